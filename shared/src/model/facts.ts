@@ -1,0 +1,102 @@
+import type { Address } from './message';
+
+/** "us" is the user and their colleagues (own domains); "them" is the counterpart. */
+export type Side = 'us' | 'them';
+/** outbound = from us to someone external; inbound = from outside; internal = only our own people. */
+export type Direction = 'outbound' | 'inbound' | 'internal';
+
+export interface PromiseCandidate {
+  /** The sentence as written (trimmed, whitespace folded): the snippet the server keeps. */
+  text: string;
+  /** ISO 8601, UTC. */
+  dueAt: string;
+  /** True when no due date was stated and the default (N working days) applied. */
+  dueIsDefault: boolean;
+  /** The phrase that set the due date ("by Friday", "tomorrow"), when one did. */
+  dueText?: string;
+}
+
+export interface RequestCandidate {
+  /** The sentence asking us for something ("Could you send the deck?"). */
+  text: string;
+}
+
+export const RISK_KINDS = ['dissatisfaction', 'escalation', 'cancellation', 'delay', 'bad-news'] as const;
+export type RiskKind = (typeof RISK_KINDS)[number];
+
+export interface RiskCandidate {
+  kind: RiskKind;
+  /** Who said it: dissatisfaction/escalation/cancellation/delay come from them, bad-news from us. */
+  side: Side;
+  text: string;
+}
+
+/**
+ * Everything the engine needs to know about one message, computed once when it arrives.
+ * Holds no body: the server stores exactly this (plus the message id), never the mail text.
+ */
+export interface MessageFacts {
+  id: string;
+  /** threadId as the source gave it (Gmail thread, Graph conversationId, X-GM-THRID), if any. */
+  providedThreadId?: string;
+  subject: string;
+  /** Subject without Re:/Fwd:/AW:/SV: prefixes, lower-cased, whitespace folded. */
+  normalizedSubject: string;
+  /** ISO 8601, UTC. */
+  sentAt: string;
+  from: Address;
+  to: Address[];
+  cc: Address[];
+  direction: Direction;
+  /** Automated mail (no-reply, bulk, list, auto-reply, out-of-office) is never a conversation turn. */
+  automated: boolean;
+  /** Counterpart keys involved: the external sender, or the external recipients of our mail. */
+  counterparts: string[];
+  inReplyTo?: string;
+  references: string[];
+  promises: PromiseCandidate[];
+  requests: RequestCandidate[];
+  risks: RiskCandidate[];
+}
+
+/** One answered turn: how long `responder` took to answer the other side. */
+export interface LagSample {
+  responder: Side;
+  /** First message of the turn (the first one after the responder's last message). */
+  turnStartMessageId: string;
+  replyMessageId: string;
+  startedAt: string;
+  repliedAt: string;
+  minutes: number;
+  /** Minutes inside the user's working hours, in the user's time zone. */
+  businessMinutes: number;
+}
+
+export interface ThreadMessageRef {
+  messageId: string;
+  side: Side;
+  at: string;
+}
+
+/** Per-thread facts: a pure function of the thread's MessageFacts and the settings. */
+export interface ThreadFacts {
+  threadId: string;
+  /** The main counterpart of the thread (the first external party); null if only internal/automated. */
+  counterpart: string | null;
+  /** All counterparts that took part. */
+  counterparts: string[];
+  subject: string;
+  messageIds: string[];
+  /** Who sent the first meaningful (non-automated, non-internal) message. */
+  initiatedBy: Side | null;
+  firstMessage: ThreadMessageRef | null;
+  lags: LagSample[];
+  /** Last meaningful message. */
+  lastMessage: ThreadMessageRef | null;
+  /** Who owes the next message: 'us' = awaiting our reply, 'them' = awaiting theirs. */
+  awaiting: { side: Side; since: string; lastMessageId: string } | null;
+  /** Last message either way that counts as contact (automated mail does not). */
+  lastContactAt: string | null;
+  /** Our messages to external people, for deciding whether a promise was kept. */
+  outbound: { messageId: string; at: string; to: string[] }[];
+}
