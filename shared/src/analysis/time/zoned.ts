@@ -1,0 +1,121 @@
+/**
+ * Wall-clock time in an IANA time zone, with nothing but Intl (no Node APIs, no tz database of our own).
+ * Every date rule (business minutes, due dates) goes through here, so daylight-saving changes are
+ * handled in one place.
+ */
+
+export interface ZonedParts {
+  year: number;
+  /** 1-12 */
+  month: number;
+  /** 1-31 */
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  /** ISO weekday: 1 = Monday ... 7 = Sunday. */
+  weekday: number;
+}
+
+export interface LocalDateTime {
+  year: number;
+  month: number;
+  day: number;
+  hour?: number;
+  minute?: number;
+}
+
+const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      weekday: 'short',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** Throws a RangeError naming the zone when it is not a valid IANA zone. */
+export function assertTimeZone(timeZone: string): void {
+  try {
+    formatterFor(timeZone);
+  } catch {
+    throw new RangeError(`Unknown time zone "${timeZone}": expected an IANA name such as Europe/Berlin`);
+  }
+}
+
+/** The wall clock in `timeZone` at `instantMs`. */
+export function zonedParts(instantMs: number, timeZone: string): ZonedParts {
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const part of formatterFor(timeZone).formatToParts(new Date(instantMs))) parts[part.type] = part.value;
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+    weekday: WEEKDAYS[parts.weekday ?? 'Mon'] ?? 1,
+  };
+}
+
+/** Offset of `timeZone` from UTC at `instantMs`, in minutes (Berlin in summer: +120). */
+export function offsetMinutes(instantMs: number, timeZone: string): number {
+  const p = zonedParts(instantMs, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return Math.round((asUtc - Math.floor(instantMs / 1000) * 1000) / 60000);
+}
+
+/**
+ * The instant at which the wall clock in `timeZone` shows `local`.
+ * In a spring-forward gap (02:30 that never happens) the result is the same clock reading
+ * after the jump (03:30); in a fall-back overlap, the earlier of the two instants.
+ */
+export function zonedToInstant(local: LocalDateTime, timeZone: string): number {
+  const naive = Date.UTC(local.year, local.month - 1, local.day, local.hour ?? 0, local.minute ?? 0);
+  // Two passes converge for every real zone: the offset can only change once near a given instant.
+  const firstGuess = naive - offsetMinutes(naive, timeZone) * 60000;
+  const secondGuess = naive - offsetMinutes(firstGuess, timeZone) * 60000;
+  if (secondGuess === firstGuess) {
+    // Prefer the earlier instant in an overlap.
+    const earlier = naive - offsetMinutes(firstGuess - 3600000, timeZone) * 60000;
+    if (earlier < firstGuess && offsetMinutes(earlier, timeZone) * 60000 === naive - earlier) return earlier;
+    return firstGuess;
+  }
+  // In a gap neither guess shows `local`; the later one is the clock reading after the jump.
+  return Math.max(firstGuess, secondGuess);
+}
+
+/** Calendar arithmetic on a local date (no time zone involved). */
+export function addDays(date: LocalDateTime, days: number): LocalDateTime {
+  const t = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { ...date, year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+}
+
+/** ISO weekday (1 = Monday) of a local calendar date. */
+export function weekdayOf(date: LocalDateTime): number {
+  const d = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
+  return d === 0 ? 7 : d;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** "09:30" -> 570 */
+export function clockToMinutes(clock: string): number {
+  const [h, m] = clock.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+}
