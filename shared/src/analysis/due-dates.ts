@@ -1,0 +1,397 @@
+/**
+ * Due dates for promises, resolved in the user's time zone relative to when the mail was sent.
+ *
+ * Decisions (the corpus is labelled by these):
+ * - "end of day" is the end of working hours (settings.workingHours.end) in the user's zone. When a
+ *   promise for "today"/"EOD" is sent after that hour, it means 23:59 that day.
+ * - "tonight" / "this evening": 23:59 today. "this morning" / "tomorrow morning" / "<weekday> morning":
+ *   12:00. "this afternoon": end of day today. "first thing tomorrow": one hour after working start.
+ * - Weekday names ("by Friday", "on Monday", "Friday"): the next such day, today included (said on a
+ *   Friday, "by Friday" is today at end of day). "next Friday": the Friday of next week (ISO weeks,
+ *   Monday first). "this Friday": the Friday of this week, or of next week if it has passed.
+ * - "this week" / "end of the week" / "by the weekend": the last working day of this week, end of day
+ *   (next week's when this week's has passed). "next week": the last working day of next week.
+ *   "early next week": Tuesday of next week. "mid next week": Wednesday of next week.
+ *   "over the weekend": Sunday 23:59.
+ * - "end of the month": the last working day of the month; "next month": the last working day of
+ *   next month.
+ * - "in N days/weeks", "in a couple of days" (2), "in a few days" (3), "in a day or two" (2): that
+ *   calendar day at end of day. "in/within N hours/minutes", "within 48 hours": exactly that long after
+ *   sending. "within N business/working days": N working days later, end of day.
+ * - "by the 20th": the next 20th of a month (today included), end of day.
+ * - Explicit dates ("March 5", "5 March", "5th of March", "2026-03-05", "3/5"): end of day on the next
+ *   such date (a date earlier than the sent date without a year means next year). Numeric dates are
+ *   ambiguous: a number above 12 decides; otherwise zones in the Americas read month/day and every
+ *   other zone day/month (the time zone is the only locale hint the engine has).
+ * - A clock time alone ("by 3pm", "by noon"): today at that time, or tomorrow if it has passed.
+ * - No stated date: `defaultWorkingDays` working days after the sent day, end of day, marked default.
+ */
+import type { WorkingHours } from '../model/settings';
+import type { PromiseContext } from './promises';
+import { addDays, assertTimeZone, clockToMinutes, daysInMonth, weekdayOf, zonedParts, zonedToInstant } from './time/zoned';
+import type { LocalDateTime } from './time/zoned';
+
+export interface ResolvedDue {
+  dueAt: string;
+  dueText: string;
+}
+
+type LocalDate = { year: number; month: number; day: number };
+type Clock = { hour: number; minute: number };
+
+interface Frame {
+  now: number;
+  today: LocalDate;
+  nowMinutes: number;
+  timeZone: string;
+  hours: WorkingHours;
+  americas: boolean;
+}
+
+interface DayMatch {
+  index: number;
+  end: number;
+  /** The local date, or an absolute instant (for "in 3 hours"). */
+  date?: LocalDate;
+  instant?: number;
+  /** The default time of day for this phrase; `eod` = end of working hours. */
+  clock?: Clock | 'eod' | 'late';
+}
+
+interface TimeMatch {
+  index: number;
+  end: number;
+  clock: Clock | 'eod';
+}
+
+const WEEKDAY_NAMES: Record<string, number> = {
+  monday: 1, mon: 1, tuesday: 2, tues: 2, tue: 2, wednesday: 3, wed: 3, thursday: 4, thurs: 4, thur: 4, thu: 4,
+  friday: 5, fri: 5, saturday: 6, sunday: 7,
+};
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fourteen: 14, fifteen: 15, twenty: 20, thirty: 30, 'twenty-four': 24,
+  'forty-eight': 48, seventy: 70, 'seventy-two': 72,
+};
+
+const PREP = String.raw`(?:(?:by|on|before|until|till|for|no later than|at|at the latest by|from)\s+)?(?:the\s+)?`;
+const WEEKDAY_RE = String.raw`(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri)`;
+const MONTH_RE = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
+const NUM_RE = String.raw`(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|twenty-four|forty-eight|seventy-two)`;
+
+function toNumber(word: string): number {
+  return /^\d+$/.test(word) ? Number(word) : (NUMBER_WORDS[word] ?? 1);
+}
+
+function monthOf(word: string): number {
+  return MONTHS[word.slice(0, word.startsWith('sept') ? 4 : 3)] ?? 1;
+}
+
+function isWorkingDay(date: LocalDate, frame: Frame): boolean {
+  return frame.hours.days.includes(weekdayOf(date));
+}
+
+function addWorkingDays(date: LocalDate, n: number, frame: Frame): LocalDate {
+  let current: LocalDate = date;
+  let left = n;
+  // Bounded: working days are 1-7 per week, so n working days take at most 7n calendar days.
+  for (let guard = 0; left > 0 && guard < n * 7 + 7; guard++) {
+    current = addDays(current, 1);
+    if (isWorkingDay(current, frame)) left--;
+  }
+  return current;
+}
+
+function mondayOf(date: LocalDate): LocalDate {
+  return addDays(date, 1 - weekdayOf(date));
+}
+
+/** The last working day of the ISO week containing `date` (Friday for Mon-Fri hours). */
+function lastWorkingDayOfWeek(date: LocalDate, frame: Frame): LocalDate {
+  const monday = mondayOf(date);
+  for (let i = 6; i >= 0; i--) {
+    const day = addDays(monday, i);
+    if (isWorkingDay(day, frame)) return day;
+  }
+  return addDays(monday, 4);
+}
+
+function lastWorkingDayOfMonth(year: number, month: number, frame: Frame): LocalDate {
+  for (let d = daysInMonth(year, month); d >= 1; d--) {
+    const day = { year, month, day: d };
+    if (isWorkingDay(day, frame)) return day;
+  }
+  return { year, month, day: daysInMonth(year, month) };
+}
+
+function compare(a: LocalDate, b: LocalDate): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+function nextWeekday(today: LocalDate, weekday: number): LocalDate {
+  return addDays(today, (weekday - weekdayOf(today) + 7) % 7);
+}
+
+/** The next date with this month/day on or after today (next year when it has passed). */
+function nextMonthDay(today: LocalDate, month: number, day: number, year?: number): LocalDate | undefined {
+  const fullYear = year === undefined ? undefined : year < 100 ? 2000 + year : year;
+  let candidate = { year: fullYear ?? today.year, month, day };
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(candidate.year, month)) return undefined;
+  if (fullYear === undefined && compare(candidate, today) < 0) candidate = { ...candidate, year: today.year + 1 };
+  return candidate;
+}
+
+function dayMatches(text: string, frame: Frame): DayMatch[] {
+  const { today } = frame;
+  const out: DayMatch[] = [];
+  const add = (re: RegExp, build: (m: RegExpExecArray) => Omit<DayMatch, 'index' | 'end'> | undefined): void => {
+    for (const m of text.matchAll(new RegExp(re.source, 'gi'))) {
+      const built = build(m as RegExpExecArray);
+      if (built) out.push({ index: m.index, end: m.index + m[0].length, ...built });
+    }
+  };
+  const p = PREP;
+
+  add(new RegExp(String.raw`\b${p}(\d{4})-(\d{2})-(\d{2})\b`), (m) => {
+    const date = nextMonthDay(today, Number(m[2]), Number(m[3]), Number(m[1]));
+    return date && { date, clock: 'eod' };
+  });
+  add(new RegExp(String.raw`\b${p}(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b`), (m) => {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    const dayFirst = a > 12 || (b <= 12 && !frame.americas);
+    const date = nextMonthDay(today, dayFirst ? b : a, dayFirst ? a : b, m[3] ? Number(m[3]) : undefined);
+    return date && { date, clock: 'eod' };
+  });
+  add(new RegExp(String.raw`\b${p}(\d{1,2})\.(\d{1,2})\.(\d{2,4})?(?!\d)`), (m) => {
+    const date = nextMonthDay(today, Number(m[2]), Number(m[1]), m[3] ? Number(m[3]) : undefined);
+    return date && { date, clock: 'eod' };
+  });
+  add(
+    new RegExp(String.raw`\b${p}(?:${WEEKDAY_RE},?\s+)?${MONTH_RE}\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?`),
+    (m) => {
+      const date = nextMonthDay(today, monthOf(m[2]!.toLowerCase()), Number(m[3]), m[4] ? Number(m[4]) : undefined);
+      return date && { date, clock: 'eod' };
+    },
+  );
+  add(
+    new RegExp(String.raw`\b${p}(?:${WEEKDAY_RE},?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_RE}\b\.?(?:,?\s+(\d{4}))?`),
+    (m) => {
+      const date = nextMonthDay(today, monthOf(m[3]!.toLowerCase()), Number(m[2]), m[4] ? Number(m[4]) : undefined);
+      return date && { date, clock: 'eod' };
+    },
+  );
+  // "by the 20th": the next 20th, this month or next.
+  add(new RegExp(String.raw`\b(?:by|on|before|until|for)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?${MONTH_RE})`), (m) => {
+    const n = Number(m[1]);
+    if (n < 1 || n > 31) return undefined;
+    let year = today.year;
+    let month = today.month;
+    if (n < today.day) {
+      month++;
+      if (month > 12) {
+        month = 1;
+        year++;
+      }
+    }
+    while (n > daysInMonth(year, month)) month++;
+    return { date: { year, month, day: n }, clock: 'eod' };
+  });
+
+  add(/\b(?:by\s+|before\s+)?(?:the\s+)?day after tomorrow\b/, () => ({ date: addDays(today, 2), clock: 'eod' }));
+  add(/\b(?:by\s+|before\s+)?(?:first thing\s+(?:in the morning\s+)?tomorrow(?:\s+morning)?|tomorrow first thing)\b/, () => ({
+    date: addDays(today, 1),
+    clock: { hour: 0, minute: clockToMinutes(frame.hours.start) + 60 },
+  }));
+  add(/\b(?:by\s+|before\s+|until\s+)?tomorrow(?:\s+(morning|afternoon|evening|night|eod|cob))?\b/, (m) => ({
+    date: addDays(today, 1),
+    clock: partOfDay(m[1]),
+  }));
+  add(/\b(?:by\s+|before\s+)?(?:later\s+)?today\b/, () => ({ date: today, clock: 'eod' }));
+  add(/\b(?:by\s+|before\s+)?(?:tonight|this evening|later tonight)\b/, () => ({ date: today, clock: 'late' }));
+  add(/\b(?:by\s+|before\s+)?this (morning|afternoon)\b/, (m) => ({ date: today, clock: partOfDay(m[1]) }));
+  add(/\b(?:by\s+|before\s+)?(?:the\s+)?end of next week\b/, () => ({
+    date: lastWorkingDayOfWeek(addDays(mondayOf(today), 7), frame),
+    clock: 'eod',
+  }));
+  add(/\b(?:early|beginning of|start of|first thing)\s+next week\b/, () => ({ date: addDays(mondayOf(today), 8), clock: 'eod' }));
+  add(/\b(?:mid|middle of)[-\s]next week\b/, () => ({ date: addDays(mondayOf(today), 9), clock: 'eod' }));
+  add(/\b(?:by\s+|during\s+|sometime\s+|within\s+)?(?:the\s+)?(?<!(?:early|mid|beginning of|start of|end of)\s)next week\b/, () => ({
+    date: lastWorkingDayOfWeek(addDays(mondayOf(today), 7), frame),
+    clock: 'eod',
+  }));
+  add(
+    /\b(?:by\s+|before\s+)?(?:the\s+)?(?:end of (?:the|this) (?:working |work |business )?week|end of week|eow|later this week|this week|within the week|by the weekend|before the weekend|by week'?s end)\b/,
+    () => {
+      let date = lastWorkingDayOfWeek(today, frame);
+      if (compare(date, today) < 0) date = lastWorkingDayOfWeek(addDays(today, 7), frame);
+      return { date, clock: 'eod' };
+    },
+  );
+  add(/\b(?:over|during|on|by|at)\s+the weekend\b|\bthis weekend\b/, (m) => {
+    if (/^by/i.test(m[0])) return undefined;
+    return { date: addDays(mondayOf(today), 6), clock: 'late' };
+  });
+  add(/\b(?:by\s+|before\s+)?(?:the\s+)?(?:end of (?:the|this) month|end of month|eom|month[- ]end)\b/, () => ({
+    date: lastWorkingDayOfMonth(today.year, today.month, frame),
+    clock: 'eod',
+  }));
+  add(/\b(?:by\s+|before\s+)?(?:the\s+)?(?:end of\s+)?next month\b/, () => {
+    const month = today.month === 12 ? 1 : today.month + 1;
+    const year = today.month === 12 ? today.year + 1 : today.year;
+    return { date: lastWorkingDayOfMonth(year, month, frame), clock: 'eod' };
+  });
+
+  // Relative durations.
+  add(new RegExp(String.raw`\b(?:in|within|inside)\s+(?:the\s+next\s+)?${NUM_RE}\s+(?:(business|working|work)\s+)?(minutes?|mins?|hours?|hrs?|days?|weeks?)\b`), (m) => {
+    const n = toNumber(m[1]!.toLowerCase());
+    const unit = m[3]!.toLowerCase();
+    if (m[2]) return { date: addWorkingDays(today, unit.startsWith('week') ? n * 5 : n, frame), clock: 'eod' };
+    if (unit.startsWith('min')) return { instant: frame.now + n * 60000 };
+    if (unit.startsWith('h')) return { instant: frame.now + n * 3600000 };
+    return { date: addDays(today, unit.startsWith('week') ? n * 7 : n), clock: 'eod' };
+  });
+  add(new RegExp(String.raw`\b${NUM_RE}\s+(business|working|work)\s+days?\b`), (m) => ({
+    date: addWorkingDays(today, toNumber(m[1]!.toLowerCase()), frame),
+    clock: 'eod',
+  }));
+  add(/\b(?:in|within)\s+(?:the\s+next\s+)?(?:a\s+)?(couple|few)(?:\s+of)?\s+(hours|days|weeks)\b/, (m) => {
+    const n = m[1]!.toLowerCase() === 'couple' ? 2 : 3;
+    const unit = m[2]!.toLowerCase();
+    if (unit === 'hours') return { instant: frame.now + n * 3600000 };
+    return { date: addDays(today, unit === 'weeks' ? n * 7 : n), clock: 'eod' };
+  });
+  add(/\b(?:in|within)\s+(?:a|the next)\s+day or two\b/, () => ({ date: addDays(today, 2), clock: 'eod' }));
+  add(/\b(?:in|within)\s+(?:the\s+(?:next\s+)?)?(hour|half an hour|half hour)\b/, (m) => ({
+    instant: frame.now + (m[1]!.startsWith('half') ? 30 : 60) * 60000,
+  }));
+  add(/\bwithin\s+(?:the|a)\s+day\b/, () => ({ instant: frame.now + 24 * 3600000 }));
+
+  add(new RegExp(String.raw`\b(?:(?:by|on|before|until|for)\s+)?(next|this|coming|this coming)?\s*${WEEKDAY_RE}\b(?:\s+(morning|afternoon|evening|night|eod|cob))?`), (m) => {
+    const weekday = WEEKDAY_NAMES[m[2]!.toLowerCase()];
+    if (!weekday) return undefined;
+    // "Sat"/"Sun" abbreviations are too ambiguous in prose and are not in WEEKDAY_RE.
+    const qualifier = m[1]?.toLowerCase();
+    let date: LocalDate;
+    if (qualifier === 'next') date = addDays(mondayOf(today), 7 + weekday - 1);
+    else date = nextWeekday(today, weekday);
+    return { date, clock: partOfDay(m[3]) };
+  });
+  return out;
+}
+
+function partOfDay(part: string | undefined): Clock | 'eod' | 'late' {
+  switch (part?.toLowerCase()) {
+    case 'morning':
+      return { hour: 12, minute: 0 };
+    case 'evening':
+    case 'night':
+      return 'late';
+    default:
+      return 'eod';
+  }
+}
+
+function timeMatches(text: string): TimeMatch[] {
+  const out: TimeMatch[] = [];
+  const re =
+    /\b(?:(?:by|at|before|until|no later than)\s+)?(?:(\d{1,2})(?::(\d{2}))?\s*((?:a|p)\.m\.|(?:a|p)m)(?![a-z])|(\d{1,2}):(\d{2})\b|(noon|midday|midnight)|(eod|cob|eob|close of (?:business|play)|end of (?:the\s+)?(?:business\s+|working\s+)?day))/gi;
+  for (const m of text.matchAll(re)) {
+    let clock: Clock | 'eod';
+    if (m[1]) {
+      let hour = Number(m[1]) % 12;
+      if (/^p/i.test(m[3]!)) hour += 12;
+      clock = { hour, minute: Number(m[2] ?? 0) };
+      if (Number(m[1]) > 12) continue;
+    } else if (m[4]) {
+      const hour = Number(m[4]);
+      if (hour > 23) continue;
+      clock = { hour, minute: Number(m[5]) };
+    } else if (m[6]) {
+      clock = /midnight/i.test(m[6]) ? { hour: 23, minute: 59 } : { hour: 12, minute: 0 };
+    } else {
+      clock = 'eod';
+    }
+    out.push({ index: m.index, end: m.index + m[0].length, clock });
+  }
+  return out;
+}
+
+function frameOf(context: PromiseContext): Frame {
+  const now = Date.parse(context.sentAt);
+  if (Number.isNaN(now)) throw new RangeError(`resolveDueDate: sentAt "${context.sentAt}" is not an ISO 8601 date`);
+  assertTimeZone(context.timeZone);
+  const parts = zonedParts(now, context.timeZone);
+  return {
+    now,
+    today: { year: parts.year, month: parts.month, day: parts.day },
+    nowMinutes: parts.hour * 60 + parts.minute,
+    timeZone: context.timeZone,
+    hours: context.workingHours,
+    americas: /^(?:America|US|Canada|Pacific\/Honolulu)\b/.test(context.timeZone),
+  };
+}
+
+function instantAt(date: LocalDate, clock: Clock | 'eod' | 'late', frame: Frame): number {
+  let minutes: number;
+  if (clock === 'eod') minutes = clockToMinutes(frame.hours.end);
+  else if (clock === 'late') minutes = 23 * 60 + 59;
+  else minutes = clock.hour * 60 + clock.minute;
+  const local: LocalDateTime = { ...date, hour: Math.floor(minutes / 60), minute: minutes % 60 };
+  return zonedToInstant(local, frame.timeZone);
+}
+
+/**
+ * The due date stated in `phrase` (a sentence or part of one), or null when it states none.
+ * `dueText` is the phrase as written ("by Friday", "tomorrow at 3pm").
+ */
+export function resolveDueDate(phrase: string, context: PromiseContext): ResolvedDue | null {
+  const frame = frameOf(context);
+  const days = dayMatches(phrase, frame).sort((a, b) => a.index - b.index || b.end - a.end);
+  const times = timeMatches(phrase);
+  const day = days[0];
+  const nearTime = times.find((t) => !day || (t.index <= day.end + 25 && t.end >= day.index - 25));
+  if (!day && !nearTime) return null;
+
+  let dueAt: number;
+  let start: number;
+  let end: number;
+  if (day) {
+    start = day.index;
+    end = day.end;
+    if (day.instant !== undefined) {
+      dueAt = day.instant;
+    } else {
+      const clock = nearTime && nearTime.clock !== 'eod' ? nearTime.clock : day.clock ?? 'eod';
+      if (nearTime) {
+        start = Math.min(start, nearTime.index);
+        end = Math.max(end, nearTime.end);
+      }
+      dueAt = instantAt(day.date!, clock, frame);
+      // "today"/"EOD" said after working hours ended means later tonight.
+      if (clock === 'eod' && compare(day.date!, frame.today) === 0 && dueAt <= frame.now) {
+        dueAt = instantAt(frame.today, 'late', frame);
+      }
+    }
+  } else {
+    const time = nearTime!;
+    start = time.index;
+    end = time.end;
+    dueAt = instantAt(frame.today, time.clock, frame);
+    if (dueAt <= frame.now) {
+      dueAt =
+        time.clock === 'eod' ? instantAt(frame.today, 'late', frame) : instantAt(addDays(frame.today, 1), time.clock, frame);
+    }
+  }
+  return { dueAt: new Date(dueAt).toISOString(), dueText: phrase.slice(start, end).trim() };
+}
+
+/** The due date a promise gets when it states none: N working days after the sent day, end of day. */
+export function defaultDueDate(context: PromiseContext): string {
+  const frame = frameOf(context);
+  const date = addWorkingDays(frame.today, context.defaultWorkingDays, frame);
+  return new Date(instantAt(date, 'eod', frame)).toISOString();
+}

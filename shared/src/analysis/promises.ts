@@ -1,0 +1,182 @@
+/**
+ * Commitments we make in outbound mail ("I'll send the deck by Friday").
+ *
+ * A sentence is a promise when a first-person (or our-team, or named-colleague) subject commits to a
+ * future action. Rules decided for the corpus (shared/corpus/promises.jsonl is labelled by these):
+ * - Promise: "I'll / I will / I shall / we'll / we will / I'm going to / I am going to + action",
+ *   "let me get back to you / check / look into", "will do", "(you can) expect it by", "you'll have it
+ *   by", "I can have it ready by <date>" (only with a date: a firm commitment), "<Name> will send ...",
+ *   "our team will ...", "I'll try to ..." (a soft commitment still owed), "I'll be in touch",
+ *   "I'll let you know", "I'll keep you posted".
+ * - Not a promise: offers ("if you'd like I can", "happy to ... if", "let me know if you want me to"),
+ *   requests and questions, past tense, status ("I'll be out of office", "I will be traveling"),
+ *   apologies, fulfilment ("as promised, attached"), hedges ("I might", "I may", "maybe", "probably",
+ *   "hopefully"), pleasantries ("I'll keep my fingers crossed", "we'll see", "I'll be happy to help"),
+ *   attendance ("I'll see you on Tuesday", "I'll join the call"), obligations or needs ("we'll need your
+ *   signature", "I'll have to check"), negations ("we won't be able to"), conditional on the client's
+ *   action ("if you send me the file, I'll review it") and future facts ("the meeting will be at 3pm").
+ *   "You will receive an invoice" counts only when it says from us and when ("from me by Friday").
+ */
+import type { PromiseCandidate } from '../model/facts';
+import type { WorkingHours } from '../model/settings';
+import { defaultDueDate, resolveDueDate } from './due-dates';
+import { snippet } from './text/normalize';
+import { splitSentences } from './text/sentences';
+
+export interface PromiseContext {
+  /** ISO 8601 send time of the message. */
+  sentAt: string;
+  /** The user's IANA time zone. */
+  timeZone: string;
+  workingHours: WorkingHours;
+  /** Working days a promise without a stated due date gets. */
+  defaultWorkingDays: number;
+}
+
+/** Verbs after "will" that are not actions someone can hold us to. */
+const NON_ACTION =
+  /^(?:need|needs|want|like|love|hope|miss|assume|guess|bet|admit|say|expect|wait|be honest|be brief|keep (?:my|our) fingers crossed|keep (?:it|this) (?:short|brief)|keep (?:that|this|it) in mind|leave (?:it|you|that)|see you|see how|see what happens|meet you|talk (?:to you )?soon|catch you|take (?:that|this) as|enjoy|remember|never forget|have to|need to|also need|probably|possibly|maybe|perhaps|hopefully|likely|definitely be|be (?:happy|glad|pleased|delighted|thrilled|excited|interested|grateful|sure)|join|attend|be there|be joining|be attending|be on the call|dial in|call in|cost|depend|think about it|think it over|consider it|sleep on it)\b/i;
+
+/** "I'll be ..." that describes where we are or how we feel, not something we will deliver. */
+const STATUS_BE =
+  /^be\s+(?:out|away|off|on (?:vacation|holiday|leave|pto|annual leave|the road|site|a plane|a flight|parental|maternity|paternity|sick)|travel+ing|flying|unavailable|offline|unreachable|available|around|back|in (?:the office|office|touch with (?:them|him|her))|in (?:[A-Z]\w+|town|meetings?|a meeting|workshops?|training)|at (?:the|a|an|our|my)\b|working (?:from|remotely|on)|busy|ooo|out of (?:the )?office|home|visiting|presenting|speaking|attending|moving|relocating|starting|leaving|taking (?:some )?(?:time|days)|the (?:main )?(?:contact|point)|your (?:main )?(?:contact|point)|covering|responsible|based|here|there|fine|ok|okay|late|a (?:bit|little) late|sure|able to (?:join|attend))\b/i;
+
+/** Action verbs that, after "I'll be", still describe a delivery ("I'll be sending it tomorrow"). */
+const BE_ACTION =
+  /^be\s+(?:sending|sharing|submitting|delivering|shipping|issuing|releasing|following up|reaching out|in touch|getting back|calling|circulating|updating|preparing|finali[sz]ing|drafting|reviewing it and|uploading|forwarding|scheduling|booking|organi[sz]ing|setting up|returning|contacting|writing)\b/i;
+
+const SUBJECT_MODAL =
+  /\b(I|we|our (?:\w+ )?(?:team|engineers?|developers?|designers?|lawyers?|legal team|support team|department|office|accountants?|finance team)|my (?:colleague|team|assistant|manager|associate|partner)(?:,? [A-Z][a-z]+,?)?|(?:[A-Z][a-z]+)(?: (?:from|on|in) (?:our|my) (?:team|side|office|end))?)\s*(?:'ll|’ll| will| shall|'m going to|’m going to| am going to|'re going to|’re going to| are going to|'m gonna| will definitely| will certainly| will personally| will also| will then| will now| will just| shall also)\s+(?!not\b|never\b)(.*)$/;
+
+/** Capitalised words that are not names of colleagues when followed by "will". */
+const NOT_A_NAME =
+  /^(?:It|This|That|There|These|Those|Which|Who|What|He|She|They|You|Your|Their|His|Her|Everything|Nothing|Someone|Somebody|Anyone|Anybody|Nobody|Everyone|Everybody|The|A|An|Next|Today|Tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Time|Weather|Price|Payment|Delivery|Shipping|Invoice|Meeting|Call|Report|Team|Project|Launch|Update|Version|Release|System|Office|Offer|Deadline|Contract|Answer|Result|Results|Support|Billing|Traffic|If|When|Once|As|So|And|But|Or|Hopefully|Maybe|Perhaps|Surely|Please|Thanks|Sure|Yes|No|Ok|Okay|Great|Also|Then|Otherwise|Unfortunately|Of|Do|Does|Did|Can|Could|Would|Should|Might|May|Must|Where|Why|How|Whether)$/;
+
+const OFFER =
+  /\b(?:if (?:you(?:'d| would)? (?:like|prefer|want|wish|need|think|are interested|'re interested|agree|are ok|'re ok|are happy)|it (?:helps|would help|is helpful|'s helpful|is useful|works for you)|that (?:helps|would help|works|is helpful)|needed|necessary|required|useful|helpful|desired|so|that's the case|interested|preferred|wanted|you'd rather)|should you (?:need|want|wish|require|prefer|have)|happy to|glad to|pleased to|would be (?:happy|glad|pleased)|let me know if you(?:'d)? (?:want|would like|like|need|prefer)|just let me know and|let me know (?:and|whether) i|feel free|do you want me to|would you like (?:me|us) to|shall i|should i|in case you (?:need|want)|if there(?:'s| is) (?:anything|interest)|i can also|we can also|i could|we could|i would|we would|i'd|we'd|whenever you(?:'re| are) ready)\b/i;
+
+/** A condition on what the client does ("if you send me the file, I'll ...", "once you confirm, we'll ..."). */
+const THEIR_CONDITION =
+  /\b(?:if|once|when|as soon as|after|whenever|provided(?: that)?|assuming)\s+(?:you|your|they|the client|we (?:get|receive|hear))\b(?!\s+(?:don't|do not|haven't|have not)\b)/i;
+
+const HEDGE = /\b(?:might|may|maybe|perhaps|possibly|probably|hopefully|likely|unlikely|if possible|if i can|if we can|if time permits|time permitting)\b/i;
+
+const PAST_OR_FULFILMENT =
+  /^(?:as promised|here (?:is|are)|attached (?:is|are|please find)|please find attached|i(?:'ve| have) (?:attached|sent|included|shared|uploaded)|sorry for the delay)\b/i;
+
+function isQuestion(sentence: string): boolean {
+  return /\?\s*["'”’)]*\s*$/.test(sentence);
+}
+
+/** The part of the sentence that states the commitment (subject + modal + rest), or null. */
+function commitmentClause(sentence: string): { clause: string; before: string } | null {
+  // Subjectless "Will do." / "Will send it over tomorrow." at the start of a sentence.
+  const subjectless = /^(?:(?:sure|ok|okay|yes|absolutely|of course|great|perfect|noted|understood|thanks|thank you)[,!.]?\s*(?:-\s*)?)?(will (?:do|send|get|share|forward|follow up|revert|check|confirm|update|circulate|call|review|look|reach out|loop|set up|schedule|book|prepare|draft|fix|sort|take care|pass|keep|let you know|get back|come back)\b.*)$/i.exec(
+    sentence,
+  );
+  if (subjectless?.[1]) return { clause: subjectless[1], before: '' };
+
+  const letMe =
+    /\b(let me (?:get back|come back|revert|circle back|follow up|check|double-check|look into|look at|find out|dig|confirm|see what i can do|see if|talk to|speak to|ask|investigate|review|chase|sort|take care|think about it and|run (?:this|it|that) by|loop|pull|put together|send|share|get (?:you|that|this|it|the|those|these|an?)))\b(.*)$/i.exec(
+      sentence,
+    );
+  if (letMe && !/\bif\b/i.test(sentence.slice(0, letMe.index))) return { clause: `${letMe[1]}${letMe[2]}`, before: sentence.slice(0, letMe.index) };
+
+  const expect =
+    /\b((?:you (?:can|should|will|'ll|’ll) )?expect (?:it|them|this|that|the \w+(?: \w+)?|an? (?:\w+ )?(?:update|reply|answer|response|draft|proposal|quote|invoice|call|email))(?: from (?:me|us))? (?:by|on|before|within|in|tomorrow|today|early|later|next|this|end)\b.*)$/i.exec(
+      sentence,
+    );
+  if (expect?.[1] && !/\b(?:we|i) expect\b/i.test(sentence)) return { clause: expect[1], before: sentence.slice(0, expect.index) };
+
+  const youllHave =
+    /\b(you(?:'ll|’ll| will| should) (?:have|receive|get|see) (?:it|them|this|that|the\s.+?|our\s.+?|my\s.+?|an?\s.+?)\s(?:from (?:me|us)\s)?(?:by|on|before|within|in|tomorrow|today|first thing|early|later|next|this|end)\b.*)$/i.exec(
+      sentence,
+    );
+  if (youllHave?.[1]) return { clause: youllHave[1], before: sentence.slice(0, youllHave.index) };
+
+  // A deliverable of ours with a date: "The revised quote will be with you by Friday."
+  const deliverable =
+    /\b((?:it|this|that|the (?:\w+ ){0,3}\w+|your (?:\w+ ){0,2}\w+|our (?:\w+ ){0,2}\w+)\s(?:will|'ll|should) be (?:ready|done|sent|delivered|finished|completed|with you|in your inbox|uploaded|shipped|fixed|resolved|live|deployed|over to you)\b.*)$/i.exec(
+      sentence,
+    );
+  if (deliverable?.[1] && /\b(?:by|on|before|within|in|tomorrow|today|tonight|next|this|end|eod|cob)\b/i.test(deliverable[1].replace(/^.*?\bbe \w+/i, ''))) {
+    return { clause: deliverable[1], before: sentence.slice(0, deliverable.index) };
+  }
+
+  // "I can have it ready by Friday": firm only with a date, checked by the caller.
+  const canHave = /\b((?:I|we) can (?:have|get) (?:it|this|that|them|the\s.+?|an?\s.+?|something\s.*?) (?:ready|done|over|to you|sent|finished|back to you|across)\b.*)$/i.exec(sentence);
+  if (canHave?.[1] && !/\bif\b/i.test(sentence.slice(0, canHave.index))) return { clause: canHave[1], before: sentence.slice(0, canHave.index) };
+
+  const modal = SUBJECT_MODAL.exec(sentence);
+  if (modal?.[1] && modal[2] !== undefined) {
+    const subject = modal[1];
+    const isPronoun = /^(?:I|we)$/i.test(subject);
+    const isOurs = /^(?:our|my)\b/i.test(subject);
+    if (!isPronoun && !isOurs) {
+      const first = subject.split(' ')[0]!;
+      if (NOT_A_NAME.test(first) || modal.index === undefined) return null;
+      // A capitalised word that only starts the sentence might be anything; require a delivery verb.
+      if (!/^(?:send|get|share|forward|follow|call|reach|review|prepare|draft|update|confirm|set|schedule|book|circulate|take|handle|look|check|sort|be in touch|come back|get back|revert|contact|email|ring|put|pull|fix|deliver)\b/i.test(modal[2])) return null;
+    }
+    return { clause: `${subject} will ${modal[2]}`, before: sentence.slice(0, modal.index) };
+  }
+  // Subject carried over: "We are reviewing it and will send comments tomorrow."
+  const carried = /\b(?:I|we)\b[^.;!?]{0,80}?\b(?:and|,)\s*(?:then\s+)?(will|'ll) (?!not\b|be\b)(.*)$/i.exec(sentence);
+  if (carried?.[2] && !/\b(?:you|they|it|this|that)\b[^,;]*$/i.test(sentence.slice(0, carried.index + carried[0].indexOf(carried[1]!)).split(/\band\b|,/).pop() ?? '')) {
+    return { clause: `will ${carried[2]}`, before: sentence.slice(0, carried.index) };
+  }
+  return null;
+}
+
+/** Why a commitment-looking sentence is not a promise, or null when it is one. */
+function rejection(sentence: string, clause: string, before: string): string | null {
+  if (isQuestion(sentence)) return 'question';
+  if (PAST_OR_FULFILMENT.test(sentence) && !/\b(?:I'll|I will|we'll|we will)\b/i.test(sentence)) return 'fulfilment';
+  const action = clause.replace(/^.*?\b(?:will|'ll|’ll|shall|going to|gonna)\s+(?:definitely |certainly |personally |also |then |now |just )?/i, '');
+  if (/^(?:will|we will|we'll) see\b(?! (?:if|whether|what (?:i|we) can))/i.test(clause.replace(/^(?:I|we)\s*/i, 'we ')) || /^see\b(?!\s+(?:if|whether|what (?:i|we) can do|to it|that))/i.test(action)) return 'pleasantry';
+  if (NON_ACTION.test(action)) return 'not an action';
+  if (/^be\b/i.test(action) && !BE_ACTION.test(action)) {
+    if (STATUS_BE.test(action) || !/^be\s+\w+ing\b/i.test(action)) return 'status';
+    if (STATUS_BE.test(action)) return 'status';
+  }
+  if (/^try\b/i.test(action) && /\b(?:might|may)\b/i.test(before)) return 'hedge';
+  if (HEDGE.test(before) || HEDGE.test(action.split(/[,;]/)[0] ?? '')) return 'hedge';
+  if (OFFER.test(before) || /^(?:be (?:happy|glad|pleased)|gladly)\b/i.test(action)) return 'offer';
+  if (/\bif\b/i.test(clause) && OFFER.test(clause)) return 'offer';
+  if (THEIR_CONDITION.test(before) || /\b(?:if|once|when|as soon as|after) (?:you|your)\b/i.test(clause.replace(/^.*?\b(?:to you|you)\b/i, ''))) {
+    if (THEIR_CONDITION.test(before) || /,?\s\b(?:if|once|as soon as) (?:you|your)\b/i.test(clause)) return 'conditional on them';
+  }
+  if (/\b(?:sorry|apologi[sz]e)\b.*\bdelay\b/i.test(before)) return 'apology';
+  return null;
+}
+
+export interface PromiseDecision {
+  sentence: string;
+  promise: boolean;
+  reason?: string;
+}
+
+/** Every sentence with the decision and why: for tests, the benchmark and a "why" view. */
+export function explainPromises(visible: string): PromiseDecision[] {
+  return splitSentences(visible).map((sentence) => {
+    const found = commitmentClause(sentence);
+    if (!found) return { sentence, promise: false, reason: 'no commitment' };
+    const reason = rejection(sentence, found.clause, found.before);
+    return reason ? { sentence, promise: false, reason } : { sentence, promise: true };
+  });
+}
+
+export function findPromises(visible: string, context: PromiseContext): PromiseCandidate[] {
+  const out: PromiseCandidate[] = [];
+  for (const sentence of splitSentences(visible)) {
+    const found = commitmentClause(sentence);
+    if (!found || rejection(sentence, found.clause, found.before)) continue;
+    const due = resolveDueDate(found.clause, context) ?? resolveDueDate(sentence, context);
+    // "I can have it ready ..." is only a commitment when it names a date.
+    if (/^(?:I|we) can\b/i.test(found.clause) && !due) continue;
+    const text = snippet(sentence);
+    if (due) out.push({ text, dueAt: due.dueAt, dueIsDefault: false, dueText: due.dueText });
+    else out.push({ text, dueAt: defaultDueDate(context), dueIsDefault: true });
+  }
+  return out;
+}

@@ -1,0 +1,66 @@
+/**
+ * Risk language: dissatisfaction, escalation, cancellation and delay from the client; bad news from us.
+ * Negation-aware: "not disappointed at all" and "no need to escalate" are not risks. One signal per
+ * sentence (the first kind that matches), so a long complaint is counted per sentence, not per word.
+ */
+import type { RiskCandidate, RiskKind, Side } from '../model/facts';
+import { snippet } from './text/normalize';
+import { splitSentences } from './text/sentences';
+
+interface RiskRule {
+  kind: RiskKind;
+  pattern: RegExp;
+}
+
+const THEIR_RULES: RiskRule[] = [
+  {
+    kind: 'cancellation',
+    pattern:
+      /\b(?:cancel(?:l?ing|l?ed)? (?:the |our |my |this )?(?:contract|subscription|account|order|agreement|service|services|engagement|project|deal|plan|membership|retainer|license|licence|renewal|partnership)|cancellation|terminat(?:e|ing|ion of) (?:the |our |this )?(?:contract|agreement|engagement|relationship|services?|partnership)|(?:not|n't|won't|will not) (?:be )?renew(?:ing)?|(?:looking|look|shopping) (?:at|for|around for) (?:other|another|alternative|different) (?:vendors?|suppliers?|providers?|agencies|agency|partners?|options|solutions)|(?:move|moving|switch|switching|go|going) (?:to|with) (?:another|a different|a new|an alternative|a competing|a competitor|other) (?:vendor|supplier|provider|agency|partner|company|firm)|take our business elsewhere|end (?:our|the) (?:contract|relationship|partnership|engagement))\b/i,
+  },
+  {
+    kind: 'escalation',
+    pattern:
+      /\b(?:escalat(?:e|ed|ing|ion)|loop(?:ing)? in (?:my|our) (?:manager|boss|director|vp|ceo|cfo|head|leadership)|(?:speak|talk) (?:to|with) your (?:manager|supervisor|boss|director|ceo|superior)|(?:involve|involving|get|bring|bringing|contact|consult) (?:our |my )?(?:legal|lawyers?|attorneys?|counsel)|legal (?:action|team|department|counsel|steps|proceedings)|formal complaint|file a complaint|(?:our|my) lawyers?|breach of contract|take this (?:further|higher|up the chain))\b/i,
+  },
+  {
+    kind: 'dissatisfaction',
+    pattern:
+      /\b(?:disappoint(?:ed|ing|ment)|unacceptable|(?:not|n't) (?:happy|satisfied|pleased|impressed)|unhappy|dissatisfied|frustrat(?:ed|ing|ion)|annoyed|upset|still waiting|this is the (?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|(?:very|really|extremely|deeply|increasingly|quite|seriously) concerned|(?:lost|losing) (?:confidence|trust|patience)|fed up|poor (?:service|quality|communication|response)|not good enough|(?:keep|kept) (?:missing|slipping|dropping)|once again|yet again|no one (?:has )?(?:responded|replied|got back)|nobody (?:has )?(?:responded|replied|got back)|haven't heard back|have not heard back|chas(?:e|ing) (?:you|this) again)\b/i,
+  },
+  {
+    kind: 'delay',
+    pattern:
+      /\b(?:delay(?:ed|s)?|behind schedule|slipp(?:ing|ed)|(?:missed|miss|missing) (?:the |our |a |another )?(?:deadline|date|milestone|window)|(?:pushed|push|pushing) (?:back|out)|postpon(?:e|ed|ing)|overdue|late (?:again|delivery)|running late|past due)\b/i,
+  },
+];
+
+const OUR_RULES: RiskRule[] = [
+  {
+    kind: 'bad-news',
+    pattern:
+      /\b(?:unfortunately|regrettably|(?:we|i)(?:'re| are|'m| am) afraid|(?:we|i) (?:won't|will not|can't|cannot|can not) (?:be able to |make it|meet|deliver|hit|finish|complete)|(?:we|i) (?:will|'ll) not be able to|(?:we|i) (?:won't|will not) be able to|(?:we|i) missed|(?:delay|delays|slippage|setback|issue|problem|outage|bug) on our (?:side|end)|(?:we|i) (?:have|'ve) (?:hit|run into|encountered) (?:a |an |some )?(?:delay|problem|issue|snag|setback|blocker)|(?:we(?:'re| are)|i(?:'m| am)) (?:running )?(?:behind|late)|behind schedule|(?:need|have) to (?:push|move) (?:back|out|the (?:date|deadline|delivery|launch))|(?:will|'ll) (?:be|arrive|ship) late|slipp(?:ing|ed)|bad news)\b/i,
+  },
+];
+
+/** A negation shortly before the match ("not disappointed", "no need to escalate", "never frustrated"). */
+function negated(sentence: string, index: number): boolean {
+  const before = sentence.slice(Math.max(0, index - 30), index).toLowerCase();
+  return /\b(?:not|no|never|without|nothing|hardly|n't|no need to|don't need to|do not need to|there's no|isn't|wasn't|aren't)\s+(?:\w+\s+){0,2}$/.test(before) || /\bno need to\s+(?:\w+\s+){0,2}$/.test(before);
+}
+
+export function findRisks(visible: string, side: Side): RiskCandidate[] {
+  const rules = side === 'them' ? THEIR_RULES : OUR_RULES;
+  const out: RiskCandidate[] = [];
+  for (const sentence of splitSentences(visible)) {
+    for (const rule of rules) {
+      const match = rule.pattern.exec(sentence);
+      // "not happy" / "won't renew" carry their own negation; other matches are cancelled by one.
+      if (match && (/\b(?:not|n't|won't)\b/i.test(match[0]) || !negated(sentence, match.index))) {
+        out.push({ kind: rule.kind, side, text: snippet(sentence) });
+        break;
+      }
+    }
+  }
+  return out;
+}

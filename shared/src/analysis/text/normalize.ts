@@ -1,0 +1,16 @@
+/** Whitespace folded to single spaces and trimmed: the form every snippet is stored in. */
+export function foldWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Snippets are kept short: the server stores them, never whole bodies. */
+export const MAX_SNIPPET_CHARS = 300;
+
+/** Folded text cut at a word boundary to at most `max` characters, with an ellipsis when cut. */
+export function snippet(text: string, max = MAX_SNIPPET_CHARS): string {
+  const folded = foldWhitespace(text);
+  if (folded.length <= max) return folded;
+  const cut = folded.slice(0, max - 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > max * 0.6 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}

@@ -1,0 +1,89 @@
+/**
+ * Sentence splitting for plain-text mail: soft-wrapped lines are joined, bullets and short lines
+ * (greetings, headings) stand alone, and abbreviations (e.g., i.e., Mr., Dr., a.m., Jan.) do not end
+ * a sentence.
+ */
+
+const BULLET = /^\s*(?:[-*•·‣◦▪–]|\d{1,2}[.)]|[a-z][.)])\s+/;
+const GREETING = /^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|morning|afternoon)\b[^.!?]{0,40},?\s*$/i;
+const TERMINAL = /[.!?:;)"'”’]\s*$/;
+
+/** Words after which a period does not end a sentence (lower case, without the period). */
+const ABBREVIATIONS = new Set([
+  'e.g', 'i.e', 'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'vs', 'etc', 'approx', 'no', 'nos', 'inc',
+  'ltd', 'co', 'corp', 'dept', 'est', 'fig', 'a.m', 'p.m', 'u.s', 'u.k', 'jan', 'feb', 'mar', 'apr', 'jun',
+  'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri',
+  'sat', 'sun', 'cf', 'ca', 'al', 'ref', 'attn', 'tel', 'ext', 'min', 'max', 'pp', 'vol', 'w.r.t', 'a.k.a',
+]);
+
+/** Abbreviations that end a sentence when a capitalised word follows (the word is a new sentence). */
+const SOFT_ABBREVIATIONS = new Set(['etc', 'a.m', 'p.m', 'inc', 'ltd', 'co', 'corp']);
+
+/** Lines of one paragraph joined where the writer's client wrapped them, split where the writer broke them. */
+function logicalLines(paragraph: string[]): string[] {
+  const out: string[] = [];
+  for (const raw of paragraph) {
+    const line = raw.trim();
+    if (!line) continue;
+    const previous = out[out.length - 1];
+    const startsNew =
+      previous === undefined ||
+      BULLET.test(line) ||
+      GREETING.test(previous) ||
+      TERMINAL.test(previous) ||
+      // A short unterminated line followed by a capitalised one is a deliberate break (a heading, "Thanks").
+      (previous.length < 40 && /^[A-Z0-9"“]/.test(line));
+    if (startsNew) out.push(line);
+    else out[out.length - 1] = `${previous} ${line}`;
+  }
+  return out;
+}
+
+function endsWithAbbreviation(before: string, next: string): boolean {
+  const match = /(?:^|[\s(])([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)\.$/.exec(before);
+  if (!match?.[1]) return false;
+  const word = match[1].toLowerCase();
+  // A single capital letter with a period is an initial ("John F. Kennedy").
+  if (/^[A-Z]$/.test(match[1])) return true;
+  if (!ABBREVIATIONS.has(word)) return false;
+  if (SOFT_ABBREVIATIONS.has(word) && /^[A-Z]/.test(next) && !/^(?:[A-Z][a-z]{0,3}\.|[A-Z]{2,})/.test(next)) {
+    // "by 5 p.m. Thanks" ends; a capitalised next word after a soft abbreviation starts a sentence.
+    return false;
+  }
+  return true;
+}
+
+/** Splits one logical line into sentences at . ! ? (and runs of them) followed by a capital, digit or quote. */
+function splitLine(line: string): string[] {
+  const sentences: string[] = [];
+  const boundary = /([.!?]+|…)(["'”’)\]]*)\s+(?=["“'([]?[A-Z0-9])/g;
+  let start = 0;
+  for (let m = boundary.exec(line); m; m = boundary.exec(line)) {
+    const end = m.index + m[0].trimEnd().length;
+    const before = line.slice(start, m.index + m[1]!.length);
+    const next = line.slice(m.index + m[0].length);
+    if (m[1] === '.' && endsWithAbbreviation(before, next)) continue;
+    // Decimal numbers and versions ("v2. 3") are not split by the regex (a space is required) already.
+    sentences.push(line.slice(start, end).trim());
+    start = m.index + m[0].length;
+  }
+  const rest = line.slice(start).trim();
+  if (rest) sentences.push(rest);
+  return sentences;
+}
+
+/** The sentences of a plain-text body, in order, whitespace folded. Bullets become their own sentences. */
+export function splitSentences(text: string): string[] {
+  const paragraphs = text.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/);
+  const sentences: string[] = [];
+  for (const paragraph of paragraphs) {
+    for (const line of logicalLines(paragraph.split('\n'))) {
+      const unbulleted = line.replace(BULLET, '');
+      for (const sentence of splitLine(unbulleted)) {
+        const folded = sentence.replace(/\s+/g, ' ').trim();
+        if (folded) sentences.push(folded);
+      }
+    }
+  }
+  return sentences;
+}

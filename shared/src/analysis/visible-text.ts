@@ -1,0 +1,105 @@
+/**
+ * What the sender actually wrote in this message: quoted history, forwarded messages and the
+ * signature removed. Promises, requests and risks are only ever looked for in this text, so a
+ * promise quoted back to us, or one inside a forwarded mail, is never counted again.
+ */
+
+/** Gmail-style attribution ("On Mon, 3 Mar 2026 at 10:02, Jane <jane@x.com> wrote:") and its translations. */
+const ATTRIBUTION =
+  /^(?:on|am|le|el|op|il|den|em|w dniu|pada)\b.{0,250}?\b(?:wrote|schrieb|a écrit|escribió|escribio|schreef|ha scritto|skrev|escreveu|napisał|menulis)\b[^:]{0,80}:\s*$/i;
+/** "Jane Doe <jane@x.com> wrote:" without a date (Apple Mail, some mobile clients). */
+const BARE_ATTRIBUTION = /^[^\s].{0,120}(?:<[^>\s]+@[^>\s]+>|@\S+)\s*(?:wrote|schrieb|a écrit|escribió|schreef)\s*:\s*$/i;
+
+/** Separator lines that start a quoted or forwarded message. */
+const SEPARATORS = [
+  /^-{2,}\s*(?:original message|ursprüngliche nachricht|message d'origine|mensaje original|oorspronkelijk bericht|messaggio originale)\s*-{2,}\s*$/i,
+  /^-{2,}\s*(?:forwarded message|weitergeleitete nachricht|message transféré|mensaje reenviado|doorgestuurd bericht)\s*-{2,}\s*$/i,
+  /^(?:begin forwarded message|anfang der weitergeleiteten nachricht|début du message réexpédié)\s*:\s*$/i,
+  /^_{10,}\s*$/,
+];
+
+const HEADER_FROM = /^\*?(?:from|von|de|van|da|från|fra)\s*:\*?\s+\S/i;
+const HEADER_OTHER =
+  /^\*?(?:sent|date|gesendet|datum|envoyé|enviado|verzonden|inviato|skickat|to|an|à|para|aan|a|till|subject|betreff|objet|asunto|onderwerp|oggetto|ämne|cc)\s*:\*?/i;
+
+const MOBILE_FOOTER =
+  /^(?:sent from my \w+|sent from (?:outlook|mail|yahoo mail|gmail|samsung|my mobile)|get outlook for (?:ios|android)|sent (?:via|using) .{1,40}|von meinem \w+ gesendet|envoyé de mon \w+|enviado desde mi \w+)\b.{0,60}$/i;
+
+const SIGN_OFF =
+  /^(?:(?:best|warm|warmest|kind|kindest|many|with)\s+(?:regards|wishes|thanks)|best|regards|rgds|br|cheers|thanks(?: again| so much| a lot| and regards)?|thank you(?: so much| again)?|many thanks|sincerely|yours(?: sincerely| truly| faithfully)?|all the best|talk soon|speak soon|take care|cordially|mit freundlichen grüßen|viele grüße|beste grüße|liebe grüße|gruß|cordialement|bien à vous|saludos|un saludo|atentamente|met vriendelijke groet(?:en)?|groeten|hartelijke groet)\s*[,.!]?\s*(?:-\s*)?(?:[A-Z][\p{L}'-]*)?\s*[,.!]?\s*$/iu;
+
+/** Lines that belong to a name/title/contact block rather than to the message. */
+function looksLikeSignatureLine(line: string): boolean {
+  const trimmed = line.trim();
+  if (!trimmed) return true;
+  if (/(?:\+?\d[\d\s().-]{6,}\d|@[\w-]+\.\w|https?:\/\/|www\.)/.test(trimmed)) return true;
+  if (trimmed.length > 60) return false;
+  if (trimmed.split(/\s+/).length > 8) return false;
+  // First- and second-person words mean a sentence, not a name or a title.
+  if (/\b(?:I|I'm|I'll|I've|we|we'll|you|your|let|please)\b/i.test(trimmed)) return false;
+  return !/[?]\s*$/.test(trimmed);
+}
+
+/** Index of the first line of an Outlook header block ("From: ... Sent: ... To: ... Subject:"), if line i starts one. */
+function isHeaderBlock(lines: string[], i: number): boolean {
+  if (!HEADER_FROM.test(lines[i]!.trim())) return false;
+  let others = 0;
+  for (let j = i + 1; j < Math.min(lines.length, i + 7); j++) {
+    const line = lines[j]!.trim();
+    if (!line) continue;
+    if (HEADER_OTHER.test(line)) others++;
+    else if (others === 0) return false;
+  }
+  return others >= 2;
+}
+
+/** The line index where quoted or forwarded history starts, or lines.length. */
+function historyStart(lines: string[]): number {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (!line) continue;
+    if (SEPARATORS.some((re) => re.test(line))) return i;
+    if (isHeaderBlock(lines, i)) return i;
+    if (ATTRIBUTION.test(line) || BARE_ATTRIBUTION.test(line)) return i;
+    // Attributions wrapped over two or three lines by the sender's client.
+    if (/^(?:on|am|le|el|op|il|den)\s/i.test(line)) {
+      let joined = line;
+      for (let j = i + 1; j < Math.min(lines.length, i + 3); j++) {
+        joined = `${joined} ${lines[j]!.trim()}`;
+        if (ATTRIBUTION.test(joined)) return i;
+      }
+    }
+  }
+  return lines.length;
+}
+
+/** The line index where the signature starts, or lines.length. */
+function signatureStart(lines: string[]): number {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '-- ' || line.trim() === '--') return i;
+    if (MOBILE_FOOTER.test(line.trim())) return i;
+  }
+  // A sign-off line ("Best regards,") followed only by a short name/title/contact block.
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!.trim();
+    if (!line) continue;
+    if (SIGN_OFF.test(line)) {
+      const tail = lines.slice(i + 1).filter((l) => l.trim());
+      if (tail.length <= 10 && tail.every(looksLikeSignatureLine)) return i;
+      return lines.length;
+    }
+    // Walk up only through what could still be a signature block.
+    if (!looksLikeSignatureLine(line)) return lines.length;
+  }
+  return lines.length;
+}
+
+export function visibleText(text: string): string {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  let kept = lines.slice(0, historyStart(lines));
+  // Inline-quoted lines ("> ...") interleaved with replies: drop the quotes, keep the replies.
+  kept = kept.filter((line) => !/^\s*>/.test(line));
+  kept = kept.slice(0, signatureStart(kept));
+  return kept.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}
