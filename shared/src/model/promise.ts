@@ -18,6 +18,12 @@ export const promiseSchema = z.object({
   /** Message id or touchpoint id that kept it. */
   keptBy: z.string().nullable(),
   snoozedUntil: z.string().nullable().optional(),
+  /** When the keeping message or touchpoint happened (kept / kept-late), else null. */
+  keptAt: z.string().nullable().optional(),
+  /** The detected due date when the user set another one (a schedule change), else null. */
+  originalDueAt: z.string().nullable().optional(),
+  /** The phrase that set the due date ("by Friday"), when one did. */
+  dueText: z.string().optional(),
 });
 export type PromiseRecord = z.infer<typeof promiseSchema>;
 

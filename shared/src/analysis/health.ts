@@ -1,0 +1,254 @@
+import type { Health, HealthComponent, LagStats, RiskSnippet } from '../model/analysis-document';
+import type { PromiseRecord } from '../model/promise';
+import type { AnalysisSettings } from '../model/settings';
+import { businessMinutesBetween } from './business-time';
+import type { Silence } from './silence';
+import { clockToMinutes } from './time/zoned';
+
+/**
+ * Base weights (sum 100). Initiation, responsiveness and promises are what clients notice most
+ * (PRODUCT.md principles); silence and waiting replies next; risk language is a strong but rarer signal.
+ */
+export const HEALTH_WEIGHTS = {
+  initiation: 20,
+  responsiveness: 20,
+  silence: 15,
+  promises: 20,
+  awaiting: 15,
+  risk: 10,
+} as const;
+
+export const INITIATION_TARGET = 0.8;
+/** A risk this old no longer weighs; newer ones weigh more (see riskWeight). */
+const RISK_HORIZON_DAYS = 180;
+/** No contact for this long after a risk signal makes it worse: bad news left hanging. */
+const SILENCE_AFTER_RISK_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+export interface HealthInput {
+  initiated: { us: number; them: number };
+  ours: LagStats;
+  silence: Silence;
+  promises: readonly PromiseRecord[];
+  awaitingOurReply: readonly { since: string }[];
+  risks: readonly RiskSnippet[];
+  now: string;
+  settings: Pick<AnalysisSettings, 'timeZone' | 'workingHours' | 'responseTargetBusinessMinutes'>;
+}
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** "45 minutes", "3.5 hours", "6 days": wall-clock durations a manager reads at a glance. */
+export function describeMinutes(minutes: number): string {
+  if (minutes < 60) return plural(Math.round(minutes), 'minute');
+  const hours = minutes / 60;
+  if (hours < 48) return `${hours < 10 ? Math.round(hours * 10) / 10 : Math.round(hours)} hours`.replace(/^1 hours/, '1 hour');
+  return plural(Math.round(hours / 24), 'day');
+}
+
+/** Business minutes as working hours or working days of the user's own day length. */
+export function describeBusinessMinutes(minutes: number, settings: HealthInput['settings']): string {
+  const dayLength = workingDayMinutes(settings);
+  if (minutes < 60) return plural(Math.round(minutes), 'working minute');
+  if (minutes < dayLength * 2) {
+    const hours = Math.round((minutes / 60) * 10) / 10;
+    return `${hours} working ${hours === 1 ? 'hour' : 'hours'}`;
+  }
+  const days = Math.round((minutes / dayLength) * 10) / 10;
+  return `${days} working days`;
+}
+
+function workingDayMinutes(settings: HealthInput['settings']): number {
+  const start = clockToMinutes(settings.workingHours.start);
+  const end = clockToMinutes(settings.workingHours.end);
+  return end > start ? end - start : end + 1440 - start;
+}
+
+interface Measured {
+  id: HealthComponent['id'];
+  label: string;
+  /** 0..1 of the component's weight earned; null = nothing to measure. */
+  fraction: number | null;
+  value: number | null;
+  target: number | null;
+  unit: string;
+  explanation: string;
+}
+
+function initiation(input: HealthInput): Measured {
+  const { us, them } = input.initiated;
+  const total = us + them;
+  const base = { id: 'initiation' as const, label: 'Who starts conversations', target: 80, unit: '%' };
+  if (total === 0) {
+    return { ...base, fraction: null, value: null, explanation: 'Not counted: no conversations with them yet.' };
+  }
+  const share = us / total;
+  const pct = Math.round(share * 100);
+  const verdict = share >= INITIATION_TARGET ? 'on target' : 'below the 80% target: reach out first more often';
+  return {
+    ...base,
+    fraction: Math.min(1, share / INITIATION_TARGET),
+    value: pct,
+    explanation: `We started ${us} of ${plural(total, 'conversation')} (${pct}%), ${verdict}.`,
+  };
+}
+
+function responsiveness(input: HealthInput): Measured {
+  const target = input.settings.responseTargetBusinessMinutes;
+  const base = { id: 'responsiveness' as const, label: 'How fast we reply', target, unit: 'business minutes' };
+  const median = input.ours.medianBusinessMinutes;
+  if (input.ours.count === 0 || median === null) {
+    return { ...base, fraction: null, value: null, explanation: 'Not counted: we have not answered any of their messages yet.' };
+  }
+  const describe = (m: number): string => describeBusinessMinutes(m, input.settings);
+  const p90 = input.ours.p90BusinessMinutes;
+  const tail = p90 === null ? '' : `; 9 in 10 replies within ${describe(p90)}`;
+  const fraction = median <= target ? 1 : target / median;
+  const verdict = median <= target ? 'within' : 'slower than';
+  return {
+    ...base,
+    fraction,
+    value: median,
+    explanation: `Our typical reply took ${describe(median)}, ${verdict} the ${describe(target)} target (${plural(input.ours.count, 'reply', 'replies')}${tail}).`,
+  };
+}
+
+function silence(input: HealthInput): Measured {
+  const { daysSinceContact, cadenceDays } = input.silence;
+  const base = { id: 'silence' as const, label: 'Regular contact', target: cadenceDays, unit: 'days' };
+  if (cadenceDays === null) {
+    const since = daysSinceContact === null ? 'no contact yet' : `last contact ${daysSinceContact} days ago`;
+    return { ...base, fraction: null, value: daysSinceContact, explanation: `Not counted: no contact cadence is agreed (${since}).` };
+  }
+  if (daysSinceContact === null) {
+    return { ...base, fraction: null, value: null, explanation: `Not counted: no contact with them yet (cadence every ${plural(cadenceDays, 'day')}).` };
+  }
+  if (daysSinceContact <= cadenceDays) {
+    return {
+      ...base,
+      fraction: 1,
+      value: daysSinceContact,
+      explanation: `Last contact ${daysSinceContact} days ago, within the agreed cadence of every ${plural(cadenceDays, 'day')}.`,
+    };
+  }
+  const over = Math.round((daysSinceContact - cadenceDays) * 10) / 10;
+  return {
+    ...base,
+    // Linear: the component is gone once the silence is twice the cadence.
+    fraction: Math.max(0, 1 - over / cadenceDays),
+    value: daysSinceContact,
+    explanation: `Last contact ${daysSinceContact} days ago, ${over} days past the agreed cadence of every ${plural(cadenceDays, 'day')}.`,
+  };
+}
+
+function promises(input: HealthInput): Measured {
+  const count = (s: PromiseRecord['status']): number => input.promises.filter((p) => p.status === s).length;
+  const onTime = count('kept') + count('done');
+  const late = count('kept-late');
+  const overdue = count('overdue');
+  const open = count('open');
+  const judged = onTime + late + overdue;
+  const base = { id: 'promises' as const, label: 'Promises kept', target: 100, unit: '%' };
+  if (judged === 0) {
+    const openText = open > 0 ? `${plural(open, 'promise')} open, none due yet.` : 'no promises to them found yet.';
+    return { ...base, fraction: null, value: null, explanation: `Not counted: ${openText}` };
+  }
+  const rate = Math.round((onTime / judged) * 100);
+  const parts = [`We kept ${onTime} of ${plural(judged, 'promise')} on time (${rate}%)`];
+  if (late > 0) parts.push(`${late} late`);
+  if (overdue > 0) {
+    const now = Date.parse(input.now);
+    const oldest = Math.max(...input.promises.filter((p) => p.status === 'overdue').map((p) => now - Date.parse(p.dueAt)));
+    parts.push(`${overdue} overdue (the oldest by ${describeMinutes(oldest / 60000)})`);
+  }
+  return {
+    ...base,
+    // A late promise is worth half a kept one; an overdue one nothing.
+    fraction: (onTime + 0.5 * late) / judged,
+    value: rate,
+    explanation: `${parts.join('; ')}.`,
+  };
+}
+
+function awaiting(input: HealthInput): Measured {
+  const target = input.settings.responseTargetBusinessMinutes;
+  const base = { id: 'awaiting' as const, label: 'Replies we owe', target: 0, unit: 'conversations' };
+  const waits = input.awaitingOurReply.map((a) => businessMinutesBetween(a.since, input.now, input.settings));
+  if (waits.length === 0) {
+    return { ...base, fraction: 1, value: 0, explanation: 'No conversation is waiting for our reply.' };
+  }
+  // Waiting within the reply target costs nothing (we may be working on it); past it, each conversation
+  // costs up to half the component as the wait grows to three times the target.
+  const cost = waits.reduce((sum, w) => sum + Math.min(1, Math.max(0, (w - target) / (2 * target))), 0);
+  const longest = Math.max(...waits);
+  const late = waits.filter((w) => w > target).length;
+  const lateText = late > 0 ? `${late} past the ${describeBusinessMinutes(target, input.settings)} target` : 'all within the reply target';
+  return {
+    ...base,
+    fraction: Math.max(0, 1 - cost / 2),
+    value: waits.length,
+    explanation: `${plural(waits.length, 'conversation')} ${waits.length === 1 ? 'waits' : 'wait'} for our reply, the longest for ${describeBusinessMinutes(longest, input.settings)} (${lateText}).`,
+  };
+}
+
+/** How much one risk weighs: recent ones from them most, our own bad news half, old ones little. */
+function riskWeight(risk: RiskSnippet, now: number, lastContact: number): number {
+  const ageDays = (now - Date.parse(risk.at)) / DAY_MS;
+  if (ageDays > RISK_HORIZON_DAYS || ageDays < 0) return 0;
+  let weight = ageDays <= 14 ? 1 : ageDays <= 30 ? 0.6 : ageDays <= 90 ? 0.3 : 0.1;
+  if (risk.side === 'us') weight *= 0.5;
+  // Nobody has written since the risk, and it has been a while: the worst case of all.
+  if (lastContact <= Date.parse(risk.at) && ageDays >= SILENCE_AFTER_RISK_DAYS) weight *= 1.5;
+  return weight;
+}
+
+function risk(input: HealthInput): Measured {
+  const now = Date.parse(input.now);
+  const lastContact = input.silence.lastContactAt === null ? -Infinity : Date.parse(input.silence.lastContactAt);
+  const base = { id: 'risk' as const, label: 'Risk signals', target: 0, unit: 'signals' };
+  const weighed = input.risks.map((r) => ({ r, w: riskWeight(r, now, lastContact) })).filter((x) => x.w > 0);
+  if (weighed.length === 0) {
+    return { ...base, fraction: 1, value: 0, explanation: 'No complaints, escalations, cancellations or delays in the last six months.' };
+  }
+  const total = weighed.reduce((s, x) => s + x.w, 0);
+  const fromThem = weighed.filter((x) => x.r.side === 'them').length;
+  const newest = weighed.reduce((a, b) => (Date.parse(a.r.at) >= Date.parse(b.r.at) ? a : b)).r;
+  const newestAge = Math.max(0, Math.round((now - Date.parse(newest.at)) / DAY_MS));
+  const silentAfter = lastContact <= Date.parse(newest.at) && newestAge >= SILENCE_AFTER_RISK_DAYS;
+  const who = newest.side === 'them' ? 'them' : 'us';
+  let explanation = `${plural(weighed.length, 'risk signal')} in the last six months (${fromThem} from them); the latest, ${newest.kind} from ${who}, ${newestAge === 0 ? 'today' : `${plural(newestAge, 'day')} ago`}`;
+  explanation += silentAfter ? ', and nobody has written since.' : '.';
+  return { ...base, fraction: Math.max(0, 1 - total / 2), value: weighed.length, explanation };
+}
+
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+/**
+ * Health 0-100 from six explainable components. A component with nothing to measure (no cadence
+ * agreed, no promise due yet, no reply of ours yet) is left out and the other weights are rescaled to
+ * sum to 100, rather than handing out free points: a client we never answered should not look healthy
+ * because "responsiveness" had nothing to say. Left-out components stay in the list with weight 0 and
+ * an explanation starting "Not counted". If nothing at all is measurable the score is 100.
+ */
+export function computeHealth(input: HealthInput): Health {
+  const measured = [initiation(input), responsiveness(input), silence(input), promises(input), awaiting(input), risk(input)];
+  const measuredWeight = measured.reduce((s, m) => s + (m.fraction === null ? 0 : HEALTH_WEIGHTS[m.id]), 0);
+  let total = 0;
+  const components: HealthComponent[] = measured.map((m) => {
+    const weight = m.fraction === null || measuredWeight === 0 ? 0 : (HEALTH_WEIGHTS[m.id] * 100) / measuredWeight;
+    const contribution = weight * (m.fraction ?? 0);
+    total += contribution;
+    return {
+      id: m.id,
+      label: m.label,
+      value: m.value,
+      target: m.target,
+      unit: m.unit,
+      weight: round1(weight),
+      contribution: round1(contribution),
+      explanation: m.explanation,
+    };
+  });
+  const score = measuredWeight === 0 ? 100 : Math.max(0, Math.min(100, Math.round(total)));
+  return { score, components };
+}

@@ -1,0 +1,83 @@
+import type { Direction, MessageFacts } from '../model/facts';
+import type { NormalizedMessage } from '../model/message';
+import type { AnalysisSettings } from '../model/settings';
+import { parseAddress, parseAddressList } from './addresses';
+import { detectAutomated } from './automated';
+import { resolverFor } from './counterparts';
+import { findPromises } from './promises';
+import { findRequests } from './requests';
+import { findRisks } from './risks';
+import { normalizeSubject } from './threading';
+import { visibleText } from './visible-text';
+
+function sentAtOf(message: NormalizedMessage): string {
+  const ms = Date.parse(message.date);
+  if (Number.isNaN(ms)) throw new RangeError(`message ${message.id}: date "${message.date}" is not an ISO 8601 date`);
+  return new Date(ms).toISOString();
+}
+
+/**
+ * Everything the engine keeps about a message, computed once on arrival. This is the ONLY place a body
+ * is read: visible text (quoted history, forwards and signature removed) is searched for our promises
+ * (outbound), their requests (inbound) and risk language (either way). The result holds snippets only.
+ */
+export function extractMessageFacts(message: NormalizedMessage, settings: AnalysisSettings): MessageFacts {
+  const resolver = resolverFor(settings);
+  const from = parseAddress(message.from);
+  if (!from) throw new Error(`message ${message.id}: "from" is not an e-mail address: "${message.from}"`);
+  const to = parseAddressList(message.to ?? []);
+  const cc = parseAddressList(message.cc ?? []);
+  const sentAt = sentAtOf(message);
+  const automated = detectAutomated(message).automated;
+
+  const fromKey = resolver.keyOf(from.address);
+  let direction: Direction;
+  const counterparts: string[] = [];
+  if (fromKey === null) {
+    for (const a of [...to, ...cc]) {
+      const key = resolver.keyOf(a.address);
+      if (key !== null && !counterparts.includes(key)) counterparts.push(key);
+    }
+    direction = counterparts.length > 0 ? 'outbound' : 'internal';
+  } else {
+    counterparts.push(fromKey);
+    direction = 'inbound';
+  }
+
+  const facts: MessageFacts = {
+    id: message.id,
+    subject: message.subject ?? '',
+    normalizedSubject: normalizeSubject(message.subject ?? ''),
+    sentAt,
+    from,
+    to,
+    cc,
+    direction,
+    automated,
+    counterparts,
+    references: [...(message.references ?? [])],
+    promises: [],
+    requests: [],
+    risks: [],
+  };
+  if (message.threadId) facts.providedThreadId = message.threadId;
+  if (message.inReplyTo) facts.inReplyTo = message.inReplyTo;
+
+  // Auto-replies and internal chatter make no promises to clients and carry no client risk.
+  if (automated || direction === 'internal') return facts;
+  const visible = visibleText(message.text ?? '');
+  if (visible.trim() === '') return facts;
+  if (direction === 'outbound') {
+    facts.promises = findPromises(visible, {
+      sentAt,
+      timeZone: settings.timeZone,
+      workingHours: settings.workingHours,
+      defaultWorkingDays: settings.defaultPromiseWorkingDays,
+    });
+    facts.risks = findRisks(visible, 'us');
+  } else {
+    facts.requests = findRequests(visible);
+    facts.risks = findRisks(visible, 'them');
+  }
+  return facts;
+}

@@ -1,0 +1,158 @@
+import type { ProgressReport, RequestSnippet, RiskSnippet } from '../model/analysis-document';
+import type { PromiseRecord } from '../model/promise';
+import type { AnalysisSettings } from '../model/settings';
+import type { Touchpoint, TouchpointKind } from '../model/touchpoint';
+import { zonedParts } from './time/zoned';
+
+export interface AwaitingThemItem {
+  threadId: string;
+  since: string;
+  lastMessageId?: string;
+  /** The thread's subject, shown as what we wait for. */
+  subject?: string;
+}
+
+export interface ProgressReportInput {
+  counterpart: string;
+  /** When the last report was sent; null = everything so far. */
+  since: string | null;
+  now: string;
+  promises: readonly PromiseRecord[];
+  touchpoints: readonly Touchpoint[];
+  /** What they asked us and we have not answered yet. */
+  requests: readonly RequestSnippet[];
+  /** Threads where we wait for them. */
+  awaitingThem: readonly AwaitingThemItem[];
+  risks: readonly RiskSnippet[];
+  settings: Pick<AnalysisSettings, 'timeZone'>;
+}
+
+export const CLOSING_QUESTION = 'Are there any other issues we should discuss?';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** "Fri 20 Nov 2026" in the user's zone: unambiguous for readers on both sides of the Atlantic. */
+export function formatReportDate(iso: string, timeZone: string): string {
+  const p = zonedParts(Date.parse(iso), timeZone);
+  return `${WEEKDAYS[p.weekday - 1] ?? ''} ${p.day} ${MONTHS[p.month - 1] ?? ''} ${p.year}`;
+}
+
+const TOUCHPOINT_LABELS: Record<TouchpointKind, string> = {
+  call: 'Call',
+  meeting: 'Meeting',
+  note: 'Note',
+  'feedback-asked': 'Asked for feedback',
+  'report-sent': 'Progress report sent',
+  invoice: 'Invoice',
+  other: 'Contact',
+};
+
+/** "60% done" written in the promise itself is the only progress figure the engine can know. */
+function percentDone(text: string): number | null {
+  const match = /\b(\d{1,3})\s?%\s*(?:done|complete|completed|finished|ready)\b/i.exec(text);
+  const pct = match ? Number(match[1]) : NaN;
+  return pct >= 0 && pct <= 100 ? pct : null;
+}
+
+interface Section {
+  title: string;
+  items: string[];
+  empty: string;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/**
+ * The one-page progress report draft for a client and a period (PRODUCT.md): done since the last
+ * report, action items with status, due date and % where known, what we wait for from them, schedule
+ * changes, invoices, and always the closing question. Mail snippets are untrusted: the HTML version
+ * escapes every piece of content.
+ */
+export function buildProgressReport(input: ProgressReportInput): ProgressReport {
+  const tz = input.settings.timeZone;
+  const date = (iso: string): string => formatReportDate(iso, tz);
+  const now = Date.parse(input.now);
+  const since = input.since === null ? -Infinity : Date.parse(input.since);
+  const inPeriod = (iso: string | null | undefined): boolean => {
+    if (!iso) return false;
+    const at = Date.parse(iso);
+    return at > since && at <= now;
+  };
+  const promises = input.promises.filter((p) => p.counterpart === null || p.counterpart === input.counterpart);
+  const touchpoints = input.touchpoints
+    .filter((t) => t.counterpart === input.counterpart && inPeriod(t.at))
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const byDue = (a: PromiseRecord, b: PromiseRecord): number => Date.parse(a.dueAt) - Date.parse(b.dueAt) || (a.id < b.id ? -1 : 1);
+
+  const done: string[] = [];
+  for (const p of promises.filter((p) => p.status === 'kept' || p.status === 'kept-late' || p.status === 'done')) {
+    const when = p.keptAt ?? null;
+    if (p.status !== 'done' && !inPeriod(when)) continue;
+    if (p.status === 'done' && !inPeriod(when ?? p.madeAt) && input.since !== null) continue;
+    done.push(when ? `${p.text} (delivered ${date(when)})` : `${p.text} (done)`);
+  }
+  for (const t of touchpoints.filter((t) => t.kind !== 'invoice')) {
+    done.push(`${TOUCHPOINT_LABELS[t.kind]} on ${date(t.at)}${t.summary ? `: ${t.summary}` : ''}`);
+  }
+
+  const actions: string[] = [];
+  for (const p of promises.filter((p) => p.status === 'open' || p.status === 'overdue').sort(byDue)) {
+    const pct = percentDone(p.text);
+    const status = p.status === 'overdue' ? `overdue, was due ${date(p.dueAt)}` : `open, due ${date(p.dueAt)}`;
+    actions.push(`${p.text} (${status}${pct === null ? '' : `, ${pct}% done`})`);
+  }
+  for (const r of input.requests) actions.push(`Answer your request: "${r.text}" (asked ${date(r.at)})`);
+
+  const waiting = [...input.awaitingThem]
+    .sort((a, b) => Date.parse(a.since) - Date.parse(b.since))
+    .map((a) => `${a.subject && a.subject.trim() !== '' ? a.subject.trim() : 'Our message'} (waiting since ${date(a.since)})`);
+
+  const changes: string[] = [];
+  for (const p of [...promises].sort(byDue)) {
+    if (p.originalDueAt) changes.push(`${p.text}: moved from ${date(p.originalDueAt)} to ${date(p.dueAt)}`);
+    else if (p.status === 'kept-late' && inPeriod(p.keptAt)) {
+      changes.push(`${p.text}: delivered ${date(p.keptAt ?? p.dueAt)}, planned for ${date(p.dueAt)}`);
+    } else if (p.status === 'overdue') changes.push(`${p.text}: planned for ${date(p.dueAt)}, not delivered yet`);
+  }
+
+  const invoices = touchpoints
+    .filter((t) => t.kind === 'invoice')
+    .map((t) => `${date(t.at)}${t.summary ? `: ${t.summary}` : ''}`);
+
+  const issues = input.risks
+    .filter((r) => r.side === 'them' && inPeriod(r.at))
+    .map((r) => `${date(r.at)}: "${r.text}"`);
+
+  const sections: Section[] = [
+    { title: 'Done since last report', items: done, empty: 'Nothing recorded in this period.' },
+    { title: 'Action items', items: actions, empty: 'No open action items.' },
+    { title: 'Waiting on you', items: waiting, empty: 'Nothing: we are not waiting on you.' },
+    { title: 'Schedule changes', items: changes, empty: 'None: everything is on its original schedule.' },
+    { title: 'Invoices', items: invoices, empty: 'No invoices in this period.' },
+  ];
+  if (issues.length > 0) sections.push({ title: 'Issues you raised', items: issues, empty: '' });
+
+  const period = input.since === null ? `up to ${date(input.now)}` : `${date(input.since)} to ${date(input.now)}`;
+  const title = `Progress report: ${input.counterpart}, ${period}`;
+
+  const text = [
+    title,
+    '',
+    ...sections.flatMap((s) => [s.title, ...(s.items.length > 0 ? s.items.map((i) => `- ${i}`) : [`- ${s.empty}`]), '']),
+    CLOSING_QUESTION,
+    '',
+  ].join('\n');
+  const html = [
+    `<h1>${escapeHtml(title)}</h1>`,
+    ...sections.map(
+      (s) =>
+        `<h2>${escapeHtml(s.title)}</h2>\n<ul>${(s.items.length > 0 ? s.items : [s.empty]).map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`,
+    ),
+    `<p>${escapeHtml(CLOSING_QUESTION)}</p>`,
+  ].join('\n');
+
+  return { counterpart: input.counterpart, since: input.since, until: input.now, text, html };
+}

@@ -1,0 +1,161 @@
+import type { MessageFacts } from '../model/facts';
+
+/**
+ * Reply and forward prefixes across the languages of Gmail/Outlook: Re, Fwd, FW, AW/WG (German), SV/VS
+ * (Nordic), TR (French), Antw (Dutch), RIF/R (Italian), RES/ENC (Portuguese), 回复/转发 (Chinese); Outlook's
+ * "RE[2]:" counters; and "[tag]" list prefixes ("[EXTERNAL]", "[JIRA]").
+ */
+const PREFIX =
+  /^\s*(?:(?:re|fwd?|fw|aw|wg|sv|vs|tr|antw|doorst|rif|r|res|enc|odp|pd|ynt|ref|回复|回覆|答复|转发|轉寄)\s*(?:\[\d+\]|\(\d+\))?\s*[:：]|\[[^\]]*\])\s*/i;
+const REPLY_PREFIX =
+  /^\s*(?:\[[^\]]*\]\s*)*(?:re|fwd?|fw|aw|wg|sv|vs|tr|antw|doorst|rif|r|res|enc|odp|pd|ynt|ref|回复|回覆|答复|转发|轉寄)\s*(?:\[\d+\]|\(\d+\))?\s*[:：]/i;
+
+/** Subject without Re:/Fwd:/AW:/SV:/[tag] prefixes (repeated), lower-cased, whitespace folded. */
+export function normalizeSubject(subject: string): string {
+  let s = subject;
+  for (;;) {
+    const next = s.replace(PREFIX, '');
+    if (next === s) break;
+    s = next;
+  }
+  return s.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** True when the subject says the message answers or forwards another one ("Re: ...", "AW: ..."). */
+export function isReplySubject(subject: string): boolean {
+  return REPLY_PREFIX.test(subject);
+}
+
+/**
+ * Subjects that say nothing about the conversation: two "Re: Quick question" mails from the same
+ * client a week apart are usually different conversations, so these merge only within a short window.
+ */
+const GENERIC_SUBJECTS = new Set([
+  'hi', 'hello', 'hey', 'hallo', 'question', 'quick question', 'a quick question', 'follow up', 'follow-up',
+  'following up', 'update', 'meeting', 'call', 'thanks', 'thank you', 'info', 'information', 'request',
+  'urgent', 'important', 'fyi', 'checking in', 'catch up', 'catch-up', 'test', 'no subject', '(no subject)',
+]);
+
+/** How far apart two messages may be and still join a thread by subject alone. */
+export const SUBJECT_MERGE_WINDOW_DAYS = 30;
+export const GENERIC_SUBJECT_MERGE_WINDOW_DAYS = 3;
+
+/** The merge window for a normalized subject, in milliseconds; 0 = never merge by subject. */
+export function subjectMergeWindowMs(normalizedSubject: string): number {
+  if (normalizedSubject === '') return 0;
+  const days = GENERIC_SUBJECTS.has(normalizedSubject) ? GENERIC_SUBJECT_MERGE_WINDOW_DAYS : SUBJECT_MERGE_WINDOW_DAYS;
+  return days * 86_400_000;
+}
+
+function participantKeys(facts: MessageFacts): string[] {
+  if (facts.counterparts.length > 0) return facts.counterparts;
+  // Internal-only mail: the participants themselves, so two colleagues' "Re: Budget" stay apart from others'.
+  const people = [facts.from.address, ...facts.to.map((a) => a.address), ...facts.cc.map((a) => a.address)];
+  return [[...new Set(people)].sort().join(',')];
+}
+
+/**
+ * Every subject key the message belongs to: one per counterpart taking part (a client's reply must find
+ * our message that also copied their partner), each "normalized subject + counterpart". Empty when the
+ * subject is empty: an empty subject says nothing.
+ */
+export function subjectThreadKeys(facts: MessageFacts): string[] {
+  if (facts.normalizedSubject === '') return [];
+  return participantKeys(facts).map((p) => `${facts.normalizedSubject}\u0000${p}`);
+}
+
+/** The primary subject key (the first counterpart's); '' when the subject is empty. */
+export function subjectThreadKey(facts: MessageFacts): string {
+  return subjectThreadKeys(facts)[0] ?? '';
+}
+
+export interface ThreadIndex {
+  threadOfMessage(messageId: string): string | undefined;
+  /**
+   * The thread last seen with this subject key. `near` (ISO) is the message's time: implementations should
+   * answer only when that thread had a message with this key within `subjectMergeWindowMs` of it, so
+   * "Re: Invoice" in March does not join January's "Invoice". Implementations that ignore it merge regardless.
+   */
+  threadOfSubjectKey(key: string, near?: string): string | undefined;
+}
+
+/**
+ * The thread a message belongs to, in order of evidence: the thread id its source gave; a thread that
+ * already holds it (its reply arrived first) or that holds what it answers (In-Reply-To, then References
+ * newest first); for replies only, the same normalized subject with the same counterpart; else a new
+ * thread named after the message id.
+ */
+export function resolveThreadId(facts: MessageFacts, index: ThreadIndex): string {
+  if (facts.providedThreadId) return facts.providedThreadId;
+  const own = index.threadOfMessage(facts.id);
+  if (own !== undefined) return own;
+  const parents = [...(facts.inReplyTo ? [facts.inReplyTo] : []), ...[...facts.references].reverse()];
+  for (const parent of parents) {
+    const thread = index.threadOfMessage(parent);
+    if (thread !== undefined) return thread;
+  }
+  // Subject fallback only for messages that say they answer something: a fresh "Weekly report" each
+  // Monday is a new conversation even though the subject repeats.
+  if (isReplySubject(facts.subject) || parents.length > 0) {
+    for (const key of subjectThreadKeys(facts)) {
+      const thread = index.threadOfSubjectKey(key, facts.sentAt);
+      if (thread !== undefined) return thread;
+    }
+  }
+  return facts.id;
+}
+
+export interface Threader {
+  /** Assigns the message to a thread, remembers it, and returns the thread id. */
+  assign(facts: MessageFacts): string;
+  threadOf(messageId: string): string | undefined;
+}
+
+/** The in-memory ThreadIndex + bookkeeping the mailbox analyzer uses; the server backs it with its database. */
+export function createThreader(): Threader {
+  const byMessage = new Map<string, string>();
+  // For each subject key, the threads with the first and last time seen (usually one entry).
+  const bySubject = new Map<string, { threadId: string; first: number; last: number }[]>();
+
+  const index: ThreadIndex = {
+    threadOfMessage: (id) => byMessage.get(id),
+    threadOfSubjectKey(key, near) {
+      const entries = bySubject.get(key);
+      if (!entries || entries.length === 0) return undefined;
+      if (near === undefined) return entries[entries.length - 1]?.threadId;
+      // Nearest thread whose active span is within the window of this message (messages may arrive in any order).
+      const at = Date.parse(near);
+      const windowMs = subjectMergeWindowMs(key.slice(0, key.indexOf('\u0000')));
+      let best: { threadId: string; distance: number } | undefined;
+      for (const entry of entries) {
+        const distance = at < entry.first ? entry.first - at : at > entry.last ? at - entry.last : 0;
+        if (distance <= windowMs && (!best || distance < best.distance)) best = { threadId: entry.threadId, distance };
+      }
+      return best?.threadId;
+    },
+  };
+
+  return {
+    assign(facts) {
+      const threadId = resolveThreadId(facts, index);
+      byMessage.set(facts.id, threadId);
+      // Messages we have not seen but that this one answers belong to the same thread: a sibling reply
+      // to the same missing original then lands here too.
+      if (facts.inReplyTo && !byMessage.has(facts.inReplyTo)) byMessage.set(facts.inReplyTo, threadId);
+      for (const ref of facts.references) if (!byMessage.has(ref)) byMessage.set(ref, threadId);
+      const at = Date.parse(facts.sentAt);
+      for (const key of subjectThreadKeys(facts)) {
+        const entries = bySubject.get(key) ?? [];
+        const existing = entries.find((e) => e.threadId === threadId);
+        // Keep the span seen, so a long-running thread stays joinable by its recent messages.
+        if (existing) {
+          existing.first = Math.min(existing.first, at);
+          existing.last = Math.max(existing.last, at);
+        } else entries.push({ threadId, first: at, last: at });
+        bySubject.set(key, entries);
+      }
+      return threadId;
+    },
+    threadOf: (id) => byMessage.get(id),
+  };
+}
