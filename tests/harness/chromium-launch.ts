@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { MAIL_HOSTS } from './mail-origins';
+import { CHROME_BUILD_DIR, CHROMIUM_PATH } from './paths';
+
+export interface ChromiumSession {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  close(): Promise<void>;
+}
+
+export interface ChromiumLaunchOptions {
+  /** Port of the HTTPS fixture server that plays the mail hosts. */
+  fixturePort: number;
+  /** IANA zone for the browser process (content scripts and the service worker alike). */
+  timeZone: string;
+}
+
+/**
+ * Debian Chromium with the production chrome-mv3 build loaded unpacked, in new headless mode (which runs
+ * extensions). The mail hosts resolve to the fixture server through --host-resolver-rules, so the
+ * manifest's real match patterns are what decides where the content scripts run.
+ */
+export async function launchChromiumWithExtension(options: ChromiumLaunchOptions): Promise<ChromiumSession> {
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'followthrough-e2e-chromium-'));
+  const hostRules = MAIL_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${options.fixturePort}`).join(', ');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    env: { ...process.env, TZ: options.timeZone },
+    args: [
+      `--disable-extensions-except=${CHROME_BUILD_DIR}`,
+      `--load-extension=${CHROME_BUILD_DIR}`,
+      `--host-resolver-rules=${hostRules}`,
+      '--ignore-certificate-errors',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+    const extensionId = new URL(serviceWorker.url()).host;
+    return {
+      context,
+      extensionId,
+      serviceWorker,
+      async close() {
+        await context.close();
+        rmSync(profile, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+    throw new Error(`Chromium started but the extension's service worker never appeared (${CHROME_BUILD_DIR}): ${(error as Error).message}`);
+  }
+}

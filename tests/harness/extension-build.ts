@@ -1,0 +1,78 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { CHROME_BUILD_DIR, EXTENSION_DIR, FIREFOX_BUILD_DIR, REPO_ROOT, SHARED_DIR } from './paths';
+
+/** Everything whose change means the production build in extension/.output is out of date. */
+const BUILD_INPUTS = [
+  path.join(EXTENSION_DIR, 'entrypoints'),
+  path.join(EXTENSION_DIR, 'hosts'),
+  path.join(EXTENSION_DIR, 'components'),
+  path.join(EXTENSION_DIR, 'utils'),
+  path.join(EXTENSION_DIR, 'assets'),
+  path.join(EXTENSION_DIR, 'public'),
+  path.join(EXTENSION_DIR, 'wxt.config.ts'),
+  path.join(EXTENSION_DIR, 'package.json'),
+  path.join(SHARED_DIR, 'src'),
+];
+
+function newestMtime(file: string): number {
+  if (!existsSync(file)) return 0;
+  const stat = statSync(file);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(file)) {
+    // Unit tests and fixtures of the extension do not end up in the build.
+    if (entry === 'node_modules' || entry.endsWith('.test.ts') || entry.endsWith('.test.tsx')) continue;
+    newest = Math.max(newest, newestMtime(path.join(file, entry)));
+  }
+  return newest;
+}
+
+export interface BuildState {
+  fresh: boolean;
+  reason: string;
+}
+
+export function extensionBuildState(): BuildState {
+  const manifests = [CHROME_BUILD_DIR, FIREFOX_BUILD_DIR].map((dir) => path.join(dir, 'manifest.json'));
+  const missing = manifests.filter((file) => !existsSync(file));
+  if (missing.length > 0) return { fresh: false, reason: `missing ${missing.join(', ')}` };
+  const builtAt = Math.min(...manifests.map((file) => statSync(file).mtimeMs));
+  const sourcesAt = Math.max(...BUILD_INPUTS.map(newestMtime));
+  if (sourcesAt > builtAt) {
+    return { fresh: false, reason: `sources changed ${Math.round((sourcesAt - builtAt) / 1000)} s after the last build` };
+  }
+  return { fresh: true, reason: 'up to date' };
+}
+
+/**
+ * Builds the production extension once per run when it is missing or older than its sources.
+ * FOLLOWTHROUGH_E2E_NO_BUILD=1 uses whatever is in .output (e.g. while another process is building).
+ */
+export function ensureExtensionBuilt(log: (line: string) => void = console.log): void {
+  const state = extensionBuildState();
+  if (state.fresh || process.env.FOLLOWTHROUGH_E2E_NO_BUILD === '1') {
+    if (!state.fresh && ![CHROME_BUILD_DIR, FIREFOX_BUILD_DIR].every((dir) => existsSync(dir))) {
+      throw new Error(`FOLLOWTHROUGH_E2E_NO_BUILD=1 but the extension build is ${state.reason}`);
+    }
+    return;
+  }
+  log(`[e2e] building the extension (${state.reason}): pnpm --filter @followthrough/extension build`);
+  try {
+    // flock: the bench and the test suite may start at once; two WXT builds into one .output clobber each other.
+    execFileSync('flock', ['/tmp/followthrough-extension-build.lock', 'pnpm', '--filter', '@followthrough/extension', 'build'], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 300_000,
+      env: { ...process.env, CI: 'true' },
+    });
+  } catch (error) {
+    const err = error as { stdout?: Buffer; stderr?: Buffer; message: string };
+    throw new Error(
+      `The extension build failed (pnpm --filter @followthrough/extension build):\n${err.stdout?.toString() ?? ''}\n${err.stderr?.toString() ?? err.message}`,
+    );
+  }
+  const after = extensionBuildState();
+  if (!after.fresh) throw new Error(`The extension build finished but the output is still ${after.reason}`);
+}

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { startConnectProxy, type ConnectProxy } from './connect-proxy';
+import { FIREFOX_BUILD_DIR, FIREFOX_PATH } from './paths';
+
+export interface FirefoxSession {
+  browser: Browser;
+  /** The gecko id from the build's manifest. */
+  addonId: string;
+  /** moz-extension://<uuid>: fixed before start through a pref, so the options page has a known URL. */
+  extensionOrigin: string;
+  proxy: ConnectProxy;
+  close(): Promise<void>;
+}
+
+export interface FirefoxLaunchOptions {
+  fixturePort: number;
+  timeZone: string;
+}
+
+interface GeckoManifest {
+  browser_specific_settings?: { gecko?: { id?: string } };
+}
+
+function readGeckoId(): string {
+  const manifest = JSON.parse(readFileSync(path.join(FIREFOX_BUILD_DIR, 'manifest.json'), 'utf8')) as GeckoManifest;
+  const id = manifest.browser_specific_settings?.gecko?.id;
+  if (!id) throw new Error(`${FIREFOX_BUILD_DIR}/manifest.json has no browser_specific_settings.gecko.id`);
+  return id;
+}
+
+/**
+ * firefox-esr driven by puppeteer-core over WebDriver BiDi, with the firefox-mv3 build installed as a
+ * temporary add-on (BiDi webExtension.install). Firefox reaches the mail hosts through a CONNECT proxy to
+ * the fixture server, and trusts its certificate through acceptInsecureCerts.
+ *
+ * MV3 host permissions: since Firefox 127 the hosts a MV3 add-on lists in host_permissions and
+ * content_scripts are granted at install (pref extensions.originControls.grantByDefault, default true);
+ * the pref is set explicitly so a profile default can never make content scripts silently not run.
+ */
+export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions): Promise<FirefoxSession> {
+  const addonId = readGeckoId();
+  const uuid = randomUUID();
+  const proxy = await startConnectProxy(options.fixturePort);
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'followthrough-e2e-firefox-'));
+  let browser: Browser | undefined;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX_PATH,
+      protocol: 'webDriverBiDi',
+      headless: true,
+      acceptInsecureCerts: true,
+      userDataDir: profile,
+      defaultViewport: { width: 1440, height: 900 },
+      env: { ...process.env, TZ: options.timeZone },
+      extraPrefsFirefox: {
+        'network.proxy.type': 1,
+        'network.proxy.ssl': '127.0.0.1',
+        'network.proxy.ssl_port': proxy.port,
+        'network.proxy.http': '127.0.0.1',
+        'network.proxy.http_port': proxy.port,
+        'network.proxy.allow_hijacking_localhost': false,
+        'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }),
+        'extensions.originControls.grantByDefault': true,
+        'browser.safebrowsing.malware.enabled': false,
+        'browser.safebrowsing.phishing.enabled': false,
+        'network.captive-portal-service.enabled': false,
+        'network.connectivity-service.enabled': false,
+      },
+    });
+    const installedId = await browser.installExtension(FIREFOX_BUILD_DIR);
+    if (installedId !== addonId) throw new Error(`installed add-on id ${installedId} is not the manifest's ${addonId}`);
+    const started = browser;
+    return {
+      browser: started,
+      addonId,
+      extensionOrigin: `moz-extension://${uuid}`,
+      proxy,
+      async close() {
+        await started.close();
+        await proxy.close();
+        rmSync(profile, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    await proxy.close();
+    rmSync(profile, { recursive: true, force: true });
+    throw new Error(`Could not start firefox-esr with the extension (${FIREFOX_BUILD_DIR}): ${(error as Error).message}`);
+  }
+}
