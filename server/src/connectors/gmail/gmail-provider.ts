@@ -1,0 +1,199 @@
+import { auth as googleAuth, gmail as createGmailClient, type gmail_v1 } from '@googleapis/gmail';
+import { ConnectorError, isNetworkFailure } from '../connector-error';
+import type { MailProvider, MailProviderOptions, SyncPage, SyncedMessage } from '../mail-provider';
+import { wantedHeaders } from '../message-fields';
+import { CursorFormatError, decodeCursor, encodeCursor, type GmailCursor } from '../../sync/cursor';
+import { withBackoff, type BackoffOptions } from '../../sync/backoff';
+import { mapLimited } from '../../sync/concurrency';
+import { gmailQuotaUnits, type QuotaLimiter } from '../../sync/quota-limiter';
+import { parseGmailError } from './gmail-errors';
+import { gmailMessageToNormalized } from './gmail-message';
+
+/**
+ * google-auth-library's OAuth2Client, in the exact version @googleapis/gmail was built against (it pins
+ * its own copy; the server's direct google-auth-library dependency is a different major, whose class
+ * TypeScript rightly refuses as the Gmail client's `auth`).
+ */
+export type GoogleOAuthClient = InstanceType<typeof googleAuth.OAuth2>;
+
+export interface GmailProviderDeps extends MailProviderOptions {
+  auth: GoogleOAuthClient;
+  /** FT_GMAIL_API_URL. */
+  rootUrl: string;
+  limiter: QuotaLimiter;
+  backoff?: BackoffOptions;
+  /** messages.list page size (max 500: fewer, larger pages = fewer list calls and commits). */
+  pageSize?: number;
+  /** Gets in flight at once; the limiter, not this, holds us to quota. */
+  concurrency?: number;
+  /** Per-request timeout in ms (default 30 s): a hung connection becomes a retry, not a stuck sync. */
+  timeoutMs?: number;
+}
+
+/** Builds the OAuth2 client the Gmail library uses, with its token endpoint at FT_GOOGLE_TOKEN_URL. */
+export function createGoogleAuth(input: { clientId: string; clientSecret: string; tokenUrl: string; authUrl?: string; redirectUri?: string; refreshToken?: string }): GoogleOAuthClient {
+  const client = new googleAuth.OAuth2({
+    clientId: input.clientId,
+    clientSecret: input.clientSecret,
+    redirectUri: input.redirectUri,
+    endpoints: { oauth2TokenUrl: input.tokenUrl, ...(input.authUrl ? { oauth2AuthBaseUrl: input.authUrl } : {}) },
+  });
+  if (input.refreshToken) client.setCredentials({ refresh_token: input.refreshToken });
+  return client;
+}
+
+/** Turns whatever gaxios / google-auth-library threw into a ConnectorError. */
+export function toGmailConnectorError(error: unknown): ConnectorError {
+  if (error instanceof ConnectorError) return error;
+  const e = error as { status?: number; response?: { status?: number; data?: unknown; headers?: unknown } };
+  const status = e.response?.status ?? e.status;
+  if (status === undefined) {
+    if (isNetworkFailure(error)) return new ConnectorError({ code: 'TEMPORARY', message: `Gmail unreachable: ${String((error as Error).message)}` }, { cause: error });
+    return new ConnectorError({ code: 'UNKNOWN', message: `Gmail request failed: ${String((error as Error)?.message ?? error)}` }, { cause: error });
+  }
+  const headers = e.response?.headers;
+  const retryAfter = headers instanceof Headers ? headers.get('retry-after') : ((headers as Record<string, string> | undefined)?.['retry-after'] ?? null);
+  let body = e.response?.data;
+  if (typeof body === 'string') {
+    try {
+      body = JSON.parse(body);
+    } catch {
+      // A non-JSON error body (an HTML proxy page): the status alone decides.
+    }
+  }
+  return new ConnectorError(parseGmailError({ status, body, retryAfter }), { cause: error });
+}
+
+const historyTypes = ['messageAdded', 'messageDeleted', 'labelAdded', 'labelRemoved'];
+/** Mail we never analyse: drafts were not sent, spam and trash are not conversations. */
+const excludedLabels = new Set(['DRAFT', 'SPAM', 'TRASH', 'CHAT']);
+
+export function createGmailProvider(deps: GmailProviderDeps): MailProvider {
+  const api: gmail_v1.Gmail = createGmailClient({
+    version: 'v1',
+    auth: deps.auth,
+    rootUrl: deps.rootUrl,
+    // Our own backoff (with quota pacing) replaces gaxios' built-in retry, which would spend quota unpaced.
+    retry: false,
+    timeout: deps.timeoutMs ?? 30_000,
+  });
+  const pageSize = deps.pageSize ?? 500;
+  const concurrency = deps.concurrency ?? 16;
+  const format = deps.bodies ? 'full' : 'metadata';
+
+  const call = <T>(units: number, task: () => Promise<T>): Promise<T> =>
+    withBackoff(async () => {
+      await deps.limiter.acquire(units);
+      try {
+        return await task();
+      } catch (error) {
+        throw toGmailConnectorError(error);
+      }
+    }, deps.backoff);
+
+  const fetchMessages = async (ids: string[]): Promise<{ upserted: SyncedMessage[]; gone: string[] }> => {
+    const gone: string[] = [];
+    const fetched = await mapLimited(ids, concurrency, async (id) => {
+      try {
+        const res = await call(gmailQuotaUnits['messages.get'], () =>
+          api.users.messages.get({ userId: 'me', id, format, ...(format === 'metadata' ? { metadataHeaders: [...wantedHeaders] } : {}) }),
+        );
+        return res.data;
+      } catch (error) {
+        // Deleted between listing and fetching: the next history pass reports the deletion; skip it now.
+        if (error instanceof ConnectorError && error.code === 'NOT_FOUND') {
+          gone.push(id);
+          return null;
+        }
+        throw error;
+      }
+    });
+    const upserted: SyncedMessage[] = [];
+    for (const resource of fetched) {
+      if (!resource?.id) continue;
+      if ((resource.labelIds ?? []).some((l) => excludedLabels.has(l))) {
+        gone.push(resource.id);
+        continue;
+      }
+      upserted.push({ providerId: resource.id, message: gmailMessageToNormalized(resource) });
+    }
+    return { upserted, gone };
+  };
+
+  const fullPage = async (cursor: GmailCursor, reset: boolean): Promise<SyncPage> => {
+    const after = cursor.after ?? Math.floor(deps.fullSyncSince.getTime() / 1000);
+    const res = await call(gmailQuotaUnits['messages.list'], () =>
+      api.users.messages.list({ userId: 'me', q: `after:${after} -in:chats -in:drafts`, maxResults: pageSize, pageToken: cursor.pageToken }),
+    );
+    const ids = (res.data.messages ?? []).map((m) => m.id).filter((id): id is string => Boolean(id));
+    const { upserted, gone } = await fetchMessages(ids);
+    const next: GmailCursor = res.data.nextPageToken
+      ? { v: 1, p: 'gmail', mode: 'full', historyId: cursor.historyId, after, pageToken: res.data.nextPageToken }
+      : // Listing done: replay history from before the listing started, so changes made meanwhile are caught.
+        { v: 1, p: 'gmail', mode: 'incremental', historyId: cursor.historyId };
+    return { upserted, deletedIds: gone, nextCursor: encodeCursor(next), reset, done: false };
+  };
+
+  const startFull = async (reset: boolean): Promise<SyncPage> => {
+    // historyId first: everything after it will show up in history.list once the listing is done.
+    const profile = await call(gmailQuotaUnits.getProfile, () => api.users.getProfile({ userId: 'me' }));
+    const historyId = profile.data.historyId;
+    if (!historyId) throw new ConnectorError({ code: 'UNKNOWN', message: 'Gmail profile has no historyId' });
+    return fullPage({ v: 1, p: 'gmail', mode: 'full', historyId, after: Math.floor(deps.fullSyncSince.getTime() / 1000) }, reset);
+  };
+
+  const incrementalPage = async (cursor: GmailCursor): Promise<SyncPage> => {
+    let res;
+    try {
+      res = await call(gmailQuotaUnits['history.list'], () =>
+        api.users.history.list({ userId: 'me', startHistoryId: cursor.historyId, historyTypes, maxResults: 500, pageToken: cursor.pageToken }),
+      );
+    } catch (error) {
+      // https://developers.google.com/workspace/gmail/api/guides/sync: a 404 here means "do a full sync".
+      if (error instanceof ConnectorError && error.code === 'NOT_FOUND') return startFull(true);
+      throw error;
+    }
+    const fate = new Map<string, 'fetch' | 'delete'>();
+    for (const h of res.data.history ?? []) {
+      for (const a of h.messagesAdded ?? []) {
+        const m = a.message;
+        if (m?.id) fate.set(m.id, (m.labelIds ?? []).some((l) => excludedLabels.has(l)) ? 'delete' : 'fetch');
+      }
+      for (const d of h.messagesDeleted ?? []) if (d.message?.id) fate.set(d.message.id, 'delete');
+      for (const l of h.labelsAdded ?? []) {
+        if (l.message?.id && (l.labelIds ?? []).some((x) => x === 'TRASH' || x === 'SPAM')) fate.set(l.message.id, 'delete');
+      }
+      for (const l of h.labelsRemoved ?? []) {
+        const m = l.message;
+        // Out of trash / spam again: it is back in the conversation. Other label changes (read state,
+        // categories, user labels) change nothing we analyse, so they cost no quota.
+        if (m?.id && (l.labelIds ?? []).some((x) => x === 'TRASH' || x === 'SPAM') && !(m.labelIds ?? []).some((x) => excludedLabels.has(x))) {
+          fate.set(m.id, 'fetch');
+        }
+      }
+    }
+    const toFetch = [...fate].filter(([, f]) => f === 'fetch').map(([id]) => id);
+    const deleted = [...fate].filter(([, f]) => f === 'delete').map(([id]) => id);
+    const { upserted, gone } = await fetchMessages(toFetch);
+    const nextPageToken = res.data.nextPageToken;
+    const next: GmailCursor = nextPageToken
+      ? { v: 1, p: 'gmail', mode: 'incremental', historyId: cursor.historyId, pageToken: nextPageToken }
+      : { v: 1, p: 'gmail', mode: 'incremental', historyId: res.data.historyId ?? cursor.historyId };
+    return { upserted, deletedIds: [...deleted, ...gone], nextCursor: encodeCursor(next), reset: false, done: !nextPageToken };
+  };
+
+  return {
+    provider: 'gmail',
+    async getSyncPage(encoded) {
+      if (encoded === null) return startFull(false);
+      let cursor: GmailCursor;
+      try {
+        cursor = decodeCursor(encoded, 'gmail');
+      } catch (error) {
+        if (error instanceof CursorFormatError) return startFull(true);
+        throw error;
+      }
+      return cursor.mode === 'full' ? fullPage(cursor, false) : incrementalPage(cursor);
+    },
+  };
+}
