@@ -2,6 +2,7 @@ import type { CliCommand } from '../command';
 import { analyzeCommand } from './analyze';
 import { parseCommand } from './parse';
 import { reportCommand } from './report';
+import { userCommand } from './user';
 
 /**
  * Every `followthrough` command, one file each. This list is the only place a command is registered:
@@ -11,4 +12,5 @@ export const commands: readonly CliCommand[] = [
   analyzeCommand,
   reportCommand,
   parseCommand,
+  userCommand,
 ];

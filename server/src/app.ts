@@ -1,0 +1,50 @@
+import { Hono } from 'hono';
+import type { AppDeps, AppEnv } from './http/env';
+import { ApiError } from './http/errors';
+import { requireAuth } from './http/auth';
+import { extensionCors, limitBody, provideDeps, requestIdAndLog } from './http/middleware';
+import { toErrorResponse } from './http/on-error';
+import { rateLimit } from './http/rate-limit';
+import { counterpartRoutes } from './routes/counterparts';
+import { exportRoutes } from './routes/export';
+import { healthRoutes } from './routes/health';
+import { meRoutes } from './routes/me';
+import { messageRoutes } from './routes/messages';
+import { openApiRoutes } from './routes/openapi';
+import { promiseRoutes } from './routes/promises';
+import { reminderRoutes } from './routes/reminders';
+import { threadRoutes } from './routes/threads';
+import { touchpointRoutes } from './routes/touchpoints';
+
+export type { AppDeps, AppEnv } from './http/env';
+
+/**
+ * The API: resource routers chained under /v1 so `AppType` carries every route for the extension's
+ * `hc<AppType>` client. Everything it needs comes in through `deps`; nothing is read from the
+ * environment or opened at import time.
+ */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>()
+    .use('*', provideDeps(deps))
+    .use('*', requestIdAndLog)
+    .use('*', extensionCors(deps.config.corsOrigins))
+    .use('*', limitBody(deps.config.bodyLimitBytes))
+    .route('/', healthRoutes)
+    .route('/v1', openApiRoutes)
+    .use('/v1/*', requireAuth)
+    .use('/v1/*', rateLimit)
+    .route('/v1/me', meRoutes)
+    .route('/v1/messages', messageRoutes)
+    .route('/v1/counterparts', counterpartRoutes)
+    .route('/v1/threads', threadRoutes)
+    .route('/v1/promises', promiseRoutes)
+    .route('/v1/touchpoints', touchpointRoutes)
+    .route('/v1/reminders', reminderRoutes)
+    .route('/v1/export', exportRoutes);
+
+  app.notFound((c) => toErrorResponse(new ApiError('not_found', 404, `no route ${c.req.method} ${c.req.path}`), c));
+  app.onError((err, c) => toErrorResponse(err, c));
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

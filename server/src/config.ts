@@ -1,0 +1,67 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The server package folder: the default database lives in its data/ folder, wherever `pnpm start` runs. */
+const serverRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  databaseUrl: string;
+  databaseAuthToken: string | undefined;
+  /** Origins allowed besides chrome-extension:// and moz-extension:// ones (FT_CORS_ORIGINS, comma-separated). */
+  corsOrigins: string[];
+  /** Largest request body in bytes (FT_BODY_LIMIT_BYTES). */
+  bodyLimitBytes: number;
+  /** Token bucket per API token: burst size and refill per second (FT_RATE_LIMIT_BURST, FT_RATE_LIMIT_PER_SECOND). */
+  rateLimit: { burst: number; perSecond: number };
+}
+
+export const DEFAULT_DATABASE_URL = `file:${resolve(serverRoot, 'data/followthrough.db')}`;
+
+export const defaultConfig: ServerConfig = {
+  host: '127.0.0.1',
+  port: 8787,
+  databaseUrl: DEFAULT_DATABASE_URL,
+  databaseAuthToken: undefined,
+  corsOrigins: [],
+  bodyLimitBytes: 16 * 1024 * 1024,
+  rateLimit: { burst: 120, perSecond: 20 },
+};
+
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) {
+    throw new Error(`${name}: expected an integer >= ${min}, got "${raw}"`);
+  }
+  return value;
+}
+
+/**
+ * Reads the environment once, at start (never at import time). A relative `file:` DATABASE_URL is
+ * resolved against the server package folder, so `pnpm start` from the repository root and from
+ * server/ use the same file.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  let databaseUrl = env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
+  if (databaseUrl.startsWith('file:') && !databaseUrl.startsWith('file:/')) {
+    databaseUrl = `file:${resolve(serverRoot, databaseUrl.slice('file:'.length))}`;
+  }
+  return {
+    host: env.HOST?.trim() || defaultConfig.host,
+    port: intFrom(env, 'PORT', defaultConfig.port, 0),
+    databaseUrl,
+    databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
+    corsOrigins: (env.FT_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    bodyLimitBytes: intFrom(env, 'FT_BODY_LIMIT_BYTES', defaultConfig.bodyLimitBytes, 1024),
+    rateLimit: {
+      burst: intFrom(env, 'FT_RATE_LIMIT_BURST', defaultConfig.rateLimit.burst, 1),
+      perSecond: intFrom(env, 'FT_RATE_LIMIT_PER_SECOND', defaultConfig.rateLimit.perSecond, 1),
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { createClient, type Client } from '@libsql/client';
+import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import * as schema from './schema/index';
+
+export type Schema = typeof schema;
+export type Db = LibSQLDatabase<Schema>;
+
+export interface Database {
+  db: Db;
+  /** The raw client, for hot paths that batch plain SQL. */
+  client: Client;
+  /** True for an embedded file; false for a libSQL server / Turso over HTTP(S) or WebSockets. */
+  isFile: boolean;
+  close(): void;
+}
+
+/** Milliseconds a writer waits for another process's lock before SQLITE_BUSY (file databases only). */
+export const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Opens the database named by a libSQL URL. `file:` URLs get their folder created, WAL mode (readers
+ * never block the writer; persistent in the file) and a busy timeout (set per connection by the client,
+ * which keeps a small pool). Remote URLs (`http(s)://`, `libsql://`, `ws(s)://`) get the auth token.
+ */
+export async function createDb(url: string, authToken?: string): Promise<Database> {
+  const isFile = url.startsWith('file:');
+  if (url === ':memory:' || url.includes(':memory:')) {
+    // @libsql/client gives every pooled connection its own empty in-memory database.
+    throw new Error('DATABASE_URL: in-memory databases are not supported; use a file: URL');
+  }
+  if (isFile) {
+    const path = url.slice('file:'.length).split('?')[0] ?? '';
+    if (path) mkdirSync(dirname(isAbsolute(path) ? path : resolve(path)), { recursive: true });
+  }
+  const client = createClient({ url, authToken: authToken || undefined, timeout: isFile ? BUSY_TIMEOUT_MS : undefined });
+  if (isFile) {
+    await client.execute('PRAGMA journal_mode = WAL');
+  }
+  const db = drizzle(client, { schema });
+  return { db, client, isFile, close: () => client.close() };
+}

@@ -1,0 +1,98 @@
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { users } from './users';
+
+/** Message metadata and the engine's MessageFacts (no body: facts hold only extracted snippets). */
+export const messages = sqliteTable(
+  'messages',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    id: text('id').notNull(),
+    threadId: text('thread_id').notNull(),
+    /** Normalized subject + participants: how replies without headers find their thread. */
+    subjectKey: text('subject_key').notNull(),
+    sentAt: text('sent_at').notNull(),
+    direction: text('direction').notNull(),
+    automated: integer('automated', { mode: 'boolean' }).notNull(),
+    factsJson: text('facts_json').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.id] }),
+    index('messages_thread_idx').on(t.userId, t.threadId),
+    index('messages_subject_idx').on(t.userId, t.subjectKey),
+  ],
+);
+
+/** ThreadFacts (a pure function of the thread's messages), recomputed when a message joins the thread. */
+export const threads = sqliteTable(
+  'threads',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    threadId: text('thread_id').notNull(),
+    counterpart: text('counterpart'),
+    /** The thread id as the mail provider gave it (Gmail thread id, Graph conversation id), for links. */
+    providedThreadId: text('provided_thread_id'),
+    lastContactAt: text('last_contact_at'),
+    awaitingSide: text('awaiting_side'),
+    awaitingSince: text('awaiting_since'),
+    messageCount: integer('message_count').notNull(),
+    /** The counterpart's addresses seen in this thread (JSON array). */
+    contactsJson: text('contacts_json').notNull(),
+    factsJson: text('facts_json').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.threadId] }),
+    index('threads_counterpart_idx').on(t.userId, t.counterpart),
+  ],
+);
+
+/** Promises found in our outbound mail: the sentence and the due date. Status is decided at read time. */
+export const promises = sqliteTable(
+  'promises',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    id: text('id').notNull(),
+    messageId: text('message_id').notNull(),
+    threadId: text('thread_id').notNull(),
+    counterpart: text('counterpart'),
+    text: text('text').notNull(),
+    madeAt: text('made_at').notNull(),
+    dueAt: text('due_at').notNull(),
+    dueIsDefault: integer('due_is_default', { mode: 'boolean' }).notNull(),
+    dueText: text('due_text'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.id] }),
+    index('promises_counterpart_idx').on(t.userId, t.counterpart),
+    index('promises_thread_idx').on(t.userId, t.threadId),
+  ],
+);
+
+/** Requests to us (inbound) and risk phrases, as snippets: one row per sentence. */
+export const snippets = sqliteTable(
+  'snippets',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    messageId: text('message_id').notNull(),
+    ordinal: integer('ordinal').notNull(),
+    /** 'request' or a risk kind (dissatisfaction, escalation, ...). */
+    kind: text('kind').notNull(),
+    side: text('side').notNull(),
+    threadId: text('thread_id').notNull(),
+    counterpart: text('counterpart'),
+    text: text('text').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.messageId, t.ordinal] }),
+    index('snippets_counterpart_idx').on(t.userId, t.counterpart),
+    index('snippets_thread_idx').on(t.userId, t.threadId),
+  ],
+);

@@ -1,0 +1,74 @@
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { users } from './users';
+
+/** What the user says about a client (name, cadence, renewal, notes): never touched by analysis. */
+export const counterpartProfiles = sqliteTable(
+  'counterpart_profiles',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    name: text('name'),
+    cadenceDays: integer('cadence_days'),
+    renewalDate: text('renewal_date'),
+    notes: text('notes'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);
+
+/** Calls, meetings, notes...: keyed by the client-made id so a retried offline write never duplicates. */
+export const touchpoints = sqliteTable(
+  'touchpoints',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    id: text('id').notNull(),
+    counterpart: text('counterpart').notNull(),
+    kind: text('kind').notNull(),
+    at: text('at').notNull(),
+    summary: text('summary'),
+    department: text('department'),
+    threadId: text('thread_id'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.id] }),
+    index('touchpoints_counterpart_idx').on(t.userId, t.counterpart, t.at),
+  ],
+);
+
+/** The user's verdict on a promise, keyed by the stable promise id so it survives re-ingest. */
+export const promiseVerdicts = sqliteTable(
+  'promise_verdicts',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    promiseId: text('promise_id').notNull(),
+    status: text('status'),
+    dueAt: text('due_at'),
+    snoozedUntil: text('snoozed_until'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.promiseId] })],
+);
+
+/** Append-only audit trail of verdict changes. */
+export const promiseVerdictEvents = sqliteTable(
+  'promise_verdict_events',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    promiseId: text('promise_id').notNull(),
+    status: text('status'),
+    dueAt: text('due_at'),
+    snoozedUntil: text('snoozed_until'),
+    at: text('at').notNull(),
+  },
+  (t) => [index('promise_verdict_events_idx').on(t.userId, t.promiseId)],
+);

@@ -1,0 +1,42 @@
+import type { ApiErrorCode } from '@followthrough/shared/contract';
+import type { ZodError } from 'zod';
+
+export interface ApiErrorIssue {
+  path: string;
+  message: string;
+}
+
+/** The API's one error class: `onError` turns it into `{error: {code, message, requestId}}`. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    readonly status: 400 | 401 | 404 | 413 | 429 | 500,
+    message: string,
+    readonly issues?: ApiErrorIssue[],
+    /** Extra response headers (Retry-After). */
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  static notFound(what: string): ApiError {
+    return new ApiError('not_found', 404, `${what} not found`);
+  }
+
+  static unauthorized(message = 'missing or invalid API token (send Authorization: Bearer <token>)'): ApiError {
+    return new ApiError('unauthorized', 401, message);
+  }
+
+  /** A zod failure, with each issue's field path prefixed by the request part ("body", "query", "param"). */
+  static validation(error: ZodError, part: string): ApiError {
+    const issues = error.issues.map((issue) => ({
+      path: [part, ...issue.path.map(String)].join('.'),
+      message: issue.message,
+    }));
+    const first = issues[0];
+    const summary = first ? `${first.path}: ${first.message}` : 'invalid request';
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+    return new ApiError('validation_failed', 400, `${summary}${more}`, issues);
+  }
+}

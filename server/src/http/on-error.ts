@@ -1,0 +1,34 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ErrorResponse } from '@followthrough/shared/contract';
+import type { AppEnv } from './env';
+import { ApiError } from './errors';
+
+/** The one place an error becomes a response: `{error: {code, message, requestId}}`. */
+export function toErrorResponse(err: Error, c: Context<AppEnv>): Response {
+  const requestId = c.var.requestId ?? 'unknown';
+  let apiError: ApiError;
+  if (err instanceof ApiError) {
+    apiError = err;
+  } else if (err instanceof HTTPException && err.status === 400 && /malformed json/i.test(err.message)) {
+    apiError = new ApiError('malformed_json', 400, 'request body is not valid JSON');
+  } else if (err instanceof HTTPException && err.status === 413) {
+    apiError = new ApiError('payload_too_large', 413, 'request body too large');
+  } else if (err instanceof HTTPException && err.status < 500) {
+    apiError = new ApiError('bad_request', 400, err.message || 'bad request');
+  } else {
+    c.var.deps?.logger.error('unhandled error', { requestId, error: err.message, stack: err.stack });
+    apiError = new ApiError('internal', 500, 'internal error; quote the request id when reporting it');
+  }
+  const body: ErrorResponse = {
+    error: {
+      code: apiError.code,
+      message: apiError.message,
+      requestId,
+      ...(apiError.issues ? { issues: apiError.issues } : {}),
+    },
+  };
+  for (const [name, value] of Object.entries(apiError.headers ?? {})) c.header(name, value);
+  c.header('X-Request-Id', requestId);
+  return c.json(body, apiError.status);
+}

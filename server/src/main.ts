@@ -1,0 +1,44 @@
+// `pnpm start`: serve the API. Configuration comes from the environment (see config.ts):
+// HOST (127.0.0.1), PORT (8787), DATABASE_URL (file:<server>/data/followthrough.db; relative file: URLs
+// are taken from the server folder), DATABASE_AUTH_TOKEN (libSQL server / Turso), FT_CORS_ORIGINS,
+// FT_BODY_LIMIT_BYTES, FT_RATE_LIMIT_BURST, FT_RATE_LIMIT_PER_SECOND.
+import { loadConfig } from './config';
+import { createJsonLogger } from './http/logger';
+import { startServer } from './server';
+
+const logger = createJsonLogger();
+
+try {
+  const config = loadConfig();
+  const server = await startServer(config, logger);
+  const where = config.databaseUrl.startsWith('file:') ? config.databaseUrl : new URL(config.databaseUrl).origin;
+  logger.info('listening', { url: server.url, port: server.port, database: where });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    // A hard deadline so a stuck connection cannot keep the process alive forever.
+    const deadline = setTimeout(() => {
+      logger.error('shutdown timed out', { signal });
+      process.exit(1);
+    }, 10_000);
+    deadline.unref();
+    server.close().then(
+      () => {
+        logger.info('stopped', { signal });
+        process.exit(0);
+      },
+      (err: unknown) => {
+        logger.error('shutdown failed', { error: String(err) });
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+} catch (err) {
+  logger.error('failed to start', { error: err instanceof Error ? err.message : String(err) });
+  process.exit(1);
+}

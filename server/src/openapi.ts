@@ -1,0 +1,163 @@
+import { z, type ZodType } from 'zod';
+import {
+  counterpartDetailResponseSchema,
+  createTouchpointRequestSchema,
+  createTouchpointResponseSchema,
+  deleteMeResponseSchema,
+  deleteTouchpointResponseSchema,
+  errorResponseSchema,
+  exportResponseSchema,
+  healthzResponseSchema,
+  ingestMessagesRequestSchema,
+  ingestMessagesResponseSchema,
+  listCounterpartsQuerySchema,
+  listCounterpartsResponseSchema,
+  listPromisesQuerySchema,
+  listPromisesResponseSchema,
+  listRemindersQuerySchema,
+  listRemindersResponseSchema,
+  listTouchpointsQuerySchema,
+  listTouchpointsResponseSchema,
+  meSchema,
+  reportQuerySchema,
+  reportResponseSchema,
+  threadSummaryResponseSchema,
+  updateCounterpartRequestSchema,
+  updateCounterpartResponseSchema,
+  updatePromiseRequestSchema,
+  updatePromiseResponseSchema,
+  userSettingsSchema,
+} from '@followthrough/shared/contract';
+
+interface Operation {
+  method: 'get' | 'put' | 'post' | 'patch' | 'delete';
+  path: string;
+  summary: string;
+  auth?: false;
+  params?: string[];
+  query?: z.ZodObject;
+  body?: ZodType;
+  response: ZodType;
+  status?: number;
+  /** Error statuses besides 401/429 (which every authenticated route has). */
+  errors?: number[];
+}
+
+/** Every route of the API, with the contract schemas it validates and answers with. */
+export const operations: Operation[] = [
+  { method: 'get', path: '/healthz', summary: 'Liveness and database check', auth: false, response: healthzResponseSchema },
+  { method: 'get', path: '/v1/openapi.json', summary: 'This document', auth: false, response: z.record(z.string(), z.unknown()) },
+  { method: 'get', path: '/v1/me', summary: 'The caller', response: meSchema },
+  { method: 'delete', path: '/v1/me', summary: 'Erase the caller and all of their data', response: deleteMeResponseSchema },
+  { method: 'get', path: '/v1/me/settings', summary: 'Own addresses, time zone, working hours', response: userSettingsSchema },
+  { method: 'put', path: '/v1/me/settings', summary: 'Replace the settings', body: userSettingsSchema, response: userSettingsSchema, errors: [400] },
+  {
+    method: 'post',
+    path: '/v1/messages',
+    summary: 'Ingest normalized messages (idempotent by message id); stores facts and snippets, never bodies',
+    body: ingestMessagesRequestSchema,
+    response: ingestMessagesResponseSchema,
+    errors: [400, 413],
+  },
+  { method: 'get', path: '/v1/counterparts', summary: 'Counterparts with health, sortable', query: listCounterpartsQuerySchema, response: listCounterpartsResponseSchema, errors: [400] },
+  { method: 'get', path: '/v1/counterparts/{key}', summary: 'One counterpart with promises, touchpoints, cadence, renewal, notes', params: ['key'], response: counterpartDetailResponseSchema, errors: [404] },
+  {
+    method: 'patch',
+    path: '/v1/counterparts/{key}',
+    summary: 'Set name, cadence, renewal date, notes',
+    params: ['key'],
+    body: updateCounterpartRequestSchema,
+    response: updateCounterpartResponseSchema,
+    errors: [400, 404],
+  },
+  {
+    method: 'get',
+    path: '/v1/counterparts/{key}/report',
+    summary: 'Progress report draft (text and HTML)',
+    params: ['key'],
+    query: reportQuerySchema,
+    response: reportResponseSchema,
+    errors: [400, 404],
+  },
+  { method: 'get', path: '/v1/threads/{threadId}/summary', summary: 'Everything the sidebar needs for one thread', params: ['threadId'], response: threadSummaryResponseSchema, errors: [404] },
+  { method: 'get', path: '/v1/promises', summary: 'Promises with their status now', query: listPromisesQuerySchema, response: listPromisesResponseSchema, errors: [400] },
+  {
+    method: 'patch',
+    path: '/v1/promises/{id}',
+    summary: 'Record a verdict (done, dismissed, open; due date; snooze); kept in an audit trail',
+    params: ['id'],
+    body: updatePromiseRequestSchema,
+    response: updatePromiseResponseSchema,
+    errors: [400, 404],
+  },
+  {
+    method: 'post',
+    path: '/v1/touchpoints',
+    summary: 'Log a call, meeting, note... (idempotent by the client-made id: 201 created, 200 already there)',
+    body: createTouchpointRequestSchema,
+    response: createTouchpointResponseSchema,
+    status: 201,
+    errors: [400],
+  },
+  { method: 'get', path: '/v1/touchpoints', summary: 'Touchpoints, newest first', query: listTouchpointsQuerySchema, response: listTouchpointsResponseSchema, errors: [400] },
+  { method: 'delete', path: '/v1/touchpoints/{id}', summary: 'Delete a touchpoint', params: ['id'], response: deleteTouchpointResponseSchema, errors: [404] },
+  { method: 'get', path: '/v1/reminders', summary: 'Due and overdue promises, silences, waiting mail, renewals, feedback', query: listRemindersQuerySchema, response: listRemindersResponseSchema, errors: [400] },
+  { method: 'get', path: '/v1/export', summary: 'All of the caller\'s data as JSON', response: exportResponseSchema },
+];
+
+function jsonSchema(schema: ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+}
+
+const errorDescriptions: Record<number, string> = {
+  400: 'Validation failed (with field paths) or malformed JSON',
+  401: 'Missing, unknown or revoked API token',
+  404: 'Not found (or not the caller\'s)',
+  413: 'Request body too large',
+  429: 'Rate limit exceeded; see Retry-After',
+};
+
+/** The OpenAPI 3.1 document, derived from the same zod schemas the routes validate with. */
+export function createOpenApiDocument(): Record<string, unknown> {
+  const error = { description: '', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of operations) {
+    const parameters: unknown[] = (op.params ?? []).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+    if (op.query) {
+      const shape = jsonSchema(op.query, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+      for (const [name, schema] of Object.entries(shape.properties ?? {})) {
+        parameters.push({ name, in: 'query', required: shape.required?.includes(name) ?? false, schema });
+      }
+    }
+    const responses: Record<string, unknown> = {
+      [String(op.status ?? 200)]: { description: 'OK', content: { 'application/json': { schema: jsonSchema(op.response, 'output') } } },
+    };
+    const errors = [...(op.errors ?? []), ...(op.auth === false ? [] : [401, 429])];
+    for (const status of errors.sort()) responses[String(status)] = { ...error, description: errorDescriptions[status] };
+    paths[op.path] ??= {};
+    paths[op.path]![op.method] = {
+      summary: op.summary,
+      operationId: `${op.method}${op.path.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_m, ch: string | undefined) => (ch ? ch.toUpperCase() : ''))}`,
+      ...(op.auth === false ? { security: [] } : {}),
+      ...(parameters.length ? { parameters } : {}),
+      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } } } : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Followthrough API',
+      version: '1.0.0',
+      description: 'Client-relationship health from the inbox. Every /v1 route but this document needs `Authorization: Bearer <token>`.',
+    },
+    servers: [{ url: '/' }],
+    security: [{ bearer: [] }],
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token from `followthrough user add`' } },
+      schemas: { Error: jsonSchema(errorResponseSchema, 'output') },
+    },
+    paths,
+  };
+}

@@ -1,0 +1,57 @@
+import { Hono } from 'hono';
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { ThreadFacts } from '@followthrough/shared';
+import type { ThreadSummaryResponse } from '@followthrough/shared/contract';
+import type { AppEnv } from '../http/env';
+import { ApiError } from '../http/errors';
+import { validate } from '../http/validate';
+import { threads } from '../db/schema/index';
+import { loadCounterparts, viewCounterpart } from '../store/read-model';
+import { getUserSettings, toAnalysisSettings } from '../store/users';
+import { lagStats } from '../store/engine';
+import { threadLink } from '../store/links';
+
+export const threadRoutes = new Hono<AppEnv>().get(
+  '/:threadId/summary',
+  validate('param', z.object({ threadId: z.string().min(1) })),
+  async (c) => {
+    const { threadId } = c.req.valid('param');
+    const { db } = c.var.deps.database;
+    const userId = c.var.user.id;
+    const row = await db.select().from(threads).where(and(eq(threads.userId, userId), eq(threads.threadId, threadId))).get();
+    if (!row) throw ApiError.notFound(`thread ${threadId}`);
+    const facts = JSON.parse(row.factsJson) as ThreadFacts;
+    const { settings: userSettings } = await getUserSettings(db, userId);
+    const settings = toAnalysisSettings(userSettings);
+    const now = c.var.deps.clock();
+
+    const view = facts.counterpart
+      ? viewCounterpart((await loadCounterparts(db, userId, [facts.counterpart])).get(facts.counterpart)!, settings, now)
+      : null;
+    const promises = view?.promises ?? [];
+    const body: ThreadSummaryResponse = {
+      threadId,
+      subject: facts.subject,
+      counterpart: facts.counterpart,
+      messageCount: row.messageCount,
+      initiatedBy: facts.initiatedBy,
+      firstMessage: facts.firstMessage,
+      lastMessage: facts.lastMessage,
+      lags: { ours: lagStats(facts.lags, 'us'), theirs: lagStats(facts.lags, 'them'), samples: facts.lags },
+      awaiting: facts.awaiting,
+      promises: promises.filter((p) => p.threadId === threadId),
+      otherOpenPromises: promises.filter((p) => p.threadId !== threadId && (p.status === 'open' || p.status === 'overdue')),
+      requests: (view?.requests ?? []).filter((r) => r.threadId === threadId),
+      risks: (view?.risks ?? []).filter((r) => r.threadId === threadId),
+      counterpartSummary: view ? { ...view.summary, name: view.profile.name, renewalDate: view.profile.renewalDate } : null,
+      link: threadLink({
+        providedThreadId: row.providedThreadId,
+        messageId: facts.lastMessage?.messageId ?? facts.messageIds[0] ?? null,
+        subject: facts.subject,
+        userAddress: userSettings.addresses[0] ?? c.var.user.email,
+      }),
+    };
+    return c.json(body, 200);
+  },
+);

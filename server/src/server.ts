@@ -1,0 +1,40 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app';
+import type { ServerConfig } from './config';
+import { createDb, migrate, type Database } from './db/index';
+import type { Logger } from './http/logger';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  database: Database;
+  /** Stops accepting connections, lets in-flight requests finish, closes the database. */
+  close(): Promise<void>;
+}
+
+/** Opens and migrates the database, then serves the API. Used by main.ts, the tests and the benchmark. */
+export async function startServer(config: ServerConfig, logger: Logger, clock: () => Date = () => new Date()): Promise<RunningServer> {
+  const database = await createDb(config.databaseUrl, config.databaseAuthToken);
+  await migrate(database);
+  const app = createApp({ database, clock, logger, config });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
+    port,
+    database,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        // closeIdleConnections: keep-alive sockets would otherwise hold close() open for their timeout.
+        server.close((err) => {
+          database.close();
+          if (err) reject(err);
+          else resolve();
+        });
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+      }),
+  };
+}

@@ -1,0 +1,205 @@
+import type { InStatement, InValue } from '@libsql/client';
+import type { AnalysisSettings, MessageFacts, NormalizedMessage, ThreadFacts } from '@followthrough/shared';
+import type { Database } from '../db/client';
+import {
+  analyzeThread,
+  createCounterpartResolver,
+  extractMessageFacts,
+  promiseId,
+  resolveThreadId,
+  subjectThreadKey,
+  type ThreadIndex,
+} from './engine';
+
+export interface IngestResult {
+  accepted: number;
+  duplicates: number;
+  threadsUpdated: number;
+  threads: { messageId: string; threadId: string }[];
+}
+
+/** SQLite allows 32,766 bound parameters; stay far below it and keep statements cache-friendly. */
+const CHUNK = 500;
+
+function chunks<T>(items: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function placeholders(n: number): string {
+  return new Array<string>(n).fill('?').join(',');
+}
+
+interface Executor {
+  execute(stmt: InStatement): Promise<{ rows: ArrayLike<Record<string, unknown>> }>;
+  batch(stmts: InStatement[]): Promise<unknown>;
+}
+
+/** Runs `SELECT ... WHERE user_id = ? AND <column> IN (...)` over any number of values. */
+async function selectIn(tx: Executor, sqlHead: string, userId: string, values: string[]): Promise<Record<string, unknown>[]> {
+  const rows: Record<string, unknown>[] = [];
+  for (const part of chunks([...new Set(values)])) {
+    const result = await tx.execute({ sql: `${sqlHead} (${placeholders(part.length)})`, args: [userId, ...part] });
+    for (let i = 0; i < result.rows.length; i++) rows.push(result.rows[i]!);
+  }
+  return rows;
+}
+
+/** Addresses of the counterpart that appear in the thread: "contacts" in the counterpart view. */
+function threadContacts(facts: MessageFacts[], counterpart: string | null, keyOf: (a: string) => string | null): string[] {
+  if (!counterpart) return [];
+  const seen = new Set<string>();
+  for (const f of facts) {
+    for (const a of [f.from, ...f.to, ...f.cc]) {
+      if (!seen.has(a.address) && keyOf(a.address) === counterpart) seen.add(a.address);
+    }
+  }
+  return [...seen].sort();
+}
+
+/**
+ * Stores a batch of messages for one user, idempotent by message id, and refreshes the analysis of
+ * exactly the threads the new messages touched.
+ *
+ * Bodies go through the engine once (extractMessageFacts) and are dropped: only the facts (addresses,
+ * subject, snippets) are stored. The reads and writes run in one write transaction, so two processes
+ * ingesting into the same thread at once serialise instead of computing thread facts from stale views.
+ */
+export async function ingestMessages(
+  database: Database,
+  userId: string,
+  input: NormalizedMessage[],
+  settings: AnalysisSettings,
+): Promise<IngestResult> {
+  // 1. Facts first, outside the transaction: this is the CPU-heavy part and needs no database.
+  const order: string[] = [];
+  const factsById = new Map<string, MessageFacts>();
+  for (const message of input) {
+    order.push(message.id);
+    if (!factsById.has(message.id)) factsById.set(message.id, extractMessageFacts(message, settings));
+  }
+
+  const tx = await database.client.transaction('write');
+  try {
+    // 2. Which ids are already stored (a re-sent message is not counted twice).
+    const storedThreadOf = new Map<string, string>();
+    for (const row of await selectIn(tx, 'SELECT id, thread_id FROM messages WHERE user_id = ? AND id IN', userId, [...factsById.keys()])) {
+      storedThreadOf.set(String(row.id), String(row.thread_id));
+    }
+    const fresh = [...factsById.values()].filter((f) => !storedThreadOf.has(f.id));
+    fresh.sort((a, b) => (a.sentAt < b.sentAt ? -1 : a.sentAt > b.sentAt ? 1 : 0));
+
+    // 3. Thread resolution: the engine asks a ThreadIndex; we prefetch what it can ask about.
+    const referenced = fresh.flatMap((f) => [...(f.inReplyTo ? [f.inReplyTo] : []), ...f.references]);
+    const subjectKeys = new Map(fresh.map((f) => [f.id, subjectThreadKey(f)]));
+    const dbThreadOfMessage = new Map<string, string>();
+    for (const row of await selectIn(tx, 'SELECT id, thread_id FROM messages WHERE user_id = ? AND id IN', userId, referenced)) {
+      dbThreadOfMessage.set(String(row.id), String(row.thread_id));
+    }
+    const dbThreadOfSubject = new Map<string, string>();
+    const subjectRows = await selectIn(
+      tx,
+      'SELECT subject_key, thread_id, sent_at FROM messages WHERE user_id = ? AND subject_key IN',
+      userId,
+      [...subjectKeys.values()],
+    );
+    subjectRows.sort((a, b) => String(a.sent_at).localeCompare(String(b.sent_at)));
+    for (const row of subjectRows) dbThreadOfSubject.set(String(row.subject_key), String(row.thread_id)); // latest wins
+
+    const batchThreadOfMessage = new Map<string, string>();
+    const batchThreadOfSubject = new Map<string, string>();
+    const index: ThreadIndex = {
+      threadOfMessage: (id) => batchThreadOfMessage.get(id) ?? dbThreadOfMessage.get(id) ?? storedThreadOf.get(id),
+      threadOfSubjectKey: (key) => batchThreadOfSubject.get(key) ?? dbThreadOfSubject.get(key),
+    };
+    const threadOf = new Map<string, string>();
+    for (const f of fresh) {
+      const threadId = resolveThreadId(f, index);
+      threadOf.set(f.id, threadId);
+      batchThreadOfMessage.set(f.id, threadId);
+      batchThreadOfSubject.set(subjectKeys.get(f.id)!, threadId);
+    }
+
+    // 4. Re-analyse only the affected threads, from their stored facts plus the new ones.
+    const affected = new Map<string, MessageFacts[]>();
+    for (const f of fresh) {
+      const threadId = threadOf.get(f.id)!;
+      const list = affected.get(threadId) ?? [];
+      list.push(f);
+      affected.set(threadId, list);
+    }
+    for (const row of await selectIn(tx, 'SELECT thread_id, facts_json FROM messages WHERE user_id = ? AND thread_id IN', userId, [...affected.keys()])) {
+      affected.get(String(row.thread_id))?.push(JSON.parse(String(row.facts_json)) as MessageFacts);
+    }
+    const resolver = createCounterpartResolver(settings);
+    const keyOf = (address: string) => resolver.keyOf(address);
+
+    const writes: InStatement[] = [];
+    for (const f of fresh) {
+      const threadId = threadOf.get(f.id)!;
+      const counterpart = f.counterparts[0] ?? null;
+      writes.push({
+        sql: `INSERT INTO messages (user_id, id, thread_id, subject_key, sent_at, direction, automated, facts_json)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        args: [userId, f.id, threadId, subjectKeys.get(f.id)!, f.sentAt, f.direction, f.automated ? 1 : 0, JSON.stringify(f)],
+      });
+      for (const p of f.promises) {
+        writes.push({
+          sql: `INSERT INTO promises (user_id, id, message_id, thread_id, counterpart, text, made_at, due_at, due_is_default, due_text)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+          args: [userId, promiseId(f.id, p.text), f.id, threadId, counterpart, p.text, f.sentAt, p.dueAt, p.dueIsDefault ? 1 : 0, p.dueText ?? null],
+        });
+      }
+      const snippetRows: [kind: string, side: string, text: string][] = [
+        ...f.requests.map((r): [string, string, string] => ['request', 'them', r.text]),
+        ...f.risks.map((r): [string, string, string] => [r.kind, r.side, r.text]),
+      ];
+      snippetRows.forEach(([kind, side, text], ordinal) => {
+        writes.push({
+          sql: `INSERT INTO snippets (user_id, message_id, ordinal, kind, side, thread_id, counterpart, text, at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+          args: [userId, f.id, ordinal, kind, side, threadId, counterpart, text, f.sentAt],
+        });
+      });
+    }
+    for (const [threadId, threadMessages] of affected) {
+      const facts: ThreadFacts = analyzeThread(threadId, threadMessages, settings);
+      const provided = threadMessages.find((m) => m.providedThreadId)?.providedThreadId ?? null;
+      const args: InValue[] = [
+        userId,
+        threadId,
+        facts.counterpart,
+        provided,
+        facts.lastContactAt,
+        facts.awaiting?.side ?? null,
+        facts.awaiting?.since ?? null,
+        threadMessages.length,
+        JSON.stringify(threadContacts(threadMessages, facts.counterpart, keyOf)),
+        JSON.stringify(facts),
+      ];
+      writes.push({
+        sql: `INSERT INTO threads (user_id, thread_id, counterpart, provided_thread_id, last_contact_at, awaiting_side,
+                awaiting_since, message_count, contacts_json, facts_json)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              ON CONFLICT (user_id, thread_id) DO UPDATE SET counterpart = excluded.counterpart,
+                provided_thread_id = excluded.provided_thread_id, last_contact_at = excluded.last_contact_at,
+                awaiting_side = excluded.awaiting_side, awaiting_since = excluded.awaiting_since,
+                message_count = excluded.message_count, contacts_json = excluded.contacts_json,
+                facts_json = excluded.facts_json`,
+        args,
+      });
+    }
+    if (writes.length > 0) await tx.batch(writes);
+    await tx.commit();
+
+    return {
+      accepted: fresh.length,
+      duplicates: input.length - fresh.length,
+      threadsUpdated: affected.size,
+      threads: order.map((messageId) => ({ messageId, threadId: threadOf.get(messageId) ?? storedThreadOf.get(messageId)! })),
+    };
+  } finally {
+    tx.close();
+  }
+}

@@ -1,0 +1,114 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { and, eq, isNull, like } from 'drizzle-orm';
+import { userSettingsSchema, type UserSettings } from '@followthrough/shared/contract';
+import { analysisSettingsSchema, type AnalysisSettings } from '@followthrough/shared';
+import type { Db } from '../db/client';
+import { apiTokens, users } from '../db/schema/index';
+
+/** Characters of a token shown by `user revoke` listings; not enough to guess the rest (32 chars, 192 bits). */
+export const TOKEN_PREFIX_LENGTH = 11;
+
+export interface AuthUser {
+  id: string;
+  email: string;
+  tokenId: string;
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** `ft_` + 24 random bytes, base64url: the prefix tells a leaked-secret scanner what it is. */
+export function generateToken(): string {
+  return `ft_${randomBytes(24).toString('base64url')}`;
+}
+
+function normalizeEmail(email: string): string {
+  const trimmed = email.trim().toLowerCase();
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(trimmed)) throw new Error(`not an e-mail address: "${email}"`);
+  return trimmed;
+}
+
+export async function createUser(db: Db, input: { email: string; name?: string; now: Date }): Promise<{ userId: string; token: string }> {
+  const email = normalizeEmail(input.email);
+  const existing = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
+  if (existing) throw new Error(`a user with e-mail ${email} already exists (use "user token ${email}" for another token)`);
+  const userId = randomUUID();
+  await db.insert(users).values({ id: userId, email, name: input.name ?? null, settingsJson: null, createdAt: input.now.toISOString() });
+  const token = await issueTokenFor(db, userId, input.now);
+  return { userId, token };
+}
+
+async function issueTokenFor(db: Db, userId: string, now: Date): Promise<string> {
+  const token = generateToken();
+  await db.insert(apiTokens).values({
+    id: randomUUID(),
+    userId,
+    prefix: token.slice(0, TOKEN_PREFIX_LENGTH),
+    hash: hashToken(token),
+    createdAt: now.toISOString(),
+    revokedAt: null,
+  });
+  return token;
+}
+
+export async function issueToken(db: Db, email: string, now: Date): Promise<string> {
+  const user = await db.select({ id: users.id }).from(users).where(eq(users.email, normalizeEmail(email))).get();
+  if (!user) throw new Error(`no user with e-mail ${email} (create one with "user add ${email}")`);
+  return issueTokenFor(db, user.id, now);
+}
+
+/** Revokes the one live token starting with `prefix` (at least 6 characters, so a typo cannot revoke many). */
+export async function revokeToken(db: Db, prefix: string, now: Date): Promise<{ email: string; prefix: string }> {
+  if (prefix.length < 6) throw new Error('token prefix: give at least 6 characters (e.g. ft_AbCdEfGh)');
+  const matches = await db
+    .select({ id: apiTokens.id, prefix: apiTokens.prefix, email: users.email })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(like(apiTokens.prefix, `${prefix.slice(0, TOKEN_PREFIX_LENGTH).replace(/[%_\\]/g, '\\$&')}%`), isNull(apiTokens.revokedAt)))
+    .all();
+  // LIKE above narrows by the stored prefix; a longer argument must also match the stored prefix exactly.
+  const live = matches.filter((m) => prefix.startsWith(m.prefix) || m.prefix.startsWith(prefix));
+  if (live.length === 0) throw new Error(`no live token starts with "${prefix}"`);
+  if (live.length > 1) throw new Error(`${live.length} tokens start with "${prefix}": give more characters`);
+  const match = live[0]!;
+  await db.update(apiTokens).set({ revokedAt: now.toISOString() }).where(eq(apiTokens.id, match.id));
+  return { email: match.email, prefix: match.prefix };
+}
+
+export async function findUserByToken(db: Db, token: string): Promise<AuthUser | null> {
+  const row = await db
+    .select({ id: users.id, email: users.email, tokenId: apiTokens.id })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.hash, hashToken(token)), isNull(apiTokens.revokedAt)))
+    .get();
+  return row ?? null;
+}
+
+export function defaultUserSettings(email: string): UserSettings {
+  return userSettingsSchema.parse({ addresses: [email], timeZone: 'UTC', workingHours: {} });
+}
+
+export async function getUserSettings(db: Db, userId: string): Promise<{ settings: UserSettings; stored: boolean }> {
+  const row = await db.select({ email: users.email, settingsJson: users.settingsJson }).from(users).where(eq(users.id, userId)).get();
+  if (!row) throw new Error(`user ${userId} vanished`);
+  if (!row.settingsJson) return { settings: defaultUserSettings(row.email), stored: false };
+  return { settings: userSettingsSchema.parse(JSON.parse(row.settingsJson)), stored: true };
+}
+
+export async function putUserSettings(db: Db, userId: string, settings: UserSettings): Promise<void> {
+  await db.update(users).set({ settingsJson: JSON.stringify(settings) }).where(eq(users.id, userId));
+}
+
+/** The engine's settings from the user's: the one place the two vocabularies meet. */
+export function toAnalysisSettings(settings: UserSettings): AnalysisSettings {
+  return analysisSettingsSchema.parse({
+    me: settings.addresses,
+    timeZone: settings.timeZone,
+    workingHours: settings.workingHours,
+    internalDomains: settings.internalDomains,
+    responseTargetBusinessMinutes: settings.responseTargetBusinessMinutes,
+    defaultCadenceDays: settings.defaultCadenceDays ?? undefined,
+  });
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { counterpartSummarySchema } from '../model/analysis-document';
+import { promiseViewSchema } from './promises';
+import { storedTouchpointSchema } from './touchpoints';
+
+const isoDate = z.iso.date();
+
+/** The user's own notes about a client: kept apart from analysis, never recomputed. */
+export const counterpartProfileSchema = z.object({
+  name: z.string().nullable(),
+  cadenceDays: z.number().int().positive().nullable(),
+  /** Calendar date (YYYY-MM-DD) the contract renews. */
+  renewalDate: isoDate.nullable(),
+  notes: z.string().nullable(),
+});
+export type CounterpartProfile = z.infer<typeof counterpartProfileSchema>;
+
+export const COUNTERPART_SORTS = ['health', '-health', 'lastContact', 'key'] as const;
+export const listCounterpartsQuerySchema = z.object({
+  /** health = worst first (the ones needing attention); -health = best first. */
+  sort: z.enum(COUNTERPART_SORTS).default('health'),
+  limit: z.coerce.number().int().min(1).max(10000).optional(),
+});
+
+/** One row: the CLI's counterpart JSON shape plus the user's name for the client. */
+export const counterpartListItemSchema = counterpartSummarySchema.extend({
+  name: z.string().nullable(),
+  renewalDate: isoDate.nullable(),
+});
+export type CounterpartListItem = z.infer<typeof counterpartListItemSchema>;
+
+export const listCounterpartsResponseSchema = z.object({ counterparts: z.array(counterpartListItemSchema) });
+
+export const counterpartDetailResponseSchema = z.object({
+  counterpart: counterpartListItemSchema.extend({ notes: z.string().nullable() }),
+  promises: z.array(promiseViewSchema),
+  touchpoints: z.array(storedTouchpointSchema),
+});
+export type CounterpartDetailResponse = z.infer<typeof counterpartDetailResponseSchema>;
+
+export const updateCounterpartRequestSchema = z
+  .object({
+    name: z.string().min(1).max(200).nullable().optional(),
+    cadenceDays: z.number().int().positive().max(3650).nullable().optional(),
+    renewalDate: isoDate.nullable().optional(),
+    notes: z.string().max(10000).nullable().optional(),
+  })
+  .strict();
+export type UpdateCounterpartRequest = z.infer<typeof updateCounterpartRequestSchema>;
+export const updateCounterpartResponseSchema = z.object({
+  key: z.string(),
+  profile: counterpartProfileSchema,
+});

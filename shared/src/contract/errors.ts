@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/**
+ * Every error the API answers with, by code. One vocabulary for the whole API boundary: the
+ * extension and the CLI switch on `code`, humans read `message`, support asks for `requestId`.
+ */
+export const API_ERROR_CODES = [
+  'bad_request',
+  'validation_failed',
+  'malformed_json',
+  'unauthorized',
+  'not_found',
+  'payload_too_large',
+  'rate_limited',
+  'internal',
+] as const;
+export const apiErrorCodeSchema = z.enum(API_ERROR_CODES);
+export type ApiErrorCode = z.infer<typeof apiErrorCodeSchema>;
+
+export const apiErrorIssueSchema = z.object({
+  /** Dotted field path inside the request part, e.g. "messages.3.date". */
+  path: z.string(),
+  message: z.string(),
+});
+
+export const errorResponseSchema = z.object({
+  error: z.object({
+    code: apiErrorCodeSchema,
+    message: z.string(),
+    requestId: z.string(),
+    /** Validation errors list each failing field. */
+    issues: z.array(apiErrorIssueSchema).optional(),
+  }),
+});
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;

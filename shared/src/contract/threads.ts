@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { counterpartSummarySchema, lagStatsSchema, requestSnippetSchema, riskSnippetSchema } from '../model/analysis-document';
+import { promiseViewSchema } from './promises';
+
+const sideSchema = z.enum(['us', 'them']);
+const messageRefSchema = z.object({ messageId: z.string(), side: sideSchema, at: z.string() });
+
+export const lagSampleSchema = z.object({
+  responder: sideSchema,
+  turnStartMessageId: z.string(),
+  replyMessageId: z.string(),
+  startedAt: z.string(),
+  repliedAt: z.string(),
+  minutes: z.number(),
+  businessMinutes: z.number(),
+});
+
+/** `GET /v1/threads/:threadId/summary`: everything the sidebar shows for the open thread, in one call. */
+export const threadSummaryResponseSchema = z.object({
+  threadId: z.string(),
+  subject: z.string(),
+  counterpart: z.string().nullable(),
+  messageCount: z.number().int(),
+  initiatedBy: sideSchema.nullable(),
+  firstMessage: messageRefSchema.nullable(),
+  lastMessage: messageRefSchema.nullable(),
+  lags: z.object({ ours: lagStatsSchema, theirs: lagStatsSchema, samples: z.array(lagSampleSchema) }),
+  awaiting: z.object({ side: sideSchema, since: z.string(), lastMessageId: z.string() }).nullable(),
+  /** Promises made in this thread. */
+  promises: z.array(promiseViewSchema),
+  /** Open or overdue promises to this counterpart in other threads. */
+  otherOpenPromises: z.array(promiseViewSchema),
+  requests: z.array(requestSnippetSchema),
+  risks: z.array(riskSnippetSchema),
+  /** Counterpart-wide view (health with components, initiation share, silence); null for internal threads. */
+  counterpartSummary: counterpartSummarySchema
+    .extend({ name: z.string().nullable(), renewalDate: z.string().nullable() })
+    .nullable(),
+  /** Opens the thread in the mail client it came from. */
+  link: z.string().nullable(),
+});
+export type ThreadSummaryResponse = z.infer<typeof threadSummaryResponseSchema>;

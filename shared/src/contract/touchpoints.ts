@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { touchpointSchema } from '../model/touchpoint';
+
+export const createTouchpointRequestSchema = touchpointSchema;
+export type CreateTouchpointRequest = z.input<typeof createTouchpointRequestSchema>;
+
+export const storedTouchpointSchema = touchpointSchema.extend({
+  createdAt: z.string(),
+});
+export type StoredTouchpoint = z.infer<typeof storedTouchpointSchema>;
+
+export const createTouchpointResponseSchema = z.object({
+  touchpoint: storedTouchpointSchema,
+  /** False when a touchpoint with this id already existed (a retried write): nothing changed. */
+  created: z.boolean(),
+});
+
+export const listTouchpointsQuerySchema = z.object({
+  counterpart: z.string().min(1).optional(),
+});
+export const listTouchpointsResponseSchema = z.object({ touchpoints: z.array(storedTouchpointSchema) });
+export const deleteTouchpointResponseSchema = z.object({ deleted: z.literal(true) });
