@@ -49,7 +49,7 @@ function counterpartBlock(cp: CounterpartSummary, promises: PromiseRecord[], doc
   for (const { h, lost } of reasons) out.push(`        ${c.yellow('why')} ${h.explanation} ${c.dim(`(-${Math.round(lost)} points)`)}`);
 
   const row = (label: string, text: string): void => {
-    out.push(`        ${c.dim(label.padEnd(13))}${text}`);
+    out.push(`        ${c.dim(label.padEnd(14))}${text}`);
   };
   const share = cp.initiated.share;
   const started = cp.initiated.us + cp.initiated.them;
