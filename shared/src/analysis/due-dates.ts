@@ -270,15 +270,17 @@ function dayMatches(text: string, frame: Frame): DayMatch[] {
   }));
   add(/\bwithin\s+(?:the|a)\s+day\b/, () => ({ instant: frame.now + 24 * 3600000 }));
 
-  add(new RegExp(String.raw`\b(?:(?:by|on|before|until|for)\s+)?(next|this|coming|this coming)?\s*${WEEKDAY_RE}\b(?:\s+(morning|afternoon|evening|night|eod|cob))?`), (m) => {
-    const weekday = WEEKDAY_NAMES[m[2]!.toLowerCase()];
+  add(new RegExp(String.raw`\b(?:(?:by|on|before|until|for)\s+)?(first thing\s+(?:on\s+)?)?(next|this|coming|this coming)?\s*${WEEKDAY_RE}\b(?!['’]s\b)(?:\s+(morning|afternoon|evening|night|eod|cob))?`), (m) => {
+    const weekday = WEEKDAY_NAMES[m[3]!.toLowerCase()];
     if (!weekday) return undefined;
+    // "Thursday's call" names an event, not a deadline (excluded by the lookahead above).
     // "Sat"/"Sun" abbreviations are too ambiguous in prose and are not in WEEKDAY_RE.
-    const qualifier = m[1]?.toLowerCase();
+    const qualifier = m[2]?.toLowerCase();
     let date: LocalDate;
     if (qualifier === 'next') date = addDays(mondayOf(today), 7 + weekday - 1);
     else date = nextWeekday(today, weekday);
-    return { date, clock: partOfDay(m[3]) };
+    if (m[1]) return { date, clock: { hour: 0, minute: clockToMinutes(frame.hours.start) + 60 } };
+    return { date, clock: partOfDay(m[4]) };
   });
   return out;
 }

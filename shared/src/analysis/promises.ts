@@ -46,7 +46,7 @@ const BE_ACTION =
   /^be\s+(?:sending|sharing|submitting|delivering|shipping|issuing|releasing|following up|reaching out|in touch|getting back|calling|circulating|updating|preparing|finali[sz]ing|drafting|reviewing it and|uploading|forwarding|scheduling|booking|organi[sz]ing|setting up|returning|contacting|writing)\b/i;
 
 const SUBJECT_MODAL =
-  /\b(I|we|our (?:\w+ )?(?:team|engineers?|developers?|designers?|lawyers?|legal team|support team|department|office|accountants?|finance team)|my (?:colleague|team|assistant|manager|associate|partner)(?:,? [A-Z][a-z]+,?)?|(?:[A-Z][a-z]+)(?: (?:from|on|in) (?:our|my) (?:team|side|office|end))?)\s*(?:'ll|’ll| will| shall|'m going to|’m going to| am going to|'re going to|’re going to| are going to|'m gonna| will definitely| will certainly| will personally| will also| will then| will now| will just| shall also)\s+(?!not\b|never\b)(.*)$/;
+  /\b(I|[Ww]e|[Oo]ur (?:\w+ )?(?:team|engineers?|developers?|designers?|lawyers?|legal team|support team|department|office|accountants?|finance team)|[Mm]y (?:colleague|team|assistant|manager|associate|partner)(?:,? [A-Z][a-z]+,?)?|(?:[A-Z][a-z]+)(?: (?:from|on|in) (?:our|my) (?:team|side|office|end))?)\s*(?:'ll|’ll| will| shall|'m going to|’m going to| am going to|'re going to|’re going to| are going to|'m gonna)\s+(?!not\b|never\b)(.*)$/;
 
 /** Capitalised words that are not names of colleagues when followed by "will". */
 const NOT_A_NAME =
@@ -59,109 +59,135 @@ const OFFER =
 const THEIR_CONDITION =
   /\b(?:if|once|when|as soon as|after|whenever|provided(?: that)?|assuming)\s+(?:you|your|they|the client|we (?:get|receive|hear))\b(?!\s+(?:don't|do not|haven't|have not)\b)/i;
 
-const HEDGE = /\b(?:might|may|maybe|perhaps|possibly|probably|hopefully|likely|unlikely|if possible|if i can|if we can|if time permits|time permitting)\b/i;
+const HEDGE =
+  /\b(?:might|may|maybe|perhaps|possibly|probably|hopefully|likely|unlikely|if possible|if i can|if we can|if time permits|time permitting|if all goes (?:well|to plan)|fingers crossed|no promises|can't promise|cannot promise)\b/i;
 
-const PAST_OR_FULFILMENT =
-  /^(?:as promised|here (?:is|are)|attached (?:is|are|please find)|please find attached|i(?:'ve| have) (?:attached|sent|included|shared|uploaded)|sorry for the delay)\b/i;
+/** Adverbs between the modal and the verb that do not change the commitment. */
+const ADVERBS = /^(?:(?:definitely|certainly|personally|also|then|now|just|still|of course|gladly|happily|surely|always|really|absolutely|quickly|immediately|promptly|first|either|both|again|soon|shortly),?\s+)+/i;
+
+/** "if" that means "whether" ("I'll check if the fix is live") does not make a sentence conditional. */
+const WHETHER_IF = /\b(?:check|see|ask|find out|confirm|verify|investigate|look into|test|wonder|double-check|figure out)\s+(?:with \w+\s+)?if\b/i;
+
+type ClauseKind = 'modal' | 'carried' | 'subjectless' | 'idiom' | 'let-me' | 'expect' | 'you-will-have' | 'deliverable' | 'can-have';
+
+interface Commitment {
+  kind: ClauseKind;
+  /** From the commitment's subject to the end of the sentence. */
+  clause: string;
+  /** The sentence before the commitment (where "if you'd like" or "hopefully" would be). */
+  before: string;
+  /** The verb phrase after the modal ("send the deck by Friday"). */
+  action: string;
+}
 
 function isQuestion(sentence: string): boolean {
   return /\?\s*["'”’)]*\s*$/.test(sentence);
 }
 
-/** The part of the sentence that states the commitment (subject + modal + rest), or null. */
-function commitmentClause(sentence: string): { clause: string; before: string } | null {
-  // Subjectless "Will do." / "Will send it over tomorrow." at the start of a sentence.
-  const subjectless = /^(?:(?:sure|ok|okay|yes|absolutely|of course|great|perfect|noted|understood|thanks|thank you)[,!.]?\s*(?:-\s*)?)?(will (?:do|send|get|share|forward|follow up|revert|check|confirm|update|circulate|call|review|look|reach out|loop|set up|schedule|book|prepare|draft|fix|sort|take care|pass|keep|let you know|get back|come back)\b.*)$/i.exec(
-    sentence,
-  );
-  if (subjectless?.[1]) return { clause: subjectless[1], before: '' };
+function found(kind: ClauseKind, sentence: string, index: number, clause: string, action = clause): Commitment {
+  return { kind, clause, before: sentence.slice(0, index), action: action.replace(ADVERBS, '') };
+}
 
-  const letMe =
-    /\b(let me (?:get back|come back|revert|circle back|follow up|check|double-check|look into|look at|find out|dig|confirm|see what i can do|see if|talk to|speak to|ask|investigate|review|chase|sort|take care|think about it and|run (?:this|it|that) by|loop|pull|put together|send|share|get (?:you|that|this|it|the|those|these|an?)))\b(.*)$/i.exec(
+/** The part of the sentence that states the commitment, or null when nothing commits. */
+function commitmentClause(sentence: string): Commitment | null {
+  const idiom = /^(?:(?:ok|okay|sure|noted|understood|absolutely|yes)[,!.]?\s*)?(consider it done|leave it with me|on it|i'm on it|we're on it)\b[.!]?\s*$/i.exec(sentence);
+  if (idiom?.[1]) return found('idiom', sentence, 0, idiom[1]);
+
+  // Subjectless "Will do." / "Will send it over tomorrow." / "On it, will revert by noon."
+  const subjectless =
+    /^(?:(?:sure|ok|okay|yes|absolutely|of course|great|perfect|noted|understood|thanks|thank you|on it|got it)[,!.]?\s*(?:[-–—]\s*)?)?(will (?:do|send|get|share|forward|follow up|revert|check|confirm|update|circulate|call|review|look|reach out|loop|set up|schedule|book|prepare|draft|fix|sort|take care|pass|keep|let you know|get back|come back)\b.*)$/i.exec(
       sentence,
     );
-  if (letMe && !/\bif\b/i.test(sentence.slice(0, letMe.index))) return { clause: `${letMe[1]}${letMe[2]}`, before: sentence.slice(0, letMe.index) };
+  if (subjectless?.[1]) return found('subjectless', sentence, sentence.length - subjectless[1].length, subjectless[1], subjectless[1].replace(/^will\s+/i, ''));
+
+  const letMe =
+    /\b(let me (?:get back|come back|revert|circle back|follow up|check|double-check|look into|look at|find out|dig|confirm|see what i can do|see if|talk to|speak to|speak with|ask|investigate|review|chase|sort|take care|think about it and|run (?:this|it|that) by|loop|pull|put together|send|share|get (?:you|that|this|it|the|those|these|an?)))\b(.*)$/i.exec(
+      sentence,
+    );
+  if (letMe?.[1]) return found('let-me', sentence, letMe.index, `${letMe[1]}${letMe[2] ?? ''}`, `${letMe[1]}${letMe[2] ?? ''}`.replace(/^let me\s+/i, ''));
 
   const expect =
     /\b((?:you (?:can|should|will|'ll|’ll) )?expect (?:it|them|this|that|the \w+(?: \w+)?|an? (?:\w+ )?(?:update|reply|answer|response|draft|proposal|quote|invoice|call|email))(?: from (?:me|us))? (?:by|on|before|within|in|tomorrow|today|early|later|next|this|end)\b.*)$/i.exec(
       sentence,
     );
-  if (expect?.[1] && !/\b(?:we|i) expect\b/i.test(sentence)) return { clause: expect[1], before: sentence.slice(0, expect.index) };
+  if (expect?.[1] && !/\b(?:we|i|they|you) expect\b/i.test(sentence.replace(/\byou (?:can|should|will) expect/i, ''))) {
+    return found('expect', sentence, expect.index, expect[1]);
+  }
 
   const youllHave =
     /\b(you(?:'ll|’ll| will| should) (?:have|receive|get|see) (?:it|them|this|that|the\s.+?|our\s.+?|my\s.+?|an?\s.+?)\s(?:from (?:me|us)\s)?(?:by|on|before|within|in|tomorrow|today|first thing|early|later|next|this|end)\b.*)$/i.exec(
       sentence,
     );
-  if (youllHave?.[1]) return { clause: youllHave[1], before: sentence.slice(0, youllHave.index) };
+  if (youllHave?.[1]) return found('you-will-have', sentence, youllHave.index, youllHave[1]);
 
   // A deliverable of ours with a date: "The revised quote will be with you by Friday."
   const deliverable =
-    /\b((?:it|this|that|the (?:\w+ ){0,3}\w+|your (?:\w+ ){0,2}\w+|our (?:\w+ ){0,2}\w+)\s(?:will|'ll|should) be (?:ready|done|sent|delivered|finished|completed|with you|in your inbox|uploaded|shipped|fixed|resolved|live|deployed|over to you)\b.*)$/i.exec(
+    /\b((?:it|this|that|the (?:\w+ ){0,3}\w+|your (?:\w+ ){0,2}\w+|our (?:\w+ ){0,2}\w+)\s(?:will|'ll|should) be (?:ready|done|sent|delivered|finished|completed|with you|in your inbox|uploaded|shipped|fixed|resolved|live|deployed|over to you)\b(.*))$/i.exec(
       sentence,
     );
-  if (deliverable?.[1] && /\b(?:by|on|before|within|in|tomorrow|today|tonight|next|this|end|eod|cob)\b/i.test(deliverable[1].replace(/^.*?\bbe \w+/i, ''))) {
-    return { clause: deliverable[1], before: sentence.slice(0, deliverable.index) };
+  if (deliverable?.[1] && /\b(?:by|on|before|within|in|tomorrow|today|tonight|next|this|end|eod|cob)\b/i.test(deliverable[2] ?? '') && !/\bautomatically\b/i.test(deliverable[1])) {
+    return found('deliverable', sentence, deliverable.index, deliverable[1]);
   }
 
   // "I can have it ready by Friday": firm only with a date, checked by the caller.
   const canHave = /\b((?:I|we) can (?:have|get) (?:it|this|that|them|the\s.+?|an?\s.+?|something\s.*?) (?:ready|done|over|to you|sent|finished|back to you|across)\b.*)$/i.exec(sentence);
-  if (canHave?.[1] && !/\bif\b/i.test(sentence.slice(0, canHave.index))) return { clause: canHave[1], before: sentence.slice(0, canHave.index) };
+  if (canHave?.[1]) return found('can-have', sentence, canHave.index, canHave[1]);
 
   const modal = SUBJECT_MODAL.exec(sentence);
   if (modal?.[1] && modal[2] !== undefined) {
     const subject = modal[1];
-    const isPronoun = /^(?:I|we)$/i.test(subject);
-    const isOurs = /^(?:our|my)\b/i.test(subject);
-    if (!isPronoun && !isOurs) {
-      const first = subject.split(' ')[0]!;
-      if (NOT_A_NAME.test(first) || modal.index === undefined) return null;
-      // A capitalised word that only starts the sentence might be anything; require a delivery verb.
-      if (!/^(?:send|get|share|forward|follow|call|reach|review|prepare|draft|update|confirm|set|schedule|book|circulate|take|handle|look|check|sort|be in touch|come back|get back|revert|contact|email|ring|put|pull|fix|deliver)\b/i.test(modal[2])) return null;
+    const action = modal[2].replace(ADVERBS, '');
+    if (!/^(?:I|we|our|my)\b/i.test(subject)) {
+      // A capitalised word before "will" may be a colleague's name; it must be a name and do something.
+      if (NOT_A_NAME.test(subject.split(' ')[0]!)) return null;
+      if (!/^(?:send|get|share|forward|follow|call|reach|review|prepare|draft|update|confirm|set|schedule|book|circulate|take|handle|look|check|sort|be in touch|come back|get back|revert|contact|email|ring|put|pull|fix|deliver|issue|arrange|walk|run|finali[sz]e)\b/i.test(action)) {
+        return null;
+      }
     }
-    return { clause: `${subject} will ${modal[2]}`, before: sentence.slice(0, modal.index) };
+    return found('modal', sentence, modal.index, `${subject} will ${action}`, action);
   }
   // Subject carried over: "We are reviewing it and will send comments tomorrow."
-  const carried = /\b(?:I|we)\b[^.;!?]{0,80}?\b(?:and|,)\s*(?:then\s+)?(will|'ll) (?!not\b|be\b)(.*)$/i.exec(sentence);
-  if (carried?.[2] && !/\b(?:you|they|it|this|that)\b[^,;]*$/i.test(sentence.slice(0, carried.index + carried[0].indexOf(carried[1]!)).split(/\band\b|,/).pop() ?? '')) {
-    return { clause: `will ${carried[2]}`, before: sentence.slice(0, carried.index) };
-  }
+  const carried = /\b(?:I|we)\b[^.;!?]{0,80}?(?:\band|,)\s*(?:then\s+)?will (?!not\b|be\b)(.*)$/i.exec(sentence);
+  if (carried?.[1] !== undefined) return found('carried', sentence, carried.index, carried[0], carried[1]);
   return null;
 }
 
 /** Why a commitment-looking sentence is not a promise, or null when it is one. */
-function rejection(sentence: string, clause: string, before: string): string | null {
+function rejection(sentence: string, c: Commitment): string | null {
   if (isQuestion(sentence)) return 'question';
-  if (PAST_OR_FULFILMENT.test(sentence) && !/\b(?:I'll|I will|we'll|we will)\b/i.test(sentence)) return 'fulfilment';
-  const action = clause.replace(/^.*?\b(?:will|'ll|’ll|shall|going to|gonna)\s+(?:definitely |certainly |personally |also |then |now |just )?/i, '');
-  if (/^(?:will|we will|we'll) see\b(?! (?:if|whether|what (?:i|we) can))/i.test(clause.replace(/^(?:I|we)\s*/i, 'we ')) || /^see\b(?!\s+(?:if|whether|what (?:i|we) can do|to it|that))/i.test(action)) return 'pleasantry';
-  if (NON_ACTION.test(action)) return 'not an action';
-  if (/^be\b/i.test(action) && !BE_ACTION.test(action)) {
-    if (STATUS_BE.test(action) || !/^be\s+\w+ing\b/i.test(action)) return 'status';
-    if (STATUS_BE.test(action)) return 'status';
+  if (HEDGE.test(c.before) || HEDGE.test(c.clause)) return 'hedge';
+  if (OFFER.test(c.before) || OFFER.test(c.clause)) return 'offer';
+  if (THEIR_CONDITION.test(c.before) || /,?\s\b(?:if|once|as soon as) (?:you|your)\b/i.test(c.clause)) return 'conditional on them';
+  // "if anything changes", "if we need anything": nothing is owed unless it happens.
+  const ifClause = /\bif\b(?!\s+(?:not|i don't|i do not|we don't|we do not|i haven't|we haven't|there's no|there is no)\b)/i;
+  if ((ifClause.test(c.before) && !WHETHER_IF.test(c.before)) || (ifClause.test(c.clause) && !WHETHER_IF.test(c.clause))) {
+    return 'conditional';
   }
-  if (/^try\b/i.test(action) && /\b(?:might|may)\b/i.test(before)) return 'hedge';
-  if (HEDGE.test(before) || HEDGE.test(action.split(/[,;]/)[0] ?? '')) return 'hedge';
-  if (OFFER.test(before) || /^(?:be (?:happy|glad|pleased)|gladly)\b/i.test(action)) return 'offer';
-  if (/\bif\b/i.test(clause) && OFFER.test(clause)) return 'offer';
-  if (THEIR_CONDITION.test(before) || /\b(?:if|once|when|as soon as|after) (?:you|your)\b/i.test(clause.replace(/^.*?\b(?:to you|you)\b/i, ''))) {
-    if (THEIR_CONDITION.test(before) || /,?\s\b(?:if|once|as soon as) (?:you|your)\b/i.test(clause)) return 'conditional on them';
+  if (/\b(?:sorry|apologi[sz]e)\b.*\bdelay\b/i.test(c.before)) return 'apology';
+  if (c.kind !== 'modal' && c.kind !== 'carried' && c.kind !== 'subjectless') return null;
+
+  const action = c.action;
+  if (/^see\b(?!\s+(?:if|whether|what (?:i|we) can do|to it|that))/i.test(action)) return 'we will see';
+  if (NON_ACTION.test(action) || /^(?:leave\b|speak (?:soon|when|then|later|again)|talk (?:soon|when|then|later|again|to you (?:soon|later|then|next))|catch up\b)/i.test(action)) {
+    return 'not an action';
   }
-  if (/\b(?:sorry|apologi[sz]e)\b.*\bdelay\b/i.test(before)) return 'apology';
+  if (/^be\b/i.test(action) && !BE_ACTION.test(action)) return 'status';
   return null;
 }
 
 export interface PromiseDecision {
   sentence: string;
   promise: boolean;
+  /** Why not, when it is not a promise ("offer", "status", "question", "no commitment"). */
   reason?: string;
 }
 
 /** Every sentence with the decision and why: for tests, the benchmark and a "why" view. */
 export function explainPromises(visible: string): PromiseDecision[] {
   return splitSentences(visible).map((sentence) => {
-    const found = commitmentClause(sentence);
-    if (!found) return { sentence, promise: false, reason: 'no commitment' };
-    const reason = rejection(sentence, found.clause, found.before);
+    const commitment = commitmentClause(sentence);
+    if (!commitment) return { sentence, promise: false, reason: 'no commitment' };
+    const reason = rejection(sentence, commitment);
     return reason ? { sentence, promise: false, reason } : { sentence, promise: true };
   });
 }
@@ -169,11 +195,11 @@ export function explainPromises(visible: string): PromiseDecision[] {
 export function findPromises(visible: string, context: PromiseContext): PromiseCandidate[] {
   const out: PromiseCandidate[] = [];
   for (const sentence of splitSentences(visible)) {
-    const found = commitmentClause(sentence);
-    if (!found || rejection(sentence, found.clause, found.before)) continue;
-    const due = resolveDueDate(found.clause, context) ?? resolveDueDate(sentence, context);
+    const commitment = commitmentClause(sentence);
+    if (!commitment || rejection(sentence, commitment)) continue;
+    const due = resolveDueDate(commitment.clause, context) ?? resolveDueDate(sentence, context);
     // "I can have it ready ..." is only a commitment when it names a date.
-    if (/^(?:I|we) can\b/i.test(found.clause) && !due) continue;
+    if (commitment.kind === 'can-have' && !due) continue;
     const text = snippet(sentence);
     if (due) out.push({ text, dueAt: due.dueAt, dueIsDefault: false, dueText: due.dueText });
     else out.push({ text, dueAt: defaultDueDate(context), dueIsDefault: true });
