@@ -37,10 +37,6 @@ export interface PromiseContext {
 const NON_ACTION =
   /^(?:need|needs|want|like|love|hope|miss|assume|guess|bet|admit|say|expect|wait|be honest|be brief|keep (?:my|our) fingers crossed|keep (?:it|this) (?:short|brief)|keep (?:that|this|it) in mind|leave (?:it|you|that)|see you|see how|see what happens|meet you|talk (?:to you )?soon|catch you|take (?:that|this) as|enjoy|remember|never forget|have to|need to|also need|probably|possibly|maybe|perhaps|hopefully|likely|definitely be|be (?:happy|glad|pleased|delighted|thrilled|excited|interested|grateful|sure)|join|attend|be there|be joining|be attending|be on the call|dial in|call in|cost|depend|think about it|think it over|consider it|sleep on it)\b/i;
 
-/** "I'll be ..." that describes where we are or how we feel, not something we will deliver. */
-const STATUS_BE =
-  /^be\s+(?:out|away|off|on (?:vacation|holiday|leave|pto|annual leave|the road|site|a plane|a flight|parental|maternity|paternity|sick)|travel+ing|flying|unavailable|offline|unreachable|available|around|back|in (?:the office|office|touch with (?:them|him|her))|in (?:[A-Z]\w+|town|meetings?|a meeting|workshops?|training)|at (?:the|a|an|our|my)\b|working (?:from|remotely|on)|busy|ooo|out of (?:the )?office|home|visiting|presenting|speaking|attending|moving|relocating|starting|leaving|taking (?:some )?(?:time|days)|the (?:main )?(?:contact|point)|your (?:main )?(?:contact|point)|covering|responsible|based|here|there|fine|ok|okay|late|a (?:bit|little) late|sure|able to (?:join|attend))\b/i;
-
 /** Action verbs that, after "I'll be", still describe a delivery ("I'll be sending it tomorrow"). */
 const BE_ACTION =
   /^be\s+(?:sending|sharing|submitting|delivering|shipping|issuing|releasing|following up|reaching out|in touch|getting back|calling|circulating|updating|preparing|finali[sz]ing|drafting|reviewing it and|uploading|forwarding|scheduling|booking|organi[sz]ing|setting up|returning|contacting|writing)\b/i;
