@@ -35,7 +35,7 @@ export interface PromiseContext {
 
 /** Verbs after "will" that are not actions someone can hold us to. */
 const NON_ACTION =
-  /^(?:need|needs|want|like|love|hope|miss|assume|guess|bet|admit|say|expect|wait|be honest|be brief|keep (?:my|our) fingers crossed|keep (?:it|this) (?:short|brief)|keep (?:that|this|it) in mind|leave (?:it|you|that)|see you|see how|see what happens|meet you|talk (?:to you )?soon|catch you|take (?:that|this) as|enjoy|remember|never forget|have to|need to|also need|probably|possibly|maybe|perhaps|hopefully|likely|definitely be|be (?:happy|glad|pleased|delighted|thrilled|excited|interested|grateful|sure)|join|attend|be there|be joining|be attending|be on the call|dial in|call in|cost|depend|think about it|think it over|consider it|sleep on it)\b/i;
+  /^(?:need|needs|want|like|love|hope|miss|assume|guess|bet|admit|say|expect|wait|defer|misbehave|have fun|have (?:a|an|another) (?:meeting|drawing|party|lunch|dinner|break|holiday|vacation|chance|problem|issue|question|great time|good time|busy)|meet (?:in|at|on)|make (?:it|the (?:[\w:]+ ){0,3}(?:meeting|appointment|call|session|class|dinner|lunch|party))|be honest|be brief|keep (?:my|our) fingers crossed|keep (?:it|this) (?:short|brief)|keep (?:that|this|it) in mind|leave (?:it|you|that)|see you|see how|see what happens|meet you|talk (?:to you )?soon|catch you|take (?:that|this) as|enjoy|remember|never forget|have to|need to|also need|probably|possibly|maybe|perhaps|hopefully|likely|definitely be|be (?:happy|glad|pleased|delighted|thrilled|excited|interested|grateful|sure)|join|attend|be there|be joining|be attending|be on the call|dial in|call in|cost|depend|think about it|think it over|consider it|sleep on it)\b/i;
 
 /** Action verbs that, after "I'll be", still describe a delivery ("I'll be sending it tomorrow"). */
 const BE_ACTION =
@@ -56,7 +56,14 @@ const THEIR_CONDITION =
   /\b(?:if|once|when|as soon as|after|whenever|provided(?: that)?|assuming)\s+(?:you|your|they|the client|we (?:get|receive|hear))\b(?!\s+(?:don't|do not|haven't|have not)\b)/i;
 
 const HEDGE =
-  /\b(?:might|may|maybe|perhaps|possibly|probably|hopefully|likely|unlikely|if possible|if i can|if we can|if time permits|time permitting|if all goes (?:well|to plan)|fingers crossed|no promises|can't promise|cannot promise)\b/i;
+  /\b(?:might|may|maybe|perhaps|possibly|probably|hopefully|likely|unlikely|if possible|if i can|if we can|when (?:i|we) can|if time permits|time permitting|if all goes (?:well|to plan)|fingers crossed|no promises|can't promise|cannot promise|(?:i|we) (?:hope|wish|think|believe|guess|suppose|assume|expect|trust|doubt)(?: that)?)\b/i;
+
+/** The client has to act first: "Send me your number and I'll call you", "Let me know what you think and I will ...". */
+const THEIR_TURN_FIRST =
+  /^(?:please,?\s+)?(?:send|give|call|email|e-mail|forward|tell|ring|ping|get|drop|let me know|let us know|reply|sign|confirm)\b[^.;]*?\band\s+(?:then\s+)?(?:I|we)\b/i;
+
+/** Hypothetical occasions on our side: "When I'm in need of advice, I will give you a call". */
+const OUR_HYPOTHETICAL = /\b(?:when|whenever)\s+(?:i|we)(?:'m| am|'re| are)?\s+(?:in need|need|want|have (?:time|a (?:moment|minute|chance))|get (?:a chance|around|time)|next)\b/i;
 
 /** Adverbs between the modal and the verb that do not change the commitment. */
 const ADVERBS = /^(?:(?:definitely|certainly|personally|also|then|now|just|still|of course|gladly|happily|surely|always|really|absolutely|quickly|immediately|promptly|first|either|both|again|soon|shortly),?\s+)+/i;
@@ -151,7 +158,12 @@ function commitmentClause(sentence: string): Commitment | null {
 /** Why a commitment-looking sentence is not a promise, or null when it is one. */
 function rejection(sentence: string, c: Commitment): string | null {
   if (isQuestion(sentence)) return 'question';
-  if (HEDGE.test(c.before) || HEDGE.test(c.clause)) return 'hedge';
+  // Only the commitment's own clause counts: "I'll call you Monday, or I may ask Scott to" is firm.
+  const ownClause = c.clause.split(/,?\s+(?:or|but|although|though|unless)\s+/i)[0] ?? c.clause;
+  if (HEDGE.test(c.before) || HEDGE.test(ownClause)) return 'hedge';
+  // An explicit disclaimer anywhere takes the commitment back.
+  if (/\b(?:no promises|(?:can't|cannot|can not|won't) promise|not promising)\b/i.test(sentence)) return 'hedge';
+  if (THEIR_TURN_FIRST.test(sentence) || OUR_HYPOTHETICAL.test(c.before)) return 'conditional';
   if (OFFER.test(c.before) || OFFER.test(c.clause)) return 'offer';
   if (THEIR_CONDITION.test(c.before) || /,?\s\b(?:if|once|as soon as) (?:you|your)\b/i.test(c.clause)) return 'conditional on them';
   // "if anything changes", "if we need anything": nothing is owed unless it happens.
@@ -162,7 +174,8 @@ function rejection(sentence: string, c: Commitment): string | null {
   if (/\b(?:sorry|apologi[sz]e)\b.*\bdelay\b/i.test(c.before)) return 'apology';
   if (c.kind !== 'modal' && c.kind !== 'carried' && c.kind !== 'subjectless') return null;
 
-  const action = c.action;
+  // "try to" / "aim to" keep the commitment (a soft one, see above); judge the verb that follows.
+  const action = c.action.replace(/^(?:try|aim|attempt|endeavou?r|do (?:my|our) best)\s+(?:to|and)\s+/i, '');
   if (/^see\b(?!\s+(?:if|whether|what (?:i|we) can do|to it|that))/i.test(action)) return 'we will see';
   if (NON_ACTION.test(action) || /^(?:leave\b|speak (?:soon|when|then|later|again)|talk (?:soon|when|then|later|again|to you (?:soon|later|then|next))|catch up\b)/i.test(action)) {
     return 'not an action';
@@ -178,12 +191,28 @@ export interface PromiseDecision {
   reason?: string;
 }
 
+/** A fixed frame for "does this sentence name a date at all" (the answer does not depend on the zone). */
+const PROBE: PromiseContext = {
+  sentAt: '2026-01-07T12:00:00Z',
+  timeZone: 'UTC',
+  workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
+  defaultWorkingDays: 2,
+};
+
+function decide(sentence: string, context: PromiseContext): { commitment: Commitment | null; reason?: string } {
+  const commitment = commitmentClause(sentence);
+  if (!commitment) return { commitment, reason: 'no commitment' };
+  const reason = rejection(sentence, commitment);
+  if (reason) return { commitment, reason };
+  // "I can have it ready ..." is only a commitment when it names a date.
+  if (commitment.kind === 'can-have' && !resolveDueDate(commitment.clause, context)) return { commitment, reason: 'ability, no date' };
+  return { commitment };
+}
+
 /** Every sentence with the decision and why: for tests, the benchmark and a "why" view. */
 export function explainPromises(visible: string): PromiseDecision[] {
   return splitSentences(visible).map((sentence) => {
-    const commitment = commitmentClause(sentence);
-    if (!commitment) return { sentence, promise: false, reason: 'no commitment' };
-    const reason = rejection(sentence, commitment);
+    const { reason } = decide(sentence, PROBE);
     return reason ? { sentence, promise: false, reason } : { sentence, promise: true };
   });
 }
@@ -191,11 +220,9 @@ export function explainPromises(visible: string): PromiseDecision[] {
 export function findPromises(visible: string, context: PromiseContext): PromiseCandidate[] {
   const out: PromiseCandidate[] = [];
   for (const sentence of splitSentences(visible)) {
-    const commitment = commitmentClause(sentence);
-    if (!commitment || rejection(sentence, commitment)) continue;
+    const { commitment, reason } = decide(sentence, context);
+    if (!commitment || reason) continue;
     const due = resolveDueDate(commitment.clause, context) ?? resolveDueDate(sentence, context);
-    // "I can have it ready ..." is only a commitment when it names a date.
-    if (commitment.kind === 'can-have' && !due) continue;
     const text = snippet(sentence);
     if (due) out.push({ text, dueAt: due.dueAt, dueIsDefault: false, dueText: due.dueText });
     else out.push({ text, dueAt: defaultDueDate(context), dueIsDefault: true });
