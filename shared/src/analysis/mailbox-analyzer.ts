@@ -18,6 +18,8 @@ export interface MailboxAnalyzerStats {
   messages: number;
   threads: number;
   skippedDuplicates: number;
+  /** How many times a thread was (re-)analysed so far: shows that adding mail re-analyses only its thread. */
+  threadAnalyses: number;
 }
 
 export interface MailboxAnalyzer {
@@ -31,6 +33,7 @@ export interface MailboxAnalyzer {
   setCadence(key: string, days: number | null): void;
   /** A user's verdict on a promise (by promise id); null removes it. */
   setVerdict(promiseId: string, verdict: PromiseVerdict | null): void;
+  /** The public thread id of a message added so far (provider id, else the id of its earliest message). */
   threadOf(messageId: string): string | undefined;
   result(now: string): AnalysisDocument;
   report(counterpart: string, since: string | null, now: string): ProgressReport;
@@ -73,7 +76,11 @@ export function createMailboxAnalyzer(settings: AnalysisSettings): MailboxAnalyz
   const threader = createThreader();
   const facts = new Map<string, MessageFacts>();
   const threadMessages = new Map<string, MessageFacts[]>();
+  // Keyed by the threader's id; ThreadFacts.threadId is the public (canonical) id, see publicThreadId.
   const threadFacts = new Map<string, ThreadFacts>();
+  // A thread without a provider id is named after its earliest message, so the name does not depend on
+  // which message happened to arrive first (an original fetched after its replies).
+  const threadRoots = new Map<string, { id: string; atMs: number; provided: boolean }>();
   const dirty = new Set<string>();
   const touchpoints = new Map<string, Touchpoint>();
   const cadences = new Map<string, number>();
@@ -85,6 +92,7 @@ export function createMailboxAnalyzer(settings: AnalysisSettings): MailboxAnalyz
   // Messages carrying promises, requests or risks: the only ones result() looks at one by one.
   const withSnippets: MessageFacts[] = [];
   let skippedDuplicates = 0;
+  let threadAnalyses = 0;
 
   function addContact(key: string, address: string): void {
     let set = contacts.get(key);
@@ -99,6 +107,13 @@ export function createMailboxAnalyzer(settings: AnalysisSettings): MailboxAnalyz
     }
     facts.set(f.id, f);
     const threadId = threader.assign(f);
+    const atMs = Date.parse(f.sentAt);
+    const root = threadRoots.get(threadId);
+    if (!root) threadRoots.set(threadId, { id: f.id, atMs, provided: f.providedThreadId === threadId });
+    else if (!root.provided) {
+      if (f.providedThreadId === threadId) root.provided = true;
+      else if (atMs < root.atMs || (atMs === root.atMs && f.id < root.id)) Object.assign(root, { id: f.id, atMs });
+    }
     let list = threadMessages.get(threadId);
     if (!list) threadMessages.set(threadId, (list = []));
     list.push(f);
@@ -110,7 +125,6 @@ export function createMailboxAnalyzer(settings: AnalysisSettings): MailboxAnalyz
       if (key !== undefined) addContact(key, f.from.address);
       return;
     }
-    const atMs = Date.parse(f.sentAt);
     const external = [...f.to, ...f.cc].map((a) => a.address).filter((a) => !resolver.isOurs(a));
     for (const address of external) {
       const key = resolver.keyOf(address);
@@ -125,7 +139,8 @@ export function createMailboxAnalyzer(settings: AnalysisSettings): MailboxAnalyz
 
   function refresh(): void {
     for (const threadId of dirty) {
-      threadFacts.set(threadId, analyzeThread(threadId, threadMessages.get(threadId) ?? [], settings));
+      threadFacts.set(threadId, analyzeThread(publicThreadId(threadId), threadMessages.get(threadId) ?? [], settings));
+      threadAnalyses++;
     }
     dirty.clear();
     for (const address of unsortedRecipients) {
@@ -134,10 +149,16 @@ export function createMailboxAnalyzer(settings: AnalysisSettings): MailboxAnalyz
     unsortedRecipients.clear();
   }
 
-  function counterpartOf(f: MessageFacts): { threadId: string; counterpart: string | null } {
+  function publicThreadId(threadId: string): string {
+    const root = threadRoots.get(threadId);
+    return !root || root.provided ? threadId : root.id;
+  }
+
+  /** The threader's id (for lookups), the public id (for output) and the main counterpart of a message's thread. */
+  function counterpartOf(f: MessageFacts): { threadId: string; publicId: string; counterpart: string | null } {
     const threadId = threader.threadOf(f.id) ?? f.id;
     const thread = threadFacts.get(threadId);
-    return { threadId, counterpart: thread?.counterpart ?? f.counterparts[0] ?? null };
+    return { threadId, publicId: publicThreadId(threadId), counterpart: thread?.counterpart ?? f.counterparts[0] ?? null };
   }
 
   function promisesAt(now: string): PromiseRecord[] {
@@ -151,7 +172,7 @@ export function createMailboxAnalyzer(settings: AnalysisSettings): MailboxAnalyz
     }
     for (const f of withSnippets) {
       if (f.promises.length === 0) continue;
-      const { threadId, counterpart } = counterpartOf(f);
+      const { threadId, publicId, counterpart } = counterpartOf(f);
       const madeAtMs = Date.parse(f.sentAt);
       const madeTo = [...f.to, ...f.cc].map((a) => a.address).filter((a) => !resolver.isOurs(a));
       // Only the earliest candidate per source can keep the promise: the first later mail in the thread
@@ -183,6 +204,8 @@ export function createMailboxAnalyzer(settings: AnalysisSettings): MailboxAnalyz
         const first = resolvePromiseStatus(base);
         const verdict = verdicts.get(first.id);
         const record = verdict ? resolvePromiseStatus({ ...base, verdict }) : first;
+        // Matching ran on the threader's ids; the document speaks public ids.
+        record.threadId = publicId;
         if (!records.has(record.id)) records.set(record.id, record);
       }
     }
@@ -208,7 +231,7 @@ export function createMailboxAnalyzer(settings: AnalysisSettings): MailboxAnalyz
     const requests = new Map<string, RequestSnippet[]>();
     const risks = new Map<string, RiskSnippet[]>();
     for (const f of withSnippets) {
-      const { threadId, counterpart } = counterpartOf(f);
+      const { publicId: threadId, counterpart } = counterpartOf(f);
       if (counterpart === null) continue;
       for (const r of f.requests) {
         const list = requests.get(counterpart) ?? [];
@@ -260,7 +283,10 @@ export function createMailboxAnalyzer(settings: AnalysisSettings): MailboxAnalyz
       if (verdict === null) verdicts.delete(id);
       else verdicts.set(id, verdict);
     },
-    threadOf: (id) => threader.threadOf(id),
+    threadOf(id) {
+      const threadId = threader.threadOf(id);
+      return threadId === undefined || !facts.has(id) ? undefined : publicThreadId(threadId);
+    },
     result(now) {
       parseNow(now);
       refresh();
@@ -278,6 +304,7 @@ export function createMailboxAnalyzer(settings: AnalysisSettings): MailboxAnalyz
       const promises = promisesAt(now).filter((p) => p.counterpart === counterpart);
       const grouped = group();
       const summary = summarize(counterpart, grouped, promises, now);
+      const subjects = new Map((grouped.threads.get(counterpart) ?? []).map((t) => [t.threadId, t.subject]));
       return buildProgressReport({
         counterpart,
         since,
@@ -285,12 +312,12 @@ export function createMailboxAnalyzer(settings: AnalysisSettings): MailboxAnalyz
         promises,
         touchpoints: [...touchpoints.values()],
         requests: summary.requests,
-        awaitingThem: summary.awaitingThem.map((a) => ({ ...a, subject: threadFacts.get(a.threadId)?.subject ?? '' })),
+        awaitingThem: summary.awaitingThem.map((a) => ({ ...a, subject: subjects.get(a.threadId) ?? '' })),
         risks: summary.risks,
         settings,
       });
     },
-    stats: () => ({ messages: facts.size, threads: threadMessages.size, skippedDuplicates }),
+    stats: () => ({ messages: facts.size, threads: threadMessages.size, skippedDuplicates, threadAnalyses }),
   };
 }
 

@@ -110,12 +110,14 @@ export function buildProgressReport(input: ProgressReportInput): ProgressReport 
     .sort((a, b) => Date.parse(a.since) - Date.parse(b.since))
     .map((a) => `${a.subject && a.subject.trim() !== '' ? a.subject.trim() : 'Our message'} (waiting since ${date(a.since)})`);
 
+  // "I'll call tomorrow.: moved" reads badly: drop the sentence's own full stop before the colon.
+  const clause = (text: string): string => text.replace(/[.!]+$/, '');
   const changes: string[] = [];
   for (const p of [...promises].sort(byDue)) {
-    if (p.originalDueAt) changes.push(`${p.text}: moved from ${date(p.originalDueAt)} to ${date(p.dueAt)}`);
+    if (p.originalDueAt) changes.push(`${clause(p.text)}: moved from ${date(p.originalDueAt)} to ${date(p.dueAt)}`);
     else if (p.status === 'kept-late' && inPeriod(p.keptAt)) {
-      changes.push(`${p.text}: delivered ${date(p.keptAt ?? p.dueAt)}, planned for ${date(p.dueAt)}`);
-    } else if (p.status === 'overdue') changes.push(`${p.text}: planned for ${date(p.dueAt)}, not delivered yet`);
+      changes.push(`${clause(p.text)}: delivered ${date(p.keptAt ?? p.dueAt)}, planned for ${date(p.dueAt)}`);
+    } else if (p.status === 'overdue') changes.push(`${clause(p.text)}: planned for ${date(p.dueAt)}, not delivered yet`);
   }
 
   const invoices = touchpoints

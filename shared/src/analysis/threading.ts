@@ -77,6 +77,12 @@ export interface ThreadIndex {
    * "Re: Invoice" in March does not join January's "Invoice". Implementations that ignore it merge regardless.
    */
   threadOfSubjectKey(key: string, near?: string): string | undefined;
+  /**
+   * Optional: a thread with this subject key that so far holds only replies ("Re: ...") starting after
+   * `near` and within the merge window: the original of those replies arrived late. Without it, an
+   * original that arrives after its header-less replies starts a thread of its own.
+   */
+  threadAwaitingRoot?(key: string, near: string): string | undefined;
 }
 
 /**
@@ -96,11 +102,10 @@ export function resolveThreadId(facts: MessageFacts, index: ThreadIndex): string
   }
   // Subject fallback only for messages that say they answer something: a fresh "Weekly report" each
   // Monday is a new conversation even though the subject repeats.
-  if (isReplySubject(facts.subject) || parents.length > 0) {
-    for (const key of subjectThreadKeys(facts)) {
-      const thread = index.threadOfSubjectKey(key, facts.sentAt);
-      if (thread !== undefined) return thread;
-    }
+  const isReply = isReplySubject(facts.subject) || parents.length > 0;
+  for (const key of subjectThreadKeys(facts)) {
+    const thread = isReply ? index.threadOfSubjectKey(key, facts.sentAt) : index.threadAwaitingRoot?.(key, facts.sentAt);
+    if (thread !== undefined) return thread;
   }
   return facts.id;
 }
@@ -114,8 +119,9 @@ export interface Threader {
 /** The in-memory ThreadIndex + bookkeeping the mailbox analyzer uses; the server backs it with its database. */
 export function createThreader(): Threader {
   const byMessage = new Map<string, string>();
-  // For each subject key, the threads with the first and last time seen (usually one entry).
-  const bySubject = new Map<string, { threadId: string; first: number; last: number }[]>();
+  // For each subject key, the threads with the first and last time seen (usually one entry), and whether
+  // a non-reply (the conversation's original) is among them.
+  const bySubject = new Map<string, { threadId: string; first: number; last: number; hasRoot: boolean }[]>();
 
   const index: ThreadIndex = {
     threadOfMessage: (id) => byMessage.get(id),
@@ -133,6 +139,16 @@ export function createThreader(): Threader {
       }
       return best?.threadId;
     },
+    threadAwaitingRoot(key, near) {
+      const at = Date.parse(near);
+      const windowMs = subjectMergeWindowMs(key.slice(0, key.indexOf('\u0000')));
+      let best: { threadId: string; first: number } | undefined;
+      for (const entry of bySubject.get(key) ?? []) {
+        if (entry.hasRoot || entry.first < at || entry.first - at > windowMs) continue;
+        if (!best || entry.first < best.first) best = { threadId: entry.threadId, first: entry.first };
+      }
+      return best?.threadId;
+    },
   };
 
   return {
@@ -144,6 +160,7 @@ export function createThreader(): Threader {
       if (facts.inReplyTo && !byMessage.has(facts.inReplyTo)) byMessage.set(facts.inReplyTo, threadId);
       for (const ref of facts.references) if (!byMessage.has(ref)) byMessage.set(ref, threadId);
       const at = Date.parse(facts.sentAt);
+      const isRoot = !isReplySubject(facts.subject) && !facts.inReplyTo && facts.references.length === 0;
       for (const key of subjectThreadKeys(facts)) {
         const entries = bySubject.get(key) ?? [];
         const existing = entries.find((e) => e.threadId === threadId);
@@ -151,7 +168,8 @@ export function createThreader(): Threader {
         if (existing) {
           existing.first = Math.min(existing.first, at);
           existing.last = Math.max(existing.last, at);
-        } else entries.push({ threadId, first: at, last: at });
+          existing.hasRoot ||= isRoot;
+        } else entries.push({ threadId, first: at, last: at, hasRoot: isRoot });
         bySubject.set(key, entries);
       }
       return threadId;

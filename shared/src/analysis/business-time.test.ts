@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { analysisSettingsSchema } from '../model/settings';
+import { businessMinutesBetween } from './business-time';
+
+const berlin = analysisSettingsSchema.parse({ me: ['anna@northwind.io'], timeZone: 'Europe/Berlin' });
+
+describe('businessMinutesBetween', () => {
+  it('counts only time inside working hours on working days', () => {
+    // Mon 10:00 -> Mon 15:30 Berlin (CET, UTC+1).
+    expect(businessMinutesBetween('2026-11-02T09:00:00Z', '2026-11-02T14:30:00Z', berlin)).toBe(330);
+    // Mon 15:30 -> Wed 09:30: 1.5 h + 8 h + 0.5 h.
+    expect(businessMinutesBetween('2026-11-02T14:30:00Z', '2026-11-04T08:30:00Z', berlin)).toBe(600);
+    // Evening to next morning: only the morning counts.
+    expect(businessMinutesBetween('2026-11-02T19:00:00Z', '2026-11-03T08:15:00Z', berlin)).toBe(15);
+  });
+
+  it('skips weekends', () => {
+    // Fri 16:00 -> Mon 10:00 Berlin: 1 h Friday + 1 h Monday.
+    expect(businessMinutesBetween('2026-11-06T15:00:00Z', '2026-11-09T09:00:00Z', berlin)).toBe(120);
+    // Sat -> Sun: nothing.
+    expect(businessMinutesBetween('2026-11-07T09:00:00Z', '2026-11-08T17:00:00Z', berlin)).toBe(0);
+  });
+
+  it('is correct across the spring-forward and fall-back changes', () => {
+    // Fri 27 Mar 2026 16:00 CET -> Mon 30 Mar 10:00 CEST: still 1 h + 1 h, though the wall gap is 65 h not 66 h.
+    expect(businessMinutesBetween('2026-03-27T15:00:00Z', '2026-03-30T08:00:00Z', berlin)).toBe(120);
+    // Fri 23 Oct 16:00 CEST -> Mon 26 Oct 10:00 CET.
+    expect(businessMinutesBetween('2026-10-23T14:00:00Z', '2026-10-26T09:00:00Z', berlin)).toBe(120);
+    // A whole week spanning the change has exactly 5 x 8 h.
+    expect(businessMinutesBetween('2026-03-23T08:00:00Z', '2026-03-30T07:00:00Z', berlin)).toBe(2400);
+  });
+
+  it('uses the user zone, not UTC', () => {
+    const newYork = analysisSettingsSchema.parse({ me: ['anna@northwind.io'], timeZone: 'America/New_York' });
+    // 14:00 UTC is 09:00 in New York (EST): 14:00 -> 15:00 UTC is one working hour there ...
+    expect(businessMinutesBetween('2026-11-02T14:00:00Z', '2026-11-02T15:00:00Z', newYork)).toBe(60);
+    // ... while 08:00 -> 13:00 UTC is before their day starts.
+    expect(businessMinutesBetween('2026-11-02T08:00:00Z', '2026-11-02T13:00:00Z', newYork)).toBe(0);
+  });
+
+  it('honours custom working days and hours', () => {
+    // Sunday-Thursday, 08:00-16:00 in Dubai (UTC+4, no DST).
+    const dubai = analysisSettingsSchema.parse({
+      me: ['sara@gulfco.ae'],
+      timeZone: 'Asia/Dubai',
+      workingHours: { start: '08:00', end: '16:00', days: [7, 1, 2, 3, 4] },
+    });
+    // Thu 15:00 -> Sun 09:00 local: 1 h Thursday + 1 h Sunday (Friday and Saturday off).
+    expect(businessMinutesBetween('2026-11-05T11:00:00Z', '2026-11-08T05:00:00Z', dubai)).toBe(120);
+    // A night shift 22:00-06:00 counts across midnight.
+    const nights = analysisSettingsSchema.parse({ me: ['ops@northwind.io'], timeZone: 'UTC', workingHours: { start: '22:00', end: '06:00' } });
+    expect(businessMinutesBetween('2026-11-02T23:00:00Z', '2026-11-03T05:00:00Z', nights)).toBe(360);
+  });
+
+  it('returns 0 for reversed ranges and names a bad date', () => {
+    expect(businessMinutesBetween('2026-11-03T10:00:00Z', '2026-11-02T10:00:00Z', berlin)).toBe(0);
+    expect(() => businessMinutesBetween('yesterday', '2026-11-02T10:00:00Z', berlin)).toThrow(/start "yesterday"/);
+  });
+});

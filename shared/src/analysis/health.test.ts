@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { LagStats, RiskSnippet } from '../model/analysis-document';
+import type { PromiseRecord } from '../model/promise';
+import { analysisSettingsSchema } from '../model/settings';
+import { HEALTH_WEIGHTS, computeHealth, describeBusinessMinutes, type HealthInput } from './health';
+
+const settings = analysisSettingsSchema.parse({ me: ['anna@northwind.io'], timeZone: 'Europe/Berlin' });
+const now = '2026-11-20T12:00:00.000Z';
+const fastReplies: LagStats = { count: 12, medianMinutes: 75, medianBusinessMinutes: 60, p90Minutes: 300, p90BusinessMinutes: 180 };
+
+function promise(status: PromiseRecord['status'], dueAt = '2026-11-10T16:00:00.000Z'): PromiseRecord {
+  return { id: `${status}-${dueAt}`, messageId: 'm', threadId: 't', counterpart: 'acme.com', text: "I'll send the report.", madeAt: '2026-11-02T09:00:00.000Z', dueAt, dueIsDefault: false, status, keptBy: null };
+}
+
+const healthy: HealthInput = {
+  initiated: { us: 9, them: 1 },
+  ours: fastReplies,
+  silence: { lastContactAt: '2026-11-18T10:00:00.000Z', daysSinceContact: 2.1, cadenceDays: 14, daysOverCadence: 0 },
+  promises: [promise('kept'), promise('kept'), promise('done')],
+  awaitingOurReply: [],
+  risks: [],
+  now,
+  settings,
+};
+
+const component = (input: HealthInput, id: string) => computeHealth(input).components.find((c) => c.id === id)!;
+
+describe('computeHealth', () => {
+  it('uses base weights that sum to 100', () => {
+    expect(Object.values(HEALTH_WEIGHTS).reduce((a, b) => a + b, 0)).toBe(100);
+  });
+
+  it('scores a well-kept relationship 100 and says why in plain words', () => {
+    const health = computeHealth(healthy);
+    expect(health.score).toBe(100);
+    expect(health.components.map((c) => c.id)).toEqual(['initiation', 'responsiveness', 'silence', 'promises', 'awaiting', 'risk']);
+    expect(health.components.reduce((s, c) => s + c.weight, 0)).toBeCloseTo(100, 5);
+    expect(component(healthy, 'initiation').explanation).toBe('We started 9 of 10 conversations (90%), on target.');
+    expect(component(healthy, 'responsiveness').explanation).toBe(
+      'Our typical reply took 1 working hour, within the 4 working hours target (12 replies; 9 in 10 replies within 3 working hours).',
+    );
+  });
+
+  it('rescales the weights when a component has nothing to measure', () => {
+    const fresh = computeHealth({ ...healthy, promises: [], silence: { ...healthy.silence, cadenceDays: null, daysOverCadence: null } });
+    const silence = fresh.components.find((c) => c.id === 'silence')!;
+    const promises = fresh.components.find((c) => c.id === 'promises')!;
+    expect(silence).toMatchObject({ weight: 0, contribution: 0 });
+    expect(silence.explanation).toMatch(/^Not counted: no contact cadence is agreed/);
+    expect(promises.explanation).toBe('Not counted: no promises to them found yet.');
+    // Initiation was 20 of 100; with 35 points not measurable it is 20 of 65.
+    expect(fresh.components.find((c) => c.id === 'initiation')!.weight).toBeCloseTo(30.8, 1);
+    expect(fresh.components.reduce((s, c) => s + c.weight, 0)).toBeCloseTo(100, 0);
+    expect(fresh.score).toBe(100);
+  });
+
+  it('penalises a client we rarely approach, answer slowly, and leave waiting', () => {
+    const neglected = computeHealth({
+      ...healthy,
+      initiated: { us: 2, them: 8 },
+      ours: { count: 6, medianMinutes: 2900, medianBusinessMinutes: 960, p90Minutes: 5000, p90BusinessMinutes: 1900 },
+      silence: { lastContactAt: '2026-10-30T10:00:00.000Z', daysSinceContact: 21.1, cadenceDays: 14, daysOverCadence: 7.1 },
+      promises: [promise('kept'), promise('kept-late'), promise('overdue'), promise('overdue')],
+      awaitingOurReply: [{ since: '2026-11-16T09:00:00.000Z' }, { since: '2026-11-20T09:00:00.000Z' }],
+    });
+    expect(neglected.score).toBeLessThan(50);
+    const byId = Object.fromEntries(neglected.components.map((c) => [c.id, c]));
+    expect(byId.initiation?.explanation).toBe('We started 2 of 10 conversations (20%), below the 80% target: reach out first more often.');
+    expect(byId.initiation?.contribution).toBe(5);
+    expect(byId.responsiveness?.contribution).toBe(5);
+    expect(byId.silence?.explanation).toBe('Last contact 21.1 days ago, 7.1 days past the agreed cadence of every 14 days.');
+    expect(byId.promises?.explanation).toBe('We kept 1 of 4 promises on time (25%); 1 late; 2 overdue (the oldest by 10 days).');
+    expect(byId.awaiting?.explanation).toBe('2 conversations wait for our reply, the longest for 4.4 working days (1 past the 4 working hours target).');
+  });
+
+  it('weighs recent risks from them more, and a silence after a risk worse', () => {
+    const risk = (at: string, side: 'us' | 'them' = 'them'): RiskSnippet => ({ kind: 'escalation', side, messageId: 'r', threadId: 't', text: 'I will have to escalate this to our CEO.', at });
+    const contact = (at: string) => ({ ...healthy.silence, lastContactAt: at });
+    const recent = component({ ...healthy, risks: [risk('2026-11-18T09:00:00.000Z')], silence: contact('2026-11-19T09:00:00.000Z') }, 'risk');
+    const old = component({ ...healthy, risks: [risk('2026-09-01T09:00:00.000Z')], silence: contact('2026-11-19T09:00:00.000Z') }, 'risk');
+    const ours = component({ ...healthy, risks: [risk('2026-11-18T09:00:00.000Z', 'us')], silence: contact('2026-11-19T09:00:00.000Z') }, 'risk');
+    expect(recent.contribution).toBeLessThan(old.contribution);
+    expect(recent.contribution).toBeLessThan(ours.contribution);
+    const answered = component({ ...healthy, risks: [risk('2026-11-09T09:00:00.000Z')], silence: contact('2026-11-10T09:00:00.000Z') }, 'risk');
+    const ignored = component({ ...healthy, risks: [risk('2026-11-09T09:00:00.000Z')], silence: contact('2026-11-09T09:00:00.000Z') }, 'risk');
+    expect(ignored.contribution).toBeLessThan(answered.contribution);
+    expect(ignored.explanation).toBe('1 risk signal in the last six months (1 from them); the latest, escalation from them, 11 days ago, and nobody has written since.');
+  });
+
+  it('describes business time in the user own working day', () => {
+    expect(describeBusinessMinutes(45, settings)).toBe('45 working minutes');
+    expect(describeBusinessMinutes(600, settings)).toBe('10 working hours');
+    expect(describeBusinessMinutes(2400, settings)).toBe('5 working days');
+  });
+});

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import type { NormalizedMessage } from '../model/message';
+import { analysisSettingsSchema } from '../model/settings';
+import { extractMessageFacts } from './message-facts';
+
+const settings = analysisSettingsSchema.parse({ me: ['anna@northwind.io'], timeZone: 'Europe/Berlin' });
+
+const outboundWithGmailQuote: NormalizedMessage = {
+  id: '<CAK3x9@mail.gmail.com>',
+  threadId: '18c2f0a9d1',
+  from: 'Anna Berg <anna@northwind.io>',
+  to: ['"Reed, Tom" <tom@acme.com>'],
+  cc: ['Ben Ode <ben@northwind.io>'],
+  date: '2026-11-02T10:00:00+01:00',
+  subject: 'Re: Q4 rollout plan',
+  inReplyTo: '<tom-1@acme.com>',
+  references: ['<anna-0@northwind.io>', '<tom-1@acme.com>'],
+  text: [
+    'Hi Tom,',
+    '',
+    "Thanks for the quick feedback. I'll send you the revised timeline by Friday.",
+    '',
+    'Best,',
+    'Anna',
+    '--',
+    'Anna Berg | Account Director | Northwind',
+    '+49 30 1234567',
+    '',
+    'On Sun, 1 Nov 2026 at 18:12, Tom Reed <tom@acme.com> wrote:',
+    '> Could you send the budget sheet too? I will need it by Monday.',
+    '> We are really unhappy with the delays.',
+  ].join('\n'),
+};
+
+describe('extractMessageFacts', () => {
+  it('keeps metadata, direction and counterparts of our reply', () => {
+    const facts = extractMessageFacts(outboundWithGmailQuote, settings);
+    expect(facts).toMatchObject({
+      id: '<CAK3x9@mail.gmail.com>',
+      providedThreadId: '18c2f0a9d1',
+      normalizedSubject: 'q4 rollout plan',
+      sentAt: '2026-11-02T09:00:00.000Z',
+      from: { name: 'Anna Berg', address: 'anna@northwind.io' },
+      direction: 'outbound',
+      automated: false,
+      counterparts: ['acme.com'],
+      inReplyTo: '<tom-1@acme.com>',
+      references: ['<anna-0@northwind.io>', '<tom-1@acme.com>'],
+    });
+  });
+
+  it('finds our promise in what we wrote, not in the quoted request or the signature', () => {
+    const facts = extractMessageFacts(outboundWithGmailQuote, settings);
+    expect(facts.promises.map((p) => p.text)).toEqual(["I'll send you the revised timeline by Friday."]);
+    expect(facts.promises[0]?.dueIsDefault).toBe(false);
+    // Their quoted request and complaint are not ours to count again.
+    expect(facts.requests).toEqual([]);
+    expect(facts.risks).toEqual([]);
+  });
+
+  it('keeps no body: only the extracted snippets survive', () => {
+    const json = JSON.stringify(extractMessageFacts(outboundWithGmailQuote, settings));
+    expect(json).not.toContain('Thanks for the quick feedback');
+    expect(json).not.toContain('budget sheet');
+    expect(json).not.toContain('+49 30');
+  });
+
+  it('reads requests and risks from the client, not promises', () => {
+    const facts = extractMessageFacts(
+      {
+        id: '<tom-2@acme.com>',
+        from: 'Tom Reed <tom@mail.acme.com>',
+        to: ['anna@northwind.io'],
+        date: '2026-11-03T08:00:00-05:00',
+        subject: 'RE: Q4 rollout plan',
+        text: [
+          "Anna, I'll be honest: we are not happy with how the rollout has gone so far.",
+          'Can you confirm the new go-live date by Thursday?',
+          "I'll forward this to our CFO.",
+          '',
+          'From: Anna Berg <anna@northwind.io>',
+          'Sent: Monday, November 2, 2026 10:00 AM',
+          'To: Tom Reed <tom@acme.com>',
+          'Subject: RE: Q4 rollout plan',
+          '',
+          "I'll send you the revised timeline by Friday.",
+        ].join('\n'),
+      },
+      settings,
+    );
+    expect(facts.direction).toBe('inbound');
+    expect(facts.counterparts).toEqual(['acme.com']);
+    expect(facts.promises).toEqual([]);
+    expect(facts.requests.map((r) => r.text)).toEqual(['Can you confirm the new go-live date by Thursday?']);
+    expect(facts.risks.map((r) => [r.kind, r.side])).toContainEqual(['dissatisfaction', 'them']);
+  });
+
+  it('reads nothing from auto-replies and internal mail', () => {
+    const ooo = extractMessageFacts(
+      {
+        id: 'ooo-1',
+        from: 'Tom Reed <tom@acme.com>',
+        to: ['anna@northwind.io'],
+        date: '2026-11-02T10:01:00+01:00',
+        subject: 'Automatic reply: Q4 rollout plan',
+        text: "I'm out of office until Monday. I will respond to your message when I return. Could you contact Lisa meanwhile?",
+        headers: { 'Auto-Submitted': 'auto-replied' },
+      },
+      settings,
+    );
+    expect(ooo).toMatchObject({ automated: true, direction: 'inbound', promises: [], requests: [], risks: [] });
+    const internal = extractMessageFacts(
+      { id: 'int-1', from: 'ben@northwind.io', to: ['anna@northwind.io'], date: '2026-11-02T12:00:00+01:00', subject: 'Acme', text: "I'll call Tom tomorrow." },
+      settings,
+    );
+    expect(internal).toMatchObject({ direction: 'internal', counterparts: [], promises: [] });
+  });
+
+  it('keys free-mail clients by address and sees our mail to several clients', () => {
+    const facts = extractMessageFacts(
+      {
+        id: 'multi',
+        from: 'anna@northwind.io',
+        to: ['jo.freelance@gmail.com', 'buyer@globex.co.uk'],
+        cc: ['ben@northwind.io'],
+        date: '2026-11-02T12:00:00+01:00',
+        subject: 'Kick-off',
+        text: 'Welcome aboard.',
+      },
+      settings,
+    );
+    expect(facts.counterparts).toEqual(['jo.freelance@gmail.com', 'globex.co.uk']);
+  });
+
+  it('names the message when its sender or date is unusable', () => {
+    expect(() => extractMessageFacts({ ...outboundWithGmailQuote, from: 'Anna Berg' }, settings)).toThrow(/<CAK3x9@mail.gmail.com>.*"from"/);
+    expect(() => extractMessageFacts({ ...outboundWithGmailQuote, date: 'Monday' }, settings)).toThrow(/<CAK3x9@mail.gmail.com>: date "Monday"/);
+  });
+});

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import type { NormalizedMessage } from '../model/message';
+import { analysisSettingsSchema } from '../model/settings';
+import { extractMessageFacts } from './message-facts';
+import { analyzeThread } from './thread-analysis';
+
+const settings = analysisSettingsSchema.parse({ me: ['anna@northwind.io'], timeZone: 'Europe/Berlin' });
+
+function mail(m: Partial<NormalizedMessage> & Pick<NormalizedMessage, 'id' | 'from' | 'date'>): NormalizedMessage {
+  return { to: [], subject: 'Q4 rollout plan', text: '', ...m };
+}
+
+const rollout: NormalizedMessage[] = [
+  mail({
+    id: 'a1',
+    from: 'Anna Berg <anna@northwind.io>',
+    to: ['Tom Reed <tom@acme.com>'],
+    date: '2026-11-02T10:00:00+01:00',
+    text: 'Hi Tom,\n\nattached is the draft plan for the Q4 rollout. Happy to walk you through it.\n\nBest,\nAnna',
+  }),
+  mail({
+    id: 'auto',
+    from: 'Tom Reed <tom@acme.com>',
+    to: ['anna@northwind.io'],
+    date: '2026-11-02T10:01:00+01:00',
+    subject: 'Automatic reply: Q4 rollout plan',
+    text: 'I am out of the office until Tuesday with limited access to email.',
+  }),
+  mail({
+    id: 'internal',
+    from: 'Ben Ode <ben@northwind.io>',
+    to: ['anna@northwind.io'],
+    date: '2026-11-02T12:00:00+01:00',
+    subject: 'Fwd: Q4 rollout plan',
+    text: 'Looks good to me.\n\n---------- Forwarded message ---------\nFrom: Anna Berg <anna@northwind.io>',
+  }),
+  mail({
+    id: 't1',
+    from: 'Tom Reed <tom@acme.com>',
+    to: ['anna@northwind.io'],
+    date: '2026-11-03T14:00:00+01:00',
+    subject: 'RE: Q4 rollout plan',
+    text: 'Hi Anna, thanks, this works for us.\n\nFrom: Anna Berg <anna@northwind.io>\nSent: Monday, November 2, 2026 10:00 AM\nTo: Tom Reed <tom@acme.com>\nSubject: Q4 rollout plan\n\nHi Tom,',
+  }),
+  mail({
+    id: 't2',
+    from: 'Lisa Park <lisa@acme.com>',
+    to: ['anna@northwind.io'],
+    cc: ['tom@acme.com'],
+    date: '2026-11-03T16:00:00+01:00',
+    subject: 'RE: Q4 rollout plan',
+    text: 'Adding to Tom: could you send the cut-over checklist as well?',
+  }),
+  mail({
+    id: 'a2',
+    from: 'Anna Berg <anna@northwind.io>',
+    to: ['tom@acme.com', 'lisa@acme.com'],
+    date: '2026-11-04T09:30:00+01:00',
+    subject: 'Re: Q4 rollout plan',
+    text: 'Here it is.\n\nOn Tue, 3 Nov 2026 at 16:00, Lisa Park <lisa@acme.com> wrote:\n> Adding to Tom',
+  }),
+  mail({
+    id: 't3',
+    from: 'Tom Reed <tom@acme.com>',
+    to: ['anna@northwind.io'],
+    date: '2026-11-04T11:00:00+01:00',
+    subject: 'RE: Q4 rollout plan',
+    text: 'Great, one more question on the dates below.',
+  }),
+];
+
+describe('analyzeThread', () => {
+  const facts = rollout.map((m) => extractMessageFacts(m, settings));
+  // Arrival order must not matter.
+  const thread = analyzeThread('rollout', [...facts].reverse(), settings);
+
+  it('credits initiation to the first meaningful sender', () => {
+    expect(thread.initiatedBy).toBe('us');
+    expect(thread.firstMessage?.messageId).toBe('a1');
+    expect(thread.counterpart).toBe('acme.com');
+    expect(thread.messageIds).toEqual(['a1', 'auto', 'internal', 't1', 't2', 'a2', 't3']);
+  });
+
+  it('measures turns from the first unanswered message, skipping auto-replies and internal mail', () => {
+    expect(thread.lags.map((l) => [l.responder, l.turnStartMessageId, l.replyMessageId, l.minutes, l.businessMinutes])).toEqual([
+      // Mon 10:00 -> Tue 14:00: 28 h on the wall, 7 h + 5 h of working time. The 10:01 auto-reply is no answer.
+      ['them', 'a1', 't1', 1680, 720],
+      // Tue 14:00 (Tom, not Lisa's 16:00 follow-up) -> Wed 09:30: 3 h + 0.5 h of working time.
+      ['us', 't1', 'a2', 1170, 210],
+      ['them', 'a2', 't3', 90, 90],
+    ]);
+  });
+
+  it('knows who owes the next reply, since when, and the last contact', () => {
+    expect(thread.awaiting).toEqual({ side: 'us', since: '2026-11-04T10:00:00.000Z', lastMessageId: 't3' });
+    expect(thread.lastContactAt).toBe('2026-11-04T10:00:00.000Z');
+    expect(thread.outbound).toEqual([
+      { messageId: 'a1', at: '2026-11-02T09:00:00.000Z', to: ['tom@acme.com'] },
+      { messageId: 'a2', at: '2026-11-04T08:30:00.000Z', to: ['tom@acme.com', 'lisa@acme.com'] },
+    ]);
+  });
+
+  it('credits a thread the client started to them, and an unanswered one awaits us from their first message', () => {
+    const inbound = analyzeThread(
+      'logo',
+      [
+        mail({ id: 'j1', from: 'Jo <jo.freelance@gmail.com>', to: ['anna@northwind.io'], date: '2026-11-12T11:00:00+01:00', subject: 'Logo files', text: 'Can you confirm the logo sizes?' }),
+        mail({ id: 'j2', from: 'Jo <jo.freelance@gmail.com>', to: ['anna@northwind.io'], date: '2026-11-13T11:00:00+01:00', subject: 'Re: Logo files', text: 'Any news?' }),
+      ].map((m) => extractMessageFacts(m, settings)),
+      settings,
+    );
+    expect(inbound.initiatedBy).toBe('them');
+    expect(inbound.counterpart).toBe('jo.freelance@gmail.com');
+    expect(inbound.lags).toEqual([]);
+    expect(inbound.awaiting).toEqual({ side: 'us', since: '2026-11-12T10:00:00.000Z', lastMessageId: 'j2' });
+  });
+
+  it('measures a reply across the daylight-saving weekend in working time', () => {
+    const dst = analyzeThread(
+      'dst',
+      [
+        mail({ id: 'd1', from: 'tom@acme.com', to: ['anna@northwind.io'], date: '2026-03-27T16:00:00+01:00', subject: 'Contract', text: 'Please review the contract.' }),
+        mail({ id: 'd2', from: 'anna@northwind.io', to: ['tom@acme.com'], date: '2026-03-30T10:00:00+02:00', subject: 'Re: Contract', text: 'Reviewed, all fine.' }),
+      ].map((m) => extractMessageFacts(m, settings)),
+      settings,
+    );
+    // 65 wall-clock hours (the night of 29 March is an hour short), 2 working hours.
+    expect(dst.lags).toMatchObject([{ responder: 'us', minutes: 3900, businessMinutes: 120 }]);
+    expect(dst.awaiting?.side).toBe('them');
+  });
+
+  it('has no counterpart, turns or contact when only automated and internal mail is present', () => {
+    const empty = analyzeThread('news', [facts[1]!, facts[2]!], settings);
+    expect(empty).toMatchObject({ counterpart: null, initiatedBy: null, lags: [], awaiting: null, lastContactAt: null });
+  });
+});
