@@ -31,7 +31,6 @@ CREATE TABLE `messages` (
 	`user_id` text NOT NULL,
 	`id` text NOT NULL,
 	`thread_id` text NOT NULL,
-	`subject_key` text NOT NULL,
 	`sent_at` text NOT NULL,
 	`direction` text NOT NULL,
 	`automated` integer NOT NULL,
@@ -41,7 +40,6 @@ CREATE TABLE `messages` (
 );
 --> statement-breakpoint
 CREATE INDEX `messages_thread_idx` ON `messages` (`user_id`,`thread_id`);--> statement-breakpoint
-CREATE INDEX `messages_subject_idx` ON `messages` (`user_id`,`subject_key`);--> statement-breakpoint
 CREATE TABLE `promises` (
 	`user_id` text NOT NULL,
 	`id` text NOT NULL,
@@ -75,6 +73,16 @@ CREATE TABLE `snippets` (
 --> statement-breakpoint
 CREATE INDEX `snippets_counterpart_idx` ON `snippets` (`user_id`,`counterpart`);--> statement-breakpoint
 CREATE INDEX `snippets_thread_idx` ON `snippets` (`user_id`,`thread_id`);--> statement-breakpoint
+CREATE TABLE `subject_keys` (
+	`user_id` text NOT NULL,
+	`subject_key` text NOT NULL,
+	`message_id` text NOT NULL,
+	`thread_id` text NOT NULL,
+	`sent_at` text NOT NULL,
+	PRIMARY KEY(`user_id`, `subject_key`, `message_id`),
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 CREATE TABLE `threads` (
 	`user_id` text NOT NULL,
 	`thread_id` text NOT NULL,

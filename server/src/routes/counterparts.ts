@@ -85,7 +85,7 @@ export const counterpartRoutes = new Hono<AppEnv>()
     // Default period: since the last report we sent them (a "report-sent" touchpoint), else everything.
     const lastReport = view.touchpoints.find((t) => t.kind === 'report-sent');
     const report = buildProgressReport({
-      counterpart: view.profile.name ?? key,
+      counterpart: key,
       since: since ? new Date(since).toISOString() : (lastReport?.at ?? null),
       now: now.toISOString(),
       promises: view.promises,

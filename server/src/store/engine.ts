@@ -2,7 +2,8 @@
 // file changes. Everything here is pure (no I/O); the store feeds it rows and persists its results.
 export {
   extractMessageFacts,
-  subjectThreadKey,
+  subjectThreadKeys,
+  subjectMergeWindowMs,
   resolveThreadId,
   analyzeThread,
   lagStats,

@@ -7,7 +7,8 @@ import {
   extractMessageFacts,
   promiseId,
   resolveThreadId,
-  subjectThreadKey,
+  subjectMergeWindowMs,
+  subjectThreadKeys,
   type ThreadIndex,
 } from './engine';
 
@@ -16,6 +17,11 @@ export interface IngestResult {
   duplicates: number;
   threadsUpdated: number;
   threads: { messageId: string; threadId: string }[];
+}
+
+/** The engine joins subject and counterpart with U+0000, which SQLite text would cut short. */
+export function storedSubjectKey(key: string): string {
+  return key.replace(/\u0000/g, '\n');
 }
 
 /** SQLite allows 32,766 bound parameters; stay far below it and keep statements cache-friendly. */
@@ -90,35 +96,49 @@ export async function ingestMessages(
     const fresh = [...factsById.values()].filter((f) => !storedThreadOf.has(f.id));
     fresh.sort((a, b) => (a.sentAt < b.sentAt ? -1 : a.sentAt > b.sentAt ? 1 : 0));
 
-    // 3. Thread resolution: the engine asks a ThreadIndex; we prefetch what it can ask about.
+    // 3. Thread resolution: the engine asks a ThreadIndex; we prefetch everything it can ask about.
     const referenced = fresh.flatMap((f) => [...(f.inReplyTo ? [f.inReplyTo] : []), ...f.references]);
-    const subjectKeys = new Map(fresh.map((f) => [f.id, subjectThreadKey(f)]));
+    const keysOf = new Map(fresh.map((f) => [f.id, subjectThreadKeys(f).map(storedSubjectKey)]));
     const dbThreadOfMessage = new Map<string, string>();
     for (const row of await selectIn(tx, 'SELECT id, thread_id FROM messages WHERE user_id = ? AND id IN', userId, referenced)) {
       dbThreadOfMessage.set(String(row.id), String(row.thread_id));
     }
-    const dbThreadOfSubject = new Map<string, string>();
+    const seenWithKey = new Map<string, { threadId: string; at: number }[]>();
+    const remember = (key: string, threadId: string, at: string) => {
+      const list = seenWithKey.get(key) ?? [];
+      list.push({ threadId, at: Date.parse(at) });
+      seenWithKey.set(key, list);
+    };
     const subjectRows = await selectIn(
       tx,
-      'SELECT subject_key, thread_id, sent_at FROM messages WHERE user_id = ? AND subject_key IN',
+      'SELECT subject_key, thread_id, sent_at FROM subject_keys WHERE user_id = ? AND subject_key IN',
       userId,
-      [...subjectKeys.values()],
+      [...keysOf.values()].flat(),
     );
-    subjectRows.sort((a, b) => String(a.sent_at).localeCompare(String(b.sent_at)));
-    for (const row of subjectRows) dbThreadOfSubject.set(String(row.subject_key), String(row.thread_id)); // latest wins
+    for (const row of subjectRows) remember(String(row.subject_key), String(row.thread_id), String(row.sent_at));
 
     const batchThreadOfMessage = new Map<string, string>();
-    const batchThreadOfSubject = new Map<string, string>();
     const index: ThreadIndex = {
       threadOfMessage: (id) => batchThreadOfMessage.get(id) ?? dbThreadOfMessage.get(id) ?? storedThreadOf.get(id),
-      threadOfSubjectKey: (key) => batchThreadOfSubject.get(key) ?? dbThreadOfSubject.get(key),
+      // The thread last seen with this key within the engine's merge window of `near`.
+      threadOfSubjectKey: (key, near) => {
+        const stored = storedSubjectKey(key);
+        const window = subjectMergeWindowMs(key.split('\u0000')[0] ?? '');
+        const nearMs = near ? Date.parse(near) : undefined;
+        let best: { threadId: string; at: number } | undefined;
+        for (const seen of seenWithKey.get(stored) ?? []) {
+          if (nearMs !== undefined && Math.abs(seen.at - nearMs) > window) continue;
+          if (!best || seen.at > best.at) best = seen;
+        }
+        return best?.threadId;
+      },
     };
     const threadOf = new Map<string, string>();
     for (const f of fresh) {
       const threadId = resolveThreadId(f, index);
       threadOf.set(f.id, threadId);
       batchThreadOfMessage.set(f.id, threadId);
-      batchThreadOfSubject.set(subjectKeys.get(f.id)!, threadId);
+      for (const key of keysOf.get(f.id)!) remember(key, threadId, f.sentAt);
     }
 
     // 4. Re-analyse only the affected threads, from their stored facts plus the new ones.
@@ -140,10 +160,16 @@ export async function ingestMessages(
       const threadId = threadOf.get(f.id)!;
       const counterpart = f.counterparts[0] ?? null;
       writes.push({
-        sql: `INSERT INTO messages (user_id, id, thread_id, subject_key, sent_at, direction, automated, facts_json)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-        args: [userId, f.id, threadId, subjectKeys.get(f.id)!, f.sentAt, f.direction, f.automated ? 1 : 0, JSON.stringify(f)],
+        sql: `INSERT INTO messages (user_id, id, thread_id, sent_at, direction, automated, facts_json)
+              VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        args: [userId, f.id, threadId, f.sentAt, f.direction, f.automated ? 1 : 0, JSON.stringify(f)],
       });
+      for (const key of keysOf.get(f.id)!) {
+        writes.push({
+          sql: 'INSERT INTO subject_keys (user_id, subject_key, message_id, thread_id, sent_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+          args: [userId, key, f.id, threadId, f.sentAt],
+        });
+      }
       for (const p of f.promises) {
         writes.push({
           sql: `INSERT INTO promises (user_id, id, message_id, thread_id, counterpart, text, made_at, due_at, due_is_default, due_text)

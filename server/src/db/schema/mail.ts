@@ -10,8 +10,6 @@ export const messages = sqliteTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     id: text('id').notNull(),
     threadId: text('thread_id').notNull(),
-    /** Normalized subject + participants: how replies without headers find their thread. */
-    subjectKey: text('subject_key').notNull(),
     sentAt: text('sent_at').notNull(),
     direction: text('direction').notNull(),
     automated: integer('automated', { mode: 'boolean' }).notNull(),
@@ -20,8 +18,26 @@ export const messages = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.userId, t.id] }),
     index('messages_thread_idx').on(t.userId, t.threadId),
-    index('messages_subject_idx').on(t.userId, t.subjectKey),
   ],
+);
+
+/**
+ * Normalized subject + counterpart keys of each message (one per counterpart taking part): how a reply
+ * without threading headers finds its thread. The engine's key separates its parts with U+0000, which
+ * SQLite text cannot hold, so keys are stored with a newline there (see store/ingest.ts).
+ */
+export const subjectKeys = sqliteTable(
+  'subject_keys',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    subjectKey: text('subject_key').notNull(),
+    messageId: text('message_id').notNull(),
+    threadId: text('thread_id').notNull(),
+    sentAt: text('sent_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.subjectKey, t.messageId] })],
 );
 
 /** ThreadFacts (a pure function of the thread's messages), recomputed when a message joins the thread. */

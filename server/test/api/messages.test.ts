@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb } from '../support/test-db';
+import { createTestApp, putSettings, type Client, type TestApp } from '../support/test-app';
+import { headerlessReply, newsletter, northwindThread } from '../support/mail';
+
+let env: Awaited<ReturnType<typeof createTestDb>>;
+let t: TestApp;
+let alice: Client;
+let eve: Client;
+
+beforeAll(async () => {
+  env = await createTestDb();
+  t = createTestApp(env.database);
+  alice = await t.addUser('alice@acme.example');
+  eve = await t.addUser('eve@rival.example');
+  await putSettings(alice);
+});
+afterAll(() => env.cleanup());
+
+describe('POST /v1/messages', () => {
+  it('stores a thread and reports where each message landed', async () => {
+    const res = await alice.send('POST', '/v1/messages', { messages: northwindThread() });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ accepted: 3, duplicates: 0, threadsUpdated: 1 });
+    expect(new Set(res.body.threads.map((x: { threadId: string }) => x.threadId))).toEqual(new Set(['18c2f0a9b1d4e7f3']));
+  });
+
+  it('is idempotent by message id: a re-sent batch counts nothing twice', async () => {
+    const again = await alice.send('POST', '/v1/messages', { messages: northwindThread() });
+    expect(again.body).toMatchObject({ accepted: 0, duplicates: 3, threadsUpdated: 0 });
+    const summary = await alice.get('/v1/threads/18c2f0a9b1d4e7f3/summary');
+    expect(summary.body.messageCount).toBe(3);
+    expect(summary.body.promises).toHaveLength(1);
+    const rows = await env.database.client.execute('SELECT count(*) AS n FROM messages');
+    expect(Number(rows.rows[0]!.n)).toBe(3);
+  });
+
+  it('threads a reply without headers by subject and people, and does not count a newsletter as contact', async () => {
+    const res = await alice.send('POST', '/v1/messages', { messages: [headerlessReply(), newsletter()] });
+    expect(res.body.accepted).toBe(2);
+    const reply = res.body.threads.find((x: { messageId: string }) => x.messageId === '<loose-reply@mail.acme.example>');
+    expect(reply.threadId).toBe('18c2f0a9b1d4e7f3');
+    const summary = await alice.get('/v1/threads/18c2f0a9b1d4e7f3/summary');
+    expect(summary.body.messageCount).toBe(4);
+    // Our headerless reply is now the last word: the client no longer waits on us.
+    expect(summary.body.awaiting).toMatchObject({ side: 'them' });
+    const detail = await alice.get('/v1/counterparts/northwind.example');
+    expect(detail.body.counterpart.lastContactAt).toBe('2026-11-19T09:00:00.000Z');
+  });
+
+  it('keeps facts and snippets but never the body text', async () => {
+    const rows = await env.database.client.execute("SELECT facts_json FROM messages WHERE id = '<CAG2-promise@mail.acme.example>'");
+    const stored = String(rows.rows[0]!.facts_json);
+    expect(stored).toContain("I'll send you the revised statement of work by Friday.");
+    expect(stored).not.toContain('Thanks for the nudge');
+    expect(stored).not.toContain('wrote:');
+    const snippets = await env.database.client.execute('SELECT kind, text FROM snippets ORDER BY at');
+    expect(snippets.rows.map((r) => r.kind)).toContain('dissatisfaction');
+  });
+
+  it('rejects a bad message with the field path', async () => {
+    const res = await alice.send('POST', '/v1/messages', {
+      messages: [northwindThread()[0], { ...northwindThread()[1], date: 'Monday morning' }],
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('validation_failed');
+    expect(res.body.error.message).toContain('body.messages.1.date');
+    expect(res.body.error.issues[0].path).toBe('body.messages.1.date');
+    // Nothing of the batch was stored.
+    const rows = await env.database.client.execute('SELECT count(*) AS n FROM messages');
+    expect(Number(rows.rows[0]!.n)).toBe(5);
+  });
+
+  it("another user's ingest of the same message ids neither sees nor changes the first user's data", async () => {
+    const res = await eve.send('POST', '/v1/messages', { messages: northwindThread('eve@rival.example') });
+    // The same Message-IDs are new for Eve: ingest is idempotent per user, not across users.
+    expect(res.body).toMatchObject({ accepted: 3, duplicates: 0 });
+    const aliceSummary = await alice.get('/v1/threads/18c2f0a9b1d4e7f3/summary');
+    expect(aliceSummary.body.messageCount).toBe(4);
+    const eveSummary = await eve.get('/v1/threads/18c2f0a9b1d4e7f3/summary');
+    expect(eveSummary.body.messageCount).toBe(3);
+  });
+});

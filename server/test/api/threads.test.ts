@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb } from '../support/test-db';
+import { createTestApp, putSettings, type Client, type TestApp } from '../support/test-app';
+import { fabrikamOutlookMessage, northwindThread } from '../support/mail';
+
+let env: Awaited<ReturnType<typeof createTestDb>>;
+let t: TestApp;
+let alice: Client;
+let eve: Client;
+
+beforeAll(async () => {
+  env = await createTestDb();
+  t = createTestApp(env.database, { now: '2026-11-23T09:00:00Z' });
+  alice = await t.addUser('alice@acme.example');
+  eve = await t.addUser('eve@rival.example');
+  await putSettings(alice);
+  await alice.send('POST', '/v1/messages', { messages: [...northwindThread(), fabrikamOutlookMessage()] });
+});
+afterAll(() => env.cleanup());
+
+describe('GET /v1/threads/:threadId/summary', () => {
+  it('gives the sidebar everything for the open thread in one call', async () => {
+    const res = await alice.get('/v1/threads/18c2f0a9b1d4e7f3/summary');
+    expect(res.status).toBe(200);
+    const s = res.body;
+    expect(s).toMatchObject({
+      threadId: '18c2f0a9b1d4e7f3',
+      subject: 'Statement of work for the warehouse rollout',
+      counterpart: 'northwind.example',
+      messageCount: 3,
+      initiatedBy: 'them',
+      awaiting: { side: 'us', lastMessageId: '<AM0PR-unhappy@northwind.example>' },
+      link: 'https://mail.google.com/mail/u/0/#all/18c2f0a9b1d4e7f3',
+    });
+    // Bob wrote Mon 09:12, Alice answered 11:40 the same morning: 148 minutes, all inside working hours.
+    expect(s.lags.ours).toMatchObject({ count: 1, medianMinutes: 148, medianBusinessMinutes: 148 });
+    // Alice Mon 11:40 -> Bob Wed 14:05: 2 days 2h25m wall clock; business time counts only 09:00-17:00.
+    expect(s.lags.theirs.count).toBe(1);
+    expect(s.lags.theirs.medianMinutes).toBe(3025);
+    expect(s.lags.theirs.medianBusinessMinutes).toBe(320 + 480 + 305);
+    expect(s.promises.map((p: { status: string }) => p.status)).toEqual(['overdue']);
+    expect(s.risks.map((r: { kind: string }) => r.kind)).toEqual(['dissatisfaction']);
+    expect(s.counterpartSummary.key).toBe('northwind.example');
+    expect(s.counterpartSummary.health.components.length).toBeGreaterThan(0);
+  });
+
+  it('links an Outlook thread to Outlook on the web', async () => {
+    const msg = fabrikamOutlookMessage();
+    const res = await alice.get(`/v1/threads/${encodeURIComponent(msg.threadId!)}/summary`);
+    expect(res.status).toBe(200);
+    expect(res.body.link).toBe(`https://outlook.office.com/mail/deeplink/read/${encodeURIComponent(msg.id)}`);
+    expect(res.body.awaiting).toMatchObject({ side: 'us' });
+  });
+
+  it("is a 404 for another user's thread, with the API's error shape", async () => {
+    const res = await eve.get('/v1/threads/18c2f0a9b1d4e7f3/summary');
+    expect(res.status).toBe(404);
+    expect(res.body.error).toMatchObject({ code: 'not_found' });
+    expect(typeof res.body.error.requestId).toBe('string');
+  });
+});

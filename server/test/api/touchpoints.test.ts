@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb } from '../support/test-db';
+import { createTestApp, putSettings, type Client, type TestApp } from '../support/test-app';
+import { northwindThread } from '../support/mail';
+
+let env: Awaited<ReturnType<typeof createTestDb>>;
+let t: TestApp;
+let alice: Client;
+let eve: Client;
+
+const call = {
+  id: '6f1c2b9e-3d4a-4f5b-8c7d-1e2f3a4b5c6d',
+  counterpart: 'northwind.example',
+  kind: 'call',
+  at: '2026-11-19T15:30:00+01:00',
+  summary: 'Walked Bob through the revised statement of work on the phone',
+  department: 'delivery',
+  threadId: '18c2f0a9b1d4e7f3',
+};
+
+beforeAll(async () => {
+  env = await createTestDb();
+  t = createTestApp(env.database, { now: '2026-11-23T09:00:00Z' });
+  alice = await t.addUser('alice@acme.example');
+  eve = await t.addUser('eve@rival.example');
+  await putSettings(alice);
+  await alice.send('POST', '/v1/messages', { messages: northwindThread() });
+});
+afterAll(() => env.cleanup());
+
+describe('touchpoints', () => {
+  it('logs a call once even when the offline queue retries it', async () => {
+    const first = await alice.send('POST', '/v1/touchpoints', call);
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ created: true, touchpoint: { id: call.id, kind: 'call', at: '2026-11-19T14:30:00.000Z' } });
+    const retry = await alice.send('POST', '/v1/touchpoints', call);
+    expect(retry.status).toBe(200);
+    expect(retry.body.created).toBe(false);
+    const list = await alice.get('/v1/touchpoints?counterpart=northwind.example');
+    expect(list.body.touchpoints).toHaveLength(1);
+    expect(list.body.touchpoints[0]).toMatchObject({ summary: call.summary, department: 'delivery', threadId: call.threadId });
+  });
+
+  it('resets the silence clock and keeps the promise made to that client', async () => {
+    const detail = await alice.get('/v1/counterparts/northwind.example');
+    // The last e-mail was Bob's on Wed 18 Nov; the call on Thu 19 Nov is later contact.
+    expect(detail.body.counterpart.lastContactAt).toBe('2026-11-19T14:30:00.000Z');
+    expect(detail.body.touchpoints.map((x: { id: string }) => x.id)).toEqual([call.id]);
+    const promise = detail.body.promises[0];
+    expect(promise).toMatchObject({ status: 'kept', keptBy: call.id });
+  });
+
+  it('a second user neither sees, deletes nor overwrites it', async () => {
+    expect((await eve.get('/v1/touchpoints')).body.touchpoints).toEqual([]);
+    expect((await eve.get('/v1/touchpoints?counterpart=northwind.example')).body.touchpoints).toEqual([]);
+    const del = await eve.send('DELETE', `/v1/touchpoints/${call.id}`);
+    expect(del.status).toBe(404);
+    // The same client-made id from another user is that user's own touchpoint.
+    const own = await eve.send('POST', '/v1/touchpoints', { ...call, summary: 'Eve was here' });
+    expect(own.status).toBe(201);
+    const mine = await alice.get('/v1/touchpoints');
+    expect(mine.body.touchpoints).toHaveLength(1);
+    expect(mine.body.touchpoints[0].summary).toBe(call.summary);
+  });
+
+  it('rejects unknown kinds and ids that are not UUIDs, naming the field', async () => {
+    const res = await alice.send('POST', '/v1/touchpoints', { ...call, id: 'retry-1', kind: 'lunch' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(['body.id', 'body.kind']);
+  });
+
+  it('deletes it; the promise is overdue again', async () => {
+    const del = await alice.send('DELETE', `/v1/touchpoints/${call.id}`);
+    expect(del.status).toBe(200);
+    expect((await alice.send('DELETE', `/v1/touchpoints/${call.id}`)).status).toBe(404);
+    expect((await alice.get('/v1/touchpoints')).body.touchpoints).toEqual([]);
+    expect((await alice.get('/v1/promises')).body.promises[0].status).toBe('overdue');
+    // Eve's twin is untouched by Alice's delete.
+    expect((await eve.get('/v1/touchpoints')).body.touchpoints).toHaveLength(1);
+  });
+});
