@@ -71,7 +71,8 @@ export function toNormalizedMessage(mail: ParsedMail): Conversion {
     ...(cc.length > 0 ? { cc } : {}),
     date,
     subject,
-    text: mail.text,
+    // Trailing blank lines are transport residue (the mbox separator line, a final CRLF), not content.
+    text: mail.text.trimEnd(),
     ...(inReplyTo ? { inReplyTo } : {}),
     ...(references.length > 0 ? { references } : {}),
     headers,

@@ -36,8 +36,19 @@ function decoderFor(charset: string | undefined): TextDecoder {
   return decoder;
 }
 
+// Node 20's TextDecoder decodes windows-1252 (and so iso-8859-1 and us-ascii, which WHATWG maps to it) as
+// plain Latin-1, turning 0x80-0x9F (curly quotes, dashes, the euro sign) into invisible control characters.
+// So that family is decoded here. Unassigned bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) stay as they are.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return latin1.replace(/[\u0080-\u009f]/g, (ch) => CP1252_HIGH[ch.charCodeAt(0) - 0x80] ?? ch);
+}
+
 export function decodeCharset(bytes: Uint8Array, charset: string | undefined): string {
-  return decoderFor(charset).decode(bytes);
+  const decoder = decoderFor(charset);
+  return decoder.encoding === 'windows-1252' ? decodeWindows1252(bytes) : decoder.decode(bytes);
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });

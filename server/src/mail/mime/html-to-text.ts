@@ -40,7 +40,8 @@ export function htmlToText(html: string): string {
   let quoteDepth = 0;
   let preDepth = 0;
   const breakLine = (): void => {
-    const text = line.replace(/[ \t]+/g, ' ').trim();
+    // Inside <pre> the spacing is the content (aligned figures); elsewhere HTML whitespace collapses.
+    const text = preDepth > 0 ? line.trimEnd() : line.replace(/[ \t]+/g, ' ').trim();
     lines.push(quoteDepth > 0 && text ? `${'> '.repeat(quoteDepth)}${text}` : text);
     line = '';
   };
