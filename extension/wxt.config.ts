@@ -1,5 +1,56 @@
 import { defineConfig } from 'wxt';
 
+/**
+ * Mail sites the content scripts run on. Nothing else is matched: the sidebar has no business on any
+ * other page, and a narrow match list is what reviewers (and users) read first.
+ */
+export const MAIL_HOST_PATTERNS = [
+  'https://mail.google.com/*',
+  'https://outlook.office.com/*',
+  'https://outlook.office365.com/*',
+  'https://outlook.live.com/*',
+];
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  vite: () => ({
+    build: {
+      rollupOptions: {
+        treeshake: {
+          // shared/ is pure by rule (no I/O, no globals touched at import): its modules' top-level zod
+          // schemas can be dropped when only the engine's functions are used, which keeps zod out of
+          // the content scripts (the 100 KB gzip budget).
+          moduleSideEffects: (id: string) => !/[\\/]shared[\\/]src[\\/]/.test(id) && !/[\\/]node_modules[\\/](?:\.pnpm[\\/])?zod/.test(id),
+        },
+      },
+    },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Followthrough',
+    description:
+      'Client-relationship health beside the thread in Gmail and Outlook: who initiates, response lag, silence, promises kept.',
+    // storage: settings, offline write queue, cached reminders. alarms: reminder refresh and queue retry.
+    // notifications: promises due today/overdue, silences past cadence, client mail waiting.
+    permissions: ['storage', 'alarms', 'notifications'],
+    host_permissions: MAIL_HOST_PATTERNS,
+    // The server is whatever URL the user types in the options page, so its origin cannot be known at
+    // build time. It is requested at that moment with permissions.request({origins: [<that origin>/*]}),
+    // never granted at install. Only the single origin is ever requested; the wildcards below are the
+    // ceiling the browser requires us to declare.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    action: { default_title: 'Followthrough: today' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'followthrough@followthrough.app',
+              // 128: first ESR with MV3 optional_host_permissions and a stable background event page.
+              strict_min_version: '128.0',
+              // Mail is analysed locally; it only goes to the server the user configures themselves.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : { minimum_chrome_version: '116' }),
+  }),
 });

@@ -1,0 +1,70 @@
+/** Words and numbers the way a manager reads them. Pure functions, shared by the panels. */
+
+export function formatMinutes(minutes: number | null): string {
+  if (minutes === null || !Number.isFinite(minutes)) return '—';
+  if (minutes < 1) return 'under a minute';
+  if (minutes < 60) return `${Math.round(minutes)} min`;
+  const hours = minutes / 60;
+  if (hours < 24) return `${hours < 10 ? hours.toFixed(1).replace(/\.0$/, '') : Math.round(hours)} h`;
+  const days = hours / 24;
+  return `${days < 10 ? days.toFixed(1).replace(/\.0$/, '') : Math.round(days)} days`;
+}
+
+/** Business minutes as working hours ("3.5 working hours"), which is how the lag target is set. */
+export function formatBusinessMinutes(minutes: number | null): string {
+  if (minutes === null || !Number.isFinite(minutes)) return '—';
+  if (minutes < 60) return `${Math.round(minutes)} working min`;
+  const hours = minutes / 60;
+  return `${hours < 10 ? hours.toFixed(1).replace(/\.0$/, '') : Math.round(hours)} working h`;
+}
+
+const DAY_MS = 86_400_000;
+
+export function formatDate(iso: string | null, timeZone?: string): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '—';
+  return new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', ...(timeZone ? { timeZone } : {}) }).format(date);
+}
+
+export function formatDay(iso: string | null, timeZone?: string): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '—';
+  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', ...(timeZone ? { timeZone } : {}) }).format(date);
+}
+
+/** "due in 2 days", "due today", "3 days overdue". */
+export function describeDue(dueAt: string, now: Date): string {
+  const diff = Date.parse(dueAt) - now.getTime();
+  if (diff < 0) {
+    const days = Math.floor(-diff / DAY_MS);
+    return days === 0 ? `overdue by ${formatMinutes(-diff / 60_000)}` : `${days} day${days === 1 ? '' : 's'} overdue`;
+  }
+  if (diff < DAY_MS) return `due in ${formatMinutes(diff / 60_000)}`;
+  const days = Math.round(diff / DAY_MS);
+  return `due in ${days} day${days === 1 ? '' : 's'}`;
+}
+
+export function daysBetween(fromIso: string, now: Date): number {
+  return Math.floor((now.getTime() - Date.parse(fromIso)) / DAY_MS);
+}
+
+export function percent(share: number | null): string {
+  return share === null ? '—' : `${Math.round(share * 100)}%`;
+}
+
+/** Local date input value (YYYY-MM-DD) for an ISO instant. */
+export function toDateInput(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** End of the working day (17:00 local) on a YYYY-MM-DD date input, as ISO. */
+export function fromDateInput(value: string, hour = 17): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return null;
+  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]), hour, 0);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}

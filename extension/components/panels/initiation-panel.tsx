@@ -1,0 +1,38 @@
+import type { PanelDefinition, PanelProps } from '../panel-types';
+import { percent } from '../format';
+
+const TARGET = 0.8;
+
+function InitiationPanel({ view }: PanelProps) {
+  const { initiatedBy } = view.summary;
+  const initiated = view.summary.counterpartSummary?.initiated;
+  const share = initiated?.share ?? null;
+  return (
+    <div>
+      <p data-testid="ft-initiator">
+        {initiatedBy === 'us' ? 'We started this thread.' : initiatedBy === 'them' ? 'The client started this thread.' : 'Who started this thread is unclear (automated or internal mail only).'}
+      </p>
+      {initiated && (
+        <>
+          <p data-testid="ft-initiated-share">
+            We started {initiated.us} of {initiated.us + initiated.them} conversations with this client ({percent(share)}; target {percent(TARGET)}).
+          </p>
+          <div
+            className="ft-meter"
+            role="meter"
+            aria-label="Our share of initiated conversations"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={share === null ? 0 : Math.round(share * 100)}
+          >
+            <div className={`ft-meter-fill ${share !== null && share >= TARGET ? 'ft-tone-good' : 'ft-tone-warn'}`} style={{ width: `${Math.round((share ?? 0) * 100)}%` }} />
+            <div className="ft-meter-target" style={{ left: `${TARGET * 100}%` }} />
+          </div>
+          {view.source === 'local' && <p className="ft-muted">From this thread only; connect a server for the whole mailbox.</p>}
+        </>
+      )}
+    </div>
+  );
+}
+
+export const initiationPanel: PanelDefinition = { id: 'initiation-panel', title: 'Who initiates', Component: InitiationPanel };

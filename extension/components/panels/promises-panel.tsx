@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import type { PromiseView } from '@followthrough/shared/contract';
+import type { PanelDefinition, PanelProps, SidebarActions } from '../panel-types';
+import { describeDue, formatDay, fromDateInput, toDateInput } from '../format';
+
+const STATUS_WORDS: Record<PromiseView['status'], string> = {
+  open: 'open',
+  overdue: 'overdue',
+  kept: 'kept',
+  'kept-late': 'kept late',
+  dismissed: 'not a promise',
+  done: 'done',
+};
+
+function PromiseItem({ promise, now, timeZone, actions }: { promise: PromiseView; now: Date; timeZone: string; actions: SidebarActions }) {
+  const [editing, setEditing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [date, setDate] = useState(toDateInput(promise.dueAt));
+  const live = promise.status === 'open' || promise.status === 'overdue';
+  const snoozed = promise.snoozedUntil && Date.parse(promise.snoozedUntil) > now.getTime();
+  const run = async (task: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await task();
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <li className="ft-promise" data-testid="ft-promise" data-promise-id={promise.id} data-status={promise.status}>
+      <p className="ft-promise-text">“{promise.text}”</p>
+      <p className="ft-promise-meta">
+        <span className={`ft-badge ft-status-${promise.status}`}>{STATUS_WORDS[promise.status]}</span>{' '}
+        {live ? describeDue(promise.dueAt, now) : `due ${formatDay(promise.dueAt, timeZone)}`}
+        {promise.dueIsDefault && ' (no date stated: default)'}
+        {promise.dueText && ` (“${promise.dueText}”)`}
+        {snoozed && ` · snoozed until ${formatDay(promise.snoozedUntil ?? null, timeZone)}`}
+      </p>
+      <div className="ft-actions" role="group" aria-label="Promise actions">
+        {live && (
+          <button type="button" disabled={busy} data-testid="ft-promise-done" onClick={() => run(() => actions.setVerdict(promise.id, { status: 'done' }))}>
+            Mark done
+          </button>
+        )}
+        {promise.status !== 'dismissed' && (
+          <button type="button" disabled={busy} data-testid="ft-promise-dismiss" onClick={() => run(() => actions.setVerdict(promise.id, { status: 'dismissed' }))}>
+            Not a promise
+          </button>
+        )}
+        {live && (
+          <button
+            type="button"
+            disabled={busy}
+            data-testid="ft-promise-snooze"
+            onClick={() => run(() => actions.setVerdict(promise.id, { status: 'open', snoozedUntil: new Date(now.getTime() + 86_400_000).toISOString() }))}
+          >
+            Snooze 1 day
+          </button>
+        )}
+        {!live && (
+          <button type="button" disabled={busy} data-testid="ft-promise-reopen" onClick={() => run(() => actions.setVerdict(promise.id, { status: 'open' }))}>
+            Reopen
+          </button>
+        )}
+        <button type="button" disabled={busy} aria-expanded={editing} data-testid="ft-promise-change-due" onClick={() => setEditing(!editing)}>
+          Change due date
+        </button>
+      </div>
+      {editing && (
+        <form
+          className="ft-inline-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const dueAt = fromDateInput(date);
+            if (dueAt) void run(() => actions.setVerdict(promise.id, { status: 'open', dueAt })).then(() => setEditing(false));
+          }}
+        >
+          <label>
+            New due date{' '}
+            <input type="date" value={date} required data-testid="ft-promise-due-input" onChange={(e) => setDate(e.target.value)} />
+          </label>
+          <button type="submit" disabled={busy} data-testid="ft-promise-due-save">Save</button>
+        </form>
+      )}
+    </li>
+  );
+}
+
+function PromisesPanel({ view, actions }: PanelProps) {
+  const { promises, otherOpenPromises } = view.summary;
+  return (
+    <div>
+      {promises.length === 0 ? (
+        <p className="ft-muted">No promises found in this thread.</p>
+      ) : (
+        <ul className="ft-plain" data-testid="ft-promises-thread">
+          {promises.map((p) => (
+            <PromiseItem key={p.id} promise={p} now={view.now} timeZone={view.timeZone} actions={actions} />
+          ))}
+        </ul>
+      )}
+      {otherOpenPromises.length > 0 && (
+        <>
+          <p className="ft-subhead">Open with this client in other threads</p>
+          <ul className="ft-plain" data-testid="ft-promises-other">
+            {otherOpenPromises.map((p) => (
+              <PromiseItem key={p.id} promise={p} now={view.now} timeZone={view.timeZone} actions={actions} />
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+export const promisesPanel: PanelDefinition = { id: 'promises-panel', title: 'Promises', Component: PromisesPanel };

@@ -1,0 +1,142 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Touchpoint } from '@followthrough/shared/model';
+import { loadFixture } from '../hosts/fixture-loader';
+import { createGmailHost } from '../hosts/gmail/gmail-host';
+import { DEFAULT_SETTINGS, type LocalState } from '../utils/storage';
+import { Sidebar, type SidebarDeps } from './sidebar';
+
+const gmailDir = join(dirname(fileURLToPath(import.meta.url)), '../hosts/gmail/fixtures');
+const NOW = new Date('2026-11-16T10:00:00Z');
+const settings = { ...DEFAULT_SETTINGS, timeZone: 'UTC' };
+const emptyLocal: LocalState = { verdicts: {}, touchpoints: [] };
+
+beforeAll(() => {
+  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+});
+
+let root: Root | null = null;
+let container: HTMLElement | null = null;
+afterEach(() => {
+  act(() => root?.unmount());
+  container?.remove();
+});
+
+function recordingDeps() {
+  const calls = { touchpoints: [] as Touchpoint[], verdicts: [] as { promiseId: string; status: string }[], fetches: 0 };
+  const deps: SidebarDeps = {
+    fetchSummary: async () => {
+      calls.fetches += 1;
+      return { status: 'local-only' };
+    },
+    pushMessages: async () => undefined,
+    logTouchpoint: async (touchpoint) => {
+      calls.touchpoints.push(touchpoint);
+    },
+    setVerdict: async (promiseId, verdict) => {
+      calls.verdicts.push({ promiseId, status: verdict.status });
+    },
+    fetchReport: async () => ({ status: 'local-only' }),
+    insertIntoReply: () => false,
+    copyText: async () => true,
+    newId: () => '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+  };
+  return { deps, calls };
+}
+
+async function renderFixture(name: string, deps: SidebarDeps, local: LocalState = emptyLocal) {
+  const { doc, url } = loadFixture(gmailDir, name);
+  const read = createGmailHost().readThread(doc, url);
+  container = document.createElement('div');
+  document.body.appendChild(container);
+  root = createRoot(container);
+  await act(async () => {
+    root!.render(<Sidebar read={read} hostLabel="Gmail" dark={false} settings={settings} local={local} deps={deps} now={NOW} />);
+  });
+  return container;
+}
+
+const text = (el: Element, testId: string) => el.querySelector(`[data-testid="${testId}"]`)?.textContent ?? null;
+
+describe('sidebar on a Gmail thread, local-only', () => {
+  it('shows who started the thread, both reply times, what is awaited and the promise made', async () => {
+    const { deps, calls } = recordingDeps();
+    const el = await renderFixture('2026-11-thread-conversation.html', deps);
+    const sidebar = el.querySelector('[data-testid="ft-sidebar"]')!;
+    expect(sidebar.getAttribute('data-state')).toBe('ready');
+    expect(sidebar.getAttribute('data-source')).toBe('local');
+    expect(text(el, 'ft-client')).toBe('northwind-logistics.example');
+    expect(text(el, 'ft-initiator')).toBe('The client started this thread.');
+    expect(text(el, 'ft-awaiting')).toMatch(/^The client is waiting for our reply since/);
+    expect(el.querySelector('[data-testid="ft-lag-ours"]')!.textContent).not.toContain('no replies yet');
+    expect(el.querySelector('[data-testid="ft-lag-theirs"]')).not.toBeNull();
+    const promises = Array.from(el.querySelectorAll('[data-testid="ft-promise"]'));
+    expect(promises.map((p) => p.querySelector('.ft-promise-text')!.textContent)).toContainEqual(
+      expect.stringContaining("I'll send the revised rollout plan by Thursday"),
+    );
+    expect(text(el, 'ft-partial')).toContain('2 collapsed messages');
+    // No server configured: nothing was asked of the background.
+    expect(calls.fetches).toBe(0);
+  });
+
+  it('tells the user to tell the client now when a promise slipped and the client is unhappy', async () => {
+    const { deps } = recordingDeps();
+    const el = await renderFixture('2026-11-thread-conversation.html', deps);
+    expect(text(el, 'ft-bad-news-nudge')).toMatch(/^Tell them now\./);
+  });
+
+  it('logs a call with the note against the thread client', async () => {
+    const { deps, calls } = recordingDeps();
+    const el = await renderFixture('2026-11-thread-conversation.html', deps);
+    const note = el.querySelector<HTMLTextAreaElement>('[data-testid="ft-touchpoint-note"]')!;
+    await act(async () => {
+      const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
+      setter.call(note, 'Walked Dana through the new plan');
+      note.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => {
+      el.querySelector<HTMLButtonElement>('[data-testid="ft-log-call"]')!.click();
+    });
+    expect(calls.touchpoints).toHaveLength(1);
+    expect(calls.touchpoints[0]).toMatchObject({
+      counterpart: 'northwind-logistics.example',
+      kind: 'call',
+      summary: 'Walked Dana through the new plan',
+      threadId: '1938c0a7d2b4e53d',
+    });
+    expect(text(el, 'ft-touchpoint-status')).toBe('Call logged.');
+  });
+
+  it('marks a promise done and shows the verdict the background stored', async () => {
+    const { deps, calls } = recordingDeps();
+    const el = await renderFixture('2026-11-thread-conversation.html', deps);
+    const item = el.querySelector('[data-testid="ft-promise"]')!;
+    const id = item.getAttribute('data-promise-id')!;
+    await act(async () => {
+      item.querySelector<HTMLButtonElement>('[data-testid="ft-promise-done"]')!.click();
+    });
+    expect(calls.verdicts).toEqual([{ promiseId: id, status: 'done' }]);
+    act(() => root?.unmount());
+    const local: LocalState = { verdicts: { [id]: { status: 'done', updatedAt: NOW.toISOString() } }, touchpoints: [] };
+    const again = await renderFixture('2026-11-thread-conversation.html', deps, local);
+    expect(again.querySelector(`[data-promise-id="${id}"]`)!.getAttribute('data-status')).toBe('done');
+  });
+
+  it('says the layout is not recognised and does not render figures', async () => {
+    const { deps } = recordingDeps();
+    const el = await renderFixture('2026-11-unrecognized-layout.html', deps);
+    expect(text(el, 'ft-unrecognized')).toBe("Followthrough doesn't recognise this Gmail layout yet.");
+    expect(el.querySelector('[data-testid="ft-sidebar"]')!.getAttribute('data-state')).toBe('unrecognized');
+    expect(el.querySelector('[data-testid="ft-panel-health-panel"]')).toBeNull();
+  });
+
+  it('renders hostile subject and sender markup as inert text', async () => {
+    const { deps } = recordingDeps();
+    const el = await renderFixture('2026-11-thread-hostile.html', deps);
+    expect(el.querySelector('script, img, iframe, b')).toBeNull();
+    expect(el.querySelector('[data-testid="ft-sidebar"]')!.getAttribute('data-state')).toBe('ready');
+  });
+});

@@ -1,0 +1,206 @@
+import { useEffect, useId, useLayoutEffect, useMemo, useState } from 'react';
+import type { NormalizedMessageInput, ProgressReport, Touchpoint, TouchpointKind } from '@followthrough/shared/model';
+import type { ThreadSummaryResponse } from '@followthrough/shared/contract';
+import type { ThreadReadResult } from '../hosts/mail-host';
+import type { Remote } from '../utils/messaging';
+import type { ExtensionSettings, LocalState } from '../utils/storage';
+import { analyzeSnapshot, localReport, snapshotToMessages, withVerdict } from '../utils/local-analysis';
+import { PANELS } from './panels/index';
+import { PanelBoundary } from './panel-boundary';
+import type { DataSource, ServerState, SidebarActions, SidebarView } from './panel-types';
+
+/** What the sidebar needs from the outside world; the content script wires it to messaging. */
+export interface SidebarDeps {
+  fetchSummary(threadId: string): Promise<Remote<ThreadSummaryResponse>>;
+  pushMessages(messages: NormalizedMessageInput[]): Promise<void>;
+  logTouchpoint(touchpoint: Touchpoint): Promise<void>;
+  setVerdict: SidebarActions['setVerdict'];
+  fetchReport(counterpart: string): Promise<Remote<ProgressReport>>;
+  insertIntoReply(text: string): boolean;
+  copyText(text: string): Promise<boolean>;
+  newId(): string;
+  /** Called once the first content frame is painted (timing mark for benchmarks and e2e). */
+  onPainted?(): void;
+}
+
+export interface SidebarProps {
+  read: ThreadReadResult;
+  hostLabel: string;
+  dark: boolean;
+  settings: ExtensionSettings;
+  local: LocalState;
+  deps: SidebarDeps;
+  now?: Date;
+}
+
+function useServerSummary(threadId: string | null, settings: ExtensionSettings, deps: SidebarDeps): [ServerState, ThreadSummaryResponse | null] {
+  const [state, setState] = useState<{ key: string; server: ServerState; summary: ThreadSummaryResponse | null }>({
+    key: '',
+    server: { status: 'loading' },
+    summary: null,
+  });
+  const configured = settings.serverUrl !== '' && settings.token !== '';
+  const key = `${threadId}|${settings.serverUrl}`;
+  useEffect(() => {
+    if (!threadId || !configured) return;
+    let live = true;
+    deps
+      .fetchSummary(threadId)
+      .then((remote) => {
+        if (!live) return;
+        if (remote.status === 'ok') setState({ key, server: { status: 'ok' }, summary: remote.data });
+        else if (remote.status === 'error') setState({ key, server: { status: 'error', message: remote.message }, summary: null });
+        else setState({ key, server: { status: remote.status }, summary: null });
+      })
+      .catch((error: unknown) => {
+        if (live) setState({ key, server: { status: 'error', message: error instanceof Error ? error.message : String(error) }, summary: null });
+      });
+    return () => {
+      live = false;
+    };
+  }, [threadId, configured, key, deps]);
+  if (!configured) return [{ status: 'local-only' }, null];
+  if (state.key !== key) return [{ status: 'loading' }, null];
+  return [state.server, state.summary];
+}
+
+export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fixedNow }: SidebarProps) {
+  const headingId = useId();
+  const [open, setOpen] = useState(true);
+  const now = useMemo(() => fixedNow ?? new Date(), [fixedNow, read, local]);
+  const timeZone = settings.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  const snapshot = read.kind === 'thread' ? read.snapshot : null;
+  const threadId = read.kind === 'thread' ? read.snapshot.threadId : read.kind === 'unrecognized' ? read.threadId : null;
+
+  const analysis = useMemo(() => {
+    if (!snapshot) return null;
+    try {
+      return analyzeSnapshot(snapshot, settings, local, now);
+    } catch (error) {
+      console.warn(`[followthrough] local analysis failed: ${error instanceof Error ? error.name : typeof error}`);
+      return { kind: 'failed' as const };
+    }
+  }, [snapshot, settings, local, now]);
+
+  const [server, serverSummary] = useServerSummary(threadId, settings, deps);
+
+  // Give the server what the page shows (idempotent by message id), so the mailbox view includes it.
+  useEffect(() => {
+    if (!snapshot || !settings.serverUrl || !settings.token) return;
+    const { messages } = snapshotToMessages({ ...snapshot, messages: snapshot.messages.filter((m) => !m.partial) });
+    if (messages.length > 0) void deps.pushMessages(messages).catch(() => undefined);
+  }, [snapshot, settings.serverUrl, settings.token, deps]);
+
+  let summary: ThreadSummaryResponse | null = null;
+  let source: DataSource = 'local';
+  if (serverSummary) {
+    summary = {
+      ...serverSummary,
+      // Verdicts given here show at once, before the queued write reaches the server.
+      promises: serverSummary.promises.map((p) => (local.verdicts[p.id] ? withVerdict(p, local) : p)),
+      otherOpenPromises: serverSummary.otherOpenPromises.map((p) => (local.verdicts[p.id] ? withVerdict(p, local) : p)),
+    };
+    source = 'server';
+  } else if (analysis?.kind === 'ok') {
+    summary = analysis.summary;
+  }
+
+  const state =
+    read.kind === 'unrecognized' ? 'unrecognized' : analysis?.kind === 'needs-address' ? 'needs-address' : summary ? 'ready' : analysis?.kind === 'failed' ? 'failed' : 'loading';
+
+  useLayoutEffect(() => {
+    if (state === 'loading' || !deps.onPainted) return;
+    const done = deps.onPainted;
+    // After layout, the next frame is the first one the user sees.
+    const frame = requestAnimationFrame(() => done());
+    return () => cancelAnimationFrame(frame);
+  }, [state, threadId, deps]);
+
+  const actions: SidebarActions = {
+    async logTouchpoint(kind: TouchpointKind, note: string) {
+      if (!summary?.counterpart) throw new Error('no client in this thread');
+      await deps.logTouchpoint({
+        id: deps.newId(),
+        counterpart: summary.counterpart,
+        kind,
+        at: new Date().toISOString(),
+        ...(note ? { summary: note } : {}),
+        threadId: summary.threadId,
+      });
+    },
+    setVerdict: deps.setVerdict,
+    async draftReport() {
+      const counterpart = summary?.counterpart;
+      if (!counterpart) return { ok: false, message: 'No client in this thread.' };
+      if (server.status === 'ok') {
+        const remote = await deps.fetchReport(counterpart);
+        if (remote.status === 'ok') return { ok: true, report: remote.data, source: 'server' };
+      }
+      if (!snapshot) return { ok: false, message: 'The report needs the thread on screen or a connected server.' };
+      const report = localReport(snapshot, settings, local, counterpart, new Date());
+      return report ? { ok: true, report, source: 'local' } : { ok: false, message: 'Set your own address in the options first.' };
+    },
+    insertIntoReply: deps.insertIntoReply,
+    copyText: deps.copyText,
+  };
+
+  const view: SidebarView | null = summary
+    ? { summary, source, now, timeZone, partialCount: analysis?.kind === 'ok' ? analysis.partial : 0 }
+    : null;
+  const client = summary?.counterpartSummary?.name ?? summary?.counterpart ?? null;
+
+  return (
+    <aside
+      className={`ft-root${dark ? ' ft-dark' : ''}`}
+      data-testid="ft-sidebar"
+      data-state={state}
+      data-source={source}
+      data-thread-id={threadId ?? ''}
+      aria-labelledby={headingId}
+    >
+      <header className="ft-header">
+        <h2 id={headingId} className="ft-title">
+          Followthrough{client ? <span className="ft-client" data-testid="ft-client">{client}</span> : null}
+        </h2>
+        <button type="button" className="ft-toggle" aria-expanded={open} aria-controls={`${headingId}-body`} data-testid="ft-toggle" onClick={() => setOpen(!open)}>
+          {open ? 'Hide' : 'Show'}
+        </button>
+      </header>
+      <div id={`${headingId}-body`} hidden={!open} className="ft-body">
+        <p className="ft-source" data-testid="ft-source">
+          {source === 'server' ? 'Whole mailbox (server)' : 'This thread, analysed on your computer'}
+          {server.status === 'error' && <span className="ft-tone-warn"> · server: {server.message}</span>}
+          {server.status === 'loading' && ' · loading mailbox history…'}
+        </p>
+        {read.kind === 'unrecognized' && (
+          <p className="ft-notice" role="status" data-testid="ft-unrecognized">
+            Followthrough doesn't recognise this {hostLabel} layout yet
+            {server.status === 'ok' ? ': showing what the server knows about this thread.' : '.'}
+          </p>
+        )}
+        {state === 'needs-address' && (
+          <p className="ft-notice" role="status" data-testid="ft-needs-address">
+            Add your own e-mail address in the Followthrough options so we can tell your messages from the client's.
+          </p>
+        )}
+        {state === 'failed' && !summary && <p className="ft-notice" role="status">This thread could not be analysed.</p>}
+        {view && view.partialCount > 0 && source === 'local' && (
+          <p className="ft-muted" data-testid="ft-partial">
+            {view.partialCount} collapsed message{view.partialCount === 1 ? '' : 's'} read from the preview only; open them for full detail.
+          </p>
+        )}
+        {view &&
+          PANELS.filter((panel) => !panel.applies || panel.applies(view)).map((panel) => (
+            <section key={panel.id} className="ft-panel" data-testid={`ft-panel-${panel.id}`} aria-labelledby={`${headingId}-${panel.id}`}>
+              <h3 id={`${headingId}-${panel.id}`} className="ft-panel-title">
+                {panel.title}
+              </h3>
+              <PanelBoundary id={panel.id}>
+                <panel.Component view={view} actions={actions} />
+              </PanelBoundary>
+            </section>
+          ))}
+      </div>
+    </aside>
+  );
+}

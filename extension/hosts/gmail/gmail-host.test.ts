@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { loadFixture } from '../fixture-loader';
+import { createGmailHost } from './gmail-host';
+
+const dir = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const host = createGmailHost();
+
+function read(name: string) {
+  const { doc, url } = loadFixture(dir, name);
+  return { doc, result: host.readThread(doc, url) };
+}
+
+describe('gmail host driver', () => {
+  it('reads the open conversation: ids, subject, people, times and visible text', () => {
+    const { result } = read('2026-11-thread-conversation.html');
+    if (result.kind !== 'thread') throw new Error(`expected a thread, got ${result.kind}`);
+    const { snapshot } = result;
+    expect(snapshot.threadId).toBe('1938c0a7d2b4e53d');
+    expect(snapshot.subject).toBe('Leeds depot rollout plan');
+    expect(snapshot.account).toBe('alex.morgan@ourco.example');
+    expect(snapshot.link).toBe('https://mail.google.com/mail/u/0/#all/1938c0a7d2b4e53d');
+    expect(snapshot.messages.map((m) => [m.from?.address, m.sentAt, m.partial])).toEqual([
+      ['dana.lee@northwind-logistics.example', '2026-11-02T10:04:00.000Z', true],
+      ['alex.morgan@ourco.example', '2026-11-02T15:40:00.000Z', true],
+      ['dana.lee@northwind-logistics.example', '2026-11-10T09:12:00.000Z', false],
+      ['alex.morgan@ourco.example', '2026-11-10T11:30:00.000Z', false],
+      ['dana.lee@northwind-logistics.example', '2026-11-12T16:55:00.000Z', false],
+    ]);
+    const [, , first, reply, last] = snapshot.messages;
+    expect(first!.id).toBe('1938c0a7d2b4e541');
+    expect(reply!.to.map((a) => a.address)).toEqual(['dana.lee@northwind-logistics.example', 'sam.okafor@ourco.example']);
+    expect(last!.to).toEqual([{ address: 'alex.morgan@ourco.example' }, { name: 'Priya Shah', address: 'priya.shah@northwind-logistics.example' }]);
+    // Paragraphs become lines; quoted history Gmail folded away is not read.
+    expect(reply!.text).toContain("Apologies, that is on us. I'll send the revised rollout plan by Thursday");
+    expect(reply!.text).not.toContain('wrote:');
+    expect(first!.text.split('\n')).toContain('Thanks,');
+  });
+
+  it('reads collapsed messages as partial: sender and snippet, nothing expanded', () => {
+    const { doc, result } = read('2026-11-thread-conversation.html');
+    if (result.kind !== 'thread') throw new Error('expected a thread');
+    const collapsed = result.snapshot.messages.filter((m) => m.partial);
+    expect(collapsed.map((m) => m.text)).toEqual([
+      "Hi Alex, following Thursday's steering meeting, could you share the revised rollout plan for the Leeds depot?",
+      "Thanks Dana, on it. We're pulling the numbers together with the warehouse team.",
+    ]);
+    // Reading changed nothing on the page.
+    expect(doc.querySelectorAll('div.kv').length).toBe(2);
+  });
+
+  it('reads a single outbound message with both recipients', () => {
+    const { result } = read('2026-11-thread-single-message.html');
+    if (result.kind !== 'thread') throw new Error('expected a thread');
+    expect(result.snapshot.threadId).toBe('193a44d1c9e07b12');
+    expect(result.snapshot.messages).toHaveLength(1);
+    expect(result.snapshot.messages[0]!.to.map((a) => a.address)).toEqual([
+      'tom.becker@fabrikam-foods.example',
+      'lena.vogel@fabrikam-foods.example',
+    ]);
+    expect(result.snapshot.messages[0]!.text).toContain("I'll send the slides by tomorrow.");
+  });
+
+  it('reports no thread on the inbox list', () => {
+    expect(read('2026-11-inbox-list.html').result).toEqual({ kind: 'none' });
+  });
+
+  it('names the missing element on an unknown layout and keeps the thread id from the URL', () => {
+    expect(read('2026-11-unrecognized-layout.html').result).toEqual({
+      kind: 'unrecognized',
+      host: 'gmail',
+      threadId: 'FMfcgzQbfLxVHMNwqBzKhJqPZTvWrkDc',
+      subject: null,
+      missing: 'gmail.threadSubject',
+    });
+  });
+
+  it('keeps markup in a hostile subject and body as plain text', () => {
+    const { result } = read('2026-11-thread-hostile.html');
+    if (result.kind !== 'thread') throw new Error('expected a thread');
+    expect(result.snapshot.subject).toBe('<script>alert("subject")</script> Invoice <b>overdue</b>');
+    expect(result.snapshot.messages[0]!.from).toEqual({ name: '<img src=x onerror=alert(1)>', address: 'billing@contoso-supplies.example' });
+    expect(result.snapshot.messages[0]!.text).toContain('<script>document.title="pwned"</script>');
+  });
+
+  it('recognises thread URLs in every Gmail view', () => {
+    const id = (hash: string) => host.threadIdFromUrl(new URL(`https://mail.google.com/mail/u/0/${hash}`));
+    expect(id('#inbox/FMfcgzQbfLxVHMNwqBzKhJqPZTvWrkDc')).toBe('FMfcgzQbfLxVHMNwqBzKhJqPZTvWrkDc');
+    expect(id('#label/Clients/1938c0a7d2b4e53d')).toBe('1938c0a7d2b4e53d');
+    expect(id('#search/renewal/FMfcgzQbfLxVHMNwqBzKhJqPZTvWrkDc')).toBe('FMfcgzQbfLxVHMNwqBzKhJqPZTvWrkDc');
+    expect(id('#inbox')).toBeNull();
+    expect(id('#settings/general')).toBeNull();
+  });
+
+  it('inserts text into the open reply box as text, not markup', () => {
+    const { doc } = read('2026-11-thread-conversation.html');
+    expect(host.insertIntoReply(doc, 'Plan attached.\n<b>not bold</b>')).toBe(true);
+    const box = doc.querySelector('div[aria-label="Message Body"]')!;
+    expect(box.textContent).toContain('<b>not bold</b>');
+    expect(box.querySelector('b')).toBeNull();
+    const { doc: single } = read('2026-11-thread-single-message.html');
+    expect(host.insertIntoReply(single, 'x')).toBe(false);
+  });
+});

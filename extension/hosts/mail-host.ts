@@ -1,0 +1,68 @@
+import type { Address } from '@followthrough/shared/model';
+
+export type HostName = 'gmail' | 'outlook';
+
+/** One message as the page shows it. Built by a host driver; the sidebar never sees the DOM. */
+export interface MessageSnapshot {
+  /** The host's message id when the page carries one, else a stable id derived from thread + position. */
+  id: string;
+  from: Address | null;
+  to: Address[];
+  cc: Address[];
+  /** ISO 8601 (UTC); null when the page showed no parseable time. */
+  sentAt: string | null;
+  /** Visible text only: what the user can read without clicking anything. */
+  text: string;
+  /**
+   * True for a collapsed message: only the sender and a snippet are on the page. We never expand it
+   * (expanding marks mail as read and changes what the user sees).
+   */
+  partial: boolean;
+}
+
+export interface ThreadSnapshot {
+  host: HostName;
+  threadId: string;
+  subject: string;
+  messages: MessageSnapshot[];
+  /** The signed-in account as the page shows it, used when no own address is set in options. */
+  account: string | null;
+  /** A URL that reopens this thread. */
+  link: string;
+}
+
+/** Thrown when a selector marked required matches nothing: the layout is one we do not know. */
+export class SelectorMissingError extends Error {
+  override readonly name = 'SelectorMissingError';
+  constructor(
+    /** "<host>.<selectorKey>", e.g. "gmail.threadSubject". */
+    readonly selectorId: string,
+  ) {
+    super(`Required element ${selectorId} not found on the page`);
+  }
+}
+
+export type ThreadReadResult =
+  | { kind: 'thread'; snapshot: ThreadSnapshot }
+  /** No conversation open (inbox list, settings, compose only). */
+  | { kind: 'none' }
+  /**
+   * The URL says a thread is open but the page is not laid out as we expect. Whatever could be read
+   * (the thread id from the URL, perhaps the subject) is kept so the server's view can still be shown.
+   */
+  | { kind: 'unrecognized'; host: HostName; threadId: string | null; subject: string | null; missing: string };
+
+/** A mail client driver. Only drivers know selectors; everything else works on snapshots. */
+export interface MailHost {
+  readonly name: HostName;
+  /** Human name used in UI text: "Gmail", "Outlook". */
+  readonly label: string;
+  /** The thread id the URL points at, or null when the URL is not a conversation. */
+  threadIdFromUrl(url: URL): string | null;
+  /** Reads the open thread. Never throws: layout problems come back as `unrecognized`. */
+  readThread(doc: Document, url: URL): ThreadReadResult;
+  /** The host's own dark theme (independent of prefers-color-scheme). */
+  isDarkTheme(doc: Document): boolean;
+  /** Inserts plain text into the open reply box; false when none is open. */
+  insertIntoReply(doc: Document, text: string): boolean;
+}

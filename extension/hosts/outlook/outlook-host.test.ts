@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { loadFixture } from '../fixture-loader';
+import { createOutlookHost } from './outlook-host';
+
+const dir = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const host = createOutlookHost();
+
+function read(name: string) {
+  const { doc, url } = loadFixture(dir, name);
+  return { doc, url, result: host.readThread(doc, url) };
+}
+
+const CONVERSATION_ID = 'AAQkADk3NGJjZmQ0LTRmNTMtNDk4OC05ZTY0LWNjYmU2OTQ3ZjVhOQAQAKr5lQ8yXQ1Ot3+qvH8s2Zk=';
+
+describe('outlook host driver', () => {
+  it('reads the conversation in the reading pane with the Graph conversation id', () => {
+    const { result } = read('2026-11-conversation.html');
+    if (result.kind !== 'thread') throw new Error(`expected a thread, got ${result.kind}`);
+    const { snapshot } = result;
+    expect(snapshot.threadId).toBe(CONVERSATION_ID);
+    expect(snapshot.subject).toBe('Fabrikam onboarding: data migration');
+    expect(snapshot.account).toBe('alex.morgan@ourco.example');
+    expect(snapshot.link).toBe(`https://outlook.office.com/mail/deeplink/read/${encodeURIComponent(CONVERSATION_ID)}`);
+    expect(snapshot.messages.map((m) => [m.from?.address, m.sentAt, m.partial])).toEqual([
+      ['tom.becker@fabrikam-foods.example', '2026-11-16T08:05:00.000Z', true],
+      ['alex.morgan@ourco.example', '2026-11-16T14:20:00.000Z', false],
+      ['tom.becker@fabrikam-foods.example', '2026-11-20T10:45:00.000Z', false],
+    ]);
+    const reply = snapshot.messages[1]!;
+    expect(reply.to).toEqual([{ name: 'Tom Becker', address: 'tom.becker@fabrikam-foods.example' }]);
+    expect(reply.cc).toEqual([{ name: 'Lena Vogel', address: 'lena.vogel@fabrikam-foods.example' }]);
+    expect(reply.text).toContain('I will send you the rollback checklist by Wednesday.');
+    // The "From: / Sent:" block and the quoted message under it are not visible text of this reply.
+    expect(reply.text).not.toContain('Sent:');
+    expect(reply.text).not.toContain('can you confirm the cut-over');
+    expect(snapshot.messages[0]!.text).toBe('Hi Alex, can you confirm the cut-over weekend for the data migration?');
+  });
+
+  it('gives each message an id that is stable across reads and distinct within the thread', () => {
+    const first = read('2026-11-conversation.html').result;
+    const second = read('2026-11-conversation.html').result;
+    if (first.kind !== 'thread' || second.kind !== 'thread') throw new Error('expected threads');
+    const ids = first.snapshot.messages.map((m) => m.id);
+    expect(new Set(ids).size).toBe(3);
+    expect(second.snapshot.messages.map((m) => m.id)).toEqual(ids);
+  });
+
+  it('reads a single message on outlook.live.com, falling back to the URL id', () => {
+    const { result } = read('2026-11-single-message.html');
+    if (result.kind !== 'thread') throw new Error('expected a thread');
+    expect(result.snapshot.threadId).toBe('AQQkADAwATM0MDAAMS1iNWM2LWFmZTgtMDACLTAwCgAQAD7sYhZqUkJPq0f0Bv2zC9U=');
+    expect(result.snapshot.messages[0]!.from).toEqual({ name: 'Marco Rossi', address: 'marco.rossi@gmail.com' });
+    expect(result.snapshot.messages[0]!.text).toContain('why the October invoice lists two site visits');
+  });
+
+  it('reports no thread when the reading pane is empty', () => {
+    expect(read('2026-11-inbox-empty-pane.html').result).toEqual({ kind: 'none' });
+  });
+
+  it('names the missing element on an unknown layout and keeps the conversation id', () => {
+    expect(read('2026-11-unrecognized-layout.html').result).toEqual({
+      kind: 'unrecognized',
+      host: 'outlook',
+      threadId: CONVERSATION_ID,
+      subject: null,
+      missing: 'outlook.readingPane',
+    });
+  });
+
+  it('recognises conversation URLs on all three Outlook hosts', () => {
+    const id = (href: string) => host.threadIdFromUrl(new URL(href));
+    expect(id('https://outlook.office365.com/mail/inbox/id/AAQk%2Babc%3D')).toBe('AAQk+abc=');
+    expect(id('https://outlook.live.com/mail/0/inbox/id/AQQkXYZ')).toBe('AQQkXYZ');
+    expect(id('https://outlook.office.com/mail/deeplink/read/AAMkDeep%3D')).toBe('AAMkDeep=');
+    expect(id('https://outlook.office.com/mail/inbox')).toBeNull();
+    expect(id('https://outlook.office.com/calendar/view/week')).toBeNull();
+  });
+
+  it('inserts plain text into the open reply', () => {
+    const { doc } = read('2026-11-conversation.html');
+    expect(host.insertIntoReply(doc, 'Checklist attached.')).toBe(true);
+    expect(doc.querySelector('div[contenteditable="true"]')!.textContent).toContain('Checklist attached.');
+  });
+});

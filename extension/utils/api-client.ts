@@ -1,0 +1,98 @@
+import type {
+  ThreadSummaryResponse,
+  Reminder,
+  UpdatePromiseRequest,
+  ErrorResponse,
+} from '@followthrough/shared/contract';
+import type { NormalizedMessageInput, ProgressReport, Touchpoint } from '@followthrough/shared/model';
+
+/**
+ * The server client. Used only from the background (the only context with the server's host
+ * permission and the token). Answers are results, never throws, so callers decide what "retry"
+ * means: network failures, 5xx and 429 are retryable; other 4xx are the server saying no.
+ */
+export type ApiResult<T> =
+  | { ok: true; status: number; data: T }
+  | { ok: false; status: number; retry: boolean; error: string; retryAfterMs?: number };
+
+export interface ApiClientOptions {
+  baseUrl: string;
+  token: string;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+/** "https://x.example/" or "https://x.example/api" -> no trailing slash; throws on a non-http(s) URL. */
+export function normalizeServerUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new Error(`Server URL "${raw}" is not a URL (expected e.g. https://followthrough.example.com)`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error(`Server URL "${raw}" must start with https:// (or http:// for a local server)`);
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/** The host-permission pattern for a server URL: exactly its origin. */
+export function originPattern(serverUrl: string): string {
+  return `${new URL(normalizeServerUrl(serverUrl)).origin}/*`;
+}
+
+export function createApiClient(options: ApiClientOptions) {
+  const base = normalizeServerUrl(options.baseUrl);
+  const doFetch = options.fetch ?? fetch.bind(globalThis);
+  const timeoutMs = options.timeoutMs ?? 10_000;
+
+  async function call<T>(method: string, path: string, body?: unknown, auth = true): Promise<ApiResult<T>> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (auth) headers.authorization = `Bearer ${options.token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await doFetch(`${base}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return { ok: false, status: 0, retry: true, error: `Server not reachable at ${base}: ${reason}` };
+    }
+    let json: unknown = null;
+    try {
+      json = await response.json();
+    } catch {
+      json = null;
+    }
+    if (response.ok) return { ok: true, status: response.status, data: json as T };
+    const apiError = (json as ErrorResponse | null)?.error;
+    const message = apiError ? `${apiError.code}: ${apiError.message}` : `HTTP ${response.status}`;
+    const retryAfter = Number(response.headers.get('retry-after'));
+    return {
+      ok: false,
+      status: response.status,
+      retry: response.status >= 500 || response.status === 429 || response.status === 408,
+      error: message,
+      ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}),
+    };
+  }
+
+  const enc = encodeURIComponent;
+  return {
+    health: () => call<{ status: string }>('GET', '/healthz', undefined, false),
+    me: () => call<unknown>('GET', '/v1/me/settings'),
+    threadSummary: (threadId: string) => call<ThreadSummaryResponse>('GET', `/v1/threads/${enc(threadId)}/summary`),
+    pushMessages: (messages: NormalizedMessageInput[]) => call<{ accepted?: number }>('POST', '/v1/messages', { messages }),
+    createTouchpoint: (touchpoint: Touchpoint) => call<unknown>('POST', '/v1/touchpoints', touchpoint),
+    updatePromise: (id: string, body: UpdatePromiseRequest) => call<unknown>('PATCH', `/v1/promises/${enc(id)}`, body),
+    reminders: () => call<{ now: string; reminders: Reminder[] }>('GET', '/v1/reminders'),
+    report: (counterpart: string, since?: string) =>
+      call<ProgressReport>('GET', `/v1/counterparts/${enc(counterpart)}/report${since ? `?since=${enc(since)}` : ''}`),
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;

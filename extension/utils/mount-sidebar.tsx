@@ -1,0 +1,174 @@
+import { createRoot, type Root } from 'react-dom/client';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { MailHost, ThreadReadResult } from '../hosts/mail-host';
+import { Sidebar, type SidebarDeps } from '../components/sidebar';
+import { sendMessage } from './messaging';
+import { DEFAULT_SETTINGS, localStateItem, settingsItem, type ExtensionSettings, type LocalState } from './storage';
+
+export const SIDEBAR_TAG = 'followthrough-sidebar';
+export const MARK_THREAD_OPEN = 'followthrough:thread-open';
+export const MARK_SIDEBAR_PAINTED = 'followthrough:sidebar-painted';
+export const MEASURE_OPEN_TO_PAINT = 'followthrough:open-to-paint';
+
+/** Runs `task`, swallowing and naming any error: nothing may escape into the mail client's page. */
+export function guard<A extends unknown[]>(label: string, task: (...args: A) => unknown): (...args: A) => void {
+  return (...args: A) => {
+    try {
+      const result = task(...args);
+      if (result instanceof Promise) result.catch((error: unknown) => report(label, error));
+    } catch (error) {
+      report(label, error);
+    }
+  };
+}
+
+function report(label: string, error: unknown): void {
+  // Error names only: messages can carry mail text (an address, a subject).
+  console.warn(`[followthrough] ${label} failed: ${error instanceof Error ? error.name : typeof error}`);
+}
+
+function signature(read: ThreadReadResult): string {
+  if (read.kind === 'none') return 'none';
+  if (read.kind === 'unrecognized') return `unrecognized|${read.threadId}|${read.missing}`;
+  const { snapshot } = read;
+  return `thread|${snapshot.threadId}|${snapshot.messages.map((m) => `${m.id}:${m.partial ? 'p' : 'f'}`).join(',')}`;
+}
+
+function threadKey(read: ThreadReadResult): string | null {
+  return read.kind === 'thread' ? read.snapshot.threadId : read.kind === 'unrecognized' ? read.threadId : null;
+}
+
+function createDeps(host: MailHost): SidebarDeps {
+  return {
+    fetchSummary: (threadId) => sendMessage('getThreadSummary', { threadId }),
+    pushMessages: async (messages) => {
+      await sendMessage('pushThreadMessages', { messages });
+    },
+    logTouchpoint: async (touchpoint) => {
+      await sendMessage('logTouchpoint', { touchpoint });
+    },
+    setVerdict: async (promiseId, verdict) => {
+      await sendMessage('setPromiseVerdict', { promiseId, verdict });
+    },
+    fetchReport: (counterpart) => sendMessage('getReport', { counterpart }),
+    insertIntoReply: (text) => host.insertIntoReply(document, text),
+    copyText: async (text) => {
+      try {
+        await navigator.clipboard.writeText(text);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    newId: () => crypto.randomUUID(),
+    onPainted: () => {
+      performance.mark(MARK_SIDEBAR_PAINTED);
+      try {
+        performance.measure(MEASURE_OPEN_TO_PAINT, MARK_THREAD_OPEN, MARK_SIDEBAR_PAINTED);
+      } catch {
+        // No open mark (sidebar repainted for a settings change): nothing to measure.
+      }
+    },
+  };
+}
+
+/**
+ * Wires a host driver to the sidebar for the life of the content script: watches the single-page
+ * app for threads opening and closing (URL changes plus DOM changes, all tied to ctx), mounts the
+ * sidebar in a shadow root beside the thread and remounts it when the thread changes.
+ */
+export async function startSidebar(ctx: ContentScriptContext, host: MailHost): Promise<void> {
+  let settings: ExtensionSettings = DEFAULT_SETTINGS;
+  let local: LocalState = { verdicts: {}, touchpoints: [] };
+  [settings, local] = await Promise.all([settingsItem.getValue(), localStateItem.getValue()]);
+  const deps = createDeps(host);
+
+  let ui: ShadowRootContentScriptUi<Root> | null = null;
+  let mountedFor: string | null = null;
+  let lastSignature = '';
+  let current: ThreadReadResult = { kind: 'none' };
+  let mounting: Promise<void> | null = null;
+
+  const render = () => {
+    const root = ui?.mounted;
+    if (!root) return;
+    root.render(
+      <Sidebar read={current} hostLabel={host.label} dark={host.isDarkTheme(document)} settings={settings} local={local} deps={deps} />,
+    );
+  };
+
+  const mount = async (key: string) => {
+    ui?.remove();
+    ui = null;
+    mountedFor = key;
+    const created = await createShadowRootUi<Root>(ctx, {
+      name: SIDEBAR_TAG,
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      // Keys typed in the sidebar must not trigger Gmail/Outlook keyboard shortcuts.
+      isolateEvents: true,
+      onMount: (container) => createRoot(container),
+      onRemove: (root) => root?.unmount(),
+    });
+    if (mountedFor !== key) return; // a newer thread won while the stylesheet loaded
+    ui = created;
+    ui.mount();
+    render();
+  };
+
+  const check = guard('thread check', () => {
+    const read = host.readThread(document, new URL(location.href));
+    const sig = signature(read);
+    if (sig === lastSignature) return;
+    lastSignature = sig;
+    current = read;
+    const key = threadKey(read);
+    if (key === null) {
+      ui?.remove();
+      ui = null;
+      mountedFor = null;
+      return;
+    }
+    if (key !== mountedFor) {
+      performance.mark(MARK_THREAD_OPEN);
+      mounting = mount(key).catch((error: unknown) => report('mount', error));
+      return;
+    }
+    if (mounting) void mounting.then(render);
+    else render();
+  });
+
+  let timer: number | undefined;
+  const schedule = () => {
+    if (timer !== undefined) return;
+    timer = ctx.setTimeout(() => {
+      timer = undefined;
+      check();
+    }, 120);
+  };
+
+  ctx.addEventListener(window, 'wxt:locationchange', guard('location change', () => check()));
+  const observer = new MutationObserver(guard('mutation', schedule));
+  observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'data-legacy-thread-id'] });
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    ui?.remove();
+  });
+
+  const unwatchSettings = settingsItem.watch(guard('settings change', (next: ExtensionSettings | null) => {
+    settings = next ?? DEFAULT_SETTINGS;
+    render();
+  }));
+  const unwatchLocal = localStateItem.watch(guard('local state change', (next: LocalState | null) => {
+    local = next ?? { verdicts: {}, touchpoints: [] };
+    render();
+  }));
+  ctx.onInvalidated(() => {
+    unwatchSettings();
+    unwatchLocal();
+  });
+
+  check();
+}

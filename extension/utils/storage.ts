@@ -1,0 +1,89 @@
+import { storage } from 'wxt/utils/storage';
+import type { PromiseVerdict, Touchpoint, WorkingHours } from '@followthrough/shared/model';
+import type { Reminder } from '@followthrough/shared/contract';
+import type { QueueState } from './offline-queue';
+
+/**
+ * Every item the extension stores, in one file, each versioned so a later shape change ships with
+ * a migration instead of a crash. Keys (for e2e tests and support): see extension/README.md.
+ */
+
+export interface ExtensionSettings {
+  /** Base URL of the Followthrough server, e.g. https://followthrough.example.com; '' = local-only mode. */
+  serverUrl: string;
+  /** API token printed by `followthrough user add`; stored in extension storage, never in page storage. */
+  token: string;
+  /** The user's own addresses; empty = guess from the signed-in account the page shows. */
+  addresses: string[];
+  /** IANA zone; '' = the browser's zone. */
+  timeZone: string;
+  workingHours: WorkingHours;
+  /** Cadence for clients without an agreed one; null = none. */
+  defaultCadenceDays: number | null;
+  notifications: boolean;
+  /** How often reminders are refreshed from the server. */
+  refreshMinutes: number;
+}
+
+export const DEFAULT_SETTINGS: ExtensionSettings = {
+  serverUrl: '',
+  token: '',
+  addresses: [],
+  timeZone: '',
+  workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
+  defaultCadenceDays: 14,
+  notifications: true,
+  refreshMinutes: 15,
+};
+
+export const settingsItem = storage.defineItem<ExtensionSettings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+/** Pending server writes (touchpoints, verdicts): survives browser restarts. */
+export const offlineQueueItem = storage.defineItem<QueueState>('local:offlineQueue', {
+  fallback: { entries: [], failed: [] },
+  version: 1,
+});
+
+export interface CachedReminders {
+  fetchedAt: string;
+  reminders: Reminder[];
+  /** The last refresh error, shown in the popup; null when the last refresh worked. */
+  error: string | null;
+}
+
+export const remindersItem = storage.defineItem<CachedReminders>('local:reminders', {
+  fallback: { fetchedAt: '', reminders: [], error: null },
+  version: 1,
+});
+
+/** Reminder ids already notified, with when: a reminder is notified once per day at most. */
+export const notifiedItem = storage.defineItem<Record<string, string>>('local:notified', {
+  fallback: {},
+  version: 1,
+});
+
+/** Notification id -> thread link, so a click after a service-worker restart still opens the thread. */
+export const notificationLinksItem = storage.defineItem<Record<string, string>>('local:notificationLinks', {
+  fallback: {},
+  version: 1,
+});
+
+/**
+ * What the user decided locally: verdicts and touchpoints, so local-only mode honours them and the
+ * sidebar shows them at once while the queued server write is pending.
+ */
+export interface LocalState {
+  verdicts: Record<string, PromiseVerdict & { updatedAt: string }>;
+  touchpoints: Touchpoint[];
+}
+
+export const localStateItem = storage.defineItem<LocalState>('local:localState', {
+  fallback: { verdicts: {}, touchpoints: [] },
+  version: 1,
+});
+
+/** Keeps the local touchpoint log bounded: the server holds history, the sidebar needs the recent ones. */
+export const LOCAL_TOUCHPOINT_LIMIT = 500;
