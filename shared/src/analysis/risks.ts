@@ -21,7 +21,7 @@ const THEIR_RULES: RiskRule[] = [
   {
     kind: 'escalation',
     pattern:
-      /\b(?:escalat(?:e|ed|ing|ion)|loop(?:ing)? in (?:my|our) (?:manager|boss|director|vp|ceo|cfo|head|leadership)|(?:speak|talk) (?:to|with) your (?:manager|supervisor|boss|director|ceo|superior)|(?:involve|involving|get|bring|bringing|contact|consult) (?:our |my )?(?:legal|lawyers?|attorneys?|counsel)|legal (?:action|team|department|counsel|steps|proceedings)|formal complaint|file a complaint|(?:our|my) lawyers?|breach of contract|take this (?:further|higher|up the chain))\b/i,
+      /\b(?:escalat(?:e|ed|ing|ion)|loop(?:ing)? in (?:my|our) (?:manager|boss|director|vp|ceo|cfo|head|leadership)|(?:speak|talk) (?:to|with) your (?:manager|supervisor|boss|director|ceo|superior)|(?:involve|involving|get|bring|bringing|bring in|loop in|contact|consult|refer (?:this|it|the matter) to|pass (?:this|it) to) (?:our |my )?(?:legal|lawyers?|attorneys?|counsel)|legal (?:action|steps|proceedings|recourse|remedies)|formal complaint|file a complaint|(?:our|my) lawyers?|breach of contract|take this (?:further|higher|up the chain))\b/i,
   },
   {
     kind: 'dissatisfaction',

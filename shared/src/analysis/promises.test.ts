@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_WORKING_HOURS } from '../model/settings';
+import { explainPromises, findPromises } from './promises';
+import type { PromiseContext } from './promises';
+import { visibleText } from './visible-text';
+
+// Tuesday 10 March 2026, 09:40 in New York (EDT, two days after the spring-forward change).
+const context: PromiseContext = {
+  sentAt: '2026-03-10T09:40:00-04:00',
+  timeZone: 'America/New_York',
+  workingHours: DEFAULT_WORKING_HOURS,
+  defaultWorkingDays: 2,
+};
+
+const texts = (visible: string): string[] => findPromises(visible, context).map((p) => p.text);
+
+describe('findPromises', () => {
+  it('finds the commitments in a realistic reply and ignores the quoted history and signature', () => {
+    const body = [
+      'Hi Dana,',
+      '',
+      'Thanks for the call yesterday, it was really helpful. I sent the revised',
+      'pricing sheet this morning, so you should already have it.',
+      '',
+      "I'll get the updated SOW over to you by Thursday, and Marcus will send the",
+      'calendar invite for the kickoff. If you want, I can also walk your finance team',
+      'through the numbers.',
+      '',
+      'Could you confirm who signs on your side?',
+      '',
+      'Best regards,',
+      'Jane Doe',
+      'Account Director | Acme Consulting',
+      '+1 212 555 0147',
+      '',
+      'On Mon, Mar 9, 2026 at 4:55 PM Dana Whitfield <dana@northwind-logistics.com> wrote:',
+      "> We'll need the SOW before our board meeting. I will send you the PO on Friday.",
+    ].join('\n');
+    const promises = findPromises(visibleText(body), context);
+    expect(promises.map((p) => p.text)).toEqual([
+      "I'll get the updated SOW over to you by Thursday, and Marcus will send the calendar invite for the kickoff.",
+    ]);
+    expect(promises[0]).toMatchObject({ dueAt: '2026-03-12T21:00:00.000Z', dueIsDefault: false, dueText: 'by Thursday' });
+  });
+
+  it('gives a default due date (two working days, end of day) when none is stated, and marks it', () => {
+    const [promise] = findPromises("Leave it with me, I'll look into the billing error and revert.", context);
+    expect(promise).toMatchObject({ dueAt: '2026-03-12T21:00:00.000Z', dueIsDefault: true });
+    expect(promise?.dueText).toBeUndefined();
+  });
+
+  it('accepts the ways people commit', () => {
+    const sentences = [
+      'I will send the minutes this afternoon.',
+      "We'll ship the replacement units within 5 business days.",
+      'I shall forward the signed copy next Tuesday.',
+      'Let me check with our finance team and get back to you.',
+      "I'm going to review the contract tonight.",
+      'Expect the revised quote by Thursday.',
+      "You'll have the final report by end of the month.",
+      'Will do.',
+      'Our support team will contact you within 24 hours.',
+      'Priya will send you the access details tomorrow.',
+      'I can have it ready by Friday.',
+      "I'll circle back after I've spoken with the vendor.",
+      "I'll try to get the figures over to you before the weekend.",
+      'We are reviewing the logs and will send a root-cause summary tomorrow.',
+    ];
+    for (const sentence of sentences) expect({ sentence, found: texts(sentence).length }).toEqual({ sentence, found: 1 });
+  });
+
+  it('rejects offers, requests, questions, past tense, status, apologies, fulfilment, hedges and pleasantries', () => {
+    const cases: [string, string][] = [
+      ["If you'd like, I can send over the slides.", 'no commitment'],
+      ["Happy to send the slides if that's useful.", 'no commitment'],
+      ['Let me know if you want me to set up a call with our CTO.', 'no commitment'],
+      ['Could you send me the signed purchase order?', 'no commitment'],
+      ['Shall I send the agenda to everyone?', 'no commitment'],
+      ['Will you send me the agenda?', 'no commitment'],
+      ['Can I send the agenda tomorrow, or would Friday suit you better?', 'no commitment'],
+      ["I'll send the agenda to everyone, ok?", 'question'],
+      ['I sent the revised schedule on Monday.', 'no commitment'],
+      ["I'll be out of the office until March 16 with limited access to email.", 'status'],
+      ['I will be traveling next week.', 'status'],
+      ['Sorry for the delay in getting back to you.', 'no commitment'],
+      ['As promised, attached is the deck.', 'no commitment'],
+      ['I might be able to get the numbers to you by Friday.', 'no commitment'],
+      ['We may send the numbers by Friday.', 'no commitment'],
+      ["I'll probably send the numbers on Friday.", 'hedge'],
+      ['Hopefully we will have the stock back by mid-April.', 'hedge'],
+      ["I'll keep my fingers crossed.", 'hedge'],
+      ["We'll see how the pilot goes.", 'we will see'],
+      ["I'll be happy to help with the setup.", 'offer'],
+      ['The meeting will be at 3pm.', 'no commitment'],
+      ["If you send me the log files, I'll take a look.", 'conditional on them'],
+      ["Send me your number and I'll give you a call.", 'conditional'],
+      ["I'll let you know if anything changes.", 'conditional'],
+      ["We won't be able to hit the March 10 date.", 'no commitment'],
+      ['I can have it sent via intercompany mail.', 'ability, no date'],
+    ];
+    for (const [sentence, reason] of cases) {
+      expect(explainPromises(sentence)).toEqual([{ sentence, promise: false, reason }]);
+      expect(texts(sentence)).toEqual([]);
+    }
+  });
+
+  it('keeps each promise as its own whitespace-folded sentence across soft line breaks and bullets', () => {
+    const body = "Next steps from our side:\n- I'll send the\n  revised deck by Friday\n- We will book the venue tomorrow\n\nThanks, Dr. Smith will join too.";
+    expect(texts(body)).toEqual(["I'll send the revised deck by Friday", 'We will book the venue tomorrow']);
+  });
+
+  it('caps a very long sentence at about 300 characters', () => {
+    const long = `I'll send the full breakdown by Friday, ${'including every line item and the assumptions behind it, '.repeat(10)}as discussed.`;
+    const [promise] = findPromises(long, context);
+    expect(promise?.text.length).toBeLessThanOrEqual(300);
+    expect(promise?.text.startsWith("I'll send the full breakdown by Friday")).toBe(true);
+  });
+});

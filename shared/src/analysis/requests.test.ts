@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { findRequests } from './requests';
+import { visibleText } from './visible-text';
+
+const texts = (visible: string): string[] => findRequests(visible).map((r) => r.text);
+
+describe('findRequests', () => {
+  it('finds what the client asks us for in a realistic message, not in their quoted history', () => {
+    const body = [
+      'Hi Jane,',
+      '',
+      'Thanks for the proposal, the team liked it. Could you send the updated SOW',
+      'with the revised milestones? We need the signed NDA back by Thursday as well.',
+      '',
+      'Let me know if you have any questions.',
+      '',
+      'Thanks,',
+      'Dana',
+      '',
+      '-----Original Message-----',
+      'From: Jane Doe',
+      'Can you confirm the budget owner?',
+    ].join('\n');
+    expect(texts(visibleText(body))).toEqual([
+      'Could you send the updated SOW with the revised milestones?',
+      'We need the signed NDA back by Thursday as well.',
+    ]);
+  });
+
+  it('recognises the common ways of asking', () => {
+    const asks = [
+      'Can you confirm the go-live date by Friday?',
+      'Would you mind resending the deck from Tuesday.',
+      'Please let me know when the invoice is ready.',
+      "We'd appreciate it if you could share the test plan.",
+      'I was wondering if you could move the call to 3pm.',
+      'Any update on the data migration?',
+      'Kindly send the remittance advice to accounts@northwind.example.',
+      'Send me the login details when you get a chance.',
+      'I need the signed contract by Friday.',
+    ];
+    for (const ask of asks) expect({ ask, found: texts(ask).length }).toEqual({ ask, found: 1 });
+  });
+
+  it('leaves closing pleasantries, attachments and rhetorical questions alone', () => {
+    const polite = [
+      'Let me know if you have any questions.',
+      'Please do not hesitate to contact me if you need anything.',
+      'Please find attached our purchase order.',
+      'Please note our offices are closed on Monday.',
+      'Can you believe it is March already?',
+      'Thanks for the quick turnaround.',
+      'We will review the proposal internally.',
+      'Hope you had a great weekend!',
+    ];
+    for (const sentence of polite) expect({ sentence, found: texts(sentence) }).toEqual({ sentence, found: [] });
+  });
+});

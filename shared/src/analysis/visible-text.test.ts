@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { visibleText } from './visible-text';
+
+describe('visibleText', () => {
+  it('drops a Gmail reply attribution wrapped over two lines and everything quoted under it', () => {
+    const body = [
+      'Hi Tom,',
+      '',
+      "Thanks for the quick turnaround. I'll send the signed order form by Friday.",
+      '',
+      'On Mon, 3 Mar 2026 at 10:02, Tom Becker <tom.becker@northwind-logistics.com>',
+      'wrote:',
+      '',
+      '> Hi Jane,',
+      '> Could you send the signed order form? I will chase legal on our side.',
+      '>',
+    ].join('\n');
+    expect(visibleText(body)).toBe("Hi Tom,\n\nThanks for the quick turnaround. I'll send the signed order form by Friday.");
+  });
+
+  it('drops an Outlook "From: / Sent: / To: / Subject:" block after the underscore separator', () => {
+    const body = [
+      'Sure, will do.',
+      '',
+      '________________________________',
+      'From: Tom Becker <tom.becker@northwind-logistics.com>',
+      'Sent: Tuesday, March 3, 2026 4:11 PM',
+      'To: Jane Doe <jane@acme-consulting.com>',
+      'Subject: RE: Q2 rollout',
+      '',
+      "We'll send the purchase order tomorrow.",
+    ].join('\r\n');
+    expect(visibleText(body)).toBe('Sure, will do.');
+  });
+
+  it('drops an Outlook header block without a separator and "-----Original Message-----" history', () => {
+    expect(
+      visibleText('Noted, thanks.\n\nFrom: Tom Becker\nSent: 03 March 2026 16:11\nTo: Jane Doe\nCc: Ops\nSubject: RE: rollout\n\nI will call you.'),
+    ).toBe('Noted, thanks.');
+    expect(visibleText('See below.\n\n-----Original Message-----\nFrom: Tom\nI will call you.')).toBe('See below.');
+  });
+
+  it('recognises German, French, Spanish and Dutch reply attributions', () => {
+    const quoted = '\n> Ich schicke Ihnen das Angebot morgen.';
+    expect(visibleText(`Danke, passt.\n\nAm 03.03.2026 um 10:02 schrieb Tom Becker <tom@northwind.de>:${quoted}`)).toBe('Danke, passt.');
+    expect(visibleText(`Merci.\n\nLe mar. 3 mars 2026 à 10:02, Tom Becker <tom@nord.fr> a écrit :${quoted}`)).toBe('Merci.');
+    expect(visibleText(`Gracias.\n\nEl mar, 3 mar 2026 a las 10:02, Tom Becker (<tom@norte.es>) escribió:${quoted}`)).toBe('Gracias.');
+    expect(visibleText(`Dank je.\n\nOp di 3 mrt. 2026 om 10:02 schreef Tom Becker <tom@noord.nl>:${quoted}`)).toBe('Dank je.');
+  });
+
+  it('keeps inline answers between quoted lines but drops the quotes', () => {
+    const body = ['> Can you confirm the venue?', 'Yes, confirmed.', '> And the catering?', "I'll confirm the catering tomorrow."].join('\n');
+    expect(visibleText(body)).toBe("Yes, confirmed.\nI'll confirm the catering tomorrow.");
+  });
+
+  it('drops forwarded messages and keeps the forwarding note', () => {
+    const gmail = "Tom, see below - I'll handle this one.\n\n---------- Forwarded message ---------\nFrom: Ana <ana@client.com>\nDate: Mon, Mar 2, 2026\nSubject: Invoice\n\nI will pay on Friday.";
+    expect(visibleText(gmail)).toBe("Tom, see below - I'll handle this one.");
+    const apple = 'FYI\n\nBegin forwarded message:\n\nFrom: Ana <ana@client.com>\nSubject: Invoice\n\nWe will cancel.';
+    expect(visibleText(apple)).toBe('FYI');
+    expect(visibleText('FYI\n\n-------- Original Message --------\nSubject: x\n\nWe will cancel.')).toBe('FYI');
+  });
+
+  it('drops signatures: "-- " delimiter, mobile footers and a sign-off with a name/title/phone block', () => {
+    expect(visibleText("I'll send it tonight.\n\n-- \nJane Doe\nAcme Consulting")).toBe("I'll send it tonight.");
+    expect(visibleText("I'll send it tonight.\n\nSent from my iPhone")).toBe("I'll send it tonight.");
+    expect(visibleText("I'll send it tonight.\n\nGet Outlook for iOS")).toBe("I'll send it tonight.");
+    const signed = [
+      "I'll send the revised SOW by Thursday.",
+      '',
+      'Best regards,',
+      'Jane Doe',
+      'Senior Account Manager | Acme Consulting',
+      '+44 20 7946 0018',
+      'www.acme-consulting.example',
+    ].join('\n');
+    expect(visibleText(signed)).toBe("I'll send the revised SOW by Thursday.");
+    expect(visibleText("Will do.\n\nCheers,\nJane")).toBe('Will do.');
+    expect(visibleText("Will do.\n\nKind regards\nJane Doe\nAcme")).toBe('Will do.');
+  });
+
+  it('never drops real content that merely starts with a sign-off word', () => {
+    expect(visibleText('Thanks, that works for me. I will send the PO on Monday.')).toBe(
+      'Thanks, that works for me. I will send the PO on Monday.',
+    );
+    const body = "Thanks!\n\nI'll send the updated forecast over tomorrow morning.\n\nJane";
+    expect(visibleText(body)).toBe("Thanks!\n\nI'll send the updated forecast over tomorrow morning.\n\nJane");
+    const longTail = 'Thanks,\n\nwe will get the contract countersigned and back to you by end of day, and Priya will share the access details.';
+    expect(visibleText(longTail)).toBe(longTail);
+  });
+
+  it('returns an empty string for a reply that is only quoted history', () => {
+    expect(visibleText('On Tue, Mar 3, 2026 at 9:00 AM Tom <tom@x.com> wrote:\n> hello')).toBe('');
+  });
+});
