@@ -3,6 +3,7 @@
 export {
   extractMessageFacts,
   subjectThreadKeys,
+  isReplySubject,
   subjectMergeWindowMs,
   resolveThreadId,
   analyzeThread,

@@ -5,6 +5,7 @@ import {
   analyzeThread,
   createCounterpartResolver,
   extractMessageFacts,
+  isReplySubject,
   promiseId,
   resolveThreadId,
   subjectMergeWindowMs,
@@ -22,6 +23,14 @@ export interface IngestResult {
 /** The engine joins subject and counterpart with U+0000, which SQLite text would cut short. */
 export function storedSubjectKey(key: string): string {
   return key.replace(/\u0000/g, '\n');
+}
+
+function refsOf(f: MessageFacts): string[] {
+  return [...new Set([...(f.inReplyTo ? [f.inReplyTo] : []), ...f.references])];
+}
+
+function isReply(f: MessageFacts): boolean {
+  return isReplySubject(f.subject) || refsOf(f).length > 0;
 }
 
 /** SQLite allows 32,766 bound parameters; stay far below it and keep statements cache-friendly. */
@@ -97,25 +106,29 @@ export async function ingestMessages(
     fresh.sort((a, b) => (a.sentAt < b.sentAt ? -1 : a.sentAt > b.sentAt ? 1 : 0));
 
     // 3. Thread resolution: the engine asks a ThreadIndex; we prefetch everything it can ask about.
-    const referenced = fresh.flatMap((f) => [...(f.inReplyTo ? [f.inReplyTo] : []), ...f.references]);
+    const referenced = fresh.flatMap(refsOf);
     const keysOf = new Map(fresh.map((f) => [f.id, subjectThreadKeys(f).map(storedSubjectKey)]));
     const dbThreadOfMessage = new Map<string, string>();
-    for (const row of await selectIn(tx, 'SELECT id, thread_id FROM messages WHERE user_id = ? AND id IN', userId, referenced)) {
-      dbThreadOfMessage.set(String(row.id), String(row.thread_id));
+    // thread_refs holds stored messages' own ids and the ids they reference, so both "what this reply
+    // answers" and "a reply that arrived before this original" are found.
+    const lookupIds = [...referenced, ...fresh.map((f) => f.id)];
+    for (const row of await selectIn(tx, 'SELECT message_id, thread_id FROM thread_refs WHERE user_id = ? AND message_id IN', userId, lookupIds)) {
+      dbThreadOfMessage.set(String(row.message_id), String(row.thread_id));
     }
-    const seenWithKey = new Map<string, { threadId: string; at: number }[]>();
-    const remember = (key: string, threadId: string, at: string) => {
+    const seenWithKey = new Map<string, { threadId: string; at: number; isReply: boolean }[]>();
+    const remember = (key: string, threadId: string, at: string, isReply: boolean) => {
       const list = seenWithKey.get(key) ?? [];
-      list.push({ threadId, at: Date.parse(at) });
+      list.push({ threadId, at: Date.parse(at), isReply });
       seenWithKey.set(key, list);
     };
     const subjectRows = await selectIn(
       tx,
-      'SELECT subject_key, thread_id, sent_at FROM subject_keys WHERE user_id = ? AND subject_key IN',
+      'SELECT subject_key, thread_id, sent_at, is_reply FROM subject_keys WHERE user_id = ? AND subject_key IN',
       userId,
       [...keysOf.values()].flat(),
     );
-    for (const row of subjectRows) remember(String(row.subject_key), String(row.thread_id), String(row.sent_at));
+    for (const row of subjectRows) remember(String(row.subject_key), String(row.thread_id), String(row.sent_at), Number(row.is_reply) === 1);
+    const windowOf = (key: string) => subjectMergeWindowMs(key.split('\u0000')[0] ?? '');
 
     const batchThreadOfMessage = new Map<string, string>();
     const index: ThreadIndex = {
@@ -123,7 +136,7 @@ export async function ingestMessages(
       // The thread last seen with this key within the engine's merge window of `near`.
       threadOfSubjectKey: (key, near) => {
         const stored = storedSubjectKey(key);
-        const window = subjectMergeWindowMs(key.split('\u0000')[0] ?? '');
+        const window = windowOf(key);
         const nearMs = near ? Date.parse(near) : undefined;
         let best: { threadId: string; at: number } | undefined;
         for (const seen of seenWithKey.get(stored) ?? []) {
@@ -132,13 +145,31 @@ export async function ingestMessages(
         }
         return best?.threadId;
       },
+      // A thread whose messages with this key are all replies, starting after `near` within the window:
+      // their original is arriving now.
+      threadAwaitingRoot: (key, near) => {
+        const nearMs = Date.parse(near);
+        const window = windowOf(key);
+        const byThread = new Map<string, { first: number; allReplies: boolean }>();
+        for (const seen of seenWithKey.get(storedSubjectKey(key)) ?? []) {
+          const entry = byThread.get(seen.threadId) ?? { first: seen.at, allReplies: true };
+          entry.first = Math.min(entry.first, seen.at);
+          entry.allReplies &&= seen.isReply;
+          byThread.set(seen.threadId, entry);
+        }
+        for (const [threadId, entry] of byThread) {
+          if (entry.allReplies && entry.first > nearMs && entry.first - nearMs <= window) return threadId;
+        }
+        return undefined;
+      },
     };
     const threadOf = new Map<string, string>();
     for (const f of fresh) {
       const threadId = resolveThreadId(f, index);
       threadOf.set(f.id, threadId);
       batchThreadOfMessage.set(f.id, threadId);
-      for (const key of keysOf.get(f.id)!) remember(key, threadId, f.sentAt);
+      for (const key of keysOf.get(f.id)!) remember(key, threadId, f.sentAt, isReply(f));
+      for (const ref of refsOf(f)) if (!index.threadOfMessage(ref)) batchThreadOfMessage.set(ref, threadId);
     }
 
     // 4. Re-analyse only the affected threads, from their stored facts plus the new ones.
@@ -166,8 +197,15 @@ export async function ingestMessages(
       });
       for (const key of keysOf.get(f.id)!) {
         writes.push({
-          sql: 'INSERT INTO subject_keys (user_id, subject_key, message_id, thread_id, sent_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
-          args: [userId, key, f.id, threadId, f.sentAt],
+          sql: 'INSERT INTO subject_keys (user_id, subject_key, message_id, thread_id, sent_at, is_reply) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+          args: [userId, key, f.id, threadId, f.sentAt, isReply(f) ? 1 : 0],
+        });
+      }
+      // First writer wins: a referenced id already placed in a thread keeps that thread.
+      for (const ref of [f.id, ...refsOf(f)]) {
+        writes.push({
+          sql: 'INSERT INTO thread_refs (user_id, message_id, thread_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+          args: [userId, ref, threadId],
         });
       }
       for (const p of f.promises) {

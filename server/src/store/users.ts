@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { and, eq, isNull, like } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { userSettingsSchema, type UserSettings } from '@followthrough/shared/contract';
 import { analysisSettingsSchema, type AnalysisSettings } from '@followthrough/shared';
 import type { Db } from '../db/client';
@@ -61,14 +61,14 @@ export async function issueToken(db: Db, email: string, now: Date): Promise<stri
 /** Revokes the one live token starting with `prefix` (at least 6 characters, so a typo cannot revoke many). */
 export async function revokeToken(db: Db, prefix: string, now: Date): Promise<{ email: string; prefix: string }> {
   if (prefix.length < 6) throw new Error('token prefix: give at least 6 characters (e.g. ft_AbCdEfGh)');
-  const matches = await db
+  // Only the first TOKEN_PREFIX_LENGTH characters are stored; a longer argument is compared on those.
+  const wanted = prefix.slice(0, TOKEN_PREFIX_LENGTH);
+  const live = await db
     .select({ id: apiTokens.id, prefix: apiTokens.prefix, email: users.email })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(like(apiTokens.prefix, `${prefix.slice(0, TOKEN_PREFIX_LENGTH).replace(/[%_\\]/g, '\\$&')}%`), isNull(apiTokens.revokedAt)))
+    .where(and(eq(sql`substr(${apiTokens.prefix}, 1, ${wanted.length})`, wanted), isNull(apiTokens.revokedAt)))
     .all();
-  // LIKE above narrows by the stored prefix; a longer argument must also match the stored prefix exactly.
-  const live = matches.filter((m) => prefix.startsWith(m.prefix) || m.prefix.startsWith(prefix));
   if (live.length === 0) throw new Error(`no live token starts with "${prefix}"`);
   if (live.length > 1) throw new Error(`${live.length} tokens start with "${prefix}": give more characters`);
   const match = live[0]!;

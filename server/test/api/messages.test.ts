@@ -48,6 +48,33 @@ describe('POST /v1/messages', () => {
     expect(detail.body.counterpart.lastContactAt).toBe('2026-11-19T09:00:00.000Z');
   });
 
+  it('puts an original that arrives after its reply into the reply\'s thread', async () => {
+    const reply = {
+      id: '<reply-first@mail.acme.example>',
+      from: 'Alice Meyer <alice@acme.example>',
+      to: ['dana@contoso.example'],
+      date: '2026-11-20T10:00:00+01:00',
+      subject: 'Re: Kick-off agenda',
+      inReplyTo: '<original-late@contoso.example>',
+      references: ['<original-late@contoso.example>'],
+      text: 'Hi Dana,\n\nThe agenda works for us. See you Tuesday.\n\nAlice',
+    };
+    const original = {
+      id: '<original-late@contoso.example>',
+      from: 'Dana Whitfield <dana@contoso.example>',
+      to: ['alice@acme.example'],
+      date: '2026-11-19T17:45:00+01:00',
+      subject: 'Kick-off agenda',
+      text: 'Hi Alice,\n\nHere is the agenda for the kick-off. Does it work for you?\n\nDana',
+    };
+    const first = await alice.send('POST', '/v1/messages', { messages: [reply] });
+    const second = await alice.send('POST', '/v1/messages', { messages: [original] });
+    expect(second.body.threads[0].threadId).toBe(first.body.threads[0].threadId);
+    const summary = await alice.get(`/v1/threads/${encodeURIComponent(first.body.threads[0].threadId)}/summary`);
+    expect(summary.body).toMatchObject({ messageCount: 2, initiatedBy: 'them', awaiting: { side: 'them' } });
+    expect(summary.body.lags.ours.count).toBe(1);
+  });
+
   it('keeps facts and snippets but never the body text', async () => {
     const rows = await env.database.client.execute("SELECT facts_json FROM messages WHERE id = '<CAG2-promise@mail.acme.example>'");
     const stored = String(rows.rows[0]!.facts_json);
@@ -68,7 +95,7 @@ describe('POST /v1/messages', () => {
     expect(res.body.error.issues[0].path).toBe('body.messages.1.date');
     // Nothing of the batch was stored.
     const rows = await env.database.client.execute('SELECT count(*) AS n FROM messages');
-    expect(Number(rows.rows[0]!.n)).toBe(5);
+    expect(Number(rows.rows[0]!.n)).toBe(7);
   });
 
   it("another user's ingest of the same message ids neither sees nor changes the first user's data", async () => {
@@ -77,6 +104,7 @@ describe('POST /v1/messages', () => {
     expect(res.body).toMatchObject({ accepted: 3, duplicates: 0 });
     const aliceSummary = await alice.get('/v1/threads/18c2f0a9b1d4e7f3/summary');
     expect(aliceSummary.body.messageCount).toBe(4);
+    expect((await eve.get('/v1/threads/18c2f0a9b1d4e7f3/summary')).body.counterpart).toBe('northwind.example');
     const eveSummary = await eve.get('/v1/threads/18c2f0a9b1d4e7f3/summary');
     expect(eveSummary.body.messageCount).toBe(3);
   });

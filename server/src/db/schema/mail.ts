@@ -36,8 +36,26 @@ export const subjectKeys = sqliteTable(
     messageId: text('message_id').notNull(),
     threadId: text('thread_id').notNull(),
     sentAt: text('sent_at').notNull(),
+    /** The message says it answers something ("Re: ...", In-Reply-To): a late original may join it. */
+    isReply: integer('is_reply', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.userId, t.subjectKey, t.messageId] })],
+);
+
+/**
+ * Message ids known to belong to a thread: each stored message's own id and the ids it references
+ * (In-Reply-To, References). An original that arrives after its replies finds their thread here.
+ */
+export const threadRefs = sqliteTable(
+  'thread_refs',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    messageId: text('message_id').notNull(),
+    threadId: text('thread_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.messageId] })],
 );
 
 /** ThreadFacts (a pure function of the thread's messages), recomputed when a message joins the thread. */

@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb } from '../support/test-db';
+import { createTestApp, type Client, type TestApp } from '../support/test-app';
+import { northwindThread } from '../support/mail';
+import { revokeToken } from '../../src/store/users';
+import { startServer, type RunningServer } from '../../src/server';
+import { defaultConfig } from '../../src/config';
+import { silentLogger } from '../../src/http/logger';
+
+let env: Awaited<ReturnType<typeof createTestDb>>;
+let t: TestApp;
+let alice: Client;
+
+beforeAll(async () => {
+  env = await createTestDb();
+  t = createTestApp(env.database, { config: { bodyLimitBytes: 64 * 1024, corsOrigins: ['https://crm.acme.example'] } });
+  alice = await t.addUser('alice@acme.example');
+});
+afterAll(() => env.cleanup());
+
+const errorShape = { error: { code: expect.any(String), message: expect.any(String), requestId: expect.any(String) } };
+
+describe('errors share one shape', () => {
+  it('401 without a token, with a wrong token and with a revoked one', async () => {
+    const none = await t.app.request('/v1/counterparts');
+    expect(none.status).toBe(401);
+    expect(await none.json()).toMatchObject({ error: { code: 'unauthorized' } });
+    const wrong = await t.app.request('/v1/counterparts', { headers: { authorization: 'Bearer ft_not-a-real-token' } });
+    expect(wrong.status).toBe(401);
+    const bob = await t.addUser('bob@acme.example');
+    expect((await bob.get('/v1/me')).status).toBe(200);
+    await revokeToken(env.database.db, bob.token.slice(0, 14), new Date());
+    const revoked = await bob.get('/v1/me');
+    expect(revoked.status).toBe(401);
+    expect(revoked.body).toMatchObject(errorShape);
+  });
+
+  it('400 for malformed JSON and for a body that is not JSON', async () => {
+    const res = await alice.send('POST', '/v1/messages', '{"messages": [');
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ error: { code: 'malformed_json' } });
+    const form = await t.app.request('/v1/messages', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${alice.token}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'messages=1',
+    });
+    expect(form.status).toBe(400);
+    expect(((await form.json()) as { error: { message: string } }).error.message).toContain('Content-Type: application/json');
+  });
+
+  it('413 past the body limit', async () => {
+    const big = northwindThread().map((m, i) => ({ ...m, id: `<big-${i}@acme.example>`, text: 'Lorem ipsum dolor sit amet. '.repeat(1200) }));
+    const res = await alice.send('POST', '/v1/messages', { messages: big });
+    expect(res.status).toBe(413);
+    expect(res.body).toMatchObject({ error: { code: 'payload_too_large' } });
+  });
+
+  it('404 for an unknown route, in the same shape, with the request id echoed', async () => {
+    const res = await t.app.request('/v1/invoices', { headers: { authorization: `Bearer ${alice.token}`, 'x-request-id': 'ext-42' } });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('x-request-id')).toBe('ext-42');
+    expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'no route GET /v1/invoices', requestId: 'ext-42' } });
+    expect(t.logger.lines).toContainEqual(expect.objectContaining({ msg: 'request', requestId: 'ext-42', status: 404, path: '/v1/invoices' }));
+  });
+});
+
+describe('rate limit', () => {
+  it('429 with Retry-After past the per-token burst; other tokens are unaffected; the bucket refills', async () => {
+    const limited = createTestApp(env.database, { now: '2026-11-23T09:00:00Z', config: { rateLimit: { burst: 3, perSecond: 1 } } });
+    const carol = await limited.addUser('carol@acme.example');
+    const dave = await limited.addUser('dave@acme.example');
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await carol.get('/v1/me')).status);
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    const refused = await carol.get('/v1/me');
+    expect(refused.body).toMatchObject({ error: { code: 'rate_limited' } });
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect((await dave.get('/v1/me')).status).toBe(200);
+    limited.setNow('2026-11-23T09:00:02Z');
+    expect((await carol.get('/v1/me')).status).toBe(200);
+  });
+});
+
+describe('CORS', () => {
+  const preflight = (origin: string) =>
+    t.app.request('/v1/counterparts', {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+    });
+
+  it('allows the Chrome and Firefox extensions and configured origins', async () => {
+    for (const origin of ['chrome-extension://abcdefghijklmnopabcdefghijklmnop', 'moz-extension://0f4c2a1e-1111-4a4a-9b9b-123456789abc', 'https://crm.acme.example']) {
+      const res = await preflight(origin);
+      expect(res.headers.get('access-control-allow-origin')).toBe(origin);
+      expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
+    }
+  });
+
+  it('gives web pages no CORS access', async () => {
+    const res = await preflight('https://evil.example');
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    const get = await t.app.request('/v1/me', { headers: { origin: 'https://mail.google.com', authorization: `Bearer ${alice.token}` } });
+    expect(get.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('healthz and the OpenAPI document', () => {
+  it('healthz answers without a token when the database answers', async () => {
+    const res = await t.app.request('/healthz');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', database: 'ok' });
+  });
+
+  it('documents every route with its schemas', async () => {
+    const res = await t.app.request('/v1/openapi.json');
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> }; responses: Record<string, unknown> }>>;
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    const ops = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(ops.sort()).toEqual(
+      [
+        'GET /healthz',
+        'GET /v1/openapi.json',
+        'GET /v1/me',
+        'DELETE /v1/me',
+        'GET /v1/me/settings',
+        'PUT /v1/me/settings',
+        'POST /v1/messages',
+        'GET /v1/counterparts',
+        'GET /v1/counterparts/{key}',
+        'PATCH /v1/counterparts/{key}',
+        'GET /v1/counterparts/{key}/report',
+        'GET /v1/threads/{threadId}/summary',
+        'GET /v1/promises',
+        'PATCH /v1/promises/{id}',
+        'POST /v1/touchpoints',
+        'GET /v1/touchpoints',
+        'DELETE /v1/touchpoints/{id}',
+        'GET /v1/reminders',
+        'GET /v1/export',
+      ].sort(),
+    );
+    const touchpointBody = doc.paths['/v1/touchpoints']!.post!.requestBody!.content['application/json']!.schema;
+    expect(Object.keys(touchpointBody.properties ?? {})).toEqual(expect.arrayContaining(['id', 'counterpart', 'kind', 'at', 'summary', 'department']));
+    expect(doc.paths['/v1/messages']!.post!.responses).toHaveProperty('413');
+  });
+});
+
+describe('over real HTTP on loopback', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer({ ...defaultConfig, port: 0, databaseUrl: env.url }, silentLogger);
+  });
+  afterAll(() => server.close());
+
+  it('ingests and answers the thread summary through a socket', async () => {
+    const headers = { authorization: `Bearer ${alice.token}`, 'content-type': 'application/json' };
+    const ingest = await fetch(`${server.url}/v1/messages`, { method: 'POST', headers, body: JSON.stringify({ messages: northwindThread() }) });
+    expect(ingest.status).toBe(200);
+    const summary = await fetch(`${server.url}/v1/threads/18c2f0a9b1d4e7f3/summary`, { headers });
+    expect(summary.status).toBe(200);
+    expect(((await summary.json()) as { messageCount: number }).messageCount).toBe(3);
+    expect(summary.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
