@@ -170,9 +170,9 @@ for (const thread of conversations.threads) {
   thread.forEach((message, index) => {
     total++;
     const s = stamp(message.at, message.from.zone);
-    const text = quoteHistory(message, previous);
-    const id = `${thrid.slice(-6)}.${index}.${s.ms.toString(36)}@${message.from.address.split('@')[1]}`;
     const parent = message.replyTo !== undefined ? byId.get(`${threadNo}:${message.replyTo}`) : previous;
+    const text = quoteHistory(message, parent);
+    const id = `${thrid.slice(-6)}.${index}.${s.ms.toString(36)}@${message.from.address.split('@')[1]}`;
     const refs = parent ? [...parent.refs, parent.id] : [];
     const fromMe = sent.has(message.from.address);
     const labels = message.labels ?? (fromMe ? 'Sent' : message.automated ? 'Inbox,Category Updates' : 'Inbox,Important');
