@@ -39,6 +39,10 @@ export default defineConfig({
     // ceiling the browser requires us to declare.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Followthrough: today' },
+    // The engine chunk the content scripts import (see entrypoints/engine.ts); mail sites only.
+    web_accessible_resources: [
+      { resources: ['engine.js'], matches: MAIL_HOST_PATTERNS, ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -7,6 +7,7 @@ import type { Touchpoint } from '@followthrough/shared/model';
 import { loadFixture } from '../hosts/fixture-loader';
 import { createGmailHost } from '../hosts/gmail/gmail-host';
 import { DEFAULT_SETTINGS, type LocalState } from '../utils/storage';
+import { analyzeSnapshot, localReport } from '../utils/local-analysis';
 import { Sidebar, type SidebarDeps } from './sidebar';
 
 const gmailDir = join(dirname(fileURLToPath(import.meta.url)), '../hosts/gmail/fixtures');
@@ -43,6 +44,7 @@ function recordingDeps() {
     insertIntoReply: () => false,
     copyText: async () => true,
     newId: () => '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+    engine: { analyzeSnapshot, localReport },
   };
   return { deps, calls };
 }

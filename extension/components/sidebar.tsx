@@ -4,7 +4,8 @@ import type { ThreadSummaryResponse } from '@followthrough/shared/contract';
 import type { ThreadReadResult } from '../hosts/mail-host';
 import type { Remote } from '../utils/messaging';
 import type { ExtensionSettings, LocalState } from '../utils/storage';
-import { analyzeSnapshot, localReport, snapshotToMessages, withVerdict } from '../utils/local-analysis';
+import type { LocalEngine } from '../utils/local-analysis';
+import { snapshotToMessages, withVerdict } from '../utils/thread-messages';
 import { PANELS } from './panels/index';
 import { PanelBoundary } from './panel-boundary';
 import type { DataSource, ServerState, SidebarActions, SidebarView } from './panel-types';
@@ -19,6 +20,8 @@ export interface SidebarDeps {
   insertIntoReply(text: string): boolean;
   copyText(text: string): Promise<boolean>;
   newId(): string;
+  /** The shared engine (a lazily loaded chunk in content scripts; null while it loads). */
+  engine: LocalEngine | null;
   /** Called once the first content frame is painted (timing mark for benchmarks and e2e). */
   onPainted?(): void;
 }
@@ -75,12 +78,13 @@ export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fix
   const analysis = useMemo(() => {
     if (!snapshot) return null;
     try {
-      return analyzeSnapshot(snapshot, settings, local, now);
+      if (!deps.engine) return null;
+      return deps.engine.analyzeSnapshot(snapshot, settings, local, now);
     } catch (error) {
       console.warn(`[followthrough] local analysis failed: ${error instanceof Error ? error.name : typeof error}`);
       return { kind: 'failed' as const };
     }
-  }, [snapshot, settings, local, now]);
+  }, [snapshot, settings, local, now, deps.engine]);
 
   const [server, serverSummary] = useServerSummary(threadId, settings, deps);
 
@@ -137,7 +141,8 @@ export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fix
         if (remote.status === 'ok') return { ok: true, report: remote.data, source: 'server' };
       }
       if (!snapshot) return { ok: false, message: 'The report needs the thread on screen or a connected server.' };
-      const report = localReport(snapshot, settings, local, counterpart, new Date());
+      if (!deps.engine) return { ok: false, message: 'Still loading; try again in a moment.' };
+      const report = deps.engine.localReport(snapshot, settings, local, counterpart, new Date());
       return report ? { ok: true, report, source: 'local' } : { ok: false, message: 'Set your own address in the options first.' };
     },
     insertIntoReply: deps.insertIntoReply,
