@@ -17,6 +17,8 @@ export interface ChromiumLaunchOptions {
   fixturePort: number;
   /** IANA zone for the browser process (content scripts and the service worker alike). */
   timeZone: string;
+  /** Defaults to the production build, extension/.output/chrome-mv3. */
+  extensionDir?: string;
 }
 
 /**
@@ -25,6 +27,7 @@ export interface ChromiumLaunchOptions {
  * manifest's real match patterns are what decides where the content scripts run.
  */
 export async function launchChromiumWithExtension(options: ChromiumLaunchOptions): Promise<ChromiumSession> {
+  const extensionDir = options.extensionDir ?? CHROME_BUILD_DIR;
   const profile = mkdtempSync(path.join(os.tmpdir(), 'followthrough-e2e-chromium-'));
   const hostRules = MAIL_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${options.fixturePort}`).join(', ');
   const context = await chromium.launchPersistentContext(profile, {
@@ -33,8 +36,8 @@ export async function launchChromiumWithExtension(options: ChromiumLaunchOptions
     viewport: { width: 1440, height: 900 },
     env: { ...process.env, TZ: options.timeZone },
     args: [
-      `--disable-extensions-except=${CHROME_BUILD_DIR}`,
-      `--load-extension=${CHROME_BUILD_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--host-resolver-rules=${hostRules}`,
       '--ignore-certificate-errors',
       '--no-sandbox',
@@ -61,6 +64,6 @@ export async function launchChromiumWithExtension(options: ChromiumLaunchOptions
   } catch (error) {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
-    throw new Error(`Chromium started but the extension's service worker never appeared (${CHROME_BUILD_DIR}): ${(error as Error).message}`);
+    throw new Error(`Chromium started but the extension's service worker never appeared (${extensionDir}): ${(error as Error).message}`);
   }
 }

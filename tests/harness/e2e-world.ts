@@ -68,8 +68,10 @@ export async function createE2eWorld(mailbox: FixtureMailbox, options: E2eWorldO
       },
     };
   } catch (error) {
+    // The server's own log says why a request failed (a 500 body only carries a request id).
+    const serverLog = api?.log().split('\n').slice(-40).join('\n') ?? '';
     await api?.dispose();
     await fixtures.close();
-    throw error;
+    throw new Error(`${(error as Error).message}\n--- API server log (last lines) ---\n${serverLog}`, { cause: error });
   }
 }

@@ -19,16 +19,18 @@ export interface FirefoxSession {
 export interface FirefoxLaunchOptions {
   fixturePort: number;
   timeZone: string;
+  /** Defaults to the production build, extension/.output/firefox-mv3. */
+  extensionDir?: string;
 }
 
 interface GeckoManifest {
   browser_specific_settings?: { gecko?: { id?: string } };
 }
 
-function readGeckoId(): string {
-  const manifest = JSON.parse(readFileSync(path.join(FIREFOX_BUILD_DIR, 'manifest.json'), 'utf8')) as GeckoManifest;
+function readGeckoId(extensionDir: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(extensionDir, 'manifest.json'), 'utf8')) as GeckoManifest;
   const id = manifest.browser_specific_settings?.gecko?.id;
-  if (!id) throw new Error(`${FIREFOX_BUILD_DIR}/manifest.json has no browser_specific_settings.gecko.id`);
+  if (!id) throw new Error(`${extensionDir}/manifest.json has no browser_specific_settings.gecko.id`);
   return id;
 }
 
@@ -42,7 +44,8 @@ function readGeckoId(): string {
  * the pref is set explicitly so a profile default can never make content scripts silently not run.
  */
 export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions): Promise<FirefoxSession> {
-  const addonId = readGeckoId();
+  const extensionDir = options.extensionDir ?? FIREFOX_BUILD_DIR;
+  const addonId = readGeckoId(extensionDir);
   const uuid = randomUUID();
   const proxy = await startConnectProxy(options.fixturePort);
   const profile = mkdtempSync(path.join(os.tmpdir(), 'followthrough-e2e-firefox-'));
@@ -70,9 +73,11 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions):
         'browser.safebrowsing.phishing.enabled': false,
         'network.captive-portal-service.enabled': false,
         'network.connectivity-service.enabled': false,
+        // Remote settings sync is background traffic the proxy would only refuse; the dummy URL is what Firefox's own test harnesses use.
+        'services.settings.server': 'data:,#remote-settings-dummy/v1',
       },
     });
-    const installedId = await browser.installExtension(FIREFOX_BUILD_DIR);
+    const installedId = await browser.installExtension(extensionDir);
     if (installedId !== addonId) throw new Error(`installed add-on id ${installedId} is not the manifest's ${addonId}`);
     const started = browser;
     return {
@@ -90,6 +95,6 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions):
     await browser?.close();
     await proxy.close();
     rmSync(profile, { recursive: true, force: true });
-    throw new Error(`Could not start firefox-esr with the extension (${FIREFOX_BUILD_DIR}): ${(error as Error).message}`);
+    throw new Error(`Could not start firefox-esr with the extension (${extensionDir}): ${(error as Error).message}`);
   }
 }
