@@ -96,7 +96,9 @@ describe('findPromises', () => {
       ["Send me your number and I'll give you a call.", 'conditional'],
       ["I'll let you know if anything changes.", 'conditional'],
       ["We won't be able to hit the March 10 date.", 'no commitment'],
-      ['I can have it sent via intercompany mail.', 'ability, no date'],
+      ['I can have it sent via intercompany mail.', 'no date'],
+      ['You should see this in the dashboard.', 'no date'],
+      ['I will explain the three options below.', 'announces what follows'],
     ];
     for (const [sentence, reason] of cases) {
       expect(explainPromises(sentence)).toEqual([{ sentence, promise: false, reason }]);

@@ -42,7 +42,7 @@ const BE_ACTION =
   /^be\s+(?:sending|sharing|submitting|delivering|shipping|issuing|releasing|following up|reaching out|in touch|getting back|calling|circulating|updating|preparing|finali[sz]ing|drafting|reviewing it and|uploading|forwarding|scheduling|booking|organi[sz]ing|setting up|returning|contacting|writing)\b/i;
 
 const SUBJECT_MODAL =
-  /\b(I|[Ww]e|[Oo]ur (?:\w+ )?(?:team|engineers?|developers?|designers?|lawyers?|legal team|support team|department|office|accountants?|finance team)|[Mm]y (?:colleague|team|assistant|manager|associate|partner)(?:,? [A-Z][a-z]+,?)?|(?:[A-Z][a-z]+)(?: (?:from|on|in) (?:our|my) (?:team|side|office|end))?)\s*(?:'ll|’ll| will| shall|'m going to|’m going to| am going to|'re going to|’re going to| are going to|'m gonna)\s+(?!not\b|never\b)(.*)$/;
+  /\b(I|[Ww]e|[Oo]ur (?:\w+ )?(?:team|engineers?|developers?|designers?|lawyers?|legal team|support team|department|office|accountants?|finance team)|[Mm]y (?:colleague|team|assistant|manager|associate|partner)(?:,? [A-Z][a-z]+,?)?|(?:[A-Z][a-z]+)(?: (?:from|on|in) (?:our|my) (?:team|side|office|end))?)\s*(?:'ll|’ll| will| shall|'m going to|’m going to| am going to|'re going to|’re going to| are going to|'m gonna)\s+(?!(?:not|never|no longer|NOT|Not|NEVER|Never)\b)(.*)$/;
 
 /** Capitalised words that are not names of colleagues when followed by "will". */
 const NOT_A_NAME =
@@ -56,7 +56,14 @@ const THEIR_CONDITION =
   /\b(?:if|once|when|as soon as|after|whenever|provided(?: that)?|assuming)\s+(?:you|your|they|the client|we (?:get|receive|hear))\b(?!\s+(?:don't|do not|haven't|have not)\b)/i;
 
 const HEDGE =
-  /\b(?:might|may|maybe|perhaps|possibly|probably|hopefully|likely|unlikely|if possible|if i can|if we can|when (?:i|we) can|if time permits|time permitting|if all goes (?:well|to plan)|fingers crossed|no promises|can't promise|cannot promise|(?:i|we) (?:hope|wish|think|believe|guess|suppose|assume|expect|trust|doubt)(?: that)?)\b/i;
+  /\b(?:might|may|maybe|perhaps|possibly|probably|hopefully|likely|unlikely|if possible|if i can|if we can|when (?:i|we) can|if time permits|time permitting|if all goes (?:well|to plan)|fingers crossed|no promises|can't promise|cannot promise|chances are|not sure|unsure|no idea|(?:i|we) (?:hope|wish|think|believe|guess|suppose|assume|expect|trust|doubt)(?: that)?)\b/i;
+
+/**
+ * Verbs that announce what the rest of this very message does ("I will explain below", "I'll repeat
+ * my findings here"): nothing is owed later unless a date says otherwise.
+ */
+const PERFORMATIVE =
+  /^(?:explain|describe|illustrate|outline|summari[sz]e|recap|elaborate|clarify|repeat|mention|point out|second|hijack|add (?:that|my)|give (?:you )?(?:my|the|a) (?:two cents|blunt|short|quick|brief)|display|paraphrase|quote|start (?:by|with)|begin (?:by|with)|stop here|answer (?:your|this|that|the)|go through (?:it|them|this) (?:below|here))\b/i;
 
 /** The client has to act first: "Send me your number and I'll call you", "Let me know what you think and I will ...". */
 const THEIR_TURN_FIRST =
@@ -98,7 +105,7 @@ function commitmentClause(sentence: string): Commitment | null {
 
   // Subjectless "Will do." / "Will send it over tomorrow." / "On it, will revert by noon."
   const subjectless =
-    /^(?:(?:sure|ok|okay|yes|absolutely|of course|great|perfect|noted|understood|thanks|thank you|on it|got it)[,!.]?\s*(?:[-–—]\s*)?)?(will (?:do|send|get|share|forward|follow up|revert|check|confirm|update|circulate|call|review|look|reach out|loop|set up|schedule|book|prepare|draft|fix|sort|take care|pass|keep|let you know|get back|come back)\b.*)$/i.exec(
+    /^(?:(?:sure|ok|okay|yes|absolutely|of course|great|perfect|noted|understood|thanks|thank you|on it|got it)[,!.]?\s*(?:[-–—]\s*)?)?(will (?:do(?!\s+(?:the trick|fine|nicely|for now|just fine|well))|send|get|share|forward|follow up|revert|check|confirm|update|circulate|call|review|look|reach out|loop|set up|schedule|book|prepare|draft|fix|sort|take care|pass|keep|let you know|get back|come back)\b.*)$/i.exec(
       sentence,
     );
   if (subjectless?.[1]) return found('subjectless', sentence, sentence.length - subjectless[1].length, subjectless[1], subjectless[1].replace(/^will\s+/i, ''));
@@ -176,11 +183,13 @@ function rejection(sentence: string, c: Commitment): string | null {
 
   // "try to" / "aim to" keep the commitment (a soft one, see above); judge the verb that follows.
   const action = c.action.replace(/^(?:try|aim|attempt|endeavou?r|do (?:my|our) best)\s+(?:to|and)\s+/i, '');
-  if (/^see\b(?!\s+(?:if|whether|what (?:i|we) can do|to it|that))/i.test(action)) return 'we will see';
+  if (/^see\b(?!\s+(?:if|whether|what (?:i|we) can do|to it))/i.test(action)) return 'we will see';
   if (NON_ACTION.test(action) || /^(?:leave\b|speak (?:soon|when|then|later|again)|talk (?:soon|when|then|later|again|to you (?:soon|later|then|next))|catch up\b)/i.test(action)) {
     return 'not an action';
   }
   if (/^be\b/i.test(action) && !BE_ACTION.test(action)) return 'status';
+  if (/:\s*$/.test(sentence)) return 'announces what follows';
+  if (PERFORMATIVE.test(action) && !resolveDueDate(action, PROBE)) return 'announces what follows';
   return null;
 }
 
@@ -204,8 +213,10 @@ function decide(sentence: string, context: PromiseContext): { commitment: Commit
   if (!commitment) return { commitment, reason: 'no commitment' };
   const reason = rejection(sentence, commitment);
   if (reason) return { commitment, reason };
-  // "I can have it ready ..." is only a commitment when it names a date.
-  if (commitment.kind === 'can-have' && !resolveDueDate(commitment.clause, context)) return { commitment, reason: 'ability, no date' };
+  // "I can have it ready ...", "you'll have it ...", "expect it ..." and "the deck will be ready ..." only
+  // commit when they name a date ("you should see this in R" does not).
+  const needsDate: ClauseKind[] = ['can-have', 'you-will-have', 'expect', 'deliverable'];
+  if (needsDate.includes(commitment.kind) && !resolveDueDate(commitment.clause, context)) return { commitment, reason: 'no date' };
   return { commitment };
 }
 

@@ -51,6 +51,9 @@ describe('visibleText', () => {
   it('keeps inline answers between quoted lines but drops the quotes', () => {
     const body = ['> Can you confirm the venue?', 'Yes, confirmed.', '> And the catering?', "I'll confirm the catering tomorrow."].join('\n');
     expect(visibleText(body)).toBe("Yes, confirmed.\nI'll confirm the catering tomorrow.");
+    const mailingList = ['Ben Bolker wrote:', '> Could you post the sessionInfo()?', '', 'Sure, I will post it tonight.'].join('\n');
+    expect(visibleText(mailingList)).toBe('Sure, I will post it tonight.');
+    expect(visibleText('We agree, the Ben Bolker fix wrote: nothing else.')).toBe('We agree, the Ben Bolker fix wrote: nothing else.');
   });
 
   it('drops forwarded messages and keeps the forwarding note', () => {

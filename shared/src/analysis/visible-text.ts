@@ -95,11 +95,27 @@ function signatureStart(lines: string[]): number {
   return lines.length;
 }
 
+/** "Ben Bolker wrote:" / "At 15:21 07/07/2009, Ted wrote:" introducing quoted lines (inline replies may follow). */
+const LOOSE_ATTRIBUTION = /^\S.{0,120}\b(?:wrote|writes|schrieb|a écrit|escribió|schreef)\s*:\s*$/i;
+
+function isQuoted(line: string): boolean {
+  return /^\s*>/.test(line);
+}
+
+/** True when the next non-blank line after `i` is quoted (or there is none). */
+function introducesQuote(lines: string[], i: number): boolean {
+  for (let j = i + 1; j < lines.length; j++) {
+    if (lines[j]!.trim()) return isQuoted(lines[j]!);
+  }
+  return true;
+}
+
 export function visibleText(text: string): string {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   let kept = lines.slice(0, historyStart(lines));
-  // Inline-quoted lines ("> ...") interleaved with replies: drop the quotes, keep the replies.
-  kept = kept.filter((line) => !/^\s*>/.test(line));
+  // Inline-quoted lines ("> ...") interleaved with replies: drop the quotes and the lines that
+  // introduce them, keep the replies.
+  kept = kept.filter((line, i) => !isQuoted(line) && !(LOOSE_ATTRIBUTION.test(line.trim()) && introducesQuote(kept, i)));
   kept = kept.slice(0, signatureStart(kept));
   return kept.join('\n').replace(/\n{3,}/g, '\n\n').trim();
 }
