@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGraphProvider } from '../../src/connectors/microsoft/graph-provider';
 import { createMicrosoftTokenSource, microsoftTokenUrl } from '../../src/connectors/oauth/microsoft-token-source';
 import type { MailProvider, SyncPage } from '../../src/connectors/mail-provider';
-import { ConnectorError } from '../../src/connectors/connector-error';
+import type { ConnectorError } from '../../src/connectors/connector-error';
 import { startGraphStandIn, type GraphStandIn } from '../stand-ins/graph-stand-in';
 import { conversation, generateMailbox, me } from '../stand-ins/mailbox-fixture';
 

@@ -2,3 +2,4 @@
 export * from './users';
 export * from './mail';
 export * from './relationships';
+export * from './accounts';

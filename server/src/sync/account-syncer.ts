@@ -1,0 +1,146 @@
+import { ConnectorError } from '../connectors/connector-error';
+import { fullSyncSince } from '../connectors/mail-provider';
+import type { TokenCipher } from '../crypto/token-cipher';
+import type { Database } from '../db/client';
+import { ingestMessages } from '../store/ingest';
+import { getUserSettings, toAnalysisSettings } from '../store/users';
+import {
+  acquireLease,
+  commitPage,
+  finishPass,
+  getAccount,
+  orphanedByDeletion,
+  readRefreshToken,
+  recordFailure,
+  releaseLease,
+  staleAfterResync,
+  storeRefreshToken,
+} from './account-store';
+import { decodeCursor } from './cursor';
+import { removeMessages } from './message-removal';
+import { createProviderFor, type ConnectorConfig } from './provider-factory';
+
+/**
+ * The per-account sync state machine:
+ *
+ *   new ──► full ──(pages)──► incremental ──(caught up)──► idle ──(timer / on demand)──► incremental ...
+ *             ▲                    │
+ *             └── cursor rejected ─┘ (reset: a new generation; at its end, refs not seen again are swept)
+ *   any ──► error (TEMPORARY after retries, UNKNOWN)   any ──► error + reconnect_needed (AUTH_REVOKED)
+ *
+ * Every page is committed before the next is fetched (messages via the idempotent ingest, then refs +
+ * cursor in one transaction), so a crash resumes from the last committed page.
+ */
+export interface SyncProgress {
+  accountId: string;
+  phase: string;
+  pages: number;
+  upserted: number;
+  deleted: number;
+  messageCount: number;
+}
+
+export interface SyncPassResult {
+  status: 'ok' | 'busy' | 'failed';
+  pages: number;
+  upserted: number;
+  deleted: number;
+  messageCount: number;
+  error?: { code: string; message: string };
+}
+
+export interface AccountSyncerDeps {
+  database: Database;
+  cipher: TokenCipher | null;
+  config: ConnectorConfig;
+  clock: () => Date;
+  /** How long a pass may go without committing a page before another process may take over. */
+  leaseTtlMs?: number;
+}
+
+export interface AccountSyncer {
+  syncAccount(accountId: string, options?: { onProgress?: (p: SyncProgress) => void; signal?: AbortSignal }): Promise<SyncPassResult>;
+}
+
+export function createAccountSyncer(deps: AccountSyncerDeps): AccountSyncer {
+  const leaseTtlMs = deps.leaseTtlMs ?? 10 * 60_000;
+  return {
+    async syncAccount(accountId, options = {}) {
+      const { database } = deps;
+      const totals = { pages: 0, upserted: 0, deleted: 0, messageCount: 0 };
+      if (!(await acquireLease(database, accountId, deps.clock(), leaseTtlMs))) return { status: 'busy', ...totals };
+      try {
+        let account = await getAccount(database, accountId);
+        if (!account) throw new Error(`account ${accountId} vanished`);
+        if (account.status === 'reconnect_needed') {
+          return { status: 'failed', ...totals, error: { code: 'AUTH_REVOKED', message: 'reconnect needed: the grant was revoked' } };
+        }
+        const refreshToken = await readRefreshToken(database, deps.cipher, account);
+        const settings = toAnalysisSettings((await getUserSettings(database.db, account.userId)).settings);
+        const since = fullSyncSince(deps.config.fullSyncDays, deps.clock().getTime());
+        const provider = createProviderFor(account, refreshToken, deps.config, {
+          fullSyncSince: since,
+          onRefreshTokenRotated: async (token) => {
+            if (deps.cipher) await storeRefreshToken(database, deps.cipher, accountId, token);
+          },
+        });
+        let cursor = account.cursor;
+        for (;;) {
+          if (options.signal?.aborted) break;
+          const page = await provider.getSyncPage(cursor);
+          const mode = decodeCursor(page.nextCursor, provider.provider).mode;
+          if (page.upserted.length > 0) await ingestMessages(database, account.userId, page.upserted.map((u) => u.message), settings);
+          const orphaned = await orphanedByDeletion(database, account, page.deletedIds);
+          await removeMessages(database, account.userId, orphaned, settings);
+          const committed = await commitPage(database, {
+            account,
+            upserted: page.upserted,
+            deletedProviderIds: page.deletedIds,
+            cursor: page.nextCursor,
+            phase: page.done ? 'idle' : mode,
+            reset: page.reset ? { sweepSince: since.toISOString() } : null,
+            now: deps.clock(),
+            leaseTtlMs,
+          });
+          cursor = page.nextCursor;
+          totals.pages++;
+          totals.upserted += page.upserted.length;
+          totals.deleted += orphaned.length;
+          totals.messageCount = committed.messageCount;
+          options.onProgress?.({ accountId, phase: page.done ? 'idle' : mode, ...totals });
+          if (page.done) {
+            // A resync just finished: what it did not see again inside its window is gone from the mailbox.
+            const stale = await staleAfterResync(database, accountId);
+            if (stale.length > 0) {
+              account = (await getAccount(database, accountId))!;
+              const gone = await orphanedByDeletion(database, account, stale);
+              await removeMessages(database, account.userId, gone, settings);
+              const after = await commitPage(database, {
+                account,
+                upserted: [],
+                deletedProviderIds: stale,
+                cursor,
+                phase: 'idle',
+                reset: null,
+                now: deps.clock(),
+                leaseTtlMs,
+              });
+              totals.deleted += gone.length;
+              totals.messageCount = after.messageCount;
+            }
+            await finishPass(database, accountId, deps.clock());
+            break;
+          }
+        }
+        return { status: 'ok', ...totals };
+      } catch (error) {
+        const code = error instanceof ConnectorError ? error.code : 'UNKNOWN';
+        const message = error instanceof Error ? error.message : String(error);
+        await recordFailure(database, accountId, { code, message, now: deps.clock() });
+        return { status: 'failed', ...totals, error: { code, message } };
+      } finally {
+        await releaseLease(database, accountId);
+      }
+    },
+  };
+}
