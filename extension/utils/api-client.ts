@@ -5,9 +5,11 @@ import type {
   ErrorResponse,
 } from '@followthrough/shared/contract';
 import type { NormalizedMessageInput, ProgressReport, Touchpoint } from '@followthrough/shared/model';
+import { hc } from 'hono/client';
+import type { AppType } from '../../server/src/app';
 
 /**
- * The server client. Used only from the background (the only context with the server's host
+ * The server client (Hono RPC, `hc<AppType>`). Used only from the background (the only context with the server's host
  * permission and the token). Answers are results, never throws, so callers decide what "retry"
  * means: network failures, 5xx and 429 are retryable; other 4xx are the server saying no.
  */
@@ -45,19 +47,17 @@ export function createApiClient(options: ApiClientOptions) {
   const base = normalizeServerUrl(options.baseUrl);
   const doFetch = options.fetch ?? fetch.bind(globalThis);
   const timeoutMs = options.timeoutMs ?? 10_000;
+  // The typed Hono RPC client: paths, params, bodies and answers come from the server's AppType
+  // (a type-only import: no server code is bundled).
+  const client = hc<AppType>(base, {
+    fetch: (input: RequestInfo | URL, init?: RequestInit) => doFetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
+    headers: () => ({ authorization: `Bearer ${options.token}` }),
+  });
 
-  async function call<T>(method: string, path: string, body?: unknown, auth = true): Promise<ApiResult<T>> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (auth) headers.authorization = `Bearer ${options.token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+  async function call<T>(request: () => Promise<Response>): Promise<ApiResult<T>> {
     let response: Response;
     try {
-      response = await doFetch(`${base}${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      response = await request();
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       return { ok: false, status: 0, retry: true, error: `Server not reachable at ${base}: ${reason}` };
@@ -81,17 +81,23 @@ export function createApiClient(options: ApiClientOptions) {
     };
   }
 
+  // hc substitutes path params verbatim; Outlook ids contain + / = and must be encoded.
   const enc = encodeURIComponent;
   return {
-    health: () => call<{ status: string }>('GET', '/healthz', undefined, false),
-    me: () => call<unknown>('GET', '/v1/me/settings'),
-    threadSummary: (threadId: string) => call<ThreadSummaryResponse>('GET', `/v1/threads/${enc(threadId)}/summary`),
-    pushMessages: (messages: NormalizedMessageInput[]) => call<{ accepted?: number }>('POST', '/v1/messages', { messages }),
-    createTouchpoint: (touchpoint: Touchpoint) => call<unknown>('POST', '/v1/touchpoints', touchpoint),
-    updatePromise: (id: string, body: UpdatePromiseRequest) => call<unknown>('PATCH', `/v1/promises/${enc(id)}`, body),
-    reminders: () => call<{ now: string; reminders: Reminder[] }>('GET', '/v1/reminders'),
+    health: () => call<{ status: string }>(() => client.healthz.$get()),
+    me: () => call<unknown>(() => client.v1.me.settings.$get()),
+    threadSummary: (threadId: string) =>
+      call<ThreadSummaryResponse>(() => client.v1.threads[':threadId'].summary.$get({ param: { threadId: enc(threadId) } })),
+    pushMessages: (messages: NormalizedMessageInput[]) =>
+      call<{ accepted?: number }>(() => client.v1.messages.$post({ json: { messages } })),
+    createTouchpoint: (touchpoint: Touchpoint) => call<unknown>(() => client.v1.touchpoints.$post({ json: touchpoint })),
+    updatePromise: (id: string, body: UpdatePromiseRequest) =>
+      call<unknown>(() => client.v1.promises[':id'].$patch({ param: { id: enc(id) }, json: body })),
+    reminders: () => call<{ now: string; reminders: Reminder[] }>(() => client.v1.reminders.$get({ query: {} })),
     report: (counterpart: string, since?: string) =>
-      call<ProgressReport>('GET', `/v1/counterparts/${enc(counterpart)}/report${since ? `?since=${enc(since)}` : ''}`),
+      call<ProgressReport>(() =>
+        client.v1.counterparts[':key'].report.$get({ param: { key: enc(counterpart) }, query: since ? { since } : {} }),
+      ),
   };
 }
 
