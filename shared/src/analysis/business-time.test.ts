@@ -57,3 +57,21 @@ describe('businessMinutesBetween', () => {
     expect(() => businessMinutesBetween('yesterday', '2026-11-02T10:00:00Z', berlin)).toThrow(/start "yesterday"/);
   });
 });
+
+describe('businessMinutesBetween over long spans', () => {
+  it('counts a whole year of weekdays, DST changes included', () => {
+    // Mon 5 Jan 2026 00:00 -> Mon 4 Jan 2027 00:00 Berlin: 52 weeks of 5 x 8 h, plus nothing else.
+    expect(businessMinutesBetween('2026-01-04T23:00:00Z', '2027-01-03T23:00:00Z', berlin)).toBe(52 * 5 * 480);
+  });
+
+  it('adds up: the time from A to C is A to B plus B to C, for any B', () => {
+    const a = Date.parse('2025-12-30T13:17:00Z');
+    const c = Date.parse('2026-11-20T12:00:00Z');
+    for (let i = 1; i < 40; i++) {
+      const b = new Date(a + ((c - a) * i) / 40 + i * 7_777_000).toISOString();
+      const whole = businessMinutesBetween(new Date(a).toISOString(), new Date(c).toISOString(), berlin);
+      const parts = businessMinutesBetween(new Date(a).toISOString(), b, berlin) + businessMinutesBetween(b, new Date(c).toISOString(), berlin);
+      expect(parts).toBeCloseTo(whole, 0);
+    }
+  });
+});

@@ -3,17 +3,106 @@ import { addDays, clockToMinutes, weekdayOf, zonedParts, zonedToInstant, type Lo
 
 type BusinessSettings = Pick<AnalysisSettings, 'timeZone' | 'workingHours'>;
 
-/** The working interval of one local calendar day, as instants; null on a day off. */
-function workingInterval(day: LocalDateTime, settings: BusinessSettings): [number, number] | null {
+const DAY_MS = 86_400_000;
+
+/** A day number (days since 1970-01-01 as a calendar date, no zone involved) -> the local calendar day. */
+function dayFromNumber(n: number): LocalDateTime {
+  const t = new Date(n * DAY_MS);
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+}
+
+/**
+ * The working windows of one settings combination, computed once per local day and summed into a
+ * running total, so the working time between two instants months apart (an old thread still awaiting
+ * a reply) costs a handful of lookups instead of a walk over every day.
+ */
+interface WorkCalendar {
+  /** Working window of a local day as instants; null on a day off. */
+  window(day: number): readonly [number, number] | null;
+  /** Working milliseconds in the windows of days first..last (inclusive). */
+  sum(first: number, last: number): number;
+}
+
+function createWorkCalendar(settings: BusinessSettings): WorkCalendar {
   const { start, end, days } = settings.workingHours;
-  if (!days.includes(weekdayOf(day))) return null;
   const startMin = clockToMinutes(start);
   const endMin = clockToMinutes(end);
-  const from = zonedToInstant({ ...day, hour: Math.floor(startMin / 60), minute: startMin % 60 }, settings.timeZone);
-  // Night shifts (22:00-06:00) end on the next calendar day.
-  const endDay = endMin <= startMin ? addDays(day, 1) : day;
-  const to = zonedToInstant({ ...endDay, hour: Math.floor(endMin / 60), minute: endMin % 60 }, settings.timeZone);
-  return [from, to];
+  const windows = new Map<number, readonly [number, number] | null>();
+
+  function window(day: number): readonly [number, number] | null {
+    const cached = windows.get(day);
+    if (cached !== undefined) return cached;
+    const local = dayFromNumber(day);
+    let result: readonly [number, number] | null = null;
+    if (days.includes(weekdayOf(local))) {
+      // Through the zone, so a day on which the clocks change still gets its real working time.
+      const from = zonedToInstant({ ...local, hour: Math.floor(startMin / 60), minute: startMin % 60 }, settings.timeZone);
+      // Night shifts (22:00-06:00) end on the next calendar day.
+      const endDay = endMin <= startMin ? addDays(local, 1) : local;
+      const to = zonedToInstant({ ...endDay, hour: Math.floor(endMin / 60), minute: endMin % 60 }, settings.timeZone);
+      result = [from, to];
+    }
+    windows.set(day, result);
+    return result;
+  }
+
+  // prefix[i] = working ms in the windows of days base .. base+i-1.
+  let base = 0;
+  let prefix: number[] = [];
+  function ensure(first: number, last: number): void {
+    if (prefix.length > 0 && first >= base && last < base + prefix.length - 1) return;
+    const lo = prefix.length === 0 ? first - 366 : Math.min(base, first - 366);
+    const hi = Math.max(prefix.length === 0 ? last : base + prefix.length - 2, last) + 366;
+    base = lo;
+    prefix = [0];
+    for (let d = lo; d <= hi; d++) {
+      const w = window(d);
+      prefix.push((prefix[prefix.length - 1] ?? 0) + (w ? w[1] - w[0] : 0));
+    }
+  }
+
+  return {
+    window,
+    sum(first, last) {
+      if (last < first) return 0;
+      ensure(first, last);
+      return (prefix[last - base + 1] ?? 0) - (prefix[first - base] ?? 0);
+    },
+  };
+}
+
+const calendars = new Map<string, WorkCalendar>();
+
+// Zone offsets only change at instants on a quarter-hour in UTC (every modern rule is "02:00 local" with
+// an offset in whole quarter-hours), so one lookup per quarter-hour is exact and spares Intl calls.
+const QUARTER_MS = 900_000;
+const offsets = new Map<string, Map<number, number>>();
+
+/** The local calendar day number of an instant in `timeZone`. */
+function localDayNumber(ms: number, timeZone: string): number {
+  let zone = offsets.get(timeZone);
+  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  const quarter = Math.floor(ms / QUARTER_MS);
+  let offsetMs = zone.get(quarter);
+  if (offsetMs === undefined) {
+    const p = zonedParts(quarter * QUARTER_MS, timeZone);
+    offsetMs = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - quarter * QUARTER_MS;
+    // Bounded: a mailbox spans a few years, ~35,000 quarter-hours a year; start over past that.
+    if (zone.size > 200_000) zone.clear();
+    zone.set(quarter, offsetMs);
+  }
+  return Math.floor((ms + offsetMs) / DAY_MS);
+}
+
+function calendarFor(settings: BusinessSettings): WorkCalendar {
+  const { start, end, days } = settings.workingHours;
+  const key = `${settings.timeZone}|${start}|${end}|${[...days].sort().join(',')}`;
+  let calendar = calendars.get(key);
+  if (!calendar) {
+    calendar = createWorkCalendar(settings);
+    calendars.set(key, calendar);
+  }
+  return calendar;
 }
 
 function parseInstant(iso: string, what: string): number {
@@ -24,30 +113,31 @@ function parseInstant(iso: string, what: string): number {
 
 /**
  * Minutes between two instants that fall inside the user's working hours, on working days, in the
- * user's time zone. Each local day's window is turned into real instants through the zone, so a day on
- * which the clocks change still counts its working hours exactly (09:00-17:00 is 8 hours either way;
- * only a window that spans the 02:00/03:00 jump itself is an hour shorter or longer, as on the wall).
- * Returns 0 when end is not after start.
+ * user's time zone (to one decimal). Each local day's window is turned into real instants through the
+ * zone, so a day on which the clocks change still counts its working hours exactly (09:00-17:00 is 8
+ * hours either way; only a window that spans the 02:00/03:00 jump itself is an hour shorter or longer,
+ * as on the wall). Returns 0 when end is not after start.
  */
 export function businessMinutesBetween(startIso: string, endIso: string, settings: BusinessSettings): number {
   const start = parseInstant(startIso, 'start');
   const end = parseInstant(endIso, 'end');
   if (end <= start) return 0;
-  const p = zonedParts(start, settings.timeZone);
-  // Start one day early: a night shift that began yesterday may still be running at `start`.
-  let day: LocalDateTime = addDays({ year: p.year, month: p.month, day: p.day }, -1);
+  const calendar = calendarFor(settings);
+  const firstDay = localDayNumber(start, settings.timeZone);
+  const lastDay = localDayNumber(end, settings.timeZone);
+  const overlap = (day: number): number => {
+    const w = calendar.window(day);
+    return w ? Math.max(0, Math.min(w[1], end) - Math.max(w[0], start)) : 0;
+  };
   let totalMs = 0;
-  // Walk local days; stop once a day begins after `end` (36 h margin covers any zone offset change).
-  for (;;) {
-    const dayStart = zonedToInstant(day, settings.timeZone);
-    if (dayStart > end) break;
-    const interval = workingInterval(day, settings);
-    if (interval) {
-      const from = Math.max(interval[0], start);
-      const to = Math.min(interval[1], end);
-      if (to > from) totalMs += to - from;
-    }
-    day = addDays(day, 1);
+  // Windows of days firstDay+1 .. lastDay-2 lie wholly inside [start, end] (a window starts no earlier
+  // than its own day and ends no later than the next one); the edges are clipped one by one. The day
+  // before firstDay is included for a night shift still running at `start`.
+  if (lastDay - firstDay >= 4) {
+    totalMs += calendar.sum(firstDay + 1, lastDay - 2);
+    for (const day of [firstDay - 1, firstDay, lastDay - 1, lastDay]) totalMs += overlap(day);
+  } else {
+    for (let day = firstDay - 1; day <= lastDay; day++) totalMs += overlap(day);
   }
   return Math.round(totalMs / 6000) / 10;
 }
