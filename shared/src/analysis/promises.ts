@@ -75,6 +75,8 @@ const OUR_HYPOTHETICAL = /\b(?:when|whenever)\s+(?:i|we)(?:'m| am|'re| are)?\s+(
 /** Adverbs between the modal and the verb that do not change the commitment. */
 const ADVERBS = /^(?:(?:definitely|certainly|personally|also|then|now|just|still|of course|gladly|happily|surely|always|really|absolutely|quickly|immediately|promptly|first|either|both|again|soon|shortly),?\s+)+/i;
 
+const WHETHER_IF_CAN = /\b(?:see|check|find out|ask|test|figure out)\s+(?:if|whether)\s+(?:i|we)\s+can\b/gi;
+
 /** "if" that means "whether" ("I'll check if the fix is live") does not make a sentence conditional. */
 const WHETHER_IF = /\b(?:check|see|ask|find out|confirm|verify|investigate|look into|test|wonder|double-check|figure out)\s+(?:with \w+\s+)?if\b/i;
 
@@ -165,9 +167,11 @@ function commitmentClause(sentence: string): Commitment | null {
 /** Why a commitment-looking sentence is not a promise, or null when it is one. */
 function rejection(sentence: string, c: Commitment): string | null {
   if (isQuestion(sentence)) return 'question';
-  // Only the commitment's own clause counts: "I'll call you Monday, or I may ask Scott to" is firm.
-  const ownClause = c.clause.split(/,?\s+(?:or|but|although|though|unless)\s+/i)[0] ?? c.clause;
-  if (HEDGE.test(c.before) || HEDGE.test(ownClause)) return 'hedge';
+  // Only the commitment's own clause counts: "I'll call you Monday, or I may ask Scott to" is firm, and
+  // so is "There may be a reason, but I will take it up with them". "see if we can" asks whether.
+  const ownClause = (c.clause.split(/,?\s+(?:or|and|but|although|though|unless)\s+/i)[0] ?? c.clause).replace(WHETHER_IF_CAN, '');
+  const ownBefore = c.before.split(/[,;]\s*(?:but|and|so|yet|however)\s+|;\s*/i).pop() ?? c.before;
+  if (HEDGE.test(ownBefore) || HEDGE.test(ownClause)) return 'hedge';
   // An explicit disclaimer anywhere takes the commitment back.
   if (/\b(?:no promises|(?:can't|cannot|can not|won't) promise|not promising)\b/i.test(sentence)) return 'hedge';
   if (THEIR_TURN_FIRST.test(sentence) || OUR_HYPOTHETICAL.test(c.before)) return 'conditional';

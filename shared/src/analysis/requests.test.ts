@@ -52,6 +52,10 @@ describe('findRequests', () => {
       'Thanks for the quick turnaround.',
       'We will review the proposal internally.',
       'Hope you had a great weekend!',
+      'Let me know, if you have any further questions.',
+      'If you have received this e-mail in error, please notify the sender and delete it.',
+      'Fix: delete the extra slash in the path.',
+      'Please see below:',
     ];
     for (const sentence of polite) expect({ sentence, found: texts(sentence) }).toEqual({ sentence, found: [] });
   });

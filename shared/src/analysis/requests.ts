@@ -12,15 +12,16 @@ import { splitSentences } from './text/sentences';
 const ASK =
   /\b(?:could|can|would|will|might) (?:you|u|your team|someone|somebody)(?: please| kindly| possibly| perhaps| also| just)? (?!believe\b|imagine\b|be (?:more|less)\b|tell it\b)(?:\w+)/i;
 const POLITE =
-  /\b(?:would you mind|would it be possible (?:for you )?to|is it possible (?:for you )?to|i was wondering if you could|i wonder if you could|(?:i|we)(?:'d| would) (?:appreciate|be grateful|love) (?:it )?if you(?: could)?|(?:i|we)(?:'d| would) appreciate (?:an?|your|the|some|any)|(?:i|we)(?:'d| would) like you to|kindly|do you mind|any (?:update|news|progress|word|chance)|what(?:'s| is) the (?:status|eta|timeline)|when (?:can|will|could|should) (?:we|i) (?:expect|get|receive|see|have)|where are we (?:on|with))\b/i;
+  /\b(?:would you mind|would it be possible (?:for you )?to|is it possible (?:for you )?to|i was wondering if you could|i wonder if you could|(?:i|we)(?:'d| would) (?:appreciate|be grateful|love) (?:it )?if you(?: could)?|(?:i|we)(?:'d| would) appreciate (?:an?|your|the|some|any)|(?:i|we)(?:'d| would) like you to|kindly (?:send|share|confirm|advise|provide|let|revert|review|update|forward|check|resend|arrange|sign|return|note that you)|do you mind|any (?:update|news|progress|word|chance)|what(?:'s| is) the (?:status|eta|timeline)|when (?:can|will|could|should) (?:we|i) (?:expect|get|receive|see|have)|where are we (?:on|with))\b/i;
 const PLEASE =
   /(?:^|[,;:—-]\s*|\b(?:and|so|but|also)\s+)please\s+(?!find\b|see (?:attached|below)\b|note\b|ignore\b|disregard\b|accept (?:my|our)\b|excuse\b|forgive\b|don't hesitate\b|do not hesitate\b|feel free\b|keep me posted if\b|let me know if you have (?:any )?(?:questions|concerns)\b|let (?:me|us) know if (?:there(?:'s| is) anything|you need anything|i can help|we can help|you have any (?:questions|concerns|other)))\w+/i;
 const NEED =
   /\b(?:i|we) (?:need|require|still need|urgently need|must have|must receive|are waiting for|am waiting for|are still waiting for|am still waiting for) (?:the|your|a|an|some|those|these|this|that|it|them|you to|confirmation|an? update|feedback|answers?|updated)\b/i;
+/** A bare imperative opening the sentence, with an object ("Send me the logs", not "Fix: delete the slash"). */
 const IMPERATIVE =
-  /^(?:(?:hi|hello|hey)\s+\w+,?\s*)?(?:send|share|forward|confirm|update|advise|let me know|let us know|get back to (?:me|us)|call me|give me a call|ring me|review|check|sign|approve|fix|resend|provide)\b/i;
+  /^(?:(?:hi|hello|hey)\s+\w+,?\s*)?(?:(?:send|share|forward|resend|provide|confirm|review|sign|approve|update)\s+(?:me|us|the|your|a|an|over|back|through|it|this|that|those|these|our)\b|let (?:me|us) know\s+(?:when|whether|what|which|who|how|by|asap|as soon)|get back to (?:me|us)|call me|give me a call|ring me|advise\b(?!\s*:))/i;
 const PLEASANTRY =
-  /\b(?:let (?:me|us) know if you have (?:any )?(?:other |further |more )?(?:questions|concerns|comments)|don't hesitate|do not hesitate|feel free to|if you have any (?:other |further )?(?:questions|concerns)|can you believe|could you imagine|hope you (?:are|had|have)|have a (?:great|nice|good) (?:day|weekend|week))\b/i;
+  /\b(?:let (?:me|us) know,? if (?:you have|there (?:are|is)) (?:any )?(?:other |further |more |additional )?(?:questions?|concerns|comments|thoughts|feedback|issues|problems)|let (?:me|us) know if (?:this|that) is a problem|received this [\w\s-]{0,30}in error|if you do not wish to|unsubscribe|please wait|please (?:see|check|look)(?: at)?(?: the following)?\s*[:.]?\s*$|please keep in mind|please try again|please bear with|please consider the environment|don't hesitate|do not hesitate|feel free to|if you have any (?:other |further )?(?:questions|concerns)|can you believe|could you imagine|hope you (?:are|had|have)|have a (?:great|nice|good) (?:day|weekend|week))\b/i;
 
 export function findRequests(visible: string): RequestCandidate[] {
   const out: RequestCandidate[] = [];

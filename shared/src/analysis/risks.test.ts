@@ -39,6 +39,14 @@ describe('findRisks', () => {
     expect(kinds('The delivery was never delayed, thanks for checking.', 'them')).toEqual([]);
   });
 
+  it('does not read apologies for a slow reply, thanks or everyday uses as risks', () => {
+    expect(kinds('Sorry for the delay in getting back to you.', 'them')).toEqual([]);
+    expect(kinds('Thanks once again for your help.', 'them')).toEqual([]);
+    expect(kinds('The question slipped through the cracks, here is the answer.', 'them')).toEqual([]);
+    expect(kinds('The go-live has been delayed again and we are now two weeks behind schedule.', 'them')).toEqual(['delay']);
+    expect(kinds('We had to escalate this internally to our CFO.', 'them')).toEqual(['escalation']);
+  });
+
   it('flags bad news in our own mail and nothing from the client list', () => {
     const ours = [
       "Unfortunately we won't be able to deliver before November.",

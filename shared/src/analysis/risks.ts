@@ -21,17 +21,17 @@ const THEIR_RULES: RiskRule[] = [
   {
     kind: 'escalation',
     pattern:
-      /\b(?:escalat(?:e|ed|ing|ion)|loop(?:ing)? in (?:my|our) (?:manager|boss|director|vp|ceo|cfo|head|leadership)|(?:speak|talk) (?:to|with) your (?:manager|supervisor|boss|director|ceo|superior)|(?:involve|involving|get|bring|bringing|bring in|loop in|contact|consult|refer (?:this|it|the matter) to|pass (?:this|it) to) (?:our |my )?(?:legal|lawyers?|attorneys?|counsel)|legal (?:action|steps|proceedings|recourse|remedies)|formal complaint|file a complaint|(?:our|my) lawyers?|breach of contract|take this (?:further|higher|up the chain))\b/i,
+      /\b(?:escalat(?:e|ed|ing) (?:this|it|the (?:matter|issue|problem|ticket|case)|to|further|internally|higher|up)|escalation|loop(?:ing)? in (?:my|our) (?:manager|boss|director|vp|ceo|cfo|head|leadership)|(?:speak|talk) (?:to|with) your (?:manager|supervisor|boss|director|ceo|superior)|(?:involve|involving|get|bring|bringing|bring in|loop in|contact|consult|refer (?:this|it|the matter) to|pass (?:this|it) to) (?:our |my )?(?:legal|lawyers?|attorneys?|counsel)|legal (?:action|steps|proceedings|recourse|remedies)|formal complaint|file a complaint|(?:our|my) lawyers?|breach of contract|take this (?:further|higher|up the chain))\b/i,
   },
   {
     kind: 'dissatisfaction',
     pattern:
-      /\b(?:disappoint(?:ed|ing|ment)|unacceptable|(?:not|n't) (?:happy|satisfied|pleased|impressed)|unhappy|dissatisfied|frustrat(?:ed|ing|ion)|annoyed|upset|still waiting|this is the (?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|(?:very|really|extremely|deeply|increasingly|quite|seriously) concerned|(?:lost|losing) (?:confidence|trust|patience)|fed up|poor (?:service|quality|communication|response)|not good enough|(?:keep|kept) (?:missing|slipping|dropping)|once again|yet again|no one (?:has )?(?:responded|replied|got back)|nobody (?:has )?(?:responded|replied|got back)|haven't heard back|have not heard back|chas(?:e|ing) (?:you|this) again)\b/i,
+      /\b(?:disappoint(?:ed|ing|ment)|unacceptable|(?:not|n't) (?:happy|satisfied|pleased|impressed)|unhappy|dissatisfied|frustrat(?:ed|ing|ion)|annoyed|upset|still waiting|this is the (?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|(?:very|really|extremely|deeply|increasingly|quite|seriously) concerned|(?:lost|losing) (?:confidence|trust|patience)|fed up|poor (?:service|quality|communication|response)|not good enough|(?:keep|kept) (?:missing|slipping|dropping) (?:the |our |your )?(?:deadlines?|dates?|milestones?|the ball)|no one (?:has )?(?:responded|replied|got back)|nobody (?:has )?(?:responded|replied|got back)|haven't heard back|have not heard back|chas(?:e|ing) (?:you|this) again)\b/i,
   },
   {
     kind: 'delay',
     pattern:
-      /\b(?:delay(?:ed|s)?|behind schedule|slipp(?:ing|ed)|(?:missed|miss|missing) (?:the |our |a |another )?(?:deadline|date|milestone|window)|(?:pushed|push|pushing) (?:back|out)|postpon(?:e|ed|ing)|overdue|late (?:again|delivery)|running late|past due)\b/i,
+      /\b(?:(?:is|are|was|were|been|be|being|get|gets|getting|got|now|again|further|significantly|seriously|badly) (?:(?!not\b|never\b|hardly\b)\w+ )?(?:delayed|postponed|pushed (?:back|out))|(?:another|further|more|significant|serious|major|long|ongoing|repeated|these|the) delays? (?:in|on|to|with|of)|delays? (?:in|on|to|with) (?:the |our |your )?(?:delivery|project|launch|rollout|shipment|release|migration|go-live|implementation|work)|behind schedule|slipp(?:ing|ed) (?:again|further|by|to|another)|(?:missed|miss|missing) (?:the |our |a |another )?(?:deadline|due date|milestone|delivery date|go-live)|running late|overdue|late again|past due)\b/i,
   },
 ];
 
@@ -44,6 +44,9 @@ const OUR_RULES: RiskRule[] = [
 ];
 
 /** A negation shortly before the match ("not disappointed", "no need to escalate", "never frustrated"). */
+/** Apologising for one's own slow reply is not a delay on the project. */
+const APOLOGY_FOR_DELAY = /\b(?:sorry|apologi[sz]e|apologies|excuse|pardon)\b[^.]{0,40}\bdelay|\bdelay(?:ed)? (?:reply|response|answer)|with a (?:little|slight|short|bit of a) delay\b/i;
+
 function negated(sentence: string, index: number): boolean {
   const before = sentence.slice(Math.max(0, index - 30), index).toLowerCase();
   return /\b(?:not|no|never|without|nothing|hardly|n't|no need to|don't need to|do not need to|there's no|isn't|wasn't|aren't)\s+(?:\w+\s+){0,2}$/.test(before) || /\bno need to\s+(?:\w+\s+){0,2}$/.test(before);
@@ -56,6 +59,7 @@ export function findRisks(visible: string, side: Side): RiskCandidate[] {
     for (const rule of rules) {
       const match = rule.pattern.exec(sentence);
       // "not happy" / "won't renew" carry their own negation; other matches are cancelled by one.
+      if (rule.kind === 'delay' && APOLOGY_FOR_DELAY.test(sentence)) continue;
       if (match && (/\b(?:not|n't|won't)\b/i.test(match[0]) || !negated(sentence, match.index))) {
         out.push({ kind: rule.kind, side, text: snippet(sentence) });
         break;
