@@ -1,7 +1,10 @@
 import type { CliCommand } from '../command';
+import { accountCommand } from './account';
 import { analyzeCommand } from './analyze';
+import { importCommand } from './import';
 import { parseCommand } from './parse';
 import { reportCommand } from './report';
+import { syncCommand } from './sync';
 import { userCommand } from './user';
 
 /**
@@ -13,4 +16,7 @@ export const commands: readonly CliCommand[] = [
   reportCommand,
   parseCommand,
   userCommand,
+  accountCommand,
+  syncCommand,
+  importCommand,
 ];

@@ -1,0 +1,98 @@
+import { loadConfig } from '../../config';
+import { createDb, migrate } from '../../db/index';
+import { createTokenCipherFromEnv, EncryptionKeyError } from '../../crypto/token-cipher';
+import { listAccounts, upsertAccount, type AccountAccess, type MailProviderName } from '../../sync/account-store';
+import { userIdByEmail } from '../../sync/user-lookup';
+import type { CliCommand } from '../command';
+import { parseFlags } from '../parse-flags';
+import { UsageError } from '../usage-error';
+
+const usage = `Usage: followthrough account <add|list> --user <email> ...
+
+Attaches a mailbox to a user without the browser consent step (headless servers, administrators), or
+lists the user's mailboxes. The refresh token is stored encrypted with FT_ENCRYPTION_KEY.
+
+  account add --user <email> --provider google|microsoft --refresh-token <token>
+              [--mailbox <address>] [--access metadata|bodies]
+  account list --user <email>
+
+Options:
+  --mailbox <address>      the mailbox's address (default: the user's e-mail)
+  --access metadata|bodies what the token was granted: metadata = gmail.metadata / Mail.ReadBasic
+                           (who, when: initiation, lags, cadence); bodies = gmail.readonly / Mail.Read
+                           (adds promise and request detection). Default: metadata
+  -h, --help               show this help`;
+
+export const accountCommand: CliCommand = {
+  name: 'account',
+  summary: 'attach a Gmail or Microsoft mailbox with a refresh token; list mailboxes',
+  usage,
+  async run(args, io) {
+    const { values, positionals } = parseFlags(
+      args,
+      {
+        user: { type: 'string' },
+        provider: { type: 'string' },
+        'refresh-token': { type: 'string' },
+        mailbox: { type: 'string' },
+        access: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      usage,
+    );
+    if (values.help) {
+      io.stdout.write(`${usage}\n`);
+      return 0;
+    }
+    const [action, ...extra] = positionals;
+    if (action !== 'add' && action !== 'list') throw new UsageError(action ? `unknown action "${action}": expected add or list` : 'missing action: add or list', usage);
+    if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`, usage);
+    if (!values.user) throw new UsageError('missing --user <email>', usage);
+    const provider = values.provider;
+    const access = values.access ?? 'metadata';
+    if (action === 'add') {
+      if (provider !== 'google' && provider !== 'microsoft') throw new UsageError(`--provider must be google or microsoft${provider ? `, not "${provider}"` : ''}`, usage);
+      if (!values['refresh-token']?.trim()) throw new UsageError('missing --refresh-token <token>', usage);
+      if (access !== 'metadata' && access !== 'bodies') throw new UsageError(`--access must be metadata or bodies, not "${access}"`, usage);
+    }
+
+    const config = loadConfig(io.env);
+    const database = await createDb(config.databaseUrl, config.databaseAuthToken);
+    try {
+      await migrate(database);
+      let userId: string;
+      try {
+        userId = await userIdByEmail(database, values.user);
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+      if (action === 'list') {
+        for (const a of await listAccounts(database, userId)) {
+          io.stdout.write(
+            `${a.id}  ${a.provider.padEnd(9)}  ${a.email}  ${a.access}  ${a.status === 'reconnect_needed' ? 'RECONNECT NEEDED' : a.phase}  ${a.messageCount} messages  last success ${a.lastSuccessAt ?? 'never'}${a.lastError ? `  last error: ${a.lastError}` : ''}\n`,
+          );
+        }
+        return 0;
+      }
+      let cipher;
+      try {
+        cipher = createTokenCipherFromEnv(io.env);
+        const row = await upsertAccount(database, cipher, {
+          userId,
+          provider: provider as MailProviderName,
+          email: values.mailbox ?? values.user,
+          access: access as AccountAccess,
+          refreshToken: values['refresh-token']!.trim(),
+          now: io.now(),
+        });
+        io.stdout.write(`Attached ${row.provider} mailbox ${row.email} (${row.access}) to ${values.user}; account id:\n${row.id}\n`);
+      } catch (error) {
+        if (error instanceof EncryptionKeyError) throw new UsageError(error.message);
+        throw error;
+      }
+      return 0;
+    } finally {
+      database.close();
+    }
+  },
+};

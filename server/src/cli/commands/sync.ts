@@ -1,0 +1,94 @@
+import { loadConfig } from '../../config';
+import { createDb, migrate } from '../../db/index';
+import { createTokenCipherFromEnv } from '../../crypto/token-cipher';
+import { createAccountSyncer, type SyncPassResult, type SyncProgress } from '../../sync/account-syncer';
+import { listAccounts } from '../../sync/account-store';
+import { loadConnectorConfig } from '../../sync/connector-config';
+import { defaultSyncIntervalMs } from '../../sync/sync-scheduler';
+import { userIdByEmail } from '../../sync/user-lookup';
+import type { CliCommand } from '../command';
+import { parseFlags } from '../parse-flags';
+import { UsageError } from '../usage-error';
+
+const usage = `Usage: followthrough sync --user <email> [--once] [--account <id>]
+
+Syncs the user's mailboxes in the foreground, with progress on stderr: a full sync first (the last
+FT_SYNC_FULL_DAYS days, default 180), then incremental changes. Interrupted passes resume from the last
+committed page.
+
+Options:
+  --once          one full-or-incremental pass per mailbox, then exit (exit code 1 if any failed)
+  --account <id>  only this mailbox (see "followthrough account list")
+  --every <min>   minutes between passes without --once (default 5)
+  -h, --help      show this help`;
+
+export const syncCommand: CliCommand = {
+  name: 'sync',
+  summary: "sync a user's Gmail / Microsoft mailboxes into the server database",
+  usage,
+  async run(args, io) {
+    const { values, positionals } = parseFlags(
+      args,
+      { user: { type: 'string' }, once: { type: 'boolean' }, account: { type: 'string' }, every: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      usage,
+    );
+    if (values.help) {
+      io.stdout.write(`${usage}\n`);
+      return 0;
+    }
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`, usage);
+    if (!values.user) throw new UsageError('missing --user <email>', usage);
+    const everyMs = values.every === undefined ? defaultSyncIntervalMs : Number(values.every) * 60_000;
+    if (!Number.isFinite(everyMs) || everyMs <= 0) throw new UsageError(`--every must be a positive number of minutes, not "${values.every}"`, usage);
+
+    const config = loadConfig(io.env);
+    const connectors = loadConnectorConfig(io.env);
+    const database = await createDb(config.databaseUrl, config.databaseAuthToken);
+    try {
+      await migrate(database);
+      let userId: string;
+      try {
+        userId = await userIdByEmail(database, values.user);
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+      const accounts = (await listAccounts(database, userId)).filter((a) => !values.account || a.id === values.account);
+      if (accounts.length === 0) {
+        throw new UsageError(values.account ? `user ${values.user} has no account ${values.account}` : `user ${values.user} has no mailbox yet (add one with "followthrough account add")`);
+      }
+      const syncer = createAccountSyncer({ database, cipher: createTokenCipherFromEnv(io.env), config: connectors, clock: io.now });
+      const progress = (email: string) => (p: SyncProgress) => {
+        io.stderr.write(`${email}: ${p.phase}, page ${p.pages}, +${p.upserted} stored, -${p.deleted} removed, ${p.messageCount} messages\n`);
+      };
+      const report = (email: string, r: SyncPassResult) => {
+        if (r.status === 'ok') io.stderr.write(`${email}: done (${r.pages} pages, ${r.messageCount} messages)\n`);
+        else if (r.status === 'busy') io.stderr.write(`${email}: another process is syncing this mailbox; skipped\n`);
+        else io.stderr.write(`${email}: FAILED ${r.error?.code}: ${r.error?.message}${r.error?.code === 'AUTH_REVOKED' ? ' (reconnect needed)' : ''}\n`);
+      };
+      const pass = async (): Promise<boolean> => {
+        let ok = true;
+        for (const account of accounts) {
+          const result = await syncer.syncAccount(account.id, { onProgress: progress(account.email) });
+          report(account.email, result);
+          if (result.status === 'failed') ok = false;
+        }
+        return ok;
+      };
+      if (values.once) return (await pass()) ? 0 : 1;
+      let stop = false;
+      const onSignal = () => {
+        stop = true;
+      };
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      while (!stop) {
+        await pass();
+        const until = Date.now() + everyMs;
+        while (!stop && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      return 0;
+    } finally {
+      database.close();
+    }
+  },
+};
