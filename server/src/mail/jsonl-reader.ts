@@ -1,4 +1,5 @@
 import { normalizedMessageSchema } from '@followthrough/shared';
+import { fastMessage } from './fast-message';
 import { createLineSplitter } from './line-splitter';
 import type { MailItem } from './mail-item';
 
@@ -29,6 +30,11 @@ export async function* readJsonl(chunks: AsyncIterable<Buffer>, label: string): 
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       ready.push({ kind: 'malformed', where, problem: 'expected a JSON object (one message per line)' });
+      return;
+    }
+    const fast = fastMessage(value as Record<string, unknown>);
+    if (fast) {
+      ready.push({ kind: 'message', message: fast, where });
       return;
     }
     const parsed = normalizedMessageSchema.safeParse(value);

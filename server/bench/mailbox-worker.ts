@@ -1,0 +1,56 @@
+// One measured phase of the mailbox benchmark, in its own process so its peak RSS (getrusage maxrss) belongs
+// to that phase alone. Prints one JSON line. Started by suites/mailbox.ts; not meant to be run by hand.
+//   parse-only: split lines + JSON.parse (the baseline: the least any JSON Lines reader must do)
+//   read:       the CLI's reader (line splitting, JSON.parse, schema validation), no engine
+//   analyze:    the CLI's reader + createMailboxAnalyzer add() for every message + result(now) + JSON.stringify
+import { createReadStream } from 'node:fs';
+import { analysisSettingsSchema, createMailboxAnalyzer } from '@followthrough/shared';
+import { createLineSplitter } from '../src/mail/line-splitter';
+import { openMailSource } from '../src/mail/index';
+
+const [phase, file, me, now] = process.argv.slice(2) as [string, string, string, string];
+
+async function parseOnly(): Promise<{ messages: number }> {
+  let messages = 0;
+  const splitter = createLineSplitter((line) => {
+    if (line.length === 0) return;
+    const value = JSON.parse(line.toString('utf8')) as { id?: unknown };
+    if (value.id !== undefined) messages++;
+  });
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) splitter.push(chunk as Buffer);
+  splitter.end();
+  return { messages };
+}
+
+async function read(): Promise<{ messages: number }> {
+  let messages = 0;
+  const source = await openMailSource(file);
+  for await (const item of source.items()) if (item.kind === 'message') messages++;
+  return { messages };
+}
+
+async function analyze(): Promise<Record<string, number>> {
+  const settings = analysisSettingsSchema.parse({ me: [me], timeZone: 'Europe/Berlin' });
+  const analyzer = createMailboxAnalyzer(settings);
+  const source = await openMailSource(file);
+  let messages = 0;
+  let addMs = 0;
+  for await (const item of source.items()) {
+    if (item.kind !== 'message') continue;
+    const t = performance.now();
+    analyzer.add(item.message);
+    addMs += performance.now() - t;
+    messages++;
+  }
+  const t = performance.now();
+  const doc = analyzer.result(now);
+  const resultMs = performance.now() - t;
+  const json = JSON.stringify(doc);
+  return { messages, addMs, resultMs, counterparts: doc.counterparts.length, promises: doc.promises.length, outputBytes: json.length };
+}
+
+const started = performance.now();
+const figures = phase === 'parse-only' ? await parseOnly() : phase === 'read' ? await read() : await analyze();
+const ms = performance.now() - started;
+// maxRSS is in kilobytes (getrusage): the peak for this whole process.
+console.log(JSON.stringify({ phase, ms, peakRssMB: process.resourceUsage().maxRSS / 1024, ...figures }));
