@@ -36,3 +36,12 @@ describe('parseAddressList', () => {
     expect(domainOf('ann@mail.acme.com')).toBe('mail.acme.com');
   });
 });
+
+describe('parseAddress memo', () => {
+  it('returns equal results for repeated input, frozen because they are shared', () => {
+    const a = parseAddress('Tom Reed <tom@acme.com>');
+    const b = parseAddress('Tom Reed <tom@acme.com>');
+    expect(b).toEqual(a);
+    expect(Object.isFrozen(a)).toBe(true);
+  });
+});

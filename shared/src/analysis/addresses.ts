@@ -16,12 +16,26 @@ function withName(address: string, name: string | undefined): Address {
   return name === undefined ? { address } : { name, address };
 }
 
+// The same From/To strings recur thousands of times in a mailbox: parse each once. Results are frozen
+// because they are shared between messages. Bounded so a huge import cannot grow it without limit.
+const memo = new Map<string, Readonly<Address> | null>();
+const MEMO_LIMIT = 50_000;
+
 /**
  * Parses one address as mail clients write it: `Name <addr>`, `"Last, First" <addr>`, `<addr>`, `addr`
  * or the old `addr (Name)`. The address is lower-cased (domains are case-insensitive and nobody relies on
  * case-sensitive local parts). Returns null when there is no usable address.
  */
 export function parseAddress(raw: string): Address | null {
+  const known = memo.get(raw);
+  if (known !== undefined) return known;
+  const parsed = parseAddressUncached(raw);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(raw, parsed === null ? null : Object.freeze(parsed));
+  return memo.get(raw) ?? null;
+}
+
+function parseAddressUncached(raw: string): Address | null {
   const text = raw.trim();
   if (text === '') return null;
   const angle = /^(.*)<\s*([^<>]+?)\s*>\s*$/s.exec(text);

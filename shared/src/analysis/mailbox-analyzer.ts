@@ -218,9 +218,18 @@ export function createMailboxAnalyzer(settings: AnalysisSettings): MailboxAnalyz
     threads: Map<string, ThreadFacts[]>;
     requests: Map<string, RequestSnippet[]>;
     risks: Map<string, RiskSnippet[]>;
+    promises: Map<string, PromiseRecord[]>;
+    touchpoints: Map<string, Touchpoint[]>;
   }
 
-  function group(): Grouped {
+  function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  }
+
+  /** Everything per counterpart in one pass each, so result() stays linear in messages and counterparts. */
+  function group(promiseList: readonly PromiseRecord[]): Grouped {
     const threads = new Map<string, ThreadFacts[]>();
     for (const t of threadFacts.values()) {
       if (t.counterpart === null) continue;
@@ -244,17 +253,21 @@ export function createMailboxAnalyzer(settings: AnalysisSettings): MailboxAnalyz
         risks.set(counterpart, list);
       }
     }
-    return { threads, requests, risks };
+    const promises = new Map<string, PromiseRecord[]>();
+    for (const p of promiseList) if (p.counterpart !== null) push(promises, p.counterpart, p);
+    const byKey = new Map<string, Touchpoint[]>();
+    for (const t of touchpoints.values()) push(byKey, t.counterpart, t);
+    return { threads, requests, risks, promises, touchpoints: byKey };
   }
 
-  function summarize(key: string, grouped: Grouped, promises: readonly PromiseRecord[], now: string): CounterpartSummary {
+  function summarize(key: string, grouped: Grouped, now: string): CounterpartSummary {
     return summarizeCounterpart({
       key,
       threads: grouped.threads.get(key) ?? [],
       requests: grouped.requests.get(key) ?? [],
       risks: grouped.risks.get(key) ?? [],
-      promises: promises.filter((p) => p.counterpart === key),
-      touchpoints: [...touchpoints.values()].filter((t) => t.counterpart === key),
+      promises: grouped.promises.get(key) ?? [],
+      touchpoints: grouped.touchpoints.get(key) ?? [],
       cadenceDays: cadences.get(key) ?? null,
       contacts: [...(contacts.get(key) ?? [])],
       now,
@@ -272,9 +285,11 @@ export function createMailboxAnalyzer(settings: AnalysisSettings): MailboxAnalyz
     },
     addFacts,
     addTouchpoint(t) {
-      touchpoints.set(t.id, t);
+      // Counterpart keys are lower-case (domains, addresses): a touchpoint logged as "Acme.com" is Acme's.
+      touchpoints.set(t.id, { ...t, counterpart: t.counterpart.trim().toLowerCase() });
     },
-    setCadence(key, days) {
+    setCadence(rawKey, days) {
+      const key = rawKey.trim().toLowerCase();
       if (days === null) cadences.delete(key);
       else if (!(days > 0)) throw new RangeError(`cadence for ${key}: expected a positive number of days, got ${days}`);
       else cadences.set(key, days);
@@ -291,19 +306,20 @@ export function createMailboxAnalyzer(settings: AnalysisSettings): MailboxAnalyz
       parseNow(now);
       refresh();
       const promises = promisesAt(now);
-      const grouped = group();
-      const keys = new Set<string>([...grouped.threads.keys(), ...[...touchpoints.values()].map((t) => t.counterpart)]);
+      const grouped = group(promises);
+      const keys = new Set<string>([...grouped.threads.keys(), ...grouped.touchpoints.keys()]);
       const counterparts = [...keys]
-        .map((key) => summarize(key, grouped, promises, now))
+        .map((key) => summarize(key, grouped, now))
         .sort((a, b) => a.health.score - b.health.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       return { now: new Date(parseNow(now)).toISOString(), timeZone: settings.timeZone, me: [...settings.me], counterparts, promises };
     },
-    report(counterpart, since, now) {
+    report(rawCounterpart, since, now) {
       parseNow(now);
+      const counterpart = rawCounterpart.trim().toLowerCase();
       refresh();
       const promises = promisesAt(now).filter((p) => p.counterpart === counterpart);
-      const grouped = group();
-      const summary = summarize(counterpart, grouped, promises, now);
+      const grouped = group(promises);
+      const summary = summarize(counterpart, grouped, now);
       const subjects = new Map((grouped.threads.get(counterpart) ?? []).map((t) => [t.threadId, t.subject]));
       return buildProgressReport({
         counterpart,

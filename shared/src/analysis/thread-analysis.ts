@@ -37,7 +37,11 @@ export function analyzeThread(
   settings: Pick<AnalysisSettings, 'timeZone' | 'workingHours' | 'me' | 'internalDomains'>,
 ): ThreadFacts {
   const resolver = resolverFor(settings);
-  const sorted = [...messages].sort(compareFacts);
+  // Decorate once: parsing dates inside the comparator would parse each one log(n) times.
+  const sorted = messages
+    .map((m) => ({ m, at: Date.parse(m.sentAt) }))
+    .sort((a, b) => a.at - b.at || (a.m.id < b.m.id ? -1 : a.m.id > b.m.id ? 1 : 0))
+    .map((x) => x.m);
   const meaningful = sorted.filter(isMeaningful);
 
   const counterparts: string[] = [];
