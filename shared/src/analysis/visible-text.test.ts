@@ -48,6 +48,28 @@ describe('visibleText', () => {
     expect(visibleText(`Dank je.\n\nOp di 3 mrt. 2026 om 10:02 schreef Tom Becker <tom@noord.nl>:${quoted}`)).toBe('Dank je.');
   });
 
+  it('keeps inline answers under a Gmail attribution (interleaved replies), even a wrapped one', () => {
+    const body = [
+      'On Tue, Mar 3, 2026 at 9:12 AM Tom Becker <tom.becker@northwind-logistics.com>',
+      'wrote:',
+      '> Can you confirm the venue for the workshop?',
+      '',
+      "Confirmed: we have the Level 4 room. I'll send the agenda by Thursday.",
+      '',
+      '> And who is presenting the pilot results?',
+      '',
+      'Priya will present them.',
+    ].join('\n');
+    expect(visibleText(body)).toBe("Confirmed: we have the Level 4 room. I'll send the agenda by Thursday.\n\nPriya will present them.");
+  });
+
+  it('reads "| " as a quote mark only when an attribution introduces it', () => {
+    const body = ['On 15 May 2026 at 16:21, Ravi Kumar wrote:', '| Could you resend the invoice?', '', 'Yes, I will resend it today.'].join('\n');
+    expect(visibleText(body)).toBe('Yes, I will resend it today.');
+    const table = ['Milestones:', '| item | date |', '| kickoff | 3 March |'].join('\n');
+    expect(visibleText(table)).toBe(table);
+  });
+
   it('keeps inline answers between quoted lines but drops the quotes', () => {
     const body = ['> Can you confirm the venue?', 'Yes, confirmed.', '> And the catering?', "I'll confirm the catering tomorrow."].join('\n');
     expect(visibleText(body)).toBe("Yes, confirmed.\nI'll confirm the catering tomorrow.");
@@ -80,6 +102,9 @@ describe('visibleText', () => {
     expect(visibleText(signed)).toBe("I'll send the revised SOW by Thursday.");
     expect(visibleText("Will do.\n\nCheers,\nJane")).toBe('Will do.');
     expect(visibleText("Will do.\n\nKind regards\nJane Doe\nAcme")).toBe('Will do.');
+    expect(visibleText("I'll send the logs tonight.\n\nThanks,\n\nElodie\n\n-- \nElodie Martin\nInstitut Curie")).toBe(
+      "I'll send the logs tonight.",
+    );
   });
 
   it('never drops real content that merely starts with a sign-off word', () => {

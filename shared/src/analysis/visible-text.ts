@@ -60,13 +60,24 @@ function historyStart(lines: string[]): number {
     if (!line) continue;
     if (SEPARATORS.some((re) => re.test(line))) return i;
     if (isHeaderBlock(lines, i)) return i;
-    if (ATTRIBUTION.test(line) || BARE_ATTRIBUTION.test(line)) return i;
+    // An attribution over "> " lines may be followed by inline replies (interleaved posting): the
+    // quoted lines are dropped one by one later. Over unquoted history, everything below is history.
+    if (ATTRIBUTION.test(line) || BARE_ATTRIBUTION.test(line)) {
+      if (introducesQuote(lines, i)) continue;
+      return i;
+    }
     // Attributions wrapped over two or three lines by the sender's client.
     if (/^(?:on|am|le|el|op|il|den)\s/i.test(line)) {
       let joined = line;
       for (let j = i + 1; j < Math.min(lines.length, i + 3); j++) {
         joined = `${joined} ${lines[j]!.trim()}`;
-        if (ATTRIBUTION.test(joined)) return i;
+        if (ATTRIBUTION.test(joined)) {
+          if (introducesQuote(lines, j)) {
+            lines.splice(i, j - i + 1, ...Array<string>(j - i + 1).fill(''));
+            break;
+          }
+          return i;
+        }
       }
     }
   }
@@ -75,47 +86,66 @@ function historyStart(lines: string[]): number {
 
 /** The line index where the signature starts, or lines.length. */
 function signatureStart(lines: string[]): number {
+  let end = lines.length;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line === '-- ' || line.trim() === '--') return i;
-    if (MOBILE_FOOTER.test(line.trim())) return i;
+    if (line === '-- ' || line.trim() === '--' || MOBILE_FOOTER.test(line.trim())) {
+      end = i;
+      break;
+    }
   }
-  // A sign-off line ("Best regards,") followed only by a short name/title/contact block.
-  for (let i = lines.length - 1; i >= 0; i--) {
+  // A sign-off line ("Best regards,") followed only by a short name/title/contact block, also
+  // above a "-- " delimiter ("Thanks,\nElodie\n-- \nElodie Chapeaublanc\nInstitut Curie").
+  for (let i = end - 1; i >= 0; i--) {
     const line = lines[i]!.trim();
     if (!line) continue;
     if (SIGN_OFF.test(line)) {
-      const tail = lines.slice(i + 1).filter((l) => l.trim());
-      if (tail.length <= 10 && tail.every(looksLikeSignatureLine)) return i;
-      return lines.length;
+      const tail = lines.slice(i + 1, end).filter((l) => l.trim());
+      return tail.length <= 10 && tail.every(looksLikeSignatureLine) ? i : end;
     }
     // Walk up only through what could still be a signature block.
-    if (!looksLikeSignatureLine(line)) return lines.length;
+    if (!looksLikeSignatureLine(line)) return end;
   }
-  return lines.length;
+  return end;
 }
 
 /** "Ben Bolker wrote:" / "At 15:21 07/07/2009, Ted wrote:" introducing quoted lines (inline replies may follow). */
-const LOOSE_ATTRIBUTION = /^\S.{0,120}\b(?:wrote|writes|schrieb|a écrit|escribió|schreef)\s*:\s*$/i;
+const LOOSE_ATTRIBUTION = /^\S.{0,200}\b(?:wrote|writes|schrieb|a écrit|escribió|schreef|escreveu|ha scritto|skrev)\s*:\s*$/i;
 
-function isQuoted(line: string): boolean {
-  return /^\s*>/.test(line);
+function isAttribution(line: string): boolean {
+  return ATTRIBUTION.test(line) || BARE_ATTRIBUTION.test(line) || LOOSE_ATTRIBUTION.test(line);
+}
+
+/**
+ * Quoted lines: "> " everywhere; "| " too, but only in a message whose attribution introduces "| "
+ * lines (some mailers quote that way; elsewhere a leading "|" is more likely a table).
+ */
+function isQuoted(line: string, pipeQuotes = false): boolean {
+  // "<snip>" / "[...]" mark where the writer cut the quote they answer.
+  if (/^\s*(?:<\s*snip(?:ped)?\s*>|\[\s*(?:snip(?:ped)?|\.{3}|…)\s*\])\s*$/i.test(line)) return true;
+  return /^\s*>/.test(line) || (pipeQuotes && /^\|(?:\s|$)/.test(line));
+}
+
+function usesPipeQuotes(lines: string[]): boolean {
+  return lines.some((line, i) => isAttribution(line.trim()) && /^\|(?:\s|$)/.test(lines.slice(i + 1).find((l) => l.trim()) ?? ''));
 }
 
 /** True when the next non-blank line after `i` is quoted (or there is none). */
 function introducesQuote(lines: string[], i: number): boolean {
   for (let j = i + 1; j < lines.length; j++) {
-    if (lines[j]!.trim()) return isQuoted(lines[j]!);
+    if (lines[j]!.trim()) return isQuoted(lines[j]!, true);
   }
   return true;
 }
 
 export function visibleText(text: string): string {
+  // historyStart blanks wrapped attributions in place, so it works on its own copy.
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   let kept = lines.slice(0, historyStart(lines));
   // Inline-quoted lines ("> ...") interleaved with replies: drop the quotes and the lines that
   // introduce them, keep the replies.
-  kept = kept.filter((line, i) => !isQuoted(line) && !(LOOSE_ATTRIBUTION.test(line.trim()) && introducesQuote(kept, i)));
+  const pipes = usesPipeQuotes(kept);
+  kept = kept.filter((line, i) => !isQuoted(line, pipes) && !(isAttribution(line.trim()) && introducesQuote(kept, i)));
   kept = kept.slice(0, signatureStart(kept));
   return kept.join('\n').replace(/\n{3,}/g, '\n\n').trim();
 }
