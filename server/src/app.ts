@@ -5,6 +5,8 @@ import { requireAuth } from './http/auth';
 import { extensionCors, limitBody, provideDeps, requestIdAndLog } from './http/middleware';
 import { toErrorResponse } from './http/on-error';
 import { rateLimit } from './http/rate-limit';
+import { accountRoutes } from './routes/accounts';
+import { connectRoutes, oauthCallbackRoutes } from './routes/connect';
 import { counterpartRoutes } from './routes/counterparts';
 import { exportRoutes } from './routes/export';
 import { healthRoutes } from './routes/health';
@@ -31,6 +33,7 @@ export function createApp(deps: AppDeps) {
     .use('*', limitBody(deps.config.bodyLimitBytes))
     .route('/', healthRoutes)
     .route('/v1', openApiRoutes)
+    .route('/oauth', oauthCallbackRoutes)
     .use('/v1/*', requireAuth)
     .use('/v1/*', rateLimit)
     .route('/v1/me', meRoutes)
@@ -40,7 +43,9 @@ export function createApp(deps: AppDeps) {
     .route('/v1/promises', promiseRoutes)
     .route('/v1/touchpoints', touchpointRoutes)
     .route('/v1/reminders', reminderRoutes)
-    .route('/v1/export', exportRoutes);
+    .route('/v1/export', exportRoutes)
+    .route('/v1/accounts', accountRoutes)
+    .route('/v1/connect', connectRoutes);
 
   app.notFound((c) => toErrorResponse(new ApiError('not_found', 404, `no route ${c.req.method} ${c.req.path}`), c));
   app.onError((err, c) => toErrorResponse(err, c));

@@ -2,6 +2,7 @@ import type { Database } from '../db/client';
 import type { ServerConfig } from '../config';
 import type { AuthUser } from '../store/users';
 import type { Logger } from './logger';
+import type { MailSyncDeps } from '../sync/mail-sync';
 
 /** What createApp needs: passed in, never read from globals, so tests give a temp database and a fixed clock. */
 export interface AppDeps {
@@ -9,6 +10,8 @@ export interface AppDeps {
   clock: () => Date;
   logger: Logger;
   config: Pick<ServerConfig, 'corsOrigins' | 'bodyLimitBytes' | 'rateLimit'>;
+  /** Mailbox connect / accounts routes and periodic sync (issue 4); absent = those routes answer 400. */
+  mailSync?: MailSyncDeps;
 }
 
 export interface AppEnv {

@@ -20,6 +20,8 @@ export interface OAuthAuthority {
   authorize(url: URL, knownUsers: string[]): HttpAnswer;
   token(form: URLSearchParams, authorization: string | undefined): HttpAnswer;
   readonly stats: { refreshes: number; codeExchanges: number; invalidGrants: number };
+  /** Every refresh token handed out, so a test can check none of them is stored in plaintext. */
+  readonly issuedRefreshTokens: string[];
 }
 
 interface PendingCode {
@@ -37,6 +39,7 @@ export function createOAuthAuthority(options: { clientId: string; clientSecret: 
   const refreshTokens = new Map<string, { user: string; scope: string }>();
   const accessTokens = new Map<string, { user: string; expiresAt: number }>();
   const stats = { refreshes: 0, codeExchanges: 0, invalidGrants: 0 };
+  const issuedRefreshTokens: string[] = [];
   const ttl = options.accessTokenTtlSec ?? 3600;
 
   const issueAccess = (user: string): string => {
@@ -64,9 +67,11 @@ export function createOAuthAuthority(options: { clientId: string; clientSecret: 
     clientId: options.clientId,
     clientSecret: options.clientSecret,
     stats,
+    issuedRefreshTokens,
     issueRefreshToken(user, scope = 'mail') {
       const token = `rt-${b64url(randomBytes(24))}`;
       refreshTokens.set(token, { user, scope });
+      issuedRefreshTokens.push(token);
       return token;
     },
     revoke(user) {
@@ -122,6 +127,7 @@ export function createOAuthAuthority(options: { clientId: string; clientSecret: 
         stats.codeExchanges++;
         const refresh = `rt-${b64url(randomBytes(24))}`;
         refreshTokens.set(refresh, { user: pending.user, scope: pending.scope });
+        issuedRefreshTokens.push(refresh);
         return json(200, { access_token: issueAccess(pending.user), expires_in: ttl, refresh_token: refresh, scope: pending.scope, token_type: 'Bearer' });
       }
       if (grant === 'refresh_token') {

@@ -1,0 +1,129 @@
+import { Hono } from 'hono';
+import { and, eq, lt } from 'drizzle-orm';
+import { z } from 'zod';
+import type { AppEnv } from '../http/env';
+import { ApiError } from '../http/errors';
+import { validate } from '../http/validate';
+import { oauthPendingStates } from '../db/schema/index';
+import { buildAuthorizationUrl, exchangeAuthorizationCode, OAuthNotConfiguredError, type OAuthProvider } from '../connectors/oauth/authorization';
+import { createOAuthState, createPkcePair } from '../connectors/oauth/pkce';
+import { ConnectorError } from '../connectors/connector-error';
+import { EncryptionKeyError, missingKeyMessage } from '../crypto/token-cipher';
+import { upsertAccount } from '../sync/account-store';
+import type { MailSyncDeps } from '../sync/mail-sync';
+
+const pendingTtlMs = 10 * 60_000;
+const providerParam = z.object({ provider: z.enum(['google', 'microsoft']) });
+
+function requireMailSync(mailSync: MailSyncDeps | undefined): MailSyncDeps {
+  if (!mailSync) throw new ApiError('bad_request', 400, 'mailbox sync is not enabled on this server');
+  return mailSync;
+}
+
+function callbackUrl(mailSync: MailSyncDeps, requestUrl: string, provider: OAuthProvider): string {
+  return `${mailSync.publicUrl ?? new URL(requestUrl).origin}/oauth/callback/${provider}`;
+}
+
+/**
+ * `GET /v1/connect/google|microsoft?access=metadata|bodies`: starts the authorization code flow with
+ * PKCE. Answers 302 to the consent page (and the same URL as JSON, for a client that opens it itself).
+ * The verifier stays on the server, tied to a one-time `state`.
+ */
+export const connectRoutes = new Hono<AppEnv>().get(
+  '/:provider',
+  validate('param', providerParam),
+  validate('query', z.object({ access: z.enum(['metadata', 'bodies']).default('metadata'), loginHint: z.string().email().optional() })),
+  async (c) => {
+    const { provider } = c.req.valid('param');
+    const { access, loginHint } = c.req.valid('query');
+    const mailSync = requireMailSync(c.var.deps.mailSync);
+    // Refuse before the user consents, not after: without a key the tokens could not be stored.
+    if (!mailSync.cipher) throw new ApiError('bad_request', 400, missingKeyMessage);
+    const { verifier, challenge } = createPkcePair();
+    const state = createOAuthState();
+    const redirectUri = callbackUrl(mailSync, c.req.url, provider);
+    let authorizeUrl: string;
+    try {
+      authorizeUrl = buildAuthorizationUrl(mailSync.connectors.endpoints, mailSync.connectors.clients, {
+        provider,
+        access,
+        redirectUri,
+        state,
+        codeChallenge: challenge,
+        ...(loginHint ? { loginHint } : {}),
+      });
+    } catch (error) {
+      if (error instanceof OAuthNotConfiguredError) throw new ApiError('bad_request', 400, error.message);
+      throw error;
+    }
+    const now = c.var.deps.clock();
+    const { db } = c.var.deps.database;
+    await db.delete(oauthPendingStates).where(lt(oauthPendingStates.expiresAt, now.toISOString()));
+    await db.insert(oauthPendingStates).values({
+      state,
+      userId: c.var.user.id,
+      provider,
+      access,
+      codeVerifier: verifier,
+      redirectUri,
+      returnTo: null,
+      expiresAt: new Date(now.getTime() + pendingTtlMs).toISOString(),
+    });
+    c.header('Location', authorizeUrl);
+    return c.json({ authorizeUrl }, 302);
+  },
+);
+
+const page = (title: string, text: string): string =>
+  `<!doctype html><meta charset="utf-8"><title>${title}</title><body style="font-family:system-ui;margin:3em"><h1>${title}</h1><p>${text}</p></body>`;
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/**
+ * `GET /oauth/callback/google|microsoft?code&state`: where the provider sends the browser back. Outside
+ * /v1 because the browser carries no API token: the one-time `state` names the user instead.
+ */
+export const oauthCallbackRoutes = new Hono<AppEnv>().get('/callback/:provider', validate('param', providerParam), async (c) => {
+  const { provider } = c.req.valid('param');
+  const mailSync = requireMailSync(c.var.deps.mailSync);
+  const state = c.req.query('state') ?? '';
+  const { db } = c.var.deps.database;
+  const now = c.var.deps.clock();
+  const pending = await db.select().from(oauthPendingStates).where(eq(oauthPendingStates.state, state)).get();
+  if (!pending || pending.provider !== provider || pending.expiresAt < now.toISOString()) {
+    return c.html(page('Connection failed', 'This sign-in link has expired or was already used. Start again from Followthrough.'), 400);
+  }
+  // One-time: delete first, so a replayed callback cannot use the state again.
+  await db.delete(oauthPendingStates).where(and(eq(oauthPendingStates.state, state), eq(oauthPendingStates.userId, pending.userId)));
+  const providerError = c.req.query('error');
+  if (providerError) {
+    return c.html(page('Connection cancelled', `The provider answered: ${escapeHtml(c.req.query('error_description') ?? providerError)}`), 400);
+  }
+  const code = c.req.query('code');
+  if (!code) return c.html(page('Connection failed', 'The provider sent no authorization code.'), 400);
+  try {
+    const grant = await exchangeAuthorizationCode(mailSync.connectors.endpoints, mailSync.connectors.clients, {
+      provider,
+      code,
+      codeVerifier: pending.codeVerifier,
+      redirectUri: pending.redirectUri,
+    });
+    const account = await upsertAccount(c.var.deps.database, mailSync.cipher, {
+      userId: pending.userId,
+      provider,
+      email: grant.email,
+      access: pending.access as 'metadata' | 'bodies',
+      refreshToken: grant.refreshToken,
+      now,
+    });
+    const logger = c.var.deps.logger;
+    void mailSync.scheduler.requestSync(account.id).catch((error: unknown) => logger.error('first sync failed', { accountId: account.id, error: String(error) }));
+    return c.html(page('Mailbox connected', `${escapeHtml(grant.email)} is connected; the first sync has started. You can close this tab.`), 200);
+  } catch (error) {
+    if (error instanceof EncryptionKeyError) return c.html(page('Connection failed', escapeHtml(error.message)), 400);
+    if (error instanceof ConnectorError) {
+      c.var.deps.logger.warn('oauth exchange failed', { provider, code: error.code });
+      return c.html(page('Connection failed', `The provider refused the sign-in (${escapeHtml(error.code)}). Start again from Followthrough.`), 400);
+    }
+    throw error;
+  }
+});
