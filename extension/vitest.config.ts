@@ -9,7 +9,7 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['**/*.test.{ts,tsx}'],
-    exclude: ['**/node_modules/**', '.output/**', 'scripts/**/*.build.test.ts'],
+    exclude: ['**/node_modules/**', '.output/**', 'build-checks/**'],
     // 2 cores: keep it light.
     pool: 'threads',
     maxWorkers: 2,

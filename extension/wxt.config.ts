@@ -48,11 +48,13 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'followthrough@followthrough.app',
-              // 128: first ESR with MV3 optional_host_permissions and a stable background event page.
-              strict_min_version: '128.0',
+              // 140 (an ESR): MV3 optional_host_permissions, dynamic import() in content scripts (the
+              // engine chunk), and data_collection_permissions below.
+              strict_min_version: '140.0',
               // Mail is analysed locally; it only goes to the server the user configures themselves.
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : { minimum_chrome_version: '116' }),

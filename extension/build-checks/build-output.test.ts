@@ -1,0 +1,89 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+/**
+ * Checks on the production build (run by `pnpm verify`, after `pnpm build`): the manifest says what
+ * the README says, Firefox's linter finds no errors, and each content script fits the budget.
+ */
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = (target: string) => join(root, '.output', target);
+const BUDGET_GZIP_BYTES = 100 * 1024;
+const MAIL_HOSTS = [
+  'https://mail.google.com/*',
+  'https://outlook.office.com/*',
+  'https://outlook.office365.com/*',
+  'https://outlook.live.com/*',
+];
+
+interface Manifest {
+  manifest_version: number;
+  permissions: string[];
+  host_permissions: string[];
+  optional_host_permissions: string[];
+  content_scripts: { matches: string[]; js: string[] }[];
+  browser_specific_settings?: { gecko?: { id?: string; strict_min_version?: string } };
+  content_security_policy?: unknown;
+}
+
+function manifest(target: string): Manifest {
+  const file = join(out(target), 'manifest.json');
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`pnpm build\` first`);
+  return JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+}
+
+describe.each(['chrome-mv3', 'firefox-mv3'])('%s build', (target) => {
+  it('is Manifest V3 with only storage, alarms and notifications, and host access only to the mail sites', () => {
+    const m = manifest(target);
+    expect(m.manifest_version).toBe(3);
+    expect([...m.permissions].sort()).toEqual(['alarms', 'notifications', 'storage']);
+    expect([...m.host_permissions].sort()).toEqual([...MAIL_HOSTS].sort());
+    expect(m.content_scripts.flatMap((c) => c.matches).sort()).toEqual([...MAIL_HOSTS].sort());
+    // The server origin is optional: asked for at run time, never granted at install.
+    expect(m.optional_host_permissions.sort()).toEqual(['http://*/*', 'https://*/*']);
+    expect(m.content_security_policy).toBeUndefined();
+  });
+
+  it(`keeps each content script under ${BUDGET_GZIP_BYTES / 1024} KB gzip`, () => {
+    const dir = join(out(target), 'content-scripts');
+    const sizes = readdirSync(dir)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => ({ file: f, gzip: gzipSync(readFileSync(join(dir, f)), { level: 9 }).length }));
+    expect(sizes.map((s) => s.file).sort()).toEqual(['gmail.js', 'outlook.js']);
+    for (const size of sizes) expect(size.gzip, size.file).toBeLessThan(BUDGET_GZIP_BYTES);
+  });
+
+  it('contains no eval, no remote script URLs and no token', () => {
+    const files = ['background.js', 'engine.js', 'content-scripts/gmail.js', 'content-scripts/outlook.js'];
+    for (const file of files) {
+      const code = readFileSync(join(out(target), file), 'utf8');
+      expect(code, file).not.toMatch(/\beval\(/);
+      expect(code, file).not.toMatch(/<script[^>]+src=["']https?:/);
+      expect(code, file).not.toMatch(/ft_[A-Za-z0-9]{20,}/);
+    }
+  });
+});
+
+describe('firefox build', () => {
+  it('has a gecko id', () => {
+    expect(manifest('firefox-mv3').browser_specific_settings?.gecko?.id).toBe('followthrough@followthrough.app');
+  });
+
+  it('passes web-ext lint with no errors', () => {
+    const bin = join(root, 'node_modules', '.bin', 'web-ext');
+    let stdout: string;
+    try {
+      stdout = execFileSync(bin, ['lint', '--source-dir', out('firefox-mv3'), '--output', 'json', '--no-input'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    } catch (error) {
+      // web-ext exits non-zero when it finds errors; its JSON report is still on stdout.
+      stdout = (error as { stdout?: string }).stdout ?? '';
+    }
+    const report = JSON.parse(stdout) as { summary: { errors: number }; errors: { code: string; message: string; file?: string }[] };
+    expect(report.errors.map((e) => `${e.code} ${e.file ?? ''}: ${e.message}`)).toEqual([]);
+    expect(report.summary.errors).toBe(0);
+  }, 120_000);
+});
