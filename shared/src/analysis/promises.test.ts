@@ -99,6 +99,12 @@ describe('findPromises', () => {
       ['I can have it sent via intercompany mail.', 'no date'],
       ['You should see this in the dashboard.', 'no date'],
       ['I will explain the three options below.', 'announces what follows'],
+      ['Here I will list the open items from the audit.', 'announces what follows'],
+      ['Occasionally I will restart the sync job by hand.', 'habit'],
+      ['We will always keep the latest two releases available.', 'habit'],
+      ['res <- lapply(xs, function(x) { we will fix this later })', 'code'],
+      ["I don't think we'll ever support that platform.", 'hedge'],
+      ['It looks like we will ship the fix next week.', 'hedge'],
     ];
     for (const [sentence, reason] of cases) {
       expect(explainPromises(sentence)).toEqual([{ sentence, promise: false, reason }]);

@@ -35,7 +35,7 @@ export interface PromiseContext {
 
 /** Verbs after "will" that are not actions someone can hold us to. */
 const NON_ACTION =
-  /^(?:need|needs|want|like|love|hope|miss|assume|guess|bet|admit|say|expect|wait|defer|misbehave|have fun|have (?:a|an|another) (?:meeting|drawing|party|lunch|dinner|break|holiday|vacation|chance|problem|issue|question|great time|good time|busy)|meet (?:in|at|on)|make (?:it|the (?:[\w:]+ ){0,3}(?:meeting|appointment|call|session|class|dinner|lunch|party))|be honest|be brief|keep (?:my|our) fingers crossed|keep (?:it|this) (?:short|brief)|keep (?:that|this|it) in mind|leave (?:it|you|that)|see you|see how|see what happens|meet you|talk (?:to you )?soon|catch you|take (?:that|this) as|enjoy|remember|never forget|have to|need to|also need|probably|possibly|maybe|perhaps|hopefully|likely|definitely be|be (?:happy|glad|pleased|delighted|thrilled|excited|interested|grateful|sure)|join|attend|be there|be joining|be attending|be on the call|dial in|call in|cost|depend|think about it|think it over|consider it|sleep on it)\b/i;
+  /^(?:need|needs|want|like|love|hope|miss|assume|guess|bet|admit|say|expect|wait|defer|misbehave|have fun|have (?:a|an|another) (?:meeting|drawing|party|lunch|dinner|break|holiday|vacation|chance|problem|issue|question|great time|good time|busy)|meet (?:in|at|on)|make (?:it|the (?:[\w:]+ ){0,3}(?:meeting|appointment|call|session|class|dinner|lunch|party))|be honest|be brief|keep (?:my|our) fingers crossed|keep (?:it|this) (?:short|brief)|keep (?:that|this|it) in mind|bear (?:that|this|it) in mind|keep (?:my|our) eyes (?:open|peeled)|leave (?:it|you|that)|see you|see how|see what happens|meet you|talk (?:to you )?soon|catch you|take (?:that|this) as|enjoy|remember|never forget|have to|need to|also need|probably|possibly|maybe|perhaps|hopefully|likely|definitely be|be (?:happy|glad|pleased|delighted|thrilled|excited|interested|grateful|sure)|join|attend|be there|be joining|be attending|be on the call|dial in|call in|cost|depend|think about it|think it over|consider it|sleep on it)\b/i;
 
 /** Action verbs that, after "I'll be", still describe a delivery ("I'll be sending it tomorrow"). */
 const BE_ACTION =
@@ -56,14 +56,14 @@ const THEIR_CONDITION =
   /\b(?:if|once|when|as soon as|after|whenever|provided(?: that)?|assuming)\s+(?:you|your|they|the client|we (?:get|receive|hear))\b(?!\s+(?:don't|do not|haven't|have not)\b)/i;
 
 const HEDGE =
-  /\b(?:might|may|maybe|perhaps|possibly|probably|hopefully|likely|unlikely|if possible|if i can|if we can|when (?:i|we) can|if time permits|time permitting|if all goes (?:well|to plan)|fingers crossed|no promises|can't promise|cannot promise|chances are|not sure|unsure|no idea|(?:i|we) (?:hope|wish|think|believe|guess|suppose|assume|expect|trust|doubt)(?: that)?)\b/i;
+  /\b(?:might|may|maybe|perhaps|possibly|probably|hopefully|likely|unlikely|if possible|if i can|if we can|when (?:i|we) can|if time permits|time permitting|if all goes (?:well|to plan)|fingers crossed|no promises|can't promise|cannot promise|chances are|not sure|unsure|no idea|(?:it )?(?:looks|seems|sounds) like|it appears|(?:i|we) (?:don't|do not|didn't) (?:think|believe|expect|know)|(?:i|we) (?:hope|wish|think|believe|guess|suppose|assume|expect|trust|doubt)(?: that)?)\b/i;
 
 /**
  * Verbs that announce what the rest of this very message does ("I will explain below", "I'll repeat
  * my findings here"): nothing is owed later unless a date says otherwise.
  */
 const PERFORMATIVE =
-  /^(?:explain|describe|illustrate|outline|summari[sz]e|recap|elaborate|clarify|repeat|mention|point out|second|hijack|add (?:that|my)|give (?:you )?(?:my|the|a) (?:two cents|blunt|short|quick|brief)|display|paraphrase|quote|start (?:by|with)|begin (?:by|with)|stop here|answer (?:your|this|that|the)|go through (?:it|them|this) (?:below|here))\b/i;
+  /^(?:explain|describe|illustrate|outline|summari[sz]e|suggest|show|recap|elaborate|clarify|repeat|mention|point out|second|hijack|add (?:that|my)|give (?:you )?(?:my|the|a) (?:two cents|blunt|short|quick|brief)|display|paraphrase|quote|start (?:by|with)|begin (?:by|with)|stop here|answer (?:your|this|that|the)|go through (?:it|them|this) (?:below|here))\b/i;
 
 /** The client has to act first: "Send me your number and I'll call you", "Let me know what you think and I will ...". */
 const THEIR_TURN_FIRST =
@@ -73,7 +73,7 @@ const THEIR_TURN_FIRST =
 const OUR_HYPOTHETICAL = /\b(?:when|whenever)\s+(?:i|we)(?:'m| am|'re| are)?\s+(?:in need|need|want|have (?:time|a (?:moment|minute|chance))|get (?:a chance|around|time)|next)\b/i;
 
 /** Adverbs between the modal and the verb that do not change the commitment. */
-const ADVERBS = /^(?:(?:definitely|certainly|personally|also|then|now|just|still|of course|gladly|happily|surely|always|really|absolutely|quickly|immediately|promptly|first|either|both|again|soon|shortly),?\s+)+/i;
+const ADVERBS = /^(?:(?:definitely|certainly|personally|also|then|now|just|still|of course|gladly|happily|surely|really|absolutely|quickly|immediately|promptly|first|either|both|again|soon|shortly),?\s+)+/i;
 
 const WHETHER_IF_CAN = /\b(?:see|check|find out|ask|test|figure out)\s+(?:if|whether)\s+(?:i|we)\s+can\b/gi;
 
@@ -152,7 +152,7 @@ function commitmentClause(sentence: string): Commitment | null {
     if (!/^(?:I|we|our|my)\b/i.test(subject)) {
       // A capitalised word before "will" may be a colleague's name; it must be a name and do something.
       if (NOT_A_NAME.test(subject.split(' ')[0]!)) return null;
-      if (!/^(?:send|get|share|forward|follow|call|reach|review|prepare|draft|update|confirm|set|schedule|book|circulate|take|handle|look|check|sort|be in touch|come back|get back|revert|contact|email|ring|put|pull|fix|deliver|issue|arrange|walk|run|finali[sz]e)\b/i.test(action)) {
+      if (!/^(?:send|get|share|forward|follow|call|reach|review|prepare|draft|update|confirm|set|schedule|book|circulate|take|handle|look|check|sort|be in touch|come back|get back|revert|contact|email|ring|put|pull|fix|deliver|issue|arrange|walk|finali[sz]e)\b/i.test(action)) {
         return null;
       }
     }
@@ -167,6 +167,12 @@ function commitmentClause(sentence: string): Commitment | null {
 /** Why a commitment-looking sentence is not a promise, or null when it is one. */
 function rejection(sentence: string, c: Commitment): string | null {
   if (isQuestion(sentence)) return 'question';
+  // Code pasted into a message ("res <- sapply(x, function(i) { ... we'll do ... })") is not prose.
+  if (/[{};]|<-|==|\w\(\S*\)\s*[|%]/.test(sentence)) return 'code';
+  // Habits and policies are not commitments: "Occasionally I'll restart it", "I will always keep ...".
+  if (/\b(?:occasionally|usually|sometimes|often|typically|normally|generally|every time|each time|whenever)\b/i.test(c.before) || /^(?:always|never|usually|sometimes|often)\b/i.test(c.action)) {
+    return 'habit';
+  }
   // Only the commitment's own clause counts: "I'll call you Monday, or I may ask Scott to" is firm, and
   // so is "There may be a reason, but I will take it up with them". "see if we can" asks whether.
   const ownClause = (c.clause.split(/,?\s+(?:or|and|but|although|though|unless)\s+/i)[0] ?? c.clause).replace(WHETHER_IF_CAN, '');
@@ -192,7 +198,7 @@ function rejection(sentence: string, c: Commitment): string | null {
     return 'not an action';
   }
   if (/^be\b/i.test(action) && !BE_ACTION.test(action)) return 'status';
-  if (/:\s*$/.test(sentence)) return 'announces what follows';
+  if (/:\s*$/.test(sentence) || /\b(?:here|below),?\s*$/i.test(c.before)) return 'announces what follows';
   if (PERFORMATIVE.test(action) && !resolveDueDate(action, PROBE)) return 'announces what follows';
   return null;
 }
