@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { sniffFormat, type MailFormat } from './detect-format';
 import { listEmlFiles, readEml } from './eml-reader';
 import { InputError } from './input-error';
@@ -24,6 +25,11 @@ export interface MailSource {
 export interface OpenMailSourceOptions {
   /** What "-" reads; process.stdin by default. */
   stdin?: NodeJS.ReadableStream;
+  /**
+   * Folder that relative paths are relative to (default: the process's). `pnpm followthrough` runs in server/,
+   * so the CLI passes the folder the user typed the command in (INIT_CWD). Messages still show the path as typed.
+   */
+  cwd?: string;
 }
 
 const CHUNK = 1024 * 1024;
@@ -100,9 +106,10 @@ async function sniffFile(path: string): Promise<{ format: MailFormat | null; emp
 /** Throws InputError (exit code 2 in the CLI) for a missing file, an empty file or an unknown format. */
 export async function openMailSource(input: string, options: OpenMailSourceOptions = {}): Promise<MailSource> {
   if (input === '-') return openStdin(options.stdin ?? process.stdin);
+  const path = options.cwd && !isAbsolute(input) ? resolve(options.cwd, input) : input;
   let info;
   try {
-    info = await stat(input);
+    info = await stat(path);
   } catch (error) {
     throw new InputError(input, describeFsError(error));
   }
@@ -114,7 +121,7 @@ export async function openMailSource(input: string, options: OpenMailSourceOptio
   if (info.isDirectory()) {
     let files: string[];
     try {
-      files = await listEmlFiles(input);
+      files = await listEmlFiles(path);
     } catch (error) {
       throw new InputError(input, describeFsError(error));
     }
@@ -128,7 +135,7 @@ export async function openMailSource(input: string, options: OpenMailSourceOptio
       bytesRead: () => read,
       async *items() {
         for (const file of files) {
-          yield await readEml(counted(createReadStream(file, { highWaterMark: CHUNK }), onBytes), file);
+          yield await readEml(counted(createReadStream(file, { highWaterMark: CHUNK }), onBytes), join(input, relative(path, file)));
         }
       },
     };
@@ -136,7 +143,7 @@ export async function openMailSource(input: string, options: OpenMailSourceOptio
 
   let sniffed;
   try {
-    sniffed = await sniffFile(input);
+    sniffed = await sniffFile(path);
   } catch (error) {
     throw new InputError(input, describeFsError(error));
   }
@@ -148,6 +155,6 @@ export async function openMailSource(input: string, options: OpenMailSourceOptio
     format,
     totalBytes: info.size,
     bytesRead: () => read,
-    items: () => readerFor(format, counted(createReadStream(input, { highWaterMark: CHUNK }), onBytes), input),
+    items: () => readerFor(format, counted(createReadStream(path, { highWaterMark: CHUNK }), onBytes), input),
   };
 }

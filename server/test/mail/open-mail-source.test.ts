@@ -54,3 +54,16 @@ describe('opening a mail source', () => {
     expect(stdin.where).toBe('stdin');
   });
 });
+
+describe('relative paths', () => {
+  it('resolve against the folder the user ran the command in, and are reported as typed', async () => {
+    dir.write('typed/inbox/a.eml', eml('rel', 5));
+    const source = await openMailSource('inbox', { cwd: `${dir.root}/typed` });
+    expect(source.label).toBe('inbox');
+    const wheres: string[] = [];
+    for await (const item of source.items()) wheres.push(item.where);
+    expect(wheres).toEqual(['inbox/a.eml']);
+    const missing = await rejection(openMailSource('inbox/none.mbox', { cwd: `${dir.root}/typed` }));
+    expect(missing.message).toBe('inbox/none.mbox: no such file or folder');
+  });
+});

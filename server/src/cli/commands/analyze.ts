@@ -41,7 +41,7 @@ export const analyzeCommand: CliCommand = {
     if (format !== 'json' && format !== 'text') throw new UsageError(`--format: "${format}" is not json or text`, usage());
     const { settings, now } = settingsFromFlags(values, usage(), io.now());
 
-    const source = await openMailSource(positionals[0] as string, { stdin: io.stdin });
+    const source = await openMailSource(positionals[0] as string, { stdin: io.stdin, cwd: io.env.INIT_CWD });
     const analyzer = createMailboxAnalyzer(settings);
     await feedMessages(source, io, (message) => analyzer.add(message), settings.me);
     const doc = analyzer.result(now);

@@ -30,7 +30,7 @@ export const parseCommand: CliCommand = {
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing <input>' : `expected one <input>, got ${positionals.length}`, usage());
     const format = values.format ?? 'json';
     if (format !== 'json' && format !== 'text') throw new UsageError(`--format: "${format}" is not json or text`, usage());
-    const source = await openMailSource(positionals[0] as string, { stdin: io.stdin });
+    const source = await openMailSource(positionals[0] as string, { stdin: io.stdin, cwd: io.env.INIT_CWD });
     let count = 0;
     // Written as it streams: an array opened before the first message and closed after the last.
     await feedMessages(source, io, (message) => {

@@ -54,7 +54,7 @@ export const reportCommand: CliCommand = {
         : checkInstant('--since', values.since, usage());
     }
 
-    const source = await openMailSource(positionals[0] as string, { stdin: io.stdin });
+    const source = await openMailSource(positionals[0] as string, { stdin: io.stdin, cwd: io.env.INIT_CWD });
     const analyzer = createMailboxAnalyzer(settings);
     await feedMessages(source, io, (message) => analyzer.add(message), settings.me);
     const known = analyzer.result(now).counterparts.map((c) => c.key);
