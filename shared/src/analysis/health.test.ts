@@ -37,7 +37,7 @@ describe('computeHealth', () => {
     expect(health.components.reduce((s, c) => s + c.weight, 0)).toBeCloseTo(100, 5);
     expect(component(healthy, 'initiation').explanation).toBe('We started 9 of 10 conversations (90%), on target.');
     expect(component(healthy, 'responsiveness').explanation).toBe(
-      'Our typical reply took 1 working hour, within the 4 working hours target (12 replies; 9 in 10 replies within 3 working hours).',
+      'Our typical reply took 1 working hour, within our target of 4 working hours (12 replies; 9 in 10 within 3 working hours).',
     );
   });
 
@@ -70,7 +70,7 @@ describe('computeHealth', () => {
     expect(byId.responsiveness?.contribution).toBe(5);
     expect(byId.silence?.explanation).toBe('Last contact 21.1 days ago, 7.1 days past the agreed cadence of every 14 days.');
     expect(byId.promises?.explanation).toBe('We kept 1 of 4 promises on time (25%); 1 late; 2 overdue (the oldest by 10 days).');
-    expect(byId.awaiting?.explanation).toBe('2 conversations wait for our reply, the longest for 4.4 working days (1 past the 4 working hours target).');
+    expect(byId.awaiting?.explanation).toBe('2 conversations wait for our reply, the longest for 4.4 working days (1 past our reply target of 4 working hours).');
   });
 
   it('weighs recent risks from them more, and a silence after a risk worse', () => {
@@ -84,7 +84,7 @@ describe('computeHealth', () => {
     const answered = component({ ...healthy, risks: [risk('2026-11-09T09:00:00.000Z')], silence: contact('2026-11-10T09:00:00.000Z') }, 'risk');
     const ignored = component({ ...healthy, risks: [risk('2026-11-09T09:00:00.000Z')], silence: contact('2026-11-09T09:00:00.000Z') }, 'risk');
     expect(ignored.contribution).toBeLessThan(answered.contribution);
-    expect(ignored.explanation).toBe('1 risk signal in the last six months (1 from them); the latest, escalation from them, 11 days ago, and nobody has written since.');
+    expect(ignored.explanation).toBe('1 risk signal in the last six months (1 from them); the latest was an escalation from them 11 days ago, and nobody has written since.');
   });
 
   it('describes business time in the user own working day', () => {

@@ -25,6 +25,14 @@ const RISK_HORIZON_DAYS = 180;
 const SILENCE_AFTER_RISK_DAYS = 7;
 const DAY_MS = 86_400_000;
 
+const RISK_WORDS: Record<RiskSnippet['kind'], string> = {
+  dissatisfaction: 'a complaint',
+  escalation: 'an escalation',
+  cancellation: 'talk of cancelling',
+  delay: 'a delay',
+  'bad-news': 'bad news',
+};
+
 export interface HealthInput {
   initiated: { us: number; them: number };
   ours: LagStats;
@@ -102,14 +110,14 @@ function responsiveness(input: HealthInput): Measured {
   }
   const describe = (m: number): string => describeBusinessMinutes(m, input.settings);
   const p90 = input.ours.p90BusinessMinutes;
-  const tail = p90 === null ? '' : `; 9 in 10 replies within ${describe(p90)}`;
+  const tail = p90 === null ? '' : `; 9 in 10 within ${describe(p90)}`;
   const fraction = median <= target ? 1 : target / median;
   const verdict = median <= target ? 'within' : 'slower than';
   return {
     ...base,
     fraction,
     value: median,
-    explanation: `Our typical reply took ${describe(median)}, ${verdict} the ${describe(target)} target (${plural(input.ours.count, 'reply', 'replies')}${tail}).`,
+    explanation: `Our typical reply took ${describe(median)}, ${verdict} our target of ${describe(target)} (${plural(input.ours.count, 'reply', 'replies')}${tail}).`,
   };
 }
 
@@ -182,7 +190,10 @@ function awaiting(input: HealthInput): Measured {
   const cost = waits.reduce((sum, w) => sum + Math.min(1, Math.max(0, (w - target) / (2 * target))), 0);
   const longest = Math.max(...waits);
   const late = waits.filter((w) => w > target).length;
-  const lateText = late > 0 ? `${late} past the ${describeBusinessMinutes(target, input.settings)} target` : 'all within the reply target';
+  const lateText =
+    late > 0
+      ? `${late === waits.length && late > 1 ? 'all' : late} past our reply target of ${describeBusinessMinutes(target, input.settings)}`
+      : 'still within our reply target';
   return {
     ...base,
     fraction: Math.max(0, 1 - cost / 2),
@@ -216,7 +227,8 @@ function risk(input: HealthInput): Measured {
   const newestAge = Math.max(0, Math.round((now - Date.parse(newest.at)) / DAY_MS));
   const silentAfter = lastContact <= Date.parse(newest.at) && newestAge >= SILENCE_AFTER_RISK_DAYS;
   const who = newest.side === 'them' ? 'them' : 'us';
-  let explanation = `${plural(weighed.length, 'risk signal')} in the last six months (${fromThem} from them); the latest, ${newest.kind} from ${who}, ${newestAge === 0 ? 'today' : `${plural(newestAge, 'day')} ago`}`;
+  const when = newestAge === 0 ? 'today' : `${plural(newestAge, 'day')} ago`;
+  let explanation = `${plural(weighed.length, 'risk signal')} in the last six months (${fromThem} from them); the latest was ${RISK_WORDS[newest.kind]} from ${who} ${when}`;
   explanation += silentAfter ? ', and nobody has written since.' : '.';
   return { ...base, fraction: Math.max(0, 1 - total / 2), value: weighed.length, explanation };
 }

@@ -3,6 +3,7 @@ import type { NormalizedMessage } from '../model/message';
 import type { AnalysisSettings } from '../model/settings';
 import { parseAddress, parseAddressList } from './addresses';
 import { detectAutomated } from './automated';
+import { isClosingMessage } from './closing-message';
 import { resolverFor } from './counterparts';
 import { findPromises } from './promises';
 import { findRequests } from './requests';
@@ -79,5 +80,6 @@ export function extractMessageFacts(message: NormalizedMessage, settings: Analys
     facts.requests = findRequests(visible);
     facts.risks = findRisks(visible, 'them');
   }
+  if (facts.promises.length === 0 && facts.requests.length === 0 && isClosingMessage(visible)) facts.closing = true;
   return facts;
 }

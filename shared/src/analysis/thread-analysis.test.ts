@@ -134,3 +134,20 @@ describe('analyzeThread', () => {
     expect(empty).toMatchObject({ counterpart: null, initiatedBy: null, lags: [], awaiting: null, lastContactAt: null });
   });
 });
+
+describe('closing messages', () => {
+  it('a client ending with "Thanks!" leaves nothing awaiting our reply, but their reply still counts as a lag', () => {
+    const closed = analyzeThread(
+      'closed',
+      [
+        mail({ id: 'c1', from: 'tom@acme.com', to: ['anna@northwind.io'], date: '2026-11-02T10:00:00+01:00', subject: 'Invoice copy', text: 'Could you resend the October invoice?' }),
+        mail({ id: 'c2', from: 'anna@northwind.io', to: ['tom@acme.com'], date: '2026-11-02T11:00:00+01:00', subject: 'Re: Invoice copy', text: 'Attached.\n\nBest,\nAnna' }),
+        mail({ id: 'c3', from: 'Tom Reed <tom@acme.com>', to: ['anna@northwind.io'], date: '2026-11-02T11:30:00+01:00', subject: 'RE: Invoice copy', text: 'Perfect, thanks!\n\nTom\n\nFrom: Anna Berg\nSent: Monday, November 2, 2026 11:00 AM\nTo: Tom Reed\nSubject: Re: Invoice copy\n\nAttached.' }),
+      ].map((m) => extractMessageFacts(m, settings)),
+      settings,
+    );
+    expect(closed.awaiting).toBeNull();
+    expect(closed.lags.map((l) => [l.responder, l.minutes])).toEqual([['us', 60], ['them', 30]]);
+    expect(closed.lastContactAt).toBe('2026-11-02T10:30:00.000Z');
+  });
+});

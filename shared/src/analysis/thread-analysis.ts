@@ -28,7 +28,8 @@ function ref(facts: MessageFacts): ThreadMessageRef {
  * - response lags (PRODUCT.md): a turn starts with the first message after one from the other side and
  *   ends at the other side's next message; internal and automated mail is skipped entirely;
  * - awaiting: the side that did not send the last meaningful message owes the next one, since the start
- *   of the unanswered turn (their first unanswered message, not their last nudge);
+ *   of the unanswered turn (their first unanswered message, not their last nudge); unless that last
+ *   message only thanked or acknowledged (MessageFacts.closing);
  * - last contact: the last meaningful message either way.
  */
 export function analyzeThread(
@@ -80,8 +81,9 @@ export function analyzeThread(
     firstMessage: first ? ref(first) : null,
     lags,
     lastMessage: last ? ref(last) : null,
+    // A closing "Thanks!" ends the conversation: nobody owes the next message.
     awaiting:
-      last && turnStart
+      last && turnStart && !last.closing
         ? { side: sideOf(last) === 'us' ? 'them' : 'us', since: turnStart.sentAt, lastMessageId: last.id }
         : null,
     lastContactAt: last?.sentAt ?? null,

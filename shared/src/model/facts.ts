@@ -57,6 +57,8 @@ export interface MessageFacts {
   promises: PromiseCandidate[];
   requests: RequestCandidate[];
   risks: RiskCandidate[];
+  /** Only thanks or an acknowledgement ("Thanks, got it!"): it closes the conversation, nobody owes a reply. */
+  closing?: boolean;
 }
 
 /** One answered turn: how long `responder` took to answer the other side. */

@@ -1,0 +1,36 @@
+/**
+ * A message that only thanks or acknowledges ("Thanks, got it!", "Perfect, thank you.") closes a
+ * conversation: nobody owes an answer to it. Without this, every thread a client ended with "Thanks!"
+ * would wait for our reply forever and drag their health down for years.
+ * Deliberately strict: a question, a request or more than a short sentence or two means it is not.
+ */
+
+const GREETING = /^(?:hi|hello|hey|dear|hallo|hej|bonjour|hola|good (?:morning|afternoon|evening))\b[^.!?\n]{0,40}[,!.]?\s*$/i;
+const SIGN_OFF =
+  /^(?:best|regards|kind regards|best regards|warm regards|cheers|thanks|thank you|many thanks|br|rgds|sincerely|all the best|viele grüße|beste grüße|liebe grüße|gruß|cordialement|saludos)\b[^.!?\n]{0,30}[,.!]?\s*$/i;
+const ACKNOWLEDGEMENT =
+  /^(?:(?:thanks|thank you|thank u|thx|ty|many thanks|much appreciated|appreciated|great|perfect|excellent|wonderful|awesome|brilliant|fantastic|lovely|sounds good|looks good|all good|ok|okay|got it|noted|received|well received|will do|understood|cheers|super|top|danke|vielen dank|merci|gracias|grazie|tack)\b)/i;
+const ASKS_SOMETHING =
+  /\?|\b(?:please|could you|can you|would you|will you|let me know|let us know|when|need|send|confirm|but|however|unfortunately|questions?|issues?|problems?|concerns?|wonder(?:ing)?|below|one more|also|another|change|except)\b/i;
+const MAX_WORDS = 14;
+
+export function isClosingMessage(visible: string): boolean {
+  const lines = visible
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  while (lines.length > 0 && GREETING.test(lines[0] ?? '') && !ACKNOWLEDGEMENT.test(lines[0] ?? '')) lines.shift();
+  // Drop a trailing sign-off and the name under it ("Best,\nTom"), but keep a lone "Thanks!" as the body.
+  for (let i = lines.length - 1; i >= 1; i--) {
+    if (SIGN_OFF.test(lines[i] ?? '') && lines.length - i <= 3) {
+      lines.length = i;
+      break;
+    }
+  }
+  if (lines.length > 1 && lines.length <= 3 && /^[\p{Lu}][\p{L}.'-]*(?:\s+[\p{Lu}][\p{L}.'-]*)?$/u.test(lines[lines.length - 1] ?? '')) {
+    lines.pop();
+  }
+  const core = lines.join(' ').trim();
+  if (core === '' || !ACKNOWLEDGEMENT.test(core) || ASKS_SOMETHING.test(core)) return false;
+  return core.split(/\s+/).length <= MAX_WORDS;
+}
