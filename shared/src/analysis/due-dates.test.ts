@@ -81,6 +81,13 @@ describe('resolveDueDate', () => {
     const newYork = at('2026-03-04T10:00:00-05:00', 'America/New_York');
     expect(due('by 6/4', newYork)).toBe(Date.parse('2026-06-04T17:00:00-04:00'));
     expect(due('by 25/3', newYork)).toBe(Date.parse('2026-03-25T17:00:00-04:00'));
+    expect(due('bis 5.3.2027', berlinWed)).toBe(Date.parse('2027-03-05T17:00:00+01:00'));
+    // A stated year is kept even when the date has passed (the promise is simply overdue).
+    expect(due('on 30/01/2026', berlinWed)).toBe(Date.parse('2026-01-30T17:00:00+01:00'));
+    // Numbers that only look like dates.
+    expect(due("We'll monitor the queue 24/7", berlinWed)).toBeNull();
+    expect(due("I'll upgrade the server to R 2.9.11", berlinWed)).toBeNull();
+    expect(due('It takes 1/2 hour', berlinWed)).toBeNull();
   });
 
   it('is correct across the US spring-forward change', () => {

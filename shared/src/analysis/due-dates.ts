@@ -159,14 +159,19 @@ function dayMatches(text: string, frame: Frame): DayMatch[] {
     const date = nextMonthDay(today, Number(m[2]), Number(m[3]), Number(m[1]));
     return date && { date, clock: 'eod' };
   });
-  add(new RegExp(String.raw`\b${p}(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b`), (m) => {
+  // Bare numbers with a slash or dots are often not dates ("24/7", "1/2 hour", "R 2.9.11"): without a year
+  // they count only after a preposition ("by 3/5", "on 5.3.").
+  const NUMERIC_LEAD = String.raw`(?<![\w./-])(?:(?:by|on|before|until|till|for|due)\s+(?:the\s+)?)`;
+  add(new RegExp(String.raw`${NUMERIC_LEAD}?(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?(?![\w/.]*\d)`), (m) => {
+    if (!m[3] && !/^(?:by|on|before|until|till|for|due)\s/i.test(m[0])) return undefined;
     const a = Number(m[1]);
     const b = Number(m[2]);
     const dayFirst = a > 12 || (b <= 12 && !frame.americas);
     const date = nextMonthDay(today, dayFirst ? b : a, dayFirst ? a : b, m[3] ? Number(m[3]) : undefined);
     return date && { date, clock: 'eod' };
   });
-  add(new RegExp(String.raw`\b${p}(\d{1,2})\.(\d{1,2})\.(\d{2,4})?(?!\d)`), (m) => {
+  add(new RegExp(String.raw`${NUMERIC_LEAD}?(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2}(?![\d.]))?(?![\d.]*\d)`), (m) => {
+    if (!(m[3]?.length === 4) && !/^(?:by|on|before|until|till|for|due)\s/i.test(m[0])) return undefined;
     const date = nextMonthDay(today, Number(m[2]), Number(m[1]), m[3] ? Number(m[3]) : undefined);
     return date && { date, clock: 'eod' };
   });
