@@ -13,6 +13,8 @@ try {
   const server = await startServer(config, logger);
   const where = config.databaseUrl.startsWith('file:') ? config.databaseUrl : new URL(config.databaseUrl).origin;
   logger.info('listening', { url: server.url, port: server.port, database: where });
+  // Periodic mailbox sync (every FT_SYNC_INTERVAL_MINUTES, default 5) runs in this process.
+  server.mailSync.scheduler.start();
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -4,11 +4,14 @@ import { createApp } from './app';
 import type { ServerConfig } from './config';
 import { createDb, migrate, type Database } from './db/index';
 import type { Logger } from './http/logger';
+import { createMailSync, type MailSyncDeps } from './sync/mail-sync';
 
 export interface RunningServer {
   url: string;
   port: number;
   database: Database;
+  /** Mailbox sync (issue 4): main.ts starts its periodic scheduler. */
+  mailSync: MailSyncDeps;
   /** Stops accepting connections, lets in-flight requests finish, closes the database. */
   close(): Promise<void>;
 }
@@ -17,7 +20,8 @@ export interface RunningServer {
 export async function startServer(config: ServerConfig, logger: Logger, clock: () => Date = () => new Date()): Promise<RunningServer> {
   const database = await createDb(config.databaseUrl, config.databaseAuthToken);
   await migrate(database);
-  const app = createApp({ database, clock, logger, config });
+  const mailSync = createMailSync({ database, clock });
+  const app = createApp({ database, clock, logger, config, mailSync });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
   });
@@ -26,8 +30,9 @@ export async function startServer(config: ServerConfig, logger: Logger, clock: (
     url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
     port,
     database,
+    mailSync,
     close: () =>
-      new Promise<void>((resolve, reject) => {
+      mailSync.scheduler.stop().then(() => new Promise<void>((resolve, reject) => {
         // closeIdleConnections: keep-alive sockets would otherwise hold close() open for their timeout.
         server.close((err) => {
           database.close();
@@ -35,6 +40,6 @@ export async function startServer(config: ServerConfig, logger: Logger, clock: (
           else resolve();
         });
         if ('closeIdleConnections' in server) server.closeIdleConnections();
-      }),
+      })),
   };
 }
