@@ -16,8 +16,9 @@ const resultsDir = fileURLToPath(new URL('../../bench-results/', import.meta.url
 const records = parseCorpus(readFileSync(corpusUrl, 'utf8'));
 const splits: Record<string, CorpusScore> = {
   all: scoreCorpus(records),
-  train: scoreCorpus(records.filter((r) => r.split !== 'holdout')),
+  train: scoreCorpus(records.filter((r) => r.split === undefined)),
   holdout: scoreCorpus(records.filter((r) => r.split === 'holdout')),
+  fresh: scoreCorpus(records.filter((r) => r.split === 'fresh')),
 };
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;

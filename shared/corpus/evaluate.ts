@@ -14,7 +14,11 @@ export interface CorpusRecord {
   due: string | null;
   dueIsDefault: boolean;
   note?: string;
-  split?: 'holdout';
+  /**
+   * holdout: every 5th line of the original corpus, never looked at while writing rules.
+   * fresh: written and labelled after the rules were tuned, before running them on it.
+   */
+  split?: 'holdout' | 'fresh';
 }
 
 export interface CorpusScore {

@@ -57,6 +57,10 @@ describe('resolveDueDate', () => {
     // Last working day of March is Tuesday the 31st, after Berlin moved to summer time.
     expect(due('by end of the month', berlinWed)).toBe(Date.parse('2026-03-31T17:00:00+02:00'));
     expect(due('next month', berlinWed)).toBe(Date.parse('2026-04-30T17:00:00+02:00'));
+    expect(due('by mid-week', at('2026-11-02T08:30:00-07:00', 'America/Denver'))).toBe(Date.parse('2026-11-04T17:00:00-07:00'));
+    // 1 October 2026 is a Thursday: its week ends on Friday the 2nd.
+    expect(due('by the first week of October', berlinWed)).toBe(Date.parse('2026-10-02T17:00:00+02:00'));
+    expect(due('by the end of October', berlinWed)).toBe(Date.parse('2026-10-30T17:00:00+01:00'));
   });
 
   it('reads durations: calendar days, hours, business days, "a couple of days"', () => {

@@ -236,6 +236,23 @@ function dayMatches(text: string, frame: Frame): DayMatch[] {
       return { date, clock: 'eod' };
     },
   );
+  add(/\b(?:by\s+|before\s+)?mid-?week\b/, () => {
+    let date = addDays(mondayOf(today), 2);
+    if (compare(date, today) < 0) date = addDays(date, 7);
+    return { date, clock: 'eod' };
+  });
+  // "first week of October": the last working day of the week holding the 1st.
+  add(new RegExp(String.raw`\b(?:by\s+|in\s+|during\s+)?(?:the\s+)?(first|1st) week of ${MONTH_RE}\b`), (m) => {
+    const month = monthOf(m[2]!.toLowerCase());
+    const first = nextMonthDay(today, month, 1) ?? { year: today.year, month, day: 1 };
+    return { date: lastWorkingDayOfWeek(first, frame), clock: 'eod' };
+  });
+  // "by the end of October": the last working day of that month.
+  add(new RegExp(String.raw`\b(?:by\s+|before\s+)?(?:the\s+)?end of ${MONTH_RE}\b`), (m) => {
+    const month = monthOf(m[1]!.toLowerCase());
+    const year = month < today.month ? today.year + 1 : today.year;
+    return { date: lastWorkingDayOfMonth(year, month, frame), clock: 'eod' };
+  });
   add(/\b(?:over|during|on|by|at)\s+the weekend\b|\bthis weekend\b/, (m) => {
     if (/^by/i.test(m[0])) return undefined;
     return { date: addDays(mondayOf(today), 6), clock: 'late' };

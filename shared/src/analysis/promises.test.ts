@@ -65,6 +65,8 @@ describe('findPromises', () => {
       "I'll circle back after I've spoken with the vendor.",
       "I'll try to get the figures over to you before the weekend.",
       'We are reviewing the logs and will send a root-cause summary tomorrow.',
+      "Give me until Friday and I'll have a full answer for you.",
+      "By Friday you'll have the final version from me.",
     ];
     for (const sentence of sentences) expect({ sentence, found: texts(sentence).length }).toEqual({ sentence, found: 1 });
   });
@@ -94,6 +96,7 @@ describe('findPromises', () => {
       ['The meeting will be at 3pm.', 'no commitment'],
       ["If you send me the log files, I'll take a look.", 'conditional on them'],
       ["Send me your number and I'll give you a call.", 'conditional'],
+      ['We will have a fire drill at 10am on Friday.', 'not an action'],
       ["I'll let you know if anything changes.", 'conditional'],
       ["We won't be able to hit the March 10 date.", 'no commitment'],
       ['I can have it sent via intercompany mail.', 'no date'],

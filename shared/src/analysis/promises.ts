@@ -35,7 +35,7 @@ export interface PromiseContext {
 
 /** Verbs after "will" that are not actions someone can hold us to. */
 const NON_ACTION =
-  /^(?:need|needs|want|like|love|hope|miss|assume|guess|bet|admit|say|expect|wait|defer|misbehave|have fun|have (?:a|an|another) (?:meeting|drawing|party|lunch|dinner|break|holiday|vacation|chance|problem|issue|question|great time|good time|busy)|meet (?:in|at|on)|make (?:it|the (?:[\w:]+ ){0,3}(?:meeting|appointment|call|session|class|dinner|lunch|party))|be honest|be brief|keep (?:my|our) fingers crossed|keep (?:it|this) (?:short|brief)|keep (?:that|this|it) in mind|bear (?:that|this|it) in mind|keep (?:my|our) eyes (?:open|peeled)|leave (?:it|you|that)|see you|see how|see what happens|meet you|talk (?:to you )?soon|catch you|take (?:that|this) as|enjoy|remember|never forget|have to|need to|also need|probably|possibly|maybe|perhaps|hopefully|likely|definitely be|be (?:happy|glad|pleased|delighted|thrilled|excited|interested|grateful|sure)|join|attend|be there|be joining|be attending|be on the call|dial in|call in|cost|depend|think about it|think it over|consider it|sleep on it)\b/i;
+  /^(?:need|needs|want|like|love|hope|miss|assume|guess|bet|admit|say|expect|wait|defer|misbehave|have fun|have (?:a|an|another|our|the) (?:[\w-]+ )?(?:meeting|drawing|party|lunch|dinner|break|holiday|vacation|chance|problem|issue|question|great time|good time|busy|drill|outage|maintenance|workshop|webinar|session|conference|event|offsite|stand-?up|catch-?up|day off|public holiday)|meet (?:in|at|on)|make (?:it|the (?:[\w:]+ ){0,3}(?:meeting|appointment|call|session|class|dinner|lunch|party))|be honest|be brief|keep (?:my|our) fingers crossed|keep (?:it|this) (?:short|brief)|keep (?:that|this|it) in mind|bear (?:that|this|it) in mind|keep (?:my|our) eyes (?:open|peeled)|leave (?:it|you|that)|see you|see how|see what happens|meet you|talk (?:to you )?soon|catch you|take (?:that|this) as|enjoy|remember|never forget|have to|need to|also need|probably|possibly|maybe|perhaps|hopefully|likely|definitely be|be (?:happy|glad|pleased|delighted|thrilled|excited|interested|grateful|sure)|join|attend|be there|be joining|be attending|be on the call|dial in|call in|cost|depend|think about it|think it over|consider it|sleep on it)\b/i;
 
 /** Action verbs that, after "I'll be", still describe a delivery ("I'll be sending it tomorrow"). */
 const BE_ACTION =
@@ -67,7 +67,7 @@ const PERFORMATIVE =
 
 /** The client has to act first: "Send me your number and I'll call you", "Let me know what you think and I will ...". */
 const THEIR_TURN_FIRST =
-  /^(?:please,?\s+)?(?:send|give|call|email|e-mail|forward|tell|ring|ping|get|drop|let me know|let us know|reply|sign|confirm)\b[^.;]*?\band\s+(?:then\s+)?(?:I|we)\b/i;
+  /^(?:please,?\s+)?(?:send|give(?! me (?:until|till|a (?:day|week|couple|few)|some time|\d+ (?:days?|hours?)|the (?:weekend|week)))|call|email|e-mail|forward|tell|ring|ping|get|drop|let me know|let us know|reply|sign|confirm)\b[^.;]*?\band\s+(?:then\s+)?(?:I|we)\b/i;
 
 /** Hypothetical occasions on our side: "When I'm in need of advice, I will give you a call". */
 const OUR_HYPOTHETICAL = /\b(?:when|whenever)\s+(?:i|we)(?:'m| am|'re| are)?\s+(?:in need|need|want|have (?:time|a (?:moment|minute|chance))|get (?:a chance|around|time)|next)\b/i;
@@ -127,7 +127,7 @@ function commitmentClause(sentence: string): Commitment | null {
   }
 
   const youllHave =
-    /\b(you(?:'ll|’ll| will| should) (?:have|receive|get|see) (?:it|them|this|that|the\s.+?|our\s.+?|my\s.+?|an?\s.+?)\s(?:from (?:me|us)\s)?(?:by|on|before|within|in|tomorrow|today|first thing|early|later|next|this|end)\b.*)$/i.exec(
+    /\b(you(?:'ll|’ll| will| should) (?:have|receive|get|see) (?:it|them|this|that|the\s.+?|our\s.+?|my\s.+?|an?\s.+?)(?:\s(?:from (?:me|us)\s)?(?:by|on|before|within|in|tomorrow|today|first thing|early|later|next|this|end)\b.*|\sfrom (?:me|us)\b.*))$/i.exec(
       sentence,
     );
   if (youllHave?.[1]) return found('you-will-have', sentence, youllHave.index, youllHave[1]);
@@ -226,7 +226,9 @@ function decide(sentence: string, context: PromiseContext): { commitment: Commit
   // "I can have it ready ...", "you'll have it ...", "expect it ..." and "the deck will be ready ..." only
   // commit when they name a date ("you should see this in R" does not).
   const needsDate: ClauseKind[] = ['can-have', 'you-will-have', 'expect', 'deliverable'];
-  if (needsDate.includes(commitment.kind) && !resolveDueDate(commitment.clause, context)) return { commitment, reason: 'no date' };
+  // The date may come first: "By Friday you'll have the final version from me."
+  const dated = commitment.kind === 'you-will-have' || commitment.kind === 'expect' ? sentence : commitment.clause;
+  if (needsDate.includes(commitment.kind) && !resolveDueDate(dated, context)) return { commitment, reason: 'no date' };
   return { commitment };
 }
 
