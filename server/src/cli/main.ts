@@ -3,6 +3,12 @@
 import { commands } from './commands/index';
 import { runCli } from './run-cli';
 
+// `followthrough analyze ... | head` closes stdout early: that is the reader's choice, not an error to report.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const exitCode = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

@@ -4,6 +4,7 @@ import { parseAddressHeader } from './mime/addresses';
 import { parseMailDate } from './mime/date';
 import { decodeEncodedWords } from './mime/encoded-words';
 import type { ParsedMail } from './mime/mime-parser';
+import { fastMessage } from './fast-message';
 import { normalizeMessageId, parseMessageIdList } from './message-id';
 
 export type Conversion = { ok: true; message: NormalizedMessage } | { ok: false; problem: string };
@@ -63,7 +64,7 @@ export function toNormalizedMessage(mail: ParsedMail): Conversion {
     if (value !== undefined) headers[name] = decodeEncodedWords(value);
   }
 
-  const parsed = normalizedMessageSchema.safeParse({
+  const candidate = {
     id,
     ...(threadId ? { threadId } : {}),
     from,
@@ -76,7 +77,10 @@ export function toNormalizedMessage(mail: ParsedMail): Conversion {
     ...(inReplyTo ? { inReplyTo } : {}),
     ...(references.length > 0 ? { references } : {}),
     headers,
-  });
+  };
+  const fast = fastMessage(candidate);
+  if (fast) return { ok: true, message: fast };
+  const parsed = normalizedMessageSchema.safeParse(candidate);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { ok: false, problem: `field ${issue?.path.join('.') || '(message)'}: ${issue?.message ?? 'invalid'}` };
