@@ -78,7 +78,9 @@ export function summarizeCounterpart(input: CounterpartSummaryInput): Counterpar
       const since = awaitingSince.get(r.threadId);
       return since !== undefined && Date.parse(r.at) >= since && Date.parse(r.at) <= now;
     })
-    .sort(byTime);
+    // Ties (several requests in one message, or two sent the same second) broken by message id, not by
+    // arrival order: the same data gives the same list.
+    .sort((a, b) => byTime(a, b) || (a.messageId < b.messageId ? -1 : a.messageId > b.messageId ? 1 : 0));
   const risks = input.risks
     .filter((r) => {
       const at = Date.parse(r.at);

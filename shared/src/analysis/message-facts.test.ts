@@ -132,6 +132,45 @@ describe('extractMessageFacts', () => {
     expect(facts.counterparts).toEqual(['jo.freelance@gmail.com', 'globex.co.uk']);
   });
 
+  it('ignores promises inside a forwarded message', () => {
+    const facts = extractMessageFacts(
+      {
+        id: 'fwd-1',
+        from: 'Anna Berg <anna@northwind.io>',
+        to: ['tom@acme.com'],
+        date: '2026-11-05T09:00:00+01:00',
+        subject: 'Fwd: Contract draft',
+        text: [
+          'Tom, FYI see below from our legal team.',
+          '',
+          '---------- Forwarded message ---------',
+          'From: Ben Ode <ben@northwind.io>',
+          'Date: Wed, 4 Nov 2026 at 17:02',
+          'Subject: Contract draft',
+          'To: Anna Berg <anna@northwind.io>',
+          '',
+          "I'll send the final contract tomorrow.",
+        ].join('\n'),
+      },
+      settings,
+    );
+    expect(facts.direction).toBe('outbound');
+    expect(facts.promises).toEqual([]);
+  });
+
+  it('marks a bare "thanks" as closing the conversation', () => {
+    const thanks = extractMessageFacts(
+      { id: 'ty', from: 'Tom Reed <tom@acme.com>', to: ['anna@northwind.io'], date: '2026-11-05T09:00:00+01:00', subject: 'RE: Invoice', text: 'Perfect, thank you!\n\nTom\n\nSent from my iPhone' },
+      settings,
+    );
+    expect(thanks.closing).toBe(true);
+    const question = extractMessageFacts(
+      { id: 'q', from: 'Tom Reed <tom@acme.com>', to: ['anna@northwind.io'], date: '2026-11-05T09:00:00+01:00', subject: 'RE: Invoice', text: 'Thanks! Could you also add the PO number?' },
+      settings,
+    );
+    expect(question.closing).toBeUndefined();
+  });
+
   it('names the message when its sender or date is unusable', () => {
     expect(() => extractMessageFacts({ ...outboundWithGmailQuote, from: 'Anna Berg' }, settings)).toThrow(/<CAK3x9@mail.gmail.com>.*"from"/);
     expect(() => extractMessageFacts({ ...outboundWithGmailQuote, date: 'Monday' }, settings)).toThrow(/<CAK3x9@mail.gmail.com>: date "Monday"/);
