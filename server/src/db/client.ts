@@ -3,6 +3,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema/index';
+import { createSerializedClient } from './serialized-client';
 
 export type Schema = typeof schema;
 export type Db = LibSQLDatabase<Schema>;
@@ -20,9 +21,8 @@ export interface Database {
 export const BUSY_TIMEOUT_MS = 5000;
 
 /**
- * Opens the database named by a libSQL URL. `file:` URLs get their folder created, WAL mode (readers
- * never block the writer; persistent in the file) and a busy timeout (set per connection by the client,
- * which keeps a small pool). Remote URLs (`http(s)://`, `libsql://`, `ws(s)://`) get the auth token.
+ * Opens the database named by a libSQL URL. `file:` URLs get their folder created, WAL mode, a busy
+ * timeout and a single connection that callers take turns on (see serialized-client.ts). Remote URLs (`http(s)://`, `libsql://`, `ws(s)://`) get the auth token.
  */
 export async function createDb(url: string, authToken?: string): Promise<Database> {
   const isFile = url.startsWith('file:');
@@ -34,9 +34,18 @@ export async function createDb(url: string, authToken?: string): Promise<Databas
     const path = url.slice('file:'.length).split('?')[0] ?? '';
     if (path) mkdirSync(dirname(isAbsolute(path) ? path : resolve(path)), { recursive: true });
   }
-  const client = createClient({ url, authToken: authToken || undefined, timeout: isFile ? BUSY_TIMEOUT_MS : undefined });
+  const raw = createClient({
+    url,
+    authToken: authToken || undefined,
+    ...(isFile ? { timeout: BUSY_TIMEOUT_MS, concurrency: 1 } : {}),
+  });
+  const client = isFile ? createSerializedClient(raw) : raw;
   if (isFile) {
+    // WAL: readers never block the writer, and the mode is stored in the file. synchronous = NORMAL is
+    // the documented pairing for WAL: a commit is not fsynced (a power cut may lose the last commits,
+    // never consistency); checkpoints are. It is per connection, which is why there is only one.
     await client.execute('PRAGMA journal_mode = WAL');
+    await client.execute('PRAGMA synchronous = NORMAL');
   }
   const db = drizzle(client, { schema });
   return { db, client, isFile, close: () => client.close() };

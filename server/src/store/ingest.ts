@@ -33,6 +33,18 @@ function isReply(f: MessageFacts): boolean {
   return isReplySubject(f.subject) || refsOf(f).length > 0;
 }
 
+/** `INSERT INTO <head> VALUES (...), (...) <tail>` statements of at most ROWS_PER_INSERT rows each. */
+function insertMany(head: string, rows: InValue[][], tail: string): InStatement[] {
+  const out: InStatement[] = [];
+  for (const part of chunks(rows, ROWS_PER_INSERT)) {
+    const tuple = `(${placeholders(part[0]!.length)})`;
+    out.push({ sql: `INSERT INTO ${head} VALUES ${new Array<string>(part.length).fill(tuple).join(',')} ${tail}`, args: part.flat() });
+  }
+  return out;
+}
+
+const ROWS_PER_INSERT = 200;
+
 /** SQLite allows 32,766 bound parameters; stay far below it and keep statements cache-friendly. */
 const CHUNK = 500;
 
@@ -186,51 +198,36 @@ export async function ingestMessages(
     const resolver = createCounterpartResolver(settings);
     const keyOf = (address: string) => resolver.keyOf(address);
 
-    const writes: InStatement[] = [];
+    const rows = {
+      messages: [] as InValue[][],
+      subjectKeys: [] as InValue[][],
+      threadRefs: [] as InValue[][],
+      promises: [] as InValue[][],
+      snippets: [] as InValue[][],
+      threads: [] as InValue[][],
+    };
     for (const f of fresh) {
       const threadId = threadOf.get(f.id)!;
       const counterpart = f.counterparts[0] ?? null;
-      writes.push({
-        sql: `INSERT INTO messages (user_id, id, thread_id, sent_at, direction, automated, facts_json)
-              VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-        args: [userId, f.id, threadId, f.sentAt, f.direction, f.automated ? 1 : 0, JSON.stringify(f)],
-      });
-      for (const key of keysOf.get(f.id)!) {
-        writes.push({
-          sql: 'INSERT INTO subject_keys (user_id, subject_key, message_id, thread_id, sent_at, is_reply) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
-          args: [userId, key, f.id, threadId, f.sentAt, isReply(f) ? 1 : 0],
-        });
-      }
+      rows.messages.push([userId, f.id, threadId, f.sentAt, f.direction, f.automated ? 1 : 0, JSON.stringify(f)]);
+      for (const key of keysOf.get(f.id)!) rows.subjectKeys.push([userId, key, f.id, threadId, f.sentAt, isReply(f) ? 1 : 0]);
       // First writer wins: a referenced id already placed in a thread keeps that thread.
-      for (const ref of [f.id, ...refsOf(f)]) {
-        writes.push({
-          sql: 'INSERT INTO thread_refs (user_id, message_id, thread_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
-          args: [userId, ref, threadId],
-        });
-      }
+      for (const ref of [f.id, ...refsOf(f)]) rows.threadRefs.push([userId, ref, threadId]);
       for (const p of f.promises) {
-        writes.push({
-          sql: `INSERT INTO promises (user_id, id, message_id, thread_id, counterpart, text, made_at, due_at, due_is_default, due_text)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-          args: [userId, promiseId(f.id, p.text), f.id, threadId, counterpart, p.text, f.sentAt, p.dueAt, p.dueIsDefault ? 1 : 0, p.dueText ?? null],
-        });
+        rows.promises.push([userId, promiseId(f.id, p.text), f.id, threadId, counterpart, p.text, f.sentAt, p.dueAt, p.dueIsDefault ? 1 : 0, p.dueText ?? null]);
       }
       const snippetRows: [kind: string, side: string, text: string][] = [
         ...f.requests.map((r): [string, string, string] => ['request', 'them', r.text]),
         ...f.risks.map((r): [string, string, string] => [r.kind, r.side, r.text]),
       ];
       snippetRows.forEach(([kind, side, text], ordinal) => {
-        writes.push({
-          sql: `INSERT INTO snippets (user_id, message_id, ordinal, kind, side, thread_id, counterpart, text, at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-          args: [userId, f.id, ordinal, kind, side, threadId, counterpart, text, f.sentAt],
-        });
+        rows.snippets.push([userId, f.id, ordinal, kind, side, threadId, counterpart, text, f.sentAt]);
       });
     }
     for (const [threadId, threadMessages] of affected) {
       const facts: ThreadFacts = analyzeThread(threadId, threadMessages, settings);
       const provided = threadMessages.find((m) => m.providedThreadId)?.providedThreadId ?? null;
-      const args: InValue[] = [
+      rows.threads.push([
         userId,
         threadId,
         facts.counterpart,
@@ -241,19 +238,29 @@ export async function ingestMessages(
         threadMessages.length,
         JSON.stringify(threadContacts(threadMessages, facts.counterpart, keyOf)),
         JSON.stringify(facts),
-      ];
-      writes.push({
-        sql: `INSERT INTO threads (user_id, thread_id, counterpart, provided_thread_id, last_contact_at, awaiting_side,
-                awaiting_since, message_count, contacts_json, facts_json)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-              ON CONFLICT (user_id, thread_id) DO UPDATE SET counterpart = excluded.counterpart,
-                provided_thread_id = excluded.provided_thread_id, last_contact_at = excluded.last_contact_at,
-                awaiting_side = excluded.awaiting_side, awaiting_since = excluded.awaiting_since,
-                message_count = excluded.message_count, contacts_json = excluded.contacts_json,
-                facts_json = excluded.facts_json`,
-        args,
-      });
+      ]);
     }
+    // Multi-row INSERTs: one statement per table per few hundred rows. Preparing a statement costs far
+    // more than binding a row, so this is what makes ingest fast (see bench/suites/api.ts).
+    const writes: InStatement[] = [
+      ...insertMany('messages (user_id, id, thread_id, sent_at, direction, automated, facts_json)', rows.messages, 'ON CONFLICT DO NOTHING'),
+      ...insertMany('subject_keys (user_id, subject_key, message_id, thread_id, sent_at, is_reply)', rows.subjectKeys, 'ON CONFLICT DO NOTHING'),
+      ...insertMany('thread_refs (user_id, message_id, thread_id)', rows.threadRefs, 'ON CONFLICT DO NOTHING'),
+      ...insertMany(
+        'promises (user_id, id, message_id, thread_id, counterpart, text, made_at, due_at, due_is_default, due_text)',
+        rows.promises,
+        'ON CONFLICT DO NOTHING',
+      ),
+      ...insertMany('snippets (user_id, message_id, ordinal, kind, side, thread_id, counterpart, text, at)', rows.snippets, 'ON CONFLICT DO NOTHING'),
+      ...insertMany(
+        'threads (user_id, thread_id, counterpart, provided_thread_id, last_contact_at, awaiting_side, awaiting_since, message_count, contacts_json, facts_json)',
+        rows.threads,
+        `ON CONFLICT (user_id, thread_id) DO UPDATE SET counterpart = excluded.counterpart,
+           provided_thread_id = excluded.provided_thread_id, last_contact_at = excluded.last_contact_at,
+           awaiting_side = excluded.awaiting_side, awaiting_since = excluded.awaiting_since,
+           message_count = excluded.message_count, contacts_json = excluded.contacts_json, facts_json = excluded.facts_json`,
+      ),
+    ];
     if (writes.length > 0) await tx.batch(writes);
     await tx.commit();
 
