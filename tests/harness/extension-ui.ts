@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { OWNER, TIME_ZONE, WORKING_HOURS } from '../fixtures/client-threads';
 
 /**
@@ -21,25 +21,61 @@ export interface ExtensionSettingsForm {
 }
 
 /**
- * Fills and saves the options page as a user would: server URL and token, own address, time zone and
- * working hours. "Test connection" is not pressed here: in Chromium it asks for the server's host
- * permission through a browser prompt that no automation can answer (see README of tests/).
+ * Fills and saves the options page as a user would: server URL and token (empty = local-only mode), own
+ * address, time zone and working hours; then reloads the page and checks the values came back from
+ * extension storage. "Test connection" is not pressed: in Chromium it asks for the server's host
+ * permission through a browser prompt that automation cannot answer (see tests/README.md).
  */
 export async function configureThroughOptionsPage(page: Page, extensionOrigin: string, form: ExtensionSettingsForm | null): Promise<void> {
-  await page.goto(`${extensionOrigin}/options.html`);
-  await page.locator(testId('ft-options')).waitFor();
-  // The form loads stored settings asynchronously; wait for that before typing over it.
-  await page.waitForTimeout(200);
-  await page.locator(testId('ft-options-server-url')).fill(form?.serverUrl ?? '');
-  await page.locator(testId('ft-options-token')).fill(form?.token ?? '');
-  await page.locator(testId('ft-options-addresses')).fill(OWNER.address);
-  await page.locator(testId('ft-options-timezone')).fill(TIME_ZONE);
-  await page.locator(testId('ft-options-start')).fill(WORKING_HOURS.start);
-  await page.locator(testId('ft-options-end')).fill(WORKING_HOURS.end);
-  await page.locator(testId('ft-options-save')).click();
-  const status = page.locator(testId('ft-options-status'));
-  await status.filter({ hasText: 'Saved.' }).waitFor({ timeout: 10_000 }).catch(async () => {
-    const errors = await page.locator(testId('ft-options-errors')).allTextContents();
-    throw new Error(`The options page did not save: status "${await status.textContent()}", errors ${JSON.stringify(errors)}`);
-  });
+  const serverUrl = form?.serverUrl ?? '';
+  for (let attempt = 1; ; attempt += 1) {
+    await page.goto(`${extensionOrigin}/options.html`);
+    await page.locator(testId('ft-options')).waitFor();
+    // The form fills itself from storage asynchronously; typing before that lands would be overwritten.
+    await page.waitForTimeout(300);
+    await page.locator(testId('ft-options-server-url')).fill(serverUrl);
+    await page.locator(testId('ft-options-token')).fill(form?.token ?? '');
+    await page.locator(testId('ft-options-addresses')).fill(OWNER.address);
+    await page.locator(testId('ft-options-timezone')).fill(TIME_ZONE);
+    await page.locator(testId('ft-options-start')).fill(WORKING_HOURS.start);
+    await page.locator(testId('ft-options-end')).fill(WORKING_HOURS.end);
+    await page.locator(testId('ft-options-save')).click();
+    const status = page.locator(testId('ft-options-status'));
+    try {
+      await status.filter({ hasText: 'Saved.' }).waitFor({ timeout: 10_000 });
+    } catch {
+      const errors = await page.locator(testId('ft-options-errors')).allTextContents().catch(() => []);
+      throw new Error(`The options page did not save: status "${await status.textContent()}", errors ${JSON.stringify(errors)}`);
+    }
+    await page.reload();
+    await page.locator(testId('ft-options')).waitFor();
+    const stored = page.locator(testId('ft-options-server-url'));
+    const deadline = Date.now() + 3000;
+    while (Date.now() < deadline && (await stored.inputValue()) !== serverUrl) await page.waitForTimeout(100);
+    if ((await stored.inputValue()) === serverUrl && (await page.locator(testId('ft-options-addresses')).inputValue()) === OWNER.address) return;
+    if (attempt === 2) throw new Error(`The options page saved but reloading it shows server URL "${await stored.inputValue()}" instead of "${serverUrl}"`);
+  }
+}
+
+export interface SidebarWait {
+  threadId: string;
+  /** 'server' once the server's mailbox-wide summary is shown; 'local' in local-only mode. */
+  source: 'server' | 'local';
+  timeoutMs?: number;
+}
+
+/** Waits until the sidebar shows the given thread, fully rendered from the expected source. */
+export async function waitForSidebar(page: Page, wait: SidebarWait): Promise<Locator> {
+  const sidebar = page.locator(SIDEBAR);
+  const deadline = Date.now() + (wait.timeoutMs ?? 20_000);
+  let seen = 'no sidebar';
+  while (Date.now() < deadline) {
+    const state = await sidebar
+      .evaluate((el) => [el.getAttribute('data-thread-id'), el.getAttribute('data-state'), el.getAttribute('data-source')].join('|'), undefined, { timeout: 1000 })
+      .catch(() => 'no sidebar');
+    seen = state;
+    if (state === `${wait.threadId}|ready|${wait.source}`) return sidebar;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`The sidebar never showed thread ${wait.threadId} ready from the ${wait.source}; last seen (thread|state|source): ${seen}`);
 }
