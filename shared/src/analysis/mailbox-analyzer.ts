@@ -1,4 +1,4 @@
-import type { AnalysisDocument, CounterpartSummary, RequestSnippet, RiskSnippet } from '../model/analysis-document';
+import type { AnalysisDocument, CounterpartSummary, ProgressReport, RequestSnippet, RiskSnippet } from '../model/analysis-document';
 import type { MessageFacts, ThreadFacts } from '../model/facts';
 import type { NormalizedMessage } from '../model/message';
 import type { PromiseRecord, PromiseVerdict } from '../model/promise';
@@ -12,7 +12,6 @@ import { resolvePromiseStatus, type LaterOutbound } from './promise-status';
 import { analyzeThread, isMeaningful } from './thread-analysis';
 import { createThreader } from './threading';
 import { assertTimeZone } from './time/zoned';
-import type { ProgressReport } from '../model/analysis-document';
 
 export interface MailboxAnalyzerStats {
   messages: number;
