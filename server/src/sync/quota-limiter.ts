@@ -4,18 +4,20 @@
  * https://developers.google.com/workspace/gmail/api/reference/quota).
  *
  * A sliding-window log rather than a token bucket: a bucket that starts full lets twice the rate through
- * in the first second, which a provider counting per second would answer with 429s. `safety` keeps a
- * margin below the provider's limit, because the provider measures arrival times, not our send times.
+ * in the first second, which a provider counting per second answers with 429s. And the provider counts a
+ * request when it *arrives*, which is some unknown time after we sent it; so a spend stays in our window
+ * until one second after its response came back (`settle`), which is never earlier than the provider
+ * forgets it. Requests still in flight count as "now". `safety` keeps a small margin on top.
  */
 export interface QuotaLimiter {
-  /** Resolves when `units` may be spent now (and records them as spent). */
-  acquire(units: number): Promise<void>;
+  /** Resolves when `units` may be spent now; call the returned function when the response has arrived. */
+  acquire(units: number): Promise<() => void>;
   readonly unitsPerSecond: number;
 }
 
 export interface QuotaLimiterOptions {
   unitsPerSecond: number;
-  /** Fraction of the limit we allow ourselves (default 0.9). */
+  /** Fraction of the limit we allow ourselves (default 0.95). */
   safety?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -28,38 +30,46 @@ export const gmailQuotaUnits = {
   getProfile: 1,
 } as const;
 
+interface Spend {
+  units: number;
+  /** When the response arrived; undefined while in flight. */
+  settledAt?: number;
+}
+
 export function createQuotaLimiter(options: QuotaLimiterOptions): QuotaLimiter {
-  const budget = options.unitsPerSecond * (options.safety ?? 0.9);
+  const budget = options.unitsPerSecond * (options.safety ?? 0.95);
   const now = options.now ?? (() => performance.now());
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const spent: { at: number; units: number }[] = [];
-  let inWindow = 0;
+  let spends: Spend[] = [];
   // Callers are served strictly in order, so a big request cannot be starved by small ones.
-  let queue: Promise<void> = Promise.resolve();
+  let queue: Promise<unknown> = Promise.resolve();
+  let wake: (() => void) | null = null;
 
-  const expire = (t: number): void => {
-    while (spent.length > 0 && spent[0]!.at <= t - 1000) inWindow -= spent.shift()!.units;
+  const used = (t: number): number => {
+    spends = spends.filter((s) => s.settledAt === undefined || s.settledAt > t - 1000);
+    return spends.reduce((sum, s) => sum + s.units, 0);
   };
 
-  const take = async (units: number): Promise<void> => {
+  const take = async (units: number): Promise<() => void> => {
     if (units > budget) throw new Error(`a request of ${units} units can never fit a budget of ${budget} units/s`);
     for (;;) {
       const t = now();
-      expire(t);
-      if (inWindow + units <= budget) {
-        spent.push({ at: t, units });
-        inWindow += units;
-        return;
+      if (used(t) + units <= budget) {
+        const spend: Spend = { units };
+        spends.push(spend);
+        return () => {
+          spend.settledAt = now();
+          wake?.();
+        };
       }
-      // Wait until enough of the oldest spending leaves the window.
-      let freed = 0;
-      let until = t;
-      for (const entry of spent) {
-        freed += entry.units;
-        until = entry.at + 1000;
-        if (inWindow - freed + units <= budget) break;
-      }
-      await sleep(Math.max(1, until - t + 0.5));
+      // Sleep until the oldest settled spend leaves the window, or until an in-flight one settles.
+      const settled = spends.filter((s) => s.settledAt !== undefined).map((s) => s.settledAt! + 1000 - t);
+      const delay = settled.length > 0 ? Math.max(1, Math.min(...settled) + 0.5) : 1000;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        void sleep(delay).then(resolve);
+      });
+      wake = null;
     }
   };
 

@@ -52,7 +52,11 @@ export function toGmailConnectorError(error: unknown): ConnectorError {
     return new ConnectorError({ code: 'UNKNOWN', message: `Gmail request failed: ${String((error as Error)?.message ?? error)}` }, { cause: error });
   }
   const headers = e.response?.headers;
-  const retryAfter = headers instanceof Headers ? headers.get('retry-after') : ((headers as Record<string, string> | undefined)?.['retry-after'] ?? null);
+  // gaxios answers a fetch Headers (from its own realm, so no instanceof), older versions a plain object.
+  const retryAfter =
+    headers && typeof (headers as Headers).get === 'function'
+      ? (headers as Headers).get('retry-after')
+      : ((headers as Record<string, string> | undefined)?.['retry-after'] ?? null);
   let body = e.response?.data;
   if (typeof body === 'string') {
     try {
@@ -83,11 +87,13 @@ export function createGmailProvider(deps: GmailProviderDeps): MailProvider {
 
   const call = <T>(units: number, task: () => Promise<T>): Promise<T> =>
     withBackoff(async () => {
-      await deps.limiter.acquire(units);
+      const settle = await deps.limiter.acquire(units);
       try {
         return await task();
       } catch (error) {
         throw toGmailConnectorError(error);
+      } finally {
+        settle();
       }
     }, deps.backoff);
 

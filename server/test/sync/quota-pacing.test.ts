@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createGmailProvider, createGoogleAuth } from '../../src/connectors/gmail/gmail-provider';
+import type { MailProvider } from '../../src/connectors/mail-provider';
+import { createQuotaLimiter } from '../../src/sync/quota-limiter';
+import { startGmailStandIn, type GmailStandIn } from '../stand-ins/gmail-stand-in';
+import { generateMailbox, me } from '../stand-ins/mailbox-fixture';
+
+async function fullSync(provider: MailProvider): Promise<number> {
+  let cursor: string | null = null;
+  const ids = new Set<string>();
+  for (;;) {
+    const page = await provider.getSyncPage(cursor);
+    page.upserted.forEach((u) => ids.add(u.providerId));
+    cursor = page.nextCursor;
+    if (page.done) return ids.size;
+  }
+}
+
+describe('Gmail quota pacing against the stand-in quota meter', () => {
+  let stand: GmailStandIn;
+  afterEach(() => stand.close());
+
+  async function setup(standInQuota: number, clientQuota: number, messages: number, onRetry?: (waitMs: number) => void): Promise<MailProvider> {
+    stand = await startGmailStandIn({ quotaPerSecond: standInQuota });
+    stand.addMailbox(me);
+    for (const m of generateMailbox(messages, Date.now(), 60)) stand.addMessage(me, m);
+    const auth = createGoogleAuth({ clientId: stand.oauth.clientId, clientSecret: stand.oauth.clientSecret, tokenUrl: `${stand.url}/token`, refreshToken: stand.oauth.issueRefreshToken(me) });
+    return createGmailProvider({
+      auth,
+      rootUrl: `${stand.url}/`,
+      limiter: createQuotaLimiter({ unitsPerSecond: clientQuota }),
+      fullSyncSince: new Date(Date.now() - 180 * 86_400_000),
+      bodies: false,
+      pageSize: 50,
+      backoff: { baseMs: 50, maxAttempts: 8, onRetry: ({ waitMs }) => onRetry?.(waitMs) },
+    });
+  }
+
+  it('never exceeds 250 units per user per second: zero 429s at the real quota', async () => {
+    const provider = await setup(250, 250, 120);
+    expect(await fullSync(provider)).toBe(120);
+    expect(stand.stats.quota429).toBe(0);
+    expect(stand.stats.peakUnitsPerSecond).toBeLessThanOrEqual(250);
+    // 120 gets at 5 units plus the listing: the stand-in really was asked for more than one second's quota.
+    expect(stand.stats.units).toBeGreaterThan(600);
+  });
+
+  it('without pacing the stand-in answers 429, and the retries wait as long as Retry-After says', async () => {
+    const waits: number[] = [];
+    // The client believes it may spend 40x the stand-in's quota.
+    const provider = await setup(100, 4000, 40, (ms) => waits.push(ms));
+    expect(await fullSync(provider)).toBe(40);
+    expect(stand.stats.quota429).toBeGreaterThan(0);
+    expect(waits.length).toBeGreaterThan(0);
+    // The stand-in sends Retry-After: 1, so no retry came sooner than a second.
+    expect(Math.min(...waits)).toBeGreaterThanOrEqual(1000);
+  });
+});
