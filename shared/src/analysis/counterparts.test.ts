@@ -54,5 +54,6 @@ describe('createCounterpartResolver', () => {
 
   it('says which setting is wrong', () => {
     expect(() => createCounterpartResolver({ me: ['anna'], internalDomains: [] })).toThrow(/settings\.me: "anna"/);
+    expect(() => createCounterpartResolver({ me: ['anna@northwind.io'], internalDomains: ['gmail.com'] })).toThrow(/"gmail\.com" is a free-mail domain/);
   });
 });

@@ -130,7 +130,12 @@ export function createCounterpartResolver(settings: Pick<AnalysisSettings, 'me' 
   }
   for (const domain of settings.internalDomains) {
     const d = domain.trim().toLowerCase().replace(/^@/, '');
-    if (d !== '') ourDomains.add(organisationDomain(d));
+    if (d === '') continue;
+    // Marking gmail.com internal would hide every free-mail client: say so instead of doing it.
+    if (isFreeMailDomain(d)) {
+      throw new Error(`settings.internalDomains: "${domain}" is a free-mail domain; list your own addresses in "me" instead`);
+    }
+    ourDomains.add(organisationDomain(d));
   }
   const cache = new Map<string, string | null>();
 

@@ -110,4 +110,8 @@ describe('buildProgressReport', () => {
     expect(empty.text).toContain('Progress report: acme.com, up to Fri 20 Nov 2026');
     expect(empty.text.trimEnd().endsWith(CLOSING_QUESTION)).toBe(true);
   });
+
+  it('names a bad period date', () => {
+    expect(() => buildProgressReport({ ...input, since: 'last month' })).toThrow(/acme\.com: since "last month" is not a date/);
+  });
 });

@@ -76,6 +76,8 @@ export function buildProgressReport(input: ProgressReportInput): ProgressReport 
   const date = (iso: string): string => formatReportDate(iso, tz);
   const now = Date.parse(input.now);
   const since = input.since === null ? -Infinity : Date.parse(input.since);
+  if (Number.isNaN(now)) throw new RangeError(`progress report for ${input.counterpart}: now "${input.now}" is not a date`);
+  if (Number.isNaN(since)) throw new RangeError(`progress report for ${input.counterpart}: since "${input.since}" is not a date`);
   const inPeriod = (iso: string | null | undefined): boolean => {
     if (!iso) return false;
     const at = Date.parse(iso);
