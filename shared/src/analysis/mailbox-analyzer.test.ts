@@ -198,6 +198,23 @@ describe('createMailboxAnalyzer', () => {
     expect(report.text.trimEnd().endsWith('Are there any other issues we should discuss?')).toBe(true);
   });
 
+  it('works for a freelancer on free-mail whose clients are on free-mail too', () => {
+    const freelancer = analysisSettingsSchema.parse({ me: ['maria.designs@gmail.com'], timeZone: 'America/New_York' });
+    const doc = analyzeMailbox(
+      [
+        { id: 'f1', from: 'Sam Lee <sam.lee.bakery@gmail.com>', to: ['maria.designs@gmail.com'], date: '2026-11-02T09:00:00-05:00', subject: 'Menu design', text: 'Hi Maria, could you design our holiday menu?' },
+        { id: 'f2', from: 'Maria <maria.designs@gmail.com>', to: ['sam.lee.bakery@gmail.com'], date: '2026-11-02T10:30:00-05:00', subject: 'Re: Menu design', inReplyTo: 'f1', text: "Happy to! I'll send you two drafts by Thursday.\n\nMaria" },
+        { id: 'f3', from: 'Ops <ops@corner-cafe.com>', to: ['maria.designs@gmail.com'], date: '2026-11-03T09:00:00-05:00', subject: 'Logo refresh', text: 'Do you have time for a logo refresh in December?' },
+      ],
+      freelancer,
+      '2026-11-06T12:00:00-05:00',
+    );
+    expect(doc.counterparts.map((c) => c.key).sort()).toEqual(['corner-cafe.com', 'sam.lee.bakery@gmail.com']);
+    const sam = doc.counterparts.find((c) => c.key === 'sam.lee.bakery@gmail.com')!;
+    expect(sam.responseLag.ours).toMatchObject({ count: 1, medianMinutes: 90, medianBusinessMinutes: 90 });
+    expect(doc.promises).toMatchObject([{ counterpart: 'sam.lee.bakery@gmail.com', status: 'overdue' }]);
+  });
+
   it('rejects a bad time zone or `now` with a clear message', () => {
     expect(() => createMailboxAnalyzer({ ...settings, timeZone: 'Mars/Olympus' })).toThrow(/Unknown time zone "Mars\/Olympus"/);
     expect(() => createMailboxAnalyzer(settings).result('soon')).toThrow(/now "soon"/);
