@@ -22,7 +22,7 @@ export interface IngestResult {
 
 /** The engine joins subject and counterpart with U+0000, which SQLite text would cut short. */
 export function storedSubjectKey(key: string): string {
-  return key.replace(/\u0000/g, '\n');
+  return key.replaceAll('\u0000', '\n');
 }
 
 function refsOf(f: MessageFacts): string[] {

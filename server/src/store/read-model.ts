@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type {
   AnalysisSettings,
   CounterpartSummary,
@@ -62,13 +62,17 @@ function toVerdict(row: VerdictRow | null): PromiseVerdict | undefined {
   };
 }
 
+const MAX_IN_KEYS = 200;
+
 /** Loads the counterparts' stored facts in a handful of indexed queries (one per table). */
 export async function loadCounterparts(db: Db, userId: string, keys: string[]): Promise<Map<string, CounterpartData>> {
   const out = new Map<string, CounterpartData>();
   if (keys.length === 0) return out;
   for (const key of keys) out.set(key, { key, threads: [], promises: [], snippets: [], touchpoints: [], profile: null });
-  // One key (the sidebar's case) uses equality so SQLite walks the (user_id, counterpart) index directly.
-  const byKey = (column: SQLiteColumn) => (keys.length === 1 ? eq(column, keys[0]!) : inArray(column, keys));
+  // One key (the sidebar's case) uses equality so SQLite walks the (user_id, counterpart) index directly;
+  // a few use IN; many (the full list) read all of the user's rows once and sort them out here.
+  const byKey = (column: SQLiteColumn) =>
+    keys.length === 1 ? eq(column, keys[0]!) : keys.length <= MAX_IN_KEYS ? inArray(column, keys) : sql`1`;
   const [threadRows, promiseRows, snippetRows, touchpointRows, profileRows] = await Promise.all([
     db.select().from(threads).where(and(eq(threads.userId, userId), byKey(threads.counterpart))).all(),
     db

@@ -98,6 +98,20 @@ describe('POST /v1/messages', () => {
     expect(Number(rows.rows[0]!.n)).toBe(7);
   });
 
+  it('serves reads while batches are being ingested, on the one shared connection', async () => {
+    const batches = [0, 1, 2, 3].map((n) =>
+      northwindThread().map((m) => ({ ...m, id: m.id.replace('@', `-load${n}@`), threadId: `18c2f0a9b1d4e${n}00` })),
+    );
+    const results = await Promise.all([
+      ...batches.map((messages) => alice.send('POST', '/v1/messages', { messages })),
+      ...Array.from({ length: 12 }, () => alice.get('/v1/threads/18c2f0a9b1d4e7f3/summary')),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(new Array(16).fill(200));
+    for (let n = 0; n < 4; n++) {
+      expect((await alice.get(`/v1/threads/18c2f0a9b1d4e${n}00/summary`)).body.messageCount).toBe(3);
+    }
+  });
+
   it("another user's ingest of the same message ids neither sees nor changes the first user's data", async () => {
     const res = await eve.send('POST', '/v1/messages', { messages: northwindThread('eve@rival.example') });
     // The same Message-IDs are new for Eve: ingest is idempotent per user, not across users.
