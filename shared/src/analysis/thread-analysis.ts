@@ -2,6 +2,7 @@ import type { LagSample, MessageFacts, Side, ThreadFacts, ThreadMessageRef } fro
 import type { AnalysisSettings } from '../model/settings';
 import { businessMinutesBetween } from './business-time';
 import { resolverFor, type CounterpartResolver } from './counterparts';
+import { stripSubjectPrefixes } from './threading';
 
 /** A message that is a conversation turn: from us to them or from them, never automated or internal-only. */
 export function isMeaningful(facts: MessageFacts): boolean {
@@ -75,7 +76,8 @@ export function analyzeThread(
     threadId,
     counterpart: counterparts[0] ?? null,
     counterparts,
-    subject: subjectSource?.subject ?? '',
+    // "Q4 rollout plan", not "RE: AW: Q4 rollout plan", when the first message we have is a reply.
+    subject: stripSubjectPrefixes(subjectSource?.subject ?? ''),
     messageIds: sorted.map((m) => m.id),
     initiatedBy: first ? sideOf(first) : null,
     firstMessage: first ? ref(first) : null,

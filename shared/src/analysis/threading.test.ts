@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageFacts } from '../model/facts';
-import { createThreader, isReplySubject, normalizeSubject, resolveThreadId, subjectThreadKey } from './threading';
+import { createThreader, isReplySubject, normalizeSubject, resolveThreadId, stripSubjectPrefixes, subjectThreadKey } from './threading';
 
 function facts(id: string, subject: string, sentAt: string, extra: Partial<MessageFacts> = {}): MessageFacts {
   return {
@@ -31,6 +31,10 @@ describe('normalizeSubject', () => {
     expect(normalizeSubject('RE[2]: FW: [EXTERNAL] Contract renewal')).toBe('contract renewal');
     expect(normalizeSubject('[acme-project] Re: Sprint review')).toBe('sprint review');
     expect(normalizeSubject('Fwd:Logo files')).toBe('logo files');
+  });
+
+  it('strips prefixes for display, keeping the case', () => {
+    expect(stripSubjectPrefixes('RE: AW: Q4 Rollout   Plan')).toBe('Q4 Rollout Plan');
   });
 
   it('keeps words that merely start like a prefix', () => {

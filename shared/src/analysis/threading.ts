@@ -10,15 +10,20 @@ const PREFIX =
 const REPLY_PREFIX =
   /^\s*(?:\[[^\]]*\]\s*)*(?:re|fwd?|fw|aw|wg|sv|vs|tr|antw|doorst|rif|r|res|enc|odp|pd|ynt|ref|回复|回覆|答复|转发|轉寄)\s*(?:\[\d+\]|\(\d+\))?\s*[:：]/i;
 
-/** Subject without Re:/Fwd:/AW:/SV:/[tag] prefixes (repeated), lower-cased, whitespace folded. */
-export function normalizeSubject(subject: string): string {
+/** Subject without Re:/Fwd:/AW:/SV:/[tag] prefixes (repeated), case kept, whitespace folded: for display. */
+export function stripSubjectPrefixes(subject: string): string {
   let s = subject;
   for (;;) {
     const next = s.replace(PREFIX, '');
     if (next === s) break;
     s = next;
   }
-  return s.replace(/\s+/g, ' ').trim().toLowerCase();
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Subject without Re:/Fwd:/AW:/SV:/[tag] prefixes (repeated), lower-cased, whitespace folded. */
+export function normalizeSubject(subject: string): string {
+  return stripSubjectPrefixes(subject).toLowerCase();
 }
 
 /** True when the subject says the message answers or forwards another one ("Re: ...", "AW: ..."). */
