@@ -1,7 +1,7 @@
 import { createMailboxAnalyzer } from '@followthrough/shared';
 import { openMailSource } from '../../mail/index';
 import type { CliCommand } from '../command';
-import { feedMessages } from '../feed-analyzer';
+import { feedMessages } from '../feed-messages';
 import { createPalette, useColor } from '../format/colors';
 import { formatTextReport } from '../format/text-report';
 import { parseFlags } from '../parse-flags';

@@ -1,7 +1,7 @@
 import { visibleText } from '@followthrough/shared';
 import { openMailSource } from '../../mail/index';
 import type { CliCommand } from '../command';
-import { feedMessages } from '../feed-analyzer';
+import { feedMessages } from '../feed-messages';
 import { parseFlags } from '../parse-flags';
 import { UsageError } from '../usage-error';
 

@@ -1,7 +1,7 @@
 import { createMailboxAnalyzer } from '@followthrough/shared';
 import { openMailSource } from '../../mail/index';
 import type { CliCommand } from '../command';
-import { feedMessages } from '../feed-analyzer';
+import { feedMessages } from '../feed-messages';
 import { parseFlags } from '../parse-flags';
 import { startOfDayIn } from '../start-of-day';
 import { SETTINGS_OPTIONS, checkInstant, settingsFromFlags, settingsUsage } from '../settings-flags';
