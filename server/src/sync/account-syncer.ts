@@ -85,9 +85,17 @@ export function createAccountSyncer(deps: AccountSyncerDeps): AccountSyncer {
           },
         });
         let cursor = account.cursor;
+        // The next page is fetched while this one is stored (fetching is quota-bound, storing CPU-bound),
+        // but pages are still committed strictly in order, each before the cursor moves past it.
+        let next = provider.getSyncPage(cursor);
         for (;;) {
           if (options.signal?.aborted) break;
-          const page = await provider.getSyncPage(cursor);
+          const page = await next;
+          if (!page.done) {
+            next = provider.getSyncPage(page.nextCursor);
+            // Observed later by the await above; this only keeps an early failure from being "unhandled".
+            next.catch(() => undefined);
+          }
           const mode = decodeCursor(page.nextCursor, provider.provider).mode;
           if (page.upserted.length > 0) await ingestMessages(database, account.userId, page.upserted.map((u) => u.message), settings);
           const orphaned = await orphanedByDeletion(database, account, page.deletedIds);

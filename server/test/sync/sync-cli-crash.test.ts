@@ -32,7 +32,8 @@ describe('followthrough sync --once, killed mid-sync and restarted', () => {
   });
   afterAll(() => h.close());
 
-  it('resumes from the last committed page: nothing lost, nothing doubled', async () => {
+  // Three CLI processes (each starts tsx): generous time on a loaded two-core machine.
+  it('resumes from the last committed page: nothing lost, nothing doubled', { timeout: 120_000 }, async () => {
     const env = { ...h.env, FT_SYNC_PAGE_SIZE: '20' };
     const refresh = h.gmail.oauth.issueRefreshToken(me);
     const added = await run(['account', 'add', '--user', me, '--provider', 'google', '--refresh-token', refresh, '--access', 'bodies'], env);
