@@ -218,8 +218,11 @@ const PROBE: PromiseContext = {
   defaultWorkingDays: 2,
 };
 
+/** Every commitment form contains one of these; most sentences do not, and skip the full rules. */
+const MAY_COMMIT = /will|'ll|’ll|shall|going to|gonna|let me|expect|consider it|leave it with me|on it|can (?:have|get)/i;
+
 function decide(sentence: string, context: PromiseContext): { commitment: Commitment | null; reason?: string } {
-  const commitment = commitmentClause(sentence);
+  const commitment = MAY_COMMIT.test(sentence) ? commitmentClause(sentence) : null;
   if (!commitment) return { commitment, reason: 'no commitment' };
   const reason = rejection(sentence, commitment);
   if (reason) return { commitment, reason };

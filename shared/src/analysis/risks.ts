@@ -52,10 +52,18 @@ function negated(sentence: string, index: number): boolean {
   return /\b(?:not|no|never|without|nothing|hardly|n't|no need to|don't need to|do not need to|there's no|isn't|wasn't|aren't)\s+(?:\w+\s+){0,2}$/.test(before) || /\bno need to\s+(?:\w+\s+){0,2}$/.test(before);
 }
 
+/** Word stems every rule of a side starts from: a cheap first test before the full patterns. */
+const THEIR_STEMS =
+  /cancel|terminat|renew|vendor|supplier|provider|agenc|partner|compan|firm|business|contract|relationship|escalat|manager|boss|director|supervisor|ceo|legal|lawyer|attorney|counsel|complaint|breach|further|higher|chain|disappoint|unacceptab|happy|satisf|pleased|impressed|frustrat|annoyed|upset|waiting|time|concern|confidence|trust|patience|fed up|poor|good enough|missing|slipping|dropping|respond|replied|got back|heard back|chas|delay|postpon|pushed|behind|slipp|miss|late|overdue|due/i;
+const OUR_STEMS = /unfortunate|regrett|afraid|won't|will not|can't|cannot|can not|missed|delay|slipp|setback|issue|problem|outage|bug|hit|run into|encountered|behind|late|push|move|bad news/i;
+
 export function findRisks(visible: string, side: Side): RiskCandidate[] {
   const rules = side === 'them' ? THEIR_RULES : OUR_RULES;
+  const stems = side === 'them' ? THEIR_STEMS : OUR_STEMS;
   const out: RiskCandidate[] = [];
+  if (!stems.test(visible)) return out;
   for (const sentence of splitSentences(visible)) {
+    if (!stems.test(sentence)) continue;
     for (const rule of rules) {
       const match = rule.pattern.exec(sentence);
       // "not happy" / "won't renew" carry their own negation; other matches are cancelled by one.

@@ -58,11 +58,14 @@ function historyStart(lines: string[]): number {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
     if (!line) continue;
-    if (SEPARATORS.some((re) => re.test(line))) return i;
+    // Every separator starts with "-" or "_" or ends with ":"; every attribution ends with ":".
+    // Testing that first keeps this linear scan cheap on long bodies.
+    const endsWithColon = line.endsWith(':');
+    if ((endsWithColon || line[0] === '-' || line[0] === '_') && SEPARATORS.some((re) => re.test(line))) return i;
     if (isHeaderBlock(lines, i)) return i;
     // An attribution over "> " lines may be followed by inline replies (interleaved posting): the
     // quoted lines are dropped one by one later. Over unquoted history, everything below is history.
-    if (ATTRIBUTION.test(line) || BARE_ATTRIBUTION.test(line)) {
+    if (endsWithColon && (ATTRIBUTION.test(line) || BARE_ATTRIBUTION.test(line))) {
       if (introducesQuote(lines, i)) continue;
       return i;
     }
@@ -113,6 +116,7 @@ function signatureStart(lines: string[]): number {
 const LOOSE_ATTRIBUTION = /^\S.{0,200}\b(?:wrote|writes|schrieb|a écrit|escribió|schreef|escreveu|ha scritto|skrev)\s*:\s*$/i;
 
 function isAttribution(line: string): boolean {
+  if (!line.endsWith(':')) return false;
   return ATTRIBUTION.test(line) || BARE_ATTRIBUTION.test(line) || LOOSE_ATTRIBUTION.test(line);
 }
 

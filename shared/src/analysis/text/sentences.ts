@@ -6,7 +6,12 @@
 
 const BULLET = /^\s*(?:[-*•·‣◦▪–]|\d{1,2}[.)]|[a-z][.)])\s+/;
 const GREETING = /^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|morning|afternoon)\b[^.!?]{0,40},?\s*$/i;
-const TERMINAL = /[.!?:;)"'”’]\s*$/;
+const TERMINAL_CHARS = '.!?:;)"\'”’';
+
+/** Ends with sentence punctuation. Checks the last character only: `previous` grows as lines join. */
+function endsTerminated(text: string): boolean {
+  return TERMINAL_CHARS.includes(text[text.length - 1] ?? '');
+}
 
 /** Words after which a period does not end a sentence (lower case, without the period). */
 const ABBREVIATIONS = new Set([
@@ -29,8 +34,8 @@ function logicalLines(paragraph: string[]): string[] {
     const startsNew =
       previous === undefined ||
       BULLET.test(line) ||
-      GREETING.test(previous) ||
-      TERMINAL.test(previous) ||
+      (previous.length <= 60 && GREETING.test(previous)) ||
+      endsTerminated(previous) ||
       // A short unterminated line followed by a capitalised one is a deliberate break (a heading, "Thanks").
       (previous.length < 40 && /^[A-Z0-9"“]/.test(line));
     if (startsNew) out.push(line);
@@ -60,8 +65,9 @@ function splitLine(line: string): string[] {
   let start = 0;
   for (let m = boundary.exec(line); m; m = boundary.exec(line)) {
     const end = m.index + m[0].trimEnd().length;
-    const before = line.slice(start, m.index + m[1]!.length);
-    const next = line.slice(m.index + m[0].length);
+    // Only the word before the period and the word after matter; short slices keep long lines linear.
+    const before = line.slice(Math.max(start, m.index - 24), m.index + m[1]!.length);
+    const next = line.slice(m.index + m[0].length, m.index + m[0].length + 16);
     if (m[1] === '.' && endsWithAbbreviation(before, next)) continue;
     // Decimal numbers and versions ("v2. 3") are not split by the regex (a space is required) already.
     sentences.push(line.slice(start, end).trim());
@@ -72,8 +78,22 @@ function splitLine(line: string): string[] {
   return sentences;
 }
 
+/**
+ * One-entry memo: the engine passes the same visible text to the promise, request and risk rules in
+ * turn, so the second and third calls reuse the first split. Callers must not mutate the result.
+ */
+let lastText: string | undefined;
+let lastSentences: readonly string[] = [];
+
 /** The sentences of a plain-text body, in order, whitespace folded. Bullets become their own sentences. */
-export function splitSentences(text: string): string[] {
+export function splitSentences(text: string): readonly string[] {
+  if (text === lastText) return lastSentences;
+  lastSentences = split(text);
+  lastText = text;
+  return lastSentences;
+}
+
+function split(text: string): string[] {
   const paragraphs = text.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/);
   const sentences: string[] = [];
   for (const paragraph of paragraphs) {
