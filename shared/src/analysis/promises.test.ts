@@ -67,6 +67,7 @@ describe('findPromises', () => {
       'We are reviewing the logs and will send a root-cause summary tomorrow.',
       "Give me until Friday and I'll have a full answer for you.",
       "By Friday you'll have the final version from me.",
+      'You should have the signed copy by Monday.',
     ];
     for (const sentence of sentences) expect({ sentence, found: texts(sentence).length }).toEqual({ sentence, found: 1 });
   });

@@ -219,7 +219,7 @@ const PROBE: PromiseContext = {
 };
 
 /** Every commitment form contains one of these; most sentences do not, and skip the full rules. */
-const MAY_COMMIT = /will|'ll|’ll|shall|going to|gonna|let me|expect|consider it|leave it with me|on it|can (?:have|get)/i;
+const MAY_COMMIT = /will|'ll|’ll|shall|should|going to|gonna|let me|expect|consider it|leave it with me|on it|can (?:have|get)/i;
 
 function decide(sentence: string, context: PromiseContext): { commitment: Commitment | null; reason?: string } {
   const commitment = MAY_COMMIT.test(sentence) ? commitmentClause(sentence) : null;
