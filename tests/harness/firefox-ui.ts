@@ -1,0 +1,46 @@
+import type { Page } from 'puppeteer-core';
+import { SIDEBAR_HOST_TAG } from './extension-ui';
+
+/**
+ * The same test hooks as extension-ui.ts, for puppeteer-core over WebDriver BiDi (Firefox). Reads go
+ * through the page's own world: the sidebar's shadow root is open, so document.querySelector(host)
+ * .shadowRoot reaches it.
+ *
+ * Firefox's WebDriver BiDi refuses to navigate to moz-extension:// pages ("Navigation to ... is not
+ * allowed in this context", firefox-esr 153), and pages cannot open them either, so the options page
+ * and the popup cannot be driven in Firefox: the Firefox scenarios run in local-only mode, where the
+ * extension takes the user's address from the signed-in account the page shows.
+ */
+export interface FirefoxSidebarState {
+  threadId: string | null;
+  state: string | null;
+  source: string | null;
+  /** data-testid -> text of the elements asked for. */
+  texts: Record<string, string[]>;
+}
+
+export async function readFirefoxSidebar(page: Page, ids: string[]): Promise<FirefoxSidebarState | null> {
+  return page.evaluate(
+    (tag, wanted) => {
+      const root = document.querySelector(tag)?.shadowRoot;
+      const sidebar = root?.querySelector('[data-testid="ft-sidebar"]');
+      if (!root || !sidebar) return null;
+      const texts: Record<string, string[]> = {};
+      for (const id of wanted) texts[id] = Array.from(root.querySelectorAll(`[data-testid="${id}"]`), (el) => (el as HTMLElement).innerText);
+      return { threadId: sidebar.getAttribute('data-thread-id'), state: sidebar.getAttribute('data-state'), source: sidebar.getAttribute('data-source'), texts };
+    },
+    SIDEBAR_HOST_TAG,
+    ids,
+  );
+}
+
+export async function waitForFirefoxSidebar(page: Page, threadId: string, source: 'local' | 'server', ids: string[], timeoutMs = 20_000): Promise<FirefoxSidebarState> {
+  const deadline = Date.now() + timeoutMs;
+  let last: FirefoxSidebarState | null = null;
+  while (Date.now() < deadline) {
+    last = await readFirefoxSidebar(page, ids).catch(() => null);
+    if (last && last.threadId === threadId && last.state === 'ready' && last.source === source) return last;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`Firefox: the sidebar never showed thread ${threadId} ready from the ${source}; last seen ${JSON.stringify(last)}`);
+}
