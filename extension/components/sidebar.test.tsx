@@ -4,6 +4,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Touchpoint } from '@followthrough/shared/model';
+import type { ThreadSummaryResponse } from '@followthrough/shared/contract';
 import { loadFixture } from '../hosts/fixture-loader';
 import { createGmailHost } from '../hosts/gmail/gmail-host';
 import { DEFAULT_SETTINGS, type LocalState } from '../utils/storage';
@@ -140,5 +141,78 @@ describe('sidebar on a Gmail thread, local-only', () => {
     const el = await renderFixture('2026-11-thread-hostile.html', deps);
     expect(el.querySelector('script, img, iframe, b')).toBeNull();
     expect(el.querySelector('[data-testid="ft-sidebar"]')!.getAttribute('data-state')).toBe('ready');
+  });
+});
+
+describe('sidebar with a server', () => {
+  const serverSettings = { ...settings, serverUrl: 'https://ft.ourco.example', token: 'ft_test' };
+
+  async function renderWithServer(name: string, summary: ThreadSummaryResponse) {
+    const { deps } = recordingDeps();
+    const fetched: string[] = [];
+    deps.fetchSummary = async (threadId) => {
+      fetched.push(threadId);
+      return { status: 'ok', data: summary };
+    };
+    const { doc, url } = loadFixture(gmailDir, name);
+    const read = createGmailHost().readThread(doc, url);
+    container = document.createElement('div');
+    document.body.appendChild(container);
+    root = createRoot(container);
+    await act(async () => {
+      root!.render(<Sidebar read={read} hostLabel="Gmail" dark={false} settings={serverSettings} local={emptyLocal} deps={deps} now={NOW} />);
+    });
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    return { el: container, fetched };
+  }
+
+  const serverSummary = (threadId: string): ThreadSummaryResponse => ({
+    threadId,
+    subject: 'Leeds depot rollout plan',
+    counterpart: 'northwind-logistics.example',
+    messageCount: 7,
+    initiatedBy: 'us',
+    firstMessage: null,
+    lastMessage: null,
+    lags: { ours: { count: 0, medianMinutes: null, medianBusinessMinutes: null, p90Minutes: null, p90BusinessMinutes: null }, theirs: { count: 0, medianMinutes: null, medianBusinessMinutes: null, p90Minutes: null, p90BusinessMinutes: null }, samples: [] },
+    awaiting: null,
+    promises: [],
+    otherOpenPromises: [
+      {
+        id: 'p-other-1',
+        messageId: 'm-other',
+        threadId: 'another-thread',
+        counterpart: 'northwind-logistics.example',
+        text: 'We will share the Q1 capacity forecast by 1 December.',
+        madeAt: '2026-11-02T10:00:00.000Z',
+        dueAt: '2026-12-01T17:00:00.000Z',
+        dueIsDefault: false,
+        status: 'open',
+        keptBy: null,
+        verdict: null,
+      },
+    ],
+    requests: [],
+    risks: [],
+    counterpartSummary: null,
+    link: null,
+  });
+
+  it('shows the mailbox-wide view the server has for the thread', async () => {
+    const { el, fetched } = await renderWithServer('2026-11-thread-conversation.html', serverSummary('1938c0a7d2b4e53d'));
+    expect(fetched).toEqual(['1938c0a7d2b4e53d']);
+    expect(el.querySelector('[data-testid="ft-sidebar"]')!.getAttribute('data-source')).toBe('server');
+    // The server says we started it (its older history), overriding the partial local view.
+    expect(text(el, 'ft-initiator')).toBe('We started this thread.');
+    expect(text(el, 'ft-promises-other')).toContain('Q1 capacity forecast');
+  });
+
+  it('on an unrecognised layout, still shows what the server knows, by the thread id from the URL', async () => {
+    const { el, fetched } = await renderWithServer('2026-11-unrecognized-layout.html', serverSummary('FMfcgzQbfLxVHMNwqBzKhJqPZTvWrkDc'));
+    expect(fetched).toEqual(['FMfcgzQbfLxVHMNwqBzKhJqPZTvWrkDc']);
+    expect(text(el, 'ft-unrecognized')).toBe("Followthrough doesn't recognise this Gmail layout yet: showing what the server knows about this thread.");
+    expect(text(el, 'ft-promises-other')).toContain('Q1 capacity forecast');
   });
 });

@@ -79,7 +79,10 @@ export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fix
     if (!snapshot) return null;
     try {
       if (!deps.engine) return null;
-      return deps.engine.analyzeSnapshot(snapshot, settings, local, now);
+      const start = performance.now();
+      const result = deps.engine.analyzeSnapshot(snapshot, settings, local, now);
+      performance.measure('followthrough:local-analysis', { start, end: performance.now() });
+      return result;
     } catch (error) {
       console.warn(`[followthrough] local analysis failed: ${error instanceof Error ? error.name : typeof error}`);
       return { kind: 'failed' as const };

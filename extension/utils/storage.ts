@@ -1,40 +1,15 @@
 import { storage } from 'wxt/utils/storage';
-import type { PromiseVerdict, Touchpoint, WorkingHours } from '@followthrough/shared/model';
+import type { PromiseVerdict, Touchpoint } from '@followthrough/shared/model';
 import type { Reminder } from '@followthrough/shared/contract';
 import type { QueueState } from './offline-queue';
+import { DEFAULT_SETTINGS, type ExtensionSettings } from './settings';
+
+export { DEFAULT_SETTINGS, type ExtensionSettings } from './settings';
 
 /**
  * Every item the extension stores, in one file, each versioned so a later shape change ships with
  * a migration instead of a crash. Keys (for e2e tests and support): see extension/README.md.
  */
-
-export interface ExtensionSettings {
-  /** Base URL of the Followthrough server, e.g. https://followthrough.example.com; '' = local-only mode. */
-  serverUrl: string;
-  /** API token printed by `followthrough user add`; stored in extension storage, never in page storage. */
-  token: string;
-  /** The user's own addresses; empty = guess from the signed-in account the page shows. */
-  addresses: string[];
-  /** IANA zone; '' = the browser's zone. */
-  timeZone: string;
-  workingHours: WorkingHours;
-  /** Cadence for clients without an agreed one; null = none. */
-  defaultCadenceDays: number | null;
-  notifications: boolean;
-  /** How often reminders are refreshed from the server. */
-  refreshMinutes: number;
-}
-
-export const DEFAULT_SETTINGS: ExtensionSettings = {
-  serverUrl: '',
-  token: '',
-  addresses: [],
-  timeZone: '',
-  workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
-  defaultCadenceDays: 14,
-  notifications: true,
-  refreshMinutes: 15,
-};
 
 export const settingsItem = storage.defineItem<ExtensionSettings>('local:settings', {
   fallback: DEFAULT_SETTINGS,

@@ -1,12 +1,12 @@
-import '../../components/sidebar.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createGmailHost } from '../../hosts/gmail/gmail-host';
 import { guard, startSidebar } from '../../utils/mount-sidebar';
 
 export default defineContentScript({
   matches: ['https://mail.google.com/*'],
-  // The stylesheet goes into the sidebar's shadow root only, never into Gmail's document.
-  cssInjectionMode: 'ui',
+  // The stylesheet is passed to the shadow root by mount-sidebar (inlined: no fetch per mount), never
+  // injected into the page's document.
+  cssInjectionMode: 'manual',
   runAt: 'document_idle',
   main(ctx) {
     guard('gmail content script', () => startSidebar(ctx, createGmailHost()))();

@@ -1,0 +1,169 @@
+/**
+ * Benchmark: thread open -> sidebar painted for a 50-message Gmail thread, local analysis, in
+ * happy-dom (no real layout or paint: the browser figure comes from the e2e suite, which reads the
+ * `followthrough:open-to-paint` measure the content script records in Chromium). Baseline in the
+ * same run: React rendering a plain 50-item list into the same kind of shadow root.
+ * Also reports the built content-script sizes (raw and gzip), if `pnpm build` ran.
+ *
+ *   pnpm --filter @followthrough/extension bench   -> bench-results/extension.json + a table
+ */
+import { Window } from 'happy-dom';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { longGmailThread } from './long-thread';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const ITERATIONS = 60;
+const WARMUP = 8;
+const MESSAGES = 50;
+
+const { html, url } = longGmailThread(MESSAGES);
+const window = new Window({ url });
+// React and the drivers expect browser globals; happy-dom provides them.
+for (const key of ['window', 'document', 'navigator', 'HTMLElement', 'HTMLTextAreaElement', 'HTMLIFrameElement', 'Node', 'Element', 'Event', 'MutationObserver', 'DOMParser', 'getComputedStyle', 'requestAnimationFrame', 'cancelAnimationFrame'] as const) {
+  Object.defineProperty(globalThis, key, { value: (window as unknown as Record<string, unknown>)[key], configurable: true, writable: true });
+}
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
+
+const [{ flushSync }, { createRoot }, { createGmailHost }, { Sidebar }, engine, { DEFAULT_SETTINGS }] = await Promise.all([
+  import('react-dom'),
+  import('react-dom/client'),
+  import('../hosts/gmail/gmail-host'),
+  import('../components/sidebar'),
+  import('../utils/local-analysis'),
+  import('../utils/settings'),
+]);
+
+document.write(html);
+const host = createGmailHost();
+const settings = { ...DEFAULT_SETTINGS, timeZone: 'UTC' };
+const local = { verdicts: {}, touchpoints: [] };
+const deps = {
+  fetchSummary: async () => ({ status: 'local-only' as const }),
+  pushMessages: async () => undefined,
+  logTouchpoint: async () => undefined,
+  setVerdict: async () => undefined,
+  fetchReport: async () => ({ status: 'local-only' as const }),
+  insertIntoReply: () => false,
+  copyText: async () => true,
+  newId: () => '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+  engine: { analyzeSnapshot: engine.analyzeSnapshot, localReport: engine.localReport },
+};
+
+function shadowContainer(): { container: HTMLElement; remove: () => void } {
+  const hostEl = document.createElement('followthrough-sidebar');
+  document.body.appendChild(hostEl);
+  const shadow = hostEl.attachShadow({ mode: 'open' });
+  const container = document.createElement('div');
+  shadow.appendChild(container);
+  return { container: container as unknown as HTMLElement, remove: () => hostEl.remove() };
+}
+
+interface Sample {
+  read: number;
+  analysis: number;
+  render: number;
+  total: number;
+}
+
+function openThreadOnce(): Sample {
+  const t0 = performance.now();
+  const read = host.readThread(document as unknown as Document, new URL(url));
+  const t1 = performance.now();
+  if (read.kind !== 'thread' || read.snapshot.messages.length !== MESSAGES) throw new Error(`bench page did not read as a ${MESSAGES}-message thread`);
+  const { container, remove } = shadowContainer();
+  const reactRoot = createRoot(container);
+  const t2 = performance.now();
+  flushSync(() => reactRoot.render(<Sidebar read={read} hostLabel="Gmail" dark={false} settings={settings} local={local} deps={deps} />));
+  const t3 = performance.now();
+  if (!container.querySelector('[data-testid="ft-sidebar"][data-state="ready"]')) throw new Error('sidebar did not render ready');
+  // Analysis alone (it also ran inside the render above), to show where the time goes.
+  const a0 = performance.now();
+  engine.analyzeSnapshot(read.snapshot, settings, local);
+  const a1 = performance.now();
+  reactRoot.unmount();
+  remove();
+  return { read: t1 - t0, analysis: a1 - a0, render: t3 - t2, total: t1 - t0 + (t3 - t2) };
+}
+
+function baselineOnce(): number {
+  const { container, remove } = shadowContainer();
+  const reactRoot = createRoot(container);
+  const t0 = performance.now();
+  flushSync(() =>
+    reactRoot.render(
+      <ul>
+        {Array.from({ length: MESSAGES }, (_, i) => (
+          <li key={i}>message {i}</li>
+        ))}
+      </ul>,
+    ),
+  );
+  const t1 = performance.now();
+  reactRoot.unmount();
+  remove();
+  return t1 - t0;
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+const round = (n: number) => Math.round(n * 100) / 100;
+
+for (let i = 0; i < WARMUP; i += 1) {
+  openThreadOnce();
+  baselineOnce();
+}
+const samples: Sample[] = [];
+const baseline: number[] = [];
+for (let i = 0; i < ITERATIONS; i += 1) {
+  samples.push(openThreadOnce());
+  baseline.push(baselineOnce());
+}
+
+const totals = samples.map((s) => s.total);
+const sizes: Record<string, { raw: number; gzip: number }> = {};
+for (const target of ['chrome-mv3', 'firefox-mv3']) {
+  for (const file of ['content-scripts/gmail.js', 'content-scripts/outlook.js', 'engine.js', 'background.js']) {
+    const path = join(root, '.output', target, file);
+    if (!existsSync(path)) continue;
+    const data = readFileSync(path);
+    sizes[`${target}/${file}`] = { raw: data.length, gzip: gzipSync(data, { level: 9 }).length };
+  }
+}
+
+const result = {
+  name: 'extension',
+  environment: `happy-dom ${process.versions.node ? `on Node ${process.versions.node}` : ''}`.trim(),
+  messages: MESSAGES,
+  iterations: ITERATIONS,
+  openToPaintMs: { p50: round(percentile(totals, 50)), p95: round(percentile(totals, 95)), max: round(Math.max(...totals)) },
+  // In the content script, reading the thread and rendering run as separate tasks.
+  longestTaskMs: round(Math.max(...samples.map((s) => Math.max(s.read, s.render)))),
+  phasesP95Ms: {
+    readThread: round(percentile(samples.map((s) => s.read), 95)),
+    localAnalysis: round(percentile(samples.map((s) => s.analysis), 95)),
+    renderIncludingAnalysis: round(percentile(samples.map((s) => s.render), 95)),
+  },
+  baselinePlainListRenderP95Ms: round(percentile(baseline, 95)),
+  ratioToBaselineP95: round(percentile(totals, 95) / percentile(baseline, 95)),
+  budget: { openToPaintP95Ms: 100, longestTaskMs: 50, contentScriptGzipBytes: 102_400 },
+  sizes,
+};
+
+const outDir = join(root, '..', 'bench-results');
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, 'extension.json'), `${JSON.stringify(result, null, 2)}\n`);
+
+console.table({
+  'open -> painted (ms)': result.openToPaintMs,
+  'phases p95 (ms)': result.phasesP95Ms,
+});
+console.log(`longest task ${result.longestTaskMs} ms; baseline plain-list render p95 ${result.baselinePlainListRenderP95Ms} ms; ratio ${result.ratioToBaselineP95}x`);
+console.table(Object.fromEntries(Object.entries(sizes).map(([k, v]) => [k, { raw: v.raw, gzip: v.gzip, 'gzip KB': round(v.gzip / 1024) }])));
+console.log(`wrote ${join(outDir, 'extension.json')}`);
+await window.happyDOM.close();

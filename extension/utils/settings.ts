@@ -1,0 +1,31 @@
+import type { WorkingHours } from '@followthrough/shared/model';
+
+/** The user's settings (options page). Kept apart from storage.ts so pure code can use the defaults. */
+export interface ExtensionSettings {
+  /** Base URL of the Followthrough server, e.g. https://followthrough.example.com; '' = local-only mode. */
+  serverUrl: string;
+  /** API token printed by `followthrough user add`; stored in extension storage, never in page storage. */
+  token: string;
+  /** The user's own addresses; empty = guess from the signed-in account the page shows. */
+  addresses: string[];
+  /** IANA zone; '' = the browser's zone. */
+  timeZone: string;
+  workingHours: WorkingHours;
+  /** Cadence for clients without an agreed one; null = none. */
+  defaultCadenceDays: number | null;
+  notifications: boolean;
+  /** How often reminders are refreshed from the server. */
+  refreshMinutes: number;
+}
+
+export const DEFAULT_SETTINGS: ExtensionSettings = {
+  serverUrl: '',
+  token: '',
+  addresses: [],
+  timeZone: '',
+  workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
+  defaultCadenceDays: 14,
+  notifications: true,
+  refreshMinutes: 15,
+};
+
