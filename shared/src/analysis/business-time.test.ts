@@ -75,3 +75,16 @@ describe('businessMinutesBetween over long spans', () => {
     }
   });
 });
+
+describe('working windows that contain the clock change itself', () => {
+  it('counts the hour the clocks repeat or skip, as it happens on the wall', () => {
+    const nightNy = analysisSettingsSchema.parse({ me: ['ops@northwind.io'], timeZone: 'America/New_York', workingHours: { start: '00:00', end: '04:00', days: [7] } });
+    // Sunday 1 Nov 2026, 00:00-04:00 New York: 01:00-02:00 happens twice, so 5 real hours.
+    expect(businessMinutesBetween('2026-10-31T12:00:00Z', '2026-11-02T12:00:00Z', nightNy)).toBe(300);
+    const nightBerlin = analysisSettingsSchema.parse({ me: ['ops@northwind.io'], timeZone: 'Europe/Berlin', workingHours: { start: '00:00', end: '04:00', days: [7] } });
+    // Sunday 29 Mar 2026, 00:00-04:00 Berlin: 02:00-03:00 never happens, so 3 real hours.
+    expect(businessMinutesBetween('2026-03-28T12:00:00Z', '2026-03-30T12:00:00Z', nightBerlin)).toBe(180);
+    // Starting inside the repeated hour (the second 01:30, EST) leaves 2.5 hours.
+    expect(businessMinutesBetween('2026-11-01T06:30:00Z', '2026-11-02T12:00:00Z', nightNy)).toBe(150);
+  });
+});

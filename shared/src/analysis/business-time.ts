@@ -73,28 +73,52 @@ function createWorkCalendar(settings: BusinessSettings): WorkCalendar {
 
 const calendars = new Map<string, WorkCalendar>();
 
-// Zone offsets only change at instants on a quarter-hour in UTC (every modern rule is "02:00 local" with
-// an offset in whole quarter-hours), so one lookup per quarter-hour is exact and spares Intl calls.
+// Zone offsets change at most once in any six hours, and only at instants on a quarter-hour in UTC
+// (every modern rule is "02:00 local" with an offset in whole quarter-hours). So: one offset per
+// six-hour block when both ends of the block agree, else one per quarter-hour inside that block. Mail
+// timestamps are scattered, so this turns nearly every lookup into a cache hit.
+const BLOCK_MS = 6 * 3_600_000;
 const QUARTER_MS = 900_000;
+const MIXED = Number.NaN;
 const offsets = new Map<string, Map<number, number>>();
+
+function offsetAt(ms: number, timeZone: string): number {
+  const p = zonedParts(ms, timeZone);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000;
+}
 
 /** The local calendar day number of an instant in `timeZone`. */
 function localDayNumber(ms: number, timeZone: string): number {
   let zone = offsets.get(timeZone);
   if (!zone) offsets.set(timeZone, (zone = new Map()));
-  const quarter = Math.floor(ms / QUARTER_MS);
-  let offsetMs = zone.get(quarter);
+  // Bounded: a mailbox spans a few years (~1,500 blocks a year); start over far past that.
+  if (zone.size > 100_000) zone.clear();
+  const block = Math.floor(ms / BLOCK_MS);
+  let offsetMs = zone.get(block);
   if (offsetMs === undefined) {
-    const p = zonedParts(quarter * QUARTER_MS, timeZone);
-    offsetMs = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - quarter * QUARTER_MS;
-    // Bounded: a mailbox spans a few years, ~35,000 quarter-hours a year; start over past that.
-    if (zone.size > 200_000) zone.clear();
-    zone.set(quarter, offsetMs);
+    const first = offsetAt(block * BLOCK_MS, timeZone);
+    const last = offsetAt((block + 1) * BLOCK_MS - QUARTER_MS, timeZone);
+    offsetMs = first === last ? first : MIXED;
+    zone.set(block, offsetMs);
+  }
+  if (Number.isNaN(offsetMs)) {
+    // The block holds a change: look up the quarter-hour (keys below -1e9 cannot clash with blocks).
+    const quarterKey = -1e9 - Math.floor(ms / QUARTER_MS);
+    offsetMs = zone.get(quarterKey);
+    if (offsetMs === undefined) {
+      offsetMs = offsetAt(Math.floor(ms / QUARTER_MS) * QUARTER_MS, timeZone);
+      zone.set(quarterKey, offsetMs);
+    }
   }
   return Math.floor((ms + offsetMs) / DAY_MS);
 }
 
+const calendarsBySettings = new WeakMap<object, WorkCalendar>();
+
 function calendarFor(settings: BusinessSettings): WorkCalendar {
+  // Rules receive the same parsed settings object over and over: skip building the key for it.
+  const known = calendarsBySettings.get(settings);
+  if (known) return known;
   const { start, end, days } = settings.workingHours;
   const key = `${settings.timeZone}|${start}|${end}|${[...days].sort().join(',')}`;
   let calendar = calendars.get(key);
@@ -102,6 +126,7 @@ function calendarFor(settings: BusinessSettings): WorkCalendar {
     calendar = createWorkCalendar(settings);
     calendars.set(key, calendar);
   }
+  calendarsBySettings.set(settings, calendar);
   return calendar;
 }
 
