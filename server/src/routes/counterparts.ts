@@ -11,7 +11,7 @@ import { ApiError } from '../http/errors';
 import { validate } from '../http/validate';
 import { counterpartProfiles } from '../db/schema/index';
 import { allCounterpartKeys, emptyProfile, loadCounterparts, viewCounterpart, type CounterpartView } from '../store/read-model';
-import { getUserSettings, toAnalysisSettings } from '../store/users';
+import { settingsOfUser } from '../store/users';
 import { buildProgressReport } from '../store/engine';
 
 const keyParam = z.object({ key: z.string().min(1).transform((k) => k.toLowerCase()) });
@@ -31,7 +31,7 @@ export const counterpartRoutes = new Hono<AppEnv>()
   .get('/', validate('query', listCounterpartsQuerySchema), async (c) => {
     const { sort, limit } = c.req.valid('query');
     const { db } = c.var.deps.database;
-    const settings = toAnalysisSettings((await getUserSettings(db, c.var.user.id)).settings);
+    const settings = settingsOfUser(c.var.user).analysis;
     const now = c.var.deps.clock();
     const data = await loadCounterparts(db, c.var.user.id, await allCounterpartKeys(db, c.var.user.id));
     const items = [...data.values()].map((d) => listItem(viewCounterpart(d, settings, now)));
@@ -43,7 +43,7 @@ export const counterpartRoutes = new Hono<AppEnv>()
     const { db } = c.var.deps.database;
     const data = (await loadCounterparts(db, c.var.user.id, [key])).get(key)!;
     if (data.threads.length === 0 && data.touchpoints.length === 0 && !data.profile) throw ApiError.notFound(`counterpart ${key}`);
-    const settings = toAnalysisSettings((await getUserSettings(db, c.var.user.id)).settings);
+    const settings = settingsOfUser(c.var.user).analysis;
     const view = viewCounterpart(data, settings, c.var.deps.clock());
     return c.json(
       { counterpart: { ...listItem(view), notes: view.profile.notes }, promises: view.promises, touchpoints: view.touchpoints },
@@ -79,7 +79,7 @@ export const counterpartRoutes = new Hono<AppEnv>()
     const { db } = c.var.deps.database;
     const data = (await loadCounterparts(db, c.var.user.id, [key])).get(key)!;
     if (data.threads.length === 0 && data.touchpoints.length === 0 && !data.profile) throw ApiError.notFound(`counterpart ${key}`);
-    const settings = toAnalysisSettings((await getUserSettings(db, c.var.user.id)).settings);
+    const settings = settingsOfUser(c.var.user).analysis;
     const now = c.var.deps.clock();
     const view = viewCounterpart(data, settings, now);
     // Default period: since the last report we sent them (a "report-sent" touchpoint), else everything.

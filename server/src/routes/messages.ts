@@ -3,11 +3,10 @@ import { ingestMessagesRequestSchema } from '@followthrough/shared/contract';
 import type { AppEnv } from '../http/env';
 import { validate } from '../http/validate';
 import { ingestMessages } from '../store/ingest';
-import { getUserSettings, toAnalysisSettings } from '../store/users';
+import { settingsOfUser } from '../store/users';
 
 export const messageRoutes = new Hono<AppEnv>().post('/', validate('json', ingestMessagesRequestSchema), async (c) => {
   const { messages } = c.req.valid('json');
-  const { settings } = await getUserSettings(c.var.deps.database.db, c.var.user.id);
-  const result = await ingestMessages(c.var.deps.database, c.var.user.id, messages, toAnalysisSettings(settings));
+  const result = await ingestMessages(c.var.deps.database, c.var.user.id, messages, settingsOfUser(c.var.user).analysis);
   return c.json(result, 200);
 });

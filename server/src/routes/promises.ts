@@ -7,13 +7,13 @@ import { ApiError } from '../http/errors';
 import { validate } from '../http/validate';
 import { promises, promiseVerdictEvents, promiseVerdicts } from '../db/schema/index';
 import { promiseViews, verdictHistory } from '../store/promises';
-import { getUserSettings, toAnalysisSettings } from '../store/users';
+import { settingsOfUser } from '../store/users';
 
 export const promiseRoutes = new Hono<AppEnv>()
   .get('/', validate('query', listPromisesQuerySchema), async (c) => {
     const { status, counterpart, dueBefore } = c.req.valid('query');
     const { db } = c.var.deps.database;
-    const settings = toAnalysisSettings((await getUserSettings(db, c.var.user.id)).settings);
+    const settings = settingsOfUser(c.var.user).analysis;
     const dueLimit = dueBefore ? new Date(dueBefore).toISOString() : null;
     const views = (await promiseViews(db, c.var.user.id, settings, c.var.deps.clock(), counterpart?.toLowerCase()))
       .filter((p) => !status || p.status === status)
@@ -46,7 +46,7 @@ export const promiseRoutes = new Hono<AppEnv>()
         .onConflictDoUpdate({ target: [promiseVerdicts.userId, promiseVerdicts.promiseId], set: { ...values, updatedAt: at } }),
       db.insert(promiseVerdictEvents).values({ userId, promiseId: id, ...values, at }),
     ]);
-    const settings = toAnalysisSettings((await getUserSettings(db, userId)).settings);
+    const settings = settingsOfUser(c.var.user).analysis;
     const views = await promiseViews(db, userId, settings, c.var.deps.clock(), promise.counterpart ?? undefined);
     const view = views.find((p) => p.id === id);
     if (!view) throw new Error(`promise ${id} has no view after its verdict`);

@@ -8,7 +8,7 @@ import { ApiError } from '../http/errors';
 import { validate } from '../http/validate';
 import { threads } from '../db/schema/index';
 import { loadCounterparts, viewCounterpart } from '../store/read-model';
-import { getUserSettings, toAnalysisSettings } from '../store/users';
+import { settingsOfUser } from '../store/users';
 import { lagStats } from '../store/engine';
 import { threadLink } from '../store/links';
 
@@ -22,8 +22,7 @@ export const threadRoutes = new Hono<AppEnv>().get(
     const row = await db.select().from(threads).where(and(eq(threads.userId, userId), eq(threads.threadId, threadId))).get();
     if (!row) throw ApiError.notFound(`thread ${threadId}`);
     const facts = JSON.parse(row.factsJson) as ThreadFacts;
-    const { settings: userSettings } = await getUserSettings(db, userId);
-    const settings = toAnalysisSettings(userSettings);
+    const { settings: userSettings, analysis: settings } = settingsOfUser(c.var.user);
     const now = c.var.deps.clock();
 
     const view = facts.counterpart

@@ -12,6 +12,8 @@ export interface AuthUser {
   id: string;
   email: string;
   tokenId: string;
+  /** The stored settings as read with the token (one query per request for both). */
+  settingsJson: string | null;
 }
 
 export function hashToken(token: string): string {
@@ -78,7 +80,7 @@ export async function revokeToken(db: Db, prefix: string, now: Date): Promise<{ 
 
 export async function findUserByToken(db: Db, token: string): Promise<AuthUser | null> {
   const row = await db
-    .select({ id: users.id, email: users.email, tokenId: apiTokens.id })
+    .select({ id: users.id, email: users.email, tokenId: apiTokens.id, settingsJson: users.settingsJson })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.hash, hashToken(token)), isNull(apiTokens.revokedAt)))
@@ -99,6 +101,24 @@ export async function getUserSettings(db: Db, userId: string): Promise<{ setting
 
 export async function putUserSettings(db: Db, userId: string, settings: UserSettings): Promise<void> {
   await db.update(users).set({ settingsJson: JSON.stringify(settings) }).where(eq(users.id, userId));
+}
+
+const parsedSettings = new Map<string, { settings: UserSettings; analysis: AnalysisSettings }>();
+
+/**
+ * The caller's settings, in both vocabularies. Parsing is memoised by the stored JSON itself (a pure
+ * function of it, so no state that could go stale between processes); the map is bounded.
+ */
+export function settingsOfUser(user: Pick<AuthUser, 'email' | 'settingsJson'>): { settings: UserSettings; analysis: AnalysisSettings } {
+  const key = user.settingsJson ?? `default:${user.email}`;
+  let entry = parsedSettings.get(key);
+  if (!entry) {
+    const settings = user.settingsJson ? userSettingsSchema.parse(JSON.parse(user.settingsJson)) : defaultUserSettings(user.email);
+    entry = { settings, analysis: toAnalysisSettings(settings) };
+    if (parsedSettings.size >= 1000) parsedSettings.clear();
+    parsedSettings.set(key, entry);
+  }
+  return entry;
 }
 
 /** The engine's settings from the user's: the one place the two vocabularies meet. */
