@@ -13,7 +13,7 @@ describe('detectAutomated', () => {
   });
 
   it('recognises machine senders', () => {
-    for (const from of ['no-reply@accounts.google.com', 'Acme Billing <noreply@acme.com>', 'donotreply@bank.example.com', 'MAILER-DAEMON@mx.acme.com', 'postmaster@acme.com', 'GitHub <notifications@github.com>', 'do_not_reply@apple.com']) {
+    for (const from of ['no-reply@accounts.google.com', 'Acme Billing <noreply@acme.com>', 'donotreply@bank.example.com', 'MAILER-DAEMON@mx.acme.com', 'postmaster@acme.com', 'GitHub <notifications@github.com>', 'do_not_reply@apple.com', 'Google Calendar <calendar-notification@google.com>', 'Acme News <newsletter@news.acme.com>', 'noreply+1234@zoom.us']) {
       expect(detectAutomated({ ...human, from }).automated, from).toBe(true);
     }
   });

@@ -9,7 +9,7 @@ export interface AutomatedVerdict {
 
 // Local parts that only machines send from. "notifications@" is GitHub/Jira/Asana style.
 const MACHINE_SENDER =
-  /^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|mailer[-_.]?daemon|postmaster|notifications?|bounces?|auto[-_.]?(?:reply|responder|confirm))(?:[-_.+].*)?$/i;
+  /^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|mailer[-_.]?daemon|postmaster|notifications?|calendar[-_.]?notifications?|newsletters?|bounces?|auto[-_.]?(?:reply|responder|confirm))(?:[-_.+].*)?$/i;
 
 // Subjects of auto-replies and bounces, in the languages our users' clients write. Anchored at the start
 // (no Re: allowed) so a human replying "Re: Out of office next week?" inside a thread is not caught.
