@@ -27,9 +27,13 @@ export function OptionsForm() {
   const [errors, setErrors] = useState<string[]>([]);
   const [test, setTest] = useState<ConnectionTestResult | null>(null);
   const [testing, setTesting] = useState(false);
+  const [loaded, setLoaded] = useState(false);
 
   useEffect(() => {
-    void settingsItem.getValue().then((s) => setForm(toForm(s)));
+    void settingsItem.getValue().then((s) => {
+      setForm(toForm(s));
+      setLoaded(true);
+    });
   }, []);
 
   const set = <K extends keyof OptionsFormValues>(key: K, value: OptionsFormValues[K]) => setForm((f) => ({ ...f, [key]: value }));
@@ -75,6 +79,9 @@ export function OptionsForm() {
       })
       .finally(() => setTesting(false));
   };
+
+  // The form appears once the stored settings are in it, so nothing typed is overwritten by the load.
+  if (!loaded) return <main className="ft-page" aria-busy="true" />;
 
   return (
     <main className="ft-page" data-testid="ft-options">
