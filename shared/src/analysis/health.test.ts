@@ -69,8 +69,17 @@ describe('computeHealth', () => {
     expect(byId.initiation?.contribution).toBe(5);
     expect(byId.responsiveness?.contribution).toBe(5);
     expect(byId.silence?.explanation).toBe('Last contact 21.1 days ago, 7.1 days past the agreed cadence of every 14 days.');
-    expect(byId.promises?.explanation).toBe('We kept 1 of 4 promises on time (25%); 1 late; 2 overdue (the oldest by 10 days).');
+    expect(byId.promises?.explanation).toBe('We kept 1 of 4 promises on time (25%); 1 kept late; 2 overdue (the oldest by 10 days).');
     expect(byId.awaiting?.explanation).toBe('2 conversations wait for our reply, the longest for 4.4 working days (1 past our reply target of 4 working hours).');
+  });
+
+  it('lets a reply we owe within target cost nothing, and one past it cost points', () => {
+    const fresh = component({ ...healthy, awaitingOurReply: [{ since: '2026-11-20T09:00:00.000Z' }] }, 'awaiting');
+    expect(fresh.explanation).toBe('1 conversation waits for our reply, the longest for 3 working hours (still within our reply target).');
+    expect(fresh.contribution).toBe(fresh.weight);
+    const stale = component({ ...healthy, awaitingOurReply: [{ since: '2026-11-18T08:00:00.000Z' }] }, 'awaiting');
+    expect(stale.explanation).toBe('1 conversation waits for our reply, the longest for 2.5 working days (past our reply target of 4 working hours).');
+    expect(stale.contribution).toBeLessThan(stale.weight);
   });
 
   it('weighs recent risks from them more, and a silence after a risk worse', () => {

@@ -163,7 +163,7 @@ function promises(input: HealthInput): Measured {
   }
   const rate = Math.round((onTime / judged) * 100);
   const parts = [`We kept ${onTime} of ${plural(judged, 'promise')} on time (${rate}%)`];
-  if (late > 0) parts.push(`${late} late`);
+  if (late > 0) parts.push(`${late} kept late`);
   if (overdue > 0) {
     const now = Date.parse(input.now);
     const oldest = Math.max(...input.promises.filter((p) => p.status === 'overdue').map((p) => now - Date.parse(p.dueAt)));
@@ -192,7 +192,7 @@ function awaiting(input: HealthInput): Measured {
   const late = waits.filter((w) => w > target).length;
   const lateText =
     late > 0
-      ? `${late === waits.length && late > 1 ? 'all' : late} past our reply target of ${describeBusinessMinutes(target, input.settings)}`
+      ? `${late === waits.length ? (late > 1 ? 'all ' : '') : `${late} `}past our reply target of ${describeBusinessMinutes(target, input.settings)}`
       : 'still within our reply target';
   return {
     ...base,
