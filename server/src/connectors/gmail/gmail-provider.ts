@@ -82,7 +82,7 @@ export function createGmailProvider(deps: GmailProviderDeps): MailProvider {
     timeout: deps.timeoutMs ?? 30_000,
   });
   const pageSize = deps.pageSize ?? 500;
-  const concurrency = deps.concurrency ?? 16;
+  const concurrency = deps.concurrency ?? 40;
   const format = deps.bodies ? 'full' : 'metadata';
 
   const call = <T>(units: number, task: () => Promise<T>): Promise<T> =>
