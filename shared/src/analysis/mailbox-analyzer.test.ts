@@ -218,5 +218,7 @@ describe('createMailboxAnalyzer', () => {
   it('rejects a bad time zone or `now` with a clear message', () => {
     expect(() => createMailboxAnalyzer({ ...settings, timeZone: 'Mars/Olympus' })).toThrow(/Unknown time zone "Mars\/Olympus"/);
     expect(() => createMailboxAnalyzer(settings).result('soon')).toThrow(/now "soon"/);
+    expect(() => createMailboxAnalyzer({ ...settings, me: [] })).toThrow(/^settings\.me: /);
+    expect(() => createMailboxAnalyzer({ ...settings, workingHours: { start: '9am', end: '17:00', days: [1] } })).toThrow(/settings\.workingHours\.start: expected HH:MM/);
   });
 });

@@ -2,7 +2,7 @@ import type { AnalysisDocument, CounterpartSummary, ProgressReport, RequestSnipp
 import type { MessageFacts, ThreadFacts } from '../model/facts';
 import type { NormalizedMessage } from '../model/message';
 import type { PromiseRecord, PromiseVerdict } from '../model/promise';
-import type { AnalysisSettings } from '../model/settings';
+import { analysisSettingsSchema, type AnalysisSettings } from '../model/settings';
 import type { Touchpoint } from '../model/touchpoint';
 import { resolverFor } from './counterparts';
 import { summarizeCounterpart } from './counterpart-summary';
@@ -69,7 +69,15 @@ function parseNow(now: string): number {
  * and the same `now` always give the same document. Memory is O(messages) in small fact records;
  * no step compares all messages with all messages.
  */
-export function createMailboxAnalyzer(settings: AnalysisSettings): MailboxAnalyzer {
+export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer {
+  // Validated once here (a clear "settings.me: ..." error instead of a crash deep in a rule), and frozen
+  // into our own copy: per-settings caches in the rules rely on the object not changing underneath them.
+  const parsed = analysisSettingsSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`settings.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+  }
+  const settings: AnalysisSettings = Object.freeze(parsed.data);
   assertTimeZone(settings.timeZone);
   const resolver = resolverFor(settings);
   const threader = createThreader();
