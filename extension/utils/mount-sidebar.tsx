@@ -2,6 +2,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { MailHost, ThreadReadResult } from '../hosts/mail-host';
+import { censoredStructure } from '../hosts/selector-kit';
 import { Sidebar, type SidebarDeps } from '../components/sidebar';
 import sidebarCss from '../components/sidebar.css?inline';
 import { loadEngine } from './engine-loader';
@@ -144,6 +145,11 @@ export async function startSidebar(ctx: ContentScriptContext, host: MailHost): P
     if (sig === lastSignature) return;
     lastSignature = sig;
     current = read;
+    if (read.kind === 'unrecognized') {
+      // Tag structure only (no text, no attributes): enough to fix a selector, nothing of the mail.
+      const region = document.querySelector('[role="main"]') ?? document.body;
+      console.warn(`[followthrough] ${host.label} layout not recognised: missing ${read.missing}; structure ${censoredStructure(region)}`);
+    }
     const key = threadKey(read);
     if (key === null) {
       ui?.remove();
