@@ -46,6 +46,8 @@ interface Frame {
   timeZone: string;
   hours: WorkingHours;
   americas: boolean;
+  /** UTC offset at the sent time, in ms: the first guess when turning a local due time into an instant. */
+  offsetMs: number;
 }
 
 interface DayMatch {
@@ -144,166 +146,177 @@ function nextMonthDay(today: LocalDate, month: number, day: number, year?: numbe
   return candidate;
 }
 
-function dayMatches(text: string, frame: Frame): DayMatch[] {
-  const { today } = frame;
-  const out: DayMatch[] = [];
-  const add = (re: RegExp, build: (m: RegExpExecArray) => Omit<DayMatch, 'index' | 'end'> | undefined): void => {
-    for (const m of text.matchAll(new RegExp(re.source, 'gi'))) {
-      const built = build(m as RegExpExecArray);
-      if (built) out.push({ index: m.index, end: m.index + m[0].length, ...built });
-    }
-  };
-  const p = PREP;
+type DayBuilder = (m: RegExpExecArray, frame: Frame, today: LocalDate) => Omit<DayMatch, 'index' | 'end'> | undefined;
 
-  add(new RegExp(String.raw`\b${p}(\d{4})-(\d{2})-(\d{2})\b`), (m) => {
-    const date = nextMonthDay(today, Number(m[2]), Number(m[3]), Number(m[1]));
-    return date && { date, clock: 'eod' };
-  });
-  // Bare numbers with a slash or dots are often not dates ("24/7", "1/2 hour", "R 2.9.11"): without a year
-  // they count only after a preposition ("by 3/5", "on 5.3.").
-  const NUMERIC_LEAD = String.raw`(?<![\w./-])(?:(?:by|on|before|until|till|for|due)\s+(?:the\s+)?)`;
-  add(new RegExp(String.raw`${NUMERIC_LEAD}?(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?(?![\w/.]*\d)`), (m) => {
-    if (!m[3] && !/^(?:by|on|before|until|till|for|due)\s/i.test(m[0])) return undefined;
-    const a = Number(m[1]);
-    const b = Number(m[2]);
-    const dayFirst = a > 12 || (b <= 12 && !frame.americas);
-    const date = nextMonthDay(today, dayFirst ? b : a, dayFirst ? a : b, m[3] ? Number(m[3]) : undefined);
-    return date && { date, clock: 'eod' };
-  });
-  add(new RegExp(String.raw`${NUMERIC_LEAD}?(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2}(?![\d.]))?(?![\d.]*\d)`), (m) => {
-    if (!(m[3]?.length === 4) && !/^(?:by|on|before|until|till|for|due)\s/i.test(m[0])) return undefined;
-    const date = nextMonthDay(today, Number(m[2]), Number(m[1]), m[3] ? Number(m[3]) : undefined);
-    return date && { date, clock: 'eod' };
-  });
-  add(
-    new RegExp(String.raw`\b${p}(?:${WEEKDAY_RE},?\s+)?${MONTH_RE}\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?`),
-    (m) => {
-      const date = nextMonthDay(today, monthOf(m[2]!.toLowerCase()), Number(m[3]), m[4] ? Number(m[4]) : undefined);
-      return date && { date, clock: 'eod' };
-    },
-  );
-  add(
-    new RegExp(String.raw`\b${p}(?:${WEEKDAY_RE},?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_RE}\b\.?(?:,?\s+(\d{4}))?`),
-    (m) => {
-      const date = nextMonthDay(today, monthOf(m[3]!.toLowerCase()), Number(m[2]), m[4] ? Number(m[4]) : undefined);
-      return date && { date, clock: 'eod' };
-    },
-  );
-  // "by the 20th": the next 20th, this month or next.
-  add(new RegExp(String.raw`\b(?:by|on|before|until|for)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?${MONTH_RE})`), (m) => {
-    const n = Number(m[1]);
-    if (n < 1 || n > 31) return undefined;
-    let year = today.year;
-    let month = today.month;
-    if (n < today.day) {
-      month++;
-      if (month > 12) {
-        month = 1;
-        year++;
-      }
-    }
-    while (n > daysInMonth(year, month)) month++;
-    return { date: { year, month, day: n }, clock: 'eod' };
-  });
+/** Compiled once: resolving a due date runs every rule over one sentence, for every promise found. */
+const DAY_RULES: { re: RegExp; build: DayBuilder }[] = [];
 
-  add(/\b(?:by\s+|before\s+)?(?:the\s+)?day after tomorrow\b/, () => ({ date: addDays(today, 2), clock: 'eod' }));
-  add(/\b(?:by\s+|before\s+)?(?:first thing\s+(?:in the morning\s+)?tomorrow(?:\s+morning)?|tomorrow first thing)\b/, () => ({
-    date: addDays(today, 1),
-    clock: { hour: 0, minute: clockToMinutes(frame.hours.start) + 60 },
-  }));
-  add(/\b(?:by\s+|before\s+|until\s+)?tomorrow(?:\s+(morning|afternoon|evening|night|eod|cob))?\b/, (m) => ({
-    date: addDays(today, 1),
-    clock: partOfDay(m[1]),
-  }));
-  add(/\b(?:by\s+|before\s+)?(?:later\s+)?today\b/, () => ({ date: today, clock: 'eod' }));
-  add(/\b(?:by\s+|before\s+)?(?:tonight|this evening|later tonight)\b/, () => ({ date: today, clock: 'late' }));
-  add(/\b(?:by\s+|before\s+)?this (morning|afternoon)\b/, (m) => ({ date: today, clock: partOfDay(m[1]) }));
-  add(/\b(?:by\s+|before\s+)?(?:the\s+)?end of next week\b/, () => ({
-    date: lastWorkingDayOfWeek(addDays(mondayOf(today), 7), frame),
-    clock: 'eod',
-  }));
-  add(/\b(?:early|beginning of|start of|first thing)\s+next week\b/, () => ({ date: addDays(mondayOf(today), 8), clock: 'eod' }));
-  add(/\b(?:mid|middle of)[-\s]next week\b/, () => ({ date: addDays(mondayOf(today), 9), clock: 'eod' }));
-  add(/\b(?:by\s+|during\s+|sometime\s+|within\s+)?(?:the\s+)?(?<!(?:early|mid|beginning of|start of|end of)\s)next week\b/, () => ({
-    date: lastWorkingDayOfWeek(addDays(mondayOf(today), 7), frame),
-    clock: 'eod',
-  }));
-  add(
-    /\b(?:by\s+|before\s+)?(?:the\s+)?(?:end of (?:the|this) (?:working |work |business )?week|end of week|eow|later this week|this week|within the week|by the weekend|before the weekend|by week'?s end)\b/,
-    () => {
-      let date = lastWorkingDayOfWeek(today, frame);
-      if (compare(date, today) < 0) date = lastWorkingDayOfWeek(addDays(today, 7), frame);
-      return { date, clock: 'eod' };
-    },
-  );
-  add(/\b(?:by\s+|before\s+)?mid-?week\b/, () => {
-    let date = addDays(mondayOf(today), 2);
-    if (compare(date, today) < 0) date = addDays(date, 7);
+function add(re: RegExp, build: DayBuilder): void {
+  DAY_RULES.push({ re: new RegExp(re.source, 'gi'), build });
+}
+
+const p = PREP;
+
+add(new RegExp(String.raw`\b${p}(\d{4})-(\d{2})-(\d{2})\b`), (m, frame, today) => {
+  const date = nextMonthDay(today, Number(m[2]), Number(m[3]), Number(m[1]));
+  return date && { date, clock: 'eod' };
+});
+// Bare numbers with a slash or dots are often not dates ("24/7", "1/2 hour", "R 2.9.11"): without a year
+// they count only after a preposition ("by 3/5", "on 5.3.").
+const NUMERIC_LEAD = String.raw`(?<![\w./-])(?:(?:by|on|before|until|till|for|due)\s+(?:the\s+)?)`;
+add(new RegExp(String.raw`${NUMERIC_LEAD}?(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?(?![\w/.]*\d)`), (m, frame, today) => {
+  if (!m[3] && !/^(?:by|on|before|until|till|for|due)\s/i.test(m[0])) return undefined;
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  const dayFirst = a > 12 || (b <= 12 && !frame.americas);
+  const date = nextMonthDay(today, dayFirst ? b : a, dayFirst ? a : b, m[3] ? Number(m[3]) : undefined);
+  return date && { date, clock: 'eod' };
+});
+add(new RegExp(String.raw`${NUMERIC_LEAD}?(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2}(?![\d.]))?(?![\d.]*\d)`), (m, frame, today) => {
+  if (!(m[3]?.length === 4) && !/^(?:by|on|before|until|till|for|due)\s/i.test(m[0])) return undefined;
+  const date = nextMonthDay(today, Number(m[2]), Number(m[1]), m[3] ? Number(m[3]) : undefined);
+  return date && { date, clock: 'eod' };
+});
+add(
+  new RegExp(String.raw`\b${p}(?:${WEEKDAY_RE},?\s+)?${MONTH_RE}\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?`),
+  (m, frame, today) => {
+    const date = nextMonthDay(today, monthOf(m[2]!.toLowerCase()), Number(m[3]), m[4] ? Number(m[4]) : undefined);
+    return date && { date, clock: 'eod' };
+  },
+);
+add(
+  new RegExp(String.raw`\b${p}(?:${WEEKDAY_RE},?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_RE}\b\.?(?:,?\s+(\d{4}))?`),
+  (m, frame, today) => {
+    const date = nextMonthDay(today, monthOf(m[3]!.toLowerCase()), Number(m[2]), m[4] ? Number(m[4]) : undefined);
+    return date && { date, clock: 'eod' };
+  },
+);
+// "by the 20th": the next 20th, this month or next.
+add(new RegExp(String.raw`\b(?:by|on|before|until|for)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?${MONTH_RE})`), (m, frame, today) => {
+  const n = Number(m[1]);
+  if (n < 1 || n > 31) return undefined;
+  let year = today.year;
+  let month = today.month;
+  if (n < today.day) {
+    month++;
+    if (month > 12) {
+      month = 1;
+      year++;
+    }
+  }
+  while (n > daysInMonth(year, month)) month++;
+  return { date: { year, month, day: n }, clock: 'eod' };
+});
+
+add(/\b(?:by\s+|before\s+)?(?:the\s+)?day after tomorrow\b/, (_m, frame, today) => ({ date: addDays(today, 2), clock: 'eod' }));
+add(/\b(?:by\s+|before\s+)?(?:first thing\s+(?:in the morning\s+)?tomorrow(?:\s+morning)?|tomorrow first thing)\b/, (_m, frame, today) => ({
+  date: addDays(today, 1),
+  clock: { hour: 0, minute: clockToMinutes(frame.hours.start) + 60 },
+}));
+add(/\b(?:by\s+|before\s+|until\s+)?tomorrow(?:\s+(morning|afternoon|evening|night|eod|cob))?\b/, (m, frame, today) => ({
+  date: addDays(today, 1),
+  clock: partOfDay(m[1]),
+}));
+add(/\b(?:by\s+|before\s+)?(?:later\s+)?today\b/, (_m, frame, today) => ({ date: today, clock: 'eod' }));
+add(/\b(?:by\s+|before\s+)?(?:tonight|this evening|later tonight)\b/, (_m, frame, today) => ({ date: today, clock: 'late' }));
+add(/\b(?:by\s+|before\s+)?this (morning|afternoon)\b/, (m, frame, today) => ({ date: today, clock: partOfDay(m[1]) }));
+add(/\b(?:by\s+|before\s+)?(?:the\s+)?end of next week\b/, (_m, frame, today) => ({
+  date: lastWorkingDayOfWeek(addDays(mondayOf(today), 7), frame),
+  clock: 'eod',
+}));
+add(/\b(?:early|beginning of|start of|first thing)\s+next week\b/, (_m, frame, today) => ({ date: addDays(mondayOf(today), 8), clock: 'eod' }));
+add(/\b(?:mid|middle of)[-\s]next week\b/, (_m, frame, today) => ({ date: addDays(mondayOf(today), 9), clock: 'eod' }));
+add(/\b(?:by\s+|during\s+|sometime\s+|within\s+)?(?:the\s+)?(?<!(?:early|mid|beginning of|start of|end of)\s)next week\b/, (_m, frame, today) => ({
+  date: lastWorkingDayOfWeek(addDays(mondayOf(today), 7), frame),
+  clock: 'eod',
+}));
+add(
+  /\b(?:by\s+|before\s+)?(?:the\s+)?(?:end of (?:the|this) (?:working |work |business )?week|end of week|eow|later this week|this week|within the week|by the weekend|before the weekend|by week'?s end)\b/,
+  (_m, frame, today) => {
+    let date = lastWorkingDayOfWeek(today, frame);
+    if (compare(date, today) < 0) date = lastWorkingDayOfWeek(addDays(today, 7), frame);
     return { date, clock: 'eod' };
-  });
-  // "first week of October": the last working day of the week holding the 1st.
-  add(new RegExp(String.raw`\b(?:by\s+|in\s+|during\s+)?(?:the\s+)?(first|1st) week of ${MONTH_RE}\b`), (m) => {
-    const month = monthOf(m[2]!.toLowerCase());
-    const first = nextMonthDay(today, month, 1) ?? { year: today.year, month, day: 1 };
-    return { date: lastWorkingDayOfWeek(first, frame), clock: 'eod' };
-  });
-  // "by the end of October": the last working day of that month.
-  add(new RegExp(String.raw`\b(?:by\s+|before\s+)?(?:the\s+)?end of ${MONTH_RE}\b`), (m) => {
-    const month = monthOf(m[1]!.toLowerCase());
-    const year = month < today.month ? today.year + 1 : today.year;
-    return { date: lastWorkingDayOfMonth(year, month, frame), clock: 'eod' };
-  });
-  add(/\b(?:over|during|on|by|at)\s+the weekend\b|\bthis weekend\b/, (m) => {
-    if (/^by/i.test(m[0])) return undefined;
-    return { date: addDays(mondayOf(today), 6), clock: 'late' };
-  });
-  add(/\b(?:by\s+|before\s+)?(?:the\s+)?(?:end of (?:the|this) month|end of month|eom|month[- ]end)\b/, () => ({
-    date: lastWorkingDayOfMonth(today.year, today.month, frame),
-    clock: 'eod',
-  }));
-  add(/\b(?:by\s+|before\s+)?(?:the\s+)?(?:end of\s+)?next month\b/, () => {
-    const month = today.month === 12 ? 1 : today.month + 1;
-    const year = today.month === 12 ? today.year + 1 : today.year;
-    return { date: lastWorkingDayOfMonth(year, month, frame), clock: 'eod' };
-  });
+  },
+);
+add(/\b(?:by\s+|before\s+)?mid-?week\b/, (_m, frame, today) => {
+  let date = addDays(mondayOf(today), 2);
+  if (compare(date, today) < 0) date = addDays(date, 7);
+  return { date, clock: 'eod' };
+});
+// "first week of October": the last working day of the week holding the 1st.
+add(new RegExp(String.raw`\b(?:by\s+|in\s+|during\s+)?(?:the\s+)?(first|1st) week of ${MONTH_RE}\b`), (m, frame, today) => {
+  const month = monthOf(m[2]!.toLowerCase());
+  const first = nextMonthDay(today, month, 1) ?? { year: today.year, month, day: 1 };
+  return { date: lastWorkingDayOfWeek(first, frame), clock: 'eod' };
+});
+// "by the end of October": the last working day of that month.
+add(new RegExp(String.raw`\b(?:by\s+|before\s+)?(?:the\s+)?end of ${MONTH_RE}\b`), (m, frame, today) => {
+  const month = monthOf(m[1]!.toLowerCase());
+  const year = month < today.month ? today.year + 1 : today.year;
+  return { date: lastWorkingDayOfMonth(year, month, frame), clock: 'eod' };
+});
+add(/\b(?:over|during|on|by|at)\s+the weekend\b|\bthis weekend\b/, (m, frame, today) => {
+  if (/^by/i.test(m[0])) return undefined;
+  return { date: addDays(mondayOf(today), 6), clock: 'late' };
+});
+add(/\b(?:by\s+|before\s+)?(?:the\s+)?(?:end of (?:the|this) month|end of month|eom|month[- ]end)\b/, (_m, frame, today) => ({
+  date: lastWorkingDayOfMonth(today.year, today.month, frame),
+  clock: 'eod',
+}));
+add(/\b(?:by\s+|before\s+)?(?:the\s+)?(?:end of\s+)?next month\b/, (_m, frame, today) => {
+  const month = today.month === 12 ? 1 : today.month + 1;
+  const year = today.month === 12 ? today.year + 1 : today.year;
+  return { date: lastWorkingDayOfMonth(year, month, frame), clock: 'eod' };
+});
 
-  // Relative durations.
-  add(new RegExp(String.raw`\b(?:in|within|inside)\s+(?:the\s+next\s+)?${NUM_RE}\s+(?:(business|working|work)\s+)?(minutes?|mins?|hours?|hrs?|days?|weeks?)\b`), (m) => {
-    const n = toNumber(m[1]!.toLowerCase());
-    const unit = m[3]!.toLowerCase();
-    if (m[2]) return { date: addWorkingDays(today, unit.startsWith('week') ? n * 5 : n, frame), clock: 'eod' };
-    if (unit.startsWith('min')) return { instant: frame.now + n * 60000 };
-    if (unit.startsWith('h')) return { instant: frame.now + n * 3600000 };
-    return { date: addDays(today, unit.startsWith('week') ? n * 7 : n), clock: 'eod' };
-  });
-  add(new RegExp(String.raw`\b${NUM_RE}\s+(business|working|work)\s+days?\b`), (m) => ({
-    date: addWorkingDays(today, toNumber(m[1]!.toLowerCase()), frame),
-    clock: 'eod',
-  }));
-  add(/\b(?:in|within)\s+(?:the\s+next\s+)?(?:a\s+)?(couple|few)(?:\s+of)?\s+(hours|days|weeks)\b/, (m) => {
-    const n = m[1]!.toLowerCase() === 'couple' ? 2 : 3;
-    const unit = m[2]!.toLowerCase();
-    if (unit === 'hours') return { instant: frame.now + n * 3600000 };
-    return { date: addDays(today, unit === 'weeks' ? n * 7 : n), clock: 'eod' };
-  });
-  add(/\b(?:in|within)\s+(?:a|the next)\s+day or two\b/, () => ({ date: addDays(today, 2), clock: 'eod' }));
-  add(/\b(?:in|within)\s+(?:the\s+(?:next\s+)?)?(hour|half an hour|half hour)\b/, (m) => ({
-    instant: frame.now + (m[1]!.startsWith('half') ? 30 : 60) * 60000,
-  }));
-  add(/\bwithin\s+(?:the|a)\s+day\b/, () => ({ instant: frame.now + 24 * 3600000 }));
+// Relative durations.
+add(new RegExp(String.raw`\b(?:in|within|inside)\s+(?:the\s+next\s+)?${NUM_RE}\s+(?:(business|working|work)\s+)?(minutes?|mins?|hours?|hrs?|days?|weeks?)\b`), (m, frame, today) => {
+  const n = toNumber(m[1]!.toLowerCase());
+  const unit = m[3]!.toLowerCase();
+  if (m[2]) return { date: addWorkingDays(today, unit.startsWith('week') ? n * 5 : n, frame), clock: 'eod' };
+  if (unit.startsWith('min')) return { instant: frame.now + n * 60000 };
+  if (unit.startsWith('h')) return { instant: frame.now + n * 3600000 };
+  return { date: addDays(today, unit.startsWith('week') ? n * 7 : n), clock: 'eod' };
+});
+add(new RegExp(String.raw`\b${NUM_RE}\s+(business|working|work)\s+days?\b`), (m, frame, today) => ({
+  date: addWorkingDays(today, toNumber(m[1]!.toLowerCase()), frame),
+  clock: 'eod',
+}));
+add(/\b(?:in|within)\s+(?:the\s+next\s+)?(?:a\s+)?(couple|few)(?:\s+of)?\s+(hours|days|weeks)\b/, (m, frame, today) => {
+  const n = m[1]!.toLowerCase() === 'couple' ? 2 : 3;
+  const unit = m[2]!.toLowerCase();
+  if (unit === 'hours') return { instant: frame.now + n * 3600000 };
+  return { date: addDays(today, unit === 'weeks' ? n * 7 : n), clock: 'eod' };
+});
+add(/\b(?:in|within)\s+(?:a|the next)\s+day or two\b/, (_m, frame, today) => ({ date: addDays(today, 2), clock: 'eod' }));
+add(/\b(?:in|within)\s+(?:the\s+(?:next\s+)?)?(hour|half an hour|half hour)\b/, (m, frame) => ({
+  instant: frame.now + (m[1]!.startsWith('half') ? 30 : 60) * 60000,
+}));
+add(/\bwithin\s+(?:the|a)\s+day\b/, (_m, frame) => ({ instant: frame.now + 24 * 3600000 }));
 
-  add(new RegExp(String.raw`\b(?:(?:by|on|before|until|for)\s+)?(first thing\s+(?:on\s+)?)?(next|this|coming|this coming)?\s*${WEEKDAY_RE}\b(?!['’]s\b)(?:\s+(morning|afternoon|evening|night|eod|cob))?`), (m) => {
-    const weekday = WEEKDAY_NAMES[m[3]!.toLowerCase()];
-    if (!weekday) return undefined;
-    // "Thursday's call" names an event, not a deadline (excluded by the lookahead above).
-    // "Sat"/"Sun" abbreviations are too ambiguous in prose and are not in WEEKDAY_RE.
-    const qualifier = m[2]?.toLowerCase();
-    let date: LocalDate;
-    if (qualifier === 'next') date = addDays(mondayOf(today), 7 + weekday - 1);
-    else date = nextWeekday(today, weekday);
-    if (m[1]) return { date, clock: { hour: 0, minute: clockToMinutes(frame.hours.start) + 60 } };
-    return { date, clock: partOfDay(m[4]) };
-  });
+add(new RegExp(String.raw`\b(?:(?:by|on|before|until|for)\s+)?(first thing\s+(?:on\s+)?)?(next|this|coming|this coming)?\s*${WEEKDAY_RE}\b(?!['’]s\b)(?:\s+(morning|afternoon|evening|night|eod|cob))?`), (m, frame, today) => {
+  const weekday = WEEKDAY_NAMES[m[3]!.toLowerCase()];
+  if (!weekday) return undefined;
+  // "Thursday's call" names an event, not a deadline (excluded by the lookahead above).
+  // "Sat"/"Sun" abbreviations are too ambiguous in prose and are not in WEEKDAY_RE.
+  const qualifier = m[2]?.toLowerCase();
+  let date: LocalDate;
+  if (qualifier === 'next') date = addDays(mondayOf(today), 7 + weekday - 1);
+  else date = nextWeekday(today, weekday);
+  if (m[1]) return { date, clock: { hour: 0, minute: clockToMinutes(frame.hours.start) + 60 } };
+  return { date, clock: partOfDay(m[4]) };
+});
+
+function dayMatches(text: string, frame: Frame): DayMatch[] {
+  const out: DayMatch[] = [];
+  for (const { re, build } of DAY_RULES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const built = build(m, frame, frame.today);
+      if (built) out.push({ index: m.index, end: m.index + m[0].length, ...built });
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  }
   return out;
 }
 
@@ -344,7 +357,24 @@ function timeMatches(text: string): TimeMatch[] {
   return out;
 }
 
+/**
+ * Frames by sent time, zone and hours: every promise of a message (and the default due date) shares
+ * one, and building one costs an Intl call. Bounded so a long run cannot grow it without limit.
+ */
+const frames = new Map<string, Frame>();
+
 function frameOf(context: PromiseContext): Frame {
+  const { start, end, days } = context.workingHours;
+  const key = `${context.sentAt}|${context.timeZone}|${start}|${end}|${days.join(',')}`;
+  const cached = frames.get(key);
+  if (cached) return cached;
+  const frame = buildFrame(context);
+  if (frames.size >= 256) frames.clear();
+  frames.set(key, frame);
+  return frame;
+}
+
+function buildFrame(context: PromiseContext): Frame {
   const now = Date.parse(context.sentAt);
   if (Number.isNaN(now)) throw new RangeError(`resolveDueDate: sentAt "${context.sentAt}" is not an ISO 8601 date`);
   assertTimeZone(context.timeZone);
@@ -356,8 +386,12 @@ function frameOf(context: PromiseContext): Frame {
     timeZone: context.timeZone,
     hours: context.workingHours,
     americas: /^(?:America|US|Canada|Pacific\/Honolulu)\b/.test(context.timeZone),
+    offsetMs: Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - Math.floor(now / 1000) * 1000,
   };
 }
+
+/** Local due times already turned into instants, by zone: many promises share "Friday 17:00". */
+const instants = new Map<string, number>();
 
 function instantAt(date: LocalDate, clock: Clock | 'eod' | 'late', frame: Frame): number {
   let minutes: number;
@@ -365,15 +399,34 @@ function instantAt(date: LocalDate, clock: Clock | 'eod' | 'late', frame: Frame)
   else if (clock === 'late') minutes = 23 * 60 + 59;
   else minutes = clock.hour * 60 + clock.minute;
   const local: LocalDateTime = { ...date, hour: Math.floor(minutes / 60), minute: minutes % 60 };
-  return zonedToInstant(local, frame.timeZone);
+  const key = `${frame.timeZone}|${date.year}-${date.month}-${date.day}|${minutes}`;
+  const cached = instants.get(key);
+  if (cached !== undefined) return cached;
+  let instant: number | undefined;
+  // Daylight-saving changes happen at night: a due time from 04:00 on cannot fall into a gap or an
+  // overlap, so the sent-time offset (checked with one look at the clock) usually gives it directly.
+  if (local.hour! >= 4) {
+    const guess = Date.UTC(date.year, date.month - 1, date.day, local.hour!, local.minute!) - frame.offsetMs;
+    const seen = zonedParts(guess, frame.timeZone);
+    if (seen.day === date.day && seen.hour === local.hour && seen.minute === local.minute && seen.month === date.month) instant = guess;
+  }
+  instant ??= zonedToInstant(local, frame.timeZone);
+  if (instants.size >= 4096) instants.clear();
+  instants.set(key, instant);
+  return instant;
 }
 
 /**
  * The due date stated in `phrase` (a sentence or part of one), or null when it states none.
  * `dueText` is the phrase as written ("by Friday", "tomorrow at 3pm").
  */
+/** Every date phrase contains one of these; most text does not, and skips the full rules. */
+const DATE_HINT =
+  /\d|day|tonight|tomorrow|morning|afternoon|evening|week|month|mon|tue|wed|thu|fri|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|eod|cob|eob|eow|eom|noon|midnight|hour|minute|close of/i;
+
 export function resolveDueDate(phrase: string, context: PromiseContext): ResolvedDue | null {
   const frame = frameOf(context);
+  if (!DATE_HINT.test(phrase)) return null;
   const days = dayMatches(phrase, frame).sort((a, b) => a.index - b.index || b.end - a.end);
   const times = timeMatches(phrase);
   const day = days[0];

@@ -248,7 +248,8 @@ export function findPromises(visible: string, context: PromiseContext): PromiseC
   for (const sentence of splitSentences(visible)) {
     const { commitment, reason } = decide(sentence, context);
     if (!commitment || reason) continue;
-    const due = resolveDueDate(commitment.clause, context) ?? resolveDueDate(sentence, context);
+    // The date usually follows the commitment; look at the whole sentence only when it does not.
+    const due = resolveDueDate(commitment.clause, context) ?? (commitment.before ? resolveDueDate(sentence, context) : null);
     const text = snippet(sentence);
     if (due) out.push({ text, dueAt: due.dueAt, dueIsDefault: false, dueText: due.dueText });
     else out.push({ text, dueAt: defaultDueDate(context), dueIsDefault: true });
