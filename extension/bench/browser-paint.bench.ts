@@ -37,8 +37,12 @@ const page = `<!doctype html><html><head><title>Inbox - alex.morgan@ourco.exampl
     const id = location.hash.split('/')[1];
     const main = document.querySelector('[role="main"]');
     const template = id && document.getElementById('t-' + id);
+    const start = performance.now();
     main.innerHTML = template ? template.innerHTML : ${JSON.stringify(inboxMain)};
-    if (template) performance.mark('bench:thread-dom:' + (++n));
+    if (template) {
+      performance.mark('bench:thread-dom:' + (++n));
+      performance.measure('bench:page-swap', { start, end: performance.now() });
+    }
   }
   window.addEventListener('hashchange', route);
   window.__longTasks = [];
@@ -76,7 +80,7 @@ try {
   }
   const phases = await tab.evaluate(() =>
     Object.fromEntries(
-      ['followthrough:read-thread', 'followthrough:local-analysis'].map((name) => {
+      ['followthrough:read-thread', 'followthrough:local-analysis', 'followthrough:render', 'followthrough:open-to-paint', 'bench:page-swap'].map((name) => {
         const d = performance.getEntriesByName(name).map((e) => e.duration).sort((a, b) => a - b);
         return [name, { p50: d[Math.floor(d.length / 2)] ?? null, max: d.at(-1) ?? null, count: d.length }];
       }),

@@ -68,6 +68,7 @@ function useServerSummary(threadId: string | null, settings: ExtensionSettings, 
 }
 
 export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fixedNow }: SidebarProps) {
+  const renderStart = performance.now();
   const headingId = useId();
   const [open, setOpen] = useState(true);
   const now = useMemo(() => fixedNow ?? new Date(), [fixedNow, read, local]);
@@ -114,6 +115,11 @@ export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fix
 
   const state =
     read.kind === 'unrecognized' ? 'unrecognized' : analysis?.kind === 'needs-address' ? 'needs-address' : summary ? 'ready' : analysis?.kind === 'failed' ? 'failed' : 'loading';
+
+  useLayoutEffect(() => {
+    // Render + commit of this update (analysis included): the sidebar's share of a long task.
+    performance.measure('followthrough:render', { start: renderStart, end: performance.now() });
+  });
 
   useLayoutEffect(() => {
     if (state === 'loading' || !deps.onPainted) return;

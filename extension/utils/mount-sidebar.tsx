@@ -1,3 +1,4 @@
+import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
@@ -110,8 +111,12 @@ export async function startSidebar(ctx: ContentScriptContext, host: MailHost): P
   const render = () => {
     const root = ui?.mounted;
     if (!root) return;
-    root.render(
-      <Sidebar read={current} hostLabel={host.label} dark={host.isDarkTheme(document)} settings={settings} local={local} deps={deps} />,
+    // Commit in this task rather than a scheduler hop later: the read and the render of one thread
+    // change are one short task (~10 ms for 50 messages), and the sidebar is on the next frame.
+    flushSync(() =>
+      root.render(
+        <Sidebar read={current} hostLabel={host.label} dark={host.isDarkTheme(document)} settings={settings} local={local} deps={deps} />,
+      ),
     );
   };
 
