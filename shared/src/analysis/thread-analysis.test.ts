@@ -151,3 +151,41 @@ describe('closing messages', () => {
     expect(closed.lastContactAt).toBe('2026-11-02T10:30:00.000Z');
   });
 });
+
+describe('initiation when the original is missing', () => {
+  it('credits the other side when the first message we have answers one we do not', () => {
+    const ourReply = analyzeThread(
+      'orphan',
+      [
+        mail({ id: 'o1', from: 'anna@northwind.io', to: ['tom@acme.com'], date: '2026-11-02T10:00:00+01:00', subject: 'Re: Pricing question', inReplyTo: '<lost@acme.com>', text: 'Here are the prices.' }),
+        mail({ id: 'o2', from: 'tom@acme.com', to: ['anna@northwind.io'], date: '2026-11-02T12:00:00+01:00', subject: 'RE: Pricing question', inReplyTo: 'o1', text: 'Thanks, will review.' }),
+      ].map((m) => extractMessageFacts(m, settings)),
+      settings,
+    );
+    expect(ourReply.initiatedBy).toBe('them');
+    const theirReply = analyzeThread(
+      'orphan-2',
+      [mail({ id: 'p1', from: 'tom@acme.com', to: ['anna@northwind.io'], date: '2026-11-02T12:00:00+01:00', subject: 'AW: Angebot', text: 'Passt, danke.' })].map((m) => extractMessageFacts(m, settings)),
+      settings,
+    );
+    expect(theirReply.initiatedBy).toBe('us');
+  });
+
+  it('credits us for forwarding something to a client, and a reply to an auto-notification to its sender', () => {
+    const forward = analyzeThread(
+      'fwd',
+      [mail({ id: 'f1', from: 'anna@northwind.io', to: ['tom@acme.com'], date: '2026-11-02T10:00:00+01:00', subject: 'Fwd: Industry report', text: 'Tom, thought you would find this useful.' })].map((m) => extractMessageFacts(m, settings)),
+      settings,
+    );
+    expect(forward.initiatedBy).toBe('us');
+    const afterNotification = analyzeThread(
+      'notif',
+      [
+        mail({ id: 'n1', from: 'Acme Portal <noreply@acme.com>', to: ['anna@northwind.io'], date: '2026-11-02T09:00:00+01:00', subject: 'Ticket 4411 updated', text: 'Status: waiting for customer' }),
+        mail({ id: 'n2', from: 'anna@northwind.io', to: ['tom@acme.com'], date: '2026-11-02T10:00:00+01:00', subject: 'Re: Ticket 4411 updated', inReplyTo: 'n1', text: 'Tom, what do you need from us on 4411?' }),
+      ].map((m) => extractMessageFacts(m, settings)),
+      settings,
+    );
+    expect(afterNotification.initiatedBy).toBe('us');
+  });
+});

@@ -2,7 +2,7 @@ import type { LagSample, MessageFacts, Side, ThreadFacts, ThreadMessageRef } fro
 import type { AnalysisSettings } from '../model/settings';
 import { businessMinutesBetween } from './business-time';
 import { resolverFor, type CounterpartResolver } from './counterparts';
-import { stripSubjectPrefixes } from './threading';
+import { isAnswerSubject, stripSubjectPrefixes } from './threading';
 
 /** A message that is a conversation turn: from us to them or from them, never automated or internal-only. */
 export function isMeaningful(facts: MessageFacts): boolean {
@@ -25,7 +25,8 @@ function ref(facts: MessageFacts): ThreadMessageRef {
 
 /**
  * Everything one thread says about the relationship, independent of `now`:
- * - initiation: whoever sent the first meaningful message (our outbound non-replies are ours);
+ * - initiation: whoever sent the first meaningful message (our outbound non-replies are ours); if it
+ *   answers a message the thread lacks, the other side started it (see initiatorOf);
  * - response lags (PRODUCT.md): a turn starts with the first message after one from the other side and
  *   ends at the other side's next message; internal and automated mail is skipped entirely;
  * - awaiting: the side that did not send the last meaningful message owes the next one, since the start
@@ -70,6 +71,7 @@ export function analyzeThread(
   }
 
   const first = meaningful[0] ?? null;
+  const ids = new Set(sorted.map((m) => m.id));
   const last = meaningful[meaningful.length - 1] ?? null;
   const subjectSource = first ?? sorted[0];
   return {
@@ -79,7 +81,7 @@ export function analyzeThread(
     // "Q4 rollout plan", not "RE: AW: Q4 rollout plan", when the first message we have is a reply.
     subject: stripSubjectPrefixes(subjectSource?.subject ?? ''),
     messageIds: sorted.map((m) => m.id),
-    initiatedBy: first ? sideOf(first) : null,
+    initiatedBy: first ? initiatorOf(first, ids, sorted[0] === first) : null,
     firstMessage: first ? ref(first) : null,
     lags,
     lastMessage: last ? ref(last) : null,
@@ -93,6 +95,18 @@ export function analyzeThread(
       .filter((m) => m.direction === 'outbound')
       .map((m) => ({ messageId: m.id, at: m.sentAt, to: externalRecipients(m, resolver) })),
   };
+}
+
+/**
+ * Who started the conversation, from its first meaningful message. When that message answers one we do
+ * not have (its In-Reply-To is missing from the thread, or it is the very first message and says "Re:"),
+ * the other side wrote the original: a mailbox export often lacks the first mail of an old thread.
+ * A forward is never an answer: forwarding something to a client is reaching out.
+ */
+function initiatorOf(first: MessageFacts, threadIds: ReadonlySet<string>, isFirstOfThread: boolean): Side {
+  const answersMissing = first.inReplyTo !== undefined ? !threadIds.has(first.inReplyTo) : isFirstOfThread && isAnswerSubject(first.subject);
+  const side = sideOf(first);
+  return answersMissing ? (side === 'us' ? 'them' : 'us') : side;
 }
 
 /** Recipients of our message that are not us: the people a promise in it was made to. */

@@ -26,6 +26,14 @@ export function normalizeSubject(subject: string): string {
   return stripSubjectPrefixes(subject).toLowerCase();
 }
 
+// Answer prefixes only (no forwards): "Re:", "AW:", "SV:", "Antw:", "RIF:", "RES:", "Odp:", "Ynt:", "回复:".
+const ANSWER_PREFIX = /^\s*(?:\[[^\]]*\]\s*)*(?:re|aw|sv|antw|rif|r|res|odp|ynt|回复|回覆|答复)\s*(?:\[\d+\]|\(\d+\))?\s*[:：]/i;
+
+/** True when the subject says the message answers another one; a forward ("Fwd:") does not. */
+export function isAnswerSubject(subject: string): boolean {
+  return ANSWER_PREFIX.test(subject);
+}
+
 /** True when the subject says the message answers or forwards another one ("Re: ...", "AW: ..."). */
 export function isReplySubject(subject: string): boolean {
   return REPLY_PREFIX.test(subject);
