@@ -18,6 +18,7 @@ const NOW = '2026-04-20T09:00:00+02:00';
 interface PhaseResult {
   phase: string;
   ms: number;
+  cpuMs: number;
   peakRssMB: number;
   messages: number;
   addMs?: number;
@@ -34,12 +35,12 @@ async function phase(name: 'parse-only' | 'read' | 'analyze', file: string): Pro
   return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as PhaseResult;
 }
 
-/** Best of `n` runs: the machine is shared, and the minimum is the least disturbed measurement. */
+/** Best of `n` runs by CPU time: the machine is shared, and the minimum is the least disturbed measurement. */
 async function best(name: 'parse-only' | 'read' | 'analyze', file: string, n: number): Promise<PhaseResult> {
   let winner: PhaseResult | undefined;
   for (let i = 0; i < n; i++) {
     const result = await phase(name, file);
-    if (!winner || result.ms < winner.ms) winner = result;
+    if (!winner || result.cpuMs < winner.cpuMs) winner = result;
   }
   return winner as PhaseResult;
 }
@@ -57,22 +58,24 @@ export async function runMailbox(): Promise<BenchResult> {
     const analyze = await best('analyze', jsonl, 2);
     const mboxAnalyze = await phase('analyze', mbox);
 
-    const rate = (r: PhaseResult): number => Math.round(r.messages / (r.ms / 1000));
+    // Rates per CPU second (see mailbox-worker.ts); wall-clock rates are in the notes.
+    const rate = (r: PhaseResult): number => Math.round(r.messages / (r.cpuMs / 1000));
+    const wallRate = (r: PhaseResult): number => Math.round(r.messages / (r.ms / 1000));
     const figures: BenchFigure[] = [
       { name: 'messages', value: generated.messages, unit: 'messages' },
       { name: 'JSONL size', value: generated.jsonlBytes / 1024 / 1024, unit: 'MB' },
-      { name: 'parse-only (split + JSON.parse)', value: rate(parseOnly), unit: 'msg/s' },
-      { name: 'read (CLI reader, validated)', value: rate(read), unit: 'msg/s' },
-      { name: 'analyze (reader + engine)', value: rate(analyze), unit: 'msg/s' },
-      { name: 'analyze / parse-only time', value: analyze.ms / parseOnly.ms, unit: 'x', aim: '<= 2' },
-      { name: 'read / parse-only time', value: read.ms / parseOnly.ms, unit: 'x' },
-      { name: 'engine add() total', value: Math.round(analyze.addMs ?? 0), unit: 'ms' },
-      { name: 'engine result(now)', value: Math.round(analyze.resultMs ?? 0), unit: 'ms' },
+      { name: 'parse-only (split + JSON.parse)', value: rate(parseOnly), unit: 'msg/CPU-s' },
+      { name: 'read (CLI reader, validated)', value: rate(read), unit: 'msg/CPU-s' },
+      { name: 'analyze (reader + engine)', value: rate(analyze), unit: 'msg/CPU-s' },
+      { name: 'analyze / parse-only CPU time', value: analyze.cpuMs / parseOnly.cpuMs, unit: 'x', aim: '<= 2' },
+      { name: 'read / parse-only CPU time', value: read.cpuMs / parseOnly.cpuMs, unit: 'x' },
+      { name: 'engine add() total (wall)', value: Math.round(analyze.addMs ?? 0), unit: 'ms' },
+      { name: 'engine result(now) (wall)', value: Math.round(analyze.resultMs ?? 0), unit: 'ms' },
       { name: 'analyze peak RSS', value: Math.round(analyze.peakRssMB), unit: 'MB', aim: '< 1024' },
       { name: 'parse-only peak RSS', value: Math.round(parseOnly.peakRssMB), unit: 'MB' },
       { name: 'mbox size', value: generated.mboxBytes / 1024 / 1024, unit: 'MB' },
-      { name: 'mbox analyze (MIME + engine)', value: rate(mboxAnalyze), unit: 'msg/s' },
-      { name: 'mbox analyze / JSONL parse-only', value: mboxAnalyze.ms / parseOnly.ms, unit: 'x' },
+      { name: 'mbox analyze (MIME + engine)', value: rate(mboxAnalyze), unit: 'msg/CPU-s' },
+      { name: 'mbox analyze / JSONL parse-only CPU', value: mboxAnalyze.cpuMs / parseOnly.cpuMs, unit: 'x' },
       { name: 'mbox analyze peak RSS', value: Math.round(mboxAnalyze.peakRssMB), unit: 'MB', aim: '< 1024' },
     ];
     return {
@@ -80,7 +83,8 @@ export async function runMailbox(): Promise<BenchResult> {
       figures,
       notes: [
         `${generated.threads} threads, ${generated.counterparts} counterparts generated; analyze found ${analyze.counterparts} counterparts and ${analyze.promises} promises`,
-        'each phase in its own process (peak RSS = getrusage maxrss); JSONL phases best of 2; generation excluded',
+        `wall clock: parse-only ${wallRate(parseOnly)} msg/s, read ${wallRate(read)} msg/s, analyze ${wallRate(analyze)} msg/s (ratio ${(analyze.ms / parseOnly.ms).toFixed(1)}x), mbox analyze ${wallRate(mboxAnalyze)} msg/s`,
+        'each phase in its own process (peak RSS = getrusage maxrss); JSONL phases best of 2 by CPU time; generation excluded',
       ],
     };
   } finally {
