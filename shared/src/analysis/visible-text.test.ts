@@ -107,12 +107,28 @@ describe('visibleText', () => {
     );
   });
 
+  it('drops a legal footer and the signature above it', () => {
+    const body = [
+      "I'll send the revised rate card by Friday.",
+      '',
+      'Kind regards,',
+      'Jane Doe',
+      '',
+      'CONFIDENTIALITY NOTICE: This e-mail and any attachments are confidential and intended solely for the',
+      'addressee. If you have received this message in error, please notify the sender and delete it.',
+    ].join('\n');
+    expect(visibleText(body)).toBe("I'll send the revised rate card by Friday.");
+  });
+
   it('never drops real content that merely starts with a sign-off word', () => {
     expect(visibleText('Thanks, that works for me. I will send the PO on Monday.')).toBe(
       'Thanks, that works for me. I will send the PO on Monday.',
     );
     const body = "Thanks!\n\nI'll send the updated forecast over tomorrow morning.\n\nJane";
     expect(visibleText(body)).toBe("Thanks!\n\nI'll send the updated forecast over tomorrow morning.\n\nJane");
+    expect(visibleText('This email is intended to confirm our agreement. I will send the PO on Monday.')).toBe(
+      'This email is intended to confirm our agreement. I will send the PO on Monday.',
+    );
     const longTail = 'Thanks,\n\nwe will get the contract countersigned and back to you by end of day, and Priya will share the access details.';
     expect(visibleText(longTail)).toBe(longTail);
   });

@@ -25,6 +25,10 @@ const HEADER_OTHER =
 const MOBILE_FOOTER =
   /^(?:sent from my \w+|sent from (?:outlook|mail|yahoo mail|gmail|samsung|my mobile)|get outlook for (?:ios|android)|sent (?:via|using) .{1,40}|von meinem \w+ gesendet|envoyé de mon \w+|enviado desde mi \w+)\b.{0,60}$/i;
 
+/** Legal footers that mail servers append; everything from one on is boilerplate. */
+const DISCLAIMER =
+  /^(?:confidentiality notice|disclaimer|this (?:e-?mail|message|communication)(?: and any (?:files|attachments)[\w ,]*)? (?:is|are|may be|contains?) (?:confidential|privileged|intended (?:solely|only|exclusively) for)|the information (?:contained )?in this (?:e-?mail|message|communication)|if you (?:are not|have received this)(?: the intended recipient| (?:e-?mail|message) in error))/i;
+
 const SIGN_OFF =
   /^(?:(?:best|warm|warmest|kind|kindest|many|with)\s+(?:regards|wishes|thanks)|best|regards|rgds|br|cheers|thanks(?: again| so much| a lot| and regards)?|thank you(?: so much| again)?|many thanks|sincerely|yours(?: sincerely| truly| faithfully)?|all the best|talk soon|speak soon|take care|cordially|mit freundlichen grüßen|viele grüße|beste grüße|liebe grüße|gruß|cordialement|bien à vous|saludos|un saludo|atentamente|met vriendelijke groet(?:en)?|groeten|hartelijke groet)\s*[,.!]?\s*(?:-\s*)?(?:[A-Z][\p{L}'-]*)?\s*[,.!]?\s*$/iu;
 
@@ -92,7 +96,7 @@ function signatureStart(lines: string[]): number {
   let end = lines.length;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line === '-- ' || line.trim() === '--' || MOBILE_FOOTER.test(line.trim())) {
+    if (line === '-- ' || line.trim() === '--' || MOBILE_FOOTER.test(line.trim()) || DISCLAIMER.test(line.trim())) {
       end = i;
       break;
     }
