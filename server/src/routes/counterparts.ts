@@ -10,7 +10,7 @@ import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { validate } from '../http/validate';
 import { counterpartProfiles } from '../db/schema/index';
-import { allCounterpartKeys, emptyProfile, loadCounterparts, viewCounterpart, type CounterpartView } from '../store/read-model';
+import { allCounterpartKeys, emptyProfile, loadCounterpart, loadCounterparts, viewCounterpart, type CounterpartView } from '../store/read-model';
 import { settingsOfUser } from '../store/users';
 import { buildProgressReport } from '../store/engine';
 
@@ -41,7 +41,7 @@ export const counterpartRoutes = new Hono<AppEnv>()
   .get('/:key', validate('param', keyParam), async (c) => {
     const { key } = c.req.valid('param');
     const { db } = c.var.deps.database;
-    const data = (await loadCounterparts(db, c.var.user.id, [key])).get(key)!;
+    const data = await loadCounterpart(c.var.deps.database.client, c.var.user.id, key);
     if (data.threads.length === 0 && data.touchpoints.length === 0 && !data.profile) throw ApiError.notFound(`counterpart ${key}`);
     const settings = settingsOfUser(c.var.user).analysis;
     const view = viewCounterpart(data, settings, c.var.deps.clock());
@@ -55,7 +55,7 @@ export const counterpartRoutes = new Hono<AppEnv>()
     const patch = c.req.valid('json');
     const { db } = c.var.deps.database;
     const userId = c.var.user.id;
-    const data = (await loadCounterparts(db, userId, [key])).get(key)!;
+    const data = await loadCounterpart(c.var.deps.database.client, userId, key);
     // Only counterparts the user has (mail, touchpoints or a profile) can be edited: another user's
     // client, or a typo, is a 404 rather than a silently created profile.
     if (data.threads.length === 0 && data.touchpoints.length === 0 && !data.profile) throw ApiError.notFound(`counterpart ${key}`);
@@ -77,7 +77,7 @@ export const counterpartRoutes = new Hono<AppEnv>()
     const { key } = c.req.valid('param');
     const { since } = c.req.valid('query');
     const { db } = c.var.deps.database;
-    const data = (await loadCounterparts(db, c.var.user.id, [key])).get(key)!;
+    const data = await loadCounterpart(c.var.deps.database.client, c.var.user.id, key);
     if (data.threads.length === 0 && data.touchpoints.length === 0 && !data.profile) throw ApiError.notFound(`counterpart ${key}`);
     const settings = settingsOfUser(c.var.user).analysis;
     const now = c.var.deps.clock();

@@ -7,7 +7,7 @@ import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { validate } from '../http/validate';
 import { threads } from '../db/schema/index';
-import { loadCounterparts, viewCounterpart } from '../store/read-model';
+import { loadCounterpart, viewCounterpart } from '../store/read-model';
 import { settingsOfUser } from '../store/users';
 import { lagStats } from '../store/engine';
 import { threadLink } from '../store/links';
@@ -26,7 +26,7 @@ export const threadRoutes = new Hono<AppEnv>().get(
     const now = c.var.deps.clock();
 
     const view = facts.counterpart
-      ? viewCounterpart((await loadCounterparts(db, userId, [facts.counterpart])).get(facts.counterpart)!, settings, now)
+      ? viewCounterpart(await loadCounterpart(c.var.deps.database.client, userId, facts.counterpart), settings, now)
       : null;
     const promises = view?.promises ?? [];
     const body: ThreadSummaryResponse = {

@@ -11,6 +11,7 @@ import type {
   Touchpoint,
 } from '@followthrough/shared';
 import type { CounterpartProfile, PromiseView, StoredTouchpoint } from '@followthrough/shared/contract';
+import type { Client } from '@libsql/client';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client';
 import { counterpartProfiles, promises, promiseVerdicts, snippets, threads, touchpoints } from '../db/schema/index';
@@ -94,6 +95,58 @@ export async function loadCounterparts(db: Db, userId: string, keys: string[]): 
     if (data) data.profile = r;
   }
   return out;
+}
+
+/**
+ * One counterpart in one statement: each table's rows come back as a JSON array from a subquery.
+ * The sidebar asks for this on every thread it opens, and with @libsql/client every statement has a
+ * fixed cost (prepare, pool, row conversion) far above SQLite's own for these indexed reads; five
+ * statements cost about five times one (see bench/suites/api.ts).
+ */
+export async function loadCounterpart(client: Client, userId: string, key: string): Promise<CounterpartData> {
+  const result = await client.execute({
+    sql: `SELECT
+      (SELECT json_group_array(json_object('threadId', thread_id, 'counterpart', counterpart, 'providedThreadId', provided_thread_id,
+          'lastContactAt', last_contact_at, 'awaitingSide', awaiting_side, 'awaitingSince', awaiting_since,
+          'messageCount', message_count, 'contactsJson', contacts_json, 'factsJson', facts_json))
+        FROM threads WHERE user_id = ?1 AND counterpart = ?2) AS threads,
+      (SELECT json_group_array(json_object('id', p.id, 'messageId', p.message_id, 'threadId', p.thread_id, 'counterpart', p.counterpart,
+          'text', p.text, 'madeAt', p.made_at, 'dueAt', p.due_at, 'dueIsDefault', p.due_is_default, 'dueText', p.due_text,
+          'vStatus', v.status, 'vDueAt', v.due_at, 'vSnoozedUntil', v.snoozed_until, 'vUpdatedAt', v.updated_at))
+        FROM promises p LEFT JOIN promise_verdicts v ON v.user_id = p.user_id AND v.promise_id = p.id
+        WHERE p.user_id = ?1 AND p.counterpart = ?2) AS promises,
+      (SELECT json_group_array(json_object('messageId', message_id, 'ordinal', ordinal, 'kind', kind, 'side', side,
+          'threadId', thread_id, 'counterpart', counterpart, 'text', text, 'at', at))
+        FROM snippets WHERE user_id = ?1 AND counterpart = ?2) AS snippets,
+      (SELECT json_group_array(json_object('id', id, 'counterpart', counterpart, 'kind', kind, 'at', at, 'summary', summary,
+          'department', department, 'threadId', thread_id, 'createdAt', created_at))
+        FROM touchpoints WHERE user_id = ?1 AND counterpart = ?2) AS touchpoints,
+      (SELECT json_object('key', key, 'name', name, 'cadenceDays', cadence_days, 'renewalDate', renewal_date, 'notes', notes,
+          'updatedAt', updated_at)
+        FROM counterpart_profiles WHERE user_id = ?1 AND key = ?2) AS profile`,
+    args: [userId, key],
+  });
+  const row = result.rows[0]!;
+  const parse = <T>(value: unknown): T[] => JSON.parse(String(value ?? '[]')) as T[];
+  type PromiseJson = Omit<PromiseRow, 'userId' | 'dueIsDefault'> & {
+    dueIsDefault: number;
+    vStatus: string | null;
+    vDueAt: string | null;
+    vSnoozedUntil: string | null;
+    vUpdatedAt: string | null;
+  };
+  return {
+    key,
+    threads: parse<Omit<ThreadRow, 'userId'>>(row.threads).map((t) => ({ ...t, userId })),
+    promises: parse<PromiseJson>(row.promises).map(({ vStatus, vDueAt, vSnoozedUntil, vUpdatedAt, dueIsDefault, ...p }) => ({
+      row: { ...p, userId, dueIsDefault: dueIsDefault === 1 },
+      verdict:
+        vUpdatedAt === null ? null : { userId, promiseId: p.id, status: vStatus, dueAt: vDueAt, snoozedUntil: vSnoozedUntil, updatedAt: vUpdatedAt },
+    })),
+    snippets: parse<Omit<SnippetRow, 'userId'>>(row.snippets).map((x) => ({ ...x, userId })),
+    touchpoints: parse<Omit<TouchpointRow, 'userId'>>(row.touchpoints).map((x) => ({ ...x, userId })),
+    profile: row.profile ? { ...(JSON.parse(String(row.profile)) as Omit<ProfileRow, 'userId'>), userId } : null,
+  };
 }
 
 /** Every counterpart key the user has: from threads, touchpoints and profiles. */
