@@ -98,6 +98,7 @@ describe('findPromises', () => {
       ["If you send me the log files, I'll take a look.", 'conditional on them'],
       ["Send me your number and I'll give you a call.", 'conditional'],
       ['We will have a fire drill at 10am on Friday.', 'not an action'],
+      ['Atlas will run multi-threaded when compiled that way.', 'no commitment'],
       ["I'll let you know if anything changes.", 'conditional'],
       ["We won't be able to hit the March 10 date.", 'no commitment'],
       ['I can have it sent via intercompany mail.', 'no date'],

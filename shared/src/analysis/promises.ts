@@ -152,7 +152,7 @@ function commitmentClause(sentence: string): Commitment | null {
     if (!/^(?:I|we|our|my)\b/i.test(subject)) {
       // A capitalised word before "will" may be a colleague's name; it must be a name and do something.
       if (NOT_A_NAME.test(subject.split(' ')[0]!)) return null;
-      if (!/^(?:send|get|share|forward|follow|call|reach|review|prepare|draft|update|confirm|set|schedule|book|circulate|take|handle|look|check|sort|be in touch|come back|get back|revert|contact|email|ring|put|pull|fix|deliver|issue|arrange|walk|finali[sz]e)\b/i.test(action)) {
+      if (!/^(?:send|get|share|forward|follow|call|reach|review|prepare|draft|update|confirm|set|schedule|book|circulate|take|handle|look|check|sort|be in touch|come back|get back|revert|contact|email|ring|put|pull|fix|deliver|issue|arrange|walk|finali[sz]e)\w*\s+(?:you|the|a|an|it|them|this|that|those|these|your|our|my|over|back|out|up|through|in|on|to|with|all|both)\b/i.test(action)) {
         return null;
       }
     }
