@@ -1,0 +1,31 @@
+import { fakeBrowser } from 'wxt/testing';
+
+/**
+ * @webext-core/messaging calls the callback-style chrome.runtime API; WXT's fake browser is the
+ * promise-style one. This adapter is the only glue: both ends below are the real library.
+ */
+export function installCallbackRuntime(): void {
+  const listeners = new Map<unknown, (message: unknown, sender: unknown) => Promise<unknown>>();
+  (globalThis as { chrome?: unknown }).chrome = {
+    runtime: {
+      lastError: undefined,
+      sendMessage: (message: unknown, callback: (response: unknown) => void) => {
+        void fakeBrowser.runtime.sendMessage(message).then(callback);
+      },
+      onMessage: {
+        addListener(listener: (message: unknown, sender: unknown, respond: (r: unknown) => void) => boolean) {
+          const wrapped = (message: unknown, sender: unknown) =>
+            new Promise<unknown>((resolve) => {
+              if (!listener(message, sender, resolve)) resolve(undefined);
+            });
+          listeners.set(listener, wrapped);
+          fakeBrowser.runtime.onMessage.addListener(wrapped);
+        },
+        removeListener(listener: unknown) {
+          const wrapped = listeners.get(listener);
+          if (wrapped) fakeBrowser.runtime.onMessage.removeListener(wrapped);
+        },
+      },
+    },
+  };
+}
