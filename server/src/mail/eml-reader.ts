@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { createLineSplitter } from './line-splitter';
 import type { MailItem } from './mail-item';
 import { createMimeParser } from './mime/mime-parser';
-import { toNormalizedMessage } from './to-normalized';
+import { isNormalizedHeader, toNormalizedMessage } from './to-normalized';
 
 /** One RFC 5322 message (.eml), streamed through the MIME parser so its attachments are never held. */
 export async function readEml(chunks: AsyncIterable<Buffer>, label: string): Promise<MailItem> {
-  const parser = createMimeParser();
+  const parser = createMimeParser({ keepHeader: isNormalizedHeader });
   const splitter = createLineSplitter((line) => parser.pushLine(line));
   for await (const chunk of chunks) splitter.push(chunk);
   splitter.end();

@@ -7,5 +7,5 @@ export { readJsonl } from './jsonl-reader';
 export { readMbox } from './mbox-reader';
 export { readEml, listEmlFiles } from './eml-reader';
 export { createMimeParser, type ParsedMail, type MimeParser } from './mime/mime-parser';
-export { toNormalizedMessage, KEPT_HEADERS } from './to-normalized';
+export { toNormalizedMessage, isNormalizedHeader, KEPT_HEADERS } from './to-normalized';
 export { normalizeMessageId, parseMessageIdList } from './message-id';

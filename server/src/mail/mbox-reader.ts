@@ -1,7 +1,7 @@
 import { createLineSplitter } from './line-splitter';
 import type { MailItem } from './mail-item';
 import { createMimeParser, type MimeParser } from './mime/mime-parser';
-import { toNormalizedMessage } from './to-normalized';
+import { isNormalizedHeader, toNormalizedMessage } from './to-normalized';
 
 // The "From " postmark line: "From sender@example.com Mon Mar  2 09:15:00 2026" (Takeout writes
 // "From 1790436532543217654@xxx Mon Mar 02 09:15:00 +0000 2026"). Requiring the time of day keeps an
@@ -44,7 +44,7 @@ export async function* readMbox(chunks: AsyncIterable<Buffer>, label: string): A
       finishMessage();
       messageNo++;
       messageOffset = offset;
-      parser = createMimeParser();
+      parser = createMimeParser({ keepHeader: isNormalizedHeader });
       atStart = false;
       previousBlank = false;
       return;

@@ -29,6 +29,12 @@ export const KEPT_HEADERS = [
   'x-gm-thrid',
 ] as const;
 
+/** Every header toNormalizedMessage reads: pass as the MIME parser's `keepHeader` so nothing else is decoded. */
+const READ_HEADERS = new Set<string>([
+  'from', 'sender', 'to', 'cc', 'date', 'subject', 'message-id', 'in-reply-to', 'references', ...KEPT_HEADERS,
+]);
+export const isNormalizedHeader = (name: string): boolean => READ_HEADERS.has(name);
+
 const first = (mail: ParsedMail, name: string): string | undefined => mail.headers.get(name)?.[0];
 
 /**

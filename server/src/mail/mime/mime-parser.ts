@@ -9,7 +9,10 @@ import { decodeTransfer } from './transfer-encoding';
  * pass by and never decoded. Nested multiparts are tracked with a stack of boundaries.
  */
 export interface ParsedMail {
-  /** Top-level headers: lower-cased name → unfolded raw values in order (encoded-words not yet decoded). */
+  /**
+   * Top-level headers the options keep (by default what toNormalizedMessage reads): lower-cased name →
+   * unfolded raw values in order (encoded-words not yet decoded).
+   */
   headers: Map<string, string[]>;
   /** Body text: the text/plain parts, or the text/html parts converted when there is no plain text. */
   text: string;
@@ -30,10 +33,18 @@ export interface MimeParserOptions {
   maxTextBytes?: number;
   /** Header bytes kept per part (default 1 MiB): a pathological header block cannot exhaust memory. */
   maxHeaderBytes?: number;
+  /**
+   * Which top-level headers to keep (lower-cased names). Real exports carry kilobytes of Received, DKIM and
+   * ARC headers per message; not decoding what nobody reads is most of the parser's time on real mail.
+   * Parts always keep their Content-* headers.
+   */
+  keepHeader?: (name: string) => boolean;
 }
 
 interface Entity {
   inHeaders: boolean;
+  /** Whether the header line being unfolded is one we keep. */
+  keepingHeader: boolean;
   headerLines: string[];
   headerBytes: number;
   defaultType: string;
@@ -46,7 +57,7 @@ interface Entity {
 }
 
 function newEntity(defaultType: string): Entity {
-  return { inHeaders: true, headerLines: [], headerBytes: 0, defaultType, closed: false, bodyLines: [] };
+  return { inHeaders: true, keepingHeader: false, headerLines: [], headerBytes: 0, defaultType, closed: false, bodyLines: [] };
 }
 
 export function headerMap(lines: readonly string[]): Map<string, string[]> {
@@ -82,6 +93,7 @@ function unflow(text: string, delsp: boolean): string {
 export function createMimeParser(options: MimeParserOptions = {}): MimeParser {
   const maxTextBytes = options.maxTextBytes ?? 4 * 1024 * 1024;
   const maxHeaderBytes = options.maxHeaderBytes ?? 1024 * 1024;
+  const keepHeader = options.keepHeader ?? (() => true);
   const root = newEntity('text/plain');
   const stack: Entity[] = [root];
   let topHeaders: Map<string, string[]> | null = null;
@@ -158,13 +170,21 @@ export function createMimeParser(options: MimeParserOptions = {}): MimeParser {
           endHeaders(current);
           return;
         }
-        if (current.headerBytes > maxHeaderBytes) return;
-        current.headerBytes += line.length;
-        const text = decodeHeaderBytes(line);
         const lastIndex = current.headerLines.length - 1;
-        if ((line[0] === 32 || line[0] === 9) && lastIndex >= 0) {
-          current.headerLines[lastIndex] += text; // folded header: unfold by dropping the line break
-        } else current.headerLines.push(text);
+        if (line[0] === 32 || line[0] === 9) {
+          // Folded header: unfold by dropping the line break.
+          if (current.keepingHeader && lastIndex >= 0 && current.headerBytes <= maxHeaderBytes) {
+            current.headerBytes += line.length;
+            current.headerLines[lastIndex] += decodeHeaderBytes(line);
+          }
+          return;
+        }
+        const colon = line.indexOf(58);
+        const name = colon > 0 ? line.toString('latin1', 0, colon).trim().toLowerCase() : '';
+        current.keepingHeader = current === root ? name.startsWith('content-') || keepHeader(name) : name.startsWith('content-');
+        if (!current.keepingHeader || current.headerBytes > maxHeaderBytes) return;
+        current.headerBytes += line.length;
+        current.headerLines.push(decodeHeaderBytes(line));
         return;
       }
       const boundary = matchBoundary(line);
