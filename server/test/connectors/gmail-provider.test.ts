@@ -80,12 +80,19 @@ describe('Gmail provider against the Gmail stand-in (real @googleapis/gmail over
     expect(new Set(again.pages.flatMap((p) => p.upserted.map((u) => u.providerId))).size).toBe(stand.messageIds(me).length);
   });
 
-  it('retries 5xx, dropped connections and 403 userRateLimitExceeded, and gives AUTH_REVOKED for a revoked grant', async () => {
+  it('retries 5xx, dropped connections and 403 userRateLimitExceeded, refreshes an expired token, and gives AUTH_REVOKED for a revoked grant', async () => {
     stand.http.injectFault({ match: /\/messages\//, kind: 'status-503', times: 2 });
     stand.http.injectFault({ match: /\/messages\//, kind: 'drop', times: 1 });
     stand.http.injectFault({ match: /\/messages\//, kind: 'rate-403', times: 1 });
     const full = await drain(provider, null);
     expect(new Set(full.pages.flatMap((p) => p.upserted.map((u) => u.providerId))).size).toBe(stand.messageIds(me).length);
+
+    // Access token revoked early on the server side: google-auth-library refreshes on the 401 and retries.
+    stand.oauth.expireAccessTokens();
+    const refreshesBefore = stand.oauth.stats.refreshes;
+    const afterExpiry = await drain(provider, full.cursor);
+    expect(afterExpiry.pages.at(-1)!.done).toBe(true);
+    expect(stand.oauth.stats.refreshes).toBe(refreshesBefore + 1);
 
     stand.oauth.revoke(me);
     const error = await provider.getSyncPage(full.cursor).catch((e: unknown) => e);

@@ -36,6 +36,9 @@ export function createGoogleAuth(input: { clientId: string; clientSecret: string
     clientId: input.clientId,
     clientSecret: input.clientSecret,
     redirectUri: input.redirectUri,
+    // An access token can die before its expiry (password change, admin action): refresh on a 401 and
+    // retry once instead of reporting the account as revoked.
+    forceRefreshOnFailure: true,
     endpoints: { oauth2TokenUrl: input.tokenUrl, ...(input.authUrl ? { oauth2AuthBaseUrl: input.authUrl } : {}) },
   });
   if (input.refreshToken) client.setCredentials({ refresh_token: input.refreshToken });
