@@ -40,7 +40,6 @@ export const counterpartRoutes = new Hono<AppEnv>()
   })
   .get('/:key', validate('param', keyParam), async (c) => {
     const { key } = c.req.valid('param');
-    const { db } = c.var.deps.database;
     const data = await loadCounterpart(c.var.deps.database.client, c.var.user.id, key);
     if (data.threads.length === 0 && data.touchpoints.length === 0 && !data.profile) throw ApiError.notFound(`counterpart ${key}`);
     const settings = settingsOfUser(c.var.user).analysis;
@@ -76,7 +75,6 @@ export const counterpartRoutes = new Hono<AppEnv>()
   .get('/:key/report', validate('param', keyParam), validate('query', reportQuerySchema), async (c) => {
     const { key } = c.req.valid('param');
     const { since } = c.req.valid('query');
-    const { db } = c.var.deps.database;
     const data = await loadCounterpart(c.var.deps.database.client, c.var.user.id, key);
     if (data.threads.length === 0 && data.touchpoints.length === 0 && !data.profile) throw ApiError.notFound(`counterpart ${key}`);
     const settings = settingsOfUser(c.var.user).analysis;
