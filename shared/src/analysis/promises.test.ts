@@ -68,6 +68,11 @@ describe('findPromises', () => {
       "Give me until Friday and I'll have a full answer for you.",
       "By Friday you'll have the final version from me.",
       'You should have the signed copy by Monday.',
+      'Will circle back tomorrow.',
+      "I'm sending the contract over tonight.",
+      'Sending it over shortly.',
+      'Our team is going to send the specs on Monday.',
+      "I'll be sure to send you the recording.",
     ];
     for (const sentence of sentences) expect({ sentence, found: texts(sentence).length }).toEqual({ sentence, found: 1 });
   });
@@ -99,6 +104,10 @@ describe('findPromises', () => {
       ["Send me your number and I'll give you a call.", 'conditional'],
       ['We will have a fire drill at 10am on Friday.', 'not an action'],
       ['Atlas will run multi-threaded when compiled that way.', 'no commitment'],
+      ['will load the data used in section 1.', 'no commitment'],
+      ['Will be there at 3.', 'no commitment'],
+      ['I will provide the reasoning below.', 'announces what follows'],
+      ["We're getting a lot of errors since yesterday.", 'no commitment'],
       ["I'll let you know if anything changes.", 'conditional'],
       ["We won't be able to hit the March 10 date.", 'no commitment'],
       ['I can have it sent via intercompany mail.', 'no date'],

@@ -35,14 +35,14 @@ export interface PromiseContext {
 
 /** Verbs after "will" that are not actions someone can hold us to. */
 const NON_ACTION =
-  /^(?:need|needs|want|like|love|hope|miss|assume|guess|bet|admit|say|expect|wait|defer|misbehave|have fun|have (?:a|an|another|our|the) (?:[\w-]+ )?(?:meeting|drawing|party|lunch|dinner|break|holiday|vacation|chance|problem|issue|question|great time|good time|busy|drill|outage|maintenance|workshop|webinar|session|conference|event|offsite|stand-?up|catch-?up|day off|public holiday)|meet (?:in|at|on)|make (?:it|the (?:[\w:]+ ){0,3}(?:meeting|appointment|call|session|class|dinner|lunch|party))|be honest|be brief|keep (?:my|our) fingers crossed|keep (?:it|this) (?:short|brief)|keep (?:that|this|it) in mind|bear (?:that|this|it) in mind|keep (?:my|our) eyes (?:open|peeled)|leave (?:it|you|that)|see you|see how|see what happens|meet you|talk (?:to you )?soon|catch you|take (?:that|this) as|enjoy|remember|never forget|have to|need to|also need|probably|possibly|maybe|perhaps|hopefully|likely|definitely be|be (?:happy|glad|pleased|delighted|thrilled|excited|interested|grateful|sure)|join|attend|be there|be joining|be attending|be on the call|dial in|call in|cost|depend|think about it|think it over|consider it|sleep on it)\b/i;
+  /^(?:need|needs|want|like|love|hope|miss|assume|guess|bet|admit|say|expect|wait|defer|misbehave|have fun|have (?:a|an|another|our|the) (?:[\w-]+ )?(?:meeting|drawing|party|lunch|dinner|break|holiday|vacation|chance|problem|issue|question|great time|good time|busy|drill|outage|maintenance|workshop|webinar|session|conference|event|offsite|stand-?up|catch-?up|day off|public holiday)|meet (?:in|at|on)|make (?:it|the (?:[\w:]+ ){0,3}(?:meeting|appointment|call|session|class|dinner|lunch|party))|be honest|be brief|keep (?:my|our) fingers crossed|keep (?:it|this) (?:short|brief)|keep (?:that|this|it) in mind|get there\b|bear (?:that|this|it) in mind|keep (?:my|our) eyes (?:open|peeled)|leave (?:it|you|that)|see you|see how|see what happens|meet you|talk (?:to you )?soon|catch you|take (?:that|this) as|enjoy|remember|never forget|have to|need to|also need|probably|possibly|maybe|perhaps|hopefully|likely|definitely be|be (?:happy|glad|pleased|delighted|thrilled|excited|interested|grateful|sure)|join|attend|be there|be joining|be attending|be on the call|dial in|call in|cost|depend|think about it|think it over|consider it|sleep on it)\b/i;
 
 /** Action verbs that, after "I'll be", still describe a delivery ("I'll be sending it tomorrow"). */
 const BE_ACTION =
   /^be\s+(?:sending|sharing|submitting|delivering|shipping|issuing|releasing|following up|reaching out|in touch|getting back|calling|circulating|updating|preparing|finali[sz]ing|drafting|reviewing it and|uploading|forwarding|scheduling|booking|organi[sz]ing|setting up|returning|contacting|writing)\b/i;
 
 const SUBJECT_MODAL =
-  /\b(I|[Ww]e|[Oo]ur (?:\w+ )?(?:team|engineers?|developers?|designers?|lawyers?|legal team|support team|department|office|accountants?|finance team)|[Mm]y (?:colleague|team|assistant|manager|associate|partner)(?:,? [A-Z][a-z]+,?)?|(?:[A-Z][a-z]+)(?: (?:from|on|in) (?:our|my) (?:team|side|office|end))?)\s*(?:'ll|’ll| will| shall|'m going to|’m going to| am going to|'re going to|’re going to| are going to|'m gonna)\s+(?!(?:not|never|no longer|NOT|Not|NEVER|Never)\b)(.*)$/;
+  /\b(I|[Ww]e|[Oo]ur (?:\w+ )?(?:team|engineers?|developers?|designers?|lawyers?|legal team|support team|department|office|accountants?|finance team)|[Mm]y (?:colleague|team|assistant|manager|associate|partner)(?:,? [A-Z][a-z]+,?)?|(?:[A-Z][a-z]+)(?: (?:from|on|in) (?:our|my) (?:team|side|office|end))?)\s*(?:'ll|’ll| will| shall|'m going to|’m going to| am going to|'re going to|’re going to| are going to|'m gonna| is going to|'s going to|’s going to)\s+(?!(?:not|never|no longer|NOT|Not|NEVER|Never)\b)(.*)$/;
 
 /** Capitalised words that are not names of colleagues when followed by "will". */
 const NOT_A_NAME =
@@ -80,7 +80,17 @@ const WHETHER_IF_CAN = /\b(?:see|check|find out|ask|test|figure out)\s+(?:if|whe
 /** "if" that means "whether" ("I'll check if the fix is live") does not make a sentence conditional. */
 const WHETHER_IF = /\b(?:check|see|ask|find out|confirm|verify|investigate|look into|test|wonder|double-check|figure out)\s+(?:with \w+\s+)?if\b/i;
 
-type ClauseKind = 'modal' | 'carried' | 'subjectless' | 'idiom' | 'let-me' | 'expect' | 'you-will-have' | 'deliverable' | 'can-have';
+type ClauseKind =
+  | 'modal'
+  | 'carried'
+  | 'subjectless'
+  | 'idiom'
+  | 'let-me'
+  | 'expect'
+  | 'you-will-have'
+  | 'deliverable'
+  | 'can-have'
+  | 'progressive';
 
 interface Commitment {
   kind: ClauseKind;
@@ -107,10 +117,11 @@ function commitmentClause(sentence: string): Commitment | null {
 
   // Subjectless "Will do." / "Will send it over tomorrow." / "On it, will revert by noon."
   const subjectless =
-    /^(?:(?:sure|ok|okay|yes|absolutely|of course|great|perfect|noted|understood|thanks|thank you|on it|got it)[,!.]?\s*(?:[-–—]\s*)?)?(will (?:do(?!\s+(?:the trick|fine|nicely|for now|just fine|well))|send|get|share|forward|follow up|revert|check|confirm|update|circulate|call|review|look|reach out|loop|set up|schedule|book|prepare|draft|fix|sort|take care|pass|keep|let you know|get back|come back)\b.*)$/i.exec(
+    /^(?:(?:sure|ok|okay|yes|absolutely|of course|great|perfect|noted|understood|thanks|thank you|on it|got it)[,!.]?\s*(?:[-–—]\s*)?)?(will (?:do(?!\s+(?:the trick|fine|nicely|for now|just fine|well))|(?!(?:do|not|never|you|u|they|it|he|she|we|i|this|that|there|these|those|be|have|need|the|a|an|your|our|my|his|her|their|someone|anyone|somebody|anybody)\b)[a-z]+)\b.*)$/i.exec(
       sentence,
     );
-  if (subjectless?.[1]) return found('subjectless', sentence, sentence.length - subjectless[1].length, subjectless[1], subjectless[1].replace(/^will\s+/i, ''));
+  // A lower-case "will ..." opening a sentence is a fragment ("`source(x)` will load the data"), not "Will do."
+  if (subjectless?.[1] && (subjectless[1].startsWith('W') || subjectless[1].length < sentence.length)) return found('subjectless', sentence, sentence.length - subjectless[1].length, subjectless[1], subjectless[1].replace(/^will\s+/i, ''));
 
   const letMe =
     /\b(let me (?:get back|come back|revert|circle back|follow up|check|double-check|look into|look at|find out|dig|confirm|see what i can do|see if|talk to|speak to|speak with|ask|investigate|review|chase|sort|take care|think about it and|run (?:this|it|that) by|loop|pull|put together|send|share|get (?:you|that|this|it|the|those|these|an?)))\b(.*)$/i.exec(
@@ -139,6 +150,16 @@ function commitmentClause(sentence: string): Commitment | null {
     );
   if (deliverable?.[1] && /\b(?:by|on|before|within|in|tomorrow|today|tonight|next|this|end|eod|cob)\b/i.test(deliverable[2] ?? '') && !/\bautomatically\b/i.test(deliverable[1])) {
     return found('deliverable', sentence, deliverable.index, deliverable[1]);
+  }
+
+  // "I'm sending the contract tonight" / "Sending it over shortly": the present for a planned act, only
+  // with a time that is still to come.
+  const progressive =
+    /^(?:(?:sure|ok|okay|yes|great|thanks|noted)[,!.]?\s*)?(?:(?:I|we)(?:'m|’m|'re|’re| am| are)\s+)?((?:sending|sharing|forwarding|delivering|shipping|submitting|circulating|publishing|releasing|calling|emailing|posting|uploading|deploying|getting)\b.*)$/i.exec(
+      sentence,
+    );
+  if (progressive?.[1] && /\b(?:shortly|later|tomorrow|tonight|this (?:afternoon|evening)|in (?:a bit|a moment|a few|an hour|\d+)|by |on (?:mon|tue|wed|thu|fri)|next|first thing)/i.test(progressive[1])) {
+    return found('progressive', sentence, sentence.length - progressive[1].length, progressive[1]);
   }
 
   // "I can have it ready by Friday": firm only with a date, checked by the caller.
@@ -192,14 +213,16 @@ function rejection(sentence: string, c: Commitment): string | null {
   if (c.kind !== 'modal' && c.kind !== 'carried' && c.kind !== 'subjectless') return null;
 
   // "try to" / "aim to" keep the commitment (a soft one, see above); judge the verb that follows.
-  const action = c.action.replace(/^(?:try|aim|attempt|endeavou?r|do (?:my|our) best)\s+(?:to|and)\s+/i, '');
+  const action = c.action.replace(/^(?:(?:try|aim|attempt|endeavou?r|do (?:my|our) best|be sure|make sure|be certain)\s+(?:to|and)\s+)+/i, '');
   if (/^see\b(?!\s+(?:if|whether|what (?:i|we) can do|to it))/i.test(action)) return 'we will see';
   if (NON_ACTION.test(action) || /^(?:leave\b|speak (?:soon|when|then|later|again)|talk (?:soon|when|then|later|again|to you (?:soon|later|then|next))|catch up\b)/i.test(action)) {
     return 'not an action';
   }
   if (/^be\b/i.test(action) && !BE_ACTION.test(action)) return 'status';
   if (/:\s*$/.test(sentence) || /\b(?:here|below),?\s*$/i.test(c.before)) return 'announces what follows';
-  if (PERFORMATIVE.test(action) && !resolveDueDate(action, PROBE)) return 'announces what follows';
+  if ((PERFORMATIVE.test(action) || /\b(?:below|in this (?:e-?mail|message|mail|thread))\b/i.test(action)) && !resolveDueDate(action, PROBE)) {
+    return 'announces what follows';
+  }
   return null;
 }
 
@@ -219,7 +242,8 @@ const PROBE: PromiseContext = {
 };
 
 /** Every commitment form contains one of these; most sentences do not, and skip the full rules. */
-const MAY_COMMIT = /will|'ll|’ll|shall|should|going to|gonna|let me|expect|consider it|leave it with me|on it|can (?:have|get)/i;
+const MAY_COMMIT =
+  /will|'ll|’ll|shall|should|going to|gonna|let me|expect|consider it|leave it with me|on it|can (?:have|get)|sending|sharing|forwarding|delivering|shipping|submitting|circulating|publishing|releasing|calling|emailing|posting|uploading|deploying|getting/i;
 
 function decide(sentence: string, context: PromiseContext): { commitment: Commitment | null; reason?: string } {
   const commitment = MAY_COMMIT.test(sentence) ? commitmentClause(sentence) : null;
