@@ -13,6 +13,8 @@ export const MAIL_HOST_PATTERNS = [
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // Every import is explicit (greppable, typed at the import site); no auto-import globals.
+  imports: false,
   vite: () => ({
     build: {
       rollupOptions: {

@@ -7,7 +7,8 @@ import type { Touchpoint } from '@followthrough/shared/model';
 import type { ThreadSummaryResponse } from '@followthrough/shared/contract';
 import { loadFixture } from '../hosts/fixture-loader';
 import { createGmailHost } from '../hosts/gmail/gmail-host';
-import { DEFAULT_SETTINGS, type LocalState } from '../utils/storage';
+import { DEFAULT_SETTINGS } from '../utils/settings';
+import type { LocalState } from '../utils/storage';
 import { analyzeSnapshot, localReport } from '../utils/local-analysis';
 import { Sidebar, type SidebarDeps } from './sidebar';
 

@@ -3,7 +3,8 @@ import type { NormalizedMessageInput, ProgressReport, Touchpoint, TouchpointKind
 import type { ThreadSummaryResponse } from '@followthrough/shared/contract';
 import type { ThreadReadResult } from '../hosts/mail-host';
 import type { Remote } from '../utils/messaging';
-import type { ExtensionSettings, LocalState } from '../utils/storage';
+import type { ExtensionSettings } from '../utils/settings';
+import type { LocalState } from '../utils/storage';
 import type { LocalEngine } from '../utils/local-analysis';
 import { snapshotToMessages, withVerdict } from '../utils/thread-messages';
 import { PANELS } from './panels/index';

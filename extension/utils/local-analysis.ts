@@ -10,7 +10,8 @@ import {
 import type { ThreadSummaryResponse } from '@followthrough/shared/contract';
 import type { ThreadSnapshot } from '../hosts/mail-host';
 import { snapshotToMessages, withVerdict } from './thread-messages';
-import type { ExtensionSettings, LocalState } from './storage';
+import type { ExtensionSettings } from './settings';
+import type { LocalState } from './storage';
 
 export type LocalAnalysis =
   | { kind: 'ok'; summary: ThreadSummaryResponse; skipped: number; partial: number }

@@ -8,7 +8,8 @@ import { Sidebar, type SidebarDeps } from '../components/sidebar';
 import sidebarCss from '../components/sidebar.css?inline';
 import { loadEngine } from './engine-loader';
 import { sendMessage } from './messaging';
-import { DEFAULT_SETTINGS, localStateItem, settingsItem, type ExtensionSettings, type LocalState } from './storage';
+import { DEFAULT_SETTINGS, type ExtensionSettings } from './settings';
+import { localStateItem, settingsItem, type LocalState } from './storage';
 
 export const SIDEBAR_TAG = 'followthrough-sidebar';
 export const MARK_THREAD_OPEN = 'followthrough:thread-open';

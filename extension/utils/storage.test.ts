@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { DEFAULT_SETTINGS, localStateItem, offlineQueueItem, settingsItem } from './storage';
+import { DEFAULT_SETTINGS } from './settings';
+import { localStateItem, offlineQueueItem, settingsItem } from './storage';
 
 beforeEach(() => fakeBrowser.reset());
 

@@ -4,8 +4,6 @@ import type { Reminder } from '@followthrough/shared/contract';
 import type { QueueState } from './offline-queue';
 import { DEFAULT_SETTINGS, type ExtensionSettings } from './settings';
 
-export { DEFAULT_SETTINGS, type ExtensionSettings } from './settings';
-
 /**
  * Every item the extension stores, in one file, each versioned so a later shape change ships with
  * a migration instead of a crash. Keys (for e2e tests and support): see extension/README.md.

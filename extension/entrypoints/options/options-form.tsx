@@ -2,7 +2,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { normalizeServerUrl, originPattern } from '../../utils/api-client';
 import { sendMessage, type ConnectionTestResult } from '../../utils/messaging';
-import { DEFAULT_SETTINGS, settingsItem, type ExtensionSettings } from '../../utils/storage';
+import { DEFAULT_SETTINGS, type ExtensionSettings } from '../../utils/settings';
+import { settingsItem } from '../../utils/storage';
 import { parseOptionsForm, type OptionsFormValues } from './parse-options';
 
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];

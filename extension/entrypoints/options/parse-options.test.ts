@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../utils/storage';
+import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { parseOptionsForm, type OptionsFormValues } from './parse-options';
 
 const form: OptionsFormValues = {

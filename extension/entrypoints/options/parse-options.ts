@@ -1,5 +1,5 @@
 import { normalizeServerUrl } from '../../utils/api-client';
-import type { ExtensionSettings } from '../../utils/storage';
+import type { ExtensionSettings } from '../../utils/settings';
 
 export interface OptionsFormValues {
   serverUrl: string;

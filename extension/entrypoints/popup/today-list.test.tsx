@@ -4,7 +4,8 @@ import { createRoot, type Root } from 'react-dom/client';
 import { fakeBrowser } from 'wxt/testing';
 import type { Reminder } from '@followthrough/shared/contract';
 import { onMessage } from '../../utils/messaging';
-import { DEFAULT_SETTINGS, remindersItem, settingsItem } from '../../utils/storage';
+import { DEFAULT_SETTINGS } from '../../utils/settings';
+import { remindersItem, settingsItem } from '../../utils/storage';
 import { installCallbackRuntime } from '../../utils/test-runtime-shim';
 import { TodayList } from './today-list';
 
