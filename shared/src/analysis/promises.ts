@@ -16,6 +16,11 @@
  *   signature", "I'll have to check"), negations ("we won't be able to"), conditional on the client's
  *   action ("if you send me the file, I'll review it") and future facts ("the meeting will be at 3pm").
  *   "You will receive an invoice" counts only when it says from us and when ("from me by Friday").
+ * - Also not: habits and policies ("Occasionally I'll restart it", "We will always keep ..."),
+ *   announcements of what this very message does ("I will explain below", "Here I will list ..."),
+ *   pasted code, and explicit disclaimers ("I'll try, but no promises").
+ * - Also a promise: the present for a planned act with a time still to come ("I'm sending it tonight",
+ *   "Sending it over shortly"), idioms ("Consider it done", "Leave it with me", "On it").
  */
 import type { PromiseCandidate } from '../model/facts';
 import type { WorkingHours } from '../model/settings';
