@@ -25,7 +25,7 @@ import { GMAIL_INBOX_URL, gmailUrlToken } from '../fixtures/gmail-page';
 import { assertBrowsersInstalled } from '../harness/browser-check';
 import { launchChromiumWithExtension } from '../harness/chromium-launch';
 import { createE2eWorld } from '../harness/e2e-world';
-import { ensureExtensionBuilt } from '../harness/extension-build';
+import { ensureExtensionBuilt, snapshotExtensionBuild } from '../harness/extension-build';
 import { configureThroughOptionsPage, MARK_SIDEBAR_PAINTED, MARK_THREAD_OPEN, SIDEBAR } from '../harness/extension-ui';
 import { BENCH_RESULTS_DIR, CHROME_BUILD_DIR, FIREFOX_BUILD_DIR } from '../harness/paths';
 
@@ -166,6 +166,7 @@ function contentScriptSizes(): Record<string, { bytes: number; gzipBytes: number
 async function main(): Promise<void> {
   const versions = assertBrowsersInstalled();
   ensureExtensionBuilt();
+  snapshotExtensionBuild();
   const results: ModeResult[] = [];
   for (const mode of ['local', 'server'] as const) {
     console.log(`[bench] ${mode}: ${WARMUP} warm-up + ${RUNS} opens of a ${MESSAGE_COUNT}-message Gmail thread…`);

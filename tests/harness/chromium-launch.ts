@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { extensionSnapshot } from './extension-build';
 import { MAIL_HOSTS } from './mail-origins';
-import { CHROME_BUILD_DIR, CHROMIUM_PATH } from './paths';
+import { CHROMIUM_PATH } from './paths';
 
 export interface ChromiumSession {
   context: BrowserContext;
@@ -17,7 +18,7 @@ export interface ChromiumLaunchOptions {
   fixturePort: number;
   /** IANA zone for the browser process (content scripts and the service worker alike). */
   timeZone: string;
-  /** Defaults to the production build, extension/.output/chrome-mv3. */
+  /** Defaults to the global setup's snapshot of the production build (extension/.output/chrome-mv3). */
   extensionDir?: string;
 }
 
@@ -27,7 +28,7 @@ export interface ChromiumLaunchOptions {
  * manifest's real match patterns are what decides where the content scripts run.
  */
 export async function launchChromiumWithExtension(options: ChromiumLaunchOptions): Promise<ChromiumSession> {
-  const extensionDir = options.extensionDir ?? CHROME_BUILD_DIR;
+  const extensionDir = options.extensionDir ?? extensionSnapshot('chrome');
   const profile = mkdtempSync(path.join(os.tmpdir(), 'followthrough-e2e-chromium-'));
   const hostRules = MAIL_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${options.fixturePort}`).join(', ');
   const context = await chromium.launchPersistentContext(profile, {

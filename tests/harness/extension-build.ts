@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { CHROME_BUILD_DIR, EXTENSION_DIR, FIREFOX_BUILD_DIR, REPO_ROOT, SHARED_DIR } from './paths';
+import { ARTIFACTS_DIR, CHROME_BUILD_DIR, EXTENSION_DIR, FIREFOX_BUILD_DIR, REPO_ROOT, SHARED_DIR } from './paths';
 
 /** Everything whose change means the production build in extension/.output is out of date. */
 const BUILD_INPUTS = [
@@ -47,6 +47,20 @@ export function extensionBuildState(): BuildState {
 }
 
 /**
+ * The environment for the build: the caller's, minus what Vitest sets for its own workers. Vitest runs
+ * the global setup with NODE_ENV=test, and a WXT/Vite build that inherits it compiles React's JSX for
+ * the development runtime (jsxDEV), which the production react/jsx-runtime does not have: every sidebar
+ * mount then throws "jsxDEV is not a function".
+ */
+function buildEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, CI: 'true' };
+  for (const key of Object.keys(env)) {
+    if (key === 'NODE_ENV' || key === 'MODE' || key.startsWith('VITEST') || key.startsWith('VITE_')) delete env[key];
+  }
+  return env;
+}
+
+/**
  * Builds the production extension once per run when it is missing or older than its sources.
  * FOLLOWTHROUGH_E2E_NO_BUILD=1 uses whatever is in .output (e.g. while another process is building).
  */
@@ -66,7 +80,7 @@ export function ensureExtensionBuilt(log: (line: string) => void = console.log):
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: 300_000,
-      env: { ...process.env, CI: 'true' },
+      env: buildEnv(),
     });
   } catch (error) {
     const err = error as { stdout?: Buffer; stderr?: Buffer; message: string };
@@ -81,4 +95,42 @@ export function ensureExtensionBuilt(log: (line: string) => void = console.log):
       throw new Error(`The extension build finished but ${manifest} was not written by it`);
     }
   }
+}
+
+/** Private copies of the builds the browsers load, so a rebuild by someone else mid-run cannot tear them. */
+export const SNAPSHOT_DIR = path.join(ARTIFACTS_DIR, 'extension-build');
+
+interface ManifestFiles {
+  background?: { service_worker?: string; scripts?: string[] };
+  content_scripts?: { js?: string[] }[];
+}
+
+/**
+ * Copies .output/chrome-mv3 and .output/firefox-mv3 to tests/artifacts/extension-build and checks every
+ * script the manifest names arrived; returns the copies' paths.
+ */
+export function snapshotExtensionBuild(): { chrome: string; firefox: string } {
+  rmSync(SNAPSHOT_DIR, { recursive: true, force: true });
+  const result = { chrome: path.join(SNAPSHOT_DIR, 'chrome-mv3'), firefox: path.join(SNAPSHOT_DIR, 'firefox-mv3') };
+  for (const [from, to] of [[CHROME_BUILD_DIR, result.chrome], [FIREFOX_BUILD_DIR, result.firefox]] as const) {
+    cpSync(from, to, { recursive: true });
+    const manifest = JSON.parse(readFileSync(path.join(to, 'manifest.json'), 'utf8')) as ManifestFiles;
+    const named = [
+      ...(manifest.background?.service_worker ? [manifest.background.service_worker] : []),
+      ...(manifest.background?.scripts ?? []),
+      ...(manifest.content_scripts ?? []).flatMap((script) => script.js ?? []),
+    ];
+    const missing = named.filter((file) => !existsSync(path.join(to, file)));
+    if (missing.length > 0) throw new Error(`The extension build in ${from} is incomplete (a build running right now?): missing ${missing.join(', ')}`);
+  }
+  return result;
+}
+
+/** The snapshot the global setup made; the launchers load these, never .output directly. */
+export function extensionSnapshot(browser: 'chrome' | 'firefox'): string {
+  const dir = path.join(SNAPSHOT_DIR, browser === 'chrome' ? 'chrome-mv3' : 'firefox-mv3');
+  if (!existsSync(path.join(dir, 'manifest.json'))) {
+    throw new Error(`No extension snapshot in ${dir}: run the e2e tests through vitest (its global setup builds and copies the extension)`);
+  }
+  return dir;
 }

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { startConnectProxy, type ConnectProxy } from './connect-proxy';
-import { FIREFOX_BUILD_DIR, FIREFOX_PATH } from './paths';
+import { extensionSnapshot } from './extension-build';
+import { FIREFOX_PATH } from './paths';
 
 export interface FirefoxSession {
   browser: Browser;
@@ -19,7 +20,7 @@ export interface FirefoxSession {
 export interface FirefoxLaunchOptions {
   fixturePort: number;
   timeZone: string;
-  /** Defaults to the production build, extension/.output/firefox-mv3. */
+  /** Defaults to the global setup's snapshot of the production build (extension/.output/firefox-mv3). */
   extensionDir?: string;
 }
 
@@ -44,7 +45,7 @@ function readGeckoId(extensionDir: string): string {
  * the pref is set explicitly so a profile default can never make content scripts silently not run.
  */
 export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions): Promise<FirefoxSession> {
-  const extensionDir = options.extensionDir ?? FIREFOX_BUILD_DIR;
+  const extensionDir = options.extensionDir ?? extensionSnapshot('firefox');
   const addonId = readGeckoId(extensionDir);
   const uuid = randomUUID();
   const proxy = await startConnectProxy(options.fixturePort);

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { assertBrowsersInstalled } from './browser-check';
-import { ensureExtensionBuilt } from './extension-build';
+import { ensureExtensionBuilt, snapshotExtensionBuild } from './extension-build';
 import { ARTIFACTS_DIR, SCREENSHOTS_DIR } from './paths';
 
 /** Vitest global setup: runs once before every e2e file. */
@@ -8,6 +8,7 @@ export function setup(): void {
   const versions = assertBrowsersInstalled();
   console.log(`[e2e] ${versions.chromium}; ${versions.firefox}`);
   ensureExtensionBuilt();
+  snapshotExtensionBuild();
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
 }
