@@ -107,6 +107,14 @@ describe('visibleText', () => {
     );
   });
 
+  it('drops a contact card at the end even without a sign-off, but not a closing line that asks for a call', () => {
+    expect(visibleText("Thanks Tom, I'll review and revert by Friday.\n\nJane Doe | Acme\nM: +1 555 010 2000")).toBe(
+      "Thanks Tom, I'll review and revert by Friday.",
+    );
+    const ask = "I'll review and revert by Friday.\n\nCall me on +1 555 010 2000 if anything is unclear.";
+    expect(visibleText(ask)).toBe(ask);
+  });
+
   it('drops a legal footer and the signature above it', () => {
     const body = [
       "I'll send the revised rate card by Friday.",

@@ -32,6 +32,9 @@ const DISCLAIMER =
 const SIGN_OFF =
   /^(?:(?:best|warm|warmest|kind|kindest|many|with)\s+(?:regards|wishes|thanks)|best|regards|rgds|br|cheers|thanks(?: again| so much| a lot| and regards)?|thank you(?: so much| again)?|many thanks|sincerely|yours(?: sincerely| truly| faithfully)?|all the best|talk soon|speak soon|take care|cordially|mit freundlichen grüßen|viele grüße|beste grüße|liebe grüße|gruß|cordialement|bien à vous|saludos|un saludo|atentamente|met vriendelijke groet(?:en)?|groeten|hartelijke groet)\s*[,.!]?\s*(?:-\s*)?(?:[A-Z][\p{L}'-]*)?\s*[,.!]?\s*$/iu;
 
+/** Phone numbers, e-mail addresses and web addresses: what a contact card is made of. */
+const CONTACT = /(?:\+?\d[\d\s().-]{6,}\d|@[\w-]+\.\w|https?:\/\/|www\.)/;
+
 /** Lines that belong to a name/title/contact block rather than to the message. */
 function looksLikeSignatureLine(line: string): boolean {
   const trimmed = line.trim();
@@ -100,6 +103,18 @@ function signatureStart(lines: string[]): number {
       end = i;
       break;
     }
+  }
+  // A last block that is only a name/title/contact card ("Jane Doe | Acme\nM: +1 555 010 2000"),
+  // without a sign-off: it must hold contact details and no sentence-like line.
+  const lastBlank = lines.slice(0, end).findLastIndex((line, i) => !line.trim() && i < end - 1);
+  if (lastBlank > 0) {
+    const block = lines.slice(lastBlank + 1, end).filter((l) => l.trim());
+    const isCard =
+      block.length > 0 &&
+      block.length <= 6 &&
+      block.some((l) => CONTACT.test(l)) &&
+      block.every((l) => l.trim().length <= 60 && !/\b(?:I|I'm|I'll|we|we'll|you|your|me|us|please|call|let)\b/i.test(l));
+    if (isCard && lines.slice(0, lastBlank).some((l) => l.trim())) end = lastBlank;
   }
   // A sign-off line ("Best regards,") followed only by a short name/title/contact block, also
   // above a "-- " delimiter ("Thanks,\nElodie\n-- \nElodie Chapeaublanc\nInstitut Curie").
