@@ -41,7 +41,9 @@ export async function feedMessages(
         messages++;
       } catch (error) {
         skipped++;
-        warn(`${item.where}: could not be analysed (${(error as Error).message}); message skipped`);
+        // The engine's message could quote the mail; it is shown only when asked for.
+        const detail = io.env.FOLLOWTHROUGH_DEBUG ? `: ${(error as Error).message}` : '; FOLLOWTHROUGH_DEBUG=1 shows details';
+        warn(`${item.where}: could not be analysed (${(error as Error).name}${detail}); message skipped`);
       }
       const labels = item.message.headers?.['x-gmail-labels'];
       if (mine.size > 0 && labels && /(^|,)\s*Sent\s*(,|$)/i.test(labels)) {
