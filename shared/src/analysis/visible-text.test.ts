@@ -137,6 +137,8 @@ describe('visibleText', () => {
     expect(visibleText('This email is intended to confirm our agreement. I will send the PO on Monday.')).toBe(
       'This email is intended to confirm our agreement. I will send the PO on Monday.',
     );
+    expect(visibleText('Thanks all!\n\nThis is an elegant solution!\n\nTS')).toBe('Thanks all!\n\nThis is an elegant solution!\n\nTS');
+    expect(visibleText('Thanks,\n\nThe re-install did the trick.\n\nRobert')).toBe('Thanks,\n\nThe re-install did the trick.\n\nRobert');
     const longTail = 'Thanks,\n\nwe will get the contract countersigned and back to you by end of day, and Priya will share the access details.';
     expect(visibleText(longTail)).toBe(longTail);
   });

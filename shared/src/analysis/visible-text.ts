@@ -44,7 +44,9 @@ function looksLikeSignatureLine(line: string): boolean {
   if (trimmed.split(/\s+/).length > 8) return false;
   // First- and second-person words mean a sentence, not a name or a title.
   if (/\b(?:I|I'm|I'll|I've|we|we'll|you|your|let|please)\b/i.test(trimmed)) return false;
-  return !/[?]\s*$/.test(trimmed);
+  // "This is an elegant solution!" is a sentence; "Acme Ltd." is not.
+  if (/[!?]\s*$/.test(trimmed)) return false;
+  return !(/\.\s*$/.test(trimmed) && trimmed.split(/\s+/).length >= 4);
 }
 
 /** Index of the first line of an Outlook header block ("From: ... Sent: ... To: ... Subject:"), if line i starts one. */
