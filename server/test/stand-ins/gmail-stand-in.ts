@@ -79,6 +79,12 @@ function gmailError(code: number, message: string, reason: string, status: strin
 
 const notFound = (): HttpAnswer => json(404, gmailError(404, 'Requested entity was not found.', 'notFound', 'NOT_FOUND'));
 
+/** Splits a MIME part into its headers and the rest at the first blank line. */
+function splitOnce(part: string): [string, string] {
+  const m = /\r?\n\r?\n/.exec(part);
+  return m ? [part.slice(0, m.index), part.slice(m.index + m[0].length)] : [part, ''];
+}
+
 function encodeToken(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
@@ -213,32 +219,72 @@ export async function startGmailStandIn(options: GmailStandInOptions = {}): Prom
     });
   };
 
+  /** One Gmail API call (direct, or one part of a batch): auth, quota, then the method. */
+  const dispatch = (method: string, authorization: string | undefined, url: URL, target: string, rest: string): HttpAnswer => {
+    const email = oauth.userOfAccessToken(authorization);
+    if (!email) {
+      return json(401, gmailError(401, 'Request had invalid authentication credentials. Expected OAuth 2 access token.', 'authError', 'UNAUTHENTICATED'), {
+        'www-authenticate': 'Bearer realm="https://accounts.google.com/", error="invalid_token"',
+      });
+    }
+    if (target !== 'me' && target !== email) return json(403, gmailError(403, 'Delegation denied', 'forbidden', 'PERMISSION_DENIED'));
+    const cost = units[method] ?? 5;
+    if (!meter.spend(email, cost)) {
+      stats.quota429++;
+      return json(429, gmailError(429, "Quota exceeded for quota metric 'Queries' and limit 'Queries per minute per user'", 'rateLimitExceeded', 'RESOURCE_EXHAUSTED'), {
+        'retry-after': '1',
+      });
+    }
+    stats.units += cost;
+    requests[method] = (requests[method] ?? 0) + 1;
+    return api(user(email), method, url, rest);
+  };
+
+  const route = (path: string): { method: string; target: string; rest: string } | null => {
+    const match = /^\/gmail\/v1\/users\/([^/]+)\/(profile|messages|history)(?:\/(.+))?$/.exec(path);
+    if (!match) return null;
+    const method = match[2] === 'profile' ? 'getProfile' : match[2] === 'history' ? 'history.list' : match[3] ? 'messages.get' : 'messages.list';
+    return { method, target: match[1]!, rest: match[3] ?? '' };
+  };
+
+  /**
+   * POST /batch/gmail/v1 (https://developers.google.com/workspace/gmail/api/guides/batch): a
+   * multipart/mixed body of application/http parts, each answered in a multipart/mixed response with
+   * Content-ID "response-<id>". Every inner request counts against the quota on its own; at most 100.
+   */
+  const batch = (contentType: string, body: string, authorization: string | undefined): HttpAnswer => {
+    requests.batch = (requests.batch ?? 0) + 1;
+    const boundary = /boundary="?([^";]+)"?/.exec(contentType)?.[1];
+    if (!boundary) return json(400, gmailError(400, 'Batch request needs a multipart/mixed boundary', 'invalidArgument', 'INVALID_ARGUMENT'));
+    const parts = body.split(`--${boundary}`).slice(1).filter((p) => !p.startsWith('--'));
+    if (parts.length === 0 || parts.length > 100) {
+      return json(400, gmailError(400, `A batch holds 1 to 100 requests; got ${parts.length}`, 'invalidArgument', 'INVALID_ARGUMENT'));
+    }
+    const out = `batch_${Math.random().toString(36).slice(2)}`;
+    const answers = parts.map((part) => {
+      const [partHeaders, inner] = splitOnce(part.replace(/^\r?\n/, ''));
+      const contentId = /content-id:\s*<?([^>\r\n]+)>?/i.exec(partHeaders)?.[1] ?? '';
+      const requestLine = inner.split(/\r?\n/)[0] ?? '';
+      const [verb, target] = requestLine.split(' ');
+      const innerUrl = new URL(target ?? '/', 'http://127.0.0.1');
+      const r = verb === 'GET' ? route(innerUrl.pathname) : null;
+      const answer = r ? dispatch(r.method, authorization, innerUrl, r.target, r.rest) : json(400, gmailError(400, `Unsupported batch item: ${requestLine}`, 'invalidArgument', 'INVALID_ARGUMENT'));
+      const reason = answer.status === 200 ? 'OK' : answer.status === 404 ? 'Not Found' : answer.status === 429 ? 'Too Many Requests' : 'Error';
+      const extra = Object.entries(answer.headers ?? {}).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+      return `--${out}\r\nContent-Type: application/http\r\nContent-ID: <response-${contentId}>\r\n\r\nHTTP/1.1 ${answer.status} ${reason}\r\nContent-Type: application/json; charset=UTF-8\r\n${extra}\r\n${JSON.stringify(answer.body)}\r\n`;
+    });
+    return { status: 200, headers: { 'content-type': `multipart/mixed; boundary=${out}` }, raw: `${answers.join('')}--${out}--\r\n` };
+  };
+
   const http = await startStandInHttp(
     async (req, body, url) => {
       const path = url.pathname;
       if (path === '/token' && req.method === 'POST') return oauth.token(new URLSearchParams(body.toString('utf8')), req.headers.authorization);
       if (path === '/o/oauth2/v2/auth') return oauth.authorize(url, [...users.keys()]);
-      const match = /^\/gmail\/v1\/users\/([^/]+)\/(profile|messages|history)(?:\/(.+))?$/.exec(path);
-      if (!match) return json(404, gmailError(404, `Not found: ${path}`, 'notFound', 'NOT_FOUND'));
-      const method =
-        match[2] === 'profile' ? 'getProfile' : match[2] === 'history' ? 'history.list' : match[3] ? 'messages.get' : 'messages.list';
-      const email = oauth.userOfAccessToken(req.headers.authorization);
-      if (!email) {
-        return json(401, gmailError(401, 'Request had invalid authentication credentials. Expected OAuth 2 access token.', 'authError', 'UNAUTHENTICATED'), {
-          'www-authenticate': 'Bearer realm="https://accounts.google.com/", error="invalid_token"',
-        });
-      }
-      if (match[1] !== 'me' && match[1] !== email) return json(403, gmailError(403, 'Delegation denied', 'forbidden', 'PERMISSION_DENIED'));
-      const cost = units[method] ?? 5;
-      if (!meter.spend(email, cost)) {
-        stats.quota429++;
-        return json(429, gmailError(429, "Quota exceeded for quota metric 'Queries' and limit 'Queries per minute per user'", 'rateLimitExceeded', 'RESOURCE_EXHAUSTED'), {
-          'retry-after': '1',
-        });
-      }
-      stats.units += cost;
-      requests[method] = (requests[method] ?? 0) + 1;
-      return api(user(email), method, url, match[3] ?? '');
+      if (path === '/batch/gmail/v1' && req.method === 'POST') return batch(String(req.headers['content-type'] ?? ''), body.toString('utf8'), req.headers.authorization);
+      const r = route(path);
+      if (!r) return json(404, gmailError(404, `Not found: ${path}`, 'notFound', 'NOT_FOUND'));
+      return dispatch(r.method, req.headers.authorization, url, r.target, r.rest);
     },
     (kind) =>
       kind === 'rate-403'
