@@ -90,27 +90,35 @@ function createDeps(host: MailHost): SidebarDeps {
  * sidebar in a shadow root beside the thread and remounts it when the thread changes.
  */
 export async function startSidebar(ctx: ContentScriptContext, host: MailHost): Promise<void> {
+  // Start loading the engine chunk first: it is usually in before the user opens a thread.
+  const engineLoad = loadEngine();
+  engineLoad.catch(() => undefined); // handled below, once the UI exists
   let settings: ExtensionSettings = DEFAULT_SETTINGS;
   let local: LocalState = { verdicts: {}, touchpoints: [] };
   [settings, local] = await Promise.all([settingsItem.getValue(), localStateItem.getValue()]);
   let deps = createDeps(host);
-  // Start loading the engine chunk now: usually done before the user opens a thread.
-  const engineReady = loadEngine().then(
-    (engine) => {
-      deps = { ...deps, engine };
-      render();
-    },
-    (error: unknown) => report('engine load', error),
-  );
 
-  let ui: ShadowRootContentScriptUi<Root> | null = null;
+  // One shadow-root UI for the content script's life (its CSS and isolation are set up once); the
+  // React tree inside is unmounted and mounted afresh for every thread, so no state leaks between
+  // threads, and removing it when no thread is open takes the host element off the page.
+  const ui: ShadowRootContentScriptUi<Root> = await createShadowRootUi<Root>(ctx, {
+    name: SIDEBAR_TAG,
+    // Inlined at build time: no stylesheet fetch.
+    css: sidebarCss,
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    // Keys typed in the sidebar must not trigger Gmail/Outlook keyboard shortcuts.
+    isolateEvents: true,
+    onMount: (container) => createRoot(container),
+    onRemove: (root) => root?.unmount(),
+  });
   let mountedFor: string | null = null;
   let lastSignature = '';
   let current: ThreadReadResult = { kind: 'none' };
-  let mounting: Promise<void> | null = null;
 
   const render = () => {
-    const root = ui?.mounted;
+    const root = ui.mounted;
     if (!root) return;
     // Commit in this task rather than a scheduler hop later: the read and the render of one thread
     // change are one short task (~10 ms for 50 messages), and the sidebar is on the next frame.
@@ -121,24 +129,18 @@ export async function startSidebar(ctx: ContentScriptContext, host: MailHost): P
     );
   };
 
-  const mount = async (key: string) => {
-    ui?.remove();
-    ui = null;
+  const engineReady = engineLoad.then(
+    (engine) => {
+      deps = { ...deps, engine };
+      render();
+    },
+    (error: unknown) => report('engine load', error),
+  );
+
+  /** Remounts the sidebar for another thread (the location changed to it). */
+  const remount = (key: string) => {
+    if (mountedFor !== null) ui.remove();
     mountedFor = key;
-    const created = await createShadowRootUi<Root>(ctx, {
-      name: SIDEBAR_TAG,
-      // Inlined at build time: remounting on every thread change costs no stylesheet fetch.
-      css: sidebarCss,
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      // Keys typed in the sidebar must not trigger Gmail/Outlook keyboard shortcuts.
-      isolateEvents: true,
-      onMount: (container) => createRoot(container),
-      onRemove: (root) => root?.unmount(),
-    });
-    if (mountedFor !== key) return; // a newer thread won while the stylesheet loaded
-    ui = created;
     ui.mount();
     render();
   };
@@ -158,18 +160,16 @@ export async function startSidebar(ctx: ContentScriptContext, host: MailHost): P
     }
     const key = threadKey(read);
     if (key === null) {
-      ui?.remove();
-      ui = null;
+      if (mountedFor !== null) ui.remove();
       mountedFor = null;
       return;
     }
     if (key !== mountedFor) {
       performance.mark(MARK_THREAD_OPEN);
-      mounting = mount(key).catch((error: unknown) => report('mount', error));
+      remount(key);
       return;
     }
-    if (mounting) void mounting.then(render);
-    else render();
+    render();
   });
 
   // Coalesce DOM-change bursts to one read per animation frame: a thread that appears is read in the
@@ -188,7 +188,7 @@ export async function startSidebar(ctx: ContentScriptContext, host: MailHost): P
   observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'data-legacy-thread-id'] });
   ctx.onInvalidated(() => {
     observer.disconnect();
-    ui?.remove();
+    if (mountedFor !== null) ui.remove();
   });
 
   const unwatchSettings = settingsItem.watch(guard('settings change', (next: ExtensionSettings | null) => {
