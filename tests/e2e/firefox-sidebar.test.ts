@@ -14,7 +14,7 @@ import { createSelfSignedCertificate } from '../harness/tls-certificate';
 
 const gmailThread = createRolloutThread({ thread: '19a4f7a2b3c4d501', messages: ['19a4f7a2b3c4d501', '19a4f7a2b3c4d502', '19a4f7a2b3c4d503', '19a4f7a2b3c4d504'] });
 const outlookThread = createRolloutThread({ thread: outlookConversationId('fXk2mR'), messages: [1, 2, 3, 4].map((n) => outlookMessageId('fx', n)) }, 'outlook');
-const mailbox = createMailbox([gmailThread, outlookThread]);
+const mailbox = createMailbox([{ ...gmailThread, client: 'gmail' }, { ...outlookThread, client: 'outlook' }]);
 const FACTS = ['ft-client', 'ft-source', 'ft-initiator', 'ft-lag-ours', 'ft-lag-theirs', 'ft-promise', 'ft-partial'];
 
 // Local-only: Firefox's BiDi cannot open the options page to connect a server (see harness/firefox-ui.ts).
