@@ -80,6 +80,22 @@ describe('Gmail provider against the Gmail stand-in (real @googleapis/gmail over
     expect(new Set(again.pages.flatMap((p) => p.upserted.map((u) => u.providerId))).size).toBe(stand.messageIds(me).length);
   });
 
+  it('turns a hung request into a retry (client timeout), not a stuck sync', async () => {
+    const impatient = createGmailProvider({
+      auth: createGoogleAuth({ clientId: stand.oauth.clientId, clientSecret: stand.oauth.clientSecret, tokenUrl: `${stand.url}/token`, refreshToken: stand.oauth.issueRefreshToken(me) }),
+      rootUrl: `${stand.url}/`,
+      limiter: createQuotaLimiter({ unitsPerSecond: 250 }),
+      fullSyncSince: new Date(now - 180 * 86_400_000),
+      bodies: false,
+      pageSize: 8,
+      timeoutMs: 400,
+      backoff: { baseMs: 5 },
+    });
+    stand.http.injectFault({ match: /\/batch\/gmail|\/messages/, kind: 'timeout', times: 2 });
+    const full = await drain(impatient, null);
+    expect(new Set(full.pages.flatMap((p) => p.upserted.map((u) => u.providerId))).size).toBe(stand.messageIds(me).length);
+  });
+
   it('retries 5xx, dropped connections and 403 userRateLimitExceeded, refreshes an expired token, and gives AUTH_REVOKED for a revoked grant', async () => {
     stand.http.injectFault({ match: /\/messages\//, kind: 'status-503', times: 2 });
     stand.http.injectFault({ match: /\/messages\//, kind: 'drop', times: 1 });
