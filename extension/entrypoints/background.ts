@@ -202,5 +202,13 @@ export default defineBackground(() => {
     void scheduleAlarms();
     void queue.flush().catch(() => undefined);
   });
-  settingsItem.watch(() => void scheduleAlarms());
+  settingsItem.watch((next, previous) => {
+    void scheduleAlarms();
+    // A server was just configured or changed: send what waited (local-only writes included) now,
+    // not when the backoff would next allow.
+    if (next.serverUrl && next.token && (next.serverUrl !== previous?.serverUrl || next.token !== previous?.token)) {
+      void queue.retryNow().then(() => queue.flush()).catch(() => undefined);
+      void refreshReminders().catch(() => undefined);
+    }
+  });
 });
