@@ -29,3 +29,73 @@ describe('zoned time', () => {
     expect(weekdayOf({ year: 2026, month: 11, day: 22 })).toBe(7);
   });
 });
+
+describe('zonedParts against Intl', () => {
+  /** The wall clock straight from Intl, as zonedParts computed it before it cached offsets. */
+  function intlClock(instantMs: number, timeZone: string): Record<string, number> {
+    const format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      weekday: 'short',
+    });
+    const parts = Object.fromEntries(format.formatToParts(new Date(instantMs)).map((p) => [p.type, p.value]));
+    const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+    return {
+      year: Number(parts.year),
+      month: Number(parts.month),
+      day: Number(parts.day),
+      hour: Number(parts.hour),
+      minute: Number(parts.minute),
+      second: Number(parts.second),
+      weekday: weekdays.indexOf(parts.weekday ?? '') + 1,
+    };
+  }
+
+  // Each window spans a DST change: Berlin and New York by an hour, Lord Howe by 30 minutes at 02:00
+  // local (a half-hour UTC instant), Kathmandu's +05:45 with its 1986 change from +05:30.
+  const windows: [string, string][] = [
+    ['Europe/Berlin', '2026-03-29T00:00:00Z'],
+    ['Europe/Berlin', '2026-10-25T00:00:00Z'],
+    ['America/New_York', '2026-03-08T05:00:00Z'],
+    ['America/New_York', '2026-11-01T04:00:00Z'],
+    ['Australia/Lord_Howe', '2026-04-04T14:00:00Z'],
+    ['Australia/Lord_Howe', '2026-10-03T14:00:00Z'],
+    ['Asia/Kathmandu', '1985-12-31T17:00:00Z'],
+    ['Asia/Kathmandu', '2026-06-30T12:00:00Z'],
+  ];
+
+  it.each(windows)('matches Intl minute by minute (and at odd seconds) around a change in %s from %s', (zone, from) => {
+    const start = Date.parse(from);
+    const mismatches: string[] = [];
+    // Four hours in steps of 7 minutes 13.5 seconds: every bucket, boundaries and mid-bucket instants.
+    for (let t = start; t < start + 4 * 3600000; t += 433500) {
+      for (const instant of [t, t - 1, t + 999]) {
+        const expected = intlClock(instant, zone);
+        const actual = zonedParts(instant, zone);
+        if (JSON.stringify(actual) !== JSON.stringify(expected)) mismatches.push(`${new Date(instant).toISOString()}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('follows the clock through an offset change that is not on a 15-minute boundary', () => {
+    // Liberia moved from -00:44:30 to UTC at 1972-01-07 00:00 local (00:44:30 UTC): the clock jumps
+    // from 23:59:59 to 00:44:30 in the middle of a 15-minute bucket.
+    const change = Date.parse('1972-01-07T00:44:30Z');
+    for (const instant of [change - 60000, change - 1000, change, change + 1000, change + 60000]) {
+      expect(zonedParts(instant, 'Africa/Monrovia')).toEqual(intlClock(instant, 'Africa/Monrovia'));
+    }
+    expect(zonedParts(change - 1000, 'Africa/Monrovia')).toMatchObject({ day: 6, hour: 23, minute: 59, second: 59 });
+    expect(zonedParts(change, 'Africa/Monrovia')).toMatchObject({ day: 7, hour: 0, minute: 44, second: 30 });
+  });
+
+  it('reports an unknown zone as before', () => {
+    expect(() => zonedParts(Date.parse('2026-01-01T00:00:00Z'), 'Mars/Olympus')).toThrow(RangeError);
+  });
+});

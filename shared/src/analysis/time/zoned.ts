@@ -56,8 +56,8 @@ export function assertTimeZone(timeZone: string): void {
   }
 }
 
-/** The wall clock in `timeZone` at `instantMs`. */
-export function zonedParts(instantMs: number, timeZone: string): ZonedParts {
+/** The wall clock read from Intl: exact for every instant, but formatToParts is slow. */
+function intlParts(instantMs: number, timeZone: string): ZonedParts {
   const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(instantMs))) parts[part.type] = part.value;
   return {
@@ -68,6 +68,62 @@ export function zonedParts(instantMs: number, timeZone: string): ZonedParts {
     minute: Number(parts.minute),
     second: Number(parts.second),
     weekday: WEEKDAYS[parts.weekday ?? 'Mon'] ?? 1,
+  };
+}
+
+/**
+ * Offsets from UTC per zone and 15-minute bucket of UTC time, in milliseconds; NaN marks a bucket with an
+ * offset change inside it (those instants go to Intl). Every real zone changes its offset at most once
+ * within 15 minutes, and all but historic local-mean-time changes fall on a bucket boundary, so nearly
+ * every bucket has one offset and the wall clock follows by arithmetic.
+ */
+const BUCKET_MS = 15 * 60000;
+const MAX_CACHED_BUCKETS = 200_000;
+const offsetBuckets = new Map<string, Map<number, number>>();
+
+/** Offset in ms of the wall clock from UTC at `instantMs`, to the second (as Intl shows it). */
+function intlOffsetMs(instantMs: number, timeZone: string): number {
+  const p = intlParts(instantMs, timeZone);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(instantMs / 1000) * 1000;
+}
+
+function bucketOffsetMs(instantMs: number, timeZone: string): number {
+  const bucket = Math.floor(instantMs / BUCKET_MS);
+  let offset = offsetBuckets.get(timeZone)?.get(bucket);
+  if (offset === undefined) {
+    // Intl throws here for an unknown zone or an invalid instant, before anything is cached.
+    const start = bucket * BUCKET_MS;
+    offset = intlOffsetMs(start, timeZone);
+    if (intlOffsetMs(start + BUCKET_MS - 1, timeZone) !== offset) offset = Number.NaN;
+    let buckets = offsetBuckets.get(timeZone);
+    if (!buckets) {
+      buckets = new Map();
+      offsetBuckets.set(timeZone, buckets);
+    }
+    // A long-running process sees ever new instants: start over rather than grow without bound.
+    if (buckets.size >= MAX_CACHED_BUCKETS) buckets.clear();
+    buckets.set(bucket, offset);
+  }
+  return offset;
+}
+
+/** The wall clock in `timeZone` at `instantMs`. */
+export function zonedParts(instantMs: number, timeZone: string): ZonedParts {
+  const offset = bucketOffsetMs(instantMs, timeZone);
+  if (Number.isNaN(offset)) return intlParts(instantMs, timeZone);
+  const local = new Date(instantMs + offset);
+  const year = local.getUTCFullYear();
+  // Intl writes years before 1 CE with an era; leave those (and anything odd) to Intl.
+  if (!(year >= 1 && year <= 9999)) return intlParts(instantMs, timeZone);
+  const day = local.getUTCDay();
+  return {
+    year,
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+    weekday: day === 0 ? 7 : day,
   };
 }
 
