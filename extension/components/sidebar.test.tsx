@@ -3,7 +3,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Touchpoint } from '@followthrough/shared/model';
+import type { NormalizedMessageInput, Touchpoint } from '@followthrough/shared/model';
 import type { ThreadSummaryResponse } from '@followthrough/shared/contract';
 import { loadFixture } from '../hosts/fixture-loader';
 import { createGmailHost } from '../hosts/gmail/gmail-host';
@@ -151,6 +151,10 @@ describe('sidebar with a server', () => {
   async function renderWithServer(name: string, summary: ThreadSummaryResponse) {
     const { deps } = recordingDeps();
     const fetched: string[] = [];
+    const pushed: NormalizedMessageInput[] = [];
+    deps.pushMessages = async (messages) => {
+      pushed.push(...messages);
+    };
     deps.fetchSummary = async (threadId) => {
       fetched.push(threadId);
       return { status: 'ok', data: summary };
@@ -166,7 +170,7 @@ describe('sidebar with a server', () => {
     await act(async () => {
       await new Promise((resolve) => setTimeout(resolve, 0));
     });
-    return { el: container, fetched };
+    return { el: container, fetched, pushed };
   }
 
   const serverSummary = (threadId: string): ThreadSummaryResponse => ({
@@ -202,8 +206,10 @@ describe('sidebar with a server', () => {
   });
 
   it('shows the mailbox-wide view the server has for the thread', async () => {
-    const { el, fetched } = await renderWithServer('2026-11-thread-conversation.html', serverSummary('1938c0a7d2b4e53d'));
-    expect(fetched).toEqual(['1938c0a7d2b4e53d']);
+    const { el, fetched, pushed } = await renderWithServer('2026-11-thread-conversation.html', serverSummary('1938c0a7d2b4e53d'));
+    // The expanded messages went to the server, then the summary was asked for again to include them.
+    expect(pushed.map((m) => m.id)).toEqual(['1938c0a7d2b4e541', '1938c0a7d2b4e542', '1938c0a7d2b4e543']);
+    expect(fetched).toEqual(['1938c0a7d2b4e53d', '1938c0a7d2b4e53d']);
     expect(el.querySelector('[data-testid="ft-sidebar"]')!.getAttribute('data-source')).toBe('server');
     // The server says we started it (its older history), overriding the partial local view.
     expect(text(el, 'ft-initiator')).toBe('We started this thread.');
@@ -211,8 +217,9 @@ describe('sidebar with a server', () => {
   });
 
   it('on an unrecognised layout, still shows what the server knows, by the thread id from the URL', async () => {
-    const { el, fetched } = await renderWithServer('2026-11-unrecognized-layout.html', serverSummary('FMfcgzQbfLxVHMNwqBzKhJqPZTvWrkDc'));
+    const { el, fetched, pushed } = await renderWithServer('2026-11-unrecognized-layout.html', serverSummary('FMfcgzQbfLxVHMNwqBzKhJqPZTvWrkDc'));
     expect(fetched).toEqual(['FMfcgzQbfLxVHMNwqBzKhJqPZTvWrkDc']);
+    expect(pushed).toEqual([]);
     expect(text(el, 'ft-unrecognized')).toBe("Followthrough doesn't recognise this Gmail layout yet: showing what the server knows about this thread.");
     expect(text(el, 'ft-promises-other')).toContain('Q1 capacity forecast');
   });

@@ -37,7 +37,13 @@ export interface SidebarProps {
   now?: Date;
 }
 
-function useServerSummary(threadId: string | null, settings: ExtensionSettings, deps: SidebarDeps): [ServerState, ThreadSummaryResponse | null] {
+/** The server's summary for the thread; fetched again when `refresh` changes (after we pushed messages). */
+function useServerSummary(
+  threadId: string | null,
+  settings: ExtensionSettings,
+  deps: SidebarDeps,
+  refresh: number,
+): [ServerState, ThreadSummaryResponse | null] {
   const [state, setState] = useState<{ key: string; server: ServerState; summary: ThreadSummaryResponse | null }>({
     key: '',
     server: { status: 'loading' },
@@ -62,7 +68,7 @@ function useServerSummary(threadId: string | null, settings: ExtensionSettings, 
     return () => {
       live = false;
     };
-  }, [threadId, configured, key, deps]);
+  }, [threadId, configured, key, deps, refresh]);
   if (!configured) return [{ status: 'local-only' }, null];
   if (state.key !== key) return [{ status: 'loading' }, null];
   return [state.server, state.summary];
@@ -91,13 +97,23 @@ export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fix
     }
   }, [snapshot, settings, local, now, deps.engine]);
 
-  const [server, serverSummary] = useServerSummary(threadId, settings, deps);
+  const [pushes, setPushes] = useState(0);
+  const [server, serverSummary] = useServerSummary(threadId, settings, deps, pushes);
 
-  // Give the server what the page shows (idempotent by message id), so the mailbox view includes it.
+  // Give the server what the page shows (idempotent by message id), so the mailbox view includes it;
+  // then ask for the summary again, which now covers this thread even if the server had not seen it.
   useEffect(() => {
     if (!snapshot || !settings.serverUrl || !settings.token) return;
     const { messages } = snapshotToMessages({ ...snapshot, messages: snapshot.messages.filter((m) => !m.partial) });
-    if (messages.length > 0) void deps.pushMessages(messages).catch(() => undefined);
+    if (messages.length === 0) return;
+    let live = true;
+    deps
+      .pushMessages(messages)
+      .then(() => live && setPushes((n) => n + 1))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
   }, [snapshot, settings.serverUrl, settings.token, deps]);
 
   let summary: ThreadSummaryResponse | null = null;
