@@ -72,14 +72,17 @@ function intlParts(instantMs: number, timeZone: string): ZonedParts {
 }
 
 /**
- * Offsets from UTC per zone and 15-minute bucket of UTC time, in milliseconds; NaN marks a bucket with an
- * offset change inside it (those instants go to Intl). Every real zone changes its offset at most once
- * within 15 minutes, and all but historic local-mean-time changes fall on a bucket boundary, so nearly
- * every bucket has one offset and the wall clock follows by arithmetic.
+ * Offsets from UTC per zone, in milliseconds, for six-hour blocks of UTC time and, inside a block that
+ * holds an offset change, for its quarter-hours. NaN marks a span with a change inside it (those
+ * instants go to Intl). Every real zone changes its offset at most once in six hours, and all but
+ * historic local-mean-time changes fall on a quarter-hour in UTC, so nearly every instant takes its
+ * offset from the cache and the wall clock follows by arithmetic.
  */
-const BUCKET_MS = 15 * 60000;
-const MAX_CACHED_BUCKETS = 200_000;
-const offsetBuckets = new Map<string, Map<number, number>>();
+const BLOCK_MS = 6 * 3_600_000;
+const QUARTER_MS = 900_000;
+const MAX_CACHED_SPANS = 100_000;
+const blockOffsets = new Map<string, Map<number, number>>();
+const quarterOffsets = new Map<string, Map<number, number>>();
 
 /** Offset in ms of the wall clock from UTC at `instantMs`, to the second (as Intl shows it). */
 function intlOffsetMs(instantMs: number, timeZone: string): number {
@@ -87,29 +90,50 @@ function intlOffsetMs(instantMs: number, timeZone: string): number {
   return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(instantMs / 1000) * 1000;
 }
 
-function bucketOffsetMs(instantMs: number, timeZone: string): number {
-  const bucket = Math.floor(instantMs / BUCKET_MS);
-  let offset = offsetBuckets.get(timeZone)?.get(bucket);
+/** Offsets at span boundaries (index * size), per zone and span size: neighbouring spans share one. */
+const boundaryOffsets = new Map<string, Map<number, number>>();
+
+function boundaryOffsetMs(size: number, index: number, timeZone: string): number {
+  const key = `${size}|${timeZone}`;
+  let offset = boundaryOffsets.get(key)?.get(index);
   if (offset === undefined) {
     // Intl throws here for an unknown zone or an invalid instant, before anything is cached.
-    const start = bucket * BUCKET_MS;
-    offset = intlOffsetMs(start, timeZone);
-    if (intlOffsetMs(start + BUCKET_MS - 1, timeZone) !== offset) offset = Number.NaN;
-    let buckets = offsetBuckets.get(timeZone);
-    if (!buckets) {
-      buckets = new Map();
-      offsetBuckets.set(timeZone, buckets);
-    }
-    // A long-running process sees ever new instants: start over rather than grow without bound.
-    if (buckets.size >= MAX_CACHED_BUCKETS) buckets.clear();
-    buckets.set(bucket, offset);
+    offset = intlOffsetMs(index * size, timeZone);
+    let points = boundaryOffsets.get(key);
+    if (!points) boundaryOffsets.set(key, (points = new Map()));
+    if (points.size >= MAX_CACHED_SPANS) points.clear();
+    points.set(index, offset);
   }
   return offset;
 }
 
+/**
+ * The offset over the span [index * size, (index + 1) * size), or NaN when it may change inside it: the
+ * same offset at both boundaries means no change in between (at most one change fits in a span).
+ */
+function spanOffsetMs(cache: Map<string, Map<number, number>>, size: number, instantMs: number, timeZone: string): number {
+  const index = Math.floor(instantMs / size);
+  let offset = cache.get(timeZone)?.get(index);
+  if (offset === undefined) {
+    offset = boundaryOffsetMs(size, index, timeZone);
+    if (boundaryOffsetMs(size, index + 1, timeZone) !== offset) offset = Number.NaN;
+    let spans = cache.get(timeZone);
+    if (!spans) cache.set(timeZone, (spans = new Map()));
+    // A long-running process sees ever new instants: start over rather than grow without bound.
+    if (spans.size >= MAX_CACHED_SPANS) spans.clear();
+    spans.set(index, offset);
+  }
+  return offset;
+}
+
+function cachedOffsetMs(instantMs: number, timeZone: string): number {
+  const offset = spanOffsetMs(blockOffsets, BLOCK_MS, instantMs, timeZone);
+  return Number.isNaN(offset) ? spanOffsetMs(quarterOffsets, QUARTER_MS, instantMs, timeZone) : offset;
+}
+
 /** The wall clock in `timeZone` at `instantMs`. */
 export function zonedParts(instantMs: number, timeZone: string): ZonedParts {
-  const offset = bucketOffsetMs(instantMs, timeZone);
+  const offset = cachedOffsetMs(instantMs, timeZone);
   if (Number.isNaN(offset)) return intlParts(instantMs, timeZone);
   const local = new Date(instantMs + offset);
   const year = local.getUTCFullYear();
