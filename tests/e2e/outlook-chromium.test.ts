@@ -34,8 +34,10 @@ describe('Outlook on the web in Chromium, connected to a server that holds the m
     await world?.dispose();
   });
 
-  async function expectRolloutFacts(target: Page): Promise<void> {
+  async function expectRolloutFacts(target: Page, screenshot?: string): Promise<void> {
     const sidebar = await waitForSidebar(target, { threadId: rollout.id, source: 'server' });
+    // Taken before the checks: a failing check should still leave a picture of what the user saw.
+    if (screenshot) await target.screenshot({ path: path.join(SCREENSHOTS_DIR, screenshot) });
     expect(await sidebar.locator(testId('ft-client')).innerText()).toBe(CLIENT_DOMAIN);
     expect(await sidebar.locator(testId('ft-initiator')).innerText()).toBe('The client started this thread.');
     expect(await sidebar.locator(testId('ft-lag-ours')).innerText()).toMatch(/^We reply in\s+4 working h\s+6 working h/);
@@ -54,8 +56,7 @@ describe('Outlook on the web in Chromium, connected to a server that holds the m
     // Outlook routes by history.pushState: the conversation id lands in the path, URL-encoded.
     await page.locator(`[role="option"][data-convid="${rollout.id}"]`).click();
     expect(page.url()).toBe(outlookThreadUrl(rollout));
-    await expectRolloutFacts(page);
-    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'outlook-light.png') });
+    await expectRolloutFacts(page, 'outlook-light.png');
   });
 
   it('shows the same on outlook.live.com, opened straight from a conversation URL', async () => {
