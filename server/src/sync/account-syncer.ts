@@ -62,6 +62,9 @@ export interface AccountSyncer {
   syncAccount(accountId: string, options?: { onProgress?: (p: SyncProgress) => void; signal?: AbortSignal }): Promise<SyncPassResult>;
 }
 
+/** Messages per ingest call within a page (see the loop below). */
+const ingestSlice = 50;
+
 export function createAccountSyncer(deps: AccountSyncerDeps): AccountSyncer {
   const leaseTtlMs = deps.leaseTtlMs ?? 10 * 60_000;
   return {
@@ -97,7 +100,12 @@ export function createAccountSyncer(deps: AccountSyncerDeps): AccountSyncer {
             next.catch(() => undefined);
           }
           const mode = decodeCursor(page.nextCursor, provider.provider).mode;
-          if (page.upserted.length > 0) await ingestMessages(database, account.userId, page.upserted.map((u) => u.message), settings);
+          // Ingest is CPU work on this event loop: in slices, yielding between them, so the prefetch of the
+          // next page keeps its requests moving instead of waiting for a whole page's fact extraction.
+          for (let i = 0; i < page.upserted.length; i += ingestSlice) {
+            await ingestMessages(database, account.userId, page.upserted.slice(i, i + ingestSlice).map((u) => u.message), settings);
+            await new Promise((resolve) => setImmediate(resolve));
+          }
           const orphaned = await orphanedByDeletion(database, account, page.deletedIds);
           await removeMessages(database, account.userId, orphaned, settings);
           const committed = await commitPage(database, {
