@@ -8,8 +8,14 @@
 const GREETING = /^(?:hi|hello|hey|dear|hallo|hej|bonjour|hola|good (?:morning|afternoon|evening))\b[^.!?\n]{0,40}[,!.]?\s*$/i;
 const SIGN_OFF =
   /^(?:best|regards|kind regards|best regards|warm regards|cheers|thanks|thank you|many thanks|br|rgds|sincerely|all the best|viele grüße|beste grüße|liebe grüße|gruß|cordialement|saludos)\b[^.!?\n]{0,30}[,.!]?\s*$/i;
-const ACKNOWLEDGEMENT =
-  /^(?:(?:thanks|thank you|thank u|thx|ty|many thanks|much appreciated|appreciated|great|perfect|excellent|wonderful|awesome|brilliant|fantastic|lovely|sounds good|looks good|all good|ok|okay|got it|noted|received|well received|will do|understood|cheers|super|top|danke|vielen dank|merci|gracias|grazie|tack)\b)/i;
+/** "Hi Anna, great news, thank you!": a greeting on the same line as the acknowledgement. */
+const INLINE_GREETING = /^(?:hi|hello|hey|dear|hallo|hej|bonjour|hola)(?:\s+[\p{L}.'-]+){0,2}\s*,\s+(?=\S)/iu;
+/** "That's great news, thank you!" / "This is wonderful, thanks": a lead-in before the acknowledgement word. */
+const LEAD_IN = String.raw`(?:(?:that(?:'s|’s| is)|this(?:'s|’s| is)|what|how|such)\s+(?:(?:really|very|so|truly|just|a|an)\s+){0,2})?`;
+const ACKNOWLEDGEMENT = new RegExp(
+  String.raw`^${LEAD_IN}(?:(?:thanks|thank you|thank u|thx|ty|many thanks|much appreciated|appreciated|great|perfect|excellent|wonderful|awesome|brilliant|fantastic|lovely|sounds good|looks good|all good|ok|okay|got it|noted|received|well received|will do|understood|cheers|super|top|danke|vielen dank|merci|gracias|grazie|tack)\b)`,
+  'i',
+);
 const ASKS_SOMETHING =
   /\?|\b(?:please|could you|can you|would you|will you|let me know|let us know|when|need|send|confirm|but|however|unfortunately|questions?|issues?|problems?|concerns?|wonder(?:ing)?|below|one more|also|another|change|except)\b/i;
 const MAX_WORDS = 14;
@@ -19,6 +25,7 @@ export function isClosingMessage(visible: string): boolean {
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '');
+  if (lines[0] !== undefined) lines[0] = lines[0].replace(INLINE_GREETING, '');
   while (lines.length > 0 && GREETING.test(lines[0] ?? '') && !ACKNOWLEDGEMENT.test(lines[0] ?? '')) lines.shift();
   // Drop a trailing sign-off and the name under it ("Best,\nTom"), but keep a lone "Thanks!" as the body.
   for (let i = lines.length - 1; i >= 1; i--) {
