@@ -26,6 +26,18 @@ describe('resolveDueDate', () => {
     expect(due('first thing Monday', berlinWed)).toBe(Date.parse('2026-03-09T10:00:00+01:00'));
   });
 
+  it('takes a stated start date over a recurring weekday', () => {
+    // Tuesday 14 April 2026: the first weekly summary is due on Friday 24 April, not on Friday 17 April.
+    const berlinTue = at('2026-04-14T10:00:00+02:00', 'Europe/Berlin');
+    const weekly = resolveDueDate("We'll send you a weekly summary every Friday, starting 24 April.", berlinTue);
+    expect(weekly?.dueAt).toBe(new Date(Date.parse('2026-04-24T17:00:00+02:00')).toISOString());
+    expect(weekly?.dueText).toMatch(/^24 April/);
+    expect(due('every Monday, beginning on 4 May', berlinTue)).toBe(Date.parse('2026-05-04T17:00:00+02:00'));
+    // A recurring day alone still gives its next occurrence; a plain weekday before a date still wins.
+    expect(due('every Friday', berlinTue)).toBe(Date.parse('2026-04-17T17:00:00+02:00'));
+    expect(due('by Friday, and the invoice on 30 April', berlinTue)).toBe(Date.parse('2026-04-17T17:00:00+02:00'));
+  });
+
   it('reads today, tonight, tomorrow and their parts of the day', () => {
     expect(due('by end of day', berlinWed)).toBe(Date.parse('2026-03-04T17:00:00+01:00'));
     expect(due('COB', berlinWed)).toBe(Date.parse('2026-03-04T17:00:00+01:00'));

@@ -424,12 +424,30 @@ function instantAt(date: LocalDate, clock: Clock | 'eod' | 'late', frame: Frame)
 const DATE_HINT =
   /\d|day|tonight|tomorrow|morning|afternoon|evening|week|month|mon|tue|wed|thu|fri|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|eod|cob|eob|eow|eom|noon|midnight|hour|minute|close of/i;
 
+/** "starting 24 April", "beginning on Monday": the date the commitment starts at. */
+const START_MARKER = /\b(?:starting|beginning|commencing|effective|as of)(?:\s+(?:on|from))?[\s,]*$/i;
+/** "every Friday", "each Monday": a recurring day, not a date by itself. */
+const RECURRING = /\b(?:every|each)\s+(?:other\s+)?$/i;
+
+/**
+ * The day match that sets the due date: normally the first one; a stated start date wins ("every
+ * Friday, starting 24 April" is first due on 24 April), and a recurring weekday yields to any date.
+ */
+function chooseDay(phrase: string, days: readonly DayMatch[]): DayMatch | undefined {
+  const before = (d: DayMatch): string => phrase.slice(Math.max(0, d.index - 30), d.index);
+  const started = days.find((d) => START_MARKER.test(before(d)));
+  if (started) return started;
+  const first = days[0];
+  if (first && RECURRING.test(before(first))) return days.find((d) => d.index > first.index && d.index >= first.end) ?? first;
+  return first;
+}
+
 export function resolveDueDate(phrase: string, context: PromiseContext): ResolvedDue | null {
   const frame = frameOf(context);
   if (!DATE_HINT.test(phrase)) return null;
   const days = dayMatches(phrase, frame).sort((a, b) => a.index - b.index || b.end - a.end);
   const times = timeMatches(phrase);
-  const day = days[0];
+  const day = chooseDay(phrase, days);
   const nearTime = times.find((t) => !day || (t.index <= day.end + 25 && t.end >= day.index - 25));
   if (!day && !nearTime) return null;
 

@@ -49,6 +49,17 @@ describe('findPromises', () => {
     expect(promise?.dueText).toBeUndefined();
   });
 
+  it('dates a recurring commitment from its stated start, before or after the weekday', () => {
+    const visible = visibleText(
+      "Hi Dana,\n\nThanks for signing off the retainer. We'll send you a weekly summary every Friday, starting 24 April.\n" +
+        'Starting 3 April, we will also share the ad spend report every Monday.\n\nBest,\nMaya',
+    );
+    const [summary, spend] = findPromises(visible, context);
+    // Sent Tuesday 10 March: "every Friday" alone would mean Friday 13 March.
+    expect(summary).toMatchObject({ dueAt: '2026-04-24T21:00:00.000Z', dueIsDefault: false });
+    expect(spend).toMatchObject({ dueAt: '2026-04-03T21:00:00.000Z', dueIsDefault: false });
+  });
+
   it('accepts the ways people commit', () => {
     const sentences = [
       'I will send the minutes this afternoon.',

@@ -272,13 +272,20 @@ export function explainPromises(visible: string): PromiseDecision[] {
   });
 }
 
+const STARTING = /\b(?:starting|beginning|commencing|effective|as of)\b/i;
+
 export function findPromises(visible: string, context: PromiseContext): PromiseCandidate[] {
   const out: PromiseCandidate[] = [];
   for (const sentence of splitSentences(visible)) {
     const { commitment, reason } = decide(sentence, context);
     if (!commitment || reason) continue;
-    // The date usually follows the commitment; look at the whole sentence only when it does not.
-    const due = resolveDueDate(commitment.clause, context) ?? (commitment.before ? resolveDueDate(sentence, context) : null);
+    // The date usually follows the commitment; look at the whole sentence only when it does not, or when
+    // a start date comes first ("Starting 24 April, we'll send the report every Friday").
+    const startsFirst = commitment.before !== '' && STARTING.test(commitment.before);
+    const due =
+      (startsFirst ? resolveDueDate(sentence, context) : null) ??
+      resolveDueDate(commitment.clause, context) ??
+      (commitment.before ? resolveDueDate(sentence, context) : null);
     const text = snippet(sentence);
     if (due) out.push({ text, dueAt: due.dueAt, dueIsDefault: false, dueText: due.dueText });
     else out.push({ text, dueAt: defaultDueDate(context), dueIsDefault: true });
