@@ -1,5 +1,9 @@
 import { z, type ZodType } from 'zod';
 import {
+  connectQuerySchema,
+  connectResponseSchema,
+  listAccountsResponseSchema,
+  syncAccountResponseSchema,
   counterpartDetailResponseSchema,
   createTouchpointRequestSchema,
   createTouchpointResponseSchema,
@@ -103,6 +107,35 @@ export const operations: Operation[] = [
   { method: 'delete', path: '/v1/touchpoints/{id}', summary: 'Delete a touchpoint', params: ['id'], response: deleteTouchpointResponseSchema, errors: [404] },
   { method: 'get', path: '/v1/reminders', summary: 'Due and overdue promises, silences, waiting mail, renewals, feedback', query: listRemindersQuerySchema, response: listRemindersResponseSchema, errors: [400] },
   { method: 'get', path: '/v1/export', summary: 'All of the caller\'s data as JSON', response: exportResponseSchema },
+  { method: 'get', path: '/v1/accounts', summary: 'Connected mailboxes: phase, counts, last success, last error, reconnect needed', response: listAccountsResponseSchema },
+  {
+    method: 'post',
+    path: '/v1/accounts/{id}/sync',
+    summary: 'Queue a sync pass now (progress shows in GET /v1/accounts)',
+    params: ['id'],
+    response: syncAccountResponseSchema,
+    status: 202,
+    errors: [400, 404],
+  },
+  {
+    method: 'get',
+    path: '/v1/connect/{provider}',
+    summary: 'Start the OAuth authorization code flow with PKCE: 302 to the provider\'s consent page (authorizeUrl also in the body)',
+    params: ['provider'],
+    query: connectQuerySchema,
+    response: connectResponseSchema,
+    status: 302,
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/oauth/callback/{provider}',
+    summary: 'OAuth redirect target: exchanges the code, stores the refresh token encrypted, starts the first sync',
+    auth: false,
+    params: ['provider'],
+    response: z.record(z.string(), z.unknown()),
+    errors: [400],
+  },
 ];
 
 function jsonSchema(schema: ZodType, io: 'input' | 'output'): Record<string, unknown> {

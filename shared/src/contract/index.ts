@@ -10,3 +10,4 @@ export * from './touchpoints';
 export * from './reminders';
 export * from './reports';
 export * from './export';
+export * from './accounts';
