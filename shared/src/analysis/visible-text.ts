@@ -83,7 +83,8 @@ function historyStart(lines: string[]): number {
       let joined = line;
       for (let j = i + 1; j < Math.min(lines.length, i + 3); j++) {
         joined = `${joined} ${lines[j]!.trim()}`;
-        if (ATTRIBUTION.test(joined)) {
+        // ATTRIBUTION ends with ":" (then only spaces): test the cheap part first.
+        if (joined.trimEnd().endsWith(':') && ATTRIBUTION.test(joined)) {
           if (introducesQuote(lines, j)) {
             lines.splice(i, j - i + 1, ...Array<string>(j - i + 1).fill(''));
             break;
@@ -101,7 +102,8 @@ function signatureStart(lines: string[]): number {
   let end = lines.length;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line === '-- ' || line.trim() === '--' || MOBILE_FOOTER.test(line.trim()) || DISCLAIMER.test(line.trim())) {
+    const trimmed = line.trim();
+    if (line === '-- ' || trimmed === '--' || MOBILE_FOOTER.test(trimmed) || DISCLAIMER.test(trimmed)) {
       end = i;
       break;
     }
@@ -141,18 +143,39 @@ function isAttribution(line: string): boolean {
   return ATTRIBUTION.test(line) || BARE_ATTRIBUTION.test(line) || LOOSE_ATTRIBUTION.test(line);
 }
 
+/** True when the last non-blank character is ":"; every attribution ends so. No copy of the line. */
+function endsWithColon(line: string): boolean {
+  for (let i = line.length - 1; i >= 0; i--) {
+    const c = line.charCodeAt(i);
+    // Blank characters are few in practice: space, tab, CR and the non-breaking space.
+    if (c === 32 || c === 9 || c === 13 || c === 160) continue;
+    if (c === 58) return true;
+    // Anything else that trim() would remove is rare: let trim() decide.
+    return /\s/.test(line[i]!) ? line.trim().endsWith(':') : false;
+  }
+  return false;
+}
+
+/** isAttribution(line.trim()), skipping the trim for the many lines that cannot be one. */
+function isAttributionLine(line: string): boolean {
+  return endsWithColon(line) && isAttribution(line.trim());
+}
+
 /**
  * Quoted lines: "> " everywhere; "| " too, but only in a message whose attribution introduces "| "
  * lines (some mailers quote that way; elsewhere a leading "|" is more likely a table).
  */
 function isQuoted(line: string, pipeQuotes = false): boolean {
+  // Every quote marker is the first non-blank character: look at it before any pattern.
+  const first = line.trimStart()[0];
+  if (first === '>') return true;
   // "<snip>" / "[...]" mark where the writer cut the quote they answer.
-  if (/^\s*(?:<\s*snip(?:ped)?\s*>|\[\s*(?:snip(?:ped)?|\.{3}|…)\s*\])\s*$/i.test(line)) return true;
-  return /^\s*>/.test(line) || (pipeQuotes && /^\|(?:\s|$)/.test(line));
+  if ((first === '<' || first === '[') && /^\s*(?:<\s*snip(?:ped)?\s*>|\[\s*(?:snip(?:ped)?|\.{3}|…)\s*\])\s*$/i.test(line)) return true;
+  return pipeQuotes && first === '|' && /^\|(?:\s|$)/.test(line);
 }
 
 function usesPipeQuotes(lines: string[]): boolean {
-  return lines.some((line, i) => isAttribution(line.trim()) && /^\|(?:\s|$)/.test(lines.slice(i + 1).find((l) => l.trim()) ?? ''));
+  return lines.some((line, i) => isAttributionLine(line) && /^\|(?:\s|$)/.test(lines.slice(i + 1).find((l) => l.trim()) ?? ''));
 }
 
 /** True when the next non-blank line after `i` is quoted (or there is none). */
@@ -165,12 +188,12 @@ function introducesQuote(lines: string[], i: number): boolean {
 
 export function visibleText(text: string): string {
   // historyStart blanks wrapped attributions in place, so it works on its own copy.
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const lines = (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).split('\n');
   let kept = lines.slice(0, historyStart(lines));
   // Inline-quoted lines ("> ...") interleaved with replies: drop the quotes and the lines that
   // introduce them, keep the replies.
   const pipes = usesPipeQuotes(kept);
-  kept = kept.filter((line, i) => !isQuoted(line, pipes) && !(isAttribution(line.trim()) && introducesQuote(kept, i)));
+  kept = kept.filter((line, i) => !isQuoted(line, pipes) && !(isAttributionLine(line) && introducesQuote(kept, i)));
   kept = kept.slice(0, signatureStart(kept));
   return kept.join('\n').replace(/\n{3,}/g, '\n\n').trim();
 }

@@ -100,7 +100,8 @@ function split(text: string): string[] {
     for (const line of logicalLines(paragraph.split('\n'))) {
       const unbulleted = line.replace(BULLET, '');
       for (const sentence of splitLine(unbulleted)) {
-        const folded = sentence.replace(/\s+/g, ' ').trim();
+        // Most sentences have single spaces only: fold only when there is something to fold.
+        const folded = (/\s\s|[^\S ]/.test(sentence) ? sentence.replace(/\s+/g, ' ') : sentence).trim();
         if (folded) sentences.push(folded);
       }
     }
