@@ -1,11 +1,9 @@
-import { loadConfig } from '../../config';
-import { createDb, migrate } from '../../db/index';
 import { createTokenCipherFromEnv, EncryptionKeyError } from '../../crypto/token-cipher';
 import { listAccounts, upsertAccount, type AccountAccess, type MailProviderName } from '../../sync/account-store';
-import { userIdByEmail } from '../../sync/user-lookup';
 import type { CliCommand } from '../command';
 import { parseFlags } from '../parse-flags';
 import { UsageError } from '../usage-error';
+import { withUserDatabase } from '../user-database';
 
 const usage = `Usage: followthrough account <add|list> --user <email> ...
 
@@ -56,16 +54,8 @@ export const accountCommand: CliCommand = {
       if (access !== 'metadata' && access !== 'bodies') throw new UsageError(`--access must be metadata or bodies, not "${access}"`, usage);
     }
 
-    const config = loadConfig(io.env);
-    const database = await createDb(config.databaseUrl, config.databaseAuthToken);
-    try {
-      await migrate(database);
-      let userId: string;
-      try {
-        userId = await userIdByEmail(database, values.user);
-      } catch (error) {
-        throw new UsageError((error as Error).message);
-      }
+    const user = values.user;
+    return withUserDatabase(io.env, user, async (database, userId) => {
       if (action === 'list') {
         for (const a of await listAccounts(database, userId)) {
           io.stdout.write(
@@ -80,19 +70,17 @@ export const accountCommand: CliCommand = {
         const row = await upsertAccount(database, cipher, {
           userId,
           provider: provider as MailProviderName,
-          email: values.mailbox ?? values.user,
+          email: values.mailbox ?? user,
           access: access as AccountAccess,
           refreshToken: values['refresh-token']!.trim(),
           now: io.now(),
         });
-        io.stdout.write(`Attached ${row.provider} mailbox ${row.email} (${row.access}) to ${values.user}; account id:\n${row.id}\n`);
+        io.stdout.write(`Attached ${row.provider} mailbox ${row.email} (${row.access}) to ${user}; account id:\n${row.id}\n`);
       } catch (error) {
         if (error instanceof EncryptionKeyError) throw new UsageError(error.message);
         throw error;
       }
       return 0;
-    } finally {
-      database.close();
-    }
+    });
   },
 };

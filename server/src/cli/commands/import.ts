@@ -1,14 +1,12 @@
 import type { NormalizedMessage } from '@followthrough/shared';
-import { loadConfig } from '../../config';
-import { createDb, migrate } from '../../db/index';
 import { InputError, openMailSource } from '../../mail/index';
 import { ingestMessages } from '../../store/ingest';
 import { getUserSettings, toAnalysisSettings } from '../../store/users';
-import { userIdByEmail } from '../../sync/user-lookup';
 import type { CliCommand } from '../command';
 import { parseFlags } from '../parse-flags';
 import { createProgressBar } from '../progress-bar';
 import { UsageError } from '../usage-error';
+import { withUserDatabase } from '../user-database';
 
 const usage = `Usage: followthrough import <file.mbox|file.eml|folder|file.jsonl> --user <email> [--batch <n>]
 
@@ -36,16 +34,8 @@ export const importCommand: CliCommand = {
     if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 5000) throw new UsageError(`--batch must be an integer from 1 to 5000, not "${values.batch}"`, usage);
 
     const source = await openMailSource(positionals[0]!, { stdin: io.stdin });
-    const config = loadConfig(io.env);
-    const database = await createDb(config.databaseUrl, config.databaseAuthToken);
-    try {
-      await migrate(database);
-      let userId: string;
-      try {
-        userId = await userIdByEmail(database, values.user);
-      } catch (error) {
-        throw new UsageError((error as Error).message);
-      }
+    const user = values.user;
+    return withUserDatabase(io.env, user, async (database, userId) => {
       const settings = toAnalysisSettings((await getUserSettings(database.db, userId)).settings);
       const bar = createProgressBar(io.stderr, io.stderrIsTTY, source.totalBytes, Number(io.env.COLUMNS) || 80);
       let batch: NormalizedMessage[] = [];
@@ -84,8 +74,6 @@ export const importCommand: CliCommand = {
       io.stderr.write(`imported ${seen} messages from ${source.label}: ${stored} new, ${duplicates} already stored, ${skipped} skipped\n`);
       io.stdout.write(`${JSON.stringify({ read: seen, stored, duplicates, skipped })}\n`);
       return 0;
-    } finally {
-      database.close();
-    }
+    });
   },
 };

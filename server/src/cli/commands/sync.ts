@@ -1,14 +1,12 @@
-import { loadConfig } from '../../config';
-import { createDb, migrate } from '../../db/index';
 import { createTokenCipherFromEnv } from '../../crypto/token-cipher';
 import { createAccountSyncer, type SyncPassResult, type SyncProgress } from '../../sync/account-syncer';
 import { listAccounts } from '../../sync/account-store';
 import { loadConnectorConfig } from '../../sync/connector-config';
 import { defaultSyncIntervalMs } from '../../sync/sync-scheduler';
-import { userIdByEmail } from '../../sync/user-lookup';
 import type { CliCommand } from '../command';
 import { parseFlags } from '../parse-flags';
 import { UsageError } from '../usage-error';
+import { withUserDatabase } from '../user-database';
 
 const usage = `Usage: followthrough sync --user <email> [--once] [--account <id>]
 
@@ -41,17 +39,9 @@ export const syncCommand: CliCommand = {
     const everyMs = values.every === undefined ? defaultSyncIntervalMs : Number(values.every) * 60_000;
     if (!Number.isFinite(everyMs) || everyMs <= 0) throw new UsageError(`--every must be a positive number of minutes, not "${values.every}"`, usage);
 
-    const config = loadConfig(io.env);
     const connectors = loadConnectorConfig(io.env);
-    const database = await createDb(config.databaseUrl, config.databaseAuthToken);
-    try {
-      await migrate(database);
-      let userId: string;
-      try {
-        userId = await userIdByEmail(database, values.user);
-      } catch (error) {
-        throw new UsageError((error as Error).message);
-      }
+    const user = values.user;
+    return withUserDatabase(io.env, user, async (database, userId) => {
       const accounts = (await listAccounts(database, userId)).filter((a) => !values.account || a.id === values.account);
       if (accounts.length === 0) {
         throw new UsageError(values.account ? `user ${values.user} has no account ${values.account}` : `user ${values.user} has no mailbox yet (add one with "followthrough account add")`);
@@ -87,8 +77,6 @@ export const syncCommand: CliCommand = {
         while (!stop && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 500));
       }
       return 0;
-    } finally {
-      database.close();
-    }
+    });
   },
 };

@@ -1,0 +1,31 @@
+import { loadConfig } from '../config';
+import { createDb, migrate, type Database } from '../db/index';
+import { userIdByEmail } from '../sync/user-lookup';
+import type { CliIo } from './command';
+import { UsageError } from './usage-error';
+
+/**
+ * Opens the server's database (honouring DATABASE_URL / DATABASE_AUTH_TOKEN), migrates it, finds the user
+ * by e-mail and runs `work`; the database is closed whatever happens. An unknown user is a usage error
+ * (exit 2) that names the address.
+ */
+export async function withUserDatabase<T>(
+  env: CliIo['env'],
+  email: string,
+  work: (database: Database, userId: string) => Promise<T>,
+): Promise<T> {
+  const config = loadConfig(env);
+  const database = await createDb(config.databaseUrl, config.databaseAuthToken);
+  try {
+    await migrate(database);
+    let userId: string;
+    try {
+      userId = await userIdByEmail(database, email);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    return await work(database, userId);
+  } finally {
+    database.close();
+  }
+}
