@@ -67,6 +67,13 @@ function historyStart(lines: string[]): number {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
     if (!line) continue;
+    // A quoted line ("> ...") can be no separator, header or dated attribution; only a bare
+    // "> Jane <jane@x.com> wrote:" over unquoted text starts history here. Quoted history is most of a
+    // long reply, so this skips most of the work below.
+    if (line[0] === '>') {
+      if (line.endsWith(':') && BARE_ATTRIBUTION.test(line) && !introducesQuote(lines, i)) return i;
+      continue;
+    }
     // Every separator starts with "-" or "_" or ends with ":"; every attribution ends with ":".
     // Testing that first keeps this linear scan cheap on long bodies.
     const endsWithColon = line.endsWith(':');
