@@ -46,6 +46,12 @@ export function describeDue(dueAt: string, now: Date): string {
   return `due in ${days} day${days === 1 ? '' : 's'}`;
 }
 
+/** Elapsed days as whole days, the way people count them: "today", "1 day", "12 days" (12.2 -> 12). */
+export function formatWholeDays(days: number): string {
+  const whole = Math.max(0, Math.floor(days));
+  return whole === 0 ? 'today' : `${whole} day${whole === 1 ? '' : 's'}`;
+}
+
 export function daysBetween(fromIso: string, now: Date): number {
   return Math.floor((now.getTime() - Date.parse(fromIso)) / DAY_MS);
 }

@@ -16,6 +16,20 @@ describe('panel registry', () => {
     expect(new Set(PANELS.map((panel) => panel.id)).size).toBe(PANELS.length);
   });
 
+  it('puts the health score first, then what needs action, then the figures', () => {
+    expect(PANELS.map((panel) => panel.id)).toEqual([
+      'health-panel',
+      'risk-panel',
+      'awaiting-panel',
+      'promises-panel',
+      'initiation-panel',
+      'response-lag-panel',
+      'contact-panel',
+      'touchpoint-panel',
+      'report-panel',
+    ]);
+  });
+
   it('gives every panel a title for its heading', () => {
     for (const panel of PANELS) expect(panel.title.length, panel.id).toBeGreaterThan(3);
   });

@@ -7,12 +7,14 @@ import type { NormalizedMessageInput, Touchpoint } from '@followthrough/shared/m
 import type { ThreadSummaryResponse } from '@followthrough/shared/contract';
 import { loadFixture } from '../hosts/fixture-loader';
 import { createGmailHost } from '../hosts/gmail/gmail-host';
+import { createOutlookHost } from '../hosts/outlook/outlook-host';
 import { DEFAULT_SETTINGS } from '../utils/settings';
 import type { LocalState } from '../utils/storage';
 import { analyzeSnapshot, localReport } from '../utils/local-analysis';
 import { Sidebar, type SidebarDeps } from './sidebar';
 
 const gmailDir = join(dirname(fileURLToPath(import.meta.url)), '../hosts/gmail/fixtures');
+const outlookDir = join(dirname(fileURLToPath(import.meta.url)), '../hosts/outlook/fixtures');
 const NOW = new Date('2026-11-16T10:00:00Z');
 const settings = { ...DEFAULT_SETTINGS, timeZone: 'UTC' };
 const emptyLocal: LocalState = { verdicts: {}, touchpoints: [] };
@@ -148,7 +150,7 @@ describe('sidebar on a Gmail thread, local-only', () => {
 describe('sidebar with a server', () => {
   const serverSettings = { ...settings, serverUrl: 'https://ft.ourco.example', token: 'ft_test' };
 
-  async function renderWithServer(name: string, summary: ThreadSummaryResponse) {
+  async function renderWithServer(name: string, summary: ThreadSummaryResponse, client: 'gmail' | 'outlook' = 'gmail') {
     const { deps } = recordingDeps();
     const fetched: string[] = [];
     const pushed: NormalizedMessageInput[] = [];
@@ -159,13 +161,13 @@ describe('sidebar with a server', () => {
       fetched.push(threadId);
       return { status: 'ok', data: summary };
     };
-    const { doc, url } = loadFixture(gmailDir, name);
-    const read = createGmailHost().readThread(doc, url);
+    const { doc, url } = loadFixture(client === 'gmail' ? gmailDir : outlookDir, name);
+    const read = (client === 'gmail' ? createGmailHost() : createOutlookHost()).readThread(doc, url);
     container = document.createElement('div');
     document.body.appendChild(container);
     root = createRoot(container);
     await act(async () => {
-      root!.render(<Sidebar read={read} hostLabel="Gmail" dark={false} settings={serverSettings} local={emptyLocal} deps={deps} now={NOW} />);
+      root!.render(<Sidebar read={read} hostLabel={client === 'gmail' ? 'Gmail' : 'Outlook'} dark={false} settings={serverSettings} local={emptyLocal} deps={deps} now={NOW} />);
     });
     await act(async () => {
       await new Promise((resolve) => setTimeout(resolve, 0));
@@ -214,6 +216,32 @@ describe('sidebar with a server', () => {
     // The server says we started it (its older history), overriding the partial local view.
     expect(text(el, 'ft-initiator')).toBe('We started this thread.');
     expect(text(el, 'ft-promises-other')).toContain('Q1 capacity forecast');
+  });
+
+  it('pushes nothing from Outlook (made-up message ids) and shows a promise stored twice only once', async () => {
+    const conversationId = 'AAQkADk3NGJjZmQ0LTRmNTMtNDk4OC05ZTY0LWNjYmU2OTQ3ZjVhOQAQAKr5lQ8yXQ1Ot3+qvH8s2Zk=';
+    const promise = {
+      id: 'p-synced',
+      messageId: 'AAMkADk3NGJjZmQ0AAA=',
+      threadId: conversationId,
+      counterpart: 'fabrikam-foods.example',
+      text: 'I will send you the rollback checklist by Wednesday.',
+      madeAt: '2026-11-16T14:20:00.000Z',
+      dueAt: '2026-11-18T17:00:00.000Z',
+      dueIsDefault: false,
+      status: 'overdue' as const,
+      keptBy: null,
+      verdict: null,
+    };
+    // What a server that already stored a copy under the reading pane's made-up id would answer.
+    const withCopy = { ...serverSummary(conversationId), promises: [promise, { ...promise, id: 'p-copy', messageId: 'owa-5c1d2e3f4a5b6c7d' }] };
+    const { el, fetched, pushed } = await renderWithServer('2026-11-conversation.html', withCopy, 'outlook');
+    expect(pushed).toEqual([]);
+    // Nothing pushed, so the summary was asked for once.
+    expect(fetched).toEqual([conversationId]);
+    expect(el.querySelector('[data-testid="ft-sidebar"]')!.getAttribute('data-source')).toBe('server');
+    const shown = Array.from(el.querySelectorAll('[data-testid="ft-promises-thread"] [data-testid="ft-promise"]'));
+    expect(shown.map((p) => p.getAttribute('data-promise-id'))).toEqual(['p-synced']);
   });
 
   it('on an unrecognised layout, still shows what the server knows, by the thread id from the URL', async () => {

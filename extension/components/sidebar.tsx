@@ -6,7 +6,7 @@ import type { Remote } from '../utils/messaging';
 import type { ExtensionSettings } from '../utils/settings';
 import type { LocalState } from '../utils/storage';
 import type { LocalEngine } from '../utils/local-analysis';
-import { snapshotToMessages, withVerdict } from '../utils/thread-messages';
+import { snapshotToMessages, uniquePromises, withVerdict } from '../utils/thread-messages';
 import { PANELS } from './panels/index';
 import { PanelBoundary } from './panel-boundary';
 import type { DataSource, ServerState, SidebarActions, SidebarView } from './panel-types';
@@ -103,8 +103,9 @@ export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fix
   // Give the server what the page shows (idempotent by message id), so the mailbox view includes it;
   // then ask for the summary again, which now covers this thread even if the server had not seen it.
   useEffect(() => {
-    if (!snapshot || !settings.serverUrl || !settings.token) return;
-    const { messages } = snapshotToMessages({ ...snapshot, messages: snapshot.messages.filter((m) => !m.partial) });
+    // Only messages under the provider's own ids: made-up ids (Outlook) would be stored as copies.
+    if (!snapshot?.messageIdsAreStable || !settings.serverUrl || !settings.token) return;
+    const { messages } = snapshotToMessages({ ...snapshot, messages: snapshot.messages.filter((m) => !m.partial && m.idFromProvider) });
     if (messages.length === 0) return;
     let live = true;
     deps
@@ -122,8 +123,8 @@ export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fix
     summary = {
       ...serverSummary,
       // Verdicts given here show at once, before the queued write reaches the server.
-      promises: serverSummary.promises.map((p) => (local.verdicts[p.id] ? withVerdict(p, local) : p)),
-      otherOpenPromises: serverSummary.otherOpenPromises.map((p) => (local.verdicts[p.id] ? withVerdict(p, local) : p)),
+      promises: uniquePromises(serverSummary.promises.map((p) => (local.verdicts[p.id] ? withVerdict(p, local) : p))),
+      otherOpenPromises: uniquePromises(serverSummary.otherOpenPromises.map((p) => (local.verdicts[p.id] ? withVerdict(p, local) : p))),
     };
     source = 'server';
   } else if (analysis?.kind === 'ok') {

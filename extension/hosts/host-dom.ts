@@ -42,3 +42,32 @@ export function insertPlainText(box: HTMLElement, text: string): boolean {
   }
   return true;
 }
+
+/**
+ * Widens an element's right margin by `extra` pixels (on top of the margin the client's own CSS
+ * gives it), so the content beside it moves left of a fixed panel. The inline value is set
+ * !important because mail clients set margins from their own stylesheets; release() puts back the
+ * exact inline value and priority that were there before.
+ */
+export function reserveRightMargin(element: HTMLElement, extra: number): { element: Element; release(): void } {
+  const style = element.style;
+  const previous = { value: style.getPropertyValue('margin-right'), priority: style.getPropertyPriority('margin-right') };
+  const view = element.ownerDocument.defaultView;
+  const current = Number.parseFloat(view?.getComputedStyle(element).marginRight ?? '') || 0;
+  style.setProperty('margin-right', `${current + extra}px`, 'important');
+  element.setAttribute(RESERVED_ATTRIBUTE, String(extra));
+  let released = false;
+  return {
+    element,
+    release() {
+      if (released) return;
+      released = true;
+      element.removeAttribute(RESERVED_ATTRIBUTE);
+      if (previous.value) style.setProperty('margin-right', previous.value, previous.priority);
+      else style.removeProperty('margin-right');
+    },
+  };
+}
+
+/** Marks the element whose margin we widened (for tests, and so a second reservation is not stacked). */
+export const RESERVED_ATTRIBUTE = 'data-followthrough-reserved';

@@ -4,8 +4,10 @@ export type HostName = 'gmail' | 'outlook';
 
 /** One message as the page shows it. Built by a host driver; the sidebar never sees the DOM. */
 export interface MessageSnapshot {
-  /** The host's message id when the page carries one, else a stable id derived from thread + position. */
+  /** The host's message id when the page carries one, else an id derived from thread + position. */
   id: string;
+  /** True when `id` is the provider's message id (not one we derived): see ThreadSnapshot.messageIdsAreStable. */
+  idFromProvider: boolean;
   from: Address | null;
   to: Address[];
   cc: Address[];
@@ -29,6 +31,13 @@ export interface ThreadSnapshot {
   account: string | null;
   /** A URL that reopens this thread. */
   link: string;
+  /**
+   * True when every message id is the provider's own id (Gmail's message id), the key the server
+   * stores synced mail under. False when the host had to make ids up (Outlook's reading pane shows
+   * none, so ids are hashes of conversation, sender and time): such messages must never be sent to
+   * the server, which would store them as copies of the messages it already has from sync.
+   */
+  messageIdsAreStable: boolean;
 }
 
 /** Thrown when a selector marked required matches nothing: the layout is one we do not know. */
@@ -65,4 +74,16 @@ export interface MailHost {
   isDarkTheme(doc: Document): boolean;
   /** Inserts plain text into the open reply box; false when none is open. */
   insertIntoReply(doc: Document, text: string): boolean;
+  /**
+   * Makes room for the sidebar at the right edge of the window: narrows the client's thread column by
+   * `width` CSS pixels so no mail text sits under the sidebar. Returns the element it changed (the
+   * caller re-reserves when the client replaced it) and an undo that restores its own style exactly;
+   * null when the layout has no column we know.
+   */
+  reserveSidebarSpace(doc: Document, width: number): SpaceReservation | null;
+}
+
+export interface SpaceReservation {
+  readonly element: Element;
+  release(): void;
 }

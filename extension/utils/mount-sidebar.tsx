@@ -2,7 +2,7 @@ import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import type { MailHost, ThreadReadResult } from '../hosts/mail-host';
+import type { MailHost, SpaceReservation, ThreadReadResult } from '../hosts/mail-host';
 import { censoredStructure } from '../hosts/selector-kit';
 import { Sidebar, type SidebarDeps } from '../components/sidebar';
 import sidebarCss from '../components/sidebar.css?inline';
@@ -12,6 +12,12 @@ import { DEFAULT_SETTINGS, type ExtensionSettings } from './settings';
 import { localStateItem, settingsItem, type LocalState } from './storage';
 
 export const SIDEBAR_TAG = 'followthrough-sidebar';
+/**
+ * Room the host keeps free at the right edge while the sidebar is on the page: its width (300 px)
+ * plus its distance from the window edge (8 px), both from `.ft-root` in sidebar.css. The client's
+ * own margin on the narrowed column stays as the gap between the thread and the sidebar.
+ */
+export const SIDEBAR_SPACE_PX = 308;
 export const MARK_THREAD_OPEN = 'followthrough:thread-open';
 export const MARK_SIDEBAR_PAINTED = 'followthrough:sidebar-painted';
 export const MEASURE_OPEN_TO_PAINT = 'followthrough:open-to-paint';
@@ -115,6 +121,22 @@ export async function startSidebar(ctx: ContentScriptContext, host: MailHost): P
   });
   let mountedFor: string | null = null;
   let lastSignature = '';
+  // The sidebar sits beside the thread, not over it: the host narrows its thread column while the
+  // sidebar is mounted (only host drivers touch the client's DOM) and restores it on unmount.
+  let reservation: SpaceReservation | null = null;
+  const holdSpace = () => {
+    if (reservation?.element.isConnected) return;
+    reservation?.release();
+    reservation = host.reserveSidebarSpace(document, SIDEBAR_SPACE_PX);
+  };
+  const freeSpace = () => {
+    reservation?.release();
+    reservation = null;
+  };
+  const unmount = () => {
+    ui.remove();
+    freeSpace();
+  };
   let current: ThreadReadResult = { kind: 'none' };
 
   const render = () => {
@@ -142,6 +164,7 @@ export async function startSidebar(ctx: ContentScriptContext, host: MailHost): P
     if (mountedFor !== null) ui.remove();
     mountedFor = key;
     ui.mount();
+    holdSpace();
     render();
   };
 
@@ -160,7 +183,7 @@ export async function startSidebar(ctx: ContentScriptContext, host: MailHost): P
     }
     const key = threadKey(read);
     if (key === null) {
-      if (mountedFor !== null) ui.remove();
+      if (mountedFor !== null) unmount();
       mountedFor = null;
       return;
     }
@@ -169,6 +192,8 @@ export async function startSidebar(ctx: ContentScriptContext, host: MailHost): P
       remount(key);
       return;
     }
+    // The client may have re-rendered the column we narrowed: narrow its replacement.
+    holdSpace();
     render();
   });
 
@@ -188,7 +213,7 @@ export async function startSidebar(ctx: ContentScriptContext, host: MailHost): P
   observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'data-legacy-thread-id'] });
   ctx.onInvalidated(() => {
     observer.disconnect();
-    if (mountedFor !== null) ui.remove();
+    if (mountedFor !== null) unmount();
   });
 
   const unwatchSettings = settingsItem.watch(guard('settings change', (next: ExtensionSettings | null) => {

@@ -174,9 +174,18 @@ describe('Gmail in Chromium, connected to a server that holds the mailbox', () =
     expect(await sidebar.locator(testId('ft-lag-ours')).innerText()).toMatch(/^We reply in\s+4 working h/);
     expect(await sidebar.locator(testId('ft-lag-theirs')).innerText()).toMatch(/^They reply in\s+7 working h/);
     expect(await sidebar.locator(testId('ft-partial')).innerText()).toContain('2 collapsed messages');
-    // Only the expanded last message's promise is readable without opening anything.
+    // Our collapsed reply counts as a reply to the client, so the health score is the server's too.
+    expect(await sidebar.locator(testId('ft-health-score')).innerText()).toMatch(/^70\b/);
+    // The health score is the first panel: the summary the user reads first.
+    expect(await sidebar.locator('[data-testid^="ft-panel-"]').first().getAttribute('data-testid')).toBe('ft-panel-health-panel');
+    // The collapsed reply's snippet shows its promise ("I'll send ... by Thursday, with the ..."), and the
+    // later expanded reply to the same people keeps it: the same two promises, same states, as the server.
     const promises = sidebar.locator(testId('ft-promise'));
-    await expect.poll(() => promises.count()).toBe(1);
-    expect(await promises.first().innerText()).toContain('I will confirm the room booking by tomorrow');
+    await expect.poll(() => promises.count()).toBe(2);
+    const byStatus = Object.fromEntries(
+      await Promise.all((await promises.all()).map(async (item) => [await item.getAttribute('data-status'), await item.innerText()] as const)),
+    );
+    expect(byStatus.overdue).toContain('I will confirm the room booking by tomorrow');
+    expect(byStatus.kept).toContain("I'll send the revised statement of work by Thursday");
   });
 });

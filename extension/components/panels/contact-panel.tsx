@@ -1,16 +1,16 @@
 import type { PanelDefinition, PanelProps } from '../panel-types';
-import { daysBetween, formatDay } from '../format';
+import { daysBetween, formatDay, formatWholeDays } from '../format';
 
 function ContactPanel({ view }: PanelProps) {
   const cp = view.summary.counterpartSummary;
   if (!cp) return null;
-  const days = cp.daysSinceContact ?? (cp.lastContactAt ? daysBetween(cp.lastContactAt, view.now) : null);
-  const overCadence = days !== null && cp.cadenceDays !== null && days > cp.cadenceDays;
+  const exactDays = cp.daysSinceContact ?? (cp.lastContactAt ? daysBetween(cp.lastContactAt, view.now) : null);
+  const overCadence = exactDays !== null && cp.cadenceDays !== null && exactDays > cp.cadenceDays;
   const renewalDays = cp.renewalDate ? -daysBetween(cp.renewalDate, view.now) : null;
   return (
     <div>
       <p data-testid="ft-days-since-contact" className={overCadence ? 'ft-tone-bad' : undefined}>
-        {days === null ? 'No contact recorded yet.' : `${days} day${days === 1 ? '' : 's'} since last contact`}
+        {exactDays === null ? 'No contact recorded yet.' : formatWholeDays(exactDays) === 'today' ? 'Last contact today' : `${formatWholeDays(exactDays)} since last contact`}
         {cp.cadenceDays !== null && ` (agreed cadence: every ${cp.cadenceDays} days${overCadence ? ', overdue' : ''})`}
         {cp.cadenceDays === null && ' (no cadence agreed)'}
       </p>

@@ -11,13 +11,14 @@ import { touchpointPanel } from './touchpoint-panel';
 
 /**
  * The sidebar's panels, in display order: the ONLY list. A panel file that is not listed here fails
- * panels.test.ts. Order: what needs action first (risks, waiting, promises), then the figures.
+ * panels.test.ts. Order: the health score and its reasons first (the summary the user reads
+ * first), then what needs action (risks, waiting, promises), then the figures.
  */
 export const PANELS: readonly PanelDefinition[] = [
+  healthPanel,
   riskPanel,
   awaitingPanel,
   promisesPanel,
-  healthPanel,
   initiationPanel,
   responseLagPanel,
   contactPanel,

@@ -30,6 +30,8 @@ describe('gmail host driver', () => {
     ]);
     const [, , first, reply, last] = snapshot.messages;
     expect(first!.id).toBe('1938c0a7d2b4e541');
+    // Gmail's own message ids: safe to send to a server that syncs the mailbox under the same ids.
+    expect(snapshot.messageIdsAreStable).toBe(true);
     expect(reply!.to.map((a) => a.address)).toEqual(['dana.lee@northwind-logistics.example', 'sam.okafor@ourco.example']);
     expect(last!.to).toEqual([{ address: 'alex.morgan@ourco.example' }, { name: 'Priya Shah', address: 'priya.shah@northwind-logistics.example' }]);
     // Paragraphs become lines; quoted history Gmail folded away is not read.
@@ -101,5 +103,21 @@ describe('gmail host driver', () => {
     expect(box.querySelector('b')).toBeNull();
     const { doc: single } = read('2026-11-thread-single-message.html');
     expect(host.insertIntoReply(single, 'x')).toBe(false);
+  });
+
+  it('narrows the thread column by the sidebar width while it is shown, and restores it exactly', () => {
+    const { doc } = read('2026-11-thread-conversation.html');
+    const column = doc.querySelector<HTMLElement>('div.bkK')!;
+    column.style.setProperty('margin-right', '16px');
+    const reservation = host.reserveSidebarSpace(doc, 308)!;
+    expect(reservation.element).toBe(column);
+    expect(column.style.getPropertyValue('margin-right')).toBe('324px');
+    expect(column.style.getPropertyPriority('margin-right')).toBe('important');
+    // A second reservation is not stacked on the first.
+    expect(host.reserveSidebarSpace(doc, 308)).toBeNull();
+    reservation.release();
+    expect(column.style.getPropertyValue('margin-right')).toBe('16px');
+    expect(column.style.getPropertyPriority('margin-right')).toBe('');
+    expect(column.hasAttribute('data-followthrough-reserved')).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import type { Address } from '@followthrough/shared/model';
 import { SelectorMissingError, type MailHost, type MessageSnapshot, type ThreadReadResult } from '../mail-host';
 import { addressFromAttributes, createSelectorKit, parseHostTimestamp, visibleTextOf } from '../selector-kit';
-import { insertPlainText, isDarkBackground } from '../host-dom';
+import { insertPlainText, isDarkBackground, RESERVED_ATTRIBUTE, reserveRightMargin } from '../host-dom';
 import { gmailSelectors } from './selectors';
 
 const $ = createSelectorKit('gmail', gmailSelectors);
@@ -37,8 +37,8 @@ function readMessage(item: Element, index: number, threadId: string, account: st
   }
   const bodyEl = partial ? $.one(item, 'snippet') : $.one(item, 'body');
   const text = bodyEl ? visibleTextOf(bodyEl, gmailSelectors.hiddenInBody.css) : '';
-  const id = item.getAttribute('data-legacy-message-id') ?? item.getAttribute('data-message-id')?.replace(/^#/, '') ?? `${threadId}#${index}`;
-  return { id, from, to, cc: [], sentAt, text, partial };
+  const providerId = item.getAttribute('data-legacy-message-id') ?? item.getAttribute('data-message-id')?.replace(/^#/, '') ?? null;
+  return { id: providerId ?? `${threadId}#${index}`, idFromProvider: providerId !== null, from, to, cc: [], sentAt, text, partial };
 }
 
 export function createGmailHost(): MailHost {
@@ -71,6 +71,7 @@ export function createGmailHost(): MailHost {
             messages,
             account,
             link: `https://mail.google.com/mail/u/0/#all/${threadId}`,
+            messageIdsAreStable: messages.every((m) => m.idFromProvider),
           },
         };
       } catch (error) {
@@ -86,6 +87,13 @@ export function createGmailHost(): MailHost {
     },
     isDarkTheme(doc) {
       return isDarkBackground(doc.body);
+    },
+    reserveSidebarSpace(doc, width) {
+      // The column holding the thread (Gmail's white card); the main region itself when it is missing.
+      const column = $.one(doc, 'contentColumn') ?? $.one(doc, 'main');
+      if (!(column instanceof HTMLElement)) return null;
+      if (column.hasAttribute(RESERVED_ATTRIBUTE)) return null;
+      return reserveRightMargin(column, width);
     },
     insertIntoReply(doc, text) {
       const box = $.one(doc, 'replyBox');

@@ -6,6 +6,8 @@ import type { FixtureExpectations, SelectorTable } from '../selector-kit';
  * where Gmail provides them. When Gmail changes, fix it here and in the dated fixtures next to it.
  */
 export const gmailSelectors = {
+  /** The white column around the main region (thread or list): narrowed to make room for the sidebar. */
+  contentColumn: { css: 'div.bkK', required: false, finds: 'the column holding the main region' },
   /** The conversation view's main region. */
   main: { css: 'div[role="main"]', required: true, finds: 'the main region (thread view or list)' },
   /** Subject heading; carries the thread ids. */
@@ -35,22 +37,22 @@ export type GmailSelectorKey = keyof typeof gmailSelectors;
 /** How many elements each selector matches on each saved page (file names are dated captures). */
 export const gmailFixtureExpectations: FixtureExpectations<GmailSelectorKey> = {
   '2026-11-thread-conversation.html': {
-    main: 1, threadSubject: 1, messageItem: 5, expandedMessage: 3, collapsedMessage: 2, sender: 5,
+    contentColumn: 1, main: 1, threadSubject: 1, messageItem: 5, expandedMessage: 3, collapsedMessage: 2, sender: 5,
     recipient: 5, time: 5, body: 3, snippet: 2, hiddenInBody: 4, olderMessagesCount: 1, listRow: 0,
     account: 1, replyBox: 1,
   },
   '2026-11-thread-single-message.html': {
-    main: 1, threadSubject: 1, messageItem: 1, expandedMessage: 1, collapsedMessage: 0, sender: 1,
+    contentColumn: 1, main: 1, threadSubject: 1, messageItem: 1, expandedMessage: 1, collapsedMessage: 0, sender: 1,
     recipient: 2, time: 1, body: 1, snippet: 0, hiddenInBody: 0, olderMessagesCount: 0, listRow: 0,
     account: 1, replyBox: 0,
   },
   '2026-11-inbox-list.html': {
-    main: 1, threadSubject: 0, messageItem: 0, sender: 0, time: 0, body: 0, listRow: 4, account: 1,
+    contentColumn: 1, main: 1, threadSubject: 0, messageItem: 0, sender: 0, time: 0, body: 0, listRow: 4, account: 1,
   },
   '2026-11-unrecognized-layout.html': {
-    main: 1, threadSubject: 0, messageItem: 0, sender: 0, time: 0, body: 0, listRow: 0, account: 1,
+    contentColumn: 0, main: 1, threadSubject: 0, messageItem: 0, sender: 0, time: 0, body: 0, listRow: 0, account: 1,
   },
   '2026-11-thread-hostile.html': {
-    main: 1, threadSubject: 1, messageItem: 2, expandedMessage: 2, sender: 2, time: 2, body: 2, account: 1,
+    contentColumn: 1, main: 1, threadSubject: 1, messageItem: 2, expandedMessage: 2, sender: 2, time: 2, body: 2, account: 1,
   },
 };

@@ -45,6 +45,9 @@ describe('outlook host driver', () => {
     const ids = first.snapshot.messages.map((m) => m.id);
     expect(new Set(ids).size).toBe(3);
     expect(second.snapshot.messages.map((m) => m.id)).toEqual(ids);
+    // Made up, not Outlook's own ids: the snapshot says so, and the sidebar never pushes them.
+    expect(first.snapshot.messageIdsAreStable).toBe(false);
+    expect(first.snapshot.messages.map((m) => m.idFromProvider)).toEqual([false, false, false]);
   });
 
   it('reads a single message on outlook.live.com, falling back to the URL id', () => {
@@ -82,5 +85,17 @@ describe('outlook host driver', () => {
     const { doc } = read('2026-11-conversation.html');
     expect(host.insertIntoReply(doc, 'Checklist attached.')).toBe(true);
     expect(doc.querySelector('div[contenteditable="true"]')!.textContent).toContain('Checklist attached.');
+  });
+
+  it('narrows the reading pane by the sidebar width while it is shown, and restores it', () => {
+    const { doc } = read('2026-11-conversation.html');
+    const pane = doc.querySelector<HTMLElement>('#ReadingPaneContainerId')!;
+    const list = doc.querySelector<HTMLElement>('[role="main"]')!;
+    const reservation = host.reserveSidebarSpace(doc, 308)!;
+    expect(reservation.element).toBe(pane);
+    expect(pane.style.getPropertyValue('margin-right')).toBe('308px');
+    expect(list.getAttribute('style')).toBeNull();
+    reservation.release();
+    expect(pane.getAttribute('style') ?? '').toBe('');
   });
 });

@@ -1,7 +1,7 @@
 import { fnv1a64, type Address } from '@followthrough/shared';
 import { SelectorMissingError, type MailHost, type MessageSnapshot, type ThreadReadResult } from '../mail-host';
 import { createSelectorKit, parseHostTimestamp, visibleTextOf } from '../selector-kit';
-import { insertPlainText, isDarkBackground } from '../host-dom';
+import { insertPlainText, isDarkBackground, RESERVED_ATTRIBUTE, reserveRightMargin } from '../host-dom';
 import { outlookSelectors } from './selectors';
 
 const $ = createSelectorKit('outlook', outlookSelectors);
@@ -32,6 +32,7 @@ function readMessage(item: Element, index: number, threadId: string): MessageSna
   const id = `owa-${fnv1a64(`${threadId}|${from?.address ?? ''}|${sentAt ?? index}`)}`;
   return {
     id,
+    idFromProvider: false,
     from,
     to: people('toRecipient'),
     cc: people('ccRecipient'),
@@ -79,6 +80,8 @@ export function createOutlookHost(): MailHost {
             messages: items.map((item, index) => readMessage(item, index, threadId)),
             account: accountText && accountText.includes('@') ? accountText : null,
             link: urlId ? `${url.origin}/mail/deeplink/read/${encodeURIComponent(urlId)}` : url.href,
+            // Made-up ids (see readMessage): the page is read locally but never pushed to the server.
+            messageIdsAreStable: false,
           },
         };
       } catch (error) {
@@ -94,6 +97,13 @@ export function createOutlookHost(): MailHost {
     },
     isDarkTheme(doc) {
       return isDarkBackground($.one(doc, 'readingPane') ?? doc.body);
+    },
+    reserveSidebarSpace(doc, width) {
+      // The reading pane is the last column of the main flex row: narrowing it leaves the list as is.
+      const pane = $.one(doc, 'readingPane');
+      if (!(pane instanceof HTMLElement)) return null;
+      if (pane.hasAttribute(RESERVED_ATTRIBUTE)) return null;
+      return reserveRightMargin(pane, width);
     },
     insertIntoReply(doc, text) {
       const box = $.one(doc, 'replyBox');
