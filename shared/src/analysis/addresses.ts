@@ -91,7 +91,9 @@ export function parseAddressList(raw: string | string[]): Address[] {
   const seen = new Set<string>();
   const out: Address[] = [];
   for (const entry of entries) {
-    for (const part of splitList(entry)) {
+    // Most entries hold one address: without a separator, splitList would return the entry as it is.
+    const parts = entry.includes(',') || entry.includes(';') ? splitList(entry) : [entry];
+    for (const part of parts) {
       const parsed = parseAddress(part);
       if (parsed && !seen.has(parsed.address)) {
         seen.add(parsed.address);
