@@ -146,4 +146,19 @@ describe('visibleText', () => {
   it('returns an empty string for a reply that is only quoted history', () => {
     expect(visibleText('On Tue, Mar 3, 2026 at 9:00 AM Tom <tom@x.com> wrote:\n> hello')).toBe('');
   });
+
+  it('treats a quoted "Name <address> wrote:" like any attribution: history over plain text, inline replies over quotes', () => {
+    // Forwarded-then-quoted history: the quoted attribution is followed by unquoted text it introduces.
+    expect(
+      visibleText(
+        'Sounds good, see my notes on the dates.\n\n> Jane Doe <jane@acme.example> wrote:\nWe moved the launch to May.\nThe budget stays as agreed.',
+      ),
+    ).toBe('Sounds good, see my notes on the dates.');
+    // Interleaved replies under a quoted attribution over deeper quotes: the replies stay.
+    expect(
+      visibleText(
+        'Answers inline.\n\n> Jane Doe <jane@acme.example> wrote:\n>> Can you confirm the launch date?\nYes, 4 May.\n>> And the budget?\nUnchanged.',
+      ),
+    ).toBe('Answers inline.\n\nYes, 4 May.\nUnchanged.');
+  });
 });
