@@ -15,7 +15,7 @@ import { createSelfSignedCertificate } from '../harness/tls-certificate';
 const gmailThread = createRolloutThread({ thread: '19a4f7a2b3c4d501', messages: ['19a4f7a2b3c4d501', '19a4f7a2b3c4d502', '19a4f7a2b3c4d503', '19a4f7a2b3c4d504'] });
 const outlookThread = createRolloutThread({ thread: outlookConversationId('fXk2mR'), messages: [1, 2, 3, 4].map((n) => outlookMessageId('fx', n)) }, 'outlook');
 const mailbox = createMailbox([{ ...gmailThread, client: 'gmail' }, { ...outlookThread, client: 'outlook' }]);
-const FACTS = ['ft-client', 'ft-source', 'ft-initiator', 'ft-lag-ours', 'ft-lag-theirs', 'ft-promise', 'ft-partial'];
+const FACTS = ['ft-client', 'ft-source', 'ft-initiator', 'ft-lag-ours', 'ft-lag-theirs', 'ft-promise', 'ft-partial', 'ft-health-score'];
 
 // Local-only: Firefox's BiDi cannot open the options page to connect a server (see harness/firefox-ui.ts).
 describe('Firefox (firefox-esr over WebDriver BiDi) with the firefox-mv3 build, local-only mode', () => {
@@ -43,13 +43,16 @@ describe('Firefox (firefox-esr over WebDriver BiDi) with the firefox-mv3 build, 
       expect(sidebar.texts['ft-client']).toEqual([CLIENT_DOMAIN]);
       expect(sidebar.texts['ft-source']).toEqual(['This thread, analysed on your computer']);
       expect(sidebar.texts['ft-initiator']).toEqual(['The client started this thread.']);
-      // Exact local lag values are pinned in gmail-chromium.test.ts (local-only); here: both rows render.
-      expect(sidebar.texts['ft-lag-ours']?.[0]).toMatch(/^We reply in\s+\d+(\.\d)? working h/);
+      // The same local figures as gmail-chromium.test.ts (local-only): our collapsed reply counts.
+      expect(sidebar.texts['ft-lag-ours']?.[0]).toMatch(/^We reply in\s+4 working h/);
+      expect(sidebar.texts['ft-health-score']?.[0]).toMatch(/^70\b/);
       expect(sidebar.texts['ft-lag-theirs']?.[0]).toMatch(/^They reply in\s/);
       expect(sidebar.texts['ft-partial']?.[0]).toContain('2 collapsed messages');
-      // The expanded last message's promise, overdue since last Wednesday.
-      expect(sidebar.texts['ft-promise']).toHaveLength(1);
-      expect(sidebar.texts['ft-promise']?.[0]).toMatch(/I will confirm the room booking by tomorrow[\s\S]*overdue/);
+      // The expanded last message's promise, overdue since last Wednesday, and the one our collapsed
+      // reply's preview shows (kept by the later reply), as in Chromium's local-only test.
+      expect(sidebar.texts['ft-promise']).toHaveLength(2);
+      expect(sidebar.texts['ft-promise']?.find((t) => t.includes('room booking'))).toMatch(/I will confirm the room booking by tomorrow[\s\S]*overdue/);
+      expect(sidebar.texts['ft-promise']?.find((t) => t.includes('statement of work'))).toContain("I'll send the revised statement of work by Thursday");
       // The page came from the fixture server at the real origin, through the proxy.
       expect(fixtures.requests.some((line) => line.startsWith(`${new URL(url).host} /mail`))).toBe(true);
       await page.screenshot({ path: path.join(SCREENSHOTS_DIR, shot) });

@@ -174,8 +174,8 @@ describe('Gmail in Chromium, connected to a server that holds the mailbox', () =
     expect(await sidebar.locator(testId('ft-lag-ours')).innerText()).toMatch(/^We reply in\s+4 working h/);
     expect(await sidebar.locator(testId('ft-lag-theirs')).innerText()).toMatch(/^They reply in\s+7 working h/);
     expect(await sidebar.locator(testId('ft-partial')).innerText()).toContain('2 collapsed messages');
-    // Our collapsed reply counts as a reply to the client, so the health score is the server's too.
-    expect(await sidebar.locator(testId('ft-health-score')).innerText()).toMatch(/^70\b/);
+    // (The health score is pinned in firefox-sidebar.test.ts, on a fresh profile: here the call, note and
+    // meeting logged by the tests above are local touchpoints too and raise its contact component.)
     // The health score is the first panel: the summary the user reads first.
     expect(await sidebar.locator('[data-testid^="ft-panel-"]').first().getAttribute('data-testid')).toBe('ft-panel-health-panel');
     // The collapsed reply's snippet shows its promise ("I'll send ... by Thursday, with the ..."), and the
