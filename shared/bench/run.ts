@@ -1,4 +1,3 @@
-/// <reference types="node" />
 // The bench runs under Node (tsx); shared/src stays free of Node APIs (eslint forbids node:* there).
 /**
  * `pnpm --filter @followthrough/shared bench`: the promise detector against the labelled corpus.
