@@ -7,6 +7,7 @@ import { censoredStructure } from '../hosts/selector-kit';
 import { Sidebar, type SidebarDeps } from '../components/sidebar';
 import sidebarCss from '../components/sidebar.css?inline';
 import { loadEngine } from './engine-loader';
+import { warmUp } from './warm-up';
 import { sendMessage } from './messaging';
 import { DEFAULT_SETTINGS, type ExtensionSettings } from './settings';
 import { localStateItem, settingsItem, type LocalState } from './storage';
@@ -104,9 +105,10 @@ export async function startSidebar(ctx: ContentScriptContext, host: MailHost): P
   [settings, local] = await Promise.all([settingsItem.getValue(), localStateItem.getValue()]);
   let deps = createDeps(host);
 
-  // One shadow-root UI for the content script's life (its CSS and isolation are set up once); the
-  // React tree inside is unmounted and mounted afresh for every thread, so no state leaks between
-  // threads, and removing it when no thread is open takes the host element off the page.
+  // One shadow-root UI for the content script's life (its CSS and isolation are set up once). It is
+  // mounted while a thread is open and kept (with its React root) when another thread opens; the
+  // sidebar is keyed by thread so no state leaks between threads. Removing it when no thread is open
+  // takes the host element off the page.
   const ui: ShadowRootContentScriptUi<Root> = await createShadowRootUi<Root>(ctx, {
     name: SIDEBAR_TAG,
     // Inlined at build time: no stylesheet fetch.
@@ -146,7 +148,7 @@ export async function startSidebar(ctx: ContentScriptContext, host: MailHost): P
     // change are one short task (~10 ms for 50 messages), and the sidebar is on the next frame.
     flushSync(() =>
       root.render(
-        <Sidebar read={current} hostLabel={host.label} dark={host.isDarkTheme(document)} settings={settings} local={local} deps={deps} />,
+        <Sidebar key={mountedFor ?? ''} read={current} hostLabel={host.label} dark={host.isDarkTheme(document)} settings={settings} local={local} deps={deps} />,
       ),
     );
   };
@@ -155,15 +157,18 @@ export async function startSidebar(ctx: ContentScriptContext, host: MailHost): P
     (engine) => {
       deps = { ...deps, engine };
       render();
+      // Pay the engine's and React's first-run cost now, in idle time, not on the user's first open.
+      if (mountedFor === null) warmUp(engine, (error) => report('warm-up', error));
     },
     (error: unknown) => report('engine load', error),
   );
 
   /** Remounts the sidebar for another thread (the location changed to it). */
   const remount = (key: string) => {
-    if (mountedFor !== null) ui.remove();
+    // Thread to thread: keep the shadow root and the React root (creating them again costs a few ms
+    // on every open); the key on <Sidebar> below still gives each thread a fresh component state.
+    if (mountedFor === null) ui.mount();
     mountedFor = key;
-    ui.mount();
     holdSpace();
     render();
   };
