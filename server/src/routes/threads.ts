@@ -41,7 +41,8 @@ export const threadRoutes = new Hono<AppEnv>().get(
       awaiting: facts.awaiting,
       promises: promises.filter((p) => p.threadId === threadId),
       otherOpenPromises: promises.filter((p) => p.threadId !== threadId && (p.status === 'open' || p.status === 'overdue')),
-      requests: (view?.requests ?? []).filter((r) => r.threadId === threadId),
+      // Only what they asked that we have not answered yet: the engine's unanswered list, not every request.
+      requests: (view?.summary.requests ?? []).filter((r) => r.threadId === threadId),
       risks: (view?.risks ?? []).filter((r) => r.threadId === threadId),
       counterpartSummary: view ? { ...view.summary, name: view.profile.name, renewalDate: view.profile.renewalDate } : null,
       link: threadLink({

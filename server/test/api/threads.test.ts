@@ -40,6 +40,8 @@ describe('GET /v1/threads/:threadId/summary', () => {
     expect(s.lags.theirs.medianBusinessMinutes).toBe(320 + 480 + 305);
     expect(s.promises.map((p: { status: string }) => p.status)).toEqual(['overdue']);
     expect(s.risks.map((r: { kind: string }) => r.kind)).toEqual(['dissatisfaction']);
+    // Bob's "Could you send us the revised statement of work" was answered by Alice's reply: not an open request.
+    expect(s.requests).toEqual([]);
     expect(s.counterpartSummary.key).toBe('northwind.example');
     expect(s.counterpartSummary.health.components.length).toBeGreaterThan(0);
   });
