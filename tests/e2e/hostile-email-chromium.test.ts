@@ -8,8 +8,8 @@ import { launchChromiumWithExtension, type ChromiumSession } from '../harness/ch
 import { createE2eWorld, type E2eWorld } from '../harness/e2e-world';
 import { configureThroughOptionsPage, SIDEBAR_HOST_TAG, testId, waitForSidebar } from '../harness/extension-ui';
 
-const gmailThread = createHostileThread({ thread: '19a4d0c1e2f3a401', messages: ['19a4d0c1e2f3a401', '19a4d0c1e2f3a402'] });
-const outlookThread = createHostileThread({ thread: outlookConversationId('hXs1kQ'), messages: [outlookMessageId('hx', 1), outlookMessageId('hx', 2)] });
+const gmailThread = createHostileThread({ thread: '19a4d0c1e2f3a401', messages: ['19a4d0c1e2f3a401', '19a4d0c1e2f3a402', '19a4d0c1e2f3a403'] });
+const outlookThread = createHostileThread({ thread: outlookConversationId('hXs1kQ'), messages: [outlookMessageId('hx', 1), outlookMessageId('hx', 2), outlookMessageId('hx', 3)] });
 
 /** How many times the payload ran in the page's own world (undefined = never). */
 function pwnedCount(page: Page): Promise<unknown> {
@@ -68,8 +68,8 @@ describe('a hostile e-mail (markup and script in subject, sender name and body) 
       for (const text of await promiseTexts.allTextContents()) {
         expect(text).toBe(`“I'll send the corrected invoice ${HOSTILE_IMG} by Friday.”`);
       }
-      // The client's request quotes a <script> element: shown as text too.
-      expect(await sidebar.innerText()).toContain('<script>window.__followthroughPwned');
+      // The client's unanswered request quotes a <script> element: listed under "They asked us", as text.
+      expect(await sidebar.locator(testId('ft-requests')).innerText()).toContain('<script>window.__followthroughPwned');
 
       // An onerror handler fires asynchronously after the image fails: give it time to, then check.
       await page.waitForTimeout(750);
