@@ -68,7 +68,7 @@ describe('computeHealth', () => {
     expect(byId.initiation?.explanation).toBe('We started 2 of 10 conversations (20%), below the 80% target: reach out first more often.');
     expect(byId.initiation?.contribution).toBe(5);
     expect(byId.responsiveness?.contribution).toBe(5);
-    expect(byId.silence?.explanation).toBe('Last contact 21.1 days ago, 7.1 days past the agreed cadence of every 14 days.');
+    expect(byId.silence?.explanation).toBe('Last contact 21 days ago, 7 days past the agreed cadence of every 14 days.');
     expect(byId.promises?.explanation).toBe('We kept 1 of 4 promises on time (25%); 1 kept late; 2 overdue (the oldest by 10 days).');
     expect(byId.awaiting?.explanation).toBe('2 conversations wait for our reply, the longest for 4.4 working days (1 past our reply target of 4 working hours).');
   });

@@ -125,7 +125,7 @@ function silence(input: HealthInput): Measured {
   const { daysSinceContact, cadenceDays } = input.silence;
   const base = { id: 'silence' as const, label: 'Regular contact', target: cadenceDays, unit: 'days' };
   if (cadenceDays === null) {
-    const since = daysSinceContact === null ? 'no contact yet' : `last contact ${daysSinceContact} days ago`;
+    const since = daysSinceContact === null ? 'no contact yet' : `last contact ${daysAgo(daysSinceContact)}`;
     return { ...base, fraction: null, value: daysSinceContact, explanation: `Not counted: no contact cadence is agreed (${since}).` };
   }
   if (daysSinceContact === null) {
@@ -136,16 +136,16 @@ function silence(input: HealthInput): Measured {
       ...base,
       fraction: 1,
       value: daysSinceContact,
-      explanation: `Last contact ${daysSinceContact} days ago, within the agreed cadence of every ${plural(cadenceDays, 'day')}.`,
+      explanation: `Last contact ${daysAgo(daysSinceContact)}, within the agreed cadence of every ${plural(cadenceDays, 'day')}.`,
     };
   }
-  const over = Math.round((daysSinceContact - cadenceDays) * 10) / 10;
+  const over = Math.max(1, Math.round(daysSinceContact - cadenceDays));
   return {
     ...base,
     // Linear: the component is gone once the silence is twice the cadence.
     fraction: Math.max(0, 1 - over / cadenceDays),
     value: daysSinceContact,
-    explanation: `Last contact ${daysSinceContact} days ago, ${over} days past the agreed cadence of every ${plural(cadenceDays, 'day')}.`,
+    explanation: `Last contact ${daysAgo(daysSinceContact)}, ${plural(over, 'day')} past the agreed cadence of every ${plural(cadenceDays, 'day')}.`,
   };
 }
 
@@ -263,4 +263,12 @@ export function computeHealth(input: HealthInput): Health {
   });
   const score = measuredWeight === 0 ? 100 : Math.max(0, Math.min(100, Math.round(total)));
   return { score, components };
+}
+
+/** Whole days for people ("12 days ago", "yesterday", "today"); the component's value keeps the exact figure. */
+function daysAgo(days: number): string {
+  const whole = Math.floor(days);
+  if (whole <= 0) return 'today';
+  if (whole === 1) return 'yesterday';
+  return `${whole} days ago`;
 }
