@@ -1,13 +1,10 @@
 import { Hono } from 'hono';
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { ThreadFacts } from '@followthrough/shared';
 import type { ThreadSummaryResponse } from '@followthrough/shared/contract';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { validate } from '../http/validate';
-import { threads } from '../db/schema/index';
-import { loadCounterpart, viewCounterpart } from '../store/read-model';
+import { loadThreadSummaryData, viewCounterpart } from '../store/read-model';
 import { settingsOfUser } from '../store/users';
 import { lagStats } from '../store/engine';
 import { threadLink } from '../store/links';
@@ -17,17 +14,14 @@ export const threadRoutes = new Hono<AppEnv>().get(
   validate('param', z.object({ threadId: z.string().min(1) })),
   async (c) => {
     const { threadId } = c.req.valid('param');
-    const { db } = c.var.deps.database;
-    const userId = c.var.user.id;
-    const row = await db.select().from(threads).where(and(eq(threads.userId, userId), eq(threads.threadId, threadId))).get();
+    // One statement reads the thread and everything about its client (store/read-model.ts).
+    const row = await loadThreadSummaryData(c.var.deps.database.client, c.var.user.id, threadId);
     if (!row) throw ApiError.notFound(`thread ${threadId}`);
-    const facts = JSON.parse(row.factsJson) as ThreadFacts;
+    const { facts } = row;
     const { settings: userSettings, analysis: settings } = settingsOfUser(c.var.user);
     const now = c.var.deps.clock();
 
-    const view = facts.counterpart
-      ? viewCounterpart(await loadCounterpart(c.var.deps.database.client, userId, facts.counterpart), settings, now)
-      : null;
+    const view = row.counterpartData ? viewCounterpart(row.counterpartData, settings, now) : null;
     const promises = view?.promises ?? [];
     const body: ThreadSummaryResponse = {
       threadId,

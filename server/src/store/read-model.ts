@@ -24,10 +24,18 @@ type SnippetRow = typeof snippets.$inferSelect;
 type TouchpointRow = typeof touchpoints.$inferSelect;
 type ProfileRow = typeof counterpartProfiles.$inferSelect;
 
+/** A stored thread as the read model needs it: its JSON columns already parsed. */
+export interface CounterpartThread {
+  threadId: string;
+  facts: ThreadFacts;
+  /** The counterpart's addresses seen in this thread. */
+  contacts: string[];
+}
+
 /** Everything stored about one counterpart: the input of every time-dependent figure. */
 export interface CounterpartData {
   key: string;
-  threads: ThreadRow[];
+  threads: CounterpartThread[];
   promises: { row: PromiseRow; verdict: VerdictRow | null }[];
   snippets: SnippetRow[];
   touchpoints: TouchpointRow[];
@@ -65,6 +73,10 @@ function toVerdict(row: VerdictRow | null): PromiseVerdict | undefined {
 
 const MAX_IN_KEYS = 200;
 
+function toCounterpartThread(row: Pick<ThreadRow, 'threadId' | 'factsJson' | 'contactsJson'>): CounterpartThread {
+  return { threadId: row.threadId, facts: JSON.parse(row.factsJson) as ThreadFacts, contacts: JSON.parse(row.contactsJson) as string[] };
+}
+
 /** Loads the counterparts' stored facts in a handful of indexed queries (one per table). */
 export async function loadCounterparts(db: Db, userId: string, keys: string[]): Promise<Map<string, CounterpartData>> {
   const out = new Map<string, CounterpartData>();
@@ -86,7 +98,7 @@ export async function loadCounterparts(db: Db, userId: string, keys: string[]): 
     db.select().from(touchpoints).where(and(eq(touchpoints.userId, userId), byKey(touchpoints.counterpart))).all(),
     db.select().from(counterpartProfiles).where(and(eq(counterpartProfiles.userId, userId), byKey(counterpartProfiles.key))).all(),
   ]);
-  for (const r of threadRows) if (r.counterpart) out.get(r.counterpart)?.threads.push(r);
+  for (const r of threadRows) if (r.counterpart) out.get(r.counterpart)?.threads.push(toCounterpartThread(r));
   for (const r of promiseRows) if (r.row.counterpart) out.get(r.row.counterpart)?.promises.push(r);
   for (const r of snippetRows) if (r.counterpart) out.get(r.counterpart)?.snippets.push(r);
   for (const r of touchpointRows) out.get(r.counterpart)?.touchpoints.push(r);
@@ -98,35 +110,47 @@ export async function loadCounterparts(db: Db, userId: string, keys: string[]): 
 }
 
 /**
- * One counterpart in one statement: each table's rows come back as a JSON array from a subquery.
- * The sidebar asks for this on every thread it opens, and with @libsql/client every statement has a
- * fixed cost (prepare, pool, row conversion) far above SQLite's own for these indexed reads; five
- * statements cost about five times one (see bench/suites/api.ts).
+ * The SELECT list that loads one counterpart, `keyExpr` naming it (a parameter, or a subquery for the
+ * thread summary). Each table's rows come back as one JSON array from a subquery: the sidebar asks for
+ * this on every thread it opens, and with @libsql/client every statement has a fixed cost (prepare,
+ * row conversion) far above SQLite's own for these indexed reads.
+ *
+ * Threads are spliced together as text rather than built with json_object: facts_json and
+ * contacts_json are JSON already (written by JSON.stringify at ingest), and json_object would quote
+ * them as strings, so a few dozen KiB per client were escaped by SQLite, unescaped by the outer
+ * JSON.parse and then parsed a second time. Spliced in raw, one JSON.parse yields the facts.
  */
-export async function loadCounterpart(client: Client, userId: string, key: string): Promise<CounterpartData> {
-  const result = await client.execute({
-    sql: `SELECT
-      (SELECT json_group_array(json_object('threadId', thread_id, 'counterpart', counterpart, 'providedThreadId', provided_thread_id,
-          'lastContactAt', last_contact_at, 'awaitingSide', awaiting_side, 'awaitingSince', awaiting_since,
-          'messageCount', message_count, 'contactsJson', contacts_json, 'factsJson', facts_json))
-        FROM threads WHERE user_id = ?1 AND counterpart = ?2) AS threads,
+function counterpartColumns(keyExpr: string): string {
+  return `(SELECT '[' || coalesce(group_concat('{"threadId":' || json_quote(thread_id) || ',"facts":' || facts_json || ',"contacts":' || contacts_json || '}', ','), '') || ']'
+        FROM threads WHERE user_id = ?1 AND counterpart = ${keyExpr}) AS threads,
       (SELECT json_group_array(json_object('id', p.id, 'messageId', p.message_id, 'threadId', p.thread_id, 'counterpart', p.counterpart,
           'text', p.text, 'madeAt', p.made_at, 'dueAt', p.due_at, 'dueIsDefault', p.due_is_default, 'dueText', p.due_text,
           'vStatus', v.status, 'vDueAt', v.due_at, 'vSnoozedUntil', v.snoozed_until, 'vUpdatedAt', v.updated_at))
         FROM promises p LEFT JOIN promise_verdicts v ON v.user_id = p.user_id AND v.promise_id = p.id
-        WHERE p.user_id = ?1 AND p.counterpart = ?2) AS promises,
+        WHERE p.user_id = ?1 AND p.counterpart = ${keyExpr}) AS promises,
       (SELECT json_group_array(json_object('messageId', message_id, 'ordinal', ordinal, 'kind', kind, 'side', side,
           'threadId', thread_id, 'counterpart', counterpart, 'text', text, 'at', at))
-        FROM snippets WHERE user_id = ?1 AND counterpart = ?2) AS snippets,
+        FROM snippets WHERE user_id = ?1 AND counterpart = ${keyExpr}) AS snippets,
       (SELECT json_group_array(json_object('id', id, 'counterpart', counterpart, 'kind', kind, 'at', at, 'summary', summary,
           'department', department, 'threadId', thread_id, 'createdAt', created_at))
-        FROM touchpoints WHERE user_id = ?1 AND counterpart = ?2) AS touchpoints,
+        FROM touchpoints WHERE user_id = ?1 AND counterpart = ${keyExpr}) AS touchpoints,
       (SELECT json_object('key', key, 'name', name, 'cadenceDays', cadence_days, 'renewalDate', renewal_date, 'notes', notes,
           'updatedAt', updated_at)
-        FROM counterpart_profiles WHERE user_id = ?1 AND key = ?2) AS profile`,
-    args: [userId, key],
-  });
-  const row = result.rows[0]!;
+        FROM counterpart_profiles WHERE user_id = ?1 AND key = ${keyExpr}) AS profile`;
+}
+
+const COUNTERPART_SQL = `SELECT ${counterpartColumns('?2')}`;
+
+/** The thread's own columns, and its client's data by the thread's counterpart, in one statement. */
+const THREAD_SUMMARY_SQL = `SELECT
+      (SELECT '{"counterpart":' || json_quote(counterpart) || ',"providedThreadId":' || json_quote(provided_thread_id)
+          || ',"messageCount":' || message_count
+          -- A thread with a client comes back in the threads column anyway; only one without needs its facts here.
+          || ',"facts":' || (CASE WHEN counterpart IS NULL THEN facts_json ELSE 'null' END) || '}'
+        FROM threads WHERE user_id = ?1 AND thread_id = ?2) AS thread,
+      ${counterpartColumns('(SELECT counterpart FROM threads WHERE user_id = ?1 AND thread_id = ?2)')}`;
+
+function toCounterpartData(row: Record<string, unknown>, userId: string, key: string): CounterpartData {
   const parse = <T>(value: unknown): T[] => JSON.parse(String(value ?? '[]')) as T[];
   type PromiseJson = Omit<PromiseRow, 'userId' | 'dueIsDefault'> & {
     dueIsDefault: number;
@@ -137,7 +161,7 @@ export async function loadCounterpart(client: Client, userId: string, key: strin
   };
   return {
     key,
-    threads: parse<Omit<ThreadRow, 'userId'>>(row.threads).map((t) => ({ ...t, userId })),
+    threads: parse<CounterpartThread>(row.threads),
     promises: parse<PromiseJson>(row.promises).map(({ vStatus, vDueAt, vSnoozedUntil, vUpdatedAt, dueIsDefault, ...p }) => ({
       row: { ...p, userId, dueIsDefault: dueIsDefault === 1 },
       verdict:
@@ -147,6 +171,42 @@ export async function loadCounterpart(client: Client, userId: string, key: strin
     touchpoints: parse<Omit<TouchpointRow, 'userId'>>(row.touchpoints).map((x) => ({ ...x, userId })),
     profile: row.profile ? { ...(JSON.parse(String(row.profile)) as Omit<ProfileRow, 'userId'>), userId } : null,
   };
+}
+
+/** One counterpart in one statement (see counterpartColumns). */
+export async function loadCounterpart(client: Client, userId: string, key: string): Promise<CounterpartData> {
+  const result = await client.execute({ sql: COUNTERPART_SQL, args: [userId, key] });
+  return toCounterpartData(result.rows[0]!, userId, key);
+}
+
+export interface ThreadSummaryData {
+  threadId: string;
+  counterpart: string | null;
+  providedThreadId: string | null;
+  messageCount: number;
+  facts: ThreadFacts;
+  /** The thread's client, with every thread of it (this one included); null for a thread without one. */
+  counterpartData: CounterpartData | null;
+}
+
+/**
+ * A thread and everything stored about its client, in one statement: the thread summary's whole read
+ * (it used to take two, the thread row and then its client, each with the client's fixed cost).
+ * Null when the user has no such thread.
+ */
+export async function loadThreadSummaryData(client: Client, userId: string, threadId: string): Promise<ThreadSummaryData | null> {
+  const result = await client.execute({ sql: THREAD_SUMMARY_SQL, args: [userId, threadId] });
+  const row = result.rows[0]!;
+  if (row.thread === null || row.thread === undefined) return null;
+  const thread = JSON.parse(String(row.thread)) as Omit<ThreadSummaryData, 'threadId' | 'counterpartData' | 'facts'> & { facts: ThreadFacts | null };
+  if (thread.counterpart === null) {
+    if (!thread.facts) throw new Error(`thread ${threadId}: stored without facts`);
+    return { ...thread, threadId, facts: thread.facts, counterpartData: null };
+  }
+  const counterpartData = toCounterpartData(row, userId, thread.counterpart);
+  const own = counterpartData.threads.find((t) => t.threadId === threadId);
+  if (!own) throw new Error(`thread ${threadId}: missing from its client's threads`);
+  return { ...thread, threadId, facts: own.facts, counterpartData };
 }
 
 /** Every counterpart key the user has: from threads, touchpoints and profiles. */
@@ -174,7 +234,7 @@ export interface CounterpartView {
 /** Computes status, health and silence at `now` from stored facts: nothing about time is stored. */
 export function viewCounterpart(data: CounterpartData, settings: AnalysisSettings, now: Date): CounterpartView {
   const nowIso = now.toISOString();
-  const threadFacts = data.threads.map((t) => JSON.parse(t.factsJson) as ThreadFacts);
+  const threadFacts = data.threads.map((t) => t.facts);
   const laterOutbound = threadFacts.flatMap((t) => t.outbound.map((o) => ({ ...o, threadId: t.threadId })));
   const touchpointList = data.touchpoints.map(toTouchpoint);
   const promiseViews: PromiseView[] = data.promises.map(({ row, verdict }) => {
@@ -210,7 +270,7 @@ export function viewCounterpart(data: CounterpartData, settings: AnalysisSetting
     else risks.push({ kind: s.kind as RiskKind, side: s.side as 'us' | 'them', messageId: s.messageId, threadId: s.threadId, text: s.text, at: s.at });
   }
   const contacts = new Set<string>();
-  for (const t of data.threads) for (const c of JSON.parse(t.contactsJson) as string[]) contacts.add(c);
+  for (const t of data.threads) for (const c of t.contacts) contacts.add(c);
   const profile: CounterpartProfile = data.profile
     ? { name: data.profile.name, cadenceDays: data.profile.cadenceDays, renewalDate: data.profile.renewalDate, notes: data.profile.notes }
     : emptyProfile;
