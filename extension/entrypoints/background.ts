@@ -62,7 +62,12 @@ async function refreshReminders(): Promise<{ ok: boolean; count: number; error: 
     return { ok: false, count: cached.reminders.length, error: result.error };
   }
   const reminders = result.data.reminders;
-  await remindersItem.setValue({ fetchedAt: new Date().toISOString(), reminders, error: null });
+  // The mailbox list is secondary: if it fails, keep what we knew rather than failing the refresh.
+  const accounts = await client.accounts();
+  const reconnectNeeded = accounts.ok
+    ? accounts.data.accounts.filter((a) => a.reconnectNeeded).map((a) => ({ email: a.email, provider: a.provider }))
+    : (await remindersItem.getValue()).reconnectNeeded ?? [];
+  await remindersItem.setValue({ fetchedAt: new Date().toISOString(), reminders, error: null, reconnectNeeded });
   await notify(reminders);
   return { ok: true, count: reminders.length, error: null };
 }

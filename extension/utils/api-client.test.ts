@@ -32,6 +32,12 @@ describe('api client', () => {
     expect(seen.at(-1)).toEqual({ method: 'GET', url: '/v1/threads/AAQkADk3%2BqvH8s2Zk%3D/summary', auth: 'Bearer ft_good' });
   });
 
+  it('asks for the synced mailboxes (their "reconnect needed" state) at GET /v1/accounts', async () => {
+    const result = await createApiClient({ baseUrl: base, token: 'ft_good' }).accounts();
+    expect(result.ok).toBe(true);
+    expect(seen.at(-1)).toEqual({ method: 'GET', url: '/v1/accounts', auth: 'Bearer ft_good' });
+  });
+
   it('reports a rejected token as a non-retryable error with the server message', async () => {
     const result = await createApiClient({ baseUrl: base, token: 'ft_revoked' }).reminders();
     expect(result).toEqual({ ok: false, status: 401, retry: false, error: 'unauthorized: invalid token' });

@@ -1,4 +1,5 @@
 import type {
+  ListAccountsResponse,
   ThreadSummaryResponse,
   Reminder,
   UpdatePromiseRequest,
@@ -94,6 +95,7 @@ export function createApiClient(options: ApiClientOptions) {
     updatePromise: (id: string, body: UpdatePromiseRequest) =>
       call<unknown>(() => client.v1.promises[':id'].$patch({ param: { id: enc(id) }, json: body })),
     reminders: () => call<{ now: string; reminders: Reminder[] }>(() => client.v1.reminders.$get({ query: {} })),
+    accounts: () => call<ListAccountsResponse>(() => client.v1.accounts.$get()),
     report: (counterpart: string, since?: string) =>
       call<ProgressReport>(() =>
         client.v1.counterparts[':key'].report.$get({ param: { key: enc(counterpart) }, query: since ? { since } : {} }),

@@ -25,6 +25,11 @@ export interface CachedReminders {
   reminders: Reminder[];
   /** The last refresh error, shown in the popup; null when the last refresh worked. */
   error: string | null;
+  /**
+   * Mailboxes the server syncs whose grant was revoked ("reconnect needed"): the popup says so, because
+   * their analysis silently stops being current otherwise. Absent in caches written before it existed.
+   */
+  reconnectNeeded?: { email: string; provider: 'google' | 'microsoft' }[];
 }
 
 export const remindersItem = storage.defineItem<CachedReminders>('local:reminders', {

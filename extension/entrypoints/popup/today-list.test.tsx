@@ -76,6 +76,22 @@ describe('popup: today', () => {
     expect(opened).toEqual(['https://outlook.live.com/mail/deeplink/read/AQQkXYZ%3D']);
   });
 
+  it('says which synced mailbox needs reconnecting after its grant was revoked', async () => {
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, serverUrl: 'https://ft.ourco.example', token: 'ft_x' });
+    await remindersItem.setValue({
+      fetchedAt: '2026-11-16T09:00:00.000Z',
+      error: null,
+      reminders: [reminder({ id: 'p1' })],
+      reconnectNeeded: [{ email: 'dana@northwind-studio.example', provider: 'google' }],
+    });
+    const el = await renderPopup();
+    const banners = el.querySelectorAll('[data-testid="ft-popup-reconnect"]');
+    expect(banners).toHaveLength(1);
+    expect(banners[0]!.textContent).toContain('Reconnect Gmail mailbox dana@northwind-studio.example');
+    // The day's list is still there beside the warning.
+    expect(el.querySelector('[data-testid="ft-today-promises"]')).not.toBeNull();
+  });
+
   it('explains local-only mode when no server is configured', async () => {
     const el = await renderPopup();
     expect(el.querySelector('[data-testid="ft-popup-local-only"]')!.textContent).toContain('Local-only mode');

@@ -53,6 +53,12 @@ export function TodayList() {
         </p>
       )}
       {cache?.error && <p className="ft-note ft-bad" role="alert">Last refresh failed: {cache.error}</p>}
+      {(cache?.reconnectNeeded ?? []).map((mailbox) => (
+        <p key={`${mailbox.provider}:${mailbox.email}`} className="ft-note ft-bad" role="alert" data-testid="ft-popup-reconnect">
+          Reconnect {mailbox.provider === 'google' ? 'Gmail' : 'Microsoft'} mailbox <strong>{mailbox.email}</strong>: its access
+          was revoked, so its mail is no longer analysed. Connect it again from your Followthrough server.
+        </p>
+      ))}
       {configured && reminders.length === 0 && <p className="ft-note" data-testid="ft-popup-empty">Nothing due today.</p>}
       {GROUPS.map((group) => {
         const items = reminders.filter((r) => group.kinds.includes(r.kind));

@@ -27,3 +27,4 @@ export const connectQuerySchema = z.object({
   loginHint: z.email().optional(),
 });
 export const connectResponseSchema = z.object({ authorizeUrl: z.string() });
+export type ListAccountsResponse = z.infer<typeof listAccountsResponseSchema>;
