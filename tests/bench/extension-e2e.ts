@@ -33,7 +33,18 @@ const RUNS = Number(process.env.FOLLOWTHROUGH_BENCH_RUNS ?? 20);
 const WARMUP = 2;
 const MESSAGE_COUNT = 50;
 
+/** The longest animation frame of an open, split into script, forced layout and rendering (style, layout, paint). */
+interface FrameAttribution {
+  durationMs: number;
+  scriptMs: number;
+  forcedStyleAndLayoutMs: number;
+  renderingMs: number;
+  scripts: string[];
+}
+
 interface OpenSample {
+  frame: FrameAttribution | null;
+  phases: Record<string, number>;
   openToPaintMs: number;
   routeToPaintMs: number;
   baselineMs: number;
@@ -48,6 +59,10 @@ interface ModeResult {
   baseline: Stats;
   longestTaskMs: number;
   routeToPaintOverBaselineP50: number;
+  /** The longest animation frame of the median open (by open→paint), for attribution. */
+  medianOpenLongestFrame: FrameAttribution | null;
+  /** p50 of each followthrough:* phase measure, summed per open. */
+  phasesP50Ms: Record<string, number>;
 }
 
 interface Stats {
@@ -76,6 +91,17 @@ const LONG_TASK_OBSERVER = `
       for (const entry of list.getEntries()) window.__ftLongTasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
   } catch (error) { window.__ftLongTasks = null; }
+  window.__ftFrames = [];
+  try {
+    new PerformanceObserver(function (list) {
+      for (const entry of list.getEntries()) {
+        window.__ftFrames.push({
+          start: entry.startTime, duration: entry.duration, renderStart: entry.renderStart, styleAndLayoutStart: entry.styleAndLayoutStart,
+          scripts: entry.scripts.map(function (s) { return { invoker: s.invoker, source: (s.sourceURL || '').split('/').pop(), duration: s.duration, forcedStyleAndLayout: s.forcedStyleAndLayoutDuration }; }),
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch (error) { window.__ftFrames = null; }
 `;
 
 async function openOnce(page: Page, token: string, threadId: string): Promise<OpenSample> {
@@ -106,9 +132,30 @@ async function openOnce(page: Page, token: string, threadId: string): Promise<Op
   // Long tasks end asynchronously: wait a frame or two before reading them.
   await page.waitForTimeout(100);
   const tasks = await page.evaluate(() => (window as unknown as { __ftLongTasks: { start: number; duration: number }[] | null }).__ftLongTasks);
+  interface RawFrame { start: number; duration: number; renderStart: number; styleAndLayoutStart: number; scripts: { invoker: string; source: string; duration: number; forcedStyleAndLayout: number }[] }
+  const frames = await page.evaluate(() => (window as unknown as { __ftFrames: RawFrame[] | null }).__ftFrames);
+  const inWindow = (frames ?? []).filter((f) => f.start + f.duration >= route && f.start <= painted + 50);
+  const worst = inWindow.reduce<RawFrame | null>((max, f) => (max === null || f.duration > max.duration ? f : max), null);
+  const round = (value: number): number => Math.round(value * 10) / 10;
+  const frame: FrameAttribution | null = worst
+    ? {
+        durationMs: round(worst.duration),
+        scriptMs: round(worst.scripts.reduce((sum, s) => sum + s.duration, 0)),
+        forcedStyleAndLayoutMs: round(worst.scripts.reduce((sum, s) => sum + s.forcedStyleAndLayout, 0)),
+        renderingMs: round(worst.renderStart > 0 ? worst.start + worst.duration - worst.renderStart : 0),
+        scripts: worst.scripts.map((s) => `${s.invoker} (${s.source}) ${round(s.duration)} ms`),
+      }
+    : null;
+  const phases = await page.evaluate(() => {
+    const sums: Record<string, number> = {};
+    for (const entry of performance.getEntriesByType('measure')) {
+      if (entry.name.startsWith('followthrough:')) sums[entry.name] = (sums[entry.name] ?? 0) + entry.duration;
+    }
+    return sums;
+  });
   if (tasks === null) throw new Error('this Chromium does not report longtask entries');
   const longest = tasks.filter((task) => task.start + task.duration >= route && task.start <= painted + 50).reduce((max, task) => Math.max(max, task.duration), 0);
-  return { openToPaintMs: painted - open, routeToPaintMs: painted - route, baselineMs: pagePainted - route, longestTaskMs: longest };
+  return { frame, phases, openToPaintMs: painted - open, routeToPaintMs: painted - route, baselineMs: pagePainted - route, longestTaskMs: longest };
 }
 
 async function runMode(mode: 'local' | 'server'): Promise<ModeResult> {
@@ -131,7 +178,12 @@ async function runMode(mode: 'local' | 'server'): Promise<ModeResult> {
     }
     const routeToPaint = stats(samples.map((s) => s.routeToPaintMs));
     const baseline = stats(samples.map((s) => s.baselineMs));
+    const byOpen = [...samples].sort((a, b) => a.openToPaintMs - b.openToPaintMs);
+    const phaseNames = [...new Set(samples.flatMap((s) => Object.keys(s.phases)))];
+    const phasesP50Ms = Object.fromEntries(phaseNames.map((name) => [name, stats(samples.map((s) => s.phases[name] ?? 0)).p50]));
     return {
+      medianOpenLongestFrame: byOpen[Math.floor(byOpen.length / 2)]?.frame ?? null,
+      phasesP50Ms,
       mode,
       runs: samples.length,
       openToPaint: stats(samples.map((s) => s.openToPaintMs)),
@@ -200,6 +252,7 @@ async function main(): Promise<void> {
       'longest task ms': r.longestTaskMs,
     })),
   );
+  for (const r of results) console.log(`${r.mode}: phases p50`, r.phasesP50Ms, '\nlongest frame of the median open', r.medianOpenLongestFrame);
   console.table(Object.fromEntries(Object.entries(sizes).map(([file, size]) => [file, { KB: Math.round(size.bytes / 102.4) / 10, 'gzip KB': Math.round(size.gzipBytes / 102.4) / 10 }])));
   console.log(`wrote ${file}`);
 }
