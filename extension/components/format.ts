@@ -20,18 +20,38 @@ export function formatBusinessMinutes(minutes: number | null): string {
 
 const DAY_MS = 86_400_000;
 
+/**
+ * Formatters by kind and zone. Building an Intl.DateTimeFormat costs far more than formatting with one
+ * (about 0.1 ms each, and a sidebar formats dozens of dates on every thread open).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(kind: 'date-time' | 'day', timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = `${kind}|${timeZone ?? ''}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    const fields: Intl.DateTimeFormatOptions =
+      kind === 'date-time'
+        ? { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' }
+        : { day: 'numeric', month: 'short', year: 'numeric' };
+    formatter = new Intl.DateTimeFormat(undefined, { ...fields, ...(timeZone ? { timeZone } : {}) });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 export function formatDate(iso: string | null, timeZone?: string): string {
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '—';
-  return new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', ...(timeZone ? { timeZone } : {}) }).format(date);
+  return formatterFor('date-time', timeZone).format(date);
 }
 
 export function formatDay(iso: string | null, timeZone?: string): string {
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '—';
-  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', ...(timeZone ? { timeZone } : {}) }).format(date);
+  return formatterFor('day', timeZone).format(date);
 }
 
 /** "due in 2 days", "due today", "3 days overdue". */

@@ -3,7 +3,7 @@ import type { NormalizedMessageInput, ProgressReport, Touchpoint, TouchpointKind
 import type { ThreadSummaryResponse } from '@followthrough/shared/contract';
 import type { ThreadReadResult } from '../hosts/mail-host';
 import type { Remote } from '../utils/messaging';
-import type { ExtensionSettings } from '../utils/settings';
+import { effectiveTimeZone, type ExtensionSettings } from '../utils/settings';
 import type { LocalState } from '../utils/storage';
 import type { LocalEngine } from '../utils/local-analysis';
 import { snapshotToMessages, uniquePromises, withVerdict } from '../utils/thread-messages';
@@ -79,7 +79,7 @@ export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fix
   const headingId = useId();
   const [open, setOpen] = useState(true);
   const now = useMemo(() => fixedNow ?? new Date(), [fixedNow, read, local]);
-  const timeZone = settings.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  const timeZone = effectiveTimeZone(settings);
   const snapshot = read.kind === 'thread' ? read.snapshot : null;
   const threadId = read.kind === 'thread' ? read.snapshot.threadId : read.kind === 'unrecognized' ? read.threadId : null;
 

@@ -10,7 +10,7 @@ import {
 import type { ThreadSummaryResponse } from '@followthrough/shared/contract';
 import type { ThreadSnapshot } from '../hosts/mail-host';
 import { snapshotToMessages, withVerdict } from './thread-messages';
-import type { ExtensionSettings } from './settings';
+import { effectiveTimeZone, type ExtensionSettings } from './settings';
 import type { LocalState } from './storage';
 
 export type LocalAnalysis =
@@ -26,7 +26,7 @@ export function analysisSettingsFor(settings: ExtensionSettings, account: string
   // the defaults below are the schema's own.
   return {
     me,
-    timeZone: settings.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+    timeZone: effectiveTimeZone(settings),
     workingHours: settings.workingHours,
     internalDomains: [],
     responseTargetBusinessMinutes: 240,
@@ -49,13 +49,10 @@ export function analyzeSnapshot(
   if (!analysisSettings) return { kind: 'needs-address' };
   const { messages, skipped } = snapshotToMessages(snapshot);
   const analyzer = createMailboxAnalyzer(analysisSettings);
-  const facts = [];
-  for (const message of messages) {
-    analyzer.add(message as Parameters<typeof analyzer.add>[0]);
-  }
-  for (const message of messages) {
-    facts.push(extractMessageFacts(message as Parameters<typeof extractMessageFacts>[0], analysisSettings));
-  }
+  // Each message's facts are extracted once and given to both the thread view and the analyzer:
+  // extraction (visible text, promises, requests, risks) is most of the engine's time.
+  const facts = messages.map((message) => extractMessageFacts(message as Parameters<typeof extractMessageFacts>[0], analysisSettings));
+  for (const messageFacts of facts) analyzer.addFacts(messageFacts);
   const thread = analyzeThread(snapshot.threadId, facts, analysisSettings);
   const touchpoints: Touchpoint[] = thread.counterpart
     ? local.touchpoints.filter((t) => t.counterpart === thread.counterpart)

@@ -29,3 +29,12 @@ export const DEFAULT_SETTINGS: ExtensionSettings = {
   refreshMinutes: 15,
 };
 
+
+let browserZone: string | undefined;
+
+/** The zone the settings mean: the chosen one, else the browser's own (looked up once: it is not free). */
+export function effectiveTimeZone(settings: Pick<ExtensionSettings, 'timeZone'>): string {
+  if (settings.timeZone) return settings.timeZone;
+  browserZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return browserZone;
+}
