@@ -52,6 +52,9 @@ export function censoredStructure(element: Element | null, depth = 3): string {
   return walk(element, 0);
 }
 
+/** Marks a structural line break while the text is collected: a control character mail text does not use (if it did, it would only add a line break). */
+const LINE_BREAK = '\u0001';
+
 const BLOCK_TAGS = new Set(['DIV', 'P', 'LI', 'TR', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'PRE', 'TABLE', 'UL', 'OL']);
 
 /**
@@ -60,33 +63,38 @@ const BLOCK_TAGS = new Set(['DIV', 'P', 'LI', 'TR', 'BLOCKQUOTE', 'H1', 'H2', 'H
  * layout of the whole mail view (a long task on a 50-message thread) and differs between browsers.
  */
 export function visibleTextOf(element: Element, skip?: string): string {
+  // One selector query per element read, not a matches() call per descendant (a 50-message thread
+  // has thousands of elements).
+  const skipped = skip ? new Set(element.querySelectorAll(skip)) : null;
   const parts: string[] = [];
   const walk = (node: Node): void => {
     if (node.nodeType === 3) {
-      // Source line breaks are just whitespace in HTML: only <br> and blocks break lines.
-      parts.push((node.nodeValue ?? '').replace(/[ \t\r\n]+/g, ' '));
+      parts.push(node.nodeValue ?? '');
       return;
     }
     if (node.nodeType !== 1) return;
     const el = node as Element;
-    if (el.tagName === 'SCRIPT' || el.tagName === 'STYLE' || el.tagName === 'TEMPLATE') return;
+    const tag = el.tagName;
+    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE') return;
     if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return;
-    if (skip && el !== element && el.matches(skip)) return;
-    if (el.tagName === 'BR') {
-      parts.push('\n');
+    if (skipped?.has(el)) return;
+    if (tag === 'BR') {
+      parts.push(LINE_BREAK);
       return;
     }
-    const block = BLOCK_TAGS.has(el.tagName);
-    if (block) parts.push('\n');
+    const block = BLOCK_TAGS.has(tag);
+    if (block) parts.push(LINE_BREAK);
     for (let child = el.firstChild; child; child = child.nextSibling) walk(child);
-    if (block) parts.push('\n');
+    if (block) parts.push(LINE_BREAK);
   };
   walk(element);
+  // Whitespace in the source (line breaks included) is just spacing in HTML; only <br> and blocks,
+  // marked with LINE_BREAK above, break lines. One pass over the whole text, not one per text node.
   return parts
     .join('')
-    .replace(/\u00a0/g, ' ')
-    .split('\n')
-    .map((line) => line.replace(/[ \t\r]+/g, ' ').trim())
+    .replace(/[ \t\r\n\u00a0]+/g, ' ')
+    .split(LINE_BREAK)
+    .map((line) => line.trim())
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
