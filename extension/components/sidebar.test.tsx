@@ -244,6 +244,27 @@ describe('sidebar with a server', () => {
     expect(shown.map((p) => p.getAttribute('data-promise-id'))).toEqual(['p-synced']);
   });
 
+  it('lists a long thread\'s live promises first, soonest due first, five at a time', async () => {
+    const threadId = '1938c0a7d2b4e53d';
+    const base = serverSummary(threadId).otherOpenPromises[0]!;
+    const day = (n: number) => new Date(Date.UTC(2026, 10, n, 17)).toISOString();
+    // Made in this order; two are settled (kept, done), one overdue, the rest open with various due dates.
+    const statuses = ['kept', 'open', 'open', 'done', 'open', 'overdue', 'open', 'open'] as const;
+    const dues = [3, 28, 21, 5, 25, 17, 30, 24];
+    const promises = statuses.map((status, index) => ({ ...base, id: `p-${index}`, threadId, text: `Promise number ${index}.`, madeAt: day(index + 1), dueAt: day(dues[index]!), status }));
+    const { el } = await renderWithServer('2026-11-thread-conversation.html', { ...serverSummary(threadId), promises, otherOpenPromises: [] });
+    const ids = () => Array.from(el.querySelectorAll('[data-testid="ft-promises-thread"] [data-testid="ft-promise"]')).map((p) => p.getAttribute('data-promise-id'));
+    expect(ids()).toEqual(['p-5', 'p-2', 'p-7', 'p-4', 'p-1']);
+    const more = el.querySelector<HTMLButtonElement>('[data-testid="ft-promises-thread-more"]')!;
+    expect(more.textContent).toBe('Show 3 more');
+    await act(async () => {
+      more.click();
+    });
+    // Then the settled ones, the most recently made first.
+    expect(ids()).toEqual(['p-5', 'p-2', 'p-7', 'p-4', 'p-1', 'p-6', 'p-3', 'p-0']);
+    expect(el.querySelector('[data-testid="ft-promises-thread-more"]')).toBeNull();
+  });
+
   it('on an unrecognised layout, still shows what the server knows, by the thread id from the URL', async () => {
     const { el, fetched, pushed } = await renderWithServer('2026-11-unrecognized-layout.html', serverSummary('FMfcgzQbfLxVHMNwqBzKhJqPZTvWrkDc'));
     expect(fetched).toEqual(['FMfcgzQbfLxVHMNwqBzKhJqPZTvWrkDc']);

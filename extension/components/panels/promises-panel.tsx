@@ -86,6 +86,38 @@ function PromiseItem({ promise, now, timeZone, actions }: { promise: PromiseView
   );
 }
 
+/** How many promises a list shows before "Show N more": what fits beside the thread without scrolling. */
+export const PROMISES_SHOWN_FIRST = 5;
+
+/** Live promises (open, overdue) first, soonest due first; then the settled ones, newest first. */
+function byUrgency(a: PromiseView, b: PromiseView): number {
+  const liveA = a.status === 'open' || a.status === 'overdue';
+  const liveB = b.status === 'open' || b.status === 'overdue';
+  if (liveA !== liveB) return liveA ? -1 : 1;
+  return liveA ? Date.parse(a.dueAt) - Date.parse(b.dueAt) : Date.parse(b.madeAt) - Date.parse(a.madeAt);
+}
+
+function PromiseList({ promises, testId, view, actions }: { promises: readonly PromiseView[]; testId: string; view: PanelProps['view']; actions: SidebarActions }) {
+  const [expanded, setExpanded] = useState(false);
+  const ordered = [...promises].sort(byUrgency);
+  const shown = expanded ? ordered : ordered.slice(0, PROMISES_SHOWN_FIRST);
+  const hidden = ordered.length - shown.length;
+  return (
+    <>
+      <ul className="ft-plain" data-testid={testId}>
+        {shown.map((p) => (
+          <PromiseItem key={p.id} promise={p} now={view.now} timeZone={view.timeZone} actions={actions} />
+        ))}
+      </ul>
+      {hidden > 0 && (
+        <button type="button" className="ft-more" data-testid={`${testId}-more`} onClick={() => setExpanded(true)}>
+          Show {hidden} more
+        </button>
+      )}
+    </>
+  );
+}
+
 function PromisesPanel({ view, actions }: PanelProps) {
   const { promises, otherOpenPromises } = view.summary;
   return (
@@ -93,20 +125,12 @@ function PromisesPanel({ view, actions }: PanelProps) {
       {promises.length === 0 ? (
         <p className="ft-muted">No promises found in this thread.</p>
       ) : (
-        <ul className="ft-plain" data-testid="ft-promises-thread">
-          {promises.map((p) => (
-            <PromiseItem key={p.id} promise={p} now={view.now} timeZone={view.timeZone} actions={actions} />
-          ))}
-        </ul>
+        <PromiseList promises={promises} testId="ft-promises-thread" view={view} actions={actions} />
       )}
       {otherOpenPromises.length > 0 && (
         <>
           <p className="ft-subhead">Open with this client in other threads</p>
-          <ul className="ft-plain" data-testid="ft-promises-other">
-            {otherOpenPromises.map((p) => (
-              <PromiseItem key={p.id} promise={p} now={view.now} timeZone={view.timeZone} actions={actions} />
-            ))}
-          </ul>
+          <PromiseList promises={otherOpenPromises} testId="ft-promises-other" view={view} actions={actions} />
         </>
       )}
     </div>
