@@ -22,13 +22,19 @@ export interface ChromiumLaunchOptions {
   extensionDir?: string;
 }
 
-/**
- * Debian Chromium with the production chrome-mv3 build loaded unpacked, in new headless mode (which runs
- * extensions). The mail hosts resolve to the fixture server through --host-resolver-rules, so the
- * manifest's real match patterns are what decides where the content scripts run.
- */
-export async function launchChromiumWithExtension(options: ChromiumLaunchOptions): Promise<ChromiumSession> {
-  const extensionDir = options.extensionDir ?? extensionSnapshot('chrome');
+/** The same browser, flags and mail origins with no extension: the page's own cost, for baselines. */
+export async function launchChromiumWithoutExtension(options: Omit<ChromiumLaunchOptions, 'extensionDir'>): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const { context, profile } = await launch(options, []);
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+async function launch(options: Omit<ChromiumLaunchOptions, 'extensionDir'>, extensionArgs: string[]): Promise<{ context: BrowserContext; profile: string }> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'followthrough-e2e-chromium-'));
   const hostRules = MAIL_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${options.fixturePort}`).join(', ');
   const context = await chromium.launchPersistentContext(profile, {
@@ -37,8 +43,7 @@ export async function launchChromiumWithExtension(options: ChromiumLaunchOptions
     viewport: { width: 1440, height: 900 },
     env: { ...process.env, TZ: options.timeZone },
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      ...extensionArgs,
       `--host-resolver-rules=${hostRules}`,
       '--ignore-certificate-errors',
       '--no-sandbox',
@@ -50,6 +55,17 @@ export async function launchChromiumWithExtension(options: ChromiumLaunchOptions
       '--disable-sync',
     ],
   });
+  return { context, profile };
+}
+
+/**
+ * Debian Chromium with the production chrome-mv3 build loaded unpacked, in new headless mode (which runs
+ * extensions). The mail hosts resolve to the fixture server through --host-resolver-rules, so the
+ * manifest's real match patterns are what decides where the content scripts run.
+ */
+export async function launchChromiumWithExtension(options: ChromiumLaunchOptions): Promise<ChromiumSession> {
+  const extensionDir = options.extensionDir ?? extensionSnapshot('chrome');
+  const { context, profile } = await launch(options, [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]);
   try {
     const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
     const extensionId = new URL(serviceWorker.url()).host;
