@@ -23,6 +23,8 @@ export const SIDEBAR_SPACE_PX = 308;
 export const MARK_THREAD_OPEN = 'followthrough:thread-open';
 export const MARK_SIDEBAR_PAINTED = 'followthrough:sidebar-painted';
 export const MEASURE_OPEN_TO_PAINT = 'followthrough:open-to-paint';
+/** How long a URL change waits for a DOM change before it is read on its own. */
+const URL_ONLY_CHANGE_DELAY_MS = 250;
 /** Per-phase measures, for finding where time goes in a real browser. */
 export const MEASURE_READ = 'followthrough:read-thread';
 export const MEASURE_ANALYSIS = 'followthrough:local-analysis';
@@ -149,6 +151,8 @@ export async function startSidebar(ctx: ContentScriptContext, host: MailHost): P
     freeSpace();
   };
   let current: ThreadReadResult = { kind: 'none' };
+  /** The URL of the page when it was last read. */
+  let lastReadHref = '';
 
   const render = () => {
     const root = ui.mounted;
@@ -183,15 +187,17 @@ export async function startSidebar(ctx: ContentScriptContext, host: MailHost): P
   };
 
   /**
-   * Narrows the thread column as soon as a thread URL is seen, before the page's first frame of the
-   * thread: the client then lays the new thread out once, at its final width, instead of once at full
-   * width and again (every message re-wrapped) when the sidebar appears.
+   * Narrows the thread column when the client changes its DOM under a thread URL (called from the
+   * mutation callback, which runs in the client's own task, before its first frame of the thread): the
+   * client then lays the new thread out once, at its final width, instead of once at full width and
+   * again (every message re-wrapped) when the sidebar appears.
    */
   const prepareFor = (url: URL) => {
     if (mountedFor === null && host.threadIdFromUrl(url) !== null) holdSpace();
   };
 
   const check = guard('thread check', () => {
+    lastReadHref = location.href;
     const url = new URL(location.href);
     prepareFor(url);
     const readStart = performance.now();
@@ -257,11 +263,15 @@ export async function startSidebar(ctx: ContentScriptContext, host: MailHost): P
     afterNextFrame(0);
   };
 
-  // The URL changes before the client renders the new view (the Navigation API's navigate event):
-  // narrow the column now; the read waits for a frame after the DOM change that follows.
-  ctx.addEventListener(window, 'wxt:locationchange', guard('location change', (event: { newUrl: URL }) => {
-    prepareFor(event.newUrl);
-    schedule();
+  // The URL changes before the client renders the new view (the Navigation API's navigate event), and
+  // a client may fetch the thread first: the DOM change that follows is what schedules the read (and
+  // narrows the column, just before the client's first frame of the thread; narrowing at the URL
+  // change would shift the list the user is still looking at). A URL change with no DOM change after
+  // it is still read, a moment later.
+  ctx.addEventListener(window, 'wxt:locationchange', guard('location change', () => {
+    ctx.setTimeout(() => {
+      if (lastReadHref !== location.href) schedule();
+    }, URL_ONLY_CHANGE_DELAY_MS);
   }));
   const observer = new MutationObserver(guard('mutation', (records: MutationRecord[]) => {
     // Mounting and unmounting the sidebar's own host element is not a change of the mail client's.
