@@ -12,7 +12,20 @@
 export interface QuotaLimiter {
   /** Resolves when `units` may be spent now; call the returned function when the response has arrived. */
   acquire(units: number): Promise<() => void>;
+  /**
+   * Resolves as soon as `minUnits` fit, granting as many units as fit then (in steps of `stepUnits` above
+   * the minimum), at most `maxUnits`. For work that can be cut to fit, such as a batch of gets: fixed-size
+   * requests leave the remainder of the budget that no whole request fits unused, which at 250-unit batches
+   * and a 2,375-unit budget is a tenth of the quota.
+   */
+  acquireUpTo(maxUnits: number, options: { minUnits: number; stepUnits: number }): Promise<QuotaGrant>;
   readonly unitsPerSecond: number;
+}
+
+export interface QuotaGrant {
+  units: number;
+  /** Call when the response has arrived. */
+  settle: () => void;
 }
 
 export interface QuotaLimiterOptions {
@@ -50,16 +63,21 @@ export function createQuotaLimiter(options: QuotaLimiterOptions): QuotaLimiter {
     return spends.reduce((sum, s) => sum + s.units, 0);
   };
 
-  const take = async (units: number): Promise<() => void> => {
-    if (units > budget) throw new Error(`a request of ${units} units can never fit a budget of ${budget} units/s`);
+  const take = async (minUnits: number, maxUnits: number, stepUnits: number): Promise<QuotaGrant> => {
+    if (minUnits > budget) throw new Error(`a request of ${minUnits} units can never fit a budget of ${budget} units/s`);
     for (;;) {
       const t = now();
-      if (used(t) + units <= budget) {
+      const free = budget - used(t);
+      if (free >= minUnits) {
+        const units = Math.min(maxUnits, minUnits + Math.floor((free - minUnits) / stepUnits) * stepUnits);
         const spend: Spend = { units };
         spends.push(spend);
-        return () => {
-          spend.settledAt = now();
-          wake?.();
+        return {
+          units,
+          settle: () => {
+            spend.settledAt ??= now();
+            wake?.();
+          },
         };
       }
       // Sleep until the oldest settled spend leaves the window, or until an in-flight one settles.
@@ -73,12 +91,22 @@ export function createQuotaLimiter(options: QuotaLimiterOptions): QuotaLimiter {
     }
   };
 
+  const enqueue = (minUnits: number, maxUnits: number, stepUnits: number): Promise<QuotaGrant> => {
+    const turn = queue.then(() => take(minUnits, maxUnits, stepUnits));
+    queue = turn.catch(() => undefined);
+    return turn;
+  };
+
   return {
     unitsPerSecond: options.unitsPerSecond,
-    acquire(units) {
-      const turn = queue.then(() => take(units));
-      queue = turn.catch(() => undefined);
-      return turn;
+    async acquire(units) {
+      return (await enqueue(units, units, 1)).settle;
+    },
+    acquireUpTo(maxUnits, { minUnits, stepUnits }) {
+      if (!(stepUnits > 0) || !(minUnits > 0) || maxUnits < minUnits) {
+        throw new Error(`acquireUpTo needs 0 < minUnits <= maxUnits and stepUnits > 0 (got ${minUnits}, ${maxUnits}, ${stepUnits})`);
+      }
+      return enqueue(minUnits, maxUnits, stepUnits);
     },
   };
 }
