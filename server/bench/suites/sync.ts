@@ -15,8 +15,9 @@
 // machinery adds over its unavoidable bottleneck. A second Gmail run at the real quota (250 units/s, a
 // smaller mailbox so it stays short) shows the pacing where the quota, not the CPU, is the limit.
 //
-// Gmail gets go through the batch endpoint (up to 50 per HTTP request, each inner call paced and
-// counted against the quota).
+// Gmail gets go through the batch endpoint (up to 50 per HTTP request, cut to the room the quota window
+// has; each inner call paced and counted against the quota), and the next page is listed ahead so the
+// batches keep flowing across page boundaries.
 //
 // Graph has no unit quota; it is bound by 4 concurrent requests per mailbox. Reported: elapsed,
 // messages per second, requests per message ($batch counts as one request, its inner requests separately).

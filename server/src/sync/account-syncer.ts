@@ -28,8 +28,9 @@ import { createProviderFor, type ConnectorConfig } from './provider-factory';
  *             └── cursor rejected ─┘ (reset: a new generation; at its end, refs not seen again are swept)
  *   any ──► error (TEMPORARY after retries, UNKNOWN)   any ──► error + reconnect_needed (AUTH_REVOKED)
  *
- * Every page is committed before the next is fetched (messages via the idempotent ingest, then refs +
- * cursor in one transaction), so a crash resumes from the last committed page.
+ * Pages are committed strictly in order (messages via the idempotent ingest, then refs + cursor in one
+ * transaction), so a crash resumes from the last committed page. Fetching runs ahead of committing (the
+ * next page here, and the Gmail provider lists one more ahead of that), but only in memory.
  */
 export interface SyncProgress {
   accountId: string;

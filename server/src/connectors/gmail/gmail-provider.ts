@@ -5,8 +5,9 @@ import { wantedHeaders } from '../message-fields';
 import { CursorFormatError, decodeCursor, encodeCursor, type GmailCursor } from '../../sync/cursor';
 import { withBackoff, type BackoffOptions } from '../../sync/backoff';
 import { mapLimited } from '../../sync/concurrency';
-import { gmailQuotaUnits, type QuotaLimiter } from '../../sync/quota-limiter';
+import { gmailQuotaUnits, type QuotaGrant, type QuotaLimiter } from '../../sync/quota-limiter';
 import { buildBatchBody, parseBatchResponse } from './gmail-batch';
+import { createBatchPipeline } from './gmail-batch-pipeline';
 import { parseGmailError } from './gmail-errors';
 import { gmailMessageToNormalized } from './gmail-message';
 
@@ -29,8 +30,17 @@ export interface GmailProviderDeps extends MailProviderOptions {
   concurrency?: number;
   /** Per-request timeout in ms (default 30 s): a hung connection becomes a retry, not a stuck sync. */
   timeoutMs?: number;
-  /** Gets per batch request (default: as many as half a second of quota allows, at most 50; 0 = no batching). */
+  /** Most gets per batch request (default: as many as half a second of quota allows, at most 50; 0 = no batching). */
   batchSize?: number;
+}
+
+/** A full-sync page on its way: listed first, then its gets queued (see gmail-batch-pipeline.ts). */
+interface PendingPage {
+  page: Promise<SyncPage>;
+  /** The cursor of the page after this one, once listed; null when this is the last page of the listing. */
+  listed: Promise<{ encoded: string; cursor: GmailCursor } | null>;
+  claim(): void;
+  cancel(): void;
 }
 
 /** Builds the OAuth2 client the Gmail library uses, with its token endpoint at FT_GOOGLE_TOKEN_URL. */
@@ -91,9 +101,12 @@ export function createGmailProvider(deps: GmailProviderDeps): MailProvider {
   const concurrency = deps.concurrency ?? 40;
   const format = deps.bodies ? 'full' : 'metadata';
 
-  const call = <T>(units: number, task: () => Promise<T>): Promise<T> =>
-    withBackoff(async () => {
-      const settle = await deps.limiter.acquire(units);
+  /** One quota-paced call, retried with backoff; `granted` pays for the first attempt when the units were already taken. */
+  const call = <T>(units: number, task: () => Promise<T>, granted?: QuotaGrant): Promise<T> => {
+    let prepaid = granted;
+    return withBackoff(async () => {
+      const settle = prepaid ? prepaid.settle : await deps.limiter.acquire(units);
+      prepaid = undefined;
       try {
         return await task();
       } catch (error) {
@@ -102,6 +115,7 @@ export function createGmailProvider(deps: GmailProviderDeps): MailProvider {
         settle();
       }
     }, deps.backoff);
+  };
 
   const getOne = async (id: string): Promise<gmail_v1.Schema$Message | null> => {
     try {
@@ -122,7 +136,7 @@ export function createGmailProvider(deps: GmailProviderDeps): MailProvider {
   const batchSize = Math.max(0, Math.min(deps.batchSize ?? 50, Math.floor((deps.limiter.unitsPerSecond * 0.9) / 2 / gmailQuotaUnits['messages.get'])));
 
   /** Gets a group in one batch request; parts that failed in a retryable way are fetched again one by one. */
-  const getBatch = async (ids: string[]): Promise<(gmail_v1.Schema$Message | null)[]> => {
+  const getBatch = async (ids: string[], grant: QuotaGrant): Promise<(gmail_v1.Schema$Message | null)[]> => {
     const { boundary, body } = buildBatchBody(ids.map((id) => `/gmail/v1/users/me/messages/${encodeURIComponent(id)}?${query}`));
     const res = await call(gmailQuotaUnits['messages.get'] * ids.length, () =>
       deps.auth.request<string>({
@@ -134,6 +148,7 @@ export function createGmailProvider(deps: GmailProviderDeps): MailProvider {
         retry: false,
         timeout: deps.timeoutMs ?? 30_000,
       }),
+      grant,
     );
     const headers = res.headers as unknown as { get?: (name: string) => string | null } & Record<string, unknown>;
     const contentType = typeof headers.get === 'function' ? (headers.get('content-type') ?? '') : String(headers['content-type'] ?? '');
@@ -149,15 +164,19 @@ export function createGmailProvider(deps: GmailProviderDeps): MailProvider {
     );
   };
 
-  const fetchMessages = async (ids: string[]): Promise<{ upserted: SyncedMessage[]; gone: string[] }> => {
-    let fetched: (gmail_v1.Schema$Message | null)[];
-    if (batchSize >= 2 && ids.length > 1) {
-      const groups: string[][] = [];
-      for (let i = 0; i < ids.length; i += batchSize) groups.push(ids.slice(i, i + batchSize));
-      fetched = (await mapLimited(groups, 4, getBatch)).flat();
-    } else {
-      fetched = await mapLimited(ids, concurrency, getOne);
-    }
+  const batching = batchSize >= 2;
+  // One queue for all pages of this provider (one mailbox), up to 4 batches in flight.
+  const pipeline = createBatchPipeline<gmail_v1.Schema$Message>({ limiter: deps.limiter, unitsPerGet: gmailQuotaUnits['messages.get'], maxBatch: Math.max(batchSize, 1), inFlight: 4, sendBatch: getBatch });
+
+  /** Queues the gets for one page; a speculative (unclaimed) job only fills the tail of a claimed one. */
+  const fetchJob = (ids: string[], claimed: boolean) => {
+    if (batching) return pipeline.enqueue(ids, { claimed });
+    const result = mapLimited(ids, concurrency, getOne);
+    result.catch(() => undefined);
+    return { result, claim: () => undefined, cancel: () => undefined };
+  };
+
+  const toPageContent = (ids: string[], fetched: (gmail_v1.Schema$Message | null)[]): { upserted: SyncedMessage[]; gone: string[] } => {
     const gone: string[] = ids.filter((_, i) => fetched[i] === null);
     const upserted: SyncedMessage[] = [];
     for (const resource of fetched) {
@@ -171,18 +190,75 @@ export function createGmailProvider(deps: GmailProviderDeps): MailProvider {
     return { upserted, gone };
   };
 
-  const fullPage = async (cursor: GmailCursor, reset: boolean): Promise<SyncPage> => {
+  const fetchMessages = async (ids: string[]): Promise<{ upserted: SyncedMessage[]; gone: string[] }> =>
+    toPageContent(ids, await fetchJob(ids, true).result);
+
+  const startFullPage = (cursor: GmailCursor, reset: boolean, claimed: boolean): PendingPage => {
     const after = cursor.after ?? Math.floor(deps.fullSyncSince.getTime() / 1000);
-    const res = await call(gmailQuotaUnits['messages.list'], () =>
-      api.users.messages.list({ userId: 'me', q: `after:${after} -in:chats -in:drafts`, maxResults: pageSize, pageToken: cursor.pageToken }),
-    );
-    const ids = (res.data.messages ?? []).map((m) => m.id).filter((id): id is string => Boolean(id));
-    const { upserted, gone } = await fetchMessages(ids);
-    const next: GmailCursor = res.data.nextPageToken
-      ? { v: 1, p: 'gmail', mode: 'full', historyId: cursor.historyId, after, pageToken: res.data.nextPageToken }
-      : // Listing done: replay history from before the listing started, so changes made meanwhile are caught.
-        { v: 1, p: 'gmail', mode: 'incremental', historyId: cursor.historyId };
-    return { upserted, deletedIds: gone, nextCursor: encodeCursor(next), reset, done: false };
+    let job: ReturnType<typeof fetchJob> | null = null;
+    let cancelled = false;
+    let wanted = claimed;
+    const listing = (async () => {
+      const res = await call(gmailQuotaUnits['messages.list'], () =>
+        api.users.messages.list({ userId: 'me', q: `after:${after} -in:chats -in:drafts`, maxResults: pageSize, pageToken: cursor.pageToken }),
+      );
+      const ids = (res.data.messages ?? []).map((m) => m.id).filter((id): id is string => Boolean(id));
+      if (!cancelled) job = fetchJob(ids, wanted);
+      const next: GmailCursor = res.data.nextPageToken
+        ? { v: 1, p: 'gmail', mode: 'full', historyId: cursor.historyId, after, pageToken: res.data.nextPageToken }
+        : // Listing done: replay history from before the listing started, so changes made meanwhile are caught.
+          { v: 1, p: 'gmail', mode: 'incremental', historyId: cursor.historyId };
+      return { ids, next, more: Boolean(res.data.nextPageToken) };
+    })();
+    const page = listing.then(async ({ ids, next }): Promise<SyncPage> => {
+      if (!job) throw new Error('Gmail page fetch cancelled');
+      const { upserted, gone } = toPageContent(ids, await job.result);
+      return { upserted, deletedIds: gone, nextCursor: encodeCursor(next), reset, done: false };
+    });
+    // A page listed ahead may fail or be dropped with nobody waiting; whoever claims it still sees the error.
+    page.catch(() => undefined);
+    const listed = listing.then(({ next, more }) => (more ? { encoded: encodeCursor(next), cursor: next } : null));
+    listed.catch(() => undefined);
+    return {
+      page,
+      listed,
+      claim() {
+        wanted = true;
+        job?.claim();
+      },
+      cancel() {
+        cancelled = true;
+        job?.cancel();
+      },
+    };
+  };
+
+  // The next full-sync page is listed (and its gets queued behind this page's) as soon as this page's list
+  // answers: it does not depend on the gets, and so the batches keep flowing at the page boundary. At most
+  // one page ahead of what the caller asked for; dropped if the caller asks for any other cursor.
+  let lookahead: { encoded: string; pending: PendingPage } | null = null;
+  let requests = 0;
+
+  const fullPage = (encoded: string, cursor: GmailCursor, reset: boolean): Promise<SyncPage> => {
+    const request = ++requests;
+    let pending: PendingPage;
+    if (lookahead && lookahead.encoded === encoded && !reset) {
+      pending = lookahead.pending;
+      pending.claim();
+    } else {
+      lookahead?.pending.cancel();
+      pending = startFullPage(cursor, reset, true);
+    }
+    lookahead = null;
+    if (batching) {
+      pending.listed.then(
+        (next) => {
+          if (next && request === requests) lookahead = { encoded: next.encoded, pending: startFullPage(next.cursor, false, false) };
+        },
+        () => undefined,
+      );
+    }
+    return pending.page;
   };
 
   const startFull = async (reset: boolean): Promise<SyncPage> => {
@@ -190,7 +266,8 @@ export function createGmailProvider(deps: GmailProviderDeps): MailProvider {
     const profile = await call(gmailQuotaUnits.getProfile, () => api.users.getProfile({ userId: 'me' }));
     const historyId = profile.data.historyId;
     if (!historyId) throw new ConnectorError({ code: 'UNKNOWN', message: 'Gmail profile has no historyId' });
-    return fullPage({ v: 1, p: 'gmail', mode: 'full', historyId, after: Math.floor(deps.fullSyncSince.getTime() / 1000) }, reset);
+    const first: GmailCursor = { v: 1, p: 'gmail', mode: 'full', historyId, after: Math.floor(deps.fullSyncSince.getTime() / 1000) };
+    return fullPage(encodeCursor(first), first, reset);
   };
 
   const incrementalPage = async (cursor: GmailCursor): Promise<SyncPage> => {
@@ -236,7 +313,10 @@ export function createGmailProvider(deps: GmailProviderDeps): MailProvider {
   return {
     provider: 'gmail',
     async getSyncPage(encoded) {
-      if (encoded === null) return startFull(false);
+      if (encoded === null) {
+        ++requests;
+        return startFull(false);
+      }
       let cursor: GmailCursor;
       try {
         cursor = decodeCursor(encoded, 'gmail');
@@ -244,7 +324,12 @@ export function createGmailProvider(deps: GmailProviderDeps): MailProvider {
         if (error instanceof CursorFormatError) return startFull(true);
         throw error;
       }
-      return cursor.mode === 'full' ? fullPage(cursor, false) : incrementalPage(cursor);
+      if (cursor.mode === 'full') return fullPage(encoded, cursor, false);
+      // Any other request drops a page listed ahead.
+      ++requests;
+      lookahead?.pending.cancel();
+      lookahead = null;
+      return incrementalPage(cursor);
     },
   };
 }
