@@ -8,9 +8,13 @@
 // is built once, through the same storage function the ingest route uses (store/ingest.ts), into
 // bench-results/api-1m-v<version>.db (git-ignored) and reused. Delete that file to rebuild.
 // FOLLOWTHROUGH_BENCH_API_COUNTERPARTS=1000 builds (and caches separately) a smaller database for a quick run.
+// FOLLOWTHROUGH_BENCH_API_INGEST_ONLY=1 runs only the ingest slice (for iterating on ingest) and writes
+// bench-results/api-ingest.json, leaving the full suite's api.json alone.
+// FOLLOWTHROUGH_BENCH_API_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" passes node flags to the
+// API server process (NODE_OPTIONS does not allow --cpu-prof).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +35,7 @@ const MESSAGES_PER_THREAD = 5;
 const BENCH_EMAIL = 'alice@acme.example';
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.FOLLOWTHROUGH_BENCH_API_SECONDS ?? 10);
+const INGEST_ONLY = process.env.FOLLOWTHROUGH_BENCH_API_INGEST_ONLY === '1';
 // The dataset ends a week before "now", so promises, silences and awaiting figures are all in play.
 const END_MS = Date.parse('2026-11-16T12:00:00Z');
 
@@ -106,7 +111,8 @@ async function stop(child: ChildProcess): Promise<void> {
 /** The real server: `src/main.ts`, as `pnpm start` runs it, with its JSON request logs going nowhere. */
 async function startApiServer(dbFile: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const nodeArgs = (process.env.FOLLOWTHROUGH_BENCH_API_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
     env: {
       ...process.env,
@@ -134,6 +140,19 @@ async function startBareServer(): Promise<{ url: string; child: ChildProcess }> 
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/bare`, child);
   return { url, child };
+}
+
+/**
+ * CPU seconds (user + system) a process has used so far, from /proc (Linux); null elsewhere. Less
+ * sensitive than wall time to whatever else the shared machine is running.
+ */
+function cpuSecondsOf(pid: number | undefined): number | null {
+  const stat = pid === undefined ? null : `/proc/${pid}/stat`;
+  if (!stat || !existsSync(stat)) return null;
+  // Fields after the command name (which may contain spaces); utime and stime are the 14th and 15th.
+  const text = readFileSync(stat, 'utf8');
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 interface Load {
@@ -177,6 +196,7 @@ export async function run(): Promise<BenchResult> {
     // Ingest: 20,000 messages (200 clients x 20 threads x 5) through POST /v1/messages, 1,000 per request.
     const sliceMessages = datasetMessages({ ...baseShape(), counterparts: 200, prefix: 's', me: sliceEmail }, 0, 200);
     const started = performance.now();
+    const cpuBefore = cpuSecondsOf(api.child.pid);
     for (let i = 0; i < sliceMessages.length; i += 1000) {
       const res = await fetch(`${api.url}/v1/messages`, {
         method: 'POST',
@@ -187,7 +207,17 @@ export async function run(): Promise<BenchResult> {
       await res.arrayBuffer();
     }
     const ingestRate = sliceMessages.length / ((performance.now() - started) / 1000);
+    const cpuAfter = cpuSecondsOf(api.child.pid);
+    const ingestCpuFigures: BenchFigure[] =
+      cpuBefore === null || cpuAfter === null
+        ? []
+        : [{ name: 'ingest server CPU per 1,000 messages', value: Math.round(((cpuAfter - cpuBefore) * 1000 * 1000) / sliceMessages.length), unit: 'ms' }];
     await fetch(`${api.url}/v1/me`, { method: 'DELETE', headers: { authorization: `Bearer ${slice.token}` } });
+    if (INGEST_ONLY) {
+      figures.push({ name: 'ingest via POST /v1/messages', value: Math.round(ingestRate), unit: 'msg/s', aim: '>= 5000 msg/s' }, ...ingestCpuFigures);
+      notes.push('ingest slice only (FOLLOWTHROUGH_BENCH_API_INGEST_ONLY=1): no load tests');
+      return { suite: 'api-ingest', figures, notes };
+    }
 
     const baseline = await load({ url: `${bare.url}/bare`, connections: CONNECTIONS });
     const threadCount = COUNTERPARTS * THREADS_PER_COUNTERPART;
@@ -241,6 +271,7 @@ export async function run(): Promise<BenchResult> {
           ]
         : []),
       { name: 'ingest via POST /v1/messages', value: Math.round(ingestRate), unit: 'msg/s', aim: '>= 5000 msg/s' },
+      ...ingestCpuFigures,
       { name: 'bare Hono route', value: Math.round(baseline.rps), unit: 'req/s' },
       { name: 'bare Hono route p50', value: baseline.p50, unit: 'ms' },
       { name: 'bare Hono route p99', value: baseline.p99, unit: 'ms' },
