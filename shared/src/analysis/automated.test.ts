@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectAutomated } from './automated';
+import { detectAutomated, headerValue } from './automated';
 
 const human = { from: 'Tom Reed <tom@acme.com>', subject: 'Re: Q4 rollout plan', headers: {} };
 
@@ -47,5 +47,12 @@ describe('detectAutomated', () => {
     ]) {
       expect(detectAutomated({ ...human, subject }).automated, subject).toBe(true);
     }
+  });
+
+  it('finds a header whatever case its source spelled the name in', () => {
+    expect(headerValue({ 'content-type': 'text/calendar; method=REPLY' }, 'Content-Type')).toBe('text/calendar; method=REPLY');
+    expect(headerValue({ 'Content-Class': 'urn:content-classes:calendarmessage' }, 'content-class')).toBe('urn:content-classes:calendarmessage');
+    expect(headerValue({}, 'Content-Type')).toBeUndefined();
+    expect(headerValue(undefined, 'Content-Type')).toBeUndefined();
   });
 });

@@ -40,7 +40,8 @@ const AUTOMATED_SUBJECT = new RegExp(
   'i',
 );
 
-function header(headers: Record<string, string> | undefined, name: string): string | undefined {
+/** A header's value by case-insensitive name: sources keep header names as the mail spelled them. */
+export function headerValue(headers: Record<string, string> | undefined, name: string): string | undefined {
   if (!headers) return undefined;
   const wanted = name.toLowerCase();
   for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === wanted) return value;
@@ -55,17 +56,17 @@ function header(headers: Record<string, string> | undefined, name: string): stri
  */
 export function detectAutomated(message: Pick<NormalizedMessage, 'from' | 'subject' | 'headers'>): AutomatedVerdict {
   const headers = message.headers;
-  const autoSubmitted = header(headers, 'Auto-Submitted');
+  const autoSubmitted = headerValue(headers, 'Auto-Submitted');
   if (autoSubmitted !== undefined && autoSubmitted.trim().toLowerCase() !== 'no') {
     return { automated: true, reason: `Auto-Submitted: ${autoSubmitted.trim()} header` };
   }
-  if (header(headers, 'List-Unsubscribe') !== undefined) return { automated: true, reason: 'List-Unsubscribe header' };
-  if (header(headers, 'List-Id') !== undefined) return { automated: true, reason: 'List-Id header (mailing list)' };
-  const precedence = header(headers, 'Precedence')?.trim().toLowerCase();
+  if (headerValue(headers, 'List-Unsubscribe') !== undefined) return { automated: true, reason: 'List-Unsubscribe header' };
+  if (headerValue(headers, 'List-Id') !== undefined) return { automated: true, reason: 'List-Id header (mailing list)' };
+  const precedence = headerValue(headers, 'Precedence')?.trim().toLowerCase();
   if (precedence === 'bulk' || precedence === 'list' || precedence === 'junk') {
     return { automated: true, reason: `Precedence: ${precedence} header` };
   }
-  if (header(headers, 'X-Autoreply') !== undefined || header(headers, 'X-Autorespond') !== undefined) {
+  if (headerValue(headers, 'X-Autoreply') !== undefined || headerValue(headers, 'X-Autorespond') !== undefined) {
     return { automated: true, reason: 'auto-reply header' };
   }
   const sender = parseAddress(message.from);

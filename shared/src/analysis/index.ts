@@ -15,6 +15,7 @@ export * from './promise-id';
 export * from './addresses';
 export * from './counterparts';
 export * from './automated';
+export * from './calendar-notice';
 export * from './closing-message';
 export * from './message-facts';
 export * from './threading';

@@ -95,6 +95,32 @@ describe('extractMessageFacts', () => {
     expect(facts.risks.map((r) => [r.kind, r.side])).toContainEqual(['dissatisfaction', 'them']);
   });
 
+  it('marks calendar notices as automated and reads nothing from them; a person using the same words is read', () => {
+    const decline = (subject: string, headers?: Record<string, string>) =>
+      extractMessageFacts(
+        {
+          id: `decline-${subject}`,
+          from: 'Tom Reed <tom@acme.com>',
+          to: ['anna@northwind.io'],
+          date: '2026-11-02T10:01:00+01:00',
+          subject,
+          text: 'Tom Reed has declined this invitation. Could you send the agenda? We are unhappy with the delays.',
+          ...(headers ? { headers } : {}),
+        },
+        settings,
+      );
+    for (const facts of [
+      decline('Declined: Kickoff workshop @ Thu Nov 12, 2026 10am - 12pm (CET) (anna@northwind.io)'),
+      decline('Kickoff workshop', { 'Content-Type': 'text/calendar; charset=utf-8; method=REPLY' }),
+    ]) {
+      expect(facts).toMatchObject({ automated: true, direction: 'inbound', counterparts: ['acme.com'], requests: [], risks: [] });
+    }
+    const person = decline('Re: Declined: Kickoff workshop');
+    expect(person.automated).toBe(false);
+    expect(person.requests.map((r) => r.text)).toEqual(['Could you send the agenda?']);
+    expect(decline('Declined payment on invoice 4411').automated).toBe(false);
+  });
+
   it('reads nothing from auto-replies and internal mail', () => {
     const ooo = extractMessageFacts(
       {

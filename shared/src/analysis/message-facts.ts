@@ -3,6 +3,7 @@ import type { NormalizedMessage } from '../model/message';
 import type { AnalysisSettings } from '../model/settings';
 import { parseAddress, parseAddressList } from './addresses';
 import { detectAutomated } from './automated';
+import { detectCalendarNotice } from './calendar-notice';
 import { isClosingMessage } from './closing-message';
 import { resolverFor } from './counterparts';
 import { findPromises } from './promises';
@@ -29,7 +30,14 @@ export function extractMessageFacts(message: NormalizedMessage, settings: Analys
   const to = parseAddressList(message.to ?? []);
   const cc = parseAddressList(message.cc ?? []);
   const sentAt = sentAtOf(message);
-  const automated = detectAutomated(message).automated;
+  // Calendar notices (invitations, accept/decline/tentative answers) join automated mail: never a turn, and
+  // not contact either. A person's click triggered them, but a person's action is behind every machine-written
+  // mail the engine already treats this way (Google Calendar's own calendar-notification@ mail is automated by
+  // its sender; an auto-reply fires because someone wrote): only what a person wrote counts as contact
+  // (PRODUCT.md: auto-replies do not reset the silence clock). It also keeps an "Updated invitation" our calendar sends on every
+  // edit of a series from passing for contact; the meeting itself is contact when logged as a touchpoint.
+  // Their bodies are calendar boilerplate, so, like auto-replies, they are not read for promises or risks.
+  const automated = detectAutomated(message).automated || detectCalendarNotice(message) !== null;
 
   const fromKey = resolver.keyOf(from.address);
   let direction: Direction;

@@ -152,6 +152,97 @@ describe('closing messages', () => {
   });
 });
 
+describe('calendar notices', () => {
+  const invitation = mail({
+    id: 'inv',
+    from: 'Anna Berg <anna@northwind.io>',
+    to: ['tom@acme.com'],
+    date: '2026-11-02T09:00:00+01:00',
+    subject: 'Invitation: Kickoff workshop @ Thu Nov 12, 2026 10am - 12pm (CET) (tom@acme.com)',
+    text: 'Kickoff workshop\nThursday Nov 12, 2026 10am - 12pm (CET)\nInvitation from Google Calendar',
+  });
+  const question = mail({
+    id: 'q1',
+    from: 'Anna Berg <anna@northwind.io>',
+    to: ['tom@acme.com'],
+    date: '2026-11-02T09:05:00+01:00',
+    subject: 'Kickoff workshop attendees',
+    text: 'Hi Tom,\n\nwho joins the kickoff from your side?\n\nBest,\nAnna',
+  });
+  // The client clicks "Yes" a minute later: the calendar writes this, not Tom.
+  const acceptance = mail({
+    id: 'acc',
+    from: 'Tom Reed <tom@acme.com>',
+    to: ['anna@northwind.io'],
+    date: '2026-11-02T09:06:00+01:00',
+    subject: 'Accepted: Kickoff workshop @ Thu Nov 12, 2026 10am - 12pm (CET) (tom@acme.com)',
+    text: 'Tom Reed has accepted this invitation.',
+  });
+  const answer = mail({
+    id: 'ans',
+    from: 'Tom Reed <tom@acme.com>',
+    to: ['anna@northwind.io'],
+    date: '2026-11-03T14:00:00+01:00',
+    subject: 'RE: Kickoff workshop attendees',
+    inReplyTo: 'q1',
+    text: 'Hi Anna, Lisa and Raj will join me. Should we prepare the data migration questions?',
+  });
+  const analyze = (messages: NormalizedMessage[]) => analyzeThread('kickoff', messages.map((m) => extractMessageFacts(m, settings)), settings);
+
+  it('an acceptance is no fast reply and does not answer the question we are waiting on', () => {
+    const waiting = analyze([invitation, question, acceptance]);
+    // Counted as turns, the 09:06 acceptance would be a 6-minute lag and leave the thread awaiting our reply.
+    expect(waiting.lags).toEqual([]);
+    expect(waiting.awaiting).toEqual({ side: 'them', since: '2026-11-02T08:05:00.000Z', lastMessageId: 'q1' });
+    // Not contact either: the last contact is still our question.
+    expect(waiting.lastContactAt).toBe('2026-11-02T08:05:00.000Z');
+    expect(waiting.lastMessage?.messageId).toBe('q1');
+  });
+
+  it("the lag runs from our question to the client's real answer", () => {
+    const answered = analyze([invitation, question, acceptance, answer]);
+    expect(answered.initiatedBy).toBe('us');
+    expect(answered.firstMessage?.messageId).toBe('q1');
+    // Mon 09:05 -> Tue 14:00: 28 h 55 min on the wall, 7 h 55 min + 5 h of working time.
+    expect(answered.lags.map((l) => [l.responder, l.turnStartMessageId, l.replyMessageId, l.minutes, l.businessMinutes])).toEqual([
+      ['them', 'q1', 'ans', 1735, 775],
+    ]);
+    expect(answered.awaiting).toEqual({ side: 'us', since: '2026-11-03T13:00:00.000Z', lastMessageId: 'ans' });
+  });
+
+  it("a client's invitation does not start the conversation", () => {
+    const theirs = analyze([
+      mail({
+        id: 'einl',
+        from: 'Tom Reed <tom@acme.com>',
+        to: ['anna@northwind.io'],
+        date: '2026-11-02T09:00:00+01:00',
+        subject: 'Einladung: Quartalsreview @ Do. 12. Nov. 2026 10:00 - 11:00 (MEZ) (anna@northwind.io)',
+        text: 'Quartalsreview\nEinladung von Google Kalender',
+      }),
+      mail({ id: 'us1', from: 'anna@northwind.io', to: ['tom@acme.com'], date: '2026-11-02T11:00:00+01:00', subject: 'Quartalsreview', text: 'Hi Tom, shall I bring the Q3 figures?' }),
+    ]);
+    // Counted as a turn, the invitation would credit the thread to them and make our 11:00 mail a 2-hour reply.
+    expect(theirs.initiatedBy).toBe('us');
+    expect(theirs.lags).toEqual([]);
+    expect(theirs.awaiting).toEqual({ side: 'them', since: '2026-11-02T10:00:00.000Z', lastMessageId: 'us1' });
+  });
+
+  it('a thread of only an invitation and its answer has no counterpart, turns or contact', () => {
+    expect(analyze([invitation, acceptance])).toMatchObject({ counterpart: null, initiatedBy: null, lags: [], awaiting: null, lastContactAt: null });
+  });
+
+  it('a person writing "Re: Accepted: ..." in the thread is still a turn', () => {
+    const human = analyze([
+      invitation,
+      acceptance,
+      mail({ id: 'hum', from: 'tom@acme.com', to: ['anna@northwind.io'], date: '2026-11-02T10:00:00+01:00', subject: 'Re: Accepted: Kickoff workshop', inReplyTo: 'acc', text: 'Can we start at 10:30 instead?' }),
+    ]);
+    expect(human.initiatedBy).toBe('them');
+    expect(human.awaiting).toEqual({ side: 'us', since: '2026-11-02T09:00:00.000Z', lastMessageId: 'hum' });
+  });
+});
+
 describe('initiation when the original is missing', () => {
   it('credits the other side when the first message we have answers one we do not', () => {
     const ourReply = analyzeThread(
