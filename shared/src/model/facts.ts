@@ -48,7 +48,10 @@ export interface MessageFacts {
   to: Address[];
   cc: Address[];
   direction: Direction;
-  /** Automated mail (no-reply, bulk, list, auto-reply, out-of-office) is never a conversation turn. */
+  /**
+   * Automated mail (no-reply, bulk, list, auto-reply, out-of-office, calendar invitations and their
+   * accept / decline answers) is never a conversation turn and not contact.
+   */
   automated: boolean;
   /** Counterpart keys involved: the external sender, or the external recipients of our mail. */
   counterparts: string[];
