@@ -19,11 +19,13 @@ export const wantedHeaders = [
   'Precedence',
   'X-Autoreply',
   'X-Autorespond',
+  // Exchange marks every meeting message (invitations whose subject is only the meeting's title too).
+  'Content-Class',
 ] as const;
 
 /** Headers kept on the normalized message (the engine's automated-mail rule reads these). */
 const keptHeaders = new Set(
-  ['List-Unsubscribe', 'List-Id', 'Auto-Submitted', 'Precedence', 'X-Autoreply', 'X-Autorespond'].map((h) => h.toLowerCase()),
+  ['List-Unsubscribe', 'List-Id', 'Auto-Submitted', 'Precedence', 'X-Autoreply', 'X-Autorespond', 'Content-Class'].map((h) => h.toLowerCase()),
 );
 
 export function keepHeaders(headers: { name: string; value: string }[]): Record<string, string> | undefined {

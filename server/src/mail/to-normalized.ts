@@ -27,6 +27,8 @@ export const KEPT_HEADERS = [
   'reply-to',
   'x-gmail-labels',
   'x-gm-thrid',
+  // Exchange marks every meeting message (invitations whose subject is only the meeting's title too).
+  'content-class',
 ] as const;
 
 /** Every header toNormalizedMessage reads: pass as the MIME parser's `keepHeader` so nothing else is decoded. */

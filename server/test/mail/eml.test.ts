@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { analysisSettingsSchema, extractMessageFacts } from '@followthrough/shared';
 import { openMailSource, type MailItem } from '../../src/mail/index';
 import { createTempDir, mail } from './temp-files';
 
@@ -191,5 +192,25 @@ describe('.eml MIME parsing', () => {
     const second = await readMessage('no-id-2.eml', content);
     expect(first.id).toMatch(/@followthrough\.generated$/);
     expect(second.id).toBe(first.id);
+  });
+  it('keeps Exchange\'s Content-Class, so an invitation titled only by its meeting is not a conversation turn', async () => {
+    const message = await readMessage(
+      'outlook-invitation.eml',
+      mail`
+        From: Dana Okafor <dana.okafor@northwind.example>
+        To: Renee Martin <renee@brightlane.example>
+        Subject: Quarterly business review
+        Date: Tue, 17 Mar 2026 10:00:00 +0000
+        Message-ID: <invite-1@northwind.example>
+        Content-Class: urn:content-classes:calendarmessage
+        MIME-Version: 1.0
+        Content-Type: text/plain; charset="UTF-8"
+
+        When: Thursday, 19 March 2026 14:00-15:00.
+      `,
+    );
+    expect(message.headers?.['content-class']).toBe('urn:content-classes:calendarmessage');
+    const settings = analysisSettingsSchema.parse({ me: ['renee@brightlane.example'], timeZone: 'Europe/London' });
+    expect(extractMessageFacts(message, settings).automated).toBe(true);
   });
 });
