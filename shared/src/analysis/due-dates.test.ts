@@ -75,6 +75,104 @@ describe('resolveDueDate', () => {
     expect(due('by the end of October', berlinWed)).toBe(Date.parse('2026-10-30T17:00:00+01:00'));
   });
 
+  it('reads a month name alone as that whole month, and its early / mid / late stages', () => {
+    // Last working day of October 2026 is Friday the 30th (Berlin is back on CET by then).
+    expect(due('by October', berlinWed)).toBe(Date.parse('2026-10-30T17:00:00+01:00'));
+    expect(due('in October', berlinWed)).toBe(Date.parse('2026-10-30T17:00:00+01:00'));
+    expect(due('sometime in Oct.', berlinWed)).toBe(Date.parse('2026-10-30T17:00:00+01:00'));
+    expect(due('late October', berlinWed)).toBe(Date.parse('2026-10-30T17:00:00+01:00'));
+    // Saturday 10 October: early October is Friday the 9th; mid-October Thursday the 15th.
+    expect(due('early October', berlinWed)).toBe(Date.parse('2026-10-09T17:00:00+02:00'));
+    expect(due('by the beginning of October', berlinWed)).toBe(Date.parse('2026-10-09T17:00:00+02:00'));
+    expect(due('by mid-October', berlinWed)).toBe(Date.parse('2026-10-15T17:00:00+02:00'));
+    expect(due('in mid October', berlinWed)).toBe(Date.parse('2026-10-15T17:00:00+02:00'));
+    // Sunday 15 March: the middle of March is Friday the 13th.
+    expect(due('by the middle of March', berlinWed)).toBe(Date.parse('2026-03-13T17:00:00+01:00'));
+    // Before October = before it starts.
+    expect(due('before October', berlinWed)).toBe(Date.parse('2026-09-30T17:00:00+02:00'));
+    // Today's month is included; a month that has passed this year is next year's; a stated year is kept.
+    expect(due('by March', berlinWed)).toBe(Date.parse('2026-03-31T17:00:00+02:00'));
+    expect(due('in February', berlinWed)).toBe(Date.parse('2027-02-26T17:00:00+01:00'));
+    expect(due('in October 2027', berlinWed)).toBe(Date.parse('2027-10-29T17:00:00+02:00'));
+    // Early March has passed on 20 March: next year's.
+    expect(due('early March', at('2026-03-20T10:00:00+01:00', 'Europe/Berlin'))).toBe(Date.parse('2027-03-10T17:00:00+01:00'));
+    // In May the month is capitalised; "may" is the verb.
+    expect(due('in May', berlinWed)).toBe(Date.parse('2026-05-29T17:00:00+02:00'));
+    expect(due('in may', berlinWed)).toBeNull();
+  });
+
+  it('still reads a month that starts or ends an explicit date as that date', () => {
+    expect(due('October 5', berlinWed)).toBe(Date.parse('2026-10-05T17:00:00+02:00'));
+    expect(due('by October 5', berlinWed)).toBe(Date.parse('2026-10-05T17:00:00+02:00'));
+    expect(due('by Oct. 5th', berlinWed)).toBe(Date.parse('2026-10-05T17:00:00+02:00'));
+    expect(due('by 5 October', berlinWed)).toBe(Date.parse('2026-10-05T17:00:00+02:00'));
+    expect(due('on the 5th of October 2027', berlinWed)).toBe(Date.parse('2027-10-05T17:00:00+02:00'));
+    expect(resolveDueDate("I'll send it by October 5.", berlinWed)?.dueText).toBe('by October 5');
+  });
+
+  it('reads calendar quarters: end, early, mid, before, next and this quarter', () => {
+    expect(due('end of Q3', berlinWed)).toBe(Date.parse('2026-09-30T17:00:00+02:00'));
+    expect(due('by the end of the third quarter', berlinWed)).toBe(Date.parse('2026-09-30T17:00:00+02:00'));
+    expect(due('by Q4', berlinWed)).toBe(Date.parse('2026-12-31T17:00:00+01:00'));
+    expect(due('in Q1 2027', berlinWed)).toBe(Date.parse('2027-03-31T17:00:00+02:00'));
+    expect(due("by Q2 '27", berlinWed)).toBe(Date.parse('2027-06-30T17:00:00+02:00'));
+    // This quarter is included; Q1 has not passed on 4 March. The first working day is not "end of Q1":
+    // the last working day of March 2026 is Tuesday the 31st.
+    expect(due('in Q1', berlinWed)).toBe(Date.parse('2026-03-31T17:00:00+02:00'));
+    expect(due('by Q1', at('2026-05-04T10:00:00+02:00', 'Europe/Berlin'))).toBe(Date.parse('2027-03-31T17:00:00+02:00'));
+    expect(due('early Q3', berlinWed)).toBe(Date.parse('2026-07-31T17:00:00+02:00'));
+    expect(due('by mid-Q3', berlinWed)).toBe(Date.parse('2026-08-14T17:00:00+02:00'));
+    expect(due('before Q3', berlinWed)).toBe(Date.parse('2026-06-30T17:00:00+02:00'));
+    expect(due('next quarter', berlinWed)).toBe(Date.parse('2026-06-30T17:00:00+02:00'));
+    expect(due('by the end of the quarter', berlinWed)).toBe(Date.parse('2026-03-31T17:00:00+02:00'));
+    expect(due('this quarter', berlinWed)).toBe(Date.parse('2026-03-31T17:00:00+02:00'));
+    expect(due('by quarter-end', berlinWed)).toBe(Date.parse('2026-03-31T17:00:00+02:00'));
+    // Said in Q4, next quarter is Q1 of next year.
+    const december = at('2026-12-02T10:00:00-05:00', 'America/New_York');
+    expect(due('early next quarter', december)).toBe(Date.parse('2027-01-29T17:00:00-05:00'));
+    expect(due('next quarter', december)).toBe(Date.parse('2027-03-31T17:00:00-04:00'));
+  });
+
+  it('reads year ends, this and next year, and the new year', () => {
+    expect(due('by year end', berlinWed)).toBe(Date.parse('2026-12-31T17:00:00+01:00'));
+    expect(due('by the end of the year', berlinWed)).toBe(Date.parse('2026-12-31T17:00:00+01:00'));
+    expect(due('before the end of this year', berlinWed)).toBe(Date.parse('2026-12-31T17:00:00+01:00'));
+    expect(due('later this year', berlinWed)).toBe(Date.parse('2026-12-31T17:00:00+01:00'));
+    expect(due('by end of 2027', berlinWed)).toBe(Date.parse('2027-12-31T17:00:00+01:00'));
+    expect(due('next year', berlinWed)).toBe(Date.parse('2027-12-31T17:00:00+01:00'));
+    expect(due('early next year', berlinWed)).toBe(Date.parse('2027-04-30T17:00:00+02:00'));
+    expect(due('by mid-2027', berlinWed)).toBe(Date.parse('2027-06-30T17:00:00+02:00'));
+    // 10 January 2027 is a Sunday.
+    expect(due('in the new year', at('2026-12-15T10:00:00+01:00', 'Europe/Berlin'))).toBe(Date.parse('2027-01-08T17:00:00+01:00'));
+  });
+
+  it('finds no due date in a month, quarter or year named as a topic or a past event', () => {
+    for (const text of [
+      "I'll send you our October newsletter.",
+      'Q3 results were strong.',
+      "I'll send the year-end report.",
+      "I'll send the plan for next quarter.",
+      "I'll share the Q4 roadmap.",
+      "I'll send the figures we discussed in October.",
+      'As agreed in Q3, the rates stay the same.',
+      "I'll send the numbers from Q3 last year.",
+      'We grew a lot earlier this year.',
+      'in 2027',
+      'by the end of the fiscal year',
+      'in Q3 FY27',
+      'We will march on.',
+    ]) {
+      expect({ text, due: resolveDueDate(text, berlinWed) }).toEqual({ text, due: null });
+    }
+  });
+
+  it('prefers a day to a month or quarter around it, and flags a period', () => {
+    const both = resolveDueDate("I'll send the materials for the event in October by Friday.", berlinWed);
+    expect(both?.dueText).toBe('by Friday');
+    expect(both?.period).toBeUndefined();
+    expect(resolveDueDate("We'll deliver it in Q3.", berlinWed)?.period).toBe(true);
+  });
+
   it('reads durations: calendar days, hours, business days, "a couple of days"', () => {
     expect(due('in 3 days', berlinWed)).toBe(Date.parse('2026-03-07T17:00:00+01:00'));
     expect(due('within 48 hours', berlinWed)).toBe(Date.parse('2026-03-06T10:00:00+01:00'));

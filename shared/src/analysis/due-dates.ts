@@ -15,6 +15,31 @@
  *   "over the weekend": Sunday 23:59.
  * - "end of the month": the last working day of the month; "next month": the last working day of
  *   next month.
+ * - Month names alone ("by October", "in October", "during October", "October 2027") mean the whole
+ *   month: its last working day, end of day. Like weekday names they mean the next such month, today's
+ *   month included; a stated year is kept. The stage of a month narrows it: "early October" / "the start
+ *   of October" is the last working day on or before the 10th (the first third), "mid-October" / "the
+ *   middle of October" on or before the 15th, and "late October" / "the end of October" the last
+ *   working day. An early or mid stage that has already passed means next year's (like an explicit date).
+ *   "before October" means before it starts: the last working day of September.
+ * - Quarters are calendar quarters (Q1 = January to March; the engine knows no fiscal year, so "fiscal
+ *   Q3" and "Q3 FY27" are not read). "by Q4", "in Q4", "end of Q3", "the third quarter": the last
+ *   working day of the quarter (end of Q3 = last working day of September); the next such quarter, this
+ *   one included; "Q1 2027" / "Q1 '27" keep the year. "early Q3" = the last working day of its first
+ *   month, "mid-Q3" = on or before the 15th of its middle month, "before Q3" = the end of Q2. "this
+ *   quarter" / "end of the quarter" / "by quarter-end": the last working day of the current quarter;
+ *   "next quarter": of the next one.
+ * - Years: "by year end", "by the end of the year", "later this year", "this year", "end of 2026": the
+ *   last working day of that December; "next year": of next December; "early 2027" = end of April,
+ *   "mid-2027" = end of June; "in the new year" = early January (as "early January" above).
+ * - Months, quarters and years need a word that gives them a due sense (by, in, during, before, within,
+ *   over, early/mid/late, end of): "our October newsletter", "Q3 results", "the year-end report" and
+ *   "the plan for next quarter" state no date. Told as a past event they do not either ("as discussed
+ *   in October", "the figures we sent in Q3", "in Q3 last year", "earlier this year"). A day in the same
+ *   phrase is more precise and wins ("the October event materials by Friday" is due on Friday). Such a
+ *   period is flagged `period`, and promises.ts uses one that stands before the commitment only when it
+ *   opens the sentence ("In October, we'll ..."), not "Following our review in October, I'll ...".
+ *   Lower-case "may" and "march" are never read as months.
  * - "in N days/weeks", "in a couple of days" (2), "in a few days" (3), "in a day or two" (2): that
  *   calendar day at end of day. "in/within N hours/minutes", "within 48 hours": exactly that long after
  *   sending. "within N business/working days": N working days later, end of day.
@@ -34,6 +59,11 @@ import type { LocalDateTime } from './time/zoned';
 export interface ResolvedDue {
   dueAt: string;
   dueText: string;
+  /**
+   * The date names a whole month, quarter or year ("in October", "by Q3"). Such phrases also appear
+   * as topics and past events, so a caller reading beyond the commitment's own words may discard them.
+   */
+  period?: boolean;
 }
 
 type LocalDate = { year: number; month: number; day: number };
@@ -58,6 +88,8 @@ interface DayMatch {
   instant?: number;
   /** The default time of day for this phrase; `eod` = end of working hours. */
   clock?: Clock | 'eod' | 'late';
+  /** A whole month, quarter or year ("in October", "by Q3"), not a day. */
+  period?: boolean;
 }
 
 interface TimeMatch {
@@ -129,6 +161,94 @@ function lastWorkingDayOfMonth(year: number, month: number, frame: Frame): Local
   return { year, month, day: daysInMonth(year, month) };
 }
 
+/** The last working day on or before `date` (the date itself when there is none in that month before it). */
+function workingDayOnOrBefore(date: LocalDate, frame: Frame): LocalDate {
+  for (let day = date.day; day >= 1; day--) {
+    const candidate = { ...date, day };
+    if (isWorkingDay(candidate, frame)) return candidate;
+  }
+  return date;
+}
+
+/** Where in a period a phrase points: its first third, its middle, its end, or (for "before") the period before it. */
+type Stage = 'early' | 'mid' | 'late' | 'before';
+
+function stageOf(sense: string | undefined, part: string | undefined): Stage {
+  switch (part?.toLowerCase()) {
+    case 'early':
+    case 'start':
+    case 'beginning':
+      return 'early';
+    case 'mid':
+    case 'middle':
+      return 'mid';
+    case 'late':
+    case 'end':
+    case 'close':
+      return 'late';
+    default:
+      return sense?.toLowerCase() === 'before' ? 'before' : 'late';
+  }
+}
+
+/**
+ * A stage of a month. Without a stated year (`today` given), an early or mid stage that has passed
+ * means next year's, as an explicit date does.
+ */
+function monthStage(year: number, month: number, stage: Stage, today: LocalDate | undefined, frame: Frame): LocalDate {
+  if (stage === 'before') return month === 1 ? lastWorkingDayOfMonth(year - 1, 12, frame) : lastWorkingDayOfMonth(year, month - 1, frame);
+  if (stage === 'late') return lastWorkingDayOfMonth(year, month, frame);
+  const date = workingDayOnOrBefore({ year, month, day: stage === 'early' ? 10 : 15 }, frame);
+  if (today && compare(date, today) < 0) return monthStage(year + 1, month, stage, undefined, frame);
+  return date;
+}
+
+/** Calendar quarters: Q1 is January to March. */
+function quarterOf(date: LocalDate): number {
+  return Math.ceil(date.month / 3);
+}
+
+function quarterStage(year: number, quarter: number, stage: Stage, frame: Frame): LocalDate {
+  const firstMonth = quarter * 3 - 2;
+  switch (stage) {
+    case 'early':
+      return lastWorkingDayOfMonth(year, firstMonth, frame);
+    case 'mid':
+      return workingDayOnOrBefore({ year, month: firstMonth + 1, day: 15 }, frame);
+    case 'before':
+      return quarter === 1 ? lastWorkingDayOfMonth(year - 1, 12, frame) : lastWorkingDayOfMonth(year, firstMonth - 1, frame);
+    default:
+      return lastWorkingDayOfMonth(year, quarter * 3, frame);
+  }
+}
+
+function yearStage(year: number, stage: Stage, frame: Frame): LocalDate {
+  switch (stage) {
+    case 'early':
+      return lastWorkingDayOfMonth(year, 4, frame);
+    case 'mid':
+      return lastWorkingDayOfMonth(year, 6, frame);
+    case 'before':
+      return lastWorkingDayOfMonth(year - 1, 12, frame);
+    default:
+      return lastWorkingDayOfMonth(year, 12, frame);
+  }
+}
+
+const ORDINALS: Record<string, number> = { fir: 1, '1st': 1, sec: 2, '2nd': 2, thi: 3, '3rd': 3, fou: 4, '4th': 4 };
+
+/**
+ * A month or quarter told as something that happened ("as discussed in October", "the figures we sent
+ * in Q3", "in Q3 last year") is not when anything is due.
+ */
+const PAST_BEFORE =
+  /\b(?:as|we|i|you|they|it|which|that|was|were)\s+(?:\w+\s+)?(?:discussed|agreed|mentioned|met|spoke|talked|said|sent|saw|signed|launched|reported|presented|shared|promised|delivered|did|had|closed|was|were|been)\s+(?:\w+\s+){0,3}$/i;
+const PAST_AFTER = /^,?\s*(?:of\s+)?(?:last year|this past|ago\b)/i;
+
+function toldAsPast(m: RegExpExecArray): boolean {
+  return PAST_BEFORE.test(m.input.slice(Math.max(0, m.index - 80), m.index)) || PAST_AFTER.test(m.input.slice(m.index + m[0].length));
+}
+
 function compare(a: LocalDate, b: LocalDate): number {
   return a.year - b.year || a.month - b.month || a.day - b.day;
 }
@@ -149,11 +269,16 @@ function nextMonthDay(today: LocalDate, month: number, day: number, year?: numbe
 type DayBuilder = (m: RegExpExecArray, frame: Frame, today: LocalDate) => Omit<DayMatch, 'index' | 'end'> | undefined;
 
 /** Compiled once: resolving a due date runs every rule over one sentence, for every promise found. */
-const DAY_RULES: { re: RegExp; build: DayBuilder }[] = [];
+const DAY_RULES: { re: RegExp; build: DayBuilder; hint?: RegExp }[] = [];
 
-function add(re: RegExp, build: DayBuilder): void {
-  DAY_RULES.push({ re: new RegExp(re.source, 'gi'), build });
+/** `hint`: a cheap test the text must pass before the rule's full pattern is run on it. */
+function add(re: RegExp, build: DayBuilder, hint?: RegExp): void {
+  DAY_RULES.push({ re: new RegExp(re.source, 'gi'), build, hint });
 }
+
+const MONTH_HINT = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
+const QUARTER_HINT = /quarter|\bq[1-4]|\beoq/i;
+const YEAR_HINT = /year|\b20\d\d|\beoy/i;
 
 const p = PREP;
 
@@ -255,6 +380,95 @@ add(new RegExp(String.raw`\b(?:by\s+|before\s+)?(?:the\s+)?end of ${MONTH_RE}\b`
   const year = month < today.month ? today.year + 1 : today.year;
   return { date: lastWorkingDayOfMonth(year, month, frame), clock: 'eod' };
 });
+// Months, quarters and years named as periods: see the header for what each stage ("early", "mid",
+// "late", "before") means. They need a word that gives them a due sense; "our October newsletter" and
+// "Q3 results" name a topic, not a deadline.
+add(
+  new RegExp(String.raw`\b(?:(by|before|in|during|within|over|sometime in|some time in|later in)\s+)?(?:(early|mid|late)[-\s]+|(?:the\s+)?(start|beginning|middle) of\s+)?${MONTH_RE}\b(?:(?<=\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec))\.)?(?:,?\s+(\d{4}))?(?!\s*\d)(?!['’]s)`),
+  (m, frame, today) => {
+    const [, sense, part, partOf, monthWord, yearText] = m;
+    if (!sense && !part && !partOf) return undefined;
+    // Lower-case "may" and "march" are the verb and the noun far more often than the month.
+    if (/^(?:may|mar)/.test(monthWord!)) return undefined;
+    if (toldAsPast(m)) return undefined;
+    const month = monthOf(monthWord!.toLowerCase());
+    const stage = stageOf(sense, part ?? partOf);
+    const stated = yearText === undefined ? undefined : Number(yearText);
+    const year = stated ?? (month < today.month ? today.year + 1 : today.year);
+    return { date: monthStage(year, month, stage, stated === undefined ? today : undefined, frame), clock: 'eod', period: true };
+  },
+  MONTH_HINT,
+);
+
+add(
+  new RegExp(String.raw`\b(?:(by|before|in|during|within|over|sometime in|some time in|later in)\s+)?(?:the\s+)?(?:(early|mid|late)[-\s]+|(start|beginning|middle|end|close) of\s+(?:the\s+)?)?(?:q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)(?:,?\s+(?:of\s+)?(\d{4})|\s*['’](\d{2}))?\b(?!['’]s)(?!\s*(?:of\s+)?(?:fy|fiscal|financial))`),
+  (m, frame, today) => {
+    const [, sense, part, partOf, digit, ordinal, yearText, shortYear] = m;
+    if (!sense && !part && !partOf) return undefined;
+    if (toldAsPast(m)) return undefined;
+    const quarter = digit ? Number(digit) : ORDINALS[ordinal!.toLowerCase().slice(0, 3)]!;
+    const stated = yearText ? Number(yearText) : shortYear ? 2000 + Number(shortYear) : undefined;
+    const current = quarterOf(today);
+    const year = stated ?? (quarter < current ? today.year + 1 : today.year);
+    return { date: quarterStage(year, quarter, stageOf(sense, part ?? partOf), frame), clock: 'eod', period: true };
+  },
+  QUARTER_HINT,
+);
+
+add(
+  /\b(?:(by|before|in|during|within|over|sometime in|later|for)\s+)?(?:the\s+)?(?:(early|mid|late)[-\s]+|(start|beginning|middle|end|close) of\s+(?:the\s+)?)?(?<!earlier\s)(?:(next|this|current|the)\s+)?quarter(?![- ]?end)\b(?!['’]s)/,
+  (m, frame, today) => {
+    const [, senseWord, part, partOf, which] = m;
+    const sense = senseWord?.toLowerCase();
+    // "the plan for next quarter" names a topic; "the quarter" alone needs "end of" or "within".
+    if (sense === 'for' || (!which && !partOf)) return undefined;
+    if ((!which || which === 'the') && !partOf && sense !== 'within') return undefined;
+    if (toldAsPast(m)) return undefined;
+    let year = today.year;
+    let quarter = quarterOf(today);
+    if (which === 'next') [year, quarter] = quarter === 4 ? [year + 1, 1] : [year, quarter + 1];
+    return { date: quarterStage(year, quarter, stageOf(sense === 'later' ? undefined : sense, part ?? partOf), frame), clock: 'eod', period: true };
+  },
+  QUARTER_HINT,
+);
+
+add(
+  /\b(?:by|before|at|around)\s+(?:the\s+)?(?:quarter[- ]end|eoq)\b(?!-)/,
+  (_m, frame, today) => ({ date: quarterStage(today.year, quarterOf(today), 'late', frame), clock: 'eod', period: true }),
+  QUARTER_HINT,
+);
+
+add(
+  /\b(?:(by|before|in|during|within|over|sometime|later|for|at|around|towards?)\s+)?(?:the\s+)?(?:(early|mid|late)[-\s]+|(start|beginning|middle|end|close) of\s+(?:the\s+)?)?(?<!earlier\s)(?:(?:(next|this|current|the)\s+)?(?:calendar\s+)?year(?![- ]?end)|(20\d\d))\b(?!['’]s)/,
+  (m, frame, today) => {
+    const [, senseWord, part, partOf, which, yearText] = m;
+    const sense = senseWord?.toLowerCase();
+    if (sense === 'for' || toldAsPast(m)) return undefined;
+    // A bare year ("in 2027") and "the year" need a stage: "end of 2026", "early 2027", "by the end of the year".
+    if ((yearText || !which || which === 'the') && !part && !partOf && !(which === 'the' && sense === 'within')) return undefined;
+    const year = yearText ? Number(yearText) : which === 'next' ? today.year + 1 : today.year;
+    return { date: yearStage(year, stageOf(sense === 'later' || sense === 'sometime' ? undefined : sense, part ?? partOf), frame), clock: 'eod', period: true };
+  },
+  YEAR_HINT,
+);
+
+add(
+  /\b(?:by|before|at|around)\s+(?:the\s+)?(?:year[- ]end|eoy)\b(?!-)/,
+  (_m, frame, today) => ({ date: yearStage(today.year, 'late', frame), clock: 'eod', period: true }),
+  YEAR_HINT,
+);
+
+// "in the new year": early January, this January when said in it.
+add(
+  /\b(?:(?:early\s+)?in|after)\s+the new year\b/,
+  (_m, frame, today) => ({
+    date: monthStage(today.month === 1 ? today.year : today.year + 1, 1, 'early', undefined, frame),
+    clock: 'eod',
+    period: true,
+  }),
+  YEAR_HINT,
+);
+
 add(/\b(?:over|during|on|by|at)\s+the weekend\b|\bthis weekend\b/, (m, frame, today) => {
   if (/^by/i.test(m[0])) return undefined;
   return { date: addDays(mondayOf(today), 6), clock: 'late' };
@@ -309,7 +523,8 @@ add(new RegExp(String.raw`\b(?:(?:by|on|before|until|for)\s+)?(first thing\s+(?:
 
 function dayMatches(text: string, frame: Frame): DayMatch[] {
   const out: DayMatch[] = [];
-  for (const { re, build } of DAY_RULES) {
+  for (const { re, build, hint } of DAY_RULES) {
+    if (hint && !hint.test(text)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const built = build(m, frame, frame.today);
@@ -422,7 +637,7 @@ function instantAt(date: LocalDate, clock: Clock | 'eod' | 'late', frame: Frame)
  */
 /** Every date phrase contains one of these; most text does not, and skips the full rules. */
 const DATE_HINT =
-  /\d|day|tonight|tomorrow|morning|afternoon|evening|week|month|mon|tue|wed|thu|fri|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|eod|cob|eob|eow|eom|noon|midnight|hour|minute|close of/i;
+  /\d|day|tonight|tomorrow|morning|afternoon|evening|week|month|mon|tue|wed|thu|fri|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|eod|cob|eob|eow|eom|noon|midnight|hour|minute|close of|quarter|year|q[1-4]|eoq|eoy/i;
 
 /** "starting 24 April", "beginning on Monday": the date the commitment starts at. */
 const START_MARKER = /\b(?:starting|beginning|commencing|effective|as of)(?:\s+(?:on|from))?[\s,]*$/i;
@@ -437,7 +652,8 @@ function chooseDay(phrase: string, days: readonly DayMatch[]): DayMatch | undefi
   const before = (d: DayMatch): string => phrase.slice(Math.max(0, d.index - 30), d.index);
   const started = days.find((d) => START_MARKER.test(before(d)));
   if (started) return started;
-  const first = days[0];
+  // A day is more precise than a month or quarter around it: "the October event materials by Friday".
+  const first = days.find((d) => !d.period) ?? days[0];
   if (first && RECURRING.test(before(first))) return days.find((d) => d.index > first.index && d.index >= first.end) ?? first;
   return first;
 }
@@ -481,7 +697,8 @@ export function resolveDueDate(phrase: string, context: PromiseContext): Resolve
         time.clock === 'eod' ? instantAt(frame.today, 'late', frame) : instantAt(addDays(frame.today, 1), time.clock, frame);
     }
   }
-  return { dueAt: new Date(dueAt).toISOString(), dueText: phrase.slice(start, end).trim() };
+  const dueText = phrase.slice(start, end).trim();
+  return { dueAt: new Date(dueAt).toISOString(), dueText, ...(day?.period ? { period: true } : {}) };
 }
 
 /** The due date a promise gets when it states none: N working days after the sent day, end of day. */

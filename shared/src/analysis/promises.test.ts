@@ -49,6 +49,32 @@ describe('findPromises', () => {
     expect(promise?.dueText).toBeUndefined();
   });
 
+  it('dates a promise by a month or quarter only when it is the promise\'s own, or opens the sentence', () => {
+    const dueOf = (sentence: string) => {
+      const [promise] = findPromises(sentence, context);
+      return promise && { dueAt: promise.dueAt, dueIsDefault: promise.dueIsDefault, dueText: promise.dueText };
+    };
+    // 30 October 2026 is a Friday; New York is on EDT until 1 November.
+    expect(dueOf("We'll have the renewal terms to you by October.")).toEqual({ dueAt: '2026-10-30T21:00:00.000Z', dueIsDefault: false, dueText: 'by October' });
+    expect(dueOf("In October, we'll run the security audit.")).toMatchObject({ dueAt: '2026-10-30T21:00:00.000Z', dueText: 'In October' });
+    expect(dueOf("By the end of Q3 I'll have the migration finished.")).toMatchObject({ dueAt: '2026-09-30T21:00:00.000Z', dueText: 'By the end of Q3' });
+    // A month or quarter elsewhere before the commitment is a topic or a past event: the default applies.
+    for (const sentence of [
+      "Following our review in October, I'll send the notes.",
+      "Sales were up this quarter, so I'll send the breakdown.",
+      "Q3 results were strong and I'll send you the details.",
+      "Our October newsletter is out, and I'll send you the link.",
+    ]) {
+      expect({ sentence, due: dueOf(sentence) }).toEqual({ sentence, due: { dueAt: '2026-03-12T21:00:00.000Z', dueIsDefault: true, dueText: undefined } });
+    }
+  });
+
+  it('reads the month May as a date, not as a hedge', () => {
+    expect(findPromises("I'll send the final invoice in May.", context)[0]).toMatchObject({ dueAt: '2026-05-29T21:00:00.000Z', dueIsDefault: false });
+    expect(findPromises("In early May we'll start the pilot.", context)[0]?.dueIsDefault).toBe(false);
+    expect(findPromises("I may send the final invoice in May.", context)).toEqual([]);
+  });
+
   it('dates a recurring commitment from its stated start, before or after the weekday', () => {
     const visible = visibleText(
       "Hi Dana,\n\nThanks for signing off the retainer. We'll send you a weekly summary every Friday, starting 24 April.\n" +

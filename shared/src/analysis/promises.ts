@@ -80,6 +80,9 @@ const OUR_HYPOTHETICAL = /\b(?:when|whenever)\s+(?:i|we)(?:'m| am|'re| are)?\s+(
 /** Adverbs between the modal and the verb that do not change the commitment. */
 const ADVERBS = /^(?:(?:definitely|certainly|personally|also|then|now|just|still|of course|gladly|happily|surely|really|absolutely|quickly|immediately|promptly|first|either|both|again|soon|shortly),?\s+)+/i;
 
+/** May the month: capitalised after a word that dates it, or before a day number or year. */
+const MONTH_MAY = /\b(?:(?:[Bb]y|[Ii]n|[Dd]uring|[Bb]efore|[Uu]ntil|[Ee]arly|[Mm]id|[Ll]ate|of|on)[-\s]+May|May\s+\d{1,4})\b/g;
+
 const WHETHER_IF_CAN = /\b(?:see|check|find out|ask|test|figure out)\s+(?:if|whether)\s+(?:i|we)\s+can\b/gi;
 
 /** "if" that means "whether" ("I'll check if the fix is live") does not make a sentence conditional. */
@@ -201,8 +204,9 @@ function rejection(sentence: string, c: Commitment): string | null {
   }
   // Only the commitment's own clause counts: "I'll call you Monday, or I may ask Scott to" is firm, and
   // so is "There may be a reason, but I will take it up with them". "see if we can" asks whether.
-  const ownClause = (c.clause.split(/,?\s+(?:or|and|but|although|though|unless)\s+/i)[0] ?? c.clause).replace(WHETHER_IF_CAN, '');
-  const ownBefore = c.before.split(/[,;]\s*(?:but|and|so|yet|however)\s+|;\s*/i).pop() ?? c.before;
+  // The month May ("by May", "in early May") is no hedge.
+  const ownClause = (c.clause.split(/,?\s+(?:or|and|but|although|though|unless)\s+/i)[0] ?? c.clause).replace(WHETHER_IF_CAN, '').replace(MONTH_MAY, '');
+  const ownBefore = (c.before.split(/[,;]\s*(?:but|and|so|yet|however)\s+|;\s*/i).pop() ?? c.before).replace(MONTH_MAY, '');
   if (HEDGE.test(ownBefore) || HEDGE.test(ownClause)) return 'hedge';
   // An explicit disclaimer anywhere takes the commitment back.
   if (/\b(?:no promises|(?:can't|cannot|can not|won't) promise|not promising)\b/i.test(sentence)) return 'hedge';
@@ -272,6 +276,20 @@ export function explainPromises(visible: string): PromiseDecision[] {
   });
 }
 
+/** What may come before a date that opens the sentence: "So in October, we'll ...". */
+const LEAD_IN = /^\s*(?:(?:so|and|then|ok|okay|sure|great|also|anyway|right)[,!.]?\s+)?$/i;
+
+/**
+ * The date stated before the commitment. A month, quarter or year there counts only when it opens the
+ * sentence ("In October, we'll ..."): elsewhere it is usually a topic or a past event ("Following our
+ * review in October, I'll send the notes", "Sales were up this quarter, so I'll ...").
+ */
+function leadingOrDayDue(sentence: string, context: PromiseContext): ReturnType<typeof resolveDueDate> {
+  const due = resolveDueDate(sentence, context);
+  if (!due?.period) return due;
+  return LEAD_IN.test(sentence.slice(0, sentence.indexOf(due.dueText))) ? due : null;
+}
+
 const STARTING = /\b(?:starting|beginning|commencing|effective|as of)\b/i;
 
 export function findPromises(visible: string, context: PromiseContext): PromiseCandidate[] {
@@ -285,7 +303,7 @@ export function findPromises(visible: string, context: PromiseContext): PromiseC
     const due =
       (startsFirst ? resolveDueDate(sentence, context) : null) ??
       resolveDueDate(commitment.clause, context) ??
-      (commitment.before ? resolveDueDate(sentence, context) : null);
+      (commitment.before ? leadingOrDayDue(sentence, context) : null);
     const text = snippet(sentence);
     if (due) out.push({ text, dueAt: due.dueAt, dueIsDefault: false, dueText: due.dueText });
     else out.push({ text, dueAt: defaultDueDate(context), dueIsDefault: true });
