@@ -87,7 +87,9 @@ describe('Gmail quota pacing against the stand-in quota meter', () => {
       gets = stand.stats.requests['messages.get'] ?? 0;
       await new Promise((resolve) => setTimeout(resolve, 1200));
     }
-    expect(gets).toBeLessThan(200);
+    // The first page's 100, plus at most one batch (50 gets at this quota) for the page nobody asked for,
+    // however long the first page's tail took.
+    expect(gets).toBeLessThanOrEqual(150);
     // Asked for after all, the page listed ahead is completed, not fetched again.
     const second = await provider.getSyncPage(first.nextCursor);
     expect(second.upserted).toHaveLength(100);

@@ -43,6 +43,8 @@ interface Job<T> {
   /** Gets not answered yet (queued or in flight). */
   outstanding: number;
   claimed: boolean;
+  /** Gets taken for sending while nobody had claimed the job (bounded: see speculativeLimit). */
+  takenUnclaimed: number;
   over: boolean;
   resolve: (results: (T | null)[]) => void;
   reject: (error: unknown) => void;
@@ -51,6 +53,10 @@ interface Job<T> {
 export function createBatchPipeline<T>(deps: BatchPipelineDeps<T>): BatchPipeline<T> {
   if (!(deps.maxBatch >= 1) || !(deps.inFlight >= 1)) throw new Error('a batch pipeline needs maxBatch >= 1 and inFlight >= 1');
   const maxBatch = Math.max(1, Math.min(deps.maxBatch, Math.floor(deps.limiter.unitsPerSecond / deps.unitsPerGet)));
+  // What a job nobody has claimed yet may send: one batch, enough to keep the quota window in use while
+  // the asked-for page's last batches are answered. If the caller never asks for that page (an abort, a
+  // crash), at most this many gets were spent for nothing, however slow that tail is.
+  const speculativeLimit = maxBatch;
   let jobs: Job<T>[] = [];
   let workers = 0;
 
@@ -65,13 +71,15 @@ export function createBatchPipeline<T>(deps: BatchPipelineDeps<T>): BatchPipelin
 
   const nextJob = (): Job<T> | undefined => {
     const claimedUnfinished = jobs.some((j) => j.claimed);
-    return jobs.find((j) => j.todo.length > 0 && (j.claimed || claimedUnfinished));
+    return jobs.find((j) => j.todo.length > 0 && (j.claimed || (claimedUnfinished && j.takenUnclaimed < speculativeLimit)));
   };
 
   const work = async (): Promise<void> => {
     for (let job = nextJob(); job; job = nextJob()) {
       // Taken off the queue before waiting, so no other worker sends them; what the grant does not cover goes back.
-      const taken = job.todo.splice(0, maxBatch);
+      const unclaimed = !job.claimed;
+      const taken = job.todo.splice(0, unclaimed ? Math.min(maxBatch, speculativeLimit - job.takenUnclaimed) : maxBatch);
+      if (unclaimed) job.takenUnclaimed += taken.length;
       let grant: QuotaGrant;
       try {
         grant = await deps.limiter.acquireUpTo(taken.length * deps.unitsPerGet, { minUnits: deps.unitsPerGet, stepUnits: deps.unitsPerGet });
@@ -87,6 +95,8 @@ export function createBatchPipeline<T>(deps: BatchPipelineDeps<T>): BatchPipelin
         continue;
       }
       job.todo.unshift(...taken.slice(count));
+      // What the grant did not cover goes back unsent: it does not count against the speculative allowance.
+      if (unclaimed) job.takenUnclaimed -= taken.length - count;
       try {
         const answers = await deps.sendBatch(
           sending.map((i) => job!.ids[i]!),
@@ -122,7 +132,7 @@ export function createBatchPipeline<T>(deps: BatchPipelineDeps<T>): BatchPipelin
       });
       // A speculative job may be cancelled or fail with nobody waiting; whoever claims it still sees the error.
       result.catch(() => undefined);
-      const job: Job<T> = { ids, todo: ids.map((_, i) => i), results: new Array(ids.length).fill(null), outstanding: ids.length, claimed, over: false, resolve, reject };
+      const job: Job<T> = { ids, todo: ids.map((_, i) => i), results: new Array(ids.length).fill(null), outstanding: ids.length, claimed, takenUnclaimed: 0, over: false, resolve, reject };
       if (ids.length === 0) {
         job.over = true;
         resolve([]);
