@@ -169,9 +169,13 @@ describe('sidebar with a server', () => {
     await act(async () => {
       root!.render(<Sidebar read={read} hostLabel={client === 'gmail' ? 'Gmail' : 'Outlook'} dark={false} settings={serverSettings} local={emptyLocal} deps={deps} now={NOW} />);
     });
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    });
+    // The fetch and the push wait for the frame after the first paint, and the push's answer asks for
+    // the summary again: let every frame and timer that chain schedules run.
+    for (let round = 0; round < 6; round += 1) {
+      await act(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      });
+    }
     return { el: container, fetched, pushed };
   }
 

@@ -37,6 +37,23 @@ export interface SidebarProps {
   now?: Date;
 }
 
+/**
+ * Runs `task` in the task after the next frame, so work the sidebar starts on a new thread (serializing
+ * the thread for the server, the server's own work on the same machine, its answer's re-render) comes
+ * after the first paint of the local figures, not before it. Returns a cancel function. Hidden tabs
+ * run no frames: the task then waits until the tab is shown, when the sidebar is seen again.
+ */
+function afterNextPaint(task: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(task, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    if (timer !== undefined) clearTimeout(timer);
+  };
+}
+
 /** The server's summary for the thread; fetched again when `refresh` changes (after we pushed messages). */
 function useServerSummary(
   threadId: string | null,
@@ -54,19 +71,22 @@ function useServerSummary(
   useEffect(() => {
     if (!threadId || !configured) return;
     let live = true;
-    deps
-      .fetchSummary(threadId)
-      .then((remote) => {
-        if (!live) return;
-        if (remote.status === 'ok') setState({ key, server: { status: 'ok' }, summary: remote.data });
-        else if (remote.status === 'error') setState({ key, server: { status: 'error', message: remote.message }, summary: null });
-        else setState({ key, server: { status: remote.status }, summary: null });
-      })
-      .catch((error: unknown) => {
-        if (live) setState({ key, server: { status: 'error', message: error instanceof Error ? error.message : String(error) }, summary: null });
-      });
+    const cancel = afterNextPaint(() => {
+      deps
+        .fetchSummary(threadId)
+        .then((remote) => {
+          if (!live) return;
+          if (remote.status === 'ok') setState({ key, server: { status: 'ok' }, summary: remote.data });
+          else if (remote.status === 'error') setState({ key, server: { status: 'error', message: remote.message }, summary: null });
+          else setState({ key, server: { status: remote.status }, summary: null });
+        })
+        .catch((error: unknown) => {
+          if (live) setState({ key, server: { status: 'error', message: error instanceof Error ? error.message : String(error) }, summary: null });
+        });
+    });
     return () => {
       live = false;
+      cancel();
     };
   }, [threadId, configured, key, deps, refresh]);
   if (!configured) return [{ status: 'local-only' }, null];
@@ -105,15 +125,18 @@ export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fix
   useEffect(() => {
     // Only messages under the provider's own ids: made-up ids (Outlook) would be stored as copies.
     if (!snapshot?.messageIdsAreStable || !settings.serverUrl || !settings.token) return;
-    const { messages } = snapshotToMessages({ ...snapshot, messages: snapshot.messages.filter((m) => !m.partial && m.idFromProvider) });
-    if (messages.length === 0) return;
     let live = true;
-    deps
-      .pushMessages(messages)
-      .then(() => live && setPushes((n) => n + 1))
-      .catch(() => undefined);
+    const cancel = afterNextPaint(() => {
+      const { messages } = snapshotToMessages({ ...snapshot, messages: snapshot.messages.filter((m) => !m.partial && m.idFromProvider) });
+      if (messages.length === 0) return;
+      deps
+        .pushMessages(messages)
+        .then(() => live && setPushes((n) => n + 1))
+        .catch(() => undefined);
+    });
     return () => {
       live = false;
+      cancel();
     };
   }, [snapshot, settings.serverUrl, settings.token, deps]);
 
