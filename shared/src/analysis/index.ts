@@ -22,6 +22,7 @@ export * from './threading';
 export * from './business-time';
 export * from './thread-analysis';
 export * from './lag-stats';
+export * from './fulfilment';
 export * from './promise-status';
 export * from './silence';
 export * from './health';

@@ -21,6 +21,24 @@ export interface RequestCandidate {
   text: string;
 }
 
+/**
+ * A sentence of our later mail that may show a promise was kept ("Attached is the revised SOW", "As
+ * promised, here are the numbers", "We spoke this morning and agreed ...") or that it slipped ("it is
+ * taking longer than planned, you'll have it Monday"). Stored so fulfilment can be re-judged without the
+ * body (a promise that arrives after its delivery, a settings change).
+ */
+export interface DeliveryCandidate {
+  text: string;
+  /**
+   * delivered: something was sent or shared (a document, a link, numbers); answered: the question or
+   * matter was answered; happened: an act took place (the call, the meeting, the fix shipped);
+   * slip: it is late and a new time is given (not a delivery).
+   */
+  kind: 'delivered' | 'answered' | 'happened' | 'slip';
+  /** For a slip: the phrase that sets the new time ("Monday", "by the end of next week"), when one does. */
+  dueText?: string;
+}
+
 export const RISK_KINDS = ['dissatisfaction', 'escalation', 'cancellation', 'delay', 'bad-news'] as const;
 export type RiskKind = (typeof RISK_KINDS)[number];
 
@@ -60,6 +78,10 @@ export interface MessageFacts {
   promises: PromiseCandidate[];
   requests: RequestCandidate[];
   risks: RiskCandidate[];
+  /** Our outbound mail only: sentences that may deliver on (or postpone) an earlier promise. */
+  deliveries?: DeliveryCandidate[];
+  /** File names of the attachments, when the source shows them. */
+  attachments?: string[];
   /** Only thanks or an acknowledgement ("Thanks, got it!"): it closes the conversation, nobody owes a reply. */
   closing?: boolean;
 }

@@ -20,6 +20,11 @@ export const normalizedMessageSchema = z.object({
   inReplyTo: z.string().optional(),
   references: z.array(z.string()).optional(),
   headers: z.record(z.string(), z.string()).optional(),
+  /**
+   * File names of the message's attachments ("Revised SOW v3.pdf"), when the source shows them: the
+   * only thing read of an attachment, and what tells a delivery ("attached") from talk about one.
+   */
+  attachments: z.array(z.string()).optional(),
 });
 
 export type NormalizedMessage = z.infer<typeof normalizedMessageSchema>;
