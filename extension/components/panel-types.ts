@@ -1,4 +1,4 @@
-import type { ProgressReport, PromiseVerdict, TouchpointKind } from '@followthrough/shared/model';
+import type { ProgressReport, PromiseVerdict, VerdictStatus, TouchpointKind } from '@followthrough/shared/model';
 import type { ThreadSummaryResponse } from '@followthrough/shared/contract';
 import type { ComponentType } from 'react';
 
@@ -27,7 +27,7 @@ export type ReportResult = { ok: true; report: ProgressReport; source: DataSourc
 /** What a panel may ask for. The sidebar decides how (messaging, host driver). */
 export interface SidebarActions {
   logTouchpoint(kind: TouchpointKind, note: string): Promise<void>;
-  setVerdict(promiseId: string, verdict: PromiseVerdict & { status: 'done' | 'dismissed' | 'open' }): Promise<void>;
+  setVerdict(promiseId: string, verdict: PromiseVerdict & { status: VerdictStatus }): Promise<void>;
   draftReport(): Promise<ReportResult>;
   /** Asks the host driver to put text into the open reply box; false when none is open. */
   insertIntoReply(text: string): boolean;

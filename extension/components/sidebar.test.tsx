@@ -190,6 +190,7 @@ describe('sidebar with a server', () => {
     lags: { ours: { count: 0, medianMinutes: null, medianBusinessMinutes: null, p90Minutes: null, p90BusinessMinutes: null }, theirs: { count: 0, medianMinutes: null, medianBusinessMinutes: null, p90Minutes: null, p90BusinessMinutes: null }, samples: [] },
     awaiting: null,
     promises: [],
+    otherOpenPromiseCount: 1,
     otherOpenPromises: [
       {
         id: 'p-other-1',

@@ -1,5 +1,6 @@
 import {
   analyzeThread,
+  isUnansweredRequest,
   createMailboxAnalyzer,
   extractMessageFacts,
   lagStats,
@@ -80,8 +81,12 @@ export function analyzeSnapshot(
       awaiting: thread.awaiting,
       promises,
       otherOpenPromises: [],
-      requests: counterpart?.requests.filter((r) => r.threadId === snapshot.threadId) ?? [],
-      risks: counterpart?.risks.filter((r) => r.threadId === snapshot.threadId) ?? [],
+      otherOpenPromiseCount: 0,
+      // This thread's own: the requests of the turn we still owe, and every risk sentence in it.
+      requests: facts
+        .filter((f) => isUnansweredRequest(f.sentAt, thread.awaiting))
+        .flatMap((f) => f.requests.map((r) => ({ messageId: f.id, threadId: snapshot.threadId, text: r.text, at: f.sentAt }))),
+      risks: facts.flatMap((f) => f.risks.map((r) => ({ kind: r.kind, side: r.side, messageId: f.id, threadId: snapshot.threadId, text: r.text, at: f.sentAt }))),
       counterpartSummary: counterpart ? { ...counterpart, name: null, renewalDate: null } : null,
       link: snapshot.link,
     },

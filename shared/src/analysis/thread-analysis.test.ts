@@ -94,10 +94,7 @@ describe('analyzeThread', () => {
   it('knows who owes the next reply, since when, and the last contact', () => {
     expect(thread.awaiting).toEqual({ side: 'us', since: '2026-11-04T10:00:00.000Z', lastMessageId: 't3' });
     expect(thread.lastContactAt).toBe('2026-11-04T10:00:00.000Z');
-    expect(thread.outbound).toEqual([
-      { messageId: 'a1', at: '2026-11-02T09:00:00.000Z', to: ['tom@acme.com'] },
-      { messageId: 'a2', at: '2026-11-04T08:30:00.000Z', to: ['tom@acme.com', 'lisa@acme.com'] },
-    ]);
+    expect(thread.contacts).toEqual(['lisa@acme.com', 'tom@acme.com']);
   });
 
   it('credits a thread the client started to them, and an unanswered one awaits us from their first message', () => {

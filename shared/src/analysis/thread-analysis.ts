@@ -1,8 +1,16 @@
 import type { LagSample, MessageFacts, Side, ThreadFacts, ThreadMessageRef } from '../model/facts';
 import type { AnalysisSettings } from '../model/settings';
 import { businessMinutesBetween } from './business-time';
-import { resolverFor, type CounterpartResolver } from './counterparts';
+import { resolverFor } from './counterparts';
 import { isAnswerSubject, stripSubjectPrefixes } from './threading';
+
+/**
+ * A request to us is unanswered while its thread waits for our reply and it was made in the unanswered
+ * turn (at or after the wait began).
+ */
+export function isUnansweredRequest(requestAt: string, awaiting: { side: 'us' | 'them'; since: string } | null): boolean {
+  return awaiting !== null && awaiting.side === 'us' && Date.parse(requestAt) >= Date.parse(awaiting.since);
+}
 
 /** A message that is a conversation turn: from us to them or from them, never automated or internal-only. */
 export function isMeaningful(facts: MessageFacts): boolean {
@@ -50,6 +58,7 @@ export function analyzeThread(
   const counterparts: string[] = [];
   for (const m of meaningful) for (const c of m.counterparts) if (!counterparts.includes(c)) counterparts.push(c);
 
+  const last = meaningful[meaningful.length - 1] ?? null;
   const lags: LagSample[] = [];
   let turnStart: MessageFacts | null = null;
   for (const m of meaningful) {
@@ -70,14 +79,30 @@ export function analyzeThread(
     turnStart = m;
   }
 
+  const main = counterparts[0] ?? null;
+  const contacts = new Set<string>();
+  if (main !== null) {
+    for (const m of meaningful) for (const a of [m.from, ...m.to, ...m.cc]) if (resolver.keyOf(a.address) === main) contacts.add(a.address);
+  }
+
+  const awaiting: ThreadFacts['awaiting'] =
+    last && turnStart && !last.closing ? { side: sideOf(last) === 'us' ? 'them' : 'us', since: turnStart.sentAt, lastMessageId: last.id } : null;
+  let unansweredRequests = 0;
+  let firstUnansweredRequestAt: string | null = null;
+  for (const m of sorted) {
+    if (m.requests.length === 0 || !isUnansweredRequest(m.sentAt, awaiting)) continue;
+    unansweredRequests += m.requests.length;
+    firstUnansweredRequestAt ??= m.sentAt;
+  }
+
   const first = meaningful[0] ?? null;
   const ids = new Set(sorted.map((m) => m.id));
-  const last = meaningful[meaningful.length - 1] ?? null;
   const subjectSource = first ?? sorted[0];
   return {
     threadId,
-    counterpart: counterparts[0] ?? null,
+    counterpart: main,
     counterparts,
+    contacts: [...contacts].sort(),
     // "Q4 rollout plan", not "RE: AW: Q4 rollout plan", when the first message we have is a reply.
     subject: stripSubjectPrefixes(subjectSource?.subject ?? ''),
     messageIds: sorted.map((m) => m.id),
@@ -86,14 +111,10 @@ export function analyzeThread(
     lags,
     lastMessage: last ? ref(last) : null,
     // A closing "Thanks!" ends the conversation: nobody owes the next message.
-    awaiting:
-      last && turnStart && !last.closing
-        ? { side: sideOf(last) === 'us' ? 'them' : 'us', since: turnStart.sentAt, lastMessageId: last.id }
-        : null,
+    awaiting,
     lastContactAt: last?.sentAt ?? null,
-    outbound: meaningful
-      .filter((m) => m.direction === 'outbound')
-      .map((m) => ({ messageId: m.id, at: m.sentAt, to: externalRecipients(m, resolver) })),
+    unansweredRequests,
+    firstUnansweredRequestAt,
   };
 }
 
@@ -107,9 +128,4 @@ function initiatorOf(first: MessageFacts, threadIds: ReadonlySet<string>, isFirs
   const answersMissing = first.inReplyTo !== undefined ? !threadIds.has(first.inReplyTo) : isFirstOfThread && isAnswerSubject(first.subject);
   const side = sideOf(first);
   return answersMissing ? (side === 'us' ? 'them' : 'us') : side;
-}
-
-/** Recipients of our message that are not us: the people a promise in it was made to. */
-function externalRecipients(m: MessageFacts, resolver: CounterpartResolver): string[] {
-  return [...m.to, ...m.cc].map((a) => a.address).filter((a) => !resolver.isOurs(a));
 }

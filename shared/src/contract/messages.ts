@@ -16,7 +16,9 @@ export const ingestMessagesResponseSchema = z.object({
   duplicates: z.number().int(),
   /** Threads whose analysis was refreshed by this batch. */
   threadsUpdated: z.number().int(),
-  /** Thread id each message landed in, in request order (duplicates included). */
+  /** Thread id each message landed in, in request order (duplicates included, rejected ones left out). */
   threads: z.array(z.object({ messageId: z.string(), threadId: z.string() })),
+  /** Messages that could not be read, each with why; every other message of the batch was stored. */
+  rejected: z.array(z.object({ id: z.string(), code: z.string(), reason: z.string() })),
 });
 export type IngestMessagesResponse = z.infer<typeof ingestMessagesResponseSchema>;
