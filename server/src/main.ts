@@ -15,6 +15,8 @@ try {
   logger.info('listening', { url: server.url, port: server.port, database: where });
   // Periodic mailbox sync (every FT_SYNC_INTERVAL_MINUTES, default 5) runs in this process.
   server.mailSync.scheduler.start();
+  // Re-derivation after settings changes (and after an upgrade that stores facts differently).
+  server.rederiver.start();
 
   let stopping = false;
   const stop = (signal: string) => {

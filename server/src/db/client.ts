@@ -10,8 +10,17 @@ export type Db = LibSQLDatabase<Schema>;
 
 export interface Database {
   db: Db;
-  /** The raw client, for hot paths that batch plain SQL. */
+  /** The raw client, for hot paths that batch plain SQL. Writes and write transactions go here. */
   client: Client;
+  /**
+   * A second connection for reads that must not queue behind a write transaction of this process (an
+   * embedded file has one connection per client, and a client with an open transaction serves nobody
+   * else until it ends). WAL lets it read the last committed state meanwhile. For a libSQL server it
+   * is the same client: the server gives every request its own connection.
+   */
+  reader: Client;
+  /** Drizzle over `reader`. */
+  readDb: Db;
   /** True for an embedded file; false for a libSQL server / Turso over HTTP(S) or WebSockets. */
   isFile: boolean;
   close(): void;
@@ -34,22 +43,36 @@ export async function createDb(url: string, authToken?: string): Promise<Databas
     const path = url.slice('file:'.length).split('?')[0] ?? '';
     if (path) mkdirSync(dirname(isAbsolute(path) ? path : resolve(path)), { recursive: true });
   }
-  const raw = createClient({
-    url,
-    authToken: authToken || undefined,
-    ...(isFile ? { timeout: BUSY_TIMEOUT_MS, concurrency: 1 } : {}),
-  });
-  const client = isFile ? createSerializedClient(raw) : raw;
-  if (isFile) {
+  const open = async (): Promise<Client> => {
+    const raw = createClient({
+      url,
+      authToken: authToken || undefined,
+      ...(isFile ? { timeout: BUSY_TIMEOUT_MS, concurrency: 1 } : {}),
+    });
+    if (!isFile) return raw;
+    const client = createSerializedClient(raw);
     // WAL: readers never block the writer, and the mode is stored in the file. synchronous = NORMAL is
     // the documented pairing for WAL: a commit is not fsynced (a power cut may lose the last commits,
-    // never consistency); checkpoints are. It is per connection, which is why there is only one.
+    // never consistency); checkpoints are. Pragmas are per connection, so each client sets its own.
     await client.execute('PRAGMA journal_mode = WAL');
     await client.execute('PRAGMA synchronous = NORMAL');
-    // 64 MiB page cache (SQLite's default is 2 MiB): thread facts are a few KiB each, and the sidebar
-    // reads a client's twenty-odd threads on every thread it opens.
+    // 64 MiB page cache (SQLite's default is 2 MiB).
     await client.execute('PRAGMA cache_size = -65536');
-  }
+    return client;
+  };
+  const client = await open();
+  const reader = isFile ? await open() : client;
   const db = drizzle(client, { schema });
-  return { db, client, isFile, close: () => client.close() };
+  const readDb = isFile ? drizzle(reader, { schema }) : db;
+  return {
+    db,
+    client,
+    reader,
+    readDb,
+    isFile,
+    close: () => {
+      client.close();
+      if (reader !== client) reader.close();
+    },
+  };
 }

@@ -3,6 +3,7 @@ import type { ServerConfig } from '../config';
 import type { AuthUser } from '../store/users';
 import type { Logger } from './logger';
 import type { MailSyncDeps } from '../sync/mail-sync';
+import type { Rederiver } from '../store/rederive';
 
 /** What createApp needs: passed in, never read from globals, so tests give a temp database and a fixed clock. */
 export interface AppDeps {
@@ -12,6 +13,8 @@ export interface AppDeps {
   config: Pick<ServerConfig, 'corsOrigins' | 'bodyLimitBytes' | 'rateLimit'>;
   /** Mailbox connect / accounts routes and periodic sync (issue 4); absent = those routes answer 400. */
   mailSync?: MailSyncDeps;
+  /** Background re-derivation after a settings change (store/rederive.ts); kicked when settings change. */
+  rederiver?: Rederiver;
 }
 
 export interface AppEnv {

@@ -8,5 +8,9 @@ import { settingsOfUser } from '../store/users';
 export const messageRoutes = new Hono<AppEnv>().post('/', validate('json', ingestMessagesRequestSchema), async (c) => {
   const { messages } = c.req.valid('json');
   const result = await ingestMessages(c.var.deps.database, c.var.user.id, messages, settingsOfUser(c.var.user).analysis);
+  for (const r of result.rejected) {
+    // The id and the rule's code only: a reason may quote the message's own headers.
+    c.var.deps.logger.warn('message rejected', { requestId: c.var.requestId, userId: c.var.user.id, messageId: r.id, code: r.code });
+  }
   return c.json(result, 200);
 });

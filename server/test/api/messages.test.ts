@@ -75,12 +75,16 @@ describe('POST /v1/messages', () => {
     expect(summary.body.lags.ours.count).toBe(1);
   });
 
-  it('keeps facts and snippets but never the body text', async () => {
+  it('keeps facts and snippets but never the body text, and each sentence once', async () => {
     const rows = await env.database.client.execute("SELECT facts_json FROM messages WHERE id = '<CAG2-promise@mail.acme.example>'");
     const stored = String(rows.rows[0]!.facts_json);
-    expect(stored).toContain("I'll send you the revised statement of work by Friday.");
+    // Addresses and the subject are the message's facts; the promise sentence lives in promises, only there.
+    expect(stored).toContain('"subject":"Re: Statement of work for the warehouse rollout"');
+    expect(stored).not.toContain("I'll send you the revised statement of work by Friday.");
     expect(stored).not.toContain('Thanks for the nudge');
     expect(stored).not.toContain('wrote:');
+    const promises = await env.database.client.execute("SELECT text, due_text FROM promises WHERE message_id = '<CAG2-promise@mail.acme.example>'");
+    expect(promises.rows.map((r) => [r.text, r.due_text])).toEqual([["I'll send you the revised statement of work by Friday.", 'by Friday']]);
     const snippets = await env.database.client.execute('SELECT kind, text FROM snippets ORDER BY at');
     expect(snippets.rows.map((r) => r.kind)).toContain('dissatisfaction');
   });
