@@ -110,7 +110,7 @@ CREATE TABLE `promises` (
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `promises_counterpart_state_idx` ON `promises` (`user_id`,`counterpart`,`state`,`overdue_after`);--> statement-breakpoint
+CREATE INDEX `promises_counterpart_state_idx` ON `promises` (`user_id`,`counterpart`,`state`,`overdue_after`,`kept_at`,`due_at`);--> statement-breakpoint
 CREATE INDEX `promises_state_idx` ON `promises` (`user_id`,`state`,`overdue_after`);--> statement-breakpoint
 CREATE INDEX `promises_thread_idx` ON `promises` (`user_id`,`thread_id`);--> statement-breakpoint
 CREATE INDEX `promises_message_idx` ON `promises` (`user_id`,`message_id`);--> statement-breakpoint

@@ -9,6 +9,8 @@
 //   request held the process (aim: under 100 ms);
 // - a bare Hono route in its own process, in the same run, as the baseline every latency is divided by.
 // FOLLOWTHROUGH_BENCH_REAL_SIZE_MESSAGES=20000 runs a smaller mailbox (the key client keeps a fifth of it).
+// FOLLOWTHROUGH_BENCH_REAL_SIZE_KEEP_DB=/tmp/x.db builds the database there and keeps it (for profiling).
+// FOLLOWTHROUGH_BENCH_REAL_SIZE_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" passes node flags to the server.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -65,7 +67,8 @@ async function stop(child: ChildProcess): Promise<void> {
 
 async function startApiServer(dbFile: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const nodeArgs = (process.env.FOLLOWTHROUGH_BENCH_REAL_SIZE_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
     env: {
       ...process.env,
@@ -171,11 +174,13 @@ async function load(opts: autocannon.Options): Promise<Load> {
 
 export async function run(): Promise<BenchResult> {
   mkdirSync(resultsDir, { recursive: true });
-  const dbFile = join(resultsDir, `real-size-${process.pid}.db`);
+  const keep = process.env.FOLLOWTHROUGH_BENCH_REAL_SIZE_KEEP_DB;
+  const dbFile = keep ? resolve(keep) : join(resultsDir, `real-size-${process.pid}.db`);
   const clean = () => {
+    if (keep) return;
     for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
   };
-  clean();
+  for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
   const database = await createDb(`file:${dbFile}`);
   await migrate(database);
   const now = new Date();

@@ -4,6 +4,7 @@ import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema/index';
 import { createSerializedClient } from './serialized-client';
+import { createCachedReader, type ReadExecutor } from './cached-reader';
 
 export type Schema = typeof schema;
 export type Db = LibSQLDatabase<Schema>;
@@ -13,14 +14,13 @@ export interface Database {
   /** The raw client, for hot paths that batch plain SQL. Writes and write transactions go here. */
   client: Client;
   /**
-   * A second connection for reads that must not queue behind a write transaction of this process (an
-   * embedded file has one connection per client, and a client with an open transaction serves nobody
-   * else until it ends). WAL lets it read the last committed state meanwhile. For a libSQL server it
-   * is the same client: the server gives every request its own connection.
+   * A second connection for the read paths, which must not queue behind a write transaction of this
+   * process (a client with an open transaction serves nobody else until it ends); WAL lets it read the
+   * last committed state meanwhile. For an embedded file it caches prepared statements
+   * (cached-reader.ts); for a libSQL server it is the same client, which gives every request its own
+   * connection server-side.
    */
-  reader: Client;
-  /** Drizzle over `reader`. */
-  readDb: Db;
+  reader: ReadExecutor;
   /** True for an embedded file; false for a libSQL server / Turso over HTTP(S) or WebSockets. */
   isFile: boolean;
   close(): void;
@@ -28,6 +28,10 @@ export interface Database {
 
 /** Milliseconds a writer waits for another process's lock before SQLITE_BUSY (file databases only). */
 export const BUSY_TIMEOUT_MS = 5000;
+
+function filePathOf(url: string): string {
+  return url.slice('file:'.length).split('?')[0] ?? '';
+}
 
 /**
  * Opens the database named by a libSQL URL. `file:` URLs get their folder created, WAL mode, a busy
@@ -40,7 +44,7 @@ export async function createDb(url: string, authToken?: string): Promise<Databas
     throw new Error('DATABASE_URL: in-memory databases are not supported; use a file: URL');
   }
   if (isFile) {
-    const path = url.slice('file:'.length).split('?')[0] ?? '';
+    const path = filePathOf(url);
     if (path) mkdirSync(dirname(isAbsolute(path) ? path : resolve(path)), { recursive: true });
   }
   const open = async (): Promise<Client> => {
@@ -61,14 +65,12 @@ export async function createDb(url: string, authToken?: string): Promise<Databas
     return client;
   };
   const client = await open();
-  const reader = isFile ? await open() : client;
+  const reader: ReadExecutor = isFile ? createCachedReader(filePathOf(url), BUSY_TIMEOUT_MS) : { execute: (s) => client.execute(s), batch: (s) => client.batch(s), close: () => {} };
   const db = drizzle(client, { schema });
-  const readDb = isFile ? drizzle(reader, { schema }) : db;
   return {
     db,
     client,
     reader,
-    readDb,
     isFile,
     close: () => {
       client.close();

@@ -12,7 +12,7 @@ import { eraseUser } from '../store/erase';
 export const meRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
     const { database } = c.var.deps;
-    const row = await database.readDb.select().from(users).where(eq(users.id, c.var.user.id)).get();
+    const row = await database.db.select().from(users).where(eq(users.id, c.var.user.id)).get();
     if (!row) throw new Error('authenticated user has no row');
     return c.json({ id: row.id, email: row.email, name: row.name, createdAt: row.createdAt, analysis: await analysisStatus(database, row.id) }, 200);
   })

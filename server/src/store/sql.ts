@@ -19,8 +19,8 @@ export function names<T extends SQLiteTable>(table: T): Names<T> {
 
 /** A transaction or a client: what the store's write functions run statements on. */
 export interface Executor {
-  execute(stmt: InStatement): Promise<ResultSet>;
-  batch(stmts: InStatement[]): Promise<ResultSet[]>;
+  execute(stmt: InStatement): Promise<Pick<ResultSet, 'rows'>>;
+  batch(stmts: InStatement[]): Promise<Pick<ResultSet, 'rows'>[]>;
 }
 
 /**

@@ -167,7 +167,8 @@ export const promises = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.id] }),
-    index('promises_counterpart_state_idx').on(t.userId, t.counterpart, t.state, t.overdueAfter),
+    // Covers the per-client count by status at `now` (state, kept_at, overdue_after, due_at): no row lookups.
+    index('promises_counterpart_state_idx').on(t.userId, t.counterpart, t.state, t.overdueAfter, t.keptAt, t.dueAt),
     index('promises_state_idx').on(t.userId, t.state, t.overdueAfter),
     index('promises_thread_idx').on(t.userId, t.threadId),
     index('promises_message_idx').on(t.userId, t.messageId),

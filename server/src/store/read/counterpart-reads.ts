@@ -101,7 +101,9 @@ export function counterpartPiecesSql(key: string): string {
        SELECT s.${S.messageId} AS message_id, s.${S.threadId} AS thread_id, s.${S.text} AS text, s.${S.at} AS at
        FROM (SELECT ${T.threadId}, ${T.awaitingSince} FROM ${T.$} WHERE ${T.userId} = ?1 AND ${T.counterpart} = ${key}
                AND ${T.firstUnansweredRequestAt} IS NOT NULL ORDER BY ${T.firstUnansweredRequestAt} LIMIT ${LIST}) t
-       JOIN ${S.$} s ON s.${S.userId} = ?1 AND s.${S.threadId} = t.${T.threadId} AND s.${S.kind} = 'request' AND s.${S.at} >= t.${T.awaitingSince}
+       -- CROSS JOIN keeps the few threads as the outer loop, and the unary + keeps the planner on the
+       -- (user, thread) index: the (user, kind, at) one would walk every request the client ever made.
+       CROSS JOIN ${S.$} s ON s.${S.userId} = ?1 AND s.${S.threadId} = t.${T.threadId} AND +s.${S.kind} = 'request' AND +s.${S.at} >= t.${T.awaitingSince}
        ORDER BY s.${S.at}, s.${S.messageId} LIMIT ${LIST})) AS requests,
     (SELECT json_group_array(json_object('kind', ${S.kind}, 'side', ${S.side}, 'messageId', ${S.messageId}, 'threadId', ${S.threadId}, 'text', ${S.text}, 'at', ${S.at}))
        FROM (SELECT * FROM ${S.$} WHERE ${S.userId} = ?1 AND ${S.counterpart} = ${key} AND ${S.kind} IN ${RISK_KIND_LIST}

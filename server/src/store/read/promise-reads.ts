@@ -8,7 +8,7 @@ import { names, str, strOrNull, type Executor } from '../sql';
 const P = names(promises);
 const V = names(promiseVerdicts);
 
-const KEPT_STATES = `('kept', 'kept-late', 'possibly-kept')`;
+export const KEPT_STATES = `('kept', 'kept-late', 'possibly-kept')`;
 
 /**
  * The SQL twin of promiseStatusAt (promise-status.ts), over the settled columns: a promise is open or

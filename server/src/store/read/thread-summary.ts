@@ -5,7 +5,7 @@ import { promises, promiseVerdicts, snippets, threads } from '../../db/schema/in
 import { threadLink } from '../links';
 import { names, str, strOrNull, type Executor } from '../sql';
 import { clockArgs, counterpartFromRow, counterpartPiecesSql, type ReadClock } from './counterpart-reads';
-import { liveCondition, PROMISE_VIEW_FROM, PROMISE_VIEW_JSON, promiseView } from './promise-reads';
+import { KEPT_STATES, liveCondition, PROMISE_VIEW_FROM, PROMISE_VIEW_JSON, promiseView } from './promise-reads';
 
 const T = names(threads);
 const P = names(promises);
@@ -29,10 +29,18 @@ const THREAD_SUMMARY_SQL = `SELECT
   (SELECT json_group_array(${PROMISE_VIEW_JSON}) FROM ${PROMISE_VIEW_FROM} WHERE p.${P.userId} = ?1 AND p.${P.threadId} = ?6) AS promises,
   (SELECT json_group_array(json_object('kind', ${S.kind}, 'side', ${S.side}, 'messageId', ${S.messageId}, 'threadId', ${S.threadId}, 'text', ${S.text}, 'at', ${S.at}))
      FROM ${S.$} WHERE ${S.userId} = ?1 AND ${S.threadId} = ?6) AS thread_snippets,
-  (SELECT json_group_array(${PROMISE_VIEW_JSON}) FROM (SELECT * FROM ${P.$} WHERE ${P.userId} = ?1 AND ${P.counterpart} = ${KEY} AND ${P.threadId} <> ?6
-       AND ${liveCondition(P.$, '?2')} ORDER BY ${P.overdueAfter}, ${P.id} LIMIT ${OTHER_PROMISES_SHOWN}) p
+  (SELECT json_group_array(${PROMISE_VIEW_JSON}) FROM (
+       SELECT * FROM (SELECT * FROM ${P.$} WHERE ${P.userId} = ?1 AND ${P.counterpart} = ${KEY} AND ${P.state} = 'pending' AND ${P.threadId} <> ?6
+                      ORDER BY ${P.overdueAfter}, ${P.id} LIMIT ${OTHER_PROMISES_SHOWN})
+       UNION ALL
+       SELECT * FROM (SELECT * FROM ${P.$} WHERE ${P.userId} = ?1 AND ${P.counterpart} = ${KEY} AND ${P.state} IN ${KEPT_STATES} AND ${P.keptAt} > ?2
+                        AND ${P.threadId} <> ?6 ORDER BY ${P.overdueAfter}, ${P.id} LIMIT ${OTHER_PROMISES_SHOWN})
+       ORDER BY ${P.overdueAfter}, ${P.id} LIMIT ${OTHER_PROMISES_SHOWN}) p
      LEFT JOIN ${V.$} v ON v.${V.userId} = p.${P.userId} AND v.${V.promiseId} = p.${P.id}) AS other_promises,
-  (SELECT count(*) FROM ${P.$} WHERE ${P.userId} = ?1 AND ${P.counterpart} = ${KEY} AND ${P.threadId} <> ?6 AND ${liveCondition(P.$, '?2')}) AS other_count,
+  -- Open or overdue (promiseStatusAt): pending, or kept only by evidence after now; each an index range.
+  ((SELECT count(*) FROM ${P.$} WHERE ${P.userId} = ?1 AND ${P.counterpart} = ${KEY} AND ${P.state} = 'pending')
+    + (SELECT count(*) FROM ${P.$} WHERE ${P.userId} = ?1 AND ${P.counterpart} = ${KEY} AND ${P.state} IN ${KEPT_STATES} AND ${P.keptAt} > ?2)
+    - (SELECT count(*) FROM ${P.$} WHERE ${P.userId} = ?1 AND ${P.threadId} = ?6 AND ${liveCondition(P.$, '?2')})) AS other_count,
   ${counterpartPiecesSql(KEY)}`;
 
 type ThreadJson = { counterpart: string | null; providedThreadId: string | null; messageCount: number; facts: ThreadFacts };
