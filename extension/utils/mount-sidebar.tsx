@@ -79,6 +79,7 @@ function createDeps(host: MailHost): SidebarDeps {
         return false;
       }
     },
+    layoutReport: () => host.layoutReport(document, new URL(location.href)),
     newId: () => crypto.randomUUID(),
     engine: null,
     onPainted: () => {

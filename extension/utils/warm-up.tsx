@@ -71,6 +71,7 @@ export function warmUp(engine: LocalEngine, onError: (error: unknown) => void): 
           fetchReport: async () => ({ status: 'local-only' }),
           insertIntoReply: () => false,
           copyText: async () => false,
+          layoutReport: () => '',
           newId: () => 'warm-up',
           engine,
         };
