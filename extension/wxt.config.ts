@@ -59,6 +59,11 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : { minimum_chrome_version: '116' }),
+      : {
+          minimum_chrome_version: '116',
+          // Enterprise policy can preconfigure the server (utils/managed-settings.ts); Firefox reads
+          // managed storage without a schema.
+          storage: { managed_schema: 'managed-schema.json' },
+        }),
   }),
 });
