@@ -13,6 +13,14 @@ export const MAIL_HOST_PATTERNS = [
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // The sources archive AMO asks for: the extension and the shared package it imports, from the
+  // repository root, with the lockfile, so a reviewer can rebuild with `pnpm install --frozen-lockfile
+  // && pnpm --filter @followthrough/extension build` (README "Store packages").
+  zip: {
+    sourcesRoot: '..',
+    includeSources: ['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml', 'tsconfig.base.json', 'README.md', 'extension/**', 'shared/**'],
+    excludeSources: ['server/**', 'tests/**', 'bench-results/**', '**/node_modules/**', '**/.output/**', '**/.wxt/**', 'extension/bench/**', '**/*.test.ts', '**/*.test.tsx'],
+  },
   // Every import is explicit (greppable, typed at the import site); no auto-import globals.
   imports: false,
   vite: () => ({

@@ -49,6 +49,11 @@ describe('figures from a partly read thread', () => {
     expect(analysis.summary.counterpart).toBe('adventure-works.example');
     // Our reply to Ana (Nov 16 13:25 -> Nov 17 10:05) is still measured: nothing unread lies between.
     expect(analysis.summary.lags.ours.count).toBe(1);
+    // The health score leaves out initiation (it would say "we started 0 of 1") and is rescaled.
+    const health = analysis.summary.counterpartSummary!.health;
+    expect(health.components.map((c) => c.id)).not.toContain('initiation');
+    const weight = health.components.reduce((sum, c) => sum + c.weight, 0);
+    expect(health.score).toBe(Math.round((100 * health.components.reduce((sum, c) => sum + c.contribution, 0)) / weight));
   });
 
   it('keeps every figure when everything was read', () => {

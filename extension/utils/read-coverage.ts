@@ -44,6 +44,29 @@ function gapBetween(snapshot: ThreadSnapshot, from: number, to: number): boolean
   return snapshot.foldedCount > 0 && snapshot.foldedAfter !== null && from < snapshot.foldedAfter && to >= snapshot.foldedAfter;
 }
 
+type CounterpartView = NonNullable<ThreadSummaryResponse['counterpartSummary']>;
+
+/**
+ * The health score without the components an unread or folded message could change (initiation when
+ * the first message is unread, responsiveness when a reply time was dropped, the awaited reply when the
+ * last message is unread), rescaled over the components that remain.
+ */
+function coveredCounterpart(counterpart: CounterpartView, coverage: ReadCoverage): CounterpartView {
+  const unknown = new Set<string>();
+  if (!coverage.initiatorKnown) unknown.add('initiation');
+  if (coverage.droppedLags > 0) unknown.add('responsiveness');
+  if (!coverage.lastKnown) unknown.add('awaiting');
+  if (unknown.size === 0) return counterpart;
+  const components = counterpart.health.components.filter((component) => !unknown.has(component.id));
+  const weight = components.reduce((sum, component) => sum + component.weight, 0);
+  const points = components.reduce((sum, component) => sum + component.contribution, 0);
+  return {
+    ...counterpart,
+    initiated: coverage.initiatorKnown ? counterpart.initiated : { us: 0, them: 0, share: null },
+    health: { score: weight > 0 ? Math.round((100 * points) / weight) : counterpart.health.score, components },
+  };
+}
+
 /**
  * The engine's summary of what could be read, with every figure that unread or folded messages could
  * change taken out: the initiator when the first message is unread, the awaited side when the last one
@@ -68,10 +91,7 @@ export function withinCoverage(summary: ThreadSummaryResponse, snapshot: ThreadS
       awaiting: base.lastKnown ? summary.awaiting : null,
       lastMessage: base.lastKnown ? summary.lastMessage : null,
       lags: { ours: lagStats(samples, 'us'), theirs: lagStats(samples, 'them'), samples },
-      counterpartSummary:
-        summary.counterpartSummary && !base.initiatorKnown
-          ? { ...summary.counterpartSummary, initiated: { us: 0, them: 0, share: null } }
-          : summary.counterpartSummary,
+      counterpartSummary: summary.counterpartSummary ? coveredCounterpart(summary.counterpartSummary, coverage) : null,
     },
   };
 }
