@@ -1,6 +1,7 @@
 import type { ProgressReport, PromiseVerdict, VerdictStatus, TouchpointKind } from '@followthrough/shared/model';
 import type { ThreadSummaryResponse } from '@followthrough/shared/contract';
 import type { ComponentType } from 'react';
+import type { ReadCoverage } from '../utils/read-coverage';
 
 /** Where the figures came from. */
 export type DataSource = 'local' | 'server';
@@ -20,6 +21,8 @@ export interface SidebarView {
   timeZone: string;
   /** Collapsed messages read as sender + snippet only. */
   partialCount: number;
+  /** What the page did not let us read (local figures only; null for the server's). */
+  coverage: ReadCoverage | null;
 }
 
 export type ReportResult = { ok: true; report: ProgressReport; source: DataSource } | { ok: false; message: string };

@@ -5,6 +5,7 @@ import { createApiClient, normalizeServerUrl, originPattern, type ApiClient, typ
 import { onMessage, type ConnectionTestResult, type Remote } from '../utils/messaging';
 import { createOfflineQueue, type QueuedWrite, type SendOutcome } from '../utils/offline-queue';
 import { notificationText, pruneNotified, remindersToNotify } from '../utils/notify';
+import { readManagedSettings, seededSettings } from '../utils/managed-settings';
 import {
   LOCAL_TOUCHPOINT_LIMIT,
   localStateItem,
@@ -201,6 +202,11 @@ export default defineBackground(() => {
     })();
   });
 
+  // An administrator's server and token (managed storage) seed a user who has none yet.
+  void (async () => {
+    const seeded = seededSettings(await settingsItem.getValue(), await readManagedSettings());
+    if (seeded) await settingsItem.setValue(seeded);
+  })().catch(() => undefined);
   browser.runtime.onInstalled.addListener(() => void scheduleAlarms());
   browser.runtime.onStartup.addListener(() => {
     // After a browser restart: whatever was queued before is sent now.
