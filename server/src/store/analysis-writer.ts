@@ -7,6 +7,7 @@ import {
   contributionOf,
   deriveMessageFacts,
   emptyAggregate,
+  extendThread,
   isMeaningful,
   promiseId,
   removeContribution,
@@ -79,6 +80,8 @@ export interface StoredThreadRow {
   counterpart: string | null;
   contribution: ThreadContribution;
   derivedHash: string;
+  providedThreadId: string | null;
+  facts: ThreadFacts;
 }
 
 function contributionFromRow(factsJson: string, contactsJson: string): ThreadContribution {
@@ -91,16 +94,19 @@ export async function loadThreadRows(ctx: AnalysisContext, threadIds: readonly s
   const out = new Map<string, StoredThreadRow>();
   const rows = await selectIn(
     ctx.tx,
-    `SELECT ${T.threadId}, ${T.counterpart}, ${T.factsJson}, ${T.contactsJson}, ${T.derivedHash} FROM ${T.$} WHERE ${T.userId} = ? AND ${T.threadId} IN`,
+    `SELECT ${T.threadId}, ${T.counterpart}, ${T.providedThreadId}, ${T.factsJson}, ${T.contactsJson}, ${T.derivedHash} FROM ${T.$} WHERE ${T.userId} = ? AND ${T.threadId} IN`,
     [ctx.userId],
     threadIds,
   );
   for (const r of rows) {
+    const facts = JSON.parse(str(r.facts_json)) as ThreadFacts;
     out.set(str(r.thread_id), {
       threadId: str(r.thread_id),
       counterpart: strOrNull(r.counterpart),
-      contribution: contributionFromRow(str(r.facts_json), str(r.contacts_json)),
+      contribution: contributionOf(facts, JSON.parse(str(r.contacts_json)) as string[]),
       derivedHash: str(r.derived_hash),
+      providedThreadId: strOrNull(r.provided_thread_id),
+      facts,
     });
   }
   return out;
@@ -147,18 +153,44 @@ export interface ThreadChange {
   before: StoredThreadRow | null;
   /** null when the thread has no messages left (deleted). */
   after: ThreadFacts | null;
+  /** The thread's stored messages when it was analysed whole; empty when new mail only extended it. */
   messages: ThreadMessage[];
 }
 
+/** The messages of `list` in the order analyzeThread sorts them (time, then id). */
+function inThreadOrder(list: readonly MessageFacts[]): MessageFacts[] {
+  return [...list].sort((a, b) => Date.parse(a.sentAt) - Date.parse(b.sentAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 /**
- * Re-analyses the threads from their stored messages and applies the difference to the stored thread
- * rows and to the aggregates of the clients they belonged to and belong to now: the old contribution
- * out, the new one in. Work in proportion to the threads, never to a client's history.
+ * Re-analyses the threads and applies the difference to the stored thread rows and to the aggregates
+ * of the clients they belonged to and belong to now: the old contribution out, the new one in. A thread
+ * that new mail (`appended`, this transaction's messages by thread) only extends, later than all of it,
+ * is brought up to date from its stored facts alone (extendThread); the others are analysed from all
+ * their stored messages. Work in proportion to the new mail, never to a client's history.
  */
-export async function refreshThreads(ctx: AnalysisContext, threadIds: readonly string[], pending?: ReadonlyMap<string, Findings>): Promise<Map<string, ThreadChange>> {
+export async function refreshThreads(
+  ctx: AnalysisContext,
+  threadIds: readonly string[],
+  pending?: ReadonlyMap<string, Findings>,
+  appended?: ReadonlyMap<string, readonly MessageFacts[]>,
+): Promise<Map<string, ThreadChange>> {
   const changes = new Map<string, ThreadChange>();
   if (threadIds.length === 0) return changes;
-  const [before, byThread] = await Promise.all([loadThreadRows(ctx, threadIds), loadThreadMessages(ctx, threadIds, pending)]);
+  const before = await loadThreadRows(ctx, threadIds);
+  const extended = new Map<string, ThreadFacts>();
+  for (const threadId of threadIds) {
+    const row = before.get(threadId);
+    const fresh = appended?.get(threadId);
+    if (!row || !fresh || row.derivedHash !== ctx.hash) continue;
+    let facts: ThreadFacts | null = row.facts;
+    for (const m of inThreadOrder(fresh)) {
+      facts = facts && extendThread(facts, m, ctx.settings);
+      if (!facts) break;
+    }
+    if (facts) extended.set(threadId, facts);
+  }
+  const byThread = await loadThreadMessages(ctx, threadIds.filter((id) => !extended.has(id)), pending);
   const upserts: InValue[][] = [];
   const removed: string[] = [];
   const deltas: { key: string; remove?: ThreadContribution; add?: ThreadContribution }[] = [];
@@ -166,16 +198,17 @@ export async function refreshThreads(ctx: AnalysisContext, threadIds: readonly s
     const list = byThread.get(threadId) ?? [];
     const old = before.get(threadId) ?? null;
     if (old?.counterpart) deltas.push({ key: old.counterpart, remove: old.contribution });
-    if (list.length === 0) {
+    const grown = extended.get(threadId);
+    if (!grown && list.length === 0) {
       if (old) removed.push(threadId);
       changes.set(threadId, { threadId, before: old, after: null, messages: [] });
       continue;
     }
-    const facts = analyzeThread(threadId, list.map((m) => m.facts), ctx.settings);
+    const facts = grown ?? analyzeThread(threadId, list.map((m) => m.facts), ctx.settings);
     await ctx.breathe();
     if (facts.counterpart) deltas.push({ key: facts.counterpart, add: contributionOf(facts, facts.contacts) });
     changes.set(threadId, { threadId, before: old, after: facts, messages: list });
-    const provided = list.find((m) => m.stored.providedThreadId)?.stored.providedThreadId ?? null;
+    const provided = grown ? (old?.providedThreadId ?? appended?.get(threadId)?.find((m) => m.providedThreadId)?.providedThreadId ?? null) : (list.find((m) => m.stored.providedThreadId)?.stored.providedThreadId ?? null);
     upserts.push([
       ctx.userId,
       threadId,
@@ -189,7 +222,7 @@ export async function refreshThreads(ctx: AnalysisContext, threadIds: readonly s
       facts.awaiting?.since ?? null,
       facts.awaiting?.lastMessageId ?? null,
       facts.firstUnansweredRequestAt,
-      list.length,
+      facts.messageIds.length,
       JSON.stringify(facts.contacts),
       JSON.stringify(facts),
       ctx.hash,
@@ -348,9 +381,11 @@ export async function writeFindings(
 export async function moveFindings(ctx: AnalysisContext, changes: Iterable<ThreadChange>): Promise<void> {
   const writes: InStatement[] = [];
   for (const change of changes) {
-    const was = change.before?.counterpart ?? null;
-    const now = change.after?.counterpart ?? null;
-    if (change.after === null || was === now) continue;
+    // A thread new in this batch has no findings stored yet; they are written with its client.
+    if (change.before === null || change.after === null) continue;
+    const was = change.before.counterpart;
+    const now = change.after.counterpart;
+    if (was === now) continue;
     for (const [table, userCol, threadCol, cpCol] of [
       [P.$, P.userId, P.threadId, P.counterpart],
       [S.$, S.userId, S.threadId, S.counterpart],

@@ -159,6 +159,33 @@ async function promisesReachedBy(ctx: AnalysisContext, pieces: readonly Fulfilme
   return ids;
 }
 
+/**
+ * Evidence filed by what can make it a candidate (thread, recipient, client), so each promise looks at
+ * its own few pieces: the candidates of a promise, in time order (isFulfilmentCandidate decides).
+ */
+function candidateIndex(pieces: readonly FulfilmentEvidence[]): (promise: PromiseForFulfilment) => FulfilmentEvidence[] {
+  const byThread = new Map<string, FulfilmentEvidence[]>();
+  const byRecipient = new Map<string, FulfilmentEvidence[]>();
+  const byCounterpart = new Map<string, FulfilmentEvidence[]>();
+  const file = (map: Map<string, FulfilmentEvidence[]>, key: string, e: FulfilmentEvidence) => {
+    const list = map.get(key);
+    if (list) list.push(e);
+    else map.set(key, [e]);
+  };
+  for (const e of pieces) {
+    if (e.kind === 'message') {
+      file(byThread, e.threadId, e);
+      for (const address of e.to) file(byRecipient, address, e);
+    } else file(byCounterpart, e.counterpart, e);
+  }
+  return (promise) => {
+    const near = new Set<FulfilmentEvidence>(byThread.get(promise.threadId) ?? []);
+    for (const address of promise.madeTo) for (const e of byRecipient.get(address) ?? []) near.add(e);
+    if (promise.counterpart !== null) for (const e of byCounterpart.get(promise.counterpart) ?? []) near.add(e);
+    return [...near].filter((e) => isFulfilmentCandidate(promise, e)).sort(compareEvidence);
+  };
+}
+
 /** Latest of two (at, id) positions in evidence order. */
 function laterPosition(a: string | null, e: FulfilmentEvidence): string {
   return a !== null && a >= positionOf(e) ? a : positionOf(e);
@@ -186,12 +213,13 @@ export async function updateFulfilment(
   const states = await loadPromiseStates(ctx.tx, ctx.userId, [...new Set([...full, ...reached])]);
   const toFold: PromiseState[] = [];
   const touched: PromiseState[] = [];
+  const nearBatch = candidateIndex(pieces);
   for (const [id, state] of states) {
     if (full.has(id)) {
       toFold.push(state);
       continue;
     }
-    const mine = pieces.filter((e) => isFulfilmentCandidate(state.promise, e));
+    const mine = nearBatch(state.promise);
     if (mine.length === 0) continue;
     const kept = state.outcome.kept;
     // Kept for sure, and all of this is later: nothing can change (the earliest delivery wins).
@@ -207,9 +235,9 @@ export async function updateFulfilment(
     touched.push(state);
   }
   if (toFold.length > 0) {
-    const candidates = await loadCandidates(ctx, toFold);
+    const nearLoaded = candidateIndex(await loadCandidates(ctx, toFold));
     for (const state of toFold) {
-      const mine = candidates.filter((e) => isFulfilmentCandidate(state.promise, e));
+      const mine = nearLoaded(state.promise);
       state.outcome = mine.length === 0 ? NO_FULFILMENT : resolveFulfilment(state.promise, mine);
       state.foldedThrough = mine.length === 0 ? null : positionOf(mine[mine.length - 1]!);
       touched.push(state);

@@ -116,7 +116,14 @@ export async function ingestMessages(database: Database, userId: string, input: 
 
     const current = affected.filter((id) => !stale.has(id));
     const freshFindings = new Map(fresh.map((m) => [m.stored.id, m.stored]));
-    const changes = await refreshThreads(ctx, current, freshFindings);
+    const appended = new Map<string, MessageFacts[]>();
+    for (const m of fresh) {
+      const threadId = threadOf.get(m.stored.id)!;
+      const list = appended.get(threadId) ?? [];
+      list.push(m.facts);
+      appended.set(threadId, list);
+    }
+    const changes = await refreshThreads(ctx, current, freshFindings, appended);
     await moveFindings(ctx, changes.values());
     const inCurrent = fresh.filter((m) => !stale.has(threadOf.get(m.stored.id)!));
     const newPromises = await writeFindings(

@@ -170,4 +170,10 @@ export interface ThreadFacts {
   /** Requests to us made in the turn we still owe an answer to (isUnansweredRequest), and the first one's time. */
   unansweredRequests: number;
   firstUnansweredRequestAt: string | null;
+  /** The first message of the current turn (the one a reply from the other side would be timed from). */
+  turnStart: ThreadMessageRef | null;
+  /** The thread's last message by time, meaningful or not: a later message extends the thread (extendThread). */
+  latest: { messageId: string; at: string } | null;
+  /** What the first meaningful message answers, while that message is not in the thread (it decides who initiated). */
+  firstMissingParent: string | null;
 }
