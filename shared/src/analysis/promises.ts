@@ -23,20 +23,13 @@
  *   "Sending it over shortly"), idioms ("Consider it done", "Leave it with me", "On it").
  */
 import type { PromiseCandidate } from '../model/facts';
-import type { WorkingHours } from '../model/settings';
 import { defaultDueDate, resolveDueDate } from './due-dates';
+import type { DueDateContext } from './due-dates';
 import { snippet } from './text/normalize';
 import { splitSentences } from './text/sentences';
 
-export interface PromiseContext {
-  /** ISO 8601 send time of the message. */
-  sentAt: string;
-  /** The user's IANA time zone. */
-  timeZone: string;
-  workingHours: WorkingHours;
-  /** Working days a promise without a stated due date gets. */
-  defaultWorkingDays: number;
-}
+/** The frame a message's promises are read in: its send time and the user's zone and hours. */
+export type PromiseContext = DueDateContext;
 
 /** Verbs after "will" that are not actions someone can hold us to. */
 const NON_ACTION =
