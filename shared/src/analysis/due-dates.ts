@@ -95,7 +95,9 @@ function chooseDay(phrase: string, days: readonly DayMatch[]): DayMatch | undefi
   // A day is more precise than a month or quarter around it: "the October event materials by Friday".
   const first = days.find((d) => !d.period) ?? days[0];
   if (first && RECURRING.test(before(first))) return days.find((d) => d.index > first.index && d.index >= first.end) ?? first;
-  return first;
+  // "today or this weekend", "Monday or Tuesday at the latest": the later of two days is the promise.
+  const alternative = first && days.find((d) => d.index >= first.end && /^\s*,?\s*or\s+(?:at the latest\s+)?(?:by\s+|on\s+)?$/i.test(phrase.slice(first.end, d.index)));
+  return alternative ?? first;
 }
 
 export function resolveDueDate(phrase: string, context: DueDateContext): ResolvedDue | null {
@@ -104,7 +106,7 @@ export function resolveDueDate(phrase: string, context: DueDateContext): Resolve
   const days = dayMatches(phrase, frame).sort((a, b) => a.index - b.index || b.end - a.end);
   const times = timeMatches(phrase);
   const day = chooseDay(phrase, days);
-  const nearTime = times.find((t) => !day || (t.index <= day.end + 25 && t.end >= day.index - 25));
+  const nearTime = times.find((t) => (!day && !t.bare) || (day && t.index <= day.end + 25 && t.end >= day.index - 25));
   if (!day && !nearTime) return null;
 
   let dueAt: number;

@@ -14,6 +14,11 @@ export interface PromiseCandidate {
   dueIsDefault: boolean;
   /** The phrase that set the due date ("by Friday", "tomorrow"), when one did. */
   dueText?: string;
+  /**
+   * When one sentence holds several promises ("I'll send the SOW tomorrow and I'll book the kickoff for
+   * next week"), `text` is this promise's own clause and `sentence` the whole sentence it came from.
+   */
+  sentence?: string;
 }
 
 export interface RequestCandidate {

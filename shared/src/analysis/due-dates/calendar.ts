@@ -35,6 +35,8 @@ export interface TimeMatch {
   index: number;
   end: number;
   clock: Clock | 'eod';
+  /** A bare hour ("around 9"): a time only beside a day. */
+  bare?: boolean;
 }
 
 export const WEEKDAY_NAMES: Record<string, number> = {

@@ -59,7 +59,7 @@ add(new RegExp(String.raw`${NUMERIC_LEAD}?(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2}(?![
   return date && { date, clock: 'eod' };
 });
 add(
-  new RegExp(String.raw`\b${p}(?:${WEEKDAY_RE},?\s+)?${MONTH_RE}\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?`),
+  new RegExp(String.raw`\b${p}(?:${WEEKDAY_RE},?\s+)?${MONTH_RE}\.?\s+(?:the\s+(?=\d{1,2}(?:st|nd|rd|th)))?(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?`),
   (m, frame, today) => {
     const date = nextMonthDay(today, monthOf(m[2]!.toLowerCase()), Number(m[3]), m[4] ? Number(m[4]) : undefined);
     return date && { date, clock: 'eod' };
@@ -100,7 +100,7 @@ add(/\b(?:by\s+|before\s+|until\s+)?tomorrow(?:\s+(morning|afternoon|evening|nig
 }));
 add(/\b(?:by\s+|before\s+)?(?:later\s+)?today\b/, (_m, frame, today) => ({ date: today, clock: 'eod' }));
 add(/\b(?:by\s+|before\s+)?(?:tonight|this evening|later tonight)\b/, (_m, frame, today) => ({ date: today, clock: 'late' }));
-add(/\b(?:by\s+|before\s+)?this (morning|afternoon)\b/, (m, frame, today) => ({ date: today, clock: partOfDay(m[1]) }));
+add(/\b(?:by\s+|before\s+)?this (morning|afternoon|aft)\b\.?/, (m, frame, today) => ({ date: today, clock: partOfDay(m[1]) }));
 add(/\b(?:by\s+|before\s+)?(?:the\s+)?end of next week\b/, (_m, frame, today) => ({
   date: lastWorkingDayOfWeek(addDays(mondayOf(today), 7), frame),
   clock: 'eod',
