@@ -39,7 +39,7 @@ export interface PromiseContext extends DueDateContext {
 
 /** Verbs after "will" that are not actions someone can hold us to. */
 const NON_ACTION =
-  /^(?:need|needs|want|like|love|hope|miss|assume|guess|bet|admit|say|expect|wait|defer|misbehave|have fun|have (?:a|an|another|our|the) (?:[\w-]+ )?(?:meeting|drawing|party|lunch|dinner|break|holiday|vacation|chance|problem|issue|question|great time|good time|busy|drill|outage|maintenance|workshop|webinar|session|tutorial|keynote|course|class|seminar|conference|event|offsite|stand-?up|catch-?up|day off|public holiday)|meet (?:in|at|on)|make (?:it\b(?!\s+(?:explicit|clear|happen|work|right|official|available|easier|simpler|quick|up to you))|the (?:[\w:]+ ){0,3}(?:meeting|appointment|call|session|class|dinner|lunch|party))|be honest|be brief|keep (?:my|our) fingers crossed|keep (?:it|this) (?:short|brief)|keep (?:that|this|it) in mind|get there\b|bear (?:that|this|it) in mind|keep (?:my|our) eyes (?:open|peeled)|leave (?:it|you|that)|see you|see how|see what happens|meet you|talk (?:to you )?soon|catch you|take (?:that|this) as|enjoy|remember|never forget|have to|need to|also need|probably|possibly|maybe|perhaps|hopefully|likely|definitely be|be (?:happy|glad|pleased|delighted|thrilled|excited|interested|grateful|sure)|join|attend|be there|be joining|be attending|be on the call|dial in|call in|cost|depend|think about it|think it over|consider it|sleep on it|think about|discuss(?!\b[^.;]*\bwith (?!you\b))|talk (?:to you|with you|about|more|it)|chat\b|visit with|meet (?:with )?you|meet up|get together|save (?:it|this|that|the [\w ]{1,40}?) for (?:later|a later)|give you\s*(?:[-—,]|$)|stop by|drop by|swing by|come by|pop (?:in|by)|(?:plan|aim|want) to (?:join|attend|be|come|stop|make it)|appreciate|know (?:better|more)|give (?:it|this|that) (?:some )?(?:more |additional |further |serious )?thought|give you (?:that|this)\b|ignore|imagine|have (?:\w+ )?(?:calls?|meetings?|conversations?)\b)\b/i;
+  /^(?:need|needs|want|like|love|hope|miss|assume|guess|bet|admit|say|expect|wait|defer|misbehave|have fun|have (?:a|an|another|our|the) (?:[\w-]+ )?(?:meeting|drawing|party|lunch|dinner|break|holiday|vacation|chance|problem|issue|question|great time|good time|busy|drill|outage|maintenance|workshop|webinar|session|tutorial|keynote|course|class|seminar|conference|event|offsite|stand-?up|catch-?up|day off|public holiday)|meet (?:in|at|on)|make (?:it\b(?!\s+(?:explicit|clear|happen|work|right|official|available|easier|simpler|quick|up to you))|the (?:[\w:]+ ){0,3}(?:meeting|appointment|call|session|class|dinner|lunch|party))|be honest|be brief|keep (?:my|our) fingers crossed|keep (?:it|this) (?:short|brief)|keep (?:that|this|it) in mind|get there\b|bear (?:that|this|it) in mind|keep (?:my|our) eyes (?:open|peeled)|leave (?:it|you|that)|see you|see how|see what happens|meet you|talk (?:to you )?soon|catch you|take (?:that|this) as|enjoy|remember|never forget|have to|need to|also need|probably|possibly|maybe|perhaps|hopefully|likely|definitely be|be (?:happy|glad|pleased|delighted|thrilled|excited|interested|grateful|sure)|join|attend|be there|be joining|be attending|be on the call|dial in|call in|cost|depend|think about it|think it over|consider it|sleep on it|think about|discuss(?!\b[^.;]*\bwith (?!you\b))|talk (?:to you|with you|about|more|it)|chat\b|visit with|meet (?:with )?you|meet up|get together|keep (?:it|this|that|them)\b[^.]{0,20}\bfor (?:future )?reference|keep (?:reading|trying|looking|hoping|watching)|fly|travel|head (?:out|back|home|to)|leave (?:for|on|at)|arrive|return (?:home|to the office)|save (?:it|this|that|the [\w ]{1,40}?) for (?:later|a later)|give you(?=\s*(?:[-—,]|$))|stop by|drop by|swing by|come by|pop (?:in|by)|(?:plan|aim|want) to (?:join|attend|be|come|stop|make it)|appreciate|know (?:better|more)|give (?:it|this|that) (?:some )?(?:more |additional |further |serious )?thought|give you (?:that|this)\b|ignore|imagine|have (?:\w+ )?(?:calls?|meetings?|conversations?)\b)\b/i;
 
 /** Action verbs that, after "I'll be", still describe a delivery ("I'll be sending it tomorrow"). */
 const BE_ACTION =
@@ -60,24 +60,24 @@ const THEIR_CONDITION =
   /\b(?:if|once|when|as soon as|after|whenever|provided(?: that)?|assuming)\s+(?:you|your|they|the client|we (?:get|receive|hear))\b(?!\s+(?:don't|do not|haven't|have not)\b)|\b(?:once|when|after|as soon as)\s+(?:all\s+)?(?:the\s+|your\s+|their\s+)?(?:\w+\s+){0,3}(?:is|are|has been|have been)\s+(?:received|signed|returned|approved|submitted)\b/i;
 
 const HEDGE =
-  /\b(?:might|may|maybe|perhaps|possibly|probably|hopefully|likely|unlikely|if possible|if i can|if we can|when (?:i|we) can|if time permits|time permitting|if all goes (?:well|to plan)|fingers crossed|no promises|can't promise|cannot promise|chances are|not sure|unsure|no idea|(?:it )?(?:looks|seems|sounds) like|it appears|(?:i|we) (?:don't|do not|didn't) (?:think|believe|expect|know)|(?:i|we) (?:hope|wish|think|believe|guess|suppose|assume|expect|trust|doubt|imagine|reckon)(?: that)?|(?:^|[,(-]\s*)think (?:i|we)(?:'ll| will)|if i (?:can|get (?:a chance|time)))\b/i;
+  /\b(?:might|may|maybe|perhaps|possibly|probably|hopefully|likely|unlikely|if possible|if i can|if we can|when (?:i|we) can|if time permits|time permitting|if all goes (?:well|to plan)|fingers crossed|no promises|can't promise|cannot promise|chances are|not sure|unsure|no idea|(?:it )?(?:looks|seems|sounds) like|it appears|(?:i|we) (?:don't|do not|didn't) (?:think|believe|expect|know)|(?:i|we) (?:hope|wish|think|believe|guess|suppose|assume|expect|trust|doubt|imagine|reckon|know|understand|reali[sz]e|fear|suspect|bet)(?: that)?|one day|some ?day|in the long run|(?:^|[,(-]\s*)think (?:i|we)(?:'ll| will)|if i (?:can|get (?:a chance|time)))\b/i;
 
 /**
  * Verbs that announce what the rest of this very message does ("I will explain below", "I'll repeat
  * my findings here"): nothing is owed later unless a date says otherwise.
  */
 const PERFORMATIVE =
-  /^(?:explain|describe|illustrate|outline|summari[sz]e|suggest|show|recap|elaborate|clarify|repeat|mention|point out|second|hijack|add (?:that|my)|give (?:you )?(?:my|the|a) (?:two cents|blunt|short|quick|brief)|display|paraphrase|quote|start (?:by|with)|begin (?:by|with)|stop here|answer (?:your|this|that|the)|go through (?:it|them|this) (?:below|here))\b/i;
+  /^(?:explain|describe|illustrate|outline|summari[sz]e|suggest|show|recap|elaborate|clarify|repeat|mention|point out|second|hijack|add (?:that|my)|give (?:you )?(?:my|the|a) (?:two cents|blunt|short|quick|brief)|display|paraphrase|quote|start (?:by|with)|begin (?:by|with)|stop here|answer (?:your|this|that|the)|go through (?:it|them|this) (?:below|here)|attach|cover|teach|precise|give (?:you )?(?:a|one|some) (?:hint|tip|clue)|offer (?:\d|a few|some|two|three)|stick my neck out|touch (?:upon|on)|emphasi[sz]e|explore|demonstrate)\b/i;
 
 /** The client has to act first: "Send me your number and I'll call you", "Let me know what you think and I will ...". */
 const THEIR_TURN_FIRST =
   /(?:^|[,;:]\s*|\b(?:just|simply|you can)\s+)(?:please,?\s+)?(?:visit|send|give(?! me (?:until|till|a (?:day|week|couple|few)|some time|\d+ (?:days?|hours?)|the (?:weekend|week)))|call|email|e-mail|forward|tell|ring|ping|get|drop|let me know|let us know|reply|sign|confirm)\b[^.;]*?\band\s+(?:then\s+)?(?:I|we)\b/i;
 
 /** Hypothetical occasions on our side: "When I'm in need of advice, I will give you a call". */
-const OUR_HYPOTHETICAL = /\b(?:when|whenever)\s+(?:i|we)(?:'m| am|'re| are)?\s+(?:in need|need|want|have (?:time|a (?:moment|minute|chance))|get (?:a chance|around|time)|next)\b/i;
+const OUR_HYPOTHETICAL = /\b(?:when|whenever)\s+(?:i|we)(?:'m| am|'re| are)?\s+(?:in need|need|want|have (?:time|a (?:moment|minute|chance))|get (?:a chance|around|time)|next|have to)\b|^\s*(?:when|once)\s+(?:it|this|that|they|there)\s+(?:is|are|does|has|gets|becomes)\b/i;
 
 /** Adverbs between the modal and the verb that do not change the commitment. */
-const ADVERBS = /^(?:(?:definitely|certainly|personally|also|then|now|just|still|of course|gladly|happily|surely|really|absolutely|quickly|immediately|promptly|first|either|both|again|soon|shortly),?\s+)+/i;
+const ADVERBS = /^(?:(?:definitely|certainly|personally|also|then|now|just|still|of course|gladly|happily|surely|really|absolutely|quickly|immediately|promptly|first|either|both|all|again|soon|shortly),?\s+)+/i;
 
 /** May the month: capitalised after a word that dates it, or before a day number or year. */
 const MONTH_MAY = /\b(?:(?:[Bb]y|[Ii]n|[Dd]uring|[Bb]efore|[Uu]ntil|[Ee]arly|[Mm]id|[Ll]ate|of|on)[-\s]+May|May\s+\d{1,4})\b/g;
@@ -125,7 +125,7 @@ function commitmentClause(sentence: string, colleagues?: readonly string[]): Com
 
   // Subjectless "Will do." / "Will send it over tomorrow." / "On it, will revert by noon."
   const subjectless =
-    /^(?:(?:sure|ok|okay|yes|absolutely|of course|great|perfect|noted|understood|thanks|thank you|on it|got it)[,!.]?\s*(?:[-–—]\s*)?)?(will (?:do(?!\s+(?:the trick|fine|nicely|for now|just fine|well))|(?!(?:do|not|never|you|u|they|it|he|she|we|i|this|that|there|these|those|be|have|need|the|a|an|your|our|my|his|her|their|someone|anyone|somebody|anybody)\b)[a-z]+)\b.*)$/i.exec(
+    /^(?:(?:sure|ok|okay|yes|absolutely|of course|great|perfect|noted|understood|thanks|thank you|on it|got it)[,!.]?\s*(?:[-–—]\s*)?)?(will (?:do(?!\s+(?:the trick|fine|nicely|for now|just fine|well))|(?!(?:do|not|never|you|u|they|it|he|she|we|i|this|that|there|these|those|be|have|need|the|a|an|your|our|my|his|her|their|someone|anyone|somebody|anybody|appear|happen|work|change|help|follow|either|probably|likely|also|still|only|always|never|soon|succeed|fail|cause|result|give you|take (?:a|some|time))\b)[a-z]+)\b.*)$/i.exec(
       sentence,
     );
   // A lower-case "will ..." opening a sentence is a fragment ("`source(x)` will load the data"), not "Will do."
@@ -167,13 +167,17 @@ function commitmentClause(sentence: string, colleagues?: readonly string[]): Com
       sentence,
     );
   // The act must still be to come: a time ahead, or a separate mail ("I am sending a second e-mail").
-  if (progressive?.[1] && /\b(?:shortly|later|tomorrow|tonight|today|(?:right )?now\b|this (?:morning|afternoon|evening)|in (?:a bit|a moment|a few|an hour|\d+)|by |on (?:mon|tue|wed|thu|fri)|next|first thing|straight away|right away|under separate cover|separately|in a separate|a (?:second|separate|follow-up) (?:e-?mail|message|mail))/i.test(progressive[1]) && !/\b(?:this|the) (?:e-?mail|message|list)\b(?! (?:to|tomorrow))/i.test(progressive[1].slice(0, 40))) {
+  // Without a subject only a short "Sending it over shortly" reads as ours ("Calling up a year's data
+  // happens in seconds" does not).
+  const subjectlessOk = (progressive?.[1]?.length ?? 0) === sentence.length ? /^(?:sending|sharing|forwarding|circulating|emailing|posting|uploading)\s+(?:it|them|this|that|these|those|the|over|across|through|you)\b/i.test(sentence) && sentence.length < 80 : true;
+  if (
+    progressive?.[1] &&
+    subjectlessOk &&
+    (/\b(?:shortly|later|tonight|(?:right )?now\b|in (?:a bit|a moment|a few|an hour|\d+)|first thing|straight away|right away|under separate cover|separately|in a separate|a (?:second|separate|follow-up) (?:e-?mail|message|mail))/i.test(progressive[1]) || resolveDueDate(progressive[1], PROBE) !== null) &&
+    !/\b(?:this|the) (?:e-?mail|message|list)\b(?! (?:to|tomorrow))/i.test(progressive[1].slice(0, 40))
+  ) {
     return found('progressive', sentence, sentence.length - progressive[1].length, progressive[1]);
   }
-
-  // "I plan to submit it to CRAN on Oct 20": a stated plan of ours commits only with a date (checked by the caller).
-  const plan = /\b((?:I|we)(?:'m| am|'re| are)? (?:plan(?:ning)?|intend(?:ing)?) to (?!(?:join|attend|be|come|stop|make it|take|have|go)\b)(.*))$/i.exec(sentence);
-  if (plan?.[1]) return found('plan', sentence, plan.index, plan[1], plan[2]);
 
   // "I can have it ready by Friday": firm only with a date, checked by the caller.
   const canHave = /\b((?:I|we) can (?:have|get) (?:it|this|that|them|the\s.+?|an?\s.+?|something\s.*?) (?:ready|done|over|to you|sent|finished|back to you|across)\b.*)$/i.exec(sentence);
@@ -198,6 +202,9 @@ function commitmentClause(sentence: string, colleagues?: readonly string[]): Com
   // Subject carried over: "We are reviewing it and will send comments tomorrow."
   const carried = /\b(?:I|we)\b[^.;!?]{0,80}?(?:\band|,)\s*(?:then\s+)?will (?!not\b|be\b)(.*)$/i.exec(sentence);
   if (carried?.[1] !== undefined) return found('carried', sentence, carried.index, carried[0], carried[1]);
+  // "I plan to submit it to CRAN on Oct 20": a stated plan of ours commits only with a date (checked by the caller).
+  const plan = /\b((?:I|we)(?:'m| am|'re| are)? (?:plan(?:ning)?|intend(?:ing)?) to (?!(?:join|attend|be|come|stop|make it|take|have|go|fly|travel|leave|head|arrive|return)\b)(.*))$/i.exec(sentence);
+  if (plan?.[1]) return found('plan', sentence, plan.index, plan[1], plan[2]);
   return null;
 }
 
@@ -205,16 +212,16 @@ function commitmentClause(sentence: string, colleagues?: readonly string[]): Com
 function rejection(sentence: string, c: Commitment): string | null {
   if (isQuestion(sentence)) return 'question';
   // Code pasted into a message ("res <- sapply(x, function(i) { ... we'll do ... })") is not prose.
-  if (/[{};]|<-|==|\w\(\S*\)\s*[|%]/.test(sentence)) return 'code';
+  if (/[{}]|;\s*$|;\S|<-|==|\w\(\S*\)\s*[|%]/.test(sentence)) return 'code';
   // Habits and policies are not commitments: "Occasionally I'll restart it", "I will always keep ...".
-  if (/\b(?:occasionally|usually|sometimes|often|typically|normally|generally|every time|each time|whenever)\b/i.test(c.before) || /^(?:always|never|usually|sometimes|often)\b/i.test(c.action)) {
+  if (/\b(?:occasionally|usually|sometimes|often|typically|normally|generally|every time|each time|whenever|next time|as usual)\b/i.test(c.before) || /^(?:always|never|usually|sometimes|often)\b/i.test(c.action)) {
     return 'habit';
   }
   if (/\b(?:\d+|once|twice|two|three)\s+(?:(?:to|or)\s+\d+\s+)?times?\s+(?:a|per|each)\s+(?:day|week|month)\b/i.test(c.clause)) return 'habit';
   // "think I will do this soon": the writer's guess, not a commitment.
   if (/\bthink\s*$/i.test(c.before)) return 'hedge';
   // "I am going to Chicago tomorrow": going to a place is travel, not an action.
-  if (/\b(?:I|we)(?:'m|’m| am|'re|’re| are) going to\s+(?:[A-Z]\w*|(?:the|a|an|my|our|his|her|their|work|church|school|town|bed|lunch|dinner)\b)/.test(sentence)) return 'travel';
+  if (/\b(?:I|[Ww]e)(?:'m|’m| am|'re|’re| are) going to\s+(?:[A-Z]\w*|(?:the|a|an|my|our|his|her|their|work|church|school|town|bed|lunch|dinner)\b)/.test(sentence)) return 'travel';
   // Only the commitment's own clause counts: "I'll call you Monday, or I may ask Scott to" is firm, and
   // so is "There may be a reason, but I will take it up with them". "see if we can" asks whether.
   // The month May ("by May", "in early May") is no hedge.
@@ -239,6 +246,7 @@ function rejection(sentence: string, c: Commitment): string | null {
   // "try to" / "aim to" keep the commitment (a soft one, see above); judge the verb that follows.
   const action = c.action.replace(/^(?:(?:try|aim|attempt|endeavou?r|do (?:my|our) best|be sure|make sure|be certain)\s+(?:to|and)\s+)+/i, '');
   if (/^see\b(?!\s+(?:if|whether|what (?:i|we) can do|to it))/i.test(action)) return 'we will see';
+  if (/^(?:try (?:hard |my best )?)?not to\b/i.test(action)) return 'not an action';
   const followsUp = /\band\s+(?:then\s+)?(?:will\s+)?(?:get back|let you know|send|confirm|revert|follow up|come back|circle back|update you|report back|share)\b/i.test(action);
   if ((NON_ACTION.test(action) && !followsUp) || /^(?:leave\b|speak (?:soon|when|then|later|again)|talk (?:soon|when|then|later|again|to you (?:soon|later|then|next))|catch up\b)/i.test(action)) {
     return 'not an action';
@@ -247,7 +255,7 @@ function rejection(sentence: string, c: Commitment): string | null {
   if (/:\s*$/.test(sentence) || /\b(?:here|below),?\s*$/i.test(c.before)) return 'announces what follows';
   // "I will CC him now", "I'll copy Anna here": done in this very message.
   if (/^(?:cc|copy|loop in|include|add|attach)\b[^.]{0,30}\b(?:now|here|on this)\b/i.test(action)) return 'announces what follows';
-  if ((PERFORMATIVE.test(action) || /\b(?:below|in this (?:e-?mail|message|mail|thread))\b/i.test(action)) && !resolveDueDate(action, PROBE)) {
+  if ((PERFORMATIVE.test(action) || /\b(?:below|(?:in |post |send |forward )?this (?:e-?mail|message|mail|thread|note|post))\b/i.test(action)) && !resolveDueDate(action, PROBE)) {
     return 'announces what follows';
   }
   return null;
@@ -332,7 +340,7 @@ function commitmentParts(sentence: string): { part: string; prefix: string }[] {
   NEXT_COMMITMENT.lastIndex = 0;
   // A carried-over "and will call you Monday" reads as the subjectless "Will call you Monday".
   const clause = (end: number): void => {
-    const part = outer.slice(from, end).trim().replace(/^will\b/, 'Will');
+    const part = from === 0 ? outer.slice(0, end).trim() : outer.slice(from, end).trim().replace(/^will\b/, 'Will');
     if (part) clauses.push({ part, prefix: outer.slice(0, from).trim() });
   };
   for (let m = NEXT_COMMITMENT.exec(outer); m; m = NEXT_COMMITMENT.exec(outer)) {
