@@ -14,6 +14,8 @@ export interface CorpusRecord {
   due: string | null;
   dueIsDefault: boolean;
   note?: string;
+  /** First names of our own people on the message, when the sentence names one ("Marcus will send ..."). */
+  colleagues?: string[];
   /**
    * holdout: every 5th line of the original corpus, never looked at while writing rules.
    * fresh: written and labelled after the rules were tuned, before running them on it.
@@ -77,6 +79,7 @@ export function scoreCorpus(records: (CorpusRecord & { line: number })[], defaul
       timeZone: r.timeZone,
       workingHours: DEFAULT_WORKING_HOURS,
       defaultWorkingDays,
+      ...(r.colleagues ? { colleagues: r.colleagues } : {}),
     })[0];
     if (found && !r.promise) {
       fp++;
