@@ -18,7 +18,10 @@ import { findRequests } from '../src/analysis/requests';
 import { findRisks } from '../src/analysis/risks';
 import { visibleText } from '../src/analysis/visible-text';
 import type { CorpusScore } from '../corpus/evaluate';
-import { parseRealInbound, parseRealOutbound, resolveReferences, scoreInbound } from '../corpus/real-mail';
+import { parseRealFulfilment, parseRealInbound, parseRealOutbound, resolveReferences, scoreFulfilment, scoreInbound } from '../corpus/real-mail';
+import { findDeliveries } from '../src/analysis/deliveries';
+import { resolveFulfilment } from '../src/analysis/fulfilment';
+import type { FulfilmentEvidence } from '../src/analysis/fulfilment';
 import type { BodyLookup } from '../corpus/real-mail';
 
 const corpusUrl = new URL('../corpus/promises.jsonl', import.meta.url);
@@ -58,14 +61,26 @@ function findArchive(): string | undefined {
   }
   return undefined;
 }
+const archiveRows = new Map<string, { date: string; subject: string | null }>();
 async function archiveLookup(): Promise<BodyLookup | undefined> {
   const dir = findArchive();
   if (!dir) return undefined;
   const bodies = new Map<string, string>();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.parquet'))) {
     const buffer = readFileSync(join(dir, file));
-    const rows = (await parquetReadObjects({ file: buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength), compressors })) as { message_id: string; body: string | null }[];
-    for (const row of rows) bodies.set(`${file.replace(/\.parquet$/, '')}|${row.message_id}`, row.body ?? '');
+    const rows = (await parquetReadObjects({ file: buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength), compressors })) as {
+      message_id: string;
+      body: string | null;
+      date: string | Date;
+      subject: string | null;
+      list?: string;
+    }[];
+    // The list's name is a column ("r-help" is split over files by years).
+    for (const row of rows) {
+      const key = `${row.list ?? file.replace(/\.parquet$/, '')}|${row.message_id}`;
+      bodies.set(key, row.body ?? '');
+      archiveRows.set(key, { date: new Date(row.date).toISOString(), subject: row.subject });
+    }
   }
   return (list, messageId) => bodies.get(`${list}|${messageId}`);
 }
@@ -115,6 +130,44 @@ for (const split of ['train', 'holdout'] as const) {
 }
 console.log('Requests and client risks on REAL inbound mail (aims for risks: precision >= 90%, recall >= 85%)');
 console.table(inRows);
+
+// Fulfilment on real threads: the promise, then the sender's later messages in the thread as our later mail.
+const fulfilmentFigures: Record<string, unknown> = {};
+if (lookup) {
+  const items = parseRealFulfilment(readFileSync(realUrl('fulfilment-r-lists.refs.jsonl'), 'utf8'));
+  const rows: Record<string, unknown>[] = [];
+  for (const split of ['train', 'holdout'] as const) {
+    const outcomes: { expected: 'kept' | 'not-kept'; got: 'kept' | 'possibly-kept' | 'not-kept' }[] = [];
+    for (const item of items.filter((i) => i.split === split)) {
+      const list = item.source.replace(/^r-mailing-lists\//, '');
+      const body = lookup(list, item.ref);
+      const made = archiveRows.get(`${list}|${item.ref}`);
+      if (body === undefined || !made) continue;
+      const text = body.replace(/\s+/g, ' ').slice(item.offset, item.offset + item.length);
+      if (sha(text) !== item.sha) continue;
+      const evidence: FulfilmentEvidence[] = item.later.flatMap((id) => {
+        const later = lookup(list, id);
+        const row = archiveRows.get(`${list}|${id}`);
+        if (later === undefined || !row) return [];
+        return [{ kind: 'message', id, threadId: item.thread, at: row.date, subject: row.subject ?? '', to: ['list'], deliveries: findDeliveries(visibleText(later)), attachments: [] }];
+      });
+      const outcome = resolveFulfilment({ id: item.ref, text, messageId: item.ref, threadId: item.thread, counterpart: list, madeAt: made.date, madeTo: ['list'] }, evidence);
+      outcomes.push({ expected: item.expected, got: outcome.kept ? (outcome.kept.strength === 'kept' ? 'kept' : 'possibly-kept') : 'not-kept' });
+    }
+    const score = scoreFulfilment(outcomes);
+    fulfilmentFigures[split] = score;
+    rows.push({
+      split,
+      promises: score.promises,
+      'status right': pct(score.right / Math.max(1, score.promises)),
+      'possibly kept (asked)': score.possibly,
+      'called kept, was not': `${score.falseKept} (${pct(score.falseKept / Math.max(1, score.promises))})`,
+      'kept found': `${score.keptFound}/${score.kept}`,
+    });
+  }
+  console.log('Fulfilment on real R-list threads (aims: status >= 95%, called kept when not <= 2%)');
+  console.table(rows);
+}
 
 const failures = splits.all!.failures;
 if (failures.length) {
@@ -174,6 +227,6 @@ const summary = Object.fromEntries(
 );
 writeFileSync(
   `${resultsDir}promise-corpus.json`,
-  `${JSON.stringify({ measuredAt: new Date().toISOString(), ...summary, real: realFigures, throughput }, null, 2)}\n`,
+  `${JSON.stringify({ measuredAt: new Date().toISOString(), ...summary, real: realFigures, fulfilment: fulfilmentFigures, throughput }, null, 2)}\n`,
 );
 console.log(`wrote ${resultsDir}promise-corpus.json`);

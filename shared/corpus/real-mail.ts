@@ -125,3 +125,56 @@ export function scoreInbound(items: readonly (RealInbound & { text: string })[])
     risks: binary(items.map((i) => ({ expected: i.risk !== null, got: findRisks(i.text, 'them').length > 0 }))),
   };
 }
+
+/**
+ * Real threads for fulfilment (README "Real mail"): a promise from an R-list message (by reference) and the
+ * same sender's later messages in its thread (the "our later mail" of that conversation), labelled kept or
+ * not kept by reading them.
+ */
+export interface RealFulfilment {
+  source: string;
+  thread: string;
+  /** Message-ID of the promising message; the promise is at offset/length in its folded body. */
+  ref: string;
+  offset: number;
+  length: number;
+  sha: string;
+  /** Message-IDs of the sender's later messages in the thread. */
+  later: string[];
+  expected: 'kept' | 'not-kept';
+  split: RealSplit;
+}
+
+export function parseRealFulfilment(jsonl: string): RealFulfilment[] {
+  return jsonl
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as RealFulfilment);
+}
+
+export interface FulfilmentScore {
+  promises: number;
+  /** Status agrees with the label; a "possibly kept" agrees with neither. */
+  right: number;
+  /** Called kept when it was not (the aim: at most 1 in 50). */
+  falseKept: number;
+  /** Called "possibly kept": the user is asked. */
+  possibly: number;
+  /** Labelled kept and called kept. */
+  keptFound: number;
+  kept: number;
+}
+
+export function scoreFulfilment(outcomes: readonly { expected: 'kept' | 'not-kept'; got: 'kept' | 'possibly-kept' | 'not-kept' }[]): FulfilmentScore {
+  const score: FulfilmentScore = { promises: outcomes.length, right: 0, falseKept: 0, possibly: 0, keptFound: 0, kept: 0 };
+  for (const { expected, got } of outcomes) {
+    if (got === expected) score.right++;
+    if (got === 'possibly-kept') score.possibly++;
+    if (got === 'kept' && expected === 'not-kept') score.falseKept++;
+    if (expected === 'kept') {
+      score.kept++;
+      if (got === 'kept') score.keptFound++;
+    }
+  }
+  return score;
+}

@@ -105,7 +105,9 @@ export function isFulfilmentCandidate(promise: PromiseForFulfilment, evidence: F
 type Act = 'send' | 'answer' | 'call' | 'fix' | 'schedule';
 
 function actOf(text: string): Act {
-  const t = text.toLowerCase();
+  // The act is in the commitment's own words: "I'm downloading it as we speak; I'll try installing it" tries.
+  const own = /\b(?:i|we)(?:'ll|’ll| will| shall|'m going to|’m going to| am going to|'re going to| are going to)\s+(.*)$|\blet me\s+(.*)$/i.exec(text);
+  const t = (own?.[1] ?? own?.[2] ?? text).toLowerCase();
   if (/\b(?:fix|resolve|patch|deploy|ship|release|sort (?:it |this |that )?out|get (?:it|this|that) (?:fixed|resolved|working))\b/.test(t)) return 'fix';
   if (/\b(?:schedule|book|set up|arrange|organi[sz]e|send (?:you )?(?:an |the )?(?:calendar )?invite)\b/.test(t)) return 'schedule';
   if (/\b(?:send|share|forward|e-?mail you|mail|deliver|provide|circulate|upload|post|put together|prepare|draft|write up|attach|get (?:you|it|this|that|them|the|those|these|a|an|our|my)\b|have (?:it|the|a|an|them|something) (?:ready|over|to you|with you|done))/.test(t)) return 'send';
@@ -123,7 +125,8 @@ const TOUCHPOINT_ACTS: Partial<Record<TouchpointKind, Act[]>> = {
 /** Which delivery kinds can show each act done, and which only hint at it. */
 const SHOWS: Record<Act, { strong: DeliveryCandidate['kind'][]; weak: DeliveryCandidate['kind'][] }> = {
   send: { strong: ['delivered'], weak: ['answered'] },
-  answer: { strong: ['answered', 'delivered'], weak: ['happened'] },
+  // "I'll try it and report back", "I'll look into it": a report of what was done answers it.
+  answer: { strong: ['answered', 'delivered', 'happened'], weak: [] },
   call: { strong: ['happened'], weak: ['answered'] },
   fix: { strong: ['happened'], weak: ['delivered', 'answered'] },
   schedule: { strong: ['happened'], weak: ['delivered'] },

@@ -15,26 +15,37 @@ const STOP = new Set(
     'mon tue wed thu fri next last this end day days hour hours minute minutes time soon shortly later asap eod cob before after until ' +
     'again back over across through promised requested discussed promise as per re fw fwd via all any some more most much many one two ' +
     'try going gonna able sure quick quickly early first new latest final look check confirm let know update keep posted touch ' +
+    'll ve re isn aren didn don doesn won wouldn couldn shouldn ' +
     'call ring phone speak talk meet get got back come revert circle follow well now here there when where how why go going went'
   ).split(' '),
 );
 
 /** Words too general to say which document is meant ("the file", "the details"). */
 export const GENERIC = new Set(
-  'document doc file files detail details information info copy version thing things stuff item items note notes material materials link links draft answer question number numbers figure figures data update'.split(
+  'document doc file files detail details information info copy version thing things stuff item items note notes material materials link links draft answer question number numbers figure figures data update work try attempt report test look problem issue error result results way'.split(
     ' ',
   ),
 );
 
+/**
+ * A crude stem, enough to meet "reproduce" in "reproduced", "install" in "installing" and "invoices" in
+ * "invoice": plural and verb endings off, then a final "e".
+ */
 function fold(word: string): string {
-  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
-  return word;
+  let w = word;
+  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
+  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
+  return w;
 }
 
 /** Content words of a sentence, a subject line or a file name, lower case and singular. */
 export function keywords(text: string): Set<string> {
   const spaced = text
+    // A link's host ("cran.r-project.org") says where, not what: only its path names the thing.
+    .replace(/https?:\/\/[^/\s]+/gi, ' ')
     .replace(/\.(?:pdf|docx?|xlsx?|pptx?|csv|txt|zip|png|jpe?g|key|numbers|pages|odt|ods|rtf|msg|eml)\b/gi, ' ')
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase();
