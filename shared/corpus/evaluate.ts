@@ -64,7 +64,7 @@ export function parseCorpus(jsonl: string): (CorpusRecord & { line: number })[] 
 
 const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b);
 
-export function scoreCorpus(records: (CorpusRecord & { line: number })[], defaultWorkingDays = 2): CorpusScore {
+export function scoreCorpus(records: readonly (Omit<CorpusRecord, 'split'> & { line: number })[], defaultWorkingDays = 2): CorpusScore {
   let tp = 0;
   let fp = 0;
   let fn = 0;
