@@ -109,7 +109,7 @@ function historyStart(lines: string[]): number {
     if ((endsWithColon || line[0] === '-' || line[0] === '_') && SEPARATORS.some((re) => re.test(line))) return i;
     if (isHeaderBlock(lines, i)) return i;
     // Lotus Notes: "Jane Roe/HOU/ECT on 05/02/2001 02:30 PM" (one line), or a name over a date line over "To:".
-    if (line.includes(' on ') && LOTUS_HEADER.test(line)) return i;
+    if (line.includes(' on ') && line.includes('/') && /\d\/\d{1,2}\/\d/.test(line) && LOTUS_HEADER.test(line)) return i;
     if (LOTUS_DATE_LINE.test(line) && /^to:/i.test(nextNonBlank(lines, i))) {
       const previous = i > 0 ? lines[i - 1]!.trim() : '';
       return previous && previous.length <= 60 && /[@/]/.test(previous) ? i - 1 : i;
