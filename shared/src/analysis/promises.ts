@@ -254,7 +254,14 @@ function rejection(sentence: string, c: Commitment): string | null {
   if (/^be\b/i.test(action) && !BE_ACTION.test(action)) return 'status';
   // "I will have long labels", "we will soon have filled contours": having is a state, unless it is had
   // for the reader or by a time ("I'll have the report to you by Friday", "we'll have an answer for you").
-  if (/^have\b/i.test(action) && !/\b(?:to you|for you|ready|done|over to|back to|sent|finished|completed|fixed|available|by|on|tomorrow|today|tonight|next|this (?:week|afternoon|evening|morning)|within|in \d|end of|later)\b/i.test(action)) return 'status';
+  if (
+    /^have\b/i.test(action) &&
+    !/^have (?:a (?:word|look|go|try|quick look|closer look|chat with (?!you))|another look)\b/i.test(action) &&
+    !/\b(?:to you|for you|ready|done|live|in place|up and running|over to|back to|sent|finished|completed|fixed|available|by|on|tomorrow|today|tonight|next|this (?:week|afternoon|evening|morning)|within|in \d|end of|later)\b/i.test(action) &&
+    !resolveDueDate(sentence, PROBE)
+  ) {
+    return 'status';
+  }
   if (/:\s*$/.test(sentence) || /\b(?:here|below),?\s*$/i.test(c.before)) return 'announces what follows';
   // "I will CC him now", "I'll copy Anna here": done in this very message.
   if (/^(?:cc|copy|loop in|include|add|attach)\b[^.]{0,30}\b(?:now|here|on this)\b/i.test(action)) return 'announces what follows';
