@@ -342,15 +342,16 @@ export async function writeFindings(
       keptPromiseIds.add(id);
       created.push({ id, threadId });
       // Unsettled until the fulfilment fold runs in the same transaction (fulfilment-store.ts).
-      promiseRows.push([ctx.userId, id, f.id, threadId, counterpart, p.text, f.sentAt, JSON.stringify(madeTo), p.dueText ?? null, p.dueAt, p.dueIsDefault ? 1 : 0, 'pending', p.dueAt, p.dueAt, ctx.hash]);
+      promiseRows.push([ctx.userId, id, f.id, threadId, counterpart, p.text, f.sentAt, JSON.stringify(madeTo), p.dueText ?? null, p.dueAt, p.dueIsDefault ? 1 : 0, 'pending', p.dueAt, p.dueIsDefault ? 1 : 0, p.dueAt, ctx.hash]);
       for (const address of madeTo) promiseRecipientRows.push([ctx.userId, address, f.sentAt, id]);
     }
     let ordinal = 0;
     for (const r of f.requests) snippetRows.push([ctx.userId, f.id, ordinal++, 'request', 'them', threadId, counterpart, r.text, f.sentAt]);
     for (const r of f.risks) snippetRows.push([ctx.userId, f.id, ordinal++, r.kind, r.side, threadId, counterpart, r.text, f.sentAt]);
     if (isMeaningful(f) && f.direction === 'outbound') {
-      evidenceRows.push([ctx.userId, f.id, threadId, counterpart, f.sentAt, f.subject, JSON.stringify(madeTo), JSON.stringify(f.attachments ?? []), JSON.stringify(f.deliveries ?? [])]);
-      for (const address of madeTo) evidenceRecipientRows.push([ctx.userId, address, f.sentAt, f.id]);
+      evidenceRows.push([ctx.userId, f.id, threadId, counterpart, f.sentAt, f.subject, JSON.stringify(madeTo), JSON.stringify(f.counterparts), JSON.stringify(f.attachments ?? []), JSON.stringify(f.deliveries ?? [])]);
+      const resolver = resolverFor(ctx.settings);
+      for (const address of madeTo) evidenceRecipientRows.push([ctx.userId, address, resolver.keyOf(address), f.sentAt, f.id]);
     }
   }
   if (options.replace) {
@@ -363,15 +364,15 @@ export async function writeFindings(
   writes.push(
     ...insertMany(
       P.$,
-      [P.userId, P.id, P.messageId, P.threadId, P.counterpart, P.text, P.madeAt, P.madeToJson, P.dueText, P.detectedDueAt, P.dueIsDefault, P.state, P.dueAt, P.overdueAfter, P.derivedHash],
+      [P.userId, P.id, P.messageId, P.threadId, P.counterpart, P.text, P.madeAt, P.madeToJson, P.dueText, P.detectedDueAt, P.detectedDueIsDefault, P.state, P.dueAt, P.dueIsDefault, P.overdueAfter, P.derivedHash],
       promiseRows,
       // A re-derivation keeps the promise row (and its fold) and updates what the settings decide.
-      `ON CONFLICT (${P.userId}, ${P.id}) DO UPDATE SET ${[P.threadId, P.counterpart, P.madeToJson, P.dueText, P.detectedDueAt, P.dueIsDefault, P.derivedHash].map((c) => `${c} = excluded.${c}`).join(', ')}`,
+      `ON CONFLICT (${P.userId}, ${P.id}) DO UPDATE SET ${[P.threadId, P.counterpart, P.madeToJson, P.dueText, P.detectedDueAt, P.detectedDueIsDefault, P.derivedHash].map((c) => `${c} = excluded.${c}`).join(', ')}`,
     ),
     ...insertMany(PR.$, [PR.userId, PR.address, PR.madeAt, PR.promiseId], promiseRecipientRows, upsert),
     ...insertMany(S.$, [S.userId, S.messageId, S.ordinal, S.kind, S.side, S.threadId, S.counterpart, S.text, S.at], snippetRows, upsert),
-    ...insertMany(E.$, [E.userId, E.messageId, E.threadId, E.counterpart, E.at, E.subject, E.toJson, E.attachmentsJson, E.deliveriesJson], evidenceRows, upsert),
-    ...insertMany(ER.$, [ER.userId, ER.address, ER.at, ER.messageId], evidenceRecipientRows, upsert),
+    ...insertMany(E.$, [E.userId, E.messageId, E.threadId, E.counterpart, E.at, E.subject, E.toJson, E.counterpartsJson, E.attachmentsJson, E.deliveriesJson], evidenceRows, upsert),
+    ...insertMany(ER.$, [ER.userId, ER.address, ER.counterpart, ER.at, ER.messageId], evidenceRecipientRows, upsert),
   );
   if (writes.length > 0) await ctx.tx.batch(writes);
   return created;

@@ -147,6 +147,7 @@ export async function ingestMessages(database: Database, userId: string, input: 
         at: m.stored.sentAt,
         subject: m.stored.subject,
         to: externalRecipients(m.facts, settings),
+        counterparts: m.facts.counterparts,
         deliveries: m.stored.deliveries ?? [],
         attachments: m.stored.attachments ?? [],
       }));

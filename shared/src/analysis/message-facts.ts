@@ -7,6 +7,7 @@ import { detectCalendarNotice } from './calendar-notice';
 import { isClosingMessage } from './closing-message';
 import { resolverFor } from './counterparts';
 import { defaultDueDate, resolveDueDate } from './due-dates';
+import { findDeliveries } from './deliveries';
 import { findPromises, type PromiseContext } from './promises';
 import { findRequests } from './requests';
 import { findRisks } from './risks';
@@ -42,6 +43,21 @@ function sideOf(
     if (key !== null && !counterparts.includes(key)) counterparts.push(key);
   }
   return { direction: counterparts.length > 0 ? 'outbound' : 'internal', counterparts };
+}
+
+/**
+ * First names of our own people on a message of ours (the sender, and colleagues at our domains in to and
+ * cc), lower-case: "Maria will send you the invoice copies" is our promise only when Maria is one of us.
+ */
+function colleaguesOn(from: { name?: string; address: string }, recipients: readonly { name?: string; address: string }[], settings: AnalysisSettings): string[] {
+  const resolver = resolverFor(settings);
+  const names = new Set<string>();
+  for (const person of [from, ...recipients]) {
+    if (!resolver.isOurs(person.address)) continue;
+    const first = (person.name ?? '').trim().split(/\s+/)[0] ?? '';
+    if (first.length > 1) names.add(first.toLowerCase());
+  }
+  return [...names];
 }
 
 function promiseContext(sentAt: string, settings: AnalysisSettings): PromiseContext {
@@ -117,10 +133,13 @@ export function readMessage(message: NormalizedMessage, settings: AnalysisSettin
   if (visible.trim() === '') return stored;
   stored.readAs = direction;
   if (direction === 'outbound') {
-    stored.promises = findPromises(visible, promiseContext(sentAt, settings))
+    const context: PromiseContext = { ...promiseContext(sentAt, settings), colleagues: colleaguesOn(from, [...to, ...cc], settings) };
+    stored.promises = findPromises(visible, context)
       .slice(0, MAX_FINDINGS_PER_KIND)
       .map((p) => (p.dueIsDefault || p.dueText === undefined ? { text: p.text } : { text: p.text, dueText: p.dueText }));
     stored.risks = findRisks(visible, 'us').slice(0, MAX_FINDINGS_PER_KIND);
+    const deliveries = findDeliveries(visible).slice(0, MAX_FINDINGS_PER_KIND);
+    if (deliveries.length > 0) stored.deliveries = deliveries;
   } else {
     stored.requests = findRequests(visible).slice(0, MAX_FINDINGS_PER_KIND);
     stored.risks = findRisks(visible, 'them').slice(0, MAX_FINDINGS_PER_KIND);
