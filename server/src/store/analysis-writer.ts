@@ -183,7 +183,8 @@ export async function refreshThreads(
     const row = before.get(threadId);
     const fresh = appended?.get(threadId);
     if (!row || !fresh || row.derivedHash !== ctx.hash) continue;
-    let facts: ThreadFacts | null = row.facts;
+    // The stored facts carry the name the thread had when they were written (ingest may have renamed it).
+    let facts: ThreadFacts | null = { ...row.facts, threadId };
     for (const m of inThreadOrder(fresh)) {
       facts = facts && extendThread(facts, m, ctx.settings);
       if (!facts) break;

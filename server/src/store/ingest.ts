@@ -24,7 +24,9 @@ import {
 import { updateFulfilment } from './fulfilment-store';
 import { rederiveThreads } from './rederive-threads';
 import { createYielder, insertMany, names, selectIn, str } from './sql';
+import { inWriteTransaction } from './write-transaction';
 import { loadThreaderSeed, threaderWrites } from './threading-store';
+import { renameStatements, threadsToRename } from './thread-names';
 
 const M = names(messages);
 const T = names(threads);
@@ -80,8 +82,7 @@ export async function ingestMessages(database: Database, userId: string, input: 
     await breathe();
   }
 
-  const tx = await database.client.transaction('write');
-  try {
+  return inWriteTransaction(database, async (tx) => {
     const ctx: AnalysisContext = { tx, userId, settings, hash: settingsHash(settings), breathe };
     const storedThreadOf = new Map<string, string>();
     for (const r of await selectIn(tx, `SELECT ${M.id}, ${M.threadId} FROM ${M.$} WHERE ${M.userId} = ? AND ${M.id} IN`, [userId], [...read.keys()])) {
@@ -93,6 +94,11 @@ export async function ingestMessages(database: Database, userId: string, input: 
     const threader = createThreader(await loadThreaderSeed(tx, userId, fresh.map((m) => m.facts)));
     const threadOf = new Map<string, string>();
     for (const m of fresh) threadOf.set(m.stored.id, threader.assign(m.facts));
+    // Threads are named after their earliest message: one that arrives after later ones renames its thread.
+    const renames = await threadsToRename(tx, userId, fresh.map((m) => ({ facts: m.facts, threadId: threadOf.get(m.stored.id)! })));
+    const named = (threadId: string) => renames.get(threadId) ?? threadId;
+    for (const [id, threadId] of threadOf) threadOf.set(id, named(threadId));
+    if (renames.size > 0) await tx.batch(renameStatements(userId, renames));
     const affected = [...new Set(threadOf.values())];
 
     // A touched thread is derived again whole when it was derived with other settings, or never since
@@ -111,7 +117,7 @@ export async function ingestMessages(database: Database, userId: string, input: 
         fresh.map((m) => messageRow(userId, m.stored, threadOf.get(m.stored.id)!, m.facts)),
         'ON CONFLICT DO NOTHING',
       ),
-      ...threaderWrites(userId, threader, new Set(fresh.map((m) => m.stored.id))),
+      ...threaderWrites(userId, threader, new Set(fresh.map((m) => m.stored.id)), named),
     ]);
 
     const current = affected.filter((id) => !stale.has(id));
@@ -152,7 +158,6 @@ export async function ingestMessages(database: Database, userId: string, input: 
         attachments: m.stored.attachments ?? [],
       }));
     await updateFulfilment(ctx, { fresh: newPromises.map((p) => p.id), newEvidence });
-    await tx.commit();
 
     return {
       accepted: fresh.length,
@@ -161,7 +166,5 @@ export async function ingestMessages(database: Database, userId: string, input: 
       threads: order.filter((id) => !rejectedIds.has(id)).map((messageId) => ({ messageId, threadId: threadOf.get(messageId) ?? storedThreadOf.get(messageId)! })),
       rejected,
     };
-  } finally {
-    tx.close();
-  }
+  });
 }

@@ -5,6 +5,7 @@ import { refreshThreads, settingsHash, type AnalysisContext } from '../store/ana
 import { promisesUsing, updateFulfilment } from '../store/fulfilment-store';
 import { rebuildSubjectEntries } from '../store/rederive-threads';
 import { createYielder, deleteIn, names, selectIn, str } from '../store/sql';
+import { inWriteTransaction } from '../store/write-transaction';
 
 const M = names(messages);
 const P = names(promises);
@@ -22,15 +23,11 @@ const R = names(threadRefs);
  */
 export async function removeMessages(database: Database, userId: string, messageIds: string[], settings: AnalysisSettings): Promise<number> {
   if (messageIds.length === 0) return 0;
-  const tx = await database.client.transaction('write');
-  try {
+  return inWriteTransaction(database, async (tx) => {
     const ctx: AnalysisContext = { tx, userId, settings, hash: settingsHash(settings), breathe: createYielder() };
     const found = await selectIn(tx, `SELECT ${M.id}, ${M.threadId} FROM ${M.$} WHERE ${M.userId} = ? AND ${M.id} IN`, [userId], messageIds);
     const present = found.map((r) => str(r.id));
-    if (present.length === 0) {
-      await tx.commit();
-      return 0;
-    }
+    if (present.length === 0) return 0;
     const threadIds = [...new Set(found.map((r) => str(r.thread_id)))];
     const refold = await promisesUsing(tx, userId, present);
     await tx.batch([
@@ -46,9 +43,6 @@ export async function removeMessages(database: Database, userId: string, message
     await rebuildSubjectEntries(ctx, [...changes.values()]);
     // Promises of the removed messages are gone already; the others lost a piece of their evidence.
     await updateFulfilment(ctx, { refold });
-    await tx.commit();
     return present.length;
-  } finally {
-    tx.close();
-  }
+  });
 }
