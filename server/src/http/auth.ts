@@ -8,7 +8,7 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header('authorization') ?? '';
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) throw ApiError.unauthorized();
-  const user = await findUserByToken(c.var.deps.database.client, match[1]!);
+  const user = await findUserByToken(c.var.deps.database.reader, match[1]!);
   if (!user) throw ApiError.unauthorized('API token not recognised or revoked');
   c.set('user', user);
   await next();

@@ -29,7 +29,7 @@ import {
   snippets,
   threads,
 } from '../db/schema/index';
-import { deleteIn, insertMany, names, selectIn, str, strOrNull, type Executor } from './sql';
+import { deleteIn, insertMany, names, runAll, selectIn, str, strOrNull, type Executor } from './sql';
 import { parseStoredFacts, serializeCore } from './stored-facts';
 
 const M = names(messages);
@@ -241,7 +241,7 @@ export async function refreshThreads(
     ),
     ...deleteIn(`DELETE FROM ${T.$} WHERE ${T.userId} = ? AND ${T.threadId} IN`, [ctx.userId], removed),
   ];
-  if (writes.length > 0) await ctx.tx.batch(writes);
+  await runAll(ctx.tx, writes, ctx.breathe);
   return changes;
 }
 
@@ -281,7 +281,7 @@ async function writeAggregates(ctx: AnalysisContext, aggregates: readonly Counte
     ),
     ...deleteIn(`DELETE FROM ${A.$} WHERE ${A.userId} = ? AND ${A.key} IN`, [ctx.userId], drop),
   ];
-  if (writes.length > 0) await ctx.tx.batch(writes);
+  await runAll(ctx.tx, writes, ctx.breathe);
 }
 
 /** A client's aggregate recomputed from its stored thread rows. */
@@ -375,7 +375,7 @@ export async function writeFindings(
     ...insertMany(E.$, [E.userId, E.messageId, E.threadId, E.counterpart, E.at, E.subject, E.toJson, E.counterpartsJson, E.attachmentsJson, E.deliveriesJson], evidenceRows, upsert),
     ...insertMany(ER.$, [ER.userId, ER.address, ER.counterpart, ER.at, ER.messageId], evidenceRecipientRows, upsert),
   );
-  if (writes.length > 0) await ctx.tx.batch(writes);
+  await runAll(ctx.tx, writes, ctx.breathe);
   return created;
 }
 
@@ -396,7 +396,7 @@ export async function moveFindings(ctx: AnalysisContext, changes: Iterable<Threa
       writes.push({ sql: `UPDATE ${table} SET ${cpCol} = ? WHERE ${userCol} = ? AND ${threadCol} = ?`, args: [now, ctx.userId, change.threadId] });
     }
   }
-  if (writes.length > 0) await ctx.tx.batch(writes);
+  await runAll(ctx.tx, writes, ctx.breathe);
 }
 
 /** Stored facts and findings of messages, for a re-derivation: facts_json plus the rows holding each sentence. */

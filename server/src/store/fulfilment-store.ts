@@ -17,7 +17,7 @@ import {
 } from '@followthrough/shared';
 import { evidence, evidenceRecipients, promiseRecipients, promises, promiseVerdicts, touchpoints } from '../db/schema/index';
 import type { AnalysisContext } from './analysis-writer';
-import { names, selectIn, str, strOrNull, updateMany, type Executor } from './sql';
+import { names, runAll, selectIn, str, strOrNull, updateMany, type Executor } from './sql';
 
 const P = names(promises);
 const PR = names(promiseRecipients);
@@ -306,7 +306,7 @@ async function settleAndWrite(ctx: AnalysisContext, states: readonly PromiseStat
     ]);
   }
   const columns = [P.keptBy, P.keptAt, P.keptStrength, P.keptQuote, P.slipBy, P.slipAt, P.slipQuote, P.slipDueText, P.foldedThrough, P.state, P.dueAt, P.dueIsDefault, P.originalDueAt, P.snoozedUntil, P.overdueAfter];
-  await ctx.tx.batch(updateMany(P.$, [P.userId, P.id], columns, rows));
+  await runAll(ctx.tx, updateMany(P.$, [P.userId, P.id], columns, rows), ctx.breathe);
 }
 
 export async function loadVerdicts(db: Executor, userId: string, ids: readonly string[]): Promise<Map<string, PromiseVerdict>> {

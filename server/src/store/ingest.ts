@@ -6,7 +6,9 @@ import {
   type AnalysisSettings,
   type FulfilmentEvidence,
   type MessageFacts,
+  normalizedMessageSchema,
   type NormalizedMessage,
+  type NormalizedMessageInput,
   type StoredMessageFacts,
 } from '@followthrough/shared';
 import type { Database } from '../db/client';
@@ -23,7 +25,7 @@ import {
 } from './analysis-writer';
 import { updateFulfilment } from './fulfilment-store';
 import { rederiveThreads } from './rederive-threads';
-import { createYielder, insertMany, names, selectIn, str } from './sql';
+import { createYielder, insertMany, names, runAll, selectIn, str } from './sql';
 import { inWriteTransaction } from './write-transaction';
 import { loadThreaderSeed, threaderWrites } from './threading-store';
 import { renameStatements, threadsToRename } from './thread-names';
@@ -63,13 +65,33 @@ function rejection(id: string, err: unknown): RejectedMessage {
  * - a touched thread derived with other settings (a re-derivation still running) is derived again whole.
  * Idempotent by message id. The work is sliced so the event loop serves other requests in between.
  */
-export async function ingestMessages(database: Database, userId: string, input: readonly NormalizedMessage[], settings: AnalysisSettings): Promise<IngestResult> {
+export async function ingestMessages(
+  database: Database,
+  userId: string,
+  input: readonly (NormalizedMessage | NormalizedMessageInput)[],
+  settings: AnalysisSettings,
+  options: { validate?: boolean } = {},
+): Promise<IngestResult> {
   const breathe = createYielder();
   const order: string[] = [];
   const read = new Map<string, { stored: StoredMessageFacts; facts: MessageFacts }>();
   const rejected: RejectedMessage[] = [];
   const rejectedIds = new Set<string>();
-  for (const message of input) {
+  for (const [index, raw] of input.entries()) {
+    // Messages from the API are checked one by one: a bad one is rejected, the rest go in.
+    let message: NormalizedMessage;
+    if (options.validate) {
+      const parsed = normalizedMessageSchema.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const id = typeof (raw as { id?: unknown }).id === 'string' ? String((raw as { id: string }).id) : `#${index}`;
+        rejected.push({ id, code: 'invalid_message', reason: `messages.${index}${issue?.path.length ? `.${issue.path.join('.')}` : ''}: ${issue?.message ?? 'invalid'}` });
+        rejectedIds.add(id);
+        await breathe();
+        continue;
+      }
+      message = parsed.data;
+    } else message = raw as NormalizedMessage;
     order.push(message.id);
     if (read.has(message.id) || rejectedIds.has(message.id)) continue;
     try {
@@ -98,7 +120,7 @@ export async function ingestMessages(database: Database, userId: string, input: 
     const renames = await threadsToRename(tx, userId, fresh.map((m) => ({ facts: m.facts, threadId: threadOf.get(m.stored.id)! })));
     const named = (threadId: string) => renames.get(threadId) ?? threadId;
     for (const [id, threadId] of threadOf) threadOf.set(id, named(threadId));
-    if (renames.size > 0) await tx.batch(renameStatements(userId, renames));
+    if (renames.size > 0) await runAll(tx, renameStatements(userId, renames), breathe);
     const affected = [...new Set(threadOf.values())];
 
     // A touched thread is derived again whole when it was derived with other settings, or never since
@@ -110,7 +132,7 @@ export async function ingestMessages(database: Database, userId: string, input: 
     const hashOf = new Map(hashRows.map((r) => [str(r.thread_id), str(r.derived_hash)]));
     const stale = new Set(withMessages.map((r) => str(r.thread_id)).filter((id) => hashOf.get(id) !== ctx.hash));
 
-    await tx.batch([
+    await runAll(tx, [
       ...insertMany(
         M.$,
         MESSAGE_COLUMNS,
@@ -118,7 +140,7 @@ export async function ingestMessages(database: Database, userId: string, input: 
         'ON CONFLICT DO NOTHING',
       ),
       ...threaderWrites(userId, threader, new Set(fresh.map((m) => m.stored.id)), named),
-    ]);
+    ], breathe);
 
     const current = affected.filter((id) => !stale.has(id));
     const freshFindings = new Map(fresh.map((m) => [m.stored.id, m.stored]));

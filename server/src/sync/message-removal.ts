@@ -4,7 +4,7 @@ import { evidence, evidenceRecipients, messages, promiseRecipients, promises, sn
 import { refreshThreads, settingsHash, type AnalysisContext } from '../store/analysis-writer';
 import { promisesUsing, updateFulfilment } from '../store/fulfilment-store';
 import { rebuildSubjectEntries } from '../store/rederive-threads';
-import { createYielder, deleteIn, names, selectIn, str } from '../store/sql';
+import { createYielder, deleteIn, names, runAll, selectIn, str } from '../store/sql';
 import { inWriteTransaction } from '../store/write-transaction';
 
 const M = names(messages);
@@ -30,7 +30,7 @@ export async function removeMessages(database: Database, userId: string, message
     if (present.length === 0) return 0;
     const threadIds = [...new Set(found.map((r) => str(r.thread_id)))];
     const refold = await promisesUsing(tx, userId, present);
-    await tx.batch([
+    await runAll(tx, [
       ...deleteIn(`DELETE FROM ${PR.$} WHERE ${PR.userId} = ? AND ${PR.promiseId} IN (SELECT ${P.id} FROM ${P.$} WHERE ${P.userId} = ? AND ${P.messageId} IN`, [userId, userId], present).map((s) => ({ ...s, sql: `${s.sql})` })),
       ...deleteIn(`DELETE FROM ${P.$} WHERE ${P.userId} = ? AND ${P.messageId} IN`, [userId], present),
       ...deleteIn(`DELETE FROM ${S.$} WHERE ${S.userId} = ? AND ${S.messageId} IN`, [userId], present),
@@ -38,7 +38,7 @@ export async function removeMessages(database: Database, userId: string, message
       ...deleteIn(`DELETE FROM ${E.$} WHERE ${E.userId} = ? AND ${E.messageId} IN`, [userId], present),
       ...deleteIn(`DELETE FROM ${R.$} WHERE ${R.userId} = ? AND ${R.messageId} IN`, [userId], present),
       ...deleteIn(`DELETE FROM ${M.$} WHERE ${M.userId} = ? AND ${M.id} IN`, [userId], present),
-    ]);
+    ], ctx.breathe);
     const changes = await refreshThreads(ctx, threadIds);
     await rebuildSubjectEntries(ctx, [...changes.values()]);
     // Promises of the removed messages are gone already; the others lost a piece of their evidence.

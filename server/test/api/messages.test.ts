@@ -90,17 +90,24 @@ describe('POST /v1/messages', () => {
     expect(snippets.rows.map((r) => r.kind)).toContain('dissatisfaction');
   });
 
-  it('rejects a bad message with the field path', async () => {
-    const res = await alice.send('POST', '/v1/messages', {
-      messages: [northwindThread()[0], { ...northwindThread()[1], date: 'Monday morning' }],
-    });
-    expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('validation_failed');
-    expect(res.body.error.message).toContain('body.messages.1.date');
-    expect(res.body.error.issues[0].path).toBe('body.messages.1.date');
-    // Nothing of the batch was stored.
-    const rows = await env.database.client.execute('SELECT count(*) AS n FROM messages');
-    expect(Number(rows.rows[0]!.n)).toBe(7);
+  it('rejects a bad message with its field path and stores the rest of the batch', async () => {
+    const good = { ...northwindThread()[0]!, id: '<good-in-a-bad-batch@northwind.example>', threadId: 'a-thread-of-its-own' };
+    const bad = { ...northwindThread()[1]!, id: '<bad-date@northwind.example>', date: 'Monday morning' };
+    const res = await alice.send('POST', '/v1/messages', { messages: [good, bad] });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ accepted: 1, rejected: [{ id: '<bad-date@northwind.example>', code: 'invalid_message' }] });
+    expect(res.body.rejected[0].reason).toMatch(/^messages\.1\.date: /);
+    const rows = await env.database.client.execute("SELECT id FROM messages WHERE id IN ('<good-in-a-bad-batch@northwind.example>', '<bad-date@northwind.example>')");
+    expect(rows.rows.map((r) => r.id)).toEqual(['<good-in-a-bad-batch@northwind.example>']);
+  });
+
+  it('still refuses a request that is not a batch of messages, naming the field', async () => {
+    const notArray = await alice.send('POST', '/v1/messages', { messages: 'all of them' });
+    expect(notArray.status).toBe(400);
+    expect(notArray.body.error.issues[0].path).toBe('body.messages');
+    const notObject = await alice.send('POST', '/v1/messages', { messages: [northwindThread()[0], 42] });
+    expect(notObject.status).toBe(400);
+    expect(notObject.body.error.issues[0].path).toBe('body.messages.1');
   });
 
   it('serves reads while batches are being ingested, on the one shared connection', async () => {
