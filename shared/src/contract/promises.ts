@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { LIMITS } from '../model/limits';
 import { promiseSchema, promiseStatusSchema } from '../model/promise';
 
 export const listPromisesQuerySchema = z.object({
   status: promiseStatusSchema.optional(),
-  counterpart: z.string().min(1).optional(),
+  counterpart: z.string().min(1).max(LIMITS.counterpartKey).optional(),
   dueBefore: z.iso.datetime({ offset: true }).optional(),
 });
 export type ListPromisesQuery = z.infer<typeof listPromisesQuerySchema>;

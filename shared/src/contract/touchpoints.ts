@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from '../model/limits';
 import { touchpointSchema } from '../model/touchpoint';
 
 export const createTouchpointRequestSchema = touchpointSchema;
@@ -16,7 +17,7 @@ export const createTouchpointResponseSchema = z.object({
 });
 
 export const listTouchpointsQuerySchema = z.object({
-  counterpart: z.string().min(1).optional(),
+  counterpart: z.string().min(1).max(LIMITS.counterpartKey).optional(),
 });
 export const listTouchpointsResponseSchema = z.object({ touchpoints: z.array(storedTouchpointSchema) });
 export const deleteTouchpointResponseSchema = z.object({ deleted: z.literal(true) });
