@@ -20,7 +20,7 @@ export interface RunningServer {
 export async function startServer(config: ServerConfig, logger: Logger, clock: () => Date = () => new Date()): Promise<RunningServer> {
   const database = await createDb(config.databaseUrl, config.databaseAuthToken);
   await migrate(database);
-  const mailSync = createMailSync({ database, clock });
+  const mailSync = createMailSync({ database, clock, logger });
   const app = createApp({ database, clock, logger, config, mailSync });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));

@@ -1,5 +1,5 @@
 import { createTokenCipherFromEnv, EncryptionKeyError } from '../../crypto/token-cipher';
-import { listAccounts, upsertAccount, type AccountAccess, type MailProviderName } from '../../sync/account-store';
+import { listAccounts, toAccountView, upsertAccount, type AccountAccess, type MailProviderName } from '../../sync/account-store';
 import type { CliCommand } from '../command';
 import { parseFlags } from '../parse-flags';
 import { UsageError } from '../usage-error';
@@ -57,10 +57,13 @@ export const accountCommand: CliCommand = {
     const user = values.user;
     return withUserDatabase(io.env, user, async (database, userId) => {
       if (action === 'list') {
-        for (const a of await listAccounts(database, userId)) {
+        const now = io.now();
+        for (const row of await listAccounts(database, userId)) {
+          const a = toAccountView(row, now);
           io.stdout.write(
-            `${a.id}  ${a.provider.padEnd(9)}  ${a.email}  ${a.access}  ${a.status === 'reconnect_needed' ? 'RECONNECT NEEDED' : a.phase}  ${a.messageCount} messages  last success ${a.lastSuccessAt ?? 'never'}${a.lastError ? `  last error: ${a.lastError}` : ''}\n`,
+            `${a.id}  ${a.provider.padEnd(9)}  ${a.email}  ${a.access}  ${a.reconnectNeeded ? 'RECONNECT NEEDED' : a.phase}  ${a.messageCount} messages  last success ${a.lastSuccessAt ?? 'never'}${a.lastError ? `  last error: ${a.lastError.message}` : ''}${a.skipped ? `  ${a.skipped.count} skipped (${a.skipped.at})` : ''}\n`,
           );
+          for (const m of a.skipped?.messages ?? []) io.stdout.write(`  skipped ${m.providerId}${m.messageId ? ` (${m.messageId})` : ''}: [${m.code}] ${m.reason}\n`);
         }
         return 0;
       }
