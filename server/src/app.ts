@@ -4,7 +4,8 @@ import { ApiError } from './http/errors';
 import { requireAuth } from './http/auth';
 import { extensionCors, limitBody, provideDeps, requestIdAndLog } from './http/middleware';
 import { toErrorResponse } from './http/on-error';
-import { rateLimit } from './http/rate-limit';
+import { rateLimit, rateLimitByAddress } from './http/rate-limit';
+import { createStorageHealth } from './http/storage-health';
 import { accountRoutes } from './routes/accounts';
 import { connectRoutes, oauthCallbackRoutes } from './routes/connect';
 import { counterpartRoutes } from './routes/counterparts';
@@ -26,6 +27,8 @@ export type { AppDeps, AppEnv } from './http/env';
  * environment or opened at import time.
  */
 export function createApp(deps: AppDeps) {
+  // The same object, not a copy: tests attach mailSync to it after the app is made.
+  deps.storageHealth ??= createStorageHealth();
   const app = new Hono<AppEnv>()
     .use('*', provideDeps(deps))
     .use('*', requestIdAndLog)
@@ -33,6 +36,7 @@ export function createApp(deps: AppDeps) {
     .use('*', limitBody(deps.config.bodyLimitBytes))
     .route('/', healthRoutes)
     .route('/v1', openApiRoutes)
+    .use('/oauth/*', rateLimitByAddress)
     .route('/oauth', oauthCallbackRoutes)
     .use('/v1/*', requireAuth)
     .use('/v1/*', rateLimit)

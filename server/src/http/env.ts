@@ -3,6 +3,7 @@ import type { ServerConfig } from '../config';
 import type { AuthUser } from '../store/users';
 import type { Logger } from './logger';
 import type { MailSyncDeps } from '../sync/mail-sync';
+import type { StorageHealth } from './storage-health';
 
 /** What createApp needs: passed in, never read from globals, so tests give a temp database and a fixed clock. */
 export interface AppDeps {
@@ -12,6 +13,8 @@ export interface AppDeps {
   config: Pick<ServerConfig, 'corsOrigins' | 'bodyLimitBytes' | 'rateLimit'>;
   /** Mailbox connect / accounts routes and periodic sync (issue 4); absent = those routes answer 400. */
   mailSync?: MailSyncDeps;
+  /** Whether this process's database writes work (createApp makes one when absent). */
+  storageHealth?: StorageHealth;
 }
 
 export interface AppEnv {

@@ -37,11 +37,25 @@ export const requestIdAndLog = createMiddleware<AppEnv>(async (c, next) => {
   }
 });
 
-/** Browser extensions (Chrome, Firefox) plus origins the operator lists in FT_CORS_ORIGINS; nobody else. */
+/**
+ * Origins of published builds of the extension. Chrome gives a store-published extension one id for every
+ * install (add it here when the listing exists); Firefox gives each install its own moz-extension:// UUID, so
+ * a Firefox origin can only be allowed by configuration. The extension itself needs no CORS: only its
+ * background talks to the server, with the host permission the user granted, which browsers exempt from
+ * CORS. These are for other browser-side clients.
+ */
+export const PUBLISHED_EXTENSION_ORIGINS: readonly string[] = [];
+
+const EXTENSION_ORIGIN = /^(?:chrome-extension:\/\/[a-p]{32}|moz-extension:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** True for an extension origin with a well-formed id (32 letters a-p for Chrome, a UUID for Firefox). */
+export const isExtensionOrigin = (origin: string): boolean => EXTENSION_ORIGIN.test(origin);
+
+/** The published extension ids plus the origins the operator lists in FT_CORS_ORIGINS; nobody else. */
 export function extensionCors(configured: string[]) {
+  const allowed = new Set([...PUBLISHED_EXTENSION_ORIGINS, ...configured]);
   return cors({
-    origin: (origin) =>
-      origin.startsWith('chrome-extension://') || origin.startsWith('moz-extension://') || configured.includes(origin) ? origin : null,
+    origin: (origin) => (allowed.has(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
     exposeHeaders: ['Retry-After', 'X-Request-Id'],

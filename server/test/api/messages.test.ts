@@ -38,7 +38,7 @@ describe('POST /v1/messages', () => {
   it('threads a reply without headers by subject and people, and does not count a newsletter as contact', async () => {
     const res = await alice.send('POST', '/v1/messages', { messages: [headerlessReply(), newsletter()] });
     expect(res.body.accepted).toBe(2);
-    const reply = res.body.threads.find((x: { messageId: string }) => x.messageId === '<loose-reply@mail.acme.example>');
+    const reply = res.body.threads.find((x: { messageId: string }) => x.messageId === 'loose-reply@mail.acme.example');
     expect(reply.threadId).toBe('18c2f0a9b1d4e7f3');
     const summary = await alice.get('/v1/threads/18c2f0a9b1d4e7f3/summary');
     expect(summary.body.messageCount).toBe(4);
@@ -76,7 +76,7 @@ describe('POST /v1/messages', () => {
   });
 
   it('keeps facts and snippets but never the body text', async () => {
-    const rows = await env.database.client.execute("SELECT facts_json FROM messages WHERE id = '<CAG2-promise@mail.acme.example>'");
+    const rows = await env.database.client.execute("SELECT facts_json FROM messages WHERE id = 'CAG2-promise@mail.acme.example'");
     const stored = String(rows.rows[0]!.facts_json);
     expect(stored).toContain("I'll send you the revised statement of work by Friday.");
     expect(stored).not.toContain('Thanks for the nudge');
