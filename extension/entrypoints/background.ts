@@ -12,7 +12,10 @@ import {
   notifiedItem,
   offlineQueueItem,
   remindersItem,
+  apiTokenOf,
+  apiTokenStore,
   settingsItem,
+  TOKEN_STORED,
 } from '../utils/storage';
 
 const ALARM_REMINDERS = 'refresh-reminders';
@@ -23,10 +26,21 @@ async function currentClient(): Promise<ApiClient | null> {
   const settings = await settingsItem.getValue();
   if (!settings.serverUrl || !settings.token) return null;
   try {
-    return createApiClient({ baseUrl: settings.serverUrl, token: settings.token });
+    return createApiClient({ baseUrl: settings.serverUrl, token: await apiTokenOf(settings) });
   } catch {
     return null;
   }
+}
+
+/**
+ * A token saved before it moved out of storage.local (where content scripts can read it) moves to the
+ * extension-only store on the background's first start after the update.
+ */
+async function moveLegacyToken(): Promise<void> {
+  const settings = await settingsItem.getValue();
+  if (!settings.token || settings.token === TOKEN_STORED) return;
+  await apiTokenStore.set(settings.token);
+  await settingsItem.setValue({ ...settings, token: TOKEN_STORED });
 }
 
 function toRemote<T>(result: ApiResult<T>): Remote<T> {
@@ -168,7 +182,9 @@ export default defineBackground(() => {
   });
 
   onMessage('testConnection', async ({ data }) => {
-    const result = await testConnection(data.serverUrl, data.token);
+    // The options form shows the stored token as TOKEN_STORED: test with the token itself.
+    const token = data.token === TOKEN_STORED ? await apiTokenStore.get() : data.token;
+    const result = await testConnection(data.serverUrl, token);
     if (result.ok) {
       await queue.retryNow();
       void queue.flush();
@@ -201,6 +217,7 @@ export default defineBackground(() => {
     })();
   });
 
+  void moveLegacyToken().catch(() => undefined);
   browser.runtime.onInstalled.addListener(() => void scheduleAlarms());
   browser.runtime.onStartup.addListener(() => {
     // After a browser restart: whatever was queued before is sent now.
