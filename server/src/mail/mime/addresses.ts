@@ -46,6 +46,28 @@ export function splitAddressList(raw: string): string[] {
   return out.map((s) => s.trim()).filter((s) => s.length > 0);
 }
 
+/**
+ * A display name with its comments' parentheses dropped ("Dana (Northwind)" -> "Dana Northwind"), but only
+ * outside quotes: in "Shan, Ming (GfK US)" the parentheses are part of the name (found by the differential
+ * test against mailparser on real list mail).
+ */
+function uncomment(name: string): string {
+  let out = '';
+  let quoted = false;
+  for (let i = 0; i < name.length; i++) {
+    const ch = name[i] as string;
+    if (ch === '\\' && quoted) {
+      out += ch + (name[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (ch === '"') quoted = !quoted;
+    if (!quoted && (ch === '(' || ch === ')')) continue;
+    out += ch;
+  }
+  return out;
+}
+
 function unquote(name: string): string {
   let s = name.trim();
   if (s.startsWith('"') && s.endsWith('"') && s.length >= 2) s = s.slice(1, -1).replace(/\\(.)/g, '$1');
@@ -70,8 +92,7 @@ export function normalizeMailbox(raw: string): string | null {
   if (angle) {
     const parsed = parseAddress((angle[1] ?? '').trim());
     if (!parsed) return null;
-    let name = raw.slice(0, angle.index) + raw.slice(angle.index + angle[0].length);
-    name = name.replace(/\(([^()]*)\)/g, (_m, c: string) => c);
+    const name = uncomment(raw.slice(0, angle.index) + raw.slice(angle.index + angle[0].length));
     const decoded = unquote(decodeEncodedWords(unquote(name)));
     return formatMailbox(decoded, parsed.address);
   }
