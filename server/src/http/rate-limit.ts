@@ -35,7 +35,6 @@ export async function takeToken(c: Context<AppEnv>, key: string, bucket: Bucket,
       args: [key, bucket.burst, now.getTime(), bucket.perSecond],
     });
     row = result.rows[0];
-    deps.storageHealth?.noteWriteSuccess();
   } catch (error) {
     if (storageFailureReason(error) === null) throw error;
     deps.storageHealth?.noteWriteFailure(error, now);

@@ -5,9 +5,12 @@
  */
 export interface StorageHealth {
   noteWriteFailure(error: unknown, at: Date): void;
-  noteWriteSuccess(): void;
-  status(): { writable: true } | { writable: false; since: string; reason: string };
+  /** Not writable while a write failed in the last minute (a small write may still fit where others fail). */
+  status(now: Date): { writable: true } | { writable: false; since: string; reason: string };
 }
+
+/** How long after the last failed write the process still reports itself unable to write. */
+const FAILURE_WINDOW_MS = 60_000;
 
 /** SQLite's answers for "the write cannot happen" (full disk, read-only file or volume, I/O error). */
 export function storageFailureReason(error: unknown): string | null {
@@ -24,17 +27,15 @@ export function storageFailureReason(error: unknown): string | null {
 }
 
 export function createStorageHealth(): StorageHealth {
-  let failure: { since: string; reason: string } | null = null;
+  let failure: { since: string; last: number; reason: string } | null = null;
   return {
     noteWriteFailure(error, at) {
       const reason = storageFailureReason(error) ?? 'database writes fail';
-      failure ??= { since: at.toISOString(), reason };
+      failure = { since: failure && at.getTime() - failure.last <= FAILURE_WINDOW_MS ? failure.since : at.toISOString(), last: at.getTime(), reason };
     },
-    noteWriteSuccess() {
-      failure = null;
-    },
-    status() {
-      return failure ? { writable: false, ...failure } : { writable: true };
+    status(now) {
+      if (!failure || now.getTime() - failure.last > FAILURE_WINDOW_MS) return { writable: true };
+      return { writable: false, since: failure.since, reason: failure.reason };
     },
   };
 }
