@@ -33,5 +33,9 @@ export function parseMessageIdList(raw: string | undefined): string[] {
     at = raw.indexOf('<', close + 1);
   }
   if (out.length > 0) return out;
-  return raw.split(/[\s,]+/).filter((s) => s.includes('@'));
+  // No bracketed id: the words that look like one, without stray brackets (found by fuzzing: ">a@b").
+  return raw
+    .split(/[\s,]+/)
+    .map((s) => s.replace(/[<>]/g, ''))
+    .filter((s) => s.includes('@'));
 }
