@@ -113,7 +113,7 @@ function writeMessage(m: Sample, i: number): { raw: string; encoding: (typeof EN
   else if (encoding === 'quoted-printable') part = `Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${quotedPrintable(utf8)}`;
   else if (encoding === 'base64') part = `Content-Type: text/plain; charset="utf-8"; format=fixed\r\nContent-Transfer-Encoding: base64\r\n\r\n${base64Lines(utf8)}`;
   else if (encoding === 'latin1') {
-    const latin = /^[\x00-\xff]*$/.test(body);
+    const latin = [...body].every((ch) => ch.charCodeAt(0) <= 0xff);
     part = `Content-Type: text/plain; charset=${latin ? 'ISO-8859-1' : 'UTF-8'}\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${quotedPrintable(latin ? Buffer.from(body, 'latin1') : utf8)}`;
   } else if (encoding === 'alternative') {
     const html = `<div dir="ltr">${escapeHtml(body).replace(/\n/g, '<br>')}</div>`;
