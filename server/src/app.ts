@@ -21,6 +21,9 @@ import { touchpointRoutes } from './routes/touchpoints';
 
 export type { AppDeps, AppEnv } from './http/env';
 
+/** Largest body of a route other than ingest: settings (50 addresses, 200 domains) fit in twice this. */
+const SMALL_BODY_BYTES = 64 * 1024;
+
 /**
  * The API: resource routers chained under /v1 so `AppType` carries every route for the extension's
  * `hc<AppType>` client. Everything it needs comes in through `deps`; nothing is read from the
@@ -34,6 +37,13 @@ export function createApp(deps: AppDeps) {
     .use('*', requestIdAndLog)
     .use('*', extensionCors(deps.config.corsOrigins))
     .use('*', limitBody(deps.config.bodyLimitBytes))
+    // Only message ingest needs big bodies. Everywhere else a body larger than any valid one is refused
+    // before it is read and parsed (a 10 MB settings document used to be parsed and validated whole).
+    .use('/v1/me/*', limitBody(SMALL_BODY_BYTES * 2, 'no valid body of this route is that large'))
+    .use('/v1/counterparts/*', limitBody(SMALL_BODY_BYTES, 'no valid body of this route is that large'))
+    .use('/v1/promises/*', limitBody(SMALL_BODY_BYTES, 'no valid body of this route is that large'))
+    .use('/v1/touchpoints', limitBody(SMALL_BODY_BYTES, 'no valid body of this route is that large'))
+    .use('/v1/touchpoints/*', limitBody(SMALL_BODY_BYTES, 'no valid body of this route is that large'))
     .route('/', healthRoutes)
     .route('/v1', openApiRoutes)
     .use('/oauth/*', rateLimitByAddress)

@@ -63,11 +63,11 @@ export function extensionCors(configured: string[]) {
   });
 }
 
-export function limitBody(maxSize: number) {
+export function limitBody(maxSize: number, advice = 'send messages in smaller batches') {
   return bodyLimit({
     maxSize,
     onError: () => {
-      throw new ApiError('payload_too_large', 413, `request body larger than ${maxSize} bytes; send messages in smaller batches`);
+      throw new ApiError('payload_too_large', 413, `request body larger than ${maxSize} bytes; ${advice}`);
     },
   });
 }
