@@ -35,7 +35,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>()
     .use('*', provideDeps(deps))
     .use('*', requestIdAndLog)
-    .use('*', extensionCors(deps.config.corsOrigins))
+    .use('*', extensionCors(deps.config.corsOrigins, deps.config.corsExtensions))
     .use('*', limitBody(deps.config.bodyLimitBytes))
     // Only message ingest needs big bodies. Everywhere else a body larger than any valid one is refused
     // before it is read and parsed (a 10 MB settings document used to be parsed and validated whole).

@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isExtensionOrigin } from './http/middleware';
+import { isExtensionOrigin, type ExtensionCorsPolicy } from './http/middleware';
 
 /** The server package folder: the default database lives in its data/ folder, wherever `pnpm start` runs. */
 const serverRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -12,6 +12,8 @@ export interface ServerConfig {
   databaseAuthToken: string | undefined;
   /** Origins allowed besides the published extension ids (FT_CORS_ORIGINS, comma-separated). */
   corsOrigins: string[];
+  /** Which extension origins pass CORS (FT_CORS_EXTENSIONS: installed | configured; see http/middleware.ts). */
+  corsExtensions: ExtensionCorsPolicy;
   /** Largest request body in bytes (FT_BODY_LIMIT_BYTES). */
   bodyLimitBytes: number;
   /** Token bucket per API token: burst size and refill per second (FT_RATE_LIMIT_BURST, FT_RATE_LIMIT_PER_SECOND). */
@@ -26,6 +28,7 @@ export const defaultConfig: ServerConfig = {
   databaseUrl: DEFAULT_DATABASE_URL,
   databaseAuthToken: undefined,
   corsOrigins: [],
+  corsExtensions: 'installed',
   bodyLimitBytes: 16 * 1024 * 1024,
   rateLimit: { burst: 120, perSecond: 20 },
 };
@@ -61,6 +64,12 @@ function corsOriginsFrom(raw: string | undefined): string[] {
   return origins;
 }
 
+function corsExtensionsFrom(raw: string | undefined): ExtensionCorsPolicy {
+  const value = raw?.trim() || 'installed';
+  if (value !== 'installed' && value !== 'configured') throw new Error(`FT_CORS_EXTENSIONS: expected installed or configured, got "${raw}"`);
+  return value;
+}
+
 /**
  * Reads the environment once, at start (never at import time). A relative `file:` DATABASE_URL is
  * resolved against the server package folder, so `pnpm start` from the repository root and from
@@ -77,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl,
     databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
     corsOrigins: corsOriginsFrom(env.FT_CORS_ORIGINS),
+    corsExtensions: corsExtensionsFrom(env.FT_CORS_EXTENSIONS),
     bodyLimitBytes: intFrom(env, 'FT_BODY_LIMIT_BYTES', defaultConfig.bodyLimitBytes, 1024),
     rateLimit: {
       burst: intFrom(env, 'FT_RATE_LIMIT_BURST', defaultConfig.rateLimit.burst, 1),

@@ -10,7 +10,7 @@ export interface AppDeps {
   database: Database;
   clock: () => Date;
   logger: Logger;
-  config: Pick<ServerConfig, 'corsOrigins' | 'bodyLimitBytes' | 'rateLimit'>;
+  config: Pick<ServerConfig, 'corsOrigins' | 'bodyLimitBytes' | 'rateLimit'> & Partial<Pick<ServerConfig, 'corsExtensions'>>;
   /** Mailbox connect / accounts routes and periodic sync (issue 4); absent = those routes answer 400. */
   mailSync?: MailSyncDeps;
   /** Whether this process's database writes work (createApp makes one when absent). */

@@ -39,10 +39,7 @@ export const requestIdAndLog = createMiddleware<AppEnv>(async (c, next) => {
 
 /**
  * Origins of published builds of the extension. Chrome gives a store-published extension one id for every
- * install (add it here when the listing exists); Firefox gives each install its own moz-extension:// UUID, so
- * a Firefox origin can only be allowed by configuration. The extension itself needs no CORS: only its
- * background talks to the server, with the host permission the user granted, which browsers exempt from
- * CORS. These are for other browser-side clients.
+ * install (add it here when the listing exists); Firefox gives each install its own moz-extension:// UUID.
  */
 export const PUBLISHED_EXTENSION_ORIGINS: readonly string[] = [];
 
@@ -51,11 +48,22 @@ const EXTENSION_ORIGIN = /^(?:chrome-extension:\/\/[a-p]{32}|moz-extension:\/\/[
 /** True for an extension origin with a well-formed id (32 letters a-p for Chrome, a UUID for Firefox). */
 export const isExtensionOrigin = (origin: string): boolean => EXTENSION_ORIGIN.test(origin);
 
-/** The published extension ids plus the origins the operator lists in FT_CORS_ORIGINS; nobody else. */
-export function extensionCors(configured: string[]) {
+/**
+ * Which extension origins CORS lets in (FT_CORS_EXTENSIONS):
+ * - `installed` (default): any extension origin with a well-formed id, besides the configured origins. The
+ *   extension's background needs CORS until the user grants it the server's host permission (the options
+ *   page asks on "Test connection"), and an unpacked build's id and every Firefox install's UUID cannot be
+ *   known in advance. An origin without an id ("chrome-extension://") or with a malformed one never passes.
+ * - `configured`: only PUBLISHED_EXTENSION_ORIGINS and the origins in FT_CORS_ORIGINS (list your users'
+ *   extension origins there).
+ */
+export type ExtensionCorsPolicy = 'installed' | 'configured';
+
+/** Browser extensions as the policy says, plus the origins the operator lists in FT_CORS_ORIGINS; nobody else. */
+export function extensionCors(configured: string[], policy: ExtensionCorsPolicy = 'installed') {
   const allowed = new Set([...PUBLISHED_EXTENSION_ORIGINS, ...configured]);
   return cors({
-    origin: (origin) => (allowed.has(origin) ? origin : null),
+    origin: (origin) => (allowed.has(origin) || (policy === 'installed' && isExtensionOrigin(origin)) ? origin : null),
     allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
     exposeHeaders: ['Retry-After', 'X-Request-Id'],

@@ -90,10 +90,22 @@ describe('CORS', () => {
       headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
     });
 
-  it('refuses extension origins nobody configured, an empty extension id included', async () => {
-    for (const origin of ['chrome-extension://', 'chrome-extension://ponmlkjihgfedcbaponmlkjihgfedcba', 'moz-extension://', 'moz-extension://11111111-2222-4333-8444-555555555555']) {
+  it('refuses extension origins without a well-formed id, an empty one included', async () => {
+    for (const origin of ['chrome-extension://', 'chrome-extension://x', 'chrome-extension://ABCDEFGHIJKLMNOPABCDEFGHIJKLMNOP', 'moz-extension://', 'moz-extension://not-a-uuid']) {
       const res = await preflight(origin);
       expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    }
+    // An installed build's id (unpacked, or any Firefox install's own UUID) passes by default...
+    expect((await preflight('chrome-extension://ponmlkjihgfedcbaponmlkjihgfedcba')).headers.get('access-control-allow-origin')).toBe('chrome-extension://ponmlkjihgfedcbaponmlkjihgfedcba');
+  });
+
+  it('with FT_CORS_EXTENSIONS=configured, only configured extension origins pass', async () => {
+    const strict = createTestApp(env.database, { config: { corsOrigins: ['chrome-extension://abcdefghijklmnopabcdefghijklmnop'], corsExtensions: 'configured' } });
+    const ask = (origin: string) =>
+      strict.app.request('/v1/me', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } });
+    expect((await ask('chrome-extension://abcdefghijklmnopabcdefghijklmnop')).headers.get('access-control-allow-origin')).toBe('chrome-extension://abcdefghijklmnopabcdefghijklmnop');
+    for (const origin of ['chrome-extension://ponmlkjihgfedcbaponmlkjihgfedcba', 'moz-extension://11111111-2222-4333-8444-555555555555']) {
+      expect((await ask(origin)).headers.get('access-control-allow-origin')).toBeNull();
     }
   });
 
