@@ -81,3 +81,19 @@ export async function duringHostile<T>(hostile: () => Promise<T>, other: () => P
   } while (!done);
   return { result: await inFlight, others };
 }
+
+/**
+ * The machine is shared (other test workers, other processes: load averages of 8 on two cores happen), so a
+ * single request can take over 100 ms for reasons that have nothing to do with the hostile input. A hostile
+ * input that holds the event loop does so every time it is sent; noise does not. So each case is tried up to
+ * `tries` times, each try with fresh input (new ids, so nothing is answered from a cache the previous try
+ * filled), and the best try must answer the other user within the budget. Returns every try's worst latency.
+ */
+export async function bestOf(tries: number, attempt: (n: number) => Promise<number[]>, budgetMs: number): Promise<number[]> {
+  const worst: number[] = [];
+  for (let n = 0; n < tries; n++) {
+    worst.push(Math.max(...(await attempt(n))));
+    if (worst[worst.length - 1]! < budgetMs) break;
+  }
+  return worst;
+}
