@@ -13,8 +13,13 @@ export const LIMITS = {
   /** Recipients kept per field (To, Cc): a message to more people than this is a mass mailing. */
   recipients: 1000,
   subject: 2000,
-  /** Body text in characters (about a megabyte of UTF-8 at most): the part the engine reads. */
-  text: 512 * 1024,
+  /**
+   * Body text in characters: the part the engine reads. Gmail itself shows no more of a message than about
+   * 102 KB before "[Message clipped]", so the extension never sees more either; and the engine's rules run
+   * over every sentence, so a 10 MB body (hostile or a pasted log) would cost seconds of CPU and hundreds of
+   * thousands of snippets. What follows is quoted history or an attachment pasted inline.
+   */
+  text: 100_000,
   /** References kept: the first (the thread's root) and the most recent ones. */
   references: 100,
   headers: 40,
