@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isExtensionOrigin, type ExtensionCorsPolicy } from './http/middleware';
 
 /** The server package folder: the default database lives in its data/ folder, wherever `pnpm start` runs. */
 const serverRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -9,8 +10,10 @@ export interface ServerConfig {
   port: number;
   databaseUrl: string;
   databaseAuthToken: string | undefined;
-  /** Origins allowed besides chrome-extension:// and moz-extension:// ones (FT_CORS_ORIGINS, comma-separated). */
+  /** Origins allowed besides the published extension ids (FT_CORS_ORIGINS, comma-separated). */
   corsOrigins: string[];
+  /** Which extension origins pass CORS (FT_CORS_EXTENSIONS: installed | configured; see http/middleware.ts). */
+  corsExtensions: ExtensionCorsPolicy;
   /** Largest request body in bytes (FT_BODY_LIMIT_BYTES). */
   bodyLimitBytes: number;
   /** Token bucket per API token: burst size and refill per second (FT_RATE_LIMIT_BURST, FT_RATE_LIMIT_PER_SECOND). */
@@ -30,6 +33,7 @@ export const defaultConfig: ServerConfig = {
   databaseUrl: DEFAULT_DATABASE_URL,
   databaseAuthToken: undefined,
   corsOrigins: [],
+  corsExtensions: 'installed',
   bodyLimitBytes: 16 * 1024 * 1024,
   rateLimit: { burst: 120, perSecond: 20 },
 };
@@ -53,6 +57,33 @@ function fixedNowFrom(env: NodeJS.ProcessEnv): { fixedNow?: string } {
 }
 
 /**
+ * FT_CORS_ORIGINS: each entry a whole origin. An extension origin needs its id (an empty
+ * "chrome-extension://" would have allowed every extension); a web origin is scheme://host[:port].
+ */
+function corsOriginsFrom(raw: string | undefined): string[] {
+  const origins = (raw ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    const extension = /^(chrome-extension|moz-extension):/.test(origin);
+    const web = /^https?:\/\/[^/\s]+$/.test(origin);
+    if (extension ? !isExtensionOrigin(origin) : !web) {
+      throw new Error(
+        `FT_CORS_ORIGINS: "${origin}" is not an origin (expected https://host[:port], chrome-extension://<32-letter id> or moz-extension://<uuid>)`,
+      );
+    }
+  }
+  return origins;
+}
+
+function corsExtensionsFrom(raw: string | undefined): ExtensionCorsPolicy {
+  const value = raw?.trim() || 'installed';
+  if (value !== 'installed' && value !== 'configured') throw new Error(`FT_CORS_EXTENSIONS: expected installed or configured, got "${raw}"`);
+  return value;
+}
+
+/**
  * Reads the environment once, at start (never at import time). A relative `file:` DATABASE_URL is
  * resolved against the server package folder, so `pnpm start` from the repository root and from
  * server/ use the same file.
@@ -67,10 +98,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port: intFrom(env, 'PORT', defaultConfig.port, 0),
     databaseUrl,
     databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
-    corsOrigins: (env.FT_CORS_ORIGINS ?? '')
-      .split(',')
-      .map((o) => o.trim())
-      .filter(Boolean),
+    corsOrigins: corsOriginsFrom(env.FT_CORS_ORIGINS),
+    corsExtensions: corsExtensionsFrom(env.FT_CORS_EXTENSIONS),
     bodyLimitBytes: intFrom(env, 'FT_BODY_LIMIT_BYTES', defaultConfig.bodyLimitBytes, 1024),
     rateLimit: {
       burst: intFrom(env, 'FT_RATE_LIMIT_BURST', defaultConfig.rateLimit.burst, 1),
