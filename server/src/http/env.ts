@@ -5,6 +5,7 @@ import type { Logger } from './logger';
 import type { MailSyncDeps } from '../sync/mail-sync';
 import type { Rederiver } from '../store/rederive';
 import type { StorageHealth } from './storage-health';
+import type { RateLimitStore } from './rate-limit';
 
 /** What createApp needs: passed in, never read from globals, so tests give a temp database and a fixed clock. */
 export interface AppDeps {
@@ -16,6 +17,8 @@ export interface AppDeps {
   mailSync?: MailSyncDeps;
   /** Background re-derivation after a settings change (store/rederive.ts); kicked when settings change. */
   rederiver?: Rederiver;
+  /** Rate-limit buckets of this app (createApp makes them when absent). */
+  rateLimits?: RateLimitStore;
   /** Whether this process's database writes work (createApp makes one when absent). */
   storageHealth?: StorageHealth;
 }
