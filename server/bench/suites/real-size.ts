@@ -18,6 +18,7 @@ import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { normalizeMessageId } from '@followthrough/shared';
 import { createDb, migrate } from '../../src/db/index';
 import { createUser } from '../../src/store/users';
 import { KEY_CLIENT, REAL_SIZE, REAL_SIZE_ME, realSizeMailbox } from '../real-size-mailbox';
@@ -253,7 +254,8 @@ export async function run(): Promise<BenchResult> {
       if (!res.ok) throw new Error(`ingest: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
       for (const t of body.threads ?? []) threadOf.set(t.messageId, t.threadId);
       for (const m of batch) {
-        const thread = threadOf.get(m.id);
+        // The server keeps Message-IDs without their angle brackets (one normalization for every source).
+        const thread = threadOf.get(normalizeMessageId(m.id));
         if (!thread) continue;
         const key = keyOf(m.from, m.to ?? []);
         if (key === KEY_CLIENT) keyThreads.add(thread);
