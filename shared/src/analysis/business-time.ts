@@ -1,4 +1,4 @@
-import { MESSAGE_DATE_RANGE } from '../model/message';
+import { MESSAGE_DATE_RANGE } from '../model/message-date';
 import type { AnalysisSettings } from '../model/settings';
 import { addDays, clockToMinutes, offsetMinutes, zonedToInstant, type LocalDateTime } from './time/zoned';
 

@@ -1,5 +1,6 @@
 import type { Direction, MessageFacts, PromiseCandidate, StoredMessageFacts } from '../model/facts';
-import { messageInstant, type NormalizedMessage } from '../model/message';
+import type { NormalizedMessage } from '../model/message';
+import { messageInstant } from '../model/message-date';
 import type { AnalysisSettings } from '../model/settings';
 import { parseAddressList, senderAddress } from './addresses';
 import { detectAutomated } from './automated';
