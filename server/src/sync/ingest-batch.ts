@@ -54,6 +54,8 @@ export async function ingestBatch(
   messages: NormalizedMessage[],
   settings: AnalysisSettings,
   ingest: Ingest = (batch) => ingestMessages(database, userId, batch, settings),
+  /** What finds the message the engine cannot take, when a batch fails (the engine's own extraction). */
+  extract: (message: NormalizedMessage) => unknown = (message) => extractMessageFacts(message, settings),
 ): Promise<BatchOutcome> {
   const rejected: MessageRejection[] = [];
   let good: NormalizedMessage[] = [];
@@ -72,7 +74,7 @@ export async function ingestBatch(
     const kept: NormalizedMessage[] = [];
     for (const message of good) {
       try {
-        extractMessageFacts(message, settings);
+        extract(message);
         kept.push(message);
       } catch (single) {
         if (isStorageError(single)) throw single;
