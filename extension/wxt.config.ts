@@ -13,6 +13,14 @@ export const MAIL_HOST_PATTERNS = [
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // The sources archive AMO asks for: the extension and the shared package it imports, from the
+  // repository root, with the lockfile, so a reviewer can rebuild with `pnpm install --frozen-lockfile
+  // && pnpm --filter @followthrough/extension build` (README "Store packages").
+  zip: {
+    sourcesRoot: '..',
+    includeSources: ['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml', 'tsconfig.base.json', 'README.md', 'extension/**', 'shared/**'],
+    excludeSources: ['server/**', 'tests/**', 'bench-results/**', '**/node_modules/**', '**/.output/**', '**/.wxt/**', 'extension/bench/**', '**/*.test.ts', '**/*.test.tsx'],
+  },
   // Every import is explicit (greppable, typed at the import site); no auto-import globals.
   imports: false,
   vite: () => ({
@@ -59,6 +67,11 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : { minimum_chrome_version: '116' }),
+      : {
+          minimum_chrome_version: '116',
+          // Enterprise policy can preconfigure the server (utils/managed-settings.ts); Firefox reads
+          // managed storage without a schema.
+          storage: { managed_schema: 'managed-schema.json' },
+        }),
   }),
 });

@@ -49,6 +49,7 @@ const deps = {
   fetchReport: async () => ({ status: 'local-only' as const }),
   insertIntoReply: () => false,
   copyText: async () => true,
+  layoutReport: () => '',
   newId: () => '7c9e6679-7425-40de-944b-e07fc1f90ae7',
   engine: { analyzeSnapshot: engine.analyzeSnapshot, localReport: engine.localReport },
 };

@@ -1,6 +1,7 @@
-import type { ProgressReport, PromiseVerdict, TouchpointKind } from '@followthrough/shared/model';
+import type { ProgressReport, PromiseVerdict, VerdictStatus, TouchpointKind } from '@followthrough/shared/model';
 import type { ThreadSummaryResponse } from '@followthrough/shared/contract';
 import type { ComponentType } from 'react';
+import type { ReadCoverage } from '../utils/read-coverage';
 
 /** Where the figures came from. */
 export type DataSource = 'local' | 'server';
@@ -20,6 +21,8 @@ export interface SidebarView {
   timeZone: string;
   /** Collapsed messages read as sender + snippet only. */
   partialCount: number;
+  /** What the page did not let us read (local figures only; null for the server's). */
+  coverage: ReadCoverage | null;
 }
 
 export type ReportResult = { ok: true; report: ProgressReport; source: DataSource } | { ok: false; message: string };
@@ -27,7 +30,7 @@ export type ReportResult = { ok: true; report: ProgressReport; source: DataSourc
 /** What a panel may ask for. The sidebar decides how (messaging, host driver). */
 export interface SidebarActions {
   logTouchpoint(kind: TouchpointKind, note: string): Promise<void>;
-  setVerdict(promiseId: string, verdict: PromiseVerdict & { status: 'done' | 'dismissed' | 'open' }): Promise<void>;
+  setVerdict(promiseId: string, verdict: PromiseVerdict & { status: VerdictStatus }): Promise<void>;
   draftReport(): Promise<ReportResult>;
   /** Asks the host driver to put text into the open reply box; false when none is open. */
   insertIntoReply(text: string): boolean;

@@ -47,6 +47,7 @@ function recordingDeps() {
     fetchReport: async () => ({ status: 'local-only' }),
     insertIntoReply: () => false,
     copyText: async () => true,
+    layoutReport: () => '',
     newId: () => '7c9e6679-7425-40de-944b-e07fc1f90ae7',
     engine: { analyzeSnapshot, localReport },
   };
@@ -134,7 +135,8 @@ describe('sidebar on a Gmail thread, local-only', () => {
   it('says the layout is not recognised and does not render figures', async () => {
     const { deps } = recordingDeps();
     const el = await renderFixture('2026-11-unrecognized-layout.html', deps);
-    expect(text(el, 'ft-unrecognized')).toBe("Followthrough doesn't recognise this Gmail layout yet.");
+    expect(el.querySelector('[data-testid="ft-unrecognized"] p')!.textContent).toBe("Followthrough doesn't recognise this Gmail layout yet.");
+    expect(text(el, 'ft-missing-parts')).toBe('Not found on the page: the conversation subject.');
     expect(el.querySelector('[data-testid="ft-sidebar"]')!.getAttribute('data-state')).toBe('unrecognized');
     expect(el.querySelector('[data-testid="ft-panel-health-panel"]')).toBeNull();
   });
@@ -190,6 +192,7 @@ describe('sidebar with a server', () => {
     lags: { ours: { count: 0, medianMinutes: null, medianBusinessMinutes: null, p90Minutes: null, p90BusinessMinutes: null }, theirs: { count: 0, medianMinutes: null, medianBusinessMinutes: null, p90Minutes: null, p90BusinessMinutes: null }, samples: [] },
     awaiting: null,
     promises: [],
+    otherOpenPromiseCount: 1,
     otherOpenPromises: [
       {
         id: 'p-other-1',
@@ -273,7 +276,7 @@ describe('sidebar with a server', () => {
     const { el, fetched, pushed } = await renderWithServer('2026-11-unrecognized-layout.html', serverSummary('FMfcgzQbfLxVHMNwqBzKhJqPZTvWrkDc'));
     expect(fetched).toEqual(['FMfcgzQbfLxVHMNwqBzKhJqPZTvWrkDc']);
     expect(pushed).toEqual([]);
-    expect(text(el, 'ft-unrecognized')).toBe("Followthrough doesn't recognise this Gmail layout yet: showing what the server knows about this thread.");
+    expect(el.querySelector('[data-testid="ft-unrecognized"] p')!.textContent).toBe("Followthrough doesn't recognise this Gmail layout yet: showing what the server knows about this thread.");
     expect(text(el, 'ft-promises-other')).toContain('Q1 capacity forecast');
   });
 });

@@ -8,6 +8,8 @@ import type { LocalState } from '../utils/storage';
 import type { LocalEngine } from '../utils/local-analysis';
 import { snapshotToMessages, uniquePromises, withVerdict } from '../utils/thread-messages';
 import { PANELS } from './panels/index';
+import { LayoutNotice } from './layout-notice';
+import { ReadCoverageNotice } from './read-coverage-notice';
 import { PanelBoundary } from './panel-boundary';
 import type { DataSource, ServerState, SidebarActions, SidebarView } from './panel-types';
 
@@ -20,6 +22,8 @@ export interface SidebarDeps {
   fetchReport(counterpart: string): Promise<Remote<ProgressReport>>;
   insertIntoReply(text: string): boolean;
   copyText(text: string): Promise<boolean>;
+  /** The censored structure of the page (host driver), for "Copy layout report". */
+  layoutReport(): string;
   newId(): string;
   /** The shared engine (a lazily loaded chunk in content scripts; null while it loads). */
   engine: LocalEngine | null;
@@ -154,8 +158,21 @@ export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fix
     summary = analysis.summary;
   }
 
+  // Not one client address read, and messages left unread: "no client" would be a guess. Say we could not read it.
+  const unreadableLocally =
+    source === 'local' && analysis?.kind === 'ok' && analysis.summary.counterpart === null && analysis.coverage.unreadMessages > 0;
+  if (unreadableLocally) summary = null;
+  const missing =
+    read.kind === 'unrecognized'
+      ? read.missing
+      : unreadableLocally && analysis?.kind === 'ok'
+        ? [
+            ...(analysis.coverage.unreadSenders > 0 ? [{ id: 'sender', finds: `the sender of ${analysis.coverage.unreadSenders} of ${read.kind === 'thread' ? read.snapshot.messages.length : 0} messages` }] : []),
+            ...(analysis.coverage.unreadTimes > 0 ? [{ id: 'time', finds: `the time of ${analysis.coverage.unreadTimes} messages` }] : []),
+          ]
+        : null;
   const state =
-    read.kind === 'unrecognized' ? 'unrecognized' : analysis?.kind === 'needs-address' ? 'needs-address' : summary ? 'ready' : analysis?.kind === 'failed' ? 'failed' : 'loading';
+    missing !== null ? 'unrecognized' : analysis?.kind === 'needs-address' ? 'needs-address' : summary ? 'ready' : analysis?.kind === 'failed' ? 'failed' : 'loading';
 
   useLayoutEffect(() => {
     // Render + commit of this update (analysis included): the sidebar's share of a long task.
@@ -200,7 +217,14 @@ export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fix
   };
 
   const view: SidebarView | null = summary
-    ? { summary, source, now, timeZone, partialCount: analysis?.kind === 'ok' ? analysis.partial : 0 }
+    ? {
+        summary,
+        source,
+        now,
+        timeZone,
+        partialCount: analysis?.kind === 'ok' ? analysis.partial : 0,
+        coverage: source === 'local' && analysis?.kind === 'ok' ? analysis.coverage : null,
+      }
     : null;
   const client = summary?.counterpartSummary?.name ?? summary?.counterpart ?? null;
 
@@ -227,11 +251,13 @@ export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fix
           {server.status === 'error' && <span className="ft-tone-warn"> · server: {server.message}</span>}
           {server.status === 'loading' && ' · loading mailbox history…'}
         </p>
-        {read.kind === 'unrecognized' && (
-          <p className="ft-notice" role="status" data-testid="ft-unrecognized">
-            Followthrough doesn't recognise this {hostLabel} layout yet
-            {server.status === 'ok' ? ': showing what the server knows about this thread.' : '.'}
-          </p>
+        {missing !== null && (
+          <LayoutNotice
+            hostLabel={hostLabel}
+            missing={missing}
+            serverShown={source === 'server'}
+            copyReport={() => deps.copyText(deps.layoutReport())}
+          />
         )}
         {state === 'needs-address' && (
           <p className="ft-notice" role="status" data-testid="ft-needs-address">
@@ -239,11 +265,7 @@ export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fix
           </p>
         )}
         {state === 'failed' && !summary && <p className="ft-notice" role="status">This thread could not be analysed.</p>}
-        {view && view.partialCount > 0 && source === 'local' && (
-          <p className="ft-muted" data-testid="ft-partial">
-            {view.partialCount} collapsed message{view.partialCount === 1 ? '' : 's'} read from the preview only; open them for full detail.
-          </p>
-        )}
+        {view?.coverage && <ReadCoverageNotice coverage={view.coverage} collapsed={view.partialCount} />}
         {view &&
           PANELS.filter((panel) => !panel.applies || panel.applies(view)).map((panel) => (
             <section key={panel.id} className="ft-panel" data-testid={`ft-panel-${panel.id}`} aria-labelledby={`${headingId}-${panel.id}`}>

@@ -5,6 +5,7 @@ import { createApiClient, normalizeServerUrl, originPattern, type ApiClient, typ
 import { onMessage, type ConnectionTestResult, type Remote } from '../utils/messaging';
 import { createOfflineQueue, type QueuedWrite, type SendOutcome } from '../utils/offline-queue';
 import { notificationText, pruneNotified, remindersToNotify } from '../utils/notify';
+import { readManagedSettings, seededSettings } from '../utils/managed-settings';
 import {
   LOCAL_TOUCHPOINT_LIMIT,
   localStateItem,
@@ -217,7 +218,13 @@ export default defineBackground(() => {
     })();
   });
 
-  void moveLegacyToken().catch(() => undefined);
+  // An administrator's server and token (managed storage) seed a user who has none yet; then a token in
+  // storage.local (seeded just now, or saved before it moved) goes to the extension-only store.
+  void (async () => {
+    const seeded = seededSettings(await settingsItem.getValue(), await readManagedSettings());
+    if (seeded) await settingsItem.setValue(seeded);
+    await moveLegacyToken();
+  })().catch(() => undefined);
   browser.runtime.onInstalled.addListener(() => void scheduleAlarms());
   browser.runtime.onStartup.addListener(() => {
     // After a browser restart: whatever was queued before is sent now.

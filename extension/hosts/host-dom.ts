@@ -71,3 +71,12 @@ export function reserveRightMargin(element: HTMLElement, extra: number): { eleme
 
 /** Marks the element whose margin we widened (for tests, and so a second reservation is not stacked). */
 export const RESERVED_ATTRIBUTE = 'data-followthrough-reserved';
+
+/** The elements of `list` that are not inside another element of `list` (one per message, not its parts). */
+export function outermost(list: readonly Element[]): Element[] {
+  const set = new Set(list);
+  return list.filter((element) => {
+    for (let node = element.parentElement; node; node = node.parentElement) if (set.has(node)) return false;
+    return true;
+  });
+}

@@ -20,7 +20,16 @@ export interface MessageSnapshot {
    * (expanding marks mail as read and changes what the user sees).
    */
   partial: boolean;
+  /** File names of the attachment chips the page shows on this message (none for collapsed ones). */
+  attachments: string[];
+  /**
+   * What could not be read of this message ("sender", "time"). Such a message is shown as not read and
+   * left out of every figure it would change; it is never guessed.
+   */
+  unread: MessagePart[];
 }
+
+export type MessagePart = 'sender' | 'time';
 
 export interface ThreadSnapshot {
   host: HostName;
@@ -38,6 +47,16 @@ export interface ThreadSnapshot {
    * the server, which would store them as copies of the messages it already has from sync.
    */
   messageIdsAreStable: boolean;
+  /**
+   * Messages of the thread the client folded away entirely ("3 older messages" in Gmail): not on the
+   * page at all, so nothing about them is known. Reply times across the fold are not measured.
+   */
+  foldedCount: number;
+  /**
+   * Where the folded messages sit: after this many of `messages` (in the order of `messages`, oldest
+   * first). Null when nothing is folded.
+   */
+  foldedAfter: number | null;
 }
 
 /** Thrown when a selector marked required matches nothing: the layout is one we do not know. */
@@ -46,9 +65,19 @@ export class SelectorMissingError extends Error {
   constructor(
     /** "<host>.<selectorKey>", e.g. "gmail.threadSubject". */
     readonly selectorId: string,
+    /** What it is, in the user's words ("the conversation subject"). */
+    readonly finds: string = selectorId,
   ) {
     super(`Required element ${selectorId} not found on the page`);
   }
+}
+
+/** A part of the page the driver needed and did not find. */
+export interface MissingPart {
+  /** "<host>.<selectorKey>". */
+  id: string;
+  /** In words: "the sender of each message". */
+  finds: string;
 }
 
 export type ThreadReadResult =
@@ -59,7 +88,7 @@ export type ThreadReadResult =
    * The URL says a thread is open but the page is not laid out as we expect. Whatever could be read
    * (the thread id from the URL, perhaps the subject) is kept so the server's view can still be shown.
    */
-  | { kind: 'unrecognized'; host: HostName; threadId: string | null; subject: string | null; missing: string };
+  | { kind: 'unrecognized'; host: HostName; threadId: string | null; subject: string | null; missing: MissingPart[] };
 
 /** A mail client driver. Only drivers know selectors; everything else works on snapshots. */
 export interface MailHost {
@@ -81,6 +110,11 @@ export interface MailHost {
    * null when the layout has no column we know.
    */
   reserveSidebarSpace(doc: Document, width: number): SpaceReservation | null;
+  /**
+   * The page's structure around the conversation for a layout report the user may send us: tags,
+   * roles and attributes, never text or attribute values that could carry mail content.
+   */
+  layoutReport(doc: Document, url: URL): string;
 }
 
 export interface SpaceReservation {

@@ -1,55 +1,86 @@
 import { SelectorMissingError, type HostName } from './mail-host';
 
-/** A selector with the evidence of what it is for. */
-export interface SelectorSpec {
+/** One way to find an element, with where its shape comes from. */
+export interface Strategy {
   css: string;
-  /** Required selectors throw SelectorMissingError when they match nothing where they must. */
-  required: boolean;
-  /** What it finds, for whoever fixes it when the host changes its markup. */
-  finds: string;
+  /**
+   * Where the shape comes from: a public project that works on the live page today (repository, path,
+   * commit, line) or a dated fixture of ours. Strategies without outside evidence say so.
+   */
+  evidence: string;
 }
 
-export type SelectorTable<K extends string> = Readonly<Record<K, SelectorSpec>>;
+/** An element the driver reads, found by the first of its strategies that matches. */
+export interface ElementSpec {
+  /** What it finds, in words a user understands: shown when it is missing ("the sender of each message"). */
+  finds: string;
+  /** Required elements make the thread unreadable when every strategy fails. */
+  required: boolean;
+  /** Tried in order: language-independent hooks (ids, data-*, roles, structure) before labels. */
+  strategies: readonly Strategy[];
+}
+
+export type SelectorTable<K extends string> = Readonly<Record<K, ElementSpec>>;
 
 /**
- * Expected match counts per fixture page: the selectors' evidence. selectors.test.ts loads every
- * fixture and checks each count, so a selector edit that changes what it matches fails loudly.
+ * Expected match counts per fixture page (of the strategy that wins there): the selectors' evidence.
+ * selectors.test.ts loads every fixture and checks each count, so an edit that changes what a
+ * selector matches fails loudly.
  */
 export type FixtureExpectations<K extends string> = Readonly<Record<string, Readonly<Partial<Record<K, number>>>>>;
 
 export function createSelectorKit<K extends string>(host: HostName, table: SelectorTable<K>) {
+  const allWith = (root: ParentNode, key: K): { elements: Element[]; strategy: number } => {
+    const { strategies } = table[key];
+    for (let index = 0; index < strategies.length; index += 1) {
+      const found = root.querySelectorAll(strategies[index]!.css);
+      if (found.length > 0) return { elements: Array.from(found), strategy: index };
+    }
+    return { elements: [], strategy: -1 };
+  };
+  const first = (root: ParentNode, key: K): { element: Element; strategy: number } | null => {
+    const { strategies } = table[key];
+    for (let index = 0; index < strategies.length; index += 1) {
+      const element = root.querySelector(strategies[index]!.css);
+      if (element) return { element, strategy: index };
+    }
+    return null;
+  };
+  /**
+   * The strategy that finds the most elements (the first of equals): for lists such as the messages
+   * of a thread, where one renamed hook can leave a strategy matching only some of them.
+   */
+  const mostWith = (root: ParentNode, key: K): { elements: Element[]; strategy: number } => {
+    let best: { elements: Element[]; strategy: number } = { elements: [], strategy: -1 };
+    table[key].strategies.forEach((strategy, index) => {
+      const found = root.querySelectorAll(strategy.css);
+      if (found.length > best.elements.length) best = { elements: Array.from(found), strategy: index };
+    });
+    return best;
+  };
   return {
     table,
+    first,
+    allWith,
+    mostWith,
     one(root: ParentNode, key: K): Element | null {
-      return root.querySelector(table[key].css);
+      return first(root, key)?.element ?? null;
     },
+    /** Every match of the first strategy that matches anything. */
     all(root: ParentNode, key: K): Element[] {
-      return Array.from(root.querySelectorAll(table[key].css));
+      return allWith(root, key).elements;
     },
     /** Like `one`, but a miss is a named error: the caller degrades to "layout not recognised". */
     require(root: ParentNode, key: K): Element {
-      const found = root.querySelector(table[key].css);
-      if (!found) throw new SelectorMissingError(`${host}.${key}`);
-      return found;
+      const found = first(root, key);
+      if (!found) throw missing(key);
+      return found.element;
     },
+    missing,
   };
-}
-
-/**
- * The tag structure of an element, with no text, attributes values or classes beyond the tag name.
- * This is all we ever log about a page we failed to read (InboxSDK's censorHTMLtree does the same):
- * mail content must never reach a log.
- */
-export function censoredStructure(element: Element | null, depth = 3): string {
-  if (!element) return '(none)';
-  const walk = (node: Element, level: number): string => {
-    const tag = node.tagName.toLowerCase();
-    if (level >= depth || node.children.length === 0) return `<${tag}/>`;
-    const kids = Array.from(node.children).slice(0, 8).map((child) => walk(child, level + 1));
-    const more = node.children.length > 8 ? `…+${node.children.length - 8}` : '';
-    return `<${tag}>${kids.join('')}${more}</${tag}>`;
-  };
-  return walk(element, 0);
+  function missing(key: K): SelectorMissingError {
+    return new SelectorMissingError(`${host}.${key}`, table[key].finds);
+  }
 }
 
 /** Marks a structural line break while the text is collected: a control character mail text does not use (if it did, it would only add a line break). */
@@ -107,51 +138,10 @@ export function addressFromAttributes(element: Element, emailAttr = 'email', nam
   return name && name.toLowerCase() !== address ? { name, address } : { address };
 }
 
-const MONTHS: Record<string, number> = {
-  jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, sept: 8, oct: 9, nov: 10, dec: 11,
-};
+const ADDRESS = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 
-/**
- * Parses the absolute timestamps mail clients put in tooltips, in the browser's local zone (that is
- * the zone the page rendered them in): "Mon, Nov 2, 2026, 9:14 AM" (Gmail en-US), "2 Nov 2026, 09:14"
- * (en-GB), "Mon 11/2/2026 9:14 AM" (Outlook en-US), and ISO strings. Returns null for anything else
- * rather than guessing; Date.parse is not used because Firefox and Chromium disagree on these forms.
- */
-export function parseHostTimestamp(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  const text = raw.replace(/[\u202f\u00a0]/g, ' ').replace(/\s+/g, ' ').trim();
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)) {
-    const ms = Date.parse(text);
-    return Number.isNaN(ms) ? null : new Date(ms).toISOString();
-  }
-  const clock = /(\d{1,2}):(\d{2})(?::\d{2})?\s*([AaPp][Mm])?/.exec(text);
-  if (!clock) return null;
-  let hour = Number(clock[1]);
-  const minute = Number(clock[2]);
-  const meridiem = clock[3]?.toLowerCase();
-  if (meridiem === 'pm' && hour < 12) hour += 12;
-  if (meridiem === 'am' && hour === 12) hour = 0;
-  let year: number | undefined;
-  let month: number | undefined;
-  let day: number | undefined;
-  const monthFirst = /\b([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})/.exec(text);
-  const dayFirst = /\b(\d{1,2}) ([A-Za-z]{3,9})\.? (\d{4})/.exec(text);
-  const numeric = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})/.exec(text);
-  if (monthFirst && MONTHS[monthFirst[1]!.slice(0, 3).toLowerCase()] !== undefined) {
-    month = MONTHS[monthFirst[1]!.slice(0, 3).toLowerCase()];
-    day = Number(monthFirst[2]);
-    year = Number(monthFirst[3]);
-  } else if (dayFirst && MONTHS[dayFirst[2]!.slice(0, 3).toLowerCase()] !== undefined) {
-    day = Number(dayFirst[1]);
-    month = MONTHS[dayFirst[2]!.slice(0, 3).toLowerCase()];
-    year = Number(dayFirst[3]);
-  } else if (numeric) {
-    // US order, as Outlook on the web renders it for en-US; other locales use the ISO title attribute.
-    month = Number(numeric[1]) - 1;
-    day = Number(numeric[2]);
-    year = Number(numeric[3]);
-  }
-  if (year === undefined || month === undefined || day === undefined) return null;
-  const date = new Date(year, month, day, hour, minute);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+/** The first e-mail address in a text ("Tom Becker <tom@fabrikam.example>"), lower-cased, or null. */
+export function addressIn(text: string | null | undefined): string | null {
+  const match = text ? ADDRESS.exec(text) : null;
+  return match ? match[0].toLowerCase() : null;
 }

@@ -1,5 +1,6 @@
 import {
   analyzeThread,
+  isUnansweredRequest,
   createMailboxAnalyzer,
   extractMessageFacts,
   lagStats,
@@ -10,11 +11,12 @@ import {
 import type { ThreadSummaryResponse } from '@followthrough/shared/contract';
 import type { ThreadSnapshot } from '../hosts/mail-host';
 import { snapshotToMessages, withVerdict } from './thread-messages';
+import { withinCoverage, type ReadCoverage } from './read-coverage';
 import { effectiveTimeZone, type ExtensionSettings } from './settings';
 import type { LocalState } from './storage';
 
 export type LocalAnalysis =
-  | { kind: 'ok'; summary: ThreadSummaryResponse; skipped: number; partial: number }
+  | { kind: 'ok'; summary: ThreadSummaryResponse; skipped: number; partial: number; coverage: ReadCoverage }
   /** We cannot tell our side from theirs without knowing who "we" are. */
   | { kind: 'needs-address' };
 
@@ -64,28 +66,29 @@ export function analyzeSnapshot(
   const promises = document.promises
     .filter((p) => p.threadId === snapshot.threadId)
     .map((p) => withVerdict(p, local));
-  return {
-    kind: 'ok',
-    skipped,
-    partial: snapshot.messages.filter((m) => m.partial).length,
-    summary: {
-      threadId: snapshot.threadId,
-      subject: snapshot.subject,
-      counterpart: thread.counterpart,
-      messageCount: messages.length,
-      initiatedBy: thread.initiatedBy,
-      firstMessage: thread.firstMessage,
-      lastMessage: thread.lastMessage,
-      lags: { ours: lagStats(thread.lags, 'us'), theirs: lagStats(thread.lags, 'them'), samples: thread.lags },
-      awaiting: thread.awaiting,
-      promises,
-      otherOpenPromises: [],
-      requests: counterpart?.requests.filter((r) => r.threadId === snapshot.threadId) ?? [],
-      risks: counterpart?.risks.filter((r) => r.threadId === snapshot.threadId) ?? [],
-      counterpartSummary: counterpart ? { ...counterpart, name: null, renewalDate: null } : null,
-      link: snapshot.link,
-    },
+  const summary: ThreadSummaryResponse = {
+    threadId: snapshot.threadId,
+    subject: snapshot.subject,
+    counterpart: thread.counterpart,
+    messageCount: messages.length,
+    initiatedBy: thread.initiatedBy,
+    firstMessage: thread.firstMessage,
+    lastMessage: thread.lastMessage,
+    lags: { ours: lagStats(thread.lags, 'us'), theirs: lagStats(thread.lags, 'them'), samples: thread.lags },
+    awaiting: thread.awaiting,
+    promises,
+    otherOpenPromises: [],
+    otherOpenPromiseCount: 0,
+    // This thread's own: the requests of the turn we still owe, and every risk sentence in it.
+    requests: facts
+      .filter((f) => isUnansweredRequest(f.sentAt, thread.awaiting))
+      .flatMap((f) => f.requests.map((r) => ({ messageId: f.id, threadId: snapshot.threadId, text: r.text, at: f.sentAt }))),
+    risks: facts.flatMap((f) => f.risks.map((r) => ({ kind: r.kind, side: r.side, messageId: f.id, threadId: snapshot.threadId, text: r.text, at: f.sentAt }))),
+    counterpartSummary: counterpart ? { ...counterpart, name: null, renewalDate: null } : null,
+    link: snapshot.link,
   };
+  const covered = withinCoverage(summary, snapshot);
+  return { kind: 'ok', skipped, partial: snapshot.messages.filter((m) => m.partial).length, summary: covered.summary, coverage: covered.coverage };
 }
 
 /** The 1-page progress report from the open thread alone (local-only mode). */

@@ -3,7 +3,6 @@ import { createRoot, type Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { MailHost, SpaceReservation, ThreadReadResult } from '../hosts/mail-host';
-import { censoredStructure } from '../hosts/selector-kit';
 import { Sidebar, type SidebarDeps } from '../components/sidebar';
 import sidebarCss from '../components/sidebar.css?inline';
 import { loadEngine } from './engine-loader';
@@ -49,7 +48,7 @@ function report(label: string, error: unknown): void {
 
 function signature(read: ThreadReadResult): string {
   if (read.kind === 'none') return 'none';
-  if (read.kind === 'unrecognized') return `unrecognized|${read.threadId}|${read.missing}`;
+  if (read.kind === 'unrecognized') return `unrecognized|${read.threadId}|${read.missing.map((part) => part.id).join(',')}`;
   const { snapshot } = read;
   return `thread|${snapshot.threadId}|${snapshot.messages.map((m) => `${m.id}:${m.partial ? 'p' : 'f'}`).join(',')}`;
 }
@@ -80,6 +79,7 @@ function createDeps(host: MailHost): SidebarDeps {
         return false;
       }
     },
+    layoutReport: () => host.layoutReport(document, new URL(location.href)),
     newId: () => crypto.randomUUID(),
     engine: null,
     onPainted: () => {
@@ -210,9 +210,8 @@ export async function startSidebar(ctx: ContentScriptContext, host: MailHost): P
     lastSignature = sig;
     current = read;
     if (read.kind === 'unrecognized') {
-      // Tag structure only (no text, no attributes): enough to fix a selector, nothing of the mail.
-      const region = document.querySelector('[role="main"]') ?? document.body;
-      console.warn(`[followthrough] ${host.label} layout not recognised: missing ${read.missing}; structure ${censoredStructure(region)}`);
+      // Element names only: the censored structure is in the sidebar's "Copy layout report", for the user to send.
+      console.warn(`[followthrough] ${host.label} layout not recognised: missing ${read.missing.map((part) => part.id).join(', ')}`);
     }
     const key = threadKey(read);
     if (key === null) {

@@ -41,7 +41,8 @@ export function snapshotToMessages(snapshot: ThreadSnapshot): { messages: Normal
   let skipped = 0;
   const participants = threadParticipants(snapshot);
   for (const message of snapshot.messages) {
-    // Without a sender or a time a message can be neither a turn nor a lag: leave it out, say so.
+    // Without a sender or a time a message can be neither a turn nor a lag: leave it out, say so
+    // (read-coverage.ts takes out the figures it could have changed).
     if (!message.from || !message.sentAt) {
       skipped += 1;
       continue;
@@ -55,6 +56,7 @@ export function snapshotToMessages(snapshot: ThreadSnapshot): { messages: Normal
       date: message.sentAt,
       subject: snapshot.subject,
       text: message.text,
+      ...(message.attachments.length > 0 ? { attachments: message.attachments } : {}),
     });
   }
   return { messages, skipped };

@@ -27,9 +27,11 @@ export function createWarmUpSnapshot(now: Date): ThreadSnapshot {
     account: WARM_UP_ME,
     link: 'about:blank',
     messageIdsAreStable: false,
+    foldedCount: 0,
+    foldedAfter: null,
     messages: [
-      { id: 'warm-1', idFromProvider: false, from: them, to: [us], cc: [], sentAt: at(30), text: 'Hi, could you send the plan by Friday?\n\nThanks', partial: false },
-      { id: 'warm-2', idFromProvider: false, from: us, to: [them], cc: [], sentAt: at(26), text: "Sure, I'll send it by Thursday.", partial: true },
+      { id: 'warm-1', idFromProvider: false, from: them, to: [us], cc: [], sentAt: at(30), text: 'Hi, could you send the plan by Friday?\n\nThanks', partial: false, attachments: [], unread: [] },
+      { id: 'warm-2', idFromProvider: false, from: us, to: [them], cc: [], sentAt: at(26), text: "Sure, I'll send it by Thursday.", partial: true, attachments: [], unread: [] },
     ],
   };
 }
@@ -69,6 +71,7 @@ export function warmUp(engine: LocalEngine, onError: (error: unknown) => void): 
           fetchReport: async () => ({ status: 'local-only' }),
           insertIntoReply: () => false,
           copyText: async () => false,
+          layoutReport: () => '',
           newId: () => 'warm-up',
           engine,
         };

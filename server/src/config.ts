@@ -18,6 +18,11 @@ export interface ServerConfig {
   bodyLimitBytes: number;
   /** Token bucket per API token: burst size and refill per second (FT_RATE_LIMIT_BURST, FT_RATE_LIMIT_PER_SECOND). */
   rateLimit: { burst: number; perSecond: number };
+  /**
+   * Serve every figure as of this instant instead of the wall clock (FT_NOW, ISO 8601): reproducible
+   * answers for tests, demos, and support looking at what a user saw. Unset in production.
+   */
+  fixedNow?: string;
 }
 
 export const DEFAULT_DATABASE_URL = `file:${resolve(serverRoot, 'data/followthrough.db')}`;
@@ -41,6 +46,14 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new Error(`${name}: expected an integer >= ${min}, got "${raw}"`);
   }
   return value;
+}
+
+function fixedNowFrom(env: NodeJS.ProcessEnv): { fixedNow?: string } {
+  const raw = env.FT_NOW?.trim();
+  if (!raw) return {};
+  const ms = Date.parse(raw);
+  if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}T/.test(raw)) throw new Error(`FT_NOW: expected an ISO 8601 instant, got "${raw}"`);
+  return { fixedNow: new Date(ms).toISOString() };
 }
 
 /**
@@ -92,5 +105,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       burst: intFrom(env, 'FT_RATE_LIMIT_BURST', defaultConfig.rateLimit.burst, 1),
       perSecond: intFrom(env, 'FT_RATE_LIMIT_PER_SECOND', defaultConfig.rateLimit.perSecond, 1),
     },
+    ...fixedNowFrom(env),
   };
 }

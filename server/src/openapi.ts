@@ -1,5 +1,6 @@
 import { z, type ZodType } from 'zod';
 import {
+  analysisStatusSchema,
   connectQuerySchema,
   connectResponseSchema,
   listAccountsResponseSchema,
@@ -51,7 +52,8 @@ interface Operation {
 export const operations: Operation[] = [
   { method: 'get', path: '/healthz', summary: 'Liveness and database check', auth: false, response: healthzResponseSchema },
   { method: 'get', path: '/v1/openapi.json', summary: 'This document', auth: false, response: z.record(z.string(), z.unknown()) },
-  { method: 'get', path: '/v1/me', summary: 'The caller', response: meSchema },
+  { method: 'get', path: '/v1/me', summary: 'The caller, and where the analysis of their mail stands', response: meSchema },
+  { method: 'get', path: '/v1/me/analysis', summary: 'Re-derivation after a settings change: state and progress', response: analysisStatusSchema },
   { method: 'delete', path: '/v1/me', summary: 'Erase the caller and all of their data', response: deleteMeResponseSchema },
   { method: 'get', path: '/v1/me/settings', summary: 'Own addresses, time zone, working hours', response: userSettingsSchema },
   { method: 'put', path: '/v1/me/settings', summary: 'Replace the settings', body: userSettingsSchema, response: userSettingsSchema, errors: [400] },

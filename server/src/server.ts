@@ -5,6 +5,7 @@ import type { ServerConfig } from './config';
 import { createDb, migrate, type Database } from './db/index';
 import type { Logger } from './http/logger';
 import { createMailSync, type MailSyncDeps } from './sync/mail-sync';
+import { createRederiver, type Rederiver } from './store/rederive';
 
 export interface RunningServer {
   url: string;
@@ -12,6 +13,8 @@ export interface RunningServer {
   database: Database;
   /** Mailbox sync (issue 4): main.ts starts its periodic scheduler. */
   mailSync: MailSyncDeps;
+  /** Background re-derivation after settings changes: main.ts starts it. */
+  rederiver: Rederiver;
   /** Stops accepting connections, lets in-flight requests finish, closes the database. */
   close(): Promise<void>;
 }
@@ -21,7 +24,8 @@ export async function startServer(config: ServerConfig, logger: Logger, clock: (
   const database = await createDb(config.databaseUrl, config.databaseAuthToken);
   await migrate(database);
   const mailSync = createMailSync({ database, clock, logger });
-  const app = createApp({ database, clock, logger, config, mailSync });
+  const rederiver = createRederiver({ database, logger, clock });
+  const app = createApp({ database, clock, logger, config, mailSync, rederiver });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
   });
@@ -31,8 +35,9 @@ export async function startServer(config: ServerConfig, logger: Logger, clock: (
     port,
     database,
     mailSync,
+    rederiver,
     close: () =>
-      mailSync.scheduler.stop().then(() => new Promise<void>((resolve, reject) => {
+      Promise.all([mailSync.scheduler.stop(), rederiver.stop()]).then(() => new Promise<void>((resolve, reject) => {
         // closeIdleConnections: keep-alive sockets would otherwise hold close() open for their timeout.
         server.close((err) => {
           database.close();

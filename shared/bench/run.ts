@@ -5,7 +5,11 @@
  * held-out and fresh splits, then the throughput of the language rules as a ratio to JSON-parsing the
  * same messages, and writes the figures to bench-results/promise-corpus.json at the repo root.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parquetReadObjects } from 'hyparquet';
+import { compressors } from 'hyparquet-compressors';
 import { fileURLToPath } from 'node:url';
 import { parseCorpus, scoreCorpus } from '../corpus/evaluate';
 import { DEFAULT_WORKING_HOURS } from '../src/model/settings';
@@ -14,6 +18,11 @@ import { findRequests } from '../src/analysis/requests';
 import { findRisks } from '../src/analysis/risks';
 import { visibleText } from '../src/analysis/visible-text';
 import type { CorpusScore } from '../corpus/evaluate';
+import { parseRealFulfilment, parseRealInbound, parseRealOutbound, resolveReferences, scoreFulfilment, scoreInbound } from '../corpus/real-mail';
+import { findDeliveries } from '../src/analysis/deliveries';
+import { resolveFulfilment } from '../src/analysis/fulfilment';
+import type { FulfilmentEvidence } from '../src/analysis/fulfilment';
+import type { BodyLookup } from '../corpus/real-mail';
 
 const corpusUrl = new URL('../corpus/promises.jsonl', import.meta.url);
 const resultsDir = fileURLToPath(new URL('../../bench-results/', import.meta.url));
@@ -41,6 +50,125 @@ const rows = Object.entries(splits).map(([split, s]) => ({
 }));
 console.log('Promise detector on shared/corpus/promises.jsonl (aims: precision >= 95%, recall >= 90%, due >= 95%)');
 console.table(rows);
+
+// Real mail (corpus/README.md "Real mail"): the committed Parakweet part, and the R-list part resolved from
+// the archive when it is present (FOLLOWTHROUGH_R_MAIL_DIR, or shared/data/r-mailing-lists in a folder above).
+function findArchive(): string | undefined {
+  if (process.env.FOLLOWTHROUGH_R_MAIL_DIR) return process.env.FOLLOWTHROUGH_R_MAIL_DIR;
+  for (let dir = fileURLToPath(new URL('../..', import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
+    const candidate = join(dir, 'shared', 'data', 'r-mailing-lists');
+    if (existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+const archiveRows = new Map<string, { date: string; subject: string | null }>();
+async function archiveLookup(): Promise<BodyLookup | undefined> {
+  const dir = findArchive();
+  if (!dir) return undefined;
+  const bodies = new Map<string, string>();
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.parquet'))) {
+    const buffer = readFileSync(join(dir, file));
+    const rows = (await parquetReadObjects({ file: buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength), compressors })) as {
+      message_id: string;
+      body: string | null;
+      date: string | Date;
+      subject: string | null;
+      list?: string;
+    }[];
+    // The list's name is a column ("r-help" is split over files by years).
+    for (const row of rows) {
+      const key = `${row.list ?? file.replace(/\.parquet$/, '')}|${row.message_id}`;
+      bodies.set(key, row.body ?? '');
+      archiveRows.set(key, { date: new Date(row.date).toISOString(), subject: row.subject });
+    }
+  }
+  return (list, messageId) => bodies.get(`${list}|${messageId}`);
+}
+const realUrl = (name: string): URL => new URL(`../corpus/real/${name}`, import.meta.url);
+const lookup = await archiveLookup();
+const sha = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
+function resolved<T extends { sha?: string; text?: string }>(items: T[]): (T & { text: string })[] {
+  const out = lookup ? resolveReferences(items as never[], lookup) : items.filter((i) => typeof i.text === 'string');
+  // A reference that resolves to other text (the archive changed) is dropped, not scored against the wrong sentence.
+  return (out as (T & { text: string })[]).filter((i) => !i.sha || sha(i.text) === i.sha);
+}
+const realOut = {
+  parakweet: parseRealOutbound(readFileSync(realUrl('outbound-parakweet.jsonl'), 'utf8')),
+  'r-lists': resolved(parseRealOutbound(readFileSync(realUrl('outbound-r-lists.refs.jsonl'), 'utf8'))),
+};
+const realIn = {
+  parakweet: parseRealInbound(readFileSync(realUrl('inbound-parakweet.jsonl'), 'utf8')),
+  'r-lists': resolved(parseRealInbound(readFileSync(realUrl('inbound-r-lists.refs.jsonl'), 'utf8'))),
+};
+const realRows: Record<string, unknown>[] = [];
+const realFigures: Record<string, unknown> = {};
+for (const split of ['train', 'holdout'] as const) {
+  for (const [source, items] of [...Object.entries(realOut), ['all real', [...realOut.parakweet, ...realOut['r-lists']]]] as const) {
+    const s = scoreCorpus((items as typeof realOut.parakweet).filter((r) => r.split === split) as never);
+    realFigures[`promises ${split} ${source}`] = { ...s, failures: undefined };
+    realRows.push({ split, source, sentences: s.sentences, tp: s.truePositives, fp: s.falsePositives, fn: s.falseNegatives, precision: pct(s.precision), recall: pct(s.recall), 'due (dated)': `${pct(s.dueAccuracy)} (${s.datedCorrect}/${s.datedPromises})` });
+  }
+}
+console.log(`Promise detector on REAL mail (R-list archive ${lookup ? 'found' : 'not found: Parakweet part only'}; aims: precision >= 95%, recall >= 90%, due >= 95%)`);
+console.table(realRows);
+const inRows: Record<string, unknown>[] = [];
+for (const split of ['train', 'holdout'] as const) {
+  for (const [source, items] of [...Object.entries(realIn), ['all real', [...realIn.parakweet, ...realIn['r-lists']]]] as const) {
+    const s = scoreInbound((items as (typeof realIn)['r-lists']).filter((r) => r.split === split));
+    realFigures[`inbound ${split} ${source}`] = s;
+    inRows.push({
+      split,
+      source,
+      sentences: s.requests.items,
+      'requests P': pct(s.requests.precision),
+      'requests R': pct(s.requests.recall),
+      'risks tp/fp/fn': `${s.risks.truePositives}/${s.risks.falsePositives}/${s.risks.falseNegatives}`,
+      'risks P': pct(s.risks.precision),
+      'risks R': pct(s.risks.recall),
+    });
+  }
+}
+console.log('Requests and client risks on REAL inbound mail (aims for risks: precision >= 90%, recall >= 85%)');
+console.table(inRows);
+
+// Fulfilment on real threads: the promise, then the sender's later messages in the thread as our later mail.
+const fulfilmentFigures: Record<string, unknown> = {};
+if (lookup) {
+  const items = parseRealFulfilment(readFileSync(realUrl('fulfilment-r-lists.refs.jsonl'), 'utf8'));
+  const rows: Record<string, unknown>[] = [];
+  for (const split of ['train', 'holdout'] as const) {
+    const outcomes: { expected: 'kept' | 'not-kept'; got: 'kept' | 'possibly-kept' | 'not-kept' }[] = [];
+    for (const item of items.filter((i) => i.split === split)) {
+      const list = item.source.replace(/^r-mailing-lists\//, '');
+      const body = lookup(list, item.ref);
+      const made = archiveRows.get(`${list}|${item.ref}`);
+      if (body === undefined || !made) continue;
+      const text = body.replace(/\s+/g, ' ').slice(item.offset, item.offset + item.length);
+      if (sha(text) !== item.sha) continue;
+      const evidence: FulfilmentEvidence[] = item.later.flatMap((id) => {
+        const later = lookup(list, id);
+        const row = archiveRows.get(`${list}|${id}`);
+        if (later === undefined || !row) return [];
+        return [{ kind: 'message', id, threadId: item.thread, at: row.date, subject: row.subject ?? '', to: ['list'], deliveries: findDeliveries(visibleText(later)), attachments: [] }];
+      });
+      const outcome = resolveFulfilment({ id: item.ref, text, messageId: item.ref, threadId: item.thread, counterpart: list, madeAt: made.date, madeTo: ['list'] }, evidence);
+      outcomes.push({ expected: item.expected, got: outcome.kept ? (outcome.kept.strength === 'kept' ? 'kept' : 'possibly-kept') : 'not-kept' });
+    }
+    const score = scoreFulfilment(outcomes);
+    fulfilmentFigures[split] = score;
+    rows.push({
+      split,
+      promises: score.promises,
+      'status right': pct(score.right / Math.max(1, score.promises)),
+      'possibly kept (asked)': score.possibly,
+      'called kept, was not': `${score.falseKept} (${pct(score.falseKept / Math.max(1, score.promises))})`,
+      'kept found': `${score.keptFound}/${score.kept}`,
+    });
+  }
+  console.log('Fulfilment on real R-list threads (aims: status >= 95%, called kept when not <= 2%)');
+  console.table(rows);
+}
+
 const failures = splits.all!.failures;
 if (failures.length) {
   console.log(`${failures.length} disagreement(s):`);
@@ -99,6 +227,6 @@ const summary = Object.fromEntries(
 );
 writeFileSync(
   `${resultsDir}promise-corpus.json`,
-  `${JSON.stringify({ measuredAt: new Date().toISOString(), ...summary, throughput }, null, 2)}\n`,
+  `${JSON.stringify({ measuredAt: new Date().toISOString(), ...summary, real: realFigures, fulfilment: fulfilmentFigures, throughput }, null, 2)}\n`,
 );
 console.log(`wrote ${resultsDir}promise-corpus.json`);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
@@ -22,6 +22,13 @@ export interface FirefoxLaunchOptions {
   timeZone: string;
   /** Defaults to the global setup's snapshot of the production build (extension/.output/firefox-mv3). */
   extensionDir?: string;
+  /**
+   * Settings an administrator would set (server URL, token, addresses): written as the add-on's
+   * managed-storage manifest (~/.mozilla/managed-storage/<id>.json, HOME pointed at a temp folder),
+   * which the extension reads at start. This is how Firefox runs with a server: its WebDriver BiDi
+   * cannot open the options page (see firefox-ui.ts).
+   */
+  managedSettings?: Record<string, unknown>;
 }
 
 interface GeckoManifest {
@@ -50,6 +57,16 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions):
   const uuid = randomUUID();
   const proxy = await startConnectProxy(options.fixturePort);
   const profile = mkdtempSync(path.join(os.tmpdir(), 'followthrough-e2e-firefox-'));
+  const home = options.managedSettings ? mkdtempSync(path.join(os.tmpdir(), 'followthrough-e2e-firefox-home-')) : null;
+  if (home) {
+    const dir = path.join(home, '.mozilla', 'managed-storage');
+    mkdirSync(dir, { recursive: true });
+    const manifest = { name: addonId, description: 'Followthrough settings set by the test harness', type: 'storage', data: options.managedSettings };
+    writeFileSync(path.join(dir, `${addonId}.json`), JSON.stringify(manifest));
+  }
+  const removeHome = () => {
+    if (home) rmSync(home, { recursive: true, force: true });
+  };
   let browser: Browser | undefined;
   try {
     browser = await puppeteer.launch({
@@ -60,7 +77,7 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions):
       acceptInsecureCerts: true,
       userDataDir: profile,
       defaultViewport: { width: 1440, height: 900 },
-      env: { ...process.env, TZ: options.timeZone },
+      env: { ...process.env, TZ: options.timeZone, ...(home ? { HOME: home } : {}) },
       extraPrefsFirefox: {
         'network.proxy.type': 1,
         'network.proxy.ssl': '127.0.0.1',
@@ -90,12 +107,14 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions):
         await started.close();
         await proxy.close();
         rmSync(profile, { recursive: true, force: true });
+        removeHome();
       },
     };
   } catch (error) {
     await browser?.close();
     await proxy.close();
     rmSync(profile, { recursive: true, force: true });
+    removeHome();
     throw new Error(`Could not start firefox-esr with the extension (${extensionDir}): ${(error as Error).message}`);
   }
 }

@@ -5,12 +5,19 @@ const TARGET = 0.8;
 
 function InitiationPanel({ view }: PanelProps) {
   const { initiatedBy } = view.summary;
-  const initiated = view.summary.counterpartSummary?.initiated;
+  const initiatorUnread = view.coverage?.initiatorKnown === false;
+  const initiated = initiatorUnread ? undefined : view.summary.counterpartSummary?.initiated;
   const share = initiated?.share ?? null;
   return (
     <div>
       <p data-testid="ft-initiator">
-        {initiatedBy === 'us' ? 'We started this thread.' : initiatedBy === 'them' ? 'The client started this thread.' : 'Who started this thread is unclear (automated or internal mail only).'}
+        {initiatorUnread
+          ? 'Who started this thread could not be read from the page.'
+          : initiatedBy === 'us'
+            ? 'We started this thread.'
+            : initiatedBy === 'them'
+              ? 'The client started this thread.'
+              : 'Who started this thread is unclear (automated or internal mail only).'}
       </p>
       {initiated && (
         <>

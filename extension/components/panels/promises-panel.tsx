@@ -8,6 +8,7 @@ const STATUS_WORDS: Record<PromiseView['status'], string> = {
   overdue: 'overdue',
   kept: 'kept',
   'kept-late': 'kept late',
+  'possibly-kept': 'possibly kept: confirm?',
   dismissed: 'not a promise',
   done: 'done',
 };
@@ -36,10 +37,21 @@ function PromiseItem({ promise, now, timeZone, actions }: { promise: PromiseView
         {promise.dueText && ` (“${promise.dueText}”)`}
         {snoozed && ` · snoozed until ${formatDay(promise.snoozedUntil ?? null, timeZone)}`}
       </p>
+      {promise.keptAt && (
+        <p className="ft-promise-evidence" data-testid="ft-promise-evidence">
+          {promise.status === 'possibly-kept' ? 'Maybe kept by' : 'Kept by'} your {promise.keptBy && /^[0-9a-f-]{36}$/.test(promise.keptBy) ? 'logged touchpoint' : 'mail'} of {formatDay(promise.keptAt, timeZone)}
+          {promise.evidence ? `: “${promise.evidence}”` : ''}
+        </p>
+      )}
       <div className="ft-actions" role="group" aria-label="Promise actions">
-        {live && (
+        {(live || promise.status === 'possibly-kept') && (
           <button type="button" disabled={busy} data-testid="ft-promise-done" onClick={() => run(() => actions.setVerdict(promise.id, { status: 'done' }))}>
-            Mark done
+            {promise.status === 'possibly-kept' ? 'Yes, kept' : 'Mark done'}
+          </button>
+        )}
+        {(promise.status === 'possibly-kept' || promise.status === 'kept' || promise.status === 'kept-late') && (
+          <button type="button" disabled={busy} data-testid="ft-promise-not-kept" onClick={() => run(() => actions.setVerdict(promise.id, { status: 'not-kept' }))}>
+            Not kept
           </button>
         )}
         {promise.status !== 'dismissed' && (
@@ -119,7 +131,7 @@ function PromiseList({ promises, testId, view, actions }: { promises: readonly P
 }
 
 function PromisesPanel({ view, actions }: PanelProps) {
-  const { promises, otherOpenPromises } = view.summary;
+  const { promises, otherOpenPromises, otherOpenPromiseCount } = view.summary;
   return (
     <div>
       {promises.length === 0 ? (
@@ -129,7 +141,7 @@ function PromisesPanel({ view, actions }: PanelProps) {
       )}
       {otherOpenPromises.length > 0 && (
         <>
-          <p className="ft-subhead">Open with this client in other threads</p>
+          <p className="ft-subhead">Open with this client in other threads{otherOpenPromiseCount > otherOpenPromises.length ? ` (the ${otherOpenPromises.length} most urgent of ${otherOpenPromiseCount})` : ''}</p>
           <PromiseList promises={otherOpenPromises} testId="ft-promises-other" view={view} actions={actions} />
         </>
       )}

@@ -74,7 +74,7 @@ describe('gmail host driver', () => {
       host: 'gmail',
       threadId: 'FMfcgzQbfLxVHMNwqBzKhJqPZTvWrkDc',
       subject: null,
-      missing: 'gmail.threadSubject',
+      missing: [{ id: 'gmail.threadSubject', finds: 'the conversation subject' }],
     });
   });
 
@@ -84,6 +84,57 @@ describe('gmail host driver', () => {
     expect(result.snapshot.subject).toBe('<script>alert("subject")</script> Invoice <b>overdue</b>');
     expect(result.snapshot.messages[0]!.from).toEqual({ name: '<img src=x onerror=alert(1)>', address: 'billing@contoso-supplies.example' });
     expect(result.snapshot.messages[0]!.text).toContain('<script>document.title="pwned"</script>');
+  });
+
+  it('reads a German thread: localized dates, the folded older messages and an attachment', () => {
+    const { result } = read('2026-12-thread-de-folded.html');
+    if (result.kind !== 'thread') throw new Error(`expected a thread, got ${result.kind}`);
+    const { snapshot } = result;
+    expect(snapshot.account).toBe('alex.morgan@ourco.example');
+    expect(snapshot.messages.map((m) => [m.from?.address, m.sentAt, m.partial, m.unread])).toEqual([
+      ['klaus.weber@alpenlogistik.example', '2026-03-02T09:00:00.000Z', true, []],
+      ['alex.morgan@ourco.example', '2026-03-05T11:30:00.000Z', true, []],
+      ['klaus.weber@alpenlogistik.example', '2026-03-09T08:15:00.000Z', false, []],
+      ['alex.morgan@ourco.example', '2026-03-09T14:40:00.000Z', false, []],
+    ]);
+    // "2 ältere Nachrichten": two messages Gmail folded away, between the first message and the rest.
+    expect(snapshot.foldedCount).toBe(2);
+    expect(snapshot.foldedAfter).toBe(1);
+    expect(snapshot.messages[3]!.attachments).toEqual(['Rollout Lager Süd v3.pdf']);
+    expect(snapshot.messages[3]!.text).not.toContain('schrieb');
+  });
+
+  it('reads a Japanese thread (年月日 dates, 午後 afternoon times) and a Spanish one with every message expanded', () => {
+    const ja = read('2026-12-thread-ja.html').result;
+    if (ja.kind !== 'thread') throw new Error('expected a thread');
+    expect(ja.snapshot.messages.map((m) => [m.from?.address, m.sentAt])).toEqual([
+      ['alex.morgan@ourco.example', '2026-03-02T09:00:00.000Z'],
+      ['yui.takahashi@sakura-shoji.example', '2026-03-03T16:30:00.000Z'],
+      ['alex.morgan@ourco.example', '2026-03-04T10:05:00.000Z'],
+    ]);
+    const es = read('2026-12-thread-es-expanded.html').result;
+    if (es.kind !== 'thread') throw new Error('expected a thread');
+    expect(es.snapshot.messages.map((m) => [m.sentAt, m.partial])).toEqual([
+      ['2026-03-03T09:05:00.000Z', false],
+      ['2026-03-03T15:20:00.000Z', false],
+      ['2026-03-06T10:40:00.000Z', false],
+    ]);
+    expect(es.snapshot.foldedCount).toBe(0);
+  });
+
+  it('inserts into a reply box labelled in Japanese', () => {
+    const { doc } = read('2026-12-thread-ja.html');
+    expect(host.insertIntoReply(doc, 'よろしくお願いします。')).toBe(true);
+    expect(doc.querySelector('[aria-label="メッセージ本文"]')!.textContent).toContain('よろしくお願いします。');
+  });
+
+  it('copies a layout report with the structure and what was found, and no mail content', () => {
+    const { doc, url } = loadFixture(dir, '2026-11-thread-conversation.html');
+    const report = host.layoutReport(doc, url);
+    expect(report).toContain('Followthrough layout report (Gmail)');
+    expect(report).toContain('messageItem: 5 by strategy 1 of 3');
+    expect(report).toContain('class="adn ads"');
+    expect(report).not.toMatch(/Dana|dana|northwind|rollout plan|1938c0a7/i);
   });
 
   it('recognises thread URLs in every Gmail view', () => {

@@ -1,8 +1,10 @@
 import type { Address } from '@followthrough/shared/model';
-import { SelectorMissingError, type MailHost, type MessageSnapshot, type ThreadReadResult } from '../mail-host';
-import { addressFromAttributes, createSelectorKit, parseHostTimestamp, visibleTextOf } from '../selector-kit';
-import { insertPlainText, isDarkBackground, RESERVED_ATTRIBUTE, reserveRightMargin } from '../host-dom';
-import { gmailSelectors } from './selectors';
+import { SelectorMissingError, type MailHost, type MessagePart, type MessageSnapshot, type ThreadReadResult } from '../mail-host';
+import { addressFromAttributes, createSelectorKit, visibleTextOf } from '../selector-kit';
+import { numericDateOrder, parseHostTimestamp, type DateReadHints } from '../host-dates';
+import { insertPlainText, isDarkBackground, outermost, RESERVED_ATTRIBUTE, reserveRightMargin } from '../host-dom';
+import { layoutReport } from '../layout-report';
+import { gmailSelectors, type GmailSelectorKey } from './selectors';
 
 const $ = createSelectorKit('gmail', gmailSelectors);
 
@@ -21,24 +23,85 @@ function accountFrom(doc: Document): string | null {
   return fromTitle ? fromTitle.toLowerCase() : null;
 }
 
-function readMessage(item: Element, index: number, threadId: string, account: string | null): MessageSnapshot {
-  const sender = $.require(item, 'sender');
-  const from = addressFromAttributes(sender);
-  const timeEl = $.require(item, 'time');
-  const sentAt = parseHostTimestamp(timeEl.getAttribute('title') ?? timeEl.getAttribute('alt'));
-  const partial = !item.matches(gmailSelectors.expandedMessage.css);
-  const to: Address[] = [];
-  for (const el of $.all(item, 'recipient')) {
-    const address = addressFromAttributes(el);
-    if (!address) continue;
-    // Gmail writes "me" for the signed-in account; the address attribute is still the real one.
-    if (address.name === 'me' || (account && address.address === account)) delete address.name;
-    to.push(address);
+function dateHints(doc: Document): DateReadHints {
+  const language = doc.documentElement.getAttribute('lang') || doc.defaultView?.navigator.language || null;
+  return { numericOrder: numericDateOrder(language) };
+}
+
+/** File names on the attachment chips; Gmail's download_url ("mime:name:url") when the name span is gone. */
+function attachmentsOf(item: Element): string[] {
+  const names = $.all(item, 'attachmentName').map((el) => el.textContent?.trim() ?? '').filter(Boolean);
+  if (names.length > 0) return names;
+  const fromUrls: string[] = [];
+  for (const chip of Array.from(item.querySelectorAll('[download_url]'))) {
+    const name = chip.getAttribute('download_url')?.split(':')[1];
+    if (!name) continue;
+    try {
+      fromUrls.push(decodeURIComponent(name));
+    } catch {
+      fromUrls.push(name);
+    }
   }
-  const bodyEl = partial ? $.one(item, 'snippet') : $.one(item, 'body');
-  const text = bodyEl ? visibleTextOf(bodyEl, gmailSelectors.hiddenInBody.css) : '';
-  const providerId = item.getAttribute('data-legacy-message-id') ?? item.getAttribute('data-message-id')?.replace(/^#/, '') ?? null;
-  return { id: providerId ?? `${threadId}#${index}`, idFromProvider: providerId !== null, from, to, cc: [], sentAt, text, partial };
+  return fromUrls;
+}
+
+function readMessage(item: Element, index: number, threadId: string, account: string | null, hints: DateReadHints): MessageSnapshot {
+  const unread: MessagePart[] = [];
+  const senderEl = $.one(item, 'sender');
+  const from = senderEl ? addressFromAttributes(senderEl) : null;
+  if (!from) unread.push('sender');
+  const timeEl = $.one(item, 'time');
+  const sentAt = timeEl ? parseHostTimestamp(timeEl.getAttribute('title') ?? timeEl.getAttribute('alt') ?? timeEl.textContent, hints) : null;
+  if (!sentAt) unread.push('time');
+  const bodyEl = $.one(item, 'body');
+  const partial = bodyEl === null || item.matches(gmailSelectors.collapsedMessage.strategies[0].css);
+  const to: Address[] = [];
+  if (!partial) {
+    for (const el of $.all(item, 'recipient')) {
+      const address = addressFromAttributes(el);
+      if (!address || to.some((a) => a.address === address.address)) continue;
+      // Gmail writes "me" for the signed-in account (translated); the address attribute is still the real one.
+      if (address.name === 'me' || (account && address.address === account)) delete address.name;
+      to.push(address);
+    }
+  }
+  const textEl = partial ? $.one(item, 'snippet') : bodyEl;
+  const text = textEl ? visibleTextOf(textEl, gmailSelectors.hiddenInBody.strategies[0].css) : '';
+  const idEl = item.matches('[data-legacy-message-id], [data-message-id]') ? item : item.querySelector('[data-legacy-message-id], [data-message-id]');
+  const providerId = idEl?.getAttribute('data-legacy-message-id') ?? idEl?.getAttribute('data-message-id')?.replace(/^#(?:msg-[a-z]:)?/, '') ?? null;
+  return {
+    id: providerId ?? `${threadId}#${index}`,
+    idFromProvider: idEl?.hasAttribute('data-legacy-message-id') ?? false,
+    from,
+    to,
+    cc: [],
+    sentAt,
+    text,
+    partial,
+    attachments: partial ? [] : attachmentsOf(item),
+    unread,
+  };
+}
+
+/** "2" older messages: the number Gmail prints on the fold (digits in every language). */
+function foldOf(main: Element, items: Element[]): { count: number; after: number | null } {
+  const countEl = $.one(main, 'foldedCount');
+  const count = Number.parseInt((countEl?.textContent ?? '').replace(/\D+/g, ''), 10);
+  if (!countEl || !Number.isFinite(count) || count <= 0) return { count: 0, after: null };
+  // The fold sits between messages: after every message that precedes it in the document.
+  const after = items.filter((item) => item.compareDocumentPosition(countEl) & Node.DOCUMENT_POSITION_FOLLOWING).length;
+  return { count, after };
+}
+
+function findings(doc: Document): string[] {
+  const lines: string[] = [];
+  const main = $.one(doc, 'main') ?? doc;
+  for (const key of Object.keys(gmailSelectors) as GmailSelectorKey[]) {
+    const { elements, strategy } = $.allWith(key === 'account' || key === 'contentColumn' || key === 'main' ? doc : main, key);
+    const total = gmailSelectors[key].strategies.length;
+    lines.push(strategy < 0 ? `${key}: not found (${total} strategies tried)` : `${key}: ${elements.length} by strategy ${strategy + 1} of ${total}`);
+  }
+  return lines;
 }
 
 export function createGmailHost(): MailHost {
@@ -56,12 +119,18 @@ export function createGmailHost(): MailHost {
         const main = $.require(doc, 'main');
         const subjectNode = $.require(main, 'threadSubject');
         // The legacy hex id is the Gmail API thread id: the same key the server stores for synced mail.
-        const threadId = subjectNode.getAttribute('data-legacy-thread-id') ?? subjectNode.getAttribute('data-thread-perm-id') ?? urlThread;
-        if (!threadId) throw new SelectorMissingError('gmail.threadSubject[data-legacy-thread-id]');
-        const items = $.all(main, 'messageItem');
-        if (items.length === 0) throw new SelectorMissingError('gmail.messageItem');
+        const threadId = subjectNode.getAttribute('data-legacy-thread-id') ?? subjectNode.getAttribute('data-thread-perm-id')?.replace(/^thread-[a-z]:/, '') ?? urlThread;
+        if (!threadId) throw new SelectorMissingError('gmail.threadSubject[data-legacy-thread-id]', 'the conversation id');
+        const items = outermost($.mostWith(main, 'messageItem').elements);
+        if (items.length === 0) throw $.missing('messageItem');
         const account = accountFrom(doc);
-        const messages = items.map((item, index) => readMessage(item, index, threadId, account));
+        const hints = dateHints(doc);
+        const messages = items.map((item, index) => readMessage(item, index, threadId, account, hints));
+        // Not one message whose sender and time we could read: the layout is not one we know.
+        if (!messages.some((m) => m.unread.length === 0)) {
+          throw $.missing(messages.every((m) => m.unread.includes('sender')) ? 'sender' : 'time');
+        }
+        const fold = foldOf(main, items);
         return {
           kind: 'thread',
           snapshot: {
@@ -72,6 +141,8 @@ export function createGmailHost(): MailHost {
             account,
             link: `https://mail.google.com/mail/u/0/#all/${threadId}`,
             messageIdsAreStable: messages.every((m) => m.idFromProvider),
+            foldedCount: fold.count,
+            foldedAfter: fold.after,
           },
         };
       } catch (error) {
@@ -81,7 +152,7 @@ export function createGmailHost(): MailHost {
           host: 'gmail',
           threadId: subjectEl?.getAttribute('data-legacy-thread-id') ?? urlThread,
           subject: subjectEl ? visibleTextOf(subjectEl) : null,
-          missing: error.selectorId,
+          missing: [{ id: error.selectorId, finds: error.finds }],
         };
       }
     },
@@ -98,6 +169,15 @@ export function createGmailHost(): MailHost {
     insertIntoReply(doc, text) {
       const box = $.one(doc, 'replyBox');
       return box ? insertPlainText(box as HTMLElement, text) : false;
+    },
+    layoutReport(doc, url) {
+      return layoutReport({
+        host: 'Gmail',
+        url,
+        findings: findings(doc),
+        region: $.one(doc, 'main') ?? doc.body,
+        language: doc.documentElement.getAttribute('lang'),
+      });
     },
   };
 }

@@ -4,14 +4,23 @@ import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema/index';
 import { createSerializedClient } from './serialized-client';
+import { createCachedReader, type ReadExecutor } from './cached-reader';
 
 export type Schema = typeof schema;
 export type Db = LibSQLDatabase<Schema>;
 
 export interface Database {
   db: Db;
-  /** The raw client, for hot paths that batch plain SQL. */
+  /** The raw client, for hot paths that batch plain SQL. Writes and write transactions go here. */
   client: Client;
+  /**
+   * A second connection for the read paths, which must not queue behind a write transaction of this
+   * process (a client with an open transaction serves nobody else until it ends); WAL lets it read the
+   * last committed state meanwhile. For an embedded file it caches prepared statements
+   * (cached-reader.ts); for a libSQL server it is the same client, which gives every request its own
+   * connection server-side.
+   */
+  reader: ReadExecutor;
   /** True for an embedded file; false for a libSQL server / Turso over HTTP(S) or WebSockets. */
   isFile: boolean;
   close(): void;
@@ -19,6 +28,10 @@ export interface Database {
 
 /** Milliseconds a writer waits for another process's lock before SQLITE_BUSY (file databases only). */
 export const BUSY_TIMEOUT_MS = 5000;
+
+function filePathOf(url: string): string {
+  return url.slice('file:'.length).split('?')[0] ?? '';
+}
 
 /**
  * Opens the database named by a libSQL URL. `file:` URLs get their folder created, WAL mode, a busy
@@ -31,25 +44,37 @@ export async function createDb(url: string, authToken?: string): Promise<Databas
     throw new Error('DATABASE_URL: in-memory databases are not supported; use a file: URL');
   }
   if (isFile) {
-    const path = url.slice('file:'.length).split('?')[0] ?? '';
+    const path = filePathOf(url);
     if (path) mkdirSync(dirname(isAbsolute(path) ? path : resolve(path)), { recursive: true });
   }
-  const raw = createClient({
-    url,
-    authToken: authToken || undefined,
-    ...(isFile ? { timeout: BUSY_TIMEOUT_MS, concurrency: 1 } : {}),
-  });
-  const client = isFile ? createSerializedClient(raw) : raw;
-  if (isFile) {
+  const open = async (): Promise<Client> => {
+    const raw = createClient({
+      url,
+      authToken: authToken || undefined,
+      ...(isFile ? { timeout: BUSY_TIMEOUT_MS, concurrency: 1 } : {}),
+    });
+    if (!isFile) return raw;
+    const client = createSerializedClient(raw);
     // WAL: readers never block the writer, and the mode is stored in the file. synchronous = NORMAL is
     // the documented pairing for WAL: a commit is not fsynced (a power cut may lose the last commits,
-    // never consistency); checkpoints are. It is per connection, which is why there is only one.
+    // never consistency); checkpoints are. Pragmas are per connection, so each client sets its own.
     await client.execute('PRAGMA journal_mode = WAL');
     await client.execute('PRAGMA synchronous = NORMAL');
-    // 64 MiB page cache (SQLite's default is 2 MiB): thread facts are a few KiB each, and the sidebar
-    // reads a client's twenty-odd threads on every thread it opens.
+    // 64 MiB page cache (SQLite's default is 2 MiB).
     await client.execute('PRAGMA cache_size = -65536');
-  }
+    return client;
+  };
+  const client = await open();
+  const reader: ReadExecutor = isFile ? createCachedReader(filePathOf(url), BUSY_TIMEOUT_MS) : { execute: (s) => client.execute(s), batch: (s) => client.batch(s), close: () => {} };
   const db = drizzle(client, { schema });
-  return { db, client, isFile, close: () => client.close() };
+  return {
+    db,
+    client,
+    reader,
+    isFile,
+    close: () => {
+      client.close();
+      if (reader !== client) reader.close();
+    },
+  };
 }

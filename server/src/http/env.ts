@@ -4,6 +4,7 @@ import type { AuthUser } from '../store/users';
 import type { Logger } from './logger';
 import type { MailSyncDeps } from '../sync/mail-sync';
 import type { StorageHealth } from './storage-health';
+import type { Rederiver } from '../store/rederive';
 
 /** What createApp needs: passed in, never read from globals, so tests give a temp database and a fixed clock. */
 export interface AppDeps {
@@ -15,6 +16,8 @@ export interface AppDeps {
   mailSync?: MailSyncDeps;
   /** Whether this process's database writes work (createApp makes one when absent). */
   storageHealth?: StorageHealth;
+  /** Background re-derivation after a settings change (store/rederive.ts); kicked when settings change. */
+  rederiver?: Rederiver;
 }
 
 export interface AppEnv {

@@ -1,51 +1,57 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { CounterpartListItem } from '@followthrough/shared/contract';
-import {
-  listCounterpartsQuerySchema,
-  reportQuerySchema,
-  updateCounterpartRequestSchema,
-} from '@followthrough/shared/contract';
+import { listCounterpartsQuerySchema, reportQuerySchema, updateCounterpartRequestSchema } from '@followthrough/shared/contract';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { validate } from '../http/validate';
 import { counterpartProfiles } from '../db/schema/index';
-import { allCounterpartKeys, emptyProfile, loadCounterpart, loadCounterparts, viewCounterpart, type CounterpartView } from '../store/read-model';
+import { listCounterparts, readClock, readCounterpart, type CounterpartRead } from '../store/read/counterpart-reads';
+import { listPromises } from '../store/read/promise-reads';
+import { readReport } from '../store/read/report';
+import { listTouchpoints } from '../store/touchpoints';
+import { createYielder } from '../store/sql';
 import { settingsOfUser } from '../store/users';
-import { buildProgressReport } from '../store/engine';
 
-const keyParam = z.object({ key: z.string().min(1).transform((k) => k.toLowerCase()) });
+const keyParam = z.object({ key: z.string().min(1).max(320).transform((k) => k.toLowerCase()) });
 
-function listItem(view: CounterpartView): CounterpartListItem {
-  return { ...view.summary, name: view.profile.name, renewalDate: view.profile.renewalDate };
+function listItem(read: CounterpartRead): CounterpartListItem {
+  return { ...read.summary, name: read.profile.name, renewalDate: read.profile.renewalDate };
 }
 
-const sorters: Record<string, (a: CounterpartListItem, b: CounterpartListItem) => number> = {
-  health: (a, b) => a.health.score - b.health.score || a.key.localeCompare(b.key),
-  '-health': (a, b) => b.health.score - a.health.score || a.key.localeCompare(b.key),
-  lastContact: (a, b) => (b.lastContactAt ?? '').localeCompare(a.lastContactAt ?? '') || a.key.localeCompare(b.key),
-  key: (a, b) => a.key.localeCompare(b.key),
-};
+/** How many promises and touchpoints the client page shows before "more" (each list pages on its own route). */
+const DETAIL_LIST = 20;
 
 export const counterpartRoutes = new Hono<AppEnv>()
   .get('/', validate('query', listCounterpartsQuerySchema), async (c) => {
-    const { sort, limit } = c.req.valid('query');
-    const { db } = c.var.deps.database;
+    const query = c.req.valid('query');
     const settings = settingsOfUser(c.var.user).analysis;
-    const now = c.var.deps.clock();
-    const data = await loadCounterparts(db, c.var.user.id, await allCounterpartKeys(db, c.var.user.id));
-    const items = [...data.values()].map((d) => listItem(viewCounterpart(d, settings, now)));
-    items.sort(sorters[sort]);
-    return c.json({ counterparts: limit ? items.slice(0, limit) : items }, 200);
+    const clock = readClock(c.var.deps.clock(), settings);
+    const page = await listCounterparts(c.var.deps.database.reader, c.var.user.id, query, clock, settings, createYielder());
+    return c.json({ counterparts: page.items.map(listItem), total: page.total, nextCursor: page.nextCursor }, 200);
   })
   .get('/:key', validate('param', keyParam), async (c) => {
     const { key } = c.req.valid('param');
-    const data = await loadCounterpart(c.var.deps.database.client, c.var.user.id, key);
-    if (data.threads.length === 0 && data.touchpoints.length === 0 && !data.profile) throw ApiError.notFound(`counterpart ${key}`);
     const settings = settingsOfUser(c.var.user).analysis;
-    const view = viewCounterpart(data, settings, c.var.deps.clock());
+    const now = c.var.deps.clock();
+    const clock = readClock(now, settings);
+    const reader = c.var.deps.database.reader;
+    const read = await readCounterpart(reader, c.var.user.id, key, clock, settings);
+    if (!read) throw ApiError.notFound(`counterpart ${key}`);
+    // Overdue first, then open, soonest due first; then the latest settled ones (kept, done...) to fill the page.
+    const [overdue, open, settled, touchpoints] = await Promise.all([
+      listPromises(reader, c.var.user.id, { counterpart: key, status: 'overdue', limit: DETAIL_LIST }, clock.now),
+      listPromises(reader, c.var.user.id, { counterpart: key, status: 'open', limit: DETAIL_LIST }, clock.now),
+      listPromises(reader, c.var.user.id, { counterpart: key, live: false, order: '-due', limit: DETAIL_LIST }, clock.now),
+      listTouchpoints(reader, c.var.user.id, { counterpart: key, limit: DETAIL_LIST }),
+    ]);
     return c.json(
-      { counterpart: { ...listItem(view), notes: view.profile.notes }, promises: view.promises, touchpoints: view.touchpoints },
+      {
+        counterpart: { ...listItem(read), notes: read.profile.notes },
+        promises: [...overdue.promises, ...open.promises, ...settled.promises].slice(0, DETAIL_LIST),
+        touchpoints: touchpoints.touchpoints,
+        touchpointCount: touchpoints.total,
+      },
       200,
     );
   })
@@ -54,11 +60,12 @@ export const counterpartRoutes = new Hono<AppEnv>()
     const patch = c.req.valid('json');
     const { db } = c.var.deps.database;
     const userId = c.var.user.id;
-    const data = await loadCounterpart(c.var.deps.database.client, userId, key);
+    const settings = settingsOfUser(c.var.user).analysis;
+    const read = await readCounterpart(c.var.deps.database.reader, userId, key, readClock(c.var.deps.clock(), settings), settings);
     // Only counterparts the user has (mail, touchpoints or a profile) can be edited: another user's
     // client, or a typo, is a 404 rather than a silently created profile.
-    if (data.threads.length === 0 && data.touchpoints.length === 0 && !data.profile) throw ApiError.notFound(`counterpart ${key}`);
-    const current = data.profile ?? { ...emptyProfile };
+    if (!read) throw ApiError.notFound(`counterpart ${key}`);
+    const current = read.profile;
     const next = {
       name: patch.name !== undefined ? patch.name : current.name,
       cadenceDays: patch.cadenceDays !== undefined ? patch.cadenceDays : current.cadenceDays,
@@ -75,23 +82,9 @@ export const counterpartRoutes = new Hono<AppEnv>()
   .get('/:key/report', validate('param', keyParam), validate('query', reportQuerySchema), async (c) => {
     const { key } = c.req.valid('param');
     const { since } = c.req.valid('query');
-    const data = await loadCounterpart(c.var.deps.database.client, c.var.user.id, key);
-    if (data.threads.length === 0 && data.touchpoints.length === 0 && !data.profile) throw ApiError.notFound(`counterpart ${key}`);
     const settings = settingsOfUser(c.var.user).analysis;
-    const now = c.var.deps.clock();
-    const view = viewCounterpart(data, settings, now);
-    // Default period: since the last report we sent them (a "report-sent" touchpoint), else everything.
-    const lastReport = view.touchpoints.find((t) => t.kind === 'report-sent');
-    const report = buildProgressReport({
-      counterpart: key,
-      since: since ? new Date(since).toISOString() : (lastReport?.at ?? null),
-      now: now.toISOString(),
-      promises: view.promises,
-      touchpoints: view.touchpoints,
-      requests: view.summary.requests,
-      awaitingThem: view.summary.awaitingThem,
-      risks: view.risks,
-      settings,
-    });
+    const clock = readClock(c.var.deps.clock(), settings);
+    const report = await readReport(c.var.deps.database.reader, c.var.user.id, key, since ? new Date(since).toISOString() : null, clock, settings);
+    if (!report) throw ApiError.notFound(`counterpart ${key}`);
     return c.json(report, 200);
   });

@@ -4,22 +4,33 @@ import { userSettingsSchema } from '@followthrough/shared/contract';
 import type { AppEnv } from '../http/env';
 import { validate } from '../http/validate';
 import { users } from '../db/schema/index';
-import { getUserSettings, putUserSettings } from '../store/users';
+import { settingsHash } from '../store/analysis-writer';
+import { analysisStatus, requestRederivation } from '../store/rederive';
+import { getUserSettings, putUserSettings, toAnalysisSettings } from '../store/users';
 import { eraseUser } from '../store/erase';
 
 export const meRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
-    const row = await c.var.deps.database.db.select().from(users).where(eq(users.id, c.var.user.id)).get();
+    const { database } = c.var.deps;
+    const row = await database.db.select().from(users).where(eq(users.id, c.var.user.id)).get();
     if (!row) throw new Error('authenticated user has no row');
-    return c.json({ id: row.id, email: row.email, name: row.name, createdAt: row.createdAt }, 200);
+    return c.json({ id: row.id, email: row.email, name: row.name, createdAt: row.createdAt, analysis: await analysisStatus(database, row.id) }, 200);
   })
+  .get('/analysis', async (c) => c.json(await analysisStatus(c.var.deps.database, c.var.user.id), 200))
   .get('/settings', async (c) => {
     const { settings } = await getUserSettings(c.var.deps.database.db, c.var.user.id);
     return c.json(settings, 200);
   })
   .put('/settings', validate('json', userSettingsSchema), async (c) => {
     const settings = c.req.valid('json');
-    await putUserSettings(c.var.deps.database.db, c.var.user.id, settings);
+    const { database } = c.var.deps;
+    const before = await getUserSettings(database.db, c.var.user.id);
+    await putUserSettings(database.db, c.var.user.id, settings);
+    // Figures already stored were derived with the old settings: derive them again in the background.
+    if (settingsHash(toAnalysisSettings(before.settings)) !== settingsHash(toAnalysisSettings(settings))) {
+      await requestRederivation(database, c.var.user.id, toAnalysisSettings(settings), c.var.deps.clock());
+      c.var.deps.rederiver?.kick();
+    }
     return c.json(settings, 200);
   })
   .delete('/', async (c) => {

@@ -1,54 +1,43 @@
 import { Hono } from 'hono';
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { listPromisesQuerySchema, updatePromiseRequestSchema } from '@followthrough/shared/contract';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { validate } from '../http/validate';
-import { promises, promiseVerdictEvents, promiseVerdicts } from '../db/schema/index';
-import { promiseViews, verdictHistory } from '../store/promises';
+import { listPromises } from '../store/read/promise-reads';
+import { readPromise, setVerdict, verdictHistory } from '../store/promises';
 import { settingsOfUser } from '../store/users';
 
 export const promiseRoutes = new Hono<AppEnv>()
   .get('/', validate('query', listPromisesQuerySchema), async (c) => {
-    const { status, counterpart, dueBefore } = c.req.valid('query');
-    const { db } = c.var.deps.database;
-    const settings = settingsOfUser(c.var.user).analysis;
-    const dueLimit = dueBefore ? new Date(dueBefore).toISOString() : null;
-    const views = (await promiseViews(db, c.var.user.id, settings, c.var.deps.clock(), counterpart?.toLowerCase()))
-      .filter((p) => !status || p.status === status)
-      .filter((p) => !dueLimit || p.dueAt < dueLimit)
-      .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id));
-    return c.json({ promises: views }, 200);
+    const query = c.req.valid('query');
+    const now = c.var.deps.clock().toISOString();
+    let page;
+    try {
+      page = await listPromises(
+        c.var.deps.database.reader,
+        c.var.user.id,
+        {
+          ...query,
+          ...(query.counterpart ? { counterpart: query.counterpart.toLowerCase() } : {}),
+          ...(query.dueBefore ? { dueBefore: new Date(query.dueBefore).toISOString() } : {}),
+        },
+        now,
+      );
+    } catch (err) {
+      if (err instanceof Error && err.message.startsWith('cursor:')) throw new ApiError('validation_failed', 400, `query.${err.message}`);
+      throw err;
+    }
+    return c.json(page, 200);
   })
-  .patch('/:id', validate('param', z.object({ id: z.string().min(1) })), validate('json', updatePromiseRequestSchema), async (c) => {
+  .patch('/:id', validate('param', z.object({ id: z.string().min(1).max(100) })), validate('json', updatePromiseRequestSchema), async (c) => {
     const { id } = c.req.valid('param');
     const verdict = c.req.valid('json');
-    const { db } = c.var.deps.database;
+    const { database } = c.var.deps;
     const userId = c.var.user.id;
-    const promise = await db
-      .select({ counterpart: promises.counterpart })
-      .from(promises)
-      .where(and(eq(promises.userId, userId), eq(promises.id, id)))
-      .get();
-    if (!promise) throw ApiError.notFound(`promise ${id}`);
-    const at = c.var.deps.clock().toISOString();
-    const values = {
-      status: verdict.status,
-      dueAt: verdict.dueAt ? new Date(verdict.dueAt).toISOString() : null,
-      snoozedUntil: verdict.snoozedUntil ? new Date(verdict.snoozedUntil).toISOString() : null,
-    };
-    // The verdict row is what the read path uses; the event row is the audit trail. One transaction.
-    await db.batch([
-      db
-        .insert(promiseVerdicts)
-        .values({ userId, promiseId: id, ...values, updatedAt: at })
-        .onConflictDoUpdate({ target: [promiseVerdicts.userId, promiseVerdicts.promiseId], set: { ...values, updatedAt: at } }),
-      db.insert(promiseVerdictEvents).values({ userId, promiseId: id, ...values, at }),
-    ]);
-    const settings = settingsOfUser(c.var.user).analysis;
-    const views = await promiseViews(db, userId, settings, c.var.deps.clock(), promise.counterpart ?? undefined);
-    const view = views.find((p) => p.id === id);
+    const now = c.var.deps.clock();
+    if (!(await setVerdict(database, userId, id, verdict, settingsOfUser(c.var.user).analysis, now))) throw ApiError.notFound(`promise ${id}`);
+    const view = await readPromise(database, userId, id, now.toISOString());
     if (!view) throw new Error(`promise ${id} has no view after its verdict`);
-    return c.json({ promise: view, history: await verdictHistory(db, userId, id) }, 200);
+    return c.json({ promise: view, history: await verdictHistory(database.db, userId, id) }, 200);
   });

@@ -1,285 +1,192 @@
-import type { InStatement, InValue } from '@libsql/client';
-import type { AnalysisSettings, MessageFacts, NormalizedMessage, ThreadFacts } from '@followthrough/shared';
-import type { Database } from '../db/client';
 import {
-  analyzeThread,
-  createCounterpartResolver,
-  extractMessageFacts,
-  isReplySubject,
-  promiseId,
-  resolveThreadId,
-  subjectMergeWindowMs,
-  subjectThreadKeys,
-  type ThreadIndex,
-} from './engine';
+  createThreader,
+  deriveMessageFacts,
+  isMeaningful,
+  readMessage,
+  type AnalysisSettings,
+  type FulfilmentEvidence,
+  type MessageFacts,
+  normalizedMessageSchema,
+  type NormalizedMessage,
+  type NormalizedMessageInput,
+  type StoredMessageFacts,
+} from '@followthrough/shared';
+import type { Database } from '../db/client';
+import { messages, threads } from '../db/schema/index';
+import {
+  externalRecipients,
+  MESSAGE_COLUMNS,
+  messageRow,
+  moveFindings,
+  refreshThreads,
+  settingsHash,
+  writeFindings,
+  type AnalysisContext,
+} from './analysis-writer';
+import { updateFulfilment } from './fulfilment-store';
+import { rederiveThreads } from './rederive-threads';
+import { createYielder, insertMany, names, runAll, selectIn, str } from './sql';
+import { inWriteTransaction } from './write-transaction';
+import { loadThreaderSeed, threaderWrites } from './threading-store';
+import { renameStatements, threadsToRename } from './thread-names';
+
+const M = names(messages);
+const T = names(threads);
+
+export interface RejectedMessage {
+  id: string;
+  /** What is wrong, for the user who sent it (it may quote the offending header; it is never logged). */
+  reason: string;
+  /** A machine code, when the rule that refused the message gave one. */
+  code: string;
+}
 
 export interface IngestResult {
   accepted: number;
   duplicates: number;
   threadsUpdated: number;
   threads: { messageId: string; threadId: string }[];
+  /** Messages that could not be read, each with why; every other message of the batch was stored. */
+  rejected: RejectedMessage[];
 }
 
-/** The engine joins subject and counterpart with U+0000, which SQLite text would cut short. */
-export function storedSubjectKey(key: string): string {
-  return key.replaceAll('\u0000', '\n');
-}
-
-function refsOf(f: MessageFacts): string[] {
-  return [...new Set([...(f.inReplyTo ? [f.inReplyTo] : []), ...f.references])];
-}
-
-function isReply(f: MessageFacts): boolean {
-  return isReplySubject(f.subject) || refsOf(f).length > 0;
-}
-
-/** `INSERT INTO <head> VALUES (...), (...) <tail>` statements of at most ROWS_PER_INSERT rows each. */
-function insertMany(head: string, rows: InValue[][], tail: string): InStatement[] {
-  const out: InStatement[] = [];
-  for (const part of chunks(rows, ROWS_PER_INSERT)) {
-    const tuple = `(${placeholders(part[0]!.length)})`;
-    out.push({ sql: `INSERT INTO ${head} VALUES ${new Array<string>(part.length).fill(tuple).join(',')} ${tail}`, args: part.flat() });
-  }
-  return out;
+function rejection(id: string, err: unknown): RejectedMessage {
+  const code = typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string' ? err.code : 'unreadable_message';
+  return { id, reason: err instanceof Error ? err.message : String(err), code };
 }
 
 /**
- * SQLite allows 32,766 bound parameters per statement: 1,000 rows of our widest table (10 columns) and
- * 5,000 ids per IN list stay well inside it. Fewer, larger statements because the client prepares every
- * statement it runs, with no cache (the api bench's 1,000-message request went from 34 statements to 10).
- */
-const ROWS_PER_INSERT = 1000;
-const CHUNK = 5000;
-
-function chunks<T>(items: T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-function placeholders(n: number): string {
-  return new Array<string>(n).fill('?').join(',');
-}
-
-interface Executor {
-  execute(stmt: InStatement): Promise<{ rows: ArrayLike<Record<string, unknown>> }>;
-  batch(stmts: InStatement[]): Promise<unknown>;
-}
-
-/** Runs `SELECT ... WHERE user_id = ? AND <column> IN (...)` over any number of values. */
-async function selectIn(tx: Executor, sqlHead: string, userId: string, values: string[]): Promise<Record<string, unknown>[]> {
-  const rows: Record<string, unknown>[] = [];
-  for (const part of chunks([...new Set(values)])) {
-    const result = await tx.execute({ sql: `${sqlHead} (${placeholders(part.length)})`, args: [userId, ...part] });
-    for (let i = 0; i < result.rows.length; i++) rows.push(result.rows[i]!);
-  }
-  return rows;
-}
-
-/** Addresses of the counterpart that appear in the thread: "contacts" in the counterpart view. */
-function threadContacts(facts: MessageFacts[], counterpart: string | null, keyOf: (a: string) => string | null): string[] {
-  if (!counterpart) return [];
-  const seen = new Set<string>();
-  for (const f of facts) {
-    for (const a of [f.from, ...f.to, ...f.cc]) {
-      if (!seen.has(a.address) && keyOf(a.address) === counterpart) seen.add(a.address);
-    }
-  }
-  return [...seen].sort();
-}
-
-/**
- * Stores a batch of messages for one user, idempotent by message id, and refreshes the analysis of
- * exactly the threads the new messages touched.
- *
- * Bodies go through the engine once (extractMessageFacts) and are dropped: only the facts (addresses,
- * subject, snippets) are stored. The reads and writes run in one write transaction, so two processes
- * ingesting into the same thread at once serialise instead of computing thread facts from stale views.
+ * Stores a batch of messages for one user and updates what they change, in one write transaction:
+ * - each body is read once, before the transaction (readMessage); a message that cannot be read is
+ *   rejected with its reason and the rest of the batch is stored;
+ * - threads are assigned by the engine's threader, seeded with the rows the batch can touch;
+ * - the touched threads are re-analysed and their clients' aggregates adjusted (old contribution out,
+ *   new in), findings are stored once each, and promises are brought up to date with the new evidence;
+ * - a touched thread derived with other settings (a re-derivation still running) is derived again whole.
+ * Idempotent by message id. The work is sliced so the event loop serves other requests in between.
  */
 export async function ingestMessages(
   database: Database,
   userId: string,
-  input: NormalizedMessage[],
+  input: readonly (NormalizedMessage | NormalizedMessageInput)[],
   settings: AnalysisSettings,
+  options: { validate?: boolean } = {},
 ): Promise<IngestResult> {
-  // 1. Facts first, outside the transaction: this is the CPU-heavy part and needs no database.
+  const breathe = createYielder();
   const order: string[] = [];
-  const factsById = new Map<string, MessageFacts>();
-  for (const message of input) {
+  const read = new Map<string, { stored: StoredMessageFacts; facts: MessageFacts }>();
+  const rejected: RejectedMessage[] = [];
+  const rejectedIds = new Set<string>();
+  for (const [index, raw] of input.entries()) {
+    // Messages from the API are checked one by one: a bad one is rejected, the rest go in.
+    let message: NormalizedMessage;
+    if (options.validate) {
+      const parsed = normalizedMessageSchema.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const id = typeof (raw as { id?: unknown }).id === 'string' ? String((raw as { id: string }).id) : `#${index}`;
+        rejected.push({ id, code: 'invalid_message', reason: `messages.${index}${issue?.path.length ? `.${issue.path.join('.')}` : ''}: ${issue?.message ?? 'invalid'}` });
+        rejectedIds.add(id);
+        await breathe();
+        continue;
+      }
+      message = parsed.data;
+    } else message = raw as NormalizedMessage;
     order.push(message.id);
-    if (!factsById.has(message.id)) factsById.set(message.id, extractMessageFacts(message, settings));
+    if (read.has(message.id) || rejectedIds.has(message.id)) continue;
+    try {
+      const stored = readMessage(message, settings);
+      read.set(message.id, { stored, facts: deriveMessageFacts(stored, settings) });
+    } catch (err) {
+      rejected.push(rejection(message.id, err));
+      rejectedIds.add(message.id);
+    }
+    await breathe();
   }
 
-  const tx = await database.client.transaction('write');
-  try {
-    // 2. Which ids are already stored (a re-sent message is not counted twice).
+  return inWriteTransaction(database, async (tx) => {
+    const ctx: AnalysisContext = { tx, userId, settings, hash: settingsHash(settings), breathe };
     const storedThreadOf = new Map<string, string>();
-    for (const row of await selectIn(tx, 'SELECT id, thread_id FROM messages WHERE user_id = ? AND id IN', userId, [...factsById.keys()])) {
-      storedThreadOf.set(String(row.id), String(row.thread_id));
+    for (const r of await selectIn(tx, `SELECT ${M.id}, ${M.threadId} FROM ${M.$} WHERE ${M.userId} = ? AND ${M.id} IN`, [userId], [...read.keys()])) {
+      storedThreadOf.set(str(r.id), str(r.thread_id));
     }
-    const fresh = [...factsById.values()].filter((f) => !storedThreadOf.has(f.id));
-    fresh.sort((a, b) => (a.sentAt < b.sentAt ? -1 : a.sentAt > b.sentAt ? 1 : 0));
+    const fresh = [...read.values()].filter((m) => !storedThreadOf.has(m.stored.id));
 
-    // 3. Thread resolution: the engine asks a ThreadIndex; we prefetch everything it can ask about.
-    const referenced = fresh.flatMap(refsOf);
-    const keysOf = new Map(fresh.map((f) => [f.id, subjectThreadKeys(f).map(storedSubjectKey)]));
-    const dbThreadOfMessage = new Map<string, string>();
-    // thread_refs holds stored messages' own ids and the ids they reference, so both "what this reply
-    // answers" and "a reply that arrived before this original" are found.
-    const lookupIds = [...referenced, ...fresh.map((f) => f.id)];
-    for (const row of await selectIn(tx, 'SELECT message_id, thread_id FROM thread_refs WHERE user_id = ? AND message_id IN', userId, lookupIds)) {
-      dbThreadOfMessage.set(String(row.message_id), String(row.thread_id));
-    }
-    const seenWithKey = new Map<string, { threadId: string; at: number; isReply: boolean }[]>();
-    const remember = (key: string, threadId: string, at: string, isReply: boolean) => {
-      const list = seenWithKey.get(key) ?? [];
-      list.push({ threadId, at: Date.parse(at), isReply });
-      seenWithKey.set(key, list);
-    };
-    const subjectRows = await selectIn(
-      tx,
-      'SELECT subject_key, thread_id, sent_at, is_reply FROM subject_keys WHERE user_id = ? AND subject_key IN',
-      userId,
-      [...keysOf.values()].flat(),
-    );
-    for (const row of subjectRows) remember(String(row.subject_key), String(row.thread_id), String(row.sent_at), Number(row.is_reply) === 1);
-    const windowOf = (key: string) => subjectMergeWindowMs(key.split('\u0000')[0] ?? '');
-
-    const batchThreadOfMessage = new Map<string, string>();
-    const index: ThreadIndex = {
-      threadOfMessage: (id) => batchThreadOfMessage.get(id) ?? dbThreadOfMessage.get(id) ?? storedThreadOf.get(id),
-      // The thread last seen with this key within the engine's merge window of `near`.
-      threadOfSubjectKey: (key, near) => {
-        const stored = storedSubjectKey(key);
-        const window = windowOf(key);
-        const nearMs = near ? Date.parse(near) : undefined;
-        let best: { threadId: string; at: number } | undefined;
-        for (const seen of seenWithKey.get(stored) ?? []) {
-          if (nearMs !== undefined && Math.abs(seen.at - nearMs) > window) continue;
-          if (!best || seen.at > best.at) best = seen;
-        }
-        return best?.threadId;
-      },
-      // A thread whose messages with this key are all replies, starting after `near` within the window:
-      // their original is arriving now.
-      threadAwaitingRoot: (key, near) => {
-        const nearMs = Date.parse(near);
-        const window = windowOf(key);
-        const byThread = new Map<string, { first: number; allReplies: boolean }>();
-        for (const seen of seenWithKey.get(storedSubjectKey(key)) ?? []) {
-          const entry = byThread.get(seen.threadId) ?? { first: seen.at, allReplies: true };
-          entry.first = Math.min(entry.first, seen.at);
-          entry.allReplies &&= seen.isReply;
-          byThread.set(seen.threadId, entry);
-        }
-        for (const [threadId, entry] of byThread) {
-          if (entry.allReplies && entry.first > nearMs && entry.first - nearMs <= window) return threadId;
-        }
-        return undefined;
-      },
-    };
+    // Threads, by the engine's threader, in arrival order (the order the CLI reads a file in).
+    const threader = createThreader(await loadThreaderSeed(tx, userId, fresh.map((m) => m.facts)));
     const threadOf = new Map<string, string>();
-    for (const f of fresh) {
-      const threadId = resolveThreadId(f, index);
-      threadOf.set(f.id, threadId);
-      batchThreadOfMessage.set(f.id, threadId);
-      for (const key of keysOf.get(f.id)!) remember(key, threadId, f.sentAt, isReply(f));
-      for (const ref of refsOf(f)) if (!index.threadOfMessage(ref)) batchThreadOfMessage.set(ref, threadId);
-    }
+    for (const m of fresh) threadOf.set(m.stored.id, threader.assign(m.facts));
+    // Threads are named after their earliest message: one that arrives after later ones renames its thread.
+    const renames = await threadsToRename(tx, userId, fresh.map((m) => ({ facts: m.facts, threadId: threadOf.get(m.stored.id)! })));
+    const named = (threadId: string) => renames.get(threadId) ?? threadId;
+    for (const [id, threadId] of threadOf) threadOf.set(id, named(threadId));
+    if (renames.size > 0) await runAll(tx, renameStatements(userId, renames), breathe);
+    const affected = [...new Set(threadOf.values())];
 
-    // 4. Re-analyse only the affected threads, from their stored facts plus the new ones.
-    const affected = new Map<string, MessageFacts[]>();
-    for (const f of fresh) {
-      const threadId = threadOf.get(f.id)!;
-      const list = affected.get(threadId) ?? [];
-      list.push(f);
-      affected.set(threadId, list);
-    }
-    for (const row of await selectIn(tx, 'SELECT thread_id, facts_json FROM messages WHERE user_id = ? AND thread_id IN', userId, [...affected.keys()])) {
-      affected.get(String(row.thread_id))?.push(JSON.parse(String(row.facts_json)) as MessageFacts);
-    }
-    const resolver = createCounterpartResolver(settings);
-    const keyOf = (address: string) => resolver.keyOf(address);
+    // A touched thread is derived again whole when it was derived with other settings, or never since
+    // its messages were stored in an earlier format.
+    const [hashRows, withMessages] = await Promise.all([
+      selectIn(tx, `SELECT ${T.threadId}, ${T.derivedHash} FROM ${T.$} WHERE ${T.userId} = ? AND ${T.threadId} IN`, [userId], affected),
+      selectIn(tx, `SELECT DISTINCT ${M.threadId} FROM ${M.$} WHERE ${M.userId} = ? AND ${M.threadId} IN`, [userId], affected),
+    ]);
+    const hashOf = new Map(hashRows.map((r) => [str(r.thread_id), str(r.derived_hash)]));
+    const stale = new Set(withMessages.map((r) => str(r.thread_id)).filter((id) => hashOf.get(id) !== ctx.hash));
 
-    const rows = {
-      messages: [] as InValue[][],
-      subjectKeys: [] as InValue[][],
-      threadRefs: [] as InValue[][],
-      promises: [] as InValue[][],
-      snippets: [] as InValue[][],
-      threads: [] as InValue[][],
-    };
-    const refRowWritten = new Set<string>();
-    for (const f of fresh) {
-      const threadId = threadOf.get(f.id)!;
-      const counterpart = f.counterparts[0] ?? null;
-      rows.messages.push([userId, f.id, threadId, f.sentAt, f.direction, f.automated ? 1 : 0, JSON.stringify(f)]);
-      for (const key of keysOf.get(f.id)!) rows.subjectKeys.push([userId, key, f.id, threadId, f.sentAt, isReply(f) ? 1 : 0]);
-      // First writer wins: a referenced id already placed in a thread keeps that thread. So only the
-      // first row for an id not already stored can insert anything; the rest are not sent at all.
-      for (const ref of [f.id, ...refsOf(f)]) {
-        if (dbThreadOfMessage.has(ref) || refRowWritten.has(ref)) continue;
-        refRowWritten.add(ref);
-        rows.threadRefs.push([userId, ref, threadId]);
-      }
-      for (const p of f.promises) {
-        rows.promises.push([userId, promiseId(f.id, p.text), f.id, threadId, counterpart, p.text, f.sentAt, p.dueAt, p.dueIsDefault ? 1 : 0, p.dueText ?? null]);
-      }
-      const snippetRows: [kind: string, side: string, text: string][] = [
-        ...f.requests.map((r): [string, string, string] => ['request', 'them', r.text]),
-        ...f.risks.map((r): [string, string, string] => [r.kind, r.side, r.text]),
-      ];
-      snippetRows.forEach(([kind, side, text], ordinal) => {
-        rows.snippets.push([userId, f.id, ordinal, kind, side, threadId, counterpart, text, f.sentAt]);
-      });
-    }
-    for (const [threadId, threadMessages] of affected) {
-      const facts: ThreadFacts = analyzeThread(threadId, threadMessages, settings);
-      const provided = threadMessages.find((m) => m.providedThreadId)?.providedThreadId ?? null;
-      rows.threads.push([
-        userId,
-        threadId,
-        facts.counterpart,
-        provided,
-        facts.lastContactAt,
-        facts.awaiting?.side ?? null,
-        facts.awaiting?.since ?? null,
-        threadMessages.length,
-        JSON.stringify(threadContacts(threadMessages, facts.counterpart, keyOf)),
-        JSON.stringify(facts),
-      ]);
-    }
-    // Multi-row INSERTs: one statement per table per few hundred rows. Preparing a statement costs far
-    // more than binding a row, so this is what makes ingest fast (see bench/suites/api.ts).
-    const writes: InStatement[] = [
-      ...insertMany('messages (user_id, id, thread_id, sent_at, direction, automated, facts_json)', rows.messages, 'ON CONFLICT DO NOTHING'),
-      ...insertMany('subject_keys (user_id, subject_key, message_id, thread_id, sent_at, is_reply)', rows.subjectKeys, 'ON CONFLICT DO NOTHING'),
-      ...insertMany('thread_refs (user_id, message_id, thread_id)', rows.threadRefs, 'ON CONFLICT DO NOTHING'),
+    await runAll(tx, [
       ...insertMany(
-        'promises (user_id, id, message_id, thread_id, counterpart, text, made_at, due_at, due_is_default, due_text)',
-        rows.promises,
+        M.$,
+        MESSAGE_COLUMNS,
+        fresh.map((m) => messageRow(userId, m.stored, threadOf.get(m.stored.id)!, m.facts)),
         'ON CONFLICT DO NOTHING',
       ),
-      ...insertMany('snippets (user_id, message_id, ordinal, kind, side, thread_id, counterpart, text, at)', rows.snippets, 'ON CONFLICT DO NOTHING'),
-      ...insertMany(
-        'threads (user_id, thread_id, counterpart, provided_thread_id, last_contact_at, awaiting_side, awaiting_since, message_count, contacts_json, facts_json)',
-        rows.threads,
-        `ON CONFLICT (user_id, thread_id) DO UPDATE SET counterpart = excluded.counterpart,
-           provided_thread_id = excluded.provided_thread_id, last_contact_at = excluded.last_contact_at,
-           awaiting_side = excluded.awaiting_side, awaiting_since = excluded.awaiting_since,
-           message_count = excluded.message_count, contacts_json = excluded.contacts_json, facts_json = excluded.facts_json`,
-      ),
-    ];
-    if (writes.length > 0) await tx.batch(writes);
-    await tx.commit();
+      ...threaderWrites(userId, threader, new Set(fresh.map((m) => m.stored.id)), named),
+    ], breathe);
+
+    const current = affected.filter((id) => !stale.has(id));
+    const freshFindings = new Map(fresh.map((m) => [m.stored.id, m.stored]));
+    const appended = new Map<string, MessageFacts[]>();
+    for (const m of fresh) {
+      const threadId = threadOf.get(m.stored.id)!;
+      const list = appended.get(threadId) ?? [];
+      list.push(m.facts);
+      appended.set(threadId, list);
+    }
+    const changes = await refreshThreads(ctx, current, freshFindings, appended);
+    await moveFindings(ctx, changes.values());
+    const inCurrent = fresh.filter((m) => !stale.has(threadOf.get(m.stored.id)!));
+    const newPromises = await writeFindings(
+      ctx,
+      inCurrent.map((m) => {
+        const threadId = threadOf.get(m.stored.id)!;
+        return { facts: m.facts, threadId, thread: changes.get(threadId)?.after ?? null };
+      }),
+      { replace: false },
+    );
+    if (stale.size > 0) {
+      await rederiveThreads(ctx, [...stale], freshFindings);
+    }
+    // Our new mail may keep promises anywhere (the thread, or mail to the same people): fold it in.
+    const newEvidence: FulfilmentEvidence[] = fresh
+      .filter((m) => isMeaningful(m.facts) && m.facts.direction === 'outbound')
+      .map((m) => ({
+        kind: 'message',
+        id: m.stored.id,
+        threadId: threadOf.get(m.stored.id)!,
+        at: m.stored.sentAt,
+        subject: m.stored.subject,
+        to: externalRecipients(m.facts, settings),
+        counterparts: m.facts.counterparts,
+        deliveries: m.stored.deliveries ?? [],
+        attachments: m.stored.attachments ?? [],
+      }));
+    await updateFulfilment(ctx, { fresh: newPromises.map((p) => p.id), newEvidence });
 
     return {
       accepted: fresh.length,
-      duplicates: input.length - fresh.length,
-      threadsUpdated: affected.size,
-      threads: order.map((messageId) => ({ messageId, threadId: threadOf.get(messageId) ?? storedThreadOf.get(messageId)! })),
+      duplicates: order.filter((id) => !rejectedIds.has(id)).length - fresh.length,
+      threadsUpdated: affected.length,
+      threads: order.filter((id) => !rejectedIds.has(id)).map((messageId) => ({ messageId, threadId: threadOf.get(messageId) ?? storedThreadOf.get(messageId)! })),
+      rejected,
     };
-  } finally {
-    tx.close();
-  }
+  });
 }

@@ -1,21 +1,48 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { AnalysisSettings } from '@followthrough/shared';
+import type { AnalysisSettings, PromiseVerdict } from '@followthrough/shared';
 import type { PromiseView } from '@followthrough/shared/contract';
-import type { Db } from '../db/client';
-import { promises, promiseVerdictEvents } from '../db/schema/index';
-import { loadCounterparts, viewCounterpart } from './read-model';
+import type { VerdictStatus } from '@followthrough/shared';
+import type { Database, Db } from '../db/client';
+import { promises, promiseVerdictEvents, promiseVerdicts } from '../db/schema/index';
+import { settingsHash } from './analysis-writer';
+import { resettle } from './fulfilment-store';
+import { names, createYielder } from './sql';
+import { inWriteTransaction } from './write-transaction';
+import { PROMISE_VIEW_COLUMNS, PROMISE_VIEW_FROM, promiseView } from './read/promise-reads';
 
-/** Promise views with their status at `now`, for the given counterparts (all of the user's when omitted). */
-export async function promiseViews(db: Db, userId: string, settings: AnalysisSettings, now: Date, counterpart?: string): Promise<PromiseView[]> {
-  let keys: string[];
-  if (counterpart) {
-    keys = [counterpart];
-  } else {
-    const rows = await db.selectDistinct({ key: promises.counterpart }).from(promises).where(eq(promises.userId, userId)).all();
-    keys = rows.map((r) => r.key).filter((k): k is string => k !== null);
-  }
-  const data = await loadCounterparts(db, userId, keys);
-  return [...data.values()].flatMap((d) => viewCounterpart(d, settings, now).promises);
+const P = names(promises);
+
+/** One promise as the API shows it at `now`; null when the user has no such promise. */
+export async function readPromise(database: Database, userId: string, id: string, now: string): Promise<PromiseView | null> {
+  const result = await database.client.execute({ sql: `SELECT ${PROMISE_VIEW_COLUMNS} FROM ${PROMISE_VIEW_FROM} WHERE p.${P.userId} = ? AND p.${P.id} = ?`, args: [userId, id] });
+  const row = result.rows[0];
+  return row ? promiseView(row, now) : null;
+}
+
+/**
+ * Records the user's verdict (what the read path uses, and an audit row) and settles the promise again
+ * with it, in one transaction. False when the user has no such promise.
+ */
+export async function setVerdict(database: Database, userId: string, id: string, verdict: Required<Pick<PromiseVerdict, 'status'>> & PromiseVerdict, settings: AnalysisSettings, now: Date): Promise<boolean> {
+  return inWriteTransaction(database, async (tx) => {
+    const found = await tx.execute({ sql: `SELECT 1 FROM ${P.$} WHERE ${P.userId} = ? AND ${P.id} = ?`, args: [userId, id] });
+    if (found.rows.length === 0) return false;
+    const at = now.toISOString();
+    const values = [verdict.status, verdict.dueAt ? new Date(verdict.dueAt).toISOString() : null, verdict.snoozedUntil ? new Date(verdict.snoozedUntil).toISOString() : null];
+    const V = names(promiseVerdicts);
+    const E = names(promiseVerdictEvents);
+    await tx.batch([
+      {
+        sql: `INSERT INTO ${V.$} (${V.userId}, ${V.promiseId}, ${V.status}, ${V.dueAt}, ${V.snoozedUntil}, ${V.updatedAt}) VALUES (?, ?, ?, ?, ?, ?)
+              ON CONFLICT (${V.userId}, ${V.promiseId}) DO UPDATE SET ${V.status} = excluded.${V.status}, ${V.dueAt} = excluded.${V.dueAt},
+                ${V.snoozedUntil} = excluded.${V.snoozedUntil}, ${V.updatedAt} = excluded.${V.updatedAt}`,
+        args: [userId, id, ...values, at],
+      },
+      { sql: `INSERT INTO ${E.$} (${E.userId}, ${E.promiseId}, ${E.status}, ${E.dueAt}, ${E.snoozedUntil}, ${E.at}) VALUES (?, ?, ?, ?, ?, ?)`, args: [userId, id, ...values, at] },
+    ]);
+    await resettle({ tx, userId, settings, hash: settingsHash(settings), breathe: createYielder() }, [id]);
+    return true;
+  });
 }
 
 export async function verdictHistory(db: Db, userId: string, promiseId: string) {
@@ -27,7 +54,7 @@ export async function verdictHistory(db: Db, userId: string, promiseId: string) 
     .all();
   return rows.map((r) => ({
     at: r.at,
-    status: (r.status as 'done' | 'dismissed' | 'open' | null) ?? null,
+    status: (r.status as VerdictStatus | null) ?? null,
     dueAt: r.dueAt,
     snoozedUntil: r.snoozedUntil,
   }));

@@ -4,6 +4,7 @@ import { userSettingsSchema, type UserSettings } from '@followthrough/shared/con
 import { analysisSettingsSchema, type AnalysisSettings } from '@followthrough/shared';
 import type { Client } from '@libsql/client';
 import type { Db } from '../db/client';
+import type { ReadExecutor } from '../db/cached-reader';
 import { apiTokens, users } from '../db/schema/index';
 
 /** Characters of a token shown by `user revoke` listings; not enough to guess the rest (32 chars, 192 bits). */
@@ -80,10 +81,11 @@ export async function revokeToken(db: Db, prefix: string, now: Date): Promise<{ 
 }
 
 /**
- * Runs on every API request, so it is plain SQL on the raw client: drizzle's query building and row
- * mapping cost about as much as SQLite's own work for this one-row indexed lookup.
+ * Runs on every API request, so it is plain SQL on the read connection: drizzle's query building and row
+ * mapping cost about as much as SQLite's own work for this one-row indexed lookup, and the writer may be
+ * inside another request's transaction (a request must not wait for someone else's import to sign in).
  */
-export async function findUserByToken(client: Client, token: string): Promise<AuthUser | null> {
+export async function findUserByToken(client: Pick<Client, 'execute'> | ReadExecutor, token: string): Promise<AuthUser | null> {
   const result = await client.execute({
     sql: `SELECT u.id, u.email, t.id AS token_id, u.settings_json
           FROM api_tokens t JOIN users u ON u.id = t.user_id

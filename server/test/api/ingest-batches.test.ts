@@ -41,7 +41,7 @@ async function count(table: string): Promise<number> {
 
 async function tableCounts() {
   const [messages, subjectKeys, threadRefs, promises, snippets, threads] = await Promise.all(
-    ['messages', 'subject_keys', 'thread_refs', 'promises', 'snippets', 'threads'].map(count),
+    ['messages', 'subject_threads', 'thread_refs', 'promises', 'snippets', 'threads', 'evidence', 'counterpart_aggregates'].map(count),
   );
   return { messages: messages!, subjectKeys: subjectKeys!, threadRefs: threadRefs!, promises: promises!, snippets: snippets!, threads: threads! };
 }

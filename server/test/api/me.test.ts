@@ -85,6 +85,9 @@ describe('GET /v1/export and DELETE /v1/me', () => {
       'AM0PR-unhappy@northwind.example',
     ]);
     expect(JSON.stringify(res.body)).not.toContain('Thanks for the nudge'); // bodies are never stored
+    // The sentences that are stored (promises, requests, risks) are in it, each once.
+    expect(res.body.promises.map((p: { text: string }) => p.text)).toEqual(["I'll send you the revised statement of work by Friday."]);
+    expect(res.body.snippets.map((s: { kind: string }) => s.kind).sort()).toEqual(['dissatisfaction', 'request']);
     expect(res.body.threads).toHaveLength(1);
     expect(res.body.touchpoints).toHaveLength(1);
     expect(res.body.verdicts).toEqual([{ promiseId, history: [expect.objectContaining({ status: 'done' })] }]);

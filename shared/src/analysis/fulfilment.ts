@@ -1,5 +1,6 @@
 import type { DeliveryCandidate } from '../model/facts';
 import type { TouchpointKind } from '../model/touchpoint';
+import { GENERIC, keywords } from './text/keywords';
 
 /**
  * Whether a promise was kept (PRODUCT.md "Kept"): decided from what we did afterwards, one piece of
@@ -13,6 +14,10 @@ import type { TouchpointKind } from '../model/touchpoint';
  * - resolveFulfilment(promise, evidence) === evidence sorted by (at, id), filtered by
  *   isFulfilmentCandidate, folded with applyJudgement from NO_FULFILMENT. Callers that see evidence in
  *   time order may fold one piece at a time; any out-of-order piece means folding again from the start.
+ *
+ * The fold: a "kept" is final; a "possibly kept" stands until a "kept" replaces it or a later slip takes it
+ * back (the mail that followed said it was not done after all); a slip before any delivery moves the
+ * promise to the slip's new time (its dueText, dated by the caller in the user's zone as promises are).
  */
 
 /** Something we did after the promise: a later message of ours, or a logged touchpoint. */
@@ -26,6 +31,12 @@ export type FulfilmentEvidence =
       subject: string;
       /** External recipients (addresses, lower-case). */
       to: readonly string[];
+      /**
+       * Counterpart keys of those recipients. Optional: when given, mail within the window to someone else
+       * at the promise's client is a candidate too (the colleague the client asked us to send it to), and
+       * it keeps the promise only when it names what was promised.
+       */
+      counterparts?: readonly string[];
       deliveries: readonly DeliveryCandidate[];
       attachments: readonly string[];
     }
@@ -74,7 +85,8 @@ const WINDOW_MS = FULFILMENT_WINDOW_DAYS * 86_400_000;
 
 /**
  * Evidence that can bear on the promise at all: after it was made, and either in the same thread, or
- * (within the window) mail to any of the people it was made to, or a touchpoint with its client.
+ * (within the window) mail to any of the people it was made to or to anyone else at its client (when the
+ * evidence lists counterparts), or a touchpoint with its client.
  */
 export function isFulfilmentCandidate(promise: PromiseForFulfilment, evidence: FulfilmentEvidence): boolean {
   const madeAt = Date.parse(promise.madeAt);
@@ -83,23 +95,135 @@ export function isFulfilmentCandidate(promise: PromiseForFulfilment, evidence: F
   if (evidence.kind === 'message') {
     if (evidence.id === promise.messageId) return false;
     if (evidence.threadId === promise.threadId) return true;
-    return at - madeAt <= WINDOW_MS && evidence.to.some((address) => promise.madeTo.includes(address));
+    if (at - madeAt > WINDOW_MS) return false;
+    return evidence.to.some((address) => promise.madeTo.includes(address)) || (promise.counterpart !== null && (evidence.counterparts ?? []).includes(promise.counterpart));
   }
   return promise.counterpart !== null && evidence.counterpart === promise.counterpart && at - madeAt <= WINDOW_MS;
 }
 
-/** What one candidate shows about the promise; null when it is unrelated. */
-export function judgeEvidence(_promise: PromiseForFulfilment, evidence: FulfilmentEvidence): FulfilmentJudgement | null {
-  // Any later contact in the thread or with the same people: the rule issue 11 replaces.
-  return { verdict: 'kept', quote: evidence.kind === 'message' ? (evidence.deliveries[0]?.text ?? null) : (evidence.summary ?? null) };
+/** What a promise commits to doing, which decides what evidence can show it done. */
+type Act = 'send' | 'answer' | 'call' | 'fix' | 'schedule';
+
+function actOf(text: string): Act {
+  // The act is in the commitment's own words: "I'm downloading it as we speak; I'll try installing it" tries.
+  const own = /\b(?:i|we)(?:'ll|’ll| will| shall|'m going to|’m going to| am going to|'re going to| are going to)\s+(.*)$|\blet me\s+(.*)$/i.exec(text);
+  const t = (own?.[1] ?? own?.[2] ?? text).toLowerCase();
+  if (/\b(?:fix|resolve|patch|deploy|ship|release|sort (?:it |this |that )?out|get (?:it|this|that) (?:fixed|resolved|working))\b/.test(t)) return 'fix';
+  if (/\b(?:schedule|book|set up|arrange|organi[sz]e|send (?:you )?(?:an |the )?(?:calendar )?invite)\b/.test(t)) return 'schedule';
+  if (/\b(?:send|share|forward|e-?mail you|mail|deliver|provide|circulate|upload|post|put together|prepare|draft|write up|attach|get (?:you|it|this|that|them|the|those|these|a|an|our|my)\b|have (?:it|the|a|an|them|something) (?:ready|over|to you|with you|done))/.test(t)) return 'send';
+  if (/\b(?:call|ring|phone|dial|give you a (?:call|ring|buzz)|speak|talk|meet|catch up|walk you through|visit)\b/.test(t)) return 'call';
+  return 'answer';
+}
+
+const TOUCHPOINT_ACTS: Partial<Record<TouchpointKind, Act[]>> = {
+  call: ['call', 'answer'],
+  meeting: ['call', 'answer', 'schedule'],
+  'report-sent': ['send'],
+  invoice: ['send'],
+};
+
+/** Which delivery kinds can show each act done, and which only hint at it. */
+const SHOWS: Record<Act, { strong: DeliveryCandidate['kind'][]; weak: DeliveryCandidate['kind'][] }> = {
+  send: { strong: ['delivered'], weak: ['answered'] },
+  // "I'll try it and report back", "I'll look into it": a report of what was done answers it.
+  answer: { strong: ['answered', 'delivered', 'happened'], weak: [] },
+  call: { strong: ['happened'], weak: ['answered'] },
+  fix: { strong: ['happened'], weak: ['delivered', 'answered'] },
+  schedule: { strong: ['happened'], weak: ['delivered'] },
+};
+
+interface ItemMatch {
+  /** A distinctive word of the promise is in the evidence ("SOW" in "Attached is the revised SOW"). */
+  names: boolean;
+  /** The evidence names something else specific and nothing of the promise's ("Attached is the invoice"). */
+  other: boolean;
+}
+
+function matchItem(promised: ReadonlySet<string>, shown: ReadonlySet<string>): ItemMatch {
+  const distinctive = [...promised].filter((w) => !GENERIC.has(w));
+  const names = distinctive.some((w) => shown.has(w));
+  const specificShown = [...shown].filter((w) => !GENERIC.has(w));
+  return { names, other: !names && specificShown.length > 0 && distinctive.length > 0 };
+}
+
+/**
+ * What one candidate shows about the promise; null when it is unrelated (PRODUCT.md "Kept").
+ * - A later mail of ours keeps it when it does what was promised (a delivery sentence of the right kind,
+ *   or an attachment) and names the promised thing, or when the promise named nothing specific ("I'll
+ *   send it over") and the mail is in its thread. Right kind but nothing to tie it to the promise:
+ *   possibly kept, for the user to confirm. A different item delivered, a lunch invitation, a question:
+ *   nothing.
+ * - Mail to someone else at the client, outside the thread, keeps it only when it names the thing.
+ * - A slip ("it's taking longer, you'll have it Monday") is a slip, with its new time, never a delivery.
+ * - A logged call or meeting keeps a promise to call or to answer; other touchpoints keep it only when
+ *   their summary names the promised thing.
+ */
+export function judgeEvidence(promise: PromiseForFulfilment, evidence: FulfilmentEvidence): FulfilmentJudgement | null {
+  const act = actOf(promise.text);
+  const promised = keywords(promise.text);
+  if (evidence.kind === 'touchpoint') {
+    const shown = keywords(evidence.summary ?? '');
+    const { names, other } = matchItem(promised, shown);
+    if (names) return { verdict: 'kept', quote: evidence.summary ?? null };
+    if (TOUCHPOINT_ACTS[evidence.touchpointKind]?.includes(act) && !other) {
+      return { verdict: act === 'call' || evidence.touchpointKind === 'report-sent' ? 'kept' : 'possibly-kept', quote: evidence.summary ?? null };
+    }
+    return null;
+  }
+
+  const sameThread = evidence.threadId === promise.threadId;
+  const samePeople = evidence.to.some((address) => promise.madeTo.includes(address));
+  // The thread's own subject says nothing new about what this mail delivers; a new thread's subject does.
+  const subjectWords = sameThread ? new Set<string>() : keywords(evidence.subject.replace(/^(?:\s*(?:re|fw|fwd|aw|sv|wg|tr|rv)\s*:\s*)+/i, ''));
+  const attachmentWords = keywords(evidence.attachments.join(' '));
+
+  const slip = evidence.deliveries.find((d) => d.kind === 'slip');
+  const { strong, weak } = SHOWS[act];
+  let best: { verdict: 'kept' | 'possibly-kept'; quote: string } | null = null;
+  const consider = (verdict: 'kept' | 'possibly-kept', quote: string): void => {
+    if (!best || (best.verdict === 'possibly-kept' && verdict === 'kept')) best = { verdict, quote };
+  };
+  for (const d of evidence.deliveries) {
+    if (d.kind === 'slip') continue;
+    const shown = new Set([...keywords(d.text), ...(d.kind === 'delivered' ? attachmentWords : []), ...subjectWords]);
+    const match = matchItem(promised, shown);
+    const names = match.names;
+    // Only a delivered document can be "something else"; an answer's or a report's words are its content.
+    const other = d.kind === 'delivered' && match.other;
+    if (strong.includes(d.kind) || weak.includes(d.kind)) {
+      if (names && strong.includes(d.kind)) consider('kept', d.text);
+      else if (names) consider('possibly-kept', d.text);
+      else if (!other && sameThread && strong.includes(d.kind)) consider(act === 'call' || (act === 'send' && !hasDistinctive(promised)) ? 'kept' : 'possibly-kept', d.text);
+      else if (!other && samePeople && strong.includes(d.kind)) consider('possibly-kept', d.text);
+    }
+  }
+  // Attachments without a sentence that presents them ("See attached" cut as a signature, or no text).
+  if (!best && act === 'send' && evidence.attachments.length > 0) {
+    const quote = evidence.attachments.join(', ');
+    const { names, other } = matchItem(promised, new Set([...attachmentWords, ...subjectWords]));
+    if (names) consider('kept', quote);
+    else if (!other && (sameThread || samePeople)) consider('possibly-kept', quote);
+  }
+  const found = best as { verdict: 'kept' | 'possibly-kept'; quote: string } | null;
+  // Outside the thread and away from the people it was made to, only naming the thing counts.
+  if (found && !sameThread && !samePeople && found.verdict !== 'kept') return null;
+  if (found?.verdict === 'kept') return { verdict: 'kept', quote: found.quote };
+  if (slip && (sameThread || samePeople || matchItem(promised, keywords(slip.text)).names)) {
+    return slip.dueText ? { verdict: 'slip', quote: slip.text, dueText: slip.dueText } : { verdict: 'slip', quote: slip.text };
+  }
+  return found ? { verdict: found.verdict, quote: found.quote } : null;
+}
+
+function hasDistinctive(words: ReadonlySet<string>): boolean {
+  return [...words].some((w) => !GENERIC.has(w));
 }
 
 /** One step of the fold: the outcome after `evidence` (already judged) on top of `outcome`. */
 export function applyJudgement(outcome: FulfilmentOutcome, evidence: FulfilmentEvidence, judgement: FulfilmentJudgement | null): FulfilmentOutcome {
   if (judgement === null || outcome.kept?.strength === 'kept') return outcome;
   if (judgement.verdict === 'slip') {
-    if (outcome.kept) return outcome;
-    return { ...outcome, slip: { by: evidence.id, at: evidence.at, quote: judgement.quote, dueText: judgement.dueText ?? null } };
+    // A slip after a "possibly kept" says the earlier mail did not deliver it after all.
+    return { kept: null, slip: { by: evidence.id, at: evidence.at, quote: judgement.quote, dueText: judgement.dueText ?? null } };
   }
   if (outcome.kept && judgement.verdict === 'possibly-kept') return outcome;
   return { ...outcome, kept: { by: evidence.id, at: evidence.at, strength: judgement.verdict, quote: judgement.quote } };

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { LagStats, RiskSnippet } from '../model/analysis-document';
 import type { PromiseRecord } from '../model/promise';
 import { analysisSettingsSchema } from '../model/settings';
+import { tallyAwaiting } from './awaiting';
 import { HEALTH_WEIGHTS, computeHealth, describeBusinessMinutes, type HealthInput } from './health';
+import { EMPTY_PROMISE_TALLY, tallyPromises } from './promise-status';
 
 const settings = analysisSettingsSchema.parse({ me: ['anna@northwind.io'], timeZone: 'Europe/Berlin' });
 const now = '2026-11-20T12:00:00.000Z';
@@ -12,12 +14,15 @@ function promise(status: PromiseRecord['status'], dueAt = '2026-11-10T16:00:00.0
   return { id: `${status}-${dueAt}`, messageId: 'm', threadId: 't', counterpart: 'acme.com', text: "I'll send the report.", madeAt: '2026-11-02T09:00:00.000Z', dueAt, dueIsDefault: false, status, keptBy: null };
 }
 
+const waiting = (...sinces: string[]) =>
+  tallyAwaiting(sinces.map((since, i) => ({ threadId: `t${i}`, lastMessageId: `m${i}`, since })), now, settings);
+
 const healthy: HealthInput = {
   initiated: { us: 9, them: 1 },
   ours: fastReplies,
   silence: { lastContactAt: '2026-11-18T10:00:00.000Z', daysSinceContact: 2.1, cadenceDays: 14, daysOverCadence: 0 },
-  promises: [promise('kept'), promise('kept'), promise('done')],
-  awaitingOurReply: [],
+  promises: tallyPromises([promise('kept'), promise('kept'), promise('done')]),
+  awaitingOurReply: waiting(),
   risks: [],
   now,
   settings,
@@ -42,7 +47,7 @@ describe('computeHealth', () => {
   });
 
   it('rescales the weights when a component has nothing to measure', () => {
-    const fresh = computeHealth({ ...healthy, promises: [], silence: { ...healthy.silence, cadenceDays: null, daysOverCadence: null } });
+    const fresh = computeHealth({ ...healthy, promises: EMPTY_PROMISE_TALLY, silence: { ...healthy.silence, cadenceDays: null, daysOverCadence: null } });
     const silence = fresh.components.find((c) => c.id === 'silence')!;
     const promises = fresh.components.find((c) => c.id === 'promises')!;
     expect(silence).toMatchObject({ weight: 0, contribution: 0 });
@@ -60,8 +65,8 @@ describe('computeHealth', () => {
       initiated: { us: 2, them: 8 },
       ours: { count: 6, medianMinutes: 2900, medianBusinessMinutes: 960, p90Minutes: 5000, p90BusinessMinutes: 1900 },
       silence: { lastContactAt: '2026-10-30T10:00:00.000Z', daysSinceContact: 21.1, cadenceDays: 14, daysOverCadence: 7.1 },
-      promises: [promise('kept'), promise('kept-late'), promise('overdue'), promise('overdue')],
-      awaitingOurReply: [{ since: '2026-11-16T09:00:00.000Z' }, { since: '2026-11-20T09:00:00.000Z' }],
+      promises: tallyPromises([promise('kept'), promise('kept-late'), promise('overdue'), promise('overdue')]),
+      awaitingOurReply: waiting('2026-11-16T09:00:00.000Z', '2026-11-20T09:00:00.000Z'),
     });
     expect(neglected.score).toBeLessThan(50);
     const byId = Object.fromEntries(neglected.components.map((c) => [c.id, c]));
@@ -74,12 +79,27 @@ describe('computeHealth', () => {
   });
 
   it('lets a reply we owe within target cost nothing, and one past it cost points', () => {
-    const fresh = component({ ...healthy, awaitingOurReply: [{ since: '2026-11-20T09:00:00.000Z' }] }, 'awaiting');
+    const fresh = component({ ...healthy, awaitingOurReply: waiting('2026-11-20T09:00:00.000Z') }, 'awaiting');
     expect(fresh.explanation).toBe('1 conversation waits for our reply, the longest for 3 working hours (still within our reply target).');
     expect(fresh.contribution).toBe(fresh.weight);
-    const stale = component({ ...healthy, awaitingOurReply: [{ since: '2026-11-18T08:00:00.000Z' }] }, 'awaiting');
+    const stale = component({ ...healthy, awaitingOurReply: waiting('2026-11-18T08:00:00.000Z') }, 'awaiting');
     expect(stale.explanation).toBe('1 conversation waits for our reply, the longest for 2.5 working days (past our reply target of 4 working hours).');
     expect(stale.contribution).toBeLessThan(stale.weight);
+  });
+
+  it('counts a wait past three times the target as a whole conversation lost, measured or counted', () => {
+    // Two old waits (days) and one recent: the old ones are counted by the tally, not measured one by one.
+    const tally = waiting('2026-10-01T09:00:00.000Z', '2026-11-02T09:00:00.000Z', '2026-11-20T09:00:00.000Z');
+    expect(tally).toMatchObject({ count: 3, overTarget: 2, saturated: 2, recentSinces: ['2026-11-20T09:00:00.000Z'] });
+    const measured = component({ ...healthy, awaitingOurReply: tally }, 'awaiting');
+    // cost 2 of at most 2: the component is gone.
+    expect(measured.contribution).toBe(0);
+    expect(measured.explanation).toMatch(/^3 conversations wait for our reply, the longest for 36.3 working days \(2 past/);
+  });
+
+  it('leaves possibly-kept promises out of the keep rate until the user confirms them', () => {
+    const unsure = component({ ...healthy, promises: tallyPromises([promise('kept'), promise('possibly-kept'), promise('overdue')]) }, 'promises');
+    expect(unsure.explanation).toBe('We kept 1 of 2 promises on time (50%); 1 overdue (the oldest by 10 days); 1 promise possibly kept (confirm).');
   });
 
   it('weighs recent risks from them more, and a silence after a risk worse', () => {

@@ -1,7 +1,9 @@
 import type { Health, HealthComponent, LagStats, RiskSnippet } from '../model/analysis-document';
-import type { PromiseRecord } from '../model/promise';
 import type { AnalysisSettings } from '../model/settings';
+import type { AwaitingTally } from './awaiting';
+import { AWAITING_SATURATION } from './awaiting';
 import { businessMinutesBetween } from './business-time';
+import type { PromiseTally } from './promise-status';
 import type { Silence } from './silence';
 import { clockToMinutes } from './time/zoned';
 
@@ -37,8 +39,8 @@ export interface HealthInput {
   initiated: { us: number; them: number };
   ours: LagStats;
   silence: Silence;
-  promises: readonly PromiseRecord[];
-  awaitingOurReply: readonly { since: string }[];
+  promises: PromiseTally;
+  awaitingOurReply: AwaitingTally;
   risks: readonly RiskSnippet[];
   now: string;
   settings: Pick<AnalysisSettings, 'timeZone' | 'workingHours' | 'responseTargetBusinessMinutes'>;
@@ -150,55 +152,61 @@ function silence(input: HealthInput): Measured {
 }
 
 function promises(input: HealthInput): Measured {
-  const count = (s: PromiseRecord['status']): number => input.promises.filter((p) => p.status === s).length;
-  const onTime = count('kept') + count('done');
-  const late = count('kept-late');
-  const overdue = count('overdue');
-  const open = count('open');
-  const judged = onTime + late + overdue;
+  const t = input.promises;
+  const onTime = t.kept + t.done;
+  const late = t.keptLate;
+  const judged = onTime + late + t.overdue;
   const base = { id: 'promises' as const, label: 'Promises kept', target: 100, unit: '%' };
+  // "Possibly kept" waits for the user's word: neither kept nor broken until then.
+  const unsure = t.possiblyKept > 0 ? `; ${plural(t.possiblyKept, 'promise')} possibly kept (confirm)` : '';
   if (judged === 0) {
-    const openText = open > 0 ? `${plural(open, 'promise')} open, none due yet.` : 'no promises to them found yet.';
-    return { ...base, fraction: null, value: null, explanation: `Not counted: ${openText}` };
+    const openText = t.open > 0 ? `${plural(t.open, 'promise')} open, none due yet` : 'no promises to them found yet';
+    return { ...base, fraction: null, value: null, explanation: `Not counted: ${openText}${unsure}.` };
   }
   const rate = Math.round((onTime / judged) * 100);
   const parts = [`We kept ${onTime} of ${plural(judged, 'promise')} on time (${rate}%)`];
   if (late > 0) parts.push(`${late} kept late`);
-  if (overdue > 0) {
-    const now = Date.parse(input.now);
-    const oldest = Math.max(...input.promises.filter((p) => p.status === 'overdue').map((p) => now - Date.parse(p.dueAt)));
-    parts.push(`${overdue} overdue (the oldest by ${describeMinutes(oldest / 60000)})`);
+  if (t.overdue > 0 && t.oldestOverdueDueAt !== null) {
+    const oldest = Date.parse(input.now) - Date.parse(t.oldestOverdueDueAt);
+    parts.push(`${t.overdue} overdue (the oldest by ${describeMinutes(oldest / 60000)})`);
   }
   return {
     ...base,
     // A late promise is worth half a kept one; an overdue one nothing.
     fraction: (onTime + 0.5 * late) / judged,
     value: rate,
-    explanation: `${parts.join('; ')}.`,
+    explanation: `${parts.join('; ')}${unsure}.`,
   };
 }
 
 function awaiting(input: HealthInput): Measured {
   const target = input.settings.responseTargetBusinessMinutes;
   const base = { id: 'awaiting' as const, label: 'Replies we owe', target: 0, unit: 'conversations' };
-  const waits = input.awaitingOurReply.map((a) => businessMinutesBetween(a.since, input.now, input.settings));
-  if (waits.length === 0) {
+  const tally = input.awaitingOurReply;
+  if (tally.count === 0) {
     return { ...base, fraction: 1, value: 0, explanation: 'No conversation is waiting for our reply.' };
   }
   // Waiting within the reply target costs nothing (we may be working on it); past it, each conversation
-  // costs up to half the component as the wait grows to three times the target.
-  const cost = waits.reduce((sum, w) => sum + Math.min(1, Math.max(0, (w - target) / (2 * target))), 0);
-  const longest = Math.max(...waits);
-  const late = waits.filter((w) => w > target).length;
+  // costs up to half the component as the wait grows to AWAITING_SATURATION times the target. Waits at
+  // or past that cost their full share, so only the recent ones are measured one by one (awaiting.ts).
+  const span = (AWAITING_SATURATION - 1) * target;
+  let cost = tally.saturated;
+  for (const since of tally.recentSinces) {
+    const wait = businessMinutesBetween(since, input.now, input.settings);
+    cost += Math.min(1, Math.max(0, (wait - target) / span));
+  }
+  const oldest = tally.oldest[0];
+  const longest = oldest ? businessMinutesBetween(oldest.since, input.now, input.settings) : 0;
+  const late = tally.overTarget;
   const lateText =
     late > 0
-      ? `${late === waits.length ? (late > 1 ? 'all ' : '') : `${late} `}past our reply target of ${describeBusinessMinutes(target, input.settings)}`
+      ? `${late === tally.count ? (late > 1 ? 'all ' : '') : `${late} `}past our reply target of ${describeBusinessMinutes(target, input.settings)}`
       : 'still within our reply target';
   return {
     ...base,
     fraction: Math.max(0, 1 - cost / 2),
-    value: waits.length,
-    explanation: `${plural(waits.length, 'conversation')} ${waits.length === 1 ? 'waits' : 'wait'} for our reply, the longest for ${describeBusinessMinutes(longest, input.settings)} (${lateText}).`,
+    value: tally.count,
+    explanation: `${plural(tally.count, 'conversation')} ${tally.count === 1 ? 'waits' : 'wait'} for our reply, the longest for ${describeBusinessMinutes(longest, input.settings)} (${lateText}).`,
   };
 }
 

@@ -28,8 +28,13 @@ export function lagStats(samples: readonly LagSample[], responder: Side): LagSta
   const mine = samples.filter((s) => s.responder === responder);
   const wall = mine.map((s) => s.minutes).sort((a, b) => a - b);
   const business = mine.map((s) => s.businessMinutes).sort((a, b) => a - b);
+  return lagStatsOfSorted(wall, business);
+}
+
+/** The same figures from lags already sorted ascending (a client's aggregate keeps them so). */
+export function lagStatsOfSorted(wall: readonly number[], business: readonly number[]): LagStats {
   return {
-    count: mine.length,
+    count: wall.length,
     medianMinutes: round1(median(wall)),
     medianBusinessMinutes: round1(median(business)),
     p90Minutes: round1(percentileNearestRank(wall, 90)),

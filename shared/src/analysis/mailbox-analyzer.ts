@@ -2,16 +2,21 @@ import type { AnalysisDocument, CounterpartSummary, ProgressReport, RequestSnipp
 import type { MessageFacts, ThreadFacts } from '../model/facts';
 import type { NormalizedMessage } from '../model/message';
 import type { PromiseRecord, PromiseVerdict } from '../model/promise';
-import { analysisSettingsSchema, type AnalysisSettings } from '../model/settings';
+import type { AnalysisSettings } from '../model/settings';
 import type { Touchpoint } from '../model/touchpoint';
+import { awaitingThresholds, byOldest, tallyAwaiting, type AwaitingItem, type AwaitingThresholds } from './awaiting';
+import { aggregateFigures, aggregateOf } from './counterpart-aggregate';
 import { resolverFor } from './counterparts';
-import { summarizeCounterpart } from './counterpart-summary';
-import { extractMessageFacts } from './message-facts';
+import { isRecentRisk, isUnansweredRequest, summarizeCounterpart } from './counterpart-summary';
+import { FULFILMENT_WINDOW_DAYS, resolveFulfilment, type FulfilmentEvidence, type PromiseForFulfilment } from './fulfilment';
+import { extractMessageFacts, resolvePromiseDue } from './message-facts';
 import { buildProgressReport } from './progress-report';
-import { resolvePromiseStatus, type LaterOutbound } from './promise-status';
+import { promiseId } from './promise-id';
+import { promiseRecordAt, settlePromise, tallyPromises } from './promise-status';
+import { isContactTouchpoint } from './silence';
 import { analyzeThread, isMeaningful } from './thread-analysis';
 import { createThreader } from './threading';
-import { assertTimeZone } from './time/zoned';
+import { assertTimeZone, clockToMinutes } from './time/zoned';
 
 export interface MailboxAnalyzerStats {
   messages: number;
@@ -24,7 +29,7 @@ export interface MailboxAnalyzerStats {
 export interface MailboxAnalyzer {
   /** Extracts the message's facts at once (the body is not kept) and marks its thread for re-analysis. */
   add(message: NormalizedMessage): void;
-  /** Same as add, for facts extracted earlier (the server stores facts, never bodies). */
+  /** Same as add, for facts extracted earlier (a store keeps facts, never bodies). */
   addFacts(facts: MessageFacts): void;
   /** Idempotent by touchpoint id: a re-sent touchpoint replaces the earlier copy. */
   addTouchpoint(touchpoint: Touchpoint): void;
@@ -39,46 +44,66 @@ export interface MailboxAnalyzer {
   stats(): MailboxAnalyzerStats;
 }
 
-interface OutboundRef extends LaterOutbound {
-  atMs: number;
-}
-
-/** Index of the first entry with atMs > after, in a list sorted by atMs. */
-function firstAfter(list: readonly OutboundRef[], after: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((list[mid]?.atMs ?? Infinity) > after) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
 function parseNow(now: string): number {
   const ms = Date.parse(now);
   if (Number.isNaN(ms)) throw new RangeError(`now "${now}" is not an ISO 8601 date`);
   return ms;
 }
 
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+
 /**
- * The whole engine over a growing mailbox. Messages arrive in any order, a few at a time or 100,000 at
- * once; each is reduced to its facts on arrival (no body is kept) and assigned to a thread. Only threads
- * that received messages are re-analysed, lazily, at the next result(); everything that depends on
- * `now` (promise status, silence, awaiting times, health) is composed at result(now), so the same data
- * and the same `now` always give the same document. Memory is O(messages) in small fact records;
- * no step compares all messages with all messages.
+ * A clear "settings.<field>: ..." error instead of a crash deep in a rule. Settings are validated with
+ * their zod schema where they enter (CLI flags, the API, the options page); this check keeps zod out of
+ * the engine, which the content scripts load on every mail page.
+ */
+export function checkAnalysisSettings(settings: AnalysisSettings): void {
+  const fail = (field: string, message: string): never => {
+    throw new Error(`settings.${field}: ${message}`);
+  };
+  if (!Array.isArray(settings.me) || settings.me.length === 0) fail('me', 'give at least one address of yours');
+  assertTimeZone(settings.timeZone);
+  const hours = settings.workingHours;
+  if (!CLOCK.test(hours.start)) fail('workingHours.start', `expected HH:MM (24-hour), got "${hours.start}"`);
+  if (!CLOCK.test(hours.end)) fail('workingHours.end', `expected HH:MM (24-hour), got "${hours.end}"`);
+  if (clockToMinutes(hours.start) === clockToMinutes(hours.end)) fail('workingHours', 'start and end are the same time');
+  if (hours.days.length === 0 || hours.days.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) fail('workingHours.days', 'expected ISO weekdays 1 (Monday) to 7');
+  if (!(settings.responseTargetBusinessMinutes > 0)) fail('responseTargetBusinessMinutes', 'expected a positive number');
+  if (!(Number.isInteger(settings.defaultPromiseWorkingDays) && settings.defaultPromiseWorkingDays > 0)) fail('defaultPromiseWorkingDays', 'expected a positive whole number');
+  if (settings.defaultCadenceDays !== undefined && !(settings.defaultCadenceDays > 0)) fail('defaultCadenceDays', 'expected a positive number');
+}
+
+const DAY_MS = 86_400_000;
+type MessageEvidence = Extract<FulfilmentEvidence, { kind: 'message' }>;
+
+/** Index of the first entry with at >= from, in a list sorted by time. */
+function firstAtOrAfter(list: readonly { atMs: number }[], from: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.atMs < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const byTimeThenId = (a: { atMs: number; id: string }, b: { atMs: number; id: string }): number =>
+  a.atMs - b.atMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * The whole engine over a growing mailbox, in memory: what the CLI and the extension run. Messages arrive
+ * in any order, a few at a time or 100,000 at once; each is reduced to its facts on arrival (no body is
+ * kept) and assigned to a thread by the same threader the server uses. Only threads that received mail
+ * are re-analysed, lazily, at the next result(); each client's figures come from the same aggregate,
+ * fulfilment fold, promise settlement and summary functions the server maintains incrementally, so the
+ * CLI and the server agree figure for figure. Everything that depends on `now` is composed at
+ * result(now): the same data and the same `now` always give the same document.
  */
 export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer {
-  // Validated once here (a clear "settings.me: ..." error instead of a crash deep in a rule), and frozen
-  // into our own copy: per-settings caches in the rules rely on the object not changing underneath them.
-  const parsed = analysisSettingsSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`settings.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
-  }
-  const settings: AnalysisSettings = Object.freeze(parsed.data);
-  assertTimeZone(settings.timeZone);
+  checkAnalysisSettings(input);
+  // Our own frozen copy: per-settings caches in the rules rely on the object not changing underneath them.
+  const settings: AnalysisSettings = Object.freeze({ ...input, workingHours: Object.freeze({ ...input.workingHours }) }) as AnalysisSettings;
   const resolver = resolverFor(settings);
   const threader = createThreader();
   const facts = new Map<string, MessageFacts>();
@@ -92,20 +117,17 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
   const touchpoints = new Map<string, Touchpoint>();
   const cadences = new Map<string, number>();
   const verdicts = new Map<string, PromiseVerdict>();
-  const contacts = new Map<string, Set<string>>();
-  // Our outbound messages by external recipient, for "kept by a later mail to the same people".
-  const outboundByRecipient = new Map<string, OutboundRef[]>();
-  const unsortedRecipients = new Set<string>();
+  // Our meaningful outbound mail as fulfilment evidence, by thread and by external recipient (time-sorted at refresh).
+  const evidenceByThread = new Map<string, (MessageEvidence & { atMs: number })[]>();
+  const evidenceByRecipient = new Map<string, (MessageEvidence & { atMs: number })[]>();
+  const evidenceByCounterpart = new Map<string, (MessageEvidence & { atMs: number })[]>();
+  let evidenceUnsorted = false;
   // Messages carrying promises, requests or risks: the only ones result() looks at one by one.
   const withSnippets: MessageFacts[] = [];
   let skippedDuplicates = 0;
   let threadAnalyses = 0;
 
-  function addContact(key: string, address: string): void {
-    let set = contacts.get(key);
-    if (!set) contacts.set(key, (set = new Set()));
-    set.add(address);
-  }
+  const externalOf = (f: MessageFacts): string[] => [...f.to, ...f.cc].map((a) => a.address).filter((a) => !resolver.isOurs(a));
 
   function addFacts(f: MessageFacts): void {
     if (facts.has(f.id)) {
@@ -126,22 +148,17 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
     list.push(f);
     dirty.add(threadId);
     if (f.promises.length > 0 || f.requests.length > 0 || f.risks.length > 0) withSnippets.push(f);
-    if (!isMeaningful(f)) return;
-    if (f.direction === 'inbound') {
-      const key = f.counterparts[0];
-      if (key !== undefined) addContact(key, f.from.address);
-      return;
-    }
-    const external = [...f.to, ...f.cc].map((a) => a.address).filter((a) => !resolver.isOurs(a));
-    for (const address of external) {
-      const key = resolver.keyOf(address);
-      if (key !== null) addContact(key, address);
-      let refs = outboundByRecipient.get(address);
-      if (!refs) outboundByRecipient.set(address, (refs = []));
-      const last = refs[refs.length - 1];
-      if (last && last.atMs > atMs) unsortedRecipients.add(address);
-      refs.push({ messageId: f.id, at: f.sentAt, threadId, to: external, atMs });
-    }
+    if (!isMeaningful(f) || f.direction !== 'outbound') return;
+    const evidence = { ...evidenceOf(f, threadId, externalOf(f)), atMs };
+    const push = (map: Map<string, (MessageEvidence & { atMs: number })[]>, key: string) => {
+      const entries = map.get(key) ?? [];
+      if (entries.length > 0 && entries[entries.length - 1]!.atMs > atMs) evidenceUnsorted = true;
+      entries.push(evidence);
+      map.set(key, entries);
+    };
+    push(evidenceByThread, threadId);
+    for (const address of new Set(evidence.to)) push(evidenceByRecipient, address);
+    for (const key of f.counterparts) push(evidenceByCounterpart, key);
   }
 
   function refresh(): void {
@@ -150,10 +167,12 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
       threadAnalyses++;
     }
     dirty.clear();
-    for (const address of unsortedRecipients) {
-      outboundByRecipient.get(address)?.sort((a, b) => a.atMs - b.atMs || (a.messageId < b.messageId ? -1 : 1));
+    if (evidenceUnsorted) {
+      for (const list of evidenceByThread.values()) list.sort(byTimeThenId);
+      for (const list of evidenceByRecipient.values()) list.sort(byTimeThenId);
+      for (const list of evidenceByCounterpart.values()) list.sort(byTimeThenId);
+      evidenceUnsorted = false;
     }
-    unsortedRecipients.clear();
   }
 
   function publicThreadId(threadId: string): string {
@@ -162,58 +181,58 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
   }
 
   /** The threader's id (for lookups), the public id (for output) and the main counterpart of a message's thread. */
-  function counterpartOf(f: MessageFacts): { threadId: string; publicId: string; counterpart: string | null } {
+  function placeOf(f: MessageFacts): { threadId: string; publicId: string; counterpart: string | null } {
     const threadId = threader.threadOf(f.id) ?? f.id;
     const thread = threadFacts.get(threadId);
     return { threadId, publicId: publicThreadId(threadId), counterpart: thread?.counterpart ?? f.counterparts[0] ?? null };
   }
 
-  function promisesAt(now: string): PromiseRecord[] {
+  /** Every promise settled from detection, the fulfilment fold over its candidate evidence and the user's verdict. */
+  function promisesAt(now: string, only?: string): PromiseRecord[] {
     const records = new Map<string, PromiseRecord>();
-    const touchpointList = [...touchpoints.values()];
-    const touchpointsByKey = new Map<string, Touchpoint[]>();
-    for (const t of touchpointList) {
-      const list = touchpointsByKey.get(t.counterpart) ?? [];
-      list.push(t);
-      touchpointsByKey.set(t.counterpart, list);
+    const touchpointEvidence = new Map<string, FulfilmentEvidence[]>();
+    for (const t of touchpoints.values()) {
+      const list = touchpointEvidence.get(t.counterpart) ?? [];
+      list.push({ kind: 'touchpoint', id: t.id, at: t.at, counterpart: t.counterpart, touchpointKind: t.kind, ...(t.summary ? { summary: t.summary } : {}) });
+      touchpointEvidence.set(t.counterpart, list);
     }
     for (const f of withSnippets) {
       if (f.promises.length === 0) continue;
-      const { threadId, publicId, counterpart } = counterpartOf(f);
+      const { threadId, publicId, counterpart } = placeOf(f);
+      if (only !== undefined && counterpart !== only) continue;
       const madeAtMs = Date.parse(f.sentAt);
-      const madeTo = [...f.to, ...f.cc].map((a) => a.address).filter((a) => !resolver.isOurs(a));
-      // Only the earliest candidate per source can keep the promise: the first later mail in the thread
-      // and the first later mail to each recipient.
-      const later: LaterOutbound[] = [];
-      for (const o of threadFacts.get(threadId)?.outbound ?? []) {
-        if (Date.parse(o.at) > madeAtMs && o.messageId !== f.id) {
-          later.push({ ...o, threadId });
-          break;
-        }
-      }
-      for (const address of madeTo) {
-        const refs = outboundByRecipient.get(address) ?? [];
-        const ref = refs[firstAfter(refs, madeAtMs)];
-        if (ref) later.push(ref);
-      }
-      for (const candidate of f.promises) {
-        const base = {
-          candidate,
+      const madeTo = externalOf(f);
+      // Candidates: later mail in the thread, mail to the same people or their client within the window, the client's touchpoints.
+      const candidates = new Map<string, FulfilmentEvidence>();
+      for (const e of evidenceByThread.get(threadId) ?? []) if (e.atMs > madeAtMs) candidates.set(e.id, e);
+      const windowEnd = madeAtMs + FULFILMENT_WINDOW_DAYS * DAY_MS;
+      const inWindow = (list: readonly (MessageEvidence & { atMs: number })[]) => {
+        for (let i = firstAtOrAfter(list, madeAtMs + 1); i < list.length && list[i]!.atMs <= windowEnd; i++) candidates.set(list[i]!.id, list[i]!);
+      };
+      for (const address of madeTo) inWindow(evidenceByRecipient.get(address) ?? []);
+      if (counterpart !== null) inWindow(evidenceByCounterpart.get(counterpart) ?? []);
+      const evidence = [...candidates.values(), ...(counterpart === null ? [] : (touchpointEvidence.get(counterpart) ?? []))];
+      for (const finding of f.promises) {
+        const id = promiseId(f.id, finding.text);
+        if (records.has(id)) continue;
+        const promise: PromiseForFulfilment = { id, text: finding.text, messageId: f.id, threadId, counterpart, madeAt: f.sentAt, madeTo };
+        const fulfilment = resolveFulfilment(promise, evidence);
+        const slip = fulfilment.slip;
+        const settled = settlePromise({
+          id,
           messageId: f.id,
-          threadId,
+          threadId: publicId,
           counterpart,
+          text: finding.text,
           madeAt: f.sentAt,
-          laterOutbound: later,
-          touchpoints: counterpart === null ? [] : (touchpointsByKey.get(counterpart) ?? []),
-          now,
-          madeTo,
-        };
-        const first = resolvePromiseStatus(base);
-        const verdict = verdicts.get(first.id);
-        const record = verdict ? resolvePromiseStatus({ ...base, verdict }) : first;
-        // Matching ran on the threader's ids; the document speaks public ids.
-        record.threadId = publicId;
-        if (!records.has(record.id)) records.set(record.id, record);
+          ...(finding.dueText !== undefined ? { dueText: finding.dueText } : {}),
+          dueAt: finding.dueAt,
+          dueIsDefault: finding.dueIsDefault,
+          fulfilment,
+          slipDueAt: slip?.dueText ? resolvePromiseDue({ dueText: slip.dueText }, slip.at, settings).dueAt : null,
+          verdict: verdicts.get(id) ?? null,
+        });
+        records.set(id, promiseRecordAt(settled, now));
       }
     }
     return [...records.values()].sort(
@@ -236,28 +255,24 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
   }
 
   /** Everything per counterpart in one pass each, so result() stays linear in messages and counterparts. */
-  function group(promiseList: readonly PromiseRecord[]): Grouped {
+  function group(promiseList: readonly PromiseRecord[], now: string): Grouped {
     const threads = new Map<string, ThreadFacts[]>();
+    const awaitingByThread = new Map<string, ThreadFacts['awaiting']>();
     for (const t of threadFacts.values()) {
-      if (t.counterpart === null) continue;
-      const list = threads.get(t.counterpart) ?? [];
-      list.push(t);
-      threads.set(t.counterpart, list);
+      awaitingByThread.set(t.threadId, t.awaiting);
+      if (t.counterpart !== null) push(threads, t.counterpart, t);
     }
     const requests = new Map<string, RequestSnippet[]>();
     const risks = new Map<string, RiskSnippet[]>();
     for (const f of withSnippets) {
-      const { publicId: threadId, counterpart } = counterpartOf(f);
+      const { publicId: threadId, counterpart } = placeOf(f);
       if (counterpart === null) continue;
-      for (const r of f.requests) {
-        const list = requests.get(counterpart) ?? [];
-        list.push({ messageId: f.id, threadId, text: r.text, at: f.sentAt });
-        requests.set(counterpart, list);
+      const awaiting = awaitingByThread.get(threadId) ?? null;
+      if (isUnansweredRequest(f.sentAt, awaiting)) {
+        for (const r of f.requests) push(requests, counterpart, { messageId: f.id, threadId, text: r.text, at: f.sentAt });
       }
-      for (const r of f.risks) {
-        const list = risks.get(counterpart) ?? [];
-        list.push({ kind: r.kind, side: r.side, messageId: f.id, threadId, text: r.text, at: f.sentAt });
-        risks.set(counterpart, list);
+      if (isRecentRisk(f.sentAt, now)) {
+        for (const r of f.risks) push(risks, counterpart, { kind: r.kind, side: r.side, messageId: f.id, threadId, text: r.text, at: f.sentAt });
       }
     }
     const promises = new Map<string, PromiseRecord[]>();
@@ -267,16 +282,42 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
     return { threads, requests, risks, promises, touchpoints: byKey };
   }
 
-  function summarize(key: string, grouped: Grouped, now: string): CounterpartSummary {
+  function summarize(key: string, grouped: Grouped, now: string, thresholds: AwaitingThresholds): CounterpartSummary {
+    const nowMs = parseNow(now);
+    const threads = grouped.threads.get(key) ?? [];
+    const aggregate = aggregateOf(key, threads);
+    let lastEmail = -Infinity;
+    const awaitingUs: AwaitingItem[] = [];
+    const awaitingThem: AwaitingItem[] = [];
+    for (const t of threads) {
+      if (t.lastContactAt !== null) {
+        const at = Date.parse(t.lastContactAt);
+        if (at <= nowMs && at > lastEmail) lastEmail = at;
+      }
+      if (!t.awaiting) continue;
+      const item = { threadId: t.threadId, lastMessageId: t.awaiting.lastMessageId, since: t.awaiting.since };
+      (t.awaiting.side === 'us' ? awaitingUs : awaitingThem).push(item);
+    }
+    let lastTouch = -Infinity;
+    for (const t of grouped.touchpoints.get(key) ?? []) {
+      const at = Date.parse(t.at);
+      if (isContactTouchpoint(t.kind) && at <= nowMs && at > lastTouch) lastTouch = at;
+    }
+    const requests = [...(grouped.requests.get(key) ?? [])].sort(
+      (a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.messageId < b.messageId ? -1 : a.messageId > b.messageId ? 1 : 0),
+    );
+    awaitingThem.sort(byOldest);
     return summarizeCounterpart({
       key,
-      threads: grouped.threads.get(key) ?? [],
-      requests: grouped.requests.get(key) ?? [],
+      figures: aggregateFigures(aggregate),
+      lastEmailContactAt: lastEmail === -Infinity ? null : new Date(lastEmail).toISOString(),
+      lastTouchpointContactAt: lastTouch === -Infinity ? null : new Date(lastTouch).toISOString(),
+      awaitingOurReply: tallyAwaiting(awaitingUs, now, settings, thresholds),
+      awaitingThem: { count: awaitingThem.length, oldest: awaitingThem.slice(0, 5) },
+      requests: { count: requests.length, oldest: requests },
       risks: grouped.risks.get(key) ?? [],
-      promises: grouped.promises.get(key) ?? [],
-      touchpoints: grouped.touchpoints.get(key) ?? [],
+      promises: tallyPromises(grouped.promises.get(key) ?? []),
       cadenceDays: cadences.get(key) ?? null,
-      contacts: [...(contacts.get(key) ?? [])],
       now,
       settings,
     });
@@ -313,10 +354,11 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
       parseNow(now);
       refresh();
       const promises = promisesAt(now);
-      const grouped = group(promises);
+      const grouped = group(promises, now);
       const keys = new Set<string>([...grouped.threads.keys(), ...grouped.touchpoints.keys()]);
+      const thresholds = awaitingThresholds(now, settings);
       const counterparts = [...keys]
-        .map((key) => summarize(key, grouped, now))
+        .map((key) => summarize(key, grouped, now, thresholds))
         .sort((a, b) => a.health.score - b.health.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       return { now: new Date(parseNow(now)).toISOString(), timeZone: settings.timeZone, me: [...settings.me], counterparts, promises };
     },
@@ -324,23 +366,42 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
       parseNow(now);
       const counterpart = rawCounterpart.trim().toLowerCase();
       refresh();
-      const promises = promisesAt(now).filter((p) => p.counterpart === counterpart);
-      const grouped = group(promises);
-      const summary = summarize(counterpart, grouped, now);
-      const subjects = new Map((grouped.threads.get(counterpart) ?? []).map((t) => [t.threadId, t.subject]));
+      const promises = promisesAt(now, counterpart);
+      const grouped = group(promises, now);
+      const threads = grouped.threads.get(counterpart) ?? [];
+      const subjects = new Map(threads.map((t) => [t.threadId, t.subject]));
+      const awaitingThem = threads
+        .filter((t) => t.awaiting?.side === 'them')
+        .map((t) => ({ threadId: t.threadId, since: t.awaiting!.since, lastMessageId: t.awaiting!.lastMessageId, subject: subjects.get(t.threadId) ?? '' }));
       return buildProgressReport({
         counterpart,
+        name: null,
         since,
         now,
         promises,
-        touchpoints: [...touchpoints.values()],
-        requests: summary.requests,
-        awaitingThem: summary.awaitingThem.map((a) => ({ ...a, subject: subjects.get(a.threadId) ?? '' })),
-        risks: summary.risks,
+        touchpoints: grouped.touchpoints.get(counterpart) ?? [],
+        requests: grouped.requests.get(counterpart) ?? [],
+        awaitingThem,
+        risks: grouped.risks.get(counterpart) ?? [],
         settings,
       });
     },
     stats: () => ({ messages: facts.size, threads: threadMessages.size, skippedDuplicates, threadAnalyses }),
+  };
+}
+
+/** A meaningful outbound message as fulfilment evidence. */
+export function evidenceOf(f: MessageFacts, threadId: string, externalRecipients: readonly string[]): MessageEvidence {
+  return {
+    kind: 'message',
+    id: f.id,
+    threadId,
+    at: f.sentAt,
+    subject: f.subject,
+    to: [...externalRecipients],
+    counterparts: f.counterparts,
+    deliveries: f.deliveries ?? [],
+    attachments: f.attachments ?? [],
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Direction, MessageFacts } from '../model/facts';
+import type { Direction, MessageFacts, PromiseCandidate, StoredMessageFacts } from '../model/facts';
 import type { NormalizedMessage } from '../model/message';
 import type { AnalysisSettings } from '../model/settings';
 import { parseAddress, parseAddressList } from './addresses';
@@ -6,11 +6,21 @@ import { detectAutomated } from './automated';
 import { detectCalendarNotice } from './calendar-notice';
 import { isClosingMessage } from './closing-message';
 import { resolverFor } from './counterparts';
-import { findPromises } from './promises';
+import { defaultDueDate, resolveDueDate } from './due-dates';
+import { findDeliveries } from './deliveries';
+import { findPromises, type PromiseContext } from './promises';
 import { findRequests } from './requests';
 import { findRisks } from './risks';
 import { normalizeSubject } from './threading';
 import { visibleText } from './visible-text';
+
+/**
+ * Bounds on what one message can make us store and work on (a 10 MB body must not become hundreds of
+ * thousands of snippets): the visible text read for language, and the findings kept per kind. A real
+ * message's own words fit well inside; beyond them is pasted material, not things said to the client.
+ */
+export const MAX_VISIBLE_CHARS_READ = 100_000;
+export const MAX_FINDINGS_PER_KIND = 8;
 
 function sentAtOf(message: NormalizedMessage): string {
   const ms = Date.parse(message.date);
@@ -18,13 +28,72 @@ function sentAtOf(message: NormalizedMessage): string {
   return new Date(ms).toISOString();
 }
 
-/**
- * Everything the engine keeps about a message, computed once on arrival. This is the ONLY place a body
- * is read: visible text (quoted history, forwards and signature removed) is searched for our promises
- * (outbound), their requests (inbound) and risk language (either way). The result holds snippets only.
- */
-export function extractMessageFacts(message: NormalizedMessage, settings: AnalysisSettings): MessageFacts {
+/** Whether an address list decides a message is ours to a client, theirs, or only among us. */
+function sideOf(
+  from: string,
+  recipients: readonly { address: string }[],
+  settings: Pick<AnalysisSettings, 'me' | 'internalDomains'>,
+): { direction: Direction; counterparts: string[] } {
   const resolver = resolverFor(settings);
+  const fromKey = resolver.keyOf(from);
+  if (fromKey !== null) return { direction: 'inbound', counterparts: [fromKey] };
+  const counterparts: string[] = [];
+  for (const a of recipients) {
+    const key = resolver.keyOf(a.address);
+    if (key !== null && !counterparts.includes(key)) counterparts.push(key);
+  }
+  return { direction: counterparts.length > 0 ? 'outbound' : 'internal', counterparts };
+}
+
+/**
+ * First names of our own people on a message of ours (the sender, and colleagues at our domains in to and
+ * cc), lower-case: "Maria will send you the invoice copies" is our promise only when Maria is one of us.
+ */
+function colleaguesOn(from: { name?: string; address: string }, recipients: readonly { name?: string; address: string }[], settings: AnalysisSettings): string[] {
+  const resolver = resolverFor(settings);
+  const names = new Set<string>();
+  for (const person of [from, ...recipients]) {
+    if (!resolver.isOurs(person.address)) continue;
+    const first = (person.name ?? '').trim().split(/\s+/)[0] ?? '';
+    if (first.length > 1) names.add(first.toLowerCase());
+  }
+  return [...names];
+}
+
+function promiseContext(sentAt: string, settings: AnalysisSettings): PromiseContext {
+  return {
+    sentAt,
+    timeZone: settings.timeZone,
+    workingHours: settings.workingHours,
+    defaultWorkingDays: settings.defaultPromiseWorkingDays,
+  };
+}
+
+/**
+ * The due date of a promise from the words that date it, in the user's time zone and working hours:
+ * what was decided when the body was read, decided again for other settings (re-resolving the stored
+ * phrase gives exactly what reading the sentence gave; promises.test.ts checks it over the corpus).
+ */
+export function resolvePromiseDue(
+  finding: { dueText?: string },
+  sentAt: string,
+  settings: AnalysisSettings,
+): Pick<PromiseCandidate, 'dueAt' | 'dueIsDefault'> {
+  const context = promiseContext(sentAt, settings);
+  if (finding.dueText !== undefined) {
+    const resolved = resolveDueDate(finding.dueText, context);
+    if (resolved) return { dueAt: resolved.dueAt, dueIsDefault: false };
+  }
+  return { dueAt: defaultDueDate(context), dueIsDefault: true };
+}
+
+/**
+ * Reads a message once: addresses, dates, the automated verdict and, from the visible text (quoted
+ * history, forwards and signature removed), our promises and deliveries or their requests, and risk
+ * language either way. The ONLY place a body is read; the result holds snippets only, and nothing in
+ * it depends on the time zone or working hours (those are applied by deriveMessageFacts).
+ */
+export function readMessage(message: NormalizedMessage, settings: AnalysisSettings): StoredMessageFacts {
   const from = parseAddress(message.from);
   if (!from) throw new Error(`message ${message.id}: "from" is not an e-mail address: "${message.from}"`);
   const to = parseAddressList(message.to ?? []);
@@ -38,56 +107,107 @@ export function extractMessageFacts(message: NormalizedMessage, settings: Analys
   // edit of a series from passing for contact; the meeting itself is contact when logged as a touchpoint.
   // Their bodies are calendar boilerplate, so, like auto-replies, they are not read for promises or risks.
   const automated = detectAutomated(message).automated || detectCalendarNotice(message) !== null;
+  const { direction } = sideOf(from.address, [...to, ...cc], settings);
 
-  const fromKey = resolver.keyOf(from.address);
-  let direction: Direction;
-  const counterparts: string[] = [];
-  if (fromKey === null) {
-    for (const a of [...to, ...cc]) {
-      const key = resolver.keyOf(a.address);
-      if (key !== null && !counterparts.includes(key)) counterparts.push(key);
-    }
-    direction = counterparts.length > 0 ? 'outbound' : 'internal';
-  } else {
-    counterparts.push(fromKey);
-    direction = 'inbound';
-  }
-
-  const facts: MessageFacts = {
+  const stored: StoredMessageFacts = {
     id: message.id,
     subject: message.subject ?? '',
-    normalizedSubject: normalizeSubject(message.subject ?? ''),
     sentAt,
     from,
     to,
     cc,
-    direction,
     automated,
-    counterparts,
     references: [...(message.references ?? [])],
+    readAs: 'none',
     promises: [],
     requests: [],
     risks: [],
   };
-  if (message.threadId) facts.providedThreadId = message.threadId;
-  if (message.inReplyTo) facts.inReplyTo = message.inReplyTo;
+  if (message.threadId) stored.providedThreadId = message.threadId;
+  if (message.inReplyTo) stored.inReplyTo = message.inReplyTo;
+  if (message.attachments && message.attachments.length > 0) stored.attachments = [...message.attachments];
 
   // Auto-replies and internal chatter make no promises to clients and carry no client risk.
-  if (automated || direction === 'internal') return facts;
-  const visible = visibleText(message.text ?? '');
-  if (visible.trim() === '') return facts;
+  if (automated || direction === 'internal') return stored;
+  const visible = visibleText((message.text ?? '').slice(0, MAX_VISIBLE_CHARS_READ * 4)).slice(0, MAX_VISIBLE_CHARS_READ);
+  if (visible.trim() === '') return stored;
+  stored.readAs = direction;
   if (direction === 'outbound') {
-    facts.promises = findPromises(visible, {
-      sentAt,
-      timeZone: settings.timeZone,
-      workingHours: settings.workingHours,
-      defaultWorkingDays: settings.defaultPromiseWorkingDays,
-    });
-    facts.risks = findRisks(visible, 'us');
+    const context: PromiseContext = { ...promiseContext(sentAt, settings), colleagues: colleaguesOn(from, [...to, ...cc], settings) };
+    stored.promises = findPromises(visible, context)
+      .slice(0, MAX_FINDINGS_PER_KIND)
+      .map((p) => (p.dueIsDefault || p.dueText === undefined ? { text: p.text } : { text: p.text, dueText: p.dueText }));
+    stored.risks = findRisks(visible, 'us').slice(0, MAX_FINDINGS_PER_KIND);
+    const deliveries = findDeliveries(visible).slice(0, MAX_FINDINGS_PER_KIND);
+    if (deliveries.length > 0) stored.deliveries = deliveries;
   } else {
-    facts.requests = findRequests(visible);
-    facts.risks = findRisks(visible, 'them');
+    stored.requests = findRequests(visible).slice(0, MAX_FINDINGS_PER_KIND);
+    stored.risks = findRisks(visible, 'them').slice(0, MAX_FINDINGS_PER_KIND);
   }
-  if (facts.promises.length === 0 && facts.requests.length === 0 && isClosingMessage(visible)) facts.closing = true;
+  if (stored.promises.length === 0 && stored.requests.length === 0 && isClosingMessage(visible)) stored.closing = true;
+  return stored;
+}
+
+/**
+ * The facts the rules work on, from what was stored and the settings now in force: which side sent it,
+ * which clients it involves, and every promise's due date. Findings count only while the message still
+ * has the side its body was read for (a message that became internal makes no client promises).
+ */
+export function deriveMessageFacts(stored: StoredMessageFacts, settings: AnalysisSettings): MessageFacts {
+  const { direction, counterparts } = sideOf(stored.from.address, [...stored.to, ...stored.cc], settings);
+  const readHere = stored.readAs === direction;
+  const facts: MessageFacts = {
+    id: stored.id,
+    subject: stored.subject,
+    normalizedSubject: normalizeSubject(stored.subject),
+    sentAt: stored.sentAt,
+    from: stored.from,
+    to: stored.to,
+    cc: stored.cc,
+    direction,
+    automated: stored.automated,
+    counterparts,
+    references: stored.references,
+    readAs: stored.readAs,
+    promises: readHere
+      ? stored.promises.map((p) => ({ text: p.text, ...resolvePromiseDue(p, stored.sentAt, settings), ...(p.dueText !== undefined ? { dueText: p.dueText } : {}) }))
+      : [],
+    requests: readHere ? stored.requests : [],
+    risks: readHere ? stored.risks : [],
+  };
+  if (stored.providedThreadId !== undefined) facts.providedThreadId = stored.providedThreadId;
+  if (stored.inReplyTo !== undefined) facts.inReplyTo = stored.inReplyTo;
+  if (stored.closing) facts.closing = true;
+  if (stored.attachments) facts.attachments = stored.attachments;
+  if (readHere && stored.deliveries) facts.deliveries = stored.deliveries;
   return facts;
+}
+
+/** What to store of derived facts: the settings-independent part (the inverse of deriveMessageFacts). */
+export function storedFactsOf(facts: MessageFacts): StoredMessageFacts {
+  const stored: StoredMessageFacts = {
+    id: facts.id,
+    subject: facts.subject,
+    sentAt: facts.sentAt,
+    from: facts.from,
+    to: facts.to,
+    cc: facts.cc,
+    automated: facts.automated,
+    references: facts.references,
+    readAs: facts.readAs,
+    promises: facts.promises.map((p) => (p.dueIsDefault || p.dueText === undefined ? { text: p.text } : { text: p.text, dueText: p.dueText })),
+    requests: facts.requests,
+    risks: facts.risks,
+  };
+  if (facts.providedThreadId !== undefined) stored.providedThreadId = facts.providedThreadId;
+  if (facts.inReplyTo !== undefined) stored.inReplyTo = facts.inReplyTo;
+  if (facts.closing) stored.closing = true;
+  if (facts.attachments) stored.attachments = facts.attachments;
+  if (facts.deliveries) stored.deliveries = facts.deliveries;
+  return stored;
+}
+
+/** Reads and derives in one step: what the CLI and the extension, which keep no store, call. */
+export function extractMessageFacts(message: NormalizedMessage, settings: AnalysisSettings): MessageFacts {
+  return deriveMessageFacts(readMessage(message, settings), settings);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PromiseRecord } from '../model/promise';
 import { analysisSettingsSchema } from '../model/settings';
-import { buildProgressReport, CLOSING_QUESTION, formatReportDate, type ProgressReportInput } from './progress-report';
+import { buildProgressReport, CLOSING_QUESTION, formatReportDate, REPORT_SECTION_LIMIT, type ProgressReportInput } from './progress-report';
 
 const settings = analysisSettingsSchema.parse({ me: ['anna@northwind.io'], timeZone: 'Europe/Berlin' });
 
@@ -23,6 +23,7 @@ function promise(over: Partial<PromiseRecord>): PromiseRecord {
 
 const input: ProgressReportInput = {
   counterpart: 'acme.com',
+  name: null,
   since: '2026-11-01T00:00:00.000Z',
   now: '2026-11-20T12:00:00.000Z',
   promises: [
@@ -109,6 +110,23 @@ describe('buildProgressReport', () => {
     expect(empty.text).toContain('Action items\n- No open action items.');
     expect(empty.text).toContain('Progress report: acme.com, up to Fri 20 Nov 2026');
     expect(empty.text.trimEnd().endsWith(CLOSING_QUESTION)).toBe(true);
+  });
+
+  it('uses the client name the user set, and the thread subject for what we wait for', () => {
+    const named = buildProgressReport({ ...input, name: 'Acme Logistics', awaitingThem: [{ threadId: 'x', since: '2026-11-17T09:00:00.000Z', subject: '' }] });
+    expect(named.text.split('\n')[0]).toBe('Progress report: Acme Logistics, Sun 1 Nov 2026 to Fri 20 Nov 2026');
+    expect(named.text).toContain('- (no subject) (waiting since Tue 17 Nov 2026)');
+  });
+
+  it('stays one page for a client with years of open promises: a few per section, then how many more', () => {
+    const many = Array.from({ length: 30 }, (_, i) =>
+      promise({ id: `p${i}`, text: `Promise number ${i}.`, status: 'overdue', dueAt: new Date(Date.parse('2026-06-01T16:00:00Z') + i * 86_400_000).toISOString() }),
+    );
+    const long = buildProgressReport({ ...input, promises: many.slice(0, 10), totals: { actions: 1_231 } });
+    const actions = long.text.slice(long.text.indexOf('\nAction items\n') + 1, long.text.indexOf('\n\n', long.text.indexOf('\nAction items\n') + 1)).split('\n');
+    expect(actions).toHaveLength(1 + REPORT_SECTION_LIMIT + 1);
+    expect(actions[actions.length - 1]).toBe(`- ... and ${1_231 - REPORT_SECTION_LIMIT} more`);
+    expect(buildProgressReport({ ...input, promises: many }).text).toContain(`- ... and ${30 - REPORT_SECTION_LIMIT} more`);
   });
 
   it('names a bad period date', () => {

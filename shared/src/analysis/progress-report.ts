@@ -12,8 +12,15 @@ export interface AwaitingThemItem {
   subject?: string;
 }
 
+/** A one-page report lists at most this many items per section, then says how many more there are. */
+export const REPORT_SECTION_LIMIT = 8;
+
+export type ReportSection = 'done' | 'actions' | 'waiting' | 'changes' | 'invoices' | 'issues';
+
 export interface ProgressReportInput {
   counterpart: string;
+  /** The client's name as the user set it; the key (domain) is shown when there is none. */
+  name: string | null;
   /** When the last report was sent; null = everything so far. */
   since: string | null;
   now: string;
@@ -25,6 +32,11 @@ export interface ProgressReportInput {
   awaitingThem: readonly AwaitingThemItem[];
   risks: readonly RiskSnippet[];
   settings: Pick<AnalysisSettings, 'timeZone'>;
+  /**
+   * How many items a section has in all, when the caller passed only the first of them (a store reads a
+   * key client's hundreds of open promises as a count and the most urgent few).
+   */
+  totals?: Partial<Record<ReportSection, number>>;
 }
 
 export const CLOSING_QUESTION = 'Are there any other issues we should discuss?';
@@ -56,9 +68,17 @@ function percentDone(text: string): number | null {
 }
 
 interface Section {
+  id: ReportSection;
   title: string;
   items: string[];
   empty: string;
+}
+
+/** The first REPORT_SECTION_LIMIT items and, when there are more, a line that says how many. */
+function bounded(items: string[], total: number): string[] {
+  const shown = items.slice(0, REPORT_SECTION_LIMIT);
+  const more = Math.max(total, items.length) - shown.length;
+  return more > 0 ? [...shown, `... and ${more} more`] : shown;
 }
 
 function escapeHtml(text: string): string {
@@ -110,7 +130,7 @@ export function buildProgressReport(input: ProgressReportInput): ProgressReport 
 
   const waiting = [...input.awaitingThem]
     .sort((a, b) => Date.parse(a.since) - Date.parse(b.since))
-    .map((a) => `${a.subject && a.subject.trim() !== '' ? a.subject.trim() : 'Our message'} (waiting since ${date(a.since)})`);
+    .map((a) => `${a.subject && a.subject.trim() !== '' ? a.subject.trim() : '(no subject)'} (waiting since ${date(a.since)})`);
 
   // "I'll call tomorrow.: moved" reads badly: drop the sentence's own full stop before the colon.
   const clause = (text: string): string => text.replace(/[.!]+$/, '');
@@ -130,17 +150,18 @@ export function buildProgressReport(input: ProgressReportInput): ProgressReport 
     .filter((r) => r.side === 'them' && inPeriod(r.at))
     .map((r) => `${date(r.at)}: "${r.text}"`);
 
-  const sections: Section[] = [
-    { title: 'Done since last report', items: done, empty: 'Nothing recorded in this period.' },
-    { title: 'Action items', items: actions, empty: 'No open action items.' },
-    { title: 'Waiting on you', items: waiting, empty: 'Nothing: we are not waiting on you.' },
-    { title: 'Schedule changes', items: changes, empty: 'None: everything is on its original schedule.' },
-    { title: 'Invoices', items: invoices, empty: 'No invoices in this period.' },
+  const all: Section[] = [
+    { id: 'done', title: 'Done since last report', items: done, empty: 'Nothing recorded in this period.' },
+    { id: 'actions', title: 'Action items', items: actions, empty: 'No open action items.' },
+    { id: 'waiting', title: 'Waiting on you', items: waiting, empty: 'Nothing: we are not waiting on you.' },
+    { id: 'changes', title: 'Schedule changes', items: changes, empty: 'None: everything is on its original schedule.' },
+    { id: 'invoices', title: 'Invoices', items: invoices, empty: 'No invoices in this period.' },
   ];
-  if (issues.length > 0) sections.push({ title: 'Issues you raised', items: issues, empty: '' });
+  if (issues.length > 0 || (input.totals?.issues ?? 0) > 0) all.push({ id: 'issues', title: 'Issues you raised', items: issues, empty: '' });
+  const sections = all.map((section) => ({ ...section, items: bounded(section.items, input.totals?.[section.id] ?? 0) }));
 
   const period = input.since === null ? `up to ${date(input.now)}` : `${date(input.since)} to ${date(input.now)}`;
-  const title = `Progress report: ${input.counterpart}, ${period}`;
+  const title = `Progress report: ${input.name?.trim() || input.counterpart}, ${period}`;
 
   const text = [
     title,

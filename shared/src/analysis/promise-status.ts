@@ -1,101 +1,182 @@
-import type { PromiseCandidate } from '../model/facts';
-import type { PromiseRecord, PromiseVerdict } from '../model/promise';
-import type { Touchpoint } from '../model/touchpoint';
-import { promiseId } from './promise-id';
+import type { PromiseRecord, PromiseStatus, PromiseVerdict } from '../model/promise';
+import type { FulfilmentOutcome } from './fulfilment';
 
-export interface LaterOutbound {
-  messageId: string;
-  at: string;
-  threadId: string;
-  /** External recipients (addresses) of that message. */
-  to: string[];
-}
+/**
+ * Where a promise stands apart from the clock: kept (on time or late), possibly kept, done or dismissed
+ * by the user, or still pending, in which case `overdueAfter` is the one instant the clock is compared
+ * with. A store keeps these fields per promise and counts open / overdue promises with an index.
+ */
+export type SettledState = 'pending' | 'kept' | 'kept-late' | 'possibly-kept' | 'done' | 'dismissed';
 
-export interface PromiseStatusInput {
-  candidate: PromiseCandidate;
+export interface SettledPromise {
+  id: string;
   messageId: string;
   threadId: string;
   counterpart: string | null;
+  text: string;
   madeAt: string;
-  /** Our outbound messages that might keep it (any order; earlier ones and ones after `now` are ignored). */
-  laterOutbound: readonly LaterOutbound[];
-  touchpoints: readonly Touchpoint[];
-  verdict?: PromiseVerdict;
-  now: string;
-  /** External recipients of the promising message: a later mail to any of them elsewhere keeps it too. */
-  madeTo?: readonly string[];
+  /** The phrase that set the detected due date, when one did. */
+  dueText?: string;
+  /** The due date in force: the user's, else a slip's new date, else the detected one (ISO, UTC). */
+  dueAt: string;
+  dueIsDefault: boolean;
+  /** The detected (or slipped) date when the user set another one, or the detected date when a slip moved it. */
+  originalDueAt: string | null;
+  state: SettledState;
+  keptBy: string | null;
+  keptAt: string | null;
+  /** The words that show it was kept (or may have been), for the evidence line. */
+  evidence: string | null;
+  /** The slip that moved the date, when one did. */
+  slip: { by: string; at: string; quote: string | null } | null;
+  snoozedUntil: string | null;
+  /** A pending promise is overdue once the clock is past this (its due date, or a later snooze). */
+  overdueAfter: string;
+}
+
+export interface SettleInput {
+  id: string;
+  messageId: string;
+  threadId: string;
+  counterpart: string | null;
+  text: string;
+  madeAt: string;
+  dueText?: string;
+  /** The detected due date for the user's settings (resolvePromiseDue). */
+  dueAt: string;
+  dueIsDefault: boolean;
+  fulfilment: FulfilmentOutcome;
+  /** The slip's new due date for the user's settings, when the slip named one. */
+  slipDueAt?: string | null;
+  verdict?: PromiseVerdict | null;
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 /**
- * A promise's status at `now` (PRODUCT.md): kept when a later outbound message in that thread, or to the
- * same people in another thread, or a logged touchpoint with that counterpart, happened by the due date;
- * kept-late after it; otherwise open until the due date and overdue after it. Evidence after `now` is
- * ignored so the answer for a given `now` never changes as later mail arrives.
- * User verdicts win: done and dismissed are final, a new dueAt replaces the detected one, snoozedUntil
- * keeps it from being overdue until then, and "open" (the user undoing a verdict) restores detection.
+ * Settles a promise from what was detected, what fulfilment found and what the user said (PRODUCT.md):
+ * the user's verdict always wins (done and dismissed are final, not-kept overrules the evidence of a
+ * delivery, a new due date replaces the detected one,
+ * a snooze holds off "overdue" until then, "open" restores detection); a slip moves the due date to the
+ * slip's new one; kept before the due date in force is kept, after it kept late.
  */
-export function resolvePromiseStatus(input: PromiseStatusInput): PromiseRecord {
-  const { candidate, verdict } = input;
-  const madeAt = Date.parse(input.madeAt);
-  const now = Date.parse(input.now);
-  if (Number.isNaN(madeAt)) throw new RangeError(`promise in ${input.messageId}: madeAt "${input.madeAt}" is not a date`);
-  if (Number.isNaN(now)) throw new RangeError(`resolvePromiseStatus: now "${input.now}" is not a date`);
-  const detectedDue = Date.parse(candidate.dueAt);
-  const due = verdict?.dueAt ? Date.parse(verdict.dueAt) : detectedDue;
+export function settlePromise(input: SettleInput): SettledPromise {
+  const { verdict, fulfilment } = input;
+  const detected = Date.parse(input.dueAt);
+  if (Number.isNaN(detected)) throw new RangeError(`promise ${input.id}: due date "${input.dueAt}" is not a date`);
+  const slipped = fulfilment.slip && input.slipDueAt ? Date.parse(input.slipDueAt) : null;
+  const planned = slipped ?? detected;
+  const due = verdict?.dueAt ? Date.parse(verdict.dueAt) : planned;
   const snoozedUntil = verdict?.snoozedUntil ? iso(Date.parse(verdict.snoozedUntil)) : null;
-
-  const record: PromiseRecord = {
-    id: promiseId(input.messageId, candidate.text),
+  const originalDueAt = verdict?.dueAt && due !== planned ? iso(planned) : slipped !== null && slipped !== detected ? iso(detected) : null;
+  const settled: SettledPromise = {
+    id: input.id,
     messageId: input.messageId,
     threadId: input.threadId,
     counterpart: input.counterpart,
-    text: candidate.text,
-    madeAt: iso(madeAt),
+    text: input.text,
+    madeAt: iso(Date.parse(input.madeAt)),
     dueAt: iso(due),
-    dueIsDefault: verdict?.dueAt ? false : candidate.dueIsDefault,
-    status: 'open',
+    dueIsDefault: verdict?.dueAt || slipped !== null ? false : input.dueIsDefault,
+    originalDueAt,
+    state: 'pending',
     keptBy: null,
     keptAt: null,
-    originalDueAt: verdict?.dueAt && due !== detectedDue ? iso(detectedDue) : null,
+    evidence: null,
+    slip: fulfilment.slip ? { by: fulfilment.slip.by, at: fulfilment.slip.at, quote: fulfilment.slip.quote } : null,
     snoozedUntil,
+    overdueAfter: iso(snoozedUntil === null ? due : Math.max(due, Date.parse(snoozedUntil))),
   };
-  if (candidate.dueText !== undefined) record.dueText = candidate.dueText;
+  if (input.dueText !== undefined) settled.dueText = input.dueText;
   if (verdict?.status === 'done' || verdict?.status === 'dismissed') {
-    record.status = verdict.status;
-    return record;
+    settled.state = verdict.status;
+    return settled;
   }
+  // "Not kept": what looked like a delivery was not one; the promise is owed until it is delivered.
+  if (fulfilment.kept && verdict?.status !== 'not-kept') {
+    const keptAt = Date.parse(fulfilment.kept.at);
+    settled.state = fulfilment.kept.strength === 'possibly-kept' ? 'possibly-kept' : keptAt <= due ? 'kept' : 'kept-late';
+    settled.keptBy = fulfilment.kept.by;
+    settled.keptAt = iso(keptAt);
+    settled.evidence = fulfilment.kept.quote;
+  }
+  return settled;
+}
 
-  // The earliest piece of evidence wins; ties go to the message (it is what the client saw).
-  let keptBy: string | null = null;
-  let keptAt = Infinity;
-  const madeTo = new Set(input.madeTo ?? []);
-  for (const m of input.laterOutbound) {
-    const at = Date.parse(m.at);
-    if (!(at > madeAt) || at > now || at >= keptAt || m.messageId === input.messageId) continue;
-    const sameThread = m.threadId === input.threadId;
-    const samePeople = m.to.some((address) => madeTo.has(address));
-    if (sameThread || samePeople) {
-      keptBy = m.messageId;
-      keptAt = at;
-    }
-  }
-  if (input.counterpart !== null) {
-    for (const t of input.touchpoints) {
-      const at = Date.parse(t.at);
-      if (t.counterpart !== input.counterpart || !(at > madeAt) || at > now || at >= keptAt) continue;
-      keptBy = t.id;
-      keptAt = at;
-    }
-  }
-  if (keptBy !== null) {
-    record.status = keptAt <= due ? 'kept' : 'kept-late';
-    record.keptBy = keptBy;
-    record.keptAt = iso(keptAt);
-    return record;
-  }
-  const snoozed = snoozedUntil !== null && Date.parse(snoozedUntil) > now;
-  record.status = now > due && !snoozed ? 'overdue' : 'open';
+/**
+ * The status at `now`. Evidence after `now` does not count yet (a past `now` gives a past answer), so a
+ * promise kept later is still open or overdue at `now`.
+ */
+export function promiseStatusAt(settled: Pick<SettledPromise, 'state' | 'keptAt' | 'overdueAfter'>, now: string): PromiseStatus {
+  const nowMs = Date.parse(now);
+  if (Number.isNaN(nowMs)) throw new RangeError(`promiseStatusAt: now "${now}" is not a date`);
+  const keptLater = settled.keptAt !== null && Date.parse(settled.keptAt) > nowMs;
+  if (settled.state !== 'pending' && !keptLater) return settled.state;
+  return nowMs > Date.parse(settled.overdueAfter) ? 'overdue' : 'open';
+}
+
+/** The record every view shows: the settled promise with its status at `now`. */
+export function promiseRecordAt(settled: SettledPromise, now: string): PromiseRecord {
+  const status = promiseStatusAt(settled, now);
+  const kept = status === 'kept' || status === 'kept-late' || status === 'possibly-kept';
+  const record: PromiseRecord = {
+    id: settled.id,
+    messageId: settled.messageId,
+    threadId: settled.threadId,
+    counterpart: settled.counterpart,
+    text: settled.text,
+    madeAt: settled.madeAt,
+    dueAt: settled.dueAt,
+    dueIsDefault: settled.dueIsDefault,
+    status,
+    keptBy: kept ? settled.keptBy : null,
+    keptAt: kept ? settled.keptAt : null,
+    evidence: kept ? settled.evidence : null,
+    slip: settled.slip,
+    snoozedUntil: settled.snoozedUntil,
+    originalDueAt: settled.originalDueAt,
+  };
+  if (settled.dueText !== undefined) record.dueText = settled.dueText;
   return record;
+}
+
+/** Promise counts by status at `now`, and the oldest overdue due date: what health and lists are built on. */
+export interface PromiseTally {
+  open: number;
+  overdue: number;
+  kept: number;
+  keptLate: number;
+  possiblyKept: number;
+  done: number;
+  dismissed: number;
+  oldestOverdueDueAt: string | null;
+}
+
+export const EMPTY_PROMISE_TALLY: PromiseTally = Object.freeze({
+  open: 0,
+  overdue: 0,
+  kept: 0,
+  keptLate: 0,
+  possiblyKept: 0,
+  done: 0,
+  dismissed: 0,
+  oldestOverdueDueAt: null,
+});
+
+export function tallyPromises(records: readonly Pick<PromiseRecord, 'status' | 'dueAt'>[]): PromiseTally {
+  const tally = { ...EMPTY_PROMISE_TALLY };
+  let oldest = Infinity;
+  for (const p of records) {
+    if (p.status === 'open') tally.open++;
+    else if (p.status === 'overdue') {
+      tally.overdue++;
+      oldest = Math.min(oldest, Date.parse(p.dueAt));
+    } else if (p.status === 'kept') tally.kept++;
+    else if (p.status === 'kept-late') tally.keptLate++;
+    else if (p.status === 'possibly-kept') tally.possiblyKept++;
+    else if (p.status === 'done') tally.done++;
+    else tally.dismissed++;
+  }
+  tally.oldestOverdueDueAt = oldest === Infinity ? null : iso(oldest);
+  return tally;
 }

@@ -17,7 +17,7 @@ describe('findRisks', () => {
       { kind: 'dissatisfaction', side: 'them', text: "Jane, I'm honestly disappointed with how the rollout went." },
       { kind: 'dissatisfaction', side: 'them', text: 'This is the third time the weekly report has arrived late.' },
       { kind: 'escalation', side: 'them', text: 'If this continues I will have to escalate it to our VP of Operations.' },
-      { kind: 'cancellation', side: 'them', text: 'We are also looking at other vendors for next year.' },
+      { kind: 'cancellation', signal: 'alternatives', side: 'them', text: 'We are also looking at other vendors for next year.' },
       { kind: 'delay', side: 'them', text: 'The launch on our side has been pushed back to April because of it.' },
     ]);
   });
@@ -61,5 +61,31 @@ describe('findRisks', () => {
     ]);
     expect(findRisks(ours, 'us').every((r) => r.kind === 'bad-news' && r.side === 'us')).toBe(true);
     expect(kinds('We are very frustrated with the delays.', 'us')).toEqual([]);
+  });
+
+  it('names the finer signals: alternatives, quality, budget, a new decision maker, worry about a date, missed milestones, understatement', () => {
+    const signals = (visible: string) => findRisks(visible, 'them').map((r) => [r.kind, r.signal]);
+    expect(signals('Ahead of the renewal we are reviewing our options and getting quotes from other agencies.')).toEqual([['cancellation', 'alternatives']]);
+    expect(signals('Procurement will run a formal tender for next year.')).toEqual([['cancellation', 'alternatives']]);
+    expect(signals('Honestly the quality of the monthly reports has dropped since the summer.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(signals('Our marketing budget has been cut by a third for next year.')).toEqual([['cancellation', 'budget']]);
+    expect(signals('Our new CFO wants to review every supplier contract.')).toEqual([['cancellation', 'decision-maker']]);
+    expect(signals("I'm a little worried we won't make the March go-live date.")).toEqual([['delay', 'date-worry']]);
+    expect(signals('Are we still on track for the launch?')).toEqual([['delay', 'date-worry']]);
+    expect(signals('That is the third milestone missed this quarter.')).toEqual([['dissatisfaction', 'missed-milestones']]);
+    expect(signals("It's not quite what we agreed in the kickoff.")).toEqual([['dissatisfaction', 'understatement']]);
+    expect(signals('I asked about this a couple of times and got no response.')).toEqual([['dissatisfaction', 'understatement']]);
+  });
+
+  it('does not raise legal footers, escalation as a process, or concern about something else', () => {
+    expect(kinds('If you wish to make a complaint, please follow our complaints procedure at example.com/complaints.', 'them')).toEqual([]);
+    expect(kinds('We are authorised and regulated by the Financial Conduct Authority; complaints may be referred to the Financial Ombudsman.', 'them')).toEqual([]);
+    expect(kinds('Please add me to the escalation matrix for the support desk.', 'them')).toEqual([]);
+    expect(kinds('The escalation process is described in section 4 of the SLA.', 'them')).toEqual([]);
+    expect(kinds("I'm a little concerned about the weather for the offsite.", 'them')).toEqual([]);
+    expect(kinds('Parallel programming is very frustrating, compared with the ordinary kind.', 'them')).toEqual([]);
+    expect(kinds('I was very unhappy with their packaged version, so I built my own.', 'them')).toEqual([]);
+    expect(kinds('One seat is available due to a last minute cancellation.', 'them')).toEqual([]);
+    expect(kinds('The CRAN task view is long overdue and a great resource.', 'them')).toEqual([]);
   });
 });

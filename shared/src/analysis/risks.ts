@@ -3,25 +3,78 @@
  * Negation-aware: "not disappointed at all" and "no need to escalate" are not risks. One signal per
  * sentence (the first kind that matches), so a long complaint is counted per sentence, not per word.
  */
-import type { RiskCandidate, RiskKind, Side } from '../model/facts';
+import type { RiskCandidate, RiskKind, RiskSignal, Side } from '../model/facts';
 import { snippet } from './text/normalize';
 import { splitSentences } from './text/sentences';
 
 interface RiskRule {
   kind: RiskKind;
+  signal?: RiskSignal;
   pattern: RegExp;
 }
+
+/** Our client's signals that come before the generic rules: each names a finer reason (RISK_SIGNALS). */
+const THEIR_SIGNALS: RiskRule[] = [
+  {
+    kind: 'cancellation',
+    signal: 'alternatives',
+    pattern:
+      /\b(?:(?:looking|look|looked|shopping|considering|evaluating|exploring|talking to|speaking to|meeting with|reviewing|getting quotes from|benchmarking (?:you|your \w+) against) (?:at |for |around for )?(?:other|alternative|another|different|new|competing|several) (?:vendors?|suppliers?|providers?|agencies|agency|partners?|options|solutions|firms?|contractors?|companies)|(?:go(?:ing)?|put(?:ting)? (?:it|this|the (?:contract|work|account))|take (?:it|this)) (?:out )?to (?:tender|bid)|(?:issue|issuing|run|running|launch|launching|put out|putting out|go out (?:to|with)|going out (?:to|with)|start|starting) (?:a|an|the) (?:tender|rfp|rfq|bidding process|pitch process)|(?:formal|open|competitive) (?:tender|rfp|rfq|bid|pitch)|(?:review|reviewing|revisit|revisiting|reconsider|reconsidering) (?:our|the|all) (?:options|supplier|vendor|agency|contract|relationship)\b[^.]{0,40}\b(?:renewal|contract|year|next)|before (?:we|i) (?:renew|sign|commit)\b[^.]{0,60}\b(?:compare|options|alternatives|quotes|market))\b/i,
+  },
+  {
+    kind: 'dissatisfaction',
+    signal: 'quality',
+    pattern:
+      /\b(?:(?:quality|service|standard|accuracy|responsiveness|work)\b[^.]{0,30}\b(?:has|have|had|is|are)\s+(?:\w+\s+)?(?:dropped|declined|slipped|gone down(?:hill)?|deteriorated|(?:gotten|got|getting) worse|not what it (?:was|used to be))|(?:not|n't|no longer) (?:up to|at) (?:the|your|our) (?:usual )?(?:standard|level|quality)|(?:more|too many|lots of|a number of|several|repeated) (?:errors|mistakes|bugs|typos|issues|problems) (?:than|in|lately|recently|again|in (?:the|your) (?:last|latest|recent))|full of (?:errors|mistakes|typos)|(?:fail(?:ed|s)?|broke|crash(?:ed|es)?|stopped working) (?:every time|in every case|each time|repeatedly|constantly)|below (?:our|the) expectations|(?:is|are|has been|have been) getting worse|(?:standards?|quality) (?:has|have) slipped)\b/i,
+  },
+  {
+    kind: 'cancellation',
+    signal: 'budget',
+    pattern:
+      /\b(?:budget (?:cuts?|freeze|reductions?|(?:has|have) been (?:cut|reduced|slashed|frozen)|is (?:being )?(?:cut|reduced|frozen))|(?:cut|cutting|reduce|reducing|slash|slashing|trim|trimming|freeze|freezing) (?:our|the|all|back on) (?:external )?(?:budgets?|spend|spending|costs)|cost[- ]cutting|spending freeze|(?:no|not enough|little) budget (?:for|left)|(?:lost|losing) (?:the|our) budget)\b/i,
+  },
+  {
+    kind: 'cancellation',
+    signal: 'decision-maker',
+    pattern:
+      /\b(?:(?:our|a|the) new (?:ceo|cfo|cto|coo|cmo|cio|vp|svp|evp|president|director|head of [a-z]+|procurement (?:lead|manager|director)|manager|boss|leadership(?: team)?|management)\b|(?:he|she|our (?:\w+ )?(?:manager|director|sponsor|contact|ceo|cfo|cto|vp|head of \w+)) (?:has|have|had) (?:just )?(?:left|resigned|stepped down|moved on|been replaced)\b|(?:is|are) leaving (?:the company|us|at the end)\b|(?:has taken|is taking|will take|took) over (?:from|as)\b|(?:a|the|our) (?:reorgani[sz]ation|restructuring|re-?org)\b(?! of (?:the |this |that |our |my )?(?:whole )?(?:page|code|files?|document|section|chapter|menu|folder|site|website|repo|repository|data|list))|(?:reorgani[sz]ing|restructuring) (?:the|our) (?:company|business|department|team|organi[sz]ation))/i,
+  },
+  {
+    kind: 'cancellation',
+    signal: 'decision-maker',
+    // A named person leaving ("Johannes has moved on"): names are capitalised, so this one keeps case.
+    pattern: /\b[A-Z][a-z]+ (?:has|had) (?:just )?(?:left (?:the company|us|the business)|resigned|stepped down|moved on)\b/,
+  },
+  {
+    kind: 'delay',
+    signal: 'date-worry',
+    pattern:
+      /\b(?:(?:worried|concerned|nervous|anxious|uneasy)\b[^.]{0,50}\b(?:date|deadline|timeline|timing|schedule|launch|go-live|delivery|on time|slip|make it)|(?:are|is) (?:we|you|it|this|the (?:project|launch|go-live|delivery|date|timeline)) (?:still )?on track|(?:is|are) (?:the|this|that) (?:date|deadline|timeline|launch|go-live|plan) (?:still )?(?:realistic|achievable|feasible|doable)|(?:date|deadline|timeline|launch|go-live|delivery) (?:is|looks|seems) (?:at risk|in danger|unrealistic|tight)|(?:have|has) yet to (?:receive|hear|get|see))\b/i,
+  },
+  {
+    kind: 'dissatisfaction',
+    signal: 'missed-milestones',
+    pattern:
+      /\b(?:(?:missed|slipped|blown) (?:two|three|four|several|multiple|\d+) (?:milestones|deadlines|dates|deliveries)|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:missed )?(?:milestone|deadline|date|delivery) (?:in a row|missed|that (?:has )?slipped)|(?:another|yet another) missed (?:milestone|deadline|date))\b/i,
+  },
+  {
+    kind: 'dissatisfaction',
+    signal: 'understatement',
+    pattern:
+      /\b(?:(?:a (?:bit|little)|slightly|somewhat|rather|quite) (?:disappointed|underwhelmed|frustrated)|not (?:quite )?what we (?:expected|agreed|asked for|were promised)|(?:could|should) have been (?:handled )?better|less than (?:impressed|happy)|we (?:had )?expected (?:more|better)|(?<!\bif (?:that|this|it) )(?:doesn't|does not|didn't|did not) (?:really |quite )?(?:address|answer) (?:that|this|it|my|our|the)|(?:asked|raised this|chased)(?: (?:about )?(?:this|it))? (?:a couple of|two|three|several|multiple|many|\d+) times|got no (?:response|reply|answer))\b/i,
+  },
+];
 
 const THEIR_RULES: RiskRule[] = [
   {
     kind: 'cancellation',
     pattern:
-      /\b(?:cancel(?:l?ing|l?ed)? (?:the |our |my |this )?(?:contract|subscription|account|order|agreement|service|services|engagement|project|deal|plan|membership|retainer|license|licence|renewal|partnership)|cancellation|terminat(?:e|ing|ion of) (?:the |our |this )?(?:contract|agreement|engagement|relationship|services?|partnership)|(?:not|n't|won't|will not) (?:be )?renew(?:ing)?|(?:looking|look|shopping) (?:at|for|around for) (?:other|another|alternative|different) (?:vendors?|suppliers?|providers?|agencies|agency|partners?|options|solutions)|(?:move|moving|switch|switching|go|going) (?:to|with) (?:another|a different|a new|an alternative|a competing|a competitor|other) (?:vendor|supplier|provider|agency|partner|company|firm)|take our business elsewhere|end (?:our|the) (?:contract|relationship|partnership|engagement))\b/i,
+      /\b(?:cancel(?:l?ing|l?ed)? (?:the |our |my |this )?(?:contract|subscription|account|order|agreement|service|services|engagement|project|deal|plan|membership|retainer|license|licence|renewal|partnership)|cancel(?:l)?ation of (?:the |our |this )?(?:contract|subscription|account|agreement|service|engagement|retainer|licen[cs]e)|(?:contract|subscription|account|service|retainer) cancel(?:l)?ation|terminat(?:e|ing|ion of) (?:the |our |this )?(?:contract|agreement|engagement|relationship|services?|partnership)|(?:not|n't|won't|will not) (?:be )?renew(?:ing)?|(?:looking|look|shopping) (?:at|for|around for) (?:other|another|alternative|different) (?:vendors?|suppliers?|providers?|agencies|agency|partners?|options|solutions)|(?:move|moving|switch|switching|go|going) (?:to|with) (?:another|a different|a new|an alternative|a competing|a competitor|other) (?:vendor|supplier|provider|agency|partner|company|firm)|take our business elsewhere|end (?:our|the) (?:contract|relationship|partnership|engagement))\b/i,
   },
   {
     kind: 'escalation',
     pattern:
-      /\b(?:escalat(?:e|ed|ing) (?:this|it|the (?:matter|issue|problem|ticket|case)|to|further|internally|higher|up)|escalation|loop(?:ing)? in (?:my|our) (?:manager|boss|director|vp|ceo|cfo|head|leadership)|(?:speak|talk) (?:to|with) your (?:manager|supervisor|boss|director|ceo|superior)|(?:involve|involving|get|bring|bringing|bring in|loop in|contact|consult|refer (?:this|it|the matter) to|pass (?:this|it) to) (?:our |my )?(?:legal|lawyers?|attorneys?|counsel)|legal (?:action|steps|proceedings|recourse|remedies)|formal complaint|file a complaint|(?:our|my) lawyers?|breach of contract|take this (?:further|higher|up the chain))\b/i,
+      /\b(?:escalat(?:e|ed|ing) (?:this|it|the (?:matter|issue|problem|ticket|case)|to|further|internally|higher|up)|escalation(?! (?:process|path|matrix|procedure|policy|contacts?|point|manager|team|list|levels?|tiers?|workflow|queue|plan|desk|route|email|address)|s? (?:team|desk))|loop(?:ing)? in (?:my|our) (?:manager|boss|director|vp|ceo|cfo|head|leadership)|(?:speak|talk) (?:to|with) your (?:manager|supervisor|boss|director|ceo|superior)|(?:involve|involving|get|bring|bringing|bring in|loop in|contact|consult|refer (?:this|it|the matter) to|pass (?:this|it) to) (?:our |my )?(?:legal|lawyers?|attorneys?|counsel)|legal (?:action|steps|proceedings|recourse|remedies)|formal complaint|file a complaint|(?:our|my) lawyers?|breach of contract|take this (?:further|higher|up the chain))\b/i,
   },
   {
     kind: 'dissatisfaction',
@@ -31,7 +84,7 @@ const THEIR_RULES: RiskRule[] = [
   {
     kind: 'delay',
     pattern:
-      /\b(?:(?:is|are|was|were|been|be|being|get|gets|getting|got|now|again|further|significantly|seriously|badly) (?:(?!not\b|never\b|hardly\b)\w+ )?(?:delayed|postponed|pushed (?:back|out))|(?:another|further|more|significant|serious|major|long|ongoing|repeated|these|the) delays? (?:in|on|to|with|of)|delays? (?:in|on|to|with) (?:the |our |your )?(?:delivery|project|launch|rollout|shipment|release|migration|go-live|implementation|work)|behind schedule|slipp(?:ing|ed) (?:again|further|by|to|another)|(?:missed|miss|missing) (?:the |our |a |another )?(?:deadline|due date|milestone|delivery date|go-live)|running late|overdue|late again|past due)\b/i,
+      /\b(?:(?:is|are|was|were|been|be|being|get|gets|getting|got|now|again|further|significantly|seriously|badly) (?:(?!not\b|never\b|hardly\b)\w+ )?(?:delayed|postponed|pushed (?:back|out))|(?:another|further|more|significant|serious|major|long|ongoing|repeated|these|the) delays? (?:in|on|to|with|of)|delays? (?:in|on|to|with) (?:the |our |your )?(?:delivery|project|launch|rollout|shipment|release|migration|go-live|implementation|work)|behind schedule|slipp(?:ing|ed) (?:again|further|by|to|another)|(?:missed|miss|missing) (?:the |our |a |another )?(?:deadline|due date|milestone|delivery date|go-live)|running late|(?<!long )overdue|late again|past due)\b/i,
   },
 ];
 
@@ -54,22 +107,53 @@ function negated(sentence: string, index: number): boolean {
 
 /** Word stems every rule of a side starts from: a cheap first test before the full patterns. */
 const THEIR_STEMS =
-  /cancel|terminat|renew|vendor|supplier|provider|agenc|partner|compan|firm|business|contract|relationship|escalat|manager|boss|director|supervisor|ceo|legal|lawyer|attorney|counsel|complaint|breach|further|higher|chain|disappoint|unacceptab|happy|satisf|pleased|impressed|frustrat|annoyed|upset|waiting|time|concern|confidence|trust|patience|fed up|poor|good enough|missing|slipping|dropping|respond|replied|got back|heard back|chas|delay|postpon|pushed|behind|slipp|miss|late|overdue|due/i;
+  /alternativ|agreed|promised|asked for|option|tender|rfp|rfq|bid|pitch|quote|quality|standard|accuracy|error|mistake|bug|typo|sloppy|careless|expectation|worse|budget|spend|cost|freez|new|left|resign|stepp|leaving|took over|taking over|takes over|reorg|restructur|worr|nervous|anxious|uneasy|on track|realistic|achievable|feasib|doable|risk|danger|tight|milestone|deadline|ideal|expected|better|address|answer|solve|fix|asked|raised|chased|response|surprised|underwhelm|cancel|terminat|renew|vendor|supplier|provider|agenc|partner|compan|firm|business|contract|relationship|escalat|manager|boss|director|supervisor|ceo|legal|lawyer|attorney|counsel|complaint|breach|further|higher|chain|disappoint|unacceptab|happy|satisf|pleased|impressed|frustrat|annoyed|upset|waiting|time|concern|confidence|trust|patience|fed up|poor|good enough|missing|slipping|dropping|respond|replied|got back|heard back|chas|delay|postpon|pushed|behind|slipp|miss|late|overdue|due/i;
 const OUR_STEMS = /unfortunate|regrett|afraid|won't|will not|can't|cannot|can not|missed|delay|slipp|setback|issue|problem|outage|bug|hit|run into|encountered|behind|late|push|move|bad news/i;
 
+/**
+ * Sentences that use risk words about something that is not our work: a legal footer's complaints
+ * procedure, a mailing list's rules, "escalation" as the name of a process.
+ */
+const BOILERPLATE =
+  /\b(?:complaints? (?:procedure|policy|process|handling|form|department|team)|(?:make|file|raise|lodge|submit) a complaint (?:with|to) (?:the|our|us)\b|ombudsman|financial conduct authority|regulated by|registered (?:office|in england)|if you (?:have received|are not the intended)|this (?:e-?mail|message) (?:and any|is confidential|may contain))/i;
+
+/**
+ * Feelings that are a risk only when aimed at us or at the work: "I'm disappointed", "this is
+ * frustrating", "frustrated with your support"; not "parallel programming is very frustrating" or
+ * "I was unhappy with their packaged version".
+ */
+const FEELING = /\b(?:frustrat\w*|annoy\w*|disappoint\w*|unhappy|upset|concerned|worried|fed up|unacceptabl\w*|not (?:good enough|satisfied|happy))\b/i;
+const AIMED_AT_US =
+  /\b(?:you|your|yours|we(?:'re| are| have been| were)|i(?:'m| am| have been|'ve been)|this is|that is|it is|it's|this has|still|again|the (?:delay|delays|service|support|response|responses|quality|situation|project|work|delivery|deliverables?|team|lack of|timeline|report|invoice|release|rollout|outcome|result))\b/i;
+const AIMED_ELSEWHERE = /\b(?:with|by|about|at|in) (?:their|his|her|its|them|him|the (?:weather|news|market|economy|election|government|governor|traffic))\b/i;
+
+function aimedAtUs(sentence: string, match: RegExpExecArray): boolean {
+  const word = FEELING.exec(match[0]);
+  if (!word) return true;
+  const after = sentence.slice(match.index);
+  if (AIMED_ELSEWHERE.test(after.slice(0, 60))) return false;
+  // "frustration" as a noun needs an owner: "my/our frustration".
+  if (/^frustration$/i.test(word[0]) && !/\b(?:my|our) frustration/i.test(sentence)) return false;
+  // The target must stand near the feeling ("which tools you have to install ... a frustrating session" is not).
+  const at = match.index + word.index;
+  return AIMED_AT_US.test(sentence.slice(Math.max(0, at - 40), at + word[0].length + 40));
+}
+
 export function findRisks(visible: string, side: Side): RiskCandidate[] {
-  const rules = side === 'them' ? THEIR_RULES : OUR_RULES;
+  const rules = side === 'them' ? [...THEIR_SIGNALS, ...THEIR_RULES] : OUR_RULES;
   const stems = side === 'them' ? THEIR_STEMS : OUR_STEMS;
   const out: RiskCandidate[] = [];
   if (!stems.test(visible)) return out;
   for (const sentence of splitSentences(visible)) {
     if (!stems.test(sentence)) continue;
+    if (side === 'them' && (BOILERPLATE.test(sentence) || /^\s*if you(?:'re| are)? (?:not|un)/i.test(sentence))) continue;
     for (const rule of rules) {
       const match = rule.pattern.exec(sentence);
       // "not happy" / "won't renew" carry their own negation; other matches are cancelled by one.
-      if (rule.kind === 'delay' && APOLOGY_FOR_DELAY.test(sentence)) continue;
-      if (match && (/\b(?:not|n't|won't)\b/i.test(match[0]) || !negated(sentence, match.index))) {
-        out.push({ kind: rule.kind, side, text: snippet(sentence) });
+      if (rule.kind === 'delay' && !rule.signal && APOLOGY_FOR_DELAY.test(sentence)) continue;
+      if (!match || (side === 'them' && !aimedAtUs(sentence, match))) continue;
+      if (/\b(?:not|n't|won't|no)\b/i.test(match[0]) || !negated(sentence, match.index)) {
+        out.push(rule.signal ? { kind: rule.kind, signal: rule.signal, side, text: snippet(sentence) } : { kind: rule.kind, side, text: snippet(sentence) });
         break;
       }
     }

@@ -1,4 +1,14 @@
-import type { Touchpoint } from '../model/touchpoint';
+import type { Touchpoint, TouchpointKind } from '../model/touchpoint';
+
+/**
+ * Touchpoints that are contact with the client (PRODUCT.md: "a logged call or meeting"): a conversation
+ * happened. A note to ourselves or a sent invoice is not a conversation and does not reset the clock.
+ */
+export const CONTACT_TOUCHPOINT_KINDS: readonly TouchpointKind[] = ['call', 'meeting', 'feedback-asked', 'report-sent', 'other'];
+
+export function isContactTouchpoint(kind: TouchpointKind): boolean {
+  return CONTACT_TOUCHPOINT_KINDS.includes(kind);
+}
 
 export interface Silence {
   /** Last contact either way: a meaningful e-mail or a logged touchpoint (ISO, UTC); null = never. */
@@ -15,7 +25,7 @@ const DAY_MS = 86_400_000;
 /**
  * Silence at `now`: any contact resets the clock (PRODUCT.md) — an e-mail either way (the callers pass
  * thread lastContactAt values, which already skip auto-replies and internal mail) or any logged
- * touchpoint with the counterpart. Contact after `now` is ignored, so a past `now` gives a past answer.
+ * touchpoint with the counterpart that is contact (callers pass only those). Contact after `now` is ignored, so a past `now` gives a past answer.
  */
 export function measureSilence(input: {
   emailContacts: readonly (string | null)[];

@@ -1,8 +1,16 @@
 import type { LagSample, MessageFacts, Side, ThreadFacts, ThreadMessageRef } from '../model/facts';
 import type { AnalysisSettings } from '../model/settings';
 import { businessMinutesBetween } from './business-time';
-import { resolverFor, type CounterpartResolver } from './counterparts';
+import { resolverFor } from './counterparts';
 import { isAnswerSubject, stripSubjectPrefixes } from './threading';
+
+/**
+ * A request to us is unanswered while its thread waits for our reply and it was made in the unanswered
+ * turn (at or after the wait began).
+ */
+export function isUnansweredRequest(requestAt: string, awaiting: { side: 'us' | 'them'; since: string } | null): boolean {
+  return awaiting !== null && awaiting.side === 'us' && Date.parse(requestAt) >= Date.parse(awaiting.since);
+}
 
 /** A message that is a conversation turn: from us to them or from them, never automated or internal-only. */
 export function isMeaningful(facts: MessageFacts): boolean {
@@ -50,6 +58,7 @@ export function analyzeThread(
   const counterparts: string[] = [];
   for (const m of meaningful) for (const c of m.counterparts) if (!counterparts.includes(c)) counterparts.push(c);
 
+  const last = meaningful[meaningful.length - 1] ?? null;
   const lags: LagSample[] = [];
   let turnStart: MessageFacts | null = null;
   for (const m of meaningful) {
@@ -70,14 +79,30 @@ export function analyzeThread(
     turnStart = m;
   }
 
+  const main = counterparts[0] ?? null;
+  const contacts = new Set<string>();
+  if (main !== null) {
+    for (const m of meaningful) for (const a of [m.from, ...m.to, ...m.cc]) if (resolver.keyOf(a.address) === main) contacts.add(a.address);
+  }
+
+  const awaiting: ThreadFacts['awaiting'] =
+    last && turnStart && !last.closing ? { side: sideOf(last) === 'us' ? 'them' : 'us', since: turnStart.sentAt, lastMessageId: last.id } : null;
+  let unansweredRequests = 0;
+  let firstUnansweredRequestAt: string | null = null;
+  for (const m of sorted) {
+    if (m.requests.length === 0 || !isUnansweredRequest(m.sentAt, awaiting)) continue;
+    unansweredRequests += m.requests.length;
+    firstUnansweredRequestAt ??= m.sentAt;
+  }
+
   const first = meaningful[0] ?? null;
   const ids = new Set(sorted.map((m) => m.id));
-  const last = meaningful[meaningful.length - 1] ?? null;
   const subjectSource = first ?? sorted[0];
   return {
     threadId,
-    counterpart: counterparts[0] ?? null,
+    counterpart: main,
     counterparts,
+    contacts: [...contacts].sort(),
     // "Q4 rollout plan", not "RE: AW: Q4 rollout plan", when the first message we have is a reply.
     subject: stripSubjectPrefixes(subjectSource?.subject ?? ''),
     messageIds: sorted.map((m) => m.id),
@@ -86,15 +111,98 @@ export function analyzeThread(
     lags,
     lastMessage: last ? ref(last) : null,
     // A closing "Thanks!" ends the conversation: nobody owes the next message.
-    awaiting:
-      last && turnStart && !last.closing
-        ? { side: sideOf(last) === 'us' ? 'them' : 'us', since: turnStart.sentAt, lastMessageId: last.id }
-        : null,
+    awaiting,
     lastContactAt: last?.sentAt ?? null,
-    outbound: meaningful
-      .filter((m) => m.direction === 'outbound')
-      .map((m) => ({ messageId: m.id, at: m.sentAt, to: externalRecipients(m, resolver) })),
+    unansweredRequests,
+    firstUnansweredRequestAt,
+    turnStart: turnStart ? ref(turnStart) : null,
+    latest: sorted.length > 0 ? { messageId: sorted[sorted.length - 1]!.id, at: sorted[sorted.length - 1]!.sentAt } : null,
+    firstMissingParent: first?.inReplyTo !== undefined && !ids.has(first.inReplyTo) ? first.inReplyTo : null,
   };
+}
+
+/**
+ * The thread's facts with one more message that comes after all of it (by time, then id): what
+ * analyzeThread would give for the whole thread, computed from the facts alone, so a store that
+ * receives mail in time order never re-reads a thread's history. Null when the message does not simply
+ * extend the thread (it is earlier, it is the message the first one answers, or the requests of an
+ * earlier part of the turn would be needed): then analyse the whole thread.
+ */
+export function extendThread(
+  prev: ThreadFacts,
+  m: MessageFacts,
+  settings: Pick<AnalysisSettings, 'timeZone' | 'workingHours' | 'me' | 'internalDomains'>,
+): ThreadFacts | null {
+  const at = Date.parse(m.sentAt);
+  if (prev.latest) {
+    const latestAt = Date.parse(prev.latest.at);
+    // Ties on the instant leave turn and request boundaries to the id order: let the whole thread decide.
+    if (!(at > latestAt)) return null;
+  }
+  if (prev.firstMissingParent !== null && m.id === prev.firstMissingParent) return null;
+  const next: ThreadFacts = {
+    ...prev,
+    messageIds: [...prev.messageIds, m.id],
+    latest: { messageId: m.id, at: m.sentAt },
+  };
+  if (prev.latest === null) next.subject = stripSubjectPrefixes(m.subject);
+  if (!isMeaningful(m)) {
+    // Automated and internal mail has no findings (readMessage does not read it): nothing else moves.
+    return m.requests.length > 0 ? null : next;
+  }
+  const side = sideOf(m);
+  const counterparts = [...prev.counterparts];
+  for (const c of m.counterparts) if (!counterparts.includes(c)) counterparts.push(c);
+  next.counterparts = counterparts;
+  next.counterpart = counterparts[0] ?? null;
+  if (next.counterpart !== null) {
+    const resolver = resolverFor(settings);
+    const contacts = new Set(prev.counterpart === next.counterpart ? prev.contacts : []);
+    for (const a of [m.from, ...m.to, ...m.cc]) if (resolver.keyOf(a.address) === next.counterpart) contacts.add(a.address);
+    next.contacts = [...contacts].sort();
+  }
+  if (prev.firstMessage === null) {
+    // The first meaningful message: it names the thread and says who started it.
+    const ids = new Set(next.messageIds);
+    next.subject = stripSubjectPrefixes(m.subject);
+    next.firstMessage = ref(m);
+    next.initiatedBy = initiatorOf(m, ids, prev.latest === null);
+    next.firstMissingParent = m.inReplyTo !== undefined && !ids.has(m.inReplyTo) ? m.inReplyTo : null;
+  }
+  let turnStart = prev.turnStart;
+  if (turnStart === null) turnStart = ref(m);
+  else if (turnStart.side !== side) {
+    next.lags = [
+      ...prev.lags,
+      {
+        responder: side,
+        turnStartMessageId: turnStart.messageId,
+        replyMessageId: m.id,
+        startedAt: turnStart.at,
+        repliedAt: m.sentAt,
+        minutes: Math.round((at - Date.parse(turnStart.at)) / 6000) / 10,
+        businessMinutes: businessMinutesBetween(turnStart.at, m.sentAt, settings),
+      },
+    ];
+    turnStart = ref(m);
+  }
+  next.turnStart = turnStart;
+  next.lastMessage = ref(m);
+  next.lastContactAt = m.sentAt;
+  next.awaiting = m.closing ? null : { side: side === 'us' ? 'them' : 'us', since: turnStart.at, lastMessageId: m.id };
+  if (next.awaiting === null || next.awaiting.side === 'them') {
+    next.unansweredRequests = 0;
+    next.firstUnansweredRequestAt = null;
+  } else if (prev.awaiting?.side === 'us' && prev.awaiting.since === next.awaiting.since) {
+    // The same unanswered turn goes on: its earlier requests still count.
+    next.unansweredRequests = prev.unansweredRequests + m.requests.length;
+    next.firstUnansweredRequestAt = prev.firstUnansweredRequestAt ?? (m.requests.length > 0 ? m.sentAt : null);
+  } else if (turnStart.messageId === m.id) {
+    // A new turn starts with this message: only its own requests are unanswered.
+    next.unansweredRequests = m.requests.length;
+    next.firstUnansweredRequestAt = m.requests.length > 0 ? m.sentAt : null;
+  } else return null;
+  return next;
 }
 
 /**
@@ -107,9 +215,4 @@ function initiatorOf(first: MessageFacts, threadIds: ReadonlySet<string>, isFirs
   const answersMissing = first.inReplyTo !== undefined ? !threadIds.has(first.inReplyTo) : isFirstOfThread && isAnswerSubject(first.subject);
   const side = sideOf(first);
   return answersMissing ? (side === 'us' ? 'them' : 'us') : side;
-}
-
-/** Recipients of our message that are not us: the people a promise in it was made to. */
-function externalRecipients(m: MessageFacts, resolver: CounterpartResolver): string[] {
-  return [...m.to, ...m.cc].map((a) => a.address).filter((a) => !resolver.isOurs(a));
 }

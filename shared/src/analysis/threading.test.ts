@@ -15,6 +15,7 @@ function facts(id: string, subject: string, sentAt: string, extra: Partial<Messa
     automated: false,
     counterparts: ['acme.com'],
     references: [],
+    readAs: 'inbound',
     promises: [],
     requests: [],
     risks: [],

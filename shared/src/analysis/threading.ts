@@ -123,18 +123,49 @@ export function resolveThreadId(facts: MessageFacts, index: ThreadIndex): string
   return facts.id;
 }
 
+/**
+ * What the threader remembers of a subject key: each thread seen with it, the span of times seen, and
+ * whether a non-reply (the conversation's original) is among them. The server stores these rows, so
+ * threading on the server is this code with its memory loaded from the database.
+ */
+export interface SubjectKeyEntry {
+  threadId: string;
+  /** Epoch milliseconds. */
+  first: number;
+  last: number;
+  hasRoot: boolean;
+}
+
+/** True for a message that starts a conversation: no reply prefix and no threading headers. */
+export function isRootMessage(facts: Pick<MessageFacts, 'subject' | 'inReplyTo' | 'references'>): boolean {
+  return !isReplySubject(facts.subject) && !facts.inReplyTo && facts.references.length === 0;
+}
+
 export interface Threader {
   /** Assigns the message to a thread, remembers it, and returns the thread id. */
   assign(facts: MessageFacts): string;
   threadOf(messageId: string): string | undefined;
+  /** Everything learned since the threader was created (or seeded), for a store to persist. */
+  changes(): { messageThreads: [messageId: string, threadId: string][]; subjectEntries: [key: string, entry: SubjectKeyEntry][] };
 }
 
-/** The in-memory ThreadIndex + bookkeeping the mailbox analyzer uses; the server backs it with its database. */
-export function createThreader(): Threader {
-  const byMessage = new Map<string, string>();
-  // For each subject key, the threads with the first and last time seen (usually one entry), and whether
-  // a non-reply (the conversation's original) is among them.
-  const bySubject = new Map<string, { threadId: string; first: number; last: number; hasRoot: boolean }[]>();
+export interface ThreaderSeed {
+  /** Known message (and referenced message) ids and their threads. */
+  messageThreads?: ReadonlyMap<string, string>;
+  /** Known subject keys (as subjectThreadKeys makes them) and their entries. */
+  subjectEntries?: ReadonlyMap<string, readonly SubjectKeyEntry[]>;
+}
+
+/**
+ * The one threader: the mailbox analyzer starts it empty; the server seeds it with the rows a batch can
+ * touch (thread_refs, subject_keys), assigns the batch in arrival order, and stores changes().
+ */
+export function createThreader(seed: ThreaderSeed = {}): Threader {
+  const byMessage = new Map<string, string>(seed.messageThreads ?? []);
+  const bySubject = new Map<string, SubjectKeyEntry[]>();
+  for (const [key, entries] of seed.subjectEntries ?? []) bySubject.set(key, entries.map((e) => ({ ...e })));
+  const newMessages = new Map<string, string>();
+  const touchedEntries = new Map<string, Set<string>>();
 
   const index: ThreadIndex = {
     threadOfMessage: (id) => byMessage.get(id),
@@ -164,16 +195,25 @@ export function createThreader(): Threader {
     },
   };
 
+  function remember(id: string, threadId: string): void {
+    if (byMessage.has(id)) return;
+    byMessage.set(id, threadId);
+    newMessages.set(id, threadId);
+  }
+
   return {
     assign(facts) {
       const threadId = resolveThreadId(facts, index);
-      byMessage.set(facts.id, threadId);
-      // Messages we have not seen but that this one answers belong to the same thread: a sibling reply
-      // to the same missing original then lands here too.
-      if (facts.inReplyTo && !byMessage.has(facts.inReplyTo)) byMessage.set(facts.inReplyTo, threadId);
-      for (const ref of facts.references) if (!byMessage.has(ref)) byMessage.set(ref, threadId);
+      // The message's own id always maps to where it went; ids it answers keep the first thread that
+      // claimed them, so a sibling reply to the same missing original lands here too.
+      if (byMessage.get(facts.id) !== threadId) {
+        byMessage.set(facts.id, threadId);
+        newMessages.set(facts.id, threadId);
+      }
+      if (facts.inReplyTo) remember(facts.inReplyTo, threadId);
+      for (const ref of facts.references) remember(ref, threadId);
       const at = Date.parse(facts.sentAt);
-      const isRoot = !isReplySubject(facts.subject) && !facts.inReplyTo && facts.references.length === 0;
+      const isRoot = isRootMessage(facts);
       for (const key of subjectThreadKeys(facts)) {
         const entries = bySubject.get(key) ?? [];
         const existing = entries.find((e) => e.threadId === threadId);
@@ -184,9 +224,19 @@ export function createThreader(): Threader {
           existing.hasRoot ||= isRoot;
         } else entries.push({ threadId, first: at, last: at, hasRoot: isRoot });
         bySubject.set(key, entries);
+        const touched = touchedEntries.get(key) ?? new Set<string>();
+        touched.add(threadId);
+        touchedEntries.set(key, touched);
       }
       return threadId;
     },
     threadOf: (id) => byMessage.get(id),
+    changes() {
+      const subjectEntries: [string, SubjectKeyEntry][] = [];
+      for (const [key, threads] of touchedEntries) {
+        for (const entry of bySubject.get(key) ?? []) if (threads.has(entry.threadId)) subjectEntries.push([key, { ...entry }]);
+      }
+      return { messageThreads: [...newMessages], subjectEntries };
+    },
   };
 }

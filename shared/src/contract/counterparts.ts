@@ -16,10 +16,15 @@ export const counterpartProfileSchema = z.object({
 export type CounterpartProfile = z.infer<typeof counterpartProfileSchema>;
 
 export const COUNTERPART_SORTS = ['health', '-health', 'lastContact', 'key'] as const;
+/** overdue: promises overdue; silent: no contact for longer than the cadence; renewal: renews within 60 days; awaiting: waits for our reply. */
+export const COUNTERPART_FILTERS = ['overdue', 'silent', 'renewal', 'awaiting'] as const;
 export const listCounterpartsQuerySchema = z.object({
   /** health = worst first (the ones needing attention); -health = best first. */
   sort: z.enum(COUNTERPART_SORTS).default('health'),
-  limit: z.coerce.number().int().min(1).max(10000).optional(),
+  filter: z.enum(COUNTERPART_FILTERS).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** From the previous page's nextCursor. */
+  cursor: z.string().max(200).optional(),
 });
 
 /** One row: the CLI's counterpart JSON shape plus the user's name for the client. */
@@ -29,12 +34,20 @@ export const counterpartListItemSchema = counterpartSummarySchema.extend({
 });
 export type CounterpartListItem = z.infer<typeof counterpartListItemSchema>;
 
-export const listCounterpartsResponseSchema = z.object({ counterparts: z.array(counterpartListItemSchema) });
+export const listCounterpartsResponseSchema = z.object({
+  counterparts: z.array(counterpartListItemSchema),
+  /** How many clients match in all. */
+  total: z.number().int(),
+  nextCursor: z.string().nullable(),
+});
 
 export const counterpartDetailResponseSchema = z.object({
   counterpart: counterpartListItemSchema.extend({ notes: z.string().nullable() }),
+  /** The most urgent promises (overdue, then open, soonest due first); GET /v1/promises?counterpart= pages them all. */
   promises: z.array(promiseViewSchema),
+  /** The latest touchpoints; GET /v1/touchpoints?counterpart= pages them all. */
   touchpoints: z.array(storedTouchpointSchema),
+  touchpointCount: z.number().int(),
 });
 export type CounterpartDetailResponse = z.infer<typeof counterpartDetailResponseSchema>;
 

@@ -16,10 +16,15 @@ export const exportResponseSchema = z.object({
       sentAt: z.string(),
       direction: z.string(),
       automated: z.boolean(),
-      /** The extracted facts: addresses, subject, promise/request/risk snippets. No body. */
+      /** The stored facts: addresses, subject, flags. No body; its sentences are in promises and snippets. */
       facts: z.record(z.string(), z.unknown()),
     }),
   ),
+  /** Promise sentences found in our mail, with their due dates, status fold and evidence. */
+  promises: z.array(z.record(z.string(), z.unknown())),
+  /** Request and risk sentences, and the delivery sentences of our mail (evidence). */
+  snippets: z.array(z.record(z.string(), z.unknown())),
+  evidence: z.array(z.record(z.string(), z.unknown())),
   threads: z.array(z.object({ threadId: z.string(), counterpart: z.string().nullable(), facts: z.record(z.string(), z.unknown()) })),
   counterparts: z.array(counterpartProfileSchema.extend({ key: z.string() })),
   touchpoints: z.array(storedTouchpointSchema),

@@ -14,6 +14,8 @@ export type ReminderKind = z.infer<typeof reminderKindSchema>;
 export const listRemindersQuerySchema = z.object({
   /** Include promises due up to this instant (default: 24 hours from now). */
   until: z.iso.datetime({ offset: true }).optional(),
+  /** The most urgent this many (by kind, then due date); `counts` says how many there are of each kind. */
+  limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
 export const reminderSchema = z.object({
@@ -33,4 +35,9 @@ export const reminderSchema = z.object({
 });
 export type Reminder = z.infer<typeof reminderSchema>;
 
-export const listRemindersResponseSchema = z.object({ now: z.string(), reminders: z.array(reminderSchema) });
+export const listRemindersResponseSchema = z.object({
+  now: z.string(),
+  reminders: z.array(reminderSchema),
+  /** How many reminders of each kind there are in all (the list holds the most urgent of them). */
+  counts: z.record(reminderKindSchema, z.number().int()),
+});

@@ -43,11 +43,28 @@ export const userSettingsSchema = z.object({
 export type UserSettings = z.infer<typeof userSettingsSchema>;
 export type UserSettingsInput = z.input<typeof userSettingsSchema>;
 
+/**
+ * Where the analysis of the user's mail stands: after a settings change that moves figures (addresses,
+ * time zone, working hours, default due days) every stored thread, client and promise is derived again
+ * in the background; reads stay consistent per client meanwhile.
+ */
+export const analysisStatusSchema = z.object({
+  state: z.enum(['current', 'pending', 'running', 'failed']),
+  /** Clients derived again so far, of `total`. */
+  done: z.number().int(),
+  total: z.number().int(),
+  requestedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export type AnalysisStatus = z.infer<typeof analysisStatusSchema>;
+
 export const meSchema = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string().nullable(),
   createdAt: z.string(),
+  analysis: analysisStatusSchema.optional(),
 });
 export type Me = z.infer<typeof meSchema>;
 

@@ -28,8 +28,10 @@ export const threadSummaryResponseSchema = z.object({
   awaiting: z.object({ side: sideSchema, since: z.string(), lastMessageId: z.string() }).nullable(),
   /** Promises made in this thread. */
   promises: z.array(promiseViewSchema),
-  /** Open or overdue promises to this counterpart in other threads. */
+  /** The most urgent open or overdue promises to this counterpart in other threads (overdue first, soonest due first). */
   otherOpenPromises: z.array(promiseViewSchema),
+  /** How many open or overdue promises to this counterpart there are in other threads in all. */
+  otherOpenPromiseCount: z.number().int(),
   requests: z.array(requestSnippetSchema),
   risks: z.array(riskSnippetSchema),
   /** Counterpart-wide view (health with components, initiation share, silence); null for internal threads. */

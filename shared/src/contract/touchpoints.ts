@@ -18,6 +18,10 @@ export const createTouchpointResponseSchema = z.object({
 
 export const listTouchpointsQuerySchema = z.object({
   counterpart: z.string().min(1).max(LIMITS.counterpartKey).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  /** From the previous page's nextCursor. */
+  cursor: z.string().max(2000).optional(),
 });
-export const listTouchpointsResponseSchema = z.object({ touchpoints: z.array(storedTouchpointSchema) });
+/** Newest first; `nextCursor` is null on the last page. */
+export const listTouchpointsResponseSchema = z.object({ touchpoints: z.array(storedTouchpointSchema), nextCursor: z.string().nullable() });
 export const deleteTouchpointResponseSchema = z.object({ deleted: z.literal(true) });

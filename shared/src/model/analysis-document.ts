@@ -61,6 +61,20 @@ export const riskSnippetSchema = z.object({
 export type RequestSnippet = z.infer<typeof requestSnippetSchema>;
 export type RiskSnippet = z.infer<typeof riskSnippetSchema>;
 
+export const promiseTallySchema = z.object({
+  open: z.number().int(),
+  overdue: z.number().int(),
+  kept: z.number().int(),
+  keptLate: z.number().int(),
+  possiblyKept: z.number().int(),
+  done: z.number().int(),
+  dismissed: z.number().int(),
+  oldestOverdueDueAt: z.string().nullable(),
+});
+
+/** How many items a summary lists of each kind (the counts say how many there are in all). */
+export const SUMMARY_LIST_LIMIT = 5;
+
 export const counterpartSummarySchema = z.object({
   key: z.string(),
   contacts: z.array(z.string()),
@@ -70,11 +84,19 @@ export const counterpartSummarySchema = z.object({
   lastContactAt: z.string().nullable(),
   daysSinceContact: z.number().nullable(),
   cadenceDays: z.number().nullable(),
+  /** Threads waiting for our reply: how many, and the longest-waiting few (oldest first). */
+  awaitingOurReplyCount: z.number().int(),
   awaitingOurReply: z.array(awaitingSchema),
+  awaitingThemCount: z.number().int(),
   awaitingThem: z.array(awaitingSchema),
-  /** Requests to us still unanswered. */
+  /** Requests to us still unanswered: how many, and the oldest few. */
+  requestCount: z.number().int(),
   requests: z.array(requestSnippetSchema),
+  /** Risk language in the last six months: how many, and the newest few. */
+  riskCount: z.number().int(),
   risks: z.array(riskSnippetSchema),
+  /** Promises to them by status at `now`. */
+  promises: promiseTallySchema,
   health: healthSchema,
 });
 export type CounterpartSummary = z.infer<typeof counterpartSummarySchema>;

@@ -14,6 +14,11 @@ export interface PromiseCandidate {
   dueIsDefault: boolean;
   /** The phrase that set the due date ("by Friday", "tomorrow"), when one did. */
   dueText?: string;
+  /**
+   * When one sentence holds several promises ("I'll send the SOW tomorrow and I'll book the kickoff for
+   * next week"), `text` is this promise's own clause and `sentence` the whole sentence it came from.
+   */
+  sentence?: string;
 }
 
 export interface RequestCandidate {
@@ -42,8 +47,18 @@ export interface DeliveryCandidate {
 export const RISK_KINDS = ['dissatisfaction', 'escalation', 'cancellation', 'delay', 'bad-news'] as const;
 export type RiskKind = (typeof RISK_KINDS)[number];
 
+/**
+ * The finer signal behind a client risk, for the words beside it and for a reminder: `kind` stays one of
+ * RISK_KINDS (alternatives and budget cuts and a new decision maker are cancellation risks, a decline in
+ * quality is dissatisfaction, worry about a date is delay).
+ */
+export const RISK_SIGNALS = ['alternatives', 'quality', 'budget', 'decision-maker', 'date-worry', 'missed-milestones', 'understatement'] as const;
+export type RiskSignal = (typeof RISK_SIGNALS)[number];
+
 export interface RiskCandidate {
   kind: RiskKind;
+  /** The finer signal, when the sentence shows one of RISK_SIGNALS. */
+  signal?: RiskSignal;
   /** Who said it: dissatisfaction/escalation/cancellation/delay come from them, bad-news from us. */
   side: Side;
   text: string;
@@ -75,6 +90,8 @@ export interface MessageFacts {
   counterparts: string[];
   inReplyTo?: string;
   references: string[];
+  /** Which rules read the body (see StoredMessageFacts.readAs). */
+  readAs: StoredMessageFacts['readAs'];
   promises: PromiseCandidate[];
   requests: RequestCandidate[];
   risks: RiskCandidate[];
@@ -84,6 +101,45 @@ export interface MessageFacts {
   attachments?: string[];
   /** Only thanks or an acknowledgement ("Thanks, got it!"): it closes the conversation, nobody owes a reply. */
   closing?: boolean;
+}
+
+/** A promise as the body states it: the sentence and the words that date it, not yet a date. */
+export interface PromiseFinding {
+  text: string;
+  /** The phrase that sets the due date ("by Friday"); absent = the default applies. */
+  dueText?: string;
+}
+
+/**
+ * What is kept of a message: everything the engine needs that does not depend on the user's settings.
+ * Who is "us", the time zone, working hours and the default due days are applied when MessageFacts are
+ * derived from this (deriveMessageFacts), so a settings change re-derives every figure without the body,
+ * which is never stored.
+ */
+export interface StoredMessageFacts {
+  id: string;
+  providedThreadId?: string;
+  subject: string;
+  /** ISO 8601, UTC. */
+  sentAt: string;
+  from: Address;
+  to: Address[];
+  cc: Address[];
+  automated: boolean;
+  closing?: boolean;
+  inReplyTo?: string;
+  references: string[];
+  attachments?: string[];
+  /**
+   * Which rules read the body when it arrived: ours (promises, our bad news, deliveries), theirs
+   * (requests, their risk language), or none (automated, internal, empty). Findings count only while the
+   * message still has that side; a message whose side changed with the settings has no findings.
+   */
+  readAs: 'outbound' | 'inbound' | 'none';
+  promises: PromiseFinding[];
+  requests: RequestCandidate[];
+  risks: RiskCandidate[];
+  deliveries?: DeliveryCandidate[];
 }
 
 /** One answered turn: how long `responder` took to answer the other side. */
@@ -112,6 +168,8 @@ export interface ThreadFacts {
   counterpart: string | null;
   /** All counterparts that took part. */
   counterparts: string[];
+  /** Addresses of the main counterpart that took part in meaningful mail (from, to or cc), sorted. */
+  contacts: string[];
   subject: string;
   messageIds: string[];
   /** Who sent the first meaningful (non-automated, non-internal) message. */
@@ -124,6 +182,13 @@ export interface ThreadFacts {
   awaiting: { side: Side; since: string; lastMessageId: string } | null;
   /** Last message either way that counts as contact (automated mail does not). */
   lastContactAt: string | null;
-  /** Our messages to external people, for deciding whether a promise was kept. */
-  outbound: { messageId: string; at: string; to: string[] }[];
+  /** Requests to us made in the turn we still owe an answer to (isUnansweredRequest), and the first one's time. */
+  unansweredRequests: number;
+  firstUnansweredRequestAt: string | null;
+  /** The first message of the current turn (the one a reply from the other side would be timed from). */
+  turnStart: ThreadMessageRef | null;
+  /** The thread's last message by time, meaningful or not: a later message extends the thread (extendThread). */
+  latest: { messageId: string; at: string } | null;
+  /** What the first meaningful message answers, while that message is not in the thread (it decides who initiated). */
+  firstMissingParent: string | null;
 }

@@ -1,7 +1,16 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { users } from './users';
 
-/** Message metadata and the engine's MessageFacts (no body: facts hold only extracted snippets). */
+// What is stored per message is independent of the user's settings (StoredMessageFacts); every other
+// table here is derived from it with the settings in force and kept up to date incrementally by
+// store/analysis-writer.ts: a new message changes its thread's row and its client's aggregate, never a
+// client's whole history. `derived_hash` names the settings a row was derived with, so a settings change
+// can re-derive in the background (store/rederive.ts) and reads stay consistent meanwhile.
+
+export const DIRECTIONS = ['outbound', 'inbound', 'internal'] as const;
+export const SIDES = ['us', 'them'] as const;
+
+/** Message metadata and its settings-independent facts (no body: facts hold only extracted snippets). */
 export const messages = sqliteTable(
   'messages',
   {
@@ -11,35 +20,34 @@ export const messages = sqliteTable(
     id: text('id').notNull(),
     threadId: text('thread_id').notNull(),
     sentAt: text('sent_at').notNull(),
-    direction: text('direction').notNull(),
+    /** Derived with the settings in force (deriveMessageFacts). */
+    direction: text('direction', { enum: DIRECTIONS }).notNull(),
     automated: integer('automated', { mode: 'boolean' }).notNull(),
+    /** StoredMessageFacts JSON without its findings (those live in promises, snippets and evidence, once each). */
     factsJson: text('facts_json').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.userId, t.id] }),
-    index('messages_thread_idx').on(t.userId, t.threadId),
-  ],
+  (t) => [primaryKey({ columns: [t.userId, t.id] }), index('messages_thread_idx').on(t.userId, t.threadId)],
 );
 
 /**
- * Normalized subject + counterpart keys of each message (one per counterpart taking part): how a reply
- * without threading headers finds its thread. The engine's key separates its parts with U+0000, which
- * SQLite text cannot hold, so keys are stored with a newline there (see store/ingest.ts).
+ * The threader's memory of subject keys (threading.ts SubjectKeyEntry): per key and thread, the span of
+ * times seen and whether the conversation's original is among them. How a reply without threading
+ * headers finds its thread. The engine's key separates its parts with U+0000, which SQLite text cannot
+ * hold, so keys are stored with a newline there.
  */
-export const subjectKeys = sqliteTable(
-  'subject_keys',
+export const subjectThreads = sqliteTable(
+  'subject_threads',
   {
     userId: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     subjectKey: text('subject_key').notNull(),
-    messageId: text('message_id').notNull(),
     threadId: text('thread_id').notNull(),
-    sentAt: text('sent_at').notNull(),
-    /** The message says it answers something ("Re: ...", In-Reply-To): a late original may join it. */
-    isReply: integer('is_reply', { mode: 'boolean' }).notNull().default(false),
+    firstMs: integer('first_ms').notNull(),
+    lastMs: integer('last_ms').notNull(),
+    hasRoot: integer('has_root', { mode: 'boolean' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.subjectKey, t.messageId] })],
+  (t) => [primaryKey({ columns: [t.userId, t.subjectKey, t.threadId] }), index('subject_threads_thread_idx').on(t.userId, t.threadId)],
 );
 
 /**
@@ -55,10 +63,10 @@ export const threadRefs = sqliteTable(
     messageId: text('message_id').notNull(),
     threadId: text('thread_id').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.messageId] })],
+  (t) => [primaryKey({ columns: [t.userId, t.messageId] }), index('thread_refs_thread_idx').on(t.userId, t.threadId)],
 );
 
-/** ThreadFacts (a pure function of the thread's messages), recomputed when a message joins the thread. */
+/** ThreadFacts of each thread (analyzeThread), with the columns reads filter and order by. */
 export const threads = sqliteTable(
   'threads',
   {
@@ -69,21 +77,57 @@ export const threads = sqliteTable(
     counterpart: text('counterpart'),
     /** The thread id as the mail provider gave it (Gmail thread id, Graph conversation id), for links. */
     providedThreadId: text('provided_thread_id'),
+    subject: text('subject').notNull().default(''),
+    initiatedBy: text('initiated_by', { enum: SIDES }),
+    firstAt: text('first_at'),
     lastContactAt: text('last_contact_at'),
-    awaitingSide: text('awaiting_side'),
+    awaitingSide: text('awaiting_side', { enum: SIDES }),
     awaitingSince: text('awaiting_since'),
+    awaitingMessageId: text('awaiting_message_id'),
+    /** When the first request we still owe an answer to was made (ThreadFacts.firstUnansweredRequestAt). */
+    firstUnansweredRequestAt: text('first_unanswered_request_at'),
     messageCount: integer('message_count').notNull(),
-    /** The counterpart's addresses seen in this thread (JSON array). */
+    /** The counterpart's addresses seen in this thread (JSON array; ThreadFacts.contacts). */
     contactsJson: text('contacts_json').notNull(),
     factsJson: text('facts_json').notNull(),
+    derivedHash: text('derived_hash').notNull().default(''),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.threadId] }),
-    index('threads_counterpart_idx').on(t.userId, t.counterpart),
+    index('threads_counterpart_contact_idx').on(t.userId, t.counterpart, t.lastContactAt),
+    index('threads_awaiting_idx').on(t.userId, t.counterpart, t.awaitingSide, t.awaitingSince),
+    index('threads_user_awaiting_idx').on(t.userId, t.awaitingSide, t.awaitingSince),
+    index('threads_derived_idx').on(t.userId, t.derivedHash),
+    index('threads_requests_idx').on(t.userId, t.counterpart, t.firstUnansweredRequestAt),
   ],
 );
 
-/** Promises found in our outbound mail: the sentence and the due date. Status is decided at read time. */
+/**
+ * One row per client: the CounterpartAggregate (sorted lags, counts) maintained thread by thread, and
+ * its figures ready to read. A read takes `figures_json` (a few hundred bytes) and never the aggregate.
+ */
+export const counterpartAggregates = sqliteTable(
+  'counterpart_aggregates',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    threads: integer('threads').notNull(),
+    aggregateJson: text('aggregate_json').notNull(),
+    figuresJson: text('figures_json').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);
+
+export const PROMISE_STATES = ['pending', 'kept', 'kept-late', 'possibly-kept', 'done', 'dismissed'] as const;
+export const KEPT_STRENGTHS = ['kept', 'possibly-kept'] as const;
+
+/**
+ * Promises found in our outbound mail: the sentence and the words that date it (kept), the due date and
+ * fulfilment derived from them (settled by promise-status.ts), so status at any `now` is one comparison
+ * with `overdue_after` and counts are index range scans.
+ */
 export const promises = sqliteTable(
   'promises',
   {
@@ -96,18 +140,110 @@ export const promises = sqliteTable(
     counterpart: text('counterpart'),
     text: text('text').notNull(),
     madeAt: text('made_at').notNull(),
-    dueAt: text('due_at').notNull(),
-    dueIsDefault: integer('due_is_default', { mode: 'boolean' }).notNull(),
+    /** External recipients of the promising message (JSON array): who it was made to. */
+    madeToJson: text('made_to_json').notNull().default('[]'),
     dueText: text('due_text'),
+    /** The detected due date for the settings in force. */
+    detectedDueAt: text('detected_due_at').notNull(),
+    /** No due date was stated: the detected one is the default. */
+    detectedDueIsDefault: integer('detected_due_is_default', { mode: 'boolean' }).notNull(),
+    // The fulfilment fold (fulfilment.ts) so far.
+    keptBy: text('kept_by'),
+    keptAt: text('kept_at'),
+    keptStrength: text('kept_strength', { enum: KEPT_STRENGTHS }),
+    keptQuote: text('kept_quote'),
+    slipBy: text('slip_by'),
+    slipAt: text('slip_at'),
+    slipQuote: text('slip_quote'),
+    slipDueText: text('slip_due_text'),
+    /** The latest evidence folded in (ISO): evidence at or after it can be folded on top; earlier means refold. */
+    foldedThrough: text('folded_through'),
+    // Settled (settlePromise) from the above and the user's verdict.
+    state: text('state', { enum: PROMISE_STATES }).notNull(),
+    dueAt: text('due_at').notNull(),
+    /** The due date in force is the default (none stated, none set by the user or a slip). */
+    dueIsDefault: integer('due_is_default', { mode: 'boolean' }).notNull(),
+    originalDueAt: text('original_due_at'),
+    snoozedUntil: text('snoozed_until'),
+    overdueAfter: text('overdue_after').notNull(),
+    derivedHash: text('derived_hash').notNull().default(''),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.id] }),
-    index('promises_counterpart_idx').on(t.userId, t.counterpart),
+    // Covers the per-client count by status at `now` (state, kept_at, overdue_after, due_at): no row lookups.
+    index('promises_counterpart_state_idx').on(t.userId, t.counterpart, t.state, t.overdueAfter, t.keptAt, t.dueAt),
+    index('promises_state_idx').on(t.userId, t.state, t.overdueAfter),
     index('promises_thread_idx').on(t.userId, t.threadId),
+    index('promises_message_idx').on(t.userId, t.messageId),
+    index('promises_kept_by_idx').on(t.userId, t.keptBy),
+    index('promises_counterpart_made_idx').on(t.userId, t.counterpart, t.madeAt),
   ],
 );
 
-/** Requests to us (inbound) and risk phrases, as snippets: one row per sentence. */
+/** Our meaningful outbound mail as fulfilment evidence (fulfilment.ts): what a later promise check reads. */
+export const evidence = sqliteTable(
+  'evidence',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    messageId: text('message_id').notNull(),
+    threadId: text('thread_id').notNull(),
+    counterpart: text('counterpart'),
+    at: text('at').notNull(),
+    subject: text('subject').notNull(),
+    /** External recipients (JSON array). */
+    toJson: text('to_json').notNull(),
+    /** The clients of those recipients (JSON array of counterpart keys). */
+    counterpartsJson: text('counterparts_json').notNull().default('[]'),
+    attachmentsJson: text('attachments_json').notNull().default('[]'),
+    /** Delivery and slip sentences (JSON array of DeliveryCandidate): stored here and nowhere else. */
+    deliveriesJson: text('deliveries_json').notNull().default('[]'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.messageId] }),
+    index('evidence_thread_idx').on(t.userId, t.threadId, t.at),
+    index('evidence_counterpart_idx').on(t.userId, t.counterpart, t.at),
+  ],
+);
+
+/** Who each piece of evidence went to: how a promise finds later mail to the same people. */
+export const evidenceRecipients = sqliteTable(
+  'evidence_recipients',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    address: text('address').notNull(),
+    /** The recipient's client (counterpart key): how a promise finds later mail to anyone at its client. */
+    counterpart: text('counterpart'),
+    at: text('at').notNull(),
+    messageId: text('message_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.address, t.messageId] }),
+    index('evidence_recipients_at_idx').on(t.userId, t.address, t.at),
+    index('evidence_recipients_counterpart_idx').on(t.userId, t.counterpart, t.at),
+  ],
+);
+
+/** Who each promise was made to: how later mail to the same people finds the promises it may keep. */
+export const promiseRecipients = sqliteTable(
+  'promise_recipients',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    address: text('address').notNull(),
+    madeAt: text('made_at').notNull(),
+    promiseId: text('promise_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.address, t.promiseId] }), index('promise_recipients_made_idx').on(t.userId, t.address, t.madeAt)],
+);
+
+export const SNIPPET_KINDS = ['request', 'dissatisfaction', 'escalation', 'cancellation', 'delay', 'bad-news'] as const;
+
+/** Requests to us (inbound) and risk phrases, as snippets: one row per sentence, stored once. */
 export const snippets = sqliteTable(
   'snippets',
   {
@@ -118,7 +254,7 @@ export const snippets = sqliteTable(
     ordinal: integer('ordinal').notNull(),
     /** 'request' or a risk kind (dissatisfaction, escalation, ...). */
     kind: text('kind').notNull(),
-    side: text('side').notNull(),
+    side: text('side', { enum: SIDES }).notNull(),
     threadId: text('thread_id').notNull(),
     counterpart: text('counterpart'),
     text: text('text').notNull(),
@@ -126,7 +262,30 @@ export const snippets = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.messageId, t.ordinal] }),
-    index('snippets_counterpart_idx').on(t.userId, t.counterpart),
+    index('snippets_counterpart_kind_idx').on(t.userId, t.counterpart, t.kind, t.at),
     index('snippets_thread_idx').on(t.userId, t.threadId),
+    index('snippets_kind_at_idx').on(t.userId, t.kind, t.at),
   ],
 );
+
+export const ANALYSIS_JOB_STATES = ['pending', 'running', 'done', 'failed'] as const;
+
+/**
+ * Re-derivation after a settings change (store/rederive.ts): one row per user, leased by the process
+ * doing it so several API processes never run it twice, with progress for GET /v1/me.
+ */
+export const analysisJobs = sqliteTable('analysis_jobs', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  targetHash: text('target_hash').notNull(),
+  state: text('state', { enum: ANALYSIS_JOB_STATES }).notNull(),
+  total: integer('total').notNull().default(0),
+  done: integer('done').notNull().default(0),
+  requestedAt: text('requested_at').notNull(),
+  startedAt: text('started_at'),
+  finishedAt: text('finished_at'),
+  leaseOwner: text('lease_owner'),
+  leaseUntil: text('lease_until'),
+  error: text('error'),
+});

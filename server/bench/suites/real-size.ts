@@ -1,0 +1,431 @@
+// The server at the size users have (issue 9): one user with 100,000 messages over two years, one key client
+// with 20,000 of them (about 3,100 threads, over 1,000 promises), 190 smaller clients (bench/real-size-mailbox.ts).
+// The real server process (`src/main.ts`) on a fresh libSQL file; everything goes through HTTP on loopback:
+// - ingest: every message through POST /v1/messages, 1,000 per request (msg/s);
+// - each route the extension uses, one request at a time: median latency and answer size, for a thread of the
+//   key client and of a small client, and the ratio of the two (aim: the key client costs at most 3x);
+// - 50 connections on the thread summary (random threads of the key client) and on the reminders: p50 / p99;
+// - a second user's GET /v1/me polled every 25 ms the whole time: the longest it waited is how long any
+//   request held the process (aim: under 100 ms);
+// - a bare Hono route in its own process, in the same run, as the baseline every latency is divided by.
+// FOLLOWTHROUGH_BENCH_REAL_SIZE_MESSAGES=20000 runs a smaller mailbox (the key client keeps a fifth of it).
+// FOLLOWTHROUGH_BENCH_REAL_SIZE_KEEP_DB=/tmp/x.db builds the database there and keeps it (for profiling).
+// FOLLOWTHROUGH_BENCH_REAL_SIZE_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" passes node flags to the server.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { createDb, migrate } from '../../src/db/index';
+import { createUser } from '../../src/store/users';
+import { KEY_CLIENT, REAL_SIZE, REAL_SIZE_ME, realSizeMailbox } from '../real-size-mailbox';
+import type { BenchFigure, BenchResult } from '../report';
+
+const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const resultsDir = resolve(serverDir, '../bench-results');
+const MESSAGES = Number(process.env.FOLLOWTHROUGH_BENCH_REAL_SIZE_MESSAGES ?? REAL_SIZE.messages);
+const SCALE = MESSAGES / REAL_SIZE.messages;
+const CONNECTIONS = 50;
+const LOAD_SECONDS = Number(process.env.FOLLOWTHROUGH_BENCH_REAL_SIZE_SECONDS ?? 10);
+/** One request at a time: this many samples per route, or fewer when a route is so slow that time runs out. */
+const SINGLE_SAMPLES = 15;
+const SINGLE_BUDGET_MS = 60_000;
+const BATCH = 1000;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitForHttp(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`process for ${url} exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** The event-loop probe's samples (bench/loop-probe.ts): [epoch ms, worst delay in the 250 ms before it]. */
+function loopSamples(file: string): [number, number][] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.split(' ').map(Number) as [number, number]);
+}
+
+/** The longest the server's event loop was held between two instants. */
+function worstDelay(samples: readonly [number, number][], from: number, to: number): number {
+  let worst = 0;
+  for (const [at, ms] of samples) if (at > from && at <= to + 250) worst = Math.max(worst, ms);
+  return worst;
+}
+
+async function startApiServer(dbFile: string, loopFile: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const nodeArgs = (process.env.FOLLOWTHROUGH_BENCH_REAL_SIZE_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', '--import', './bench/loop-probe.ts', 'src/main.ts'], {
+    cwd: serverDir,
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URL: `file:${dbFile}`,
+      FT_RATE_LIMIT_BURST: '1000000000',
+      FT_RATE_LIMIT_PER_SECOND: '1000000000',
+      FT_SYNC_INTERVAL_MINUTES: '100000',
+      FOLLOWTHROUGH_LOOP_PROBE_FILE: loopFile,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${url}/healthz`, child);
+  return { url, child };
+}
+
+async function startBareServer(): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const code = `import { Hono } from 'hono'; import { serve } from '@hono/node-server';
+    const app = new Hono().get('/bare', (c) => c.json({ ok: true }));
+    serve({ fetch: app.fetch, hostname: '127.0.0.1', port: ${port} });`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', code], { cwd: serverDir, stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${url}/bare`, child);
+  return { url, child };
+}
+
+interface Single {
+  medianMs: number;
+  bytes: number;
+  samples: number;
+  status: number;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+/** Sequential requests to one route: the median time to the last byte, and the answer's size. */
+async function single(url: string, init: () => RequestInit): Promise<Single> {
+  const times: number[] = [];
+  let bytes = 0;
+  let status = 0;
+  const started = performance.now();
+  while (times.length < SINGLE_SAMPLES && (times.length < 3 || performance.now() - started < SINGLE_BUDGET_MS)) {
+    const t0 = performance.now();
+    const res = await fetch(url, init());
+    const body = await res.arrayBuffer();
+    times.push(performance.now() - t0);
+    bytes = body.byteLength;
+    status = res.status;
+    if (res.status >= 400) throw new Error(`${url}: ${res.status} ${Buffer.from(body).toString('utf8').slice(0, 300)}`);
+  }
+  return { medianMs: median(times), bytes, samples: times.length, status };
+}
+
+/** Another user's cheapest request, every 25 ms: the longest wait is the longest the process was held. */
+function startCanary(url: string, token: string): { stop: () => Promise<{ maxMs: number; p99Ms: number; count: number; failures: number }> } {
+  const waits: number[] = [];
+  let failures = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const t0 = performance.now();
+      try {
+        const res = await fetch(`${url}/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+        await res.arrayBuffer();
+        if (!res.ok) failures++;
+      } catch {
+        // A connection the blocked server dropped: it counts as a wait, and as a failure.
+        failures++;
+      }
+      waits.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      const sorted = [...waits].sort((a, b) => a - b);
+      return { maxMs: sorted[sorted.length - 1] ?? 0, p99Ms: sorted[Math.floor(sorted.length * 0.99)] ?? 0, count: sorted.length, failures };
+    },
+  };
+}
+
+interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function load(opts: autocannon.Options): Promise<Load> {
+  await autocannon({ ...opts, duration: 2 });
+  const r = await autocannon({ ...opts, duration: LOAD_SECONDS });
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+}
+
+export async function run(): Promise<BenchResult> {
+  mkdirSync(resultsDir, { recursive: true });
+  const keep = process.env.FOLLOWTHROUGH_BENCH_REAL_SIZE_KEEP_DB;
+  const dbFile = keep ? resolve(keep) : join(resultsDir, `real-size-${process.pid}.db`);
+  const clean = () => {
+    if (keep) return;
+    for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
+  };
+  for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
+  const database = await createDb(`file:${dbFile}`);
+  await migrate(database);
+  const now = new Date();
+  const owner = await createUser(database.db, { email: REAL_SIZE_ME, name: 'Maya Chen', now });
+  const other = await createUser(database.db, { email: 'someone.else@elsewhere.example', now });
+  database.close();
+
+  const notes: string[] = [];
+  const figures: BenchFigure[] = [];
+  const loopFile = `${dbFile}.loop`;
+  rmSync(loopFile, { force: true });
+  const phases: Record<string, [number, number]> = {};
+  const api = await startApiServer(dbFile, loopFile);
+  const bare = await startBareServer();
+  const auth = { authorization: `Bearer ${owner.token}` };
+  const json = { ...auth, 'content-type': 'application/json' };
+  const canary = startCanary(api.url, other.token);
+  try {
+    const settings = await fetch(`${api.url}/v1/me/settings`, {
+      method: 'PUT',
+      headers: json,
+      body: JSON.stringify({
+        addresses: [REAL_SIZE_ME],
+        timeZone: 'Europe/Berlin',
+        workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
+        defaultCadenceDays: 21,
+      }),
+    });
+    if (!settings.ok) throw new Error(`settings: ${settings.status} ${await settings.text()}`);
+
+    const ingestStarted = Date.now();
+    // Ingest the whole mailbox, in time order, 1,000 messages a request.
+    const endMs = now.getTime() - 2 * 86_400_000;
+    const threadOf = new Map<string, string>();
+    const keyThreads = new Set<string>();
+    const smallThreads = new Map<string, string>();
+    let batch: ReturnType<typeof realSizeMailbox> extends Generator<infer T> ? T[] : never = [];
+    let sent = 0;
+    let ingestMs = 0;
+    const keyOf = (from: string, to: string[]): string => {
+      const addresses = [from, ...to].map((a) => /<([^>]+)>/.exec(a)?.[1] ?? a);
+      const theirs = addresses.find((a) => a !== REAL_SIZE_ME && !a.startsWith('noreply@')) ?? '';
+      // Organisations are keyed by domain (the bench's organisations all use .example domains).
+      const domain = theirs.slice(theirs.indexOf('@') + 1);
+      return domain.endsWith('.example') ? domain : theirs;
+    };
+    const flush = async () => {
+      const t0 = performance.now();
+      const res = await fetch(`${api.url}/v1/messages`, { method: 'POST', headers: json, body: JSON.stringify({ messages: batch }) });
+      const body = (await res.json()) as { threads?: { messageId: string; threadId: string }[] };
+      ingestMs += performance.now() - t0;
+      if (!res.ok) throw new Error(`ingest: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+      for (const t of body.threads ?? []) threadOf.set(t.messageId, t.threadId);
+      for (const m of batch) {
+        const thread = threadOf.get(m.id);
+        if (!thread) continue;
+        const key = keyOf(m.from, m.to ?? []);
+        if (key === KEY_CLIENT) keyThreads.add(thread);
+        else if (key !== '' && !key.includes('@')) smallThreads.set(thread, key);
+      }
+      sent += batch.length;
+      batch = [];
+      if (sent % 20_000 === 0) console.log(`  real-size bench: ingested ${sent.toLocaleString('en')} messages (${Math.round(sent / (ingestMs / 1000))} msg/s)`);
+    };
+    for (const message of realSizeMailbox({
+      messages: MESSAGES,
+      keyClientMessages: Math.round(REAL_SIZE.keyClientMessages * SCALE),
+      keyClientThreads: Math.round(REAL_SIZE.keyClientThreads * SCALE),
+      smallClients: REAL_SIZE.smallClients,
+      endMs,
+    })) {
+      batch.push(message);
+      if (batch.length === BATCH) await flush();
+    }
+    if (batch.length > 0) await flush();
+    const ingestRate = sent / (ingestMs / 1000);
+    phases['ingest'] = [ingestStarted, Date.now()];
+
+    // Wait for any background work the ingest left (re-derivation) to finish before timing reads.
+    for (let i = 0; i < 600; i++) {
+      const me = (await (await fetch(`${api.url}/v1/me`, { headers: auth })).json()) as { analysis?: { state?: string } };
+      if (!me.analysis || me.analysis.state !== 'running') break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+
+    const keyThread = [...keyThreads][Math.floor(keyThreads.size / 2)]!;
+    const [smallThread, smallKey] = [...smallThreads.entries()][Math.floor(smallThreads.size / 2)]!;
+    const bareSingle = await single(`${bare.url}/bare`, () => ({}));
+    figures.push(
+      { name: 'mailbox messages', value: sent, unit: 'messages' },
+      { name: 'key client threads seen', value: keyThreads.size, unit: 'threads' },
+      { name: 'ingest via POST /v1/messages (1,000 per request)', value: Math.round(ingestRate), unit: 'msg/s', aim: '>= 5000 msg/s' },
+      { name: 'bare Hono route, one request', value: bareSingle.medianMs, unit: 'ms' },
+    );
+
+    const routes: { name: string; key: () => [string, RequestInit]; small: () => [string, RequestInit]; aimMs: number }[] = [
+      {
+        name: 'GET /v1/threads/:id/summary',
+        key: () => [`/v1/threads/${encodeURIComponent(keyThread)}/summary`, { headers: auth }],
+        small: () => [`/v1/threads/${encodeURIComponent(smallThread)}/summary`, { headers: auth }],
+        aimMs: 20,
+      },
+      {
+        name: 'GET /v1/counterparts/:key',
+        key: () => [`/v1/counterparts/${encodeURIComponent(KEY_CLIENT)}`, { headers: auth }],
+        small: () => [`/v1/counterparts/${encodeURIComponent(smallKey)}`, { headers: auth }],
+        aimMs: 50,
+      },
+      {
+        name: 'GET /v1/counterparts/:key/report',
+        key: () => [`/v1/counterparts/${encodeURIComponent(KEY_CLIENT)}/report`, { headers: auth }],
+        small: () => [`/v1/counterparts/${encodeURIComponent(smallKey)}/report`, { headers: auth }],
+        aimMs: 50,
+      },
+      {
+        name: 'GET /v1/promises?counterpart=&status=open&limit=20',
+        key: () => [`/v1/promises?counterpart=${encodeURIComponent(KEY_CLIENT)}&status=open&limit=20`, { headers: auth }],
+        small: () => [`/v1/promises?counterpart=${encodeURIComponent(smallKey)}&status=open&limit=20`, { headers: auth }],
+        aimMs: 50,
+      },
+      {
+        name: 'POST /v1/touchpoints',
+        key: () => [`/v1/touchpoints`, { method: 'POST', headers: json, body: JSON.stringify({ id: randomUUID(), counterpart: KEY_CLIENT, kind: 'note', at: new Date().toISOString(), summary: 'Bench note' }) }],
+        small: () => [`/v1/touchpoints`, { method: 'POST', headers: json, body: JSON.stringify({ id: randomUUID(), counterpart: smallKey, kind: 'note', at: new Date().toISOString(), summary: 'Bench note' }) }],
+        aimMs: 50,
+      },
+      {
+        name: 'POST /v1/messages (the open thread, 1 message)',
+        key: () => [`/v1/messages`, { method: 'POST', headers: json, body: JSON.stringify({ messages: [pushed(KEY_CLIENT, keyThread)] }) }],
+        small: () => [`/v1/messages`, { method: 'POST', headers: json, body: JSON.stringify({ messages: [pushed(smallKey, smallThread)] }) }],
+        aimMs: 50,
+      },
+    ];
+    const pushed = (key: string, threadId: string) => ({
+      id: `<bench-${randomUUID()}@brightlane.example>`,
+      threadId,
+      from: `Maya Chen <${REAL_SIZE_ME}>`,
+      to: [key.includes('@') ? key : `Dana <dana@${key}>`],
+      date: new Date(endMs + 3_600_000).toISOString(),
+      subject: 'Re: bench',
+      text: "Thanks Dana, I'll send the revised plan by Friday.\n\nBest,\nMaya",
+    });
+    const mailboxWide: { name: string; path: string }[] = [
+      { name: 'GET /v1/reminders', path: '/v1/reminders' },
+      { name: 'GET /v1/counterparts?limit=20', path: '/v1/counterparts?limit=20' },
+      { name: 'GET /v1/promises?status=open&limit=20', path: '/v1/promises?status=open&limit=20' },
+      { name: 'GET /v1/me/settings', path: '/v1/me/settings' },
+      { name: 'GET /v1/accounts', path: '/v1/accounts' },
+    ];
+
+    let slowest = 0;
+    const singlesStarted = Date.now();
+    for (const route of routes) {
+      const [keyPath] = route.key();
+      const k = await single(`${api.url}${keyPath}`, () => route.key()[1]);
+      const s = await single(`${api.url}${route.small()[0]}`, () => route.small()[1]);
+      slowest = Math.max(slowest, k.medianMs);
+      figures.push(
+        { name: `${route.name}, key client`, value: k.medianMs, unit: 'ms', aim: `<= ${route.aimMs} ms` },
+        { name: `${route.name}, key client, answer`, value: Math.round(k.bytes / 102.4) / 10, unit: 'KB', aim: '<= 256 KB' },
+        { name: `${route.name}, small client`, value: s.medianMs, unit: 'ms' },
+        { name: `${route.name}, key / small`, value: k.medianMs / s.medianMs, unit: 'x', aim: '<= 3x' },
+        { name: `${route.name}, key client / bare route`, value: k.medianMs / bareSingle.medianMs, unit: 'x' },
+      );
+      if (k.samples < SINGLE_SAMPLES) notes.push(`${route.name}: only ${k.samples} samples within the time budget`);
+    }
+    for (const route of mailboxWide) {
+      const r = await single(`${api.url}${route.path}`, () => ({ headers: auth }));
+      slowest = Math.max(slowest, r.medianMs);
+      figures.push(
+        { name: route.name, value: r.medianMs, unit: 'ms', aim: '<= 50 ms' },
+        { name: `${route.name}, answer`, value: Math.round(r.bytes / 102.4) / 10, unit: 'KB', aim: '<= 256 KB' },
+        { name: `${route.name} / bare route`, value: r.medianMs / bareSingle.medianMs, unit: 'x' },
+      );
+    }
+
+    phases['one request at a time'] = [singlesStarted, Date.now()];
+    if (slowest > 2000) {
+      notes.push(`load tests skipped: a single request already takes ${Math.round(slowest)} ms, 50 connections would only queue`);
+    } else {
+      const loadStarted = Date.now();
+      const keyThreadList = [...keyThreads];
+      const baseline = await load({ url: `${bare.url}/bare`, connections: CONNECTIONS });
+      const summary = await load({
+        url: api.url,
+        connections: CONNECTIONS,
+        headers: auth,
+        requests: [
+          {
+            method: 'GET',
+            setupRequest: (req) => ({ ...req, path: `/v1/threads/${encodeURIComponent(keyThreadList[Math.floor(Math.random() * keyThreadList.length)]!)}/summary` }),
+          },
+        ],
+      });
+      const reminders = await load({ url: `${api.url}/v1/reminders`, connections: CONNECTIONS, headers: auth });
+      phases['50 connections'] = [loadStarted, Date.now()];
+      for (const [name, l] of [['summary', summary], ['reminders', reminders], ['bare', baseline]] as const) {
+        if (l.errors > 0 || l.non2xx > 0) notes.push(`${name}: ${l.errors} connection errors, ${l.non2xx} non-2xx answers`);
+      }
+      figures.push(
+        { name: 'bare route, 50 connections, p50', value: baseline.p50, unit: 'ms' },
+        { name: 'bare route, 50 connections, p99', value: baseline.p99, unit: 'ms' },
+        { name: 'thread summary (key client), 50 connections, p50', value: summary.p50, unit: 'ms' },
+        { name: 'thread summary (key client), 50 connections, p99', value: summary.p99, unit: 'ms', aim: '<= 50 ms' },
+        { name: 'thread summary (key client), 50 connections', value: Math.round(summary.rps), unit: 'req/s' },
+        { name: 'thread summary p99 / bare p99', value: summary.p99 / Math.max(1, baseline.p99), unit: 'x' },
+        { name: 'reminders, 50 connections, p50', value: reminders.p50, unit: 'ms' },
+        { name: 'reminders, 50 connections, p99', value: reminders.p99, unit: 'ms' },
+        { name: 'reminders, 50 connections', value: Math.round(reminders.rps), unit: 'req/s' },
+      );
+    }
+  } finally {
+    const held = await canary.stop();
+    figures.push(
+      { name: "another user's GET /v1/me meanwhile, longest wait", value: held.maxMs, unit: 'ms', aim: '< 100 ms' },
+      { name: "another user's GET /v1/me meanwhile, p99", value: held.p99Ms, unit: 'ms' },
+    );
+    notes.push(`another user polled GET /v1/me ${held.count} times during the whole run (ingest, single requests and load); ${held.failures} failed`);
+    await stop(api.child);
+    await stop(bare.child);
+    const samples = loopSamples(loopFile);
+    for (const [phase, [from, to]] of Object.entries(phases)) {
+      figures.push({ name: `longest event-loop hold during ${phase}`, value: worstDelay(samples, from, to), unit: 'ms', aim: '<= 100 ms' });
+    }
+    rmSync(loopFile, { force: true });
+    clean();
+  }
+  notes.push(`${CONNECTIONS} connections, ${LOAD_SECONDS} s per load after a 2 s warm-up; server, load generator and the bare route share the machine's two cores`);
+  return { suite: 'real-size', figures, notes };
+}

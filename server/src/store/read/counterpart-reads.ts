@@ -1,0 +1,332 @@
+import type { InValue, Row } from '@libsql/client';
+import {
+  awaitingThresholds,
+  CONTACT_TOUCHPOINT_KINDS,
+  EMPTY_PROMISE_TALLY,
+  RISK_KINDS,
+  RISK_LIST_DAYS,
+  summarizeCounterpart,
+  type AggregateFigures,
+  type AnalysisSettings,
+  type AwaitingItem,
+  type AwaitingThresholds,
+  type CounterpartSummary,
+  type PromiseTally,
+  type RequestSnippet,
+  type RiskSnippet,
+  renewalDaysLeft,
+  silenceLapsedAt,
+} from '@followthrough/shared';
+import type { CounterpartProfile } from '@followthrough/shared/contract';
+import { counterpartAggregates, counterpartProfiles, promises, snippets, threads, touchpoints } from '../../db/schema/index';
+import { names, str, strOrNull, type Executor } from '../sql';
+import { decodeCursor, encodeCursor } from './promise-reads';
+
+const A = names(counterpartAggregates);
+const T = names(threads);
+const S = names(snippets);
+const P = names(promises);
+const TP = names(touchpoints);
+const CP = names(counterpartProfiles);
+
+const DAY_MS = 86_400_000;
+const LIST = 5;
+/** Waits under the saturation threshold are measured one by one; a client never has more than this many recent ones. */
+const MAX_RECENT = 1000;
+const MAX_RISKS = 1000;
+const sqlList = (values: readonly string[]) => `(${values.map((v) => `'${v}'`).join(', ')})`;
+const CONTACT_KINDS = sqlList(CONTACT_TOUCHPOINT_KINDS);
+const RISK_KIND_LIST = sqlList(RISK_KINDS);
+
+export const EMPTY_FIGURES: AggregateFigures = {
+  threads: 0,
+  initiated: { us: 0, them: 0, share: null },
+  responseLag: {
+    ours: { count: 0, medianMinutes: null, medianBusinessMinutes: null, p90Minutes: null, p90BusinessMinutes: null },
+    theirs: { count: 0, medianMinutes: null, medianBusinessMinutes: null, p90Minutes: null, p90BusinessMinutes: null },
+  },
+  contacts: [],
+  unansweredRequests: 0,
+};
+
+export const emptyProfile: CounterpartProfile = { name: null, cadenceDays: null, renewalDate: null, notes: null };
+
+/** The instants every per-client query compares with: all derived from `now` once per request. */
+export interface ReadClock {
+  now: string;
+  thresholds: AwaitingThresholds;
+  /** ISO of the threshold, or '' (before every date) when no wait reaches it. */
+  overTargetUpTo: string;
+  saturatedUpTo: string;
+  riskSince: string;
+}
+
+export function readClock(now: Date, settings: AnalysisSettings): ReadClock {
+  const iso = now.toISOString();
+  const thresholds = awaitingThresholds(iso, settings);
+  const asIso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
+  return {
+    now: iso,
+    thresholds,
+    overTargetUpTo: asIso(thresholds.overTargetUpTo),
+    saturatedUpTo: asIso(thresholds.saturatedUpTo),
+    riskSince: new Date(now.getTime() - RISK_LIST_DAYS * DAY_MS).toISOString(),
+  };
+}
+
+/**
+ * One client's summary pieces as scalar subqueries of a single statement (each statement has a fixed
+ * cost far above these indexed reads): ?1 user, ?2 now, ?3 over-target instant, ?4 saturation instant,
+ * ?5 the start of the risk window; `key` is an SQL expression for the client's key. Every piece reads an
+ * index range of this client (counts, the few oldest, the recent), never its whole history in JS.
+ */
+export function counterpartPiecesSql(key: string): string {
+  const awaiting = (side: 'us' | 'them') => `FROM ${T.$} WHERE ${T.userId} = ?1 AND ${T.counterpart} = ${key} AND ${T.awaitingSide} = '${side}'`;
+  const awaitingJson = `json_object('threadId', ${T.threadId}, 'lastMessageId', ${T.awaitingMessageId}, 'since', ${T.awaitingSince})`;
+  return `
+    (SELECT ${A.figuresJson} FROM ${A.$} WHERE ${A.userId} = ?1 AND ${A.key} = ${key}) AS figures,
+    (SELECT ${T.lastContactAt} FROM ${T.$} WHERE ${T.userId} = ?1 AND ${T.counterpart} = ${key} AND ${T.lastContactAt} <= ?2
+       ORDER BY ${T.lastContactAt} DESC LIMIT 1) AS last_email,
+    (SELECT ${TP.at} FROM ${TP.$} WHERE ${TP.userId} = ?1 AND ${TP.counterpart} = ${key} AND ${TP.kind} IN ${CONTACT_KINDS} AND ${TP.at} <= ?2
+       ORDER BY ${TP.at} DESC LIMIT 1) AS last_touch,
+    (SELECT json_array(count(*), coalesce(sum(${T.awaitingSince} <= ?3), 0), coalesce(sum(${T.awaitingSince} <= ?4), 0)) ${awaiting('us')}) AS awaiting_us,
+    (SELECT json_group_array(${T.awaitingSince}) FROM (SELECT ${T.awaitingSince} ${awaiting('us')} AND ${T.awaitingSince} > ?4
+       ORDER BY ${T.awaitingSince} LIMIT ${MAX_RECENT})) AS awaiting_recent,
+    (SELECT json_group_array(${awaitingJson}) FROM (SELECT ${T.threadId}, ${T.awaitingMessageId}, ${T.awaitingSince} ${awaiting('us')}
+       ORDER BY ${T.awaitingSince}, ${T.threadId} LIMIT ${LIST})) AS awaiting_us_oldest,
+    (SELECT count(*) ${awaiting('them')}) AS awaiting_them,
+    (SELECT json_group_array(${awaitingJson}) FROM (SELECT ${T.threadId}, ${T.awaitingMessageId}, ${T.awaitingSince} ${awaiting('them')}
+       ORDER BY ${T.awaitingSince}, ${T.threadId} LIMIT ${LIST})) AS awaiting_them_oldest,
+    (SELECT json_group_array(json_object('messageId', message_id, 'threadId', thread_id, 'text', text, 'at', at)) FROM (
+       SELECT s.${S.messageId} AS message_id, s.${S.threadId} AS thread_id, s.${S.text} AS text, s.${S.at} AS at
+       FROM (SELECT ${T.threadId}, ${T.awaitingSince} FROM ${T.$} WHERE ${T.userId} = ?1 AND ${T.counterpart} = ${key}
+               AND ${T.firstUnansweredRequestAt} IS NOT NULL ORDER BY ${T.firstUnansweredRequestAt} LIMIT ${LIST}) t
+       -- CROSS JOIN keeps the few threads as the outer loop, and the unary + keeps the planner on the
+       -- (user, thread) index: the (user, kind, at) one would walk every request the client ever made.
+       CROSS JOIN ${S.$} s ON s.${S.userId} = ?1 AND s.${S.threadId} = t.${T.threadId} AND +s.${S.kind} = 'request' AND +s.${S.at} >= t.${T.awaitingSince}
+       ORDER BY s.${S.at}, s.${S.messageId} LIMIT ${LIST})) AS requests,
+    (SELECT json_group_array(json_object('kind', ${S.kind}, 'side', ${S.side}, 'messageId', ${S.messageId}, 'threadId', ${S.threadId}, 'text', ${S.text}, 'at', ${S.at}))
+       FROM (SELECT * FROM ${S.$} WHERE ${S.userId} = ?1 AND ${S.counterpart} = ${key} AND ${S.kind} IN ${RISK_KIND_LIST}
+             AND ${S.at} >= ?5 AND ${S.at} <= ?2 ORDER BY ${S.at} DESC LIMIT ${MAX_RISKS})) AS risks,
+    (SELECT json_group_array(json_array(state, later, late, n, min_due)) FROM (
+       SELECT ${P.state} AS state, coalesce(${P.keptAt} > ?2, 0) AS later, ${P.overdueAfter} < ?2 AS late, count(*) AS n, min(${P.dueAt}) AS min_due
+       FROM ${P.$} WHERE ${P.userId} = ?1 AND ${P.counterpart} = ${key} GROUP BY 1, 2, 3)) AS promise_counts,
+    (SELECT json_object('name', ${CP.name}, 'cadenceDays', ${CP.cadenceDays}, 'renewalDate', ${CP.renewalDate}, 'notes', ${CP.notes})
+       FROM ${CP.$} WHERE ${CP.userId} = ?1 AND ${CP.key} = ${key}) AS profile`;
+}
+
+export function clockArgs(userId: string, clock: ReadClock): InValue[] {
+  return [userId, clock.now, clock.overTargetUpTo, clock.saturatedUpTo, clock.riskSince];
+}
+
+/** Promise counts by status at `now` from (state, kept later than now, past overdue_after) groups: promiseStatusAt's rule. */
+export function tallyFromGroups(groups: readonly [string, number, number, number, string][]): PromiseTally {
+  const tally = { ...EMPTY_PROMISE_TALLY };
+  let oldest: string | null = null;
+  for (const [state, later, late, n, minDue] of groups) {
+    if (state === 'pending' || (later === 1 && (state === 'kept' || state === 'kept-late' || state === 'possibly-kept'))) {
+      if (late === 1) {
+        tally.overdue += n;
+        if (oldest === null || minDue < oldest) oldest = minDue;
+      } else tally.open += n;
+    } else if (state === 'kept') tally.kept += n;
+    else if (state === 'kept-late') tally.keptLate += n;
+    else if (state === 'possibly-kept') tally.possiblyKept += n;
+    else if (state === 'done') tally.done += n;
+    else if (state === 'dismissed') tally.dismissed += n;
+  }
+  tally.oldestOverdueDueAt = oldest;
+  return tally;
+}
+
+const parseList = <T>(value: unknown): T[] => (value === null || value === undefined ? [] : (JSON.parse(str(value)) as T[]));
+
+export interface CounterpartRead {
+  key: string;
+  summary: CounterpartSummary;
+  profile: CounterpartProfile;
+}
+
+/** The summary of one client from a row of counterpartPiecesSql. */
+export function counterpartFromRow(key: string, row: Row, clock: ReadClock, settings: AnalysisSettings): CounterpartRead {
+  const figures = row.figures ? (JSON.parse(str(row.figures)) as AggregateFigures) : EMPTY_FIGURES;
+  const [count, overTarget, saturated] = JSON.parse(str(row.awaiting_us ?? '[0,0,0]')) as [number, number, number];
+  const profileJson = row.profile ? (JSON.parse(str(row.profile)) as CounterpartProfile) : null;
+  const profile = profileJson ?? emptyProfile;
+  const summary = summarizeCounterpart({
+    key,
+    figures,
+    lastEmailContactAt: strOrNull(row.last_email),
+    lastTouchpointContactAt: strOrNull(row.last_touch),
+    awaitingOurReply: {
+      count: Number(count),
+      overTarget: Number(overTarget),
+      saturated: Number(saturated),
+      recentSinces: parseList<string>(row.awaiting_recent),
+      oldest: parseList<AwaitingItem>(row.awaiting_us_oldest),
+    },
+    awaitingThem: { count: Number(row.awaiting_them ?? 0), oldest: parseList<AwaitingItem>(row.awaiting_them_oldest) },
+    requests: { count: figures.unansweredRequests, oldest: parseList<RequestSnippet>(row.requests) },
+    risks: parseList<RiskSnippet>(row.risks),
+    promises: tallyFromGroups(parseList<[string, number, number, number, string]>(row.promise_counts)),
+    cadenceDays: profile.cadenceDays,
+    now: clock.now,
+    settings,
+  });
+  return { key, summary, profile };
+}
+
+/** One client, in one statement; null when the user has nothing of it (no mail, touchpoint or profile). */
+export async function readCounterpart(db: Executor, userId: string, key: string, clock: ReadClock, settings: AnalysisSettings): Promise<CounterpartRead | null> {
+  const result = await db.execute({
+    sql: `SELECT ${counterpartPiecesSql('?6')}, (SELECT 1 FROM ${TP.$} WHERE ${TP.userId} = ?1 AND ${TP.counterpart} = ?6 LIMIT 1) AS any_touch`,
+    args: [...clockArgs(userId, clock), key],
+  });
+  const row = result.rows[0]!;
+  if (row.figures === null && row.profile === null && row.any_touch === null) return null;
+  return counterpartFromRow(key, row, clock, settings);
+}
+
+export interface CounterpartListQuery {
+  sort: 'health' | '-health' | 'lastContact' | 'key';
+  filter?: 'overdue' | 'silent' | 'renewal' | 'awaiting';
+  limit: number;
+  cursor?: string;
+}
+
+const sorters: Record<CounterpartListQuery['sort'], (a: CounterpartRead, b: CounterpartRead) => number> = {
+  health: (a, b) => a.summary.health.score - b.summary.health.score || a.key.localeCompare(b.key),
+  '-health': (a, b) => b.summary.health.score - a.summary.health.score || a.key.localeCompare(b.key),
+  lastContact: (a, b) => (b.summary.lastContactAt ?? '').localeCompare(a.summary.lastContactAt ?? '') || a.key.localeCompare(b.key),
+  key: (a, b) => a.key.localeCompare(b.key),
+};
+
+function matches(read: CounterpartRead, filter: CounterpartListQuery['filter'], now: string): boolean {
+  switch (filter) {
+    case undefined:
+      return true;
+    case 'overdue':
+      return read.summary.promises.overdue > 0;
+    case 'awaiting':
+      return read.summary.awaitingOurReplyCount > 0;
+    case 'silent':
+      return silenceLapsedAt(read.summary.lastContactAt, read.summary.cadenceDays, now) !== null;
+    case 'renewal':
+      return renewalDaysLeft(read.profile.renewalDate, now) !== null;
+  }
+}
+
+/**
+ * Every client's summary at once, for the Clients list: the same pieces as counterpartPiecesSql, read
+ * for all clients in a handful of grouped statements (one pass over each index), then each summary made
+ * by the same function. Sorting by health needs every client's score, so this is linear in the number
+ * of clients (not in their history), computed in slices that let other requests in between.
+ */
+export async function summarizeAllCounterparts(db: Executor, userId: string, clock: ReadClock, settings: AnalysisSettings, breathe: () => Promise<void>): Promise<CounterpartRead[]> {
+  const [figures, lastEmail, lastTouch, anyTouch, awaitingUs, recent, awaitingThem, risks, promiseGroups, profiles] = await Promise.all([
+    db.execute({ sql: `SELECT ${A.key} AS k, ${A.figuresJson} AS v FROM ${A.$} WHERE ${A.userId} = ?`, args: [userId] }),
+    db.execute({
+      sql: `SELECT ${T.counterpart} AS k, max(${T.lastContactAt}) AS v FROM ${T.$} WHERE ${T.userId} = ? AND ${T.counterpart} IS NOT NULL AND ${T.lastContactAt} <= ? GROUP BY 1`,
+      args: [userId, clock.now],
+    }),
+    db.execute({
+      sql: `SELECT ${TP.counterpart} AS k, max(${TP.at}) AS v FROM ${TP.$} WHERE ${TP.userId} = ? AND ${TP.kind} IN ${CONTACT_KINDS} AND ${TP.at} <= ? GROUP BY 1`,
+      args: [userId, clock.now],
+    }),
+    db.execute({ sql: `SELECT DISTINCT ${TP.counterpart} AS k FROM ${TP.$} WHERE ${TP.userId} = ?`, args: [userId] }),
+    db.execute({
+      sql: `SELECT ${T.counterpart} AS k, count(*) AS n, coalesce(sum(${T.awaitingSince} <= ?), 0) AS over, coalesce(sum(${T.awaitingSince} <= ?), 0) AS sat,
+              min(${T.awaitingSince}) AS oldest FROM ${T.$} WHERE ${T.userId} = ? AND ${T.awaitingSide} = 'us' AND ${T.counterpart} IS NOT NULL GROUP BY 1`,
+      args: [clock.overTargetUpTo, clock.saturatedUpTo, userId],
+    }),
+    db.execute({
+      sql: `SELECT ${T.counterpart} AS k, ${T.awaitingSince} AS v FROM ${T.$} WHERE ${T.userId} = ? AND ${T.awaitingSide} = 'us' AND ${T.awaitingSince} > ?
+            AND ${T.counterpart} IS NOT NULL ORDER BY ${T.awaitingSince}`,
+      args: [userId, clock.saturatedUpTo],
+    }),
+    db.execute({
+      sql: `SELECT ${T.counterpart} AS k, count(*) AS n FROM ${T.$} WHERE ${T.userId} = ? AND ${T.awaitingSide} = 'them' AND ${T.counterpart} IS NOT NULL GROUP BY 1`,
+      args: [userId],
+    }),
+    db.execute({
+      sql: `SELECT ${S.counterpart} AS k, ${S.kind} AS kind, ${S.side} AS side, ${S.messageId} AS message_id, ${S.threadId} AS thread_id, ${S.text} AS text, ${S.at} AS at
+            FROM ${S.$} WHERE ${S.userId} = ? AND ${S.kind} IN ${RISK_KIND_LIST} AND ${S.at} >= ? AND ${S.at} <= ? AND ${S.counterpart} IS NOT NULL`,
+      args: [userId, clock.riskSince, clock.now],
+    }),
+    db.execute({
+      sql: `SELECT ${P.counterpart} AS k, ${P.state} AS state, coalesce(${P.keptAt} > ?, 0) AS later, ${P.overdueAfter} < ? AS late, count(*) AS n, min(${P.dueAt}) AS min_due
+            FROM ${P.$} WHERE ${P.userId} = ? AND ${P.counterpart} IS NOT NULL GROUP BY 1, 2, 3, 4`,
+      args: [clock.now, clock.now, userId],
+    }),
+    db.execute({ sql: `SELECT ${CP.key} AS k, ${CP.name} AS name, ${CP.cadenceDays} AS cadence, ${CP.renewalDate} AS renewal, ${CP.notes} AS notes FROM ${CP.$} WHERE ${CP.userId} = ?`, args: [userId] }),
+  ]);
+  const byKey = <T>(rows: readonly Row[], value: (r: Row) => T) => new Map(rows.map((r) => [str(r.k), value(r)]));
+  const listBy = <T>(rows: readonly Row[], value: (r: Row) => T) => {
+    const out = new Map<string, T[]>();
+    for (const r of rows) {
+      const list = out.get(str(r.k)) ?? [];
+      list.push(value(r));
+      out.set(str(r.k), list);
+    }
+    return out;
+  };
+  const figuresOf = byKey(figures.rows, (r) => JSON.parse(str(r.v)) as AggregateFigures);
+  const emailOf = byKey(lastEmail.rows, (r) => str(r.v));
+  const touchOf = byKey(lastTouch.rows, (r) => str(r.v));
+  const usOf = byKey(awaitingUs.rows, (r) => ({ n: Number(r.n), over: Number(r.over), sat: Number(r.sat), oldest: str(r.oldest) }));
+  const recentOf = listBy(recent.rows, (r) => str(r.v));
+  const themOf = byKey(awaitingThem.rows, (r) => Number(r.n));
+  const risksOf = listBy(risks.rows, (r): RiskSnippet => ({ kind: str(r.kind) as RiskSnippet['kind'], side: str(r.side) as 'us' | 'them', messageId: str(r.message_id), threadId: str(r.thread_id), text: str(r.text), at: str(r.at) }));
+  const groupsOf = listBy(promiseGroups.rows, (r): [string, number, number, number, string] => [str(r.state), Number(r.later), Number(r.late), Number(r.n), str(r.min_due)]);
+  const profileOf = byKey(profiles.rows, (r): CounterpartProfile => ({ name: strOrNull(r.name), cadenceDays: r.cadence === null ? null : Number(r.cadence), renewalDate: strOrNull(r.renewal), notes: strOrNull(r.notes) }));
+  const keys = new Set<string>([...figuresOf.keys(), ...anyTouch.rows.map((r) => str(r.k)), ...profileOf.keys()]);
+
+  const out: CounterpartRead[] = [];
+  for (const key of keys) {
+    const f = figuresOf.get(key) ?? EMPTY_FIGURES;
+    const us = usOf.get(key);
+    const profile = profileOf.get(key) ?? emptyProfile;
+    // The lists are filled for the page only (readCounterpart); health needs just the oldest wait's start.
+    const summary = summarizeCounterpart({
+      key,
+      figures: f,
+      lastEmailContactAt: emailOf.get(key) ?? null,
+      lastTouchpointContactAt: touchOf.get(key) ?? null,
+      awaitingOurReply: {
+        count: us?.n ?? 0,
+        overTarget: us?.over ?? 0,
+        saturated: us?.sat ?? 0,
+        recentSinces: recentOf.get(key) ?? [],
+        oldest: us ? [{ threadId: '', lastMessageId: '', since: us.oldest }] : [],
+      },
+      awaitingThem: { count: themOf.get(key) ?? 0, oldest: [] },
+      requests: { count: f.unansweredRequests, oldest: [] },
+      risks: risksOf.get(key) ?? [],
+      promises: tallyFromGroups(groupsOf.get(key) ?? []),
+      cadenceDays: profile.cadenceDays,
+      now: clock.now,
+      settings,
+    });
+    out.push({ key, summary, profile });
+    await breathe();
+  }
+  return out;
+}
+
+/** A page of the Clients list: filtered, sorted, and each item read whole (its short lists too). */
+export async function listCounterparts(
+  db: Executor,
+  userId: string,
+  query: CounterpartListQuery,
+  clock: ReadClock,
+  settings: AnalysisSettings,
+  breathe: () => Promise<void>,
+): Promise<{ items: CounterpartRead[]; total: number; nextCursor: string | null }> {
+  const all = (await summarizeAllCounterparts(db, userId, clock, settings, breathe)).filter((r) => matches(r, query.filter, clock.now));
+  all.sort(sorters[query.sort]);
+  const offset = Number(decodeCursor(query.cursor, 1)?.[0] ?? 0);
+  const page = all.slice(offset, offset + query.limit);
+  const items: CounterpartRead[] = [];
+  for (const r of page) items.push((await readCounterpart(db, userId, r.key, clock, settings)) ?? r);
+  return { items, total: all.length, nextCursor: offset + query.limit < all.length ? encodeCursor([offset + query.limit]) : null };
+}

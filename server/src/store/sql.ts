@@ -1,0 +1,116 @@
+import type { InStatement, InValue, ResultSet, Row } from '@libsql/client';
+import { getTableColumns, getTableName } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+
+/**
+ * Plain SQL for the hot paths (ingest, the thread summary), built from the drizzle table objects: names
+ * come from the schema, so renaming a column or property fails to compile instead of failing at run
+ * time. Plain SQL because @libsql/client prepares every statement it runs, and the read path is a handful
+ * of statements whose fixed cost is most of a request (drizzle's query building and row mapping add as
+ * much again for these one-row, indexed reads).
+ */
+export type Names<T extends SQLiteTable> = { readonly [K in keyof T['_']['columns']]: string } & { readonly $: string };
+
+export function names<T extends SQLiteTable>(table: T): Names<T> {
+  const out: Record<string, string> = { $: `"${getTableName(table)}"` };
+  for (const [property, column] of Object.entries(getTableColumns(table))) out[property] = `"${column.name}"`;
+  return out as Names<T>;
+}
+
+/** A transaction or a client: what the store's write functions run statements on. */
+export interface Executor {
+  execute(stmt: InStatement): Promise<Pick<ResultSet, 'rows'>>;
+  batch(stmts: InStatement[]): Promise<Pick<ResultSet, 'rows'>[]>;
+}
+
+/**
+ * SQLite allows 32,766 bound parameters per statement: 500 rows of our widest tables and 2,000 ids per
+ * IN list stay well inside it. Fewer, larger statements because every statement is prepared anew.
+ */
+export const ROWS_PER_INSERT = 500;
+export const IDS_PER_LIST = 2000;
+
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export function placeholders(n: number): string {
+  return new Array<string>(n).fill('?').join(',');
+}
+
+/** `INSERT INTO table (columns) VALUES (...), (...) <tail>` in statements of at most ROWS_PER_INSERT rows. */
+export function insertMany(table: string, columns: readonly string[], rows: readonly InValue[][], tail = ''): InStatement[] {
+  const out: InStatement[] = [];
+  const tuple = `(${placeholders(columns.length)})`;
+  for (const part of chunks(rows, ROWS_PER_INSERT)) {
+    out.push({
+      sql: `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${new Array<string>(part.length).fill(tuple).join(',')} ${tail}`,
+      args: part.flat(),
+    });
+  }
+  return out;
+}
+
+/**
+ * `UPDATE table SET ... FROM (VALUES ...)`: many rows updated by key in one statement per
+ * ROWS_PER_INSERT rows (an upsert cannot do it: the rows it would insert miss NOT NULL columns).
+ * Each row is the key values followed by the set values, in the order given.
+ */
+export function updateMany(table: string, keys: readonly string[], sets: readonly string[], rows: readonly InValue[][]): InStatement[] {
+  const width = keys.length + sets.length;
+  const tuple = `(${placeholders(width)})`;
+  const col = (i: number) => `v.column${i + 1}`;
+  return chunks(rows, ROWS_PER_INSERT).map((part) => ({
+    sql: `UPDATE ${table} SET ${sets.map((c, i) => `${c} = ${col(keys.length + i)}`).join(', ')}
+          FROM (VALUES ${new Array<string>(part.length).fill(tuple).join(',')}) AS v
+          WHERE ${keys.map((k, i) => `${table}.${k} = ${col(i)}`).join(' AND ')}`,
+    args: part.flat(),
+  }));
+}
+
+/** Runs `<head> (?, ?, ...)` (a query ending in `IN`) over any number of values, the head's own args first. */
+export async function selectIn(db: Executor, head: string, args: readonly InValue[], values: readonly InValue[]): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const part of chunks([...new Set(values)], IDS_PER_LIST)) {
+    const result = await db.execute({ sql: `${head} (${placeholders(part.length)})`, args: [...args, ...part] });
+    for (let i = 0; i < result.rows.length; i++) rows.push(result.rows[i]!);
+  }
+  return rows;
+}
+
+/** `DELETE ... WHERE <column> IN (...)` statements over any number of values. */
+export function deleteIn(head: string, args: readonly InValue[], values: readonly InValue[]): { sql: string; args: InValue[] }[] {
+  return chunks([...new Set(values)], IDS_PER_LIST).map((part) => ({ sql: `${head} (${placeholders(part.length)})`, args: [...args, ...part] }));
+}
+
+export const str = (value: unknown): string => String(value);
+export const strOrNull = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+
+/**
+ * Runs statements one after another, letting the event loop serve others between them. A transaction's
+ * batch() runs every statement in one synchronous call on an embedded file; a batch of a few thousand
+ * rows' worth of inserts held the loop for over 100 ms on the real-size bench.
+ */
+export async function runAll(db: Executor, stmts: readonly InStatement[], breathe: () => Promise<void>): Promise<void> {
+  for (const stmt of stmts) {
+    await db.execute(stmt);
+    await breathe();
+  }
+}
+
+/** Lets the event loop serve others between slices of long work (sockets, timers, other requests). */
+export function yieldToLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Calls `yieldToLoop` once `budgetMs` of synchronous work has passed since the last yield. */
+export function createYielder(budgetMs = 8): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < budgetMs) return;
+    await yieldToLoop();
+    since = performance.now();
+  };
+}

@@ -1,0 +1,63 @@
+import type { InStatement } from '@libsql/client';
+import { subjectThreadKeys, type MessageFacts, type SubjectKeyEntry, type Threader, type ThreaderSeed } from '@followthrough/shared';
+import { subjectThreads, threadRefs } from '../db/schema/index';
+import { insertMany, names, selectIn, str, type Executor } from './sql';
+
+const R = names(threadRefs);
+const ST = names(subjectThreads);
+
+/** The engine joins subject and counterpart with U+0000, which SQLite text would cut short. */
+export function storedSubjectKey(key: string): string {
+  return key.replaceAll('\u0000', '\n');
+}
+
+function engineSubjectKey(stored: string): string {
+  return stored.replaceAll('\n', '\u0000');
+}
+
+function refsOf(f: MessageFacts): string[] {
+  return [...new Set([...(f.inReplyTo ? [f.inReplyTo] : []), ...f.references])];
+}
+
+/**
+ * Everything the threader may ask about a batch, read in two indexed queries: the threads of the
+ * batch's own ids and of the ids they reference, and the entries of their subject keys. The threader
+ * (threading.ts) is then the same code the mailbox analyzer runs, with this as its memory.
+ */
+export async function loadThreaderSeed(db: Executor, userId: string, batch: readonly MessageFacts[]): Promise<ThreaderSeed> {
+  const ids = batch.flatMap((f) => [f.id, ...refsOf(f)]);
+  const keys = batch.flatMap((f) => subjectThreadKeys(f).map(storedSubjectKey));
+  const [refRows, subjectRows] = await Promise.all([
+    selectIn(db, `SELECT ${R.messageId}, ${R.threadId} FROM ${R.$} WHERE ${R.userId} = ? AND ${R.messageId} IN`, [userId], ids),
+    selectIn(db, `SELECT ${ST.subjectKey}, ${ST.threadId}, ${ST.firstMs}, ${ST.lastMs}, ${ST.hasRoot} FROM ${ST.$} WHERE ${ST.userId} = ? AND ${ST.subjectKey} IN`, [userId], keys),
+  ]);
+  const messageThreads = new Map(refRows.map((r) => [str(r.message_id), str(r.thread_id)]));
+  const subjectEntries = new Map<string, SubjectKeyEntry[]>();
+  for (const r of subjectRows) {
+    const key = engineSubjectKey(str(r.subject_key));
+    const list = subjectEntries.get(key) ?? [];
+    list.push({ threadId: str(r.thread_id), first: Number(r.first_ms), last: Number(r.last_ms), hasRoot: Number(r.has_root) === 1 });
+    subjectEntries.set(key, list);
+  }
+  return { messageThreads, subjectEntries };
+}
+
+/**
+ * What the threader learned, as writes: a message's own id maps to where it went (upsert); an id it
+ * references keeps the first thread that claimed it (insert if absent); subject entries are upserted.
+ */
+export function threaderWrites(userId: string, threader: Threader, ownIds: ReadonlySet<string>, named: (threadId: string) => string = (t) => t): InStatement[] {
+  const { messageThreads, subjectEntries } = threader.changes();
+  const own = messageThreads.filter(([id]) => ownIds.has(id)).map(([id, thread]) => [userId, id, named(thread)]);
+  const referenced = messageThreads.filter(([id]) => !ownIds.has(id)).map(([id, thread]) => [userId, id, named(thread)]);
+  return [
+    ...insertMany(R.$, [R.userId, R.messageId, R.threadId], own, `ON CONFLICT (${R.userId}, ${R.messageId}) DO UPDATE SET ${R.threadId} = excluded.${R.threadId}`),
+    ...insertMany(R.$, [R.userId, R.messageId, R.threadId], referenced, 'ON CONFLICT DO NOTHING'),
+    ...insertMany(
+      ST.$,
+      [ST.userId, ST.subjectKey, ST.threadId, ST.firstMs, ST.lastMs, ST.hasRoot],
+      subjectEntries.map(([key, e]) => [userId, storedSubjectKey(key), named(e.threadId), e.first, e.last, e.hasRoot ? 1 : 0]),
+      `ON CONFLICT (${ST.userId}, ${ST.subjectKey}, ${ST.threadId}) DO UPDATE SET ${ST.firstMs} = excluded.${ST.firstMs}, ${ST.lastMs} = excluded.${ST.lastMs}, ${ST.hasRoot} = excluded.${ST.hasRoot}`,
+    ),
+  ];
+}
