@@ -6,9 +6,9 @@ import { createDb, migrate } from '../../src/db/index';
 import { createUser } from '../../src/store/users';
 import { bestOf, duringHostile, spawnServer, type SpawnedServer } from './spawned-server';
 
-
 /** Tries per case (see bestOf): enough that a busy shared machine does not decide the result. */
 const TRIES = 5;
+
 /**
  * Hostile requests against the server as it runs (src/main.ts in its own process, a libSQL file, HTTP on
  * loopback). For each: the server answers another user within 100 ms while the hostile request is in
