@@ -218,8 +218,8 @@ export default defineBackground(() => {
     })();
   });
 
-  // An administrator's server and token (managed storage) seed a user who has none yet; then a token in
-  // storage.local (seeded just now, or saved before it moved) goes to the extension-only store.
+  // An administrator's server and token (managed storage) seed a user who has none yet; a token found in
+  // settings (seeded, or stored by an older version) then moves where only the background reads it.
   void (async () => {
     const seeded = seededSettings(await settingsItem.getValue(), await readManagedSettings());
     if (seeded) await settingsItem.setValue(seeded);

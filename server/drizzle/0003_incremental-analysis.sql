@@ -166,3 +166,7 @@ CREATE INDEX `threads_requests_idx` ON `threads` (`user_id`,`counterpart`,`first
 INSERT INTO `analysis_jobs` (`user_id`, `target_hash`, `state`, `total`, `done`, `requested_at`)
 	SELECT DISTINCT `user_id`, '', 'pending', 0, 0, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM `messages`;--> statement-breakpoint
 CREATE INDEX `thread_refs_thread_idx` ON `thread_refs` (`user_id`,`thread_id`);
+--> statement-breakpoint
+-- Rate limits are kept per process in memory now (http/rate-limit.ts): a write on every request waited
+-- behind other users' transactions.
+DROP TABLE `rate_limit_buckets`;

@@ -4,7 +4,7 @@ import { ApiError } from './http/errors';
 import { requireAuth } from './http/auth';
 import { extensionCors, limitBody, provideDeps, requestIdAndLog } from './http/middleware';
 import { toErrorResponse } from './http/on-error';
-import { rateLimit, rateLimitByAddress } from './http/rate-limit';
+import { createRateLimitStore, rateLimit, rateLimitByAddress } from './http/rate-limit';
 import { createStorageHealth } from './http/storage-health';
 import { accountRoutes } from './routes/accounts';
 import { connectRoutes, oauthCallbackRoutes } from './routes/connect';
@@ -32,6 +32,7 @@ const SMALL_BODY_BYTES = 64 * 1024;
 export function createApp(deps: AppDeps) {
   // The same object, not a copy: tests attach mailSync to it after the app is made.
   deps.storageHealth ??= createStorageHealth();
+  deps.rateLimits ??= createRateLimitStore();
   const app = new Hono<AppEnv>()
     .use('*', provideDeps(deps))
     .use('*', requestIdAndLog)

@@ -3,46 +3,49 @@ import { createMiddleware } from 'hono/factory';
 import { clientAddress } from './client-address';
 import type { AppEnv } from './env';
 import { ApiError } from './errors';
-import { storageFailureReason } from './storage-health';
 
 export interface Bucket {
   burst: number;
   perSecond: number;
 }
 
+/** Buckets kept at most: the least recently used go first (an idle client's bucket refills to full anyway). */
+const MAX_BUCKETS = 100_000;
+
+export interface State {
+  tokens: number;
+  updatedAtMs: number;
+}
+
 /**
- * Takes one token from the bucket `key` (kept in the database, so every API process behind a load balancer
- * draws from the same one). One atomic upsert: refill by the time elapsed, take a token if a whole one is
- * there, and say whether it did. Throws the 429 when it did not.
- *
- * When the database cannot be written (a full disk), the request goes through unlimited rather than failing:
- * reads still work then, and refusing every request would turn a full disk into a full outage. The failure is
- * noted for /healthz, and each later request tries again.
+ * The buckets of one app. Kept in memory, not in the database: a write on every request made every
+ * request wait for whichever transaction held the database (another user's import of 1,000 messages), and
+ * was one more write per request for the one writer SQLite has. The price: behind a load balancer each API
+ * process limits on its own, so N processes allow a client up to N times the rate (server/docs/api-server.md).
+ */
+export type RateLimitStore = Map<string, State>;
+
+export function createRateLimitStore(): RateLimitStore {
+  return new Map();
+}
+
+/**
+ * Takes one token from the bucket `key`: refill by the time elapsed, take a token if a whole one is there.
+ * Throws the 429 (with Retry-After) when there was none.
  */
 export async function takeToken(c: Context<AppEnv>, key: string, bucket: Bucket, what: string): Promise<void> {
-  const { deps } = c.var;
-  const now = deps.clock();
-  const refilled = 'min(?2, tokens + max(0, ?3 - updated_at_ms) * ?4 / 1000.0)';
-  let row: Record<string, unknown> | undefined;
-  try {
-    const result = await deps.database.client.execute({
-      sql: `INSERT INTO rate_limit_buckets (key, tokens, updated_at_ms, granted) VALUES (?1, ?2 - 1, ?3, 1)
-            ON CONFLICT (key) DO UPDATE SET
-              tokens = ${refilled} - (CASE WHEN ${refilled} >= 1 THEN 1 ELSE 0 END),
-              granted = (CASE WHEN ${refilled} >= 1 THEN 1 ELSE 0 END),
-              updated_at_ms = max(updated_at_ms, ?3)
-            RETURNING tokens, granted`,
-      args: [key, bucket.burst, now.getTime(), bucket.perSecond],
-    });
-    row = result.rows[0];
-  } catch (error) {
-    if (storageFailureReason(error) === null) throw error;
-    deps.storageHealth?.noteWriteFailure(error, now);
-    deps.logger.warn('rate limit not applied: the database cannot be written', { requestId: c.var.requestId, reason: storageFailureReason(error) });
-    return;
-  }
-  if (row && Number(row.granted) === 0) {
-    const retryAfter = Math.max(1, Math.ceil((1 - Number(row.tokens)) / bucket.perSecond));
+  const nowMs = c.var.deps.clock().getTime();
+  const buckets = (c.var.deps.rateLimits ??= createRateLimitStore());
+  const state = buckets.get(key) ?? { tokens: bucket.burst, updatedAtMs: nowMs };
+  buckets.delete(key);
+  state.tokens = Math.min(bucket.burst, state.tokens + (Math.max(0, nowMs - state.updatedAtMs) * bucket.perSecond) / 1000);
+  state.updatedAtMs = Math.max(state.updatedAtMs, nowMs);
+  const granted = state.tokens >= 1;
+  if (granted) state.tokens -= 1;
+  buckets.set(key, state);
+  if (buckets.size > MAX_BUCKETS) buckets.delete(buckets.keys().next().value!);
+  if (!granted) {
+    const retryAfter = Math.max(1, Math.ceil((1 - state.tokens) / bucket.perSecond));
     throw new ApiError('rate_limited', 429, `rate limit exceeded: ${what}`, undefined, { 'Retry-After': String(retryAfter) });
   }
 }

@@ -6,7 +6,11 @@ import {
   type AnalysisSettings,
   type FulfilmentEvidence,
   type MessageFacts,
+  isMessageRejectedError,
+  LIMITS,
+  normalizeMessageId,
   normalizedMessageSchema,
+  type MessageRejection,
   type NormalizedMessage,
   type NormalizedMessageInput,
   type StoredMessageFacts,
@@ -33,13 +37,8 @@ import { renameStatements, threadsToRename } from './thread-names';
 const M = names(messages);
 const T = names(threads);
 
-export interface RejectedMessage {
-  id: string;
-  /** What is wrong, for the user who sent it (it may quote the offending header; it is never logged). */
-  reason: string;
-  /** A machine code, when the rule that refused the message gave one. */
-  code: string;
-}
+/** A message of the batch that was not stored, and why (shared/model/message-rejection.ts). */
+export type RejectedMessage = MessageRejection;
 
 export interface IngestResult {
   accepted: number;
@@ -51,8 +50,17 @@ export interface IngestResult {
 }
 
 function rejection(id: string, err: unknown): RejectedMessage {
-  const code = typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string' ? err.code : 'unreadable_message';
-  return { id, reason: err instanceof Error ? err.message : String(err), code };
+  if (isMessageRejectedError(err)) return { id, code: err.code, reason: err.reason };
+  // Any other error's message could quote the mail: only its kind is kept.
+  return { id, code: 'analysis_failed', reason: `the analysis failed on this message (${err instanceof Error ? err.name : 'error'})` };
+}
+
+/** A field of the message that failed its schema, as a rejection that names the field and never its value. */
+function schemaRejection(id: string, index: number, issue: { path: PropertyKey[]; message: string; code?: string } | undefined): RejectedMessage {
+  const field = issue?.path.map(String).join('.') ?? '';
+  const where = `messages.${index}${field ? `.${field}` : ''}`;
+  const code = field === 'date' ? 'date_invalid' : issue?.code === 'too_big' ? 'field_too_long' : 'unreadable';
+  return { id, code, reason: `${where}: ${issue?.message ?? 'not a message'}` };
 }
 
 /**
@@ -83,9 +91,9 @@ export async function ingestMessages(
     if (options.validate) {
       const parsed = normalizedMessageSchema.safeParse(raw);
       if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const id = typeof (raw as { id?: unknown }).id === 'string' ? String((raw as { id: string }).id) : `#${index}`;
-        rejected.push({ id, code: 'invalid_message', reason: `messages.${index}${issue?.path.length ? `.${issue.path.join('.')}` : ''}: ${issue?.message ?? 'invalid'}` });
+        const rawId = (raw as { id?: unknown }).id;
+        const id = typeof rawId === 'string' && rawId.length <= LIMITS.messageId ? normalizeMessageId(rawId) : `#${index}`;
+        rejected.push(schemaRejection(id, index, parsed.error.issues[0]));
         rejectedIds.add(id);
         await breathe();
         continue;

@@ -1,7 +1,7 @@
 import type { Direction, MessageFacts, PromiseCandidate, StoredMessageFacts } from '../model/facts';
-import type { NormalizedMessage } from '../model/message';
+import { messageInstant, type NormalizedMessage } from '../model/message';
 import type { AnalysisSettings } from '../model/settings';
-import { parseAddress, parseAddressList } from './addresses';
+import { parseAddressList, senderAddress } from './addresses';
 import { detectAutomated } from './automated';
 import { detectCalendarNotice } from './calendar-notice';
 import { isClosingMessage } from './closing-message';
@@ -22,10 +22,9 @@ import { visibleText } from './visible-text';
 export const MAX_VISIBLE_CHARS_READ = 100_000;
 export const MAX_FINDINGS_PER_KIND = 8;
 
+/** The sent instant, or MessageRejectedError when the date is unreadable or outside the range mail can have. */
 function sentAtOf(message: NormalizedMessage): string {
-  const ms = Date.parse(message.date);
-  if (Number.isNaN(ms)) throw new RangeError(`message ${message.id}: date "${message.date}" is not an ISO 8601 date`);
-  return new Date(ms).toISOString();
+  return new Date(messageInstant(message)).toISOString();
 }
 
 /** Whether an address list decides a message is ours to a client, theirs, or only among us. */
@@ -94,8 +93,8 @@ export function resolvePromiseDue(
  * it depends on the time zone or working hours (those are applied by deriveMessageFacts).
  */
 export function readMessage(message: NormalizedMessage, settings: AnalysisSettings): StoredMessageFacts {
-  const from = parseAddress(message.from);
-  if (!from) throw new Error(`message ${message.id}: "from" is not an e-mail address: "${message.from}"`);
+  // A sender without a usable address is refused with a reason that names the field, not its content.
+  const from = senderAddress(message);
   const to = parseAddressList(message.to ?? []);
   const cc = parseAddressList(message.cc ?? []);
   const sentAt = sentAtOf(message);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normalizedMessageSchema, type NormalizedMessageInput } from '../model/message';
+import { MESSAGE_REJECTION_CODES } from '../model/message-rejection';
 
 /** One request carries at most this many messages; larger imports send several batches. */
 export const MAX_MESSAGES_PER_BATCH = 5000;
@@ -32,10 +33,9 @@ export const ingestMessagesResponseSchema = z.object({
   /** Thread id each message landed in, in request order (duplicates included, rejected ones left out). */
   threads: z.array(z.object({ messageId: z.string(), threadId: z.string() })),
   /**
-   * Messages that could not be read or were not valid, each with why; every other message of the batch was
-   * stored. `code` is a MessageRejectedError code (model/message-rejection.ts: sender_unusable,
-   * date_out_of_range, ...) when the rule that refused the message gave one, or invalid_message.
+   * Messages of the batch that were not stored, each with why (model/message-rejection.ts): the rest of the
+   * batch is stored regardless. `reason` names the field, never its content.
    */
-  rejected: z.array(z.object({ id: z.string(), code: z.string(), reason: z.string() })),
+  rejected: z.array(z.object({ id: z.string(), code: z.enum(MESSAGE_REJECTION_CODES), reason: z.string() })),
 });
 export type IngestMessagesResponse = z.infer<typeof ingestMessagesResponseSchema>;
