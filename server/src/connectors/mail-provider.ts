@@ -25,7 +25,8 @@ export interface SkippedMessage {
   providerId: string;
   /** The Message-ID when it was readable. */
   messageId: string | null;
-  code: MessageRejectionCode;
+  /** A MessageRejectedError code (model/message-rejection.ts), or the store's own for what it refused. */
+  code: MessageRejectionCode | (string & {});
   reason: string;
 }
 

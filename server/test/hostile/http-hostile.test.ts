@@ -6,6 +6,9 @@ import { createDb, migrate } from '../../src/db/index';
 import { createUser } from '../../src/store/users';
 import { bestOf, duringHostile, spawnServer, type SpawnedServer } from './spawned-server';
 
+/** Tries per case (see bestOf): enough that a busy shared machine does not decide the result. */
+const TRIES = 5;
+
 /**
  * Hostile requests against the server as it runs (src/main.ts in its own process, a libSQL file, HTTP on
  * loopback). For each: the server answers another user within 100 ms while the hostile request is in
@@ -66,11 +69,11 @@ describe('a reply dated 9999-12-31', () => {
 
   it('neither blocks the server nor costs the message it answers', async () => {
     // Each try in another zone, so business time starts cold every time.
-    const zones = ['UTC', 'America/New_York', 'Asia/Tokyo'];
+    const zones = ['UTC', 'America/New_York', 'Asia/Tokyo', 'Australia/Sydney', 'Europe/Berlin'];
     const worst = await bestOf(
-      3,
+      TRIES,
       async (n) => {
-        await send(ann, 'PUT', '/v1/me/settings', { addresses: ['ann@ours.example'], timeZone: zones[n], workingHours: {} });
+        await send(ann, 'PUT', '/v1/me/settings', { addresses: ['ann@ours.example'], timeZone: zones[n % zones.length], workingHours: {} });
         const batch = thread.map((m: Record<string, unknown>) => ({ ...m, id: `${n}-${String(m.id)}`, ...(m.inReplyTo ? { inReplyTo: `${n}-${String(m.inReplyTo)}` } : {}) }));
         const { result, others } = await duringHostile(() => send(ann, 'POST', '/v1/messages', { messages: batch }), bobMe);
         expect(result.status).toBe(200);
@@ -103,7 +106,7 @@ describe('senders without an address', () => {
 
   it('do not stall the server', async () => {
     const worst = await bestOf(
-      3,
+      TRIES,
       async (n) => (await duringHostile(() => send(ann, 'POST', '/v1/messages', { messages: batch.map((m) => ({ ...m, id: `${n}-${m.id}` })) }), bobMe)).others,
       ANSWER_WITHIN_MS,
     );
@@ -112,7 +115,7 @@ describe('senders without an address', () => {
 
   it('an internationalized sender is an address like any other', async () => {
     const worst = await bestOf(
-      3,
+      TRIES,
       async (n) => {
         const { result, others } = await duringHostile(
           () => send(ann, 'POST', '/v1/messages', { messages: [mail(`idn${n}@bücher.example`, { from: 'Üser Bücher <üser@bücher.example>' })] }),
@@ -142,7 +145,7 @@ describe('fields without limits', () => {
   // parse on the event loop; ingest is the only route that takes one.)
   it('a message with a 1 MB id is refused alone, naming the field', async () => {
     const worst = await bestOf(
-      3,
+      TRIES,
       async (n) => {
         const { result, others } = await duringHostile(
           () => send(ann, 'POST', '/v1/messages', { messages: [mail(`${n}${'i'.repeat(1024 * 1024)}`), mail(`fine-${n}@client.example`)] }),
@@ -161,7 +164,7 @@ describe('fields without limits', () => {
 
   it('a 10 MB counterpart key on a touchpoint is refused', async () => {
     const worst = await bestOf(
-      3,
+      TRIES,
       async () => {
         const { result, others } = await duringHostile(
           () => send(ann, 'POST', '/v1/touchpoints', { id: crypto.randomUUID(), counterpart: 'k'.repeat(10 * 1024 * 1024), kind: 'call', at: '2026-03-02T09:15:00Z' }),
@@ -179,7 +182,7 @@ describe('fields without limits', () => {
   it('10 MB of internal domains in the settings is refused', async () => {
     const internalDomains = Array.from({ length: 80_000 }, (_, i) => `d${i}-${'x'.repeat(120)}.example`);
     const worst = await bestOf(
-      3,
+      TRIES,
       async () => {
         const { result, others } = await duringHostile(
           () => send(ann, 'PUT', '/v1/me/settings', { addresses: ['ann@ours.example'], timeZone: 'UTC', workingHours: {}, internalDomains }),
@@ -225,7 +228,7 @@ describe('the smaller ones', () => {
   it('wrong tokens run into 429 per address, while a valid token is answered within 100 ms', async () => {
     const statuses: number[] = [];
     const worst = await bestOf(
-      3,
+      TRIES,
       async (n) =>
         (
           await duringHostile(async () => {
