@@ -90,6 +90,40 @@ describe('POST /v1/messages', () => {
     expect(snippets.rows.map((r) => r.kind)).toContain('dissatisfaction');
   });
 
+  it('keeps of a short client mail only the sentences a feature shows: no names, numbers or small talk', async () => {
+    const text = [
+      'Hi Alice,',
+      '',
+      'Thanks for the call this morning. Our CFO, Maria Lopez, signed off on the $48,500 budget for phase two.',
+      'You can reach her directly on +1 415 555 0199 if anything comes up. Could you send the updated timeline',
+      'by Thursday? We are frustrated that the last invoice was late again. The warehouse team starts on 12',
+      'January. Please confirm the kickoff date. Our office is closed on the 24th. Best regards, and thanks again.',
+      '',
+      'Tom',
+    ].join('\n');
+    const res = await alice.send('POST', '/v1/messages', {
+      messages: [{ id: '<phase-two@fabrikam.example>', from: 'Tom Berg <tom@fabrikam.example>', to: ['alice@acme.example'], date: '2026-11-23T09:00:00+01:00', subject: 'Phase two', text }],
+    });
+    expect(res.body.accepted).toBe(1);
+    const snippets = await env.database.client.execute("SELECT kind, text FROM snippets WHERE message_id = 'phase-two@fabrikam.example' ORDER BY text");
+    expect(snippets.rows.map((r) => [r.kind, r.text])).toEqual([
+      ['request', 'Could you send the updated timeline by Thursday?'],
+      ['request', 'Please confirm the kickoff date.'],
+      ['dissatisfaction', 'We are frustrated that the last invoice was late again.'],
+    ].sort((a, b) => a[1]!.localeCompare(b[1]!)));
+    // Nothing else of the body is anywhere in the database: not in the message's facts, not in another table.
+    const tables = await env.database.client.execute("SELECT name FROM sqlite_master WHERE type = 'table'");
+    let everything = '';
+    for (const table of tables.rows) everything += JSON.stringify((await env.database.client.execute(`SELECT * FROM "${String(table.name)}"`)).rows);
+    expect(everything.split('Please confirm the kickoff date.').length - 1).toBe(1);
+    for (const secret of ['Maria Lopez', '48,500', '555 0199', 'warehouse team', 'closed on the 24th']) {
+      expect(everything).not.toContain(secret);
+    }
+    const facts = String((await env.database.client.execute("SELECT facts_json FROM messages WHERE id = 'phase-two@fabrikam.example'")).rows[0]!.facts_json);
+    expect(facts).not.toContain('frustrated');
+    expect(facts).not.toContain('kickoff');
+  });
+
   it('rejects a bad message with its field path and stores the rest of the batch', async () => {
     const good = { ...northwindThread()[0]!, id: '<good-in-a-bad-batch@northwind.example>', threadId: 'a-thread-of-its-own' };
     const bad = { ...northwindThread()[1]!, id: '<bad-date@northwind.example>', date: 'Monday morning' };
