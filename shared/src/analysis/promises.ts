@@ -430,6 +430,22 @@ export function explainPromises(visible: string): PromiseDecision[] {
   });
 }
 
+/** The commitment the rules read in one sentence (the kept one, else the first seen) and their verdict. */
+export interface CommitmentReading {
+  promise: boolean;
+  reason?: string;
+  commitment: { kind: string; before: string; clause: string; action: string } | null;
+}
+
+/** For the second-stage measurement (bench/tools/promise-model.ts): what the rules saw in a sentence. */
+export function readCommitment(sentence: string): CommitmentReading {
+  const decisions = decideSentence(sentence, PROBE);
+  const kept = decisions.find((d) => d.commitment && !d.reason);
+  const seen = kept ?? decisions.find((d) => d.commitment);
+  const commitment = seen?.commitment ? { kind: seen.commitment.kind, before: seen.commitment.before, clause: seen.commitment.clause, action: seen.commitment.action } : null;
+  return kept ? { promise: true, commitment } : { promise: false, reason: seen?.reason ?? decisions[0]?.reason ?? 'no commitment', commitment };
+}
+
 /** What may come before a date that opens the sentence: "So in October, we'll ...". */
 const LEAD_IN = /^\s*(?:(?:so|and|then|ok|okay|sure|great|also|anyway|right)[,!.]?\s+)?$/i;
 
