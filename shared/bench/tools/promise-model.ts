@@ -10,7 +10,7 @@
  * alone and of the rules plus the model are printed.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseCorpus } from '../../corpus/evaluate';
 import { parseRealOutbound, resolveReferences } from '../../corpus/real-mail';
 import { readCommitment } from '../../src/analysis/promises';
