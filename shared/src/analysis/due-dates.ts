@@ -95,8 +95,8 @@ function chooseDay(phrase: string, days: readonly DayMatch[]): DayMatch | undefi
   // A day is more precise than a month or quarter around it: "the October event materials by Friday".
   const first = days.find((d) => !d.period) ?? days[0];
   if (first && RECURRING.test(before(first))) return days.find((d) => d.index > first.index && d.index >= first.end) ?? first;
-  // "today or this weekend", "Monday or Tuesday at the latest": the later of two days is the promise.
-  const alternative = first && days.find((d) => d.index >= first.end && /^\s*,?\s*or(?:\s+at the latest)?(?:\s+by|\s+on)?\s*$/i.test(phrase.slice(first.end, d.index)));
+  // "today or this weekend", "Monday or Tuesday at the latest", "later today or early tomorrow": the later of two days is the promise.
+  const alternative = first && days.find((d) => d.index >= first.end && /^\s*,?\s*or(?:\s+(?:at (?:the )?latest|at last))?(?:\s+(?:by|on|early|first thing))?\s*$/i.test(phrase.slice(first.end, d.index)));
   return alternative ?? first;
 }
 

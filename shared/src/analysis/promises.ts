@@ -39,7 +39,7 @@ export interface PromiseContext extends DueDateContext {
 
 /** Verbs after "will" that are not actions someone can hold us to. */
 const NON_ACTION =
-  /^(?:need|needs|want|like|love|hope|miss|assume|guess|bet|admit|say|expect|wait|defer|misbehave|have fun|have (?:a|an|another|our|the) (?:[\w-]+ )?(?:meeting|drawing|party|lunch|dinner|break|holiday|vacation|chance|problem|issue|question|great time|good time|busy|drill|outage|maintenance|workshop|webinar|session|tutorial|keynote|course|class|seminar|conference|event|offsite|stand-?up|catch-?up|day off|public holiday)|meet (?:in|at|on)|make (?:it\b(?!\s+(?:explicit|clear|happen|work|right|official|available|easier|simpler|quick|up to you))|the (?:[\w:]+ ){0,3}(?:meeting|appointment|call|session|class|dinner|lunch|party))|be honest|be brief|keep (?:my|our) fingers crossed|keep (?:it|this) (?:short|brief)|keep (?:that|this|it) in mind|get there\b|bear (?:that|this|it) in mind|keep (?:my|our) eyes (?:open|peeled)|leave (?:it|you|that)|see you|see how|see what happens|meet you|talk (?:to you )?soon|catch you|take (?:that|this) as|enjoy|remember|never forget|have to|need to|also need|probably|possibly|maybe|perhaps|hopefully|likely|definitely be|be (?:happy|glad|pleased|delighted|thrilled|excited|interested|grateful|sure)|join|attend|be there|be joining|be attending|be on the call|dial in|call in|cost|depend|think about it|think it over|consider it|sleep on it|think about|discuss(?!\b[^.;]*\bwith (?!you\b))|talk (?:to you|with you|about|more|it)|chat\b|visit with|meet (?:with )?you|meet up|get together|use\b|stick with|go with|switch to|lose|gain|suffer|refrain|acknowledge|read (?:your|the|this|my) (?:message|e-?mail|mail|note|reply)|keep (?:it|this|that|them)\b[^.]{0,20}\bfor (?:future )?reference|keep (?:reading|trying|looking|hoping|watching)|fly|travel|head (?:out|back|home|to)|leave (?:for|on|at)|arrive|return (?:home|to the office)|save (?:it|this|that|the [\w ]{1,40}?) for (?:later|a later)|give you(?=\s*(?:[-—,]|$))|stop by|drop by|swing by|come by|pop (?:in|by)|(?:plan|aim|want) to (?:join|attend|be|come|stop|make it)|appreciate|know (?:better|more)|give (?:it|this|that) (?:some )?(?:more |additional |further |serious )?thought|give you (?:that|this)\b|ignore|imagine|have (?:\w+ )?(?:calls?|meetings?|conversations?)\b|(?:talk|speak|chat|check in) (?:to|with) (?!you\b)\w+|take about|believe|stop\b|skip\b|move on\b|vote\b|meet\b|resurface|look forward|catch (?:him|her|them|you|up)\b|take (?:you|him|her|them)(?:\/\w+)? up on|get (?:to|into) (?:the |my |our )?(?:office|airport|hotel|station|work|town|city)\b|get (?:in|home) (?:at|around|by|on|late|early)\b|check(?:ing)?[- ]in(?:to)? (?:at |to )?(?:the |a |my |our )?hotel|have (?:to )?wait|drop support|give (?:a|the|our|my) (?:presentation|talk|lecture|keynote|speech)\b|make do\b|(?:go and )?target\b|program (?:my|our) own|do (?:this|it|that|so) (?:in|with) [A-Za-z]|agree\b|welcome\b|know\b|read\b|do as if|pretend|hold (?:a|an|the|our)? ?(?:[\w-]+ ){0,3}(?:meeting|call|session|workshop|review)\b|consider\b|think (?:over|through|it through)|prefer|desist|fail\b|carry on|treat (?:it|this|that|them) as|(?:try to )?help(?: you| out)?\s*(?:$|[,.;!]|but\b|if\b|where\b|as (?:best|much|well)))/i;
+  /^(?:need|needs|want|like|love|hope|miss|assume|guess|bet|admit|say|expect|wait|defer|misbehave|have fun|have (?:a|an|another|our|the) (?:[\w-]+ )?(?:meeting|drawing|party|lunch|dinner|break|holiday|vacation|chance|problem|issue|question|great time|good time|busy|drill|outage|maintenance|workshop|webinar|session|tutorial|keynote|course|class|seminar|conference|event|offsite|stand-?up|catch-?up|day off|public holiday)|meet (?:in|at|on)|make (?:it\b(?!\s+(?:explicit|clear|happen|work|right|official|available|easier|simpler|quick|up to you))|the (?:[\w:]+ ){0,3}(?:meeting|appointment|call|session|class|dinner|lunch|party))|be honest|be brief|keep (?:my|our) fingers crossed|keep (?:it|this) (?:short|brief)|keep (?:that|this|it) in mind|get there\b|bear (?:that|this|it) in mind|keep (?:my|our) eyes (?:open|peeled)|leave (?:it|you|that)|see you|see how|see what happens|meet you|talk (?:to you )?soon|catch you|take (?:that|this) as|enjoy|remember|never forget|have to|need to|also need|probably|possibly|maybe|perhaps|hopefully|likely|definitely be|be (?:happy|glad|pleased|delighted|thrilled|excited|interested|grateful|sure)|join|attend|be there|be joining|be attending|be on the call|dial in|call in|cost|depend|think about it|think it over|consider it|sleep on it|think about|discuss(?!\b[^.;]*\bwith (?!you\b))|talk (?:to you|with you|about|more|it)|chat\b|visit with|meet (?:with )?you|meet up|get together|use\b|stick with|go with|switch to|lose|gain|suffer|refrain|acknowledge|read (?:your|the|this|my) (?:message|e-?mail|mail|note|reply)|keep (?:it|this|that|them)\b[^.]{0,20}\bfor (?:future )?reference|keep (?:reading|trying|looking|hoping|watching)|fly|travel|head (?:out|back|home|to)|leave (?:for|on|at)|arrive|return (?:home|to the office)|save (?:it|this|that|the [\w ]{1,40}?) for (?:later|a later)|give you(?=\s*(?:[-—,]|$))|stop by|drop by|swing by|come by|pop (?:in|by)|(?:plan|aim|want) to (?:join|attend|be|come|stop|make it)|appreciate|know (?:better|more)|give (?:it|this|that) (?:some )?(?:more |additional |further |serious )?thought|give you (?:that|this)\b|ignore|imagine|have (?:\w+ )?(?:calls?|meetings?|conversations?)\b|(?:talk|speak|chat|check in) (?:to|with) (?!you\b)\w+|take about|believe|stop\b|skip\b|move on\b|vote\b|meet\b|resurface|look forward|catch (?:him|her|them|you|up)\b|take (?:you|him|her|them)(?:\/\w+)? up on|get (?:to|into) (?:the |my |our )?(?:office|airport|hotel|station|work|town|city)\b|get (?:in|home) (?:at|around|by|on|late|early)\b|check(?:ing)?[- ]in(?:to)? (?:at |to )?(?:the |a |my |our )?hotel|have (?:to )?wait|drop support|give (?:a|the|our|my) (?:presentation|talk|lecture|keynote|speech)\b|make do\b|(?:go and )?target\b|program (?:my|our) own|do (?:this|it|that|so) (?:in|with) [A-Za-z]|agree\b|welcome\b|know\b|read\b|do as if|pretend|hold (?:a|an|the|our)? ?(?:[\w-]+ ){0,3}(?:meeting|call|session|workshop|review)\b|consider\b|think (?:over|through|it through)|prefer|desist|fail\b|carry on|treat (?:it|this|that|them) as|(?:try to )?(?:help|coach|guide|assist)(?: you| out)?\s*(?:$|[,.;!]|but\b|if\b|where\b|best\b|from here|as (?:best|much|well))|let (?:others|someone else|somebody else|the others)\b|do (?:my|our) (?:own )?work\b|continue (?:with|using|to use)\b|keep (?:only|just)\b|keep an eye (?:open|out|on)\b|(?:dig in|take some time)\b[^.]{0,20}\bto (?:understand|learn|digest|figure)|learn\b|digest\b|study\b|present (?:a|an|the|our|some) (?:brief |short |quick )?(?:overview|talk|tutorial|review|paper|poster|introduction))/i;
 
 /** Action verbs that, after "I'll be", still describe a delivery ("I'll be sending it tomorrow"). */
 const BE_ACTION =
@@ -70,17 +70,17 @@ const HEDGE =
  * my findings here"): nothing is owed later unless a date says otherwise.
  */
 const PERFORMATIVE =
-  /^(?:explain|describe|illustrate|outline|summari[sz]e|suggest|show|recap|elaborate|clarify|repeat|mention|point out|second|hijack|add (?:that|my)|give (?:you )?(?:my|the|a) (?:two cents|blunt|short|quick|brief)|display|paraphrase|quote|start (?:by|with)|begin (?:by|with)|stop here|answer (?:your|this|that|the)|go through (?:it|them|this) (?:below|here)|attach|cover|teach|throw in|venture|focus on|precise|give (?:you )?(?:a|one|some) (?:hint|tip|clue)|offer (?:\d|a few|some|two|three)|stick my neck out|touch (?:upon|on)|emphasi[sz]e|explore|demonstrate|take a (?:stab|shot|crack)\b|note\b|chop|conclude|smooth out|pipe in|chime in|weigh in|answer (?:a couple of|some of|your|both|each)|(?:try (?:my|our) best to )?help you (?:from here|with that|with this)\b|cc\b|copy (?:in )?\w+ (?:here|on this)|simply add|add some (?:information|context|details|thoughts|comments)(?: \([^)]*\))? (?:about|on|here|below)|tag (?:my|these) comments|correct myself|spare you|reference (?:some|a few|the following)|push you in|(?:sort of )?reply to (?:many|several|all|both) (?:messages|of you)|cut (?:his|her|their|your|the) post|make (?:a couple of|a few|some) (?:general )?(?:suggestions|comments|remarks|points)|make up (?:some )?numbers|steam on)/i;
+  /^(?:explain|describe|illustrate|outline|summari[sz]e|suggest|show|recap|elaborate|clarify|repeat|mention|point out|second|hijack|add (?:that|my)|give (?:you )?(?:my|the|a) (?:two cents|blunt|short|quick|brief)|display|paraphrase|quote|start (?:by|with)|begin (?:by|with)|stop here|answer (?:your|this|that|the)|go through (?:it|them|this) (?:below|here)|attach|cover|teach|throw in|venture|focus on|precise|give (?:you )?(?:a|one|some) (?:hint|tip|clue)|offer (?:\d|a few|some|two|three)|stick my neck out|touch (?:upon|on)|emphasi[sz]e|explore|demonstrate|take a (?:stab|shot|crack)\b|note\b|chop|conclude|smooth out|pipe in|chime in|weigh in|answer (?:a couple of|some of|your|both|each)|(?:try (?:my|our) best to )?help you (?:from here|with that|with this)\b|cc\b|copy (?:in )?\w+ (?:here|on this)|simply add|add some (?:information|context|details|thoughts|comments)(?: \([^)]*\))? (?:about|on|here|below)|tag (?:my|these) comments|correct myself|spare you|reference (?:some|a few|the following)|push you in|(?:sort of )?reply to (?:many|several|all|both) (?:messages|of you)|cut (?:his|her|their|your|the) post|answer\s*[.!]?$|(?:provide|give|add|put|post|include|list|share|write) (?:[\w-]+ ){0,3}(?:here|below)\b(?! (?:by|on|tomorrow))|make (?:a couple of|a few|some) (?:general )?(?:suggestions|comments|remarks|points)|make up (?:some )?numbers|steam on)/i;
 
 /** The client has to act first: "Send me your number and I'll call you", "Let me know what you think and I will ...". */
 const THEIR_TURN_FIRST =
   /(?:^|[,;:]\s*|\b(?:just|simply|you can|otherwise|then)\s+)(?:please,?\s+)?(?:visit|send|give(?! me (?:until|till|a (?:day|week|couple|few)|some time|\d+ (?:days?|hours?)|the (?:weekend|week)))|call|email|e-mail|forward|tell|ring|ping|get|drop|let me know|let us know|reply|sign|confirm)\b(?:[^.;]|\.(?=\S))*?\band\s+(?:then\s+)?(?:I|we)\b/i;
 
 /** Hypothetical occasions on our side: "When I'm in need of advice, I will give you a call". */
-const OUR_HYPOTHETICAL = /\b(?:when|whenever)\s+(?:i|we)(?:'m| am|'re| are)?\s+(?:in need|need|want|have (?:time|a (?:moment|minute|chance))|get (?:a chance|around|time)|next|have to)\b|^\s*(?:when|once)\s+(?:it|this|that|they|there)\s+(?:is|are|does|has|gets|becomes)\b/i;
+const OUR_HYPOTHETICAL = /\b(?:when|whenever|if)\s+(?:someone|somebody|anyone|anybody|people|users?|a user|others)\b|\b(?:when|whenever)\s+(?:i|we)(?:'m| am|'re| are)?\s+(?:in need|need|want|have (?:time|a (?:moment|minute|chance))|get (?:a chance|around|time)|next|have to)\b|^\s*(?:when|once)\s+(?:it|this|that|they|there)\s+(?:is|are|does|has|gets|becomes)\b/i;
 
 /** Adverbs between the modal and the verb that do not change the commitment. */
-const ADVERBS = /^(?:(?:definitely|certainly|personally|also|then|now|just|still|of course|gladly|happily|surely|really|absolutely|quickly|immediately|promptly|first|either|both|all|again|soon|shortly|greatly|truly|very much|much|later|obviously|easily|simply|slowly|certainly),?\s+)+/i;
+const ADVERBS = /^(?:(?:definitely|certainly|personally|also|then|now|just|still|of course|gladly|happily|surely|really|absolutely|quickly|immediately|promptly|first|either|both|all|again|soon|shortly|greatly|truly|very much|much|later|obviously|easily|simply|slowly|certainly|however|therefore|thus),?\s+)+/i;
 
 /** May the month: capitalised after a word that dates it, or before a day number or year. */
 const MONTH_MAY = /\b(?:(?:[Bb]y|[Ii]n|[Dd]uring|[Bb]efore|[Uu]ntil|[Ee]arly|[Mm]id|[Ll]ate|of|on)[-\s]+May|May\s+\d{1,4})\b/g;
@@ -222,14 +222,20 @@ function rejection(sentence: string, c: Commitment): string | null {
   }
   if (/\b(?:\d+|once|twice|two|three)\s+(?:(?:to|or)\s+\d+\s+)?times?\s+(?:a|per|each)\s+(?:day|week|month)\b|\bevery (?:\w+ ){0,3}(?:days?|weeks?|months?|hours?|releases?)\b/i.test(c.clause)) return 'habit';
   // Work on the writer's own things owes the reader nothing: "I will pivot my data", "I'll upgrade my laptop".
-  if (/\b(?:my|our) (?:own )?(?:data|dataset|script|analysis|laptop|computer|machine|desktop|pc|thesis|partitions?|disk)\b/i.test(c.action) && !/\b(?:you|your|send|share|post|report|let)\b/i.test(c.action)) return 'own work';
+  if (/\b(?:my|our) (?:own )?(?:data|dataset|script|analysis|thesis|partitions?|disk)(?!\s+code)|\b(?:(?:my|our) (?:own |new |old )?|a new )(?:laptop|computer|machine|desktop|pc|workstation)\b/i.test(c.action) && !/\b(?:you|your|send|share|post|report|let)\b/i.test(c.action)) return 'own work';
   // Quoted without quote markers at the line start: supercite prefixes ("Jim> ") inside the sentence.
   if (SUPERCITE_MARK.test(sentence)) return 'quoted';
+  // "I'll still do some exploratory programming": carrying on, not a new act.
+  if (/\b(?:'ll|’ll|will|shall) still\b/i.test(c.clause)) return 'habit';
+  // A relative clause without "that": "the function I will call is wrapped in ...".
+  if (c.kind === 'modal' && /^[a-z]+\s+(?:is|are|was|were|has|had)\b/i.test(c.action)) return 'relative clause';
+  // The writer's own analysis steps: "I will pivot the table", "I will compute returns" (not "... for you").
+  if (OWN_ANALYSIS.test(c.action) && !/\b(?:you|your|send|share|post|report)\b/i.test(c.action)) return 'own work';
   // Someone's words told as a story: "I said to my wife 'No problem, I'll ...'".
   if (REPORTED_SPEECH.test(c.before)) return 'reported';
   // The modal inside an indirect question: "a toss-up whether we will find ...", "see how much we will find".
   if (EMBEDDED_QUESTION.test(c.before)) return 'embedded question';
-  if (c.kind === 'let-me' && /^let me (?:share|give you|explain|add|show|point out|say|note|summari[sz]e|clarify|be clear|put it|start|begin|quote|repeat|precise|illustrate)\b/i.test(c.clause) && !resolveDueDate(c.clause, PROBE)) {
+  if (c.kind === 'let-me' && /^let me (?:share|give you|explain|add|show|point out|say|note|summari[sz]e|clarify|be clear|put it|start|begin|quote|repeat|precise|illustrate|call (?:it|them|these|those|this|that|the (?:[\w-]+ ){0,2}[\w-]+) ["'“A-Z])/i.test(c.clause) && !resolveDueDate(c.clause, PROBE)) {
     return 'announces what follows';
   }
   // "think I will do this soon": the writer's guess, not a commitment.
@@ -253,7 +259,7 @@ function rejection(sentence: string, c: Commitment): string | null {
   if (THEIR_CONDITION.test(c.before) || /,?\s\b(?:if|once|as soon as) (?:you|your)\b|\b(?:when|once|after|as soon as) (?:I|we) (?:hear|get word) (?:back )?from (?:you|them)\b/i.test(conditionClause)) return 'conditional on them';
   // "if anything changes", "if we need anything": nothing is owed unless it happens.
   // "If nobody objects, I will circulate ..." commits unless something stops it: not a condition.
-  const ifClause = /\bif\b(?!\s+(?:not|i don't|i do not|we don't|we do not|i haven't|we haven't|there's no|there is no|there are no|nobody|no one|no-one|none of you)\b)/i;
+  const ifClause = /\bif\b(?!\s+(?:not|i don't|i do not|we don't|we do not|i haven't|we haven't|there(?:'s| is| are) no (?:objections?|comments?|further|disagreement|news|reply|response)|nobody|no one|no-one|none of you)\b)/i;
   if ((ifClause.test(c.before) && !WHETHER_IF.test(c.before)) || (ifClause.test(conditionClause) && !WHETHER_IF.test(conditionClause))) {
     return 'conditional';
   }
@@ -274,8 +280,8 @@ function rejection(sentence: string, c: Commitment): string | null {
   // for the reader or by a time ("I'll have the report to you by Friday", "we'll have an answer for you").
   if (
     /^have\b/i.test(action) &&
-    !/^have (?:a (?:word|look|go|try|quick look|closer look|chat with (?!you))|another look)\b/i.test(action) &&
-    !/\b(?:to you|for you|ready|done|live|in place|up and running|over to|back to|sent|finished|completed|fixed|available|by|on|tomorrow|today|tonight|next|this (?:week|afternoon|evening|morning)|within|in \d|end of|later)\b/i.test(action) &&
+    !/^have (?:a (?:word|look|go|try|quick look|closer look|chat with (?!you))|another look|(?:it|this|that|them|someone|somebody|\w+) (?:put|send|sent|done|do|call|set|fixed|ready|checked))\b/i.test(action) &&
+    !/\b(?:to you|for you|ready|done|live|in place|up and running|over to|back to|sent|finished|completed|fixed|available|by|tomorrow|today|tonight|next|this (?:week|afternoon|evening|morning)|within|in \d|end of|later)\b/i.test(action) &&
     !resolveDueDate(c.clause, PROBE) &&
     !(c.before.length < 40 && resolveDueDate(c.before, PROBE))
   ) {
@@ -309,11 +315,14 @@ const PROBE: PromiseContext = {
 const MAY_COMMIT =
   /plan|intend|will|'ll|’ll|shall|should|going to|gonna|let me|expect|consider it|leave it with me|on it|can (?:have|get)|sending|sharing|forwarding|delivering|shipping|submitting|circulating|publishing|releasing|calling|emailing|posting|uploading|deploying|getting/i;
 
+/** Steps of one's own analysis, as an asker describes them. */
+const OWN_ANALYSIS = /^(?:(?:try to |then |just |first )?(?:compute|calculate|pivot|merge|subset|aggregate|simulate|fit|regress|estimate|fetch|transform|reshape|normali[sz]e|take (?:\d+|one|two|three|four|five|ten|some|a few) (?:sets|samples|values|observations|rows)))\b/i;
+
 /** A supercite quote prefix inside a sentence whose lines were joined ("... Douglas> For R I will ..."). */
-const SUPERCITE_MARK = /(?:^|\s)[A-Z][A-Za-z]{0,11}>\s/;
+const SUPERCITE_MARK = /(?:^|\s)[A-Za-z][A-Za-z]{0,11}>\s/;
 
 /** A story of what someone said: "I said to my wife 'No problem, I'll ...'". */
-const REPORTED_SPEECH = /\b(?:said|says|told|tell|asked|wrote|replied|answered)\b[^'"“‘]{0,40}['"“‘]/i;
+const REPORTED_SPEECH = /\b(?:said|says|told|tell|asked|wrote|replied|answered)\b[^'"“‘]{0,40}['"“‘]|\b(?:keep|kept|always) (?:saying|promising|telling)\b/i;
 
 /** The commitment's subject right after a question word: "whether we will", "how much dropout we will find". */
 const EMBEDDED_QUESTION = /\b(?:whether|how(?: much| many)?|what|which|why|where)\s+(?:[\w-]+\s+){0,3}$|\bwhen\s+$/i;
@@ -398,6 +407,7 @@ interface PartDecision {
 function decideSentence(sentence: string, context: PromiseContext): PartDecision[] {
   const normal = normalCase(sentence);
   if (!MAY_COMMIT.test(normal)) return [{ part: sentence, commitment: null, reason: 'no commitment' }];
+  if (SUPERCITE_MARK.test(normal)) return [{ part: sentence, commitment: commitmentClause(normal, context.colleagues), reason: 'quoted' }];
   let parts = commitmentParts(normal);
   // Clauses are judged apart only when two of them commit, and not when the first only prepares the
   // second ("Let me double-check the figures and I'll confirm by 4pm" is one promise).
