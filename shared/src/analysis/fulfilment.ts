@@ -178,7 +178,14 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
   const attachmentWords = keywords(evidence.attachments.join(' '));
 
   const slip = evidence.deliveries.find((d) => d.kind === 'slip');
-  const { strong, weak } = SHOWS[act];
+  const shows = SHOWS[act];
+  // Trying something is kept by a report of the try, not by a link or a file ("I'll try it": "There is a
+  // patch available from CRAN <link>" does not say it was tried).
+  const trying = act === 'answer' && TRYING.test(promise.text);
+  const strong = trying ? shows.strong.filter((k) => k !== 'delivered') : shows.strong;
+  const weak = trying ? [...shows.weak, 'delivered' as const] : shows.weak;
+  // A fix is kept by the fix itself being handed over ("a preview of the fix you can download", "posted a patch").
+  const handsOverFix = (d: DeliveryCandidate): boolean => act === 'fix' && d.kind === 'delivered' && FIX_ITEM.test(d.text);
   let best: { verdict: 'kept' | 'possibly-kept'; quote: string } | null = null;
   const consider = (verdict: 'kept' | 'possibly-kept', quote: string): void => {
     if (!best || (best.verdict === 'possibly-kept' && verdict === 'kept')) best = { verdict, quote };
@@ -190,11 +197,15 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
     const names = match.names;
     // Only a delivered document can be "something else"; an answer's or a report's words are its content.
     const other = d.kind === 'delivered' && match.other;
-    if (strong.includes(d.kind) || weak.includes(d.kind)) {
-      if (names && strong.includes(d.kind)) consider('kept', d.text);
+    const isStrong = strong.includes(d.kind) || handsOverFix(d);
+    if (isStrong || weak.includes(d.kind)) {
+      if (names && isStrong) consider('kept', d.text);
       else if (names) consider('possibly-kept', d.text);
-      else if (!other && sameThread && strong.includes(d.kind)) consider(act === 'call' || (act === 'send' && !hasDistinctive(promised)) ? 'kept' : 'possibly-kept', d.text);
-      else if (!other && samePeople && strong.includes(d.kind)) consider('possibly-kept', d.text);
+      // In its own thread, a promise that names nothing specific is kept by a delivery of the right kind ("I'll
+      // send it over"), and a promise to report back by a report ("I'll let you know how it goes"); a promise to
+      // look into something is only possibly kept by a report, which may be about something else.
+      else if (!other && sameThread && isStrong) consider(act === 'call' || (!hasDistinctive(promised) && (act === 'send' || (act === 'answer' && REPORTS_BACK.test(promise.text)))) ? 'kept' : 'possibly-kept', d.text);
+      else if (!other && samePeople && isStrong) consider('possibly-kept', d.text);
     }
   }
   // Attachments without a sentence that presents them ("See attached" cut as a signature, or no text).
@@ -213,6 +224,10 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
   }
   return found ? { verdict: found.verdict, quote: found.quote } : null;
 }
+
+const TRYING = /\b(?:try|test|give (?:it|this|that|them) a (?:try|go|shot|spin|whirl)|experiment|play (?:around )?with)\b/i;
+const REPORTS_BACK = /\b(?:let (?:you|the list|everyone|you all) know|report back|keep (?:you|the list|everyone) (?:posted|updated|informed)|get back to (?:you|the list)|(?:give|send) (?:you )?feedback|report (?:the|on|whether|how))\b/i;
+const FIX_ITEM = /\b(?:fix|fixes|fixed|patch|patches|patched|new version|new release|update|build)\b/i;
 
 function hasDistinctive(words: ReadonlySet<string>): boolean {
   return [...words].some((w) => !GENERIC.has(w));
