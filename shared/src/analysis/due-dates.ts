@@ -100,9 +100,26 @@ function chooseDay(phrase: string, days: readonly DayMatch[]): DayMatch | undefi
   return alternative ?? first;
 }
 
+/**
+ * Phrases already resolved in a frame: the promise rules ask about the same clause several times (does it
+ * name a date, which one), and the answer depends only on the phrase and the frame. Bounded.
+ */
+const resolvedPhrases = new Map<string, ResolvedDue | null>();
+
 export function resolveDueDate(phrase: string, context: DueDateContext): ResolvedDue | null {
-  const frame = frameOf(context);
   if (!DATE_HINT.test(phrase)) return null;
+  const { start, end, days } = context.workingHours;
+  const key = `${context.sentAt}|${context.timeZone}|${start}|${end}|${days.join(',')}\u0000${phrase}`;
+  const cached = resolvedPhrases.get(key);
+  if (cached !== undefined) return cached;
+  const resolved = resolveUncached(phrase, context);
+  if (resolvedPhrases.size >= 2048) resolvedPhrases.clear();
+  resolvedPhrases.set(key, resolved);
+  return resolved;
+}
+
+function resolveUncached(phrase: string, context: DueDateContext): ResolvedDue | null {
+  const frame = frameOf(context);
   const days = dayMatches(phrase, frame).sort((a, b) => a.index - b.index || b.end - a.end);
   const times = timeMatches(phrase);
   const day = chooseDay(phrase, days);
