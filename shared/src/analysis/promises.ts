@@ -226,7 +226,7 @@ function rejection(sentence: string, c: Commitment): string | null {
   // Quoted without quote markers at the line start: supercite prefixes ("Jim> ") inside the sentence.
   if (SUPERCITE_MARK.test(sentence)) return 'quoted';
   // "I'll still do some exploratory programming": carrying on, not a new act.
-  if (/\b(?:'ll|’ll|will|shall) still\b/i.test(c.clause)) return 'habit';
+  if (/\b(?:'ll|’ll|will|shall) still\b/i.test(sentence)) return 'habit';
   // A relative clause without "that": "the function I will call is wrapped in ...".
   if (c.kind === 'modal' && /^[a-z]+\s+(?:is|are|was|were|has|had)\b/i.test(c.action)) return 'relative clause';
   // The writer's own analysis steps: "I will pivot the table", "I will compute returns" (not "... for you").

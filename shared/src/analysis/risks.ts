@@ -112,7 +112,7 @@ const OUR_RULES: RiskRule[] = [
 const APOLOGY_FOR_DELAY = /\b(?:sorry|apologi[sz]e|apologies|excuse|pardon)\b[^.]{0,40}\bdelay|\bdelay(?:ed)? (?:reply|response|answer)|with a (?:little|slight|short|bit of a) delay\b/i;
 
 /** The writer's own side, or a technical question about deferring something. */
-const OWN_SIDE = /\b(?:for me|to me|my|me|one-man|we hope|i hope|for a variety of reasons)\b|\b(?:could|can|should|would|to) \w+ be delayed|\bin hospital\b|\bhas been (?:ill|sick|away)\b/i;
+const OWN_SIDE = /\b(?:for me|to me|my|me|one-man|we hope|i hope|for a variety of reasons)\b|\b(?:could|can|should|would|to) (?:[\w-]+ ){1,3}be delayed|\bin hospital\b|\bhas been (?:ill|sick|away)\b/i;
 
 function negated(sentence: string, index: number): boolean {
   const before = sentence.slice(Math.max(0, index - 45), index).toLowerCase();
