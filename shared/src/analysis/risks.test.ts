@@ -107,6 +107,13 @@ describe('findRisks', () => {
     expect(kinds("I'm unhappy with any approach that drops the outliers.", 'them')).toEqual([]);
     expect(kinds('I posted this on the vendor forum and got no response.', 'them')).toEqual([]);
     expect(kinds("The agenda doesn't have any hint of escalation, which is good news.", 'them')).toEqual([]);
+    expect(kinds("I'm sorry that you were upset by my last message.", 'them')).toEqual([]);
+    expect(kinds("I'm not happy with how I handled the variable labels, so I'll revise them.", 'them')).toEqual([]);
+    expect(kinds('The frustrating thing is that the importer never reports which row failed.', 'them')).toEqual([]);
+    expect(kinds('Could you say what you find poor quality about the chart?', 'them')).toEqual([]);
+    expect(kinds('I am overdue a new release of my own package anyway.', 'them')).toEqual([]);
+    // Still a risk: a complaint asked as a question.
+    expect(kinds('Why is the invoice still wrong after three corrections? This is unacceptable.', 'them')).toEqual(['dissatisfaction']);
     // Still a risk: a delay the client suffers, told with "we".
     expect(kinds('The go-live has slipped again and we are now three weeks behind because of it.', 'them')).toEqual(['delay']);
   });

@@ -111,8 +111,11 @@ const OUR_RULES: RiskRule[] = [
 /** Apologising for one's own slow reply is not a delay on the project. */
 const APOLOGY_FOR_DELAY = /\b(?:sorry|apologi[sz]e|apologies|excuse|pardon)\b[^.]{0,40}\bdelay|\bdelay(?:ed)? (?:reply|response|answer)|with a (?:little|slight|short|bit of a) delay\b/i;
 
+/** A question put to the reader, not a complaint told as one ("Why is this still broken?" stays a complaint). */
+const ASKING = /^\s*(?:could|can|would|should|shall|do|does|did|is it|are there|what about|how (?:do|can|should))\b[^?]*\?\s*$/i;
+
 /** The writer's own side, or a technical question about deferring something. */
-const OWN_SIDE = /\b(?:for me|to me|my|me|one-man|we hope|i hope|for a variety of reasons)\b|\b(?:could|can|should|would|to) (?:[\w-]+ ){1,3}be delayed|\bin hospital\b|\bhas been (?:ill|sick|away)\b/i;
+const OWN_SIDE = /\b(?:for me|to me|my|me|one-man|we hope|i hope|for a variety of reasons)\b|\b(?:I|we)(?:'m| am|'re| are) (?:\w+ )?overdue\b|\b(?:could|can|should|would|to) (?:[\w-]+ ){1,3}be delayed|\bin hospital\b|\bhas been (?:ill|sick|away)\b/i;
 
 function negated(sentence: string, index: number): boolean {
   const before = sentence.slice(Math.max(0, index - 45), index).toLowerCase();
@@ -148,12 +151,17 @@ function aimedAtUs(sentence: string, match: RegExpExecArray): boolean {
   if (ANOTHER_PLACE.test(sentence)) return false;
   const word = FEELING.exec(match[0]);
   if (!word) return true;
+  const at = match.index + word.index;
+  // Someone else's feeling ("I'm sorry that you are upset"), one about the writer's own handling ("not happy
+  // with how I handled the labels"), or an adjective for a thing ("frustrating glitches", "the frustrating
+  // thing is") is no complaint about us.
+  if (/\b(?:you|they|he|she|all who|those who|everyone who)(?:'re| are| were| was| is| seem| seemed| might be| may be| got| get)?(?: \w+)?\s*$/i.test(sentence.slice(Math.max(0, at - 30), at))) return false;
+  if (/^\w+\s+(?:with|about) (?:how|what|the way) (?:I|we)\b|^\w+\s+(?:thing|part|bit|glitch\w*|errors?|bugs?|messages?|warnings?)\b/i.test(sentence.slice(at))) return false;
   const after = sentence.slice(match.index);
   if (AIMED_ELSEWHERE.test(after.slice(0, 60))) return false;
   // "frustration" as a noun needs an owner: "my/our frustration".
   if (/^frustration$/i.test(word[0]) && !/\b(?:my|our) frustration/i.test(sentence)) return false;
   // The target must stand near the feeling ("which tools you have to install ... a frustrating session" is not).
-  const at = match.index + word.index;
   return AIMED_AT_US.test(sentence.slice(Math.max(0, at - 40), at + word[0].length + 40));
 }
 
@@ -172,6 +180,9 @@ export function findRisks(visible: string, side: Side): RiskCandidate[] {
       // The writer's own work running late ("the updates are going to be delayed ... they work for me", "a lot of
       // this has been delayed") is their news, not a complaint about ours; "could X be delayed until" asks how.
       if (side === 'them' && rule.kind === 'delay' && !rule.signal && (OWN_SIDE.test(sentence) && !/\b(?:you|your)\b/i.test(sentence))) continue;
+      // A question that asks the reader something ("Could you say what you find poor about it?", "Should this be
+      // escalated to the list?") is a request, not a complaint; a worry about a date asked as a question still is.
+      if (side === 'them' && !rule.signal && ASKING.test(sentence)) continue;
       if (!match || (side === 'them' && !aimedAtUs(sentence, match))) continue;
       if (/\b(?:not|n't|won't|no)\b/i.test(match[0]) || !negated(sentence, match.index)) {
         out.push(rule.signal ? { kind: rule.kind, signal: rule.signal, side, text: snippet(sentence) } : { kind: rule.kind, side, text: snippet(sentence) });
