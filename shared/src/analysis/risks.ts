@@ -156,7 +156,7 @@ function aimedAtUs(sentence: string, match: RegExpExecArray): boolean {
   // with how I handled the labels"), or an adjective for a thing ("frustrating glitches", "the frustrating
   // thing is") is no complaint about us.
   if (/\b(?:you|they|he|she|all who|those who|everyone who)(?:'re| are| were| was| is| seem| seemed| might be| may be| got| get)?(?: \w+)?\s*$/i.test(sentence.slice(Math.max(0, at - 30), at))) return false;
-  if (/^\w+\s+(?:with|about) (?:how|what|the way) (?:I|we)\b|^\w+\s+(?:thing|part|bit|glitch\w*|errors?|bugs?|messages?|warnings?)\b/i.test(sentence.slice(at))) return false;
+  if (/^(?:not |n't )?\w+\s+(?:with|about) (?:how|what|the way) (?:I|we)\b|^\w+\s+(?:thing|part|bit|glitch\w*|errors?|bugs?|messages?|warnings?)\b/i.test(sentence.slice(at))) return false;
   const after = sentence.slice(match.index);
   if (AIMED_ELSEWHERE.test(after.slice(0, 60))) return false;
   // "frustration" as a noun needs an owner: "my/our frustration".
