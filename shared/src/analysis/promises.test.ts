@@ -246,6 +246,9 @@ describe('findPromises', () => {
     expect(findPromises("I'll commit the change and (possibly later today) build a new package.", context)[0]?.dueIsDefault).toBe(true);
     expect(texts("I'll try to get the build working, but if you have a hint, do tell.")).toHaveLength(1);
     expect(texts("I'll have it put on the portal with the release notes.")).toHaveLength(1);
+    // A subject carries over an object "it", not another subject's verb.
+    expect(texts('We are testing it now and will send an update by tomorrow.')).toHaveLength(1);
+    expect(texts("I checked the filters, but the old ones won't be on the server anyway and will just log a warning.")).toEqual([]);
     expect(findPromises('I will send an e-mail later in the day to see when we can meet.', context)[0]).toMatchObject({ dueIsDefault: false, dueText: 'later in the day' });
   });
 

@@ -202,8 +202,9 @@ function commitmentClause(sentence: string, colleagues?: readonly string[]): Com
     }
     return found('modal', sentence, modal.index, `${subject} will ${action}`, action);
   }
-  // Subject carried over: "We are reviewing it and will send comments tomorrow."
-  const carried = /\b(?:I|we)\b(?:(?!\b(?:will|won't|would|it|they|he|she|which|who)\b)[^.;!?]){0,120}?(?:\band|,)\s*(?:then\s+)?will (?!not\b|be\b)(.*)$/i.exec(sentence);
+  // Subject carried over: "We are reviewing it and will send comments tomorrow." Not across another subject's
+  // verb ("I was careful, but the former won't be on CRAN and will just warn", "... as they are, will pick it up").
+  const carried = /\b(?:I|we)\b(?:(?!\b(?:will|won't|would|(?:it|they|he|she|which|who)(?:'s|'re|\s+(?:is|are|was|were|will|would|won't|has|have|had|can|could|does|did|seems?))\b)\b)[^.;!?]){0,120}?(?:\band|,)\s*(?:then\s+)?will (?!not\b|be\b)(.*)$/i.exec(sentence);
   if (carried?.[1] !== undefined) return found('carried', sentence, carried.index, carried[0], carried[1]);
   // "I plan to submit it to CRAN on Oct 20": a stated plan of ours commits only with a date (checked by the caller).
   const plan = /\b((?:I|we)(?:'m| am|'re| are)? (?:plan(?:ning)?|intend(?:ing)?) to (?!(?:join|attend|be|come|stop|make it|take|have|go|fly|travel|leave|head|arrive|return|get off|check in)\b)(.*))$/i.exec(sentence);
