@@ -266,6 +266,9 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
     const other = d.kind === 'delivered' && match.other;
     let verdict: 'kept' | 'possibly-kept' | null = null;
     if (match.names) verdict = isStrong ? 'kept' : 'possibly-kept';
+    // A promise to try something is kept by the promiser's report of the try in its thread ("I tried it but it
+    // still fails", "that works now"), whether or not the report names the thing.
+    else if (trying && sameThread && d.kind !== 'delivered' && TRY_REPORT.test(d.text)) verdict = 'kept';
     // In its own thread, a promise that names nothing specific is kept by a delivery of the right kind ("I'll
     // send it over"), and a promise to report back by a report ("I'll let you know how it goes"); a promise to
     // look into something is only possibly kept by a report, which may be about something else.
@@ -297,6 +300,7 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
 
 const TRYING = /\b(?:try|test|give (?:it|this|that|them) a (?:try|go|shot|spin|whirl)|experiment|play (?:around )?with)\b/i;
 const REPORTS_BACK = /\b(?:let (?:you|the list|everyone|you all) know|report back|keep (?:you|the list|everyone) (?:posted|updated|informed)|get back to (?:you|the list)|(?:give|send) (?:you )?feedback|report (?:the|on|whether|how))\b/i;
+const TRY_REPORT = /\b(?:i|we) (?:\w+ )?(?:tried|tested|ran|installed|compiled|built|rebuilt)\b|\b(?:it|that|this|everything) (?:now |finally |then )?(?:works|worked)\b/i;
 const FIX_ITEM = /\b(?:fix|fixes|fixed|patch|patches|patched|new version|new release|update|build)\b/i;
 
 function hasDistinctive(words: ReadonlySet<string>): boolean {
