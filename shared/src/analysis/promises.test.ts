@@ -237,6 +237,8 @@ describe('findPromises', () => {
       ["I'll let others decide on the colour scheme.", 'not an action'],
       ["We'll try to coach you from here.", 'not an action'],
       ['When someone reports a bug we will try to fix it quickly.', 'conditional'],
+      ['We will hire two interns for the summer programme.', 'announcement'],
+      ['Next spring we will host a workshop on survey design for local students.', 'announcement'],
     ];
     for (const [sentence, reason] of cases) {
       expect(explainPromises(sentence)).toEqual([{ sentence, promise: false, reason }]);
@@ -246,6 +248,8 @@ describe('findPromises', () => {
     expect(findPromises("I'll commit the change and (possibly later today) build a new package.", context)[0]?.dueIsDefault).toBe(true);
     expect(texts("I'll try to get the build working, but if you have a hint, do tell.")).toHaveLength(1);
     expect(texts("I'll have it put on the portal with the release notes.")).toHaveLength(1);
+    // A workshop for the reader is a commitment to the reader.
+    expect(texts('We will run the onboarding workshop for your team on Friday.')).toHaveLength(1);
     // A subject carries over an object "it", not another subject's verb.
     expect(texts('We are testing it now and will send an update by tomorrow.')).toHaveLength(1);
     expect(texts("I checked the filters, but the old ones won't be on the server anyway and will just log a warning.")).toEqual([]);

@@ -224,6 +224,14 @@ function rejection(sentence: string, c: Commitment): string | null {
   if (/\b(?:\d+|once|twice|two|three)\s+(?:(?:to|or)\s+\d+\s+)?times?\s+(?:a|per|each)\s+(?:day|week|month)\b|\bevery (?:\w+ ){0,3}(?:days?|weeks?|months?|hours?|releases?)\b/i.test(c.clause)) return 'habit';
   // Work on the writer's own things owes the reader nothing: "I will pivot my data", "I'll upgrade my laptop".
   if (/\b(?:my|our) (?:own )?(?:data|dataset|script|analysis|thesis|partitions?|disk)(?!\s+code)|\b(?:(?:my|our) (?:own |new |old )?|a new )(?:laptop|computer|machine|desktop|pc|workstation)\b/i.test(c.action) && !/\b(?:you|your|send|share|post|report|let)\b/i.test(c.action)) return 'own work';
+  // Announcement and newsletter prose: the organisation's plans for an event, a course or a programme, told to
+  // no one in particular ("We will hire one intern to work from June", "we will make an announcement about its
+  // new format"), not a commitment to the reader.
+  if (/^(?:hire|recruit|host|organi[sz]e|hold|run|offer|accept|select|award|fund|teach|cover|make an announcement|announce|first develop|develop and test|launch)\b/i.test(c.action) &&
+    /\b(?:course|workshop|conference|seminar|webinar|symposium|meeting|session|position|intern|internship|applicants?|applications?|registration|participants?|attendees|students|fellowships?|grants?|programme|program|project|format|webpage|website|the public|residents|community)\b/i.test(sentence) &&
+    !/\b(?:you|your)\b/i.test(sentence)) {
+    return 'announcement';
+  }
   // Quoted without quote markers at the line start: supercite prefixes ("Jim> ") inside the sentence.
   if (SUPERCITE_MARK.test(sentence)) return 'quoted';
   // "I'll still do some exploratory programming": carrying on, not a new act.
