@@ -53,4 +53,11 @@ describe('findDeliveries', () => {
     ].join('\n');
     expect(findDeliveries(visibleText(body))).toEqual([{ text: 'Attached is the revised SOW with the new milestones.', kind: 'delivered' }]);
   });
+
+  it('reads a reported change and a posted patch as done, and a homepage link alone as a signature', () => {
+    expect(kindOf('OK - licence changed to MIT.')).toBe('happened');
+    expect(kindOf('I found the cause and posted a patch to the tracker.')).toBe('delivered');
+    expect(kindOf('https://www.example.org/')).toBeNull();
+    expect(kindOf('https://example.org/files/report-v2.pdf')).toBe('delivered');
+  });
 });

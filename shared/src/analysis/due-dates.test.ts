@@ -43,6 +43,9 @@ describe('resolveDueDate', () => {
   it('takes the later of two days offered as alternatives, and reads "this aft" and "May the 4th"', () => {
     expect(resolveDueDate('today or this weekend', berlinWed)?.dueText).toBe('this weekend');
     expect(due('Monday or Tuesday at the latest', berlinWed)).toBe(Date.parse('2026-03-10T17:00:00+01:00'));
+    expect(resolveDueDate('an update later today or early tomorrow', berlinWed)?.dueText).toBe('tomorrow');
+    expect(resolveDueDate('tomorrow or at last on Saturday', berlinWed)?.dueText).toBe('on Saturday');
+    expect(due('an e-mail later in the day', berlinWed)).toBe(Date.parse('2026-03-04T17:00:00+01:00'));
     expect(due("I'm going to check it this aft", berlinWed)).toBe(Date.parse('2026-03-04T17:00:00+01:00'));
     expect(due('I shall coordinate the meeting on May the 4th', berlinWed)).toBe(Date.parse('2026-05-04T17:00:00+02:00'));
   });

@@ -95,14 +95,31 @@ function chooseDay(phrase: string, days: readonly DayMatch[]): DayMatch | undefi
   // A day is more precise than a month or quarter around it: "the October event materials by Friday".
   const first = days.find((d) => !d.period) ?? days[0];
   if (first && RECURRING.test(before(first))) return days.find((d) => d.index > first.index && d.index >= first.end) ?? first;
-  // "today or this weekend", "Monday or Tuesday at the latest": the later of two days is the promise.
-  const alternative = first && days.find((d) => d.index >= first.end && /^\s*,?\s*or(?:\s+at the latest)?(?:\s+by|\s+on)?\s*$/i.test(phrase.slice(first.end, d.index)));
+  // "today or this weekend", "Monday or Tuesday at the latest", "later today or early tomorrow": the later of two days is the promise.
+  const alternative = first && days.find((d) => d.index >= first.end && /^\s*,?\s*or(?:\s+(?:at (?:the )?latest|at last))?(?:\s+(?:by|on|early|first thing))?\s*$/i.test(phrase.slice(first.end, d.index)));
   return alternative ?? first;
 }
 
+/**
+ * Phrases already resolved in a frame: the promise rules ask about the same clause several times (does it
+ * name a date, which one), and the answer depends only on the phrase and the frame. Bounded.
+ */
+const resolvedPhrases = new Map<string, ResolvedDue | null>();
+
 export function resolveDueDate(phrase: string, context: DueDateContext): ResolvedDue | null {
-  const frame = frameOf(context);
   if (!DATE_HINT.test(phrase)) return null;
+  const { start, end, days } = context.workingHours;
+  const key = `${context.sentAt}|${context.timeZone}|${start}|${end}|${days.join(',')}\u0000${phrase}`;
+  const cached = resolvedPhrases.get(key);
+  if (cached !== undefined) return cached;
+  const resolved = resolveUncached(phrase, context);
+  if (resolvedPhrases.size >= 2048) resolvedPhrases.clear();
+  resolvedPhrases.set(key, resolved);
+  return resolved;
+}
+
+function resolveUncached(phrase: string, context: DueDateContext): ResolvedDue | null {
+  const frame = frameOf(context);
   const days = dayMatches(phrase, frame).sort((a, b) => a.index - b.index || b.end - a.end);
   const times = timeMatches(phrase);
   const day = chooseDay(phrase, days);

@@ -142,4 +142,18 @@ describe('judging later mail against the promise (threads with distractors)', ()
     // And a mail that says the call happened.
     expect(judgeEvidence(call, later({ id: 'm', body: 'Hi Tom,\n\nThanks for the call this morning.' }))).toMatchObject({ verdict: 'kept' });
   });
+
+  it('keeps a promise to report back by the report, a try only by a report of the try, and a fix by the fix handed over', () => {
+    const reportBack: PromiseForFulfilment = { ...promise, id: 'r1', text: "I'll try it and let you know how it goes." };
+    const report = later({ id: 'r', body: 'Hi Tom,\n\nThat works now, thanks.' });
+    expect(judgeEvidence(reportBack, report)).toEqual({ verdict: 'kept', quote: 'That works now, thanks.' });
+    const tryIt: PromiseForFulfilment = { ...promise, id: 'r2', text: "I'll try the new driver tonight." };
+    const link = later({ id: 'l', body: 'Hi Tom,\n\nA newer driver is available from the vendor at https://example.com/drivers/v2.\n' });
+    expect(judgeEvidence(tryIt, link)?.verdict).not.toBe('kept');
+    const tried = later({ id: 't', body: 'Hi Tom,\n\nI tried the steps from your page but the import still stops at row 12.' });
+    expect(judgeEvidence({ ...tryIt, text: "Thanks, I'll read through your notes and try again." }, tried)?.verdict).toBe('kept');
+    const fix: PromiseForFulfilment = { ...promise, id: 'r3', text: 'I can reproduce the crash and will work on a fix.' };
+    const handed = later({ id: 'f', body: 'Hi Tom,\n\nI have put together a preview of the fix which you can download here: https://example.com/builds/preview.tar.gz' });
+    expect(judgeEvidence(fix, handed)?.verdict).toBe('kept');
+  });
 });

@@ -88,9 +88,15 @@ const WINDOW_MS = FULFILMENT_WINDOW_DAYS * 86_400_000;
  * (within the window) mail to any of the people it was made to or to anyone else at its client (when the
  * evidence lists counterparts), or a touchpoint with its client.
  */
+let lastMadeAt: { text: string; ms: number } = { text: '', ms: Number.NaN };
+function madeAtOf(promise: PromiseForFulfilment): number {
+  if (lastMadeAt.text !== promise.madeAt) lastMadeAt = { text: promise.madeAt, ms: Date.parse(promise.madeAt) };
+  return lastMadeAt.ms;
+}
+
 export function isFulfilmentCandidate(promise: PromiseForFulfilment, evidence: FulfilmentEvidence): boolean {
-  const madeAt = Date.parse(promise.madeAt);
-  const at = Date.parse(evidence.at);
+  const madeAt = madeAtOf(promise);
+  const at = timeOf(evidence);
   if (!(at > madeAt)) return false;
   if (evidence.kind === 'message') {
     if (evidence.id === promise.messageId) return false;
@@ -99,6 +105,57 @@ export function isFulfilmentCandidate(promise: PromiseForFulfilment, evidence: F
     return evidence.to.some((address) => promise.madeTo.includes(address)) || (promise.counterpart !== null && (evidence.counterparts ?? []).includes(promise.counterpart));
   }
   return promise.counterpart !== null && evidence.counterpart === promise.counterpart && at - madeAt <= WINDOW_MS;
+}
+
+// The fold meets the same evidence for many promises (every promise to a client meets that client's later
+// mail): what is read from a piece of evidence, or from a promise's text, is read once. Pure functions of
+// immutable inputs, so caching them changes no answer.
+const evidenceTimes = new WeakMap<FulfilmentEvidence, number>();
+function timeOf(evidence: FulfilmentEvidence): number {
+  let at = evidenceTimes.get(evidence);
+  if (at === undefined) {
+    at = Date.parse(evidence.at);
+    evidenceTimes.set(evidence, at);
+  }
+  return at;
+}
+
+interface EvidenceWords {
+  subject: Set<string>;
+  attachments: Set<string>;
+  deliveries: Set<string>[];
+}
+const evidenceWords = new WeakMap<FulfilmentEvidence, EvidenceWords>();
+function wordsOf(evidence: FulfilmentEvidence & { kind: 'message' }): EvidenceWords {
+  let words = evidenceWords.get(evidence);
+  if (!words) {
+    words = {
+      subject: keywords(evidence.subject.replace(/^(?:\s*(?:re|fw|fwd|aw|sv|wg|tr|rv)\s*:\s*)+/i, '')),
+      attachments: keywords(evidence.attachments.join(' ')),
+      deliveries: evidence.deliveries.map((d) => keywords(d.text)),
+    };
+    evidenceWords.set(evidence, words);
+  }
+  return words;
+}
+
+interface PromiseReading {
+  act: Act;
+  promised: Set<string>;
+  trying: boolean;
+  reportsBack: boolean;
+}
+/** Promise texts read so far (bounded: a long-running server sees new ones forever). */
+const promiseReadings = new Map<string, PromiseReading>();
+function readingOf(text: string): PromiseReading {
+  let reading = promiseReadings.get(text);
+  if (!reading) {
+    const act = actOf(text);
+    reading = { act, promised: keywords(text), trying: act === 'answer' && TRYING.test(text), reportsBack: REPORTS_BACK.test(text) };
+    if (promiseReadings.size >= 5000) promiseReadings.clear();
+    promiseReadings.set(text, reading);
+  }
+  return reading;
 }
 
 /** What a promise commits to doing, which decides what evidence can show it done. */
@@ -139,11 +196,18 @@ interface ItemMatch {
   other: boolean;
 }
 
-function matchItem(promised: ReadonlySet<string>, shown: ReadonlySet<string>): ItemMatch {
-  const distinctive = [...promised].filter((w) => !GENERIC.has(w));
-  const names = distinctive.some((w) => shown.has(w));
-  const specificShown = [...shown].filter((w) => !GENERIC.has(w));
-  return { names, other: !names && specificShown.length > 0 && distinctive.length > 0 };
+function matchItem(promised: ReadonlySet<string>, ...shown: ReadonlySet<string>[]): ItemMatch {
+  let distinctive = 0;
+  let names = false;
+  for (const w of promised) {
+    if (GENERIC.has(w)) continue;
+    distinctive++;
+    for (const set of shown) if (set.has(w)) names = true;
+    if (names) break;
+  }
+  if (names || distinctive === 0) return { names, other: false };
+  for (const set of shown) for (const w of set) if (!GENERIC.has(w)) return { names, other: true };
+  return { names, other: false };
 }
 
 /**
@@ -159,8 +223,9 @@ function matchItem(promised: ReadonlySet<string>, shown: ReadonlySet<string>): I
  *   their summary names the promised thing.
  */
 export function judgeEvidence(promise: PromiseForFulfilment, evidence: FulfilmentEvidence): FulfilmentJudgement | null {
-  const act = actOf(promise.text);
-  const promised = keywords(promise.text);
+  // Most later mail delivers nothing and reports no slip: nothing to read.
+  if (evidence.kind === 'message' && evidence.deliveries.length === 0 && evidence.attachments.length === 0) return null;
+  const { act, promised, trying, reportsBack } = readingOf(promise.text);
   if (evidence.kind === 'touchpoint') {
     const shown = keywords(evidence.summary ?? '');
     const { names, other } = matchItem(promised, shown);
@@ -172,47 +237,71 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
   }
 
   const sameThread = evidence.threadId === promise.threadId;
-  const samePeople = evidence.to.some((address) => promise.madeTo.includes(address));
+  let samePeople = false;
+  for (const address of evidence.to) if (promise.madeTo.includes(address)) samePeople = true;
+  const words = wordsOf(evidence);
   // The thread's own subject says nothing new about what this mail delivers; a new thread's subject does.
-  const subjectWords = sameThread ? new Set<string>() : keywords(evidence.subject.replace(/^(?:\s*(?:re|fw|fwd|aw|sv|wg|tr|rv)\s*:\s*)+/i, ''));
-  const attachmentWords = keywords(evidence.attachments.join(' '));
+  const subjectWords = sameThread ? new Set<string>() : words.subject;
+  const attachmentWords = words.attachments;
 
-  const slip = evidence.deliveries.find((d) => d.kind === 'slip');
-  const { strong, weak } = SHOWS[act];
-  let best: { verdict: 'kept' | 'possibly-kept'; quote: string } | null = null;
-  const consider = (verdict: 'kept' | 'possibly-kept', quote: string): void => {
-    if (!best || (best.verdict === 'possibly-kept' && verdict === 'kept')) best = { verdict, quote };
-  };
-  for (const d of evidence.deliveries) {
-    if (d.kind === 'slip') continue;
-    const shown = new Set([...keywords(d.text), ...(d.kind === 'delivered' ? attachmentWords : []), ...subjectWords]);
-    const match = matchItem(promised, shown);
-    const names = match.names;
+  // Plain loops, no closures: this runs for every promise against every candidate that delivers something.
+  let slipIndex = -1;
+  const shows = SHOWS[act];
+  let bestVerdict: 'kept' | 'possibly-kept' | null = null;
+  let bestQuote = '';
+  for (let i = 0; i < evidence.deliveries.length; i++) {
+    const d = evidence.deliveries[i]!;
+    if (d.kind === 'slip') {
+      if (slipIndex < 0) slipIndex = i;
+      continue;
+    }
+    // Trying something is kept by a report of the try, not by a link or a file ("I'll try it": "There is a
+    // patch available from CRAN <link>" does not say it was tried). A fix is kept by the fix itself being
+    // handed over ("a preview of the fix you can download", "posted a patch").
+    const isStrong = (d.kind === 'delivered' ? !trying && shows.strong.includes(d.kind) : shows.strong.includes(d.kind)) || (act === 'fix' && d.kind === 'delivered' && FIX_ITEM.test(d.text));
+    const isWeak = shows.weak.includes(d.kind) || (trying && d.kind === 'delivered');
+    if (!isStrong && !isWeak) continue;
+    const match = d.kind === 'delivered' ? matchItem(promised, words.deliveries[i]!, attachmentWords, subjectWords) : matchItem(promised, words.deliveries[i]!, subjectWords);
     // Only a delivered document can be "something else"; an answer's or a report's words are its content.
     const other = d.kind === 'delivered' && match.other;
-    if (strong.includes(d.kind) || weak.includes(d.kind)) {
-      if (names && strong.includes(d.kind)) consider('kept', d.text);
-      else if (names) consider('possibly-kept', d.text);
-      else if (!other && sameThread && strong.includes(d.kind)) consider(act === 'call' || (act === 'send' && !hasDistinctive(promised)) ? 'kept' : 'possibly-kept', d.text);
-      else if (!other && samePeople && strong.includes(d.kind)) consider('possibly-kept', d.text);
+    let verdict: 'kept' | 'possibly-kept' | null = null;
+    if (match.names) verdict = isStrong ? 'kept' : 'possibly-kept';
+    // A promise to try something is kept by the promiser's report of the try in its thread ("I tried it but it
+    // still fails", "that works now"), whether or not the report names the thing.
+    else if (trying && sameThread && d.kind !== 'delivered' && TRY_REPORT.test(d.text)) verdict = 'kept';
+    // In its own thread, a promise that names nothing specific is kept by a delivery of the right kind ("I'll
+    // send it over"), and a promise to report back by a report ("I'll let you know how it goes"); a promise to
+    // look into something is only possibly kept by a report, which may be about something else.
+    else if (!other && sameThread && isStrong) verdict = act === 'call' || (!hasDistinctive(promised) && (act === 'send' || (act === 'answer' && reportsBack))) ? 'kept' : 'possibly-kept';
+    else if (!other && samePeople && isStrong) verdict = 'possibly-kept';
+    if (verdict && (bestVerdict === null || (bestVerdict === 'possibly-kept' && verdict === 'kept'))) {
+      bestVerdict = verdict;
+      bestQuote = d.text;
     }
   }
   // Attachments without a sentence that presents them ("See attached" cut as a signature, or no text).
-  if (!best && act === 'send' && evidence.attachments.length > 0) {
-    const quote = evidence.attachments.join(', ');
-    const { names, other } = matchItem(promised, new Set([...attachmentWords, ...subjectWords]));
-    if (names) consider('kept', quote);
-    else if (!other && (sameThread || samePeople)) consider('possibly-kept', quote);
+  if (bestVerdict === null && act === 'send' && evidence.attachments.length > 0) {
+    const { names, other } = matchItem(promised, attachmentWords, subjectWords);
+    if (names) bestVerdict = 'kept';
+    else if (!other && (sameThread || samePeople)) bestVerdict = 'possibly-kept';
+    bestQuote = evidence.attachments.join(', ');
   }
-  const found = best as { verdict: 'kept' | 'possibly-kept'; quote: string } | null;
+  const best = bestVerdict === null ? null : { verdict: bestVerdict, quote: bestQuote };
+  const slip = slipIndex < 0 ? undefined : evidence.deliveries[slipIndex]!;
+  const found = best;
   // Outside the thread and away from the people it was made to, only naming the thing counts.
   if (found && !sameThread && !samePeople && found.verdict !== 'kept') return null;
   if (found?.verdict === 'kept') return { verdict: 'kept', quote: found.quote };
-  if (slip && (sameThread || samePeople || matchItem(promised, keywords(slip.text)).names)) {
+  if (slip && (sameThread || samePeople || matchItem(promised, words.deliveries[slipIndex]!).names)) {
     return slip.dueText ? { verdict: 'slip', quote: slip.text, dueText: slip.dueText } : { verdict: 'slip', quote: slip.text };
   }
   return found ? { verdict: found.verdict, quote: found.quote } : null;
 }
+
+const TRYING = /\b(?:try|test|give (?:it|this|that|them) a (?:try|go|shot|spin|whirl)|experiment|play (?:around )?with)\b/i;
+const REPORTS_BACK = /\b(?:let (?:you|the list|everyone|you all) know|report back|keep (?:you|the list|everyone) (?:posted|updated|informed)|get back to (?:you|the list)|(?:give|send) (?:you )?feedback|report (?:the|on|whether|how))\b/i;
+const TRY_REPORT = /\b(?:i|we) (?:\w+ )?(?:tried|tested|ran|installed|compiled|built|rebuilt)\b|\b(?:it|that|this|everything) (?:now |finally |then )?(?:works|worked)\b/i;
+const FIX_ITEM = /\b(?:fix|fixes|fixed|patch|patches|patched|new version|new release|update|build)\b/i;
 
 function hasDistinctive(words: ReadonlySet<string>): boolean {
   return [...words].some((w) => !GENERIC.has(w));
@@ -231,15 +320,20 @@ export function applyJudgement(outcome: FulfilmentOutcome, evidence: FulfilmentE
 
 /** Time order for evidence: sent or logged time, then id. */
 export function compareEvidence(a: FulfilmentEvidence, b: FulfilmentEvidence): number {
-  return Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return timeOf(a) - timeOf(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** The whole fold: what all the evidence so far says about the promise. */
 export function resolveFulfilment(promise: PromiseForFulfilment, evidence: readonly FulfilmentEvidence[]): FulfilmentOutcome {
   let outcome = NO_FULFILMENT;
-  for (const e of [...evidence].sort(compareEvidence)) {
-    if (!isFulfilmentCandidate(promise, e)) continue;
-    outcome = applyJudgement(outcome, e, judgeEvidence(promise, e));
+  // Filtering first and sorting the candidates gives the same fold as sorting everything first.
+  const candidates: FulfilmentEvidence[] = [];
+  for (const e of evidence) {
+    // Mail that delivers nothing and reports no slip is judged null: it cannot change the fold.
+    if (e.kind === 'message' && e.deliveries.length === 0 && e.attachments.length === 0) continue;
+    if (isFulfilmentCandidate(promise, e)) candidates.push(e);
   }
+  candidates.sort(compareEvidence);
+  for (const e of candidates) outcome = applyJudgement(outcome, e, judgeEvidence(promise, e));
   return outcome;
 }

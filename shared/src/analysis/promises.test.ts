@@ -219,6 +219,43 @@ describe('findPromises', () => {
     }
   });
 
+  it('says no to what real mail writes that is not a commitment to the reader (issue 11, round 2)', () => {
+    const cases: [string, string][] = [
+      ['See the notes AK> we will publish the schedule AK> next week.', 'quoted'],
+      ["My manager told me 'sure, I'll sign it off tomorrow'.", 'reported'],
+      ['It is anybody\'s guess whether we will finish the migration.', 'embedded question'],
+      ['I will talk to our IT department about the firewall.', 'not an action'],
+      ["I'll take a stab at answering your second question.", 'announces what follows'],
+      ['Let me share a trick I picked up last year.', 'announces what follows'],
+      ['I will clean up my dataset before the next run.', 'own work'],
+      ['I will compute the averages per region first.', 'own work'],
+      ["I'll refresh the mirror every three days.", 'habit'],
+      ["We'll deal with the renaming when we have to.", 'conditional'],
+      ["I'll still do some exploratory work on the side.", 'habit'],
+      ['The report I will attach is the one from March.', 'relative clause'],
+      ['For the sake of argument let me call the two plans Alpha and Beta.', 'announces what follows'],
+      ["I'll let others decide on the colour scheme.", 'not an action'],
+      ["We'll try to coach you from here.", 'not an action'],
+      ['When someone reports a bug we will try to fix it quickly.', 'conditional'],
+      ['We will hire two interns for the summer programme.', 'announcement'],
+      ['Next spring we will host a workshop on survey design for local students.', 'announcement'],
+    ];
+    for (const [sentence, reason] of cases) {
+      expect(explainPromises(sentence)).toEqual([{ sentence, promise: false, reason }]);
+      expect(texts(sentence)).toEqual([]);
+    }
+    // A maybe of a date is no due date; a condition in a later clause is not this one's.
+    expect(findPromises("I'll commit the change and (possibly later today) build a new package.", context)[0]?.dueIsDefault).toBe(true);
+    expect(texts("I'll try to get the build working, but if you have a hint, do tell.")).toHaveLength(1);
+    expect(texts("I'll have it put on the portal with the release notes.")).toHaveLength(1);
+    // A workshop for the reader is a commitment to the reader.
+    expect(texts('We will run the onboarding workshop for your team on Friday.')).toHaveLength(1);
+    // A subject carries over an object "it", not another subject's verb.
+    expect(texts('We are testing it now and will send an update by tomorrow.')).toHaveLength(1);
+    expect(texts("I checked the filters, but the old ones won't be on the server anyway and will just log a warning.")).toEqual([]);
+    expect(findPromises('I will send an e-mail later in the day to see when we can meet.', context)[0]).toMatchObject({ dueIsDefault: false, dueText: 'later in the day' });
+  });
+
   it('keeps each promise as its own whitespace-folded sentence across soft line breaks and bullets', () => {
     const body = "Next steps from our side:\n- I'll send the\n  revised deck by Friday\n- We will book the venue tomorrow\n\nThanks, Dr. Smith will join too.";
     expect(texts(body)).toEqual(["I'll send the revised deck by Friday", 'We will book the venue tomorrow']);

@@ -88,4 +88,33 @@ describe('findRisks', () => {
     expect(kinds('One seat is available due to a last minute cancellation.', 'them')).toEqual([]);
     expect(kinds('The CRAN task view is long overdue and a great resource.', 'them')).toEqual([]);
   });
+
+  it('reads what real client mail says (issue 11, round 2): a product that got worse or keeps crashing, giving it up, lost faith, silence', () => {
+    const signals = (visible: string) => findRisks(visible, 'them').map((r) => [r.kind, r.signal ?? null]);
+    expect(signals('The export keeps crashing on our largest files.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(signals('Frankly the dashboard glitch seems worse than ever.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(signals('Half of our analysts have abandoned the tool in favour of spreadsheets.')).toEqual([['cancellation', 'alternatives']]);
+    expect(signals('It may be time to give up on Acme and start over with another platform.')).toEqual([['cancellation', 'alternatives']]);
+    expect(signals('We no longer have faith in the delivery plan.')).toEqual([['dissatisfaction', null]]);
+    expect(signals("We sent the signed forms two weeks ago and haven't heard anything since.")).toEqual([['dissatisfaction', null]]);
+  });
+
+  it('does not read the writer\'s own news, technical questions or a silence elsewhere as risks', () => {
+    expect(kinds('Our newsletter has been delayed for a variety of reasons, but we hope to send it next week.', 'them')).toEqual([]);
+    expect(kinds('The new build is going to be delayed, although it works for me locally.', 'them')).toEqual([]);
+    expect(kinds('Could the sync job be delayed until the backup has finished?', 'them')).toEqual([]);
+    expect(kinds('The import has been running for hours and I am still waiting to see whether it finishes.', 'them')).toEqual([]);
+    expect(kinds("I'm unhappy with any approach that drops the outliers.", 'them')).toEqual([]);
+    expect(kinds('I posted this on the vendor forum and got no response.', 'them')).toEqual([]);
+    expect(kinds("The agenda doesn't have any hint of escalation, which is good news.", 'them')).toEqual([]);
+    expect(kinds("I'm sorry that you were upset by my last message.", 'them')).toEqual([]);
+    expect(kinds("I'm not happy with how I handled the variable labels, so I'll revise them.", 'them')).toEqual([]);
+    expect(kinds('The frustrating thing is that the importer never reports which row failed.', 'them')).toEqual([]);
+    expect(kinds('Could you say what you find poor quality about the chart?', 'them')).toEqual([]);
+    expect(kinds('I am overdue a new release of my own package anyway.', 'them')).toEqual([]);
+    // Still a risk: a complaint asked as a question.
+    expect(kinds('Why is the invoice still wrong after three corrections? This is unacceptable.', 'them')).toEqual(['dissatisfaction']);
+    // Still a risk: a delay the client suffers, told with "we".
+    expect(kinds('The go-live has slipped again and we are now three weeks behind because of it.', 'them')).toEqual(['delay']);
+  });
 });

@@ -22,10 +22,21 @@ const THEIR_SIGNALS: RiskRule[] = [
       /\b(?:(?:looking|look|looked|shopping|considering|evaluating|exploring|talking to|speaking to|meeting with|reviewing|getting quotes from|benchmarking (?:you|your \w+) against) (?:at |for |around for )?(?:other|alternative|another|different|new|competing|several) (?:vendors?|suppliers?|providers?|agencies|agency|partners?|options|solutions|firms?|contractors?|companies)|(?:go(?:ing)?|put(?:ting)? (?:it|this|the (?:contract|work|account))|take (?:it|this)) (?:out )?to (?:tender|bid)|(?:issue|issuing|run|running|launch|launching|put out|putting out|go out (?:to|with)|going out (?:to|with)|start|starting) (?:a|an|the) (?:tender|rfp|rfq|bidding process|pitch process)|(?:formal|open|competitive) (?:tender|rfp|rfq|bid|pitch)|(?:review|reviewing|revisit|revisiting|reconsider|reconsidering) (?:our|the|all) (?:options|supplier|vendor|agency|contract|relationship)\b[^.]{0,40}\b(?:renewal|contract|year|next)|before (?:we|i) (?:renew|sign|commit)\b[^.]{0,60}\b(?:compare|options|alternatives|quotes|market))\b/i,
   },
   {
+    kind: 'cancellation',
+    signal: 'alternatives',
+    pattern: /\b(?:abandon\w*|give up on|gave up on|giving up on|drop(?:ped|ping)?|ditch\w*|mov(?:e|ed|ing) away from|switch\w* (?:away )?from)\s+(?:[\w-]+\s+){0,3}in favou?r of\b/i,
+  },
+  {
+    kind: 'cancellation',
+    signal: 'alternatives',
+    // "give up on R. Start over with a better environment": giving up on a named product (names keep case).
+    pattern: /\b(?:[Gg]ive|[Gg]ave|[Gg]iving) up on (?:you\b|your\b|[A-Z][\w-]*\b)/,
+  },
+  {
     kind: 'dissatisfaction',
     signal: 'quality',
     pattern:
-      /\b(?:(?:quality|service|standard|accuracy|responsiveness|work)\b[^.]{0,30}\b(?:has|have|had|is|are)\s+(?:\w+\s+)?(?:dropped|declined|slipped|gone down(?:hill)?|deteriorated|(?:gotten|got|getting) worse|not what it (?:was|used to be))|(?:not|n't|no longer) (?:up to|at) (?:the|your|our) (?:usual )?(?:standard|level|quality)|(?:more|too many|lots of|a number of|several|repeated) (?:errors|mistakes|bugs|typos|issues|problems) (?:than|in|lately|recently|again|in (?:the|your) (?:last|latest|recent))|full of (?:errors|mistakes|typos)|(?:fail(?:ed|s)?|broke|crash(?:ed|es)?|stopped working) (?:every time|in every case|each time|repeatedly|constantly)|below (?:our|the) expectations|(?:is|are|has been|have been) getting worse|(?:standards?|quality) (?:has|have) slipped)\b/i,
+      /\b(?:(?:quality|service|standard|accuracy|responsiveness|work)\b[^.]{0,30}\b(?:has|have|had|is|are)\s+(?:\w+\s+)?(?:dropped|declined|slipped|gone down(?:hill)?|deteriorated|(?:gotten|got|getting) worse|not what it (?:was|used to be))|(?:not|n't|no longer) (?:up to|at) (?:the|your|our) (?:usual )?(?:standard|level|quality)|(?:more|too many|lots of|a number of|several|repeated) (?:errors|mistakes|bugs|typos|issues|problems) (?:than|in|lately|recently|again|in (?:the|your) (?:last|latest|recent))|full of (?:errors|mistakes|typos)|(?:fail(?:ed|s)?|broke|crash(?:ed|es)?|stopped working) (?:every time|in every case|each time|repeatedly|constantly)|below (?:our|the) expectations|(?:is|are|has been|have been) getting worse|(?:standards?|quality) (?:has|have) slipped|\b(?:it|it's|this|things|the (?:service|quality|product|situation|response|support|problem|glitch|bug))\s+(?:has |have |is |are )?(?:got|gotten|become|grown|getting) (?:a (?:bit|little|lot) |even |much |slightly |far )?worse|worse than ever|keeps? (?:on )?(?:crashing|breaking|freezing|hanging|dying))\b/i,
   },
   {
     kind: 'cancellation',
@@ -61,7 +72,7 @@ const THEIR_SIGNALS: RiskRule[] = [
     kind: 'dissatisfaction',
     signal: 'understatement',
     pattern:
-      /\b(?:(?:a (?:bit|little)|slightly|somewhat|rather|quite) (?:disappointed|underwhelmed|frustrated)|not (?:quite )?what we (?:expected|agreed|asked for|were promised)|(?:could|should) have been (?:handled )?better|less than (?:impressed|happy)|we (?:had )?expected (?:more|better)|(?<!\bif (?:that|this|it) )(?:doesn't|does not|didn't|did not) (?:really |quite )?(?:address|answer) (?:that|this|it|my|our|the)|(?:asked|raised this|chased)(?: (?:about )?(?:this|it))? (?:a couple of|two|three|several|multiple|many|\d+) times|got no (?:response|reply|answer))\b/i,
+      /\b(?:(?:a (?:bit|little)|slightly|somewhat|rather|quite) (?:disappointed|underwhelmed|frustrated)|not (?:quite )?what we (?:expected|agreed|asked for|were promised)|(?:could|should) have been (?:handled )?better|less than (?:impressed|happy)|we (?:had )?expected (?:more|better)|(?<!\bif (?:that|this|it) )(?:doesn't|does not|didn't|did not) (?:really |quite )?(?:address|answer) (?:that|this|it|my|our|the)|(?:asked|raised this|chased)(?: (?:about )?(?:this|it))? (?:a couple of|two|three|several|multiple|many|\d+) times|(?<!\byou )got no (?:response|reply|answer))\b/i,
   },
 ];
 
@@ -79,7 +90,7 @@ const THEIR_RULES: RiskRule[] = [
   {
     kind: 'dissatisfaction',
     pattern:
-      /\b(?:disappoint(?:ed|ing|ment)|unacceptable|(?:not|n't) (?:happy|satisfied|pleased|impressed)|unhappy|dissatisfied|frustrat(?:ed|ing|ion)|annoyed|upset|still waiting|this is the (?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|(?:very|really|extremely|deeply|increasingly|quite|seriously) concerned|(?:lost|losing) (?:confidence|trust|patience)|fed up|poor (?:service|quality|communication|response)|not good enough|(?:keep|kept) (?:missing|slipping|dropping) (?:the |our |your )?(?:deadlines?|dates?|milestones?|the ball)|no one (?:has )?(?:responded|replied|got back)|nobody (?:has )?(?:responded|replied|got back)|haven't heard back|have not heard back|chas(?:e|ing) (?:you|this) again)\b/i,
+      /\b(?:disappoint(?:ed|ing|ment)|unacceptable|(?:not|n't) (?:happy|satisfied|pleased|impressed)|unhappy|dissatisfied|frustrat(?:ed|ing|ion)|annoyed|upset|still waiting(?!\s+(?:whether|to see|for (?:it|this|the (?:job|run|computation|calculation|process))\b))|this is the (?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|(?:very|really|extremely|deeply|increasingly|quite|seriously) concerned|(?:lost|losing) (?:confidence|trust|patience|faith)|(?:no longer|don't|do not) (?:have (?:any )?)?(?:faith|confidence|trust) in|fed up|poor (?:service|quality|communication|response)|not good enough|(?:keep|kept) (?:missing|slipping|dropping) (?:the |our |your )?(?:deadlines?|dates?|milestones?|the ball)|no one (?:has )?(?:responded|replied|got back)|nobody (?:has )?(?:responded|replied|got back)|haven't heard (?:back|anything|a word|from you)|have not heard (?:back|anything|a word|from you)|chas(?:e|ing) (?:you|this) again)\b/i,
   },
   {
     kind: 'delay',
@@ -100,14 +111,20 @@ const OUR_RULES: RiskRule[] = [
 /** Apologising for one's own slow reply is not a delay on the project. */
 const APOLOGY_FOR_DELAY = /\b(?:sorry|apologi[sz]e|apologies|excuse|pardon)\b[^.]{0,40}\bdelay|\bdelay(?:ed)? (?:reply|response|answer)|with a (?:little|slight|short|bit of a) delay\b/i;
 
+/** A question put to the reader, not a complaint told as one ("Why is this still broken?" stays a complaint). */
+const ASKING = /^\s*(?:could|can|would|should|shall|do|does|did|is it|are there|what about|how (?:do|can|should))\b[^?]*\?\s*$/i;
+
+/** The writer's own side, or a technical question about deferring something. */
+const OWN_SIDE = /\b(?:for me|to me|my|me|one-man|we hope|i hope|for a variety of reasons)\b|\b(?:I|we)(?:'m| am|'re| are) (?:\w+ )?overdue\b|\b(?:could|can|should|would|to) (?:[\w-]+ ){1,3}be delayed|\bin hospital\b|\bhas been (?:ill|sick|away)\b/i;
+
 function negated(sentence: string, index: number): boolean {
-  const before = sentence.slice(Math.max(0, index - 30), index).toLowerCase();
-  return /\b(?:not|no|never|without|nothing|hardly|n't|no need to|don't need to|do not need to|there's no|isn't|wasn't|aren't)\s+(?:\w+\s+){0,2}$/.test(before) || /\bno need to\s+(?:\w+\s+){0,2}$/.test(before);
+  const before = sentence.slice(Math.max(0, index - 45), index).toLowerCase();
+  return /\b(?:not|no|never|without|nothing|hardly|n't|no need to|don't need to|do not need to|there's no|isn't|wasn't|aren't)\s+(?:\w+\s+){0,2}$|(?:\bnot|\bno|n't)\s+(?:\w+\s+){0,3}any\s+(?:\w+\s+){0,2}$/.test(before) || /\bno need to\s+(?:\w+\s+){0,2}$/.test(before);
 }
 
 /** Word stems every rule of a side starts from: a cheap first test before the full patterns. */
 const THEIR_STEMS =
-  /alternativ|agreed|promised|asked for|option|tender|rfp|rfq|bid|pitch|quote|quality|standard|accuracy|error|mistake|bug|typo|sloppy|careless|expectation|worse|budget|spend|cost|freez|new|left|resign|stepp|leaving|took over|taking over|takes over|reorg|restructur|worr|nervous|anxious|uneasy|on track|realistic|achievable|feasib|doable|risk|danger|tight|milestone|deadline|ideal|expected|better|address|answer|solve|fix|asked|raised|chased|response|surprised|underwhelm|cancel|terminat|renew|vendor|supplier|provider|agenc|partner|compan|firm|business|contract|relationship|escalat|manager|boss|director|supervisor|ceo|legal|lawyer|attorney|counsel|complaint|breach|further|higher|chain|disappoint|unacceptab|happy|satisf|pleased|impressed|frustrat|annoyed|upset|waiting|time|concern|confidence|trust|patience|fed up|poor|good enough|missing|slipping|dropping|respond|replied|got back|heard back|chas|delay|postpon|pushed|behind|slipp|miss|late|overdue|due/i;
+  /alternativ|faith|keep|crash|give up|gave up|giving up|abandon|ditch|favou?r|heard|worse|move away|switch|agreed|promised|asked for|option|tender|rfp|rfq|bid|pitch|quote|quality|standard|accuracy|error|mistake|bug|typo|sloppy|careless|expectation|worse|budget|spend|cost|freez|new|left|resign|stepp|leaving|took over|taking over|takes over|reorg|restructur|worr|nervous|anxious|uneasy|on track|realistic|achievable|feasib|doable|risk|danger|tight|milestone|deadline|ideal|expected|better|address|answer|solve|fix|asked|raised|chased|response|surprised|underwhelm|cancel|terminat|renew|vendor|supplier|provider|agenc|partner|compan|firm|business|contract|relationship|escalat|manager|boss|director|supervisor|ceo|legal|lawyer|attorney|counsel|complaint|breach|further|higher|chain|disappoint|unacceptab|happy|satisf|pleased|impressed|frustrat|annoyed|upset|waiting|time|concern|confidence|trust|patience|fed up|poor|good enough|missing|slipping|dropping|respond|replied|got back|heard back|chas|delay|postpon|pushed|behind|slipp|miss|late|overdue|due/i;
 const OUR_STEMS = /unfortunate|regrett|afraid|won't|will not|can't|cannot|can not|missed|delay|slipp|setback|issue|problem|outage|bug|hit|run into|encountered|behind|late|push|move|bad news/i;
 
 /**
@@ -124,18 +141,27 @@ const BOILERPLATE =
  */
 const FEELING = /\b(?:frustrat\w*|annoy\w*|disappoint\w*|unhappy|upset|concerned|worried|fed up|unacceptabl\w*|not (?:good enough|satisfied|happy))\b/i;
 const AIMED_AT_US =
-  /\b(?:you|your|yours|we(?:'re| are| have been| were)|i(?:'m| am| have been|'ve been)|this is|that is|it is|it's|this has|still|again|the (?:delay|delays|service|support|response|responses|quality|situation|project|work|delivery|deliverables?|team|lack of|timeline|report|invoice|release|rollout|outcome|result))\b/i;
-const AIMED_ELSEWHERE = /\b(?:with|by|about|at|in) (?:their|his|her|its|them|him|the (?:weather|news|market|economy|election|government|governor|traffic))\b/i;
+  /\b(?:you|your|yours|we(?:'re| are| have been| were)|i(?:'m| am| have been|'ve been)|this is|that is|it is|it's|this has|still|again|the (?:delay|delays|service|support|response|responses|quality|situation|project|work|delivery|deliverables?|team|lack of|timeline|report|invoice|release|rollout|outcome|result|(?:present |current )?(?:behaviou?r|performance|product|software))|(?:we|i) (?:tried|used|bought|ordered|received|tested))\b/i;
+const AIMED_ELSEWHERE = /\b(?:with|by|about|at|in) (?:their|his|her|its|them|him|the (?:weather|news|market|economy|election|government|governor|traffic)|any (?:scheme|approach|idea|method|solution|proposal))\b|\b(?:for me, but|my (?:own )?(?:mistake|fault|error)|making mistakes)\b/i;
+
+/** Somewhere else the writer asked: "I posted this on the nabble forum and got no response". */
+const ANOTHER_PLACE = /\bposted (?:this|it) (?:on|to)\b|\bon (?:the |a )?(?:\w+ )?(?:forum|mailing list|community|stack ?overflow)\b/i;
 
 function aimedAtUs(sentence: string, match: RegExpExecArray): boolean {
+  if (ANOTHER_PLACE.test(sentence)) return false;
   const word = FEELING.exec(match[0]);
   if (!word) return true;
+  const at = match.index + word.index;
+  // Someone else's feeling ("I'm sorry that you are upset"), one about the writer's own handling ("not happy
+  // with how I handled the labels"), or an adjective for a thing ("frustrating glitches", "the frustrating
+  // thing is") is no complaint about us.
+  if (/\b(?:you|they|he|she|all who|those who|everyone who)(?:'re| are| were| was| is| seem| seemed| might be| may be| got| get)?(?: \w+)?\s*$/i.test(sentence.slice(Math.max(0, at - 30), at))) return false;
+  if (/^(?:not |n't )?\w+\s+(?:with|about) (?:how|what|the way) (?:I|we)\b|^\w+\s+(?:thing|part|bit|glitch\w*|errors?|bugs?|messages?|warnings?)\b/i.test(sentence.slice(at))) return false;
   const after = sentence.slice(match.index);
   if (AIMED_ELSEWHERE.test(after.slice(0, 60))) return false;
   // "frustration" as a noun needs an owner: "my/our frustration".
   if (/^frustration$/i.test(word[0]) && !/\b(?:my|our) frustration/i.test(sentence)) return false;
   // The target must stand near the feeling ("which tools you have to install ... a frustrating session" is not).
-  const at = match.index + word.index;
   return AIMED_AT_US.test(sentence.slice(Math.max(0, at - 40), at + word[0].length + 40));
 }
 
@@ -151,6 +177,12 @@ export function findRisks(visible: string, side: Side): RiskCandidate[] {
       const match = rule.pattern.exec(sentence);
       // "not happy" / "won't renew" carry their own negation; other matches are cancelled by one.
       if (rule.kind === 'delay' && !rule.signal && APOLOGY_FOR_DELAY.test(sentence)) continue;
+      // The writer's own work running late ("the updates are going to be delayed ... they work for me", "a lot of
+      // this has been delayed") is their news, not a complaint about ours; "could X be delayed until" asks how.
+      if (side === 'them' && rule.kind === 'delay' && !rule.signal && (OWN_SIDE.test(sentence) && !/\b(?:you|your)\b/i.test(sentence))) continue;
+      // A question that asks the reader something ("Could you say what you find poor about it?", "Should this be
+      // escalated to the list?") is a request, not a complaint; a worry about a date asked as a question still is.
+      if (side === 'them' && !rule.signal && ASKING.test(sentence)) continue;
       if (!match || (side === 'them' && !aimedAtUs(sentence, match))) continue;
       if (/\b(?:not|n't|won't|no)\b/i.test(match[0]) || !negated(sentence, match.index)) {
         out.push(rule.signal ? { kind: rule.kind, signal: rule.signal, side, text: snippet(sentence) } : { kind: rule.kind, side, text: snippet(sentence) });

@@ -220,4 +220,16 @@ describe('visibleText', () => {
     const quotedName = ['Will do.', '', '"Mary Lee" <mlee@example.com> on 05/03/2001 09:12:44 AM', 'To: <jroe@enron.com>', '', 'Can you send the deck?'].join('\n');
     expect(visibleText(quotedName)).toBe('Will do.');
   });
+
+  it('drops supercite-style quoted lines ("AB> ..."), as Emacs mailers and the R lists quote', () => {
+    const body = [
+      'AB> Is there a way to run the export on a schedule?',
+      'AB> We need it every Monday.',
+      '',
+      'Yes: set the cron option in the config.',
+      '',
+      'x> y is a comparison in this language, not a quote.',
+    ].join('\n');
+    expect(visibleText(body)).toBe('Yes: set the cron option in the config.\n\nx> y is a comparison in this language, not a quote.');
+  });
 });

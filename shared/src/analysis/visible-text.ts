@@ -221,6 +221,21 @@ function isQuoted(line: string, pipeQuotes = false): boolean {
   return pipeQuotes && first === '|' && /^\|(?:\s|$)/.test(line);
 }
 
+/**
+ * Supercite-style quoting, as Emacs mailers and the R lists write it: each quoted line starts with the
+ * quoted writer's initials or name ("MS> ", "Jim> "). A prefix counts when two lines carry it (a single
+ * "x> y" is more likely code or a comparison).
+ */
+const SUPERCITE = /^\s*([A-Za-z][\w.-]{0,11})>(?:\s|$)/;
+function supercitePrefixes(lines: string[]): Set<string> {
+  const seen = new Map<string, number>();
+  for (const line of lines) {
+    const m = SUPERCITE.exec(line);
+    if (m?.[1]) seen.set(m[1], (seen.get(m[1]) ?? 0) + 1);
+  }
+  return new Set([...seen].filter(([, n]) => n >= 2).map(([prefix]) => prefix));
+}
+
 function usesPipeQuotes(lines: string[]): boolean {
   return lines.some((line, i) => isAttributionLine(line) && /^\|(?:\s|$)/.test(lines.slice(i + 1).find((l) => l.trim()) ?? ''));
 }
@@ -241,6 +256,10 @@ export function visibleText(text: string): string {
   // introduce them, keep the replies.
   const pipes = usesPipeQuotes(kept);
   kept = kept.filter((line, i) => !isQuoted(line, pipes) && !(isAttributionLine(line) && introducesQuote(kept, i)));
+  if (text.includes('> ')) {
+    const prefixes = supercitePrefixes(kept);
+    if (prefixes.size) kept = kept.filter((line) => !prefixes.has(SUPERCITE.exec(line)?.[1] ?? ''));
+  }
   kept = kept.slice(0, signatureStart(kept));
   return kept.join('\n').replace(/\n{3,}/g, '\n\n').trim();
 }

@@ -98,7 +98,7 @@ add(/\b(?:by\s+|before\s+|until\s+)?tomorrow(?:\s+(morning|afternoon|evening|nig
   date: addDays(today, 1),
   clock: partOfDay(m[1]),
 }));
-add(/\b(?:by\s+|before\s+)?(?:later\s+)?today\b/, (_m, frame, today) => ({ date: today, clock: 'eod' }));
+add(/\b(?:by\s+|before\s+)?(?:(?:later\s+)?today|later in the day)\b/, (_m, frame, today) => ({ date: today, clock: 'eod' }));
 add(/\b(?:by\s+|before\s+)?(?:tonight|this evening|later tonight)\b/, (_m, frame, today) => ({ date: today, clock: 'late' }));
 add(/\b(?:by\s+|before\s+)?this (morning|afternoon|aft)\b\.?/, (m, frame, today) => ({ date: today, clock: partOfDay(m[1]) }));
 add(/\b(?:by\s+|before\s+)?(?:the\s+)?end of next week\b/, (_m, frame, today) => ({

@@ -16,7 +16,7 @@ const STOP = new Set(
     'again back over across through promised requested discussed promise as per re fw fwd via all any some more most much many one two ' +
     'try going gonna able sure quick quickly early first new latest final look check confirm let know update keep posted touch ' +
     'll ve re isn aren didn don doesn won wouldn couldn shouldn ' +
-    'call ring phone speak talk meet get got back come revert circle follow well now here there when where how why go going went'
+    'call ring phone speak talk meet get got back come revert circle follow well now here there when where how why go goes gone going went'
   ).split(' '),
 );
 
