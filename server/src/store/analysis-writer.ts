@@ -1,5 +1,6 @@
 import type { InStatement, InValue } from '@libsql/client';
 import {
+  canBearOnPromises,
   addContribution,
   aggregateFigures,
   aggregateOf,
@@ -349,7 +350,7 @@ export async function writeFindings(
     let ordinal = 0;
     for (const r of f.requests) snippetRows.push([ctx.userId, f.id, ordinal++, 'request', 'them', threadId, counterpart, r.text, f.sentAt]);
     for (const r of f.risks) snippetRows.push([ctx.userId, f.id, ordinal++, r.kind, r.side, threadId, counterpart, r.text, f.sentAt]);
-    if (isMeaningful(f) && f.direction === 'outbound') {
+    if (isMeaningful(f) && f.direction === 'outbound' && canBearOnPromises(f)) {
       evidenceRows.push([ctx.userId, f.id, threadId, counterpart, f.sentAt, f.subject, JSON.stringify(madeTo), JSON.stringify(f.counterparts), JSON.stringify(f.attachments ?? []), JSON.stringify(f.deliveries ?? [])]);
       const resolver = resolverFor(ctx.settings);
       for (const address of madeTo) evidenceRecipientRows.push([ctx.userId, address, resolver.keyOf(address), f.sentAt, f.id]);

@@ -206,9 +206,15 @@ function laterPosition(a: string | null, e: FulfilmentEvidence): string {
   return a !== null && a >= positionOf(e) ? a : positionOf(e);
 }
 
-/** An evidence position that sorts like compareEvidence: ISO time, then id. */
+/** An evidence position that sorts like compareEvidence: ISO time, then id (worked out once per piece). */
+const positions = new WeakMap<FulfilmentEvidence, string>();
 function positionOf(e: FulfilmentEvidence): string {
-  return `${new Date(Date.parse(e.at)).toISOString()}\u0001${e.id}`;
+  let position = positions.get(e);
+  if (position === undefined) {
+    position = `${new Date(Date.parse(e.at)).toISOString()}\u0001${e.id}`;
+    positions.set(e, position);
+  }
+  return position;
 }
 
 /**

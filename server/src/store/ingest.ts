@@ -1,4 +1,5 @@
 import {
+  canBearOnPromises,
   createThreader,
   deriveMessageFacts,
   isMeaningful,
@@ -175,7 +176,7 @@ export async function ingestMessages(
     }
     // Our new mail may keep promises anywhere (the thread, or mail to the same people): fold it in.
     const newEvidence: FulfilmentEvidence[] = fresh
-      .filter((m) => isMeaningful(m.facts) && m.facts.direction === 'outbound')
+      .filter((m) => isMeaningful(m.facts) && m.facts.direction === 'outbound' && canBearOnPromises(m.stored))
       .map((m) => ({
         kind: 'message',
         id: m.stored.id,

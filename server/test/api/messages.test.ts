@@ -88,6 +88,9 @@ describe('POST /v1/messages', () => {
     expect(promises.rows.map((r) => [r.text, r.due_text])).toEqual([["I'll send you the revised statement of work by Friday.", 'by Friday']]);
     const snippets = await env.database.client.execute('SELECT kind, text FROM snippets ORDER BY at');
     expect(snippets.rows.map((r) => r.kind)).toContain('dissatisfaction');
+    // Our mail is fulfilment evidence only when it presents something or carries a file.
+    const evidence = await env.database.client.execute('SELECT message_id, deliveries_json, attachments_json FROM evidence');
+    for (const row of evidence.rows) expect(`${String(row.deliveries_json)} ${String(row.attachments_json)}`).not.toBe('[] []');
   });
 
   it('keeps of a short client mail only the sentences a feature shows: no names, numbers or small talk', async () => {

@@ -94,6 +94,15 @@ function madeAtOf(promise: PromiseForFulfilment): number {
   return lastMadeAt.ms;
 }
 
+/**
+ * Whether a mail of ours can keep or postpone any promise: it presents something (a delivery, an answer, a
+ * report, a new date) or carries attachments. Most mail does neither, and judgeEvidence has nothing to read
+ * in it, so it is not evidence at all: the analyzer does not file it and the server does not store it.
+ */
+export function canBearOnPromises(mail: { deliveries?: readonly unknown[] | undefined; attachments?: readonly unknown[] | undefined }): boolean {
+  return (mail.deliveries?.length ?? 0) > 0 || (mail.attachments?.length ?? 0) > 0;
+}
+
 export function isFulfilmentCandidate(promise: PromiseForFulfilment, evidence: FulfilmentEvidence): boolean {
   const madeAt = madeAtOf(promise);
   const at = timeOf(evidence);
@@ -224,7 +233,7 @@ function matchItem(promised: ReadonlySet<string>, ...shown: ReadonlySet<string>[
  */
 export function judgeEvidence(promise: PromiseForFulfilment, evidence: FulfilmentEvidence): FulfilmentJudgement | null {
   // Most later mail delivers nothing and reports no slip: nothing to read.
-  if (evidence.kind === 'message' && evidence.deliveries.length === 0 && evidence.attachments.length === 0) return null;
+  if (evidence.kind === 'message' && !canBearOnPromises(evidence)) return null;
   const { act, promised, trying, reportsBack } = readingOf(promise.text);
   if (evidence.kind === 'touchpoint') {
     const shown = keywords(evidence.summary ?? '');

@@ -8,7 +8,7 @@ import { awaitingThresholds, byOldest, tallyAwaiting, type AwaitingItem, type Aw
 import { aggregateFigures, aggregateOf } from './counterpart-aggregate';
 import { resolverFor } from './counterparts';
 import { isRecentRisk, isUnansweredRequest, summarizeCounterpart } from './counterpart-summary';
-import { FULFILMENT_WINDOW_DAYS, resolveFulfilment, type FulfilmentEvidence, type PromiseForFulfilment } from './fulfilment';
+import { canBearOnPromises, FULFILMENT_WINDOW_DAYS, resolveFulfilment, type FulfilmentEvidence, type PromiseForFulfilment } from './fulfilment';
 import { extractMessageFacts, resolvePromiseDue } from './message-facts';
 import { buildProgressReport } from './progress-report';
 import { promiseId } from './promise-id';
@@ -148,7 +148,7 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
     list.push(f);
     dirty.add(threadId);
     if (f.promises.length > 0 || f.requests.length > 0 || f.risks.length > 0) withSnippets.push(f);
-    if (!isMeaningful(f) || f.direction !== 'outbound') return;
+    if (!isMeaningful(f) || f.direction !== 'outbound' || !canBearOnPromises(f)) return;
     const evidence = { ...evidenceOf(f, threadId, externalOf(f)), atMs };
     const push = (map: Map<string, (MessageEvidence & { atMs: number })[]>, key: string) => {
       const entries = map.get(key) ?? [];
