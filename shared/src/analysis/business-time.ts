@@ -133,7 +133,21 @@ function createWorkCalendar(settings: BusinessSettings): WorkCalendar {
   const nominalMs = (endMin > startMin ? endMin - startMin : endMin - startMin + 1440) * 60_000;
   const working = new Set(days);
 
+  // Lags of one mailbox fall on the same few thousand days again and again, and each window costs two
+  // trips through the zone: the windows of recent days are kept (a bounded map, cleared when full).
+  const windows = new Map<number, readonly [number, number] | null>();
+  const WINDOWS_KEPT = 4096;
   function window(day: number): readonly [number, number] | null {
+    let known = windows.get(day);
+    if (known === undefined) {
+      known = computeWindow(day);
+      if (windows.size >= WINDOWS_KEPT) windows.clear();
+      windows.set(day, known);
+    }
+    return known;
+  }
+
+  function computeWindow(day: number): readonly [number, number] | null {
     if (!working.has(weekdayOfNumber(day))) return null;
     const local = dayFromNumber(day);
     // Through the zone, so a day on which the clocks change still gets its real working time.

@@ -339,10 +339,14 @@ export function resolveFulfilment(promise: PromiseForFulfilment, evidence: reado
   const candidates: FulfilmentEvidence[] = [];
   for (const e of evidence) {
     // Mail that delivers nothing and reports no slip is judged null: it cannot change the fold.
-    if (e.kind === 'message' && e.deliveries.length === 0 && e.attachments.length === 0) continue;
+    if (e.kind === 'message' && !canBearOnPromises(e)) continue;
     if (isFulfilmentCandidate(promise, e)) candidates.push(e);
   }
   candidates.sort(compareEvidence);
-  for (const e of candidates) outcome = applyJudgement(outcome, e, judgeEvidence(promise, e));
+  for (const e of candidates) {
+    outcome = applyJudgement(outcome, e, judgeEvidence(promise, e));
+    // Kept for sure: the earliest delivery wins and nothing later changes it (see applyJudgement).
+    if (outcome.kept?.strength === 'kept') break;
+  }
   return outcome;
 }
