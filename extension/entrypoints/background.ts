@@ -13,7 +13,10 @@ import {
   notifiedItem,
   offlineQueueItem,
   remindersItem,
+  apiTokenOf,
+  apiTokenStore,
   settingsItem,
+  TOKEN_STORED,
 } from '../utils/storage';
 
 const ALARM_REMINDERS = 'refresh-reminders';
@@ -24,10 +27,21 @@ async function currentClient(): Promise<ApiClient | null> {
   const settings = await settingsItem.getValue();
   if (!settings.serverUrl || !settings.token) return null;
   try {
-    return createApiClient({ baseUrl: settings.serverUrl, token: settings.token });
+    return createApiClient({ baseUrl: settings.serverUrl, token: await apiTokenOf(settings) });
   } catch {
     return null;
   }
+}
+
+/**
+ * A token saved before it moved out of storage.local (where content scripts can read it) moves to the
+ * extension-only store on the background's first start after the update.
+ */
+async function moveLegacyToken(): Promise<void> {
+  const settings = await settingsItem.getValue();
+  if (!settings.token || settings.token === TOKEN_STORED) return;
+  await apiTokenStore.set(settings.token);
+  await settingsItem.setValue({ ...settings, token: TOKEN_STORED });
 }
 
 function toRemote<T>(result: ApiResult<T>): Remote<T> {
@@ -169,7 +183,9 @@ export default defineBackground(() => {
   });
 
   onMessage('testConnection', async ({ data }) => {
-    const result = await testConnection(data.serverUrl, data.token);
+    // The options form shows the stored token as TOKEN_STORED: test with the token itself.
+    const token = data.token === TOKEN_STORED ? await apiTokenStore.get() : data.token;
+    const result = await testConnection(data.serverUrl, token);
     if (result.ok) {
       await queue.retryNow();
       void queue.flush();
@@ -202,10 +218,12 @@ export default defineBackground(() => {
     })();
   });
 
-  // An administrator's server and token (managed storage) seed a user who has none yet.
+  // An administrator's server and token (managed storage) seed a user who has none yet; a token in
+  // storage.local (seeded, or saved before it moved) then moves to the extension-only store.
   void (async () => {
     const seeded = seededSettings(await settingsItem.getValue(), await readManagedSettings());
     if (seeded) await settingsItem.setValue(seeded);
+    await moveLegacyToken();
   })().catch(() => undefined);
   browser.runtime.onInstalled.addListener(() => void scheduleAlarms());
   browser.runtime.onStartup.addListener(() => {

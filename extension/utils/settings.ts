@@ -4,7 +4,10 @@ import type { WorkingHours } from '@followthrough/shared/model';
 export interface ExtensionSettings {
   /** Base URL of the Followthrough server, e.g. https://followthrough.example.com; '' = local-only mode. */
   serverUrl: string;
-  /** API token printed by `followthrough user add`; stored in extension storage, never in page storage. */
+  /**
+   * '' (no server token) or storage.ts TOKEN_STORED: the token printed by `followthrough user add` itself is
+   * kept in the extension-only store (apiTokenStore), which content scripts cannot open.
+   */
   token: string;
   /** The user's own addresses; empty = guess from the signed-in account the page shows. */
   addresses: string[];

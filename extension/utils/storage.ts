@@ -65,3 +65,65 @@ export const localStateItem = storage.defineItem<LocalState>('local:localState',
 
 /** Keeps the local touchpoint log bounded: the server holds history, the sidebar needs the recent ones. */
 export const LOCAL_TOUCHPOINT_LIMIT = 500;
+
+/**
+ * The API token lives apart from the settings, in the extension's own IndexedDB: storage.local is readable by
+ * the content scripts, which run inside Gmail and Outlook next to strangers' mail; an IndexedDB database
+ * belongs to its origin, and a content script's origin is the mail site's, so only the extension's own pages
+ * (the background, the options page) can open this one. The settings keep only TOKEN_STORED in `token`, so
+ * the sidebar can still tell "a server is configured" without ever holding the secret.
+ *
+ * Call only from the background or an extension page: in a content script `indexedDB` is the mail site's.
+ */
+export const TOKEN_STORED = 'stored-in-extension-only';
+
+const SECRETS_DB = 'followthrough-secrets';
+const SECRETS_STORE = 'secrets';
+const TOKEN_KEY = 'apiToken';
+
+function openSecrets(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(SECRETS_DB, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(SECRETS_STORE);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
+  });
+}
+
+async function withSecrets<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  const db = await openSecrets();
+  try {
+    return await new Promise<T>((resolve, reject) => {
+      const request = work(db.transaction(SECRETS_STORE, mode).objectStore(SECRETS_STORE));
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
+    });
+  } finally {
+    db.close();
+  }
+}
+
+export const apiTokenStore = {
+  async get(): Promise<string> {
+    const value = await withSecrets<unknown>('readonly', (store) => store.get(TOKEN_KEY));
+    return typeof value === 'string' ? value : '';
+  },
+  async set(token: string): Promise<void> {
+    if (token) await withSecrets<IDBValidKey>('readwrite', (store) => store.put(token, TOKEN_KEY));
+    else await withSecrets<undefined>('readwrite', (store) => store.delete(TOKEN_KEY));
+  },
+};
+
+/**
+ * Saves settings from the options page: a newly typed token goes to apiTokenStore and the settings keep
+ * TOKEN_STORED; TOKEN_STORED itself (the form showed the stored one) keeps it; an empty one removes it.
+ */
+export async function saveSettingsWithToken(settings: ExtensionSettings): Promise<void> {
+  if (settings.token !== TOKEN_STORED) await apiTokenStore.set(settings.token);
+  await settingsItem.setValue({ ...settings, token: settings.token ? TOKEN_STORED : '' });
+}
+
+/** The token for requests (background only): from apiTokenStore, or a token stored before it existed. */
+export async function apiTokenOf(settings: ExtensionSettings): Promise<string> {
+  return settings.token === TOKEN_STORED ? apiTokenStore.get() : settings.token;
+}

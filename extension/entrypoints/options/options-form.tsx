@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { normalizeServerUrl, originPattern } from '../../utils/api-client';
 import { sendMessage, type ConnectionTestResult } from '../../utils/messaging';
 import { DEFAULT_SETTINGS, type ExtensionSettings } from '../../utils/settings';
-import { settingsItem } from '../../utils/storage';
+import { saveSettingsWithToken, settingsItem } from '../../utils/storage';
 import { parseOptionsForm, type OptionsFormValues } from './parse-options';
 
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -48,7 +48,7 @@ export function OptionsForm() {
       return;
     }
     setErrors([]);
-    await settingsItem.setValue(parsed.settings);
+    await saveSettingsWithToken(parsed.settings);
     setStatus('Saved.');
   };
 
@@ -72,7 +72,7 @@ export function OptionsForm() {
       .then(async (granted) => {
         const parsed = parseOptionsForm(form, await settingsItem.getValue());
         if (parsed.ok) {
-          await settingsItem.setValue(parsed.settings);
+          await saveSettingsWithToken(parsed.settings);
           setErrors([]);
         } else setErrors(parsed.errors);
         const result = await sendMessage('testConnection', { serverUrl: normalizeServerUrl(form.serverUrl), token: form.token.trim() });
