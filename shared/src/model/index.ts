@@ -4,3 +4,4 @@ export * from './facts';
 export * from './promise';
 export * from './touchpoint';
 export * from './analysis-document';
+export * from './weekdays';

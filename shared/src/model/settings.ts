@@ -12,6 +12,9 @@ export const workingHoursSchema = z.object({
 });
 export type WorkingHours = z.infer<typeof workingHoursSchema>;
 
+/** The guideline share of conversations we start ourselves (PRODUCT.md: at least 80%). */
+export const DEFAULT_INITIATION_TARGET = 0.8;
+
 export const DEFAULT_WORKING_HOURS: WorkingHours = { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] };
 
 /** Who "we" are and when we work: everything the engine needs besides the mail itself. */
@@ -29,6 +32,8 @@ export const analysisSettingsSchema = z.object({
   defaultCadenceDays: z.number().positive().optional(),
   /** Working days a promise without a stated due date gets. */
   defaultPromiseWorkingDays: z.number().int().positive().default(2),
+  /** Our share of started conversations to aim for (0..1]; a client's own target wins over it. */
+  initiationTarget: z.number().gt(0).max(1).default(DEFAULT_INITIATION_TARGET),
 });
 export type AnalysisSettings = z.infer<typeof analysisSettingsSchema>;
 export type AnalysisSettingsInput = z.input<typeof analysisSettingsSchema>;
