@@ -99,7 +99,10 @@ export async function countFailedCode(db: Db, id: string): Promise<boolean> {
     .set({ failedAttempts: sql`${signInRequests.failedAttempts} + 1` })
     .where(eq(signInRequests.id, id))
     .returning({ n: signInRequests.failedAttempts });
-  return (rows[0]?.n ?? MAX_CODE_ATTEMPTS) < MAX_CODE_ATTEMPTS;
+  const more = (rows[0]?.n ?? MAX_CODE_ATTEMPTS) < MAX_CODE_ATTEMPTS;
+  // Spent: the request ends here (the extension starts a new one), so no later code, right or wrong, counts.
+  if (!more) await db.update(signInRequests).set({ status: 'refused' }).where(eq(signInRequests.id, id));
+  return more;
 }
 
 /** Wrong pairing codes across the server within the last SIGN_IN_TTL_MS (requests live that long). */
@@ -120,7 +123,7 @@ export type RedeemOutcome = { status: 'pending' } | { status: 'approved'; token:
  */
 export async function redeemSignIn(db: Db, id: string, verifier: string, now: Date): Promise<RedeemOutcome> {
   const row = await liveSignInRequest(db, id, now);
-  if (!row || row.status === 'redeemed') return { status: 'gone' };
+  if (!row || row.status === 'redeemed' || row.status === 'refused') return { status: 'gone' };
   const expected = Buffer.from(row.challenge);
   const given = Buffer.from(challengeOf(verifier));
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { status: 'gone' };

@@ -16,7 +16,7 @@ export const signInRequests = sqliteTable(
     client: text('client'),
     /** SHA-256 of the cookie given to the browser that first opened the sign-in page (hex); null until then. */
     browserHash: text('browser_hash'),
-    /** 'pending' | 'approved' | 'redeemed'. */
+    /** 'pending' | 'approved' | 'redeemed' | 'refused' (too many wrong pairing codes). */
     status: text('status').notNull(),
     userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
     /** How the user signed in: 'pairing-code' | 'google' | 'microsoft'. */
