@@ -3,7 +3,7 @@ import type { NormalizedMessage } from '../model/message';
 import { analysisSettingsSchema } from '../model/settings';
 import { awaitingThresholds } from './awaiting';
 import { createMailboxAnalyzer } from './mailbox-analyzer';
-import { feedbackDueSince, isSnoozed, promiseIdOfReminder, remindersFromDocument, renewalDaysLeft, silenceLapsedAt, type DocumentRemindersInput } from './reminder-rules';
+import { clientMatchesFilter, feedbackDueSince, isSnoozed, promiseIdOfReminder, remindersFromDocument, renewalDaysLeft, silenceLapsedAt, type DocumentRemindersInput } from './reminder-rules';
 
 const now = '2026-11-20T12:00:00.000Z';
 
@@ -89,5 +89,19 @@ describe('reminders from an analysed document (local memory)', () => {
     expect(list.map((r) => r.id)).toContain('feedback:globex.example');
     expect(promiseIdOfReminder(`promise:${promiseId}`)).toBe(promiseId);
     expect(isSnoozed('2026-11-20T12:00:00.000Z', at)).toBe(false);
+  });
+});
+
+describe('client filters', () => {
+  const summary = { promises: { overdue: 0 }, awaitingOurReplyCount: 0, lastContactAt: '2026-11-01T12:00:00.000Z', cadenceDays: 14 };
+  it('picks clients with overdue promises, replies owed, silence past cadence, renewal within 60 days', () => {
+    expect(clientMatchesFilter(summary, null, undefined, now)).toBe(true);
+    expect(clientMatchesFilter(summary, null, 'overdue', now)).toBe(false);
+    expect(clientMatchesFilter({ ...summary, promises: { overdue: 1 } }, null, 'overdue', now)).toBe(true);
+    expect(clientMatchesFilter({ ...summary, awaitingOurReplyCount: 2 }, null, 'awaiting', now)).toBe(true);
+    expect(clientMatchesFilter(summary, null, 'silent', now)).toBe(true);
+    expect(clientMatchesFilter({ ...summary, cadenceDays: 30 }, null, 'silent', now)).toBe(false);
+    expect(clientMatchesFilter(summary, '2027-01-19', 'renewal', now)).toBe(true);
+    expect(clientMatchesFilter(summary, '2027-01-20', 'renewal', now)).toBe(false);
   });
 });

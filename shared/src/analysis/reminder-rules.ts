@@ -190,3 +190,26 @@ export function remindersFromDocument(input: DocumentRemindersInput): ReminderIt
   const order = (a: ReminderItem, b: ReminderItem) => (a.dueAt ?? a.since ?? '').localeCompare(b.dueAt ?? b.since ?? '') || a.id.localeCompare(b.id);
   return REMINDER_KIND_ORDER.flatMap((k) => (byKind.get(k) ?? []).sort(order));
 }
+
+/** The Clients view's filters (contract COUNTERPART_FILTERS), decided one way for the server and local memory. */
+export type ClientFilter = 'overdue' | 'silent' | 'renewal' | 'awaiting';
+
+export function clientMatchesFilter(
+  summary: { promises: { overdue: number }; awaitingOurReplyCount: number; lastContactAt: string | null; cadenceDays: number | null },
+  renewalDate: string | null,
+  filter: ClientFilter | undefined,
+  now: string,
+): boolean {
+  switch (filter) {
+    case undefined:
+      return true;
+    case 'overdue':
+      return summary.promises.overdue > 0;
+    case 'awaiting':
+      return summary.awaitingOurReplyCount > 0;
+    case 'silent':
+      return silenceLapsedAt(summary.lastContactAt, summary.cadenceDays, now) !== null;
+    case 'renewal':
+      return renewalDaysLeft(renewalDate, now) !== null;
+  }
+}

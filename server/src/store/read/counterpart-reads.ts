@@ -14,8 +14,7 @@ import {
   type PromiseTally,
   type RequestSnippet,
   type RiskSnippet,
-  renewalDaysLeft,
-  silenceLapsedAt,
+  clientMatchesFilter,
 } from '@followthrough/shared';
 import type { CounterpartProfile } from '@followthrough/shared/contract';
 import { counterpartAggregates, counterpartProfiles, promises, snippets, threads, touchpoints } from '../../db/schema/index';
@@ -203,18 +202,7 @@ const sorters: Record<CounterpartListQuery['sort'], (a: CounterpartRead, b: Coun
 };
 
 function matches(read: CounterpartRead, filter: CounterpartListQuery['filter'], now: string): boolean {
-  switch (filter) {
-    case undefined:
-      return true;
-    case 'overdue':
-      return read.summary.promises.overdue > 0;
-    case 'awaiting':
-      return read.summary.awaitingOurReplyCount > 0;
-    case 'silent':
-      return silenceLapsedAt(read.summary.lastContactAt, read.summary.cadenceDays, now) !== null;
-    case 'renewal':
-      return renewalDaysLeft(read.profile.renewalDate, now) !== null;
-  }
+  return clientMatchesFilter(read.summary, read.profile.renewalDate, filter, now);
 }
 
 /**
