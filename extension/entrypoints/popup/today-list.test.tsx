@@ -28,6 +28,7 @@ const reminder = (over: Partial<Reminder>): Reminder => ({
   id: 'r',
   kind: 'promise-overdue',
   counterpart: 'northwind-logistics.example',
+  name: null,
   threadId: '1938c0a7d2b4e53d',
   messageId: null,
   dueAt: '2026-11-12T17:00:00.000Z',
