@@ -89,6 +89,7 @@ export function registerBackground(): void {
   onMessage('getClientPromises', ({ data }) => getClientPromises(data.counterpart, data.cursor ?? null));
   onMessage('getClientTouchpoints', ({ data }) => getClientTouchpoints(data.counterpart, data.cursor ?? null));
   onMessage('openClients', ({ data }) => openClientsPage(data.counterpart));
+  onMessage('openOptions', () => browser.runtime.openOptionsPage());
 
   // Signing in.
   onMessage('startSignIn', ({ data }) => startSignIn(data.serverUrl));

@@ -23,6 +23,8 @@ export interface SidebarView {
   partialCount: number;
   /** What the page did not let us read (local figures only; null for the server's). */
   coverage: ReadCoverage | null;
+  /** Local figures: how many of this client's threads this browser remembers (1 = this one only); null from the server. */
+  threadsRemembered?: number | null;
 }
 
 export type ReportResult = { ok: true; report: ProgressReport; source: DataSource } | { ok: false; message: string };

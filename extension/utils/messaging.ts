@@ -111,6 +111,8 @@ export interface ProtocolMap {
   getClientTouchpoints(data: { counterpart: string; cursor?: string | null }): Remote<{ touchpoints: StoredTouchpoint[]; nextCursor: string | null }>;
   /** Opens the Clients view in a tab (on a client's page when given). */
   openClients(data: { counterpart?: string }): void;
+  /** Opens the options page (content scripts cannot). */
+  openOptions(): void;
   // Signing in.
   startSignIn(data: { serverUrl: string }): { ok: boolean; checkCode?: string; error?: string };
   cancelSignIn(): void;

@@ -59,7 +59,6 @@ export function ClientList({ data, open, initialFilter = 'all' }: { data: Client
 
   useEffect(() => {
     void load(null, true);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reload when the filter changes only
   }, [filter]);
 
   return (

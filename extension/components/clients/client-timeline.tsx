@@ -63,7 +63,6 @@ export function ClientTimeline({ data, detail, timeZone }: { data: ClientsData; 
   };
   useEffect(() => {
     void load(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- per client
   }, [key]);
   const items = timelineItems(detail, threads);
   return (
