@@ -1,4 +1,4 @@
-import type { ProgressReport, PromiseVerdict, VerdictStatus, TouchpointKind } from '@followthrough/shared/model';
+import type { ProgressReport, PromiseVerdict, VerdictStatus, TouchpointKind, WorkingHours } from '@followthrough/shared/model';
 import type { ThreadSummaryResponse } from '@followthrough/shared/contract';
 import type { ComponentType } from 'react';
 import type { ReadCoverage } from '../utils/read-coverage';
@@ -19,6 +19,8 @@ export interface SidebarView {
   source: DataSource;
   now: Date;
   timeZone: string;
+  /** The user's working hours: business time is said in their working days. */
+  workingHours: WorkingHours;
   /** Collapsed messages read as sender + snippet only. */
   partialCount: number;
   /** What the page did not let us read (local figures only; null for the server's). */

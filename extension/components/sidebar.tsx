@@ -315,6 +315,7 @@ export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fix
         source,
         now,
         timeZone,
+        workingHours: settings.workingHours,
         partialCount: analysis?.kind === 'ok' ? analysis.partial : 0,
         coverage: source === 'local' && analysis?.kind === 'ok' ? analysis.coverage : null,
         threadsRemembered: source === 'local' ? (memory?.threadsRemembered ?? 1) : null,

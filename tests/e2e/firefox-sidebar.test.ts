@@ -44,7 +44,7 @@ describe('Firefox (firefox-esr over WebDriver BiDi) with the firefox-mv3 build, 
       expect(sidebar.texts['ft-source']).toEqual(['This thread, analysed on your computer']);
       expect(sidebar.texts['ft-initiator']).toEqual(['The client started this thread.']);
       // The same local figures as gmail-chromium.test.ts (local-only): our collapsed reply counts.
-      expect(sidebar.texts['ft-lag-ours']?.[0]).toMatch(/^We reply in\s+4 working h/);
+      expect(sidebar.texts['ft-lag-ours']?.[0]).toMatch(/^We reply in\s+4 working hours/);
       expect(sidebar.texts['ft-health-score']?.[0]).toMatch(/^70\b/);
       expect(sidebar.texts['ft-lag-theirs']?.[0]).toMatch(/^They reply in\s/);
       expect(sidebar.texts['ft-partial']?.[0]).toContain('2 collapsed messages');
