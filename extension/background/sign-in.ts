@@ -106,10 +106,12 @@ async function finishSignIn(pending: PendingSignIn, token: string, email: string
   await signInSecretStore.set(null);
   const counts = await memoryStore.counts().catch(() => ({ threads: 0, messages: 0 }));
   await accountItem.setValue({ email, signIn: null, memoryOffer: counts.threads > 0 ? counts : null });
-  // The server's page said "this tab closes by itself".
+  // The server's page said "this tab closes by itself". A tab's URL is readable only with the server's host
+  // permission: without it (the user did not answer the permission prompt) the tab we opened is closed
+  // unless we can see it went somewhere else.
   if (pending.tabId !== null) {
     const tab = await browser.tabs.get(pending.tabId).catch(() => null);
-    if (tab?.url?.startsWith(pending.serverUrl)) await browser.tabs.remove(pending.tabId).catch(() => undefined);
+    if (tab && (tab.url === undefined || tab.url === '' || tab.url.startsWith(pending.serverUrl))) await browser.tabs.remove(pending.tabId).catch(() => undefined);
   }
   await onSignedIn();
 }

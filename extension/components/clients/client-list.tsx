@@ -65,7 +65,17 @@ export function ClientList({ data, open, initialFilter = 'all' }: { data: Client
     <section data-testid="ft-clients-list" data-state={state} data-filter={filter} aria-label="Clients">
       <div className="ft-filters" role="group" aria-label="Show">
         {CLIENT_FILTERS.map((f) => (
-          <button key={f.id} type="button" aria-pressed={filter === f.id} data-testid={`ft-clients-filter-${f.id}`} onClick={() => setFilter(f.id)}>
+          <button
+            key={f.id}
+            type="button"
+            aria-pressed={filter === f.id}
+            data-testid={`ft-clients-filter-${f.id}`}
+            onClick={() => {
+              if (f.id === filter) return;
+              setState('loading');
+              setFilter(f.id);
+            }}
+          >
             {f.label}
           </button>
         ))}
