@@ -115,17 +115,28 @@ function useServerSummary(
  * Local-only mode's memory: after the first paint, the thread's facts go to the background, which keeps
  * them and answers with the client's figures over every thread the user opened (the same engine).
  */
-function useMemoryView(snapshot: ThreadSnapshot | null, analysis: LocalAnalysis | { kind: 'failed' } | null, settings: ExtensionSettings, deps: SidebarDeps, signedIn: boolean): LocalThreadView | null {
-  const [view, setView] = useState<{ threadId: string; view: LocalThreadView | null } | null>(null);
+function useMemoryView(
+  snapshot: ThreadSnapshot | null,
+  analysis: LocalAnalysis | { kind: 'failed' } | null,
+  settings: ExtensionSettings,
+  deps: SidebarDeps,
+  signedIn: boolean,
+): { state: 'off' | 'pending' | 'ready'; view: LocalThreadView | null } {
+  const [result, setResult] = useState<{ threadId: string; view: LocalThreadView | null } | null>(null);
   const counterpart = analysis?.kind === 'ok' ? analysis.summary.counterpart : null;
+  const applies = !signedIn && snapshot !== null && deps.engine !== null && deps.rememberThread !== undefined && analysis?.kind === 'ok';
   useEffect(() => {
-    if (signedIn || !snapshot || !deps.engine || !deps.rememberThread || analysis?.kind !== 'ok') return;
+    if (!applies || !snapshot || !deps.engine || !deps.rememberThread) return;
     const engine = deps.engine;
     const remember = deps.rememberThread;
     let live = true;
+    const done = (view: LocalThreadView | null) => live && setResult({ threadId: snapshot.threadId, view });
     const cancel = afterNextPaint(() => {
       const facts = engine.rememberedFacts(snapshot, settings);
-      if (!facts || facts.length === 0) return;
+      if (!facts || facts.length === 0) {
+        done(null);
+        return;
+      }
       const lastAt = facts.map((f) => f.sentAt).sort().at(-1) ?? new Date().toISOString();
       const thread: RememberedThread = {
         threadId: snapshot.threadId,
@@ -138,16 +149,16 @@ function useMemoryView(snapshot: ThreadSnapshot | null, analysis: LocalAnalysis 
         lastAt,
         rememberedAt: new Date().toISOString(),
       };
-      remember(thread, facts)
-        .then((result) => live && setView({ threadId: snapshot.threadId, view: result }))
-        .catch(() => undefined);
+      remember(thread, facts).then(done, () => done(null));
     });
     return () => {
       live = false;
       cancel();
     };
-  }, [snapshot, analysis, settings, deps, signedIn, counterpart]);
-  return view && snapshot && view.threadId === snapshot.threadId ? view.view : null;
+  }, [applies, snapshot, analysis, settings, deps, counterpart]);
+  if (!applies || !snapshot) return { state: 'off', view: null };
+  if (!result || result.threadId !== snapshot.threadId) return { state: 'pending', view: null };
+  return { state: 'ready', view: result.view };
 }
 
 function SignInNotice({ serverUrl, deps }: { serverUrl: string; deps: SidebarDeps }) {
@@ -207,7 +218,8 @@ export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fix
   const [pushes, setPushes] = useState(0);
   const [server, serverSummary] = useServerSummary(threadId, settings, deps, pushes);
   const signedIn = settings.serverUrl !== '' && settings.token !== '';
-  const memory = useMemoryView(snapshot, analysis, settings, deps, signedIn);
+  const remembered = useMemoryView(snapshot, analysis, settings, deps, signedIn);
+  const memory = remembered.view;
 
   // Give the server what the page shows (idempotent by message id), so the mailbox view includes it;
   // then ask for the summary again, which now covers this thread even if the server had not seen it.
@@ -330,6 +342,7 @@ export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fix
       data-state={state}
       data-source={source}
       data-thread-id={threadId ?? ''}
+      data-memory={remembered.state}
       aria-labelledby={headingId}
     >
       <header className="ft-header">

@@ -73,11 +73,12 @@ export async function waitForSidebar(page: Page, wait: SidebarWait): Promise<Loc
   let seen = 'no sidebar';
   while (Date.now() < deadline) {
     const state = await sidebar
-      .evaluate((el) => [el.getAttribute('data-thread-id'), el.getAttribute('data-state'), el.getAttribute('data-source')].join('|'), undefined, { timeout: 1000 })
+      .evaluate((el) => [el.getAttribute('data-thread-id'), el.getAttribute('data-state'), el.getAttribute('data-source'), el.getAttribute('data-memory')].join('|'), undefined, { timeout: 1000 })
       .catch(() => 'no sidebar');
     seen = state;
-    if (state === `${wait.threadId}|ready|${wait.source}`) return sidebar;
+    // Local figures are final once this browser's memory of the client's other threads has answered.
+    if (state.startsWith(`${wait.threadId}|ready|${wait.source}|`) && !state.endsWith('|pending')) return sidebar;
     await page.waitForTimeout(100);
   }
-  throw new Error(`The sidebar never showed thread ${wait.threadId} ready from the ${wait.source}; last seen (thread|state|source): ${seen}`);
+  throw new Error(`The sidebar never showed thread ${wait.threadId} ready from the ${wait.source}; last seen (thread|state|source|memory): ${seen}`);
 }

@@ -15,6 +15,8 @@ export interface FirefoxSidebarState {
   threadId: string | null;
   state: string | null;
   source: string | null;
+  /** Local-only mode's memory of the client's other threads: 'pending' until it answered. */
+  memory: string | null;
   /** data-testid -> text of the elements asked for. */
   texts: Record<string, string[]>;
 }
@@ -27,7 +29,7 @@ export async function readFirefoxSidebar(page: Page, ids: string[]): Promise<Fir
       if (!root || !sidebar) return null;
       const texts: Record<string, string[]> = {};
       for (const id of wanted) texts[id] = Array.from(root.querySelectorAll(`[data-testid="${id}"]`), (el) => (el as HTMLElement).innerText);
-      return { threadId: sidebar.getAttribute('data-thread-id'), state: sidebar.getAttribute('data-state'), source: sidebar.getAttribute('data-source'), texts };
+      return { threadId: sidebar.getAttribute('data-thread-id'), state: sidebar.getAttribute('data-state'), source: sidebar.getAttribute('data-source'), memory: sidebar.getAttribute('data-memory'), texts };
     },
     SIDEBAR_HOST_TAG,
     ids,
@@ -39,7 +41,7 @@ export async function waitForFirefoxSidebar(page: Page, threadId: string, source
   let last: FirefoxSidebarState | null = null;
   while (Date.now() < deadline) {
     last = await readFirefoxSidebar(page, ids).catch(() => null);
-    if (last && last.threadId === threadId && last.state === 'ready' && last.source === source) return last;
+    if (last && last.threadId === threadId && last.state === 'ready' && last.source === source && last.memory !== 'pending') return last;
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
   throw new Error(`Firefox: the sidebar never showed thread ${threadId} ready from the ${source}; last seen ${JSON.stringify(last)}`);

@@ -23,7 +23,7 @@ export function timelineItems(detail: CounterpartDetailResponse, threads: readon
       kind: 'thread',
       at: t.lastContactAt ?? t.firstAt ?? '',
       title: t.subject || '(no subject)',
-      detail: `${t.messageCount > 0 ? `${t.messageCount} messages` : 'conversation'}${t.initiatedBy ? `, started by ${t.initiatedBy === 'us' ? 'us' : 'them'}` : ''}${waiting}`,
+      detail: `${t.messageCount > 0 ? `${t.messageCount} ${t.messageCount === 1 ? 'message' : 'messages'}` : 'conversation'}${t.initiatedBy ? `, started by ${t.initiatedBy === 'us' ? 'us' : 'them'}` : ''}${waiting}`,
       link: t.link,
     });
   }
