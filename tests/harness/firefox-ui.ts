@@ -46,3 +46,48 @@ export async function waitForFirefoxSidebar(page: Page, threadId: string, source
   }
   throw new Error(`Firefox: the sidebar never showed thread ${threadId} ready from the ${source}; last seen ${JSON.stringify(last)}`);
 }
+
+/** Clicks an element of the sidebar's shadow root (puppeteer over BiDi has no piercing locator for it). */
+export async function clickInSidebar(page: Page, id: string): Promise<void> {
+  const clicked = await page.evaluate(
+    (tag, wanted) => {
+      const el = document.querySelector(tag)?.shadowRoot?.querySelector<HTMLElement>(`[data-testid="${wanted}"]`);
+      el?.click();
+      return Boolean(el);
+    },
+    SIDEBAR_HOST_TAG,
+    id,
+  );
+  if (!clicked) throw new Error(`Firefox: no ${id} in the sidebar`);
+}
+
+/** Types into a sidebar field the way React sees typing (the native value setter, then an input event). */
+export async function fillInSidebar(page: Page, id: string, value: string): Promise<void> {
+  const filled = await page.evaluate(
+    (tag, wanted, text) => {
+      const input = document.querySelector(tag)?.shadowRoot?.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[data-testid="${wanted}"]`);
+      if (!input) return false;
+      const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), 'value')!.set!;
+      setter.call(input, text);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      return true;
+    },
+    SIDEBAR_HOST_TAG,
+    id,
+    value,
+  );
+  if (!filled) throw new Error(`Firefox: no ${id} in the sidebar`);
+}
+
+/** Waits until the sidebar shows an element (its text, or null when it never did). */
+export async function waitInSidebar(page: Page, id: string, timeoutMs = 15_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const text = await page
+      .evaluate((tag, wanted) => (document.querySelector(tag)?.shadowRoot?.querySelector<HTMLElement>(`[data-testid="${wanted}"]`)?.innerText ?? null), SIDEBAR_HOST_TAG, id)
+      .catch(() => null);
+    if (text !== null) return text;
+    if (Date.now() > deadline) throw new Error(`Firefox: the sidebar never showed ${id}`);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
