@@ -47,10 +47,15 @@ export function OptionsForm() {
       const settings = completeSettings(stored);
       setForm(toForm(settings));
       setSignedIn(isSignedIn(settings));
-      setLoaded(true);
-      // Signed in, the server's settings are the ones in force: show those.
+      // Signed in, the server's settings are the ones in force: the form shows those (and appears only
+      // once they are in, so nothing typed is overwritten by their arrival).
       if (isSignedIn(settings)) {
-        const state = await sendMessage('loadSettings', undefined);
+        const state = await sendMessage('loadSettings', undefined).catch((error: unknown) => ({
+          values: settings,
+          source: 'server' as const,
+          pending: false,
+          error: error instanceof Error ? error.message : String(error),
+        }));
         setSource(state);
         setForm((f) => ({
           ...f,
@@ -63,6 +68,7 @@ export function OptionsForm() {
           initiationTargetPercent: String(state.values.initiationTargetPercent),
         }));
       }
+      setLoaded(true);
     });
     // Signing in (in another tab) or out changes what this page shows.
     return settingsItem.watch((next) => {
