@@ -7,7 +7,8 @@ import { CLIENT_DOMAIN, OWNER } from '../fixtures/client-threads';
 import { openOptions, signInFromOptions, withPairingCode, withProvider } from '../harness/account-ui';
 import { launchChromiumWithExtension, type ChromiumSession } from '../harness/chromium-launch';
 import { createE2eWorld, type E2eWorld } from '../harness/e2e-world';
-import { testId } from '../harness/extension-ui';
+import { SIDEBAR, testId } from '../harness/extension-ui';
+import { gmailThreadUrl } from '../fixtures/gmail-page';
 import { SCREENSHOTS_DIR } from '../harness/paths';
 import { startProviderStandIns, type ProviderStandIns } from '../harness/provider-stand-ins';
 
@@ -150,6 +151,46 @@ describe('Chromium: sign-in, settings, clients, mailboxes and data against a ser
     const [client] = await Promise.all([browser.context.waitForEvent('page'), click(`ft:renewal:acme-logistics.com:${renewal}`)]);
     await client.locator(`${testId('ft-client-page')}[data-key="${CLIENT_DOMAIN}"][data-state="ready"]`).waitFor();
     await client.close();
+  });
+
+  it('shows changes waiting for the server in the sidebar and the options, and sends or discards them', async () => {
+    const clients = await browser.context.newPage();
+    await clients.goto(`${extensionOrigin()}/clients.html#client=${encodeURIComponent(CLIENT_DOMAIN)}`);
+    await clients.locator(`${testId('ft-client-page')}[data-state="ready"]`).waitFor();
+    await world.api.stop();
+    try {
+      await clients.locator(testId('ft-client-notes-input')).fill('Marco prefers calls on Friday mornings.');
+      await clients.locator(testId('ft-client-save')).click();
+      await expect.poll(() => clients.locator(testId('ft-client-saved')).innerText()).toContain('Saved');
+      // The sidebar's badge counts it.
+      const mail = await browser.context.newPage();
+      await mail.goto(gmailThreadUrl(history.rollout));
+      const badge = mail.locator(`${SIDEBAR} ${testId('ft-pending-badge')}`);
+      await expect.poll(() => badge.getAttribute('data-pending'), { timeout: 15_000 }).toBe('1');
+      expect(await badge.innerText()).toBe('1 waiting');
+      await mail.close();
+      // The options page lists it, in words.
+      await options.reload();
+      const pending = options.locator(testId('ft-queue-pending'));
+      await expect.poll(() => pending.count()).toBe(1);
+      expect(await pending.innerText()).toContain(`Client ${CLIENT_DOMAIN}: notes`);
+      // A second change, discarded: it never reaches the server.
+      await clients.locator(testId('ft-client-notes-input')).fill('Discard me.');
+      await clients.locator(testId('ft-client-save')).click();
+      await expect.poll(() => pending.count()).toBe(1);
+      options.once('dialog', (dialog) => void dialog.accept());
+      await pending.locator(testId('ft-queue-discard')).click();
+      await expect.poll(() => pending.count()).toBe(0);
+      await clients.locator(testId('ft-client-notes-input')).fill('Marco prefers calls on Friday mornings.');
+      await clients.locator(testId('ft-client-save')).click();
+      await expect.poll(() => pending.count()).toBe(1);
+    } finally {
+      await world.api.start();
+    }
+    await options.locator(`${testId('ft-queue-pending')} ${testId('ft-queue-retry')}`).click();
+    await expect.poll(() => options.locator(testId('ft-queue-pending')).count(), { timeout: 30_000 }).toBe(0);
+    expect((await world.client.get<{ profile: { notes: string | null } }>(`/v1/counterparts/${CLIENT_DOMAIN}`)).profile.notes).toBe('Marco prefers calls on Friday mornings.');
+    await clients.close();
   });
 
   it("changes the time zone in the options, and the server's figures follow", async () => {
