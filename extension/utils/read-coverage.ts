@@ -1,4 +1,4 @@
-import { lagStats } from '@followthrough/shared';
+import { healthWithout, lagStats, type HealthComponent } from '@followthrough/shared';
 import type { ThreadSummaryResponse } from '@followthrough/shared/contract';
 import type { ThreadSnapshot } from '../hosts/mail-host';
 
@@ -52,18 +52,16 @@ type CounterpartView = NonNullable<ThreadSummaryResponse['counterpartSummary']>;
  * last message is unread), rescaled over the components that remain.
  */
 function coveredCounterpart(counterpart: CounterpartView, coverage: ReadCoverage): CounterpartView {
-  const unknown = new Set<string>();
-  if (!coverage.initiatorKnown) unknown.add('initiation');
-  if (coverage.droppedLags > 0) unknown.add('responsiveness');
-  if (!coverage.lastKnown) unknown.add('awaiting');
-  if (unknown.size === 0) return counterpart;
-  const components = counterpart.health.components.filter((component) => !unknown.has(component.id));
-  const weight = components.reduce((sum, component) => sum + component.weight, 0);
-  const points = components.reduce((sum, component) => sum + component.contribution, 0);
+  const unknown: HealthComponent['id'][] = [];
+  if (!coverage.initiatorKnown) unknown.push('initiation');
+  if (coverage.droppedLags > 0) unknown.push('responsiveness');
+  if (!coverage.lastKnown) unknown.push('awaiting');
+  if (unknown.length === 0) return counterpart;
   return {
     ...counterpart,
     initiated: coverage.initiatorKnown ? counterpart.initiated : { us: 0, them: 0, share: null },
-    health: { score: weight > 0 ? Math.round((100 * points) / weight) : counterpart.health.score, components },
+    // The engine's own rescaling (health.ts), as if those parts had had nothing to measure.
+    health: healthWithout(counterpart.health, unknown),
   };
 }
 

@@ -31,6 +31,7 @@ CREATE TABLE `evidence` (
 	`at` text NOT NULL,
 	`subject` text NOT NULL,
 	`to_json` text NOT NULL,
+	`counterparts_json` text DEFAULT '[]' NOT NULL,
 	`attachments_json` text DEFAULT '[]' NOT NULL,
 	`deliveries_json` text DEFAULT '[]' NOT NULL,
 	PRIMARY KEY(`user_id`, `message_id`),
@@ -42,6 +43,7 @@ CREATE INDEX `evidence_counterpart_idx` ON `evidence` (`user_id`,`counterpart`,`
 CREATE TABLE `evidence_recipients` (
 	`user_id` text NOT NULL,
 	`address` text NOT NULL,
+	`counterpart` text,
 	`at` text NOT NULL,
 	`message_id` text NOT NULL,
 	PRIMARY KEY(`user_id`, `address`, `message_id`),
@@ -49,6 +51,7 @@ CREATE TABLE `evidence_recipients` (
 );
 --> statement-breakpoint
 CREATE INDEX `evidence_recipients_at_idx` ON `evidence_recipients` (`user_id`,`address`,`at`);--> statement-breakpoint
+CREATE INDEX `evidence_recipients_counterpart_idx` ON `evidence_recipients` (`user_id`,`counterpart`,`at`);--> statement-breakpoint
 CREATE TABLE `promise_recipients` (
 	`user_id` text NOT NULL,
 	`address` text NOT NULL,
@@ -90,7 +93,7 @@ CREATE TABLE `promises` (
 	`made_to_json` text DEFAULT '[]' NOT NULL,
 	`due_text` text,
 	`detected_due_at` text NOT NULL,
-	`due_is_default` integer NOT NULL,
+	`detected_due_is_default` integer NOT NULL,
 	`kept_by` text,
 	`kept_at` text,
 	`kept_strength` text,
@@ -102,6 +105,7 @@ CREATE TABLE `promises` (
 	`folded_through` text,
 	`state` text NOT NULL,
 	`due_at` text NOT NULL,
+	`due_is_default` integer NOT NULL,
 	`original_due_at` text,
 	`snoozed_until` text,
 	`overdue_after` text NOT NULL,
@@ -162,3 +166,7 @@ CREATE INDEX `threads_requests_idx` ON `threads` (`user_id`,`counterpart`,`first
 INSERT INTO `analysis_jobs` (`user_id`, `target_hash`, `state`, `total`, `done`, `requested_at`)
 	SELECT DISTINCT `user_id`, '', 'pending', 0, 0, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM `messages`;--> statement-breakpoint
 CREATE INDEX `thread_refs_thread_idx` ON `thread_refs` (`user_id`,`thread_id`);
+--> statement-breakpoint
+-- Rate limits are kept per process in memory now (http/rate-limit.ts): a write on every request waited
+-- behind other users' transactions.
+DROP TABLE `rate_limit_buckets`;

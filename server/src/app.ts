@@ -4,7 +4,8 @@ import { ApiError } from './http/errors';
 import { requireAuth } from './http/auth';
 import { extensionCors, limitBody, provideDeps, requestIdAndLog } from './http/middleware';
 import { toErrorResponse } from './http/on-error';
-import { rateLimit } from './http/rate-limit';
+import { createRateLimitStore, rateLimit, rateLimitByAddress } from './http/rate-limit';
+import { createStorageHealth } from './http/storage-health';
 import { accountDisconnectRoutes } from './routes/account-disconnect';
 import { accountRoutes } from './routes/accounts';
 import { authRoutes, tokenRoutes } from './routes/auth';
@@ -25,21 +26,38 @@ import { touchpointRoutes } from './routes/touchpoints';
 
 export type { AppDeps, AppEnv } from './http/env';
 
+/** Largest body of a route other than ingest: settings (50 addresses, 200 domains) fit in twice this. */
+const SMALL_BODY_BYTES = 64 * 1024;
+
 /**
  * The API: resource routers chained under /v1 so `AppType` carries every route for the extension's
  * `hc<AppType>` client. Everything it needs comes in through `deps`; nothing is read from the
  * environment or opened at import time.
  */
 export function createApp(deps: AppDeps) {
+  // The same object, not a copy: tests attach mailSync to it after the app is made.
+  deps.storageHealth ??= createStorageHealth();
+  deps.rateLimits ??= createRateLimitStore();
   const app = new Hono<AppEnv>()
     .use('*', provideDeps(deps))
     .use('*', requestIdAndLog)
-    .use('*', extensionCors(deps.config.corsOrigins))
+    .use('*', extensionCors(deps.config.corsOrigins, deps.config.corsExtensions))
     .use('*', limitBody(deps.config.bodyLimitBytes))
+    // Only message ingest needs big bodies. Everywhere else a body larger than any valid one is refused
+    // before it is read and parsed (a 10 MB settings document used to be parsed and validated whole).
+    .use('/v1/me/*', limitBody(SMALL_BODY_BYTES * 2, 'no valid body of this route is that large'))
+    .use('/v1/counterparts/*', limitBody(SMALL_BODY_BYTES, 'no valid body of this route is that large'))
+    .use('/v1/promises/*', limitBody(SMALL_BODY_BYTES, 'no valid body of this route is that large'))
+    .use('/v1/touchpoints', limitBody(SMALL_BODY_BYTES, 'no valid body of this route is that large'))
+    .use('/v1/touchpoints/*', limitBody(SMALL_BODY_BYTES, 'no valid body of this route is that large'))
     .route('/', healthRoutes)
     .route('/v1', openApiRoutes)
+    .use('/oauth/*', rateLimitByAddress)
     .route('/oauth', oauthCallbackRoutes)
+    // Sign-in and connect links carry no token: limited per client address, as the OAuth callback.
+    .use('/auth/*', rateLimitByAddress)
     .route('/auth', authRoutes)
+    .use('/connect/*', rateLimitByAddress)
     .route('/connect/start', connectStartRoutes)
     .use('/v1/*', requireAuth)
     .use('/v1/*', rateLimit)

@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isExtensionOrigin, type ExtensionCorsPolicy } from './http/middleware';
 
 /** The server package folder: the default database lives in its data/ folder, wherever `pnpm start` runs. */
 const serverRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -9,12 +10,19 @@ export interface ServerConfig {
   port: number;
   databaseUrl: string;
   databaseAuthToken: string | undefined;
-  /** Origins allowed besides chrome-extension:// and moz-extension:// ones (FT_CORS_ORIGINS, comma-separated). */
+  /** Origins allowed besides the published extension ids (FT_CORS_ORIGINS, comma-separated). */
   corsOrigins: string[];
+  /** Which extension origins pass CORS (FT_CORS_EXTENSIONS: installed | configured; see http/middleware.ts). */
+  corsExtensions: ExtensionCorsPolicy;
   /** Largest request body in bytes (FT_BODY_LIMIT_BYTES). */
   bodyLimitBytes: number;
   /** Token bucket per API token: burst size and refill per second (FT_RATE_LIMIT_BURST, FT_RATE_LIMIT_PER_SECOND). */
   rateLimit: { burst: number; perSecond: number };
+  /**
+   * Serve every figure as of this instant instead of the wall clock (FT_NOW, ISO 8601): reproducible
+   * answers for tests, demos, and support looking at what a user saw. Unset in production.
+   */
+  fixedNow?: string;
 }
 
 export const DEFAULT_DATABASE_URL = `file:${resolve(serverRoot, 'data/followthrough.db')}`;
@@ -25,6 +33,7 @@ export const defaultConfig: ServerConfig = {
   databaseUrl: DEFAULT_DATABASE_URL,
   databaseAuthToken: undefined,
   corsOrigins: [],
+  corsExtensions: 'installed',
   bodyLimitBytes: 16 * 1024 * 1024,
   rateLimit: { burst: 120, perSecond: 20 },
 };
@@ -36,6 +45,41 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   if (!Number.isInteger(value) || value < min) {
     throw new Error(`${name}: expected an integer >= ${min}, got "${raw}"`);
   }
+  return value;
+}
+
+function fixedNowFrom(env: NodeJS.ProcessEnv): { fixedNow?: string } {
+  const raw = env.FT_NOW?.trim();
+  if (!raw) return {};
+  const ms = Date.parse(raw);
+  if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}T/.test(raw)) throw new Error(`FT_NOW: expected an ISO 8601 instant, got "${raw}"`);
+  return { fixedNow: new Date(ms).toISOString() };
+}
+
+/**
+ * FT_CORS_ORIGINS: each entry a whole origin. An extension origin needs its id (an empty
+ * "chrome-extension://" would have allowed every extension); a web origin is scheme://host[:port].
+ */
+function corsOriginsFrom(raw: string | undefined): string[] {
+  const origins = (raw ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    const extension = /^(chrome-extension|moz-extension):/.test(origin);
+    const web = /^https?:\/\/[^/\s]+$/.test(origin);
+    if (extension ? !isExtensionOrigin(origin) : !web) {
+      throw new Error(
+        `FT_CORS_ORIGINS: "${origin}" is not an origin (expected https://host[:port], chrome-extension://<32-letter id> or moz-extension://<uuid>)`,
+      );
+    }
+  }
+  return origins;
+}
+
+function corsExtensionsFrom(raw: string | undefined): ExtensionCorsPolicy {
+  const value = raw?.trim() || 'installed';
+  if (value !== 'installed' && value !== 'configured') throw new Error(`FT_CORS_EXTENSIONS: expected installed or configured, got "${raw}"`);
   return value;
 }
 
@@ -54,14 +98,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port: intFrom(env, 'PORT', defaultConfig.port, 0),
     databaseUrl,
     databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
-    corsOrigins: (env.FT_CORS_ORIGINS ?? '')
-      .split(',')
-      .map((o) => o.trim())
-      .filter(Boolean),
+    corsOrigins: corsOriginsFrom(env.FT_CORS_ORIGINS),
+    corsExtensions: corsExtensionsFrom(env.FT_CORS_EXTENSIONS),
     bodyLimitBytes: intFrom(env, 'FT_BODY_LIMIT_BYTES', defaultConfig.bodyLimitBytes, 1024),
     rateLimit: {
       burst: intFrom(env, 'FT_RATE_LIMIT_BURST', defaultConfig.rateLimit.burst, 1),
       perSecond: intFrom(env, 'FT_RATE_LIMIT_PER_SECOND', defaultConfig.rateLimit.perSecond, 1),
     },
+    ...fixedNowFrom(env),
   };
 }

@@ -1,7 +1,7 @@
 // `pnpm start`: serve the API. Configuration comes from the environment (see config.ts):
 // HOST (127.0.0.1), PORT (8787), DATABASE_URL (file:<server>/data/followthrough.db; relative file: URLs
 // are taken from the server folder), DATABASE_AUTH_TOKEN (libSQL server / Turso), FT_CORS_ORIGINS,
-// FT_BODY_LIMIT_BYTES, FT_RATE_LIMIT_BURST, FT_RATE_LIMIT_PER_SECOND.
+// FT_BODY_LIMIT_BYTES, FT_RATE_LIMIT_BURST, FT_RATE_LIMIT_PER_SECOND, FT_NOW (a fixed clock for tests and demos).
 import { loadConfig } from './config';
 import { createJsonLogger } from './http/logger';
 import { startServer } from './server';
@@ -10,7 +10,8 @@ const logger = createJsonLogger();
 
 try {
   const config = loadConfig();
-  const server = await startServer(config, logger);
+  const fixed = config.fixedNow;
+  const server = await startServer(config, logger, fixed ? () => new Date(fixed) : undefined);
   const where = config.databaseUrl.startsWith('file:') ? config.databaseUrl : new URL(config.databaseUrl).origin;
   logger.info('listening', { url: server.url, port: server.port, database: where });
   // Periodic mailbox sync (every FT_SYNC_INTERVAL_MINUTES, default 5) runs in this process.

@@ -23,7 +23,7 @@ export interface RunningServer {
 export async function startServer(config: ServerConfig, logger: Logger, clock: () => Date = () => new Date()): Promise<RunningServer> {
   const database = await createDb(config.databaseUrl, config.databaseAuthToken);
   await migrate(database);
-  const mailSync = createMailSync({ database, clock });
+  const mailSync = createMailSync({ database, clock, logger });
   const rederiver = createRederiver({ database, logger, clock });
   const app = createApp({ database, clock, logger, config, mailSync, rederiver });
   const server: ServerType = await new Promise((resolve) => {

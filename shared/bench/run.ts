@@ -5,6 +5,7 @@
  * held-out and fresh splits, then the throughput of the language rules as a ratio to JSON-parsing the
  * same messages, and writes the figures to bench-results/promise-corpus.json at the repo root.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseCorpus, scoreCorpus } from '../corpus/evaluate';
@@ -14,6 +15,12 @@ import { findRequests } from '../src/analysis/requests';
 import { findRisks } from '../src/analysis/risks';
 import { visibleText } from '../src/analysis/visible-text';
 import type { CorpusScore } from '../corpus/evaluate';
+import { parseRealFulfilment, parseRealInbound, parseRealOutbound, resolveReferences, scoreFulfilment, scoreInbound } from '../corpus/real-mail';
+import { findDeliveries } from '../src/analysis/deliveries';
+import { resolveFulfilment } from '../src/analysis/fulfilment';
+import type { FulfilmentEvidence } from '../src/analysis/fulfilment';
+import type { BodyLookup } from '../corpus/real-mail';
+import { findArchive, readArchive } from './tools/archive';
 
 const corpusUrl = new URL('../corpus/promises.jsonl', import.meta.url);
 const resultsDir = fileURLToPath(new URL('../../bench-results/', import.meta.url));
@@ -41,6 +48,135 @@ const rows = Object.entries(splits).map(([split, s]) => ({
 }));
 console.log('Promise detector on shared/corpus/promises.jsonl (aims: precision >= 95%, recall >= 90%, due >= 95%)');
 console.table(rows);
+
+// Real mail (corpus/README.md "Real mail"): the committed Parakweet parts, and the R-list parts resolved from
+// the archive when it is present (FOLLOWTHROUGH_R_MAIL_DIR, or shared/data/r-mailing-lists in a folder above).
+const archiveDir = findArchive();
+const archive = archiveDir ? await readArchive(archiveDir) : [];
+const archiveRows = new Map(archive.map((m) => [`${m.list}|${m.messageId}`, m]));
+const lookup: BodyLookup | undefined = archiveDir ? (list, messageId) => archiveRows.get(`${list}|${messageId}`)?.body : undefined;
+const realUrl = (name: string): URL => new URL(`../corpus/real/${name}`, import.meta.url);
+const sha = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
+function resolved<T extends { sha?: string; text?: string }>(items: T[]): (T & { text: string })[] {
+  const out = lookup ? resolveReferences(items as never[], lookup) : items.filter((i) => typeof i.text === 'string');
+  // A reference that resolves to other text (the archive changed) is dropped, not scored against the wrong sentence.
+  return (out as (T & { text: string })[]).filter((i) => !i.sha || sha(i.text) === i.sha);
+}
+const outbound = (file: string) => resolved(parseRealOutbound(readFileSync(realUrl(file), 'utf8'), file));
+const inbound = (file: string) => resolved(parseRealInbound(readFileSync(realUrl(file), 'utf8'), file));
+// Round 1 (issue 11) and round 2 (issue 11b, README "Round 2") sets, each by source.
+const realOut = {
+  'parakweet 1': outbound('outbound-parakweet.jsonl'),
+  'r-lists 1': outbound('outbound-r-lists.refs.jsonl'),
+  'parakweet 2': outbound('outbound-parakweet-2.jsonl'),
+  'r-lists 2': outbound('outbound-r-lists-2.refs.jsonl'),
+};
+const realIn = {
+  'parakweet 1': inbound('inbound-parakweet.jsonl'),
+  'r-lists 1': inbound('inbound-r-lists.refs.jsonl'),
+  'parakweet 2': inbound('inbound-parakweet-2.jsonl'),
+  'r-lists 2': inbound('inbound-r-lists-2.refs.jsonl'),
+};
+type Out = (typeof realOut)['parakweet 1'];
+type In = (typeof realIn)['parakweet 1'];
+const groups = <T>(sets: Record<string, T[]>): [string, T[]][] => [
+  ...Object.entries(sets),
+  ['round 1', [...(sets['parakweet 1'] ?? []), ...(sets['r-lists 1'] ?? [])]],
+  ['round 2', [...(sets['parakweet 2'] ?? []), ...(sets['r-lists 2'] ?? [])]],
+  ['all real', Object.values(sets).flat()],
+];
+const realRows: Record<string, unknown>[] = [];
+const realFigures: Record<string, unknown> = {};
+// Error analysis reads the TRAIN split only: its disagreements go to a file; the holdout's are never written.
+const trainFailures: string[] = [];
+for (const split of ['train', 'holdout'] as const) {
+  for (const [source, items] of groups<Out[number]>(realOut)) {
+    const s = scoreCorpus((items as Out).filter((r) => r.split === split) as never);
+    realFigures[`promises ${split} ${source}`] = { ...s, failures: undefined };
+    if (split === 'train' && source !== 'all real' && !source.startsWith('round')) {
+      for (const f of s.failures) trainFailures.push(`[${source}] ${f.expected} / got ${f.got}: ${f.text}`);
+    }
+    realRows.push({ split, source, sentences: s.sentences, tp: s.truePositives, fp: s.falsePositives, fn: s.falseNegatives, precision: pct(s.precision), recall: pct(s.recall), 'due (dated)': `${pct(s.dueAccuracy)} (${s.datedCorrect}/${s.datedPromises})` });
+  }
+}
+console.log(`Promise detector on REAL mail (R-list archive ${lookup ? 'found' : 'not found: Parakweet part only'}; aims: precision >= 95%, recall >= 90%, due >= 95%)`);
+console.table(realRows);
+const inRows: Record<string, unknown>[] = [];
+for (const split of ['train', 'holdout'] as const) {
+  for (const [source, items] of groups<In[number]>(realIn)) {
+    const mine = (items as In).filter((r) => r.split === split);
+    const s = scoreInbound(mine);
+    realFigures[`inbound ${split} ${source}`] = s;
+    if (split === 'train' && source !== 'all real' && !source.startsWith('round')) {
+      for (const r of mine) {
+        const got = findRisks(r.text, 'them');
+        if ((got.length > 0) !== (r.risk !== null)) trainFailures.push(`[${source} risk] expected ${r.risk ?? 'none'} / got ${got.map((g) => g.signal ?? g.kind).join(',') || 'none'}: ${r.text}`);
+        const req = findRequests(r.text).length > 0;
+        if (req !== r.request) trainFailures.push(`[${source} request] expected ${r.request} / got ${req}: ${r.text}`);
+      }
+    }
+    inRows.push({
+      split,
+      source,
+      sentences: s.requests.items,
+      'requests P': pct(s.requests.precision),
+      'requests R': pct(s.requests.recall),
+      'risks tp/fp/fn': `${s.risks.truePositives}/${s.risks.falsePositives}/${s.risks.falseNegatives}`,
+      'risks P': pct(s.risks.precision),
+      'risks R': pct(s.risks.recall),
+    });
+  }
+}
+console.log('Requests and client risks on REAL inbound mail (aims for risks: precision >= 90%, recall >= 85%)');
+console.table(inRows);
+
+// Fulfilment on real threads: the promise, then the sender's later messages in the thread as our later mail.
+const fulfilmentFigures: Record<string, unknown> = {};
+if (lookup) {
+  const items = [
+    ...parseRealFulfilment(readFileSync(realUrl('fulfilment-r-lists.refs.jsonl'), 'utf8')).map((i) => ({ ...i, round: 1 })),
+    ...parseRealFulfilment(readFileSync(realUrl('fulfilment-r-lists-2.refs.jsonl'), 'utf8')).map((i) => ({ ...i, round: 2 })),
+  ];
+  const rows: Record<string, unknown>[] = [];
+  for (const split of ['train', 'holdout'] as const) {
+    for (const round of [1, 2, 0]) {
+      const outcomes: { expected: 'kept' | 'not-kept'; got: 'kept' | 'possibly-kept' | 'not-kept' }[] = [];
+      for (const item of items.filter((i) => i.split === split && (round === 0 || i.round === round))) {
+        const list = item.source.replace(/^r-mailing-lists\//, '');
+        const made = archiveRows.get(`${list}|${item.ref}`);
+        if (!made) continue;
+        const text = made.body.replace(/\s+/g, ' ').slice(item.offset, item.offset + item.length);
+        if (sha(text) !== item.sha) continue;
+        const evidence: FulfilmentEvidence[] = item.later.flatMap((id) => {
+          const row = archiveRows.get(`${list}|${id}`);
+          if (!row) return [];
+          return [{ kind: 'message', id, threadId: item.thread, at: row.date, subject: row.subject, to: ['list'], deliveries: findDeliveries(visibleText(row.body)), attachments: [] }];
+        });
+        const outcome = resolveFulfilment({ id: item.ref, text, messageId: item.ref, threadId: item.thread, counterpart: list, madeAt: made.date, madeTo: ['list'] }, evidence);
+        const got = outcome.kept ? (outcome.kept.strength === 'kept' ? 'kept' : 'possibly-kept') : 'not-kept';
+        if (split === 'train' && round !== 0 && got !== item.expected) trainFailures.push(`[fulfilment ${round}] expected ${item.expected} / got ${got}: ${text}`);
+        outcomes.push({ expected: item.expected, got });
+      }
+      const score = scoreFulfilment(outcomes);
+      fulfilmentFigures[`${split} ${round === 0 ? 'all' : `round ${round}`}`] = score;
+      rows.push({
+        split,
+        set: round === 0 ? 'all' : `round ${round}`,
+        promises: score.promises,
+        'status right': pct(score.right / Math.max(1, score.promises)),
+        'possibly kept (asked)': score.possibly,
+        'called kept, was not': `${score.falseKept} (${pct(score.falseKept / Math.max(1, score.promises))})`,
+        'kept found': `${score.keptFound}/${score.kept}`,
+      });
+    }
+  }
+  console.log('Fulfilment on real R-list threads (aims: status >= 95%, called kept when not <= 2%)');
+  console.table(rows);
+}
+mkdirSync(resultsDir, { recursive: true });
+writeFileSync(`${resultsDir}real-train-failures.txt`, `${trainFailures.join('\n')}\n`);
+console.log(`${trainFailures.length} train-split disagreements on real mail written to bench-results/real-train-failures.txt (holdout disagreements are not written)`);
+
 const failures = splits.all!.failures;
 if (failures.length) {
   console.log(`${failures.length} disagreement(s):`);
@@ -99,6 +235,6 @@ const summary = Object.fromEntries(
 );
 writeFileSync(
   `${resultsDir}promise-corpus.json`,
-  `${JSON.stringify({ measuredAt: new Date().toISOString(), ...summary, throughput }, null, 2)}\n`,
+  `${JSON.stringify({ measuredAt: new Date().toISOString(), ...summary, real: realFigures, fulfilment: fulfilmentFigures, throughput }, null, 2)}\n`,
 );
 console.log(`wrote ${resultsDir}promise-corpus.json`);

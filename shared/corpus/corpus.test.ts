@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_WORKING_HOURS } from '../src/model/settings';
+import { defaultDueDate, resolveDueDate } from '../src/analysis/due-dates';
+import { findPromises } from '../src/analysis/promises';
 import corpusText from './promises.jsonl?raw';
+import realOutboundText from './real/outbound-parakweet.jsonl?raw';
+import realInboundText from './real/inbound-parakweet.jsonl?raw';
+import realOutbound2Text from './real/outbound-parakweet-2.jsonl?raw';
+import realInbound2Text from './real/inbound-parakweet-2.jsonl?raw';
 import { parseCorpus, scoreCorpus } from './evaluate';
+import { parseRealInbound, parseRealOutbound, scoreInbound } from './real-mail';
 
 const records = parseCorpus(corpusText);
+const realOutbound = parseRealOutbound(realOutboundText, 'real/outbound-parakweet.jsonl') as (ReturnType<typeof parseRealOutbound>[number] & { text: string })[];
+const realInbound = parseRealInbound(realInboundText, 'real/inbound-parakweet.jsonl') as (ReturnType<typeof parseRealInbound>[number] & { text: string })[];
+const realOutbound2 = parseRealOutbound(realOutbound2Text, 'real/outbound-parakweet-2.jsonl') as typeof realOutbound;
+const realInbound2 = parseRealInbound(realInbound2Text, 'real/inbound-parakweet-2.jsonl') as typeof realInbound;
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
 describe('labelled promise corpus', () => {
   it('is big and balanced enough to mean something', () => {
@@ -28,4 +41,108 @@ describe('labelled promise corpus', () => {
       expect(score.dueAccuracy, report.join('\n')).toBeGreaterThanOrEqual(0.95);
     });
   }
+});
+
+// Real mail nobody here wrote (README "Real mail"): the committed Parakweet part (Enron and other mail,
+// Apache-2.0). The aims (precision 0.95, recall 0.90) are not met on real mail yet; these floors are what
+// the rules measured when this test was written, so a change that loses ground fails here, and
+// `pnpm bench` prints every figure, with the R-list part when the archive is present.
+describe('real-mail development set (Parakweet part)', () => {
+  it('is labelled, split and big enough', () => {
+    expect(realOutbound.length).toBeGreaterThanOrEqual(300);
+    expect(realInbound.length).toBeGreaterThanOrEqual(120);
+    expect(realOutbound.filter((r) => r.split === 'holdout').length).toBeGreaterThanOrEqual(80);
+    expect(realOutbound.filter((r) => r.promise).length).toBeGreaterThanOrEqual(40);
+    for (const r of realOutbound) {
+      if (!r.promise) expect({ line: r.line, due: r.due, dueIsDefault: r.dueIsDefault }).toEqual({ line: r.line, due: null, dueIsDefault: false });
+      else expect({ line: r.line, dated: r.due !== null !== r.dueIsDefault }).toEqual({ line: r.line, dated: true });
+    }
+  });
+
+  for (const [split, floor] of [
+    ['train', { precision: 0.8, recall: 0.95, due: 0.9 }],
+    ['holdout', { precision: 0.55, recall: 0.8, due: 0.8 }],
+  ] as const) {
+    it(`promises on the ${split} split stay at or above what was measured`, () => {
+      const score = scoreCorpus(realOutbound.filter((r) => r.split === split));
+      const report = [`P ${pct(score.precision)} R ${pct(score.recall)} due ${pct(score.dueAccuracy)}`, ...score.failures.map((f) => `${f.text} (expected ${f.expected}, got ${f.got})`)].join('\n');
+      expect(score.precision, report).toBeGreaterThanOrEqual(floor.precision);
+      expect(score.recall, report).toBeGreaterThanOrEqual(floor.recall);
+      expect(score.dueAccuracy, report).toBeGreaterThanOrEqual(floor.due);
+    });
+  }
+
+  it('requests on inbound sentences stay at or above what was measured', () => {
+    const train = scoreInbound(realInbound.filter((r) => r.split === 'train'));
+    expect(train.requests.precision).toBeGreaterThanOrEqual(0.85);
+    expect(train.requests.recall).toBeGreaterThanOrEqual(0.85);
+  });
+});
+
+// Round 2 (README "Round 2"): 271 more Parakweet sentences drawn for the first-person forms the first set
+// left, and 120 inbound ones with complaint words. Floors as measured when the round-2 rules were done; the
+// holdout floors are what the holdout scored, not aims.
+describe('real-mail development set, round 2 (Parakweet part)', () => {
+  it('is labelled, split and big enough', () => {
+    expect(realOutbound2.length).toBeGreaterThanOrEqual(250);
+    expect(realInbound2.length).toBeGreaterThanOrEqual(100);
+    expect(realOutbound2.filter((r) => r.split === 'holdout').length).toBeGreaterThanOrEqual(80);
+    expect(realOutbound2.filter((r) => r.promise).length).toBeGreaterThanOrEqual(40);
+    for (const r of realOutbound2) {
+      if (!r.promise) expect({ line: r.line, due: r.due, dueIsDefault: r.dueIsDefault }).toEqual({ line: r.line, due: null, dueIsDefault: false });
+      else expect({ line: r.line, dated: r.due !== null !== r.dueIsDefault }).toEqual({ line: r.line, dated: true });
+    }
+  });
+
+  for (const [split, floor] of [
+    ['train', { precision: 0.95, recall: 0.95, due: 0.85 }],
+    ['holdout', { precision: 0.8, recall: 0.75, due: 0.9 }],
+  ] as const) {
+    it(`promises on the ${split} split stay at or above what was measured`, () => {
+      const score = scoreCorpus(realOutbound2.filter((r) => r.split === split));
+      const report = [`P ${pct(score.precision)} R ${pct(score.recall)} due ${pct(score.dueAccuracy)}`, ...(split === 'train' ? score.failures.map((f) => `${f.text} (expected ${f.expected}, got ${f.got})`) : [])].join('\n');
+      expect(score.precision, report).toBeGreaterThanOrEqual(floor.precision);
+      expect(score.recall, report).toBeGreaterThanOrEqual(floor.recall);
+      expect(score.dueAccuracy, report).toBeGreaterThanOrEqual(floor.due);
+    });
+  }
+
+  it('finds no client risk where there is none on the inbound sentences (train split)', () => {
+    const train = scoreInbound(realInbound2.filter((r) => r.split === 'train'));
+    expect(train.risks.falsePositives).toBe(0);
+  });
+});
+
+// The server stores a promise's due phrase (PromiseCandidate.dueText) and dates it again when the user's
+// zone or working hours change: re-resolving the stored phrase must give exactly what findPromises gives
+// in the new settings, for every promise of the corpora.
+describe('due dates re-resolved from the stored phrase', () => {
+  const settings = [
+    { timeZone: 'America/Los_Angeles', workingHours: DEFAULT_WORKING_HOURS },
+    { timeZone: 'Europe/London', workingHours: DEFAULT_WORKING_HOURS },
+    { timeZone: 'Asia/Kolkata', workingHours: { start: '10:00', end: '18:30', days: [1, 2, 3, 4, 5] } },
+    { timeZone: 'Asia/Jerusalem', workingHours: { start: '08:00', end: '16:30', days: [7, 1, 2, 3, 4] } },
+    { timeZone: 'Pacific/Auckland', workingHours: DEFAULT_WORKING_HOURS },
+  ];
+  const sentences = [...records.map((r) => ({ text: r.text, sentAt: r.sentAt, timeZone: r.timeZone })), ...realOutbound.map((r) => ({ text: r.text, sentAt: r.sentAt, timeZone: r.timeZone })), ...realOutbound2.map((r) => ({ text: r.text, sentAt: r.sentAt, timeZone: r.timeZone }))];
+
+  it('gives the same dueAt in every zone and working week', () => {
+    let checked = 0;
+    const wrong: string[] = [];
+    for (const s of sentences) {
+      const stored = findPromises(s.text, { sentAt: s.sentAt, timeZone: s.timeZone, workingHours: DEFAULT_WORKING_HOURS, defaultWorkingDays: 2 });
+      if (stored.length === 0) continue;
+      for (const setting of settings) {
+        const context = { sentAt: s.sentAt, ...setting, defaultWorkingDays: 2 };
+        const fresh = findPromises(s.text, context);
+        stored.forEach((p, i) => {
+          const again = p.dueText === undefined ? defaultDueDate(context) : resolveDueDate(p.dueText, context)?.dueAt;
+          checked++;
+          if (again !== fresh[i]?.dueAt) wrong.push(`${s.text} [${setting.timeZone}] stored "${p.dueText ?? '(default)'}": ${again} vs ${fresh[i]?.dueAt}`);
+        });
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+    expect(wrong).toEqual([]);
+  });
 });

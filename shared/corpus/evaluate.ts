@@ -14,6 +14,8 @@ export interface CorpusRecord {
   due: string | null;
   dueIsDefault: boolean;
   note?: string;
+  /** First names of our own people on the message, when the sentence names one ("Marcus will send ..."). */
+  colleagues?: string[];
   /**
    * holdout: every 5th line of the original corpus, never looked at while writing rules.
    * fresh: written and labelled after the rules were tuned, before running them on it.
@@ -62,7 +64,7 @@ export function parseCorpus(jsonl: string): (CorpusRecord & { line: number })[] 
 
 const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b);
 
-export function scoreCorpus(records: (CorpusRecord & { line: number })[], defaultWorkingDays = 2): CorpusScore {
+export function scoreCorpus(records: readonly (Omit<CorpusRecord, 'split'> & { line: number })[], defaultWorkingDays = 2): CorpusScore {
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -77,6 +79,7 @@ export function scoreCorpus(records: (CorpusRecord & { line: number })[], defaul
       timeZone: r.timeZone,
       workingHours: DEFAULT_WORKING_HOURS,
       defaultWorkingDays,
+      ...(r.colleagues ? { colleagues: r.colleagues } : {}),
     })[0];
     if (found && !r.promise) {
       fp++;

@@ -28,7 +28,8 @@ import type { BenchFigure, BenchResult } from '../report';
 
 const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const resultsDir = resolve(serverDir, '../bench-results');
-const DATASET_VERSION = 1;
+// 2: the incremental read model (issue 9) stores different tables.
+const DATASET_VERSION = 2;
 const COUNTERPARTS = Number(process.env.FOLLOWTHROUGH_BENCH_API_COUNTERPARTS ?? 10_000);
 const THREADS_PER_COUNTERPART = 20;
 const MESSAGES_PER_THREAD = 5;

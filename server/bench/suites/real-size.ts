@@ -13,11 +13,12 @@
 // FOLLOWTHROUGH_BENCH_REAL_SIZE_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" passes node flags to the server.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { normalizeMessageId } from '@followthrough/shared';
 import { createDb, migrate } from '../../src/db/index';
 import { createUser } from '../../src/store/users';
 import { KEY_CLIENT, REAL_SIZE, REAL_SIZE_ME, realSizeMailbox } from '../real-size-mailbox';
@@ -65,10 +66,27 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-async function startApiServer(dbFile: string): Promise<{ url: string; child: ChildProcess }> {
+/** The event-loop probe's samples (bench/loop-probe.ts): [epoch ms, worst delay in the 250 ms before it]. */
+function loopSamples(file: string): [number, number][] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.split(' ').map(Number) as [number, number]);
+}
+
+/** The longest the server's event loop was held between two instants. */
+function worstDelay(samples: readonly [number, number][], from: number, to: number): number {
+  let worst = 0;
+  for (const [at, ms] of samples) if (at > from && at <= to + 250) worst = Math.max(worst, ms);
+  return worst;
+}
+
+async function startApiServer(dbFile: string, loopFile: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const nodeArgs = (process.env.FOLLOWTHROUGH_BENCH_REAL_SIZE_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', '--import', './bench/loop-probe.ts', 'src/main.ts'], {
     cwd: serverDir,
     env: {
       ...process.env,
@@ -78,6 +96,7 @@ async function startApiServer(dbFile: string): Promise<{ url: string; child: Chi
       FT_RATE_LIMIT_BURST: '1000000000',
       FT_RATE_LIMIT_PER_SECOND: '1000000000',
       FT_SYNC_INTERVAL_MINUTES: '100000',
+      FOLLOWTHROUGH_LOOP_PROBE_FILE: loopFile,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -190,7 +209,10 @@ export async function run(): Promise<BenchResult> {
 
   const notes: string[] = [];
   const figures: BenchFigure[] = [];
-  const api = await startApiServer(dbFile);
+  const loopFile = `${dbFile}.loop`;
+  rmSync(loopFile, { force: true });
+  const phases: Record<string, [number, number]> = {};
+  const api = await startApiServer(dbFile, loopFile);
   const bare = await startBareServer();
   const auth = { authorization: `Bearer ${owner.token}` };
   const json = { ...auth, 'content-type': 'application/json' };
@@ -208,6 +230,7 @@ export async function run(): Promise<BenchResult> {
     });
     if (!settings.ok) throw new Error(`settings: ${settings.status} ${await settings.text()}`);
 
+    const ingestStarted = Date.now();
     // Ingest the whole mailbox, in time order, 1,000 messages a request.
     const endMs = now.getTime() - 2 * 86_400_000;
     const threadOf = new Map<string, string>();
@@ -231,7 +254,8 @@ export async function run(): Promise<BenchResult> {
       if (!res.ok) throw new Error(`ingest: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
       for (const t of body.threads ?? []) threadOf.set(t.messageId, t.threadId);
       for (const m of batch) {
-        const thread = threadOf.get(m.id);
+        // The server keeps Message-IDs without their angle brackets (one normalization for every source).
+        const thread = threadOf.get(normalizeMessageId(m.id));
         if (!thread) continue;
         const key = keyOf(m.from, m.to ?? []);
         if (key === KEY_CLIENT) keyThreads.add(thread);
@@ -253,6 +277,7 @@ export async function run(): Promise<BenchResult> {
     }
     if (batch.length > 0) await flush();
     const ingestRate = sent / (ingestMs / 1000);
+    phases['ingest'] = [ingestStarted, Date.now()];
 
     // Wait for any background work the ingest left (re-derivation) to finish before timing reads.
     for (let i = 0; i < 600; i++) {
@@ -327,6 +352,7 @@ export async function run(): Promise<BenchResult> {
     ];
 
     let slowest = 0;
+    const singlesStarted = Date.now();
     for (const route of routes) {
       const [keyPath] = route.key();
       const k = await single(`${api.url}${keyPath}`, () => route.key()[1]);
@@ -351,9 +377,11 @@ export async function run(): Promise<BenchResult> {
       );
     }
 
+    phases['one request at a time'] = [singlesStarted, Date.now()];
     if (slowest > 2000) {
       notes.push(`load tests skipped: a single request already takes ${Math.round(slowest)} ms, 50 connections would only queue`);
     } else {
+      const loadStarted = Date.now();
       const keyThreadList = [...keyThreads];
       const baseline = await load({ url: `${bare.url}/bare`, connections: CONNECTIONS });
       const summary = await load({
@@ -368,6 +396,7 @@ export async function run(): Promise<BenchResult> {
         ],
       });
       const reminders = await load({ url: `${api.url}/v1/reminders`, connections: CONNECTIONS, headers: auth });
+      phases['50 connections'] = [loadStarted, Date.now()];
       for (const [name, l] of [['summary', summary], ['reminders', reminders], ['bare', baseline]] as const) {
         if (l.errors > 0 || l.non2xx > 0) notes.push(`${name}: ${l.errors} connection errors, ${l.non2xx} non-2xx answers`);
       }
@@ -392,6 +421,11 @@ export async function run(): Promise<BenchResult> {
     notes.push(`another user polled GET /v1/me ${held.count} times during the whole run (ingest, single requests and load); ${held.failures} failed`);
     await stop(api.child);
     await stop(bare.child);
+    const samples = loopSamples(loopFile);
+    for (const [phase, [from, to]] of Object.entries(phases)) {
+      figures.push({ name: `longest event-loop hold during ${phase}`, value: worstDelay(samples, from, to), unit: 'ms', aim: '<= 100 ms' });
+    }
+    rmSync(loopFile, { force: true });
     clean();
   }
   notes.push(`${CONNECTIONS} connections, ${LOAD_SECONDS} s per load after a 2 s warm-up; server, load generator and the bare route share the machine's two cores`);

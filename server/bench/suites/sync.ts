@@ -68,8 +68,8 @@ export async function run(): Promise<BenchResult> {
   // Ingest alone, for the same messages as Gmail's converter produces them (the CPU-bound part).
   const ingestSeconds = await withDatabase(async ({ database, userId }) => {
     const settings = toAnalysisSettings((await getUserSettings(database.db, userId)).settings);
-    const normalized = mail.map((m, i) =>
-      gmailMessageToNormalized({
+    const normalized = mail.map((m, i) => {
+      const converted = gmailMessageToNormalized({
         id: `m${i}`,
         threadId: m.threadKey,
         internalDate: String(m.sentMs),
@@ -84,8 +84,10 @@ export async function run(): Promise<BenchResult> {
           ],
           body: { data: Buffer.from(m.text).toString('base64url') },
         },
-      }),
-    );
+      });
+      if (!converted.ok) throw new Error(`bench mailbox message ${i}: ${converted.problem}`);
+      return converted.message;
+    });
     const started = performance.now();
     for (let i = 0; i < normalized.length; i += 500) await ingestMessages(database, userId, normalized.slice(i, i + 500), settings);
     return (performance.now() - started) / 1000;

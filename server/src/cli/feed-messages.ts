@@ -32,7 +32,9 @@ export async function feedMessages(
     io.stderr.write(`warning: ${text}\n`);
   };
   for await (const item of source.items()) {
-    if (item.kind === 'malformed') {
+    if (item.kind === 'notice') {
+      warn(`${item.where}: ${item.problem}`);
+    } else if (item.kind === 'malformed') {
       skipped++;
       warn(`${item.where}: ${item.problem}; message skipped`);
     } else {

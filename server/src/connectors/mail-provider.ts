@@ -1,4 +1,4 @@
-import type { NormalizedMessage } from '@followthrough/shared';
+import type { MessageRejectionCode, NormalizedMessage } from '@followthrough/shared';
 
 /**
  * One page of changes from a mailbox (CONVENTIONS habit 8). `upserted` are new or changed messages
@@ -14,6 +14,20 @@ export interface SyncPage {
   reset: boolean;
   /** True when the mailbox is caught up (the cursor now points at "changes after now"). */
   done: boolean;
+  /**
+   * Messages of this page that cannot become normalized messages (no sender address, a broken structure):
+   * skipped with the reason, never content. The rest of the page is stored; the cursor moves on.
+   */
+  skipped: SkippedMessage[];
+}
+
+export interface SkippedMessage {
+  providerId: string;
+  /** The Message-ID when it was readable. */
+  messageId: string | null;
+  /** A MessageRejectedError code (model/message-rejection.ts), or the store's own for what it refused. */
+  code: MessageRejectionCode | (string & {});
+  reason: string;
 }
 
 /** A message as stored, plus the provider's own id (needed to honour later deletions). */

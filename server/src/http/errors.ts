@@ -10,7 +10,7 @@ export interface ApiErrorIssue {
 export class ApiError extends Error {
   constructor(
     readonly code: ApiErrorCode,
-    readonly status: 400 | 401 | 404 | 413 | 429 | 500,
+    readonly status: 400 | 401 | 404 | 413 | 415 | 429 | 500 | 503,
     message: string,
     readonly issues?: ApiErrorIssue[],
     /** Extra response headers (Retry-After). */

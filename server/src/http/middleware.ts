@@ -37,11 +37,33 @@ export const requestIdAndLog = createMiddleware<AppEnv>(async (c, next) => {
   }
 });
 
-/** Browser extensions (Chrome, Firefox) plus origins the operator lists in FT_CORS_ORIGINS; nobody else. */
-export function extensionCors(configured: string[]) {
+/**
+ * Origins of published builds of the extension. Chrome gives a store-published extension one id for every
+ * install (add it here when the listing exists); Firefox gives each install its own moz-extension:// UUID.
+ */
+export const PUBLISHED_EXTENSION_ORIGINS: readonly string[] = [];
+
+const EXTENSION_ORIGIN = /^(?:chrome-extension:\/\/[a-p]{32}|moz-extension:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** True for an extension origin with a well-formed id (32 letters a-p for Chrome, a UUID for Firefox). */
+export const isExtensionOrigin = (origin: string): boolean => EXTENSION_ORIGIN.test(origin);
+
+/**
+ * Which extension origins CORS lets in (FT_CORS_EXTENSIONS):
+ * - `installed` (default): any extension origin with a well-formed id, besides the configured origins. The
+ *   extension's background needs CORS until the user grants it the server's host permission (the options
+ *   page asks on "Test connection"), and an unpacked build's id and every Firefox install's UUID cannot be
+ *   known in advance. An origin without an id ("chrome-extension://") or with a malformed one never passes.
+ * - `configured`: only PUBLISHED_EXTENSION_ORIGINS and the origins in FT_CORS_ORIGINS (list your users'
+ *   extension origins there).
+ */
+export type ExtensionCorsPolicy = 'installed' | 'configured';
+
+/** Browser extensions as the policy says, plus the origins the operator lists in FT_CORS_ORIGINS; nobody else. */
+export function extensionCors(configured: string[], policy: ExtensionCorsPolicy = 'installed') {
+  const allowed = new Set([...PUBLISHED_EXTENSION_ORIGINS, ...configured]);
   return cors({
-    origin: (origin) =>
-      origin.startsWith('chrome-extension://') || origin.startsWith('moz-extension://') || configured.includes(origin) ? origin : null,
+    origin: (origin) => (allowed.has(origin) || (policy === 'installed' && isExtensionOrigin(origin)) ? origin : null),
     allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
     exposeHeaders: ['Retry-After', 'X-Request-Id'],
@@ -49,11 +71,11 @@ export function extensionCors(configured: string[]) {
   });
 }
 
-export function limitBody(maxSize: number) {
+export function limitBody(maxSize: number, advice = 'send messages in smaller batches') {
   return bodyLimit({
     maxSize,
     onError: () => {
-      throw new ApiError('payload_too_large', 413, `request body larger than ${maxSize} bytes; send messages in smaller batches`);
+      throw new ApiError('payload_too_large', 413, `request body larger than ${maxSize} bytes; ${advice}`);
     },
   });
 }

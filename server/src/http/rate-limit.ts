@@ -1,32 +1,78 @@
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { clientAddress } from './client-address';
 import type { AppEnv } from './env';
 import { ApiError } from './errors';
 
+export interface Bucket {
+  burst: number;
+  perSecond: number;
+}
+
+/** Buckets kept at most: the least recently used go first (an idle client's bucket refills to full anyway). */
+const MAX_BUCKETS = 100_000;
+
+export interface State {
+  tokens: number;
+  updatedAtMs: number;
+}
+
 /**
- * Per-token token bucket, kept in the database so every API process behind a load balancer draws from
- * the same bucket (processes hold no state). One atomic upsert per request: refill by the time elapsed,
- * take a token if a whole one is there, and say whether it did. The cost is one small write per
- * request; the api benchmark measures it against a bare route.
+ * The buckets of one app. Kept in memory, not in the database: a write on every request made every
+ * request wait for whichever transaction held the database (another user's import of 1,000 messages), and
+ * was one more write per request for the one writer SQLite has. The price: behind a load balancer each API
+ * process limits on its own, so N processes allow a client up to N times the rate (server/docs/api-server.md).
  */
+export type RateLimitStore = Map<string, State>;
+
+export function createRateLimitStore(): RateLimitStore {
+  return new Map();
+}
+
+/**
+ * Takes one token from the bucket `key`: refill by the time elapsed, take a token if a whole one is there.
+ * Throws the 429 (with Retry-After) when there was none.
+ */
+export async function takeToken(c: Context<AppEnv>, key: string, bucket: Bucket, what: string): Promise<void> {
+  const nowMs = c.var.deps.clock().getTime();
+  const buckets = (c.var.deps.rateLimits ??= createRateLimitStore());
+  const state = buckets.get(key) ?? { tokens: bucket.burst, updatedAtMs: nowMs };
+  buckets.delete(key);
+  state.tokens = Math.min(bucket.burst, state.tokens + (Math.max(0, nowMs - state.updatedAtMs) * bucket.perSecond) / 1000);
+  state.updatedAtMs = Math.max(state.updatedAtMs, nowMs);
+  const granted = state.tokens >= 1;
+  if (granted) state.tokens -= 1;
+  buckets.set(key, state);
+  if (buckets.size > MAX_BUCKETS) buckets.delete(buckets.keys().next().value!);
+  if (!granted) {
+    const retryAfter = Math.max(1, Math.ceil((1 - state.tokens) / bucket.perSecond));
+    throw new ApiError('rate_limited', 429, `rate limit exceeded: ${what}`, undefined, { 'Retry-After': String(retryAfter) });
+  }
+}
+
+/** Per API token, on every /v1 request that carries a valid one. */
 export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {
   const { burst, perSecond } = c.var.deps.config.rateLimit;
-  const nowMs = c.var.deps.clock().getTime();
-  const refilled = 'min(?2, tokens + max(0, ?3 - updated_at_ms) * ?4 / 1000.0)';
-  const result = await c.var.deps.database.client.execute({
-    sql: `INSERT INTO rate_limit_buckets (key, tokens, updated_at_ms, granted) VALUES (?1, ?2 - 1, ?3, 1)
-          ON CONFLICT (key) DO UPDATE SET
-            tokens = ${refilled} - (CASE WHEN ${refilled} >= 1 THEN 1 ELSE 0 END),
-            granted = (CASE WHEN ${refilled} >= 1 THEN 1 ELSE 0 END),
-            updated_at_ms = max(updated_at_ms, ?3)
-          RETURNING tokens, granted`,
-    args: [`token:${c.var.user.tokenId}`, burst, nowMs, perSecond],
-  });
-  const row = result.rows[0];
-  if (row && Number(row.granted) === 0) {
-    const retryAfter = Math.max(1, Math.ceil((1 - Number(row.tokens)) / perSecond));
-    throw new ApiError('rate_limited', 429, `rate limit exceeded: ${perSecond} requests per second per token (bursts up to ${burst})`, undefined, {
-      'Retry-After': String(retryAfter),
-    });
-  }
+  await takeToken(c, `token:${c.var.user.tokenId}`, { burst, perSecond }, `${perSecond} requests per second per token (bursts up to ${burst})`);
+  await next();
+});
+
+/**
+ * Requests without a valid token, per client address: wrong or revoked tokens (so a token cannot be guessed
+ * at full speed) and the OAuth callback (so its `state` cannot either). A tenth of a token's budget.
+ */
+export function anonymousBucket(c: Context<AppEnv>): Bucket {
+  const { burst, perSecond } = c.var.deps.config.rateLimit;
+  return { burst: Math.max(5, Math.ceil(burst / 10)), perSecond: Math.max(1, Math.ceil(perSecond / 10)) };
+}
+
+export async function limitAnonymous(c: Context<AppEnv>, what: string): Promise<void> {
+  const bucket = anonymousBucket(c);
+  await takeToken(c, `ip:${clientAddress(c)}`, bucket, `${bucket.perSecond} ${what} per second per address (bursts up to ${bucket.burst})`);
+}
+
+/** For routes reached without a token (the OAuth callback). */
+export const rateLimitByAddress = createMiddleware<AppEnv>(async (c, next) => {
+  await limitAnonymous(c, 'requests without a token');
   await next();
 });

@@ -19,12 +19,13 @@ const partNames: Record<keyof ValidationTargets, string> = {
  */
 export function validate<Target extends keyof ValidationTargets, Schema extends ZodType>(target: Target, schema: Schema) {
   return zValidator(target, schema, (result, c) => {
-    if (result.success) return;
-    // Hono reads a JSON body only under a JSON content type; without one every field looks missing,
-    // which would be a misleading message.
-    if (target === 'json' && !/^application\/([\w.+-]+\+)?json/i.test(c.req.header('content-type') ?? '')) {
-      throw new ApiError('bad_request', 400, 'expected a JSON body: send Content-Type: application/json');
+    // Hono reads a JSON body only under a JSON content type; without one the body is ignored and every
+    // field looks missing, so a PATCH whose fields are all optional "succeeded" doing nothing. Refused
+    // whether or not the empty body happens to validate.
+    if (target === 'json' && !/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(c.req.header('content-type') ?? '')) {
+      throw new ApiError('unsupported_media_type', 415, 'expected a JSON body: send Content-Type: application/json');
     }
+    if (result.success) return;
     throw ApiError.validation(result.error as never, partNames[target]);
   });
 }

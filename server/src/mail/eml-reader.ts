@@ -1,24 +1,16 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createLineSplitter } from './line-splitter';
 import type { MailItem } from './mail-item';
-import { createMimeParser } from './mime/mime-parser';
-import { isNormalizedHeader, toNormalizedMessage } from './to-normalized';
+import { readMbox } from './mbox-reader';
 
-/** One RFC 5322 message (.eml), streamed through the MIME parser so its attachments are never held. */
-export async function readEml(chunks: AsyncIterable<Buffer>, label: string): Promise<MailItem> {
-  const parser = createMimeParser({ keepHeader: isNormalizedHeader });
-  const splitter = createLineSplitter((line) => parser.pushLine(line));
-  for await (const chunk of chunks) splitter.push(chunk);
-  splitter.end();
-  try {
-    const converted = toNormalizedMessage(parser.finish());
-    return converted.ok
-      ? { kind: 'message', message: converted.message, where: label }
-      : { kind: 'malformed', where: label, problem: converted.problem };
-  } catch (error) {
-    return { kind: 'malformed', where: label, problem: `could not be parsed (${(error as Error).name})` };
-  }
+/**
+ * One RFC 5322 message (.eml), streamed through the MIME parser so its attachments are never held. Read as
+ * an mbox without its first "From " line: a plain .eml is its one message, and an mbox that lost that line
+ * (a copy that cut the first line, a tool that wrote it without) is still split into its messages, with a
+ * notice saying so, instead of becoming one message with all the others as its body.
+ */
+export function readEml(chunks: AsyncIterable<Buffer>, label: string): AsyncGenerator<MailItem> {
+  return readMbox(chunks, label, { headless: true });
 }
 
 /** Every .eml file under `dir`, recursively, in a stable order (code-point order of the relative path). */

@@ -1,18 +1,23 @@
+import { createHash } from 'node:crypto';
+import { LIMITS, normalizeMessageId as normalizeId, parseMessageIdList as parseIdList } from '@followthrough/shared';
+
 /**
- * Message-IDs are stored WITHOUT angle brackets, everywhere: the message's own id, In-Reply-To and References
- * ("<abc@mail.example>" → "abc@mail.example"). One form on every path is what lets threading match them.
+ * Message-IDs as every reader stores them: the shared normalization (no angle brackets, model/message-id.ts),
+ * and an id past LIMITS.messageId replaced by a digest of itself, so a stranger's megabyte Message-ID
+ * neither bloats a row nor costs the message (the same digest wherever it is referenced keeps threading).
  */
-export function normalizeMessageId(raw: string | undefined): string | undefined {
-  if (!raw) return undefined;
-  const bracketed = /<([^<>\s]+)>/.exec(raw);
-  const id = (bracketed ? bracketed[1] : raw.trim().split(/\s+/)[0]) ?? '';
-  return id.length > 0 ? id : undefined;
+export function boundedMessageId(id: string): string {
+  return id.length <= LIMITS.messageId ? id : `${createHash('sha256').update(id).digest('hex').slice(0, 40)}@long-id.followthrough.invalid`;
 }
 
-/** References and In-Reply-To may hold several ids; junk between them ("message from ...") is ignored. */
+export function normalizeMessageId(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const id = normalizeId(raw);
+  // A header with several words and no brackets: the first word is the id.
+  const first = id.split(/\s+/)[0] ?? '';
+  return first.length > 0 ? boundedMessageId(first) : undefined;
+}
+
 export function parseMessageIdList(raw: string | undefined): string[] {
-  if (!raw) return [];
-  const bracketed = [...raw.matchAll(/<([^<>\s]+)>/g)].map((m) => m[1] as string);
-  if (bracketed.length > 0) return bracketed;
-  return raw.split(/[\s,]+/).filter((s) => s.includes('@'));
+  return parseIdList(raw).map(boundedMessageId);
 }

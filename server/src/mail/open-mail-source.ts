@@ -55,9 +55,7 @@ async function* counted(source: AsyncIterable<Buffer | string>, onBytes: (n: num
 function readerFor(format: MailFormat, chunks: AsyncIterable<Buffer>, label: string): AsyncGenerator<MailItem> {
   if (format === 'jsonl') return readJsonl(chunks, label);
   if (format === 'mbox') return readMbox(chunks, label);
-  return (async function* () {
-    yield await readEml(chunks, label);
-  })();
+  return readEml(chunks, label);
 }
 
 async function openStdin(stdin: NodeJS.ReadableStream): Promise<MailSource> {
@@ -135,7 +133,7 @@ export async function openMailSource(input: string, options: OpenMailSourceOptio
       bytesRead: () => read,
       async *items() {
         for (const file of files) {
-          yield await readEml(counted(createReadStream(file, { highWaterMark: CHUNK }), onBytes), join(input, relative(path, file)));
+          yield* readEml(counted(createReadStream(file, { highWaterMark: CHUNK }), onBytes), join(input, relative(path, file)));
         }
       },
     };

@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { createMiddleware } from 'hono/factory';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { createSignInRequestSchema, redeemSignInRequestSchema } from '@followthrough/shared/contract';
@@ -119,41 +117,8 @@ function oidcRedirectUri(c: Context<AppEnv>, provider: OidcProvider): string {
   return `${publicOrigin(c)}/auth/oidc/callback/${provider}`;
 }
 
-/**
- * These routes carry no token, so they are limited per client address (the socket's; X-Forwarded-For is the
- * caller's to write): a tenth of a token's budget, in the same database buckets as the per-token limit, so
- * pairing codes and request ids cannot be tried at speed. Issue 10's `rateLimitByAddress` does the same for
- * its OAuth callback; when both are in, this one should become that one.
- */
-const limitByAddress = createMiddleware<AppEnv>(async (c, next) => {
-  const { burst, perSecond } = c.var.deps.config.rateLimit;
-  const bucket = { burst: Math.max(5, Math.ceil(burst / 10)), perSecond: Math.max(1, Math.ceil(perSecond / 10)) };
-  let address = 'unknown';
-  try {
-    address = getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    // No socket (app.request in tests).
-  }
-  const refilled = 'min(?2, tokens + max(0, ?3 - updated_at_ms) * ?4 / 1000.0)';
-  const result = await c.var.deps.database.client.execute({
-    sql: `INSERT INTO rate_limit_buckets (key, tokens, updated_at_ms, granted) VALUES (?1, ?2 - 1, ?3, 1)
-          ON CONFLICT (key) DO UPDATE SET
-            tokens = ${refilled} - (CASE WHEN ${refilled} >= 1 THEN 1 ELSE 0 END),
-            granted = (CASE WHEN ${refilled} >= 1 THEN 1 ELSE 0 END),
-            updated_at_ms = max(updated_at_ms, ?3)
-          RETURNING tokens, granted`,
-    args: [`ip:${address}`, bucket.burst, c.var.deps.clock().getTime(), bucket.perSecond],
-  });
-  const row = result.rows[0];
-  if (row && Number(row.granted) === 0) {
-    const retryAfter = Math.max(1, Math.ceil((1 - Number(row.tokens)) / bucket.perSecond));
-    throw new ApiError('rate_limited', 429, `rate limit exceeded: ${bucket.perSecond} sign-in requests per second per address`, undefined, { 'Retry-After': String(retryAfter) });
-  }
-  await next();
-});
-
+/** Limited per client address in app.ts (rateLimitByAddress): nobody has a token here yet. */
 export const authRoutes = new Hono<AppEnv>()
-  .use('*', limitByAddress)
   .post('/sign-in-requests', validate('json', createSignInRequestSchema), async (c) => {
     const { challenge, client } = c.req.valid('json');
     const row = await createSignInRequest(c.var.deps.database.db, { challenge, client: client ?? null, now: c.var.deps.clock() });

@@ -6,7 +6,8 @@ import { ApiError } from '../http/errors';
 import { validate } from '../http/validate';
 import { oauthPendingStates } from '../db/schema/index';
 import { buildAuthorizationUrl, exchangeAuthorizationCode, OAuthNotConfiguredError, type OAuthProvider } from '../connectors/oauth/authorization';
-import { createOAuthState, createPkcePair } from '../connectors/oauth/pkce';
+import { bindingCookieName, browserMatchesState, createOAuthState, createPkcePair } from '../connectors/oauth/pkce';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { ConnectorError } from '../connectors/connector-error';
 import { EncryptionKeyError, missingKeyMessage } from '../crypto/token-cipher';
 import { upsertAccount } from '../sync/account-store';
@@ -40,7 +41,7 @@ export const connectRoutes = new Hono<AppEnv>().get(
     // Refuse before the user consents, not after: without a key the tokens could not be stored.
     if (!mailSync.cipher) throw new ApiError('bad_request', 400, missingKeyMessage);
     const { verifier, challenge } = createPkcePair();
-    const state = createOAuthState();
+    const { state, browserSecret } = createOAuthState();
     const redirectUri = callbackUrl(mailSync, c.req.url, provider);
     let authorizeUrl: string;
     try {
@@ -69,6 +70,15 @@ export const connectRoutes = new Hono<AppEnv>().get(
       returnTo: null,
       expiresAt: new Date(now.getTime() + pendingTtlMs).toISOString(),
     });
+    // The browser that follows this answer (or the client that opens authorizeUrl with this answer's cookies)
+    // is the one the callback will accept: SameSite=Lax is sent on the provider's top-level redirect back.
+    setCookie(c, bindingCookieName(state), browserSecret, {
+      path: '/oauth/callback',
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: new URL(redirectUri).protocol === 'https:',
+      maxAge: pendingTtlMs / 1000,
+    });
     c.header('Location', authorizeUrl);
     return c.json({ authorizeUrl }, 302);
   },
@@ -80,7 +90,8 @@ const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (ch) => `&#${ch.
 
 /**
  * `GET /oauth/callback/google|microsoft?code&state`: where the provider sends the browser back. Outside
- * /v1 because the browser carries no API token: the one-time `state` names the user instead.
+ * /v1 because the browser carries no API token: the one-time `state` names the user instead, and only in
+ * the browser that started the flow (its cookie hashes to the state; see pkce.ts). Rate limited per address.
  */
 export const oauthCallbackRoutes = new Hono<AppEnv>().get('/callback/:provider', validate('param', providerParam), async (c) => {
   const { provider } = c.req.valid('param');
@@ -92,8 +103,22 @@ export const oauthCallbackRoutes = new Hono<AppEnv>().get('/callback/:provider',
   if (!pending || pending.provider !== provider || pending.expiresAt < now.toISOString()) {
     return c.html(page('Connection failed', 'This sign-in link has expired or was already used. Start again from Followthrough.'), 400);
   }
-  // One-time: delete first, so a replayed callback cannot use the state again.
+  // One-time: delete first, so a replayed callback cannot use the state again (nor a forwarded link that
+  // was refused below: the flow it belonged to is spent).
   await db.delete(oauthPendingStates).where(and(eq(oauthPendingStates.state, state), eq(oauthPendingStates.userId, pending.userId)));
+  const cookie = bindingCookieName(state);
+  const secret = getCookie(c, cookie);
+  deleteCookie(c, cookie, { path: '/oauth/callback' });
+  if (!browserMatchesState(secret, state)) {
+    c.var.deps.logger.warn('oauth callback from another browser refused', { provider, requestId: c.var.requestId });
+    return c.html(
+      page(
+        'Connection refused',
+        'This sign-in was started in another browser, or its cookie is gone. Nothing was connected. To connect a mailbox, start again from Followthrough in the browser you will sign in with.',
+      ),
+      400,
+    );
+  }
   const providerError = c.req.query('error');
   if (providerError) {
     return c.html(page('Connection cancelled', `The provider answered: ${escapeHtml(c.req.query('error_description') ?? providerError)}`), 400);

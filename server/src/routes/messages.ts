@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
-import { ingestMessagesRequestSchema } from '@followthrough/shared/contract';
+import { ingestEnvelopeSchema } from '@followthrough/shared/contract';
 import type { AppEnv } from '../http/env';
 import { validate } from '../http/validate';
 import { ingestMessages } from '../store/ingest';
 import { settingsOfUser } from '../store/users';
 
-export const messageRoutes = new Hono<AppEnv>().post('/', validate('json', ingestMessagesRequestSchema), async (c) => {
+export const messageRoutes = new Hono<AppEnv>().post('/', validate('json', ingestEnvelopeSchema), async (c) => {
   const { messages } = c.req.valid('json');
-  const result = await ingestMessages(c.var.deps.database, c.var.user.id, messages, settingsOfUser(c.var.user).analysis);
+  const result = await ingestMessages(c.var.deps.database, c.var.user.id, messages, settingsOfUser(c.var.user).analysis, { validate: true });
   for (const r of result.rejected) {
     // The id and the rule's code only: a reason may quote the message's own headers.
     c.var.deps.logger.warn('message rejected', { requestId: c.var.requestId, userId: c.var.user.id, messageId: r.id, code: r.code });

@@ -7,6 +7,7 @@ import {
   contributionOf,
   deriveMessageFacts,
   emptyAggregate,
+  extendThread,
   isMeaningful,
   promiseId,
   removeContribution,
@@ -28,7 +29,7 @@ import {
   snippets,
   threads,
 } from '../db/schema/index';
-import { deleteIn, insertMany, names, selectIn, str, strOrNull, type Executor } from './sql';
+import { deleteIn, insertMany, names, runAll, selectIn, str, strOrNull, type Executor } from './sql';
 import { parseStoredFacts, serializeCore } from './stored-facts';
 
 const M = names(messages);
@@ -79,6 +80,8 @@ export interface StoredThreadRow {
   counterpart: string | null;
   contribution: ThreadContribution;
   derivedHash: string;
+  providedThreadId: string | null;
+  facts: ThreadFacts;
 }
 
 function contributionFromRow(factsJson: string, contactsJson: string): ThreadContribution {
@@ -91,16 +94,19 @@ export async function loadThreadRows(ctx: AnalysisContext, threadIds: readonly s
   const out = new Map<string, StoredThreadRow>();
   const rows = await selectIn(
     ctx.tx,
-    `SELECT ${T.threadId}, ${T.counterpart}, ${T.factsJson}, ${T.contactsJson}, ${T.derivedHash} FROM ${T.$} WHERE ${T.userId} = ? AND ${T.threadId} IN`,
+    `SELECT ${T.threadId}, ${T.counterpart}, ${T.providedThreadId}, ${T.factsJson}, ${T.contactsJson}, ${T.derivedHash} FROM ${T.$} WHERE ${T.userId} = ? AND ${T.threadId} IN`,
     [ctx.userId],
     threadIds,
   );
   for (const r of rows) {
+    const facts = JSON.parse(str(r.facts_json)) as ThreadFacts;
     out.set(str(r.thread_id), {
       threadId: str(r.thread_id),
       counterpart: strOrNull(r.counterpart),
-      contribution: contributionFromRow(str(r.facts_json), str(r.contacts_json)),
+      contribution: contributionOf(facts, JSON.parse(str(r.contacts_json)) as string[]),
       derivedHash: str(r.derived_hash),
+      providedThreadId: strOrNull(r.provided_thread_id),
+      facts,
     });
   }
   return out;
@@ -147,18 +153,45 @@ export interface ThreadChange {
   before: StoredThreadRow | null;
   /** null when the thread has no messages left (deleted). */
   after: ThreadFacts | null;
+  /** The thread's stored messages when it was analysed whole; empty when new mail only extended it. */
   messages: ThreadMessage[];
 }
 
+/** The messages of `list` in the order analyzeThread sorts them (time, then id). */
+function inThreadOrder(list: readonly MessageFacts[]): MessageFacts[] {
+  return [...list].sort((a, b) => Date.parse(a.sentAt) - Date.parse(b.sentAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 /**
- * Re-analyses the threads from their stored messages and applies the difference to the stored thread
- * rows and to the aggregates of the clients they belonged to and belong to now: the old contribution
- * out, the new one in. Work in proportion to the threads, never to a client's history.
+ * Re-analyses the threads and applies the difference to the stored thread rows and to the aggregates
+ * of the clients they belonged to and belong to now: the old contribution out, the new one in. A thread
+ * that new mail (`appended`, this transaction's messages by thread) only extends, later than all of it,
+ * is brought up to date from its stored facts alone (extendThread); the others are analysed from all
+ * their stored messages. Work in proportion to the new mail, never to a client's history.
  */
-export async function refreshThreads(ctx: AnalysisContext, threadIds: readonly string[], pending?: ReadonlyMap<string, Findings>): Promise<Map<string, ThreadChange>> {
+export async function refreshThreads(
+  ctx: AnalysisContext,
+  threadIds: readonly string[],
+  pending?: ReadonlyMap<string, Findings>,
+  appended?: ReadonlyMap<string, readonly MessageFacts[]>,
+): Promise<Map<string, ThreadChange>> {
   const changes = new Map<string, ThreadChange>();
   if (threadIds.length === 0) return changes;
-  const [before, byThread] = await Promise.all([loadThreadRows(ctx, threadIds), loadThreadMessages(ctx, threadIds, pending)]);
+  const before = await loadThreadRows(ctx, threadIds);
+  const extended = new Map<string, ThreadFacts>();
+  for (const threadId of threadIds) {
+    const row = before.get(threadId);
+    const fresh = appended?.get(threadId);
+    if (!row || !fresh || row.derivedHash !== ctx.hash) continue;
+    // The stored facts carry the name the thread had when they were written (ingest may have renamed it).
+    let facts: ThreadFacts | null = { ...row.facts, threadId };
+    for (const m of inThreadOrder(fresh)) {
+      facts = facts && extendThread(facts, m, ctx.settings);
+      if (!facts) break;
+    }
+    if (facts) extended.set(threadId, facts);
+  }
+  const byThread = await loadThreadMessages(ctx, threadIds.filter((id) => !extended.has(id)), pending);
   const upserts: InValue[][] = [];
   const removed: string[] = [];
   const deltas: { key: string; remove?: ThreadContribution; add?: ThreadContribution }[] = [];
@@ -166,16 +199,17 @@ export async function refreshThreads(ctx: AnalysisContext, threadIds: readonly s
     const list = byThread.get(threadId) ?? [];
     const old = before.get(threadId) ?? null;
     if (old?.counterpart) deltas.push({ key: old.counterpart, remove: old.contribution });
-    if (list.length === 0) {
+    const grown = extended.get(threadId);
+    if (!grown && list.length === 0) {
       if (old) removed.push(threadId);
       changes.set(threadId, { threadId, before: old, after: null, messages: [] });
       continue;
     }
-    const facts = analyzeThread(threadId, list.map((m) => m.facts), ctx.settings);
+    const facts = grown ?? analyzeThread(threadId, list.map((m) => m.facts), ctx.settings);
     await ctx.breathe();
     if (facts.counterpart) deltas.push({ key: facts.counterpart, add: contributionOf(facts, facts.contacts) });
     changes.set(threadId, { threadId, before: old, after: facts, messages: list });
-    const provided = list.find((m) => m.stored.providedThreadId)?.stored.providedThreadId ?? null;
+    const provided = grown ? (old?.providedThreadId ?? appended?.get(threadId)?.find((m) => m.providedThreadId)?.providedThreadId ?? null) : (list.find((m) => m.stored.providedThreadId)?.stored.providedThreadId ?? null);
     upserts.push([
       ctx.userId,
       threadId,
@@ -189,7 +223,7 @@ export async function refreshThreads(ctx: AnalysisContext, threadIds: readonly s
       facts.awaiting?.since ?? null,
       facts.awaiting?.lastMessageId ?? null,
       facts.firstUnansweredRequestAt,
-      list.length,
+      facts.messageIds.length,
       JSON.stringify(facts.contacts),
       JSON.stringify(facts),
       ctx.hash,
@@ -207,7 +241,7 @@ export async function refreshThreads(ctx: AnalysisContext, threadIds: readonly s
     ),
     ...deleteIn(`DELETE FROM ${T.$} WHERE ${T.userId} = ? AND ${T.threadId} IN`, [ctx.userId], removed),
   ];
-  if (writes.length > 0) await ctx.tx.batch(writes);
+  await runAll(ctx.tx, writes, ctx.breathe);
   return changes;
 }
 
@@ -247,7 +281,7 @@ async function writeAggregates(ctx: AnalysisContext, aggregates: readonly Counte
     ),
     ...deleteIn(`DELETE FROM ${A.$} WHERE ${A.userId} = ? AND ${A.key} IN`, [ctx.userId], drop),
   ];
-  if (writes.length > 0) await ctx.tx.batch(writes);
+  await runAll(ctx.tx, writes, ctx.breathe);
 }
 
 /** A client's aggregate recomputed from its stored thread rows. */
@@ -309,15 +343,16 @@ export async function writeFindings(
       keptPromiseIds.add(id);
       created.push({ id, threadId });
       // Unsettled until the fulfilment fold runs in the same transaction (fulfilment-store.ts).
-      promiseRows.push([ctx.userId, id, f.id, threadId, counterpart, p.text, f.sentAt, JSON.stringify(madeTo), p.dueText ?? null, p.dueAt, p.dueIsDefault ? 1 : 0, 'pending', p.dueAt, p.dueAt, ctx.hash]);
+      promiseRows.push([ctx.userId, id, f.id, threadId, counterpart, p.text, f.sentAt, JSON.stringify(madeTo), p.dueText ?? null, p.dueAt, p.dueIsDefault ? 1 : 0, 'pending', p.dueAt, p.dueIsDefault ? 1 : 0, p.dueAt, ctx.hash]);
       for (const address of madeTo) promiseRecipientRows.push([ctx.userId, address, f.sentAt, id]);
     }
     let ordinal = 0;
     for (const r of f.requests) snippetRows.push([ctx.userId, f.id, ordinal++, 'request', 'them', threadId, counterpart, r.text, f.sentAt]);
     for (const r of f.risks) snippetRows.push([ctx.userId, f.id, ordinal++, r.kind, r.side, threadId, counterpart, r.text, f.sentAt]);
     if (isMeaningful(f) && f.direction === 'outbound') {
-      evidenceRows.push([ctx.userId, f.id, threadId, counterpart, f.sentAt, f.subject, JSON.stringify(madeTo), JSON.stringify(f.attachments ?? []), JSON.stringify(f.deliveries ?? [])]);
-      for (const address of madeTo) evidenceRecipientRows.push([ctx.userId, address, f.sentAt, f.id]);
+      evidenceRows.push([ctx.userId, f.id, threadId, counterpart, f.sentAt, f.subject, JSON.stringify(madeTo), JSON.stringify(f.counterparts), JSON.stringify(f.attachments ?? []), JSON.stringify(f.deliveries ?? [])]);
+      const resolver = resolverFor(ctx.settings);
+      for (const address of madeTo) evidenceRecipientRows.push([ctx.userId, address, resolver.keyOf(address), f.sentAt, f.id]);
     }
   }
   if (options.replace) {
@@ -330,17 +365,17 @@ export async function writeFindings(
   writes.push(
     ...insertMany(
       P.$,
-      [P.userId, P.id, P.messageId, P.threadId, P.counterpart, P.text, P.madeAt, P.madeToJson, P.dueText, P.detectedDueAt, P.dueIsDefault, P.state, P.dueAt, P.overdueAfter, P.derivedHash],
+      [P.userId, P.id, P.messageId, P.threadId, P.counterpart, P.text, P.madeAt, P.madeToJson, P.dueText, P.detectedDueAt, P.detectedDueIsDefault, P.state, P.dueAt, P.dueIsDefault, P.overdueAfter, P.derivedHash],
       promiseRows,
       // A re-derivation keeps the promise row (and its fold) and updates what the settings decide.
-      `ON CONFLICT (${P.userId}, ${P.id}) DO UPDATE SET ${[P.threadId, P.counterpart, P.madeToJson, P.dueText, P.detectedDueAt, P.dueIsDefault, P.derivedHash].map((c) => `${c} = excluded.${c}`).join(', ')}`,
+      `ON CONFLICT (${P.userId}, ${P.id}) DO UPDATE SET ${[P.threadId, P.counterpart, P.madeToJson, P.dueText, P.detectedDueAt, P.detectedDueIsDefault, P.derivedHash].map((c) => `${c} = excluded.${c}`).join(', ')}`,
     ),
     ...insertMany(PR.$, [PR.userId, PR.address, PR.madeAt, PR.promiseId], promiseRecipientRows, upsert),
     ...insertMany(S.$, [S.userId, S.messageId, S.ordinal, S.kind, S.side, S.threadId, S.counterpart, S.text, S.at], snippetRows, upsert),
-    ...insertMany(E.$, [E.userId, E.messageId, E.threadId, E.counterpart, E.at, E.subject, E.toJson, E.attachmentsJson, E.deliveriesJson], evidenceRows, upsert),
-    ...insertMany(ER.$, [ER.userId, ER.address, ER.at, ER.messageId], evidenceRecipientRows, upsert),
+    ...insertMany(E.$, [E.userId, E.messageId, E.threadId, E.counterpart, E.at, E.subject, E.toJson, E.counterpartsJson, E.attachmentsJson, E.deliveriesJson], evidenceRows, upsert),
+    ...insertMany(ER.$, [ER.userId, ER.address, ER.counterpart, ER.at, ER.messageId], evidenceRecipientRows, upsert),
   );
-  if (writes.length > 0) await ctx.tx.batch(writes);
+  await runAll(ctx.tx, writes, ctx.breathe);
   return created;
 }
 
@@ -348,9 +383,11 @@ export async function writeFindings(
 export async function moveFindings(ctx: AnalysisContext, changes: Iterable<ThreadChange>): Promise<void> {
   const writes: InStatement[] = [];
   for (const change of changes) {
-    const was = change.before?.counterpart ?? null;
-    const now = change.after?.counterpart ?? null;
-    if (change.after === null || was === now) continue;
+    // A thread new in this batch has no findings stored yet; they are written with its client.
+    if (change.before === null || change.after === null) continue;
+    const was = change.before.counterpart;
+    const now = change.after.counterpart;
+    if (was === now) continue;
     for (const [table, userCol, threadCol, cpCol] of [
       [P.$, P.userId, P.threadId, P.counterpart],
       [S.$, S.userId, S.threadId, S.counterpart],
@@ -359,7 +396,7 @@ export async function moveFindings(ctx: AnalysisContext, changes: Iterable<Threa
       writes.push({ sql: `UPDATE ${table} SET ${cpCol} = ? WHERE ${userCol} = ? AND ${threadCol} = ?`, args: [now, ctx.userId, change.threadId] });
     }
   }
-  if (writes.length > 0) await ctx.tx.batch(writes);
+  await runAll(ctx.tx, writes, ctx.breathe);
 }
 
 /** Stored facts and findings of messages, for a re-derivation: facts_json plus the rows holding each sentence. */

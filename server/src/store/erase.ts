@@ -14,8 +14,6 @@ export async function eraseUser(database: Database, userId: string): Promise<voi
   const names = tables.rows.map((r) => String(r.name)).filter((name) => /^[A-Za-z0-9_]+$/.test(name));
   await database.client.batch(
     [
-      // Buckets are keyed by token id, so they go first, while the tokens still exist.
-      { sql: `DELETE FROM rate_limit_buckets WHERE key IN (SELECT 'token:' || id FROM api_tokens WHERE user_id = ?)`, args: [userId] },
       ...names.map((name) => ({ sql: `DELETE FROM "${name}" WHERE user_id = ?`, args: [userId] })),
       { sql: 'DELETE FROM users WHERE id = ?', args: [userId] },
     ],

@@ -17,7 +17,7 @@ import {
 } from '@followthrough/shared';
 import { evidence, evidenceRecipients, promiseRecipients, promises, promiseVerdicts, touchpoints } from '../db/schema/index';
 import type { AnalysisContext } from './analysis-writer';
-import { names, selectIn, str, strOrNull, updateMany, type Executor } from './sql';
+import { names, runAll, selectIn, str, strOrNull, updateMany, type Executor } from './sql';
 
 const P = names(promises);
 const PR = names(promiseRecipients);
@@ -40,7 +40,7 @@ interface PromiseState {
   foldedThrough: string | null;
 }
 
-const PROMISE_COLUMNS = `${P.id}, ${P.messageId}, ${P.threadId}, ${P.counterpart}, ${P.text}, ${P.madeAt}, ${P.madeToJson}, ${P.dueText}, ${P.detectedDueAt}, ${P.dueIsDefault},
+const PROMISE_COLUMNS = `${P.id}, ${P.messageId}, ${P.threadId}, ${P.counterpart}, ${P.text}, ${P.madeAt}, ${P.madeToJson}, ${P.dueText}, ${P.detectedDueAt}, ${P.detectedDueIsDefault},
   ${P.keptBy}, ${P.keptAt}, ${P.keptStrength}, ${P.keptQuote}, ${P.slipBy}, ${P.slipAt}, ${P.slipQuote}, ${P.slipDueText}, ${P.foldedThrough}`;
 
 function toState(r: Record<string, unknown>): PromiseState {
@@ -59,7 +59,7 @@ function toState(r: Record<string, unknown>): PromiseState {
     text: str(r.text),
     dueText: strOrNull(r.due_text),
     detectedDueAt: str(r.detected_due_at),
-    dueIsDefault: Number(r.due_is_default) === 1,
+    dueIsDefault: Number(r.detected_due_is_default) === 1,
     outcome: {
       kept: keptBy === null ? null : { by: keptBy, at: str(r.kept_at), strength: r.kept_strength === 'possibly-kept' ? 'possibly-kept' : 'kept', quote: strOrNull(r.kept_quote) },
       slip: slipBy === null ? null : { by: slipBy, at: str(r.slip_at), quote: strOrNull(r.slip_quote), dueText: strOrNull(r.slip_due_text) },
@@ -81,6 +81,7 @@ function messageEvidence(r: Record<string, unknown>): FulfilmentEvidence {
     at: str(r.at),
     subject: str(r.subject),
     to: JSON.parse(str(r.to_json)) as string[],
+    counterparts: JSON.parse(str(r.counterparts_json)) as string[],
     deliveries: JSON.parse(str(r.deliveries_json)) as Extract<FulfilmentEvidence, { kind: 'message' }>['deliveries'][number][],
     attachments: JSON.parse(str(r.attachments_json)) as string[],
   };
@@ -98,7 +99,7 @@ function touchpointEvidence(r: Record<string, unknown>): FulfilmentEvidence {
 }
 
 const EVIDENCE_COLUMNS = (alias: string) =>
-  [E.messageId, E.threadId, E.at, E.subject, E.toJson, E.attachmentsJson, E.deliveriesJson].map((c) => `${alias}.${c}`).join(', ');
+  [E.messageId, E.threadId, E.at, E.subject, E.toJson, E.counterpartsJson, E.attachmentsJson, E.deliveriesJson].map((c) => `${alias}.${c}`).join(', ');
 
 /** Every piece of evidence that can bear on any of these promises (isFulfilmentCandidate filters per promise). */
 async function loadCandidates(ctx: AnalysisContext, states: readonly PromiseState[]): Promise<FulfilmentEvidence[]> {
@@ -108,7 +109,7 @@ async function loadCandidates(ctx: AnalysisContext, states: readonly PromiseStat
   const counterparts = [...new Set(states.map((s) => s.promise.counterpart).filter((c): c is string => c !== null))];
   const from = iso(Math.min(...states.map((s) => Date.parse(s.promise.madeAt))));
   const until = iso(Math.max(...states.map((s) => Date.parse(s.promise.madeAt))) + WINDOW_MS);
-  const [inThreads, toPeople, logged] = await Promise.all([
+  const [inThreads, toPeople, toClients, logged] = await Promise.all([
     selectIn(ctx.tx, `SELECT ${EVIDENCE_COLUMNS('e')} FROM ${E.$} e WHERE e.${E.userId} = ? AND e.${E.at} > ? AND e.${E.threadId} IN`, [ctx.userId, from], threadIds),
     selectIn(
       ctx.tx,
@@ -119,13 +120,20 @@ async function loadCandidates(ctx: AnalysisContext, states: readonly PromiseStat
     ),
     selectIn(
       ctx.tx,
+      `SELECT DISTINCT ${EVIDENCE_COLUMNS('e')} FROM ${ER.$} r JOIN ${E.$} e ON e.${E.userId} = r.${ER.userId} AND e.${E.messageId} = r.${ER.messageId}
+       WHERE r.${ER.userId} = ? AND r.${ER.at} > ? AND r.${ER.at} <= ? AND r.${ER.counterpart} IN`,
+      [ctx.userId, from, until],
+      counterparts,
+    ),
+    selectIn(
+      ctx.tx,
       `SELECT ${TP.id}, ${TP.at}, ${TP.counterpart}, ${TP.kind}, ${TP.summary} FROM ${TP.$} WHERE ${TP.userId} = ? AND ${TP.at} > ? AND ${TP.at} <= ? AND ${TP.counterpart} IN`,
       [ctx.userId, from, until],
       counterparts,
     ),
   ]);
   const byId = new Map<string, FulfilmentEvidence>();
-  for (const r of [...inThreads, ...toPeople]) byId.set(str(r.message_id), messageEvidence(r));
+  for (const r of [...inThreads, ...toPeople, ...toClients]) byId.set(str(r.message_id), messageEvidence(r));
   for (const r of logged) byId.set(str(r.id), touchpointEvidence(r));
   return [...byId.values()].sort(compareEvidence);
 }
@@ -138,7 +146,7 @@ async function promisesReachedBy(ctx: AnalysisContext, pieces: readonly Fulfilme
   if (messagesOnly.length > 0) {
     const latest = iso(Math.max(...messagesOnly.map((e) => Date.parse(e.at))));
     const earliest = iso(Math.min(...messagesOnly.map((e) => Date.parse(e.at))) - WINDOW_MS);
-    const [inThreads, toPeople] = await Promise.all([
+    const [inThreads, toPeople, atClients] = await Promise.all([
       selectIn(ctx.tx, `SELECT ${P.id} FROM ${P.$} WHERE ${P.userId} = ? AND ${P.madeAt} < ? AND ${P.threadId} IN`, [ctx.userId, latest], [...new Set(messagesOnly.map((e) => e.threadId))]),
       selectIn(
         ctx.tx,
@@ -146,8 +154,14 @@ async function promisesReachedBy(ctx: AnalysisContext, pieces: readonly Fulfilme
         [ctx.userId, earliest, latest],
         [...new Set(messagesOnly.flatMap((e) => e.to))],
       ),
+      selectIn(
+        ctx.tx,
+        `SELECT ${P.id} FROM ${P.$} WHERE ${P.userId} = ? AND ${P.madeAt} >= ? AND ${P.madeAt} < ? AND ${P.counterpart} IN`,
+        [ctx.userId, earliest, latest],
+        [...new Set(messagesOnly.flatMap((e) => e.counterparts ?? []))],
+      ),
     ]);
-    for (const r of [...inThreads, ...toPeople]) ids.add(str(r.id));
+    for (const r of [...inThreads, ...toPeople, ...atClients]) ids.add(str(r.id));
   }
   for (const t of logged) {
     const rows = await ctx.tx.execute({
@@ -157,6 +171,34 @@ async function promisesReachedBy(ctx: AnalysisContext, pieces: readonly Fulfilme
     for (const r of rows.rows) ids.add(str(r.id));
   }
   return ids;
+}
+
+/**
+ * Evidence filed by what can make it a candidate (thread, recipient, client), so each promise looks at
+ * its own few pieces: the candidates of a promise, in time order (isFulfilmentCandidate decides).
+ */
+function candidateIndex(pieces: readonly FulfilmentEvidence[]): (promise: PromiseForFulfilment) => FulfilmentEvidence[] {
+  const byThread = new Map<string, FulfilmentEvidence[]>();
+  const byRecipient = new Map<string, FulfilmentEvidence[]>();
+  const byCounterpart = new Map<string, FulfilmentEvidence[]>();
+  const file = (map: Map<string, FulfilmentEvidence[]>, key: string, e: FulfilmentEvidence) => {
+    const list = map.get(key);
+    if (list) list.push(e);
+    else map.set(key, [e]);
+  };
+  for (const e of pieces) {
+    if (e.kind === 'message') {
+      file(byThread, e.threadId, e);
+      for (const address of e.to) file(byRecipient, address, e);
+      for (const key of e.counterparts ?? []) file(byCounterpart, key, e);
+    } else file(byCounterpart, e.counterpart, e);
+  }
+  return (promise) => {
+    const near = new Set<FulfilmentEvidence>(byThread.get(promise.threadId) ?? []);
+    for (const address of promise.madeTo) for (const e of byRecipient.get(address) ?? []) near.add(e);
+    if (promise.counterpart !== null) for (const e of byCounterpart.get(promise.counterpart) ?? []) near.add(e);
+    return [...near].filter((e) => isFulfilmentCandidate(promise, e)).sort(compareEvidence);
+  };
 }
 
 /** Latest of two (at, id) positions in evidence order. */
@@ -186,12 +228,13 @@ export async function updateFulfilment(
   const states = await loadPromiseStates(ctx.tx, ctx.userId, [...new Set([...full, ...reached])]);
   const toFold: PromiseState[] = [];
   const touched: PromiseState[] = [];
+  const nearBatch = candidateIndex(pieces);
   for (const [id, state] of states) {
     if (full.has(id)) {
       toFold.push(state);
       continue;
     }
-    const mine = pieces.filter((e) => isFulfilmentCandidate(state.promise, e));
+    const mine = nearBatch(state.promise);
     if (mine.length === 0) continue;
     const kept = state.outcome.kept;
     // Kept for sure, and all of this is later: nothing can change (the earliest delivery wins).
@@ -207,9 +250,9 @@ export async function updateFulfilment(
     touched.push(state);
   }
   if (toFold.length > 0) {
-    const candidates = await loadCandidates(ctx, toFold);
+    const nearLoaded = candidateIndex(await loadCandidates(ctx, toFold));
     for (const state of toFold) {
-      const mine = candidates.filter((e) => isFulfilmentCandidate(state.promise, e));
+      const mine = nearLoaded(state.promise);
       state.outcome = mine.length === 0 ? NO_FULFILMENT : resolveFulfilment(state.promise, mine);
       state.foldedThrough = mine.length === 0 ? null : positionOf(mine[mine.length - 1]!);
       touched.push(state);
@@ -256,13 +299,14 @@ async function settleAndWrite(ctx: AnalysisContext, states: readonly PromiseStat
       s.foldedThrough,
       settled.state,
       settled.dueAt,
+      settled.dueIsDefault ? 1 : 0,
       settled.originalDueAt,
       settled.snoozedUntil,
       settled.overdueAfter,
     ]);
   }
-  const columns = [P.keptBy, P.keptAt, P.keptStrength, P.keptQuote, P.slipBy, P.slipAt, P.slipQuote, P.slipDueText, P.foldedThrough, P.state, P.dueAt, P.originalDueAt, P.snoozedUntil, P.overdueAfter];
-  await ctx.tx.batch(updateMany(P.$, [P.userId, P.id], columns, rows));
+  const columns = [P.keptBy, P.keptAt, P.keptStrength, P.keptQuote, P.slipBy, P.slipAt, P.slipQuote, P.slipDueText, P.foldedThrough, P.state, P.dueAt, P.dueIsDefault, P.originalDueAt, P.snoozedUntil, P.overdueAfter];
+  await runAll(ctx.tx, updateMany(P.$, [P.userId, P.id], columns, rows), ctx.breathe);
 }
 
 export async function loadVerdicts(db: Executor, userId: string, ids: readonly string[]): Promise<Map<string, PromiseVerdict>> {

@@ -6,7 +6,13 @@ import {
   type AnalysisSettings,
   type FulfilmentEvidence,
   type MessageFacts,
+  isMessageRejectedError,
+  LIMITS,
+  normalizeMessageId,
+  normalizedMessageSchema,
+  type MessageRejection,
   type NormalizedMessage,
+  type NormalizedMessageInput,
   type StoredMessageFacts,
 } from '@followthrough/shared';
 import type { Database } from '../db/client';
@@ -23,19 +29,16 @@ import {
 } from './analysis-writer';
 import { updateFulfilment } from './fulfilment-store';
 import { rederiveThreads } from './rederive-threads';
-import { createYielder, insertMany, names, selectIn, str } from './sql';
+import { createYielder, insertMany, names, runAll, selectIn, str } from './sql';
+import { inWriteTransaction } from './write-transaction';
 import { loadThreaderSeed, threaderWrites } from './threading-store';
+import { renameStatements, threadsToRename } from './thread-names';
 
 const M = names(messages);
 const T = names(threads);
 
-export interface RejectedMessage {
-  id: string;
-  /** What is wrong, for the user who sent it (it may quote the offending header; it is never logged). */
-  reason: string;
-  /** A machine code, when the rule that refused the message gave one. */
-  code: string;
-}
+/** A message of the batch that was not stored, and why (shared/model/message-rejection.ts). */
+export type RejectedMessage = MessageRejection;
 
 export interface IngestResult {
   accepted: number;
@@ -47,8 +50,17 @@ export interface IngestResult {
 }
 
 function rejection(id: string, err: unknown): RejectedMessage {
-  const code = typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string' ? err.code : 'unreadable_message';
-  return { id, reason: err instanceof Error ? err.message : String(err), code };
+  if (isMessageRejectedError(err)) return { id, code: err.code, reason: err.reason };
+  // Any other error's message could quote the mail: only its kind is kept.
+  return { id, code: 'analysis_failed', reason: `the analysis failed on this message (${err instanceof Error ? err.name : 'error'})` };
+}
+
+/** A field of the message that failed its schema, as a rejection that names the field and never its value. */
+function schemaRejection(id: string, index: number, issue: { path: PropertyKey[]; message: string; code?: string } | undefined): RejectedMessage {
+  const field = issue?.path.map(String).join('.') ?? '';
+  const where = `messages.${index}${field ? `.${field}` : ''}`;
+  const code = field === 'date' ? 'date_invalid' : issue?.code === 'too_big' ? 'field_too_long' : 'unreadable';
+  return { id, code, reason: `${where}: ${issue?.message ?? 'not a message'}` };
 }
 
 /**
@@ -61,13 +73,33 @@ function rejection(id: string, err: unknown): RejectedMessage {
  * - a touched thread derived with other settings (a re-derivation still running) is derived again whole.
  * Idempotent by message id. The work is sliced so the event loop serves other requests in between.
  */
-export async function ingestMessages(database: Database, userId: string, input: readonly NormalizedMessage[], settings: AnalysisSettings): Promise<IngestResult> {
+export async function ingestMessages(
+  database: Database,
+  userId: string,
+  input: readonly (NormalizedMessage | NormalizedMessageInput)[],
+  settings: AnalysisSettings,
+  options: { validate?: boolean } = {},
+): Promise<IngestResult> {
   const breathe = createYielder();
   const order: string[] = [];
   const read = new Map<string, { stored: StoredMessageFacts; facts: MessageFacts }>();
   const rejected: RejectedMessage[] = [];
   const rejectedIds = new Set<string>();
-  for (const message of input) {
+  for (const [index, raw] of input.entries()) {
+    // Messages from the API are checked one by one: a bad one is rejected, the rest go in.
+    let message: NormalizedMessage;
+    if (options.validate) {
+      const parsed = normalizedMessageSchema.safeParse(raw);
+      if (!parsed.success) {
+        const rawId = (raw as { id?: unknown }).id;
+        const id = typeof rawId === 'string' && rawId.length <= LIMITS.messageId ? normalizeMessageId(rawId) : `#${index}`;
+        rejected.push(schemaRejection(id, index, parsed.error.issues[0]));
+        rejectedIds.add(id);
+        await breathe();
+        continue;
+      }
+      message = parsed.data;
+    } else message = raw as NormalizedMessage;
     order.push(message.id);
     if (read.has(message.id) || rejectedIds.has(message.id)) continue;
     try {
@@ -106,6 +138,7 @@ export async function ingestStoredFacts(database: Database, userId: string, inpu
   return storeRead(database, userId, settings, breathe, order, read, rejected, rejectedIds);
 }
 
+/** The write transaction both paths share: threads, aggregates, findings and fulfilment for what was read. */
 async function storeRead(
   database: Database,
   userId: string,
@@ -116,8 +149,7 @@ async function storeRead(
   rejected: RejectedMessage[],
   rejectedIds: ReadonlySet<string>,
 ): Promise<IngestResult> {
-  const tx = await database.client.transaction('write');
-  try {
+  return inWriteTransaction(database, async (tx) => {
     const ctx: AnalysisContext = { tx, userId, settings, hash: settingsHash(settings), breathe };
     const storedThreadOf = new Map<string, string>();
     for (const r of await selectIn(tx, `SELECT ${M.id}, ${M.threadId} FROM ${M.$} WHERE ${M.userId} = ? AND ${M.id} IN`, [userId], [...read.keys()])) {
@@ -129,6 +161,11 @@ async function storeRead(
     const threader = createThreader(await loadThreaderSeed(tx, userId, fresh.map((m) => m.facts)));
     const threadOf = new Map<string, string>();
     for (const m of fresh) threadOf.set(m.stored.id, threader.assign(m.facts));
+    // Threads are named after their earliest message: one that arrives after later ones renames its thread.
+    const renames = await threadsToRename(tx, userId, fresh.map((m) => ({ facts: m.facts, threadId: threadOf.get(m.stored.id)! })));
+    const named = (threadId: string) => renames.get(threadId) ?? threadId;
+    for (const [id, threadId] of threadOf) threadOf.set(id, named(threadId));
+    if (renames.size > 0) await runAll(tx, renameStatements(userId, renames), breathe);
     const affected = [...new Set(threadOf.values())];
 
     // A touched thread is derived again whole when it was derived with other settings, or never since
@@ -140,19 +177,26 @@ async function storeRead(
     const hashOf = new Map(hashRows.map((r) => [str(r.thread_id), str(r.derived_hash)]));
     const stale = new Set(withMessages.map((r) => str(r.thread_id)).filter((id) => hashOf.get(id) !== ctx.hash));
 
-    await tx.batch([
+    await runAll(tx, [
       ...insertMany(
         M.$,
         MESSAGE_COLUMNS,
         fresh.map((m) => messageRow(userId, m.stored, threadOf.get(m.stored.id)!, m.facts)),
         'ON CONFLICT DO NOTHING',
       ),
-      ...threaderWrites(userId, threader, new Set(fresh.map((m) => m.stored.id))),
-    ]);
+      ...threaderWrites(userId, threader, new Set(fresh.map((m) => m.stored.id)), named),
+    ], breathe);
 
     const current = affected.filter((id) => !stale.has(id));
     const freshFindings = new Map(fresh.map((m) => [m.stored.id, m.stored]));
-    const changes = await refreshThreads(ctx, current, freshFindings);
+    const appended = new Map<string, MessageFacts[]>();
+    for (const m of fresh) {
+      const threadId = threadOf.get(m.stored.id)!;
+      const list = appended.get(threadId) ?? [];
+      list.push(m.facts);
+      appended.set(threadId, list);
+    }
+    const changes = await refreshThreads(ctx, current, freshFindings, appended);
     await moveFindings(ctx, changes.values());
     const inCurrent = fresh.filter((m) => !stale.has(threadOf.get(m.stored.id)!));
     const newPromises = await writeFindings(
@@ -176,11 +220,11 @@ async function storeRead(
         at: m.stored.sentAt,
         subject: m.stored.subject,
         to: externalRecipients(m.facts, settings),
+        counterparts: m.facts.counterparts,
         deliveries: m.stored.deliveries ?? [],
         attachments: m.stored.attachments ?? [],
       }));
     await updateFulfilment(ctx, { fresh: newPromises.map((p) => p.id), newEvidence });
-    await tx.commit();
 
     return {
       accepted: fresh.length,
@@ -189,7 +233,5 @@ async function storeRead(
       threads: order.filter((id) => !rejectedIds.has(id)).map((messageId) => ({ messageId, threadId: threadOf.get(messageId) ?? storedThreadOf.get(messageId)! })),
       rejected,
     };
-  } finally {
-    tx.close();
-  }
+  });
 }

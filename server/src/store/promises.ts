@@ -7,6 +7,7 @@ import { promises, promiseVerdictEvents, promiseVerdicts } from '../db/schema/in
 import { settingsHash } from './analysis-writer';
 import { resettle } from './fulfilment-store';
 import { names, createYielder } from './sql';
+import { inWriteTransaction } from './write-transaction';
 import { PROMISE_VIEW_COLUMNS, PROMISE_VIEW_FROM, promiseView } from './read/promise-reads';
 
 const P = names(promises);
@@ -23,8 +24,7 @@ export async function readPromise(database: Database, userId: string, id: string
  * with it, in one transaction. False when the user has no such promise.
  */
 export async function setVerdict(database: Database, userId: string, id: string, verdict: Required<Pick<PromiseVerdict, 'status'>> & PromiseVerdict, settings: AnalysisSettings, now: Date): Promise<boolean> {
-  const tx = await database.client.transaction('write');
-  try {
+  return inWriteTransaction(database, async (tx) => {
     const found = await tx.execute({ sql: `SELECT 1 FROM ${P.$} WHERE ${P.userId} = ? AND ${P.id} = ?`, args: [userId, id] });
     if (found.rows.length === 0) return false;
     const at = now.toISOString();
@@ -49,11 +49,8 @@ export async function setVerdict(database: Database, userId: string, id: string,
       { sql: `INSERT INTO ${E.$} (${E.userId}, ${E.promiseId}, ${E.status}, ${E.dueAt}, ${E.snoozedUntil}, ${E.at}) VALUES (?, ?, ?, ?, ?, ?)`, args: [userId, id, ...values, at] },
     ]);
     await resettle({ tx, userId, settings, hash: settingsHash(settings), breathe: createYielder() }, [id]);
-    await tx.commit();
     return true;
-  } finally {
-    tx.close();
-  }
+  });
 }
 
 export async function verdictHistory(db: Db, userId: string, promiseId: string) {

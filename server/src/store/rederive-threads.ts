@@ -3,7 +3,7 @@ import { deriveMessageFacts, isRootMessage, subjectThreadKeys, type StoredMessag
 import { messages, promises, subjectThreads } from '../db/schema/index';
 import { loadFindings, refreshThreads, writeFindings, type AnalysisContext, type Findings, type ThreadChange } from './analysis-writer';
 import { updateFulfilment } from './fulfilment-store';
-import { deleteIn, insertMany, names, selectIn, str, updateMany } from './sql';
+import { deleteIn, insertMany, names, runAll, selectIn, str, updateMany } from './sql';
 import { serializeCore } from './stored-facts';
 import { storedSubjectKey } from './threading-store';
 
@@ -41,7 +41,7 @@ export async function rederiveThreads(ctx: AnalysisContext, threadIds: readonly 
   const legacy = directions.filter((d) => d[3] !== '');
   rewrite.push(...updateMany(M.$, [M.userId, M.id], [M.direction, M.factsJson], legacy));
   rewrite.push(...updateMany(M.$, [M.userId, M.id], [M.direction], directions.filter((d) => d[3] === '').map((d) => [d[0], d[1], d[2]])));
-  if (rewrite.length > 0) await ctx.tx.batch(rewrite);
+  await runAll(ctx.tx, rewrite, ctx.breathe);
   await writeFindings(ctx, items, { replace: true });
   await rebuildSubjectEntries(ctx, [...changes.values()]);
   const promiseRows = await selectIn(ctx.tx, `SELECT ${P.id} FROM ${P.$} WHERE ${P.userId} = ? AND ${P.threadId} IN`, [ctx.userId], threadIds);
@@ -69,7 +69,7 @@ export async function rebuildSubjectEntries(ctx: AnalysisContext, changes: reado
       }
     }
   }
-  await ctx.tx.batch([
+  await runAll(ctx.tx, [
     ...deleteIn(`DELETE FROM ${ST.$} WHERE ${ST.userId} = ? AND ${ST.threadId} IN`, [ctx.userId], changes.map((c) => c.threadId)),
     ...insertMany(
       ST.$,
@@ -77,5 +77,5 @@ export async function rebuildSubjectEntries(ctx: AnalysisContext, changes: reado
       [...rows.values()].map((e) => [ctx.userId, storedSubjectKey(e.key), e.threadId, e.first, e.last, e.hasRoot ? 1 : 0]),
       'ON CONFLICT DO NOTHING',
     ),
-  ]);
+  ], ctx.breathe);
 }

@@ -7,6 +7,7 @@ import type { Logger } from '../http/logger';
 import { settingsHash, type AnalysisContext } from './analysis-writer';
 import { rederiveThreads } from './rederive-threads';
 import { createYielder, names, str, strOrNull } from './sql';
+import { inWriteTransaction } from './write-transaction';
 import { settingsOfUser } from './users';
 
 const J = names(analysisJobs);
@@ -23,12 +24,12 @@ const LEASE_MS = 60_000;
  * changed what derived rows depend on). Any API process picks the job up (createRederiver).
  */
 export async function requestRederivation(database: Database, userId: string, settings: AnalysisSettings, now: Date): Promise<void> {
-  await database.client.execute({
+  await inWriteTransaction(database, (tx) => tx.execute({
     sql: `INSERT INTO ${J.$} (${J.userId}, ${J.targetHash}, ${J.state}, ${J.total}, ${J.done}, ${J.requestedAt}) VALUES (?, ?, 'pending', 0, 0, ?)
           ON CONFLICT (${J.userId}) DO UPDATE SET ${J.targetHash} = excluded.${J.targetHash}, ${J.state} = 'pending', ${J.total} = 0, ${J.done} = 0,
             ${J.requestedAt} = excluded.${J.requestedAt}, ${J.finishedAt} = NULL, ${J.error} = NULL`,
     args: [userId, settingsHash(settings), now.toISOString()],
-  });
+  }));
 }
 
 export async function analysisStatus(database: Database, userId: string): Promise<AnalysisStatus> {
@@ -74,9 +75,12 @@ export function createRederiver(deps: { database: Database; logger: Logger; cloc
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
 
+  /** One statement on the job row, retried like any write when another writer holds the database. */
+  const write = (stmt: { sql: string; args: (string | number | null)[] }) => inWriteTransaction(database, (tx) => tx.execute(stmt));
+
   async function claim(): Promise<{ userId: string; target: string } | null> {
     const now = deps.clock();
-    const result = await database.client.execute({
+    const result = await write({
       sql: `UPDATE ${J.$} SET ${J.state} = 'running', ${J.leaseOwner} = ?, ${J.leaseUntil} = ?, ${J.startedAt} = coalesce(${J.startedAt}, ?)
             WHERE ${J.userId} = (SELECT ${J.userId} FROM ${J.$} WHERE ${J.state} = 'pending' OR (${J.state} = 'running' AND ${J.leaseUntil} < ?)
                                  ORDER BY ${J.requestedAt} LIMIT 1)
@@ -121,7 +125,7 @@ export function createRederiver(deps: { database: Database; logger: Logger; cloc
     if (!settings) return;
     const hash = settingsHash(settings);
     const total = await countStale(job.userId, hash);
-    await database.client.execute({ sql: `UPDATE ${J.$} SET ${J.total} = ?, ${J.done} = 0, ${J.targetHash} = ? WHERE ${J.userId} = ?`, args: [total, hash, job.userId] });
+    await write({ sql: `UPDATE ${J.$} SET ${J.total} = ?, ${J.done} = 0, ${J.targetHash} = ? WHERE ${J.userId} = ?`, args: [total, hash, job.userId] });
     let done = 0;
     const breathe = createYielder();
     for (;;) {
@@ -131,22 +135,15 @@ export function createRederiver(deps: { database: Database; logger: Logger; cloc
       if (!current || settingsHash(current) !== hash) return;
       const slice = await staleThreads(job.userId, hash, THREADS_PER_SLICE);
       if (slice.length === 0) break;
-      const tx = await database.client.transaction('write');
-      try {
-        const ctx: AnalysisContext = { tx, userId: job.userId, settings, hash, breathe };
-        await rederiveThreads(ctx, slice);
-        await tx.commit();
-      } finally {
-        tx.close();
-      }
+      await inWriteTransaction(database, (tx) => rederiveThreads({ tx, userId: job.userId, settings, hash, breathe } satisfies AnalysisContext, slice));
       done += slice.length;
-      await database.client.execute({
+      await write({
         sql: `UPDATE ${J.$} SET ${J.done} = ?, ${J.leaseUntil} = ? WHERE ${J.userId} = ? AND ${J.leaseOwner} = ?`,
         args: [done, new Date(deps.clock().getTime() + LEASE_MS).toISOString(), job.userId, owner],
       });
       await breathe();
     }
-    await database.client.execute({
+    await write({
       sql: `UPDATE ${J.$} SET ${J.state} = 'done', ${J.done} = ${J.total}, ${J.finishedAt} = ?, ${J.leaseOwner} = NULL, ${J.leaseUntil} = NULL
             WHERE ${J.userId} = ? AND ${J.leaseOwner} = ? AND ${J.targetHash} = ?`,
       args: [deps.clock().toISOString(), job.userId, owner, hash],
@@ -164,10 +161,11 @@ export function createRederiver(deps: { database: Database; logger: Logger; cloc
           await runJob(job);
         } catch (err) {
           deps.logger.error('re-derivation failed', { userId: job.userId, error: err instanceof Error ? err.message : String(err) });
-          await database.client.execute({
-            sql: `UPDATE ${J.$} SET ${J.state} = 'failed', ${J.error} = ?, ${J.leaseOwner} = NULL, ${J.leaseUntil} = NULL WHERE ${J.userId} = ? AND ${J.leaseOwner} = ?`,
-            args: [err instanceof Error ? err.message : String(err), job.userId, owner],
-          });
+          // If even this fails (the database is gone or busy), the lease runs out and another pass resumes the job.
+          await write({
+              sql: `UPDATE ${J.$} SET ${J.state} = 'failed', ${J.error} = ?, ${J.leaseOwner} = NULL, ${J.leaseUntil} = NULL WHERE ${J.userId} = ? AND ${J.leaseOwner} = ?`,
+              args: [err instanceof Error ? err.message : String(err), job.userId, owner],
+            }).catch(() => undefined);
         }
       }
     } while (again);
@@ -179,9 +177,15 @@ export function createRederiver(deps: { database: Database; logger: Logger; cloc
       again = true;
       return;
     }
-    running = drain().finally(() => {
-      running = null;
-    });
+    running = drain()
+      .catch((err: unknown) => {
+        // Claiming or reporting progress failed (a busy or unreachable database): the job keeps its
+        // state, its lease runs out, and the next poll or kick resumes it.
+        deps.logger.warn('re-derivation paused', { error: err instanceof Error ? err.message : String(err) });
+      })
+      .finally(() => {
+        running = null;
+      });
   };
 
   return {

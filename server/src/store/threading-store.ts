@@ -46,17 +46,17 @@ export async function loadThreaderSeed(db: Executor, userId: string, batch: read
  * What the threader learned, as writes: a message's own id maps to where it went (upsert); an id it
  * references keeps the first thread that claimed it (insert if absent); subject entries are upserted.
  */
-export function threaderWrites(userId: string, threader: Threader, ownIds: ReadonlySet<string>): InStatement[] {
+export function threaderWrites(userId: string, threader: Threader, ownIds: ReadonlySet<string>, named: (threadId: string) => string = (t) => t): InStatement[] {
   const { messageThreads, subjectEntries } = threader.changes();
-  const own = messageThreads.filter(([id]) => ownIds.has(id)).map(([id, thread]) => [userId, id, thread]);
-  const referenced = messageThreads.filter(([id]) => !ownIds.has(id)).map(([id, thread]) => [userId, id, thread]);
+  const own = messageThreads.filter(([id]) => ownIds.has(id)).map(([id, thread]) => [userId, id, named(thread)]);
+  const referenced = messageThreads.filter(([id]) => !ownIds.has(id)).map(([id, thread]) => [userId, id, named(thread)]);
   return [
     ...insertMany(R.$, [R.userId, R.messageId, R.threadId], own, `ON CONFLICT (${R.userId}, ${R.messageId}) DO UPDATE SET ${R.threadId} = excluded.${R.threadId}`),
     ...insertMany(R.$, [R.userId, R.messageId, R.threadId], referenced, 'ON CONFLICT DO NOTHING'),
     ...insertMany(
       ST.$,
       [ST.userId, ST.subjectKey, ST.threadId, ST.firstMs, ST.lastMs, ST.hasRoot],
-      subjectEntries.map(([key, e]) => [userId, storedSubjectKey(key), e.threadId, e.first, e.last, e.hasRoot ? 1 : 0]),
+      subjectEntries.map(([key, e]) => [userId, storedSubjectKey(key), named(e.threadId), e.first, e.last, e.hasRoot ? 1 : 0]),
       `ON CONFLICT (${ST.userId}, ${ST.subjectKey}, ${ST.threadId}) DO UPDATE SET ${ST.firstMs} = excluded.${ST.firstMs}, ${ST.lastMs} = excluded.${ST.lastMs}, ${ST.hasRoot} = excluded.${ST.hasRoot}`,
     ),
   ];

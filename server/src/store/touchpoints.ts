@@ -7,6 +7,7 @@ import { settingsHash, type AnalysisContext } from './analysis-writer';
 import { promisesUsing, touchpointEvidence, updateFulfilment } from './fulfilment-store';
 import { createYielder, names, str, type Executor } from './sql';
 import { decodeCursor, encodeCursor } from './read/promise-reads';
+import { inWriteTransaction } from './write-transaction';
 
 const TP = names(touchpoints);
 const COLUMNS = [TP.id, TP.counterpart, TP.kind, TP.at, TP.summary, TP.department, TP.threadId, TP.createdAt];
@@ -25,14 +26,7 @@ export function toStoredTouchpoint(r: Record<string, unknown>): StoredTouchpoint
 }
 
 async function inTransaction<T>(database: Database, userId: string, settings: AnalysisSettings, work: (ctx: AnalysisContext) => Promise<T>): Promise<T> {
-  const tx = await database.client.transaction('write');
-  try {
-    const result = await work({ tx, userId, settings, hash: settingsHash(settings), breathe: createYielder() });
-    await tx.commit();
-    return result;
-  } finally {
-    tx.close();
-  }
+  return inWriteTransaction(database, (tx) => work({ tx, userId, settings, hash: settingsHash(settings), breathe: createYielder() }));
 }
 
 /**

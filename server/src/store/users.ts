@@ -4,6 +4,7 @@ import { userSettingsSchema, type UserSettings } from '@followthrough/shared/con
 import { analysisSettingsSchema, type AnalysisSettings } from '@followthrough/shared';
 import type { Client } from '@libsql/client';
 import type { Db } from '../db/client';
+import type { ReadExecutor } from '../db/cached-reader';
 import { apiTokens, users } from '../db/schema/index';
 
 /** Characters of a token shown by `user revoke` listings; not enough to guess the rest (32 chars, 192 bits). */
@@ -80,10 +81,11 @@ export async function revokeToken(db: Db, prefix: string, now: Date): Promise<{ 
 }
 
 /**
- * Runs on every API request, so it is plain SQL on the raw client: drizzle's query building and row
- * mapping cost about as much as SQLite's own work for this one-row indexed lookup.
+ * Runs on every API request, so it is plain SQL on the read connection: drizzle's query building and row
+ * mapping cost about as much as SQLite's own work for this one-row indexed lookup, and the writer may be
+ * inside another request's transaction (a request must not wait for someone else's import to sign in).
  */
-export async function findUserByToken(client: Client, token: string): Promise<AuthUser | null> {
+export async function findUserByToken(client: Pick<Client, 'execute'> | ReadExecutor, token: string): Promise<AuthUser | null> {
   const result = await client.execute({
     sql: `SELECT u.id, u.email, t.id AS token_id, u.settings_json
           FROM api_tokens t JOIN users u ON u.id = t.user_id
@@ -116,21 +118,45 @@ export async function putUserSettings(db: Db, userId: string, settings: UserSett
 }
 
 const parsedSettings = new Map<string, { settings: UserSettings; analysis: AnalysisSettings }>();
+let parsedSettingsChars = 0;
+/**
+ * The memo holds at most this many characters of settings JSON (its keys; the parsed values are about as
+ * large). Settings are bounded by the contract (50 addresses, 200 internal domains), so one entry is tens of
+ * kilobytes at worst; the budget keeps a server that sees many users' settings, or one user who changes them
+ * in a loop, at a few megabytes, oldest entries leaving first.
+ */
+const SETTINGS_MEMO_CHARS = 4 * 1024 * 1024;
 
 /**
  * The caller's settings, in both vocabularies. Parsing is memoised by the stored JSON itself (a pure
- * function of it, so no state that could go stale between processes); the map is bounded.
+ * function of it, so no state that could go stale between processes); the memo is bounded by size.
  */
 export function settingsOfUser(user: Pick<AuthUser, 'email' | 'settingsJson'>): { settings: UserSettings; analysis: AnalysisSettings } {
   const key = user.settingsJson ?? `default:${user.email}`;
-  let entry = parsedSettings.get(key);
-  if (!entry) {
-    const settings = user.settingsJson ? userSettingsSchema.parse(JSON.parse(user.settingsJson)) : defaultUserSettings(user.email);
-    entry = { settings, analysis: toAnalysisSettings(settings) };
-    if (parsedSettings.size >= 1000) parsedSettings.clear();
+  const known = parsedSettings.get(key);
+  if (known) {
+    // Most recently used last: Map keeps insertion order, so the first key is the one to evict.
+    parsedSettings.delete(key);
+    parsedSettings.set(key, known);
+    return known;
+  }
+  const settings = user.settingsJson ? userSettingsSchema.parse(JSON.parse(user.settingsJson)) : defaultUserSettings(user.email);
+  const entry = { settings, analysis: toAnalysisSettings(settings) };
+  if (key.length <= SETTINGS_MEMO_CHARS / 16) {
     parsedSettings.set(key, entry);
+    parsedSettingsChars += key.length;
+    for (const oldest of parsedSettings.keys()) {
+      if (parsedSettingsChars <= SETTINGS_MEMO_CHARS) break;
+      parsedSettings.delete(oldest);
+      parsedSettingsChars -= oldest.length;
+    }
   }
   return entry;
+}
+
+/** Entries and characters the settings memo holds now (for the test that holds it to its budget). */
+export function settingsMemoSize(): { entries: number; chars: number } {
+  return { entries: parsedSettings.size, chars: parsedSettingsChars };
 }
 
 /** The engine's settings from the user's: the one place the two vocabularies meet. */

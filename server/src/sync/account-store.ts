@@ -5,6 +5,7 @@ import type { Database } from '../db/client';
 import { mailAccountMessages, mailAccounts } from '../db/schema/index';
 import { requireTokenCipher, type TokenCipher } from '../crypto/token-cipher';
 import type { SyncedMessage } from '../connectors/mail-provider';
+import { encodeSkipSummary, readSkipSummary, SKIPPED_CODE, type SkipSummary } from './skip-record';
 
 export type MailProviderName = 'google' | 'microsoft';
 export type AccountAccess = 'metadata' | 'bodies';
@@ -24,6 +25,8 @@ export interface AccountView {
   lastSuccessAt: string | null;
   lastError: { code: string | null; message: string; at: string | null } | null;
   syncing: boolean;
+  /** Messages the last pass that skipped any could not take in (the rest was stored). */
+  skipped: { count: number; at: string; messages: { providerId: string; messageId: string | null; code: string; reason: string }[] } | null;
 }
 
 export function toAccountView(row: AccountRow, now: Date): AccountView {
@@ -38,8 +41,9 @@ export function toAccountView(row: AccountRow, now: Date): AccountView {
     messageCount: row.messageCount,
     lastSyncStartedAt: row.lastSyncStartedAt,
     lastSuccessAt: row.lastSuccessAt,
-    lastError: row.lastError ? { code: row.lastErrorCode, message: row.lastError, at: row.lastErrorAt } : null,
+    lastError: row.lastError && row.lastErrorCode !== SKIPPED_CODE ? { code: row.lastErrorCode, message: row.lastError, at: row.lastErrorAt } : null,
     syncing: row.leaseUntil !== null && row.leaseUntil > now.toISOString(),
+    skipped: readSkipSummary(row),
   };
 }
 
@@ -243,11 +247,21 @@ export async function staleAfterResync(database: Database, accountId: string): P
   return rows.rows.map((r) => String(r.id));
 }
 
-export async function finishPass(database: Database, accountId: string, now: Date): Promise<void> {
-  await database.db
-    .update(mailAccounts)
-    .set({ phase: 'idle', sweepPending: false, sweepSince: null, lastSuccessAt: now.toISOString(), lastError: null, lastErrorCode: null, lastErrorAt: null, updatedAt: now.toISOString() })
-    .where(eq(mailAccounts.id, accountId));
+/**
+ * A pass ended well. The error of an earlier pass is cleared; what this pass skipped is recorded (see
+ * skip-record.ts), and a pass that skipped nothing keeps the record of the last one that did.
+ */
+export async function finishPass(database: Database, accountId: string, now: Date, skipped: SkipSummary | null = null): Promise<void> {
+  const at = now.toISOString();
+  // Every SET expression reads the row as it was, so "last_error_code = ?4" tests the old code throughout.
+  await database.client.execute({
+    sql: `UPDATE mail_accounts SET phase = 'idle', sweep_pending = 0, sweep_since = NULL, last_success_at = ?1, updated_at = ?1,
+            last_error_code = CASE WHEN ?2 IS NOT NULL THEN ?4 WHEN last_error_code = ?4 THEN last_error_code ELSE NULL END,
+            last_error = CASE WHEN ?2 IS NOT NULL THEN ?2 WHEN last_error_code = ?4 THEN last_error ELSE NULL END,
+            last_error_at = CASE WHEN ?2 IS NOT NULL THEN ?1 WHEN last_error_code = ?4 THEN last_error_at ELSE NULL END
+          WHERE id = ?3`,
+    args: [at, skipped ? encodeSkipSummary(skipped) : null, accountId, SKIPPED_CODE],
+  });
 }
 
 export async function recordFailure(database: Database, accountId: string, input: { code: string; message: string; now: Date }): Promise<void> {

@@ -2,7 +2,9 @@ import { ConnectorError } from '../connectors/connector-error';
 import { fullSyncSince } from '../connectors/mail-provider';
 import type { TokenCipher } from '../crypto/token-cipher';
 import type { Database } from '../db/client';
-import { ingestMessages } from '../store/ingest';
+import type { SkippedMessage } from '../connectors/mail-provider';
+import type { Logger } from '../http/logger';
+import { ingestBatch } from './ingest-batch';
 import { getUserSettings, toAnalysisSettings } from '../store/users';
 import {
   acquireLease,
@@ -18,6 +20,7 @@ import {
 } from './account-store';
 import { decodeCursor } from './cursor';
 import { removeMessages } from './message-removal';
+import { SKIPPED_LISTED } from './skip-record';
 import { createProviderFor, type ConnectorConfig } from './provider-factory';
 
 /**
@@ -39,6 +42,8 @@ export interface SyncProgress {
   upserted: number;
   deleted: number;
   messageCount: number;
+  /** Messages this pass could not take in (the rest of their page was stored). */
+  skipped: number;
 }
 
 export interface SyncPassResult {
@@ -47,6 +52,9 @@ export interface SyncPassResult {
   upserted: number;
   deleted: number;
   messageCount: number;
+  /** Messages skipped with their reasons (at most SKIPPED_LISTED named; `skipped` counts them all). */
+  skipped: number;
+  skippedMessages: SkippedMessage[];
   error?: { code: string; message: string };
 }
 
@@ -57,6 +65,8 @@ export interface AccountSyncerDeps {
   clock: () => Date;
   /** How long a pass may go without committing a page before another process may take over. */
   leaseTtlMs?: number;
+  /** Where a skipped message is logged (provider id and reason code only, never content). */
+  logger?: Logger;
 }
 
 export interface AccountSyncer {
@@ -71,13 +81,19 @@ export function createAccountSyncer(deps: AccountSyncerDeps): AccountSyncer {
   return {
     async syncAccount(accountId, options = {}) {
       const { database } = deps;
-      const totals = { pages: 0, upserted: 0, deleted: 0, messageCount: 0 };
-      if (!(await acquireLease(database, accountId, deps.clock(), leaseTtlMs))) return { status: 'busy', ...totals };
+      const totals = { pages: 0, upserted: 0, deleted: 0, messageCount: 0, skipped: 0 };
+      const skippedMessages: SkippedMessage[] = [];
+      const noteSkipped = (entry: SkippedMessage): void => {
+        totals.skipped++;
+        if (skippedMessages.length < SKIPPED_LISTED) skippedMessages.push(entry);
+        deps.logger?.warn('message skipped', { accountId, providerId: entry.providerId, code: entry.code });
+      };
+      if (!(await acquireLease(database, accountId, deps.clock(), leaseTtlMs))) return { status: 'busy', ...totals, skippedMessages };
       try {
         let account = await getAccount(database, accountId);
         if (!account) throw new Error(`account ${accountId} vanished`);
         if (account.status === 'reconnect_needed') {
-          return { status: 'failed', ...totals, error: { code: 'AUTH_REVOKED', message: 'reconnect needed: the grant was revoked' } };
+          return { status: 'failed', ...totals, skippedMessages, error: { code: 'AUTH_REVOKED', message: 'reconnect needed: the grant was revoked' } };
         }
         const refreshToken = await readRefreshToken(database, deps.cipher, account);
         const settings = toAnalysisSettings((await getUserSettings(database.db, account.userId)).settings);
@@ -101,17 +117,27 @@ export function createAccountSyncer(deps: AccountSyncerDeps): AccountSyncer {
             next.catch(() => undefined);
           }
           const mode = decodeCursor(page.nextCursor, provider.provider).mode;
+          for (const skip of page.skipped) noteSkipped(skip);
           // Ingest is CPU work on this event loop: in slices, yielding between them, so the prefetch of the
-          // next page keeps its requests moving instead of waiting for a whole page's fact extraction.
+          // next page keeps its requests moving instead of waiting for a whole page's fact extraction. Each
+          // slice stores its good messages; one the engine refuses is skipped, not the slice.
+          const refused = new Set<string>();
           for (let i = 0; i < page.upserted.length; i += ingestSlice) {
-            await ingestMessages(database, account.userId, page.upserted.slice(i, i + ingestSlice).map((u) => u.message), settings);
+            const slice = page.upserted.slice(i, i + ingestSlice);
+            const outcome = await ingestBatch(database, account.userId, slice.map((u) => u.message), settings);
+            for (const r of outcome.rejected) {
+              refused.add(r.id);
+              const providerId = slice.find((u) => u.message.id === r.id)?.providerId ?? r.id;
+              noteSkipped({ providerId, messageId: r.id, code: r.code, reason: r.reason });
+            }
             await new Promise((resolve) => setImmediate(resolve));
           }
+          const stored = refused.size === 0 ? page.upserted : page.upserted.filter((u) => !refused.has(u.message.id));
           const orphaned = await orphanedByDeletion(database, account, page.deletedIds);
           await removeMessages(database, account.userId, orphaned, settings);
           const committed = await commitPage(database, {
             account,
-            upserted: page.upserted,
+            upserted: stored,
             deletedProviderIds: page.deletedIds,
             cursor: page.nextCursor,
             phase: page.done ? 'idle' : mode,
@@ -121,7 +147,7 @@ export function createAccountSyncer(deps: AccountSyncerDeps): AccountSyncer {
           });
           cursor = page.nextCursor;
           totals.pages++;
-          totals.upserted += page.upserted.length;
+          totals.upserted += stored.length;
           totals.deleted += orphaned.length;
           totals.messageCount = committed.messageCount;
           options.onProgress?.({ accountId, phase: page.done ? 'idle' : mode, ...totals });
@@ -145,16 +171,16 @@ export function createAccountSyncer(deps: AccountSyncerDeps): AccountSyncer {
               totals.deleted += gone.length;
               totals.messageCount = after.messageCount;
             }
-            await finishPass(database, accountId, deps.clock());
+            await finishPass(database, accountId, deps.clock(), totals.skipped > 0 ? { count: totals.skipped, at: deps.clock().toISOString(), messages: skippedMessages } : null);
             break;
           }
         }
-        return { status: 'ok', ...totals };
+        return { status: 'ok', ...totals, skippedMessages };
       } catch (error) {
         const code = error instanceof ConnectorError ? error.code : 'UNKNOWN';
         const message = error instanceof Error ? error.message : String(error);
         await recordFailure(database, accountId, { code, message, now: deps.clock() });
-        return { status: 'failed', ...totals, error: { code, message } };
+        return { status: 'failed', ...totals, skippedMessages, error: { code, message } };
       } finally {
         await releaseLease(database, accountId);
       }

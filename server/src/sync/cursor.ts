@@ -27,17 +27,24 @@ export interface GraphFolderCursor {
   caughtUp: boolean;
 }
 
+/**
+ * v2 watches every mail folder but Deleted Items, Junk, Drafts and Outbox (v1 watched only Inbox and Sent
+ * Items, so archiving a message looked like deleting it). A v1 cursor is read as a v2 one whose two
+ * folders are named by their well-known names; the next folder listing renames them to their ids.
+ */
 export interface GraphCursor {
-  v: 1;
+  v: 2;
   p: 'graph';
   mode: 'full' | 'incremental';
-  /** The `receivedDateTime ge` bound used for the initial round (ISO). */
+  /** The `receivedDateTime ge` bound used for a folder's first round (ISO). */
   since?: string;
-  folders: Record<GraphFolder, GraphFolderCursor>;
+  /** Folder id (or a well-known name, from v1) -> its delta state. */
+  folders: Record<string, GraphFolderCursor>;
+  /** The folder list was taken for this round (it is taken again at the start of every round). */
+  listed?: boolean;
+  /** Folders whose messages count as deleted (Deleted Items, Junk, Drafts, Outbox), by id. */
+  excluded?: string[];
 }
-
-export type GraphFolder = 'inbox' | 'sentitems';
-export const graphFolders: readonly GraphFolder[] = ['inbox', 'sentitems'];
 
 export class CursorFormatError extends Error {
   constructor(message: string) {
@@ -60,10 +67,11 @@ export function decodeCursor<P extends SyncCursor['p']>(encoded: string, provide
   }
   if (parsed === null || typeof parsed !== 'object') throw new CursorFormatError('sync cursor is not an object');
   const record = parsed as Record<string, unknown>;
-  if (record.v !== 1) throw new CursorFormatError(`sync cursor version ${String(record.v)} is not supported (expected 1)`);
   if (record.p !== provider) {
     throw new CursorFormatError(`sync cursor is for provider "${String(record.p)}", not "${provider}"`);
   }
+  const versions = provider === 'graph' ? [1, 2] : [1];
+  if (!versions.includes(record.v as number)) throw new CursorFormatError(`sync cursor version ${String(record.v)} is not supported (expected ${versions.join(' or ')})`);
   if (record.mode !== 'full' && record.mode !== 'incremental') {
     throw new CursorFormatError(`sync cursor mode "${String(record.mode)}" is not full or incremental`);
   }
@@ -72,9 +80,10 @@ export function decodeCursor<P extends SyncCursor['p']>(encoded: string, provide
   }
   if (provider === 'graph') {
     const folders = record.folders as Record<string, unknown> | undefined;
-    if (!folders || typeof folders !== 'object' || !graphFolders.every((f) => folders[f] && typeof folders[f] === 'object')) {
-      throw new CursorFormatError('graph sync cursor lacks inbox/sentitems folder state');
+    if (!folders || typeof folders !== 'object' || Object.values(folders).some((f) => !f || typeof f !== 'object')) {
+      throw new CursorFormatError('graph sync cursor lacks its folder state');
     }
+    if (record.v === 1) return { ...(record as object), v: 2, listed: false } as Extract<SyncCursor, { p: P }>;
   }
   return parsed as Extract<SyncCursor, { p: P }>;
 }

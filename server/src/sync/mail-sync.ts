@@ -1,5 +1,6 @@
 import { createTokenCipherFromEnv, type TokenCipher } from '../crypto/token-cipher';
 import type { Database } from '../db/client';
+import type { Logger } from '../http/logger';
 import { createAccountSyncer, type AccountSyncer } from './account-syncer';
 import { loadConnectorConfig } from './connector-config';
 import type { ConnectorConfig } from './provider-factory';
@@ -27,11 +28,13 @@ export function createMailSync(input: {
   connectors?: ConnectorConfig;
   cipher?: TokenCipher | null;
   intervalMs?: number;
+  /** Where skipped messages are logged (provider id and reason code, never content). */
+  logger?: Logger;
 }): MailSyncDeps {
   const env = input.env ?? process.env;
   const cipher = input.cipher !== undefined ? input.cipher : createTokenCipherFromEnv(env);
   const connectors = input.connectors ?? loadConnectorConfig(env);
-  const syncer = createAccountSyncer({ database: input.database, cipher, config: connectors, clock: input.clock });
+  const syncer = createAccountSyncer({ database: input.database, cipher, config: connectors, clock: input.clock, ...(input.logger ? { logger: input.logger } : {}) });
   const minutes = env.FT_SYNC_INTERVAL_MINUTES?.trim();
   const intervalMs = input.intervalMs ?? (minutes ? Number(minutes) * 60_000 : undefined);
   if (intervalMs !== undefined && (!Number.isFinite(intervalMs) || intervalMs <= 0)) {

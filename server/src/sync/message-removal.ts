@@ -4,7 +4,8 @@ import { evidence, evidenceRecipients, messages, promiseRecipients, promises, sn
 import { refreshThreads, settingsHash, type AnalysisContext } from '../store/analysis-writer';
 import { promisesUsing, updateFulfilment } from '../store/fulfilment-store';
 import { rebuildSubjectEntries } from '../store/rederive-threads';
-import { createYielder, deleteIn, names, selectIn, str } from '../store/sql';
+import { createYielder, deleteIn, names, runAll, selectIn, str } from '../store/sql';
+import { inWriteTransaction } from '../store/write-transaction';
 
 const M = names(messages);
 const P = names(promises);
@@ -22,18 +23,14 @@ const R = names(threadRefs);
  */
 export async function removeMessages(database: Database, userId: string, messageIds: string[], settings: AnalysisSettings): Promise<number> {
   if (messageIds.length === 0) return 0;
-  const tx = await database.client.transaction('write');
-  try {
+  return inWriteTransaction(database, async (tx) => {
     const ctx: AnalysisContext = { tx, userId, settings, hash: settingsHash(settings), breathe: createYielder() };
     const found = await selectIn(tx, `SELECT ${M.id}, ${M.threadId} FROM ${M.$} WHERE ${M.userId} = ? AND ${M.id} IN`, [userId], messageIds);
     const present = found.map((r) => str(r.id));
-    if (present.length === 0) {
-      await tx.commit();
-      return 0;
-    }
+    if (present.length === 0) return 0;
     const threadIds = [...new Set(found.map((r) => str(r.thread_id)))];
     const refold = await promisesUsing(tx, userId, present);
-    await tx.batch([
+    await runAll(tx, [
       ...deleteIn(`DELETE FROM ${PR.$} WHERE ${PR.userId} = ? AND ${PR.promiseId} IN (SELECT ${P.id} FROM ${P.$} WHERE ${P.userId} = ? AND ${P.messageId} IN`, [userId, userId], present).map((s) => ({ ...s, sql: `${s.sql})` })),
       ...deleteIn(`DELETE FROM ${P.$} WHERE ${P.userId} = ? AND ${P.messageId} IN`, [userId], present),
       ...deleteIn(`DELETE FROM ${S.$} WHERE ${S.userId} = ? AND ${S.messageId} IN`, [userId], present),
@@ -41,14 +38,11 @@ export async function removeMessages(database: Database, userId: string, message
       ...deleteIn(`DELETE FROM ${E.$} WHERE ${E.userId} = ? AND ${E.messageId} IN`, [userId], present),
       ...deleteIn(`DELETE FROM ${R.$} WHERE ${R.userId} = ? AND ${R.messageId} IN`, [userId], present),
       ...deleteIn(`DELETE FROM ${M.$} WHERE ${M.userId} = ? AND ${M.id} IN`, [userId], present),
-    ]);
+    ], ctx.breathe);
     const changes = await refreshThreads(ctx, threadIds);
     await rebuildSubjectEntries(ctx, [...changes.values()]);
     // Promises of the removed messages are gone already; the others lost a piece of their evidence.
     await updateFulfilment(ctx, { refold });
-    await tx.commit();
     return present.length;
-  } finally {
-    tx.close();
-  }
+  });
 }

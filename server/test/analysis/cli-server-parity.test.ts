@@ -35,9 +35,9 @@ function edgeCases(): NormalizedMessageInput[] {
   const dana = 'Dana Okafor <d.okafor@fernhill-legal.example>';
   return [
     // A reply without threading headers: only "Re:" and the subject join it to its thread.
-    { id: '<inv-1@fernhill-legal.example>', from: dana, to: [`Maya Chen <${ME}>`], date: '2026-11-16T09:12:00+01:00', subject: 'Invoice 4471', text: 'Hi Maya,\n\nCould you check why invoice 4471 shows two extra hours?\n\nDana' },
+    { id: 'inv-1@fernhill-legal.example', from: dana, to: [`Maya Chen <${ME}>`], date: '2026-11-16T09:12:00+01:00', subject: 'Invoice 4471', text: 'Hi Maya,\n\nCould you check why invoice 4471 shows two extra hours?\n\nDana' },
     {
-      id: '<inv-2@brightlane.example>',
+      id: 'inv-2@brightlane.example',
       from: `Maya Chen <${ME}>`,
       to: [dana],
       date: '2026-11-16T15:40:00+01:00',
@@ -46,7 +46,7 @@ function edgeCases(): NormalizedMessageInput[] {
     },
     // Kept in another thread: a new message to the same person delivers what was promised.
     {
-      id: '<nda-1@brightlane.example>',
+      id: 'nda-1@brightlane.example',
       from: `Maya Chen <${ME}>`,
       to: [dana],
       date: '2026-11-19T11:05:00+01:00',
@@ -61,8 +61,8 @@ function edgeCases(): NormalizedMessageInput[] {
 function openPromise(): NormalizedMessageInput[] {
   const lena = 'Lena de Vries <l.devries@alderbank.example>';
   return [
-    { id: '<plan-1@alderbank.example>', from: lena, to: [`Maya Chen <${ME}>`], date: '2026-11-26T10:00:00+01:00', subject: 'Rollout plan', text: 'Hi Maya,\n\nCan you confirm the rollout dates?\n\nLena' },
-    { id: '<plan-2@brightlane.example>', from: `Maya Chen <${ME}>`, to: [lena], date: '2026-11-26T16:20:00+01:00', subject: 'Re: Rollout plan', text: "Hi Lena,\n\nI'll send you the revised plan by Wednesday.\n\nBest,\nMaya" },
+    { id: 'plan-1@alderbank.example', from: lena, to: [`Maya Chen <${ME}>`], date: '2026-11-26T10:00:00+01:00', subject: 'Rollout plan', text: 'Hi Maya,\n\nCan you confirm the rollout dates?\n\nLena' },
+    { id: 'plan-2@brightlane.example', from: `Maya Chen <${ME}>`, to: [lena], date: '2026-11-26T16:20:00+01:00', subject: 'Re: Rollout plan', text: "Hi Lena,\n\nI'll send you the revised plan by Wednesday.\n\nBest,\nMaya" },
   ];
 }
 
@@ -182,11 +182,11 @@ describe('the CLI and the server give the same analysis of one mailbox', () => {
   }, 120_000);
 
   it('joins a reply without threading headers to its thread, and keeps a promise by mail in another thread', async () => {
-    const summary = await api<{ threadId: string; messageCount: number }>(`/v1/threads/${encodeURIComponent('<inv-1@fernhill-legal.example>')}/summary`);
+    const summary = await api<{ threadId: string; messageCount: number }>(`/v1/threads/${encodeURIComponent('inv-1@fernhill-legal.example')}/summary`);
     expect(summary.messageCount).toBe(2);
     const promises = await api<{ promises: PromiseRecord[] }>(`/v1/promises?counterpart=fernhill-legal.example`);
     expect(promises.promises).toHaveLength(1);
-    expect(promises.promises[0]).toMatchObject({ threadId: '<inv-1@fernhill-legal.example>', keptBy: '<nda-1@brightlane.example>' });
+    expect(promises.promises[0]).toMatchObject({ threadId: 'inv-1@fernhill-legal.example', keptBy: 'nda-1@brightlane.example' });
   });
 
   it('after the time zone and working hours change, derives everything again and still agrees', async () => {

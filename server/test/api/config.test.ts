@@ -23,6 +23,16 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('refuses a CORS origin that is not one: an extension origin without its id, a path, a bare word', () => {
+    for (const bad of ['chrome-extension://', 'moz-extension://', 'https://crm.acme.example/app', 'crm.acme.example']) {
+      expect(() => loadConfig({ FT_CORS_ORIGINS: bad })).toThrow(`FT_CORS_ORIGINS: "${bad}" is not an origin`);
+    }
+    expect(loadConfig({ FT_CORS_ORIGINS: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop' }).corsOrigins).toEqual(['chrome-extension://abcdefghijklmnopabcdefghijklmnop']);
+    expect(loadConfig({}).corsExtensions).toBe('installed');
+    expect(loadConfig({ FT_CORS_EXTENSIONS: 'configured' }).corsExtensions).toBe('configured');
+    expect(() => loadConfig({ FT_CORS_EXTENSIONS: 'all' })).toThrow('FT_CORS_EXTENSIONS: expected installed or configured, got "all"');
+  });
+
   it('names the variable and the value when a number is wrong', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow('PORT: expected an integer >= 0, got "eighty"');
     expect(() => loadConfig({ FT_RATE_LIMIT_BURST: '0' })).toThrow(/FT_RATE_LIMIT_BURST/);

@@ -13,7 +13,9 @@ let alice: Client;
 
 beforeAll(async () => {
   env = await createTestDb();
-  t = createTestApp(env.database, { config: { bodyLimitBytes: 64 * 1024, corsOrigins: ['https://crm.acme.example'] } });
+  t = createTestApp(env.database, {
+    config: { bodyLimitBytes: 64 * 1024, corsOrigins: ['https://crm.acme.example', 'chrome-extension://abcdefghijklmnopabcdefghijklmnop', 'moz-extension://0f4c2a1e-1111-4a4a-9b9b-123456789abc'] },
+  });
   alice = await t.addUser('alice@acme.example');
 });
 afterAll(() => env.cleanup());
@@ -35,7 +37,7 @@ describe('errors share one shape', () => {
     expect(revoked.body).toMatchObject(errorShape);
   });
 
-  it('400 for malformed JSON and for a body that is not JSON', async () => {
+  it('400 for malformed JSON, 415 for a body that is not JSON', async () => {
     const res = await alice.send('POST', '/v1/messages', '{"messages": [');
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ error: { code: 'malformed_json' } });
@@ -44,8 +46,8 @@ describe('errors share one shape', () => {
       headers: { authorization: `Bearer ${alice.token}`, 'content-type': 'application/x-www-form-urlencoded' },
       body: 'messages=1',
     });
-    expect(form.status).toBe(400);
-    expect(((await form.json()) as { error: { message: string } }).error.message).toContain('Content-Type: application/json');
+    expect(form.status).toBe(415);
+    expect(((await form.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'unsupported_media_type', message: expect.stringContaining('Content-Type: application/json') });
   });
 
   it('413 past the body limit', async () => {
@@ -88,7 +90,26 @@ describe('CORS', () => {
       headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
     });
 
-  it('allows the Chrome and Firefox extensions and configured origins', async () => {
+  it('refuses extension origins without a well-formed id, an empty one included', async () => {
+    for (const origin of ['chrome-extension://', 'chrome-extension://x', 'chrome-extension://ABCDEFGHIJKLMNOPABCDEFGHIJKLMNOP', 'moz-extension://', 'moz-extension://not-a-uuid']) {
+      const res = await preflight(origin);
+      expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    }
+    // An installed build's id (unpacked, or any Firefox install's own UUID) passes by default...
+    expect((await preflight('chrome-extension://ponmlkjihgfedcbaponmlkjihgfedcba')).headers.get('access-control-allow-origin')).toBe('chrome-extension://ponmlkjihgfedcbaponmlkjihgfedcba');
+  });
+
+  it('with FT_CORS_EXTENSIONS=configured, only configured extension origins pass', async () => {
+    const strict = createTestApp(env.database, { config: { corsOrigins: ['chrome-extension://abcdefghijklmnopabcdefghijklmnop'], corsExtensions: 'configured' } });
+    const ask = (origin: string) =>
+      strict.app.request('/v1/me', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } });
+    expect((await ask('chrome-extension://abcdefghijklmnopabcdefghijklmnop')).headers.get('access-control-allow-origin')).toBe('chrome-extension://abcdefghijklmnopabcdefghijklmnop');
+    for (const origin of ['chrome-extension://ponmlkjihgfedcbaponmlkjihgfedcba', 'moz-extension://11111111-2222-4333-8444-555555555555']) {
+      expect((await ask(origin)).headers.get('access-control-allow-origin')).toBeNull();
+    }
+  });
+
+  it('allows the configured extension ids and origins', async () => {
     for (const origin of ['chrome-extension://abcdefghijklmnopabcdefghijklmnop', 'moz-extension://0f4c2a1e-1111-4a4a-9b9b-123456789abc', 'https://crm.acme.example']) {
       const res = await preflight(origin);
       expect(res.headers.get('access-control-allow-origin')).toBe(origin);

@@ -55,13 +55,13 @@ describe('POST /v1/messages with large batches', () => {
     expect(res.body).toMatchObject({ accepted: 1500, duplicates: 0, threadsUpdated: 300 });
     const threadOf = new Map<string, string>(res.body.threads.map((x: { messageId: string; threadId: string }) => [x.messageId, x.threadId]));
     for (let n = 0; n < 300; n++) {
-      expect(new Set([0, 1, 2, 3, 4].map((i) => threadOf.get(`<t${n}-m${i}@mail.example>`))).size).toBe(1);
+      expect(new Set([0, 1, 2, 3, 4].map((i) => threadOf.get(`t${n}-m${i}@mail.example`))).size).toBe(1);
     }
     // Every reference here names a message of the batch: the refs are exactly the messages' own ids.
     expect(await count('thread_refs')).toBe(1500);
     const refs = await env.database.client.execute({ sql: 'SELECT message_id, thread_id FROM thread_refs', args: [] });
     for (const row of refs.rows) expect(row.thread_id).toBe(threadOf.get(String(row.message_id)));
-    expect((await alice.get(`/v1/threads/${encodeURIComponent(threadOf.get('<t7-m0@mail.example>')!)}/summary`)).body.messageCount).toBe(5);
+    expect((await alice.get(`/v1/threads/${encodeURIComponent(threadOf.get('t7-m0@mail.example')!)}/summary`)).body.messageCount).toBe(5);
   });
 
   it('re-posting the batch changes nothing and counts everything as a duplicate', async () => {
@@ -92,8 +92,8 @@ describe('POST /v1/messages with large batches', () => {
     // 120 own ids plus the three outside ids, each once (first writer wins for the shared ones).
     expect(after.threadRefs - before.threadRefs).toBe(123);
     const threadOf = new Map<string, string>(res.body.threads.map((x: { messageId: string; threadId: string }) => [x.messageId, x.threadId]));
-    for (let n = 0; n < 120; n++) expect(threadOf.get(`<t${n}-late@mail.example>`)).toBe(threadOf.get(`<t${n}-m4@mail.example>`));
-    const summary = await alice.get(`/v1/threads/${encodeURIComponent(threadOf.get('<t0-late@mail.example>')!)}/summary`);
+    for (let n = 0; n < 120; n++) expect(threadOf.get(`t${n}-late@mail.example`)).toBe(threadOf.get(`t${n}-m4@mail.example`));
+    const summary = await alice.get(`/v1/threads/${encodeURIComponent(threadOf.get('t0-late@mail.example')!)}/summary`);
     expect(summary.body.messageCount).toBe(6);
   });
 });

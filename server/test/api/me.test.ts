@@ -99,9 +99,9 @@ describe('GET /v1/export and DELETE /v1/me', () => {
     expect(res.status).toBe(200);
     expect(res.body.user.email).toBe('alice@acme.example');
     expect(res.body.messages.map((m: { id: string }) => m.id)).toEqual([
-      '<CAF1-request@mail.northwind.example>',
-      '<CAG2-promise@mail.acme.example>',
-      '<AM0PR-unhappy@northwind.example>',
+      'CAF1-request@mail.northwind.example',
+      'CAG2-promise@mail.acme.example',
+      'AM0PR-unhappy@northwind.example',
     ]);
     expect(JSON.stringify(res.body)).not.toContain('Thanks for the nudge'); // bodies are never stored
     // The sentences that are stored (promises, requests, risks) are in it, each once.

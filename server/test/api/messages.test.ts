@@ -38,7 +38,7 @@ describe('POST /v1/messages', () => {
   it('threads a reply without headers by subject and people, and does not count a newsletter as contact', async () => {
     const res = await alice.send('POST', '/v1/messages', { messages: [headerlessReply(), newsletter()] });
     expect(res.body.accepted).toBe(2);
-    const reply = res.body.threads.find((x: { messageId: string }) => x.messageId === '<loose-reply@mail.acme.example>');
+    const reply = res.body.threads.find((x: { messageId: string }) => x.messageId === 'loose-reply@mail.acme.example');
     expect(reply.threadId).toBe('18c2f0a9b1d4e7f3');
     const summary = await alice.get('/v1/threads/18c2f0a9b1d4e7f3/summary');
     expect(summary.body.messageCount).toBe(4);
@@ -69,37 +69,79 @@ describe('POST /v1/messages', () => {
     };
     const first = await alice.send('POST', '/v1/messages', { messages: [reply] });
     const second = await alice.send('POST', '/v1/messages', { messages: [original] });
-    expect(second.body.threads[0].threadId).toBe(first.body.threads[0].threadId);
+    // One thread, named after its earliest message as the engine names it; the name the reply got first still finds it.
+    expect(second.body.threads[0].threadId).toBe('original-late@contoso.example');
     const summary = await alice.get(`/v1/threads/${encodeURIComponent(first.body.threads[0].threadId)}/summary`);
-    expect(summary.body).toMatchObject({ messageCount: 2, initiatedBy: 'them', awaiting: { side: 'them' } });
+    expect(summary.body).toMatchObject({ threadId: 'original-late@contoso.example', messageCount: 2, initiatedBy: 'them', awaiting: { side: 'them' } });
     expect(summary.body.lags.ours.count).toBe(1);
   });
 
   it('keeps facts and snippets but never the body text, and each sentence once', async () => {
-    const rows = await env.database.client.execute("SELECT facts_json FROM messages WHERE id = '<CAG2-promise@mail.acme.example>'");
+    const rows = await env.database.client.execute("SELECT facts_json FROM messages WHERE id = 'CAG2-promise@mail.acme.example'");
     const stored = String(rows.rows[0]!.facts_json);
     // Addresses and the subject are the message's facts; the promise sentence lives in promises, only there.
     expect(stored).toContain('"subject":"Re: Statement of work for the warehouse rollout"');
     expect(stored).not.toContain("I'll send you the revised statement of work by Friday.");
     expect(stored).not.toContain('Thanks for the nudge');
     expect(stored).not.toContain('wrote:');
-    const promises = await env.database.client.execute("SELECT text, due_text FROM promises WHERE message_id = '<CAG2-promise@mail.acme.example>'");
+    const promises = await env.database.client.execute("SELECT text, due_text FROM promises WHERE message_id = 'CAG2-promise@mail.acme.example'");
     expect(promises.rows.map((r) => [r.text, r.due_text])).toEqual([["I'll send you the revised statement of work by Friday.", 'by Friday']]);
     const snippets = await env.database.client.execute('SELECT kind, text FROM snippets ORDER BY at');
     expect(snippets.rows.map((r) => r.kind)).toContain('dissatisfaction');
   });
 
-  it('rejects a bad message with the field path', async () => {
+  it('keeps of a short client mail only the sentences a feature shows: no names, numbers or small talk', async () => {
+    const text = [
+      'Hi Alice,',
+      '',
+      'Thanks for the call this morning. Our CFO, Maria Lopez, signed off on the $48,500 budget for phase two.',
+      'You can reach her directly on +1 415 555 0199 if anything comes up. Could you send the updated timeline',
+      'by Thursday? We are frustrated that the last invoice was late again. The warehouse team starts on 12',
+      'January. Please confirm the kickoff date. Our office is closed on the 24th. Best regards, and thanks again.',
+      '',
+      'Tom',
+    ].join('\n');
     const res = await alice.send('POST', '/v1/messages', {
-      messages: [northwindThread()[0], { ...northwindThread()[1], date: 'Monday morning' }],
+      messages: [{ id: '<phase-two@fabrikam.example>', from: 'Tom Berg <tom@fabrikam.example>', to: ['alice@acme.example'], date: '2026-11-23T09:00:00+01:00', subject: 'Phase two', text }],
     });
-    expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('validation_failed');
-    expect(res.body.error.message).toContain('body.messages.1.date');
-    expect(res.body.error.issues[0].path).toBe('body.messages.1.date');
-    // Nothing of the batch was stored.
-    const rows = await env.database.client.execute('SELECT count(*) AS n FROM messages');
-    expect(Number(rows.rows[0]!.n)).toBe(7);
+    expect(res.body.accepted).toBe(1);
+    const snippets = await env.database.client.execute("SELECT kind, text FROM snippets WHERE message_id = 'phase-two@fabrikam.example' ORDER BY text");
+    expect(snippets.rows.map((r) => [r.kind, r.text])).toEqual([
+      ['request', 'Could you send the updated timeline by Thursday?'],
+      ['request', 'Please confirm the kickoff date.'],
+      ['dissatisfaction', 'We are frustrated that the last invoice was late again.'],
+    ].sort((a, b) => a[1]!.localeCompare(b[1]!)));
+    // Nothing else of the body is anywhere in the database: not in the message's facts, not in another table.
+    const tables = await env.database.client.execute("SELECT name FROM sqlite_master WHERE type = 'table'");
+    let everything = '';
+    for (const table of tables.rows) everything += JSON.stringify((await env.database.client.execute(`SELECT * FROM "${String(table.name)}"`)).rows);
+    expect(everything.split('Please confirm the kickoff date.').length - 1).toBe(1);
+    for (const secret of ['Maria Lopez', '48,500', '555 0199', 'warehouse team', 'closed on the 24th']) {
+      expect(everything).not.toContain(secret);
+    }
+    const facts = String((await env.database.client.execute("SELECT facts_json FROM messages WHERE id = 'phase-two@fabrikam.example'")).rows[0]!.facts_json);
+    expect(facts).not.toContain('frustrated');
+    expect(facts).not.toContain('kickoff');
+  });
+
+  it('rejects a bad message with its field path and stores the rest of the batch', async () => {
+    const good = { ...northwindThread()[0]!, id: '<good-in-a-bad-batch@northwind.example>', threadId: 'a-thread-of-its-own' };
+    const bad = { ...northwindThread()[1]!, id: '<bad-date@northwind.example>', date: 'Monday morning' };
+    const res = await alice.send('POST', '/v1/messages', { messages: [good, bad] });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ accepted: 1, rejected: [{ id: 'bad-date@northwind.example', code: 'date_invalid' }] });
+    expect(res.body.rejected[0].reason).toMatch(/^messages\.1\.date: /);
+    const rows = await env.database.client.execute("SELECT id FROM messages WHERE id IN ('good-in-a-bad-batch@northwind.example', 'bad-date@northwind.example')");
+    expect(rows.rows.map((r) => r.id)).toEqual(['good-in-a-bad-batch@northwind.example']);
+  });
+
+  it('still refuses a request that is not a batch of messages, naming the field', async () => {
+    const notArray = await alice.send('POST', '/v1/messages', { messages: 'all of them' });
+    expect(notArray.status).toBe(400);
+    expect(notArray.body.error.issues[0].path).toBe('body.messages');
+    const notObject = await alice.send('POST', '/v1/messages', { messages: [northwindThread()[0], 42] });
+    expect(notObject.status).toBe(400);
+    expect(notObject.body.error.issues[0].path).toBe('body.messages.1');
   });
 
   it('serves reads while batches are being ingested, on the one shared connection', async () => {

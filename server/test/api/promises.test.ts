@@ -31,7 +31,7 @@ describe('GET /v1/promises', () => {
       text: "I'll send you the revised statement of work by Friday.",
       counterpart: 'northwind.example',
       threadId: '18c2f0a9b1d4e7f3',
-      messageId: '<CAG2-promise@mail.acme.example>',
+      messageId: 'CAG2-promise@mail.acme.example',
       status: 'overdue',
       dueIsDefault: false,
       verdict: null,
@@ -99,7 +99,7 @@ describe('PATCH /v1/promises/:id', () => {
     // Reopening without a dueAt clears the moved due date, so the detected Friday 20 Nov applies again:
     // the delivery on Tuesday 24 Nov kept the promise, late.
     expect(reopened.body.promise.status).toBe('kept-late');
-    expect(reopened.body.promise.keptBy).toBe('<CAG3-delivery@mail.acme.example>');
+    expect(reopened.body.promise.keptBy).toBe('CAG3-delivery@mail.acme.example');
     expect(reopened.body.history).toHaveLength(4);
   });
 

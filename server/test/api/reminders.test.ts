@@ -41,7 +41,7 @@ describe('GET /v1/reminders', () => {
     expect(overdue).toMatchObject({
       counterpart: 'northwind.example',
       threadId: '18c2f0a9b1d4e7f3',
-      messageId: '<CAG2-promise@mail.acme.example>',
+      messageId: 'CAG2-promise@mail.acme.example',
       dueAt: '2026-11-20T16:00:00.000Z',
       link: 'https://mail.google.com/mail/u/0/#all/18c2f0a9b1d4e7f3',
     });

@@ -27,6 +27,8 @@ beforeAll(async () => {
   alice = await t.addUser('alice@acme.example');
   eve = await t.addUser('eve@rival.example');
   await putSettings(alice);
+  // The first settings start a (tiny) re-derivation; let it finish before the tests write.
+  await t.deps.rederiver!.idle();
 });
 afterAll(async () => {
   database.close();
@@ -49,6 +51,20 @@ describe('a remote libSQL database over HTTP', () => {
     expect(summary.body).toMatchObject({ messageCount: 3, initiatedBy: 'them', counterpart: 'northwind.example' });
     expect(summary.body.lags.ours.medianBusinessMinutes).toBe(148);
     expect(summary.body.promises[0]).toMatchObject({ status: 'overdue' });
+  });
+
+  it('re-derives the stored figures over HTTP when the time zone changes', async () => {
+    const before = (await alice.get('/v1/promises')).body.promises[0];
+    await putSettings(alice, { timeZone: 'America/New_York' });
+    await t.deps.rederiver!.idle();
+    const status = (await alice.get('/v1/me')).body.analysis;
+    expect(status).toMatchObject({ state: 'current' });
+    const after = (await alice.get('/v1/promises')).body.promises[0];
+    // The same "by Friday", now the end of Friday's working day in New York rather than in Berlin.
+    expect(after.id).toBe(before.id);
+    expect(Date.parse(after.dueAt) - Date.parse(before.dueAt)).toBe(6 * 3_600_000);
+    await putSettings(alice);
+    await t.deps.rederiver!.idle();
   });
 
   it('logs touchpoints idempotently, records verdicts, and keeps users apart', async () => {

@@ -29,7 +29,7 @@ describe('GET /v1/threads/:threadId/summary', () => {
       counterpart: 'northwind.example',
       messageCount: 3,
       initiatedBy: 'them',
-      awaiting: { side: 'us', lastMessageId: '<AM0PR-unhappy@northwind.example>' },
+      awaiting: { side: 'us', lastMessageId: 'AM0PR-unhappy@northwind.example' },
       link: 'https://mail.google.com/mail/u/0/#all/18c2f0a9b1d4e7f3',
     });
     // Bob wrote Mon 09:12, Alice answered 11:40 the same morning: 148 minutes, all inside working hours.

@@ -96,3 +96,66 @@ describe('Graph provider against the Graph stand-in (real @microsoft/microsoft-g
     expect((error as ConnectorError).code).toBe('AUTH_REVOKED');
   });
 });
+
+describe('Graph provider: every mail folder, and a move is a move', () => {
+  let stand: GraphStandIn;
+  let provider: MailProvider;
+
+  beforeAll(async () => {
+    stand = await startGraphStandIn();
+    stand.addMailbox(me);
+    const tokens = createMicrosoftTokenSource({
+      tokenUrl: microsoftTokenUrl(stand.url, 'common'),
+      clientId: stand.oauth.clientId,
+      clientSecret: stand.oauth.clientSecret,
+      refreshToken: stand.oauth.issueRefreshToken(me),
+      scopes: ['offline_access', 'Mail.Read'],
+    });
+    provider = createGraphProvider({ tokens, graphUrl: stand.url, fullSyncSince: new Date(now - 180 * 86_400_000), bodies: true, pageSize: 5, backoff: { baseMs: 5 } });
+  });
+  afterAll(() => stand.close());
+
+  it('syncs Inbox, Sent Items, Archive and nested folders of the user, never Junk, Deleted Items or Drafts; moving a message between watched folders deletes nothing', async () => {
+    const projects = stand.addFolder(me, 'Projects');
+    const acme = stand.addFolder(me, 'Acme', projects);
+    const [a, b, c, d, e, f, g] = generateMailbox(21, now, 60).filter((_m, i) => i % 3 === 0);
+    const inInbox = stand.addMessage(me, a!);
+    const inArchive = stand.addMessage(me, b!, 'archive');
+    const inAcme = stand.addMessage(me, c!, acme);
+    const inSent = stand.addMessage(me, { ...d!, sent: true });
+    stand.addMessage(me, e!, 'junkemail');
+    stand.addMessage(me, f!, 'deleteditems');
+    stand.addMessage(me, g!, 'drafts');
+
+    const full = await drain(provider, null);
+    expect(new Set(full.pages.flatMap((p) => p.upserted.map((u) => u.providerId)))).toEqual(new Set([inInbox, inArchive, inAcme, inSent]));
+
+    // Archiving and filing are moves: the old folder's delta reports a removal, and nothing is deleted.
+    stand.moveMessage(me, inInbox, 'archive');
+    stand.moveMessage(me, inArchive, acme);
+    const moved = await drain(provider, full.cursor);
+    expect(moved.pages.flatMap((p) => p.deletedIds)).toEqual([]);
+    expect(new Set(moved.pages.flatMap((p) => p.upserted.map((u) => u.providerId)))).toEqual(new Set([inInbox, inArchive]));
+
+    // Into Deleted Items or Junk, or deleted outright, it has left the conversation.
+    stand.moveMessage(me, inAcme, 'deleteditems');
+    stand.moveMessage(me, inInbox, 'junkemail');
+    stand.deleteMessage(me, inSent);
+    const gone = await drain(provider, moved.cursor);
+    expect(new Set(gone.pages.flatMap((p) => p.deletedIds))).toEqual(new Set([inAcme, inInbox, inSent]));
+
+    // A folder created later joins at the next round.
+    const later = stand.addFolder(me, 'Later');
+    const [h1] = generateMailbox(3, now - 86_400_000, 2).map((m) => ({ ...m, messageId: `later-${m.messageId}` }));
+    const inLater = stand.addMessage(me, h1!, later);
+    const next = await drain(provider, gone.cursor);
+    expect(next.pages.flatMap((p) => p.upserted.map((u) => u.providerId))).toEqual([inLater]);
+    expect(next.pages.flatMap((p) => p.deletedIds)).toEqual([]);
+  });
+
+  it('reads a cursor written before every folder was watched (v1: Inbox and Sent Items by name) without a resync', async () => {
+    const v1 = Buffer.from(JSON.stringify({ v: 1, p: 'graph', mode: 'incremental', folders: { inbox: { caughtUp: false }, sentitems: { caughtUp: false } } })).toString('base64url');
+    const pages = await drain(provider, v1);
+    expect(pages.pages[0]!.reset).toBe(false);
+  });
+});

@@ -3,7 +3,7 @@ import { parseAddressHeader } from '../../src/mail/mime/addresses';
 import { parseMailDate } from '../../src/mail/mime/date';
 import { decodeEncodedWords } from '../../src/mail/mime/encoded-words';
 import { parseStructuredHeader } from '../../src/mail/mime/header-params';
-import { htmlToText } from '../../src/mail/mime/html-to-text';
+import { htmlToText, limitNesting } from '../../src/mail/mime/html-to-text';
 import { normalizeMessageId, parseMessageIdList } from '../../src/mail/message-id';
 
 describe('Date headers', () => {
@@ -71,10 +71,31 @@ describe('Message-IDs', () => {
   });
 });
 
-describe('HTML to text', () => {
+describe('HTML to text (the html-to-text package, one converter for every source)', () => {
   it('lists, tables, pre and numeric entities come out readable', () => {
     expect(htmlToText('<ul><li>Plan</li><li>Budget&#x20AC;5&#8202;000</li></ul><table><tr><td>A</td><td>B</td></tr></table><pre>x  y\nz</pre>')).toBe(
-      '- Plan\n- Budget€5\u200a000\nA B\nx  y\nz',
+      '- Plan\n- Budget€5\u200a000\n\nA B\n\nx  y\nz',
     );
+  });
+
+  it('marks quoted history with "> " per level, so it never counts as our own words', () => {
+    const html =
+      '<div dir="ltr">Sure, I will send it <b>Friday</b>.<div class="gmail_quote">On Mon, Cleo wrote:<blockquote class="gmail_quote">' +
+      'I will call you tomorrow.<blockquote>Older words</blockquote></blockquote></div></div>';
+    expect(htmlToText(html)).toBe('Sure, I will send it Friday.\nOn Mon, Cleo wrote:\n\n> I will call you tomorrow.\n>\n> > Older words');
+  });
+
+  it('decodes every named entity, and a code point past Unicode becomes U+FFFD instead of an exception', () => {
+    expect(htmlToText('&hellip; &eacute; &Aring; &check; &NotEqualTilde; &#1114112; &#xD800;')).toBe('… é Å ✓ ≂̸ \uFFFD \uFFFD');
+  });
+
+  it('drops scripts, styles and images, and keeps a link\'s text only', () => {
+    expect(htmlToText('<style>p{}</style><script>alert(1)</script><p>See <a href="https://x.example/">the plan</a><img src="x.png" alt="logo"></p>')).toBe('See the plan');
+  });
+
+  it('flattens nesting past 100 levels, keeping every word', () => {
+    expect(limitNesting('<div><div><div>x</div></div></div>', 2)).toBe('<div><div>x</div></div>');
+    expect(limitNesting('<div a=">"><p>one<p>two</div>', 1)).toBe('<div a=">"><p>one<p>two</div>');
+    expect(htmlToText(`${'<div>'.repeat(5000)}deep words${'</div>'.repeat(5000)}`)).toBe('deep words');
   });
 });

@@ -31,6 +31,7 @@ interface StoredMessage {
   internalDate: number;
   headers: { name: string; value: string }[];
   text: string;
+  html?: string;
   historyId: number;
 }
 
@@ -142,6 +143,18 @@ export async function startGmailStandIn(options: GmailStandInOptions = {}): Prom
     if (format === 'metadata') {
       const headers = wanted.length === 0 ? m.headers : m.headers.filter((h) => lowerWanted.includes(h.name.toLowerCase()));
       return { ...base, payload: { mimeType: 'multipart/alternative', headers } };
+    }
+    if (m.html !== undefined) {
+      return {
+        ...base,
+        payload: {
+          partId: '',
+          mimeType: 'text/html',
+          filename: '',
+          headers: [...m.headers, { name: 'Content-Type', value: 'text/html; charset="UTF-8"' }],
+          body: { size: m.html.length, data: Buffer.from(m.html, 'utf8').toString('base64url') },
+        },
+      };
     }
     const plain = Buffer.from(m.text, 'utf8').toString('base64url');
     const html = Buffer.from(`<div dir="ltr">${m.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\n/g, '<br>')}</div>`).toString('base64url');
@@ -322,7 +335,7 @@ export async function startGmailStandIn(options: GmailStandInOptions = {}): Prom
         threadId = id;
         u.threads.set(mail.threadKey, threadId);
       }
-      const headers = [
+      const headers = mail.rawHeaders ?? [
         { name: 'Date', value: rfc2822(mail.sentMs, mail.offsetMinutes) },
         { name: 'From', value: mail.from },
         { name: 'To', value: mail.to.join(', ') },
@@ -341,6 +354,7 @@ export async function startGmailStandIn(options: GmailStandInOptions = {}): Prom
         internalDate: mail.sentMs,
         headers,
         text: mail.text,
+        ...(mail.html !== undefined ? { html: mail.html } : {}),
         historyId: 0,
       };
       u.messages.set(id, m);

@@ -7,11 +7,15 @@ import { rfc2822, type FixtureMail } from './mailbox-fixture';
  * A local stand-in for Microsoft Graph mail (https://learn.microsoft.com/graph/api/message-delta) and the
  * Microsoft identity platform's OAuth endpoints:
  * - GET  /v1.0/me                                             {id, mail, userPrincipalName, displayName}
- * - GET  /v1.0/me/mailFolders/{inbox|sentitems}/messages/delta[?$select=&$filter=receivedDateTime ge X]
+ * - GET  /v1.0/me/mailFolders[?$top=&$skip=], /v1.0/me/mailFolders/{id|wellKnownName}[/childFolders]
+ *        {value: [{id, displayName, parentFolderId, childFolderCount}], @odata.nextLink?}; well-known names
+ *        inbox, sentitems, archive, deleteditems, junkemail, drafts, outbox (https://learn.microsoft.com/graph/api/resources/mailfolder)
+ * - GET  /v1.0/me/mailFolders/{id|wellKnownName}/messages/delta[?$select=&$filter=receivedDateTime ge X]
  *        pages of `Prefer: odata.maxpagesize` (default 10) with @odata.nextLink ($skiptoken) until the
  *        last page, which carries @odata.deltaLink ($deltatoken); calling the deltaLink returns what was
  *        created or updated since (full selected items) and `{id, "@removed": {reason}}` for deletions.
- *        An expired delta token answers 410 `{error: {code: "SyncStateNotFound"}}`.
+ *        An expired delta token answers 410 `{error: {code: "SyncStateNotFound"}}`. A move shows as `@removed`
+ *        in the old folder's delta and as a change in the new one's, under the same (immutable) id.
  * - GET  /v1.0/me/messages/{id}?$select=internetMessageHeaders
  * - POST /v1.0/$batch                                         up to 20 requests, `{responses: [{id, status, headers, body}]}`
  * - POST /{tenant}/oauth2/v2.0/token, GET /{tenant}/oauth2/v2.0/authorize
@@ -25,7 +29,25 @@ export interface GraphStandInOptions {
   accessTokenTtlSec?: number;
 }
 
-type Folder = 'inbox' | 'sentitems';
+/** A folder id; the well-known ones are also reachable by name. */
+type Folder = string;
+
+interface GraphFolder {
+  id: string;
+  displayName: string;
+  parentId: string | null;
+}
+
+const WELL_KNOWN = ['inbox', 'sentitems', 'archive', 'deleteditems', 'junkemail', 'drafts', 'outbox'] as const;
+const DISPLAY: Record<string, string> = {
+  inbox: 'Inbox',
+  sentitems: 'Sent Items',
+  archive: 'Archive',
+  deleteditems: 'Deleted Items',
+  junkemail: 'Junk Email',
+  drafts: 'Drafts',
+  outbox: 'Outbox',
+};
 
 interface StoredGraphMessage {
   id: string;
@@ -37,6 +59,9 @@ interface StoredGraphMessage {
 
 interface GraphUser {
   email: string;
+  folders: Map<string, GraphFolder>;
+  /** Well-known name -> folder id. */
+  wellKnown: Map<string, string>;
   messages: Map<string, StoredGraphMessage>;
   tombstones: { id: string; folder: Folder; seq: number }[];
   seq: number;
@@ -51,7 +76,14 @@ export interface GraphStandIn {
   readonly oauth: OAuthAuthority;
   readonly stats: { requests: Record<string, number>; throttled: number; peakConcurrency: number; innerRequests: number };
   addMailbox(email: string): void;
-  addMessage(email: string, mail: FixtureMail): string;
+  /** Adds a message to `folder` (a well-known name or a folder id; default inbox, or sentitems when sent). */
+  addMessage(email: string, mail: FixtureMail, folder?: string): string;
+  /** A folder of the user's own (under `parent`, a well-known name or id; default the top level). */
+  addFolder(email: string, displayName: string, parent?: string): string;
+  /** Moves a message: its id stays, its old folder's delta reports it removed, its new one's as changed. */
+  moveMessage(email: string, id: string, folder: string): void;
+  /** Replaces what the stand-in serves for a message (its resource fields and headers), as a hostile sender would write it. */
+  setMessage(email: string, id: string, patch: { resource?: Record<string, unknown>; headers?: { name: string; value: string }[] }): void;
   /** A read-state change: the message shows up again in the next delta round as updated. */
   markRead(email: string, id: string): void;
   deleteMessage(email: string, id: string): void;
@@ -112,9 +144,26 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
   const count = (kind: string): void => {
     stats.requests[kind] = (stats.requests[kind] ?? 0) + 1;
   };
+  const folderOf = (u: GraphUser, idOrName: string): GraphFolder | undefined => u.folders.get(u.wellKnown.get(idOrName.toLowerCase()) ?? idOrName);
+  const folderResource = (u: GraphUser, f: GraphFolder) => ({
+    id: f.id,
+    displayName: f.displayName,
+    parentFolderId: f.parentId ?? 'msgfolderroot',
+    childFolderCount: [...u.folders.values()].filter((c) => c.parentId === f.id).length,
+    totalItemCount: [...u.messages.values()].filter((m) => m.folder === f.id).length,
+  });
+  const folderList = (u: GraphUser, parentId: string | null, url: URL): HttpAnswer => {
+    count('mailFolders');
+    const all = [...u.folders.values()].filter((f) => f.parentId === parentId).map((f) => folderResource(u, f));
+    const top = Math.min(Number(url.searchParams.get('$top') ?? 10) || 10, 100);
+    const skip = Number(url.searchParams.get('$skip') ?? 0) || 0;
+    const next = new URL(url.toString());
+    next.searchParams.set('$skip', String(skip + top));
+    return json(200, { value: all.slice(skip, skip + top), ...(all.length > skip + top ? { '@odata.nextLink': `${base}${next.pathname}${next.search}` } : {}) });
+  };
 
   const project = (m: StoredGraphMessage, sel: string | null): Record<string, unknown> => {
-    const full: Record<string, unknown> = { '@odata.type': '#microsoft.graph.message', '@odata.etag': `W/"${m.seq}"`, id: m.id, ...m.resource };
+    const full: Record<string, unknown> = { '@odata.type': '#microsoft.graph.message', '@odata.etag': `W/"${m.seq}"`, id: m.id, ...m.resource, parentFolderId: m.folder };
     if (!sel) return full;
     const fields = new Set(sel.split(',').map((s) => s.trim()));
     fields.add('id');
@@ -163,7 +212,7 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
             .map((t) => ({ seq: t.seq, item: { '@odata.type': '#microsoft.graph.message', id: t.id, '@removed': { reason: 'deleted' } } }));
     const all = [...changed, ...removed].sort((a, b) => a.seq - b.seq);
     const page = all.slice(state.o, state.o + pageSize).map((x) => x.item);
-    const path = `${base}/v1.0/me/mailFolders/${folder}/messages/delta`;
+    const path = `${base}/v1.0/me/mailFolders/${encodeURIComponent(folder)}/messages/delta`;
     const more = all.length > state.o + pageSize;
     return json(200, {
       '@odata.context': `${base}/v1.0/$metadata#Collection(message)`,
@@ -206,9 +255,18 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
         }
         const deltaMatch = /^\/v1\.0\/me\/mailFolders\/([^/]+)\/messages\/delta$/.exec(path);
         if (deltaMatch) {
-          const folder = deltaMatch[1]!.toLowerCase();
-          if (folder !== 'inbox' && folder !== 'sentitems') return graphError(404, 'ErrorInvalidIdMalformed', `Unknown folder ${folder}`);
-          return delta(u, folder, url, String(req.headers.prefer ?? ''));
+          const folder = folderOf(u, decodeURIComponent(deltaMatch[1]!));
+          if (!folder) return graphError(404, 'ErrorItemNotFound', 'The specified folder could not be found in the store.');
+          return delta(u, folder.id, url, String(req.headers.prefer ?? ''));
+        }
+        if (path === '/v1.0/me/mailFolders') return folderList(u, null, url);
+        const folderMatch = /^\/v1\.0\/me\/mailFolders\/([^/]+)(\/childFolders)?$/.exec(path);
+        if (folderMatch) {
+          const folder = folderOf(u, decodeURIComponent(folderMatch[1]!));
+          if (!folder) return graphError(404, 'ErrorItemNotFound', 'The specified folder could not be found in the store.');
+          if (folderMatch[2]) return folderList(u, folder.id, url);
+          count('mailFolders.get');
+          return json(200, folderResource(u, folder));
         }
         const msgMatch = /^\/v1\.0\/me\/messages\/([^/]+)$/.exec(path);
         if (msgMatch) {
@@ -225,6 +283,13 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
           const responses = requests.map((r) => {
             stats.innerRequests++;
             const inner = new URL(r.url.startsWith('/') ? r.url : `/${r.url}`, 'http://x');
+            const f = /^\/me\/mailFolders\/([^/]+)$/.exec(inner.pathname);
+            if (r.method === 'GET' && f) {
+              const folder = folderOf(u, decodeURIComponent(f[1]!));
+              return folder
+                ? { id: r.id, status: 200, headers: { 'Content-Type': 'application/json' }, body: folderResource(u, folder) }
+                : { id: r.id, status: 404, headers: {}, body: { error: { code: 'ErrorItemNotFound', message: 'The specified folder could not be found in the store.' } } };
+            }
             const m = /^\/me\/messages\/([^/]+)$/.exec(inner.pathname);
             if (r.method !== 'GET' || !m) {
               return { id: r.id, status: 400, headers: {}, body: { error: { code: 'BadRequest', message: `unsupported batch item ${r.method} ${r.url}` } } };
@@ -254,16 +319,51 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     oauth,
     stats,
     addMailbox(email) {
-      if (!users.has(email)) users.set(email, { email, messages: new Map(), tombstones: [], seq: 0, tokenFloor: 0, inFlight: 0 });
+      if (users.has(email)) return;
+      const folders = new Map<string, GraphFolder>();
+      const wellKnown = new Map<string, string>();
+      for (const name of WELL_KNOWN) {
+        const id = `AAMkAGI2fold${randomBytes(9).toString('base64url')}`;
+        folders.set(id, { id, displayName: DISPLAY[name]!, parentId: null });
+        wellKnown.set(name, id);
+      }
+      users.set(email, { email, folders, wellKnown, messages: new Map(), tombstones: [], seq: 0, tokenFloor: 0, inFlight: 0 });
     },
-    addMessage(email, mail) {
+    addFolder(email, displayName, parent) {
       const u = user(email);
+      const parentFolder = parent ? folderOf(u, parent) : undefined;
+      if (parent && !parentFolder) throw new Error(`no folder ${parent}`);
+      const id = `AAMkAGI2fold${randomBytes(9).toString('base64url')}`;
+      u.folders.set(id, { id, displayName, parentId: parentFolder?.id ?? null });
+      return id;
+    },
+    moveMessage(email, id, folder) {
+      const u = user(email);
+      const m = u.messages.get(id);
+      const target = folderOf(u, folder);
+      if (!m || !target) throw new Error(`no message ${id} or folder ${folder}`);
+      u.seq++;
+      u.tombstones.push({ id, folder: m.folder, seq: u.seq });
+      u.seq++;
+      m.folder = target.id;
+      m.seq = u.seq;
+    },
+    setMessage(email, id, patch) {
+      const m = user(email).messages.get(id);
+      if (!m) throw new Error(`no message ${id}`);
+      if (patch.resource) m.resource = { ...m.resource, ...patch.resource };
+      if (patch.headers) m.headers = patch.headers;
+    },
+    addMessage(email, mail, folder) {
+      const u = user(email);
+      const target = folderOf(u, folder ?? (mail.sent ? 'sentitems' : 'inbox'));
+      if (!target) throw new Error(`no folder ${folder}`);
       const id = `AAMkAGI2${randomBytes(12).toString('base64url')}`;
       u.seq++;
       const iso = new Date(mail.sentMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
       u.messages.set(id, {
         id,
-        folder: mail.sent ? 'sentitems' : 'inbox',
+        folder: target.id,
         seq: u.seq,
         resource: {
           receivedDateTime: iso,
@@ -276,9 +376,9 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
           sender: recipient(mail.from),
           toRecipients: mail.to.map(recipient),
           ccRecipients: (mail.cc ?? []).map(recipient),
-          body: { contentType: 'text', content: mail.text },
+          body: mail.html !== undefined ? { contentType: 'html', content: mail.html } : { contentType: 'text', content: mail.text },
         },
-        headers: [
+        headers: mail.rawHeaders ?? [
           { name: 'Date', value: rfc2822(mail.sentMs, mail.offsetMinutes) },
           { name: 'Message-ID', value: `<${mail.messageId}>` },
           ...(mail.inReplyTo ? [{ name: 'In-Reply-To', value: `<${mail.inReplyTo}>` }] : []),

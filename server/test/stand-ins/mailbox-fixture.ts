@@ -19,6 +19,10 @@ export interface FixtureMail {
   /** Dana sent it (Gmail SENT label / Graph sentitems). */
   sent: boolean;
   extraHeaders?: Record<string, string>;
+  /** An HTML-only body (no text/plain part): Gmail serves one text/html part, Graph an html body. */
+  html?: string;
+  /** Headers written as a stranger's mailer wrote them, in place of the ones built from the fields above. */
+  rawHeaders?: { name: string; value: string }[];
 }
 
 export const me = 'dana@northwind-consulting.com';

@@ -112,7 +112,11 @@ function errorOf(e: unknown): { message: string; code: string } {
 
 export async function startHranaStandIn(options: { dbFile: string; authToken?: string }): Promise<HranaStandIn> {
   // intMode bigint: integers come back as bigint, so they can be told apart from floats on the wire.
-  const backing: Client = createClient({ url: `file:${options.dbFile}`, intMode: 'bigint', timeout: 5000 });
+  // No busy timeout: SQLite's busy handler sleeps on the thread, and this stand-in shares its thread
+  // with the app under test, so one waiting statement would freeze the very writer it waits for. A real
+  // libSQL server waits apart from its clients; here a locked database answers SQLITE_BUSY at once and
+  // the server's writes retry (store/write-transaction.ts).
+  const backing: Client = createClient({ url: `file:${options.dbFile}`, intMode: 'bigint', timeout: 0 });
   await backing.execute('PRAGMA journal_mode = WAL');
   const streams = new Map<string, Stream>();
   const authorizations: (string | undefined)[] = [];

@@ -3,6 +3,7 @@ import { defaultConfig } from '../../src/config';
 import type { Database } from '../../src/db/index';
 import { createMemoryLogger } from '../../src/http/logger';
 import { createUser } from '../../src/store/users';
+import { createRederiver } from '../../src/store/rederive';
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
@@ -30,12 +31,15 @@ export interface Client {
 export function createTestApp(database: Database, options: { now?: string; config?: Partial<AppDeps['config']> } = {}): TestApp {
   let now = new Date(options.now ?? '2026-11-23T09:00:00Z');
   const logger = createMemoryLogger();
+  const clock = () => new Date(now);
   const deps: AppDeps = {
     database,
-    clock: () => new Date(now),
+    clock,
     logger,
     // A generous rate limit unless a test is about the limit.
     config: { ...defaultConfig, rateLimit: { burst: 10_000, perSecond: 10_000 }, ...options.config },
+    // Not started: a settings change kicks it, and tests wait for it with rederiver.idle().
+    rederiver: createRederiver({ database, logger, clock }),
   };
   const app = createApp(deps);
   const call = async (token: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {

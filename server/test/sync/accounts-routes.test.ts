@@ -30,10 +30,19 @@ describe('connect (OAuth code + PKCE) and accounts routes, end to end against th
     await h.close();
   });
 
-  /** Follows the flow as a browser would: connect -> provider consent -> our callback. */
+  /** The cookies a browser would send back to our callback: what the start of the flow set. */
+  const cookiesOf = (res: Response): string =>
+    res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+
+  /** Follows the flow as a browser would: connect -> provider consent -> our callback, with the cookies it got. */
   async function connect(client: Client, provider: 'google' | 'microsoft'): Promise<{ status: number; html: string }> {
     const start = await t.app.request(`/v1/connect/${provider}?access=bodies&loginHint=${encodeURIComponent(me)}`, { headers: { authorization: `Bearer ${client.token}` } });
     expect(start.status).toBe(302);
+    const jar = cookiesOf(start);
+    expect(start.headers.get('set-cookie')).toMatch(/HttpOnly/i);
     const consent = new URL(start.headers.get('location')!);
     expect(consent.searchParams.get('code_challenge_method')).toBe('S256');
     expect(consent.searchParams.get('scope')).toContain(provider === 'google' ? 'gmail.readonly' : 'Mail.Read');
@@ -41,7 +50,7 @@ describe('connect (OAuth code + PKCE) and accounts routes, end to end against th
     expect(atProvider.status).toBe(302);
     const back = new URL(atProvider.headers.get('location')!);
     expect(back.pathname).toBe(`/oauth/callback/${provider}`);
-    const callback = await t.app.request(back.pathname + back.search);
+    const callback = await t.app.request(back.pathname + back.search, { headers: { cookie: jar } });
     return { status: callback.status, html: await callback.text() };
   }
 
@@ -79,10 +88,44 @@ describe('connect (OAuth code + PKCE) and accounts routes, end to end against th
     const start = await t.app.request('/v1/connect/google?access=metadata', { headers: { authorization: `Bearer ${dana.token}` } });
     const consent = new URL(start.headers.get('location')!);
     const back = new URL((await fetch(consent, { redirect: 'manual' })).headers.get('location')!);
-    expect((await t.app.request(back.pathname + back.search)).status).toBe(200);
-    const replay = await t.app.request(back.pathname + back.search);
+    expect((await t.app.request(back.pathname + back.search, { headers: { cookie: cookiesOf(start) } })).status).toBe(200);
+    const replay = await t.app.request(back.pathname + back.search, { headers: { cookie: cookiesOf(start) } });
     expect(replay.status).toBe(400);
     expect(await replay.text()).toContain('expired or was already used');
+  });
+
+  it.each(['google', 'microsoft'] as const)(
+    '%s: a consent link forwarded to someone else attaches nothing: the callback arrives in a browser that did not start the flow',
+    async (provider) => {
+      // The attacker starts the flow with their own token and sends the consent link to Dana.
+      const start = await t.app.request(`/v1/connect/${provider}?access=bodies`, { headers: { authorization: `Bearer ${other.token}` } });
+      const consent = new URL(start.headers.get('location')!);
+      consent.searchParams.set('login_hint', me);
+      // Dana consents in her own browser: the provider sends her back to our callback, without the attacker's cookie.
+      const back = new URL((await fetch(consent, { redirect: 'manual' })).headers.get('location')!);
+      const callback = await t.app.request(back.pathname + back.search);
+      expect(callback.status).toBe(400);
+      expect(await callback.text()).toContain('started in another browser');
+      const stand = provider === 'google' ? h.gmail : h.graph;
+      expect(stand.oauth.stats.codeExchanges).toBe(0);
+      expect((await h.database.client.execute('SELECT count(*) AS n FROM mail_accounts')).rows[0]!.n).toBe(0);
+      expect((await other.get('/v1/accounts')).body.accounts).toEqual([]);
+      // The attacker cannot use the spent state afterwards either, not even with their own cookie.
+      const late = await t.app.request(back.pathname + back.search, { headers: { cookie: cookiesOf(start) } });
+      expect(late.status).toBe(400);
+      expect(stand.oauth.stats.codeExchanges).toBe(0);
+    },
+  );
+
+  it('rate limits the callback per address: guessing states runs into 429', async () => {
+    // Tokens get 50 requests at once and 10 a second here; requests without one get a tenth of that.
+    const strict = createTestApp(h.database, { config: { rateLimit: { burst: 50, perSecond: 10 } } });
+    strict.deps.mailSync = mailSync;
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await strict.app.request(`/oauth/callback/google?state=guess-${i}&code=x`)).status);
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 429, 429, 429]);
+    strict.setNow('2026-11-23T09:00:02Z');
+    expect((await strict.app.request('/oauth/callback/google?state=again&code=x')).status).toBe(400);
   });
 
   it('a revoked grant shows as "reconnect needed" in GET /v1/accounts', async () => {

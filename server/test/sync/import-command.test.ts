@@ -60,7 +60,7 @@ describe('followthrough import into the server database', () => {
     const first = await cli(h, ['import', file, '--user', me, '--batch', '25']);
     expect(first.stderr).toContain('imported 120 messages');
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout.trim())).toEqual({ read: 120, stored: 120, duplicates: 0, skipped: 0 });
+    expect(JSON.parse(first.stdout.trim())).toEqual({ read: 120, stored: 120, duplicates: 0, skipped: 0, notices: 0, skippedMessages: [] });
     // The progress bar drew at least once (a terminal was claimed) and reached the end of the file.
     expect(first.stderr).toMatch(/msgs/);
     expect(await h.messageCount()).toBe(120);
@@ -68,7 +68,7 @@ describe('followthrough import into the server database', () => {
     expect(Number(promises.rows[0]!.n)).toBe(40);
 
     const again = await cli(h, ['import', file, '--user', me]);
-    expect(JSON.parse(again.stdout.trim())).toEqual({ read: 120, stored: 0, duplicates: 120, skipped: 0 });
+    expect(JSON.parse(again.stdout.trim())).toEqual({ read: 120, stored: 0, duplicates: 120, skipped: 0, notices: 0, skippedMessages: [] });
     expect(await h.messageCount()).toBe(120);
   });
 

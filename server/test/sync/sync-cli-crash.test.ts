@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +37,9 @@ describe('followthrough sync --once, killed mid-sync and restarted', () => {
   it('resumes from the last committed page: nothing lost, nothing doubled', { timeout: 120_000 }, async () => {
     const env = { ...h.env, FT_SYNC_PAGE_SIZE: '20' };
     const refresh = h.gmail.oauth.issueRefreshToken(me);
-    const added = await run(['account', 'add', '--user', me, '--provider', 'google', '--refresh-token', refresh, '--access', 'bodies'], env);
+    const tokenFile = join(h.dir, 'refresh-token');
+    writeFileSync(tokenFile, refresh, { mode: 0o600 });
+    const added = await run(['account', 'add', '--user', me, '--provider', 'google', '--refresh-token-file', tokenFile, '--access', 'bodies'], env);
     expect(added.code).toBe(0);
 
     // Slow the provider down so the kill lands mid-sync, after a few committed pages.

@@ -1,9 +1,22 @@
+import { LIMITS } from '../model/limits';
 import type { Address } from '../model/message';
+import { MessageRejectedError } from '../model/message-rejection';
 
-// A pragmatic RFC 5322 subset: what real From/To headers and provider APIs hand us.
-// Local part: anything without spaces or angle brackets; domain: at least one dot, or "localhost"-style
-// single labels are rejected because they cannot be a counterpart's organisation.
-const ADDRESS = /^[^\s<>@"(),;:]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
+/**
+ * One address as the engine keeps it: `local@domain`, lower-cased and in Unicode NFC.
+ *
+ * - The local part is anything but spaces, control characters and RFC 5322 specials; UTF-8 is allowed
+ *   (RFC 6531: `üser@bücher.example` is a valid address and a real client's).
+ * - The domain needs two or more labels of letters (any script), digits and inner hyphens (IDNA U-labels,
+ *   or A-labels such as xn--bcher-kva). A single label (`root@localhost`) is local mail: no client's
+ *   organisation can be keyed by it.
+ *
+ * Checked only on strings of at most LIMITS.address characters, so the pattern's work is bounded whatever
+ * the input.
+ */
+const LOCAL = String.raw`[^\s\p{Cc}<>()[\]\\,;:@"]+`;
+const LABEL = String.raw`[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}-]{0,61}[\p{L}\p{M}\p{N}])?`;
+const ADDRESS = new RegExp(`^${LOCAL}@${LABEL}(?:\\.${LABEL})+$`, 'u');
 
 function cleanName(raw: string): string | undefined {
   let name = raw.trim();
@@ -16,75 +29,113 @@ function withName(address: string, name: string | undefined): Address {
   return name === undefined ? { address } : { name, address };
 }
 
+/** The address part in the engine's form, or null when it is not one (see ADDRESS). */
+function cleanAddress(raw: string): string | null {
+  let address = raw.trim();
+  if (address.length > 7 && address.slice(0, 7).toLowerCase() === 'mailto:') address = address.slice(7);
+  if (address.length === 0 || address.length > LIMITS.address) return null;
+  address = address.normalize('NFC').toLowerCase();
+  return ADDRESS.test(address) ? address : null;
+}
+
 // The same From/To strings recur thousands of times in a mailbox: parse each once. Results are frozen
-// because they are shared between messages. Bounded so a huge import cannot grow it without limit.
+// because they are shared between messages. Bounded in entries and, by memoising only ordinary-length
+// strings, in memory (20,000 x 320 characters at most).
 const memo = new Map<string, Readonly<Address> | null>();
-const MEMO_LIMIT = 50_000;
+const MEMO_LIMIT = 20_000;
+const MEMO_KEY_MAX = 320;
 
 /**
  * Parses one address as mail clients write it: `Name <addr>`, `"Last, First" <addr>`, `<addr>`, `addr`
  * or the old `addr (Name)`. The address is lower-cased (domains are case-insensitive and nobody relies on
- * case-sensitive local parts). Returns null when there is no usable address.
+ * case-sensitive local parts). Returns null when there is no usable address. Linear in the input's length;
+ * input longer than LIMITS.mailbox is not an address.
  */
 export function parseAddress(raw: string): Address | null {
   const known = memo.get(raw);
   if (known !== undefined) return known;
   const parsed = parseAddressUncached(raw);
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(raw, parsed === null ? null : Object.freeze(parsed));
-  return memo.get(raw) ?? null;
+  const frozen = parsed === null ? null : Object.freeze(parsed);
+  if (raw.length <= MEMO_KEY_MAX) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(raw, frozen);
+  }
+  return frozen;
 }
 
 function parseAddressUncached(raw: string): Address | null {
   const text = raw.trim();
-  if (text === '') return null;
-  const angle = /^(.*)<\s*([^<>]+?)\s*>\s*$/s.exec(text);
-  if (angle) {
-    const address = (angle[2] ?? '').replace(/^mailto:/i, '').toLowerCase();
-    return ADDRESS.test(address) ? withName(address, cleanName(angle[1] ?? '')) : null;
+  if (text === '' || text.length > LIMITS.mailbox) return null;
+  if (text.endsWith('>')) {
+    // "Name <addr>": the last "<" opens the address (a name may hold "<" only inside quotes, and then an
+    // address still follows it).
+    const open = text.lastIndexOf('<');
+    if (open === -1) return null;
+    const address = cleanAddress(text.slice(open + 1, -1));
+    return address === null ? null : withName(address, cleanName(text.slice(0, open)));
   }
-  const comment = /^(\S+)\s*\((.*)\)\s*$/s.exec(text);
-  if (comment) {
-    const address = (comment[1] ?? '').toLowerCase();
-    return ADDRESS.test(address) ? withName(address, cleanName(comment[2] ?? '')) : null;
+  if (text.endsWith(')')) {
+    // "addr (Name)": the old comment form.
+    const open = text.indexOf('(');
+    if (open > 0) {
+      const address = cleanAddress(text.slice(0, open));
+      return address === null ? null : withName(address, cleanName(text.slice(open + 1, -1)));
+    }
   }
-  const bare = text.replace(/^mailto:/i, '').toLowerCase();
-  return ADDRESS.test(bare) ? { address: bare } : null;
+  const bare = cleanAddress(text);
+  return bare === null ? null : { address: bare };
+}
+
+/**
+ * The sender of a message, or MessageRejectedError (`sender_unusable`) saying what is wrong with the From
+ * field, never what it holds. A message without a sender cannot be placed in a conversation: bounces from a
+ * bare `MAILER-DAEMON`, cron mail from `root@localhost`, a connector's `(unknown sender)`.
+ */
+export function senderAddress(message: { id?: string; from: string }): Address {
+  const from = parseAddress(message.from);
+  if (from) return from;
+  const text = message.from.trim();
+  let reason: string;
+  if (text === '') reason = 'the From field is empty';
+  else if (text.length > LIMITS.mailbox) reason = `the From field is longer than ${LIMITS.mailbox} characters`;
+  else if (!text.includes('@')) reason = 'the From field holds no e-mail address (a name or a mailer name only)';
+  else if (/@[^.@\s<>]+>?\s*$/.test(text)) reason = 'the sender address has a single-label domain (local mail from a host, not the domain of an organisation)';
+  else reason = 'the sender address is not a valid e-mail address';
+  throw new MessageRejectedError('sender_unusable', reason, message.id);
 }
 
 /** Splits on commas and semicolons (Outlook) that are outside quotes, angle brackets and comments. */
 function splitList(raw: string): string[] {
   const parts: string[] = [];
-  let current = '';
+  let start = 0;
   let quoted = false;
   let angle = 0;
   let paren = 0;
   for (let i = 0; i < raw.length; i++) {
-    const ch = raw[i] ?? '';
-    if (ch === '\\' && quoted) {
-      current += ch + (raw[i + 1] ?? '');
+    const ch = raw.charCodeAt(i);
+    if (ch === 92 /* \ */ && quoted) {
       i++;
       continue;
     }
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch === '<') angle++;
-    else if (!quoted && ch === '>') angle = Math.max(0, angle - 1);
-    else if (!quoted && ch === '(') paren++;
-    else if (!quoted && ch === ')') paren = Math.max(0, paren - 1);
-    if ((ch === ',' || ch === ';') && !quoted && angle === 0 && paren === 0) {
-      parts.push(current);
-      current = '';
-    } else {
-      current += ch;
+    if (ch === 34 /* " */) quoted = !quoted;
+    else if (quoted) continue;
+    else if (ch === 60 /* < */) angle++;
+    else if (ch === 62 /* > */) angle = Math.max(0, angle - 1);
+    else if (ch === 40 /* ( */) paren++;
+    else if (ch === 41 /* ) */) paren = Math.max(0, paren - 1);
+    else if ((ch === 44 /* , */ || ch === 59) /* ; */ && angle === 0 && paren === 0) {
+      parts.push(raw.slice(start, i));
+      start = i + 1;
     }
   }
-  parts.push(current);
+  parts.push(raw.slice(start));
   return parts;
 }
 
 /**
  * Parses a recipient list (one header string or an array of entries, each of which may itself hold
- * several addresses). Unparseable entries are dropped; duplicates are kept once, first name wins.
+ * several addresses). Unparseable entries are dropped; duplicates are kept once, first name wins; at most
+ * LIMITS.recipients addresses are read (a message to more is a mass mailing).
  */
 export function parseAddressList(raw: string | string[]): Address[] {
   const entries = Array.isArray(raw) ? raw : [raw];
@@ -98,6 +149,7 @@ export function parseAddressList(raw: string | string[]): Address[] {
       if (parsed && !seen.has(parsed.address)) {
         seen.add(parsed.address);
         out.push(parsed);
+        if (out.length >= LIMITS.recipients) return out;
       }
     }
   }

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analysisSettingsSchema } from '../model/settings';
 import { businessMinutesBetween } from './business-time';
+import { addDays, weekdayOf, zonedToInstant } from './time/zoned';
 
 const berlin = analysisSettingsSchema.parse({ me: ['anna@northwind.io'], timeZone: 'Europe/Berlin' });
 
@@ -86,5 +88,68 @@ describe('working windows that contain the clock change itself', () => {
     expect(businessMinutesBetween('2026-03-28T12:00:00Z', '2026-03-30T12:00:00Z', nightBerlin)).toBe(180);
     // Starting inside the repeated hour (the second 01:30, EST) leaves 2.5 hours.
     expect(businessMinutesBetween('2026-11-01T06:30:00Z', '2026-11-02T12:00:00Z', nightNy)).toBe(150);
+  });
+});
+
+/** The definition, day by day: what the closed form must equal (slow on long spans, so only used here). */
+function perDayReference(startIso: string, endIso: string, settings: ReturnType<typeof analysisSettingsSchema.parse>): number {
+  const start = Date.parse(startIso);
+  const end = Date.parse(endIso);
+  if (end <= start) return 0;
+  const [sh, sm] = settings.workingHours.start.split(':').map(Number) as [number, number];
+  const [eh, em] = settings.workingHours.end.split(':').map(Number) as [number, number];
+  let total = 0;
+  for (let day = Math.floor(start / 86_400_000) - 2; day <= Math.floor(end / 86_400_000) + 1; day++) {
+    const d = new Date(day * 86_400_000);
+    const local = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+    if (!settings.workingHours.days.includes(weekdayOf(local))) continue;
+    const from = zonedToInstant({ ...local, hour: sh, minute: sm }, settings.timeZone);
+    const to = zonedToInstant({ ...(eh * 60 + em <= sh * 60 + sm ? addDays(local, 1) : local), hour: eh, minute: em }, settings.timeZone);
+    total += Math.max(0, Math.min(to, end) - Math.max(from, start));
+  }
+  return Math.round(total / 6000) / 10;
+}
+
+describe('businessMinutesBetween in closed form', () => {
+  const zones = ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'America/Santiago', 'UTC', 'Africa/Casablanca'];
+  const hours = [
+    { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
+    { start: '22:00', end: '06:00', days: [1, 2, 3, 4, 5, 6, 7] },
+    { start: '00:00', end: '04:00', days: [7] },
+    { start: '08:30', end: '08:30', days: [2, 4] },
+  ];
+
+  it('equals the day-by-day definition over random spans, zones and working hours', () => {
+    const lo = Date.UTC(2015, 0, 1);
+    const hi = Date.UTC(2030, 0, 1);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: lo, max: hi }),
+        fc.integer({ min: 0, max: 400 * 86_400_000 }),
+        fc.constantFrom(...zones),
+        fc.constantFrom(...hours),
+        (startMs, spanMs, timeZone, workingHours) => {
+          const settings = analysisSettingsSchema.parse({ me: ['a@b.io'], timeZone, workingHours });
+          const startIso = new Date(startMs).toISOString();
+          const endIso = new Date(startMs + spanMs).toISOString();
+          expect(businessMinutesBetween(startIso, endIso, settings)).toBeCloseTo(perDayReference(startIso, endIso, settings), 0);
+        },
+      ),
+      { numRuns: 120, seed: 10 },
+    );
+  });
+
+  it('counts the whole supported range (1970-2100) exactly: every weekday of 130 years, 8 hours each', () => {
+    const utc = analysisSettingsSchema.parse({ me: ['a@b.io'], timeZone: 'UTC' });
+    const days = (Date.UTC(2100, 0, 1) - Date.UTC(1970, 0, 1)) / 86_400_000;
+    let weekdays = 0;
+    for (let d = 0; d < days; d++) if (![0, 6].includes(new Date(d * 86_400_000).getUTCDay())) weekdays++;
+    expect(businessMinutesBetween('1970-01-01T00:00:00Z', '2100-01-01T00:00:00Z', utc)).toBe(weekdays * 480);
+  });
+
+  it('counts nothing past the end of the range a message can have: a reply dated 9999 is counted to 2100', () => {
+    expect(businessMinutesBetween('2026-03-02T09:00:00+01:00', '9999-12-31T10:00:00+01:00', berlin)).toBe(
+      businessMinutesBetween('2026-03-02T09:00:00+01:00', '2100-01-01T00:00:00Z', berlin),
+    );
   });
 });

@@ -1,5 +1,6 @@
+import { MESSAGE_DATE_RANGE } from '../model/message-date';
 import type { AnalysisSettings } from '../model/settings';
-import { addDays, clockToMinutes, weekdayOf, zonedParts, zonedToInstant, type LocalDateTime } from './time/zoned';
+import { addDays, clockToMinutes, offsetMinutes, zonedToInstant, type LocalDateTime } from './time/zoned';
 
 type BusinessSettings = Pick<AnalysisSettings, 'timeZone' | 'workingHours'>;
 
@@ -11,10 +12,111 @@ function dayFromNumber(n: number): LocalDateTime {
   return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
 }
 
+/** ISO weekday (1 = Monday ... 7 = Sunday) of a day number: 1970-01-01 was a Thursday. */
+function weekdayOfNumber(n: number): number {
+  return ((((n + 3) % 7) + 7) % 7) + 1;
+}
+
 /**
- * The working windows of one settings combination, computed once per local day and summed into a
- * running total, so the working time between two instants months apart (an old thread still awaiting
- * a reply) costs a handful of lookups instead of a walk over every day.
+ * A small least-recently-used map: every cache here is keyed by something a user controls (a time zone, a
+ * working-hours setting), so each is bounded by entries, whatever a long-running server is asked.
+ */
+class Lru<K, V> {
+  private readonly map = new Map<K, V>();
+  constructor(private readonly limit: number) {}
+  get(key: K): V | undefined {
+    const value = this.map.get(key);
+    if (value !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, value);
+    }
+    return value;
+  }
+  set(key: K, value: V): void {
+    this.map.delete(key);
+    if (this.map.size >= this.limit) this.map.delete(this.map.keys().next().value as K);
+    this.map.set(key, value);
+  }
+}
+
+// Offset transitions (daylight saving, zone rule changes) per zone and UTC year, found by sampling the
+// offset once a week and narrowing each change down to the hour. Every zone since 1970 keeps an offset for
+// weeks at a time (Morocco's Ramadan suspensions, the shortest, last about a month), so no change falls
+// between two samples unseen. The samples ask Intl for the offset directly (one call each, ~7 µs), not
+// through zoned.ts's block cache (two calls per new block): a year costs ~90 calls the first time it is
+// needed. At most 32 zones x the years of MESSAGE_DATE_RANGE are kept.
+const SAMPLE_MS = 7 * DAY_MS;
+const HOUR_MS = 3_600_000;
+const transitionCache = new Lru<string, Map<number, number[]>>(32);
+const offsetFormatters = new Lru<string, Intl.DateTimeFormat>(32);
+
+/** The zone's offset from UTC at `ms`, in ms, read from Intl's "GMT+05:30" form. */
+function intlOffsetMs(ms: number, timeZone: string): number {
+  let formatter = offsetFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset', year: 'numeric' });
+    offsetFormatters.set(timeZone, formatter);
+  }
+  const name = formatter.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const match = /([+-])(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?/.exec(name);
+  if (!match) return 0;
+  const value = Number(match[2]) * 3_600_000 + Number(match[3] ?? 0) * 60_000 + Number(match[4] ?? 0) * 1000;
+  return match[1] === '-' ? -value : value;
+}
+
+function offsetMs(ms: number, timeZone: string): number {
+  return offsetMinutes(ms, timeZone) * 60_000;
+}
+
+function transitionsInYear(year: number, timeZone: string): number[] {
+  let years = transitionCache.get(timeZone);
+  if (!years) transitionCache.set(timeZone, (years = new Map()));
+  const known = years.get(year);
+  if (known) return known;
+  const from = Date.UTC(year, 0, 1);
+  const to = Date.UTC(year + 1, 0, 1);
+  const found: number[] = [];
+  let previous = intlOffsetMs(from, timeZone);
+  for (let at = from; at < to; ) {
+    const next = Math.min(at + SAMPLE_MS, to);
+    const offset = intlOffsetMs(next, timeZone);
+    if (offset !== previous) {
+      // The change lies in (at, next]: halve the span down to an hour (the day is all that matters).
+      let lo = at;
+      let hi = next;
+      while (hi - lo > HOUR_MS) {
+        const mid = lo + Math.floor((hi - lo) / 2);
+        if (intlOffsetMs(mid, timeZone) === previous) lo = mid;
+        else hi = mid;
+      }
+      found.push(hi);
+      previous = offset;
+    }
+    at = next;
+  }
+  years.set(year, found);
+  return found;
+}
+
+function transitionsBetween(fromMs: number, toMs: number, timeZone: string): number[] {
+  const out: number[] = [];
+  for (let year = new Date(fromMs).getUTCFullYear(); year <= new Date(toMs).getUTCFullYear(); year++) {
+    for (const t of transitionsInYear(year, timeZone)) if (t >= fromMs && t <= toMs) out.push(t);
+  }
+  return out;
+}
+
+/** The local calendar day number of an instant in `timeZone`. */
+function localDayNumber(ms: number, timeZone: string): number {
+  return Math.floor((ms + offsetMs(ms, timeZone)) / DAY_MS);
+}
+
+/**
+ * One working-hours setting in one zone. The working time of whole days is computed in closed form: the
+ * working days in a span are whole weeks times the working days of a week plus the few left over, each
+ * worth the nominal window; only the days next to an offset change (a handful a year) are looked at one by
+ * one, through the zone, because a window that contains the change is an hour longer or shorter on the wall.
+ * So the cost of a span is constant in its length, whatever two dates a message carries.
  */
 interface WorkCalendar {
   /** Working window of a local day as instants; null on a day off. */
@@ -27,92 +129,77 @@ function createWorkCalendar(settings: BusinessSettings): WorkCalendar {
   const { start, end, days } = settings.workingHours;
   const startMin = clockToMinutes(start);
   const endMin = clockToMinutes(end);
-  const windows = new Map<number, readonly [number, number] | null>();
+  // Night shifts (22:00-06:00) end on the next calendar day; start = end is a whole day.
+  const nominalMs = (endMin > startMin ? endMin - startMin : endMin - startMin + 1440) * 60_000;
+  const working = new Set(days);
 
   function window(day: number): readonly [number, number] | null {
-    const cached = windows.get(day);
-    if (cached !== undefined) return cached;
+    if (!working.has(weekdayOfNumber(day))) return null;
     const local = dayFromNumber(day);
-    let result: readonly [number, number] | null = null;
-    if (days.includes(weekdayOf(local))) {
-      // Through the zone, so a day on which the clocks change still gets its real working time.
-      const from = zonedToInstant({ ...local, hour: Math.floor(startMin / 60), minute: startMin % 60 }, settings.timeZone);
-      // Night shifts (22:00-06:00) end on the next calendar day.
-      const endDay = endMin <= startMin ? addDays(local, 1) : local;
-      const to = zonedToInstant({ ...endDay, hour: Math.floor(endMin / 60), minute: endMin % 60 }, settings.timeZone);
-      result = [from, to];
-    }
-    windows.set(day, result);
-    return result;
+    // Through the zone, so a day on which the clocks change still gets its real working time.
+    const from = zonedToInstant({ ...local, hour: Math.floor(startMin / 60), minute: startMin % 60 }, settings.timeZone);
+    const endDay = endMin <= startMin ? addDays(local, 1) : local;
+    const to = zonedToInstant({ ...endDay, hour: Math.floor(endMin / 60), minute: endMin % 60 }, settings.timeZone);
+    return [from, to];
   }
 
-  // prefix[i] = working ms in the windows of days base .. base+i-1.
-  let base = 0;
-  let prefix: number[] = [];
-  function ensure(first: number, last: number): void {
-    if (prefix.length > 0 && first >= base && last < base + prefix.length - 1) return;
-    const lo = prefix.length === 0 ? first - 366 : Math.min(base, first - 366);
-    const hi = Math.max(prefix.length === 0 ? last : base + prefix.length - 2, last) + 366;
-    base = lo;
-    prefix = [0];
-    for (let d = lo; d <= hi; d++) {
-      const w = window(d);
-      prefix.push((prefix[prefix.length - 1] ?? 0) + (w ? w[1] - w[0] : 0));
+  /** Working days among day numbers first..last: whole weeks in closed form, then the remainder. */
+  function workingDays(first: number, last: number): number {
+    const count = last - first + 1;
+    const weeks = Math.floor(count / 7);
+    let total = weeks * working.size;
+    for (let day = first + weeks * 7; day <= last; day++) if (working.has(weekdayOfNumber(day))) total++;
+    return total;
+  }
+
+  /**
+   * How much the windows of days first..last differ from the nominal one in total: only days next to an
+   * offset change can differ (a window reaches at most from its day's start to the end of the next day).
+   */
+  function correction(first: number, last: number): number {
+    if (last < first) return 0;
+    const near = new Set<number>();
+    for (const t of transitionsBetween((first - 2) * DAY_MS, (last + 3) * DAY_MS, settings.timeZone)) {
+      const day = localDayNumber(t, settings.timeZone);
+      for (let d = day - 2; d <= day + 1; d++) if (d >= first && d <= last) near.add(d);
     }
+    let total = 0;
+    for (const day of near) {
+      const w = window(day);
+      if (w) total += w[1] - w[0] - nominalMs;
+    }
+    return total;
+  }
+
+  // The correction of each whole calendar year, once per year (at most the 130 years of the date range).
+  const yearCorrections = new Map<number, number>();
+  const yearOf = (day: number): number => new Date(day * DAY_MS).getUTCFullYear();
+  const firstDayOf = (year: number): number => Date.UTC(year, 0, 1) / DAY_MS;
+  function yearCorrection(year: number): number {
+    let value = yearCorrections.get(year);
+    if (value === undefined) {
+      value = correction(firstDayOf(year), firstDayOf(year + 1) - 1);
+      yearCorrections.set(year, value);
+    }
+    return value;
   }
 
   return {
     window,
     sum(first, last) {
       if (last < first) return 0;
-      ensure(first, last);
-      return (prefix[last - base + 1] ?? 0) - (prefix[first - base] ?? 0);
+      let total = workingDays(first, last) * nominalMs;
+      const y1 = yearOf(first);
+      const y2 = yearOf(last);
+      if (y1 === y2) return total + correction(first, last);
+      total += correction(first, firstDayOf(y1 + 1) - 1) + correction(firstDayOf(y2), last);
+      for (let year = y1 + 1; year < y2; year++) total += yearCorrection(year);
+      return total;
     },
   };
 }
 
-const calendars = new Map<string, WorkCalendar>();
-
-// Zone offsets change at most once in any six hours, and only at instants on a quarter-hour in UTC
-// (every modern rule is "02:00 local" with an offset in whole quarter-hours). So: one offset per
-// six-hour block when both ends of the block agree, else one per quarter-hour inside that block. Mail
-// timestamps are scattered, so this turns nearly every lookup into a cache hit.
-const BLOCK_MS = 6 * 3_600_000;
-const QUARTER_MS = 900_000;
-const MIXED = Number.NaN;
-const offsets = new Map<string, Map<number, number>>();
-
-function offsetAt(ms: number, timeZone: string): number {
-  const p = zonedParts(ms, timeZone);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000;
-}
-
-/** The local calendar day number of an instant in `timeZone`. */
-function localDayNumber(ms: number, timeZone: string): number {
-  let zone = offsets.get(timeZone);
-  if (!zone) offsets.set(timeZone, (zone = new Map()));
-  // Bounded: a mailbox spans a few years (~1,500 blocks a year); start over far past that.
-  if (zone.size > 100_000) zone.clear();
-  const block = Math.floor(ms / BLOCK_MS);
-  let offsetMs = zone.get(block);
-  if (offsetMs === undefined) {
-    const first = offsetAt(block * BLOCK_MS, timeZone);
-    const last = offsetAt((block + 1) * BLOCK_MS - QUARTER_MS, timeZone);
-    offsetMs = first === last ? first : MIXED;
-    zone.set(block, offsetMs);
-  }
-  if (Number.isNaN(offsetMs)) {
-    // The block holds a change: look up the quarter-hour (keys below -1e9 cannot clash with blocks).
-    const quarterKey = -1e9 - Math.floor(ms / QUARTER_MS);
-    offsetMs = zone.get(quarterKey);
-    if (offsetMs === undefined) {
-      offsetMs = offsetAt(Math.floor(ms / QUARTER_MS) * QUARTER_MS, timeZone);
-      zone.set(quarterKey, offsetMs);
-    }
-  }
-  return Math.floor((ms + offsetMs) / DAY_MS);
-}
-
+const calendars = new Lru<string, WorkCalendar>(64);
 const calendarsBySettings = new WeakMap<object, WorkCalendar>();
 
 function calendarFor(settings: BusinessSettings): WorkCalendar {
@@ -133,7 +220,9 @@ function calendarFor(settings: BusinessSettings): WorkCalendar {
 function parseInstant(iso: string, what: string): number {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) throw new RangeError(`businessMinutesBetween: ${what} "${iso}" is not an ISO 8601 date`);
-  return ms;
+  // Working time is counted inside the range messages can have (model/message.ts): a date past it, which
+  // the boundary refuses anyway, cannot make this count eight thousand years of calendar.
+  return Math.min(Math.max(ms, MESSAGE_DATE_RANGE.earliestMs), MESSAGE_DATE_RANGE.latestMs);
 }
 
 /**
@@ -141,7 +230,7 @@ function parseInstant(iso: string, what: string): number {
  * user's time zone (to one decimal). Each local day's window is turned into real instants through the
  * zone, so a day on which the clocks change still counts its working hours exactly (09:00-17:00 is 8
  * hours either way; only a window that spans the 02:00/03:00 jump itself is an hour shorter or longer,
- * as on the wall). Returns 0 when end is not after start.
+ * as on the wall). Returns 0 when end is not after start. Constant work in the length of the span.
  */
 export function businessMinutesBetween(startIso: string, endIso: string, settings: BusinessSettings): number {
   const start = parseInstant(startIso, 'start');

@@ -26,6 +26,9 @@ function thread(id: string, over: Partial<ThreadFacts>): ThreadFacts {
     lastContactAt: null,
     unansweredRequests: 0,
     firstUnansweredRequestAt: null,
+    turnStart: null,
+    latest: null,
+    firstMissingParent: null,
     ...over,
   };
 }

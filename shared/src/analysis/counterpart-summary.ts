@@ -1,5 +1,4 @@
 import type { CounterpartSummary, RequestSnippet, RiskSnippet } from '../model/analysis-document';
-import { SUMMARY_LIST_LIMIT } from '../model/analysis-document';
 import type { AnalysisSettings } from '../model/settings';
 import type { AwaitingItem, AwaitingTally } from './awaiting';
 import type { AggregateFigures } from './counterpart-aggregate';
@@ -8,6 +7,9 @@ import type { PromiseTally } from './promise-status';
 import { measureSilence } from './silence';
 
 export { isUnansweredRequest } from './thread-analysis';
+
+/** How many items a summary lists of each kind (the counts say how many there are in all). */
+export const SUMMARY_LIST_LIMIT = 5;
 
 /** Risk language older than this is not listed and no longer weighs on health. */
 export const RISK_LIST_DAYS = 180;

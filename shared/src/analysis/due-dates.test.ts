@@ -26,6 +26,30 @@ describe('resolveDueDate', () => {
     expect(due('first thing Monday', berlinWed)).toBe(Date.parse('2026-03-09T10:00:00+01:00'));
   });
 
+  it('reads a bare hour beside a day in office hours, on the right day in every zone ("on Monday around 9" sent on a Saturday)', () => {
+    for (const [sentAt, timeZone, expected] of [
+      ['2026-03-07T11:00:00Z', 'Europe/London', '2026-03-09T09:00:00Z'],
+      ['2026-03-07T23:30:00-08:00', 'America/Los_Angeles', '2026-03-09T09:00:00-07:00'],
+      ['2026-03-07T08:00:00+13:00', 'Pacific/Auckland', '2026-03-09T09:00:00+13:00'],
+    ] as const) {
+      expect(resolveDueDate("I'll call you on Monday around 9.", at(sentAt, timeZone))).toEqual({ dueAt: new Date(expected).toISOString(), dueText: 'on Monday around 9' });
+    }
+    expect(due('on Friday at 2', berlinWed)).toBe(Date.parse('2026-03-06T14:00:00+01:00'));
+    // Alone, "at 9" is as often a count as a time; and "by 8 April" is a date, not 8 o'clock.
+    expect(resolveDueDate('we were at 9 last week', berlinWed)).toBeNull();
+    expect(due('by 8 April', berlinWed)).toBe(Date.parse('2026-04-08T17:00:00+02:00'));
+  });
+
+  it('takes the later of two days offered as alternatives, and reads "this aft" and "May the 4th"', () => {
+    expect(resolveDueDate('today or this weekend', berlinWed)?.dueText).toBe('this weekend');
+    expect(due('Monday or Tuesday at the latest', berlinWed)).toBe(Date.parse('2026-03-10T17:00:00+01:00'));
+    expect(resolveDueDate('an update later today or early tomorrow', berlinWed)?.dueText).toBe('tomorrow');
+    expect(resolveDueDate('tomorrow or at last on Saturday', berlinWed)?.dueText).toBe('on Saturday');
+    expect(due('an e-mail later in the day', berlinWed)).toBe(Date.parse('2026-03-04T17:00:00+01:00'));
+    expect(due("I'm going to check it this aft", berlinWed)).toBe(Date.parse('2026-03-04T17:00:00+01:00'));
+    expect(due('I shall coordinate the meeting on May the 4th', berlinWed)).toBe(Date.parse('2026-05-04T17:00:00+02:00'));
+  });
+
   it('takes a stated start date over a recurring weekday', () => {
     // Tuesday 14 April 2026: the first weekly summary is due on Friday 24 April, not on Friday 17 April.
     const berlinTue = at('2026-04-14T10:00:00+02:00', 'Europe/Berlin');

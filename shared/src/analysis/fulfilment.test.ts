@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isFulfilmentCandidate, resolveFulfilment, type FulfilmentEvidence, type PromiseForFulfilment } from './fulfilment';
+import { findDeliveries } from './deliveries';
+import { isFulfilmentCandidate, judgeEvidence, resolveFulfilment, type FulfilmentEvidence, type PromiseForFulfilment } from './fulfilment';
+import { visibleText } from './visible-text';
 
 const promise: PromiseForFulfilment = {
   id: 'p1',
@@ -34,9 +36,124 @@ describe('fulfilment candidates', () => {
   });
 
   it('folds evidence in time order whatever order it is given in', () => {
-    const early = mail({ id: '<a@us.example>', at: '2026-11-03T09:00:00.000Z' });
-    const late = mail({ id: '<b@us.example>', at: '2026-11-05T09:00:00.000Z' });
+    const sent = [{ text: 'Attached is the revised SOW.', kind: 'delivered' as const }];
+    const early = mail({ id: '<a@us.example>', at: '2026-11-03T09:00:00.000Z', deliveries: sent });
+    const late = mail({ id: '<b@us.example>', at: '2026-11-05T09:00:00.000Z', deliveries: sent });
     expect(resolveFulfilment(promise, [late, early]).kept?.by).toBe('<a@us.example>');
     expect(resolveFulfilment(promise, [])).toEqual({ kept: null, slip: null });
+  });
+});
+
+// Later mail as the engine stores it: the delivery sentences of what we wrote, its attachments and subject.
+function later(over: {
+  id: string;
+  body: string;
+  threadId?: string;
+  at?: string;
+  subject?: string;
+  to?: string[];
+  attachments?: string[];
+  counterparts?: string[];
+}): FulfilmentEvidence {
+  return {
+    kind: 'message',
+    id: over.id,
+    threadId: over.threadId ?? 'sow',
+    at: over.at ?? '2026-11-04T12:03:00.000Z',
+    subject: over.subject ?? 'Re: SOW for the Q1 rollout',
+    to: over.to ?? ['tom@acme.com'],
+    ...(over.counterparts ? { counterparts: over.counterparts } : {}),
+    deliveries: findDeliveries(visibleText(over.body)),
+    attachments: over.attachments ?? [],
+  };
+}
+
+const QUOTE = "\n\nOn Mon, 2 Nov 2026 at 09:00, Jane Doe <jane@us.example> wrote:\n> I'll send you the revised SOW by Friday.\n";
+
+describe('judging later mail against the promise (threads with distractors)', () => {
+  it('keeps nothing for an unrelated later message in the thread, or a lunch invitation elsewhere', () => {
+    const question = later({ id: 'q', body: `Hi Tom,\n\nQuick question: who should we invite from your finance team?${QUOTE}` });
+    const lunch = later({ id: 'l', threadId: 'lunch', subject: 'Lunch?', body: "Hi Tom,\n\nAre you free for lunch on Thursday? There's a new place near your office." });
+    expect(judgeEvidence(promise, question)).toBeNull();
+    expect(judgeEvidence(promise, lunch)).toBeNull();
+    expect(resolveFulfilment(promise, [question, lunch])).toEqual({ kept: null, slip: null });
+  });
+
+  it('reads "it is taking longer" as a slip with a new time, and the later delivery as kept, with its words', () => {
+    const slip = later({ id: 's', at: '2026-11-06T15:00:00.000Z', body: `Hi Tom,\n\nThe SOW is taking longer than planned, you'll have it Monday.${QUOTE}` });
+    expect(judgeEvidence(promise, slip)).toEqual({ verdict: 'slip', quote: "The SOW is taking longer than planned, you'll have it Monday.", dueText: 'Monday' });
+    expect(resolveFulfilment(promise, [slip]).slip).toMatchObject({ by: 's', dueText: 'Monday' });
+    expect(resolveFulfilment(promise, [slip]).kept).toBeNull();
+    const delivered = later({ id: 'd', at: '2026-11-09T11:00:00.000Z', body: 'Hi Tom,\n\nAttached is the revised SOW.\n\nBest,\nJane', attachments: ['Acme SOW v3.pdf'] });
+    expect(resolveFulfilment(promise, [delivered, slip]).kept).toEqual({ by: 'd', at: '2026-11-09T11:00:00.000Z', strength: 'kept', quote: 'Attached is the revised SOW.' });
+  });
+
+  it('does not call a different item delivered a kept promise', () => {
+    const invoice = later({ id: 'i', body: 'Hi Tom,\n\nAttached is the invoice for October.', attachments: ['Invoice-October-2026.pdf'] });
+    expect(judgeEvidence(promise, invoice)).toBeNull();
+  });
+
+  it('counts a delivery by a colleague, and one in a new thread to the same people', () => {
+    const colleague = later({ id: 'c', body: 'Hi Tom,\n\nJane asked me to pass this on: attached is the revised SOW with the new milestones.\n\nRegards,\nSam' });
+    expect(judgeEvidence(promise, colleague)).toMatchObject({ verdict: 'kept' });
+    const newThread = later({
+      id: 'n',
+      threadId: 'new',
+      subject: 'Revised SOW',
+      body: 'Hi Tom,\n\nAs promised, here it is.',
+      attachments: ['Acme_SOW_v3_revised.pdf'],
+    });
+    expect(judgeEvidence(promise, newThread)).toEqual({ verdict: 'kept', quote: 'As promised, here it is.' });
+  });
+
+  it('sees the delivery to the colleague the client asked us to send it to, and nothing else sent to her', () => {
+    const toAnn = later({
+      id: 'a',
+      threadId: 'ann',
+      subject: 'SOW',
+      to: ['ann@acme.com'],
+      counterparts: ['acme.com'],
+      body: "Hi Ann,\n\nTom asked me to send you the revised SOW; it's attached.",
+    });
+    expect(isFulfilmentCandidate(promise, toAnn)).toBe(true);
+    expect(judgeEvidence(promise, toAnn)).toMatchObject({ verdict: 'kept' });
+    const hello = later({ id: 'h', threadId: 'ann2', subject: 'Hello', to: ['ann@acme.com'], counterparts: ['acme.com'], body: 'Hi Ann,\n\nHere are the slides from the conference.' });
+    expect(judgeEvidence(promise, hello)).toBeNull();
+    // Without counterparts the store cannot tell Ann is at Acme: not a candidate.
+    expect(isFulfilmentCandidate(promise, { ...toAnn, counterparts: undefined } as FulfilmentEvidence)).toBe(false);
+  });
+
+  it('says "possibly kept" when the mail answers but does not name the matter, and a later slip takes it back', () => {
+    const question: PromiseForFulfilment = { ...promise, id: 'p2', text: "I'll get back to you on the pricing question by Wednesday." };
+    const vague = later({ id: 'v', body: `Hi Tom,\n\nGood news: finance signed off.${QUOTE}` });
+    expect(judgeEvidence(question, vague)).toEqual({ verdict: 'possibly-kept', quote: 'Good news: finance signed off.' });
+    const named = later({ id: 'w', at: '2026-11-05T09:00:00.000Z', body: 'Hi Tom,\n\nI checked with finance: the pricing stays as quoted.' });
+    expect(resolveFulfilment(question, [vague, named]).kept).toMatchObject({ by: 'w', strength: 'kept' });
+    const slip = later({ id: 'x', at: '2026-11-05T09:00:00.000Z', body: 'Hi Tom,\n\nSorry, the pricing is taking longer, I need a few more days.' });
+    expect(resolveFulfilment(question, [vague, slip])).toMatchObject({ kept: null, slip: { by: 'x' } });
+  });
+
+  it('keeps a promise to call by the logged call, not by an unrelated note', () => {
+    const call: PromiseForFulfilment = { ...promise, id: 'p3', text: "I'll call you tomorrow to go through the plan." };
+    const logged: FulfilmentEvidence = { kind: 'touchpoint', id: 't1', at: '2026-11-03T10:00:00.000Z', counterpart: 'acme.com', touchpointKind: 'call', summary: 'Walked Tom through the rollout plan' };
+    const note: FulfilmentEvidence = { kind: 'touchpoint', id: 't2', at: '2026-11-03T10:00:00.000Z', counterpart: 'acme.com', touchpointKind: 'note', summary: 'Sent a Christmas card' };
+    expect(judgeEvidence(call, logged)).toEqual({ verdict: 'kept', quote: 'Walked Tom through the rollout plan' });
+    expect(judgeEvidence(call, note)).toBeNull();
+    // And a mail that says the call happened.
+    expect(judgeEvidence(call, later({ id: 'm', body: 'Hi Tom,\n\nThanks for the call this morning.' }))).toMatchObject({ verdict: 'kept' });
+  });
+
+  it('keeps a promise to report back by the report, a try only by a report of the try, and a fix by the fix handed over', () => {
+    const reportBack: PromiseForFulfilment = { ...promise, id: 'r1', text: "I'll try it and let you know how it goes." };
+    const report = later({ id: 'r', body: 'Hi Tom,\n\nThat works now, thanks.' });
+    expect(judgeEvidence(reportBack, report)).toEqual({ verdict: 'kept', quote: 'That works now, thanks.' });
+    const tryIt: PromiseForFulfilment = { ...promise, id: 'r2', text: "I'll try the new driver tonight." };
+    const link = later({ id: 'l', body: 'Hi Tom,\n\nA newer driver is available from the vendor at https://example.com/drivers/v2.\n' });
+    expect(judgeEvidence(tryIt, link)?.verdict).not.toBe('kept');
+    const tried = later({ id: 't', body: 'Hi Tom,\n\nI tried the steps from your page but the import still stops at row 12.' });
+    expect(judgeEvidence({ ...tryIt, text: "Thanks, I'll read through your notes and try again." }, tried)?.verdict).toBe('kept');
+    const fix: PromiseForFulfilment = { ...promise, id: 'r3', text: 'I can reproduce the crash and will work on a fix.' };
+    const handed = later({ id: 'f', body: 'Hi Tom,\n\nI have put together a preview of the fix which you can download here: https://example.com/builds/preview.tar.gz' });
+    expect(judgeEvidence(fix, handed)?.verdict).toBe('kept');
   });
 });

@@ -1,5 +1,6 @@
 import type { DeliveryCandidate } from '../model/facts';
 import type { TouchpointKind } from '../model/touchpoint';
+import { GENERIC, keywords } from './text/keywords';
 
 /**
  * Whether a promise was kept (PRODUCT.md "Kept"): decided from what we did afterwards, one piece of
@@ -13,6 +14,10 @@ import type { TouchpointKind } from '../model/touchpoint';
  * - resolveFulfilment(promise, evidence) === evidence sorted by (at, id), filtered by
  *   isFulfilmentCandidate, folded with applyJudgement from NO_FULFILMENT. Callers that see evidence in
  *   time order may fold one piece at a time; any out-of-order piece means folding again from the start.
+ *
+ * The fold: a "kept" is final; a "possibly kept" stands until a "kept" replaces it or a later slip takes it
+ * back (the mail that followed said it was not done after all); a slip before any delivery moves the
+ * promise to the slip's new time (its dueText, dated by the caller in the user's zone as promises are).
  */
 
 /** Something we did after the promise: a later message of ours, or a logged touchpoint. */
@@ -26,6 +31,12 @@ export type FulfilmentEvidence =
       subject: string;
       /** External recipients (addresses, lower-case). */
       to: readonly string[];
+      /**
+       * Counterpart keys of those recipients. Optional: when given, mail within the window to someone else
+       * at the promise's client is a candidate too (the colleague the client asked us to send it to), and
+       * it keeps the promise only when it names what was promised.
+       */
+      counterparts?: readonly string[];
       deliveries: readonly DeliveryCandidate[];
       attachments: readonly string[];
     }
@@ -74,32 +85,234 @@ const WINDOW_MS = FULFILMENT_WINDOW_DAYS * 86_400_000;
 
 /**
  * Evidence that can bear on the promise at all: after it was made, and either in the same thread, or
- * (within the window) mail to any of the people it was made to, or a touchpoint with its client.
+ * (within the window) mail to any of the people it was made to or to anyone else at its client (when the
+ * evidence lists counterparts), or a touchpoint with its client.
  */
+let lastMadeAt: { text: string; ms: number } = { text: '', ms: Number.NaN };
+function madeAtOf(promise: PromiseForFulfilment): number {
+  if (lastMadeAt.text !== promise.madeAt) lastMadeAt = { text: promise.madeAt, ms: Date.parse(promise.madeAt) };
+  return lastMadeAt.ms;
+}
+
 export function isFulfilmentCandidate(promise: PromiseForFulfilment, evidence: FulfilmentEvidence): boolean {
-  const madeAt = Date.parse(promise.madeAt);
-  const at = Date.parse(evidence.at);
+  const madeAt = madeAtOf(promise);
+  const at = timeOf(evidence);
   if (!(at > madeAt)) return false;
   if (evidence.kind === 'message') {
     if (evidence.id === promise.messageId) return false;
     if (evidence.threadId === promise.threadId) return true;
-    return at - madeAt <= WINDOW_MS && evidence.to.some((address) => promise.madeTo.includes(address));
+    if (at - madeAt > WINDOW_MS) return false;
+    return evidence.to.some((address) => promise.madeTo.includes(address)) || (promise.counterpart !== null && (evidence.counterparts ?? []).includes(promise.counterpart));
   }
   return promise.counterpart !== null && evidence.counterpart === promise.counterpart && at - madeAt <= WINDOW_MS;
 }
 
-/** What one candidate shows about the promise; null when it is unrelated. */
-export function judgeEvidence(_promise: PromiseForFulfilment, evidence: FulfilmentEvidence): FulfilmentJudgement | null {
-  // Any later contact in the thread or with the same people: the rule issue 11 replaces.
-  return { verdict: 'kept', quote: evidence.kind === 'message' ? (evidence.deliveries[0]?.text ?? null) : (evidence.summary ?? null) };
+// The fold meets the same evidence for many promises (every promise to a client meets that client's later
+// mail): what is read from a piece of evidence, or from a promise's text, is read once. Pure functions of
+// immutable inputs, so caching them changes no answer.
+const evidenceTimes = new WeakMap<FulfilmentEvidence, number>();
+function timeOf(evidence: FulfilmentEvidence): number {
+  let at = evidenceTimes.get(evidence);
+  if (at === undefined) {
+    at = Date.parse(evidence.at);
+    evidenceTimes.set(evidence, at);
+  }
+  return at;
+}
+
+interface EvidenceWords {
+  subject: Set<string>;
+  attachments: Set<string>;
+  deliveries: Set<string>[];
+}
+const evidenceWords = new WeakMap<FulfilmentEvidence, EvidenceWords>();
+function wordsOf(evidence: FulfilmentEvidence & { kind: 'message' }): EvidenceWords {
+  let words = evidenceWords.get(evidence);
+  if (!words) {
+    words = {
+      subject: keywords(evidence.subject.replace(/^(?:\s*(?:re|fw|fwd|aw|sv|wg|tr|rv)\s*:\s*)+/i, '')),
+      attachments: keywords(evidence.attachments.join(' ')),
+      deliveries: evidence.deliveries.map((d) => keywords(d.text)),
+    };
+    evidenceWords.set(evidence, words);
+  }
+  return words;
+}
+
+interface PromiseReading {
+  act: Act;
+  promised: Set<string>;
+  trying: boolean;
+  reportsBack: boolean;
+}
+/** Promise texts read so far (bounded: a long-running server sees new ones forever). */
+const promiseReadings = new Map<string, PromiseReading>();
+function readingOf(text: string): PromiseReading {
+  let reading = promiseReadings.get(text);
+  if (!reading) {
+    const act = actOf(text);
+    reading = { act, promised: keywords(text), trying: act === 'answer' && TRYING.test(text), reportsBack: REPORTS_BACK.test(text) };
+    if (promiseReadings.size >= 5000) promiseReadings.clear();
+    promiseReadings.set(text, reading);
+  }
+  return reading;
+}
+
+/** What a promise commits to doing, which decides what evidence can show it done. */
+type Act = 'send' | 'answer' | 'call' | 'fix' | 'schedule';
+
+function actOf(text: string): Act {
+  // The act is in the commitment's own words: "I'm downloading it as we speak; I'll try installing it" tries.
+  const own = /\b(?:i|we)(?:'ll|’ll| will| shall|'m going to|’m going to| am going to|'re going to| are going to)\s+(.*)$|\blet me\s+(.*)$/i.exec(text);
+  const t = (own?.[1] ?? own?.[2] ?? text).toLowerCase();
+  if (/\b(?:fix|resolve|patch|deploy|ship|release|sort (?:it |this |that )?out|get (?:it|this|that) (?:fixed|resolved|working))\b/.test(t)) return 'fix';
+  if (/\b(?:schedule|book|set up|arrange|organi[sz]e|send (?:you )?(?:an |the )?(?:calendar )?invite)\b/.test(t)) return 'schedule';
+  if (/\b(?:send|share|forward|e-?mail you|mail|deliver|provide|circulate|upload|post|put together|prepare|draft|write up|attach|get (?:you|it|this|that|them|the|those|these|a|an|our|my)\b|have (?:it|the|a|an|them|something) (?:ready|over|to you|with you|done))/.test(t)) return 'send';
+  if (/\b(?:call|ring|phone|dial|give you a (?:call|ring|buzz)|speak|talk|meet|catch up|walk you through|visit)\b/.test(t)) return 'call';
+  return 'answer';
+}
+
+const TOUCHPOINT_ACTS: Partial<Record<TouchpointKind, Act[]>> = {
+  call: ['call', 'answer'],
+  meeting: ['call', 'answer', 'schedule'],
+  'report-sent': ['send'],
+  invoice: ['send'],
+};
+
+/** Which delivery kinds can show each act done, and which only hint at it. */
+const SHOWS: Record<Act, { strong: DeliveryCandidate['kind'][]; weak: DeliveryCandidate['kind'][] }> = {
+  send: { strong: ['delivered'], weak: ['answered'] },
+  // "I'll try it and report back", "I'll look into it": a report of what was done answers it.
+  answer: { strong: ['answered', 'delivered', 'happened'], weak: [] },
+  call: { strong: ['happened'], weak: ['answered'] },
+  fix: { strong: ['happened'], weak: ['delivered', 'answered'] },
+  schedule: { strong: ['happened'], weak: ['delivered'] },
+};
+
+interface ItemMatch {
+  /** A distinctive word of the promise is in the evidence ("SOW" in "Attached is the revised SOW"). */
+  names: boolean;
+  /** The evidence names something else specific and nothing of the promise's ("Attached is the invoice"). */
+  other: boolean;
+}
+
+function matchItem(promised: ReadonlySet<string>, ...shown: ReadonlySet<string>[]): ItemMatch {
+  let distinctive = 0;
+  let names = false;
+  for (const w of promised) {
+    if (GENERIC.has(w)) continue;
+    distinctive++;
+    for (const set of shown) if (set.has(w)) names = true;
+    if (names) break;
+  }
+  if (names || distinctive === 0) return { names, other: false };
+  for (const set of shown) for (const w of set) if (!GENERIC.has(w)) return { names, other: true };
+  return { names, other: false };
+}
+
+/**
+ * What one candidate shows about the promise; null when it is unrelated (PRODUCT.md "Kept").
+ * - A later mail of ours keeps it when it does what was promised (a delivery sentence of the right kind,
+ *   or an attachment) and names the promised thing, or when the promise named nothing specific ("I'll
+ *   send it over") and the mail is in its thread. Right kind but nothing to tie it to the promise:
+ *   possibly kept, for the user to confirm. A different item delivered, a lunch invitation, a question:
+ *   nothing.
+ * - Mail to someone else at the client, outside the thread, keeps it only when it names the thing.
+ * - A slip ("it's taking longer, you'll have it Monday") is a slip, with its new time, never a delivery.
+ * - A logged call or meeting keeps a promise to call or to answer; other touchpoints keep it only when
+ *   their summary names the promised thing.
+ */
+export function judgeEvidence(promise: PromiseForFulfilment, evidence: FulfilmentEvidence): FulfilmentJudgement | null {
+  // Most later mail delivers nothing and reports no slip: nothing to read.
+  if (evidence.kind === 'message' && evidence.deliveries.length === 0 && evidence.attachments.length === 0) return null;
+  const { act, promised, trying, reportsBack } = readingOf(promise.text);
+  if (evidence.kind === 'touchpoint') {
+    const shown = keywords(evidence.summary ?? '');
+    const { names, other } = matchItem(promised, shown);
+    if (names) return { verdict: 'kept', quote: evidence.summary ?? null };
+    if (TOUCHPOINT_ACTS[evidence.touchpointKind]?.includes(act) && !other) {
+      return { verdict: act === 'call' || evidence.touchpointKind === 'report-sent' ? 'kept' : 'possibly-kept', quote: evidence.summary ?? null };
+    }
+    return null;
+  }
+
+  const sameThread = evidence.threadId === promise.threadId;
+  let samePeople = false;
+  for (const address of evidence.to) if (promise.madeTo.includes(address)) samePeople = true;
+  const words = wordsOf(evidence);
+  // The thread's own subject says nothing new about what this mail delivers; a new thread's subject does.
+  const subjectWords = sameThread ? new Set<string>() : words.subject;
+  const attachmentWords = words.attachments;
+
+  // Plain loops, no closures: this runs for every promise against every candidate that delivers something.
+  let slipIndex = -1;
+  const shows = SHOWS[act];
+  let bestVerdict: 'kept' | 'possibly-kept' | null = null;
+  let bestQuote = '';
+  for (let i = 0; i < evidence.deliveries.length; i++) {
+    const d = evidence.deliveries[i]!;
+    if (d.kind === 'slip') {
+      if (slipIndex < 0) slipIndex = i;
+      continue;
+    }
+    // Trying something is kept by a report of the try, not by a link or a file ("I'll try it": "There is a
+    // patch available from CRAN <link>" does not say it was tried). A fix is kept by the fix itself being
+    // handed over ("a preview of the fix you can download", "posted a patch").
+    const isStrong = (d.kind === 'delivered' ? !trying && shows.strong.includes(d.kind) : shows.strong.includes(d.kind)) || (act === 'fix' && d.kind === 'delivered' && FIX_ITEM.test(d.text));
+    const isWeak = shows.weak.includes(d.kind) || (trying && d.kind === 'delivered');
+    if (!isStrong && !isWeak) continue;
+    const match = d.kind === 'delivered' ? matchItem(promised, words.deliveries[i]!, attachmentWords, subjectWords) : matchItem(promised, words.deliveries[i]!, subjectWords);
+    // Only a delivered document can be "something else"; an answer's or a report's words are its content.
+    const other = d.kind === 'delivered' && match.other;
+    let verdict: 'kept' | 'possibly-kept' | null = null;
+    if (match.names) verdict = isStrong ? 'kept' : 'possibly-kept';
+    // A promise to try something is kept by the promiser's report of the try in its thread ("I tried it but it
+    // still fails", "that works now"), whether or not the report names the thing.
+    else if (trying && sameThread && d.kind !== 'delivered' && TRY_REPORT.test(d.text)) verdict = 'kept';
+    // In its own thread, a promise that names nothing specific is kept by a delivery of the right kind ("I'll
+    // send it over"), and a promise to report back by a report ("I'll let you know how it goes"); a promise to
+    // look into something is only possibly kept by a report, which may be about something else.
+    else if (!other && sameThread && isStrong) verdict = act === 'call' || (!hasDistinctive(promised) && (act === 'send' || (act === 'answer' && reportsBack))) ? 'kept' : 'possibly-kept';
+    else if (!other && samePeople && isStrong) verdict = 'possibly-kept';
+    if (verdict && (bestVerdict === null || (bestVerdict === 'possibly-kept' && verdict === 'kept'))) {
+      bestVerdict = verdict;
+      bestQuote = d.text;
+    }
+  }
+  // Attachments without a sentence that presents them ("See attached" cut as a signature, or no text).
+  if (bestVerdict === null && act === 'send' && evidence.attachments.length > 0) {
+    const { names, other } = matchItem(promised, attachmentWords, subjectWords);
+    if (names) bestVerdict = 'kept';
+    else if (!other && (sameThread || samePeople)) bestVerdict = 'possibly-kept';
+    bestQuote = evidence.attachments.join(', ');
+  }
+  const best = bestVerdict === null ? null : { verdict: bestVerdict, quote: bestQuote };
+  const slip = slipIndex < 0 ? undefined : evidence.deliveries[slipIndex]!;
+  const found = best;
+  // Outside the thread and away from the people it was made to, only naming the thing counts.
+  if (found && !sameThread && !samePeople && found.verdict !== 'kept') return null;
+  if (found?.verdict === 'kept') return { verdict: 'kept', quote: found.quote };
+  if (slip && (sameThread || samePeople || matchItem(promised, words.deliveries[slipIndex]!).names)) {
+    return slip.dueText ? { verdict: 'slip', quote: slip.text, dueText: slip.dueText } : { verdict: 'slip', quote: slip.text };
+  }
+  return found ? { verdict: found.verdict, quote: found.quote } : null;
+}
+
+const TRYING = /\b(?:try|test|give (?:it|this|that|them) a (?:try|go|shot|spin|whirl)|experiment|play (?:around )?with)\b/i;
+const REPORTS_BACK = /\b(?:let (?:you|the list|everyone|you all) know|report back|keep (?:you|the list|everyone) (?:posted|updated|informed)|get back to (?:you|the list)|(?:give|send) (?:you )?feedback|report (?:the|on|whether|how))\b/i;
+const TRY_REPORT = /\b(?:i|we) (?:\w+ )?(?:tried|tested|ran|installed|compiled|built|rebuilt)\b|\b(?:it|that|this|everything) (?:now |finally |then )?(?:works|worked)\b/i;
+const FIX_ITEM = /\b(?:fix|fixes|fixed|patch|patches|patched|new version|new release|update|build)\b/i;
+
+function hasDistinctive(words: ReadonlySet<string>): boolean {
+  return [...words].some((w) => !GENERIC.has(w));
 }
 
 /** One step of the fold: the outcome after `evidence` (already judged) on top of `outcome`. */
 export function applyJudgement(outcome: FulfilmentOutcome, evidence: FulfilmentEvidence, judgement: FulfilmentJudgement | null): FulfilmentOutcome {
   if (judgement === null || outcome.kept?.strength === 'kept') return outcome;
   if (judgement.verdict === 'slip') {
-    if (outcome.kept) return outcome;
-    return { ...outcome, slip: { by: evidence.id, at: evidence.at, quote: judgement.quote, dueText: judgement.dueText ?? null } };
+    // A slip after a "possibly kept" says the earlier mail did not deliver it after all.
+    return { kept: null, slip: { by: evidence.id, at: evidence.at, quote: judgement.quote, dueText: judgement.dueText ?? null } };
   }
   if (outcome.kept && judgement.verdict === 'possibly-kept') return outcome;
   return { ...outcome, kept: { by: evidence.id, at: evidence.at, strength: judgement.verdict, quote: judgement.quote } };
@@ -107,15 +320,20 @@ export function applyJudgement(outcome: FulfilmentOutcome, evidence: FulfilmentE
 
 /** Time order for evidence: sent or logged time, then id. */
 export function compareEvidence(a: FulfilmentEvidence, b: FulfilmentEvidence): number {
-  return Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return timeOf(a) - timeOf(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** The whole fold: what all the evidence so far says about the promise. */
 export function resolveFulfilment(promise: PromiseForFulfilment, evidence: readonly FulfilmentEvidence[]): FulfilmentOutcome {
   let outcome = NO_FULFILMENT;
-  for (const e of [...evidence].sort(compareEvidence)) {
-    if (!isFulfilmentCandidate(promise, e)) continue;
-    outcome = applyJudgement(outcome, e, judgeEvidence(promise, e));
+  // Filtering first and sorting the candidates gives the same fold as sorting everything first.
+  const candidates: FulfilmentEvidence[] = [];
+  for (const e of evidence) {
+    // Mail that delivers nothing and reports no slip is judged null: it cannot change the fold.
+    if (e.kind === 'message' && e.deliveries.length === 0 && e.attachments.length === 0) continue;
+    if (isFulfilmentCandidate(promise, e)) candidates.push(e);
   }
+  candidates.sort(compareEvidence);
+  for (const e of candidates) outcome = applyJudgement(outcome, e, judgeEvidence(promise, e));
   return outcome;
 }

@@ -4,7 +4,7 @@ import type { PromiseRecord } from '../model/promise';
 import { analysisSettingsSchema } from '../model/settings';
 import { tallyAwaiting } from './awaiting';
 import { describeBusinessMinutes } from './duration-words';
-import { HEALTH_WEIGHTS, computeHealth, type HealthInput } from './health';
+import { HEALTH_WEIGHTS, computeHealth, healthWithout, type HealthInput } from './health';
 import { EMPTY_PROMISE_TALLY, tallyPromises } from './promise-status';
 
 const settings = analysisSettingsSchema.parse({ me: ['anna@northwind.io'], timeZone: 'Europe/Berlin' });
@@ -128,6 +128,17 @@ describe('computeHealth', () => {
     const ignored = component({ ...healthy, risks: [risk('2026-11-09T09:00:00.000Z')], silence: contact('2026-11-09T09:00:00.000Z') }, 'risk');
     expect(ignored.contribution).toBeLessThan(answered.contribution);
     expect(ignored.explanation).toBe('1 risk signal in the last six months (1 from them); the latest was an escalation from them 11 days ago, and nobody has written since.');
+  });
+
+  it('leaves components out the way computeHealth does when one has nothing to measure', () => {
+    const neglected = { ...healthy, initiated: { us: 2, them: 8 }, awaitingOurReply: waiting('2026-11-16T09:00:00.000Z') };
+    const without = healthWithout(computeHealth(neglected), ['initiation']);
+    // The same as if initiation had had nothing to measure: same weights, contributions and score.
+    const nothingThere = computeHealth({ ...neglected, initiated: { us: 0, them: 0 } });
+    expect(without.components).toEqual(nothingThere.components.filter((c) => c.id !== 'initiation'));
+    expect(without.score).toBe(nothingThere.score);
+    expect(without.components.reduce((sum, c) => sum + c.weight, 0)).toBeCloseTo(100, 0);
+    expect(healthWithout(computeHealth(neglected), ['initiation', 'awaiting']).components.map((c) => c.id)).toEqual(['responsiveness', 'silence', 'promises', 'risk']);
   });
 
   it('describes business time in the user own working day', () => {

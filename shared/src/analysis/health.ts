@@ -260,6 +260,26 @@ export function computeHealth(input: HealthInput): Health {
   return { score, components };
 }
 
+/**
+ * The health a client would have without some components (the ones an unreadable part of a thread could
+ * change), rescaled exactly as computeHealth rescales when a component has nothing to measure: the
+ * others' weights grow to fill 100 and each keeps the share of its weight it had earned.
+ */
+export function healthWithout(health: Health, omit: readonly HealthComponent['id'][]): Health {
+  const kept = health.components.filter((c) => !omit.includes(c.id));
+  const measured = kept.filter((c) => c.weight > 0);
+  const measuredWeight = measured.reduce((sum, c) => sum + HEALTH_WEIGHTS[c.id], 0);
+  let total = 0;
+  const components = kept.map((c) => {
+    if (c.weight === 0 || measuredWeight === 0) return { ...c, weight: 0, contribution: 0 };
+    const weight = (HEALTH_WEIGHTS[c.id] * 100) / measuredWeight;
+    const contribution = weight * (c.contribution / c.weight);
+    total += contribution;
+    return { ...c, weight: round1(weight), contribution: round1(contribution) };
+  });
+  return { score: measuredWeight === 0 ? 100 : Math.max(0, Math.min(100, Math.round(total))), components };
+}
+
 /** Whole days for people ("12 days ago", "yesterday", "today"); the component's value keeps the exact figure. */
 function daysAgo(days: number): string {
   const whole = Math.floor(days);

@@ -8,6 +8,7 @@ export * from './visible-text';
 export * from './promises';
 export * from './due-dates';
 export * from './requests';
+export * from './deliveries';
 export * from './risks';
 export * from './promise-id';
 

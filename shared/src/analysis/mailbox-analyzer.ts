@@ -124,6 +124,7 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
   // Our meaningful outbound mail as fulfilment evidence, by thread and by external recipient (time-sorted at refresh).
   const evidenceByThread = new Map<string, (MessageEvidence & { atMs: number })[]>();
   const evidenceByRecipient = new Map<string, (MessageEvidence & { atMs: number })[]>();
+  const evidenceByCounterpart = new Map<string, (MessageEvidence & { atMs: number })[]>();
   let evidenceUnsorted = false;
   // Messages carrying promises, requests or risks: the only ones result() looks at one by one.
   const withSnippets: MessageFacts[] = [];
@@ -161,6 +162,7 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
     };
     push(evidenceByThread, threadId);
     for (const address of new Set(evidence.to)) push(evidenceByRecipient, address);
+    for (const key of f.counterparts) push(evidenceByCounterpart, key);
   }
 
   function refresh(): void {
@@ -172,6 +174,7 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
     if (evidenceUnsorted) {
       for (const list of evidenceByThread.values()) list.sort(byTimeThenId);
       for (const list of evidenceByRecipient.values()) list.sort(byTimeThenId);
+      for (const list of evidenceByCounterpart.values()) list.sort(byTimeThenId);
       evidenceUnsorted = false;
     }
   }
@@ -203,14 +206,15 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
       if (only !== undefined && counterpart !== only) continue;
       const madeAtMs = Date.parse(f.sentAt);
       const madeTo = externalOf(f);
-      // Candidates: later mail in the thread, mail to the same people within the window, the client's touchpoints.
+      // Candidates: later mail in the thread, mail to the same people or their client within the window, the client's touchpoints.
       const candidates = new Map<string, FulfilmentEvidence>();
       for (const e of evidenceByThread.get(threadId) ?? []) if (e.atMs > madeAtMs) candidates.set(e.id, e);
       const windowEnd = madeAtMs + FULFILMENT_WINDOW_DAYS * DAY_MS;
-      for (const address of madeTo) {
-        const list = evidenceByRecipient.get(address) ?? [];
+      const inWindow = (list: readonly (MessageEvidence & { atMs: number })[]) => {
         for (let i = firstAtOrAfter(list, madeAtMs + 1); i < list.length && list[i]!.atMs <= windowEnd; i++) candidates.set(list[i]!.id, list[i]!);
-      }
+      };
+      for (const address of madeTo) inWindow(evidenceByRecipient.get(address) ?? []);
+      if (counterpart !== null) inWindow(evidenceByCounterpart.get(counterpart) ?? []);
       const evidence = [...candidates.values(), ...(counterpart === null ? [] : (touchpointEvidence.get(counterpart) ?? []))];
       for (const finding of f.promises) {
         const id = promiseId(f.id, finding.text);
@@ -406,6 +410,7 @@ export function evidenceOf(f: MessageFacts, threadId: string, externalRecipients
     at: f.sentAt,
     subject: f.subject,
     to: [...externalRecipients],
+    counterparts: f.counterparts,
     deliveries: f.deliveries ?? [],
     attachments: f.attachments ?? [],
   };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { MessageRejectedError } from '../model/message-rejection';
 import type { NormalizedMessage } from '../model/message';
 import { analysisSettingsSchema } from '../model/settings';
 import { extractMessageFacts } from './message-facts';
@@ -197,8 +198,20 @@ describe('extractMessageFacts', () => {
     expect(question.closing).toBeUndefined();
   });
 
-  it('names the message when its sender or date is unusable', () => {
-    expect(() => extractMessageFacts({ ...outboundWithGmailQuote, from: 'Anna Berg' }, settings)).toThrow(/<CAK3x9@mail.gmail.com>.*"from"/);
-    expect(() => extractMessageFacts({ ...outboundWithGmailQuote, date: 'Monday' }, settings)).toThrow(/<CAK3x9@mail.gmail.com>: date "Monday"/);
+  it('refuses a message whose sender or date is unusable, naming the message and the field but never its content', () => {
+    const refusal = (patch: Partial<NormalizedMessage>) => {
+      try {
+        extractMessageFacts({ ...outboundWithGmailQuote, ...patch }, settings);
+      } catch (err) {
+        return err as MessageRejectedError;
+      }
+      throw new Error('not refused');
+    };
+    const sender = refusal({ from: 'Anna Berg' });
+    expect(sender).toMatchObject({ name: 'MessageRejectedError', code: 'sender_unusable', messageId: '<CAK3x9@mail.gmail.com>' });
+    expect(sender.message).toMatch(/^message <CAK3x9@mail.gmail.com>: the From field/);
+    expect(sender.reason).not.toContain('Anna Berg');
+    expect(refusal({ date: 'Monday' })).toMatchObject({ code: 'date_invalid' });
+    expect(refusal({ date: '9999-12-31T23:59:00Z' })).toMatchObject({ code: 'date_out_of_range' });
   });
 });

@@ -1,12 +1,14 @@
 import type { Direction, MessageFacts, PromiseCandidate, StoredMessageFacts } from '../model/facts';
 import type { NormalizedMessage } from '../model/message';
+import { messageInstant } from '../model/message-date';
 import type { AnalysisSettings } from '../model/settings';
-import { parseAddress, parseAddressList } from './addresses';
+import { parseAddressList, senderAddress } from './addresses';
 import { detectAutomated } from './automated';
 import { detectCalendarNotice } from './calendar-notice';
 import { isClosingMessage } from './closing-message';
 import { resolverFor } from './counterparts';
 import { defaultDueDate, resolveDueDate } from './due-dates';
+import { findDeliveries } from './deliveries';
 import { findPromises, type PromiseContext } from './promises';
 import { findRequests } from './requests';
 import { findRisks } from './risks';
@@ -21,10 +23,9 @@ import { visibleText } from './visible-text';
 export const MAX_VISIBLE_CHARS_READ = 100_000;
 export const MAX_FINDINGS_PER_KIND = 8;
 
+/** The sent instant, or MessageRejectedError when the date is unreadable or outside the range mail can have. */
 function sentAtOf(message: NormalizedMessage): string {
-  const ms = Date.parse(message.date);
-  if (Number.isNaN(ms)) throw new RangeError(`message ${message.id}: date "${message.date}" is not an ISO 8601 date`);
-  return new Date(ms).toISOString();
+  return new Date(messageInstant(message)).toISOString();
 }
 
 /** Whether an address list decides a message is ours to a client, theirs, or only among us. */
@@ -42,6 +43,21 @@ function sideOf(
     if (key !== null && !counterparts.includes(key)) counterparts.push(key);
   }
   return { direction: counterparts.length > 0 ? 'outbound' : 'internal', counterparts };
+}
+
+/**
+ * First names of our own people on a message of ours (the sender, and colleagues at our domains in to and
+ * cc), lower-case: "Maria will send you the invoice copies" is our promise only when Maria is one of us.
+ */
+function colleaguesOn(from: { name?: string; address: string }, recipients: readonly { name?: string; address: string }[], settings: AnalysisSettings): string[] {
+  const resolver = resolverFor(settings);
+  const names = new Set<string>();
+  for (const person of [from, ...recipients]) {
+    if (!resolver.isOurs(person.address)) continue;
+    const first = (person.name ?? '').trim().split(/\s+/)[0] ?? '';
+    if (first.length > 1) names.add(first.toLowerCase());
+  }
+  return [...names];
 }
 
 function promiseContext(sentAt: string, settings: AnalysisSettings): PromiseContext {
@@ -78,8 +94,8 @@ export function resolvePromiseDue(
  * it depends on the time zone or working hours (those are applied by deriveMessageFacts).
  */
 export function readMessage(message: NormalizedMessage, settings: AnalysisSettings): StoredMessageFacts {
-  const from = parseAddress(message.from);
-  if (!from) throw new Error(`message ${message.id}: "from" is not an e-mail address: "${message.from}"`);
+  // A sender without a usable address is refused with a reason that names the field, not its content.
+  const from = senderAddress(message);
   const to = parseAddressList(message.to ?? []);
   const cc = parseAddressList(message.cc ?? []);
   const sentAt = sentAtOf(message);
@@ -117,10 +133,13 @@ export function readMessage(message: NormalizedMessage, settings: AnalysisSettin
   if (visible.trim() === '') return stored;
   stored.readAs = direction;
   if (direction === 'outbound') {
-    stored.promises = findPromises(visible, promiseContext(sentAt, settings))
+    const context: PromiseContext = { ...promiseContext(sentAt, settings), colleagues: colleaguesOn(from, [...to, ...cc], settings) };
+    stored.promises = findPromises(visible, context)
       .slice(0, MAX_FINDINGS_PER_KIND)
       .map((p) => (p.dueIsDefault || p.dueText === undefined ? { text: p.text } : { text: p.text, dueText: p.dueText }));
     stored.risks = findRisks(visible, 'us').slice(0, MAX_FINDINGS_PER_KIND);
+    const deliveries = findDeliveries(visible).slice(0, MAX_FINDINGS_PER_KIND);
+    if (deliveries.length > 0) stored.deliveries = deliveries;
   } else {
     stored.requests = findRequests(visible).slice(0, MAX_FINDINGS_PER_KIND);
     stored.risks = findRisks(visible, 'them').slice(0, MAX_FINDINGS_PER_KIND);

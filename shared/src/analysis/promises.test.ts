@@ -97,7 +97,7 @@ describe('findPromises', () => {
       "You'll have the final report by end of the month.",
       'Will do.',
       'Our support team will contact you within 24 hours.',
-      'Priya will send you the access details tomorrow.',
+      'Priya from our team will send you the access details tomorrow.',
       'I can have it ready by Friday.',
       "I'll circle back after I've spoken with the vendor.",
       "I'll try to get the figures over to you before the weekend.",
@@ -112,6 +112,62 @@ describe('findPromises', () => {
       "I'll be sure to send you the recording.",
     ];
     for (const sentence of sentences) expect({ sentence, found: texts(sentence).length }).toEqual({ sentence, found: 1 });
+  });
+
+  it("takes a named person's action as ours only when that person is one of our people on the message", () => {
+    const sentence = 'Priya will send you the access details tomorrow.';
+    expect(texts(sentence)).toEqual([]);
+    expect(findPromises(sentence, { ...context, colleagues: ['priya'] }).map((p) => p.text)).toEqual([sentence]);
+    expect(findPromises(sentence, { ...context, colleagues: ['maria'] })).toEqual([]);
+    expect(texts('My colleague Maria will send you the invoice copies on Friday.')).toHaveLength(1);
+  });
+
+  it('reads the families real mail writes promises in (lower case, capitals, present tense, "will be ...ing", condition first)', () => {
+    for (const sentence of [
+      "i'll get the numbers over to you after lunch",
+      "I'LL SEND THE SIGNED CONTRACT BACK TOMORROW.",
+      'I am sending the originals by courier today.',
+      "I'm forwarding the contract to legal now.",
+      'I will be dropping the samples at your office this afternoon.',
+      'If nobody objects, I will circulate the final version on Thursday.',
+      'I plan to submit the revised budget on Oct 20.',
+    ]) {
+      expect({ sentence, found: texts(sentence).length }).toEqual({ sentence, found: 1 });
+    }
+  });
+
+  it("does not take someone else's act, one that waits on the reader, travel or attendance as ours", () => {
+    for (const sentence of [
+      'Maria will send you the invoice copies.',
+      'Once you sign and return it, we will countersign.',
+      'After all requests are received, we will review them.',
+      'I will be back in the office on Tuesday.',
+      'Both of us will attend the kickoff.',
+      "I'll plan to join the call.",
+      'I am going to Chicago tomorrow on business.',
+      "He says we'll have those by Monday.",
+      'We will discuss it in January.',
+      "I'll talk to you about it tomorrow.",
+    ]) {
+      expect({ sentence, found: texts(sentence) }).toEqual({ sentence, found: [] });
+    }
+  });
+
+  it('makes two promises of a sentence that holds two, each on its own words and date', () => {
+    const found = findPromises("I'll send the SOW tomorrow and I'll book the kickoff for next week.", context);
+    expect(found.map((p) => p.text)).toEqual(["I'll send the SOW tomorrow", "I'll book the kickoff for next week."]);
+    expect(found.map((p) => p.dueText)).toEqual(['tomorrow', 'next week']);
+    expect(found.every((p) => p.sentence === "I'll send the SOW tomorrow and I'll book the kickoff for next week.")).toBe(true);
+    // A check that prepares the answer is one promise, dated by the answer.
+    expect(findPromises("Let me double-check the figures and I'll confirm by Friday.", context).map((p) => p.dueText)).toEqual(['by Friday']);
+    // An offer in the second clause does not take back the first.
+    expect(texts('I will also send you a copy of the invoice and will be glad to send the forms if you would like them.')).toHaveLength(1);
+  });
+
+  it("dates a promise by our clause, not by the reader's deadline", () => {
+    const [found] = findPromises("I'll send the draft tomorrow so that you can review it by Friday.", context);
+    expect(found?.dueText).toBe('tomorrow');
+    expect(findPromises("I'll send the draft so that you can review it by Friday.", context)[0]?.dueIsDefault).toBe(true);
   });
 
   it('rejects offers, requests, questions, past tense, status, apologies, fulfilment, hedges and pleasantries', () => {
@@ -161,6 +217,43 @@ describe('findPromises', () => {
       expect(explainPromises(sentence)).toEqual([{ sentence, promise: false, reason }]);
       expect(texts(sentence)).toEqual([]);
     }
+  });
+
+  it('says no to what real mail writes that is not a commitment to the reader (issue 11, round 2)', () => {
+    const cases: [string, string][] = [
+      ['See the notes AK> we will publish the schedule AK> next week.', 'quoted'],
+      ["My manager told me 'sure, I'll sign it off tomorrow'.", 'reported'],
+      ['It is anybody\'s guess whether we will finish the migration.', 'embedded question'],
+      ['I will talk to our IT department about the firewall.', 'not an action'],
+      ["I'll take a stab at answering your second question.", 'announces what follows'],
+      ['Let me share a trick I picked up last year.', 'announces what follows'],
+      ['I will clean up my dataset before the next run.', 'own work'],
+      ['I will compute the averages per region first.', 'own work'],
+      ["I'll refresh the mirror every three days.", 'habit'],
+      ["We'll deal with the renaming when we have to.", 'conditional'],
+      ["I'll still do some exploratory work on the side.", 'habit'],
+      ['The report I will attach is the one from March.', 'relative clause'],
+      ['For the sake of argument let me call the two plans Alpha and Beta.', 'announces what follows'],
+      ["I'll let others decide on the colour scheme.", 'not an action'],
+      ["We'll try to coach you from here.", 'not an action'],
+      ['When someone reports a bug we will try to fix it quickly.', 'conditional'],
+      ['We will hire two interns for the summer programme.', 'announcement'],
+      ['Next spring we will host a workshop on survey design for local students.', 'announcement'],
+    ];
+    for (const [sentence, reason] of cases) {
+      expect(explainPromises(sentence)).toEqual([{ sentence, promise: false, reason }]);
+      expect(texts(sentence)).toEqual([]);
+    }
+    // A maybe of a date is no due date; a condition in a later clause is not this one's.
+    expect(findPromises("I'll commit the change and (possibly later today) build a new package.", context)[0]?.dueIsDefault).toBe(true);
+    expect(texts("I'll try to get the build working, but if you have a hint, do tell.")).toHaveLength(1);
+    expect(texts("I'll have it put on the portal with the release notes.")).toHaveLength(1);
+    // A workshop for the reader is a commitment to the reader.
+    expect(texts('We will run the onboarding workshop for your team on Friday.')).toHaveLength(1);
+    // A subject carries over an object "it", not another subject's verb.
+    expect(texts('We are testing it now and will send an update by tomorrow.')).toHaveLength(1);
+    expect(texts("I checked the filters, but the old ones won't be on the server anyway and will just log a warning.")).toEqual([]);
+    expect(findPromises('I will send an e-mail later in the day to see when we can meet.', context)[0]).toMatchObject({ dueIsDefault: false, dueText: 'later in the day' });
   });
 
   it('keeps each promise as its own whitespace-folded sentence across soft line breaks and bullets', () => {

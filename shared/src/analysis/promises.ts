@@ -23,70 +23,72 @@
  *   "Sending it over shortly"), idioms ("Consider it done", "Leave it with me", "On it").
  */
 import type { PromiseCandidate } from '../model/facts';
-import type { WorkingHours } from '../model/settings';
 import { defaultDueDate, resolveDueDate } from './due-dates';
+import type { DueDateContext } from './due-dates';
 import { snippet } from './text/normalize';
 import { splitSentences } from './text/sentences';
 
-export interface PromiseContext {
-  /** ISO 8601 send time of the message. */
-  sentAt: string;
-  /** The user's IANA time zone. */
-  timeZone: string;
-  workingHours: WorkingHours;
-  /** Working days a promise without a stated due date gets. */
-  defaultWorkingDays: number;
+/** The frame a message's promises are read in: its send time and the user's zone and hours. */
+export interface PromiseContext extends DueDateContext {
+  /**
+   * First names (lower case) of our own people on the message (sender, and colleagues at our domains in
+   * to/cc): "Maria will send you the invoice copies" is our promise only when Maria is one of them.
+   */
+  colleagues?: readonly string[];
 }
 
 /** Verbs after "will" that are not actions someone can hold us to. */
 const NON_ACTION =
-  /^(?:need|needs|want|like|love|hope|miss|assume|guess|bet|admit|say|expect|wait|defer|misbehave|have fun|have (?:a|an|another|our|the) (?:[\w-]+ )?(?:meeting|drawing|party|lunch|dinner|break|holiday|vacation|chance|problem|issue|question|great time|good time|busy|drill|outage|maintenance|workshop|webinar|session|conference|event|offsite|stand-?up|catch-?up|day off|public holiday)|meet (?:in|at|on)|make (?:it|the (?:[\w:]+ ){0,3}(?:meeting|appointment|call|session|class|dinner|lunch|party))|be honest|be brief|keep (?:my|our) fingers crossed|keep (?:it|this) (?:short|brief)|keep (?:that|this|it) in mind|get there\b|bear (?:that|this|it) in mind|keep (?:my|our) eyes (?:open|peeled)|leave (?:it|you|that)|see you|see how|see what happens|meet you|talk (?:to you )?soon|catch you|take (?:that|this) as|enjoy|remember|never forget|have to|need to|also need|probably|possibly|maybe|perhaps|hopefully|likely|definitely be|be (?:happy|glad|pleased|delighted|thrilled|excited|interested|grateful|sure)|join|attend|be there|be joining|be attending|be on the call|dial in|call in|cost|depend|think about it|think it over|consider it|sleep on it)\b/i;
+  /^(?:need|needs|want|like|love|hope|miss|assume|guess|bet|admit|say|expect|wait|defer|misbehave|have fun|have (?:a|an|another|our|the) (?:[\w-]+ )?(?:meeting|drawing|party|lunch|dinner|break|holiday|vacation|chance|problem|issue|question|great time|good time|busy|drill|outage|maintenance|workshop|webinar|session|tutorial|keynote|course|class|seminar|conference|event|offsite|stand-?up|catch-?up|day off|public holiday)|meet (?:in|at|on)|make (?:it\b(?!\s+(?:explicit|clear|happen|work|right|official|available|easier|simpler|quick|up to you))|the (?:[\w:]+ ){0,3}(?:meeting|appointment|call|session|class|dinner|lunch|party))|be honest|be brief|keep (?:my|our) fingers crossed|keep (?:it|this) (?:short|brief)|keep (?:that|this|it) in mind|get there\b|bear (?:that|this|it) in mind|keep (?:my|our) eyes (?:open|peeled)|leave (?:it|you|that)|see you|see how|see what happens|meet you|talk (?:to you )?soon|catch you|take (?:that|this) as|enjoy|remember|never forget|have to|need to|also need|probably|possibly|maybe|perhaps|hopefully|likely|definitely be|be (?:happy|glad|pleased|delighted|thrilled|excited|interested|grateful|sure)|join|attend|be there|be joining|be attending|be on the call|dial in|call in|cost|depend|think about it|think it over|consider it|sleep on it|think about|discuss(?!\b[^.;]*\bwith (?!you\b))|talk (?:to you|with you|about|more|it)|chat\b|visit with|meet (?:with )?you|meet up|get together|use\b|stick with|go with|switch to|lose|gain|suffer|refrain|acknowledge|read (?:your|the|this|my) (?:message|e-?mail|mail|note|reply)|keep (?:it|this|that|them)\b[^.]{0,20}\bfor (?:future )?reference|keep (?:reading|trying|looking|hoping|watching)|fly|travel|head (?:out|back|home|to)|leave (?:for|on|at)|arrive|return (?:home|to the office)|save (?:it|this|that|the [\w ]{1,40}?) for (?:later|a later)|give you(?=\s*(?:[-—,]|$))|stop by|drop by|swing by|come by|pop (?:in|by)|(?:plan|aim|want) to (?:join|attend|be|come|stop|make it)|appreciate|know (?:better|more)|give (?:it|this|that) (?:some )?(?:more |additional |further |serious )?thought|give you (?:that|this)\b|ignore|imagine|have (?:\w+ )?(?:calls?|meetings?|conversations?)\b|(?:talk|speak|chat|check in) (?:to|with) (?!you\b)\w+|take about|believe|stop\b|skip\b|move on\b|vote\b|meet\b|resurface|look forward|catch (?:him|her|them|you|up)\b|take (?:you|him|her|them)(?:\/\w+)? up on|get (?:to|into) (?:the |my |our )?(?:office|airport|hotel|station|work|town|city)\b|get (?:in|home) (?:at|around|by|on|late|early)\b|check(?:ing)?[- ]in(?:to)? (?:at |to )?(?:the |a |my |our )?hotel|have (?:to )?wait|drop support|give (?:a|the|our|my) (?:presentation|talk|lecture|keynote|speech)\b|make do\b|(?:go and )?target\b|program (?:my|our) own|do (?:this|it|that|so) (?:in|with) [A-Za-z]\w*|agree\b|welcome\b|know\b|read\b|do as if|pretend|hold (?:a|an|the|our)? ?(?:[\w-]+ ){0,3}(?:meeting|call|session|workshop|review)\b|consider\b|think (?:over|through|it through)|prefer|desist|fail\b|carry on|treat (?:it|this|that|them) as|(?:try to )?(?:help|coach|guide|assist)(?: you| out)?(?=\s*(?:$|[,.;!]|but\b|if\b|where\b|best\b|from here|as (?:best|much|well)))|let (?:others|someone else|somebody else|the others)\b|do (?:my|our) (?:own )?work\b|continue (?:with|using|to use)\b|keep (?:only|just)\b|keep an eye (?:open|out|on)\b|(?:dig in|take some time)\b[^.]{0,20}\bto (?:understand|learn|digest|figure)|learn\b|digest\b|study\b|present (?:a|an|the|our|some) (?:brief |short |quick )?(?:overview|talk|tutorial|review|paper|poster|introduction))\b/i;
 
 /** Action verbs that, after "I'll be", still describe a delivery ("I'll be sending it tomorrow"). */
 const BE_ACTION =
-  /^be\s+(?:sending|sharing|submitting|delivering|shipping|issuing|releasing|following up|reaching out|in touch|getting back|calling|circulating|updating|preparing|finali[sz]ing|drafting|reviewing it and|uploading|forwarding|scheduling|booking|organi[sz]ing|setting up|returning|contacting|writing)\b/i;
+  /^be\s+(?:sending|sharing|submitting|delivering|shipping|issuing|releasing|following up|reaching out|in touch|getting back|calling|circulating|updating|preparing|finali[sz]ing|drafting|reviewing it and|uploading|forwarding|scheduling|booking|organi[sz]ing|setting up|returning|contacting|writing|dropping|mailing|posting|bringing|couriering|faxing|emailing|calling you|checking|looking into|putting together|compiling|arranging|coordinating|providing|distributing|turning (?:in|over)?|handing (?:in|over)?|opening|launching|rolling out|making (?:it |this |that )?available|publishing|adding|fixing|releasing)\b/i;
 
 const SUBJECT_MODAL =
-  /\b(I|[Ww]e|[Oo]ur (?:\w+ )?(?:team|engineers?|developers?|designers?|lawyers?|legal team|support team|department|office|accountants?|finance team)|[Mm]y (?:colleague|team|assistant|manager|associate|partner)(?:,? [A-Z][a-z]+,?)?|(?:[A-Z][a-z]+)(?: (?:from|on|in) (?:our|my) (?:team|side|office|end))?)\s*(?:'ll|’ll| will| shall|'m going to|’m going to| am going to|'re going to|’re going to| are going to|'m gonna| is going to|'s going to|’s going to)\s+(?!(?:not|never|no longer|NOT|Not|NEVER|Never)\b)(.*)$/;
+  /\b(I|[Ww]e|[Oo]ur (?:\w+ )?(?:team|engineers?|developers?|designers?|lawyers?|legal team|support team|department|office|accountants?|finance team)|[Mm]y (?:colleague|team|assistant|manager|associate|partner)(?:,? (?:(?:Dr|Mr|Ms|Mrs)\.? )?[A-Z][a-z]+(?: [A-Z][a-z]+)?,?)?|(?:[A-Z][a-z]+)(?: (?:from|on|in|at) (?:our|my) (?:team|side|office|end|company|firm))?)\s*(?:'ll|’ll| will| shall|'m going to|’m going to| am going to|'re going to|’re going to| are going to|'m gonna| is going to|'s going to|’s going to)\s+(?!(?:not|never|no longer|NOT|Not|NEVER|Never)\b)(.*)$/;
 
 /** Capitalised words that are not names of colleagues when followed by "will". */
 const NOT_A_NAME =
   /^(?:It|This|That|There|These|Those|Which|Who|What|He|She|They|You|Your|Their|His|Her|Everything|Nothing|Someone|Somebody|Anyone|Anybody|Nobody|Everyone|Everybody|The|A|An|Next|Today|Tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Time|Weather|Price|Payment|Delivery|Shipping|Invoice|Meeting|Call|Report|Team|Project|Launch|Update|Version|Release|System|Office|Offer|Deadline|Contract|Answer|Result|Results|Support|Billing|Traffic|If|When|Once|As|So|And|But|Or|Hopefully|Maybe|Perhaps|Surely|Please|Thanks|Sure|Yes|No|Ok|Okay|Great|Also|Then|Otherwise|Unfortunately|Of|Do|Does|Did|Can|Could|Would|Should|Might|May|Must|Where|Why|How|Whether)$/;
 
 const OFFER =
-  /\b(?:if (?:you(?:'d| would)? (?:like|prefer|want|wish|need|think|are interested|'re interested|agree|are ok|'re ok|are happy)|it (?:helps|would help|is helpful|'s helpful|is useful|works for you)|that (?:helps|would help|works|is helpful)|needed|necessary|required|useful|helpful|desired|so|that's the case|interested|preferred|wanted|you'd rather)|should you (?:need|want|wish|require|prefer|have)|happy to|glad to|pleased to|would be (?:happy|glad|pleased)|let me know if you(?:'d)? (?:want|would like|like|need|prefer)|just let me know and|let me know (?:and|whether) i|feel free|do you want me to|would you like (?:me|us) to|shall i|should i|in case you (?:need|want)|if there(?:'s| is) (?:anything|interest)|i can also|we can also|i could|we could|i would|we would|i'd|we'd|whenever you(?:'re| are) ready)\b/i;
+  /\b(?:if (?:you(?:'d| would)? (?:like|prefer|want|wish|need|think|are interested|'re interested|agree|are ok|'re ok|are happy)|it (?:helps|would help|is helpful|'s helpful|is useful|works for you)|that (?:helps|would help|works|is helpful)|needed|necessary|required|useful|helpful|desired|so|that's the case|interested|preferred|wanted|you'd rather)|should you (?:need|want|wish|require|prefer|have)|happy to|glad to|pleased to|would be (?:happy|glad|pleased)|let me know if you(?:'d)? (?:want|would like|like|need|prefer)|just let me know and|let me know (?:and|whether) i|feel free|do you want me to|would you like (?:me|us) to|shall i|should i|in case you (?:need|want)|if there(?:'s| is) (?:anything|interest)|i can also|we can also|whenever you(?:'re| are) ready)\b/i;
+
+/** "I would / I'd" make an offer only before the commitment, not in a relative clause after it. */
+const WOULD = /\b(?:i could|we could|i would|we would|i'd|we'd)\b/i;
 
 /** A condition on what the client does ("if you send me the file, I'll ...", "once you confirm, we'll ..."). */
 const THEIR_CONDITION =
-  /\b(?:if|once|when|as soon as|after|whenever|provided(?: that)?|assuming)\s+(?:you|your|they|the client|we (?:get|receive|hear))\b(?!\s+(?:don't|do not|haven't|have not)\b)/i;
+  /\b(?:if|once|when|as soon as|after|whenever|provided(?: that)?|assuming)\s+(?:you|your|they|the client|we (?:get|receive|hear))\b(?!\s+(?:don't|do not|haven't|have not)\b)|\b(?:once|when|after|as soon as)\s+(?:all\s+)?(?:the\s+|your\s+|their\s+)?(?:\w+\s+){0,3}(?:is|are|has been|have been)\s+(?:received|signed|returned|approved|submitted)\b/i;
 
 const HEDGE =
-  /\b(?:might|may|maybe|perhaps|possibly|probably|hopefully|likely|unlikely|if possible|if i can|if we can|when (?:i|we) can|if time permits|time permitting|if all goes (?:well|to plan)|fingers crossed|no promises|can't promise|cannot promise|chances are|not sure|unsure|no idea|(?:it )?(?:looks|seems|sounds) like|it appears|(?:i|we) (?:don't|do not|didn't) (?:think|believe|expect|know)|(?:i|we) (?:hope|wish|think|believe|guess|suppose|assume|expect|trust|doubt)(?: that)?)\b/i;
+  /\b(?:might|may|maybe|perhaps|possibly|probably|hopefully|likely|unlikely|if possible|if i can|if we can|when (?:i|we) can|if time permits|time permitting|if all goes (?:well|to plan)|fingers crossed|no promises|can't promise|cannot promise|chances are|not sure|unsure|no idea|(?:it )?(?:looks|seems|sounds) like|it appears|(?:i|we) (?:don't|do not|didn't) (?:think|believe|expect|know)|(?:i|we) (?:hope|wish|think|believe|guess|suppose|assume|expect|trust|doubt|imagine|reckon|know|understand|reali[sz]e|fear|suspect|bet)(?: that)?|one day|some ?day|in the long run|(?:\d+ ?%|percent|good|fair|slim) chance|where (?:i|we) can|(?:^|[,(-]\s*)think (?:i|we)(?:'ll| will)|if i (?:can|get (?:a chance|time))|(?:as|when) time permits?|when (?:i|we) (?:find|have|get) (?:the |some )?(?:time|chance|moment)|(?:^|[\s,])hope (?:i|we)(?:'ll| will))\b/i;
 
 /**
  * Verbs that announce what the rest of this very message does ("I will explain below", "I'll repeat
  * my findings here"): nothing is owed later unless a date says otherwise.
  */
 const PERFORMATIVE =
-  /^(?:explain|describe|illustrate|outline|summari[sz]e|suggest|show|recap|elaborate|clarify|repeat|mention|point out|second|hijack|add (?:that|my)|give (?:you )?(?:my|the|a) (?:two cents|blunt|short|quick|brief)|display|paraphrase|quote|start (?:by|with)|begin (?:by|with)|stop here|answer (?:your|this|that|the)|go through (?:it|them|this) (?:below|here))\b/i;
+  /^(?:explain|describe|illustrate|outline|summari[sz]e|suggest|show|recap|elaborate|clarify|repeat|mention|point out|second|hijack|add (?:that|my)|give (?:you )?(?:my|the|a) (?:two cents|blunt|short|quick|brief)|display|paraphrase|quote|start (?:by|with)|begin (?:by|with)|stop here|answer (?:your|this|that|the)|go through (?:it|them|this) (?:below|here)|attach|cover|teach|throw in|venture|focus on|precise|give (?:you )?(?:a|one|some) (?:hint|tip|clue)|offer (?:\d|a few|some|two|three)|stick my neck out|touch (?:upon|on)|emphasi[sz]e|explore|demonstrate|take a (?:stab|shot|crack)\b|note\b|chop|conclude|smooth out|pipe in|chime in|weigh in|answer (?:a couple of|some of|your|both|each)|(?:try (?:my|our) best to )?help you (?:from here|with that|with this)\b|cc\b|copy (?:in )?\w+ (?:here|on this)|simply add|add some (?:information|context|details|thoughts|comments)(?: \([^)]*\))? (?:about|on|here|below)|tag (?:my|these) comments|correct myself|spare you|reference (?:some|a few|the following)|push you in|(?:sort of )?reply to (?:many|several|all|both) (?:messages|of you)|cut (?:his|her|their|your|the) post|answer\s*[.!]?$|(?:provide|give|add|put|post|include|list|share|write) (?:[\w-]+ ){0,3}(?:here|below)\b(?! (?:by|on|tomorrow))|make (?:a couple of|a few|some) (?:general )?(?:suggestions|comments|remarks|points)|make up (?:some )?numbers|steam on)/i;
 
 /** The client has to act first: "Send me your number and I'll call you", "Let me know what you think and I will ...". */
 const THEIR_TURN_FIRST =
-  /^(?:please,?\s+)?(?:send|give(?! me (?:until|till|a (?:day|week|couple|few)|some time|\d+ (?:days?|hours?)|the (?:weekend|week)))|call|email|e-mail|forward|tell|ring|ping|get|drop|let me know|let us know|reply|sign|confirm)\b[^.;]*?\band\s+(?:then\s+)?(?:I|we)\b/i;
+  /(?:^|[,;:]\s*|\b(?:just|simply|you can|otherwise|then)\s+)(?:please,?\s+)?(?:visit|send|give(?! me (?:until|till|a (?:day|week|couple|few)|some time|\d+ (?:days?|hours?)|the (?:weekend|week)))|call|email|e-mail|forward|tell|ring|ping|get|drop|let me know|let us know|reply|sign|confirm)\b(?:[^.;]|\.(?=\S))*?\band\s+(?:then\s+)?(?:I|we)\b/i;
 
 /** Hypothetical occasions on our side: "When I'm in need of advice, I will give you a call". */
-const OUR_HYPOTHETICAL = /\b(?:when|whenever)\s+(?:i|we)(?:'m| am|'re| are)?\s+(?:in need|need|want|have (?:time|a (?:moment|minute|chance))|get (?:a chance|around|time)|next)\b/i;
+const OUR_HYPOTHETICAL = /\b(?:when|whenever|if)\s+(?:someone|somebody|anyone|anybody|people|users?|a user|others)\b|\b(?:when|whenever)\s+(?:i|we)(?:'m| am|'re| are)?\s+(?:in need|need|want|have (?:time|a (?:moment|minute|chance))|get (?:a chance|around|time)|next|have to)\b|^\s*(?:when|once)\s+(?:it|this|that|they|there)\s+(?:is|are|does|has|gets|becomes)\b/i;
 
 /** Adverbs between the modal and the verb that do not change the commitment. */
-const ADVERBS = /^(?:(?:definitely|certainly|personally|also|then|now|just|still|of course|gladly|happily|surely|really|absolutely|quickly|immediately|promptly|first|either|both|again|soon|shortly),?\s+)+/i;
+const ADVERBS = /^(?:(?:definitely|certainly|personally|also|then|now|just|still|of course|gladly|happily|surely|really|absolutely|quickly|immediately|promptly|first|either|both|all|again|soon|shortly|greatly|truly|very much|much|later|obviously|easily|simply|slowly|certainly|however|therefore|thus),?\s+)+/i;
 
 /** May the month: capitalised after a word that dates it, or before a day number or year. */
 const MONTH_MAY = /\b(?:(?:[Bb]y|[Ii]n|[Dd]uring|[Bb]efore|[Uu]ntil|[Ee]arly|[Mm]id|[Ll]ate|of|on)[-\s]+May|May\s+\d{1,4})\b/g;
 
-const WHETHER_IF_CAN = /\b(?:see|check|find out|ask|test|figure out)\s+(?:if|whether)\s+(?:i|we)\s+can\b/gi;
+const WHETHER_IF_CAN = /\b(?:see|check|find out|ask|test|figure out|know|decide)\s+(?:if|whether|when|how|what)\s+(?:i|we)\s+can\b/gi;
 
 /** "if" that means "whether" ("I'll check if the fix is live") does not make a sentence conditional. */
-const WHETHER_IF = /\b(?:check|see|ask|find out|confirm|verify|investigate|look into|test|wonder|double-check|figure out)\s+(?:with \w+\s+)?if\b/i;
+const WHETHER_IF = /\b(?:check|see|ask|find out|confirm|verify|investigate|look into|test|wonder|double-check|figure out|look at (?:it|this|that)|have a look(?: at (?:it|this|that))?)\s+(?:with \w+\s+)?if\b/i;
 
 type ClauseKind =
   | 'modal'
@@ -98,7 +100,8 @@ type ClauseKind =
   | 'you-will-have'
   | 'deliverable'
   | 'can-have'
-  | 'progressive';
+  | 'progressive'
+  | 'plan';
 
 interface Commitment {
   kind: ClauseKind;
@@ -119,20 +122,20 @@ function found(kind: ClauseKind, sentence: string, index: number, clause: string
 }
 
 /** The part of the sentence that states the commitment, or null when nothing commits. */
-function commitmentClause(sentence: string): Commitment | null {
+function commitmentClause(sentence: string, colleagues?: readonly string[]): Commitment | null {
   const idiom = /^(?:(?:ok|okay|sure|noted|understood|absolutely|yes)[,!.]?\s*)?(consider it done|leave it with me|on it|i'm on it|we're on it)\b[.!]?\s*$/i.exec(sentence);
   if (idiom?.[1]) return found('idiom', sentence, 0, idiom[1]);
 
   // Subjectless "Will do." / "Will send it over tomorrow." / "On it, will revert by noon."
   const subjectless =
-    /^(?:(?:sure|ok|okay|yes|absolutely|of course|great|perfect|noted|understood|thanks|thank you|on it|got it)[,!.]?\s*(?:[-–—]\s*)?)?(will (?:do(?!\s+(?:the trick|fine|nicely|for now|just fine|well))|(?!(?:do|not|never|you|u|they|it|he|she|we|i|this|that|there|these|those|be|have|need|the|a|an|your|our|my|his|her|their|someone|anyone|somebody|anybody)\b)[a-z]+)\b.*)$/i.exec(
+    /^(?:(?:sure|ok|okay|yes|absolutely|of course|great|perfect|noted|understood|thanks|thank you|on it|got it)[,!.]?\s*(?:[-–—]\s*)?)?(will (?:do(?!\s+(?:the trick|fine|nicely|for now|just fine|well))|(?!(?:do|not|never|you|u|they|it|he|she|we|i|this|that|there|these|those|be|have|need|the|a|an|your|our|my|his|her|their|someone|anyone|somebody|anybody|appear|happen|work|change|help|follow|either|probably|likely|also|still|only|always|never|soon|succeed|fail|cause|result|give you|take (?:a|some|time))\b)[a-z]+)\b.*)$/i.exec(
       sentence,
     );
   // A lower-case "will ..." opening a sentence is a fragment ("`source(x)` will load the data"), not "Will do."
   if (subjectless?.[1] && (subjectless[1].startsWith('W') || subjectless[1].length < sentence.length)) return found('subjectless', sentence, sentence.length - subjectless[1].length, subjectless[1], subjectless[1].replace(/^will\s+/i, ''));
 
   const letMe =
-    /\b(let me (?:get back|come back|revert|circle back|follow up|check|double-check|look into|look at|find out|dig|confirm|see what i can do|see if|talk to|speak to|speak with|ask|investigate|review|chase|sort|take care|think about it and|run (?:this|it|that) by|loop|pull|put together|send|share|get (?:you|that|this|it|the|those|these|an?)))\b(.*)$/i.exec(
+    /\b(let me (?:get back|come back|revert|circle back|follow up|check|double-check|look into|look at|find out|dig|confirm|see what i can do|see if|talk to|speak to|speak with|ask|investigate|review|chase|sort|take care|think about it and|run (?:this|it|that) by|loop|pull|put together|send|share|bring|call|ring|email|forward|get (?:you|that|this|it|the|those|these|an?)))\b(.*)$/i.exec(
       sentence,
     );
   if (letMe?.[1]) return found('let-me', sentence, letMe.index, `${letMe[1]}${letMe[2] ?? ''}`, `${letMe[1]}${letMe[2] ?? ''}`.replace(/^let me\s+/i, ''));
@@ -146,7 +149,7 @@ function commitmentClause(sentence: string): Commitment | null {
   }
 
   const youllHave =
-    /\b(you(?:'ll|’ll| will| should) (?:have|receive|get|see) (?:it|them|this|that|the\s.+?|our\s.+?|my\s.+?|an?\s.+?)(?:\s(?:from (?:me|us)\s)?(?:by|on|before|within|in|tomorrow|today|first thing|early|later|next|this|end)\b.*|\sfrom (?:me|us)\b.*))$/i.exec(
+    /\b(you(?:'ll|’ll| will| should) (?:have|receive|get|see) (?:it|them|this|that|the\s.+?|our\s.+?|my\s.+?|an?\s(?!(?:great|good|nice|wonderful|fun|hard|lovely)\s+time\b).+?)(?:\s(?:from (?:me|us)\s)?(?:by|on|before|within|in|tomorrow|today|first thing|early|later|next|this|end)\b.*|\sfrom (?:me|us)\b.*))$/i.exec(
       sentence,
     );
   if (youllHave?.[1]) return found('you-will-have', sentence, youllHave.index, youllHave[1]);
@@ -163,10 +166,19 @@ function commitmentClause(sentence: string): Commitment | null {
   // "I'm sending the contract tonight" / "Sending it over shortly": the present for a planned act, only
   // with a time that is still to come.
   const progressive =
-    /^(?:(?:sure|ok|okay|yes|great|thanks|noted)[,!.]?\s*)?(?:(?:I|we)(?:'m|’m|'re|’re| am| are)\s+)?((?:sending|sharing|forwarding|delivering|shipping|submitting|circulating|publishing|releasing|calling|emailing|posting|uploading|deploying|getting)\b.*)$/i.exec(
+    /^(?:(?:sure|ok|okay|yes|great|thanks|noted)[,!.]?\s*)?(?:(?:I|we)(?:'m|’m|'re|’re| am| are)\s+)?((?:sending|sharing|forwarding|delivering|shipping|submitting|circulating|publishing|releasing|calling|emailing|posting|uploading|deploying|mailing|couriering|faxing|dropping off|preparing|drafting|putting together|getting (?=(?:you|it|this|that|them|the\s.{1,40}?)\s(?:over|to you|back to you|ready|done|sent)\b))\b.*)$/i.exec(
       sentence,
     );
-  if (progressive?.[1] && /\b(?:shortly|later|tomorrow|tonight|this (?:afternoon|evening)|in (?:a bit|a moment|a few|an hour|\d+)|by |on (?:mon|tue|wed|thu|fri)|next|first thing)/i.test(progressive[1])) {
+  // The act must still be to come: a time ahead, or a separate mail ("I am sending a second e-mail").
+  // Without a subject only a short "Sending it over shortly" reads as ours ("Calling up a year's data
+  // happens in seconds" does not).
+  const subjectlessOk = (progressive?.[1]?.length ?? 0) === sentence.length ? /^(?:sending|sharing|forwarding|circulating|emailing|posting|uploading)\s+(?:it|them|this|that|these|those|the|over|across|through|you)\b/i.test(sentence) && sentence.length < 80 : true;
+  if (
+    progressive?.[1] &&
+    subjectlessOk &&
+    (/\b(?:shortly|later|tonight|(?:right )?now\b|in (?:a bit|a moment|a few|an hour|\d+)|first thing|straight away|right away|under separate cover|separately|in a separate|a (?:second|separate|follow-up) (?:e-?mail|message|mail))/i.test(progressive[1]) || resolveDueDate(progressive[1], PROBE) !== null) &&
+    !/\b(?:this|the) (?:e-?mail|message|list)\b(?! (?:to|tomorrow))/i.test(progressive[1].slice(0, 40))
+  ) {
     return found('progressive', sentence, sentence.length - progressive[1].length, progressive[1]);
   }
 
@@ -181,15 +193,22 @@ function commitmentClause(sentence: string): Commitment | null {
     if (!/^(?:I|we|our|my)\b/i.test(subject)) {
       // A capitalised word before "will" may be a colleague's name; it must be a name and do something.
       if (NOT_A_NAME.test(subject.split(' ')[0]!)) return null;
+      // A bare name is ours only when it is one of our people on the message ("Maria will send you the
+      // invoice copies" may be the client's Maria); "Maria from our team" says so itself.
+      if (!subject.includes(' ') && !colleagues?.includes(subject.toLowerCase())) return null;
       if (!/^(?:send|get|share|forward|follow|call|reach|review|prepare|draft|update|confirm|set|schedule|book|circulate|take|handle|look|check|sort|be in touch|come back|get back|revert|contact|email|ring|put|pull|fix|deliver|issue|arrange|walk|finali[sz]e)\w*\s+(?:you|the|a|an|it|them|this|that|those|these|your|our|my|over|back|out|up|through|in|on|to|with|all|both)\b/i.test(action)) {
         return null;
       }
     }
     return found('modal', sentence, modal.index, `${subject} will ${action}`, action);
   }
-  // Subject carried over: "We are reviewing it and will send comments tomorrow."
-  const carried = /\b(?:I|we)\b[^.;!?]{0,80}?(?:\band|,)\s*(?:then\s+)?will (?!not\b|be\b)(.*)$/i.exec(sentence);
+  // Subject carried over: "We are reviewing it and will send comments tomorrow." Not across another subject's
+  // verb ("I was careful, but the former won't be on CRAN and will just warn", "... as they are, will pick it up").
+  const carried = /\b(?:I|we)\b(?:(?!\b(?:will|won't|would|(?:it|they|he|she|which|who)(?:'s|'re|\s+(?:is|are|was|were|will|would|won't|has|have|had|can|could|does|did|seems?))\b)\b)[^.;!?]){0,120}?(?:\band|,)\s*(?:then\s+)?will (?!not\b|be\b)(.*)$/i.exec(sentence);
   if (carried?.[1] !== undefined) return found('carried', sentence, carried.index, carried[0], carried[1]);
+  // "I plan to submit it to CRAN on Oct 20": a stated plan of ours commits only with a date (checked by the caller).
+  const plan = /\b((?:I|we)(?:'m| am|'re| are)? (?:plan(?:ning)?|intend(?:ing)?) to (?!(?:join|attend|be|come|stop|make it|take|have|go|fly|travel|leave|head|arrive|return|get off|check in)\b)(.*))$/i.exec(sentence);
+  if (plan?.[1]) return found('plan', sentence, plan.index, plan[1], plan[2]);
   return null;
 }
 
@@ -197,11 +216,41 @@ function commitmentClause(sentence: string): Commitment | null {
 function rejection(sentence: string, c: Commitment): string | null {
   if (isQuestion(sentence)) return 'question';
   // Code pasted into a message ("res <- sapply(x, function(i) { ... we'll do ... })") is not prose.
-  if (/[{};]|<-|==|\w\(\S*\)\s*[|%]/.test(sentence)) return 'code';
+  if (/[{}]|;\s*$|;\S|<-|==|\w\(\S*\)\s*[|%]/.test(sentence)) return 'code';
   // Habits and policies are not commitments: "Occasionally I'll restart it", "I will always keep ...".
-  if (/\b(?:occasionally|usually|sometimes|often|typically|normally|generally|every time|each time|whenever)\b/i.test(c.before) || /^(?:always|never|usually|sometimes|often)\b/i.test(c.action)) {
+  if (/\b(?:occasionally|usually|sometimes|often|typically|normally|generally|every time|each time|whenever|next time|as usual)\b/i.test(c.before) || /^(?:always|never|usually|sometimes|often)\b/i.test(c.action)) {
     return 'habit';
   }
+  if (/\b(?:\d+|once|twice|two|three)\s+(?:(?:to|or)\s+\d+\s+)?times?\s+(?:a|per|each)\s+(?:day|week|month)\b|\bevery (?:\w+ ){0,3}(?:days?|weeks?|months?|hours?|releases?)\b/i.test(c.clause)) return 'habit';
+  // Work on the writer's own things owes the reader nothing: "I will pivot my data", "I'll upgrade my laptop".
+  if (/\b(?:my|our) (?:own )?(?:data|dataset|script|analysis|thesis|partitions?|disk)(?!\s+code)|\b(?:(?:my|our) (?:own |new |old )?|a new )(?:laptop|computer|machine|desktop|pc|workstation)\b/i.test(c.action) && !/\b(?:you|your|send|share|post|report|let)\b/i.test(c.action)) return 'own work';
+  // Announcement and newsletter prose: the organisation's plans for an event, a course or a programme, told to
+  // no one in particular ("We will hire one intern to work from June", "we will make an announcement about its
+  // new format"), not a commitment to the reader.
+  if (/^(?:hire|recruit|host|organi[sz]e|hold|run|offer|accept|select|award|fund|teach|cover|make an announcement|announce|first develop|develop and test|launch)\b/i.test(c.action) &&
+    /\b(?:course|workshop|conference|seminar|webinar|symposium|meeting|session|position|intern|internship|applicants?|applications?|registration|participants?|attendees|students|fellowships?|grants?|programme|program|project|format|webpage|website|the public|residents|community)\b/i.test(sentence) &&
+    !/\b(?:you|your)\b/i.test(sentence)) {
+    return 'announcement';
+  }
+  // Quoted without quote markers at the line start: supercite prefixes ("Jim> ") inside the sentence.
+  if (SUPERCITE_MARK.test(sentence)) return 'quoted';
+  // "I'll still do some exploratory programming": carrying on, not a new act.
+  if (/\b(?:'ll|’ll|will|shall) still\b/i.test(sentence)) return 'habit';
+  // A relative clause without "that": "the function I will call is wrapped in ...".
+  if (c.kind === 'modal' && /^[a-z]+\s+(?:is|are|was|were|has|had)\b/i.test(c.action)) return 'relative clause';
+  // The writer's own analysis steps: "I will pivot the table", "I will compute returns" (not "... for you").
+  if (OWN_ANALYSIS.test(c.action) && !/\b(?:you|your|send|share|post|report)\b/i.test(c.action)) return 'own work';
+  // Someone's words told as a story: "I said to my wife 'No problem, I'll ...'".
+  if (REPORTED_SPEECH.test(c.before)) return 'reported';
+  // The modal inside an indirect question: "a toss-up whether we will find ...", "see how much we will find".
+  if (EMBEDDED_QUESTION.test(c.before)) return 'embedded question';
+  if (c.kind === 'let-me' && /^let me (?:share|give you|explain|add|show|point out|say|note|summari[sz]e|clarify|be clear|put it|start|begin|quote|repeat|precise|illustrate|call (?:it|them|these|those|this|that|the (?:[\w-]+ ){0,2}[\w-]+) ["'“A-Z])/i.test(c.clause) && !resolveDueDate(c.clause, PROBE)) {
+    return 'announces what follows';
+  }
+  // "think I will do this soon": the writer's guess, not a commitment.
+  if (/\b(?:think|hope|guess|suppose|reckon)\s*$/i.test(c.before)) return 'hedge';
+  // "I am going to Chicago tomorrow": going to a place is travel, not an action.
+  if (/\b(?:I|[Ww]e)(?:'m|’m| am|'re|’re| are) going to\s+(?:[A-Z]\w*|(?:the|a|an|my|our|his|her|their|work|church|school|town|bed|lunch|dinner)\b)/.test(sentence)) return 'travel';
   // Only the commitment's own clause counts: "I'll call you Monday, or I may ask Scott to" is firm, and
   // so is "There may be a reason, but I will take it up with them". "see if we can" asks whether.
   // The month May ("by May", "in early May") is no hedge.
@@ -211,25 +260,46 @@ function rejection(sentence: string, c: Commitment): string | null {
   // An explicit disclaimer anywhere takes the commitment back.
   if (/\b(?:no promises|(?:can't|cannot|can not|won't) promise|not promising)\b/i.test(sentence)) return 'hedge';
   if (THEIR_TURN_FIRST.test(sentence) || OUR_HYPOTHETICAL.test(c.before)) return 'conditional';
-  if (OFFER.test(c.before) || OFFER.test(c.clause)) return 'offer';
-  if (THEIR_CONDITION.test(c.before) || /,?\s\b(?:if|once|as soon as) (?:you|your)\b/i.test(c.clause)) return 'conditional on them';
+  // A condition in a later clause ("I'll try to get it working, but if you have a hint ...") is not this one's.
+  const conditionClause = c.clause.split(/,?\s+but\s+|,\s*(?:and|although|though)\s+/i)[0] ?? c.clause;
+  // An occasion of ours that may never come: "when we have to", "once I get behind a decent connection".
+  if (/\b(?:when|once|if|whenever) (?:i|we) (?:have to|need to|must|get (?:behind|around to|a (?:chance|moment)|(?:some )?time))\b/i.test(conditionClause)) return 'conditional';
+  if (OFFER.test(c.before) || WOULD.test(c.before) || OFFER.test(c.clause)) return 'offer';
+  if (THEIR_CONDITION.test(c.before) || /,?\s\b(?:if|once|as soon as) (?:you|your)\b|\b(?:when|once|after|as soon as) (?:I|we) (?:hear|get word) (?:back )?from (?:you|them)\b/i.test(conditionClause)) return 'conditional on them';
   // "if anything changes", "if we need anything": nothing is owed unless it happens.
-  const ifClause = /\bif\b(?!\s+(?:not|i don't|i do not|we don't|we do not|i haven't|we haven't|there's no|there is no)\b)/i;
-  if ((ifClause.test(c.before) && !WHETHER_IF.test(c.before)) || (ifClause.test(c.clause) && !WHETHER_IF.test(c.clause))) {
+  // "If nobody objects, I will circulate ..." commits unless something stops it: not a condition.
+  const ifClause = /\bif\b(?!\s+(?:not|i don't|i do not|we don't|we do not|i haven't|we haven't|there(?:'s| is| are) no (?:objections?|comments?|further|disagreement|news|reply|response)|nobody|no one|no-one|none of you)\b)/i;
+  if ((ifClause.test(c.before) && !WHETHER_IF.test(c.before)) || (ifClause.test(conditionClause) && !WHETHER_IF.test(conditionClause))) {
     return 'conditional';
   }
   if (/\b(?:sorry|apologi[sz]e)\b.*\bdelay\b/i.test(c.before)) return 'apology';
+  if (REPORTED.test(c.before)) return 'reported';
   if (c.kind !== 'modal' && c.kind !== 'carried' && c.kind !== 'subjectless') return null;
 
   // "try to" / "aim to" keep the commitment (a soft one, see above); judge the verb that follows.
   const action = c.action.replace(/^(?:(?:try|aim|attempt|endeavou?r|do (?:my|our) best|be sure|make sure|be certain)\s+(?:to|and)\s+)+/i, '');
   if (/^see\b(?!\s+(?:if|whether|what (?:i|we) can do|to it))/i.test(action)) return 'we will see';
-  if (NON_ACTION.test(action) || /^(?:leave\b|speak (?:soon|when|then|later|again)|talk (?:soon|when|then|later|again|to you (?:soon|later|then|next))|catch up\b)/i.test(action)) {
+  if (/^(?:try (?:hard |my best )?)?not to\b/i.test(action)) return 'not an action';
+  const followsUp = /\band\s+(?:then\s+)?(?:will\s+)?(?:get back|let you know|send|confirm|revert|follow up|come back|circle back|update you|report back|share|try)\b/i.test(action);
+  if ((NON_ACTION.test(action) && !followsUp) || /^(?:leave\b|speak (?:soon|when|then|later|again)|talk (?:soon|when|then|later|again|to you (?:soon|later|then|next))|catch up\b)/i.test(action)) {
     return 'not an action';
   }
   if (/^be\b/i.test(action) && !BE_ACTION.test(action)) return 'status';
+  // "I will have long labels", "we will soon have filled contours": having is a state, unless it is had
+  // for the reader or by a time ("I'll have the report to you by Friday", "we'll have an answer for you").
+  if (
+    /^have\b/i.test(action) &&
+    !/^have (?:a (?:word|look|go|try|quick look|closer look|chat with (?!you))|another look|(?:it|this|that|them|someone|somebody|\w+) (?:put|send|sent|done|do|call|set|fixed|ready|checked))\b/i.test(action) &&
+    !/\b(?:to you|for you|ready|done|live|in place|up and running|over to|back to|sent|finished|completed|fixed|available|by|tomorrow|today|tonight|next|this (?:week|afternoon|evening|morning)|within|in \d|end of|later)\b/i.test(action) &&
+    !resolveDueDate(c.clause, PROBE) &&
+    !(c.before.length < 40 && resolveDueDate(c.before, PROBE))
+  ) {
+    return 'status';
+  }
   if (/:\s*$/.test(sentence) || /\b(?:here|below),?\s*$/i.test(c.before)) return 'announces what follows';
-  if ((PERFORMATIVE.test(action) || /\b(?:below|in this (?:e-?mail|message|mail|thread))\b/i.test(action)) && !resolveDueDate(action, PROBE)) {
+  // "I will CC him now", "I'll copy Anna here": done in this very message.
+  if (/^(?:cc|copy|loop in|include|add|attach)\b[^.]{0,30}\b(?:now|here|on this)\b/i.test(action)) return 'announces what follows';
+  if ((PERFORMATIVE.test(action) || /\b(?:below|(?:in |post |send |forward )?this (?:e-?mail|message|mail|thread|note|post))\b/i.test(action)) && !resolveDueDate(action, PROBE)) {
     return 'announces what follows';
   }
   return null;
@@ -252,28 +322,147 @@ const PROBE: PromiseContext = {
 
 /** Every commitment form contains one of these; most sentences do not, and skip the full rules. */
 const MAY_COMMIT =
-  /will|'ll|’ll|shall|should|going to|gonna|let me|expect|consider it|leave it with me|on it|can (?:have|get)|sending|sharing|forwarding|delivering|shipping|submitting|circulating|publishing|releasing|calling|emailing|posting|uploading|deploying|getting/i;
+  /plan|intend|will|'ll|’ll|shall|should|going to|gonna|let me|expect|consider it|leave it with me|on it|can (?:have|get)|sending|sharing|forwarding|delivering|shipping|submitting|circulating|publishing|releasing|calling|emailing|posting|uploading|deploying|getting/i;
 
-function decide(sentence: string, context: PromiseContext): { commitment: Commitment | null; reason?: string } {
-  const commitment = MAY_COMMIT.test(sentence) ? commitmentClause(sentence) : null;
+/** Steps of one's own analysis, as an asker describes them. */
+const OWN_ANALYSIS = /^(?:(?:try to |then |just |first )?(?:compute|calculate|pivot|merge|subset|aggregate|simulate|fit|regress|estimate|fetch|transform|reshape|normali[sz]e|take (?:\d+|one|two|three|four|five|ten|some|a few) (?:sets|samples|values|observations|rows)))\b/i;
+
+/** A supercite quote prefix inside a sentence whose lines were joined ("... Douglas> For R I will ..."). */
+const SUPERCITE_MARK = /(?:^|\s)[A-Za-z][A-Za-z]{0,11}>\s/;
+
+/** A story of what someone said: "I said to my wife 'No problem, I'll ...'". */
+const REPORTED_SPEECH = /\b(?:said|says|told|tell|asked|wrote|replied|answered)\b[^'"“‘]{0,40}['"“‘]|\b(?:keep|kept|always) (?:saying|promising|telling)\b/i;
+
+/** The commitment's subject right after a question word: "whether we will", "how much dropout we will find". */
+const EMBEDDED_QUESTION = /\b(?:whether|how(?: much| many)?|what|which|why|where)\s+(?:[\w-]+\s+){0,3}$|\bwhen\s+$/i;
+
+/** Someone else's words: "he says we'll have those by Monday" reports, it does not commit. */
+const REPORTED = /\b(?:he|she|they|[A-Z][a-z]+)\s+(?:says|said|tells me|told me|told us|mentioned|thinks|reckons)\b(?!\s+(?:I|we)\s+(?:should|must|need))/;
+
+/**
+ * `prefix`: the clauses of the sentence before this one, whose conditions and offers still hold ("If you
+ * send it, I'll read it and I'll reply": the reply waits on them too).
+ */
+function decide(sentence: string, context: PromiseContext, prefix = ''): { commitment: Commitment | null; reason?: string } {
+  const commitment = MAY_COMMIT.test(sentence) ? commitmentClause(sentence, context.colleagues) : null;
   if (!commitment) return { commitment, reason: 'no commitment' };
-  const reason = rejection(sentence, commitment);
+  if (prefix) commitment.before = `${prefix} ${commitment.before}`;
+  const reason = rejection(prefix ? `${prefix} ${sentence}` : sentence, commitment);
   if (reason) return { commitment, reason };
   // "I can have it ready ...", "you'll have it ...", "expect it ..." and "the deck will be ready ..." only
   // commit when they name a date ("you should see this in R" does not).
-  const needsDate: ClauseKind[] = ['can-have', 'you-will-have', 'expect', 'deliverable'];
+  const needsDate: ClauseKind[] = ['can-have', 'you-will-have', 'expect', 'deliverable', 'plan'];
   // The date may come first: "By Friday you'll have the final version from me."
   const dated = commitment.kind === 'you-will-have' || commitment.kind === 'expect' ? sentence : commitment.clause;
   if (needsDate.includes(commitment.kind) && !resolveDueDate(dated, context)) return { commitment, reason: 'no date' };
   return { commitment };
 }
 
+/**
+ * Mail written all in lower case ("i'll get the numbers over to you") or ALL IN CAPS reads as ordinary
+ * case for the rules, which rely on "I" and on capitals to find names.
+ */
+function normalCase(sentence: string): string {
+  if (!/[a-z]/.test(sentence) && /[A-Z]{2}/.test(sentence)) {
+    const lower = sentence.toLowerCase();
+    return normalCase(lower.charAt(0).toUpperCase() + lower.slice(1));
+  }
+  if (/[A-Z]/.test(sentence.replace(/\bI\b/g, ''))) return sentence;
+  return sentence.replace(/\bi(?=\b|['’])/g, 'I');
+}
+
+/** A new commitment starts here: "..., and I'll book the kickoff", "; we will also ...", "and will call you". */
+const NEXT_COMMITMENT =
+  /(?:,\s*|\s+)(?:and|but|also|plus|then)\s+(?:then\s+|also\s+)?(?=(?:I|we|We)(?:'ll|’ll| will| shall| am going to|'m going to)\s|will\s+(?!be\b(?!\s+(?:glad|happy|pleased))|have to\b|need\b)[a-z]+\s|(?:my colleague|our (?:\w+ )?team)\b)|;\s+/g;
+
+/**
+ * The parts of a sentence that may each hold one commitment: a parenthesis of its own ("(I will
+ * investigate the others)") and clauses that start a new commitment ("I'll send the SOW tomorrow and
+ * I'll book the kickoff for next week" holds two promises).
+ */
+function commitmentParts(sentence: string): { part: string; prefix: string }[] {
+  const parts: { part: string; prefix: string }[] = [];
+  let outer = sentence;
+  if (sentence.includes('(')) {
+    outer = sentence.replace(/\(([^()]{8,})\)/g, (whole, inner: string) => {
+      if (!/\b(?:I|we)\b/i.test(inner)) return whole;
+      parts.push({ part: inner.trim(), prefix: '' });
+      return ' ';
+    });
+  }
+  if (!/[,;]|\b(?:and|but|also|plus|then)\b/.test(outer)) return [{ part: outer.trim(), prefix: '' }, ...parts];
+  const clauses: { part: string; prefix: string }[] = [];
+  let from = 0;
+  NEXT_COMMITMENT.lastIndex = 0;
+  // A carried-over "and will call you Monday" reads as the subjectless "Will call you Monday".
+  const clause = (end: number): void => {
+    const part = from === 0 ? outer.slice(0, end).trim() : outer.slice(from, end).trim().replace(/^will\b/, 'Will');
+    if (part) clauses.push({ part, prefix: outer.slice(0, from).trim() });
+  };
+  for (let m = NEXT_COMMITMENT.exec(outer); m; m = NEXT_COMMITMENT.exec(outer)) {
+    if (m.index > from) clause(m.index);
+    from = m.index + m[0].length;
+  }
+  clause(outer.length);
+  return [...clauses, ...parts];
+}
+
+interface PartDecision {
+  part: string;
+  commitment: Commitment | null;
+  reason?: string;
+}
+
+function decideSentence(sentence: string, context: PromiseContext): PartDecision[] {
+  const normal = normalCase(sentence);
+  if (!MAY_COMMIT.test(normal)) return [{ part: sentence, commitment: null, reason: 'no commitment' }];
+  if (SUPERCITE_MARK.test(normal)) return [{ part: sentence, commitment: commitmentClause(normal, context.colleagues), reason: 'quoted' }];
+  let parts = commitmentParts(normal);
+  // Clauses are judged apart only when two of them commit, and not when the first only prepares the
+  // second ("Let me double-check the figures and I'll confirm by 4pm" is one promise).
+  if (parts.length > 1) {
+    // An offer in a later clause ("... and will be glad to send the forms if you like") is judged apart too.
+    const committing = parts.filter((p) => commitmentClause(p.part, context.colleagues) !== null || /^(?:will|(?:I|we)(?:'ll|’ll| will)) be (?:glad|happy|pleased)\b/i.test(p.part));
+    const preparatory = /^(?:let me |(?:I|we)(?:'ll|’ll| will) )(?:double-check|check|look into|look at|review|dig|find out|talk to|speak to|ask|investigate|confirm with|verify|go through|run (?:this|it|that) by)\b/i;
+    if (committing.length < 2 || preparatory.test(committing[0]!.part)) {
+      const inner = parts.filter((p) => p.prefix === '' && p.part !== parts[0]!.part && normal.includes(`(${p.part}`));
+      parts = [{ part: normal.replace(/\(([^()]{8,})\)/g, (whole, text: string) => (inner.some((p) => p.part === text.trim()) ? ' ' : whole)).trim(), prefix: '' }, ...inner];
+    }
+  }
+  const out: PartDecision[] = [];
+  for (const [i, { part, prefix }] of parts.entries()) {
+    const decided = decide(part, context, prefix);
+    // A question mark at the end of the sentence belongs to every clause of it.
+    const reason = decided.reason ?? (i < parts.length - 1 && isQuestion(normal) && prefix !== '' ? 'question' : undefined);
+    out.push({ part, commitment: decided.commitment, ...(reason ? { reason } : {}) });
+  }
+  return out;
+}
+
 /** Every sentence with the decision and why: for tests, the benchmark and a "why" view. */
 export function explainPromises(visible: string): PromiseDecision[] {
   return splitSentences(visible).map((sentence) => {
-    const { reason } = decide(sentence, PROBE);
-    return reason ? { sentence, promise: false, reason } : { sentence, promise: true };
+    const decisions = decideSentence(sentence, PROBE);
+    const kept = decisions.find((d) => d.commitment && !d.reason);
+    if (kept) return { sentence, promise: true };
+    return { sentence, promise: false, reason: decisions.find((d) => d.commitment)?.reason ?? decisions[0]?.reason ?? 'no commitment' };
   });
+}
+
+/** The commitment the rules read in one sentence (the kept one, else the first seen) and their verdict. */
+export interface CommitmentReading {
+  promise: boolean;
+  reason?: string;
+  commitment: { kind: string; before: string; clause: string; action: string } | null;
+}
+
+/** For the second-stage measurement (bench/tools/promise-model.ts): what the rules saw in a sentence. */
+export function readCommitment(sentence: string): CommitmentReading {
+  const decisions = decideSentence(sentence, PROBE);
+  const kept = decisions.find((d) => d.commitment && !d.reason);
+  const seen = kept ?? decisions.find((d) => d.commitment);
+  const commitment = seen?.commitment ? { kind: seen.commitment.kind, before: seen.commitment.before, clause: seen.commitment.clause, action: seen.commitment.action } : null;
+  return kept ? { promise: true, commitment } : { promise: false, reason: seen?.reason ?? decisions[0]?.reason ?? 'no commitment', commitment };
 }
 
 /** What may come before a date that opens the sentence: "So in October, we'll ...". */
@@ -292,21 +481,48 @@ function leadingOrDayDue(sentence: string, context: PromiseContext): ReturnType<
 
 const STARTING = /\b(?:starting|beginning|commencing|effective|as of)\b/i;
 
+/**
+ * Where our commitment's own words end and someone else's begin: "I'll send the draft so that you can
+ * review it by Friday" is due by our date (none here), not by the reader's Friday.
+ */
+const OTHER_CLAUSE =
+  /[,;]?\s+(?:so(?: that)?|so as|in order for|before|after|once|when|while|because|since|until|unless|if)\s+(?:you|your|they|their|he|she|the client|everyone|everybody)\b|[,;]\s+(?:and\s+)?(?:you|they)(?:'ll|’ll| will| can| need| must| should| have to)\b/i;
+
+function ownWords(clause: string): string {
+  const m = OTHER_CLAUSE.exec(clause);
+  return m && m.index > 0 ? clause.slice(0, m.index) : clause;
+}
+
+/** A date offered as a maybe ("and (possibly later today) prepare a package") is no due date. */
+function unhedged(due: ReturnType<typeof resolveDueDate>, text: string): ReturnType<typeof resolveDueDate> {
+  if (!due) return due;
+  const at = text.indexOf(due.dueText);
+  return at > 0 && /\b(?:possibly|maybe|perhaps|hopefully|probably|if possible)[\s(,]*$/i.test(text.slice(Math.max(0, at - 30), at)) ? null : due;
+}
+
 export function findPromises(visible: string, context: PromiseContext): PromiseCandidate[] {
   const out: PromiseCandidate[] = [];
   for (const sentence of splitSentences(visible)) {
-    const { commitment, reason } = decide(sentence, context);
-    if (!commitment || reason) continue;
-    // The date usually follows the commitment; look at the whole sentence only when it does not, or when
-    // a start date comes first ("Starting 24 April, we'll send the report every Friday").
-    const startsFirst = commitment.before !== '' && STARTING.test(commitment.before);
-    const due =
-      (startsFirst ? resolveDueDate(sentence, context) : null) ??
-      resolveDueDate(commitment.clause, context) ??
-      (commitment.before ? leadingOrDayDue(sentence, context) : null);
-    const text = snippet(sentence);
-    if (due) out.push({ text, dueAt: due.dueAt, dueIsDefault: false, dueText: due.dueText });
-    else out.push({ text, dueAt: defaultDueDate(context), dueIsDefault: true });
+    const kept = decideSentence(sentence, context).filter((d): d is PartDecision & { commitment: Commitment } => d.commitment !== null && !d.reason);
+    for (const { part, commitment } of kept) {
+      const whole = kept.length === 1 ? normalCase(sentence) : part;
+      // The date usually follows the commitment; look at the whole part only when it does not, or when
+      // a start date comes first ("Starting 24 April, we'll send the report every Friday").
+      const startsFirst = commitment.before !== '' && STARTING.test(commitment.before);
+      const due = unhedged(
+        (startsFirst ? resolveDueDate(whole, context) : null) ??
+          resolveDueDate(ownWords(commitment.clause), context) ??
+          (commitment.before ? leadingOrDayDue(ownWords(whole), context) : null),
+        whole,
+      );
+      // Several promises in one sentence: each is tracked on its own words, with the sentence beside it.
+      const text = snippet(kept.length === 1 ? sentence : part);
+      const candidate: PromiseCandidate = due
+        ? { text, dueAt: due.dueAt, dueIsDefault: false, dueText: due.dueText }
+        : { text, dueAt: defaultDueDate(context), dueIsDefault: true };
+      if (kept.length > 1) candidate.sentence = snippet(sentence);
+      out.push(candidate);
+    }
   }
   return out;
 }

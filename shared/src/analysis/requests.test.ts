@@ -59,4 +59,18 @@ describe('findRequests', () => {
     ];
     for (const sentence of polite) expect({ sentence, found: texts(sentence) }).toEqual({ sentence, found: [] });
   });
+
+  it('takes a question put to the reader as a request, but not small talk or a rhetorical tag', () => {
+    const asks = (text: string): boolean => findRequests(text).length > 0;
+    expect(asks('Is he available tomorrow?')).toBe(true);
+    expect(asks('In other words, can I create both DSNs separately?')).toBe(true);
+    expect(asks('Which version are you running?')).toBe(true);
+    expect(asks('Could you give me the January figures for these points')).toBe(true);
+    expect(asks("Let's get together this week with Ted and discuss the plan.")).toBe(true);
+    expect(asks('Just a reminder to forward me the calendar we spoke of.')).toBe(true);
+    expect(asks('How are you?')).toBe(false);
+    expect(asks('Can you believe the weather this week?')).toBe(false);
+    expect(asks("Great session yesterday, wasn't it?")).toBe(false);
+    expect(asks('Thanks for the quick turnaround.')).toBe(false);
+  });
 });

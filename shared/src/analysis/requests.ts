@@ -19,9 +19,20 @@ const NEED =
   /\b(?:i|we) (?:need|require|still need|urgently need|must have|must receive|are waiting for|am waiting for|are still waiting for|am still waiting for) (?:the|your|a|an|some|those|these|this|that|it|them|you to|confirmation|an? update|feedback|answers?|updated)\b/i;
 /** A bare imperative opening the sentence, with an object ("Send me the logs", not "Fix: delete the slash"). */
 const IMPERATIVE =
-  /^(?:(?:hi|hello|hey)\s+\w+,?\s*)?(?:(?:send|share|forward|resend|provide|confirm|review|sign|approve|update)\s+(?:me|us|the|your|a|an|over|back|through|it|this|that|those|these|our)\b|let (?:me|us) know\s+(?:when|whether|what|which|who|how|by|asap|as soon)|get back to (?:me|us)|call me|give me a call|ring me|advise\b(?!\s*:))/i;
+  /^(?:(?:hi|hello|hey)\s+\w+,?\s*|[A-Z][a-z]+,\s+)?(?:(?:send|share|forward|resend|provide|confirm|review|sign|approve|update)\s+(?:me|us|the|your|a|an|over|back|through|it|this|that|those|these|our)\b|let (?:me|us) know\s+(?:when|whether|what|which|who|how|by|asap|as soon)|get back to (?:me|us)|call me|give me a call|ring me|advise\b(?!\s*:)|(?:please\s+)?(?:check|ask|make sure|remember to|don't forget to)\s+(?:with|that|to|if|whether|me|us|him|her|them|the|your)\b|.*\b(?:but|and|so),?\s+(?:please\s+)?check with\b)/i;
 const PLEASANTRY =
   /\b(?:let (?:me|us) know,? if (?:you have|there (?:are|is)) (?:any )?(?:other |further |more |additional )?(?:questions?|concerns|comments|thoughts|feedback|issues|problems)|let (?:me|us) know if (?:this|that) is a problem|received this [\w\s-]{0,30}in error|if you do not wish to|unsubscribe|please wait|please (?:see|check|look)(?: at)?(?: the following)?\s*[:.]?\s*$|please keep in mind|please try again|please bear with|please consider the environment|don't hesitate|do not hesitate|feel free to|if you have any (?:other |further )?(?:questions|concerns)|can you believe|could you imagine|hope you (?:are|had|have)|have a (?:great|nice|good) (?:day|weekend|week))\b/i;
+
+/**
+ * A question put to the reader asks for an answer ("Is he available tomorrow?", "Which R version?"),
+ * unless it is small talk or rhetorical ("How are you?", "Can you believe it?", "..., isn't it?").
+ */
+const DIRECT_QUESTION =
+  /(?:^|[,:;]\s+)(?:(?:hi|hello|hey|dear)\s+\w+,?\s*|\w+,\s+|(?:also|and|so|but|ok|okay|btw|then|now),?\s+)?(?:is|are|was|were|do|does|did|can|could|would|will|should|shall|have|has|had|may|how|what|when|where|which|who|whom|whose|why|any|anyone|anybody|someone|somebody)\b|\b(?:you|your|anyone|anybody|someone|somebody)\b/i;
+const SMALL_TALK =
+  /^(?:how (?:are|is|was|were|have) (?:you|things|your|the (?:weekend|holiday|trip|family))|how's (?:it going|everything|life|the)|what's up|who knows|why not|right|isn't it|don't you think|can you believe|could you imagine|would you believe|guess what)\b|,\s*(?:isn't it|aren't they|don't you think|right|no|eh|huh)\?\s*$|\b(?:wouldn't it be (?:nice|great)|who (?:would|could) have thought)\b/i;
+/** "Let's get together this week", "a reminder to forward me the calendar": asks the reader to act. */
+const PROPOSAL = /^(?:(?:\w+,\s+)?(?:let's|lets|let us) (?!hope|see|not|say|just say|face it)\w+|.*\b(?:just )?a (?:quick |friendly |gentle )?reminder (?:to|that you|about)\b|.*\b(?:i|we)(?:'d| would) appreciate (?:you|your) \w+ing\b)/i;
 
 export function findRequests(visible: string): RequestCandidate[] {
   const out: RequestCandidate[] = [];
@@ -29,11 +40,13 @@ export function findRequests(visible: string): RequestCandidate[] {
     if (PLEASANTRY.test(sentence) && !(ASK.test(sentence) && /\?\s*$/.test(sentence))) continue;
     const question = /\?\s*["'”’)]*\s*$/.test(sentence);
     const asks =
-      (ASK.test(sentence) && (question || /\bplease\b/i.test(sentence))) ||
+      (ASK.test(sentence) && (question || /\bplease\b/i.test(sentence) || /^(?:\w+,\s+)?(?:could|can|would|will) you\b/i.test(sentence))) ||
       POLITE.test(sentence) ||
       PLEASE.test(sentence) ||
       NEED.test(sentence) ||
-      IMPERATIVE.test(sentence);
+      IMPERATIVE.test(sentence) ||
+      PROPOSAL.test(sentence) ||
+      (question && DIRECT_QUESTION.test(sentence) && !SMALL_TALK.test(sentence));
     if (asks) out.push({ text: snippet(sentence) });
   }
   return out;

@@ -3,35 +3,99 @@
  * Negation-aware: "not disappointed at all" and "no need to escalate" are not risks. One signal per
  * sentence (the first kind that matches), so a long complaint is counted per sentence, not per word.
  */
-import type { RiskCandidate, RiskKind, Side } from '../model/facts';
+import type { RiskCandidate, RiskKind, RiskSignal, Side } from '../model/facts';
 import { snippet } from './text/normalize';
 import { splitSentences } from './text/sentences';
 
 interface RiskRule {
   kind: RiskKind;
+  signal?: RiskSignal;
   pattern: RegExp;
 }
+
+/** Our client's signals that come before the generic rules: each names a finer reason (RISK_SIGNALS). */
+const THEIR_SIGNALS: RiskRule[] = [
+  {
+    kind: 'cancellation',
+    signal: 'alternatives',
+    pattern:
+      /\b(?:(?:looking|look|looked|shopping|considering|evaluating|exploring|talking to|speaking to|meeting with|reviewing|getting quotes from|benchmarking (?:you|your \w+) against) (?:at |for |around for )?(?:other|alternative|another|different|new|competing|several) (?:vendors?|suppliers?|providers?|agencies|agency|partners?|options|solutions|firms?|contractors?|companies)|(?:go(?:ing)?|put(?:ting)? (?:it|this|the (?:contract|work|account))|take (?:it|this)) (?:out )?to (?:tender|bid)|(?:issue|issuing|run|running|launch|launching|put out|putting out|go out (?:to|with)|going out (?:to|with)|start|starting) (?:a|an|the) (?:tender|rfp|rfq|bidding process|pitch process)|(?:formal|open|competitive) (?:tender|rfp|rfq|bid|pitch)|(?:review|reviewing|revisit|revisiting|reconsider|reconsidering) (?:our|the|all) (?:options|supplier|vendor|agency|contract|relationship)\b[^.]{0,40}\b(?:renewal|contract|year|next)|before (?:we|i) (?:renew|sign|commit)\b[^.]{0,60}\b(?:compare|options|alternatives|quotes|market))\b/i,
+  },
+  {
+    kind: 'cancellation',
+    signal: 'alternatives',
+    pattern: /\b(?:abandon\w*|give up on|gave up on|giving up on|drop(?:ped|ping)?|ditch\w*|mov(?:e|ed|ing) away from|switch\w* (?:away )?from)\s+(?:[\w-]+\s+){0,3}in favou?r of\b/i,
+  },
+  {
+    kind: 'cancellation',
+    signal: 'alternatives',
+    // "give up on R. Start over with a better environment": giving up on a named product (names keep case).
+    pattern: /\b(?:[Gg]ive|[Gg]ave|[Gg]iving) up on (?:you\b|your\b|[A-Z][\w-]*\b)/,
+  },
+  {
+    kind: 'dissatisfaction',
+    signal: 'quality',
+    pattern:
+      /\b(?:(?:quality|service|standard|accuracy|responsiveness|work)\b[^.]{0,30}\b(?:has|have|had|is|are)\s+(?:\w+\s+)?(?:dropped|declined|slipped|gone down(?:hill)?|deteriorated|(?:gotten|got|getting) worse|not what it (?:was|used to be))|(?:not|n't|no longer) (?:up to|at) (?:the|your|our) (?:usual )?(?:standard|level|quality)|(?:more|too many|lots of|a number of|several|repeated) (?:errors|mistakes|bugs|typos|issues|problems) (?:than|in|lately|recently|again|in (?:the|your) (?:last|latest|recent))|full of (?:errors|mistakes|typos)|(?:fail(?:ed|s)?|broke|crash(?:ed|es)?|stopped working) (?:every time|in every case|each time|repeatedly|constantly)|below (?:our|the) expectations|(?:is|are|has been|have been) getting worse|(?:standards?|quality) (?:has|have) slipped|\b(?:it|it's|this|things|the (?:service|quality|product|situation|response|support|problem|glitch|bug))\s+(?:has |have |is |are )?(?:got|gotten|become|grown|getting) (?:a (?:bit|little|lot) |even |much |slightly |far )?worse|worse than ever|keeps? (?:on )?(?:crashing|breaking|freezing|hanging|dying))\b/i,
+  },
+  {
+    kind: 'cancellation',
+    signal: 'budget',
+    pattern:
+      /\b(?:budget (?:cuts?|freeze|reductions?|(?:has|have) been (?:cut|reduced|slashed|frozen)|is (?:being )?(?:cut|reduced|frozen))|(?:cut|cutting|reduce|reducing|slash|slashing|trim|trimming|freeze|freezing) (?:our|the|all|back on) (?:external )?(?:budgets?|spend|spending|costs)|cost[- ]cutting|spending freeze|(?:no|not enough|little) budget (?:for|left)|(?:lost|losing) (?:the|our) budget)\b/i,
+  },
+  {
+    kind: 'cancellation',
+    signal: 'decision-maker',
+    pattern:
+      /\b(?:(?:our|a|the) new (?:ceo|cfo|cto|coo|cmo|cio|vp|svp|evp|president|director|head of [a-z]+|procurement (?:lead|manager|director)|manager|boss|leadership(?: team)?|management)\b|(?:he|she|our (?:\w+ )?(?:manager|director|sponsor|contact|ceo|cfo|cto|vp|head of \w+)) (?:has|have|had) (?:just )?(?:left|resigned|stepped down|moved on|been replaced)\b|(?:is|are) leaving (?:the company|us|at the end)\b|(?:has taken|is taking|will take|took) over (?:from|as)\b|(?:a|the|our) (?:reorgani[sz]ation|restructuring|re-?org)\b(?! of (?:the |this |that |our |my )?(?:whole )?(?:page|code|files?|document|section|chapter|menu|folder|site|website|repo|repository|data|list))|(?:reorgani[sz]ing|restructuring) (?:the|our) (?:company|business|department|team|organi[sz]ation))/i,
+  },
+  {
+    kind: 'cancellation',
+    signal: 'decision-maker',
+    // A named person leaving ("Johannes has moved on"): names are capitalised, so this one keeps case.
+    pattern: /\b[A-Z][a-z]+ (?:has|had) (?:just )?(?:left (?:the company|us|the business)|resigned|stepped down|moved on)\b/,
+  },
+  {
+    kind: 'delay',
+    signal: 'date-worry',
+    pattern:
+      /\b(?:(?:worried|concerned|nervous|anxious|uneasy)\b[^.]{0,50}\b(?:date|deadline|timeline|timing|schedule|launch|go-live|delivery|on time|slip|make it)|(?:are|is) (?:we|you|it|this|the (?:project|launch|go-live|delivery|date|timeline)) (?:still )?on track|(?:is|are) (?:the|this|that) (?:date|deadline|timeline|launch|go-live|plan) (?:still )?(?:realistic|achievable|feasible|doable)|(?:date|deadline|timeline|launch|go-live|delivery) (?:is|looks|seems) (?:at risk|in danger|unrealistic|tight)|(?:have|has) yet to (?:receive|hear|get|see))\b/i,
+  },
+  {
+    kind: 'dissatisfaction',
+    signal: 'missed-milestones',
+    pattern:
+      /\b(?:(?:missed|slipped|blown) (?:two|three|four|several|multiple|\d+) (?:milestones|deadlines|dates|deliveries)|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:missed )?(?:milestone|deadline|date|delivery) (?:in a row|missed|that (?:has )?slipped)|(?:another|yet another) missed (?:milestone|deadline|date))\b/i,
+  },
+  {
+    kind: 'dissatisfaction',
+    signal: 'understatement',
+    pattern:
+      /\b(?:(?:a (?:bit|little)|slightly|somewhat|rather|quite) (?:disappointed|underwhelmed|frustrated)|not (?:quite )?what we (?:expected|agreed|asked for|were promised)|(?:could|should) have been (?:handled )?better|less than (?:impressed|happy)|we (?:had )?expected (?:more|better)|(?<!\bif (?:that|this|it) )(?:doesn't|does not|didn't|did not) (?:really |quite )?(?:address|answer) (?:that|this|it|my|our|the)|(?:asked|raised this|chased)(?: (?:about )?(?:this|it))? (?:a couple of|two|three|several|multiple|many|\d+) times|(?<!\byou )got no (?:response|reply|answer))\b/i,
+  },
+];
 
 const THEIR_RULES: RiskRule[] = [
   {
     kind: 'cancellation',
     pattern:
-      /\b(?:cancel(?:l?ing|l?ed)? (?:the |our |my |this )?(?:contract|subscription|account|order|agreement|service|services|engagement|project|deal|plan|membership|retainer|license|licence|renewal|partnership)|cancellation|terminat(?:e|ing|ion of) (?:the |our |this )?(?:contract|agreement|engagement|relationship|services?|partnership)|(?:not|n't|won't|will not) (?:be )?renew(?:ing)?|(?:looking|look|shopping) (?:at|for|around for) (?:other|another|alternative|different) (?:vendors?|suppliers?|providers?|agencies|agency|partners?|options|solutions)|(?:move|moving|switch|switching|go|going) (?:to|with) (?:another|a different|a new|an alternative|a competing|a competitor|other) (?:vendor|supplier|provider|agency|partner|company|firm)|take our business elsewhere|end (?:our|the) (?:contract|relationship|partnership|engagement))\b/i,
+      /\b(?:cancel(?:l?ing|l?ed)? (?:the |our |my |this )?(?:contract|subscription|account|order|agreement|service|services|engagement|project|deal|plan|membership|retainer|license|licence|renewal|partnership)|cancel(?:l)?ation of (?:the |our |this )?(?:contract|subscription|account|agreement|service|engagement|retainer|licen[cs]e)|(?:contract|subscription|account|service|retainer) cancel(?:l)?ation|terminat(?:e|ing|ion of) (?:the |our |this )?(?:contract|agreement|engagement|relationship|services?|partnership)|(?:not|n't|won't|will not) (?:be )?renew(?:ing)?|(?:looking|look|shopping) (?:at|for|around for) (?:other|another|alternative|different) (?:vendors?|suppliers?|providers?|agencies|agency|partners?|options|solutions)|(?:move|moving|switch|switching|go|going) (?:to|with) (?:another|a different|a new|an alternative|a competing|a competitor|other) (?:vendor|supplier|provider|agency|partner|company|firm)|take our business elsewhere|end (?:our|the) (?:contract|relationship|partnership|engagement))\b/i,
   },
   {
     kind: 'escalation',
     pattern:
-      /\b(?:escalat(?:e|ed|ing) (?:this|it|the (?:matter|issue|problem|ticket|case)|to|further|internally|higher|up)|escalation|loop(?:ing)? in (?:my|our) (?:manager|boss|director|vp|ceo|cfo|head|leadership)|(?:speak|talk) (?:to|with) your (?:manager|supervisor|boss|director|ceo|superior)|(?:involve|involving|get|bring|bringing|bring in|loop in|contact|consult|refer (?:this|it|the matter) to|pass (?:this|it) to) (?:our |my )?(?:legal|lawyers?|attorneys?|counsel)|legal (?:action|steps|proceedings|recourse|remedies)|formal complaint|file a complaint|(?:our|my) lawyers?|breach of contract|take this (?:further|higher|up the chain))\b/i,
+      /\b(?:escalat(?:e|ed|ing) (?:this|it|the (?:matter|issue|problem|ticket|case)|to|further|internally|higher|up)|escalation(?! (?:process|path|matrix|procedure|policy|contacts?|point|manager|team|list|levels?|tiers?|workflow|queue|plan|desk|route|email|address)|s? (?:team|desk))|loop(?:ing)? in (?:my|our) (?:manager|boss|director|vp|ceo|cfo|head|leadership)|(?:speak|talk) (?:to|with) your (?:manager|supervisor|boss|director|ceo|superior)|(?:involve|involving|get|bring|bringing|bring in|loop in|contact|consult|refer (?:this|it|the matter) to|pass (?:this|it) to) (?:our |my )?(?:legal|lawyers?|attorneys?|counsel)|legal (?:action|steps|proceedings|recourse|remedies)|formal complaint|file a complaint|(?:our|my) lawyers?|breach of contract|take this (?:further|higher|up the chain))\b/i,
   },
   {
     kind: 'dissatisfaction',
     pattern:
-      /\b(?:disappoint(?:ed|ing|ment)|unacceptable|(?:not|n't) (?:happy|satisfied|pleased|impressed)|unhappy|dissatisfied|frustrat(?:ed|ing|ion)|annoyed|upset|still waiting|this is the (?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|(?:very|really|extremely|deeply|increasingly|quite|seriously) concerned|(?:lost|losing) (?:confidence|trust|patience)|fed up|poor (?:service|quality|communication|response)|not good enough|(?:keep|kept) (?:missing|slipping|dropping) (?:the |our |your )?(?:deadlines?|dates?|milestones?|the ball)|no one (?:has )?(?:responded|replied|got back)|nobody (?:has )?(?:responded|replied|got back)|haven't heard back|have not heard back|chas(?:e|ing) (?:you|this) again)\b/i,
+      /\b(?:disappoint(?:ed|ing|ment)|unacceptable|(?:not|n't) (?:happy|satisfied|pleased|impressed)|unhappy|dissatisfied|frustrat(?:ed|ing|ion)|annoyed|upset|still waiting(?!\s+(?:whether|to see|for (?:it|this|the (?:job|run|computation|calculation|process))\b))|this is the (?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|(?:very|really|extremely|deeply|increasingly|quite|seriously) concerned|(?:lost|losing) (?:confidence|trust|patience|faith)|(?:no longer|don't|do not) (?:have (?:any )?)?(?:faith|confidence|trust) in|fed up|poor (?:service|quality|communication|response)|not good enough|(?:keep|kept) (?:missing|slipping|dropping) (?:the |our |your )?(?:deadlines?|dates?|milestones?|the ball)|no one (?:has )?(?:responded|replied|got back)|nobody (?:has )?(?:responded|replied|got back)|haven't heard (?:back|anything|a word|from you)|have not heard (?:back|anything|a word|from you)|chas(?:e|ing) (?:you|this) again)\b/i,
   },
   {
     kind: 'delay',
     pattern:
-      /\b(?:(?:is|are|was|were|been|be|being|get|gets|getting|got|now|again|further|significantly|seriously|badly) (?:(?!not\b|never\b|hardly\b)\w+ )?(?:delayed|postponed|pushed (?:back|out))|(?:another|further|more|significant|serious|major|long|ongoing|repeated|these|the) delays? (?:in|on|to|with|of)|delays? (?:in|on|to|with) (?:the |our |your )?(?:delivery|project|launch|rollout|shipment|release|migration|go-live|implementation|work)|behind schedule|slipp(?:ing|ed) (?:again|further|by|to|another)|(?:missed|miss|missing) (?:the |our |a |another )?(?:deadline|due date|milestone|delivery date|go-live)|running late|overdue|late again|past due)\b/i,
+      /\b(?:(?:is|are|was|were|been|be|being|get|gets|getting|got|now|again|further|significantly|seriously|badly) (?:(?!not\b|never\b|hardly\b)\w+ )?(?:delayed|postponed|pushed (?:back|out))|(?:another|further|more|significant|serious|major|long|ongoing|repeated|these|the) delays? (?:in|on|to|with|of)|delays? (?:in|on|to|with) (?:the |our |your )?(?:delivery|project|launch|rollout|shipment|release|migration|go-live|implementation|work)|behind schedule|slipp(?:ing|ed) (?:again|further|by|to|another)|(?:missed|miss|missing) (?:the |our |a |another )?(?:deadline|due date|milestone|delivery date|go-live)|running late|(?<!long )overdue|late again|past due)\b/i,
   },
 ];
 
@@ -47,29 +111,81 @@ const OUR_RULES: RiskRule[] = [
 /** Apologising for one's own slow reply is not a delay on the project. */
 const APOLOGY_FOR_DELAY = /\b(?:sorry|apologi[sz]e|apologies|excuse|pardon)\b[^.]{0,40}\bdelay|\bdelay(?:ed)? (?:reply|response|answer)|with a (?:little|slight|short|bit of a) delay\b/i;
 
+/** A question put to the reader, not a complaint told as one ("Why is this still broken?" stays a complaint). */
+const ASKING = /^\s*(?:could|can|would|should|shall|do|does|did|is it|are there|what about|how (?:do|can|should))\b[^?]*\?\s*$/i;
+
+/** The writer's own side, or a technical question about deferring something. */
+const OWN_SIDE = /\b(?:for me|to me|my|me|one-man|we hope|i hope|for a variety of reasons)\b|\b(?:I|we)(?:'m| am|'re| are) (?:\w+ )?overdue\b|\b(?:could|can|should|would|to) (?:[\w-]+ ){1,3}be delayed|\bin hospital\b|\bhas been (?:ill|sick|away)\b/i;
+
 function negated(sentence: string, index: number): boolean {
-  const before = sentence.slice(Math.max(0, index - 30), index).toLowerCase();
-  return /\b(?:not|no|never|without|nothing|hardly|n't|no need to|don't need to|do not need to|there's no|isn't|wasn't|aren't)\s+(?:\w+\s+){0,2}$/.test(before) || /\bno need to\s+(?:\w+\s+){0,2}$/.test(before);
+  const before = sentence.slice(Math.max(0, index - 45), index).toLowerCase();
+  return /\b(?:not|no|never|without|nothing|hardly|n't|no need to|don't need to|do not need to|there's no|isn't|wasn't|aren't)\s+(?:\w+\s+){0,2}$|(?:\bnot|\bno|n't)\s+(?:\w+\s+){0,3}any\s+(?:\w+\s+){0,2}$/.test(before) || /\bno need to\s+(?:\w+\s+){0,2}$/.test(before);
 }
 
 /** Word stems every rule of a side starts from: a cheap first test before the full patterns. */
 const THEIR_STEMS =
-  /cancel|terminat|renew|vendor|supplier|provider|agenc|partner|compan|firm|business|contract|relationship|escalat|manager|boss|director|supervisor|ceo|legal|lawyer|attorney|counsel|complaint|breach|further|higher|chain|disappoint|unacceptab|happy|satisf|pleased|impressed|frustrat|annoyed|upset|waiting|time|concern|confidence|trust|patience|fed up|poor|good enough|missing|slipping|dropping|respond|replied|got back|heard back|chas|delay|postpon|pushed|behind|slipp|miss|late|overdue|due/i;
+  /alternativ|faith|keep|crash|give up|gave up|giving up|abandon|ditch|favou?r|heard|worse|move away|switch|agreed|promised|asked for|option|tender|rfp|rfq|bid|pitch|quote|quality|standard|accuracy|error|mistake|bug|typo|sloppy|careless|expectation|worse|budget|spend|cost|freez|new|left|resign|stepp|leaving|took over|taking over|takes over|reorg|restructur|worr|nervous|anxious|uneasy|on track|realistic|achievable|feasib|doable|risk|danger|tight|milestone|deadline|ideal|expected|better|address|answer|solve|fix|asked|raised|chased|response|surprised|underwhelm|cancel|terminat|renew|vendor|supplier|provider|agenc|partner|compan|firm|business|contract|relationship|escalat|manager|boss|director|supervisor|ceo|legal|lawyer|attorney|counsel|complaint|breach|further|higher|chain|disappoint|unacceptab|happy|satisf|pleased|impressed|frustrat|annoyed|upset|waiting|time|concern|confidence|trust|patience|fed up|poor|good enough|missing|slipping|dropping|respond|replied|got back|heard back|chas|delay|postpon|pushed|behind|slipp|miss|late|overdue|due/i;
 const OUR_STEMS = /unfortunate|regrett|afraid|won't|will not|can't|cannot|can not|missed|delay|slipp|setback|issue|problem|outage|bug|hit|run into|encountered|behind|late|push|move|bad news/i;
 
+/**
+ * Sentences that use risk words about something that is not our work: a legal footer's complaints
+ * procedure, a mailing list's rules, "escalation" as the name of a process.
+ */
+const BOILERPLATE =
+  /\b(?:complaints? (?:procedure|policy|process|handling|form|department|team)|(?:make|file|raise|lodge|submit) a complaint (?:with|to) (?:the|our|us)\b|ombudsman|financial conduct authority|regulated by|registered (?:office|in england)|if you (?:have received|are not the intended)|this (?:e-?mail|message) (?:and any|is confidential|may contain))/i;
+
+/**
+ * Feelings that are a risk only when aimed at us or at the work: "I'm disappointed", "this is
+ * frustrating", "frustrated with your support"; not "parallel programming is very frustrating" or
+ * "I was unhappy with their packaged version".
+ */
+const FEELING = /\b(?:frustrat\w*|annoy\w*|disappoint\w*|unhappy|upset|concerned|worried|fed up|unacceptabl\w*|not (?:good enough|satisfied|happy))\b/i;
+const AIMED_AT_US =
+  /\b(?:you|your|yours|we(?:'re| are| have been| were)|i(?:'m| am| have been|'ve been)|this is|that is|it is|it's|this has|still|again|the (?:delay|delays|service|support|response|responses|quality|situation|project|work|delivery|deliverables?|team|lack of|timeline|report|invoice|release|rollout|outcome|result|(?:present |current )?(?:behaviou?r|performance|product|software))|(?:we|i) (?:tried|used|bought|ordered|received|tested))\b/i;
+const AIMED_ELSEWHERE = /\b(?:with|by|about|at|in) (?:their|his|her|its|them|him|the (?:weather|news|market|economy|election|government|governor|traffic)|any (?:scheme|approach|idea|method|solution|proposal))\b|\b(?:for me, but|my (?:own )?(?:mistake|fault|error)|making mistakes)\b/i;
+
+/** Somewhere else the writer asked: "I posted this on the nabble forum and got no response". */
+const ANOTHER_PLACE = /\bposted (?:this|it) (?:on|to)\b|\bon (?:the |a )?(?:\w+ )?(?:forum|mailing list|community|stack ?overflow)\b/i;
+
+function aimedAtUs(sentence: string, match: RegExpExecArray): boolean {
+  if (ANOTHER_PLACE.test(sentence)) return false;
+  const word = FEELING.exec(match[0]);
+  if (!word) return true;
+  const at = match.index + word.index;
+  // Someone else's feeling ("I'm sorry that you are upset"), one about the writer's own handling ("not happy
+  // with how I handled the labels"), or an adjective for a thing ("frustrating glitches", "the frustrating
+  // thing is") is no complaint about us.
+  if (/\b(?:you|they|he|she|all who|those who|everyone who)(?:'re| are| were| was| is| seem| seemed| might be| may be| got| get)?(?: \w+)?\s*$/i.test(sentence.slice(Math.max(0, at - 30), at))) return false;
+  if (/^(?:not |n't )?\w+\s+(?:with|about) (?:how|what|the way) (?:I|we)\b|^\w+\s+(?:thing|part|bit|glitch\w*|errors?|bugs?|messages?|warnings?)\b/i.test(sentence.slice(at))) return false;
+  const after = sentence.slice(match.index);
+  if (AIMED_ELSEWHERE.test(after.slice(0, 60))) return false;
+  // "frustration" as a noun needs an owner: "my/our frustration".
+  if (/^frustration$/i.test(word[0]) && !/\b(?:my|our) frustration/i.test(sentence)) return false;
+  // The target must stand near the feeling ("which tools you have to install ... a frustrating session" is not).
+  return AIMED_AT_US.test(sentence.slice(Math.max(0, at - 40), at + word[0].length + 40));
+}
+
 export function findRisks(visible: string, side: Side): RiskCandidate[] {
-  const rules = side === 'them' ? THEIR_RULES : OUR_RULES;
+  const rules = side === 'them' ? [...THEIR_SIGNALS, ...THEIR_RULES] : OUR_RULES;
   const stems = side === 'them' ? THEIR_STEMS : OUR_STEMS;
   const out: RiskCandidate[] = [];
   if (!stems.test(visible)) return out;
   for (const sentence of splitSentences(visible)) {
     if (!stems.test(sentence)) continue;
+    if (side === 'them' && (BOILERPLATE.test(sentence) || /^\s*if you(?:'re| are)? (?:not|un)/i.test(sentence))) continue;
     for (const rule of rules) {
       const match = rule.pattern.exec(sentence);
       // "not happy" / "won't renew" carry their own negation; other matches are cancelled by one.
-      if (rule.kind === 'delay' && APOLOGY_FOR_DELAY.test(sentence)) continue;
-      if (match && (/\b(?:not|n't|won't)\b/i.test(match[0]) || !negated(sentence, match.index))) {
-        out.push({ kind: rule.kind, side, text: snippet(sentence) });
+      if (rule.kind === 'delay' && !rule.signal && APOLOGY_FOR_DELAY.test(sentence)) continue;
+      // The writer's own work running late ("the updates are going to be delayed ... they work for me", "a lot of
+      // this has been delayed") is their news, not a complaint about ours; "could X be delayed until" asks how.
+      if (side === 'them' && rule.kind === 'delay' && !rule.signal && (OWN_SIDE.test(sentence) && !/\b(?:you|your)\b/i.test(sentence))) continue;
+      // A question that asks the reader something ("Could you say what you find poor about it?", "Should this be
+      // escalated to the list?") is a request, not a complaint; a worry about a date asked as a question still is.
+      if (side === 'them' && !rule.signal && ASKING.test(sentence)) continue;
+      if (!match || (side === 'them' && !aimedAtUs(sentence, match))) continue;
+      if (/\b(?:not|n't|won't|no)\b/i.test(match[0]) || !negated(sentence, match.index)) {
+        out.push(rule.signal ? { kind: rule.kind, signal: rule.signal, side, text: snippet(sentence) } : { kind: rule.kind, side, text: snippet(sentence) });
         break;
       }
     }

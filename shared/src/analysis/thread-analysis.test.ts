@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { NormalizedMessage } from '../model/message';
 import { analysisSettingsSchema } from '../model/settings';
 import { extractMessageFacts } from './message-facts';
-import { analyzeThread } from './thread-analysis';
+import { analyzeThread, extendThread } from './thread-analysis';
 
 const settings = analysisSettingsSchema.parse({ me: ['anna@northwind.io'], timeZone: 'Europe/Berlin' });
 
@@ -275,5 +275,82 @@ describe('initiation when the original is missing', () => {
       settings,
     );
     expect(afterNotification.initiatedBy).toBe('us');
+  });
+});
+
+describe('extendThread: a thread grown one later message at a time is the thread analysed whole', () => {
+  /** Mulberry32: a seeded generator, so a failure names the seed that makes it. */
+  function rng(seed: number): () => number {
+    let a = seed >>> 0;
+    return () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  const people = ['Tom Reed <tom@acme.com>', 'Lisa Park <lisa@acme.com>', 'Dana Fox <dana@globex.example>'];
+  const texts = [
+    'Thanks, got it!',
+    'Could you send the revised timeline?',
+    'Can you confirm the date? And could you share the invoice?',
+    "I'll send the deck by Friday.",
+    'Sounds good, see the notes below.',
+    'Out of office until Monday.',
+  ];
+
+  function randomThread(random: () => number, size: number): NormalizedMessage[] {
+    const out: NormalizedMessage[] = [];
+    let at = Date.parse('2026-11-02T08:00:00Z');
+    for (let i = 0; i < size; i++) {
+      const r = random();
+      const ours = r < 0.45;
+      const internal = r >= 0.45 && r < 0.52;
+      const automated = r >= 0.52 && r < 0.58;
+      at += Math.floor(random() * 3) === 0 ? 60_000 : Math.floor(random() * 3 * 86_400_000);
+      const them = people[Math.floor(random() * people.length)]!;
+      out.push(
+        mail({
+          id: `m${i}`,
+          from: ours || internal ? 'Anna Berg <anna@northwind.io>' : them,
+          to: internal ? ['ben@northwind.io'] : ours ? [them] : ['anna@northwind.io'],
+          date: new Date(at).toISOString(),
+          subject: i === 0 && random() < 0.3 ? 'Re: Q4 rollout plan' : 'Q4 rollout plan',
+          text: texts[Math.floor(random() * texts.length)]!,
+          ...(automated ? { headers: { 'Auto-Submitted': 'auto-replied' } } : {}),
+          ...(i > 0 && random() < 0.5 ? { inReplyTo: `m${Math.floor(random() * i)}` } : {}),
+          ...(i === 0 && random() < 0.3 ? { inReplyTo: 'missing-original' } : {}),
+        }),
+      );
+    }
+    return out;
+  }
+
+  it.each(Array.from({ length: 60 }, (_, seed) => seed))('seed %i', (seed) => {
+    const random = rng(seed + 1);
+    const messages = randomThread(random, 2 + Math.floor(random() * 14)).map((m) => extractMessageFacts(m, settings));
+    let facts = analyzeThread('t', [], settings);
+    let extended = 0;
+    for (let i = 0; i < messages.length; i++) {
+      const whole = analyzeThread('t', messages.slice(0, i + 1), settings);
+      const next = extendThread(facts, messages[i]!, settings);
+      if (next !== null) {
+        expect(next, `message ${i}`).toEqual(whole);
+        extended++;
+      }
+      facts = next ?? whole;
+    }
+    // Most messages simply extend their thread; the fallback is for the rare turn it cannot see.
+    expect(extended).toBeGreaterThan(messages.length / 2);
+  });
+
+  it('refuses a message that is not later than the thread, or that the first message answers', () => {
+    const [first, second] = [rollout[3]!, rollout[4]!].map((m) => extractMessageFacts(m, settings));
+    const one = analyzeThread('t', [second!], settings);
+    expect(extendThread(one, first!, settings)).toBeNull();
+    const answering = extractMessageFacts(mail({ id: 'r1', from: 'Tom Reed <tom@acme.com>', to: ['anna@northwind.io'], date: '2026-11-05T10:00:00Z', inReplyTo: 'orig' }), settings);
+    const original = extractMessageFacts(mail({ id: 'orig', from: 'Anna Berg <anna@northwind.io>', to: ['tom@acme.com'], date: '2026-11-06T10:00:00Z' }), settings);
+    expect(extendThread(analyzeThread('t', [answering], settings), original, settings)).toBeNull();
   });
 });

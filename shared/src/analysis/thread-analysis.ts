@@ -115,7 +115,94 @@ export function analyzeThread(
     lastContactAt: last?.sentAt ?? null,
     unansweredRequests,
     firstUnansweredRequestAt,
+    turnStart: turnStart ? ref(turnStart) : null,
+    latest: sorted.length > 0 ? { messageId: sorted[sorted.length - 1]!.id, at: sorted[sorted.length - 1]!.sentAt } : null,
+    firstMissingParent: first?.inReplyTo !== undefined && !ids.has(first.inReplyTo) ? first.inReplyTo : null,
   };
+}
+
+/**
+ * The thread's facts with one more message that comes after all of it (by time, then id): what
+ * analyzeThread would give for the whole thread, computed from the facts alone, so a store that
+ * receives mail in time order never re-reads a thread's history. Null when the message does not simply
+ * extend the thread (it is earlier, it is the message the first one answers, or the requests of an
+ * earlier part of the turn would be needed): then analyse the whole thread.
+ */
+export function extendThread(
+  prev: ThreadFacts,
+  m: MessageFacts,
+  settings: Pick<AnalysisSettings, 'timeZone' | 'workingHours' | 'me' | 'internalDomains'>,
+): ThreadFacts | null {
+  const at = Date.parse(m.sentAt);
+  if (prev.latest) {
+    const latestAt = Date.parse(prev.latest.at);
+    // Ties on the instant leave turn and request boundaries to the id order: let the whole thread decide.
+    if (!(at > latestAt)) return null;
+  }
+  if (prev.firstMissingParent !== null && m.id === prev.firstMissingParent) return null;
+  const next: ThreadFacts = {
+    ...prev,
+    messageIds: [...prev.messageIds, m.id],
+    latest: { messageId: m.id, at: m.sentAt },
+  };
+  if (prev.latest === null) next.subject = stripSubjectPrefixes(m.subject);
+  if (!isMeaningful(m)) {
+    // Automated and internal mail has no findings (readMessage does not read it): nothing else moves.
+    return m.requests.length > 0 ? null : next;
+  }
+  const side = sideOf(m);
+  const counterparts = [...prev.counterparts];
+  for (const c of m.counterparts) if (!counterparts.includes(c)) counterparts.push(c);
+  next.counterparts = counterparts;
+  next.counterpart = counterparts[0] ?? null;
+  if (next.counterpart !== null) {
+    const resolver = resolverFor(settings);
+    const contacts = new Set(prev.counterpart === next.counterpart ? prev.contacts : []);
+    for (const a of [m.from, ...m.to, ...m.cc]) if (resolver.keyOf(a.address) === next.counterpart) contacts.add(a.address);
+    next.contacts = [...contacts].sort();
+  }
+  if (prev.firstMessage === null) {
+    // The first meaningful message: it names the thread and says who started it.
+    const ids = new Set(next.messageIds);
+    next.subject = stripSubjectPrefixes(m.subject);
+    next.firstMessage = ref(m);
+    next.initiatedBy = initiatorOf(m, ids, prev.latest === null);
+    next.firstMissingParent = m.inReplyTo !== undefined && !ids.has(m.inReplyTo) ? m.inReplyTo : null;
+  }
+  let turnStart = prev.turnStart;
+  if (turnStart === null) turnStart = ref(m);
+  else if (turnStart.side !== side) {
+    next.lags = [
+      ...prev.lags,
+      {
+        responder: side,
+        turnStartMessageId: turnStart.messageId,
+        replyMessageId: m.id,
+        startedAt: turnStart.at,
+        repliedAt: m.sentAt,
+        minutes: Math.round((at - Date.parse(turnStart.at)) / 6000) / 10,
+        businessMinutes: businessMinutesBetween(turnStart.at, m.sentAt, settings),
+      },
+    ];
+    turnStart = ref(m);
+  }
+  next.turnStart = turnStart;
+  next.lastMessage = ref(m);
+  next.lastContactAt = m.sentAt;
+  next.awaiting = m.closing ? null : { side: side === 'us' ? 'them' : 'us', since: turnStart.at, lastMessageId: m.id };
+  if (next.awaiting === null || next.awaiting.side === 'them') {
+    next.unansweredRequests = 0;
+    next.firstUnansweredRequestAt = null;
+  } else if (prev.awaiting?.side === 'us' && prev.awaiting.since === next.awaiting.since) {
+    // The same unanswered turn goes on: its earlier requests still count.
+    next.unansweredRequests = prev.unansweredRequests + m.requests.length;
+    next.firstUnansweredRequestAt = prev.firstUnansweredRequestAt ?? (m.requests.length > 0 ? m.sentAt : null);
+  } else if (turnStart.messageId === m.id) {
+    // A new turn starts with this message: only its own requests are unanswered.
+    next.unansweredRequests = m.requests.length;
+    next.firstUnansweredRequestAt = m.requests.length > 0 ? m.sentAt : null;
+  } else return null;
+  return next;
 }
 
 /**

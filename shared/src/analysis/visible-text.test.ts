@@ -1,4 +1,15 @@
 import { describe, expect, it } from 'vitest';
+
+// Vite's import.meta.glob (vitest runs on Vite) reads the committed fixtures without Node APIs.
+declare global {
+  interface ImportMeta {
+    glob<T = unknown>(pattern: string | string[], options: { eager: true; query: '?raw'; import: 'default' }): Record<string, T>;
+  }
+}
+
+/** Real clients' reply layouts from crisp-oss/email-reply-parser's fixtures (MIT, see the folder's LICENSE). */
+const crisp = import.meta.glob<string>('../../corpus/quoting/crisp-email-reply-parser/*.txt', { eager: true, query: '?raw', import: 'default' });
+
 import { visibleText } from './visible-text';
 
 describe('visibleText', () => {
@@ -160,5 +171,65 @@ describe('visibleText', () => {
         'Answers inline.\n\n> Jane Doe <jane@acme.example> wrote:\n>> Can you confirm the launch date?\nYes, 4 May.\n>> And the budget?\nUnchanged.',
       ),
     ).toBe('Answers inline.\n\nYes, 4 May.\nUnchanged.');
+  });
+
+  describe('reply layouts of other clients and languages (crisp-oss/email-reply-parser fixtures)', () => {
+    const fold = (text: string): string => text.replace(/\s+/g, ' ').trim();
+    const withReply = Object.entries(crisp).filter(([, text]) => text.includes('nec nec nibh.'));
+
+    it('has the fixtures', () => {
+      expect(withReply.length).toBeGreaterThanOrEqual(20);
+    });
+
+    // Each fixture is a reply ending "... nec nec nibh." above quoted history in one client's layout:
+    // Outlook desktop in French and German, Gmail in Finnish, Italian, Portuguese, Russian, Danish
+    // separators, dated attributions without a verb, wrapped "From:" lines.
+    it.each(withReply.map(([path, text]) => [path.split('/').pop()!, text] as const))('%s: only the reply is visible', (_name, text) => {
+      expect(fold(visibleText(text))).toBe(fold(text.slice(0, text.indexOf('nec nec nibh.') + 13)));
+    });
+
+    it('keeps prose that only looks like a header', () => {
+      for (const name of ['email_tricky_1_on_false_positive.txt', 'email_tricky_4_from_in_body.txt', 'email_tricky_13_timestamp_variations.txt']) {
+        const text = Object.entries(crisp).find(([path]) => path.endsWith(name))![1];
+        expect(fold(visibleText(text))).toBe(fold(text));
+      }
+      const short = Object.entries(crisp).find(([path]) => path.endsWith('email_20.txt'))![1];
+      expect(visibleText(short)).toBe('On Thursday.');
+    });
+  });
+
+  it('cuts Lotus Notes history (Enron-era layouts)', () => {
+    const forwarded = [
+      'Tom, I will send you the revised schedule on Monday.',
+      '',
+      '---------------------- Forwarded by Jane Roe/HOU/ECT on 05/02/2001 02:30 PM ---------------------------',
+      '',
+      'John Smith@ENRON',
+      '05/01/2001 11:15 AM',
+      'To: Jane Roe/HOU/ECT@ECT',
+      'cc: ',
+      'Subject: Re: schedule',
+      '',
+      "I'll get the numbers to you by Friday.",
+    ].join('\n');
+    expect(visibleText(forwarded)).toBe('Tom, I will send you the revised schedule on Monday.');
+    const memo = ['Sounds good, we will circulate the draft tomorrow.', '', 'John Smith@ENRON', '05/01/2001 11:15 AM', 'To: Jane Roe/HOU/ECT@ECT', 'cc:', 'Subject: draft', '', 'I will call you later.'].join('\n');
+    expect(visibleText(memo)).toBe('Sounds good, we will circulate the draft tomorrow.');
+    const inline = ['Thanks, I will take care of it.', '', 'Jane Roe/HOU/ECT on 05/02/2001 02:30 PM', 'To: John Smith/Corp/Enron@ENRON', 'Subject: invoice', '', 'We will pay on receipt.'].join('\n');
+    expect(visibleText(inline)).toBe('Thanks, I will take care of it.');
+    const quotedName = ['Will do.', '', '"Mary Lee" <mlee@example.com> on 05/03/2001 09:12:44 AM', 'To: <jroe@enron.com>', '', 'Can you send the deck?'].join('\n');
+    expect(visibleText(quotedName)).toBe('Will do.');
+  });
+
+  it('drops supercite-style quoted lines ("AB> ..."), as Emacs mailers and the R lists quote', () => {
+    const body = [
+      'AB> Is there a way to run the export on a schedule?',
+      'AB> We need it every Monday.',
+      '',
+      'Yes: set the cron option in the config.',
+      '',
+      'x> y is a comparison in this language, not a quote.',
+    ].join('\n');
+    expect(visibleText(body)).toBe('Yes: set the cron option in the config.\n\nx> y is a comparison in this language, not a quote.');
   });
 });

@@ -6,24 +6,44 @@
 
 /** Gmail-style attribution ("On Mon, 3 Mar 2026 at 10:02, Jane <jane@x.com> wrote:") and its translations. */
 const ATTRIBUTION =
-  /^(?:on|am|le|el|op|il|den|em|w dniu|pada)\b.{0,250}?\b(?:wrote|schrieb|a écrit|escribió|escribio|schreef|ha scritto|skrev|escreveu|napisał|menulis)\b[^:]{0,80}:\s*$/i;
+  /^(?:on|am|le|el|op|il|den|em|w dniu|pada|in data|dne|el día)\b.{0,250}?(?:\b|\s)(?:wrote|schrieb|a écrit|escribió|escribio|schreef|ha scritto|skrev|escreveu|napisał|menulis|kirjoitti|írta|написал|написала|писал|yazdı|napsal|scrisse)\b[^:]{0,80}:\s*$/i;
 /** "Jane Doe <jane@x.com> wrote:" without a date (Apple Mail, some mobile clients). */
-const BARE_ATTRIBUTION = /^[^\s].{0,120}(?:<[^>\s]+@[^>\s]+>|@\S+)\s*(?:wrote|schrieb|a écrit|escribió|schreef)\s*:\s*$/i;
+const BARE_ATTRIBUTION = /^[^\s].{0,120}(?:<[^>\s]+@[^>\s]+>|@\S+)\s*(?:wrote|schrieb|a écrit|escribió|schreef|kirjoitti|írta|skrev)\s*:\s*$/i;
+
+/**
+ * A dated attribution without a verb, as Yandex, Mail.ru and some phone clients write it:
+ * "30.09.2017, 18.30, "John Doe" <john@x.com>:", "ср, 30 апр. 2025 г. в 15:19, John Doe <doe@x.com>:",
+ * or with one in another language ("2013.02.08. 7:31 keltezéssel, "Eszter" írta:").
+ */
+const DATED_ATTRIBUTION = new RegExp(
+  String.raw`^.{0,60}\d{1,4}[./:-]\d{1,2}.{0,120}(?:<[^>\s]+@[^>\s]+>|\(?[\w.+-]+@[\w-]+\.[\w.]+\)?|\b(?:wrote|schrieb|a écrit|escribió|escribio|schreef|ha scritto|skrev|escreveu|napisał|menulis|kirjoitti|írta|написал|написала|писал|yazdı|napsal|scrisse))\s*(?:\S+\s*)?:\s*$`,
+  'iu',
+);
+
+/**
+ * Lotus Notes (Enron-era) history: "Jane Roe/HOU/ECT on 05/02/2001 02:30 PM", ""Jane Roe" <jroe@x.com>
+ * on 05/02/2001 02:30:00 PM", "From: Jane Roe/HOU/ECT on ...", and "----- Forwarded by Jane Roe/HOU/ECT
+ * on 05/02/2001 02:30 PM -----".
+ */
+const LOTUS_HEADER =
+  /^(?:-{2,}\s*(?:forwarded|original message|reply) by\s+.{1,80}|(?:from:\s*)?.{1,80}?(?:\/[A-Za-z][\w&-]*){1,4}(?:@[\w.-]+)?|(?:from:\s*)?["']?[^"'\n]{1,60}["']?\s*<[^>\s]+@[^>\s]+>)\s+on\s+\d{1,2}\/\d{1,2}\/\d{2,4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM)?)?\s*-*\s*$/i;
+/** "Jane Roe@ENRON" over "05/02/2001 02:30 PM" over "To: ...": the other Notes memo header. */
+const LOTUS_DATE_LINE = /^\d{1,2}\/\d{1,2}\/\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM)?\s*$/i;
 
 /** Separator lines that start a quoted or forwarded message. */
 const SEPARATORS = [
-  /^-{2,}\s*(?:original message|ursprüngliche nachricht|message d'origine|mensaje original|oorspronkelijk bericht|messaggio originale)\s*-{2,}\s*$/i,
-  /^-{2,}\s*(?:forwarded message|weitergeleitete nachricht|message transféré|mensaje reenviado|doorgestuurd bericht)\s*-{2,}\s*$/i,
+  /^-{2,}\s*(?:original message|ursprüngliche nachricht|message d'origine|mensaje original|oorspronkelijk bericht|messaggio originale|mensagem original|originalmeddelande|ursprungligt meddelande|oprindelig (?:besked|meddelelse)|opprinnelig melding|alkuperäinen viesti|wiadomość oryginalna|původní zpráva|исходное сообщение|eredeti üzenet|orijinal mesaj|original-nachricht)\s*-{2,}\s*$/iu,
+  /^-{2,}\s*(?:forwarded message|weitergeleitete nachricht|message transféré|mensaje reenviado|doorgestuurd bericht|messaggio inoltrato|mensagem encaminhada|vidarebefordrat meddelande|videresendt (?:besked|melding)|välitetty viesti|wiadomość przekazana|пересланное сообщение)\s*-{2,}\s*$/iu,
   /^(?:begin forwarded message|anfang der weitergeleiteten nachricht|début du message réexpédié)\s*:\s*$/i,
   /^_{10,}\s*$/,
 ];
 
-const HEADER_FROM = /^\*?(?:from|von|de|van|da|från|fra)\s*:\*?\s+\S/i;
+const HEADER_FROM = /^\*?(?:from|von|de|van|da|från|fra|od|lähettäjä|от|kimden|feladó|差出人|发件人)\s*:\*?\s+\S/iu;
 const HEADER_OTHER =
-  /^\*?(?:sent|date|gesendet|datum|envoyé|enviado|verzonden|inviato|skickat|to|an|à|para|aan|a|till|subject|betreff|objet|asunto|onderwerp|oggetto|ämne|cc)\s*:\*?/i;
+  /^\*?(?:sent|date|gesendet|datum|envoyé(?: le)?|enviado(?: el)?|verzonden|inviato|skickat|sendt|dato|data|wysłano|lähetetty|päivämäärä|odesláno|отправлено|дата|gönderildi|tarih|elküldve|dátum|to|an|à|para|aan|a|till|til|do|komu|vastaanottaja|кому|kime|címzett|subject|betreff|objet|sujet|asunto|onderwerp|oggetto|ämne|emne|temat|aihe|předmět|тема|konu|tárgy|cc|bcc|cci|kopie|copie à|copia|kopia|kopio|копия|message du|送信日時|宛先|件名|发送时间|收件人|主题)\s*:\*?/iu;
 
 const MOBILE_FOOTER =
-  /^(?:sent from my \w+|sent from (?:outlook|mail|yahoo mail|gmail|samsung|my mobile)|get outlook for (?:ios|android)|sent (?:via|using) .{1,40}|von meinem \w+ gesendet|envoyé de mon \w+|enviado desde mi \w+)\b.{0,60}$/i;
+  /^(?:sent from my \w+|sent from (?:outlook|mail|yahoo mail|gmail|samsung|my mobile)|get outlook for (?:ios|android)|sent (?:via|using) .{1,40}|von meinem \w+ gesendet|envoyé de mon \w+|enviado desde mi \w+|(?:gesendet von|envoyé (?:de|depuis)|enviado (?:desde|do)|inviato da|verzonden (?:met|vanaf)|skickat från|sendt fra|lähetetty) (?:outlook|mail|my|mon|mi|meinem|il mio|mijn|min|yahoo|gmail|samsung|iphone|ipad|android)\b)\b.{0,60}$/iu;
 
 /** Legal footers that mail servers append; everything from one on is boilerplate. */
 const DISCLAIMER =
@@ -57,9 +77,18 @@ function isHeaderBlock(lines: string[], i: number): boolean {
     const line = lines[j]!.trim();
     if (!line) continue;
     if (HEADER_OTHER.test(line)) others++;
-    else if (others === 0) return false;
+    // Outlook wraps a long sender: "From: Human Resources" over "<hr+1234@example.com>".
+    else if (others === 0 && !(j === i + 1 && /^<?[^\s<>]+@[^\s<>]+>?\s*$/.test(line))) return false;
   }
   return others >= 2;
+}
+
+function nextNonBlank(lines: string[], i: number): string {
+  for (let j = i + 1; j < Math.min(lines.length, i + 4); j++) {
+    const line = lines[j]!.trim();
+    if (line) return line;
+  }
+  return '';
 }
 
 /** The line index where quoted or forwarded history starts, or lines.length. */
@@ -79,19 +108,30 @@ function historyStart(lines: string[]): number {
     const endsWithColon = line.endsWith(':');
     if ((endsWithColon || line[0] === '-' || line[0] === '_') && SEPARATORS.some((re) => re.test(line))) return i;
     if (isHeaderBlock(lines, i)) return i;
+    // Lotus Notes: "Jane Roe/HOU/ECT on 05/02/2001 02:30 PM" (one line), or a name over a date line over "To:".
+    if (line.includes(' on ') && line.includes('/') && /\d\/\d{1,2}\/\d/.test(line) && LOTUS_HEADER.test(line)) return i;
+    if (LOTUS_DATE_LINE.test(line) && /^to:/i.test(nextNonBlank(lines, i))) {
+      const previous = i > 0 ? lines[i - 1]!.trim() : '';
+      return previous && previous.length <= 60 && /[@/]/.test(previous) ? i - 1 : i;
+    }
     // An attribution over "> " lines may be followed by inline replies (interleaved posting): the
     // quoted lines are dropped one by one later. Over unquoted history, everything below is history.
-    if (endsWithColon && (ATTRIBUTION.test(line) || BARE_ATTRIBUTION.test(line))) {
+    if (endsWithColon && (ATTRIBUTION.test(line) || BARE_ATTRIBUTION.test(line) || DATED_ATTRIBUTION.test(line))) {
       if (introducesQuote(lines, i)) continue;
       return i;
     }
-    // Attributions wrapped over two or three lines by the sender's client.
-    if (/^(?:on|am|le|el|op|il|den)\s/i.test(line)) {
+    // "On Wed, 14 Nov 2018 08:14:43 -0200 John Doe <john@doe.com> wrote" without its colon.
+    if (!endsWithColon && /\b(?:wrote|schrieb|a écrit|skrev|schreef)$/i.test(line) && line.includes('@') && ATTRIBUTION.test(`${line}:`)) return i;
+    // Attributions wrapped over two or three lines by the sender's client ("On Mon, 3 Mar 2026 at 10:02,
+    // Jane Doe" over "<jane@x.com> wrote:"). Only an unfinished line starts one: "On Thursday." is a reply.
+    if ((/^(?:on|am|le|el|op|il|den|em|in data|w dniu)\s/i.test(line) || /\d/.test(line)) && !/[.!?]$/.test(line) && line.length < 200) {
       let joined = line;
       for (let j = i + 1; j < Math.min(lines.length, i + 3); j++) {
-        joined = `${joined} ${lines[j]!.trim()}`;
+        const next = lines[j]!.trim();
+        if (!next || next[0] === '>') break;
+        joined = `${joined} ${next}`;
         // ATTRIBUTION ends with ":" (then only spaces): test the cheap part first.
-        if (joined.trimEnd().endsWith(':') && ATTRIBUTION.test(joined)) {
+        if (joined.trimEnd().endsWith(':') && (ATTRIBUTION.test(joined) || DATED_ATTRIBUTION.test(joined) || BARE_ATTRIBUTION.test(joined))) {
           if (introducesQuote(lines, j)) {
             lines.splice(i, j - i + 1, ...Array<string>(j - i + 1).fill(''));
             break;
@@ -181,6 +221,21 @@ function isQuoted(line: string, pipeQuotes = false): boolean {
   return pipeQuotes && first === '|' && /^\|(?:\s|$)/.test(line);
 }
 
+/**
+ * Supercite-style quoting, as Emacs mailers and the R lists write it: each quoted line starts with the
+ * quoted writer's initials or name ("MS> ", "Jim> "). A prefix counts when two lines carry it (a single
+ * "x> y" is more likely code or a comparison).
+ */
+const SUPERCITE = /^\s*([A-Za-z][\w.-]{0,11})>(?:\s|$)/;
+function supercitePrefixes(lines: string[]): Set<string> {
+  const seen = new Map<string, number>();
+  for (const line of lines) {
+    const m = SUPERCITE.exec(line);
+    if (m?.[1]) seen.set(m[1], (seen.get(m[1]) ?? 0) + 1);
+  }
+  return new Set([...seen].filter(([, n]) => n >= 2).map(([prefix]) => prefix));
+}
+
 function usesPipeQuotes(lines: string[]): boolean {
   return lines.some((line, i) => isAttributionLine(line) && /^\|(?:\s|$)/.test(lines.slice(i + 1).find((l) => l.trim()) ?? ''));
 }
@@ -201,6 +256,10 @@ export function visibleText(text: string): string {
   // introduce them, keep the replies.
   const pipes = usesPipeQuotes(kept);
   kept = kept.filter((line, i) => !isQuoted(line, pipes) && !(isAttributionLine(line) && introducesQuote(kept, i)));
+  if (text.includes('> ')) {
+    const prefixes = supercitePrefixes(kept);
+    if (prefixes.size) kept = kept.filter((line) => !prefixes.has(SUPERCITE.exec(line)?.[1] ?? ''));
+  }
   kept = kept.slice(0, signatureStart(kept));
   return kept.join('\n').replace(/\n{3,}/g, '\n\n').trim();
 }

@@ -15,6 +15,18 @@ export const accountViewSchema = z.object({
   lastSuccessAt: z.string().nullable(),
   lastError: z.object({ code: z.string().nullable(), message: z.string(), at: z.string().nullable() }).nullable(),
   syncing: z.boolean(),
+  /**
+   * Messages the last sync pass that skipped any could not take in (a bounce without a sender address, a
+   * date from the year 9999, ...): everything else was stored. `messages` lists the first few, by the
+   * provider's id and the Message-ID, with the reason; never content.
+   */
+  skipped: z
+    .object({
+      count: z.number().int(),
+      at: z.string(),
+      messages: z.array(z.object({ providerId: z.string(), messageId: z.string().nullable(), code: z.string(), reason: z.string() })),
+    })
+    .nullable(),
 });
 export type AccountView = z.infer<typeof accountViewSchema>;
 

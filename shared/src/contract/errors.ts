@@ -11,8 +11,12 @@ export const API_ERROR_CODES = [
   'unauthorized',
   'not_found',
   'payload_too_large',
+  /** A body in another format than the route reads (415: send Content-Type: application/json). */
+  'unsupported_media_type',
   'rate_limited',
   'internal',
+  /** The server cannot store anything right now (its disk is full, its database read-only): 503, reads still work. */
+  'unavailable',
 ] as const;
 export const apiErrorCodeSchema = z.enum(API_ERROR_CODES);
 export type ApiErrorCode = z.infer<typeof apiErrorCodeSchema>;

@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { LIMITS } from '../model/limits';
 import { promiseSchema, promiseStatusSchema, VERDICT_STATUSES } from '../model/promise';
 
 export const DEFAULT_PAGE_SIZE = 50;
 
 export const listPromisesQuerySchema = z.object({
   status: promiseStatusSchema.optional(),
-  counterpart: z.string().min(1).max(320).optional(),
-  threadId: z.string().min(1).max(1000).optional(),
+  counterpart: z.string().min(1).max(LIMITS.counterpartKey).optional(),
+  threadId: z.string().min(1).max(LIMITS.threadId).optional(),
   dueBefore: z.iso.datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(DEFAULT_PAGE_SIZE),
   /** From the previous page's nextCursor. */

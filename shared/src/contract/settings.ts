@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { LIMITS } from '../model/limits';
 import { DEFAULT_WORKING_HOURS, workingHoursSchema } from '../model/settings';
 import { parseWeekdays } from '../model/weekdays';
 
 /** An IANA zone name the runtime knows (Intl is available in every runtime shared/ targets). */
-const timeZoneSchema = z.string().min(1).refine(
+// 64 characters: the longest IANA name is 32 (America/Argentina/ComodRivadavia); Intl is not asked about more.
+const timeZoneSchema = z.string().min(1).max(64).refine(
   (zone) => {
     try {
       new Intl.DateTimeFormat('en-US', { timeZone: zone });
@@ -38,10 +40,23 @@ export const DEFAULT_INITIATION_TARGET_PERCENT = 80;
 /** `PUT /v1/me/settings` body and `GET /v1/me/settings` answer. */
 export const userSettingsSchema = z.object({
   /** The user's own addresses, aliases included; their domains count as internal. */
-  addresses: z.array(z.email()).min(1),
+  // Internationalized addresses (RFC 6531: üser@bücher.example) are addresses too.
+  addresses: z
+    .array(z.email({ pattern: z.regexes.unicodeEmail }).max(LIMITS.address))
+    .min(1)
+    .max(LIMITS.settingsAddresses),
   timeZone: timeZoneSchema,
   workingHours: apiWorkingHoursSchema,
-  internalDomains: z.array(z.string().min(1)).default([]),
+  internalDomains: z
+    .array(
+      z
+        .string()
+        .min(1)
+        .max(LIMITS.domain)
+        .regex(/^[^\s@,;<>]+$/, 'expected a domain such as example.com (no @, spaces or separators)'),
+    )
+    .max(LIMITS.settingsInternalDomains)
+    .default([]),
   /** Cadence for counterparts without an agreed one; null = none. */
   defaultCadenceDays: z.number().int().positive().nullable().default(null),
   responseTargetBusinessMinutes: z.number().int().positive().default(240),

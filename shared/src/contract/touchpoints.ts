@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from '../model/limits';
 import { touchpointSchema } from '../model/touchpoint';
 
 export const createTouchpointRequestSchema = touchpointSchema;
@@ -16,7 +17,7 @@ export const createTouchpointResponseSchema = z.object({
 });
 
 export const listTouchpointsQuerySchema = z.object({
-  counterpart: z.string().min(1).max(320).optional(),
+  counterpart: z.string().min(1).max(LIMITS.counterpartKey).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   /** From the previous page's nextCursor. */
   cursor: z.string().max(2000).optional(),

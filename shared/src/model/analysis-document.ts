@@ -72,9 +72,6 @@ export const promiseTallySchema = z.object({
   oldestOverdueDueAt: z.string().nullable(),
 });
 
-/** How many items a summary lists of each kind (the counts say how many there are in all). */
-export const SUMMARY_LIST_LIMIT = 5;
-
 export const counterpartSummarySchema = z.object({
   key: z.string(),
   contacts: z.array(z.string()),

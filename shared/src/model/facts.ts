@@ -14,6 +14,11 @@ export interface PromiseCandidate {
   dueIsDefault: boolean;
   /** The phrase that set the due date ("by Friday", "tomorrow"), when one did. */
   dueText?: string;
+  /**
+   * When one sentence holds several promises ("I'll send the SOW tomorrow and I'll book the kickoff for
+   * next week"), `text` is this promise's own clause and `sentence` the whole sentence it came from.
+   */
+  sentence?: string;
 }
 
 export interface RequestCandidate {
@@ -42,8 +47,18 @@ export interface DeliveryCandidate {
 export const RISK_KINDS = ['dissatisfaction', 'escalation', 'cancellation', 'delay', 'bad-news'] as const;
 export type RiskKind = (typeof RISK_KINDS)[number];
 
+/**
+ * The finer signal behind a client risk, for the words beside it and for a reminder: `kind` stays one of
+ * RISK_KINDS (alternatives and budget cuts and a new decision maker are cancellation risks, a decline in
+ * quality is dissatisfaction, worry about a date is delay).
+ */
+export const RISK_SIGNALS = ['alternatives', 'quality', 'budget', 'decision-maker', 'date-worry', 'missed-milestones', 'understatement'] as const;
+export type RiskSignal = (typeof RISK_SIGNALS)[number];
+
 export interface RiskCandidate {
   kind: RiskKind;
+  /** The finer signal, when the sentence shows one of RISK_SIGNALS. */
+  signal?: RiskSignal;
   /** Who said it: dissatisfaction/escalation/cancellation/delay come from them, bad-news from us. */
   side: Side;
   text: string;
@@ -170,4 +185,10 @@ export interface ThreadFacts {
   /** Requests to us made in the turn we still owe an answer to (isUnansweredRequest), and the first one's time. */
   unansweredRequests: number;
   firstUnansweredRequestAt: string | null;
+  /** The first message of the current turn (the one a reply from the other side would be timed from). */
+  turnStart: ThreadMessageRef | null;
+  /** The thread's last message by time, meaningful or not: a later message extends the thread (extendThread). */
+  latest: { messageId: string; at: string } | null;
+  /** What the first meaningful message answers, while that message is not in the thread (it decides who initiated). */
+  firstMissingParent: string | null;
 }

@@ -1,4 +1,7 @@
 export * from './message';
+export * from './message-id';
+export * from './message-rejection';
+export * from './limits';
 export * from './settings';
 export * from './facts';
 export * from './promise';

@@ -1,6 +1,6 @@
 import type { NormalizedMessage } from '@followthrough/shared';
 import { InputError, openMailSource } from '../../mail/index';
-import { ingestMessages } from '../../store/ingest';
+import { ingestBatch } from '../../sync/ingest-batch';
 import { getUserSettings, toAnalysisSettings } from '../../store/users';
 import type { CliCommand } from '../command';
 import { parseFlags } from '../parse-flags';
@@ -39,17 +39,29 @@ export const importCommand: CliCommand = {
       const settings = toAnalysisSettings((await getUserSettings(database.db, userId)).settings);
       const bar = createProgressBar(io.stderr, io.stderrIsTTY, source.totalBytes, Number(io.env.COLUMNS) || 80);
       let batch: NormalizedMessage[] = [];
+      // Where each message of the batch came from, to name a skipped one by file and line / byte.
+      let whereOf = new Map<string, string>();
       let seen = 0;
       let stored = 0;
       let duplicates = 0;
-      let skipped = 0;
+      let notices = 0;
       let lastLine = 0;
+      const skippedList: { where: string; id?: string; code: string; reason: string }[] = [];
+      let skippedCount = 0;
+      const skip = (entry: { where: string; id?: string; code: string; reason: string }) => {
+        skippedCount++;
+        if (skippedList.length < 1000) skippedList.push(entry);
+        bar.clear();
+        io.stderr.write(`warning: ${entry.where}: ${entry.reason}; message skipped\n`);
+      };
       const flush = async () => {
         if (batch.length === 0) return;
-        const result = await ingestMessages(database, userId, batch, settings);
+        const result = await ingestBatch(database, userId, batch, settings);
         stored += result.accepted;
         duplicates += result.duplicates;
+        for (const r of result.rejected) skip({ where: whereOf.get(r.id) ?? source.label, id: r.id, code: r.code, reason: r.reason });
         batch = [];
+        whereOf = new Map();
         // Not a terminal (CI, a log file): a plain progress line every ~10 batches instead of the bar.
         if (!io.stderrIsTTY && seen - lastLine >= batchSize * 10) {
           lastLine = seen;
@@ -57,22 +69,35 @@ export const importCommand: CliCommand = {
         }
       };
       for await (const item of source.items()) {
-        if (item.kind === 'malformed') {
-          skipped++;
+        if (item.kind === 'notice') {
+          notices++;
           bar.clear();
-          io.stderr.write(`warning: ${item.where}: ${item.problem}; message skipped\n`);
+          io.stderr.write(`warning: ${item.where}: ${item.problem}\n`);
+          continue;
+        }
+        if (item.kind === 'malformed') {
+          skip({ where: item.where, code: item.code, reason: item.problem });
           continue;
         }
         batch.push(item.message);
+        whereOf.set(item.message.id, item.where);
         seen++;
         if (batch.length >= batchSize) await flush();
         bar.update(source.bytesRead(), seen);
       }
       await flush();
       bar.done();
-      if (seen === 0) throw new InputError(source.label, skipped > 0 ? `no usable messages: all ${skipped} were malformed` : 'no messages found');
-      io.stderr.write(`imported ${seen} messages from ${source.label}: ${stored} new, ${duplicates} already stored, ${skipped} skipped\n`);
-      io.stdout.write(`${JSON.stringify({ read: seen, stored, duplicates, skipped })}\n`);
+      if (stored + duplicates === 0) {
+        throw new InputError(source.label, skippedCount > 0 ? `no usable messages: all ${skippedCount} were skipped (see warnings above)` : 'no messages found');
+      }
+      const read = stored + duplicates + skippedCount;
+      io.stderr.write(`imported ${read} messages from ${source.label}: ${stored} new, ${duplicates} already stored, ${skippedCount} skipped\n`);
+      if (skippedCount > 0) {
+        io.stderr.write('skipped (not stored):\n');
+        for (const s of skippedList.slice(0, 20)) io.stderr.write(`  ${s.where}: [${s.code}] ${s.reason}\n`);
+        if (skippedCount > 20) io.stderr.write(`  ... and ${skippedCount - 20} more (all listed in the JSON on stdout, up to 1,000)\n`);
+      }
+      io.stdout.write(`${JSON.stringify({ read, stored, duplicates, skipped: skippedCount, notices, skippedMessages: skippedList })}\n`);
       return 0;
     });
   },

@@ -48,10 +48,13 @@ export const syncCommand: CliCommand = {
       }
       const syncer = createAccountSyncer({ database, cipher: createTokenCipherFromEnv(io.env), config: connectors, clock: io.now });
       const progress = (email: string) => (p: SyncProgress) => {
-        io.stderr.write(`${email}: ${p.phase}, page ${p.pages}, +${p.upserted} stored, -${p.deleted} removed, ${p.messageCount} messages\n`);
+        io.stderr.write(`${email}: ${p.phase}, page ${p.pages}, +${p.upserted} stored, -${p.deleted} removed, ${p.skipped} skipped, ${p.messageCount} messages\n`);
       };
       const report = (email: string, r: SyncPassResult) => {
-        if (r.status === 'ok') io.stderr.write(`${email}: done (${r.pages} pages, ${r.messageCount} messages)\n`);
+        // Every message that could not be stored, by provider id and reason: the rest of its page was stored.
+        for (const m of r.skippedMessages) io.stderr.write(`${email}: skipped ${m.providerId}${m.messageId ? ` (${m.messageId})` : ''}: [${m.code}] ${m.reason}\n`);
+        if (r.skipped > r.skippedMessages.length) io.stderr.write(`${email}: ... and ${r.skipped - r.skippedMessages.length} more skipped\n`);
+        if (r.status === 'ok') io.stderr.write(`${email}: done (${r.pages} pages, ${r.messageCount} messages${r.skipped > 0 ? `, ${r.skipped} skipped` : ''})\n`);
         else if (r.status === 'busy') io.stderr.write(`${email}: another process is syncing this mailbox; skipped\n`);
         else io.stderr.write(`${email}: FAILED ${r.error?.code}: ${r.error?.message}${r.error?.code === 'AUTH_REVOKED' ? ' (reconnect needed)' : ''}\n`);
       };

@@ -1,71 +1,68 @@
 import type { gmail_v1 } from '@googleapis/gmail';
-import type { NormalizedMessage } from '@followthrough/shared';
-import {
-  htmlToText,
-  keepHeaders,
-  messageDate,
-  parseReferences,
-  splitAddressList,
-  stripMessageId,
-} from '../message-fields';
+import { LIMITS } from '@followthrough/shared';
+import { headerMapOf } from '../../mail/headers';
+import { decodeCharset } from '../../mail/mime/charset';
+import { parseStructuredHeader } from '../../mail/mime/header-params';
+import { selectBodyText } from '../../mail/mime/mime-parser';
+import { toNormalizedMessage, type Conversion } from '../../mail/to-normalized';
 
 type GmailMessage = gmail_v1.Schema$Message;
 type GmailPart = gmail_v1.Schema$MessagePart;
 
-/** Gmail bodies are base64url (RFC 4648 §5), sometimes with padding. */
-function decodeBody(data: string | null | undefined): string {
+/** Parts looked at per message: a real one has a handful; a hostile tree is not walked further. */
+const MAX_PARTS = 500;
+
+/**
+ * A text part's body: Gmail sends the part's bytes (transfer encoding undone) as base64url (RFC 4648 §5),
+ * in the part's own charset, which its Content-Type names, as in a MIME message.
+ */
+function decodePart(part: GmailPart): string {
+  const data = part.body?.data;
   if (!data) return '';
-  return Buffer.from(data.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+  const bytes = Buffer.from(data, 'base64url');
+  const type = parseStructuredHeader((part.headers ?? []).find((h) => h.name?.toLowerCase() === 'content-type')?.value ?? undefined);
+  return decodeCharset(bytes, type.params.charset);
 }
 
-/** Depth-first: the first text/plain part that is not an attachment, else the first text/html converted. */
-function findBody(part: GmailPart | undefined): string {
-  if (!part) return '';
-  let html: string | undefined;
-  const stack: GmailPart[] = [part];
-  while (stack.length > 0) {
-    const current = stack.shift()!;
-    const isAttachment = Boolean(current.filename) || Boolean(current.body?.attachmentId);
-    if (!isAttachment && current.mimeType === 'text/plain' && current.body?.data) return decodeBody(current.body.data);
-    if (!isAttachment && current.mimeType === 'text/html' && current.body?.data && html === undefined) {
-      html = decodeBody(current.body.data);
+/** The body's text/plain and text/html parts (not attachments), and the attachments' file names. */
+function collectParts(payload: GmailPart | undefined): { plain: string[]; html: string[]; attachments: string[] } {
+  const out = { plain: [] as string[], html: [] as string[], attachments: [] as string[] };
+  if (!payload) return out;
+  const stack: GmailPart[] = [payload];
+  let seen = 0;
+  let textBytes = 0;
+  while (stack.length > 0 && seen++ < MAX_PARTS) {
+    const part = stack.shift()!;
+    const isAttachment = Boolean(part.filename) || Boolean(part.body?.attachmentId);
+    if (isAttachment) {
+      if (part.filename && out.attachments.length < LIMITS.attachments) out.attachments.push(part.filename.slice(0, LIMITS.attachmentName));
+    } else if ((part.mimeType === 'text/plain' || part.mimeType === 'text/html') && part.body?.data && textBytes < LIMITS.text * 4) {
+      textBytes += part.body.data.length;
+      (part.mimeType === 'text/plain' ? out.plain : out.html).push(decodePart(part));
     }
-    if (current.parts) stack.unshift(...current.parts);
+    if (part.parts) stack.unshift(...part.parts);
   }
-  return html === undefined ? '' : htmlToText(html);
+  return out;
 }
 
 /**
- * Converts a Gmail message resource (format=metadata or format=full) into a normalized message. The id
- * is the Message-ID header when there is one, so the same mail imported from a Takeout mbox and synced
- * from the API is stored once; threadId is Gmail's own thread id.
+ * A Gmail message resource (format=metadata or format=full) through the one path every source takes
+ * (mail/to-normalized.ts): the same header list, address parser, Date parser and Message-ID normalization as
+ * mbox and .eml, and the same body rule (text/plain, else the HTML converted). So the same mail imported from
+ * a Takeout mbox and synced from the API is one message with one id. Gmail's own thread id and internalDate
+ * stand in where the headers say nothing usable. A message that cannot be one comes back with the reason.
  */
-export function gmailMessageToNormalized(resource: GmailMessage): NormalizedMessage {
-  if (!resource.id) throw new Error('Gmail message resource has no id');
-  const headers = (resource.payload?.headers ?? []).map((h) => ({ name: h.name ?? '', value: h.value ?? '' }));
-  const header = (name: string): string | undefined => {
-    const lower = name.toLowerCase();
-    return headers.find((h) => h.name.toLowerCase() === lower)?.value;
-  };
-  const internalMs = resource.internalDate ? Number(resource.internalDate) : 0;
-  const messageId = header('Message-ID') ?? header('Message-Id');
-  const inReplyTo = header('In-Reply-To');
-  const references = parseReferences(header('References'));
-  const cc = splitAddressList(header('Cc'));
-  const extra = keepHeaders(headers);
-  const message: NormalizedMessage = {
-    id: messageId ? stripMessageId(messageId) : `gmail:${resource.id}`,
-    threadId: resource.threadId ? `gmail-thread:${resource.threadId}` : undefined,
-    from: header('From') ?? '(unknown sender)',
-    to: splitAddressList(header('To')),
-    date: messageDate(header('Date'), internalMs),
-    subject: header('Subject') ?? '',
-    // format=metadata has no body; the engine then finds no promises, which is what gmail.metadata allows.
-    text: findBody(resource.payload ?? undefined),
-  };
-  if (cc.length > 0) message.cc = cc;
-  if (inReplyTo) message.inReplyTo = stripMessageId(inReplyTo);
-  if (references) message.references = references;
-  if (extra) message.headers = extra;
-  return message;
+export function gmailMessageToNormalized(resource: GmailMessage): Conversion {
+  if (!resource.id) return { ok: false, code: 'unreadable', problem: 'the Gmail message resource has no id' };
+  const parts = collectParts(resource.payload ?? undefined);
+  const { text } = selectBodyText(parts.plain, parts.html);
+  const internal = resource.internalDate ? Number(resource.internalDate) : undefined;
+  return toNormalizedMessage(
+    { headers: headerMapOf(resource.payload?.headers ?? []), text, attachments: parts.attachments },
+    {
+      id: `gmail:${resource.id}`,
+      ...(resource.threadId ? { threadId: `gmail-thread:${resource.threadId}` } : {}),
+      ...(internal !== undefined && Number.isFinite(internal) ? { dateMs: internal } : {}),
+    },
+  );
 }

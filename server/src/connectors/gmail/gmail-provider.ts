@@ -1,7 +1,7 @@
 import { auth as googleAuth, gmail as createGmailClient, type gmail_v1 } from '@googleapis/gmail';
 import { ConnectorError, isNetworkFailure } from '../connector-error';
-import type { MailProvider, MailProviderOptions, SyncPage, SyncedMessage } from '../mail-provider';
-import { wantedHeaders } from '../message-fields';
+import type { MailProvider, MailProviderOptions, SkippedMessage, SyncPage, SyncedMessage } from '../mail-provider';
+import { requestedHeaderNames } from '../../mail/headers';
 import { CursorFormatError, decodeCursor, encodeCursor, type GmailCursor } from '../../sync/cursor';
 import { withBackoff, type BackoffOptions } from '../../sync/backoff';
 import { mapLimited } from '../../sync/concurrency';
@@ -120,7 +120,7 @@ export function createGmailProvider(deps: GmailProviderDeps): MailProvider {
   const getOne = async (id: string): Promise<gmail_v1.Schema$Message | null> => {
     try {
       const res = await call(gmailQuotaUnits['messages.get'], () =>
-        api.users.messages.get({ userId: 'me', id, format, ...(format === 'metadata' ? { metadataHeaders: [...wantedHeaders] } : {}) }),
+        api.users.messages.get({ userId: 'me', id, format, ...(format === 'metadata' ? { metadataHeaders: [...requestedHeaderNames] } : {}) }),
       );
       return res.data;
     } catch (error) {
@@ -131,7 +131,7 @@ export function createGmailProvider(deps: GmailProviderDeps): MailProvider {
   };
 
   const query = new URLSearchParams({ format });
-  if (format === 'metadata') for (const h of wantedHeaders) query.append('metadataHeaders', h);
+  if (format === 'metadata') for (const h of requestedHeaderNames) query.append('metadataHeaders', h);
   const batchUrl = new URL('batch/gmail/v1', deps.rootUrl.endsWith('/') ? deps.rootUrl : `${deps.rootUrl}/`).toString();
   const batchSize = Math.max(0, Math.min(deps.batchSize ?? 50, Math.floor((deps.limiter.unitsPerSecond * 0.9) / 2 / gmailQuotaUnits['messages.get'])));
 
@@ -176,21 +176,37 @@ export function createGmailProvider(deps: GmailProviderDeps): MailProvider {
     return { result, claim: () => undefined, cancel: () => undefined };
   };
 
-  const toPageContent = (ids: string[], fetched: (gmail_v1.Schema$Message | null)[]): { upserted: SyncedMessage[]; gone: string[] } => {
+  /**
+   * Resources to messages. Conversion is CPU work on the server's event loop (HTML bodies above all), so it
+   * yields every few milliseconds: a page of 500 messages never holds other users' requests for its whole
+   * length. A resource that cannot be a message is skipped with its reason; the rest of the page goes on.
+   */
+  const toPageContent = async (
+    ids: string[],
+    fetched: (gmail_v1.Schema$Message | null)[],
+  ): Promise<{ upserted: SyncedMessage[]; gone: string[]; skipped: SkippedMessage[] }> => {
     const gone: string[] = ids.filter((_, i) => fetched[i] === null);
     const upserted: SyncedMessage[] = [];
+    const skipped: SkippedMessage[] = [];
+    let slice = performance.now();
     for (const resource of fetched) {
       if (!resource?.id) continue;
       if ((resource.labelIds ?? []).some((l) => excludedLabels.has(l))) {
         gone.push(resource.id);
         continue;
       }
-      upserted.push({ providerId: resource.id, message: gmailMessageToNormalized(resource) });
+      const converted = gmailMessageToNormalized(resource);
+      if (converted.ok) upserted.push({ providerId: resource.id, message: converted.message });
+      else skipped.push({ providerId: resource.id, messageId: null, code: converted.code, reason: converted.problem });
+      if (performance.now() - slice > 10) {
+        await new Promise((resolve) => setImmediate(resolve));
+        slice = performance.now();
+      }
     }
-    return { upserted, gone };
+    return { upserted, gone, skipped };
   };
 
-  const fetchMessages = async (ids: string[]): Promise<{ upserted: SyncedMessage[]; gone: string[] }> =>
+  const fetchMessages = async (ids: string[]): Promise<{ upserted: SyncedMessage[]; gone: string[]; skipped: SkippedMessage[] }> =>
     toPageContent(ids, await fetchJob(ids, true).result);
 
   const startFullPage = (cursor: GmailCursor, reset: boolean, claimed: boolean): PendingPage => {
@@ -212,8 +228,8 @@ export function createGmailProvider(deps: GmailProviderDeps): MailProvider {
     })();
     const page = listing.then(async ({ ids, next }): Promise<SyncPage> => {
       if (!job) throw new Error('Gmail page fetch cancelled');
-      const { upserted, gone } = toPageContent(ids, await job.result);
-      return { upserted, deletedIds: gone, nextCursor: encodeCursor(next), reset, done: false };
+      const { upserted, gone, skipped } = await toPageContent(ids, await job.result);
+      return { upserted, deletedIds: gone, skipped, nextCursor: encodeCursor(next), reset, done: false };
     });
     // A page listed ahead may fail or be dropped with nobody waiting; whoever claims it still sees the error.
     page.catch(() => undefined);
@@ -302,12 +318,12 @@ export function createGmailProvider(deps: GmailProviderDeps): MailProvider {
     }
     const toFetch = [...fate].filter(([, f]) => f === 'fetch').map(([id]) => id);
     const deleted = [...fate].filter(([, f]) => f === 'delete').map(([id]) => id);
-    const { upserted, gone } = await fetchMessages(toFetch);
+    const { upserted, gone, skipped } = await fetchMessages(toFetch);
     const nextPageToken = res.data.nextPageToken;
     const next: GmailCursor = nextPageToken
       ? { v: 1, p: 'gmail', mode: 'incremental', historyId: cursor.historyId, pageToken: nextPageToken }
       : { v: 1, p: 'gmail', mode: 'incremental', historyId: res.data.historyId ?? cursor.historyId };
-    return { upserted, deletedIds: [...deleted, ...gone], nextCursor: encodeCursor(next), reset: false, done: !nextPageToken };
+    return { upserted, deletedIds: [...deleted, ...gone], skipped, nextCursor: encodeCursor(next), reset: false, done: !nextPageToken };
   };
 
   return {

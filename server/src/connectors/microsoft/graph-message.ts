@@ -1,5 +1,8 @@
-import type { NormalizedMessage } from '@followthrough/shared';
-import { htmlToText, keepHeaders, messageDate, parseReferences, stripMessageId } from '../message-fields';
+import { headerMapOf } from '../../mail/headers';
+import { formatRecipient } from '../../mail/mime/addresses';
+import { htmlToText } from '../../mail/mime/html-to-text';
+import { toNormalizedMessage, type Conversion } from '../../mail/to-normalized';
+import { LIMITS } from '@followthrough/shared';
 
 /** The subset of the Graph `message` resource we $select (https://learn.microsoft.com/graph/api/resources/message). */
 export interface GraphRecipient {
@@ -17,6 +20,7 @@ export interface GraphMessage {
   ccRecipients?: GraphRecipient[] | null;
   sentDateTime?: string | null;
   receivedDateTime?: string | null;
+  parentFolderId?: string | null;
   body?: { contentType?: string | null; content?: string | null } | null;
   internetMessageHeaders?: { name: string; value: string }[] | null;
   isRead?: boolean | null;
@@ -25,45 +29,40 @@ export interface GraphMessage {
 
 /** The properties a sync selects: Mail.ReadBasic cannot read `body`, so it is asked for only with Mail.Read. */
 export function graphSelect(bodies: boolean): string {
-  const base = ['id', 'conversationId', 'internetMessageId', 'subject', 'from', 'sender', 'toRecipients', 'ccRecipients', 'sentDateTime', 'receivedDateTime'];
+  const base = ['id', 'conversationId', 'internetMessageId', 'subject', 'from', 'sender', 'toRecipients', 'ccRecipients', 'sentDateTime', 'receivedDateTime', 'parentFolderId'];
   return (bodies ? [...base, 'body'] : base).join(',');
 }
 
-function formatRecipient(r: GraphRecipient | null | undefined): string | undefined {
-  const address = r?.emailAddress?.address;
-  if (!address) return undefined;
-  const name = r?.emailAddress?.name;
-  return name && name !== address ? `${name.includes(',') ? `"${name}"` : name} <${address}>` : address;
-}
+const recipient = (r: GraphRecipient | null | undefined): string | undefined => formatRecipient(r?.emailAddress?.name, r?.emailAddress?.address);
 
 /**
- * Converts a Graph message (from delta, plus its internetMessageHeaders when fetched) into a normalized
- * message. id = internetMessageId without brackets (so imports and sync agree); threadId = conversationId.
+ * A Graph message (from delta, plus its internetMessageHeaders) through the one path every source takes
+ * (mail/to-normalized.ts). The raw headers come first, as for mbox and .eml; Graph's structured fields stand
+ * in for a header it does not return (it sends none for mail the mailbox itself sent): From, To and Cc as
+ * "Name <addr>" strings read by the same address parser, the subject, the Message-ID. The Date header keeps
+ * the sender's offset; sentDateTime is the fallback. HTML bodies go through the same HTML-to-text, so
+ * quoted history stays marked as quoted.
  */
-export function graphMessageToNormalized(resource: GraphMessage): NormalizedMessage {
-  const headers = resource.internetMessageHeaders ?? [];
-  const header = (name: string): string | undefined =>
-    headers.find((h) => h.name.toLowerCase() === name.toLowerCase())?.value;
-  const sentMs = Date.parse(resource.sentDateTime ?? resource.receivedDateTime ?? '') || 0;
+export function graphMessageToNormalized(resource: GraphMessage): Conversion {
+  const headers = headerMapOf(resource.internetMessageHeaders ?? []);
+  const fill = (name: string, values: (string | undefined)[]): void => {
+    const present = values.filter((v): v is string => v !== undefined && v !== '');
+    if (!headers.has(name) && present.length > 0) headers.set(name, [present.join(', ')]);
+  };
+  fill('from', [recipient(resource.from) ?? recipient(resource.sender)]);
+  fill('to', (resource.toRecipients ?? []).slice(0, LIMITS.recipients).map(recipient));
+  fill('cc', (resource.ccRecipients ?? []).slice(0, LIMITS.recipients).map(recipient));
+  fill('subject', [resource.subject ?? undefined]);
+  fill('message-id', [resource.internetMessageId ?? undefined]);
   const content = resource.body?.content ?? '';
   const text = resource.body?.contentType?.toLowerCase() === 'html' ? htmlToText(content) : content;
-  const cc = (resource.ccRecipients ?? []).map(formatRecipient).filter((r): r is string => r !== undefined);
-  const message: NormalizedMessage = {
-    id: resource.internetMessageId ? stripMessageId(resource.internetMessageId) : `graph:${resource.id}`,
-    threadId: resource.conversationId ? `graph-conv:${resource.conversationId}` : undefined,
-    from: formatRecipient(resource.from) ?? formatRecipient(resource.sender) ?? '(unknown sender)',
-    to: (resource.toRecipients ?? []).map(formatRecipient).filter((r): r is string => r !== undefined),
-    // Graph gives UTC instants; the Date header (when fetched) keeps the sender's offset.
-    date: messageDate(header('Date'), sentMs),
-    subject: resource.subject ?? '',
-    text,
-  };
-  if (cc.length > 0) message.cc = cc;
-  const inReplyTo = header('In-Reply-To');
-  if (inReplyTo) message.inReplyTo = stripMessageId(inReplyTo);
-  const references = parseReferences(header('References'));
-  if (references) message.references = references;
-  const extra = keepHeaders(headers);
-  if (extra) message.headers = extra;
-  return message;
+  const sentMs = Date.parse(resource.sentDateTime ?? resource.receivedDateTime ?? '');
+  return toNormalizedMessage(
+    { headers, text },
+    {
+      id: `graph:${resource.id}`,
+      ...(resource.conversationId ? { threadId: `graph-conv:${resource.conversationId}` } : {}),
+      ...(Number.isFinite(sentMs) ? { dateMs: sentMs } : {}),
+    },
+  );
 }

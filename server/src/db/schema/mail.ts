@@ -145,7 +145,8 @@ export const promises = sqliteTable(
     dueText: text('due_text'),
     /** The detected due date for the settings in force. */
     detectedDueAt: text('detected_due_at').notNull(),
-    dueIsDefault: integer('due_is_default', { mode: 'boolean' }).notNull(),
+    /** No due date was stated: the detected one is the default. */
+    detectedDueIsDefault: integer('detected_due_is_default', { mode: 'boolean' }).notNull(),
     // The fulfilment fold (fulfilment.ts) so far.
     keptBy: text('kept_by'),
     keptAt: text('kept_at'),
@@ -160,6 +161,8 @@ export const promises = sqliteTable(
     // Settled (settlePromise) from the above and the user's verdict.
     state: text('state', { enum: PROMISE_STATES }).notNull(),
     dueAt: text('due_at').notNull(),
+    /** The due date in force is the default (none stated, none set by the user or a slip). */
+    dueIsDefault: integer('due_is_default', { mode: 'boolean' }).notNull(),
     originalDueAt: text('original_due_at'),
     snoozedUntil: text('snoozed_until'),
     overdueAfter: text('overdue_after').notNull(),
@@ -191,6 +194,8 @@ export const evidence = sqliteTable(
     subject: text('subject').notNull(),
     /** External recipients (JSON array). */
     toJson: text('to_json').notNull(),
+    /** The clients of those recipients (JSON array of counterpart keys). */
+    counterpartsJson: text('counterparts_json').notNull().default('[]'),
     attachmentsJson: text('attachments_json').notNull().default('[]'),
     /** Delivery and slip sentences (JSON array of DeliveryCandidate): stored here and nowhere else. */
     deliveriesJson: text('deliveries_json').notNull().default('[]'),
@@ -210,10 +215,16 @@ export const evidenceRecipients = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     address: text('address').notNull(),
+    /** The recipient's client (counterpart key): how a promise finds later mail to anyone at its client. */
+    counterpart: text('counterpart'),
     at: text('at').notNull(),
     messageId: text('message_id').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.address, t.messageId] }), index('evidence_recipients_at_idx').on(t.userId, t.address, t.at)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.address, t.messageId] }),
+    index('evidence_recipients_at_idx').on(t.userId, t.address, t.at),
+    index('evidence_recipients_counterpart_idx').on(t.userId, t.counterpart, t.at),
+  ],
 );
 
 /** Who each promise was made to: how later mail to the same people finds the promises it may keep. */

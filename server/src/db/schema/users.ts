@@ -1,4 +1,4 @@
-import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 export const users = sqliteTable('users', {
   id: text('id').primaryKey(),
@@ -28,16 +28,3 @@ export const apiTokens = sqliteTable(
   },
   (t) => [index('api_tokens_user_idx').on(t.userId), index('api_tokens_prefix_idx').on(t.prefix)],
 );
-
-/**
- * Per-token rate limiting as a token bucket kept in the database, so every API process behind a load
- * balancer shares it (processes hold no state). One upsert per request.
- */
-export const rateLimitBuckets = sqliteTable('rate_limit_buckets', {
-  key: text('key').primaryKey(),
-  tokens: real('tokens').notNull(),
-  updatedAtMs: integer('updated_at_ms').notNull(),
-  /** Whether the last request that touched the bucket got a token (1) or was refused (0). */
-  granted: integer('granted').notNull(),
-});
-

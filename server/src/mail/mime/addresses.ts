@@ -1,3 +1,4 @@
+import { LIMITS, parseAddress } from '@followthrough/shared';
 import { decodeEncodedWords } from './encoded-words';
 
 /**
@@ -8,43 +9,63 @@ import { decodeEncodedWords } from './encoded-words';
  */
 export function splitAddressList(raw: string): string[] {
   const out: string[] = [];
-  let current = '';
+  // Pieces are sliced, not built a character at a time, and "has an @ yet" is a flag, not a search of the
+  // piece at every ":", so the work stays linear in the header's length whatever it holds.
+  let start = 0;
+  let hasAt = false;
   let quoted = false;
   let angle = 0;
   let comment = 0;
   for (let i = 0; i < raw.length; i++) {
-    const ch = raw[i] as string;
+    const ch = raw.charCodeAt(i);
     if (quoted) {
-      current += ch;
-      if (ch === '\\') {
-        current += raw[i + 1] ?? '';
-        i++;
-      } else if (ch === '"') quoted = false;
+      if (ch === 92 /* \ */) i++;
+      else if (ch === 34 /* " */) quoted = false;
       continue;
     }
     if (comment > 0) {
-      current += ch;
-      if (ch === '(') comment++;
-      else if (ch === ')') comment--;
+      if (ch === 40 /* ( */) comment++;
+      else if (ch === 41 /* ) */) comment--;
       continue;
     }
-    if (ch === '"') quoted = true;
-    else if (ch === '(') comment++;
-    else if (ch === '<') angle++;
-    else if (ch === '>') angle = Math.max(0, angle - 1);
-    else if (angle === 0 && (ch === ',' || ch === ';')) {
-      out.push(current);
-      current = '';
-      continue;
-    } else if (angle === 0 && ch === ':' && !current.includes('@')) {
+    if (ch === 34) quoted = true;
+    else if (ch === 40) comment++;
+    else if (ch === 60 /* < */) angle++;
+    else if (ch === 62 /* > */) angle = Math.max(0, angle - 1);
+    else if (ch === 64 /* @ */) hasAt = true;
+    else if (angle === 0 && (ch === 44 /* , */ || ch === 59) /* ; */) {
+      out.push(raw.slice(start, i));
+      start = i + 1;
+      hasAt = false;
+    } else if (angle === 0 && ch === 58 /* : */ && !hasAt) {
       // A group name ("Project team:"): drop it and keep its members.
-      current = '';
+      start = i + 1;
+    }
+  }
+  out.push(raw.slice(start));
+  return out.map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+/**
+ * A display name with its comments' parentheses dropped ("Dana (Northwind)" -> "Dana Northwind"), but only
+ * outside quotes: in "Shan, Ming (GfK US)" the parentheses are part of the name (found by the differential
+ * test against mailparser on real list mail).
+ */
+function uncomment(name: string): string {
+  let out = '';
+  let quoted = false;
+  for (let i = 0; i < name.length; i++) {
+    const ch = name[i] as string;
+    if (ch === '\\' && quoted) {
+      out += ch + (name[i + 1] ?? '');
+      i++;
       continue;
     }
-    current += ch;
+    if (ch === '"') quoted = !quoted;
+    if (!quoted && (ch === '(' || ch === ')')) continue;
+    out += ch;
   }
-  out.push(current);
-  return out.map((s) => s.trim()).filter((s) => s.length > 0);
+  return out;
 }
 
 function unquote(name: string): string {
@@ -60,31 +81,44 @@ function formatMailbox(name: string, address: string): string {
   return `${safe} <${address}>`;
 }
 
-/** One mailbox to "Name <addr>" / "addr", or null when there is no address in it. */
+/**
+ * One mailbox to "Name <addr>" / "addr", or null when there is no address in it. Whether the address is one
+ * is the engine's decision (shared parseAddress: internationalized addresses yes, "root@localhost" no), so
+ * every source agrees with what the engine will read.
+ */
 export function normalizeMailbox(raw: string): string | null {
+  if (raw.length > LIMITS.mailbox * 2) return null;
   const angle = /<([^<>]*)>/.exec(raw);
   if (angle) {
-    const address = (angle[1] ?? '').trim();
-    if (!address.includes('@')) return null;
-    let name = raw.slice(0, angle.index) + raw.slice(angle.index + angle[0].length);
-    name = name.replace(/\(([^()]*)\)/g, (_m, c: string) => c);
+    const parsed = parseAddress((angle[1] ?? '').trim());
+    if (!parsed) return null;
+    const name = uncomment(raw.slice(0, angle.index) + raw.slice(angle.index + angle[0].length));
     const decoded = unquote(decodeEncodedWords(unquote(name)));
-    return formatMailbox(decoded, address);
+    return formatMailbox(decoded, parsed.address);
   }
   // "addr (Name)" — the old comment form.
   const comment = /\(([^()]*)\)/.exec(raw);
-  const address = raw.replace(/\([^()]*\)/g, '').trim();
-  if (!/^[^\s@]+@[^\s@]+$/.test(address)) return null;
+  const parsed = parseAddress(raw.replace(/\([^()]*\)/g, '').trim());
+  if (!parsed) return null;
   const name = comment ? unquote(decodeEncodedWords(comment[1] ?? '')) : '';
-  return formatMailbox(name, address);
+  return formatMailbox(name, parsed.address);
 }
 
+/** Every mailbox of an address-list header, at most LIMITS.recipients (a message to more is a mass mailing). */
 export function parseAddressHeader(raw: string | undefined): string[] {
   if (!raw) return [];
   const out: string[] = [];
   for (const part of splitAddressList(raw)) {
     const mailbox = normalizeMailbox(part);
     if (mailbox) out.push(mailbox);
+    if (out.length >= LIMITS.recipients) break;
   }
   return out;
+}
+
+/** "Name <addr>" from a provider's structured recipient (Graph's emailAddress), quoted as a header would be. */
+export function formatRecipient(name: string | null | undefined, address: string | null | undefined): string | undefined {
+  const trimmed = (address ?? '').trim();
+  if (!trimmed) return undefined;
+  return formatMailbox((name ?? '').replace(/\s+/g, ' ').trim(), trimmed);
 }

@@ -1,5 +1,5 @@
 /**
- * RFC 5322 Date headers to ISO 8601 keeping the sender's own offset ("Tue, 3 Mar 2026 09:15:00 +0100" →
+ * The one Date parser for every source (mbox, .eml, Gmail, Graph's Date header). RFC 5322 Date headers to ISO 8601 keeping the sender's own offset ("Tue, 3 Mar 2026 09:15:00 +0100" →
  * "2026-03-03T09:15:00+01:00"), so the sender's local time stays visible. Obsolete forms (section 4.3) are
  * accepted: named zones (EST, PDT, GMT, UT), two-digit years, missing seconds, comments, missing weekday.
  */
@@ -36,7 +36,8 @@ function zoneOffset(zone: string | undefined): number | null {
 
 /** Returns null when the value is not a date we can trust. */
 export function parseMailDate(raw: string | undefined): string | null {
-  if (!raw) return null;
+  // A real Date header is under a hundred characters; a longer one is not read at all (bounded work).
+  if (!raw || raw.length > 512) return null;
   const value = raw.replace(/\([^()]*\)/g, ' ').replace(/\s+/g, ' ').trim();
   const match =
     /^(?:[A-Za-z]{3,9},?\s*)?(\d{1,2})[\s-]+([A-Za-z]{3})[a-z]*[\s-]+(\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*([+-]\d{4}|[A-Za-z]{1,5})?$/.exec(

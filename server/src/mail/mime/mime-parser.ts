@@ -1,4 +1,6 @@
+import { LIMITS } from '@followthrough/shared';
 import { decodeCharset, decodeHeaderBytes } from './charset';
+import { decodeEncodedWords } from './encoded-words';
 import { parseStructuredHeader } from './header-params';
 import { htmlToText } from './html-to-text';
 import { decodeTransfer } from './transfer-encoding';
@@ -21,6 +23,22 @@ export interface ParsedMail {
   truncated: boolean;
   /** Parts skipped without decoding (attachments, images, attached messages). */
   skippedParts: number;
+  /** File names of the attachments (never their content). */
+  attachments: string[];
+  /** A multipart was still open at the end (its closing boundary never came): the message was cut short. */
+  unterminated: boolean;
+}
+
+/**
+ * Which text a message's body is: its text/plain parts, or, when it has none, its text/html parts as text.
+ * The one rule for every source (the MIME parser here, Gmail's parsed payload).
+ */
+export function selectBodyText(plain: readonly string[], html: readonly string[]): { text: string; textSource: ParsedMail['textSource'] } {
+  const plainText = plain.filter((t) => t.trim().length > 0);
+  if (plainText.length > 0) return { text: plainText.join('\n\n'), textSource: 'plain' };
+  const htmlText = html.filter((t) => t.trim().length > 0);
+  if (htmlText.length > 0) return { text: htmlText.map(htmlToText).join('\n\n'), textSource: 'html' };
+  return { text: '', textSource: 'none' };
 }
 
 export interface MimeParser {
@@ -55,6 +73,9 @@ interface Entity {
   collect?: { kind: 'plain' | 'html'; encoding: string; charset?: string; flowed: boolean; delsp: boolean };
   bodyLines: Buffer[];
 }
+
+/** Multiparts inside multiparts that are split; deeper ones are skipped as one part. */
+const MAX_NESTING = 16;
 
 function newEntity(defaultType: string): Entity {
   return { inHeaders: true, keepingHeader: false, headerLines: [], headerBytes: 0, defaultType, closed: false, bodyLines: [] };
@@ -102,6 +123,7 @@ export function createMimeParser(options: MimeParserOptions = {}): MimeParser {
   let textBytes = 0;
   let truncated = false;
   let skippedParts = 0;
+  const attachments: string[] = [];
 
   const endHeaders = (entity: Entity): void => {
     entity.inHeaders = false;
@@ -114,15 +136,19 @@ export function createMimeParser(options: MimeParserOptions = {}): MimeParser {
     const disposition = parseStructuredHeader(headers.get('content-disposition')?.[0]);
     const encoding = (headers.get('content-transfer-encoding')?.[0] ?? '7bit').trim().toLowerCase();
     if (contentType.startsWith('multipart/')) {
-      if (type.params.boundary) {
+      // Real mail nests a few multiparts (mixed > alternative > related); past MAX_NESTING a hostile message
+      // would make every "--" line a search of a deep stack, so deeper parts are skipped unread.
+      if (type.params.boundary && stack.length <= MAX_NESTING && type.params.boundary.length <= 200) {
         entity.boundary = type.params.boundary;
         return;
       }
       skippedParts++; // a multipart without a boundary cannot be split: skip it rather than guess
       return;
     }
-    const named = Boolean(disposition.params.filename ?? type.params.name);
+    const fileName = disposition.params.filename ?? type.params.name;
+    const named = Boolean(fileName);
     const attachment = disposition.value === 'attachment' || (named && disposition.value !== 'inline');
+    if (fileName && attachment && attachments.length < LIMITS.attachments) attachments.push(decodeEncodedWords(fileName).slice(0, LIMITS.attachmentName));
     const kind = contentType === 'text/plain' ? 'plain' : contentType === 'text/html' ? 'html' : null;
     if (!kind || attachment) {
       skippedParts++;
@@ -151,7 +177,8 @@ export function createMimeParser(options: MimeParserOptions = {}): MimeParser {
 
   /** The boundary line, if `line` is one for an open multipart: returns its depth in the stack and whether it closes. */
   const matchBoundary = (line: Buffer): { depth: number; closing: boolean } | null => {
-    if (line.length < 3 || line[0] !== 45 || line[1] !== 45) return null;
+    // A boundary is at most 70 characters (RFC 2046 §5.1.1; 200 allowed above): longer lines are body text.
+    if (line.length < 3 || line.length > 256 || line[0] !== 45 || line[1] !== 45) return null;
     const text = line.toString('latin1').trimEnd();
     for (let depth = stack.length - 1; depth >= 0; depth--) {
       const boundary = (stack[depth] as Entity).boundary;
@@ -204,19 +231,10 @@ export function createMimeParser(options: MimeParserOptions = {}): MimeParser {
       current.bodyLines.push(Buffer.from(line));
     },
     finish() {
+      const unterminated = stack.some((e) => e.boundary !== undefined && !e.closed);
       while (stack.length > 0) closeEntity(stack.pop() as Entity);
-      const plainText = plain.filter((t) => t.trim().length > 0);
-      const htmlText = html.filter((t) => t.trim().length > 0);
-      let text = '';
-      let textSource: ParsedMail['textSource'] = 'none';
-      if (plainText.length > 0) {
-        text = plainText.join('\n\n');
-        textSource = 'plain';
-      } else if (htmlText.length > 0) {
-        text = htmlText.map(htmlToText).join('\n\n');
-        textSource = 'html';
-      }
-      return { headers: topHeaders ?? new Map(), text, textSource, truncated, skippedParts };
+      const { text, textSource } = selectBodyText(plain, html);
+      return { headers: topHeaders ?? new Map(), text, textSource, truncated, skippedParts, attachments, unterminated };
     },
   };
 }

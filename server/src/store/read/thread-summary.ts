@@ -1,7 +1,7 @@
 import { lagStats, type AnalysisSettings, type RiskSnippet, type ThreadFacts } from '@followthrough/shared';
 import type { RequestSnippet } from '@followthrough/shared';
 import type { ThreadSummaryResponse } from '@followthrough/shared/contract';
-import { promises, promiseVerdicts, snippets, threads } from '../../db/schema/index';
+import { promises, promiseVerdicts, snippets, threadRefs, threads } from '../../db/schema/index';
 import { threadLink } from '../links';
 import { names, str, strOrNull, type Executor } from '../sql';
 import { clockArgs, counterpartFromRow, counterpartPiecesSql, type ReadClock } from './counterpart-reads';
@@ -11,6 +11,7 @@ const T = names(threads);
 const P = names(promises);
 const S = names(snippets);
 const V = names(promiseVerdicts);
+const R = names(threadRefs);
 
 /** How many of the client's other open promises the sidebar shows (the count says how many there are). */
 export const OTHER_PROMISES_SHOWN = 5;
@@ -55,7 +56,13 @@ export async function readThreadSummary(
 ): Promise<ThreadSummaryResponse | null> {
   const result = await db.execute({ sql: THREAD_SUMMARY_SQL, args: [...clockArgs(userId, clock), threadId] });
   const row = result.rows[0]!;
-  if (row.thread === null || row.thread === undefined) return null;
+  if (row.thread === null || row.thread === undefined) {
+    // A thread is named after its earliest message, so an original that arrives late renames it; the
+    // old name is a message of the thread, and finds it.
+    const holder = await db.execute({ sql: `SELECT ${R.threadId} FROM ${R.$} WHERE ${R.userId} = ? AND ${R.messageId} = ?`, args: [userId, threadId] });
+    const renamed = strOrNull(holder.rows[0]?.thread_id);
+    return renamed && renamed !== threadId ? readThreadSummary(db, userId, renamed, clock, settings, userAddress) : null;
+  }
   const thread = JSON.parse(str(row.thread)) as ThreadJson;
   const facts = thread.facts;
   const parse = <R>(value: unknown): R[] => (value === null || value === undefined ? [] : (JSON.parse(str(value)) as R[]));

@@ -28,9 +28,24 @@ export interface LocalDateTime {
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+// Every cache below is keyed by zone, and a zone is a user's setting: past this many zones a cache starts
+// over, so a server asked about every zone in turn still holds at most this many zones' entries.
+const MAX_CACHED_ZONES = 32;
+
+function zoneMap<V>(cache: Map<string, V>, key: string, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= MAX_CACHED_ZONES) cache.clear();
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
+    if (formatters.size >= MAX_CACHED_ZONES) formatters.clear();
     formatter = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
@@ -99,8 +114,7 @@ function boundaryOffsetMs(size: number, index: number, timeZone: string): number
   if (offset === undefined) {
     // Intl throws here for an unknown zone or an invalid instant, before anything is cached.
     offset = intlOffsetMs(index * size, timeZone);
-    let points = boundaryOffsets.get(key);
-    if (!points) boundaryOffsets.set(key, (points = new Map()));
+    const points = zoneMap(boundaryOffsets, key, () => new Map<number, number>());
     if (points.size >= MAX_CACHED_SPANS) points.clear();
     points.set(index, offset);
   }
@@ -117,8 +131,7 @@ function spanOffsetMs(cache: Map<string, Map<number, number>>, size: number, ins
   if (offset === undefined) {
     offset = boundaryOffsetMs(size, index, timeZone);
     if (boundaryOffsetMs(size, index + 1, timeZone) !== offset) offset = Number.NaN;
-    let spans = cache.get(timeZone);
-    if (!spans) cache.set(timeZone, (spans = new Map()));
+    const spans = zoneMap(cache, timeZone, () => new Map<number, number>());
     // A long-running process sees ever new instants: start over rather than grow without bound.
     if (spans.size >= MAX_CACHED_SPANS) spans.clear();
     spans.set(index, offset);

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { classifyDelivery, findDeliveries } from './deliveries';
+import { visibleText } from './visible-text';
+
+const kindOf = (sentence: string): string | null => classifyDelivery(sentence)?.kind ?? null;
+
+describe('findDeliveries', () => {
+  it('finds what our mail sends, answers and reports done', () => {
+    expect(kindOf('Attached is the revised SOW.')).toBe('delivered');
+    expect(kindOf('Please find enclosed the signed lease.')).toBe('delivered');
+    expect(kindOf('As promised, here are the Q3 numbers.')).toBe('delivered');
+    expect(kindOf("I've shared the folder with you and Ann.")).toBe('delivered');
+    expect(kindOf('You can find the deck at https://example.com/deck.')).toBe('delivered');
+    expect(kindOf('To answer your question, the licence covers all three sites.')).toBe('answered');
+    expect(kindOf('I checked with legal and the clause can stay as it is.')).toBe('answered');
+    expect(kindOf('Thanks for the call this morning.')).toBe('happened');
+    expect(kindOf('The fix is now live in production.')).toBe('happened');
+    expect(kindOf("I've booked the room for Thursday.")).toBe('happened');
+  });
+
+  it('calls a late delivery a slip and keeps the phrase of its new time', () => {
+    expect(classifyDelivery("It's taking longer than planned, you'll have it Monday.")).toEqual({
+      text: "It's taking longer than planned, you'll have it Monday.",
+      kind: 'slip',
+      dueText: 'Monday',
+    });
+    expect(classifyDelivery('We need a few more days on the report.')).toMatchObject({ kind: 'slip' });
+    expect(classifyDelivery('We need a few more days on the report.')?.dueText).toBeUndefined();
+    expect(kindOf('Running a bit behind, I will have it to you by Friday.')).toBe('slip');
+  });
+
+  it('does not take a promise, a request, a question or a negation for a delivery', () => {
+    expect(kindOf("I'll send the revised SOW tomorrow.")).toBeNull();
+    expect(kindOf('Could you send me the signed copy?')).toBeNull();
+    expect(kindOf("I haven't sent the deck yet.")).toBeNull();
+    expect(kindOf('Did you get the attachment?')).toBeNull();
+    expect(kindOf('Are you free for lunch on Thursday?')).toBeNull();
+    expect(kindOf('The delivery was not delayed.')).toBeNull();
+  });
+
+  it('reads only what we wrote, not the quoted promise', () => {
+    const body = [
+      'Hi Tom,',
+      '',
+      'Attached is the revised SOW with the new milestones.',
+      '',
+      'Best,',
+      'Jane',
+      '',
+      'On Mon, 2 Nov 2026 at 09:00, Jane Doe <jane@us.example> wrote:',
+      "> I'll send you the revised SOW by Friday.",
+      '> Attached is the old one for reference.',
+    ].join('\n');
+    expect(findDeliveries(visibleText(body))).toEqual([{ text: 'Attached is the revised SOW with the new milestones.', kind: 'delivered' }]);
+  });
+
+  it('reads a reported change and a posted patch as done, and a homepage link alone as a signature', () => {
+    expect(kindOf('OK - licence changed to MIT.')).toBe('happened');
+    expect(kindOf('I found the cause and posted a patch to the tracker.')).toBe('delivered');
+    expect(kindOf('https://www.example.org/')).toBeNull();
+    expect(kindOf('https://example.org/files/report-v2.pdf')).toBe('delivered');
+  });
+});

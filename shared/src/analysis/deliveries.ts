@@ -1,0 +1,82 @@
+/**
+ * Sentences of our outbound mail that deliver on an earlier promise, or say it slipped (PRODUCT.md
+ * "Kept"). They are stored with the message's facts, so fulfilment can be judged again later without
+ * the body (fulfilment.ts reads them beside the attachments' names and the subject).
+ *
+ * Decisions:
+ * - delivered: something is sent or shared with this mail or was just sent ("Attached is the revised SOW",
+ *   "Please find enclosed", "Here are the numbers", "I've shared the folder", "As promised, ...", "You can
+ *   find the deck at <link>"). Not a promise to send it ("I'll send it tomorrow"), not a request ("please
+ *   send"), not a negation ("I haven't sent it yet").
+ * - answered: the matter is answered ("To answer your question, ...", "I checked with legal and ...",
+ *   "The answer is ...", "Good news: finance approved the discount").
+ * - happened: an act took place ("Thanks for the call this morning", "We spoke on Tuesday", "The fix is
+ *   live", "I've booked the room", "The invite is out").
+ * - slip: it is late and the sentence says so, usually with a new time ("It's taking longer than planned,
+ *   you'll have it Monday", "We need a few more days", "Running behind, I'll have it by Friday"). A slip is
+ *   never a delivery; its `dueText` is the phrase that sets the new time, when one does.
+ * One sentence is one candidate: the first kind that fits, slip first (a slip often mentions what it will
+ * deliver later: "the report is taking longer").
+ */
+import type { DeliveryCandidate } from '../model/facts';
+import { resolveDueDate } from './due-dates';
+import type { DueDateContext } from './due-dates';
+import { snippet } from './text/normalize';
+import { splitSentences } from './text/sentences';
+
+const SLIP =
+  /\b(?:tak(?:e|es|ing) (?:a (?:bit|little) )?longer|(?:running|am running|are running|we're running|i'm running) (?:a (?:bit|little|few days) )?(?:late|behind)|behind schedule|need (?:a (?:few|couple of) )?(?:more|extra) (?:time|days?|hours?|weeks?)|(?:has|have|had) (?:been )?(?:slipped|delayed|pushed)|(?:is|are|was|were|will be|be) (?:a (?:bit|little|few days) )?(?:delayed|late)|push(?:ing|ed)? (?:it |this |the \w+ )?(?:back|out)|not (?:quite )?(?:ready|finished|done|there) yet|(?:won't|will not|can't|cannot) (?:make|meet|hit) (?:it|the (?:date|deadline)|friday|monday|tuesday|wednesday|thursday|today|tomorrow)|(?:won't|will not) be (?:ready|done|finished) (?:by|until|before|on)|(?:got|been|am|are|were|was) (?:held up|delayed|stuck)|bear with (?:me|us)|new (?:date|eta|timeline) (?:is|will be)|(?:revised|updated|new) eta)\b/i;
+
+const DELIVERED =
+  /(?:^|\b)(?:attached (?:is|are|please find|you(?:'ll| will) find|herewith)|please find (?:attached|enclosed|below|herewith|the)|(?:i(?:'ve| have)|we(?:'ve| have)) (?:just |now |also )?(?:attached|enclosed|sent|forwarded|shared|uploaded|posted|emailed|mailed|couriered|faxed|put|placed|added|circulated|dropped|submitted|delivered|included)\b|(?:i|we) (?:just |also )?(?:sent|forwarded|shared|uploaded|posted|emailed|mailed|couriered|faxed|circulated|submitted|delivered)\b|here(?:'s| is| are| you go| it is| they are)\b|enclosed (?:is|are|please find)|as promised\b|as requested\b|as discussed,? (?:here|attached|i(?:'ve| have))|you(?:'ll| will| can| should) (?:now )?find (?:it|them|the|our|my|attached)|(?:is|are|it's|they're) (?:now )?(?:attached|enclosed|uploaded|in (?:the|your) (?:shared |dropbox |drive )?(?:folder|drive|inbox)|on (?:the|our) (?:portal|drive|share))|(?:the )?link (?:is|to)\b|(?:here|at|from|see|find it|available|uploaded|posted|download(?:ed)?)\b[^.]{0,40}https?:\/\/|^\S*https?:\/\/[^/\s]+\/[^\s]*[\w-][^\s]*\s*$|\b(?:posted|uploaded|sent|put up|pushed|committed|submitted) (?:a|the|an|my|our) (?:new )?(?:patch|fix|version|update|preview|build|binary|package)\b|see (?:the )?attached\b|(?:i|we)(?:'re| are|'m| am) (?:attaching|enclosing|sending you|forwarding you|sharing)\b)/i;
+
+const ANSWERED =
+  /(?:^|\b)(?:to answer your (?:question|query)|in answer to|(?:regarding|re|on|about) your (?:question|query)|the (?:short )?answer is|(?:i|we)(?:'ve| have)? (?:checked|confirmed|looked into|looked at|found out|heard back|spoke(?:n)? (?:to|with)|talked (?:to|with)|verified|investigated|asked)\b|(?:i|we) can (?:now )?confirm\b|confirmed:|good news\b|it turns out|turns out (?:that|it)|the reason (?:is|was)|the (?:price|cost|quote|figure|number|total|amount|date|eta) (?:is|will be|comes to)|(?:yes|no),? (?:we|it|that|you|the)\b|(?:it|this|that|everything|all|the \w+|these commands|the following(?: commands)?) (?:now |finally |then |all )?(?:works|worked|is working|are working|seems to work|runs|ran fine|installed fine)\b|(?:that|this|which|it) (?:solved|fixed|did the trick|cured|sorted)\b|(?:i|we) (?:got|have got|managed to get|finally got) (?:it|\w+(?: \w+)?) (?:working|installed|running|to work|to run|fixed)|(?:i|we)(?:'ve| have)? (?:finally )?found (?:the|a|what|out)\b|(?:below|here) is (?:how|what)\b|(?:i|we) (?:could|can) (?:now )?(?:reproduce|confirm|install|run)\b)/i;
+
+const HAPPENED =
+  /(?:^|\b)(?:^(?:ok|okay|sure|yes|done)?[\s,.!-]*(?:the )?[\w.-]+(?: [\w.-]+)? (?:(?:has|have) been |is |was |now )?(?:changed|fixed|updated|corrected|renamed|uploaded|released|merged|committed|applied|done)\b|thanks? (?:you )?(?:for|again for) (?:the|your|our|a) (?:call|time|meeting|chat|conversation|visit)|(?:good|great|nice) (?:to (?:speak|talk|meet|see|catch up)|speaking|talking|meeting|seeing)|(?:we|i) (?:spoke|talked|met|caught up|had (?:a|our|the) (?:call|meeting|chat))\b|(?:as|like) (?:discussed|agreed) (?:on|during|in|at) (?:the|our|today's|yesterday's|this morning's) (?:call|meeting)|(?:the )?(?:fix|patch|update|change|release|feature|new version)\b[^.]{0,30}\b(?:is|has been|was|are|have been) (?:now )?(?:live|deployed|released|shipped|out|merged|rolled out|in production)|(?:we|i)(?:'ve| have)? (?:now )?(?:fixed|resolved|deployed|released|shipped|rolled out|booked|scheduled|set up|arranged|organi[sz]ed|sent (?:the|an|a) (?:calendar )?invite)\b|(?:the )?(?:invite|invitation|meeting|call|room|session) (?:is|has been|was) (?:now )?(?:out|sent|booked|scheduled|set up|confirmed|in (?:your|the) calendar)|(?:is|are|it's) now (?:live|fixed|resolved|working|done|complete)|(?:i|we)(?:'ve| have)? (?:now |finally |just |also |already )?(?:tried|tested|reproduced|installed|upgraded|built|rebuilt|pushed|committed|edited|updated|added|removed|changed|rewritten|rewrote|implemented|introduced|patched|applied|merged|filed|opened|documented|run|ran)\b)/i;
+
+/** Not a delivery: a future, a request, a question, a negation, a condition. */
+const NOT_DONE =
+  /\b(?:will|'ll|’ll|shall|going to|gonna|plan to|intend to|hope to|would|could|should|might|may)\s+(?:\w+\s+){0,2}?(?:send|share|attach|forward|upload|get|have|follow|provide|deliver|circulate|post)\b|\b(?:haven't|have not|hasn't|has not|didn't|did not|not yet|yet to|still (?:need|have) to|forgot to|unable to|couldn't|could not|can't|cannot|doesn't work|does not work|don't know)\b|\b(?:please|could you|can you|would you|kindly) (?:send|share|attach|forward|upload|provide)\b|^\s*if\b/i;
+
+/** Every delivery and slip pattern contains one of these; most sentences skip the full rules. */
+const HINT =
+  /tried|tested|reproduc|install|upgrad|built|rebuilt|pushed|commit|edited|updated|added|removed|changed|rewr|implement|introduc|patch|appl|merg|filed|opened|document|\bran\b|\brun\b|work|solved|trick|cured|sorted|got|found|below|could|can |attach|enclos|find|sent|send|forward|shar|upload|post|mail|fax|courier|put|placed|added|circulat|dropped|submit|deliver|includ|here|promised|requested|discussed|link|http|answer|question|query|check|confirm|look|heard|spoke|talk|verif|investigat|asked|good|turns out|reason|price|cost|quote|figure|number|total|amount|date|eta|yes|no\b|thank|great|nice|met|caught|fix|patch|update|change|release|feature|version|resolved|deploy|shipp|rolled|book|schedul|set up|arrang|organi|invite|room|session|now|long|late|behind|more|slipp|delay|push|ready|held|stuck|bear|revised|new/i;
+
+/** A fixed frame: only the phrase of a slip's new time is kept; the caller dates it in the user's zone. */
+const PROBE: DueDateContext = {
+  sentAt: '2026-01-07T12:00:00Z',
+  timeZone: 'UTC',
+  workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
+  defaultWorkingDays: 2,
+};
+
+function isQuestion(sentence: string): boolean {
+  return /\?\s*["'”’)]*\s*$/.test(sentence);
+}
+
+/** What one sentence of our mail shows, or null. */
+export function classifyDelivery(sentence: string): DeliveryCandidate | null {
+  if (!HINT.test(sentence) || isQuestion(sentence)) return null;
+  const text = snippet(sentence);
+  if (SLIP.test(sentence) && !/\b(?:not|no longer|never)\s+(?:\w+\s+)?(?:delayed|late|behind)\b/i.test(sentence)) {
+    const due = resolveDueDate(sentence, PROBE);
+    return due ? { text, kind: 'slip', dueText: due.dueText } : { text, kind: 'slip' };
+  }
+  if (NOT_DONE.test(sentence) && !/^(?:attached|please find|here(?:'s| is| are))\b/i.test(sentence)) return null;
+  if (DELIVERED.test(sentence)) return { text, kind: 'delivered' };
+  if (HAPPENED.test(sentence)) return { text, kind: 'happened' };
+  if (ANSWERED.test(sentence)) return { text, kind: 'answered' };
+  return null;
+}
+
+/** Delivery and slip sentences of our outbound mail's visible text (quoted history already removed). */
+export function findDeliveries(visible: string): DeliveryCandidate[] {
+  const out: DeliveryCandidate[] = [];
+  for (const sentence of splitSentences(visible)) {
+    const found = classifyDelivery(sentence);
+    if (found) out.push(found);
+  }
+  return out;
+}

@@ -1,0 +1,38 @@
+/**
+ * Clock times in a phrase ("by 3pm", "at 14:30", "noon", "EOD"). A bare hour after "at", "around" or
+ * "by" ("on Monday around 9") is read in office hours (7-11 in the morning, 1-6 in the afternoon) and
+ * only next to a day: alone, "at 9" is as often a count as a time.
+ */
+import type { Clock, TimeMatch } from './calendar';
+
+export function timeMatches(text: string): TimeMatch[] {
+  const out: TimeMatch[] = [];
+  const re =
+    /\b(?:(?:by|at|before|until|no later than)\s+)?(?:(\d{1,2})(?::(\d{2}))?\s*((?:a|p)\.m\.|(?:a|p)m)(?![a-z])|(\d{1,2}):(\d{2})\b|(noon|midday|midnight)|(eod|cob|eob|close of (?:business|play)|end of (?:the\s+)?(?:business\s+|working\s+)?day)|(?<=\b(?:at|around|about|by)\s+)(\d{1,2})(?!\d)(?:ish)?(?![:./,]\d|\s*(?:st|nd|rd|th|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\s*(?:days?|hours?|hrs?|weeks?|months?|minutes?|mins?|%|people|percent|points?|of|or|to|-|–|[ap]\.?m)\b))/gi;
+  for (const m of text.matchAll(re)) {
+    let clock: Clock | 'eod';
+    if (m[1]) {
+      let hour = Number(m[1]) % 12;
+      if (/^p/i.test(m[3]!)) hour += 12;
+      clock = { hour, minute: Number(m[2] ?? 0) };
+      if (Number(m[1]) > 12) continue;
+    } else if (m[4]) {
+      const hour = Number(m[4]);
+      if (hour > 23) continue;
+      clock = { hour, minute: Number(m[5]) };
+    } else if (m[6]) {
+      clock = /midnight/i.test(m[6]) ? { hour: 23, minute: 59 } : { hour: 12, minute: 0 };
+    } else if (m[8]) {
+      const hour = Number(m[8]);
+      if (hour < 1 || hour > 12) continue;
+      clock = { hour: hour <= 6 ? hour + 12 : hour, minute: 0 };
+      out.push({ index: m.index, end: m.index + m[0].length, clock, bare: true });
+      continue;
+    } else {
+      clock = 'eod';
+    }
+    out.push({ index: m.index, end: m.index + m[0].length, clock });
+  }
+  return out;
+}
+

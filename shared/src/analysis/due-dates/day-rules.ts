@@ -1,0 +1,305 @@
+/**
+ * The day phrases a due date can be stated with ("by Friday", "tomorrow morning", "end of Q3", "in 3
+ * days"), each a pattern and a builder, in the order the header of ../due-dates.ts documents.
+ */
+import { addDays, clockToMinutes, daysInMonth } from '../time/zoned';
+import type { Clock, DayMatch, Frame, LocalDate } from './calendar';
+import {
+  MONTH_RE,
+  NUM_RE,
+  PREP,
+  WEEKDAY_NAMES,
+  WEEKDAY_RE,
+  addWorkingDays,
+  compare,
+  lastWorkingDayOfMonth,
+  lastWorkingDayOfWeek,
+  mondayOf,
+  monthOf,
+  nextMonthDay,
+  nextWeekday,
+  toNumber,
+} from './calendar';
+import { ORDINALS, monthStage, quarterOf, quarterStage, stageOf, toldAsPast, yearStage } from './periods';
+
+type DayBuilder = (m: RegExpExecArray, frame: Frame, today: LocalDate) => Omit<DayMatch, 'index' | 'end'> | undefined;
+
+/** Compiled once: resolving a due date runs every rule over one sentence, for every promise found. */
+const DAY_RULES: { re: RegExp; build: DayBuilder; hint?: RegExp }[] = [];
+
+/** `hint`: a cheap test the text must pass before the rule's full pattern is run on it. */
+function add(re: RegExp, build: DayBuilder, hint?: RegExp): void {
+  DAY_RULES.push({ re: new RegExp(re.source, 'gi'), build, hint });
+}
+
+const MONTH_HINT = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
+const QUARTER_HINT = /quarter|\bq[1-4]|\beoq/i;
+const YEAR_HINT = /year|\b20\d\d|\beoy/i;
+
+const p = PREP;
+
+add(new RegExp(String.raw`\b${p}(\d{4})-(\d{2})-(\d{2})\b`), (m, frame, today) => {
+  const date = nextMonthDay(today, Number(m[2]), Number(m[3]), Number(m[1]));
+  return date && { date, clock: 'eod' };
+});
+// Bare numbers with a slash or dots are often not dates ("24/7", "1/2 hour", "R 2.9.11"): without a year
+// they count only after a preposition ("by 3/5", "on 5.3.").
+const NUMERIC_LEAD = String.raw`(?<![\w./-])(?:(?:by|on|before|until|till|for|due)\s+(?:the\s+)?)`;
+add(new RegExp(String.raw`${NUMERIC_LEAD}?(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?(?![\w/.]*\d)`), (m, frame, today) => {
+  if (!m[3] && !/^(?:by|on|before|until|till|for|due)\s/i.test(m[0])) return undefined;
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  const dayFirst = a > 12 || (b <= 12 && !frame.americas);
+  const date = nextMonthDay(today, dayFirst ? b : a, dayFirst ? a : b, m[3] ? Number(m[3]) : undefined);
+  return date && { date, clock: 'eod' };
+});
+add(new RegExp(String.raw`${NUMERIC_LEAD}?(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2}(?![\d.]))?(?![\d.]*\d)`), (m, frame, today) => {
+  if (!(m[3]?.length === 4) && !/^(?:by|on|before|until|till|for|due)\s/i.test(m[0])) return undefined;
+  const date = nextMonthDay(today, Number(m[2]), Number(m[1]), m[3] ? Number(m[3]) : undefined);
+  return date && { date, clock: 'eod' };
+});
+add(
+  new RegExp(String.raw`\b${p}(?:${WEEKDAY_RE},?\s+)?${MONTH_RE}\.?\s+(?:the\s+(?=\d{1,2}(?:st|nd|rd|th)))?(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?`),
+  (m, frame, today) => {
+    const date = nextMonthDay(today, monthOf(m[2]!.toLowerCase()), Number(m[3]), m[4] ? Number(m[4]) : undefined);
+    return date && { date, clock: 'eod' };
+  },
+);
+add(
+  new RegExp(String.raw`\b${p}(?:${WEEKDAY_RE},?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_RE}\b\.?(?:,?\s+(\d{4}))?`),
+  (m, frame, today) => {
+    const date = nextMonthDay(today, monthOf(m[3]!.toLowerCase()), Number(m[2]), m[4] ? Number(m[4]) : undefined);
+    return date && { date, clock: 'eod' };
+  },
+);
+// "by the 20th": the next 20th, this month or next.
+add(new RegExp(String.raw`\b(?:by|on|before|until|for)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?${MONTH_RE})`), (m, frame, today) => {
+  const n = Number(m[1]);
+  if (n < 1 || n > 31) return undefined;
+  let year = today.year;
+  let month = today.month;
+  if (n < today.day) {
+    month++;
+    if (month > 12) {
+      month = 1;
+      year++;
+    }
+  }
+  while (n > daysInMonth(year, month)) month++;
+  return { date: { year, month, day: n }, clock: 'eod' };
+});
+
+add(/\b(?:by\s+|before\s+)?(?:the\s+)?day after tomorrow\b/, (_m, frame, today) => ({ date: addDays(today, 2), clock: 'eod' }));
+add(/\b(?:by\s+|before\s+)?(?:first thing\s+(?:in the morning\s+)?tomorrow(?:\s+morning)?|tomorrow first thing)\b/, (_m, frame, today) => ({
+  date: addDays(today, 1),
+  clock: { hour: 0, minute: clockToMinutes(frame.hours.start) + 60 },
+}));
+add(/\b(?:by\s+|before\s+|until\s+)?tomorrow(?:\s+(morning|afternoon|evening|night|eod|cob))?\b/, (m, frame, today) => ({
+  date: addDays(today, 1),
+  clock: partOfDay(m[1]),
+}));
+add(/\b(?:by\s+|before\s+)?(?:(?:later\s+)?today|later in the day)\b/, (_m, frame, today) => ({ date: today, clock: 'eod' }));
+add(/\b(?:by\s+|before\s+)?(?:tonight|this evening|later tonight)\b/, (_m, frame, today) => ({ date: today, clock: 'late' }));
+add(/\b(?:by\s+|before\s+)?this (morning|afternoon|aft)\b\.?/, (m, frame, today) => ({ date: today, clock: partOfDay(m[1]) }));
+add(/\b(?:by\s+|before\s+)?(?:the\s+)?end of next week\b/, (_m, frame, today) => ({
+  date: lastWorkingDayOfWeek(addDays(mondayOf(today), 7), frame),
+  clock: 'eod',
+}));
+add(/\b(?:early|beginning of|start of|first thing)\s+next week\b/, (_m, frame, today) => ({ date: addDays(mondayOf(today), 8), clock: 'eod' }));
+add(/\b(?:mid|middle of)[-\s]next week\b/, (_m, frame, today) => ({ date: addDays(mondayOf(today), 9), clock: 'eod' }));
+add(/\b(?:by\s+|during\s+|sometime\s+|within\s+)?(?:the\s+)?(?<!(?:early|mid|beginning of|start of|end of)\s)next week\b/, (_m, frame, today) => ({
+  date: lastWorkingDayOfWeek(addDays(mondayOf(today), 7), frame),
+  clock: 'eod',
+}));
+add(
+  /\b(?:by\s+|before\s+)?(?:the\s+)?(?:end of (?:the|this) (?:working |work |business )?week|end of week|eow|later this week|this week|within the week|by the weekend|before the weekend|by week'?s end)\b/,
+  (_m, frame, today) => {
+    let date = lastWorkingDayOfWeek(today, frame);
+    if (compare(date, today) < 0) date = lastWorkingDayOfWeek(addDays(today, 7), frame);
+    return { date, clock: 'eod' };
+  },
+);
+add(/\b(?:by\s+|before\s+)?mid-?week\b/, (_m, frame, today) => {
+  let date = addDays(mondayOf(today), 2);
+  if (compare(date, today) < 0) date = addDays(date, 7);
+  return { date, clock: 'eod' };
+});
+// "first week of October": the last working day of the week holding the 1st.
+add(new RegExp(String.raw`\b(?:by\s+|in\s+|during\s+)?(?:the\s+)?(first|1st) week of ${MONTH_RE}\b`), (m, frame, today) => {
+  const month = monthOf(m[2]!.toLowerCase());
+  const first = nextMonthDay(today, month, 1) ?? { year: today.year, month, day: 1 };
+  return { date: lastWorkingDayOfWeek(first, frame), clock: 'eod' };
+});
+// "by the end of October": the last working day of that month.
+add(new RegExp(String.raw`\b(?:by\s+|before\s+)?(?:the\s+)?end of ${MONTH_RE}\b`), (m, frame, today) => {
+  const month = monthOf(m[1]!.toLowerCase());
+  const year = month < today.month ? today.year + 1 : today.year;
+  return { date: lastWorkingDayOfMonth(year, month, frame), clock: 'eod' };
+});
+// Months, quarters and years named as periods: see the header for what each stage ("early", "mid",
+// "late", "before") means. They need a word that gives them a due sense; "our October newsletter" and
+// "Q3 results" name a topic, not a deadline.
+add(
+  new RegExp(String.raw`\b(?:(by|before|in|during|within|over|sometime in|some time in|later in)\s+)?(?:(early|mid|late)[-\s]+|(?:the\s+)?(start|beginning|middle) of\s+)?${MONTH_RE}\b(?:(?<=\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec))\.)?(?:,?\s+(\d{4}))?(?!\s*\d)(?!['’]s)`),
+  (m, frame, today) => {
+    const [, sense, part, partOf, monthWord, yearText] = m;
+    if (!sense && !part && !partOf) return undefined;
+    // Lower-case "may" and "march" are the verb and the noun far more often than the month.
+    if (/^(?:may|mar)/.test(monthWord!)) return undefined;
+    if (toldAsPast(m)) return undefined;
+    const month = monthOf(monthWord!.toLowerCase());
+    const stage = stageOf(sense, part ?? partOf);
+    const stated = yearText === undefined ? undefined : Number(yearText);
+    const year = stated ?? (month < today.month ? today.year + 1 : today.year);
+    return { date: monthStage(year, month, stage, stated === undefined ? today : undefined, frame), clock: 'eod', period: true };
+  },
+  MONTH_HINT,
+);
+
+add(
+  new RegExp(String.raw`\b(?:(by|before|in|during|within|over|sometime in|some time in|later in)\s+)?(?:the\s+)?(?:(early|mid|late)[-\s]+|(start|beginning|middle|end|close) of\s+(?:the\s+)?)?(?:q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)(?:,?\s+(?:of\s+)?(\d{4})|\s*['’](\d{2}))?\b(?!['’]s)(?!\s*(?:of\s+)?(?:fy|fiscal|financial))`),
+  (m, frame, today) => {
+    const [, sense, part, partOf, digit, ordinal, yearText, shortYear] = m;
+    if (!sense && !part && !partOf) return undefined;
+    if (toldAsPast(m)) return undefined;
+    const quarter = digit ? Number(digit) : ORDINALS[ordinal!.toLowerCase().slice(0, 3)]!;
+    const stated = yearText ? Number(yearText) : shortYear ? 2000 + Number(shortYear) : undefined;
+    const current = quarterOf(today);
+    const year = stated ?? (quarter < current ? today.year + 1 : today.year);
+    return { date: quarterStage(year, quarter, stageOf(sense, part ?? partOf), frame), clock: 'eod', period: true };
+  },
+  QUARTER_HINT,
+);
+
+add(
+  /\b(?:(by|before|in|during|within|over|sometime in|later|for)\s+)?(?:the\s+)?(?:(early|mid|late)[-\s]+|(start|beginning|middle|end|close) of\s+(?:the\s+)?)?(?<!earlier\s)(?:(next|this|current|the)\s+)?quarter(?![- ]?end)\b(?!['’]s)/,
+  (m, frame, today) => {
+    const [, senseWord, part, partOf, which] = m;
+    const sense = senseWord?.toLowerCase();
+    // "the plan for next quarter" names a topic; "the quarter" alone needs "end of" or "within".
+    if (sense === 'for' || (!which && !partOf)) return undefined;
+    if ((!which || which === 'the') && !partOf && sense !== 'within') return undefined;
+    if (toldAsPast(m)) return undefined;
+    let year = today.year;
+    let quarter = quarterOf(today);
+    if (which === 'next') [year, quarter] = quarter === 4 ? [year + 1, 1] : [year, quarter + 1];
+    return { date: quarterStage(year, quarter, stageOf(sense === 'later' ? undefined : sense, part ?? partOf), frame), clock: 'eod', period: true };
+  },
+  QUARTER_HINT,
+);
+
+add(
+  /\b(?:by|before|at|around)\s+(?:the\s+)?(?:quarter[- ]end|eoq)\b(?!-)/,
+  (_m, frame, today) => ({ date: quarterStage(today.year, quarterOf(today), 'late', frame), clock: 'eod', period: true }),
+  QUARTER_HINT,
+);
+
+add(
+  /\b(?:(by|before|in|during|within|over|sometime|later|for|at|around|towards?)\s+)?(?:the\s+)?(?:(early|mid|late)[-\s]+|(start|beginning|middle|end|close) of\s+(?:the\s+)?)?(?<!earlier\s)(?:(?:(next|this|current|the)\s+)?(?:calendar\s+)?year(?![- ]?end)|(20\d\d))\b(?!['’]s)/,
+  (m, frame, today) => {
+    const [, senseWord, part, partOf, which, yearText] = m;
+    const sense = senseWord?.toLowerCase();
+    if (sense === 'for' || toldAsPast(m)) return undefined;
+    // A bare year ("in 2027") and "the year" need a stage: "end of 2026", "early 2027", "by the end of the year".
+    if ((yearText || !which || which === 'the') && !part && !partOf && !(which === 'the' && sense === 'within')) return undefined;
+    const year = yearText ? Number(yearText) : which === 'next' ? today.year + 1 : today.year;
+    return { date: yearStage(year, stageOf(sense === 'later' || sense === 'sometime' ? undefined : sense, part ?? partOf), frame), clock: 'eod', period: true };
+  },
+  YEAR_HINT,
+);
+
+add(
+  /\b(?:by|before|at|around)\s+(?:the\s+)?(?:year[- ]end|eoy)\b(?!-)/,
+  (_m, frame, today) => ({ date: yearStage(today.year, 'late', frame), clock: 'eod', period: true }),
+  YEAR_HINT,
+);
+
+// "in the new year": early January, this January when said in it.
+add(
+  /\b(?:(?:early\s+)?in|after)\s+the new year\b/,
+  (_m, frame, today) => ({
+    date: monthStage(today.month === 1 ? today.year : today.year + 1, 1, 'early', undefined, frame),
+    clock: 'eod',
+    period: true,
+  }),
+  YEAR_HINT,
+);
+
+add(/\b(?:over|during|on|by|at)\s+the weekend\b|\bthis weekend\b/, (m, frame, today) => {
+  if (/^by/i.test(m[0])) return undefined;
+  return { date: addDays(mondayOf(today), 6), clock: 'late' };
+});
+add(/\b(?:by\s+|before\s+)?(?:the\s+)?(?:end of (?:the|this) month|end of month|eom|month[- ]end)\b/, (_m, frame, today) => ({
+  date: lastWorkingDayOfMonth(today.year, today.month, frame),
+  clock: 'eod',
+}));
+add(/\b(?:by\s+|before\s+)?(?:the\s+)?(?:end of\s+)?next month\b/, (_m, frame, today) => {
+  const month = today.month === 12 ? 1 : today.month + 1;
+  const year = today.month === 12 ? today.year + 1 : today.year;
+  return { date: lastWorkingDayOfMonth(year, month, frame), clock: 'eod' };
+});
+
+// Relative durations.
+add(new RegExp(String.raw`\b(?:in|within|inside)\s+(?:the\s+next\s+)?${NUM_RE}\s+(?:(business|working|work)\s+)?(minutes?|mins?|hours?|hrs?|days?|weeks?)\b`), (m, frame, today) => {
+  const n = toNumber(m[1]!.toLowerCase());
+  const unit = m[3]!.toLowerCase();
+  if (m[2]) return { date: addWorkingDays(today, unit.startsWith('week') ? n * 5 : n, frame), clock: 'eod' };
+  if (unit.startsWith('min')) return { instant: frame.now + n * 60000 };
+  if (unit.startsWith('h')) return { instant: frame.now + n * 3600000 };
+  return { date: addDays(today, unit.startsWith('week') ? n * 7 : n), clock: 'eod' };
+});
+add(new RegExp(String.raw`\b${NUM_RE}\s+(business|working|work)\s+days?\b`), (m, frame, today) => ({
+  date: addWorkingDays(today, toNumber(m[1]!.toLowerCase()), frame),
+  clock: 'eod',
+}));
+add(/\b(?:in|within)\s+(?:the\s+next\s+)?(?:a\s+)?(couple|few)(?:\s+of)?\s+(hours|days|weeks)\b/, (m, frame, today) => {
+  const n = m[1]!.toLowerCase() === 'couple' ? 2 : 3;
+  const unit = m[2]!.toLowerCase();
+  if (unit === 'hours') return { instant: frame.now + n * 3600000 };
+  return { date: addDays(today, unit === 'weeks' ? n * 7 : n), clock: 'eod' };
+});
+add(/\b(?:in|within)\s+(?:a|the next)\s+day or two\b/, (_m, frame, today) => ({ date: addDays(today, 2), clock: 'eod' }));
+add(/\b(?:in|within)\s+(?:the\s+(?:next\s+)?)?(hour|half an hour|half hour)\b/, (m, frame) => ({
+  instant: frame.now + (m[1]!.startsWith('half') ? 30 : 60) * 60000,
+}));
+add(/\bwithin\s+(?:the|a)\s+day\b/, (_m, frame) => ({ instant: frame.now + 24 * 3600000 }));
+
+add(new RegExp(String.raw`\b(?:(?:by|on|before|until|for)\s+)?(first thing\s+(?:on\s+)?)?(next|this|coming|this coming)?\s*${WEEKDAY_RE}\b(?!['’]s\b)(?:\s+(morning|afternoon|evening|night|eod|cob))?`), (m, frame, today) => {
+  const weekday = WEEKDAY_NAMES[m[3]!.toLowerCase()];
+  if (!weekday) return undefined;
+  // "Thursday's call" names an event, not a deadline (excluded by the lookahead above).
+  // "Sat"/"Sun" abbreviations are too ambiguous in prose and are not in WEEKDAY_RE.
+  const qualifier = m[2]?.toLowerCase();
+  let date: LocalDate;
+  if (qualifier === 'next') date = addDays(mondayOf(today), 7 + weekday - 1);
+  else date = nextWeekday(today, weekday);
+  if (m[1]) return { date, clock: { hour: 0, minute: clockToMinutes(frame.hours.start) + 60 } };
+  return { date, clock: partOfDay(m[4]) };
+});
+
+export function dayMatches(text: string, frame: Frame): DayMatch[] {
+  const out: DayMatch[] = [];
+  for (const { re, build, hint } of DAY_RULES) {
+    if (hint && !hint.test(text)) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const built = build(m, frame, frame.today);
+      if (built) out.push({ index: m.index, end: m.index + m[0].length, ...built });
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  }
+  return out;
+}
+
+export function partOfDay(part: string | undefined): Clock | 'eod' | 'late' {
+  switch (part?.toLowerCase()) {
+    case 'morning':
+      return { hour: 12, minute: 0 };
+    case 'evening':
+    case 'night':
+      return 'late';
+    default:
+      return 'eod';
+  }
+}
+
