@@ -89,7 +89,8 @@ describe('Chromium: sign-in, settings, clients, mailboxes and data against a ser
     await row.locator('button.ft-client-name').click();
     const page = clients.locator(`${testId('ft-client-page')}[data-state="ready"]`);
     await page.waitFor();
-    expect(await clients.locator(testId('ft-timeline-item')).count()).toBeGreaterThanOrEqual(3);
+    // The timeline's threads page in after the client's figures.
+    await expect.poll(() => clients.locator(`${testId('ft-timeline-item')}[data-kind="thread"]`).count()).toBe(3);
     await clients.locator(testId('ft-client-name-input')).fill('Acme Logistics');
     await clients.locator(testId('ft-client-cadence-input')).fill('3');
     await clients.locator(testId('ft-client-renewal-input')).fill(renewal);
