@@ -1,5 +1,6 @@
 import type { Health, HealthComponent, LagStats, RiskSnippet } from '../model/analysis-document';
-import { DEFAULT_INITIATION_TARGET, type AnalysisSettings } from '../model/settings';
+import type { AnalysisSettings } from '../model/settings';
+import { DEFAULT_INITIATION_TARGET } from '../model/targets';
 import type { AwaitingTally } from './awaiting';
 import { AWAITING_SATURATION } from './awaiting';
 import { businessMinutesBetween } from './business-time';

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { DEFAULT_INITIATION_TARGET } from './targets';
+
+export { DEFAULT_INITIATION_TARGET } from './targets';
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour)');
 
@@ -11,9 +14,6 @@ export const workingHoursSchema = z.object({
   days: z.array(weekdaySchema).min(1).default([1, 2, 3, 4, 5]),
 });
 export type WorkingHours = z.infer<typeof workingHoursSchema>;
-
-/** The guideline share of conversations we start ourselves (PRODUCT.md: at least 80%). */
-export const DEFAULT_INITIATION_TARGET = 0.8;
 
 export const DEFAULT_WORKING_HOURS: WorkingHours = { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] };
 
