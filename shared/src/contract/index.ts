@@ -11,3 +11,6 @@ export * from './reminders';
 export * from './reports';
 export * from './export';
 export * from './accounts';
+export * from './auth';
+export * from './memory';
+export * from './data';

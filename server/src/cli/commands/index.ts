@@ -4,6 +4,7 @@ import { analyzeCommand } from './analyze';
 import { importCommand } from './import';
 import { parseCommand } from './parse';
 import { reportCommand } from './report';
+import { settingsCommand } from './settings';
 import { syncCommand } from './sync';
 import { userCommand } from './user';
 
@@ -16,6 +17,7 @@ export const commands: readonly CliCommand[] = [
   reportCommand,
   parseCommand,
   userCommand,
+  settingsCommand,
   accountCommand,
   syncCommand,
   importCommand,
