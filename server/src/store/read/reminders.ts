@@ -70,19 +70,27 @@ export async function readReminders(db: Executor, userId: string, query: Reminde
     db.execute({ sql: `SELECT p.${P.overdueAfter} < ?2 AS late, count(*) AS n FROM ${P.$} p WHERE ${dueWhere} GROUP BY 1`, args: [userId, now, query.until] }),
     db.execute({ sql: promiseSelect(true), args: [userId, now, query.until, query.limit] }),
     db.execute({ sql: promiseSelect(false), args: [userId, now, query.until, query.limit] }),
-    db.execute({ sql: `SELECT count(*) AS n FROM ${T.$} WHERE ${awaitingWhere}`, args: [userId, clock.overTargetUpTo, now] }),
+    // Through the index that holds the counterpart too: the awaiting index alone leaves every old wait's
+    // row to be read for its counterpart (8 -> 2 ms on a key client with years of unanswered threads).
+    db.execute({ sql: `SELECT count(*) AS n FROM ${T.$} INDEXED BY threads_awaiting_idx WHERE ${awaitingWhere}`, args: [userId, clock.overTargetUpTo, now] }),
     db.execute({
       sql: `SELECT ${T.threadId} AS thread_id, ${T.counterpart} AS counterpart, ${T.subject} AS subject, ${T.providedThreadId} AS provided,
               ${T.awaitingSince} AS since, ${T.awaitingMessageId} AS message_id, ${syncedSql(T.awaitingMessageId)} AS synced
             FROM ${T.$} WHERE ${awaitingWhere} ORDER BY ${T.awaitingSince} DESC, ${T.threadId} LIMIT ?4`,
       args: [userId, clock.overTargetUpTo, now, query.limit],
     }),
-    // SQLite returns the other columns of the row that holds the max(): the client's latest thread, and
-    // (for its link) its latest message.
+    // Each client's latest contact from the covering index, then only that thread's row (its link and latest
+    // message): a max() with the row's other columns read every thread's row and facts (45 -> 8 ms on
+    // 100,000 messages). CROSS JOIN keeps the clients as the outer loop.
     db.execute({
-      sql: `SELECT ${T.counterpart} AS k, max(${T.lastContactAt}) AS at, ${T.threadId} AS thread_id, ${T.subject} AS subject, ${T.providedThreadId} AS provided,
-              json_extract(${T.factsJson}, '$.lastMessage.messageId') AS message_id
-            FROM ${T.$} WHERE ${T.userId} = ? AND ${T.counterpart} IS NOT NULL AND ${T.lastContactAt} <= ? GROUP BY 1`,
+      sql: `WITH latest AS (
+              SELECT ${T.counterpart} AS k, max(${T.lastContactAt}) AS at FROM ${T.$} INDEXED BY threads_counterpart_contact_idx
+              WHERE ${T.userId} = ?1 AND ${T.counterpart} IS NOT NULL AND ${T.lastContactAt} <= ?2 GROUP BY 1)
+            SELECT latest.k AS k, latest.at AS at, t.${T.threadId} AS thread_id, t.${T.subject} AS subject, t.${T.providedThreadId} AS provided,
+              json_extract(t.${T.factsJson}, '$.lastMessage.messageId') AS message_id
+            FROM latest CROSS JOIN ${T.$} t INDEXED BY threads_counterpart_contact_idx
+            WHERE t.${T.userId} = ?1 AND t.${T.counterpart} = latest.k AND t.${T.lastContactAt} = latest.at
+            ORDER BY latest.k, t.${T.threadId}`,
       args: [userId, now],
     }),
     db.execute({
@@ -151,7 +159,9 @@ export async function readReminders(db: Executor, userId: string, query: Reminde
   );
 
   // Per client: silence against the cadence, feedback, renewal.
-  const emailOf = new Map(lastEmail.rows.map((r) => [str(r.k), r]));
+  const emailOf = new Map<string, Row>();
+  // Two threads can share a client's latest instant: the first by thread id stands for it.
+  for (const r of lastEmail.rows) if (!emailOf.has(str(r.k))) emailOf.set(str(r.k), r);
   const touchOf = new Map(lastTouch.rows.map((r) => [str(r.k), r]));
   const feedbackOf = new Map(feedback.rows.map((r) => [str(r.k), str(r.at)]));
   const silence: Reminder[] = [];
