@@ -80,11 +80,15 @@ export async function readReminders(db: Executor, userId: string, query: Reminde
   const promiseSelect = (late: boolean) => `SELECT ${PROMISE_VIEW_COLUMNS}, t.${T.subject} AS subject, t.${T.providedThreadId} AS provided, ${syncedSql(`p.${P.messageId}`)} AS synced
             FROM ${PROMISE_VIEW_FROM} LEFT JOIN ${T.$} t ON t.${T.userId} = p.${P.userId} AND t.${T.threadId} = p.${P.threadId}
             WHERE ${dueWhere} AND p.${P.overdueAfter} ${late ? '<' : '>='} ?2 ORDER BY p.${P.dueAt} ${late ? 'DESC' : ''}, p.${P.id} LIMIT ?4`;
-  const [promiseCounts, upcoming, overdue, dueSoon, awaitingCount, awaitingRows, lastEmail, lastTouch, feedback, profiles, snoozes] = await Promise.all([
-    db.execute({ sql: `SELECT p.${P.overdueAfter} < ?2 AS late, count(*) AS n FROM ${P.$} p WHERE ${dueWhere} GROUP BY 1`, args: [userId, now, query.until] }),
-    // Promises not yet late are "due" or "at risk" by the shared rule (promiseReminderKind): the few due by
-    // `until` are read to be counted by it.
-    db.execute({ sql: `SELECT p.${P.dueAt} AS due_at, p.${P.slipBy} AS slip_by FROM ${P.$} p WHERE ${dueWhere} AND p.${P.overdueAfter} >= ?2`, args: [userId, now, query.until] }),
+  const [promiseCounts, overdue, dueSoon, awaitingCount, awaitingRows, lastEmail, lastTouch, feedback, profiles, snoozes] = await Promise.all([
+    // Late promises are counted as one group; the few not yet late come by due date and whether a slip was
+    // sent, for the shared rule (promiseReminderKind) to call "due" or "at risk". One pass over the index.
+    db.execute({
+      sql: `SELECT p.${P.overdueAfter} < ?2 AS late, CASE WHEN p.${P.overdueAfter} < ?2 THEN NULL ELSE p.${P.dueAt} END AS due_at,
+              CASE WHEN p.${P.overdueAfter} < ?2 THEN NULL ELSE p.${P.slipBy} IS NOT NULL END AS slipped, count(*) AS n
+            FROM ${P.$} p WHERE ${dueWhere} GROUP BY 1, 2, 3`,
+      args: [userId, now, query.until],
+    }),
     db.execute({ sql: promiseSelect(true), args: [userId, now, query.until, query.limit] }),
     db.execute({ sql: promiseSelect(false), args: [userId, now, query.until, query.limit] }),
     db.execute({ sql: `SELECT count(*) AS n FROM ${T.$} WHERE ${awaitingWhere}`, args: [userId, clock.overTargetUpTo, now, query.limit, riskThreads] }),
@@ -124,8 +128,10 @@ export async function readReminders(db: Executor, userId: string, query: Reminde
   const client = (key: string) => nameOf(key) ?? key;
 
   const counts = Object.fromEntries(REMINDER_KINDS.map((k) => [k, 0])) as Record<ReminderKind, number>;
-  for (const r of promiseCounts.rows) if (Number(r.late) === 1) counts['promise-overdue'] += Number(r.n);
-  for (const r of upcoming.rows) counts[promiseReminderKind({ status: 'open', dueAt: str(r.due_at), slip: strOrNull(r.slip_by) }, now)]++;
+  for (const r of promiseCounts.rows) {
+    const kind = Number(r.late) === 1 ? 'promise-overdue' : promiseReminderKind({ status: 'open', dueAt: str(r.due_at), slip: Number(r.slipped) === 1 ? true : null }, now);
+    counts[kind] += Number(r.n);
+  }
   counts['awaiting-reply'] = Number(awaitingCount.rows[0]?.n ?? 0);
   const byKind = new Map<ReminderKind, Reminder[]>(REMINDER_KINDS.map((k) => [k, []]));
 
