@@ -86,8 +86,8 @@ export function clientRiskWindowStart(now: string): string {
  * Whether a risk phrase in a client's mail still deserves a reminder at `now`: it came from them, within
  * CLIENT_RISK_REMINDER_DAYS, and we have not written in its thread since (the thread awaits our reply from
  * a turn that includes it: the rule for unanswered requests). There is no grace period: a reminder the
- * moment it arrives is the point, and a reply in the thread takes it away at once. Our reply is what
- * counts, not a closing note from them, which ends the turn and so the reminder too.
+ * moment it arrives is the point, and a reply in the thread takes it away at once. A closing note from
+ * them after it ("Thanks, got it") ends the turn, so nothing is owed and the reminder goes too.
  */
 export function clientRiskOwed(risk: { side: Side; kind: RiskKind; at: string }, awaiting: { side: Side; since: string } | null, now: string): boolean {
   if (risk.side !== 'them' || !(CLIENT_RISK_KINDS as readonly RiskKind[]).includes(risk.kind)) return false;
