@@ -27,6 +27,8 @@ const KIND_TITLES: Record<ReminderKind, string> = {
   'awaiting-reply': 'Client waiting for your reply',
   renewal: 'Renewal coming up',
   feedback: 'Time to ask for feedback',
+  'promise-at-risk': 'Tell them now if it will slip',
+  'client-risk': 'Risk from a client',
 };
 
 /** What each kind is, for the options page's switches. */
@@ -37,6 +39,8 @@ export const KIND_DESCRIPTIONS: Record<ReminderKind, string> = {
   silence: 'No contact with a client for longer than the agreed cadence',
   renewal: 'A contract renews within 60 days',
   feedback: 'You have not asked a client for feedback in 90 days',
+  'promise-at-risk': 'A promise is due within 24 hours and no slip notice was sent: break bad news early',
+  'client-risk': 'A client wrote about alternatives, budget cuts, a complaint or a worry, and you have not answered',
 };
 
 export function notificationText(reminder: Reminder): { title: string; message: string } {

@@ -13,6 +13,7 @@ import { extractMessageFacts, resolvePromiseDue } from './message-facts';
 import { buildProgressReport } from './progress-report';
 import { promiseId } from './promise-id';
 import { promiseRecordAt, settlePromise, tallyPromises } from './promise-status';
+import { clientRiskOwed, type ClientRiskCandidate } from './reminder-rules';
 import { isContactTouchpoint } from './silence';
 import { analyzeThread, isMeaningful } from './thread-analysis';
 import { createThreader } from './threading';
@@ -42,6 +43,8 @@ export interface MailboxAnalyzer {
   /** The public thread id of a message added so far (provider id, else the id of its earliest message). */
   threadOf(messageId: string): string | undefined;
   result(now: string): AnalysisDocument;
+  /** Risk phrases from clients we have not answered at `now` (reminder-rules clientRiskOwed), for risk reminders. */
+  clientRisks(now: string): ClientRiskCandidate[];
   report(counterpart: string, since: string | null, now: string): ProgressReport;
   stats(): MailboxAnalyzerStats;
 }
@@ -379,6 +382,23 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
         .map((key) => summarize(key, grouped, now, thresholds))
         .sort((a, b) => a.health.score - b.health.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       return { now: new Date(parseNow(now)).toISOString(), timeZone: settings.timeZone, me: [...settings.me], counterparts, promises };
+    },
+    clientRisks(now) {
+      parseNow(now);
+      refresh();
+      const out: ClientRiskCandidate[] = [];
+      for (const f of withSnippets) {
+        if (f.risks.length === 0) continue;
+        const { threadId, publicId, counterpart } = placeOf(f);
+        if (counterpart === null) continue;
+        const awaiting = threadFacts.get(threadId)?.awaiting ?? null;
+        f.risks.forEach((r, ordinal) => {
+          if (clientRiskOwed({ side: r.side, kind: r.kind, at: f.sentAt }, awaiting, now)) {
+            out.push({ threadId: publicId, messageId: f.id, counterpart, at: f.sentAt, kind: r.kind, text: r.text, ordinal });
+          }
+        });
+      }
+      return out;
     },
     report(rawCounterpart, since, now) {
       parseNow(now);
