@@ -65,8 +65,6 @@ interface FrameAttribution {
   scripts: string[];
 }
 
-type Mode = BenchMode;
-
 interface OpenSample {
   frame: FrameAttribution | null;
   phases: Record<string, number>;
@@ -85,7 +83,7 @@ const LONG_TASKS_NOT_EXPOSED = "not exposed by this browser (no 'longtask' in Pe
 
 interface ModeResult {
   browser: BrowserName;
-  mode: Mode;
+  mode: BenchMode;
   runs: number;
   routeToPaint: Stats;
   page: Stats;
@@ -150,7 +148,7 @@ const LONG_TASK_OBSERVER = `
   } catch (error) { window.__ftFrames = null; }
 `;
 
-async function openOnce(page: BenchPage, token: string, threadId: string, mode: Mode): Promise<OpenSample> {
+async function openOnce(page: BenchPage, token: string, threadId: string, mode: BenchMode): Promise<OpenSample> {
   const withSidebar = mode !== 'page only';
   await page.evaluate(() => {
     location.hash = '#inbox';
@@ -240,7 +238,7 @@ async function assertSidebarSource(page: BenchPage, browser: BrowserName, mode: 
   }
 }
 
-async function runMode(browser: BenchBrowser, mode: Mode): Promise<ModeResult> {
+async function runMode(browser: BenchBrowser, mode: BenchMode): Promise<ModeResult> {
   const long = createLongThread({ thread: '19a4e0b1c2d3e100', messagePrefix: '19a4e0b1c2d3' }, MESSAGE_COUNT);
   const rollout = createRolloutThread({ thread: '19a4c2e8b7d10f3a', messages: ['19a4c2e8b7d10f3a', '19a4c2e8b7d10f3b', '19a4c2e8b7d10f3c', '19a4c2e8b7d10f3d'] });
   const mailbox = createMailbox([long, rollout]);
@@ -263,7 +261,7 @@ async function runMode(browser: BenchBrowser, mode: Mode): Promise<ModeResult> {
   }
 }
 
-function summarize(browser: BrowserName, mode: Mode, samples: OpenSample[]): ModeResult {
+function summarize(browser: BrowserName, mode: BenchMode, samples: OpenSample[]): ModeResult {
   const present = (values: (number | null)[]): number[] => values.filter((value): value is number => value !== null);
   const optionalStats = (values: (number | null)[]): Stats | null => (present(values).length > 0 ? stats(present(values)) : null);
   const byRoute = [...samples].sort((a, b) => a.routeToPaintMs - b.routeToPaintMs);
