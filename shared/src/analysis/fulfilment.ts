@@ -350,7 +350,7 @@ export function resolveFulfilment(promise: PromiseForFulfilment, evidence: reado
  * isFulfilmentCandidate accepts, none that canBearOnPromises refuses) in compareEvidence order: the
  * analyzer finds them by index, once per promising message.
  */
-export function foldFulfilment(promise: PromiseForFulfilment, candidates: readonly FulfilmentEvidence[]): FulfilmentOutcome {
+export function foldFulfilment(promise: PromiseForFulfilment, candidates: Iterable<FulfilmentEvidence>): FulfilmentOutcome {
   let outcome = NO_FULFILMENT;
   for (const e of candidates) {
     outcome = applyJudgement(outcome, e, judgeEvidence(promise, e));

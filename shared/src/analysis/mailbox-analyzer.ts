@@ -97,6 +97,44 @@ function firstAtOrAfter(list: readonly { atMs: number }[], from: number): number
 const byTimeThenId = (a: { atMs: number; id: string }, b: { atMs: number; id: string }): number =>
   a.atMs - b.atMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/** A time-sorted evidence list read from `next` while entries are at or before endMs. */
+interface EvidenceRun {
+  list: readonly (FulfilmentEvidence & { atMs: number })[];
+  next: number;
+  endMs: number;
+}
+
+/**
+ * The union of time-sorted runs in byTimeThenId order, each piece of mail once (the same mail is filed under
+ * its thread, each recipient and each client: one object, so equal neighbours are the same piece). On a tie
+ * the earlier run goes first, touchpoints (the last run) after mail: the order a stable sort of the runs
+ * concatenated gives. Merged only as far as it is read, and remembered for the next reader.
+ */
+function mergedEvidence(runs: EvidenceRun[]): Iterable<FulfilmentEvidence> {
+  const merged: FulfilmentEvidence[] = [];
+  let last: FulfilmentEvidence | undefined;
+  const advance = (): boolean => {
+    for (;;) {
+      let best: EvidenceRun | undefined;
+      for (const run of runs) {
+        if (run.next >= run.list.length || run.list[run.next]!.atMs > run.endMs) continue;
+        if (!best || byTimeThenId(run.list[run.next]!, best.list[best.next]!) < 0) best = run;
+      }
+      if (!best) return false;
+      const e = best.list[best.next++]!;
+      if (e === last) continue;
+      last = e;
+      merged.push(e);
+      return true;
+    }
+  };
+  return {
+    *[Symbol.iterator]() {
+      for (let i = 0; i < merged.length || advance(); i++) yield merged[i]!;
+    },
+  };
+}
+
 /**
  * The whole engine over a growing mailbox, in memory: what the CLI and the extension run. Messages arrive
  * in any order, a few at a time or 100,000 at once; each is reduced to its facts on arrival (no body is
@@ -111,7 +149,7 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
   // Our own frozen copy: per-settings caches in the rules rely on the object not changing underneath them.
   const settings: AnalysisSettings = Object.freeze({ ...input, workingHours: Object.freeze({ ...input.workingHours }) }) as AnalysisSettings;
   const resolver = resolverFor(settings);
-  const threader = createThreader();
+  const threader = createThreader({}, { trackChanges: false });
   const facts = new Map<string, MessageFacts>();
   const threadMessages = new Map<string, MessageFacts[]>();
   // Keyed by the threader's id; ThreadFacts.threadId is the public (canonical) id, see publicThreadId.
@@ -211,21 +249,24 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
       const madeAtMs = Date.parse(f.sentAt);
       const madeTo = externalOf(f);
       // Candidates: later mail in the thread, mail to the same people or their client within the window, the client's touchpoints.
-      const candidates = new Map<string, FulfilmentEvidence & { atMs: number }>();
-      for (const e of evidenceByThread.get(threadId) ?? []) if (e.atMs > madeAtMs) candidates.set(e.id, e);
-      const windowEnd = madeAtMs + FULFILMENT_WINDOW_DAYS * DAY_MS;
-      const inWindow = (list: readonly (MessageEvidence & { atMs: number })[]) => {
-        for (let i = firstAtOrAfter(list, madeAtMs + 1); i < list.length && list[i]!.atMs <= windowEnd; i++) candidates.set(list[i]!.id, list[i]!);
-      };
-      for (const address of madeTo) inWindow(evidenceByRecipient.get(address) ?? []);
-      if (counterpart !== null) inWindow(evidenceByCounterpart.get(counterpart) ?? []);
-      // The mail found above is exactly what isFulfilmentCandidate accepts of our evidence (later in the thread, or
+      // The mail read from these lists is exactly what isFulfilmentCandidate accepts of our evidence (later in the thread, or
       // within the window to the same people or their client; only mail that canBearOnPromises is filed), so only
-      // touchpoints are put to the rule. Sorted once for all the message's promises, as resolveFulfilment sorts.
+      // touchpoints are put to the rule.
+      const windowEnd = madeAtMs + FULFILMENT_WINDOW_DAYS * DAY_MS;
+      const sources: EvidenceRun[] = [];
+      const thread = evidenceByThread.get(threadId);
+      if (thread) sources.push({ list: thread, next: firstAtOrAfter(thread, madeAtMs + 1), endMs: Infinity });
+      const inWindow = (list: readonly (FulfilmentEvidence & { atMs: number })[] | undefined) => {
+        if (list) sources.push({ list, next: firstAtOrAfter(list, madeAtMs + 1), endMs: windowEnd });
+      };
+      for (const address of madeTo) inWindow(evidenceByRecipient.get(address));
+      if (counterpart !== null) inWindow(evidenceByCounterpart.get(counterpart));
       const probe: PromiseForFulfilment = { id: '', text: '', messageId: f.id, threadId, counterpart, madeAt: f.sentAt, madeTo };
-      const evidence = [...candidates.values()];
-      for (const t of counterpart === null ? [] : (touchpointEvidence.get(counterpart) ?? [])) if (isFulfilmentCandidate(probe, t)) evidence.push(t);
-      evidence.sort(byTimeThenId);
+      const touchpointCandidates: (FulfilmentEvidence & { atMs: number })[] = [];
+      for (const t of counterpart === null ? [] : (touchpointEvidence.get(counterpart) ?? [])) if (isFulfilmentCandidate(probe, t)) touchpointCandidates.push(t);
+      if (touchpointCandidates.length > 0) sources.push({ list: touchpointCandidates.sort(byTimeThenId), next: 0, endMs: Infinity });
+      // Shared by the message's promises; each fold reads only as far as it needs (it stops at a kept delivery).
+      const evidence = mergedEvidence(sources);
       for (const finding of f.promises) {
         const id = promiseId(f.id, finding.text);
         if (records.has(id)) continue;

@@ -96,6 +96,21 @@ describe('resolveThreadId and createThreader', () => {
     expect(threader.assign(facts('<e2@acme.com>', 'Re:', '2026-11-02T10:00:00Z'))).not.toBe(e1);
   });
 
+  it('assigns the same threads without change tracking, and then refuses to report changes', () => {
+    const mail = [
+      facts('<r1@acme.com>', 'Re: Budget', '2026-11-03T10:00:00Z', { inReplyTo: '<orig@northwind.io>', references: ['<orig@northwind.io>'] }),
+      facts('<orig@northwind.io>', 'Budget', '2026-11-02T10:00:00Z'),
+      facts('<q1@acme.com>', 'Quick question', '2026-11-02T09:00:00Z'),
+      facts('<q2@acme.com>', 'Re: Quick question', '2026-11-03T09:00:00Z'),
+    ];
+    const tracked = createThreader();
+    const untracked = createThreader({}, { trackChanges: false });
+    expect(mail.map((m) => untracked.assign(m))).toEqual(mail.map((m) => tracked.assign(m)));
+    expect(untracked.threadOf('<orig@northwind.io>')).toBe(tracked.threadOf('<orig@northwind.io>'));
+    expect(tracked.changes().messageThreads.length).toBeGreaterThan(0);
+    expect(() => untracked.changes()).toThrow(/trackChanges/);
+  });
+
   it('works against any ThreadIndex, e.g. a database-backed one', () => {
     const f = facts('<n@acme.com>', 'Re: Contract', '2026-11-02T09:00:00Z', { inReplyTo: '<p@northwind.io>' });
     const lookups: string[] = [];

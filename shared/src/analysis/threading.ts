@@ -160,7 +160,16 @@ export interface ThreaderSeed {
  * The one threader: the mailbox analyzer starts it empty; the server seeds it with the rows a batch can
  * touch (thread_refs, subject_keys), assigns the batch in arrival order, and stores changes().
  */
-export function createThreader(seed: ThreaderSeed = {}): Threader {
+export interface ThreaderOptions {
+  /**
+   * Keep what changes() returns (default true). Only a store persists the changes; the mailbox analyzer,
+   * which keeps everything in memory, turns it off and saves a map entry per message and reference.
+   */
+  trackChanges?: boolean;
+}
+
+export function createThreader(seed: ThreaderSeed = {}, options: ThreaderOptions = {}): Threader {
+  const tracking = options.trackChanges ?? true;
   const byMessage = new Map<string, string>(seed.messageThreads ?? []);
   const bySubject = new Map<string, SubjectKeyEntry[]>();
   for (const [key, entries] of seed.subjectEntries ?? []) bySubject.set(key, entries.map((e) => ({ ...e })));
@@ -198,7 +207,7 @@ export function createThreader(seed: ThreaderSeed = {}): Threader {
   function remember(id: string, threadId: string): void {
     if (byMessage.has(id)) return;
     byMessage.set(id, threadId);
-    newMessages.set(id, threadId);
+    if (tracking) newMessages.set(id, threadId);
   }
 
   return {
@@ -208,7 +217,7 @@ export function createThreader(seed: ThreaderSeed = {}): Threader {
       // claimed them, so a sibling reply to the same missing original lands here too.
       if (byMessage.get(facts.id) !== threadId) {
         byMessage.set(facts.id, threadId);
-        newMessages.set(facts.id, threadId);
+        if (tracking) newMessages.set(facts.id, threadId);
       }
       if (facts.inReplyTo) remember(facts.inReplyTo, threadId);
       for (const ref of facts.references) remember(ref, threadId);
@@ -224,6 +233,7 @@ export function createThreader(seed: ThreaderSeed = {}): Threader {
           existing.hasRoot ||= isRoot;
         } else entries.push({ threadId, first: at, last: at, hasRoot: isRoot });
         bySubject.set(key, entries);
+        if (!tracking) continue;
         const touched = touchedEntries.get(key) ?? new Set<string>();
         touched.add(threadId);
         touchedEntries.set(key, touched);
@@ -232,6 +242,7 @@ export function createThreader(seed: ThreaderSeed = {}): Threader {
     },
     threadOf: (id) => byMessage.get(id),
     changes() {
+      if (!tracking) throw new Error('this threader was created with trackChanges: false');
       const subjectEntries: [string, SubjectKeyEntry][] = [];
       for (const [key, threads] of touchedEntries) {
         for (const entry of bySubject.get(key) ?? []) if (threads.has(entry.threadId)) subjectEntries.push([key, { ...entry }]);
