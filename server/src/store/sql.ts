@@ -1,6 +1,6 @@
 import type { InStatement, InValue, ResultSet, Row } from '@libsql/client';
 import { getTableColumns, getTableName } from 'drizzle-orm';
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 
 /**
  * Plain SQL for the hot paths (ingest, the thread summary), built from the drizzle table objects: names
@@ -15,6 +15,18 @@ export function names<T extends SQLiteTable>(table: T): Names<T> {
   const out: Record<string, string> = { $: `"${getTableName(table)}"` };
   for (const [property, column] of Object.entries(getTableColumns(table))) out[property] = `"${column.name}"`;
   return out as Names<T>;
+}
+
+/**
+ * An index of `table` by its schema name, quoted for `INDEXED BY`: where SQLite's planner picks a worse
+ * index at real size, a read names the right one. Checked against the schema when the module loads, so a
+ * renamed index fails at start (and in every test) rather than on the first request that uses it.
+ */
+export function indexNamed(table: SQLiteTable, name: string): string {
+  if (!getTableConfig(table).indexes.some((index) => index.config.name === name)) {
+    throw new Error(`no index ${name} on ${getTableName(table)} in the schema`);
+  }
+  return `"${name}"`;
 }
 
 /** A transaction or a client: what the store's write functions run statements on. */

@@ -21,7 +21,7 @@ import {
 import { REMINDER_KINDS, type Reminder, type ReminderKind } from '@followthrough/shared/contract';
 import { counterpartProfiles, mailAccountMessages, mailAccounts, promises, reminderSnoozes, snippets, threads, touchpoints } from '../../db/schema/index';
 import { threadLink } from '../links';
-import { names, str, strOrNull, type Executor } from '../sql';
+import { indexNamed, names, str, strOrNull, type Executor } from '../sql';
 import type { ReadClock } from './counterpart-reads';
 import { liveCondition, PROMISE_VIEW_COLUMNS, PROMISE_VIEW_FROM, promiseView } from './promise-reads';
 
@@ -33,6 +33,8 @@ const RS = names(reminderSnoozes);
 const AM = names(mailAccountMessages);
 const MA = names(mailAccounts);
 const S = names(snippets);
+const AWAITING_BY_CLIENT = indexNamed(threads, 'threads_awaiting_idx');
+const CONTACT_BY_CLIENT = indexNamed(threads, 'threads_counterpart_contact_idx');
 const CONTACT_KINDS = `(${CONTACT_TOUCHPOINT_KINDS.map((k) => `'${k}'`).join(', ')})`;
 
 /**
@@ -93,7 +95,7 @@ export async function readReminders(db: Executor, userId: string, query: Reminde
     db.execute({ sql: promiseSelect(false), args: [userId, now, query.until, query.limit] }),
     // Through the index that holds the counterpart too: the awaiting index alone leaves every old wait's
     // row to be read for its counterpart (8 -> 2 ms on a key client with years of unanswered threads).
-    db.execute({ sql: `SELECT count(*) AS n FROM ${T.$} INDEXED BY threads_awaiting_idx WHERE ${awaitingWhere}`, args: [userId, clock.overTargetUpTo, now, query.limit, riskThreads] }),
+    db.execute({ sql: `SELECT count(*) AS n FROM ${T.$} INDEXED BY ${AWAITING_BY_CLIENT} WHERE ${awaitingWhere}`, args: [userId, clock.overTargetUpTo, now, query.limit, riskThreads] }),
     db.execute({
       sql: `SELECT ${T.threadId} AS thread_id, ${T.counterpart} AS counterpart, ${T.subject} AS subject, ${T.providedThreadId} AS provided,
               ${T.awaitingSince} AS since, ${T.awaitingMessageId} AS message_id, ${syncedSql(T.awaitingMessageId)} AS synced
@@ -105,11 +107,11 @@ export async function readReminders(db: Executor, userId: string, query: Reminde
     // 100,000 messages). CROSS JOIN keeps the clients as the outer loop.
     db.execute({
       sql: `WITH latest AS (
-              SELECT ${T.counterpart} AS k, max(${T.lastContactAt}) AS at FROM ${T.$} INDEXED BY threads_counterpart_contact_idx
+              SELECT ${T.counterpart} AS k, max(${T.lastContactAt}) AS at FROM ${T.$} INDEXED BY ${CONTACT_BY_CLIENT}
               WHERE ${T.userId} = ?1 AND ${T.counterpart} IS NOT NULL AND ${T.lastContactAt} <= ?2 GROUP BY 1)
             SELECT latest.k AS k, latest.at AS at, t.${T.threadId} AS thread_id, t.${T.subject} AS subject, t.${T.providedThreadId} AS provided,
               json_extract(t.${T.factsJson}, '$.lastMessage.messageId') AS message_id
-            FROM latest CROSS JOIN ${T.$} t INDEXED BY threads_counterpart_contact_idx
+            FROM latest CROSS JOIN ${T.$} t INDEXED BY ${CONTACT_BY_CLIENT}
             WHERE t.${T.userId} = ?1 AND t.${T.counterpart} = latest.k AND t.${T.lastContactAt} = latest.at
             ORDER BY latest.k, t.${T.threadId}`,
       args: [userId, now],
