@@ -19,16 +19,6 @@ const history = createClientHistory('19d4e5f6a7b8c9');
 const FIGURES = ['ft-client', 'ft-source', 'ft-initiated-share', 'ft-promises-other'];
 
 /** The text of the server's "Signed in" page, or null when the background closed the tab first. */
-async function signedInText(page: Page): Promise<string | null> {
-  try {
-    const handle = await page.waitForSelector('[data-testid="ft-signin-done"]', { timeout: 20_000 });
-    return (await handle?.evaluate((el) => el.textContent)) ?? null;
-  } catch (error) {
-    if (page.isClosed()) return null;
-    throw error;
-  }
-}
-
 interface Reminder {
   id: string;
   kind: string;
@@ -79,14 +69,14 @@ describe('Firefox: local memory, signing in from the sidebar, and client setting
     const check = await signIn.$eval('[data-testid="ft-signin-check"]', (el) => el.textContent);
     expect(await waitInSidebar(page, 'ft-sidebar-sign-in-status')).toContain(`it shows the code ${check}`);
     await signIn.type('[data-testid="ft-signin-code"]', await world.api.pairingCode(OWNER.address));
-    // The server's "Signed in" page; the background may close the tab as soon as it has the token.
-    const done = signedInText(signIn);
+    // Nothing is read from the sign-in tab after this click: the background closes it as soon as it has the
+    // token, and a read racing that close left puppeteer's evaluation of a vanished frame rejecting unhandled.
+    // The proof is on our side: the sidebar turns to the server, and the server holds the extension's token.
     await signIn.click('[data-testid="ft-signin-submit"]');
-    const text = await done;
-    if (text !== null) expect(text).toContain(`Signed in as ${OWNER.address}`);
     const sidebar = await waitForFirefoxSidebar(page, history.checkIn.id, 'server', FIGURES, 30_000);
     expect(sidebar.texts['ft-source']).toEqual(['Whole mailbox (server)']);
     expect(sidebar.texts['ft-client']).toEqual([CLIENT_DOMAIN]);
+    expect((await world.client.get<{ tokens: number }>('/v1/me/data')).tokens).toBe(2);
   });
 
   it("sets the client's cadence and renewal from the sidebar's client header, and the server's reminders follow", async () => {
@@ -132,11 +122,9 @@ describe('Firefox: signing in with Google (stand-in) from the sidebar', () => {
     const signInTab = firefox.browser.waitForTarget((t) => t.url().includes('/auth/sign-in?request='), { timeout: 15_000 });
     await clickInSidebar(page, 'ft-sidebar-sign-in-button');
     const signIn = (await (await signInTab).page())!;
-    // Google's consent (the stand-in's, for its one user) sends the browser back to the server's callback.
-    const done = signedInText(signIn);
+    // Google's consent (the stand-in's, for its one user) sends the browser back to the server's callback;
+    // as above, the tab is not read again (the background closes it).
     await signIn.click('[data-testid="ft-signin-google"]');
-    const text = await done;
-    if (text !== null) expect(text).toContain(`Signed in as ${OWNER.address}`);
     const sidebar = await waitForFirefoxSidebar(page, history.rollout.id, 'server', FIGURES, 30_000);
     expect(sidebar.texts['ft-source']).toEqual(['Whole mailbox (server)']);
     expect((await world.client.get<{ tokens: number }>('/v1/me/data')).tokens).toBe(2);
