@@ -10,6 +10,7 @@ export * from './due-dates';
 export * from './requests';
 export * from './deliveries';
 export * from './risks';
+export * from './feedback-questions';
 export * from './promise-id';
 
 // Relationship rules.
