@@ -14,6 +14,7 @@ import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
 import { messageRoutes } from './routes/messages';
 import { openApiRoutes } from './routes/openapi';
+import { invitationRoutes, orgRoutes } from './routes/orgs';
 import { promiseRoutes } from './routes/promises';
 import { reminderRoutes } from './routes/reminders';
 import { threadRoutes } from './routes/threads';
@@ -45,6 +46,9 @@ export function createApp(deps: AppDeps) {
     .use('/v1/promises/*', limitBody(SMALL_BODY_BYTES, 'no valid body of this route is that large'))
     .use('/v1/touchpoints', limitBody(SMALL_BODY_BYTES, 'no valid body of this route is that large'))
     .use('/v1/touchpoints/*', limitBody(SMALL_BODY_BYTES, 'no valid body of this route is that large'))
+    .use('/v1/orgs', limitBody(SMALL_BODY_BYTES, 'no valid body of this route is that large'))
+    .use('/v1/orgs/*', limitBody(SMALL_BODY_BYTES, 'no valid body of this route is that large'))
+    .use('/v1/invitations/*', limitBody(SMALL_BODY_BYTES, 'no valid body of this route is that large'))
     .route('/', healthRoutes)
     .route('/v1', openApiRoutes)
     .use('/oauth/*', rateLimitByAddress)
@@ -60,7 +64,9 @@ export function createApp(deps: AppDeps) {
     .route('/v1/reminders', reminderRoutes)
     .route('/v1/export', exportRoutes)
     .route('/v1/accounts', accountRoutes)
-    .route('/v1/connect', connectRoutes);
+    .route('/v1/connect', connectRoutes)
+    .route('/v1/orgs', orgRoutes)
+    .route('/v1/invitations', invitationRoutes);
 
   app.notFound((c) => toErrorResponse(new ApiError('not_found', 404, `no route ${c.req.method} ${c.req.path}`), c));
   app.onError((err, c) => toErrorResponse(err, c));

@@ -33,4 +33,6 @@ export * from './health';
 export * from './counterpart-summary';
 export * from './progress-report';
 export * from './reminder-rules';
+export * from './review-rules';
+export * from './team-figures';
 export * from './mailbox-analyzer';

@@ -57,6 +57,7 @@ const TOUCHPOINT_LABELS: Record<TouchpointKind, string> = {
   'feedback-asked': 'Asked for feedback',
   'report-sent': 'Progress report sent',
   invoice: 'Invoice',
+  review: 'Quarterly review',
   other: 'Contact',
 };
 

@@ -20,11 +20,11 @@ export function silenceLapsedAt(lastContactAt: string | null, cadenceDays: numbe
 }
 
 /** Days until a renewal date (YYYY-MM-DD, the user's calendar), when it is today or within the window. */
-export function renewalDaysLeft(renewalDate: string | null, now: string): number | null {
+export function renewalDaysLeft(renewalDate: string | null, now: string, windowDays = RENEWAL_WINDOW_DAYS): number | null {
   if (renewalDate === null) return null;
   const today = now.slice(0, 10);
   const days = Math.round((Date.parse(`${renewalDate}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
-  return days >= 0 && days <= RENEWAL_WINDOW_DAYS ? days : null;
+  return days >= 0 && days <= windowDays ? days : null;
 }
 
 /**

@@ -11,3 +11,4 @@ export * from './reminders';
 export * from './reports';
 export * from './export';
 export * from './accounts';
+export * from './orgs';

@@ -3,3 +3,4 @@ export * from './users';
 export * from './mail';
 export * from './relationships';
 export * from './accounts';
+export * from './orgs';

@@ -32,6 +32,8 @@ export const touchpoints = sqliteTable(
     summary: text('summary'),
     department: text('department'),
     threadId: text('thread_id'),
+    /** A review's SWOT and risks (JSON, contract reviewSchema); null for every other kind. */
+    reviewJson: text('review_json'),
     createdAt: text('created_at').notNull(),
   },
   (t) => [
