@@ -2,6 +2,7 @@ import type { CliCommand } from '../command';
 import { accountCommand } from './account';
 import { analyzeCommand } from './analyze';
 import { importCommand } from './import';
+import { orgCommand } from './org';
 import { parseCommand } from './parse';
 import { reportCommand } from './report';
 import { syncCommand } from './sync';
@@ -16,6 +17,7 @@ export const commands: readonly CliCommand[] = [
   reportCommand,
   parseCommand,
   userCommand,
+  orgCommand,
   accountCommand,
   syncCommand,
   importCommand,
