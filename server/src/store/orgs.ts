@@ -265,3 +265,12 @@ export async function memberIds(db: Executor, orgId: string): Promise<string[]> 
   const rows = await db.execute({ sql: `SELECT ${OM.userId} AS id FROM ${OM.$} WHERE ${OM.orgId} = ? ORDER BY ${OM.joinedAt}, ${OM.userId}`, args: [orgId] });
   return rows.rows.map((r) => str(r.id));
 }
+
+/** The user and everyone they share an organisation with: whose touchpoints (reviews, feedback asked) the user's own views count. */
+export async function teamMateIds(db: Executor, userId: string): Promise<string[]> {
+  const rows = await db.execute({
+    sql: `SELECT DISTINCT o.${OM.userId} AS id FROM ${OM.$} m JOIN ${OM.$} o ON o.${OM.orgId} = m.${OM.orgId} WHERE m.${OM.userId} = ?`,
+    args: [userId],
+  });
+  return [...new Set([userId, ...rows.rows.map((r) => str(r.id))])];
+}

@@ -262,6 +262,9 @@ describe("the team's view of its clients", () => {
     const after = await alice.get(`/v1/orgs/${orgId}/counterparts/northwind.example`);
     expect(after.body.latestReview).toMatchObject({ at: '2026-11-22T15:00:00.000Z', member: { email: 'carol@acme.example' }, review });
     expect(after.body.reviewDueAt).toBe('2027-02-20T15:00:00.000Z');
+    // Alice's report draft for the client carries her colleague's review: its threats and the risks reviewed.
+    const report = await alice.get('/v1/counterparts/northwind.example/report');
+    expect(report.body.text).toContain('Risks and threats we are watching\n- Threats (quarterly review of Sun 22 Nov 2026): A competitor pitched to their CFO\n- Risks reviewed (Sun 22 Nov 2026): Go-live slip');
   });
 
   it('sets the team profile: owner (a member), cadence, renewal, review and feedback intervals', async () => {
