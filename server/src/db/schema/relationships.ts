@@ -13,6 +13,10 @@ export const counterpartProfiles = sqliteTable(
     cadenceDays: integer('cadence_days'),
     renewalDate: text('renewal_date'),
     notes: text('notes'),
+    /** Days between quarterly reviews of this client; null = 90 (review-rules.ts). */
+    reviewIntervalDays: integer('review_interval_days'),
+    /** Days between asking this client for feedback; null = 90 (reminder-rules.ts). */
+    feedbackIntervalDays: integer('feedback_interval_days'),
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.key] })],
