@@ -18,7 +18,7 @@ export default defineConfig({
   // && pnpm --filter @followthrough/extension build` (README "Store packages").
   zip: {
     sourcesRoot: '..',
-    includeSources: ['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml', 'tsconfig.base.json', 'README.md', 'extension/**', 'shared/**'],
+    includeSources: ['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml', 'tsconfig.base.json', 'README.md', 'LICENSE', 'extension/**', 'shared/**'],
     excludeSources: ['server/**', 'tests/**', 'bench-results/**', '**/node_modules/**', '**/.output/**', '**/.wxt/**', 'extension/bench/**', '**/*.test.ts', '**/*.test.tsx'],
   },
   // Every import is explicit (greppable, typed at the import site); no auto-import globals.

@@ -51,7 +51,7 @@ const deps = {
   copyText: async () => true,
   layoutReport: () => '',
   newId: () => '7c9e6679-7425-40de-944b-e07fc1f90ae7',
-  engine: { analyzeSnapshot: engine.analyzeSnapshot, localReport: engine.localReport },
+  engine: { analyzeSnapshot: engine.analyzeSnapshot, localReport: engine.localReport, rememberedFacts: engine.rememberedFacts },
 };
 
 function shadowContainer(): { container: HTMLElement; remove: () => void } {

@@ -1,3 +1,4 @@
+import { describeBusinessMinutes, type AnalysisSettings } from '@followthrough/shared';
 /** Words and numbers the way a manager reads them. Pure functions, shared by the panels. */
 
 export function formatMinutes(minutes: number | null): string {
@@ -10,12 +11,13 @@ export function formatMinutes(minutes: number | null): string {
   return `${days < 10 ? days.toFixed(1).replace(/\.0$/, '') : Math.round(days)} days`;
 }
 
-/** Business minutes as working hours ("3.5 working hours"), which is how the lag target is set. */
-export function formatBusinessMinutes(minutes: number | null): string {
+/**
+ * Business minutes in the one vocabulary every figure uses (shared duration-words.ts: working minutes,
+ * working hours, then working days of the user's own day length), as the health reasons and the CLI say them.
+ */
+export function formatBusinessMinutes(minutes: number | null, hours: Pick<AnalysisSettings, 'workingHours'>): string {
   if (minutes === null || !Number.isFinite(minutes)) return '—';
-  if (minutes < 60) return `${Math.round(minutes)} working min`;
-  const hours = minutes / 60;
-  return `${hours < 10 ? hours.toFixed(1).replace(/\.0$/, '') : Math.round(hours)} working h`;
+  return describeBusinessMinutes(minutes, hours);
 }
 
 const DAY_MS = 86_400_000;

@@ -1,4 +1,4 @@
-import type { ProgressReport, PromiseVerdict, VerdictStatus, TouchpointKind } from '@followthrough/shared/model';
+import type { ProgressReport, PromiseVerdict, VerdictStatus, TouchpointKind, WorkingHours } from '@followthrough/shared/model';
 import type { ThreadSummaryResponse } from '@followthrough/shared/contract';
 import type { ComponentType } from 'react';
 import type { ReadCoverage } from '../utils/read-coverage';
@@ -19,10 +19,14 @@ export interface SidebarView {
   source: DataSource;
   now: Date;
   timeZone: string;
+  /** The user's working hours: business time is said in their working days. */
+  workingHours: WorkingHours;
   /** Collapsed messages read as sender + snippet only. */
   partialCount: number;
   /** What the page did not let us read (local figures only; null for the server's). */
   coverage: ReadCoverage | null;
+  /** Local figures: how many of this client's threads this browser remembers (1 = this one only); null from the server. */
+  threadsRemembered?: number | null;
 }
 
 export type ReportResult = { ok: true; report: ProgressReport; source: DataSource } | { ok: false; message: string };

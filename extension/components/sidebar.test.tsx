@@ -10,7 +10,7 @@ import { createGmailHost } from '../hosts/gmail/gmail-host';
 import { createOutlookHost } from '../hosts/outlook/outlook-host';
 import { DEFAULT_SETTINGS } from '../utils/settings';
 import type { LocalState } from '../utils/storage';
-import { analyzeSnapshot, localReport } from '../utils/local-analysis';
+import { analyzeSnapshot, localReport, rememberedFacts } from '../utils/local-analysis';
 import { Sidebar, type SidebarDeps } from './sidebar';
 
 const gmailDir = join(dirname(fileURLToPath(import.meta.url)), '../hosts/gmail/fixtures');
@@ -49,7 +49,7 @@ function recordingDeps() {
     copyText: async () => true,
     layoutReport: () => '',
     newId: () => '7c9e6679-7425-40de-944b-e07fc1f90ae7',
-    engine: { analyzeSnapshot, localReport },
+    engine: { analyzeSnapshot, localReport, rememberedFacts },
   };
   return { deps, calls };
 }

@@ -1,11 +1,14 @@
 import { useEffect, useId, useLayoutEffect, useMemo, useState } from 'react';
 import type { NormalizedMessageInput, ProgressReport, Touchpoint, TouchpointKind } from '@followthrough/shared/model';
 import type { ThreadSummaryResponse } from '@followthrough/shared/contract';
-import type { ThreadReadResult } from '../hosts/mail-host';
-import type { Remote } from '../utils/messaging';
+import type { ThreadReadResult, ThreadSnapshot } from '../hosts/mail-host';
+import type { LocalThreadView, Remote } from '../utils/messaging';
+import type { RememberedThread } from '../utils/memory-store';
+import type { StoredMessageFacts } from '@followthrough/shared/model';
+import { ClientHeader, type ClientHeaderDeps } from './client-header';
 import { effectiveTimeZone, type ExtensionSettings } from '../utils/settings';
 import type { LocalState } from '../utils/storage';
-import type { LocalEngine } from '../utils/local-analysis';
+import type { LocalAnalysis, LocalEngine } from '../utils/local-analysis';
 import { snapshotToMessages, uniquePromises, withVerdict } from '../utils/thread-messages';
 import { PANELS } from './panels/index';
 import { LayoutNotice } from './layout-notice';
@@ -29,6 +32,14 @@ export interface SidebarDeps {
   engine: LocalEngine | null;
   /** Called once the first content frame is painted (timing mark for benchmarks and e2e). */
   onPainted?(): void;
+  /** Local-only mode: keep the thread's facts (no body) and get the client's figures over every thread remembered. */
+  rememberThread?(thread: RememberedThread, facts: StoredMessageFacts[]): Promise<LocalThreadView | null>;
+  /** The client header's profile form and the Clients view. */
+  client?: ClientHeaderDeps;
+  /** "Sign in to <server>" (a server set by the user or an administrator, not signed in yet). */
+  startSignIn?(serverUrl: string): Promise<{ ok: boolean; checkCode?: string; error?: string }>;
+  /** The options page (its list of pending and refused writes). */
+  openOptions?(): Promise<void>;
 }
 
 export interface SidebarProps {
@@ -39,6 +50,8 @@ export interface SidebarProps {
   local: LocalState;
   deps: SidebarDeps;
   now?: Date;
+  /** Writes waiting for the server, and those it refused (the badge in the header). */
+  queue?: { pending: number; failed: number };
 }
 
 /**
@@ -98,7 +111,88 @@ function useServerSummary(
   return [state.server, state.summary];
 }
 
-export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fixedNow }: SidebarProps) {
+/**
+ * Local-only mode's memory: after the first paint, the thread's facts go to the background, which keeps
+ * them and answers with the client's figures over every thread the user opened (the same engine).
+ */
+function useMemoryView(
+  snapshot: ThreadSnapshot | null,
+  analysis: LocalAnalysis | { kind: 'failed' } | null,
+  settings: ExtensionSettings,
+  deps: SidebarDeps,
+  signedIn: boolean,
+): { state: 'off' | 'pending' | 'ready'; view: LocalThreadView | null } {
+  const [result, setResult] = useState<{ threadId: string; view: LocalThreadView | null } | null>(null);
+  const counterpart = analysis?.kind === 'ok' ? analysis.summary.counterpart : null;
+  const applies = !signedIn && snapshot !== null && deps.engine !== null && deps.rememberThread !== undefined && analysis?.kind === 'ok';
+  useEffect(() => {
+    if (!applies || !snapshot || !deps.engine || !deps.rememberThread) return;
+    const engine = deps.engine;
+    const remember = deps.rememberThread;
+    let live = true;
+    const done = (view: LocalThreadView | null) => live && setResult({ threadId: snapshot.threadId, view });
+    const cancel = afterNextPaint(() => {
+      const facts = engine.rememberedFacts(snapshot, settings);
+      if (!facts || facts.length === 0) {
+        done(null);
+        return;
+      }
+      const lastAt = facts.map((f) => f.sentAt).sort().at(-1) ?? new Date().toISOString();
+      const thread: RememberedThread = {
+        threadId: snapshot.threadId,
+        host: snapshot.host,
+        subject: snapshot.subject,
+        link: snapshot.link,
+        counterpart,
+        account: snapshot.account,
+        uploadable: snapshot.messageIdsAreStable,
+        lastAt,
+        rememberedAt: new Date().toISOString(),
+      };
+      remember(thread, facts).then(done, () => done(null));
+    });
+    return () => {
+      live = false;
+      cancel();
+    };
+  }, [applies, snapshot, analysis, settings, deps, counterpart]);
+  if (!applies || !snapshot) return { state: 'off', view: null };
+  if (!result || result.threadId !== snapshot.threadId) return { state: 'pending', view: null };
+  return { state: 'ready', view: result.view };
+}
+
+function SignInNotice({ serverUrl, deps }: { serverUrl: string; deps: SidebarDeps }) {
+  const [state, setState] = useState<{ busy: boolean; text: string }>({ busy: false, text: '' });
+  if (!deps.startSignIn) return null;
+  const start = deps.startSignIn;
+  return (
+    <div className="ft-sign-in" data-testid="ft-sidebar-sign-in">
+      <p>
+        Your Followthrough server is <strong>{new URL(serverUrl).host}</strong>. Sign in to see each client across your whole mailbox.
+      </p>
+      <button
+        type="button"
+        disabled={state.busy}
+        data-testid="ft-sidebar-sign-in-button"
+        onClick={() => {
+          setState({ busy: true, text: '' });
+          void start(serverUrl).then((r) =>
+            setState({ busy: false, text: r.ok ? `The sign-in page opened in a new tab; it shows the code ${r.checkCode ?? ''}.` : (r.error ?? 'Sign-in failed.') }),
+          );
+        }}
+      >
+        Sign in to {new URL(serverUrl).host}
+      </button>
+      {state.text && (
+        <p role="status" data-testid="ft-sidebar-sign-in-status">
+          {state.text}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fixedNow, queue }: SidebarProps) {
   const renderStart = performance.now();
   const headingId = useId();
   const [open, setOpen] = useState(true);
@@ -123,6 +217,9 @@ export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fix
 
   const [pushes, setPushes] = useState(0);
   const [server, serverSummary] = useServerSummary(threadId, settings, deps, pushes);
+  const signedIn = settings.serverUrl !== '' && settings.token !== '';
+  const remembered = useMemoryView(snapshot, analysis, settings, deps, signedIn);
+  const memory = remembered.view;
 
   // Give the server what the page shows (idempotent by message id), so the mailbox view includes it;
   // then ask for the summary again, which now covers this thread even if the server had not seen it.
@@ -155,7 +252,15 @@ export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fix
     };
     source = 'server';
   } else if (analysis?.kind === 'ok') {
-    summary = analysis.summary;
+    summary = memory
+      ? {
+          ...analysis.summary,
+          // Everything remembered of this client (this browser's memory), the thread's own figures as read now.
+          counterpartSummary: memory.counterpartSummary,
+          otherOpenPromises: memory.otherOpenPromises,
+          otherOpenPromiseCount: memory.otherOpenPromiseCount,
+        }
+      : analysis.summary;
   }
 
   // Not one client address read, and messages left unread: "no client" would be a guess. Say we could not read it.
@@ -222,8 +327,10 @@ export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fix
         source,
         now,
         timeZone,
+        workingHours: settings.workingHours,
         partialCount: analysis?.kind === 'ok' ? analysis.partial : 0,
         coverage: source === 'local' && analysis?.kind === 'ok' ? analysis.coverage : null,
+        threadsRemembered: source === 'local' ? (memory?.threadsRemembered ?? 1) : null,
       }
     : null;
   const client = summary?.counterpartSummary?.name ?? summary?.counterpart ?? null;
@@ -235,19 +342,39 @@ export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fix
       data-state={state}
       data-source={source}
       data-thread-id={threadId ?? ''}
+      data-memory={remembered.state}
       aria-labelledby={headingId}
     >
       <header className="ft-header">
         <h2 id={headingId} className="ft-title">
           Followthrough{client ? <span className="ft-client" data-testid="ft-client">{client}</span> : null}
         </h2>
+        {queue && queue.pending + queue.failed > 0 && (
+          <button
+            type="button"
+            className={`ft-pending${queue.failed > 0 ? ' ft-has-failed' : ''}`}
+            data-testid="ft-pending-badge"
+            data-pending={queue.pending}
+            data-failed={queue.failed}
+            title={`${queue.pending} changes waiting for the server${queue.failed > 0 ? `, ${queue.failed} refused by it` : ''}: open the list`}
+            onClick={() => void deps.openOptions?.()}
+          >
+            {queue.failed > 0 ? `${queue.failed} not saved` : `${queue.pending} waiting`}
+          </button>
+        )}
         <button type="button" className="ft-toggle" aria-expanded={open} aria-controls={`${headingId}-body`} data-testid="ft-toggle" onClick={() => setOpen(!open)}>
           {open ? 'Hide' : 'Show'}
         </button>
       </header>
       <div id={`${headingId}-body`} hidden={!open} className="ft-body">
+        {settings.serverUrl && !signedIn && <SignInNotice serverUrl={settings.serverUrl} deps={deps} />}
+        {summary?.counterpart && deps.client && <ClientHeader counterpart={summary.counterpart} deps={deps.client} userTargetPercent={settings.initiationTargetPercent ?? 80} />}
         <p className="ft-source" data-testid="ft-source">
-          {source === 'server' ? 'Whole mailbox (server)' : 'This thread, analysed on your computer'}
+          {source === 'server'
+            ? 'Whole mailbox (server)'
+            : memory && memory.threadsRemembered > 1
+              ? `The ${memory.threadsRemembered} threads with this client you opened, analysed in this browser`
+              : 'This thread, analysed on your computer'}
           {server.status === 'error' && <span className="ft-tone-warn"> · server: {server.message}</span>}
           {server.status === 'loading' && ' · loading mailbox history…'}
         </p>

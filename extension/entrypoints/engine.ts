@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { analyzeSnapshot, localReport, type LocalEngine } from '../utils/local-analysis';
+import { analyzeSnapshot, localReport, rememberedFacts, type LocalEngine } from '../utils/local-analysis';
 import { ENGINE_GLOBAL } from '../utils/engine-loader';
 
 /**
@@ -9,6 +9,6 @@ import { ENGINE_GLOBAL } from '../utils/engine-loader';
  * It defines pure functions only, so a page that loads this web-accessible file gains nothing.
  */
 export default defineUnlistedScript(() => {
-  const engine: LocalEngine = { analyzeSnapshot, localReport };
+  const engine: LocalEngine = { analyzeSnapshot, localReport, rememberedFacts };
   (globalThis as Record<string, unknown>)[ENGINE_GLOBAL] = engine;
 });

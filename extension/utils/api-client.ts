@@ -1,11 +1,27 @@
 import type {
+  AccountView,
+  AnalysisStatus,
+  CounterpartDetailResponse,
+  CounterpartListItem,
+  CounterpartProfile,
+  CounterpartThread,
+  DataSummary,
   ListAccountsResponse,
+  Me,
+  PromiseView,
+  RedeemSignInResponse,
+  SignInRequest,
+  StoredTouchpoint,
   ThreadSummaryResponse,
   Reminder,
+  ReminderKind,
+  UpdateCounterpartRequest,
   UpdatePromiseRequest,
+  UserSettings,
+  UserSettingsInput,
   ErrorResponse,
 } from '@followthrough/shared/contract';
-import type { NormalizedMessageInput, ProgressReport, Touchpoint } from '@followthrough/shared/model';
+import type { NormalizedMessageInput, ProgressReport, StoredMessageFacts, Touchpoint } from '@followthrough/shared/model';
 import { hc } from 'hono/client';
 import type { AppType } from '../../server/src/app';
 
@@ -84,7 +100,42 @@ export function createApiClient(options: ApiClientOptions) {
 
   // hc substitutes path params verbatim; Outlook ids contain + / = and must be encoded.
   const enc = encodeURIComponent;
+  const page = (q: { limit?: number; cursor?: string | null }) => ({ ...(q.limit ? { limit: String(q.limit) } : {}), ...(q.cursor ? { cursor: q.cursor } : {}) });
   return {
+    // Signing in (no token yet: these routes are outside /v1).
+    createSignInRequest: (body: { challenge: string; client: string }) =>
+      call<SignInRequest>(() => client.auth['sign-in-requests'].$post({ json: body })),
+    redeemSignIn: (id: string, verifier: string) =>
+      call<RedeemSignInResponse>(() => client.auth['sign-in-requests'][':id'].token.$post({ param: { id: enc(id) }, json: { verifier } })),
+    signOut: () => call<{ revoked: true }>(() => client.v1.me.token.$delete()),
+    whoAmI: () => call<Me & { analysis: AnalysisStatus }>(() => client.v1.me.$get()),
+    settings: () => call<UserSettings>(() => client.v1.me.settings.$get()),
+    putSettings: (settings: UserSettingsInput) => call<UserSettings>(() => client.v1.me.settings.$put({ json: settings as UserSettings })),
+    dataSummary: () => call<DataSummary>(() => client.v1.me.data.$get()),
+    eraseMe: () => call<{ deleted: true }>(() => client.v1.me.$delete()),
+    exportAll: () => call<Record<string, unknown>>(() => client.v1.export.$get()),
+    // Clients.
+    counterparts: (q: { filter?: 'overdue' | 'silent' | 'renewal' | 'awaiting'; sort?: 'health' | '-health' | 'lastContact' | 'key'; limit?: number; cursor?: string | null }) =>
+      call<{ counterparts: CounterpartListItem[]; total: number; nextCursor: string | null }>(() =>
+        client.v1.counterparts.$get({ query: { ...(q.filter ? { filter: q.filter } : {}), ...(q.sort ? { sort: q.sort } : {}), ...page(q) } }),
+      ),
+    counterpart: (key: string) => call<CounterpartDetailResponse>(() => client.v1.counterparts[':key'].$get({ param: { key: enc(key) } })),
+    counterpartThreads: (key: string, q: { limit?: number; cursor?: string | null }) =>
+      call<{ threads: CounterpartThread[]; total: number; nextCursor: string | null }>(() => client.v1.counterparts[':key'].threads.$get({ param: { key: enc(key) }, query: page(q) })),
+    updateCounterpart: (key: string, patch: UpdateCounterpartRequest) =>
+      call<{ key: string; profile: CounterpartProfile }>(() => client.v1.counterparts[':key'].$patch({ param: { key: enc(key) }, json: patch })),
+    touchpoints: (q: { counterpart: string; limit?: number; cursor?: string | null }) =>
+      call<{ touchpoints: StoredTouchpoint[]; nextCursor: string | null }>(() => client.v1.touchpoints.$get({ query: { counterpart: q.counterpart, ...page(q) } })),
+    promises: (q: { counterpart: string; limit?: number; cursor?: string | null }) =>
+      call<{ promises: PromiseView[]; nextCursor: string | null }>(() => client.v1.promises.$get({ query: { counterpart: q.counterpart, ...page(q) } })),
+    snoozeReminder: (id: string, until: string | null) => call<{ id: string; until: string | null }>(() => client.v1.reminders.snooze.$put({ json: { id, until } })),
+    // Mailboxes.
+    connectLink: (body: { provider: 'google' | 'microsoft'; access: 'metadata' | 'bodies' }) =>
+      call<{ url: string; expiresAt: string }>(() => client.v1['connect-links'].$post({ json: body })),
+    disconnectAccount: (id: string) => call<{ disconnected: true }>(() => client.v1.accounts[':id'].$delete({ param: { id: enc(id) } })),
+    syncAccount: (id: string) => call<{ account: AccountView }>(() => client.v1.accounts[':id'].sync.$post({ param: { id: enc(id) } })),
+    uploadMemory: (messages: StoredMessageFacts[]) =>
+      call<{ accepted: number; duplicates: number; threadsUpdated: number }>(() => client.v1.memory.$post({ json: { messages } })),
     health: () => call<{ status: string }>(() => client.healthz.$get()),
     me: () => call<unknown>(() => client.v1.me.settings.$get()),
     threadSummary: (threadId: string) =>
@@ -94,7 +145,7 @@ export function createApiClient(options: ApiClientOptions) {
     createTouchpoint: (touchpoint: Touchpoint) => call<unknown>(() => client.v1.touchpoints.$post({ json: touchpoint })),
     updatePromise: (id: string, body: UpdatePromiseRequest) =>
       call<unknown>(() => client.v1.promises[':id'].$patch({ param: { id: enc(id) }, json: body })),
-    reminders: () => call<{ now: string; reminders: Reminder[] }>(() => client.v1.reminders.$get({ query: {} })),
+    reminders: () => call<{ now: string; reminders: Reminder[]; counts: Record<ReminderKind, number> }>(() => client.v1.reminders.$get({ query: {} })),
     accounts: () => call<ListAccountsResponse>(() => client.v1.accounts.$get()),
     report: (counterpart: string, since?: string) =>
       call<ProgressReport>(() =>

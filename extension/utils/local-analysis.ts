@@ -1,4 +1,5 @@
 import {
+  readMessage,
   analyzeThread,
   isUnansweredRequest,
   createMailboxAnalyzer,
@@ -6,6 +7,7 @@ import {
   lagStats,
   type AnalysisSettings,
   type ProgressReport,
+  type StoredMessageFacts,
   type Touchpoint,
 } from '@followthrough/shared';
 import type { ThreadSummaryResponse } from '@followthrough/shared/contract';
@@ -33,8 +35,28 @@ export function analysisSettingsFor(settings: ExtensionSettings, account: string
     internalDomains: [],
     responseTargetBusinessMinutes: 240,
     defaultPromiseWorkingDays: 2,
+    initiationTarget: (settings.initiationTargetPercent ?? 80) / 100,
     ...(settings.defaultCadenceDays ? { defaultCadenceDays: settings.defaultCadenceDays } : {}),
   };
+}
+
+/**
+ * What local-only mode remembers of the open thread: each readable message's facts, exactly what the
+ * server would store (readMessage: no body, only the sentences the rules found). Null when we cannot tell
+ * our side from theirs yet.
+ */
+export function rememberedFacts(snapshot: ThreadSnapshot, settings: ExtensionSettings): StoredMessageFacts[] | null {
+  const analysisSettings = analysisSettingsFor(settings, snapshot.account);
+  if (!analysisSettings) return null;
+  const out: StoredMessageFacts[] = [];
+  for (const message of snapshotToMessages(snapshot).messages) {
+    try {
+      out.push(readMessage(message as Parameters<typeof readMessage>[0], analysisSettings));
+    } catch {
+      // A message the engine cannot read (no sender address) is left out, as the local analysis does.
+    }
+  }
+  return out;
 }
 
 /**
@@ -116,4 +138,5 @@ export function localReport(
 export interface LocalEngine {
   analyzeSnapshot: typeof analyzeSnapshot;
   localReport: typeof localReport;
+  rememberedFacts: typeof rememberedFacts;
 }

@@ -8,9 +8,9 @@ describe('settings an administrator set in managed storage', () => {
     expect(seeded).toMatchObject({ serverUrl: 'https://ft.example.com', token: 'ft_abc', addresses: ['dana@northwind.example'], timeZone: 'Europe/Berlin' });
   });
 
-  it('never replace a server the user configured, and need both URL and token', () => {
+  it('never replace a server the user configured; a URL alone seeds a server to sign in to', () => {
     expect(seededSettings({ ...DEFAULT_SETTINGS, serverUrl: 'https://mine.example', token: 't' }, { serverUrl: 'https://ft.example.com', token: 'ft_abc' })).toBeNull();
-    expect(seededSettings(DEFAULT_SETTINGS, { serverUrl: 'https://ft.example.com' })).toBeNull();
+    expect(seededSettings(DEFAULT_SETTINGS, { serverUrl: 'https://ft.example.com' })).toMatchObject({ serverUrl: 'https://ft.example.com', token: '' });
     expect(seededSettings(DEFAULT_SETTINGS, {})).toBeNull();
   });
 });

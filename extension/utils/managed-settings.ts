@@ -29,13 +29,16 @@ export async function readManagedSettings(): Promise<ManagedSettings> {
   }
 }
 
-/** The user's settings with the administrator's filled in where the user has set no server yet. */
+/**
+ * The user's settings with the administrator's filled in where the user has set no server yet. A server
+ * URL alone is enough: the user then signs in to it (the sidebar and the options offer "Sign in").
+ */
 export function seededSettings(current: ExtensionSettings, managed: ManagedSettings): ExtensionSettings | null {
-  if (current.serverUrl || !managed.serverUrl || !managed.token) return null;
+  if (current.serverUrl || !managed.serverUrl) return null;
   return {
     ...current,
     serverUrl: managed.serverUrl,
-    token: managed.token,
+    token: managed.token ?? '',
     addresses: current.addresses.length > 0 ? current.addresses : (managed.addresses ?? []),
     timeZone: current.timeZone || (managed.timeZone ?? ''),
   };

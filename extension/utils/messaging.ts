@@ -1,9 +1,23 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { PromiseVerdict, Touchpoint, NormalizedMessageInput } from '@followthrough/shared/model';
-import type { ProgressReport } from '@followthrough/shared/model';
-import type { ThreadSummaryResponse } from '@followthrough/shared/contract';
+import type { CounterpartSummary, PromiseVerdict, Touchpoint, NormalizedMessageInput, StoredMessageFacts, ProgressReport } from '@followthrough/shared/model';
+import type {
+  AccountView,
+  AnalysisStatus,
+  CounterpartDetailResponse,
+  CounterpartListItem,
+  CounterpartProfile,
+  CounterpartThread,
+  DataSummary,
+  PromiseView,
+  Reminder,
+  StoredTouchpoint,
+  ThreadSummaryResponse,
+  UpdateCounterpartRequest,
+} from '@followthrough/shared/contract';
+import type { RememberedThread } from './memory-store';
+import type { ExtensionSettings } from './settings';
 
-/** Server answers as the sidebar sees them: data, or why there is none (never a thrown error). */
+/** Server answers as the pages see them: data, or why there is none (never a thrown error). */
 export type Remote<T> =
   | { status: 'ok'; data: T }
   /** No server configured: local-only mode. */
@@ -23,24 +37,113 @@ export interface QueueStatus {
   oldestPendingAt: string | null;
 }
 
+/** One write waiting for the server, or refused by it, as the options page lists it. */
+export interface QueueItem {
+  key: string;
+  description: string;
+  enqueuedAt: string;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string;
+}
+
+/** Where the Clients view's figures come from: the server, or this browser's memory of opened threads. */
+export type ClientsSource = 'server' | 'memory';
+
+/** What the sidebar overlays on a local-only thread: the client's figures from every remembered thread. */
+export interface LocalThreadView {
+  counterpartSummary: CounterpartSummary & { name: string | null; renewalDate: string | null };
+  otherOpenPromises: PromiseView[];
+  otherOpenPromiseCount: number;
+  threadsRemembered: number;
+}
+
+/** The settings the options page edits: the server's when signed in (the one home), else this browser's. */
+export type SettingsValues = Pick<ExtensionSettings, 'addresses' | 'timeZone' | 'workingHours' | 'defaultCadenceDays' | 'initiationTargetPercent'>;
+
+export interface SettingsState {
+  values: SettingsValues;
+  source: 'server' | 'local';
+  /** An edit made offline waits in the queue. */
+  pending: boolean;
+  /** Why the server's settings could not be read (the local copy is shown). */
+  error: string | null;
+}
+
+export interface LocalDataSummary {
+  threads: number;
+  messages: number;
+  touchpoints: number;
+  verdicts: number;
+  clients: number;
+  queued: number;
+}
+
 /**
- * The one protocol between content scripts / popup / options and the background, which alone talks
- * to the server. Every message is typed here; nothing else calls sendMessage.
+ * The one protocol between content scripts / popup / options / Clients and the background, which alone
+ * talks to the server and holds the token. Every message is typed here; nothing else calls sendMessage.
  */
 export interface ProtocolMap {
+  // The sidebar.
   getThreadSummary(data: { threadId: string }): Remote<ThreadSummaryResponse>;
   /** Pushes what the open thread shows to the server (idempotent by message id). Bodies go only there. */
   pushThreadMessages(data: { messages: NormalizedMessageInput[] }): Remote<{ accepted: number }>;
+  /** Local-only mode: keeps the thread's facts (no bodies) and answers with the client's figures from all remembered threads. */
+  rememberThread(data: { thread: RememberedThread; facts: StoredMessageFacts[] }): LocalThreadView | null;
   logTouchpoint(data: { touchpoint: Touchpoint }): { queued: true; pending: number };
   setPromiseVerdict(data: { promiseId: string; verdict: Required<Pick<PromiseVerdict, 'status'>> & PromiseVerdict }): {
     queued: boolean;
     pending: number;
   };
   getReport(data: { counterpart: string; since?: string }): Remote<ProgressReport>;
+  // Clients (the sidebar's client header and the Clients view).
+  getClientProfile(data: { counterpart: string }): Remote<{ profile: CounterpartProfile; source: ClientsSource }>;
+  updateClientProfile(data: { counterpart: string; patch: UpdateCounterpartRequest }): { queued: boolean; pending: number };
+  listClients(data: { filter?: 'overdue' | 'silent' | 'renewal' | 'awaiting'; limit: number; cursor?: string | null }): Remote<{
+    counterparts: CounterpartListItem[];
+    total: number;
+    nextCursor: string | null;
+    source: ClientsSource;
+  }>;
+  getClient(data: { counterpart: string }): Remote<CounterpartDetailResponse & { source: ClientsSource }>;
+  getClientThreads(data: { counterpart: string; cursor?: string | null }): Remote<{ threads: CounterpartThread[]; total: number; nextCursor: string | null }>;
+  getClientPromises(data: { counterpart: string; cursor?: string | null }): Remote<{ promises: PromiseView[]; nextCursor: string | null }>;
+  getClientTouchpoints(data: { counterpart: string; cursor?: string | null }): Remote<{ touchpoints: StoredTouchpoint[]; nextCursor: string | null }>;
+  /** Opens the Clients view in a tab (on a client's page when given). */
+  openClients(data: { counterpart?: string }): void;
+  /** Opens the options page (content scripts cannot). */
+  openOptions(): void;
+  // Signing in.
+  startSignIn(data: { serverUrl: string }): { ok: boolean; checkCode?: string; error?: string };
+  cancelSignIn(): void;
+  signOut(): { ok: boolean; error?: string };
   testConnection(data: { serverUrl: string; token: string }): ConnectionTestResult;
+  // Settings.
+  loadSettings(): SettingsState;
+  saveSettings(data: { values: SettingsValues }): SettingsState;
+  getAnalysisStatus(): Remote<AnalysisStatus>;
+  // Reminders.
   refreshReminders(): { ok: boolean; count: number; error: string | null };
-  getQueueStatus(): QueueStatus;
+  snoozeReminder(data: { reminderId: string; until: string | null }): { queued: boolean };
+  /** Opens a reminder's thread, or the client's page when it has none. */
+  openReminder(data: { reminder: Pick<Reminder, 'link' | 'counterpart'> }): void;
   openThread(data: { link: string }): void;
+  // Mailboxes.
+  listMailboxes(): Remote<{ accounts: AccountView[] }>;
+  connectMailbox(data: { provider: 'google' | 'microsoft'; access: 'metadata' | 'bodies' }): { ok: boolean; error?: string };
+  disconnectMailbox(data: { id: string }): { ok: boolean; error?: string };
+  syncMailbox(data: { id: string }): { ok: boolean; error?: string };
+  // Your data.
+  dataSummary(): { server: DataSummary | null; serverUrl: string | null; local: LocalDataSummary; error: string | null };
+  exportAll(): { ok: boolean; json?: string; error?: string };
+  eraseAll(): { ok: boolean; erased: string[]; error?: string };
+  uploadMemory(): { ok: boolean; accepted: number; threads: number; error?: string };
+  dismissMemoryOffer(): void;
+  // Writes waiting for the server.
+  getQueueStatus(): QueueStatus;
+  getQueue(): { entries: QueueItem[]; failed: QueueItem[] };
+  retryWrite(data: { key: string }): { ok: boolean };
+  discardWrite(data: { key: string }): { ok: boolean };
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

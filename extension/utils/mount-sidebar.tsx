@@ -9,8 +9,9 @@ import { loadEngine } from './engine-loader';
 import { isOwnMutation } from './own-mutations';
 import { warmUp } from './warm-up';
 import { sendMessage } from './messaging';
-import { DEFAULT_SETTINGS, type ExtensionSettings } from './settings';
-import { localStateItem, settingsItem, type LocalState } from './storage';
+import type { QueueState } from './offline-queue';
+import { completeSettings, DEFAULT_SETTINGS, type ExtensionSettings } from './settings';
+import { localStateItem, offlineQueueItem, settingsItem, type LocalState } from './storage';
 
 export const SIDEBAR_TAG = 'followthrough-sidebar';
 /**
@@ -82,6 +83,14 @@ function createDeps(host: MailHost): SidebarDeps {
     layoutReport: () => host.layoutReport(document, new URL(location.href)),
     newId: () => crypto.randomUUID(),
     engine: null,
+    rememberThread: (thread, facts) => sendMessage('rememberThread', { thread, facts }),
+    client: {
+      getProfile: (counterpart) => sendMessage('getClientProfile', { counterpart }),
+      saveProfile: (counterpart, patch) => sendMessage('updateClientProfile', { counterpart, patch }),
+      openClients: (counterpart) => sendMessage('openClients', counterpart ? { counterpart } : {}),
+    },
+    startSignIn: (serverUrl) => sendMessage('startSignIn', { serverUrl }),
+    openOptions: () => sendMessage('openOptions', undefined),
     onPainted: () => {
       // Called from the first animation frame after the commit. Mark in the task after that frame,
       // so the mark is after the sidebar's pixels whether the commit ran inside the previous frame's
@@ -113,7 +122,12 @@ export async function startSidebar(ctx: ContentScriptContext, host: MailHost): P
   engineLoad.catch(() => undefined); // handled below, once the UI exists
   let settings: ExtensionSettings = DEFAULT_SETTINGS;
   let local: LocalState = { verdicts: {}, touchpoints: [] };
-  [settings, local] = await Promise.all([settingsItem.getValue(), localStateItem.getValue()]);
+  let queueCounts = { pending: 0, failed: 0 };
+  const countsOf = (state: QueueState | null) => ({ pending: state?.entries.length ?? 0, failed: state?.failed.length ?? 0 });
+  const [stored, storedLocal, queued] = await Promise.all([settingsItem.getValue(), localStateItem.getValue(), offlineQueueItem.getValue()]);
+  local = storedLocal;
+  settings = completeSettings(stored);
+  queueCounts = countsOf(queued);
   let deps = createDeps(host);
 
   // One shadow-root UI for the content script's life (its CSS and isolation are set up once). It is
@@ -161,7 +175,7 @@ export async function startSidebar(ctx: ContentScriptContext, host: MailHost): P
     // change are one short task (~10 ms for 50 messages), and the sidebar is on the next frame.
     flushSync(() =>
       root.render(
-        <Sidebar key={mountedFor ?? ''} read={current} hostLabel={host.label} dark={host.isDarkTheme(document)} settings={settings} local={local} deps={deps} />,
+        <Sidebar key={mountedFor ?? ''} read={current} hostLabel={host.label} dark={host.isDarkTheme(document)} settings={settings} local={local} deps={deps} queue={queueCounts} />,
       ),
     );
   };
@@ -285,7 +299,14 @@ export async function startSidebar(ctx: ContentScriptContext, host: MailHost): P
   });
 
   const unwatchSettings = settingsItem.watch(guard('settings change', (next: ExtensionSettings | null) => {
-    settings = next ?? DEFAULT_SETTINGS;
+    settings = completeSettings(next);
+    render();
+  }));
+  // The header's badge: writes waiting for the server, and those it refused.
+  const unwatchQueue = offlineQueueItem.watch(guard('queue change', (next: QueueState | null) => {
+    const counts = countsOf(next);
+    if (counts.pending === queueCounts.pending && counts.failed === queueCounts.failed) return;
+    queueCounts = counts;
     render();
   }));
   const unwatchLocal = localStateItem.watch(guard('local state change', (next: LocalState | null) => {
@@ -295,6 +316,7 @@ export async function startSidebar(ctx: ContentScriptContext, host: MailHost): P
   ctx.onInvalidated(() => {
     unwatchSettings();
     unwatchLocal();
+    unwatchQueue();
   });
 
   check();

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Reminder } from '@followthrough/shared/contract';
 import { notificationText, pruneNotified, remindersToNotify } from './notify';
+import { DEFAULT_NOTIFY_KINDS } from './settings';
 
 const base: Reminder = {
   id: 'promise-overdue:p1a2b3',
   kind: 'promise-overdue',
   counterpart: 'northwind-logistics.example',
+  name: null,
   threadId: '1938c0a7d2b4e53d',
   messageId: '1938c0a7d2b4e542',
   dueAt: '2026-11-12T17:00:00.000Z',
@@ -16,7 +18,7 @@ const base: Reminder = {
 const NOW = Date.parse('2026-11-16T09:00:00Z');
 
 describe('which reminders notify', () => {
-  it('notifies due and overdue promises, silences and waiting client mail, each with its thread link', () => {
+  it('notifies every kind the user left on, with or without a thread (those open the client page)', () => {
     const reminders: Reminder[] = [
       base,
       { ...base, id: 'silence:fabrikam-foods.example', kind: 'silence', counterpart: 'fabrikam-foods.example', title: 'No contact for 21 days (cadence 14)' },
@@ -24,23 +26,22 @@ describe('which reminders notify', () => {
       { ...base, id: 'renewal:northwind', kind: 'renewal', title: 'Renewal on 2027-01-10', link: null },
       { ...base, id: 'feedback:northwind', kind: 'feedback', title: 'Feedback last asked 120 days ago', link: null },
     ];
-    expect(remindersToNotify(reminders, {}, NOW).map((r) => r.kind)).toEqual(['promise-overdue', 'silence', 'awaiting-reply']);
+    expect(remindersToNotify(reminders, {}, NOW, DEFAULT_NOTIFY_KINDS).map((r) => r.kind)).toEqual(['promise-overdue', 'silence', 'awaiting-reply', 'renewal', 'feedback']);
+    const quieter = { ...DEFAULT_NOTIFY_KINDS, feedback: false, silence: false };
+    expect(remindersToNotify(reminders, {}, NOW, quieter).map((r) => r.kind)).toEqual(['promise-overdue', 'awaiting-reply', 'renewal']);
   });
 
   it('does not repeat a notification within a day, and repeats it the next day', () => {
-    expect(remindersToNotify([base], { [base.id]: '2026-11-16T08:00:00.000Z' }, NOW)).toEqual([]);
-    expect(remindersToNotify([base], { [base.id]: '2026-11-15T08:59:00.000Z' }, NOW)).toEqual([base]);
-  });
-
-  it('skips a reminder without a link (nothing to open on click)', () => {
-    expect(remindersToNotify([{ ...base, link: null }], {}, NOW)).toEqual([]);
+    expect(remindersToNotify([base], { [base.id]: '2026-11-16T08:00:00.000Z' }, NOW, DEFAULT_NOTIFY_KINDS)).toEqual([]);
+    expect(remindersToNotify([base], { [base.id]: '2026-11-15T08:59:00.000Z' }, NOW, DEFAULT_NOTIFY_KINDS)).toEqual([base]);
   });
 
   it('forgets notifications older than a week', () => {
     expect(pruneNotified({ old: '2026-11-01T00:00:00.000Z', recent: '2026-11-15T00:00:00.000Z' }, NOW)).toEqual({ recent: '2026-11-15T00:00:00.000Z' });
   });
 
-  it('titles the notification with what it is and for whom', () => {
+  it('titles the notification with what it is and for whom, by name when the user gave one', () => {
+    expect(notificationText({ ...base, name: 'Northwind Logistics' }).title).toBe('Promise overdue: Northwind Logistics');
     expect(notificationText(base)).toEqual({
       title: 'Promise overdue: northwind-logistics.example',
       message: "I'll send the revised rollout plan by Thursday",

@@ -1,17 +1,15 @@
-import type { Reminder } from '@followthrough/shared/contract';
-
-/** Kinds that warrant interrupting the user (issue 5: due/overdue promises, silences, client mail waiting). */
-const NOTIFY_KINDS = new Set<Reminder['kind']>(['promise-due', 'promise-overdue', 'silence', 'awaiting-reply']);
+import type { Reminder, ReminderKind } from '@followthrough/shared/contract';
 
 const DAY_MS = 86_400_000;
 
 /**
- * Which reminders to notify now: notifiable kinds, with a link to open, not notified in the last day.
- * Pure, so the rule is tested without a browser.
+ * Which reminders to notify now: every kind the user left switched on (each opens its thread, or the
+ * client's page when it has none), not notified in the last day. Pure, so the rule is tested without a
+ * browser.
  */
-export function remindersToNotify(reminders: Reminder[], notified: Record<string, string>, now: number): Reminder[] {
+export function remindersToNotify(reminders: readonly Reminder[], notified: Record<string, string>, now: number, kinds: Record<ReminderKind, boolean>): Reminder[] {
   return reminders.filter((r) => {
-    if (!NOTIFY_KINDS.has(r.kind) || !r.link) return false;
+    if (!kinds[r.kind]) return false;
     const last = notified[r.id];
     return !last || now - Date.parse(last) >= DAY_MS;
   });
@@ -22,7 +20,7 @@ export function pruneNotified(notified: Record<string, string>, now: number): Re
   return Object.fromEntries(Object.entries(notified).filter(([, at]) => now - Date.parse(at) < 7 * DAY_MS));
 }
 
-const KIND_TITLES: Record<Reminder['kind'], string> = {
+const KIND_TITLES: Record<ReminderKind, string> = {
   'promise-due': 'Promise due today',
   'promise-overdue': 'Promise overdue',
   silence: 'Client gone quiet',
@@ -31,10 +29,20 @@ const KIND_TITLES: Record<Reminder['kind'], string> = {
   feedback: 'Time to ask for feedback',
 };
 
+/** What each kind is, for the options page's switches. */
+export const KIND_DESCRIPTIONS: Record<ReminderKind, string> = {
+  'promise-overdue': 'A promise you made is past its due date',
+  'promise-due': 'A promise is due within the next 24 hours',
+  'awaiting-reply': 'A client has waited longer than your reply target',
+  silence: 'No contact with a client for longer than the agreed cadence',
+  renewal: 'A contract renews within 60 days',
+  feedback: 'You have not asked a client for feedback in 90 days',
+};
+
 export function notificationText(reminder: Reminder): { title: string; message: string } {
-  return { title: `${KIND_TITLES[reminder.kind]}: ${reminder.counterpart}`, message: reminder.title };
+  return { title: `${KIND_TITLES[reminder.kind]}: ${reminder.name ?? reminder.counterpart}`, message: reminder.title };
 }
 
-export function kindTitle(kind: Reminder['kind']): string {
+export function kindTitle(kind: ReminderKind): string {
   return KIND_TITLES[kind];
 }

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { fakeBrowser } from 'wxt/testing';
 import type { Touchpoint } from '@followthrough/shared/model';
 import { createApiClient } from './api-client';
-import { backoffMs, BACKOFF_MAX_MS, createOfflineQueue, type QueuedWrite, type SendOutcome } from './offline-queue';
+import { backoffMs, BACKOFF_MAX_MS, createOfflineQueue, describeWrite, type QueueState, type QueuedWrite, type SendOutcome } from './offline-queue';
 import { offlineQueueItem } from './storage';
 
 /** A loopback HTTP server that records what reaches it and answers with the scripted statuses. */
@@ -66,7 +66,7 @@ function backgroundQueue(url: string, clock: { now: number }) {
     random: () => 0.5,
     async send(write: QueuedWrite): Promise<SendOutcome> {
       const client = createApiClient({ baseUrl: url, token: 'ft_test_token', timeoutMs: 2000 });
-      const result = write.kind === 'touchpoint' ? await client.createTouchpoint(write.touchpoint) : await client.updatePromise(write.promiseId, write.body);
+      const result = write.kind === 'touchpoint' ? await client.createTouchpoint(write.touchpoint) : write.kind === 'verdict' ? await client.updatePromise(write.promiseId, write.body) : await client.health();
       if (result.ok) return { ok: true };
       return { ok: false, retry: result.retry, error: result.error, ...(result.retryAfterMs ? { retryAfterMs: result.retryAfterMs } : {}) };
     },
@@ -182,5 +182,39 @@ describe('offline write queue', () => {
     expect(backoffMs(1, () => 1)).toBe(5_000);
     expect(backoffMs(3, () => 1)).toBe(20_000);
     expect(backoffMs(30, () => 1)).toBe(BACKOFF_MAX_MS);
+  });
+});
+
+describe('profile edits, retry and discard (issue 12)', () => {
+  it('merges edits of one client, lets a refused write be retried or discarded, and says what each is', async () => {
+    let state: QueueState = { entries: [], failed: [] };
+    const outcomes: SendOutcome[] = [{ ok: false, retry: false, error: 'validation_failed: body.cadenceDays' }, { ok: true }];
+    const sent: QueuedWrite[] = [];
+    const queue = createOfflineQueue({
+      load: async () => state,
+      save: async (next) => {
+        state = next;
+      },
+      now: () => Date.parse('2026-11-23T09:00:00Z'),
+      send: async (write) => {
+        sent.push(write);
+        return outcomes.shift() ?? { ok: true };
+      },
+    });
+    await queue.enqueue({ kind: 'profile', counterpart: 'northwind.example', patch: { cadenceDays: 14 } });
+    await queue.enqueue({ kind: 'profile', counterpart: 'northwind.example', patch: { renewalDate: '2027-01-10' } });
+    expect(state.entries).toHaveLength(1);
+    expect(state.entries[0]!.write).toEqual({ kind: 'profile', counterpart: 'northwind.example', patch: { cadenceDays: 14, renewalDate: '2027-01-10' } });
+    expect(describeWrite(state.entries[0]!.write)).toBe('Client northwind.example: cadence, renewal date');
+    await queue.flush();
+    expect(state.failed.map((e) => e.lastError)).toEqual(['validation_failed: body.cadenceDays']);
+    expect(await queue.retry('profile:northwind.example')).toBe(true);
+    expect(state.failed).toEqual([]);
+    await queue.flush();
+    expect(sent).toHaveLength(2);
+    expect(state.entries).toEqual([]);
+    await queue.enqueue({ kind: 'snooze', reminderId: 'silence:northwind.example', until: '2026-11-30T09:00:00.000Z' });
+    expect((await queue.discard('snooze:silence:northwind.example'))?.write.kind).toBe('snooze');
+    expect(state.entries).toEqual([]);
   });
 });

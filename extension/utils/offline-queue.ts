@@ -1,10 +1,16 @@
 import type { Touchpoint } from '@followthrough/shared/model';
-import type { UpdatePromiseRequest } from '@followthrough/shared/contract';
+import type { UpdateCounterpartRequest, UpdatePromiseRequest, UserSettingsInput } from '@followthrough/shared/contract';
 
 /** A write the server must eventually receive. */
 export type QueuedWrite =
   | { kind: 'touchpoint'; touchpoint: Touchpoint }
-  | { kind: 'verdict'; promiseId: string; body: UpdatePromiseRequest };
+  | { kind: 'verdict'; promiseId: string; body: UpdatePromiseRequest }
+  /** A client's profile (name, cadence, renewal, notes, initiation target): later edits merge into a pending one. */
+  | { kind: 'profile'; counterpart: string; patch: UpdateCounterpartRequest }
+  /** The user's settings as a whole (the latest wins). */
+  | { kind: 'settings'; settings: UserSettingsInput }
+  /** A reminder put away until an instant (null: shown again). */
+  | { kind: 'snooze'; reminderId: string; until: string | null };
 
 export interface QueueEntry {
   /** Idempotency key: the touchpoint's UUID, or "verdict:<promiseId>" (the latest verdict wins). */
@@ -45,7 +51,48 @@ export function backoffMs(attempts: number, random: () => number = Math.random):
 }
 
 export function keyOf(write: QueuedWrite): string {
-  return write.kind === 'touchpoint' ? `touchpoint:${write.touchpoint.id}` : `verdict:${write.promiseId}`;
+  switch (write.kind) {
+    case 'touchpoint':
+      return `touchpoint:${write.touchpoint.id}`;
+    case 'verdict':
+      return `verdict:${write.promiseId}`;
+    case 'profile':
+      return `profile:${write.counterpart}`;
+    case 'settings':
+      return 'settings';
+    case 'snooze':
+      return `snooze:${write.reminderId}`;
+  }
+}
+
+const TOUCHPOINT_WORDS: Record<Touchpoint['kind'], string> = {
+  call: 'call',
+  meeting: 'meeting',
+  note: 'note',
+  'feedback-asked': 'feedback request',
+  'report-sent': 'report sent',
+  invoice: 'invoice',
+  review: 'quarterly review',
+  other: 'contact',
+};
+
+/** A write in words, for the options page's list of pending and refused writes. */
+export function describeWrite(write: QueuedWrite): string {
+  switch (write.kind) {
+    case 'touchpoint':
+      return `Logged ${TOUCHPOINT_WORDS[write.touchpoint.kind]} with ${write.touchpoint.counterpart}${write.touchpoint.summary ? `: “${write.touchpoint.summary.slice(0, 60)}”` : ''}`;
+    case 'verdict': {
+      const b = write.body;
+      const what = b.status === 'done' ? 'marked done' : b.status === 'dismissed' ? 'marked “not a promise”' : b.status === 'not-kept' ? 'marked not kept' : b.dueAt ? 'new due date' : b.snoozedUntil ? 'snoozed' : 'reopened';
+      return `Promise ${what}`;
+    }
+    case 'profile':
+      return `Client ${write.counterpart}: ${Object.keys(write.patch).map((k) => (k === 'initiationTargetPercent' ? 'initiation target' : k === 'cadenceDays' ? 'cadence' : k === 'renewalDate' ? 'renewal date' : k)).join(', ')}`;
+    case 'settings':
+      return 'Your settings (addresses, time zone, working hours, cadence, target)';
+    case 'snooze':
+      return write.until ? `Reminder snoozed until ${write.until.slice(0, 10)}` : 'Reminder woken';
+  }
 }
 
 export interface FlushReport {
@@ -76,9 +123,12 @@ export function createOfflineQueue(deps: OfflineQueueDeps) {
         const key = keyOf(write);
         const at = new Date(deps.now()).toISOString();
         const existing = state.entries.find((entry) => entry.key === key);
-        // The same touchpoint twice is one touchpoint; a newer verdict replaces the pending one.
+        // The same touchpoint twice is one touchpoint; a newer verdict, settings or snooze replaces the
+        // pending one; a profile edit merges into the pending edit of the same client.
         if (existing && write.kind === 'touchpoint') return existing;
-        const entry: QueueEntry = { key, write, enqueuedAt: at, attempts: 0, nextAttemptAt: at, lastError: null };
+        const merged: QueuedWrite =
+          existing && existing.write.kind === 'profile' && write.kind === 'profile' ? { ...write, patch: { ...existing.write.patch, ...write.patch } } : write;
+        const entry: QueueEntry = { key, write: merged, enqueuedAt: at, attempts: 0, nextAttemptAt: at, lastError: null };
         const entries = existing ? state.entries.map((e) => (e.key === key ? entry : e)) : [...state.entries, entry];
         await deps.save({ ...state, entries });
         return entry;
@@ -132,6 +182,31 @@ export function createOfflineQueue(deps: OfflineQueueDeps) {
 
     async pending(): Promise<QueueState> {
       return deps.load();
+    },
+
+    /** A refused write sent again (the user fixed what the server objected to, or wants another try). */
+    retry(key: string): Promise<boolean> {
+      return serialized(async () => {
+        const state = await deps.load();
+        const entry = state.failed.find((e) => e.key === key) ?? state.entries.find((e) => e.key === key);
+        if (!entry) return false;
+        const at = new Date(deps.now()).toISOString();
+        await deps.save({
+          entries: [...state.entries.filter((e) => e.key !== key), { ...entry, attempts: 0, nextAttemptAt: at, lastError: null }],
+          failed: state.failed.filter((e) => e.key !== key),
+        });
+        return true;
+      });
+    },
+
+    /** Drops a pending or refused write for good (the user decided it should not be sent). */
+    discard(key: string): Promise<QueueEntry | null> {
+      return serialized(async () => {
+        const state = await deps.load();
+        const entry = state.entries.find((e) => e.key === key) ?? state.failed.find((e) => e.key === key) ?? null;
+        await deps.save({ entries: state.entries.filter((e) => e.key !== key), failed: state.failed.filter((e) => e.key !== key) });
+        return entry;
+      });
     },
 
     /** Makes every waiting entry due now (e.g. after the user fixed the server URL). */

@@ -1,8 +1,8 @@
 import { storage } from 'wxt/utils/storage';
 import type { PromiseVerdict, Touchpoint } from '@followthrough/shared/model';
-import type { Reminder } from '@followthrough/shared/contract';
+import type { CounterpartProfile, Reminder, UserSettings } from '@followthrough/shared/contract';
 import type { QueueState } from './offline-queue';
-import { DEFAULT_SETTINGS, type ExtensionSettings } from './settings';
+import { completeSettings, DEFAULT_SETTINGS, type ExtensionSettings } from './settings';
 
 /**
  * Every item the extension stores, in one file, each versioned so a later shape change ships with
@@ -11,7 +11,9 @@ import { DEFAULT_SETTINGS, type ExtensionSettings } from './settings';
 
 export const settingsItem = storage.defineItem<ExtensionSettings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: 2,
+  // v2: per-kind notification switches and the initiation target.
+  migrations: { 2: (old: Partial<ExtensionSettings>) => completeSettings(old) },
 });
 
 /** Pending server writes (touchpoints, verdicts): survives browser restarts. */
@@ -43,10 +45,20 @@ export const notifiedItem = storage.defineItem<Record<string, string>>('local:no
   version: 1,
 });
 
-/** Notification id -> thread link, so a click after a service-worker restart still opens the thread. */
-export const notificationLinksItem = storage.defineItem<Record<string, string>>('local:notificationLinks', {
+/**
+ * Where a notification leads: its thread's link, or (no thread) the client's page. Kept by notification id,
+ * so a click after a service-worker restart still opens it.
+ */
+export interface NotificationTarget {
+  link: string | null;
+  counterpart: string;
+}
+
+export const notificationLinksItem = storage.defineItem<Record<string, NotificationTarget>>('local:notificationLinks', {
   fallback: {},
-  version: 1,
+  version: 2,
+  // v1 kept only the thread link.
+  migrations: { 2: (old: Record<string, string>) => Object.fromEntries(Object.entries(old).map(([id, link]) => [id, { link, counterpart: '' }])) },
 });
 
 /**
@@ -67,6 +79,50 @@ export const localStateItem = storage.defineItem<LocalState>('local:localState',
 export const LOCAL_TOUCHPOINT_LIMIT = 500;
 
 /**
+ * What the user set about clients and reminders without a server (local-only mode): each client's
+ * profile (name, cadence, renewal, notes, initiation target) and reminder snoozes by reminder id. Signed
+ * in, the server keeps both; this holds what waits to be sent only through the offline queue.
+ */
+export interface LocalClients {
+  profiles: Record<string, CounterpartProfile & { updatedAt: string }>;
+  snoozes: Record<string, string>;
+}
+
+export const localClientsItem = storage.defineItem<LocalClients>('local:localClients', {
+  fallback: { profiles: {}, snoozes: {} },
+  version: 1,
+});
+
+/** The server's copy of the user's settings as last read (fields the options page does not edit are kept). */
+export const serverSettingsItem = storage.defineItem<UserSettings | null>('local:serverSettings', {
+  fallback: null,
+  version: 1,
+});
+
+/**
+ * The sign-in as the options page and the sidebar show it (no secret here: the verifier and the token are
+ * in the extension-only store). `email` is who is signed in; `signIn` a sign-in in progress or its outcome.
+ */
+export interface AccountState {
+  email: string | null;
+  signIn: {
+    state: 'waiting' | 'failed';
+    serverUrl: string;
+    /** Four characters the server's page shows too. */
+    checkCode: string;
+    expiresAt: string;
+    message: string | null;
+  } | null;
+  /** Signed in with threads remembered before: the options page offers to upload them (null = nothing to offer). */
+  memoryOffer: { threads: number; messages: number } | null;
+}
+
+export const accountItem = storage.defineItem<AccountState>('local:account', {
+  fallback: { email: null, signIn: null, memoryOffer: null },
+  version: 1,
+});
+
+/**
  * The API token lives apart from the settings, in the extension's own IndexedDB: storage.local is readable by
  * the content scripts, which run inside Gmail and Outlook next to strangers' mail; an IndexedDB database
  * belongs to its origin, and a content script's origin is the mail site's, so only the extension's own pages
@@ -80,6 +136,7 @@ export const TOKEN_STORED = 'stored-in-extension-only';
 const SECRETS_DB = 'followthrough-secrets';
 const SECRETS_STORE = 'secrets';
 const TOKEN_KEY = 'apiToken';
+const SIGN_IN_KEY = 'signInRequest';
 
 function openSecrets(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -111,6 +168,30 @@ export const apiTokenStore = {
   async set(token: string): Promise<void> {
     if (token) await withSecrets<IDBValidKey>('readwrite', (store) => store.put(token, TOKEN_KEY));
     else await withSecrets<undefined>('readwrite', (store) => store.delete(TOKEN_KEY));
+  },
+};
+
+/**
+ * The sign-in in progress: the request id and the verifier only this extension knows (the server has its
+ * SHA-256). Kept here so a service worker stopped while the user signs in can finish polling when it wakes.
+ */
+export interface PendingSignIn {
+  serverUrl: string;
+  requestId: string;
+  verifier: string;
+  expiresAt: string;
+  pollIntervalMs: number;
+  tabId: number | null;
+}
+
+export const signInSecretStore = {
+  async get(): Promise<PendingSignIn | null> {
+    const value = await withSecrets<unknown>('readonly', (store) => store.get(SIGN_IN_KEY));
+    return value && typeof value === 'object' ? (value as PendingSignIn) : null;
+  },
+  async set(pending: PendingSignIn | null): Promise<void> {
+    if (pending) await withSecrets<IDBValidKey>('readwrite', (store) => store.put(pending, SIGN_IN_KEY));
+    else await withSecrets<undefined>('readwrite', (store) => store.delete(SIGN_IN_KEY));
   },
 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from './settings';
-import { analyzeSnapshot, localReport } from './local-analysis';
+import { analyzeSnapshot, localReport, rememberedFacts } from './local-analysis';
 import { createWarmUpSnapshot, warmUp } from './warm-up';
 
 const NOW = new Date('2026-11-16T10:00:00Z');
@@ -25,6 +25,7 @@ describe('warm-up', () => {
         return result;
       },
       localReport,
+      rememberedFacts,
     };
     warmUp(engine, (error) => errors.push(error));
     // Two idle slots (happy-dom has no requestIdleCallback: each is a timer).

@@ -6,12 +6,17 @@ import { extensionCors, limitBody, provideDeps, requestIdAndLog } from './http/m
 import { toErrorResponse } from './http/on-error';
 import { createRateLimitStore, rateLimit, rateLimitByAddress } from './http/rate-limit';
 import { createStorageHealth } from './http/storage-health';
+import { accountDisconnectRoutes } from './routes/account-disconnect';
 import { accountRoutes } from './routes/accounts';
+import { authRoutes, tokenRoutes } from './routes/auth';
+import { connectLinkRoutes, connectStartRoutes } from './routes/connect-links';
 import { connectRoutes, oauthCallbackRoutes } from './routes/connect';
 import { counterpartRoutes } from './routes/counterparts';
+import { dataSummaryRoutes } from './routes/data-summary';
 import { exportRoutes } from './routes/export';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
+import { memoryRoutes } from './routes/memory';
 import { messageRoutes } from './routes/messages';
 import { openApiRoutes } from './routes/openapi';
 import { invitationRoutes, orgRoutes } from './routes/orgs';
@@ -53,8 +58,15 @@ export function createApp(deps: AppDeps) {
     .route('/v1', openApiRoutes)
     .use('/oauth/*', rateLimitByAddress)
     .route('/oauth', oauthCallbackRoutes)
+    // Sign-in and connect links carry no token: limited per client address, as the OAuth callback.
+    .use('/auth/*', rateLimitByAddress)
+    .route('/auth', authRoutes)
+    .use('/connect/*', rateLimitByAddress)
+    .route('/connect/start', connectStartRoutes)
     .use('/v1/*', requireAuth)
     .use('/v1/*', rateLimit)
+    .route('/v1/me/token', tokenRoutes)
+    .route('/v1/me/data', dataSummaryRoutes)
     .route('/v1/me', meRoutes)
     .route('/v1/messages', messageRoutes)
     .route('/v1/counterparts', counterpartRoutes)
@@ -64,7 +76,10 @@ export function createApp(deps: AppDeps) {
     .route('/v1/reminders', reminderRoutes)
     .route('/v1/export', exportRoutes)
     .route('/v1/accounts', accountRoutes)
+    .route('/v1/accounts', accountDisconnectRoutes)
     .route('/v1/connect', connectRoutes)
+    .route('/v1/connect-links', connectLinkRoutes)
+    .route('/v1/memory', memoryRoutes)
     .route('/v1/orgs', orgRoutes)
     .route('/v1/invitations', invitationRoutes);
 

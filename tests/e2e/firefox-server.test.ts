@@ -45,8 +45,8 @@ describe('Firefox (firefox-esr over WebDriver BiDi) connected to a real server',
       expect(sidebar.texts['ft-client']).toEqual([CLIENT_DOMAIN]);
       expect(sidebar.texts['ft-initiator']).toEqual(['The client started this thread.']);
       // The server has every message (both were ingested as the mailbox sync would), so both reply times per side.
-      expect(sidebar.texts['ft-lag-ours']?.[0]).toMatch(/^We reply in\s+4 working h\s+6 working h/);
-      expect(sidebar.texts['ft-lag-theirs']?.[0]).toMatch(/^They reply in\s+7 working h\s+7 working h/);
+      expect(sidebar.texts['ft-lag-ours']?.[0]).toMatch(/^We reply in\s+4 working hours\s+6 working hours/);
+      expect(sidebar.texts['ft-lag-theirs']?.[0]).toMatch(/^They reply in\s+7 working hours\s+7 working hours/);
       // This thread's two promises: the overdue one and the one the later reply kept.
       expect(sidebar.texts['ft-promises-thread']?.[0]).toMatch(/I will confirm the room booking by tomorrow[\s\S]*overdue/i);
       expect(sidebar.texts['ft-promises-thread']?.[0]).toContain("I'll send the revised statement of work by Thursday");

@@ -21,6 +21,10 @@ export interface ApiServer {
   start(): Promise<void>;
   /** `followthrough user add <email>`: returns the API token printed as the last line. */
   addUser(email: string): Promise<string>;
+  /** `followthrough <args>` against this server's database: its standard output. */
+  cli(args: string[]): Promise<string>;
+  /** `followthrough user pair <email>`: the one-time code it prints (ABCD-EFGH). */
+  pairingCode(email: string): Promise<string>;
   /** Stops the server and deletes its temp database. */
   dispose(): Promise<void>;
 }
@@ -31,12 +35,17 @@ const TSX_NODE_ARGS = ['--import', 'tsx'];
  * The real API server as a child process on loopback with a temp libSQL file, the way a user runs it
  * (`pnpm start` = tsx src/main.ts); started with node --import tsx so the harness owns one pid to stop.
  */
-export async function startApiServer(): Promise<ApiServer> {
+export interface ApiServerOptions {
+  /** More environment for the server and the CLI: provider stand-ins' URLs and OAuth clients, FT_ENCRYPTION_KEY. */
+  env?: Record<string, string>;
+}
+
+export async function startApiServer(options: ApiServerOptions = {}): Promise<ApiServer> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'followthrough-e2e-db-'));
   const databaseUrl = `file:${path.join(dir, 'followthrough.db')}`;
   const port = await findFreePort();
   const url = `http://127.0.0.1:${port}`;
-  const env = { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: 'production' };
+  const env = { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: 'production', ...options.env };
   let output = '';
   let child: ChildProcess | undefined;
 
@@ -95,8 +104,26 @@ export async function startApiServer(): Promise<ApiServer> {
     }
   }
 
+  async function cli(args: string[]): Promise<string> {
+    try {
+      const { stdout, stderr } = await execFileAsync(process.execPath, [...TSX_NODE_ARGS, 'src/cli/main.ts', ...args], { cwd: SERVER_DIR, env, timeout: 60_000 });
+      output += stdout + stderr;
+      return stdout;
+    } catch (error) {
+      throw new Error(`\`followthrough ${args.join(' ')}\` failed: ${(error as Error).message}`);
+    }
+  }
+
+  async function pairingCode(email: string): Promise<string> {
+    const code = /\b([A-Z2-9]{4}-[A-Z2-9]{4})\b/.exec(await cli(['user', 'pair', email]))?.[1];
+    if (!code) throw new Error(`\`followthrough user pair ${email}\` printed no code`);
+    return code;
+  }
+
   await start();
   return {
+    cli,
+    pairingCode,
     url,
     port,
     databaseUrl,

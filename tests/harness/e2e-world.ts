@@ -26,6 +26,8 @@ export interface E2eWorld {
 export interface E2eWorldOptions {
   /** Push the mailbox to the server at start (mailbox-wide history); false = the server knows nothing yet. */
   ingest?: boolean;
+  /** More environment for the API server (provider stand-ins, FT_ENCRYPTION_KEY). */
+  serverEnv?: Record<string, string>;
 }
 
 export async function createE2eWorld(mailbox: FixtureMailbox, options: E2eWorldOptions = {}): Promise<E2eWorld> {
@@ -34,7 +36,7 @@ export async function createE2eWorld(mailbox: FixtureMailbox, options: E2eWorldO
   fixtures.setHandler(createMailSites(() => current));
   let api: ApiServer | undefined;
   try {
-    api = await startApiServer();
+    api = await startApiServer(options.serverEnv ? { env: options.serverEnv } : {});
     const token = await api.addUser(OWNER.address);
     const client = createApiClient(api.url, token);
     const settings: UserSettingsInput = {

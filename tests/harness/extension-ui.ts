@@ -23,7 +23,8 @@ export interface ExtensionSettingsForm {
 }
 
 /**
- * Fills and saves the options page as a user would: server URL and token (empty = local-only mode), own
+ * Fills and saves the options page as a user would: server URL and a pasted token under "Advanced" (empty =
+ * local-only mode; issue 12's scenarios sign in instead, harness/account-ui.ts), own
  * address, time zone and working hours; then reloads the page and checks the values came back from
  * extension storage. "Test connection" is not pressed: in Chromium it asks for the server's host
  * permission through a browser prompt that automation cannot answer (see tests/README.md).
@@ -36,7 +37,10 @@ export async function configureThroughOptionsPage(page: Page, extensionOrigin: s
     // The form fills itself from storage asynchronously; typing before that lands would be overwritten.
     await page.waitForTimeout(300);
     await page.locator(testId('ft-options-server-url')).fill(serverUrl);
-    await page.locator(testId('ft-options-token')).fill(form?.token ?? '');
+    // The token field is under "Advanced" (signing in needs no token): open it.
+    const token = page.locator(testId('ft-options-token'));
+    if (!(await token.isVisible())) await page.locator('details:has([data-testid="ft-options-token"]) > summary').click();
+    await token.fill(form?.token ?? '');
     await page.locator(testId('ft-options-addresses')).fill(OWNER.address);
     await page.locator(testId('ft-options-timezone')).fill(TIME_ZONE);
     await page.locator(testId('ft-options-start')).fill(WORKING_HOURS.start);
@@ -73,11 +77,12 @@ export async function waitForSidebar(page: Page, wait: SidebarWait): Promise<Loc
   let seen = 'no sidebar';
   while (Date.now() < deadline) {
     const state = await sidebar
-      .evaluate((el) => [el.getAttribute('data-thread-id'), el.getAttribute('data-state'), el.getAttribute('data-source')].join('|'), undefined, { timeout: 1000 })
+      .evaluate((el) => [el.getAttribute('data-thread-id'), el.getAttribute('data-state'), el.getAttribute('data-source'), el.getAttribute('data-memory')].join('|'), undefined, { timeout: 1000 })
       .catch(() => 'no sidebar');
     seen = state;
-    if (state === `${wait.threadId}|ready|${wait.source}`) return sidebar;
+    // Local figures are final once this browser's memory of the client's other threads has answered.
+    if (state.startsWith(`${wait.threadId}|ready|${wait.source}|`) && !state.endsWith('|pending')) return sidebar;
     await page.waitForTimeout(100);
   }
-  throw new Error(`The sidebar never showed thread ${wait.threadId} ready from the ${wait.source}; last seen (thread|state|source): ${seen}`);
+  throw new Error(`The sidebar never showed thread ${wait.threadId} ready from the ${wait.source}; last seen (thread|state|source|memory): ${seen}`);
 }

@@ -1,9 +1,9 @@
 import type { PanelDefinition, PanelProps } from '../panel-types';
 import { percent } from '../format';
 
-const TARGET = 0.8;
-
 function InitiationPanel({ view }: PanelProps) {
+  // The target in force (the client's own, the user's, or the 80% guideline), as health measured it.
+  const TARGET = (view.summary.counterpartSummary?.health.components.find((c) => c.id === 'initiation')?.target ?? 80) / 100;
   const { initiatedBy } = view.summary;
   const initiatorUnread = view.coverage?.initiatorKnown === false;
   const initiated = initiatorUnread ? undefined : view.summary.counterpartSummary?.initiated;
@@ -35,7 +35,13 @@ function InitiationPanel({ view }: PanelProps) {
             <div className={`ft-meter-fill ${share !== null && share >= TARGET ? 'ft-tone-good' : 'ft-tone-warn'}`} style={{ width: `${Math.round((share ?? 0) * 100)}%` }} />
             <div className="ft-meter-target" style={{ left: `${TARGET * 100}%` }} />
           </div>
-          {view.source === 'local' && <p className="ft-muted">From this thread only; connect a server for the whole mailbox.</p>}
+          {view.source === 'local' && (
+            <p className="ft-muted">
+              {view.threadsRemembered && view.threadsRemembered > 1
+                ? `From the ${view.threadsRemembered} threads with this client you opened in this browser; sign in to a server for the whole mailbox.`
+                : 'From this thread only; sign in to a server for the whole mailbox.'}
+            </p>
+          )}
         </>
       )}
     </div>

@@ -1,16 +1,16 @@
-import type { LagStats } from '@followthrough/shared/model';
+import type { LagStats, WorkingHours } from '@followthrough/shared/model';
 import type { PanelDefinition, PanelProps } from '../panel-types';
 import { formatBusinessMinutes, formatMinutes } from '../format';
 import { Sparkline } from '../sparkline';
 
 const RECENT = 12;
 
-function Row({ who, stats, trend, testId }: { who: string; stats: LagStats; trend: number[]; testId: string }) {
+function Row({ who, stats, trend, testId, hours }: { who: string; stats: LagStats; trend: number[]; testId: string; hours: { workingHours: WorkingHours } }) {
   return (
     <tr data-testid={testId}>
       <th scope="row">{who}</th>
-      <td>{stats.count === 0 ? 'no replies yet' : formatBusinessMinutes(stats.medianBusinessMinutes)}</td>
-      <td>{stats.count === 0 ? '—' : formatBusinessMinutes(stats.p90BusinessMinutes)}</td>
+      <td>{stats.count === 0 ? 'no replies yet' : formatBusinessMinutes(stats.medianBusinessMinutes, hours)}</td>
+      <td>{stats.count === 0 ? '—' : formatBusinessMinutes(stats.p90BusinessMinutes, hours)}</td>
       <td>
         <Sparkline values={trend} label={`${who}: last ${trend.length} reply times in working hours`} />
       </td>
@@ -33,8 +33,8 @@ function ResponseLagPanel({ view }: PanelProps) {
           </tr>
         </thead>
         <tbody>
-          <Row who="We reply in" stats={lags.ours} trend={trend('us')} testId="ft-lag-ours" />
-          <Row who="They reply in" stats={lags.theirs} trend={trend('them')} testId="ft-lag-theirs" />
+          <Row who="We reply in" stats={lags.ours} trend={trend('us')} testId="ft-lag-ours" hours={view} />
+          <Row who="They reply in" stats={lags.theirs} trend={trend('them')} testId="ft-lag-theirs" hours={view} />
         </tbody>
       </table>
       {lags.ours.medianMinutes !== null && (

@@ -1,14 +1,19 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { browser } from 'wxt/browser';
-import { normalizeServerUrl, originPattern } from '../../utils/api-client';
-import { sendMessage, type ConnectionTestResult } from '../../utils/messaging';
-import { DEFAULT_SETTINGS, type ExtensionSettings } from '../../utils/settings';
+import { REMINDER_KINDS, type ReminderKind } from '@followthrough/shared/contract';
+import { AnalysisProgress } from '../../components/options/analysis-progress';
+import { DataSection, MemoryOffer } from '../../components/options/data-section';
+import { MailboxesSection } from '../../components/options/mailboxes-section';
+import { QueueSection } from '../../components/options/queue-section';
+import { ServerSection } from '../../components/options/server-section';
+import { sendMessage, type SettingsState } from '../../utils/messaging';
+import { KIND_DESCRIPTIONS, kindTitle } from '../../utils/notify';
+import { completeSettings, DEFAULT_SETTINGS, isSignedIn, type ExtensionSettings } from '../../utils/settings';
 import { saveSettingsWithToken, settingsItem } from '../../utils/storage';
 import { parseOptionsForm, type OptionsFormValues } from './parse-options';
 
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
-function toForm(settings: ExtensionSettings): OptionsFormValues {
+function toForm(settings: ExtensionSettings): Required<OptionsFormValues> {
   return {
     serverUrl: settings.serverUrl,
     token: settings.token,
@@ -19,101 +24,122 @@ function toForm(settings: ExtensionSettings): OptionsFormValues {
     days: settings.workingHours.days,
     defaultCadenceDays: settings.defaultCadenceDays === null ? '' : String(settings.defaultCadenceDays),
     notifications: settings.notifications,
+    initiationTargetPercent: String(settings.initiationTargetPercent),
+    notifyKinds: settings.notifyKinds,
   };
 }
 
+/**
+ * The options page: the server and signing in, the user's settings (on the server when signed in: one
+ * home), notifications per kind, mailboxes, changes waiting for the server, and the user's data.
+ */
 export function OptionsForm() {
-  const [form, setForm] = useState<OptionsFormValues>(toForm(DEFAULT_SETTINGS));
+  const [form, setForm] = useState(toForm(DEFAULT_SETTINGS));
+  const [signedIn, setSignedIn] = useState(false);
+  const [source, setSource] = useState<SettingsState | null>(null);
   const [status, setStatus] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
-  const [test, setTest] = useState<ConnectionTestResult | null>(null);
-  const [testing, setTesting] = useState(false);
   const [loaded, setLoaded] = useState(false);
+  const [saves, setSaves] = useState(0);
 
   useEffect(() => {
-    void settingsItem.getValue().then((s) => {
-      setForm(toForm(s));
+    void settingsItem.getValue().then(async (stored) => {
+      const settings = completeSettings(stored);
+      setForm(toForm(settings));
+      setSignedIn(isSignedIn(settings));
+      // Signed in, the server's settings are the ones in force: the form shows those (and appears only
+      // once they are in, so nothing typed is overwritten by their arrival).
+      if (isSignedIn(settings)) {
+        const state = await sendMessage('loadSettings', undefined).catch((error: unknown) => ({
+          values: settings,
+          source: 'server' as const,
+          pending: false,
+          error: error instanceof Error ? error.message : String(error),
+        }));
+        setSource(state);
+        setForm((f) => ({
+          ...f,
+          addresses: state.values.addresses.join('\n'),
+          timeZone: state.values.timeZone,
+          start: state.values.workingHours.start,
+          end: state.values.workingHours.end,
+          days: state.values.workingHours.days,
+          defaultCadenceDays: state.values.defaultCadenceDays === null ? '' : String(state.values.defaultCadenceDays),
+          initiationTargetPercent: String(state.values.initiationTargetPercent),
+        }));
+      }
       setLoaded(true);
+    });
+    // Signing in (in another tab) or out changes what this page shows.
+    return settingsItem.watch((next) => {
+      const settings = completeSettings(next);
+      setSignedIn(isSignedIn(settings));
+      setForm((f) => ({ ...f, serverUrl: settings.serverUrl, token: settings.token }));
     });
   }, []);
 
   const set = <K extends keyof OptionsFormValues>(key: K, value: OptionsFormValues[K]) => setForm((f) => ({ ...f, [key]: value }));
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = parseOptionsForm(form, await settingsItem.getValue());
+  /** Validates and saves; true when saved. */
+  const saveAll = async (): Promise<boolean> => {
+    const previous = completeSettings(await settingsItem.getValue());
+    const parsed = parseOptionsForm(form, previous);
     if (!parsed.ok) {
       setErrors(parsed.errors);
       setStatus('');
-      return;
+      return false;
     }
     setErrors([]);
+    // Server URL, a pasted token and the notification switches are this browser's own.
     await saveSettingsWithToken(parsed.settings);
-    setStatus('Saved.');
+    const s = parsed.settings;
+    const state = await sendMessage('saveSettings', {
+      values: { addresses: s.addresses, timeZone: s.timeZone, workingHours: s.workingHours, defaultCadenceDays: s.defaultCadenceDays, initiationTargetPercent: s.initiationTargetPercent },
+    });
+    setSource(state);
+    setSaves((n) => n + 1);
+    setStatus(
+      state.source === 'local'
+        ? 'Saved. (In this browser: sign in to keep your settings on the server.)'
+        : state.error
+          ? `Saved. The server refused it: ${state.error} (see "Changes waiting for the server").`
+          : state.pending
+            ? 'Saved. Waiting to reach the server: it is sent as soon as the server answers.'
+            : 'Saved. On the server, which now computes your figures with them.',
+    );
+    return true;
   };
 
-  /**
-   * permissions.request must run in the click's user gesture, before any await: so the origin is
-   * computed synchronously and requested first, then the settings are saved and tested.
-   */
-  const testConnection = () => {
-    let pattern: string;
-    try {
-      pattern = originPattern(form.serverUrl);
-    } catch (error) {
-      setErrors([error instanceof Error ? error.message : String(error)]);
-      return;
-    }
-    setTesting(true);
-    setTest(null);
-    void browser.permissions
-      .request({ origins: [pattern] })
-      .catch(() => false)
-      .then(async (granted) => {
-        const parsed = parseOptionsForm(form, await settingsItem.getValue());
-        if (parsed.ok) {
-          await saveSettingsWithToken(parsed.settings);
-          setErrors([]);
-        } else setErrors(parsed.errors);
-        const result = await sendMessage('testConnection', { serverUrl: normalizeServerUrl(form.serverUrl), token: form.token.trim() });
-        setTest(granted ? result : { ok: false, steps: [{ name: 'permission', ok: false, detail: `Access to ${pattern} was not allowed` }, ...result.steps.filter((s) => s.name !== 'permission')] });
-      })
-      .finally(() => setTesting(false));
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    await saveAll();
   };
 
   // The form appears once the stored settings are in it, so nothing typed is overwritten by the load.
   if (!loaded) return <main className="ft-page" aria-busy="true" />;
 
+  const kinds = form.notifyKinds;
   return (
-    <main className="ft-page" data-testid="ft-options">
+    <main className="ft-page" data-testid="ft-options" data-signed-in={String(signedIn)}>
       <h1>Followthrough options</h1>
+      <MemoryOffer />
       <form onSubmit={(e) => void save(e)} noValidate>
-        <fieldset>
-          <legend>Server (optional)</legend>
-          <p className="ft-note">Without a server Followthrough works on the open thread only (local-only mode).</p>
-          <label>
-            Server URL
-            <input type="url" value={form.serverUrl} placeholder="https://followthrough.example.com" data-testid="ft-options-server-url" onChange={(e) => set('serverUrl', e.target.value)} />
-          </label>
-          <label>
-            API token
-            <input type="password" autoComplete="off" value={form.token} data-testid="ft-options-token" onChange={(e) => set('token', e.target.value)} />
-          </label>
-          <button type="button" onClick={testConnection} disabled={testing || !form.serverUrl} data-testid="ft-options-test">
-            {testing ? 'Testing…' : 'Test connection'}
-          </button>
-          {test && (
-            <ul className="ft-steps" data-testid="ft-options-test-result" data-ok={String(test.ok)}>
-              {test.steps.map((step) => (
-                <li key={step.name} className={step.ok ? 'ft-good' : 'ft-bad'}>
-                  {step.ok ? '✓' : '✗'} {step.detail}
-                </li>
-              ))}
-            </ul>
-          )}
-        </fieldset>
-        <fieldset>
+        <ServerSection
+          serverUrl={form.serverUrl}
+          setServerUrl={(v) => set('serverUrl', v)}
+          token={form.token}
+          setToken={(v) => set('token', v)}
+          signedIn={signedIn}
+          onSave={saveAll}
+        />
+        <fieldset data-testid="ft-options-you" data-source={source?.source ?? (signedIn ? 'server' : 'local')}>
           <legend>You</legend>
+          <p className="ft-note">
+            {signedIn
+              ? 'Kept on your server: every figure it shows (reply times in business hours, due dates, silence) is computed with these.'
+              : 'Kept in this browser.'}
+          </p>
+          {source?.error && <p className="ft-bad">The server's copy could not be read ({source.error}); this browser's is shown.</p>}
           <label>
             Your own addresses (one per line; empty = the signed-in account)
             <textarea rows={3} value={form.addresses} data-testid="ft-options-addresses" onChange={(e) => set('addresses', e.target.value)} />
@@ -145,14 +171,45 @@ export function OptionsForm() {
               </label>
             ))}
           </div>
-          <label>
-            Default contact cadence in days (empty = none)
-            <input type="number" min={1} max={365} value={form.defaultCadenceDays} data-testid="ft-options-cadence" onChange={(e) => set('defaultCadenceDays', e.target.value)} />
-          </label>
+          <div className="ft-row">
+            <label>
+              Default contact cadence in days (empty = none)
+              <input type="number" min={1} max={365} value={form.defaultCadenceDays} data-testid="ft-options-cadence" onChange={(e) => set('defaultCadenceDays', e.target.value)} />
+            </label>
+            <label>
+              Initiation target (% of conversations you start)
+              <input
+                type="number"
+                min={1}
+                max={100}
+                value={form.initiationTargetPercent}
+                data-testid="ft-options-initiation-target"
+                onChange={(e) => set('initiationTargetPercent', e.target.value)}
+              />
+            </label>
+          </div>
+          {signedIn && <AnalysisProgress watch={saves} />}
+        </fieldset>
+        <fieldset data-testid="ft-options-notify">
+          <legend>Notifications</legend>
           <label className="ft-check">
             <input type="checkbox" checked={form.notifications} data-testid="ft-options-notifications" onChange={(e) => set('notifications', e.target.checked)} />
-            Notify me about promises due, quiet clients and clients waiting
+            Notify me (each opens its thread, or the client's page)
           </label>
+          {REMINDER_KINDS.map((kind: ReminderKind) => (
+            <label key={kind} className="ft-check">
+              <input
+                type="checkbox"
+                disabled={!form.notifications}
+                checked={kinds[kind]}
+                data-testid={`ft-options-notify-${kind}`}
+                onChange={(e) => set('notifyKinds', { ...kinds, [kind]: e.target.checked })}
+              />
+              <span>
+                <strong>{kindTitle(kind)}</strong>: {KIND_DESCRIPTIONS[kind]}
+              </span>
+            </label>
+          ))}
         </fieldset>
         {errors.length > 0 && (
           <ul className="ft-bad" role="alert" data-testid="ft-options-errors">
@@ -161,9 +218,16 @@ export function OptionsForm() {
             ))}
           </ul>
         )}
-        <button type="submit" data-testid="ft-options-save">Save</button>
-        <p role="status" aria-live="polite" data-testid="ft-options-status">{status}</p>
+        <button type="submit" data-testid="ft-options-save">
+          Save
+        </button>
+        <p role="status" aria-live="polite" data-testid="ft-options-status">
+          {status}
+        </p>
       </form>
+      <MailboxesSection signedIn={signedIn} />
+      <QueueSection />
+      <DataSection />
     </main>
   );
 }

@@ -57,7 +57,9 @@ describe('options form', () => {
     });
   });
 
-  it('requires a token when a server is set', () => {
-    expect(parseOptionsForm({ ...form, token: '  ' }, DEFAULT_SETTINGS)).toEqual({ ok: false, errors: ['API token: required when a server URL is set'] });
+  it('takes a server without a token (the user signs in to it), and a percentage for the initiation target', () => {
+    expect(parseOptionsForm({ ...form, token: '  ' }, DEFAULT_SETTINGS)).toMatchObject({ ok: true, settings: { serverUrl: 'https://followthrough.ourco.example', token: '' } });
+    expect(parseOptionsForm({ ...form, initiationTargetPercent: '65%' }, DEFAULT_SETTINGS)).toMatchObject({ ok: true, settings: { initiationTargetPercent: 65 } });
+    expect(parseOptionsForm({ ...form, initiationTargetPercent: '0' }, DEFAULT_SETTINGS)).toEqual({ ok: false, errors: ['Initiation target: "0" must be a whole percentage from 1 to 100'] });
   });
 });

@@ -1,4 +1,5 @@
 import { normalizeServerUrl } from '../../utils/api-client';
+import type { ReminderKind } from '@followthrough/shared/contract';
 import type { ExtensionSettings } from '../../utils/settings';
 
 export interface OptionsFormValues {
@@ -11,6 +12,9 @@ export interface OptionsFormValues {
   days: number[];
   defaultCadenceDays: string;
   notifications: boolean;
+  /** Optional in the form (older callers): the settings' value is kept when absent. */
+  initiationTargetPercent?: string;
+  notifyKinds?: Record<ReminderKind, boolean>;
 }
 
 const ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -53,7 +57,12 @@ export function parseOptionsForm(
     if (!Number.isInteger(n) || n < 1 || n > 365) errors.push(`Default cadence: "${form.defaultCadenceDays}" must be a whole number of days from 1 to 365`);
     else defaultCadenceDays = n;
   }
-  if (serverUrl && !form.token.trim()) errors.push('API token: required when a server URL is set');
+  let initiationTargetPercent = previous.initiationTargetPercent;
+  if (form.initiationTargetPercent !== undefined && form.initiationTargetPercent.trim()) {
+    const n = Number(form.initiationTargetPercent.trim().replace(/%$/, ''));
+    if (!Number.isInteger(n) || n < 1 || n > 100) errors.push(`Initiation target: "${form.initiationTargetPercent}" must be a whole percentage from 1 to 100`);
+    else initiationTargetPercent = n;
+  }
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -65,7 +74,9 @@ export function parseOptionsForm(
       timeZone,
       workingHours: { start: form.start, end: form.end, days: [...new Set(form.days)].sort((a, b) => a - b) },
       defaultCadenceDays,
+      initiationTargetPercent,
       notifications: form.notifications,
+      notifyKinds: form.notifyKinds ?? previous.notifyKinds,
     },
   };
 }

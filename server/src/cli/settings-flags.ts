@@ -1,4 +1,4 @@
-import { analysisSettingsSchema, type AnalysisSettings } from '@followthrough/shared';
+import { analysisSettingsSchema, parseWeekdays, type AnalysisSettings } from '@followthrough/shared';
 import { UsageError } from './usage-error';
 
 /** The flags every analysing command shares (analyze, report). */
@@ -9,6 +9,7 @@ export const SETTINGS_OPTIONS = {
   hours: { type: 'string' },
   workdays: { type: 'string' },
   cadence: { type: 'string' },
+  'initiation-target': { type: 'string' },
   internal: { type: 'string', multiple: true },
 } as const;
 
@@ -18,6 +19,7 @@ export const SETTINGS_USAGE = `  --me <addr,...>        your own addresses, alia
   --hours 09:00-17:00    your working hours
   --workdays mon-fri     your working days: a range (sun-thu) or a list (mon,tue,thu)
   --cadence <days>       agreed contact cadence for every client, in days
+  --initiation-target <pct>  the share of conversations you aim to start (default 80)
   --internal <domain,..> extra domains that are yours (other company domains)`;
 
 export interface SettingsFlags {
@@ -27,10 +29,9 @@ export interface SettingsFlags {
   hours?: string;
   workdays?: string;
   cadence?: string;
+  'initiation-target'?: string;
   internal?: string[];
 }
-
-const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 export function systemTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -40,30 +41,11 @@ export function settingsUsage(): string {
   return SETTINGS_USAGE.replace('{{TZ}}', systemTimeZone());
 }
 
-function dayNumber(name: string, usage: string): number {
-  const index = DAYS.indexOf(name.trim().toLowerCase().slice(0, 3));
-  if (index === -1 || name.trim().length < 3) {
-    throw new UsageError(`--workdays: "${name}" is not a weekday (use mon, tue, wed, thu, fri, sat, sun)`, usage);
-  }
-  return index + 1;
-}
-
+/** --workdays: the same parser the API uses for workingHours.days (shared/model/weekdays.ts). */
 export function parseWorkdays(value: string, usage: string): number[] {
-  const days = new Set<number>();
-  for (const part of value.split(',')) {
-    const range = part.split('-');
-    if (range.length === 2) {
-      const from = dayNumber(range[0] ?? '', usage);
-      const to = dayNumber(range[1] ?? '', usage);
-      // Ranges may wrap around the week: "sun-thu" in much of the Middle East.
-      for (let d = from; ; d = (d % 7) + 1) {
-        days.add(d);
-        if (d === to) break;
-      }
-    } else if (range.length === 1) days.add(dayNumber(part, usage));
-    else throw new UsageError(`--workdays: "${part}" is not a weekday or a range like mon-fri`, usage);
-  }
-  return [...days].sort((a, b) => a - b);
+  const parsed = parseWeekdays(value);
+  if (!parsed.ok) throw new UsageError(`--workdays: ${parsed.error}`, usage);
+  return parsed.days;
 }
 
 export function parseHours(value: string, usage: string): { start: string; end: string } {
@@ -119,6 +101,13 @@ export function settingsFromFlags(
       throw new UsageError(`--cadence: "${flags.cadence}" is not a positive number of days`, usage);
     }
   }
+  let initiationTarget: number | undefined;
+  const target = flags['initiation-target'];
+  if (target !== undefined) {
+    const pct = Number(target.trim().replace(/%$/, ''));
+    if (!Number.isInteger(pct) || pct < 1 || pct > 100) throw new UsageError(`--initiation-target: "${target}" is not a percentage from 1 to 100`, usage);
+    initiationTarget = pct / 100;
+  }
   const internalDomains = (flags.internal ?? []).flatMap((d) => d.split(',')).map((d) => d.trim().toLowerCase()).filter(Boolean);
   const settings = analysisSettingsSchema.parse({
     me: me.map((m) => m.toLowerCase()),
@@ -126,6 +115,7 @@ export function settingsFromFlags(
     workingHours: { ...hours, days },
     internalDomains,
     ...(defaultCadenceDays !== undefined ? { defaultCadenceDays } : {}),
+    ...(initiationTarget !== undefined ? { initiationTarget } : {}),
   });
   return { settings, now };
 }

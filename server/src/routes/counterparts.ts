@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { CounterpartListItem } from '@followthrough/shared/contract';
-import { listCounterpartsQuerySchema, reportQuerySchema, updateCounterpartRequestSchema } from '@followthrough/shared/contract';
+import { listCounterpartThreadsQuerySchema, listCounterpartsQuerySchema, reportQuerySchema, updateCounterpartRequestSchema } from '@followthrough/shared/contract';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { validate } from '../http/validate';
 import { counterpartProfiles } from '../db/schema/index';
 import { listCounterparts, readClock, readCounterpart, type CounterpartRead } from '../store/read/counterpart-reads';
+import { listClientThreads } from '../store/read/client-threads';
 import { listPromises } from '../store/read/promise-reads';
 import { readReport } from '../store/read/report';
 import { listTouchpoints } from '../store/touchpoints';
@@ -48,6 +49,7 @@ export const counterpartRoutes = new Hono<AppEnv>()
     return c.json(
       {
         counterpart: { ...listItem(read), notes: read.profile.notes },
+        profile: read.profile,
         promises: [...overdue.promises, ...open.promises, ...settled.promises].slice(0, DETAIL_LIST),
         touchpoints: touchpoints.touchpoints,
         touchpointCount: touchpoints.total,
@@ -71,6 +73,7 @@ export const counterpartRoutes = new Hono<AppEnv>()
       cadenceDays: patch.cadenceDays !== undefined ? patch.cadenceDays : current.cadenceDays,
       renewalDate: patch.renewalDate !== undefined ? patch.renewalDate : current.renewalDate,
       notes: patch.notes !== undefined ? patch.notes : current.notes,
+      initiationTargetPercent: patch.initiationTargetPercent !== undefined ? patch.initiationTargetPercent : current.initiationTargetPercent,
     };
     const updatedAt = c.var.deps.clock().toISOString();
     await db
@@ -78,6 +81,19 @@ export const counterpartRoutes = new Hono<AppEnv>()
       .values({ userId, key, ...next, updatedAt })
       .onConflictDoUpdate({ target: [counterpartProfiles.userId, counterpartProfiles.key], set: { ...next, updatedAt } });
     return c.json({ key, profile: next }, 200);
+  })
+  .get('/:key/threads', validate('param', keyParam), validate('query', listCounterpartThreadsQuerySchema), async (c) => {
+    const { key } = c.req.valid('param');
+    const query = c.req.valid('query');
+    const { settings } = settingsOfUser(c.var.user);
+    let page;
+    try {
+      page = await listClientThreads(c.var.deps.database.reader, c.var.user.id, key, query, settings.addresses[0] ?? c.var.user.email);
+    } catch (err) {
+      if (err instanceof Error && err.message.startsWith('cursor:')) throw new ApiError('validation_failed', 400, `query.${err.message}`);
+      throw err;
+    }
+    return c.json(page, 200);
   })
   .get('/:key/report', validate('param', keyParam), validate('query', reportQuerySchema), async (c) => {
     const { key } = c.req.valid('param');

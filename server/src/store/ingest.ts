@@ -112,7 +112,44 @@ export async function ingestMessages(
     }
     await breathe();
   }
+  return storeRead(database, userId, settings, breathe, order, read, rejected, rejectedIds);
+}
 
+/**
+ * Stores facts read elsewhere, the same way: what the extension remembered of threads opened before the
+ * user signed in (readMessage ran in the browser; no body ever reaches the server on this path).
+ */
+export async function ingestStoredFacts(database: Database, userId: string, input: readonly StoredMessageFacts[], settings: AnalysisSettings): Promise<IngestResult> {
+  const breathe = createYielder();
+  const order: string[] = [];
+  const read = new Map<string, { stored: StoredMessageFacts; facts: MessageFacts }>();
+  const rejected: RejectedMessage[] = [];
+  const rejectedIds = new Set<string>();
+  for (const stored of input) {
+    order.push(stored.id);
+    if (read.has(stored.id) || rejectedIds.has(stored.id)) continue;
+    try {
+      read.set(stored.id, { stored, facts: deriveMessageFacts(stored, settings) });
+    } catch (err) {
+      rejected.push(rejection(stored.id, err));
+      rejectedIds.add(stored.id);
+    }
+    await breathe();
+  }
+  return storeRead(database, userId, settings, breathe, order, read, rejected, rejectedIds);
+}
+
+/** The write transaction both paths share: threads, aggregates, findings and fulfilment for what was read. */
+async function storeRead(
+  database: Database,
+  userId: string,
+  settings: AnalysisSettings,
+  breathe: () => Promise<void>,
+  order: readonly string[],
+  read: ReadonlyMap<string, { stored: StoredMessageFacts; facts: MessageFacts }>,
+  rejected: RejectedMessage[],
+  rejectedIds: ReadonlySet<string>,
+): Promise<IngestResult> {
   return inWriteTransaction(database, async (tx) => {
     const ctx: AnalysisContext = { tx, userId, settings, hash: settingsHash(settings), breathe };
     const storedThreadOf = new Map<string, string>();

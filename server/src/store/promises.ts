@@ -28,8 +28,16 @@ export async function setVerdict(database: Database, userId: string, id: string,
     const found = await tx.execute({ sql: `SELECT 1 FROM ${P.$} WHERE ${P.userId} = ? AND ${P.id} = ?`, args: [userId, id] });
     if (found.rows.length === 0) return false;
     const at = now.toISOString();
-    const values = [verdict.status, verdict.dueAt ? new Date(verdict.dueAt).toISOString() : null, verdict.snoozedUntil ? new Date(verdict.snoozedUntil).toISOString() : null];
     const V = names(promiseVerdicts);
+    // A snooze the request leaves out is kept (changing the due date used to clear it silently); null clears
+    // it. A due date left out goes back to the detected one (reopening lets the analysis decide again).
+    const before = (await tx.execute({ sql: `SELECT ${V.snoozedUntil} AS snoozed_until FROM ${V.$} WHERE ${V.userId} = ? AND ${V.promiseId} = ?`, args: [userId, id] })).rows[0];
+    const iso = (value: string) => new Date(value).toISOString();
+    const values = [
+      verdict.status,
+      verdict.dueAt !== undefined ? iso(verdict.dueAt) : null,
+      verdict.snoozedUntil !== undefined ? (verdict.snoozedUntil ? iso(verdict.snoozedUntil) : null) : ((before?.snoozed_until as string | null | undefined) ?? null),
+    ];
     const E = names(promiseVerdictEvents);
     await tx.batch([
       {

@@ -102,8 +102,8 @@ export async function findUserByToken(client: Pick<Client, 'execute'> | ReadExec
   };
 }
 
-export function defaultUserSettings(email: string): UserSettings {
-  return userSettingsSchema.parse({ addresses: [email], timeZone: 'UTC', workingHours: {} });
+export function defaultUserSettings(email: string, timeZone = 'UTC'): UserSettings {
+  return userSettingsSchema.parse({ addresses: [email], timeZone, workingHours: {} });
 }
 
 export async function getUserSettings(db: Db, userId: string): Promise<{ settings: UserSettings; stored: boolean }> {
@@ -168,5 +168,6 @@ export function toAnalysisSettings(settings: UserSettings): AnalysisSettings {
     internalDomains: settings.internalDomains,
     responseTargetBusinessMinutes: settings.responseTargetBusinessMinutes,
     defaultCadenceDays: settings.defaultCadenceDays ?? undefined,
+    initiationTarget: settings.initiationTargetPercent / 100,
   });
 }

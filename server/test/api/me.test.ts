@@ -55,9 +55,28 @@ describe('/v1/me/settings', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual([
       'body.timeZone',
-      'body.workingHours.days.1',
+      'body.workingHours.days',
       'body.workingHours.start',
     ]);
+    expect(res.body.error.issues.find((i: { path: string }) => i.path === 'body.workingHours.days').message).toBe('8 is not a weekday number (1 = Monday ... 7 = Sunday)');
+  });
+
+  it('takes working days by name as the CLI does, and answers them as numbers', async () => {
+    const res = await alice.send('PUT', '/v1/me/settings', {
+      addresses: ['alice@acme.example'],
+      timeZone: 'Asia/Dubai',
+      workingHours: { start: '08:00', end: '16:00', days: 'sun-thu' },
+      initiationTargetPercent: 60,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.workingHours.days).toEqual([1, 2, 3, 4, 7]);
+    expect(res.body.initiationTargetPercent).toBe(60);
+    const named = await alice.send('PUT', '/v1/me/settings', { ...res.body, workingHours: { ...res.body.workingHours, days: ['Monday', 'tue', 'Wed'] } });
+    expect(named.body.workingHours.days).toEqual([1, 2, 3]);
+    expect((await alice.get('/v1/me/settings')).body.workingHours.days).toEqual([1, 2, 3]);
+    const bad = await alice.send('PUT', '/v1/me/settings', { ...res.body, workingHours: { ...res.body.workingHours, days: 'mon-fry' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('"fry" is not a weekday');
   });
 });
 

@@ -99,7 +99,12 @@ function decodeToken<T>(token: string): T | null {
 
 export async function startGmailStandIn(options: GmailStandInOptions = {}): Promise<GmailStandIn> {
   const users = new Map<string, GmailUser>();
-  const oauth = createOAuthAuthority({ clientId: 'ft-google-client', clientSecret: 'ft-google-secret', accessTokenTtlSec: options.accessTokenTtlSec });
+  const oauth = createOAuthAuthority({
+    clientId: 'ft-google-client',
+    clientSecret: 'ft-google-secret',
+    accessTokenTtlSec: options.accessTokenTtlSec,
+    oidc: { issuer: 'https://accounts.google.com', extraClaims: () => ({ email_verified: true, azp: 'ft-google-client' }) },
+  });
   const requests: Record<string, number> = {};
   let quotaPerSecond = options.quotaPerSecond ?? 250;
   const meter = createUnitMeter(() => quotaPerSecond);

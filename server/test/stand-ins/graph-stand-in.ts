@@ -123,7 +123,14 @@ function recipient(raw: string): { emailAddress: { name: string; address: string
 
 export async function startGraphStandIn(options: GraphStandInOptions = {}): Promise<GraphStandIn> {
   const users = new Map<string, GraphUser>();
-  const oauth = createOAuthAuthority({ clientId: 'ft-ms-client', clientSecret: 'ft-ms-secret', accessTokenTtlSec: options.accessTokenTtlSec });
+  // The consumers tenant (personal Microsoft accounts), as outlook.com users sign in with.
+  const tenantId = '9188040d-6c67-4c5b-b112-36a304b66dad';
+  const oauth = createOAuthAuthority({
+    clientId: 'ft-ms-client',
+    clientSecret: 'ft-ms-secret',
+    accessTokenTtlSec: options.accessTokenTtlSec,
+    oidc: { issuer: `https://login.microsoftonline.com/${tenantId}/v2.0`, extraClaims: (user) => ({ tid: tenantId, preferred_username: user, ver: '2.0' }) },
+  });
   const stats = { requests: {} as Record<string, number>, throttled: 0, peakConcurrency: 0, innerRequests: 0 };
   const serviceTime = options.serviceTimeMs ?? 3;
   const maxConcurrent = options.maxConcurrentPerMailbox ?? 4;

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createSign, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { json, type HttpAnswer } from './http-kit';
 
 /**
@@ -30,11 +30,42 @@ interface PendingCode {
   redirectUri: string;
   challenge: string;
   scope: string;
+  nonce: string | null;
 }
 
 const b64url = (buf: Buffer): string => buf.toString('base64url');
 
-export function createOAuthAuthority(options: { clientId: string; clientSecret: string; accessTokenTtlSec?: number; scopeSeparator?: string }): OAuthAuthority {
+/**
+ * OpenID Connect: when the authorization request's scope has `openid`, the code exchange also returns an
+ * `id_token` (RS256, signed with a key made for this stand-in) carrying `iss`, `aud`, `sub`, `email`, the
+ * request's `nonce`, `iat` and `exp`, as Google (https://developers.google.com/identity/openid-connect/openid-connect#obtainuserinfo)
+ * and the Microsoft identity platform (id_token claims reference) do; `extraClaims` adds a provider's own
+ * (Google's email_verified, Microsoft's tid and preferred_username).
+ */
+export interface OidcOptions {
+  issuer: string;
+  extraClaims?: (user: string) => Record<string, unknown>;
+}
+
+export function createOAuthAuthority(options: { clientId: string; clientSecret: string; accessTokenTtlSec?: number; scopeSeparator?: string; oidc?: OidcOptions }): OAuthAuthority {
+  const signingKey = options.oidc ? generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey : null;
+  const idToken = (user: string, nonce: string | null): string => {
+    const now = Math.floor(Date.now() / 1000);
+    const header = { alg: 'RS256', typ: 'JWT', kid: 'stand-in' };
+    const claims = {
+      iss: options.oidc!.issuer,
+      aud: options.clientId,
+      sub: createHash('sha256').update(user).digest('hex').slice(0, 21),
+      email: user,
+      iat: now,
+      exp: now + 3600,
+      ...(nonce ? { nonce } : {}),
+      ...(options.oidc!.extraClaims?.(user) ?? {}),
+    };
+    const encode = (part: object) => Buffer.from(JSON.stringify(part)).toString('base64url');
+    const signed = `${encode(header)}.${encode(claims)}`;
+    return `${signed}.${createSign('RSA-SHA256').update(signed).sign(signingKey!).toString('base64url')}`;
+  };
   const codes = new Map<string, PendingCode>();
   const refreshTokens = new Map<string, { user: string; scope: string }>();
   const accessTokens = new Map<string, { user: string; expiresAt: number }>();
@@ -107,7 +138,7 @@ export function createOAuthAuthority(options: { clientId: string; clientSecret: 
       const user = hint ?? (knownUsers.length === 1 ? knownUsers[0] : undefined);
       if (!user || !knownUsers.includes(user)) return fail('access_denied', 'no such mailbox at the stand-in');
       const code = `code-${b64url(randomBytes(16))}`;
-      codes.set(code, { user, clientId: options.clientId, redirectUri, challenge: q.get('code_challenge')!, scope: q.get('scope') ?? '' });
+      codes.set(code, { user, clientId: options.clientId, redirectUri, challenge: q.get('code_challenge')!, scope: q.get('scope') ?? '', nonce: q.get('nonce') });
       target.searchParams.set('code', code);
       if (q.get('state')) target.searchParams.set('state', q.get('state')!);
       return { status: 302, headers: { location: target.toString() }, raw: '' };
@@ -125,10 +156,16 @@ export function createOAuthAuthority(options: { clientId: string; clientSecret: 
           return invalidGrant('code_verifier does not match the code_challenge');
         }
         stats.codeExchanges++;
+        const scopes = pending.scope.split(/[\s,]+/);
+        const openId = options.oidc && scopes.includes('openid') ? { id_token: idToken(pending.user, pending.nonce) } : {};
+        // A sign-in (openid, no mail scope) gets no refresh token, as with prompt-less OIDC sign-ins at Google.
+        if (openId.id_token && !scopes.some((s) => /mail|gmail/i.test(s))) {
+          return json(200, { access_token: issueAccess(pending.user), expires_in: ttl, scope: pending.scope, token_type: 'Bearer', ...openId });
+        }
         const refresh = `rt-${b64url(randomBytes(24))}`;
         refreshTokens.set(refresh, { user: pending.user, scope: pending.scope });
         issuedRefreshTokens.push(refresh);
-        return json(200, { access_token: issueAccess(pending.user), expires_in: ttl, refresh_token: refresh, scope: pending.scope, token_type: 'Bearer' });
+        return json(200, { access_token: issueAccess(pending.user), expires_in: ttl, refresh_token: refresh, scope: pending.scope, token_type: 'Bearer', ...openId });
       }
       if (grant === 'refresh_token') {
         const entry = refreshTokens.get(form.get('refresh_token') ?? '');

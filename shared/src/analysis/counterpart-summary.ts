@@ -36,6 +36,8 @@ export interface CounterpartSummaryInput {
   promises: PromiseTally;
   /** The agreed cadence; null falls back to settings.defaultCadenceDays. */
   cadenceDays: number | null;
+  /** The client's own initiation target (0..1); null or absent falls back to settings.initiationTarget. */
+  initiationTarget?: number | null;
   now: string;
   settings: AnalysisSettings;
 }
@@ -73,6 +75,7 @@ export function summarizeCounterpart(input: CounterpartSummaryInput): Counterpar
     awaitingOurReply: input.awaitingOurReply,
     risks,
     now: input.now,
+    ...(input.initiationTarget !== null && input.initiationTarget !== undefined ? { initiationTarget: input.initiationTarget } : {}),
     settings: input.settings,
   });
   return {

@@ -3,7 +3,8 @@ import type { LagStats, RiskSnippet } from '../model/analysis-document';
 import type { PromiseRecord } from '../model/promise';
 import { analysisSettingsSchema } from '../model/settings';
 import { tallyAwaiting } from './awaiting';
-import { HEALTH_WEIGHTS, computeHealth, describeBusinessMinutes, healthWithout, type HealthInput } from './health';
+import { describeBusinessMinutes } from './duration-words';
+import { HEALTH_WEIGHTS, computeHealth, healthWithout, type HealthInput } from './health';
 import { EMPTY_PROMISE_TALLY, tallyPromises } from './promise-status';
 
 const settings = analysisSettingsSchema.parse({ me: ['anna@northwind.io'], timeZone: 'Europe/Berlin' });
@@ -44,6 +45,19 @@ describe('computeHealth', () => {
     expect(component(healthy, 'responsiveness').explanation).toBe(
       'Our typical reply took 1 working hour, within our target of 4 working hours (12 replies; 9 in 10 within 3 working hours).',
     );
+  });
+
+  it("measures initiation against the client's target, else the user's, else 80%", () => {
+    const sixOfTen = { ...healthy, initiated: { us: 6, them: 4 } };
+    expect(component(sixOfTen, 'initiation')).toMatchObject({ target: 80, explanation: 'We started 6 of 10 conversations (60%), below the 80% target: reach out first more often.' });
+    const userSixty = { ...sixOfTen, settings: { ...settings, initiationTarget: 0.6 } };
+    expect(component(userSixty, 'initiation')).toMatchObject({ target: 60, contribution: component(healthy, 'initiation').contribution });
+    expect(component(userSixty, 'initiation').explanation).toBe('We started 6 of 10 conversations (60%), on target.');
+    // The client's own target wins over the user's.
+    const clientFifty = { ...userSixty, initiationTarget: 0.5, initiated: { us: 4, them: 6 } };
+    expect(component(clientFifty, 'initiation')).toMatchObject({ target: 50 });
+    expect(component(clientFifty, 'initiation').explanation).toContain('below the 50% target');
+    expect(computeHealth(clientFifty).score).toBeLessThan(computeHealth({ ...clientFifty, initiationTarget: 0.4 }).score);
   });
 
   it('rescales the weights when a component has nothing to measure', () => {

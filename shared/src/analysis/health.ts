@@ -1,11 +1,12 @@
 import type { Health, HealthComponent, LagStats, RiskSnippet } from '../model/analysis-document';
 import type { AnalysisSettings } from '../model/settings';
+import { DEFAULT_INITIATION_TARGET } from '../model/targets';
 import type { AwaitingTally } from './awaiting';
 import { AWAITING_SATURATION } from './awaiting';
 import { businessMinutesBetween } from './business-time';
 import type { PromiseTally } from './promise-status';
 import type { Silence } from './silence';
-import { clockToMinutes } from './time/zoned';
+import { describeBusinessMinutes, describeMinutes } from './duration-words';
 
 /**
  * Base weights (sum 100). Initiation, responsiveness and promises are what clients notice most
@@ -20,7 +21,8 @@ export const HEALTH_WEIGHTS = {
   risk: 10,
 } as const;
 
-export const INITIATION_TARGET = 0.8;
+/** The guideline share of conversations we start (PRODUCT.md); settings and each client may set their own. */
+export const INITIATION_TARGET = DEFAULT_INITIATION_TARGET;
 /** A risk this old no longer weighs; newer ones weigh more (see riskWeight). */
 const RISK_HORIZON_DAYS = 180;
 /** No contact for this long after a risk signal makes it worse: bad news left hanging. */
@@ -43,36 +45,15 @@ export interface HealthInput {
   awaitingOurReply: AwaitingTally;
   risks: readonly RiskSnippet[];
   now: string;
-  settings: Pick<AnalysisSettings, 'timeZone' | 'workingHours' | 'responseTargetBusinessMinutes'>;
+  /**
+   * Our share of started conversations to aim for (0..1): the client's own when the user set one, else the
+   * user's (settings.initiationTarget), else the 80% guideline.
+   */
+  initiationTarget?: number;
+  settings: Pick<AnalysisSettings, 'timeZone' | 'workingHours' | 'responseTargetBusinessMinutes'> & Partial<Pick<AnalysisSettings, 'initiationTarget'>>;
 }
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-
-/** "45 minutes", "3.5 hours", "6 days": wall-clock durations a manager reads at a glance. */
-export function describeMinutes(minutes: number): string {
-  if (minutes < 60) return plural(Math.round(minutes), 'minute');
-  const hours = minutes / 60;
-  if (hours < 48) return `${hours < 10 ? Math.round(hours * 10) / 10 : Math.round(hours)} hours`.replace(/^1 hours/, '1 hour');
-  return plural(Math.round(hours / 24), 'day');
-}
-
-/** Business minutes as working hours or working days of the user's own day length. */
-export function describeBusinessMinutes(minutes: number, settings: HealthInput['settings']): string {
-  const dayLength = workingDayMinutes(settings);
-  if (minutes < 60) return plural(Math.round(minutes), 'working minute');
-  if (minutes < dayLength * 2) {
-    const hours = Math.round((minutes / 60) * 10) / 10;
-    return `${hours} working ${hours === 1 ? 'hour' : 'hours'}`;
-  }
-  const days = Math.round((minutes / dayLength) * 10) / 10;
-  return `${days} working days`;
-}
-
-function workingDayMinutes(settings: HealthInput['settings']): number {
-  const start = clockToMinutes(settings.workingHours.start);
-  const end = clockToMinutes(settings.workingHours.end);
-  return end > start ? end - start : end + 1440 - start;
-}
 
 interface Measured {
   id: HealthComponent['id'];
@@ -85,19 +66,26 @@ interface Measured {
   explanation: string;
 }
 
+/** The initiation target in force for a health input (0..1). */
+export function initiationTargetOf(input: Pick<HealthInput, 'initiationTarget' | 'settings'>): number {
+  return input.initiationTarget ?? input.settings.initiationTarget ?? DEFAULT_INITIATION_TARGET;
+}
+
 function initiation(input: HealthInput): Measured {
   const { us, them } = input.initiated;
   const total = us + them;
-  const base = { id: 'initiation' as const, label: 'Who starts conversations', target: 80, unit: '%' };
+  const target = initiationTargetOf(input);
+  const targetPct = Math.round(target * 100);
+  const base = { id: 'initiation' as const, label: 'Who starts conversations', target: targetPct, unit: '%' };
   if (total === 0) {
     return { ...base, fraction: null, value: null, explanation: 'Not counted: no conversations with them yet.' };
   }
   const share = us / total;
   const pct = Math.round(share * 100);
-  const verdict = share >= INITIATION_TARGET ? 'on target' : 'below the 80% target: reach out first more often';
+  const verdict = share >= target ? 'on target' : `below the ${targetPct}% target: reach out first more often`;
   return {
     ...base,
-    fraction: Math.min(1, share / INITIATION_TARGET),
+    fraction: Math.min(1, share / target),
     value: pct,
     explanation: `We started ${us} of ${plural(total, 'conversation')} (${pct}%), ${verdict}.`,
   };

@@ -22,6 +22,7 @@ export * from './closing-message';
 export * from './message-facts';
 export * from './threading';
 export * from './business-time';
+export * from './duration-words';
 export * from './thread-analysis';
 export * from './counterpart-aggregate';
 export * from './awaiting';

@@ -189,6 +189,18 @@ describe('createMailboxAnalyzer', () => {
     expect(later.promises[0]).toMatchObject({ id: promiseId, status: 'dismissed' });
   });
 
+  it('measures a client against its own initiation target', () => {
+    const analyzer = createMailboxAnalyzer(settings);
+    for (const m of mailbox) analyzer.add(m);
+    const initiation = () => analyzer.result(NOW).counterparts.find((c) => c.key === 'acme.com')!.health.components.find((c) => c.id === 'initiation')!;
+    expect(initiation().target).toBe(80);
+    analyzer.setInitiationTarget('ACME.com', 0.5);
+    expect(initiation().target).toBe(50);
+    analyzer.setInitiationTarget('acme.com', null);
+    expect(initiation().target).toBe(80);
+    expect(() => analyzer.setInitiationTarget('acme.com', 1.5)).toThrow(/initiation target for acme.com/);
+  });
+
   it('drafts the progress report for a client', () => {
     const analyzer = createMailboxAnalyzer(settings);
     for (const m of mailbox) analyzer.add(m);

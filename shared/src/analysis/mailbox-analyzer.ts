@@ -35,6 +35,8 @@ export interface MailboxAnalyzer {
   addTouchpoint(touchpoint: Touchpoint): void;
   /** The agreed contact cadence for a counterpart; null removes it (the settings default applies). */
   setCadence(key: string, days: number | null): void;
+  /** A counterpart's own initiation target (0..1]; null removes it (settings.initiationTarget applies). */
+  setInitiationTarget(key: string, target: number | null): void;
   /** A user's verdict on a promise (by promise id); null removes it. */
   setVerdict(promiseId: string, verdict: PromiseVerdict | null): void;
   /** The public thread id of a message added so far (provider id, else the id of its earliest message). */
@@ -71,6 +73,7 @@ export function checkAnalysisSettings(settings: AnalysisSettings): void {
   if (!(settings.responseTargetBusinessMinutes > 0)) fail('responseTargetBusinessMinutes', 'expected a positive number');
   if (!(Number.isInteger(settings.defaultPromiseWorkingDays) && settings.defaultPromiseWorkingDays > 0)) fail('defaultPromiseWorkingDays', 'expected a positive whole number');
   if (settings.defaultCadenceDays !== undefined && !(settings.defaultCadenceDays > 0)) fail('defaultCadenceDays', 'expected a positive number');
+  if (settings.initiationTarget !== undefined && !(settings.initiationTarget > 0 && settings.initiationTarget <= 1)) fail('initiationTarget', 'expected a share above 0 and at most 1');
 }
 
 const DAY_MS = 86_400_000;
@@ -116,6 +119,7 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
   const dirty = new Set<string>();
   const touchpoints = new Map<string, Touchpoint>();
   const cadences = new Map<string, number>();
+  const initiationTargets = new Map<string, number>();
   const verdicts = new Map<string, PromiseVerdict>();
   // Our meaningful outbound mail as fulfilment evidence, by thread and by external recipient (time-sorted at refresh).
   const evidenceByThread = new Map<string, (MessageEvidence & { atMs: number })[]>();
@@ -318,6 +322,7 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
       risks: grouped.risks.get(key) ?? [],
       promises: tallyPromises(grouped.promises.get(key) ?? []),
       cadenceDays: cadences.get(key) ?? null,
+      initiationTarget: initiationTargets.get(key) ?? null,
       now,
       settings,
     });
@@ -341,6 +346,12 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
       if (days === null) cadences.delete(key);
       else if (!(days > 0)) throw new RangeError(`cadence for ${key}: expected a positive number of days, got ${days}`);
       else cadences.set(key, days);
+    },
+    setInitiationTarget(rawKey, target) {
+      const key = rawKey.trim().toLowerCase();
+      if (target === null) initiationTargets.delete(key);
+      else if (!(target > 0 && target <= 1)) throw new RangeError(`initiation target for ${key}: expected a share above 0 and at most 1, got ${target}`);
+      else initiationTargets.set(key, target);
     },
     setVerdict(id, verdict) {
       if (verdict === null) verdicts.delete(id);

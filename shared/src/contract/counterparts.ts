@@ -12,6 +12,8 @@ export const counterpartProfileSchema = z.object({
   /** Calendar date (YYYY-MM-DD) the contract renews. */
   renewalDate: isoDate.nullable(),
   notes: z.string().nullable(),
+  /** Our share of started conversations to aim for with this client, in percent; null = the user's own target. */
+  initiationTargetPercent: z.number().int().min(1).max(100).nullable(),
 });
 export type CounterpartProfile = z.infer<typeof counterpartProfileSchema>;
 
@@ -43,6 +45,8 @@ export const listCounterpartsResponseSchema = z.object({
 
 export const counterpartDetailResponseSchema = z.object({
   counterpart: counterpartListItemSchema.extend({ notes: z.string().nullable() }),
+  /** What the user set for this client, as set (the summary's cadence falls back to the default cadence). */
+  profile: counterpartProfileSchema,
   /** The most urgent promises (overdue, then open, soonest due first); GET /v1/promises?counterpart= pages them all. */
   promises: z.array(promiseViewSchema),
   /** The latest touchpoints; GET /v1/touchpoints?counterpart= pages them all. */
@@ -57,10 +61,36 @@ export const updateCounterpartRequestSchema = z
     cadenceDays: z.number().int().positive().max(3650).nullable().optional(),
     renewalDate: isoDate.nullable().optional(),
     notes: z.string().max(10000).nullable().optional(),
+    initiationTargetPercent: z.number().int().min(1).max(100).nullable().optional(),
   })
   .strict();
 export type UpdateCounterpartRequest = z.infer<typeof updateCounterpartRequestSchema>;
 export const updateCounterpartResponseSchema = z.object({
   key: z.string(),
   profile: counterpartProfileSchema,
+});
+
+export const listCounterpartThreadsQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  /** From the previous page's nextCursor. */
+  cursor: z.string().max(500).optional(),
+});
+
+/** One conversation with a client, as the client page's timeline shows it (newest activity first). */
+export const counterpartThreadSchema = z.object({
+  threadId: z.string(),
+  subject: z.string(),
+  messageCount: z.number().int(),
+  initiatedBy: z.enum(['us', 'them']).nullable(),
+  firstAt: z.string().nullable(),
+  lastContactAt: z.string().nullable(),
+  awaiting: z.object({ side: z.enum(['us', 'them']), since: z.string() }).nullable(),
+  /** Opens the thread in Gmail or Outlook on the web, when its ids allow. */
+  link: z.string().nullable(),
+});
+export type CounterpartThread = z.infer<typeof counterpartThreadSchema>;
+export const listCounterpartThreadsResponseSchema = z.object({
+  threads: z.array(counterpartThreadSchema),
+  total: z.number().int(),
+  nextCursor: z.string().nullable(),
 });

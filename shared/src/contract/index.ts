@@ -11,4 +11,7 @@ export * from './reminders';
 export * from './reports';
 export * from './export';
 export * from './accounts';
+export * from './auth';
+export * from './memory';
+export * from './data';
 export * from './orgs';

@@ -23,6 +23,8 @@ export const reminderSchema = z.object({
   id: z.string(),
   kind: reminderKindSchema,
   counterpart: z.string(),
+  /** The client's name as the user set it, when they did. */
+  name: z.string().nullable(),
   threadId: z.string().nullable(),
   messageId: z.string().nullable(),
   /** When the thing is or was due (promise due date, cadence lapse, renewal date). */
@@ -30,10 +32,30 @@ export const reminderSchema = z.object({
   /** Since when it has been waiting (client mail, last contact, last feedback). */
   since: z.string().nullable(),
   title: z.string(),
-  /** Opens the thread in Gmail or Outlook on the web; null when there is no thread (renewal, feedback). */
+  /**
+   * Opens the exact thread in Gmail or Outlook on the web (the provider's thread id, or the message's own
+   * id); null when the reminder has no thread (renewal, feedback, a silence after a logged call): the
+   * extension then opens the client's page.
+   */
   link: z.string().nullable(),
 });
 export type Reminder = z.infer<typeof reminderSchema>;
+
+/** How long a reminder can be put away for, from the popup or a notification. */
+export const SNOOZE_CHOICES = ['1d', '1w', 'date'] as const;
+
+/**
+ * `PUT /v1/reminders/snooze`: hides one reminder until `until` (null: show it again). A promise's snooze is
+ * kept on the promise (it survives a change of its due date); others are kept by reminder id, so a renewal
+ * snoozed for one date comes back for the next one.
+ */
+export const snoozeReminderRequestSchema = z
+  .object({
+    id: z.string().min(3).max(1200),
+    until: z.iso.datetime({ offset: true }).nullable(),
+  })
+  .strict();
+export const snoozeReminderResponseSchema = z.object({ id: z.string(), until: z.string().nullable() });
 
 export const listRemindersResponseSchema = z.object({
   now: z.string(),

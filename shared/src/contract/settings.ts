@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../model/limits';
-import { workingHoursSchema } from '../model/settings';
+import { DEFAULT_WORKING_HOURS, workingHoursSchema } from '../model/settings';
+import { parseWeekdays } from '../model/weekdays';
 
 /** An IANA zone name the runtime knows (Intl is available in every runtime shared/ targets). */
 // 64 characters: the longest IANA name is 32 (America/Argentina/ComodRivadavia); Intl is not asked about more.
@@ -16,6 +17,26 @@ const timeZoneSchema = z.string().min(1).max(64).refine(
   { message: 'unknown IANA time zone' },
 );
 
+/**
+ * Working days as the CLI takes them: ISO numbers (1 = Monday), names ("mon", "Monday") or one string
+ * ("mon-fri", "sun-thu", "mon,wed,fri"); always stored and answered as numbers.
+ */
+const apiWorkdaysSchema = z
+  .union([z.string().max(100), z.array(z.union([z.number(), z.string().max(20)])).max(7 * 4)])
+  .transform((value, ctx) => {
+    const parsed = parseWeekdays(value);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.error });
+      return z.NEVER;
+    }
+    return parsed.days;
+  });
+
+const apiWorkingHoursSchema = workingHoursSchema.extend({ days: apiWorkdaysSchema.default(DEFAULT_WORKING_HOURS.days) });
+
+/** The guideline the health score measures initiation against, in percent (a client may set its own). */
+export const DEFAULT_INITIATION_TARGET_PERCENT = 80;
+
 /** `PUT /v1/me/settings` body and `GET /v1/me/settings` answer. */
 export const userSettingsSchema = z.object({
   /** The user's own addresses, aliases included; their domains count as internal. */
@@ -25,7 +46,7 @@ export const userSettingsSchema = z.object({
     .min(1)
     .max(LIMITS.settingsAddresses),
   timeZone: timeZoneSchema,
-  workingHours: workingHoursSchema,
+  workingHours: apiWorkingHoursSchema,
   internalDomains: z
     .array(
       z
@@ -39,6 +60,8 @@ export const userSettingsSchema = z.object({
   /** Cadence for counterparts without an agreed one; null = none. */
   defaultCadenceDays: z.number().int().positive().nullable().default(null),
   responseTargetBusinessMinutes: z.number().int().positive().default(240),
+  /** Our share of started conversations to aim for, in percent (health's initiation component). */
+  initiationTargetPercent: z.number().int().min(1).max(100).default(DEFAULT_INITIATION_TARGET_PERCENT),
 });
 export type UserSettings = z.infer<typeof userSettingsSchema>;
 export type UserSettingsInput = z.input<typeof userSettingsSchema>;

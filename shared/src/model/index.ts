@@ -7,3 +7,4 @@ export * from './facts';
 export * from './promise';
 export * from './touchpoint';
 export * from './analysis-document';
+export * from './weekdays';

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { DEFAULT_INITIATION_TARGET } from './targets';
+
+export { DEFAULT_INITIATION_TARGET } from './targets';
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour)');
 
@@ -29,6 +32,8 @@ export const analysisSettingsSchema = z.object({
   defaultCadenceDays: z.number().positive().optional(),
   /** Working days a promise without a stated due date gets. */
   defaultPromiseWorkingDays: z.number().int().positive().default(2),
+  /** Our share of started conversations to aim for (0..1]; a client's own target wins over it. */
+  initiationTarget: z.number().gt(0).max(1).default(DEFAULT_INITIATION_TARGET),
 });
 export type AnalysisSettings = z.infer<typeof analysisSettingsSchema>;
 export type AnalysisSettingsInput = z.input<typeof analysisSettingsSchema>;

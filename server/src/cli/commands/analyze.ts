@@ -46,7 +46,7 @@ export const analyzeCommand: CliCommand = {
     await feedMessages(source, io, (message) => analyzer.add(message), settings.me);
     const doc = analyzer.result(now);
     if (format === 'json') io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
-    else io.stdout.write(formatTextReport(doc, createPalette(useColor(io.stdoutIsTTY, io.env)), analyzer.stats()));
+    else io.stdout.write(formatTextReport(doc, createPalette(useColor(io.stdoutIsTTY, io.env)), settings, analyzer.stats()));
     return 0;
   },
 };

@@ -5,6 +5,7 @@ import { importCommand } from './import';
 import { orgCommand } from './org';
 import { parseCommand } from './parse';
 import { reportCommand } from './report';
+import { settingsCommand } from './settings';
 import { syncCommand } from './sync';
 import { userCommand } from './user';
 
@@ -17,6 +18,7 @@ export const commands: readonly CliCommand[] = [
   reportCommand,
   parseCommand,
   userCommand,
+  settingsCommand,
   orgCommand,
   accountCommand,
   syncCommand,

@@ -1,6 +1,6 @@
-import type { AnalysisDocument, CounterpartSummary, LagStats, PromiseRecord } from '@followthrough/shared';
+import { describeBusinessMinutes, describeMinutes, type AnalysisDocument, type AnalysisSettings, type CounterpartSummary, type LagStats, type PromiseRecord } from '@followthrough/shared';
 import type { Palette } from './colors';
-import { formatMinutes, formatWhen, oneLine, plural } from './units';
+import { formatWhen, oneLine, plural } from './units';
 
 /**
  * `analyze --format text`: one block per counterpart, worst health first, each saying why (the health
@@ -10,9 +10,17 @@ function scoreColor(score: number, c: Palette): (t: string) => string {
   return score < 50 ? c.red : score < 75 ? c.yellow : c.green;
 }
 
-function lagLine(stats: LagStats): string {
-  if (stats.count === 0) return 'no answered turns yet';
-  return `median ${formatMinutes(stats.medianMinutes)} (${formatMinutes(stats.medianBusinessMinutes)} in business hours), p90 ${formatMinutes(stats.p90Minutes)} (${formatMinutes(stats.p90BusinessMinutes)} business), ${plural(stats.count, 'reply', 'replies')}`;
+type Hours = Pick<AnalysisSettings, 'workingHours'>;
+
+/**
+ * Reply times in business time first (what the health reasons and the extension show, in the same words:
+ * duration-words.ts), the wall clock beside it.
+ */
+function lagLine(stats: LagStats, hours: Hours): string {
+  if (stats.count === 0 || stats.medianBusinessMinutes === null) return 'no answered turns yet';
+  const business = (m: number | null) => (m === null ? 'n/a' : describeBusinessMinutes(m, hours));
+  const clock = (m: number | null) => (m === null ? 'n/a' : describeMinutes(m));
+  return `median ${business(stats.medianBusinessMinutes)} (${clock(stats.medianMinutes)} on the clock), 9 in 10 within ${business(stats.p90BusinessMinutes)}, ${plural(stats.count, 'reply', 'replies')}`;
 }
 
 const STATUS_ORDER: Record<string, number> = { overdue: 0, open: 1, 'kept-late': 2, kept: 3, done: 4, dismissed: 5 };
@@ -34,7 +42,7 @@ function promiseLines(promises: PromiseRecord[], zone: string, c: Palette): stri
   return lines;
 }
 
-function counterpartBlock(cp: CounterpartSummary, promises: PromiseRecord[], doc: AnalysisDocument, c: Palette): string {
+function counterpartBlock(cp: CounterpartSummary, promises: PromiseRecord[], doc: AnalysisDocument, c: Palette, hours: Hours): string {
   const zone = doc.timeZone;
   const color = scoreColor(cp.health.score, c);
   const out: string[] = [];
@@ -57,10 +65,10 @@ function counterpartBlock(cp: CounterpartSummary, promises: PromiseRecord[], doc
     'Initiation',
     share === null
       ? 'no conversations started yet'
-      : `we started ${cp.initiated.us} of ${started} conversations (${Math.round(share * 100)}%, target 80%)`,
+      : `we started ${cp.initiated.us} of ${started} conversations (${Math.round(share * 100)}%, target ${cp.health.components.find((h) => h.id === 'initiation')?.target ?? 80}%)`,
   );
-  row('Our lag', lagLine(cp.responseLag.ours));
-  row('Their lag', lagLine(cp.responseLag.theirs));
+  row('Our lag', lagLine(cp.responseLag.ours, hours));
+  row('Their lag', lagLine(cp.responseLag.theirs, hours));
   const silent = cp.daysSinceContact === null ? '' : ` (${plural(Math.floor(cp.daysSinceContact), 'day')} ago)`;
   const cadence =
     cp.cadenceDays === null
@@ -86,7 +94,7 @@ function counterpartBlock(cp: CounterpartSummary, promises: PromiseRecord[], doc
   return out.join('\n');
 }
 
-export function formatTextReport(doc: AnalysisDocument, c: Palette, stats?: { messages: number; threads: number }): string {
+export function formatTextReport(doc: AnalysisDocument, c: Palette, hours: Hours, stats?: { messages: number; threads: number }): string {
   const header = `${c.bold('Followthrough')}: ${plural(doc.counterparts.length, 'client')}${stats ? `, ${plural(stats.messages, 'message')} in ${plural(stats.threads, 'thread')}` : ''}, as of ${formatWhen(doc.now, doc.timeZone)} (${doc.timeZone})`;
   if (doc.counterparts.length === 0) return `${header}\n\nNo client conversations found: check that --me lists your own addresses.\n`;
   const byCounterpart = new Map<string, PromiseRecord[]>();
@@ -95,6 +103,6 @@ export function formatTextReport(doc: AnalysisDocument, c: Palette, stats?: { me
     byCounterpart.set(key, [...(byCounterpart.get(key) ?? []), p]);
   }
   const ordered = [...doc.counterparts].sort((a, b) => a.health.score - b.health.score || a.key.localeCompare(b.key));
-  const blocks = ordered.map((cp) => counterpartBlock(cp, byCounterpart.get(cp.key) ?? [], doc, c));
+  const blocks = ordered.map((cp) => counterpartBlock(cp, byCounterpart.get(cp.key) ?? [], doc, c, hours));
   return `${header}\n\n${blocks.join('\n\n')}\n`;
 }

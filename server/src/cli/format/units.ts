@@ -1,19 +1,5 @@
 /** Human units for the text report. */
 
-/** 45 → "45m", 190 → "3h 10m", 3000 → "2d 2h". */
-export function formatMinutes(minutes: number | null): string {
-  if (minutes === null || !Number.isFinite(minutes)) return 'n/a';
-  const m = Math.round(minutes);
-  if (m < 60) return `${m}m`;
-  if (m < 24 * 60) {
-    const rest = m % 60;
-    return rest ? `${Math.floor(m / 60)}h ${rest}m` : `${Math.floor(m / 60)}h`;
-  }
-  const days = Math.floor(m / 1440);
-  const hours = Math.round((m % 1440) / 60);
-  return hours ? `${days}d ${hours}h` : `${days}d`;
-}
-
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** "Tue 10 Mar 2026 17:00" in the user's zone. */

@@ -3,4 +3,5 @@ export * from './users';
 export * from './mail';
 export * from './relationships';
 export * from './accounts';
+export * from './sign-in';
 export * from './orgs';

@@ -13,6 +13,8 @@ export const counterpartProfiles = sqliteTable(
     cadenceDays: integer('cadence_days'),
     renewalDate: text('renewal_date'),
     notes: text('notes'),
+    /** Our share of started conversations to aim for with this client, in percent; null = the user's target. */
+    initiationTargetPercent: integer('initiation_target_percent'),
     /** Days between quarterly reviews of this client; null = 90 (review-rules.ts). */
     reviewIntervalDays: integer('review_interval_days'),
     /** Days between asking this client for feedback; null = 90 (reminder-rules.ts). */
@@ -20,6 +22,23 @@ export const counterpartProfiles = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);
+
+/**
+ * Reminders the user put away until a time (1 day, 1 week, a date), by reminder id (reminder-rules.ts
+ * reminderIds). A promise's own snooze lives on its verdict instead, so it survives a due-date change.
+ */
+export const reminderSnoozes = sqliteTable(
+  'reminder_snoozes',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    reminderId: text('reminder_id').notNull(),
+    until: text('until').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.reminderId] })],
 );
 
 /** Calls, meetings, notes...: keyed by the client-made id so a retried offline write never duplicates. */

@@ -15,8 +15,7 @@ import {
   type PromiseTally,
   type RequestSnippet,
   type RiskSnippet,
-  renewalDaysLeft,
-  silenceLapsedAt,
+  clientMatchesFilter,
 } from '@followthrough/shared';
 import type { CounterpartProfile } from '@followthrough/shared/contract';
 import { counterpartAggregates, counterpartProfiles, promises, snippets, threads, touchpoints } from '../../db/schema/index';
@@ -50,7 +49,7 @@ export const EMPTY_FIGURES: AggregateFigures = {
   unansweredRequests: 0,
 };
 
-export const emptyProfile: CounterpartProfile = { name: null, cadenceDays: null, renewalDate: null, notes: null };
+export const emptyProfile: CounterpartProfile = { name: null, cadenceDays: null, renewalDate: null, notes: null, initiationTargetPercent: null };
 
 /** The instants every per-client query compares with: all derived from `now` once per request. */
 export interface ReadClock {
@@ -112,7 +111,7 @@ export function counterpartPiecesSql(key: string): string {
     (SELECT json_group_array(json_array(state, later, late, n, min_due)) FROM (
        SELECT ${P.state} AS state, coalesce(${P.keptAt} > ?2, 0) AS later, ${P.overdueAfter} < ?2 AS late, count(*) AS n, min(${P.dueAt}) AS min_due
        FROM ${P.$} WHERE ${P.userId} = ?1 AND ${P.counterpart} = ${key} GROUP BY 1, 2, 3)) AS promise_counts,
-    (SELECT json_object('name', ${CP.name}, 'cadenceDays', ${CP.cadenceDays}, 'renewalDate', ${CP.renewalDate}, 'notes', ${CP.notes})
+    (SELECT json_object('name', ${CP.name}, 'cadenceDays', ${CP.cadenceDays}, 'renewalDate', ${CP.renewalDate}, 'notes', ${CP.notes}, 'initiationTargetPercent', ${CP.initiationTargetPercent})
        FROM ${CP.$} WHERE ${CP.userId} = ?1 AND ${CP.key} = ${key}) AS profile`;
 }
 
@@ -153,7 +152,7 @@ export function inputFromRow(key: string, row: Row, clock: ReadClock, settings: 
   const figures = row.figures ? (JSON.parse(str(row.figures)) as AggregateFigures) : EMPTY_FIGURES;
   const [count, overTarget, saturated] = JSON.parse(str(row.awaiting_us ?? '[0,0,0]')) as [number, number, number];
   const profileJson = row.profile ? (JSON.parse(str(row.profile)) as CounterpartProfile) : null;
-  const profile = profileJson ?? emptyProfile;
+  const profile = profileJson ? { ...emptyProfile, ...profileJson } : emptyProfile;
   const input: CounterpartSummaryInput = {
     key,
     figures,
@@ -171,6 +170,7 @@ export function inputFromRow(key: string, row: Row, clock: ReadClock, settings: 
     risks: parseList<RiskSnippet>(row.risks),
     promises: tallyFromGroups(parseList<[string, number, number, number, string]>(row.promise_counts)),
     cadenceDays: profile.cadenceDays,
+    initiationTarget: profile.initiationTargetPercent === null ? null : profile.initiationTargetPercent / 100,
     now: clock.now,
     settings,
   };
@@ -214,18 +214,7 @@ const sorters: Record<CounterpartListQuery['sort'], (a: CounterpartRead, b: Coun
 };
 
 function matches(read: CounterpartRead, filter: CounterpartListQuery['filter'], now: string): boolean {
-  switch (filter) {
-    case undefined:
-      return true;
-    case 'overdue':
-      return read.summary.promises.overdue > 0;
-    case 'awaiting':
-      return read.summary.awaitingOurReplyCount > 0;
-    case 'silent':
-      return silenceLapsedAt(read.summary.lastContactAt, read.summary.cadenceDays, now) !== null;
-    case 'renewal':
-      return renewalDaysLeft(read.profile.renewalDate, now) !== null;
-  }
+  return clientMatchesFilter(read.summary, read.profile.renewalDate, filter, now);
 }
 
 /** Everything the Clients list needs of one user, read for all their clients at once, by client key. */
@@ -284,7 +273,7 @@ export async function readAllPieces(db: Executor, userId: string, clock: ReadClo
             FROM ${P.$} WHERE ${P.userId} = ? AND ${P.counterpart} IS NOT NULL GROUP BY 1, 2, 3, 4`,
       args: [clock.now, clock.now, userId],
     }),
-    db.execute({ sql: `SELECT ${CP.key} AS k, ${CP.name} AS name, ${CP.cadenceDays} AS cadence, ${CP.renewalDate} AS renewal, ${CP.notes} AS notes FROM ${CP.$} WHERE ${CP.userId} = ?`, args: [userId] }),
+    db.execute({ sql: `SELECT ${CP.key} AS k, ${CP.name} AS name, ${CP.cadenceDays} AS cadence, ${CP.renewalDate} AS renewal, ${CP.notes} AS notes, ${CP.initiationTargetPercent} AS target FROM ${CP.$} WHERE ${CP.userId} = ?`, args: [userId] }),
   ]);
   const byKey = <T>(rows: readonly Row[], value: (r: Row) => T) => new Map(rows.map((r) => [str(r.k), value(r)]));
   const listBy = <T>(rows: readonly Row[], value: (r: Row) => T) => {
@@ -306,7 +295,13 @@ export async function readAllPieces(db: Executor, userId: string, clock: ReadClo
     awaitingThem: byKey(awaitingThem.rows, (r) => Number(r.n)),
     risks: listBy(risks.rows, (r): RiskSnippet => ({ kind: str(r.kind) as RiskSnippet['kind'], side: str(r.side) as 'us' | 'them', messageId: str(r.message_id), threadId: str(r.thread_id), text: str(r.text), at: str(r.at) })),
     promiseGroups: listBy(promiseGroups.rows, (r): [string, number, number, number, string] => [str(r.state), Number(r.later), Number(r.late), Number(r.n), str(r.min_due)]),
-    profiles: byKey(profiles.rows, (r): CounterpartProfile => ({ name: strOrNull(r.name), cadenceDays: r.cadence === null ? null : Number(r.cadence), renewalDate: strOrNull(r.renewal), notes: strOrNull(r.notes) })),
+    profiles: byKey(profiles.rows, (r): CounterpartProfile => ({
+      name: strOrNull(r.name),
+      cadenceDays: r.cadence === null ? null : Number(r.cadence),
+      renewalDate: strOrNull(r.renewal),
+      notes: strOrNull(r.notes),
+      initiationTargetPercent: r.target === null ? null : Number(r.target),
+    })),
   };
 }
 
@@ -340,6 +335,7 @@ export function summaryInputOf(p: AllPieces, key: string, clock: ReadClock, sett
     risks: p.risks.get(key) ?? [],
     promises: tallyFromGroups(p.promiseGroups.get(key) ?? []),
     cadenceDays: profile.cadenceDays,
+    initiationTarget: profile.initiationTargetPercent === null ? null : profile.initiationTargetPercent / 100,
     now: clock.now,
     settings,
   };

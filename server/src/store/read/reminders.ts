@@ -2,12 +2,15 @@ import type { Row } from '@libsql/client';
 import {
   CONTACT_TOUCHPOINT_KINDS,
   feedbackDueSince,
+  REMINDER_KIND_ORDER,
+  reminderIds,
+  reminderTitles,
   renewalDaysLeft,
   silenceLapsedAt,
   type AnalysisSettings,
 } from '@followthrough/shared';
 import { REMINDER_KINDS, type Reminder, type ReminderKind } from '@followthrough/shared/contract';
-import { counterpartProfiles, promises, threads, touchpoints } from '../../db/schema/index';
+import { counterpartProfiles, mailAccountMessages, mailAccounts, promises, reminderSnoozes, threads, touchpoints } from '../../db/schema/index';
 import { threadLink } from '../links';
 import { names, str, strOrNull, type Executor } from '../sql';
 import type { ReadClock } from './counterpart-reads';
@@ -17,15 +20,25 @@ const P = names(promises);
 const T = names(threads);
 const TP = names(touchpoints);
 const CP = names(counterpartProfiles);
-const DAY_MS = 86_400_000;
+const RS = names(reminderSnoozes);
+const AM = names(mailAccountMessages);
+const MA = names(mailAccounts);
 const CONTACT_KINDS = `(${CONTACT_TOUCHPOINT_KINDS.map((k) => `'${k}'`).join(', ')})`;
 
-/** The order kinds are shown in: what is late and owed first. */
-const KIND_ORDER: readonly ReminderKind[] = ['promise-overdue', 'awaiting-reply', 'promise-due', 'silence', 'renewal', 'feedback'];
+/**
+ * The provider's own id of a message and the mailbox that synced it, as one JSON value per row: what a
+ * link needs to open the exact message in Outlook on the web (Graph item id). `message` is an SQL
+ * expression for the stored message id; ?1 is the user.
+ */
+function syncedSql(message: string): string {
+  return `(SELECT json_array(ma.${MA.provider}, am.${AM.providerId}, ma.${MA.email}) FROM ${AM.$} am JOIN ${MA.$} ma ON ma.${MA.id} = am.${AM.accountId}
+           WHERE am.${AM.userId} = ?1 AND am.${AM.messageId} = ${message} LIMIT 1)`;
+}
 
-function quote(text: string, max = 120): string {
-  const short = text.length > max ? `${text.slice(0, max - 1)}…` : text;
-  return `“${short}”`;
+function parseSynced(value: unknown): { provider: string; providerMessageId: string; mailbox: string } | null {
+  if (value === null || value === undefined) return null;
+  const [provider, providerMessageId, mailbox] = JSON.parse(str(value)) as [string, string, string];
+  return { provider, providerMessageId, mailbox };
 }
 
 export interface ReminderQuery {
@@ -35,46 +48,40 @@ export interface ReminderQuery {
 }
 
 /**
- * What needs the user's attention now, most urgent first, each with a link to its thread; at most
- * `limit` of them, with how many there are of each kind. A key client's two years of history is counted
- * with indexes and read a page at a time, so the popup (refreshed in the background) costs the same
- * whatever the mailbox holds. Within a kind the freshest come first: a reply owed since yesterday can
- * still be saved, one owed for a year is in the count.
+ * What needs the user's attention now, most urgent first, each with a link to its exact thread (or none,
+ * and the extension opens the client's page); at most `limit` of them, with how many there are of each
+ * kind. Snoozed reminders are left out (and out of the counts): a promise by its own snooze, the others by
+ * reminder id. A key client's two years of history is counted with indexes and read a page at a time, so
+ * the popup (refreshed in the background) costs the same whatever the mailbox holds. Within a kind the
+ * freshest come first: a reply owed since yesterday can still be saved, one owed for a year is in the count.
  */
 export async function readReminders(db: Executor, userId: string, query: ReminderQuery, clock: ReadClock, settings: AnalysisSettings): Promise<{ reminders: Reminder[]; counts: Record<ReminderKind, number> }> {
   const { now } = clock;
-  const link = (provided: unknown, messageId: string | null, subject: string) =>
-    threadLink({ providedThreadId: strOrNull(provided), messageId, subject, userAddress: query.userAddress });
+  const link = (provided: unknown, messageId: string | null, subject: string, synced: unknown) =>
+    threadLink({ providedThreadId: strOrNull(provided), messageId, subject, userAddress: query.userAddress, synced: parseSynced(synced) });
   // Promises due by `until` or overdue, unless snoozed: for an unsnoozed promise overdue_after is its due date.
   const dueWhere = `p.${P.userId} = ?1 AND ${liveCondition('p', '?2')} AND p.${P.overdueAfter} <= ?3 AND (p.${P.snoozedUntil} IS NULL OR p.${P.snoozedUntil} <= ?2)`;
-  const [promiseCounts, overdue, dueSoon, awaitingCount, awaitingRows, lastEmail, lastTouch, feedback, profiles] = await Promise.all([
+  const awaitingWhere = `${T.userId} = ?1 AND ${T.awaitingSide} = 'us' AND ${T.awaitingSince} <= ?2 AND ${T.counterpart} IS NOT NULL
+    AND 'awaiting-reply:' || ${T.threadId} NOT IN (SELECT ${RS.reminderId} FROM ${RS.$} WHERE ${RS.userId} = ?1 AND ${RS.until} > ?3)`;
+  const promiseSelect = (late: boolean) => `SELECT ${PROMISE_VIEW_COLUMNS}, t.${T.subject} AS subject, t.${T.providedThreadId} AS provided, ${syncedSql(`p.${P.messageId}`)} AS synced
+            FROM ${PROMISE_VIEW_FROM} LEFT JOIN ${T.$} t ON t.${T.userId} = p.${P.userId} AND t.${T.threadId} = p.${P.threadId}
+            WHERE ${dueWhere} AND p.${P.overdueAfter} ${late ? '<' : '>='} ?2 ORDER BY p.${P.dueAt} ${late ? 'DESC' : ''}, p.${P.id} LIMIT ?4`;
+  const [promiseCounts, overdue, dueSoon, awaitingCount, awaitingRows, lastEmail, lastTouch, feedback, profiles, snoozes] = await Promise.all([
     db.execute({ sql: `SELECT p.${P.overdueAfter} < ?2 AS late, count(*) AS n FROM ${P.$} p WHERE ${dueWhere} GROUP BY 1`, args: [userId, now, query.until] }),
-    db.execute({
-      sql: `SELECT ${PROMISE_VIEW_COLUMNS}, t.${T.subject} AS subject, t.${T.providedThreadId} AS provided FROM ${PROMISE_VIEW_FROM}
-            LEFT JOIN ${T.$} t ON t.${T.userId} = p.${P.userId} AND t.${T.threadId} = p.${P.threadId}
-            WHERE ${dueWhere} AND p.${P.overdueAfter} < ?2 ORDER BY p.${P.dueAt} DESC, p.${P.id} LIMIT ?4`,
-      args: [userId, now, query.until, query.limit],
-    }),
-    db.execute({
-      sql: `SELECT ${PROMISE_VIEW_COLUMNS}, t.${T.subject} AS subject, t.${T.providedThreadId} AS provided FROM ${PROMISE_VIEW_FROM}
-            LEFT JOIN ${T.$} t ON t.${T.userId} = p.${P.userId} AND t.${T.threadId} = p.${P.threadId}
-            WHERE ${dueWhere} AND p.${P.overdueAfter} >= ?2 ORDER BY p.${P.dueAt}, p.${P.id} LIMIT ?4`,
-      args: [userId, now, query.until, query.limit],
-    }),
-    db.execute({
-      sql: `SELECT count(*) AS n FROM ${T.$} WHERE ${T.userId} = ? AND ${T.awaitingSide} = 'us' AND ${T.awaitingSince} <= ? AND ${T.counterpart} IS NOT NULL`,
-      args: [userId, clock.overTargetUpTo],
-    }),
+    db.execute({ sql: promiseSelect(true), args: [userId, now, query.until, query.limit] }),
+    db.execute({ sql: promiseSelect(false), args: [userId, now, query.until, query.limit] }),
+    db.execute({ sql: `SELECT count(*) AS n FROM ${T.$} WHERE ${awaitingWhere}`, args: [userId, clock.overTargetUpTo, now] }),
     db.execute({
       sql: `SELECT ${T.threadId} AS thread_id, ${T.counterpart} AS counterpart, ${T.subject} AS subject, ${T.providedThreadId} AS provided,
-              ${T.awaitingSince} AS since, ${T.awaitingMessageId} AS message_id
-            FROM ${T.$} WHERE ${T.userId} = ? AND ${T.awaitingSide} = 'us' AND ${T.awaitingSince} <= ? AND ${T.counterpart} IS NOT NULL
-            ORDER BY ${T.awaitingSince} DESC, ${T.threadId} LIMIT ?`,
-      args: [userId, clock.overTargetUpTo, query.limit],
+              ${T.awaitingSince} AS since, ${T.awaitingMessageId} AS message_id, ${syncedSql(T.awaitingMessageId)} AS synced
+            FROM ${T.$} WHERE ${awaitingWhere} ORDER BY ${T.awaitingSince} DESC, ${T.threadId} LIMIT ?4`,
+      args: [userId, clock.overTargetUpTo, now, query.limit],
     }),
-    // SQLite returns the other columns of the row that holds the max(): the client's latest thread.
+    // SQLite returns the other columns of the row that holds the max(): the client's latest thread, and
+    // (for its link) its latest message.
     db.execute({
-      sql: `SELECT ${T.counterpart} AS k, max(${T.lastContactAt}) AS at, ${T.threadId} AS thread_id, ${T.subject} AS subject, ${T.providedThreadId} AS provided
+      sql: `SELECT ${T.counterpart} AS k, max(${T.lastContactAt}) AS at, ${T.threadId} AS thread_id, ${T.subject} AS subject, ${T.providedThreadId} AS provided,
+              json_extract(${T.factsJson}, '$.lastMessage.messageId') AS message_id
             FROM ${T.$} WHERE ${T.userId} = ? AND ${T.counterpart} IS NOT NULL AND ${T.lastContactAt} <= ? GROUP BY 1`,
       args: [userId, now],
     }),
@@ -88,7 +95,16 @@ export async function readReminders(db: Executor, userId: string, query: Reminde
       args: [userId, now],
     }),
     db.execute({ sql: `SELECT ${CP.key} AS k, ${CP.name} AS name, ${CP.cadenceDays} AS cadence, ${CP.renewalDate} AS renewal FROM ${CP.$} WHERE ${CP.userId} = ?`, args: [userId] }),
+    db.execute({ sql: `SELECT ${RS.reminderId} AS id, ${RS.until} AS until FROM ${RS.$} WHERE ${RS.userId} = ? AND ${RS.until} > ?`, args: [userId, now] }),
   ]);
+
+  const snoozed = new Set(snoozes.rows.map((r) => str(r.id)));
+  const profileOf = new Map(profiles.rows.map((r) => [str(r.k), r]));
+  const nameOf = (key: string): string | null => {
+    const name = profileOf.get(key)?.name;
+    return name === null || name === undefined ? null : str(name);
+  };
+  const client = (key: string) => nameOf(key) ?? key;
 
   const counts = Object.fromEntries(REMINDER_KINDS.map((k) => [k, 0])) as Record<ReminderKind, number>;
   for (const r of promiseCounts.rows) counts[Number(r.late) === 1 ? 'promise-overdue' : 'promise-due'] += Number(r.n);
@@ -97,16 +113,18 @@ export async function readReminders(db: Executor, userId: string, query: Reminde
 
   const promiseReminder = (r: Row, kind: 'promise-overdue' | 'promise-due'): Reminder => {
     const p = promiseView(r, now);
+    const key = p.counterpart ?? '';
     return {
-      id: `promise:${p.id}`,
+      id: reminderIds.promise(p.id),
       kind,
-      counterpart: p.counterpart ?? '',
+      counterpart: key,
+      name: key ? nameOf(key) : null,
       threadId: p.threadId,
       messageId: p.messageId,
       dueAt: p.dueAt,
       since: p.madeAt,
-      title: `${kind === 'promise-overdue' ? 'Overdue promise' : 'Promise due'} to ${p.counterpart ?? 'a client'}: ${quote(p.text)}`,
-      link: link(r.provided, p.messageId, strOrNull(r.subject) ?? ''),
+      title: reminderTitles.promise(kind, key ? client(key) : 'a client', p.text),
+      link: link(r.provided, p.messageId, strOrNull(r.subject) ?? '', r.synced),
     };
   };
   byKind.set('promise-overdue', overdue.rows.map((r) => promiseReminder(r, 'promise-overdue')));
@@ -116,66 +134,74 @@ export async function readReminders(db: Executor, userId: string, query: Reminde
     awaitingRows.rows.map((r): Reminder => {
       const subject = strOrNull(r.subject) ?? '';
       const messageId = strOrNull(r.message_id);
+      const key = str(r.counterpart);
       return {
-        id: `awaiting-reply:${str(r.thread_id)}`,
+        id: reminderIds.awaiting(str(r.thread_id)),
         kind: 'awaiting-reply',
-        counterpart: str(r.counterpart),
+        counterpart: key,
+        name: nameOf(key),
         threadId: str(r.thread_id),
         messageId,
         dueAt: null,
         since: str(r.since),
-        title: `${str(r.counterpart)} is waiting for our reply: ${quote(subject || '(no subject)')}`,
-        link: link(r.provided, messageId, subject),
+        title: reminderTitles.awaiting(client(key), subject),
+        link: link(r.provided, messageId, subject, r.synced),
       };
     }),
   );
 
   // Per client: silence against the cadence, feedback, renewal.
-  const profileOf = new Map(profiles.rows.map((r) => [str(r.k), r]));
   const emailOf = new Map(lastEmail.rows.map((r) => [str(r.k), r]));
   const touchOf = new Map(lastTouch.rows.map((r) => [str(r.k), r]));
   const feedbackOf = new Map(feedback.rows.map((r) => [str(r.k), str(r.at)]));
   const silence: Reminder[] = [];
   const asks: Reminder[] = [];
+  // The latest mail's message, for the link of a silence that ended on e-mail: read only for those.
+  const silentEmail: { reminder: Reminder; messageId: string | null; provided: unknown; subject: string }[] = [];
   for (const key of new Set([...emailOf.keys(), ...touchOf.keys()])) {
     const email = emailOf.get(key);
     const touch = touchOf.get(key);
     const emailAt = email ? str(email.at) : null;
     const touchAt = touch ? str(touch.at) : null;
-    const last = emailAt !== null && (touchAt === null || emailAt >= touchAt) ? { at: emailAt, row: email! } : { at: touchAt!, row: touch! };
+    const last = emailAt !== null && (touchAt === null || emailAt >= touchAt) ? { at: emailAt, row: email!, byEmail: true } : { at: touchAt!, row: touch!, byEmail: false };
     const profile = profileOf.get(key);
     const cadence = profile?.cadence !== null && profile?.cadence !== undefined ? Number(profile.cadence) : (settings.defaultCadenceDays ?? null);
     const lapsed = silenceLapsedAt(last.at, cadence, now);
-    if (lapsed !== null) {
-      const days = Math.floor((Date.parse(now) - Date.parse(last.at)) / DAY_MS);
-      const threadId = strOrNull(last.row.thread_id);
-      silence.push({
-        id: `silence:${key}`,
+    const silenceId = reminderIds.silence(key);
+    if (lapsed !== null && cadence !== null && !snoozed.has(silenceId)) {
+      // The thread of the last e-mail (or the one the logged call was about), else none: the client page.
+      const threadId = last.byEmail ? strOrNull(last.row.thread_id) : (strOrNull(last.row.thread_id) ?? (email ? strOrNull(email.thread_id) : null));
+      const reminder: Reminder = {
+        id: silenceId,
         kind: 'silence',
         counterpart: key,
+        name: nameOf(key),
         threadId,
         messageId: null,
         dueAt: lapsed,
         since: last.at,
-        title: `No contact with ${profile?.name ? str(profile.name) : key} for ${days} days (agreed cadence: every ${cadence} days)`,
-        link: threadId && last.row === email ? link(email.provided, null, strOrNull(email.subject) ?? '') : null,
-      });
+        title: reminderTitles.silence(client(key), last.at, cadence, now),
+        link: null,
+      };
+      silence.push(reminder);
+      if (email && threadId !== null && threadId === strOrNull(email.thread_id)) {
+        silentEmail.push({ reminder, messageId: strOrNull(email.message_id), provided: email.provided, subject: strOrNull(email.subject) ?? '' });
+      }
     }
     const asked = feedbackOf.get(key) ?? null;
     const due = feedbackDueSince(asked, last.at, now);
-    if (due !== undefined) {
-      asks.push({
-        id: `feedback:${key}`,
-        kind: 'feedback',
-        counterpart: key,
-        threadId: null,
-        messageId: null,
-        dueAt: due,
-        since: asked,
-        title: asked ? `Ask ${key} for feedback: last asked ${Math.floor((Date.parse(now) - Date.parse(asked)) / DAY_MS)} days ago` : `Ask ${key} for feedback: never asked`,
-        link: null,
-      });
+    const feedbackId = reminderIds.feedback(key);
+    if (due !== undefined && !snoozed.has(feedbackId)) {
+      asks.push({ id: feedbackId, kind: 'feedback', counterpart: key, name: nameOf(key), threadId: null, messageId: null, dueAt: due, since: asked, title: reminderTitles.feedback(client(key), asked, now), link: null });
     }
+  }
+  if (silentEmail.length > 0) {
+    const synced = await db.execute({
+      sql: `SELECT m.value AS message_id, ${syncedSql('m.value')} AS synced FROM json_each(?2) m`,
+      args: [userId, JSON.stringify(silentEmail.map((s) => s.messageId ?? ''))],
+    });
+    const syncedOf = new Map(synced.rows.map((r) => [str(r.message_id), r.synced]));
+    for (const s of silentEmail) s.reminder.link = link(s.provided, s.messageId, s.subject, s.messageId ? syncedOf.get(s.messageId) : null);
   }
   // Longest silence past its cadence first.
   silence.sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? '') || a.counterpart.localeCompare(b.counterpart));
@@ -185,23 +211,15 @@ export async function readReminders(db: Executor, userId: string, query: Reminde
     const renewal = strOrNull(r.renewal);
     const days = renewalDaysLeft(renewal, now);
     if (days === null || renewal === null) continue;
-    renewals.push({
-      id: `renewal:${key}:${renewal}`,
-      kind: 'renewal',
-      counterpart: key,
-      threadId: null,
-      messageId: null,
-      dueAt: `${renewal}T00:00:00.000Z`,
-      since: null,
-      title: `${r.name ? str(r.name) : key} renews on ${renewal} (in ${days} days)`,
-      link: null,
-    });
+    const id = reminderIds.renewal(key, renewal);
+    if (snoozed.has(id)) continue;
+    renewals.push({ id, kind: 'renewal', counterpart: key, name: nameOf(key), threadId: null, messageId: null, dueAt: `${renewal}T00:00:00.000Z`, since: null, title: reminderTitles.renewal(client(key), renewal, days), link: null });
   }
   renewals.sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? '') || a.counterpart.localeCompare(b.counterpart));
   for (const [kind, list] of [['silence', silence], ['feedback', asks], ['renewal', renewals]] as const) {
     counts[kind] = list.length;
     byKind.set(kind, list);
   }
-  const reminders = KIND_ORDER.flatMap((k) => byKind.get(k) ?? []).slice(0, query.limit);
+  const reminders = REMINDER_KIND_ORDER.flatMap((k) => byKind.get(k) ?? []).slice(0, query.limit);
   return { reminders, counts };
 }

@@ -44,8 +44,7 @@ CREATE TABLE `orgs` (
 	`created_at` text NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE `counterpart_profiles` ADD `review_interval_days` integer;--> statement-breakpoint
+ALTER TABLE `counterpart_profiles` ADD `feedback_interval_days` integer;--> statement-breakpoint
 ALTER TABLE `touchpoints` ADD `review_json` text;--> statement-breakpoint
 CREATE INDEX `threads_counterpart_first_idx` ON `threads` (`user_id`,`counterpart`,`first_at`);
---> statement-breakpoint
-ALTER TABLE `counterpart_profiles` ADD `review_interval_days` integer;--> statement-breakpoint
-ALTER TABLE `counterpart_profiles` ADD `feedback_interval_days` integer;

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { analysisSettingsSchema, readMessage, type NormalizedMessage, type StoredMessageFacts } from '@followthrough/shared';
+import { createLocalMemory } from './local-memory';
+import type { MemoryContents, MemoryStore, RememberedThread } from './memory-store';
+import { DEFAULT_SETTINGS } from './settings';
+import type { LocalClients, LocalState } from './storage';
+
+/** The memory's contents in a Map (IndexedDB itself is exercised by the browser e2e tests). */
+function mapStore(): MemoryStore {
+  const threads = new Map<string, RememberedThread>();
+  const messages = new Map<string, StoredMessageFacts>();
+  return {
+    async remember(thread, facts) {
+      threads.set(thread.threadId, thread);
+      for (const f of facts) messages.set(f.id, f);
+      return true;
+    },
+    async all(): Promise<MemoryContents> {
+      return { threads: [...threads.values()], messages: [...messages.values()] };
+    },
+    async counts() {
+      return { threads: threads.size, messages: messages.size };
+    },
+    async forget() {
+      threads.clear();
+      messages.clear();
+    },
+  };
+}
+
+const me = 'maya@brightlane.example';
+const settings = { ...DEFAULT_SETTINGS, addresses: [me], timeZone: 'Europe/Berlin', defaultCadenceDays: 14 };
+const engineSettings = analysisSettingsSchema.parse({ me: [me], timeZone: 'Europe/Berlin' });
+
+const thread = (n: number, messages: Omit<NormalizedMessage, 'threadId' | 'subject' | 'to' | 'cc'>[], subject: string) => {
+  const threadId = `18d00000000000${n}0`;
+  const facts = messages.map((m) =>
+    readMessage({ ...m, threadId, subject, to: m.from.includes(me) ? ['dana.okafor@northwind.example'] : [me], cc: [], references: [], headers: {} } as NormalizedMessage, engineSettings),
+  );
+  const info: RememberedThread = {
+    threadId,
+    host: 'gmail',
+    subject,
+    link: `https://mail.google.com/mail/u/0/#inbox/${threadId}`,
+    counterpart: 'northwind.example',
+    account: me,
+    uploadable: true,
+    lastAt: messages.at(-1)!.date,
+    rememberedAt: messages.at(-1)!.date,
+  };
+  return { info, facts };
+};
+
+describe('local-only memory', () => {
+  it('builds a client up over three opened threads: figures, promises and their reminders', async () => {
+    const store = mapStore();
+    let clients: LocalClients = { profiles: {}, snoozes: {} };
+    const local: LocalState = { verdicts: {}, touchpoints: [] };
+    const memory = createLocalMemory({ store, settings: async () => settings, local: async () => local, clients: async () => clients, now: () => new Date('2026-11-20T10:00:00Z') });
+    const threads = [
+      thread(1, [{ id: 'a1', from: `Maya <${me}>`, date: '2026-11-02T09:00:00Z', text: 'Hi Dana, shall we plan the Q1 review?' }, { id: 'a2', from: 'Dana <dana.okafor@northwind.example>', date: '2026-11-02T13:00:00Z', text: 'Yes, next week works.' }], 'Q1 review'),
+      thread(2, [{ id: 'b1', from: 'Dana <dana.okafor@northwind.example>', date: '2026-11-05T09:00:00Z', text: 'Could you send the updated rollout plan?' }, { id: 'b2', from: `Maya <${me}>`, date: '2026-11-05T10:00:00Z', text: "I'll send the updated rollout plan by Friday." }], 'Rollout plan'),
+      thread(3, [{ id: 'c1', from: 'Dana <dana.okafor@northwind.example>', date: '2026-11-06T09:00:00Z', text: 'Quick question about invoice 114: can you check it?' }], 'Invoice 114'),
+    ];
+    for (const t of threads.slice(0, 1)) await store.remember(t.info, t.facts);
+    expect((await memory.threadView(threads[0]!.info.threadId, 'northwind.example'))?.threadsRemembered).toBe(1);
+    memory.invalidate();
+    for (const t of threads.slice(1)) await store.remember(t.info, t.facts);
+    memory.invalidate();
+
+    const view = (await memory.threadView(threads[2]!.info.threadId, 'northwind.example'))!;
+    expect(view.threadsRemembered).toBe(3);
+    expect(view.counterpartSummary).toMatchObject({ key: 'northwind.example', threads: 3, initiated: { us: 1, them: 2 } });
+    expect(view.otherOpenPromises.map((p) => p.text)).toEqual(["I'll send the updated rollout plan by Friday."]);
+
+    const list = await memory.listClients({ limit: 10 });
+    expect(list.counterparts.map((c) => c.key)).toEqual(['northwind.example']);
+    expect((await memory.listClients({ filter: 'overdue', limit: 10 })).total).toBe(1);
+    expect((await memory.listClients({ filter: 'renewal', limit: 10 })).total).toBe(0);
+
+    const reminders = await memory.reminders();
+    expect(reminders.map((r) => r.kind)).toEqual(['promise-overdue', 'awaiting-reply', 'awaiting-reply', 'silence', 'feedback']);
+    expect(reminders[0]).toMatchObject({ link: threads[1]!.info.link, title: 'Overdue promise to northwind.example: “I\'ll send the updated rollout plan by Friday.”' });
+
+    // A profile set in this browser: name, cadence and renewal show up in the reminders.
+    clients = { ...clients, profiles: { 'northwind.example': { name: 'Northwind', cadenceDays: 7, renewalDate: '2026-12-15', notes: null, initiationTargetPercent: 50, updatedAt: '' } } };
+    memory.invalidate();
+    const after = await memory.reminders();
+    expect(after.map((r) => r.id)).toEqual(expect.arrayContaining(['silence:northwind.example', 'renewal:northwind.example:2026-12-15']));
+    expect(after.find((r) => r.kind === 'silence')!.link).toBe(threads[2]!.info.link);
+    const detail = (await memory.client('northwind.example'))!;
+    expect(detail.counterpart.name).toBe('Northwind');
+    expect(detail.counterpart.health.components.find((c) => c.id === 'initiation')!.target).toBe(50);
+    // Snoozed reminders stay away until their time.
+    clients = { ...clients, snoozes: { 'silence:northwind.example': '2026-11-27T10:00:00.000Z' } };
+    memory.invalidate();
+    expect((await memory.reminders()).map((r) => r.id)).not.toContain('silence:northwind.example');
+  });
+});

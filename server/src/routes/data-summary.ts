@@ -1,0 +1,35 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../http/env';
+
+/**
+ * `GET /v1/me/data`: how much the server holds for the caller, so the options page's "Erase everything"
+ * names what goes before the user confirms. Counts only (index scans), no content.
+ */
+export const dataSummaryRoutes = new Hono<AppEnv>().get('/', async (c) => {
+  const userId = c.var.user.id;
+  const db = c.var.deps.database.reader;
+  const count = async (table: string, extra = '') =>
+    Number((await db.execute({ sql: `SELECT count(*) AS n FROM ${table} WHERE user_id = ?${extra}`, args: [userId] })).rows[0]?.n ?? 0);
+  const [messages, threads, clients, promises, touchpoints, tokens, mailboxes] = await Promise.all([
+    count('messages'),
+    count('threads'),
+    Number((await db.execute({ sql: 'SELECT count(*) AS n FROM (SELECT key FROM counterpart_aggregates WHERE user_id = ?1 UNION SELECT key FROM counterpart_profiles WHERE user_id = ?1)', args: [userId] })).rows[0]?.n ?? 0),
+    count('promises'),
+    count('touchpoints'),
+    count('api_tokens', ' AND revoked_at IS NULL'),
+    db.execute({ sql: 'SELECT provider, email FROM mail_accounts WHERE user_id = ? ORDER BY email', args: [userId] }),
+  ]);
+  return c.json(
+    {
+      email: c.var.user.email,
+      messages,
+      threads,
+      clients,
+      promises,
+      touchpoints,
+      tokens,
+      mailboxes: mailboxes.rows.map((r) => ({ provider: String(r.provider) as 'google' | 'microsoft', email: String(r.email) })),
+    },
+    200,
+  );
+});
