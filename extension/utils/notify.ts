@@ -27,6 +27,7 @@ const KIND_TITLES: Record<ReminderKind, string> = {
   'awaiting-reply': 'Client waiting for your reply',
   renewal: 'Renewal coming up',
   feedback: 'Time to ask for feedback',
+  review: 'Quarterly review due',
 };
 
 /** What each kind is, for the options page's switches. */
@@ -36,7 +37,8 @@ export const KIND_DESCRIPTIONS: Record<ReminderKind, string> = {
   'awaiting-reply': 'A client has waited longer than your reply target',
   silence: 'No contact with a client for longer than the agreed cadence',
   renewal: 'A contract renews within 60 days',
-  feedback: 'You have not asked a client for feedback in 90 days',
+  feedback: 'You have not asked a client for feedback in 90 days (or its own interval), by mail or a logged touchpoint',
+  review: "A client's quarterly review (SWOT and risks) is older than 90 days (or its own interval), or there has been none",
 };
 
 export function notificationText(reminder: Reminder): { title: string; message: string } {

@@ -38,6 +38,7 @@ export const DEFAULT_NOTIFY_KINDS: Record<ReminderKind, boolean> = {
   silence: true,
   renewal: true,
   feedback: true,
+  review: true,
 };
 
 export const DEFAULT_SETTINGS: ExtensionSettings = {

@@ -144,7 +144,7 @@ export const operations: Operation[] = [
   },
   { method: 'get', path: '/v1/touchpoints', summary: 'Touchpoints, newest first', query: listTouchpointsQuerySchema, response: listTouchpointsResponseSchema, errors: [400] },
   { method: 'delete', path: '/v1/touchpoints/{id}', summary: 'Delete a touchpoint', params: ['id'], response: deleteTouchpointResponseSchema, errors: [404] },
-  { method: 'get', path: '/v1/reminders', summary: 'Due and overdue promises, silences, waiting mail, renewals, feedback', query: listRemindersQuerySchema, response: listRemindersResponseSchema, errors: [400] },
+  { method: 'get', path: '/v1/reminders', summary: 'Due and overdue promises, silences, waiting mail, renewals, feedback, quarterly reviews', query: listRemindersQuerySchema, response: listRemindersResponseSchema, errors: [400] },
   { method: 'get', path: '/v1/export', summary: 'All of the caller\'s data as JSON', response: exportResponseSchema },
   { method: 'get', path: '/v1/accounts', summary: 'Connected mailboxes: phase, counts, last success, last error, reconnect needed', response: listAccountsResponseSchema },
   {

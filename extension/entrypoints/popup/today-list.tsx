@@ -11,7 +11,7 @@ const GROUPS: { title: string; kinds: Reminder['kind'][]; testId: string }[] = [
   { title: 'Promises due or overdue', kinds: ['promise-overdue', 'promise-due'], testId: 'ft-today-promises' },
   { title: 'Clients waiting for your reply', kinds: ['awaiting-reply'], testId: 'ft-today-awaiting' },
   { title: 'Clients gone quiet', kinds: ['silence'], testId: 'ft-today-silent' },
-  { title: 'Coming up', kinds: ['renewal', 'feedback'], testId: 'ft-today-upcoming' },
+  { title: 'Coming up', kinds: ['renewal', 'review', 'feedback'], testId: 'ft-today-upcoming' },
 ];
 
 const DAY_MS = 86_400_000;

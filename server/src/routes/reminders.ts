@@ -31,7 +31,7 @@ export const reminderRoutes = new Hono<AppEnv>()
     const outcome = await snoozeReminder(c.var.deps.database, c.var.user.id, id, until, settingsOfUser(c.var.user).analysis, c.var.deps.clock());
     if (!outcome.ok) {
       if (outcome.reason === 'not-found') throw ApiError.notFound(`reminder ${id}`);
-      throw new ApiError('validation_failed', 400, `body.id: "${id}" is not a reminder id (promise:, awaiting-reply:, silence:, feedback: or renewal:)`);
+      throw new ApiError('validation_failed', 400, `body.id: "${id}" is not a reminder id (promise:, awaiting-reply:, silence:, feedback:, renewal: or review:)`);
     }
     return c.json({ id, until: outcome.until }, 200);
   });

@@ -3,6 +3,8 @@
  * extension's local mode select candidates their own way (indexes, lists) and decide with these.
  */
 
+import { reviewDueSince } from './review-rules';
+
 const DAY_MS = 86_400_000;
 
 /** Renewals this close are worth a reminder. */
@@ -48,10 +50,10 @@ export function feedbackDueSince(
 // What a reminder is called and says, for the server (which finds candidates with indexes) and the
 // extension's local memory (which finds them in an analysed document) alike.
 
-export type ReminderKindName = 'promise-due' | 'promise-overdue' | 'silence' | 'awaiting-reply' | 'renewal' | 'feedback';
+export type ReminderKindName = 'promise-due' | 'promise-overdue' | 'silence' | 'awaiting-reply' | 'renewal' | 'feedback' | 'review';
 
 /** The order kinds are shown in: what is late and owed first. */
-export const REMINDER_KIND_ORDER: readonly ReminderKindName[] = ['promise-overdue', 'awaiting-reply', 'promise-due', 'silence', 'renewal', 'feedback'];
+export const REMINDER_KIND_ORDER: readonly ReminderKindName[] = ['promise-overdue', 'awaiting-reply', 'promise-due', 'silence', 'renewal', 'feedback', 'review'];
 
 /** A reminder as the API and the popup carry it (contract/reminders.ts `Reminder`). */
 export interface ReminderItem {
@@ -75,6 +77,8 @@ export const reminderIds = {
   feedback: (key: string) => `feedback:${key}`,
   /** A renewal snoozed for one date comes back for the next. */
   renewal: (key: string, date: string) => `renewal:${key}:${date}`,
+  /** The quarterly review: one per client (a review logged clears it until the next is due). */
+  review: (key: string) => `review:${key}`,
 };
 
 /** The promise id inside a promise reminder's id, or null for other kinds. */
@@ -100,7 +104,35 @@ export const reminderTitles = {
     lastAskedAt ? `Ask ${client} for feedback: last asked ${wholeDaysBetween(lastAskedAt, now)} days ago` : `Ask ${client} for feedback: never asked`,
   renewal: (client: string, renewalDate: string, daysLeft: number) =>
     `${client} renews on ${renewalDate} (${daysLeft === 0 ? 'today' : daysLeft === 1 ? 'tomorrow' : `in ${daysLeft} days`})`,
+  review: (client: string, lastReviewAt: string | null, since: string | null, now: string) =>
+    lastReviewAt
+      ? `Quarterly review of ${client} due: last reviewed ${wholeDaysBetween(lastReviewAt, now)} days ago (a SWOT and the risks)`
+      : `Quarterly review of ${client} due: never reviewed${since ? `, in touch for ${wholeDaysBetween(since, now)} days` : ''} (a SWOT and the risks)`,
 };
+
+/**
+ * The quarterly review reminder of one client (review-rules.ts decides when it is due), or null when none
+ * is due: the same id, title and dates from the server (the team's reviews) and local memory (the user's).
+ */
+export function reviewReminder(
+  input: { key: string; name: string | null; lastReviewAt: string | null; firstContactAt: string | null; lastContactAt: string | null; intervalDays?: number | null },
+  now: string,
+): ReminderItem | null {
+  const due = reviewDueSince(input, now);
+  if (due === undefined) return null;
+  return {
+    id: reminderIds.review(input.key),
+    kind: 'review',
+    counterpart: input.key,
+    name: input.name,
+    threadId: null,
+    messageId: null,
+    dueAt: due,
+    since: input.lastReviewAt ?? input.firstContactAt,
+    title: reminderTitles.review(input.name ?? input.key, input.lastReviewAt, input.firstContactAt, now),
+    link: null,
+  };
+}
 
 /** Whether a reminder is put away at `now` (snoozed until a later instant). */
 export function isSnoozed(until: string | null | undefined, now: string): boolean {
@@ -133,8 +165,12 @@ export interface DocumentRemindersInput {
   overTargetUpTo: number | null;
   /** What the user set per client (name, renewal). */
   profiles: ReadonlyMap<string, { name: string | null; renewalDate: string | null }>;
-  /** When feedback was last asked, per client (a logged touchpoint). */
+  /** When feedback was last asked, per client (a logged touchpoint, or a feedback question in our mail). */
   lastFeedbackAt: ReadonlyMap<string, string>;
+  /** When each client was last reviewed (a `review` touchpoint), for the quarterly review reminder. */
+  lastReviewAt?: ReadonlyMap<string, string>;
+  /** The first contact with each client known here; without one, no review reminder (nothing says how old the relationship is). */
+  firstContactAt?: ReadonlyMap<string, string>;
   /** A thread's subject and link, for titles and for opening it. */
   threads: ReadonlyMap<string, { subject: string; link: string | null }>;
   /** Each client's latest thread (silence reminders open it). */
@@ -181,6 +217,8 @@ export function remindersFromDocument(input: DocumentRemindersInput): ReminderIt
     if (due !== undefined) {
       add({ id: reminderIds.feedback(c.key), kind: 'feedback', counterpart: c.key, name: nameOf(c.key), threadId: null, messageId: null, dueAt: due, since: asked, title: reminderTitles.feedback(client(c.key), asked, now), link: null });
     }
+    const review = reviewReminder({ key: c.key, name: nameOf(c.key), lastReviewAt: input.lastReviewAt?.get(c.key) ?? null, firstContactAt: input.firstContactAt?.get(c.key) ?? null, lastContactAt: c.lastContactAt }, now);
+    if (review) add(review);
   }
   for (const [key, profile] of input.profiles) {
     const days = renewalDaysLeft(profile.renewalDate, now);

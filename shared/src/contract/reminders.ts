@@ -7,6 +7,8 @@ export const REMINDER_KINDS = [
   'awaiting-reply',
   'renewal',
   'feedback',
+  /** The quarterly review of a client (a SWOT and the risks) is due: the last is older than its interval, or there has been none. */
+  'review',
 ] as const;
 export const reminderKindSchema = z.enum(REMINDER_KINDS);
 export type ReminderKind = z.infer<typeof reminderKindSchema>;

@@ -1,7 +1,7 @@
-import { CONTACT_TOUCHPOINT_KINDS, FEEDBACK_INTERVAL_DAYS, REVIEW_INTERVAL_DAYS, reviewDueSince } from '@followthrough/shared';
+import { CONTACT_TOUCHPOINT_KINDS, FEEDBACK_INTERVAL_DAYS, REVIEW_INTERVAL_DAYS, reviewReminder, type ReminderItem } from '@followthrough/shared';
 import { counterpartProfiles, orgClientProfiles, orgMembers, snippets, threads, touchpoints } from '../../db/schema/index';
 import { FEEDBACK_ASKED } from '../analysis-writer';
-import { names, placeholders, str, strOrNull, type Executor } from '../sql';
+import { names, str, strOrNull, type Executor } from '../sql';
 import { teamMateIds } from '../orgs';
 
 const T = names(threads);
@@ -26,6 +26,8 @@ export interface TeamClientFacts {
   feedbackIntervalDays: number;
   /** The client's owner in one of the user's organisations, when one is set. */
   ownerUserId: string | null;
+  /** The client's name in the team's profile, when one is set. */
+  name: string | null;
 }
 
 /**
@@ -42,8 +44,9 @@ export async function readTeamClientFacts(db: Executor, userId: string, keys: re
   const all = [...new Set([...keys, ...owned.rows.map((r) => str(r.k))])];
   const out = new Map<string, TeamClientFacts>();
   if (all.length === 0) return out;
-  const list = placeholders(mates.length);
-  // ?1 the keys (JSON), ?2 now, ?3 the user; the mates' ids follow, once per subquery that names them.
+  // ?1 the keys (JSON), ?2 now, ?3 the user, ?4... the mates' ids (numbered: an unnumbered ? would take
+  // the number after the largest one before it in the text, and the first subquery comes before ?1).
+  const list = mates.map((_, i) => `?${i + 4}`).join(', ');
   const subqueries = [
     `(SELECT min(${T.firstAt}) FROM ${T.$} WHERE ${T.userId} IN (${list}) AND ${T.counterpart} = k.value AND ${T.firstAt} <= ?2) AS first_mail`,
     `(SELECT min(${TP.at}) FROM ${TP.$} WHERE ${TP.userId} IN (${list}) AND ${TP.counterpart} = k.value AND ${TP.kind} IN ${CONTACT_KINDS} AND ${TP.at} <= ?2) AS first_touch`,
@@ -55,17 +58,17 @@ export async function readTeamClientFacts(db: Executor, userId: string, keys: re
   ];
   const result = await db.execute({
     sql: `SELECT k.value AS k, ${subqueries.join(',\n')},
-            (SELECT json_object('review', p.${OP.reviewIntervalDays}, 'feedback', p.${OP.feedbackIntervalDays}, 'owner', p.${OP.ownerUserId})
+            (SELECT json_object('review', p.${OP.reviewIntervalDays}, 'feedback', p.${OP.feedbackIntervalDays}, 'owner', p.${OP.ownerUserId}, 'name', p.${OP.name})
                FROM ${OP.$} p JOIN ${OM.$} m ON m.${OM.orgId} = p.${OP.orgId} AND m.${OM.userId} = ?3 WHERE p.${OP.key} = k.value
                ORDER BY m.${OM.joinedAt}, p.${OP.orgId} LIMIT 1) AS team,
             (SELECT json_object('review', c.${CP.reviewIntervalDays}, 'feedback', c.${CP.feedbackIntervalDays}) FROM ${CP.$} c WHERE c.${CP.userId} = ?3 AND c.${CP.key} = k.value) AS own
           FROM json_each(?1) k`,
-    args: [JSON.stringify(all), now, userId, ...subqueries.flatMap(() => mates)],
+    args: [JSON.stringify(all), now, userId, ...mates],
   });
   const earliest = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a < b ? a : b);
   const latest = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a > b ? a : b);
   for (const r of result.rows) {
-    const team = r.team === null || r.team === undefined ? null : (JSON.parse(str(r.team)) as { review: number | null; feedback: number | null; owner: string | null });
+    const team = r.team === null || r.team === undefined ? null : (JSON.parse(str(r.team)) as { review: number | null; feedback: number | null; owner: string | null; name: string | null });
     const own = r.own === null || r.own === undefined ? null : (JSON.parse(str(r.own)) as { review: number | null; feedback: number | null });
     out.set(str(r.k), {
       key: str(r.k),
@@ -76,6 +79,7 @@ export async function readTeamClientFacts(db: Executor, userId: string, keys: re
       reviewIntervalDays: team?.review ?? own?.review ?? REVIEW_INTERVAL_DAYS,
       feedbackIntervalDays: team?.feedback ?? own?.feedback ?? FEEDBACK_INTERVAL_DAYS,
       ownerUserId: team?.owner ?? null,
+      name: team?.name ?? null,
     });
   }
   return out;
@@ -83,14 +87,23 @@ export async function readTeamClientFacts(db: Executor, userId: string, keys: re
 
 /**
  * Quarterly reviews the user is reminded of: active clients whose review is due, each to its owner, or,
- * without one, to every member who deals with it (the user deals with `dealt`).
+ * without one, to every member who deals with it (the user deals with `dealt`); longest due first.
  */
-export function reviewsDue(userId: string, facts: ReadonlyMap<string, TeamClientFacts>, dealt: ReadonlySet<string>, now: string): { key: string; dueAt: string; lastReviewAt: string | null }[] {
-  const out: { key: string; dueAt: string; lastReviewAt: string | null }[] = [];
+export function reviewsDue(
+  userId: string,
+  facts: ReadonlyMap<string, TeamClientFacts>,
+  dealt: ReadonlySet<string>,
+  now: string,
+  nameOf: (key: string) => string | null = (key) => facts.get(key)?.name ?? null,
+): ReminderItem[] {
+  const out: ReminderItem[] = [];
   for (const f of facts.values()) {
     if (f.ownerUserId !== null ? f.ownerUserId !== userId : !dealt.has(f.key)) continue;
-    const due = reviewDueSince({ lastReviewAt: f.lastReviewAt, firstContactAt: f.firstContactAt, lastContactAt: f.lastContactAt, intervalDays: f.reviewIntervalDays }, now);
-    if (due !== undefined) out.push({ key: f.key, dueAt: due, lastReviewAt: f.lastReviewAt });
+    const reminder = reviewReminder(
+      { key: f.key, name: nameOf(f.key), lastReviewAt: f.lastReviewAt, firstContactAt: f.firstContactAt, lastContactAt: f.lastContactAt, intervalDays: f.reviewIntervalDays },
+      now,
+    );
+    if (reminder) out.push(reminder);
   }
-  return out.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.key.localeCompare(b.key));
+  return out.sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? '') || a.counterpart.localeCompare(b.counterpart));
 }
