@@ -129,6 +129,7 @@ export const updateOrgCounterpartRequestSchema = z
     feedbackIntervalDays: z.number().int().min(7).max(3650).nullable().optional(),
   })
   .strict();
+export type UpdateOrgCounterpartRequest = z.infer<typeof updateOrgCounterpartRequestSchema>;
 export const updateOrgCounterpartResponseSchema = z.object({ key: z.string(), profile: teamClientProfileSchema });
 
 const personSchema = z.object({ userId: z.string(), email: z.string(), name: z.string().nullable() });
@@ -195,8 +196,6 @@ export const listOrgCounterpartsResponseSchema = z.object({
 export const teamTouchpointSchema = storedTouchpointSchema.extend({ member: personSchema });
 export type TeamTouchpoint = z.infer<typeof teamTouchpointSchema>;
 
-const attributed = <T extends z.ZodObject>(schema: T) => schema.extend({ member: personSchema });
-
 /** The client's 360° page. */
 export const orgCounterpartDetailResponseSchema = z.object({
   counterpart: teamCounterpartSchema,
@@ -212,8 +211,8 @@ export const orgCounterpartDetailResponseSchema = z.object({
   /** Sentences of members who share them (and the caller's own): the most urgent few of each kind. */
   sentences: z.object({
     promises: z.array(promiseViewSchema.extend({ member: personSchema })),
-    requests: z.array(attributed(requestSnippetSchema)),
-    risks: z.array(attributed(riskSnippetSchema)),
+    requests: z.array(requestSnippetSchema.extend({ member: personSchema })),
+    risks: z.array(riskSnippetSchema.extend({ member: personSchema })),
   }),
   /** What members who do not share their sentences have, as counts only. */
   withheld: z.object({ members: z.number().int(), openPromises: z.number().int(), requests: z.number().int(), risks: z.number().int() }),
@@ -239,4 +238,5 @@ export const teamMemberStatsSchema = personSchema.extend({
   /** Promises kept on time of those judged (kept, kept late, overdue), 0..1; null when none is judged yet. */
   keepRate: z.number().nullable(),
 });
+export type TeamMemberStats = z.infer<typeof teamMemberStatsSchema>;
 export const orgTeamResponseSchema = z.object({ members: z.array(teamMemberStatsSchema) });
