@@ -19,6 +19,8 @@ const KIND_WORDS: Record<string, string> = {
   other: 'Contact',
 };
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 interface TeamProfileValues {
   name: string;
   cadenceDays: string;
@@ -441,8 +443,8 @@ export function TeamClientPage({
         </ul>
         {withheld.members > 0 && (
           <p className="ft-note" data-testid="ft-team-withheld">
-            {withheld.members} {withheld.members === 1 ? 'member keeps' : 'members keep'} their sentences private: {withheld.openPromises} open promises, {withheld.requests} requests and{' '}
-            {withheld.risks} risks, as counts only.
+            {withheld.members} {withheld.members === 1 ? 'member keeps' : 'members keep'} their sentences private: {plural(withheld.openPromises, 'open promise')}, {plural(withheld.requests, 'request')} and{' '}
+            {plural(withheld.risks, 'risk')}, as counts only.
           </p>
         )}
       </section>

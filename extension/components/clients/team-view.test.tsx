@@ -196,7 +196,7 @@ describe("the Clients view's team mode", () => {
     expect(one(el, 'ft-team-latest-review').textContent).toContain('ThreatsBudget review in Q2');
     expect(one(el, 'ft-team-latest-review').querySelector('[data-field="weaknesses"]')).toBeNull();
     expect(one(el, 'ft-team-sentence').textContent).toBe('Request to Dana Whitfield: “Could you reissue invoice 2026-114?”');
-    expect(one(el, 'ft-team-withheld').textContent).toBe('1 member keeps their sentences private: 2 open promises, 1 requests and 1 risks, as counts only.');
+    expect(one(el, 'ft-team-withheld').textContent).toBe('1 member keeps their sentences private: 2 open promises, 1 request and 1 risk, as counts only.');
 
     // The merged timeline, one department at a time.
     expect(all(el, 'ft-team-timeline-item').map((t) => t.getAttribute('data-department'))).toEqual(['delivery', 'finance']);

@@ -28,7 +28,7 @@ export function TeamClientRow({ client, open }: { client: TeamCounterpart; open(
           {client.name && <span className="ft-note"> {client.key}</span>}
         </button>
         <span className="ft-note">
-          {client.threads} threads{badges.length > 0 ? ` · ${badges.join(' · ')}` : ''}
+          {client.threads} {client.threads === 1 ? 'thread' : 'threads'}{badges.length > 0 ? ` · ${badges.join(' · ')}` : ''}
         </span>
       </div>
       <p className="ft-note ft-team-row-facts">
