@@ -301,9 +301,15 @@ describe("the team's view of its clients", () => {
     expect(a.replyLag.count).toBe(1);
     expect(a.promises.overdue).toBe(1);
     expect(a.keepRate).toBe(0);
-    // A manager who is not admin sees it too.
+    // Counts, never a colleague's sentences (Carol does not share hers).
+    for (const sentence of CAROL_SENTENCES) expect(JSON.stringify(res.body)).not.toContain(sentence);
+    // A plain member does not get it; a manager who is not admin does.
+    const plain = await carol.get(`/v1/orgs/${orgId}/team`);
+    expect([plain.status, plain.body.error.code]).toEqual([403, 'forbidden']);
     await alice.send('PATCH', `/v1/orgs/${orgId}/members/${carolId}`, { role: 'manager' });
-    expect((await carol.get(`/v1/orgs/${orgId}/team`)).status).toBe(200);
+    const asManager = await carol.get(`/v1/orgs/${orgId}/team`);
+    expect(asManager.status).toBe(200);
+    for (const sentence of ALICE_SENTENCES) expect(JSON.stringify(asManager.body)).not.toContain(sentence);
   });
 });
 
