@@ -25,6 +25,9 @@ export default defineConfig({
   imports: false,
   vite: () => ({
     build: {
+      // Hidden source maps only for `pnpm sizes` (scripts/bundle-sizes.ts), which attributes each built
+      // byte to its source module; a store build never ships maps.
+      sourcemap: process.env.FOLLOWTHROUGH_SOURCEMAP === '1' ? 'hidden' : false,
       rollupOptions: {
         treeshake: {
           // shared/ is pure by rule (no I/O, no globals touched at import): its modules' top-level zod

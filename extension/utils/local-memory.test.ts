@@ -135,4 +135,26 @@ describe('local-only memory', () => {
     memory.invalidate();
     expect(await kinds()).not.toContain('review');
   });
+
+  it('raises a client risk from an opened thread and a "tell them now" nudge, the same as the server', async () => {
+    const store = mapStore();
+    const local: LocalState = { verdicts: {}, touchpoints: [] };
+    let now = new Date('2026-11-19T06:00:00Z');
+    const memory = createLocalMemory({ store, settings: async () => settings, local: async () => local, clients: async () => ({ profiles: {}, snoozes: {} }), now: () => now });
+    const budget = thread(4, [{ id: 'd1', from: 'Dana <dana.okafor@northwind.example>', date: '2026-11-18T09:00:00Z', text: 'Hi Maya,\n\nour marketing budget has been cut by a third for next year.\n\nDana' }], 'Next year');
+    // Tuesday: "by Thursday" is Thursday 17:00 in Berlin, 10 hours after `now`.
+    const sow = thread(5, [{ id: 'e1', from: `Maya <${me}>`, date: '2026-11-17T10:00:00Z', text: "Hi Dana,\n\nI'll send you the revised SOW by Thursday.\n\nMaya" }], 'Revised SOW');
+    for (const t of [budget, sow]) await store.remember(t.info, t.facts);
+    const reminders = await memory.reminders();
+    expect(reminders.map((r) => r.kind)).toEqual(['promise-at-risk', 'client-risk', 'feedback']);
+    expect(reminders[0]).toMatchObject({ link: sow.info.link, title: 'Tell northwind.example now if “I\'ll send you the revised SOW by Thursday.” will slip (due in 10 hours)' });
+    expect(reminders[1]).toMatchObject({ id: 'client-risk:d1', link: budget.info.link, title: 'Risk from northwind.example, budget cuts: “our marketing budget has been cut by a third for next year.”' });
+
+    // Our answer in the thread takes the risk away.
+    const answered = thread(4, [...[{ id: 'd1', from: 'Dana <dana.okafor@northwind.example>', date: '2026-11-18T09:00:00Z', text: 'x' }], { id: 'd2', from: `Maya <${me}>`, date: '2026-11-19T07:00:00Z', text: 'Hi Dana, thanks for telling us early. Can we talk today about priorities?' }], 'Next year');
+    await store.remember(answered.info, answered.facts.slice(1));
+    now = new Date('2026-11-19T07:30:00Z');
+    memory.invalidate();
+    expect((await memory.reminders()).map((r) => r.kind)).not.toContain('client-risk');
+  });
 });

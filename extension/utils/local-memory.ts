@@ -8,6 +8,7 @@ import {
   type AnalysisDocument,
   type AnalysisSettings,
   type ClientFilter,
+  type ClientRiskCandidate,
   type PromiseRecord,
 } from '@followthrough/shared';
 import type {
@@ -41,6 +42,8 @@ export interface LocalMemoryDeps {
 
 interface Analysis {
   doc: AnalysisDocument;
+  /** Client risks we have not answered (the analyzer's, at the document's `now`). */
+  clientRisks: ClientRiskCandidate[];
   settings: AnalysisSettings;
   threads: Map<string, RememberedThread>;
   local: LocalState;
@@ -89,6 +92,7 @@ export function createLocalMemory(deps: LocalMemoryDeps) {
       }
       analysis = {
         doc: analyzer.result(now.toISOString()),
+        clientRisks: analyzer.clientRisks(now.toISOString()),
         settings: analysisSettings,
         threads: new Map(memory.threads.map((t) => [t.threadId, t])),
         local,
@@ -212,6 +216,7 @@ export function createLocalMemory(deps: LocalMemoryDeps) {
         now,
         counterparts: a.doc.counterparts,
         promises: promiseViews(a, a.doc.promises),
+        clientRisks: a.clientRisks,
         overTargetUpTo: awaitingThresholds(now, a.settings).overTargetUpTo,
         profiles,
         lastFeedbackAt,

@@ -31,6 +31,15 @@ describe('which reminders notify', () => {
     expect(remindersToNotify(reminders, {}, NOW, quieter).map((r) => r.kind)).toEqual(['promise-overdue', 'awaiting-reply', 'renewal']);
   });
 
+  it('notifies a client risk and the "tell them now" nudge like promises, each opening its thread, unless switched off', () => {
+    const risk: Reminder = { ...base, id: 'client-risk:r1@contoso.example', kind: 'client-risk', counterpart: 'contoso.example', name: 'Contoso', title: 'Risk from Contoso, budget cuts: “Our marketing budget has been cut by a third for next year.”', link: 'https://mail.google.com/mail/u/0/#all/18c3000000000001' };
+    const nudge: Reminder = { ...base, id: 'promise:p1', kind: 'promise-at-risk', title: 'Tell northwind-logistics.example now if “I\'ll send the revised rollout plan by Thursday.” will slip (due in 10 hours)' };
+    expect(remindersToNotify([risk, nudge], {}, NOW, DEFAULT_NOTIFY_KINDS)).toEqual([risk, nudge]);
+    expect(notificationText(risk)).toEqual({ title: 'Risk from a client: Contoso', message: risk.title });
+    expect(notificationText(nudge).title).toBe('Tell them now if it will slip: northwind-logistics.example');
+    expect(remindersToNotify([risk, nudge], {}, NOW, { ...DEFAULT_NOTIFY_KINDS, 'client-risk': false })).toEqual([nudge]);
+  });
+
   it('does not repeat a notification within a day, and repeats it the next day', () => {
     expect(remindersToNotify([base], { [base.id]: '2026-11-16T08:00:00.000Z' }, NOW, DEFAULT_NOTIFY_KINDS)).toEqual([]);
     expect(remindersToNotify([base], { [base.id]: '2026-11-15T08:59:00.000Z' }, NOW, DEFAULT_NOTIFY_KINDS)).toEqual([base]);

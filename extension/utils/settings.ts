@@ -40,6 +40,8 @@ export const DEFAULT_NOTIFY_KINDS: Record<ReminderKind, boolean> = {
   silence: true,
   renewal: true,
   feedback: true,
+  'promise-at-risk': true,
+  'client-risk': true,
   review: true,
 };
 

@@ -18,7 +18,7 @@ import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
 import { memoryRoutes } from './routes/memory';
 import { messageRoutes } from './routes/messages';
-import { openApiRoutes } from './routes/openapi';
+import { openApiRoutes, type DescribedApp } from './routes/openapi';
 import { invitationRoutes, orgRoutes } from './routes/orgs';
 import { promiseRoutes } from './routes/promises';
 import { reminderRoutes } from './routes/reminders';
@@ -39,6 +39,7 @@ export function createApp(deps: AppDeps) {
   // The same object, not a copy: tests attach mailSync to it after the app is made.
   deps.storageHealth ??= createStorageHealth();
   deps.rateLimits ??= createRateLimitStore();
+  const described: DescribedApp = {};
   const app = new Hono<AppEnv>()
     .use('*', provideDeps(deps))
     .use('*', requestIdAndLog)
@@ -55,7 +56,7 @@ export function createApp(deps: AppDeps) {
     .use('/v1/orgs/*', limitBody(SMALL_BODY_BYTES, 'no valid body of this route is that large'))
     .use('/v1/invitations/*', limitBody(SMALL_BODY_BYTES, 'no valid body of this route is that large'))
     .route('/', healthRoutes)
-    .route('/v1', openApiRoutes)
+    .route('/v1', openApiRoutes(described))
     .use('/oauth/*', rateLimitByAddress)
     .route('/oauth', oauthCallbackRoutes)
     // Sign-in and connect links carry no token: limited per client address, as the OAuth callback.
@@ -83,6 +84,7 @@ export function createApp(deps: AppDeps) {
     .route('/v1/orgs', orgRoutes)
     .route('/v1/invitations', invitationRoutes);
 
+  described.app = app as unknown as DescribedApp['app'];
   app.notFound((c) => toErrorResponse(new ApiError('not_found', 404, `no route ${c.req.method} ${c.req.path}`), c));
   app.onError((err, c) => toErrorResponse(err, c));
   return app;

@@ -1,9 +1,14 @@
 /**
- * Benchmark: from "thread opened" to "sidebar painted" in real Chromium with the production build, on a
- * 50-message Gmail thread (every message expanded), N opens per mode, plus the longest main-thread tasks.
+ * Benchmark: from "thread opened" to "sidebar painted" in real Chromium and Firefox with the production
+ * builds, on a 50-message Gmail thread (every message expanded), N opens per mode, plus the longest
+ * main-thread tasks where the browser exposes them.
  *
  *   pnpm --filter @followthrough/e2e bench        (or: cd tests && npx tsx bench/extension-e2e.ts)
- *   FOLLOWTHROUGH_BENCH_RUNS=20 by default.
+ *   FOLLOWTHROUGH_BENCH_RUNS=20 by default; FOLLOWTHROUGH_BENCH_BROWSERS=chromium,firefox by default.
+ *
+ * One measuring function drives both browsers through a small adapter (bench-browser.ts): Chromium with
+ * playwright-core, Firefox (firefox-esr) with puppeteer-core over WebDriver BiDi. Everything is read
+ * from the page's main world, whose performance timeline the content script shares in both.
  *
  * Modes, in one run: `page only` (the same browser and page with no extension: the baseline), `local`
  * (no server: the engine runs in the content script) and `server` (a real server process too).
@@ -18,25 +23,38 @@
  * - longest task: the longest 'longtask' entry (PerformanceObserver, main world; content-script work
  *   runs on the same main thread) from route to paint; also after fixture:painted only (the tasks
  *   the extension causes), and the extension's own open task (followthrough:open-task: read, analysis
- *   and React commit). Long tasks are only reported over 50 ms: 0 means none.
+ *   and React commit). Long tasks are only reported over 50 ms: 0 means none. Firefox exposes neither
+ *   'longtask' nor 'long-animation-frame' entries (PerformanceObserver.supportedEntryTypes, firefox-esr
+ *   153): its long-task figures are null and the output says they are not exposed, never 0. Firefox
+ *   also rounds the timeline to whole milliseconds (privacy.reduceTimerPrecision), left as it ships.
  * Content-script sizes (gzip) of both builds are reported too. Results: bench-results/extension-e2e.json.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createLongThread, createMailbox, createRolloutThread } from '../fixtures/client-threads';
 import { GMAIL_INBOX_URL, gmailUrlToken } from '../fixtures/gmail-page';
 import { assertBrowsersInstalled } from '../harness/browser-check';
-import { launchChromiumWithExtension, launchChromiumWithoutExtension } from '../harness/chromium-launch';
 import { createE2eWorld } from '../harness/e2e-world';
 import { ensureExtensionBuilt, snapshotExtensionBuild } from '../harness/extension-build';
-import { configureThroughOptionsPage, MARK_SIDEBAR_PAINTED, MARK_THREAD_OPEN, MEASURE_OPEN_TASK, SIDEBAR } from '../harness/extension-ui';
+import { MARK_SIDEBAR_PAINTED, MARK_THREAD_OPEN, MEASURE_OPEN_TASK, SIDEBAR_HOST_TAG } from '../harness/extension-ui';
 import { BENCH_RESULTS_DIR, CHROME_BUILD_DIR, FIREFOX_BUILD_DIR } from '../harness/paths';
+import type { BenchBrowser, BenchMode, BenchPage, BrowserName } from './bench-browser';
+import { createChromiumBenchBrowser } from './chromium-bench-browser';
+import { createFirefoxBenchBrowser } from './firefox-bench-browser';
 
 const RUNS = Number(process.env.FOLLOWTHROUGH_BENCH_RUNS ?? 20);
 const WARMUP = 2;
 const MESSAGE_COUNT = 50;
+const BROWSERS = parseBrowsers(process.env.FOLLOWTHROUGH_BENCH_BROWSERS ?? 'chromium,firefox');
+
+function parseBrowsers(list: string): BrowserName[] {
+  const names = list.split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = names.filter((name) => name !== 'chromium' && name !== 'firefox');
+  if (unknown.length > 0 || names.length === 0) throw new Error(`FOLLOWTHROUGH_BENCH_BROWSERS must list chromium and/or firefox, not "${list}"`);
+  return names as BrowserName[];
+}
 
 /** The longest animation frame of an open, split into script, forced layout and rendering (style, layout, paint). */
 interface FrameAttribution {
@@ -47,8 +65,6 @@ interface FrameAttribution {
   scripts: string[];
 }
 
-type Mode = 'page only' | 'local' | 'server';
-
 interface OpenSample {
   frame: FrameAttribution | null;
   phases: Record<string, number>;
@@ -57,25 +73,31 @@ interface OpenSample {
   /** null in page-only mode (no sidebar). */
   addedMs: number | null;
   openToPaintMs: number | null;
-  longestTaskMs: number;
-  longestTaskAfterPageMs: number;
+  /** null where the browser does not expose 'longtask' entries. */
+  longestTaskMs: number | null;
+  longestTaskAfterPageMs: number | null;
   openTaskMs: number | null;
 }
 
+const LONG_TASKS_NOT_EXPOSED = "not exposed by this browser (no 'longtask' in PerformanceObserver.supportedEntryTypes)";
+
 interface ModeResult {
-  mode: Mode;
+  browser: BrowserName;
+  mode: BenchMode;
   runs: number;
   routeToPaint: Stats;
   page: Stats;
   added: Stats | null;
   openToPaint: Stats | null;
+  /** Whether the long-task figures below were observed, or why they are null. */
+  longTasks: 'observed' | typeof LONG_TASKS_NOT_EXPOSED;
   /** Longest long task (> 50 ms) of any open, route to paint; 0 = none. */
-  longestTaskMs: number;
+  longestTaskMs: number | null;
   /** Same, counting only tasks that start after the page's first frame of the thread. */
-  longestTaskAfterPageMs: number;
+  longestTaskAfterPageMs: number | null;
   /** How many opens had any long task (> 50 ms), and how many had one after the page's first frame. */
-  opensWithLongTask: number;
-  opensWithLongTaskAfterPage: number;
+  opensWithLongTask: number | null;
+  opensWithLongTaskAfterPage: number | null;
   /** The extension's open task (read + analysis + React commit), whatever its length. */
   openTask: Stats | null;
   /** The longest animation frame of the median open (by route→paint), for attribution. */
@@ -102,16 +124,19 @@ function stats(values: number[]): Stats {
   return { p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), max: round(sorted.at(-1) ?? Number.NaN) };
 }
 
-/** Installed before any page script: collects long tasks in the page's main world. */
+/**
+ * Installed before any page script: collects long tasks in the page's main world. A browser without the
+ * entry type leaves the list null (observe() with an unknown type only warns, so it is asked first).
+ */
 const LONG_TASK_OBSERVER = `
-  window.__ftLongTasks = [];
-  try {
+  window.__ftLongTasks = PerformanceObserver.supportedEntryTypes.includes('longtask') ? [] : null;
+  if (window.__ftLongTasks) try {
     new PerformanceObserver(function (list) {
       for (const entry of list.getEntries()) window.__ftLongTasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
   } catch (error) { window.__ftLongTasks = null; }
-  window.__ftFrames = [];
-  try {
+  window.__ftFrames = PerformanceObserver.supportedEntryTypes.includes('long-animation-frame') ? [] : null;
+  if (window.__ftFrames) try {
     new PerformanceObserver(function (list) {
       for (const entry of list.getEntries()) {
         window.__ftFrames.push({
@@ -123,45 +148,46 @@ const LONG_TASK_OBSERVER = `
   } catch (error) { window.__ftFrames = null; }
 `;
 
-async function openOnce(page: Page, token: string, threadId: string, mode: Mode): Promise<OpenSample> {
+async function openOnce(page: BenchPage, token: string, threadId: string, mode: BenchMode): Promise<OpenSample> {
   const withSidebar = mode !== 'page only';
   await page.evaluate(() => {
     location.hash = '#inbox';
-  });
-  if (withSidebar) await page.locator(SIDEBAR).waitFor({ state: 'detached', timeout: 10_000 });
+  }, undefined);
+  if (withSidebar) {
+    await page.waitFor((tag) => (document.querySelector(tag)?.shadowRoot?.querySelector('[data-testid="ft-sidebar"]') ? null : true), SIDEBAR_HOST_TAG, 10_000);
+  }
   // Let the inbox settle (its frame, the extension's read of it) before the clock starts.
-  await page.waitForTimeout(100);
+  await sleep(100);
   await page.evaluate(() => {
     performance.clearMarks();
     performance.clearMeasures();
     (window as unknown as { __ftLongTasks: unknown[] | null }).__ftLongTasks?.splice(0);
     (window as unknown as { __ftFrames: unknown[] | null }).__ftFrames?.splice(0);
-  });
+  }, undefined);
   await page.evaluate((next) => {
     location.hash = next;
   }, `#inbox/${token}`);
   // No named helpers inside page functions: tsx's keepNames would reference a __name the page lacks.
-  const handle = await page.waitForFunction(
-    ([open, painted, id, sidebarExpected]) => {
+  const [route = 0, pagePainted = 0, open = 0, sidebarPainted = 0] = await page.waitFor(
+    ([open, painted, id, sidebarExpected, tag]) => {
       const route = performance.getEntriesByName('fixture:route').at(-1)?.startTime;
       const pagePainted = performance.getEntriesByName('fixture:painted').at(-1)?.startTime;
       if (route === undefined || pagePainted === undefined) return null;
       if (!sidebarExpected) return [route, pagePainted, -1, -1];
-      const sidebar = document.querySelector('followthrough-sidebar')?.shadowRoot?.querySelector('[data-testid="ft-sidebar"]');
+      const sidebar = document.querySelector(tag)?.shadowRoot?.querySelector('[data-testid="ft-sidebar"]');
       const values = [open, painted].map((name) => performance.getEntriesByName(name).at(-1)?.startTime);
       if (!sidebar || sidebar.getAttribute('data-thread-id') !== id || values.some((v) => v === undefined)) return null;
       return [route, pagePainted, ...(values as number[])];
     },
-    [MARK_THREAD_OPEN, MARK_SIDEBAR_PAINTED, threadId, withSidebar] as const,
-    { timeout: 15_000, polling: 50 },
+    [MARK_THREAD_OPEN, MARK_SIDEBAR_PAINTED, threadId, withSidebar, SIDEBAR_HOST_TAG] as const,
+    15_000,
   );
-  const [route = 0, pagePainted = 0, open = 0, sidebarPainted = 0] = (await handle.jsonValue()) ?? [];
   const painted = withSidebar ? sidebarPainted : pagePainted;
   // Long tasks end asynchronously: wait a frame or two before reading them.
-  await page.waitForTimeout(100);
-  const tasks = await page.evaluate(() => (window as unknown as { __ftLongTasks: { start: number; duration: number }[] | null }).__ftLongTasks);
+  await sleep(100);
+  const tasks = await page.evaluate(() => (window as unknown as { __ftLongTasks: { start: number; duration: number }[] | null }).__ftLongTasks, undefined);
   interface RawFrame { start: number; duration: number; renderStart: number; styleAndLayoutStart: number; scripts: { invoker: string; source: string; duration: number; forcedStyleAndLayout: number }[] }
-  const frames = await page.evaluate(() => (window as unknown as { __ftFrames: RawFrame[] | null }).__ftFrames);
+  const frames = await page.evaluate(() => (window as unknown as { __ftFrames: RawFrame[] | null }).__ftFrames, undefined);
   const inWindow = (frames ?? []).filter((f) => f.start + f.duration >= route && f.start <= painted + 50);
   const worst = inWindow.reduce<RawFrame | null>((max, f) => (max === null || f.duration > max.duration ? f : max), null);
   const round = (value: number): number => Math.round(value * 10) / 10;
@@ -180,9 +206,8 @@ async function openOnce(page: Page, token: string, threadId: string, mode: Mode)
       if (entry.name.startsWith('followthrough:')) sums[entry.name] = (sums[entry.name] ?? 0) + entry.duration;
     }
     return sums;
-  });
-  if (tasks === null) throw new Error('this Chromium does not report longtask entries');
-  const inOpen = tasks.filter((task) => task.start + task.duration >= route && task.start <= painted + 50);
+  }, undefined);
+  const inOpen = tasks?.filter((task) => task.start + task.duration >= route && task.start <= painted + 50) ?? null;
   const longest = (list: { duration: number }[]): number => list.reduce((max, task) => Math.max(max, task.duration), 0);
   return {
     frame,
@@ -191,57 +216,76 @@ async function openOnce(page: Page, token: string, threadId: string, mode: Mode)
     pageMs: pagePainted - route,
     addedMs: withSidebar ? painted - pagePainted : null,
     openToPaintMs: withSidebar ? painted - open : null,
-    longestTaskMs: longest(inOpen),
-    longestTaskAfterPageMs: longest(inOpen.filter((task) => task.start >= pagePainted - 1)),
+    longestTaskMs: inOpen ? longest(inOpen) : null,
+    longestTaskAfterPageMs: inOpen ? longest(inOpen.filter((task) => task.start >= pagePainted - 1)) : null,
     openTaskMs: withSidebar ? phases[MEASURE_OPEN_TASK] ?? null : null,
   };
 }
 
-async function runMode(mode: Mode): Promise<ModeResult> {
+/**
+ * A mode is only what it says when the sidebar shows figures from the expected source: otherwise a
+ * server mode whose settings never arrived would be timed as local.
+ */
+async function assertSidebarSource(page: BenchPage, browser: BrowserName, mode: 'local' | 'server'): Promise<void> {
+  try {
+    await page.waitFor(
+      ([tag, source]) => (document.querySelector(tag)?.shadowRoot?.querySelector('[data-testid="ft-sidebar"]')?.getAttribute('data-source') === source ? true : null),
+      [SIDEBAR_HOST_TAG, mode] as const,
+      20_000,
+    );
+  } catch {
+    throw new Error(`${browser}, ${mode} mode: the sidebar never showed figures from the ${mode === 'server' ? 'server' : 'local engine'}`);
+  }
+}
+
+async function runMode(browser: BenchBrowser, mode: BenchMode): Promise<ModeResult> {
   const long = createLongThread({ thread: '19a4e0b1c2d3e100', messagePrefix: '19a4e0b1c2d3' }, MESSAGE_COUNT);
   const rollout = createRolloutThread({ thread: '19a4c2e8b7d10f3a', messages: ['19a4c2e8b7d10f3a', '19a4c2e8b7d10f3b', '19a4c2e8b7d10f3c', '19a4c2e8b7d10f3d'] });
   const mailbox = createMailbox([long, rollout]);
   const world = await createE2eWorld(mailbox, { ingest: mode === 'server' });
-  const launchOptions = { fixturePort: world.fixtures.port, timeZone: mailbox.timeZone };
-  const browser = mode === 'page only' ? await launchChromiumWithoutExtension(launchOptions) : await launchChromiumWithExtension(launchOptions);
   try {
-    if ('extensionId' in browser) {
-      const options = await browser.context.newPage();
-      await configureThroughOptionsPage(options, `chrome-extension://${browser.extensionId}`, mode === 'server' ? { serverUrl: world.api.url, token: world.token } : null);
-      await options.close();
+    const session = await browser.open(mode, world, LONG_TASK_OBSERVER, GMAIL_INBOX_URL);
+    try {
+      const samples: OpenSample[] = [];
+      for (let index = 0; index < WARMUP + RUNS; index += 1) {
+        const sample = await openOnce(session.page, gmailUrlToken(long), long.id, mode);
+        if (index === WARMUP - 1 && mode !== 'page only') await assertSidebarSource(session.page, browser.name, mode);
+        if (index >= WARMUP) samples.push(sample);
+      }
+      return summarize(browser.name, mode, samples);
+    } finally {
+      await session.close();
     }
-    const page = await browser.context.newPage();
-    await page.addInitScript(LONG_TASK_OBSERVER);
-    await page.goto(GMAIL_INBOX_URL);
-    const samples: OpenSample[] = [];
-    for (let index = 0; index < WARMUP + RUNS; index += 1) {
-      const sample = await openOnce(page, gmailUrlToken(long), long.id, mode);
-      if (index >= WARMUP) samples.push(sample);
-    }
-    const present = (values: (number | null)[]): number[] => values.filter((value): value is number => value !== null);
-    const optionalStats = (values: (number | null)[]): Stats | null => (present(values).length > 0 ? stats(present(values)) : null);
-    const byRoute = [...samples].sort((a, b) => a.routeToPaintMs - b.routeToPaintMs);
-    const phaseNames = [...new Set(samples.flatMap((s) => Object.keys(s.phases)))];
-    const phasesP50Ms = Object.fromEntries(phaseNames.map((name) => [name, stats(samples.map((s) => s.phases[name] ?? 0)).p50]));
-    return {
-      mode,
-      runs: samples.length,
-      routeToPaint: stats(samples.map((s) => s.routeToPaintMs)),
-      page: stats(samples.map((s) => s.pageMs)),
-      added: optionalStats(samples.map((s) => s.addedMs)),
-      openToPaint: optionalStats(samples.map((s) => s.openToPaintMs)),
-      longestTaskMs: Math.round(Math.max(...samples.map((s) => s.longestTaskMs))),
-      longestTaskAfterPageMs: Math.round(Math.max(...samples.map((s) => s.longestTaskAfterPageMs))),
-      opensWithLongTask: samples.filter((s) => s.longestTaskMs > 0).length,
-      opensWithLongTaskAfterPage: samples.filter((s) => s.longestTaskAfterPageMs > 0).length,
-      openTask: optionalStats(samples.map((s) => s.openTaskMs)),
-      medianOpenLongestFrame: byRoute[Math.floor(byRoute.length / 2)]?.frame ?? null,
-      phasesP50Ms,
-    };
   } finally {
-    await browser.close();
     await world.dispose();
   }
+}
+
+function summarize(browser: BrowserName, mode: BenchMode, samples: OpenSample[]): ModeResult {
+  const present = (values: (number | null)[]): number[] => values.filter((value): value is number => value !== null);
+  const optionalStats = (values: (number | null)[]): Stats | null => (present(values).length > 0 ? stats(present(values)) : null);
+  const byRoute = [...samples].sort((a, b) => a.routeToPaintMs - b.routeToPaintMs);
+  const phaseNames = [...new Set(samples.flatMap((s) => Object.keys(s.phases)))];
+  const phasesP50Ms = Object.fromEntries(phaseNames.map((name) => [name, stats(samples.map((s) => s.phases[name] ?? 0)).p50]));
+  const longTasksObserved = samples.every((s) => s.longestTaskMs !== null);
+  const longTaskFigure = (values: (number | null)[], figure: (observed: number[]) => number): number | null => (longTasksObserved ? figure(present(values)) : null);
+  return {
+    browser,
+    mode,
+    runs: samples.length,
+    routeToPaint: stats(samples.map((s) => s.routeToPaintMs)),
+    page: stats(samples.map((s) => s.pageMs)),
+    added: optionalStats(samples.map((s) => s.addedMs)),
+    openToPaint: optionalStats(samples.map((s) => s.openToPaintMs)),
+    longTasks: longTasksObserved ? 'observed' : LONG_TASKS_NOT_EXPOSED,
+    longestTaskMs: longTaskFigure(samples.map((s) => s.longestTaskMs), (values) => Math.round(Math.max(...values))),
+    longestTaskAfterPageMs: longTaskFigure(samples.map((s) => s.longestTaskAfterPageMs), (values) => Math.round(Math.max(...values))),
+    opensWithLongTask: longTaskFigure(samples.map((s) => s.longestTaskMs), (values) => values.filter((value) => value > 0).length),
+    opensWithLongTaskAfterPage: longTaskFigure(samples.map((s) => s.longestTaskAfterPageMs), (values) => values.filter((value) => value > 0).length),
+    openTask: optionalStats(samples.map((s) => s.openTaskMs)),
+    medianOpenLongestFrame: byRoute[Math.floor(byRoute.length / 2)]?.frame ?? null,
+    phasesP50Ms,
+  };
 }
 
 function contentScriptSizes(): Record<string, { bytes: number; gzipBytes: number }> {
@@ -265,16 +309,21 @@ async function main(): Promise<void> {
   const versions = assertBrowsersInstalled();
   ensureExtensionBuilt();
   snapshotExtensionBuild();
+  const adapters = { chromium: createChromiumBenchBrowser(versions.chromium), firefox: createFirefoxBenchBrowser(versions.firefox) };
+  const browsers = BROWSERS.map((name) => adapters[name]);
   const results: ModeResult[] = [];
-  for (const mode of ['page only', 'local', 'server'] as const) {
-    console.log(`[bench] ${mode}: ${WARMUP} warm-up + ${RUNS} opens of a ${MESSAGE_COUNT}-message Gmail thread…`);
-    results.push(await runMode(mode));
+  for (const browser of browsers) {
+    for (const mode of ['page only', 'local', 'server'] as const) {
+      console.log(`[bench] ${browser.name}, ${mode}: ${WARMUP} warm-up + ${RUNS} opens of a ${MESSAGE_COUNT}-message Gmail thread…`);
+      results.push(await runMode(browser, mode));
+    }
   }
   const sizes = contentScriptSizes();
   const output = {
     name: 'extension-e2e',
     date: new Date().toISOString(),
-    browser: versions.chromium,
+    /** Each result's `browser` names one of these. */
+    browsers: Object.fromEntries(browsers.map((browser) => [browser.name, browser.version])),
     thread: { host: 'gmail', messages: MESSAGE_COUNT, expanded: 'all' },
     runsPerMode: RUNS,
     aims: { routeToPaintP95Ms: 100, longestTaskMs: 50, contentScriptGzipBytes: 100 * 1024 },
@@ -285,10 +334,12 @@ async function main(): Promise<void> {
   const file = path.join(BENCH_RESULTS_DIR, 'extension-e2e.json');
   writeFileSync(file, `${JSON.stringify(output, null, 2)}\n`);
 
-  console.log(`\nThread open -> sidebar painted, ${MESSAGE_COUNT}-message Gmail thread, ${RUNS} opens per mode (${versions.chromium})`);
+  console.log(`\nThread open -> sidebar painted, ${MESSAGE_COUNT}-message Gmail thread, ${RUNS} opens per mode (${browsers.map((b) => b.version).join('; ')})`);
   const dash = '—';
+  const notExposed = 'not exposed';
   console.table(
     results.map((r) => ({
+      browser: r.browser,
       mode: r.mode,
       'route→paint p50': r.routeToPaint.p50,
       'route→paint p95': r.routeToPaint.p95,
@@ -297,15 +348,16 @@ async function main(): Promise<void> {
       'added p50': r.added?.p50 ?? dash,
       'added p95': r.added?.p95 ?? dash,
       'open→paint p95': r.openToPaint?.p95 ?? dash,
-      'longest task': r.longestTaskMs,
-      'opens with one': `${r.opensWithLongTask}/${r.runs}`,
-      'longest after page': r.longestTaskAfterPageMs,
-      'opens with one after page': `${r.opensWithLongTaskAfterPage}/${r.runs}`,
+      'longest task': r.longestTaskMs ?? notExposed,
+      'opens with one': r.opensWithLongTask === null ? notExposed : `${r.opensWithLongTask}/${r.runs}`,
+      'longest after page': r.longestTaskAfterPageMs ?? notExposed,
+      'opens with one after page': r.opensWithLongTaskAfterPage === null ? notExposed : `${r.opensWithLongTaskAfterPage}/${r.runs}`,
       'open task max': r.openTask?.max ?? dash,
     })),
   );
   console.log('All figures in ms. Long tasks are reported over 50 ms only (0 = none).');
-  for (const r of results) console.log(`${r.mode}: phases p50`, r.phasesP50Ms, '\nlongest frame of the median open', r.medianOpenLongestFrame);
+  for (const name of new Set(results.filter((r) => r.longTasks !== 'observed').map((r) => r.browser))) console.log(`${name}: long tasks ${LONG_TASKS_NOT_EXPOSED}.`);
+  for (const r of results) console.log(`${r.browser}, ${r.mode}: phases p50`, r.phasesP50Ms, '\nlongest frame of the median open', r.medianOpenLongestFrame);
   console.table(Object.fromEntries(Object.entries(sizes).map(([file, size]) => [file, { KB: Math.round(size.bytes / 102.4) / 10, 'gzip KB': Math.round(size.gzipBytes / 102.4) / 10 }])));
   console.log(`wrote ${file}`);
 }

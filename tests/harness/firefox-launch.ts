@@ -42,34 +42,27 @@ function readGeckoId(extensionDir: string): string {
   return id;
 }
 
+/** A started firefox-esr and what it runs on (proxy, profile, HOME), stopped and removed together. */
+interface StartedFirefox {
+  browser: Browser;
+  proxy: ConnectProxy;
+  close(): Promise<void>;
+}
+
 /**
- * firefox-esr driven by puppeteer-core over WebDriver BiDi, with the firefox-mv3 build installed as a
- * temporary add-on (BiDi webExtension.install). Firefox reaches the mail hosts through a CONNECT proxy to
- * the fixture server, and trusts its certificate through acceptInsecureCerts.
- *
- * MV3 host permissions: since Firefox 127 the hosts a MV3 add-on lists in host_permissions and
- * content_scripts are granted at install (pref extensions.originControls.grantByDefault, default true);
- * the pref is set explicitly so a profile default can never make content scripts silently not run.
+ * firefox-esr driven by puppeteer-core over WebDriver BiDi, reaching the mail hosts through a CONNECT proxy
+ * to the fixture server and trusting its certificate through acceptInsecureCerts. `home` (when given)
+ * becomes HOME, for the managed-storage manifest; it is removed on close like the profile.
  */
-export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions): Promise<FirefoxSession> {
-  const extensionDir = options.extensionDir ?? extensionSnapshot('firefox');
-  const addonId = readGeckoId(extensionDir);
-  const uuid = randomUUID();
-  const proxy = await startConnectProxy(options.fixturePort);
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'followthrough-e2e-firefox-'));
-  const home = options.managedSettings ? mkdtempSync(path.join(os.tmpdir(), 'followthrough-e2e-firefox-home-')) : null;
-  if (home) {
-    const dir = path.join(home, '.mozilla', 'managed-storage');
-    mkdirSync(dir, { recursive: true });
-    const manifest = { name: addonId, description: 'Followthrough settings set by the test harness', type: 'storage', data: options.managedSettings };
-    writeFileSync(path.join(dir, `${addonId}.json`), JSON.stringify(manifest));
-  }
+async function startFirefox(options: Pick<FirefoxLaunchOptions, 'fixturePort' | 'timeZone'>, extraPrefs: Record<string, unknown>, home: string | null): Promise<StartedFirefox> {
   const removeHome = () => {
     if (home) rmSync(home, { recursive: true, force: true });
   };
-  let browser: Browser | undefined;
+  let proxy: ConnectProxy | undefined;
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'followthrough-e2e-firefox-'));
   try {
-    browser = await puppeteer.launch({
+    proxy = await startConnectProxy(options.fixturePort);
+    const browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath: FIREFOX_PATH,
       protocol: 'webDriverBiDi',
@@ -85,36 +78,78 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions):
         'network.proxy.http': '127.0.0.1',
         'network.proxy.http_port': proxy.port,
         'network.proxy.allow_hijacking_localhost': false,
-        'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }),
-        'extensions.originControls.grantByDefault': true,
         'browser.safebrowsing.malware.enabled': false,
         'browser.safebrowsing.phishing.enabled': false,
         'network.captive-portal-service.enabled': false,
         'network.connectivity-service.enabled': false,
         // Remote settings sync is background traffic the proxy would only refuse; the dummy URL is what Firefox's own test harnesses use.
         'services.settings.server': 'data:,#remote-settings-dummy/v1',
+        ...extraPrefs,
       },
     });
-    const installedId = await browser.installExtension(extensionDir);
-    if (installedId !== addonId) throw new Error(`installed add-on id ${installedId} is not the manifest's ${addonId}`);
-    const started = browser;
+    const started = proxy;
     return {
-      browser: started,
-      addonId,
-      extensionOrigin: `moz-extension://${uuid}`,
-      proxy,
+      browser,
+      proxy: started,
       async close() {
+        await browser.close();
         await started.close();
-        await proxy.close();
         rmSync(profile, { recursive: true, force: true });
         removeHome();
       },
     };
   } catch (error) {
-    await browser?.close();
-    await proxy.close();
+    await proxy?.close();
     rmSync(profile, { recursive: true, force: true });
     removeHome();
+    throw error;
+  }
+}
+
+/** The same browser, prefs and mail origins with no add-on: the page's own cost, for baselines. */
+export async function launchFirefoxWithoutExtension(options: Pick<FirefoxLaunchOptions, 'fixturePort' | 'timeZone'>): Promise<{ browser: Browser; close(): Promise<void> }> {
+  try {
+    return await startFirefox(options, {}, null);
+  } catch (error) {
+    throw new Error(`Could not start firefox-esr: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * firefox-esr (see startFirefox) with the firefox-mv3 build installed as a temporary add-on (BiDi
+ * webExtension.install).
+ *
+ * MV3 host permissions: since Firefox 127 the hosts a MV3 add-on lists in host_permissions and
+ * content_scripts are granted at install (pref extensions.originControls.grantByDefault, default true);
+ * the pref is set explicitly so a profile default can never make content scripts silently not run.
+ */
+export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions): Promise<FirefoxSession> {
+  const extensionDir = options.extensionDir ?? extensionSnapshot('firefox');
+  const addonId = readGeckoId(extensionDir);
+  const uuid = randomUUID();
+  const home = options.managedSettings ? mkdtempSync(path.join(os.tmpdir(), 'followthrough-e2e-firefox-home-')) : null;
+  if (home) {
+    const dir = path.join(home, '.mozilla', 'managed-storage');
+    mkdirSync(dir, { recursive: true });
+    const manifest = { name: addonId, description: 'Followthrough settings set by the test harness', type: 'storage', data: options.managedSettings };
+    writeFileSync(path.join(dir, `${addonId}.json`), JSON.stringify(manifest));
+  }
+  let started: StartedFirefox | undefined;
+  try {
+    started = await startFirefox(
+      options,
+      {
+        'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }),
+        'extensions.originControls.grantByDefault': true,
+      },
+      home,
+    );
+    const installedId = await started.browser.installExtension(extensionDir);
+    if (installedId !== addonId) throw new Error(`installed add-on id ${installedId} is not the manifest's ${addonId}`);
+    return { browser: started.browser, addonId, extensionOrigin: `moz-extension://${uuid}`, proxy: started.proxy, close: started.close };
+  } catch (error) {
+    if (started) await started.close();
+    else if (home) rmSync(home, { recursive: true, force: true });
     throw new Error(`Could not start firefox-esr with the extension (${extensionDir}): ${(error as Error).message}`);
   }
 }

@@ -8,10 +8,11 @@ import { remindersItem, settingsItem, type CachedReminders } from '../../utils/s
 
 /** Today's list, in the order a manager works through it. */
 const GROUPS: { title: string; kinds: Reminder['kind'][]; testId: string }[] = [
-  { title: 'Promises due or overdue', kinds: ['promise-overdue', 'promise-due'], testId: 'ft-today-promises' },
+  { title: 'Promises due or overdue', kinds: ['promise-overdue', 'promise-at-risk', 'promise-due'], testId: 'ft-today-promises' },
+  { title: 'Risks from clients', kinds: ['client-risk'], testId: 'ft-today-risks' },
   { title: 'Clients waiting for your reply', kinds: ['awaiting-reply'], testId: 'ft-today-awaiting' },
   { title: 'Clients gone quiet', kinds: ['silence'], testId: 'ft-today-silent' },
-  { title: 'Coming up', kinds: ['renewal', 'review', 'feedback'], testId: 'ft-today-upcoming' },
+  { title: 'Coming up', kinds: ['renewal', 'feedback', 'review'], testId: 'ft-today-upcoming' },
 ];
 
 const DAY_MS = 86_400_000;

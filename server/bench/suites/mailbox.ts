@@ -67,7 +67,8 @@ export async function runMailbox(): Promise<BenchResult> {
       { name: 'parse-only (split + JSON.parse)', value: rate(parseOnly), unit: 'msg/CPU-s' },
       { name: 'read (CLI reader, validated)', value: rate(read), unit: 'msg/CPU-s' },
       { name: 'analyze (reader + engine)', value: rate(analyze), unit: 'msg/CPU-s' },
-      { name: 'analyze / parse-only CPU time', value: analyze.cpuMs / parseOnly.cpuMs, unit: 'x', aim: '<= 2' },
+      // Two aims: issue 2's (2x) and issue 11's (4x, and never slower than the 19x of when issue 11 was filed).
+      { name: 'analyze / parse-only CPU time', value: analyze.cpuMs / parseOnly.cpuMs, unit: 'x', aim: '<= 2 (issue 2); <= 4, never above 19 (issue 11)' },
       { name: 'read / parse-only CPU time', value: read.cpuMs / parseOnly.cpuMs, unit: 'x' },
       { name: 'engine add() total (wall)', value: Math.round(analyze.addMs ?? 0), unit: 'ms' },
       { name: 'engine result(now) (wall)', value: Math.round(analyze.resultMs ?? 0), unit: 'ms' },

@@ -1,5 +1,5 @@
 import type { ApiErrorCode } from '@followthrough/shared/contract';
-import type { ZodError } from 'zod';
+import type { StandardSchemaV1 } from '@standard-schema/spec';
 
 export interface ApiErrorIssue {
   path: string;
@@ -36,10 +36,10 @@ export class ApiError extends Error {
     return new ApiError('unauthorized', 401, message);
   }
 
-  /** A zod failure, with each issue's field path prefixed by the request part ("body", "query", "param"). */
-  static validation(error: ZodError, part: string): ApiError {
-    const issues = error.issues.map((issue) => ({
-      path: [part, ...issue.path.map(String)].join('.'),
+  /** A schema failure, with each issue's field path prefixed by the request part ("body", "query", "param"). */
+  static validation(failures: readonly StandardSchemaV1.Issue[], part: string): ApiError {
+    const issues = failures.map((issue) => ({
+      path: [part, ...(issue.path ?? []).map((segment) => String(typeof segment === 'object' ? segment.key : segment))].join('.'),
       message: issue.message,
     }));
     const first = issues[0];

@@ -1,5 +1,5 @@
-import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
+import { validator } from 'hono-openapi';
 import type { ZodType } from 'zod';
 import { ApiError } from './errors';
 
@@ -13,12 +13,12 @@ const partNames: Record<keyof ValidationTargets, string> = {
 };
 
 /**
- * zValidator with the API's error shape: a failure becomes a 400 naming each field path
- * ("body.messages.3.date: Invalid ISO datetime"). Malformed JSON is caught earlier by Hono's
- * validator and mapped in onError.
+ * hono-openapi's validator (which also puts the schema in the generated OpenAPI document) with the API's
+ * error shape: a failure becomes a 400 naming each field path ("body.messages.3.date: Invalid ISO
+ * datetime"). Malformed JSON is caught earlier by Hono's validator and mapped in onError.
  */
 export function validate<Target extends keyof ValidationTargets, Schema extends ZodType>(target: Target, schema: Schema) {
-  return zValidator(target, schema, (result, c) => {
+  return validator(target, schema, (result, c) => {
     // Hono reads a JSON body only under a JSON content type; without one the body is ignored and every
     // field looks missing, so a PATCH whose fields are all optional "succeeded" doing nothing. Refused
     // whether or not the empty body happens to validate.
@@ -26,6 +26,6 @@ export function validate<Target extends keyof ValidationTargets, Schema extends 
       throw new ApiError('unsupported_media_type', 415, 'expected a JSON body: send Content-Type: application/json');
     }
     if (result.success) return;
-    throw ApiError.validation(result.error as never, partNames[target]);
+    throw ApiError.validation(result.error, partNames[target]);
   });
 }

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { mailAccountMessages, mailAccounts } from '../db/schema/index';
+import { describe } from '../http/describe';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { validate } from '../http/validate';
@@ -12,7 +13,7 @@ import { validate } from '../http/validate';
  * `DELETE /v1/me`). Revoking the grant at Google or Microsoft as well is the user's (their account page):
  * the options page says so. Another user's mailbox is a 404.
  */
-export const accountDisconnectRoutes = new Hono<AppEnv>().delete('/:id', validate('param', z.object({ id: z.string().min(1).max(100) })), async (c) => {
+export const accountDisconnectRoutes = new Hono<AppEnv>().delete('/:id', describe({ summary: 'Disconnect a mailbox: stop its sync and delete its refresh token (analysed mail stays)', response: z.object({ disconnected: z.literal(true), email: z.string(), provider: z.string() }), errors: [404] }), validate('param', z.object({ id: z.string().min(1).max(100) })), async (c) => {
   const { id } = c.req.valid('param');
   const userId = c.var.user.id;
   const { client } = c.var.deps.database;

@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { listAccountsResponseSchema, syncAccountResponseSchema } from '@followthrough/shared/contract';
+import { describe } from '../http/describe';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { validate } from '../http/validate';
@@ -11,12 +13,12 @@ import { getAccount, listAccounts, toAccountView } from '../sync/account-store';
  * user's account is a 404, as if it did not exist.
  */
 export const accountRoutes = new Hono<AppEnv>()
-  .get('/', async (c) => {
+  .get('/', describe({ summary: 'Connected mailboxes: phase, counts, last success, last error, reconnect needed', response: listAccountsResponseSchema }), async (c) => {
     const rows = await listAccounts(c.var.deps.database, c.var.user.id);
     const now = c.var.deps.clock();
     return c.json({ accounts: rows.map((row) => toAccountView(row, now)) }, 200);
   })
-  .post('/:id/sync', validate('param', z.object({ id: z.string().min(1) })), async (c) => {
+  .post('/:id/sync', describe({ summary: 'Queue a sync pass now (progress shows in GET /v1/accounts)', response: syncAccountResponseSchema, status: 202, errors: [400, 404] }), validate('param', z.object({ id: z.string().min(1) })), async (c) => {
     const { id } = c.req.valid('param');
     const row = await getAccount(c.var.deps.database, id);
     if (!row || row.userId !== c.var.user.id) throw ApiError.notFound('account');

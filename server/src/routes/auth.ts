@@ -3,10 +3,11 @@ import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { createSignInRequestSchema, redeemSignInRequestSchema } from '@followthrough/shared/contract';
+import { createSignInRequestSchema, redeemSignInRequestSchema, signInRequestSchema, redeemSignInResponseSchema, signOutResponseSchema } from '@followthrough/shared/contract';
 import { buildOidcAuthorizationUrl, configuredProviders, createNonce, exchangeOidcCode, type OidcProvider } from '../auth/oidc';
 import { createPkcePair } from '../connectors/oauth/pkce';
 import { apiTokens, users } from '../db/schema/index';
+import { describe } from '../http/describe';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { validate } from '../http/validate';
@@ -119,7 +120,7 @@ function oidcRedirectUri(c: Context<AppEnv>, provider: OidcProvider): string {
 
 /** Limited per client address in app.ts (rateLimitByAddress): nobody has a token here yet. */
 export const authRoutes = new Hono<AppEnv>()
-  .post('/sign-in-requests', validate('json', createSignInRequestSchema), async (c) => {
+  .post('/sign-in-requests', describe({ summary: 'Start signing an extension in: returns the sign-in page to open', response: signInRequestSchema, errors: [429], public: true }), validate('json', createSignInRequestSchema), async (c) => {
     const { challenge, client } = c.req.valid('json');
     const row = await createSignInRequest(c.var.deps.database.db, { challenge, client: client ?? null, now: c.var.deps.clock() });
     return c.json(
@@ -134,13 +135,13 @@ export const authRoutes = new Hono<AppEnv>()
       200,
     );
   })
-  .post('/sign-in-requests/:id/token', validate('param', z.object({ id: z.string().min(1).max(100) })), validate('json', redeemSignInRequestSchema), async (c) => {
+  .post('/sign-in-requests/:id/token', describe({ summary: 'Redeem an approved sign-in with its verifier: a new API token, once ({status: pending} until approved)', response: redeemSignInResponseSchema, errors: [404, 429], public: true }), validate('param', z.object({ id: z.string().min(1).max(100) })), validate('json', redeemSignInRequestSchema), async (c) => {
     const outcome = await redeemSignIn(c.var.deps.database.db, c.req.valid('param').id, c.req.valid('json').verifier, c.var.deps.clock());
     if (outcome.status === 'gone') throw ApiError.notFound('sign-in request (expired, already used, or not yours)');
     if (outcome.status === 'approved') c.var.deps.logger.info('signed in', { requestId: c.var.requestId });
     return c.json(outcome, 200);
   })
-  .get('/sign-in', async (c) => {
+  .get('/sign-in', describe({ summary: 'The sign-in page (HTML): pairing code, or Google / Microsoft when configured', response: 'html', errors: [404, 429], public: true }), async (c) => {
     const id = c.req.query('request') ?? '';
     const db = c.var.deps.database.db;
     const row = id ? await liveSignInRequest(db, id, c.var.deps.clock()) : null;
@@ -162,7 +163,7 @@ export const authRoutes = new Hono<AppEnv>()
     const bound = await boundRequest(c, row.id);
     return bound instanceof Response ? bound : signInForm(c, bound, null);
   })
-  .post('/sign-in/code', async (c) => {
+  .post('/sign-in/code', describe({ summary: 'The sign-in page\'s pairing-code form (form-encoded: request, code); answers HTML', response: 'html', errors: [400, 404, 429], public: true }), async (c) => {
     const form = await c.req.parseBody();
     const id = typeof form.request === 'string' ? form.request : '';
     const code = typeof form.code === 'string' ? form.code : '';
@@ -184,7 +185,7 @@ export const authRoutes = new Hono<AppEnv>()
     const email = (await userEmail(c, userId)) ?? '';
     return messagePage(c, 'Signed in', SIGNED_IN(email), 'done');
   })
-  .get('/sign-in/:provider', validate('param', providerParam), async (c) => {
+  .get('/sign-in/:provider', describe({ summary: 'Sign in with Google or Microsoft (OpenID Connect, openid email): 302 to the provider', response: 'html', status: 302, errors: [404, 429], public: true }), validate('param', providerParam), async (c) => {
     const { provider } = c.req.valid('param');
     const bound = await boundRequest(c, c.req.query('request') ?? '');
     if (bound instanceof Response) return bound;
@@ -205,7 +206,7 @@ export const authRoutes = new Hono<AppEnv>()
     );
     return c.redirect(buildOidcAuthorizationUrl(sync.connectors.endpoints, sync.connectors.clients, { provider, redirectUri, state, nonce, codeChallenge: challenge }), 302);
   })
-  .get('/oidc/callback/:provider', validate('param', providerParam), async (c) => {
+  .get('/oidc/callback/:provider', describe({ summary: 'OpenID Connect redirect target for signing in (HTML)', response: 'html', errors: [429], public: true }), validate('param', providerParam), async (c) => {
     const { provider } = c.req.valid('param');
     const sync = c.var.deps.mailSync;
     const now = c.var.deps.clock();
@@ -243,7 +244,7 @@ async function userEmail(c: Context<AppEnv>, userId: string): Promise<string | n
 }
 
 /** `DELETE /v1/me/token`: "Sign out": the token that made the call stops working at once. */
-export const tokenRoutes = new Hono<AppEnv>().delete('/', async (c) => {
+export const tokenRoutes = new Hono<AppEnv>().delete('/', describe({ summary: 'Sign out: revoke the token that makes this call', response: signOutResponseSchema }), async (c) => {
   await c.var.deps.database.db.update(apiTokens).set({ revokedAt: c.var.deps.clock().toISOString() }).where(eq(apiTokens.id, c.var.user.tokenId));
   return c.json({ revoked: true as const }, 200);
 });

@@ -2,8 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { and, eq, gt, lt } from 'drizzle-orm';
-import { createConnectLinkRequestSchema } from '@followthrough/shared/contract';
+import { createConnectLinkRequestSchema, connectLinkResponseSchema } from '@followthrough/shared/contract';
 import { connectTickets, users } from '../db/schema/index';
+import { describe } from '../http/describe';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { validate } from '../http/validate';
@@ -19,7 +20,7 @@ import { connectRoutes } from './connect';
 const TICKET_TTL_MS = 2 * 60_000;
 const hash = (ticket: string) => createHash('sha256').update(ticket).digest('hex');
 
-export const connectLinkRoutes = new Hono<AppEnv>().post('/', validate('json', createConnectLinkRequestSchema), async (c) => {
+export const connectLinkRoutes = new Hono<AppEnv>().post('/', describe({ summary: 'A one-time link (two minutes) that starts connecting a mailbox in a browser tab', response: connectLinkResponseSchema }), validate('json', createConnectLinkRequestSchema), async (c) => {
   const { provider, access, loginHint } = c.req.valid('json');
   const mailSync = c.var.deps.mailSync;
   if (!mailSync) throw new ApiError('bad_request', 400, 'mailbox sync is not enabled on this server');

@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { and, eq, lt } from 'drizzle-orm';
 import { z } from 'zod';
+import { connectResponseSchema } from '@followthrough/shared/contract';
+import { describe } from '../http/describe';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { validate } from '../http/validate';
@@ -32,6 +34,7 @@ function callbackUrl(mailSync: MailSyncDeps, requestUrl: string, provider: OAuth
  */
 export const connectRoutes = new Hono<AppEnv>().get(
   '/:provider',
+  describe({ summary: 'Start the OAuth authorization code flow with PKCE: 302 to the provider\'s consent page (authorizeUrl also in the body). Also served, without a token, as /connect/start/{provider} for a connect link\'s ticket', response: connectResponseSchema, status: 302 }),
   validate('param', providerParam),
   validate('query', z.object({ access: z.enum(['metadata', 'bodies']).default('metadata'), loginHint: z.string().email().optional() })),
   async (c) => {
@@ -93,7 +96,7 @@ const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (ch) => `&#${ch.
  * /v1 because the browser carries no API token: the one-time `state` names the user instead, and only in
  * the browser that started the flow (its cookie hashes to the state; see pkce.ts). Rate limited per address.
  */
-export const oauthCallbackRoutes = new Hono<AppEnv>().get('/callback/:provider', validate('param', providerParam), async (c) => {
+export const oauthCallbackRoutes = new Hono<AppEnv>().get('/callback/:provider', describe({ summary: 'OAuth redirect target: exchanges the code, stores the refresh token encrypted, starts the first sync', response: 'html', errors: [429], public: true }), validate('param', providerParam), async (c) => {
   const { provider } = c.req.valid('param');
   const mailSync = requireMailSync(c.var.deps.mailSync);
   const state = c.req.query('state') ?? '';

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { CounterpartListItem } from '@followthrough/shared/contract';
-import { listCounterpartThreadsQuerySchema, listCounterpartsQuerySchema, reportQuerySchema, updateCounterpartRequestSchema } from '@followthrough/shared/contract';
+import { listCounterpartThreadsQuerySchema, listCounterpartsQuerySchema, reportQuerySchema, updateCounterpartRequestSchema, listCounterpartsResponseSchema, counterpartDetailResponseSchema, updateCounterpartResponseSchema, listCounterpartThreadsResponseSchema, reportResponseSchema } from '@followthrough/shared/contract';
+import { describe } from '../http/describe';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { validate } from '../http/validate';
@@ -24,14 +25,14 @@ function listItem(read: CounterpartRead): CounterpartListItem {
 const DETAIL_LIST = 20;
 
 export const counterpartRoutes = new Hono<AppEnv>()
-  .get('/', validate('query', listCounterpartsQuerySchema), async (c) => {
+  .get('/', describe({ summary: 'Counterparts with health, sortable, paged', response: listCounterpartsResponseSchema }), validate('query', listCounterpartsQuerySchema), async (c) => {
     const query = c.req.valid('query');
     const settings = settingsOfUser(c.var.user).analysis;
     const clock = readClock(c.var.deps.clock(), settings);
     const page = await listCounterparts(c.var.deps.database.reader, c.var.user.id, query, clock, settings, createYielder());
     return c.json({ counterparts: page.items.map(listItem), total: page.total, nextCursor: page.nextCursor }, 200);
   })
-  .get('/:key', validate('param', keyParam), async (c) => {
+  .get('/:key', describe({ summary: 'One counterpart with promises, touchpoints, cadence, renewal, notes', response: counterpartDetailResponseSchema, errors: [404] }), validate('param', keyParam), async (c) => {
     const { key } = c.req.valid('param');
     const settings = settingsOfUser(c.var.user).analysis;
     const now = c.var.deps.clock();
@@ -57,7 +58,7 @@ export const counterpartRoutes = new Hono<AppEnv>()
       200,
     );
   })
-  .patch('/:key', validate('param', keyParam), validate('json', updateCounterpartRequestSchema), async (c) => {
+  .patch('/:key', describe({ summary: 'Set name, cadence, renewal date, notes', response: updateCounterpartResponseSchema, errors: [404] }), validate('param', keyParam), validate('json', updateCounterpartRequestSchema), async (c) => {
     const { key } = c.req.valid('param');
     const patch = c.req.valid('json');
     const { db } = c.var.deps.database;
@@ -82,7 +83,7 @@ export const counterpartRoutes = new Hono<AppEnv>()
       .onConflictDoUpdate({ target: [counterpartProfiles.userId, counterpartProfiles.key], set: { ...next, updatedAt } });
     return c.json({ key, profile: next }, 200);
   })
-  .get('/:key/threads', validate('param', keyParam), validate('query', listCounterpartThreadsQuerySchema), async (c) => {
+  .get('/:key/threads', describe({ summary: 'A client\'s conversations for the timeline, latest contact first, with links', response: listCounterpartThreadsResponseSchema }), validate('param', keyParam), validate('query', listCounterpartThreadsQuerySchema), async (c) => {
     const { key } = c.req.valid('param');
     const query = c.req.valid('query');
     const { settings } = settingsOfUser(c.var.user);
@@ -95,7 +96,7 @@ export const counterpartRoutes = new Hono<AppEnv>()
     }
     return c.json(page, 200);
   })
-  .get('/:key/report', validate('param', keyParam), validate('query', reportQuerySchema), async (c) => {
+  .get('/:key/report', describe({ summary: 'Progress report draft (text and HTML)', response: reportResponseSchema, errors: [404] }), validate('param', keyParam), validate('query', reportQuerySchema), async (c) => {
     const { key } = c.req.valid('param');
     const { since } = c.req.valid('query');
     const settings = settingsOfUser(c.var.user).analysis;

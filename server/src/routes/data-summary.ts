@@ -1,11 +1,13 @@
 import { Hono } from 'hono';
+import { dataSummarySchema } from '@followthrough/shared/contract';
+import { describe } from '../http/describe';
 import type { AppEnv } from '../http/env';
 
 /**
  * `GET /v1/me/data`: how much the server holds for the caller, so the options page's "Erase everything"
  * names what goes before the user confirms. Counts only (index scans), no content.
  */
-export const dataSummaryRoutes = new Hono<AppEnv>().get('/', async (c) => {
+export const dataSummaryRoutes = new Hono<AppEnv>().get('/', describe({ summary: 'How much is stored for the caller (counts), named before "erase everything"', response: dataSummarySchema }), async (c) => {
   const userId = c.var.user.id;
   const db = c.var.deps.database.reader;
   const count = async (table: string, extra = '') =>

@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
+import { exportResponseSchema } from '@followthrough/shared/contract';
+import { describe } from '../http/describe';
 import type { AppEnv } from '../http/env';
 import { counterpartProfiles, evidence, messages, promises, promiseVerdictEvents, snippets, threads, touchpoints, users } from '../db/schema/index';
 import { names, str, yieldToLoop, type Executor } from '../store/sql';
@@ -42,7 +44,7 @@ const U = names(users);
  * so a mailbox of 100,000 messages neither fills the server's memory nor holds its event loop. Bodies
  * are not in it because they are never stored.
  */
-export const exportRoutes = new Hono<AppEnv>().get('/', async (c) => {
+export const exportRoutes = new Hono<AppEnv>().get('/', describe({ summary: 'All of the caller\'s data as JSON', response: exportResponseSchema }), async (c) => {
   const db = c.var.deps.database.reader;
   const userId = c.var.user.id;
   const user = (await db.execute({ sql: `SELECT ${U.id}, ${U.email}, ${U.name}, ${U.createdAt} FROM ${U.$} WHERE ${U.id} = ?`, args: [userId] })).rows[0];

@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
+import { healthzResponseSchema } from '@followthrough/shared/contract';
+import { describe } from '../http/describe';
 import type { AppEnv } from '../http/env';
 
 /** `GET /healthz`: answers 200 only when the database answers; load balancers take the process out otherwise. */
-export const healthRoutes = new Hono<AppEnv>().get('/healthz', async (c) => {
+export const healthRoutes = new Hono<AppEnv>().get('/healthz', describe({ summary: 'Liveness and database check (503 when this process cannot write)', response: healthzResponseSchema, public: true }), async (c) => {
   await c.var.deps.database.client.execute('SELECT 1');
   // The database answers reads, but this process's writes failed in the last minute (a full disk): not
   // healthy, and saying why.

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { eq } from 'drizzle-orm';
-import { userSettingsSchema } from '@followthrough/shared/contract';
+import { userSettingsSchema, meSchema, analysisStatusSchema, deleteMeResponseSchema } from '@followthrough/shared/contract';
+import { describe } from '../http/describe';
 import type { AppEnv } from '../http/env';
 import { validate } from '../http/validate';
 import { users } from '../db/schema/index';
@@ -10,18 +11,18 @@ import { getUserSettings, putUserSettings, toAnalysisSettings } from '../store/u
 import { eraseUser } from '../store/erase';
 
 export const meRoutes = new Hono<AppEnv>()
-  .get('/', async (c) => {
+  .get('/', describe({ summary: 'The caller, and where the analysis of their mail stands', response: meSchema }), async (c) => {
     const { database } = c.var.deps;
     const row = await database.db.select().from(users).where(eq(users.id, c.var.user.id)).get();
     if (!row) throw new Error('authenticated user has no row');
     return c.json({ id: row.id, email: row.email, name: row.name, createdAt: row.createdAt, analysis: await analysisStatus(database, row.id) }, 200);
   })
-  .get('/analysis', async (c) => c.json(await analysisStatus(c.var.deps.database, c.var.user.id), 200))
-  .get('/settings', async (c) => {
+  .get('/analysis', describe({ summary: 'Re-derivation after a settings change: state and progress', response: analysisStatusSchema }), async (c) => c.json(await analysisStatus(c.var.deps.database, c.var.user.id), 200))
+  .get('/settings', describe({ summary: 'Own addresses, time zone, working hours', response: userSettingsSchema }), async (c) => {
     const { settings } = await getUserSettings(c.var.deps.database.db, c.var.user.id);
     return c.json(settings, 200);
   })
-  .put('/settings', validate('json', userSettingsSchema), async (c) => {
+  .put('/settings', describe({ summary: 'Replace the settings (figures re-derive in the background)', response: userSettingsSchema }), validate('json', userSettingsSchema), async (c) => {
     const settings = c.req.valid('json');
     const { database } = c.var.deps;
     const before = await getUserSettings(database.db, c.var.user.id);
@@ -33,7 +34,7 @@ export const meRoutes = new Hono<AppEnv>()
     }
     return c.json(settings, 200);
   })
-  .delete('/', async (c) => {
+  .delete('/', describe({ summary: 'Erase the caller and all of their data', response: deleteMeResponseSchema }), async (c) => {
     await eraseUser(c.var.deps.database, c.var.user.id);
     return c.json({ deleted: true as const }, 200);
   });

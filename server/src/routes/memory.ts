@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
-import { uploadMemoryRequestSchema } from '@followthrough/shared/contract';
+import { uploadMemoryRequestSchema, uploadMemoryResponseSchema } from '@followthrough/shared/contract';
 import type { StoredMessageFacts } from '@followthrough/shared';
+import { describe } from '../http/describe';
 import type { AppEnv } from '../http/env';
 import { validate } from '../http/validate';
 import { ingestStoredFacts } from '../store/ingest';
@@ -12,7 +13,7 @@ const lower = <T extends { address: string }>(a: T): T => ({ ...a, address: a.ad
  * `POST /v1/memory`: what the extension remembered in local-only mode (per-message facts, no bodies),
  * uploaded after the user signs in and agrees. Idempotent by message id, like `POST /v1/messages`.
  */
-export const memoryRoutes = new Hono<AppEnv>().post('/', validate('json', uploadMemoryRequestSchema), async (c) => {
+export const memoryRoutes = new Hono<AppEnv>().post('/', describe({ summary: 'Upload facts the extension remembered before signing in (no bodies; idempotent by message id)', response: uploadMemoryResponseSchema, errors: [413] }), validate('json', uploadMemoryRequestSchema), async (c) => {
   const { messages } = c.req.valid('json');
   const stored: StoredMessageFacts[] = messages.map((m) => ({
     ...m,

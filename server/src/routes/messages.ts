@@ -1,16 +1,28 @@
 import { Hono } from 'hono';
-import { ingestEnvelopeSchema } from '@followthrough/shared/contract';
+import { ingestEnvelopeSchema, ingestMessagesRequestSchema, ingestMessagesResponseSchema } from '@followthrough/shared/contract';
+import { describe } from '../http/describe';
 import type { AppEnv } from '../http/env';
 import { validate } from '../http/validate';
 import { ingestMessages } from '../store/ingest';
 import { settingsOfUser } from '../store/users';
 
-export const messageRoutes = new Hono<AppEnv>().post('/', validate('json', ingestEnvelopeSchema), async (c) => {
-  const { messages } = c.req.valid('json');
-  const result = await ingestMessages(c.var.deps.database, c.var.user.id, messages, settingsOfUser(c.var.user).analysis, { validate: true });
-  for (const r of result.rejected) {
-    // The id and the rule's code only: a reason may quote the message's own headers.
-    c.var.deps.logger.warn('message rejected', { requestId: c.var.requestId, userId: c.var.user.id, messageId: r.id, code: r.code });
-  }
-  return c.json(result, 200);
-});
+export const messageRoutes = new Hono<AppEnv>().post(
+  '/',
+  validate('json', ingestEnvelopeSchema),
+  // After the validator, so the document shows each message's fields rather than the envelope alone.
+  describe({
+    summary: 'Ingest normalized messages (idempotent by message id); stores facts and snippets, never bodies',
+    body: ingestMessagesRequestSchema,
+    response: ingestMessagesResponseSchema,
+    errors: [413],
+  }),
+  async (c) => {
+    const { messages } = c.req.valid('json');
+    const result = await ingestMessages(c.var.deps.database, c.var.user.id, messages, settingsOfUser(c.var.user).analysis, { validate: true });
+    for (const r of result.rejected) {
+      // The id and the rule's code only: a reason may quote the message's own headers.
+      c.var.deps.logger.warn('message rejected', { requestId: c.var.requestId, userId: c.var.user.id, messageId: r.id, code: r.code });
+    }
+    return c.json(result, 200);
+  },
+);

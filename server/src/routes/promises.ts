@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { listPromisesQuerySchema, updatePromiseRequestSchema } from '@followthrough/shared/contract';
+import { listPromisesQuerySchema, updatePromiseRequestSchema, listPromisesResponseSchema, updatePromiseResponseSchema } from '@followthrough/shared/contract';
+import { describe } from '../http/describe';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { validate } from '../http/validate';
@@ -9,7 +10,7 @@ import { readPromise, setVerdict, verdictHistory } from '../store/promises';
 import { settingsOfUser } from '../store/users';
 
 export const promiseRoutes = new Hono<AppEnv>()
-  .get('/', validate('query', listPromisesQuerySchema), async (c) => {
+  .get('/', describe({ summary: 'Promises with their status now, paged', response: listPromisesResponseSchema }), validate('query', listPromisesQuerySchema), async (c) => {
     const query = c.req.valid('query');
     const now = c.var.deps.clock().toISOString();
     let page;
@@ -30,7 +31,7 @@ export const promiseRoutes = new Hono<AppEnv>()
     }
     return c.json(page, 200);
   })
-  .patch('/:id', validate('param', z.object({ id: z.string().min(1).max(100) })), validate('json', updatePromiseRequestSchema), async (c) => {
+  .patch('/:id', describe({ summary: 'Record a verdict (done, dismissed, open; due date; snooze); kept in an audit trail', response: updatePromiseResponseSchema, errors: [404] }), validate('param', z.object({ id: z.string().min(1).max(100) })), validate('json', updatePromiseRequestSchema), async (c) => {
     const { id } = c.req.valid('param');
     const verdict = c.req.valid('json');
     const { database } = c.var.deps;

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
-import { listRemindersQuerySchema, snoozeReminderRequestSchema } from '@followthrough/shared/contract';
+import { listRemindersQuerySchema, snoozeReminderRequestSchema, listRemindersResponseSchema, snoozeReminderResponseSchema } from '@followthrough/shared/contract';
 import { PROMISE_DUE_SOON_HOURS } from '@followthrough/shared';
+import { describe } from '../http/describe';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { validate } from '../http/validate';
@@ -10,7 +11,7 @@ import { snoozeReminder } from '../store/reminder-snoozes';
 import { settingsOfUser } from '../store/users';
 
 export const reminderRoutes = new Hono<AppEnv>()
-  .get('/', validate('query', listRemindersQuerySchema), async (c) => {
+  .get('/', describe({ summary: 'Due, overdue and at-risk promises (tell the client now), client risks we have not answered, silences, waiting mail, renewals, feedback, quarterly reviews', response: listRemindersResponseSchema }), validate('query', listRemindersQuerySchema), async (c) => {
     const { until, limit } = c.req.valid('query');
     const { settings, analysis } = settingsOfUser(c.var.user);
     const now = c.var.deps.clock();
@@ -26,12 +27,12 @@ export const reminderRoutes = new Hono<AppEnv>()
     return c.json({ now: now.toISOString(), reminders, counts }, 200);
   })
   /** Snooze one reminder (1 day, 1 week, until a date: the client sends the instant), or wake it (until null). */
-  .put('/snooze', validate('json', snoozeReminderRequestSchema), async (c) => {
+  .put('/snooze', describe({ summary: 'Snooze one reminder until an instant (null: show it again)', response: snoozeReminderResponseSchema, errors: [404] }), validate('json', snoozeReminderRequestSchema), async (c) => {
     const { id, until } = c.req.valid('json');
     const outcome = await snoozeReminder(c.var.deps.database, c.var.user.id, id, until, settingsOfUser(c.var.user).analysis, c.var.deps.clock());
     if (!outcome.ok) {
       if (outcome.reason === 'not-found') throw ApiError.notFound(`reminder ${id}`);
-      throw new ApiError('validation_failed', 400, `body.id: "${id}" is not a reminder id (promise:, awaiting-reply:, silence:, feedback:, renewal: or review:)`);
+      throw new ApiError('validation_failed', 400, `body.id: "${id}" is not a reminder id (promise:, awaiting-reply:, silence:, feedback:, renewal:, client-risk: or review:)`);
     }
     return c.json({ id, until: outcome.until }, 200);
   });

@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { threadSummaryResponseSchema } from '@followthrough/shared/contract';
+import { describe } from '../http/describe';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { validate } from '../http/validate';
@@ -9,6 +11,7 @@ import { settingsOfUser } from '../store/users';
 
 export const threadRoutes = new Hono<AppEnv>().get(
   '/:threadId/summary',
+  describe({ summary: 'Everything the sidebar needs for one thread', response: threadSummaryResponseSchema, errors: [404] }),
   validate('param', z.object({ threadId: z.string().min(1).max(1000) })),
   async (c) => {
     const { threadId } = c.req.valid('param');

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { createTouchpointRequestSchema, listTouchpointsQuerySchema } from '@followthrough/shared/contract';
+import { createTouchpointRequestSchema, listTouchpointsQuerySchema, createTouchpointResponseSchema, listTouchpointsResponseSchema, deleteTouchpointResponseSchema } from '@followthrough/shared/contract';
+import { describe } from '../http/describe';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { validate } from '../http/validate';
@@ -8,17 +9,17 @@ import { addTouchpoint, deleteTouchpoint, listTouchpoints } from '../store/touch
 import { settingsOfUser } from '../store/users';
 
 export const touchpointRoutes = new Hono<AppEnv>()
-  .post('/', validate('json', createTouchpointRequestSchema), async (c) => {
+  .post('/', describe({ summary: 'Log a call, meeting, note... (idempotent by the client-made id: 201 created, 200 already there)', response: createTouchpointResponseSchema, status: 201 }), validate('json', createTouchpointRequestSchema), async (c) => {
     const input = c.req.valid('json');
     const result = await addTouchpoint(c.var.deps.database, c.var.user.id, input, settingsOfUser(c.var.user).analysis, c.var.deps.clock());
     return c.json(result, result.created ? 201 : 200);
   })
-  .get('/', validate('query', listTouchpointsQuerySchema), async (c) => {
+  .get('/', describe({ summary: 'Touchpoints, newest first, paged', response: listTouchpointsResponseSchema }), validate('query', listTouchpointsQuerySchema), async (c) => {
     const query = c.req.valid('query');
     const page = await listTouchpoints(c.var.deps.database.reader, c.var.user.id, query);
     return c.json({ touchpoints: page.touchpoints, nextCursor: page.nextCursor }, 200);
   })
-  .delete('/:id', validate('param', z.object({ id: z.string().min(1).max(100) })), async (c) => {
+  .delete('/:id', describe({ summary: 'Delete a touchpoint', response: deleteTouchpointResponseSchema, errors: [404] }), validate('param', z.object({ id: z.string().min(1).max(100) })), async (c) => {
     const { id } = c.req.valid('param');
     if (!(await deleteTouchpoint(c.var.deps.database, c.var.user.id, id, settingsOfUser(c.var.user).analysis))) throw ApiError.notFound(`touchpoint ${id}`);
     return c.json({ deleted: true as const }, 200);

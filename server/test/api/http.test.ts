@@ -153,6 +153,21 @@ describe('healthz and the OpenAPI document', () => {
     const touchpointBody = doc.paths['/v1/touchpoints']!.post!.requestBody!.content['application/json']!.schema;
     expect(Object.keys(touchpointBody.properties ?? {})).toEqual(expect.arrayContaining(['id', 'counterpart', 'kind', 'at', 'summary', 'department']));
     expect(doc.paths['/v1/messages']!.post!.responses).toHaveProperty('413');
+    // Ingest validates an envelope, then each message alone: the document shows a message's fields.
+    const ingestBody = doc.paths['/v1/messages']!.post!.requestBody!.content['application/json']!.schema as { properties?: Record<string, { items?: { properties?: Record<string, unknown> } }> };
+    expect(Object.keys(ingestBody.properties?.messages?.items?.properties ?? {})).toEqual(expect.arrayContaining(['id', 'threadId', 'from', 'to', 'date']));
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(methods) as [string, { summary?: string; security?: unknown[]; responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }][]) {
+        const where = `${method.toUpperCase()} ${path}`;
+        expect(op.summary, where).toMatch(/\w/);
+        const success = Object.entries(op.responses).find(([status]) => /^[23]/.test(status));
+        expect(success && Object.values(success[1].content ?? {})[0]?.schema, where).toBeTruthy();
+        const needsToken = path.startsWith('/v1/') && path !== '/v1/openapi.json';
+        // A route served with a token says so (the document's default) and can answer 401; one without says security: [].
+        expect(op.security === undefined, where).toBe(needsToken);
+        if (needsToken) expect(Object.keys(op.responses), where).toEqual(expect.arrayContaining(['401', '429']));
+      }
+    }
   });
 });
 

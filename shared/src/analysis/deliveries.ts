@@ -59,15 +59,15 @@ function isQuestion(sentence: string): boolean {
 /** What one sentence of our mail shows, or null. */
 export function classifyDelivery(sentence: string): DeliveryCandidate | null {
   if (!HINT.test(sentence) || isQuestion(sentence)) return null;
-  const text = snippet(sentence);
+  // The snippet is made only for a sentence that is kept: most are not.
   if (SLIP.test(sentence) && !/\b(?:not|no longer|never)\s+(?:\w+\s+)?(?:delayed|late|behind)\b/i.test(sentence)) {
     const due = resolveDueDate(sentence, PROBE);
-    return due ? { text, kind: 'slip', dueText: due.dueText } : { text, kind: 'slip' };
+    return due ? { text: snippet(sentence), kind: 'slip', dueText: due.dueText } : { text: snippet(sentence), kind: 'slip' };
   }
   if (NOT_DONE.test(sentence) && !/^(?:attached|please find|here(?:'s| is| are))\b/i.test(sentence)) return null;
-  if (DELIVERED.test(sentence)) return { text, kind: 'delivered' };
-  if (HAPPENED.test(sentence)) return { text, kind: 'happened' };
-  if (ANSWERED.test(sentence)) return { text, kind: 'answered' };
+  if (DELIVERED.test(sentence)) return { text: snippet(sentence), kind: 'delivered' };
+  if (HAPPENED.test(sentence)) return { text: snippet(sentence), kind: 'happened' };
+  if (ANSWERED.test(sentence)) return { text: snippet(sentence), kind: 'answered' };
   return null;
 }
 

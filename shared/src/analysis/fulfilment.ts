@@ -334,7 +334,6 @@ export function compareEvidence(a: FulfilmentEvidence, b: FulfilmentEvidence): n
 
 /** The whole fold: what all the evidence so far says about the promise. */
 export function resolveFulfilment(promise: PromiseForFulfilment, evidence: readonly FulfilmentEvidence[]): FulfilmentOutcome {
-  let outcome = NO_FULFILMENT;
   // Filtering first and sorting the candidates gives the same fold as sorting everything first.
   const candidates: FulfilmentEvidence[] = [];
   for (const e of evidence) {
@@ -343,6 +342,16 @@ export function resolveFulfilment(promise: PromiseForFulfilment, evidence: reado
     if (isFulfilmentCandidate(promise, e)) candidates.push(e);
   }
   candidates.sort(compareEvidence);
+  return foldFulfilment(promise, candidates);
+}
+
+/**
+ * The fold alone, for a caller that already holds the promise's candidates (exactly those
+ * isFulfilmentCandidate accepts, none that canBearOnPromises refuses) in compareEvidence order: the
+ * analyzer finds them by index, once per promising message.
+ */
+export function foldFulfilment(promise: PromiseForFulfilment, candidates: readonly FulfilmentEvidence[]): FulfilmentOutcome {
+  let outcome = NO_FULFILMENT;
   for (const e of candidates) {
     outcome = applyJudgement(outcome, e, judgeEvidence(promise, e));
     // Kept for sure: the earliest delivery wins and nothing later changes it (see applyJudgement).

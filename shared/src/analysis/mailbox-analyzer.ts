@@ -8,11 +8,12 @@ import { awaitingThresholds, byOldest, tallyAwaiting, type AwaitingItem, type Aw
 import { aggregateFigures, aggregateOf } from './counterpart-aggregate';
 import { resolverFor } from './counterparts';
 import { isRecentRisk, isUnansweredRequest, summarizeCounterpart } from './counterpart-summary';
-import { canBearOnPromises, FULFILMENT_WINDOW_DAYS, resolveFulfilment, type FulfilmentEvidence, type PromiseForFulfilment } from './fulfilment';
+import { canBearOnPromises, foldFulfilment, FULFILMENT_WINDOW_DAYS, isFulfilmentCandidate, type FulfilmentEvidence, type PromiseForFulfilment } from './fulfilment';
 import { extractMessageFacts, resolvePromiseDue } from './message-facts';
 import { buildProgressReport } from './progress-report';
 import { promiseId } from './promise-id';
 import { promiseRecordAt, settlePromise, tallyPromises } from './promise-status';
+import { clientRiskOwed, type ClientRiskCandidate } from './reminder-rules';
 import { isContactTouchpoint } from './silence';
 import { analyzeThread, isMeaningful } from './thread-analysis';
 import { createThreader } from './threading';
@@ -42,6 +43,8 @@ export interface MailboxAnalyzer {
   /** The public thread id of a message added so far (provider id, else the id of its earliest message). */
   threadOf(messageId: string): string | undefined;
   result(now: string): AnalysisDocument;
+  /** Risk phrases from clients we have not answered at `now` (reminder-rules clientRiskOwed), for risk reminders. */
+  clientRisks(now: string): ClientRiskCandidate[];
   report(counterpart: string, since: string | null, now: string): ProgressReport;
   stats(): MailboxAnalyzerStats;
 }
@@ -194,10 +197,11 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
   /** Every promise settled from detection, the fulfilment fold over its candidate evidence and the user's verdict. */
   function promisesAt(now: string, only?: string): PromiseRecord[] {
     const records = new Map<string, PromiseRecord>();
-    const touchpointEvidence = new Map<string, FulfilmentEvidence[]>();
+    const touchpointEvidence = new Map<string, (FulfilmentEvidence & { atMs: number })[]>();
     for (const t of touchpoints.values()) {
       const list = touchpointEvidence.get(t.counterpart) ?? [];
-      list.push({ kind: 'touchpoint', id: t.id, at: t.at, counterpart: t.counterpart, touchpointKind: t.kind, ...(t.summary ? { summary: t.summary } : {}) });
+      const evidence: FulfilmentEvidence = { kind: 'touchpoint', id: t.id, at: t.at, counterpart: t.counterpart, touchpointKind: t.kind, ...(t.summary ? { summary: t.summary } : {}) };
+      list.push({ ...evidence, atMs: Date.parse(t.at) });
       touchpointEvidence.set(t.counterpart, list);
     }
     for (const f of withSnippets) {
@@ -207,7 +211,7 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
       const madeAtMs = Date.parse(f.sentAt);
       const madeTo = externalOf(f);
       // Candidates: later mail in the thread, mail to the same people or their client within the window, the client's touchpoints.
-      const candidates = new Map<string, FulfilmentEvidence>();
+      const candidates = new Map<string, FulfilmentEvidence & { atMs: number }>();
       for (const e of evidenceByThread.get(threadId) ?? []) if (e.atMs > madeAtMs) candidates.set(e.id, e);
       const windowEnd = madeAtMs + FULFILMENT_WINDOW_DAYS * DAY_MS;
       const inWindow = (list: readonly (MessageEvidence & { atMs: number })[]) => {
@@ -215,12 +219,18 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
       };
       for (const address of madeTo) inWindow(evidenceByRecipient.get(address) ?? []);
       if (counterpart !== null) inWindow(evidenceByCounterpart.get(counterpart) ?? []);
-      const evidence = [...candidates.values(), ...(counterpart === null ? [] : (touchpointEvidence.get(counterpart) ?? []))];
+      // The mail found above is exactly what isFulfilmentCandidate accepts of our evidence (later in the thread, or
+      // within the window to the same people or their client; only mail that canBearOnPromises is filed), so only
+      // touchpoints are put to the rule. Sorted once for all the message's promises, as resolveFulfilment sorts.
+      const probe: PromiseForFulfilment = { id: '', text: '', messageId: f.id, threadId, counterpart, madeAt: f.sentAt, madeTo };
+      const evidence = [...candidates.values()];
+      for (const t of counterpart === null ? [] : (touchpointEvidence.get(counterpart) ?? [])) if (isFulfilmentCandidate(probe, t)) evidence.push(t);
+      evidence.sort(byTimeThenId);
       for (const finding of f.promises) {
         const id = promiseId(f.id, finding.text);
         if (records.has(id)) continue;
-        const promise: PromiseForFulfilment = { id, text: finding.text, messageId: f.id, threadId, counterpart, madeAt: f.sentAt, madeTo };
-        const fulfilment = resolveFulfilment(promise, evidence);
+        const promise: PromiseForFulfilment = { ...probe, id, text: finding.text };
+        const fulfilment = foldFulfilment(promise, evidence);
         const slip = fulfilment.slip;
         const settled = settlePromise({
           id,
@@ -372,6 +382,23 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
         .map((key) => summarize(key, grouped, now, thresholds))
         .sort((a, b) => a.health.score - b.health.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       return { now: new Date(parseNow(now)).toISOString(), timeZone: settings.timeZone, me: [...settings.me], counterparts, promises };
+    },
+    clientRisks(now) {
+      parseNow(now);
+      refresh();
+      const out: ClientRiskCandidate[] = [];
+      for (const f of withSnippets) {
+        if (f.risks.length === 0) continue;
+        const { threadId, publicId, counterpart } = placeOf(f);
+        if (counterpart === null) continue;
+        const awaiting = threadFacts.get(threadId)?.awaiting ?? null;
+        f.risks.forEach((r, ordinal) => {
+          if (clientRiskOwed({ side: r.side, kind: r.kind, at: f.sentAt }, awaiting, now)) {
+            out.push({ threadId: publicId, messageId: f.id, counterpart, at: f.sentAt, kind: r.kind, text: r.text, ordinal });
+          }
+        });
+      }
+      return out;
     },
     report(rawCounterpart, since, now) {
       parseNow(now);

@@ -367,7 +367,9 @@ function normalCase(sentence: string): string {
     const lower = sentence.toLowerCase();
     return normalCase(lower.charAt(0).toUpperCase() + lower.slice(1));
   }
-  if (/[A-Z]/.test(sentence.replace(/\bI\b/g, ''))) return sentence;
+  // A capital other than a standalone "I" (the same test as /[A-Z]/ on the sentence with /\bI\b/ removed,
+  // without building that copy): a capital I with a letter or digit beside it is part of a word.
+  if (/[A-HJ-Z]|\BI|I\B/.test(sentence)) return sentence;
   return sentence.replace(/\bi(?=\b|['’])/g, 'I');
 }
 

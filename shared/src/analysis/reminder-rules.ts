@@ -2,10 +2,14 @@
  * When something deserves a reminder (PRODUCT.md: "reminds them in time"). The server and the
  * extension's local mode select candidates their own way (indexes, lists) and decide with these.
  */
+import type { RiskKind, RiskSignal, Side } from '../model/facts';
+import { findRisks } from './risks';
+import { isUnansweredRequest } from './thread-analysis';
 
 import { reviewDueSince } from './review-rules';
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 /** Renewals this close are worth a reminder. */
 export const RENEWAL_WINDOW_DAYS = 60;
@@ -46,14 +50,142 @@ export function feedbackDueSince(
   return due < nowMs ? new Date(due).toISOString() : undefined;
 }
 
+/**
+ * Break bad news early (PRODUCT.md): a promise of ours due this close, not kept and with no slip notice
+ * sent, is a nudge to tell the client now if it will slip.
+ */
+export const PROMISE_AT_RISK_HOURS = PROMISE_DUE_SOON_HOURS;
+
+/**
+ * Which reminder a live (open or overdue) promise is. One promise is one reminder (one id, one snooze, one
+ * notification a day): within PROMISE_AT_RISK_HOURS of its due date, with no slip notice sent, it is the
+ * "tell them now" nudge instead of a plain "promise due", because that is the last moment the news is still
+ * early. Once a slip notice went out (fulfilment.ts moves the due date to the slip's) the client knows, and
+ * what is left is to deliver: a plain "promise due" again. Kept, possibly kept, done or dismissed promises
+ * are not live and never reach this.
+ */
+export function promiseReminderKind(p: { status: string; dueAt: string; slip?: unknown }, now: string): 'promise-overdue' | 'promise-at-risk' | 'promise-due' {
+  if (p.status === 'overdue') return 'promise-overdue';
+  const left = Date.parse(p.dueAt) - Date.parse(now);
+  return left <= PROMISE_AT_RISK_HOURS * HOUR_MS && (p.slip === null || p.slip === undefined) ? 'promise-at-risk' : 'promise-due';
+}
+
+/**
+ * A client risk raises a reminder for this long after it arrived. Risks are the news to answer at once;
+ * a thread left unanswered for longer is an ordinary waiting thread (awaiting-reply) again, and two years of
+ * a key client's history never become a list of stale alarms.
+ */
+export const CLIENT_RISK_REMINDER_DAYS = 14;
+/** Risk kinds that come from the client (bad-news is ours: the promise nudge covers it). */
+export const CLIENT_RISK_KINDS = ['cancellation', 'escalation', 'dissatisfaction', 'delay'] as const satisfies readonly RiskKind[];
+
+/** The earliest arrival a client risk can still be reminded of at `now` (for a store's index range). */
+export function clientRiskWindowStart(now: string): string {
+  return new Date(Date.parse(now) - CLIENT_RISK_REMINDER_DAYS * DAY_MS).toISOString();
+}
+
+/**
+ * Whether a risk phrase in a client's mail still deserves a reminder at `now`: it came from them, within
+ * CLIENT_RISK_REMINDER_DAYS, and we have not written in its thread since (the thread awaits our reply from
+ * a turn that includes it: the rule for unanswered requests). There is no grace period: a reminder the
+ * moment it arrives is the point, and a reply in the thread takes it away at once. A closing note from
+ * them after it ("Thanks, got it") ends the turn, so nothing is owed and the reminder goes too.
+ */
+export function clientRiskOwed(risk: { side: Side; kind: RiskKind; at: string }, awaiting: { side: Side; since: string } | null, now: string): boolean {
+  if (risk.side !== 'them' || !(CLIENT_RISK_KINDS as readonly RiskKind[]).includes(risk.kind)) return false;
+  const at = Date.parse(risk.at);
+  const nowMs = Date.parse(now);
+  return at <= nowMs && nowMs - at <= CLIENT_RISK_REMINDER_DAYS * DAY_MS && isUnansweredRequest(risk.at, awaiting);
+}
+
+/** A risk phrase owed a reminder (clientRiskOwed), where the store or analyzer found it. */
+export interface ClientRiskCandidate {
+  threadId: string;
+  messageId: string;
+  counterpart: string;
+  /** When the message arrived (ISO). */
+  at: string;
+  kind: RiskKind;
+  /** The stored phrase (the sentence; bodies are never stored). */
+  text: string;
+  /** Its place among the message's risk phrases. */
+  ordinal: number;
+}
+
+const RISK_GRAVITY: Record<RiskKind, number> = { cancellation: 0, escalation: 1, dissatisfaction: 2, delay: 3, 'bad-news': 4 };
+
+/**
+ * One reminder per thread: its latest unanswered risk mail (a newer one is newer news), and of that mail's
+ * phrases the gravest (talk of leaving before a complaint before a worry about a date), then the first.
+ */
+export function clientRisksByThread(candidates: readonly ClientRiskCandidate[]): ClientRiskCandidate[] {
+  const best = new Map<string, ClientRiskCandidate>();
+  for (const c of candidates) {
+    const b = best.get(c.threadId);
+    const better =
+      !b ||
+      Date.parse(c.at) > Date.parse(b.at) ||
+      (Date.parse(c.at) === Date.parse(b.at) && c.messageId > b.messageId) ||
+      (c.messageId === b.messageId && (RISK_GRAVITY[c.kind] - RISK_GRAVITY[b.kind] || c.ordinal - b.ordinal) < 0);
+    if (better) best.set(c.threadId, c);
+  }
+  return [...best.values()];
+}
+
+const SIGNAL_WORDS: Record<RiskSignal, string> = {
+  alternatives: 'looking at alternatives',
+  quality: 'unhappy with quality',
+  budget: 'budget cuts',
+  'decision-maker': 'a new decision maker',
+  'date-worry': 'worried about a date',
+  'missed-milestones': 'missed milestones',
+  understatement: 'quietly unhappy',
+};
+const KIND_WORDS: Record<RiskKind, string> = {
+  cancellation: 'talk of cancelling',
+  escalation: 'an escalation',
+  dissatisfaction: 'unhappy',
+  delay: 'a delay',
+  'bad-news': 'bad news',
+};
+
+/**
+ * What the risk is, in a few words. The finer signal (a tender, budget cuts, a new decision maker) is read
+ * again from the stored phrase by the same detector (risks.ts), so a store that keeps only the kind and the
+ * phrase shows the same words as an analyzer that still has the signal.
+ */
+export function clientRiskWords(kind: RiskKind, text: string): string {
+  const signal = findRisks(text, 'them').find((r) => r.kind === kind)?.signal;
+  return signal ? SIGNAL_WORDS[signal] : KIND_WORDS[kind];
+}
+
+/** The reminder for one thread's risk, the same from the server and from an analysed document. */
+export function clientRiskReminder(risk: ClientRiskCandidate, name: string | null, link: string | null): ReminderItem {
+  return {
+    id: reminderIds.clientRisk(risk.messageId),
+    kind: 'client-risk',
+    counterpart: risk.counterpart,
+    name,
+    threadId: risk.threadId,
+    messageId: risk.messageId,
+    dueAt: null,
+    since: risk.at,
+    title: reminderTitles.clientRisk(name ?? risk.counterpart, risk.kind, risk.text),
+    link,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------------
 // What a reminder is called and says, for the server (which finds candidates with indexes) and the
 // extension's local memory (which finds them in an analysed document) alike.
 
-export type ReminderKindName = 'promise-due' | 'promise-overdue' | 'silence' | 'awaiting-reply' | 'renewal' | 'feedback' | 'review';
+export type ReminderKindName = 'promise-due' | 'promise-overdue' | 'silence' | 'awaiting-reply' | 'renewal' | 'feedback' | 'promise-at-risk' | 'client-risk' | 'review';
 
-/** The order kinds are shown in: what is late and owed first. */
-export const REMINDER_KIND_ORDER: readonly ReminderKindName[] = ['promise-overdue', 'awaiting-reply', 'promise-due', 'silence', 'renewal', 'feedback', 'review'];
+/**
+ * The order kinds are shown in: what is late and owed first; then bad news, ours to break before a promise
+ * slips and theirs to answer while it can still be turned round, ahead of ordinary waiting mail.
+ */
+export const REMINDER_KIND_ORDER: readonly ReminderKindName[] = ['promise-overdue', 'promise-at-risk', 'client-risk', 'awaiting-reply', 'promise-due', 'silence', 'renewal', 'feedback', 'review'];
 
 /** A reminder as the API and the popup carry it (contract/reminders.ts `Reminder`). */
 export interface ReminderItem {
@@ -77,6 +209,8 @@ export const reminderIds = {
   feedback: (key: string) => `feedback:${key}`,
   /** A renewal snoozed for one date comes back for the next. */
   renewal: (key: string, date: string) => `renewal:${key}:${date}`,
+  /** By the risk's message: a new risk mail in the same thread is new news, and notifies (and snoozes) afresh. */
+  clientRisk: (messageId: string) => `client-risk:${messageId}`,
   /** The quarterly review: one per client (a review logged clears it until the next is due). */
   review: (key: string) => `review:${key}`,
 };
@@ -93,6 +227,11 @@ function quote(text: string, max = 120): string {
 
 const wholeDaysBetween = (from: string, to: string): number => Math.floor((Date.parse(to) - Date.parse(from)) / DAY_MS);
 
+function dueIn(dueAt: string, now: string): string {
+  const hours = Math.round((Date.parse(dueAt) - Date.parse(now)) / HOUR_MS);
+  return hours < 1 ? 'due within the hour' : `due in ${hours} ${hours === 1 ? 'hour' : 'hours'}`;
+}
+
 /** The sentence each kind shows, with the client's name when the user gave one. */
 export const reminderTitles = {
   promise: (kind: 'promise-due' | 'promise-overdue', client: string, text: string) =>
@@ -104,6 +243,8 @@ export const reminderTitles = {
     lastAskedAt ? `Ask ${client} for feedback: last asked ${wholeDaysBetween(lastAskedAt, now)} days ago` : `Ask ${client} for feedback: never asked`,
   renewal: (client: string, renewalDate: string, daysLeft: number) =>
     `${client} renews on ${renewalDate} (${daysLeft === 0 ? 'today' : daysLeft === 1 ? 'tomorrow' : `in ${daysLeft} days`})`,
+  promiseAtRisk: (client: string, text: string, dueAt: string, now: string) => `Tell ${client} now if ${quote(text)} will slip (${dueIn(dueAt, now)})`,
+  clientRisk: (client: string, kind: RiskKind, text: string) => `Risk from ${client}, ${clientRiskWords(kind, text)}: ${quote(text)}`,
   review: (client: string, lastReviewAt: string | null, since: string | null, now: string) =>
     lastReviewAt
       ? `Quarterly review of ${client} due: last reviewed ${wholeDaysBetween(lastReviewAt, now)} days ago (a SWOT and the risks)`
@@ -160,7 +301,11 @@ export interface DocumentRemindersInput {
     madeAt: string;
     text: string;
     snoozedUntil?: string | null;
+    /** The slip notice we sent, when one did (PromiseRecord.slip): no "tell them now" nudge after it. */
+    slip?: unknown;
   }[];
+  /** Client risks owed a reminder (the analyzer's clientRisks(now)); one reminder per thread. */
+  clientRisks?: readonly ClientRiskCandidate[];
   /** Threads waiting for our reply since at or before this instant are past the reply target (awaitingThresholds). */
   overTargetUpTo: number | null;
   /** What the user set per client (name, renewal). */
@@ -197,13 +342,21 @@ export function remindersFromDocument(input: DocumentRemindersInput): ReminderIt
   for (const p of input.promises) {
     if ((p.status !== 'open' && p.status !== 'overdue') || p.counterpart === null) continue;
     if (isSnoozed(p.snoozedUntil, now) || Date.parse(p.dueAt) > Date.parse(until)) continue;
-    const kind = Date.parse(p.dueAt) < Date.parse(now) ? 'promise-overdue' : 'promise-due';
-    add({ id: reminderIds.promise(p.id), kind, counterpart: p.counterpart, name: nameOf(p.counterpart), threadId: p.threadId, messageId: p.messageId, dueAt: p.dueAt, since: p.madeAt, title: reminderTitles.promise(kind, client(p.counterpart), p.text), link: threadLinkOf(p.threadId) });
+    const kind = promiseReminderKind({ status: Date.parse(p.dueAt) < Date.parse(now) ? 'overdue' : 'open', dueAt: p.dueAt, slip: p.slip }, now);
+    const title = kind === 'promise-at-risk' ? reminderTitles.promiseAtRisk(client(p.counterpart), p.text, p.dueAt, now) : reminderTitles.promise(kind, client(p.counterpart), p.text);
+    add({ id: reminderIds.promise(p.id), kind, counterpart: p.counterpart, name: nameOf(p.counterpart), threadId: p.threadId, messageId: p.messageId, dueAt: p.dueAt, since: p.madeAt, title, link: threadLinkOf(p.threadId) });
+  }
+  // A thread with a risk reminder (snoozed or not) is not also listed as waiting for our reply: one thread,
+  // one reminder, and the risk says more.
+  const riskThreads = new Set<string>();
+  for (const risk of clientRisksByThread(input.clientRisks ?? [])) {
+    riskThreads.add(risk.threadId);
+    add(clientRiskReminder(risk, nameOf(risk.counterpart), threadLinkOf(risk.threadId)));
   }
   for (const c of input.counterparts) {
     if (input.overTargetUpTo !== null) {
       for (const a of c.awaitingOurReply) {
-        if (Date.parse(a.since) > input.overTargetUpTo) continue;
+        if (Date.parse(a.since) > input.overTargetUpTo || riskThreads.has(a.threadId)) continue;
         add({ id: reminderIds.awaiting(a.threadId), kind: 'awaiting-reply', counterpart: c.key, name: nameOf(c.key), threadId: a.threadId, messageId: a.lastMessageId, dueAt: null, since: a.since, title: reminderTitles.awaiting(client(c.key), input.threads.get(a.threadId)?.subject ?? ''), link: threadLinkOf(a.threadId) });
       }
     }

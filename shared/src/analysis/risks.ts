@@ -165,8 +165,11 @@ function aimedAtUs(sentence: string, match: RegExpExecArray): boolean {
   return AIMED_AT_US.test(sentence.slice(Math.max(0, at - 40), at + word[0].length + 40));
 }
 
+/** Our client's rules in the order they are tried: the finer signals first. */
+const THEIR_ALL: readonly RiskRule[] = [...THEIR_SIGNALS, ...THEIR_RULES];
+
 export function findRisks(visible: string, side: Side): RiskCandidate[] {
-  const rules = side === 'them' ? [...THEIR_SIGNALS, ...THEIR_RULES] : OUR_RULES;
+  const rules = side === 'them' ? THEIR_ALL : OUR_RULES;
   const stems = side === 'them' ? THEIR_STEMS : OUR_STEMS;
   const out: RiskCandidate[] = [];
   if (!stems.test(visible)) return out;
@@ -175,6 +178,8 @@ export function findRisks(visible: string, side: Side): RiskCandidate[] {
     if (side === 'them' && (BOILERPLATE.test(sentence) || /^\s*if you(?:'re| are)? (?:not|un)/i.test(sentence))) continue;
     for (const rule of rules) {
       const match = rule.pattern.exec(sentence);
+      // Most rules do not match: the checks below only ever skip a match, so they wait for one.
+      if (!match) continue;
       // "not happy" / "won't renew" carry their own negation; other matches are cancelled by one.
       if (rule.kind === 'delay' && !rule.signal && APOLOGY_FOR_DELAY.test(sentence)) continue;
       // The writer's own work running late ("the updates are going to be delayed ... they work for me", "a lot of
@@ -183,7 +188,7 @@ export function findRisks(visible: string, side: Side): RiskCandidate[] {
       // A question that asks the reader something ("Could you say what you find poor about it?", "Should this be
       // escalated to the list?") is a request, not a complaint; a worry about a date asked as a question still is.
       if (side === 'them' && !rule.signal && ASKING.test(sentence)) continue;
-      if (!match || (side === 'them' && !aimedAtUs(sentence, match))) continue;
+      if (side === 'them' && !aimedAtUs(sentence, match)) continue;
       if (/\b(?:not|n't|won't|no)\b/i.test(match[0]) || !negated(sentence, match.index)) {
         out.push(rule.signal ? { kind: rule.kind, signal: rule.signal, side, text: snippet(sentence) } : { kind: rule.kind, side, text: snippet(sentence) });
         break;

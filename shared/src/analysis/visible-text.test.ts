@@ -10,7 +10,7 @@ declare global {
 /** Real clients' reply layouts from crisp-oss/email-reply-parser's fixtures (MIT, see the folder's LICENSE). */
 const crisp = import.meta.glob<string>('../../corpus/quoting/crisp-email-reply-parser/*.txt', { eager: true, query: '?raw', import: 'default' });
 
-import { visibleText } from './visible-text';
+import { isBlankChar, visibleText } from './visible-text';
 
 describe('visibleText', () => {
   it('drops a Gmail reply attribution wrapped over two lines and everything quoted under it', () => {
@@ -231,5 +231,24 @@ describe('visibleText', () => {
       'x> y is a comparison in this language, not a quote.',
     ].join('\n');
     expect(visibleText(body)).toBe('Yes: set the cron option in the config.\n\nx> y is a comparison in this language, not a quote.');
+  });
+});
+
+describe('isBlankChar', () => {
+  it('agrees with /\\s/ (and so with trim) on every UTF-16 code unit', () => {
+    const disagree: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      if (isBlankChar(code) !== /\s/.test(String.fromCharCode(code))) disagree.push(code.toString(16));
+    }
+    expect(disagree).toEqual([]);
+  });
+});
+
+describe('visibleText with a quoted block at the end', () => {
+  it('reads the same as with the block cut off, blank lines included', () => {
+    const reply = 'Hi Ann,\n\nI will send the revised SOW by Friday.\n\nBest,\nMaya';
+    const quote = '\n\nOn Mon, 2 Mar 2026 at 10:00, Ann <ann@acme.example> wrote:\n> Could you send the SOW?\n>\n> Thanks\n\n';
+    expect(visibleText(reply + quote)).toBe(visibleText(`${reply}\n\n`));
+    expect(visibleText('I will call you tomorrow.\n\n\n> earlier text\n> more\n \n')).toBe(visibleText('I will call you tomorrow.\n\n\n'));
   });
 });

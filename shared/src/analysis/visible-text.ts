@@ -237,7 +237,13 @@ function supercitePrefixes(lines: string[]): Set<string> {
 }
 
 function usesPipeQuotes(lines: string[]): boolean {
-  return lines.some((line, i) => isAttributionLine(line) && /^\|(?:\s|$)/.test(lines.slice(i + 1).find((l) => l.trim()) ?? ''));
+  return lines.some((line, i) => isAttributionLine(line) && /^\|(?:\s|$)/.test(nextNonBlankLine(lines, i)));
+}
+
+/** The next non-blank line after `i` as written, or '' when there is none. */
+function nextNonBlankLine(lines: string[], i: number): string {
+  for (let j = i + 1; j < lines.length; j++) if (lines[j]!.trim()) return lines[j]!;
+  return '';
 }
 
 /** True when the next non-blank line after `i` is quoted (or there is none). */
@@ -248,14 +254,69 @@ function introducesQuote(lines: string[], i: number): boolean {
   return true;
 }
 
+/**
+ * Blank as trim() and /\s/ see it: ECMAScript's WhiteSpace (tab, vertical tab, form feed, the byte order
+ * mark and the Unicode space separators, Zs) and LineTerminator characters. visible-text.test.ts checks it
+ * against /\s/ for every UTF-16 code unit.
+ */
+export function isBlankChar(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
+/**
+ * The quoted block a body ends with, as a reply written above the message it answers has it: the last lines
+ * of `text` that are all blank or quoted ("> ..."). `cut` is the offset just after the block's first
+ * non-blank line and `blanksBelow` the number of blank lines after that line; without such a block, `cut`
+ * is the text's length.
+ *
+ * Reading only up to `cut` gives visibleText the same result as reading everything (and saves splitting and
+ * scanning the history, most of a long reply):
+ * - historyStart never stops inside the block: a quoted line there can only start history when the next
+ *   non-blank line is unquoted, and every line after it is blank or quoted. Looking ahead from a line above
+ *   the block (a header block, a wrapped attribution, whether an attribution introduces a quote) sees the
+ *   block's first non-blank line, which is kept, and nothing past it could change the answer: the lines
+ *   below are blank or quoted, and none is a header line or starts with "|".
+ * - The quoted lines are dropped anyway; its blank lines are kept, so visibleText adds them back.
+ */
+function quotedTail(text: string): { cut: number; blanksBelow: number } {
+  let cut = text.length;
+  let blanksBelow = 0;
+  let blanks = 0;
+  // Line by line from the last one up; only each line's first non-blank character is looked at.
+  let end = text.length;
+  for (;;) {
+    const start = end === 0 ? 0 : text.lastIndexOf('\n', end - 1) + 1;
+    let i = start;
+    while (i < end && isBlankChar(text.charCodeAt(i))) i++;
+    if (i === end) blanks++;
+    else if (text.charCodeAt(i) === 62 /* > */) {
+      cut = end;
+      blanksBelow += blanks;
+      blanks = 0;
+    } else break;
+    if (start === 0) break;
+    end = start - 1;
+  }
+  return { cut, blanksBelow };
+}
+
 export function visibleText(text: string): string {
+  const normal = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  const tail = quotedTail(normal);
   // historyStart blanks wrapped attributions in place, so it works on its own copy.
-  const lines = (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).split('\n');
-  let kept = lines.slice(0, historyStart(lines));
+  const lines = (tail.cut === normal.length ? normal : normal.slice(0, tail.cut)).split('\n');
+  const start = historyStart(lines);
+  let kept = lines.slice(0, start);
   // Inline-quoted lines ("> ...") interleaved with replies: drop the quotes and the lines that
   // introduce them, keep the replies.
   const pipes = usesPipeQuotes(kept);
   kept = kept.filter((line, i) => !isQuoted(line, pipes) && !(isAttributionLine(line) && introducesQuote(kept, i)));
+  // The blank lines of the quoted block not read (see quotedTail), where the whole text would have kept them.
+  if (start === lines.length) for (let i = 0; i < tail.blanksBelow; i++) kept.push('');
   if (text.includes('> ')) {
     const prefixes = supercitePrefixes(kept);
     if (prefixes.size) kept = kept.filter((line) => !prefixes.has(SUPERCITE.exec(line)?.[1] ?? ''));

@@ -7,6 +7,10 @@ export const REMINDER_KINDS = [
   'awaiting-reply',
   'renewal',
   'feedback',
+  /** A promise due within 24 hours, not kept, no slip notice sent: tell the client now if it will slip. */
+  'promise-at-risk',
+  /** A client's mail with risk language (a tender, budget cuts, a complaint, ...) we have not answered. */
+  'client-risk',
   /** The quarterly review of a client (a SWOT and the risks) is due: the last is older than its interval, or there has been none. */
   'review',
 ] as const;

@@ -9,6 +9,8 @@ const P = names(promises);
 const V = names(promiseVerdicts);
 
 export const KEPT_STATES = `('kept', 'kept-late', 'possibly-kept')`;
+/** The states a promise can be open in at some `now`: pending, or kept after that `now`. */
+const LIVE_STATES = `('pending', 'kept', 'kept-late', 'possibly-kept')`;
 
 /**
  * The SQL twin of promiseStatusAt (promise-status.ts), over the settled columns: a promise is open or
@@ -37,7 +39,10 @@ export function statusCondition(status: PromiseStatus, alias = 'p'): { sql: stri
 /** Open or overdue at `now` (`now` is the placeholder bound to now: '?' or a numbered one). */
 export function liveCondition(alias = 'p', now = '?'): string {
   const a = (c: string) => `${alias}.${c}`;
-  return `(${a(P.state)} = 'pending' OR (${a(P.state)} IN ${KEPT_STATES} AND ${a(P.keptAt)} > ${now}))`;
+  // Said as one IN over the states (then the pending-or-not-yet-kept test) so that SQLite ranges over
+  // promises_state_idx per state; the plain OR made it walk every promise of the user (9 -> 5 ms counting a
+  // 100,000-message mailbox's reminders).
+  return `(${a(P.state)} IN ${LIVE_STATES} AND (${a(P.state)} = 'pending' OR ${a(P.keptAt)} > ${now}))`;
 }
 
 /** The columns promiseView reads, from `promises p LEFT JOIN promise_verdicts v`. */

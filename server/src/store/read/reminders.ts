@@ -1,16 +1,25 @@
 import type { Row } from '@libsql/client';
 import {
+  CLIENT_RISK_KINDS,
+  clientRiskOwed,
+  clientRiskReminder,
+  clientRisksByThread,
+  clientRiskWindowStart,
   CONTACT_TOUCHPOINT_KINDS,
   feedbackDueSince,
+  promiseReminderKind,
   REMINDER_KIND_ORDER,
   reminderIds,
   reminderTitles,
   renewalDaysLeft,
   silenceLapsedAt,
   type AnalysisSettings,
+  type ClientRiskCandidate,
+  type RiskKind,
+  type Side,
 } from '@followthrough/shared';
 import { REMINDER_KINDS, type Reminder, type ReminderKind } from '@followthrough/shared/contract';
-import { counterpartProfiles, mailAccountMessages, mailAccounts, promises, reminderSnoozes, threads, touchpoints } from '../../db/schema/index';
+import { counterpartProfiles, mailAccountMessages, mailAccounts, promises, reminderSnoozes, snippets, threads, touchpoints } from '../../db/schema/index';
 import { threadLink } from '../links';
 import { readTeamClientFacts, reviewsDue } from './team-reminders';
 import { names, str, strOrNull, type Executor } from '../sql';
@@ -24,6 +33,7 @@ const CP = names(counterpartProfiles);
 const RS = names(reminderSnoozes);
 const AM = names(mailAccountMessages);
 const MA = names(mailAccounts);
+const S = names(snippets);
 const CONTACT_KINDS = `(${CONTACT_TOUCHPOINT_KINDS.map((k) => `'${k}'`).join(', ')})`;
 
 /**
@@ -60,30 +70,49 @@ export async function readReminders(db: Executor, userId: string, query: Reminde
   const { now } = clock;
   const link = (provided: unknown, messageId: string | null, subject: string, synced: unknown) =>
     threadLink({ providedThreadId: strOrNull(provided), messageId, subject, userAddress: query.userAddress, synced: parseSynced(synced) });
+  // Risks first: a thread with a risk reminder is not listed (or counted) as waiting for our reply too.
+  const risks = await readClientRisks(db, userId, now);
+  const riskThreads = JSON.stringify([...new Set(risks.map((r) => r.risk.threadId))]);
   // Promises due by `until` or overdue, unless snoozed: for an unsnoozed promise overdue_after is its due date.
   const dueWhere = `p.${P.userId} = ?1 AND ${liveCondition('p', '?2')} AND p.${P.overdueAfter} <= ?3 AND (p.${P.snoozedUntil} IS NULL OR p.${P.snoozedUntil} <= ?2)`;
   const awaitingWhere = `${T.userId} = ?1 AND ${T.awaitingSide} = 'us' AND ${T.awaitingSince} <= ?2 AND ${T.counterpart} IS NOT NULL
-    AND 'awaiting-reply:' || ${T.threadId} NOT IN (SELECT ${RS.reminderId} FROM ${RS.$} WHERE ${RS.userId} = ?1 AND ${RS.until} > ?3)`;
+    AND 'awaiting-reply:' || ${T.threadId} NOT IN (SELECT ${RS.reminderId} FROM ${RS.$} WHERE ${RS.userId} = ?1 AND ${RS.until} > ?3)
+    AND ${T.threadId} NOT IN (SELECT value FROM json_each(?5))`;
   const promiseSelect = (late: boolean) => `SELECT ${PROMISE_VIEW_COLUMNS}, t.${T.subject} AS subject, t.${T.providedThreadId} AS provided, ${syncedSql(`p.${P.messageId}`)} AS synced
             FROM ${PROMISE_VIEW_FROM} LEFT JOIN ${T.$} t ON t.${T.userId} = p.${P.userId} AND t.${T.threadId} = p.${P.threadId}
             WHERE ${dueWhere} AND p.${P.overdueAfter} ${late ? '<' : '>='} ?2 ORDER BY p.${P.dueAt} ${late ? 'DESC' : ''}, p.${P.id} LIMIT ?4`;
   const [promiseCounts, overdue, dueSoon, awaitingCount, awaitingRows, lastEmail, lastTouch, profiles, snoozes] = await Promise.all([
-    db.execute({ sql: `SELECT p.${P.overdueAfter} < ?2 AS late, count(*) AS n FROM ${P.$} p WHERE ${dueWhere} GROUP BY 1`, args: [userId, now, query.until] }),
+    // Late promises are counted as one group; the few not yet late come by due date and whether a slip was
+    // sent, for the shared rule (promiseReminderKind) to call "due" or "at risk". One pass over the index.
+    db.execute({
+      sql: `SELECT p.${P.overdueAfter} < ?2 AS late, CASE WHEN p.${P.overdueAfter} < ?2 THEN NULL ELSE p.${P.dueAt} END AS due_at,
+              CASE WHEN p.${P.overdueAfter} < ?2 THEN NULL ELSE p.${P.slipBy} IS NOT NULL END AS slipped, count(*) AS n
+            FROM ${P.$} p WHERE ${dueWhere} GROUP BY 1, 2, 3`,
+      args: [userId, now, query.until],
+    }),
     db.execute({ sql: promiseSelect(true), args: [userId, now, query.until, query.limit] }),
     db.execute({ sql: promiseSelect(false), args: [userId, now, query.until, query.limit] }),
-    db.execute({ sql: `SELECT count(*) AS n FROM ${T.$} WHERE ${awaitingWhere}`, args: [userId, clock.overTargetUpTo, now] }),
+    // Through the index that holds the counterpart too: the awaiting index alone leaves every old wait's
+    // row to be read for its counterpart (8 -> 2 ms on a key client with years of unanswered threads).
+    db.execute({ sql: `SELECT count(*) AS n FROM ${T.$} INDEXED BY threads_awaiting_idx WHERE ${awaitingWhere}`, args: [userId, clock.overTargetUpTo, now, query.limit, riskThreads] }),
     db.execute({
       sql: `SELECT ${T.threadId} AS thread_id, ${T.counterpart} AS counterpart, ${T.subject} AS subject, ${T.providedThreadId} AS provided,
               ${T.awaitingSince} AS since, ${T.awaitingMessageId} AS message_id, ${syncedSql(T.awaitingMessageId)} AS synced
             FROM ${T.$} WHERE ${awaitingWhere} ORDER BY ${T.awaitingSince} DESC, ${T.threadId} LIMIT ?4`,
-      args: [userId, clock.overTargetUpTo, now, query.limit],
+      args: [userId, clock.overTargetUpTo, now, query.limit, riskThreads],
     }),
-    // SQLite returns the other columns of the row that holds the max(): the client's latest thread, and
-    // (for its link) its latest message.
+    // Each client's latest contact from the covering index, then only that thread's row (its link and latest
+    // message): a max() with the row's other columns read every thread's row and facts (45 -> 8 ms on
+    // 100,000 messages). CROSS JOIN keeps the clients as the outer loop.
     db.execute({
-      sql: `SELECT ${T.counterpart} AS k, max(${T.lastContactAt}) AS at, ${T.threadId} AS thread_id, ${T.subject} AS subject, ${T.providedThreadId} AS provided,
-              json_extract(${T.factsJson}, '$.lastMessage.messageId') AS message_id
-            FROM ${T.$} WHERE ${T.userId} = ? AND ${T.counterpart} IS NOT NULL AND ${T.lastContactAt} <= ? GROUP BY 1`,
+      sql: `WITH latest AS (
+              SELECT ${T.counterpart} AS k, max(${T.lastContactAt}) AS at FROM ${T.$} INDEXED BY threads_counterpart_contact_idx
+              WHERE ${T.userId} = ?1 AND ${T.counterpart} IS NOT NULL AND ${T.lastContactAt} <= ?2 GROUP BY 1)
+            SELECT latest.k AS k, latest.at AS at, t.${T.threadId} AS thread_id, t.${T.subject} AS subject, t.${T.providedThreadId} AS provided,
+              json_extract(t.${T.factsJson}, '$.lastMessage.messageId') AS message_id
+            FROM latest CROSS JOIN ${T.$} t INDEXED BY threads_counterpart_contact_idx
+            WHERE t.${T.userId} = ?1 AND t.${T.counterpart} = latest.k AND t.${T.lastContactAt} = latest.at
+            ORDER BY latest.k, t.${T.threadId}`,
       args: [userId, now],
     }),
     db.execute({
@@ -104,12 +133,16 @@ export async function readReminders(db: Executor, userId: string, query: Reminde
   const client = (key: string) => nameOf(key) ?? key;
 
   const counts = Object.fromEntries(REMINDER_KINDS.map((k) => [k, 0])) as Record<ReminderKind, number>;
-  for (const r of promiseCounts.rows) counts[Number(r.late) === 1 ? 'promise-overdue' : 'promise-due'] += Number(r.n);
+  for (const r of promiseCounts.rows) {
+    const kind = Number(r.late) === 1 ? 'promise-overdue' : promiseReminderKind({ status: 'open', dueAt: str(r.due_at), slip: Number(r.slipped) === 1 ? true : null }, now);
+    counts[kind] += Number(r.n);
+  }
   counts['awaiting-reply'] = Number(awaitingCount.rows[0]?.n ?? 0);
   const byKind = new Map<ReminderKind, Reminder[]>(REMINDER_KINDS.map((k) => [k, []]));
 
-  const promiseReminder = (r: Row, kind: 'promise-overdue' | 'promise-due'): Reminder => {
+  const promiseReminder = (r: Row): Reminder => {
     const p = promiseView(r, now);
+    const kind = promiseReminderKind(p, now);
     const key = p.counterpart ?? '';
     return {
       id: reminderIds.promise(p.id),
@@ -120,12 +153,17 @@ export async function readReminders(db: Executor, userId: string, query: Reminde
       messageId: p.messageId,
       dueAt: p.dueAt,
       since: p.madeAt,
-      title: reminderTitles.promise(kind, key ? client(key) : 'a client', p.text),
+      title: kind === 'promise-at-risk' ? reminderTitles.promiseAtRisk(key ? client(key) : 'a client', p.text, p.dueAt, now) : reminderTitles.promise(kind, key ? client(key) : 'a client', p.text),
       link: link(r.provided, p.messageId, strOrNull(r.subject) ?? '', r.synced),
     };
   };
-  byKind.set('promise-overdue', overdue.rows.map((r) => promiseReminder(r, 'promise-overdue')));
-  byKind.set('promise-due', dueSoon.rows.map((r) => promiseReminder(r, 'promise-due')));
+  for (const reminder of [...overdue.rows, ...dueSoon.rows].map(promiseReminder)) byKind.get(reminder.kind)!.push(reminder);
+  const openRisks = risks.filter((r) => !snoozed.has(r.reminderId));
+  counts['client-risk'] = openRisks.length;
+  byKind.set(
+    'client-risk',
+    openRisks.map((r) => clientRiskReminder(r.risk, nameOf(r.risk.counterpart), link(r.provided, r.risk.messageId, r.subject, r.synced))),
+  );
   byKind.set(
     'awaiting-reply',
     awaitingRows.rows.map((r): Reminder => {
@@ -148,7 +186,9 @@ export async function readReminders(db: Executor, userId: string, query: Reminde
   );
 
   // Per client: silence against the cadence, feedback, renewal.
-  const emailOf = new Map(lastEmail.rows.map((r) => [str(r.k), r]));
+  const emailOf = new Map<string, Row>();
+  // Two threads can share a client's latest instant: the first by thread id stands for it.
+  for (const r of lastEmail.rows) if (!emailOf.has(str(r.k))) emailOf.set(str(r.k), r);
   const touchOf = new Map(lastTouch.rows.map((r) => [str(r.k), r]));
   // The team's facts of each client (the user's alone outside any organisation): feedback asked by anyone,
   // by a logged touchpoint or a feedback question in their mail, the intervals, the quarterly reviews.
@@ -226,4 +266,43 @@ export async function readReminders(db: Executor, userId: string, query: Reminde
   }
   const reminders = REMINDER_KIND_ORDER.flatMap((k) => byKind.get(k) ?? []).slice(0, query.limit);
   return { reminders, counts };
+}
+
+interface StoredClientRisk {
+  risk: ClientRiskCandidate;
+  reminderId: string;
+  subject: string;
+  provided: unknown;
+  synced: unknown;
+}
+
+/**
+ * Client risks owed a reminder (reminder-rules clientRiskOwed), one per thread, snoozed ones included (they
+ * still stand for their thread). Candidates are the risk phrases of the last CLIENT_RISK_REMINDER_DAYS in
+ * threads waiting for our reply: a range seek on snippets by (user, kind, at) and the thread by its key,
+ * so a key client's years of mail cost nothing here; the shared rule decides.
+ */
+async function readClientRisks(db: Executor, userId: string, now: string): Promise<StoredClientRisk[]> {
+  const kinds = CLIENT_RISK_KINDS.map((k) => `'${k}'`).join(', ');
+  const rows = await db.execute({
+    sql: `SELECT s.${S.messageId} AS message_id, s.${S.ordinal} AS ordinal, s.${S.kind} AS kind, s.${S.side} AS side, s.${S.threadId} AS thread_id, s.${S.text} AS text, s.${S.at} AS at,
+            coalesce(t.${T.counterpart}, s.${S.counterpart}) AS counterpart, t.${T.awaitingSide} AS awaiting_side, t.${T.awaitingSince} AS awaiting_since,
+            t.${T.subject} AS subject, t.${T.providedThreadId} AS provided, ${syncedSql(`s.${S.messageId}`)} AS synced
+          FROM ${S.$} s JOIN ${T.$} t ON t.${T.userId} = s.${S.userId} AND t.${T.threadId} = s.${S.threadId}
+          WHERE s.${S.userId} = ?1 AND s.${S.kind} IN (${kinds}) AND s.${S.at} >= ?2 AND s.${S.at} <= ?3 AND s.${S.side} = 'them' AND t.${T.awaitingSide} = 'us'`,
+    args: [userId, clientRiskWindowStart(now), now],
+  });
+  const extra = new Map<string, { subject: string; provided: unknown; synced: unknown }>();
+  const owed: ClientRiskCandidate[] = [];
+  for (const r of rows.rows) {
+    const counterpart = strOrNull(r.counterpart);
+    const since = strOrNull(r.awaiting_since);
+    const risk = { side: str(r.side) as Side, kind: str(r.kind) as RiskKind, at: str(r.at) };
+    if (counterpart === null || since === null || !clientRiskOwed(risk, { side: str(r.awaiting_side) as Side, since }, now)) continue;
+    owed.push({ threadId: str(r.thread_id), messageId: str(r.message_id), counterpart, at: risk.at, kind: risk.kind, text: str(r.text), ordinal: Number(r.ordinal) });
+    extra.set(str(r.message_id), { subject: strOrNull(r.subject) ?? '', provided: r.provided, synced: r.synced });
+  }
+  return clientRisksByThread(owed)
+    .sort((a, b) => a.at.localeCompare(b.at) || a.messageId.localeCompare(b.messageId))
+    .map((risk) => ({ risk, reminderId: reminderIds.clientRisk(risk.messageId), ...extra.get(risk.messageId)! }));
 }

@@ -24,13 +24,44 @@ import { ORDINALS, monthStage, quarterOf, quarterStage, stageOf, toldAsPast, yea
 
 type DayBuilder = (m: RegExpExecArray, frame: Frame, today: LocalDate) => Omit<DayMatch, 'index' | 'end'> | undefined;
 
-/** Compiled once: resolving a due date runs every rule over one sentence, for every promise found. */
-const DAY_RULES: { re: RegExp; build: DayBuilder; hint?: RegExp }[] = [];
+/**
+ * Compiled once: resolving a due date runs every rule over one sentence, for every promise found. Exported
+ * read-only for day-rules.test.ts, which checks each rule's hint against its pattern.
+ */
+export const DAY_RULES: readonly { re: RegExp; build: DayBuilder; hint: RegExp }[] = [];
 
 /** `hint`: a cheap test the text must pass before the rule's full pattern is run on it. */
-function add(re: RegExp, build: DayBuilder, hint?: RegExp): void {
-  DAY_RULES.push({ re: new RegExp(re.source, 'gi'), build, hint });
+function add(re: RegExp, build: DayBuilder, hint: RegExp): void {
+  (DAY_RULES as { re: RegExp; build: DayBuilder; hint: RegExp }[]).push({ re: new RegExp(re.source, 'gi'), build, hint });
 }
+
+// Hints: a rule runs only on text holding a word its pattern cannot match without (every hint below is a
+// literal the pattern contains in each of its alternatives, with the same case-insensitivity), so skipping
+// it changes no match. Most sentences name no date, or one kind of date, and skip most rules.
+// day-rules.test.ts checks every hint against its rule over the corpus and generated phrases.
+const NUMERIC_DASH = /\d-\d/;
+const NUMERIC_SLASH = /\d\/\d/;
+const NUMERIC_DOT = /\d\.\d/;
+const MONTH_WORD = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+const ORDINAL_DAY = /\d(?:st|nd|rd|th)/i;
+const TOMORROW = /tomorrow/i;
+const TODAY = /today|later in the day/i;
+const TONIGHT = /tonight|this evening/i;
+const THIS_PART_OF_DAY = /this (?:morning|aft)/i;
+const NEXT_WEEK = /next week/i;
+const WEEK = /week|eow/i;
+const WEEK_OF = /week of/i;
+const END_OF = /end of/i;
+const WEEKEND = /weekend/i;
+const MONTH = /month|eom/i;
+const NEXT_MONTH = /next month/i;
+const UNIT = /min|hour|hr|day|week/i;
+const DAY = /day/i;
+const COUPLE_OR_FEW = /couple|few/i;
+const DAY_OR_TWO = /day or two/i;
+const HOUR = /hour/i;
+const WITHIN = /within/i;
+const WEEKDAY = /mon|tue|wed|thu|fri|saturday|sunday/i;
 
 const MONTH_HINT = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
 const QUARTER_HINT = /quarter|\bq[1-4]|\beoq/i;
@@ -41,7 +72,7 @@ const p = PREP;
 add(new RegExp(String.raw`\b${p}(\d{4})-(\d{2})-(\d{2})\b`), (m, frame, today) => {
   const date = nextMonthDay(today, Number(m[2]), Number(m[3]), Number(m[1]));
   return date && { date, clock: 'eod' };
-});
+}, NUMERIC_DASH);
 // Bare numbers with a slash or dots are often not dates ("24/7", "1/2 hour", "R 2.9.11"): without a year
 // they count only after a preposition ("by 3/5", "on 5.3.").
 const NUMERIC_LEAD = String.raw`(?<![\w./-])(?:(?:by|on|before|until|till|for|due)\s+(?:the\s+)?)`;
@@ -52,18 +83,19 @@ add(new RegExp(String.raw`${NUMERIC_LEAD}?(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?(?![
   const dayFirst = a > 12 || (b <= 12 && !frame.americas);
   const date = nextMonthDay(today, dayFirst ? b : a, dayFirst ? a : b, m[3] ? Number(m[3]) : undefined);
   return date && { date, clock: 'eod' };
-});
+}, NUMERIC_SLASH);
 add(new RegExp(String.raw`${NUMERIC_LEAD}?(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2}(?![\d.]))?(?![\d.]*\d)`), (m, frame, today) => {
   if (!(m[3]?.length === 4) && !/^(?:by|on|before|until|till|for|due)\s/i.test(m[0])) return undefined;
   const date = nextMonthDay(today, Number(m[2]), Number(m[1]), m[3] ? Number(m[3]) : undefined);
   return date && { date, clock: 'eod' };
-});
+}, NUMERIC_DOT);
 add(
   new RegExp(String.raw`\b${p}(?:${WEEKDAY_RE},?\s+)?${MONTH_RE}\.?\s+(?:the\s+(?=\d{1,2}(?:st|nd|rd|th)))?(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?`),
   (m, frame, today) => {
     const date = nextMonthDay(today, monthOf(m[2]!.toLowerCase()), Number(m[3]), m[4] ? Number(m[4]) : undefined);
     return date && { date, clock: 'eod' };
   },
+  MONTH_WORD,
 );
 add(
   new RegExp(String.raw`\b${p}(?:${WEEKDAY_RE},?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_RE}\b\.?(?:,?\s+(\d{4}))?`),
@@ -71,6 +103,7 @@ add(
     const date = nextMonthDay(today, monthOf(m[3]!.toLowerCase()), Number(m[2]), m[4] ? Number(m[4]) : undefined);
     return date && { date, clock: 'eod' };
   },
+  MONTH_WORD,
 );
 // "by the 20th": the next 20th, this month or next.
 add(new RegExp(String.raw`\b(?:by|on|before|until|for)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?${MONTH_RE})`), (m, frame, today) => {
@@ -87,30 +120,30 @@ add(new RegExp(String.raw`\b(?:by|on|before|until|for)\s+the\s+(\d{1,2})(?:st|nd
   }
   while (n > daysInMonth(year, month)) month++;
   return { date: { year, month, day: n }, clock: 'eod' };
-});
+}, ORDINAL_DAY);
 
-add(/\b(?:by\s+|before\s+)?(?:the\s+)?day after tomorrow\b/, (_m, frame, today) => ({ date: addDays(today, 2), clock: 'eod' }));
+add(/\b(?:by\s+|before\s+)?(?:the\s+)?day after tomorrow\b/, (_m, frame, today) => ({ date: addDays(today, 2), clock: 'eod' }), TOMORROW);
 add(/\b(?:by\s+|before\s+)?(?:first thing\s+(?:in the morning\s+)?tomorrow(?:\s+morning)?|tomorrow first thing)\b/, (_m, frame, today) => ({
   date: addDays(today, 1),
   clock: { hour: 0, minute: clockToMinutes(frame.hours.start) + 60 },
-}));
+}), TOMORROW);
 add(/\b(?:by\s+|before\s+|until\s+)?tomorrow(?:\s+(morning|afternoon|evening|night|eod|cob))?\b/, (m, frame, today) => ({
   date: addDays(today, 1),
   clock: partOfDay(m[1]),
-}));
-add(/\b(?:by\s+|before\s+)?(?:(?:later\s+)?today|later in the day)\b/, (_m, frame, today) => ({ date: today, clock: 'eod' }));
-add(/\b(?:by\s+|before\s+)?(?:tonight|this evening|later tonight)\b/, (_m, frame, today) => ({ date: today, clock: 'late' }));
-add(/\b(?:by\s+|before\s+)?this (morning|afternoon|aft)\b\.?/, (m, frame, today) => ({ date: today, clock: partOfDay(m[1]) }));
+}), TOMORROW);
+add(/\b(?:by\s+|before\s+)?(?:(?:later\s+)?today|later in the day)\b/, (_m, frame, today) => ({ date: today, clock: 'eod' }), TODAY);
+add(/\b(?:by\s+|before\s+)?(?:tonight|this evening|later tonight)\b/, (_m, frame, today) => ({ date: today, clock: 'late' }), TONIGHT);
+add(/\b(?:by\s+|before\s+)?this (morning|afternoon|aft)\b\.?/, (m, frame, today) => ({ date: today, clock: partOfDay(m[1]) }), THIS_PART_OF_DAY);
 add(/\b(?:by\s+|before\s+)?(?:the\s+)?end of next week\b/, (_m, frame, today) => ({
   date: lastWorkingDayOfWeek(addDays(mondayOf(today), 7), frame),
   clock: 'eod',
-}));
-add(/\b(?:early|beginning of|start of|first thing)\s+next week\b/, (_m, frame, today) => ({ date: addDays(mondayOf(today), 8), clock: 'eod' }));
-add(/\b(?:mid|middle of)[-\s]next week\b/, (_m, frame, today) => ({ date: addDays(mondayOf(today), 9), clock: 'eod' }));
+}), NEXT_WEEK);
+add(/\b(?:early|beginning of|start of|first thing)\s+next week\b/, (_m, frame, today) => ({ date: addDays(mondayOf(today), 8), clock: 'eod' }), NEXT_WEEK);
+add(/\b(?:mid|middle of)[-\s]next week\b/, (_m, frame, today) => ({ date: addDays(mondayOf(today), 9), clock: 'eod' }), NEXT_WEEK);
 add(/\b(?:by\s+|during\s+|sometime\s+|within\s+)?(?:the\s+)?(?<!(?:early|mid|beginning of|start of|end of)\s)next week\b/, (_m, frame, today) => ({
   date: lastWorkingDayOfWeek(addDays(mondayOf(today), 7), frame),
   clock: 'eod',
-}));
+}), NEXT_WEEK);
 add(
   /\b(?:by\s+|before\s+)?(?:the\s+)?(?:end of (?:the|this) (?:working |work |business )?week|end of week|eow|later this week|this week|within the week|by the weekend|before the weekend|by week'?s end)\b/,
   (_m, frame, today) => {
@@ -118,24 +151,25 @@ add(
     if (compare(date, today) < 0) date = lastWorkingDayOfWeek(addDays(today, 7), frame);
     return { date, clock: 'eod' };
   },
+  WEEK,
 );
 add(/\b(?:by\s+|before\s+)?mid-?week\b/, (_m, frame, today) => {
   let date = addDays(mondayOf(today), 2);
   if (compare(date, today) < 0) date = addDays(date, 7);
   return { date, clock: 'eod' };
-});
+}, WEEK);
 // "first week of October": the last working day of the week holding the 1st.
 add(new RegExp(String.raw`\b(?:by\s+|in\s+|during\s+)?(?:the\s+)?(first|1st) week of ${MONTH_RE}\b`), (m, frame, today) => {
   const month = monthOf(m[2]!.toLowerCase());
   const first = nextMonthDay(today, month, 1) ?? { year: today.year, month, day: 1 };
   return { date: lastWorkingDayOfWeek(first, frame), clock: 'eod' };
-});
+}, WEEK_OF);
 // "by the end of October": the last working day of that month.
 add(new RegExp(String.raw`\b(?:by\s+|before\s+)?(?:the\s+)?end of ${MONTH_RE}\b`), (m, frame, today) => {
   const month = monthOf(m[1]!.toLowerCase());
   const year = month < today.month ? today.year + 1 : today.year;
   return { date: lastWorkingDayOfMonth(year, month, frame), clock: 'eod' };
-});
+}, END_OF);
 // Months, quarters and years named as periods: see the header for what each stage ("early", "mid",
 // "late", "before") means. They need a word that gives them a due sense; "our October newsletter" and
 // "Q3 results" name a topic, not a deadline.
@@ -228,16 +262,16 @@ add(
 add(/\b(?:over|during|on|by|at)\s+the weekend\b|\bthis weekend\b/, (m, frame, today) => {
   if (/^by/i.test(m[0])) return undefined;
   return { date: addDays(mondayOf(today), 6), clock: 'late' };
-});
+}, WEEKEND);
 add(/\b(?:by\s+|before\s+)?(?:the\s+)?(?:end of (?:the|this) month|end of month|eom|month[- ]end)\b/, (_m, frame, today) => ({
   date: lastWorkingDayOfMonth(today.year, today.month, frame),
   clock: 'eod',
-}));
+}), MONTH);
 add(/\b(?:by\s+|before\s+)?(?:the\s+)?(?:end of\s+)?next month\b/, (_m, frame, today) => {
   const month = today.month === 12 ? 1 : today.month + 1;
   const year = today.month === 12 ? today.year + 1 : today.year;
   return { date: lastWorkingDayOfMonth(year, month, frame), clock: 'eod' };
-});
+}, NEXT_MONTH);
 
 // Relative durations.
 add(new RegExp(String.raw`\b(?:in|within|inside)\s+(?:the\s+next\s+)?${NUM_RE}\s+(?:(business|working|work)\s+)?(minutes?|mins?|hours?|hrs?|days?|weeks?)\b`), (m, frame, today) => {
@@ -247,22 +281,22 @@ add(new RegExp(String.raw`\b(?:in|within|inside)\s+(?:the\s+next\s+)?${NUM_RE}\s
   if (unit.startsWith('min')) return { instant: frame.now + n * 60000 };
   if (unit.startsWith('h')) return { instant: frame.now + n * 3600000 };
   return { date: addDays(today, unit.startsWith('week') ? n * 7 : n), clock: 'eod' };
-});
+}, UNIT);
 add(new RegExp(String.raw`\b${NUM_RE}\s+(business|working|work)\s+days?\b`), (m, frame, today) => ({
   date: addWorkingDays(today, toNumber(m[1]!.toLowerCase()), frame),
   clock: 'eod',
-}));
+}), DAY);
 add(/\b(?:in|within)\s+(?:the\s+next\s+)?(?:a\s+)?(couple|few)(?:\s+of)?\s+(hours|days|weeks)\b/, (m, frame, today) => {
   const n = m[1]!.toLowerCase() === 'couple' ? 2 : 3;
   const unit = m[2]!.toLowerCase();
   if (unit === 'hours') return { instant: frame.now + n * 3600000 };
   return { date: addDays(today, unit === 'weeks' ? n * 7 : n), clock: 'eod' };
-});
-add(/\b(?:in|within)\s+(?:a|the next)\s+day or two\b/, (_m, frame, today) => ({ date: addDays(today, 2), clock: 'eod' }));
+}, COUPLE_OR_FEW);
+add(/\b(?:in|within)\s+(?:a|the next)\s+day or two\b/, (_m, frame, today) => ({ date: addDays(today, 2), clock: 'eod' }), DAY_OR_TWO);
 add(/\b(?:in|within)\s+(?:the\s+(?:next\s+)?)?(hour|half an hour|half hour)\b/, (m, frame) => ({
   instant: frame.now + (m[1]!.startsWith('half') ? 30 : 60) * 60000,
-}));
-add(/\bwithin\s+(?:the|a)\s+day\b/, (_m, frame) => ({ instant: frame.now + 24 * 3600000 }));
+}), HOUR);
+add(/\bwithin\s+(?:the|a)\s+day\b/, (_m, frame) => ({ instant: frame.now + 24 * 3600000 }), WITHIN);
 
 add(new RegExp(String.raw`\b(?:(?:by|on|before|until|for)\s+)?(first thing\s+(?:on\s+)?)?(next|this|coming|this coming)?\s*${WEEKDAY_RE}\b(?!['’]s\b)(?:\s+(morning|afternoon|evening|night|eod|cob))?`), (m, frame, today) => {
   const weekday = WEEKDAY_NAMES[m[3]!.toLowerCase()];
@@ -275,12 +309,12 @@ add(new RegExp(String.raw`\b(?:(?:by|on|before|until|for)\s+)?(first thing\s+(?:
   else date = nextWeekday(today, weekday);
   if (m[1]) return { date, clock: { hour: 0, minute: clockToMinutes(frame.hours.start) + 60 } };
   return { date, clock: partOfDay(m[4]) };
-});
+}, WEEKDAY);
 
 export function dayMatches(text: string, frame: Frame): DayMatch[] {
   const out: DayMatch[] = [];
   for (const { re, build, hint } of DAY_RULES) {
-    if (hint && !hint.test(text)) continue;
+    if (!hint.test(text)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const built = build(m, frame, frame.today);

@@ -1,7 +1,13 @@
 /** Whitespace folded to single spaces and trimmed: the form every snippet is stored in. */
 export function foldWhitespace(text: string): string {
+  // Sentences reach here already folded (splitSentences folds them): return those as they are, without
+  // building a copy. FOLDED_ALREADY finds anything the replace and the trim below would change.
+  if (!FOLDED_ALREADY.test(text)) return text;
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/** A blank other than a single space, two blanks in a row, or a blank at either end. */
+const FOLDED_ALREADY = /[^\S ]| {2}|^ | $/;
 
 /** Snippets are kept short: the server stores them, never whole bodies. */
 export const MAX_SNIPPET_CHARS = 300;

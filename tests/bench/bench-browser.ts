@@ -1,0 +1,42 @@
+import type { E2eWorld } from '../harness/e2e-world';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+/** `page only` is the baseline (no extension); `local` runs the engine in the content script; `server` adds a real server. */
+export type BenchMode = 'page only' | 'local' | 'server';
+
+/**
+ * What the measuring code needs from a page, whatever drives the browser (playwright-core over CDP for
+ * Chromium, puppeteer-core over WebDriver BiDi for Firefox): both calls run in the page's main world,
+ * which shares its performance timeline with the content script in both browsers. Arguments and
+ * results are JSON-like.
+ */
+export interface BenchPage {
+  evaluate<Arg, Result>(fn: (arg: Arg) => Result, arg: Arg): Promise<Result>;
+  /** Runs `fn(arg)` in the page every 50 ms until it returns something truthy, and returns that. */
+  waitFor<Arg, Result>(fn: (arg: Arg) => Result | null, arg: Arg, timeoutMs: number): Promise<Result>;
+}
+
+export interface BenchSession {
+  page: BenchPage;
+  close(): Promise<void>;
+}
+
+export interface BenchBrowser {
+  name: BrowserName;
+  /** The browser's own `--version` line. */
+  version: string;
+  /**
+   * Starts the browser for a mode (no extension for `page only`; the owner's address and time zone for
+   * `local`; those plus the world's server URL and token for `server`), installs `initScript` to run
+   * before every document's own scripts, and opens `url` in one page.
+   */
+  open(mode: BenchMode, world: E2eWorld, initScript: string, url: string): Promise<BenchSession>;
+}
+
+/**
+ * Both automation libraries type page-function arguments through their handle mappings (a JSHandle
+ * argument arrives as its value), which a generic Arg defeats; the values here are plain JSON, so the
+ * adapters hand their library a function typed as taking and returning unknown.
+ */
+export type PlainPageFunction = (arg: unknown) => unknown;
