@@ -221,7 +221,7 @@ function OrgCard({ org, myEmail, changed }: { org: Org; myEmail: string; changed
         </tbody>
       </table>
       {admin && (
-        <form className="ft-row" onSubmit={(e) => void invite(e)} noValidate aria-label={`Invite a colleague to ${org.name}`}>
+        <form className="ft-row ft-inline-row" onSubmit={(e) => void invite(e)} noValidate aria-label={`Invite a colleague to ${org.name}`}>
           <label>
             Invite a colleague (e-mail)
             <input type="email" value={email} placeholder="priya@yourcompany.com" data-testid="ft-team-invite-email" onChange={(e) => setEmail(e.target.value)} />
@@ -336,7 +336,7 @@ export function TeamSection({ signedIn }: { signedIn: boolean }) {
           ))}
           {orgs?.map((o) => <OrgCard key={o.id} org={o} myEmail={myEmail} changed={() => void load()} />)}
           {orgs && orgs.length === 0 && invitations.length === 0 && <p className="ft-note">You are in no organisation yet.</p>}
-          <form className="ft-row" onSubmit={(e) => void create(e)} noValidate aria-label="Create an organisation">
+          <form className="ft-row ft-inline-row" onSubmit={(e) => void create(e)} noValidate aria-label="Create an organisation">
             <label>
               New organisation
               <input type="text" value={name} maxLength={200} placeholder="e.g. Northwind Studio" data-testid="ft-team-create-name" onChange={(e) => setName(e.target.value)} />
