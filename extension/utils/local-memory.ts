@@ -53,7 +53,7 @@ interface Analysis {
   feedbackMailAt: Map<string, string>;
 }
 
-const EMPTY_PROFILE: CounterpartProfile = { name: null, cadenceDays: null, renewalDate: null, notes: null, initiationTargetPercent: null };
+const EMPTY_PROFILE: CounterpartProfile = { name: null, cadenceDays: null, renewalDate: null, notes: null, initiationTargetPercent: null, reviewIntervalDays: null, feedbackIntervalDays: null };
 const DETAIL_LIST = 20;
 
 export type LocalClientsPage = { counterparts: CounterpartListItem[]; total: number; nextCursor: string | null };
@@ -107,7 +107,17 @@ export function createLocalMemory(deps: LocalMemoryDeps) {
 
   const profileOf = (a: Analysis, key: string): CounterpartProfile => {
     const p = a.clients.profiles[key];
-    return p ? { name: p.name, cadenceDays: p.cadenceDays, renewalDate: p.renewalDate, notes: p.notes, initiationTargetPercent: p.initiationTargetPercent } : EMPTY_PROFILE;
+    return p
+      ? {
+          name: p.name,
+          cadenceDays: p.cadenceDays,
+          renewalDate: p.renewalDate,
+          notes: p.notes,
+          initiationTargetPercent: p.initiationTargetPercent,
+          reviewIntervalDays: p.reviewIntervalDays ?? null,
+          feedbackIntervalDays: p.feedbackIntervalDays ?? null,
+        }
+      : EMPTY_PROFILE;
   };
 
   /** Every client the user has anything of: remembered mail, a logged touchpoint, or a profile set here. */
@@ -222,6 +232,7 @@ export function createLocalMemory(deps: LocalMemoryDeps) {
         lastFeedbackAt,
         lastReviewAt,
         firstContactAt,
+        intervals: new Map(Object.keys(a.clients.profiles).map((k) => [k, profileOf(a, k)])),
         threads: new Map([...a.threads.values()].map((t) => [t.threadId, { subject: t.subject, link: t.link }])),
         latestThread,
         snoozes: new Map(Object.entries(a.clients.snoozes)),

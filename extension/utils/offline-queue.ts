@@ -87,7 +87,7 @@ export function describeWrite(write: QueuedWrite): string {
       return `Promise ${what}`;
     }
     case 'profile':
-      return `Client ${write.counterpart}: ${Object.keys(write.patch).map((k) => (k === 'initiationTargetPercent' ? 'initiation target' : k === 'cadenceDays' ? 'cadence' : k === 'renewalDate' ? 'renewal date' : k)).join(', ')}`;
+      return `Client ${write.counterpart}: ${Object.keys(write.patch).map((k) => (k === 'initiationTargetPercent' ? 'initiation target' : k === 'cadenceDays' ? 'cadence' : k === 'renewalDate' ? 'renewal date' : k === 'reviewIntervalDays' ? 'review interval' : k === 'feedbackIntervalDays' ? 'feedback interval' : k)).join(', ')}`;
     case 'settings':
       return 'Your settings (addresses, time zone, working hours, cadence, target)';
     case 'snooze':

@@ -178,3 +178,21 @@ describe('the feedback reminder', () => {
     expect(due!.title).toBe('Ask Northwind Traders for feedback: last asked 31 days ago');
   });
 });
+
+describe('a user in no organisation', () => {
+  it("sets a client's own review and feedback intervals on its profile, and the reminders follow them", async () => {
+    t.setNow('2026-11-23T09:00:00Z');
+    const erin = await t.addUser('erin@solo.example');
+    await putSettings(erin);
+    await erin.send('POST', '/v1/messages', { messages: northwindThread('erin@solo.example') });
+    const review = async () => (await erin.get('/v1/reminders')).body.reminders.filter((r: Reminder) => r.kind === 'review');
+    expect(await review()).toEqual([]);
+    const res = await erin.send('PATCH', `/v1/counterparts/${KEY}`, { reviewIntervalDays: 7, feedbackIntervalDays: 30 });
+    expect(res.status).toBe(200);
+    expect(res.body.profile).toMatchObject({ reviewIntervalDays: 7, feedbackIntervalDays: 30 });
+    expect((await erin.get(`/v1/counterparts/${KEY}`)).body.profile).toMatchObject({ reviewIntervalDays: 7, feedbackIntervalDays: 30 });
+    const [due] = await review();
+    expect(due).toMatchObject({ id: `review:${KEY}`, dueAt: '2026-11-23T08:12:00.000Z' });
+    expect((await erin.send('PATCH', `/v1/counterparts/${KEY}`, { reviewIntervalDays: 3 })).status).toBe(400);
+  });
+});

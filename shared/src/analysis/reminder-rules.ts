@@ -316,6 +316,8 @@ export interface DocumentRemindersInput {
   lastReviewAt?: ReadonlyMap<string, string>;
   /** The first contact with each client known here; without one, no review reminder (nothing says how old the relationship is). */
   firstContactAt?: ReadonlyMap<string, string>;
+  /** Per client, the days between reviews and between feedback questions the user set (default 90 each). */
+  intervals?: ReadonlyMap<string, { reviewIntervalDays: number | null; feedbackIntervalDays: number | null }>;
   /** A thread's subject and link, for titles and for opening it. */
   threads: ReadonlyMap<string, { subject: string; link: string | null }>;
   /** Each client's latest thread (silence reminders open it). */
@@ -366,11 +368,11 @@ export function remindersFromDocument(input: DocumentRemindersInput): ReminderIt
       add({ id: reminderIds.silence(c.key), kind: 'silence', counterpart: c.key, name: nameOf(c.key), threadId, messageId: null, dueAt: lapsed, since: c.lastContactAt, title: reminderTitles.silence(client(c.key), c.lastContactAt, c.cadenceDays, now), link: threadLinkOf(threadId) });
     }
     const asked = input.lastFeedbackAt.get(c.key) ?? null;
-    const due = feedbackDueSince(asked, c.lastContactAt, now);
+    const due = feedbackDueSince(asked, c.lastContactAt, now, input.intervals?.get(c.key)?.feedbackIntervalDays ?? undefined);
     if (due !== undefined) {
       add({ id: reminderIds.feedback(c.key), kind: 'feedback', counterpart: c.key, name: nameOf(c.key), threadId: null, messageId: null, dueAt: due, since: asked, title: reminderTitles.feedback(client(c.key), asked, now), link: null });
     }
-    const review = reviewReminder({ key: c.key, name: nameOf(c.key), lastReviewAt: input.lastReviewAt?.get(c.key) ?? null, firstContactAt: input.firstContactAt?.get(c.key) ?? null, lastContactAt: c.lastContactAt }, now);
+    const review = reviewReminder({ key: c.key, name: nameOf(c.key), lastReviewAt: input.lastReviewAt?.get(c.key) ?? null, firstContactAt: input.firstContactAt?.get(c.key) ?? null, lastContactAt: c.lastContactAt, intervalDays: input.intervals?.get(c.key)?.reviewIntervalDays ?? null }, now);
     if (review) add(review);
   }
   for (const [key, profile] of input.profiles) {

@@ -49,7 +49,7 @@ export const EMPTY_FIGURES: AggregateFigures = {
   unansweredRequests: 0,
 };
 
-export const emptyProfile: CounterpartProfile = { name: null, cadenceDays: null, renewalDate: null, notes: null, initiationTargetPercent: null };
+export const emptyProfile: CounterpartProfile = { name: null, cadenceDays: null, renewalDate: null, notes: null, initiationTargetPercent: null, reviewIntervalDays: null, feedbackIntervalDays: null };
 
 /** The instants every per-client query compares with: all derived from `now` once per request. */
 export interface ReadClock {
@@ -111,7 +111,7 @@ export function counterpartPiecesSql(key: string): string {
     (SELECT json_group_array(json_array(state, later, late, n, min_due)) FROM (
        SELECT ${P.state} AS state, coalesce(${P.keptAt} > ?2, 0) AS later, ${P.overdueAfter} < ?2 AS late, count(*) AS n, min(${P.dueAt}) AS min_due
        FROM ${P.$} WHERE ${P.userId} = ?1 AND ${P.counterpart} = ${key} GROUP BY 1, 2, 3)) AS promise_counts,
-    (SELECT json_object('name', ${CP.name}, 'cadenceDays', ${CP.cadenceDays}, 'renewalDate', ${CP.renewalDate}, 'notes', ${CP.notes}, 'initiationTargetPercent', ${CP.initiationTargetPercent})
+    (SELECT json_object('name', ${CP.name}, 'cadenceDays', ${CP.cadenceDays}, 'renewalDate', ${CP.renewalDate}, 'notes', ${CP.notes}, 'initiationTargetPercent', ${CP.initiationTargetPercent}, 'reviewIntervalDays', ${CP.reviewIntervalDays}, 'feedbackIntervalDays', ${CP.feedbackIntervalDays})
        FROM ${CP.$} WHERE ${CP.userId} = ?1 AND ${CP.key} = ${key}) AS profile`;
 }
 
@@ -273,7 +273,7 @@ export async function readAllPieces(db: Executor, userId: string, clock: ReadClo
             FROM ${P.$} WHERE ${P.userId} = ? AND ${P.counterpart} IS NOT NULL GROUP BY 1, 2, 3, 4`,
       args: [clock.now, clock.now, userId],
     }),
-    db.execute({ sql: `SELECT ${CP.key} AS k, ${CP.name} AS name, ${CP.cadenceDays} AS cadence, ${CP.renewalDate} AS renewal, ${CP.notes} AS notes, ${CP.initiationTargetPercent} AS target FROM ${CP.$} WHERE ${CP.userId} = ?`, args: [userId] }),
+    db.execute({ sql: `SELECT ${CP.key} AS k, ${CP.name} AS name, ${CP.cadenceDays} AS cadence, ${CP.renewalDate} AS renewal, ${CP.notes} AS notes, ${CP.initiationTargetPercent} AS target, ${CP.reviewIntervalDays} AS review, ${CP.feedbackIntervalDays} AS feedback FROM ${CP.$} WHERE ${CP.userId} = ?`, args: [userId] }),
   ]);
   const byKey = <T>(rows: readonly Row[], value: (r: Row) => T) => new Map(rows.map((r) => [str(r.k), value(r)]));
   const listBy = <T>(rows: readonly Row[], value: (r: Row) => T) => {
@@ -301,6 +301,8 @@ export async function readAllPieces(db: Executor, userId: string, clock: ReadClo
       renewalDate: strOrNull(r.renewal),
       notes: strOrNull(r.notes),
       initiationTargetPercent: r.target === null ? null : Number(r.target),
+      reviewIntervalDays: r.review === null || r.review === undefined ? null : Number(r.review),
+      feedbackIntervalDays: r.feedback === null || r.feedback === undefined ? null : Number(r.feedback),
     })),
   };
 }
