@@ -69,6 +69,18 @@ export function ClientPage({ data, clientKey, back, userTargetPercent, workingHo
           ← All clients
         </button>
         {error && <p className="ft-bad" role="alert">{error}</p>}
+        {error && teams.length > 0 && (
+          <p className="ft-note" data-testid="ft-client-team-links">
+            {/* A client the user owns in a team without mail of their own (a review reminder leads here). */}
+            Across your team:{' '}
+            {teams.map((t, i) => (
+              <span key={t.id}>
+                {i > 0 ? ', ' : ''}
+                <a href={`#team=${encodeURIComponent(t.id)}&client=${encodeURIComponent(clientKey)}`}>{t.name}'s 360° view</a>
+              </span>
+            ))}
+          </p>
+        )}
       </section>
     );
   }
