@@ -58,7 +58,7 @@ export async function getClientTouchpoints(key: string, cursor: string | null): 
   return { status: 'ok', data: { touchpoints: detail?.touchpoints ?? [], nextCursor: null } };
 }
 
-const EMPTY: CounterpartProfile = { name: null, cadenceDays: null, renewalDate: null, notes: null, initiationTargetPercent: null };
+const EMPTY: CounterpartProfile = { name: null, cadenceDays: null, renewalDate: null, notes: null, initiationTargetPercent: null, reviewIntervalDays: null, feedbackIntervalDays: null };
 
 export async function getClientProfile(key: string): Promise<Remote<{ profile: CounterpartProfile; source: 'server' | 'memory' }>> {
   const client = await currentClient();
@@ -73,7 +73,7 @@ export async function getClientProfile(key: string): Promise<Remote<{ profile: C
   }
   const local = (await localClientsItem.getValue()).profiles[key];
   const { updatedAt: _updatedAt, ...profile } = local ?? { ...EMPTY, updatedAt: '' };
-  return { status: 'ok', data: { profile, source: 'memory' } };
+  return { status: 'ok', data: { profile: { ...EMPTY, ...profile }, source: 'memory' } };
 }
 
 export async function updateClientProfile(key: string, patch: UpdateCounterpartRequest, signedIn: boolean): Promise<{ queued: boolean; pending: number }> {

@@ -13,6 +13,23 @@ import { openNotification, openReminder, refreshReminders, snoozeReminder } from
 import { pullServerSettings, saveSettings } from './settings-sync';
 import { logTouchpoint, pushThreadMessages, rememberThread, report, setPromiseVerdict, threadSummary } from './sidebar';
 import { cancelSignIn, resumeSignIn, signOut, startSignIn, whenSignedIn } from './sign-in';
+import {
+  answerInvitation,
+  cancelOrgInvitation,
+  createOrg,
+  getOrgMembers,
+  getTeamClient,
+  getTeamStats,
+  getTeamTimeline,
+  inviteOrgMember,
+  listMyInvitations,
+  listOrgs,
+  listTeamClients,
+  removeOrgMember,
+  setDepartment,
+  updateOrgMember,
+  updateTeamClient,
+} from './team';
 
 /**
  * The background: the only code with the server's token. Every capability lives in its own file beside
@@ -90,6 +107,23 @@ export function registerBackground(): void {
   onMessage('getClientTouchpoints', ({ data }) => getClientTouchpoints(data.counterpart, data.cursor ?? null));
   onMessage('openClients', ({ data }) => openClientsPage(data.counterpart));
   onMessage('openOptions', () => browser.runtime.openOptionsPage());
+
+  // Teams.
+  onMessage('listOrgs', () => listOrgs());
+  onMessage('createOrg', ({ data }) => createOrg(data));
+  onMessage('getOrgMembers', ({ data }) => getOrgMembers(data));
+  onMessage('inviteOrgMember', ({ data }) => inviteOrgMember(data));
+  onMessage('updateOrgMember', ({ data }) => updateOrgMember(data));
+  onMessage('removeOrgMember', ({ data }) => removeOrgMember(data));
+  onMessage('cancelOrgInvitation', ({ data }) => cancelOrgInvitation(data));
+  onMessage('listMyInvitations', () => listMyInvitations());
+  onMessage('answerInvitation', ({ data }) => answerInvitation(data));
+  onMessage('listTeamClients', ({ data }) => listTeamClients(data));
+  onMessage('getTeamClient', ({ data }) => getTeamClient(data));
+  onMessage('getTeamTimeline', ({ data }) => getTeamTimeline(data));
+  onMessage('updateTeamClient', ({ data }) => updateTeamClient(data));
+  onMessage('getTeamStats', ({ data }) => getTeamStats(data));
+  onMessage('setDepartment', ({ data }) => setDepartment(data.department));
 
   // Signing in.
   onMessage('startSignIn', ({ data }) => startSignIn(data.serverUrl));

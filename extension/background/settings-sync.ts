@@ -17,6 +17,7 @@ const valuesOf = (s: ExtensionSettings): SettingsValues => ({
   workingHours: s.workingHours,
   defaultCadenceDays: s.defaultCadenceDays,
   initiationTargetPercent: s.initiationTargetPercent,
+  department: s.department,
 });
 
 const fromServer = (s: UserSettings): SettingsValues => ({
@@ -25,6 +26,7 @@ const fromServer = (s: UserSettings): SettingsValues => ({
   workingHours: s.workingHours,
   defaultCadenceDays: s.defaultCadenceDays,
   initiationTargetPercent: s.initiationTargetPercent,
+  department: s.department ?? null,
 });
 
 async function pendingSettingsWrite(): Promise<boolean> {
@@ -68,6 +70,8 @@ export async function saveSettings(values: SettingsValues): Promise<SettingsStat
     workingHours: values.workingHours,
     defaultCadenceDays: values.defaultCadenceDays,
     initiationTargetPercent: values.initiationTargetPercent,
+    // The department is set apart (the team section): a save without it keeps what the server has.
+    ...(values.department !== undefined ? { department: values.department } : {}),
   };
   await queue.enqueue({ kind: 'settings', settings: body });
   await queue.flush();

@@ -1,4 +1,4 @@
-import type { ProgressReport, PromiseVerdict, VerdictStatus, TouchpointKind, WorkingHours } from '@followthrough/shared/model';
+import type { Department, ProgressReport, PromiseVerdict, Review, VerdictStatus, TouchpointKind, WorkingHours } from '@followthrough/shared/model';
 import type { ThreadSummaryResponse } from '@followthrough/shared/contract';
 import type { ComponentType } from 'react';
 import type { ReadCoverage } from '../utils/read-coverage';
@@ -27,13 +27,15 @@ export interface SidebarView {
   coverage: ReadCoverage | null;
   /** Local figures: how many of this client's threads this browser remembers (1 = this one only); null from the server. */
   threadsRemembered?: number | null;
+  /** The user's department (their setting): what touchpoints are logged with unless they pick another. */
+  department?: Department | null;
 }
 
 export type ReportResult = { ok: true; report: ProgressReport; source: DataSource } | { ok: false; message: string };
 
 /** What a panel may ask for. The sidebar decides how (messaging, host driver). */
 export interface SidebarActions {
-  logTouchpoint(kind: TouchpointKind, note: string): Promise<void>;
+  logTouchpoint(kind: TouchpointKind, note: string, extra?: { department?: Department; review?: Review }): Promise<void>;
   setVerdict(promiseId: string, verdict: PromiseVerdict & { status: VerdictStatus }): Promise<void>;
   draftReport(): Promise<ReportResult>;
   /** Asks the host driver to put text into the open reply box; false when none is open. */

@@ -54,16 +54,31 @@ function recordingDeps() {
   return { deps, calls };
 }
 
-async function renderFixture(name: string, deps: SidebarDeps, local: LocalState = emptyLocal) {
+async function renderFixture(name: string, deps: SidebarDeps, local: LocalState = emptyLocal, withSettings = settings) {
   const { doc, url } = loadFixture(gmailDir, name);
   const read = createGmailHost().readThread(doc, url);
   container = document.createElement('div');
   document.body.appendChild(container);
   root = createRoot(container);
   await act(async () => {
-    root!.render(<Sidebar read={read} hostLabel="Gmail" dark={false} settings={settings} local={local} deps={deps} now={NOW} />);
+    root!.render(<Sidebar read={read} hostLabel="Gmail" dark={false} settings={withSettings} local={local} deps={deps} now={NOW} />);
   });
   return container;
+}
+
+/** Types into a textarea or input the way React sees it. */
+async function type(el: HTMLTextAreaElement | HTMLInputElement, value: string) {
+  await act(async () => {
+    const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+    Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(el, value);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+async function click(el: Element, testId: string) {
+  await act(async () => {
+    el.querySelector<HTMLButtonElement>(`[data-testid="${testId}"]`)!.click();
+  });
 }
 
 const text = (el: Element, testId: string) => el.querySelector(`[data-testid="${testId}"]`)?.textContent ?? null;
@@ -115,6 +130,42 @@ describe('sidebar on a Gmail thread, local-only', () => {
       threadId: '1938c0a7d2b4e53d',
     });
     expect(text(el, 'ft-touchpoint-status')).toBe('Call logged.');
+  });
+
+  it("logs with the user's department, changes it in one click, logs an invoice, and a quarterly review with its SWOT", async () => {
+    const { deps, calls } = recordingDeps();
+    const el = await renderFixture('2026-11-thread-conversation.html', deps, emptyLocal, { ...settings, department: 'delivery' });
+    const chips = el.querySelector('[data-testid="ft-touchpoint-departments"]')!;
+    expect(chips.getAttribute('data-department')).toBe('delivery');
+    expect(el.querySelector('[data-testid="ft-department-delivery"]')!.getAttribute('aria-pressed')).toBe('true');
+    await click(el, 'ft-log-call');
+    expect(calls.touchpoints.at(-1)).toMatchObject({ kind: 'call', department: 'delivery' });
+    expect(text(el, 'ft-touchpoint-status')).toBe('Call logged (Delivery).');
+    // One click: the next touchpoints are finance's.
+    await click(el, 'ft-department-finance');
+    expect(chips.getAttribute('data-department')).toBe('finance');
+    await type(el.querySelector<HTMLTextAreaElement>('[data-testid="ft-touchpoint-note"]')!, 'Invoice 2026-114 reissued');
+    await click(el, 'ft-log-invoice');
+    expect(calls.touchpoints.at(-1)).toMatchObject({ kind: 'invoice', department: 'finance', summary: 'Invoice 2026-114 reissued' });
+    // The quarterly review: an empty SWOT is refused, a filled one logged as a review touchpoint.
+    await click(el, 'ft-log-review');
+    await click(el, 'ft-review-save');
+    expect(el.querySelector('[data-testid="ft-review-form"] [role="alert"]')!.textContent).toBe('Write at least one part of the review.');
+    await type(el.querySelector<HTMLTextAreaElement>('[data-testid="ft-review-strengths"]')!, 'Ops trust us');
+    await type(el.querySelector<HTMLTextAreaElement>('[data-testid="ft-review-threats"]')!, 'Budget review in Q2');
+    await click(el, 'ft-review-save');
+    expect(calls.touchpoints).toHaveLength(3);
+    expect(calls.touchpoints.at(-1)).toMatchObject({
+      kind: 'review',
+      department: 'finance',
+      review: { strengths: 'Ops trust us', weaknesses: '', opportunities: '', threats: 'Budget review in Q2', risks: '' },
+    });
+    expect(el.querySelector('[data-testid="ft-review-form"]')).toBeNull();
+    expect(text(el, 'ft-touchpoint-status')).toBe('Quarterly review logged (Finance).');
+    // Clicking the pressed department again logs without one.
+    await click(el, 'ft-department-finance');
+    await click(el, 'ft-log-meeting');
+    expect(calls.touchpoints.at(-1)!.department).toBeUndefined();
   });
 
   it('marks a promise done and shows the verdict the background stored', async () => {

@@ -293,7 +293,7 @@ export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fix
   }, [state, threadId, deps]);
 
   const actions: SidebarActions = {
-    async logTouchpoint(kind: TouchpointKind, note: string) {
+    async logTouchpoint(kind: TouchpointKind, note: string, extra = {}) {
       if (!summary?.counterpart) throw new Error('no client in this thread');
       await deps.logTouchpoint({
         id: deps.newId(),
@@ -301,6 +301,8 @@ export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fix
         kind,
         at: new Date().toISOString(),
         ...(note ? { summary: note } : {}),
+        ...(extra.department ? { department: extra.department } : {}),
+        ...(extra.review && kind === 'review' ? { review: extra.review } : {}),
         threadId: summary.threadId,
       });
     },
@@ -331,6 +333,7 @@ export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fix
         partialCount: analysis?.kind === 'ok' ? analysis.partial : 0,
         coverage: source === 'local' && analysis?.kind === 'ok' ? analysis.coverage : null,
         threadsRemembered: source === 'local' ? (memory?.threadsRemembered ?? 1) : null,
+        department: settings.department ?? null,
       }
     : null;
   const client = summary?.counterpartSummary?.name ?? summary?.counterpart ?? null;

@@ -20,6 +20,16 @@ import type {
   UserSettings,
   UserSettingsInput,
   ErrorResponse,
+  Org,
+  OrgCounterpartDetail,
+  OrgInvitation,
+  OrgMember,
+  OrgRole,
+  TeamClientProfile,
+  TeamCounterpart,
+  TeamMemberStats,
+  TeamTouchpoint,
+  UpdateOrgCounterpartRequest,
 } from '@followthrough/shared/contract';
 import type { NormalizedMessageInput, ProgressReport, StoredMessageFacts, Touchpoint } from '@followthrough/shared/model';
 import { hc } from 'hono/client';
@@ -136,6 +146,34 @@ export function createApiClient(options: ApiClientOptions) {
     syncAccount: (id: string) => call<{ account: AccountView }>(() => client.v1.accounts[':id'].sync.$post({ param: { id: enc(id) } })),
     uploadMemory: (messages: StoredMessageFacts[]) =>
       call<{ accepted: number; duplicates: number; threadsUpdated: number }>(() => client.v1.memory.$post({ json: { messages } })),
+    // Organisations (issue 13): the caller's, their members and invitations, and the team's clients.
+    orgs: () => call<{ orgs: Org[] }>(() => client.v1.orgs.$get()),
+    createOrg: (name: string) => call<Org>(() => client.v1.orgs.$post({ json: { name } })),
+    orgMembers: (orgId: string) => call<{ members: OrgMember[]; invitations: OrgInvitation[] }>(() => client.v1.orgs[':orgId'].members.$get({ param: { orgId: enc(orgId) } })),
+    inviteMember: (orgId: string, email: string, role: OrgRole) =>
+      call<{ invitation: OrgInvitation }>(() => client.v1.orgs[':orgId'].members.$post({ param: { orgId: enc(orgId) }, json: { email, role } })),
+    updateMember: (orgId: string, userId: string, change: { role?: OrgRole; shareSentences?: boolean }) =>
+      call<{ member: OrgMember }>(() => client.v1.orgs[':orgId'].members[':userId'].$patch({ param: { orgId: enc(orgId), userId: enc(userId) }, json: change })),
+    removeMember: (orgId: string, userId: string) =>
+      call<{ removed: true }>(() => client.v1.orgs[':orgId'].members[':userId'].$delete({ param: { orgId: enc(orgId), userId: enc(userId) } })),
+    cancelInvitation: (orgId: string, invitationId: string) =>
+      call<{ cancelled: true }>(() => client.v1.orgs[':orgId'].invitations[':invitationId'].$delete({ param: { orgId: enc(orgId), invitationId: enc(invitationId) } })),
+    myInvitations: () => call<{ invitations: OrgInvitation[] }>(() => client.v1.invitations.$get()),
+    acceptInvitation: (id: string) => call<{ org: Org }>(() => client.v1.invitations[':id'].accept.$post({ param: { id: enc(id) } })),
+    declineInvitation: (id: string) => call<{ declined: true }>(() => client.v1.invitations[':id'].decline.$post({ param: { id: enc(id) } })),
+    teamCounterparts: (orgId: string, q: { filter?: 'overdue' | 'silent' | 'renewal' | 'awaiting'; sort?: 'health' | '-health' | 'lastContact' | 'key'; limit?: number; cursor?: string | null }) =>
+      call<{ counterparts: TeamCounterpart[]; total: number; nextCursor: string | null }>(() =>
+        client.v1.orgs[':orgId'].counterparts.$get({ param: { orgId: enc(orgId) }, query: { ...(q.filter ? { filter: q.filter } : {}), ...(q.sort ? { sort: q.sort } : {}), ...page(q) } }),
+      ),
+    teamCounterpart: (orgId: string, key: string) =>
+      call<OrgCounterpartDetail>(() => client.v1.orgs[':orgId'].counterparts[':key'].$get({ param: { orgId: enc(orgId), key: enc(key) } })),
+    teamTimeline: (orgId: string, key: string, q: { limit?: number; cursor?: string | null }) =>
+      call<{ touchpoints: TeamTouchpoint[]; total: number; nextCursor: string | null }>(() =>
+        client.v1.orgs[':orgId'].counterparts[':key'].timeline.$get({ param: { orgId: enc(orgId), key: enc(key) }, query: page(q) }),
+      ),
+    updateTeamCounterpart: (orgId: string, key: string, patch: UpdateOrgCounterpartRequest) =>
+      call<{ key: string; profile: TeamClientProfile }>(() => client.v1.orgs[':orgId'].counterparts[':key'].$patch({ param: { orgId: enc(orgId), key: enc(key) }, json: patch })),
+    teamStats: (orgId: string) => call<{ members: TeamMemberStats[] }>(() => client.v1.orgs[':orgId'].team.$get({ param: { orgId: enc(orgId) } })),
     health: () => call<{ status: string }>(() => client.healthz.$get()),
     me: () => call<unknown>(() => client.v1.me.settings.$get()),
     threadSummary: (threadId: string) =>

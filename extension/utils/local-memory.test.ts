@@ -97,6 +97,45 @@ describe('local-only memory', () => {
     expect((await memory.reminders()).map((r) => r.id)).not.toContain('silence:northwind.example');
   });
 
+  it('reminds of the quarterly review after 90 days, counts a feedback question in our mail as asked, and a logged review clears it', async () => {
+    const store = mapStore();
+    const clients: LocalClients = { profiles: {}, snoozes: {} };
+    let local: LocalState = { verdicts: {}, touchpoints: [] };
+    let now = new Date('2026-11-20T10:00:00Z');
+    const memory = createLocalMemory({ store, settings: async () => settings, local: async () => local, clients: async () => clients, now: () => now });
+    const t = thread(
+      4,
+      [
+        { id: 'd1', from: `Maya <${me}>`, date: '2026-11-02T09:00:00Z', text: 'Hi Dana, how are we doing? Any feedback on the rollout so far?' },
+        { id: 'd2', from: 'Dana <dana.okafor@northwind.example>', date: '2026-11-02T13:00:00Z', text: 'All good, thanks!' },
+      ],
+      'Checking in',
+    );
+    await store.remember(t.info, t.facts);
+    const kinds = async () => (await memory.reminders()).map((r) => r.kind);
+    // Feedback was asked by mail on 2 November; the relationship is 18 days old: nothing to review yet.
+    expect(await kinds()).not.toContain('feedback');
+    expect(await kinds()).not.toContain('review');
+    // 91 days after the first contact, still in touch (a call last week): the review is due, and so is feedback.
+    local = { ...local, touchpoints: [{ id: '5f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f', counterpart: 'northwind.example', kind: 'call', at: '2027-01-25T10:00:00Z' }] };
+    now = new Date('2027-02-01T10:00:00Z');
+    memory.invalidate();
+    const due = (await memory.reminders()).find((r) => r.kind === 'review');
+    expect(due).toMatchObject({ id: 'review:northwind.example', dueAt: '2027-01-31T09:00:00.000Z', link: null });
+    expect(due!.title).toBe('Quarterly review of northwind.example due: never reviewed, in touch for 91 days (a SWOT and the risks)');
+    expect(await kinds()).toContain('feedback');
+    // A review logged in the sidebar clears it.
+    local = {
+      ...local,
+      touchpoints: [
+        ...local.touchpoints,
+        { id: '6a2d3e4f-5b6c-4d7e-9f8a-0b1c2d3e4f5a', counterpart: 'northwind.example', kind: 'review', at: '2027-02-01T09:00:00Z', review: { strengths: 'Trust', weaknesses: '', opportunities: '', threats: 'Budget', risks: '' } },
+      ],
+    };
+    memory.invalidate();
+    expect(await kinds()).not.toContain('review');
+  });
+
   it('raises a client risk from an opened thread and a "tell them now" nudge, the same as the server', async () => {
     const store = mapStore();
     const local: LocalState = { verdicts: {}, touchpoints: [] };

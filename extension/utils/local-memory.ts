@@ -3,6 +3,7 @@ import {
   clientMatchesFilter,
   createMailboxAnalyzer,
   deriveMessageFacts,
+  isContactTouchpoint,
   remindersFromDocument,
   type AnalysisDocument,
   type AnalysisSettings,
@@ -47,9 +48,12 @@ interface Analysis {
   threads: Map<string, RememberedThread>;
   local: LocalState;
   clients: LocalClients;
+  /** Per client: the first remembered contact, and the latest feedback question in our mail (the fact, not the text). */
+  firstContactAt: Map<string, string>;
+  feedbackMailAt: Map<string, string>;
 }
 
-const EMPTY_PROFILE: CounterpartProfile = { name: null, cadenceDays: null, renewalDate: null, notes: null, initiationTargetPercent: null };
+const EMPTY_PROFILE: CounterpartProfile = { name: null, cadenceDays: null, renewalDate: null, notes: null, initiationTargetPercent: null, reviewIntervalDays: null, feedbackIntervalDays: null };
 const DETAIL_LIST = 20;
 
 export type LocalClientsPage = { counterparts: CounterpartListItem[]; total: number; nextCursor: string | null };
@@ -67,7 +71,19 @@ export function createLocalMemory(deps: LocalMemoryDeps) {
     let analysis: Analysis | null = null;
     if (analysisSettings) {
       const analyzer = createMailboxAnalyzer(analysisSettings);
-      for (const stored of memory.messages) analyzer.addFacts(deriveMessageFacts(stored, analysisSettings));
+      const firstContactAt = new Map<string, string>();
+      const feedbackMailAt = new Map<string, string>();
+      for (const stored of memory.messages) {
+        const facts = deriveMessageFacts(stored, analysisSettings);
+        analyzer.addFacts(facts);
+        if (facts.automated) continue;
+        for (const key of facts.counterparts) {
+          const first = firstContactAt.get(key);
+          if (!first || facts.sentAt < first) firstContactAt.set(key, facts.sentAt);
+          const asked = feedbackMailAt.get(key);
+          if (facts.direction === 'outbound' && facts.feedbackAsked && (!asked || facts.sentAt > asked)) feedbackMailAt.set(key, facts.sentAt);
+        }
+      }
       for (const t of local.touchpoints) analyzer.addTouchpoint(t);
       for (const [id, verdict] of Object.entries(local.verdicts)) analyzer.setVerdict(id, verdict);
       for (const [key, profile] of Object.entries(clients.profiles)) {
@@ -81,6 +97,8 @@ export function createLocalMemory(deps: LocalMemoryDeps) {
         threads: new Map(memory.threads.map((t) => [t.threadId, t])),
         local,
         clients,
+        firstContactAt,
+        feedbackMailAt,
       };
     }
     cached = { at: now.getTime(), analysis };
@@ -89,7 +107,17 @@ export function createLocalMemory(deps: LocalMemoryDeps) {
 
   const profileOf = (a: Analysis, key: string): CounterpartProfile => {
     const p = a.clients.profiles[key];
-    return p ? { name: p.name, cadenceDays: p.cadenceDays, renewalDate: p.renewalDate, notes: p.notes, initiationTargetPercent: p.initiationTargetPercent } : EMPTY_PROFILE;
+    return p
+      ? {
+          name: p.name,
+          cadenceDays: p.cadenceDays,
+          renewalDate: p.renewalDate,
+          notes: p.notes,
+          initiationTargetPercent: p.initiationTargetPercent,
+          reviewIntervalDays: p.reviewIntervalDays ?? null,
+          feedbackIntervalDays: p.feedbackIntervalDays ?? null,
+        }
+      : EMPTY_PROFILE;
   };
 
   /** Every client the user has anything of: remembered mail, a logged touchpoint, or a profile set here. */
@@ -180,11 +208,17 @@ export function createLocalMemory(deps: LocalMemoryDeps) {
       const now = a.doc.now;
       const profiles = new Map(Object.keys({ ...a.clients.profiles }).map((k) => [k, { name: profileOf(a, k).name, renewalDate: profileOf(a, k).renewalDate }]));
       for (const c of a.doc.counterparts) if (!profiles.has(c.key)) profiles.set(c.key, { name: null, renewalDate: null });
-      const lastFeedbackAt = new Map<string, string>();
+      // Feedback asked: a logged touchpoint or a feedback question in our mail; reviewed: a review touchpoint.
+      const lastFeedbackAt = new Map<string, string>([...a.feedbackMailAt].filter(([, at]) => at <= now));
+      const lastReviewAt = new Map<string, string>();
+      const firstContactAt = new Map(a.firstContactAt);
       for (const t of a.local.touchpoints) {
-        if (t.kind !== 'feedback-asked' || t.at > now) continue;
-        const before = lastFeedbackAt.get(t.counterpart);
-        if (!before || t.at > before) lastFeedbackAt.set(t.counterpart, t.at);
+        if (t.at > now) continue;
+        const latest = t.kind === 'feedback-asked' ? lastFeedbackAt : t.kind === 'review' ? lastReviewAt : null;
+        const before = latest?.get(t.counterpart);
+        if (latest && (!before || t.at > before)) latest.set(t.counterpart, t.at);
+        const first = firstContactAt.get(t.counterpart);
+        if (isContactTouchpoint(t.kind) && (!first || t.at < first)) firstContactAt.set(t.counterpart, t.at);
       }
       const latestThread = new Map<string, string>();
       for (const t of [...a.threads.values()].sort((x, y) => x.lastAt.localeCompare(y.lastAt))) if (t.counterpart) latestThread.set(t.counterpart, t.threadId);
@@ -196,6 +230,9 @@ export function createLocalMemory(deps: LocalMemoryDeps) {
         overTargetUpTo: awaitingThresholds(now, a.settings).overTargetUpTo,
         profiles,
         lastFeedbackAt,
+        lastReviewAt,
+        firstContactAt,
+        intervals: new Map(Object.keys(a.clients.profiles).map((k) => [k, profileOf(a, k)])),
         threads: new Map([...a.threads.values()].map((t) => [t.threadId, { subject: t.subject, link: t.link }])),
         latestThread,
         snoozes: new Map(Object.entries(a.clients.snoozes)),

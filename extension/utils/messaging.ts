@@ -13,7 +13,18 @@ import type {
   StoredTouchpoint,
   ThreadSummaryResponse,
   UpdateCounterpartRequest,
+  Org,
+  OrgCounterpartDetail,
+  OrgInvitation,
+  OrgMember,
+  OrgRole,
+  TeamClientProfile,
+  TeamCounterpart,
+  TeamMemberStats,
+  TeamTouchpoint,
+  UpdateOrgCounterpartRequest,
 } from '@followthrough/shared/contract';
+import type { Department } from '@followthrough/shared/model';
 import type { RememberedThread } from './memory-store';
 import type { ExtensionSettings } from './settings';
 
@@ -59,7 +70,7 @@ export interface LocalThreadView {
 }
 
 /** The settings the options page edits: the server's when signed in (the one home), else this browser's. */
-export type SettingsValues = Pick<ExtensionSettings, 'addresses' | 'timeZone' | 'workingHours' | 'defaultCadenceDays' | 'initiationTargetPercent'>;
+export type SettingsValues = Pick<ExtensionSettings, 'addresses' | 'timeZone' | 'workingHours' | 'defaultCadenceDays' | 'initiationTargetPercent'> & Partial<Pick<ExtensionSettings, 'department'>>;
 
 export interface SettingsState {
   values: SettingsValues;
@@ -113,6 +124,31 @@ export interface ProtocolMap {
   openClients(data: { counterpart?: string }): void;
   /** Opens the options page (content scripts cannot). */
   openOptions(): void;
+  // Teams (issue 13): the user's organisations, their members and invitations, the team's clients.
+  listOrgs(): Remote<{ orgs: Org[] }>;
+  createOrg(data: { name: string }): Remote<Org>;
+  getOrgMembers(data: { orgId: string }): Remote<{ members: OrgMember[]; invitations: OrgInvitation[] }>;
+  inviteOrgMember(data: { orgId: string; email: string; role: OrgRole }): Remote<{ invitation: OrgInvitation }>;
+  /** A role (an admin's act) or the user's own sharing of sentences. */
+  updateOrgMember(data: { orgId: string; userId: string; change: { role?: OrgRole; shareSentences?: boolean } }): Remote<{ member: OrgMember }>;
+  /** Removes a member (an admin's act), or leaves (the user's own id). */
+  removeOrgMember(data: { orgId: string; userId: string }): Remote<{ removed: true }>;
+  cancelOrgInvitation(data: { orgId: string; invitationId: string }): Remote<{ cancelled: true }>;
+  /** Invitations addressed to the user, each saying what joining shares. */
+  listMyInvitations(): Remote<{ invitations: OrgInvitation[] }>;
+  answerInvitation(data: { id: string; accept: boolean }): Remote<{ org?: Org }>;
+  listTeamClients(data: { orgId: string; filter?: 'overdue' | 'silent' | 'renewal' | 'awaiting'; limit: number; cursor?: string | null }): Remote<{
+    counterparts: TeamCounterpart[];
+    total: number;
+    nextCursor: string | null;
+  }>;
+  getTeamClient(data: { orgId: string; counterpart: string }): Remote<OrgCounterpartDetail>;
+  getTeamTimeline(data: { orgId: string; counterpart: string; cursor?: string | null }): Remote<{ touchpoints: TeamTouchpoint[]; total: number; nextCursor: string | null }>;
+  updateTeamClient(data: { orgId: string; counterpart: string; patch: UpdateOrgCounterpartRequest }): Remote<{ key: string; profile: TeamClientProfile }>;
+  /** Managers: each member's keep rate, initiation share and reply lag over all their clients. */
+  getTeamStats(data: { orgId: string }): Remote<{ members: TeamMemberStats[] }>;
+  /** The user's department (a setting: on the server when signed in), the default of the touchpoints they log. */
+  setDepartment(data: { department: Department | null }): SettingsState;
   // Signing in.
   startSignIn(data: { serverUrl: string }): { ok: boolean; checkCode?: string; error?: string };
   cancelSignIn(): void;

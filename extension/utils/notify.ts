@@ -29,6 +29,7 @@ const KIND_TITLES: Record<ReminderKind, string> = {
   feedback: 'Time to ask for feedback',
   'promise-at-risk': 'Tell them now if it will slip',
   'client-risk': 'Risk from a client',
+  review: 'Quarterly review due',
 };
 
 /** What each kind is, for the options page's switches. */
@@ -38,9 +39,10 @@ export const KIND_DESCRIPTIONS: Record<ReminderKind, string> = {
   'awaiting-reply': 'A client has waited longer than your reply target',
   silence: 'No contact with a client for longer than the agreed cadence',
   renewal: 'A contract renews within 60 days',
-  feedback: 'You have not asked a client for feedback in 90 days',
+  feedback: 'You have not asked a client for feedback in 90 days (or its own interval), by mail or a logged touchpoint',
   'promise-at-risk': 'A promise is due within 24 hours and no slip notice was sent: break bad news early',
   'client-risk': 'A client wrote about alternatives, budget cuts, a complaint or a worry, and you have not answered',
+  review: "A client's quarterly review (SWOT and risks) is older than 90 days (or its own interval), or there has been none",
 };
 
 export function notificationText(reminder: Reminder): { title: string; message: string } {

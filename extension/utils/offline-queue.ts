@@ -72,6 +72,7 @@ const TOUCHPOINT_WORDS: Record<Touchpoint['kind'], string> = {
   'feedback-asked': 'feedback request',
   'report-sent': 'report sent',
   invoice: 'invoice',
+  review: 'quarterly review',
   other: 'contact',
 };
 
@@ -86,7 +87,7 @@ export function describeWrite(write: QueuedWrite): string {
       return `Promise ${what}`;
     }
     case 'profile':
-      return `Client ${write.counterpart}: ${Object.keys(write.patch).map((k) => (k === 'initiationTargetPercent' ? 'initiation target' : k === 'cadenceDays' ? 'cadence' : k === 'renewalDate' ? 'renewal date' : k)).join(', ')}`;
+      return `Client ${write.counterpart}: ${Object.keys(write.patch).map((k) => (k === 'initiationTargetPercent' ? 'initiation target' : k === 'cadenceDays' ? 'cadence' : k === 'renewalDate' ? 'renewal date' : k === 'reviewIntervalDays' ? 'review interval' : k === 'feedbackIntervalDays' ? 'feedback interval' : k)).join(', ')}`;
     case 'settings':
       return 'Your settings (addresses, time zone, working hours, cadence, target)';
     case 'snooze':

@@ -1,4 +1,4 @@
-import type { WorkingHours } from '@followthrough/shared/model';
+import type { Department, WorkingHours } from '@followthrough/shared/model';
 import type { ReminderKind } from '@followthrough/shared/contract';
 
 /** The user's settings (options page). Kept apart from storage.ts so pure code can use the defaults. */
@@ -23,6 +23,8 @@ export interface ExtensionSettings {
   defaultCadenceDays: number | null;
   /** Our share of started conversations to aim for, in percent (a client may have its own). */
   initiationTargetPercent: number;
+  /** The user's department in their team (the server's setting when signed in): touchpoints are logged with it. */
+  department: Department | null;
   /** Master switch for notifications. */
   notifications: boolean;
   /** Which reminder kinds notify (each can be switched off on its own). */
@@ -40,6 +42,7 @@ export const DEFAULT_NOTIFY_KINDS: Record<ReminderKind, boolean> = {
   feedback: true,
   'promise-at-risk': true,
   'client-risk': true,
+  review: true,
 };
 
 export const DEFAULT_SETTINGS: ExtensionSettings = {
@@ -50,6 +53,7 @@ export const DEFAULT_SETTINGS: ExtensionSettings = {
   workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
   defaultCadenceDays: 14,
   initiationTargetPercent: 80,
+  department: null,
   notifications: true,
   notifyKinds: DEFAULT_NOTIFY_KINDS,
   refreshMinutes: 15,

@@ -84,7 +84,8 @@ export const LOCAL_TOUCHPOINT_LIMIT = 500;
  * in, the server keeps both; this holds what waits to be sent only through the offline queue.
  */
 export interface LocalClients {
-  profiles: Record<string, CounterpartProfile & { updatedAt: string }>;
+  /** The intervals came with issue 13: a profile stored before has none (read as null). */
+  profiles: Record<string, Omit<CounterpartProfile, 'reviewIntervalDays' | 'feedbackIntervalDays'> & Partial<Pick<CounterpartProfile, 'reviewIntervalDays' | 'feedbackIntervalDays'>> & { updatedAt: string }>;
   snoozes: Record<string, string>;
 }
 

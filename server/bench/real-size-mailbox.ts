@@ -22,6 +22,8 @@ export interface RealSizeShape {
   /** The newest message is about this long before `endMs`. */
   endMs: number;
   seed?: number;
+  /** Whose mailbox it is (default Maya Chen, REAL_SIZE_ME): colleagues' mailboxes share the same clients. */
+  me?: { name: string; address: string };
 }
 
 export const REAL_SIZE: Omit<RealSizeShape, 'endMs'> = {
@@ -224,7 +226,7 @@ export function* realSizeMailbox(shape: RealSizeShape): Generator<NormalizedMess
   }
   planned.sort((a, b) => a.at - b.at || a.thread - b.thread || a.index - b.index);
 
-  const me = { name: 'Maya Chen', address: REAL_SIZE_ME };
+  const me = shape.me ?? { name: 'Maya Chen', address: REAL_SIZE_ME };
   const previous = new Map<number, { id: string; text: string; from: string; date: string; refs: string[]; subject: string }>();
   const dayMs = 86_400_000;
   for (const m of planned) {
@@ -259,7 +261,7 @@ export function* realSizeMailbox(shape: RealSizeShape): Generator<NormalizedMess
       if (random() < 0.015) lines.push(pick(RISKS).replace('{t}', topic));
     }
     lines.push('', pick(SIGN_OFFS), sender.name.split(' ')[0]!, '');
-    lines.push(m.fromUs ? '--\nMaya Chen\nClient Director | Brightlane Studio\n+49 30 5557 0142' : `${sender.name}\nAccount Lead\n+1 555 0100 ${String(m.thread % 1000).padStart(3, '0')}`);
+    lines.push(m.fromUs ? `--\n${me.name}\nClient Director | Brightlane Studio\n+49 30 5557 0142` : `${sender.name}\nAccount Lead\n+1 555 0100 ${String(m.thread % 1000).padStart(3, '0')}`);
     let text = lines.join('\n');
     if (prev) {
       const quoted = prev.text.length > 1500 ? prev.text.slice(0, 1500) : prev.text;

@@ -19,6 +19,7 @@ import { meRoutes } from './routes/me';
 import { memoryRoutes } from './routes/memory';
 import { messageRoutes } from './routes/messages';
 import { openApiRoutes, type DescribedApp } from './routes/openapi';
+import { invitationRoutes, orgRoutes } from './routes/orgs';
 import { promiseRoutes } from './routes/promises';
 import { reminderRoutes } from './routes/reminders';
 import { threadRoutes } from './routes/threads';
@@ -51,6 +52,9 @@ export function createApp(deps: AppDeps) {
     .use('/v1/promises/*', limitBody(SMALL_BODY_BYTES, 'no valid body of this route is that large'))
     .use('/v1/touchpoints', limitBody(SMALL_BODY_BYTES, 'no valid body of this route is that large'))
     .use('/v1/touchpoints/*', limitBody(SMALL_BODY_BYTES, 'no valid body of this route is that large'))
+    .use('/v1/orgs', limitBody(SMALL_BODY_BYTES, 'no valid body of this route is that large'))
+    .use('/v1/orgs/*', limitBody(SMALL_BODY_BYTES, 'no valid body of this route is that large'))
+    .use('/v1/invitations/*', limitBody(SMALL_BODY_BYTES, 'no valid body of this route is that large'))
     .route('/', healthRoutes)
     .route('/v1', openApiRoutes(described))
     .use('/oauth/*', rateLimitByAddress)
@@ -76,7 +80,9 @@ export function createApp(deps: AppDeps) {
     .route('/v1/accounts', accountDisconnectRoutes)
     .route('/v1/connect', connectRoutes)
     .route('/v1/connect-links', connectLinkRoutes)
-    .route('/v1/memory', memoryRoutes);
+    .route('/v1/memory', memoryRoutes)
+    .route('/v1/orgs', orgRoutes)
+    .route('/v1/invitations', invitationRoutes);
 
   described.app = app as unknown as DescribedApp['app'];
   app.notFound((c) => toErrorResponse(new ApiError('not_found', 404, `no route ${c.req.method} ${c.req.path}`), c));

@@ -17,8 +17,8 @@ export interface ApiServer {
   log(): string;
   /** Stops the process (SIGTERM, then SIGKILL after 10 s) and waits until the port is closed. */
   stop(): Promise<void>;
-  /** Starts it again on the same port and database file. */
-  start(): Promise<void>;
+  /** Starts it again on the same port and database file (with more environment, e.g. FT_NOW for a later day). */
+  start(extraEnv?: Record<string, string>): Promise<void>;
   /** `followthrough user add <email>`: returns the API token printed as the last line. */
   addUser(email: string): Promise<string>;
   /** `followthrough <args>` against this server's database: its standard output. */
@@ -49,9 +49,9 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   let output = '';
   let child: ChildProcess | undefined;
 
-  async function start(): Promise<void> {
+  async function start(extraEnv: Record<string, string> = {}): Promise<void> {
     if (child) throw new Error('the API server is already running');
-    const proc = spawn(process.execPath, [...TSX_NODE_ARGS, 'src/main.ts'], { cwd: SERVER_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [...TSX_NODE_ARGS, 'src/main.ts'], { cwd: SERVER_DIR, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
     child = proc;
     proc.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     proc.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CounterpartDetailResponse, UpdateCounterpartRequest } from '@followthrough/shared/contract';
 import type { ClientsSource } from '../../utils/messaging';
 import { describeBusinessMinutes } from '@followthrough/shared';
+import type { Department, Review } from '@followthrough/shared/model';
+import { ReviewForm } from '../review-form';
 import { formatDay } from '../format';
 import { ClientProfileForm } from './client-profile-form';
 import { ClientTimeline } from './client-timeline';
@@ -11,16 +13,23 @@ import { HealthReasons, HealthScore } from './health-reasons';
 const HOURS = { workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] } };
 
 /** One client: health with every reason, the figures, what the user sets about it, and its timeline. */
-export function ClientPage({ data, clientKey, back, userTargetPercent, workingHours = HOURS.workingHours }: {
+export function ClientPage({ data, clientKey, back, userTargetPercent, workingHours = HOURS.workingHours, department = null, teams = [], newId = () => crypto.randomUUID() }: {
   data: ClientsData;
   clientKey: string;
   back(): void;
   userTargetPercent?: number;
   workingHours?: typeof HOURS.workingHours;
+  /** The user's department: a review logged here carries it. */
+  department?: Department | null;
+  /** The user's organisations: each links to the client's 360° page there. */
+  teams?: { id: string; name: string }[];
+  newId?: () => string;
 }) {
   const [detail, setDetail] = useState<(CounterpartDetailResponse & { source: ClientsSource }) | null>(null);
   const [error, setError] = useState('');
   const [report, setReport] = useState<string | null>(null);
+  const [reviewing, setReviewing] = useState(false);
+  const [reviewStatus, setReviewStatus] = useState('');
 
   const load = useCallback(async () => {
     const res = await data.client(clientKey);
@@ -30,6 +39,22 @@ export function ClientPage({ data, clientKey, back, userTargetPercent, workingHo
     } else setError(res.status === 'error' ? res.message : res.status === 'not-found' ? `No client ${clientKey} here yet.` : 'Not signed in.');
   }, [data, clientKey]);
   useEffect(() => void load(), [load]);
+
+  const logReview = async (review: Review, summary: string) => {
+    if (!data.logTouchpoint) return;
+    await data.logTouchpoint({
+      id: newId(),
+      counterpart: clientKey,
+      kind: 'review',
+      at: new Date().toISOString(),
+      review,
+      ...(summary ? { summary } : {}),
+      ...(department ? { department } : {}),
+    });
+    setReviewing(false);
+    setReviewStatus('Quarterly review logged.');
+    await load();
+  };
 
   const save = async (patch: UpdateCounterpartRequest) => {
     const result = await data.saveProfile(clientKey, patch);
@@ -44,6 +69,18 @@ export function ClientPage({ data, clientKey, back, userTargetPercent, workingHo
           ← All clients
         </button>
         {error && <p className="ft-bad" role="alert">{error}</p>}
+        {error && teams.length > 0 && (
+          <p className="ft-note" data-testid="ft-client-team-links">
+            {/* A client the user owns in a team without mail of their own (a review reminder leads here). */}
+            Across your team:{' '}
+            {teams.map((t, i) => (
+              <span key={t.id}>
+                {i > 0 ? ', ' : ''}
+                <a href={`#team=${encodeURIComponent(t.id)}&client=${encodeURIComponent(clientKey)}`}>{t.name}'s 360° view</a>
+              </span>
+            ))}
+          </p>
+        )}
       </section>
     );
   }
@@ -61,6 +98,17 @@ export function ClientPage({ data, clientKey, back, userTargetPercent, workingHo
         </h1>
         <HealthScore score={c.health.score} />
       </header>
+      {teams.length > 0 && (
+        <p className="ft-note" data-testid="ft-client-team-links">
+          Across your team:{' '}
+          {teams.map((t, i) => (
+            <span key={t.id}>
+              {i > 0 ? ', ' : ''}
+              <a href={`#team=${encodeURIComponent(t.id)}&client=${encodeURIComponent(clientKey)}`}>{t.name}'s 360° view</a>
+            </span>
+          ))}
+        </p>
+      )}
       <HealthReasons health={c.health} />
       <dl className="ft-facts" data-testid="ft-client-facts">
         <dt>Conversations started by us</dt>
@@ -104,6 +152,22 @@ export function ClientPage({ data, clientKey, back, userTargetPercent, workingHo
         <pre className="ft-report" data-testid="ft-client-report-text">
           {report}
         </pre>
+      )}
+      {data.logTouchpoint && (
+        <>
+          <h2>Quarterly review</h2>
+          {reviewing ? (
+            <ReviewForm submit={logReview} cancel={() => setReviewing(false)} />
+          ) : (
+            <button type="button" data-testid="ft-client-log-review" onClick={() => setReviewing(true)}>
+              Log this quarter's review (SWOT and risks)
+            </button>
+          )}
+          <span role="status" className="ft-note" data-testid="ft-client-review-status">
+            {' '}
+            {reviewStatus}
+          </span>
+        </>
       )}
       <ClientTimeline data={data} detail={detail} />
     </section>

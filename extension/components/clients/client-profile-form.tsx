@@ -2,7 +2,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { CounterpartProfile, UpdateCounterpartRequest } from '@followthrough/shared/contract';
 
 /**
- * What the user sets about a client: name, agreed cadence, renewal date, notes, initiation target. The
+ * What the user sets about a client: name, agreed cadence, renewal date, notes, initiation target, how often
+ * to review it and ask it for feedback (an organisation's profile of the client wins over these). The
  * same form is on the client page and one click away in the sidebar's client header.
  */
 export interface ProfileFormValues {
@@ -11,6 +12,8 @@ export interface ProfileFormValues {
   renewalDate: string;
   notes: string;
   initiationTargetPercent: string;
+  reviewIntervalDays: string;
+  feedbackIntervalDays: string;
 }
 
 export function toFormValues(profile: CounterpartProfile): ProfileFormValues {
@@ -20,6 +23,8 @@ export function toFormValues(profile: CounterpartProfile): ProfileFormValues {
     renewalDate: profile.renewalDate ?? '',
     notes: profile.notes ?? '',
     initiationTargetPercent: profile.initiationTargetPercent === null ? '' : String(profile.initiationTargetPercent),
+    reviewIntervalDays: profile.reviewIntervalDays === null ? '' : String(profile.reviewIntervalDays),
+    feedbackIntervalDays: profile.feedbackIntervalDays === null ? '' : String(profile.feedbackIntervalDays),
   };
 }
 
@@ -42,6 +47,10 @@ export function parseProfileForm(values: ProfileFormValues, before: CounterpartP
   if (cadence !== undefined && cadence !== before.cadenceDays) patch.cadenceDays = cadence;
   const target = whole(values.initiationTargetPercent, 'Initiation target', 1, 100);
   if (target !== undefined && target !== before.initiationTargetPercent) patch.initiationTargetPercent = target;
+  const review = whole(values.reviewIntervalDays, 'Review every', 7, 3650);
+  if (review !== undefined && review !== before.reviewIntervalDays) patch.reviewIntervalDays = review;
+  const feedback = whole(values.feedbackIntervalDays, 'Ask for feedback every', 7, 3650);
+  if (feedback !== undefined && feedback !== before.feedbackIntervalDays) patch.feedbackIntervalDays = feedback;
   const renewal = values.renewalDate.trim();
   if (renewal && !/^\d{4}-\d{2}-\d{2}$/.test(renewal)) errors.push(`Renewal date: "${renewal}" is not a date (YYYY-MM-DD)`);
   else if ((renewal || null) !== before.renewalDate) patch.renewalDate = renewal || null;
@@ -118,6 +127,16 @@ export function ClientProfileForm({
             data-testid="ft-client-target-input"
             onChange={(e) => set('initiationTargetPercent', e.target.value)}
           />
+        </label>
+      </div>
+      <div className="ft-row">
+        <label>
+          Quarterly review every (days)
+          <input type="number" min={7} max={3650} value={values.reviewIntervalDays} placeholder="90" data-testid="ft-client-review-interval-input" onChange={(e) => set('reviewIntervalDays', e.target.value)} />
+        </label>
+        <label>
+          Ask for feedback every (days)
+          <input type="number" min={7} max={3650} value={values.feedbackIntervalDays} placeholder="90" data-testid="ft-client-feedback-interval-input" onChange={(e) => set('feedbackIntervalDays', e.target.value)} />
         </label>
       </div>
       <label>

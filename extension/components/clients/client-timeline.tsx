@@ -12,7 +12,7 @@ export interface TimelineItem {
   link: string | null;
 }
 
-const TOUCHPOINT_WORDS: Record<string, string> = { call: 'Call', meeting: 'Meeting', note: 'Note', 'feedback-asked': 'Asked for feedback', invoice: 'Invoice', other: 'Contact' };
+const TOUCHPOINT_WORDS: Record<string, string> = { call: 'Call', meeting: 'Meeting', note: 'Note', 'feedback-asked': 'Asked for feedback', invoice: 'Invoice', review: 'Quarterly review', other: 'Contact' };
 
 /** Threads, promises, touchpoints, risks and reports in one list, newest first. */
 export function timelineItems(detail: CounterpartDetailResponse, threads: readonly CounterpartThread[]): TimelineItem[] {
@@ -35,7 +35,7 @@ export function timelineItems(detail: CounterpartDetailResponse, threads: readon
       kind: t.kind === 'report-sent' ? 'report' : 'touchpoint',
       at: t.at,
       title: t.kind === 'report-sent' ? 'Progress report sent' : (TOUCHPOINT_WORDS[t.kind] ?? 'Contact'),
-      detail: t.summary ?? '',
+      detail: [t.summary, t.review?.threats ? `threats: ${t.review.threats}` : null, t.department ?? null].filter(Boolean).join(' · '),
       link: null,
     });
   }

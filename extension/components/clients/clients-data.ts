@@ -1,5 +1,5 @@
 import type { CounterpartDetailResponse, CounterpartListItem, CounterpartThread, PromiseView, StoredTouchpoint, UpdateCounterpartRequest } from '@followthrough/shared/contract';
-import type { ProgressReport } from '@followthrough/shared/model';
+import type { ProgressReport, Touchpoint } from '@followthrough/shared/model';
 import { sendMessage, type ClientsSource, type Remote } from '../../utils/messaging';
 
 export type ClientFilterId = 'overdue' | 'silent' | 'renewal' | 'awaiting';
@@ -17,6 +17,8 @@ export interface ClientsData {
   saveProfile(key: string, patch: UpdateCounterpartRequest): Promise<{ queued: boolean; pending: number }>;
   report(key: string): Promise<Remote<ProgressReport>>;
   openThread(link: string): Promise<void>;
+  /** Logs a touchpoint of the user's (a quarterly review from the client's page): through the offline queue. */
+  logTouchpoint?(touchpoint: Touchpoint): Promise<void>;
 }
 
 /** The signed-in user's own clients (server) or this browser's memory, through the background. */
@@ -29,6 +31,9 @@ export const ownClientsData: ClientsData = {
   saveProfile: (key, patch) => sendMessage('updateClientProfile', { counterpart: key, patch }),
   report: (key) => sendMessage('getReport', { counterpart: key }),
   openThread: (link) => sendMessage('openThread', { link }),
+  logTouchpoint: async (touchpoint) => {
+    await sendMessage('logTouchpoint', { touchpoint });
+  },
 };
 
 /** The filters of issue 12, in the order a manager works through them. */

@@ -5,6 +5,7 @@ import { DataSection, MemoryOffer } from '../../components/options/data-section'
 import { MailboxesSection } from '../../components/options/mailboxes-section';
 import { QueueSection } from '../../components/options/queue-section';
 import { ServerSection } from '../../components/options/server-section';
+import { TeamSection } from '../../components/options/team-section';
 import { sendMessage, type SettingsState } from '../../utils/messaging';
 import { KIND_DESCRIPTIONS, kindTitle } from '../../utils/notify';
 import { completeSettings, DEFAULT_SETTINGS, isSignedIn, type ExtensionSettings } from '../../utils/settings';
@@ -225,6 +226,7 @@ export function OptionsForm() {
           {status}
         </p>
       </form>
+      <TeamSection signedIn={signedIn} />
       <MailboxesSection signedIn={signedIn} />
       <QueueSection />
       <DataSection />

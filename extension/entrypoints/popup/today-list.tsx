@@ -12,7 +12,7 @@ const GROUPS: { title: string; kinds: Reminder['kind'][]; testId: string }[] = [
   { title: 'Risks from clients', kinds: ['client-risk'], testId: 'ft-today-risks' },
   { title: 'Clients waiting for your reply', kinds: ['awaiting-reply'], testId: 'ft-today-awaiting' },
   { title: 'Clients gone quiet', kinds: ['silence'], testId: 'ft-today-silent' },
-  { title: 'Coming up', kinds: ['renewal', 'feedback'], testId: 'ft-today-upcoming' },
+  { title: 'Coming up', kinds: ['renewal', 'feedback', 'review'], testId: 'ft-today-upcoming' },
 ];
 
 const DAY_MS = 86_400_000;

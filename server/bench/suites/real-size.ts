@@ -35,7 +35,7 @@ const SINGLE_SAMPLES = 15;
 const SINGLE_BUDGET_MS = 60_000;
 const BATCH = 1000;
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -46,7 +46,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitForHttp(url: string, child: ChildProcess): Promise<void> {
+export async function waitForHttp(url: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`process for ${url} exited with ${child.exitCode}`);
     try {
@@ -59,7 +59,7 @@ async function waitForHttp(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`${url} did not come up`);
 }
 
-async function stop(child: ChildProcess): Promise<void> {
+export async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
@@ -67,7 +67,7 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 /** The event-loop probe's samples (bench/loop-probe.ts): [epoch ms, worst delay in the 250 ms before it]. */
-function loopSamples(file: string): [number, number][] {
+export function loopSamples(file: string): [number, number][] {
   if (!existsSync(file)) return [];
   return readFileSync(file, 'utf8')
     .trim()
@@ -77,13 +77,13 @@ function loopSamples(file: string): [number, number][] {
 }
 
 /** The longest the server's event loop was held between two instants. */
-function worstDelay(samples: readonly [number, number][], from: number, to: number): number {
+export function worstDelay(samples: readonly [number, number][], from: number, to: number): number {
   let worst = 0;
   for (const [at, ms] of samples) if (at > from && at <= to + 250) worst = Math.max(worst, ms);
   return worst;
 }
 
-async function startApiServer(dbFile: string, loopFile: string): Promise<{ url: string; child: ChildProcess }> {
+export async function startApiServer(dbFile: string, loopFile: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const nodeArgs = (process.env.FOLLOWTHROUGH_BENCH_REAL_SIZE_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', '--import', './bench/loop-probe.ts', 'src/main.ts'], {
@@ -105,7 +105,7 @@ async function startApiServer(dbFile: string, loopFile: string): Promise<{ url: 
   return { url, child };
 }
 
-async function startBareServer(): Promise<{ url: string; child: ChildProcess }> {
+export async function startBareServer(): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const code = `import { Hono } from 'hono'; import { serve } from '@hono/node-server';
     const app = new Hono().get('/bare', (c) => c.json({ ok: true }));
@@ -116,7 +116,7 @@ async function startBareServer(): Promise<{ url: string; child: ChildProcess }> 
   return { url, child };
 }
 
-interface Single {
+export interface Single {
   medianMs: number;
   bytes: number;
   samples: number;
@@ -130,7 +130,7 @@ const median = (xs: number[]): number => {
 };
 
 /** Sequential requests to one route: the median time to the last byte, and the answer's size. */
-async function single(url: string, init: () => RequestInit): Promise<Single> {
+export async function single(url: string, init: () => RequestInit): Promise<Single> {
   const times: number[] = [];
   let bytes = 0;
   let status = 0;
@@ -148,7 +148,7 @@ async function single(url: string, init: () => RequestInit): Promise<Single> {
 }
 
 /** Another user's cheapest request, every 25 ms: the longest wait is the longest the process was held. */
-function startCanary(url: string, token: string): { stop: () => Promise<{ maxMs: number; p99Ms: number; count: number; failures: number }> } {
+export function startCanary(url: string, token: string): { stop: () => Promise<{ maxMs: number; p99Ms: number; count: number; failures: number }> } {
   const waits: number[] = [];
   let failures = 0;
   let running = true;

@@ -1,4 +1,4 @@
-import { describeBusinessMinutes, formatWeekdays } from '@followthrough/shared';
+import { DEPARTMENTS, describeBusinessMinutes, formatWeekdays, type Department } from '@followthrough/shared';
 import { userSettingsSchema, type AnalysisStatus, type UserSettings } from '@followthrough/shared/contract';
 import { checkTimeZone, parseHours, parseWorkdays } from './settings-flags';
 import { UsageError } from './usage-error';
@@ -15,6 +15,7 @@ export const USER_SETTINGS_OPTIONS = {
   cadence: { type: 'string' },
   'initiation-target': { type: 'string' },
   internal: { type: 'string', multiple: true },
+  department: { type: 'string' },
 } as const;
 
 export const USER_SETTINGS_USAGE = `  --me <addr,...>            your own addresses, aliases too (repeat or comma-separate)
@@ -23,7 +24,9 @@ export const USER_SETTINGS_USAGE = `  --me <addr,...>            your own addres
   --workdays mon-fri         working days: a range (sun-thu) or a list (mon,tue,thu)
   --cadence <days>|none      contact cadence for clients without one of their own
   --initiation-target <pct>  the share of conversations you aim to start (default 80)
-  --internal <domain,..>     extra domains that are yours (other company domains)`;
+  --internal <domain,..>     extra domains that are yours (other company domains)
+  --department <name>|none   your department in your team, the default of the touchpoints you log:
+                             ${DEPARTMENTS.join(', ')}`;
 
 export interface UserSettingsFlags {
   me?: string[];
@@ -33,6 +36,7 @@ export interface UserSettingsFlags {
   cadence?: string;
   'initiation-target'?: string;
   internal?: string[];
+  department?: string;
 }
 
 const ADDRESS = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
@@ -67,6 +71,12 @@ export function applySettingsFlags(current: UserSettings, flags: UserSettingsFla
     if (!Number.isInteger(pct) || pct < 1 || pct > 100) throw new UsageError(`--initiation-target: "${target}" is not a percentage from 1 to 100`, usage);
     next.initiationTargetPercent = pct;
   }
+  if (flags.department !== undefined) {
+    const raw = flags.department.trim().toLowerCase();
+    if (raw === 'none' || raw === 'off') next.department = null;
+    else if ((DEPARTMENTS as readonly string[]).includes(raw)) next.department = raw as Department;
+    else throw new UsageError(`--department: "${flags.department}" is not one of ${DEPARTMENTS.join(', ')} (or "none")`, usage);
+  }
   if (flags.internal !== undefined) next.internalDomains = flags.internal.flatMap((d) => d.split(',')).map((d) => d.trim().toLowerCase()).filter(Boolean);
   const parsed = userSettingsSchema.safeParse(next);
   if (!parsed.success) {
@@ -88,6 +98,7 @@ export function describeSettings(email: string, settings: UserSettings, stored: 
     ['initiation target', `${settings.initiationTargetPercent}% of conversations started by you (clients may have their own)`],
     ['reply target', describeBusinessMinutes(settings.responseTargetBusinessMinutes, settings)],
     ['internal domains', settings.internalDomains.length > 0 ? settings.internalDomains.join(', ') : '(only those of your addresses)'],
+    ['department', settings.department ?? 'none (the touchpoints you log carry none unless you pick one)'],
   ];
   if (analysis) {
     const progress =

@@ -10,7 +10,7 @@ export interface ApiErrorIssue {
 export class ApiError extends Error {
   constructor(
     readonly code: ApiErrorCode,
-    readonly status: 400 | 401 | 404 | 413 | 415 | 429 | 500 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503,
     message: string,
     readonly issues?: ApiErrorIssue[],
     /** Extra response headers (Retry-After). */
@@ -22,6 +22,14 @@ export class ApiError extends Error {
 
   static notFound(what: string): ApiError {
     return new ApiError('not_found', 404, `${what} not found`);
+  }
+
+  static forbidden(message: string): ApiError {
+    return new ApiError('forbidden', 403, message);
+  }
+
+  static conflict(message: string): ApiError {
+    return new ApiError('conflict', 409, message);
   }
 
   static unauthorized(message = 'missing or invalid API token (send Authorization: Bearer <token>)'): ApiError {

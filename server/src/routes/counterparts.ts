@@ -58,7 +58,7 @@ export const counterpartRoutes = new Hono<AppEnv>()
       200,
     );
   })
-  .patch('/:key', describe({ summary: 'Set name, cadence, renewal date, notes', response: updateCounterpartResponseSchema, errors: [404] }), validate('param', keyParam), validate('json', updateCounterpartRequestSchema), async (c) => {
+  .patch('/:key', describe({ summary: 'Set name, cadence, renewal date, notes, initiation target, review and feedback intervals', response: updateCounterpartResponseSchema, errors: [404] }), validate('param', keyParam), validate('json', updateCounterpartRequestSchema), async (c) => {
     const { key } = c.req.valid('param');
     const patch = c.req.valid('json');
     const { db } = c.var.deps.database;
@@ -75,6 +75,8 @@ export const counterpartRoutes = new Hono<AppEnv>()
       renewalDate: patch.renewalDate !== undefined ? patch.renewalDate : current.renewalDate,
       notes: patch.notes !== undefined ? patch.notes : current.notes,
       initiationTargetPercent: patch.initiationTargetPercent !== undefined ? patch.initiationTargetPercent : current.initiationTargetPercent,
+      reviewIntervalDays: patch.reviewIntervalDays !== undefined ? patch.reviewIntervalDays : current.reviewIntervalDays,
+      feedbackIntervalDays: patch.feedbackIntervalDays !== undefined ? patch.feedbackIntervalDays : current.feedbackIntervalDays,
     };
     const updatedAt = c.var.deps.clock().toISOString();
     await db

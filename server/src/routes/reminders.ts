@@ -11,7 +11,7 @@ import { snoozeReminder } from '../store/reminder-snoozes';
 import { settingsOfUser } from '../store/users';
 
 export const reminderRoutes = new Hono<AppEnv>()
-  .get('/', describe({ summary: 'Due, overdue and at-risk promises (tell the client now), client risks we have not answered, silences, waiting mail, renewals, feedback', response: listRemindersResponseSchema }), validate('query', listRemindersQuerySchema), async (c) => {
+  .get('/', describe({ summary: 'Due, overdue and at-risk promises (tell the client now), client risks we have not answered, silences, waiting mail, renewals, feedback, quarterly reviews', response: listRemindersResponseSchema }), validate('query', listRemindersQuerySchema), async (c) => {
     const { until, limit } = c.req.valid('query');
     const { settings, analysis } = settingsOfUser(c.var.user);
     const now = c.var.deps.clock();
@@ -32,7 +32,7 @@ export const reminderRoutes = new Hono<AppEnv>()
     const outcome = await snoozeReminder(c.var.deps.database, c.var.user.id, id, until, settingsOfUser(c.var.user).analysis, c.var.deps.clock());
     if (!outcome.ok) {
       if (outcome.reason === 'not-found') throw ApiError.notFound(`reminder ${id}`);
-      throw new ApiError('validation_failed', 400, `body.id: "${id}" is not a reminder id (promise:, awaiting-reply:, silence:, feedback:, renewal: or client-risk:)`);
+      throw new ApiError('validation_failed', 400, `body.id: "${id}" is not a reminder id (promise:, awaiting-reply:, silence:, feedback:, renewal:, client-risk: or review:)`);
     }
     return c.json({ id, until: outcome.until }, 200);
   });

@@ -42,6 +42,9 @@ const S = names(snippets);
 const E = names(evidence);
 const ER = names(evidenceRecipients);
 
+/** The snippets row that says a message of ours asked for feedback (its text is empty: nothing of the body is kept). */
+export const FEEDBACK_ASKED = 'feedback-asked';
+
 /** Everything a write inside one transaction needs: where, for whom, and with which settings. */
 export interface AnalysisContext {
   tx: Executor;
@@ -350,6 +353,8 @@ export async function writeFindings(
     let ordinal = 0;
     for (const r of f.requests) snippetRows.push([ctx.userId, f.id, ordinal++, 'request', 'them', threadId, counterpart, r.text, f.sentAt]);
     for (const r of f.risks) snippetRows.push([ctx.userId, f.id, ordinal++, r.kind, r.side, threadId, counterpart, r.text, f.sentAt]);
+    // Our mail asked for feedback (feedback-questions.ts): the fact and its time, not the question.
+    if (f.direction === 'outbound' && f.feedbackAsked) snippetRows.push([ctx.userId, f.id, ordinal++, FEEDBACK_ASKED, 'us', threadId, counterpart, '', f.sentAt]);
     if (isMeaningful(f) && f.direction === 'outbound' && canBearOnPromises(f)) {
       evidenceRows.push([ctx.userId, f.id, threadId, counterpart, f.sentAt, f.subject, JSON.stringify(madeTo), JSON.stringify(f.counterparts), JSON.stringify(f.attachments ?? []), JSON.stringify(f.deliveries ?? [])]);
       const resolver = resolverFor(ctx.settings);
@@ -417,6 +422,7 @@ export async function loadFindings(ctx: AnalysisContext, messageIds: readonly st
   for (const r of snippetRows) {
     const e = entry(str(r.message_id));
     if (r.kind === 'request') e.requests.push({ text: str(r.text) });
+    else if (r.kind === FEEDBACK_ASKED) continue; // a fact of the message itself (facts_json), written again from it
     else e.risks.push({ kind: str(r.kind) as StoredMessageFacts['risks'][number]['kind'], side: str(r.side) as 'us' | 'them', text: str(r.text) });
   }
   for (const r of evidenceRows) {

@@ -6,7 +6,7 @@ import { names } from './sql';
 
 const RS = names(reminderSnoozes);
 const V = names(promiseVerdicts);
-const KINDS = ['awaiting-reply:', 'silence:', 'feedback:', 'renewal:', 'client-risk:'];
+const KINDS = ['awaiting-reply:', 'silence:', 'feedback:', 'renewal:', 'client-risk:', 'review:'];
 
 export type SnoozeOutcome = { ok: true; until: string | null } | { ok: false; reason: 'not-found' | 'unknown-kind' };
 

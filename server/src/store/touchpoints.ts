@@ -1,5 +1,5 @@
 import type { InValue } from '@libsql/client';
-import type { AnalysisSettings, Touchpoint } from '@followthrough/shared';
+import type { AnalysisSettings, Review, Touchpoint } from '@followthrough/shared';
 import type { StoredTouchpoint } from '@followthrough/shared/contract';
 import type { Database } from '../db/client';
 import { touchpoints } from '../db/schema/index';
@@ -10,7 +10,7 @@ import { decodeCursor, encodeCursor } from './read/promise-reads';
 import { inWriteTransaction } from './write-transaction';
 
 const TP = names(touchpoints);
-const COLUMNS = [TP.id, TP.counterpart, TP.kind, TP.at, TP.summary, TP.department, TP.threadId, TP.createdAt];
+const COLUMNS = [TP.id, TP.counterpart, TP.kind, TP.at, TP.summary, TP.department, TP.threadId, TP.createdAt, TP.reviewJson];
 
 export function toStoredTouchpoint(r: Record<string, unknown>): StoredTouchpoint {
   return {
@@ -21,6 +21,7 @@ export function toStoredTouchpoint(r: Record<string, unknown>): StoredTouchpoint
     ...(r.summary !== null && r.summary !== undefined ? { summary: str(r.summary) } : {}),
     ...(r.department !== null && r.department !== undefined ? { department: str(r.department) as NonNullable<StoredTouchpoint['department']> } : {}),
     ...(r.thread_id !== null && r.thread_id !== undefined ? { threadId: str(r.thread_id) } : {}),
+    ...(r.review_json !== null && r.review_json !== undefined ? { review: JSON.parse(str(r.review_json)) as Review } : {}),
     createdAt: str(r.created_at),
   };
 }
@@ -35,7 +36,8 @@ async function inTransaction<T>(database: Database, userId: string, settings: An
  */
 export async function addTouchpoint(database: Database, userId: string, input: Touchpoint, settings: AnalysisSettings, now: Date): Promise<{ touchpoint: StoredTouchpoint; created: boolean }> {
   return inTransaction(database, userId, settings, async (ctx) => {
-    const values: InValue[] = [input.id, input.counterpart.trim().toLowerCase(), input.kind, new Date(input.at).toISOString(), input.summary ?? null, input.department ?? null, input.threadId ?? null, now.toISOString()];
+    const review = input.kind === 'review' && input.review ? JSON.stringify(input.review) : null;
+    const values: InValue[] = [input.id, input.counterpart.trim().toLowerCase(), input.kind, new Date(input.at).toISOString(), input.summary ?? null, input.department ?? null, input.threadId ?? null, now.toISOString(), review];
     const inserted = await ctx.tx.execute({
       sql: `INSERT INTO ${TP.$} (${TP.userId}, ${COLUMNS.join(', ')}) VALUES (?, ${COLUMNS.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING RETURNING ${COLUMNS.join(', ')}`,
       args: [userId, ...values],

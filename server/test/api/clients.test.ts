@@ -49,7 +49,7 @@ const initiation = (body: { counterpart: { health: { components: { id: string; t
 describe('client profiles', () => {
   it("measures initiation against the user's target, then the client's own", async () => {
     const start = await alice.get('/v1/counterparts/northwind.example');
-    expect(start.body.profile).toEqual({ name: null, cadenceDays: null, renewalDate: null, notes: null, initiationTargetPercent: null });
+    expect(start.body.profile).toEqual({ name: null, cadenceDays: null, renewalDate: null, notes: null, initiationTargetPercent: null, reviewIntervalDays: null, feedbackIntervalDays: null });
     expect(initiation(start.body)).toMatchObject({ target: 80 });
     await putSettings(alice, { initiationTargetPercent: 50 });
     expect(initiation((await alice.get('/v1/counterparts/northwind.example')).body).target).toBe(50);
@@ -58,7 +58,7 @@ describe('client profiles', () => {
     const detail = (await alice.get('/v1/counterparts/northwind.example')).body;
     expect(initiation(detail)).toMatchObject({ target: 30 });
     expect(initiation(detail).explanation).toContain('below the 30% target');
-    expect(detail.profile).toEqual({ name: 'Northwind Traders', cadenceDays: 14, renewalDate: null, notes: 'Bob prefers calls on Fridays.', initiationTargetPercent: 30 });
+    expect(detail.profile).toEqual({ name: 'Northwind Traders', cadenceDays: 14, renewalDate: null, notes: 'Bob prefers calls on Fridays.', initiationTargetPercent: 30, reviewIntervalDays: null, feedbackIntervalDays: null });
     // The list shows the same figure as the detail.
     const listed = (await alice.get('/v1/counterparts')).body.counterparts.find((c: { key: string }) => c.key === 'northwind.example');
     expect(listed.health.components.find((c: { id: string }) => c.id === 'initiation').target).toBe(30);

@@ -73,6 +73,25 @@ describe('followthrough settings show|set', () => {
     expect(text.stdout).toContain('cadence            none (clients without their own cadence are never "silent")');
   });
 
+  it("sets the user's department (the default of the touchpoints they log), and the team sees it", async () => {
+    const set = await cli(['settings', 'set', '--user', 'sam@brightlane.example', '--department', 'Finance']);
+    expect(set.code).toBe(0);
+    expect(set.stdout).toContain('department         finance');
+    // Not a setting that moves figures: nothing is recomputed for it.
+    expect(set.stdout).not.toContain('Figures are computed again');
+    const shown = JSON.parse((await cli(['settings', 'show', '--user', 'sam@brightlane.example', '--format', 'json'])).stdout);
+    expect(shown.settings.department).toBe('finance');
+    const t = createTestApp(env.database);
+    const org = await cli(['org', 'create', 'Brightlane', '--admin', 'sam@brightlane.example']);
+    expect(org.code).toBe(0);
+    const row = (await env.database.client.execute({ sql: 'SELECT id FROM orgs WHERE name = ?', args: ['Brightlane'] })).rows[0]!;
+    const token = (await cli(['user', 'token', 'sam@brightlane.example'])).stdout.trim().split('\n').at(-1)!;
+    const members = await t.app.request(`/v1/orgs/${String(row.id)}/members`, { headers: { authorization: `Bearer ${token}` } });
+    expect(((await members.json()) as { members: { department: string | null }[] }).members[0]!.department).toBe('finance');
+    expect((await cli(['settings', 'set', '--user', 'sam@brightlane.example', '--department', 'none'])).stdout).toContain('department         none');
+    expect((await cli(['settings', 'set', '--user', 'sam@brightlane.example', '--department', 'legal'])).stderr).toContain('--department: "legal" is not one of sales, marketing, delivery, finance, support, leadership');
+  });
+
   it('explains mistakes', async () => {
     expect((await cli(['settings', 'set', '--user', 'sam@brightlane.example'])).stderr).toContain('needs at least one setting');
     expect((await cli(['settings', 'set', '--user', 'sam@brightlane.example', '--workdays', 'mon-fry'])).stderr).toContain('--workdays: "fry" is not a weekday');

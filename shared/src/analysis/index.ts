@@ -10,6 +10,7 @@ export * from './due-dates';
 export * from './requests';
 export * from './deliveries';
 export * from './risks';
+export * from './feedback-questions';
 export * from './promise-id';
 
 // Relationship rules.
@@ -33,4 +34,6 @@ export * from './health';
 export * from './counterpart-summary';
 export * from './progress-report';
 export * from './reminder-rules';
+export * from './review-rules';
+export * from './team-figures';
 export * from './mailbox-analyzer';

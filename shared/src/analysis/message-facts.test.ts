@@ -214,4 +214,20 @@ describe('extractMessageFacts', () => {
     expect(refusal({ date: 'Monday' })).toMatchObject({ code: 'date_invalid' });
     expect(refusal({ date: '9999-12-31T23:59:00Z' })).toMatchObject({ code: 'date_out_of_range' });
   });
+
+  it('marks our mail that asks for feedback (the fact, not the sentence); their question or a quoted one is not ours', () => {
+    const ours = extractMessageFacts(
+      { ...outboundWithGmailQuote, text: 'Hi Tom,\n\nThe pilot has been live for a month now. How are we doing?\n\nBest,\nAnna' },
+      settings,
+    );
+    expect(ours.feedbackAsked).toBe(true);
+    expect(JSON.stringify(ours)).not.toContain('How are we doing');
+    const theirs = extractMessageFacts(
+      { ...outboundWithGmailQuote, from: 'Tom Reed <tom@acme.com>', to: ['anna@northwind.io'], cc: [], text: 'Any feedback on our draft?' },
+      settings,
+    );
+    expect(theirs.feedbackAsked).toBeUndefined();
+    // The question in the quoted history was asked before; this reply only says thanks.
+    expect(extractMessageFacts(outboundWithGmailQuote, settings).feedbackAsked).toBeUndefined();
+  });
 });

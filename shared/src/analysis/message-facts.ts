@@ -9,6 +9,7 @@ import { isClosingMessage } from './closing-message';
 import { resolverFor } from './counterparts';
 import { defaultDueDate, resolveDueDate } from './due-dates';
 import { findDeliveries } from './deliveries';
+import { asksForFeedback } from './feedback-questions';
 import { findPromises, type PromiseContext } from './promises';
 import { findRequests } from './requests';
 import { findRisks } from './risks';
@@ -140,6 +141,7 @@ export function readMessage(message: NormalizedMessage, settings: AnalysisSettin
     stored.risks = findRisks(visible, 'us').slice(0, MAX_FINDINGS_PER_KIND);
     const deliveries = findDeliveries(visible).slice(0, MAX_FINDINGS_PER_KIND);
     if (deliveries.length > 0) stored.deliveries = deliveries;
+    if (asksForFeedback(visible)) stored.feedbackAsked = true;
   } else {
     stored.requests = findRequests(visible).slice(0, MAX_FINDINGS_PER_KIND);
     stored.risks = findRisks(visible, 'them').slice(0, MAX_FINDINGS_PER_KIND);
@@ -180,6 +182,7 @@ export function deriveMessageFacts(stored: StoredMessageFacts, settings: Analysi
   if (stored.closing) facts.closing = true;
   if (stored.attachments) facts.attachments = stored.attachments;
   if (readHere && stored.deliveries) facts.deliveries = stored.deliveries;
+  if (readHere && stored.feedbackAsked) facts.feedbackAsked = true;
   return facts;
 }
 
@@ -204,6 +207,7 @@ export function storedFactsOf(facts: MessageFacts): StoredMessageFacts {
   if (facts.closing) stored.closing = true;
   if (facts.attachments) stored.attachments = facts.attachments;
   if (facts.deliveries) stored.deliveries = facts.deliveries;
+  if (facts.feedbackAsked) stored.feedbackAsked = true;
   return stored;
 }
 

@@ -133,3 +133,28 @@ describe('buildProgressReport', () => {
     expect(() => buildProgressReport({ ...input, since: 'last month' })).toThrow(/acme\.com: since "last month" is not a date/);
   });
 });
+
+describe('the latest quarterly review and the open risks', () => {
+  it('lists the review\'s threats and risks, and open risk signals the period does not already list', () => {
+    const report = buildProgressReport({
+      ...input,
+      review: { at: '2026-11-10T15:00:00.000Z', threats: 'A competitor pitched to their CFO.', risks: 'Go-live could slip past January.' },
+      openRisks: [
+        ...input.risks,
+        { kind: 'escalation', side: 'them', messageId: 'y', threadId: 'billing', text: 'We will escalate the invoice dispute to our CFO.', at: '2026-10-12T09:00:00.000Z' },
+        { kind: 'bad-news', side: 'us', messageId: 'z', threadId: 'rollout', text: 'Unfortunately the vendor delayed the hardware.', at: '2026-10-14T09:00:00.000Z' },
+      ],
+    });
+    const start = report.text.indexOf('\nRisks and threats we are watching\n');
+    expect(report.text.slice(start + 1, report.text.indexOf('\n\n', start + 1))).toBe(
+      [
+        'Risks and threats we are watching',
+        '- Threats (quarterly review of Tue 10 Nov 2026): A competitor pitched to their CFO.',
+        '- Risks reviewed (Tue 10 Nov 2026): Go-live could slip past January.',
+        '- Mon 12 Oct 2026: "We will escalate the invoice dispute to our CFO."',
+      ].join('\n'),
+    );
+    expect(report.html).toContain('<h2>Risks and threats we are watching</h2>');
+    expect(buildProgressReport(input).text).not.toContain('Risks and threats');
+  });
+});

@@ -15,7 +15,7 @@ export interface AwaitingThemItem {
 /** A one-page report lists at most this many items per section, then says how many more there are. */
 export const REPORT_SECTION_LIMIT = 8;
 
-export type ReportSection = 'done' | 'actions' | 'waiting' | 'changes' | 'invoices' | 'issues';
+export type ReportSection = 'done' | 'actions' | 'waiting' | 'changes' | 'invoices' | 'issues' | 'risks';
 
 export interface ProgressReportInput {
   counterpart: string;
@@ -32,6 +32,13 @@ export interface ProgressReportInput {
   awaitingThem: readonly AwaitingThemItem[];
   risks: readonly RiskSnippet[];
   settings: Pick<AnalysisSettings, 'timeZone'>;
+  /** The latest quarterly review of the client (a `review` touchpoint): its threats and the risks reviewed. */
+  review?: { at: string; threats: string; risks: string } | null;
+  /**
+   * Risk signals still open (the last six months, counterpart-summary RISK_LIST_DAYS), whatever the period:
+   * those the period's "Issues you raised" does not already list are shown with the review's threats.
+   */
+  openRisks?: readonly RiskSnippet[];
   /**
    * How many items a section has in all, when the caller passed only the first of them (a store reads a
    * key client's hundreds of open promises as a count and the most urgent few).
@@ -57,6 +64,7 @@ const TOUCHPOINT_LABELS: Record<TouchpointKind, string> = {
   'feedback-asked': 'Asked for feedback',
   'report-sent': 'Progress report sent',
   invoice: 'Invoice',
+  review: 'Quarterly review',
   other: 'Contact',
 };
 
@@ -150,6 +158,16 @@ export function buildProgressReport(input: ProgressReportInput): ProgressReport 
     .filter((r) => r.side === 'them' && inPeriod(r.at))
     .map((r) => `${date(r.at)}: "${r.text}"`);
 
+  // The latest review's threats and the risks still open, so the report is written with them in mind.
+  const listed = new Set(input.risks.filter((r) => r.side === 'them' && inPeriod(r.at)).map((r) => `${r.messageId}\n${r.text}`));
+  const watch: string[] = [];
+  const review = input.review ?? null;
+  if (review && review.threats.trim() !== '') watch.push(`Threats (quarterly review of ${date(review.at)}): ${review.threats.trim()}`);
+  if (review && review.risks.trim() !== '') watch.push(`Risks reviewed (${date(review.at)}): ${review.risks.trim()}`);
+  for (const r of [...(input.openRisks ?? [])].sort((a, b) => Date.parse(b.at) - Date.parse(a.at))) {
+    if (r.side === 'them' && !listed.has(`${r.messageId}\n${r.text}`) && Date.parse(r.at) <= now) watch.push(`${date(r.at)}: "${r.text}"`);
+  }
+
   const all: Section[] = [
     { id: 'done', title: 'Done since last report', items: done, empty: 'Nothing recorded in this period.' },
     { id: 'actions', title: 'Action items', items: actions, empty: 'No open action items.' },
@@ -158,6 +176,7 @@ export function buildProgressReport(input: ProgressReportInput): ProgressReport 
     { id: 'invoices', title: 'Invoices', items: invoices, empty: 'No invoices in this period.' },
   ];
   if (issues.length > 0 || (input.totals?.issues ?? 0) > 0) all.push({ id: 'issues', title: 'Issues you raised', items: issues, empty: '' });
+  if (watch.length > 0) all.push({ id: 'risks', title: 'Risks and threats we are watching', items: watch, empty: '' });
   const sections = all.map((section) => ({ ...section, items: bounded(section.items, input.totals?.[section.id] ?? 0) }));
 
   const period = input.since === null ? `up to ${date(input.now)}` : `${date(input.since)} to ${date(input.now)}`;

@@ -3,7 +3,7 @@ import type { NormalizedMessage } from '../model/message';
 import { analysisSettingsSchema } from '../model/settings';
 import { awaitingThresholds } from './awaiting';
 import { createMailboxAnalyzer } from './mailbox-analyzer';
-import { clientMatchesFilter, feedbackDueSince, isSnoozed, promiseIdOfReminder, remindersFromDocument, renewalDaysLeft, silenceLapsedAt, type DocumentRemindersInput } from './reminder-rules';
+import { clientMatchesFilter, feedbackDueSince, isSnoozed, promiseIdOfReminder, remindersFromDocument, renewalDaysLeft, reviewReminder, silenceLapsedAt, type DocumentRemindersInput } from './reminder-rules';
 
 const now = '2026-11-20T12:00:00.000Z';
 
@@ -28,6 +28,26 @@ describe('reminder rules', () => {
     expect(feedbackDueSince('2026-10-01T12:00:00.000Z', '2026-11-18T12:00:00.000Z', now)).toBeUndefined();
     // Out of touch for longer than the interval: a feedback question would be odd; silence says it first.
     expect(feedbackDueSince(null, '2026-05-01T12:00:00.000Z', now)).toBeUndefined();
+  });
+});
+
+describe('the quarterly review reminder', () => {
+  const client = { key: 'acme.com', name: 'Acme Corp', firstContactAt: '2026-08-01T12:00:00.000Z', lastContactAt: '2026-11-18T12:00:00.000Z' };
+  it('is due 90 days after the last review, or after the first contact when there was none', () => {
+    expect(reviewReminder({ ...client, lastReviewAt: null }, now)).toMatchObject({
+      id: 'review:acme.com',
+      kind: 'review',
+      dueAt: '2026-10-30T12:00:00.000Z',
+      since: '2026-08-01T12:00:00.000Z',
+      title: 'Quarterly review of Acme Corp due: never reviewed, in touch for 111 days (a SWOT and the risks)',
+      link: null,
+    });
+    expect(reviewReminder({ ...client, lastReviewAt: '2026-10-01T12:00:00.000Z' }, now)).toBeNull();
+    expect(reviewReminder({ ...client, lastReviewAt: '2026-08-10T12:00:00.000Z' }, now)!.title).toBe('Quarterly review of Acme Corp due: last reviewed 102 days ago (a SWOT and the risks)');
+  });
+  it("follows the client's own interval, and leaves clients nobody is in touch with alone", () => {
+    expect(reviewReminder({ ...client, lastReviewAt: '2026-10-01T12:00:00.000Z', intervalDays: 30 }, now)!.dueAt).toBe('2026-10-31T12:00:00.000Z');
+    expect(reviewReminder({ ...client, lastReviewAt: null, lastContactAt: '2026-03-01T12:00:00.000Z' }, now)).toBeNull();
   });
 });
 

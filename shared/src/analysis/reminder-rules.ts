@@ -6,6 +6,8 @@ import type { RiskKind, RiskSignal, Side } from '../model/facts';
 import { findRisks } from './risks';
 import { isUnansweredRequest } from './thread-analysis';
 
+import { reviewDueSince } from './review-rules';
+
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
@@ -24,11 +26,11 @@ export function silenceLapsedAt(lastContactAt: string | null, cadenceDays: numbe
 }
 
 /** Days until a renewal date (YYYY-MM-DD, the user's calendar), when it is today or within the window. */
-export function renewalDaysLeft(renewalDate: string | null, now: string): number | null {
+export function renewalDaysLeft(renewalDate: string | null, now: string, windowDays = RENEWAL_WINDOW_DAYS): number | null {
   if (renewalDate === null) return null;
   const today = now.slice(0, 10);
   const days = Math.round((Date.parse(`${renewalDate}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
-  return days >= 0 && days <= RENEWAL_WINDOW_DAYS ? days : null;
+  return days >= 0 && days <= windowDays ? days : null;
 }
 
 /**
@@ -177,13 +179,13 @@ export function clientRiskReminder(risk: ClientRiskCandidate, name: string | nul
 // What a reminder is called and says, for the server (which finds candidates with indexes) and the
 // extension's local memory (which finds them in an analysed document) alike.
 
-export type ReminderKindName = 'promise-due' | 'promise-overdue' | 'silence' | 'awaiting-reply' | 'renewal' | 'feedback' | 'promise-at-risk' | 'client-risk';
+export type ReminderKindName = 'promise-due' | 'promise-overdue' | 'silence' | 'awaiting-reply' | 'renewal' | 'feedback' | 'promise-at-risk' | 'client-risk' | 'review';
 
 /**
  * The order kinds are shown in: what is late and owed first; then bad news, ours to break before a promise
  * slips and theirs to answer while it can still be turned round, ahead of ordinary waiting mail.
  */
-export const REMINDER_KIND_ORDER: readonly ReminderKindName[] = ['promise-overdue', 'promise-at-risk', 'client-risk', 'awaiting-reply', 'promise-due', 'silence', 'renewal', 'feedback'];
+export const REMINDER_KIND_ORDER: readonly ReminderKindName[] = ['promise-overdue', 'promise-at-risk', 'client-risk', 'awaiting-reply', 'promise-due', 'silence', 'renewal', 'feedback', 'review'];
 
 /** A reminder as the API and the popup carry it (contract/reminders.ts `Reminder`). */
 export interface ReminderItem {
@@ -209,6 +211,8 @@ export const reminderIds = {
   renewal: (key: string, date: string) => `renewal:${key}:${date}`,
   /** By the risk's message: a new risk mail in the same thread is new news, and notifies (and snoozes) afresh. */
   clientRisk: (messageId: string) => `client-risk:${messageId}`,
+  /** The quarterly review: one per client (a review logged clears it until the next is due). */
+  review: (key: string) => `review:${key}`,
 };
 
 /** The promise id inside a promise reminder's id, or null for other kinds. */
@@ -241,7 +245,35 @@ export const reminderTitles = {
     `${client} renews on ${renewalDate} (${daysLeft === 0 ? 'today' : daysLeft === 1 ? 'tomorrow' : `in ${daysLeft} days`})`,
   promiseAtRisk: (client: string, text: string, dueAt: string, now: string) => `Tell ${client} now if ${quote(text)} will slip (${dueIn(dueAt, now)})`,
   clientRisk: (client: string, kind: RiskKind, text: string) => `Risk from ${client}, ${clientRiskWords(kind, text)}: ${quote(text)}`,
+  review: (client: string, lastReviewAt: string | null, since: string | null, now: string) =>
+    lastReviewAt
+      ? `Quarterly review of ${client} due: last reviewed ${wholeDaysBetween(lastReviewAt, now)} days ago (a SWOT and the risks)`
+      : `Quarterly review of ${client} due: never reviewed${since ? `, in touch for ${wholeDaysBetween(since, now)} days` : ''} (a SWOT and the risks)`,
 };
+
+/**
+ * The quarterly review reminder of one client (review-rules.ts decides when it is due), or null when none
+ * is due: the same id, title and dates from the server (the team's reviews) and local memory (the user's).
+ */
+export function reviewReminder(
+  input: { key: string; name: string | null; lastReviewAt: string | null; firstContactAt: string | null; lastContactAt: string | null; intervalDays?: number | null },
+  now: string,
+): ReminderItem | null {
+  const due = reviewDueSince(input, now);
+  if (due === undefined) return null;
+  return {
+    id: reminderIds.review(input.key),
+    kind: 'review',
+    counterpart: input.key,
+    name: input.name,
+    threadId: null,
+    messageId: null,
+    dueAt: due,
+    since: input.lastReviewAt ?? input.firstContactAt,
+    title: reminderTitles.review(input.name ?? input.key, input.lastReviewAt, input.firstContactAt, now),
+    link: null,
+  };
+}
 
 /** Whether a reminder is put away at `now` (snoozed until a later instant). */
 export function isSnoozed(until: string | null | undefined, now: string): boolean {
@@ -278,8 +310,14 @@ export interface DocumentRemindersInput {
   overTargetUpTo: number | null;
   /** What the user set per client (name, renewal). */
   profiles: ReadonlyMap<string, { name: string | null; renewalDate: string | null }>;
-  /** When feedback was last asked, per client (a logged touchpoint). */
+  /** When feedback was last asked, per client (a logged touchpoint, or a feedback question in our mail). */
   lastFeedbackAt: ReadonlyMap<string, string>;
+  /** When each client was last reviewed (a `review` touchpoint), for the quarterly review reminder. */
+  lastReviewAt?: ReadonlyMap<string, string>;
+  /** The first contact with each client known here; without one, no review reminder (nothing says how old the relationship is). */
+  firstContactAt?: ReadonlyMap<string, string>;
+  /** Per client, the days between reviews and between feedback questions the user set (default 90 each). */
+  intervals?: ReadonlyMap<string, { reviewIntervalDays: number | null; feedbackIntervalDays: number | null }>;
   /** A thread's subject and link, for titles and for opening it. */
   threads: ReadonlyMap<string, { subject: string; link: string | null }>;
   /** Each client's latest thread (silence reminders open it). */
@@ -330,10 +368,12 @@ export function remindersFromDocument(input: DocumentRemindersInput): ReminderIt
       add({ id: reminderIds.silence(c.key), kind: 'silence', counterpart: c.key, name: nameOf(c.key), threadId, messageId: null, dueAt: lapsed, since: c.lastContactAt, title: reminderTitles.silence(client(c.key), c.lastContactAt, c.cadenceDays, now), link: threadLinkOf(threadId) });
     }
     const asked = input.lastFeedbackAt.get(c.key) ?? null;
-    const due = feedbackDueSince(asked, c.lastContactAt, now);
+    const due = feedbackDueSince(asked, c.lastContactAt, now, input.intervals?.get(c.key)?.feedbackIntervalDays ?? undefined);
     if (due !== undefined) {
       add({ id: reminderIds.feedback(c.key), kind: 'feedback', counterpart: c.key, name: nameOf(c.key), threadId: null, messageId: null, dueAt: due, since: asked, title: reminderTitles.feedback(client(c.key), asked, now), link: null });
     }
+    const review = reviewReminder({ key: c.key, name: nameOf(c.key), lastReviewAt: input.lastReviewAt?.get(c.key) ?? null, firstContactAt: input.firstContactAt?.get(c.key) ?? null, lastContactAt: c.lastContactAt, intervalDays: input.intervals?.get(c.key)?.reviewIntervalDays ?? null }, now);
+    if (review) add(review);
   }
   for (const [key, profile] of input.profiles) {
     const days = renewalDaysLeft(profile.renewalDate, now);

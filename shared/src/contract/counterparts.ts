@@ -14,6 +14,10 @@ export const counterpartProfileSchema = z.object({
   notes: z.string().nullable(),
   /** Our share of started conversations to aim for with this client, in percent; null = the user's own target. */
   initiationTargetPercent: z.number().int().min(1).max(100).nullable(),
+  /** Days between quarterly reviews of this client; null = 90 (an organisation's profile of the client wins). */
+  reviewIntervalDays: z.number().int().nullable(),
+  /** Days between asking this client for feedback; null = 90 (an organisation's profile of the client wins). */
+  feedbackIntervalDays: z.number().int().nullable(),
 });
 export type CounterpartProfile = z.infer<typeof counterpartProfileSchema>;
 
@@ -62,6 +66,8 @@ export const updateCounterpartRequestSchema = z
     renewalDate: isoDate.nullable().optional(),
     notes: z.string().max(10000).nullable().optional(),
     initiationTargetPercent: z.number().int().min(1).max(100).nullable().optional(),
+    reviewIntervalDays: z.number().int().min(7).max(3650).nullable().optional(),
+    feedbackIntervalDays: z.number().int().min(7).max(3650).nullable().optional(),
   })
   .strict();
 export type UpdateCounterpartRequest = z.infer<typeof updateCounterpartRequestSchema>;

@@ -10,6 +10,10 @@ export const API_ERROR_CODES = [
   'malformed_json',
   'unauthorized',
   'not_found',
+  /** A member of the organisation without the role the action needs (403; a non-member gets 404). */
+  'forbidden',
+  /** The request contradicts the current state (409): already a member, the last admin leaving. */
+  'conflict',
   'payload_too_large',
   /** A body in another format than the route reads (415: send Content-Type: application/json). */
   'unsupported_media_type',

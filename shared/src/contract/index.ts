@@ -14,3 +14,4 @@ export * from './accounts';
 export * from './auth';
 export * from './memory';
 export * from './data';
+export * from './orgs';

@@ -11,6 +11,8 @@ export const REMINDER_KINDS = [
   'promise-at-risk',
   /** A client's mail with risk language (a tender, budget cuts, a complaint, ...) we have not answered. */
   'client-risk',
+  /** The quarterly review of a client (a SWOT and the risks) is due: the last is older than its interval, or there has been none. */
+  'review',
 ] as const;
 export const reminderKindSchema = z.enum(REMINDER_KINDS);
 export type ReminderKind = z.infer<typeof reminderKindSchema>;

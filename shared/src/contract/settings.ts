@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../model/limits';
+import { departmentSchema } from '../model/touchpoint';
 import { DEFAULT_WORKING_HOURS, workingHoursSchema } from '../model/settings';
 import { parseWeekdays } from '../model/weekdays';
 
@@ -62,6 +63,8 @@ export const userSettingsSchema = z.object({
   responseTargetBusinessMinutes: z.number().int().positive().default(240),
   /** Our share of started conversations to aim for, in percent (health's initiation component). */
   initiationTargetPercent: z.number().int().min(1).max(100).default(DEFAULT_INITIATION_TARGET_PERCENT),
+  /** The user's department in their team (sales, marketing, delivery, finance, support, leadership): the default of the touchpoints they log. */
+  department: departmentSchema.nullable().default(null),
 });
 export type UserSettings = z.infer<typeof userSettingsSchema>;
 export type UserSettingsInput = z.input<typeof userSettingsSchema>;

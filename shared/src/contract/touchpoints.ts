@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { LIMITS } from '../model/limits';
 import { touchpointSchema } from '../model/touchpoint';
 
-export const createTouchpointRequestSchema = touchpointSchema;
+/** A review's SWOT belongs to a `review` touchpoint only. */
+export const createTouchpointRequestSchema = touchpointSchema.refine((t) => t.review === undefined || t.kind === 'review', {
+  message: 'only a review touchpoint has a review',
+  path: ['review'],
+});
 export type CreateTouchpointRequest = z.input<typeof createTouchpointRequestSchema>;
 
 export const storedTouchpointSchema = touchpointSchema.extend({

@@ -101,6 +101,8 @@ export interface MessageFacts {
   attachments?: string[];
   /** Only thanks or an acknowledgement ("Thanks, got it!"): it closes the conversation, nobody owes a reply. */
   closing?: boolean;
+  /** Our mail asks the client for feedback ("How are we doing?"; feedback-questions.ts): feedback asked, as a touchpoint says. */
+  feedbackAsked?: boolean;
 }
 
 /** A promise as the body states it: the sentence and the words that date it, not yet a date. */
@@ -136,6 +138,8 @@ export interface StoredMessageFacts {
    * message still has that side; a message whose side changed with the settings has no findings.
    */
   readAs: 'outbound' | 'inbound' | 'none';
+  /** Our mail asked for feedback (the fact only: the question itself is not kept). */
+  feedbackAsked?: boolean;
   promises: PromiseFinding[];
   requests: RequestCandidate[];
   risks: RiskCandidate[];

@@ -2,6 +2,7 @@ import type { CliCommand } from '../command';
 import { accountCommand } from './account';
 import { analyzeCommand } from './analyze';
 import { importCommand } from './import';
+import { orgCommand } from './org';
 import { parseCommand } from './parse';
 import { reportCommand } from './report';
 import { settingsCommand } from './settings';
@@ -18,6 +19,7 @@ export const commands: readonly CliCommand[] = [
   parseCommand,
   userCommand,
   settingsCommand,
+  orgCommand,
   accountCommand,
   syncCommand,
   importCommand,

@@ -24,7 +24,7 @@ ${USER_SETTINGS_USAGE}
 
 export const settingsCommand: CliCommand = {
   name: 'settings',
-  summary: "show or change a user's settings (addresses, time zone, working hours, cadence, targets)",
+  summary: "show or change a user's settings (addresses, time zone, working hours, cadence, targets, department)",
   usage,
   async run(args, io) {
     const { values, positionals } = parseFlags(

@@ -4,3 +4,4 @@ export * from './mail';
 export * from './relationships';
 export * from './accounts';
 export * from './sign-in';
+export * from './orgs';

@@ -99,6 +99,8 @@ export const threads = sqliteTable(
     index('threads_user_awaiting_idx').on(t.userId, t.awaitingSide, t.awaitingSince),
     index('threads_derived_idx').on(t.userId, t.derivedHash),
     index('threads_requests_idx').on(t.userId, t.counterpart, t.firstUnansweredRequestAt),
+    // The first contact with a client (a team's first quarterly review is due an interval after it).
+    index('threads_counterpart_first_idx').on(t.userId, t.counterpart, t.firstAt),
   ],
 );
 
@@ -241,9 +243,12 @@ export const promiseRecipients = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.address, t.promiseId] }), index('promise_recipients_made_idx').on(t.userId, t.address, t.madeAt)],
 );
 
-export const SNIPPET_KINDS = ['request', 'dissatisfaction', 'escalation', 'cancellation', 'delay', 'bad-news'] as const;
+export const SNIPPET_KINDS = ['request', 'dissatisfaction', 'escalation', 'cancellation', 'delay', 'bad-news', 'feedback-asked'] as const;
 
-/** Requests to us (inbound) and risk phrases, as snippets: one row per sentence, stored once. */
+/**
+ * Requests to us (inbound) and risk phrases, as snippets: one row per sentence, stored once. A message of
+ * ours that asked for feedback has a 'feedback-asked' row with empty text: the fact, never the question.
+ */
 export const snippets = sqliteTable(
   'snippets',
   {

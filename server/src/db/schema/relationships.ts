@@ -15,6 +15,10 @@ export const counterpartProfiles = sqliteTable(
     notes: text('notes'),
     /** Our share of started conversations to aim for with this client, in percent; null = the user's target. */
     initiationTargetPercent: integer('initiation_target_percent'),
+    /** Days between quarterly reviews of this client; null = 90 (review-rules.ts). */
+    reviewIntervalDays: integer('review_interval_days'),
+    /** Days between asking this client for feedback; null = 90 (reminder-rules.ts). */
+    feedbackIntervalDays: integer('feedback_interval_days'),
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.key] })],
@@ -51,6 +55,8 @@ export const touchpoints = sqliteTable(
     summary: text('summary'),
     department: text('department'),
     threadId: text('thread_id'),
+    /** A review's SWOT and risks (JSON, contract reviewSchema); null for every other kind. */
+    reviewJson: text('review_json'),
     createdAt: text('created_at').notNull(),
   },
   (t) => [

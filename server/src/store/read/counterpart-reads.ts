@@ -11,6 +11,7 @@ import {
   type AwaitingItem,
   type AwaitingThresholds,
   type CounterpartSummary,
+  type CounterpartSummaryInput,
   type PromiseTally,
   type RequestSnippet,
   type RiskSnippet,
@@ -48,7 +49,7 @@ export const EMPTY_FIGURES: AggregateFigures = {
   unansweredRequests: 0,
 };
 
-export const emptyProfile: CounterpartProfile = { name: null, cadenceDays: null, renewalDate: null, notes: null, initiationTargetPercent: null };
+export const emptyProfile: CounterpartProfile = { name: null, cadenceDays: null, renewalDate: null, notes: null, initiationTargetPercent: null, reviewIntervalDays: null, feedbackIntervalDays: null };
 
 /** The instants every per-client query compares with: all derived from `now` once per request. */
 export interface ReadClock {
@@ -110,7 +111,7 @@ export function counterpartPiecesSql(key: string): string {
     (SELECT json_group_array(json_array(state, later, late, n, min_due)) FROM (
        SELECT ${P.state} AS state, coalesce(${P.keptAt} > ?2, 0) AS later, ${P.overdueAfter} < ?2 AS late, count(*) AS n, min(${P.dueAt}) AS min_due
        FROM ${P.$} WHERE ${P.userId} = ?1 AND ${P.counterpart} = ${key} GROUP BY 1, 2, 3)) AS promise_counts,
-    (SELECT json_object('name', ${CP.name}, 'cadenceDays', ${CP.cadenceDays}, 'renewalDate', ${CP.renewalDate}, 'notes', ${CP.notes}, 'initiationTargetPercent', ${CP.initiationTargetPercent})
+    (SELECT json_object('name', ${CP.name}, 'cadenceDays', ${CP.cadenceDays}, 'renewalDate', ${CP.renewalDate}, 'notes', ${CP.notes}, 'initiationTargetPercent', ${CP.initiationTargetPercent}, 'reviewIntervalDays', ${CP.reviewIntervalDays}, 'feedbackIntervalDays', ${CP.feedbackIntervalDays})
        FROM ${CP.$} WHERE ${CP.userId} = ?1 AND ${CP.key} = ${key}) AS profile`;
 }
 
@@ -146,13 +147,13 @@ export interface CounterpartRead {
   profile: CounterpartProfile;
 }
 
-/** The summary of one client from a row of counterpartPiecesSql. */
-export function counterpartFromRow(key: string, row: Row, clock: ReadClock, settings: AnalysisSettings): CounterpartRead {
+/** One client's summary input (and profile) from a row of counterpartPiecesSql, its short lists filled. */
+export function inputFromRow(key: string, row: Row, clock: ReadClock, settings: AnalysisSettings): { input: CounterpartSummaryInput; profile: CounterpartProfile } {
   const figures = row.figures ? (JSON.parse(str(row.figures)) as AggregateFigures) : EMPTY_FIGURES;
   const [count, overTarget, saturated] = JSON.parse(str(row.awaiting_us ?? '[0,0,0]')) as [number, number, number];
   const profileJson = row.profile ? (JSON.parse(str(row.profile)) as CounterpartProfile) : null;
   const profile = profileJson ? { ...emptyProfile, ...profileJson } : emptyProfile;
-  const summary = summarizeCounterpart({
+  const input: CounterpartSummaryInput = {
     key,
     figures,
     lastEmailContactAt: strOrNull(row.last_email),
@@ -172,19 +173,30 @@ export function counterpartFromRow(key: string, row: Row, clock: ReadClock, sett
     initiationTarget: profile.initiationTargetPercent === null ? null : profile.initiationTargetPercent / 100,
     now: clock.now,
     settings,
-  });
-  return { key, summary, profile };
+  };
+  return { input, profile };
 }
 
-/** One client, in one statement; null when the user has nothing of it (no mail, touchpoint or profile). */
-export async function readCounterpart(db: Executor, userId: string, key: string, clock: ReadClock, settings: AnalysisSettings): Promise<CounterpartRead | null> {
+/** The summary of one client from a row of counterpartPiecesSql. */
+export function counterpartFromRow(key: string, row: Row, clock: ReadClock, settings: AnalysisSettings): CounterpartRead {
+  const { input, profile } = inputFromRow(key, row, clock, settings);
+  return { key, summary: summarizeCounterpart(input), profile };
+}
+
+/** One client's pieces in one statement; null when the user has nothing of it (no mail, touchpoint or profile). */
+export async function readCounterpartRow(db: Executor, userId: string, key: string, clock: ReadClock): Promise<Row | null> {
   const result = await db.execute({
     sql: `SELECT ${counterpartPiecesSql('?6')}, (SELECT 1 FROM ${TP.$} WHERE ${TP.userId} = ?1 AND ${TP.counterpart} = ?6 LIMIT 1) AS any_touch`,
     args: [...clockArgs(userId, clock), key],
   });
   const row = result.rows[0]!;
-  if (row.figures === null && row.profile === null && row.any_touch === null) return null;
-  return counterpartFromRow(key, row, clock, settings);
+  return row.figures === null && row.profile === null && row.any_touch === null ? null : row;
+}
+
+/** One client, in one statement; null when the user has nothing of it (no mail, touchpoint or profile). */
+export async function readCounterpart(db: Executor, userId: string, key: string, clock: ReadClock, settings: AnalysisSettings): Promise<CounterpartRead | null> {
+  const row = await readCounterpartRow(db, userId, key, clock);
+  return row ? counterpartFromRow(key, row, clock, settings) : null;
 }
 
 export interface CounterpartListQuery {
@@ -205,13 +217,27 @@ function matches(read: CounterpartRead, filter: CounterpartListQuery['filter'], 
   return clientMatchesFilter(read.summary, read.profile.renewalDate, filter, now);
 }
 
+/** Everything the Clients list needs of one user, read for all their clients at once, by client key. */
+export interface AllPieces {
+  figures: Map<string, AggregateFigures>;
+  lastEmail: Map<string, string>;
+  lastTouch: Map<string, string>;
+  /** Clients with any touchpoint (contact or not). */
+  anyTouch: Set<string>;
+  awaitingUs: Map<string, { n: number; over: number; sat: number; oldest: string }>;
+  recent: Map<string, string[]>;
+  awaitingThem: Map<string, number>;
+  risks: Map<string, RiskSnippet[]>;
+  promiseGroups: Map<string, [string, number, number, number, string][]>;
+  profiles: Map<string, CounterpartProfile>;
+}
+
 /**
- * Every client's summary at once, for the Clients list: the same pieces as counterpartPiecesSql, read
- * for all clients in a handful of grouped statements (one pass over each index), then each summary made
- * by the same function. Sorting by health needs every client's score, so this is linear in the number
- * of clients (not in their history), computed in slices that let other requests in between.
+ * The pieces of every client's summary, in a handful of grouped statements (one pass over each index):
+ * the same pieces as counterpartPiecesSql, for all clients. Linear in the number of clients, never in
+ * their history.
  */
-export async function summarizeAllCounterparts(db: Executor, userId: string, clock: ReadClock, settings: AnalysisSettings, breathe: () => Promise<void>): Promise<CounterpartRead[]> {
+export async function readAllPieces(db: Executor, userId: string, clock: ReadClock): Promise<AllPieces> {
   const [figures, lastEmail, lastTouch, anyTouch, awaitingUs, recent, awaitingThem, risks, promiseGroups, profiles] = await Promise.all([
     db.execute({ sql: `SELECT ${A.key} AS k, ${A.figuresJson} AS v FROM ${A.$} WHERE ${A.userId} = ?`, args: [userId] }),
     db.execute({
@@ -247,7 +273,7 @@ export async function summarizeAllCounterparts(db: Executor, userId: string, clo
             FROM ${P.$} WHERE ${P.userId} = ? AND ${P.counterpart} IS NOT NULL GROUP BY 1, 2, 3, 4`,
       args: [clock.now, clock.now, userId],
     }),
-    db.execute({ sql: `SELECT ${CP.key} AS k, ${CP.name} AS name, ${CP.cadenceDays} AS cadence, ${CP.renewalDate} AS renewal, ${CP.notes} AS notes, ${CP.initiationTargetPercent} AS target FROM ${CP.$} WHERE ${CP.userId} = ?`, args: [userId] }),
+    db.execute({ sql: `SELECT ${CP.key} AS k, ${CP.name} AS name, ${CP.cadenceDays} AS cadence, ${CP.renewalDate} AS renewal, ${CP.notes} AS notes, ${CP.initiationTargetPercent} AS target, ${CP.reviewIntervalDays} AS review, ${CP.feedbackIntervalDays} AS feedback FROM ${CP.$} WHERE ${CP.userId} = ?`, args: [userId] }),
   ]);
   const byKey = <T>(rows: readonly Row[], value: (r: Row) => T) => new Map(rows.map((r) => [str(r.k), value(r)]));
   const listBy = <T>(rows: readonly Row[], value: (r: Row) => T) => {
@@ -259,45 +285,76 @@ export async function summarizeAllCounterparts(db: Executor, userId: string, clo
     }
     return out;
   };
-  const figuresOf = byKey(figures.rows, (r) => JSON.parse(str(r.v)) as AggregateFigures);
-  const emailOf = byKey(lastEmail.rows, (r) => str(r.v));
-  const touchOf = byKey(lastTouch.rows, (r) => str(r.v));
-  const usOf = byKey(awaitingUs.rows, (r) => ({ n: Number(r.n), over: Number(r.over), sat: Number(r.sat), oldest: str(r.oldest) }));
-  const recentOf = listBy(recent.rows, (r) => str(r.v));
-  const themOf = byKey(awaitingThem.rows, (r) => Number(r.n));
-  const risksOf = listBy(risks.rows, (r): RiskSnippet => ({ kind: str(r.kind) as RiskSnippet['kind'], side: str(r.side) as 'us' | 'them', messageId: str(r.message_id), threadId: str(r.thread_id), text: str(r.text), at: str(r.at) }));
-  const groupsOf = listBy(promiseGroups.rows, (r): [string, number, number, number, string] => [str(r.state), Number(r.later), Number(r.late), Number(r.n), str(r.min_due)]);
-  const profileOf = byKey(profiles.rows, (r): CounterpartProfile => ({ name: strOrNull(r.name), cadenceDays: r.cadence === null ? null : Number(r.cadence), renewalDate: strOrNull(r.renewal), notes: strOrNull(r.notes), initiationTargetPercent: r.target === null ? null : Number(r.target) }));
-  const keys = new Set<string>([...figuresOf.keys(), ...anyTouch.rows.map((r) => str(r.k)), ...profileOf.keys()]);
+  return {
+    figures: byKey(figures.rows, (r) => JSON.parse(str(r.v)) as AggregateFigures),
+    lastEmail: byKey(lastEmail.rows, (r) => str(r.v)),
+    lastTouch: byKey(lastTouch.rows, (r) => str(r.v)),
+    anyTouch: new Set(anyTouch.rows.map((r) => str(r.k))),
+    awaitingUs: byKey(awaitingUs.rows, (r) => ({ n: Number(r.n), over: Number(r.over), sat: Number(r.sat), oldest: str(r.oldest) })),
+    recent: listBy(recent.rows, (r) => str(r.v)),
+    awaitingThem: byKey(awaitingThem.rows, (r) => Number(r.n)),
+    risks: listBy(risks.rows, (r): RiskSnippet => ({ kind: str(r.kind) as RiskSnippet['kind'], side: str(r.side) as 'us' | 'them', messageId: str(r.message_id), threadId: str(r.thread_id), text: str(r.text), at: str(r.at) })),
+    promiseGroups: listBy(promiseGroups.rows, (r): [string, number, number, number, string] => [str(r.state), Number(r.later), Number(r.late), Number(r.n), str(r.min_due)]),
+    profiles: byKey(profiles.rows, (r): CounterpartProfile => ({
+      name: strOrNull(r.name),
+      cadenceDays: r.cadence === null ? null : Number(r.cadence),
+      renewalDate: strOrNull(r.renewal),
+      notes: strOrNull(r.notes),
+      initiationTargetPercent: r.target === null ? null : Number(r.target),
+      reviewIntervalDays: r.review === null || r.review === undefined ? null : Number(r.review),
+      feedbackIntervalDays: r.feedback === null || r.feedback === undefined ? null : Number(r.feedback),
+    })),
+  };
+}
 
+/** Every client the pieces know of: with mail, a touchpoint or a profile. */
+export function keysOfPieces(p: AllPieces): Set<string> {
+  return new Set<string>([...p.figures.keys(), ...p.anyTouch, ...p.profiles.keys()]);
+}
+
+/**
+ * One client's summary input from the pieces. The lists are filled for the page only (readCounterpart);
+ * health needs just the oldest wait's start.
+ */
+export function summaryInputOf(p: AllPieces, key: string, clock: ReadClock, settings: AnalysisSettings): { input: CounterpartSummaryInput; profile: CounterpartProfile } {
+  const f = p.figures.get(key) ?? EMPTY_FIGURES;
+  const us = p.awaitingUs.get(key);
+  const profile = p.profiles.get(key) ?? emptyProfile;
+  const input: CounterpartSummaryInput = {
+    key,
+    figures: f,
+    lastEmailContactAt: p.lastEmail.get(key) ?? null,
+    lastTouchpointContactAt: p.lastTouch.get(key) ?? null,
+    awaitingOurReply: {
+      count: us?.n ?? 0,
+      overTarget: us?.over ?? 0,
+      saturated: us?.sat ?? 0,
+      recentSinces: p.recent.get(key) ?? [],
+      oldest: us ? [{ threadId: '', lastMessageId: '', since: us.oldest }] : [],
+    },
+    awaitingThem: { count: p.awaitingThem.get(key) ?? 0, oldest: [] },
+    requests: { count: f.unansweredRequests, oldest: [] },
+    risks: p.risks.get(key) ?? [],
+    promises: tallyFromGroups(p.promiseGroups.get(key) ?? []),
+    cadenceDays: profile.cadenceDays,
+    initiationTarget: profile.initiationTargetPercent === null ? null : profile.initiationTargetPercent / 100,
+    now: clock.now,
+    settings,
+  };
+  return { input, profile };
+}
+
+/**
+ * Every client's summary at once, for the Clients list: the pieces of all clients (readAllPieces), then
+ * each summary made by the same function. Sorting by health needs every client's score, so this is linear
+ * in the number of clients (not in their history), computed in slices that let other requests in between.
+ */
+export async function summarizeAllCounterparts(db: Executor, userId: string, clock: ReadClock, settings: AnalysisSettings, breathe: () => Promise<void>): Promise<CounterpartRead[]> {
+  const pieces = await readAllPieces(db, userId, clock);
   const out: CounterpartRead[] = [];
-  for (const key of keys) {
-    const f = figuresOf.get(key) ?? EMPTY_FIGURES;
-    const us = usOf.get(key);
-    const profile = profileOf.get(key) ?? emptyProfile;
-    // The lists are filled for the page only (readCounterpart); health needs just the oldest wait's start.
-    const summary = summarizeCounterpart({
-      key,
-      figures: f,
-      lastEmailContactAt: emailOf.get(key) ?? null,
-      lastTouchpointContactAt: touchOf.get(key) ?? null,
-      awaitingOurReply: {
-        count: us?.n ?? 0,
-        overTarget: us?.over ?? 0,
-        saturated: us?.sat ?? 0,
-        recentSinces: recentOf.get(key) ?? [],
-        oldest: us ? [{ threadId: '', lastMessageId: '', since: us.oldest }] : [],
-      },
-      awaitingThem: { count: themOf.get(key) ?? 0, oldest: [] },
-      requests: { count: f.unansweredRequests, oldest: [] },
-      risks: risksOf.get(key) ?? [],
-      promises: tallyFromGroups(groupsOf.get(key) ?? []),
-      cadenceDays: profile.cadenceDays,
-      initiationTarget: profile.initiationTargetPercent === null ? null : profile.initiationTargetPercent / 100,
-      now: clock.now,
-      settings,
-    });
-    out.push({ key, summary, profile });
+  for (const key of keysOfPieces(pieces)) {
+    const { input, profile } = summaryInputOf(pieces, key, clock, settings);
+    out.push({ key, summary: summarizeCounterpart(input), profile });
     await breathe();
   }
   return out;

@@ -21,6 +21,7 @@ import {
 import { REMINDER_KINDS, type Reminder, type ReminderKind } from '@followthrough/shared/contract';
 import { counterpartProfiles, mailAccountMessages, mailAccounts, promises, reminderSnoozes, snippets, threads, touchpoints } from '../../db/schema/index';
 import { threadLink } from '../links';
+import { readTeamClientFacts, reviewsDue } from './team-reminders';
 import { indexNamed, names, str, strOrNull, type Executor } from '../sql';
 import type { ReadClock } from './counterpart-reads';
 import { liveCondition, PROMISE_VIEW_COLUMNS, PROMISE_VIEW_FROM, promiseView } from './promise-reads';
@@ -82,7 +83,7 @@ export async function readReminders(db: Executor, userId: string, query: Reminde
   const promiseSelect = (late: boolean) => `SELECT ${PROMISE_VIEW_COLUMNS}, t.${T.subject} AS subject, t.${T.providedThreadId} AS provided, ${syncedSql(`p.${P.messageId}`)} AS synced
             FROM ${PROMISE_VIEW_FROM} LEFT JOIN ${T.$} t ON t.${T.userId} = p.${P.userId} AND t.${T.threadId} = p.${P.threadId}
             WHERE ${dueWhere} AND p.${P.overdueAfter} ${late ? '<' : '>='} ?2 ORDER BY p.${P.dueAt} ${late ? 'DESC' : ''}, p.${P.id} LIMIT ?4`;
-  const [promiseCounts, overdue, dueSoon, awaitingCount, awaitingRows, lastEmail, lastTouch, feedback, profiles, snoozes] = await Promise.all([
+  const [promiseCounts, overdue, dueSoon, awaitingCount, awaitingRows, lastEmail, lastTouch, profiles, snoozes] = await Promise.all([
     // Late promises are counted as one group; the few not yet late come by due date and whether a slip was
     // sent, for the shared rule (promiseReminderKind) to call "due" or "at risk". One pass over the index.
     db.execute({
@@ -119,10 +120,6 @@ export async function readReminders(db: Executor, userId: string, query: Reminde
     db.execute({
       sql: `SELECT ${TP.counterpart} AS k, max(${TP.at}) AS at, ${TP.threadId} AS thread_id FROM ${TP.$}
             WHERE ${TP.userId} = ? AND ${TP.kind} IN ${CONTACT_KINDS} AND ${TP.at} <= ? GROUP BY 1`,
-      args: [userId, now],
-    }),
-    db.execute({
-      sql: `SELECT ${TP.counterpart} AS k, max(${TP.at}) AS at FROM ${TP.$} WHERE ${TP.userId} = ? AND ${TP.kind} = 'feedback-asked' AND ${TP.at} <= ? GROUP BY 1`,
       args: [userId, now],
     }),
     db.execute({ sql: `SELECT ${CP.key} AS k, ${CP.name} AS name, ${CP.cadenceDays} AS cadence, ${CP.renewalDate} AS renewal FROM ${CP.$} WHERE ${CP.userId} = ?`, args: [userId] }),
@@ -195,12 +192,17 @@ export async function readReminders(db: Executor, userId: string, query: Reminde
   // Two threads can share a client's latest instant: the first by thread id stands for it.
   for (const r of lastEmail.rows) if (!emailOf.has(str(r.k))) emailOf.set(str(r.k), r);
   const touchOf = new Map(lastTouch.rows.map((r) => [str(r.k), r]));
-  const feedbackOf = new Map(feedback.rows.map((r) => [str(r.k), str(r.at)]));
+  // The team's facts of each client (the user's alone outside any organisation): feedback asked by anyone,
+  // by a logged touchpoint or a feedback question in their mail, the intervals, the quarterly reviews.
+  const dealt = new Set([...emailOf.keys(), ...touchOf.keys()]);
+  const team = await readTeamClientFacts(db, userId, [...dealt], now);
+  // The user's own name for the client, else the team's.
+  const teamNameOf = (key: string): string | null => nameOf(key) ?? team.get(key)?.name ?? null;
   const silence: Reminder[] = [];
   const asks: Reminder[] = [];
   // The latest mail's message, for the link of a silence that ended on e-mail: read only for those.
   const silentEmail: { reminder: Reminder; messageId: string | null; provided: unknown; subject: string }[] = [];
-  for (const key of new Set([...emailOf.keys(), ...touchOf.keys()])) {
+  for (const key of dealt) {
     const email = emailOf.get(key);
     const touch = touchOf.get(key);
     const emailAt = email ? str(email.at) : null;
@@ -230,11 +232,11 @@ export async function readReminders(db: Executor, userId: string, query: Reminde
         silentEmail.push({ reminder, messageId: strOrNull(email.message_id), provided: email.provided, subject: strOrNull(email.subject) ?? '' });
       }
     }
-    const asked = feedbackOf.get(key) ?? null;
-    const due = feedbackDueSince(asked, last.at, now);
+    const asked = team.get(key)?.lastFeedbackAt ?? null;
+    const due = feedbackDueSince(asked, last.at, now, team.get(key)?.feedbackIntervalDays);
     const feedbackId = reminderIds.feedback(key);
     if (due !== undefined && !snoozed.has(feedbackId)) {
-      asks.push({ id: feedbackId, kind: 'feedback', counterpart: key, name: nameOf(key), threadId: null, messageId: null, dueAt: due, since: asked, title: reminderTitles.feedback(client(key), asked, now), link: null });
+      asks.push({ id: feedbackId, kind: 'feedback', counterpart: key, name: teamNameOf(key), threadId: null, messageId: null, dueAt: due, since: asked, title: reminderTitles.feedback(teamNameOf(key) ?? key, asked, now), link: null });
     }
   }
   if (silentEmail.length > 0) {
@@ -258,7 +260,9 @@ export async function readReminders(db: Executor, userId: string, query: Reminde
     renewals.push({ id, kind: 'renewal', counterpart: key, name: nameOf(key), threadId: null, messageId: null, dueAt: `${renewal}T00:00:00.000Z`, since: null, title: reminderTitles.renewal(client(key), renewal, days), link: null });
   }
   renewals.sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? '') || a.counterpart.localeCompare(b.counterpart));
-  for (const [kind, list] of [['silence', silence], ['feedback', asks], ['renewal', renewals]] as const) {
+  // The quarterly reviews: to the client's owner, or without one to everyone in the team who deals with it.
+  const reviews = reviewsDue(userId, team, dealt, now, teamNameOf).filter((r) => !snoozed.has(r.id));
+  for (const [kind, list] of [['silence', silence], ['feedback', asks], ['renewal', renewals], ['review', reviews]] as const) {
     counts[kind] = list.length;
     byKind.set(kind, list);
   }

@@ -1,6 +1,7 @@
-import { buildProgressReport, REPORT_SECTION_LIMIT, type AnalysisSettings, type ProgressReport, type RiskSnippet, type Touchpoint } from '@followthrough/shared';
+import { buildProgressReport, REPORT_SECTION_LIMIT, type AnalysisSettings, type ProgressReport, type Review, type RiskSnippet, type Touchpoint } from '@followthrough/shared';
 import { counterpartProfiles, promises, snippets, threads, touchpoints } from '../../db/schema/index';
-import { names, str, strOrNull, type Executor } from '../sql';
+import { teamMateIds } from '../orgs';
+import { names, placeholders, str, strOrNull, type Executor } from '../sql';
 import { readCounterpart, type ReadClock } from './counterpart-reads';
 import { liveCondition, PROMISE_VIEW_COLUMNS, PROMISE_VIEW_FROM, promiseView } from './promise-reads';
 
@@ -72,6 +73,16 @@ export async function readReport(db: Executor, userId: string, key: string, sinc
     }),
     db.execute({ sql: `SELECT ${CP.name} AS name FROM ${CP.$} WHERE ${CP.userId} = ? AND ${CP.key} = ?`, args: [userId, key] }),
   ]);
+  // The latest quarterly review of the client, the user's or a colleague's (reviews are shared in a team).
+  const mates = await teamMateIds(db, userId);
+  const reviewRow = (
+    await db.execute({
+      sql: `SELECT ${TP.at} AS at, ${TP.reviewJson} AS review FROM ${TP.$} WHERE ${TP.userId} IN (${placeholders(mates.length)}) AND ${TP.counterpart} = ? AND ${TP.kind} = 'review'
+            AND ${TP.reviewJson} IS NOT NULL AND ${TP.at} <= ? ORDER BY ${TP.at} DESC LIMIT 1`,
+      args: [...mates, key, now],
+    })
+  ).rows[0];
+  const review = reviewRow ? (JSON.parse(str(reviewRow.review)) as Review) : null;
   const byId = new Map<string, ReturnType<typeof promiseView>>();
   for (const rows of [done, actions, movedRows, lateRows, overdueRows]) for (const r of rows.rows) byId.set(str(r.id), promiseView(r, now));
   const n = (rows: { rows: readonly Record<string, unknown>[] }) => Number(rows.rows[0]?.n ?? 0);
@@ -94,6 +105,8 @@ export async function readReport(db: Executor, userId: string, key: string, sinc
     awaitingThem: waiting.rows.map((r) => ({ threadId: str(r.thread_id), since: str(r.since), lastMessageId: str(r.message_id), subject: str(r.subject) })),
     risks: issues.rows.map((r): RiskSnippet => ({ kind: str(r.kind) as RiskSnippet['kind'], side: 'them', messageId: str(r.message_id), threadId: str(r.thread_id), text: str(r.text), at: str(r.at) })),
     settings,
+    review: review && reviewRow ? { at: str(reviewRow.at), threats: review.threats, risks: review.risks } : null,
+    openRisks: summary.summary.risks,
     totals: {
       done: n(doneCount) + total(otherTouches),
       actions: n(actionCount) + summary.summary.requestCount,

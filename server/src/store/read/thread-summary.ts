@@ -1,4 +1,4 @@
-import { lagStats, type AnalysisSettings, type RiskSnippet, type ThreadFacts } from '@followthrough/shared';
+import { lagStats, RISK_KINDS, type AnalysisSettings, type RiskSnippet, type ThreadFacts } from '@followthrough/shared';
 import type { RequestSnippet } from '@followthrough/shared';
 import type { ThreadSummaryResponse } from '@followthrough/shared/contract';
 import { promises, promiseVerdicts, snippets, threadRefs, threads } from '../../db/schema/index';
@@ -74,7 +74,7 @@ export async function readThreadSummary(
         .map((s) => ({ messageId: s.messageId, threadId: s.threadId, text: s.text, at: s.at }))
         .sort((a, b) => a.at.localeCompare(b.at) || a.messageId.localeCompare(b.messageId))
     : [];
-  const risks = own.filter((s): s is RiskSnippet => s.kind !== 'request').sort((a, b) => b.at.localeCompare(a.at) || a.messageId.localeCompare(b.messageId));
+  const risks = own.filter((s): s is RiskSnippet => (RISK_KINDS as readonly string[]).includes(s.kind)).sort((a, b) => b.at.localeCompare(a.at) || a.messageId.localeCompare(b.messageId));
   const counterpart = thread.counterpart ? counterpartFromRow(thread.counterpart, row, clock, settings) : null;
   return {
     threadId,
