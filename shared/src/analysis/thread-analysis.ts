@@ -82,7 +82,11 @@ export function analyzeThread(
   const main = counterparts[0] ?? null;
   const contacts = new Set<string>();
   if (main !== null) {
-    for (const m of meaningful) for (const a of [m.from, ...m.to, ...m.cc]) if (resolver.keyOf(a.address) === main) contacts.add(a.address);
+    for (const m of meaningful) {
+      if (resolver.keyOf(m.from.address) === main) contacts.add(m.from.address);
+      for (const a of m.to) if (resolver.keyOf(a.address) === main) contacts.add(a.address);
+      for (const a of m.cc) if (resolver.keyOf(a.address) === main) contacts.add(a.address);
+    }
   }
 
   const awaiting: ThreadFacts['awaiting'] =
