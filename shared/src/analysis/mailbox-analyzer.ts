@@ -128,9 +128,13 @@ function mergedEvidence(runs: EvidenceRun[]): Iterable<FulfilmentEvidence> {
       return true;
     }
   };
+  // A plain iterator rather than a generator: every promising message's folds read through one.
   return {
-    *[Symbol.iterator]() {
-      for (let i = 0; i < merged.length || advance(); i++) yield merged[i]!;
+    [Symbol.iterator](): Iterator<FulfilmentEvidence> {
+      let i = 0;
+      return {
+        next: () => (i < merged.length || advance() ? { done: false, value: merged[i++]! } : { done: true, value: undefined }),
+      };
     },
   };
 }
