@@ -140,9 +140,16 @@ export function createCounterpartResolver(settings: Pick<AnalysisSettings, 'me' 
   const cache = new Map<string, string | null>();
 
   function keyOf(address: string): string | null {
+    // Addresses are asked about as written far more often than they are new: look the written form up
+    // first, before trimming and lower-casing it (both forms are kept).
+    const known = cache.get(address);
+    if (known !== undefined) return known;
     const lower = address.trim().toLowerCase();
     const cached = cache.get(lower);
-    if (cached !== undefined || cache.has(lower)) return cached ?? null;
+    if (cached !== undefined || cache.has(lower)) {
+      cache.set(address, cached ?? null);
+      return cached ?? null;
+    }
     let key: string | null;
     const plain = withoutTag(lower);
     const domain = domainOf(plain);
@@ -154,6 +161,7 @@ export function createCounterpartResolver(settings: Pick<AnalysisSettings, 'me' 
     }
     // Bounded: a mailbox has far fewer distinct addresses than messages.
     cache.set(lower, key);
+    cache.set(address, key);
     return key;
   }
 

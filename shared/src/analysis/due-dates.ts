@@ -52,10 +52,10 @@
  * - No stated date: `defaultWorkingDays` working days after the sent day, end of day, marked default.
  */
 import { addDays } from './time/zoned';
-import type { DayMatch } from './due-dates/calendar';
+import type { DayMatch, TimeMatch } from './due-dates/calendar';
 import { addWorkingDays, compare } from './due-dates/calendar';
 import { timeMatches } from './due-dates/clock';
-import { dayMatches } from './due-dates/day-rules';
+import { buildDays, dayRuleMatches, type DayRuleMatch } from './due-dates/day-rules';
 import type { DueDateContext } from './due-dates/frame';
 import { frameOf, instantAt } from './due-dates/frame';
 
@@ -118,10 +118,34 @@ export function resolveDueDate(phrase: string, context: DueDateContext): Resolve
   return resolved;
 }
 
+/** What the rules read in a phrase before any send time is known: its day-rule matches and clock times. */
+interface PhraseReading {
+  days: readonly DayRuleMatch[];
+  times: readonly TimeMatch[];
+}
+
+/**
+ * Phrase readings by phrase text. The same phrase ("by Friday", "tomorrow") recurs across mail sent at
+ * different times, and reading it (every rule's pattern) costs far more than dating it, so the reading is
+ * kept per phrase and only dated per send time. Bounded: a long run meets new phrases forever.
+ */
+const phraseReadings = new Map<string, PhraseReading>();
+
+function readPhrase(phrase: string): PhraseReading {
+  let reading = phraseReadings.get(phrase);
+  if (!reading) {
+    reading = { days: dayRuleMatches(phrase), times: timeMatches(phrase) };
+    if (phraseReadings.size >= 4096) phraseReadings.clear();
+    phraseReadings.set(phrase, reading);
+  }
+  return reading;
+}
+
 function resolveUncached(phrase: string, context: DueDateContext): ResolvedDue | null {
   const frame = frameOf(context);
-  const days = dayMatches(phrase, frame).sort((a, b) => a.index - b.index || b.end - a.end);
-  const times = timeMatches(phrase);
+  const reading = readPhrase(phrase);
+  const days = buildDays(reading.days, frame).sort((a, b) => a.index - b.index || b.end - a.end);
+  const times = reading.times;
   const day = chooseDay(phrase, days);
   const nearTime = times.find((t) => (!day && !t.bare) || (day && t.index <= day.end + 25 && t.end >= day.index - 25));
   if (!day && !nearTime) return null;

@@ -129,24 +129,36 @@ function timeOf(evidence: FulfilmentEvidence): number {
   return at;
 }
 
+/**
+ * The words of a piece of evidence, each part read the first time a judgement needs it: most judgements
+ * stop before reading all of them (a delivery of the wrong kind for the promise, a subject in the same
+ * thread), and each piece is judged against many promises.
+ */
 interface EvidenceWords {
-  subject: Set<string>;
-  attachments: Set<string>;
-  deliveries: Set<string>[];
+  subject: Set<string> | undefined;
+  attachments: Set<string> | undefined;
+  deliveries: (Set<string> | undefined)[];
 }
 const evidenceWords = new WeakMap<FulfilmentEvidence, EvidenceWords>();
 function wordsOf(evidence: FulfilmentEvidence & { kind: 'message' }): EvidenceWords {
   let words = evidenceWords.get(evidence);
   if (!words) {
-    words = {
-      subject: keywords(evidence.subject.replace(/^(?:\s*(?:re|fw|fwd|aw|sv|wg|tr|rv)\s*:\s*)+/i, '')),
-      attachments: keywords(evidence.attachments.join(' ')),
-      deliveries: evidence.deliveries.map((d) => keywords(d.text)),
-    };
+    words = { subject: undefined, attachments: undefined, deliveries: [] };
     evidenceWords.set(evidence, words);
   }
   return words;
 }
+function subjectWords(evidence: FulfilmentEvidence & { kind: 'message' }, words: EvidenceWords): Set<string> {
+  return (words.subject ??= keywords(evidence.subject.replace(/^(?:\s*(?:re|fw|fwd|aw|sv|wg|tr|rv)\s*:\s*)+/i, '')));
+}
+function attachmentWords(evidence: FulfilmentEvidence & { kind: 'message' }, words: EvidenceWords): Set<string> {
+  return (words.attachments ??= keywords(evidence.attachments.join(' ')));
+}
+function deliveryWords(evidence: FulfilmentEvidence & { kind: 'message' }, words: EvidenceWords, i: number): Set<string> {
+  return (words.deliveries[i] ??= keywords(evidence.deliveries[i]!.text));
+}
+
+const NO_WORDS: ReadonlySet<string> = new Set<string>();
 
 interface PromiseReading {
   act: Act;
@@ -250,8 +262,8 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
   for (const address of evidence.to) if (promise.madeTo.includes(address)) samePeople = true;
   const words = wordsOf(evidence);
   // The thread's own subject says nothing new about what this mail delivers; a new thread's subject does.
-  const subjectWords = sameThread ? new Set<string>() : words.subject;
-  const attachmentWords = words.attachments;
+  // Read only once a delivery or an attachment is compared with the promise.
+  let subject: ReadonlySet<string> | undefined;
 
   // Plain loops, no closures: this runs for every promise against every candidate that delivers something.
   let slipIndex = -1;
@@ -270,7 +282,8 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
     const isStrong = (d.kind === 'delivered' ? !trying && shows.strong.includes(d.kind) : shows.strong.includes(d.kind)) || (act === 'fix' && d.kind === 'delivered' && FIX_ITEM.test(d.text));
     const isWeak = shows.weak.includes(d.kind) || (trying && d.kind === 'delivered');
     if (!isStrong && !isWeak) continue;
-    const match = d.kind === 'delivered' ? matchItem(promised, words.deliveries[i]!, attachmentWords, subjectWords) : matchItem(promised, words.deliveries[i]!, subjectWords);
+    subject ??= sameThread ? NO_WORDS : subjectWords(evidence, words);
+    const match = d.kind === 'delivered' ? matchItem(promised, deliveryWords(evidence, words, i), attachmentWords(evidence, words), subject) : matchItem(promised, deliveryWords(evidence, words, i), subject);
     // Only a delivered document can be "something else"; an answer's or a report's words are its content.
     const other = d.kind === 'delivered' && match.other;
     let verdict: 'kept' | 'possibly-kept' | null = null;
@@ -290,7 +303,8 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
   }
   // Attachments without a sentence that presents them ("See attached" cut as a signature, or no text).
   if (bestVerdict === null && act === 'send' && evidence.attachments.length > 0) {
-    const { names, other } = matchItem(promised, attachmentWords, subjectWords);
+    subject ??= sameThread ? NO_WORDS : subjectWords(evidence, words);
+    const { names, other } = matchItem(promised, attachmentWords(evidence, words), subject);
     if (names) bestVerdict = 'kept';
     else if (!other && (sameThread || samePeople)) bestVerdict = 'possibly-kept';
     bestQuote = evidence.attachments.join(', ');
@@ -301,7 +315,7 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
   // Outside the thread and away from the people it was made to, only naming the thing counts.
   if (found && !sameThread && !samePeople && found.verdict !== 'kept') return null;
   if (found?.verdict === 'kept') return { verdict: 'kept', quote: found.quote };
-  if (slip && (sameThread || samePeople || matchItem(promised, words.deliveries[slipIndex]!).names)) {
+  if (slip && (sameThread || samePeople || matchItem(promised, deliveryWords(evidence, words, slipIndex)).names)) {
     return slip.dueText ? { verdict: 'slip', quote: slip.text, dueText: slip.dueText } : { verdict: 'slip', quote: slip.text };
   }
   return found ? { verdict: found.verdict, quote: found.quote } : null;

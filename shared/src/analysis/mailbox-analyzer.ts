@@ -128,9 +128,13 @@ function mergedEvidence(runs: EvidenceRun[]): Iterable<FulfilmentEvidence> {
       return true;
     }
   };
+  // A plain iterator rather than a generator: every promising message's folds read through one.
   return {
-    *[Symbol.iterator]() {
-      for (let i = 0; i < merged.length || advance(); i++) yield merged[i]!;
+    [Symbol.iterator](): Iterator<FulfilmentEvidence> {
+      let i = 0;
+      return {
+        next: () => (i < merged.length || advance() ? { done: false, value: merged[i++]! } : { done: true, value: undefined }),
+      };
     },
   };
 }
@@ -235,6 +239,7 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
   /** Every promise settled from detection, the fulfilment fold over its candidate evidence and the user's verdict. */
   function promisesAt(now: string, only?: string): PromiseRecord[] {
     const records = new Map<string, PromiseRecord>();
+    const madeAt = new Map<string, number>();
     const touchpointEvidence = new Map<string, (FulfilmentEvidence & { atMs: number })[]>();
     for (const t of touchpoints.values()) {
       const list = touchpointEvidence.get(t.counterpart) ?? [];
@@ -288,11 +293,14 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
           verdict: verdicts.get(id) ?? null,
         });
         records.set(id, promiseRecordAt(settled, now));
+        madeAt.set(id, madeAtMs);
       }
     }
-    return [...records.values()].sort(
-      (a, b) => Date.parse(a.madeAt) - Date.parse(b.madeAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-    );
+    // Sorted by when each was made (its message's time, parsed once above), then id.
+    return [...records.values()]
+      .map((record) => ({ record, at: madeAt.get(record.id)! }))
+      .sort((a, b) => a.at - b.at || (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0))
+      .map((x) => x.record);
   }
 
   interface Grouped {

@@ -82,7 +82,11 @@ export function analyzeThread(
   const main = counterparts[0] ?? null;
   const contacts = new Set<string>();
   if (main !== null) {
-    for (const m of meaningful) for (const a of [m.from, ...m.to, ...m.cc]) if (resolver.keyOf(a.address) === main) contacts.add(a.address);
+    for (const m of meaningful) {
+      if (resolver.keyOf(m.from.address) === main) contacts.add(m.from.address);
+      for (const a of m.to) if (resolver.keyOf(a.address) === main) contacts.add(a.address);
+      for (const a of m.cc) if (resolver.keyOf(a.address) === main) contacts.add(a.address);
+    }
   }
 
   const awaiting: ThreadFacts['awaiting'] =
@@ -96,7 +100,8 @@ export function analyzeThread(
   }
 
   const first = meaningful[0] ?? null;
-  const ids = new Set(sorted.map((m) => m.id));
+  // Only the first message's parent is ever looked up: scan for it rather than index every id.
+  const parentInThread = first?.inReplyTo !== undefined && sorted.some((m) => m.id === first.inReplyTo);
   const subjectSource = first ?? sorted[0];
   return {
     threadId,
@@ -106,7 +111,7 @@ export function analyzeThread(
     // "Q4 rollout plan", not "RE: AW: Q4 rollout plan", when the first message we have is a reply.
     subject: stripSubjectPrefixes(subjectSource?.subject ?? ''),
     messageIds: sorted.map((m) => m.id),
-    initiatedBy: first ? initiatorOf(first, ids, sorted[0] === first) : null,
+    initiatedBy: first ? initiatorOf(first, parentInThread, sorted[0] === first) : null,
     firstMessage: first ? ref(first) : null,
     lags,
     lastMessage: last ? ref(last) : null,
@@ -117,7 +122,7 @@ export function analyzeThread(
     firstUnansweredRequestAt,
     turnStart: turnStart ? ref(turnStart) : null,
     latest: sorted.length > 0 ? { messageId: sorted[sorted.length - 1]!.id, at: sorted[sorted.length - 1]!.sentAt } : null,
-    firstMissingParent: first?.inReplyTo !== undefined && !ids.has(first.inReplyTo) ? first.inReplyTo : null,
+    firstMissingParent: first?.inReplyTo !== undefined && !parentInThread ? first.inReplyTo : null,
   };
 }
 
@@ -163,11 +168,11 @@ export function extendThread(
   }
   if (prev.firstMessage === null) {
     // The first meaningful message: it names the thread and says who started it.
-    const ids = new Set(next.messageIds);
+    const parentInThread = m.inReplyTo !== undefined && next.messageIds.includes(m.inReplyTo);
     next.subject = stripSubjectPrefixes(m.subject);
     next.firstMessage = ref(m);
-    next.initiatedBy = initiatorOf(m, ids, prev.latest === null);
-    next.firstMissingParent = m.inReplyTo !== undefined && !ids.has(m.inReplyTo) ? m.inReplyTo : null;
+    next.initiatedBy = initiatorOf(m, parentInThread, prev.latest === null);
+    next.firstMissingParent = m.inReplyTo !== undefined && !parentInThread ? m.inReplyTo : null;
   }
   let turnStart = prev.turnStart;
   if (turnStart === null) turnStart = ref(m);
@@ -211,8 +216,8 @@ export function extendThread(
  * the other side wrote the original: a mailbox export often lacks the first mail of an old thread.
  * A forward is never an answer: forwarding something to a client is reaching out.
  */
-function initiatorOf(first: MessageFacts, threadIds: ReadonlySet<string>, isFirstOfThread: boolean): Side {
-  const answersMissing = first.inReplyTo !== undefined ? !threadIds.has(first.inReplyTo) : isFirstOfThread && isAnswerSubject(first.subject);
+function initiatorOf(first: MessageFacts, parentInThread: boolean, isFirstOfThread: boolean): Side {
+  const answersMissing = first.inReplyTo !== undefined ? !parentInThread : isFirstOfThread && isAnswerSubject(first.subject);
   const side = sideOf(first);
   return answersMissing ? (side === 'us' ? 'them' : 'us') : side;
 }

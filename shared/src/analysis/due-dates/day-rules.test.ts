@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import corpusText from '../../../corpus/promises.jsonl?raw';
 import realOutboundText from '../../../corpus/real/outbound-parakweet.jsonl?raw';
 import realOutbound2Text from '../../../corpus/real/outbound-parakweet-2.jsonl?raw';
-import { DAY_RULES } from './day-rules';
+import type { DayMatch } from './calendar';
+import { DAY_RULES, buildDays, dayRuleMatches } from './day-rules';
+import { frameOf } from './frame';
 
 /** At least one phrase for every day rule, in the shapes people write them. */
 const PHRASES = [
@@ -91,5 +93,43 @@ describe('day rule hints', () => {
   it('skip a sentence that names no date of its kind', () => {
     const skipped = DAY_RULES.filter(({ hint }) => !hint.test('Thanks for the quick reply, I will look into it.'));
     expect(skipped.length).toBeGreaterThan(DAY_RULES.length / 2);
+  });
+});
+
+describe('day rules read once per text, dated per frame', () => {
+  const all = texts();
+  /** Reading and dating in one pass, rule by rule: what a phrase means in a frame, without the split. */
+  function direct(text: string, frame: ReturnType<typeof frameOf>): DayMatch[] {
+    const out: DayMatch[] = [];
+    for (const { re, build } of DAY_RULES) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const built = build(m, frame, frame.today);
+        if (built) out.push({ index: m.index, end: m.index + m[0].length, ...built });
+        if (m[0].length === 0) re.lastIndex++;
+      }
+      re.lastIndex = 0;
+    }
+    return out;
+  }
+  const workingHours = { start: '09:00', end: '17:30', days: [1, 2, 3, 4, 5] };
+  // Different weekdays, month and year ends, a leap day, a daylight-saving change, before and after hours, two zones.
+  const frames = [
+    '2026-04-20T07:00:00Z', '2026-04-24T18:45:00Z', '2026-12-31T16:00:00Z', '2028-02-29T10:00:00Z', '2026-03-29T00:30:00Z', '2026-09-30T23:10:00Z',
+  ].flatMap((sentAt) => ['Europe/Berlin', 'America/New_York'].map((timeZone) => frameOf({ sentAt, timeZone, workingHours, defaultWorkingDays: 3 })));
+
+  it('give the same days as matching and building together, in every frame, for every corpus text and phrase', () => {
+    let dated = 0;
+    const differ: string[] = [];
+    for (const text of all) {
+      const matches = dayRuleMatches(text);
+      for (const frame of frames) {
+        const split = buildDays(matches, frame);
+        dated += split.length;
+        if (JSON.stringify(split) !== JSON.stringify(direct(text, frame))) differ.push(`${text} @ ${new Date(frame.now).toISOString()} ${frame.timeZone}`);
+      }
+    }
+    expect(differ).toEqual([]);
+    expect(dated).toBeGreaterThan(all.length);
   });
 });

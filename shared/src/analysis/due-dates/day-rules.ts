@@ -311,18 +311,42 @@ add(new RegExp(String.raw`\b(?:(?:by|on|before|until|for)\s+)?(first thing\s+(?:
   return { date, clock: partOfDay(m[4]) };
 }, WEEKDAY);
 
-export function dayMatches(text: string, frame: Frame): DayMatch[] {
-  const out: DayMatch[] = [];
-  for (const { re, build, hint } of DAY_RULES) {
+/** One rule's pattern matched in a text: what dayMatches reads before it knows the frame. */
+export interface DayRuleMatch {
+  rule: number;
+  m: RegExpExecArray;
+}
+
+/**
+ * Every rule's matches in `text`, in rule order: the costly part of dayMatches, and a function of the text
+ * alone, so a caller may keep it per phrase and build the days for each send time (buildDays).
+ */
+export function dayRuleMatches(text: string): DayRuleMatch[] {
+  const out: DayRuleMatch[] = [];
+  for (let rule = 0; rule < DAY_RULES.length; rule++) {
+    const { re, hint } = DAY_RULES[rule]!;
     if (!hint.test(text)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      const built = build(m, frame, frame.today);
-      if (built) out.push({ index: m.index, end: m.index + m[0].length, ...built });
+      out.push({ rule, m });
       if (m[0].length === 0) re.lastIndex++;
     }
   }
   return out;
+}
+
+/** The days those matches state in `frame` (a builder may refuse a match, e.g. a date that does not exist). */
+export function buildDays(matches: readonly DayRuleMatch[], frame: Frame): DayMatch[] {
+  const out: DayMatch[] = [];
+  for (const { rule, m } of matches) {
+    const built = DAY_RULES[rule]!.build(m, frame, frame.today);
+    if (built) out.push({ index: m.index, end: m.index + m[0].length, ...built });
+  }
+  return out;
+}
+
+export function dayMatches(text: string, frame: Frame): DayMatch[] {
+  return buildDays(dayRuleMatches(text), frame);
 }
 
 export function partOfDay(part: string | undefined): Clock | 'eod' | 'late' {

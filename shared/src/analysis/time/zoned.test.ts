@@ -24,6 +24,28 @@ describe('zoned time', () => {
     ).toBe('2026-11-01T05:30:00.000Z');
   });
 
+  it('gives the offset the wall clock shows, around changes, in odd zones, at the ends of the calendar', () => {
+    // The offset as zonedParts shows it: wall clock minus the instant (to the second, as Intl has it).
+    const fromParts = (ms: number, zone: string): number => {
+      const p = zonedParts(ms, zone);
+      return Math.round((Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000) / 60000);
+    };
+    const zones = ['Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Africa/Casablanca', 'Pacific/Apia', 'UTC'];
+    const instants: number[] = [];
+    // Every 37 minutes and a few seconds over the Berlin and New York changes of 2026, and every five days over decades.
+    for (let ms = Date.parse('2026-03-07T00:00:00Z'); ms < Date.parse('2026-04-01T00:00:00Z'); ms += 2_220_123) instants.push(ms);
+    for (let ms = Date.parse('2026-10-24T00:00:00Z'); ms < Date.parse('2026-11-03T00:00:00Z'); ms += 2_220_123) instants.push(ms);
+    for (let ms = Date.parse('1890-01-01T00:00:00Z'); ms < Date.parse('2040-01-01T00:00:00Z'); ms += 5 * 86_400_000 + 3_601_001) instants.push(ms);
+    instants.push(-62_135_596_800_000, -62_135_596_800_001, 253_402_300_799_999, 253_402_300_800_000, -1, 0, 999);
+    const differ: string[] = [];
+    for (const zone of zones) {
+      for (const ms of instants) if (offsetMinutes(ms, zone) !== fromParts(ms, zone)) differ.push(`${zone} ${ms}`);
+    }
+    expect(differ).toEqual([]);
+    expect(offsetMinutes(Date.parse('2026-03-29T00:59:00Z'), 'Europe/Berlin')).toBe(60);
+    expect(offsetMinutes(Date.parse('2026-03-29T01:00:00Z'), 'Europe/Berlin')).toBe(120);
+  });
+
   it('does calendar arithmetic on local dates', () => {
     expect(addDays({ year: 2026, month: 12, day: 30 }, 3)).toMatchObject({ year: 2027, month: 1, day: 2 });
     expect(weekdayOf({ year: 2026, month: 11, day: 22 })).toBe(7);

@@ -144,6 +144,10 @@ function cachedOffsetMs(instantMs: number, timeZone: string): number {
   return Number.isNaN(offset) ? spanOffsetMs(quarterOffsets, QUARTER_MS, instantMs, timeZone) : offset;
 }
 
+/** 0001-01-01T00:00:00Z and 10000-01-01T00:00:00Z: the wall clocks zonedParts reads without Intl. */
+const FIRST_CE_MS = -62_135_596_800_000;
+const YEAR_10000_MS = 253_402_300_800_000;
+
 /** The wall clock in `timeZone` at `instantMs`. */
 export function zonedParts(instantMs: number, timeZone: string): ZonedParts {
   const offset = cachedOffsetMs(instantMs, timeZone);
@@ -166,6 +170,11 @@ export function zonedParts(instantMs: number, timeZone: string): ZonedParts {
 
 /** Offset of `timeZone` from UTC at `instantMs`, in minutes (Berlin in summer: +120). */
 export function offsetMinutes(instantMs: number, timeZone: string): number {
+  // The cached offset is the one zonedParts would show (its wall clock is the instant plus this offset, a
+  // whole number of seconds), so within the years zonedParts reads by arithmetic, skip building the parts.
+  const offset = cachedOffsetMs(instantMs, timeZone);
+  const local = instantMs + offset;
+  if (local >= FIRST_CE_MS && local < YEAR_10000_MS) return Math.round(offset / 60000);
   const p = zonedParts(instantMs, timeZone);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return Math.round((asUtc - Math.floor(instantMs / 1000) * 1000) / 60000);
