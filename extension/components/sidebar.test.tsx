@@ -168,6 +168,22 @@ describe('sidebar on a Gmail thread, local-only', () => {
     expect(calls.touchpoints.at(-1)!.department).toBeUndefined();
   });
 
+  it("titles the local report draft with the client's name from its profile", async () => {
+    const { deps } = recordingDeps();
+    const profile = { name: 'Acme Logistics', cadenceDays: null, renewalDate: null, notes: null, initiationTargetPercent: null, reviewIntervalDays: null, feedbackIntervalDays: null };
+    deps.client = {
+      getProfile: async () => ({ status: 'ok', data: { profile, source: 'memory' } }),
+      saveProfile: async () => ({ queued: false }),
+      openClients: async () => undefined,
+    };
+    const el = await renderFixture('2026-11-thread-conversation.html', deps);
+    await click(el, 'ft-report-open');
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(el.querySelector('[data-testid="ft-report-text"]')?.textContent).toMatch(/^Progress report: Acme Logistics, /);
+  });
+
   it('marks a promise done and shows the verdict the background stored', async () => {
     const { deps, calls } = recordingDeps();
     const el = await renderFixture('2026-11-thread-conversation.html', deps);

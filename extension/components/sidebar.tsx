@@ -316,7 +316,9 @@ export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fix
       }
       if (!snapshot) return { ok: false, message: 'The report needs the thread on screen or a connected server.' };
       if (!deps.engine) return { ok: false, message: 'Still loading; try again in a moment.' };
-      const report = deps.engine.localReport(snapshot, settings, local, counterpart, new Date());
+      const profile = await deps.client?.getProfile(counterpart);
+      const name = profile?.status === 'ok' ? profile.data.profile.name : null;
+      const report = deps.engine.localReport(snapshot, settings, local, counterpart, new Date(), name);
       return report ? { ok: true, report, source: 'local' } : { ok: false, message: 'Set your own address in the options first.' };
     },
     insertIntoReply: deps.insertIntoReply,

@@ -120,6 +120,8 @@ export function localReport(
   local: LocalState,
   counterpart: string,
   now: Date,
+  /** The client's name from its profile (kept locally, or on the server), for the report's title. */
+  name: string | null = null,
 ): ProgressReport | null {
   const analysisSettings = analysisSettingsFor(settings, snapshot.account);
   if (!analysisSettings) return null;
@@ -131,7 +133,7 @@ export function localReport(
     .map((t) => t.at)
     .sort()
     .at(-1);
-  return analyzer.report(counterpart, since ?? null, now.toISOString());
+  return analyzer.report(counterpart, since ?? null, now.toISOString(), name);
 }
 
 /** What the sidebar needs from the engine; loaded as a separate chunk in content scripts. */

@@ -45,7 +45,8 @@ export interface MailboxAnalyzer {
   result(now: string): AnalysisDocument;
   /** Risk phrases from clients we have not answered at `now` (reminder-rules clientRiskOwed), for risk reminders. */
   clientRisks(now: string): ClientRiskCandidate[];
-  report(counterpart: string, since: string | null, now: string): ProgressReport;
+  /** `name`: the client's name as the user set it (the report shows the key without one). */
+  report(counterpart: string, since: string | null, now: string, name?: string | null): ProgressReport;
   stats(): MailboxAnalyzerStats;
 }
 
@@ -449,7 +450,7 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
       }
       return out;
     },
-    report(rawCounterpart, since, now) {
+    report(rawCounterpart, since, now, name = null) {
       parseNow(now);
       const counterpart = rawCounterpart.trim().toLowerCase();
       refresh();
@@ -462,7 +463,7 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
         .map((t) => ({ threadId: t.threadId, since: t.awaiting!.since, lastMessageId: t.awaiting!.lastMessageId, subject: subjects.get(t.threadId) ?? '' }));
       return buildProgressReport({
         counterpart,
-        name: null,
+        name,
         since,
         now,
         promises,
