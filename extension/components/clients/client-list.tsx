@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { FilterButtons } from './filter-buttons';
 import type { CounterpartListItem } from '@followthrough/shared/contract';
 import type { ClientsSource } from '../../utils/messaging';
 import { CLIENT_FILTERS, type ClientFilterId, type ClientsData } from './clients-data';
@@ -63,23 +64,15 @@ export function ClientList({ data, open, initialFilter = 'all' }: { data: Client
 
   return (
     <section data-testid="ft-clients-list" data-state={state} data-filter={filter} aria-label="Clients">
-      <div className="ft-filters" role="group" aria-label="Show">
-        {CLIENT_FILTERS.map((f) => (
-          <button
-            key={f.id}
-            type="button"
-            aria-pressed={filter === f.id}
-            data-testid={`ft-clients-filter-${f.id}`}
-            onClick={() => {
-              if (f.id === filter) return;
-              setState('loading');
-              setFilter(f.id);
-            }}
-          >
-            {f.label}
-          </button>
-        ))}
-      </div>
+      <FilterButtons
+        filters={CLIENT_FILTERS}
+        selected={filter}
+        testIdPrefix="ft-clients-filter"
+        onSelect={(id) => {
+          setState('loading');
+          setFilter(id);
+        }}
+      />
       <p className="ft-note" data-testid="ft-clients-total">
         {state === 'error'
           ? ''

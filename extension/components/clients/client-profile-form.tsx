@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useProfileForm } from './profile-form-state';
 import type { CounterpartProfile, UpdateCounterpartRequest } from '@followthrough/shared/contract';
 
 /**
@@ -71,35 +71,9 @@ export function ClientProfileForm({
   userTargetPercent?: number;
   compact?: boolean;
 }) {
-  const [values, setValues] = useState(toFormValues(profile));
-  const [errors, setErrors] = useState<string[]>([]);
-  const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
-  useEffect(() => setValues(toFormValues(profile)), [profile]);
-  const set = (key: keyof ProfileFormValues, value: string) => setValues((v) => ({ ...v, [key]: value }));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = parseProfileForm(values, profile);
-    if (!parsed.ok) {
-      setErrors(parsed.errors);
-      return;
-    }
-    setErrors([]);
-    if (Object.keys(parsed.patch).length === 0) {
-      setStatus('Nothing changed.');
-      return;
-    }
-    setBusy(true);
-    try {
-      const result = await save(parsed.patch);
-      setStatus(result.queued ? 'Saved; sending to the server.' : 'Saved in this browser.');
-    } catch (error) {
-      setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { values, set, errors, status, busy, submit } = useProfileForm(profile, toFormValues, parseProfileForm, async (patch: UpdateCounterpartRequest) =>
+    (await save(patch)).queued ? 'Saved; sending to the server.' : 'Saved in this browser.',
+  );
 
   return (
     <form className={`ft-profile-form${compact ? ' ft-compact' : ''}`} onSubmit={(e) => void submit(e)} noValidate data-testid="ft-client-profile">

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { OrgCounterpartDetail, OrgMember, TeamClientProfile, TeamTouchpoint, UpdateOrgCounterpartRequest } from '@followthrough/shared/contract';
 import type { Department, Review, WorkingHours } from '@followthrough/shared/model';
 import { DEPARTMENT_CHOICES, departmentLabel, REVIEW_FIELD_LABELS, REVIEW_FIELD_ORDER } from '../departments';
 import { formatBusinessMinutes, formatDate, formatDay } from '../format';
 import { ReviewForm } from '../review-form';
 import { HealthReasons, HealthScore } from './health-reasons';
+import { useProfileForm } from './profile-form-state';
 import { personName } from './team-view';
 import type { TeamData } from './team-data';
 
@@ -72,28 +73,7 @@ export function parseTeamProfile(values: TeamProfileValues, before: TeamClientPr
 
 /** What the team agreed about the client: name, cadence, renewal, notes, owner, how often to review and ask for feedback. */
 function TeamProfileForm({ profile, members, save }: { profile: TeamClientProfile; members: OrgMember[]; save(patch: UpdateOrgCounterpartRequest): Promise<string> }) {
-  const [values, setValues] = useState(toValues(profile));
-  const [errors, setErrors] = useState<string[]>([]);
-  const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
-  useEffect(() => setValues(toValues(profile)), [profile]);
-  const set = (key: keyof TeamProfileValues, value: string) => setValues((v) => ({ ...v, [key]: value }));
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = parseTeamProfile(values, profile);
-    if (!parsed.ok) {
-      setErrors(parsed.errors);
-      return;
-    }
-    setErrors([]);
-    if (Object.keys(parsed.patch).length === 0) {
-      setStatus('Nothing changed.');
-      return;
-    }
-    setBusy(true);
-    setStatus(await save(parsed.patch));
-    setBusy(false);
-  };
+  const { values, set, errors, status, busy, submit } = useProfileForm(profile, toValues, parseTeamProfile, save);
   return (
     <form className="ft-profile-form" onSubmit={(e) => void submit(e)} noValidate data-testid="ft-team-profile">
       <div className="ft-row">

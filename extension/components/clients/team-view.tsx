@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { FilterButtons } from './filter-buttons';
 import type { Org, OrgPerson, TeamCounterpart, TeamMemberStats } from '@followthrough/shared/contract';
 import type { WorkingHours } from '@followthrough/shared/model';
 import { departmentLabel } from '../departments';
@@ -190,23 +191,15 @@ export function TeamView({ data, org, open, workingHours }: { data: TeamData; or
       </div>
       <section data-testid="ft-team-list" data-state={state} data-filter={filter} aria-label="The team's clients">
         <h2>All of {org.name}'s clients</h2>
-        <div className="ft-filters" role="group" aria-label="Show">
-          {TEAM_FILTERS.map((f) => (
-            <button
-              key={f.id}
-              type="button"
-              aria-pressed={filter === f.id}
-              data-testid={`ft-team-filter-${f.id}`}
-              onClick={() => {
-                if (f.id === filter) return;
-                setState('loading');
-                setFilter(f.id);
-              }}
-            >
-              {f.label}
-            </button>
-          ))}
-        </div>
+        <FilterButtons
+          filters={TEAM_FILTERS}
+          selected={filter}
+          testIdPrefix="ft-team-filter"
+          onSelect={(id) => {
+            setState('loading');
+            setFilter(id);
+          }}
+        />
         <p className="ft-note" data-testid="ft-team-total">
           {state === 'error' ? '' : `${total} ${total === 1 ? 'client' : 'clients'} across ${org.memberCount} ${org.memberCount === 1 ? 'member' : 'members'}, worst health first`}
         </p>
