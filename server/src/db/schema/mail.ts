@@ -122,6 +122,25 @@ export const counterpartAggregates = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.key] })],
 );
 
+/**
+ * How many of a client's promises are in each state and how many of its threads wait on each side, kept
+ * by triggers on \`promises\` and \`threads\` (migration 0006) in the transaction that changes them: a
+ * read of a client's counts is a handful of rows whatever its history, and no write path (ingest,
+ * verdicts, re-derivation, deletions from sync, erasure) can forget to maintain them. \`what\` is
+ * \`promise:<state>\` or \`awaiting:<side>\`. No foreign key: rows are derived, erased with the user's
+ * rows (erase.ts finds every user_id table), and a cascade must not race the triggers.
+ */
+export const counterpartCounts = sqliteTable(
+  'counterpart_counts',
+  {
+    userId: text('user_id').notNull(),
+    counterpart: text('counterpart').notNull(),
+    what: text('what').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.counterpart, t.what] })],
+);
+
 export const PROMISE_STATES = ['pending', 'kept', 'kept-late', 'possibly-kept', 'done', 'dismissed'] as const;
 export const KEPT_STRENGTHS = ['kept', 'possibly-kept'] as const;
 
@@ -179,6 +198,8 @@ export const promises = sqliteTable(
     index('promises_message_idx').on(t.userId, t.messageId),
     index('promises_kept_by_idx').on(t.userId, t.keptBy),
     index('promises_counterpart_made_idx').on(t.userId, t.counterpart, t.madeAt),
+    // Promises kept by evidence later than `now` count as open (promiseStatusAt): a short range at the end.
+    index('promises_kept_at_idx').on(t.userId, t.keptAt),
   ],
 );
 

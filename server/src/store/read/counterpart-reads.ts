@@ -18,9 +18,9 @@ import {
   clientMatchesFilter,
 } from '@followthrough/shared';
 import type { CounterpartProfile } from '@followthrough/shared/contract';
-import { counterpartAggregates, counterpartProfiles, promises, snippets, threads, touchpoints } from '../../db/schema/index';
-import { names, str, strOrNull, type Executor } from '../sql';
-import { decodeCursor, encodeCursor } from './promise-reads';
+import { counterpartAggregates, counterpartCounts, counterpartProfiles, promises, snippets, threads, touchpoints } from '../../db/schema/index';
+import { indexNamed, names, str, strOrNull, type Executor } from '../sql';
+import { decodeCursor, encodeCursor, KEPT_STATES } from './promise-reads';
 
 const A = names(counterpartAggregates);
 const T = names(threads);
@@ -28,6 +28,8 @@ const S = names(snippets);
 const P = names(promises);
 const TP = names(touchpoints);
 const CP = names(counterpartProfiles);
+const N = names(counterpartCounts);
+const KEPT_AT_INDEX = indexNamed(promises, 'promises_kept_at_idx');
 
 const DAY_MS = 86_400_000;
 const LIST = 5;
@@ -61,9 +63,22 @@ export interface ReadClock {
   riskSince: string;
 }
 
+/**
+ * The thresholds last computed per settings object (settingsOfUser hands out one per distinct settings),
+ * with the instant they were computed for. Finding them is a binary search over working time (~60
+ * business-time spans): a tenth of a thread summary's CPU when every request did it.
+ */
+const thresholdsMemo = new WeakMap<AnalysisSettings, { iso: string; thresholds: AwaitingThresholds }>();
+
+/**
+ * Every read's instants for `now`, taken to the whole second: requests of the same second share one
+ * computation of the thresholds, and no figure the API gives depends on the milliseconds.
+ */
 export function readClock(now: Date, settings: AnalysisSettings): ReadClock {
-  const iso = now.toISOString();
-  const thresholds = awaitingThresholds(iso, settings);
+  const iso = new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString();
+  const known = thresholdsMemo.get(settings);
+  const thresholds = known?.iso === iso ? known.thresholds : awaitingThresholds(iso, settings);
+  if (known?.iso !== iso) thresholdsMemo.set(settings, { iso, thresholds });
   const asIso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
   return {
     now: iso,
@@ -89,12 +104,13 @@ export function counterpartPiecesSql(key: string): string {
        ORDER BY ${T.lastContactAt} DESC LIMIT 1) AS last_email,
     (SELECT ${TP.at} FROM ${TP.$} WHERE ${TP.userId} = ?1 AND ${TP.counterpart} = ${key} AND ${TP.kind} IN ${CONTACT_KINDS} AND ${TP.at} <= ?2
        ORDER BY ${TP.at} DESC LIMIT 1) AS last_touch,
-    (SELECT json_array(count(*), coalesce(sum(${T.awaitingSince} <= ?3), 0), coalesce(sum(${T.awaitingSince} <= ?4), 0)) ${awaiting('us')}) AS awaiting_us,
+    (SELECT json_group_object(${N.what}, ${N.n}) FROM ${N.$} WHERE ${N.userId} = ?1 AND ${N.counterpart} = ${key}) AS counts,
+    -- Waits under the over-target and saturation thresholds (the rest are counted as over them).
+    (SELECT json_array(count(*), coalesce(sum(${T.awaitingSince} > ?3), 0)) ${awaiting('us')} AND ${T.awaitingSince} > ?4) AS awaiting_us_recent,
     (SELECT json_group_array(${T.awaitingSince}) FROM (SELECT ${T.awaitingSince} ${awaiting('us')} AND ${T.awaitingSince} > ?4
        ORDER BY ${T.awaitingSince} LIMIT ${MAX_RECENT})) AS awaiting_recent,
     (SELECT json_group_array(${awaitingJson}) FROM (SELECT ${T.threadId}, ${T.awaitingMessageId}, ${T.awaitingSince} ${awaiting('us')}
        ORDER BY ${T.awaitingSince}, ${T.threadId} LIMIT ${LIST})) AS awaiting_us_oldest,
-    (SELECT count(*) ${awaiting('them')}) AS awaiting_them,
     (SELECT json_group_array(${awaitingJson}) FROM (SELECT ${T.threadId}, ${T.awaitingMessageId}, ${T.awaitingSince} ${awaiting('them')}
        ORDER BY ${T.awaitingSince}, ${T.threadId} LIMIT ${LIST})) AS awaiting_them_oldest,
     (SELECT json_group_array(json_object('messageId', message_id, 'threadId', thread_id, 'text', text, 'at', at)) FROM (
@@ -108,9 +124,10 @@ export function counterpartPiecesSql(key: string): string {
     (SELECT json_group_array(json_object('kind', ${S.kind}, 'side', ${S.side}, 'messageId', ${S.messageId}, 'threadId', ${S.threadId}, 'text', ${S.text}, 'at', ${S.at}))
        FROM (SELECT * FROM ${S.$} WHERE ${S.userId} = ?1 AND ${S.counterpart} = ${key} AND ${S.kind} IN ${RISK_KIND_LIST}
              AND ${S.at} >= ?5 AND ${S.at} <= ?2 ORDER BY ${S.at} DESC LIMIT ${MAX_RISKS})) AS risks,
-    (SELECT json_group_array(json_array(state, later, late, n, min_due)) FROM (
-       SELECT ${P.state} AS state, coalesce(${P.keptAt} > ?2, 0) AS later, ${P.overdueAfter} < ?2 AS late, count(*) AS n, min(${P.dueAt}) AS min_due
-       FROM ${P.$} WHERE ${P.userId} = ?1 AND ${P.counterpart} = ${key} GROUP BY 1, 2, 3)) AS promise_counts,
+    (SELECT json_array(count(*), min(${P.dueAt})) FROM ${P.$} WHERE ${P.userId} = ?1 AND ${P.counterpart} = ${key} AND ${P.state} = 'pending' AND ${P.overdueAfter} < ?2) AS pending_late,
+    (SELECT json_group_array(json_array(state, late, n, min_due)) FROM (
+       SELECT ${P.state} AS state, ${P.overdueAfter} < ?2 AS late, count(*) AS n, min(${P.dueAt}) AS min_due FROM ${P.$} INDEXED BY ${KEPT_AT_INDEX}
+       WHERE ${P.userId} = ?1 AND ${P.keptAt} > ?2 AND ${P.counterpart} = ${key} AND ${P.state} IN ${KEPT_STATES} GROUP BY 1, 2)) AS kept_later,
     (SELECT json_object('name', ${CP.name}, 'cadenceDays', ${CP.cadenceDays}, 'renewalDate', ${CP.renewalDate}, 'notes', ${CP.notes}, 'initiationTargetPercent', ${CP.initiationTargetPercent}, 'reviewIntervalDays', ${CP.reviewIntervalDays}, 'feedbackIntervalDays', ${CP.feedbackIntervalDays})
        FROM ${CP.$} WHERE ${CP.userId} = ?1 AND ${CP.key} = ${key}) AS profile`;
 }
@@ -139,6 +156,39 @@ export function tallyFromGroups(groups: readonly [string, number, number, number
   return tally;
 }
 
+/** A client's stored counts (counterpart_counts: `promise:<state>`, `awaiting:<side>`) by name. */
+export type StoredCounts = Readonly<Record<string, number>>;
+
+/**
+ * The promise groups tallyFromGroups takes, from a client's stored counts per state and the two
+ * clock-dependent exceptions read as short index ranges: pending promises already past overdue_after
+ * (count, earliest due), and promises kept by evidence later than `now` (open or overdue at `now`).
+ * Everything else in a state is settled whatever the clock says.
+ */
+export function promiseGroupsFromCounts(
+  counts: StoredCounts,
+  pendingLate: readonly [number, string | null],
+  keptLater: readonly [string, number, number, string][],
+): [string, number, number, number, string][] {
+  const groups: [string, number, number, number, string][] = [];
+  const [lateCount, lateMinDue] = pendingLate;
+  const pending = counts['promise:pending'] ?? 0;
+  if (lateCount > 0) groups.push(['pending', 0, 1, lateCount, lateMinDue ?? '']);
+  if (pending - lateCount > 0) groups.push(['pending', 0, 0, pending - lateCount, '']);
+  const later = new Map<string, number>();
+  for (const [state, late, n, minDue] of keptLater) {
+    groups.push([state, 1, late, n, minDue]);
+    later.set(state, (later.get(state) ?? 0) + n);
+  }
+  for (const [what, n] of Object.entries(counts)) {
+    if (!what.startsWith('promise:') || what === 'promise:pending') continue;
+    const state = what.slice('promise:'.length);
+    const settled = n - (later.get(state) ?? 0);
+    if (settled > 0) groups.push([state, 0, 0, settled, '']);
+  }
+  return groups;
+}
+
 const parseList = <T>(value: unknown): T[] => (value === null || value === undefined ? [] : (JSON.parse(str(value)) as T[]));
 
 export interface CounterpartRead {
@@ -150,7 +200,10 @@ export interface CounterpartRead {
 /** One client's summary input (and profile) from a row of counterpartPiecesSql, its short lists filled. */
 export function inputFromRow(key: string, row: Row, clock: ReadClock, settings: AnalysisSettings): { input: CounterpartSummaryInput; profile: CounterpartProfile } {
   const figures = row.figures ? (JSON.parse(str(row.figures)) as AggregateFigures) : EMPTY_FIGURES;
-  const [count, overTarget, saturated] = JSON.parse(str(row.awaiting_us ?? '[0,0,0]')) as [number, number, number];
+  const counts = row.counts ? (JSON.parse(str(row.counts)) as StoredCounts) : {};
+  const count = counts['awaiting:us'] ?? 0;
+  // Every wait counted is over both thresholds but the recent ones (awaiting_since is set with the side).
+  const [underSaturation, underTarget] = JSON.parse(str(row.awaiting_us_recent ?? '[0,0]')) as [number, number];
   const profileJson = row.profile ? (JSON.parse(str(row.profile)) as CounterpartProfile) : null;
   const profile = profileJson ? { ...emptyProfile, ...profileJson } : emptyProfile;
   const input: CounterpartSummaryInput = {
@@ -159,16 +212,22 @@ export function inputFromRow(key: string, row: Row, clock: ReadClock, settings: 
     lastEmailContactAt: strOrNull(row.last_email),
     lastTouchpointContactAt: strOrNull(row.last_touch),
     awaitingOurReply: {
-      count: Number(count),
-      overTarget: Number(overTarget),
-      saturated: Number(saturated),
+      count,
+      overTarget: count - Number(underTarget),
+      saturated: count - Number(underSaturation),
       recentSinces: parseList<string>(row.awaiting_recent),
       oldest: parseList<AwaitingItem>(row.awaiting_us_oldest),
     },
-    awaitingThem: { count: Number(row.awaiting_them ?? 0), oldest: parseList<AwaitingItem>(row.awaiting_them_oldest) },
+    awaitingThem: { count: counts['awaiting:them'] ?? 0, oldest: parseList<AwaitingItem>(row.awaiting_them_oldest) },
     requests: { count: figures.unansweredRequests, oldest: parseList<RequestSnippet>(row.requests) },
     risks: parseList<RiskSnippet>(row.risks),
-    promises: tallyFromGroups(parseList<[string, number, number, number, string]>(row.promise_counts)),
+    promises: tallyFromGroups(
+      promiseGroupsFromCounts(
+        counts,
+        JSON.parse(str(row.pending_late ?? '[0,null]')) as [number, string | null],
+        parseList<[string, number, number, string]>(row.kept_later),
+      ),
+    ),
     cadenceDays: profile.cadenceDays,
     initiationTarget: profile.initiationTargetPercent === null ? null : profile.initiationTargetPercent / 100,
     now: clock.now,
@@ -238,10 +297,14 @@ export interface AllPieces {
  * their history.
  */
 export async function readAllPieces(db: Executor, userId: string, clock: ReadClock): Promise<AllPieces> {
-  const [figures, lastEmail, lastTouch, anyTouch, awaitingUs, recent, awaitingThem, risks, promiseGroups, profiles] = await Promise.all([
-    db.execute({ sql: `SELECT ${A.key} AS k, ${A.figuresJson} AS v FROM ${A.$} WHERE ${A.userId} = ?`, args: [userId] }),
+  const [figures, lastTouch, anyTouch, recent, counts, pendingLate, keptLater, risks, profiles] = await Promise.all([
+    // Each client with mail: its figures, its latest contact and its oldest wait for our reply, the
+    // last two by index lookups per client (a GROUP BY over threads would walk the whole mailbox).
     db.execute({
-      sql: `SELECT ${T.counterpart} AS k, max(${T.lastContactAt}) AS v FROM ${T.$} WHERE ${T.userId} = ? AND ${T.counterpart} IS NOT NULL AND ${T.lastContactAt} <= ? GROUP BY 1`,
+      sql: `SELECT a.${A.key} AS k, a.${A.figuresJson} AS v,
+              (SELECT max(${T.lastContactAt}) FROM ${T.$} WHERE ${T.userId} = ?1 AND ${T.counterpart} = a.${A.key} AND ${T.lastContactAt} <= ?2) AS last_email,
+              (SELECT min(${T.awaitingSince}) FROM ${T.$} WHERE ${T.userId} = ?1 AND ${T.counterpart} = a.${A.key} AND ${T.awaitingSide} = 'us') AS oldest
+            FROM ${A.$} a WHERE a.${A.userId} = ?1`,
       args: [userId, clock.now],
     }),
     db.execute({
@@ -250,28 +313,25 @@ export async function readAllPieces(db: Executor, userId: string, clock: ReadClo
     }),
     db.execute({ sql: `SELECT DISTINCT ${TP.counterpart} AS k FROM ${TP.$} WHERE ${TP.userId} = ?`, args: [userId] }),
     db.execute({
-      sql: `SELECT ${T.counterpart} AS k, count(*) AS n, coalesce(sum(${T.awaitingSince} <= ?), 0) AS over, coalesce(sum(${T.awaitingSince} <= ?), 0) AS sat,
-              min(${T.awaitingSince}) AS oldest FROM ${T.$} WHERE ${T.userId} = ? AND ${T.awaitingSide} = 'us' AND ${T.counterpart} IS NOT NULL GROUP BY 1`,
-      args: [clock.overTargetUpTo, clock.saturatedUpTo, userId],
-    }),
-    db.execute({
       sql: `SELECT ${T.counterpart} AS k, ${T.awaitingSince} AS v FROM ${T.$} WHERE ${T.userId} = ? AND ${T.awaitingSide} = 'us' AND ${T.awaitingSince} > ?
             AND ${T.counterpart} IS NOT NULL ORDER BY ${T.awaitingSince}`,
       args: [userId, clock.saturatedUpTo],
     }),
+    db.execute({ sql: `SELECT ${N.counterpart} AS k, ${N.what} AS what, ${N.n} AS n FROM ${N.$} WHERE ${N.userId} = ?`, args: [userId] }),
     db.execute({
-      sql: `SELECT ${T.counterpart} AS k, count(*) AS n FROM ${T.$} WHERE ${T.userId} = ? AND ${T.awaitingSide} = 'them' AND ${T.counterpart} IS NOT NULL GROUP BY 1`,
-      args: [userId],
+      sql: `SELECT ${P.counterpart} AS k, count(*) AS n, min(${P.dueAt}) AS min_due FROM ${P.$}
+            WHERE ${P.userId} = ? AND ${P.state} = 'pending' AND ${P.overdueAfter} < ? AND ${P.counterpart} IS NOT NULL GROUP BY 1`,
+      args: [userId, clock.now],
+    }),
+    db.execute({
+      sql: `SELECT ${P.counterpart} AS k, ${P.state} AS state, ${P.overdueAfter} < ?2 AS late, count(*) AS n, min(${P.dueAt}) AS min_due FROM ${P.$} INDEXED BY ${KEPT_AT_INDEX}
+            WHERE ${P.userId} = ?1 AND ${P.keptAt} > ?2 AND ${P.state} IN ${KEPT_STATES} AND ${P.counterpart} IS NOT NULL GROUP BY 1, 2, 3`,
+      args: [userId, clock.now],
     }),
     db.execute({
       sql: `SELECT ${S.counterpart} AS k, ${S.kind} AS kind, ${S.side} AS side, ${S.messageId} AS message_id, ${S.threadId} AS thread_id, ${S.text} AS text, ${S.at} AS at
             FROM ${S.$} WHERE ${S.userId} = ? AND ${S.kind} IN ${RISK_KIND_LIST} AND ${S.at} >= ? AND ${S.at} <= ? AND ${S.counterpart} IS NOT NULL`,
       args: [userId, clock.riskSince, clock.now],
-    }),
-    db.execute({
-      sql: `SELECT ${P.counterpart} AS k, ${P.state} AS state, coalesce(${P.keptAt} > ?, 0) AS later, ${P.overdueAfter} < ? AS late, count(*) AS n, min(${P.dueAt}) AS min_due
-            FROM ${P.$} WHERE ${P.userId} = ? AND ${P.counterpart} IS NOT NULL GROUP BY 1, 2, 3, 4`,
-      args: [clock.now, clock.now, userId],
     }),
     db.execute({ sql: `SELECT ${CP.key} AS k, ${CP.name} AS name, ${CP.cadenceDays} AS cadence, ${CP.renewalDate} AS renewal, ${CP.notes} AS notes, ${CP.initiationTargetPercent} AS target, ${CP.reviewIntervalDays} AS review, ${CP.feedbackIntervalDays} AS feedback FROM ${CP.$} WHERE ${CP.userId} = ?`, args: [userId] }),
   ]);
@@ -285,16 +345,38 @@ export async function readAllPieces(db: Executor, userId: string, clock: ReadClo
     }
     return out;
   };
+  const countsOf = new Map<string, Record<string, number>>();
+  for (const r of counts.rows) {
+    const of = countsOf.get(str(r.k)) ?? {};
+    of[str(r.what)] = Number(r.n);
+    countsOf.set(str(r.k), of);
+  }
+  const recentOf = listBy(recent.rows, (r) => str(r.v));
+  const oldestOf = byKey(figures.rows, (r) => strOrNull(r.oldest) ?? '');
+  const lateOf = byKey(pendingLate.rows, (r): [number, string | null] => [Number(r.n), strOrNull(r.min_due)]);
+  const keptLaterOf = listBy(keptLater.rows, (r): [string, number, number, string] => [str(r.state), Number(r.late), Number(r.n), str(r.min_due)]);
+  const awaitingUs = new Map<string, { n: number; over: number; sat: number; oldest: string }>();
+  const promiseGroups = new Map<string, [string, number, number, number, string][]>();
+  for (const [key, c] of countsOf) {
+    const n = c['awaiting:us'] ?? 0;
+    if (n > 0) {
+      // The recent waits (under saturation) are listed; every other wait is over both thresholds.
+      const recentSinces = recentOf.get(key) ?? [];
+      const underTarget = recentSinces.filter((since) => since > clock.overTargetUpTo).length;
+      awaitingUs.set(key, { n, over: n - underTarget, sat: n - recentSinces.length, oldest: oldestOf.get(key) ?? '' });
+    }
+    promiseGroups.set(key, promiseGroupsFromCounts(c, lateOf.get(key) ?? [0, null], keptLaterOf.get(key) ?? []));
+  }
   return {
     figures: byKey(figures.rows, (r) => JSON.parse(str(r.v)) as AggregateFigures),
-    lastEmail: byKey(lastEmail.rows, (r) => str(r.v)),
+    lastEmail: new Map(figures.rows.filter((r) => r.last_email !== null && r.last_email !== undefined).map((r) => [str(r.k), str(r.last_email)])),
     lastTouch: byKey(lastTouch.rows, (r) => str(r.v)),
     anyTouch: new Set(anyTouch.rows.map((r) => str(r.k))),
-    awaitingUs: byKey(awaitingUs.rows, (r) => ({ n: Number(r.n), over: Number(r.over), sat: Number(r.sat), oldest: str(r.oldest) })),
-    recent: listBy(recent.rows, (r) => str(r.v)),
-    awaitingThem: byKey(awaitingThem.rows, (r) => Number(r.n)),
+    awaitingUs,
+    recent: recentOf,
+    awaitingThem: new Map([...countsOf].map(([key, c]) => [key, c['awaiting:them'] ?? 0])),
     risks: listBy(risks.rows, (r): RiskSnippet => ({ kind: str(r.kind) as RiskSnippet['kind'], side: str(r.side) as 'us' | 'them', messageId: str(r.message_id), threadId: str(r.thread_id), text: str(r.text), at: str(r.at) })),
-    promiseGroups: listBy(promiseGroups.rows, (r): [string, number, number, number, string] => [str(r.state), Number(r.later), Number(r.late), Number(r.n), str(r.min_due)]),
+    promiseGroups,
     profiles: byKey(profiles.rows, (r): CounterpartProfile => ({
       name: strOrNull(r.name),
       cadenceDays: r.cadence === null ? null : Number(r.cadence),
