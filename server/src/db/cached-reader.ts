@@ -1,5 +1,6 @@
 import Database from 'libsql';
 import type { InStatement, InValue, ResultSet, Row } from '@libsql/client';
+import { createTurns } from './turns';
 
 
 /** What the read paths (store/read/*) need of a connection: run a statement, get its rows by column name. */
@@ -48,9 +49,12 @@ export function createCachedReader(path: string, busyTimeoutMs: number): ReadExe
     return { rows };
   }
 
+  // Statements take turns (turns.ts) so that many requests at once interleave with I/O instead of
+  // holding the event loop for all of their statements together.
+  const turns = createTurns();
   return {
-    execute: async (stmt) => run(stmt),
-    batch: async (stmts) => stmts.map(run),
+    execute: (stmt) => turns.exclusive(() => run(stmt)),
+    batch: (stmts) => turns.exclusive(() => stmts.map(run)),
     close: () => db.close(),
   };
 }
