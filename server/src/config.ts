@@ -23,6 +23,13 @@ export interface ServerConfig {
    * answers for tests, demos, and support looking at what a user saw. Unset in production.
    */
   fixedNow?: string;
+  /**
+   * API processes serving the port (FT_WORKERS, default 1). Above 1 the started process migrates the
+   * database, then runs that many workers (node:cluster) that share the port; each serves requests and
+   * runs the sync scheduler and re-derivation, which take leases in the database, so nothing runs twice.
+   * Rate limits are kept per process: with N workers a token's budget is up to N times the setting.
+   */
+  workers: number;
 }
 
 export const DEFAULT_DATABASE_URL = `file:${resolve(serverRoot, 'data/followthrough.db')}`;
@@ -36,6 +43,7 @@ export const defaultConfig: ServerConfig = {
   corsExtensions: 'installed',
   bodyLimitBytes: 16 * 1024 * 1024,
   rateLimit: { burst: 120, perSecond: 20 },
+  workers: 1,
 };
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
@@ -105,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       burst: intFrom(env, 'FT_RATE_LIMIT_BURST', defaultConfig.rateLimit.burst, 1),
       perSecond: intFrom(env, 'FT_RATE_LIMIT_PER_SECOND', defaultConfig.rateLimit.perSecond, 1),
     },
+    workers: intFrom(env, 'FT_WORKERS', defaultConfig.workers, 1),
     ...fixedNowFrom(env),
   };
 }

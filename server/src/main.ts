@@ -1,15 +1,29 @@
 // `pnpm start`: serve the API. Configuration comes from the environment (see config.ts):
 // HOST (127.0.0.1), PORT (8787), DATABASE_URL (file:<server>/data/followthrough.db; relative file: URLs
 // are taken from the server folder), DATABASE_AUTH_TOKEN (libSQL server / Turso), FT_CORS_ORIGINS,
-// FT_BODY_LIMIT_BYTES, FT_RATE_LIMIT_BURST, FT_RATE_LIMIT_PER_SECOND, FT_NOW (a fixed clock for tests and demos).
+// FT_BODY_LIMIT_BYTES, FT_RATE_LIMIT_BURST, FT_RATE_LIMIT_PER_SECOND, FT_NOW (a fixed clock for tests and demos),
+// FT_WORKERS (API processes sharing the port; workers.ts).
+import cluster from 'node:cluster';
 import { loadConfig } from './config';
 import { createJsonLogger } from './http/logger';
 import { startServer } from './server';
+import { runWorkers } from './workers';
 
-const logger = createJsonLogger();
+const logger = createJsonLogger(undefined, cluster.isWorker ? { pid: process.pid } : {});
 
 try {
   const config = loadConfig();
+  if (config.workers > 1 && cluster.isPrimary) {
+    await runWorkers(config, logger);
+  } else {
+    await serveInThisProcess(config);
+  }
+} catch (err) {
+  logger.error('failed to start', { error: err instanceof Error ? err.message : String(err) });
+  process.exit(1);
+}
+
+async function serveInThisProcess(config: ReturnType<typeof loadConfig>): Promise<void> {
   const fixed = config.fixedNow;
   const server = await startServer(config, logger, fixed ? () => new Date(fixed) : undefined);
   const where = config.databaseUrl.startsWith('file:') ? config.databaseUrl : new URL(config.databaseUrl).origin;
@@ -43,7 +57,4 @@ try {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
-} catch (err) {
-  logger.error('failed to start', { error: err instanceof Error ? err.message : String(err) });
-  process.exit(1);
 }

@@ -5,9 +5,10 @@ export interface Logger {
   error(msg: string, fields?: Record<string, unknown>): void;
 }
 
-export function createJsonLogger(write: (line: string) => void = (line) => process.stdout.write(line + '\n')): Logger {
+/** `base` goes into every line (the worker's pid when several processes share one log). */
+export function createJsonLogger(write: (line: string) => void = (line) => process.stdout.write(line + '\n'), base: Record<string, unknown> = {}): Logger {
   const log = (level: string) => (msg: string, fields?: Record<string, unknown>) =>
-    write(JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields }));
+    write(JSON.stringify({ time: new Date().toISOString(), level, msg, ...base, ...fields }));
   return { info: log('info'), warn: log('warn'), error: log('error') };
 }
 

@@ -1,5 +1,5 @@
 import { spawn, execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,5 +74,63 @@ describe('the server process', () => {
     );
     expect(failure?.code).toBe(2);
     expect(failure?.stderr).toContain('already exists');
+  }, PROCESS_TEST_TIMEOUT_MS);
+  it('FT_WORKERS=2: two workers share the port and both answer; SIGTERM stops them all', async () => {
+    const workersDb = join(dir, 'workers.db');
+    const token = (await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'user', 'add', 'bo@acme.example'], {
+      cwd: serverDir,
+      env: { ...env, DATABASE_URL: `file:${workersDb}` },
+    })).stdout.trim().split('\n').at(-1)!;
+    const primary = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: serverDir,
+      env: { ...env, DATABASE_URL: `file:${workersDb}`, FT_WORKERS: '2' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = primary;
+    const lines: Record<string, unknown>[] = [];
+    let buffered = '';
+    const bothListening = new Promise<string[]>((resolve, reject) => {
+      const urls: string[] = [];
+      primary.stdout!.on('data', (chunk: Buffer) => {
+        buffered += chunk.toString();
+        for (let nl = buffered.indexOf('\n'); nl >= 0; nl = buffered.indexOf('\n')) {
+          const line = JSON.parse(buffered.slice(0, nl)) as Record<string, unknown>;
+          buffered = buffered.slice(nl + 1);
+          lines.push(line);
+          if (line.msg === 'listening') urls.push(String(line.url));
+          if (urls.length === 2) resolve(urls);
+        }
+      });
+      primary.on('exit', (code) => reject(new Error(`server exited early with ${code}`)));
+    });
+    const urls = await bothListening;
+    expect(urls[0]).toBe(urls[1]);
+    const exited = new Promise<number | null>((resolve) => primary.on('exit', (code) => resolve(code)));
+    // The workers are this process's children (Linux /proc).
+    const childrenOf = (pid: number) =>
+      readdirSync('/proc')
+        .filter((entry) => /^\d+$/.test(entry))
+        .filter((entry) => {
+          try {
+            return readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')[1] === String(pid);
+          } catch {
+            return false;
+          }
+        });
+    const workers = childrenOf(primary.pid!);
+    expect(workers).toHaveLength(2);
+
+    // Many connections at once, each a new one: all answered.
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, () => fetch(`${urls[0]}/v1/me`, { headers: { authorization: `Bearer ${token}`, connection: 'close' } })),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array.from({ length: 40 }, () => 200));
+    const served = new Set(lines.filter((l) => l.msg === 'request').map((l) => l.pid));
+    expect(served.size).toBe(2);
+
+    primary.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(workers.filter((pid) => existsSync(`/proc/${pid}`))).toEqual([]);
+    expect(lines.filter((l) => l.msg === 'stopped')).toHaveLength(2);
   }, PROCESS_TEST_TIMEOUT_MS);
 });
