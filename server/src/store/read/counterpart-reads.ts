@@ -75,7 +75,8 @@ const thresholdsMemo = new WeakMap<AnalysisSettings, { iso: string; thresholds: 
  * computation of the thresholds, and no figure the API gives depends on the milliseconds.
  */
 export function readClock(now: Date, settings: AnalysisSettings): ReadClock {
-  const iso = new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString();
+  const second = Math.floor(now.getTime() / 1000) * 1000;
+  const iso = new Date(second).toISOString();
   const known = thresholdsMemo.get(settings);
   const thresholds = known?.iso === iso ? known.thresholds : awaitingThresholds(iso, settings);
   if (known?.iso !== iso) thresholdsMemo.set(settings, { iso, thresholds });
@@ -85,7 +86,7 @@ export function readClock(now: Date, settings: AnalysisSettings): ReadClock {
     thresholds,
     overTargetUpTo: asIso(thresholds.overTargetUpTo),
     saturatedUpTo: asIso(thresholds.saturatedUpTo),
-    riskSince: new Date(now.getTime() - RISK_LIST_DAYS * DAY_MS).toISOString(),
+    riskSince: new Date(second - RISK_LIST_DAYS * DAY_MS).toISOString(),
   };
 }
 
