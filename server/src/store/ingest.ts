@@ -3,14 +3,9 @@ import {
   createThreader,
   deriveMessageFacts,
   isMeaningful,
-  readMessage,
   type AnalysisSettings,
   type FulfilmentEvidence,
   type MessageFacts,
-  isMessageRejectedError,
-  LIMITS,
-  normalizeMessageId,
-  normalizedMessageSchema,
   type MessageRejection,
   type NormalizedMessage,
   type NormalizedMessageInput,
@@ -31,11 +26,18 @@ import {
 import { updateFulfilment } from './fulfilment-store';
 import { rederiveThreads } from './rederive-threads';
 import { createYielder, insertMany, names, runAll, selectIn, str } from './sql';
+import { rejection } from './message-reader';
+import { readPool, type ReadPool } from './read-pool';
 import { inWriteTransaction } from './write-transaction';
 import { loadThreaderSeed, threaderWrites } from './threading-store';
 import { renameStatements, threadsToRename } from './thread-names';
 
 const M = names(messages);
+/**
+ * Messages written per transaction: a large batch is written a slice at a time while the reader threads
+ * read the next slice, so reading and writing overlap on two cores.
+ */
+const WRITE_SLICE = 250;
 const T = names(threads);
 
 /** A message of the batch that was not stored, and why (shared/model/message-rejection.ts). */
@@ -50,24 +52,12 @@ export interface IngestResult {
   rejected: RejectedMessage[];
 }
 
-function rejection(id: string, err: unknown): RejectedMessage {
-  if (isMessageRejectedError(err)) return { id, code: err.code, reason: err.reason };
-  // Any other error's message could quote the mail: only its kind is kept.
-  return { id, code: 'analysis_failed', reason: `the analysis failed on this message (${err instanceof Error ? err.name : 'error'})` };
-}
-
-/** A field of the message that failed its schema, as a rejection that names the field and never its value. */
-function schemaRejection(id: string, index: number, issue: { path: PropertyKey[]; message: string; code?: string } | undefined): RejectedMessage {
-  const field = issue?.path.map(String).join('.') ?? '';
-  const where = `messages.${index}${field ? `.${field}` : ''}`;
-  const code = field === 'date' ? 'date_invalid' : issue?.code === 'too_big' ? 'field_too_long' : 'unreadable';
-  return { id, code, reason: `${where}: ${issue?.message ?? 'not a message'}` };
-}
-
 /**
- * Stores a batch of messages for one user and updates what they change, in one write transaction:
- * - each body is read once, before the transaction (readMessage); a message that cannot be read is
- *   rejected with its reason and the rest of the batch is stored;
+ * Stores a batch of messages for one user and updates what they change, a slice of WRITE_SLICE messages
+ * per write transaction:
+ * - each body is read once, before its slice's transaction (readOne, on reader threads for a large
+ *   batch: read-pool.ts, the next slice read while this one is written); a message that cannot be read
+ *   is rejected with its reason and the rest of the batch is stored;
  * - threads are assigned by the engine's threader, seeded with the rows the batch can touch;
  * - the touched threads are re-analysed and their clients' aggregates adjusted (old contribution out,
  *   new in), findings are stored once each, and promises are brought up to date with the new evidence;
@@ -79,40 +69,50 @@ export async function ingestMessages(
   userId: string,
   input: readonly (NormalizedMessage | NormalizedMessageInput)[],
   settings: AnalysisSettings,
-  options: { validate?: boolean } = {},
+  options: { validate?: boolean; pool?: ReadPool } = {},
 ): Promise<IngestResult> {
-  const breathe = createYielder();
-  const order: string[] = [];
-  const read = new Map<string, { stored: StoredMessageFacts; facts: MessageFacts }>();
-  const rejected: RejectedMessage[] = [];
-  const rejectedIds = new Set<string>();
-  for (const [index, raw] of input.entries()) {
-    // Messages from the API are checked one by one: a bad one is rejected, the rest go in.
-    let message: NormalizedMessage;
-    if (options.validate) {
-      const parsed = normalizedMessageSchema.safeParse(raw);
-      if (!parsed.success) {
-        const rawId = (raw as { id?: unknown }).id;
-        const id = typeof rawId === 'string' && rawId.length <= LIMITS.messageId ? normalizeMessageId(rawId) : `#${index}`;
-        rejected.push(schemaRejection(id, index, parsed.error.issues[0]));
-        rejectedIds.add(id);
-        await breathe();
-        continue;
+  const pool = options.pool ?? readPool;
+  const validate = options.validate ?? false;
+  const slices: { offset: number; messages: typeof input }[] = [];
+  for (let offset = 0; offset < input.length; offset += WRITE_SLICE) slices.push({ offset, messages: input.slice(offset, offset + WRITE_SLICE) });
+  const readSlice = (k: number) => pool.read(slices[k]!.messages, slices[k]!.offset, settings, validate);
+  const total: IngestResult = { accepted: 0, duplicates: 0, threadsUpdated: 0, threads: [], rejected: [] };
+  const touched = new Set<string>();
+  // Slice k is written while slice k + 1 is read (on reader threads): one transaction per slice.
+  let reading = slices.length > 0 ? readSlice(0) : null;
+  try {
+    for (let k = 0; k < slices.length; k++) {
+      const outcomes = await reading!;
+      reading = k + 1 < slices.length ? readSlice(k + 1) : null;
+      const order: string[] = [];
+      const read = new Map<string, { stored: StoredMessageFacts; facts: MessageFacts }>();
+      const rejected: RejectedMessage[] = [];
+      const rejectedIds = new Set<string>();
+      for (const outcome of outcomes) {
+        if (outcome.kind === 'rejected') {
+          // A copy of a message already read is skipped, not read again (its body may differ).
+          if (outcome.stage === 'analysis' && read.has(outcome.rejection.id)) continue;
+          rejected.push(outcome.rejection);
+          rejectedIds.add(outcome.rejection.id);
+          continue;
+        }
+        const id = outcome.stored.id;
+        order.push(id);
+        if (!read.has(id) && !rejectedIds.has(id)) read.set(id, outcome);
       }
-      message = parsed.data;
-    } else message = raw as NormalizedMessage;
-    order.push(message.id);
-    if (read.has(message.id) || rejectedIds.has(message.id)) continue;
-    try {
-      const stored = readMessage(message, settings);
-      read.set(message.id, { stored, facts: deriveMessageFacts(stored, settings) });
-    } catch (err) {
-      rejected.push(rejection(message.id, err));
-      rejectedIds.add(message.id);
+      const result = await storeRead(database, userId, settings, createYielder(), order, read, rejected, rejectedIds);
+      total.accepted += result.accepted;
+      total.duplicates += result.duplicates;
+      total.threads.push(...result.threads);
+      total.rejected.push(...result.rejected);
+      for (const id of result.affected) touched.add(id);
     }
-    await breathe();
+  } finally {
+    // A write that failed leaves the next slice's read unwatched: it must not become an unhandled rejection.
+    void reading?.catch(() => {});
   }
-  return storeRead(database, userId, settings, breathe, order, read, rejected, rejectedIds);
+  total.threadsUpdated = touched.size;
+  return total;
 }
 
 /**
@@ -136,7 +136,8 @@ export async function ingestStoredFacts(database: Database, userId: string, inpu
     }
     await breathe();
   }
-  return storeRead(database, userId, settings, breathe, order, read, rejected, rejectedIds);
+  const { affected, ...result } = await storeRead(database, userId, settings, breathe, order, read, rejected, rejectedIds);
+  return { ...result, threadsUpdated: affected.length };
 }
 
 /** The write transaction both paths share: threads, aggregates, findings and fulfilment for what was read. */
@@ -149,7 +150,7 @@ async function storeRead(
   read: ReadonlyMap<string, { stored: StoredMessageFacts; facts: MessageFacts }>,
   rejected: RejectedMessage[],
   rejectedIds: ReadonlySet<string>,
-): Promise<IngestResult> {
+): Promise<Omit<IngestResult, 'threadsUpdated'> & { affected: string[] }> {
   return inWriteTransaction(database, async (tx) => {
     const ctx: AnalysisContext = { tx, userId, settings, hash: settingsHash(settings), breathe };
     const storedThreadOf = new Map<string, string>();
@@ -230,7 +231,7 @@ async function storeRead(
     return {
       accepted: fresh.length,
       duplicates: order.filter((id) => !rejectedIds.has(id)).length - fresh.length,
-      threadsUpdated: affected.length,
+      affected,
       threads: order.filter((id) => !rejectedIds.has(id)).map((messageId) => ({ messageId, threadId: threadOf.get(messageId) ?? storedThreadOf.get(messageId)! })),
       rejected,
     };

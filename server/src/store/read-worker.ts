@@ -1,0 +1,23 @@
+// A reader thread (read-pool.ts): reads the messages it is sent with readOne and posts the outcomes back.
+import { parentPort } from 'node:worker_threads';
+import type { AnalysisSettings, NormalizedMessage, NormalizedMessageInput } from '@followthrough/shared';
+import { readOne } from './message-reader';
+
+export interface ReadJob {
+  job: number;
+  messages: (NormalizedMessage | NormalizedMessageInput)[];
+  /** The batch index of messages[0]. */
+  offset: number;
+  settingsJson: string;
+  validate: boolean;
+}
+
+// The engine memoizes per settings object; a job's settings arrive as text, and the same text is parsed once.
+let lastSettings: { json: string; settings: AnalysisSettings } | undefined;
+
+parentPort!.on('message', (job: ReadJob) => {
+  if (lastSettings?.json !== job.settingsJson) lastSettings = { json: job.settingsJson, settings: JSON.parse(job.settingsJson) as AnalysisSettings };
+  const settings = lastSettings.settings;
+  const outcomes = job.messages.map((message, i) => readOne(message, job.offset + i, settings, job.validate));
+  parentPort!.postMessage({ job: job.job, outcomes });
+});

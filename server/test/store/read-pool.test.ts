@@ -1,0 +1,52 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { NormalizedMessageInput } from '@followthrough/shared';
+import { realSizeMailbox } from '../../bench/real-size-mailbox';
+import { createReadPool, POOL_MIN_BATCH } from '../../src/store/read-pool';
+import { readOne } from '../../src/store/message-reader';
+
+// Reader threads (read-pool.ts) give what reading in the process gives, message for message, bad ones
+// included, and fall back to the process when a thread cannot do it.
+
+const ME = 'maya@brightlane.example';
+const settings = {
+  me: [ME],
+  timeZone: 'Europe/Berlin',
+  workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
+  internalDomains: [],
+  responseTargetBusinessMinutes: 240,
+  defaultPromiseWorkingDays: 2,
+  initiationTarget: 0.8,
+};
+
+const good = [...realSizeMailbox({ messages: 400, keyClientMessages: 120, keyClientThreads: 20, smallClients: 5, endMs: Date.parse('2026-11-28T12:00:00Z'), me: { name: 'Maya Chen', address: ME } })];
+// Bad ones among them: a date that is not one, a field too long, a message that is not an object.
+const batch: NormalizedMessageInput[] = [...good];
+batch.splice(3, 0, { ...good[0]!, id: '<bad-date@x.example>', date: 'yesterday' });
+batch.splice(150, 0, { ...good[1]!, id: '<long@x.example>', from: `${'n'.repeat(3000)} <a@x.example>` });
+batch.splice(301, 0, 'not a message' as unknown as NormalizedMessageInput);
+
+const pool = createReadPool({ size: 2 });
+afterAll(() => pool.close());
+
+describe('the read pool', () => {
+  it('reads a batch on threads exactly as the process does, rejections with where they are', async () => {
+    const inProcess = batch.map((m, i) => readOne(m, i + 1000, settings, true));
+    const onThreads = await pool.read(batch, 1000, settings, true);
+    expect(onThreads).toEqual(inProcess);
+    const rejected = onThreads.filter((o) => o.kind === 'rejected');
+    expect(rejected.map((o) => o.index)).toEqual([1003, 1150, 1301]);
+    expect(rejected.map((o) => (o.kind === 'rejected' ? o.rejection.reason.split(':')[0] : ''))).toEqual(['messages.1003.date', 'messages.1150.from', 'messages.1301']);
+    expect(onThreads.filter((o) => o.kind === 'read').length).toBe(good.length);
+  });
+
+  it('reads small batches in the process, and everything in the process once a thread has failed', async () => {
+    const small = batch.slice(0, POOL_MIN_BATCH - 1);
+    expect(await pool.read(small, 0, settings, true)).toEqual(small.map((m, i) => readOne(m, i, settings, true)));
+
+    // A reader thread that dies at start.
+    const failing = createReadPool({ size: 1, workerUrl: new URL('../fixtures/broken-reader.ts', import.meta.url) });
+    const outcomes = await failing.read(batch, 0, settings, true);
+    expect(outcomes).toEqual(batch.map((m, i) => readOne(m, i, settings, true)));
+    await failing.close();
+  });
+});
