@@ -200,6 +200,8 @@ export const promises = sqliteTable(
     index('promises_counterpart_made_idx').on(t.userId, t.counterpart, t.madeAt),
     // Promises kept by evidence later than `now` count as open (promiseStatusAt): a short range at the end.
     index('promises_kept_at_idx').on(t.userId, t.keptAt),
+    // A client's promises by due date: the latest settled ones without sorting the client's history.
+    index('promises_counterpart_due_idx').on(t.userId, t.counterpart, t.dueAt),
   ],
 );
 

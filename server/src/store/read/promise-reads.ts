@@ -3,10 +3,12 @@ import { promiseRecordAt, type PromiseStatus, type SettledPromise } from '@follo
 import type { PromiseView } from '@followthrough/shared/contract';
 import type { VerdictStatus } from '@followthrough/shared';
 import { promises, promiseVerdicts } from '../../db/schema/index';
-import { names, str, strOrNull, type Executor } from '../sql';
+import { indexNamed, names, str, strOrNull, type Executor } from '../sql';
 
 const P = names(promises);
 const V = names(promiseVerdicts);
+const BY_STATE = indexNamed(promises, 'promises_counterpart_state_idx');
+const BY_DUE = indexNamed(promises, 'promises_counterpart_due_idx');
 
 export const KEPT_STATES = `('kept', 'kept-late', 'possibly-kept')`;
 /** The states a promise can be open in at some `now`: pending, or kept after that `now`. */
@@ -159,8 +161,13 @@ export async function listPromises(db: Executor, userId: string, query: PromiseL
     where.push(`(p.${P.dueAt} ${beyond} ? OR (p.${P.dueAt} = ? AND p.${P.id} > ?))`);
     args.push(after[0]!, after[0]!, after[1]!);
   }
+  // One client's list: a status is a few ranges of its states (then sorted); anything else walks its
+  // promises in due order and stops at the page (the key client's settled ones are most of its history:
+  // 3.9 -> 0.3 ms). SQLite's planner picks the due order for both once it can, so each is named.
+  const index = !query.counterpart ? '' : query.status ? `INDEXED BY ${BY_STATE}` : `INDEXED BY ${BY_DUE}`;
   const result = await db.execute({
-    sql: `SELECT ${PROMISE_VIEW_COLUMNS} FROM ${PROMISE_VIEW_FROM} WHERE ${where.join(' AND ')} ORDER BY p.${P.dueAt} ${descending ? 'DESC' : ''}, p.${P.id} LIMIT ?`,
+    sql: `SELECT ${PROMISE_VIEW_COLUMNS} FROM ${P.$} p ${index} LEFT JOIN ${V.$} v ON v.${V.userId} = p.${P.userId} AND v.${V.promiseId} = p.${P.id}
+          WHERE ${where.join(' AND ')} ORDER BY p.${P.dueAt} ${descending ? 'DESC' : ''}, p.${P.id} LIMIT ?`,
     args: [...args, query.limit + 1],
   });
   const rows = result.rows.slice(0, query.limit);

@@ -1,0 +1,1 @@
+CREATE INDEX `promises_counterpart_due_idx` ON `promises` (`user_id`,`counterpart`,`due_at`);
