@@ -32,7 +32,9 @@ export async function readReport(db: Executor, userId: string, key: string, sinc
   const start = from ?? '';
   const live = liveCondition('p', '?2');
   const where = `p.${P.userId} = ?1 AND p.${P.counterpart} = ?4`;
-  const doneCondition = `((p.${P.state} IN ('kept', 'kept-late') AND p.${P.keptAt} > ?3 AND p.${P.keptAt} <= ?2) OR (p.${P.state} = 'done' AND p.${P.madeAt} > ?3 AND p.${P.madeAt} <= ?2))`;
+  // The unary + keeps SQLite on the client's state index: a range over promises_kept_at_idx would visit
+  // every client's kept promises of the period (3.4 -> 0.2 ms on the key client with no report sent yet).
+  const doneCondition = `((p.${P.state} IN ('kept', 'kept-late') AND +p.${P.keptAt} > ?3 AND +p.${P.keptAt} <= ?2) OR (p.${P.state} = 'done' AND p.${P.madeAt} > ?3 AND p.${P.madeAt} <= ?2))`;
   const args = [userId, now, start, key];
   const page = (condition: string, order: string) =>
     db.execute({ sql: `SELECT ${PROMISE_VIEW_COLUMNS} FROM ${PROMISE_VIEW_FROM} WHERE ${where} AND ${condition} ORDER BY ${order} LIMIT ${TAKE}`, args });
@@ -45,7 +47,7 @@ export async function readReport(db: Executor, userId: string, key: string, sinc
       args: [userId, key, start, now],
     });
   const moved = `${live} AND p.${P.originalDueAt} IS NOT NULL`;
-  const lateInPeriod = `p.${P.state} = 'kept-late' AND p.${P.keptAt} > ?3 AND p.${P.keptAt} <= ?2`;
+  const lateInPeriod = `p.${P.state} = 'kept-late' AND +p.${P.keptAt} > ?3 AND +p.${P.keptAt} <= ?2`;
   const overdue = `${live} AND p.${P.overdueAfter} < ?2`;
   const [done, doneCount, actions, actionCount, movedRows, movedCount, lateRows, lateCount, overdueRows, overdueUnmovedCount, otherTouches, invoices, waiting, issues, profile] = await Promise.all([
     page(doneCondition, `coalesce(p.${P.keptAt}, p.${P.madeAt}) DESC`),
@@ -61,7 +63,8 @@ export async function readReport(db: Executor, userId: string, key: string, sinc
     touchpointsIn(false),
     touchpointsIn(true),
     db.execute({
-      sql: `SELECT ${T.threadId} AS thread_id, ${T.awaitingSince} AS since, ${T.awaitingMessageId} AS message_id, ${T.subject} AS subject, count(*) OVER () AS total
+      // How many there are is the client's stored count (summary.awaitingThemCount), not a window over them all.
+      sql: `SELECT ${T.threadId} AS thread_id, ${T.awaitingSince} AS since, ${T.awaitingMessageId} AS message_id, ${T.subject} AS subject
             FROM ${T.$} WHERE ${T.userId} = ? AND ${T.counterpart} = ? AND ${T.awaitingSide} = 'them' ORDER BY ${T.awaitingSince}, ${T.threadId} LIMIT ${TAKE}`,
       args: [userId, key],
     }),
@@ -110,7 +113,7 @@ export async function readReport(db: Executor, userId: string, key: string, sinc
     totals: {
       done: n(doneCount) + total(otherTouches),
       actions: n(actionCount) + summary.summary.requestCount,
-      waiting: total(waiting),
+      waiting: summary.summary.awaitingThemCount,
       changes: n(movedCount) + n(lateCount) + n(overdueUnmovedCount),
       invoices: total(invoices),
       issues: total(issues),
