@@ -50,7 +50,8 @@ export async function readReport(db: Executor, userId: string, key: string, sinc
   const lateInPeriod = `p.${P.state} = 'kept-late' AND +p.${P.keptAt} > ?3 AND +p.${P.keptAt} <= ?2`;
   const overdue = `${live} AND p.${P.overdueAfter} < ?2`;
   const [done, doneCount, actions, actionCount, movedRows, movedCount, lateRows, lateCount, overdueRows, overdueUnmovedCount, otherTouches, invoices, waiting, issues, profile] = await Promise.all([
-    page(doneCondition, `coalesce(p.${P.keptAt}, p.${P.madeAt}) DESC`),
+    // Ties (one mail keeping several promises) by id, so the page does not depend on the index SQLite walks.
+    page(doneCondition, `coalesce(p.${P.keptAt}, p.${P.madeAt}) DESC, p.${P.id}`),
     count(doneCondition),
     page(live, `p.${P.dueAt}, p.${P.id}`),
     count(live),
