@@ -318,7 +318,7 @@ export async function readAllPieces(db: Executor, userId: string, clock: ReadClo
             AND ${T.counterpart} IS NOT NULL ORDER BY ${T.awaitingSince}`,
       args: [userId, clock.saturatedUpTo],
     }),
-    db.execute({ sql: `SELECT ${N.counterpart} AS k, ${N.what} AS what, ${N.n} AS n FROM ${N.$} WHERE ${N.userId} = ?`, args: [userId] }),
+    db.execute({ sql: `SELECT ${N.counterpart} AS k, json_group_object(${N.what}, ${N.n}) AS v FROM ${N.$} WHERE ${N.userId} = ? GROUP BY 1`, args: [userId] }),
     db.execute({
       sql: `SELECT ${P.counterpart} AS k, count(*) AS n, min(${P.dueAt}) AS min_due FROM ${P.$}
             WHERE ${P.userId} = ? AND ${P.state} = 'pending' AND ${P.overdueAfter} < ? AND ${P.counterpart} IS NOT NULL GROUP BY 1`,
@@ -346,12 +346,7 @@ export async function readAllPieces(db: Executor, userId: string, clock: ReadClo
     }
     return out;
   };
-  const countsOf = new Map<string, Record<string, number>>();
-  for (const r of counts.rows) {
-    const of = countsOf.get(str(r.k)) ?? {};
-    of[str(r.what)] = Number(r.n);
-    countsOf.set(str(r.k), of);
-  }
+  const countsOf = byKey(counts.rows, (r) => JSON.parse(str(r.v)) as StoredCounts);
   const recentOf = listBy(recent.rows, (r) => str(r.v));
   const oldestOf = byKey(figures.rows, (r) => strOrNull(r.oldest) ?? '');
   const lateOf = byKey(pendingLate.rows, (r): [number, string | null] => [Number(r.n), strOrNull(r.min_due)]);
