@@ -19,6 +19,8 @@ type Message = NormalizedMessage | NormalizedMessageInput;
  */
 export interface ReadPool {
   read(messages: readonly Message[], offset: number, settings: AnalysisSettings, validate: boolean): Promise<ReadOutcome[]>;
+  /** Threads running, and messages read on them so far (for tests and diagnostics). */
+  stats(): { threads: number; readOnThreads: number };
   close(): Promise<void>;
 }
 
@@ -31,6 +33,7 @@ export function createReadPool(options: { size?: number; workerUrl?: URL } = {})
   let readers: Worker[] | null = null;
   let broken = false;
   let nextJob = 0;
+  let readOnThreads = 0;
   const waiting = new Map<number, { resolve: (o: ReadOutcome[]) => void; reject: (e: Error) => void }>();
 
   function fail(error: Error) {
@@ -43,11 +46,10 @@ export function createReadPool(options: { size?: number; workerUrl?: URL } = {})
   }
 
   function start(): Worker[] {
-    const url = options.workerUrl ?? new URL(`./read-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
-    // Run from TypeScript (tsx, vitest), a thread needs the same loader; tsx passes it on itself.
-    const execArgv = url.pathname.endsWith('.ts') && !process.execArgv.some((a) => a.includes('tsx')) ? [...process.execArgv, '--import', 'tsx'] : process.execArgv;
+    // From TypeScript (tsx, vitest) a thread starts through a bootstrap that registers the loader.
+    const url = options.workerUrl ?? new URL(import.meta.url.endsWith('.ts') ? './read-worker-boot.mjs' : './read-worker.js', import.meta.url);
     return Array.from({ length: size }, () => {
-      const reader = new Worker(url, { execArgv });
+      const reader = new Worker(url);
       reader.unref();
       reader.on('message', ({ job, outcomes }: { job: number; outcomes: ReadOutcome[] }) => {
         waiting.get(job)?.resolve(outcomes);
@@ -101,11 +103,15 @@ export function createReadPool(options: { size?: number; workerUrl?: URL } = {})
             return slice.length === 0 ? Promise.resolve([]) : post(reader, { messages: slice, offset: offset + i * share, settingsJson, validate });
           }),
         );
+        readOnThreads += messages.length;
         return parts.flat();
       } catch {
+        // A thread that failed (or could not start) is not tried again: the process reads from now on.
+        broken = true;
         return inProcess(messages, offset, settings, validate);
       }
     },
+    stats: () => ({ threads: readers?.length ?? 0, readOnThreads }),
     async close() {
       const doomed = readers ?? [];
       readers = null;

@@ -33,6 +33,7 @@ describe('the read pool', () => {
     const inProcess = batch.map((m, i) => readOne(m, i + 1000, settings, true));
     const onThreads = await pool.read(batch, 1000, settings, true);
     expect(onThreads).toEqual(inProcess);
+    expect(pool.stats()).toEqual({ threads: 2, readOnThreads: batch.length });
     const rejected = onThreads.filter((o) => o.kind === 'rejected');
     expect(rejected.map((o) => o.index)).toEqual([1003, 1150, 1301]);
     expect(rejected.map((o) => (o.kind === 'rejected' ? o.rejection.reason.split(':')[0] : ''))).toEqual(['messages.1003.date', 'messages.1150.from', 'messages.1301']);
@@ -41,12 +42,18 @@ describe('the read pool', () => {
 
   it('reads small batches in the process, and everything in the process once a thread has failed', async () => {
     const small = batch.slice(0, POOL_MIN_BATCH - 1);
+    const before = pool.stats().readOnThreads;
     expect(await pool.read(small, 0, settings, true)).toEqual(small.map((m, i) => readOne(m, i, settings, true)));
+    expect(pool.stats().readOnThreads).toBe(before);
 
     // A reader thread that dies at start.
-    const failing = createReadPool({ size: 1, workerUrl: new URL('../fixtures/broken-reader.ts', import.meta.url) });
+    const failing = createReadPool({ size: 1, workerUrl: new URL('../fixtures/broken-reader.mjs', import.meta.url) });
     const outcomes = await failing.read(batch, 0, settings, true);
     expect(outcomes).toEqual(batch.map((m, i) => readOne(m, i, settings, true)));
+    expect(failing.stats()).toEqual({ threads: 0, readOnThreads: 0 });
+    // And it stays in the process, without starting threads again.
+    await failing.read(batch, 0, settings, true);
+    expect(failing.stats()).toEqual({ threads: 0, readOnThreads: 0 });
     await failing.close();
   });
 });
