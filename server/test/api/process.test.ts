@@ -23,6 +23,27 @@ async function cli(...args: string[]): Promise<{ stdout: string; stderr: string 
   return promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: serverDir, env });
 }
 
+/** The JSON log lines a server process writes, and its URL once `processes` of it say they are listening. */
+function logOf(server: ReturnType<typeof spawn>, processes: number): { lines: Record<string, unknown>[]; listening: Promise<string[]> } {
+  const lines: Record<string, unknown>[] = [];
+  let buffered = '';
+  const listening = new Promise<string[]>((resolve, reject) => {
+    const urls: string[] = [];
+    server.stdout!.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      for (let nl = buffered.indexOf('\n'); nl >= 0; nl = buffered.indexOf('\n')) {
+        const line = JSON.parse(buffered.slice(0, nl)) as Record<string, unknown>;
+        buffered = buffered.slice(nl + 1);
+        lines.push(line);
+        if (line.msg === 'listening') urls.push(String(line.url));
+        if (urls.length === processes) resolve(urls);
+      }
+    });
+    server.on('exit', (code) => reject(new Error(`server exited early with ${code}`)));
+  });
+  return { lines, listening };
+}
+
 describe('the server process', () => {
   it('user add prints a token as the last line; the started server accepts it; SIGTERM stops it cleanly', async () => {
     const added = await cli('user', 'add', 'alice@acme.example', '--name', 'Alice Meyer');
@@ -30,22 +51,9 @@ describe('the server process', () => {
     expect(token).toMatch(/^ft_[A-Za-z0-9_-]{32}$/);
 
     child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: serverDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const lines: Record<string, unknown>[] = [];
-    let buffered = '';
     const server = child;
-    const listening = new Promise<string>((resolve, reject) => {
-      server.stdout!.on('data', (chunk: Buffer) => {
-        buffered += chunk.toString();
-        for (let nl = buffered.indexOf('\n'); nl >= 0; nl = buffered.indexOf('\n')) {
-          const line = JSON.parse(buffered.slice(0, nl)) as Record<string, unknown>;
-          buffered = buffered.slice(nl + 1);
-          lines.push(line);
-          if (line.msg === 'listening') resolve(String(line.url));
-        }
-      });
-      server.on('exit', (code) => reject(new Error(`server exited early with ${code}`)));
-    });
-    const url = await listening;
+    const { lines, listening } = logOf(server, 1);
+    const [url] = (await listening) as [string];
     const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
 
     const health = await fetch(`${url}/healthz`);
@@ -87,23 +95,8 @@ describe('the server process', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child = primary;
-    const lines: Record<string, unknown>[] = [];
-    let buffered = '';
-    const bothListening = new Promise<string[]>((resolve, reject) => {
-      const urls: string[] = [];
-      primary.stdout!.on('data', (chunk: Buffer) => {
-        buffered += chunk.toString();
-        for (let nl = buffered.indexOf('\n'); nl >= 0; nl = buffered.indexOf('\n')) {
-          const line = JSON.parse(buffered.slice(0, nl)) as Record<string, unknown>;
-          buffered = buffered.slice(nl + 1);
-          lines.push(line);
-          if (line.msg === 'listening') urls.push(String(line.url));
-          if (urls.length === 2) resolve(urls);
-        }
-      });
-      primary.on('exit', (code) => reject(new Error(`server exited early with ${code}`)));
-    });
-    const urls = await bothListening;
+    const { lines, listening } = logOf(primary, 2);
+    const urls = await listening;
     expect(urls[0]).toBe(urls[1]);
     const exited = new Promise<number | null>((resolve) => primary.on('exit', (code) => resolve(code)));
     // The workers are this process's children (Linux /proc).
