@@ -8,7 +8,8 @@ import type { StoredMessageFacts } from '@followthrough/shared/model';
 import { ClientHeader, type ClientHeaderDeps } from './client-header';
 import { effectiveTimeZone, type ExtensionSettings } from '../utils/settings';
 import type { LocalState } from '../utils/storage';
-import type { LocalAnalysis, LocalEngine } from '../utils/local-analysis';
+import type { LocalAnalysis } from '../utils/local-analysis';
+import type { SidebarEngine } from '../utils/remote-engine';
 import { snapshotToMessages, uniquePromises, withVerdict } from '../utils/thread-messages';
 import { PANELS } from './panels/index';
 import { LayoutNotice } from './layout-notice';
@@ -28,8 +29,11 @@ export interface SidebarDeps {
   /** The censored structure of the page (host driver), for "Copy layout report". */
   layoutReport(): string;
   newId(): string;
-  /** The shared engine (a lazily loaded chunk in content scripts; null while it loads). */
-  engine: LocalEngine | null;
+  /**
+   * The shared engine, answering asynchronously: in content scripts it runs in the background
+   * (utils/remote-engine.ts) and the content script loads none of it. Null: no engine (nothing analysed).
+   */
+  engine: SidebarEngine | null;
   /** Called once the first content frame is painted (timing mark for benchmarks and e2e). */
   onPainted?(): void;
   /** Local-only mode: keep the thread's facts (no body) and get the client's figures over every thread remembered. */
@@ -132,24 +136,30 @@ function useMemoryView(
     let live = true;
     const done = (view: LocalThreadView | null) => live && setResult({ threadId: snapshot.threadId, view });
     const cancel = afterNextPaint(() => {
-      const facts = engine.rememberedFacts(snapshot, settings);
-      if (!facts || facts.length === 0) {
-        done(null);
-        return;
-      }
-      const lastAt = facts.map((f) => f.sentAt).sort().at(-1) ?? new Date().toISOString();
-      const thread: RememberedThread = {
-        threadId: snapshot.threadId,
-        host: snapshot.host,
-        subject: snapshot.subject,
-        link: snapshot.link,
-        counterpart,
-        account: snapshot.account,
-        uploadable: snapshot.messageIdsAreStable,
-        lastAt,
-        rememberedAt: new Date().toISOString(),
-      };
-      remember(thread, facts).then(done, () => done(null));
+      // The facts are read by the engine in the background; the thread and its facts are then kept there.
+      engine.rememberedFacts(snapshot, settings).then(
+        (facts) => {
+          if (!live) return;
+          if (!facts || facts.length === 0) {
+            done(null);
+            return;
+          }
+          const lastAt = facts.map((f) => f.sentAt).sort().at(-1) ?? new Date().toISOString();
+          const thread: RememberedThread = {
+            threadId: snapshot.threadId,
+            host: snapshot.host,
+            subject: snapshot.subject,
+            link: snapshot.link,
+            counterpart,
+            account: snapshot.account,
+            uploadable: snapshot.messageIdsAreStable,
+            lastAt,
+            rememberedAt: new Date().toISOString(),
+          };
+          remember(thread, facts).then(done, () => done(null));
+        },
+        () => done(null),
+      );
     });
     return () => {
       live = false;
@@ -159,6 +169,43 @@ function useMemoryView(
   if (!applies || !snapshot) return { state: 'off', view: null };
   if (!result || result.threadId !== snapshot.threadId) return { state: 'pending', view: null };
   return { state: 'ready', view: result.view };
+}
+
+/**
+ * The engine's analysis of the open thread. It is asked for in the commit that shows the thread (a layout
+ * effect, so the request leaves in the open's own task) and shown when it arrives; until then the sidebar
+ * is `loading`. When the settings or the local verdicts change, the previous analysis of the same thread
+ * stays on screen until the new one arrives. The measure `followthrough:local-analysis` is the wait for
+ * it: the round trip to the background, the engine's run there included.
+ */
+function useAnalysis(
+  snapshot: ThreadSnapshot | null,
+  settings: ExtensionSettings,
+  local: LocalState,
+  now: Date,
+  engine: SidebarEngine | null,
+): LocalAnalysis | { kind: 'failed' } | null {
+  const [result, setResult] = useState<{ threadId: string; analysis: LocalAnalysis | { kind: 'failed' } } | null>(null);
+  useLayoutEffect(() => {
+    if (!snapshot || !engine) return;
+    let live = true;
+    const start = performance.now();
+    engine.analyzeSnapshot(snapshot, settings, local, now).then(
+      (analysis) => {
+        performance.measure('followthrough:local-analysis', { start, end: performance.now() });
+        if (live) setResult({ threadId: snapshot.threadId, analysis });
+      },
+      (error: unknown) => {
+        console.warn(`[followthrough] local analysis failed: ${error instanceof Error ? error.name : typeof error}`);
+        if (live) setResult({ threadId: snapshot.threadId, analysis: { kind: 'failed' } });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [snapshot, settings, local, now, engine]);
+  if (!snapshot || !result || result.threadId !== snapshot.threadId) return null;
+  return result.analysis;
 }
 
 function SignInNotice({ serverUrl, deps }: { serverUrl: string; deps: SidebarDeps }) {
@@ -201,19 +248,7 @@ export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fix
   const snapshot = read.kind === 'thread' ? read.snapshot : null;
   const threadId = read.kind === 'thread' ? read.snapshot.threadId : read.kind === 'unrecognized' ? read.threadId : null;
 
-  const analysis = useMemo(() => {
-    if (!snapshot) return null;
-    try {
-      if (!deps.engine) return null;
-      const start = performance.now();
-      const result = deps.engine.analyzeSnapshot(snapshot, settings, local, now);
-      performance.measure('followthrough:local-analysis', { start, end: performance.now() });
-      return result;
-    } catch (error) {
-      console.warn(`[followthrough] local analysis failed: ${error instanceof Error ? error.name : typeof error}`);
-      return { kind: 'failed' as const };
-    }
-  }, [snapshot, settings, local, now, deps.engine]);
+  const analysis = useAnalysis(snapshot, settings, local, now, deps.engine);
 
   const [pushes, setPushes] = useState(0);
   const [server, serverSummary] = useServerSummary(threadId, settings, deps, pushes);
@@ -318,7 +353,12 @@ export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fix
       if (!deps.engine) return { ok: false, message: 'Still loading; try again in a moment.' };
       const profile = await deps.client?.getProfile(counterpart);
       const name = profile?.status === 'ok' ? profile.data.profile.name : null;
-      const report = deps.engine.localReport(snapshot, settings, local, counterpart, new Date(), name);
+      let report: ProgressReport | null;
+      try {
+        report = await deps.engine.localReport(snapshot, settings, local, counterpart, new Date(), name);
+      } catch (error) {
+        return { ok: false, message: `The report could not be drafted (${error instanceof Error ? error.name : 'error'}); try again.` };
+      }
       return report ? { ok: true, report, source: 'local' } : { ok: false, message: 'Set your own address in the options first.' };
     },
     insertIntoReply: deps.insertIntoReply,

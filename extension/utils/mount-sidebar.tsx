@@ -5,7 +5,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import type { MailHost, SpaceReservation, ThreadReadResult } from '../hosts/mail-host';
 import { Sidebar, type SidebarDeps } from '../components/sidebar';
 import sidebarCss from '../components/sidebar.css?inline';
-import { loadEngine } from './engine-loader';
+import { createRemoteEngine, type EngineSend } from './remote-engine';
 import { isOwnMutation } from './own-mutations';
 import { warmUp } from './warm-up';
 import { sendMessage } from './messaging';
@@ -58,6 +58,22 @@ function threadKey(read: ThreadReadResult): string | null {
   return read.kind === 'thread' ? read.snapshot.threadId : read.kind === 'unrecognized' ? read.threadId : null;
 }
 
+/** The engine requests of the protocol, as the remote engine sends them. */
+const sendEngine: EngineSend = (type, data) => (sendMessage as unknown as EngineSend)(type, data);
+
+/**
+ * Tells the background a thread is about to be opened (at most once per WARM_INTERVAL_MS): a stopped
+ * background starts, and compiles the engine's rules, while the client is still drawing the thread.
+ */
+const WARM_INTERVAL_MS = 10_000;
+let lastWarm = -Infinity;
+function warmBackground(): void {
+  const now = performance.now();
+  if (now - lastWarm < WARM_INTERVAL_MS) return;
+  lastWarm = now;
+  sendMessage('warmEngine', undefined).catch(() => undefined);
+}
+
 function createDeps(host: MailHost): SidebarDeps {
   return {
     fetchSummary: (threadId) => sendMessage('getThreadSummary', { threadId }),
@@ -82,7 +98,8 @@ function createDeps(host: MailHost): SidebarDeps {
     },
     layoutReport: () => host.layoutReport(document, new URL(location.href)),
     newId: () => crypto.randomUUID(),
-    engine: null,
+    // The engine runs in the background: the content script loads none of it.
+    engine: createRemoteEngine(sendEngine),
     rememberThread: (thread, facts) => sendMessage('rememberThread', { thread, facts }),
     client: {
       getProfile: (counterpart) => sendMessage('getClientProfile', { counterpart }),
@@ -117,9 +134,6 @@ function markPainted(): void {
  * sidebar in a shadow root beside the thread and remounts it when the thread changes.
  */
 export async function startSidebar(ctx: ContentScriptContext, host: MailHost): Promise<void> {
-  // Start loading the engine chunk first: it is usually in before the user opens a thread.
-  const engineLoad = loadEngine();
-  engineLoad.catch(() => undefined); // handled below, once the UI exists
   let settings: ExtensionSettings = DEFAULT_SETTINGS;
   let local: LocalState = { verdicts: {}, touchpoints: [] };
   let queueCounts = { pending: 0, failed: 0 };
@@ -128,7 +142,7 @@ export async function startSidebar(ctx: ContentScriptContext, host: MailHost): P
   local = storedLocal;
   settings = completeSettings(stored);
   queueCounts = countsOf(queued);
-  let deps = createDeps(host);
+  const deps = createDeps(host);
 
   // One shadow-root UI for the content script's life (its CSS and isolation are set up once). It is
   // mounted while a thread is open and kept (with its React root) when another thread opens; the
@@ -180,15 +194,9 @@ export async function startSidebar(ctx: ContentScriptContext, host: MailHost): P
     );
   };
 
-  const engineReady = engineLoad.then(
-    (engine) => {
-      deps = { ...deps, engine };
-      render();
-      // Pay the engine's and React's first-run cost now, in idle time, not on the user's first open.
-      if (mountedFor === null) warmUp(engine, (error) => report('warm-up', error));
-    },
-    (error: unknown) => report('engine load', error),
-  );
+  // Pay the engine's (in the background) and React's first-run cost now, in idle time, not on the
+  // user's first open.
+  if (deps.engine) warmUp(deps.engine, (error) => report('warm-up', error));
 
   /** Remounts the sidebar for another thread (the location changed to it). */
   const remount = (key: string) => {
@@ -207,7 +215,10 @@ export async function startSidebar(ctx: ContentScriptContext, host: MailHost): P
    * again (every message re-wrapped) when the sidebar appears.
    */
   const prepareFor = (url: URL) => {
-    if (mountedFor === null && host.threadIdFromUrl(url) !== null) holdSpace();
+    if (mountedFor === null && host.threadIdFromUrl(url) !== null) {
+      holdSpace();
+      warmBackground();
+    }
   };
 
   const check = guard('thread check', () => {
@@ -320,5 +331,4 @@ export async function startSidebar(ctx: ContentScriptContext, host: MailHost): P
   });
 
   check();
-  await engineReady;
 }
