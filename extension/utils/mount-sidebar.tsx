@@ -23,6 +23,8 @@ export const SIDEBAR_SPACE_PX = 308;
 export const MARK_THREAD_OPEN = 'followthrough:thread-open';
 export const MARK_SIDEBAR_PAINTED = 'followthrough:sidebar-painted';
 export const MEASURE_OPEN_TO_PAINT = 'followthrough:open-to-paint';
+/** The background compiled the engine's rules for an open: it had been stopped, or had not run the engine yet. */
+export const MARK_ENGINE_STARTED = 'followthrough:engine-started';
 /** How long a URL change waits for a DOM change before it is read on its own. */
 const URL_ONLY_CHANGE_DELAY_MS = 250;
 /** Per-phase measures, for finding where time goes in a real browser. */
@@ -62,16 +64,17 @@ function threadKey(read: ThreadReadResult): string | null {
 const sendEngine: EngineSend = (type, data) => (sendMessage as unknown as EngineSend)(type, data);
 
 /**
- * Tells the background a thread is about to be opened (at most once per WARM_INTERVAL_MS): a stopped
- * background starts, and compiles the engine's rules, while the client is still drawing the thread.
+ * Tells the background a thread is about to be opened: a stopped background (Chromium stops an idle
+ * service worker after 30 s, Firefox suspends an idle event page) starts, and compiles the engine's
+ * rules, while the client is still drawing the thread. Marks MARK_ENGINE_STARTED when it had to.
  */
-const WARM_INTERVAL_MS = 10_000;
-let lastWarm = -Infinity;
 function warmBackground(): void {
-  const now = performance.now();
-  if (now - lastWarm < WARM_INTERVAL_MS) return;
-  lastWarm = now;
-  sendMessage('warmEngine', undefined).catch(() => undefined);
+  sendMessage('warmEngine', undefined).then(
+    (answer) => {
+      if (answer.warmed) performance.mark(MARK_ENGINE_STARTED);
+    },
+    () => undefined,
+  );
 }
 
 function createDeps(host: MailHost): SidebarDeps {
@@ -212,11 +215,19 @@ export async function startSidebar(ctx: ContentScriptContext, host: MailHost): P
    * Narrows the thread column when the client changes its DOM under a thread URL (called from the
    * mutation callback, which runs in the client's own task, before its first frame of the thread): the
    * client then lays the new thread out once, at its final width, instead of once at full width and
-   * again (every message re-wrapped) when the sidebar appears.
+   * again (every message re-wrapped) when the sidebar appears. It also tells the background a thread is
+   * opening (warmBackground), once per thread: the client changes the DOM many times per open.
    */
+  let warmedFor: string | null = null;
   const prepareFor = (url: URL) => {
-    if (mountedFor === null && host.threadIdFromUrl(url) !== null) {
-      holdSpace();
+    const urlThread = host.threadIdFromUrl(url);
+    if (urlThread === null) {
+      warmedFor = null;
+      return;
+    }
+    if (mountedFor === null) holdSpace();
+    if (warmedFor !== urlThread) {
+      warmedFor = urlThread;
       warmBackground();
     }
   };

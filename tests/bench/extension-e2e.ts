@@ -11,7 +11,10 @@
  * from the page's main world, whose performance timeline the content script shares in both.
  *
  * Modes, in one run: `page only` (the same browser and page with no extension: the baseline), `local`
- * (no server: the engine runs in the content script) and `server` (a real server process too).
+ * (no server: the sidebar asks the engine in the background, running), `cold` (`local` with the
+ * background stopped before every open: Chromium's service worker stopped over CDP, Firefox's event page
+ * suspended after a 1 s idle timeout; each such open records followthrough:engine-started, counted in
+ * the output) and `server` (a real server process too). FOLLOWTHROUGH_BENCH_MODES picks some of them.
  * Figures per open, all from the page's performance timeline (which the content script shares):
  * - route→paint, the headline: from fixture:route (the page puts the thread into the DOM) to
  *   followthrough:sidebar-painted (the task after the frame that shows the sidebar's content): what
@@ -38,9 +41,9 @@ import { GMAIL_INBOX_URL, gmailUrlToken } from '../fixtures/gmail-page';
 import { assertBrowsersInstalled } from '../harness/browser-check';
 import { createE2eWorld } from '../harness/e2e-world';
 import { ensureExtensionBuilt, snapshotExtensionBuild } from '../harness/extension-build';
-import { MARK_SIDEBAR_PAINTED, MARK_THREAD_OPEN, MEASURE_OPEN_TASK, SIDEBAR_HOST_TAG } from '../harness/extension-ui';
+import { MARK_ENGINE_STARTED, MARK_SIDEBAR_PAINTED, MARK_THREAD_OPEN, MEASURE_OPEN_TASK, SIDEBAR_HOST_TAG } from '../harness/extension-ui';
 import { BENCH_RESULTS_DIR, CHROME_BUILD_DIR, FIREFOX_BUILD_DIR } from '../harness/paths';
-import type { BenchBrowser, BenchMode, BenchPage, BrowserName } from './bench-browser';
+import type { BenchBrowser, BenchMode, BenchPage, BenchSession, BrowserName } from './bench-browser';
 import { createChromiumBenchBrowser } from './chromium-bench-browser';
 import { createFirefoxBenchBrowser } from './firefox-bench-browser';
 
@@ -48,6 +51,15 @@ const RUNS = Number(process.env.FOLLOWTHROUGH_BENCH_RUNS ?? 20);
 const WARMUP = 2;
 const MESSAGE_COUNT = 50;
 const BROWSERS = parseBrowsers(process.env.FOLLOWTHROUGH_BENCH_BROWSERS ?? 'chromium,firefox');
+const ALL_MODES: BenchMode[] = ['page only', 'local', 'cold', 'server'];
+const MODES = parseModes(process.env.FOLLOWTHROUGH_BENCH_MODES ?? ALL_MODES.join(','));
+
+function parseModes(list: string): BenchMode[] {
+  const names = list.split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = names.filter((name) => !(ALL_MODES as string[]).includes(name));
+  if (unknown.length > 0 || names.length === 0) throw new Error(`FOLLOWTHROUGH_BENCH_MODES must list some of ${ALL_MODES.join(', ')}, not "${list}"`);
+  return names as BenchMode[];
+}
 
 function parseBrowsers(list: string): BrowserName[] {
   const names = list.split(',').map((name) => name.trim()).filter(Boolean);
@@ -77,6 +89,8 @@ interface OpenSample {
   longestTaskMs: number | null;
   longestTaskAfterPageMs: number | null;
   openTaskMs: number | null;
+  /** The background started (and compiled the engine's rules) during this open. */
+  engineStarted: boolean;
 }
 
 const LONG_TASKS_NOT_EXPOSED = "not exposed by this browser (no 'longtask' in PerformanceObserver.supportedEntryTypes)";
@@ -104,6 +118,8 @@ interface ModeResult {
   medianOpenLongestFrame: FrameAttribution | null;
   /** p50 of each followthrough:* phase measure, summed per open. */
   phasesP50Ms: Record<string, number>;
+  /** Opens during which the background started and compiled the engine (every one, in cold mode). */
+  opensWithEngineStart: number;
 }
 
 interface Stats {
@@ -148,7 +164,8 @@ const LONG_TASK_OBSERVER = `
   } catch (error) { window.__ftFrames = null; }
 `;
 
-async function openOnce(page: BenchPage, token: string, threadId: string, mode: BenchMode): Promise<OpenSample> {
+async function openOnce(session: BenchSession, token: string, threadId: string, mode: BenchMode): Promise<OpenSample> {
+  const page = session.page;
   const withSidebar = mode !== 'page only';
   await page.evaluate(() => {
     location.hash = '#inbox';
@@ -158,6 +175,10 @@ async function openOnce(page: BenchPage, token: string, threadId: string, mode: 
   }
   // Let the inbox settle (its frame, the extension's read of it) before the clock starts.
   await sleep(100);
+  if (mode === 'cold') {
+    if (!session.stopBackground) throw new Error('cold mode needs a session that can stop the background');
+    await session.stopBackground();
+  }
   await page.evaluate(() => {
     performance.clearMarks();
     performance.clearMeasures();
@@ -207,6 +228,7 @@ async function openOnce(page: BenchPage, token: string, threadId: string, mode: 
     }
     return sums;
   }, undefined);
+  const engineStarted = await page.evaluate((name) => performance.getEntriesByName(name).length > 0, MARK_ENGINE_STARTED);
   const inOpen = tasks?.filter((task) => task.start + task.duration >= route && task.start <= painted + 50) ?? null;
   const longest = (list: { duration: number }[]): number => list.reduce((max, task) => Math.max(max, task.duration), 0);
   return {
@@ -219,6 +241,7 @@ async function openOnce(page: BenchPage, token: string, threadId: string, mode: 
     longestTaskMs: inOpen ? longest(inOpen) : null,
     longestTaskAfterPageMs: inOpen ? longest(inOpen.filter((task) => task.start >= pagePainted - 1)) : null,
     openTaskMs: withSidebar ? phases[MEASURE_OPEN_TASK] ?? null : null,
+    engineStarted,
   };
 }
 
@@ -226,11 +249,12 @@ async function openOnce(page: BenchPage, token: string, threadId: string, mode: 
  * A mode is only what it says when the sidebar shows figures from the expected source: otherwise a
  * server mode whose settings never arrived would be timed as local.
  */
-async function assertSidebarSource(page: BenchPage, browser: BrowserName, mode: 'local' | 'server'): Promise<void> {
+async function assertSidebarSource(page: BenchPage, browser: BrowserName, mode: 'local' | 'cold' | 'server'): Promise<void> {
+  const source = mode === 'server' ? 'server' : 'local';
   try {
     await page.waitFor(
       ([tag, source]) => (document.querySelector(tag)?.shadowRoot?.querySelector('[data-testid="ft-sidebar"]')?.getAttribute('data-source') === source ? true : null),
-      [SIDEBAR_HOST_TAG, mode] as const,
+      [SIDEBAR_HOST_TAG, source] as const,
       20_000,
     );
   } catch {
@@ -248,7 +272,7 @@ async function runMode(browser: BenchBrowser, mode: BenchMode): Promise<ModeResu
     try {
       const samples: OpenSample[] = [];
       for (let index = 0; index < WARMUP + RUNS; index += 1) {
-        const sample = await openOnce(session.page, gmailUrlToken(long), long.id, mode);
+        const sample = await openOnce(session, gmailUrlToken(long), long.id, mode);
         if (index === WARMUP - 1 && mode !== 'page only') await assertSidebarSource(session.page, browser.name, mode);
         if (index >= WARMUP) samples.push(sample);
       }
@@ -285,6 +309,7 @@ function summarize(browser: BrowserName, mode: BenchMode, samples: OpenSample[])
     openTask: optionalStats(samples.map((s) => s.openTaskMs)),
     medianOpenLongestFrame: byRoute[Math.floor(byRoute.length / 2)]?.frame ?? null,
     phasesP50Ms,
+    opensWithEngineStart: samples.filter((s) => s.engineStarted).length,
   };
 }
 
@@ -292,7 +317,7 @@ function contentScriptSizes(): Record<string, { bytes: number; gzipBytes: number
   const sizes: Record<string, { bytes: number; gzipBytes: number }> = {};
   for (const [label, dir] of [['chrome', CHROME_BUILD_DIR], ['firefox', FIREFOX_BUILD_DIR]] as const) {
     const files = readdirSync(path.join(dir, 'content-scripts')).filter((file) => file.endsWith('.js')).map((file) => `content-scripts/${file}`);
-    for (const file of [...files, 'engine.js']) {
+    for (const file of files) {
       let content: Buffer;
       try {
         content = readFileSync(path.join(dir, file));
@@ -313,7 +338,7 @@ async function main(): Promise<void> {
   const browsers = BROWSERS.map((name) => adapters[name]);
   const results: ModeResult[] = [];
   for (const browser of browsers) {
-    for (const mode of ['page only', 'local', 'server'] as const) {
+    for (const mode of MODES) {
       console.log(`[bench] ${browser.name}, ${mode}: ${WARMUP} warm-up + ${RUNS} opens of a ${MESSAGE_COUNT}-message Gmail thread…`);
       results.push(await runMode(browser, mode));
     }
@@ -353,6 +378,7 @@ async function main(): Promise<void> {
       'longest after page': r.longestTaskAfterPageMs ?? notExposed,
       'opens with one after page': r.opensWithLongTaskAfterPage === null ? notExposed : `${r.opensWithLongTaskAfterPage}/${r.runs}`,
       'open task max': r.openTask?.max ?? dash,
+      'opens starting the background': r.mode === 'page only' ? dash : `${r.opensWithEngineStart}/${r.runs}`,
     })),
   );
   console.log('All figures in ms. Long tasks are reported over 50 ms only (0 = none).');
