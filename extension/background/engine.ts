@@ -29,17 +29,19 @@ export function engineRememberedFacts(data: EngineRequests['rememberedFacts']): 
   return answer(() => rememberedFacts(data.snapshot, data.settings));
 }
 
-let warmed = false;
+let started = false;
 
 /**
- * A mail tab expects a thread to be opened soon: run the engine once on a made-up two-message thread
- * unless it already ran since this background started. A just-started background's first analysis
- * compiles the rules (several times a warm run's cost); this moves that before the real request.
+ * A mail tab expects a thread to be opened soon (or keeps the background running while the user is in
+ * it): run the engine on a made-up two-message thread (~1 ms once compiled). The first run after the
+ * background started compiles the rules (several times a warm run's cost), which this moves before the
+ * real request; later runs keep the rules' code from being flushed as unused. `warmed` says whether this
+ * was the first run since the background started.
  */
 export function warmEngine(): { warmed: boolean } {
-  if (warmed) return { warmed: false };
-  warmed = true;
+  const first = !started;
+  started = true;
   const now = new Date();
   analyzeSnapshot(createWarmUpSnapshot(now), WARM_UP_SETTINGS, WARM_UP_LOCAL, now);
-  return { warmed: true };
+  return { warmed: first };
 }

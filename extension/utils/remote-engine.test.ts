@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { engineAnalyze, engineRememberedFacts, engineReport } from '../background/engine';
+import { engineAnalyze, engineRememberedFacts, engineReport, warmEngine } from '../background/engine';
 import { analyzeSnapshot } from './local-analysis';
 import { onMessage, sendMessage } from './messaging';
 import {
@@ -205,5 +205,10 @@ describe('the engine over messaging (content script -> background)', () => {
     remove();
     expect(restarted).toBe(true);
     expect(analysis.kind).toBe('ok');
+  });
+
+  it('warms the engine on every ping and says only the first time since the background started', () => {
+    expect(warmEngine()).toEqual({ warmed: true });
+    expect(warmEngine()).toEqual({ warmed: false });
   });
 });

@@ -14,7 +14,9 @@
  * (no server: the sidebar asks the engine in the background, running), `cold` (`local` with the
  * background stopped before every open: Chromium's service worker stopped over CDP, Firefox's event page
  * suspended after a 1 s idle timeout; each such open records followthrough:engine-started, counted in
- * the output) and `server` (a real server process too). FOLLOWTHROUGH_BENCH_MODES picks some of them.
+ * the output), `idle` (`local` with the inbox left alone FOLLOWTHROUGH_BENCH_IDLE_MS, 75 s, before each of
+ * FOLLOWTHROUGH_BENCH_IDLE_RUNS opens, 3: does the background stay warm while the user is in the tab?; not in
+ * the default list) and `server` (a real server process too). FOLLOWTHROUGH_BENCH_MODES picks some of them.
  * Figures per open, all from the page's performance timeline (which the content script shares):
  * - route→paint, the headline: from fixture:route (the page puts the thread into the DOM) to
  *   followthrough:sidebar-painted (the task after the frame that shows the sidebar's content): what
@@ -51,8 +53,11 @@ const RUNS = Number(process.env.FOLLOWTHROUGH_BENCH_RUNS ?? 20);
 const WARMUP = 2;
 const MESSAGE_COUNT = 50;
 const BROWSERS = parseBrowsers(process.env.FOLLOWTHROUGH_BENCH_BROWSERS ?? 'chromium,firefox');
-const ALL_MODES: BenchMode[] = ['page only', 'local', 'cold', 'server'];
-const MODES = parseModes(process.env.FOLLOWTHROUGH_BENCH_MODES ?? ALL_MODES.join(','));
+const ALL_MODES: BenchMode[] = ['page only', 'local', 'cold', 'idle', 'server'];
+/** `idle` mode: how long the inbox is left alone before each open (past both browsers' 30 s idle timeout), and how many opens. */
+const IDLE_MS = Number(process.env.FOLLOWTHROUGH_BENCH_IDLE_MS ?? 75_000);
+const IDLE_RUNS = Number(process.env.FOLLOWTHROUGH_BENCH_IDLE_RUNS ?? 3);
+const MODES = parseModes(process.env.FOLLOWTHROUGH_BENCH_MODES ?? 'page only,local,cold,server');
 
 function parseModes(list: string): BenchMode[] {
   const names = list.split(',').map((name) => name.trim()).filter(Boolean);
@@ -179,6 +184,7 @@ async function openOnce(session: BenchSession, token: string, threadId: string, 
     if (!session.stopBackground) throw new Error('cold mode needs a session that can stop the background');
     await session.stopBackground();
   }
+  if (mode === 'idle') await sleep(IDLE_MS);
   await page.evaluate(() => {
     performance.clearMarks();
     performance.clearMeasures();
@@ -249,7 +255,7 @@ async function openOnce(session: BenchSession, token: string, threadId: string, 
  * A mode is only what it says when the sidebar shows figures from the expected source: otherwise a
  * server mode whose settings never arrived would be timed as local.
  */
-async function assertSidebarSource(page: BenchPage, browser: BrowserName, mode: 'local' | 'cold' | 'server'): Promise<void> {
+async function assertSidebarSource(page: BenchPage, browser: BrowserName, mode: Exclude<BenchMode, 'page only'>): Promise<void> {
   const source = mode === 'server' ? 'server' : 'local';
   try {
     await page.waitFor(
@@ -271,10 +277,12 @@ async function runMode(browser: BenchBrowser, mode: BenchMode): Promise<ModeResu
     const session = await browser.open(mode, world, LONG_TASK_OBSERVER, GMAIL_INBOX_URL);
     try {
       const samples: OpenSample[] = [];
-      for (let index = 0; index < WARMUP + RUNS; index += 1) {
-        const sample = await openOnce(session, gmailUrlToken(long), long.id, mode);
-        if (index === WARMUP - 1 && mode !== 'page only') await assertSidebarSource(session.page, browser.name, mode);
-        if (index >= WARMUP) samples.push(sample);
+      const warmup = mode === 'idle' ? 1 : WARMUP;
+      const runs = mode === 'idle' ? IDLE_RUNS : RUNS;
+      for (let index = 0; index < warmup + runs; index += 1) {
+        const sample = await openOnce(session, gmailUrlToken(long), long.id, mode === 'idle' && index < warmup ? 'local' : mode);
+        if (index === warmup - 1 && mode !== 'page only') await assertSidebarSource(session.page, browser.name, mode);
+        if (index >= warmup) samples.push(sample);
       }
       return summarize(browser.name, mode, samples);
     } finally {
