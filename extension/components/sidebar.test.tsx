@@ -113,13 +113,36 @@ describe('sidebar on a Gmail thread, local-only', () => {
       ...engine,
       analyzeSnapshot: (...args) => new Promise((resolve) => (answer = () => resolve(engine.analyzeSnapshot(...args)))),
     };
+    const painted: string[] = [];
+    deps.onPainted = (what) => painted.push(what);
+    const frame = () => act(async () => {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    });
     const el = await renderFixture('2026-11-thread-conversation.html', deps);
     const sidebar = el.querySelector('[data-testid="ft-sidebar"]')!;
     expect(sidebar.getAttribute('data-state')).toBe('loading');
     expect(el.querySelector('[data-testid="ft-initiator"]')).toBeNull();
+    // Meanwhile, the thread as read (as text), and the first paint is reported.
+    expect(text(el, 'ft-basics')).toMatch(/^\d+ messages \(2 collapsed\); the last on .+ from .+\. Analysing…$/);
+    await frame();
+    expect(painted).toEqual(['first']);
     await act(async () => answer());
     expect(sidebar.getAttribute('data-state')).toBe('ready');
+    expect(el.querySelector('[data-testid="ft-basics"]')).toBeNull();
     expect(text(el, 'ft-initiator')).toBe('The client started this thread.');
+    await frame();
+    expect(painted).toEqual(['first', 'figures']);
+  });
+
+  it('reports the first paint and the figures together when the answer comes before the first frame', async () => {
+    const { deps } = recordingDeps();
+    const painted: string[] = [];
+    deps.onPainted = (what) => painted.push(what);
+    await renderFixture('2026-11-thread-conversation.html', deps);
+    await act(async () => {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    });
+    expect(painted).toEqual(['first', 'figures']);
   });
 
   it('says the thread could not be analysed when the background cannot be reached', async () => {

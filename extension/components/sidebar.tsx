@@ -1,4 +1,5 @@
-import { useEffect, useId, useLayoutEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { NormalizedMessageInput, ProgressReport, Touchpoint, TouchpointKind } from '@followthrough/shared/model';
 import type { ThreadSummaryResponse } from '@followthrough/shared/contract';
 import type { ThreadReadResult, ThreadSnapshot } from '../hosts/mail-host';
@@ -7,6 +8,7 @@ import type { RememberedThread } from '../utils/memory-store';
 import type { StoredMessageFacts } from '@followthrough/shared/model';
 import { ClientHeader, type ClientHeaderDeps } from './client-header';
 import { effectiveTimeZone, type ExtensionSettings } from '../utils/settings';
+import { formatDate } from './format';
 import type { LocalState } from '../utils/storage';
 import type { LocalAnalysis } from '../utils/local-analysis';
 import type { SidebarEngine } from '../utils/remote-engine';
@@ -34,8 +36,13 @@ export interface SidebarDeps {
    * (utils/remote-engine.ts) and the content script loads none of it. Null: no engine (nothing analysed).
    */
   engine: SidebarEngine | null;
-  /** Called once the first content frame is painted (timing mark for benchmarks and e2e). */
-  onPainted?(): void;
+  /**
+   * Called from the first animation frame after a commit worth timing (marks for benchmarks and e2e):
+   * `first`, once per thread, when the sidebar first shows something of it (the thread as read, while
+   * the engine's answer is on its way, or the figures if they came first); `figures`, when the analysed
+   * figures (or the final state: needs an address, not recognised, failed) are first shown.
+   */
+  onPainted?(what: 'first' | 'figures'): void;
   /** Local-only mode: keep the thread's facts (no body) and get the client's figures over every thread remembered. */
   rememberThread?(thread: RememberedThread, facts: StoredMessageFacts[]): Promise<LocalThreadView | null>;
   /** The client header's profile form and the Clients view. */
@@ -193,7 +200,8 @@ function useAnalysis(
     engine.analyzeSnapshot(snapshot, settings, local, now).then(
       (analysis) => {
         performance.measure('followthrough:local-analysis', { start, end: performance.now() });
-        if (live) setResult({ threadId: snapshot.threadId, analysis });
+        // Committed in this task (not a scheduler task later): the figures make the next frame.
+        if (live) flushSync(() => setResult({ threadId: snapshot.threadId, analysis }));
       },
       (error: unknown) => {
         console.warn(`[followthrough] local analysis failed: ${error instanceof Error ? error.name : typeof error}`);
@@ -206,6 +214,25 @@ function useAnalysis(
   }, [snapshot, settings, local, now, engine]);
   if (!snapshot || !result || result.threadId !== snapshot.threadId) return null;
   return result.analysis;
+}
+
+/**
+ * What the page showed, before the engine's answer (a frame or two later; longer when the background had
+ * to start): how many messages were read and the last one's time and sender. No rule runs here: these are
+ * the read values as they are, shown as text.
+ */
+function ThreadBasics({ snapshot, timeZone }: { snapshot: ThreadSnapshot; timeZone: string }) {
+  const collapsed = snapshot.messages.filter((m) => m.partial).length;
+  let last: ThreadSnapshot['messages'][number] | null = null;
+  for (const message of snapshot.messages) if (message.sentAt && (!last?.sentAt || message.sentAt > last.sentAt)) last = message;
+  const sender = last ? (last.from?.name || last.from?.address || null) : null;
+  return (
+    <p className="ft-notice" role="status" data-testid="ft-basics">
+      {snapshot.messages.length} {snapshot.messages.length === 1 ? 'message' : 'messages'}
+      {collapsed > 0 ? ` (${collapsed} collapsed)` : ''}
+      {last?.sentAt ? `; the last on ${formatDate(last.sentAt, timeZone)}${sender ? ` from ${sender}` : ''}` : ''}. Analysing…
+    </p>
+  );
 }
 
 function SignInNotice({ serverUrl, deps }: { serverUrl: string; deps: SidebarDeps }) {
@@ -319,13 +346,23 @@ export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fix
     performance.measure('followthrough:render', { start: renderStart, end: performance.now() });
   });
 
+  // The thread the first paint was reported for (this component is keyed by thread: once per thread).
+  const firstPainted = useRef<string | null>(null);
+  const showsBasics = state === 'loading' && snapshot !== null;
   useLayoutEffect(() => {
-    if (state === 'loading' || !deps.onPainted) return;
+    if (!deps.onPainted || (state === 'loading' && !showsBasics)) return;
     const done = deps.onPainted;
+    const key = threadId ?? '';
     // After layout, the next frame is the first one the user sees.
-    const frame = requestAnimationFrame(() => done());
+    const frame = requestAnimationFrame(() => {
+      if (firstPainted.current !== key) {
+        firstPainted.current = key;
+        done('first');
+      }
+      if (state !== 'loading') done('figures');
+    });
     return () => cancelAnimationFrame(frame);
-  }, [state, threadId, deps]);
+  }, [state, showsBasics, threadId, deps]);
 
   const actions: SidebarActions = {
     async logTouchpoint(kind: TouchpointKind, note: string, extra = {}) {
@@ -436,6 +473,7 @@ export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fix
             Add your own e-mail address in the Followthrough options so we can tell your messages from the client's.
           </p>
         )}
+        {showsBasics && snapshot && <ThreadBasics snapshot={snapshot} timeZone={timeZone} />}
         {state === 'failed' && !summary && <p className="ft-notice" role="status">This thread could not be analysed.</p>}
         {view?.coverage && <ReadCoverageNotice coverage={view.coverage} collapsed={view.partialCount} />}
         {view &&

@@ -23,6 +23,9 @@ export const SIDEBAR_SPACE_PX = 308;
 export const MARK_THREAD_OPEN = 'followthrough:thread-open';
 export const MARK_SIDEBAR_PAINTED = 'followthrough:sidebar-painted';
 export const MEASURE_OPEN_TO_PAINT = 'followthrough:open-to-paint';
+/** The engine's figures (or the final state) painted: after MARK_SIDEBAR_PAINTED, or in the same frame. */
+export const MARK_FIGURES_PAINTED = 'followthrough:figures-painted';
+export const MEASURE_OPEN_TO_FIGURES = 'followthrough:open-to-figures';
 /** The background compiled the engine's rules for an open: it had been stopped, or had not run the engine yet. */
 export const MARK_ENGINE_STARTED = 'followthrough:engine-started';
 export const MEASURE_ENGINE_START = 'followthrough:engine-start';
@@ -132,13 +135,23 @@ function createDeps(host: MailHost): SidebarDeps {
     },
     startSignIn: (serverUrl) => sendMessage('startSignIn', { serverUrl }),
     openOptions: () => sendMessage('openOptions', undefined),
-    onPainted: () => {
+    onPainted: (what) => {
       // Called from the first animation frame after the commit. Mark in the task after that frame,
       // so the mark is after the sidebar's pixels whether the commit ran inside the previous frame's
       // rendering or in a task of its own just before this frame.
-      setTimeout(() => markPainted(), 0);
+      setTimeout(() => (what === 'first' ? markPainted() : markFiguresPainted()), 0);
     },
   };
+}
+
+function markFiguresPainted(): void {
+  performance.mark(MARK_FIGURES_PAINTED);
+  try {
+    const measure = performance.measure(MEASURE_OPEN_TO_FIGURES, MARK_THREAD_OPEN, MARK_FIGURES_PAINTED);
+    document.querySelector(SIDEBAR_TAG)?.setAttribute('data-open-to-figures-ms', measure.duration.toFixed(1));
+  } catch {
+    // No open mark (a settings change): nothing to measure.
+  }
 }
 
 function markPainted(): void {

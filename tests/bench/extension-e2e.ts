@@ -19,8 +19,12 @@
  * the default list) and `server` (a real server process too). FOLLOWTHROUGH_BENCH_MODES picks some of them.
  * Figures per open, all from the page's performance timeline (which the content script shares):
  * - route→paint, the headline: from fixture:route (the page puts the thread into the DOM) to
- *   followthrough:sidebar-painted (the task after the frame that shows the sidebar's content): what
- *   the user waits for, the page's own render included.
+ *   followthrough:sidebar-painted (the task after the frame that first shows the sidebar with the thread:
+ *   the thread as read while the engine's answer is on its way, or its figures): what the user waits
+ *   for, the page's own render included.
+ * - route→figures: to followthrough:figures-painted, the frame that shows the engine's figures (the
+ *   same frame when the answer came before it; later by the background's round trip, more when it had
+ *   to start).
  * - page: fixture:route to fixture:painted (the task after the page's first frame of the thread):
  *   the page's own cost, which the page-only mode shows is there without the extension.
  * - added: fixture:painted to sidebar-painted, the wait the extension adds after the thread is shown.
@@ -43,7 +47,7 @@ import { GMAIL_INBOX_URL, gmailUrlToken } from '../fixtures/gmail-page';
 import { assertBrowsersInstalled } from '../harness/browser-check';
 import { createE2eWorld } from '../harness/e2e-world';
 import { ensureExtensionBuilt, snapshotExtensionBuild } from '../harness/extension-build';
-import { MARK_ENGINE_STARTED, MARK_SIDEBAR_PAINTED, MARK_THREAD_OPEN, MEASURE_OPEN_TASK, SIDEBAR_HOST_TAG } from '../harness/extension-ui';
+import { MARK_ENGINE_STARTED, MARK_FIGURES_PAINTED, MARK_SIDEBAR_PAINTED, MARK_THREAD_OPEN, MEASURE_OPEN_TASK, SIDEBAR_HOST_TAG } from '../harness/extension-ui';
 import { BENCH_RESULTS_DIR, CHROME_BUILD_DIR, FIREFOX_BUILD_DIR } from '../harness/paths';
 import type { BenchBrowser, BenchMode, BenchPage, BenchSession, BrowserName } from './bench-browser';
 import { createChromiumBenchBrowser } from './chromium-bench-browser';
@@ -51,6 +55,11 @@ import { createFirefoxBenchBrowser } from './firefox-bench-browser';
 
 const RUNS = Number(process.env.FOLLOWTHROUGH_BENCH_RUNS ?? 20);
 const WARMUP = 2;
+/**
+ * FOLLOWTHROUGH_BENCH_NO_FIGURES_MARK=1: the build has no followthrough:figures-painted mark (builds before
+ * the engine moved to the background, which painted the figures in the first paint): figures = first paint.
+ */
+const FIGURES_MARK = process.env.FOLLOWTHROUGH_BENCH_NO_FIGURES_MARK !== '1';
 const MESSAGE_COUNT = 50;
 const BROWSERS = parseBrowsers(process.env.FOLLOWTHROUGH_BENCH_BROWSERS ?? 'chromium,firefox');
 const ALL_MODES: BenchMode[] = ['page only', 'local', 'cold', 'idle', 'server'];
@@ -86,6 +95,8 @@ interface OpenSample {
   frame: FrameAttribution | null;
   phases: Record<string, number>;
   routeToPaintMs: number;
+  /** null in page-only mode. */
+  routeToFiguresMs: number | null;
   pageMs: number;
   /** null in page-only mode (no sidebar). */
   addedMs: number | null;
@@ -105,6 +116,7 @@ interface ModeResult {
   mode: BenchMode;
   runs: number;
   routeToPaint: Stats;
+  routeToFigures: Stats | null;
   page: Stats;
   added: Stats | null;
   openToPaint: Stats | null;
@@ -195,27 +207,29 @@ async function openOnce(session: BenchSession, token: string, threadId: string, 
     location.hash = next;
   }, `#inbox/${token}`);
   // No named helpers inside page functions: tsx's keepNames would reference a __name the page lacks.
-  const [route = 0, pagePainted = 0, open = 0, sidebarPainted = 0] = await page.waitFor(
-    ([open, painted, id, sidebarExpected, tag]) => {
+  const [route = 0, pagePainted = 0, open = 0, sidebarPainted = 0, figuresPainted = 0] = await page.waitFor(
+    ([open, painted, figures, id, sidebarExpected, tag, figuresMark]) => {
       const route = performance.getEntriesByName('fixture:route').at(-1)?.startTime;
       const pagePainted = performance.getEntriesByName('fixture:painted').at(-1)?.startTime;
       if (route === undefined || pagePainted === undefined) return null;
-      if (!sidebarExpected) return [route, pagePainted, -1, -1];
+      if (!sidebarExpected) return [route, pagePainted, -1, -1, -1];
       const sidebar = document.querySelector(tag)?.shadowRoot?.querySelector('[data-testid="ft-sidebar"]');
-      const values = [open, painted].map((name) => performance.getEntriesByName(name).at(-1)?.startTime);
+      const values = [open, painted, figuresMark ? figures : painted].map((name) => performance.getEntriesByName(name).at(-1)?.startTime);
       if (!sidebar || sidebar.getAttribute('data-thread-id') !== id || values.some((v) => v === undefined)) return null;
       return [route, pagePainted, ...(values as number[])];
     },
-    [MARK_THREAD_OPEN, MARK_SIDEBAR_PAINTED, threadId, withSidebar, SIDEBAR_HOST_TAG] as const,
+    [MARK_THREAD_OPEN, MARK_SIDEBAR_PAINTED, MARK_FIGURES_PAINTED, threadId, withSidebar, SIDEBAR_HOST_TAG, FIGURES_MARK] as const,
     15_000,
   );
   const painted = withSidebar ? sidebarPainted : pagePainted;
+  // Long tasks and frames are looked for until the figures are painted too.
+  const end = withSidebar ? Math.max(sidebarPainted, figuresPainted) : pagePainted;
   // Long tasks end asynchronously: wait a frame or two before reading them.
   await sleep(100);
   const tasks = await page.evaluate(() => (window as unknown as { __ftLongTasks: { start: number; duration: number }[] | null }).__ftLongTasks, undefined);
   interface RawFrame { start: number; duration: number; renderStart: number; styleAndLayoutStart: number; scripts: { invoker: string; source: string; duration: number; forcedStyleAndLayout: number }[] }
   const frames = await page.evaluate(() => (window as unknown as { __ftFrames: RawFrame[] | null }).__ftFrames, undefined);
-  const inWindow = (frames ?? []).filter((f) => f.start + f.duration >= route && f.start <= painted + 50);
+  const inWindow = (frames ?? []).filter((f) => f.start + f.duration >= route && f.start <= end + 50);
   const worst = inWindow.reduce<RawFrame | null>((max, f) => (max === null || f.duration > max.duration ? f : max), null);
   const round = (value: number): number => Math.round(value * 10) / 10;
   const frame: FrameAttribution | null = worst
@@ -235,12 +249,13 @@ async function openOnce(session: BenchSession, token: string, threadId: string, 
     return sums;
   }, undefined);
   const engineStarted = await page.evaluate((name) => performance.getEntriesByName(name).length > 0, MARK_ENGINE_STARTED);
-  const inOpen = tasks?.filter((task) => task.start + task.duration >= route && task.start <= painted + 50) ?? null;
+  const inOpen = tasks?.filter((task) => task.start + task.duration >= route && task.start <= end + 50) ?? null;
   const longest = (list: { duration: number }[]): number => list.reduce((max, task) => Math.max(max, task.duration), 0);
   return {
     frame,
     phases,
     routeToPaintMs: painted - route,
+    routeToFiguresMs: withSidebar ? figuresPainted - route : null,
     pageMs: pagePainted - route,
     addedMs: withSidebar ? painted - pagePainted : null,
     openToPaintMs: withSidebar ? painted - open : null,
@@ -306,6 +321,7 @@ function summarize(browser: BrowserName, mode: BenchMode, samples: OpenSample[])
     mode,
     runs: samples.length,
     routeToPaint: stats(samples.map((s) => s.routeToPaintMs)),
+    routeToFigures: optionalStats(samples.map((s) => s.routeToFiguresMs)),
     page: stats(samples.map((s) => s.pageMs)),
     added: optionalStats(samples.map((s) => s.addedMs)),
     openToPaint: optionalStats(samples.map((s) => s.openToPaintMs)),
@@ -376,6 +392,8 @@ async function main(): Promise<void> {
       mode: r.mode,
       'route→paint p50': r.routeToPaint.p50,
       'route→paint p95': r.routeToPaint.p95,
+      'route→figures p50': r.routeToFigures?.p50 ?? dash,
+      'route→figures p95': r.routeToFigures?.p95 ?? dash,
       'page p50': r.page.p50,
       'page p95': r.page.p95,
       'added p50': r.added?.p50 ?? dash,
