@@ -52,17 +52,14 @@ export default defineConfig({
     // ceiling the browser requires us to declare.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Followthrough: today' },
-    // The engine chunk the content scripts import (see entrypoints/engine.ts); mail sites only.
-    web_accessible_resources: [
-      { resources: ['engine.js'], matches: MAIL_HOST_PATTERNS, ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
-    ],
+    // No web_accessible_resources: the content scripts import nothing at run time (the engine runs in the
+    // background, utils/remote-engine.ts), so no page can load or probe any file of ours.
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: 'followthrough@followthrough.app',
-              // 140 (an ESR): MV3 optional_host_permissions, dynamic import() in content scripts (the
-              // engine chunk), and data_collection_permissions below.
+              // 140 (an ESR): MV3 optional_host_permissions and data_collection_permissions below.
               strict_min_version: '140.0',
               // Mail is analysed locally; it only goes to the server the user configures themselves.
               data_collection_permissions: { required: ['none'] },

@@ -7,6 +7,7 @@ import { completeSettings, isSignedIn } from '../utils/settings';
 import { accountItem, apiTokenStore, localClientsItem, localStateItem, settingsItem, TOKEN_STORED } from '../utils/storage';
 import { currentClient, localMemory, openClientsPage, openLink, queue, toRemote } from './context';
 import { getClient, getClientProfile, getClientPromises, getClientThreads, getClientTouchpoints, listClients, updateClientProfile } from './clients';
+import { engineAnalyze, engineRememberedFacts, engineReport, warmEngine } from './engine';
 import { dataSummary, eraseAll, exportAll, uploadMemory } from './data';
 import { connectMailbox, disconnectMailbox, listMailboxes, syncMailbox } from './mailboxes';
 import { openNotification, openReminder, refreshReminders, snoozeReminder } from './reminders';
@@ -88,6 +89,12 @@ async function afterSignIn(): Promise<void> {
 
 export function registerBackground(): void {
   whenSignedIn(afterSignIn);
+
+  // The engine, for the content scripts (they load none of it).
+  onMessage('analyzeSnapshot', ({ data }) => engineAnalyze(data));
+  onMessage('localReport', ({ data }) => engineReport(data));
+  onMessage('rememberedFacts', ({ data }) => engineRememberedFacts(data));
+  onMessage('warmEngine', () => warmEngine());
 
   // The sidebar.
   onMessage('getThreadSummary', ({ data }) => threadSummary(data.threadId));

@@ -59,7 +59,7 @@ try {
   await context.route(/^https:\/\/mail\.google\.com\//, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: page }));
   const tab = await context.newPage();
   await tab.goto('https://mail.google.com/mail/u/0/#inbox');
-  // Let the content script start and load its engine chunk before measuring.
+  // Let the content script start (and its warm-up wake the background) before measuring.
   await tab.waitForTimeout(1500);
   const durations: number[] = [];
   for (let i = 0; i < OPENS; i += 1) {

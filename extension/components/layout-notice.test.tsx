@@ -8,7 +8,7 @@ import { createGmailHost } from '../hosts/gmail/gmail-host';
 import { createOutlookHost } from '../hosts/outlook/outlook-host';
 import type { MailHost, ThreadReadResult } from '../hosts/mail-host';
 import { DEFAULT_SETTINGS } from '../utils/settings';
-import { analyzeSnapshot, localReport, rememberedFacts } from '../utils/local-analysis';
+import { inProcessEngine } from '../utils/in-process-engine';
 import { Sidebar, type SidebarDeps } from './sidebar';
 
 const hostsDir = join(dirname(fileURLToPath(import.meta.url)), '../hosts');
@@ -39,7 +39,7 @@ function deps(copied: string[], report: () => string): SidebarDeps {
     },
     layoutReport: report,
     newId: () => '7c9e6679-7425-40de-944b-e07fc1f90ae7',
-    engine: { analyzeSnapshot, localReport, rememberedFacts },
+    engine: inProcessEngine(),
   };
 }
 

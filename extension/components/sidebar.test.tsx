@@ -10,7 +10,8 @@ import { createGmailHost } from '../hosts/gmail/gmail-host';
 import { createOutlookHost } from '../hosts/outlook/outlook-host';
 import { DEFAULT_SETTINGS } from '../utils/settings';
 import type { LocalState } from '../utils/storage';
-import { analyzeSnapshot, localReport, rememberedFacts } from '../utils/local-analysis';
+import { inProcessEngine } from '../utils/in-process-engine';
+import { EngineUnreachableError } from '../utils/remote-engine';
 import { Sidebar, type SidebarDeps } from './sidebar';
 
 const gmailDir = join(dirname(fileURLToPath(import.meta.url)), '../hosts/gmail/fixtures');
@@ -49,7 +50,7 @@ function recordingDeps() {
     copyText: async () => true,
     layoutReport: () => '',
     newId: () => '7c9e6679-7425-40de-944b-e07fc1f90ae7',
-    engine: { analyzeSnapshot, localReport, rememberedFacts },
+    engine: inProcessEngine(),
   };
   return { deps, calls };
 }
@@ -102,6 +103,59 @@ describe('sidebar on a Gmail thread, local-only', () => {
     expect(text(el, 'ft-partial')).toContain('2 collapsed messages');
     // No server configured: nothing was asked of the background.
     expect(calls.fetches).toBe(0);
+  });
+
+  it('shows "loading" until the background answers, then the figures', async () => {
+    const { deps } = recordingDeps();
+    const engine = inProcessEngine();
+    let answer: () => void = () => undefined;
+    deps.engine = {
+      ...engine,
+      analyzeSnapshot: (...args) => new Promise((resolve) => (answer = () => resolve(engine.analyzeSnapshot(...args)))),
+    };
+    const painted: string[] = [];
+    deps.onPainted = (what) => painted.push(what);
+    const frame = () => act(async () => {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    });
+    const el = await renderFixture('2026-11-thread-conversation.html', deps);
+    const sidebar = el.querySelector('[data-testid="ft-sidebar"]')!;
+    expect(sidebar.getAttribute('data-state')).toBe('loading');
+    expect(el.querySelector('[data-testid="ft-initiator"]')).toBeNull();
+    // Meanwhile, the thread as read (as text), and the first paint is reported.
+    expect(text(el, 'ft-basics')).toMatch(/^\d+ messages \(2 collapsed\); the last on .+ from .+\. Analysing…$/);
+    await frame();
+    expect(painted).toEqual(['first']);
+    await act(async () => answer());
+    expect(sidebar.getAttribute('data-state')).toBe('ready');
+    expect(el.querySelector('[data-testid="ft-basics"]')).toBeNull();
+    expect(text(el, 'ft-initiator')).toBe('The client started this thread.');
+    await frame();
+    expect(painted).toEqual(['first', 'figures']);
+  });
+
+  it('reports the first paint and the figures together when the answer comes before the first frame', async () => {
+    const { deps } = recordingDeps();
+    const painted: string[] = [];
+    deps.onPainted = (what) => painted.push(what);
+    await renderFixture('2026-11-thread-conversation.html', deps);
+    await act(async () => {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    });
+    expect(painted).toEqual(['first', 'figures']);
+  });
+
+  it('says the thread could not be analysed when the background cannot be reached', async () => {
+    const { deps } = recordingDeps();
+    deps.engine = {
+      ...inProcessEngine(),
+      analyzeSnapshot: async () => {
+        throw new EngineUnreachableError('Error: Could not establish connection. Receiving end does not exist.');
+      },
+    };
+    const el = await renderFixture('2026-11-thread-conversation.html', deps);
+    expect(el.querySelector('[data-testid="ft-sidebar"]')!.getAttribute('data-state')).toBe('failed');
+    expect(el.textContent).toContain('This thread could not be analysed.');
   });
 
   it('tells the user to tell the client now when a promise slipped and the client is unhappy', async () => {

@@ -1,4 +1,5 @@
-import { useEffect, useId, useLayoutEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { NormalizedMessageInput, ProgressReport, Touchpoint, TouchpointKind } from '@followthrough/shared/model';
 import type { ThreadSummaryResponse } from '@followthrough/shared/contract';
 import type { ThreadReadResult, ThreadSnapshot } from '../hosts/mail-host';
@@ -7,8 +8,10 @@ import type { RememberedThread } from '../utils/memory-store';
 import type { StoredMessageFacts } from '@followthrough/shared/model';
 import { ClientHeader, type ClientHeaderDeps } from './client-header';
 import { effectiveTimeZone, type ExtensionSettings } from '../utils/settings';
+import { formatDate } from './format';
 import type { LocalState } from '../utils/storage';
-import type { LocalAnalysis, LocalEngine } from '../utils/local-analysis';
+import type { LocalAnalysis } from '../utils/local-analysis';
+import type { SidebarEngine } from '../utils/remote-engine';
 import { snapshotToMessages, uniquePromises, withVerdict } from '../utils/thread-messages';
 import { PANELS } from './panels/index';
 import { LayoutNotice } from './layout-notice';
@@ -28,10 +31,18 @@ export interface SidebarDeps {
   /** The censored structure of the page (host driver), for "Copy layout report". */
   layoutReport(): string;
   newId(): string;
-  /** The shared engine (a lazily loaded chunk in content scripts; null while it loads). */
-  engine: LocalEngine | null;
-  /** Called once the first content frame is painted (timing mark for benchmarks and e2e). */
-  onPainted?(): void;
+  /**
+   * The shared engine, answering asynchronously: in content scripts it runs in the background
+   * (utils/remote-engine.ts) and the content script loads none of it. Null: no engine (nothing analysed).
+   */
+  engine: SidebarEngine | null;
+  /**
+   * Called from the first animation frame after a commit worth timing (marks for benchmarks and e2e):
+   * `first`, once per thread, when the sidebar first shows something of it (the thread as read, while
+   * the engine's answer is on its way, or the figures if they came first); `figures`, when the analysed
+   * figures (or the final state: needs an address, not recognised, failed) are first shown.
+   */
+  onPainted?(what: 'first' | 'figures'): void;
   /** Local-only mode: keep the thread's facts (no body) and get the client's figures over every thread remembered. */
   rememberThread?(thread: RememberedThread, facts: StoredMessageFacts[]): Promise<LocalThreadView | null>;
   /** The client header's profile form and the Clients view. */
@@ -132,24 +143,30 @@ function useMemoryView(
     let live = true;
     const done = (view: LocalThreadView | null) => live && setResult({ threadId: snapshot.threadId, view });
     const cancel = afterNextPaint(() => {
-      const facts = engine.rememberedFacts(snapshot, settings);
-      if (!facts || facts.length === 0) {
-        done(null);
-        return;
-      }
-      const lastAt = facts.map((f) => f.sentAt).sort().at(-1) ?? new Date().toISOString();
-      const thread: RememberedThread = {
-        threadId: snapshot.threadId,
-        host: snapshot.host,
-        subject: snapshot.subject,
-        link: snapshot.link,
-        counterpart,
-        account: snapshot.account,
-        uploadable: snapshot.messageIdsAreStable,
-        lastAt,
-        rememberedAt: new Date().toISOString(),
-      };
-      remember(thread, facts).then(done, () => done(null));
+      // The facts are read by the engine in the background; the thread and its facts are then kept there.
+      engine.rememberedFacts(snapshot, settings).then(
+        (facts) => {
+          if (!live) return;
+          if (!facts || facts.length === 0) {
+            done(null);
+            return;
+          }
+          const lastAt = facts.map((f) => f.sentAt).sort().at(-1) ?? new Date().toISOString();
+          const thread: RememberedThread = {
+            threadId: snapshot.threadId,
+            host: snapshot.host,
+            subject: snapshot.subject,
+            link: snapshot.link,
+            counterpart,
+            account: snapshot.account,
+            uploadable: snapshot.messageIdsAreStable,
+            lastAt,
+            rememberedAt: new Date().toISOString(),
+          };
+          remember(thread, facts).then(done, () => done(null));
+        },
+        () => done(null),
+      );
     });
     return () => {
       live = false;
@@ -159,6 +176,63 @@ function useMemoryView(
   if (!applies || !snapshot) return { state: 'off', view: null };
   if (!result || result.threadId !== snapshot.threadId) return { state: 'pending', view: null };
   return { state: 'ready', view: result.view };
+}
+
+/**
+ * The engine's analysis of the open thread. It is asked for in the commit that shows the thread (a layout
+ * effect, so the request leaves in the open's own task) and shown when it arrives; until then the sidebar
+ * is `loading`. When the settings or the local verdicts change, the previous analysis of the same thread
+ * stays on screen until the new one arrives. The measure `followthrough:local-analysis` is the wait for
+ * it: the round trip to the background, the engine's run there included.
+ */
+function useAnalysis(
+  snapshot: ThreadSnapshot | null,
+  settings: ExtensionSettings,
+  local: LocalState,
+  now: Date,
+  engine: SidebarEngine | null,
+): LocalAnalysis | { kind: 'failed' } | null {
+  const [result, setResult] = useState<{ threadId: string; analysis: LocalAnalysis | { kind: 'failed' } } | null>(null);
+  useLayoutEffect(() => {
+    if (!snapshot || !engine) return;
+    let live = true;
+    const start = performance.now();
+    engine.analyzeSnapshot(snapshot, settings, local, now).then(
+      (analysis) => {
+        performance.measure('followthrough:local-analysis', { start, end: performance.now() });
+        // Committed in this task (not a scheduler task later): the figures make the next frame.
+        if (live) flushSync(() => setResult({ threadId: snapshot.threadId, analysis }));
+      },
+      (error: unknown) => {
+        console.warn(`[followthrough] local analysis failed: ${error instanceof Error ? error.name : typeof error}`);
+        if (live) setResult({ threadId: snapshot.threadId, analysis: { kind: 'failed' } });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [snapshot, settings, local, now, engine]);
+  if (!snapshot || !result || result.threadId !== snapshot.threadId) return null;
+  return result.analysis;
+}
+
+/**
+ * What the page showed, before the engine's answer (a frame or two later; longer when the background had
+ * to start): how many messages were read and the last one's time and sender. No rule runs here: these are
+ * the read values as they are, shown as text.
+ */
+function ThreadBasics({ snapshot, timeZone }: { snapshot: ThreadSnapshot; timeZone: string }) {
+  const collapsed = snapshot.messages.filter((m) => m.partial).length;
+  let last: ThreadSnapshot['messages'][number] | null = null;
+  for (const message of snapshot.messages) if (message.sentAt && (!last?.sentAt || message.sentAt > last.sentAt)) last = message;
+  const sender = last ? (last.from?.name || last.from?.address || null) : null;
+  return (
+    <p className="ft-notice" role="status" data-testid="ft-basics">
+      {snapshot.messages.length} {snapshot.messages.length === 1 ? 'message' : 'messages'}
+      {collapsed > 0 ? ` (${collapsed} collapsed)` : ''}
+      {last?.sentAt ? `; the last on ${formatDate(last.sentAt, timeZone)}${sender ? ` from ${sender}` : ''}` : ''}. Analysing…
+    </p>
+  );
 }
 
 function SignInNotice({ serverUrl, deps }: { serverUrl: string; deps: SidebarDeps }) {
@@ -201,19 +275,7 @@ export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fix
   const snapshot = read.kind === 'thread' ? read.snapshot : null;
   const threadId = read.kind === 'thread' ? read.snapshot.threadId : read.kind === 'unrecognized' ? read.threadId : null;
 
-  const analysis = useMemo(() => {
-    if (!snapshot) return null;
-    try {
-      if (!deps.engine) return null;
-      const start = performance.now();
-      const result = deps.engine.analyzeSnapshot(snapshot, settings, local, now);
-      performance.measure('followthrough:local-analysis', { start, end: performance.now() });
-      return result;
-    } catch (error) {
-      console.warn(`[followthrough] local analysis failed: ${error instanceof Error ? error.name : typeof error}`);
-      return { kind: 'failed' as const };
-    }
-  }, [snapshot, settings, local, now, deps.engine]);
+  const analysis = useAnalysis(snapshot, settings, local, now, deps.engine);
 
   const [pushes, setPushes] = useState(0);
   const [server, serverSummary] = useServerSummary(threadId, settings, deps, pushes);
@@ -284,13 +346,23 @@ export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fix
     performance.measure('followthrough:render', { start: renderStart, end: performance.now() });
   });
 
+  // The thread the first paint was reported for (this component is keyed by thread: once per thread).
+  const firstPainted = useRef<string | null>(null);
+  const showsBasics = state === 'loading' && snapshot !== null;
   useLayoutEffect(() => {
-    if (state === 'loading' || !deps.onPainted) return;
+    if (!deps.onPainted || (state === 'loading' && !showsBasics)) return;
     const done = deps.onPainted;
+    const key = threadId ?? '';
     // After layout, the next frame is the first one the user sees.
-    const frame = requestAnimationFrame(() => done());
+    const frame = requestAnimationFrame(() => {
+      if (firstPainted.current !== key) {
+        firstPainted.current = key;
+        done('first');
+      }
+      if (state !== 'loading') done('figures');
+    });
     return () => cancelAnimationFrame(frame);
-  }, [state, threadId, deps]);
+  }, [state, showsBasics, threadId, deps]);
 
   const actions: SidebarActions = {
     async logTouchpoint(kind: TouchpointKind, note: string, extra = {}) {
@@ -318,7 +390,12 @@ export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fix
       if (!deps.engine) return { ok: false, message: 'Still loading; try again in a moment.' };
       const profile = await deps.client?.getProfile(counterpart);
       const name = profile?.status === 'ok' ? profile.data.profile.name : null;
-      const report = deps.engine.localReport(snapshot, settings, local, counterpart, new Date(), name);
+      let report: ProgressReport | null;
+      try {
+        report = await deps.engine.localReport(snapshot, settings, local, counterpart, new Date(), name);
+      } catch (error) {
+        return { ok: false, message: `The report could not be drafted (${error instanceof Error ? error.name : 'error'}); try again.` };
+      }
       return report ? { ok: true, report, source: 'local' } : { ok: false, message: 'Set your own address in the options first.' };
     },
     insertIntoReply: deps.insertIntoReply,
@@ -396,6 +473,7 @@ export function Sidebar({ read, hostLabel, dark, settings, local, deps, now: fix
             Add your own e-mail address in the Followthrough options so we can tell your messages from the client's.
           </p>
         )}
+        {showsBasics && snapshot && <ThreadBasics snapshot={snapshot} timeZone={timeZone} />}
         {state === 'failed' && !summary && <p className="ft-notice" role="status">This thread could not be analysed.</p>}
         {view?.coverage && <ReadCoverageNotice coverage={view.coverage} collapsed={view.partialCount} />}
         {view &&

@@ -26,6 +26,7 @@ import type {
 } from '@followthrough/shared/contract';
 import type { Department } from '@followthrough/shared/model';
 import type { RememberedThread } from './memory-store';
+import type { EngineAnswer, EngineRequests, EngineResults } from './remote-engine';
 import type { ExtensionSettings } from './settings';
 
 /** Server answers as the pages see them: data, or why there is none (never a thrown error). */
@@ -95,6 +96,12 @@ export interface LocalDataSummary {
  * talks to the server and holds the token. Every message is typed here; nothing else calls sendMessage.
  */
 export interface ProtocolMap {
+  // The shared engine, run in the background for the content scripts (utils/remote-engine.ts).
+  analyzeSnapshot(data: EngineRequests['analyzeSnapshot']): EngineAnswer<EngineResults['analyzeSnapshot']>;
+  localReport(data: EngineRequests['localReport']): EngineAnswer<EngineResults['localReport']>;
+  rememberedFacts(data: EngineRequests['rememberedFacts']): EngineAnswer<EngineResults['rememberedFacts']>;
+  /** A thread is about to be opened: start the background and compile the engine's rules if it has not yet. */
+  warmEngine(): { warmed: boolean };
   // The sidebar.
   getThreadSummary(data: { threadId: string }): Remote<ThreadSummaryResponse>;
   /** Pushes what the open thread shows to the server (idempotent by message id). Bodies go only there. */

@@ -5,7 +5,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import type { MailHost, SpaceReservation, ThreadReadResult } from '../hosts/mail-host';
 import { Sidebar, type SidebarDeps } from '../components/sidebar';
 import sidebarCss from '../components/sidebar.css?inline';
-import { loadEngine } from './engine-loader';
+import { createRemoteEngine, type EngineSend } from './remote-engine';
 import { isOwnMutation } from './own-mutations';
 import { warmUp } from './warm-up';
 import { sendMessage } from './messaging';
@@ -23,6 +23,12 @@ export const SIDEBAR_SPACE_PX = 308;
 export const MARK_THREAD_OPEN = 'followthrough:thread-open';
 export const MARK_SIDEBAR_PAINTED = 'followthrough:sidebar-painted';
 export const MEASURE_OPEN_TO_PAINT = 'followthrough:open-to-paint';
+/** The engine's figures (or the final state) painted: after MARK_SIDEBAR_PAINTED, or in the same frame. */
+export const MARK_FIGURES_PAINTED = 'followthrough:figures-painted';
+export const MEASURE_OPEN_TO_FIGURES = 'followthrough:open-to-figures';
+/** The background compiled the engine's rules for an open: it had been stopped, or had not run the engine yet. */
+export const MARK_ENGINE_STARTED = 'followthrough:engine-started';
+export const MEASURE_ENGINE_START = 'followthrough:engine-start';
 /** How long a URL change waits for a DOM change before it is read on its own. */
 const URL_ONLY_CHANGE_DELAY_MS = 250;
 /** Per-phase measures, for finding where time goes in a real browser. */
@@ -58,6 +64,43 @@ function threadKey(read: ThreadReadResult): string | null {
   return read.kind === 'thread' ? read.snapshot.threadId : read.kind === 'unrecognized' ? read.threadId : null;
 }
 
+/** The engine requests of the protocol, as the remote engine sends them. */
+const sendEngine: EngineSend = (type, data) => (sendMessage as unknown as EngineSend)(type, data);
+
+/**
+ * While the user is in a mail tab, the background (Chromium stops an idle service worker after 30 s,
+ * Firefox suspends an idle event page after 30 s) is kept running and its engine compiled: a background
+ * started by the open itself makes the sidebar wait ~250-350 ms for its figures (tests/bench, cold mode)
+ * instead of ~10-25 ms. The tab pings it every KEEP_WARM_INTERVAL_MS while it is visible and focused, at
+ * once when it becomes so (the background then has the time the user takes to pick a thread to start),
+ * and when a thread starts opening. A tab in the background or a window without focus keeps nothing alive.
+ */
+export const KEEP_WARM_INTERVAL_MS = 20_000;
+/** Pings closer together than this are one. */
+const WARM_THROTTLE_MS = 1_000;
+let lastWarm = Number.NEGATIVE_INFINITY;
+
+/**
+ * Tells the background a thread may be opened soon (`opening`: one is, never throttled); marks
+ * MARK_ENGINE_STARTED when it had to start (or compile the engine).
+ */
+function warmBackground(opening = false): void {
+  const now = performance.now();
+  if (!opening && now - lastWarm < WARM_THROTTLE_MS) return;
+  lastWarm = now;
+  sendMessage('warmEngine', undefined).then(
+    (answer) => {
+      if (!answer.warmed) return;
+      performance.mark(MARK_ENGINE_STARTED);
+      // How long a stopped background takes to start and compile the engine: the lead a ping needs.
+      performance.measure(MEASURE_ENGINE_START, { start: now, end: performance.now() });
+    },
+    () => undefined,
+  );
+}
+
+const inUse = () => document.visibilityState === 'visible' && document.hasFocus();
+
 function createDeps(host: MailHost): SidebarDeps {
   return {
     fetchSummary: (threadId) => sendMessage('getThreadSummary', { threadId }),
@@ -82,7 +125,8 @@ function createDeps(host: MailHost): SidebarDeps {
     },
     layoutReport: () => host.layoutReport(document, new URL(location.href)),
     newId: () => crypto.randomUUID(),
-    engine: null,
+    // The engine runs in the background: the content script loads none of it.
+    engine: createRemoteEngine(sendEngine),
     rememberThread: (thread, facts) => sendMessage('rememberThread', { thread, facts }),
     client: {
       getProfile: (counterpart) => sendMessage('getClientProfile', { counterpart }),
@@ -91,13 +135,23 @@ function createDeps(host: MailHost): SidebarDeps {
     },
     startSignIn: (serverUrl) => sendMessage('startSignIn', { serverUrl }),
     openOptions: () => sendMessage('openOptions', undefined),
-    onPainted: () => {
+    onPainted: (what) => {
       // Called from the first animation frame after the commit. Mark in the task after that frame,
       // so the mark is after the sidebar's pixels whether the commit ran inside the previous frame's
       // rendering or in a task of its own just before this frame.
-      setTimeout(() => markPainted(), 0);
+      setTimeout(() => (what === 'first' ? markPainted() : markFiguresPainted()), 0);
     },
   };
+}
+
+function markFiguresPainted(): void {
+  performance.mark(MARK_FIGURES_PAINTED);
+  try {
+    const measure = performance.measure(MEASURE_OPEN_TO_FIGURES, MARK_THREAD_OPEN, MARK_FIGURES_PAINTED);
+    document.querySelector(SIDEBAR_TAG)?.setAttribute('data-open-to-figures-ms', measure.duration.toFixed(1));
+  } catch {
+    // No open mark (a settings change): nothing to measure.
+  }
 }
 
 function markPainted(): void {
@@ -117,9 +171,6 @@ function markPainted(): void {
  * sidebar in a shadow root beside the thread and remounts it when the thread changes.
  */
 export async function startSidebar(ctx: ContentScriptContext, host: MailHost): Promise<void> {
-  // Start loading the engine chunk first: it is usually in before the user opens a thread.
-  const engineLoad = loadEngine();
-  engineLoad.catch(() => undefined); // handled below, once the UI exists
   let settings: ExtensionSettings = DEFAULT_SETTINGS;
   let local: LocalState = { verdicts: {}, touchpoints: [] };
   let queueCounts = { pending: 0, failed: 0 };
@@ -128,7 +179,7 @@ export async function startSidebar(ctx: ContentScriptContext, host: MailHost): P
   local = storedLocal;
   settings = completeSettings(stored);
   queueCounts = countsOf(queued);
-  let deps = createDeps(host);
+  const deps = createDeps(host);
 
   // One shadow-root UI for the content script's life (its CSS and isolation are set up once). It is
   // mounted while a thread is open and kept (with its React root) when another thread opens; the
@@ -180,15 +231,9 @@ export async function startSidebar(ctx: ContentScriptContext, host: MailHost): P
     );
   };
 
-  const engineReady = engineLoad.then(
-    (engine) => {
-      deps = { ...deps, engine };
-      render();
-      // Pay the engine's and React's first-run cost now, in idle time, not on the user's first open.
-      if (mountedFor === null) warmUp(engine, (error) => report('warm-up', error));
-    },
-    (error: unknown) => report('engine load', error),
-  );
+  // Pay the engine's (in the background) and React's first-run cost now, in idle time, not on the
+  // user's first open.
+  if (deps.engine) warmUp(deps.engine, (error) => report('warm-up', error));
 
   /** Remounts the sidebar for another thread (the location changed to it). */
   const remount = (key: string) => {
@@ -204,10 +249,21 @@ export async function startSidebar(ctx: ContentScriptContext, host: MailHost): P
    * Narrows the thread column when the client changes its DOM under a thread URL (called from the
    * mutation callback, which runs in the client's own task, before its first frame of the thread): the
    * client then lays the new thread out once, at its final width, instead of once at full width and
-   * again (every message re-wrapped) when the sidebar appears.
+   * again (every message re-wrapped) when the sidebar appears. It also tells the background a thread is
+   * opening (warmBackground), once per thread: the client changes the DOM many times per open.
    */
+  let warmedFor: string | null = null;
   const prepareFor = (url: URL) => {
-    if (mountedFor === null && host.threadIdFromUrl(url) !== null) holdSpace();
+    const urlThread = host.threadIdFromUrl(url);
+    if (urlThread === null) {
+      warmedFor = null;
+      return;
+    }
+    if (mountedFor === null) holdSpace();
+    if (warmedFor !== urlThread) {
+      warmedFor = urlThread;
+      warmBackground(true);
+    }
   };
 
   const check = guard('thread check', () => {
@@ -298,6 +354,17 @@ export async function startSidebar(ctx: ContentScriptContext, host: MailHost): P
     if (mountedFor !== null) unmount();
   });
 
+  // Keeps the background (the engine) running while the user is in this tab.
+  ctx.setInterval(guard('keep warm', () => {
+    if (inUse()) warmBackground();
+  }), KEEP_WARM_INTERVAL_MS);
+  ctx.addEventListener(document, 'visibilitychange', guard('visible', () => {
+    if (inUse()) warmBackground();
+  }));
+  ctx.addEventListener(window, 'focus', guard('focus', () => {
+    if (inUse()) warmBackground();
+  }));
+
   const unwatchSettings = settingsItem.watch(guard('settings change', (next: ExtensionSettings | null) => {
     settings = completeSettings(next);
     render();
@@ -320,5 +387,4 @@ export async function startSidebar(ctx: ContentScriptContext, host: MailHost): P
   });
 
   check();
-  await engineReady;
 }

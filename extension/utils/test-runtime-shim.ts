@@ -6,26 +6,33 @@ import { fakeBrowser } from 'wxt/testing';
  */
 export function installCallbackRuntime(): void {
   const listeners = new Map<unknown, (message: unknown, sender: unknown) => Promise<unknown>>();
-  (globalThis as { chrome?: unknown }).chrome = {
-    runtime: {
-      lastError: undefined,
-      sendMessage: (message: unknown, callback: (response: unknown) => void) => {
-        void fakeBrowser.runtime.sendMessage(message).then(callback);
+  const runtime = {
+    lastError: undefined as { message: string } | undefined,
+    sendMessage: (message: unknown, callback: (response: unknown) => void) => {
+      fakeBrowser.runtime.sendMessage(message).then(callback, (error: unknown) => {
+        // As Chromium reports a message nobody received: runtime.lastError, set while the callback runs.
+        runtime.lastError = { message: error instanceof Error ? error.message : String(error) };
+        try {
+          callback(undefined);
+        } finally {
+          runtime.lastError = undefined;
+        }
+      });
+    },
+    onMessage: {
+      addListener(listener: (message: unknown, sender: unknown, respond: (r: unknown) => void) => boolean) {
+        const wrapped = (message: unknown, sender: unknown) =>
+          new Promise<unknown>((resolve) => {
+            if (!listener(message, sender, resolve)) resolve(undefined);
+          });
+        listeners.set(listener, wrapped);
+        fakeBrowser.runtime.onMessage.addListener(wrapped);
       },
-      onMessage: {
-        addListener(listener: (message: unknown, sender: unknown, respond: (r: unknown) => void) => boolean) {
-          const wrapped = (message: unknown, sender: unknown) =>
-            new Promise<unknown>((resolve) => {
-              if (!listener(message, sender, resolve)) resolve(undefined);
-            });
-          listeners.set(listener, wrapped);
-          fakeBrowser.runtime.onMessage.addListener(wrapped);
-        },
-        removeListener(listener: unknown) {
-          const wrapped = listeners.get(listener);
-          if (wrapped) fakeBrowser.runtime.onMessage.removeListener(wrapped);
-        },
+      removeListener(listener: unknown) {
+        const wrapped = listeners.get(listener);
+        if (wrapped) fakeBrowser.runtime.onMessage.removeListener(wrapped);
       },
     },
   };
+  (globalThis as { chrome?: unknown }).chrome = { runtime };
 }

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from './settings';
-import { analyzeSnapshot, localReport, rememberedFacts } from './local-analysis';
+import { analyzeSnapshot } from './local-analysis';
+import { inProcessEngine } from './in-process-engine';
+import type { SidebarEngine } from './remote-engine';
 import { createWarmUpSnapshot, warmUp } from './warm-up';
 
 const NOW = new Date('2026-11-16T10:00:00Z');
+
+/** Lets the idle slots (timers in happy-dom, which has no requestIdleCallback) and React's tasks run. */
+const tasks = async (count: number) => {
+  for (let i = 0; i < count; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+};
 
 describe('warm-up', () => {
   it('runs the engine through a reply and a promise, so its first real run is not its first run', () => {
@@ -14,26 +21,37 @@ describe('warm-up', () => {
     expect(analysis.summary.promises.map((p) => p.text)).toEqual([expect.stringContaining("I'll send it by Thursday")]);
   });
 
-  it('renders the sidebar off the page without errors and leaves nothing in the document', async () => {
+  it('asks the engine once, renders the sidebar off the page with its answer, and leaves nothing in the document', async () => {
     const errors: unknown[] = [];
     const before = document.body.innerHTML;
     const runs: string[] = [];
-    const engine = {
-      analyzeSnapshot: (...args: Parameters<typeof analyzeSnapshot>) => {
-        const result = analyzeSnapshot(...args);
+    const local = inProcessEngine();
+    const engine: SidebarEngine = {
+      ...local,
+      analyzeSnapshot: async (...args) => {
+        const result = await local.analyzeSnapshot(...args);
         runs.push(result.kind);
         return result;
       },
-      localReport,
-      rememberedFacts,
     };
     warmUp(engine, (error) => errors.push(error));
-    // Two idle slots (happy-dom has no requestIdleCallback: each is a timer).
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await tasks(6);
     expect(errors).toEqual([]);
-    // Once on its own, once inside the sidebar's render.
-    expect(runs).toEqual(['ok', 'ok']);
+    // Once, in the background's place; the detached sidebar renders that answer.
+    expect(runs).toEqual(['ok']);
     expect(document.body.innerHTML).toBe(before);
+  });
+
+  it('reports a background that cannot be reached, and renders nothing', async () => {
+    const errors: unknown[] = [];
+    const engine: SidebarEngine = {
+      ...inProcessEngine(),
+      analyzeSnapshot: async () => {
+        throw new Error('Could not establish connection. Receiving end does not exist.');
+      },
+    };
+    warmUp(engine, (error) => errors.push(error));
+    await tasks(4);
+    expect(errors).toHaveLength(1);
   });
 });

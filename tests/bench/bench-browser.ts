@@ -2,8 +2,14 @@ import type { E2eWorld } from '../harness/e2e-world';
 
 export type BrowserName = 'chromium' | 'firefox';
 
-/** `page only` is the baseline (no extension); `local` runs the engine in the content script; `server` adds a real server. */
-export type BenchMode = 'page only' | 'local' | 'server';
+/**
+ * `page only` is the baseline (no extension); `local` has no server (the engine runs in the background,
+ * which the sidebar asks); `cold` is `local` with the background stopped before every open (Chromium:
+ * its service worker stopped over CDP; Firefox: its event page's idle timeout shortened to 1 s and
+ * waited out), so each open starts it; `idle` is `local` with the inbox left alone for a while before
+ * every open (the browsers' own idle timeouts apply); `server` adds a real server.
+ */
+export type BenchMode = 'page only' | 'local' | 'cold' | 'idle' | 'server';
 
 /**
  * What the measuring code needs from a page, whatever drives the browser (playwright-core over CDP for
@@ -19,6 +25,8 @@ export interface BenchPage {
 
 export interface BenchSession {
   page: BenchPage;
+  /** `cold` mode: stops the extension's background (resolves once it is stopped). */
+  stopBackground?(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -11,11 +11,20 @@
  * from the page's main world, whose performance timeline the content script shares in both.
  *
  * Modes, in one run: `page only` (the same browser and page with no extension: the baseline), `local`
- * (no server: the engine runs in the content script) and `server` (a real server process too).
+ * (no server: the sidebar asks the engine in the background, running), `cold` (`local` with the
+ * background stopped before every open: Chromium's service worker stopped over CDP, Firefox's event page
+ * suspended after a 1 s idle timeout; each such open records followthrough:engine-started, counted in
+ * the output), `idle` (`local` with the inbox left alone FOLLOWTHROUGH_BENCH_IDLE_MS, 75 s, before each of
+ * FOLLOWTHROUGH_BENCH_IDLE_RUNS opens, 3: does the background stay warm while the user is in the tab?; not in
+ * the default list) and `server` (a real server process too). FOLLOWTHROUGH_BENCH_MODES picks some of them.
  * Figures per open, all from the page's performance timeline (which the content script shares):
  * - route→paint, the headline: from fixture:route (the page puts the thread into the DOM) to
- *   followthrough:sidebar-painted (the task after the frame that shows the sidebar's content): what
- *   the user waits for, the page's own render included.
+ *   followthrough:sidebar-painted (the task after the frame that first shows the sidebar with the thread:
+ *   the thread as read while the engine's answer is on its way, or its figures): what the user waits
+ *   for, the page's own render included.
+ * - route→figures: to followthrough:figures-painted, the frame that shows the engine's figures (the
+ *   same frame when the answer came before it; later by the background's round trip, more when it had
+ *   to start).
  * - page: fixture:route to fixture:painted (the task after the page's first frame of the thread):
  *   the page's own cost, which the page-only mode shows is there without the extension.
  * - added: fixture:painted to sidebar-painted, the wait the extension adds after the thread is shown.
@@ -38,16 +47,33 @@ import { GMAIL_INBOX_URL, gmailUrlToken } from '../fixtures/gmail-page';
 import { assertBrowsersInstalled } from '../harness/browser-check';
 import { createE2eWorld } from '../harness/e2e-world';
 import { ensureExtensionBuilt, snapshotExtensionBuild } from '../harness/extension-build';
-import { MARK_SIDEBAR_PAINTED, MARK_THREAD_OPEN, MEASURE_OPEN_TASK, SIDEBAR_HOST_TAG } from '../harness/extension-ui';
+import { MARK_ENGINE_STARTED, MARK_FIGURES_PAINTED, MARK_SIDEBAR_PAINTED, MARK_THREAD_OPEN, MEASURE_OPEN_TASK, SIDEBAR_HOST_TAG } from '../harness/extension-ui';
 import { BENCH_RESULTS_DIR, CHROME_BUILD_DIR, FIREFOX_BUILD_DIR } from '../harness/paths';
-import type { BenchBrowser, BenchMode, BenchPage, BrowserName } from './bench-browser';
+import type { BenchBrowser, BenchMode, BenchPage, BenchSession, BrowserName } from './bench-browser';
 import { createChromiumBenchBrowser } from './chromium-bench-browser';
 import { createFirefoxBenchBrowser } from './firefox-bench-browser';
 
 const RUNS = Number(process.env.FOLLOWTHROUGH_BENCH_RUNS ?? 20);
 const WARMUP = 2;
+/**
+ * FOLLOWTHROUGH_BENCH_NO_FIGURES_MARK=1: the build has no followthrough:figures-painted mark (builds before
+ * the engine moved to the background, which painted the figures in the first paint): figures = first paint.
+ */
+const FIGURES_MARK = process.env.FOLLOWTHROUGH_BENCH_NO_FIGURES_MARK !== '1';
 const MESSAGE_COUNT = 50;
 const BROWSERS = parseBrowsers(process.env.FOLLOWTHROUGH_BENCH_BROWSERS ?? 'chromium,firefox');
+const ALL_MODES: BenchMode[] = ['page only', 'local', 'cold', 'idle', 'server'];
+/** `idle` mode: how long the inbox is left alone before each open (past both browsers' 30 s idle timeout), and how many opens. */
+const IDLE_MS = Number(process.env.FOLLOWTHROUGH_BENCH_IDLE_MS ?? 75_000);
+const IDLE_RUNS = Number(process.env.FOLLOWTHROUGH_BENCH_IDLE_RUNS ?? 3);
+const MODES = parseModes(process.env.FOLLOWTHROUGH_BENCH_MODES ?? 'page only,local,cold,server');
+
+function parseModes(list: string): BenchMode[] {
+  const names = list.split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = names.filter((name) => !(ALL_MODES as string[]).includes(name));
+  if (unknown.length > 0 || names.length === 0) throw new Error(`FOLLOWTHROUGH_BENCH_MODES must list some of ${ALL_MODES.join(', ')}, not "${list}"`);
+  return names as BenchMode[];
+}
 
 function parseBrowsers(list: string): BrowserName[] {
   const names = list.split(',').map((name) => name.trim()).filter(Boolean);
@@ -69,6 +95,8 @@ interface OpenSample {
   frame: FrameAttribution | null;
   phases: Record<string, number>;
   routeToPaintMs: number;
+  /** null in page-only mode. */
+  routeToFiguresMs: number | null;
   pageMs: number;
   /** null in page-only mode (no sidebar). */
   addedMs: number | null;
@@ -77,6 +105,8 @@ interface OpenSample {
   longestTaskMs: number | null;
   longestTaskAfterPageMs: number | null;
   openTaskMs: number | null;
+  /** The background started (and compiled the engine's rules) during this open. */
+  engineStarted: boolean;
 }
 
 const LONG_TASKS_NOT_EXPOSED = "not exposed by this browser (no 'longtask' in PerformanceObserver.supportedEntryTypes)";
@@ -86,6 +116,7 @@ interface ModeResult {
   mode: BenchMode;
   runs: number;
   routeToPaint: Stats;
+  routeToFigures: Stats | null;
   page: Stats;
   added: Stats | null;
   openToPaint: Stats | null;
@@ -104,6 +135,8 @@ interface ModeResult {
   medianOpenLongestFrame: FrameAttribution | null;
   /** p50 of each followthrough:* phase measure, summed per open. */
   phasesP50Ms: Record<string, number>;
+  /** Opens during which the background started and compiled the engine (every one, in cold mode). */
+  opensWithEngineStart: number;
 }
 
 interface Stats {
@@ -148,7 +181,8 @@ const LONG_TASK_OBSERVER = `
   } catch (error) { window.__ftFrames = null; }
 `;
 
-async function openOnce(page: BenchPage, token: string, threadId: string, mode: BenchMode): Promise<OpenSample> {
+async function openOnce(session: BenchSession, token: string, threadId: string, mode: BenchMode): Promise<OpenSample> {
+  const page = session.page;
   const withSidebar = mode !== 'page only';
   await page.evaluate(() => {
     location.hash = '#inbox';
@@ -158,6 +192,11 @@ async function openOnce(page: BenchPage, token: string, threadId: string, mode: 
   }
   // Let the inbox settle (its frame, the extension's read of it) before the clock starts.
   await sleep(100);
+  if (mode === 'cold') {
+    if (!session.stopBackground) throw new Error('cold mode needs a session that can stop the background');
+    await session.stopBackground();
+  }
+  if (mode === 'idle') await sleep(IDLE_MS);
   await page.evaluate(() => {
     performance.clearMarks();
     performance.clearMeasures();
@@ -168,27 +207,29 @@ async function openOnce(page: BenchPage, token: string, threadId: string, mode: 
     location.hash = next;
   }, `#inbox/${token}`);
   // No named helpers inside page functions: tsx's keepNames would reference a __name the page lacks.
-  const [route = 0, pagePainted = 0, open = 0, sidebarPainted = 0] = await page.waitFor(
-    ([open, painted, id, sidebarExpected, tag]) => {
+  const [route = 0, pagePainted = 0, open = 0, sidebarPainted = 0, figuresPainted = 0] = await page.waitFor(
+    ([open, painted, figures, id, sidebarExpected, tag, figuresMark]) => {
       const route = performance.getEntriesByName('fixture:route').at(-1)?.startTime;
       const pagePainted = performance.getEntriesByName('fixture:painted').at(-1)?.startTime;
       if (route === undefined || pagePainted === undefined) return null;
-      if (!sidebarExpected) return [route, pagePainted, -1, -1];
+      if (!sidebarExpected) return [route, pagePainted, -1, -1, -1];
       const sidebar = document.querySelector(tag)?.shadowRoot?.querySelector('[data-testid="ft-sidebar"]');
-      const values = [open, painted].map((name) => performance.getEntriesByName(name).at(-1)?.startTime);
+      const values = [open, painted, figuresMark ? figures : painted].map((name) => performance.getEntriesByName(name).at(-1)?.startTime);
       if (!sidebar || sidebar.getAttribute('data-thread-id') !== id || values.some((v) => v === undefined)) return null;
       return [route, pagePainted, ...(values as number[])];
     },
-    [MARK_THREAD_OPEN, MARK_SIDEBAR_PAINTED, threadId, withSidebar, SIDEBAR_HOST_TAG] as const,
+    [MARK_THREAD_OPEN, MARK_SIDEBAR_PAINTED, MARK_FIGURES_PAINTED, threadId, withSidebar, SIDEBAR_HOST_TAG, FIGURES_MARK] as const,
     15_000,
   );
   const painted = withSidebar ? sidebarPainted : pagePainted;
+  // Long tasks and frames are looked for until the figures are painted too.
+  const end = withSidebar ? Math.max(sidebarPainted, figuresPainted) : pagePainted;
   // Long tasks end asynchronously: wait a frame or two before reading them.
   await sleep(100);
   const tasks = await page.evaluate(() => (window as unknown as { __ftLongTasks: { start: number; duration: number }[] | null }).__ftLongTasks, undefined);
   interface RawFrame { start: number; duration: number; renderStart: number; styleAndLayoutStart: number; scripts: { invoker: string; source: string; duration: number; forcedStyleAndLayout: number }[] }
   const frames = await page.evaluate(() => (window as unknown as { __ftFrames: RawFrame[] | null }).__ftFrames, undefined);
-  const inWindow = (frames ?? []).filter((f) => f.start + f.duration >= route && f.start <= painted + 50);
+  const inWindow = (frames ?? []).filter((f) => f.start + f.duration >= route && f.start <= end + 50);
   const worst = inWindow.reduce<RawFrame | null>((max, f) => (max === null || f.duration > max.duration ? f : max), null);
   const round = (value: number): number => Math.round(value * 10) / 10;
   const frame: FrameAttribution | null = worst
@@ -207,18 +248,21 @@ async function openOnce(page: BenchPage, token: string, threadId: string, mode: 
     }
     return sums;
   }, undefined);
-  const inOpen = tasks?.filter((task) => task.start + task.duration >= route && task.start <= painted + 50) ?? null;
+  const engineStarted = await page.evaluate((name) => performance.getEntriesByName(name).length > 0, MARK_ENGINE_STARTED);
+  const inOpen = tasks?.filter((task) => task.start + task.duration >= route && task.start <= end + 50) ?? null;
   const longest = (list: { duration: number }[]): number => list.reduce((max, task) => Math.max(max, task.duration), 0);
   return {
     frame,
     phases,
     routeToPaintMs: painted - route,
+    routeToFiguresMs: withSidebar ? figuresPainted - route : null,
     pageMs: pagePainted - route,
     addedMs: withSidebar ? painted - pagePainted : null,
     openToPaintMs: withSidebar ? painted - open : null,
     longestTaskMs: inOpen ? longest(inOpen) : null,
     longestTaskAfterPageMs: inOpen ? longest(inOpen.filter((task) => task.start >= pagePainted - 1)) : null,
     openTaskMs: withSidebar ? phases[MEASURE_OPEN_TASK] ?? null : null,
+    engineStarted,
   };
 }
 
@@ -226,11 +270,12 @@ async function openOnce(page: BenchPage, token: string, threadId: string, mode: 
  * A mode is only what it says when the sidebar shows figures from the expected source: otherwise a
  * server mode whose settings never arrived would be timed as local.
  */
-async function assertSidebarSource(page: BenchPage, browser: BrowserName, mode: 'local' | 'server'): Promise<void> {
+async function assertSidebarSource(page: BenchPage, browser: BrowserName, mode: Exclude<BenchMode, 'page only'>): Promise<void> {
+  const source = mode === 'server' ? 'server' : 'local';
   try {
     await page.waitFor(
       ([tag, source]) => (document.querySelector(tag)?.shadowRoot?.querySelector('[data-testid="ft-sidebar"]')?.getAttribute('data-source') === source ? true : null),
-      [SIDEBAR_HOST_TAG, mode] as const,
+      [SIDEBAR_HOST_TAG, source] as const,
       20_000,
     );
   } catch {
@@ -247,10 +292,12 @@ async function runMode(browser: BenchBrowser, mode: BenchMode): Promise<ModeResu
     const session = await browser.open(mode, world, LONG_TASK_OBSERVER, GMAIL_INBOX_URL);
     try {
       const samples: OpenSample[] = [];
-      for (let index = 0; index < WARMUP + RUNS; index += 1) {
-        const sample = await openOnce(session.page, gmailUrlToken(long), long.id, mode);
-        if (index === WARMUP - 1 && mode !== 'page only') await assertSidebarSource(session.page, browser.name, mode);
-        if (index >= WARMUP) samples.push(sample);
+      const warmup = mode === 'idle' ? 1 : WARMUP;
+      const runs = mode === 'idle' ? IDLE_RUNS : RUNS;
+      for (let index = 0; index < warmup + runs; index += 1) {
+        const sample = await openOnce(session, gmailUrlToken(long), long.id, mode === 'idle' && index < warmup ? 'local' : mode);
+        if (index === warmup - 1 && mode !== 'page only') await assertSidebarSource(session.page, browser.name, mode);
+        if (index >= warmup) samples.push(sample);
       }
       return summarize(browser.name, mode, samples);
     } finally {
@@ -274,6 +321,7 @@ function summarize(browser: BrowserName, mode: BenchMode, samples: OpenSample[])
     mode,
     runs: samples.length,
     routeToPaint: stats(samples.map((s) => s.routeToPaintMs)),
+    routeToFigures: optionalStats(samples.map((s) => s.routeToFiguresMs)),
     page: stats(samples.map((s) => s.pageMs)),
     added: optionalStats(samples.map((s) => s.addedMs)),
     openToPaint: optionalStats(samples.map((s) => s.openToPaintMs)),
@@ -285,6 +333,7 @@ function summarize(browser: BrowserName, mode: BenchMode, samples: OpenSample[])
     openTask: optionalStats(samples.map((s) => s.openTaskMs)),
     medianOpenLongestFrame: byRoute[Math.floor(byRoute.length / 2)]?.frame ?? null,
     phasesP50Ms,
+    opensWithEngineStart: samples.filter((s) => s.engineStarted).length,
   };
 }
 
@@ -292,7 +341,7 @@ function contentScriptSizes(): Record<string, { bytes: number; gzipBytes: number
   const sizes: Record<string, { bytes: number; gzipBytes: number }> = {};
   for (const [label, dir] of [['chrome', CHROME_BUILD_DIR], ['firefox', FIREFOX_BUILD_DIR]] as const) {
     const files = readdirSync(path.join(dir, 'content-scripts')).filter((file) => file.endsWith('.js')).map((file) => `content-scripts/${file}`);
-    for (const file of [...files, 'engine.js']) {
+    for (const file of files) {
       let content: Buffer;
       try {
         content = readFileSync(path.join(dir, file));
@@ -313,7 +362,7 @@ async function main(): Promise<void> {
   const browsers = BROWSERS.map((name) => adapters[name]);
   const results: ModeResult[] = [];
   for (const browser of browsers) {
-    for (const mode of ['page only', 'local', 'server'] as const) {
+    for (const mode of MODES) {
       console.log(`[bench] ${browser.name}, ${mode}: ${WARMUP} warm-up + ${RUNS} opens of a ${MESSAGE_COUNT}-message Gmail thread…`);
       results.push(await runMode(browser, mode));
     }
@@ -343,6 +392,8 @@ async function main(): Promise<void> {
       mode: r.mode,
       'route→paint p50': r.routeToPaint.p50,
       'route→paint p95': r.routeToPaint.p95,
+      'route→figures p50': r.routeToFigures?.p50 ?? dash,
+      'route→figures p95': r.routeToFigures?.p95 ?? dash,
       'page p50': r.page.p50,
       'page p95': r.page.p95,
       'added p50': r.added?.p50 ?? dash,
@@ -353,6 +404,7 @@ async function main(): Promise<void> {
       'longest after page': r.longestTaskAfterPageMs ?? notExposed,
       'opens with one after page': r.opensWithLongTaskAfterPage === null ? notExposed : `${r.opensWithLongTaskAfterPage}/${r.runs}`,
       'open task max': r.openTask?.max ?? dash,
+      'opens starting the background': r.mode === 'page only' ? dash : `${r.opensWithEngineStart}/${r.runs}`,
     })),
   );
   console.log('All figures in ms. Long tasks are reported over 50 ms only (0 = none).');

@@ -1,7 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from 'puppeteer-core';
 import { OWNER } from '../fixtures/client-threads';
 import { launchFirefoxWithExtension, launchFirefoxWithoutExtension } from '../harness/firefox-launch';
 import type { BenchBrowser, BenchPage, BenchSession, PlainPageFunction } from './bench-browser';
+
+const EVENT_PAGE_IDLE_MS = 1000;
 
 /**
  * Firefox through puppeteer-core over WebDriver BiDi. Its BiDi cannot open moz-extension:// pages (see
@@ -19,12 +22,21 @@ export function createFirefoxBenchBrowser(version: string): BenchBrowser {
       const browser =
         mode === 'page only'
           ? await launchFirefoxWithoutExtension(launchOptions)
-          : await launchFirefoxWithExtension({ ...launchOptions, managedSettings: mode === 'server' ? { ...settings, serverUrl: world.api.url, token: world.token } : settings });
+          : await launchFirefoxWithExtension({
+              ...launchOptions,
+              managedSettings: mode === 'server' ? { ...settings, serverUrl: world.api.url, token: world.token } : settings,
+              // Cold mode: the event page is suspended after 1 s idle (30 s by default), then waited out.
+              ...(mode === 'cold' ? { prefs: { 'extensions.background.idle.timeout': EVENT_PAGE_IDLE_MS } } : {}),
+            });
       try {
         const page = await browser.browser.newPage();
         await page.evaluateOnNewDocument(initScript);
         await page.goto(url);
-        return { page: puppeteerBenchPage(page), close: () => browser.close() };
+        return {
+          page: puppeteerBenchPage(page),
+          close: () => browser.close(),
+          ...(mode === 'cold' ? { stopBackground: () => sleep(EVENT_PAGE_IDLE_MS * 3) } : {}),
+        };
       } catch (error) {
         await browser.close();
         throw error;

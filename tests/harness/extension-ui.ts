@@ -10,6 +10,10 @@ export const SIDEBAR_HOST_TAG = 'followthrough-sidebar';
 export const SIDEBAR = `${SIDEBAR_HOST_TAG} [data-testid="ft-sidebar"]`;
 export const MARK_THREAD_OPEN = 'followthrough:thread-open';
 export const MARK_SIDEBAR_PAINTED = 'followthrough:sidebar-painted';
+/** The engine's figures painted (the same frame as MARK_SIDEBAR_PAINTED, or later): extension/utils/mount-sidebar.tsx. */
+export const MARK_FIGURES_PAINTED = 'followthrough:figures-painted';
+/** The background compiled the engine's rules for this open (it had been stopped): extension/utils/mount-sidebar.tsx. */
+export const MARK_ENGINE_STARTED = 'followthrough:engine-started';
 /** The extension's main-thread task for a newly opened thread (read, analysis, React commit). */
 export const MEASURE_OPEN_TASK = 'followthrough:open-task';
 

@@ -29,6 +29,8 @@ export interface FirefoxLaunchOptions {
    * cannot open the options page (see firefox-ui.ts).
    */
   managedSettings?: Record<string, unknown>;
+  /** More Firefox prefs (the benchmark's cold-background mode shortens the event page's idle timeout). */
+  prefs?: Record<string, unknown>;
 }
 
 interface GeckoManifest {
@@ -141,6 +143,7 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions):
       {
         'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }),
         'extensions.originControls.grantByDefault': true,
+        ...options.prefs,
       },
       home,
     );
