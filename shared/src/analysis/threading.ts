@@ -18,8 +18,10 @@ export function stripSubjectPrefixes(subject: string): string {
     if (next === s) break;
     s = next;
   }
-  return s.replace(/\s+/g, ' ').trim();
+  return s.replace(BLANK_RUN, ' ').trim();
 }
+
+const BLANK_RUN = /\s+/g;
 
 /** Subject without Re:/Fwd:/AW:/SV:/[tag] prefixes (repeated), lower-cased, whitespace folded. */
 export function normalizeSubject(subject: string): string {
