@@ -398,6 +398,14 @@ const I_OR_WE = /\b(?:I|we)\b/i;
 const CLAUSE_JOINT = /[,;]|\b(?:and|but|also|plus|then)\b/;
 const OPENING_WILL = /^will\b/;
 
+// A module-level function rather than a closure made per call: under tsx (which runs the CLI and the server)
+// every named closure is also given its name at creation (esbuild's keepNames), a slow property definition.
+/** Lists outer[from, end) as a clause, unless it is blank. A carried-over "and will call you Monday" reads as the subjectless "Will call you Monday". */
+function pushClause(clauses: { part: string; prefix: string }[], outer: string, from: number, end: number): void {
+  const part = from === 0 ? outer.slice(0, end).trim() : outer.slice(from, end).trim().replace(OPENING_WILL, 'Will');
+  if (part) clauses.push({ part, prefix: outer.slice(0, from).trim() });
+}
+
 function commitmentParts(sentence: string): { part: string; prefix: string }[] {
   const parts: { part: string; prefix: string }[] = [];
   let outer = sentence;
@@ -412,16 +420,11 @@ function commitmentParts(sentence: string): { part: string; prefix: string }[] {
   const clauses: { part: string; prefix: string }[] = [];
   let from = 0;
   NEXT_COMMITMENT.lastIndex = 0;
-  // A carried-over "and will call you Monday" reads as the subjectless "Will call you Monday".
-  const clause = (end: number): void => {
-    const part = from === 0 ? outer.slice(0, end).trim() : outer.slice(from, end).trim().replace(OPENING_WILL, 'Will');
-    if (part) clauses.push({ part, prefix: outer.slice(0, from).trim() });
-  };
   for (let m = NEXT_COMMITMENT.exec(outer); m; m = NEXT_COMMITMENT.exec(outer)) {
-    if (m.index > from) clause(m.index);
+    if (m.index > from) pushClause(clauses, outer, from, m.index);
     from = m.index + m[0].length;
   }
-  clause(outer.length);
+  pushClause(clauses, outer, from, outer.length);
   return [...clauses, ...parts];
 }
 

@@ -179,15 +179,27 @@ function signatureStart(lines: string[]): number {
   }
   // A last block that is only a name/title/contact card ("Jane Doe | Acme\nM: +1 555 010 2000"),
   // without a sign-off: it must hold contact details and no sentence-like line.
-  const lastBlank = lines.slice(0, end).findLastIndex((line, i) => !line.trim() && i < end - 1);
+  // (Index loops rather than slices and filters: this runs for every message.)
+  let lastBlank = -1;
+  for (let i = end - 2; i >= 0; i--) {
+    if (!lines[i]!.trim()) {
+      lastBlank = i;
+      break;
+    }
+  }
   if (lastBlank > 0) {
-    const block = lines.slice(lastBlank + 1, end).filter((l) => l.trim());
-    const isCard =
-      block.length > 0 &&
-      block.length <= 6 &&
-      block.some((l) => CONTACT.test(l)) &&
-      block.every((l) => l.trim().length <= 60 && !CARD_SENTENCE_WORD.test(l));
-    if (isCard && lines.slice(0, lastBlank).some((l) => l.trim())) end = lastBlank;
+    let cardLines = 0;
+    let contact = false;
+    let sentence = false;
+    for (let i = lastBlank + 1; i < end; i++) {
+      const l = lines[i]!;
+      if (!l.trim()) continue;
+      cardLines++;
+      if (CONTACT.test(l)) contact = true;
+      if (l.trim().length > 60 || CARD_SENTENCE_WORD.test(l)) sentence = true;
+    }
+    const isCard = cardLines > 0 && cardLines <= 6 && contact && !sentence;
+    if (isCard && hasText(lines, 0, lastBlank)) end = lastBlank;
   }
   // A sign-off line ("Best regards,") followed only by a short name/title/contact block, also
   // above a "-- " delimiter ("Thanks,\nElodie\n-- \nElodie Chapeaublanc\nInstitut Curie").
@@ -195,13 +207,24 @@ function signatureStart(lines: string[]): number {
     const line = lines[i]!.trim();
     if (!line) continue;
     if (SIGN_OFF.test(line)) {
-      const tail = lines.slice(i + 1, end).filter((l) => l.trim());
-      return tail.length <= 10 && tail.every(looksLikeSignatureLine) ? i : end;
+      let tail = 0;
+      for (let j = i + 1; j < end; j++) {
+        const l = lines[j]!;
+        if (!l.trim()) continue;
+        if (++tail > 10 || !looksLikeSignatureLine(l)) return end;
+      }
+      return i;
     }
     // Walk up only through what could still be a signature block.
     if (!looksLikeSignatureLine(line)) return end;
   }
   return end;
+}
+
+/** Whether any of lines[from..to) has a non-blank character. */
+function hasText(lines: readonly string[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (lines[i]!.trim()) return true;
+  return false;
 }
 
 /** "Ben Bolker wrote:" / "At 15:21 07/07/2009, Ted wrote:" introducing quoted lines (inline replies may follow). */
