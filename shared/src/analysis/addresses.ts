@@ -18,10 +18,15 @@ const LOCAL = String.raw`[^\s\p{Cc}<>()[\]\\,;:@"]+`;
 const LABEL = String.raw`[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}-]{0,61}[\p{L}\p{M}\p{N}])?`;
 const ADDRESS = new RegExp(`^${LOCAL}@${LABEL}(?:\\.${LABEL})+$`, 'u');
 
+// Written once out here rather than inline: a regex literal inside a function is a new object each time it is
+// evaluated, and names are cleaned for every address of every message.
+const QUOTED_PAIR = /\\(.)/g;
+const BLANK_RUN = /\s+/g;
+
 function cleanName(raw: string): string | undefined {
   let name = raw.trim();
-  if (name.startsWith('"') && name.endsWith('"') && name.length >= 2) name = name.slice(1, -1).replace(/\\(.)/g, '$1');
-  name = name.replace(/\s+/g, ' ').trim();
+  if (name.startsWith('"') && name.endsWith('"') && name.length >= 2) name = name.slice(1, -1).replace(QUOTED_PAIR, '$1');
+  name = name.replace(BLANK_RUN, ' ').trim();
   return name === '' ? undefined : name;
 }
 

@@ -246,6 +246,14 @@ function parseInstant(iso: string, what: string): number {
  * hours either way; only a window that spans the 02:00/03:00 jump itself is an hour shorter or longer,
  * as on the wall). Returns 0 when end is not after start. Constant work in the length of the span.
  */
+// A module-level function rather than a closure made per call: under tsx (which runs the CLI and the server)
+// every named closure is also given its name at creation (esbuild's keepNames), a slow property definition.
+/** Working milliseconds of the window of `day` that lie inside [start, end]. */
+function overlapMs(calendar: WorkCalendar, day: number, start: number, end: number): number {
+  const w = calendar.window(day);
+  return w ? Math.max(0, Math.min(w[1], end) - Math.max(w[0], start)) : 0;
+}
+
 export function businessMinutesBetween(startIso: string, endIso: string, settings: BusinessSettings): number {
   const start = parseInstant(startIso, 'start');
   const end = parseInstant(endIso, 'end');
@@ -253,19 +261,15 @@ export function businessMinutesBetween(startIso: string, endIso: string, setting
   const calendar = calendarFor(settings);
   const firstDay = localDayNumber(start, settings.timeZone);
   const lastDay = localDayNumber(end, settings.timeZone);
-  const overlap = (day: number): number => {
-    const w = calendar.window(day);
-    return w ? Math.max(0, Math.min(w[1], end) - Math.max(w[0], start)) : 0;
-  };
   let totalMs = 0;
   // Windows of days firstDay+1 .. lastDay-2 lie wholly inside [start, end] (a window starts no earlier
   // than its own day and ends no later than the next one); the edges are clipped one by one. The day
   // before firstDay is included for a night shift still running at `start`.
   if (lastDay - firstDay >= 4) {
     totalMs += calendar.sum(firstDay + 1, lastDay - 2);
-    for (const day of [firstDay - 1, firstDay, lastDay - 1, lastDay]) totalMs += overlap(day);
+    for (const day of [firstDay - 1, firstDay, lastDay - 1, lastDay]) totalMs += overlapMs(calendar, day, start, end);
   } else {
-    for (let day = firstDay - 1; day <= lastDay; day++) totalMs += overlap(day);
+    for (let day = firstDay - 1; day <= lastDay; day++) totalMs += overlapMs(calendar, day, start, end);
   }
   return Math.round(totalMs / 6000) / 10;
 }

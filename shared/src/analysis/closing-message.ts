@@ -19,6 +19,9 @@ const ACKNOWLEDGEMENT = new RegExp(
 const ASKS_SOMETHING =
   /\?|\b(?:please|could you|can you|would you|will you|let me know|let us know|when|need|send|confirm|but|however|unfortunately|questions?|issues?|problems?|concerns?|wonder(?:ing)?|below|one more|also|another|change|except)\b/i;
 const MAX_WORDS = 14;
+/** A last line that is only a name ("Tom", "Anna Berg"). */
+const NAME_LINE = /^[\p{Lu}][\p{L}.'-]*(?:\s+[\p{Lu}][\p{L}.'-]*)?$/u;
+const BLANKS = /\s+/;
 
 export function isClosingMessage(visible: string): boolean {
   const lines = visible
@@ -34,10 +37,10 @@ export function isClosingMessage(visible: string): boolean {
       break;
     }
   }
-  if (lines.length > 1 && lines.length <= 3 && /^[\p{Lu}][\p{L}.'-]*(?:\s+[\p{Lu}][\p{L}.'-]*)?$/u.test(lines[lines.length - 1] ?? '')) {
+  if (lines.length > 1 && lines.length <= 3 && NAME_LINE.test(lines[lines.length - 1] ?? '')) {
     lines.pop();
   }
   const core = lines.join(' ').trim();
   if (core === '' || !ACKNOWLEDGEMENT.test(core) || ASKS_SOMETHING.test(core)) return false;
-  return core.split(/\s+/).length <= MAX_WORDS;
+  return core.split(BLANKS).length <= MAX_WORDS;
 }

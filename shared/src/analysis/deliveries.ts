@@ -52,19 +52,27 @@ const PROBE: DueDateContext = {
   defaultWorkingDays: 2,
 };
 
+// Written once out here rather than inline: a regex literal inside a function is a new object each time it is
+// evaluated, and these run for every sentence.
+const ENDS_AS_QUESTION = /\?\s*["'”’)]*\s*$/;
+/** "not delayed", "no longer late": a slip denied. */
+const NO_SLIP = /\b(?:not|no longer|never)\s+(?:\w+\s+)?(?:delayed|late|behind)\b/i;
+/** Opens by handing something over, whatever future follows ("Attached is what I will send them"). */
+const OPENS_DELIVERING = /^(?:attached|please find|here(?:'s| is| are))\b/i;
+
 function isQuestion(sentence: string): boolean {
-  return /\?\s*["'”’)]*\s*$/.test(sentence);
+  return ENDS_AS_QUESTION.test(sentence);
 }
 
 /** What one sentence of our mail shows, or null. */
 export function classifyDelivery(sentence: string): DeliveryCandidate | null {
   if (!HINT.test(sentence) || isQuestion(sentence)) return null;
   // The snippet is made only for a sentence that is kept: most are not.
-  if (SLIP.test(sentence) && !/\b(?:not|no longer|never)\s+(?:\w+\s+)?(?:delayed|late|behind)\b/i.test(sentence)) {
+  if (SLIP.test(sentence) && !NO_SLIP.test(sentence)) {
     const due = resolveDueDate(sentence, PROBE);
     return due ? { text: snippet(sentence), kind: 'slip', dueText: due.dueText } : { text: snippet(sentence), kind: 'slip' };
   }
-  if (NOT_DONE.test(sentence) && !/^(?:attached|please find|here(?:'s| is| are))\b/i.test(sentence)) return null;
+  if (NOT_DONE.test(sentence) && !OPENS_DELIVERING.test(sentence)) return null;
   if (DELIVERED.test(sentence)) return { text: snippet(sentence), kind: 'delivered' };
   if (HAPPENED.test(sentence)) return { text: snippet(sentence), kind: 'happened' };
   if (ANSWERED.test(sentence)) return { text: snippet(sentence), kind: 'answered' };

@@ -88,13 +88,19 @@ const RECURRING = /\b(?:every|each)\s+(?:other\s+)?$/i;
  * The day match that sets the due date: normally the first one; a stated start date wins ("every
  * Friday, starting 24 April" is first due on 24 April), and a recurring weekday yields to any date.
  */
+// A module-level function rather than a closure made per call: under tsx (which runs the CLI and the server)
+// every named closure is also given its name at creation (esbuild's keepNames), a slow property definition.
+/** The 30 characters before a day match, where "starting" or "every" would stand. */
+function textBefore(phrase: string, d: DayMatch): string {
+  return phrase.slice(Math.max(0, d.index - 30), d.index);
+}
+
 function chooseDay(phrase: string, days: readonly DayMatch[]): DayMatch | undefined {
-  const before = (d: DayMatch): string => phrase.slice(Math.max(0, d.index - 30), d.index);
-  const started = days.find((d) => START_MARKER.test(before(d)));
+  const started = days.find((d) => START_MARKER.test(textBefore(phrase, d)));
   if (started) return started;
   // A day is more precise than a month or quarter around it: "the October event materials by Friday".
   const first = days.find((d) => !d.period) ?? days[0];
-  if (first && RECURRING.test(before(first))) return days.find((d) => d.index > first.index && d.index >= first.end) ?? first;
+  if (first && RECURRING.test(textBefore(phrase, first))) return days.find((d) => d.index > first.index && d.index >= first.end) ?? first;
   // "today or this weekend", "Monday or Tuesday at the latest", "later today or early tomorrow": the later of two days is the promise.
   const alternative = first && days.find((d) => d.index >= first.end && /^\s*,?\s*or(?:\s+(?:at (?:the )?latest|at last))?(?:\s+(?:by|on|early|first thing))?\s*$/i.test(phrase.slice(first.end, d.index)));
   return alternative ?? first;

@@ -95,6 +95,17 @@ function firstAtOrAfter(list: readonly { atMs: number }[], from: number): number
   return lo;
 }
 
+// A module-level function rather than a closure made per call: under tsx (which runs the CLI and the server)
+// every named closure is also given its name at creation (esbuild's keepNames), a slow property definition.
+/** Files evidence under `key`; true when it is earlier than the list's last entry (the list then needs sorting). */
+function fileEvidence(map: Map<string, (MessageEvidence & { atMs: number })[]>, key: string, evidence: MessageEvidence & { atMs: number }): boolean {
+  const entries = map.get(key) ?? [];
+  const early = entries.length > 0 && entries[entries.length - 1]!.atMs > evidence.atMs;
+  entries.push(evidence);
+  map.set(key, entries);
+  return early;
+}
+
 const byTimeThenId = (a: { atMs: number; id: string }, b: { atMs: number; id: string }): number =>
   a.atMs - b.atMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -200,15 +211,9 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
     if (f.promises.length > 0 || f.requests.length > 0 || f.risks.length > 0) withSnippets.push(f);
     if (!isMeaningful(f) || f.direction !== 'outbound' || !canBearOnPromises(f)) return;
     const evidence = { ...evidenceOf(f, threadId, externalOf(f)), atMs };
-    const push = (map: Map<string, (MessageEvidence & { atMs: number })[]>, key: string) => {
-      const entries = map.get(key) ?? [];
-      if (entries.length > 0 && entries[entries.length - 1]!.atMs > atMs) evidenceUnsorted = true;
-      entries.push(evidence);
-      map.set(key, entries);
-    };
-    push(evidenceByThread, threadId);
-    for (const address of new Set(evidence.to)) push(evidenceByRecipient, address);
-    for (const key of f.counterparts) push(evidenceByCounterpart, key);
+    if (fileEvidence(evidenceByThread, threadId, evidence)) evidenceUnsorted = true;
+    for (const address of new Set(evidence.to)) if (fileEvidence(evidenceByRecipient, address, evidence)) evidenceUnsorted = true;
+    for (const key of f.counterparts) if (fileEvidence(evidenceByCounterpart, key, evidence)) evidenceUnsorted = true;
   }
 
   function refresh(): void {

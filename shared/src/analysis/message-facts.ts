@@ -50,12 +50,14 @@ function sideOf(
  * First names of our own people on a message of ours (the sender, and colleagues at our domains in to and
  * cc), lower-case: "Maria will send you the invoice copies" is our promise only when Maria is one of us.
  */
+const BLANKS = /\s+/;
+
 function colleaguesOn(from: { name?: string; address: string }, recipients: readonly { name?: string; address: string }[], settings: AnalysisSettings): string[] {
   const resolver = resolverFor(settings);
   const names = new Set<string>();
   for (const person of [from, ...recipients]) {
     if (!resolver.isOurs(person.address)) continue;
-    const first = (person.name ?? '').trim().split(/\s+/)[0] ?? '';
+    const first = (person.name ?? '').trim().split(BLANKS)[0] ?? '';
     if (first.length > 1) names.add(first.toLowerCase());
   }
   return [...names];

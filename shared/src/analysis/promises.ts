@@ -121,54 +121,60 @@ function found(kind: ClauseKind, sentence: string, index: number, clause: string
   return { kind, clause, before: sentence.slice(0, index), action: action.replace(ADVERBS, '') };
 }
 
+// The forms of commitment commitmentClause reads, in the order it tries them (written out here rather than
+// inline: a regex literal inside a function is a new object each time it is evaluated, and these run for
+// every sentence that may commit).
+const IDIOM =
+  /^(?:(?:ok|okay|sure|noted|understood|absolutely|yes)[,!.]?\s*)?(consider it done|leave it with me|on it|i'm on it|we're on it)\b[.!]?\s*$/i;
+const SUBJECTLESS =
+  /^(?:(?:sure|ok|okay|yes|absolutely|of course|great|perfect|noted|understood|thanks|thank you|on it|got it)[,!.]?\s*(?:[-–—]\s*)?)?(will (?:do(?!\s+(?:the trick|fine|nicely|for now|just fine|well))|(?!(?:do|not|never|you|u|they|it|he|she|we|i|this|that|there|these|those|be|have|need|the|a|an|your|our|my|his|her|their|someone|anyone|somebody|anybody|appear|happen|work|change|help|follow|either|probably|likely|also|still|only|always|never|soon|succeed|fail|cause|result|give you|take (?:a|some|time))\b)[a-z]+)\b.*)$/i;
+const LET_ME =
+  /\b(let me (?:get back|come back|revert|circle back|follow up|check|double-check|look into|look at|find out|dig|confirm|see what i can do|see if|talk to|speak to|speak with|ask|investigate|review|chase|sort|take care|think about it and|run (?:this|it|that) by|loop|pull|put together|send|share|bring|call|ring|email|forward|get (?:you|that|this|it|the|those|these|an?)))\b(.*)$/i;
+const EXPECT =
+  /\b((?:you (?:can|should|will|'ll|’ll) )?expect (?:it|them|this|that|the \w+(?: \w+)?|an? (?:\w+ )?(?:update|reply|answer|response|draft|proposal|quote|invoice|call|email))(?: from (?:me|us))? (?:by|on|before|within|in|tomorrow|today|early|later|next|this|end)\b.*)$/i;
+const YOU_WILL_HAVE =
+  /\b(you(?:'ll|’ll| will| should) (?:have|receive|get|see) (?:it|them|this|that|the\s.+?|our\s.+?|my\s.+?|an?\s(?!(?:great|good|nice|wonderful|fun|hard|lovely)\s+time\b).+?)(?:\s(?:from (?:me|us)\s)?(?:by|on|before|within|in|tomorrow|today|first thing|early|later|next|this|end)\b.*|\sfrom (?:me|us)\b.*))$/i;
+const DELIVERABLE =
+  /\b((?:it|this|that|the (?:\w+ ){0,3}\w+|your (?:\w+ ){0,2}\w+|our (?:\w+ ){0,2}\w+)\s(?:will|'ll|should) be (?:ready|done|sent|delivered|finished|completed|with you|in your inbox|uploaded|shipped|fixed|resolved|live|deployed|over to you)\b(.*))$/i;
+const PROGRESSIVE =
+  /^(?:(?:sure|ok|okay|yes|great|thanks|noted)[,!.]?\s*)?(?:(?:I|we)(?:'m|’m|'re|’re| am| are)\s+)?((?:sending|sharing|forwarding|delivering|shipping|submitting|circulating|publishing|releasing|calling|emailing|posting|uploading|deploying|mailing|couriering|faxing|dropping off|preparing|drafting|putting together|getting (?=(?:you|it|this|that|them|the\s.{1,40}?)\s(?:over|to you|back to you|ready|done|sent)\b))\b.*)$/i;
+const CAN_HAVE =
+  /\b((?:I|we) can (?:have|get) (?:it|this|that|them|the\s.+?|an?\s.+?|something\s.*?) (?:ready|done|over|to you|sent|finished|back to you|across)\b.*)$/i;
+const CARRIED =
+  /\b(?:I|we)\b(?:(?!\b(?:will|won't|would|(?:it|they|he|she|which|who)(?:'s|'re|\s+(?:is|are|was|were|will|would|won't|has|have|had|can|could|does|did|seems?))\b)\b)[^.;!?]){0,120}?(?:\band|,)\s*(?:then\s+)?will (?!not\b|be\b)(.*)$/i;
+const PLAN =
+  /\b((?:I|we)(?:'m| am|'re| are)? (?:plan(?:ning)?|intend(?:ing)?) to (?!(?:join|attend|be|come|stop|make it|take|have|go|fly|travel|leave|head|arrive|return|get off|check in)\b)(.*))$/i;
+
 /** The part of the sentence that states the commitment, or null when nothing commits. */
 function commitmentClause(sentence: string, colleagues?: readonly string[]): Commitment | null {
-  const idiom = /^(?:(?:ok|okay|sure|noted|understood|absolutely|yes)[,!.]?\s*)?(consider it done|leave it with me|on it|i'm on it|we're on it)\b[.!]?\s*$/i.exec(sentence);
+  const idiom = IDIOM.exec(sentence);
   if (idiom?.[1]) return found('idiom', sentence, 0, idiom[1]);
 
   // Subjectless "Will do." / "Will send it over tomorrow." / "On it, will revert by noon."
-  const subjectless =
-    /^(?:(?:sure|ok|okay|yes|absolutely|of course|great|perfect|noted|understood|thanks|thank you|on it|got it)[,!.]?\s*(?:[-–—]\s*)?)?(will (?:do(?!\s+(?:the trick|fine|nicely|for now|just fine|well))|(?!(?:do|not|never|you|u|they|it|he|she|we|i|this|that|there|these|those|be|have|need|the|a|an|your|our|my|his|her|their|someone|anyone|somebody|anybody|appear|happen|work|change|help|follow|either|probably|likely|also|still|only|always|never|soon|succeed|fail|cause|result|give you|take (?:a|some|time))\b)[a-z]+)\b.*)$/i.exec(
-      sentence,
-    );
+  const subjectless = SUBJECTLESS.exec(sentence);
   // A lower-case "will ..." opening a sentence is a fragment ("`source(x)` will load the data"), not "Will do."
   if (subjectless?.[1] && (subjectless[1].startsWith('W') || subjectless[1].length < sentence.length)) return found('subjectless', sentence, sentence.length - subjectless[1].length, subjectless[1], subjectless[1].replace(/^will\s+/i, ''));
 
-  const letMe =
-    /\b(let me (?:get back|come back|revert|circle back|follow up|check|double-check|look into|look at|find out|dig|confirm|see what i can do|see if|talk to|speak to|speak with|ask|investigate|review|chase|sort|take care|think about it and|run (?:this|it|that) by|loop|pull|put together|send|share|bring|call|ring|email|forward|get (?:you|that|this|it|the|those|these|an?)))\b(.*)$/i.exec(
-      sentence,
-    );
+  const letMe = LET_ME.exec(sentence);
   if (letMe?.[1]) return found('let-me', sentence, letMe.index, `${letMe[1]}${letMe[2] ?? ''}`, `${letMe[1]}${letMe[2] ?? ''}`.replace(/^let me\s+/i, ''));
 
-  const expect =
-    /\b((?:you (?:can|should|will|'ll|’ll) )?expect (?:it|them|this|that|the \w+(?: \w+)?|an? (?:\w+ )?(?:update|reply|answer|response|draft|proposal|quote|invoice|call|email))(?: from (?:me|us))? (?:by|on|before|within|in|tomorrow|today|early|later|next|this|end)\b.*)$/i.exec(
-      sentence,
-    );
+  const expect = EXPECT.exec(sentence);
   if (expect?.[1] && !/\b(?:we|i|they|you) expect\b/i.test(sentence.replace(/\byou (?:can|should|will) expect/i, ''))) {
     return found('expect', sentence, expect.index, expect[1]);
   }
 
-  const youllHave =
-    /\b(you(?:'ll|’ll| will| should) (?:have|receive|get|see) (?:it|them|this|that|the\s.+?|our\s.+?|my\s.+?|an?\s(?!(?:great|good|nice|wonderful|fun|hard|lovely)\s+time\b).+?)(?:\s(?:from (?:me|us)\s)?(?:by|on|before|within|in|tomorrow|today|first thing|early|later|next|this|end)\b.*|\sfrom (?:me|us)\b.*))$/i.exec(
-      sentence,
-    );
+  const youllHave = YOU_WILL_HAVE.exec(sentence);
   if (youllHave?.[1]) return found('you-will-have', sentence, youllHave.index, youllHave[1]);
 
   // A deliverable of ours with a date: "The revised quote will be with you by Friday."
-  const deliverable =
-    /\b((?:it|this|that|the (?:\w+ ){0,3}\w+|your (?:\w+ ){0,2}\w+|our (?:\w+ ){0,2}\w+)\s(?:will|'ll|should) be (?:ready|done|sent|delivered|finished|completed|with you|in your inbox|uploaded|shipped|fixed|resolved|live|deployed|over to you)\b(.*))$/i.exec(
-      sentence,
-    );
+  const deliverable = DELIVERABLE.exec(sentence);
   if (deliverable?.[1] && /\b(?:by|on|before|within|in|tomorrow|today|tonight|next|this|end|eod|cob)\b/i.test(deliverable[2] ?? '') && !/\bautomatically\b/i.test(deliverable[1])) {
     return found('deliverable', sentence, deliverable.index, deliverable[1]);
   }
 
   // "I'm sending the contract tonight" / "Sending it over shortly": the present for a planned act, only
   // with a time that is still to come.
-  const progressive =
-    /^(?:(?:sure|ok|okay|yes|great|thanks|noted)[,!.]?\s*)?(?:(?:I|we)(?:'m|’m|'re|’re| am| are)\s+)?((?:sending|sharing|forwarding|delivering|shipping|submitting|circulating|publishing|releasing|calling|emailing|posting|uploading|deploying|mailing|couriering|faxing|dropping off|preparing|drafting|putting together|getting (?=(?:you|it|this|that|them|the\s.{1,40}?)\s(?:over|to you|back to you|ready|done|sent)\b))\b.*)$/i.exec(
-      sentence,
-    );
+  const progressive = PROGRESSIVE.exec(sentence);
   // The act must still be to come: a time ahead, or a separate mail ("I am sending a second e-mail").
   // Without a subject only a short "Sending it over shortly" reads as ours ("Calling up a year's data
   // happens in seconds" does not).
@@ -183,7 +189,7 @@ function commitmentClause(sentence: string, colleagues?: readonly string[]): Com
   }
 
   // "I can have it ready by Friday": firm only with a date, checked by the caller.
-  const canHave = /\b((?:I|we) can (?:have|get) (?:it|this|that|them|the\s.+?|an?\s.+?|something\s.*?) (?:ready|done|over|to you|sent|finished|back to you|across)\b.*)$/i.exec(sentence);
+  const canHave = CAN_HAVE.exec(sentence);
   if (canHave?.[1]) return found('can-have', sentence, canHave.index, canHave[1]);
 
   const modal = SUBJECT_MODAL.exec(sentence);
@@ -204,10 +210,10 @@ function commitmentClause(sentence: string, colleagues?: readonly string[]): Com
   }
   // Subject carried over: "We are reviewing it and will send comments tomorrow." Not across another subject's
   // verb ("I was careful, but the former won't be on CRAN and will just warn", "... as they are, will pick it up").
-  const carried = /\b(?:I|we)\b(?:(?!\b(?:will|won't|would|(?:it|they|he|she|which|who)(?:'s|'re|\s+(?:is|are|was|were|will|would|won't|has|have|had|can|could|does|did|seems?))\b)\b)[^.;!?]){0,120}?(?:\band|,)\s*(?:then\s+)?will (?!not\b|be\b)(.*)$/i.exec(sentence);
+  const carried = CARRIED.exec(sentence);
   if (carried?.[1] !== undefined) return found('carried', sentence, carried.index, carried[0], carried[1]);
   // "I plan to submit it to CRAN on Oct 20": a stated plan of ours commits only with a date (checked by the caller).
-  const plan = /\b((?:I|we)(?:'m| am|'re| are)? (?:plan(?:ning)?|intend(?:ing)?) to (?!(?:join|attend|be|come|stop|make it|take|have|go|fly|travel|leave|head|arrive|return|get off|check in)\b)(.*))$/i.exec(sentence);
+  const plan = PLAN.exec(sentence);
   if (plan?.[1]) return found('plan', sentence, plan.index, plan[1], plan[2]);
   return null;
 }
@@ -362,15 +368,20 @@ function decide(sentence: string, context: PromiseContext, prefix = ''): { commi
  * Mail written all in lower case ("i'll get the numbers over to you") or ALL IN CAPS reads as ordinary
  * case for the rules, which rely on "I" and on capitals to find names.
  */
+const LOWER_LETTER = /[a-z]/;
+const TWO_CAPITALS = /[A-Z]{2}/;
+const CAPITAL_NOT_I = /[A-HJ-Z]|\BI|I\B/;
+const LOWER_I = /\bi(?=\b|['’])/g;
+
 function normalCase(sentence: string): string {
-  if (!/[a-z]/.test(sentence) && /[A-Z]{2}/.test(sentence)) {
+  if (!LOWER_LETTER.test(sentence) && TWO_CAPITALS.test(sentence)) {
     const lower = sentence.toLowerCase();
     return normalCase(lower.charAt(0).toUpperCase() + lower.slice(1));
   }
   // A capital other than a standalone "I" (the same test as /[A-Z]/ on the sentence with /\bI\b/ removed,
   // without building that copy): a capital I with a letter or digit beside it is part of a word.
-  if (/[A-HJ-Z]|\BI|I\B/.test(sentence)) return sentence;
-  return sentence.replace(/\bi(?=\b|['’])/g, 'I');
+  if (CAPITAL_NOT_I.test(sentence)) return sentence;
+  return sentence.replace(LOWER_I, 'I');
 }
 
 /** A new commitment starts here: "..., and I'll book the kickoff", "; we will also ...", "and will call you". */
@@ -382,30 +393,38 @@ const NEXT_COMMITMENT =
  * investigate the others)") and clauses that start a new commitment ("I'll send the SOW tomorrow and
  * I'll book the kickoff for next week" holds two promises).
  */
+const PARENTHESIS = /\(([^()]{8,})\)/g;
+const I_OR_WE = /\b(?:I|we)\b/i;
+const CLAUSE_JOINT = /[,;]|\b(?:and|but|also|plus|then)\b/;
+const OPENING_WILL = /^will\b/;
+
+// A module-level function rather than a closure made per call: under tsx (which runs the CLI and the server)
+// every named closure is also given its name at creation (esbuild's keepNames), a slow property definition.
+/** Lists outer[from, end) as a clause, unless it is blank. A carried-over "and will call you Monday" reads as the subjectless "Will call you Monday". */
+function pushClause(clauses: { part: string; prefix: string }[], outer: string, from: number, end: number): void {
+  const part = from === 0 ? outer.slice(0, end).trim() : outer.slice(from, end).trim().replace(OPENING_WILL, 'Will');
+  if (part) clauses.push({ part, prefix: outer.slice(0, from).trim() });
+}
+
 function commitmentParts(sentence: string): { part: string; prefix: string }[] {
   const parts: { part: string; prefix: string }[] = [];
   let outer = sentence;
   if (sentence.includes('(')) {
-    outer = sentence.replace(/\(([^()]{8,})\)/g, (whole, inner: string) => {
-      if (!/\b(?:I|we)\b/i.test(inner)) return whole;
+    outer = sentence.replace(PARENTHESIS, (whole, inner: string) => {
+      if (!I_OR_WE.test(inner)) return whole;
       parts.push({ part: inner.trim(), prefix: '' });
       return ' ';
     });
   }
-  if (!/[,;]|\b(?:and|but|also|plus|then)\b/.test(outer)) return [{ part: outer.trim(), prefix: '' }, ...parts];
+  if (!CLAUSE_JOINT.test(outer)) return [{ part: outer.trim(), prefix: '' }, ...parts];
   const clauses: { part: string; prefix: string }[] = [];
   let from = 0;
   NEXT_COMMITMENT.lastIndex = 0;
-  // A carried-over "and will call you Monday" reads as the subjectless "Will call you Monday".
-  const clause = (end: number): void => {
-    const part = from === 0 ? outer.slice(0, end).trim() : outer.slice(from, end).trim().replace(/^will\b/, 'Will');
-    if (part) clauses.push({ part, prefix: outer.slice(0, from).trim() });
-  };
   for (let m = NEXT_COMMITMENT.exec(outer); m; m = NEXT_COMMITMENT.exec(outer)) {
-    if (m.index > from) clause(m.index);
+    if (m.index > from) pushClause(clauses, outer, from, m.index);
     from = m.index + m[0].length;
   }
-  clause(outer.length);
+  pushClause(clauses, outer, from, outer.length);
   return [...clauses, ...parts];
 }
 

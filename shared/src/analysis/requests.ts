@@ -34,13 +34,20 @@ const SMALL_TALK =
 /** "Let's get together this week", "a reminder to forward me the calendar": asks the reader to act. */
 const PROPOSAL = /^(?:(?:\w+,\s+)?(?:let's|lets|let us) (?!hope|see|not|say|just say|face it)\w+|.*\b(?:just )?a (?:quick |friendly |gentle )?reminder (?:to|that you|about)\b|.*\b(?:i|we)(?:'d| would) appreciate (?:you|your) \w+ing\b)/i;
 
+// Written once out here rather than inline: a regex literal inside a function is a new object each time it is
+// evaluated, and these run for every sentence.
+const ENDS_WITH_QUESTION_MARK = /\?\s*$/;
+const ENDS_AS_QUESTION = /\?\s*["'”’)]*\s*$/;
+const PLEASE_WORD = /\bplease\b/i;
+const OPENS_WITH_CAN_YOU = /^(?:\w+,\s+)?(?:could|can|would|will) you\b/i;
+
 export function findRequests(visible: string): RequestCandidate[] {
   const out: RequestCandidate[] = [];
   for (const sentence of splitSentences(visible)) {
-    if (PLEASANTRY.test(sentence) && !(ASK.test(sentence) && /\?\s*$/.test(sentence))) continue;
-    const question = /\?\s*["'”’)]*\s*$/.test(sentence);
+    if (PLEASANTRY.test(sentence) && !(ASK.test(sentence) && ENDS_WITH_QUESTION_MARK.test(sentence))) continue;
+    const question = ENDS_AS_QUESTION.test(sentence);
     const asks =
-      (ASK.test(sentence) && (question || /\bplease\b/i.test(sentence) || /^(?:\w+,\s+)?(?:could|can|would|will) you\b/i.test(sentence))) ||
+      (ASK.test(sentence) && (question || PLEASE_WORD.test(sentence) || OPENS_WITH_CAN_YOU.test(sentence))) ||
       POLITE.test(sentence) ||
       PLEASE.test(sentence) ||
       NEED.test(sentence) ||

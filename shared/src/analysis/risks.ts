@@ -147,6 +147,16 @@ const AIMED_ELSEWHERE = /\b(?:with|by|about|at|in) (?:their|his|her|its|them|him
 /** Somewhere else the writer asked: "I posted this on the nabble forum and got no response". */
 const ANOTHER_PLACE = /\bposted (?:this|it) (?:on|to)\b|\bon (?:the |a )?(?:\w+ )?(?:forum|mailing list|community|stack ?overflow)\b/i;
 
+// Written once out here rather than inline: a regex literal inside a function is a new object each time it is
+// evaluated, and these run for every sentence.
+const OTHERS_FEELING = /\b(?:you|they|he|she|all who|those who|everyone who)(?:'re| are| were| was| is| seem| seemed| might be| may be| got| get)?(?: \w+)?\s*$/i;
+const OWN_HANDLING_OR_THING = /^(?:not |n't )?\w+\s+(?:with|about) (?:how|what|the way) (?:I|we)\b|^\w+\s+(?:thing|part|bit|glitch\w*|errors?|bugs?|messages?|warnings?)\b/i;
+const FRUSTRATION = /^frustration$/i;
+const OWNED_FRUSTRATION = /\b(?:my|our) frustration/i;
+const NOT_FOR_THEM = /^\s*if you(?:'re| are)? (?:not|un)/i;
+const YOU_OR_YOUR = /\b(?:you|your)\b/i;
+const OWN_NEGATION = /\b(?:not|n't|won't|no)\b/i;
+
 function aimedAtUs(sentence: string, match: RegExpExecArray): boolean {
   if (ANOTHER_PLACE.test(sentence)) return false;
   const word = FEELING.exec(match[0]);
@@ -155,12 +165,12 @@ function aimedAtUs(sentence: string, match: RegExpExecArray): boolean {
   // Someone else's feeling ("I'm sorry that you are upset"), one about the writer's own handling ("not happy
   // with how I handled the labels"), or an adjective for a thing ("frustrating glitches", "the frustrating
   // thing is") is no complaint about us.
-  if (/\b(?:you|they|he|she|all who|those who|everyone who)(?:'re| are| were| was| is| seem| seemed| might be| may be| got| get)?(?: \w+)?\s*$/i.test(sentence.slice(Math.max(0, at - 30), at))) return false;
-  if (/^(?:not |n't )?\w+\s+(?:with|about) (?:how|what|the way) (?:I|we)\b|^\w+\s+(?:thing|part|bit|glitch\w*|errors?|bugs?|messages?|warnings?)\b/i.test(sentence.slice(at))) return false;
+  if (OTHERS_FEELING.test(sentence.slice(Math.max(0, at - 30), at))) return false;
+  if (OWN_HANDLING_OR_THING.test(sentence.slice(at))) return false;
   const after = sentence.slice(match.index);
   if (AIMED_ELSEWHERE.test(after.slice(0, 60))) return false;
   // "frustration" as a noun needs an owner: "my/our frustration".
-  if (/^frustration$/i.test(word[0]) && !/\b(?:my|our) frustration/i.test(sentence)) return false;
+  if (FRUSTRATION.test(word[0]) && !OWNED_FRUSTRATION.test(sentence)) return false;
   // The target must stand near the feeling ("which tools you have to install ... a frustrating session" is not).
   return AIMED_AT_US.test(sentence.slice(Math.max(0, at - 40), at + word[0].length + 40));
 }
@@ -175,7 +185,7 @@ export function findRisks(visible: string, side: Side): RiskCandidate[] {
   if (!stems.test(visible)) return out;
   for (const sentence of splitSentences(visible)) {
     if (!stems.test(sentence)) continue;
-    if (side === 'them' && (BOILERPLATE.test(sentence) || /^\s*if you(?:'re| are)? (?:not|un)/i.test(sentence))) continue;
+    if (side === 'them' && (BOILERPLATE.test(sentence) || NOT_FOR_THEM.test(sentence))) continue;
     for (const rule of rules) {
       const match = rule.pattern.exec(sentence);
       // Most rules do not match: the checks below only ever skip a match, so they wait for one.
@@ -184,12 +194,12 @@ export function findRisks(visible: string, side: Side): RiskCandidate[] {
       if (rule.kind === 'delay' && !rule.signal && APOLOGY_FOR_DELAY.test(sentence)) continue;
       // The writer's own work running late ("the updates are going to be delayed ... they work for me", "a lot of
       // this has been delayed") is their news, not a complaint about ours; "could X be delayed until" asks how.
-      if (side === 'them' && rule.kind === 'delay' && !rule.signal && (OWN_SIDE.test(sentence) && !/\b(?:you|your)\b/i.test(sentence))) continue;
+      if (side === 'them' && rule.kind === 'delay' && !rule.signal && (OWN_SIDE.test(sentence) && !YOU_OR_YOUR.test(sentence))) continue;
       // A question that asks the reader something ("Could you say what you find poor about it?", "Should this be
       // escalated to the list?") is a request, not a complaint; a worry about a date asked as a question still is.
       if (side === 'them' && !rule.signal && ASKING.test(sentence)) continue;
       if (side === 'them' && !aimedAtUs(sentence, match)) continue;
-      if (/\b(?:not|n't|won't|no)\b/i.test(match[0]) || !negated(sentence, match.index)) {
+      if (OWN_NEGATION.test(match[0]) || !negated(sentence, match.index)) {
         out.push(rule.signal ? { kind: rule.kind, signal: rule.signal, side, text: snippet(sentence) } : { kind: rule.kind, side, text: snippet(sentence) });
         break;
       }

@@ -55,19 +55,29 @@ const SIGN_OFF =
 /** Phone numbers, e-mail addresses and web addresses: what a contact card is made of. */
 const CONTACT = /(?:\+?\d[\d\s().-]{6,}\d|@[\w-]+\.\w|https?:\/\/|www\.)/;
 
+// The patterns of the line-by-line checks below live out here: a regex literal inside a function is a new
+// object each time it is evaluated, and these run for every line of every message.
+const BLANKS = /\s+/;
+const FIRST_OR_SECOND_PERSON = /\b(?:I|I'm|I'll|I've|we|we'll|you|your|let|please)\b/i;
+const ENDS_EXCLAIMED = /[!?]\s*$/;
+const ENDS_WITH_PERIOD = /\.\s*$/;
+
 /** Lines that belong to a name/title/contact block rather than to the message. */
 function looksLikeSignatureLine(line: string): boolean {
   const trimmed = line.trim();
   if (!trimmed) return true;
-  if (/(?:\+?\d[\d\s().-]{6,}\d|@[\w-]+\.\w|https?:\/\/|www\.)/.test(trimmed)) return true;
+  if (CONTACT.test(trimmed)) return true;
   if (trimmed.length > 60) return false;
-  if (trimmed.split(/\s+/).length > 8) return false;
+  if (trimmed.split(BLANKS).length > 8) return false;
   // First- and second-person words mean a sentence, not a name or a title.
-  if (/\b(?:I|I'm|I'll|I've|we|we'll|you|your|let|please)\b/i.test(trimmed)) return false;
+  if (FIRST_OR_SECOND_PERSON.test(trimmed)) return false;
   // "This is an elegant solution!" is a sentence; "Acme Ltd." is not.
-  if (/[!?]\s*$/.test(trimmed)) return false;
-  return !(/\.\s*$/.test(trimmed) && trimmed.split(/\s+/).length >= 4);
+  if (ENDS_EXCLAIMED.test(trimmed)) return false;
+  return !(ENDS_WITH_PERIOD.test(trimmed) && trimmed.split(BLANKS).length >= 4);
 }
+
+/** Outlook wraps a long sender: "From: Human Resources" over "<hr+1234@example.com>". */
+const WRAPPED_SENDER = /^<?[^\s<>]+@[^\s<>]+>?\s*$/;
 
 /** Index of the first line of an Outlook header block ("From: ... Sent: ... To: ... Subject:"), if line i starts one. */
 function isHeaderBlock(lines: string[], i: number): boolean {
@@ -78,7 +88,7 @@ function isHeaderBlock(lines: string[], i: number): boolean {
     if (!line) continue;
     if (HEADER_OTHER.test(line)) others++;
     // Outlook wraps a long sender: "From: Human Resources" over "<hr+1234@example.com>".
-    else if (others === 0 && !(j === i + 1 && /^<?[^\s<>]+@[^\s<>]+>?\s*$/.test(line))) return false;
+    else if (others === 0 && !(j === i + 1 && WRAPPED_SENDER.test(line))) return false;
   }
   return others >= 2;
 }
@@ -90,6 +100,15 @@ function nextNonBlank(lines: string[], i: number): string {
   }
   return '';
 }
+
+// historyStart's per-line patterns (see BLANKS above for why they are not written inline).
+const LOTUS_DATE = /\d\/\d{1,2}\/\d/;
+const TO_HEADER = /^to:/i;
+const AT_OR_SLASH = /[@/]/;
+const ENDS_WROTE = /\b(?:wrote|schrieb|a écrit|skrev|schreef)$/i;
+const ATTRIBUTION_OPENING = /^(?:on|am|le|el|op|il|den|em|in data|w dniu)\s/i;
+const DIGIT = /\d/;
+const ENDS_TERMINATED = /[.!?]$/;
 
 /** The line index where quoted or forwarded history starts, or lines.length. */
 function historyStart(lines: string[]): number {
@@ -109,10 +128,10 @@ function historyStart(lines: string[]): number {
     if ((endsWithColon || line[0] === '-' || line[0] === '_') && SEPARATORS.some((re) => re.test(line))) return i;
     if (isHeaderBlock(lines, i)) return i;
     // Lotus Notes: "Jane Roe/HOU/ECT on 05/02/2001 02:30 PM" (one line), or a name over a date line over "To:".
-    if (line.includes(' on ') && line.includes('/') && /\d\/\d{1,2}\/\d/.test(line) && LOTUS_HEADER.test(line)) return i;
-    if (LOTUS_DATE_LINE.test(line) && /^to:/i.test(nextNonBlank(lines, i))) {
+    if (line.includes(' on ') && line.includes('/') && LOTUS_DATE.test(line) && LOTUS_HEADER.test(line)) return i;
+    if (LOTUS_DATE_LINE.test(line) && TO_HEADER.test(nextNonBlank(lines, i))) {
       const previous = i > 0 ? lines[i - 1]!.trim() : '';
-      return previous && previous.length <= 60 && /[@/]/.test(previous) ? i - 1 : i;
+      return previous && previous.length <= 60 && AT_OR_SLASH.test(previous) ? i - 1 : i;
     }
     // An attribution over "> " lines may be followed by inline replies (interleaved posting): the
     // quoted lines are dropped one by one later. Over unquoted history, everything below is history.
@@ -121,10 +140,10 @@ function historyStart(lines: string[]): number {
       return i;
     }
     // "On Wed, 14 Nov 2018 08:14:43 -0200 John Doe <john@doe.com> wrote" without its colon.
-    if (!endsWithColon && /\b(?:wrote|schrieb|a écrit|skrev|schreef)$/i.test(line) && line.includes('@') && ATTRIBUTION.test(`${line}:`)) return i;
+    if (!endsWithColon && ENDS_WROTE.test(line) && line.includes('@') && ATTRIBUTION.test(`${line}:`)) return i;
     // Attributions wrapped over two or three lines by the sender's client ("On Mon, 3 Mar 2026 at 10:02,
     // Jane Doe" over "<jane@x.com> wrote:"). Only an unfinished line starts one: "On Thursday." is a reply.
-    if ((/^(?:on|am|le|el|op|il|den|em|in data|w dniu)\s/i.test(line) || /\d/.test(line)) && !/[.!?]$/.test(line) && line.length < 200) {
+    if ((ATTRIBUTION_OPENING.test(line) || DIGIT.test(line)) && !ENDS_TERMINATED.test(line) && line.length < 200) {
       let joined = line;
       for (let j = i + 1; j < Math.min(lines.length, i + 3); j++) {
         const next = lines[j]!.trim();
@@ -144,6 +163,9 @@ function historyStart(lines: string[]): number {
   return lines.length;
 }
 
+/** Words that make a line of a contact card a sentence. */
+const CARD_SENTENCE_WORD = /\b(?:I|I'm|I'll|we|we'll|you|your|me|us|please|call|let)\b/i;
+
 /** The line index where the signature starts, or lines.length. */
 function signatureStart(lines: string[]): number {
   let end = lines.length;
@@ -157,15 +179,27 @@ function signatureStart(lines: string[]): number {
   }
   // A last block that is only a name/title/contact card ("Jane Doe | Acme\nM: +1 555 010 2000"),
   // without a sign-off: it must hold contact details and no sentence-like line.
-  const lastBlank = lines.slice(0, end).findLastIndex((line, i) => !line.trim() && i < end - 1);
+  // (Index loops rather than slices and filters: this runs for every message.)
+  let lastBlank = -1;
+  for (let i = end - 2; i >= 0; i--) {
+    if (!lines[i]!.trim()) {
+      lastBlank = i;
+      break;
+    }
+  }
   if (lastBlank > 0) {
-    const block = lines.slice(lastBlank + 1, end).filter((l) => l.trim());
-    const isCard =
-      block.length > 0 &&
-      block.length <= 6 &&
-      block.some((l) => CONTACT.test(l)) &&
-      block.every((l) => l.trim().length <= 60 && !/\b(?:I|I'm|I'll|we|we'll|you|your|me|us|please|call|let)\b/i.test(l));
-    if (isCard && lines.slice(0, lastBlank).some((l) => l.trim())) end = lastBlank;
+    let cardLines = 0;
+    let contact = false;
+    let sentence = false;
+    for (let i = lastBlank + 1; i < end; i++) {
+      const l = lines[i]!;
+      if (!l.trim()) continue;
+      cardLines++;
+      if (CONTACT.test(l)) contact = true;
+      if (l.trim().length > 60 || CARD_SENTENCE_WORD.test(l)) sentence = true;
+    }
+    const isCard = cardLines > 0 && cardLines <= 6 && contact && !sentence;
+    if (isCard && hasText(lines, 0, lastBlank)) end = lastBlank;
   }
   // A sign-off line ("Best regards,") followed only by a short name/title/contact block, also
   // above a "-- " delimiter ("Thanks,\nElodie\n-- \nElodie Chapeaublanc\nInstitut Curie").
@@ -173,13 +207,24 @@ function signatureStart(lines: string[]): number {
     const line = lines[i]!.trim();
     if (!line) continue;
     if (SIGN_OFF.test(line)) {
-      const tail = lines.slice(i + 1, end).filter((l) => l.trim());
-      return tail.length <= 10 && tail.every(looksLikeSignatureLine) ? i : end;
+      let tail = 0;
+      for (let j = i + 1; j < end; j++) {
+        const l = lines[j]!;
+        if (!l.trim()) continue;
+        if (++tail > 10 || !looksLikeSignatureLine(l)) return end;
+      }
+      return i;
     }
     // Walk up only through what could still be a signature block.
     if (!looksLikeSignatureLine(line)) return end;
   }
   return end;
+}
+
+/** Whether any of lines[from..to) has a non-blank character. */
+function hasText(lines: readonly string[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (lines[i]!.trim()) return true;
+  return false;
 }
 
 /** "Ben Bolker wrote:" / "At 15:21 07/07/2009, Ted wrote:" introducing quoted lines (inline replies may follow). */
@@ -208,6 +253,10 @@ function isAttributionLine(line: string): boolean {
   return endsWithColon(line) && isAttribution(line.trim());
 }
 
+/** "<snip>" / "[...]": where the writer cut the quote they answer. */
+const SNIP = /^\s*(?:<\s*snip(?:ped)?\s*>|\[\s*(?:snip(?:ped)?|\.{3}|…)\s*\])\s*$/i;
+const PIPE_QUOTE = /^\|(?:\s|$)/;
+
 /**
  * Quoted lines: "> " everywhere; "| " too, but only in a message whose attribution introduces "| "
  * lines (some mailers quote that way; elsewhere a leading "|" is more likely a table).
@@ -217,8 +266,8 @@ function isQuoted(line: string, pipeQuotes = false): boolean {
   const first = line.trimStart()[0];
   if (first === '>') return true;
   // "<snip>" / "[...]" mark where the writer cut the quote they answer.
-  if ((first === '<' || first === '[') && /^\s*(?:<\s*snip(?:ped)?\s*>|\[\s*(?:snip(?:ped)?|\.{3}|…)\s*\])\s*$/i.test(line)) return true;
-  return pipeQuotes && first === '|' && /^\|(?:\s|$)/.test(line);
+  if ((first === '<' || first === '[') && SNIP.test(line)) return true;
+  return pipeQuotes && first === '|' && PIPE_QUOTE.test(line);
 }
 
 /**
@@ -237,7 +286,7 @@ function supercitePrefixes(lines: string[]): Set<string> {
 }
 
 function usesPipeQuotes(lines: string[]): boolean {
-  return lines.some((line, i) => isAttributionLine(line) && /^\|(?:\s|$)/.test(nextNonBlankLine(lines, i)));
+  return lines.some((line, i) => isAttributionLine(line) && PIPE_QUOTE.test(nextNonBlankLine(lines, i)));
 }
 
 /** The next non-blank line after `i` as written, or '' when there is none. */

@@ -3,8 +3,10 @@ export function foldWhitespace(text: string): string {
   // Sentences reach here already folded (splitSentences folds them): return those as they are, without
   // building a copy. FOLDED_ALREADY finds anything the replace and the trim below would change.
   if (!FOLDED_ALREADY.test(text)) return text;
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(BLANK_RUN, ' ').trim();
 }
+
+const BLANK_RUN = /\s+/g;
 
 /** A blank other than a single space, two blanks in a row, or a blank at either end. */
 const FOLDED_ALREADY = /[^\S ]| {2}|^ | $/;

@@ -24,6 +24,9 @@ const ABBREVIATIONS = new Set([
 /** Abbreviations that end a sentence when a capitalised word follows (the word is a new sentence). */
 const SOFT_ABBREVIATIONS = new Set(['etc', 'a.m', 'p.m', 'inc', 'ltd', 'co', 'corp']);
 
+/** A line that opens with a capital, a digit or a quote. */
+const OPENS_CAPITALISED = /^[A-Z0-9"“]/;
+
 /** Lines of one paragraph joined where the writer's client wrapped them, split where the writer broke them. */
 function logicalLines(paragraph: string[]): string[] {
   const out: string[] = [];
@@ -37,21 +40,28 @@ function logicalLines(paragraph: string[]): string[] {
       (previous.length <= 60 && GREETING.test(previous)) ||
       endsTerminated(previous) ||
       // A short unterminated line followed by a capitalised one is a deliberate break (a heading, "Thanks").
-      (previous.length < 40 && /^[A-Z0-9"“]/.test(line));
+      (previous.length < 40 && OPENS_CAPITALISED.test(line));
     if (startsNew) out.push(line);
     else out[out.length - 1] = `${previous} ${line}`;
   }
   return out;
 }
 
+// Written once out here rather than inline: a regex literal inside a function is a new object each time it is
+// evaluated, and these run for every sentence.
+const WORD_BEFORE_PERIOD = /(?:^|[\s(])([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)\.$/;
+const ONE_CAPITAL = /^[A-Z]$/;
+const OPENS_WITH_CAPITAL = /^[A-Z]/;
+const OPENS_WITH_ABBREVIATION_OR_ACRONYM = /^(?:[A-Z][a-z]{0,3}\.|[A-Z]{2,})/;
+
 function endsWithAbbreviation(before: string, next: string): boolean {
-  const match = /(?:^|[\s(])([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)\.$/.exec(before);
+  const match = WORD_BEFORE_PERIOD.exec(before);
   if (!match?.[1]) return false;
   const word = match[1].toLowerCase();
   // A single capital letter with a period is an initial ("John F. Kennedy").
-  if (/^[A-Z]$/.test(match[1])) return true;
+  if (ONE_CAPITAL.test(match[1])) return true;
   if (!ABBREVIATIONS.has(word)) return false;
-  if (SOFT_ABBREVIATIONS.has(word) && /^[A-Z]/.test(next) && !/^(?:[A-Z][a-z]{0,3}\.|[A-Z]{2,})/.test(next)) {
+  if (SOFT_ABBREVIATIONS.has(word) && OPENS_WITH_CAPITAL.test(next) && !OPENS_WITH_ABBREVIATION_OR_ACRONYM.test(next)) {
     // "by 5 p.m. Thanks" ends; a capitalised next word after a soft abbreviation starts a sentence.
     return false;
   }
@@ -59,9 +69,13 @@ function endsWithAbbreviation(before: string, next: string): boolean {
 }
 
 /** Splits one logical line into sentences at . ! ? (and runs of them) followed by a capital, digit or quote. */
+const BOUNDARY = /([.!?]+|…)(["'”’)\]]*)\s+(?=["“'([]?[A-Z0-9])/g;
+
 function splitLine(line: string): string[] {
   const sentences: string[] = [];
-  const boundary = /([.!?]+|…)(["'”’)\]]*)\s+(?=["“'([]?[A-Z0-9])/g;
+  // One pattern object for every line (global: its lastIndex is where this line's search stands).
+  const boundary = BOUNDARY;
+  boundary.lastIndex = 0;
   let start = 0;
   for (let m = boundary.exec(line); m; m = boundary.exec(line)) {
     const end = m.index + m[0].trimEnd().length;
@@ -93,15 +107,20 @@ export function splitSentences(text: string): readonly string[] {
   return lastSentences;
 }
 
+const CARRIAGE_RETURNS = /\r\n?/g;
+const PARAGRAPH_BREAK = /\n[ \t]*\n/;
+const UNFOLDED = /\s\s|[^\S ]/;
+const BLANK_RUN = /\s+/g;
+
 function split(text: string): string[] {
-  const paragraphs = text.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/);
+  const paragraphs = text.replace(CARRIAGE_RETURNS, '\n').split(PARAGRAPH_BREAK);
   const sentences: string[] = [];
   for (const paragraph of paragraphs) {
     for (const line of logicalLines(paragraph.split('\n'))) {
       const unbulleted = line.replace(BULLET, '');
       for (const sentence of splitLine(unbulleted)) {
         // Most sentences have single spaces only: fold only when there is something to fold.
-        const folded = (/\s\s|[^\S ]/.test(sentence) ? sentence.replace(/\s+/g, ' ') : sentence).trim();
+        const folded = (UNFOLDED.test(sentence) ? sentence.replace(BLANK_RUN, ' ') : sentence).trim();
         if (folded) sentences.push(folded);
       }
     }
