@@ -78,4 +78,15 @@ describe('touchpoints', () => {
     // Eve's twin is untouched by Alice's delete.
     expect((await eve.get('/v1/touchpoints')).body.touchpoints).toHaveLength(1);
   });
+
+  it('a call logged a moment ago keeps the promise for a read in the same second', async () => {
+    // Reads take `now` to a whole second; the call (10:00:05.300) must not look later than a read at .800.
+    t.setNow('2026-11-23T10:00:05.800Z');
+    const res = await alice.send('POST', '/v1/touchpoints', { ...call, id: '0b8e3a52-6c1d-4f7e-9a2b-3c4d5e6f7a8b', at: '2026-11-23T10:00:05.300Z' });
+    expect(res.status).toBe(201);
+    const [promise] = (await alice.get('/v1/promises')).body.promises;
+    expect(promise).toMatchObject({ status: 'kept-late', keptAt: '2026-11-23T10:00:05.300Z' });
+    const summary = await alice.get('/v1/threads/18c2f0a9b1d4e7f3/summary');
+    expect(summary.body.promises[0]).toMatchObject({ status: 'kept-late' });
+  });
 });

@@ -71,11 +71,13 @@ export interface ReadClock {
 const thresholdsMemo = new WeakMap<AnalysisSettings, { iso: string; thresholds: AwaitingThresholds }>();
 
 /**
- * Every read's instants for `now`, taken to the whole second: requests of the same second share one
- * computation of the thresholds, and no figure the API gives depends on the milliseconds.
+ * Every read's instants for `now`, taken up to the next whole second: requests of the same second share
+ * one computation of the thresholds, and no figure the API gives depends on the milliseconds. Up, not
+ * down: a read must see as past what was written a moment before it (a call logged at 10:00:05.300
+ * keeps a promise for a read at 10:00:05.800).
  */
 export function readClock(now: Date, settings: AnalysisSettings): ReadClock {
-  const second = Math.floor(now.getTime() / 1000) * 1000;
+  const second = Math.ceil(now.getTime() / 1000) * 1000;
   const iso = new Date(second).toISOString();
   const known = thresholdsMemo.get(settings);
   const thresholds = known?.iso === iso ? known.thresholds : awaitingThresholds(iso, settings);
