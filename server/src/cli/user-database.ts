@@ -15,7 +15,8 @@ export async function withUserDatabase<T>(
   work: (database: Database, userId: string) => Promise<T>,
 ): Promise<T> {
   const config = loadConfig(env);
-  const database = await createDb(config.databaseUrl, config.databaseAuthToken);
+  // import and sync write for minutes: checkpoints off the event loop, as the server's.
+  const database = await createDb(config.databaseUrl, config.databaseAuthToken, { checkpointInBackground: true });
   try {
     await migrate(database);
     let userId: string;

@@ -5,6 +5,7 @@ import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema/index';
 import { createSerializedClient } from './serialized-client';
 import { createCachedReader, type ReadExecutor } from './cached-reader';
+import { startCheckpointer } from './checkpointer';
 
 export type Schema = typeof schema;
 export type Db = LibSQLDatabase<Schema>;
@@ -26,6 +27,9 @@ export interface Database {
   close(): void;
 }
 
+/** WAL pages past which a commit checkpoints itself when a checkpointer thread runs (64 MiB of 4 KiB pages). */
+const WRITER_CHECKPOINT_PAGES = 16_384;
+
 /** Milliseconds a writer waits for another process's lock before SQLITE_BUSY (file databases only). */
 export const BUSY_TIMEOUT_MS = 5000;
 
@@ -37,7 +41,7 @@ function filePathOf(url: string): string {
  * Opens the database named by a libSQL URL. `file:` URLs get their folder created, WAL mode, a busy
  * timeout and a single connection that callers take turns on (see serialized-client.ts). Remote URLs (`http(s)://`, `libsql://`, `ws(s)://`) get the auth token.
  */
-export async function createDb(url: string, authToken?: string): Promise<Database> {
+export async function createDb(url: string, authToken?: string, options: { checkpointInBackground?: boolean } = {}): Promise<Database> {
   const isFile = url.startsWith('file:');
   if (url === ':memory:' || url.includes(':memory:')) {
     // @libsql/client gives every pooled connection its own empty in-memory database.
@@ -67,12 +71,17 @@ export async function createDb(url: string, authToken?: string): Promise<Databas
   const client = await open();
   const reader: ReadExecutor = isFile ? createCachedReader(filePathOf(url), BUSY_TIMEOUT_MS) : { execute: (s) => client.execute(s), batch: (s) => client.batch(s), close: () => {} };
   const db = drizzle(client, { schema });
+  // Long-running writers (the server, an import) copy the WAL off the event loop (checkpointer.ts).
+  const checkpointer = isFile && options.checkpointInBackground ? startCheckpointer(filePathOf(url)) : null;
+  // The writer's own checkpoint stays as a bound on the WAL, much later than SQLite's 1,000 pages.
+  if (checkpointer) await client.execute(`PRAGMA wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}`);
   return {
     db,
     client,
     reader,
     isFile,
     close: () => {
+      void checkpointer?.stop();
       client.close();
       if (reader !== client) reader.close();
     },
