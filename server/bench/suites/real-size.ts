@@ -472,7 +472,8 @@ export async function run(): Promise<BenchResult> {
     for (const [phase, [from, to]] of Object.entries(phases)) {
       figures.push({ name: `longest event-loop hold during ${phase}`, value: worstDelay(samples, from, to), unit: 'ms', aim: '<= 100 ms' });
     }
-    rmSync(loopFile, { force: true });
+    // Kept with the database (KEEP_DB) for a look at when the loop was held.
+    if (!keep) rmSync(loopFile, { force: true });
     clean();
   }
   notes.push(`${CONNECTIONS} connections, ${LOAD_SECONDS} s per load after a 2 s warm-up; server, load generator and the bare route share the machine's two cores`);

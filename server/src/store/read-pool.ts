@@ -29,7 +29,8 @@ function inProcess(messages: readonly Message[], offset: number, settings: Analy
 }
 
 export function createReadPool(options: { size?: number; workerUrl?: URL } = {}): ReadPool {
-  const size = options.size ?? Math.min(MAX_READERS, availableParallelism());
+  // One core is left to the event loop (the writes, and every other request).
+  const size = options.size ?? Math.min(MAX_READERS, Math.max(1, availableParallelism() - 1));
   let readers: Worker[] | null = null;
   let broken = false;
   let nextJob = 0;
