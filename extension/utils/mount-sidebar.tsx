@@ -144,26 +144,23 @@ function createDeps(host: MailHost): SidebarDeps {
   };
 }
 
-function markFiguresPainted(): void {
-  performance.mark(MARK_FIGURES_PAINTED);
+/**
+ * Marks a paint and measures it from the thread's open, also on the host element (for tests that cannot
+ * reach the content script's timeline). Without an open mark (a repaint for a settings change) there is
+ * nothing to measure.
+ */
+function markAndMeasure(mark: string, measureName: string, attribute: string): void {
+  performance.mark(mark);
   try {
-    const measure = performance.measure(MEASURE_OPEN_TO_FIGURES, MARK_THREAD_OPEN, MARK_FIGURES_PAINTED);
-    document.querySelector(SIDEBAR_TAG)?.setAttribute('data-open-to-figures-ms', measure.duration.toFixed(1));
+    const measure = performance.measure(measureName, MARK_THREAD_OPEN, mark);
+    document.querySelector(SIDEBAR_TAG)?.setAttribute(attribute, measure.duration.toFixed(1));
   } catch {
-    // No open mark (a settings change): nothing to measure.
+    // No open mark: nothing to measure.
   }
 }
 
-function markPainted(): void {
-  performance.mark(MARK_SIDEBAR_PAINTED);
-  try {
-    const measure = performance.measure(MEASURE_OPEN_TO_PAINT, MARK_THREAD_OPEN, MARK_SIDEBAR_PAINTED);
-    // Also on the host element, for tests that cannot reach the content script's timeline.
-    document.querySelector(SIDEBAR_TAG)?.setAttribute('data-open-to-paint-ms', measure.duration.toFixed(1));
-  } catch {
-    // No open mark (sidebar repainted for a settings change): nothing to measure.
-  }
-}
+const markFiguresPainted = (): void => markAndMeasure(MARK_FIGURES_PAINTED, MEASURE_OPEN_TO_FIGURES, 'data-open-to-figures-ms');
+const markPainted = (): void => markAndMeasure(MARK_SIDEBAR_PAINTED, MEASURE_OPEN_TO_PAINT, 'data-open-to-paint-ms');
 
 /**
  * Wires a host driver to the sidebar for the life of the content script: watches the single-page
