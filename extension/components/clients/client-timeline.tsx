@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CounterpartDetailResponse, CounterpartThread } from '@followthrough/shared/contract';
+import { TOUCHPOINT_LABELS } from '@followthrough/shared/model';
 import { formatDate } from '../format';
 import type { ClientsData } from './clients-data';
 
@@ -11,8 +12,6 @@ export interface TimelineItem {
   detail: string;
   link: string | null;
 }
-
-const TOUCHPOINT_WORDS: Record<string, string> = { call: 'Call', meeting: 'Meeting', note: 'Note', 'feedback-asked': 'Asked for feedback', invoice: 'Invoice', review: 'Quarterly review', other: 'Contact' };
 
 /** Threads, promises, touchpoints, risks and reports in one list, newest first. */
 export function timelineItems(detail: CounterpartDetailResponse, threads: readonly CounterpartThread[]): TimelineItem[] {
@@ -34,7 +33,7 @@ export function timelineItems(detail: CounterpartDetailResponse, threads: readon
     items.push({
       kind: t.kind === 'report-sent' ? 'report' : 'touchpoint',
       at: t.at,
-      title: t.kind === 'report-sent' ? 'Progress report sent' : (TOUCHPOINT_WORDS[t.kind] ?? 'Contact'),
+      title: TOUCHPOINT_LABELS[t.kind] ?? 'Contact',
       detail: [t.summary, t.review?.threats ? `threats: ${t.review.threats}` : null, t.department ?? null].filter(Boolean).join(' · '),
       link: null,
     });

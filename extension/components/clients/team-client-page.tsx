@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OrgCounterpartDetail, OrgMember, TeamClientProfile, TeamTouchpoint, UpdateOrgCounterpartRequest } from '@followthrough/shared/contract';
-import type { Department, Review, WorkingHours } from '@followthrough/shared/model';
+import { TOUCHPOINT_LABELS, type Department, type Review, type WorkingHours } from '@followthrough/shared/model';
 import { DEPARTMENT_CHOICES, departmentLabel, REVIEW_FIELD_LABELS, REVIEW_FIELD_ORDER } from '../departments';
 import { formatBusinessMinutes, formatDate, formatDay } from '../format';
 import { ReviewForm } from '../review-form';
@@ -8,17 +8,6 @@ import { HealthReasons, HealthScore } from './health-reasons';
 import { useProfileForm } from './profile-form-state';
 import { personName } from './team-view';
 import type { TeamData } from './team-data';
-
-const KIND_WORDS: Record<string, string> = {
-  call: 'Call',
-  meeting: 'Meeting',
-  note: 'Note',
-  'feedback-asked': 'Asked for feedback',
-  'report-sent': 'Progress report sent',
-  invoice: 'Invoice',
-  review: 'Quarterly review',
-  other: 'Contact',
-};
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -188,7 +177,7 @@ function TeamTimeline({ data, orgId, detail, timeZone }: { data: TeamData; orgId
       <ol className="ft-timeline" data-testid="ft-team-timeline">
         {shown.map((t) => (
           <li key={t.id} data-testid="ft-team-timeline-item" data-kind={t.kind} data-department={t.department ?? ''} data-member={t.member.email}>
-            <span className="ft-note">{formatDate(t.at, timeZone)}</span> <strong>{KIND_WORDS[t.kind] ?? 'Contact'}</strong>
+            <span className="ft-note">{formatDate(t.at, timeZone)}</span> <strong>{TOUCHPOINT_LABELS[t.kind] ?? 'Contact'}</strong>
             <span className="ft-note">
               {' '}
               · {departmentLabel(t.department)} · {personName(t.member)}

@@ -1,7 +1,8 @@
 import type { ProgressReport, RequestSnippet, RiskSnippet } from '../model/analysis-document';
 import type { PromiseRecord } from '../model/promise';
 import type { AnalysisSettings } from '../model/settings';
-import type { Touchpoint, TouchpointKind } from '../model/touchpoint';
+import type { Touchpoint } from '../model/touchpoint';
+import { TOUCHPOINT_LABELS } from '../model/touchpoint-labels';
 import { zonedParts } from './time/zoned';
 
 export interface AwaitingThemItem {
@@ -56,17 +57,6 @@ export function formatReportDate(iso: string, timeZone: string): string {
   const p = zonedParts(Date.parse(iso), timeZone);
   return `${WEEKDAYS[p.weekday - 1] ?? ''} ${p.day} ${MONTHS[p.month - 1] ?? ''} ${p.year}`;
 }
-
-const TOUCHPOINT_LABELS: Record<TouchpointKind, string> = {
-  call: 'Call',
-  meeting: 'Meeting',
-  note: 'Note',
-  'feedback-asked': 'Asked for feedback',
-  'report-sent': 'Progress report sent',
-  invoice: 'Invoice',
-  review: 'Quarterly review',
-  other: 'Contact',
-};
 
 /** "60% done" written in the promise itself is the only progress figure the engine can know. */
 function percentDone(text: string): number | null {

@@ -6,5 +6,6 @@ export * from './settings';
 export * from './facts';
 export * from './promise';
 export * from './touchpoint';
+export * from './touchpoint-labels';
 export * from './analysis-document';
 export * from './weekdays';
