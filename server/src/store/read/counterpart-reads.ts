@@ -19,8 +19,8 @@ import {
 } from '@followthrough/shared';
 import type { CounterpartProfile } from '@followthrough/shared/contract';
 import { counterpartAggregates, counterpartCounts, counterpartProfiles, promises, snippets, threads, touchpoints } from '../../db/schema/index';
-import { indexNamed, names, str, strOrNull, type Executor } from '../sql';
-import { decodeCursor, encodeCursor, KEPT_STATES } from './promise-reads';
+import { names, str, strOrNull, type Executor } from '../sql';
+import { decodeCursor, encodeCursor, KEPT_AT_INDEX, keptAfter } from './promise-reads';
 
 const A = names(counterpartAggregates);
 const T = names(threads);
@@ -29,7 +29,6 @@ const P = names(promises);
 const TP = names(touchpoints);
 const CP = names(counterpartProfiles);
 const N = names(counterpartCounts);
-const KEPT_AT_INDEX = indexNamed(promises, 'promises_kept_at_idx');
 
 const DAY_MS = 86_400_000;
 const LIST = 5;
@@ -130,7 +129,7 @@ export function counterpartPiecesSql(key: string): string {
     (SELECT json_array(count(*), min(${P.dueAt})) FROM ${P.$} WHERE ${P.userId} = ?1 AND ${P.counterpart} = ${key} AND ${P.state} = 'pending' AND ${P.overdueAfter} < ?2) AS pending_late,
     (SELECT json_group_array(json_array(state, late, n, min_due)) FROM (
        SELECT ${P.state} AS state, ${P.overdueAfter} < ?2 AS late, count(*) AS n, min(${P.dueAt}) AS min_due FROM ${P.$} INDEXED BY ${KEPT_AT_INDEX}
-       WHERE ${P.userId} = ?1 AND ${P.keptAt} > ?2 AND ${P.counterpart} = ${key} AND ${P.state} IN ${KEPT_STATES} GROUP BY 1, 2)) AS kept_later,
+       WHERE ${P.userId} = ?1 AND ${keptAfter('?2', '')} AND ${P.counterpart} = ${key} GROUP BY 1, 2)) AS kept_later,
     (SELECT json_object('name', ${CP.name}, 'cadenceDays', ${CP.cadenceDays}, 'renewalDate', ${CP.renewalDate}, 'notes', ${CP.notes}, 'initiationTargetPercent', ${CP.initiationTargetPercent}, 'reviewIntervalDays', ${CP.reviewIntervalDays}, 'feedbackIntervalDays', ${CP.feedbackIntervalDays})
        FROM ${CP.$} WHERE ${CP.userId} = ?1 AND ${CP.key} = ${key}) AS profile`;
 }
@@ -328,7 +327,7 @@ export async function readAllPieces(db: Executor, userId: string, clock: ReadClo
     }),
     db.execute({
       sql: `SELECT ${P.counterpart} AS k, ${P.state} AS state, ${P.overdueAfter} < ?2 AS late, count(*) AS n, min(${P.dueAt}) AS min_due FROM ${P.$} INDEXED BY ${KEPT_AT_INDEX}
-            WHERE ${P.userId} = ?1 AND ${P.keptAt} > ?2 AND ${P.state} IN ${KEPT_STATES} AND ${P.counterpart} IS NOT NULL GROUP BY 1, 2, 3`,
+            WHERE ${P.userId} = ?1 AND ${keptAfter('?2', '')} AND ${P.counterpart} IS NOT NULL GROUP BY 1, 2, 3`,
       args: [userId, clock.now],
     }),
     db.execute({

@@ -11,6 +11,17 @@ const BY_STATE = indexNamed(promises, 'promises_counterpart_state_idx');
 const BY_DUE = indexNamed(promises, 'promises_counterpart_due_idx');
 
 export const KEPT_STATES = `('kept', 'kept-late', 'possibly-kept')`;
+/** Promises kept by evidence later than some `now` (still open then): a short range at the end of kept_at. */
+export const KEPT_AT_INDEX = indexNamed(promises, 'promises_kept_at_idx');
+
+/**
+ * Kept only by evidence later than `now`: open or overdue at `now` like a pending one (promiseStatusAt).
+ * `alias` is the table's alias, or '' for none. Read through KEPT_AT_INDEX, it is a short range.
+ */
+export function keptAfter(now: string, alias = 'p'): string {
+  const a = (c: string) => (alias ? `${alias}.${c}` : c);
+  return `${a(P.keptAt)} > ${now} AND ${a(P.state)} IN ${KEPT_STATES}`;
+}
 /** The states a promise can be open in at some `now`: pending, or kept after that `now`. */
 const LIVE_STATES = `('pending', 'kept', 'kept-late', 'possibly-kept')`;
 
@@ -22,7 +33,7 @@ const LIVE_STATES = `('pending', 'kept', 'kept-late', 'possibly-kept')`;
  */
 export function statusCondition(status: PromiseStatus, alias = 'p'): { sql: string; nows: number } {
   const a = (c: string) => `${alias}.${c}`;
-  const pendingLike = `(${a(P.state)} = 'pending' OR (${a(P.state)} IN ${KEPT_STATES} AND ${a(P.keptAt)} > ?))`;
+  const pendingLike = `(${a(P.state)} = 'pending' OR (${keptAfter('?', alias)}))`;
   switch (status) {
     case 'open':
       return { sql: `${pendingLike} AND ${a(P.overdueAfter)} >= ?`, nows: 2 };

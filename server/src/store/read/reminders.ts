@@ -24,7 +24,7 @@ import { threadLink } from '../links';
 import { readTeamClientFacts, reviewsDue } from './team-reminders';
 import { indexNamed, names, str, strOrNull, type Executor } from '../sql';
 import type { ReadClock } from './counterpart-reads';
-import { KEPT_STATES, PROMISE_VIEW_COLUMNS, promiseView } from './promise-reads';
+import { KEPT_AT_INDEX, keptAfter, PROMISE_VIEW_COLUMNS, promiseView } from './promise-reads';
 
 const P = names(promises);
 const T = names(threads);
@@ -38,7 +38,6 @@ const V = names(promiseVerdicts);
 const N = names(counterpartCounts);
 const A = names(counterpartAggregates);
 const AWAITING_BY_USER = indexNamed(threads, 'threads_user_awaiting_idx');
-const KEPT_AT = indexNamed(promises, 'promises_kept_at_idx');
 const CONTACT_BY_CLIENT = indexNamed(threads, 'threads_counterpart_contact_idx');
 const CONTACT_KINDS = `(${CONTACT_TOUCHPOINT_KINDS.map((k) => `'${k}'`).join(', ')})`;
 
@@ -86,7 +85,7 @@ export async function readReminders(db: Executor, userId: string, query: Reminde
   const dueRest = `p.${P.overdueAfter} <= ?3 AND (p.${P.snoozedUntil} IS NULL OR p.${P.snoozedUntil} <= ?2)`;
   const live = (columns: string, extra: string, tail = '') =>
     `SELECT * FROM (SELECT ${columns} FROM ${P.$} p WHERE p.${P.userId} = ?1 AND p.${P.state} = 'pending' AND ${dueRest}${extra} ${tail})
-     UNION ALL SELECT * FROM (SELECT ${columns} FROM ${P.$} p INDEXED BY ${KEPT_AT} WHERE p.${P.userId} = ?1 AND p.${P.keptAt} > ?2 AND p.${P.state} IN ${KEPT_STATES} AND ${dueRest}${extra} ${tail})`;
+     UNION ALL SELECT * FROM (SELECT ${columns} FROM ${P.$} p INDEXED BY ${KEPT_AT_INDEX} WHERE p.${P.userId} = ?1 AND ${keptAfter('?2')} AND ${dueRest}${extra} ${tail})`;
   const awaitingWhere = `${T.userId} = ?1 AND ${T.awaitingSide} = 'us' AND ${T.awaitingSince} <= ?2 AND ${T.counterpart} IS NOT NULL
     AND 'awaiting-reply:' || ${T.threadId} NOT IN (SELECT ${RS.reminderId} FROM ${RS.$} WHERE ${RS.userId} = ?1 AND ${RS.until} > ?3)
     AND ${T.threadId} NOT IN (SELECT value FROM json_each(?5))`;
