@@ -22,6 +22,13 @@ export interface Database {
    * connection server-side.
    */
   reader: ReadExecutor;
+  /**
+   * Drizzle on a read connection of its own, for the routes that read through drizzle (the caller's
+   * row, settings, mailboxes): on the writer (`db`) such a read waits for any open write transaction,
+   * another user's import among them, while WAL lets this one read the last committed state at once.
+   * For a libSQL server it is `db` (the server gives every request its own connection).
+   */
+  readDb: Db;
   /** True for an embedded file; false for a libSQL server / Turso over HTTP(S) or WebSockets. */
   isFile: boolean;
   close(): void;
@@ -71,6 +78,9 @@ export async function createDb(url: string, authToken?: string, options: { check
   const client = await open();
   const reader: ReadExecutor = isFile ? createCachedReader(filePathOf(url), BUSY_TIMEOUT_MS) : { execute: (s) => client.execute(s), batch: (s) => client.batch(s), close: () => {} };
   const db = drizzle(client, { schema });
+  // Not serialized: nothing opens a transaction on it, and each read runs synchronously on the file.
+  const readClient = isFile ? createClient({ url, timeout: BUSY_TIMEOUT_MS, concurrency: 1 }) : null;
+  const readDb = readClient ? drizzle(readClient, { schema }) : db;
   // Long-running writers (the server, an import) copy the WAL off the event loop (checkpointer.ts).
   const checkpointer = isFile && options.checkpointInBackground ? startCheckpointer(filePathOf(url)) : null;
   // The writer's own checkpoint stays as a bound on the WAL, much later than SQLite's 1,000 pages.
@@ -79,10 +89,12 @@ export async function createDb(url: string, authToken?: string, options: { check
     db,
     client,
     reader,
+    readDb,
     isFile,
     close: () => {
       void checkpointer?.stop();
       client.close();
+      readClient?.close();
       if (reader !== client) reader.close();
     },
   };

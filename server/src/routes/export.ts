@@ -49,7 +49,7 @@ export const exportRoutes = new Hono<AppEnv>().get('/', describe({ summary: 'All
   const userId = c.var.user.id;
   const user = (await db.execute({ sql: `SELECT ${U.id}, ${U.email}, ${U.name}, ${U.createdAt} FROM ${U.$} WHERE ${U.id} = ?`, args: [userId] })).rows[0];
   if (!user) throw new Error('authenticated user has no row');
-  const settings = await getUserSettings(c.var.deps.database.db, userId);
+  const settings = await getUserSettings(c.var.deps.database.readDb, userId);
   c.header('content-type', 'application/json; charset=utf-8');
   c.header('content-disposition', 'attachment; filename="followthrough-export.json"');
   return stream(c, async (out) => {

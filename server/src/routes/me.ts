@@ -13,13 +13,13 @@ import { eraseUser } from '../store/erase';
 export const meRoutes = new Hono<AppEnv>()
   .get('/', describe({ summary: 'The caller, and where the analysis of their mail stands', response: meSchema }), async (c) => {
     const { database } = c.var.deps;
-    const row = await database.db.select().from(users).where(eq(users.id, c.var.user.id)).get();
+    const row = await database.readDb.select().from(users).where(eq(users.id, c.var.user.id)).get();
     if (!row) throw new Error('authenticated user has no row');
     return c.json({ id: row.id, email: row.email, name: row.name, createdAt: row.createdAt, analysis: await analysisStatus(database, row.id) }, 200);
   })
   .get('/analysis', describe({ summary: 'Re-derivation after a settings change: state and progress', response: analysisStatusSchema }), async (c) => c.json(await analysisStatus(c.var.deps.database, c.var.user.id), 200))
   .get('/settings', describe({ summary: 'Own addresses, time zone, working hours', response: userSettingsSchema }), async (c) => {
-    const { settings } = await getUserSettings(c.var.deps.database.db, c.var.user.id);
+    const { settings } = await getUserSettings(c.var.deps.database.readDb, c.var.user.id);
     return c.json(settings, 200);
   })
   .put('/settings', describe({ summary: 'Replace the settings (figures re-derive in the background)', response: userSettingsSchema }), validate('json', userSettingsSchema), async (c) => {

@@ -40,5 +40,5 @@ export const promiseRoutes = new Hono<AppEnv>()
     if (!(await setVerdict(database, userId, id, verdict, settingsOfUser(c.var.user).analysis, now))) throw ApiError.notFound(`promise ${id}`);
     const view = await readPromise(database, userId, id, now.toISOString());
     if (!view) throw new Error(`promise ${id} has no view after its verdict`);
-    return c.json({ promise: view, history: await verdictHistory(database.db, userId, id) }, 200);
+    return c.json({ promise: view, history: await verdictHistory(database.readDb, userId, id) }, 200);
   });

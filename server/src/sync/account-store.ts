@@ -283,7 +283,7 @@ export async function getAccount(database: Database, accountId: string): Promise
 }
 
 export async function listAccounts(database: Database, userId: string): Promise<AccountRow[]> {
-  return database.db.select().from(mailAccounts).where(eq(mailAccounts.userId, userId)).all();
+  return database.readDb.select().from(mailAccounts).where(eq(mailAccounts.userId, userId)).all();
 }
 
 export { mailAccountMessages };

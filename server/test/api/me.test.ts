@@ -137,3 +137,27 @@ describe('GET /v1/export and DELETE /v1/me', () => {
     expect((await eve.get('/v1/threads/18c2f0a9b1d4e7f3/summary')).status).toBe(200);
   });
 });
+
+describe('reads while a write transaction is open (another user importing)', () => {
+  it('answers the caller, settings, mailboxes and data summary without waiting for the transaction to end', async () => {
+    // The serialized writer queues every call behind an open transaction: a read on it would wait here
+    // until the transaction commits, as requests did behind each slice of another user's import.
+    const bob = await t.addUser('bob@acme.example');
+    await putSettings(bob, { timeZone: 'America/New_York' });
+    const tx = await env.database.client.transaction('write');
+    try {
+      await tx.execute({ sql: `UPDATE users SET name = 'Eve (renamed, not committed)' WHERE email = ?`, args: ['eve@rival.example'] });
+      const answered = Promise.all([bob.get('/v1/me'), bob.get('/v1/me/settings'), bob.get('/v1/accounts'), bob.get('/v1/me/data'), eve.get('/v1/me')]);
+      const outcome = await Promise.race([answered, new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 2000))]);
+      expect(outcome).not.toBe('waited');
+      const [me, settings, accounts, data, eveMe] = outcome as Awaited<typeof answered>;
+      expect([me.status, settings.status, accounts.status, data.status, eveMe.status]).toEqual([200, 200, 200, 200, 200]);
+      expect(me.body.email).toBe('bob@acme.example');
+      expect(settings.body.timeZone).toBe('America/New_York');
+      // The last committed state: the open transaction's change is not visible.
+      expect(eveMe.body.name).not.toBe('Eve (renamed, not committed)');
+    } finally {
+      await tx.rollback();
+    }
+  });
+});
