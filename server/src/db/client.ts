@@ -6,6 +6,7 @@ import * as schema from './schema/index';
 import { createSerializedClient } from './serialized-client';
 import { createCachedReader, type ReadExecutor } from './cached-reader';
 import { startCheckpointer } from './checkpointer';
+import { createWriterThreadClient } from './writer-thread';
 
 export type Schema = typeof schema;
 export type Db = LibSQLDatabase<Schema>;
@@ -59,13 +60,9 @@ export async function createDb(url: string, authToken?: string, options: { check
     if (path) mkdirSync(dirname(isAbsolute(path) ? path : resolve(path)), { recursive: true });
   }
   const open = async (): Promise<Client> => {
-    const raw = createClient({
-      url,
-      authToken: authToken || undefined,
-      ...(isFile ? { timeout: BUSY_TIMEOUT_MS, concurrency: 1 } : {}),
-    });
-    if (!isFile) return raw;
-    const client = createSerializedClient(raw);
+    if (!isFile) return createClient({ url, authToken: authToken || undefined });
+    // The writer runs on a thread of its own (writer-thread.ts), callers taking turns on it.
+    const client = createSerializedClient(await createWriterThreadClient(filePathOf(url), BUSY_TIMEOUT_MS));
     // WAL: readers never block the writer, and the mode is stored in the file. synchronous = NORMAL is
     // the documented pairing for WAL: a commit is not fsynced (a power cut may lose the last commits,
     // never consistency); checkpoints are. Pragmas are per connection, so each client sets its own.

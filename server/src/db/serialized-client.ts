@@ -4,14 +4,11 @@ import { createTurns } from './turns';
 /**
  * One connection for a file database, with its users taking turns.
  *
- * @libsql/client runs file databases synchronously on the event loop, so a pool of connections buys no
- * parallelism inside one process; it only costs, because pragmas are per connection and the pool opens
- * connections lazily where ours cannot reach: `synchronous = NORMAL` (no fsync per commit in WAL mode)
- * would silently hold on one connection and not the next. With a single connection the pragmas hold.
- * A single connection cannot serve others while a transaction is open on it (the client then fails
- * with TRANSACTION_ACTIVE instead of waiting), so this wrapper queues every call behind an open
- * transaction, in turns (turns.ts). Other processes coordinate through SQLite's file locks and the busy
- * timeout, as before.
+ * The writer of a file database is a single connection (writer-thread.ts): pragmas are per connection,
+ * so `synchronous = NORMAL` (no fsync per commit in WAL mode) holds for every write, and there is one
+ * writer for SQLite's one write lock. A single connection cannot serve others while a transaction is
+ * open on it, so this wrapper queues every call behind an open transaction, in turns (turns.ts). Other
+ * processes coordinate through SQLite's file locks and the busy timeout.
  */
 export function createSerializedClient(inner: Client): Client {
   const { acquire, exclusive } = createTurns();

@@ -1,0 +1,205 @@
+import { Worker } from 'node:worker_threads';
+import { LibsqlBatchError, LibsqlError, type Client, type InArgs, type InStatement, type ResultSet, type Row, type Transaction, type TransactionMode } from '@libsql/client';
+
+/**
+ * The writer connection of an embedded database file, on a thread of its own (writer-worker.mjs).
+ *
+ * The file driver runs every statement synchronously on the thread that calls it. On the event loop,
+ * an import's statements and commits held it for up to 100-360 ms at real size (a slice of 500
+ * messages: its multi-row inserts, the thread rows, the commit writing their pages), and every other
+ * request waited that long. On this thread they hold only the thread; the event loop sends a statement
+ * and serves others until the answer comes back. Statements stay prepared between calls (the
+ * driver would prepare each one again, and ingest's 500-row inserts cost as much to prepare as to run).
+ *
+ * It speaks @libsql/client's `Client` (drizzle and the store use that): results, rows readable by
+ * index and by column name, `LibsqlError` / `LibsqlBatchError` with the SQLite codes. It has one
+ * connection and no queue of its own: createSerializedClient puts callers in turns, so nothing runs
+ * between a transaction's statements but its own.
+ */
+export async function createWriterThreadClient(path: string, timeoutMs: number): Promise<Client> {
+  const thread = new Worker(new URL('./writer-worker.mjs', import.meta.url), { workerData: { path, timeoutMs } });
+  type Answer = { id: number; ok: boolean; result?: unknown; error?: ThreadError };
+  const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  let nextId = 1;
+  let closed = false;
+  let failure: Error | null = null;
+
+  const opened = new Promise<void>((resolve, reject) => {
+    thread.once('message', (answer: Answer) => (answer.ok ? resolve() : reject(toError(answer.error!))));
+    thread.once('error', reject);
+  });
+  thread.on('message', (answer: Answer) => {
+    const pending = waiting.get(answer.id);
+    if (!pending) return;
+    waiting.delete(answer.id);
+    // Only a thread with work outstanding keeps the process alive (a CLI import awaits its answers).
+    if (waiting.size === 0) thread.unref();
+    if (answer.ok) pending.resolve(answer.result);
+    else pending.reject(toError(answer.error!));
+  });
+  const fail = (error: Error) => {
+    failure = new LibsqlError(`the database writer thread stopped: ${error.message}`, 'CLIENT_CLOSED', undefined, undefined, error);
+    for (const { reject } of waiting.values()) reject(failure);
+    waiting.clear();
+  };
+  thread.on('error', fail);
+  thread.on('exit', (code) => {
+    if (!closed) fail(new Error(`exit code ${code}`));
+  });
+  await opened;
+  thread.unref();
+
+  function ask<T>(request: Record<string, unknown>): Promise<T> {
+    if (failure) return Promise.reject(failure);
+    if (closed) return Promise.reject(new LibsqlError('The client is closed', 'CLIENT_CLOSED'));
+    const id = nextId++;
+    if (waiting.size === 0) thread.ref();
+    return new Promise<T>((resolve, reject) => {
+      waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      thread.postMessage({ id, ...request });
+    });
+  }
+
+  const statementOf = (stmtOrSql: InStatement | string, args?: InArgs): InStatement => (typeof stmtOrSql === 'string' ? { sql: stmtOrSql, args: args ?? [] } : stmtOrSql);
+  const normalize = (stmts: (InStatement | [string, InArgs?])[]): InStatement[] => stmts.map((s) => (Array.isArray(s) ? { sql: s[0], args: s[1] ?? [] } : s));
+
+  const client: Client = {
+    execute: (async (stmtOrSql: InStatement | string, args?: InArgs) => toResultSet(await ask<ThreadResult>({ op: 'execute', stmt: statementOf(stmtOrSql, args) }))) as Client['execute'],
+    batch: async (stmts, mode = 'deferred') => (await ask<ThreadResult[]>({ op: 'batch', stmts: normalize(stmts), mode })).map(toResultSet),
+    migrate: async (stmts) => (await ask<ThreadResult[]>({ op: 'migrate', stmts })).map(toResultSet),
+    transaction: async (mode: TransactionMode = 'write') => {
+      await ask({ op: 'begin', mode });
+      let open = true;
+      const settle = () => {
+        open = false;
+      };
+      const usable = () => (open ? null : Promise.reject(new LibsqlError('The transaction is closed', 'TRANSACTION_CLOSED')));
+      const tx: Transaction = {
+        execute: (async (stmtOrSql: InStatement | string, args?: InArgs) => usable() ?? toResultSet(await ask<ThreadResult>({ op: 'execute', stmt: statementOf(stmtOrSql, args) }))) as Transaction['execute'],
+        batch: async (stmts) => {
+          const results: ResultSet[] = [];
+          for (let i = 0; i < stmts.length; i++) {
+            try {
+              results.push(await tx.execute(normalize([stmts[i]!])[0]!));
+            } catch (error) {
+              if (error instanceof LibsqlError && !(error instanceof LibsqlBatchError)) throw new LibsqlBatchError(error.message, i, error.code, error.extendedCode, error.rawCode, error);
+              throw error;
+            }
+          }
+          return results;
+        },
+        executeMultiple: async (sql) => {
+          await (usable() ?? ask({ op: 'executeMultiple', sql }));
+        },
+        commit: async () => {
+          if (!open) return usable()!;
+          try {
+            await ask({ op: 'commit' });
+          } finally {
+            settle();
+          }
+        },
+        rollback: async () => {
+          if (!open) return;
+          try {
+            await ask({ op: 'rollback' });
+          } finally {
+            settle();
+          }
+        },
+        close: () => {
+          if (!open) return;
+          settle();
+          // Requests run in order: whatever is asked next runs after this rollback.
+          void ask({ op: 'rollback' }).catch(() => {});
+        },
+        get closed() {
+          return !open;
+        },
+      };
+      return tx;
+    },
+    executeMultiple: async (sql) => {
+      await ask({ op: 'executeMultiple', sql });
+    },
+    sync: () => Promise.reject(new LibsqlError('sync() is for embedded replicas, which this client is not', 'SYNC_NOT_SUPPORTED')),
+    reconnect: () => Promise.reject(new LibsqlError('reconnect() is not supported by the writer thread', 'RECONNECT_NOT_SUPPORTED')),
+    close: () => {
+      if (closed) return;
+      const done = ask({ op: 'close' }).catch(() => {});
+      closed = true;
+      void done.finally(() => void thread.terminate());
+    },
+    get closed() {
+      return closed;
+    },
+    protocol: 'file',
+  };
+  return client;
+}
+
+interface ThreadError {
+  message: string;
+  name?: string;
+  extendedCode?: string;
+  rawCode?: number;
+  statementIndex?: number;
+  transactionClosed?: boolean;
+  sqlite?: boolean;
+}
+
+interface ThreadResult {
+  columns: string[];
+  columnTypes: string[];
+  rows: unknown[][];
+  rowsAffected: number;
+  lastInsertRowid: bigint | undefined;
+}
+
+/** SQLite's primary result codes by number: an extended code's primary code is its low byte. */
+const PRIMARY_CODES: Record<number, string> = {
+  1: 'SQLITE_ERROR', 2: 'SQLITE_INTERNAL', 3: 'SQLITE_PERM', 4: 'SQLITE_ABORT', 5: 'SQLITE_BUSY', 6: 'SQLITE_LOCKED',
+  7: 'SQLITE_NOMEM', 8: 'SQLITE_READONLY', 9: 'SQLITE_INTERRUPT', 10: 'SQLITE_IOERR', 11: 'SQLITE_CORRUPT',
+  12: 'SQLITE_NOTFOUND', 13: 'SQLITE_FULL', 14: 'SQLITE_CANTOPEN', 15: 'SQLITE_PROTOCOL', 16: 'SQLITE_EMPTY',
+  17: 'SQLITE_SCHEMA', 18: 'SQLITE_TOOBIG', 19: 'SQLITE_CONSTRAINT', 20: 'SQLITE_MISMATCH', 21: 'SQLITE_MISUSE',
+  22: 'SQLITE_NOLFS', 23: 'SQLITE_AUTH', 24: 'SQLITE_FORMAT', 25: 'SQLITE_RANGE', 26: 'SQLITE_NOTADB',
+  27: 'SQLITE_NOTICE', 28: 'SQLITE_WARNING',
+};
+
+/** The error @libsql/client would have thrown for what failed on the thread. */
+function toError(error: ThreadError): Error {
+  if (error.transactionClosed) return new LibsqlBatchError(error.message, error.statementIndex ?? 0, 'TRANSACTION_CLOSED');
+  if (!error.sqlite) {
+    const plain = error.name === 'RangeError' ? new RangeError(error.message) : error.name === 'TypeError' ? new TypeError(error.message) : new Error(error.message);
+    return plain;
+  }
+  const code = error.rawCode === undefined ? 'SQLITE_UNKNOWN' : (PRIMARY_CODES[error.rawCode & 0xff] ?? `SQLITE_UNKNOWN_${error.rawCode & 0xff}`);
+  return error.statementIndex === undefined
+    ? new LibsqlError(error.message, code, error.extendedCode, error.rawCode)
+    : new LibsqlBatchError(error.message, error.statementIndex, code, error.extendedCode, error.rawCode);
+}
+
+function toResultSet(result: ThreadResult): ResultSet {
+  const rows = result.rows.map((values) => toRow(values, result.columns));
+  return {
+    columns: result.columns,
+    columnTypes: result.columnTypes,
+    rows,
+    rowsAffected: result.rowsAffected,
+    lastInsertRowid: result.lastInsertRowid,
+    toJSON: () => ({ columns: result.columns, columnTypes: result.columnTypes, rows: result.rows, rowsAffected: result.rowsAffected, lastInsertRowid: result.lastInsertRowid?.toString() ?? null }),
+  };
+}
+
+/** A row as @libsql/client makes it: values by index (not enumerable) and by column name (the first of a repeated name). */
+function toRow(values: unknown[], columns: string[]): Row {
+  const row: Record<string | number, unknown> = {};
+  Object.defineProperty(row, 'length', { value: values.length });
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    Object.defineProperty(row, i, { value });
+    const column = columns[i]!;
+    if (!Object.hasOwn(row, column)) row[column] = value;
+  }
+  return row as unknown as Row;
+}

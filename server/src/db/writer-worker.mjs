@@ -1,0 +1,184 @@
+// The writer thread (writer-thread.ts): the one connection that writes to an embedded database file.
+// Requests arrive in order and are run in order, each synchronously on this thread; the answer goes
+// back with the request's id. Plain JavaScript so the thread needs no TypeScript loader to start.
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'libsql';
+
+/** Prepared statements kept: ingest's statements have a few dozen shapes, most with 500 rows of values. */
+const CACHE_SIZE = 256;
+const MIN_INTEGER = -9223372036854775808n;
+const MAX_INTEGER = 9223372036854775807n;
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+let db;
+try {
+  db = new Database(workerData.path, { timeout: workerData.timeoutMs });
+  db.prepare('SELECT 1 AS checkThatTheDatabaseCanBeOpened').get();
+  parentPort.postMessage({ id: 0, ok: true });
+} catch (error) {
+  parentPort.postMessage({ id: 0, ok: false, error: describeError(error) });
+  process.exit(0);
+}
+
+const statements = new Map();
+
+function prepared(sql) {
+  let stmt = statements.get(sql);
+  if (stmt) {
+    statements.delete(sql);
+  } else {
+    stmt = db.prepare(sql);
+    // Integers as bigint, then checked into numbers (toRow): @libsql/client's "number" mode.
+    stmt.safeIntegers(true);
+    if (stmt.reader) stmt.raw(true);
+    if (statements.size >= CACHE_SIZE) statements.delete(statements.keys().next().value);
+  }
+  statements.set(sql, stmt);
+  return stmt;
+}
+
+/** An argument as @libsql/client passes it to the driver. */
+function toSql(value) {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new RangeError('Only finite numbers (not Infinity or NaN) can be passed as arguments');
+    return value;
+  }
+  if (typeof value === 'bigint') {
+    if (value < MIN_INTEGER || value > MAX_INTEGER) throw new RangeError('bigint is too large to be represented as a 64-bit integer and passed as argument');
+    return value;
+  }
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value instanceof ArrayBuffer) return Buffer.from(value);
+  if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  if (value instanceof Date) return value.valueOf();
+  if (value === undefined) throw new TypeError('undefined cannot be passed as argument to the database');
+  return value;
+}
+
+function fromSql(value) {
+  if (typeof value === 'bigint') {
+    if (value < MIN_SAFE || value > MAX_SAFE) throw new RangeError('Received integer which cannot be safely represented as a JavaScript number');
+    return Number(value);
+  }
+  if (value instanceof Uint8Array) return value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength);
+  return value;
+}
+
+function argsOf(stmt) {
+  if (typeof stmt === 'string') return [];
+  const { args } = stmt;
+  if (args === undefined) return [];
+  if (Array.isArray(args)) return args.map(toSql);
+  const named = {};
+  for (const name in args) named[name[0] === '@' || name[0] === '$' || name[0] === ':' ? name.slice(1) : name] = toSql(args[name]);
+  return named;
+}
+
+function execute(stmt) {
+  const sql = typeof stmt === 'string' ? stmt : stmt.sql;
+  const statement = prepared(sql);
+  const args = argsOf(stmt);
+  if (statement.reader) {
+    const columns = statement.columns();
+    const rows = statement.all(args);
+    for (const row of rows) for (let i = 0; i < row.length; i++) row[i] = fromSql(row[i]);
+    return { columns: columns.map((c) => c.name), columnTypes: columns.map((c) => c.type ?? ''), rows, rowsAffected: 0, lastInsertRowid: undefined };
+  }
+  const info = statement.run(args);
+  return { columns: [], columnTypes: [], rows: [], rowsAffected: info.changes, lastInsertRowid: BigInt(info.lastInsertRowid) };
+}
+
+function begin(mode) {
+  if (mode === 'write') return 'BEGIN IMMEDIATE';
+  if (mode === 'read') return 'BEGIN TRANSACTION READONLY';
+  if (mode === 'deferred' || mode === undefined) return 'BEGIN DEFERRED';
+  throw new RangeError('Unknown transaction mode, supported values are "write", "read" and "deferred"');
+}
+
+function rollbackIfOpen() {
+  if (db.inTransaction) db.exec('ROLLBACK');
+}
+
+/** Statements in one transaction; a failure names the statement (LibsqlBatchError's index). */
+function inTransaction(stmts, mode) {
+  execute(begin(mode));
+  const results = [];
+  try {
+    for (let i = 0; i < stmts.length; i++) {
+      if (!db.inTransaction) throw Object.assign(new Error('The transaction has been rolled back'), { statementIndex: i, transactionClosed: true });
+      try {
+        results.push(execute(stmts[i]));
+      } catch (error) {
+        throw Object.assign(error, { statementIndex: i });
+      }
+    }
+    execute('COMMIT');
+    return results;
+  } finally {
+    rollbackIfOpen();
+  }
+}
+
+const operations = {
+  execute: (request) => execute(request.stmt),
+  batch: (request) => inTransaction(request.stmts, request.mode),
+  migrate: (request) => {
+    execute('PRAGMA foreign_keys=off');
+    try {
+      return inTransaction(request.stmts, 'deferred');
+    } finally {
+      execute('PRAGMA foreign_keys=on');
+    }
+  },
+  begin: (request) => {
+    execute(begin(request.mode));
+    return null;
+  },
+  commit: () => {
+    execute('COMMIT');
+    return null;
+  },
+  rollback: () => {
+    rollbackIfOpen();
+    return null;
+  },
+  executeMultiple: (request) => {
+    db.exec(request.sql);
+    return null;
+  },
+};
+
+function describeError(error) {
+  if (error && typeof error === 'object') {
+    return {
+      message: String(error.message ?? error),
+      name: error.name,
+      // libsql's SqliteError: `code` is the extended code's name, `rawCode` its number.
+      extendedCode: typeof error.code === 'string' ? error.code : undefined,
+      rawCode: typeof error.rawCode === 'number' ? error.rawCode : undefined,
+      statementIndex: error.statementIndex,
+      transactionClosed: error.transactionClosed === true,
+      sqlite: typeof error.rawCode === 'number',
+    };
+  }
+  return { message: String(error) };
+}
+
+parentPort.on('message', (request) => {
+  if (request.op === 'close') {
+    try {
+      rollbackIfOpen();
+      db.close();
+    } finally {
+      parentPort.postMessage({ id: request.id, ok: true, result: null });
+      parentPort.close();
+    }
+    return;
+  }
+  try {
+    parentPort.postMessage({ id: request.id, ok: true, result: operations[request.op](request) });
+  } catch (error) {
+    parentPort.postMessage({ id: request.id, ok: false, error: describeError(error) });
+  }
+});

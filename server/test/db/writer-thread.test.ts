@@ -1,0 +1,115 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LibsqlBatchError, LibsqlError } from '@libsql/client';
+import Database from 'libsql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb } from '../support/test-db';
+
+// The writer connection of a file database runs on a thread of its own (writer-thread.ts). What must hold:
+// the event loop runs while a statement does, and callers see what @libsql/client would have given them.
+
+let env: Awaited<ReturnType<typeof createTestDb>>;
+beforeAll(async () => {
+  env = await createTestDb();
+  await env.database.client.execute('CREATE TABLE things (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, size REAL, data BLOB)');
+});
+afterAll(() => env.cleanup());
+
+/** A statement that keeps SQLite busy for a while (a few hundred ms here), with no I/O. */
+const SLOW = 'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000) SELECT count(*) AS n FROM n';
+
+describe('the writer thread', () => {
+  it('leaves the event loop running while a statement runs', async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    try {
+      const result = await env.database.client.execute(SLOW);
+      expect(result.rows[0]!.n).toBe(3_000_000);
+    } finally {
+      clearInterval(timer);
+    }
+    // On the event loop the statement would have run in one synchronous call: no timer in between.
+    expect(ticks).toBeGreaterThan(3);
+  });
+
+  it('gives rows by index and by column name, integers as numbers and blobs as ArrayBuffers', async () => {
+    const client = env.database.client;
+    const insert = await client.execute({ sql: 'INSERT INTO things (name, size, data) VALUES (?, ?, ?)', args: ['anvil', 2.5, new Uint8Array([1, 2, 3])] });
+    expect(insert.rowsAffected).toBe(1);
+    expect(typeof insert.lastInsertRowid).toBe('bigint');
+    const { rows, columns } = await client.execute({ sql: 'SELECT id, name, size, data, id AS again FROM things WHERE name = ?', args: ['anvil'] });
+    expect(columns).toEqual(['id', 'name', 'size', 'data', 'again']);
+    const row = rows[0]!;
+    expect([row.name, row[1], row.size, row.length]).toEqual(['anvil', 'anvil', 2.5, 5]);
+    expect(typeof row.id).toBe('number');
+    expect([...new Uint8Array(row.data as ArrayBuffer)]).toEqual([1, 2, 3]);
+    // Enumerable by name only, as drizzle expects (it copies rows with Object.keys).
+    expect(Object.keys(row)).toEqual(['id', 'name', 'size', 'data', 'again']);
+    expect(Array.prototype.slice.call(row)).toHaveLength(5);
+  });
+
+  it('fails with the SQLite codes @libsql/client gives, naming the statement of a batch', async () => {
+    const client = env.database.client;
+    await client.execute({ sql: 'INSERT INTO things (name) VALUES (?)', args: ['hammer'] });
+    const duplicate = await client.execute({ sql: 'INSERT INTO things (name) VALUES (?)', args: ['hammer'] }).catch((e: unknown) => e);
+    expect(duplicate).toBeInstanceOf(LibsqlError);
+    expect((duplicate as LibsqlError).code).toBe('SQLITE_CONSTRAINT');
+    expect((duplicate as LibsqlError).extendedCode).toBe('SQLITE_CONSTRAINT_UNIQUE');
+    expect((duplicate as LibsqlError).message).toMatch(/^SQLITE_CONSTRAINT: UNIQUE constraint failed: things.name/);
+
+    const failed = await client
+      .batch([{ sql: 'INSERT INTO things (name) VALUES (?)', args: ['chisel'] }, { sql: 'INSERT INTO things (name) VALUES (?)', args: ['hammer'] }], 'write')
+      .catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(LibsqlBatchError);
+    expect((failed as LibsqlBatchError).statementIndex).toBe(1);
+    // The batch was one transaction: the first insert went with it.
+    expect((await client.execute({ sql: 'SELECT count(*) AS n FROM things WHERE name = ?', args: ['chisel'] })).rows[0]!.n).toBe(0);
+
+    await expect(client.execute({ sql: 'SELECT ?', args: [undefined as unknown as null] })).rejects.toThrow(TypeError);
+  });
+
+  it('rolls back a transaction that is closed without a commit, before anything asked after it', async () => {
+    const client = env.database.client;
+    const tx = await client.transaction('write');
+    await tx.execute({ sql: 'INSERT INTO things (name) VALUES (?)', args: ['saw'] });
+    tx.close();
+    expect(tx.closed).toBe(true);
+    await expect(tx.execute('SELECT 1')).rejects.toThrow(/transaction is closed/i);
+    expect((await client.execute({ sql: 'SELECT count(*) AS n FROM things WHERE name = ?', args: ['saw'] })).rows[0]!.n).toBe(0);
+  });
+
+  it('answers SQLITE_BUSY when another connection holds the write lock past the busy timeout', async () => {
+    // Another process's connection, as with FT_WORKERS: it holds the lock; the writer waits 5 s, then says busy.
+    const other = new Database(env.url.slice('file:'.length));
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const busy = await env.database.client.execute({ sql: 'INSERT INTO things (name) VALUES (?)', args: ['drill'] }).catch((e: unknown) => e);
+      expect((busy as LibsqlError).code).toBe('SQLITE_BUSY');
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    await env.database.client.execute({ sql: 'INSERT INTO things (name) VALUES (?)', args: ['drill'] });
+  }, 20_000);
+
+  it('keeps a process alive while it waits for an answer, and lets it exit once closed', () => {
+    // A script that does nothing but wait for the writer: an unreferenced thread would let it exit early.
+    const file = join(env.dir, 'cli.db');
+    const script = join(env.dir, 'wait-for-writer.mts');
+    writeFileSync(script, `
+      import { createDb } from ${JSON.stringify(join(__dirname, '../../src/db/index'))};
+      const database = await createDb('file:${file}');
+      await database.client.execute('CREATE TABLE t (n INTEGER)');
+      await database.client.execute(${JSON.stringify(SLOW.replace('SELECT count(*) AS n FROM n', 'INSERT INTO t SELECT count(*) FROM n'))});
+      database.close();
+      console.log('done');`);
+    const run = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: join(__dirname, '../..'), encoding: 'utf8', timeout: 60_000 });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('done');
+    expect(run.status).toBe(0);
+    const check = new Database(file);
+    expect((check.prepare('SELECT n FROM t').get() as { n: number }).n).toBe(3_000_000);
+    check.close();
+  }, 60_000);
+});
