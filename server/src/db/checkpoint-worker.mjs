@@ -5,6 +5,7 @@ import Database from 'libsql';
 
 const db = new Database(workerData.path, { timeout: 0 });
 const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
+parentPort.postMessage('ready');
 const timer = setInterval(() => {
   try {
     checkpoint.get();

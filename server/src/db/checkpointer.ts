@@ -4,6 +4,8 @@ import { Worker } from 'node:worker_threads';
 const CHECKPOINT_EVERY_MS = 200;
 
 export interface Checkpointer {
+  /** True once the thread has its connection; false if it could not start (the writer checkpoints alone). */
+  ready: Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -16,11 +18,19 @@ export interface Checkpointer {
  * reader or the writer. Does not keep the process alive.
  */
 export function startCheckpointer(path: string): Checkpointer {
-  const thread = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), { workerData: { path, intervalMs: CHECKPOINT_EVERY_MS } });
+  // execArgv: [] because a thread would repeat the process's --import preloads, and a TypeScript one fails
+  // without the process's loader (test/db/threads-start.test.ts).
+  const thread = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), { workerData: { path, intervalMs: CHECKPOINT_EVERY_MS }, execArgv: [] });
   thread.unref();
   // A thread that cannot run leaves checkpoints to the writer, as without it.
+  const ready = new Promise<boolean>((resolve) => {
+    thread.once('message', () => resolve(true));
+    thread.once('error', () => resolve(false));
+    thread.once('exit', () => resolve(false));
+  });
   thread.on('error', () => {});
   return {
+    ready,
     stop: () =>
       new Promise<void>((resolve) => {
         if (thread.threadId === -1) return resolve();

@@ -17,7 +17,9 @@ import { LibsqlBatchError, LibsqlError, type Client, type InArgs, type InStateme
  * between a transaction's statements but its own.
  */
 export async function createWriterThreadClient(path: string, timeoutMs: number): Promise<Client> {
-  const thread = new Worker(new URL('./writer-worker.mjs', import.meta.url), { workerData: { path, timeoutMs } });
+  // execArgv: [] because a thread would repeat the process's --import preloads, and a TypeScript one fails
+  // without the process's loader (test/db/threads-start.test.ts).
+  const thread = new Worker(new URL('./writer-worker.mjs', import.meta.url), { workerData: { path, timeoutMs }, execArgv: [] });
   type Answer = { id: number; ok: boolean; result?: unknown; error?: ThreadError };
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 1;

@@ -50,7 +50,8 @@ export function createReadPool(options: { size?: number; workerUrl?: URL } = {})
     // From TypeScript (tsx, vitest) a thread starts through a bootstrap that registers the loader.
     const url = options.workerUrl ?? new URL(import.meta.url.endsWith('.ts') ? './read-worker-boot.mjs' : './read-worker.js', import.meta.url);
     return Array.from({ length: size }, () => {
-      const reader = new Worker(url);
+      // No execArgv: a thread would repeat the process's --import preloads (threads-start.test.ts).
+      const reader = new Worker(url, { execArgv: [] });
       reader.unref();
       reader.on('message', ({ job, outcomes }: { job: number; outcomes: ReadOutcome[] }) => {
         waiting.get(job)?.resolve(outcomes);
