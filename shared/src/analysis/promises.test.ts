@@ -164,6 +164,33 @@ describe('findPromises', () => {
     expect(texts('I will also send you a copy of the invoice and will be glad to send the forms if you would like them.')).toHaveLength(1);
   });
 
+  it('makes two promises of two deliverables under one commitment, each with a date of its own', () => {
+    const sentence = 'I will send the deck on Thursday and the budget on Friday.';
+    const found = findPromises(sentence, context);
+    expect(found.map((p) => [p.text, p.dueText])).toEqual([
+      ['I will send the deck on Thursday', 'on Thursday'],
+      ['I will send the budget on Friday.', 'on Friday'],
+    ]);
+    expect(found.map((p) => p.dueAt)).toEqual(['2026-03-12T21:00:00.000Z', '2026-03-13T21:00:00.000Z']);
+    expect(found.every((p) => p.sentence === sentence && !p.dueIsDefault)).toBe(true);
+    // A second verb of its own keeps the subject and the modal.
+    expect(texts("We'll fix the login bug this week, and then send the revised invoice by Monday.")).toEqual([
+      "We'll fix the login bug this week",
+      "We'll send the revised invoice by Monday.",
+    ]);
+    // One date for both, a step that only prepares the next, someone else's act, or a second part with no
+    // date of its own: one promise.
+    for (const one of [
+      'I will send the deck and the budget on Friday.',
+      "We'll review it tomorrow and get back to you by Friday.",
+      'I will send the draft today and you can sign it by Friday.',
+      'I will call you on Monday and the week after.',
+      'I will send the deck on Thursday and answer any questions you have.',
+    ]) {
+      expect({ one, found: texts(one) }).toEqual({ one, found: [one] });
+    }
+  });
+
   it("dates a promise by our clause, not by the reader's deadline", () => {
     const [found] = findPromises("I'll send the draft tomorrow so that you can review it by Friday.", context);
     expect(found?.dueText).toBe('tomorrow');

@@ -428,6 +428,9 @@ function commitmentParts(sentence: string): { part: string; prefix: string }[] {
   return [...clauses, ...parts];
 }
 
+/** A first step that only prepares what follows: "Let me double-check the figures and I'll confirm by 4pm" is one promise. */
+const PREPARATORY = /^(?:let me |(?:I|we)(?:'ll|’ll| will) )(?:double-check|check|look into|look at|review|dig|find out|talk to|speak to|ask|investigate|confirm with|verify|go through|run (?:this|it|that) by)\b/i;
+
 interface PartDecision {
   part: string;
   commitment: Commitment | null;
@@ -444,8 +447,7 @@ function decideSentence(sentence: string, context: PromiseContext): PartDecision
   if (parts.length > 1) {
     // An offer in a later clause ("... and will be glad to send the forms if you like") is judged apart too.
     const committing = parts.filter((p) => commitmentClause(p.part, context.colleagues) !== null || /^(?:will|(?:I|we)(?:'ll|’ll| will)) be (?:glad|happy|pleased)\b/i.test(p.part));
-    const preparatory = /^(?:let me |(?:I|we)(?:'ll|’ll| will) )(?:double-check|check|look into|look at|review|dig|find out|talk to|speak to|ask|investigate|confirm with|verify|go through|run (?:this|it|that) by)\b/i;
-    if (committing.length < 2 || preparatory.test(committing[0]!.part)) {
+    if (committing.length < 2 || PREPARATORY.test(committing[0]!.part)) {
       const inner = parts.filter((p) => p.prefix === '' && p.part !== parts[0]!.part && normal.includes(`(${p.part}`));
       parts = [{ part: normal.replace(/\(([^()]{8,})\)/g, (whole, text: string) => (inner.some((p) => p.part === text.trim()) ? ' ' : whole)).trim(), prefix: '' }, ...inner];
     }
@@ -521,12 +523,57 @@ function unhedged(due: ReturnType<typeof resolveDueDate>, text: string): ReturnT
   return at > 0 && /\b(?:possibly|maybe|perhaps|hopefully|probably|if possible)[\s(,]*$/i.test(text.slice(Math.max(0, at - 30), at)) ? null : due;
 }
 
+/** What joins a second deliverable to a dated first one: "..., and the budget on Friday". */
+const AND_NEXT = /^\s*,?\s+and\s+(?:(?:also|then)\s+)?/i;
+/** A second part that is someone else's act, or a new subject (NEXT_COMMITMENT splits those already). */
+const NOT_OURS_NEXT = /^(?:you|your|they|their|he|she|it|I|we|(?:[A-Z][a-z]+ )+(?:will|can|should|is|are)\b)/;
+/** A noun phrase that shares the first part's verb ("the budget on Friday"), not a verb of its own. */
+const NOUN_PHRASE = /^(?:the|a|an|our|my|your|this|that|these|those|some|all|any|both|each|every|\d)\b/i;
+
+/**
+ * Two deliverables under one commitment, each with a date of its own: "I will send the deck on Tuesday
+ * and the budget on Friday", "We will fix the login bug this week and send the revised invoice by
+ * Monday". Read as one, the second was never tracked (issue 11). Each half keeps the commitment's
+ * subject and modal ("We will"); a shared verb goes with a bare noun phrase ("I will send the budget on
+ * Friday"). One date for both ("the deck and the budget on Friday") is one promise, and so is a first
+ * step that only prepares the second (PREPARATORY).
+ */
+function coordinatedDeliverables(whole: string, commitment: Commitment, context: PromiseContext): { text: string; due: NonNullable<ReturnType<typeof resolveDueDate>> }[] | null {
+  const { before, action } = commitment;
+  if (!action.includes(' and ')) return null;
+  // In the writer's words: the rules read "We'll" as "We will".
+  const at = whole.lastIndexOf(action);
+  if (at < before.length || !whole.startsWith(before)) return null;
+  const own = ownWords(action);
+  const first = resolveDueDate(own, context);
+  if (!first) return null;
+  const end = own.indexOf(first.dueText) + first.dueText.length;
+  const joint = AND_NEXT.exec(own.slice(end));
+  if (!joint) return null;
+  const rest = own.slice(end + joint[0].length).trim();
+  if (NOT_OURS_NEXT.test(rest)) return null;
+  const second = resolveDueDate(rest, context);
+  if (!second || second.dueText === first.dueText || second.dueAt === first.dueAt) return null;
+  const lead = whole.slice(before.length, at);
+  if (PREPARATORY.test(`${lead}${own}`)) return null;
+  const verb = NOUN_PHRASE.test(rest) ? `${/^\S+/.exec(action)![0]} ` : '';
+  return [
+    { text: `${whole.slice(0, at)}${own.slice(0, end)}`, due: first },
+    { text: `${lead}${verb}${rest}`, due: second },
+  ];
+}
+
 export function findPromises(visible: string, context: PromiseContext): PromiseCandidate[] {
   const out: PromiseCandidate[] = [];
   for (const sentence of splitSentences(visible)) {
     const kept = decideSentence(sentence, context).filter((d): d is PartDecision & { commitment: Commitment } => d.commitment !== null && !d.reason);
     for (const { part, commitment } of kept) {
       const whole = kept.length === 1 ? normalCase(sentence) : part;
+      const halves = coordinatedDeliverables(whole, commitment, context);
+      if (halves) {
+        for (const half of halves) out.push({ text: snippet(half.text), dueAt: half.due.dueAt, dueIsDefault: false, dueText: half.due.dueText, sentence: snippet(sentence) });
+        continue;
+      }
       // The date usually follows the commitment; look at the whole part only when it does not, or when
       // a start date comes first ("Starting 24 April, we'll send the report every Friday").
       const startsFirst = commitment.before !== '' && STARTING.test(commitment.before);
