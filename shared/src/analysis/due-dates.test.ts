@@ -42,6 +42,9 @@ describe('resolveDueDate', () => {
 
   it('takes the later of two days offered as alternatives, and reads "this aft" and "May the 4th"', () => {
     expect(resolveDueDate('today or this weekend', berlinWed)?.dueText).toBe('this weekend');
+    // The dot of "aft." belongs to the date, a sentence's closing dot does not.
+    expect(resolveDueDate('I will drop the samples off this afternoon.', berlinWed)?.dueText).toBe('this afternoon');
+    expect(resolveDueDate('I will drop them off this aft. if that suits', berlinWed)?.dueText).toBe('this aft.');
     expect(due('Monday or Tuesday at the latest', berlinWed)).toBe(Date.parse('2026-03-10T17:00:00+01:00'));
     expect(resolveDueDate('an update later today or early tomorrow', berlinWed)?.dueText).toBe('tomorrow');
     expect(resolveDueDate('tomorrow or at last on Saturday', berlinWed)?.dueText).toBe('on Saturday');

@@ -133,7 +133,8 @@ add(/\b(?:by\s+|before\s+|until\s+)?tomorrow(?:\s+(morning|afternoon|evening|nig
 }), TOMORROW);
 add(/\b(?:by\s+|before\s+)?(?:(?:later\s+)?today|later in the day)\b/, (_m, frame, today) => ({ date: today, clock: 'eod' }), TODAY);
 add(/\b(?:by\s+|before\s+)?(?:tonight|this evening|later tonight)\b/, (_m, frame, today) => ({ date: today, clock: 'late' }), TONIGHT);
-add(/\b(?:by\s+|before\s+)?this (morning|afternoon|aft)\b\.?/, (m, frame, today) => ({ date: today, clock: partOfDay(m[1]) }), THIS_PART_OF_DAY);
+// The dot of the abbreviation "aft." is part of the date; a sentence's closing dot is not.
+add(/\b(?:by\s+|before\s+)?this (morning|afternoon|aft)\b(?:(?<=aft)\.)?/, (m, frame, today) => ({ date: today, clock: partOfDay(m[1]) }), THIS_PART_OF_DAY);
 add(/\b(?:by\s+|before\s+)?(?:the\s+)?end of next week\b/, (_m, frame, today) => ({
   date: lastWorkingDayOfWeek(addDays(mondayOf(today), 7), frame),
   clock: 'eod',
