@@ -202,6 +202,8 @@ export const promises = sqliteTable(
     index('promises_kept_at_idx').on(t.userId, t.keptAt),
     // A client's promises by due date: the latest settled ones without sorting the client's history.
     index('promises_counterpart_due_idx').on(t.userId, t.counterpart, t.dueAt),
+    // A client's kept promises of a period, newest first (the report's "done" page), without sorting its history.
+    index('promises_counterpart_kept_idx').on(t.userId, t.counterpart, t.state, t.keptAt),
   ],
 );
 

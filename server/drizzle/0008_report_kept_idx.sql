@@ -1,0 +1,1 @@
+CREATE INDEX `promises_counterpart_kept_idx` ON `promises` (`user_id`,`counterpart`,`state`,`kept_at`);
