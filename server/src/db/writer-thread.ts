@@ -128,8 +128,12 @@ export async function createWriterThreadClient(path: string, timeoutMs: number):
     reconnect: () => Promise.reject(new LibsqlError('reconnect() is not supported by the writer thread', 'RECONNECT_NOT_SUPPORTED')),
     close: () => {
       if (closed) return;
-      const done = ask({ op: 'close' }).catch(() => {});
+      // Returns once the thread has run everything asked before and closed its connection, as @libsql/client's
+      // synchronous close did: a command that closes the database and exits has written all it was asked.
+      const closedFlag = new SharedArrayBuffer(4);
+      const done = ask({ op: 'close', closedFlag }).catch(() => {});
       closed = true;
+      if (!failure) Atomics.wait(new Int32Array(closedFlag), 0, 0, CLOSE_WAIT_MS);
       void done.finally(() => void thread.terminate());
     },
     get closed() {
@@ -139,6 +143,9 @@ export async function createWriterThreadClient(path: string, timeoutMs: number):
   };
   return client;
 }
+
+/** The longest close() waits for the thread to finish what it was asked before and close the file. */
+const CLOSE_WAIT_MS = 10_000;
 
 interface ThreadError {
   message: string;

@@ -169,8 +169,14 @@ parentPort.on('message', (request) => {
   if (request.op === 'close') {
     try {
       rollbackIfOpen();
+      // Prepared statements hold the connection open until they are collected.
+      statements.clear();
       db.close();
     } finally {
+      // The caller waits on this flag (Atomics.wait): close() returns once the file is closed.
+      const closedFlag = new Int32Array(request.closedFlag);
+      Atomics.store(closedFlag, 0, 1);
+      Atomics.notify(closedFlag, 0);
       parentPort.postMessage({ id: request.id, ok: true, result: null });
       parentPort.close();
     }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { LibsqlBatchError, LibsqlError } from '@libsql/client';
 import Database from 'libsql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb } from '../../src/db/index';
 import { createTestDb } from '../support/test-db';
 
 // The writer connection of a file database runs on a thread of its own (writer-thread.ts). What must hold:
@@ -92,6 +93,22 @@ describe('the writer thread', () => {
     }
     await env.database.client.execute({ sql: 'INSERT INTO things (name) VALUES (?)', args: ['drill'] });
   }, 20_000);
+
+  it('returns from close() once everything asked before it is written', async () => {
+    const file = join(env.dir, 'closing.db');
+    const database = await createDb(`file:${file}`);
+    await database.client.execute('CREATE TABLE t (n INTEGER)');
+    await database.client.execute('INSERT INTO t VALUES (42)');
+    // The writer is still busy when close() is called: close() waits for it.
+    const lastWrite = database.client.execute(SLOW.replace('SELECT count(*) AS n FROM n', 'INSERT INTO t SELECT count(*) FROM n'));
+    // Callers take turns, each in an event-loop turn of its own: let this one reach the thread.
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+    database.close();
+    const check = new Database(file, { timeout: 5000 });
+    expect((check.prepare('SELECT n FROM t ORDER BY n').all() as { n: number }[]).map((r) => r.n)).toEqual([42, 3_000_000]);
+    check.close();
+    await lastWrite;
+  });
 
   it('keeps a process alive while it waits for an answer, and lets it exit once closed', () => {
     // A script that does nothing but wait for the writer: an unreferenced thread would let it exit early.
