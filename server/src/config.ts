@@ -30,6 +30,11 @@ export interface ServerConfig {
    * Rate limits are kept per process: with N workers a token's budget is up to N times the setting.
    */
   workers: number;
+  /**
+   * Run the everyday routes once against a throwaway database before listening (warm-up.ts), so the first
+   * requests after a start do not hold the event loop while their code compiles. FT_WARM_UP=0 skips it.
+   */
+  warmUp: boolean;
 }
 
 export const DEFAULT_DATABASE_URL = `file:${resolve(serverRoot, 'data/followthrough.db')}`;
@@ -44,6 +49,7 @@ export const defaultConfig: ServerConfig = {
   bodyLimitBytes: 16 * 1024 * 1024,
   rateLimit: { burst: 120, perSecond: 20 },
   workers: 1,
+  warmUp: true,
 };
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
@@ -114,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       perSecond: intFrom(env, 'FT_RATE_LIMIT_PER_SECOND', defaultConfig.rateLimit.perSecond, 1),
     },
     workers: intFrom(env, 'FT_WORKERS', defaultConfig.workers, 1),
+    warmUp: intFrom(env, 'FT_WARM_UP', 1, 0) !== 0,
     ...fixedNowFrom(env),
   };
 }

@@ -2,11 +2,12 @@
 // HOST (127.0.0.1), PORT (8787), DATABASE_URL (file:<server>/data/followthrough.db; relative file: URLs
 // are taken from the server folder), DATABASE_AUTH_TOKEN (libSQL server / Turso), FT_CORS_ORIGINS,
 // FT_BODY_LIMIT_BYTES, FT_RATE_LIMIT_BURST, FT_RATE_LIMIT_PER_SECOND, FT_NOW (a fixed clock for tests and demos),
-// FT_WORKERS (API processes sharing the port; workers.ts).
+// FT_WORKERS (API processes sharing the port; workers.ts), FT_WARM_UP (0 to skip warm-up.ts before listening).
 import cluster from 'node:cluster';
 import { loadConfig } from './config';
 import { createJsonLogger } from './http/logger';
 import { startServer } from './server';
+import { warmUp } from './warm-up';
 import { runWorkers } from './workers';
 
 const logger = createJsonLogger(undefined, cluster.isWorker ? { pid: process.pid } : {});
@@ -25,6 +26,13 @@ try {
 
 async function serveInThisProcess(config: ReturnType<typeof loadConfig>): Promise<void> {
   const fixed = config.fixedNow;
+  if (config.warmUp) {
+    const started = performance.now();
+    await warmUp(config).then(
+      () => logger.info('warmed up', { ms: Math.round(performance.now() - started) }),
+      (err: unknown) => logger.warn('warm-up failed; serving anyway', { error: err instanceof Error ? err.message : String(err) }),
+    );
+  }
   const server = await startServer(config, logger, fixed ? () => new Date(fixed) : undefined);
   const where = config.databaseUrl.startsWith('file:') ? config.databaseUrl : new URL(config.databaseUrl).origin;
   logger.info('listening', { url: server.url, port: server.port, database: where });

@@ -71,6 +71,9 @@ describe('the server process', () => {
     server.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['listening', 'request', 'shutting down', 'stopped']));
+    // The everyday routes ran once on a throwaway database before the server listened (warm-up.ts).
+    expect(lines.findIndex((l) => l.msg === 'warmed up')).toBeGreaterThanOrEqual(0);
+    expect(lines.findIndex((l) => l.msg === 'warmed up')).toBeLessThan(lines.findIndex((l) => l.msg === 'listening'));
     const request = lines.find((l) => l.msg === 'request' && l.path === '/v1/me');
     expect(request).toMatchObject({ method: 'GET', status: 200, requestId: expect.any(String) });
   }, PROCESS_TEST_TIMEOUT_MS);
