@@ -11,6 +11,12 @@ interface RiskRule {
   kind: RiskKind;
   signal?: RiskSignal;
   pattern: RegExp;
+  /** Shows that a match is about someone else than the supplier written to: the match is dropped. */
+  aimedElsewhere?: RegExp;
+  /** "My order has not arrived": the writer's "my" is what is owed to them, not their own work running late. */
+  owedToWriter?: boolean;
+  /** "How do I cancel my service?": asking how to cancel or complain is itself the act, not a question to answer. */
+  askingIsTheAct?: boolean;
 }
 
 /** Our client's signals that come before the generic rules: each names a finer reason (RISK_SIGNALS). */
@@ -60,7 +66,7 @@ const THEIR_SIGNALS: RiskRule[] = [
     kind: 'delay',
     signal: 'date-worry',
     pattern:
-      /\b(?:(?:worried|concerned|nervous|anxious|uneasy)\b[^.]{0,50}\b(?:date|deadline|timeline|timing|schedule|launch|go-live|delivery|on time|slip|make it)|(?:are|is) (?:we|you|it|this|the (?:project|launch|go-live|delivery|date|timeline)) (?:still )?on track|(?:is|are) (?:the|this|that) (?:date|deadline|timeline|launch|go-live|plan) (?:still )?(?:realistic|achievable|feasible|doable)|(?:date|deadline|timeline|launch|go-live|delivery) (?:is|looks|seems) (?:at risk|in danger|unrealistic|tight)|(?:have|has) yet to (?:receive|hear|get|see))\b/i,
+      /\b(?:(?:worried|concerned|nervous|anxious|uneasy)\b[^.]{0,50}\b(?:date|deadline|timeline|timing|schedule|launch|go-live|delivery|on time|slip|make it)|(?:are|is) (?:we|you|it|this|the (?:project|launch|go-live|delivery|date|timeline)) (?:still )?on track|(?:is|are) (?:the|this|that) (?:date|deadline|timeline|launch|go-live|plan) (?:still )?(?:realistic|achievable|feasible|doable)|(?:date|deadline|timeline|launch|go-live|delivery) (?:is|looks|seems) (?:at risk|in danger|unrealistic|tight)|(?:have|has) yet to (?:receive (?:it|them|the|this|that|my|our|a|an|any)|hear (?:back|from you|anything)|get (?:a|an|any) (?:reply|response|answer|update)))\b/i,
   },
   {
     kind: 'dissatisfaction',
@@ -73,6 +79,63 @@ const THEIR_SIGNALS: RiskRule[] = [
     signal: 'understatement',
     pattern:
       /\b(?:(?:a (?:bit|little)|slightly|somewhat|rather|quite) (?:disappointed|underwhelmed|frustrated)|not (?:quite )?what we (?:expected|agreed|asked for|were promised)|(?:could|should) have been (?:handled )?better|less than (?:impressed|happy)|we (?:had )?expected (?:more|better)|(?<!\bif (?:that|this|it) )(?:doesn't|does not|didn't|did not) (?:really |quite )?(?:address|answer) (?:that|this|it|my|our|the)|(?:asked|raised this|chased)(?: (?:about )?(?:this|it))? (?:a couple of|two|three|several|multiple|many|\d+) times|(?<!\byou )got no (?:response|reply|answer))\b/i,
+  },
+];
+
+/**
+ * Round 3 (README "Round 3"): how customers who write to a supplier complain when they do not use the feeling words:
+ * a verdict on the service, silence from the supplier, something owed that has not come, a failure that came back, the
+ * last time they buy. Each names the supplier's side (service, support, the thing delivered, "you") or the writer's
+ * own loss, so a verdict on a third party or on the writer's own work does not match.
+ */
+const THEIR_COMPLAINTS: RiskRule[] = [
+  {
+    kind: 'dissatisfaction',
+    pattern:
+      /\b(?:(?:worst|terrible|awful|horrible|horrendous|appalling|atrocious|pathetic|disgusting|dreadful|abysmal|shocking|lousy|unprofessional|useless|rubbish|poor)\s+(?:customer\s+|cust\.?\s+|home\s+delivery\s+|delivery\s+|after[- ]sales\s+)?(?:service|serv|support|care|communication)|(?:worst|terrible|awful|horrible|horrendous|appalling|atrocious|dreadful)\s+(?:[\w-]+\s+)?experience|(?:your|the|this|their)\s+(?:customer\s+)?(?:service|support|customer care|website|site|app)\s+(?:is|was|has been|are|were)\s+(?:(?:so|really|very|absolutely|truly|just|a|an|such a|the)\s+)*(?:terrible|awful|horrible|appalling|atrocious|pathetic|disgusting|dreadful|abysmal|shocking|a joke|a disgrace|a shambles|useless|rubbish|unacceptable)|(?:you|you guys|y'all)(?:'re| are)\s+(?:(?:easily|by far|officially|just|so)\s+)?(?:the\s+)?(?:worst|a joke|useless|pathetic|a disgrace|unprofessional)|(?:could(?:n't| not) (?:be|have been) (?:more|any more) (?:unprofessional|unhelpful|rude))|is a (?:joke|disgrace|shambles)!)/i,
+  },
+  {
+    kind: 'dissatisfaction',
+    // Silence from the supplier: no answer after the writer asked, said with a time or "still" / "never". Silence from
+    // someone the writer names in the third person ("I contacted the maintainer, still no response") is not ours.
+    aimedElsewhere: /\b(?:contacted|emailed|e-mailed|wrote to|written to|asked|pinged|messaged|cc'd) (?:the|a|an|his|her|their|its)\b(?! (?:team|company|support|office|help ?desk|service|customer))|^\s*(?:they|he|she)\b|\b(?:they|he|she) (?:have |has )?(?:never|not once)\b/i,
+    pattern:
+      /\b(?:(?:still|yet)\s+(?:no|not a single|haven't (?:had|got|received) (?:a|any))\s+(?:response|reply|answer|call(?:\s*back)?|word|update|news)|(?:no|not a single|without (?:a |any )?)\s*(?:response|reply|answer)s?\s+(?:yet|so far|received|since|after|for (?:over |more than )?(?:\d+|a|an|two|three|several)|in (?:over )?(?:\d+|two|three)|from (?:you|your|anyone))|(?:never|not once)\s+(?:replied|responded|followed up|got back|called back|answered)|unanswered (?:e-?mails?|calls?|messages?|letters?|requests?)|no one has (?:dealt with|replied to|responded to|answered|looked at) (?:it|this|my|our)|(?:no|not a) call (?:back )?(?:till|until) now)\b/i,
+  },
+  {
+    kind: 'delay',
+    // Something owed to the writer that has not come ("my order has yet to arrive", "never received my refund"): the
+    // thing must be one that is delivered, so "I never got it working" or "R 4.1 has not yet appeared" do not match.
+    // The reader's missing item ("if you haven't received a confirmation, resubmit") is a notice, not a complaint.
+    aimedElsewhere: /\bif you\b|\byou(?:'ve| have)?(?:n't| not| never)\b/i,
+    owedToWriter: true,
+    pattern:
+      /\b(?:(?:has|have|had)\s+yet to (?:arrive|be (?:delivered|dispatched|shipped|sent))|(?:has|have|had)(?:n't| not)\s+(?:yet\s+)?(?:arrived|shipped|turned up|been (?:delivered|dispatched|shipped))(?:\s+yet)?|(?:(?:not yet|never|still (?:have |has )?(?:not|n't)|(?:have|has)(?:n't| not)(?: yet)?) (?:received|got|gotten)|waiting (?:on|for)) (?:my|our|the|a|an|any) (?:[\w-]+ ){0,2}(?:order|package|parcel|delivery|shipment|goods|items?|luggage|suitcases?|bags?|refund|reimbursement|replacement|invoice|report|paperwork|contract|papers?|charger|cheque|check|payment|money|quote|proposal|draft|deliverables?|tickets?|confirmation|kit)s?\b|(?:order|package|parcel|delivery|shipment|luggage|suitcases?|bags?|courier|driver|engineer|technician|bus|train|refund|replacement|they|it)\s+(?:has\s+|have\s+|had\s+)?(?:never|still not|still (?:has|have|did)n'?t|still (?:has|have|did) not|not yet) (?:arrived?|came|come|showed up|turned up|appeared|been (?:delivered|dispatched|shipped))|no sign of (?:my|our|the) (?:order|delivery|package|parcel|shipment|courier|driver|engineer|technician)|(?:\d+(?:\.\d+)?|two|three|four|five|several)\s*(?:\+\s*)?(?:hrs?|hours?|days?|weeks?)\s+(?:late|overdue|behind)|(?:supposed|meant|due|promised|guaranteed) to (?:be delivered|arrive|come|be here|ship|be dispatched|be ready)\b[^.!?]{0,40}\b(?:but|now|still|and (?:it|they) (?:hasn't|haven't|didn't)))\b/i,
+  },
+  {
+    kind: 'dissatisfaction',
+    signal: 'quality',
+    pattern:
+      /\b(?:(?:is|are|it's|they're|already|now) falling apart|(?:fell|came|falling) apart (?:after|within|already)|(?:broke|broken|stopped working|died|went out|gave up|peeling)\b[^.!?]{0,25}\b(?:after|within) (?:only |just |less than |a few |a couple of |\d+ |one |two |three |four |six )?(?:days?|weeks?|months?|uses?|wash(?:es)?)|(?:the\s+)?(?:worst|most unreliable|least reliable|flimsiest|buggiest)\s+(?:[\w'-]+\s+){0,3}(?:I|we)(?:'ve| have)?\s+(?:ever\s+)?(?:had|used|owned|bought|experienced|dealt with|seen)|(?:quality|it|they|this|that)\s+(?:really\s+)?sucks?\b|should (?:last|have lasted) longer|(?:glue|fix|repair|send) (?:it|them|that|this) (?:back )?(?:together )?(?:\d+|two|three|four|several|multiple) times|(?:gone|went) (?:off|down) again|(?:is|are|'s|'re) (?:down|broken|off) again)\b/i,
+  },
+  {
+    kind: 'cancellation',
+    signal: 'alternatives',
+    pattern:
+      /\b(?:never\s+(?:buying|using|shopping|flying|ordering|booking|staying|eating|going|renewing|dealing|coming)\b[^.!?]{0,40}\bagain|(?:this|that) (?:is|was|will be) the (?:last|final) time (?:I|we)|(?:take|taking) (?:my|our) (?:business|money|custom|\$+\w*) (?:elsewhere|to)\b|(?:buy|order|get|book) (?:it |them )?(?:from|with|at) [@\w.'-]+ instead|from now on (?:I|we)(?:'ll| will)? (?:get|use|go|order|buy|fly|shop|book))\b/i,
+  },
+  {
+    kind: 'cancellation',
+    askingIsTheAct: true,
+    // Ending the relationship in the writer's words: "I'm canceling my account", "close my account", "stop my service".
+    pattern:
+      /\b(?:(?:I|we)(?:'m| am|'re| are| will|'ll| want to| would like to|'d like to| need to| have to| had to)?\s+(?:just\s+)?(?:cancel(?:l?ing)?|clos(?:e|ing)|terminat(?:e|ing)|stop(?:ping)?|end(?:ing)?)\s+(?:my|our)\s+(?:[@\w-]+\s+)?(?:account|subscription|service|membership|contract|plan|policy|order)|cancel(?:l?ing|l?ed)? (?:an|my|our) (?:[@\w-]+ )?order\b(?! (?:number|id|confirmation))|(?:I|we)(?:'ll| will| am going to|'m going to|'m gonna) (?:just )?cancel\b)/i,
+  },
+  {
+    kind: 'escalation',
+    askingIsTheAct: true,
+    pattern:
+      /\b(?:(?:make|made|file|filed|lodge|lodged|raise|raised|submit|submitted) (?:a |an )?(?:formal |official )?complaint (?:about|against|regarding|with (?:your|head office)|to (?:your|head office))|(?:contacted|contact|reported (?:you|this|it) to|complained to|going to) (?:the )?(?:FTC|FCC|BBB|CFPB|regulator|ombudsman|trading standards|better business bureau|attorney general)|who(?:'s| is) (?:best |the best person )?to contact at head office|involve (?:my |our )?(?:attorneys?|lawyers?|solicitors?))\b/i,
   },
 ];
 
@@ -124,7 +187,7 @@ function negated(sentence: string, index: number): boolean {
 
 /** Word stems every rule of a side starts from: a cheap first test before the full patterns. */
 const THEIR_STEMS =
-  /alternativ|faith|keep|crash|give up|gave up|giving up|abandon|ditch|favou?r|heard|worse|move away|switch|agreed|promised|asked for|option|tender|rfp|rfq|bid|pitch|quote|quality|standard|accuracy|error|mistake|bug|typo|sloppy|careless|expectation|worse|budget|spend|cost|freez|new|left|resign|stepp|leaving|took over|taking over|takes over|reorg|restructur|worr|nervous|anxious|uneasy|on track|realistic|achievable|feasib|doable|risk|danger|tight|milestone|deadline|ideal|expected|better|address|answer|solve|fix|asked|raised|chased|response|surprised|underwhelm|cancel|terminat|renew|vendor|supplier|provider|agenc|partner|compan|firm|business|contract|relationship|escalat|manager|boss|director|supervisor|ceo|legal|lawyer|attorney|counsel|complaint|breach|further|higher|chain|disappoint|unacceptab|happy|satisf|pleased|impressed|frustrat|annoyed|upset|waiting|time|concern|confidence|trust|patience|fed up|poor|good enough|missing|slipping|dropping|respond|replied|got back|heard back|chas|delay|postpon|pushed|behind|slipp|miss|late|overdue|due/i;
+  /alternativ|faith|keep|crash|give up|gave up|giving up|abandon|ditch|favou?r|heard|worse|move away|switch|agreed|promised|asked for|option|tender|rfp|rfq|bid|pitch|quote|quality|standard|accuracy|error|mistake|bug|typo|sloppy|careless|expectation|worse|budget|spend|cost|freez|new|left|resign|stepp|leaving|took over|taking over|takes over|reorg|restructur|worr|nervous|anxious|uneasy|on track|realistic|achievable|feasib|doable|risk|danger|tight|milestone|deadline|ideal|expected|better|address|answer|solve|fix|asked|raised|chased|response|surprised|underwhelm|cancel|terminat|renew|vendor|supplier|provider|agenc|partner|compan|firm|business|contract|relationship|escalat|manager|boss|director|supervisor|ceo|legal|lawyer|attorney|counsel|complaint|breach|further|higher|chain|disappoint|unacceptab|happy|satisf|pleased|impressed|frustrat|annoyed|upset|waiting|time|concern|confidence|trust|patience|fed up|poor|good enough|missing|slipping|dropping|respond|replied|got back|heard back|chas|delay|postpon|pushed|behind|slipp|miss|late|overdue|due|worst|terribl|awful|horribl|horrend|appall|atroci|pathetic|disgust|dreadful|abysmal|shocking|lousy|unprofessional|useless|rubbish|bad|joke|disgrace|shambles|repl|not once|no one has|no call|still no|yet no|yet to|arriv|shipped|dispatch|deliver|turned up|showed up|received|got my|came|appeared|sign of|supposed|meant to|guaranteed|apart|broke|stopped working|died|went out|peeling|unreliab|flimsi|bugg|suck|last longer|lasted longer|glue|again|never|final time|elsewhere|instead|from now on|(?:stop|end|clos)\w* (?:my|our)|ftc|fcc|bbb|cfpb|regulator|ombudsman|trading standards|better business|head office|solicitor|irritat/i;
 const OUR_STEMS = /unfortunate|regrett|afraid|won't|will not|can't|cannot|can not|missed|delay|slipp|setback|issue|problem|outage|bug|hit|run into|encountered|behind|late|push|move|bad news/i;
 
 /**
@@ -139,9 +202,9 @@ const BOILERPLATE =
  * frustrating", "frustrated with your support"; not "parallel programming is very frustrating" or
  * "I was unhappy with their packaged version".
  */
-const FEELING = /\b(?:frustrat\w*|annoy\w*|disappoint\w*|unhappy|upset|concerned|worried|fed up|unacceptabl\w*|not (?:good enough|satisfied|happy))\b/i;
+const FEELING = /\b(?:frustrat\w*|annoy\w*|irritat\w*|disappoint\w*|unhappy|upset|concerned|worried|fed up|unacceptabl\w*|not (?:good enough|satisfied|happy))\b/i;
 const AIMED_AT_US =
-  /\b(?:you|your|yours|we(?:'re| are| have been| were)|i(?:'m| am| have been|'ve been)|this is|that is|it is|it's|this has|still|again|the (?:delay|delays|service|support|response|responses|quality|situation|project|work|delivery|deliverables?|team|lack of|timeline|report|invoice|release|rollout|outcome|result|(?:present |current )?(?:behaviou?r|performance|product|software))|(?:we|i) (?:tried|used|bought|ordered|received|tested))\b/i;
+  /\b(?:you|your|yours|y'all|we(?:'re| are| have been| were)|i(?:'m| am| have been|'ve been)|this is|that is|it is|it's|this has|still|again|the (?:delay|delays|service|support|response|responses|quality|situation|project|work|delivery|deliverables?|team|lack of|timeline|report|invoice|release|rollout|outcome|result|(?:present |current )?(?:behaviou?r|performance|product|software))|(?:we|i) (?:tried|used|bought|ordered|received|tested))\b/i;
 const AIMED_ELSEWHERE = /\b(?:with|by|about|at|in) (?:their|his|her|its|them|him|the (?:weather|news|market|economy|election|government|governor|traffic)|any (?:scheme|approach|idea|method|solution|proposal))\b|\b(?:for me, but|my (?:own )?(?:mistake|fault|error)|making mistakes)\b/i;
 
 /** Somewhere else the writer asked: "I posted this on the nabble forum and got no response". */
@@ -152,6 +215,11 @@ const ANOTHER_PLACE = /\bposted (?:this|it) (?:on|to)\b|\bon (?:the |a )?(?:\w+ 
 const OTHERS_FEELING = /\b(?:you|they|he|she|all who|those who|everyone who)(?:'re| are| were| was| is| seem| seemed| might be| may be| got| get)?(?: \w+)?\s*$/i;
 const OWN_HANDLING_OR_THING = /^(?:not |n't )?\w+\s+(?:with|about) (?:how|what|the way) (?:I|we)\b|^\w+\s+(?:thing|part|bit|glitch\w*|errors?|bugs?|messages?|warnings?)\b/i;
 const FRUSTRATION = /^frustration$/i;
+const BARE_FEELING = /^(?:frustrated|annoyed|irritated|disappointed|unhappy|upset|fed up|not (?:happy|satisfied))$/i;
+/** Nothing after the feeling but punctuation, a sad face, handles, hashtags or links (or "customer"); a smile is a joke. */
+const BARE_REST = /^(?:\s*(?:customer|[!?.,]+|[:;=]-?\(+|@\w+|#\w+|https?:\/\/\S+))*\s*$/i;
+/** The feeling is the writer's own state: it opens the sentence or follows "I'm", "we are", "very", "pretty", ... */
+const WRITERS_STATE = /(?:^|\b(?:i'm|i am|we're|we are|i was|we were|i feel|we feel|feeling|so|very|really|pretty|extremely|totally|deeply|quite|rather|bit|little|getting|now|just|utterly|incredibly)\s+)$/i;
 const OWNED_FRUSTRATION = /\b(?:my|our) frustration/i;
 const NOT_FOR_THEM = /^\s*if you(?:'re| are)? (?:not|un)/i;
 const YOU_OR_YOUR = /\b(?:you|your)\b/i;
@@ -172,11 +240,14 @@ function aimedAtUs(sentence: string, match: RegExpExecArray): boolean {
   // "frustration" as a noun needs an owner: "my/our frustration".
   if (FRUSTRATION.test(word[0]) && !OWNED_FRUSTRATION.test(sentence)) return false;
   // The target must stand near the feeling ("which tools you have to install ... a frustrating session" is not).
-  return AIMED_AT_US.test(sentence.slice(Math.max(0, at - 40), at + word[0].length + 40));
+  if (AIMED_AT_US.test(sentence.slice(Math.max(0, at - 40), at + word[0].length + 40))) return true;
+  // A feeling said on its own ("Pretty disappointed!", "Frustrated.", "Very disappointed customer") names no
+  // target, so in mail to us it is about us; "frustrating" (a thing is) and a feeling with more after it do not.
+  return BARE_FEELING.test(word[0]) && BARE_REST.test(sentence.slice(at + word[0].length)) && WRITERS_STATE.test(sentence.slice(Math.max(0, at - 30), at));
 }
 
 /** Our client's rules in the order they are tried: the finer signals first. */
-const THEIR_ALL: readonly RiskRule[] = [...THEIR_SIGNALS, ...THEIR_RULES];
+const THEIR_ALL: readonly RiskRule[] = [...THEIR_SIGNALS, ...THEIR_COMPLAINTS, ...THEIR_RULES];
 
 export function findRisks(visible: string, side: Side): RiskCandidate[] {
   const rules = side === 'them' ? THEIR_ALL : OUR_RULES;
@@ -194,11 +265,12 @@ export function findRisks(visible: string, side: Side): RiskCandidate[] {
       if (rule.kind === 'delay' && !rule.signal && APOLOGY_FOR_DELAY.test(sentence)) continue;
       // The writer's own work running late ("the updates are going to be delayed ... they work for me", "a lot of
       // this has been delayed") is their news, not a complaint about ours; "could X be delayed until" asks how.
-      if (side === 'them' && rule.kind === 'delay' && !rule.signal && (OWN_SIDE.test(sentence) && !YOU_OR_YOUR.test(sentence))) continue;
+      if (side === 'them' && rule.kind === 'delay' && !rule.signal && !rule.owedToWriter && OWN_SIDE.test(sentence) && !YOU_OR_YOUR.test(sentence)) continue;
       // A question that asks the reader something ("Could you say what you find poor about it?", "Should this be
       // escalated to the list?") is a request, not a complaint; a worry about a date asked as a question still is.
-      if (side === 'them' && !rule.signal && ASKING.test(sentence)) continue;
+      if (side === 'them' && !rule.signal && !rule.askingIsTheAct && ASKING.test(sentence)) continue;
       if (side === 'them' && !aimedAtUs(sentence, match)) continue;
+      if (rule.aimedElsewhere?.test(sentence)) continue;
       if (OWN_NEGATION.test(match[0]) || !negated(sentence, match.index)) {
         out.push(rule.signal ? { kind: rule.kind, signal: rule.signal, side, text: snippet(sentence) } : { kind: rule.kind, side, text: snippet(sentence) });
         break;
