@@ -24,12 +24,14 @@ const THEIR_SIGNALS: RiskRule[] = [
   {
     kind: 'cancellation',
     signal: 'alternatives',
+    aimedElsewhere: /\b(?:it (?:would|might|may|could) be worth|you (?:could|should|might|may|can) (?:want to |also )?|worth (?:looking|exploring|considering))/i,
     pattern:
-      /\b(?:(?:looking|look|looked|shopping|considering|evaluating|exploring|talking to|speaking to|meeting with|reviewing|getting quotes from|benchmarking (?:you|your \w+) against) (?:at |for |around for )?(?:other|alternative|another|different|new|competing|several) (?:vendors?|suppliers?|providers?|agencies|agency|partners?|options|solutions|firms?|contractors?|companies)|(?:go(?:ing)?|put(?:ting)? (?:it|this|the (?:contract|work|account))|take (?:it|this)) (?:out )?to (?:tender|bid)|(?:issue|issuing|run|running|launch|launching|put out|putting out|go out (?:to|with)|going out (?:to|with)|start|starting) (?:a|an|the) (?:tender|rfp|rfq|bidding process|pitch process)|(?:formal|open|competitive) (?:tender|rfp|rfq|bid|pitch)|(?:review|reviewing|revisit|revisiting|reconsider|reconsidering) (?:our|the|all) (?:options|supplier|vendor|agency|contract|relationship)\b[^.]{0,40}\b(?:renewal|contract|year|next)|before (?:we|i) (?:renew|sign|commit)\b[^.]{0,60}\b(?:compare|options|alternatives|quotes|market))\b/i,
+      /\b(?:(?:looking|look|looked|shopping|considering|evaluating|exploring|talking to|speaking to|meeting with|reviewing|getting quotes from|benchmarking (?:you|your \w+) against) (?:at |for |around for )?(?:(?:other|alternative|another|different|new|competing|several) (?:vendors?|suppliers?|providers?|agencies|agency|partners?|firms?|contractors?|companies)|(?:other|alternative|different|competing) (?:options|solutions))|(?:go(?:ing)?|put(?:ting)? (?:it|this|the (?:contract|work|account))|take (?:it|this)) (?:out )?to (?:tender|bid)|(?:issue|issuing|run|running|launch|launching|put out|putting out|go out (?:to|with)|going out (?:to|with)|start|starting) (?:a|an|the) (?:tender|rfp|rfq|bidding process|pitch process)|(?:formal|open|competitive) (?:tender|rfp|rfq|bid|pitch)|(?:review|reviewing|revisit|revisiting|reconsider|reconsidering) (?:our|the|all) (?:options|supplier|vendor|agency|contract|relationship)\b[^.]{0,40}\b(?:renewal|contract|year|next)|before (?:we|i) (?:renew|sign|commit)\b[^.]{0,60}\b(?:compare|options|alternatives|quotes|market))\b/i,
   },
   {
     kind: 'cancellation',
     signal: 'alternatives',
+    aimedElsewhere: /\b(?:abandon\w*|give up on|gave up on|giving up on|drop(?:ped|ping)?|ditch\w*|mov(?:e|ed|ing) away from|switch\w* (?:away )?from)\s+(?:our|my)\b/i,
     pattern: /\b(?:abandon\w*|give up on|gave up on|giving up on|drop(?:ped|ping)?|ditch\w*|mov(?:e|ed|ing) away from|switch\w* (?:away )?from)\s+(?:[\w-]+\s+){0,3}in favou?r of\b/i,
   },
   {
@@ -42,7 +44,7 @@ const THEIR_SIGNALS: RiskRule[] = [
     kind: 'dissatisfaction',
     signal: 'quality',
     pattern:
-      /\b(?:(?:quality|service|standard|accuracy|responsiveness|work)\b[^.]{0,30}\b(?:has|have|had|is|are)\s+(?:\w+\s+)?(?:dropped|declined|slipped|gone down(?:hill)?|deteriorated|(?:gotten|got|getting) worse|not what it (?:was|used to be))|(?:not|n't|no longer) (?:up to|at) (?:the|your|our) (?:usual )?(?:standard|level|quality)|(?:more|too many|lots of|a number of|several|repeated) (?:errors|mistakes|bugs|typos|issues|problems) (?:than|in|lately|recently|again|in (?:the|your) (?:last|latest|recent))|full of (?:errors|mistakes|typos)|(?:fail(?:ed|s)?|broke|crash(?:ed|es)?|stopped working) (?:every time|in every case|each time|repeatedly|constantly)|below (?:our|the) expectations|(?:is|are|has been|have been) getting worse|(?:standards?|quality) (?:has|have) slipped|\b(?:it|it's|this|things|the (?:service|quality|product|situation|response|support|problem|glitch|bug))\s+(?:has |have |is |are )?(?:got|gotten|become|grown|getting) (?:a (?:bit|little|lot) |even |much |slightly |far )?worse|worse than ever|keeps? (?:on )?(?:crashing|breaking|freezing|hanging|dying))\b/i,
+      /\b(?:(?:quality|service|standard|accuracy|responsiveness|work)\b[^.]{0,30}\b(?:has|have|had|is|are)\s+(?:\w+\s+)?(?:dropped|declined|slipped|gone down(?:hill)?|deteriorated|(?:gotten|got|getting) worse|not what it (?:was|used to be))|(?:not|n't|no longer) (?:up to|at) (?:the|your|our) (?:usual )?(?:standard|level|quality)|(?:more|too many|lots of|a number of|several|repeated) (?:errors|mistakes|bugs|typos|issues|problems) (?:than (?!(?:it|they|this|that) (?:solves?|fix(?:es)?))|lately|recently|again|in (?:the|your) (?:last|latest|recent))|(?:too many|repeated) (?:errors|mistakes|bugs|typos|issues|problems) in|full of (?:errors|mistakes|typos)|(?:fail(?:ed|s)?|broke|crash(?:ed|es)?|stopped working) (?:every time|in every case|each time|repeatedly|constantly)|below (?:our|the) expectations|(?:is|are|has been|have been) getting worse|(?:standards?|quality) (?:has|have) slipped|\b(?:it|it's|this|things|the (?:service|quality|product|situation|response|support|problem|glitch|bug))\s+(?:has |have |is |are )?(?:got|gotten|become|grown|getting) (?:a (?:bit|little|lot) |even |much |slightly |far )?worse|worse than ever|keeps? (?:on )?(?:crashing|breaking|freezing|hanging|dying))\b/i,
   },
   {
     kind: 'cancellation',
@@ -54,7 +56,7 @@ const THEIR_SIGNALS: RiskRule[] = [
     kind: 'cancellation',
     signal: 'decision-maker',
     pattern:
-      /\b(?:(?:our|a|the) new (?:ceo|cfo|cto|coo|cmo|cio|vp|svp|evp|president|director|head of [a-z]+|procurement (?:lead|manager|director)|manager|boss|leadership(?: team)?|management)\b|(?:he|she|our (?:\w+ )?(?:manager|director|sponsor|contact|ceo|cfo|cto|vp|head of \w+)) (?:has|have|had) (?:just )?(?:left|resigned|stepped down|moved on|been replaced)\b|(?:is|are) leaving (?:the company|us|at the end)\b|(?:has taken|is taking|will take|took) over (?:from|as)\b|(?:a|the|our) (?:reorgani[sz]ation|restructuring|re-?org)\b(?! of (?:the |this |that |our |my )?(?:whole )?(?:page|code|files?|document|section|chapter|menu|folder|site|website|repo|repository|data|list))|(?:reorgani[sz]ing|restructuring) (?:the|our) (?:company|business|department|team|organi[sz]ation))/i,
+      /\b(?:(?:our|a|the) new (?:ceo|cfo|cto|coo|cmo|cio|vp|svp|evp|president|director|head of [a-z]+|procurement (?:lead|manager|director)|manager|boss|leadership(?: team)?|management)\b|(?:he|she|our (?:\w+ )?(?:manager|director|sponsor|contact|ceo|cfo|cto|vp|head of \w+)) (?:has|have|had) (?:just )?(?:left|resigned|stepped down|moved on|been replaced)\b|(?:is|are) leaving (?:the company|us|at the end)\b|(?:has taken|is taking|will take|took) over (?:from|as)\b|(?:a|the|our) (?:reorgani[sz]ation|restructuring|re-?org)\b(?! of (?!(?:the |our |your |this )?(?:whole )?(?:company|business|department|team|organi[sz]ation|division|group|management|board|firm)\b))|(?:reorgani[sz]ing|restructuring) (?:the|our) (?:company|business|department|team|organi[sz]ation))/i,
   },
   {
     kind: 'cancellation',
@@ -78,7 +80,7 @@ const THEIR_SIGNALS: RiskRule[] = [
     kind: 'dissatisfaction',
     signal: 'understatement',
     pattern:
-      /\b(?:(?:a (?:bit|little)|slightly|somewhat|rather|quite) (?:disappointed|underwhelmed|frustrated)|not (?:quite )?what we (?:expected|agreed|asked for|were promised)|(?:could|should) have been (?:handled )?better|less than (?:impressed|happy)|we (?:had )?expected (?:more|better)|(?<!\bif (?:that|this|it) )(?:doesn't|does not|didn't|did not) (?:really |quite )?(?:address|answer) (?:that|this|it|my|our|the)|(?:asked|raised this|chased|complained|called|emailed|e-mailed|written|phoned|contacted (?:you|your \w+))(?: (?:about )?(?:this|it))? (?:a couple of|two|three|four|five|several|multiple|many|numerous|countless|a dozen|\d+) times|(?<!\byou )got no (?:response|reply|answer))\b/i,
+      /\b(?:(?:a (?:bit|little)|slightly|somewhat|rather|quite) (?:disappointed|underwhelmed|frustrated)|not (?:quite )?what we (?:expected|agreed|asked for|were promised)|(?:could|should) have been (?:handled )?better|less than (?:impressed|happy)|we (?:had )?expected (?:more|better)|(?<!\bif (?:that|this|it) |\b(?:I|we) (?:really |just )?)(?:doesn't|does not|didn't|did not) (?:really |quite )?(?:address|answer) (?:that|this|it|my|our|the)|(?<!\b(?:questions?|been|was|were) )(?:asked|raised this|chased|complained|called|emailed|e-mailed|written|phoned|contacted (?:you|your \w+))(?: (?:about )?(?:this|it))? (?:a couple of|two|three|four|five|several|multiple|many|numerous|countless|a dozen|\d+) times|(?<!\byou )got no (?:response|reply|answer))\b/i,
   },
 ];
 
@@ -210,7 +212,7 @@ const BOILERPLATE =
 const FEELING = /\b(?:frustrat\w*|annoy\w*|irritat\w*|infuriat\w*|disappoint\w*|unhappy|upset|concerned|worried|fed up|unacceptabl\w*|not (?:good enough|satisfied|happy))\b/i;
 const AIMED_AT_US =
   /\b(?:you|your|yours|y'all|we(?:'re| are| have been| were)|i(?:'m| am| have been|'ve been)|this is|that is|it is|it's|this has|still|again|the (?:delay|delays|service|support|response|responses|quality|situation|project|work|delivery|deliverables?|team|lack of|timeline|report|invoice|release|rollout|outcome|result|website|site|app|portal|system|platform|process|billing|(?:present |current )?(?:behaviou?r|performance|product|software))|(?:we|i) (?:tried|used|bought|ordered|received|tested))\b/i;
-const AIMED_ELSEWHERE = /\b(?:with|by|about|at|in) (?:their|his|her|its|them|him|myself|ourselves|the (?:weather|news|market|economy|election|government|governor|traffic)|any (?:scheme|approach|idea|method|solution|proposal))\b|\b(?:for me, but|my (?:own )?(?:mistake|fault|error)|making mistakes)\b/i;
+const AIMED_ELSEWHERE = /\bfrom [\w-]+'s (?:end|side)\b|\b(?:with|by|about) (?:all|other|existing|alternative) (?:\w+ ){0,2}(?:solutions|options|tools|packages|approaches|methods|alternatives)\b|\b(?:with|by|about|at|in) (?:their|his|her|its|them|him|myself|ourselves|the (?:weather|news|market|economy|election|government|governor|traffic)|any (?:scheme|approach|idea|method|solution|proposal))\b|\b(?:for me, but|my (?:own )?(?:mistake|fault|error)|making mistakes)\b/i;
 
 /** Somewhere else the writer asked: "I posted this on the nabble forum and got no response". */
 const ANOTHER_PLACE = /\bposted (?:this|it) (?:on|to)\b|\bon (?:the |a )?(?:\w+ )?(?:forum|mailing list|community|stack ?overflow)\b/i;
