@@ -17,6 +17,8 @@ interface RiskRule {
   owedToWriter?: boolean;
   /** "How do I cancel my service?": asking how to cancel or complain is itself the act, not a question to answer. */
   askingIsTheAct?: boolean;
+  /** A round-3 complaint rule: tried only in sentences with one of COMPLAINT_STEMS (the others need THEIR_STEMS). */
+  complaintWords?: boolean;
 }
 
 /** Our client's signals that come before the generic rules: each names a finer reason (RISK_SIGNALS). */
@@ -92,16 +94,19 @@ const THEIR_SIGNALS: RiskRule[] = [
  */
 const THEIR_COMPLAINTS: RiskRule[] = [
   {
+    complaintWords: true,
     kind: 'dissatisfaction',
     pattern:
       /\b(?:(?:worst|terrible|awful|horrible|horrendous|appalling|atrocious|pathetic|disgusting|dreadful|abysmal|shocking|lousy|unprofessional|useless|rubbish|poor)\s+(?:customer\s+|cust\.?\s+|home\s+delivery\s+|delivery\s+|after[- ]sales\s+)?(?:service|serv|support|care|communication)|(?:worst|terrible|awful|horrible|horrendous|appalling|atrocious|dreadful)\s+(?:[\w-]+\s+)?experience|(?:your|the|this|their)\s+(?:customer\s+)?(?:service|support|customer care|website|site|app)\s+(?:is|was|has been|are|were)\s+(?:(?:so|really|very|absolutely|truly|just|a|an|such a|the)\s+)*(?:terrible|awful|horrible|appalling|atrocious|pathetic|disgusting|dreadful|abysmal|shocking|a joke|a disgrace|a shambles|useless|rubbish|unacceptable)|(?:you|you guys|y'all)(?:'re| are)\s+(?:(?:easily|by far|officially|just|so)\s+)?(?:the\s+)?(?:worst|a joke|useless|pathetic|a disgrace|unprofessional)|(?:could(?:n't| not) (?:be|have been) (?:more|any more) (?:unprofessional|unhelpful|rude))|is a (?:joke|disgrace|shambles)!|(?:terrible|awful|horrible|appalling|pathetic|disgraceful|shocking) way to (?:treat|deliver|run|handle|do business)|(?:service|support|staff|team|agents?|people|reps?|representatives?|helpdesk|help desk)\s+(?:[\w-]+\s+){0,3}(?:is|are|was|were|been)\s+(?:(?:so|very|really|completely|totally|extremely)\s+)?(?:not (?:at all |very |remotely )?helpful|unhelpful|uncooperative|rude|useless|clueless)|(?:not|n't) helpful at all|(?:you|your \w+)(?:'re| are| is| have been) lying|(?:lied|been lying) to (?:me|us)|(?:won't|will not|refuse[ds]? to|refusing to|didn't|did not) (?:honou?r|fulfil|fulfill|stand behind) (?:the |my |our |its |your )?(?:warranty|guarantee|contract|agreement|sla|commitment|promise)|(?:gave|giving|give) (?:you|you guys|your \w+) (?:another|one more|a second|a last|a final) chance|your (?:[\w-]+ ){0,3}(?:really |totally )?sucks?\b|you (?:guys )?suck\b|your (?:[\w-]+ ){1,3}(?:is|are) (?:absolute |complete |total |utter )?(?:shit|crap|garbage|trash|junk|rubbish))/i,
   },
   {
+    complaintWords: true,
     kind: 'dissatisfaction',
     pattern:
       /^(?:(?:absolutely|totally|just|simply|so|really|truly|utterly|frankly)\s+)?(?:disgusting|pathetic|pitiful|appalling|unacceptable|ridiculous|outrageous|disgraceful|terrible|awful|horrible|shocking|not good enough|a joke|a disgrace)\s*[!.]*$/i,
   },
   {
+    complaintWords: true,
     kind: 'dissatisfaction',
     // Silence from the supplier: no answer after the writer asked, said with a time or "still" / "never". Silence from
     // someone the writer names in the third person ("I contacted the maintainer, still no response") is not ours.
@@ -110,6 +115,7 @@ const THEIR_COMPLAINTS: RiskRule[] = [
       /\b(?:(?:still|yet)\s+(?:no|not a single|haven't (?:had|got|received) (?:a|any))\s+(?:response|reply|answer|call(?:\s*back)?|word|update|news)|(?:no|not a single|without (?:a |any )?)\s*(?:response|reply|answer)s?\s+(?:yet|so far|received|since|after|for (?:over |more than )?(?:\d+|a|an|two|three|several)|in (?:over )?(?:\d+|two|three)|from (?:you|your|anyone))|(?:never|not once)\s+(?:replied|responded|followed up|got back|called back|answered)|unanswered (?:e-?mails?|calls?|messages?|letters?|requests?)|no one has (?:dealt with|replied to|responded to|answered|looked at) (?:it|this|my|our)|(?:no|not a) call (?:back )?(?:till|until) now|(?:requested|asked|chased|emailed|e-mailed|called|wrote|messaged|followed up|sent)\b[^.!?]{0,40}[,;]\s*(?:but\s+)?(?:still\s+)?no (?:response|reply|answer)|(?:\d+(?:st|nd|rd|th)?|second|third|fourth|fifth|several|multiple) times? without (?:a |any )?(?:response|reply|answer))\b/i,
   },
   {
+    complaintWords: true,
     kind: 'delay',
     // Something owed to the writer that has not come ("my order has yet to arrive", "never received my refund"): the
     // thing must be one that is delivered, so "I never got it working" or "R 4.1 has not yet appeared" do not match.
@@ -120,18 +126,21 @@ const THEIR_COMPLAINTS: RiskRule[] = [
       /\b(?:(?:has|have|had)\s+yet to (?:arrive|be (?:delivered|dispatched|shipped|sent))|(?:has|have|had)(?:n't| not)\s+(?:yet\s+)?(?:arrived|shipped|turned up|been (?:delivered|dispatched|shipped))(?:\s+yet)?|(?:(?:not yet|never|still (?:have |has )?(?:not|n't)|(?:have|has)(?:n't| not)(?: yet)?) (?:received|got|gotten)|waiting (?:on|for)) (?:my|our|the|a|an|any) (?:[\w-]+ ){0,2}(?:order|package|parcel|delivery|shipment|goods|items?|luggage|suitcases?|bags?|refund|reimbursement|replacement|invoice|report|paperwork|contract|papers?|charger|cheque|check|payment|money|quote|proposal|draft|deliverables?|tickets?|confirmation|kit)s?\b|(?:order|package|parcel|delivery|shipment|luggage|suitcases?|bags?|courier|driver|engineer|technician|bus|train|refund|replacement|they|it)\s+(?:has\s+|have\s+|had\s+)?(?:never|still not|still (?:has|have|did)n'?t|still (?:has|have|did) not|not yet) (?:arrived?|came|come|showed up|turned up|appeared|been (?:delivered|dispatched|shipped))|no sign of (?:my|our|the) (?:order|delivery|package|parcel|shipment|courier|driver|engineer|technician)|(?:\d+(?:\.\d+)?|two|three|four|five|several)\s*(?:\+\s*)?(?:hrs?|hours?|days?|weeks?)\s+(?:late|overdue|behind)|(?:supposed|meant|due|promised|guaranteed) to (?:be delivered|arrive|come|be here|ship|be dispatched|be ready)\b[^.!?]{0,40}\b(?:but|now|still|and (?:it|they) (?:hasn't|haven't|didn't))|(?:was|were|it's|is) (?:supposed|meant|promised) to (?:be|take) (?:only )?(?:\d+|a|one|two|three|four|five)\s*(?:business |working )?(?:days?|weeks?|hours?)|(?:been )?waiting (?:for )?(?:over |more than |almost |nearly )?(?:\d+|a|an|two|three|four|five|six|several)\s+(?:hours?|days?|weeks?|months?)(?: now)?\b|taking (?:forever|ages) to (?:receive|hear back|get back|get (?:a |my |our )?(?:refund|reply|response|answer|replacement)|respond|reply|process|fix|deliver|ship|arrive|refund|resolve)|(?:\d+|two|three|four|five|several)\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?) (?:after|past|later than) (?:the )?(?:estimated|promised|agreed|expected|scheduled|quoted|guaranteed) (?:delivery |arrival )?(?:time|date|slot)|where(?:'s| is) (?:my|our) (?:order|parcel|package|delivery|refund|replacement|shipment))\b/i,
   },
   {
+    complaintWords: true,
     kind: 'dissatisfaction',
     signal: 'quality',
     pattern:
       /\b(?:(?:is|are|it's|they're|already|now) falling apart|(?:fell|came|falling) apart (?:after|within|already)|(?:broke|broken|stopped working|died|went out|gave up|peeling)\b[^.!?]{0,25}\b(?:after|within) (?:only |just |less than |a few |a couple of |\d+ |one |two |three |four |six )?(?:days?|weeks?|months?|uses?|wash(?:es)?)|(?:the\s+)?(?:worst|most unreliable|least reliable|flimsiest|buggiest)\s+(?:[\w'-]+\s+){0,4}(?:I|we)(?:'ve| have)?\s+(?:ever\s+)?(?:had|used|owned|bought|experienced|dealt with|seen)|(?:quality|it|they|this|that)\s+(?:really\s+)?sucks?\b|should (?:last|have lasted) longer|(?:glue|fix|repair|send) (?:it|them|that|this) (?:back )?(?:together )?(?:\d+|two|three|four|several|multiple) times|(?:gone|went) (?:off|down) again|(?:is|are|'s|'re) (?:down|broken|off) again|(?:\d+|two|three|four|five|six|several) (?:outages|failures|breakdowns|crashes|power cuts) in (?:\d+|a|the (?:last|past)|two|three|four|six) (?:days?|weeks?|months?)|(?:constantly|always) (?:offline|down|dropping out|cutting out|disconnecting)|keeps? (?:dropping out|cutting out|disconnecting|going (?:offline|down)))\b/i,
   },
   {
+    complaintWords: true,
     kind: 'cancellation',
     signal: 'alternatives',
     pattern:
       /\b(?:never\s+(?:buying|using|shopping|flying|ordering|booking|staying|eating|going|renewing|dealing|coming)\b[^.!?]{0,40}\bagain|(?:this|that) (?:is|was|will be) the (?:last|final) time (?:I|we)|(?:take|taking) (?:my|our) (?:business|money|custom|\$+\w*) (?:elsewhere|to)\b|(?:buy|order|get|book) (?:it |them )?(?:from|with|at) [@\w.'-]+ instead|from now on (?:I|we)(?:'ll| will)? (?:get|use|go|order|buy|fly|shop|book))\b/i,
   },
   {
+    complaintWords: true,
     kind: 'cancellation',
     askingIsTheAct: true,
     // Ending the relationship in the writer's words: "I'm canceling my account", "close my account", "stop my service".
@@ -139,6 +148,7 @@ const THEIR_COMPLAINTS: RiskRule[] = [
       /\b(?:(?:I|we)(?:'m| am|'re| are| will|'ll| want to| would like to|'d like to| need to| have to| had to)?\s+(?:just\s+)?(?:cancel(?:l?ing)?|clos(?:e|ing)|terminat(?:e|ing)|stop(?:ping)?|end(?:ing)?)\s+(?:my|our)\s+(?:[@\w-]+\s+)?(?:account|subscription|service|membership|contract|plan|policy|order)|(?:need|want|would like|have|going) to (?:cancel|close|terminate|stop|end) (?:my|our) (?:[@\w-]+ )?(?:account|subscription|service|membership|contract|plan|policy)|cancel(?:l?ing|l?ed)? (?:an|my|our) (?:[@\w-]+ )?order\b(?! (?:number|id|confirmation))|(?:I|we)(?:'ll| will| am going to|'m going to|'m gonna) (?:just )?cancel\b)/i,
   },
   {
+    complaintWords: true,
     kind: 'escalation',
     askingIsTheAct: true,
     pattern:
@@ -194,7 +204,12 @@ function negated(sentence: string, index: number): boolean {
 
 /** Word stems every rule of a side starts from: a cheap first test before the full patterns. */
 const THEIR_STEMS =
-  /alternativ|faith|keep|crash|give up|gave up|giving up|abandon|ditch|favou?r|heard|worse|move away|switch|agreed|promised|asked for|option|tender|rfp|rfq|bid|pitch|quote|quality|standard|accuracy|error|mistake|bug|typo|sloppy|careless|expectation|worse|budget|spend|cost|freez|new|left|resign|stepp|leaving|took over|taking over|takes over|reorg|restructur|worr|nervous|anxious|uneasy|on track|realistic|achievable|feasib|doable|risk|danger|tight|milestone|deadline|ideal|expected|better|address|answer|solve|fix|asked|raised|chased|response|surprised|underwhelm|cancel|terminat|renew|vendor|supplier|provider|agenc|partner|compan|firm|business|contract|relationship|escalat|manager|boss|director|supervisor|ceo|legal|lawyer|attorney|counsel|complaint|breach|further|higher|chain|disappoint|unacceptab|happy|satisf|pleased|impressed|frustrat|annoyed|upset|waiting|time|concern|confidence|trust|patience|fed up|poor|good enough|missing|slipping|dropping|respond|replied|got back|heard back|chas|delay|postpon|pushed|behind|slipp|miss|late|overdue|due|worst|terribl|awful|horribl|horrend|appall|atroci|pathetic|disgust|dreadful|abysmal|shocking|lousy|unprofessional|useless|rubbish|bad|joke|disgrace|shambles|repl|not once|no one has|no call|still no|yet no|yet to|arriv|shipped|dispatch|deliver|turned up|showed up|received|got my|came|appeared|sign of|supposed|meant to|guaranteed|apart|broke|stopped working|died|went out|peeling|unreliab|flimsi|bugg|suck|last longer|lasted longer|glue|again|never|final time|elsewhere|instead|from now on|(?:stop|end|clos)\w* (?:my|our)|ftc|fcc|bbb|cfpb|regulator|ombudsman|trading standards|better business|head office|solicitor|irritat|infuriat|pitiful|unacceptab|outrageous|ridiculous|disgrace|helpful|uncooperative|rude|clueless|lying|lied|honou?r|fulfil|stand behind|chance|crap|garbage|trash|junk|shit|requested|times|forever|ages|so long|estimated|where|outage|power cut|constantly|always|offline|cancel/i;
+  /\b(?:unhappy|unreliab|dissatisf|unsatisf|irritat|infuriat|yet to|complained|phoned|emailed|e-mailed|several times|multiple times|many times|numerous times|countless times|dozen times|two times|three times|four times|five times|\d+ times|alternativ|faith|keep|crash|give up|gave up|giving up|abandon|ditch|favou?r|heard|worse|move away|switch|agreed|promised|asked for|option|tender|rfp|rfq|bid|pitch|quote|quality|standard|accuracy|error|mistake|bug|typo|sloppy|careless|expectation|worse|budget|spend|cost|freez|new|left|resign|stepp|leaving|took over|taking over|takes over|reorg|restructur|worr|nervous|anxious|uneasy|on track|realistic|achievable|feasib|doable|risk|danger|tight|milestone|deadline|ideal|expected|better|address|answer|solve|fix|asked|raised|chased|response|surprised|underwhelm|cancel|terminat|renew|vendor|supplier|provider|agenc|partner|compan|firm|business|contract|relationship|escalat|manager|boss|director|supervisor|ceo|legal|lawyer|attorney|counsel|complaint|breach|further|higher|chain|disappoint|unacceptab|happy|satisf|pleased|impressed|frustrat|annoyed|upset|waiting|time|concern|confidence|trust|patience|fed up|poor|good enough|missing|slipping|dropping|respond|replied|got back|heard back|chas|delay|postpon|pushed|behind|slipp|miss|late|overdue|due)/i;
+/** Word stems the round-3 complaint rules (THEIR_COMPLAINTS) start from: those rules are tried only when one is there. */
+const COMPLAINT_STEMS =
+  /\b(?:unanswered|worst|terribl|awful|horribl|horrend|appall|atroci|pathetic|disgust|dreadful|abysmal|shocking|lousy|unprofessional|useless|rubbish|poor|joke|disgrace|shambles|pitiful|unacceptab|ridiculous|outrageous|good enough|unhelpful|uncooperative|rude|clueless|helpful|lying|lied|honour|honor|fulfil|stand behind|chance|suck|crap|garbage|trash|junk|shit|respon|repl|answer|followed up|got back|called back|no one has|no call|yet to|arriv|shipped|turned up|showed up|appeared|been deliver|been dispatch|been shipp|received|gotten|never got|t got|not got|waiting|never came|never come|t come|t came|yet come|sign of|hrs late|hours late|days late|weeks late|hrs behind|hours behind|days behind|weeks behind|hours overdue|days overdue|weeks overdue|supposed to|meant to|promised to|guaranteed|due to arrive|due to be|due to ship|due to come|taking forever|taking ages|estimated|scheduled|quoted|where's my|where is my|where's our|where is our|apart|broke|stopped working|died|went out|gave up|peeling|unreliab|least reliab|flimsi|bugg|last longer|lasted longer|glue|fix it|fix them|fix this|fix that|repair it|send it back|send them back|gone off|gone down|went off|went down|down again|broken again|off again|outages|failures|breakdowns|crashes|power cuts|constantly|always offline|always down|always dropping|always cutting|always disconnect|keeps dropping|keep dropping|keeps cutting|keep cutting|keeps disconnect|keep disconnect|keeps going|keep going|never buying|never using|never shopping|never flying|never ordering|never booking|never staying|never eating|never going|never renewing|never dealing|never coming|last time|final time|take my|take our|taking my|taking our|instead|from now on|cancel|close my|close our|closing my|closing our|terminate my|terminate our|terminating my|terminating our|stop my|stop our|stopping my|stopping our|end my|end our|ending my|ending our|complaint|ftc|fcc|bbb|cfpb|regulator|ombudsman|trading standards|better business|attorney general|head office|involve)/i;
+/** Either family's stems in one pass: group 1 is a THEIR_STEMS stem, group 2 a COMPLAINT_STEMS one. */
+const THEIR_ANY_STEMS = new RegExp(`\\b(?:${THEIR_STEMS.source.slice(5, -1)}|${COMPLAINT_STEMS.source.slice(5, -1)})`, 'i');
 const OUR_STEMS = /unfortunate|regrett|afraid|won't|will not|can't|cannot|can not|missed|delay|slipp|setback|issue|problem|outage|bug|hit|run into|encountered|behind|late|push|move|bad news/i;
 
 /**
@@ -259,12 +274,20 @@ const THEIR_ALL: readonly RiskRule[] = [...THEIR_SIGNALS, ...THEIR_COMPLAINTS, .
 export function findRisks(visible: string, side: Side): RiskCandidate[] {
   const rules = side === 'them' ? THEIR_ALL : OUR_RULES;
   const stems = side === 'them' ? THEIR_STEMS : OUR_STEMS;
+  const theirs = side === 'them';
+  const any = theirs ? THEIR_ANY_STEMS : stems;
   const out: RiskCandidate[] = [];
-  if (!stems.test(visible)) return out;
+  // No test of the whole text first: the engine has already split it for promises or requests (splitSentences keeps
+  // the last split), and scanning each sentence once costs what one scan of the whole text would.
   for (const sentence of splitSentences(visible)) {
-    if (!stems.test(sentence)) continue;
-    if (side === 'them' && (BOILERPLATE.test(sentence) || NOT_FOR_THEM.test(sentence))) continue;
+    // One scan finds most sentences have no stem at all; a sentence that has one learns which families to try (each
+    // family of rules is tried only where its own stems are).
+    if (!any.test(sentence)) continue;
+    const older = !theirs || stems.test(sentence);
+    const complaint = theirs && COMPLAINT_STEMS.test(sentence);
+    if (theirs && (BOILERPLATE.test(sentence) || NOT_FOR_THEM.test(sentence))) continue;
     for (const rule of rules) {
+      if (rule.complaintWords ? !complaint : !older) continue;
       const match = rule.pattern.exec(sentence);
       // Most rules do not match: the checks below only ever skip a match, so they wait for one.
       if (!match) continue;
