@@ -217,7 +217,7 @@ const OUR_STEMS = /unfortunate|regrett|afraid|won't|will not|can't|cannot|can no
  * procedure, a mailing list's rules, "escalation" as the name of a process.
  */
 const BOILERPLATE =
-  /\b(?:complaints? (?:procedure|policy|process|handling|form|department|team)|(?:make|file|raise|lodge|submit) a complaint (?:with|to) (?:the|our|us)\b|ombudsman|financial conduct authority|regulated by|registered (?:office|in england)|if you (?:have received|are not the intended)|this (?:e-?mail|message) (?:and any|is confidential|may contain))/i;
+  /\b(?:complaints? (?:procedure|policy|process|handling|form|department|team)|(?:make|file|raise|lodge|submit) a complaint (?:with|to) (?:the|our|us)\b|(?:may|can) be referred to the (?:\w+ )?ombudsman|financial ombudsman|financial conduct authority|regulated by|registered (?:office|in england)|if you (?:have received|are not the intended)|this (?:e-?mail|message) (?:and any|is confidential|may contain))/i;
 
 /**
  * Feelings that are a risk only when aimed at us or at the work: "I'm disappointed", "this is
@@ -227,7 +227,7 @@ const BOILERPLATE =
 const FEELING = /\b(?:frustrat\w*|annoy\w*|irritat\w*|infuriat\w*|disappoint\w*|unhappy|upset|concerned|worried|fed up|unacceptabl\w*|not (?:good enough|satisfied|happy))\b/i;
 const AIMED_AT_US =
   /\b(?:you|your|yours|y'all|we(?:'re| are| have been| were)|i(?:'m| am| have been|'ve been)|this is|that is|it is|it's|this has|still|again|the (?:delay|delays|service|support|response|responses|quality|situation|project|work|delivery|deliverables?|team|lack of|timeline|report|invoice|release|rollout|outcome|result|website|site|app|portal|system|platform|process|billing|(?:present |current )?(?:behaviou?r|performance|product|software))|(?:we|i) (?:tried|used|bought|ordered|received|tested))\b/i;
-const AIMED_ELSEWHERE = /\bfrom [\w-]+'s (?:end|side)\b|\b(?:with|by|about) (?:all|other|existing|alternative) (?:\w+ ){0,2}(?:solutions|options|tools|packages|approaches|methods|alternatives)\b|\b(?:with|by|about|at|in) (?:their|his|her|its|them|him|myself|ourselves|the (?:weather|news|market|economy|election|government|governor|traffic)|any (?:scheme|approach|idea|method|solution|proposal))\b|\b(?:for me, but|my (?:own )?(?:mistake|fault|error)|making mistakes)\b/i;
+const AIMED_ELSEWHERE = /\bfrom (?:the )?[\w-]+'s (?:end|side)\b|\b(?:with|by|about) (?:all|other|existing|alternative) (?:\w+ ){0,2}(?:solutions|options|tools|packages|approaches|methods|alternatives)\b|\b(?:with|by|about|at|in) (?:their|his|her|its|them|him|myself|ourselves|the (?:weather|news|market|economy|election|government|governor|traffic)|any (?:scheme|approach|idea|method|solution|proposal))\b|\b(?:for me, but|my (?:own )?(?:mistake|fault|error)|making mistakes)\b/i;
 
 /** Somewhere else the writer asked: "I posted this on the nabble forum and got no response". */
 const ANOTHER_PLACE = /\bposted (?:this|it) (?:on|to)\b|\bon (?:the |a )?(?:\w+ )?(?:forum|mailing list|community|stack ?overflow)\b/i;
@@ -237,7 +237,7 @@ const ANOTHER_PLACE = /\bposted (?:this|it) (?:on|to)\b|\bon (?:the |a )?(?:\w+ 
 const OTHERS_FEELING = /\b(?:you|they|he|she|all who|those who|everyone who)(?:'re| are| were| was| is| seem| seemed| might be| may be| got| get)?(?: \w+)?\s*$/i;
 const OWN_HANDLING_OR_THING = /^(?:not |n't )?\w+\s+(?:with|about) (?:how|what|the way) (?:I|we)\b|^\w+\s+(?:thing|part|bit|glitch\w*|errors?|bugs?|messages?|warnings?|repl(?:y|ies)|responses?|tone|e-?mails?|answers?|posts?)\b/i;
 const FRUSTRATION = /^frustration$/i;
-const BARE_FEELING = /^(?:frustrated|annoyed|irritated|disappointed|unhappy|upset|fed up|not (?:happy|satisfied))$/i;
+const BARE_FEELING = /^(?:frustrated|annoyed|irritated|disappointed|unhappy|upset|fed up|unacceptable|not (?:happy|satisfied))$/i;
 /** Nothing after the feeling but punctuation, a sad face, handles, hashtags or links (or "customer"); a smile is a joke. */
 const BARE_REST = /^(?:\s*(?:customer|[!?.,]+|[:;=]-?\(+|@\w+|#\w+|https?:\/\/\S+))*\s*$/i;
 /** The feeling is the writer's own state: it opens the sentence or follows "I'm", "we are", "very", "pretty", ... */
