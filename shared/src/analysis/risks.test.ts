@@ -193,6 +193,15 @@ describe('findRisks, round 3 (customers writing to their supplier)', () => {
     expect(kinds('If you wish to make a complaint, please follow our complaints procedure at example.com/complaints.', 'them')).toEqual([]);
   });
 
+  it('reads a feeling with an object as about that object: ours is a risk, someone else\'s is not', () => {
+    expect(kinds('We are very concerned about the quality of the last two deliveries.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds("I'm really fed up with this now.", 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('I was a bit disappointed by that problem.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds("I'm very concerned about the security of npm packages in general.", 'them')).toEqual([]);
+    expect(kinds('I get very frustrated with students who produce plots that way.', 'them')).toEqual([]);
+    expect(kinds('We got so annoyed about this we wrote our own function.', 'them')).toEqual([]);
+  });
+
   it('does not read work on a thing, one\'s own non-answer or other people\'s questions as risks', () => {
     expect(kinds("I've started on a reorganization of the help pages.", 'them')).toEqual([]);
     expect(kinds("That's a different question, and I didn't really answer it.", 'them')).toEqual([]);

@@ -238,6 +238,10 @@ const ANOTHER_PLACE = /\bposted (?:this|it) (?:on|to)\b|\bon (?:the |a )?(?:\w+ 
 const OTHERS_FEELING = /\b(?:you|they|he|she|all who|those who|everyone who)(?:'re| are| were| was| is| seem| seemed| might be| may be| got| get)?(?: \w+)?\s*$/i;
 const OWN_HANDLING_OR_THING = /^(?:not |n't )?\w+\s+(?:with|about) (?:how|what|the way) (?:I|we)\b|^\w+\s+(?:thing|part|bit|glitch\w*|errors?|bugs?|messages?|warnings?|repl(?:y|ies)|responses?|tone|e-?mails?|answers?|posts?)\b/i;
 const FRUSTRATION = /^frustration$/i;
+const FEELING_OBJECT = /^\s*(?:(?:very much|so much|a lot)\s+)?(?:about|with|by|over|at|that|regarding|in)\b(.{0,60})/i;
+/** What in a feeling's object is ours: the reader, this matter, or our work, its dates, its price and its people. */
+const OURS_IN_OBJECT =
+  /\b(?:you|your|yours|y'all|how (?:you|your|this|the|it|things|we've been)|what (?:you|has|happened)|nobody|no one|no-one|(?:the|our|this|these|that|those|[\w-]+'s) (?:[\w-]+ ){0,2}(?:delays?|service|support|responses?|quality|situation|project|work|delivery|deliveries|deliverables?|team|lack|timeline|report|reports|invoices?|release|rollout|outcome|results?|website|site|app|portal|system|platform|process|billing|bill|progress|schedule|deadline|date|launch|go-live|level|standard|communication|handling|budget|costs?|price|pricing|estimate|quote|fees?|charges?|outages?|product|software|order|account|contract|staff|people|agents?|behaviou?r|performance|changes?|update|problems?|issues?|bugs?|errors?|mistakes?|experience|answers?|repl(?:y|ies)|attitude|age|state|condition|choice|decision))\b|\b(?:this|that)(?: (?:now|again|any ?more|situation))?\s*(?:[.!;,]|$)|@\w+/i;
 const BARE_FEELING = /^(?:frustrated|annoyed|irritated|disappointed|unhappy|upset|fed up|unacceptable|not (?:happy|satisfied))$/i;
 /** Nothing after the feeling but punctuation, a sad face, handles, hashtags or links (or "customer"); a smile is a joke. */
 const BARE_REST = /^(?:\s*(?:customer|[!?.,]+|[:;=]-?\(+|@\w+|#\w+|https?:\/\/\S+))*\s*$/i;
@@ -263,6 +267,10 @@ function aimedAtUs(sentence: string, match: RegExpExecArray): boolean {
   if (AIMED_ELSEWHERE.test(after.slice(0, 60))) return false;
   // "frustration" as a noun needs an owner: "my/our frustration".
   if (FRUSTRATION.test(word[0]) && !OWNED_FRUSTRATION.test(sentence)) return false;
+  // A feeling with an object is about that object: "concerned about the timeline" is about us, "very concerned about
+  // the security of npm packages" or "upset that the discussion turns again" is not.
+  const object = FEELING_OBJECT.exec(sentence.slice(at + word[0].length));
+  if (object) return OURS_IN_OBJECT.test(object[1]!);
   // The target must stand near the feeling ("which tools you have to install ... a frustrating session" is not).
   if (AIMED_AT_US.test(sentence.slice(Math.max(0, at - 40), at + word[0].length + 40))) return true;
   // A feeling said on its own ("Pretty disappointed!", "Frustrated.", "Very disappointed customer") names no
