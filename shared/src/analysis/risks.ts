@@ -19,11 +19,14 @@ interface RiskRule {
   askingIsTheAct?: boolean;
   /** A round-3 complaint rule: tried only in sentences with one of COMPLAINT_STEMS (the others need THEIR_STEMS). */
   complaintWords?: boolean;
+  /** Words every match of the pattern contains: a cheap test that spares the full pattern in most sentences. */
+  needs?: RegExp;
 }
 
 /** Our client's signals that come before the generic rules: each names a finer reason (RISK_SIGNALS). */
 const THEIR_SIGNALS: RiskRule[] = [
   {
+    needs: /\b(?:look|shopping|consider|evaluat|explor|talking|speaking|meeting|review|getting quotes|benchmark|tender|bid|rfp|rfq|pitch|revisit|reconsider|before|re-?tender|market|in-?house|decided|chosen|opted|elected|selected|appointed|picked|hired|approached|contacted)/i,
     kind: 'cancellation',
     signal: 'alternatives',
     aimedElsewhere: /\b(?:it (?:would|might|may|could) be worth|you (?:could|should|might|may|can) (?:want to |also )?|worth (?:looking|exploring|considering))/i,
@@ -31,6 +34,7 @@ const THEIR_SIGNALS: RiskRule[] = [
       /\b(?:(?:looking|look|looked|shopping|considering|evaluating|exploring|talking to|speaking to|meeting with|reviewing|getting quotes from|benchmarking (?:you|your \w+) against) (?:at |for |around for )?(?:(?:other|alternative|another|different|new|competing|several) (?:vendors?|suppliers?|providers?|agencies|agency|partners?|firms?|contractors?|companies)|(?:other|alternative|different|competing) (?:options|solutions))|(?:go(?:ing)?|put(?:ting)? (?:it|this|the (?:contract|work|account))|take (?:it|this)) (?:out )?to (?:tender|bid)|(?:issue|issuing|run|running|launch|launching|put out|putting out|go out (?:to|with)|going out (?:to|with)|start|starting) (?:a|an|the) (?:tender|rfp|rfq|bidding process|pitch process)|(?:formal|open|competitive) (?:tender|rfp|rfq|bid|pitch)|(?:review|reviewing|revisit|revisiting|reconsider|reconsidering) (?:our|the|all) (?:options|supplier|vendor|agency|contract|relationship)\b[^.]{0,40}\b(?:renewal|contract|year|next)|before (?:we|i) (?:renew|sign|commit)\b[^.]{0,60}\b(?:compare|options|alternatives|quotes|market)|re-?tender(?:ing)?|(?:go|going|went|put|putting) (?:it |this |the (?:contract|work|account) )?(?:back )?out to (?:tender|market)|(?:bring|bringing|take|taking|move|moving) (?:it |this |the (?:work|account|service|project) |everything )?in-?house|(?:decided|chosen|opted|elected) to (?:go|move|switch) (?:with|to) (?:another|a different|a new|a competing|an alternative)|(?:chosen|selected|appointed|picked|hired) (?:another|a different|a new|a competing|an alternative) (?:supplier|vendor|agency|provider|partner|firm|contractor)|(?:approached|contacted) by (?:another|a competing|other|a rival) (?:agency|agencies|supplier|suppliers|vendor|vendors|provider|providers|firm|firms))\b/i,
   },
   {
+    needs: /\bfavou?r/i,
     kind: 'cancellation',
     signal: 'alternatives',
     aimedElsewhere: /\b(?:abandon\w*|give up on|gave up on|giving up on|drop(?:ped|ping)?|ditch\w*|mov(?:e|ed|ing) away from|switch\w* (?:away )?from)\s+(?:our|my)\b/i,
@@ -44,42 +48,49 @@ const THEIR_SIGNALS: RiskRule[] = [
     pattern: /\b(?:[Gg]ive|[Gg]ave|[Gg]iving) up on (?:you\b|your\b|[A-Z][\w-]*\b)/,
   },
   {
+    needs: /\b(?:quality|service|standard|accuracy|responsiveness|work|level|errors|mistakes|bugs|typos|issues|problems|fail|broke|crash|stopped|expectations|worse|keep|sloppy|careless|rushed|half-baked|substandard|sub-standard|shoddy|amateurish|scratch|par)/i,
     kind: 'dissatisfaction',
     signal: 'quality',
     pattern:
       /\b(?:(?:quality|service|standard|accuracy|responsiveness|work)\b[^.]{0,30}\b(?:has|have|had|is|are)\s+(?:\w+\s+)?(?:dropped|declined|slipped|gone down(?:hill)?|deteriorated|(?:gotten|got|getting) worse|not what it (?:was|used to be))|(?:not|n't|no longer) (?:up to|at) (?:the|your|our) (?:usual )?(?:standard|level|quality)|(?:more|too many|lots of|a number of|several|repeated) (?:errors|mistakes|bugs|typos|issues|problems) (?:than (?!(?:it|they|this|that) (?:solves?|fix(?:es)?))|lately|recently|again|in (?:the|your) (?:last|latest|recent))|(?:too many|repeated) (?:errors|mistakes|bugs|typos|issues|problems) in|full of (?:errors|mistakes|typos)|(?:fail(?:ed|s)?|broke|crash(?:ed|es)?|stopped working) (?:every time|in every case|each time|repeatedly|constantly)|below (?:our|the) expectations|(?:is|are|has been|have been) getting worse|(?:standards?|quality) (?:has|have) slipped|\b(?:it|it's|this|things|the (?:service|quality|product|situation|response|support|problem|glitch|bug))\s+(?:has |have |is |are )?(?:got|gotten|become|grown|getting) (?:a (?:bit|little|lot) |even |much |slightly |far )?worse|worse than ever|keeps? (?:on )?(?:crashing|breaking|freezing|hanging|dying)|(?<!\bsome (?:\w+ )?)(?:sloppy|careless|rushed|half-baked|substandard|sub-standard|shoddy|amateurish) (?:work|job|reports?|deliverables?|drafts?|service|copy|design|workmanship|execution)|(?:not|n't) (?:up to|at) (?:scratch|par)|(?:the )?(?:work|reports?|deliverables?|drafts?|copy|service) (?:has|have) been (?:sloppy|careless|rushed|substandard|shoddy))\b/i,
   },
   {
+    needs: /\b(?:budget|spend|cost)/i,
     kind: 'cancellation',
     signal: 'budget',
     pattern:
       /\b(?:budget (?:cuts?|freeze|reductions?|(?:has|have) been (?:cut|reduced|slashed|frozen)|is (?:being )?(?:cut|reduced|frozen))|(?:cut|cutting|reduce|reducing|slash|slashing|trim|trimming|freeze|freezing) (?:our|the|all|back on) (?:external )?(?:budgets?|spend|spending|costs)|cost[- ]cutting|spending freeze|(?:no|not enough|little) budget (?:for|left)|(?:lost|losing) (?:the|our) budget)\b/i,
   },
   {
+    needs: /\b(?:new|left|resign|stepped|moved on|replaced|leaving|taken over|taking over|take over|took over|will take over|reorg|restructur|re-?org)/i,
     kind: 'cancellation',
     signal: 'decision-maker',
     pattern:
       /\b(?:(?:our|a|the) new (?:ceo|cfo|cto|coo|cmo|cio|vp|svp|evp|president|director|head of [a-z]+|procurement (?:lead|manager|director)|manager|boss|leadership(?: team)?|management)\b|(?:he|she|our (?:\w+ )?(?:manager|director|sponsor|contact|ceo|cfo|cto|vp|head of \w+)) (?:has|have|had) (?:just )?(?:left|resigned|stepped down|moved on|been replaced)\b|(?:is|are) leaving (?:the company|us|at the end)\b|(?:has taken|is taking|will take|took) over (?:from|as)\b|(?:a|the|our) (?:reorgani[sz]ation|restructuring|re-?org)\b(?! of (?!(?:the |our |your |this )?(?:whole )?(?:company|business|department|team|organi[sz]ation|division|group|management|board|firm)\b))|(?:reorgani[sz]ing|restructuring) (?:the|our) (?:company|business|department|team|organi[sz]ation))/i,
   },
   {
+    needs: /\b(?:left|resigned|stepped|moved on)/i,
     kind: 'cancellation',
     signal: 'decision-maker',
     // A named person leaving ("Johannes has moved on"): names are capitalised, so this one keeps case.
     pattern: /\b[A-Z][a-z]+ (?:has|had) (?:just )?(?:left (?:the company|us|the business)|resigned|stepped down|moved on)\b/,
   },
   {
+    needs: /\b(?:worr|concern|nervous|anxious|uneasy|on track|realistic|achievable|feasible|doable|at risk|in danger|unrealistic|tight|cutting it|running out|time is running|yet to)/i,
     kind: 'delay',
     signal: 'date-worry',
     pattern:
       /\b(?:(?:worried|concerned|nervous|anxious|uneasy)\b[^.]{0,50}\b(?:date|deadline|timeline|timing|schedule|launch|go-live|delivery|on time|slip|make it)|(?:are|is) (?:we|you|it|this|the (?:project|launch|go-live|delivery|date|timeline)) (?:still )?on track|(?:is|are) (?:the|this|that) (?:date|deadline|timeline|launch|go-live|plan) (?:still )?(?:realistic|achievable|feasible|doable)|(?:date|deadline|timeline|launch|go-live|delivery) (?:is|looks|seems) (?:at risk|in danger|unrealistic|tight)|cutting it (?:fine|close)|(?:we're|we are|we're now) running out of time|time is running out|(?:have|has) yet to (?:receive (?:it|them|the|this|that|my|our|a|an|any)|hear (?:back|from you|anything)|get (?:a|an|any) (?:reply|response|answer|update)))\b/i,
   },
   {
+    needs: /\b(?:milestone|deadline|date|deliver|release|launch|go-live)/i,
     kind: 'dissatisfaction',
     signal: 'missed-milestones',
     pattern:
       /\b(?:(?:missed|slipped|blown) (?:two|three|four|several|multiple|\d+) (?:milestones|deadlines|dates|deliveries)|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:missed )?(?:milestone|deadline|date|delivery) (?:in a row|missed|that (?:has )?slipped)|(?:another|yet another) missed (?:milestone|deadline|date)|(?:two|three|four|several|multiple|\d+) (?:missed|slipped|late) (?:milestones|deadlines|deliveries|dates)|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:the |this |that |a |our )?(?:[\w-]+ )?(?:date|deadline|milestone|delivery|release|launch|go-live) (?:has )?(?:slipped|moved|been (?:missed|pushed back|moved|delayed)))\b/i,
   },
   {
+    needs: /\b(?:disappoint|underwhelm|frustrat|what we|desired|better|less than|expected|address|answer|times|got no)/i,
     kind: 'dissatisfaction',
     signal: 'understatement',
     pattern:
@@ -159,21 +170,25 @@ const THEIR_COMPLAINTS: RiskRule[] = [
 
 const THEIR_RULES: RiskRule[] = [
   {
+    needs: /\b(?:cancel|terminat|renew|vendor|supplier|provider|agenc|partner|option|solution|company|firm|elsewhere|end)/i,
     kind: 'cancellation',
     pattern:
       /\b(?:cancel(?:l?ing|l?ed)? (?:the |our |my |this )?(?:contract|subscription|account|order|agreement|service|services|engagement|project|deal|plan|membership|retainer|license|licence|renewal|partnership)|cancel(?:l)?ation of (?:the |our |this )?(?:contract|subscription|account|agreement|service|engagement|retainer|licen[cs]e)|(?:contract|subscription|account|service|retainer) cancel(?:l)?ation|terminat(?:e|ing|ion of) (?:the |our |this )?(?:contract|agreement|engagement|relationship|services?|partnership)|(?:not|n't|won't|will not) (?:be )?renew(?:ing)?|(?:looking|look|shopping) (?:at|for|around for) (?:other|another|alternative|different) (?:vendors?|suppliers?|providers?|agencies|agency|partners?|options|solutions)|(?:move|moving|switch|switching|go|going) (?:to|with) (?:another|a different|a new|an alternative|a competing|a competitor|other) (?:vendor|supplier|provider|agency|partner|company|firm)|take our business elsewhere|end (?:our|the) (?:contract|relationship|partnership|engagement))\b/i,
   },
   {
+    needs: /\b(?:escalat|manager|boss|director|vp|ceo|cfo|head|leadership|supervisor|superior|legal|lawyer|attorney|counsel|complaint|breach|further|higher|chain)/i,
     kind: 'escalation',
     pattern:
       /\b(?:escalat(?:e|ed|ing) (?:this|it|the (?:matter|issue|problem|ticket|case)|to|further|internally|higher|up)|escalation(?! (?:process|path|matrix|procedure|policy|contacts?|point|manager|team|list|levels?|tiers?|workflow|queue|plan|desk|route|email|address)|s? (?:team|desk))|loop(?:ing)? in (?:my|our) (?:manager|boss|director|vp|ceo|cfo|head|leadership)|(?:speak|talk) (?:to|with) your (?:manager|supervisor|boss|director|ceo|superior)|(?:involve|involving|get|bring|bringing|bring in|loop in|contact|consult|refer (?:this|it|the matter) to|pass (?:this|it) to) (?:our |my )?(?:legal|lawyers?|attorneys?|counsel)|legal (?:action|steps|proceedings|recourse|remedies)|formal complaint|file a complaint|(?:our|my) lawyers?|breach of contract|take this (?:further|higher|up the chain))\b/i,
   },
   {
+    needs: /\b(?:disappoint|unacceptab|happy|satisf|pleased|impressed|unhappy|dissatisf|frustrat|annoy|irritat|infuriat|upset|waiting|time|concern|confidence|trust|patience|faith|fed up|poor|good enough|keep|kept|no one|nobody|heard|chas)/i,
     kind: 'dissatisfaction',
     pattern:
       /\b(?:disappoint(?:ed|ing|ment)|unacceptable|(?:not|n't) (?:happy|satisfied|pleased|impressed)|unhappy|dissatisfied|frustrat(?:ed|ing|ion)|annoyed|irritated|infuriat(?:ed|ing)|upset|still waiting(?!\s+(?:whether|to see|for (?:it|this|the (?:job|run|computation|calculation|process))\b))|this is the (?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|(?:very|really|extremely|deeply|increasingly|quite|seriously) concerned|(?:lost|losing) (?:confidence|trust|patience|faith)|(?:no longer|don't|do not) (?:have (?:any )?)?(?:faith|confidence|trust) in|fed up|poor (?:service|quality|communication|response)|not good enough|(?:keep|kept) (?:missing|slipping|dropping) (?:the |our |your )?(?:deadlines?|dates?|milestones?|the ball)|no one (?:has )?(?:responded|replied|got back)|nobody (?:has )?(?:responded|replied|got back)|haven't heard (?:back|anything|a word|from you)|have not heard (?:back|anything|a word|from you)|chas(?:e|ing) (?:you|this) again)\b/i,
   },
   {
+    needs: /\b(?:delay|postpon|pushed|behind|slipp|miss|late|overdue|past due)/i,
     kind: 'delay',
     pattern:
       /\b(?:(?:is|are|was|were|been|be|being|get|gets|getting|got|now|again|further|significantly|seriously|badly) (?:(?!not\b|never\b|hardly\b)\w+ )?(?:delayed|postponed|pushed (?:back|out))|(?:another|further|more|significant|serious|major|long|ongoing|repeated|these|the) delays? (?:in|on|to|with|of)|delays? (?:in|on|to|with) (?:the |our |your )?(?:delivery|project|launch|rollout|shipment|release|migration|go-live|implementation|work)|behind schedule|slipp(?:ing|ed) (?:again|further|by|to|another)|(?:missed|miss|missing) (?:the |our |a |another )?(?:deadline|due date|milestone|delivery date|go-live)|running late|(?<!long )overdue|late again|past due)\b/i,
@@ -210,7 +225,16 @@ const THEIR_STEMS =
 const COMPLAINT_STEMS =
   /\b(?:unanswered|worst|terribl|awful|horribl|horrend|appall|atroci|pathetic|disgust|dreadful|abysmal|shocking|lousy|unprofessional|useless|rubbish|poor|joke|disgrace|shambles|pitiful|unacceptab|ridiculous|outrageous|good enough|unhelpful|uncooperative|rude|clueless|helpful|lying|lied|honour|honor|fulfil|stand behind|chance|suck|crap|garbage|trash|junk|shit|respon|repl|answer|followed up|got back|called back|no one has|no call|yet to|arriv|shipped|turned up|showed up|appeared|been deliver|been dispatch|been shipp|received|gotten|never got|t got|not got|waiting|never came|never come|t come|t came|yet come|sign of|hrs late|hours late|days late|weeks late|hrs behind|hours behind|days behind|weeks behind|hours overdue|days overdue|weeks overdue|supposed to|meant to|promised to|guaranteed|due to arrive|due to be|due to ship|due to come|taking forever|taking ages|estimated|scheduled|quoted|where's my|where is my|where's our|where is our|apart|broke|stopped working|died|went out|gave up|peeling|unreliab|least reliab|flimsi|bugg|last longer|lasted longer|glue|fix it|fix them|fix this|fix that|repair it|send it back|send them back|gone off|gone down|went off|went down|down again|broken again|off again|outages|failures|breakdowns|crashes|power cuts|constantly|always offline|always down|always dropping|always cutting|always disconnect|keeps dropping|keep dropping|keeps cutting|keep cutting|keeps disconnect|keep disconnect|keeps going|keep going|never buying|never using|never shopping|never flying|never ordering|never booking|never staying|never eating|never going|never renewing|never dealing|never coming|last time|final time|take my|take our|taking my|taking our|instead|from now on|cancel|close my|close our|closing my|closing our|terminate my|terminate our|terminating my|terminating our|stop my|stop our|stopping my|stopping our|end my|end our|ending my|ending our|complaint|ftc|fcc|bbb|cfpb|regulator|ombudsman|trading standards|better business|attorney general|head office|involve)/i;
 /** Either family's stems in one pass: group 1 is a THEIR_STEMS stem, group 2 a COMPLAINT_STEMS one. */
-const THEIR_ANY_STEMS = new RegExp(`\\b(?:${THEIR_STEMS.source.slice(5, -1)}|${COMPLAINT_STEMS.source.slice(5, -1)})`, 'i');
+const THEIR_ANY_STEMS = new RegExp(`\\b(?:(${THEIR_STEMS.source.slice(5, -1)})|${COMPLAINT_STEMS.source.slice(5, -1)})`, 'i');
+/** The two families again, searched from a position on (lastIndex): no stem of either stands before the first one found. */
+const THEIR_STEMS_FROM = new RegExp(THEIR_STEMS.source, 'gi');
+const COMPLAINT_STEMS_FROM = new RegExp(COMPLAINT_STEMS.source, 'gi');
+
+/** Whether `from` (a global regex) matches in `text` at or after `index`. */
+function foundFrom(from: RegExp, text: string, index: number): boolean {
+  from.lastIndex = index;
+  return from.test(text);
+}
 const OUR_STEMS = /unfortunate|regrett|afraid|won't|will not|can't|cannot|can not|missed|delay|slipp|setback|issue|problem|outage|bug|hit|run into|encountered|behind|late|push|move|bad news/i;
 
 /**
@@ -292,15 +316,20 @@ export function findRisks(visible: string, side: Side): RiskCandidate[] {
   for (const sentence of splitSentences(visible)) {
     // One scan finds most sentences have no stem at all; a sentence that has one learns which families to try (each
     // family of rules is tried only where its own stems are).
-    if (!any.test(sentence)) continue;
-    const older = !theirs || stems.test(sentence);
-    const complaint = theirs && COMPLAINT_STEMS.test(sentence);
-    if (theirs && (BOILERPLATE.test(sentence) || NOT_FOR_THEM.test(sentence) || JOKING.test(sentence))) continue;
+    const first = any.exec(sentence);
+    if (!first) continue;
+    // The first stem found tells one family; the other is looked for only from there on.
+    const olderFirst = !theirs || first[1] !== undefined;
+    const older = olderFirst || foundFrom(THEIR_STEMS_FROM, sentence, first.index);
+    const complaint = theirs && (!olderFirst || foundFrom(COMPLAINT_STEMS_FROM, sentence, first.index));
     for (const rule of rules) {
       if (rule.complaintWords ? !complaint : !older) continue;
+      if (rule.needs && !rule.needs.test(sentence)) continue;
       const match = rule.pattern.exec(sentence);
       // Most rules do not match: the checks below only ever skip a match, so they wait for one.
       if (!match) continue;
+      // A footer, a notice for those it does not concern, or a joke: nothing in the sentence counts.
+      if (theirs && (BOILERPLATE.test(sentence) || NOT_FOR_THEM.test(sentence) || JOKING.test(sentence))) break;
       // "not happy" / "won't renew" carry their own negation; other matches are cancelled by one.
       if (rule.kind === 'delay' && !rule.signal && APOLOGY_FOR_DELAY.test(sentence)) continue;
       // The writer's own work running late ("the updates are going to be delayed ... they work for me", "a lot of
