@@ -2,6 +2,10 @@
  * Risk language: dissatisfaction, escalation, cancellation and delay from the client; bad news from us.
  * Negation-aware: "not disappointed at all" and "no need to escalate" are not risks. One signal per
  * sentence (the first kind that matches), so a long complaint is counted per sentence, not per word.
+ * A client risk is aimed at the supplier the mail is written to (us): each match is checked for who it is about
+ * (the reader, our work, or the writer's loss) and dropped when it is about the writer's own work or a third party.
+ * Two families of client rules, each tried only in sentences with its own word stems: the older feeling and signal
+ * rules (THEIR_SIGNALS, THEIR_RULES) and the complaints customers make without feeling words (THEIR_COMPLAINTS).
  */
 import type { RiskCandidate, RiskKind, RiskSignal, Side } from '../model/facts';
 import { snippet } from './text/normalize';
@@ -224,7 +228,10 @@ const THEIR_STEMS =
 /** Word stems the round-3 complaint rules (THEIR_COMPLAINTS) start from: those rules are tried only when one is there. */
 const COMPLAINT_STEMS =
   /\b(?:unanswered|worst|terribl|awful|horribl|horrend|appall|atroci|pathetic|disgust|dreadful|abysmal|shocking|lousy|unprofessional|useless|rubbish|poor|joke|disgrace|shambles|pitiful|unacceptab|ridiculous|outrageous|good enough|unhelpful|uncooperative|rude|clueless|helpful|lying|lied|honour|honor|fulfil|stand behind|chance|suck|crap|garbage|trash|junk|shit|respon|repl|answer|followed up|got back|called back|no one has|no call|yet to|arriv|shipped|turned up|showed up|appeared|been deliver|been dispatch|been shipp|received|gotten|never got|t got|not got|waiting|never came|never come|t come|t came|yet come|sign of|hrs late|hours late|days late|weeks late|hrs behind|hours behind|days behind|weeks behind|hours overdue|days overdue|weeks overdue|supposed to|meant to|promised to|guaranteed|due to arrive|due to be|due to ship|due to come|taking forever|taking ages|estimated|scheduled|quoted|where's my|where is my|where's our|where is our|apart|broke|stopped working|died|went out|gave up|peeling|unreliab|least reliab|flimsi|bugg|last longer|lasted longer|glue|fix it|fix them|fix this|fix that|repair it|send it back|send them back|gone off|gone down|went off|went down|down again|broken again|off again|outages|failures|breakdowns|crashes|power cuts|constantly|always offline|always down|always dropping|always cutting|always disconnect|keeps dropping|keep dropping|keeps cutting|keep cutting|keeps disconnect|keep disconnect|keeps going|keep going|never buying|never using|never shopping|never flying|never ordering|never booking|never staying|never eating|never going|never renewing|never dealing|never coming|last time|final time|take my|take our|taking my|taking our|instead|from now on|cancel|close my|close our|closing my|closing our|terminate my|terminate our|terminating my|terminating our|stop my|stop our|stopping my|stopping our|end my|end our|ending my|ending our|complaint|ftc|fcc|bbb|cfpb|regulator|ombudsman|trading standards|better business|attorney general|head office|involve)/i;
-/** Either family's stems in one pass: group 1 is a THEIR_STEMS stem, group 2 a COMPLAINT_STEMS one. */
+/**
+ * Either family's stems in one pass (group 1 set: a THEIR_STEMS stem came first). Both stem regexes are written
+ * `/\b(?:...)/i`, so `source.slice(5, -1)` is their list of stems.
+ */
 const THEIR_ANY_STEMS = new RegExp(`\\b(?:(${THEIR_STEMS.source.slice(5, -1)})|${COMPLAINT_STEMS.source.slice(5, -1)})`, 'i');
 /** The two families again, searched from a position on (lastIndex): no stem of either stands before the first one found. */
 const THEIR_STEMS_FROM = new RegExp(THEIR_STEMS.source, 'gi');
