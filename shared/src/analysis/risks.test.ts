@@ -185,6 +185,20 @@ describe('findRisks, round 3 (customers writing to their supplier)', () => {
     expect(kinds('When I wrote the GUI I took a look at several options before choosing Tcl/Tk.', 'them')).toEqual([]);
   });
 
+  it('reads billing errors, being passed around, waiting on the supplier and a fault that persists', () => {
+    expect(kinds("You've invoiced us twice for the same work.", 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('Your helpdesk hung up on me.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('We have been passed between three different teams.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('Our delivery has been delayed again.', 'them')).toEqual(['delay']);
+    expect(kinds('Still no progress on the migration since March.', 'them')).toEqual(['delay']);
+    expect(kinds("I've been trying to reach your account manager for two weeks.", 'them')).toEqual(['delay']);
+    expect(kinds("We've had no access since Monday.", 'them')).toEqual(['delay']);
+    expect(signals('The invoice is still wrong.')).toEqual([['dissatisfaction', 'quality']]);
+    // The writer's own progress, or a technical fault in their own plot, is not ours.
+    expect(kinds("Up to now I've made no progress on doing this.", 'them')).toEqual([]);
+    expect(kinds('The axis fonts are still wrong on my plots.', 'them')).toEqual([]);
+  });
+
   it('reads complaining higher up as escalation, asked or told', () => {
     expect(kinds('Where can I make a complaint about one of your managers?', 'them')).toEqual(['escalation']);
     expect(kinds('We have now contacted the ombudsman about the billing.', 'them')).toEqual(['escalation']);
