@@ -21,6 +21,7 @@ import { resolveFulfilment } from '../src/analysis/fulfilment';
 import type { FulfilmentEvidence } from '../src/analysis/fulfilment';
 import type { BodyLookup } from '../corpus/real-mail';
 import { findArchive, readArchive } from './tools/archive';
+import { findComplaints, readComplaints } from './tools/complaints-archive';
 
 const corpusUrl = new URL('../corpus/promises.jsonl', import.meta.url);
 const resultsDir = fileURLToPath(new URL('../../bench-results/', import.meta.url));
@@ -54,7 +55,13 @@ console.table(rows);
 const archiveDir = findArchive();
 const archive = archiveDir ? await readArchive(archiveDir) : [];
 const archiveRows = new Map(archive.map((m) => [`${m.list}|${m.messageId}`, m]));
-const lookup: BodyLookup | undefined = archiveDir ? (list, messageId) => archiveRows.get(`${list}|${messageId}`)?.body : undefined;
+// Round 3 (README "Round 3"): customers' tweets to companies, resolved by tweet id from complaints-data.csv when present.
+const complaintsFile = findComplaints();
+const tweets = new Map(complaintsFile ? readComplaints(complaintsFile).map((t) => [t.id, t.text.replace(/\s+/g, ' ').trim()]) : []);
+const lookup: BodyLookup | undefined =
+  archiveDir || complaintsFile
+    ? (list, messageId) => (list.startsWith('complaints-social-media/') ? tweets.get(messageId) : archiveRows.get(`${list}|${messageId}`)?.body)
+    : undefined;
 const realUrl = (name: string): URL => new URL(`../corpus/real/${name}`, import.meta.url);
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
 function resolved<T extends { sha?: string; text?: string }>(items: T[]): (T & { text: string })[] {
@@ -76,6 +83,7 @@ const realIn = {
   'r-lists 1': inbound('inbound-r-lists.refs.jsonl'),
   'parakweet 2': inbound('inbound-parakweet-2.jsonl'),
   'r-lists 2': inbound('inbound-r-lists-2.refs.jsonl'),
+  'complaints 3': inbound('inbound-complaints-3.refs.jsonl'),
 };
 type Out = (typeof realOut)['parakweet 1'];
 type In = (typeof realIn)['parakweet 1'];
@@ -83,6 +91,8 @@ const groups = <T>(sets: Record<string, T[]>): [string, T[]][] => [
   ...Object.entries(sets),
   ['round 1', [...(sets['parakweet 1'] ?? []), ...(sets['r-lists 1'] ?? [])]],
   ['round 2', [...(sets['parakweet 2'] ?? []), ...(sets['r-lists 2'] ?? [])]],
+  // Rounds 1 and 2 together: the sets the old holdout figures were reported on, kept comparable across rounds.
+  ...(sets['complaints 3'] ? [['rounds 1-2', [...(sets['parakweet 1'] ?? []), ...(sets['r-lists 1'] ?? []), ...(sets['parakweet 2'] ?? []), ...(sets['r-lists 2'] ?? [])]] as [string, T[]]] : []),
   ['all real', Object.values(sets).flat()],
 ];
 const realRows: Record<string, unknown>[] = [];
@@ -99,7 +109,7 @@ for (const split of ['train', 'holdout'] as const) {
     realRows.push({ split, source, sentences: s.sentences, tp: s.truePositives, fp: s.falsePositives, fn: s.falseNegatives, precision: pct(s.precision), recall: pct(s.recall), 'due (dated)': `${pct(s.dueAccuracy)} (${s.datedCorrect}/${s.datedPromises})` });
   }
 }
-console.log(`Promise detector on REAL mail (R-list archive ${lookup ? 'found' : 'not found: Parakweet part only'}; aims: precision >= 95%, recall >= 90%, due >= 95%)`);
+console.log(`Promise detector on REAL mail (R-list archive ${archiveDir ? 'found' : 'not found: Parakweet part only'}; aims: precision >= 95%, recall >= 90%, due >= 95%)`);
 console.table(realRows);
 const inRows: Record<string, unknown>[] = [];
 for (const split of ['train', 'holdout'] as const) {
@@ -127,7 +137,7 @@ for (const split of ['train', 'holdout'] as const) {
     });
   }
 }
-console.log('Requests and client risks on REAL inbound mail (aims for risks: precision >= 90%, recall >= 85%)');
+console.log(`Requests and client risks on REAL inbound mail (complaints file ${complaintsFile ? 'found' : 'not found: round 3 not scored'}; aims for risks: precision >= 90%, recall >= 85%)`);
 console.table(inRows);
 
 // Fulfilment on real threads: the promise, then the sender's later messages in the thread as our later mail.

@@ -118,3 +118,110 @@ describe('findRisks', () => {
     expect(kinds('The go-live has slipped again and we are now three weeks behind because of it.', 'them')).toEqual(['delay']);
   });
 });
+
+describe('findRisks, round 3 (customers writing to their supplier)', () => {
+  const signals = (visible: string) => findRisks(visible, 'them').map((r) => [r.kind, r.signal ?? null]);
+
+  it('reads a verdict on the service, its staff or its promises as dissatisfaction', () => {
+    expect(kinds('Honestly, that was the worst customer service we have had from any supplier.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('Your support team is completely useless at the moment.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('Your account team were not at all helpful on the call.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('You refused to honour the SLA twice this quarter.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('We gave you one more chance after the March outage.', 'them')).toEqual(['dissatisfaction']);
+    // A verdict said as a sentence of its own judges what came before it.
+    expect(kinds('The invoice was wrong again. Unacceptable.', 'them')).toEqual(['dissatisfaction']);
+    // Not a verdict on us: a bad experience with a file system, a helpful answer.
+    expect(kinds("I've had very bad experience when lots of nodes write to the same file on NFS.", 'them')).toEqual([]);
+    expect(kinds('Your answer was very helpful, thank you.', 'them')).toEqual([]);
+  });
+
+  it('reads a bare feeling of the writer as aimed at the addressee, but not a feeling about themselves or a thing', () => {
+    expect(kinds('The second batch arrived with the same defects. Very disappointed.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('Frustrated!', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds("I'm very disappointed with myself for missing the call.", 'them')).toEqual([]);
+    expect(kinds('If you ignore the guide you will get a curt and irritated reply.', 'them')).toEqual([]);
+    expect(kinds('The dependency is not satisfied.', 'them')).toEqual([]);
+  });
+
+  it('reads silence after the writer asked, but not silence from a third party', () => {
+    expect(kinds('I emailed your team on Monday and again on Thursday, but still no response.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('Requested a status update twice, no response.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('We have three unanswered emails to your billing team.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('I contacted the maintainer of the package again, but still no response.', 'them')).toEqual([]);
+    expect(kinds('They never responded to our letter.', 'them')).toEqual([]);
+  });
+
+  it('reads something owed to the writer that has not come as a delay, but not the writer\'s own unfinished work', () => {
+    expect(kinds('It has been two weeks and our order has yet to arrive.', 'them')).toEqual(['delay']);
+    expect(kinds('We still have not received the signed contract.', 'them')).toEqual(['delay']);
+    expect(kinds('The courier never showed up.', 'them')).toEqual(['delay']);
+    expect(kinds('The van turned up 40 minutes after the promised delivery time.', 'them')).toEqual(['delay']);
+    expect(kinds('We have been waiting three weeks for the revised quote.', 'them')).toEqual(['delay']);
+    expect(kinds('I never got the build working on Windows.', 'them')).toEqual([]);
+    expect(kinds("If you haven't received a confirmation email, please submit again.", 'them')).toEqual([]);
+    expect(kinds('I have been waiting two hours for the simulation to finish.', 'them')).toEqual([]);
+    expect(kinds('Sorry for taking so long to get back to you.', 'them')).toEqual([]);
+  });
+
+  it('reads early, repeated or counted failure as a complaint about quality', () => {
+    expect(signals('The new chairs are falling apart after two weeks.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(signals('The client portal is down again.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(signals('That makes three outages in two months.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(signals('Honestly the least reliable platform we have ever used.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(kinds('The project fell apart because the grant ended.', 'them')).toEqual([]);
+    expect(kinds('In this mail I list several bugs in the robust regression code.', 'them')).toEqual([]);
+  });
+
+  it('reads the last time, never again, going elsewhere and cancelling in the writer\'s words, asked or told', () => {
+    expect(signals('This is the last time we use your courier service.')).toEqual([['cancellation', 'alternatives']]);
+    expect(signals('Never ordering from you again.')).toEqual([['cancellation', 'alternatives']]);
+    expect(signals("If it is not fixed today we'll order from Northwind instead.")).toEqual([['cancellation', 'alternatives']]);
+    expect(kinds("I'm cancelling my subscription at the end of the month.", 'them')).toEqual(['cancellation']);
+    expect(kinds('How do I close my account?', 'them')).toEqual(['cancellation']);
+    expect(kinds('Can I cancel part of this order?', 'them')).toEqual([]);
+    // Advice to the reader, or dropping one's own design, is not leaving us.
+    expect(kinds('It would be worth exploring other options than the stock kernel.', 'them')).toEqual([]);
+    expect(kinds('We should drop our own scoping rules in favour of the standard ones.', 'them')).toEqual([]);
+    expect(kinds('When I wrote the GUI I took a look at several options before choosing Tcl/Tk.', 'them')).toEqual([]);
+  });
+
+  it('reads billing errors, being passed around, waiting on the supplier and a fault that persists', () => {
+    expect(kinds("You've invoiced us twice for the same work.", 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('Your helpdesk hung up on me.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('We have been passed between three different teams.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('Our delivery has been delayed again.', 'them')).toEqual(['delay']);
+    expect(kinds('Still no progress on the migration since March.', 'them')).toEqual(['delay']);
+    expect(kinds("I've been trying to reach your account manager for two weeks.", 'them')).toEqual(['delay']);
+    expect(kinds("We've had no access since Monday.", 'them')).toEqual(['delay']);
+    expect(signals('The invoice is still wrong.')).toEqual([['dissatisfaction', 'quality']]);
+    // The writer's own progress, or a technical fault in their own plot, is not ours.
+    expect(kinds("Up to now I've made no progress on doing this.", 'them')).toEqual([]);
+    expect(kinds('The axis fonts are still wrong on my plots.', 'them')).toEqual([]);
+  });
+
+  it('reads complaining higher up as escalation, asked or told', () => {
+    expect(kinds('Where can I make a complaint about one of your managers?', 'them')).toEqual(['escalation']);
+    expect(kinds('We have now contacted the ombudsman about the billing.', 'them')).toEqual(['escalation']);
+    expect(kinds('Who is the best person to contact at head office?', 'them')).toEqual(['escalation']);
+    // Still not a complaints procedure in a footer.
+    expect(kinds('If you wish to make a complaint, please follow our complaints procedure at example.com/complaints.', 'them')).toEqual([]);
+  });
+
+  it('reads a feeling with an object as about that object: ours is a risk, someone else\'s is not', () => {
+    expect(kinds('We are very concerned about the quality of the last two deliveries.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds("I'm really fed up with this now.", 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('I was a bit disappointed by that problem.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds("I'm very concerned about the security of npm packages in general.", 'them')).toEqual([]);
+    expect(kinds('I get very frustrated with students who produce plots that way.', 'them')).toEqual([]);
+    expect(kinds('We got so annoyed about this we wrote our own function.', 'them')).toEqual([]);
+  });
+
+  it('does not read work on a thing, one\'s own non-answer or other people\'s questions as risks', () => {
+    expect(kinds("I've started on a reorganization of the help pages.", 'them')).toEqual([]);
+    expect(kinds("That's a different question, and I didn't really answer it.", 'them')).toEqual([]);
+    expect(kinds('My searches found similar questions asked multiple times, but no answers.', 'them')).toEqual([]);
+    expect(kinds("This is rather disappointing from the compiler's end; there isn't much we can do.", 'them')).toEqual([]);
+    // Still a risk: a reorganisation of the client's company.
+    expect(signals('There has been a reorganisation of the company and budgets are frozen.')).toEqual([['cancellation', 'decision-maker']]);
+  });
+});

@@ -2,6 +2,10 @@
  * Risk language: dissatisfaction, escalation, cancellation and delay from the client; bad news from us.
  * Negation-aware: "not disappointed at all" and "no need to escalate" are not risks. One signal per
  * sentence (the first kind that matches), so a long complaint is counted per sentence, not per word.
+ * A client risk is aimed at the supplier the mail is written to (us): each match is checked for who it is about
+ * (the reader, our work, or the writer's loss) and dropped when it is about the writer's own work or a third party.
+ * Two families of client rules, each tried only in sentences with its own word stems: the older feeling and signal
+ * rules (THEIR_SIGNALS, THEIR_RULES) and the complaints customers make without feeling words (THEIR_COMPLAINTS).
  */
 import type { RiskCandidate, RiskKind, RiskSignal, Side } from '../model/facts';
 import { snippet } from './text/normalize';
@@ -11,88 +15,184 @@ interface RiskRule {
   kind: RiskKind;
   signal?: RiskSignal;
   pattern: RegExp;
+  /** Shows that a match is about someone else than the supplier written to: the match is dropped. */
+  aimedElsewhere?: RegExp;
+  /** "My order has not arrived": the writer's "my" is what is owed to them, not their own work running late. */
+  owedToWriter?: boolean;
+  /** "How do I cancel my service?": asking how to cancel or complain is itself the act, not a question to answer. */
+  askingIsTheAct?: boolean;
+  /** A round-3 complaint rule: tried only in sentences with one of COMPLAINT_STEMS (the others need THEIR_STEMS). */
+  complaintWords?: boolean;
+  /** Words every match of the pattern contains: a cheap test that spares the full pattern in most sentences. */
+  needs?: RegExp;
 }
 
 /** Our client's signals that come before the generic rules: each names a finer reason (RISK_SIGNALS). */
 const THEIR_SIGNALS: RiskRule[] = [
   {
+    needs: /\b(?:look|shopping|consider|evaluat|explor|talking|speaking|meeting|review|getting quotes|benchmark|tender|bid|rfp|rfq|pitch|revisit|reconsider|before|re-?tender|market|in-?house|decided|chosen|opted|elected|selected|appointed|picked|hired|approached|contacted)/i,
     kind: 'cancellation',
     signal: 'alternatives',
+    aimedElsewhere: /\b(?:it (?:would|might|may|could) be worth|you (?:could|should|might|may|can) (?:want to |also )?|worth (?:looking|exploring|considering))/i,
     pattern:
-      /\b(?:(?:looking|look|looked|shopping|considering|evaluating|exploring|talking to|speaking to|meeting with|reviewing|getting quotes from|benchmarking (?:you|your \w+) against) (?:at |for |around for )?(?:other|alternative|another|different|new|competing|several) (?:vendors?|suppliers?|providers?|agencies|agency|partners?|options|solutions|firms?|contractors?|companies)|(?:go(?:ing)?|put(?:ting)? (?:it|this|the (?:contract|work|account))|take (?:it|this)) (?:out )?to (?:tender|bid)|(?:issue|issuing|run|running|launch|launching|put out|putting out|go out (?:to|with)|going out (?:to|with)|start|starting) (?:a|an|the) (?:tender|rfp|rfq|bidding process|pitch process)|(?:formal|open|competitive) (?:tender|rfp|rfq|bid|pitch)|(?:review|reviewing|revisit|revisiting|reconsider|reconsidering) (?:our|the|all) (?:options|supplier|vendor|agency|contract|relationship)\b[^.]{0,40}\b(?:renewal|contract|year|next)|before (?:we|i) (?:renew|sign|commit)\b[^.]{0,60}\b(?:compare|options|alternatives|quotes|market))\b/i,
+      /\b(?:(?:looking|look|looked|shopping|considering|evaluating|exploring|talking to|speaking to|meeting with|reviewing|getting quotes from|benchmarking (?:you|your \w+) against) (?:at |for |around for )?(?:(?:other|alternative|another|different|new|competing|several) (?:vendors?|suppliers?|providers?|agencies|agency|partners?|firms?|contractors?|companies)|(?:other|alternative|different|competing) (?:options|solutions))|(?:go(?:ing)?|put(?:ting)? (?:it|this|the (?:contract|work|account))|take (?:it|this)) (?:out )?to (?:tender|bid)|(?:issue|issuing|run|running|launch|launching|put out|putting out|go out (?:to|with)|going out (?:to|with)|start|starting) (?:a|an|the) (?:tender|rfp|rfq|bidding process|pitch process)|(?:formal|open|competitive) (?:tender|rfp|rfq|bid|pitch)|(?:review|reviewing|revisit|revisiting|reconsider|reconsidering) (?:our|the|all) (?:options|supplier|vendor|agency|contract|relationship)\b[^.]{0,40}\b(?:renewal|contract|year|next)|before (?:we|i) (?:renew|sign|commit)\b[^.]{0,60}\b(?:compare|options|alternatives|quotes|market)|re-?tender(?:ing)?|(?:go|going|went|put|putting) (?:it |this |the (?:contract|work|account) )?(?:back )?out to (?:tender|market)|(?:bring|bringing|take|taking|move|moving) (?:it |this |the (?:work|account|service|project) |everything )?in-?house|(?:decided|chosen|opted|elected) to (?:go|move|switch) (?:with|to) (?:another|a different|a new|a competing|an alternative)|(?:chosen|selected|appointed|picked|hired) (?:another|a different|a new|a competing|an alternative) (?:supplier|vendor|agency|provider|partner|firm|contractor)|(?:approached|contacted) by (?:another|a competing|other|a rival) (?:agency|agencies|supplier|suppliers|vendor|vendors|provider|providers|firm|firms))\b/i,
   },
   {
+    needs: /\bfavou?r/i,
     kind: 'cancellation',
     signal: 'alternatives',
+    aimedElsewhere: /\b(?:abandon\w*|give up on|gave up on|giving up on|drop(?:ped|ping)?|ditch\w*|mov(?:e|ed|ing) away from|switch\w* (?:away )?from)\s+(?:our|my)\b/i,
     pattern: /\b(?:abandon\w*|give up on|gave up on|giving up on|drop(?:ped|ping)?|ditch\w*|mov(?:e|ed|ing) away from|switch\w* (?:away )?from)\s+(?:[\w-]+\s+){0,3}in favou?r of\b/i,
   },
   {
     kind: 'cancellation',
     signal: 'alternatives',
     // "give up on R. Start over with a better environment": giving up on a named product (names keep case).
+    aimedElsewhere: /\b(?:is|was) (?:no longer|not) an option\b/i,
     pattern: /\b(?:[Gg]ive|[Gg]ave|[Gg]iving) up on (?:you\b|your\b|[A-Z][\w-]*\b)/,
   },
   {
+    needs: /\b(?:quality|service|standard|accuracy|responsiveness|work|level|errors|mistakes|bugs|typos|issues|problems|fail|broke|crash|stopped|expectations|worse|keep|sloppy|careless|rushed|half-baked|substandard|sub-standard|shoddy|amateurish|scratch|par)/i,
     kind: 'dissatisfaction',
     signal: 'quality',
     pattern:
-      /\b(?:(?:quality|service|standard|accuracy|responsiveness|work)\b[^.]{0,30}\b(?:has|have|had|is|are)\s+(?:\w+\s+)?(?:dropped|declined|slipped|gone down(?:hill)?|deteriorated|(?:gotten|got|getting) worse|not what it (?:was|used to be))|(?:not|n't|no longer) (?:up to|at) (?:the|your|our) (?:usual )?(?:standard|level|quality)|(?:more|too many|lots of|a number of|several|repeated) (?:errors|mistakes|bugs|typos|issues|problems) (?:than|in|lately|recently|again|in (?:the|your) (?:last|latest|recent))|full of (?:errors|mistakes|typos)|(?:fail(?:ed|s)?|broke|crash(?:ed|es)?|stopped working) (?:every time|in every case|each time|repeatedly|constantly)|below (?:our|the) expectations|(?:is|are|has been|have been) getting worse|(?:standards?|quality) (?:has|have) slipped|\b(?:it|it's|this|things|the (?:service|quality|product|situation|response|support|problem|glitch|bug))\s+(?:has |have |is |are )?(?:got|gotten|become|grown|getting) (?:a (?:bit|little|lot) |even |much |slightly |far )?worse|worse than ever|keeps? (?:on )?(?:crashing|breaking|freezing|hanging|dying))\b/i,
+      /\b(?:(?:quality|service|standard|accuracy|responsiveness|work)\b[^.]{0,30}\b(?:has|have|had|is|are)\s+(?:\w+\s+)?(?:dropped|declined|slipped|gone down(?:hill)?|deteriorated|(?:gotten|got|getting) worse|not what it (?:was|used to be))|(?:not|n't|no longer) (?:up to|at) (?:the|your|our) (?:usual )?(?:standard|level|quality)|(?:more|too many|lots of|a number of|several|repeated) (?:errors|mistakes|bugs|typos|issues|problems) (?:than (?!(?:it|they|this|that) (?:solves?|fix(?:es)?))|lately|recently|again|in (?:the|your) (?:last|latest|recent))|(?:too many|repeated) (?:errors|mistakes|bugs|typos|issues|problems) in|full of (?:errors|mistakes|typos)|(?:fail(?:ed|s)?|broke|crash(?:ed|es)?|stopped working) (?:every time|in every case|each time|repeatedly|constantly)|below (?:our|the) expectations|(?:is|are|has been|have been) getting worse|(?:standards?|quality) (?:has|have) slipped|\b(?:it|it's|this|things|the (?:service|quality|product|situation|response|support|problem|glitch|bug))\s+(?:has |have |is |are )?(?:got|gotten|become|grown|getting) (?:a (?:bit|little|lot) |even |much |slightly |far )?worse|worse than ever|keeps? (?:on )?(?:crashing|breaking|freezing|hanging|dying)|(?<!\bsome (?:\w+ )?)(?:sloppy|careless|rushed|half-baked|substandard|sub-standard|shoddy|amateurish) (?:work|job|reports?|deliverables?|drafts?|service|copy|design|workmanship|execution)|(?:not|n't) (?:up to|at) (?:scratch|par)|(?:the )?(?:work|reports?|deliverables?|drafts?|copy|service) (?:has|have) been (?:sloppy|careless|rushed|substandard|shoddy))\b/i,
   },
   {
+    needs: /\b(?:budget|spend|cost)/i,
     kind: 'cancellation',
     signal: 'budget',
     pattern:
       /\b(?:budget (?:cuts?|freeze|reductions?|(?:has|have) been (?:cut|reduced|slashed|frozen)|is (?:being )?(?:cut|reduced|frozen))|(?:cut|cutting|reduce|reducing|slash|slashing|trim|trimming|freeze|freezing) (?:our|the|all|back on) (?:external )?(?:budgets?|spend|spending|costs)|cost[- ]cutting|spending freeze|(?:no|not enough|little) budget (?:for|left)|(?:lost|losing) (?:the|our) budget)\b/i,
   },
   {
+    needs: /\b(?:new|left|resign|stepped|moved on|replaced|leaving|taken over|taking over|take over|took over|will take over|reorg|restructur|re-?org)/i,
     kind: 'cancellation',
     signal: 'decision-maker',
     pattern:
-      /\b(?:(?:our|a|the) new (?:ceo|cfo|cto|coo|cmo|cio|vp|svp|evp|president|director|head of [a-z]+|procurement (?:lead|manager|director)|manager|boss|leadership(?: team)?|management)\b|(?:he|she|our (?:\w+ )?(?:manager|director|sponsor|contact|ceo|cfo|cto|vp|head of \w+)) (?:has|have|had) (?:just )?(?:left|resigned|stepped down|moved on|been replaced)\b|(?:is|are) leaving (?:the company|us|at the end)\b|(?:has taken|is taking|will take|took) over (?:from|as)\b|(?:a|the|our) (?:reorgani[sz]ation|restructuring|re-?org)\b(?! of (?:the |this |that |our |my )?(?:whole )?(?:page|code|files?|document|section|chapter|menu|folder|site|website|repo|repository|data|list))|(?:reorgani[sz]ing|restructuring) (?:the|our) (?:company|business|department|team|organi[sz]ation))/i,
+      /\b(?:(?:our|a|the) new (?:ceo|cfo|cto|coo|cmo|cio|vp|svp|evp|president|director|head of [a-z]+|procurement (?:lead|manager|director)|manager|boss|leadership(?: team)?|management)\b|(?:he|she|our (?:\w+ )?(?:manager|director|sponsor|contact|ceo|cfo|cto|vp|head of \w+)) (?:has|have|had) (?:just )?(?:left|resigned|stepped down|moved on|been replaced)\b|(?:is|are) leaving (?:the company|us|at the end)\b|(?:has taken|is taking|will take|took) over (?:from|as)\b|(?:a|the|our) (?:reorgani[sz]ation|restructuring|re-?org)\b(?! of (?!(?:the |our |your |this )?(?:whole )?(?:company|business|department|team|organi[sz]ation|division|group|management|board|firm)\b))|(?:reorgani[sz]ing|restructuring) (?:the|our) (?:company|business|department|team|organi[sz]ation))/i,
   },
   {
+    needs: /\b(?:left|resigned|stepped|moved on)/i,
     kind: 'cancellation',
     signal: 'decision-maker',
     // A named person leaving ("Johannes has moved on"): names are capitalised, so this one keeps case.
     pattern: /\b[A-Z][a-z]+ (?:has|had) (?:just )?(?:left (?:the company|us|the business)|resigned|stepped down|moved on)\b/,
   },
   {
+    needs: /\b(?:worr|concern|nervous|anxious|uneasy|on track|realistic|achievable|feasible|doable|at risk|in danger|unrealistic|tight|cutting it|running out|time is running|yet to)/i,
     kind: 'delay',
     signal: 'date-worry',
     pattern:
-      /\b(?:(?:worried|concerned|nervous|anxious|uneasy)\b[^.]{0,50}\b(?:date|deadline|timeline|timing|schedule|launch|go-live|delivery|on time|slip|make it)|(?:are|is) (?:we|you|it|this|the (?:project|launch|go-live|delivery|date|timeline)) (?:still )?on track|(?:is|are) (?:the|this|that) (?:date|deadline|timeline|launch|go-live|plan) (?:still )?(?:realistic|achievable|feasible|doable)|(?:date|deadline|timeline|launch|go-live|delivery) (?:is|looks|seems) (?:at risk|in danger|unrealistic|tight)|(?:have|has) yet to (?:receive|hear|get|see))\b/i,
+      /\b(?:(?:worried|concerned|nervous|anxious|uneasy)\b[^.]{0,50}\b(?:date|deadline|timeline|timing|schedule|launch|go-live|delivery|on time|slip|make it)|(?:are|is) (?:we|you|it|this|the (?:project|launch|go-live|delivery|date|timeline)) (?:still )?on track|(?:is|are) (?:the|this|that) (?:date|deadline|timeline|launch|go-live|plan) (?:still )?(?:realistic|achievable|feasible|doable)|(?:date|deadline|timeline|launch|go-live|delivery) (?:is|looks|seems) (?:at risk|in danger|unrealistic|tight)|cutting it (?:fine|close)|(?:we're|we are|we're now) running out of time|time is running out|(?:have|has) yet to (?:receive (?:it|them|the|this|that|my|our|a|an|any)|hear (?:back|from you|anything)|get (?:a|an|any) (?:reply|response|answer|update)))\b/i,
   },
   {
+    needs: /\b(?:milestone|deadline|date|deliver|release|launch|go-live)/i,
     kind: 'dissatisfaction',
     signal: 'missed-milestones',
     pattern:
-      /\b(?:(?:missed|slipped|blown) (?:two|three|four|several|multiple|\d+) (?:milestones|deadlines|dates|deliveries)|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:missed )?(?:milestone|deadline|date|delivery) (?:in a row|missed|that (?:has )?slipped)|(?:another|yet another) missed (?:milestone|deadline|date))\b/i,
+      /\b(?:(?:missed|slipped|blown) (?:two|three|four|several|multiple|\d+) (?:milestones|deadlines|dates|deliveries)|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:missed )?(?:milestone|deadline|date|delivery) (?:in a row|missed|that (?:has )?slipped)|(?:another|yet another) missed (?:milestone|deadline|date)|(?:two|three|four|several|multiple|\d+) (?:missed|slipped|late) (?:milestones|deadlines|deliveries|dates)|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:the |this |that |a |our )?(?:[\w-]+ )?(?:date|deadline|milestone|delivery|release|launch|go-live) (?:has )?(?:slipped|moved|been (?:missed|pushed back|moved|delayed)))\b/i,
   },
   {
+    needs: /\b(?:disappoint|underwhelm|frustrat|what we|desired|better|less than|expected|address|answer|times|got no)/i,
     kind: 'dissatisfaction',
     signal: 'understatement',
     pattern:
-      /\b(?:(?:a (?:bit|little)|slightly|somewhat|rather|quite) (?:disappointed|underwhelmed|frustrated)|not (?:quite )?what we (?:expected|agreed|asked for|were promised)|(?:could|should) have been (?:handled )?better|less than (?:impressed|happy)|we (?:had )?expected (?:more|better)|(?<!\bif (?:that|this|it) )(?:doesn't|does not|didn't|did not) (?:really |quite )?(?:address|answer) (?:that|this|it|my|our|the)|(?:asked|raised this|chased)(?: (?:about )?(?:this|it))? (?:a couple of|two|three|several|multiple|many|\d+) times|(?<!\byou )got no (?:response|reply|answer))\b/i,
+      /\b(?:(?:a (?:bit|little)|slightly|somewhat|rather|quite) (?:disappointed|underwhelmed|frustrated)|not (?:quite )?what we (?:expected|agreed|asked for|were promised|were expecting|had hoped for|hoped for)|leaves? (?:a lot|a great deal|much|something|a bit) to be desired|(?:could|should) have been (?:handled )?better|less than (?:impressed|happy)|we (?:had )?expected (?:more|better)|(?<!\bif (?:that|this|it) |\b(?:I|we) (?:really |just )?)(?:doesn't|does not|didn't|did not) (?:really |quite )?(?:address|answer) (?:that|this|it|my|our|the)|(?<!\b(?:questions?|been|was|were) )(?:asked|raised this|chased|complained|called|emailed|e-mailed|written|phoned|contacted (?:you|your \w+))(?: (?:about )?(?:this|it))? (?:a couple of|two|three|four|five|several|multiple|many|numerous|countless|a dozen|\d+) times|(?<!\byou )got no (?:response|reply|answer))\b/i,
+  },
+];
+
+/**
+ * Round 3 (README "Round 3"): how customers who write to a supplier complain when they do not use the feeling words:
+ * a verdict on the service, silence from the supplier, something owed that has not come, a failure that came back, the
+ * last time they buy. Each names the supplier's side (service, support, the thing delivered, "you") or the writer's
+ * own loss, so a verdict on a third party or on the writer's own work does not match.
+ */
+const THEIR_COMPLAINTS: RiskRule[] = [
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    pattern:
+      /\b(?:(?:worst|terrible|awful|horrible|horrendous|appalling|atrocious|pathetic|disgusting|dreadful|abysmal|shocking|lousy|unprofessional|useless|rubbish|poor)\s+(?:customer\s+|cust\.?\s+|home\s+delivery\s+|delivery\s+|after[- ]sales\s+)?(?:service|serv|support|care|communication)|(?:worst|terrible|awful|horrible|horrendous|appalling|atrocious|dreadful)\s+(?:[\w-]+\s+)?experience|(?:your|the|this|their)\s+(?:customer\s+)?(?:service|support|customer care|website|site|app)\s+(?:is|was|has been|are|were)\s+(?:(?:so|really|very|absolutely|truly|just|a|an|such a|the)\s+)*(?:terrible|awful|horrible|appalling|atrocious|pathetic|disgusting|dreadful|abysmal|shocking|a joke|a disgrace|a shambles|useless|rubbish|unacceptable)|(?:you|you guys|y'all)(?:'re| are)\s+(?:(?:easily|by far|officially|just|so)\s+)?(?:the\s+)?(?:worst|a joke|useless|pathetic|a disgrace|unprofessional)|(?:could(?:n't| not) (?:be|have been) (?:more|any more) (?:unprofessional|unhelpful|rude))|is a (?:joke|disgrace|shambles)!|(?:terrible|awful|horrible|appalling|pathetic|disgraceful|shocking) way to (?:treat|deliver|run|handle|do business)|(?:service|support|staff|team|agents?|people|reps?|representatives?|helpdesk|help desk)\s+(?:[\w-]+\s+){0,3}(?:is|are|was|were|been)\s+(?:(?:so|very|really|completely|totally|extremely)\s+)?(?:not (?:at all |very |remotely )?helpful|unhelpful|uncooperative|rude|useless|clueless)|(?:not|n't) helpful at all|(?:you|your \w+)(?:'re| are| is| have been) lying|(?:lied|been lying) to (?:me|us)|(?:won't|will not|refuse[ds]? to|refusing to|didn't|did not) (?:honou?r|fulfil|fulfill|stand behind) (?:the |my |our |its |your )?(?:warranty|guarantee|contract|agreement|sla|commitment|promise)|(?:gave|giving|give) (?:you|you guys|your \w+) (?:another|one more|a second|a last|a final) chance|your (?:[\w-]+ ){0,3}(?:really |totally )?sucks?\b|you (?:guys )?suck\b|your (?:[\w-]+ ){1,3}(?:is|are) (?:absolute |complete |total |utter )?(?:shit|crap|garbage|trash|junk|rubbish)|overcharged (?:me|us)|(?:double[- ]charged|(?:charged|billed|invoiced|charging|billing|invoicing) (?:me|us) twice)|(?:passed|sent|transferred|bounced) (?:(?:me|us) )?(?:around |between |to )?(?:\d+|two|three|four|five|several|multiple) (?:different )?(?:departments|teams|agents)|(?:hung|hangs|hang) up on (?:me|us)|cuts? (?:me|us|you) off|(?:on hold|hold) for (?:over |more than |almost )?(?:\d+|an|two|three) ?(?:min(?:ute)?s?|hours?)|\d+[- ]?(?:minute|min|hour) hold)/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    pattern:
+      /^(?:(?:absolutely|totally|just|simply|so|really|truly|utterly|frankly)\s+)?(?:disgusting|pathetic|pitiful|appalling|unacceptable|ridiculous|outrageous|disgraceful|terrible|awful|horrible|shocking|not good enough|a joke|a disgrace)\s*[!.]*$/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    // Silence from the supplier: no answer after the writer asked, said with a time or "still" / "never". Silence from
+    // someone the writer names in the third person ("I contacted the maintainer, still no response") is not ours.
+    aimedElsewhere: /\b(?:contacted|emailed|e-mailed|wrote to|written to|asked|pinged|messaged|cc'd) (?:the|a|an|his|her|their|its)\b(?! (?:team|company|support|office|help ?desk|service|customer))|^\s*(?:they|he|she)\b|\b(?:they|he|she) (?:have |has )?(?:never|not once)\b/i,
+    pattern:
+      /\b(?:(?:still|yet)\s+(?:no|not a single|haven't (?:had|got|received) (?:a|any))\s+(?:response|reply|answer|call(?:\s*back)?|word|update|news)|(?:no|not a single|without (?:a |any )?)\s*(?:response|reply|answer)s?\s+(?:yet|so far|received|since|after|for (?:over |more than )?(?:\d+|a|an|two|three|several)|in (?:over )?(?:\d+|two|three)|from (?:you|your|anyone))|(?:never|not once)\s+(?:replied|responded|followed up|got back|called back|answered)|unanswered (?:e-?mails?|calls?|messages?|letters?|requests?)|no one has (?:dealt with|replied to|responded to|answered|looked at) (?:it|this|my|our)|(?:no|not a) call (?:back )?(?:till|until) now|(?:requested|asked|chased|emailed|e-mailed|called|wrote|messaged|followed up|sent)\b[^.!?]{0,40}[,;]\s*(?:but\s+)?(?:still\s+)?no (?:response|reply|answer)|(?:\d+(?:st|nd|rd|th)?|second|third|fourth|fifth|several|multiple) times? without (?:a |any )?(?:response|reply|answer))\b/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'delay',
+    // Something owed to the writer that has not come ("my order has yet to arrive", "never received my refund"): the
+    // thing must be one that is delivered, so "I never got it working" or "R 4.1 has not yet appeared" do not match.
+    // The reader's missing item ("if you haven't received a confirmation, resubmit") is a notice, not a complaint.
+    aimedElsewhere: /\bif you\b|\byou(?:'ve| have)?(?:n't| not| never)\b|\b(?:sorry|apologi[sz]e|apologies)\b|\bwaiting\b[^.!?]{0,40}\b(?:to (?:finish|complete|run|compile|load|converge)|jobs?|runs?|computations?|simulations?|calculations?|process(?:es)?|builds?|install)\b/i,
+    owedToWriter: true,
+    pattern:
+      /\b(?:(?:has|have|had)\s+yet to (?:arrive|be (?:delivered|dispatched|shipped|sent))|(?:has|have|had)(?:n't| not)\s+(?:yet\s+)?(?:arrived|shipped|turned up|been (?:delivered|dispatched|shipped))(?:\s+yet)?|(?:(?:not yet|never|still (?:have |has )?(?:not|n't)|(?:have|has)(?:n't| not)(?: yet)?) (?:received|got|gotten)|waiting (?:on|for)) (?:my|our|the|a|an|any) (?:[\w-]+ ){0,2}(?:order|package|parcel|delivery|shipment|goods|items?|luggage|suitcases?|bags?|refund|reimbursement|replacement|invoice|report|paperwork|contract|papers?|charger|cheque|check|payment|money|quote|proposal|draft|deliverables?|tickets?|confirmation|kit)s?\b|(?:order|package|parcel|delivery|shipment|luggage|suitcases?|bags?|courier|driver|engineer|technician|bus|train|refund|replacement|they|it)\s+(?:has\s+|have\s+|had\s+)?(?:never|still not|still (?:has|have|did)n'?t|still (?:has|have|did) not|not yet) (?:arrived?|came|come|showed up|turned up|appeared|been (?:delivered|dispatched|shipped))|no sign of (?:my|our|the) (?:order|delivery|package|parcel|shipment|courier|driver|engineer|technician)|(?:\d+(?:\.\d+)?|two|three|four|five|several)\s*(?:\+\s*)?(?:hrs?|hours?|days?|weeks?)\s+(?:late|overdue|behind)|(?:supposed|meant|due|promised|guaranteed) to (?:be delivered|arrive|come|be here|ship|be dispatched|be ready)\b[^.!?]{0,40}\b(?:but|now|still|and (?:it|they) (?:hasn't|haven't|didn't))|(?:was|were|it's|is) (?:supposed|meant|promised) to (?:be|take) (?:only )?(?:\d+|a|one|two|three|four|five)\s*(?:business |working )?(?:days?|weeks?|hours?)|(?:been )?waiting (?:for )?(?:over |more than |almost |nearly )?(?:\d+|a|an|two|three|four|five|six|several)\s+(?:hours?|days?|weeks?|months?)(?: now)?\b|taking (?:forever|ages) to (?:receive|hear back|get back|get (?:a |my |our )?(?:refund|reply|response|answer|replacement)|respond|reply|process|fix|deliver|ship|arrive|refund|resolve)|(?:\d+|two|three|four|five|several)\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?) (?:after|past|later than) (?:the )?(?:estimated|promised|agreed|expected|scheduled|quoted|guaranteed) (?:delivery |arrival )?(?:time|date|slot)|where(?:'s| is) (?:my|our) (?:order|parcel|package|delivery|refund|replacement|shipment)|(?:my|our) (?:[\w-]+ ){0,2}(?:order|package|parcel|delivery|shipment|refund|replacement|flight|train|invoice|report) (?:has|have|had|is|was) (?:been )?(?:delayed|postponed|pushed back)|(?<!\b(?:made|making|make) )(?:still )?no progress (?:being made|has been made|made|since|on|at all)|(?:been )?trying to (?:reach|contact|settle|resolve|sort out|get hold of|get through to|speak to|talk to) [^.!?]{0,40}\bfor (?:the (?:past|last) |over |more than |almost )?(?:\d+|two|three|four|five|several) (?:days|weeks|months)|(?:had |have had |been )?(?:no|without) (?:broadband|internet|service|power|signal|connection|connectivity|wi-?fi|access|phone line|heating|hot water) (?:since|for (?:over |more than |almost )?(?:\d+|two|three|four|five|several|a|an) (?:hours|days|weeks)))\b/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    signal: 'quality',
+    pattern:
+      /\b(?:(?:is|are|it's|they're|already|now) falling apart|(?:fell|came|falling) apart (?:after|within|already)|(?:broke|broken|stopped working|died|went out|gave up|peeling)\b[^.!?]{0,25}\b(?:after|within) (?:only |just |less than |a few |a couple of |\d+ |one |two |three |four |six )?(?:days?|weeks?|months?|uses?|wash(?:es)?)|(?:the\s+)?(?:worst|most unreliable|least reliable|flimsiest|buggiest)\s+(?:[\w'-]+\s+){0,4}(?:I|we)(?:'ve| have)?\s+(?:ever\s+)?(?:had|used|owned|bought|experienced|dealt with|seen)|(?:quality|it|they|this|that)\s+(?:really\s+)?sucks?\b|should (?:last|have lasted) longer|(?:glue|fix|repair|send) (?:it|them|that|this) (?:back )?(?:together )?(?:\d+|two|three|four|several|multiple) times|(?:gone|went) (?:off|down) again|(?:is|are|'s|'re) (?:down|broken|off) again|(?:your|the|my|our) (?:[\w-]+ ){0,2}(?:invoices?|bills?|billing|account|order|report|statement|booking|delivery|charges?|payments?|refund|figures|site|website|portal|app|system|service|connection|broadband|line) (?:is|are) still (?:wrong|messed up|incorrect|broken|down|not (?:fixed|resolved|sorted|working|right))|still (?:not|n't) helping|(?:\d+|two|three|four|five|six|several) (?:outages|failures|breakdowns|crashes|power cuts) in (?:\d+|a|the (?:last|past)|two|three|four|six) (?:days?|weeks?|months?)|(?:constantly|always) (?:offline|down|dropping out|cutting out|disconnecting)|keeps? (?:dropping out|cutting out|disconnecting|going (?:offline|down)))\b/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'cancellation',
+    signal: 'alternatives',
+    pattern:
+      /\b(?:never\s+(?:buying|using|shopping|flying|ordering|booking|staying|eating|going|renewing|dealing|coming)\b[^.!?]{0,40}\bagain|(?:this|that) (?:is|was|will be) the (?:last|final) time (?:I|we)|(?:take|taking) (?:my|our) (?:business|money|custom|\$+\w*) (?:elsewhere|to)\b|(?:buy|order|get|book) (?:it |them )?(?:from|with|at) [@\w.'-]+ instead|from now on (?:I|we)(?:'ll| will)? (?:get|use|go|order|buy|fly|shop|book))\b/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'cancellation',
+    askingIsTheAct: true,
+    // Ending the relationship in the writer's words: "I'm canceling my account", "close my account", "stop my service".
+    pattern:
+      /\b(?:(?:I|we)(?:'m| am|'re| are| will|'ll| want to| would like to|'d like to| need to| have to| had to)?\s+(?:just\s+)?(?:cancel(?:l?ing)?|clos(?:e|ing)|terminat(?:e|ing)|stop(?:ping)?|end(?:ing)?)\s+(?:my|our)\s+(?:[@\w-]+\s+)?(?:account|subscription|service|membership|contract|plan|policy|order)|(?:need|want|would like|have|going) to (?:cancel|close|terminate|stop|end) (?:my|our) (?:[@\w-]+ )?(?:account|subscription|service|membership|contract|plan|policy)|cancel(?:l?ing|l?ed)? (?:an|my|our) (?:[@\w-]+ )?order\b(?! (?:number|id|confirmation))|(?:I|we)(?:'ll| will| am going to|'m going to|'m gonna) (?:just )?cancel\b)/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'escalation',
+    askingIsTheAct: true,
+    pattern:
+      /\b(?:(?:make|made|file|filed|lodge|lodged|raise|raised|submit|submitted) (?:a |an )?(?:formal |official )?complaint (?:about|against|regarding|with (?:your|head office)|to (?:your|head office))|(?:contacted|contact|reported (?:you|this|it) to|complained to|going to) (?:the )?(?:FTC|FCC|BBB|CFPB|regulator|ombudsman|trading standards|better business bureau|attorney general)|who(?:'s| is) (?:best |the best person )?to contact at head office|involve (?:my |our )?(?:attorneys?|lawyers?|solicitors?))\b/i,
   },
 ];
 
 const THEIR_RULES: RiskRule[] = [
   {
+    needs: /\b(?:cancel|terminat|renew|vendor|supplier|provider|agenc|partner|option|solution|company|firm|elsewhere|end)/i,
     kind: 'cancellation',
     pattern:
       /\b(?:cancel(?:l?ing|l?ed)? (?:the |our |my |this )?(?:contract|subscription|account|order|agreement|service|services|engagement|project|deal|plan|membership|retainer|license|licence|renewal|partnership)|cancel(?:l)?ation of (?:the |our |this )?(?:contract|subscription|account|agreement|service|engagement|retainer|licen[cs]e)|(?:contract|subscription|account|service|retainer) cancel(?:l)?ation|terminat(?:e|ing|ion of) (?:the |our |this )?(?:contract|agreement|engagement|relationship|services?|partnership)|(?:not|n't|won't|will not) (?:be )?renew(?:ing)?|(?:looking|look|shopping) (?:at|for|around for) (?:other|another|alternative|different) (?:vendors?|suppliers?|providers?|agencies|agency|partners?|options|solutions)|(?:move|moving|switch|switching|go|going) (?:to|with) (?:another|a different|a new|an alternative|a competing|a competitor|other) (?:vendor|supplier|provider|agency|partner|company|firm)|take our business elsewhere|end (?:our|the) (?:contract|relationship|partnership|engagement))\b/i,
   },
   {
+    needs: /\b(?:escalat|manager|boss|director|vp|ceo|cfo|head|leadership|supervisor|superior|legal|lawyer|attorney|counsel|complaint|breach|further|higher|chain)/i,
     kind: 'escalation',
     pattern:
       /\b(?:escalat(?:e|ed|ing) (?:this|it|the (?:matter|issue|problem|ticket|case)|to|further|internally|higher|up)|escalation(?! (?:process|path|matrix|procedure|policy|contacts?|point|manager|team|list|levels?|tiers?|workflow|queue|plan|desk|route|email|address)|s? (?:team|desk))|loop(?:ing)? in (?:my|our) (?:manager|boss|director|vp|ceo|cfo|head|leadership)|(?:speak|talk) (?:to|with) your (?:manager|supervisor|boss|director|ceo|superior)|(?:involve|involving|get|bring|bringing|bring in|loop in|contact|consult|refer (?:this|it|the matter) to|pass (?:this|it) to) (?:our |my )?(?:legal|lawyers?|attorneys?|counsel)|legal (?:action|steps|proceedings|recourse|remedies)|formal complaint|file a complaint|(?:our|my) lawyers?|breach of contract|take this (?:further|higher|up the chain))\b/i,
   },
   {
+    needs: /\b(?:disappoint|unacceptab|happy|satisf|pleased|impressed|unhappy|dissatisf|frustrat|annoy|irritat|infuriat|upset|waiting|time|concern|confidence|trust|patience|faith|fed up|poor|good enough|keep|kept|no one|nobody|heard|chas)/i,
     kind: 'dissatisfaction',
     pattern:
-      /\b(?:disappoint(?:ed|ing|ment)|unacceptable|(?:not|n't) (?:happy|satisfied|pleased|impressed)|unhappy|dissatisfied|frustrat(?:ed|ing|ion)|annoyed|upset|still waiting(?!\s+(?:whether|to see|for (?:it|this|the (?:job|run|computation|calculation|process))\b))|this is the (?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|(?:very|really|extremely|deeply|increasingly|quite|seriously) concerned|(?:lost|losing) (?:confidence|trust|patience|faith)|(?:no longer|don't|do not) (?:have (?:any )?)?(?:faith|confidence|trust) in|fed up|poor (?:service|quality|communication|response)|not good enough|(?:keep|kept) (?:missing|slipping|dropping) (?:the |our |your )?(?:deadlines?|dates?|milestones?|the ball)|no one (?:has )?(?:responded|replied|got back)|nobody (?:has )?(?:responded|replied|got back)|haven't heard (?:back|anything|a word|from you)|have not heard (?:back|anything|a word|from you)|chas(?:e|ing) (?:you|this) again)\b/i,
+      /\b(?:disappoint(?:ed|ing|ment)|unacceptable|(?:not|n't) (?:happy|satisfied|pleased|impressed)|unhappy|dissatisfied|frustrat(?:ed|ing|ion)|annoyed|irritated|infuriat(?:ed|ing)|upset|still waiting(?!\s+(?:whether|to see|for (?:it|this|the (?:job|run|computation|calculation|process))\b))|this is the (?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|(?:very|really|extremely|deeply|increasingly|quite|seriously) concerned|(?:lost|losing) (?:confidence|trust|patience|faith)|(?:no longer|don't|do not) (?:have (?:any )?)?(?:faith|confidence|trust) in|fed up|poor (?:service|quality|communication|response)|not good enough|(?:keep|kept) (?:missing|slipping|dropping) (?:the |our |your )?(?:deadlines?|dates?|milestones?|the ball)|no one (?:has )?(?:responded|replied|got back)|nobody (?:has )?(?:responded|replied|got back)|haven't heard (?:back|anything|a word|from you)|have not heard (?:back|anything|a word|from you)|chas(?:e|ing) (?:you|this) again)\b/i,
   },
   {
+    needs: /\b(?:delay|postpon|pushed|behind|slipp|miss|late|overdue|past due)/i,
     kind: 'delay',
     pattern:
       /\b(?:(?:is|are|was|were|been|be|being|get|gets|getting|got|now|again|further|significantly|seriously|badly) (?:(?!not\b|never\b|hardly\b)\w+ )?(?:delayed|postponed|pushed (?:back|out))|(?:another|further|more|significant|serious|major|long|ongoing|repeated|these|the) delays? (?:in|on|to|with|of)|delays? (?:in|on|to|with) (?:the |our |your )?(?:delivery|project|launch|rollout|shipment|release|migration|go-live|implementation|work)|behind schedule|slipp(?:ing|ed) (?:again|further|by|to|another)|(?:missed|miss|missing) (?:the |our |a |another )?(?:deadline|due date|milestone|delivery date|go-live)|running late|(?<!long )overdue|late again|past due)\b/i,
@@ -124,7 +224,24 @@ function negated(sentence: string, index: number): boolean {
 
 /** Word stems every rule of a side starts from: a cheap first test before the full patterns. */
 const THEIR_STEMS =
-  /alternativ|faith|keep|crash|give up|gave up|giving up|abandon|ditch|favou?r|heard|worse|move away|switch|agreed|promised|asked for|option|tender|rfp|rfq|bid|pitch|quote|quality|standard|accuracy|error|mistake|bug|typo|sloppy|careless|expectation|worse|budget|spend|cost|freez|new|left|resign|stepp|leaving|took over|taking over|takes over|reorg|restructur|worr|nervous|anxious|uneasy|on track|realistic|achievable|feasib|doable|risk|danger|tight|milestone|deadline|ideal|expected|better|address|answer|solve|fix|asked|raised|chased|response|surprised|underwhelm|cancel|terminat|renew|vendor|supplier|provider|agenc|partner|compan|firm|business|contract|relationship|escalat|manager|boss|director|supervisor|ceo|legal|lawyer|attorney|counsel|complaint|breach|further|higher|chain|disappoint|unacceptab|happy|satisf|pleased|impressed|frustrat|annoyed|upset|waiting|time|concern|confidence|trust|patience|fed up|poor|good enough|missing|slipping|dropping|respond|replied|got back|heard back|chas|delay|postpon|pushed|behind|slipp|miss|late|overdue|due/i;
+  /\b(?:unhappy|unreliab|dissatisf|unsatisf|irritat|infuriat|yet to|re-?tender|in-?house|decided to go|decided to move|decided to switch|opted to|elected to|(?:chosen|selected|appointed|picked|hired) (?:another|a different|a new|a competing|an alternative)|approached by|sloppy|careless|rushed|half-baked|substandard|sub-standard|shoddy|amateurish|up to scratch|at scratch|up to par|at par|cutting it|running out of time|time is running|to be desired|were expecting|had hoped|hoped for|complained|phoned|emailed|e-mailed|several times|multiple times|many times|numerous times|countless times|dozen times|two times|three times|four times|five times|\d+ times|alternativ|faith|keep|crash|give up|gave up|giving up|abandon|ditch|favou?r|heard|worse|move away|switch|agreed|promised|asked for|option|tender|rfp|rfq|bid|pitch|quote|quality|standard|accuracy|error|mistake|bug|typo|sloppy|careless|expectation|worse|budget|spend|cost|freez|new|left|resign|stepp|leaving|took over|taking over|takes over|reorg|restructur|worr|nervous|anxious|uneasy|on track|realistic|achievable|feasib|doable|risk|danger|tight|milestone|deadline|ideal|expected|better|address|answer|solve|fix|asked|raised|chased|response|surprised|underwhelm|cancel|terminat|renew|vendor|supplier|provider|agenc|partner|compan|firm|business|contract|relationship|escalat|manager|boss|director|supervisor|ceo|legal|lawyer|attorney|counsel|complaint|breach|further|higher|chain|disappoint|unacceptab|happy|satisf|pleased|impressed|frustrat|annoyed|upset|waiting|time|concern|confidence|trust|patience|fed up|poor|good enough|missing|slipping|dropping|respond|replied|got back|heard back|chas|delay|postpon|pushed|behind|slipp|miss|late|overdue|due)/i;
+/** Word stems the round-3 complaint rules (THEIR_COMPLAINTS) start from: those rules are tried only when one is there. */
+const COMPLAINT_STEMS =
+  /\b(?:unanswered|worst|terribl|awful|horribl|horrend|appall|atroci|pathetic|disgust|dreadful|abysmal|shocking|lousy|unprofessional|useless|rubbish|poor|joke|disgrace|shambles|pitiful|unacceptab|ridiculous|outrageous|good enough|unhelpful|uncooperative|rude|clueless|helpful|lying|lied|honour|honor|fulfil|stand behind|chance|suck|crap|garbage|trash|junk|shit|respon|repl|answer|followed up|got back|called back|no one has|no call|yet to|arriv|shipped|turned up|showed up|appeared|been deliver|been dispatch|been shipp|received|gotten|never got|t got|not got|waiting|never came|never come|t come|t came|yet come|sign of|hrs late|hours late|days late|weeks late|hrs behind|hours behind|days behind|weeks behind|hours overdue|days overdue|weeks overdue|supposed to|meant to|promised to|guaranteed|due to arrive|due to be|due to ship|due to come|taking forever|taking ages|estimated|scheduled|quoted|where's my|where is my|where's our|where is our|apart|broke|stopped working|died|went out|gave up|peeling|unreliab|least reliab|flimsi|bugg|last longer|lasted longer|glue|fix it|fix them|fix this|fix that|repair it|send it back|send them back|gone off|gone down|went off|went down|down again|broken again|off again|outages|failures|breakdowns|crashes|power cuts|constantly|always offline|always down|always dropping|always cutting|always disconnect|keeps dropping|keep dropping|keeps cutting|keep cutting|keeps disconnect|keep disconnect|keeps going|keep going|never buying|never using|never shopping|never flying|never ordering|never booking|never staying|never eating|never going|never renewing|never dealing|never coming|last time|final time|take my|take our|taking my|taking our|instead|from now on|cancel|close my|close our|closing my|closing our|terminate my|terminate our|terminating my|terminating our|stop my|stop our|stopping my|stopping our|end my|end our|ending my|ending our|complaint|ftc|fcc|bbb|cfpb|regulator|ombudsman|trading standards|better business|attorney general|head office|involve|overcharg|double charg|double-charg|me twice|us twice|departments|teams|agents|hung up on|hangs up on|hang up on|cut me off|cut us off|cuts me off|cuts us off|cut you off|cuts you off|on hold|minute hold|min hold|hour hold|delayed|postponed|pushed back|no progress|trying to reach|trying to contact|trying to settle|trying to resolve|trying to sort|trying to get hold|trying to get through|trying to speak|trying to talk|no broadband|no internet|no service|no power|no signal|no connect|no wi|no access|no phone|no heating|no hot water|without broadband|without internet|without service|without power|without signal|without connect|without wi|without access|without phone|without heating|without hot water|still wrong|still messed|still incorrect|still broken|still down|still not)/i;
+/**
+ * Either family's stems in one pass (group 1 set: a THEIR_STEMS stem came first). Both stem regexes are written
+ * `/\b(?:...)/i`, so `source.slice(5, -1)` is their list of stems.
+ */
+const THEIR_ANY_STEMS = new RegExp(`\\b(?:(${THEIR_STEMS.source.slice(5, -1)})|${COMPLAINT_STEMS.source.slice(5, -1)})`, 'i');
+/** The two families again, searched from a position on (lastIndex): no stem of either stands before the first one found. */
+const THEIR_STEMS_FROM = new RegExp(THEIR_STEMS.source, 'gi');
+const COMPLAINT_STEMS_FROM = new RegExp(COMPLAINT_STEMS.source, 'gi');
+
+/** Whether `from` (a global regex) matches in `text` at or after `index`. */
+function foundFrom(from: RegExp, text: string, index: number): boolean {
+  from.lastIndex = index;
+  return from.test(text);
+}
 const OUR_STEMS = /unfortunate|regrett|afraid|won't|will not|can't|cannot|can not|missed|delay|slipp|setback|issue|problem|outage|bug|hit|run into|encountered|behind|late|push|move|bad news/i;
 
 /**
@@ -132,17 +249,17 @@ const OUR_STEMS = /unfortunate|regrett|afraid|won't|will not|can't|cannot|can no
  * procedure, a mailing list's rules, "escalation" as the name of a process.
  */
 const BOILERPLATE =
-  /\b(?:complaints? (?:procedure|policy|process|handling|form|department|team)|(?:make|file|raise|lodge|submit) a complaint (?:with|to) (?:the|our|us)\b|ombudsman|financial conduct authority|regulated by|registered (?:office|in england)|if you (?:have received|are not the intended)|this (?:e-?mail|message) (?:and any|is confidential|may contain))/i;
+  /\b(?:complaints? (?:procedure|policy|process|handling|form|department|team)|(?:make|file|raise|lodge|submit) a complaint (?:with|to) (?:the|our|us)\b|(?:may|can) be referred to the (?:\w+ )?ombudsman|financial ombudsman|financial conduct authority|regulated by|registered (?:office|in england)|if you (?:have received|are not the intended)|this (?:e-?mail|message) (?:and any|is confidential|may contain))/i;
 
 /**
  * Feelings that are a risk only when aimed at us or at the work: "I'm disappointed", "this is
  * frustrating", "frustrated with your support"; not "parallel programming is very frustrating" or
  * "I was unhappy with their packaged version".
  */
-const FEELING = /\b(?:frustrat\w*|annoy\w*|disappoint\w*|unhappy|upset|concerned|worried|fed up|unacceptabl\w*|not (?:good enough|satisfied|happy))\b/i;
+const FEELING = /\b(?:frustrat\w*|annoy\w*|irritat\w*|infuriat\w*|disappoint\w*|unhappy|upset|concerned|worried|fed up|unacceptabl\w*|not (?:good enough|satisfied|happy))\b/i;
 const AIMED_AT_US =
-  /\b(?:you|your|yours|we(?:'re| are| have been| were)|i(?:'m| am| have been|'ve been)|this is|that is|it is|it's|this has|still|again|the (?:delay|delays|service|support|response|responses|quality|situation|project|work|delivery|deliverables?|team|lack of|timeline|report|invoice|release|rollout|outcome|result|(?:present |current )?(?:behaviou?r|performance|product|software))|(?:we|i) (?:tried|used|bought|ordered|received|tested))\b/i;
-const AIMED_ELSEWHERE = /\b(?:with|by|about|at|in) (?:their|his|her|its|them|him|the (?:weather|news|market|economy|election|government|governor|traffic)|any (?:scheme|approach|idea|method|solution|proposal))\b|\b(?:for me, but|my (?:own )?(?:mistake|fault|error)|making mistakes)\b/i;
+  /\b(?:you|your|yours|y'all|we(?:'re| are| have been| were)|i(?:'m| am| have been|'ve been)|this is|that is|it is|it's|this has|still|again|the (?:delay|delays|service|support|response|responses|quality|situation|project|work|delivery|deliverables?|team|lack of|timeline|report|invoice|release|rollout|outcome|result|website|site|app|portal|system|platform|process|billing|(?:present |current )?(?:behaviou?r|performance|product|software))|(?:we|i) (?:tried|used|bought|ordered|received|tested))\b/i;
+const AIMED_ELSEWHERE = /\bfrom (?:the )?[\w-]+'s (?:end|side)\b|\b(?:with|by|about) (?:all|other|existing|alternative) (?:\w+ ){0,2}(?:solutions|options|tools|packages|approaches|methods|alternatives)\b|\b(?:with|by|about|at|in) (?:their|his|her|its|them|him|myself|ourselves|the (?:weather|news|market|economy|election|government|governor|traffic)|any (?:scheme|approach|idea|method|solution|proposal))\b|\b(?:for me, but|my (?:own )?(?:mistake|fault|error)|making mistakes)\b/i;
 
 /** Somewhere else the writer asked: "I posted this on the nabble forum and got no response". */
 const ANOTHER_PLACE = /\bposted (?:this|it) (?:on|to)\b|\bon (?:the |a )?(?:\w+ )?(?:forum|mailing list|community|stack ?overflow)\b/i;
@@ -150,10 +267,20 @@ const ANOTHER_PLACE = /\bposted (?:this|it) (?:on|to)\b|\bon (?:the |a )?(?:\w+ 
 // Written once out here rather than inline: a regex literal inside a function is a new object each time it is
 // evaluated, and these run for every sentence.
 const OTHERS_FEELING = /\b(?:you|they|he|she|all who|those who|everyone who)(?:'re| are| were| was| is| seem| seemed| might be| may be| got| get)?(?: \w+)?\s*$/i;
-const OWN_HANDLING_OR_THING = /^(?:not |n't )?\w+\s+(?:with|about) (?:how|what|the way) (?:I|we)\b|^\w+\s+(?:thing|part|bit|glitch\w*|errors?|bugs?|messages?|warnings?)\b/i;
+const OWN_HANDLING_OR_THING = /^(?:not |n't )?\w+\s+(?:with|about) (?:how|what|the way) (?:I|we)\b|^\w+\s+(?:thing|part|bit|glitch\w*|errors?|bugs?|messages?|warnings?|repl(?:y|ies)|responses?|tone|e-?mails?|answers?|posts?)\b/i;
 const FRUSTRATION = /^frustration$/i;
+const FEELING_OBJECT = /^\s*(?:(?:very much|so much|a lot)\s+)?(?:about|with|by|over|at|that|regarding|in)\b(.{0,60})/i;
+/** What in a feeling's object is ours: the reader, this matter, or our work, its dates, its price and its people. */
+const OURS_IN_OBJECT =
+  /\b(?:you|your|yours|y'all|how (?:you|your|this|the|it|things|we've been)|what (?:you|has|happened)|nobody|no one|no-one|(?:the|our|this|these|that|those|[\w-]+'s) (?:[\w-]+ ){0,2}(?:delays?|service|support|responses?|quality|situation|project|work|delivery|deliveries|deliverables?|team|lack|timeline|report|reports|invoices?|release|rollout|outcome|results?|website|site|app|portal|system|platform|process|billing|bill|progress|schedule|deadline|date|launch|go-live|level|standard|communication|handling|budget|costs?|price|pricing|estimate|quote|fees?|charges?|outages?|product|software|order|account|contract|staff|people|agents?|behaviou?r|performance|changes?|update|problems?|issues?|bugs?|errors?|mistakes?|experience|answers?|repl(?:y|ies)|attitude|age|state|condition|choice|decision))\b|\b(?:this|that)(?: (?:now|again|any ?more|situation))?\s*(?:[.!;,]|$)|@\w+/i;
+const BARE_FEELING = /^(?:frustrated|annoyed|irritated|disappointed|unhappy|upset|fed up|unacceptable|not (?:happy|satisfied))$/i;
+/** Nothing after the feeling but punctuation, a sad face, handles, hashtags or links (or "customer"); a smile is a joke. */
+const BARE_REST = /^(?:\s*(?:customer|[!?.,]+|[:;=]-?\(+|@\w+|#\w+|https?:\/\/\S+))*\s*$/i;
+/** The feeling is the writer's own state: it opens the sentence or follows "I'm", "we are", "very", "pretty", ... */
+const WRITERS_STATE = /(?:^|\b(?:i'm|i am|we're|we are|i was|we were|i feel|we feel|feeling|so|very|really|pretty|extremely|totally|deeply|quite|rather|bit|little|getting|now|just|utterly|incredibly)\s+)$/i;
 const OWNED_FRUSTRATION = /\b(?:my|our) frustration/i;
 const NOT_FOR_THEM = /^\s*if you(?:'re| are)? (?:not|un)/i;
+const JOKING = /(?:[:;]-?\)|\blol\b|\bhaha\w*|\bjk\b)\W*$/i;
 const YOU_OR_YOUR = /\b(?:you|your)\b/i;
 const OWN_NEGATION = /\b(?:not|n't|won't|no)\b/i;
 
@@ -171,34 +298,55 @@ function aimedAtUs(sentence: string, match: RegExpExecArray): boolean {
   if (AIMED_ELSEWHERE.test(after.slice(0, 60))) return false;
   // "frustration" as a noun needs an owner: "my/our frustration".
   if (FRUSTRATION.test(word[0]) && !OWNED_FRUSTRATION.test(sentence)) return false;
+  // A feeling with an object is about that object: "concerned about the timeline" is about us, "very concerned about
+  // the security of npm packages" or "upset that the discussion turns again" is not.
+  const object = FEELING_OBJECT.exec(sentence.slice(at + word[0].length));
+  if (object) return OURS_IN_OBJECT.test(object[1]!);
   // The target must stand near the feeling ("which tools you have to install ... a frustrating session" is not).
-  return AIMED_AT_US.test(sentence.slice(Math.max(0, at - 40), at + word[0].length + 40));
+  if (AIMED_AT_US.test(sentence.slice(Math.max(0, at - 40), at + word[0].length + 40))) return true;
+  // A feeling said on its own ("Pretty disappointed!", "Frustrated.", "Very disappointed customer") names no
+  // target, so in mail to us it is about us; "frustrating" (a thing is) and a feeling with more after it do not.
+  return BARE_FEELING.test(word[0]) && BARE_REST.test(sentence.slice(at + word[0].length)) && WRITERS_STATE.test(sentence.slice(Math.max(0, at - 30), at));
 }
 
 /** Our client's rules in the order they are tried: the finer signals first. */
-const THEIR_ALL: readonly RiskRule[] = [...THEIR_SIGNALS, ...THEIR_RULES];
+const THEIR_ALL: readonly RiskRule[] = [...THEIR_SIGNALS, ...THEIR_COMPLAINTS, ...THEIR_RULES];
 
 export function findRisks(visible: string, side: Side): RiskCandidate[] {
   const rules = side === 'them' ? THEIR_ALL : OUR_RULES;
   const stems = side === 'them' ? THEIR_STEMS : OUR_STEMS;
+  const theirs = side === 'them';
+  const any = theirs ? THEIR_ANY_STEMS : stems;
   const out: RiskCandidate[] = [];
-  if (!stems.test(visible)) return out;
+  // No test of the whole text first: the engine has already split it for promises or requests (splitSentences keeps
+  // the last split), and scanning each sentence once costs what one scan of the whole text would.
   for (const sentence of splitSentences(visible)) {
-    if (!stems.test(sentence)) continue;
-    if (side === 'them' && (BOILERPLATE.test(sentence) || NOT_FOR_THEM.test(sentence))) continue;
+    // One scan finds most sentences have no stem at all; a sentence that has one learns which families to try (each
+    // family of rules is tried only where its own stems are).
+    const first = any.exec(sentence);
+    if (!first) continue;
+    // The first stem found tells one family; the other is looked for only from there on.
+    const olderFirst = !theirs || first[1] !== undefined;
+    const older = olderFirst || foundFrom(THEIR_STEMS_FROM, sentence, first.index);
+    const complaint = theirs && (!olderFirst || foundFrom(COMPLAINT_STEMS_FROM, sentence, first.index));
     for (const rule of rules) {
+      if (rule.complaintWords ? !complaint : !older) continue;
+      if (rule.needs && !rule.needs.test(sentence)) continue;
       const match = rule.pattern.exec(sentence);
       // Most rules do not match: the checks below only ever skip a match, so they wait for one.
       if (!match) continue;
+      // A footer, a notice for those it does not concern, or a joke: nothing in the sentence counts.
+      if (theirs && (BOILERPLATE.test(sentence) || NOT_FOR_THEM.test(sentence) || JOKING.test(sentence))) break;
       // "not happy" / "won't renew" carry their own negation; other matches are cancelled by one.
       if (rule.kind === 'delay' && !rule.signal && APOLOGY_FOR_DELAY.test(sentence)) continue;
       // The writer's own work running late ("the updates are going to be delayed ... they work for me", "a lot of
       // this has been delayed") is their news, not a complaint about ours; "could X be delayed until" asks how.
-      if (side === 'them' && rule.kind === 'delay' && !rule.signal && (OWN_SIDE.test(sentence) && !YOU_OR_YOUR.test(sentence))) continue;
+      if (side === 'them' && rule.kind === 'delay' && !rule.signal && !rule.owedToWriter && OWN_SIDE.test(sentence) && !YOU_OR_YOUR.test(sentence)) continue;
       // A question that asks the reader something ("Could you say what you find poor about it?", "Should this be
       // escalated to the list?") is a request, not a complaint; a worry about a date asked as a question still is.
-      if (side === 'them' && !rule.signal && ASKING.test(sentence)) continue;
+      if (side === 'them' && !rule.signal && !rule.askingIsTheAct && ASKING.test(sentence)) continue;
       if (side === 'them' && !aimedAtUs(sentence, match)) continue;
+      if (rule.aimedElsewhere?.test(sentence)) continue;
       if (OWN_NEGATION.test(match[0]) || !negated(sentence, match.index)) {
         out.push(rule.signal ? { kind: rule.kind, signal: rule.signal, side, text: snippet(sentence) } : { kind: rule.kind, side, text: snippet(sentence) });
         break;
