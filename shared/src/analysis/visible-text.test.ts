@@ -59,6 +59,13 @@ describe('visibleText', () => {
     expect(visibleText(`Dank je.\n\nOp di 3 mrt. 2026 om 10:02 schreef Tom Becker <tom@noord.nl>:${quoted}`)).toBe('Dank je.');
   });
 
+  it('recognises Thunderbird\'s name-first attribution ("Jane Roe wrote on 05/05/2026 14:30:"), over plain or quoted history', () => {
+    expect(visibleText('Fine by me.\n\nTom Becker wrote on 03/03/2026 10:02:\nI will send the offer tomorrow.')).toBe('Fine by me.');
+    expect(visibleText('Fine by me.\n\nTom Becker schrieb am 03.03.2026 um 10:02:\n> Ich schicke das Angebot morgen.')).toBe('Fine by me.');
+    // Prose that says who wrote what, without a date, stays.
+    expect(visibleText('Tom wrote on the whiteboard what we agreed:\nI will send the offer tomorrow.')).toContain('I will send the offer tomorrow.');
+  });
+
   it('keeps inline answers under a Gmail attribution (interleaved replies), even a wrapped one', () => {
     const body = [
       'On Tue, Mar 3, 2026 at 9:12 AM Tom Becker <tom.becker@northwind-logistics.com>',

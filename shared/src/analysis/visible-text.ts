@@ -20,6 +20,9 @@ const DATED_ATTRIBUTION = new RegExp(
   'iu',
 );
 
+/** Thunderbird's "Jane Roe wrote on 05/05/2026 14:30:" (the name, then the date) and its translations. */
+const WROTE_ON_DATE = /^\S.{0,120}\b(?:wrote|schrieb|a écrit|escribió|schreef|skrev|ha scritto|escreveu) (?:on|am|le|el|op|den|il|em)\b.{0,60}\d.{0,40}:\s*$/i;
+
 /**
  * Lotus Notes (Enron-era) history: "Jane Roe/HOU/ECT on 05/02/2001 02:30 PM", ""Jane Roe" <jroe@x.com>
  * on 05/02/2001 02:30:00 PM", "From: Jane Roe/HOU/ECT on ...", and "----- Forwarded by Jane Roe/HOU/ECT
@@ -135,7 +138,7 @@ function historyStart(lines: string[]): number {
     }
     // An attribution over "> " lines may be followed by inline replies (interleaved posting): the
     // quoted lines are dropped one by one later. Over unquoted history, everything below is history.
-    if (endsWithColon && (ATTRIBUTION.test(line) || BARE_ATTRIBUTION.test(line) || DATED_ATTRIBUTION.test(line))) {
+    if (endsWithColon && (ATTRIBUTION.test(line) || BARE_ATTRIBUTION.test(line) || DATED_ATTRIBUTION.test(line) || WROTE_ON_DATE.test(line))) {
       if (introducesQuote(lines, i)) continue;
       return i;
     }
@@ -232,7 +235,7 @@ const LOOSE_ATTRIBUTION = /^\S.{0,200}\b(?:wrote|writes|schrieb|a écrit|escribi
 
 function isAttribution(line: string): boolean {
   if (!line.endsWith(':')) return false;
-  return ATTRIBUTION.test(line) || BARE_ATTRIBUTION.test(line) || LOOSE_ATTRIBUTION.test(line);
+  return ATTRIBUTION.test(line) || BARE_ATTRIBUTION.test(line) || LOOSE_ATTRIBUTION.test(line) || WROTE_ON_DATE.test(line);
 }
 
 /** True when the last non-blank character is ":"; every attribution ends so. No copy of the line. */
