@@ -90,13 +90,23 @@ export function resolvePromiseDue(
   return { dueAt: defaultDueDate(context), dueIsDefault: true };
 }
 
+/** What a caller leaves out of reading a message because nothing it computes uses it. */
+export interface ReadOptions {
+  /**
+   * Whether to look for a question asking the client for feedback (StoredMessageFacts.feedbackAsked).
+   * Default true: the server stores the fact for its feedback figures. The mailbox analyzer (the CLI, the
+   * extension) computes no figure from it and turns it off.
+   */
+  feedbackQuestions?: boolean;
+}
+
 /**
  * Reads a message once: addresses, dates, the automated verdict and, from the visible text (quoted
  * history, forwards and signature removed), our promises and deliveries or their requests, and risk
  * language either way. The ONLY place a body is read; the result holds snippets only, and nothing in
  * it depends on the time zone or working hours (those are applied by deriveMessageFacts).
  */
-export function readMessage(message: NormalizedMessage, settings: AnalysisSettings): StoredMessageFacts {
+export function readMessage(message: NormalizedMessage, settings: AnalysisSettings, options: ReadOptions = {}): StoredMessageFacts {
   // A sender without a usable address is refused with a reason that names the field, not its content.
   const from = senderAddress(message);
   const to = parseAddressList(message.to ?? []);
@@ -143,7 +153,7 @@ export function readMessage(message: NormalizedMessage, settings: AnalysisSettin
     stored.risks = findRisks(visible, 'us').slice(0, MAX_FINDINGS_PER_KIND);
     const deliveries = findDeliveries(visible).slice(0, MAX_FINDINGS_PER_KIND);
     if (deliveries.length > 0) stored.deliveries = deliveries;
-    if (asksForFeedback(visible)) stored.feedbackAsked = true;
+    if (options.feedbackQuestions !== false && asksForFeedback(visible)) stored.feedbackAsked = true;
   } else {
     stored.requests = findRequests(visible).slice(0, MAX_FINDINGS_PER_KIND);
     stored.risks = findRisks(visible, 'them').slice(0, MAX_FINDINGS_PER_KIND);
@@ -214,6 +224,6 @@ export function storedFactsOf(facts: MessageFacts): StoredMessageFacts {
 }
 
 /** Reads and derives in one step: what the CLI and the extension, which keep no store, call. */
-export function extractMessageFacts(message: NormalizedMessage, settings: AnalysisSettings): MessageFacts {
-  return deriveMessageFacts(readMessage(message, settings), settings);
+export function extractMessageFacts(message: NormalizedMessage, settings: AnalysisSettings, options: ReadOptions = {}): MessageFacts {
+  return deriveMessageFacts(readMessage(message, settings, options), settings);
 }
