@@ -14,6 +14,7 @@ import { findPromises, type PromiseContext } from './promises';
 import { findRequests } from './requests';
 import { findRisks } from './risks';
 import { normalizeSubject } from './threading';
+import { utcIso } from './time/utc-iso';
 import { visibleText } from './visible-text';
 
 /**
@@ -26,7 +27,7 @@ export const MAX_FINDINGS_PER_KIND = 8;
 
 /** The sent instant, or MessageRejectedError when the date is unreadable or outside the range mail can have. */
 function sentAtOf(message: NormalizedMessage): string {
-  return new Date(messageInstant(message)).toISOString();
+  return utcIso(messageInstant(message));
 }
 
 /** Whether an address list decides a message is ours to a client, theirs, or only among us. */
