@@ -16,10 +16,14 @@ export function stripSubjectPrefixes(subject: string): string {
   // PREFIX is anchored and never matches empty: cutting its match off is what replacing it with '' does,
   // without the replace machinery (this runs for every message and thread).
   for (let m = PREFIX.exec(s); m; m = PREFIX.exec(s)) s = s.slice(m[0].length);
-  return s.replace(BLANK_RUN, ' ').trim();
+  // The replace matches every single space too (and builds a new string): only fold when there is
+  // something to fold. Most subjects have single spaces only.
+  return (UNFOLDED.test(s) ? s.replace(BLANK_RUN, ' ') : s).trim();
 }
 
 const BLANK_RUN = /\s+/g;
+/** A blank other than a single space, or two blanks in a row: what the replace above would change. */
+const UNFOLDED = /[^\S ]| {2}/;
 
 /** Subject without Re:/Fwd:/AW:/SV:/[tag] prefixes (repeated), lower-cased, whitespace folded. */
 export function normalizeSubject(subject: string): string {
