@@ -228,7 +228,8 @@ export function createThreader(seed: ThreaderSeed = {}, options: ThreaderOptions
       const at = Date.parse(facts.sentAt);
       const isRoot = isRootMessage(facts);
       for (const key of subjectThreadKeys(facts)) {
-        const entries = bySubject.get(key) ?? [];
+        let entries = bySubject.get(key);
+        if (!entries) bySubject.set(key, (entries = []));
         const existing = entries.find((e) => e.threadId === threadId);
         // Keep the span seen, so a long-running thread stays joinable by its recent messages.
         if (existing) {
@@ -236,7 +237,6 @@ export function createThreader(seed: ThreaderSeed = {}, options: ThreaderOptions
           existing.last = Math.max(existing.last, at);
           existing.hasRoot ||= isRoot;
         } else entries.push({ threadId, first: at, last: at, hasRoot: isRoot });
-        bySubject.set(key, entries);
         if (!tracking) continue;
         const touched = touchedEntries.get(key) ?? new Set<string>();
         touched.add(threadId);
