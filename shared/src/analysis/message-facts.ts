@@ -51,14 +51,17 @@ function sideOf(
  * First names of our own people on a message of ours (the sender, and colleagues at our domains in to and
  * cc), lower-case: "Maria will send you the invoice copies" is our promise only when Maria is one of us.
  */
-const BLANKS = /\s+/;
+const BLANK = /\s/;
 
 function colleaguesOn(from: { name?: string; address: string }, recipients: readonly { name?: string; address: string }[], settings: AnalysisSettings): string[] {
   const resolver = resolverFor(settings);
   const names = new Set<string>();
   for (const person of [from, ...recipients]) {
     if (!resolver.isOurs(person.address)) continue;
-    const first = (person.name ?? '').trim().split(BLANKS)[0] ?? '';
+    // The first word (what split(/\s+/)[0] gives), without splitting the whole name into an array.
+    const name = (person.name ?? '').trim();
+    const blank = name.search(BLANK);
+    const first = blank === -1 ? name : name.slice(0, blank);
     if (first.length > 1) names.add(first.toLowerCase());
   }
   return [...names];
