@@ -111,6 +111,13 @@ export interface ReadOptions {
  * it depends on the time zone or working hours (those are applied by deriveMessageFacts).
  */
 export function readMessage(message: NormalizedMessage, settings: AnalysisSettings, options: ReadOptions = {}): StoredMessageFacts {
+  return readWithSide(message, settings, options).stored;
+}
+
+type MessageSide = ReturnType<typeof sideOf>;
+
+/** readMessage, and the side it worked out from the addresses (what deriveMessageFacts works out again). */
+function readWithSide(message: NormalizedMessage, settings: AnalysisSettings, options: ReadOptions): { stored: StoredMessageFacts; side: MessageSide } {
   // A sender without a usable address is refused with a reason that names the field, not its content.
   const from = senderAddress(message);
   const to = parseAddressList(message.to ?? []);
@@ -124,7 +131,8 @@ export function readMessage(message: NormalizedMessage, settings: AnalysisSettin
   // edit of a series from passing for contact; the meeting itself is contact when logged as a touchpoint.
   // Their bodies are calendar boilerplate, so, like auto-replies, they are not read for promises or risks.
   const automated = detectAutomated(message).automated || detectCalendarNotice(message) !== null;
-  const { direction } = sideOf(from.address, [...to, ...cc], settings);
+  const side = sideOf(from.address, [...to, ...cc], settings);
+  const { direction } = side;
 
   const stored: StoredMessageFacts = {
     id: message.id,
@@ -145,9 +153,9 @@ export function readMessage(message: NormalizedMessage, settings: AnalysisSettin
   if (message.attachments && message.attachments.length > 0) stored.attachments = [...message.attachments];
 
   // Auto-replies and internal chatter make no promises to clients and carry no client risk.
-  if (automated || direction === 'internal') return stored;
+  if (automated || direction === 'internal') return { stored, side };
   const visible = visibleText((message.text ?? '').slice(0, MAX_VISIBLE_CHARS_READ * 4)).slice(0, MAX_VISIBLE_CHARS_READ);
-  if (visible.trim() === '') return stored;
+  if (visible.trim() === '') return { stored, side };
   stored.readAs = direction;
   if (direction === 'outbound') {
     const context: PromiseContext = { ...promiseContext(sentAt, settings), colleagues: colleaguesOn(from, [...to, ...cc], settings) };
@@ -163,7 +171,7 @@ export function readMessage(message: NormalizedMessage, settings: AnalysisSettin
     stored.risks = findRisks(visible, 'them').slice(0, MAX_FINDINGS_PER_KIND);
   }
   if (stored.promises.length === 0 && stored.requests.length === 0 && isClosingMessage(visible)) stored.closing = true;
-  return stored;
+  return { stored, side };
 }
 
 /**
@@ -172,7 +180,11 @@ export function readMessage(message: NormalizedMessage, settings: AnalysisSettin
  * has the side its body was read for (a message that became internal makes no client promises).
  */
 export function deriveMessageFacts(stored: StoredMessageFacts, settings: AnalysisSettings): MessageFacts {
-  const { direction, counterparts } = sideOf(stored.from.address, [...stored.to, ...stored.cc], settings);
+  return deriveWithSide(stored, settings, sideOf(stored.from.address, [...stored.to, ...stored.cc], settings));
+}
+
+function deriveWithSide(stored: StoredMessageFacts, settings: AnalysisSettings, side: MessageSide): MessageFacts {
+  const { direction, counterparts } = side;
   const readHere = stored.readAs === direction;
   const facts: MessageFacts = {
     id: stored.id,
@@ -229,5 +241,8 @@ export function storedFactsOf(facts: MessageFacts): StoredMessageFacts {
 
 /** Reads and derives in one step: what the CLI and the extension, which keep no store, call. */
 export function extractMessageFacts(message: NormalizedMessage, settings: AnalysisSettings, options: ReadOptions = {}): MessageFacts {
-  return deriveMessageFacts(readMessage(message, settings, options), settings);
+  // Reading worked out the side from the same addresses and settings deriving would use: handed over, not
+  // worked out twice.
+  const { stored, side } = readWithSide(message, settings, options);
+  return deriveWithSide(stored, settings, side);
 }
