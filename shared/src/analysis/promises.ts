@@ -347,14 +347,11 @@ const REPORTED = /\b(?:he|she|they|[A-Z][a-z]+)\s+(?:says|said|tells me|told me|
 
 /**
  * `prefix`: the clauses of the sentence before this one, whose conditions and offers still hold ("If you
- * send it, I'll read it and I'll reply": the reply waits on them too).
+ * send it, I'll read it and I'll reply": the reply waits on them too). `commitment`: commitmentClause(sentence)
+ * when the sentence may commit (MAY_COMMIT), else null; the caller has usually read it already (decide
+ * changes it, so each reading is passed once).
  */
-function decide(
-  sentence: string,
-  context: PromiseContext,
-  prefix = '',
-  commitment: Commitment | null = MAY_COMMIT.test(sentence) ? commitmentClause(sentence, context.colleagues) : null,
-): { commitment: Commitment | null; reason?: string } {
+function decide(sentence: string, context: PromiseContext, prefix: string, commitment: Commitment | null): { commitment: Commitment | null; reason?: string } {
   if (!commitment) return { commitment, reason: 'no commitment' };
   if (prefix) commitment.before = `${prefix} ${commitment.before}`;
   const reason = rejection(prefix ? `${prefix} ${sentence}` : sentence, commitment);
@@ -443,9 +440,8 @@ function decideSentence(sentence: string, context: PromiseContext): PartDecision
   if (!MAY_COMMIT.test(normal)) return [{ part: sentence, commitment: null, reason: 'no commitment' }];
   if (SUPERCITE_MARK.test(normal)) return [{ part: sentence, commitment: commitmentClause(normal, context.colleagues), reason: 'quoted' }];
   let parts = commitmentParts(normal);
-  // Each part's commitmentClause as counted below, handed to decide() rather than read again (decide
-  // changes the commitment it gets, so each reading is used once). With MAY_COMMIT known to hold for the
-  // whole sentence, these save about 1% of analysing a mailbox.
+  // Each part's commitmentClause as counted below, handed to decide() rather than read again; and
+  // MAY_COMMIT, known to hold for the whole sentence, not tested on it again.
   let readings: (Commitment | null)[] = [];
   // Clauses are judged apart only when two of them commit, and not when the first only prepares the
   // second ("Let me double-check the figures and I'll confirm by 4pm" is one promise).
