@@ -37,8 +37,9 @@ export function isClosingMessage(visible: string): boolean {
   if (lines[0] !== undefined) lines[0] = lines[0].replace(INLINE_GREETING, '');
   while (lines.length > 0 && GREETING.test(lines[0] ?? '') && !ACKNOWLEDGEMENT.test(lines[0] ?? '')) lines.shift();
   // Drop a trailing sign-off and the name under it ("Best,\nTom"), but keep a lone "Thanks!" as the body.
-  for (let i = lines.length - 1; i >= 1; i--) {
-    if (SIGN_OFF.test(lines[i] ?? '') && lines.length - i <= 3) {
+  // Only the last three lines can be that sign-off: the lines above them are not tested.
+  for (let i = lines.length - 1; i >= Math.max(1, lines.length - 3); i--) {
+    if (SIGN_OFF.test(lines[i] ?? '')) {
       lines.length = i;
       break;
     }
