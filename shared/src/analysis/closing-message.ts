@@ -24,15 +24,22 @@ const NAME_LINE = /^[\p{Lu}][\p{L}.'-]*(?:\s+[\p{Lu}][\p{L}.'-]*)?$/u;
 const BLANKS = /\s+/;
 
 export function isClosingMessage(visible: string): boolean {
-  const lines = visible
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
+  // The non-blank lines, trimmed (a loop rather than split/map/filter: this runs for most messages).
+  const lines: string[] = [];
+  let start = 0;
+  for (;;) {
+    const newline = visible.indexOf('\n', start);
+    const line = (newline === -1 ? visible.slice(start) : visible.slice(start, newline)).trim();
+    if (line !== '') lines.push(line);
+    if (newline === -1) break;
+    start = newline + 1;
+  }
   if (lines[0] !== undefined) lines[0] = lines[0].replace(INLINE_GREETING, '');
   while (lines.length > 0 && GREETING.test(lines[0] ?? '') && !ACKNOWLEDGEMENT.test(lines[0] ?? '')) lines.shift();
   // Drop a trailing sign-off and the name under it ("Best,\nTom"), but keep a lone "Thanks!" as the body.
-  for (let i = lines.length - 1; i >= 1; i--) {
-    if (SIGN_OFF.test(lines[i] ?? '') && lines.length - i <= 3) {
+  // Only the last three lines can be that sign-off: the lines above them are not tested.
+  for (let i = lines.length - 1; i >= Math.max(1, lines.length - 3); i--) {
+    if (SIGN_OFF.test(lines[i] ?? '')) {
       lines.length = i;
       break;
     }

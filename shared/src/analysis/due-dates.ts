@@ -51,6 +51,7 @@
  * - A clock time alone ("by 3pm", "by noon"): today at that time, or tomorrow if it has passed.
  * - No stated date: `defaultWorkingDays` working days after the sent day, end of day, marked default.
  */
+import { utcIso } from './time/utc-iso';
 import { addDays } from './time/zoned';
 import type { DayMatch, TimeMatch } from './due-dates/calendar';
 import { addWorkingDays, compare } from './due-dates/calendar';
@@ -187,12 +188,12 @@ function resolveUncached(phrase: string, context: DueDateContext): ResolvedDue |
     }
   }
   const dueText = phrase.slice(start, end).trim();
-  return { dueAt: new Date(dueAt).toISOString(), dueText, ...(day?.period ? { period: true } : {}) };
+  return { dueAt: utcIso(dueAt), dueText, ...(day?.period ? { period: true } : {}) };
 }
 
 /** The due date a promise gets when it states none: N working days after the sent day, end of day. */
 export function defaultDueDate(context: DueDateContext): string {
   const frame = frameOf(context);
   const date = addWorkingDays(frame.today, context.defaultWorkingDays, frame);
-  return new Date(instantAt(date, 'eod', frame)).toISOString();
+  return utcIso(instantAt(date, 'eod', frame));
 }

@@ -399,7 +399,9 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
         skippedDuplicates++;
         return;
       }
-      addFacts(extractMessageFacts(message, settings));
+      // No figure of the analyzer's document reads feedbackAsked (the server keeps it for its own): not
+      // looking for the question saves ~4% of the instructions of analysing a mailbox.
+      addFacts(extractMessageFacts(message, settings, { feedbackQuestions: false }));
     },
     addFacts,
     addTouchpoint(t) {

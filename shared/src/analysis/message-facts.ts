@@ -14,6 +14,7 @@ import { findPromises, type PromiseContext } from './promises';
 import { findRequests } from './requests';
 import { findRisks } from './risks';
 import { normalizeSubject } from './threading';
+import { utcIso } from './time/utc-iso';
 import { visibleText } from './visible-text';
 
 /**
@@ -26,7 +27,7 @@ export const MAX_FINDINGS_PER_KIND = 8;
 
 /** The sent instant, or MessageRejectedError when the date is unreadable or outside the range mail can have. */
 function sentAtOf(message: NormalizedMessage): string {
-  return new Date(messageInstant(message)).toISOString();
+  return utcIso(messageInstant(message));
 }
 
 /** Whether an address list decides a message is ours to a client, theirs, or only among us. */
@@ -50,14 +51,17 @@ function sideOf(
  * First names of our own people on a message of ours (the sender, and colleagues at our domains in to and
  * cc), lower-case: "Maria will send you the invoice copies" is our promise only when Maria is one of us.
  */
-const BLANKS = /\s+/;
+const BLANK = /\s/;
 
 function colleaguesOn(from: { name?: string; address: string }, recipients: readonly { name?: string; address: string }[], settings: AnalysisSettings): string[] {
   const resolver = resolverFor(settings);
   const names = new Set<string>();
   for (const person of [from, ...recipients]) {
     if (!resolver.isOurs(person.address)) continue;
-    const first = (person.name ?? '').trim().split(BLANKS)[0] ?? '';
+    // The first word (what split(/\s+/)[0] gives), without splitting the whole name into an array.
+    const name = (person.name ?? '').trim();
+    const blank = name.search(BLANK);
+    const first = blank === -1 ? name : name.slice(0, blank);
     if (first.length > 1) names.add(first.toLowerCase());
   }
   return [...names];
@@ -90,13 +94,30 @@ export function resolvePromiseDue(
   return { dueAt: defaultDueDate(context), dueIsDefault: true };
 }
 
+/** What a caller leaves out of reading a message because nothing it computes uses it. */
+export interface ReadOptions {
+  /**
+   * Whether to look for a question asking the client for feedback (StoredMessageFacts.feedbackAsked).
+   * Default true: the server stores the fact for its feedback figures. The mailbox analyzer (the CLI, the
+   * extension) computes no figure from it and turns it off.
+   */
+  feedbackQuestions?: boolean;
+}
+
 /**
  * Reads a message once: addresses, dates, the automated verdict and, from the visible text (quoted
  * history, forwards and signature removed), our promises and deliveries or their requests, and risk
  * language either way. The ONLY place a body is read; the result holds snippets only, and nothing in
  * it depends on the time zone or working hours (those are applied by deriveMessageFacts).
  */
-export function readMessage(message: NormalizedMessage, settings: AnalysisSettings): StoredMessageFacts {
+export function readMessage(message: NormalizedMessage, settings: AnalysisSettings, options: ReadOptions = {}): StoredMessageFacts {
+  return readWithSide(message, settings, options).stored;
+}
+
+type MessageSide = ReturnType<typeof sideOf>;
+
+/** readMessage, and the side it worked out from the addresses (what deriveMessageFacts works out again). */
+function readWithSide(message: NormalizedMessage, settings: AnalysisSettings, options: ReadOptions): { stored: StoredMessageFacts; side: MessageSide } {
   // A sender without a usable address is refused with a reason that names the field, not its content.
   const from = senderAddress(message);
   const to = parseAddressList(message.to ?? []);
@@ -110,7 +131,8 @@ export function readMessage(message: NormalizedMessage, settings: AnalysisSettin
   // edit of a series from passing for contact; the meeting itself is contact when logged as a touchpoint.
   // Their bodies are calendar boilerplate, so, like auto-replies, they are not read for promises or risks.
   const automated = detectAutomated(message).automated || detectCalendarNotice(message) !== null;
-  const { direction } = sideOf(from.address, [...to, ...cc], settings);
+  const side = sideOf(from.address, [...to, ...cc], settings);
+  const { direction } = side;
 
   const stored: StoredMessageFacts = {
     id: message.id,
@@ -131,9 +153,9 @@ export function readMessage(message: NormalizedMessage, settings: AnalysisSettin
   if (message.attachments && message.attachments.length > 0) stored.attachments = [...message.attachments];
 
   // Auto-replies and internal chatter make no promises to clients and carry no client risk.
-  if (automated || direction === 'internal') return stored;
+  if (automated || direction === 'internal') return { stored, side };
   const visible = visibleText((message.text ?? '').slice(0, MAX_VISIBLE_CHARS_READ * 4)).slice(0, MAX_VISIBLE_CHARS_READ);
-  if (visible.trim() === '') return stored;
+  if (visible.trim() === '') return { stored, side };
   stored.readAs = direction;
   if (direction === 'outbound') {
     const context: PromiseContext = { ...promiseContext(sentAt, settings), colleagues: colleaguesOn(from, [...to, ...cc], settings) };
@@ -143,13 +165,13 @@ export function readMessage(message: NormalizedMessage, settings: AnalysisSettin
     stored.risks = findRisks(visible, 'us').slice(0, MAX_FINDINGS_PER_KIND);
     const deliveries = findDeliveries(visible).slice(0, MAX_FINDINGS_PER_KIND);
     if (deliveries.length > 0) stored.deliveries = deliveries;
-    if (asksForFeedback(visible)) stored.feedbackAsked = true;
+    if (options.feedbackQuestions !== false && asksForFeedback(visible)) stored.feedbackAsked = true;
   } else {
     stored.requests = findRequests(visible).slice(0, MAX_FINDINGS_PER_KIND);
     stored.risks = findRisks(visible, 'them').slice(0, MAX_FINDINGS_PER_KIND);
   }
   if (stored.promises.length === 0 && stored.requests.length === 0 && isClosingMessage(visible)) stored.closing = true;
-  return stored;
+  return { stored, side };
 }
 
 /**
@@ -158,7 +180,11 @@ export function readMessage(message: NormalizedMessage, settings: AnalysisSettin
  * has the side its body was read for (a message that became internal makes no client promises).
  */
 export function deriveMessageFacts(stored: StoredMessageFacts, settings: AnalysisSettings): MessageFacts {
-  const { direction, counterparts } = sideOf(stored.from.address, [...stored.to, ...stored.cc], settings);
+  return deriveWithSide(stored, settings, sideOf(stored.from.address, [...stored.to, ...stored.cc], settings));
+}
+
+function deriveWithSide(stored: StoredMessageFacts, settings: AnalysisSettings, side: MessageSide): MessageFacts {
+  const { direction, counterparts } = side;
   const readHere = stored.readAs === direction;
   const facts: MessageFacts = {
     id: stored.id,
@@ -214,6 +240,9 @@ export function storedFactsOf(facts: MessageFacts): StoredMessageFacts {
 }
 
 /** Reads and derives in one step: what the CLI and the extension, which keep no store, call. */
-export function extractMessageFacts(message: NormalizedMessage, settings: AnalysisSettings): MessageFacts {
-  return deriveMessageFacts(readMessage(message, settings), settings);
+export function extractMessageFacts(message: NormalizedMessage, settings: AnalysisSettings, options: ReadOptions = {}): MessageFacts {
+  // Reading worked out the side from the same addresses and settings deriving would use: handed over, not
+  // worked out twice.
+  const { stored, side } = readWithSide(message, settings, options);
+  return deriveWithSide(stored, settings, side);
 }

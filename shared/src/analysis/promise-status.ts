@@ -1,5 +1,6 @@
 import type { PromiseRecord, PromiseStatus, PromiseVerdict } from '../model/promise';
 import type { FulfilmentOutcome } from './fulfilment';
+import { utcIso } from './time/utc-iso';
 
 /**
  * Where a promise stands apart from the clock: kept (on time or late), possibly kept, done or dismissed
@@ -51,7 +52,7 @@ export interface SettleInput {
   verdict?: PromiseVerdict | null;
 }
 
-const iso = (ms: number): string => new Date(ms).toISOString();
+const iso = utcIso;
 
 /**
  * Settles a promise from what was detected, what fulfilment found and what the user said (PRODUCT.md):

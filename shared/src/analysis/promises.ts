@@ -347,10 +347,11 @@ const REPORTED = /\b(?:he|she|they|[A-Z][a-z]+)\s+(?:says|said|tells me|told me|
 
 /**
  * `prefix`: the clauses of the sentence before this one, whose conditions and offers still hold ("If you
- * send it, I'll read it and I'll reply": the reply waits on them too).
+ * send it, I'll read it and I'll reply": the reply waits on them too). `commitment`: commitmentClause(sentence)
+ * when the sentence may commit (MAY_COMMIT), else null; the caller has usually read it already (decide
+ * changes it, so each reading is passed once).
  */
-function decide(sentence: string, context: PromiseContext, prefix = ''): { commitment: Commitment | null; reason?: string } {
-  const commitment = MAY_COMMIT.test(sentence) ? commitmentClause(sentence, context.colleagues) : null;
+function decide(sentence: string, context: PromiseContext, prefix: string, commitment: Commitment | null): { commitment: Commitment | null; reason?: string } {
   if (!commitment) return { commitment, reason: 'no commitment' };
   if (prefix) commitment.before = `${prefix} ${commitment.before}`;
   const reason = rejection(prefix ? `${prefix} ${sentence}` : sentence, commitment);
@@ -442,19 +443,30 @@ function decideSentence(sentence: string, context: PromiseContext): PartDecision
   if (!MAY_COMMIT.test(normal)) return [{ part: sentence, commitment: null, reason: 'no commitment' }];
   if (SUPERCITE_MARK.test(normal)) return [{ part: sentence, commitment: commitmentClause(normal, context.colleagues), reason: 'quoted' }];
   let parts = commitmentParts(normal);
+  // Each part's commitmentClause as counted below, handed to decide() rather than read again; and
+  // MAY_COMMIT, known to hold for the whole sentence, not tested on it again.
+  let readings: (Commitment | null)[] = [];
   // Clauses are judged apart only when two of them commit, and not when the first only prepares the
   // second ("Let me double-check the figures and I'll confirm by 4pm" is one promise).
   if (parts.length > 1) {
     // An offer in a later clause ("... and will be glad to send the forms if you like") is judged apart too.
-    const committing = parts.filter((p) => commitmentClause(p.part, context.colleagues) !== null || /^(?:will|(?:I|we)(?:'ll|’ll| will)) be (?:glad|happy|pleased)\b/i.test(p.part));
+    const committing: { part: string; prefix: string }[] = [];
+    for (const p of parts) {
+      const reading = commitmentClause(p.part, context.colleagues);
+      readings.push(reading);
+      if (reading !== null || /^(?:will|(?:I|we)(?:'ll|’ll| will)) be (?:glad|happy|pleased)\b/i.test(p.part)) committing.push(p);
+    }
     if (committing.length < 2 || PREPARATORY.test(committing[0]!.part)) {
       const inner = parts.filter((p) => p.prefix === '' && p.part !== parts[0]!.part && normal.includes(`(${p.part}`));
       parts = [{ part: normal.replace(/\(([^()]{8,})\)/g, (whole, text: string) => (inner.some((p) => p.part === text.trim()) ? ' ' : whole)).trim(), prefix: '' }, ...inner];
+      readings = [];
     }
   }
   const out: PartDecision[] = [];
   for (const [i, { part, prefix }] of parts.entries()) {
-    const decided = decide(part, context, prefix);
+    const mayCommit = part === normal || MAY_COMMIT.test(part);
+    const read = readings[i];
+    const decided = decide(part, context, prefix, mayCommit ? (read !== undefined ? read : commitmentClause(part, context.colleagues)) : null);
     // A question mark at the end of the sentence belongs to every clause of it.
     const reason = decided.reason ?? (i < parts.length - 1 && isQuestion(normal) && prefix !== '' ? 'question' : undefined);
     out.push({ part, commitment: decided.commitment, ...(reason ? { reason } : {}) });

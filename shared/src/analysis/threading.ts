@@ -16,10 +16,14 @@ export function stripSubjectPrefixes(subject: string): string {
   // PREFIX is anchored and never matches empty: cutting its match off is what replacing it with '' does,
   // without the replace machinery (this runs for every message and thread).
   for (let m = PREFIX.exec(s); m; m = PREFIX.exec(s)) s = s.slice(m[0].length);
-  return s.replace(BLANK_RUN, ' ').trim();
+  // The replace matches every single space too (and builds a new string): only fold when there is
+  // something to fold. Most subjects have single spaces only.
+  return (UNFOLDED.test(s) ? s.replace(BLANK_RUN, ' ') : s).trim();
 }
 
 const BLANK_RUN = /\s+/g;
+/** A blank other than a single space, or two blanks in a row: what the replace above would change. */
+const UNFOLDED = /[^\S ]| {2}/;
 
 /** Subject without Re:/Fwd:/AW:/SV:/[tag] prefixes (repeated), lower-cased, whitespace folded. */
 export function normalizeSubject(subject: string): string {
@@ -224,7 +228,8 @@ export function createThreader(seed: ThreaderSeed = {}, options: ThreaderOptions
       const at = Date.parse(facts.sentAt);
       const isRoot = isRootMessage(facts);
       for (const key of subjectThreadKeys(facts)) {
-        const entries = bySubject.get(key) ?? [];
+        let entries = bySubject.get(key);
+        if (!entries) bySubject.set(key, (entries = []));
         const existing = entries.find((e) => e.threadId === threadId);
         // Keep the span seen, so a long-running thread stays joinable by its recent messages.
         if (existing) {
@@ -232,7 +237,6 @@ export function createThreader(seed: ThreaderSeed = {}, options: ThreaderOptions
           existing.last = Math.max(existing.last, at);
           existing.hasRoot ||= isRoot;
         } else entries.push({ threadId, first: at, last: at, hasRoot: isRoot });
-        bySubject.set(key, entries);
         if (!tracking) continue;
         const touched = touchedEntries.get(key) ?? new Set<string>();
         touched.add(threadId);

@@ -84,7 +84,8 @@ const WRAPPED_SENDER = /^<?[^\s<>]+@[^\s<>]+>?\s*$/;
 
 /** Index of the first line of an Outlook header block ("From: ... Sent: ... To: ... Subject:"), if line i starts one. */
 function isHeaderBlock(lines: string[], i: number): boolean {
-  if (!HEADER_FROM.test(lines[i]!.trim())) return false;
+  // HEADER_FROM needs a colon: most lines have none, and are ruled out without trimming them.
+  if (!lines[i]!.includes(':') || !HEADER_FROM.test(lines[i]!.trim())) return false;
   let others = 0;
   for (let j = i + 1; j < Math.min(lines.length, i + 7); j++) {
     const line = lines[j]!.trim();
@@ -111,7 +112,12 @@ const AT_OR_SLASH = /[@/]/;
 const ENDS_WROTE = /\b(?:wrote|schrieb|a écrit|skrev|schreef)$/i;
 const ATTRIBUTION_OPENING = /^(?:on|am|le|el|op|il|den|em|in data|w dniu)\s/i;
 const DIGIT = /\d/;
-const ENDS_TERMINATED = /[.!?]$/;
+
+/** Whether a (trimmed, non-empty) line ends with ".", "!" or "?": /[.!?]$/ without scanning the line. */
+function endsTerminated(line: string): boolean {
+  const last = line.charCodeAt(line.length - 1);
+  return last === 46 || last === 33 || last === 63;
+}
 
 /** The line index where quoted or forwarded history starts, or lines.length. */
 function historyStart(lines: string[]): number {
@@ -143,10 +149,11 @@ function historyStart(lines: string[]): number {
       return i;
     }
     // "On Wed, 14 Nov 2018 08:14:43 -0200 John Doe <john@doe.com> wrote" without its colon.
-    if (!endsWithColon && ENDS_WROTE.test(line) && line.includes('@') && ATTRIBUTION.test(`${line}:`)) return i;
+    if (!endsWithColon && line.includes('@') && ENDS_WROTE.test(line) && ATTRIBUTION.test(`${line}:`)) return i;
     // Attributions wrapped over two or three lines by the sender's client ("On Mon, 3 Mar 2026 at 10:02,
     // Jane Doe" over "<jane@x.com> wrote:"). Only an unfinished line starts one: "On Thursday." is a reply.
-    if ((ATTRIBUTION_OPENING.test(line) || DIGIT.test(line)) && !ENDS_TERMINATED.test(line) && line.length < 200) {
+    // (The length and the last character first: they are cheaper than the patterns and rule out most lines.)
+    if (line.length < 200 && !endsTerminated(line) && (ATTRIBUTION_OPENING.test(line) || DIGIT.test(line))) {
       let joined = line;
       for (let j = i + 1; j < Math.min(lines.length, i + 3); j++) {
         const next = lines[j]!.trim();
@@ -246,7 +253,7 @@ function endsWithColon(line: string): boolean {
     if (c === 32 || c === 9 || c === 13 || c === 160) continue;
     if (c === 58) return true;
     // Anything else that trim() would remove is rare: let trim() decide.
-    return /\s/.test(line[i]!) ? line.trim().endsWith(':') : false;
+    return isBlankChar(c) ? line.trim().endsWith(':') : false;
   }
   return false;
 }
@@ -286,6 +293,10 @@ function supercitePrefixes(lines: string[]): Set<string> {
     if (m?.[1]) seen.set(m[1], (seen.get(m[1]) ?? 0) + 1);
   }
   return new Set([...seen].filter(([, n]) => n >= 2).map(([prefix]) => prefix));
+}
+
+function hasGreaterThan(line: string): boolean {
+  return line.includes('>');
 }
 
 function usesPipeQuotes(lines: string[]): boolean {
@@ -369,10 +380,12 @@ export function visibleText(text: string): string {
   kept = kept.filter((line, i) => !isQuoted(line, pipes) && !(isAttributionLine(line) && introducesQuote(kept, i)));
   // The blank lines of the quoted block not read (see quotedTail), where the whole text would have kept them.
   if (start === lines.length) for (let i = 0; i < tail.blanksBelow; i++) kept.push('');
-  if (text.includes('> ')) {
+  // SUPERCITE needs a ">" in the line: the history is cut off, so the kept lines seldom have one.
+  if (text.includes('> ') && kept.some(hasGreaterThan)) {
     const prefixes = supercitePrefixes(kept);
     if (prefixes.size) kept = kept.filter((line) => !prefixes.has(SUPERCITE.exec(line)?.[1] ?? ''));
   }
   kept = kept.slice(0, signatureStart(kept));
-  return kept.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  const joined = kept.join('\n');
+  return (joined.includes('\n\n\n') ? joined.replace(/\n{3,}/g, '\n\n') : joined).trim();
 }

@@ -51,18 +51,30 @@ function buildFrame(context: DueDateContext): Frame {
   };
 }
 
-/** Local due times already turned into instants, by zone: many promises share "Friday 17:00". */
-const instants = new Map<string, number>();
+/**
+ * Local due times already turned into instants, by zone and then by local minute (a number: cheaper to
+ * look up than a string key built per call): many promises share "Friday 17:00".
+ */
+const instants = new Map<string, Map<number, number>>();
+
+/** The local time as one number, or undefined for one outside the ranges that keep numbers distinct. */
+function localMinuteKey(date: LocalDate, minutes: number): number | undefined {
+  const { year, month, day } = date;
+  if (!(Number.isInteger(year) && year >= 0 && year <= 9999 && Number.isInteger(minutes) && minutes >= 0 && minutes < 1440)) return undefined;
+  if (!(Number.isInteger(month) && month >= 1 && month <= 12 && Number.isInteger(day) && day >= 1 && day <= 31)) return undefined;
+  return ((year * 16 + month) * 32 + day) * 1440 + minutes;
+}
 
 export function instantAt(date: LocalDate, clock: Clock | 'eod' | 'late', frame: Frame): number {
   let minutes: number;
   if (clock === 'eod') minutes = clockToMinutes(frame.hours.end);
   else if (clock === 'late') minutes = 23 * 60 + 59;
   else minutes = clock.hour * 60 + clock.minute;
-  const local: LocalDateTime = { ...date, hour: Math.floor(minutes / 60), minute: minutes % 60 };
-  const key = `${frame.timeZone}|${date.year}-${date.month}-${date.day}|${minutes}`;
-  const cached = instants.get(key);
+  const key = localMinuteKey(date, minutes);
+  let zone = instants.get(frame.timeZone);
+  const cached = key === undefined ? undefined : zone?.get(key);
   if (cached !== undefined) return cached;
+  const local: LocalDateTime = { ...date, hour: Math.floor(minutes / 60), minute: minutes % 60 };
   let instant: number | undefined;
   // Daylight-saving changes happen at night: a due time from 04:00 on cannot fall into a gap or an
   // overlap, so the sent-time offset (checked with one look at the clock) usually gives it directly.
@@ -72,8 +84,13 @@ export function instantAt(date: LocalDate, clock: Clock | 'eod' | 'late', frame:
     if (seen.day === date.day && seen.hour === local.hour && seen.minute === local.minute && seen.month === date.month) instant = guess;
   }
   instant ??= zonedToInstant(local, frame.timeZone);
-  if (instants.size >= 4096) instants.clear();
-  instants.set(key, instant);
+  if (key === undefined) return instant;
+  if (!zone) {
+    if (instants.size >= 32) instants.clear();
+    instants.set(frame.timeZone, (zone = new Map()));
+  }
+  if (zone.size >= 4096) zone.clear();
+  zone.set(key, instant);
   return instant;
 }
 

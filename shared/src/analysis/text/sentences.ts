@@ -113,7 +113,8 @@ const UNFOLDED = /\s\s|[^\S ]/;
 const BLANK_RUN = /\s+/g;
 
 function split(text: string): string[] {
-  const paragraphs = text.replace(CARRIAGE_RETURNS, '\n').split(PARAGRAPH_BREAK);
+  // Visible text has no carriage returns left (visibleText turns them into newlines): look before replacing.
+  const paragraphs = (text.includes('\r') ? text.replace(CARRIAGE_RETURNS, '\n') : text).split(PARAGRAPH_BREAK);
   const sentences: string[] = [];
   for (const paragraph of paragraphs) {
     for (const line of logicalLines(paragraph.split('\n'))) {
