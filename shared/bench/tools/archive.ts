@@ -16,14 +16,22 @@ export interface ArchivedMessage {
   body: string;
 }
 
-/** FOLLOWTHROUGH_R_MAIL_DIR, or shared/data/r-mailing-lists in a folder above this one. */
-export function findArchive(): string | undefined {
-  if (process.env.FOLLOWTHROUGH_R_MAIL_DIR) return process.env.FOLLOWTHROUGH_R_MAIL_DIR;
+/**
+ * Public data kept outside the repository (a user's clone does not have it): the path the variable `env`
+ * names, else `shared/data/<relative>` in the first folder above the repository that has it.
+ */
+export function findSharedData(env: string, relative: string): string | undefined {
+  if (process.env[env]) return process.env[env];
   for (let dir = fileURLToPath(new URL('../../..', import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
-    const candidate = join(dir, 'shared', 'data', 'r-mailing-lists');
+    const candidate = join(dir, 'shared', 'data', relative);
     if (existsSync(candidate)) return candidate;
   }
   return undefined;
+}
+
+/** FOLLOWTHROUGH_R_MAIL_DIR, or shared/data/r-mailing-lists in a folder above this one. */
+export function findArchive(): string | undefined {
+  return findSharedData('FOLLOWTHROUGH_R_MAIL_DIR', 'r-mailing-lists');
 }
 
 export async function readArchive(dir: string): Promise<ArchivedMessage[]> {

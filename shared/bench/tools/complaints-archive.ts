@@ -1,9 +1,8 @@
 // Node-only: reads the complaints-on-Twitter set (README "Round 3"): customers' tweets addressed to a company's
 // support account, from danielpreotiuc/complaints-social-media (complaints-data.csv, no licence stated, so the
 // corpus keeps references only and the bench resolves them when the file is present).
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { findSharedData } from './archive';
 
 export interface CompanyTweet {
   id: string;
@@ -14,12 +13,7 @@ export interface CompanyTweet {
 
 /** FOLLOWTHROUGH_COMPLAINTS_CSV, or shared/data/complaints-social-media/complaints-data.csv in a folder above. */
 export function findComplaints(): string | undefined {
-  if (process.env.FOLLOWTHROUGH_COMPLAINTS_CSV) return process.env.FOLLOWTHROUGH_COMPLAINTS_CSV;
-  for (let dir = fileURLToPath(new URL('../../..', import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
-    const candidate = join(dir, 'shared', 'data', 'complaints-social-media', 'complaints-data.csv');
-    if (existsSync(candidate)) return candidate;
-  }
-  return undefined;
+  return findSharedData('FOLLOWTHROUGH_COMPLAINTS_CSV', 'complaints-social-media/complaints-data.csv');
 }
 
 /** The file is RFC 4180 CSV without a header: id, text, complaint (0/1, the authors' label, unused here), domain. */
