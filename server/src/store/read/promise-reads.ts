@@ -64,7 +64,10 @@ export const PROMISE_VIEW_COLUMNS = [P.id, P.messageId, P.threadId, P.counterpar
   .concat([`v.${V.status} AS v_status`, `v.${V.dueAt} AS v_due_at`, `v.${V.snoozedUntil} AS v_snoozed_until`, `v.${V.updatedAt} AS v_updated_at`])
   .join(', ');
 
-export const PROMISE_VIEW_FROM = `${P.$} p LEFT JOIN ${V.$} v ON v.${V.userId} = p.${P.userId} AND v.${V.promiseId} = p.${P.id}`;
+/** The user's verdict on promise row `p`, as `v` (PROMISE_VIEW_COLUMNS reads it): after `FROM <promises or a subquery> p`. */
+export const VERDICT_JOIN = `LEFT JOIN ${V.$} v ON v.${V.userId} = p.${P.userId} AND v.${V.promiseId} = p.${P.id}`;
+
+export const PROMISE_VIEW_FROM = `${P.$} p ${VERDICT_JOIN}`;
 
 /** The same columns as one JSON object per row, for statements that return lists inside a single row. */
 export const PROMISE_VIEW_JSON = `json_object(${[P.id, P.messageId, P.threadId, P.counterpart, P.text, P.madeAt, P.dueText, P.dueIsDefault, P.dueAt, P.originalDueAt, P.state, P.keptBy, P.keptAt, P.keptQuote, P.slipBy, P.slipAt, P.slipQuote, P.snoozedUntil, P.overdueAfter]
@@ -177,7 +180,7 @@ export async function listPromises(db: Executor, userId: string, query: PromiseL
   // 3.9 -> 0.3 ms). SQLite's planner picks the due order for both once it can, so each is named.
   const index = !query.counterpart ? '' : query.status ? `INDEXED BY ${BY_STATE}` : `INDEXED BY ${BY_DUE}`;
   const result = await db.execute({
-    sql: `SELECT ${PROMISE_VIEW_COLUMNS} FROM ${P.$} p ${index} LEFT JOIN ${V.$} v ON v.${V.userId} = p.${P.userId} AND v.${V.promiseId} = p.${P.id}
+    sql: `SELECT ${PROMISE_VIEW_COLUMNS} FROM ${P.$} p ${index} ${VERDICT_JOIN}
           WHERE ${where.join(' AND ')} ORDER BY p.${P.dueAt} ${descending ? 'DESC' : ''}, p.${P.id} LIMIT ?`,
     args: [...args, query.limit + 1],
   });
