@@ -19,12 +19,12 @@ import {
   type Side,
 } from '@followthrough/shared';
 import { REMINDER_KINDS, type Reminder, type ReminderKind } from '@followthrough/shared/contract';
-import { counterpartCounts, counterpartAggregates, counterpartProfiles, mailAccountMessages, mailAccounts, promises, promiseVerdicts, reminderSnoozes, snippets, threads, touchpoints } from '../../db/schema/index';
+import { counterpartCounts, counterpartAggregates, counterpartProfiles, mailAccountMessages, mailAccounts, promises, reminderSnoozes, snippets, threads, touchpoints } from '../../db/schema/index';
 import { threadLink } from '../links';
 import { readTeamClientFacts, reviewsDue } from './team-reminders';
 import { indexNamed, names, str, strOrNull, type Executor } from '../sql';
 import type { ReadClock } from './counterpart-reads';
-import { KEPT_AT_INDEX, keptAfter, PROMISE_VIEW_COLUMNS, promiseView } from './promise-reads';
+import { KEPT_AT_INDEX, keptAfter, PROMISE_VIEW_COLUMNS, promiseView, VERDICT_JOIN } from './promise-reads';
 
 const P = names(promises);
 const T = names(threads);
@@ -34,7 +34,6 @@ const RS = names(reminderSnoozes);
 const AM = names(mailAccountMessages);
 const MA = names(mailAccounts);
 const S = names(snippets);
-const V = names(promiseVerdicts);
 const N = names(counterpartCounts);
 const A = names(counterpartAggregates);
 const AWAITING_BY_USER = indexNamed(threads, 'threads_user_awaiting_idx');
@@ -97,7 +96,7 @@ export async function readReminders(db: Executor, userId: string, query: Reminde
             FROM (SELECT rid FROM (${live(`p.rowid AS rid, p.${P.dueAt}, p.${P.id}`, ` AND p.${P.overdueAfter} ${late ? '<' : '>='} ?2`, `ORDER BY ${order(late)} LIMIT ?4`)}) p
                   ORDER BY ${order(late)} LIMIT ?4) page
             CROSS JOIN ${P.$} p ON p.rowid = page.rid
-            LEFT JOIN ${V.$} v ON v.${V.userId} = p.${P.userId} AND v.${V.promiseId} = p.${P.id}
+            ${VERDICT_JOIN}
             LEFT JOIN ${T.$} t ON t.${T.userId} = p.${P.userId} AND t.${T.threadId} = p.${P.threadId}
             ORDER BY ${order(late)}`;
   const [promiseCounts, overdue, dueSoon, awaitingCount, awaitingRows, lastEmail, lastTouch, profiles, snoozes] = await Promise.all([

@@ -1,16 +1,15 @@
 import { lagStats, RISK_KINDS, type AnalysisSettings, type RiskSnippet, type ThreadFacts } from '@followthrough/shared';
 import type { RequestSnippet } from '@followthrough/shared';
 import type { ThreadSummaryResponse } from '@followthrough/shared/contract';
-import { promises, promiseVerdicts, snippets, threadRefs, threads } from '../../db/schema/index';
+import { promises, snippets, threadRefs, threads } from '../../db/schema/index';
 import { threadLink } from '../links';
 import { names, str, strOrNull, type Executor } from '../sql';
 import { clockArgs, counterpartFromRow, counterpartPiecesSql, type ReadClock } from './counterpart-reads';
-import { KEPT_AT_INDEX, keptAfter, liveCondition, PROMISE_VIEW_FROM, PROMISE_VIEW_JSON, promiseView } from './promise-reads';
+import { KEPT_AT_INDEX, keptAfter, liveCondition, PROMISE_VIEW_FROM, PROMISE_VIEW_JSON, promiseView, VERDICT_JOIN } from './promise-reads';
 
 const T = names(threads);
 const P = names(promises);
 const S = names(snippets);
-const V = names(promiseVerdicts);
 const R = names(threadRefs);
 
 /** How many of the client's other open promises the sidebar shows (the count says how many there are). */
@@ -37,7 +36,7 @@ const THREAD_SUMMARY_SQL = `SELECT
        SELECT * FROM (SELECT * FROM ${P.$} INDEXED BY ${KEPT_AT_INDEX} WHERE ${P.userId} = ?1 AND ${keptAfter('?2', '')} AND ${P.counterpart} = ${KEY}
                         AND ${P.threadId} <> ?6 ORDER BY ${P.overdueAfter}, ${P.id} LIMIT ${OTHER_PROMISES_SHOWN})
        ORDER BY ${P.overdueAfter}, ${P.id} LIMIT ${OTHER_PROMISES_SHOWN}) p
-     LEFT JOIN ${V.$} v ON v.${V.userId} = p.${P.userId} AND v.${V.promiseId} = p.${P.id}) AS other_promises,
+     ${VERDICT_JOIN}) AS other_promises,
   -- Open or overdue (promiseStatusAt): pending, or kept only by evidence after now; each an index range.
   ((SELECT count(*) FROM ${P.$} WHERE ${P.userId} = ?1 AND ${P.counterpart} = ${KEY} AND ${P.state} = 'pending')
     + (SELECT count(*) FROM ${P.$} INDEXED BY ${KEPT_AT_INDEX} WHERE ${P.userId} = ?1 AND ${keptAfter('?2', '')} AND ${P.counterpart} = ${KEY})
