@@ -10,6 +10,9 @@ export function AnalysisProgress({ watch }: { watch: number }) {
   useEffect(() => {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // After a save the last answer is stale: "up to date" must not stand for settings the server has not
+    // seen yet, so the line waits for the server's answer about them.
+    setStatus(null);
     const poll = async () => {
       const res = await sendMessage('getAnalysisStatus', undefined).catch(() => null);
       if (!live || !res || res.status !== 'ok') return;
