@@ -60,4 +60,19 @@ describe('findDeliveries', () => {
     expect(kindOf('https://www.example.org/')).toBeNull();
     expect(kindOf('https://example.org/files/report-v2.pdf')).toBe('delivered');
   });
+
+  it('reads a report of what a look or a try found as an answer, and a wish or a future look as nothing', () => {
+    expect(kindOf('Had a quick look and I have few comments: 1.')).toBe('answered');
+    expect(kindOf('Ok, I could not resist, and bang!, big improvement: 18m16s with only 4 nodes.')).toBe('answered');
+    expect(kindOf("That's a huge speed-up, thanks.")).toBe('answered');
+    expect(kindOf('Another solution which works only with pegas: set the lengths of the links.')).toBe('answered');
+    expect(kindOf('The cluster administrator has also suggested the problem is due to mmap() on that filesystem.')).toBe('answered');
+    expect(kindOf('My Debian testing box has edd at ron:~$ grep blas /etc/R/Makeconf')).toBe('answered');
+    expect(kindOf('This update has been submitted for stable by jamatos.')).toBe('happened');
+    expect(kindOf('I will have a look at it.')).toBeNull();
+    expect(kindOf("I haven't had a look yet.")).toBeNull();
+    expect(kindOf('We need a big improvement here.')).toBeNull();
+    expect(kindOf('It would be a big improvement.')).toBeNull();
+    expect(kindOf('Would that be a big improvement?')).toBeNull();
+  });
 });

@@ -10,6 +10,9 @@
  *   send"), not a negation ("I haven't sent it yet").
  * - answered: the matter is answered ("To answer your question, ...", "I checked with legal and ...",
  *   "The answer is ...", "Good news: finance approved the discount").
+ * - answered also covers a report of what was found out, from the look or the try itself ("Had a quick look
+ *   and ...", "big improvement", "another solution which works ...", "the administrator has suggested the
+ *   problem is due to ..."): FINDINGS below.
  * - happened: an act took place ("Thanks for the call this morning", "We spoke on Tuesday", "The fix is
  *   live", "I've booked the room", "The invite is out").
  * - slip: it is late and the sentence says so, usually with a new time ("It's taking longer than planned,
@@ -34,7 +37,24 @@ const ANSWERED =
   /(?:^|\b)(?:to answer your (?:question|query)|in answer to|(?:regarding|re|on|about) your (?:question|query)|the (?:short )?answer is|(?:i|we)(?:'ve| have)? (?:checked|confirmed|looked into|looked at|found out|heard back|spoke(?:n)? (?:to|with)|talked (?:to|with)|verified|investigated|asked)\b|(?:i|we) can (?:now )?confirm\b|confirmed:|good news\b|it turns out|turns out (?:that|it)|the reason (?:is|was)|the (?:price|cost|quote|figure|number|total|amount|date|eta) (?:is|will be|comes to)|(?:yes|no),? (?:we|it|that|you|the)\b|(?:it|this|that|everything|all|the \w+|these commands|the following(?: commands)?) (?:now |finally |then |all )?(?:works|worked|is working|are working|seems to work|runs|ran fine|installed fine)\b|(?:that|this|which|it) (?:solved|fixed|did the trick|cured|sorted)\b|(?:i|we) (?:got|have got|managed to get|finally got) (?:it|\w+(?: \w+)?) (?:working|installed|running|to work|to run|fixed)|(?:i|we)(?:'ve| have)? (?:finally )?found (?:the|a|what|out)\b|(?:below|here) is (?:how|what)\b|(?:i|we) (?:could|can) (?:now )?(?:reproduce|confirm|install|run)\b)/i;
 
 const HAPPENED =
-  /(?:^|\b)(?:^(?:ok|okay|sure|yes|done)?[\s,.!-]*(?:the )?[\w.-]+(?: [\w.-]+)? (?:(?:has|have) been |is |was |now )?(?:changed|fixed|updated|corrected|renamed|uploaded|released|merged|committed|applied|done)\b|thanks? (?:you )?(?:for|again for) (?:the|your|our|a) (?:call|time|meeting|chat|conversation|visit)|(?:good|great|nice) (?:to (?:speak|talk|meet|see|catch up)|speaking|talking|meeting|seeing)|(?:we|i) (?:spoke|talked|met|caught up|had (?:a|our|the) (?:call|meeting|chat))\b|(?:as|like) (?:discussed|agreed) (?:on|during|in|at) (?:the|our|today's|yesterday's|this morning's) (?:call|meeting)|(?:the )?(?:fix|patch|update|change|release|feature|new version)\b[^.]{0,30}\b(?:is|has been|was|are|have been) (?:now )?(?:live|deployed|released|shipped|out|merged|rolled out|in production)|(?:we|i)(?:'ve| have)? (?:now )?(?:fixed|resolved|deployed|released|shipped|rolled out|booked|scheduled|set up|arranged|organi[sz]ed|sent (?:the|an|a) (?:calendar )?invite)\b|(?:the )?(?:invite|invitation|meeting|call|room|session) (?:is|has been|was) (?:now )?(?:out|sent|booked|scheduled|set up|confirmed|in (?:your|the) calendar)|(?:is|are|it's) now (?:live|fixed|resolved|working|done|complete)|(?:i|we)(?:'ve| have)? (?:now |finally |just |also |already )?(?:tried|tested|reproduced|installed|upgraded|built|rebuilt|pushed|committed|edited|updated|added|removed|changed|rewritten|rewrote|implemented|introduced|patched|applied|merged|filed|opened|documented|run|ran)\b)/i;
+  /(?:^|\b)(?:^(?:ok|okay|sure|yes|done)?[\s,.!-]*(?:the )?[\w.-]+(?: [\w.-]+)? (?:(?:has|have) been |is |was |now )?(?:changed|fixed|updated|corrected|renamed|uploaded|released|merged|committed|applied|done)\b|thanks? (?:you )?(?:for|again for) (?:the|your|our|a) (?:call|time|meeting|chat|conversation|visit)|(?:good|great|nice) (?:to (?:speak|talk|meet|see|catch up)|speaking|talking|meeting|seeing)|(?:we|i) (?:spoke|talked|met|caught up|had (?:a|our|the) (?:call|meeting|chat))\b|(?:as|like) (?:discussed|agreed) (?:on|during|in|at) (?:the|our|today's|yesterday's|this morning's) (?:call|meeting)|(?:the )?(?:fix|patch|update|change|release|feature|new version)\b[^.]{0,30}\b(?:is|has been|was|are|have been) (?:now )?(?:live|deployed|released|shipped|out|merged|rolled out|in production|submitted|pushed|published)|(?:we|i)(?:'ve| have)? (?:now )?(?:fixed|resolved|deployed|released|shipped|rolled out|booked|scheduled|set up|arranged|organi[sz]ed|sent (?:the|an|a) (?:calendar )?invite)\b|(?:the )?(?:invite|invitation|meeting|call|room|session) (?:is|has been|was) (?:now )?(?:out|sent|booked|scheduled|set up|confirmed|in (?:your|the) calendar)|(?:is|are|it's) now (?:live|fixed|resolved|working|done|complete)|(?:i|we)(?:'ve| have)? (?:now |finally |just |also |already )?(?:tried|tested|reproduced|installed|upgraded|built|rebuilt|pushed|committed|edited|updated|added|removed|changed|rewritten|rewrote|implemented|introduced|patched|applied|merged|filed|opened|documented|run|ran)\b)/i;
+
+/**
+ * A report of what a look or a try found, in the words people use when the finding, not the act, is the
+ * news: the look itself ("Had a quick look and ..."), an outcome ("big improvement", "a solution which
+ * works"), what someone we asked said ("the cluster administrator has suggested ..."), a cause found ("the
+ * problem is due to ..."), what we ran (a shell prompt "user@host:~$ ", or "user at host:~$ " as list archives
+ * print it). Answers, for fulfilment: it decides which promise they answer (fulfilment-reports.ts).
+ */
+const FINDINGS =
+  /(?:^|\b(?:i|we)(?:'ve| have)? )(?:had|took) a (?:quick |brief |closer |first |short |good )?look\b|\b(?:solution|workaround|approach|fix|way) (?:which|that) (?:works|worked)\b|\b(?:the|my|our) [\w-]+(?: [\w-]+)? (?:has |have )?(?:also )?(?:suggested|replied|explained|pointed out|told (?:me|us))\b|\b(?:problem|issue|error|crash|bug|failure) (?:is|was|seems to be|appears to be) (?:due to|caused by)\b|\b[\w.-]+(?:@| at )[\w.-]+:[~/][^\s$#]*[$#] /i;
+
+/**
+ * An outcome exclaimed, not wished for: "bang!, big improvement", "that's a huge speed-up", "no improvement".
+ * Read before the negations: "I could not resist, and bang!, big improvement" reports a try.
+ */
+const OUTCOME =
+  /(?:^|[!,:;]\s*|\b(?:that's|that is|it's|it is|this is|what|gave|gives|got|saw|see|showed|shows|makes|made) (?:an? |quite an? |really an? )?)(?:big|huge|great|significant|dramatic|massive|considerable|noticeable|substantial|nice|no|little|slight|small|some) (?:improvement|speed-?up)\b/i;
 
 /** Not a delivery: a future, a request, a question, a negation, a condition. */
 const NOT_DONE =
@@ -42,7 +62,7 @@ const NOT_DONE =
 
 /** Every delivery and slip pattern contains one of these; most sentences skip the full rules. */
 const HINT =
-  /tried|tested|reproduc|install|upgrad|built|rebuilt|pushed|commit|edited|updated|added|removed|changed|rewr|implement|introduc|patch|appl|merg|filed|opened|document|\bran\b|\brun\b|work|solved|trick|cured|sorted|got|found|below|could|can |attach|enclos|find|sent|send|forward|shar|upload|post|mail|fax|courier|put|placed|added|circulat|dropped|submit|deliver|includ|here|promised|requested|discussed|link|http|answer|question|query|check|confirm|look|heard|spoke|talk|verif|investigat|asked|good|turns out|reason|price|cost|quote|figure|number|total|amount|date|eta|yes|no\b|thank|great|nice|met|caught|fix|patch|update|change|release|feature|version|resolved|deploy|shipp|rolled|book|schedul|set up|arrang|organi|invite|room|session|now|long|late|behind|more|slipp|delay|push|ready|held|stuck|bear|revised|new/i;
+  /tried|tested|reproduc|install|upgrad|built|rebuilt|pushed|commit|edited|updated|added|removed|changed|rewr|implement|introduc|patch|appl|merg|filed|opened|document|\bran\b|\brun\b|work|solved|trick|cured|sorted|got|found|below|could|can |attach|enclos|find|sent|send|forward|shar|upload|post|mail|fax|courier|put|placed|added|circulat|dropped|submit|deliver|includ|here|promised|requested|discussed|link|http|answer|question|query|check|confirm|look|heard|spoke|talk|verif|investigat|asked|good|turns out|reason|price|cost|quote|figure|number|total|amount|date|eta|yes|no\b|thank|great|nice|met|caught|fix|patch|update|change|release|feature|version|resolved|deploy|shipp|rolled|book|schedul|set up|arrang|organi|invite|room|session|now|long|late|behind|more|slipp|delay|push|ready|held|stuck|bear|revised|new|improv|solution|workaround|approach|way|suggest|replied|explain|pointed|told|due to|caused|\$ /i;
 
 /** A fixed frame: only the phrase of a slip's new time is kept; the caller dates it in the user's zone. */
 const PROBE: DueDateContext = {
@@ -72,10 +92,11 @@ export function classifyDelivery(sentence: string): DeliveryCandidate | null {
     const due = resolveDueDate(sentence, PROBE);
     return due ? { text: snippet(sentence), kind: 'slip', dueText: due.dueText } : { text: snippet(sentence), kind: 'slip' };
   }
+  if (OUTCOME.test(sentence)) return { text: snippet(sentence), kind: 'answered' };
   if (NOT_DONE.test(sentence) && !OPENS_DELIVERING.test(sentence)) return null;
   if (DELIVERED.test(sentence)) return { text: snippet(sentence), kind: 'delivered' };
   if (HAPPENED.test(sentence)) return { text: snippet(sentence), kind: 'happened' };
-  if (ANSWERED.test(sentence)) return { text: snippet(sentence), kind: 'answered' };
+  if (ANSWERED.test(sentence) || FINDINGS.test(sentence)) return { text: snippet(sentence), kind: 'answered' };
   return null;
 }
 

@@ -156,4 +156,53 @@ describe('judging later mail against the promise (threads with distractors)', ()
     const handed = later({ id: 'f', body: 'Hi Tom,\n\nI have put together a preview of the fix which you can download here: https://example.com/builds/preview.tar.gz' });
     expect(judgeEvidence(fix, handed)?.verdict).toBe('kept');
   });
+
+  it('keeps a promise to find something out by the report of what was found, in its thread only', () => {
+    const look: PromiseForFulfilment = { ...promise, id: 'i1', text: 'Thanks, I will take a look later this week.' };
+    const looked = later({ id: 'lk', body: `Hi Tom,\n\nHad a quick look and I have a few comments on the import script.${QUOTE}` });
+    expect(judgeEvidence(look, looked)).toEqual({ verdict: 'kept', quote: 'Had a quick look and I have a few comments on the import script.' });
+    // The same report in another thread to the same people may be about anything: at most "possibly".
+    expect(judgeEvidence(look, later({ id: 'lk2', threadId: 'other', subject: 'Import', body: 'Hi Tom,\n\nHad a quick look and I have a few comments.' }))?.verdict).not.toBe('kept');
+    const see: PromiseForFulfilment = { ...promise, id: 'i2', text: "I'll see if the same thing applies to XP." };
+    expect(judgeEvidence(see, later({ id: 'ok', body: 'Nope, that works OK.' }))).toMatchObject({ verdict: 'kept' });
+    const tryIt: PromiseForFulfilment = { ...promise, id: 'i3', text: 'Thanks for the suggestion, I will give it a try right away.' };
+    expect(judgeEvidence(tryIt, later({ id: 'bang', body: 'Ok, I could not resist, and bang!, big improvement: 18 minutes instead of 40.' }))).toMatchObject({ verdict: 'kept' });
+    const ask: PromiseForFulfilment = { ...promise, id: 'i4', text: "I'll coordinate with the cluster admin to test this and see if we can solve the issue." };
+    const said = later({ id: 'adm', body: 'Hi Tom,\n\nThe cluster administrator has also suggested the problem is due to mmap() on that filesystem.' });
+    expect(judgeEvidence(ask, said)).toMatchObject({ verdict: 'kept' });
+    // An aside in brackets is not the act: this promises a report, and the report of the try keeps it.
+    const recheck: PromiseForFulfilment = { ...promise, id: 'i5', text: "I'll recheck the apt entries and try adding the PPA (if I get it working) and report back." };
+    expect(judgeEvidence(recheck, later({ id: 'deb', body: 'Next I tried a debian install and it runs without a hitch.' }))).toMatchObject({ verdict: 'kept' });
+  });
+
+  it('does not keep a promise to find something out by a slip, a call attempt, an agreed time, a lunch or a link', () => {
+    const look: PromiseForFulfilment = { ...promise, id: 'n1', text: "I'll look into the failing import and let you know." };
+    const slip = later({ id: 's', body: "Hi Tom,\n\nSorry, I haven't had a look yet, I need a few more days." });
+    expect(judgeEvidence(look, slip)?.verdict).toBe('slip');
+    expect(judgeEvidence(look, later({ id: 'c', body: 'Hi Tom,\n\nI tried calling you this morning but there was no answer.' }))?.verdict).not.toBe('kept');
+    expect(judgeEvidence(look, later({ id: 't', body: 'Hi Tom,\n\nThursday at 3pm works for me.' }))?.verdict).not.toBe('kept');
+    expect(judgeEvidence(look, later({ id: 'l', body: 'Hi Tom,\n\nAre you free for lunch on Thursday?' }))).toBeNull();
+    // A file someone else published is not a report of the try, even when it names what was to be tried.
+    const tryIt: PromiseForFulfilment = { ...promise, id: 'n2', text: "Ok, so I need to compile it. I'll try it, thanks for the info!" };
+    expect(judgeEvidence(tryIt, later({ id: 'p', body: 'There is a patch for this bug available from CRAN <http://cran.r-project.org/>, but it requires compiling R.' }))).toBeNull();
+    // A promise to send something is not kept by a report of a try: the thing must be sent.
+    const send: PromiseForFulfilment = { ...promise, id: 'n3', text: "I'll try to send the deck on Monday." };
+    expect(judgeEvidence(send, later({ id: 'x', body: 'I tried the new export and it works.' }))?.verdict).not.toBe('kept');
+  });
+
+  it('keeps a promise to ship a fix by the fix shipped, not by a test, nor by a different thing shipped', () => {
+    const fix: PromiseForFulfilment = { ...promise, id: 'f1', text: 'I can reproduce the crash and will have a fix available by the end of the week.' };
+    const tested = later({ id: 't', body: 'Thanks. Getting closer. I just tested against trunk (which includes an update to SQLite 3.4.1) and I get: 1 error.' });
+    expect(judgeEvidence(fix, tested)).toBeNull();
+    const push: PromiseForFulfilment = { ...promise, id: 'f2', text: 'If I do not hear until then I will push the update Monday night (Western Europe time) in time for the daily batch.' };
+    const submitted = later({ id: 'sub', body: 'Before resorting to this I tried again and this time it worked. This update has been submitted for stable by jamatos.' });
+    expect(judgeEvidence(push, submitted)).toMatchObject({ verdict: 'kept', quote: 'This update has been submitted for stable by jamatos.' });
+    expect(judgeEvidence(push, later({ id: 'rel', body: 'The new release is out.' }))?.verdict).not.toBe('kept');
+  });
+
+  it('keeps a promise to put a copy somewhere by the copy put there, not by something else built', () => {
+    const copy: PromiseForFulfilment = { ...promise, id: 'c1', text: 'Sure I will put a copy of the innosetup build script on CRAN.' };
+    expect(judgeEvidence(copy, later({ id: 'b', body: 'I built a standalone version earlier this year: https://github.com/rwinlib/aspell' }))).toBeNull();
+    expect(judgeEvidence(copy, later({ id: 'u', body: 'I have uploaded the innosetup build script to CRAN.' }))).toMatchObject({ verdict: 'kept' });
+  });
 });

@@ -1,5 +1,7 @@
 import type { DeliveryCandidate } from '../model/facts';
 import type { TouchpointKind } from '../model/touchpoint';
+import { saysShipped, shipsPromisedThing } from './fulfilment-fixes';
+import { isInquiry, reportsFinding } from './fulfilment-reports';
 import { GENERIC, keywords } from './text/keywords';
 
 /**
@@ -162,8 +164,12 @@ const NO_WORDS: ReadonlySet<string> = new Set<string>();
 
 interface PromiseReading {
   act: Act;
+  /** The commitment's own words ("I'll ..." to the end): what is promised, without what led up to it. */
+  commitment: string;
   promised: Set<string>;
   trying: boolean;
+  /** A promise to find something out, kept by the report of what was found (fulfilment-reports.ts). */
+  inquiry: boolean;
   reportsBack: boolean;
 }
 /** Promise texts read so far (bounded: a long-running server sees new ones forever). */
@@ -171,8 +177,17 @@ const promiseReadings = new Map<string, PromiseReading>();
 function readingOf(text: string): PromiseReading {
   let reading = promiseReadings.get(text);
   if (!reading) {
-    const act = actOf(text);
-    reading = { act, promised: keywords(text), trying: act === 'answer' && TRYING.test(text), reportsBack: REPORTS_BACK.test(text) };
+    const commitment = commitmentOf(text);
+    const act = actOf(commitment);
+    reading = {
+      act,
+      commitment,
+      promised: keywords(text),
+      trying: act === 'answer' && TRYING.test(text),
+      // Only an act of answering: "I'll try to send it Monday" is kept by the sending, not by a report of a try.
+      inquiry: act === 'answer' && isInquiry(commitment),
+      reportsBack: REPORTS_BACK.test(text),
+    };
     if (promiseReadings.size >= 5000) promiseReadings.clear();
     promiseReadings.set(text, reading);
   }
@@ -182,13 +197,21 @@ function readingOf(text: string): PromiseReading {
 /** What a promise commits to doing, which decides what evidence can show it done. */
 type Act = 'send' | 'answer' | 'call' | 'fix' | 'schedule';
 
-function actOf(text: string): Act {
-  // The act is in the commitment's own words: "I'm downloading it as we speak; I'll try installing it" tries.
+/** The commitment's own words: "I'm downloading it as we speak; I'll try installing it" -> "try installing it". */
+function commitmentOf(text: string): string {
   const own = /\b(?:i|we)(?:'ll|’ll| will| shall|'m going to|’m going to| am going to|'re going to| are going to)\s+(.*)$|\blet me\s+(.*)$/i.exec(text);
-  const t = (own?.[1] ?? own?.[2] ?? text).toLowerCase();
-  if (/\b(?:fix|resolve|patch|deploy|ship|release|sort (?:it |this |that )?out|get (?:it|this|that) (?:fixed|resolved|working))\b/.test(t)) return 'fix';
+  // An aside in brackets is not the act: "I'll recheck and try adding the PPA (if I get it working) and report
+  // back" promises a report, not a fix.
+  return (own?.[1] ?? own?.[2] ?? text).replace(/\s*\([^()]*\)/g, '');
+}
+
+function actOf(commitment: string): Act {
+  const t = commitment.toLowerCase();
+  // Pushing an update or a patch ships a fix ("I will push the update Monday night").
+  if (/\b(?:fix|resolve|patch|deploy|ship|release|sort (?:it |this |that )?out|get (?:it|this|that) (?:fixed|resolved|working)|push (?:out )?(?:the |an |a |my |our |this |that )?(?:new )?(?:update|fix|patch|release|version|build|changes?))\b/.test(t)) return 'fix';
   if (/\b(?:schedule|book|set up|arrange|organi[sz]e|send (?:you )?(?:an |the )?(?:calendar )?invite)\b/.test(t)) return 'schedule';
-  if (/\b(?:send|share|forward|e-?mail you|mail|deliver|provide|circulate|upload|post|put together|prepare|draft|write up|attach|get (?:you|it|this|that|them|the|those|these|a|an|our|my)\b|have (?:it|the|a|an|them|something) (?:ready|over|to you|with you|done))/.test(t)) return 'send';
+  // Putting a copy somewhere ("I will put a copy of the build script on CRAN") is handing it over.
+  if (/\b(?:send|share|forward|e-?mail you|mail|deliver|provide|circulate|upload|post|put together|put (?:up )?(?:a copy|copies|it|them|the [\w-]+)\b[^.;]{0,60}?\b(?:on|online|up)\b|prepare|draft|write up|attach|get (?:you|it|this|that|them|the|those|these|a|an|our|my)\b|have (?:it|the|a|an|them|something) (?:ready|over|to you|with you|done))/.test(t)) return 'send';
   if (/\b(?:call|ring|phone|dial|give you a (?:call|ring|buzz)|speak|talk|meet|catch up|walk you through|visit)\b/.test(t)) return 'call';
   return 'answer';
 }
@@ -239,6 +262,9 @@ function matchItem(promised: ReadonlySet<string>, ...shown: ReadonlySet<string>[
  *   possibly kept, for the user to confirm. A different item delivered, a lunch invitation, a question:
  *   nothing.
  * - Mail to someone else at the client, outside the thread, keeps it only when it names the thing.
+ * - A promise to find something out ("I'll take a look", "I'll try it", "I'll see if ...") is kept, in its
+ *   thread, by our report of what was found (fulfilment-reports.ts); a promise to ship a fix by the fix
+ *   shipped, not by a test (fulfilment-fixes.ts).
  * - A slip ("it's taking longer, you'll have it Monday") is a slip, with its new time, never a delivery.
  * - A logged call or meeting keeps a promise to call or to answer; other touchpoints keep it only when
  *   their summary names the promised thing.
@@ -246,7 +272,7 @@ function matchItem(promised: ReadonlySet<string>, ...shown: ReadonlySet<string>[
 export function judgeEvidence(promise: PromiseForFulfilment, evidence: FulfilmentEvidence): FulfilmentJudgement | null {
   // Most later mail delivers nothing and reports no slip: nothing to read.
   if (evidence.kind === 'message' && !canBearOnPromises(evidence)) return null;
-  const { act, promised, trying, reportsBack } = readingOf(promise.text);
+  const { act, commitment, promised, trying, inquiry, reportsBack } = readingOf(promise.text);
   if (evidence.kind === 'touchpoint') {
     const shown = keywords(evidence.summary ?? '');
     const { names, other } = matchItem(promised, shown);
@@ -276,24 +302,30 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
       if (slipIndex < 0) slipIndex = i;
       continue;
     }
+    // A promise to find something out is kept, in its thread, by the report of what was found ("Had a quick
+    // look and ...", "I tried it but it still fails", "that works OK"), whether or not the report names the thing.
+    const reportsIt = inquiry && sameThread && reportsFinding(d.text);
     // Trying something is kept by a report of the try, not by a link or a file ("I'll try it": "There is a
-    // patch available from CRAN <link>" does not say it was tried). A fix is kept by the fix itself being
-    // handed over ("a preview of the fix you can download", "posted a patch").
-    const isStrong = (d.kind === 'delivered' ? !trying && shows.strong.includes(d.kind) : shows.strong.includes(d.kind)) || (act === 'fix' && d.kind === 'delivered' && FIX_ITEM.test(d.text));
-    const isWeak = shows.weak.includes(d.kind) || (trying && d.kind === 'delivered');
+    // patch available from CRAN <link>" does not say it was tried, even when it names the thing tried).
+    if (trying && d.kind === 'delivered' && !reportsIt) continue;
+    // A fix is kept by the fix itself being handed over ("a preview of the fix you can download", "posted a
+    // patch") or shipped ("the update has been submitted"), not by a test ("I just tested against trunk").
+    const isStrong =
+      d.kind === 'happened' && act === 'fix' ? saysShipped(d.text) : shows.strong.includes(d.kind) || (act === 'fix' && d.kind === 'delivered' && FIX_ITEM.test(d.text));
+    const isWeak = shows.weak.includes(d.kind) || (act === 'fix' && d.kind === 'happened') || reportsIt;
     if (!isStrong && !isWeak) continue;
     subject ??= sameThread ? NO_WORDS : subjectWords(evidence, words);
     const match = d.kind === 'delivered' ? matchItem(promised, deliveryWords(evidence, words, i), attachmentWords(evidence, words), subject) : matchItem(promised, deliveryWords(evidence, words, i), subject);
+    // "I will push the update" / "This update has been submitted": the same thing shipped names it.
+    if (act === 'fix' && isStrong && shipsPromisedThing(commitment, d.text)) match.names = true;
     // Only a delivered document can be "something else"; an answer's or a report's words are its content.
     const other = d.kind === 'delivered' && match.other;
     let verdict: 'kept' | 'possibly-kept' | null = null;
     if (match.names) verdict = isStrong ? 'kept' : 'possibly-kept';
-    // A promise to try something is kept by the promiser's report of the try in its thread ("I tried it but it
-    // still fails", "that works now"), whether or not the report names the thing.
-    else if (trying && sameThread && d.kind !== 'delivered' && TRY_REPORT.test(d.text)) verdict = 'kept';
+    else if (reportsIt) verdict = 'kept';
     // In its own thread, a promise that names nothing specific is kept by a delivery of the right kind ("I'll
     // send it over"), and a promise to report back by a report ("I'll let you know how it goes"); a promise to
-    // look into something is only possibly kept by a report, which may be about something else.
+    // look into something is only possibly kept by a report that tells no finding, which may be about something else.
     else if (!other && sameThread && isStrong) verdict = act === 'call' || (!hasDistinctive(promised) && (act === 'send' || (act === 'answer' && reportsBack))) ? 'kept' : 'possibly-kept';
     else if (!other && samePeople && isStrong) verdict = 'possibly-kept';
     if (verdict && (bestVerdict === null || (bestVerdict === 'possibly-kept' && verdict === 'kept'))) {
@@ -323,7 +355,6 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
 
 const TRYING = /\b(?:try|test|give (?:it|this|that|them) a (?:try|go|shot|spin|whirl)|experiment|play (?:around )?with)\b/i;
 const REPORTS_BACK = /\b(?:let (?:you|the list|everyone|you all) know|report back|keep (?:you|the list|everyone) (?:posted|updated|informed)|get back to (?:you|the list)|(?:give|send) (?:you )?feedback|report (?:the|on|whether|how))\b/i;
-const TRY_REPORT = /\b(?:i|we) (?:\w+ )?(?:tried|tested|ran|installed|compiled|built|rebuilt)\b|\b(?:it|that|this|everything) (?:now |finally |then )?(?:works|worked)\b/i;
 const FIX_ITEM = /\b(?:fix|fixes|fixed|patch|patches|patched|new version|new release|update|build)\b/i;
 
 function hasDistinctive(words: ReadonlySet<string>): boolean {

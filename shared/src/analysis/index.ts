@@ -28,6 +28,8 @@ export * from './counterpart-aggregate';
 export * from './awaiting';
 export * from './lag-stats';
 export * from './fulfilment';
+export * from './fulfilment-reports';
+export * from './fulfilment-fixes';
 export * from './promise-status';
 export * from './silence';
 export * from './health';

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { isInquiry, reportsFinding } from './fulfilment-reports';
+
+describe('promises to find something out', () => {
+  it('reads a look, a try, a check and a report back as an inquiry', () => {
+    expect(isInquiry('take a look later this week.')).toBe(true);
+    expect(isInquiry('give it a try right away.')).toBe(true);
+    expect(isInquiry('see if the same thing applies to XP.')).toBe(true);
+    expect(isInquiry('report back to say whether this worked either way.')).toBe(true);
+    expect(isInquiry('figure out how and where to go from here.')).toBe(true);
+  });
+
+  it('does not read sending, calling or asking someone as an inquiry', () => {
+    expect(isInquiry('send you the revised SOW by Friday.')).toBe(false);
+    expect(isInquiry('call you tomorrow.')).toBe(false);
+    expect(isInquiry('ask my administrator to do it when he has a chance.')).toBe(false);
+  });
+});
+
+describe('reports of what was found', () => {
+  it('reads the look, the try, an outcome, what someone said and a pasted shell session as findings', () => {
+    expect(reportsFinding('Had a quick look and I have few comments: 1.')).toBe(true);
+    expect(reportsFinding('I tried the steps from your page but the import still stops at row 12.')).toBe(true);
+    expect(reportsFinding('Nope, that works OK.')).toBe(true);
+    expect(reportsFinding('The combination works just as I wanted:')).toBe(true);
+    expect(reportsFinding('Ok, I could not resist, and bang!, big improvement: 18m16s')).toBe(true);
+    expect(reportsFinding('The cluster administrator has also suggested the problem is due to mmap() on that filesystem.')).toBe(true);
+    expect(reportsFinding('My Debian box has edd@ron:~$ grep blas /etc/R/Makeconf')).toBe(true);
+  });
+
+  it('does not read a link someone published, an attempt to reach someone or an agreed time as a finding', () => {
+    expect(reportsFinding('There is a patch for this bug available from CRAN <http://cran.r-project.org/>.')).toBe(false);
+    expect(reportsFinding('I tried calling you this morning but there was no answer.')).toBe(false);
+    expect(reportsFinding('Thursday at 3pm works for me.')).toBe(false);
+    expect(reportsFinding('Attached is the invoice for October.')).toBe(false);
+  });
+});

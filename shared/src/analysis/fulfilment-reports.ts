@@ -1,0 +1,44 @@
+/**
+ * Promises to find something out, and the later reports that keep them (PRODUCT.md "Kept").
+ *
+ * "I'll take a look", "I'll give it a try", "I'll see if the same thing applies to XP", "I'll report back to
+ * say whether this worked": what is promised is an examination, and it is done when the promiser reports
+ * what the examination found: "Had a quick look and I have a few comments", "bang!, big improvement",
+ * "Nope, that works OK", "the following commands worked", "the cluster administrator has suggested the
+ * problem is due to ...". Such a report talks about the result, so it rarely repeats the promise's words:
+ * only the thread ties it to the promise (fulfilment.ts asks for the same thread), and only a report of a
+ * look, a try or an outcome counts, not any act the promiser later mentions.
+ *
+ * Not a report of the finding:
+ * - a link or a file someone else published ("there is a patch available from CRAN <link>" does not say
+ *   it was tried);
+ * - an attempt to reach someone ("I tried calling you"), an agreement to a time ("that works for me");
+ * - a slip or a negation ("still looking into it", "haven't had a look yet"): deliveries.ts never reads
+ *   those as answers.
+ */
+
+/** The promise commits to examining something and, by saying so, to telling what it found. */
+const INQUIRY =
+  /\b(?:try|test|give (?:it|this|that|them) a (?:try|go|shot|spin|whirl)|experiment|play (?:around )?with|(?:have|take) a (?:\w+ )?look|look (?:at|into)|check (?:it|this|that|them|whether|if|how)|see (?:if|whether|how|what)|find out|figure out|investigate|report back|let (?:you|the list|everyone|you all) know|keep (?:you|the list|everyone) (?:posted|updated|informed)|(?:give|send) (?:you )?feedback|report (?:the|on|whether|how))\b/i;
+
+/**
+ * What the examination found, in the promiser's words: the try or the look itself, in the first person or
+ * opening the sentence ("I tried ...", "We ran ...", "Had a quick look"); an outcome ("that works OK", "the
+ * following commands worked", "big improvement", "still fails"); what someone asked said, or the cause found;
+ * a shell session pasted ("edd@ron:~$ grep blas ..."): what was run, and what it printed.
+ */
+const FINDING =
+  /\b(?:i|we) (?:\w+ )?(?:tried|tested|ran|installed|compiled|built|rebuilt|checked|looked|investigated|reproduced|benchmarked|timed)\b|(?:^|\b(?:i|we)(?:'ve| have)? )(?:had|took) a (?:\w+ )?look\b|\b(?:it|that|this|everything|which|they|these|the following(?: \w+)?|the [\w-]+) (?:now |finally |then |also |all |still )?(?:works|worked|fails|failed|runs|ran fine|crashes|crashed)\b|\b(?:improvement|speed-?up)\b|\b(?:has|have) (?:also )?(?:suggested|replied|explained|pointed out|told (?:me|us))\b|\b(?:is|was|seems to be|appears to be) (?:due to|caused by)\b|\b[\w.-]+(?:@| at )[\w.-]+:[~/][^\s$#]*[$#] /i;
+
+/** Not a finding: reaching someone, or a time that suits. */
+const NOT_A_FINDING = /\btried (?:to )?(?:call|ring|phone|reach|contact|email|get hold)|\bworks? (?:for|with) (?:me|us|you|both)\b/i;
+
+/** Whether the promise's own commitment ("I'll ...") is to examine something and tell what it found. */
+export function isInquiry(commitment: string): boolean {
+  return INQUIRY.test(commitment);
+}
+
+/** Whether a sentence of our later mail (an answer or a report) tells what an examination found. */
+export function reportsFinding(sentence: string): boolean {
+  return FINDING.test(sentence) && !NOT_A_FINDING.test(sentence);
+}
