@@ -26,6 +26,7 @@ describe('reports of what was found', () => {
     expect(reportsFinding('Ok, I could not resist, and bang!, big improvement: 18m16s')).toBe(true);
     expect(reportsFinding('The cluster administrator has also suggested the problem is due to mmap() on that filesystem.')).toBe(true);
     expect(reportsFinding('My Debian box has edd@ron:~$ grep blas /etc/R/Makeconf')).toBe(true);
+    expect(reportsFinding('I uploaded new versions of Matrix and lme4 -- the rest seems to work.')).toBe(true);
   });
 
   it('does not read a link someone published, an attempt to reach someone or an agreed time as a finding', () => {

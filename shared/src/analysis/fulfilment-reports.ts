@@ -28,7 +28,7 @@ const INQUIRY =
  * a shell session pasted ("edd@ron:~$ grep blas ..."): what was run, and what it printed.
  */
 const FINDING =
-  /\b(?:i|we) (?:\w+ )?(?:tried|tested|ran|installed|compiled|built|rebuilt|checked|looked|investigated|reproduced|benchmarked|timed)\b|(?:^|\b(?:i|we)(?:'ve| have)? )(?:had|took) a (?:\w+ )?look\b|\b(?:it|that|this|everything|which|they|these|the following(?: \w+)?|the [\w-]+) (?:now |finally |then |also |all |still )?(?:works|worked|fails|failed|runs|ran fine|crashes|crashed)\b|\b(?:improvement|speed-?up)\b|\b(?:has|have) (?:also )?(?:suggested|replied|explained|pointed out|told (?:me|us))\b|\b(?:is|was|seems to be|appears to be) (?:due to|caused by)\b|\b[\w.-]+(?:@| at )[\w.-]+:[~/][^\s$#]*[$#] /i;
+  /\b(?:i|we) (?:\w+ )?(?:tried|tested|ran|installed|compiled|built|rebuilt|checked|looked|investigated|reproduced|benchmarked|timed)\b|(?:^|\b(?:i|we)(?:'ve| have)? )(?:had|took) a (?:\w+ )?look\b|\b(?:it|that|this|everything|which|they|these|the following(?: \w+)?|the [\w-]+) (?:now |finally |then |also |all |still )?(?:works|worked|seems to work|seem to work|seemed to work|fails|failed|runs|ran fine|crashes|crashed)\b|\b(?:improvement|speed-?up)\b|\b(?:has|have) (?:also )?(?:suggested|replied|explained|pointed out|told (?:me|us))\b|\b(?:is|was|seems to be|appears to be) (?:due to|caused by)\b|\b[\w.-]+(?:@| at )[\w.-]+:[~/][^\s$#]*[$#] /i;
 
 /** Not a finding: reaching someone, or a time that suits. */
 const NOT_A_FINDING = /\btried (?:to )?(?:call|ring|phone|reach|contact|email|get hold)|\bworks? (?:for|with) (?:me|us|you|both)\b/i;

@@ -200,6 +200,15 @@ describe('judging later mail against the promise (threads with distractors)', ()
     expect(judgeEvidence(push, later({ id: 'rel', body: 'The new release is out.' }))?.verdict).not.toBe('kept');
   });
 
+  it('reads meeting a requirement as something to figure out, not a meeting', () => {
+    const figure: PromiseForFulfilment = { ...promise, id: 'm1', text: 'Michael and I will figure out how to meet that requirement of r-api-3.4 with limited disruption.' };
+    const shell = later({ id: 'sh', body: 'So I now have this on my laptop\n\nedd@brad:~$ apt-cache policy r-base-core\nr-base-core:\n  Installed: 3.4.2-1zesty0.1\n' });
+    expect(judgeEvidence(figure, shell)).toMatchObject({ verdict: 'kept' });
+    // A real meeting is still a meeting: a pasted shell session does not show it took place.
+    const meet: PromiseForFulfilment = { ...promise, id: 'm2', text: "I'll meet you on Tuesday to go through the installation." };
+    expect(judgeEvidence(meet, shell)?.verdict).not.toBe('kept');
+  });
+
   it('keeps a promise to put a copy somewhere by the copy put there, not by something else built', () => {
     const copy: PromiseForFulfilment = { ...promise, id: 'c1', text: 'Sure I will put a copy of the innosetup build script on CRAN.' };
     expect(judgeEvidence(copy, later({ id: 'b', body: 'I built a standalone version earlier this year: https://github.com/rwinlib/aspell' }))).toBeNull();

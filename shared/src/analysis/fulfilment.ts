@@ -212,7 +212,8 @@ function actOf(commitment: string): Act {
   if (/\b(?:schedule|book|set up|arrange|organi[sz]e|send (?:you )?(?:an |the )?(?:calendar )?invite)\b/.test(t)) return 'schedule';
   // Putting a copy somewhere ("I will put a copy of the build script on CRAN") is handing it over.
   if (/\b(?:send|share|forward|e-?mail you|mail|deliver|provide|circulate|upload|post|put together|put (?:up )?(?:a copy|copies|it|them|the [\w-]+)\b[^.;]{0,60}?\b(?:on|online|up)\b|prepare|draft|write up|attach|get (?:you|it|this|that|them|the|those|these|a|an|our|my)\b|have (?:it|the|a|an|them|something) (?:ready|over|to you|with you|done))/.test(t)) return 'send';
-  if (/\b(?:call|ring|phone|dial|give you a (?:call|ring|buzz)|speak|talk|meet|catch up|walk you through|visit)\b/.test(t)) return 'call';
+  // Meeting a requirement or a deadline is not a meeting ("figure out how to meet that requirement").
+  if (/\b(?:call|ring|phone|dial|give you a (?:call|ring|buzz)|speak|talk|meet(?! (?:th(?:at|e|is|ese|ose) |our |your |its )?(?:[\w-]+ )?(?:requirements?|deadlines?|targets?|goals?|needs?|criteria|specs?|standards?|expectations?|demands?|conditions?|dependenc(?:y|ies)))|catch up|walk you through|visit)\b/.test(t)) return 'call';
   return 'answer';
 }
 
