@@ -75,4 +75,19 @@ describe('findDeliveries', () => {
     expect(kindOf('It would be a big improvement.')).toBeNull();
     expect(kindOf('Would that be a big improvement?')).toBeNull();
   });
+
+  it('reads a delivery after "but", a bug found and fixed, and an act with its subject left out', () => {
+    expect(kindOf('It has not pushed to testing yet, but here are the URLs for the updated builds:')).toBe('delivered');
+    expect(kindOf("I haven't sent it yet, but I will send it tomorrow.")).toBeNull();
+    expect(kindOf("I believe that I've found and fixed the memory leak with dbUnloadDriver.")).toBe('happened');
+    expect(kindOf('Installed libcurl-devel and libidn-devel.')).toBe('happened');
+    // Program output, not a report.
+    expect(kindOf('Installed: 3.4.2-1zesty0.1')).toBeNull();
+    expect(kindOf('I just finished submitting the update for R-2.8.0.')).toBe('happened');
+    expect(kindOf('Thanks, this seems to have solved the problem and I can now build R.')).toBe('answered');
+    expect(kindOf('The installation seems to have gone through ok, but this is what I get at the end:')).toBe('answered');
+    expect(kindOf('Back here, the following is a quick-n-dirty solution (not a patch of course):')).toBe('answered');
+    // What one could do is not what was done.
+    expect(kindOf('So I think I just compile R 2.9, though I could compile 2.10 with the patch.')).toBeNull();
+  });
 });

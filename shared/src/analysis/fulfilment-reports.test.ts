@@ -27,6 +27,9 @@ describe('reports of what was found', () => {
     expect(reportsFinding('The cluster administrator has also suggested the problem is due to mmap() on that filesystem.')).toBe(true);
     expect(reportsFinding('My Debian box has edd@ron:~$ grep blas /etc/R/Makeconf')).toBe(true);
     expect(reportsFinding('I uploaded new versions of Matrix and lme4 -- the rest seems to work.')).toBe(true);
+    expect(reportsFinding('After investigation, I found out the issue.')).toBe(true);
+    expect(reportsFinding('Installed libcurl-devel and libidn-devel.')).toBe(true);
+    expect(reportsFinding('The installation seems to have gone through ok, but this is what I get:')).toBe(true);
   });
 
   it('does not read a link someone published, an attempt to reach someone or an agreed time as a finding', () => {
@@ -34,5 +37,6 @@ describe('reports of what was found', () => {
     expect(reportsFinding('I tried calling you this morning but there was no answer.')).toBe(false);
     expect(reportsFinding('Thursday at 3pm works for me.')).toBe(false);
     expect(reportsFinding('Attached is the invoice for October.')).toBe(false);
+    expect(reportsFinding('Installed: 3.4.2-1zesty0.1')).toBe(false);
   });
 });

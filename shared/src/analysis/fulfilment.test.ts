@@ -214,4 +214,26 @@ describe('judging later mail against the promise (threads with distractors)', ()
     expect(judgeEvidence(copy, later({ id: 'b', body: 'I built a standalone version earlier this year: https://github.com/rwinlib/aspell' }))).toBeNull();
     expect(judgeEvidence(copy, later({ id: 'u', body: 'I have uploaded the innosetup build script to CRAN.' }))).toMatchObject({ verdict: 'kept' });
   });
+
+  it('does not even possibly keep a promise to find something out by a report that tells no finding', () => {
+    const recipes: PromiseForFulfilment = { ...promise, id: 'q1', text: 'I will look at your build recipes to see if I can parse it.' };
+    const other = later({ id: 'o', body: 'I removed the LD_LIBRARY_PATH reference, recompiled openblas, and voila, back in business.' });
+    expect(judgeEvidence(recipes, other)).toBeNull();
+    const found = later({ id: 'f', body: 'After investigation, I found out the issue: the numeric column precision.' });
+    expect(judgeEvidence({ ...recipes, id: 'q2', text: 'I will look into it further.' }, found)).toMatchObject({ verdict: 'kept' });
+  });
+
+  it('keeps a promise to call only by a conversation, not by any act reported', () => {
+    const call: PromiseForFulfilment = { ...promise, id: 'k1', text: "I'll call you on Tuesday to go through the plan." };
+    expect(judgeEvidence(call, later({ id: 'i', body: 'Installed libcurl-devel and libidn-devel.' }))?.verdict).not.toBe('kept');
+    expect(judgeEvidence(call, later({ id: 't', body: 'I tested the import again.' }))?.verdict).not.toBe('kept');
+    expect(judgeEvidence(call, later({ id: 's', body: 'We spoke on Tuesday, as planned.' }))).toMatchObject({ verdict: 'kept' });
+  });
+
+  it('reads "get that done and tested" as a try, and "submit this version" as handing it over', () => {
+    const install: PromiseForFulfilment = { ...promise, id: 'g1', text: 'I do not have the following installed and will get that done and tested again.' };
+    expect(judgeEvidence(install, later({ id: 'd', body: 'Installed libcurl-devel and libidn-devel. Still getting the warning for RCurl.' }))).toMatchObject({ verdict: 'kept' });
+    const submit: PromiseForFulfilment = { ...promise, id: 'g2', text: 'I plan to submit this version of RSQLite to CRAN on Oct 20.' };
+    expect(judgeEvidence(submit, later({ id: 'p', body: "I've just pushed a potential fix. Can you please check?" }))).toBeNull();
+  });
 });

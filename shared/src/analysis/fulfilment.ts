@@ -211,7 +211,7 @@ function actOf(commitment: string): Act {
   if (/\b(?:fix|resolve|patch|deploy|ship|release|sort (?:it |this |that )?out|get (?:it|this|that) (?:fixed|resolved|working)|push (?:out )?(?:the |an |a |my |our |this |that )?(?:new )?(?:update|fix|patch|release|version|build|changes?))\b/.test(t)) return 'fix';
   if (/\b(?:schedule|book|set up|arrange|organi[sz]e|send (?:you )?(?:an |the )?(?:calendar )?invite)\b/.test(t)) return 'schedule';
   // Putting a copy somewhere ("I will put a copy of the build script on CRAN") is handing it over.
-  if (/\b(?:send|share|forward|e-?mail you|mail|deliver|provide|circulate|upload|post|put together|put (?:up )?(?:a copy|copies|it|them|the [\w-]+)\b[^.;]{0,60}?\b(?:on|online|up)\b|prepare|draft|write up|attach|get (?:you|it|this|that|them|the|those|these|a|an|our|my)\b|have (?:it|the|a|an|them|something) (?:ready|over|to you|with you|done))/.test(t)) return 'send';
+  if (/\b(?:send|share|forward|e-?mail you|mail|deliver|provide|circulate|upload|post|put together|put (?:up )?(?:a copy|copies|it|them|the [\w-]+)\b[^.;]{0,60}?\b(?:on|online|up)\b|prepare|draft|write up|attach|submit (?:it|this|that|them|the|a|an|my|our)\b|get (?:you|it|this|that|them|the|those|these|a|an|our|my)\b(?! (?:done|tested|installed|working|sorted|fixed|resolved)\b)|have (?:it|the|a|an|them|something) (?:ready|over|to you|with you|done))/.test(t)) return 'send';
   // Meeting a requirement or a deadline is not a meeting ("figure out how to meet that requirement").
   if (/\b(?:call|ring|phone|dial|give you a (?:call|ring|buzz)|speak|talk|meet(?! (?:th(?:at|e|is|ese|ose) |our |your |its )?(?:[\w-]+ )?(?:requirements?|deadlines?|targets?|goals?|needs?|criteria|specs?|standards?|expectations?|demands?|conditions?|dependenc(?:y|ies)))|catch up|walk you through|visit)\b/.test(t)) return 'call';
   return 'answer';
@@ -311,9 +311,15 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
     if (trying && d.kind === 'delivered' && !reportsIt) continue;
     // A fix is kept by the fix itself being handed over ("a preview of the fix you can download", "posted a
     // patch") or shipped ("the update has been submitted"), not by a test ("I just tested against trunk").
+    // A call is kept by a conversation that took place ("thanks for the call", "we spoke"), not by any act
+    // reported ("Installed libcurl-devel", "I tested it").
     const isStrong =
-      d.kind === 'happened' && act === 'fix' ? saysShipped(d.text) : shows.strong.includes(d.kind) || (act === 'fix' && d.kind === 'delivered' && FIX_ITEM.test(d.text));
-    const isWeak = shows.weak.includes(d.kind) || (act === 'fix' && d.kind === 'happened') || reportsIt;
+      d.kind === 'happened' && act === 'call'
+        ? TALKED.test(d.text)
+        : d.kind === 'happened' && act === 'fix'
+          ? saysShipped(d.text)
+          : shows.strong.includes(d.kind) || (act === 'fix' && d.kind === 'delivered' && FIX_ITEM.test(d.text));
+    const isWeak = shows.weak.includes(d.kind) || ((act === 'fix' || act === 'call') && d.kind === 'happened') || reportsIt;
     if (!isStrong && !isWeak) continue;
     subject ??= sameThread ? NO_WORDS : subjectWords(evidence, words);
     const match = d.kind === 'delivered' ? matchItem(promised, deliveryWords(evidence, words, i), attachmentWords(evidence, words), subject) : matchItem(promised, deliveryWords(evidence, words, i), subject);
@@ -327,6 +333,9 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
     // In its own thread, a promise that names nothing specific is kept by a delivery of the right kind ("I'll
     // send it over"), and a promise to report back by a report ("I'll let you know how it goes"); a promise to
     // look into something is only possibly kept by a report that tells no finding, which may be about something else.
+    // A promise to find something out is not even possibly kept by a report that tells no finding ("I removed the
+    // LD_LIBRARY_PATH and recompiled" after "I will look at your build recipes"): the finding is what was owed.
+    else if (inquiry && !reportsBack) verdict = null;
     else if (!other && sameThread && isStrong) verdict = act === 'call' || (!hasDistinctive(promised) && (act === 'send' || (act === 'answer' && reportsBack))) ? 'kept' : 'possibly-kept';
     else if (!other && samePeople && isStrong) verdict = 'possibly-kept';
     if (verdict && (bestVerdict === null || (bestVerdict === 'possibly-kept' && verdict === 'kept'))) {
@@ -356,7 +365,8 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
 
 const TRYING = /\b(?:try|test|give (?:it|this|that|them) a (?:try|go|shot|spin|whirl)|experiment|play (?:around )?with)\b/i;
 const REPORTS_BACK = /\b(?:let (?:you|the list|everyone|you all) know|report back|keep (?:you|the list|everyone) (?:posted|updated|informed)|get back to (?:you|the list)|(?:give|send) (?:you )?feedback|report (?:the|on|whether|how))\b/i;
-const FIX_ITEM = /\b(?:fix|fixes|fixed|patch|patches|patched|new version|new release|update|build)\b/i;
+const TALKED = /\b(?:call|called|calls|spoke|spoken|talk|talked|talking|speak|speaking|met|meet|meeting|chat|chatted|conversation|caught up|catch up|visit|visited|session)\b/i;
+const FIX_ITEM = /\b(?:fix|fixes|fixed|patch|patches|patched|(?:new|updated) version|new release|update|build)\b/i;
 
 function hasDistinctive(words: ReadonlySet<string>): boolean {
   return [...words].some((w) => !GENERIC.has(w));
