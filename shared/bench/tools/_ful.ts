@@ -9,7 +9,7 @@ import { findArchive, readArchive } from './archive';
 const msgs = await readArchive(findArchive()!);
 const rows = new Map(msgs.map((m) => [`${m.list}|${m.messageId}`, m]));
 const sha = (t: string): string => createHash('sha256').update(t).digest('hex').slice(0, 16);
-for (const file of ['fulfilment-r-lists.refs.jsonl', 'fulfilment-r-lists-2.refs.jsonl']) {
+for (const file of ['fulfilment-r-lists.refs.jsonl', 'fulfilment-r-lists-2.refs.jsonl', 'fulfilment-r-lists-4.refs.jsonl']) {
   for (const item of parseRealFulfilment(readFileSync(new URL(`../../corpus/real/${file}`, import.meta.url), 'utf8')).filter((i) => i.split === 'train')) {
     const list = item.source.replace(/^r-mailing-lists\//, '');
     const made = rows.get(`${list}|${item.ref}`)!;
