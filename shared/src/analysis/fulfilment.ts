@@ -330,12 +330,13 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
     let verdict: 'kept' | 'possibly-kept' | null = null;
     if (match.names) verdict = isStrong ? 'kept' : 'possibly-kept';
     else if (reportsIt) verdict = 'kept';
-    // In its own thread, a promise that names nothing specific is kept by a delivery of the right kind ("I'll
-    // send it over"), and a promise to report back by a report ("I'll let you know how it goes"); a promise to
-    // look into something is only possibly kept by a report that tells no finding, which may be about something else.
     // A promise to find something out is not even possibly kept by a report that tells no finding ("I removed the
     // LD_LIBRARY_PATH and recompiled" after "I will look at your build recipes"): the finding is what was owed.
+    // One that also promises to report back falls through: the report may be the one promised.
     else if (inquiry && !reportsBack) verdict = null;
+    // In its own thread, a promise that names nothing specific is kept by a delivery of the right kind ("I'll
+    // send it over"), and a promise to report back by a report ("I'll let you know how it goes"); other
+    // promises are only possibly kept by a report, which may be about something else.
     else if (!other && sameThread && isStrong) verdict = act === 'call' || (!hasDistinctive(promised) && (act === 'send' || (act === 'answer' && reportsBack))) ? 'kept' : 'possibly-kept';
     else if (!other && samePeople && isStrong) verdict = 'possibly-kept';
     if (verdict && (bestVerdict === null || (bestVerdict === 'possibly-kept' && verdict === 'kept'))) {
