@@ -11,6 +11,7 @@ import {
   type NormalizedMessageInput,
   type StoredMessageFacts,
 } from '@followthrough/shared';
+import type { Transaction } from '@libsql/client';
 import type { Database } from '../db/client';
 import { messages, threads } from '../db/schema/index';
 import {
@@ -26,7 +27,7 @@ import {
 import { updateFulfilment } from './fulfilment-store';
 import { rederiveThreads } from './rederive-threads';
 import { createYielder, insertMany, names, runAll, selectIn, str } from './sql';
-import { rejection } from './message-reader';
+import { rejection, type ReadOutcome } from './message-reader';
 import { readPool, type ReadPool } from './read-pool';
 import { inWriteTransaction } from './write-transaction';
 import { loadThreaderSeed, threaderWrites } from './threading-store';
@@ -34,12 +35,18 @@ import { renameStatements, threadsToRename } from './thread-names';
 
 const M = names(messages);
 /**
- * Messages written per transaction: a large batch is written a slice at a time while a reader thread
- * reads the next slice. Each transaction has work of its own (loading the threads and promises the slice
- * can touch, the commit): 100,000 messages over HTTP went at 1,836 msg/s in slices of 250, 2,560 in 500
- * and 2,902 in 1,000, with the longest hold of the event loop growing from 98 to 133 ms.
+ * Messages read per job on the reader threads, and stored per step of a transaction: slice k + 1 is
+ * read while slice k is stored, so a batch is never waiting for all of its reads.
  */
-const WRITE_SLICE = 500;
+const READ_SLICE = 500;
+/**
+ * Slices per write transaction. A commit writes every page its transaction changed, and most of the
+ * pages an import changes are index pages hit at random (message ids, thread ids), so slices that share
+ * a commit share most of those pages: 30,000 messages wrote 133,692 pages to the WAL in commits of 500
+ * messages and 88,052 in commits of 1,000. The writes run on the writer thread (db/writer-thread.ts), so
+ * a longer transaction holds no event loop; it holds the write lock, which other writers wait for.
+ */
+const SLICES_PER_COMMIT = 2;
 const T = names(threads);
 
 /** A message of the batch that was not stored, and why (shared/model/message-rejection.ts). */
@@ -55,11 +62,11 @@ export interface IngestResult {
 }
 
 /**
- * Stores a batch of messages for one user and updates what they change, a slice of WRITE_SLICE messages
- * per write transaction:
- * - each body is read once, before its slice's transaction (readOne, on reader threads for a large
- *   batch: read-pool.ts, the next slice read while this one is written); a message that cannot be read
- *   is rejected with its reason and the rest of the batch is stored;
+ * Stores a batch of messages for one user and updates what they change, a slice of READ_SLICE messages
+ * at a time, SLICES_PER_COMMIT slices per write transaction:
+ * - each body is read once (readOne, on reader threads for a large batch: read-pool.ts, the next slice
+ *   read while this one is stored); a message that cannot be read is rejected with its reason and the
+ *   rest of the batch is stored;
  * - threads are assigned by the engine's threader, seeded with the rows the batch can touch;
  * - the touched threads are re-analysed and their clients' aggregates adjusted (old contribution out,
  *   new in), findings are stored once each, and promises are brought up to date with the new evidence;
@@ -76,45 +83,65 @@ export async function ingestMessages(
   const pool = options.pool ?? readPool;
   const validate = options.validate ?? false;
   const slices: { offset: number; messages: typeof input }[] = [];
-  for (let offset = 0; offset < input.length; offset += WRITE_SLICE) slices.push({ offset, messages: input.slice(offset, offset + WRITE_SLICE) });
-  const readSlice = (k: number) => pool.read(slices[k]!.messages, slices[k]!.offset, settings, validate);
+  for (let offset = 0; offset < input.length; offset += READ_SLICE) slices.push({ offset, messages: input.slice(offset, offset + READ_SLICE) });
+  // Each slice is read once, whatever happens to the transaction that stores it (a busy retry reruns it).
+  const reads: Promise<ReadOutcome[]>[] = [];
+  const readSlice = (k: number) => (reads[k] ??= pool.read(slices[k]!.messages, slices[k]!.offset, settings, validate));
   const total: IngestResult = { accepted: 0, duplicates: 0, threadsUpdated: 0, threads: [], rejected: [] };
   const touched = new Set<string>();
-  // Slice k is written while slice k + 1 is read (on reader threads): one transaction per slice.
-  let reading = slices.length > 0 ? readSlice(0) : null;
   try {
-    for (let k = 0; k < slices.length; k++) {
-      const outcomes = await reading!;
-      reading = k + 1 < slices.length ? readSlice(k + 1) : null;
-      const order: string[] = [];
-      const read = new Map<string, { stored: StoredMessageFacts; facts: MessageFacts }>();
-      const rejected: RejectedMessage[] = [];
-      const rejectedIds = new Set<string>();
-      for (const outcome of outcomes) {
-        if (outcome.kind === 'rejected') {
-          // A copy of a message already read is skipped, not read again (its body may differ).
-          if (outcome.stage === 'analysis' && read.has(outcome.rejection.id)) continue;
-          rejected.push(outcome.rejection);
-          rejectedIds.add(outcome.rejection.id);
-          continue;
+    for (let first = 0; first < slices.length; first += SLICES_PER_COMMIT) {
+      const group = slices.slice(first, first + SLICES_PER_COMMIT).map((_, i) => first + i);
+      const results = await inWriteTransaction(database, async (tx) => {
+        const stored: Awaited<ReturnType<typeof storeReadIn>>[] = [];
+        for (const k of group) {
+          const outcomes = await readSlice(k);
+          if (k + 1 < slices.length) void readSlice(k + 1);
+          const { order, read, rejected, rejectedIds } = sortOutcomes(outcomes);
+          stored.push(await storeReadIn(tx, userId, settings, createYielder(), order, read, rejected, rejectedIds));
         }
-        const id = outcome.stored.id;
-        order.push(id);
-        if (!read.has(id) && !rejectedIds.has(id)) read.set(id, outcome);
+        return stored;
+      });
+      for (const result of results) {
+        total.accepted += result.accepted;
+        total.duplicates += result.duplicates;
+        total.threads.push(...result.threads);
+        total.rejected.push(...result.rejected);
+        for (const id of result.affected) touched.add(id);
       }
-      const result = await storeRead(database, userId, settings, createYielder(), order, read, rejected, rejectedIds);
-      total.accepted += result.accepted;
-      total.duplicates += result.duplicates;
-      total.threads.push(...result.threads);
-      total.rejected.push(...result.rejected);
-      for (const id of result.affected) touched.add(id);
     }
   } finally {
-    // A write that failed leaves the next slice's read unwatched: it must not become an unhandled rejection.
-    void reading?.catch(() => {});
+    // A write that failed leaves reads ahead unwatched: they must not become unhandled rejections.
+    for (const reading of reads) void reading?.catch(() => {});
   }
   total.threadsUpdated = touched.size;
   return total;
+}
+
+/** A slice's read outcomes: what to store (the first reading of each id), and what was rejected. */
+function sortOutcomes(outcomes: readonly ReadOutcome[]): {
+  order: string[];
+  read: Map<string, { stored: StoredMessageFacts; facts: MessageFacts }>;
+  rejected: RejectedMessage[];
+  rejectedIds: Set<string>;
+} {
+  const order: string[] = [];
+  const read = new Map<string, { stored: StoredMessageFacts; facts: MessageFacts }>();
+  const rejected: RejectedMessage[] = [];
+  const rejectedIds = new Set<string>();
+  for (const outcome of outcomes) {
+    if (outcome.kind === 'rejected') {
+      // A copy of a message already read is skipped, not read again (its body may differ).
+      if (outcome.stage === 'analysis' && read.has(outcome.rejection.id)) continue;
+      rejected.push(outcome.rejection);
+      rejectedIds.add(outcome.rejection.id);
+      continue;
+    }
+    const id = outcome.stored.id;
+    order.push(id);
+    if (!read.has(id) && !rejectedIds.has(id)) read.set(id, outcome);
+  }
+  return { order, read, rejected, rejectedIds };
 }
 
 /**
@@ -138,13 +165,13 @@ export async function ingestStoredFacts(database: Database, userId: string, inpu
     }
     await breathe();
   }
-  const { affected, ...result } = await storeRead(database, userId, settings, breathe, order, read, rejected, rejectedIds);
+  const { affected, ...result } = await inWriteTransaction(database, (tx) => storeReadIn(tx, userId, settings, breathe, order, read, rejected, rejectedIds));
   return { ...result, threadsUpdated: affected.length };
 }
 
-/** The write transaction both paths share: threads, aggregates, findings and fulfilment for what was read. */
-async function storeRead(
-  database: Database,
+/** What both paths write in their transaction: threads, aggregates, findings and fulfilment for what was read. */
+async function storeReadIn(
+  tx: Transaction,
   userId: string,
   settings: AnalysisSettings,
   breathe: () => Promise<void>,
@@ -153,89 +180,87 @@ async function storeRead(
   rejected: RejectedMessage[],
   rejectedIds: ReadonlySet<string>,
 ): Promise<Omit<IngestResult, 'threadsUpdated'> & { affected: string[] }> {
-  return inWriteTransaction(database, async (tx) => {
-    const ctx: AnalysisContext = { tx, userId, settings, hash: settingsHash(settings), breathe };
-    const storedThreadOf = new Map<string, string>();
-    for (const r of await selectIn(tx, `SELECT ${M.id}, ${M.threadId} FROM ${M.$} WHERE ${M.userId} = ? AND ${M.id} IN`, [userId], [...read.keys()])) {
-      storedThreadOf.set(str(r.id), str(r.thread_id));
-    }
-    const fresh = [...read.values()].filter((m) => !storedThreadOf.has(m.stored.id));
+  const ctx: AnalysisContext = { tx, userId, settings, hash: settingsHash(settings), breathe };
+  const storedThreadOf = new Map<string, string>();
+  for (const r of await selectIn(tx, `SELECT ${M.id}, ${M.threadId} FROM ${M.$} WHERE ${M.userId} = ? AND ${M.id} IN`, [userId], [...read.keys()])) {
+    storedThreadOf.set(str(r.id), str(r.thread_id));
+  }
+  const fresh = [...read.values()].filter((m) => !storedThreadOf.has(m.stored.id));
 
-    // Threads, by the engine's threader, in arrival order (the order the CLI reads a file in).
-    const threader = createThreader(await loadThreaderSeed(tx, userId, fresh.map((m) => m.facts)));
-    const threadOf = new Map<string, string>();
-    for (const m of fresh) threadOf.set(m.stored.id, threader.assign(m.facts));
-    // Threads are named after their earliest message: one that arrives after later ones renames its thread.
-    const renames = await threadsToRename(tx, userId, fresh.map((m) => ({ facts: m.facts, threadId: threadOf.get(m.stored.id)! })));
-    const named = (threadId: string) => renames.get(threadId) ?? threadId;
-    for (const [id, threadId] of threadOf) threadOf.set(id, named(threadId));
-    if (renames.size > 0) await runAll(tx, renameStatements(userId, renames), breathe);
-    const affected = [...new Set(threadOf.values())];
+  // Threads, by the engine's threader, in arrival order (the order the CLI reads a file in).
+  const threader = createThreader(await loadThreaderSeed(tx, userId, fresh.map((m) => m.facts)));
+  const threadOf = new Map<string, string>();
+  for (const m of fresh) threadOf.set(m.stored.id, threader.assign(m.facts));
+  // Threads are named after their earliest message: one that arrives after later ones renames its thread.
+  const renames = await threadsToRename(tx, userId, fresh.map((m) => ({ facts: m.facts, threadId: threadOf.get(m.stored.id)! })));
+  const named = (threadId: string) => renames.get(threadId) ?? threadId;
+  for (const [id, threadId] of threadOf) threadOf.set(id, named(threadId));
+  if (renames.size > 0) await runAll(tx, renameStatements(userId, renames), breathe);
+  const affected = [...new Set(threadOf.values())];
 
-    // A touched thread is derived again whole when it was derived with other settings, or never since
-    // its messages were stored in an earlier format.
-    const [hashRows, withMessages] = await Promise.all([
-      selectIn(tx, `SELECT ${T.threadId}, ${T.derivedHash} FROM ${T.$} WHERE ${T.userId} = ? AND ${T.threadId} IN`, [userId], affected),
-      selectIn(tx, `SELECT DISTINCT ${M.threadId} FROM ${M.$} WHERE ${M.userId} = ? AND ${M.threadId} IN`, [userId], affected),
-    ]);
-    const hashOf = new Map(hashRows.map((r) => [str(r.thread_id), str(r.derived_hash)]));
-    const stale = new Set(withMessages.map((r) => str(r.thread_id)).filter((id) => hashOf.get(id) !== ctx.hash));
+  // A touched thread is derived again whole when it was derived with other settings, or never since
+  // its messages were stored in an earlier format.
+  const [hashRows, withMessages] = await Promise.all([
+    selectIn(tx, `SELECT ${T.threadId}, ${T.derivedHash} FROM ${T.$} WHERE ${T.userId} = ? AND ${T.threadId} IN`, [userId], affected),
+    selectIn(tx, `SELECT DISTINCT ${M.threadId} FROM ${M.$} WHERE ${M.userId} = ? AND ${M.threadId} IN`, [userId], affected),
+  ]);
+  const hashOf = new Map(hashRows.map((r) => [str(r.thread_id), str(r.derived_hash)]));
+  const stale = new Set(withMessages.map((r) => str(r.thread_id)).filter((id) => hashOf.get(id) !== ctx.hash));
 
-    await runAll(tx, [
-      ...insertMany(
-        M.$,
-        MESSAGE_COLUMNS,
-        fresh.map((m) => messageRow(userId, m.stored, threadOf.get(m.stored.id)!, m.facts)),
-        'ON CONFLICT DO NOTHING',
-      ),
-      ...threaderWrites(userId, threader, new Set(fresh.map((m) => m.stored.id)), named),
-    ], breathe);
+  await runAll(tx, [
+    ...insertMany(
+      M.$,
+      MESSAGE_COLUMNS,
+      fresh.map((m) => messageRow(userId, m.stored, threadOf.get(m.stored.id)!, m.facts)),
+      'ON CONFLICT DO NOTHING',
+    ),
+    ...threaderWrites(userId, threader, new Set(fresh.map((m) => m.stored.id)), named),
+  ], breathe);
 
-    const current = affected.filter((id) => !stale.has(id));
-    const freshFindings = new Map(fresh.map((m) => [m.stored.id, m.stored]));
-    const appended = new Map<string, MessageFacts[]>();
-    for (const m of fresh) {
+  const current = affected.filter((id) => !stale.has(id));
+  const freshFindings = new Map(fresh.map((m) => [m.stored.id, m.stored]));
+  const appended = new Map<string, MessageFacts[]>();
+  for (const m of fresh) {
+    const threadId = threadOf.get(m.stored.id)!;
+    const list = appended.get(threadId) ?? [];
+    list.push(m.facts);
+    appended.set(threadId, list);
+  }
+  const changes = await refreshThreads(ctx, current, freshFindings, appended);
+  await moveFindings(ctx, changes.values());
+  const inCurrent = fresh.filter((m) => !stale.has(threadOf.get(m.stored.id)!));
+  const newPromises = await writeFindings(
+    ctx,
+    inCurrent.map((m) => {
       const threadId = threadOf.get(m.stored.id)!;
-      const list = appended.get(threadId) ?? [];
-      list.push(m.facts);
-      appended.set(threadId, list);
-    }
-    const changes = await refreshThreads(ctx, current, freshFindings, appended);
-    await moveFindings(ctx, changes.values());
-    const inCurrent = fresh.filter((m) => !stale.has(threadOf.get(m.stored.id)!));
-    const newPromises = await writeFindings(
-      ctx,
-      inCurrent.map((m) => {
-        const threadId = threadOf.get(m.stored.id)!;
-        return { facts: m.facts, threadId, thread: changes.get(threadId)?.after ?? null };
-      }),
-      { replace: false },
-    );
-    if (stale.size > 0) {
-      await rederiveThreads(ctx, [...stale], freshFindings);
-    }
-    // Our new mail may keep promises anywhere (the thread, or mail to the same people): fold it in.
-    const newEvidence: FulfilmentEvidence[] = fresh
-      .filter((m) => isMeaningful(m.facts) && m.facts.direction === 'outbound' && canBearOnPromises(m.stored))
-      .map((m) => ({
-        kind: 'message',
-        id: m.stored.id,
-        threadId: threadOf.get(m.stored.id)!,
-        at: m.stored.sentAt,
-        subject: m.stored.subject,
-        to: externalRecipients(m.facts, settings),
-        counterparts: m.facts.counterparts,
-        deliveries: m.stored.deliveries ?? [],
-        attachments: m.stored.attachments ?? [],
-      }));
-    await updateFulfilment(ctx, { fresh: newPromises.map((p) => p.id), newEvidence });
+      return { facts: m.facts, threadId, thread: changes.get(threadId)?.after ?? null };
+    }),
+    { replace: false },
+  );
+  if (stale.size > 0) {
+    await rederiveThreads(ctx, [...stale], freshFindings);
+  }
+  // Our new mail may keep promises anywhere (the thread, or mail to the same people): fold it in.
+  const newEvidence: FulfilmentEvidence[] = fresh
+    .filter((m) => isMeaningful(m.facts) && m.facts.direction === 'outbound' && canBearOnPromises(m.stored))
+    .map((m) => ({
+      kind: 'message',
+      id: m.stored.id,
+      threadId: threadOf.get(m.stored.id)!,
+      at: m.stored.sentAt,
+      subject: m.stored.subject,
+      to: externalRecipients(m.facts, settings),
+      counterparts: m.facts.counterparts,
+      deliveries: m.stored.deliveries ?? [],
+      attachments: m.stored.attachments ?? [],
+    }));
+  await updateFulfilment(ctx, { fresh: newPromises.map((p) => p.id), newEvidence });
 
-    return {
-      accepted: fresh.length,
-      duplicates: order.filter((id) => !rejectedIds.has(id)).length - fresh.length,
-      affected,
-      threads: order.filter((id) => !rejectedIds.has(id)).map((messageId) => ({ messageId, threadId: threadOf.get(messageId) ?? storedThreadOf.get(messageId)! })),
-      rejected,
-    };
-  });
+  return {
+    accepted: fresh.length,
+    duplicates: order.filter((id) => !rejectedIds.has(id)).length - fresh.length,
+    affected,
+    threads: order.filter((id) => !rejectedIds.has(id)).map((messageId) => ({ messageId, threadId: threadOf.get(messageId) ?? storedThreadOf.get(messageId)! })),
+    rejected,
+  };
 }
