@@ -72,11 +72,11 @@ export function classifyDelivery(sentence: string): DeliveryCandidate | null {
     const due = resolveDueDate(sentence, PROBE);
     return due ? { text: snippet(sentence), kind: 'slip', dueText: due.dueText } : { text: snippet(sentence), kind: 'slip' };
   }
-  if (NOT_DONE.test(sentence) && !OPENS_DELIVERING.test(sentence)) return null;
-  if (DELIVERED.test(sentence)) return { text: snippet(sentence), kind: 'delivered' };
-  if (HAPPENED.test(sentence)) return { text: snippet(sentence), kind: 'happened' };
-  if (ANSWERED.test(sentence)) return { text: snippet(sentence), kind: 'answered' };
-  return null;
+  // The first kind that fits, unless the sentence only speaks of it as not done. NOT_DONE can only cancel a
+  // kind, so it is tested after one fits: most sentences fit none and never need it.
+  const kind = DELIVERED.test(sentence) ? 'delivered' : HAPPENED.test(sentence) ? 'happened' : ANSWERED.test(sentence) ? 'answered' : null;
+  if (kind === null || (NOT_DONE.test(sentence) && !OPENS_DELIVERING.test(sentence))) return null;
+  return { text: snippet(sentence), kind };
 }
 
 /** Delivery and slip sentences of our outbound mail's visible text (quoted history already removed). */
