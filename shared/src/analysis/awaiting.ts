@@ -85,6 +85,21 @@ export function awaitingThresholds(now: string, settings: BusinessSettings): Awa
 export const byOldest = (a: AwaitingItem, b: AwaitingItem): number =>
   Date.parse(a.since) - Date.parse(b.since) || (a.threadId < b.threadId ? -1 : a.threadId > b.threadId ? 1 : 0);
 
+/** byOldest on items whose `since` is already parsed (the same comparison, so the same order). */
+const byParsedOldest = (a: { item: AwaitingItem; at: number }, b: { item: AwaitingItem; at: number }): number =>
+  a.at - b.at || (a.item.threadId < b.item.threadId ? -1 : a.item.threadId > b.item.threadId ? 1 : 0);
+
+/**
+ * A sorted copy, in byOldest's order: each `since` parsed once rather than twice in every comparison (a
+ * mailbox's summary sorts every client's waiting threads; the parsing was most of the sort).
+ */
+export function sortedOldestFirst(items: readonly AwaitingItem[]): AwaitingItem[] {
+  return items
+    .map((item) => ({ item, at: Date.parse(item.since) }))
+    .sort(byParsedOldest)
+    .map((x) => x.item);
+}
+
 /** The tally from the whole list (the mailbox analyzer's way; the server counts the same with SQL). */
 export function tallyAwaiting(
   items: readonly AwaitingItem[],
@@ -94,7 +109,7 @@ export function tallyAwaiting(
   keep = 5,
 ): AwaitingTally {
   const { overTargetUpTo, saturatedUpTo } = thresholds;
-  const sorted = [...items].sort(byOldest);
+  const sorted = sortedOldestFirst(items);
   let overTarget = 0;
   let saturated = 0;
   const recentSinces: string[] = [];

@@ -4,7 +4,7 @@ import type { NormalizedMessage } from '../model/message';
 import type { PromiseRecord, PromiseVerdict } from '../model/promise';
 import type { AnalysisSettings } from '../model/settings';
 import type { Touchpoint } from '../model/touchpoint';
-import { awaitingThresholds, byOldest, tallyAwaiting, type AwaitingItem, type AwaitingThresholds } from './awaiting';
+import { awaitingThresholds, sortedOldestFirst, tallyAwaiting, type AwaitingItem, type AwaitingThresholds } from './awaiting';
 import { aggregateFigures, aggregateOf } from './counterpart-aggregate';
 import { resolverFor } from './counterparts';
 import { isRecentRisk, isUnansweredRequest, summarizeCounterpart } from './counterpart-summary';
@@ -375,14 +375,13 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
     const requests = [...(grouped.requests.get(key) ?? [])].sort(
       (a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.messageId < b.messageId ? -1 : a.messageId > b.messageId ? 1 : 0),
     );
-    awaitingThem.sort(byOldest);
     return summarizeCounterpart({
       key,
       figures: aggregateFigures(aggregate),
       lastEmailContactAt: lastEmail === -Infinity ? null : new Date(lastEmail).toISOString(),
       lastTouchpointContactAt: lastTouch === -Infinity ? null : new Date(lastTouch).toISOString(),
       awaitingOurReply: tallyAwaiting(awaitingUs, now, settings, thresholds),
-      awaitingThem: { count: awaitingThem.length, oldest: awaitingThem.slice(0, 5) },
+      awaitingThem: { count: awaitingThem.length, oldest: sortedOldestFirst(awaitingThem).slice(0, 5) },
       requests: { count: requests.length, oldest: requests },
       risks: grouped.risks.get(key) ?? [],
       promises: tallyPromises(grouped.promises.get(key) ?? []),

@@ -49,20 +49,43 @@ const ENDS_AS_QUESTION = /\?\s*["'”’)]*\s*$/;
 const PLEASE_WORD = /\bplease\b/i;
 const OPENS_WITH_CAN_YOU = /^(?:\w+,\s+)?(?:could|can|would|will) you\b/i;
 
+/**
+ * What every request rule above needs, read off them alternative by alternative: a question mark (the
+ * question rules) or one of these words (ASK's modal, POLITE's "would", "'d ", "possible", "wonder", "kindly",
+ * "mind", "any ", "what", "when " or "where are we", PLEASE's "please", NEED's verb, IMPERATIVE's verbs, "let",
+ * "get back", "call", "ring me", "advise", and PROPOSAL's "let", "reminder" or "appreciate"). PLEASANTRY and
+ * SMALL_TALK only ever veto a request, so they need no word here. A sentence without any is no request, and
+ * skips the eight patterns: most sentences of a mail ask nothing. Unanchored and case-insensitive like the
+ * rules (none of which uses the u flag), so it is never stricter than they are; corpus/prefilters.test.ts
+ * checks that over the corpora.
+ */
+const REQUEST_CUES =
+  /could|can|would|will|might|'d |possible|wonder|kindly|mind|any |what|when |where are we|please|need|require|must|waiting|send|share|forward|provide|confirm|review|sign|approve|update|let|get back|call|ring me|advise|check|ask|make sure|remember|forget|reminder|appreciate/i;
+
+/** False only for a sentence no request rule can match (the cheap test findRequests makes first). */
+export function mayAsk(sentence: string): boolean {
+  return sentence.includes('?') || REQUEST_CUES.test(sentence);
+}
+
+/** Whether one sentence asks us to do or answer something, by the full rules (no prefilter). */
+export function asksUs(sentence: string): boolean {
+  if (PLEASANTRY.test(sentence) && !(ASK.test(sentence) && ENDS_WITH_QUESTION_MARK.test(sentence))) return false;
+  const question = ENDS_AS_QUESTION.test(sentence);
+  return (
+    (ASK.test(sentence) && (question || PLEASE_WORD.test(sentence) || OPENS_WITH_CAN_YOU.test(sentence))) ||
+    POLITE.test(sentence) ||
+    PLEASE.test(sentence) ||
+    NEED.test(sentence) ||
+    IMPERATIVE.test(sentence) ||
+    PROPOSAL.test(sentence) ||
+    (question && DIRECT_QUESTION.test(sentence) && !SMALL_TALK.test(sentence))
+  );
+}
+
 export function findRequests(visible: string): RequestCandidate[] {
   const out: RequestCandidate[] = [];
   for (const sentence of splitSentences(visible)) {
-    if (PLEASANTRY.test(sentence) && !(ASK.test(sentence) && ENDS_WITH_QUESTION_MARK.test(sentence))) continue;
-    const question = ENDS_AS_QUESTION.test(sentence);
-    const asks =
-      (ASK.test(sentence) && (question || PLEASE_WORD.test(sentence) || OPENS_WITH_CAN_YOU.test(sentence))) ||
-      POLITE.test(sentence) ||
-      PLEASE.test(sentence) ||
-      NEED.test(sentence) ||
-      IMPERATIVE.test(sentence) ||
-      PROPOSAL.test(sentence) ||
-      (question && DIRECT_QUESTION.test(sentence) && !SMALL_TALK.test(sentence));
-    if (asks) out.push({ text: snippet(sentence) });
+    if (mayAsk(sentence) && asksUs(sentence)) out.push({ text: snippet(sentence) });
   }
   return out;
 }
