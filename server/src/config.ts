@@ -35,12 +35,6 @@ export interface ServerConfig {
    * requests after a start do not hold the event loop while their code compiles. FT_WARM_UP=0 skips it.
    */
   warmUp: boolean;
-  /**
-   * Threads that run the read routes' SQL for an embedded database file (FT_READ_THREADS, default 2;
-   * db/thread-reader.ts), so the event loop serves other requests while a read runs. 0 runs reads on
-   * the event loop. A libSQL server by URL ignores it.
-   */
-  readThreads: number;
 }
 
 export const DEFAULT_DATABASE_URL = `file:${resolve(serverRoot, 'data/followthrough.db')}`;
@@ -56,7 +50,6 @@ export const defaultConfig: ServerConfig = {
   rateLimit: { burst: 120, perSecond: 20 },
   workers: 1,
   warmUp: true,
-  readThreads: 2,
 };
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
@@ -128,7 +121,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     },
     workers: intFrom(env, 'FT_WORKERS', defaultConfig.workers, 1),
     warmUp: intFrom(env, 'FT_WARM_UP', 1, 0) !== 0,
-    readThreads: intFrom(env, 'FT_READ_THREADS', defaultConfig.readThreads, 0),
     ...fixedNowFrom(env),
   };
 }

@@ -21,7 +21,7 @@ export interface RunningServer {
 
 /** Opens and migrates the database, then serves the API. Used by main.ts, the tests and the benchmark. */
 export async function startServer(config: ServerConfig, logger: Logger, clock: () => Date = () => new Date()): Promise<RunningServer> {
-  const database = await createDb(config.databaseUrl, config.databaseAuthToken, { checkpointInBackground: true, readThreads: config.readThreads });
+  const database = await createDb(config.databaseUrl, config.databaseAuthToken, { checkpointInBackground: true });
   await migrate(database);
   const mailSync = createMailSync({ database, clock, logger });
   const rederiver = createRederiver({ database, logger, clock });

@@ -5,7 +5,6 @@
 // - each route the extension uses, one request at a time: median latency and answer size, for a thread of the
 //   key client and of a small client, and the ratio of the two (aim: the key client costs at most 3x);
 // - 50 connections on the thread summary (random threads of the key client) and on the reminders: p50 / p99;
-//   then on two API processes, and the summary again with every read on the event loop (FT_READ_THREADS=0);
 // - a second user's GET /v1/me polled every 25 ms the whole time: the longest it waited is how long any
 //   request held the process (aim: under 100 ms);
 // - a bare Hono route in its own process, in the same run, as the baseline every latency is divided by.
@@ -91,7 +90,7 @@ export function worstDelay(samples: readonly [number, number][], from: number, t
 }
 
 /** The API server on `dbFile`; with `workers` > 1, FT_WORKERS processes, and ready once each of them is. */
-export async function startApiServer(dbFile: string, loopFile: string, workers = 1, env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
+export async function startApiServer(dbFile: string, loopFile: string, workers = 1): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const nodeArgs = (process.env.FOLLOWTHROUGH_BENCH_REAL_SIZE_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', '--import', './bench/loop-probe.ts', 'src/main.ts'], {
@@ -106,7 +105,6 @@ export async function startApiServer(dbFile: string, loopFile: string, workers =
       FT_SYNC_INTERVAL_MINUTES: '100000',
       FOLLOWTHROUGH_LOOP_PROBE_FILE: loopFile,
       FT_WORKERS: String(workers),
-      ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -433,28 +431,6 @@ export async function run(): Promise<BenchResult> {
       }
       figures.push({ name: 'longest event-loop hold of a worker during 50 connections, 2 API processes', value: worstDelay(loopSamples(workersLoopFile), workersStarted, Date.now()), unit: 'ms', aim: '<= 100 ms' });
       rmSync(workersLoopFile, { force: true });
-
-      // The baseline for the read threads: the same summary load with every read on the event loop.
-      const onLoopProbeFile = `${dbFile}.on-loop.loop`;
-      const onLoop = await startApiServer(dbFile, onLoopProbeFile, 1, { FT_READ_THREADS: '0' });
-      let summaryOnLoop: Load;
-      try {
-        summaryOnLoop = await load({
-          url: onLoop.url,
-          connections: CONNECTIONS,
-          headers: auth,
-          requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/v1/threads/${encodeURIComponent(keyThreadList[Math.floor(Math.random() * keyThreadList.length)]!)}/summary` }) }],
-        });
-      } finally {
-        await stop(onLoop.child);
-        rmSync(onLoopProbeFile, { force: true });
-      }
-      if (summaryOnLoop.errors > 0 || summaryOnLoop.non2xx > 0) notes.push(`summary, reads on the event loop: ${summaryOnLoop.errors} connection errors, ${summaryOnLoop.non2xx} non-2xx answers`);
-      figures.push(
-        { name: 'thread summary (key client), 50 connections, reads on the event loop (FT_READ_THREADS=0), p99', value: summaryOnLoop.p99, unit: 'ms' },
-        { name: 'thread summary (key client), 50 connections, reads on the event loop (FT_READ_THREADS=0)', value: Math.round(summaryOnLoop.rps), unit: 'req/s' },
-        { name: 'thread summary, 50 connections, req/s with read threads / on the event loop', value: summary.rps / Math.max(1, summaryOnLoop.rps), unit: 'x' },
-      );
 
       for (const [name, l] of [['summary', summary], ['reminders', reminders], ['summary, 2 API processes', summary2], ['reminders, 2 API processes', reminders2], ['bare', baseline]] as const) {
         if (l.errors > 0 || l.non2xx > 0) notes.push(`${name}: ${l.errors} connection errors, ${l.non2xx} non-2xx answers`);

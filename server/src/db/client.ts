@@ -6,7 +6,6 @@ import * as schema from './schema/index';
 import { createSerializedClient } from './serialized-client';
 import { createCachedReader, type ReadExecutor } from './cached-reader';
 import { startCheckpointer } from './checkpointer';
-import { createThreadReader } from './thread-reader';
 import { createWriterThreadClient } from './writer-thread';
 
 export type Schema = typeof schema;
@@ -19,9 +18,9 @@ export interface Database {
   /**
    * A second connection for the read paths, which must not queue behind a write transaction of this
    * process (a client with an open transaction serves nobody else until it ends); WAL lets it read the
-   * last committed state meanwhile. For an embedded file it caches prepared statements, on threads of
-   * its own in the server (thread-reader.ts) or on the calling thread (cached-reader.ts); for a libSQL
-   * server it is the same client, which gives every request its own connection server-side.
+   * last committed state meanwhile. For an embedded file it caches prepared statements
+   * (cached-reader.ts); for a libSQL server it is the same client, which gives every request its own
+   * connection server-side.
    */
   reader: ReadExecutor;
   /**
@@ -50,14 +49,7 @@ function filePathOf(url: string): string {
  * Opens the database named by a libSQL URL. `file:` URLs get their folder created, WAL mode, a busy
  * timeout and a single connection that callers take turns on (see serialized-client.ts). Remote URLs (`http(s)://`, `libsql://`, `ws(s)://`) get the auth token.
  */
-export interface DbOptions {
-  /** Copy the WAL into the file on a thread of its own (long-running writers: the server, an import). */
-  checkpointInBackground?: boolean;
-  /** Run `reader`'s statements on this many threads (thread-reader.ts); 0 runs them on the calling thread. */
-  readThreads?: number;
-}
-
-export async function createDb(url: string, authToken?: string, options: DbOptions = {}): Promise<Database> {
+export async function createDb(url: string, authToken?: string, options: { checkpointInBackground?: boolean } = {}): Promise<Database> {
   const isFile = url.startsWith('file:');
   if (url === ':memory:' || url.includes(':memory:')) {
     // @libsql/client gives every pooled connection its own empty in-memory database.
@@ -81,12 +73,7 @@ export async function createDb(url: string, authToken?: string, options: DbOptio
     return client;
   };
   const client = await open();
-  const readThreads = options.readThreads ?? 0;
-  const reader: ReadExecutor = !isFile
-    ? { execute: (s) => client.execute(s), batch: (s) => client.batch(s), close: () => {} }
-    : readThreads > 0
-      ? await createThreadReader(filePathOf(url), BUSY_TIMEOUT_MS, readThreads)
-      : createCachedReader(filePathOf(url), BUSY_TIMEOUT_MS);
+  const reader: ReadExecutor = isFile ? createCachedReader(filePathOf(url), BUSY_TIMEOUT_MS) : { execute: (s) => client.execute(s), batch: (s) => client.batch(s), close: () => {} };
   const db = drizzle(client, { schema });
   // Not serialized: nothing opens a transaction on it, and each read runs synchronously on the file.
   const readClient = isFile ? createClient({ url, timeout: BUSY_TIMEOUT_MS, concurrency: 1 }) : null;

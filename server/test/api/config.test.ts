@@ -36,11 +36,5 @@ describe('loadConfig', () => {
   it('names the variable and the value when a number is wrong', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow('PORT: expected an integer >= 0, got "eighty"');
     expect(() => loadConfig({ FT_RATE_LIMIT_BURST: '0' })).toThrow(/FT_RATE_LIMIT_BURST/);
-    expect(() => loadConfig({ FT_READ_THREADS: '-1' })).toThrow('FT_READ_THREADS: expected an integer >= 0, got "-1"');
-  });
-
-  it('runs reads on two threads by default, and on the event loop with FT_READ_THREADS=0', () => {
-    expect(loadConfig({}).readThreads).toBe(2);
-    expect(loadConfig({ FT_READ_THREADS: '0' }).readThreads).toBe(0);
   });
 });
