@@ -13,10 +13,14 @@ import { createUser } from './store/users';
  * server listens. The first call of each path compiles its code (V8 compiles a function when it first
  * runs; zod compiles a schema's checks on first use), and on a fresh process those first requests held
  * the event loop for 100-200 ms each at real size (a thread summary 138 ms, reminders 197 ms, against
- * 4 ms warm), every time the server or one of its FT_WORKERS processes started. The user's database is
- * not touched. Takes about a second; a failure here is logged by the caller and the server starts anyway.
+ * 4 ms warm), every time the server or one of its FT_WORKERS processes started. Messages are posted
+ * both ways they are read: a batch (on the reader threads) and the one message the sidebar sends for the
+ * open thread (in the process, below POOL_MIN_BATCH), whose first read held the loop for about 80 ms.
+ * The user's database is not touched. Takes about a second; a failure here is logged by the caller and
+ * the server starts anyway. Answers the calls it made, with the size of each batch posted.
  */
-export async function warmUp(config: Pick<ServerConfig, 'corsOrigins' | 'bodyLimitBytes'>): Promise<void> {
+export async function warmUp(config: Pick<ServerConfig, 'corsOrigins' | 'bodyLimitBytes'>): Promise<{ method: string; path: string; messages?: number }[]> {
+  const made: { method: string; path: string; messages?: number }[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'followthrough-warm-up-'));
   const database = await createDb(`file:${join(dir, 'warm-up.db')}`);
   try {
@@ -30,6 +34,8 @@ export async function warmUp(config: Pick<ServerConfig, 'corsOrigins' | 'bodyLim
       config: { corsOrigins: config.corsOrigins, bodyLimitBytes: config.bodyLimitBytes, rateLimit: { burst: 1_000_000, perSecond: 1_000_000 } },
     });
     const call = async (method: string, path: string, body?: unknown) => {
+      const posted = (body as { messages?: unknown[] } | undefined)?.messages;
+      made.push({ method, path, ...(posted ? { messages: posted.length } : {}) });
       const res = await app.request(path, {
         method,
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -40,6 +46,7 @@ export async function warmUp(config: Pick<ServerConfig, 'corsOrigins' | 'bodyLim
     };
     const ingested = (await call('POST', '/v1/messages', { messages: warmUpMailbox(now) })) as { threads: { threadId: string }[] };
     const thread = encodeURIComponent(ingested.threads[0]!.threadId);
+    await call('POST', '/v1/messages', { messages: [openThreadMessage(now)] });
     await call('GET', '/v1/me');
     await call('GET', '/v1/me/settings');
     await call('GET', `/v1/threads/${thread}/summary`);
@@ -53,6 +60,7 @@ export async function warmUp(config: Pick<ServerConfig, 'corsOrigins' | 'bodyLim
     database.close();
     rmSync(dir, { recursive: true, force: true });
   }
+  return made;
 }
 
 const ME = 'warm-up@followthrough.invalid';
@@ -67,6 +75,21 @@ const THEIRS = [
   'We are disappointed with how the rollout has gone, and frankly we are looking at other options.',
   'Thanks, that works for us. Can we schedule a review call?',
 ];
+
+/** What the sidebar posts when a thread is opened: its latest message, here our reply with a promise. */
+function openThreadMessage(now: Date): NormalizedMessageInput {
+  const root = '<warm-up-0-0@followthrough.invalid>';
+  return {
+    id: '<warm-up-open-thread@followthrough.invalid>',
+    from: ME,
+    to: [`buyer@${CLIENTS[0]}`],
+    date: new Date(now.getTime() - 3_600_000).toISOString(),
+    subject: 'Re: Project 0',
+    text: "Thanks, I'll send the updated timeline by Monday.",
+    inReplyTo: root,
+    references: [root],
+  };
+}
 
 /** Enough mail (two clients, both sides, promises, requests and a risk) to take every path a batch takes, on the reader threads too. */
 function warmUpMailbox(now: Date): NormalizedMessageInput[] {
