@@ -8,6 +8,13 @@ import { createDb, migrate } from './db/index';
 import { silentLogger } from './http/logger';
 import { createUser } from './store/users';
 
+/** A call the warm-up made; `messages` is the size of a batch it posted. */
+export interface WarmUpCall {
+  method: string;
+  path: string;
+  messages?: number;
+}
+
 /**
  * Runs the routes the extension calls on every open, once, against a throwaway database, before the
  * server listens. The first call of each path compiles its code (V8 compiles a function when it first
@@ -19,8 +26,8 @@ import { createUser } from './store/users';
  * The user's database is not touched. Takes about a second; a failure here is logged by the caller and
  * the server starts anyway. Answers the calls it made, with the size of each batch posted.
  */
-export async function warmUp(config: Pick<ServerConfig, 'corsOrigins' | 'bodyLimitBytes'>): Promise<{ method: string; path: string; messages?: number }[]> {
-  const made: { method: string; path: string; messages?: number }[] = [];
+export async function warmUp(config: Pick<ServerConfig, 'corsOrigins' | 'bodyLimitBytes'>): Promise<WarmUpCall[]> {
+  const made: WarmUpCall[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'followthrough-warm-up-'));
   const database = await createDb(`file:${join(dir, 'warm-up.db')}`);
   try {
