@@ -1,3 +1,9 @@
+/**
+ * Prints the fulfilment verdicts that disagree with their labels on the TRAIN split of the real fulfilment
+ * sets (corpus README, rounds 1, 2 and 4), each with the judge's verdict and the deliveries read in every later
+ * message: what the error analysis reads. The held-out items are skipped, never printed. Needs the R-list
+ * archive (archive.ts): `npx tsx bench/tools/fulfilment-train-failures.ts`.
+ */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseRealFulfilment } from '../../corpus/real-mail';
