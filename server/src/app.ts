@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
+import { defaultConfig } from './config';
 import type { AppDeps, AppEnv } from './http/env';
 import { ApiError } from './http/errors';
 import { requireAuth } from './http/auth';
+import { userTurns } from './http/user-turns';
 import { extensionCors, limitBody, provideDeps, requestIdAndLog } from './http/middleware';
 import { toErrorResponse } from './http/on-error';
 import { createRateLimitStore, rateLimit, rateLimitByAddress } from './http/rate-limit';
@@ -66,6 +68,7 @@ export function createApp(deps: AppDeps) {
     .route('/connect/start', connectStartRoutes)
     .use('/v1/*', requireAuth)
     .use('/v1/*', rateLimit)
+    .use('/v1/*', userTurns(deps.config.requestsPerUserAtOnce ?? defaultConfig.requestsPerUserAtOnce))
     .route('/v1/me/token', tokenRoutes)
     .route('/v1/me/data', dataSummaryRoutes)
     .route('/v1/me', meRoutes)

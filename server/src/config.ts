@@ -19,6 +19,11 @@ export interface ServerConfig {
   /** Token bucket per API token: burst size and refill per second (FT_RATE_LIMIT_BURST, FT_RATE_LIMIT_PER_SECOND). */
   rateLimit: { burst: number; perSecond: number };
   /**
+   * One user's requests served at once by a process (FT_REQUESTS_PER_USER_AT_ONCE); the user's others wait
+   * their turn, so a burst from one user does not put everyone else behind it (http/user-turns.ts).
+   */
+  requestsPerUserAtOnce: number;
+  /**
    * Serve every figure as of this instant instead of the wall clock (FT_NOW, ISO 8601): reproducible
    * answers for tests, demos, and support looking at what a user saw. Unset in production.
    */
@@ -48,6 +53,7 @@ export const defaultConfig: ServerConfig = {
   corsExtensions: 'installed',
   bodyLimitBytes: 16 * 1024 * 1024,
   rateLimit: { burst: 120, perSecond: 20 },
+  requestsPerUserAtOnce: 4,
   workers: 1,
   warmUp: true,
 };
@@ -119,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       burst: intFrom(env, 'FT_RATE_LIMIT_BURST', defaultConfig.rateLimit.burst, 1),
       perSecond: intFrom(env, 'FT_RATE_LIMIT_PER_SECOND', defaultConfig.rateLimit.perSecond, 1),
     },
+    requestsPerUserAtOnce: intFrom(env, 'FT_REQUESTS_PER_USER_AT_ONCE', defaultConfig.requestsPerUserAtOnce, 1),
     workers: intFrom(env, 'FT_WORKERS', defaultConfig.workers, 1),
     warmUp: intFrom(env, 'FT_WARM_UP', 1, 0) !== 0,
     ...fixedNowFrom(env),

@@ -12,7 +12,7 @@ export interface AppDeps {
   database: Database;
   clock: () => Date;
   logger: Logger;
-  config: Pick<ServerConfig, 'corsOrigins' | 'bodyLimitBytes' | 'rateLimit'> & Partial<Pick<ServerConfig, 'corsExtensions'>>;
+  config: Pick<ServerConfig, 'corsOrigins' | 'bodyLimitBytes' | 'rateLimit'> & Partial<Pick<ServerConfig, 'corsExtensions' | 'requestsPerUserAtOnce'>>;
   /** Mailbox connect / accounts routes and periodic sync (issue 4); absent = those routes answer 400. */
   mailSync?: MailSyncDeps;
   /** Background re-derivation after a settings change (store/rederive.ts); kicked when settings change. */
