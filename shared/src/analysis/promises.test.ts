@@ -316,6 +316,12 @@ describe('findPromises', () => {
       ['I will share the detailed logs upon request.', 'offer'],
       // A code comment.
       ['## we will construct the alternatives below', 'code'],
+      // The writer's own installation, machines and stopgaps; a commitment given as a reason.
+      ["Soon I'll upgrade to 4.2.1 on this box.", 'own work'],
+      ["I'll go through the machines I have at home.", 'own work'],
+      ["I'll reinstall the laptop over the weekend.", 'own work'],
+      ["For now, I'll just wrap this in a local helper.", 'own work'],
+      ['Upgrading takes a day, particularly as I will copy the home folders.', 'reason'],
     ];
     for (const [sentence, reason] of cases) {
       expect(explainPromises(sentence)).toEqual([{ sentence, promise: false, reason }]);
@@ -329,6 +335,8 @@ describe('findPromises', () => {
     expect(texts("When I get settled on Thursday I'll look at what you have written.")).toHaveLength(1);
     expect(texts('I will send it to you, and to other people upon request.')).toHaveLength(1);
     expect(texts('We may consider it, but let me trigger a test run next week.')).toHaveLength(1);
+    expect(texts("For now, I'll send you the draft as it is.")).toHaveLength(1);
+    expect(texts('We will reserve the desk with the computer for Mike.')).toHaveLength(1);
   });
 
   it('keeps each promise as its own whitespace-folded sentence across soft line breaks and bullets', () => {

@@ -235,7 +235,11 @@ function rejection(sentence: string, c: Commitment): string | null {
   }
   if (/\b(?:\d+|once|twice|two|three)\s+(?:(?:to|or)\s+\d+\s+)?times?\s+(?:a|per|each)\s+(?:day|week|month)\b|\bevery (?:\w+ ){0,3}(?:days?|weeks?|months?|hours?|releases?)\b/i.test(c.clause)) return 'habit';
   // Work on the writer's own things owes the reader nothing: "I will pivot my data", "I'll upgrade my laptop".
-  if (/\b(?:my|our) (?:own )?(?:data|dataset|script|analysis|thesis|partitions?|disk)(?!\s+code)|\b(?:(?:my|our) (?:own |new |old )?|a new )(?:laptop|computer|machine|desktop|pc|workstation)\b/i.test(c.action) && !/\b(?:you|your|send|share|post|report|let)\b/i.test(c.action)) return 'own work';
+  if (/\b(?:my|our) (?:own )?(?:data|dataset|script|analysis|thesis|partitions?|disk)(?!\s+code)|\b(?:(?:my|our) (?:own |new |old )?|a new )(?:laptop|computer|machine|desktop|pc|workstation)\b|^(?:upgrade|reinstall|reformat|wipe) the (?:laptop|computer|machine|desktop|pc|workstation)\b|\bmachines? (?:I|we) have\b|^upgrade to (?:version |R )?v?\d/i.test(c.action) && !/\b(?:you|your|send|share|post|report|let)\b/i.test(c.action)) return 'own work';
+  // A stopgap for oneself: "For now, I'll just wrap this into a local function" (not "For now, I'll send you ...").
+  if (/\b(?:for now|for the time being),?\s*$/i.test(c.before) && !/\b(?:you|your|send|share|post|report|let)\b/i.test(c.action)) return 'own work';
+  // The commitment given as a reason: "Upgrading takes long, particularly as I will copy /usr/local and rebuild".
+  if (/\b(?:as|since|because)\s*$/i.test(c.before)) return 'reason';
   // Announcement and newsletter prose: the organisation's plans for an event, a course or a programme, told to
   // no one in particular ("We will hire one intern to work from June", "we will make an announcement about its
   // new format"), not a commitment to the reader.
