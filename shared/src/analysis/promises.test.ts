@@ -322,6 +322,9 @@ describe('findPromises', () => {
       ["I'll reinstall the laptop over the weekend.", 'own work'],
       ["For now, I'll just wrap this in a local helper.", 'own work'],
       ['Upgrading takes a day, particularly as I will copy the home folders.', 'reason'],
+      // A course's programme, told to whoever reads the advertisement.
+      ['In this module we will focus on mixed models and their assumptions.', 'announcement'],
+      ['During the practical sessions we will introduce the main survey designs.', 'announcement'],
     ];
     for (const [sentence, reason] of cases) {
       expect(explainPromises(sentence)).toEqual([{ sentence, promise: false, reason }]);
@@ -337,6 +340,7 @@ describe('findPromises', () => {
     expect(texts('We may consider it, but let me trigger a test run next week.')).toHaveLength(1);
     expect(texts("For now, I'll send you the draft as it is.")).toHaveLength(1);
     expect(texts('We will reserve the desk with the computer for Mike.')).toHaveLength(1);
+    expect(texts('We will present the revised model to your board on Friday.')).toHaveLength(1);
   });
 
   it('keeps each promise as its own whitespace-folded sentence across soft line breaks and bullets', () => {

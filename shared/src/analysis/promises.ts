@@ -243,8 +243,8 @@ function rejection(sentence: string, c: Commitment): string | null {
   // Announcement and newsletter prose: the organisation's plans for an event, a course or a programme, told to
   // no one in particular ("We will hire one intern to work from June", "we will make an announcement about its
   // new format"), not a commitment to the reader.
-  if (/^(?:hire|recruit|host|organi[sz]e|hold|run|offer|accept|select|award|fund|teach|cover|make an announcement|announce|first develop|develop and test|launch)\b/i.test(c.action) &&
-    /\b(?:course|workshop|conference|seminar|webinar|symposium|meeting|session|position|intern|internship|applicants?|applications?|registration|participants?|attendees|students|fellowships?|grants?|programme|program|project|format|webpage|website|the public|residents|community)\b/i.test(sentence) &&
+  if (/^(?:hire|recruit|host|organi[sz]e|hold|run|offer|accept|select|award|fund|teach|cover|make an announcement|announce|first develop|develop and test|launch|(?:also |briefly |specifically |then |again )?(?:present|focus|address|introduce|delve|utili[sz]e|prioriti[sz]e|work through|draw on|culminate|investigate|review the main))\b/i.test(c.action) &&
+    /\b(?:course|workshop|conference|seminar|webinar|symposium|meeting|session|position|intern|internship|applicants?|applications?|registration|participants?|attendees|students|fellowships?|grants?|programme|program|project|format|webpage|website|the public|residents|community|module|class(?:es)?|lessons?|practicals?|hands-on|theor(?:y|etical))\b/i.test(sentence) &&
     !/\b(?:you|your)\b/i.test(sentence)) {
     return 'announcement';
   }
