@@ -322,6 +322,11 @@ describe('findPromises', () => {
       ["I'll reinstall the laptop over the weekend.", 'own work'],
       ["For now, I'll just wrap this in a local helper.", 'own work'],
       ['Upgrading takes a day, particularly as I will copy the home folders.', 'reason'],
+      // Pleasantries and one's own reading.
+      ["I'll keep you in my thoughts.", 'not an action'],
+      ["I'll take your word for it.", 'not an action'],
+      ["We'll cross that bridge when we come to it.", 'not an action'],
+      ["I'll go through the tutorial this weekend.", 'not an action'],
       // A course's programme, told to whoever reads the advertisement.
       ['In this module we will focus on mixed models and their assumptions.', 'announcement'],
       ['During the practical sessions we will introduce the main survey designs.', 'announcement'],
@@ -341,6 +346,8 @@ describe('findPromises', () => {
     expect(texts("For now, I'll send you the draft as it is.")).toHaveLength(1);
     expect(texts('We will reserve the desk with the computer for Mike.')).toHaveLength(1);
     expect(texts('We will present the revised model to your board on Friday.')).toHaveLength(1);
+    expect(texts("I will only need a day to prepare the slides, so you'll have them Tuesday.")).toHaveLength(1);
+    expect(texts("I'll go through the documentation with you on Friday.")).toHaveLength(1);
   });
 
   it('keeps each promise as its own whitespace-folded sentence across soft line breaks and bullets', () => {
