@@ -348,6 +348,11 @@ describe('findPromises', () => {
     expect(texts('We will present the revised model to your board on Friday.')).toHaveLength(1);
     expect(texts("I will only need a day to prepare the slides, so you'll have them Tuesday.")).toHaveLength(1);
     expect(texts("I'll go through the documentation with you on Friday.")).toHaveLength(1);
+    // A plan to deliver to the readers is a roadmap and commits without a date; other plans need one.
+    expect(texts('We plan to add the export button in the next version.')).toHaveLength(1);
+    expect(texts('I intend to release a fixed package soon.')).toHaveLength(1);
+    expect(explainPromises('I plan to try the new driver.')).toEqual([{ sentence: 'I plan to try the new driver.', promise: false, reason: 'no date' }]);
+    expect(texts('I plan to try the new driver on Monday.')).toHaveLength(1);
   });
 
   it('keeps each promise as its own whitespace-folded sentence across soft line breaks and bullets', () => {

@@ -349,6 +349,9 @@ const PROBE: PromiseContext = {
 const MAY_COMMIT =
   /plan|intend|will|'ll|’ll|shall|should|going to|gonna|let me|expect|consider it|leave it with me|on it|can (?:have|get)|sending|sharing|forwarding|delivering|shipping|submitting|circulating|publishing|releasing|calling|emailing|posting|uploading|deploying|getting/i;
 
+/** What a plan delivers to its readers: a release, an addition, a fix (PLAN's action, after "plan to"). */
+const PLANNED_DELIVERY = /^(?:add|release|submit|upload|implement|fix|publish|include|incorporate|provide|post|send|ship|port|document)\b/i;
+
 /** Steps of one's own analysis, as an asker describes them. */
 const OWN_ANALYSIS = /^(?:(?:try to |then |just |first )?(?:compute|calculate|pivot|merge|subset|aggregate|simulate|fit|regress|estimate|fetch|transform|reshape|normali[sz]e|take (?:\d+|one|two|three|four|five|ten|some|a few) (?:sets|samples|values|observations|rows)))\b/i;
 
@@ -380,7 +383,10 @@ function decide(sentence: string, context: PromiseContext, prefix: string, commi
   const needsDate: ClauseKind[] = ['can-have', 'you-will-have', 'expect', 'deliverable', 'plan'];
   // The date may come first: "By Friday you'll have the final version from me."
   const dated = commitment.kind === 'you-will-have' || commitment.kind === 'expect' ? sentence : commitment.clause;
-  if (needsDate.includes(commitment.kind) && !resolveDueDate(dated, context)) return { commitment, reason: 'no date' };
+  // A plan to deliver something to the readers ("I plan to add qpdf to rtools", "we intend to release a fix") is a
+  // roadmap, which commits without a date; other plans ("I plan to try it", "I plan to use it") need one.
+  const roadmap = commitment.kind === 'plan' && PLANNED_DELIVERY.test(commitment.action);
+  if (needsDate.includes(commitment.kind) && !roadmap && !resolveDueDate(dated, context)) return { commitment, reason: 'no date' };
   return { commitment };
 }
 
