@@ -290,6 +290,8 @@ describe('findPromises', () => {
       ["I'll ask more specific questions in a separate thread.", 'not an action'],
       ['I will ask about this in another mail.', 'not an action'],
       ["I'll start a new thread on the warnings.", 'not an action'],
+      ["There is one more issue with the export, which I'll put in a separate thread.", 'not an action'],
+      ['The new library is different, and I will maintain it.', 'not an action'],
       ['Next month I will begin teaching the evening course.', 'not an action'],
       ['Thanks, I will watch your videos.', 'not an action'],
       ['I will improve my knowledge over time.', 'not an action'],
@@ -353,6 +355,9 @@ describe('findPromises', () => {
     expect(texts('I intend to release a fixed package soon.')).toHaveLength(1);
     expect(explainPromises('I plan to try the new driver.')).toEqual([{ sentence: 'I plan to try the new driver.', promise: false, reason: 'no date' }]);
     expect(texts('I plan to try the new driver on Monday.')).toHaveLength(1);
+    // A relative ", which" is no embedded question, and a hedge on the main clause does not reach it.
+    expect(texts("I think I have a fix, which I'll put in the next release.")).toHaveLength(1);
+    expect(explainPromises("It is unclear which we will choose.")[0]?.reason).toBe('embedded question');
   });
 
   it('keeps each promise as its own whitespace-folded sentence across soft line breaks and bullets', () => {
