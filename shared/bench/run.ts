@@ -77,6 +77,8 @@ const realOut = {
   'r-lists 1': outbound('outbound-r-lists.refs.jsonl'),
   'parakweet 2': outbound('outbound-parakweet-2.jsonl'),
   'r-lists 2': outbound('outbound-r-lists-2.refs.jsonl'),
+  // Round 5 (README "Round 5"): fresh sentences from what the earlier draws' filters left out.
+  'r-lists 5': outbound('outbound-r-lists-5.refs.jsonl'),
 };
 const realIn = {
   'parakweet 1': inbound('inbound-parakweet.jsonl'),
@@ -92,7 +94,7 @@ const groups = <T>(sets: Record<string, T[]>): [string, T[]][] => [
   ['round 1', [...(sets['parakweet 1'] ?? []), ...(sets['r-lists 1'] ?? [])]],
   ['round 2', [...(sets['parakweet 2'] ?? []), ...(sets['r-lists 2'] ?? [])]],
   // Rounds 1 and 2 together: the sets the old holdout figures were reported on, kept comparable across rounds.
-  ...(sets['complaints 3'] ? [['rounds 1-2', [...(sets['parakweet 1'] ?? []), ...(sets['r-lists 1'] ?? []), ...(sets['parakweet 2'] ?? []), ...(sets['r-lists 2'] ?? [])]] as [string, T[]]] : []),
+  ...(sets['complaints 3'] || sets['r-lists 5'] ? [['rounds 1-2', [...(sets['parakweet 1'] ?? []), ...(sets['r-lists 1'] ?? []), ...(sets['parakweet 2'] ?? []), ...(sets['r-lists 2'] ?? [])]] as [string, T[]]] : []),
   ['all real', Object.values(sets).flat()],
 ];
 const realRows: Record<string, unknown>[] = [];

@@ -16,7 +16,7 @@ if (!dir) throw new Error('R-list archive not found');
 const messages = await readArchive(dir);
 
 const used = new Set<string>();
-for (const file of ['outbound-r-lists.refs.jsonl', 'inbound-r-lists.refs.jsonl', 'outbound-r-lists-2.refs.jsonl', 'inbound-r-lists-2.refs.jsonl']) {
+for (const file of ['outbound-r-lists.refs.jsonl', 'inbound-r-lists.refs.jsonl', 'outbound-r-lists-2.refs.jsonl', 'inbound-r-lists-2.refs.jsonl', 'outbound-r-lists-5.refs.jsonl']) {
   let text = '';
   try {
     text = readFileSync(new URL(`../../corpus/real/${file}`, import.meta.url), 'utf8');

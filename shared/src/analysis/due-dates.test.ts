@@ -207,6 +207,10 @@ describe('resolveDueDate', () => {
     expect(due('within three business days', berlinWed)).toBe(Date.parse('2026-03-09T17:00:00+01:00'));
     expect(due('in a couple of days', berlinWed)).toBe(Date.parse('2026-03-06T17:00:00+01:00'));
     expect(due('within the hour', berlinWed)).toBe(Date.parse('2026-03-04T11:00:00+01:00'));
+    // A rough or a ranged duration: "about" is dropped, a range is due at its end.
+    expect(due('in around 2 weeks', berlinWed)).toBe(Date.parse('2026-03-18T17:00:00+01:00'));
+    expect(due('in the next one or two weeks', berlinWed)).toBe(Date.parse('2026-03-18T17:00:00+01:00'));
+    expect(due('within 2 to 3 days', berlinWed)).toBe(Date.parse('2026-03-07T17:00:00+01:00'));
   });
 
   it('reads explicit dates, "the 20th" and numeric dates by the zone\'s convention', () => {

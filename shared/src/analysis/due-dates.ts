@@ -41,8 +41,9 @@
  *   opens the sentence ("In October, we'll ..."), not "Following our review in October, I'll ...".
  *   Lower-case "may" and "march" are never read as months.
  * - "in N days/weeks", "in a couple of days" (2), "in a few days" (3), "in a day or two" (2): that
- *   calendar day at end of day. "in/within N hours/minutes", "within 48 hours": exactly that long after
- *   sending. "within N business/working days": N working days later, end of day.
+ *   calendar day at end of day; "in about N weeks" is N weeks, "in one or two weeks" the later (two).
+ *   "in/within N hours/minutes", "within 48 hours": exactly that long after sending. "within N
+ *   business/working days": N working days later, end of day.
  * - "by the 20th": the next 20th of a month (today included), end of day.
  * - Explicit dates ("March 5", "5 March", "5th of March", "2026-03-05", "3/5"): end of day on the next
  *   such date (a date earlier than the sent date without a year means next year). Numeric dates are

@@ -283,6 +283,83 @@ describe('findPromises', () => {
     expect(findPromises('I will send an e-mail later in the day to see when we can meet.', context)[0]).toMatchObject({ dueIsDefault: false, dueText: 'later in the day' });
   });
 
+  it('says no to plans that owe the reader nothing, conditions on others, hedges and offers (issue 11, round 5)', () => {
+    const cases: [string, string][] = [
+      // Carrying on, asking, studying, teaching and pleasantries are not acts owed to the reader.
+      ['I will continue to support the old release for another year.', 'not an action'],
+      ["I'll ask more specific questions in a separate thread.", 'not an action'],
+      ['I will ask about this in another mail.', 'not an action'],
+      ["I'll start a new thread on the warnings.", 'not an action'],
+      ["There is one more issue with the export, which I'll put in a separate thread.", 'not an action'],
+      ['The new library is different, and I will maintain it.', 'not an action'],
+      ['Next month I will begin teaching the evening course.', 'not an action'],
+      ['Thanks, I will watch your videos.', 'not an action'],
+      ['I will improve my knowledge over time.', 'not an action'],
+      ["I'll buy that.", 'not an action'],
+      // What this very message does.
+      ['I will just highlight a few aspects of the release.', 'announces what follows'],
+      ["I'll simply resubmit the message I sent in May.", 'announces what follows'],
+      ['I will call it here a translator.', 'announces what follows'],
+      ['Let me ask you a general question about the pricing.', 'announces what follows'],
+      // Policies: for ever after, or a limit of scope.
+      ['I will try to avoid large attachments from now on.', 'habit'],
+      ['I will only build packages for the latest release.', 'habit'],
+      // Hedges.
+      ['It is entirely possible that we will port it to Python.', 'hedge'],
+      ["I'm thinking that we'll ship it for Windows first.", 'hedge'],
+      ['I will add the missing charts as time and the kids permit.', 'hedge'],
+      ['I could pin the version, but I worry I will forget about it.', 'hedge'],
+      // Waiting on the reader or on others.
+      ['Once I receive the list, I will forward it to our security team.', 'conditional on them'],
+      ['As soon as we agree on the layout, we will share it.', 'conditional on them'],
+      ["Contact me and I'll put you wise.", 'conditional'],
+      ["Please consider forwarding them to me and I'll post them on the site.", 'conditional'],
+      ["I'll submit updated versions as other translations arrive.", 'conditional'],
+      ['I will share the detailed logs upon request.', 'offer'],
+      // A code comment.
+      ['## we will construct the alternatives below', 'code'],
+      // The writer's own installation, machines and stopgaps; a commitment given as a reason.
+      ["Soon I'll upgrade to 4.2.1 on this box.", 'own work'],
+      ["I'll go through the machines I have at home.", 'own work'],
+      ["I'll reinstall the laptop over the weekend.", 'own work'],
+      ["For now, I'll just wrap this in a local helper.", 'own work'],
+      ['Upgrading takes a day, particularly as I will copy the home folders.', 'reason'],
+      // Pleasantries and one's own reading.
+      ["I'll keep you in my thoughts.", 'not an action'],
+      ["I'll take your word for it.", 'not an action'],
+      ["We'll cross that bridge when we come to it.", 'not an action'],
+      ["I'll go through the tutorial this weekend.", 'not an action'],
+      // A course's programme, told to whoever reads the advertisement.
+      ['In this module we will focus on mixed models and their assumptions.', 'announcement'],
+      ['During the practical sessions we will introduce the main survey designs.', 'announcement'],
+    ];
+    for (const [sentence, reason] of cases) {
+      expect(explainPromises(sentence)).toEqual([{ sentence, promise: false, reason }]);
+      expect(texts(sentence)).toEqual([]);
+    }
+    // An instruction in the passive is the reader's to follow; sent to the reader, it is ours.
+    expect(texts('The proposals should be sent before 1 November to the committee.')).toEqual([]);
+    expect(texts('The signed copy should be sent to you by Friday.')).toHaveLength(1);
+    // Still promises: a step of ours first, a request for others in a later clause, a clause after "but".
+    expect(texts('Once I get the package generated I will send you the instructions.')).toHaveLength(1);
+    expect(texts("When I get settled on Thursday I'll look at what you have written.")).toHaveLength(1);
+    expect(texts('I will send it to you, and to other people upon request.')).toHaveLength(1);
+    expect(texts('We may consider it, but let me trigger a test run next week.')).toHaveLength(1);
+    expect(texts("For now, I'll send you the draft as it is.")).toHaveLength(1);
+    expect(texts('We will reserve the desk with the computer for Mike.')).toHaveLength(1);
+    expect(texts('We will present the revised model to your board on Friday.')).toHaveLength(1);
+    expect(texts("I will only need a day to prepare the slides, so you'll have them Tuesday.")).toHaveLength(1);
+    expect(texts("I'll go through the documentation with you on Friday.")).toHaveLength(1);
+    // A plan to deliver to the readers is a roadmap and commits without a date; other plans need one.
+    expect(texts('We plan to add the export button in the next version.')).toHaveLength(1);
+    expect(texts('I intend to release a fixed package soon.')).toHaveLength(1);
+    expect(explainPromises('I plan to try the new driver.')).toEqual([{ sentence: 'I plan to try the new driver.', promise: false, reason: 'no date' }]);
+    expect(texts('I plan to try the new driver on Monday.')).toHaveLength(1);
+    // A relative ", which" is no embedded question, and a hedge on the main clause does not reach it.
+    expect(texts("I think I have a fix, which I'll put in the next release.")).toHaveLength(1);
+    expect(explainPromises("It is unclear which we will choose.")[0]?.reason).toBe('embedded question');
+  });
+
   it('keeps each promise as its own whitespace-folded sentence across soft line breaks and bullets', () => {
     const body = "Next steps from our side:\n- I'll send the\n  revised deck by Friday\n- We will book the venue tomorrow\n\nThanks, Dr. Smith will join too.";
     expect(texts(body)).toEqual(["I'll send the revised deck by Friday", 'We will book the venue tomorrow']);

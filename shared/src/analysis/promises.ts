@@ -39,7 +39,7 @@ export interface PromiseContext extends DueDateContext {
 
 /** Verbs after "will" that are not actions someone can hold us to. */
 const NON_ACTION =
-  /^(?:need|needs|want|like|love|hope|miss|assume|guess|bet|admit|say|expect|wait|defer|misbehave|have fun|have (?:a|an|another|our|the) (?:[\w-]+ )?(?:meeting|drawing|party|lunch|dinner|break|holiday|vacation|chance|problem|issue|question|great time|good time|busy|drill|outage|maintenance|workshop|webinar|session|tutorial|keynote|course|class|seminar|conference|event|offsite|stand-?up|catch-?up|day off|public holiday)|meet (?:in|at|on)|make (?:it\b(?!\s+(?:explicit|clear|happen|work|right|official|available|easier|simpler|quick|up to you))|the (?:[\w:]+ ){0,3}(?:meeting|appointment|call|session|class|dinner|lunch|party))|be honest|be brief|keep (?:my|our) fingers crossed|keep (?:it|this) (?:short|brief)|keep (?:that|this|it) in mind|get there\b|bear (?:that|this|it) in mind|keep (?:my|our) eyes (?:open|peeled)|leave (?:it|you|that)|see you|see how|see what happens|meet you|talk (?:to you )?soon|catch you|take (?:that|this) as|enjoy|remember|never forget|have to|need to|also need|probably|possibly|maybe|perhaps|hopefully|likely|definitely be|be (?:happy|glad|pleased|delighted|thrilled|excited|interested|grateful|sure)|join|attend|be there|be joining|be attending|be on the call|dial in|call in|cost|depend|think about it|think it over|consider it|sleep on it|think about|discuss(?!\b[^.;]*\bwith (?!you\b))|talk (?:to you|with you|about|more|it)|chat\b|visit with|meet (?:with )?you|meet up|get together|use\b|stick with|go with|switch to|lose|gain|suffer|refrain|acknowledge|read (?:your|the|this|my) (?:message|e-?mail|mail|note|reply)|keep (?:it|this|that|them)\b[^.]{0,20}\bfor (?:future )?reference|keep (?:reading|trying|looking|hoping|watching)|fly|travel|head (?:out|back|home|to)|leave (?:for|on|at)|arrive|return (?:home|to the office)|save (?:it|this|that|the [\w ]{1,40}?) for (?:later|a later)|give you(?=\s*(?:[-—,]|$))|stop by|drop by|swing by|come by|pop (?:in|by)|(?:plan|aim|want) to (?:join|attend|be|come|stop|make it)|appreciate|know (?:better|more)|give (?:it|this|that) (?:some )?(?:more |additional |further |serious )?thought|give you (?:that|this)\b|ignore|imagine|have (?:\w+ )?(?:calls?|meetings?|conversations?)\b|(?:talk|speak|chat|check in) (?:to|with) (?!you\b)\w+|take about|believe|stop\b|skip\b|move on\b|vote\b|meet\b|resurface|look forward|catch (?:him|her|them|you|up)\b|take (?:you|him|her|them)(?:\/\w+)? up on|get (?:to|into) (?:the |my |our )?(?:office|airport|hotel|station|work|town|city)\b|get (?:in|home) (?:at|around|by|on|late|early)\b|check(?:ing)?[- ]in(?:to)? (?:at |to )?(?:the |a |my |our )?hotel|have (?:to )?wait|drop support|give (?:a|the|our|my) (?:presentation|talk|lecture|keynote|speech)\b|make do\b|(?:go and )?target\b|program (?:my|our) own|do (?:this|it|that|so) (?:in|with) [A-Za-z]\w*|agree\b|welcome\b|know\b|read\b|do as if|pretend|hold (?:a|an|the|our)? ?(?:[\w-]+ ){0,3}(?:meeting|call|session|workshop|review)\b|consider\b|think (?:over|through|it through)|prefer|desist|fail\b|carry on|treat (?:it|this|that|them) as|(?:try to )?(?:help|coach|guide|assist)(?: you| out)?(?=\s*(?:$|[,.;!]|but\b|if\b|where\b|best\b|from here|as (?:best|much|well)))|let (?:others|someone else|somebody else|the others)\b|do (?:my|our) (?:own )?work\b|continue (?:with|using|to use)\b|keep (?:only|just)\b|keep an eye (?:open|out|on)\b|(?:dig in|take some time)\b[^.]{0,20}\bto (?:understand|learn|digest|figure)|learn\b|digest\b|study\b|present (?:a|an|the|our|some) (?:brief |short |quick )?(?:overview|talk|tutorial|review|paper|poster|introduction))\b/i;
+  /^(?:need|needs|want|like|love|hope|miss|assume|guess|bet|admit|say|expect|wait|defer|misbehave|have fun|have (?:a|an|another|our|the) (?:[\w-]+ )?(?:meeting|drawing|party|lunch|dinner|break|holiday|vacation|chance|problem|issue|question|great time|good time|busy|drill|outage|maintenance|workshop|webinar|session|tutorial|keynote|course|class|seminar|conference|event|offsite|stand-?up|catch-?up|day off|public holiday)|meet (?:in|at|on)|make (?:it\b(?!\s+(?:explicit|clear|happen|work|right|official|available|easier|simpler|quick|up to you))|the (?:[\w:]+ ){0,3}(?:meeting|appointment|call|session|class|dinner|lunch|party))|be honest|be brief|keep (?:my|our) fingers crossed|keep (?:it|this) (?:short|brief)|keep (?:that|this|it) in mind|get there\b|bear (?:that|this|it) in mind|keep (?:my|our) eyes (?:open|peeled)|leave (?:it|you|that)|see you|see how|see what happens|meet you|talk (?:to you )?soon|catch you|take (?:that|this) as|enjoy|remember|never forget|have to|need to|also need|probably|possibly|maybe|perhaps|hopefully|likely|definitely be|be (?:happy|glad|pleased|delighted|thrilled|excited|interested|grateful|sure)|join|attend|be there|be joining|be attending|be on the call|dial in|call in|cost|depend|think about it|think it over|consider it|sleep on it|think about|discuss(?!\b[^.;]*\bwith (?!you\b))|talk (?:to you|with you|about|more|it)|chat\b|visit with|meet (?:with )?you|meet up|get together|use\b|stick with|go with|switch to|lose|gain|suffer|refrain|acknowledge|read (?:your|the|this|my) (?:message|e-?mail|mail|note|reply)|keep (?:it|this|that|them)\b[^.]{0,20}\bfor (?:future )?reference|keep (?:reading|trying|looking|hoping|watching)|fly|travel|head (?:out|back|home|to)|leave (?:for|on|at)|arrive|return (?:home|to the office)|save (?:it|this|that|the [\w ]{1,40}?) for (?:later|a later)|give you(?=\s*(?:[-—,]|$))|stop by|drop by|swing by|come by|pop (?:in|by)|(?:plan|aim|want) to (?:join|attend|be|come|stop|make it)|appreciate|know (?:better|more)|give (?:it|this|that) (?:some )?(?:more |additional |further |serious )?thought|give you (?:that|this)\b|ignore|imagine|have (?:\w+ )?(?:calls?|meetings?|conversations?)\b|(?:talk|speak|chat|check in) (?:to|with) (?!you\b)\w+|take about|believe|stop\b|skip\b|move on\b|vote\b|meet\b|resurface|look forward|catch (?:him|her|them|you|up)\b|take (?:you|him|her|them)(?:\/\w+)? up on|get (?:to|into) (?:the |my |our )?(?:office|airport|hotel|station|work|town|city)\b|get (?:in|home) (?:at|around|by|on|late|early)\b|check(?:ing)?[- ]in(?:to)? (?:at |to )?(?:the |a |my |our )?hotel|have (?:to )?wait|drop support|give (?:a|the|our|my) (?:presentation|talk|lecture|keynote|speech)\b|make do\b|(?:go and )?target\b|program (?:my|our) own|do (?:this|it|that|so) (?:in|with) [A-Za-z]\w*|agree\b|welcome\b|know\b|read\b|do as if|pretend|hold (?:a|an|the|our)? ?(?:[\w-]+ ){0,3}(?:meeting|call|session|workshop|review)\b|consider\b|think (?:over|through|it through)|prefer|desist|fail\b|carry on|treat (?:it|this|that|them) as|(?:try to )?(?:help|coach|guide|assist)(?: you| out)?(?=\s*(?:$|[,.;!]|but\b|if\b|where\b|best\b|from here|as (?:best|much|well)))|let (?:others|someone else|somebody else|the others)\b|do (?:my|our) (?:own )?work\b|continue (?:with|using|to use)\b|keep (?:only|just)\b|keep an eye (?:open|out|on)\b|(?:dig in|take some time)\b[^.]{0,20}\bto (?:understand|learn|digest|figure)|learn\b|digest\b|study\b|present (?:a|an|the|our|some) (?:brief |short |quick )?(?:overview|talk|tutorial|review|paper|poster|introduction)|continue\b|ask (?:(?:more|some|a few|another|other|further|specific|general|a|the)\s+)*(?:[\w-]+\s+)?(?:questions?|Qs)\b|ask about (?:this|that|it)\b[^.]{0,20}\b(?:another|separate|new|second|later) (?:mail|e-?mail|message|thread|post)|start (?:a|another) (?:new |second |separate )?thread\b|put (?:it |this |that )?in (?:a|another) (?:new |second |separate )?thread\b|maintain\b|(?:begin|start) teaching\b|watch (?:your|the|his|her|their|these|those) (?:videos?|talks?|webinars?|recordings?|screencasts?)|(?:improve|expand|deepen|broaden) (?:my|our) (?:knowledge|skills|understanding)|buy (?:that|this)(?=\s*[.!]?$)|keep (?:you|them|him|her) in (?:my|our) (?:thoughts|prayers)|take (?:your|his|her|their) word for it|cross that bridge|(?:go|work) through the (?:tutorial|book|course|vignette|manual|docs|documentation)\b(?![^.]{0,40}\b(?:for you|with you)\b))\b/i;
 
 /** Action verbs that, after "I'll be", still describe a delivery ("I'll be sending it tomorrow"). */
 const BE_ACTION =
@@ -60,21 +60,21 @@ const WOULD = /\b(?:i could|we could|i would|we would|i'd|we'd)\b/i;
 
 /** A condition on what the client does ("if you send me the file, I'll ...", "once you confirm, we'll ..."). */
 const THEIR_CONDITION =
-  /\b(?:if|once|when|as soon as|after|whenever|provided(?: that)?|assuming)\s+(?:you|your|they|the client|we (?:get|receive|hear))\b(?!\s+(?:don't|do not|haven't|have not)\b)|\b(?:once|when|after|as soon as)\s+(?:all\s+)?(?:the\s+|your\s+|their\s+)?(?:\w+\s+){0,3}(?:is|are|has been|have been)\s+(?:received|signed|returned|approved|submitted)\b/i;
+  /\b(?:if|once|when|as soon as|after|whenever|provided(?: that)?|assuming)\s+(?:you|your|they|the client|(?:I|we) (?:receive|hear|get (?:(?:some|any|a|an|the|your|their|more) )?(?:repl(?:y|ies)|answers?|responses?|feedback|reports?|list|files?|data|confirmation|word|news|approval|go-ahead))|we agree)\b(?!\s+(?:don't|do not|haven't|have not)\b)|\b(?:once|when|after|as soon as)\s+(?:all\s+)?(?:the\s+|your\s+|their\s+)?(?:\w+\s+){0,3}(?:is|are|has been|have been)\s+(?:received|signed|returned|approved|submitted)\b/i;
 
 const HEDGE =
-  /\b(?:might|may|maybe|perhaps|possibly|probably|hopefully|likely|unlikely|if possible|if i can|if we can|when (?:i|we) can|if time permits|time permitting|if all goes (?:well|to plan)|fingers crossed|no promises|can't promise|cannot promise|chances are|not sure|unsure|no idea|(?:it )?(?:looks|seems|sounds) like|it appears|(?:i|we) (?:don't|do not|didn't) (?:think|believe|expect|know)|(?:i|we) (?:hope|wish|think|believe|guess|suppose|assume|expect|trust|doubt|imagine|reckon|know|understand|reali[sz]e|fear|suspect|bet)(?: that)?|one day|some ?day|in the long run|(?:\d+ ?%|percent|good|fair|slim) chance|where (?:i|we) can|(?:^|[,(-]\s*)think (?:i|we)(?:'ll| will)|if i (?:can|get (?:a chance|time))|(?:as|when) time permits?|when (?:i|we) (?:find|have|get) (?:the |some )?(?:time|chance|moment)|(?:^|[\s,])hope (?:i|we)(?:'ll| will))\b/i;
+  /\b(?:might|may|maybe|perhaps|possibly|probably|hopefully|likely|unlikely|if possible|if i can|if we can|when (?:i|we) can|if time permits|time permitting|if all goes (?:well|to plan)|fingers crossed|no promises|can't promise|cannot promise|chances are|not sure|unsure|no idea|(?:it )?(?:looks|seems|sounds) like|it appears|(?:i|we) (?:don't|do not|didn't) (?:think|believe|expect|know)|(?:i|we) (?:hope|wish|think|believe|guess|suppose|assume|expect|trust|doubt|imagine|reckon|know|understand|reali[sz]e|fear|suspect|bet|worry)(?: that)?|one day|some ?day|in the long run|(?:\d+ ?%|percent|good|fair|slim) chance|where (?:i|we) can|(?:^|[,(-]\s*)think (?:i|we)(?:'ll| will)|if i (?:can|get (?:a chance|time))|(?:as|when) time permits?|when (?:i|we) (?:find|have|get) (?:the |some )?(?:time|chance|moment)|(?:^|[\s,])hope (?:i|we)(?:'ll| will)|(?:it is|it's|is) (?:\w+ )?possible that|(?:i'm|i am|we're|we are) thinking)\b/i;
 
 /**
  * Verbs that announce what the rest of this very message does ("I will explain below", "I'll repeat
  * my findings here"): nothing is owed later unless a date says otherwise.
  */
 const PERFORMATIVE =
-  /^(?:explain|describe|illustrate|outline|summari[sz]e|suggest|show|recap|elaborate|clarify|repeat|mention|point out|second|hijack|add (?:that|my)|give (?:you )?(?:my|the|a) (?:two cents|blunt|short|quick|brief)|display|paraphrase|quote|start (?:by|with)|begin (?:by|with)|stop here|answer (?:your|this|that|the)|go through (?:it|them|this) (?:below|here)|attach|cover|teach|throw in|venture|focus on|precise|give (?:you )?(?:a|one|some) (?:hint|tip|clue)|offer (?:\d|a few|some|two|three)|stick my neck out|touch (?:upon|on)|emphasi[sz]e|explore|demonstrate|take a (?:stab|shot|crack)\b|note\b|chop|conclude|smooth out|pipe in|chime in|weigh in|answer (?:a couple of|some of|your|both|each)|(?:try (?:my|our) best to )?help you (?:from here|with that|with this)\b|cc\b|copy (?:in )?\w+ (?:here|on this)|simply add|add some (?:information|context|details|thoughts|comments)(?: \([^)]*\))? (?:about|on|here|below)|tag (?:my|these) comments|correct myself|spare you|reference (?:some|a few|the following)|push you in|(?:sort of )?reply to (?:many|several|all|both) (?:messages|of you)|cut (?:his|her|their|your|the) post|answer\s*[.!]?$|(?:provide|give|add|put|post|include|list|share|write) (?:[\w-]+ ){0,3}(?:here|below)\b(?! (?:by|on|tomorrow))|make (?:a couple of|a few|some) (?:general )?(?:suggestions|comments|remarks|points)|make up (?:some )?numbers|steam on)/i;
+  /^(?:explain|describe|illustrate|outline|summari[sz]e|suggest|show|recap|elaborate|clarify|repeat|mention|point out|second|hijack|add (?:that|my)|give (?:you )?(?:my|the|a) (?:two cents|blunt|short|quick|brief)|display|paraphrase|quote|start (?:by|with)|begin (?:by|with)|stop here|answer (?:your|this|that|the)|go through (?:it|them|this) (?:below|here)|attach|cover|teach|throw in|venture|focus on|precise|give (?:you )?(?:a|one|some) (?:hint|tip|clue)|offer (?:\d|a few|some|two|three)|stick my neck out|touch (?:upon|on)|emphasi[sz]e|explore|demonstrate|take a (?:stab|shot|crack)\b|note\b|chop|conclude|smooth out|pipe in|chime in|weigh in|answer (?:a couple of|some of|your|both|each)|(?:try (?:my|our) best to )?help you (?:from here|with that|with this)\b|cc\b|copy (?:in )?\w+ (?:here|on this)|simply add|add some (?:information|context|details|thoughts|comments)(?: \([^)]*\))? (?:about|on|here|below)|tag (?:my|these) comments|correct myself|spare you|reference (?:some|a few|the following)|push you in|(?:sort of )?reply to (?:many|several|all|both) (?:messages|of you)|cut (?:his|her|their|your|the) post|answer\s*[.!]?$|(?:provide|give|add|put|post|include|list|share|write) (?:[\w-]+ ){0,3}(?:here|below)\b(?! (?:by|on|tomorrow))|make (?:a couple of|a few|some) (?:general )?(?:suggestions|comments|remarks|points)|make up (?:some )?numbers|steam on|(?:only )?(?:highlight|sketch) (?:a few|some|the (?:main|most important|key)|the most|two|three)\b|lay out (?:a|the|my|an)\b|introduce (?:very )?(?:shortly|briefly)\b|(?:simply )?resubmit (?:the|my|this) (?:message|mail|e-?mail|post)|call (?:it |them |this )?here\b)/i;
 
 /** The client has to act first: "Send me your number and I'll call you", "Let me know what you think and I will ...". */
 const THEIR_TURN_FIRST =
-  /(?:^|[,;:]\s*|\b(?:just|simply|you can|otherwise|then)\s+)(?:please,?\s+)?(?:visit|send|give(?! me (?:until|till|a (?:day|week|couple|few)|some time|\d+ (?:days?|hours?)|the (?:weekend|week)))|call|email|e-mail|forward|tell|ring|ping|get|drop|let me know|let us know|reply|sign|confirm)\b(?:[^.;]|\.(?=\S))*?\band\s+(?:then\s+)?(?:I|we)\b/i;
+  /(?:^|[,;:]\s*|\b(?:just|simply|you can|otherwise|then)\s+)(?:please,?\s+)?(?:visit|send|give(?! me (?:until|till|a (?:day|week|couple|few)|some time|\d+ (?:days?|hours?)|the (?:weekend|week)))|call|email|e-mail|forward|tell|ring|ping|get|drop|let me know|let us know|reply|sign|confirm|contact|consider\s+\w+ing)\b(?:[^.;]|\.(?=\S))*?\band\s+(?:then\s+)?(?:I|we)\b/i;
 
 /** Hypothetical occasions on our side: "When I'm in need of advice, I will give you a call". */
 const OUR_HYPOTHETICAL = /\b(?:when|whenever|if)\s+(?:someone|somebody|anyone|anybody|people|users?|a user|others)\b|\b(?:when|whenever)\s+(?:i|we)(?:'m| am|'re| are)?\s+(?:in need|need|want|have (?:time|a (?:moment|minute|chance))|get (?:a chance|around|time)|next|have to)\b|^\s*(?:when|once)\s+(?:it|this|that|they|there)\s+(?:is|are|does|has|gets|becomes)\b/i;
@@ -129,7 +129,7 @@ const IDIOM =
 const SUBJECTLESS =
   /^(?:(?:sure|ok|okay|yes|absolutely|of course|great|perfect|noted|understood|thanks|thank you|on it|got it)[,!.]?\s*(?:[-–—]\s*)?)?(will (?:do(?!\s+(?:the trick|fine|nicely|for now|just fine|well))|(?!(?:do|not|never|you|u|they|it|he|she|we|i|this|that|there|these|those|be|have|need|the|a|an|your|our|my|his|her|their|someone|anyone|somebody|anybody|appear|happen|work|change|help|follow|either|probably|likely|also|still|only|always|never|soon|succeed|fail|cause|result|give you|take (?:a|some|time))\b)[a-z]+)\b.*)$/i;
 const LET_ME =
-  /\b(let me (?:get back|come back|revert|circle back|follow up|check|double-check|look into|look at|find out|dig|confirm|see what i can do|see if|talk to|speak to|speak with|ask|investigate|review|chase|sort|take care|think about it and|run (?:this|it|that) by|loop|pull|put together|send|share|bring|call|ring|email|forward|get (?:you|that|this|it|the|those|these|an?)))\b(.*)$/i;
+  /\b(let me (?:get back|come back|revert|circle back|follow up|check|double-check|look into|look at|find out|dig|confirm|see what i can do|see if|talk to|speak to|speak with|ask|investigate|review|chase|sort|take care|think about it and|run (?:this|it|that) by|loop|pull|put together|send|share|bring|call|ring|email|forward|trigger|test|build|upload|fix|prepare|get (?:you|that|this|it|the|those|these|an?)))\b(.*)$/i;
 const EXPECT =
   /\b((?:you (?:can|should|will|'ll|’ll) )?expect (?:it|them|this|that|the \w+(?: \w+)?|an? (?:\w+ )?(?:update|reply|answer|response|draft|proposal|quote|invoice|call|email))(?: from (?:me|us))? (?:by|on|before|within|in|tomorrow|today|early|later|next|this|end)\b.*)$/i;
 const YOU_WILL_HAVE =
@@ -168,7 +168,13 @@ function commitmentClause(sentence: string, colleagues?: readonly string[]): Com
 
   // A deliverable of ours with a date: "The revised quote will be with you by Friday."
   const deliverable = DELIVERABLE.exec(sentence);
-  if (deliverable?.[1] && /\b(?:by|on|before|within|in|tomorrow|today|tonight|next|this|end|eod|cob)\b/i.test(deliverable[2] ?? '') && !/\bautomatically\b/i.test(deliverable[1])) {
+  if (
+    deliverable?.[1] &&
+    /\b(?:by|on|before|within|in|tomorrow|today|tonight|next|this|end|eod|cob)\b/i.test(deliverable[2] ?? '') &&
+    !/\bautomatically\b/i.test(deliverable[1]) &&
+    // "The proposals should be sent before 1 May to the committee" tells the reader what to do, unless it is sent to them.
+    !/\bshould be (?:sent|submitted|received)\b(?![^.]*\bto you\b)/i.test(deliverable[1])
+  ) {
     return found('deliverable', sentence, deliverable.index, deliverable[1]);
   }
 
@@ -222,19 +228,23 @@ function commitmentClause(sentence: string, colleagues?: readonly string[]): Com
 function rejection(sentence: string, c: Commitment): string | null {
   if (isQuestion(sentence)) return 'question';
   // Code pasted into a message ("res <- sapply(x, function(i) { ... we'll do ... })") is not prose.
-  if (/[{}]|;\s*$|;\S|<-|==|\w\(\S*\)\s*[|%]/.test(sentence)) return 'code';
+  if (/[{}]|;\s*$|;\S|<-|==|\w\(\S*\)\s*[|%]|(?:^|\s)##/.test(sentence)) return 'code';
   // Habits and policies are not commitments: "Occasionally I'll restart it", "I will always keep ...".
   if (/\b(?:occasionally|usually|sometimes|often|typically|normally|generally|every time|each time|whenever|next time|as usual)\b/i.test(c.before) || /^(?:always|never|usually|sometimes|often)\b/i.test(c.action)) {
     return 'habit';
   }
   if (/\b(?:\d+|once|twice|two|three)\s+(?:(?:to|or)\s+\d+\s+)?times?\s+(?:a|per|each)\s+(?:day|week|month)\b|\bevery (?:\w+ ){0,3}(?:days?|weeks?|months?|hours?|releases?)\b/i.test(c.clause)) return 'habit';
   // Work on the writer's own things owes the reader nothing: "I will pivot my data", "I'll upgrade my laptop".
-  if (/\b(?:my|our) (?:own )?(?:data|dataset|script|analysis|thesis|partitions?|disk)(?!\s+code)|\b(?:(?:my|our) (?:own |new |old )?|a new )(?:laptop|computer|machine|desktop|pc|workstation)\b/i.test(c.action) && !/\b(?:you|your|send|share|post|report|let)\b/i.test(c.action)) return 'own work';
+  if (/\b(?:my|our) (?:own )?(?:data|dataset|script|analysis|thesis|partitions?|disk)(?!\s+code)|\b(?:(?:my|our) (?:own |new |old )?|a new )(?:laptop|computer|machine|desktop|pc|workstation)\b|^(?:upgrade|reinstall|reformat|wipe) the (?:laptop|computer|machine|desktop|pc|workstation)\b|\bmachines? (?:I|we) have\b|^upgrade to (?:version |R )?v?\d/i.test(c.action) && !/\b(?:you|your|send|share|post|report|let)\b/i.test(c.action)) return 'own work';
+  // A stopgap for oneself: "For now, I'll just wrap this into a local function" (not "For now, I'll send you ...").
+  if (/\b(?:for now|for the time being),?\s*$/i.test(c.before) && !/\b(?:you|your|send|share|post|report|let)\b/i.test(c.action)) return 'own work';
+  // The commitment given as a reason: "Upgrading takes long, particularly as I will copy /usr/local and rebuild".
+  if (/\b(?:as|since|because)\s*$/i.test(c.before)) return 'reason';
   // Announcement and newsletter prose: the organisation's plans for an event, a course or a programme, told to
   // no one in particular ("We will hire one intern to work from June", "we will make an announcement about its
   // new format"), not a commitment to the reader.
-  if (/^(?:hire|recruit|host|organi[sz]e|hold|run|offer|accept|select|award|fund|teach|cover|make an announcement|announce|first develop|develop and test|launch)\b/i.test(c.action) &&
-    /\b(?:course|workshop|conference|seminar|webinar|symposium|meeting|session|position|intern|internship|applicants?|applications?|registration|participants?|attendees|students|fellowships?|grants?|programme|program|project|format|webpage|website|the public|residents|community)\b/i.test(sentence) &&
+  if (/^(?:hire|recruit|host|organi[sz]e|hold|run|offer|accept|select|award|fund|teach|cover|make an announcement|announce|first develop|develop and test|launch|(?:also |briefly |specifically |then |again )?(?:present|focus|address|introduce|delve|utili[sz]e|prioriti[sz]e|work through|draw on|culminate|investigate|review the main))\b/i.test(c.action) &&
+    /\b(?:course|workshop|conference|seminar|webinar|symposium|meeting|session|position|intern|internship|applicants?|applications?|registration|participants?|attendees|students|fellowships?|grants?|programme|program|project|format|webpage|website|the public|residents|community|module|class(?:es)?|lessons?|practicals?|hands-on|theor(?:y|etical))\b/i.test(sentence) &&
     !/\b(?:you|your)\b/i.test(sentence)) {
     return 'announcement';
   }
@@ -242,6 +252,9 @@ function rejection(sentence: string, c: Commitment): string | null {
   if (SUPERCITE_MARK.test(sentence)) return 'quoted';
   // "I'll still do some exploratory programming": carrying on, not a new act.
   if (/\b(?:'ll|’ll|will|shall) still\b/i.test(sentence)) return 'habit';
+  // A rule for ever after or a limit of scope is a policy, not an act owed: "I'll avoid attachments from now
+  // on", "I will only build for the latest release".
+  if (/\b(?:from now on|in (?:the )?future|going forward|henceforth)\b/i.test(c.clause) || /^only\s+(?!(?:need|take|have|require|cost)\b)/i.test(c.action)) return 'habit';
   // A relative clause without "that": "the function I will call is wrapped in ...".
   if (c.kind === 'modal' && /^[a-z]+\s+(?:is|are|was|were|has|had)\b/i.test(c.action)) return 'relative clause';
   // The writer's own analysis steps: "I will pivot the table", "I will compute returns" (not "... for you").
@@ -250,7 +263,7 @@ function rejection(sentence: string, c: Commitment): string | null {
   if (REPORTED_SPEECH.test(c.before)) return 'reported';
   // The modal inside an indirect question: "a toss-up whether we will find ...", "see how much we will find".
   if (EMBEDDED_QUESTION.test(c.before)) return 'embedded question';
-  if (c.kind === 'let-me' && /^let me (?:share|give you|explain|add|show|point out|say|note|summari[sz]e|clarify|be clear|put it|start|begin|quote|repeat|precise|illustrate|call (?:it|them|these|those|this|that|the (?:[\w-]+ ){0,2}[\w-]+) ["'“A-Z])/i.test(c.clause) && !resolveDueDate(c.clause, PROBE)) {
+  if (c.kind === 'let-me' && /^let me (?:share|give you|explain|add|show|point out|say|note|summari[sz]e|clarify|be clear|put it|start|begin|quote|repeat|precise|illustrate|ask (?:you|a|one|another|some)\b|call (?:it|them|these|those|this|that|the (?:[\w-]+ ){0,2}[\w-]+) ["'“A-Z])/i.test(c.clause) && !resolveDueDate(c.clause, PROBE)) {
     return 'announces what follows';
   }
   // "think I will do this soon": the writer's guess, not a commitment.
@@ -261,21 +274,28 @@ function rejection(sentence: string, c: Commitment): string | null {
   // so is "There may be a reason, but I will take it up with them". "see if we can" asks whether.
   // The month May ("by May", "in early May") is no hedge.
   const ownClause = (c.clause.split(/,?\s+(?:or|and|but|although|though|unless)\s+/i)[0] ?? c.clause).replace(WHETHER_IF_CAN, '').replace(MONTH_MAY, '');
-  const ownBefore = (c.before.split(/[,;]\s*(?:but|and|so|yet|however)\s+|;\s*/i).pop() ?? c.before).replace(MONTH_MAY, '');
+  // A relative clause states its own commitment: "I think I have a solution, which I'll put in the next release".
+  const ownBefore = (c.before.split(/[,;]\s*(?:but|and|so|yet|however|which)\s+|;\s*/i).pop() ?? c.before).replace(MONTH_MAY, '');
   if (HEDGE.test(ownBefore) || HEDGE.test(ownClause)) return 'hedge';
   // An explicit disclaimer anywhere takes the commitment back.
   if (/\b(?:no promises|(?:can't|cannot|can not|won't) promise|not promising)\b/i.test(sentence)) return 'hedge';
+  // "as time and two toddlers permit": read on the whole clause, which the "and" inside it would cut.
+  if (/\bas time\b[^.]{0,30}\bpermits?\b/i.test(c.clause)) return 'hedge';
   if (THEIR_TURN_FIRST.test(sentence) || OUR_HYPOTHETICAL.test(c.before)) return 'conditional';
   // A condition in a later clause ("I'll try to get it working, but if you have a hint ...") is not this one's.
   const conditionClause = c.clause.split(/,?\s+but\s+|,\s*(?:and|although|though)\s+/i)[0] ?? c.clause;
   // An occasion of ours that may never come: "when we have to", "once I get behind a decent connection".
   if (/\b(?:when|once|if|whenever) (?:i|we) (?:have to|need to|must|get (?:behind|around to|a (?:chance|moment)|(?:some )?time))\b/i.test(conditionClause)) return 'conditional';
-  if (OFFER.test(c.before) || WOULD.test(c.before) || OFFER.test(c.clause)) return 'offer';
+  // "but" opens a clause of its own: "I believe I could ..., but I will give it a try" is firm.
+  const sinceBut = c.before.split(/(?:[,;)]\s*|\s)but\s+/i).pop() ?? c.before;
+  if (OFFER.test(c.before) || WOULD.test(sinceBut) || OFFER.test(c.clause) || /\b(?:up)?on (?:request|demand)\b/i.test(conditionClause)) return 'offer';
+  // Waiting on what others bring: "I'll submit updates as other translations arrive".
+  if (/\bas (?:other|more|new|further|additional)\b[^,.;]{0,40}\b(?:arrive|come in|become available|are (?:released|contributed|submitted))\b/i.test(`${c.before} ${conditionClause}`)) return 'conditional';
   if (THEIR_CONDITION.test(c.before) || /,?\s\b(?:if|once|as soon as) (?:you|your)\b|\b(?:when|once|after|as soon as) (?:I|we) (?:hear|get word) (?:back )?from (?:you|them)\b/i.test(conditionClause)) return 'conditional on them';
   // "if anything changes", "if we need anything": nothing is owed unless it happens.
   // "If nobody objects, I will circulate ..." commits unless something stops it: not a condition.
   const ifClause = /\bif\b(?!\s+(?:not|i don't|i do not|we don't|we do not|i haven't|we haven't|there(?:'s| is| are) no (?:objections?|comments?|further|disagreement|news|reply|response)|nobody|no one|no-one|none of you)\b)/i;
-  if ((ifClause.test(c.before) && !WHETHER_IF.test(c.before)) || (ifClause.test(conditionClause) && !WHETHER_IF.test(conditionClause))) {
+  if ((ifClause.test(sinceBut) && !WHETHER_IF.test(sinceBut)) || (ifClause.test(conditionClause) && !WHETHER_IF.test(conditionClause))) {
     return 'conditional';
   }
   if (/\b(?:sorry|apologi[sz]e)\b.*\bdelay\b/i.test(c.before)) return 'apology';
@@ -330,6 +350,9 @@ const PROBE: PromiseContext = {
 const MAY_COMMIT =
   /plan|intend|will|'ll|’ll|shall|should|going to|gonna|let me|expect|consider it|leave it with me|on it|can (?:have|get)|sending|sharing|forwarding|delivering|shipping|submitting|circulating|publishing|releasing|calling|emailing|posting|uploading|deploying|getting/i;
 
+/** What a plan delivers to its readers: a release, an addition, a fix (PLAN's action, after "plan to"). */
+const PLANNED_DELIVERY = /^(?:add|release|submit|upload|implement|fix|publish|include|incorporate|provide|post|send|ship|port|document)\b/i;
+
 /** Steps of one's own analysis, as an asker describes them. */
 const OWN_ANALYSIS = /^(?:(?:try to |then |just |first )?(?:compute|calculate|pivot|merge|subset|aggregate|simulate|fit|regress|estimate|fetch|transform|reshape|normali[sz]e|take (?:\d+|one|two|three|four|five|ten|some|a few) (?:sets|samples|values|observations|rows)))\b/i;
 
@@ -339,8 +362,11 @@ const SUPERCITE_MARK = /(?:^|\s)[A-Za-z][A-Za-z]{0,11}>\s/;
 /** A story of what someone said: "I said to my wife 'No problem, I'll ...'". */
 const REPORTED_SPEECH = /\b(?:said|says|told|tell|asked|wrote|replied|answered)\b[^'"“‘]{0,40}['"“‘]|\b(?:keep|kept|always) (?:saying|promising|telling)\b/i;
 
-/** The commitment's subject right after a question word: "whether we will", "how much dropout we will find". */
-const EMBEDDED_QUESTION = /\b(?:whether|how(?: much| many)?|what|which|why|where)\s+(?:[\w-]+\s+){0,3}$|\bwhen\s+$/i;
+/**
+ * The commitment's subject right after a question word: "whether we will", "how much dropout we will find"; not a
+ * relative ", which" ("a solution, which I'll put in the next release").
+ */
+const EMBEDDED_QUESTION = /\b(?:whether|how(?: much| many)?|what|(?<!,\s*)which|why|where)\s+(?:[\w-]+\s+){0,3}$|\bwhen\s+$/i;
 
 /** Someone else's words: "he says we'll have those by Monday" reports, it does not commit. */
 const REPORTED = /\b(?:he|she|they|[A-Z][a-z]+)\s+(?:says|said|tells me|told me|told us|mentioned|thinks|reckons)\b(?!\s+(?:I|we)\s+(?:should|must|need))/;
@@ -361,7 +387,10 @@ function decide(sentence: string, context: PromiseContext, prefix: string, commi
   const needsDate: ClauseKind[] = ['can-have', 'you-will-have', 'expect', 'deliverable', 'plan'];
   // The date may come first: "By Friday you'll have the final version from me."
   const dated = commitment.kind === 'you-will-have' || commitment.kind === 'expect' ? sentence : commitment.clause;
-  if (needsDate.includes(commitment.kind) && !resolveDueDate(dated, context)) return { commitment, reason: 'no date' };
+  // A plan to deliver something to the readers ("I plan to add qpdf to rtools", "we intend to release a fix") is a
+  // roadmap, which commits without a date; other plans ("I plan to try it", "I plan to use it") need one.
+  const roadmap = commitment.kind === 'plan' && PLANNED_DELIVERY.test(commitment.action);
+  if (needsDate.includes(commitment.kind) && !roadmap && !resolveDueDate(dated, context)) return { commitment, reason: 'no date' };
   return { commitment };
 }
 

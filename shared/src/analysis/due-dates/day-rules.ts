@@ -275,7 +275,10 @@ add(/\b(?:by\s+|before\s+)?(?:the\s+)?(?:end of\s+)?next month\b/, (_m, frame, t
 }, NEXT_MONTH);
 
 // Relative durations.
-add(new RegExp(String.raw`\b(?:in|within|inside)\s+(?:the\s+next\s+)?${NUM_RE}\s+(?:(business|working|work)\s+)?(minutes?|mins?|hours?|hrs?|days?|weeks?)\b`), (m, frame, today) => {
+// "in about 2 weeks" is read as in 2 weeks; "in the next one or two weeks" as the later of the two.
+const ROUGHLY = String.raw`(?:(?:about|around|approximately|roughly|some)\s+)?`;
+const FIRST_OF_RANGE = String.raw`(?:${NUM_RE.replace('(', '(?:')}\s+(?:or|to)\s+)?`;
+add(new RegExp(String.raw`\b(?:in|within|inside)\s+(?:the\s+next\s+)?${ROUGHLY}${FIRST_OF_RANGE}${NUM_RE}\s+(?:(business|working|work)\s+)?(minutes?|mins?|hours?|hrs?|days?|weeks?)\b`), (m, frame, today) => {
   const n = toNumber(m[1]!.toLowerCase());
   const unit = m[3]!.toLowerCase();
   if (m[2]) return { date: addWorkingDays(today, unit.startsWith('week') ? n * 5 : n, frame), clock: 'eod' };
