@@ -195,6 +195,11 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
       skippedDuplicates++;
       return;
     }
+    addNewFacts(f);
+  }
+
+  /** addFacts for a message whose id is not among those added (add() has just checked). */
+  function addNewFacts(f: MessageFacts): void {
     facts.set(f.id, f);
     const threadId = threader.assign(f);
     const atMs = Date.parse(f.sentAt);
@@ -210,7 +215,9 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
     dirty.add(threadId);
     if (f.promises.length > 0 || f.requests.length > 0 || f.risks.length > 0) withSnippets.push(f);
     if (!isMeaningful(f) || f.direction !== 'outbound' || !canBearOnPromises(f)) return;
-    const evidence = { ...evidenceOf(f, threadId, externalOf(f)), atMs };
+    // evidenceOf's own fresh object, given its time: a spread into another object would build it twice per message.
+    const evidence = evidenceOf(f, threadId, externalOf(f)) as MessageEvidence & { atMs: number };
+    evidence.atMs = atMs;
     if (fileEvidence(evidenceByThread, threadId, evidence)) evidenceUnsorted = true;
     for (const address of new Set(evidence.to)) if (fileEvidence(evidenceByRecipient, address, evidence)) evidenceUnsorted = true;
     for (const key of f.counterparts) if (fileEvidence(evidenceByCounterpart, key, evidence)) evidenceUnsorted = true;
@@ -400,7 +407,7 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
       }
       // No figure of the analyzer's document reads feedbackAsked (the server keeps it for its own): not
       // looking for the question saves ~4% of the instructions of analysing a mailbox.
-      addFacts(extractMessageFacts(message, settings, { feedbackQuestions: false }));
+      addNewFacts(extractMessageFacts(message, settings, { feedbackQuestions: false }));
     },
     addFacts,
     addTouchpoint(t) {

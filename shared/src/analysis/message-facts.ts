@@ -131,7 +131,8 @@ function readWithSide(message: NormalizedMessage, settings: AnalysisSettings, op
   // edit of a series from passing for contact; the meeting itself is contact when logged as a touchpoint.
   // Their bodies are calendar boilerplate, so, like auto-replies, they are not read for promises or risks.
   const automated = detectAutomated(message).automated || detectCalendarNotice(message) !== null;
-  const side = sideOf(from.address, [...to, ...cc], settings);
+  const recipients = [...to, ...cc];
+  const side = sideOf(from.address, recipients, settings);
   const { direction } = side;
 
   const stored: StoredMessageFacts = {
@@ -158,7 +159,7 @@ function readWithSide(message: NormalizedMessage, settings: AnalysisSettings, op
   if (visible.trim() === '') return { stored, side };
   stored.readAs = direction;
   if (direction === 'outbound') {
-    const context: PromiseContext = { ...promiseContext(sentAt, settings), colleagues: colleaguesOn(from, [...to, ...cc], settings) };
+    const context: PromiseContext = { ...promiseContext(sentAt, settings), colleagues: colleaguesOn(from, recipients, settings) };
     stored.promises = findPromises(visible, context)
       .slice(0, MAX_FINDINGS_PER_KIND)
       .map((p) => (p.dueIsDefault || p.dueText === undefined ? { text: p.text } : { text: p.text, dueText: p.dueText }));

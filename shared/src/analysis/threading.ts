@@ -106,9 +106,9 @@ export interface ThreadIndex {
  * The thread a message belongs to, in order of evidence: the thread id its source gave; a thread that
  * already holds it (its reply arrived first) or that holds what it answers (In-Reply-To, then References
  * newest first); for replies only, the same normalized subject with the same counterpart; else a new
- * thread named after the message id.
+ * thread named after the message id. `keys`: subjectThreadKeys(facts), when the caller has built them already.
  */
-export function resolveThreadId(facts: MessageFacts, index: ThreadIndex): string {
+export function resolveThreadId(facts: MessageFacts, index: ThreadIndex, keys?: readonly string[]): string {
   if (facts.providedThreadId) return facts.providedThreadId;
   const own = index.threadOfMessage(facts.id);
   if (own !== undefined) return own;
@@ -120,7 +120,7 @@ export function resolveThreadId(facts: MessageFacts, index: ThreadIndex): string
   // Subject fallback only for messages that say they answer something: a fresh "Weekly report" each
   // Monday is a new conversation even though the subject repeats.
   const isReply = isReplySubject(facts.subject) || parents.length > 0;
-  for (const key of subjectThreadKeys(facts)) {
+  for (const key of keys ?? subjectThreadKeys(facts)) {
     const thread = isReply ? index.threadOfSubjectKey(key, facts.sentAt) : index.threadAwaitingRoot?.(key, facts.sentAt);
     if (thread !== undefined) return thread;
   }
@@ -216,7 +216,9 @@ export function createThreader(seed: ThreaderSeed = {}, options: ThreaderOptions
 
   return {
     assign(facts) {
-      const threadId = resolveThreadId(facts, index);
+      // The subject keys are built once (each is a new string, hashed at every lookup) for finding the thread and remembering it.
+      const keys = subjectThreadKeys(facts);
+      const threadId = resolveThreadId(facts, index, keys);
       // The message's own id always maps to where it went; ids it answers keep the first thread that
       // claimed them, so a sibling reply to the same missing original lands here too.
       if (byMessage.get(facts.id) !== threadId) {
@@ -227,7 +229,7 @@ export function createThreader(seed: ThreaderSeed = {}, options: ThreaderOptions
       for (const ref of facts.references) remember(ref, threadId);
       const at = Date.parse(facts.sentAt);
       const isRoot = isRootMessage(facts);
-      for (const key of subjectThreadKeys(facts)) {
+      for (const key of keys) {
         let entries = bySubject.get(key);
         if (!entries) bySubject.set(key, (entries = []));
         const existing = entries.find((e) => e.threadId === threadId);
