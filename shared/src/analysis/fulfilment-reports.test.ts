@@ -8,12 +8,16 @@ describe('promises to find something out', () => {
     expect(isInquiry('see if the same thing applies to XP.')).toBe(true);
     expect(isInquiry('report back to say whether this worked either way.')).toBe(true);
     expect(isInquiry('figure out how and where to go from here.')).toBe(true);
+    expect(isInquiry('post updates as the rebuilds go.')).toBe(true);
+    expect(isInquiry('send you an update on Friday.')).toBe(true);
   });
 
   it('does not read sending, calling or asking someone as an inquiry', () => {
     expect(isInquiry('send you the revised SOW by Friday.')).toBe(false);
     expect(isInquiry('call you tomorrow.')).toBe(false);
     expect(isInquiry('ask my administrator to do it when he has a chance.')).toBe(false);
+    // A software update handed over is a delivery to make, not news to report.
+    expect(isInquiry('send you the update for the plugin.')).toBe(false);
   });
 });
 
@@ -30,6 +34,7 @@ describe('reports of what was found', () => {
     expect(reportsFinding('After investigation, I found out the issue.')).toBe(true);
     expect(reportsFinding('Installed libcurl-devel and libidn-devel.')).toBe(true);
     expect(reportsFinding('The installation seems to have gone through ok, but this is what I get:')).toBe(true);
+    expect(reportsFinding('Everything is working fine now.')).toBe(true);
   });
 
   it('does not read a link someone published, an attempt to reach someone or an agreed time as a finding', () => {
@@ -38,5 +43,7 @@ describe('reports of what was found', () => {
     expect(reportsFinding('Thursday at 3pm works for me.')).toBe(false);
     expect(reportsFinding('Attached is the invoice for October.')).toBe(false);
     expect(reportsFinding('Installed: 3.4.2-1zesty0.1')).toBe(false);
+    // A prediction is not what a try showed.
+    expect(reportsFinding('The totals will most likely be different, because the export works every time.')).toBe(false);
   });
 });

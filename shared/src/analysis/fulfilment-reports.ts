@@ -19,7 +19,7 @@
 
 /** The promise commits to examining something and, by saying so, to telling what it found. */
 const INQUIRY =
-  /\b(?:try|test|give (?:it|this|that|them) a (?:try|go|shot|spin|whirl)|experiment|play (?:around )?with|(?:have|take) a (?:\w+ )?look|look (?:at|into)|check (?:it|this|that|them|whether|if|how)|see (?:if|whether|how|what)|find out|figure out|investigate|report back|let (?:you|the list|everyone|you all) know|keep (?:you|the list|everyone) (?:posted|updated|informed)|(?:give|send) (?:you )?feedback|report (?:the|on|whether|how))\b/i;
+  /\b(?:try|test|give (?:it|this|that|them) a (?:try|go|shot|spin|whirl)|experiment|play (?:around )?with|(?:have|take) a (?:\w+ )?look|look (?:at|into)|check (?:it|this|that|them|whether|if|how)|see (?:if|whether|how|what)|find out|figure out|investigate|report back|(?:post|send|give|provide)(?: (?:you|the list|everyone))? (?:an |regular |further |more |some |periodic |frequent |progress )?updates?|let (?:you|the list|everyone|you all) know|keep (?:you|the list|everyone) (?:posted|updated|informed)|(?:give|send) (?:you )?feedback|report (?:the|on|whether|how))\b/i;
 
 /**
  * What the examination found, in the promiser's words: the try or the look itself, in the first person or
@@ -28,10 +28,13 @@ const INQUIRY =
  * a shell session pasted ("edd@ron:~$ grep blas ..."): what was run, and what it printed.
  */
 const FINDING =
-  /\b(?:i|we) (?:\w+ )?(?:tried|tested|ran|installed|compiled|built|rebuilt|checked|looked|investigated|reproduced|benchmarked|timed)\b|^(?:just |now |also |then )?(?:tried|tested|installed|reinstalled|rebuilt|recompiled|compiled|checked|looked)\b(?!:)|\b(?:i|we)(?:'ve| have)? (?:\w+ )?(?:found|figured out|tracked down|identified)\b|\b(?:solved|fixed) the problem\b|\b(?:is|here's|here is) (?:a|one|my|the) (?:[\w-]+ ){0,2}(?:solution|workaround)\b|\b(?:gone|went) (?:through )?(?:ok|okay|fine|well|smoothly)\b|(?:^|\b(?:i|we)(?:'ve| have)? )(?:had|took) a (?:\w+ )?look\b|\b(?:it|that|this|everything|which|they|these|the following(?: \w+)?|the [\w-]+) (?:now |finally |then |also |all |still )?(?:works|worked|seems to work|seem to work|seemed to work|seems to have solved|fails|failed|runs|ran fine|crashes|crashed)\b|\b(?:improvement|speed-?up)\b|\b(?:has|have) (?:also )?(?:suggested|replied|explained|pointed out|told (?:me|us))\b|\b(?:is|was|seems to be|appears to be) (?:due to|caused by)\b|\b[\w.-]+(?:@| at )[\w.-]+:[~/][^\s$#]*[$#] /i;
+  /\b(?:i|we) (?:\w+ )?(?:tried|tested|ran|installed|compiled|built|rebuilt|checked|looked|investigated|reproduced|benchmarked|timed)\b|^(?:just |now |also |then )?(?:tried|tested|installed|reinstalled|rebuilt|recompiled|compiled|checked|looked)\b(?!:)|\b(?:i|we)(?:'ve| have)? (?:\w+ )?(?:found|figured out|tracked down|identified)\b|\b(?:solved|fixed) the problem\b|\b(?:is|here's|here is) (?:a|one|my|the) (?:[\w-]+ ){0,2}(?:solution|workaround)\b|\b(?:gone|went) (?:through )?(?:ok|okay|fine|well|smoothly)\b|(?:^|\b(?:i|we)(?:'ve| have)? )(?:had|took) a (?:\w+ )?look\b|\b(?:it|that|this|everything|which|they|these|the following(?: \w+)?|the [\w-]+) (?:now |finally |then |also |all |still )?(?:works|worked|is working|are working|seems to work|seem to work|seemed to work|seems to have solved|fails|failed|runs|ran fine|crashes|crashed)\b|\b(?:improvement|speed-?up)\b|\b(?:has|have) (?:also )?(?:suggested|replied|explained|pointed out|told (?:me|us))\b|\b(?:is|was|seems to be|appears to be) (?:due to|caused by)\b|\b[\w.-]+(?:@| at )[\w.-]+:[~/][^\s$#]*[$#] /i;
 
-/** Not a finding: reaching someone, or a time that suits. */
-const NOT_A_FINDING = /\btried (?:to )?(?:call|ring|phone|reach|contact|email|get hold)|\bworks? (?:for|with) (?:me|us|you|both)\b/i;
+/**
+ * Not a finding: reaching someone, a time that suits, or a prediction ("the list will most definitely be
+ * different, because the updating works every time": what will be is not what a try showed).
+ */
+const NOT_A_FINDING = /\btried (?:to )?(?:call|ring|phone|reach|contact|email|get hold)|\bworks? (?:for|with) (?:me|us|you|both)\b|\b(?:will|'ll|’ll|would) (?:\w+ ){0,2}be\b/i;
 
 /** Whether the promise's own commitment ("I'll ...") is to examine something and tell what it found. */
 export function isInquiry(commitment: string): boolean {

@@ -210,6 +210,9 @@ function actOf(commitment: string): Act {
   // Pushing an update or a patch ships a fix ("I will push the update Monday night").
   if (/\b(?:fix|resolve|patch|deploy|ship|release|sort (?:it |this |that )?out|get (?:it|this|that) (?:fixed|resolved|working)|push (?:out )?(?:the |an |a |my |our |this |that )?(?:new )?(?:update|fix|patch|release|version|build|changes?))\b/.test(t)) return 'fix';
   if (/\b(?:schedule|book|set up|arrange|organi[sz]e|send (?:you )?(?:an |the )?(?:calendar )?invite)\b/.test(t)) return 'schedule';
+  // News of how it goes ("I'll post updates", "we'll send an update on Friday") is a report back, not a thing
+  // handed over: "the update" (a software update) stays a send or a fix.
+  if (STATUS_UPDATES.test(t)) return 'answer';
   // Putting a copy somewhere ("I will put a copy of the build script on CRAN") is handing it over.
   if (/\b(?:send|share|forward|e-?mail you|mail|deliver|provide|circulate|upload|post|put together|put (?:up )?(?:a copy|copies|it|them|the [\w-]+)\b[^.;]{0,60}?\b(?:on|online|up)\b|prepare|draft|write up|attach|submit (?:it|this|that|them|the|a|an|my|our)\b|get (?:you|it|this|that|them|the|those|these|a|an|our|my)\b(?! (?:done|tested|installed|working|sorted|fixed|resolved)\b)|have (?:it|the|a|an|them|something) (?:ready|over|to you|with you|done))/.test(t)) return 'send';
   // Meeting a requirement or a deadline is not a meeting ("figure out how to meet that requirement").
@@ -365,7 +368,9 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
 }
 
 const TRYING = /\b(?:try|test|give (?:it|this|that|them) a (?:try|go|shot|spin|whirl)|experiment|play (?:around )?with)\b/i;
-const REPORTS_BACK = /\b(?:let (?:you|the list|everyone|you all) know|report back|keep (?:you|the list|everyone) (?:posted|updated|informed)|get back to (?:you|the list)|(?:give|send) (?:you )?feedback|report (?:the|on|whether|how))\b/i;
+/** Promising news as things go: "I'll post updates", "I'll send you an update", not "the update" (a release). */
+const STATUS_UPDATES = /\b(?:post|send|give|provide)(?: (?:you|the list|everyone))? (?:an |regular |further |more |some |periodic |frequent |progress )?updates?\b/i;
+const REPORTS_BACK = /\b(?:post|send|give|provide)(?: (?:you|the list|everyone))? (?:an |regular |further |more |some |periodic |frequent |progress )?updates?\b|\b(?:let (?:you|the list|everyone|you all) know|report back|keep (?:you|the list|everyone) (?:posted|updated|informed)|get back to (?:you|the list)|(?:give|send) (?:you )?feedback|report (?:the|on|whether|how))\b/i;
 const TALKED = /\b(?:call|called|calls|spoke|spoken|talk|talked|talking|speak|speaking|met|meet|meeting|chat|chatted|conversation|caught up|catch up|visit|visited|session)\b/i;
 const FIX_ITEM = /\b(?:fix|fixes|fixed|patch|patches|patched|(?:new|updated) version|new release|update|build)\b/i;
 
