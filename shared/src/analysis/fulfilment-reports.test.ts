@@ -10,6 +10,7 @@ describe('promises to find something out', () => {
     expect(isInquiry('figure out how and where to go from here.')).toBe(true);
     expect(isInquiry('post updates as the rebuilds go.')).toBe(true);
     expect(isInquiry('send you an update on Friday.')).toBe(true);
+    expect(isInquiry('definitely follow this up soon, but I am busy this week.')).toBe(true);
   });
 
   it('does not read sending, calling or asking someone as an inquiry', () => {

@@ -2,7 +2,7 @@
  * Promises to find something out, and the later reports that keep them (PRODUCT.md "Kept").
  *
  * "I'll take a look", "I'll give it a try", "I'll see if the same thing applies to XP", "I'll report back to
- * say whether this worked": what is promised is an examination, and it is done when the promiser reports
+ * say whether this worked", "I'll follow this up soon": what is promised is an examination, and it is done when the promiser reports
  * what the examination found: "Had a quick look and I have a few comments", "bang!, big improvement",
  * "Nope, that works OK", "the following commands worked", "the cluster administrator has suggested the
  * problem is due to ...". Such a report talks about the result, so it rarely repeats the promise's words:
@@ -19,7 +19,7 @@
 
 /** The promise commits to examining something and, by saying so, to telling what it found. */
 const INQUIRY =
-  /\b(?:try|test|give (?:it|this|that|them) a (?:try|go|shot|spin|whirl)|experiment|play (?:around )?with|(?:have|take) a (?:\w+ )?look|look (?:at|into)|check (?:it|this|that|them|whether|if|how)|see (?:if|whether|how|what)|find out|figure out|investigate|report back|(?:post|send|give|provide)(?: (?:you|the list|everyone))? (?:an |regular |further |more |some |periodic |frequent |progress )?updates?|let (?:you|the list|everyone|you all) know|keep (?:you|the list|everyone) (?:posted|updated|informed)|(?:give|send) (?:you )?feedback|report (?:the|on|whether|how))\b/i;
+  /\b(?:try|test|give (?:it|this|that|them) a (?:try|go|shot|spin|whirl)|experiment|play (?:around )?with|(?:have|take) a (?:\w+ )?look|look (?:at|into)|check (?:it|this|that|them|whether|if|how)|see (?:if|whether|how|what)|find out|figure out|investigate|follow (?:this|it|that|them) up|follow up on (?:this|it|that|them)|report back|(?:post|send|give|provide)(?: (?:you|the list|everyone))? (?:an |regular |further |more |some |periodic |frequent |progress )?updates?|let (?:you|the list|everyone|you all) know|keep (?:you|the list|everyone) (?:posted|updated|informed)|(?:give|send) (?:you )?feedback|report (?:the|on|whether|how))\b/i;
 
 /**
  * What the examination found, in the promiser's words: the try or the look itself, in the first person or

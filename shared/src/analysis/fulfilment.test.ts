@@ -235,6 +235,15 @@ describe('judging later mail against the promise (threads with distractors)', ()
     expect(judgeEvidence(github, later({ id: 'p', body: 'In the former case, the totals will most definitely be different, because the export works every time.' }))).toBeNull();
   });
 
+  it('keeps a promise to follow something up by a report of what was found, and a promise to ask someone only by mail naming them', () => {
+    const follow: PromiseForFulfilment = { ...promise, id: 'fu', text: "I'll definitely follow this up soon, but I'm busy preparing a workshop in Leeds." };
+    expect(judgeEvidence(follow, later({ id: 'q', body: 'A quick and dirty fix which worked for me was: rebuild the library.' }))).toMatchObject({ verdict: 'kept' });
+    const ask: PromiseForFulfilment = { ...promise, id: 'as', text: 'I will ask my administrator to do it when he has a chance.' };
+    // Our own progress is not the administrator's act.
+    expect(judgeEvidence(ask, later({ id: 'own', body: 'I can now load the library, and the import works.' }))).toBeNull();
+    expect(judgeEvidence(ask, later({ id: 'adm', body: 'My administrator has installed the new version, and the import works.' }))).not.toBeNull();
+  });
+
   it('does not keep a promise by a link in what we say we should still do, or by an act done before it', () => {
     const summary: PromiseForFulfilment = { ...promise, id: 'o1', text: 'I will post a summary of the feedback in a while on the gui list.' };
     expect(judgeEvidence(summary, later({ id: 'sh', body: 'Hmm, looks like I should include a link to the gui notes in https://example.org/gui!' }))).toBeNull();
