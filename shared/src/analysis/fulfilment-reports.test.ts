@@ -36,6 +36,9 @@ describe('reports of what was found', () => {
     expect(reportsFinding('Installed libcurl-devel and libidn-devel.')).toBe(true);
     expect(reportsFinding('The installation seems to have gone through ok, but this is what I get:')).toBe(true);
     expect(reportsFinding('Everything is working fine now.')).toBe(true);
+    expect(reportsFinding('It works if I set the locale to C first.')).toBe(true);
+    // A pasted session is a finding even when the tool's output speaks of the future.
+    expect(reportsFinding('ops at build:~$ apt install libfoo The following NEW packages will be installed:')).toBe(true);
   });
 
   it('does not read a link someone published, an attempt to reach someone or an agreed time as a finding', () => {
@@ -44,7 +47,11 @@ describe('reports of what was found', () => {
     expect(reportsFinding('Thursday at 3pm works for me.')).toBe(false);
     expect(reportsFinding('Attached is the invoice for October.')).toBe(false);
     expect(reportsFinding('Installed: 3.4.2-1zesty0.1')).toBe(false);
-    // A prediction is not what a try showed.
+    // A prediction, a condition on the future, a purpose or a request is not what a try showed.
     expect(reportsFinding('The totals will most likely be different, because the export works every time.')).toBe(false);
+    expect(reportsFinding('I will submit the new version once I am sure everything is working on Windows.')).toBe(false);
+    expect(reportsFinding('Run the benchmark again just to make sure it is working.')).toBe(false);
+    expect(reportsFinding('Please report if everything is working as expected.')).toBe(false);
+    expect(reportsFinding('They are working on a new importer.')).toBe(false);
   });
 });
