@@ -152,10 +152,12 @@ if (lookup) {
     ...parseRealFulfilment(readFileSync(realUrl('fulfilment-r-lists-2.refs.jsonl'), 'utf8')).map((i) => ({ ...i, round: 2 })),
     // Round 4 (README "Round 4"): the labelled promises with later mail that rounds 1 and 2 left out.
     ...parseRealFulfilment(readFileSync(realUrl('fulfilment-r-lists-4.refs.jsonl'), 'utf8')).map((i) => ({ ...i, round: 4 })),
+    // Round 6 (README "Round 6"): round 5's labelled promises whose sender wrote again in the thread.
+    ...parseRealFulfilment(readFileSync(realUrl('fulfilment-r-lists-6.refs.jsonl'), 'utf8')).map((i) => ({ ...i, round: 6 })),
   ];
   const rows: Record<string, unknown>[] = [];
   for (const split of ['train', 'holdout'] as const) {
-    for (const round of [1, 2, 4, 0]) {
+    for (const round of [1, 2, 4, 6, 0]) {
       const outcomes: { expected: 'kept' | 'not-kept'; got: 'kept' | 'possibly-kept' | 'not-kept' }[] = [];
       for (const item of items.filter((i) => i.split === split && (round === 0 || i.round === round))) {
         const list = item.source.replace(/^r-mailing-lists\//, '');

@@ -9,8 +9,10 @@ import realOutbound2Text from './real/outbound-parakweet-2.jsonl?raw';
 import realInbound2Text from './real/inbound-parakweet-2.jsonl?raw';
 import realInbound3Text from './real/inbound-complaints-3.refs.jsonl?raw';
 import realOutbound5Text from './real/outbound-r-lists-5.refs.jsonl?raw';
+import realFulfilment4Text from './real/fulfilment-r-lists-4.refs.jsonl?raw';
+import realFulfilment6Text from './real/fulfilment-r-lists-6.refs.jsonl?raw';
 import { parseCorpus, scoreCorpus } from './evaluate';
-import { parseRealInbound, parseRealOutbound, scoreInbound } from './real-mail';
+import { parseRealFulfilment, parseRealInbound, parseRealOutbound, scoreInbound } from './real-mail';
 
 const records = parseCorpus(corpusText);
 const realOutbound = parseRealOutbound(realOutboundText, 'real/outbound-parakweet.jsonl') as (ReturnType<typeof parseRealOutbound>[number] & { text: string })[];
@@ -158,6 +160,32 @@ describe('real-mail development set, round 5 (references)', () => {
       expect({ line: r.line, split: r.split }).toEqual({ line: r.line, split: Number.parseInt(r.sha!.slice(0, 8), 16) % 3 === 0 ? 'holdout' : 'train' });
       if (!r.promise) expect({ line: r.line, due: r.due, dueIsDefault: r.dueIsDefault }).toEqual({ line: r.line, due: null, dueIsDefault: false });
       else expect({ line: r.line, dated: r.due !== null !== r.dueIsDefault }).toEqual({ line: r.line, dated: true });
+    }
+  });
+});
+
+// Rounds 4 and 6 (README "Round 4", "Round 6"): real fulfilment threads, kept as references (the archive states no
+// licence), so the verdicts on them live in `pnpm bench` with the archive present. What is committed is checked here:
+// every promise labelled, with its later messages, split by the hash, and no promise in two rounds.
+describe('real fulfilment threads, rounds 4 and 6 (references)', () => {
+  const rounds = [
+    { round: 4, items: parseRealFulfilment(realFulfilment4Text), atLeast: 39 },
+    { round: 6, items: parseRealFulfilment(realFulfilment6Text), atLeast: 16 },
+  ];
+
+  it('are labelled, split by the hash of the promise and drawn once', () => {
+    const seen = new Set<string>();
+    for (const { round, items, atLeast } of rounds) {
+      expect(items.length).toBeGreaterThanOrEqual(atLeast);
+      // Both verdicts occur: a set of one kind could not show a rule calling kept what was not.
+      expect(items.some((r) => r.expected === 'kept') && items.some((r) => r.expected === 'not-kept')).toBe(true);
+      for (const r of items) {
+        expect({ round, sha: r.sha, ok: /^[0-9a-f]{16}$/.test(r.sha) && ['kept', 'not-kept'].includes(r.expected) && r.later.length > 0 && r.source.startsWith('r-mailing-lists/') }).toEqual({ round, sha: r.sha, ok: true });
+        // holdout = the first 32 bits of the text's SHA-256 mod 3 = 0, as rounds 2-5.
+        expect({ sha: r.sha, split: r.split }).toEqual({ sha: r.sha, split: Number.parseInt(r.sha.slice(0, 8), 16) % 3 === 0 ? 'holdout' : 'train' });
+        expect({ sha: r.sha, drawnBefore: seen.has(r.sha) }).toEqual({ sha: r.sha, drawnBefore: false });
+        seen.add(r.sha);
+      }
     }
   });
 });

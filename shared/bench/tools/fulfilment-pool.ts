@@ -1,7 +1,7 @@
 /**
  * Draws promises with later mail for hand labelling of fulfilment (README "Real mail", round 4):
  * `npx tsx bench/tools/fulfilment-pool.ts > pool.txt`. A candidate is a sentence of the R-list outbound sets
- * labelled a promise by hand, whose sender wrote again later in the same thread, that no fulfilment set holds
+ * (rounds 1, 2 and 5) labelled a promise by hand, whose sender wrote again later in the same thread, that no fulfilment set holds
  * yet. (The detector's own finds with later mail are all in the sets already: rounds 1 and 2 drew every one.)
  * Ordered by the hash of the text; split by the same hash (first 32 bits mod 3 = 0: holdout). Prints, for
  * reading, the promise, the message it is in and the visible text of the sender's later messages, then the
@@ -26,7 +26,7 @@ for (const m of messages) {
 const read = (file: string): string => readFileSync(new URL(`../../corpus/real/${file}`, import.meta.url), 'utf8');
 
 const done = new Set<string>();
-for (const file of ['fulfilment-r-lists.refs.jsonl', 'fulfilment-r-lists-2.refs.jsonl', 'fulfilment-r-lists-4.refs.jsonl']) {
+for (const file of ['fulfilment-r-lists.refs.jsonl', 'fulfilment-r-lists-2.refs.jsonl', 'fulfilment-r-lists-4.refs.jsonl', 'fulfilment-r-lists-6.refs.jsonl']) {
   let text = '';
   try {
     text = read(file);
@@ -37,7 +37,7 @@ for (const file of ['fulfilment-r-lists.refs.jsonl', 'fulfilment-r-lists-2.refs.
 }
 
 const out: { sha: string; print: string }[] = [];
-for (const file of ['outbound-r-lists.refs.jsonl', 'outbound-r-lists-2.refs.jsonl']) {
+for (const file of ['outbound-r-lists.refs.jsonl', 'outbound-r-lists-2.refs.jsonl', 'outbound-r-lists-5.refs.jsonl']) {
   for (const item of parseRealOutbound(read(file), file)) {
     if (!item.promise || !item.sha || done.has(item.sha)) continue;
     const list = item.source.replace(/^r-mailing-lists\//, '');

@@ -1,6 +1,6 @@
 /**
  * Prints the fulfilment verdicts that disagree with their labels on the TRAIN split of the real fulfilment
- * sets (corpus README, rounds 1, 2 and 4), each with the judge's verdict and the deliveries read in every later
+ * sets (corpus README, rounds 1, 2, 4 and 6), each with the judge's verdict and the deliveries read in every later
  * message: what the error analysis reads. The held-out items are skipped, never printed. Needs the R-list
  * archive (archive.ts): `npx tsx bench/tools/fulfilment-train-failures.ts`.
  */
@@ -15,7 +15,7 @@ import { findArchive, readArchive } from './archive';
 const msgs = await readArchive(findArchive()!);
 const rows = new Map(msgs.map((m) => [`${m.list}|${m.messageId}`, m]));
 const sha = (t: string): string => createHash('sha256').update(t).digest('hex').slice(0, 16);
-for (const file of ['fulfilment-r-lists.refs.jsonl', 'fulfilment-r-lists-2.refs.jsonl', 'fulfilment-r-lists-4.refs.jsonl']) {
+for (const file of ['fulfilment-r-lists.refs.jsonl', 'fulfilment-r-lists-2.refs.jsonl', 'fulfilment-r-lists-4.refs.jsonl', 'fulfilment-r-lists-6.refs.jsonl']) {
   for (const item of parseRealFulfilment(readFileSync(new URL(`../../corpus/real/${file}`, import.meta.url), 'utf8')).filter((i) => i.split === 'train')) {
     const list = item.source.replace(/^r-mailing-lists\//, '');
     const made = rows.get(`${list}|${item.ref}`)!;

@@ -90,4 +90,15 @@ describe('findDeliveries', () => {
     // What one could do is not what was done.
     expect(kindOf('So I think I just compile R 2.9, though I could compile 2.10 with the patch.')).toBeNull();
   });
+
+  it('does not read a duty still owed or an act told as old news as a delivery', () => {
+    // A link in a sentence that says what we should still do delivers nothing.
+    expect(kindOf('Hmm, looks like I should include a link to the style guide in https://example.org/guide!')).toBeNull();
+    expect(kindOf('We need to add the signed pages to the shared folder.')).toBeNull();
+    expect(kindOf('I should have sent it earlier, but here is the signed contract.')).toBe('delivered');
+    // Done before the promise: background, not a report of the promised act.
+    expect(kindOf('I built a standalone installer earlier this year: https://example.org/installer')).toBeNull();
+    expect(kindOf('We set up that mirror years ago.')).toBeNull();
+    expect(kindOf('I built a standalone installer this morning.')).toBe('happened');
+  });
 });

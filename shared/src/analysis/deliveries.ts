@@ -18,6 +18,8 @@
  * - slip: it is late and the sentence says so, usually with a new time ("It's taking longer than planned,
  *   you'll have it Monday", "We need a few more days", "Running behind, I'll have it by Friday"). A slip is
  *   never a delivery; its `dueText` is the phrase that sets the new time, when one does.
+ * - none of these: a duty still owed ("I should include a link to ..."), an act told as old news ("I built a
+ *   standalone version earlier this year").
  * One sentence is one candidate: the first kind that fits, slip first (a slip often mentions what it will
  * deliver later: "the report is taking longer").
  */
@@ -60,6 +62,20 @@ const OUTCOME =
 const NOT_DONE =
   /\b(?:will|'ll|’ll|shall|going to|gonna|plan to|intend to|hope to|would|could|should|might|may)\s+(?:\w+\s+){0,2}?(?:send|share|attach|forward|upload|get|have|follow|provide|deliver|circulate|post)\b|\b(?:haven't|have not|hasn't|has not|didn't|did not|not yet|yet to|still (?:need|have) to|forgot to|unable to|couldn't|could not|can't|cannot|doesn't work|does not work|don't know)\b|\b(?:please|could you|can you|would you|kindly) (?:send|share|attach|forward|upload|provide)\b|^\s*if\b/i;
 
+/**
+ * What we still owe, not what we did: "looks like I should include a link to StatDocs in <url>", "we need to
+ * add the manuals". A duty of ours is the opposite of a delivery, whatever it names; "I should have sent it"
+ * (a regret about the past) is not one.
+ */
+const STILL_OWED = /\b(?:i|we)\s+(?:really |probably |still |also )?(?:should|ought to|need to|must|have to|had better|'d better)\s+(?!have\b)/i;
+
+/**
+ * An act told as old news: "I built a standalone version earlier this year", "we set that up years ago". It
+ * happened before the promise it might seem to keep (the promise is answered with background, not done), so it
+ * is no report of an act done since.
+ */
+const OLD_NEWS = /\b(?:earlier this (?:year|month)|last (?:year|month|spring|summer|autumn|fall|winter)|(?:years|months|long|a long time|a while|some time) ago|a (?:few|couple of) (?:years|months) ago|back in (?:19|20)\d\d|in the past)\b/i;
+
 /** Every delivery and slip pattern contains one of these; most sentences skip the full rules. */
 const HINT =
   /tried|tested|reproduc|install|upgrad|built|rebuilt|pushed|commit|edited|updated|added|removed|changed|rewr|implement|introduc|patch|appl|merg|filed|opened|document|\bran\b|\brun\b|work|solved|trick|cured|sorted|got|found|below|could|can |attach|enclos|find|sent|send|forward|shar|upload|post|mail|fax|courier|put|placed|added|circulat|dropped|submit|deliver|includ|here|promised|requested|discussed|link|http|answer|question|query|check|confirm|look|heard|spoke|talk|verif|investigat|asked|good|turns out|reason|price|cost|quote|figure|number|total|amount|date|eta|yes|no\b|thank|great|nice|met|caught|fix|patch|update|change|release|feature|version|resolved|deploy|shipp|rolled|book|schedul|set up|arrang|organi|invite|room|session|now|long|late|behind|more|slipp|delay|push|ready|held|stuck|bear|revised|new|improv|speed|solution|gone|went|finished|completed|workaround|suggest|replied|explain|pointed|told|due to|caused|\$ /i;
@@ -95,14 +111,14 @@ export function classifyDelivery(sentence: string): DeliveryCandidate | null {
     return due ? { text: snippet(sentence), kind: 'slip', dueText: due.dueText } : { text: snippet(sentence), kind: 'slip' };
   }
   if (OUTCOME.test(sentence)) return { text: snippet(sentence), kind: 'answered' };
-  if (NOT_DONE.test(sentence) && !OPENS_DELIVERING.test(sentence)) {
+  if ((NOT_DONE.test(sentence) || STILL_OWED.test(sentence)) && !OPENS_DELIVERING.test(sentence)) {
     // "It has not pushed to testing yet, but here are the URLs for the updated builds": the clause after
     // "but" delivers, whatever the first one denies.
     const after = BUT_CLAUSE.exec(sentence)?.[1];
     return after && !NOT_DONE.test(after) && DELIVERED.test(after) ? { text: snippet(sentence), kind: 'delivered' } : null;
   }
   if (DELIVERED.test(sentence)) return { text: snippet(sentence), kind: 'delivered' };
-  if (HAPPENED.test(sentence)) return { text: snippet(sentence), kind: 'happened' };
+  if (HAPPENED.test(sentence)) return OLD_NEWS.test(sentence) ? null : { text: snippet(sentence), kind: 'happened' };
   if (ANSWERED.test(sentence) || FINDINGS.test(sentence)) return { text: snippet(sentence), kind: 'answered' };
   return null;
 }

@@ -8,12 +8,17 @@ describe('promises to find something out', () => {
     expect(isInquiry('see if the same thing applies to XP.')).toBe(true);
     expect(isInquiry('report back to say whether this worked either way.')).toBe(true);
     expect(isInquiry('figure out how and where to go from here.')).toBe(true);
+    expect(isInquiry('post updates as the rebuilds go.')).toBe(true);
+    expect(isInquiry('send you an update on Friday.')).toBe(true);
+    expect(isInquiry('definitely follow this up soon, but I am busy this week.')).toBe(true);
   });
 
   it('does not read sending, calling or asking someone as an inquiry', () => {
     expect(isInquiry('send you the revised SOW by Friday.')).toBe(false);
     expect(isInquiry('call you tomorrow.')).toBe(false);
     expect(isInquiry('ask my administrator to do it when he has a chance.')).toBe(false);
+    // A software update handed over is a delivery to make, not news to report.
+    expect(isInquiry('send you the update for the plugin.')).toBe(false);
   });
 });
 
@@ -30,6 +35,10 @@ describe('reports of what was found', () => {
     expect(reportsFinding('After investigation, I found out the issue.')).toBe(true);
     expect(reportsFinding('Installed libcurl-devel and libidn-devel.')).toBe(true);
     expect(reportsFinding('The installation seems to have gone through ok, but this is what I get:')).toBe(true);
+    expect(reportsFinding('Everything is working fine now.')).toBe(true);
+    expect(reportsFinding('It works if I set the locale to C first.')).toBe(true);
+    // A pasted session is a finding even when the tool's output speaks of the future.
+    expect(reportsFinding('ops at build:~$ apt install libfoo The following NEW packages will be installed:')).toBe(true);
   });
 
   it('does not read a link someone published, an attempt to reach someone or an agreed time as a finding', () => {
@@ -38,5 +47,11 @@ describe('reports of what was found', () => {
     expect(reportsFinding('Thursday at 3pm works for me.')).toBe(false);
     expect(reportsFinding('Attached is the invoice for October.')).toBe(false);
     expect(reportsFinding('Installed: 3.4.2-1zesty0.1')).toBe(false);
+    // A prediction, a condition on the future, a purpose or a request is not what a try showed.
+    expect(reportsFinding('The totals will most likely be different, because the export works every time.')).toBe(false);
+    expect(reportsFinding('I will submit the new version once I am sure everything is working on Windows.')).toBe(false);
+    expect(reportsFinding('Run the benchmark again just to make sure it is working.')).toBe(false);
+    expect(reportsFinding('Please report if everything is working as expected.')).toBe(false);
+    expect(reportsFinding('They are working on a new importer.')).toBe(false);
   });
 });

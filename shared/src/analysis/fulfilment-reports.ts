@@ -2,7 +2,7 @@
  * Promises to find something out, and the later reports that keep them (PRODUCT.md "Kept").
  *
  * "I'll take a look", "I'll give it a try", "I'll see if the same thing applies to XP", "I'll report back to
- * say whether this worked": what is promised is an examination, and it is done when the promiser reports
+ * say whether this worked", "I'll follow this up soon": what is promised is an examination, and it is done when the promiser reports
  * what the examination found: "Had a quick look and I have a few comments", "bang!, big improvement",
  * "Nope, that works OK", "the following commands worked", "the cluster administrator has suggested the
  * problem is due to ...". Such a report talks about the result, so it rarely repeats the promise's words:
@@ -19,16 +19,32 @@
 
 /** The promise commits to examining something and, by saying so, to telling what it found. */
 const INQUIRY =
-  /\b(?:try|test|give (?:it|this|that|them) a (?:try|go|shot|spin|whirl)|experiment|play (?:around )?with|(?:have|take) a (?:\w+ )?look|look (?:at|into)|check (?:it|this|that|them|whether|if|how)|see (?:if|whether|how|what)|find out|figure out|investigate|report back|let (?:you|the list|everyone|you all) know|keep (?:you|the list|everyone) (?:posted|updated|informed)|(?:give|send) (?:you )?feedback|report (?:the|on|whether|how))\b/i;
+  /\b(?:try|test|give (?:it|this|that|them) a (?:try|go|shot|spin|whirl)|experiment|play (?:around )?with|(?:have|take) a (?:\w+ )?look|look (?:at|into)|check (?:it|this|that|them|whether|if|how)|see (?:if|whether|how|what)|find out|figure out|investigate|follow (?:this|it|that|them) up|follow up on (?:this|it|that|them)|report back|(?:post|send|give|provide)(?: (?:you|the list|everyone))? (?:an |regular |further |more |some |periodic |frequent |progress )?updates?|let (?:you|the list|everyone|you all) know|keep (?:you|the list|everyone) (?:posted|updated|informed)|(?:give|send) (?:you )?feedback|report (?:the|on|whether|how))\b/i;
 
 /**
  * What the examination found, in the promiser's words: the try or the look itself, in the first person or
- * opening the sentence ("I tried ...", "We ran ...", "Had a quick look"); an outcome ("that works OK", "the
- * following commands worked", "big improvement", "still fails"); what someone asked said, or the cause found;
+ * opening the sentence ("I tried ...", "We ran ...", "Had a quick look"); an outcome ("big improvement", and OUTCOME
+ * below: "that works OK", "the following commands worked", "still fails"); what someone asked said, or the cause found;
  * a shell session pasted ("edd@ron:~$ grep blas ..."): what was run, and what it printed.
  */
 const FINDING =
-  /\b(?:i|we) (?:\w+ )?(?:tried|tested|ran|installed|compiled|built|rebuilt|checked|looked|investigated|reproduced|benchmarked|timed)\b|^(?:just |now |also |then )?(?:tried|tested|installed|reinstalled|rebuilt|recompiled|compiled|checked|looked)\b(?!:)|\b(?:i|we)(?:'ve| have)? (?:\w+ )?(?:found|figured out|tracked down|identified)\b|\b(?:solved|fixed) the problem\b|\b(?:is|here's|here is) (?:a|one|my|the) (?:[\w-]+ ){0,2}(?:solution|workaround)\b|\b(?:gone|went) (?:through )?(?:ok|okay|fine|well|smoothly)\b|(?:^|\b(?:i|we)(?:'ve| have)? )(?:had|took) a (?:\w+ )?look\b|\b(?:it|that|this|everything|which|they|these|the following(?: \w+)?|the [\w-]+) (?:now |finally |then |also |all |still )?(?:works|worked|seems to work|seem to work|seemed to work|seems to have solved|fails|failed|runs|ran fine|crashes|crashed)\b|\b(?:improvement|speed-?up)\b|\b(?:has|have) (?:also )?(?:suggested|replied|explained|pointed out|told (?:me|us))\b|\b(?:is|was|seems to be|appears to be) (?:due to|caused by)\b|\b[\w.-]+(?:@| at )[\w.-]+:[~/][^\s$#]*[$#] /i;
+  /\b(?:i|we) (?:\w+ )?(?:tried|tested|ran|installed|compiled|built|rebuilt|checked|looked|investigated|reproduced|benchmarked|timed)\b|^(?:just |now |also |then )?(?:tried|tested|installed|reinstalled|rebuilt|recompiled|compiled|checked|looked)\b(?!:)|\b(?:i|we)(?:'ve| have)? (?:\w+ )?(?:found|figured out|tracked down|identified)\b|\b(?:solved|fixed) the problem\b|\b(?:is|here's|here is) (?:a|one|my|the) (?:[\w-]+ ){0,2}(?:solution|workaround)\b|\b(?:gone|went) (?:through )?(?:ok|okay|fine|well|smoothly)\b|(?:^|\b(?:i|we)(?:'ve| have)? )(?:had|took) a (?:\w+ )?look\b|\b(?:improvement|speed-?up)\b|\b(?:has|have) (?:also )?(?:suggested|replied|explained|pointed out|told (?:me|us))\b|\b(?:is|was|seems to be|appears to be) (?:due to|caused by)\b|\b[\w.-]+(?:@| at )[\w.-]+:[~/][^\s$#]*[$#] /i;
+
+/**
+ * An outcome told of the thing itself ("that works OK", "everything is working fine now", "it still fails"), not
+ * of "they are working on it". Read apart from FINDING because only these can be a general statement instead.
+ */
+const OUTCOME =
+  /\b(?:it|that|this|everything|which|they|these|the following(?: \w+)?|the [\w-]+) (?:now |finally |then |also |all |still )?(?:works|worked|(?:is|are) working(?! (?:on|with|at|for|in|to|through|towards?)\b)|seems to work|seem to work|seemed to work|seems to have solved|fails|failed|runs|ran fine|crashes|crashed)\b/i;
+
+/**
+ * An outcome in a prediction or under a condition is no finding: "the list will most definitely be different,
+ * because the updating works every time", "once I am sure everything is working", "to make sure it is working",
+ * "please report if everything is working" ("it works if I ..." and "it works
+ * when ..." still report what was found). A try or a pasted session in the same sentence still is one (apt prints
+ * "The following NEW packages will be installed").
+ */
+const NOT_AN_OUTCOME = /\b(?:will|'ll|’ll|would) (?:\w+ ){0,2}be\b|\b(?:once|until|unless|whether|not sure if|make sure|ensure|please)\b/i;
 
 /** Not a finding: reaching someone, or a time that suits. */
 const NOT_A_FINDING = /\btried (?:to )?(?:call|ring|phone|reach|contact|email|get hold)|\bworks? (?:for|with) (?:me|us|you|both)\b/i;
@@ -40,5 +56,6 @@ export function isInquiry(commitment: string): boolean {
 
 /** Whether a sentence of our later mail (an answer or a report) tells what an examination found. */
 export function reportsFinding(sentence: string): boolean {
-  return FINDING.test(sentence) && !NOT_A_FINDING.test(sentence);
+  if (NOT_A_FINDING.test(sentence)) return false;
+  return FINDING.test(sentence) || (OUTCOME.test(sentence) && !NOT_AN_OUTCOME.test(sentence));
 }

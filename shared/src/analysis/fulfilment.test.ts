@@ -223,6 +223,34 @@ describe('judging later mail against the promise (threads with distractors)', ()
     expect(judgeEvidence({ ...recipes, id: 'q2', text: 'I will look into it further.' }, found)).toMatchObject({ verdict: 'kept' });
   });
 
+  it('keeps a promise of updates by the news that follows, and a try by "everything is working now"', () => {
+    const updates: PromiseForFulfilment = { ...promise, id: 'u1', text: "I'll post updates." };
+    const shell = later({ id: 'sh', body: 'So I now have this on the build box\n\nops@build:~$ apt-cache policy libfoo\nlibfoo:\n  Installed: 2.1-1\n' });
+    expect(judgeEvidence(updates, shell)).toMatchObject({ verdict: 'kept' });
+    expect(judgeEvidence(updates, later({ id: 'lunch', body: 'Are you free for lunch on Thursday?' }))).toBeNull();
+    const tryIt: PromiseForFulfilment = { ...promise, id: 'u2', text: 'Many thanks, I will try that.' };
+    expect(judgeEvidence(tryIt, later({ id: 'w', body: 'Dear Ann,\n\nEverything is working fine now. Many thanks for the help.' }))).toMatchObject({ verdict: 'kept' });
+    // A promise to try something else is not kept by a prediction about another matter.
+    const github: PromiseForFulfilment = { ...promise, id: 'u3', text: 'Have not used the issue tracker before. Will give it a try to learn about that as well.' };
+    expect(judgeEvidence(github, later({ id: 'p', body: 'In the former case, the totals will most definitely be different, because the export works every time.' }))).toBeNull();
+  });
+
+  it('keeps a promise to follow something up by a report of what was found, and a promise to ask someone only by mail naming them', () => {
+    const follow: PromiseForFulfilment = { ...promise, id: 'fu', text: "I'll definitely follow this up soon, but I'm busy preparing a workshop in Leeds." };
+    expect(judgeEvidence(follow, later({ id: 'q', body: 'A quick and dirty fix which worked for me was: rebuild the library.' }))).toMatchObject({ verdict: 'kept' });
+    const ask: PromiseForFulfilment = { ...promise, id: 'as', text: 'I will ask my administrator to do it when he has a chance.' };
+    // Our own progress is not the administrator's act.
+    expect(judgeEvidence(ask, later({ id: 'own', body: 'I can now load the library, and the import works.' }))).toBeNull();
+    expect(judgeEvidence(ask, later({ id: 'adm', body: 'My administrator has installed the new version, and the import works.' }))).not.toBeNull();
+  });
+
+  it('does not keep a promise by a link in what we say we should still do, or by an act done before it', () => {
+    const summary: PromiseForFulfilment = { ...promise, id: 'o1', text: 'I will post a summary of the feedback in a while on the gui list.' };
+    expect(judgeEvidence(summary, later({ id: 'sh', body: 'Hmm, looks like I should include a link to the gui notes in https://example.org/gui!' }))).toBeNull();
+    const plan: PromiseForFulfilment = { ...promise, id: 'o2', text: 'Yes I plan to add the spell checker as an optional piece of the toolchain.' };
+    expect(judgeEvidence(plan, later({ id: 'old', body: 'I built a standalone spell checker earlier this year: https://example.org/spell' }))).toBeNull();
+  });
+
   it('keeps a promise to call only by a conversation, not by any act reported', () => {
     const call: PromiseForFulfilment = { ...promise, id: 'k1', text: "I'll call you on Tuesday to go through the plan." };
     expect(judgeEvidence(call, later({ id: 'i', body: 'Installed libcurl-devel and libidn-devel.' }))?.verdict).not.toBe('kept');

@@ -171,6 +171,8 @@ interface PromiseReading {
   /** A promise to find something out, kept by the report of what was found (fulfilment-reports.ts). */
   inquiry: boolean;
   reportsBack: boolean;
+  /** "I will ask my administrator to do it": done by the person asked, so shown only by mail that names them. */
+  delegated: boolean;
 }
 /** Promise texts read so far (bounded: a long-running server sees new ones forever). */
 const promiseReadings = new Map<string, PromiseReading>();
@@ -187,6 +189,7 @@ function readingOf(text: string): PromiseReading {
       // Only an act of answering: "I'll try to send it Monday" is kept by the sending, not by a report of a try.
       inquiry: act === 'answer' && isInquiry(commitment),
       reportsBack: REPORTS_BACK.test(text),
+      delegated: DELEGATES.test(commitment),
     };
     if (promiseReadings.size >= 5000) promiseReadings.clear();
     promiseReadings.set(text, reading);
@@ -210,6 +213,9 @@ function actOf(commitment: string): Act {
   // Pushing an update or a patch ships a fix ("I will push the update Monday night").
   if (/\b(?:fix|resolve|patch|deploy|ship|release|sort (?:it |this |that )?out|get (?:it|this|that) (?:fixed|resolved|working)|push (?:out )?(?:the |an |a |my |our |this |that )?(?:new )?(?:update|fix|patch|release|version|build|changes?))\b/.test(t)) return 'fix';
   if (/\b(?:schedule|book|set up|arrange|organi[sz]e|send (?:you )?(?:an |the )?(?:calendar )?invite)\b/.test(t)) return 'schedule';
+  // News of how it goes ("I'll post updates", "we'll send an update on Friday") is a report back, not a thing
+  // handed over: "the update" (a software update) stays a send or a fix.
+  if (STATUS_UPDATES.test(t)) return 'answer';
   // Putting a copy somewhere ("I will put a copy of the build script on CRAN") is handing it over.
   if (/\b(?:send|share|forward|e-?mail you|mail|deliver|provide|circulate|upload|post|put together|put (?:up )?(?:a copy|copies|it|them|the [\w-]+)\b[^.;]{0,60}?\b(?:on|online|up)\b|prepare|draft|write up|attach|submit (?:it|this|that|them|the|a|an|my|our)\b|get (?:you|it|this|that|them|the|those|these|a|an|our|my)\b(?! (?:done|tested|installed|working|sorted|fixed|resolved)\b)|have (?:it|the|a|an|them|something) (?:ready|over|to you|with you|done))/.test(t)) return 'send';
   // Meeting a requirement or a deadline is not a meeting ("figure out how to meet that requirement").
@@ -273,7 +279,7 @@ function matchItem(promised: ReadonlySet<string>, ...shown: ReadonlySet<string>[
 export function judgeEvidence(promise: PromiseForFulfilment, evidence: FulfilmentEvidence): FulfilmentJudgement | null {
   // Most later mail delivers nothing and reports no slip: nothing to read.
   if (evidence.kind === 'message' && !canBearOnPromises(evidence)) return null;
-  const { act, commitment, promised, trying, inquiry, reportsBack } = readingOf(promise.text);
+  const { act, commitment, promised, trying, inquiry, reportsBack, delegated } = readingOf(promise.text);
   if (evidence.kind === 'touchpoint') {
     const shown = keywords(evidence.summary ?? '');
     const { names, other } = matchItem(promised, shown);
@@ -325,6 +331,9 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
     const match = d.kind === 'delivered' ? matchItem(promised, deliveryWords(evidence, words, i), attachmentWords(evidence, words), subject) : matchItem(promised, deliveryWords(evidence, words, i), subject);
     // "I will push the update" / "This update has been submitted": the same thing shipped names it.
     if (act === 'fix' && isStrong && shipsPromisedThing(commitment, d.text)) match.names = true;
+    // Asking someone else to do it is done when they did it or were asked: a report that does not name them
+    // ("I'm making progress with the build") is about our own work, not theirs.
+    if (delegated && !match.names) continue;
     // Only a delivered document can be "something else"; an answer's or a report's words are its content.
     const other = d.kind === 'delivered' && match.other;
     let verdict: 'kept' | 'possibly-kept' | null = null;
@@ -365,7 +374,11 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
 }
 
 const TRYING = /\b(?:try|test|give (?:it|this|that|them) a (?:try|go|shot|spin|whirl)|experiment|play (?:around )?with)\b/i;
-const REPORTS_BACK = /\b(?:let (?:you|the list|everyone|you all) know|report back|keep (?:you|the list|everyone) (?:posted|updated|informed)|get back to (?:you|the list)|(?:give|send) (?:you )?feedback|report (?:the|on|whether|how))\b/i;
+/** Asking someone else to do the act: "I will ask my administrator to do it", "we'll ask the vendor to fix it". */
+const DELEGATES = /^\s*ask (?:my|our|the|a|an|your) [\w-]+(?: [\w-]+)? to\b/i;
+/** Promising news as things go: "I'll post updates", "I'll send you an update", not "the update" (a release). */
+const STATUS_UPDATES = /\b(?:post|send|give|provide)(?: (?:you|the list|everyone))? (?:an |regular |further |more |some |periodic |frequent |progress )?updates?\b/i;
+const REPORTS_BACK = /\b(?:post|send|give|provide)(?: (?:you|the list|everyone))? (?:an |regular |further |more |some |periodic |frequent |progress )?updates?\b|\b(?:let (?:you|the list|everyone|you all) know|report back|keep (?:you|the list|everyone) (?:posted|updated|informed)|get back to (?:you|the list)|(?:give|send) (?:you )?feedback|report (?:the|on|whether|how))\b/i;
 const TALKED = /\b(?:call|called|calls|spoke|spoken|talk|talked|talking|speak|speaking|met|meet|meeting|chat|chatted|conversation|caught up|catch up|visit|visited|session)\b/i;
 const FIX_ITEM = /\b(?:fix|fixes|fixed|patch|patches|patched|(?:new|updated) version|new release|update|build)\b/i;
 
