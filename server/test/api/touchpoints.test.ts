@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../support/test-db';
 import { createTestApp, putSettings, type Client, type TestApp } from '../support/test-app';
-import { northwindThread } from '../support/mail';
+import { deliveryMessage, northwindThread } from '../support/mail';
 
 let env: Awaited<ReturnType<typeof createTestDb>>;
 let t: TestApp;
@@ -88,5 +88,32 @@ describe('touchpoints', () => {
     expect(promise).toMatchObject({ status: 'kept-late', keptAt: '2026-11-23T10:00:05.300Z' });
     const summary = await alice.get('/v1/threads/18c2f0a9b1d4e7f3/summary');
     expect(summary.body.promises[0]).toMatchObject({ status: 'kept-late' });
+  });
+});
+
+describe('a touchpoint that says nothing about a promise', () => {
+  it('leaves the promise row as it was, and mail that arrives later with an earlier time still keeps it', async () => {
+    const carol = await t.addUser('carol@acme.example');
+    await putSettings(carol, { addresses: ['carol@acme.example'] });
+    await carol.send('POST', '/v1/messages', { messages: northwindThread('carol@acme.example') });
+    const row = async () =>
+      (await env.database.client.execute({
+        sql: `SELECT p.state, p.kept_by, p.folded_through FROM promises p JOIN users u ON u.id = p.user_id WHERE u.email = ?`,
+        args: [carol.email],
+      })).rows.map((r) => ({ state: r.state, keptBy: r.kept_by, foldedThrough: r.folded_through }));
+    const before = await row();
+    expect(before).toEqual([{ state: 'pending', keptBy: null, foldedThrough: null }]);
+
+    // A note of lunch with the client names nothing that was promised: judged null, so nothing is written.
+    const lunch = { id: '2b7d9e41-5a3c-4f8e-9d1b-7c6a5e4f3d2c', counterpart: 'northwind.example', kind: 'note', at: '2026-11-21T12:30:00Z', summary: 'Lunch with Bob, talked about the holidays' };
+    expect((await carol.send('POST', '/v1/touchpoints', lunch)).status).toBe(201);
+    expect(await row()).toEqual(before);
+    expect((await carol.get('/v1/promises')).body.promises[0]).toMatchObject({ status: 'overdue' });
+
+    // The delivery, sent before the lunch but stored after it, keeps the promise on time, as a fold of
+    // everything in time order would.
+    expect((await carol.send('POST', '/v1/messages', { messages: [deliveryMessage('2026-11-20T10:00:00+01:00', 'carol@acme.example')] })).status).toBe(200);
+    const [promise] = (await carol.get('/v1/promises')).body.promises;
+    expect(promise).toMatchObject({ status: 'kept', keptBy: 'CAG3-delivery@mail.acme.example', keptAt: '2026-11-20T09:00:00.000Z' });
   });
 });
