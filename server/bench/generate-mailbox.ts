@@ -59,6 +59,21 @@ const RISKS = [
 ];
 const SIGN_OFFS = ['Best,', 'Kind regards,', 'Thanks,', 'Cheers,', 'Best regards,'];
 
+/**
+ * The sentences bodies are made of, by side and role; `{t}` is replaced by the thread's topic. The default
+ * pools are a few templates (180 distinct body sentences, however large the mailbox); the benchmark also runs
+ * on pools of real sentences (bench/corpus-sentences.ts), so no figure depends on text repeating that much.
+ */
+export interface SentencePools {
+  ours: readonly string[];
+  ourPromises: readonly string[];
+  theirs: readonly string[];
+  theirRequests: readonly string[];
+  theirRisks: readonly string[];
+}
+
+const TEMPLATE_SENTENCES: SentencePools = { ours: NEUTRAL, ourPromises: PROMISES, theirs: NEUTRAL, theirRequests: REQUESTS, theirRisks: RISKS };
+
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** ISO with a fixed offset, like a client writes it. */
@@ -93,6 +108,8 @@ export interface GeneratedMailbox {
   counterparts: number;
   jsonlBytes: number;
   mboxBytes: number;
+  /** Distinct body sentences written (greetings, sign-offs, signatures and quotes aside). */
+  distinctSentences: number;
 }
 
 class BufferedWriter {
@@ -119,9 +136,17 @@ class BufferedWriter {
   }
 }
 
-export async function generateMailbox(options: { messages: number; jsonlPath: string; mboxPath?: string; seed?: number }): Promise<GeneratedMailbox> {
+export async function generateMailbox(options: { messages: number; jsonlPath: string; mboxPath?: string; seed?: number; sentences?: SentencePools }): Promise<GeneratedMailbox> {
   const random = mulberry32(options.seed ?? 20260420);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const pools = options.sentences ?? TEMPLATE_SENTENCES;
+  const written = new Set<string>();
+  // One random draw per sentence whatever the pool, so both kinds of mailbox have the same shape.
+  const sentence = (pool: readonly string[], topic: string): string => {
+    const text = pick(pool).replace('{t}', topic);
+    written.add(text);
+    return text;
+  };
 
   // ~200 counterparts: 170 organisations with 1-4 contacts, 30 free-mail individuals.
   const contacts: Contact[][] = [];
@@ -185,10 +210,10 @@ export async function generateMailbox(options: { messages: number; jsonlPath: st
     const offset = m.fromUs ? (m.at > Date.parse('2025-03-30T01:00:00Z') && m.at < Date.parse('2025-10-26T01:00:00Z') ? 120 : 60) : pick([-300, -240, 0, 60, 330, 540]);
     const lines: string[] = [m.index === 0 ? `Hi ${recipient.name.split(' ')[0]},` : pick(['Hi,', `Hi ${recipient.name.split(' ')[0]},`, 'Hello,']), ''];
     const sentences = 1 + Math.floor(random() * 3);
-    for (let s = 0; s < sentences; s++) lines.push(pick(NEUTRAL).replace('{t}', topic));
-    if (m.fromUs && random() < 0.15) lines.push(pick(PROMISES).replace('{t}', topic));
-    if (!m.fromUs && random() < 0.2) lines.push(pick(REQUESTS).replace('{t}', topic));
-    if (!m.fromUs && random() < 0.02) lines.push(pick(RISKS).replace('{t}', topic));
+    for (let s = 0; s < sentences; s++) lines.push(sentence(m.fromUs ? pools.ours : pools.theirs, topic));
+    if (m.fromUs && random() < 0.15) lines.push(sentence(pools.ourPromises, topic));
+    if (!m.fromUs && random() < 0.2) lines.push(sentence(pools.theirRequests, topic));
+    if (!m.fromUs && random() < 0.02) lines.push(sentence(pools.theirRisks, topic));
     lines.push('', pick(SIGN_OFFS), sender.name.split(' ')[0] as string, '');
     lines.push(m.fromUs ? '--\nMaya Chen\nClient Director | Brightlane Studio\n+49 30 5557 0142' : `${sender.name}\nAccount Lead\n+1 555 0100 ${String(m.thread % 1000).padStart(3, '0')}`);
     let text = lines.join('\n');
@@ -237,5 +262,5 @@ export async function generateMailbox(options: { messages: number; jsonlPath: st
   }
   await jsonl.close();
   if (mbox) await mbox.close();
-  return { messages: planned.length, threads: thread, counterparts: contacts.length, jsonlBytes: jsonl.bytes, mboxBytes: mbox?.bytes ?? 0 };
+  return { messages: planned.length, threads: thread, counterparts: contacts.length, jsonlBytes: jsonl.bytes, mboxBytes: mbox?.bytes ?? 0, distinctSentences: written.size };
 }
