@@ -1,5 +1,9 @@
 import { createMiddleware } from 'hono/factory';
+import type { UnofficialStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './env';
+
+/** nginx's "client closed request": logged for a request whose client left while it waited its turn. */
+const CLIENT_CLOSED_REQUEST = 499 as UnofficialStatusCode;
 
 /** A user's requests being served now, and those waiting for a turn (in arrival order). */
 interface Turns {
@@ -18,7 +22,9 @@ interface Turns {
  * reminders. With turns, it waits for the few requests of that user being served.
  *
  * A finished request hands its turn to the next waiter through setImmediate, not at once: the loop first
- * reads the sockets that became readable meanwhile, so other users' requests start in between.
+ * reads the sockets that became readable meanwhile, so other users' requests start in between. A request
+ * whose client went away while it waited (a sidebar closed, a client that gave up and retried) is not
+ * served when its turn comes: the turn passes on.
  */
 export function userTurns(perUser: number) {
   const byUser = new Map<string, Turns>();
@@ -44,6 +50,7 @@ export function userTurns(perUser: number) {
     if (turns.serving < perUser) turns.serving++;
     else await new Promise<void>((resolve) => turns.waiting.push(resolve));
     try {
+      if (c.req.raw.signal.aborted) return c.body(null, CLIENT_CLOSED_REQUEST);
       await next();
     } finally {
       release(userId, turns);

@@ -111,6 +111,31 @@ describe('one user\'s requests take turns', () => {
   });
 });
 
+describe('a request whose client left while it waited', () => {
+  it('is not served when its turn comes, and its turn passes on', async () => {
+    entered.length = 0;
+    const served = Array.from({ length: 3 }, () => ask(alice));
+    await until(() => count(alice.email) === 3, 'three of alice\'s requests to be served');
+    const leaving = new AbortController();
+    const left = fetch(`${base}/v1/test-gate`, { headers: { authorization: `Bearer ${alice.token}` }, signal: leaving.signal }).catch((error: unknown) => error);
+    await settle();
+    leaving.abort();
+    expect(await left).toBeInstanceOf(Error);
+    await settle();
+
+    for (let i = 0; i < 3; i++) openGate(alice.email);
+    expect((await Promise.all(served.map(async (r) => (await r).status)))).toEqual([200, 200, 200]);
+    await settle();
+    expect(count(alice.email)).toBe(3);
+
+    // Its turn was given back: alice is served as many at once as before.
+    const again = Array.from({ length: 3 }, () => ask(alice));
+    await until(() => count(alice.email) === 6, 'three more of alice\'s requests to be served');
+    for (let i = 0; i < 3; i++) openGate(alice.email);
+    expect((await Promise.all(again.map(async (r) => (await r).status)))).toEqual([200, 200, 200]);
+  });
+});
+
 describe('FT_REQUESTS_PER_USER_AT_ONCE', () => {
   it('defaults to 4, takes a whole number from 1, and names a bad value', () => {
     expect(loadConfig({}).requestsPerUserAtOnce).toBe(4);
