@@ -60,7 +60,7 @@ export async function runMailbox(): Promise<BenchResult> {
     const read = await best('read', jsonl, 2);
     const analyze = await best('analyze', jsonl, 2);
     const mboxAnalyze = await phase('analyze', mbox);
-    // The same shape of mailbox with bodies of real sentences (1,200 of them, not 180 templates).
+    // The same shape of mailbox with bodies of real sentences (1,241 of them, not 180 templates).
     const realJsonl = join(dir, 'mailbox-real-sentences.jsonl');
     const realGenerated = await generateMailbox({ messages, jsonlPath: realJsonl, sentences: corpusSentencePools() });
     const realParseOnly = await best('parse-only', realJsonl, 2);

@@ -92,10 +92,18 @@ function probedProcesses(file: string): Set<string> {
 }
 
 /** The longest the server's event loop was late (`delay`) or held (`hold`) between two instants. */
-export function worstDelay(samples: readonly [number, number, number][], from: number, to: number, what: 'delay' | 'hold' = 'hold'): number {
-  let worst = 0;
-  for (const [at, delay, hold] of samples) if (at > from && at <= to + 250) worst = Math.max(worst, what === 'delay' ? delay : hold);
-  return worst;
+function worst(samples: readonly [number, number, number][], from: number, to: number, what: 'delay' | 'hold'): number {
+  let most = 0;
+  for (const [at, delay, hold] of samples) if (at > from && at <= to + 250) most = Math.max(most, what === 'delay' ? delay : hold);
+  return most;
+}
+
+/** The two event-loop figures of a stretch of the run: the longest hold (the aim) and the longest delay. */
+export function loopFigures(what: string, samples: readonly [number, number, number][], from: number, to: number): BenchFigure[] {
+  return [
+    { name: `longest event-loop hold ${what}`, value: worst(samples, from, to, 'hold'), unit: 'ms', aim: '<= 100 ms' },
+    { name: '... its longest delay, with the time it waited for a core', value: worst(samples, from, to, 'delay'), unit: 'ms' },
+  ];
 }
 
 /** The API server on `dbFile`; with `workers` > 1, FT_WORKERS processes, and ready once each of them is. */
@@ -439,10 +447,7 @@ export async function run(): Promise<BenchResult> {
         await stop(workers.child);
       }
       const workerSamples = loopSamples(workersLoopFile);
-      figures.push(
-        { name: 'longest event-loop hold of a worker during 50 connections, 2 API processes', value: worstDelay(workerSamples, workersStarted, Date.now()), unit: 'ms', aim: '<= 100 ms' },
-        { name: '... its longest delay, with the time it waited for a core', value: worstDelay(workerSamples, workersStarted, Date.now(), 'delay'), unit: 'ms' },
-      );
+      figures.push(...loopFigures('of a worker during 50 connections, 2 API processes', workerSamples, workersStarted, Date.now()));
       rmSync(workersLoopFile, { force: true });
 
       for (const [name, l] of [['summary', summary], ['reminders', reminders], ['summary, 2 API processes', summary2], ['reminders, 2 API processes', reminders2], ['bare', baseline]] as const) {
@@ -483,10 +488,7 @@ export async function run(): Promise<BenchResult> {
     await stop(bare.child);
     const samples = loopSamples(loopFile);
     for (const [phase, [from, to]] of Object.entries(phases)) {
-      figures.push(
-        { name: `longest event-loop hold during ${phase}`, value: worstDelay(samples, from, to), unit: 'ms', aim: '<= 100 ms' },
-        { name: '... its longest delay, with the time it waited for a core', value: worstDelay(samples, from, to, 'delay'), unit: 'ms' },
-      );
+      figures.push(...loopFigures(`during ${phase}`, samples, from, to));
     }
     // Kept with the database (KEEP_DB) for a look at when the loop was held.
     if (!keep) rmSync(loopFile, { force: true });

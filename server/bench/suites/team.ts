@@ -17,7 +17,7 @@ import { createDb, migrate } from '../../src/db/index';
 import { createUser } from '../../src/store/users';
 import { KEY_CLIENT, REAL_SIZE, realSizeMailbox } from '../real-size-mailbox';
 import type { BenchFigure, BenchResult } from '../report';
-import { loopSamples, single, startApiServer, startBareServer, startCanary, stop, worstDelay } from './real-size';
+import { loopSamples, single, startApiServer, startBareServer, startCanary, stop, loopFigures } from './real-size';
 
 const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const resultsDir = resolve(serverDir, '../bench-results');
@@ -168,10 +168,7 @@ export async function run(): Promise<BenchResult> {
     await stop(bare.child);
     const samples = loopSamples(loopFile);
     for (const [phase, [from, to]] of Object.entries(phases)) {
-      figures.push(
-        { name: `longest event-loop hold during ${phase}`, value: worstDelay(samples, from, to), unit: 'ms', aim: '<= 100 ms' },
-        { name: '... its longest delay, with the time it waited for a core', value: worstDelay(samples, from, to, 'delay'), unit: 'ms' },
-      );
+      figures.push(...loopFigures(`during ${phase}`, samples, from, to));
     }
     rmSync(loopFile, { force: true });
     for (const f of files) rmSync(f, { force: true });
