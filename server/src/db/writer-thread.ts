@@ -78,18 +78,8 @@ export async function createWriterThreadClient(path: string, timeoutMs: number):
       const usable = () => (open ? null : Promise.reject(new LibsqlError('The transaction is closed', 'TRANSACTION_CLOSED')));
       const tx: Transaction = {
         execute: (async (stmtOrSql: InStatement | string, args?: InArgs) => usable() ?? toResultSet(await ask<ThreadResult>({ op: 'execute', stmt: statementOf(stmtOrSql, args) }))) as Transaction['execute'],
-        batch: async (stmts) => {
-          const results: ResultSet[] = [];
-          for (let i = 0; i < stmts.length; i++) {
-            try {
-              results.push(await tx.execute(normalize([stmts[i]!])[0]!));
-            } catch (error) {
-              if (error instanceof LibsqlError && !(error instanceof LibsqlBatchError)) throw new LibsqlBatchError(error.message, i, error.code, error.extendedCode, error.rawCode, error);
-              throw error;
-            }
-          }
-          return results;
-        },
+        // One message for all of them: the thread runs them in order and stops at the first that fails.
+        batch: async (stmts) => usable() ?? (await ask<ThreadResult[]>({ op: 'batchInTransaction', stmts: normalize(stmts) })).map(toResultSet),
         executeMultiple: async (sql) => {
           await (usable() ?? ask({ op: 'executeMultiple', sql }));
         },

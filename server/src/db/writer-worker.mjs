@@ -100,6 +100,24 @@ function rollbackIfOpen() {
   if (db.inTransaction) db.exec('ROLLBACK');
 }
 
+/**
+ * Statements in order inside the transaction already open, stopping at the first that fails (named by its
+ * index); the caller rolls back. One message for many statements instead of one round trip each.
+ */
+function inOpenTransaction(stmts) {
+  const results = [];
+  for (let i = 0; i < stmts.length; i++) {
+    // A failure SQLite answers by rolling back (SQLITE_FULL, IOERR, ...) must not let the rest run outside it.
+    if (!db.inTransaction) throw Object.assign(new Error('The transaction has been rolled back'), { statementIndex: i, transactionClosed: true });
+    try {
+      results.push(execute(stmts[i]));
+    } catch (error) {
+      throw Object.assign(error, { statementIndex: i });
+    }
+  }
+  return results;
+}
+
 /** Statements in one transaction; a failure names the statement (LibsqlBatchError's index). */
 function inTransaction(stmts, mode) {
   execute(begin(mode));
@@ -123,6 +141,7 @@ function inTransaction(stmts, mode) {
 const operations = {
   execute: (request) => execute(request.stmt),
   batch: (request) => inTransaction(request.stmts, request.mode),
+  batchInTransaction: (request) => inOpenTransaction(request.stmts),
   migrate: (request) => {
     execute('PRAGMA foreign_keys=off');
     try {

@@ -245,7 +245,7 @@ export async function refreshThreads(
     ),
     ...deleteIn(`DELETE FROM ${T.$} WHERE ${T.userId} = ? AND ${T.threadId} IN`, [ctx.userId], removed),
   ];
-  await runAll(ctx.tx, writes, ctx.breathe);
+  await runAll(ctx.tx, writes);
   return changes;
 }
 
@@ -285,7 +285,7 @@ async function writeAggregates(ctx: AnalysisContext, aggregates: readonly Counte
     ),
     ...deleteIn(`DELETE FROM ${A.$} WHERE ${A.userId} = ? AND ${A.key} IN`, [ctx.userId], drop),
   ];
-  await runAll(ctx.tx, writes, ctx.breathe);
+  await runAll(ctx.tx, writes);
 }
 
 /** A client's aggregate recomputed from its stored thread rows. */
@@ -381,7 +381,7 @@ export async function writeFindings(
     ...insertMany(E.$, [E.userId, E.messageId, E.threadId, E.counterpart, E.at, E.subject, E.toJson, E.counterpartsJson, E.attachmentsJson, E.deliveriesJson], evidenceRows, upsert),
     ...insertMany(ER.$, [ER.userId, ER.address, ER.counterpart, ER.at, ER.messageId], evidenceRecipientRows, upsert),
   );
-  await runAll(ctx.tx, writes, ctx.breathe);
+  await runAll(ctx.tx, writes);
   return created;
 }
 
@@ -402,7 +402,7 @@ export async function moveFindings(ctx: AnalysisContext, changes: Iterable<Threa
       writes.push({ sql: `UPDATE ${table} SET ${cpCol} = ? WHERE ${userCol} = ? AND ${threadCol} = ?`, args: [now, ctx.userId, change.threadId] });
     }
   }
-  await runAll(ctx.tx, writes, ctx.breathe);
+  await runAll(ctx.tx, writes);
 }
 
 /** Stored facts and findings of messages, for a re-derivation: facts_json plus the rows holding each sentence. */

@@ -323,7 +323,7 @@ async function settleAndWrite(ctx: AnalysisContext, states: readonly PromiseStat
     ]);
   }
   const columns = [P.keptBy, P.keptAt, P.keptStrength, P.keptQuote, P.slipBy, P.slipAt, P.slipQuote, P.slipDueText, P.foldedThrough, P.state, P.dueAt, P.dueIsDefault, P.originalDueAt, P.snoozedUntil, P.overdueAfter];
-  await runAll(ctx.tx, updateMany(P.$, [P.userId, P.id], columns, rows), ctx.breathe);
+  await runAll(ctx.tx, updateMany(P.$, [P.userId, P.id], columns, rows));
 }
 
 export async function loadVerdicts(db: Executor, userId: string, ids: readonly string[]): Promise<Map<string, PromiseVerdict>> {

@@ -196,7 +196,7 @@ async function storeReadIn(
   const renames = await threadsToRename(tx, userId, fresh.map((m) => ({ facts: m.facts, threadId: threadOf.get(m.stored.id)! })));
   const named = (threadId: string) => renames.get(threadId) ?? threadId;
   for (const [id, threadId] of threadOf) threadOf.set(id, named(threadId));
-  if (renames.size > 0) await runAll(tx, renameStatements(userId, renames), breathe);
+  if (renames.size > 0) await runAll(tx, renameStatements(userId, renames));
   const affected = [...new Set(threadOf.values())];
 
   // A touched thread is derived again whole when it was derived with other settings, or never since
@@ -216,7 +216,7 @@ async function storeReadIn(
       'ON CONFLICT DO NOTHING',
     ),
     ...threaderWrites(userId, threader, new Set(fresh.map((m) => m.stored.id)), named),
-  ], breathe);
+  ]);
 
   const current = affected.filter((id) => !stale.has(id));
   const freshFindings = new Map(fresh.map((m) => [m.stored.id, m.stored]));

@@ -41,7 +41,7 @@ export async function rederiveThreads(ctx: AnalysisContext, threadIds: readonly 
   const legacy = directions.filter((d) => d[3] !== '');
   rewrite.push(...updateMany(M.$, [M.userId, M.id], [M.direction, M.factsJson], legacy));
   rewrite.push(...updateMany(M.$, [M.userId, M.id], [M.direction], directions.filter((d) => d[3] === '').map((d) => [d[0], d[1], d[2]])));
-  await runAll(ctx.tx, rewrite, ctx.breathe);
+  await runAll(ctx.tx, rewrite);
   await writeFindings(ctx, items, { replace: true });
   await rebuildSubjectEntries(ctx, [...changes.values()]);
   const promiseRows = await selectIn(ctx.tx, `SELECT ${P.id} FROM ${P.$} WHERE ${P.userId} = ? AND ${P.threadId} IN`, [ctx.userId], threadIds);
@@ -77,5 +77,5 @@ export async function rebuildSubjectEntries(ctx: AnalysisContext, changes: reado
       [...rows.values()].map((e) => [ctx.userId, storedSubjectKey(e.key), e.threadId, e.first, e.last, e.hasRoot ? 1 : 0]),
       'ON CONFLICT DO NOTHING',
     ),
-  ], ctx.breathe);
+  ]);
 }

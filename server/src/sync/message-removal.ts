@@ -38,7 +38,7 @@ export async function removeMessages(database: Database, userId: string, message
       ...deleteIn(`DELETE FROM ${E.$} WHERE ${E.userId} = ? AND ${E.messageId} IN`, [userId], present),
       ...deleteIn(`DELETE FROM ${R.$} WHERE ${R.userId} = ? AND ${R.messageId} IN`, [userId], present),
       ...deleteIn(`DELETE FROM ${M.$} WHERE ${M.userId} = ? AND ${M.id} IN`, [userId], present),
-    ], ctx.breathe);
+    ]);
     const changes = await refreshThreads(ctx, threadIds);
     await rebuildSubjectEntries(ctx, [...changes.values()]);
     // Promises of the removed messages are gone already; the others lost a piece of their evidence.

@@ -70,6 +70,46 @@ describe('the writer thread', () => {
     await expect(client.execute({ sql: 'SELECT ?', args: [undefined as unknown as null] })).rejects.toThrow(TypeError);
   });
 
+  it("runs a transaction's batch in order, and stops it at the first statement that fails", async () => {
+    const client = env.database.client;
+    const tx = await client.transaction('write');
+    const results = await tx.batch([
+      { sql: 'INSERT INTO things (name) VALUES (?)', args: ['gimlet'] },
+      { sql: 'SELECT name FROM things WHERE name = ?', args: ['gimlet'] },
+    ]);
+    // The second statement saw the first: they ran in order, in the transaction.
+    expect(results.map((r) => r.rows.length)).toEqual([0, 1]);
+    const failed = await tx
+      .batch([
+        { sql: 'INSERT INTO things (name) VALUES (?)', args: ['awl'] },
+        { sql: 'INSERT INTO things (name) VALUES (?)', args: ['gimlet'] },
+        { sql: 'INSERT INTO things (name) VALUES (?)', args: ['rasp'] },
+      ])
+      .catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(LibsqlBatchError);
+    expect((failed as LibsqlBatchError).statementIndex).toBe(1);
+    expect((failed as LibsqlBatchError).extendedCode).toBe('SQLITE_CONSTRAINT_UNIQUE');
+    const seen = await tx.execute("SELECT name FROM things WHERE name IN ('awl', 'rasp') ORDER BY name");
+    expect(seen.rows.map((r) => r.name)).toEqual(['awl']);
+    await tx.rollback();
+    const kept = await client.execute("SELECT count(*) AS n FROM things WHERE name IN ('gimlet', 'awl', 'rasp')");
+    expect(kept.rows[0]!.n).toBe(0);
+  });
+
+  it('runs nothing more of a batch once SQLite has rolled its transaction back (the rest would commit on their own)', async () => {
+    const client = env.database.client;
+    const tx = await client.transaction('write');
+    // ROLLBACK stands for a failure SQLite answers by ending the transaction (SQLITE_FULL, IOERR).
+    const failed = await tx
+      .batch([{ sql: 'INSERT INTO things (name) VALUES (?)', args: ['plane'] }, 'ROLLBACK', { sql: 'INSERT INTO things (name) VALUES (?)', args: ['file'] }])
+      .catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(LibsqlBatchError);
+    expect((failed as LibsqlBatchError).statementIndex).toBe(2);
+    tx.close();
+    const kept = await client.execute("SELECT count(*) AS n FROM things WHERE name IN ('plane', 'file')");
+    expect(kept.rows[0]!.n).toBe(0);
+  });
+
   it('rolls back a transaction that is closed without a commit, before anything asked after it', async () => {
     const client = env.database.client;
     const tx = await client.transaction('write');
