@@ -360,6 +360,32 @@ describe('findPromises', () => {
     expect(explainPromises("It is unclear which we will choose.")[0]?.reason).toBe('embedded question');
   });
 
+  it('leaves out carrying on, a word with a colleague, pleasantries, open offers and waiting to be handed the thing (round 7)', () => {
+    const none = [
+      "We'll keep at it over the weekend.",
+      'We will keep working it with the budget office.',
+      "I'll consult with the legal team.",
+      "I'm in Paris tomorrow and will pass on your warm regards.",
+      'Will grab you for ten minutes in the afternoon.',
+      'I will be checking my e-mails from the airport.',
+      "It doesn't look like we're going to get the room.",
+      'My deputy and I will help in any way we can.',
+      'We will do whatever you decide on the venue.',
+      'Will forward as soon as I get it.',
+      "When we receive the signed copies we'll send the full set.",
+    ];
+    for (const sentence of none) expect({ sentence, found: texts(sentence) }).toEqual({ sentence, found: [] });
+    // Still promises: the same words with something owed, our own progress, or a start on the work.
+    expect(texts("I'll consult with the legal team and get back to you.")).toHaveLength(1);
+    expect(texts("I'll keep you posted.")).toHaveLength(1);
+    expect(texts('I will find you a copy of the contract.')).toHaveLength(1);
+    expect(texts("I'll check my emails for the invoice and send it over.")).toHaveLength(1);
+    expect(texts("I'll send it as soon as I get it working.")).toHaveLength(1);
+    expect(texts("I'll forward it when I get back to the office.")).toHaveLength(1);
+    expect(texts("I'll get to work on the revisions first thing tomorrow.")).toHaveLength(1);
+    expect(texts('I will get to work by nine.')).toEqual([]);
+  });
+
   it('keeps each promise as its own whitespace-folded sentence across soft line breaks and bullets', () => {
     const body = "Next steps from our side:\n- I'll send the\n  revised deck by Friday\n- We will book the venue tomorrow\n\nThanks, Dr. Smith will join too.";
     expect(texts(body)).toEqual(["I'll send the revised deck by Friday", 'We will book the venue tomorrow']);
