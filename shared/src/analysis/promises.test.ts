@@ -386,6 +386,22 @@ describe('findPromises', () => {
     expect(texts('I will get to work by nine.')).toEqual([]);
   });
 
+  it('reads an acknowledgement before "will", a relative "which" without a comma and a hedge on the time only (round 7)', () => {
+    expect(texts('Roger - will send the figures.')).toHaveLength(1);
+    expect(texts('Agreed, will call him after lunch.')).toHaveLength(1);
+    expect(texts('Thx -- will do.')).toHaveLength(1);
+    // A name, not an acknowledgement: someone else's act.
+    expect(texts('Roger will send the figures.')).toEqual([]);
+    expect(texts('We got the invoice from the printer which I will forward tomorrow.')).toHaveLength(1);
+    expect(explainPromises("I'm not sure which we will pick.")[0]?.reason).toBe('embedded question');
+    expect(explainPromises("I don't know which one I'll use.")[0]?.reason).toBe('embedded question');
+    expect(texts("I'll call you, probably around 3pm.")).toHaveLength(1);
+    expect(texts('I will send the notes, maybe tomorrow.')).toHaveLength(1);
+    // A hedge on the act stays one.
+    expect(explainPromises("I'll probably call you tomorrow.")[0]?.reason).toBe('hedge');
+    expect(explainPromises('We will probably send it around noon.')[0]?.reason).toBe('hedge');
+  });
+
   it('keeps each promise as its own whitespace-folded sentence across soft line breaks and bullets', () => {
     const body = "Next steps from our side:\n- I'll send the\n  revised deck by Friday\n- We will book the venue tomorrow\n\nThanks, Dr. Smith will join too.";
     expect(texts(body)).toEqual(["I'll send the revised deck by Friday", 'We will book the venue tomorrow']);

@@ -135,7 +135,7 @@ function found(kind: ClauseKind, sentence: string, index: number, clause: string
 const IDIOM =
   /^(?:(?:ok|okay|sure|noted|understood|absolutely|yes)[,!.]?\s*)?(consider it done|leave it with me|on it|i'm on it|we're on it)\b[.!]?\s*$/i;
 const SUBJECTLESS =
-  /^(?:(?:sure|ok|okay|yes|absolutely|of course|great|perfect|noted|understood|thanks|thank you|on it|got it)[,!.]?\s*(?:[-–—]\s*)?)?(will (?:do(?!\s+(?:the trick|fine|nicely|for now|just fine|well))|(?!(?:do|not|never|you|u|they|it|he|she|we|i|this|that|there|these|those|be|have|need|the|a|an|your|our|my|his|her|their|someone|anyone|somebody|anybody|appear|happen|work|change|help|follow|either|probably|likely|also|still|only|always|never|soon|succeed|fail|cause|result|give you|take (?:a|some|time))\b)[a-z]+)\b.*)$/i;
+  /^(?:(?:sure|ok|okay|yes|absolutely|of course|great|perfect|noted|understood|thanks|thank you|thx|on it|got it)[,!.]?\s*(?:[-–—]+\s*)?|(?:roger|agreed?|copy that)\s*(?:[,!.]\s*|[-–—]+\s*)+)?(will (?:do(?!\s+(?:the trick|fine|nicely|for now|just fine|well))|(?!(?:do|not|never|you|u|they|it|he|she|we|i|this|that|there|these|those|be|have|need|the|a|an|your|our|my|his|her|their|someone|anyone|somebody|anybody|appear|happen|work|change|help|follow|either|probably|likely|also|still|only|always|never|soon|succeed|fail|cause|result|give you|take (?:a|some|time))\b)[a-z]+)\b.*)$/i;
 const LET_ME =
   /\b(let me (?:get back|come back|revert|circle back|follow up|check|double-check|look into|look at|find out|dig|confirm|see what i can do|see if|talk to|speak to|speak with|ask|investigate|review|chase|sort|take care|think about it and|run (?:this|it|that) by|loop|pull|put together|send|share|bring|call|ring|email|forward|trigger|test|build|upload|fix|prepare|get (?:you|that|this|it|the|those|these|an?)))\b(.*)$/i;
 const EXPECT =
@@ -281,7 +281,8 @@ function rejection(sentence: string, c: Commitment): string | null {
   // Only the commitment's own clause counts: "I'll call you Monday, or I may ask Scott to" is firm, and
   // so is "There may be a reason, but I will take it up with them". "see if we can" asks whether.
   // The month May ("by May", "in early May") is no hedge.
-  const ownClause = (c.clause.split(/,?\s+(?:or|and|but|although|though|unless)\s+/i)[0] ?? c.clause).replace(WHETHER_IF_CAN, '').replace(MONTH_MAY, '');
+  // A hedge on the time only ("I will call, probably around 3pm") leaves the act itself firm.
+  const ownClause = (c.clause.split(/,?\s+(?:or|and|but|although|though|unless)\s+/i)[0] ?? c.clause).replace(WHETHER_IF_CAN, '').replace(MONTH_MAY, '').replace(HEDGED_TIME, '');
   // A relative clause states its own commitment: "I think I have a solution, which I'll put in the next release".
   const ownBefore = (c.before.split(/[,;]\s*(?:but|and|so|yet|however|which)\s+|;\s*/i).pop() ?? c.before).replace(MONTH_MAY, '');
   if (HEDGE.test(ownBefore) || HEDGE.test(ownClause)) return 'hedge';
@@ -374,7 +375,10 @@ const REPORTED_SPEECH = /\b(?:said|says|told|tell|asked|wrote|replied|answered)\
  * The commitment's subject right after a question word: "whether we will", "how much dropout we will find"; not a
  * relative ", which" ("a solution, which I'll put in the next release").
  */
-const EMBEDDED_QUESTION = /\b(?:whether|how(?: much| many)?|what|(?<!,\s*)which|why|where)\s+(?:[\w-]+\s+){0,3}$|\bwhen\s+$/i;
+/** "probably" / "maybe" standing right before a time: the time is uncertain, not the act. */
+const HEDGED_TIME = /\b(?:probably|possibly|likely|maybe)\s+(?=(?:around|about|by|before|tomorrow|today|tonight|later|early|next|this (?:morning|afternoon|evening|week)|in (?:an?|\d+|the)|within|on (?:mon|tue|wed|thu|fri|sat|sun))\b)/gi;
+
+const EMBEDDED_QUESTION = /\b(?:whether|how(?: much| many)?|what|(?<=\b(?:know|knows|knew|sure|unsure|decide|decided|deciding|choose|see|tell|ask|asked|wonder|wondering|clear|unclear|idea|check|determine|say|figure out|find out|matter|matters|depends on|depending on|question of)\s+)which|why|where)\s+(?:[\w-]+\s+){0,3}$|\bwhen\s+$/i;
 
 /** Someone else's words: "he says we'll have those by Monday" reports, it does not commit. */
 const REPORTED = /\b(?:he|she|they|[A-Z][a-z]+)\s+(?:says|said|tells me|told me|told us|mentioned|thinks|reckons)\b(?!\s+(?:I|we)\s+(?:should|must|need))/;
