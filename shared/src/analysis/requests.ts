@@ -32,7 +32,7 @@ const PLEASANTRY =
  * unless it is small talk or rhetorical ("How are you?", "Can you believe it?", "..., isn't it?").
  */
 const DIRECT_QUESTION =
-  /(?:^|[,:;]\s+)(?:(?:hi|hello|hey|dear)\s+\w+,?\s*|\w+,\s+|(?:also|and|so|but|ok|okay|btw|then|now),?\s+)?(?:is|are|was|were|do|does|did|can|could|would|will|should|shall|have|has|had|may|how|what|when|where|which|who|whom|whose|why|any|anyone|anybody|someone|somebody)\b|\b(?:you|your|anyone|anybody|someone|somebody)\b/i;
+  /(?:^|[,:;]\s+|\s*(?:--|[—–])\s*)(?:(?:hi|hello|hey|dear)\s+\w+,?\s*|\w+(?:,\s+|\s*(?:--|[—–])\s*)|(?:also|and|so|but|ok|okay|btw|then|now),?\s+)?(?:is|are|was|were|do|does|did|can|could|would|will|should|shall|have|has|had|may|how|what|when|where|which|who|whom|whose|why|any|anyone|anybody|someone|somebody)\b|\b(?:you|your|anyone|anybody|someone|somebody)\b/i;
 const SMALL_TALK =
   /^(?:how (?:are|is|was|were|have) (?:you|things|your|the (?:weekend|holiday|trip|family))|how's (?:it going|everything|life|the)|what's up|who knows|why not|right|isn't it|don't you think|can you believe|could you imagine|would you believe|guess what)\b|,\s*(?:isn't it|aren't they|don't you think|right|no|eh|huh)\?\s*$|\b(?:wouldn't it be (?:nice|great)|who (?:would|could) have thought)\b/i;
 /**
