@@ -79,6 +79,8 @@ const realOut = {
   'r-lists 2': outbound('outbound-r-lists-2.refs.jsonl'),
   // Round 5 (README "Round 5"): fresh sentences from what the earlier draws' filters left out.
   'r-lists 5': outbound('outbound-r-lists-5.refs.jsonl'),
+  // Round 7 (README "Round 7"): US State Department officials' mail from a FOIA release, text committed.
+  'state 7': outbound('outbound-state-dept-7.jsonl'),
 };
 const realIn = {
   'parakweet 1': inbound('inbound-parakweet.jsonl'),
@@ -86,6 +88,7 @@ const realIn = {
   'parakweet 2': inbound('inbound-parakweet-2.jsonl'),
   'r-lists 2': inbound('inbound-r-lists-2.refs.jsonl'),
   'complaints 3': inbound('inbound-complaints-3.refs.jsonl'),
+  'state 7': inbound('inbound-state-dept-7.jsonl'),
 };
 type Out = (typeof realOut)['parakweet 1'];
 type In = (typeof realIn)['parakweet 1'];
@@ -95,6 +98,8 @@ const groups = <T>(sets: Record<string, T[]>): [string, T[]][] => [
   ['round 2', [...(sets['parakweet 2'] ?? []), ...(sets['r-lists 2'] ?? [])]],
   // Rounds 1 and 2 together: the sets the old holdout figures were reported on, kept comparable across rounds.
   ...(sets['complaints 3'] || sets['r-lists 5'] ? [['rounds 1-2', [...(sets['parakweet 1'] ?? []), ...(sets['r-lists 1'] ?? []), ...(sets['parakweet 2'] ?? []), ...(sets['r-lists 2'] ?? [])]] as [string, T[]]] : []),
+  // Everything before round 7, so the earlier totals stay comparable once the new source is added.
+  ...(sets['state 7'] ? [['rounds 1-6', Object.entries(sets).filter(([name]) => name !== 'state 7').flatMap(([, items]) => items)] as [string, T[]]] : []),
   ['all real', Object.values(sets).flat()],
 ];
 const realRows: Record<string, unknown>[] = [];

@@ -70,6 +70,9 @@ describe('resolveDueDate', () => {
     expect(due('COB', berlinWed)).toBe(Date.parse('2026-03-04T17:00:00+01:00'));
     expect(due('later today', berlinWed)).toBe(Date.parse('2026-03-04T17:00:00+01:00'));
     expect(due('tonight', berlinWed)).toBe(Date.parse('2026-03-04T23:59:00+01:00'));
+    // "this eve" is short for this evening; the eve of an event is no date.
+    expect(due('notes this eve', berlinWed)).toBe(Date.parse('2026-03-04T23:59:00+01:00'));
+    expect(due('on the eve of the summit', berlinWed)).toBeNull();
     expect(due('this afternoon', berlinWed)).toBe(Date.parse('2026-03-04T17:00:00+01:00'));
     expect(due('tomorrow', berlinWed)).toBe(Date.parse('2026-03-05T17:00:00+01:00'));
     expect(due('tomorrow morning', berlinWed)).toBe(Date.parse('2026-03-05T12:00:00+01:00'));

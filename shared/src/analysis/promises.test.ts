@@ -360,6 +360,48 @@ describe('findPromises', () => {
     expect(explainPromises("It is unclear which we will choose.")[0]?.reason).toBe('embedded question');
   });
 
+  it('leaves out carrying on, a word with a colleague, pleasantries, open offers and waiting to be handed the thing (round 7)', () => {
+    const none = [
+      "We'll keep at it over the weekend.",
+      'We will keep working it with the budget office.',
+      "I'll consult with the legal team.",
+      "I'm in Paris tomorrow and will pass on your warm regards.",
+      'Will grab you for ten minutes in the afternoon.',
+      'I will be checking my e-mails from the airport.',
+      "It doesn't look like we're going to get the room.",
+      'My deputy and I will help in any way we can.',
+      'We will do whatever you decide on the venue.',
+      'Will forward as soon as I get it.',
+      "When we receive the signed copies we'll send the full set.",
+    ];
+    for (const sentence of none) expect({ sentence, found: texts(sentence) }).toEqual({ sentence, found: [] });
+    // Still promises: the same words with something owed, our own progress, or a start on the work.
+    expect(texts("I'll consult with the legal team and get back to you.")).toHaveLength(1);
+    expect(texts("I'll keep you posted.")).toHaveLength(1);
+    expect(texts('I will find you a copy of the contract.')).toHaveLength(1);
+    expect(texts("I'll check my emails for the invoice and send it over.")).toHaveLength(1);
+    expect(texts("I'll send it as soon as I get it working.")).toHaveLength(1);
+    expect(texts("I'll forward it when I get back to the office.")).toHaveLength(1);
+    expect(texts("I'll get to work on the revisions first thing tomorrow.")).toHaveLength(1);
+    expect(texts('I will get to work by nine.')).toEqual([]);
+  });
+
+  it('reads an acknowledgement before "will", a relative "which" without a comma and a hedge on the time only (round 7)', () => {
+    expect(texts('Roger - will send the figures.')).toHaveLength(1);
+    expect(texts('Agreed, will call him after lunch.')).toHaveLength(1);
+    expect(texts('Thx -- will do.')).toHaveLength(1);
+    // A name, not an acknowledgement: someone else's act.
+    expect(texts('Roger will send the figures.')).toEqual([]);
+    expect(texts('We got the invoice from the printer which I will forward tomorrow.')).toHaveLength(1);
+    expect(explainPromises("I'm not sure which we will pick.")[0]?.reason).toBe('embedded question');
+    expect(explainPromises("I don't know which one I'll use.")[0]?.reason).toBe('embedded question');
+    expect(texts("I'll call you, probably around 3pm.")).toHaveLength(1);
+    expect(texts('I will send the notes, maybe tomorrow.')).toHaveLength(1);
+    // A hedge on the act stays one.
+    expect(explainPromises("I'll probably call you tomorrow.")[0]?.reason).toBe('hedge');
+    expect(explainPromises('We will probably send it around noon.')[0]?.reason).toBe('hedge');
+  });
+
   it('keeps each promise as its own whitespace-folded sentence across soft line breaks and bullets', () => {
     const body = "Next steps from our side:\n- I'll send the\n  revised deck by Friday\n- We will book the venue tomorrow\n\nThanks, Dr. Smith will join too.";
     expect(texts(body)).toEqual(["I'll send the revised deck by Friday", 'We will book the venue tomorrow']);

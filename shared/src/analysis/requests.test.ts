@@ -68,6 +68,15 @@ describe('findRequests', () => {
     expect(asks('Could you give me the January figures for these points')).toBe(true);
     expect(asks("Let's get together this week with Ted and discuss the plan.")).toBe(true);
     expect(asks('Just a reminder to forward me the calendar we spoke of.')).toBe(true);
+    // "pls" / "plz" are "please" in quick mail; a word that merely contains the letters is not.
+    expect(asks('Pls print two copies for the meeting.')).toBe(true);
+    expect(asks('Thanks - plz confirm the room.')).toBe(true);
+    expect(asks('The Apls team sent the figures.')).toBe(false);
+    // A dash sets a question apart as a comma does: "Dana -- is the room booked?".
+    expect(asks('Dana -- is the room booked?')).toBe(true);
+    expect(asks('The venue fell through--where do we stand on the backup?')).toBe(true);
+    expect(asks('The results -- who would have thought?')).toBe(false);
+    expect(asks('A well-known trade-off, as always.')).toBe(false);
     expect(asks('How are you?')).toBe(false);
     expect(asks('Can you believe the weather this week?')).toBe(false);
     expect(asks("Great session yesterday, wasn't it?")).toBe(false);

@@ -14,7 +14,7 @@ const ASK =
 const POLITE =
   /\b(?:would you mind|would it be possible (?:for you )?to|is it possible (?:for you )?to|i was wondering if you could|i wonder if you could|(?:i|we)(?:'d| would) (?:appreciate|be grateful|love) (?:it )?if you(?: could)?|(?:i|we)(?:'d| would) appreciate (?:an?|your|the|some|any)|(?:i|we)(?:'d| would) like you to|kindly (?:send|share|confirm|advise|provide|let|revert|review|update|forward|check|resend|arrange|sign|return|note that you)|do you mind|any (?:update|news|progress|word|chance)|what(?:'s| is) the (?:status|eta|timeline)|when (?:can|will|could|should) (?:we|i) (?:expect|get|receive|see|have)|where are we (?:on|with))\b/i;
 const PLEASE =
-  /(?:^|[,;:—-]\s*|\b(?:and|so|but|also)\s+)please\s+(?!find\b|see (?:attached|below)\b|note\b|ignore\b|disregard\b|accept (?:my|our)\b|excuse\b|forgive\b|don't hesitate\b|do not hesitate\b|feel free\b|keep me posted if\b|let me know if you have (?:any )?(?:questions|concerns)\b|let (?:me|us) know if (?:there(?:'s| is) anything|you need anything|i can help|we can help|you have any (?:questions|concerns|other)))\w+/i;
+  /(?:^|[,;:—-]\s*|\b(?:and|so|but|also)\s+)(?:please|pls|plz)\s+(?!find\b|see (?:attached|below)\b|note\b|ignore\b|disregard\b|accept (?:my|our)\b|excuse\b|forgive\b|don't hesitate\b|do not hesitate\b|feel free\b|keep me posted if\b|let me know if you have (?:any )?(?:questions|concerns)\b|let (?:me|us) know if (?:there(?:'s| is) anything|you need anything|i can help|we can help|you have any (?:questions|concerns|other)))\w+/i;
 const NEED =
   /\b(?:i|we) (?:need|require|still need|urgently need|must have|must receive|are waiting for|am waiting for|are still waiting for|am still waiting for) (?:the|your|a|an|some|those|these|this|that|it|them|you to|confirmation|an? update|feedback|answers?|updated)\b/i;
 /**
@@ -32,7 +32,7 @@ const PLEASANTRY =
  * unless it is small talk or rhetorical ("How are you?", "Can you believe it?", "..., isn't it?").
  */
 const DIRECT_QUESTION =
-  /(?:^|[,:;]\s+)(?:(?:hi|hello|hey|dear)\s+\w+,?\s*|\w+,\s+|(?:also|and|so|but|ok|okay|btw|then|now),?\s+)?(?:is|are|was|were|do|does|did|can|could|would|will|should|shall|have|has|had|may|how|what|when|where|which|who|whom|whose|why|any|anyone|anybody|someone|somebody)\b|\b(?:you|your|anyone|anybody|someone|somebody)\b/i;
+  /(?:^|[,:;]\s+|\s*(?:--|[—–])\s*)(?:(?:hi|hello|hey|dear)\s+\w+,?\s*|\w+(?:,\s+|\s*(?:--|[—–])\s*)|(?:also|and|so|but|ok|okay|btw|then|now),?\s+)?(?:is|are|was|were|do|does|did|can|could|would|will|should|shall|have|has|had|may|how|what|when|where|which|who|whom|whose|why|any|anyone|anybody|someone|somebody)\b|\b(?:you|your|anyone|anybody|someone|somebody)\b/i;
 const SMALL_TALK =
   /^(?:how (?:are|is|was|were|have) (?:you|things|your|the (?:weekend|holiday|trip|family))|how's (?:it going|everything|life|the)|what's up|who knows|why not|right|isn't it|don't you think|can you believe|could you imagine|would you believe|guess what)\b|,\s*(?:isn't it|aren't they|don't you think|right|no|eh|huh)\?\s*$|\b(?:wouldn't it be (?:nice|great)|who (?:would|could) have thought)\b/i;
 /**
@@ -52,7 +52,7 @@ const OPENS_WITH_CAN_YOU = /^(?:\w+,\s+)?(?:could|can|would|will) you\b/i;
 /**
  * What every request rule above needs, read off them alternative by alternative: a question mark (the
  * question rules) or one of these words (ASK's modal, POLITE's "would", "'d ", "possible", "wonder", "kindly",
- * "mind", "any ", "what", "when " or "where are we", PLEASE's "please", NEED's verb, IMPERATIVE's verbs, "let",
+ * "mind", "any ", "what", "when " or "where are we", PLEASE's "please" (or "pls", "plz"), NEED's verb, IMPERATIVE's verbs, "let",
  * "get back", "call", "ring me", "advise", and PROPOSAL's "let", "reminder" or "appreciate"). PLEASANTRY and
  * SMALL_TALK only ever veto a request, so they need no word here. A sentence without any is no request, and
  * skips the eight patterns: most sentences of a mail ask nothing. Unanchored and case-insensitive like the
@@ -60,7 +60,7 @@ const OPENS_WITH_CAN_YOU = /^(?:\w+,\s+)?(?:could|can|would|will) you\b/i;
  * checks that over the corpora.
  */
 const REQUEST_CUES =
-  /could|can|would|will|might|'d |possible|wonder|kindly|mind|any |what|when |where are we|please|need|require|must|waiting|send|share|forward|provide|confirm|review|sign|approve|update|let|get back|call|ring me|advise|check|ask|make sure|remember|forget|reminder|appreciate/i;
+  /could|can|would|will|might|'d |possible|wonder|kindly|mind|any |what|when |where are we|please|pls|plz|need|require|must|waiting|send|share|forward|provide|confirm|review|sign|approve|update|let|get back|call|ring me|advise|check|ask|make sure|remember|forget|reminder|appreciate/i;
 
 /** False only for a sentence no request rule can match (the cheap test findRequests makes first). */
 export function mayAsk(sentence: string): boolean {

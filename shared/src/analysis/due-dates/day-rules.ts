@@ -46,7 +46,7 @@ const MONTH_WORD = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
 const ORDINAL_DAY = /\d(?:st|nd|rd|th)/i;
 const TOMORROW = /tomorrow/i;
 const TODAY = /today|later in the day/i;
-const TONIGHT = /tonight|this evening/i;
+const TONIGHT = /tonight|this eve/i;
 const THIS_PART_OF_DAY = /this (?:morning|aft)/i;
 const NEXT_WEEK = /next week/i;
 const WEEK = /week|eow/i;
@@ -132,7 +132,7 @@ add(/\b(?:by\s+|before\s+|until\s+)?tomorrow(?:\s+(morning|afternoon|evening|nig
   clock: partOfDay(m[1]),
 }), TOMORROW);
 add(/\b(?:by\s+|before\s+)?(?:(?:later\s+)?today|later in the day)\b/, (_m, frame, today) => ({ date: today, clock: 'eod' }), TODAY);
-add(/\b(?:by\s+|before\s+)?(?:tonight|this evening|later tonight)\b/, (_m, frame, today) => ({ date: today, clock: 'late' }), TONIGHT);
+add(/\b(?:by\s+|before\s+)?(?:tonight|this evening|this eve|later tonight)\b/, (_m, frame, today) => ({ date: today, clock: 'late' }), TONIGHT);
 // The dot of the abbreviation "aft." is part of the date; a sentence's closing dot is not.
 add(/\b(?:by\s+|before\s+)?this (morning|afternoon|aft)\b(?:(?<=aft)\.)?/, (m, frame, today) => ({ date: today, clock: partOfDay(m[1]) }), THIS_PART_OF_DAY);
 add(/\b(?:by\s+|before\s+)?(?:the\s+)?end of next week\b/, (_m, frame, today) => ({
