@@ -73,6 +73,13 @@ describe('resolveDueDate', () => {
     // "this eve" is short for this evening; the eve of an event is no date.
     expect(due('notes this eve', berlinWed)).toBe(Date.parse('2026-03-04T23:59:00+01:00'));
     expect(due('on the eve of the summit', berlinWed)).toBeNull();
+    // "this am" is this morning; "in am" the next morning to come (today's before noon, else tomorrow's).
+    // "I am" and "8 am" are no part of day.
+    expect(due("I'll call her this am", berlinWed)).toBe(Date.parse('2026-03-04T12:00:00+01:00'));
+    expect(due('I will give you a call in am', berlinWed)).toBe(Date.parse('2026-03-04T12:00:00+01:00'));
+    expect(due('I will give you a call in the am', at('2026-03-04T18:30:00+01:00', 'Europe/Berlin'))).toBe(Date.parse('2026-03-05T12:00:00+01:00'));
+    expect(due('I am sending it', berlinWed)).toBeNull();
+    expect(due('the spam filter', berlinWed)).toBeNull();
     expect(due('this afternoon', berlinWed)).toBe(Date.parse('2026-03-04T17:00:00+01:00'));
     expect(due('tomorrow', berlinWed)).toBe(Date.parse('2026-03-05T17:00:00+01:00'));
     expect(due('tomorrow morning', berlinWed)).toBe(Date.parse('2026-03-05T12:00:00+01:00'));

@@ -4,8 +4,8 @@
  * Decisions (the corpus is labelled by these):
  * - "end of day" is the end of working hours (settings.workingHours.end) in the user's zone. When a
  *   promise for "today"/"EOD" is sent after that hour, it means 23:59 that day.
- * - "tonight" / "this evening" / "this eve": 23:59 today. "this morning" / "tomorrow morning" / "<weekday> morning":
- *   12:00. "this afternoon": end of day today. "first thing tomorrow": one hour after working start.
+ * - "tonight" / "this evening" / "this eve": 23:59 today. "this morning" / "this am" / "tomorrow morning" /
+ *   "<weekday> morning": 12:00; "in am" / "in the am": 12:00 of the next morning (today's when said before noon). "this afternoon": end of day today. "first thing tomorrow": one hour after working start.
  * - Weekday names ("by Friday", "on Monday", "Friday"): the next such day, today included (said on a
  *   Friday, "by Friday" is today at end of day). "next Friday": the Friday of next week (ISO weeks,
  *   Monday first). "this Friday": the Friday of this week, or of next week if it has passed.
@@ -79,7 +79,7 @@ export interface ResolvedDue {
  */
 /** Every date phrase contains one of these; most text does not, and skips the full rules. */
 const DATE_HINT =
-  /\d|day|aft|tonight|this eve|tomorrow|morning|afternoon|evening|week|month|mon|tue|wed|thu|fri|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|eod|cob|eob|eow|eom|noon|midnight|hour|minute|close of|quarter|year|q[1-4]|eoq|eoy/i;
+  /\d|day|aft|tonight|this eve|(?:this|in|the) am\b|tomorrow|morning|afternoon|evening|week|month|mon|tue|wed|thu|fri|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|eod|cob|eob|eow|eom|noon|midnight|hour|minute|close of|quarter|year|q[1-4]|eoq|eoy/i;
 
 /** "starting 24 April", "beginning on Monday": the date the commitment starts at. */
 const START_MARKER = /\b(?:starting|beginning|commencing|effective|as of)(?:\s+(?:on|from))?[\s,]*$/i;

@@ -17,7 +17,7 @@ const PHRASES = [
   'first thing tomorrow', 'first thing in the morning tomorrow', 'tomorrow first thing', 'first thing tomorrow morning',
   'tomorrow', 'by tomorrow EOD', 'until tomorrow night', 'tomorrow afternoon',
   'today', 'later today', 'before later in the day',
-  'tonight', 'by this evening', 'later tonight',
+  'tonight', 'by this evening', 'later tonight', 'this am', 'in am', 'in the am',
   'this morning', 'by this afternoon', 'this aft.',
   'by the end of next week', 'end of next week',
   'early next week', 'beginning of next week', 'start of next week', 'first thing next week',

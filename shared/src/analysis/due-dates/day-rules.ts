@@ -48,6 +48,7 @@ const TOMORROW = /tomorrow/i;
 const TODAY = /today|later in the day/i;
 const TONIGHT = /tonight|this eve/i;
 const THIS_PART_OF_DAY = /this (?:morning|aft)/i;
+const AM_WORD = /(?:this|in|the) am\b/i;
 const NEXT_WEEK = /next week/i;
 const WEEK = /week|eow/i;
 const WEEK_OF = /week of/i;
@@ -135,6 +136,11 @@ add(/\b(?:by\s+|before\s+)?(?:(?:later\s+)?today|later in the day)\b/, (_m, fram
 add(/\b(?:by\s+|before\s+)?(?:tonight|this evening|this eve|later tonight)\b/, (_m, frame, today) => ({ date: today, clock: 'late' }), TONIGHT);
 // The dot of the abbreviation "aft." is part of the date; a sentence's closing dot is not.
 add(/\b(?:by\s+|before\s+)?this (morning|afternoon|aft)\b(?:(?<=aft)\.)?/, (m, frame, today) => ({ date: today, clock: partOfDay(m[1]) }), THIS_PART_OF_DAY);
+// "this am" is this morning; "in am" / "in the am" the next morning to come: today's when said before noon.
+add(/\b(?:by\s+|before\s+)?(?:this|in(?: the)?) am\b/, (m, frame, today) => ({
+  date: /^(?:by\s+|before\s+)?this/i.test(m[0]) || frame.nowMinutes < 12 * 60 ? today : addDays(today, 1),
+  clock: partOfDay('morning'),
+}), AM_WORD);
 add(/\b(?:by\s+|before\s+)?(?:the\s+)?end of next week\b/, (_m, frame, today) => ({
   date: lastWorkingDayOfWeek(addDays(mondayOf(today), 7), frame),
   clock: 'eod',
