@@ -402,6 +402,39 @@ describe('findPromises', () => {
     expect(explainPromises('We will probably send it around noon.')[0]?.reason).toBe('hedge');
   });
 
+  it('leaves out whereabouts, appointments, consulting, events out of our hands, approval first and promises told as made to others (round 8)', () => {
+    const none = [
+      'I will go on to Lisbon and Madrid after the summit.',
+      'We will stay in Boston from the 10th to the 13th and come back on the 14th.',
+      'Will do the weekly video conference with the Denver office this morning.',
+      "We'll do Priya for Thursday.",
+      "I'll deliver the keynote at the trade fair.",
+      'We will celebrate in June.',
+      'Will stay in touch with Anna and the others on this.',
+      'I will run the draft by Marco.',
+      'We will reach out to the finance team for further ideas.',
+      'When she does that I will let you know.',
+      'Will do when it happens.',
+      'Will report back when that is finalized.',
+      'With your approval we will publish it.',
+      'We promised the supplier twice that we will pay the deposit.',
+      'We will do all we can.',
+    ];
+    for (const sentence of none) expect({ sentence, found: texts(sentence) }).toEqual({ sentence, found: [] });
+    // Still promises: the same words with something owed to the reader, or an occasion that is ours or the reader's time.
+    expect(texts("I'll be in touch with the printers in the morning and give you their quotes.")).toHaveLength(1);
+    expect(texts('I will run the draft by Marco and get back to you.')).toHaveLength(1);
+    expect(texts('Understood, will go back to Sarah on the pricing.')).toHaveLength(1);
+    expect(texts("I'll come back to you with the figures.")).toHaveLength(1);
+    expect(texts('I will come back with details on your questions.')).toHaveLength(1);
+    expect(texts('I will come back on this tomorrow.')).toHaveLength(1);
+    expect(texts('I will send it when it is ready.')).toHaveLength(1);
+    expect(texts("We'll send the revised plan when you return.")).toHaveLength(1);
+    expect(texts('I promise we will deliver the report on time.')).toHaveLength(1);
+    expect(texts("We'll do everything we can to get it to you by Friday.")).toHaveLength(1);
+    expect(texts('I will do the edits for you now.')).toHaveLength(1);
+  });
+
   it('keeps each promise as its own whitespace-folded sentence across soft line breaks and bullets', () => {
     const body = "Next steps from our side:\n- I'll send the\n  revised deck by Friday\n- We will book the venue tomorrow\n\nThanks, Dr. Smith will join too.";
     expect(texts(body)).toEqual(["I'll send the revised deck by Friday", 'We will book the venue tomorrow']);

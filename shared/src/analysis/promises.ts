@@ -53,14 +53,14 @@ const NOT_A_NAME =
   /^(?:It|This|That|There|These|Those|Which|Who|What|He|She|They|You|Your|Their|His|Her|Everything|Nothing|Someone|Somebody|Anyone|Anybody|Nobody|Everyone|Everybody|The|A|An|Next|Today|Tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Time|Weather|Price|Payment|Delivery|Shipping|Invoice|Meeting|Call|Report|Team|Project|Launch|Update|Version|Release|System|Office|Offer|Deadline|Contract|Answer|Result|Results|Support|Billing|Traffic|If|When|Once|As|So|And|But|Or|Hopefully|Maybe|Perhaps|Surely|Please|Thanks|Sure|Yes|No|Ok|Okay|Great|Also|Then|Otherwise|Unfortunately|Of|Do|Does|Did|Can|Could|Would|Should|Might|May|Must|Where|Why|How|Whether)$/;
 
 const OFFER =
-  /\b(?:if (?:you(?:'d| would)? (?:like|prefer|want|wish|need|think|are interested|'re interested|agree|are ok|'re ok|are happy)|it (?:helps|would help|is helpful|'s helpful|is useful|works for you)|that (?:helps|would help|works|is helpful)|needed|necessary|required|useful|helpful|desired|so|that's the case|interested|preferred|wanted|you'd rather)|should you (?:need|want|wish|require|prefer|have)|happy to|glad to|pleased to|would be (?:happy|glad|pleased)|let me know if you(?:'d)? (?:want|would like|like|need|prefer)|just let me know and|let me know (?:and|whether) i|feel free|do you want me to|would you like (?:me|us) to|shall i|should i|in case you (?:need|want)|if there(?:'s| is) (?:anything|interest)|i can also|we can also|whenever you(?:'re| are) ready|(?:in )?any way (?:i|we) can|do whatever you (?:need|want|decide|wish))\b/i;
+  /\b(?:if (?:you(?:'d| would)? (?:like|prefer|want|wish|need|think|are interested|'re interested|agree|are ok|'re ok|are happy)|it (?:helps|would help|is helpful|'s helpful|is useful|works for you)|that (?:helps|would help|works|is helpful)|needed|necessary|required|useful|helpful|desired|so|that's the case|interested|preferred|wanted|you'd rather)|should you (?:need|want|wish|require|prefer|have)|happy to|glad to|pleased to|would be (?:happy|glad|pleased)|let me know if you(?:'d)? (?:want|would like|like|need|prefer)|just let me know and|let me know (?:and|whether) i|feel free|do you want me to|would you like (?:me|us) to|shall i|should i|in case you (?:need|want)|if there(?:'s| is) (?:anything|interest)|i can also|we can also|whenever you(?:'re| are) ready|(?:in )?any way (?:i|we) can|(?:all|everything) (?:i|we) can(?=\s*(?:[.!]|$|to (?:help|support|assist)\b))|do whatever you (?:need|want|decide|wish))\b/i;
 
 /** "I would / I'd" make an offer only before the commitment, not in a relative clause after it. */
 const WOULD = /\b(?:i could|we could|i would|we would|i'd|we'd)\b/i;
 
 /** A condition on what the client does ("if you send me the file, I'll ...", "once you confirm, we'll ..."). */
 const THEIR_CONDITION =
-  /\b(?:if|once|when|as soon as|after|whenever|provided(?: that)?|assuming)\s+(?:you|your|they|the client|(?:I|we) (?:receive|hear|get (?:(?:some|any|a|an|the|your|their|more) )?(?:repl(?:y|ies)|answers?|responses?|feedback|reports?|list|files?|data|confirmation|word|news|approval|go-ahead))|we agree)\b(?!\s+(?:don't|do not|haven't|have not)\b)|\b(?:once|when|after|as soon as)\s+(?:all\s+)?(?:the\s+|your\s+|their\s+)?(?:\w+\s+){0,3}(?:is|are|has been|have been)\s+(?:received|signed|returned|approved|submitted)\b/i;
+  /\bwith your (?:approval|ok|okay|go-ahead|blessing|permission|sign-?off|agreement)\b|\b(?:if|once|when|as soon as|after|whenever|provided(?: that)?|assuming)\s+(?:you|your|they|the client|(?:I|we) (?:receive|hear|get (?:(?:some|any|a|an|the|your|their|more) )?(?:repl(?:y|ies)|answers?|responses?|feedback|reports?|list|files?|data|confirmation|word|news|approval|go-ahead))|we agree)\b(?!\s+(?:don't|do not|haven't|have not)\b)|\b(?:once|when|after|as soon as)\s+(?:all\s+)?(?:the\s+|your\s+|their\s+)?(?:\w+\s+){0,3}(?:is|are|has been|have been)\s+(?:received|signed|returned|approved|submitted)\b/i;
 
 /**
  * Waiting to be handed the thing itself: "Will send as soon as I get it", "When I get the copies I'll provide a
@@ -69,6 +69,28 @@ const THEIR_CONDITION =
  */
 const WAITS_FOR_IT =
   /\b(?:once|when|as soon as|after)\s+(?:I|we)\s+(?:get|receive)\s+(?:it|them|those|these|(?:the\s+)?(?:copies|copy|memo|readout|draft|documents?|papers?|notes|numbers|details|text|info(?:rmation)?|materials?|results?))\b(?!\s+(?:done|working|fixed|finished|ready|sorted|right|running|out|back|together|up|in|to|sent|off|written|drafted)\b)/i;
+
+/**
+ * The writer's whereabouts and appointments told in passing, not acts owed to the reader: going, staying or coming
+ * back somewhere ("I will go on to Cairo", "I will stay in NY May 10-13 and come back on the 14th"), taking part in
+ * a call, meeting or visit ("Will do monthly SVTC with Baghdad", "We'll do Kristy for Tuesday"), speaking at an
+ * event ("deliver an address"), celebrating. Place names need their capital, so the pattern is case-sensitive.
+ */
+const WHEREABOUTS =
+  /^(?:go|come|stay|remain|fly|travel|head|drive|be)(?:\s+(?:on|over|down|up|out|home|straight))?\s+(?:to|in|at|into|through|from)\s+(?:the\s+)?[A-Z]|^(?:come|fly|head|drive) back(?=\s*(?:$|[.,;!]|(?:on|during|in|at|from|after|before)\s+(?!(?:this|that|it|them|these|those|your|the (?:question|issue|point|topic)s?)\b)|(?:home|here|there|tomorrow|today|tonight|next|early|\d)\b))|^stay (?:overnight|the night|over|behind|late|until|through|till)\b|^do\s+[A-Z][a-z]+\s+(?:for|on|now|first|next|after|before)\b|^(?:celebrate|have you back)\b/;
+const APPOINTMENT =
+  /^(?:do|hold|host|attend|chair)\s+(?:(?:the|a|an|our|my|this|that|(?:bi-?)?monthly|weekly|daily|regular|usual|another|secure|quick|short)\s+)*(?:[\w-]+\s+)?(?:svtc|vtc|video ?conference|calls?|meetings?|mtgs?|lunch|dinner|breakfast|interviews?|presser|press conference|shows?|events?|reception|trip|visits?|stops?|sessions?|photo ?op|bilat(?:eral)?|pull-?aside)\b|^(?:deliver|make|give) (?:a|an|the|my|our) (?:[\w-]+ )?(?:address|speech|remarks|keynote|lecture|toast)\b/i;
+/**
+ * Consulting or keeping in contact with a third party is talking, not an act owed ("Will stay in touch with Sergey",
+ * "Will run the list by him", "We will reach out to USAID for further ideas"); with "and get back to you" it is.
+ */
+const CONSULTING =
+  /^(?:stay|keep|be) in (?:close )?(?:touch|contact) with (?!you\b)|^run (?:it|this|that|them|these|those|the [\w-]+(?: [\w-]+)?) (?:past|by) (?!you\b)\w+|^reach out to (?!you\b)[\w\s/-]{1,40}? for (?:further |more |additional |their |his |her |some )?(?:ideas|input|views|thoughts|advice|suggestions|guidance)\b/i;
+/** A conditional on an event out of our hands: "When he does that I will let you know", "Will do when it happens". */
+const EVENT_CONDITION =
+  /\b(?:when|once|after|until)\s+(?:he|she|they|it|that|this|there|(?:the|his|her|their)\s+[\w-]+)\s+(?:(?:is|are|was|gets?|has been|have been)\s+(?!(?:ready|done|finished|complete|completed|sent|out|back|working|fixed|up)\b)[\w-]+(?:ed|en)\b|does|do|did|happens?|occurs?|comes? (?:in|through|out)|arrives?|decides?|responds?|repl(?:y|ies)|calls?|confirms?|agrees?|signs?|approves?)\b/i;
+/** Our promise told as made to someone else: "Also promised NZ authorities that we will provide ...". */
+const PROMISED_THEM = /\b(?:promised|assured|pledged to|committed to)\s+(?!you\b|(?:I|we)\b)(?:[\w.-]+\s+){1,6}?(?:(?:\d+|two|three|several|many) times\s+)?(?:that\s+)?$/i;
 
 const HEDGE =
   /\b(?:might|may|maybe|perhaps|possibly|probably|hopefully|likely|unlikely|if possible|if i can|if we can|when (?:i|we) can|if time permits|time permitting|if all goes (?:well|to plan)|fingers crossed|no promises|can't promise|cannot promise|chances are|not sure|unsure|no idea|(?:it )?(?:looks|seems|sounds) like|(?:doesn't|does not|didn't|did not) (?:look|seem|sound) like|it appears|(?:i|we) (?:don't|do not|didn't) (?:think|believe|expect|know)|(?:i|we) (?:hope|wish|think|believe|guess|suppose|assume|expect|trust|doubt|imagine|reckon|know|understand|reali[sz]e|fear|suspect|bet|worry)(?: that)?|one day|some ?day|in the long run|(?:\d+ ?%|percent|good|fair|slim) chance|where (?:i|we) can|(?:^|[,(-]\s*)think (?:i|we)(?:'ll| will)|if i (?:can|get (?:a chance|time))|(?:as|when) time permits?|when (?:i|we) (?:find|have|get) (?:the |some )?(?:time|chance|moment)|(?:^|[\s,])hope (?:i|we)(?:'ll| will)|(?:it is|it's|is) (?:\w+ )?possible that|(?:i'm|i am|we're|we are) thinking)\b/i;
@@ -269,6 +291,7 @@ function rejection(sentence: string, c: Commitment): string | null {
   if (OWN_ANALYSIS.test(c.action) && !/\b(?:you|your|send|share|post|report)\b/i.test(c.action)) return 'own work';
   // Someone's words told as a story: "I said to my wife 'No problem, I'll ...'".
   if (REPORTED_SPEECH.test(c.before)) return 'reported';
+  if (PROMISED_THEM.test(c.before)) return 'reported';
   // The modal inside an indirect question: "a toss-up whether we will find ...", "see how much we will find".
   if (EMBEDDED_QUESTION.test(c.before)) return 'embedded question';
   if (c.kind === 'let-me' && /^let me (?:share|give you|explain|add|show|point out|say|note|summari[sz]e|clarify|be clear|put it|start|begin|quote|repeat|precise|illustrate|ask (?:you|a|one|another|some)\b|call (?:it|them|these|those|this|that|the (?:[\w-]+ ){0,2}[\w-]+) ["'“A-Z])/i.test(c.clause) && !resolveDueDate(c.clause, PROBE)) {
@@ -300,6 +323,7 @@ function rejection(sentence: string, c: Commitment): string | null {
   if (OFFER.test(c.before) || WOULD.test(sinceBut) || OFFER.test(c.clause) || /\b(?:up)?on (?:request|demand)\b/i.test(conditionClause)) return 'offer';
   // Waiting on what others bring: "I'll submit updates as other translations arrive".
   if (/\bas (?:other|more|new|further|additional)\b[^,.;]{0,40}\b(?:arrive|come in|become available|are (?:released|contributed|submitted))\b/i.test(`${c.before} ${conditionClause}`)) return 'conditional';
+  if (EVENT_CONDITION.test(c.before) || EVENT_CONDITION.test(conditionClause)) return 'conditional';
   if (THEIR_CONDITION.test(c.before) || WAITS_FOR_IT.test(c.before) || WAITS_FOR_IT.test(conditionClause) || /,?\s\b(?:if|once|as soon as) (?:you|your)\b|\b(?:when|once|after|as soon as) (?:I|we) (?:hear|get word) (?:back )?from (?:you|them)\b/i.test(conditionClause)) return 'conditional on them';
   // "if anything changes", "if we need anything": nothing is owed unless it happens.
   // "If nobody objects, I will circulate ..." commits unless something stops it: not a condition.
@@ -316,6 +340,10 @@ function rejection(sentence: string, c: Commitment): string | null {
   if (/^see\b(?!\s+(?:if|whether|what (?:i|we) can do|to it))/i.test(action)) return 'we will see';
   if (/^(?:try (?:hard |my best )?)?not to\b/i.test(action)) return 'not an action';
   const followsUp = /\band\s+(?:then\s+)?(?:will\s+)?(?:get back|let you know|send|confirm|revert|follow up|come back|circle back|update you|report back|share|try)\b/i.test(action);
+  // "I'll be in touch with them in the morning and give you their reports" still owes the reports.
+  // ("and come back on the 14th" is coming home, not coming back to the reader).
+  const owesAfter = /\b(?:and|then)\s+(?:will\s+)?(?:get back|let (?:you|him|her|them) know|send|confirm|revert|follow up|circle back|come back to you|report back|share|forward|(?:give|get|brief|tell|update)\s+you)\b/i.test(action);
+  if ((WHEREABOUTS.test(action) || APPOINTMENT.test(action) || CONSULTING.test(action)) && !owesAfter) return 'not an action';
   if ((NON_ACTION.test(action) && !followsUp) || /^(?:leave\b|speak (?:soon|when|then|later|again)|talk (?:soon|when|then|later|again|to you (?:soon|later|then|next))|catch up\b)/i.test(action)) {
     return 'not an action';
   }
