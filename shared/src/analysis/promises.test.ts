@@ -435,6 +435,23 @@ describe('findPromises', () => {
     expect(texts('I will do the edits for you now.')).toHaveLength(1);
   });
 
+  it('reads "yep" and "but" before "will", a dash after our own clause, "you\'ll get" tonight, "let me work on" and something to share (round 8)', () => {
+    expect(texts('Yep -- will do.')).toHaveLength(1);
+    expect(texts('But will check with the printer.')).toHaveLength(1);
+    expect(texts('I asked the printer this morning - will forward what they said.')).toHaveLength(1);
+    expect(texts("You'll get the revised draft tonight.")).toHaveLength(1);
+    expect(texts("You'll get comments this eve.")).toHaveLength(1);
+    expect(texts('Let me work on tracking them down.')).toHaveLength(1);
+    expect(texts('I will have a short list to share with you.')).toHaveLength(1);
+    // Not ours, not dated, or not owed: the same forms stay no promise.
+    expect(texts('It rained all morning - will it stop?')).toEqual([]);
+    expect(texts('The price went up - will the client accept it?')).toEqual([]);
+    expect(texts("You'll get wet tonight.")).toEqual([]);
+    expect(texts("You'll get the hang of it.")).toEqual([]);
+    expect(texts('I will have more to say when I see you.')).toEqual([]);
+    expect(texts('Will send when I get.')).toEqual([]);
+  });
+
   it('keeps each promise as its own whitespace-folded sentence across soft line breaks and bullets', () => {
     const body = "Next steps from our side:\n- I'll send the\n  revised deck by Friday\n- We will book the venue tomorrow\n\nThanks, Dr. Smith will join too.";
     expect(texts(body)).toEqual(["I'll send the revised deck by Friday", 'We will book the venue tomorrow']);

@@ -68,7 +68,7 @@ const THEIR_CONDITION =
  * ("when I get a chance", "when I get back").
  */
 const WAITS_FOR_IT =
-  /\b(?:once|when|as soon as|after)\s+(?:I|we)\s+(?:get|receive)\s+(?:it|them|those|these|(?:the\s+)?(?:copies|copy|memo|readout|draft|documents?|papers?|notes|numbers|details|text|info(?:rmation)?|materials?|results?))\b(?!\s+(?:done|working|fixed|finished|ready|sorted|right|running|out|back|together|up|in|to|sent|off|written|drafted)\b)/i;
+  /\b(?:once|when|as soon as|after)\s+(?:I|we)\s+(?:get|receive)\s*(?=[.!]?$)|\b(?:once|when|as soon as|after)\s+(?:I|we)\s+(?:get|receive)\s+(?:it|them|those|these|(?:the\s+)?(?:copies|copy|memo|readout|draft|documents?|papers?|notes|numbers|details|text|info(?:rmation)?|materials?|results?))\b(?!\s+(?:done|working|fixed|finished|ready|sorted|right|running|out|back|together|up|in|to|sent|off|written|drafted)\b)/i;
 
 /**
  * The writer's whereabouts and appointments told in passing, not acts owed to the reader: going, staying or coming
@@ -157,13 +157,13 @@ function found(kind: ClauseKind, sentence: string, index: number, clause: string
 const IDIOM =
   /^(?:(?:ok|okay|sure|noted|understood|absolutely|yes)[,!.]?\s*)?(consider it done|leave it with me|on it|i'm on it|we're on it)\b[.!]?\s*$/i;
 const SUBJECTLESS =
-  /^(?:(?:sure|ok|okay|yes|absolutely|of course|great|perfect|noted|understood|thanks|thank you|thx|on it|got it)[,!.]?\s*(?:[-–—]+\s*)?|(?:roger|agreed?|copy that)\s*(?:[,!.]\s*|[-–—]+\s*)+)?(will (?:do(?!\s+(?:the trick|fine|nicely|for now|just fine|well))|(?!(?:do|not|never|you|u|they|it|he|she|we|i|this|that|there|these|those|be|have|need|the|a|an|your|our|my|his|her|their|someone|anyone|somebody|anybody|appear|happen|work|change|help|follow|either|probably|likely|also|still|only|always|never|soon|succeed|fail|cause|result|give you|take (?:a|some|time))\b)[a-z]+)\b.*)$/i;
+  /^(?:(?:sure|ok|okay|yes|yep|yup|yeah|absolutely|of course|great|perfect|noted|understood|thanks|thank you|thx|on it|got it)[,!.]?\s*(?:[-–—]+\s*)?|(?:but|and|so)\s+|(?:roger|agreed?|copy that)\s*(?:[,!.]\s*|[-–—]+\s*)+)?(will (?:do(?!\s+(?:the trick|fine|nicely|for now|just fine|well))|(?!(?:do|not|never|you|u|they|it|he|she|we|i|this|that|there|these|those|be|have|need|the|a|an|your|our|my|his|her|their|someone|anyone|somebody|anybody|appear|happen|work|change|help|follow|either|probably|likely|also|still|only|always|never|soon|succeed|fail|cause|result|give you|take (?:a|some|time))\b)[a-z]+)\b.*)$/i;
 const LET_ME =
-  /\b(let me (?:get back|come back|revert|circle back|follow up|check|double-check|look into|look at|find out|dig|confirm|see what i can do|see if|talk to|speak to|speak with|ask|investigate|review|chase|sort|take care|think about it and|run (?:this|it|that) by|loop|pull|put together|send|share|bring|call|ring|email|forward|trigger|test|build|upload|fix|prepare|get (?:you|that|this|it|the|those|these|an?)))\b(.*)$/i;
+  /\b(let me (?:get back|come back|revert|circle back|follow up|check|double-check|look into|look at|find out|dig|confirm|see what i can do|see if|talk to|speak to|speak with|ask|investigate|review|chase|sort|take care|think about it and|run (?:this|it|that) by|loop|pull|put together|send|share|bring|call|ring|email|forward|trigger|test|build|upload|fix|prepare|work on|get (?:you|that|this|it|the|those|these|an?)))\b(.*)$/i;
 const EXPECT =
   /\b((?:you (?:can|should|will|'ll|’ll) )?expect (?:it|them|this|that|the \w+(?: \w+)?|an? (?:\w+ )?(?:update|reply|answer|response|draft|proposal|quote|invoice|call|email))(?: from (?:me|us))? (?:by|on|before|within|in|tomorrow|today|early|later|next|this|end)\b.*)$/i;
 const YOU_WILL_HAVE =
-  /\b(you(?:'ll|’ll| will| should) (?:have|receive|get|see) (?:it|them|this|that|the\s.+?|our\s.+?|my\s.+?|an?\s(?!(?:great|good|nice|wonderful|fun|hard|lovely)\s+time\b).+?)(?:\s(?:from (?:me|us)\s)?(?:by|on|before|within|in|tomorrow|today|first thing|early|later|next|this|end)\b.*|\sfrom (?:me|us)\b.*))$/i;
+  /\b(you(?:'ll|’ll| will| should) (?:have|receive|get|see) (?:it|them|(?:this|that|these|those)(?:\s.+?)?|the\s.+?|our\s.+?|my\s.+?|an?\s(?!(?:great|good|nice|wonderful|fun|hard|lovely)\s+time\b).+?|[a-z]{2,}s)(?:\s(?:from (?:me|us)\s)?(?:by|on|before|within|in|tomorrow|today|tonight|first thing|early|later|next|this|end)\b.*|\sfrom (?:me|us)\b.*))$/i;
 const DELIVERABLE =
   /\b((?:it|this|that|the (?:\w+ ){0,3}\w+|your (?:\w+ ){0,2}\w+|our (?:\w+ ){0,2}\w+)\s(?:will|'ll|should) be (?:ready|done|sent|delivered|finished|completed|with you|in your inbox|uploaded|shipped|fixed|resolved|live|deployed|over to you)\b(.*))$/i;
 const PROGRESSIVE =
@@ -171,7 +171,7 @@ const PROGRESSIVE =
 const CAN_HAVE =
   /\b((?:I|we) can (?:have|get) (?:it|this|that|them|the\s.+?|an?\s.+?|something\s.*?) (?:ready|done|over|to you|sent|finished|back to you|across)\b.*)$/i;
 const CARRIED =
-  /\b(?:I|we)\b(?:(?!\b(?:will|won't|would|(?:it|they|he|she|which|who)(?:'s|'re|\s+(?:is|are|was|were|will|would|won't|has|have|had|can|could|does|did|seems?))\b)\b)[^.;!?]){0,120}?(?:\band|,)\s*(?:then\s+)?will (?!not\b|be\b)(.*)$/i;
+  /\b(?:I|we)\b(?:(?!\b(?:will|won't|would|(?:it|they|he|she|which|who)(?:'s|'re|\s+(?:is|are|was|were|will|would|won't|has|have|had|can|could|does|did|seems?))\b)\b)[^.;!?]){0,120}?(?:\band|,|\s[-–—]+)\s*(?:then\s+)?will (?!not\b|be\b)(.*)$/i;
 const PLAN =
   /\b((?:I|we)(?:'m| am|'re| are)? (?:plan(?:ning)?|intend(?:ing)?) to (?!(?:join|attend|be|come|stop|make it|take|have|go|fly|travel|leave|head|arrive|return|get off|check in)\b)(.*))$/i;
 
@@ -353,6 +353,7 @@ function rejection(sentence: string, c: Commitment): string | null {
   if (
     /^have\b/i.test(action) &&
     !/^have (?:a (?:word|look|go|try|quick look|closer look|chat with (?!you))|another look|(?:it|this|that|them|someone|somebody|\w+) (?:put|send|sent|done|do|call|set|fixed|ready|checked))\b/i.test(action) &&
+    !/^have (?:[\w-]+ ){1,5}to (?:share|send|pass on|show you|give you)\b/i.test(action) &&
     !/\b(?:to you|for you|ready|done|live|in place|up and running|over to|back to|sent|finished|completed|fixed|available|by|tomorrow|today|tonight|next|this (?:week|afternoon|evening|morning)|within|in \d|end of|later)\b/i.test(action) &&
     !resolveDueDate(c.clause, PROBE) &&
     !(c.before.length < 40 && resolveDueDate(c.before, PROBE))
