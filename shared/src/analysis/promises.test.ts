@@ -452,6 +452,13 @@ describe('findPromises', () => {
     expect(texts('Will send when I get.')).toEqual([]);
   });
 
+  it('does not date a promise by what follows a colon it announces (round 8)', () => {
+    const [announced] = findPromises('Will keep you updated: The supplier closes its plant on Friday.', context);
+    expect(announced).toMatchObject({ dueIsDefault: true });
+    const [dated] = findPromises("I'll send both on Friday: the deck and the budget.", context);
+    expect(dated).toMatchObject({ dueIsDefault: false, dueText: 'on Friday' });
+  });
+
   it('keeps each promise as its own whitespace-folded sentence across soft line breaks and bullets', () => {
     const body = "Next steps from our side:\n- I'll send the\n  revised deck by Friday\n- We will book the venue tomorrow\n\nThanks, Dr. Smith will join too.";
     expect(texts(body)).toEqual(["I'll send the revised deck by Friday", 'We will book the venue tomorrow']);

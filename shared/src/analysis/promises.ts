@@ -588,14 +588,16 @@ const STARTING = /\b(?:starting|beginning|commencing|effective|as of)\b/i;
 
 /**
  * Where our commitment's own words end and someone else's begin: "I'll send the draft so that you can
- * review it by Friday" is due by our date (none here), not by the reader's Friday.
+ * review it by Friday" is due by our date (none here), not by the reader's Friday. A colon before a capital opens
+ * what the commitment announces ("will keep u updated: Ahmed ... died in a crash on Friday"), not its date.
  */
 const OTHER_CLAUSE =
   /[,;]?\s+(?:so(?: that)?|so as|in order for|before|after|once|when|while|because|since|until|unless|if)\s+(?:you|your|they|their|he|she|the client|everyone|everybody)\b|[,;]\s+(?:and\s+)?(?:you|they)(?:'ll|’ll| will| can| need| must| should| have to)\b/i;
+const ANNOUNCED = /:\s+(?=[A-Z])/;
 
 function ownWords(clause: string): string {
-  const m = OTHER_CLAUSE.exec(clause);
-  return m && m.index > 0 ? clause.slice(0, m.index) : clause;
+  const ends = [OTHER_CLAUSE.exec(clause)?.index, ANNOUNCED.exec(clause)?.index].filter((at): at is number => at !== undefined && at > 0);
+  return ends.length > 0 ? clause.slice(0, Math.min(...ends)) : clause;
 }
 
 /** A date offered as a maybe ("and (possibly later today) prepare a package") is no due date. */
