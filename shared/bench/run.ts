@@ -81,6 +81,8 @@ const realOut = {
   'r-lists 5': outbound('outbound-r-lists-5.refs.jsonl'),
   // Round 7 (README "Round 7"): US State Department officials' mail from a FOIA release, text committed.
   'state 7': outbound('outbound-state-dept-7.jsonl'),
+  // Round 8 (README "Round 8"): more of the same release, drawn in a different order.
+  'state 8': outbound('outbound-state-dept-8.jsonl'),
 };
 const realIn = {
   'parakweet 1': inbound('inbound-parakweet.jsonl'),
@@ -99,7 +101,9 @@ const groups = <T>(sets: Record<string, T[]>): [string, T[]][] => [
   // Rounds 1 and 2 together: the sets the old holdout figures were reported on, kept comparable across rounds.
   ...(sets['complaints 3'] || sets['r-lists 5'] ? [['rounds 1-2', [...(sets['parakweet 1'] ?? []), ...(sets['r-lists 1'] ?? []), ...(sets['parakweet 2'] ?? []), ...(sets['r-lists 2'] ?? [])]] as [string, T[]]] : []),
   // Everything before round 7, so the earlier totals stay comparable once the new source is added.
-  ...(sets['state 7'] ? [['rounds 1-6', Object.entries(sets).filter(([name]) => name !== 'state 7').flatMap(([, items]) => items)] as [string, T[]]] : []),
+  ...(sets['state 7'] ? [['rounds 1-6', Object.entries(sets).filter(([name]) => !name.startsWith('state ')).flatMap(([, items]) => items)] as [string, T[]]] : []),
+  // Everything before round 8, likewise.
+  ...(sets['state 8'] ? [['rounds 1-7', Object.entries(sets).filter(([name]) => name !== 'state 8').flatMap(([, items]) => items)] as [string, T[]]] : []),
   ['all real', Object.values(sets).flat()],
 ];
 const realRows: Record<string, unknown>[] = [];

@@ -13,6 +13,7 @@ import realFulfilment4Text from './real/fulfilment-r-lists-4.refs.jsonl?raw';
 import realFulfilment6Text from './real/fulfilment-r-lists-6.refs.jsonl?raw';
 import realOutbound7Text from './real/outbound-state-dept-7.jsonl?raw';
 import realInbound7Text from './real/inbound-state-dept-7.jsonl?raw';
+import realOutbound8Text from './real/outbound-state-dept-8.jsonl?raw';
 import { parseCorpus, scoreCorpus } from './evaluate';
 import { parseRealFulfilment, parseRealInbound, parseRealOutbound, scoreInbound } from './real-mail';
 
@@ -23,6 +24,7 @@ const realOutbound2 = parseRealOutbound(realOutbound2Text, 'real/outbound-parakw
 const realInbound2 = parseRealInbound(realInbound2Text, 'real/inbound-parakweet-2.jsonl') as typeof realInbound;
 const realOutbound7 = parseRealOutbound(realOutbound7Text, 'real/outbound-state-dept-7.jsonl') as typeof realOutbound;
 const realInbound7 = parseRealInbound(realInbound7Text, 'real/inbound-state-dept-7.jsonl') as typeof realInbound;
+const realOutbound8 = parseRealOutbound(realOutbound8Text, 'real/outbound-state-dept-8.jsonl') as typeof realOutbound;
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
 describe('labelled promise corpus', () => {
@@ -191,7 +193,7 @@ describe('real-mail development set, round 7 (State Department FOIA release)', (
   });
 
   for (const [split, floor] of [
-    ['train', { precision: 0.85, recall: 0.95, due: 0.6, requestsP: 0.95, requestsR: 0.85 }],
+    ['train', { precision: 0.9, recall: 0.95, due: 0.7, requestsP: 0.95, requestsR: 0.85 }],
     ['holdout', { precision: 0.7, recall: 0.95, due: 0.6, requestsP: 0.9, requestsR: 0.85 }],
   ] as const) {
     it(`promises and requests on the ${split} split stay at or above what was measured`, () => {
@@ -203,6 +205,36 @@ describe('real-mail development set, round 7 (State Department FOIA release)', (
       const inbound = scoreInbound(realInbound7.filter((r) => r.split === split));
       expect(inbound.requests.precision).toBeGreaterThanOrEqual(floor.requestsP);
       expect(inbound.requests.recall).toBeGreaterThanOrEqual(floor.requestsR);
+    });
+  }
+});
+
+// Round 8 (README "Round 8"): more outbound mail of the same release, none of it in rounds 1-7, drawn in another order
+// and labelled before the detector was run on it. Floors a little under the end-of-round figures.
+describe('real-mail development set, round 8 (State Department FOIA release)', () => {
+  it('is labelled, split by the hash of its text, new and big enough', () => {
+    expect(realOutbound8.length).toBeGreaterThanOrEqual(200);
+    expect(realOutbound8.filter((r) => r.promise).length).toBeGreaterThanOrEqual(80);
+    const earlier = new Set(realOutbound7.map((r) => r.sha));
+    for (const r of realOutbound8) {
+      const stratum = (r as { stratum?: string }).stratum;
+      expect({ text: r.text, sha: /^[0-9a-f]{16}$/.test(r.sha ?? ''), stratum: ['A', 'B', 'C'].includes(stratum ?? ''), source: r.source, inRound7: earlier.has(r.sha) }).toEqual({ text: r.text, sha: true, stratum: true, source: 'state-dept-foia', inRound7: false });
+      expect({ text: r.text, split: r.split }).toEqual({ text: r.text, split: Number.parseInt(r.sha!.slice(0, 8), 16) % 3 === 0 ? 'holdout' : 'train' });
+      if (!r.promise) expect({ line: r.line, due: r.due, dueIsDefault: r.dueIsDefault }).toEqual({ line: r.line, due: null, dueIsDefault: false });
+      else expect({ line: r.line, dated: r.due !== null !== r.dueIsDefault }).toEqual({ line: r.line, dated: true });
+    }
+  });
+
+  for (const [split, floor] of [
+    ['train', { precision: 0.8, recall: 0.92, due: 0.85 }],
+    ['holdout', { precision: 0.8, recall: 0.88, due: 0.75 }],
+  ] as const) {
+    it(`promises on the ${split} split stay at or above what was measured`, () => {
+      const score = scoreCorpus(realOutbound8.filter((r) => r.split === split));
+      const report = [`P ${pct(score.precision)} R ${pct(score.recall)} due ${pct(score.dueAccuracy)}`, ...(split === 'train' ? score.failures.map((f) => `${f.text} (expected ${f.expected}, got ${f.got})`) : [])].join('\n');
+      expect(score.precision, report).toBeGreaterThanOrEqual(floor.precision);
+      expect(score.recall, report).toBeGreaterThanOrEqual(floor.recall);
+      expect(score.dueAccuracy, report).toBeGreaterThanOrEqual(floor.due);
     });
   }
 });
@@ -244,7 +276,7 @@ describe('due dates re-resolved from the stored phrase', () => {
     { timeZone: 'Asia/Jerusalem', workingHours: { start: '08:00', end: '16:30', days: [7, 1, 2, 3, 4] } },
     { timeZone: 'Pacific/Auckland', workingHours: DEFAULT_WORKING_HOURS },
   ];
-  const sentences = [...records.map((r) => ({ text: r.text, sentAt: r.sentAt, timeZone: r.timeZone })), ...realOutbound.map((r) => ({ text: r.text, sentAt: r.sentAt, timeZone: r.timeZone })), ...realOutbound2.map((r) => ({ text: r.text, sentAt: r.sentAt, timeZone: r.timeZone })), ...realOutbound7.map((r) => ({ text: r.text, sentAt: r.sentAt, timeZone: r.timeZone }))];
+  const sentences = [...records.map((r) => ({ text: r.text, sentAt: r.sentAt, timeZone: r.timeZone })), ...realOutbound.map((r) => ({ text: r.text, sentAt: r.sentAt, timeZone: r.timeZone })), ...realOutbound2.map((r) => ({ text: r.text, sentAt: r.sentAt, timeZone: r.timeZone })), ...realOutbound7.map((r) => ({ text: r.text, sentAt: r.sentAt, timeZone: r.timeZone })), ...realOutbound8.map((r) => ({ text: r.text, sentAt: r.sentAt, timeZone: r.timeZone }))];
 
   it('gives the same dueAt in every zone and working week', () => {
     let checked = 0;
