@@ -15,7 +15,7 @@ import { findRequests } from '../src/analysis/requests';
 import { findRisks } from '../src/analysis/risks';
 import { visibleText } from '../src/analysis/visible-text';
 import type { CorpusScore } from '../corpus/evaluate';
-import { parseRealFulfilment, parseRealInbound, parseRealOutbound, resolveReferences, scoreFulfilment, scoreInbound } from '../corpus/real-mail';
+import { parseRealFulfilment, parseRealFulfilmentText, parseRealInbound, parseRealOutbound, resolveReferences, scoreFulfilment, scoreInbound } from '../corpus/real-mail';
 import { findDeliveries } from '../src/analysis/deliveries';
 import { resolveFulfilment } from '../src/analysis/fulfilment';
 import type { FulfilmentEvidence } from '../src/analysis/fulfilment';
@@ -198,6 +198,35 @@ if (lookup) {
     }
   }
   console.log('Fulfilment on real R-list threads (aims: status >= 95%, called kept when not <= 2%)');
+  console.table(rows);
+}
+// Fulfilment round 8 (README "Round 8"): State Department officials' promises and their own later messages in the
+// conversation, stored as text, so it runs without the archive.
+{
+  const items = parseRealFulfilmentText(readFileSync(realUrl('fulfilment-state-dept-8.jsonl'), 'utf8'));
+  const rows: Record<string, unknown>[] = [];
+  for (const split of ['train', 'holdout'] as const) {
+    const outcomes: { expected: 'kept' | 'not-kept'; got: 'kept' | 'possibly-kept' | 'not-kept' }[] = [];
+    for (const item of items.filter((i) => i.split === split)) {
+      const thread = `state:${item.ref}`;
+      const evidence: FulfilmentEvidence[] = item.later.map((m) => ({ kind: 'message', id: m.ref, threadId: thread, at: m.sentAt, subject: m.subject, to: ['reader'], deliveries: findDeliveries(visibleText(m.body)), attachments: [] }));
+      const outcome = resolveFulfilment({ id: item.ref, text: item.text, messageId: item.ref, threadId: thread, counterpart: 'reader', madeAt: item.sentAt, madeTo: ['reader'] }, evidence);
+      const got = outcome.kept ? (outcome.kept.strength === 'kept' ? 'kept' : 'possibly-kept') : 'not-kept';
+      if (split === 'train' && got !== item.expected) trainFailures.push(`[fulfilment state 8] expected ${item.expected} / got ${got}: ${item.text} || later: ${item.later.map((m) => m.body.slice(0, 160)).join(' // ')}`);
+      outcomes.push({ expected: item.expected, got });
+    }
+    const score = scoreFulfilment(outcomes);
+    fulfilmentFigures[`${split} state 8`] = score;
+    rows.push({
+      split,
+      promises: score.promises,
+      'status right': pct(score.right / Math.max(1, score.promises)),
+      'possibly kept (asked)': score.possibly,
+      'called kept, was not': `${score.falseKept} (${pct(score.falseKept / Math.max(1, score.promises))})`,
+      'kept found': `${score.keptFound}/${score.kept}`,
+    });
+  }
+  console.log('Fulfilment on real State Department conversations, round 8 (aims: status >= 95%, called kept when not <= 2%)');
   console.table(rows);
 }
 mkdirSync(resultsDir, { recursive: true });

@@ -152,6 +152,33 @@ export function parseRealFulfilment(jsonl: string): RealFulfilment[] {
     .map((line) => JSON.parse(line) as RealFulfilment);
 }
 
+/**
+ * A fulfilment item stored as text (round 8, State Department mail: federal works): the promise, the message it was
+ * made in, and the same official's later messages in the conversation.
+ */
+export interface RealFulfilmentText {
+  text: string;
+  sha: string;
+  source: string;
+  /** Release path of the promising message. */
+  ref: string;
+  sender: string;
+  sentAt: string;
+  subject: string;
+  later: { ref: string; sentAt: string; subject: string; body: string }[];
+  expected: 'kept' | 'not-kept';
+  /** What kept it, in the labeller's words. */
+  keptBy?: string;
+  split: RealSplit;
+}
+
+export function parseRealFulfilmentText(jsonl: string): RealFulfilmentText[] {
+  return jsonl
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as RealFulfilmentText);
+}
+
 export interface FulfilmentScore {
   promises: number;
   /** Status agrees with the label; a "possibly kept" agrees with neither. */
