@@ -91,6 +91,24 @@ describe('findDeliveries', () => {
     expect(kindOf('So I think I just compile R 2.9, though I could compile 2.10 with the patch.')).toBeNull();
   });
 
+  it('reads a sending told without its subject, and a talk told in the shorthand of quick replies as an answer (round 8)', () => {
+    expect(kindOf('Just sent to you in a separate email.')).toBe('delivered');
+    expect(kindOf('Resending.')).toBe('delivered');
+    expect(kindOf('Faxing to you now.')).toBe('delivered');
+    expect(kindOf('Have spoken with the venue.')).toBe('answered');
+    expect(kindOf('I just talked w the printer.')).toBe('answered');
+    expect(kindOf('I already spoke w the printer.')).toBe('answered');
+    expect(kindOf('Sent wirelessly via BlackBerry')).toBeNull();
+    expect(kindOf('Sent Wednesday, March 30, 2011 8:15 PM To: Ann Lee')).toBeNull();
+    expect(kindOf('Forwarded message')).toBeNull();
+    // A signature line, a request and a future are no sending; a wish to talk is no talk.
+    expect(kindOf('Sent from my iPhone')).toBeNull();
+    expect(kindOf('Sent: Monday, March 2, 2026 9:15 AM')).toBeNull();
+    expect(kindOf('Sent me the wrong file, please check.')).toBeNull();
+    expect(kindOf('Will send to you tomorrow.')).toBeNull();
+    expect(kindOf('Have to talk with the venue first.')).toBeNull();
+  });
+
   it('does not read a duty still owed or an act told as old news as a delivery', () => {
     // A link in a sentence that says what we should still do delivers nothing.
     expect(kindOf('Hmm, looks like I should include a link to the style guide in https://example.org/guide!')).toBeNull();
