@@ -15,7 +15,7 @@ import { findRequests } from '../src/analysis/requests';
 import { findRisks } from '../src/analysis/risks';
 import { visibleText } from '../src/analysis/visible-text';
 import type { CorpusScore } from '../corpus/evaluate';
-import { parseRealFulfilment, parseRealFulfilmentText, parseRealInbound, parseRealOutbound, resolveReferences, scoreFulfilment, scoreInbound } from '../corpus/real-mail';
+import { fulfilmentVerdictOfText, parseRealFulfilment, parseRealFulfilmentText, parseRealInbound, parseRealOutbound, resolveReferences, scoreFulfilment, scoreInbound } from '../corpus/real-mail';
 import { findDeliveries } from '../src/analysis/deliveries';
 import { resolveFulfilment } from '../src/analysis/fulfilment';
 import type { FulfilmentEvidence } from '../src/analysis/fulfilment';
@@ -208,10 +208,7 @@ if (lookup) {
   for (const split of ['train', 'holdout'] as const) {
     const outcomes: { expected: 'kept' | 'not-kept'; got: 'kept' | 'possibly-kept' | 'not-kept' }[] = [];
     for (const item of items.filter((i) => i.split === split)) {
-      const thread = `state:${item.ref}`;
-      const evidence: FulfilmentEvidence[] = item.later.map((m) => ({ kind: 'message', id: m.ref, threadId: thread, at: m.sentAt, subject: m.subject, to: ['reader'], deliveries: findDeliveries(visibleText(m.body)), attachments: [] }));
-      const outcome = resolveFulfilment({ id: item.ref, text: item.text, messageId: item.ref, threadId: thread, counterpart: 'reader', madeAt: item.sentAt, madeTo: ['reader'] }, evidence);
-      const got = outcome.kept ? (outcome.kept.strength === 'kept' ? 'kept' : 'possibly-kept') : 'not-kept';
+      const got = fulfilmentVerdictOfText(item);
       if (split === 'train' && got !== item.expected) trainFailures.push(`[fulfilment state 8] expected ${item.expected} / got ${got}: ${item.text} || later: ${item.later.map((m) => m.body.slice(0, 160)).join(' // ')}`);
       outcomes.push({ expected: item.expected, got });
     }

@@ -14,8 +14,9 @@ import realFulfilment6Text from './real/fulfilment-r-lists-6.refs.jsonl?raw';
 import realOutbound7Text from './real/outbound-state-dept-7.jsonl?raw';
 import realInbound7Text from './real/inbound-state-dept-7.jsonl?raw';
 import realOutbound8Text from './real/outbound-state-dept-8.jsonl?raw';
+import realFulfilment8Text from './real/fulfilment-state-dept-8.jsonl?raw';
 import { parseCorpus, scoreCorpus } from './evaluate';
-import { parseRealFulfilment, parseRealInbound, parseRealOutbound, scoreInbound } from './real-mail';
+import { fulfilmentVerdictOfText, parseRealFulfilment, parseRealFulfilmentText, parseRealInbound, parseRealOutbound, scoreFulfilment, scoreInbound } from './real-mail';
 
 const records = parseCorpus(corpusText);
 const realOutbound = parseRealOutbound(realOutboundText, 'real/outbound-parakweet.jsonl') as (ReturnType<typeof parseRealOutbound>[number] & { text: string })[];
@@ -235,6 +236,31 @@ describe('real-mail development set, round 8 (State Department FOIA release)', (
       expect(score.precision, report).toBeGreaterThanOrEqual(floor.precision);
       expect(score.recall, report).toBeGreaterThanOrEqual(floor.recall);
       expect(score.dueAccuracy, report).toBeGreaterThanOrEqual(floor.due);
+    });
+  }
+});
+
+// Round 8 fulfilment (README "Round 8"): officials' promises with their own later messages in the conversation, text
+// committed, so the verdicts are checked here. Floors a little under the end-of-round figures; on train nothing is
+// called kept that was not.
+describe('real fulfilment, round 8 (State Department conversations)', () => {
+  const items = parseRealFulfilmentText(realFulfilment8Text);
+  it('is labelled, split by the hash of the promise and has later mail for every promise', () => {
+    expect(items.length).toBeGreaterThanOrEqual(70);
+    for (const item of items) {
+      expect({ text: item.text, expected: ['kept', 'not-kept'].includes(item.expected), later: item.later.length > 0, keptBy: item.expected === 'kept' ? Boolean(item.keptBy) : true }).toEqual({ text: item.text, expected: true, later: true, keptBy: true });
+      expect({ text: item.text, split: item.split }).toEqual({ text: item.text, split: Number.parseInt(item.sha.slice(0, 8), 16) % 3 === 0 ? 'holdout' : 'train' });
+      for (const m of item.later) expect({ text: item.text, later: m.sentAt > item.sentAt }).toEqual({ text: item.text, later: true });
+    }
+  });
+  for (const [split, floor] of [
+    ['train', { right: 0.6, falseKept: 0 }],
+    ['holdout', { right: 0.7, falseKept: 1 }],
+  ] as const) {
+    it(`on the ${split} split stays at or above what was measured`, () => {
+      const score = scoreFulfilment(items.filter((i) => i.split === split).map((i) => ({ expected: i.expected, got: fulfilmentVerdictOfText(i) })));
+      expect(score.right / score.promises).toBeGreaterThanOrEqual(floor.right);
+      expect(score.falseKept).toBeLessThanOrEqual(floor.falseKept);
     });
   }
 });

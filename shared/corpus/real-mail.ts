@@ -7,6 +7,10 @@
  */
 import { findRequests } from '../src/analysis/requests';
 import { findRisks } from '../src/analysis/risks';
+import { findDeliveries } from '../src/analysis/deliveries';
+import { resolveFulfilment } from '../src/analysis/fulfilment';
+import type { FulfilmentEvidence } from '../src/analysis/fulfilment';
+import { visibleText } from '../src/analysis/visible-text';
 import type { CorpusRecord } from './evaluate';
 
 export type RealSplit = 'train' | 'holdout';
@@ -177,6 +181,17 @@ export function parseRealFulfilmentText(jsonl: string): RealFulfilmentText[] {
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as RealFulfilmentText);
+}
+
+/**
+ * The engine's verdict on a text-stored fulfilment item: the later messages as our mail in the promise's
+ * conversation, each read for deliveries as the engine reads outbound mail.
+ */
+export function fulfilmentVerdictOfText(item: RealFulfilmentText): 'kept' | 'possibly-kept' | 'not-kept' {
+  const thread = `state:${item.ref}`;
+  const evidence: FulfilmentEvidence[] = item.later.map((m) => ({ kind: 'message', id: m.ref, threadId: thread, at: m.sentAt, subject: m.subject, to: ['reader'], deliveries: findDeliveries(visibleText(m.body)), attachments: [] }));
+  const outcome = resolveFulfilment({ id: item.ref, text: item.text, messageId: item.ref, threadId: thread, counterpart: 'reader', madeAt: item.sentAt, madeTo: ['reader'] }, evidence);
+  return outcome.kept ? (outcome.kept.strength === 'kept' ? 'kept' : 'possibly-kept') : 'not-kept';
 }
 
 export interface FulfilmentScore {
