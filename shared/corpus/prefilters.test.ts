@@ -2,6 +2,7 @@
 // every sentence of the corpora, a sentence a rule fires on has to pass its family's prefilter. A prefilter
 // that dropped a cue the rules need fails here (and the non-empty checks keep the test from passing vacuously).
 import { describe, expect, it } from 'vitest';
+import { classifyByRules, mayClassifyDelivery } from '../src/analysis/deliveries';
 import { asksUs, mayAsk } from '../src/analysis/requests';
 import { splitSentences } from '../src/analysis/text/sentences';
 import corpusText from './promises.jsonl?raw';
@@ -38,5 +39,13 @@ describe('prefilters over the corpora', () => {
     expect(fired.filter((s) => !mayAsk(s))).toEqual([]);
     // And it does spare sentences: a prefilter that passes everything would be no prefilter.
     expect(sentences.filter((s) => !mayAsk(s)).length).toBeGreaterThan(100);
+  });
+
+  it('mayClassifyDelivery passes every sentence a delivery rule classifies', () => {
+    const fired = sentences.filter((s) => classifyByRules(s) !== null);
+    // Deliveries are rarer than requests in these corpora (42 sentences when this was written).
+    expect(fired.length).toBeGreaterThan(30);
+    expect(fired.filter((s) => !mayClassifyDelivery(s))).toEqual([]);
+    expect(sentences.filter((s) => !mayClassifyDelivery(s)).length).toBeGreaterThan(1000);
   });
 });

@@ -79,6 +79,9 @@ describe('findDeliveries', () => {
   it('reads a delivery after "but", a bug found and fixed, and an act with its subject left out', () => {
     expect(kindOf('It has not pushed to testing yet, but here are the URLs for the updated builds:')).toBe('delivered');
     expect(kindOf("I haven't sent it yet, but I will send it tomorrow.")).toBeNull();
+    // The clause after "but" delivers by a link alone: no kind's pattern matches the whole sentence, so the first
+    // tests (mayClassifyDelivery) must not skip it.
+    expect(kindOf('It has not been merged, but https://example.org/build/v2')).toBe('delivered');
     expect(kindOf("I believe that I've found and fixed the memory leak with dbUnloadDriver.")).toBe('happened');
     expect(kindOf('Installed libcurl-devel and libidn-devel.')).toBe('happened');
     // Program output, not a report.
