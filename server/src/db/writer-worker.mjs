@@ -121,16 +121,8 @@ function inOpenTransaction(stmts) {
 /** Statements in one transaction; a failure names the statement (LibsqlBatchError's index). */
 function inTransaction(stmts, mode) {
   execute(begin(mode));
-  const results = [];
   try {
-    for (let i = 0; i < stmts.length; i++) {
-      if (!db.inTransaction) throw Object.assign(new Error('The transaction has been rolled back'), { statementIndex: i, transactionClosed: true });
-      try {
-        results.push(execute(stmts[i]));
-      } catch (error) {
-        throw Object.assign(error, { statementIndex: i });
-      }
-    }
+    const results = inOpenTransaction(stmts);
     execute('COMMIT');
     return results;
   } finally {

@@ -18,26 +18,18 @@
  * Send times by position in the output (four, as rounds 1-2); labels are written before the rules are run.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
 import { explainPromises } from '../../src/analysis/promises';
 import { splitSentences } from '../../src/analysis/text/sentences';
 import { visibleText } from '../../src/analysis/visible-text';
 import { findArchive, readArchive } from './archive';
+import { usedSentences } from './state-mail';
 
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
 const dir = findArchive();
 if (!dir) throw new Error('R-list archive not found');
 const messages = await readArchive(dir);
 
-const realDir = new URL('../../corpus/real/', import.meta.url);
-const used = new Set<string>();
-for (const file of readdirSync(realDir).filter((f) => f.endsWith('.jsonl'))) {
-  for (const line of readFileSync(new URL(file, realDir), 'utf8').split('\n').filter(Boolean)) {
-    const item = JSON.parse(line) as { sha?: string; text?: string };
-    if (item.sha) used.add(item.sha);
-    if (item.text) used.add(sha(item.text.replace(/\s+/g, ' ').trim()).slice(0, 16));
-  }
-}
+const used = usedSentences();
 
 const ANNOUNCEMENTS = /^(?:r-announce|r-packages)$/;
 // The filters of rounds 1-2 (bench/tools/pool.ts), to tell which candidates those draws could have taken.
