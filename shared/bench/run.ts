@@ -35,6 +35,17 @@ const splits: Record<string, CorpusScore> = {
 };
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+/** A fulfilment score as one row of the bench's tables. */
+function fulfilmentRow(score: ReturnType<typeof scoreFulfilment>): Record<string, unknown> {
+  return {
+    promises: score.promises,
+    'status right': pct(score.right / Math.max(1, score.promises)),
+    'possibly kept (asked)': score.possibly,
+    'called kept, was not': `${score.falseKept} (${pct(score.falseKept / Math.max(1, score.promises))})`,
+    'kept found': `${score.keptFound}/${score.kept}`,
+  };
+}
 const rows = Object.entries(splits).map(([split, s]) => ({
   split,
   sentences: s.sentences,
@@ -186,15 +197,7 @@ if (lookup) {
       }
       const score = scoreFulfilment(outcomes);
       fulfilmentFigures[`${split} ${round === 0 ? 'all' : `round ${round}`}`] = score;
-      rows.push({
-        split,
-        set: round === 0 ? 'all' : `round ${round}`,
-        promises: score.promises,
-        'status right': pct(score.right / Math.max(1, score.promises)),
-        'possibly kept (asked)': score.possibly,
-        'called kept, was not': `${score.falseKept} (${pct(score.falseKept / Math.max(1, score.promises))})`,
-        'kept found': `${score.keptFound}/${score.kept}`,
-      });
+      rows.push({ split, set: round === 0 ? 'all' : `round ${round}`, ...fulfilmentRow(score) });
     }
   }
   console.log('Fulfilment on real R-list threads (aims: status >= 95%, called kept when not <= 2%)');
@@ -214,14 +217,7 @@ if (lookup) {
     }
     const score = scoreFulfilment(outcomes);
     fulfilmentFigures[`${split} state 8`] = score;
-    rows.push({
-      split,
-      promises: score.promises,
-      'status right': pct(score.right / Math.max(1, score.promises)),
-      'possibly kept (asked)': score.possibly,
-      'called kept, was not': `${score.falseKept} (${pct(score.falseKept / Math.max(1, score.promises))})`,
-      'kept found': `${score.keptFound}/${score.kept}`,
-    });
+    rows.push({ split, ...fulfilmentRow(score) });
   }
   console.log('Fulfilment on real State Department conversations, round 8 (aims: status >= 95%, called kept when not <= 2%)');
   console.table(rows);

@@ -149,11 +149,16 @@ export interface RealFulfilment {
   split: RealSplit;
 }
 
-export function parseRealFulfilment(jsonl: string): RealFulfilment[] {
+/** One JSON object per non-blank line. */
+function parseJsonLines<T>(jsonl: string): T[] {
   return jsonl
     .split('\n')
     .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as RealFulfilment);
+    .map((line) => JSON.parse(line) as T);
+}
+
+export function parseRealFulfilment(jsonl: string): RealFulfilment[] {
+  return parseJsonLines<RealFulfilment>(jsonl);
 }
 
 /**
@@ -177,10 +182,7 @@ export interface RealFulfilmentText {
 }
 
 export function parseRealFulfilmentText(jsonl: string): RealFulfilmentText[] {
-  return jsonl
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as RealFulfilmentText);
+  return parseJsonLines<RealFulfilmentText>(jsonl);
 }
 
 /**
