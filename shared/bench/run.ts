@@ -128,7 +128,7 @@ for (const split of ['train', 'holdout'] as const) {
     if (split === 'train' && source !== 'all real' && !source.startsWith('round')) {
       for (const f of s.failures) trainFailures.push(`[${source}] ${f.expected} / got ${f.got}: ${f.text}`);
     }
-    realRows.push({ split, source, sentences: s.sentences, tp: s.truePositives, fp: s.falsePositives, fn: s.falseNegatives, precision: pct(s.precision), recall: pct(s.recall), 'due (dated)': `${pct(s.dueAccuracy)} (${s.datedCorrect}/${s.datedPromises})` });
+    realRows.push({ split, source, sentences: s.sentences, tp: s.truePositives, fp: s.falsePositives, fn: s.falseNegatives, precision: pct(s.precision), recall: pct(s.recall), 'due (dated)': `${pct(s.dueAccuracy)} (${s.datedCorrect}/${s.datedPromises})`, 'undated, default kept': `${pct(s.defaultAgreement)} (${s.undatedDefault}/${s.undatedPromises})` });
   }
 }
 console.log(`Promise detector on REAL mail (R-list archive ${archiveDir ? 'found' : 'not found: Parakweet part only'}; aims: precision >= 95%, recall >= 90%, due >= 95%)`);

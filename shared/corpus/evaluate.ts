@@ -38,6 +38,8 @@ export interface CorpusScore {
   dueAccuracy: number;
   /** True positives without a stated date that the detector also gave the default. */
   defaultAgreement: number;
+  undatedPromises: number;
+  undatedDefault: number;
   failures: { line: number; text: string; expected: string; got: string }[];
 }
 
@@ -114,6 +116,8 @@ export function scoreCorpus(records: readonly (Omit<CorpusRecord, 'split'> & { l
     datedCorrect,
     dueAccuracy: ratio(datedCorrect, dated),
     defaultAgreement: ratio(undatedDefault, undated),
+    undatedPromises: undated,
+    undatedDefault,
     failures,
   };
 }

@@ -221,6 +221,25 @@ describe('resolveDueDate', () => {
     expect(due('in around 2 weeks', berlinWed)).toBe(Date.parse('2026-03-18T17:00:00+01:00'));
     expect(due('in the next one or two weeks', berlinWed)).toBe(Date.parse('2026-03-18T17:00:00+01:00'));
     expect(due('within 2 to 3 days', berlinWed)).toBe(Date.parse('2026-03-07T17:00:00+01:00'));
+    expect(due('in 2-3 days', berlinWed)).toBe(Date.parse('2026-03-07T17:00:00+01:00'));
+    // Counted from the sending with "from now", ranges included.
+    expect(due('I will call probably around 60-90 minutes from now', berlinWed)).toBe(Date.parse('2026-03-04T11:30:00+01:00'));
+    expect(due('two days from now', berlinWed)).toBe(Date.parse('2026-03-06T17:00:00+01:00'));
+    // A window the work spans, without a number, states no date ("in a few days" does, above).
+    expect(resolveDueDate('over the next few days', berlinWed)).toBeNull();
+    expect(resolveDueDate('in the next days', berlinWed)).toBeNull();
+  });
+
+  it('reads "in the morning / afternoon / evening" as the next such part of the day, and lets a stated day win', () => {
+    const late = at('2026-03-04T22:30:00+01:00', 'Europe/Berlin');
+    expect(due("I'll do so in the morning", late)).toBe(Date.parse('2026-03-05T12:00:00+01:00'));
+    expect(due("I'll do so in the morning", at('2026-03-04T08:00:00+01:00', 'Europe/Berlin'))).toBe(Date.parse('2026-03-04T12:00:00+01:00'));
+    expect(due('In the afternoon, I will upload the files', berlinWed)).toBe(Date.parse('2026-03-04T17:00:00+01:00'));
+    expect(due('In the afternoon, I will upload the files', at('2026-03-04T18:00:00+01:00', 'Europe/Berlin'))).toBe(Date.parse('2026-03-05T17:00:00+01:00'));
+    expect(due('I will call you in the evening', berlinWed)).toBe(Date.parse('2026-03-04T23:59:00+01:00'));
+    expect(resolveDueDate("I'll send it in the morning on Monday", berlinWed)?.dueText).toBe('on Monday');
+    // "the morning of the 5th" names the 5th, not the next morning.
+    expect(resolveDueDate('in the morning of the 5th', berlinWed)?.dueText).not.toBe('in the morning');
   });
 
   it('reads explicit dates, "the 20th" and numeric dates by the zone\'s convention', () => {

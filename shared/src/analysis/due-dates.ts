@@ -42,8 +42,14 @@
  *   Lower-case "may" and "march" are never read as months.
  * - "in N days/weeks", "in a couple of days" (2), "in a few days" (3), "in a day or two" (2): that
  *   calendar day at end of day; "in about N weeks" is N weeks, "in one or two weeks" the later (two).
- *   "in/within N hours/minutes", "within 48 hours": exactly that long after sending. "within N
+ *   "in/within N hours/minutes", "within 48 hours", "90 minutes from now": exactly that long after sending
+ *   ("N days from now" as "in N days"). A range is due at its end ("in 2-3 days", "60-90 minutes from now").
+ *   Only "in" or "within" dates a window without a number ("in a few days"): "over the next few days", "during
+ *   the following days" and "in the next days" tell the time the work spans, not a deadline. "within N
  *   business/working days": N working days later, end of day.
+ * - "in the morning" / "in the afternoon" / "in the evening": the next such part of the day to come (today's
+ *   while it lasts: the morning until noon, the afternoon until the end of working hours), at the times
+ *   above; a day stated beside it sets the date ("on Monday, in the morning" is due on Monday).
  * - "by the 20th": the next 20th of a month (today included), end of day.
  * - Explicit dates ("March 5", "5 March", "5th of March", "2026-03-05", "3/5"): end of day on the next
  *   such date (a date earlier than the sent date without a year means next year). Numeric dates are
@@ -79,7 +85,7 @@ export interface ResolvedDue {
  */
 /** Every date phrase contains one of these; most text does not, and skips the full rules. */
 const DATE_HINT =
-  /\d|day|aft|tonight|this eve|(?:this|in|the) am\b|tomorrow|morning|afternoon|evening|week|month|mon|tue|wed|thu|fri|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|eod|cob|eob|eow|eom|noon|midnight|hour|minute|close of|quarter|year|q[1-4]|eoq|eoy/i;
+  /\d|day|aft|tonight|this eve|(?:this|in|the) am\b|tomorrow|morning|afternoon|evening|week|month|mon|tue|wed|thu|fri|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|eod|cob|eob|eow|eom|noon|midnight|hour|minute|mins?\b|close of|quarter|year|q[1-4]|eoq|eoy/i;
 
 /** "starting 24 April", "beginning on Monday": the date the commitment starts at. */
 const START_MARKER = /\b(?:starting|beginning|commencing|effective|as of)(?:\s+(?:on|from))?[\s,]*$/i;
@@ -101,7 +107,7 @@ function chooseDay(phrase: string, days: readonly DayMatch[]): DayMatch | undefi
   const started = days.find((d) => START_MARKER.test(textBefore(phrase, d)));
   if (started) return started;
   // A day is more precise than a month or quarter around it: "the October event materials by Friday".
-  const first = days.find((d) => !d.period) ?? days[0];
+  const first = days.find((d) => !d.period && !d.partOfDayOnly) ?? days.find((d) => !d.period) ?? days[0];
   if (first && RECURRING.test(textBefore(phrase, first))) return days.find((d) => d.index > first.index && d.index >= first.end) ?? first;
   // "today or this weekend", "Monday or Tuesday at the latest", "later today or early tomorrow": the later of two days is the promise.
   const alternative = first && days.find((d) => d.index >= first.end && /^\s*,?\s*or(?:\s+(?:at (?:the )?latest|at last))?(?:\s+(?:by|on|early|first thing))?\s*$/i.test(phrase.slice(first.end, d.index)));

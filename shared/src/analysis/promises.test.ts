@@ -273,6 +273,9 @@ describe('findPromises', () => {
     }
     // A maybe of a date is no due date; a condition in a later clause is not this one's.
     expect(findPromises("I'll commit the change and (possibly later today) build a new package.", context)[0]?.dueIsDefault).toBe(true);
+    // The likely date is the writer's own estimate: the reminder goes there.
+    expect(findPromises('I will post to the list shortly (probably tomorrow) with the details.', context)[0]?.dueText).toBe('tomorrow');
+    expect(findPromises("I'll call you, probably around 3pm.", context)[0]?.dueIsDefault).toBe(false);
     expect(texts("I'll try to get the build working, but if you have a hint, do tell.")).toHaveLength(1);
     expect(texts("I'll have it put on the portal with the release notes.")).toHaveLength(1);
     // A workshop for the reader is a commitment to the reader.

@@ -600,11 +600,16 @@ function ownWords(clause: string): string {
   return ends.length > 0 ? clause.slice(0, Math.min(...ends)) : clause;
 }
 
-/** A date offered as a maybe ("and (possibly later today) prepare a package") is no due date. */
+/**
+ * A date offered as a maybe ("and (possibly later today) prepare a package") is no due date. A date given as
+ * the likely one ("probably around 60-90 minutes from now", "shortly (probably tomorrow)") is the writer's own
+ * estimate, and the reminder belongs there rather than at the default.
+ */
+const MAYBE_BEFORE = /\b(?:possibly|maybe|perhaps|hopefully|if possible)[\s(,]*$/i;
 function unhedged(due: ReturnType<typeof resolveDueDate>, text: string): ReturnType<typeof resolveDueDate> {
   if (!due) return due;
   const at = text.indexOf(due.dueText);
-  return at > 0 && /\b(?:possibly|maybe|perhaps|hopefully|probably|if possible)[\s(,]*$/i.test(text.slice(Math.max(0, at - 30), at)) ? null : due;
+  return at > 0 && MAYBE_BEFORE.test(text.slice(Math.max(0, at - 30), at)) ? null : due;
 }
 
 /** What joins a second deliverable to a dated first one: "..., and the budget on Friday". */

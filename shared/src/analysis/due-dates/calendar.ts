@@ -29,6 +29,8 @@ export interface DayMatch {
   clock?: Clock | 'eod' | 'late';
   /** A whole month, quarter or year ("in October", "by Q3"), not a day. */
   period?: boolean;
+  /** Only a time of day ("in the morning"): a day stated beside it is the date. */
+  partOfDayOnly?: boolean;
 }
 
 export interface TimeMatch {

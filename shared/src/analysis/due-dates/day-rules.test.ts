@@ -19,6 +19,8 @@ const PHRASES = [
   'today', 'later today', 'before later in the day',
   'tonight', 'by this evening', 'later tonight', 'this am', 'in am', 'in the am',
   'this morning', 'by this afternoon', 'this aft.',
+  'in the morning', 'later in the afternoon', 'by in the evening', 'in the morning of the 5th',
+  '60-90 minutes from now', 'about two days from now', 'in 2-3 days',
   'by the end of next week', 'end of next week',
   'early next week', 'beginning of next week', 'start of next week', 'first thing next week',
   'mid next week', 'middle of next week', 'mid-next week',

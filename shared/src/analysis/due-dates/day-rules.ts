@@ -60,6 +60,8 @@ const UNIT = /min|hour|hr|day|week/i;
 const DAY = /day/i;
 const COUPLE_OR_FEW = /couple|few/i;
 const DAY_OR_TWO = /day or two/i;
+const FROM_NOW = /from now/i;
+const IN_THE_PART_OF_DAY = /in the (?:morning|afternoon|evening)/i;
 const HOUR = /hour/i;
 const WITHIN = /within/i;
 const WEEKDAY = /mon|tue|wed|thu|fri|saturday|sunday/i;
@@ -283,7 +285,8 @@ add(/\b(?:by\s+|before\s+)?(?:the\s+)?(?:end of\s+)?next month\b/, (_m, frame, t
 // Relative durations.
 // "in about 2 weeks" is read as in 2 weeks; "in the next one or two weeks" as the later of the two.
 const ROUGHLY = String.raw`(?:(?:about|around|approximately|roughly|some)\s+)?`;
-const FIRST_OF_RANGE = String.raw`(?:${NUM_RE.replace('(', '(?:')}\s+(?:or|to)\s+)?`;
+// "in 2-3 days" and "60-90 minutes from now" are ranges too: the later end is the promise.
+const FIRST_OF_RANGE = String.raw`(?:${NUM_RE.replace('(', '(?:')}(?:\s+(?:or|to)\s+|\s*[-–]\s*))?`;
 add(new RegExp(String.raw`\b(?:in|within|inside)\s+(?:the\s+next\s+)?${ROUGHLY}${FIRST_OF_RANGE}${NUM_RE}\s+(?:(business|working|work)\s+)?(minutes?|mins?|hours?|hrs?|days?|weeks?)\b`), (m, frame, today) => {
   const n = toNumber(m[1]!.toLowerCase());
   const unit = m[3]!.toLowerCase();
@@ -302,6 +305,21 @@ add(/\b(?:in|within)\s+(?:the\s+next\s+)?(?:a\s+)?(couple|few)(?:\s+of)?\s+(hour
   if (unit === 'hours') return { instant: frame.now + n * 3600000 };
   return { date: addDays(today, unit === 'weeks' ? n * 7 : n), clock: 'eod' };
 }, COUPLE_OR_FEW);
+// "60-90 minutes from now", "two days from now": counted from the sending, as "in 90 minutes".
+add(new RegExp(String.raw`\b${ROUGHLY}${FIRST_OF_RANGE}${NUM_RE}\s+(minutes?|mins?|hours?|hrs?|days?|weeks?)\s+from now\b`), (m, frame, today) => {
+  const n = toNumber(m[1]!.toLowerCase());
+  const unit = m[2]!.toLowerCase();
+  if (unit.startsWith('min')) return { instant: frame.now + n * 60000 };
+  if (unit.startsWith('h')) return { instant: frame.now + n * 3600000 };
+  return { date: addDays(today, unit.startsWith('week') ? n * 7 : n), clock: 'eod' };
+}, FROM_NOW);
+// "I'll do so in the morning", "in the afternoon I will upload it": the next such part of the day to come (today's
+// while it lasts). Only a time of day: any other day in the phrase wins ("on Monday, in the morning").
+add(/\b(?:by\s+|before\s+)?(?:later\s+)?in the (morning|afternoon|evening)\b(?!\s+of\b)/, (m, frame, today) => {
+  const part = m[1]!.toLowerCase();
+  const endsAt = part === 'morning' ? 12 * 60 : part === 'afternoon' ? clockToMinutes(frame.hours.end) : 24 * 60;
+  return { date: frame.nowMinutes < endsAt ? today : addDays(today, 1), clock: partOfDay(part), partOfDayOnly: true };
+}, IN_THE_PART_OF_DAY);
 add(/\b(?:in|within)\s+(?:a|the next)\s+day or two\b/, (_m, frame, today) => ({ date: addDays(today, 2), clock: 'eod' }), DAY_OR_TWO);
 add(/\b(?:in|within)\s+(?:the\s+(?:next\s+)?)?(hour|half an hour|half hour)\b/, (m, frame) => ({
   instant: frame.now + (m[1]!.startsWith('half') ? 30 : 60) * 60000,
