@@ -230,6 +230,15 @@ describe('resolveDueDate', () => {
     expect(resolveDueDate('in the next days', berlinWed)).toBeNull();
   });
 
+  it('skips a day told as when something happened, and keeps a day of ours after it', () => {
+    expect(resolveDueDate("I'll build RPMs when I get it, but since it only started shipping on Monday, it is early yet", berlinWed)).toBeNull();
+    expect(resolveDueDate('Will check in with Dave on where it ended this am', berlinWed)).toBeNull();
+    expect(resolveDueDate('I sent it on Monday and will send the rest on Friday', berlinWed)?.dueText).toBe('on Friday');
+    // A future of ours stays a due date, whatever comes before it.
+    expect(due('we will deliver on Monday', berlinWed)).toBe(Date.parse('2026-03-09T17:00:00+01:00'));
+    expect(due('As agreed, I will send it this morning', at('2026-03-04T08:00:00+01:00', 'Europe/Berlin'))).toBe(Date.parse('2026-03-04T12:00:00+01:00'));
+  });
+
   it('reads "in the morning / afternoon / evening" as the next such part of the day, and lets a stated day win', () => {
     const late = at('2026-03-04T22:30:00+01:00', 'Europe/Berlin');
     expect(due("I'll do so in the morning", late)).toBe(Date.parse('2026-03-05T12:00:00+01:00'));

@@ -56,6 +56,8 @@
  *   ambiguous: a number above 12 decides; otherwise zones in the Americas read month/day and every
  *   other zone day/month (the time zone is the only locale hint the engine has).
  * - A clock time alone ("by 3pm", "by noon"): today at that time, or tomorrow if it has passed.
+ * - A weekday or "this morning" told as when something happened ("since it only started shipping on Monday",
+ *   "where it ended this am", "I sent it on Monday"): a past verb right before it. It states no due date.
  * - No stated date: `defaultWorkingDays` working days after the sent day, end of day, marked default.
  */
 import { utcIso } from './time/utc-iso';

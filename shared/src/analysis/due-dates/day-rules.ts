@@ -35,6 +35,18 @@ function add(re: RegExp, build: DayBuilder, hint: RegExp): void {
   (DAY_RULES as { re: RegExp; build: DayBuilder; hint: RegExp }[]).push({ re: new RegExp(re.source, 'gi'), build, hint });
 }
 
+/**
+ * A day told as when something happened: "since it only started shipping on Monday", "where it ended this am",
+ * "I sent it on Monday (and will send the rest on Friday)". A past verb of the clause stands right before the
+ * day, with at most an adverb before it and an object or an -ing word after it; "we will deliver Monday" and
+ * "as agreed, I'll send it Monday" are no such thing.
+ */
+const HAPPENED_BEFORE_DAY =
+  /\b(?:i|we|you|it|he|she|they|that|which)\s+(?:\w+ly\s+|only\s+|just\s+|already\s+)?(?:started|began|ended|arrived|came|went|shipped|happened|left|met|spoke|talked|sent|received|released|launched|finished|was|were|did)\s+(?:it\s+|them\s+|this\s+|that\s+|\w+ing\s+)?$/i;
+function happenedThen(m: RegExpExecArray): boolean {
+  return HAPPENED_BEFORE_DAY.test(m.input.slice(Math.max(0, m.index - 60), m.index));
+}
+
 // Hints: a rule runs only on text holding a word its pattern cannot match without (every hint below is a
 // literal the pattern contains in each of its alternatives, with the same case-insensitivity), so skipping
 // it changes no match. Most sentences name no date, or one kind of date, and skip most rules.
@@ -137,9 +149,9 @@ add(/\b(?:by\s+|before\s+|until\s+)?tomorrow(?:\s+(morning|afternoon|evening|nig
 add(/\b(?:by\s+|before\s+)?(?:(?:later\s+)?today|later in the day)\b/, (_m, frame, today) => ({ date: today, clock: 'eod' }), TODAY);
 add(/\b(?:by\s+|before\s+)?(?:tonight|this evening|this eve|later tonight)\b/, (_m, frame, today) => ({ date: today, clock: 'late' }), TONIGHT);
 // The dot of the abbreviation "aft." is part of the date; a sentence's closing dot is not.
-add(/\b(?:by\s+|before\s+)?this (morning|afternoon|aft)\b(?:(?<=aft)\.)?/, (m, frame, today) => ({ date: today, clock: partOfDay(m[1]) }), THIS_PART_OF_DAY);
+add(/\b(?:by\s+|before\s+)?this (morning|afternoon|aft)\b(?:(?<=aft)\.)?/, (m, frame, today) => (happenedThen(m) ? undefined : { date: today, clock: partOfDay(m[1]) }), THIS_PART_OF_DAY);
 // "this am" is this morning; "in am" / "in the am" the next morning to come: today's when said before noon.
-add(/\b(?:by\s+|before\s+)?(?:this|in(?: the)?) am\b/, (m, frame, today) => ({
+add(/\b(?:by\s+|before\s+)?(?:this|in(?: the)?) am\b/, (m, frame, today) => (happenedThen(m) ? undefined : {
   date: /^(?:by\s+|before\s+)?this/i.test(m[0]) || frame.nowMinutes < 12 * 60 ? today : addDays(today, 1),
   clock: partOfDay('morning'),
 }), AM_WORD);
@@ -328,7 +340,7 @@ add(/\bwithin\s+(?:the|a)\s+day\b/, (_m, frame) => ({ instant: frame.now + 24 * 
 
 add(new RegExp(String.raw`\b(?:(?:by|on|before|until|for)\s+)?(first thing\s+(?:on\s+)?)?(next|this|coming|this coming)?\s*${WEEKDAY_RE}\b(?!['’]s\b)(?:\s+(morning|afternoon|evening|night|eod|cob))?`), (m, frame, today) => {
   const weekday = WEEKDAY_NAMES[m[3]!.toLowerCase()];
-  if (!weekday) return undefined;
+  if (!weekday || happenedThen(m)) return undefined;
   // "Thursday's call" names an event, not a deadline (excluded by the lookahead above).
   // "Sat"/"Sun" abbreviations are too ambiguous in prose and are not in WEEKDAY_RE.
   const qualifier = m[2]?.toLowerCase();
