@@ -195,6 +195,8 @@ describe('findPromises', () => {
     const [found] = findPromises("I'll send the draft tomorrow so that you can review it by Friday.", context);
     expect(found?.dueText).toBe('tomorrow');
     expect(findPromises("I'll send the draft so that you can review it by Friday.", context)[0]?.dueIsDefault).toBe(true);
+    // So is a consequence: the date is when it follows, not when we act.
+    expect(findPromises('We will remove this port, so that within a few days it should have disappeared from all mirrors.', context)[0]?.dueIsDefault).toBe(true);
   });
 
   it('rejects offers, requests, questions, past tense, status, apologies, fulfilment, hedges and pleasantries', () => {

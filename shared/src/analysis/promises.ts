@@ -592,7 +592,7 @@ const STARTING = /\b(?:starting|beginning|commencing|effective|as of)\b/i;
  * what the commitment announces ("will keep u updated: Ahmed ... died in a crash on Friday"), not its date.
  */
 const OTHER_CLAUSE =
-  /[,;]?\s+(?:so(?: that)?|so as|in order for|before|after|once|when|while|because|since|until|unless|if)\s+(?:you|your|they|their|he|she|the client|everyone|everybody)\b|[,;]\s+(?:and\s+)?(?:you|they)(?:'ll|’ll| will| can| need| must| should| have to)\b/i;
+  /[,;]?\s+(?:so(?: that)?|so as|in order for|before|after|once|when|while|because|since|until|unless|if)\s+(?:you|your|they|their|he|she|the client|everyone|everybody)\b|[,;]?\s+so that\s+(?!(?:I|we)\b)|[,;]\s+(?:and\s+)?(?:you|they)(?:'ll|’ll| will| can| need| must| should| have to)\b/i;
 const ANNOUNCED = /:\s+(?=[A-Z])/;
 
 function ownWords(clause: string): string {
