@@ -230,6 +230,15 @@ describe('resolveDueDate', () => {
     expect(resolveDueDate('in the next days', berlinWed)).toBeNull();
   });
 
+  it('reads lunch as a time: "by lunch" is noon, "after lunch" the end of the day', () => {
+    expect(due("i'll get the numbers over to you after lunch", berlinWed)).toBe(Date.parse('2026-03-04T17:00:00+01:00'));
+    expect(due('I will send it by lunch', berlinWed)).toBe(Date.parse('2026-03-04T12:00:00+01:00'));
+    expect(due('I will send it by lunchtime', at('2026-03-04T14:00:00+01:00', 'Europe/Berlin'))).toBe(Date.parse('2026-03-05T12:00:00+01:00'));
+    expect(due('on Monday by lunch', berlinWed)).toBe(Date.parse('2026-03-09T12:00:00+01:00'));
+    expect(due('tomorrow after lunch', berlinWed)).toBe(Date.parse('2026-03-05T17:00:00+01:00'));
+    expect(resolveDueDate('we had a nice lunch', berlinWed)).toBeNull();
+  });
+
   it('skips a day told as when something happened, and keeps a day of ours after it', () => {
     expect(resolveDueDate("I'll build RPMs when I get it, but since it only started shipping on Monday, it is early yet", berlinWed)).toBeNull();
     expect(resolveDueDate('Will check in with Dave on where it ended this am', berlinWed)).toBeNull();

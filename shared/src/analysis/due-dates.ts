@@ -55,7 +55,8 @@
  *   such date (a date earlier than the sent date without a year means next year). Numeric dates are
  *   ambiguous: a number above 12 decides; otherwise zones in the Americas read month/day and every
  *   other zone day/month (the time zone is the only locale hint the engine has).
- * - A clock time alone ("by 3pm", "by noon"): today at that time, or tomorrow if it has passed.
+ * - A clock time alone ("by 3pm", "by noon", "by lunch" = noon): today at that time, or tomorrow if it has passed.
+ *   "after lunch" is the afternoon: end of day today.
  * - A weekday or "this morning" told as when something happened ("since it only started shipping on Monday",
  *   "where it ended this am", "I sent it on Monday"): a past verb right before it. It states no due date.
  * - No stated date: `defaultWorkingDays` working days after the sent day, end of day, marked default.
@@ -87,7 +88,7 @@ export interface ResolvedDue {
  */
 /** Every date phrase contains one of these; most text does not, and skips the full rules. */
 const DATE_HINT =
-  /\d|day|aft|tonight|this eve|(?:this|in|the) am\b|tomorrow|morning|afternoon|evening|week|month|mon|tue|wed|thu|fri|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|eod|cob|eob|eow|eom|noon|midnight|hour|minute|mins?\b|close of|quarter|year|q[1-4]|eoq|eoy/i;
+  /\d|day|aft|tonight|this eve|(?:this|in|the) am\b|tomorrow|morning|afternoon|evening|week|month|mon|tue|wed|thu|fri|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|eod|cob|eob|eow|eom|noon|lunch|midnight|hour|minute|mins?\b|close of|quarter|year|q[1-4]|eoq|eoy/i;
 
 /** "starting 24 April", "beginning on Monday": the date the commitment starts at. */
 const START_MARKER = /\b(?:starting|beginning|commencing|effective|as of)(?:\s+(?:on|from))?[\s,]*$/i;

@@ -33,6 +33,16 @@ export function timeMatches(text: string): TimeMatch[] {
     }
     out.push({ index: m.index, end: m.index + m[0].length, clock });
   }
+  // Lunch as a time: "by lunch" is noon; "after lunch" is the afternoon, so the end of the working day.
+  if (LUNCH_HINT.test(text)) {
+    for (const m of text.matchAll(LUNCH)) {
+      out.push({ index: m.index, end: m.index + m[0].length, clock: m[1]!.toLowerCase() === 'after' ? 'eod' : { hour: 12, minute: 0 } });
+    }
+    out.sort((a, b) => a.index - b.index);
+  }
   return out;
 }
+
+const LUNCH_HINT = /lunch/i;
+const LUNCH = /\b(after|by|before|until|at)\s+lunch(?:time)?\b/gi;
 
