@@ -230,6 +230,20 @@ describe('resolveDueDate', () => {
     expect(resolveDueDate('in the next days', berlinWed)).toBeNull();
   });
 
+  it('reads the later of "an hour or two", a fortnight, "after the weekend", "later in the week" and the stages of next month', () => {
+    expect(due('in an hour or two', berlinWed)).toBe(Date.parse('2026-03-04T12:00:00+01:00'));
+    expect(due('within a week or two', berlinWed)).toBe(Date.parse('2026-03-18T17:00:00+01:00'));
+    expect(due('in a fortnight', berlinWed)).toBe(Date.parse('2026-03-18T17:00:00+01:00'));
+    expect(due('after the weekend', berlinWed)).toBe(Date.parse('2026-03-09T17:00:00+01:00'));
+    expect(due('after the weekend', at('2026-03-07T11:00:00+01:00', 'Europe/Berlin'))).toBe(Date.parse('2026-03-09T17:00:00+01:00'));
+    expect(due('later in the week', berlinWed)).toBe(Date.parse('2026-03-06T17:00:00+01:00'));
+    expect(due('early next month', berlinWed)).toBe(Date.parse('2026-04-10T17:00:00+02:00'));
+    expect(due('mid-next month', berlinWed)).toBe(Date.parse('2026-04-15T17:00:00+02:00'));
+    expect(due('late next month', berlinWed)).toBe(Date.parse('2026-04-30T17:00:00+02:00'));
+    expect(due('before next month', berlinWed)).toBe(Date.parse('2026-03-31T17:00:00+02:00'));
+    expect(due('by the end of next month', berlinWed)).toBe(Date.parse('2026-04-30T17:00:00+02:00'));
+  });
+
   it('reads lunch as a time: "by lunch" is noon, "after lunch" the end of the day', () => {
     expect(due("i'll get the numbers over to you after lunch", berlinWed)).toBe(Date.parse('2026-03-04T17:00:00+01:00'));
     expect(due('I will send it by lunch', berlinWed)).toBe(Date.parse('2026-03-04T12:00:00+01:00'));

@@ -12,9 +12,11 @@
  * - "this week" / "end of the week" / "by the weekend": the last working day of this week, end of day
  *   (next week's when this week's has passed). "next week": the last working day of next week.
  *   "early next week": Tuesday of next week. "mid next week": Wednesday of next week.
- *   "over the weekend": Sunday 23:59.
+ *   "over the weekend": Sunday 23:59; "after the weekend": the first working day after it. "later in the week"
+ *   as "this week".
  * - "end of the month": the last working day of the month; "next month": the last working day of
- *   next month.
+ *   next month, and its stages as a month name's ("early next month" on or before the 10th, "mid-next month"
+ *   the 15th); "before next month" is the end of this one.
  * - Month names alone ("by October", "in October", "during October", "October 2027") mean the whole
  *   month: its last working day, end of day. Like weekday names they mean the next such month, today's
  *   month included; a stated year is kept. The stage of a month narrows it: "early October" / "the start
@@ -41,7 +43,8 @@
  *   opens the sentence ("In October, we'll ..."), not "Following our review in October, I'll ...".
  *   Lower-case "may" and "march" are never read as months.
  * - "in N days/weeks", "in a couple of days" (2), "in a few days" (3), "in a day or two" (2): that
- *   calendar day at end of day; "in about N weeks" is N weeks, "in one or two weeks" the later (two).
+ *   calendar day at end of day; "in about N weeks" is N weeks, "in one or two weeks" the later (two), as
+ *   "in an hour or two" and "within a week or two"; "in a fortnight" is 14 days.
  *   "in/within N hours/minutes", "within 48 hours", "90 minutes from now": exactly that long after sending
  *   ("N days from now" as "in N days"). A range is due at its end ("in 2-3 days", "60-90 minutes from now").
  *   Only "in" or "within" dates a window without a number ("in a few days"): "over the next few days", "during
@@ -88,7 +91,7 @@ export interface ResolvedDue {
  */
 /** Every date phrase contains one of these; most text does not, and skips the full rules. */
 const DATE_HINT =
-  /\d|day|aft|tonight|this eve|(?:this|in|the) am\b|tomorrow|morning|afternoon|evening|week|month|mon|tue|wed|thu|fri|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|eod|cob|eob|eow|eom|noon|lunch|midnight|hour|minute|mins?\b|close of|quarter|year|q[1-4]|eoq|eoy/i;
+  /\d|day|aft|tonight|this eve|(?:this|in|the) am\b|tomorrow|morning|afternoon|evening|week|month|mon|tue|wed|thu|fri|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|eod|cob|eob|eow|eom|noon|lunch|fortnight|midnight|hour|minute|mins?\b|close of|quarter|year|q[1-4]|eoq|eoy/i;
 
 /** "starting 24 April", "beginning on Monday": the date the commitment starts at. */
 const START_MARKER = /\b(?:starting|beginning|commencing|effective|as of)(?:\s+(?:on|from))?[\s,]*$/i;

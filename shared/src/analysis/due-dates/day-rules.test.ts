@@ -21,6 +21,7 @@ const PHRASES = [
   'this morning', 'by this afternoon', 'this aft.',
   'in the morning', 'later in the afternoon', 'by in the evening', 'in the morning of the 5th',
   '60-90 minutes from now', 'about two days from now', 'in 2-3 days',
+  'in an hour or two', 'within a week or two', 'in a fortnight', "in a fortnight's time", 'after the weekend', 'early next month', 'mid-next month',
   'by the end of next week', 'end of next week',
   'early next week', 'beginning of next week', 'start of next week', 'first thing next week',
   'mid next week', 'middle of next week', 'mid-next week',

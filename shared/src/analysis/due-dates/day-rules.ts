@@ -75,6 +75,8 @@ const DAY_OR_TWO = /day or two/i;
 const FROM_NOW = /from now/i;
 const IN_THE_PART_OF_DAY = /in the (?:morning|afternoon|evening)/i;
 const HOUR = /hour/i;
+const OR_TWO = /or two/i;
+const FORTNIGHT = /fortnight/i;
 const WITHIN = /within/i;
 const WEEKDAY = /mon|tue|wed|thu|fri|saturday|sunday/i;
 
@@ -166,7 +168,7 @@ add(/\b(?:by\s+|during\s+|sometime\s+|within\s+)?(?:the\s+)?(?<!(?:early|mid|beg
   clock: 'eod',
 }), NEXT_WEEK);
 add(
-  /\b(?:by\s+|before\s+)?(?:the\s+)?(?:end of (?:the|this) (?:working |work |business )?week|end of week|eow|later this week|this week|within the week|by the weekend|before the weekend|by week'?s end)\b/,
+  /\b(?:by\s+|before\s+)?(?:the\s+)?(?:end of (?:the|this) (?:working |work |business )?week|end of week|eow|later this week|later in the week|this week|within the week|by the weekend|before the weekend|by week'?s end)\b/,
   (_m, frame, today) => {
     let date = lastWorkingDayOfWeek(today, frame);
     if (compare(date, today) < 0) date = lastWorkingDayOfWeek(addDays(today, 7), frame);
@@ -280,6 +282,8 @@ add(
   YEAR_HINT,
 );
 
+// "after the weekend": the first working day after this week's Sunday.
+add(/\bafter the weekend\b/, (_m, frame, today) => ({ date: addWorkingDays(addDays(mondayOf(today), 6), 1, frame), clock: 'eod' }), WEEKEND);
 add(/\b(?:over|during|on|by|at)\s+the weekend\b|\bthis weekend\b/, (m, frame, today) => {
   if (/^by/i.test(m[0])) return undefined;
   return { date: addDays(mondayOf(today), 6), clock: 'late' };
@@ -288,7 +292,16 @@ add(/\b(?:by\s+|before\s+)?(?:the\s+)?(?:end of (?:the|this) month|end of month|
   date: lastWorkingDayOfMonth(today.year, today.month, frame),
   clock: 'eod',
 }), MONTH);
-add(/\b(?:by\s+|before\s+)?(?:the\s+)?(?:end of\s+)?next month\b/, (_m, frame, today) => {
+// "early next month", "mid-next month": the stage of next month, as "early October" is of October.
+add(/\b(?:by\s+|before\s+)?(?:the\s+)?(early|mid|middle of|beginning of|start of|late)[-\s]+(?:the\s+)?next month\b/, (m, frame, today) => {
+  const month = today.month === 12 ? 1 : today.month + 1;
+  const year = today.month === 12 ? today.year + 1 : today.year;
+  const stage = stageOf(undefined, m[1]!.toLowerCase().replace(/ of$/, ''));
+  return { date: monthStage(year, month, stage, undefined, frame), clock: 'eod' };
+}, NEXT_MONTH);
+add(/\b(?:by\s+|before\s+)?(?:the\s+)?(?:end of\s+)?next month\b/, (m, frame, today) => {
+  // "before next month" is before it starts, as "before October" is.
+  if (/^before\s+(?!the\s+end)/i.test(m[0])) return { date: lastWorkingDayOfMonth(today.year, today.month, frame), clock: 'eod' };
   const month = today.month === 12 ? 1 : today.month + 1;
   const year = today.month === 12 ? today.year + 1 : today.year;
   return { date: lastWorkingDayOfMonth(year, month, frame), clock: 'eod' };
@@ -333,6 +346,10 @@ add(/\b(?:by\s+|before\s+)?(?:later\s+)?in the (morning|afternoon|evening)\b(?!\
   return { date: frame.nowMinutes < endsAt ? today : addDays(today, 1), clock: partOfDay(part), partOfDayOnly: true };
 }, IN_THE_PART_OF_DAY);
 add(/\b(?:in|within)\s+(?:a|the next)\s+day or two\b/, (_m, frame, today) => ({ date: addDays(today, 2), clock: 'eod' }), DAY_OR_TWO);
+// "in an hour or two", "within a week or two": the later, as "in the next one or two weeks".
+add(/\b(?:in|within)\s+(?:an?|one|the next)\s+(hour|week)\s+or\s+two\b/, (m, frame, today) =>
+  m[1]!.toLowerCase() === 'hour' ? { instant: frame.now + 2 * 3600000 } : { date: addDays(today, 14), clock: 'eod' }, OR_TWO);
+add(/\b(?:in|within)\s+(?:a|one|the next)\s+fortnight\b|\bin\s+(?:a|one)\s+fortnight'?s time\b/, (_m, frame, today) => ({ date: addDays(today, 14), clock: 'eod' }), FORTNIGHT);
 add(/\b(?:in|within)\s+(?:the\s+(?:next\s+)?)?(hour|half an hour|half hour)\b/, (m, frame) => ({
   instant: frame.now + (m[1]!.startsWith('half') ? 30 : 60) * 60000,
 }), HOUR);
