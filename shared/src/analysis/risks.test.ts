@@ -227,6 +227,8 @@ describe('findRisks, round 3 (customers writing to their supplier)', () => {
 });
 
 describe('findRisks, round 9 (a principal to staff, customers to companies)', () => {
+  const signals = (visible: string) => findRisks(visible, 'them').map((r) => [r.kind, r.signal ?? null]);
+
   it('reads what the reader owes the writer and has not sent as a delay, but not the writer\'s own reading or a third party\'s silence', () => {
     expect(kinds("I still don't have the agenda for Thursday.", 'them')).toEqual(['delay']);
     expect(kinds("We haven't gotten the revised schedule yet.", 'them')).toEqual(['delay']);
@@ -246,6 +248,10 @@ describe('findRisks, round 9 (a principal to staff, customers to companies)', ()
     expect(kinds("We haven't heard back from the ministry's office yet.", 'them')).toEqual([]);
     expect(kinds('Still waiting to hear from Marco on his availability.', 'them')).toEqual([]);
     expect(kinds("Have not heard back from the board but will keep you posted.", 'them')).toEqual([]);
+    // A chase in two words, and counted outages with what went out named.
+    expect(kinds('Still nothing.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('Still nothing new to report from our side.', 'them')).toEqual([]);
+    expect(signals('Three network outages in two months!')).toEqual([['dissatisfaction', 'quality']]);
   });
 
   it('reads verdicts on the reader\'s work and leaving for another provider, not a technical remark on the reader\'s code', () => {
