@@ -265,13 +265,16 @@ describe('findRisks, round 9 (a principal to staff, customers to companies)', ()
     expect(kinds('Since the function is called for its side effect, your wrapper was useless.', 'them')).toEqual([]);
   });
 
-  it('does not read a meeting moved, the writer running late, quoted words or a feeling someone else expressed as a risk', () => {
+  it('does not read a meeting moved, the writer running late, quoted words, a feeling someone else expressed or the escalation of a conflict as a risk', () => {
     expect(kinds('The Monday meeting at 9:15 has been postponed because of the snow.', 'them')).toEqual([]);
     expect(kinds("Please tell Liz we're running late.", 'them')).toEqual([]);
     expect(kinds('"It is all so frustrating."', 'them')).toEqual([]);
     expect(kinds('The partners had expressed disappointment that the fund was not larger.', 'them')).toEqual([]);
     expect(kinds('I spoke with Randy, who was very frustrated with the committee process.', 'them')).toEqual([]);
     expect(kinds('The duty was not enforced in the past due to a listing error.', 'them')).toEqual([]);
+    expect(kinds('It is an unacceptable escalation of the conflict.', 'them')).toEqual([]);
+    expect(kinds('Both sides were asked to de-escalate tensions before the talks.', 'them')).toEqual([]);
+    expect(kinds('If this is not fixed by Friday we will escalate it to our legal team.', 'them')).toEqual(['escalation']);
     // Still risks: our own delivery moved, and the writer's own disappointment told.
     expect(kinds('The launch has been postponed again.', 'them')).toEqual(['delay']);
     expect(kinds('I expressed my disappointment with your team on the call.', 'them')).toEqual(['dissatisfaction']);

@@ -224,6 +224,9 @@ const THEIR_RULES: RiskRule[] = [
   {
     needs: /\b(?:escalat|manager|boss|director|vp|ceo|cfo|head|leadership|supervisor|superior|legal|lawyer|attorney|counsel|complaint|breach|further|higher|chain)/i,
     kind: 'escalation',
+    // Escalation in its military or diplomatic sense ("an unacceptable escalation of the conflict", "de-escalate
+    // tensions", "the short-term escalation sent our forces") is about a war, not about us.
+    aimedElsewhere: /\b(?:conflict|violence|tensions?|fighting|war|military|forces|troops|hostilities|de-escalat\w*)\b/i,
     pattern:
       /\b(?:escalat(?:e|ed|ing) (?:this|it|the (?:matter|issue|problem|ticket|case)|to|further|internally|higher|up)|escalation(?! (?:process|path|matrix|procedure|policy|contacts?|point|manager|team|list|levels?|tiers?|workflow|queue|plan|desk|route|email|address)|s? (?:team|desk))|loop(?:ing)? in (?:my|our) (?:manager|boss|director|vp|ceo|cfo|head|leadership)|(?:speak|talk) (?:to|with) your (?:manager|supervisor|boss|director|ceo|superior)|(?:involve|involving|get|bring|bringing|bring in|loop in|contact|consult|refer (?:this|it|the matter) to|pass (?:this|it) to) (?:our |my )?(?:legal|lawyers?|attorneys?|counsel)|legal (?:action|steps|proceedings|recourse|remedies)|formal complaint|file a complaint|(?:our|my) lawyers?|breach of contract|take this (?:further|higher|up the chain))\b/i,
   },
@@ -310,7 +313,7 @@ const BOILERPLATE =
 const FEELING = /\b(?:frustrat\w*|annoy\w*|irritat\w*|infuriat\w*|disappoint\w*|unhappy|upset|concerned|worried|fed up|unacceptabl\w*|not (?:good enough|satisfied|happy))\b/i;
 const AIMED_AT_US =
   /\b(?:you|your|yours|y'all|not to hear back|not heard back|(?:haven't|have not|didn't|did not) (?:heard|hear) back|we(?:'re| are| have been| were)|i(?:'m| am| have been|'ve been)|this is|that is|it is|it's|this has|still|again|the (?:delay|delays|service|support|response|responses|quality|situation|project|work|delivery|deliverables?|team|lack of|timeline|report|invoice|release|rollout|outcome|result|website|site|app|portal|system|platform|process|billing|(?:present |current )?(?:behaviou?r|performance|product|software))|(?:we|i) (?:tried|used|bought|ordered|received|tested))\b/i;
-const AIMED_ELSEWHERE = /\bfrom (?:the )?[\w-]+'s (?:end|side)\b|\b(?:with|by|about) (?:all|other|existing|alternative) (?:\w+ ){0,2}(?:solutions|options|tools|packages|approaches|methods|alternatives)\b|\b(?:with|by|about|at|in) (?:their|his|her|its|them|him|myself|ourselves|the (?:weather|news|market|economy|election|government|governor|traffic)|any (?:scheme|approach|idea|method|solution|proposal))\b|\b(?:for me, but|my (?:own )?(?:mistake|fault|error)|making mistakes)\b/i;
+const AIMED_ELSEWHERE = /\bfrom (?:the )?[\w-]+'s (?:end|side)\b|\b(?:with|by|about) (?:all|other|existing|alternative) (?:\w+ ){0,2}(?:solutions|options|tools|packages|approaches|methods|alternatives)\b|\b(?:with|by|about|at|in) (?:their|his|her|its|them|him|myself|ourselves|the (?:weather|news|market|economy|election|government|governor|traffic)|any (?:scheme|approach|idea|method|solution|proposal))\b|\b(?:for me, but|my (?:own )?(?:mistake|fault|error)|making mistakes)\b|\b(?:escalation of|the conflict|violence|killings?|war crimes|bombings?)\b/i;
 
 /** Somewhere else the writer asked: "I posted this on the nabble forum and got no response". */
 const ANOTHER_PLACE = /\bposted (?:this|it) (?:on|to)\b|\bon (?:the |a )?(?:\w+ )?(?:forum|mailing list|community|stack ?overflow)\b/i;
