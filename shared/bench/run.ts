@@ -102,19 +102,26 @@ const realIn = {
   'r-lists 2': inbound('inbound-r-lists-2.refs.jsonl'),
   'complaints 3': inbound('inbound-complaints-3.refs.jsonl'),
   'state 7': inbound('inbound-state-dept-7.jsonl'),
+  // Round 9 (README "Round 9"): client risks: the same release drawn for risk language, and more tweets to companies.
+  'state 9': inbound('inbound-state-dept-9.jsonl'),
+  'complaints 9': inbound('inbound-complaints-9.refs.jsonl'),
 };
 type Out = (typeof realOut)['parakweet 1'];
 type In = (typeof realIn)['parakweet 1'];
+// Every set's name ends in its round's number: "rounds 1-N" is the sets of rounds up to N.
+const upToRound = <T>(sets: Record<string, T[]>, last: number): T[] => Object.entries(sets).filter(([name]) => Number(name.split(' ').pop()) <= last).flatMap(([, items]) => items);
 const groups = <T>(sets: Record<string, T[]>): [string, T[]][] => [
   ...Object.entries(sets),
   ['round 1', [...(sets['parakweet 1'] ?? []), ...(sets['r-lists 1'] ?? [])]],
   ['round 2', [...(sets['parakweet 2'] ?? []), ...(sets['r-lists 2'] ?? [])]],
   // Rounds 1 and 2 together: the sets the old holdout figures were reported on, kept comparable across rounds.
-  ...(sets['complaints 3'] || sets['r-lists 5'] ? [['rounds 1-2', [...(sets['parakweet 1'] ?? []), ...(sets['r-lists 1'] ?? []), ...(sets['parakweet 2'] ?? []), ...(sets['r-lists 2'] ?? [])]] as [string, T[]]] : []),
+  ...(sets['complaints 3'] || sets['r-lists 5'] ? [['rounds 1-2', upToRound(sets, 2)] as [string, T[]]] : []),
   // Everything before round 7, so the earlier totals stay comparable once the new source is added.
-  ...(sets['state 7'] ? [['rounds 1-6', Object.entries(sets).filter(([name]) => !name.startsWith('state ')).flatMap(([, items]) => items)] as [string, T[]]] : []),
+  ...(sets['state 7'] ? [['rounds 1-6', upToRound(sets, 6)] as [string, T[]]] : []),
   // Everything before round 8, likewise.
-  ...(sets['state 8'] ? [['rounds 1-7', Object.entries(sets).filter(([name]) => name !== 'state 8').flatMap(([, items]) => items)] as [string, T[]]] : []),
+  ...(sets['state 8'] ? [['rounds 1-7', upToRound(sets, 7)] as [string, T[]]] : []),
+  // Everything before round 9 (inbound), and round 9's two parts together.
+  ...(sets['state 9'] ? [['rounds 1-8', upToRound(sets, 8)] as [string, T[]], ['round 9', [...(sets['state 9'] ?? []), ...(sets['complaints 9'] ?? [])]] as [string, T[]]] : []),
   ['all real', Object.values(sets).flat()],
 ];
 const realRows: Record<string, unknown>[] = [];

@@ -13,6 +13,8 @@ import realFulfilment4Text from './real/fulfilment-r-lists-4.refs.jsonl?raw';
 import realFulfilment6Text from './real/fulfilment-r-lists-6.refs.jsonl?raw';
 import realOutbound7Text from './real/outbound-state-dept-7.jsonl?raw';
 import realInbound7Text from './real/inbound-state-dept-7.jsonl?raw';
+import realInbound9Text from './real/inbound-state-dept-9.jsonl?raw';
+import realInbound9TweetsText from './real/inbound-complaints-9.refs.jsonl?raw';
 import realOutbound8Text from './real/outbound-state-dept-8.jsonl?raw';
 import realFulfilment8Text from './real/fulfilment-state-dept-8.jsonl?raw';
 import { parseCorpus, scoreCorpus } from './evaluate';
@@ -25,6 +27,7 @@ const realOutbound2 = parseRealOutbound(realOutbound2Text, 'real/outbound-parakw
 const realInbound2 = parseRealInbound(realInbound2Text, 'real/inbound-parakweet-2.jsonl') as typeof realInbound;
 const realOutbound7 = parseRealOutbound(realOutbound7Text, 'real/outbound-state-dept-7.jsonl') as typeof realOutbound;
 const realInbound7 = parseRealInbound(realInbound7Text, 'real/inbound-state-dept-7.jsonl') as typeof realInbound;
+const realInbound9 = parseRealInbound(realInbound9Text, 'real/inbound-state-dept-9.jsonl') as typeof realInbound;
 const realOutbound8 = parseRealOutbound(realOutbound8Text, 'real/outbound-state-dept-8.jsonl') as typeof realOutbound;
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
@@ -133,6 +136,15 @@ describe('real-mail development set, round 2 (Parakweet part)', () => {
 // Round 3 (README "Round 3"): customers' tweets to a company's support account, kept as references only (the source
 // states no licence), so the text and the detector's figures live in `pnpm bench` with the file present. What is
 // committed can still be checked: every item is labelled, and the split is the hash split the README describes.
+/** A set of referenced tweets (rounds 3 and 9): whole tweets (offset 0) of the complaints file, split by the hash of their text. */
+function expectTweetReferences(items: ReturnType<typeof parseRealInbound>): void {
+  for (const r of items) {
+    expect({ line: r.line, sha: /^[0-9a-f]{16}$/.test(r.sha ?? ''), offset: r.offset, source: r.source.startsWith('complaints-social-media/') }).toEqual({ line: r.line, sha: true, offset: 0, source: true });
+    // holdout = the first 32 bits of the text's SHA-256 mod 3 = 0, as rounds 1 and 2.
+    expect({ line: r.line, split: r.split }).toEqual({ line: r.line, split: Number.parseInt(r.sha!.slice(0, 8), 16) % 3 === 0 ? 'holdout' : 'train' });
+  }
+}
+
 describe('real-mail development set, round 3 (references)', () => {
   const items = parseRealInbound(realInbound3Text, 'real/inbound-complaints-3.refs.jsonl');
 
@@ -141,11 +153,7 @@ describe('real-mail development set, round 3 (references)', () => {
     expect(items.filter((r) => r.risk !== null).length).toBeGreaterThanOrEqual(150);
     expect(items.filter((r) => r.risk === null).length).toBeGreaterThanOrEqual(100);
     expect(items.filter((r) => r.split === 'holdout').length).toBeGreaterThanOrEqual(100);
-    for (const r of items) {
-      expect({ line: r.line, sha: /^[0-9a-f]{16}$/.test(r.sha ?? ''), offset: r.offset, source: r.source.startsWith('complaints-social-media/') }).toEqual({ line: r.line, sha: true, offset: 0, source: true });
-      // holdout = the first 32 bits of the text's SHA-256 mod 3 = 0, as rounds 1 and 2.
-      expect({ line: r.line, split: r.split }).toEqual({ line: r.line, split: Number.parseInt(r.sha!.slice(0, 8), 16) % 3 === 0 ? 'holdout' : 'train' });
-    }
+    expectTweetReferences(items);
   });
 });
 
@@ -323,4 +331,39 @@ describe('due dates re-resolved from the stored phrase', () => {
     expect(checked).toBeGreaterThan(1000);
     expect(wrong).toEqual([]);
   });
+});
+
+// Round 9 (README "Round 9"): client risks. State Department officials' inbound sentences drawn for risk language and
+// the Secretary's own chasing (text committed, federal works), and the next company-addressed tweets after round 3's
+// (references: their figures live in `pnpm bench` with the complaints file present). Labelled before the risk rules
+// were run on them; the State part is held at floors a little under its end-of-round figures.
+describe('real-mail development set, round 9 (client risks)', () => {
+  const tweets = parseRealInbound(realInbound9TweetsText, 'real/inbound-complaints-9.refs.jsonl');
+
+  it('is labelled, split by the hash of its text, new and big enough', () => {
+    expect(realInbound9.length + tweets.length).toBeGreaterThanOrEqual(300);
+    expect(tweets.filter((r) => r.risk !== null).length).toBeGreaterThanOrEqual(100);
+    expectTweetReferences(tweets);
+    const round3 = new Set(parseRealInbound(realInbound3Text, 'real/inbound-complaints-3.refs.jsonl').map((r) => r.sha));
+    expect(tweets.filter((r) => round3.has(r.sha))).toEqual([]);
+    const round7 = new Set(realInbound7.map((r) => r.sha));
+    for (const r of realInbound9) {
+      const draw = (r as { draw?: string }).draw;
+      expect({ text: r.text, sha: /^[0-9a-f]{16}$/.test(r.sha ?? ''), draw: ['strong', 'risk-words', 'other', 'principal'].includes(draw ?? ''), source: r.source, inRound7: round7.has(r.sha) }).toEqual({ text: r.text, sha: true, draw: true, source: 'state-dept-foia', inRound7: false });
+      expect({ text: r.text, split: r.split }).toEqual({ text: r.text, split: Number.parseInt(r.sha!.slice(0, 8), 16) % 3 === 0 ? 'holdout' : 'train' });
+    }
+  });
+
+  for (const [split, floor] of [
+    ['train', { risksFound: 3, risksFalse: 3, requestsP: 0.93, requestsR: 0.75 }],
+    ['holdout', { risksFound: 1, risksFalse: 3, requestsP: 0.9, requestsR: 0.7 }],
+  ] as const) {
+    it(`client risks and requests on the State part's ${split} split stay at or above what was measured`, () => {
+      const score = scoreInbound(realInbound9.filter((r) => r.split === split));
+      expect(score.risks.truePositives).toBeGreaterThanOrEqual(floor.risksFound);
+      expect(score.risks.falsePositives).toBeLessThanOrEqual(floor.risksFalse);
+      expect(score.requests.precision).toBeGreaterThanOrEqual(floor.requestsP);
+      expect(score.requests.recall).toBeGreaterThanOrEqual(floor.requestsR);
+    });
+  }
 });

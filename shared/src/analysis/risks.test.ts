@@ -225,3 +225,58 @@ describe('findRisks, round 3 (customers writing to their supplier)', () => {
     expect(signals('There has been a reorganisation of the company and budgets are frozen.')).toEqual([['cancellation', 'decision-maker']]);
   });
 });
+
+describe('findRisks, round 9 (a principal to staff, customers to companies)', () => {
+  const signals = (visible: string) => findRisks(visible, 'them').map((r) => [r.kind, r.signal ?? null]);
+
+  it('reads what the reader owes the writer and has not sent as a delay, but not the writer\'s own reading or a third party\'s silence', () => {
+    expect(kinds("I still don't have the agenda for Thursday.", 'them')).toEqual(['delay']);
+    expect(kinds("We haven't gotten the revised schedule yet.", 'them')).toEqual(['delay']);
+    expect(kinds('I did not receive the certificate you promised.', 'them')).toEqual(['delay']);
+    expect(kinds('Requested it weeks ago and still not received anything.', 'them')).toEqual(['delay']);
+    expect(kinds("I haven't seen the final draft yet.", 'them')).toEqual([]);
+    expect(kinds("I don't have a copy of the old contract at hand.", 'them')).toEqual([]);
+    expect(kinds('I wrote to the author twice and have not gotten any response.', 'them')).toEqual([]);
+  });
+
+  it('reads silence from the reader as a risk, and silence from someone the writer names as news', () => {
+    expect(kinds("We sent the purchase order on Monday and haven't heard back.", 'them')).toEqual(['dissatisfaction']);
+    expect(kinds("I'm only waiting on you guys at this point.", 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('Again no reply to my ticket.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('Nobody has gotten back to me about the refund.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds("I sent the proposal to Maria but haven't heard back yet.", 'them')).toEqual([]);
+    expect(kinds("We haven't heard back from the ministry's office yet.", 'them')).toEqual([]);
+    expect(kinds('Still waiting to hear from Marco on his availability.', 'them')).toEqual([]);
+    expect(kinds("Have not heard back from the board but will keep you posted.", 'them')).toEqual([]);
+    // A chase in two words, and counted outages with what went out named.
+    expect(kinds('Still nothing.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('Still nothing new to report from our side.', 'them')).toEqual([]);
+    expect(signals('Three network outages in two months!')).toEqual([['dissatisfaction', 'quality']]);
+  });
+
+  it('reads verdicts on the reader\'s work and leaving for another provider, not a technical remark on the reader\'s code', () => {
+    expect(kinds('Your onboarding portal is absolutely awful.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('The new dashboard is an absolute joke.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('Honestly, a poor customer experience from start to finish.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds("We're done with you guys after this quarter.", 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('Pathetic. https://example.com/photo', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('Highly unimpressed with the build quality.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds("Looks like we're leaving you for a different provider.", 'them')).toEqual(['cancellation']);
+    expect(kinds('Since the function is called for its side effect, your wrapper was useless.', 'them')).toEqual([]);
+  });
+
+  it('does not read a meeting moved, the writer running late, quoted words, a feeling someone else expressed or the escalation of a conflict as a risk', () => {
+    expect(kinds('The Monday meeting at 9:15 has been postponed because of the snow.', 'them')).toEqual([]);
+    expect(kinds("Please tell Liz we're running late.", 'them')).toEqual([]);
+    expect(kinds('"It is all so frustrating."', 'them')).toEqual([]);
+    expect(kinds('The partners had expressed disappointment that the fund was not larger.', 'them')).toEqual([]);
+    expect(kinds('I spoke with Randy, who was very frustrated with the committee process.', 'them')).toEqual([]);
+    expect(kinds('The duty was not enforced in the past due to a listing error.', 'them')).toEqual([]);
+    expect(kinds('It is an unacceptable escalation of the conflict.', 'them')).toEqual([]);
+    expect(kinds('Both sides were asked to de-escalate tensions before the talks.', 'them')).toEqual([]);
+    expect(kinds('If this is not fixed by Friday we will escalate it to our legal team.', 'them')).toEqual(['escalation']);
+    // Still risks: our own delivery moved, and the writer's own disappointment told.
+    expect(kinds('The launch has been postponed again.', 'them')).toEqual(['delay']);
+    expect(kinds('I expressed my disappointment with your team on the call.', 'them')).toEqual(['dissatisfaction']);
+  });
+});
