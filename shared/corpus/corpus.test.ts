@@ -246,8 +246,8 @@ describe('real-mail development set, round 8 (State Department FOIA release)', (
 // train nothing is called kept that was not.
 describe('real fulfilment, rounds 8 and 9 (State Department conversations)', () => {
   const rounds = [
-    { round: 8, items: parseRealFulfilmentText(realFulfilment8Text), atLeast: 70, floors: { train: { right: 0.6, falseKept: 0 }, holdout: { right: 0.7, falseKept: 1 } } },
-    { round: 9, items: parseRealFulfilmentText(realFulfilment9Text), atLeast: 100, floors: { train: { right: 0.55, falseKept: 0 }, holdout: { right: 0.55, falseKept: 0 } } },
+    { round: 8, items: parseRealFulfilmentText(realFulfilment8Text), atLeast: 70, floors: { train: { right: 0.7, falseKept: 0 }, holdout: { right: 0.7, falseKept: 1 } } },
+    { round: 9, items: parseRealFulfilmentText(realFulfilment9Text), atLeast: 100, floors: { train: { right: 0.72, falseKept: 0 }, holdout: { right: 0.62, falseKept: 0 } } },
   ];
   it('are labelled, split by the hash of the promise, have later mail for every promise and hold no promise twice', () => {
     const seen = new Set<string>();
