@@ -32,7 +32,7 @@ import type { DeliveryCandidate } from '../model/facts';
 import { resolveDueDate } from './due-dates';
 import type { DueDateContext } from './due-dates';
 import { snippet } from './text/normalize';
-import { REPORTED_ANSWER } from './text/reported-answers';
+import { reportsAnswerHeard } from './text/reported-answers';
 import { splitSentences } from './text/sentences';
 
 const SLIP =
@@ -82,9 +82,12 @@ const STILL_OWED = /\b(?:i|we)\s+(?:really |probably |still |also )?(?:should|ou
  */
 const OLD_NEWS = /\b(?:earlier this (?:year|month)|last (?:year|month|spring|summer|autumn|fall|winter)|(?:years|months|long|a long time|a while|some time) ago|a (?:few|couple of) (?:years|months) ago|back in (?:19|20)\d\d|in the past)\b/i;
 
-/** Every delivery and slip pattern contains one of these; most sentences skip the full rules. */
+/**
+ * Every delivery and slip pattern contains one of these; most sentences skip the full rules. An answer heard from someone
+ * else has its own guard (text/reported-answers.ts), read only for the sentences this one turns away.
+ */
 const HINT =
-  /tried|tested|reproduc|install|upgrad|built|rebuilt|pushed|commit|edited|updated|added|removed|changed|rewr|implement|introduc|patch|appl|merg|filed|opened|document|\bran\b|\brun\b|work|solved|trick|cured|sorted|got|found|below|could|can |attach|enclos|find|sent|send|forward|shar|upload|post|mail|fax|courier|put|placed|added|circulat|dropped|submit|deliver|includ|here|promised|requested|discussed|link|http|answer|question|query|check|confirm|look|heard|spoke|talk|verif|investigat|asked|good|turns out|reason|price|cost|quote|figure|number|total|amount|date|eta|yes|no\b|thank|great|nice|met|caught|fix|patch|update|change|release|feature|version|resolved|deploy|shipp|rolled|book|schedul|set up|arrang|organi|invite|room|session|now|long|late|behind|more|slipp|delay|push|ready|held|stuck|bear|revised|new|improv|speed|solution|gone|went|finished|completed|workaround|suggest|replied|explain|pointed|told|due to|caused|\$ |availab|free|locked|all set|on for|out of range|out of pocket|said|says|ed back|got back|wrote back|responded|uld be|^from |^per |talked|left|went|gone/i;
+  /tried|tested|reproduc|install|upgrad|built|rebuilt|pushed|commit|edited|updated|added|removed|changed|rewr|implement|introduc|patch|appl|merg|filed|opened|document|\bran\b|\brun\b|work|solved|trick|cured|sorted|got|found|below|could|can |attach|enclos|find|sent|send|forward|shar|upload|post|mail|fax|courier|put|placed|added|circulat|dropped|submit|deliver|includ|here|promised|requested|discussed|link|http|answer|question|query|check|confirm|look|heard|spoke|talk|verif|investigat|asked|good|turns out|reason|price|cost|quote|figure|number|total|amount|date|eta|yes|no\b|thank|great|nice|met|caught|fix|patch|update|change|release|feature|version|resolved|deploy|shipp|rolled|book|schedul|set up|arrang|organi|invite|room|session|now|long|late|behind|more|slipp|delay|push|ready|held|stuck|bear|revised|new|improv|speed|solution|gone|went|finished|completed|workaround|suggest|replied|explain|pointed|told|due to|caused|\$ |left/i;
 
 /** A fixed frame: only the phrase of a slip's new time is kept; the caller dates it in the user's zone. */
 const PROBE: DueDateContext = {
@@ -120,19 +123,21 @@ function isQuestion(sentence: string): boolean {
  * 475 -> 475 ms, templates 360 -> 357 ms). corpus/prefilters.test.ts checks that no sentence the rules classify is
  * skipped here.
  */
-const KIND_PATTERNS = [SLIP, OUTCOME, DELIVERED, HAPPENED, ANSWERED, FINDINGS, REPORTED_ANSWER];
+const KIND_PATTERNS = [SLIP, OUTCOME, DELIVERED, HAPPENED, ANSWERED, FINDINGS];
 // Joined into one pattern with the flag "i": a pattern written with other flags would change meaning there.
 for (const pattern of KIND_PATTERNS) if (pattern.flags !== 'i') throw new Error(`deliveries: ${pattern.source.slice(0, 40)} must have exactly the flag "i"`);
 const ANY_KIND = new RegExp(KIND_PATTERNS.map((pattern) => `(?:${pattern.source})`).join('|'), 'i');
 
 /** Whether the delivery rules may find something in a sentence: false only when none of them can. */
 export function mayClassifyDelivery(sentence: string): boolean {
-  return ANY_KIND.test(sentence) || BUT_CLAUSE.test(sentence);
+  return ANY_KIND.test(sentence) || BUT_CLAUSE.test(sentence) || reportsAnswerHeard(sentence);
 }
 
 /** What one sentence of our mail shows, or null. */
 export function classifyDelivery(sentence: string): DeliveryCandidate | null {
-  if (!HINT.test(sentence) || isQuestion(sentence) || !mayClassifyDelivery(sentence)) return null;
+  const hinted = HINT.test(sentence);
+  if (!hinted && !reportsAnswerHeard(sentence)) return null;
+  if (isQuestion(sentence) || (hinted && !mayClassifyDelivery(sentence))) return null;
   return classifyByRules(sentence);
 }
 
@@ -155,7 +160,7 @@ export function classifyByRules(sentence: string): DeliveryCandidate | null {
   }
   if (DELIVERED.test(sentence)) return { text: snippet(sentence), kind: 'delivered' };
   if (HAPPENED.test(sentence)) return OLD_NEWS.test(sentence) ? null : { text: snippet(sentence), kind: 'happened' };
-  if (ANSWERED.test(sentence) || FINDINGS.test(sentence) || REPORTED_ANSWER.test(sentence)) return { text: snippet(sentence), kind: 'answered' };
+  if (ANSWERED.test(sentence) || FINDINGS.test(sentence) || reportsAnswerHeard(sentence)) return { text: snippet(sentence), kind: 'answered' };
   return null;
 }
 

@@ -39,12 +39,20 @@ const FROM = String.raw`^(?:from|per) (?!the\b)[a-z]+(?: [a-z]+\.?)?:\s+\S`;
 /** The talk or the check itself, opening the sentence: "Spoke to friends and ...", "Yes, just confirmed that Dan will come", "I just talked w him". */
 const DONE_BARE = String.raw`^(?:(?:yes|ok|okay|sure)[\s,.!-]+)?(?:(?:i|we)(?:'ve| have)? )?(?:just |also |now |already )?(?:spoke|spoken|talked|checked|confirmed|heard back)(?: (?:to|with|w\/?(?=\s)))?\b`;
 /** An event reported by how it went: "Mtg went very well", "the call went fine". */
-const WENT = String.raw`\b(?:went|gone) (?:very |really |quite |extremely )?(?:well|great|fine|smoothly)\b`;
+const WENT = String.raw`${LEAD}(?:went|gone) (?:very |really |quite |extremely )?(?:well|great|fine|smoothly)\b`;
 
-/** Exactly the flag "i", so deliveries.ts can join it with its other patterns. */
-export const REPORTED_ANSWER = new RegExp([STATE, CAN_DO, SAID, FROM, DONE_BARE, WENT].map((p) => `(?:${p})`).join('|'), 'i');
+/** Every alternative opens the sentence, so the whole pattern is anchored: tried once per sentence, not at every character. */
+const REPORTED_ANSWER = new RegExp(`^(?:${[STATE, CAN_DO, SAID, FROM, DONE_BARE, WENT].map((p) => `(?:${p.replace(/^\^/, '')})`).join('|')})`, 'i');
+
+/**
+ * The words every alternative of REPORTED_ANSWER needs, within the sentence's first nine words (where each alternative
+ * puts them): read from the start only, never scanning a long sentence, and most sentences have none. The full pattern
+ * (three leading words, then who it is about) is many times dearer.
+ */
+const NEEDS =
+  /^(?:\S+\s+){0,8}?(?:available|unavailable|free|confirmed|locked|scheduled|on for|all set|out of (?:range|pocket)|(?:can|could) (?:do|talk|speak|meet|join|see you)|said|says|told (?:me|us)|(?:emailed|wrote|called) back|got back to|responded|would be (?:happy|glad|delighted|pleased)|spoken?|spoke|talked|checked|heard back|(?:went|gone) (?:very |really |quite |extremely )?(?:well|great|fine|smoothly))\b|^(?:from|per) /i;
 
 /** Whether a sentence passes on an answer heard from someone else (or how an event went). */
 export function reportsAnswerHeard(sentence: string): boolean {
-  return REPORTED_ANSWER.test(sentence);
+  return NEEDS.test(sentence) && REPORTED_ANSWER.test(sentence);
 }
