@@ -210,23 +210,33 @@ if (lookup) {
   console.log('Fulfilment on real R-list threads (aims: status >= 95%, called kept when not <= 2%)');
   console.table(rows);
 }
-// Fulfilment round 8 (README "Round 8"): State Department officials' promises and their own later messages in the
-// conversation, stored as text, so it runs without the archive.
+// Fulfilment rounds 8 and 9 (README "Round 8", "Round 9"): State Department officials' promises and their own later
+// messages in the conversation, stored as text, so they run without the archive.
 {
-  const items = parseRealFulfilmentText(readFileSync(realUrl('fulfilment-state-dept-8.jsonl'), 'utf8'));
+  const rounds = [
+    { round: 8, items: parseRealFulfilmentText(readFileSync(realUrl('fulfilment-state-dept-8.jsonl'), 'utf8')) },
+    { round: 9, items: parseRealFulfilmentText(readFileSync(realUrl('fulfilment-state-dept-9.jsonl'), 'utf8')) },
+  ];
   const rows: Record<string, unknown>[] = [];
   for (const split of ['train', 'holdout'] as const) {
-    const outcomes: { expected: 'kept' | 'not-kept'; got: 'kept' | 'possibly-kept' | 'not-kept' }[] = [];
-    for (const item of items.filter((i) => i.split === split)) {
-      const got = fulfilmentVerdictOfText(item);
-      if (split === 'train' && got !== item.expected) trainFailures.push(`[fulfilment state 8] expected ${item.expected} / got ${got}: ${item.text} || later: ${item.later.map((m) => m.body.slice(0, 160)).join(' // ')}`);
-      outcomes.push({ expected: item.expected, got });
+    const all: { expected: 'kept' | 'not-kept'; got: 'kept' | 'possibly-kept' | 'not-kept' }[] = [];
+    for (const { round, items } of rounds) {
+      const outcomes: typeof all = [];
+      for (const item of items.filter((i) => i.split === split)) {
+        const got = fulfilmentVerdictOfText(item);
+        if (split === 'train' && got !== item.expected) trainFailures.push(`[fulfilment state ${round}] expected ${item.expected} / got ${got}: ${item.text} || later: ${item.later.map((m) => m.body.slice(0, 160)).join(' // ')}`);
+        outcomes.push({ expected: item.expected, got });
+      }
+      const score = scoreFulfilment(outcomes);
+      fulfilmentFigures[`${split} state ${round}`] = score;
+      rows.push({ split, set: `round ${round}`, ...fulfilmentRow(score) });
+      all.push(...outcomes);
     }
-    const score = scoreFulfilment(outcomes);
-    fulfilmentFigures[`${split} state 8`] = score;
-    rows.push({ split, ...fulfilmentRow(score) });
+    const score = scoreFulfilment(all);
+    fulfilmentFigures[`${split} state all`] = score;
+    rows.push({ split, set: 'all', ...fulfilmentRow(score) });
   }
-  console.log('Fulfilment on real State Department conversations, round 8 (aims: status >= 95%, called kept when not <= 2%)');
+  console.log('Fulfilment on real State Department conversations, rounds 8 and 9 (aims: status >= 95%, called kept when not <= 2%)');
   console.table(rows);
 }
 mkdirSync(resultsDir, { recursive: true });

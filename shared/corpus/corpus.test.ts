@@ -17,6 +17,7 @@ import realInbound9Text from './real/inbound-state-dept-9.jsonl?raw';
 import realInbound9TweetsText from './real/inbound-complaints-9.refs.jsonl?raw';
 import realOutbound8Text from './real/outbound-state-dept-8.jsonl?raw';
 import realFulfilment8Text from './real/fulfilment-state-dept-8.jsonl?raw';
+import realFulfilment9Text from './real/fulfilment-state-dept-9.jsonl?raw';
 import { parseCorpus, scoreCorpus } from './evaluate';
 import { fulfilmentVerdictOfText, parseRealFulfilment, parseRealFulfilmentText, parseRealInbound, parseRealOutbound, scoreFulfilment, scoreInbound } from './real-mail';
 
@@ -248,28 +249,39 @@ describe('real-mail development set, round 8 (State Department FOIA release)', (
   }
 });
 
-// Round 8 fulfilment (README "Round 8"): officials' promises with their own later messages in the conversation, text
-// committed, so the verdicts are checked here. Floors a little under the end-of-round figures; on train nothing is
-// called kept that was not.
-describe('real fulfilment, round 8 (State Department conversations)', () => {
-  const items = parseRealFulfilmentText(realFulfilment8Text);
-  it('is labelled, split by the hash of the promise and has later mail for every promise', () => {
-    expect(items.length).toBeGreaterThanOrEqual(70);
-    for (const item of items) {
-      expect({ text: item.text, expected: ['kept', 'not-kept'].includes(item.expected), later: item.later.length > 0, keptBy: item.expected === 'kept' ? Boolean(item.keptBy) : true }).toEqual({ text: item.text, expected: true, later: true, keptBy: true });
-      expect({ text: item.text, split: item.split }).toEqual({ text: item.text, split: Number.parseInt(item.sha.slice(0, 8), 16) % 3 === 0 ? 'holdout' : 'train' });
-      for (const m of item.later) expect({ text: item.text, later: m.sentAt > item.sentAt }).toEqual({ text: item.text, later: true });
+// Rounds 8 and 9 fulfilment (README "Round 8", "Round 9"): officials' promises with their own later messages in the
+// conversation, text committed, so the verdicts are checked here. Floors a little under the end-of-round figures; on
+// train nothing is called kept that was not.
+describe('real fulfilment, rounds 8 and 9 (State Department conversations)', () => {
+  const rounds = [
+    { round: 8, items: parseRealFulfilmentText(realFulfilment8Text), atLeast: 70, floors: { train: { right: 0.7, falseKept: 0 }, holdout: { right: 0.7, falseKept: 1 } } },
+    { round: 9, items: parseRealFulfilmentText(realFulfilment9Text), atLeast: 100, floors: { train: { right: 0.72, falseKept: 0 }, holdout: { right: 0.62, falseKept: 0 } } },
+  ];
+  it('are labelled, split by the hash of the promise, have later mail for every promise and hold no promise twice', () => {
+    const seen = new Set<string>();
+    for (const { round, items, atLeast } of rounds) {
+      expect(items.length).toBeGreaterThanOrEqual(atLeast);
+      // Both verdicts occur: a set of one kind could not show a rule calling kept what was not.
+      expect(items.some((i) => i.expected === 'kept') && items.some((i) => i.expected === 'not-kept')).toBe(true);
+      for (const item of items) {
+        expect({ round, text: item.text, expected: ['kept', 'not-kept'].includes(item.expected), later: item.later.length > 0, keptBy: item.expected === 'kept' ? Boolean(item.keptBy) : true }).toEqual({ round, text: item.text, expected: true, later: true, keptBy: true });
+        expect({ text: item.text, split: item.split }).toEqual({ text: item.text, split: Number.parseInt(item.sha.slice(0, 8), 16) % 3 === 0 ? 'holdout' : 'train' });
+        for (const m of item.later) expect({ text: item.text, later: m.sentAt > item.sentAt }).toEqual({ text: item.text, later: true });
+        // One official's promise is one item: the same words by the same official were drawn once.
+        const key = `${item.sender}|${item.text}`;
+        expect({ round, key, drawnBefore: seen.has(key) }).toEqual({ round, key, drawnBefore: false });
+        seen.add(key);
+      }
     }
   });
-  for (const [split, floor] of [
-    ['train', { right: 0.6, falseKept: 0 }],
-    ['holdout', { right: 0.7, falseKept: 1 }],
-  ] as const) {
-    it(`on the ${split} split stays at or above what was measured`, () => {
-      const score = scoreFulfilment(items.filter((i) => i.split === split).map((i) => ({ expected: i.expected, got: fulfilmentVerdictOfText(i) })));
-      expect(score.right / score.promises).toBeGreaterThanOrEqual(floor.right);
-      expect(score.falseKept).toBeLessThanOrEqual(floor.falseKept);
-    });
+  for (const { round, items, floors } of rounds) {
+    for (const split of ['train', 'holdout'] as const) {
+      it(`round ${round} on the ${split} split stays at or above what was measured`, () => {
+        const score = scoreFulfilment(items.filter((i) => i.split === split).map((i) => ({ expected: i.expected, got: fulfilmentVerdictOfText(i) })));
+        expect(score.right / score.promises).toBeGreaterThanOrEqual(floors[split].right);
+        expect(score.falseKept).toBeLessThanOrEqual(floors[split].falseKept);
+      });
+    }
   }
 });
 

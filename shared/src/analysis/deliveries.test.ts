@@ -112,6 +112,18 @@ describe('findDeliveries', () => {
     expect(kindOf('Have to talk with the venue first.')).toBeNull();
   });
 
+  it('reads an answer heard from someone else as an answer, and a thing left at the reader\'s door as delivered (round 9)', () => {
+    expect(kindOf('Priya could do 9:15am.')).toBe('answered');
+    expect(kindOf('Marta said the invoice went out on Monday.')).toBe('answered');
+    expect(kindOf('From Ken B: the numbers hold up.')).toBe('answered');
+    expect(kindOf('Spoke to legal and they are fine with the clause.')).toBe('answered');
+    expect(kindOf('I left the signed copy on the table outside your door.')).toBe('delivered');
+    // Our own offer is no answer heard, and leaving a place is no delivery.
+    expect(kindOf('I am free at 3pm.')).toBeNull();
+    expect(kindOf('I left the office at 5pm.')).toBeNull();
+    expect(kindOf('Having said that, I would still keep the old importer.')).toBeNull();
+  });
+
   it('does not read a duty still owed or an act told as old news as a delivery', () => {
     // A link in a sentence that says what we should still do delivers nothing.
     expect(kindOf('Hmm, looks like I should include a link to the style guide in https://example.org/guide!')).toBeNull();

@@ -13,6 +13,20 @@ describe('promises to find something out', () => {
     expect(isInquiry('definitely follow this up soon, but I am busy this week.')).toBe(true);
   });
 
+  it('reads checking with someone, confirming, inquiring and reaching out as an inquiry (round 9)', () => {
+    expect(isInquiry('check with Lona.')).toBe(true);
+    expect(isInquiry('triple check now.')).toBe(true);
+    expect(isInquiry('check on Monday.')).toBe(true);
+    expect(isInquiry('Will confirm.')).toBe(true);
+    expect(isInquiry('inquire.')).toBe(true);
+    expect(isInquiry('reach out to the embassy.')).toBe(true);
+    expect(isInquiry('make sure.')).toBe(true);
+    expect(isInquiry('get right back to you.')).toBe(true);
+    // A check as a thing to build, and making sure of an act, are not inquiries.
+    expect(isInquiry('add a special-case check for this.')).toBe(false);
+    expect(isInquiry('make sure it is printed before you land.')).toBe(false);
+  });
+
   it('does not read sending, calling or asking someone as an inquiry', () => {
     expect(isInquiry('send you the revised SOW by Friday.')).toBe(false);
     expect(isInquiry('call you tomorrow.')).toBe(false);
@@ -39,6 +53,13 @@ describe('reports of what was found', () => {
     expect(reportsFinding('It works if I set the locale to C first.')).toBe(true);
     // A pasted session is a finding even when the tool's output speaks of the future.
     expect(reportsFinding('ops at build:~$ apt install libfoo The following NEW packages will be installed:')).toBe(true);
+  });
+
+  it('reads an answer heard from someone else as a finding (round 9)', () => {
+    expect(reportsFinding('Priya could do 9:15am.')).toBe(true);
+    expect(reportsFinding('Marta said the invoice went out on Monday.')).toBe(true);
+    expect(reportsFinding('The minister is available at 4:30pm today.')).toBe(true);
+    expect(reportsFinding('A newer driver is available from the vendor at https://example.com/drivers.')).toBe(false);
   });
 
   it('does not read a link someone published, an attempt to reach someone or an agreed time as a finding', () => {

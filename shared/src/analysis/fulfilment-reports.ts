@@ -9,6 +9,10 @@
  * only the thread ties it to the promise (fulfilment.ts asks for the same thread), and only a report of a
  * look, a try or an outcome counts, not any act the promiser later mentions.
  *
+ * Checking, confirming, asking or reaching out ("I'll check with Lona", "Will confirm", "I will inquire", "Will reach
+ * out") is such an examination too: it is done when the answer heard is passed on ("Lona said it is scheduled for
+ * tomorrow", "Tom could do 8:30am", "From Dave A: ...": text/reported-answers.ts).
+ *
  * Not a report of the finding:
  * - a link or a file someone else published ("there is a patch available from CRAN <link>" does not say
  *   it was tried);
@@ -17,9 +21,11 @@
  *   those as answers.
  */
 
+import { reportsAnswerHeard } from './text/reported-answers';
+
 /** The promise commits to examining something and, by saying so, to telling what it found. */
 const INQUIRY =
-  /\b(?:try|test|give (?:it|this|that|them) a (?:try|go|shot|spin|whirl)|experiment|play (?:around )?with|(?:have|take) a (?:\w+ )?look|look (?:at|into)|check (?:it|this|that|them|whether|if|how)|see (?:if|whether|how|what)|find out|figure out|investigate|follow (?:this|it|that|them) up|follow up on (?:this|it|that|them)|report back|(?:post|send|give|provide)(?: (?:you|the list|everyone))? (?:an |regular |further |more |some |periodic |frequent |progress )?updates?|let (?:you|the list|everyone|you all) know|keep (?:you|the list|everyone) (?:posted|updated|informed)|(?:give|send) (?:you )?feedback|report (?:the|on|whether|how))\b/i;
+  /\b(?:try|test|give (?:it|this|that|them) a (?:try|go|shot|spin|whirl)|experiment|play (?:around )?with|(?:have|take) a (?:\w+ )?look|look (?:at|into)|(?:double[- ]?|triple[- ]?|re-?)?check(?: (?:it|this|that|them|whether|if|how|what|with|on|back|now|again|in|into|out|locally|first)\b|\s*[.!)]|$)|confirm\b|inquire|enquire|ask around|reach out|get (?:right )?back to (?:you|the list)|^make sure(?=\W*$)|see (?:if|whether|how|what)|find out|figure out|investigate|follow (?:this|it|that|them) up|follow up on (?:this|it|that|them)|report back|(?:post|send|give|provide)(?: (?:you|the list|everyone))? (?:an |regular |further |more |some |periodic |frequent |progress )?updates?|let (?:you|the list|everyone|you all) know|keep (?:you|the list|everyone) (?:posted|updated|informed)|(?:give|send) (?:you )?feedback|report (?:the|on|whether|how))\b/i;
 
 /**
  * What the examination found, in the promiser's words: the try or the look itself, in the first person or
@@ -57,5 +63,5 @@ export function isInquiry(commitment: string): boolean {
 /** Whether a sentence of our later mail (an answer or a report) tells what an examination found. */
 export function reportsFinding(sentence: string): boolean {
   if (NOT_A_FINDING.test(sentence)) return false;
-  return FINDING.test(sentence) || (OUTCOME.test(sentence) && !NOT_AN_OUTCOME.test(sentence));
+  return FINDING.test(sentence) || reportsAnswerHeard(sentence) || (OUTCOME.test(sentence) && !NOT_AN_OUTCOME.test(sentence));
 }

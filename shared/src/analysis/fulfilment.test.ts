@@ -264,4 +264,28 @@ describe('judging later mail against the promise (threads with distractors)', ()
     const submit: PromiseForFulfilment = { ...promise, id: 'g2', text: 'I plan to submit this version of RSQLite to CRAN on Oct 20.' };
     expect(judgeEvidence(submit, later({ id: 'p', body: "I've just pushed a potential fix. Can you please check?" }))).toBeNull();
   });
+  it('keeps a promise to check, confirm or reach out by the answer passed on, never by an acknowledgement, our own offer or a slip (round 9)', () => {
+    const check: PromiseForFulfilment = { ...promise, id: 'c1', text: "I'll check with Priya whether she can do Tuesday." };
+    expect(judgeEvidence(check, later({ id: 'a', body: 'Priya could do 9:15am.' }))).toMatchObject({ verdict: 'kept' });
+    expect(judgeEvidence(check, later({ id: 'b', body: 'Marta said the room is booked.' }))).toMatchObject({ verdict: 'kept' });
+    expect(judgeEvidence(check, later({ id: 'ack', body: 'Will do.' }))).toBeNull();
+    expect(judgeEvidence(check, later({ id: 'own', body: 'I am free at 3pm.' }))).toBeNull();
+    expect(judgeEvidence(check, later({ id: 'slip', body: 'Still waiting to hear back from her office, sorry: it is taking longer, will confirm tomorrow.' }))).toMatchObject({ verdict: 'slip' });
+    const confirm: PromiseForFulfilment = { ...promise, id: 'c2', text: 'Will confirm.' };
+    expect(judgeEvidence(confirm, later({ id: 'c', body: 'The venue is now confirmed for Thursday.' }))).toMatchObject({ verdict: 'kept' });
+    // A promise to send something is not kept by an answer heard: the thing is still owed.
+    expect(judgeEvidence(promise, later({ id: 's', body: 'Priya could do 9:15am.' }))?.verdict).not.toBe('kept');
+  });
+
+  it('reads "will keep you posted" as news owed, kept by the news that follows, not by a thing posted', () => {
+    const posted: PromiseForFulfilment = { ...promise, id: 'kp', text: 'Will keep you posted.' };
+    expect(judgeEvidence(posted, later({ id: 'n', body: 'The minister is available at 4:30pm today.' }))).toMatchObject({ verdict: 'kept' });
+    expect(judgeEvidence(posted, later({ id: 'ack', body: 'Thanks, will do.' }))).toBeNull();
+  });
+
+  it('keeps a promise to leave something for the reader by the thing left there', () => {
+    const leave: PromiseForFulfilment = { ...promise, id: 'lv', text: "I'll leave the binder on your desk when it's ready." };
+    expect(judgeEvidence(leave, later({ id: 'l', body: 'I left the binder on your desk this morning.' }))).toMatchObject({ verdict: 'kept' });
+    expect(judgeEvidence(leave, later({ id: 'o', body: 'I left the office at 5pm.' }))).toBeNull();
+  });
 });

@@ -214,10 +214,11 @@ function actOf(commitment: string): Act {
   if (/\b(?:fix|resolve|patch|deploy|ship|release|sort (?:it |this |that )?out|get (?:it|this|that) (?:fixed|resolved|working)|push (?:out )?(?:the |an |a |my |our |this |that )?(?:new )?(?:update|fix|patch|release|version|build|changes?))\b/.test(t)) return 'fix';
   if (/\b(?:schedule|book|set up|arrange|organi[sz]e|send (?:you )?(?:an |the )?(?:calendar )?invite)\b/.test(t)) return 'schedule';
   // News of how it goes ("I'll post updates", "we'll send an update on Friday") is a report back, not a thing
-  // handed over: "the update" (a software update) stays a send or a fix.
-  if (STATUS_UPDATES.test(t)) return 'answer';
+  // handed over: "the update" (a software update) stays a send or a fix. So is "I'll keep you posted", which would
+  // otherwise read as posting something.
+  if (STATUS_UPDATES.test(t) || KEEPS_POSTED.test(t)) return 'answer';
   // Putting a copy somewhere ("I will put a copy of the build script on CRAN") is handing it over.
-  if (/\b(?:send|share|forward|e-?mail you|mail|deliver|provide|circulate|upload|post|put together|put (?:up )?(?:a copy|copies|it|them|the [\w-]+)\b[^.;]{0,60}?\b(?:on|online|up)\b|prepare|draft|write up|attach|submit (?:it|this|that|them|the|a|an|my|our)\b|get (?:you|it|this|that|them|the|those|these|a|an|our|my)\b(?! (?:done|tested|installed|working|sorted|fixed|resolved)\b)|have (?:it|the|a|an|them|something) (?:ready|over|to you|with you|done))/.test(t)) return 'send';
+  if (/\b(?:send|share|forward|e-?mail you|mail|deliver|provide|circulate|upload|post|put together|put (?:up )?(?:a copy|copies|it|them|the [\w-]+)\b[^.;]{0,60}?\b(?:on|online|up)\b|prepare|draft|write up|attach|leave (?:it|them|this|that|these|those|the|a|an|your|my|our)\b|drop (?:it |them |the [\w-]+ )?off\b|submit (?:it|this|that|them|the|a|an|my|our)\b|get (?:you|it|this|that|them|the|those|these|a|an|our|my)\b(?! (?:done|tested|installed|working|sorted|fixed|resolved)\b)|have (?:it|the|a|an|them|something) (?:ready|over|to you|with you|done))/.test(t)) return 'send';
   // Meeting a requirement or a deadline is not a meeting ("figure out how to meet that requirement").
   if (/\b(?:call|ring|phone|dial|give you a (?:call|ring|buzz)|speak|talk|meet(?! (?:th(?:at|e|is|ese|ose) |our |your |its )?(?:[\w-]+ )?(?:requirements?|deadlines?|targets?|goals?|needs?|criteria|specs?|standards?|expectations?|demands?|conditions?|dependenc(?:y|ies)))|catch up|walk you through|visit)\b/.test(t)) return 'call';
   return 'answer';
@@ -378,6 +379,8 @@ const TRYING = /\b(?:try|test|give (?:it|this|that|them) a (?:try|go|shot|spin|w
 const DELEGATES = /^\s*ask (?:my|our|the|a|an|your) [\w-]+(?: [\w-]+)? to\b/i;
 /** Promising news as things go: "I'll post updates", "I'll send you an update", not "the update" (a release). */
 const STATUS_UPDATES = /\b(?:post|send|give|provide)(?: (?:you|the list|everyone))? (?:an |regular |further |more |some |periodic |frequent |progress )?updates?\b/i;
+/** "Will keep you posted", "I'll keep everyone updated": news as it comes. */
+const KEEPS_POSTED = /\bkeep (?:you|the list|everyone|you all|us) (?:\w+ )?(?:posted|updated|informed)\b/i;
 const REPORTS_BACK = /\b(?:post|send|give|provide)(?: (?:you|the list|everyone))? (?:an |regular |further |more |some |periodic |frequent |progress )?updates?\b|\b(?:let (?:you|the list|everyone|you all) know|report back|keep (?:you|the list|everyone) (?:posted|updated|informed)|get back to (?:you|the list)|(?:give|send) (?:you )?feedback|report (?:the|on|whether|how))\b/i;
 const TALKED = /\b(?:call|called|calls|spoke|spoken|talk|talked|talking|speak|speaking|met|meet|meeting|chat|chatted|conversation|caught up|catch up|visit|visited|session)\b/i;
 const FIX_ITEM = /\b(?:fix|fixes|fixed|patch|patches|patched|(?:new|updated) version|new release|update|build)\b/i;
