@@ -4,7 +4,8 @@
 //   read:       the CLI's reader (line splitting, JSON.parse, schema validation), no engine
 //   analyze:    the CLI's reader + createMailboxAnalyzer add() for every message + result(now) + JSON.stringify
 import { createReadStream } from 'node:fs';
-import { analysisSettingsSchema, createMailboxAnalyzer } from '@followthrough/shared';
+import { analysisSettingsSchema, createMailboxAnalyzer, type NormalizedMessage } from '@followthrough/shared';
+import { ANALYZE_BATCH } from '../src/cli/feed-messages';
 import { createLineSplitter } from '../src/mail/line-splitter';
 import { openMailSource } from '../src/mail/index';
 
@@ -35,13 +36,21 @@ async function analyze(): Promise<Record<string, number>> {
   const source = await openMailSource(file);
   let messages = 0;
   let addMs = 0;
+  // In batches, as the CLI feeds it (feed-messages.ts).
+  let batch: NormalizedMessage[] = [];
+  const flush = () => {
+    const t = performance.now();
+    analyzer.addMany(batch);
+    addMs += performance.now() - t;
+    batch = [];
+  };
   for await (const item of source.items()) {
     if (item.kind !== 'message') continue;
-    const t = performance.now();
-    analyzer.add(item.message);
-    addMs += performance.now() - t;
+    batch.push(item.message);
     messages++;
+    if (batch.length === ANALYZE_BATCH) flush();
   }
+  flush();
   const t = performance.now();
   const doc = analyzer.result(now);
   const resultMs = performance.now() - t;

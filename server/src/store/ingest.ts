@@ -65,7 +65,7 @@ export interface IngestResult {
 /**
  * Stores a batch of messages for one user and updates what they change, a slice of READ_SLICE messages
  * at a time, SLICES_PER_COMMIT slices per write transaction:
- * - each body is read once (readOne, on reader threads for a large batch: read-pool.ts, the next slice
+ * - each body is read once (readMany, on reader threads for a large batch: read-pool.ts, the next slice
  *   read while this one is stored); a message that cannot be read is rejected with its reason and the
  *   rest of the batch is stored;
  * - threads are assigned by the engine's threader, seeded with the rows the batch can touch;

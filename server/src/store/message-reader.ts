@@ -4,7 +4,7 @@ import {
   LIMITS,
   normalizeMessageId,
   normalizedMessageSchema,
-  readMessage,
+  readBatch,
   type AnalysisSettings,
   type MessageFacts,
   type MessageRejection,
@@ -36,25 +36,39 @@ function schemaRejection(id: string, index: number, issue: { path: PropertyKey[]
 }
 
 /**
- * Checks one message (messages from the API are checked one by one: a bad one is rejected, the rest go
- * in) and reads it: its settings-independent facts (readMessage) and those the settings decide. The one
- * place a body is read, in the process or in a reader thread (read-pool.ts).
+ * Checks each message of a batch (messages from the API are checked one by one: a bad one is rejected, the rest go
+ * in) and reads those that pass: their settings-independent facts (readBatch, one family of rules at a time over the
+ * batch) and those the settings decide. `offset` is the batch index of messages[0]. The one place a body is read, in
+ * the process or in a reader thread (read-pool.ts).
  */
-export function readOne(raw: NormalizedMessage | NormalizedMessageInput, index: number, settings: AnalysisSettings, validate: boolean): ReadOutcome {
-  let message: NormalizedMessage;
-  if (validate) {
-    const parsed = normalizedMessageSchema.safeParse(raw);
-    if (!parsed.success) {
-      const rawId = (raw as { id?: unknown }).id;
-      const id = typeof rawId === 'string' && rawId.length <= LIMITS.messageId ? normalizeMessageId(rawId) : `#${index}`;
-      return { kind: 'rejected', index, stage: 'schema', rejection: schemaRejection(id, index, parsed.error.issues[0]) };
+export function readMany(raws: readonly (NormalizedMessage | NormalizedMessageInput)[], offset: number, settings: AnalysisSettings, validate: boolean): ReadOutcome[] {
+  const outcomes: ReadOutcome[] = new Array(raws.length);
+  const valid: { message: NormalizedMessage; at: number }[] = [];
+  raws.forEach((raw, at) => {
+    const index = offset + at;
+    if (!validate) {
+      valid.push({ message: raw as NormalizedMessage, at });
+      return;
     }
-    message = parsed.data;
-  } else message = raw as NormalizedMessage;
-  try {
-    const stored = readMessage(message, settings);
-    return { kind: 'read', index, stored, facts: deriveMessageFacts(stored, settings) };
-  } catch (err) {
-    return { kind: 'rejected', index, stage: 'analysis', rejection: rejection(message.id, err) };
-  }
+    const parsed = normalizedMessageSchema.safeParse(raw);
+    if (parsed.success) {
+      valid.push({ message: parsed.data, at });
+      return;
+    }
+    const rawId = (raw as { id?: unknown }).id;
+    const id = typeof rawId === 'string' && rawId.length <= LIMITS.messageId ? normalizeMessageId(rawId) : `#${index}`;
+    outcomes[at] = { kind: 'rejected', index, stage: 'schema', rejection: schemaRejection(id, index, parsed.error.issues[0]) };
+  });
+  const readings = readBatch(valid.map((v) => v.message), settings);
+  valid.forEach(({ message, at }, i) => {
+    const index = offset + at;
+    const reading = readings[i]!;
+    try {
+      if ('error' in reading) throw reading.error;
+      outcomes[at] = { kind: 'read', index, stored: reading.stored, facts: deriveMessageFacts(reading.stored, settings) };
+    } catch (err) {
+      outcomes[at] = { kind: 'rejected', index, stage: 'analysis', rejection: rejection(message.id, err) };
+    }
+  });
+  return outcomes;
 }

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisSettings, NormalizedMessage, NormalizedMessageInput } from '@followthrough/shared';
-import { readOne, type ReadOutcome } from './message-reader';
+import { readMany, type ReadOutcome } from './message-reader';
 import type { ReadJob } from './read-worker';
 
 /** Below this many messages a batch is read in the process: a thread's round trip would cost more. */
@@ -11,7 +11,7 @@ const MAX_READERS = 4;
 type Message = NormalizedMessage | NormalizedMessageInput;
 
 /**
- * Reads batches of messages (readOne) on reader threads, one slice per thread, so that reading a large
+ * Reads batches of messages (readMany) on reader threads, one slice per thread, so that reading a large
  * import (the language rules, ~0.1 ms a message) uses the other cores and never holds the event loop,
  * and the next slice is read while the previous one is written (ingest.ts). Threads start on first use
  * and do not keep the process alive. A thread that fails takes the pool down to reading in the process:
@@ -25,7 +25,7 @@ export interface ReadPool {
 }
 
 function inProcess(messages: readonly Message[], offset: number, settings: AnalysisSettings, validate: boolean): ReadOutcome[] {
-  return messages.map((message, i) => readOne(message, offset + i, settings, validate));
+  return readMany(messages, offset, settings, validate);
 }
 
 export function createReadPool(options: { size?: number; workerUrl?: URL } = {}): ReadPool {

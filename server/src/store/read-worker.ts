@@ -1,7 +1,7 @@
-// A reader thread (read-pool.ts): reads the messages it is sent with readOne and posts the outcomes back.
+// A reader thread (read-pool.ts): reads the messages it is sent with readMany and posts the outcomes back.
 import { parentPort } from 'node:worker_threads';
 import type { AnalysisSettings, NormalizedMessage, NormalizedMessageInput } from '@followthrough/shared';
-import { readOne } from './message-reader';
+import { readMany } from './message-reader';
 
 export interface ReadJob {
   job: number;
@@ -18,6 +18,6 @@ let lastSettings: { json: string; settings: AnalysisSettings } | undefined;
 parentPort!.on('message', (job: ReadJob) => {
   if (lastSettings?.json !== job.settingsJson) lastSettings = { json: job.settingsJson, settings: JSON.parse(job.settingsJson) as AnalysisSettings };
   const settings = lastSettings.settings;
-  const outcomes = job.messages.map((message, i) => readOne(message, job.offset + i, settings, job.validate));
+  const outcomes = readMany(job.messages, job.offset, settings, job.validate);
   parentPort!.postMessage({ job: job.job, outcomes });
 });

@@ -2,10 +2,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { NormalizedMessageInput } from '@followthrough/shared';
 import { realSizeMailbox } from '../../bench/real-size-mailbox';
 import { createReadPool, POOL_MIN_BATCH } from '../../src/store/read-pool';
-import { readOne } from '../../src/store/message-reader';
+import { readMany } from '../../src/store/message-reader';
 
-// Reader threads (read-pool.ts) give what reading in the process gives, message for message, bad ones
-// included, and fall back to the process when a thread cannot do it.
+// Reader threads (read-pool.ts) give what reading each message alone in the process gives, message for message, bad
+// ones included, and fall back to the process when a thread cannot do it.
 
 const ME = 'maya@brightlane.example';
 const settings = {
@@ -25,12 +25,16 @@ batch.splice(3, 0, { ...good[0]!, id: '<bad-date@x.example>', date: 'yesterday' 
 batch.splice(150, 0, { ...good[1]!, id: '<long@x.example>', from: `${'n'.repeat(3000)} <a@x.example>` });
 batch.splice(301, 0, 'not a message' as unknown as NormalizedMessageInput);
 
+// The reference: each message read alone, as a batch of one (a batch reads one family of rules at a time over its
+// messages, so a message read with others must come out as it does alone).
+const readAlone = (m: NormalizedMessageInput, index: number) => readMany([m], index, settings, true)[0]!;
+
 const pool = createReadPool({ size: 2 });
 afterAll(() => pool.close());
 
 describe('the read pool', () => {
   it('reads a batch on threads exactly as the process does, rejections with where they are', async () => {
-    const inProcess = batch.map((m, i) => readOne(m, i + 1000, settings, true));
+    const inProcess = batch.map((m, i) => readAlone(m, i + 1000));
     const onThreads = await pool.read(batch, 1000, settings, true);
     expect(onThreads).toEqual(inProcess);
     expect(pool.stats()).toEqual({ threads: 2, readOnThreads: batch.length });
@@ -43,13 +47,13 @@ describe('the read pool', () => {
   it('reads small batches in the process, and everything in the process once a thread has failed', async () => {
     const small = batch.slice(0, POOL_MIN_BATCH - 1);
     const before = pool.stats().readOnThreads;
-    expect(await pool.read(small, 0, settings, true)).toEqual(small.map((m, i) => readOne(m, i, settings, true)));
+    expect(await pool.read(small, 0, settings, true)).toEqual(small.map((m, i) => readAlone(m, i)));
     expect(pool.stats().readOnThreads).toBe(before);
 
     // A reader thread that dies at start.
     const failing = createReadPool({ size: 1, workerUrl: new URL('../fixtures/broken-reader.mjs', import.meta.url) });
     const outcomes = await failing.read(batch, 0, settings, true);
-    expect(outcomes).toEqual(batch.map((m, i) => readOne(m, i, settings, true)));
+    expect(outcomes).toEqual(batch.map((m, i) => readAlone(m, i)));
     expect(failing.stats()).toEqual({ threads: 0, readOnThreads: 0 });
     // And it stays in the process, without starting threads again.
     await failing.read(batch, 0, settings, true);

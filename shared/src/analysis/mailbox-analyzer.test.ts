@@ -234,3 +234,29 @@ describe('createMailboxAnalyzer', () => {
     expect(() => createMailboxAnalyzer({ ...settings, workingHours: { start: '9am', end: '17:00', days: [1] } })).toThrow(/settings\.workingHours\.start: expected HH:MM/);
   });
 });
+
+describe('addMany', () => {
+  it('gives what add() gives message by message, in batches of any size, duplicates and failures included', () => {
+    const bad: NormalizedMessage = { ...mailbox[0]!, id: '<bad-date@northwind.io>', date: 'not a date' };
+    // A copy within a batch, a copy in a later batch, and a message that cannot be read.
+    const input = [...mailbox.slice(0, 3), mailbox[1]!, bad, ...mailbox.slice(3), mailbox[0]!];
+    const one = createMailboxAnalyzer(settings);
+    const thrown = input.map((m) => {
+      try {
+        one.add(m);
+        return null;
+      } catch (error) {
+        return (error as Error).name;
+      }
+    });
+    expect(thrown.filter(Boolean)).toHaveLength(1);
+    for (const size of [1, 2, 5, input.length]) {
+      const many = createMailboxAnalyzer(settings);
+      const errors: (string | null)[] = [];
+      for (let i = 0; i < input.length; i += size) errors.push(...many.addMany(input.slice(i, i + size)).map((e) => e?.name ?? null));
+      expect({ size, errors }).toEqual({ size, errors: thrown });
+      expect(many.result(NOW)).toEqual(one.result(NOW));
+      expect(many.stats()).toEqual(one.stats());
+    }
+  });
+});

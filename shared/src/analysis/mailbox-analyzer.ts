@@ -9,7 +9,7 @@ import { aggregateFigures, aggregateOf } from './counterpart-aggregate';
 import { resolverFor } from './counterparts';
 import { isRecentRisk, isUnansweredRequest, summarizeCounterpart } from './counterpart-summary';
 import { canBearOnPromises, foldFulfilment, FULFILMENT_WINDOW_DAYS, isFulfilmentCandidate, type FulfilmentEvidence, type PromiseForFulfilment } from './fulfilment';
-import { extractMessageFacts, resolvePromiseDue } from './message-facts';
+import { extractBatch, extractMessageFacts, resolvePromiseDue } from './message-facts';
 import { buildProgressReport } from './progress-report';
 import { promiseId } from './promise-id';
 import { promiseRecordAt, settlePromise, tallyPromises } from './promise-status';
@@ -30,6 +30,11 @@ export interface MailboxAnalyzerStats {
 export interface MailboxAnalyzer {
   /** Extracts the message's facts at once (the body is not kept) and marks its thread for re-analysis. */
   add(message: NormalizedMessage): void;
+  /**
+   * add() for each message in order, with the same result, reading the batch family by family (readBatch): faster
+   * on a large mailbox. Each message's error (what add() would have thrown for it) is at its index, else null.
+   */
+  addMany(messages: readonly NormalizedMessage[]): (Error | null)[];
   /** Same as add, for facts extracted earlier (a store keeps facts, never bodies). */
   addFacts(facts: MessageFacts): void;
   /** Idempotent by touchpoint id: a re-sent touchpoint replaces the earlier copy. */
@@ -408,6 +413,24 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
       // No figure of the analyzer's document reads feedbackAsked (the server keeps it for its own): not
       // looking for the question saves ~4% of the instructions of analysing a mailbox.
       addNewFacts(extractMessageFacts(message, settings, { feedbackQuestions: false }));
+    },
+    addMany(messages) {
+      // Read every message not added yet (a copy within the batch too: whether it is a duplicate depends on whether
+      // the first copy reads), then add them in order exactly as add() would.
+      const toRead = messages.filter((m) => !facts.has(m.id));
+      const extracted = extractBatch(toRead, settings, { feedbackQuestions: false });
+      const readOf = new Map<NormalizedMessage, (typeof extracted)[number]>();
+      toRead.forEach((m, i) => readOf.set(m, extracted[i]!));
+      return messages.map((message) => {
+        if (facts.has(message.id)) {
+          skippedDuplicates++;
+          return null;
+        }
+        const result = readOf.get(message)!;
+        if ('error' in result) return result.error instanceof Error ? result.error : new Error(String(result.error));
+        addNewFacts(result.facts);
+        return null;
+      });
     },
     addFacts,
     addTouchpoint(t) {

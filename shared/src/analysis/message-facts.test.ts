@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MessageRejectedError } from '../model/message-rejection';
 import type { NormalizedMessage } from '../model/message';
 import { analysisSettingsSchema } from '../model/settings';
-import { extractMessageFacts } from './message-facts';
+import { extractMessageFacts, readBatch, readMessage } from './message-facts';
 
 const settings = analysisSettingsSchema.parse({ me: ['anna@northwind.io'], timeZone: 'Europe/Berlin' });
 
@@ -229,5 +229,40 @@ describe('extractMessageFacts', () => {
     expect(theirs.feedbackAsked).toBeUndefined();
     // The question in the quoted history was asked before; this reply only says thanks.
     expect(extractMessageFacts(outboundWithGmailQuote, settings).feedbackAsked).toBeUndefined();
+  });
+});
+
+describe('readBatch', () => {
+  const base = { to: ['Tom Reed <tom@acme.com>'], subject: 'Q4 rollout', date: '2026-11-02T10:00:00+01:00' };
+  const messages: NormalizedMessage[] = [
+    outboundWithGmailQuote,
+    { ...base, id: '<a@x>', from: 'Anna Berg <anna@northwind.io>', text: "Attached is the revised SOW. I'll call you tomorrow at 10. We are running behind on the migration." },
+    { ...base, id: '<b@x>', from: 'Tom Reed <tom@acme.com>', to: ['anna@northwind.io'], text: 'Could you send the invoice copies by Friday? We are very disappointed with the delays and are looking at other vendors.' },
+    { ...base, id: '<bad-date@x>', from: 'Anna Berg <anna@northwind.io>', date: 'not a date', text: "I'll send it Monday." },
+    { ...base, id: '<c@x>', from: 'Anna Berg <anna@northwind.io>', to: ['ben@northwind.io'], text: "Internal: I'll draft the reply." },
+    { ...base, id: '<d@x>', from: 'Mailer <no-reply@acme.com>', to: ['anna@northwind.io'], subject: 'Automatic reply: out of office', text: 'I am out of the office until Monday.' },
+    { ...base, id: '<no-sender@x>', from: '', text: "I'll send it." },
+    { ...base, id: '<e@x>', from: 'Tom Reed <tom@acme.com>', to: ['anna@northwind.io'], text: '' },
+    { ...base, id: '<f@x>', from: 'Anna Berg <anna@northwind.io>', text: 'Thanks, all the best for the launch!\n\nAnna' },
+  ];
+
+  it('reads every message of a batch as readMessage reads it alone, and keeps each failure to its own message', () => {
+    const alone = messages.map((m) => {
+      try {
+        return { stored: readMessage(m, settings) };
+      } catch (error) {
+        return { error };
+      }
+    });
+    const batch = readBatch(messages, settings);
+    expect(batch.map((r) => ('error' in r ? { error: r.error } : { stored: r.stored }))).toEqual(alone);
+    // The two bad ones fail, and only they.
+    expect(batch.map((r) => 'error' in r)).toEqual([false, false, false, true, false, false, true, false, false]);
+    // Findings of each family reached the messages they belong to.
+    const [, ours, theirs] = batch.map((r) => ('stored' in r ? r.stored : null));
+    expect(ours?.promises.length).toBeGreaterThan(0);
+    expect(ours?.deliveries?.length).toBeGreaterThan(0);
+    expect(theirs?.requests.length).toBeGreaterThan(0);
+    expect(theirs?.risks.length).toBeGreaterThan(0);
   });
 });

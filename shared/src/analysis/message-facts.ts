@@ -116,8 +116,109 @@ export function readMessage(message: NormalizedMessage, settings: AnalysisSettin
 
 type MessageSide = ReturnType<typeof sideOf>;
 
+/** One message of a batch as read: its facts and side, or the error that stopped its reading (thrown to its caller). */
+export type MessageReading = { stored: StoredMessageFacts; side: MessageSide } | { error: unknown };
+
 /** readMessage, and the side it worked out from the addresses (what deriveMessageFacts works out again). */
 function readWithSide(message: NormalizedMessage, settings: AnalysisSettings, options: ReadOptions): { stored: StoredMessageFacts; side: MessageSide } {
+  const reading = readBatch([message], settings, options)[0]!;
+  if ('error' in reading) throw reading.error;
+  return reading;
+}
+
+/** A message whose body is read for language, with its visible text: what each family of rules works on. */
+interface BodyToRead {
+  stored: StoredMessageFacts;
+  message: NormalizedMessage;
+  visible: string;
+  from: { name?: string; address: string };
+  recipients: { name?: string; address: string }[];
+}
+
+/**
+ * Reads a batch of messages as readMessage reads each, with the same result for every message, but one family of
+ * rules at a time over the whole batch (the visible text of all, then the promise rules on all our mail, then the
+ * risk rules, ...) rather than every family on one message before the next. Each family is a few dozen large
+ * compiled patterns; run message by message, they push one another out of the processor's caches, and the same
+ * pattern cost 3.6 times as much per sentence interleaved with the others as run over the sentences in a row
+ * (the deliveries pattern on the mailbox bench's real sentences: 688 against 190 ms). A message whose reading
+ * throws is that message's error alone; the others are read.
+ */
+export function readBatch(messages: readonly NormalizedMessage[], settings: AnalysisSettings, options: ReadOptions = {}): MessageReading[] {
+  const readings: MessageReading[] = [];
+  const outbound: BodyToRead[] = [];
+  const inbound: BodyToRead[] = [];
+  // Each step below runs for every message still being read; a message whose step throws keeps that error.
+  const failed = new Set<StoredMessageFacts>();
+  const attempt = (body: BodyToRead, index: number, step: () => void) => {
+    if (failed.has(body.stored)) return;
+    try {
+      step();
+    } catch (error) {
+      failed.add(body.stored);
+      readings[index] = { error };
+    }
+  };
+  const indexOf = new Map<StoredMessageFacts, number>();
+
+  for (const message of messages) {
+    try {
+      readings.push(readHeaders(message, settings, outbound, inbound));
+      const last = readings[readings.length - 1] as { stored: StoredMessageFacts };
+      indexOf.set(last.stored, readings.length - 1);
+    } catch (error) {
+      readings.push({ error });
+    }
+  }
+  const bodies = [...outbound, ...inbound];
+  for (const body of bodies) {
+    attempt(body, indexOf.get(body.stored)!, () => {
+      body.visible = visibleText((body.message.text ?? '').slice(0, MAX_VISIBLE_CHARS_READ * 4)).slice(0, MAX_VISIBLE_CHARS_READ);
+    });
+  }
+  const read = (list: BodyToRead[]) => list.filter((b) => !failed.has(b.stored) && b.visible.trim() !== '');
+  const ours = read(outbound);
+  const theirs = read(inbound);
+  for (const b of ours) b.stored.readAs = 'outbound';
+  for (const b of theirs) b.stored.readAs = 'inbound';
+  for (const b of ours) {
+    attempt(b, indexOf.get(b.stored)!, () => {
+      const context: PromiseContext = { ...promiseContext(b.stored.sentAt, settings), colleagues: colleaguesOn(b.from, b.recipients, settings) };
+      b.stored.promises = findPromises(b.visible, context)
+        .slice(0, MAX_FINDINGS_PER_KIND)
+        .map((p) => (p.dueIsDefault || p.dueText === undefined ? { text: p.text } : { text: p.text, dueText: p.dueText }));
+    });
+  }
+  for (const b of ours) attempt(b, indexOf.get(b.stored)!, () => void (b.stored.risks = findRisks(b.visible, 'us').slice(0, MAX_FINDINGS_PER_KIND)));
+  for (const b of ours) {
+    attempt(b, indexOf.get(b.stored)!, () => {
+      const deliveries = findDeliveries(b.visible).slice(0, MAX_FINDINGS_PER_KIND);
+      if (deliveries.length > 0) b.stored.deliveries = deliveries;
+    });
+  }
+  if (options.feedbackQuestions !== false) {
+    for (const b of ours) attempt(b, indexOf.get(b.stored)!, () => void (asksForFeedback(b.visible) && (b.stored.feedbackAsked = true)));
+  }
+  for (const b of theirs) attempt(b, indexOf.get(b.stored)!, () => void (b.stored.requests = findRequests(b.visible).slice(0, MAX_FINDINGS_PER_KIND)));
+  for (const b of theirs) attempt(b, indexOf.get(b.stored)!, () => void (b.stored.risks = findRisks(b.visible, 'them').slice(0, MAX_FINDINGS_PER_KIND)));
+  for (const b of [...ours, ...theirs]) {
+    attempt(b, indexOf.get(b.stored)!, () => {
+      if (b.stored.promises.length === 0 && b.stored.requests.length === 0 && isClosingMessage(b.visible)) b.stored.closing = true;
+    });
+  }
+  return readings;
+}
+
+/**
+ * The part of reading that needs no body: addresses, date, the automated verdict, the side. A message whose body is to
+ * be read (a client's or ours to a client, written by a person) joins `outbound` or `inbound`.
+ */
+function readHeaders(
+  message: NormalizedMessage,
+  settings: AnalysisSettings,
+  outbound: BodyToRead[],
+  inbound: BodyToRead[],
+): { stored: StoredMessageFacts; side: MessageSide } {
   // A sender without a usable address is refused with a reason that names the field, not its content.
   const from = senderAddress(message);
   const to = parseAddressList(message.to ?? []);
@@ -154,24 +255,7 @@ function readWithSide(message: NormalizedMessage, settings: AnalysisSettings, op
   if (message.attachments && message.attachments.length > 0) stored.attachments = [...message.attachments];
 
   // Auto-replies and internal chatter make no promises to clients and carry no client risk.
-  if (automated || direction === 'internal') return { stored, side };
-  const visible = visibleText((message.text ?? '').slice(0, MAX_VISIBLE_CHARS_READ * 4)).slice(0, MAX_VISIBLE_CHARS_READ);
-  if (visible.trim() === '') return { stored, side };
-  stored.readAs = direction;
-  if (direction === 'outbound') {
-    const context: PromiseContext = { ...promiseContext(sentAt, settings), colleagues: colleaguesOn(from, recipients, settings) };
-    stored.promises = findPromises(visible, context)
-      .slice(0, MAX_FINDINGS_PER_KIND)
-      .map((p) => (p.dueIsDefault || p.dueText === undefined ? { text: p.text } : { text: p.text, dueText: p.dueText }));
-    stored.risks = findRisks(visible, 'us').slice(0, MAX_FINDINGS_PER_KIND);
-    const deliveries = findDeliveries(visible).slice(0, MAX_FINDINGS_PER_KIND);
-    if (deliveries.length > 0) stored.deliveries = deliveries;
-    if (options.feedbackQuestions !== false && asksForFeedback(visible)) stored.feedbackAsked = true;
-  } else {
-    stored.requests = findRequests(visible).slice(0, MAX_FINDINGS_PER_KIND);
-    stored.risks = findRisks(visible, 'them').slice(0, MAX_FINDINGS_PER_KIND);
-  }
-  if (stored.promises.length === 0 && stored.requests.length === 0 && isClosingMessage(visible)) stored.closing = true;
+  if (!automated && direction !== 'internal') (direction === 'outbound' ? outbound : inbound).push({ stored, message, visible: '', from, recipients });
   return { stored, side };
 }
 
@@ -238,6 +322,18 @@ export function storedFactsOf(facts: MessageFacts): StoredMessageFacts {
   if (facts.deliveries) stored.deliveries = facts.deliveries;
   if (facts.feedbackAsked) stored.feedbackAsked = true;
   return stored;
+}
+
+/** extractMessageFacts for a batch (readBatch's way): each message's facts, or the error its reading or deriving threw. */
+export function extractBatch(messages: readonly NormalizedMessage[], settings: AnalysisSettings, options: ReadOptions = {}): ({ facts: MessageFacts } | { error: unknown })[] {
+  return readBatch(messages, settings, options).map((reading) => {
+    if ('error' in reading) return reading;
+    try {
+      return { facts: deriveWithSide(reading.stored, settings, reading.side) };
+    } catch (error) {
+      return { error };
+    }
+  });
 }
 
 /** Reads and derives in one step: what the CLI and the extension, which keep no store, call. */

@@ -43,7 +43,7 @@ export const analyzeCommand: CliCommand = {
 
     const source = await openMailSource(positionals[0] as string, { stdin: io.stdin, cwd: io.env.INIT_CWD });
     const analyzer = createMailboxAnalyzer(settings);
-    await feedMessages(source, io, (message) => analyzer.add(message), settings.me);
+    await feedMessages(source, io, { batch: (messages) => analyzer.addMany(messages) }, settings.me);
     const doc = analyzer.result(now);
     if (format === 'json') io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
     else io.stdout.write(formatTextReport(doc, createPalette(useColor(io.stdoutIsTTY, io.env)), settings, analyzer.stats()));

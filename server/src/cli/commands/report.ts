@@ -56,7 +56,7 @@ export const reportCommand: CliCommand = {
 
     const source = await openMailSource(positionals[0] as string, { stdin: io.stdin, cwd: io.env.INIT_CWD });
     const analyzer = createMailboxAnalyzer(settings);
-    await feedMessages(source, io, (message) => analyzer.add(message), settings.me);
+    await feedMessages(source, io, { batch: (messages) => analyzer.addMany(messages) }, settings.me);
     const known = analyzer.result(now).counterparts.map((c) => c.key);
     if (!known.includes(counterpart)) {
       const list = known.length > 0 ? `; clients in this mailbox: ${known.sort().join(', ')}` : '';
