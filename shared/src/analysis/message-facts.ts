@@ -128,11 +128,15 @@ function readWithSide(message: NormalizedMessage, settings: AnalysisSettings, op
 
 /** A message whose body is read for language, with its visible text: what each family of rules works on. */
 interface BodyToRead {
+  /** Its place in the batch (and in readBatch's answer). */
+  index: number;
   stored: StoredMessageFacts;
   message: NormalizedMessage;
   visible: string;
   from: { name?: string; address: string };
   recipients: { name?: string; address: string }[];
+  /** A step of its reading threw: the rest of the batch goes on without it. */
+  failed: boolean;
 }
 
 /**
@@ -148,64 +152,60 @@ export function readBatch(messages: readonly NormalizedMessage[], settings: Anal
   const readings: MessageReading[] = [];
   const outbound: BodyToRead[] = [];
   const inbound: BodyToRead[] = [];
-  // Each step below runs for every message still being read; a message whose step throws keeps that error.
-  const failed = new Set<StoredMessageFacts>();
-  const attempt = (body: BodyToRead, index: number, step: () => void) => {
-    if (failed.has(body.stored)) return;
+  messages.forEach((message, index) => {
     try {
-      step();
-    } catch (error) {
-      failed.add(body.stored);
-      readings[index] = { error };
-    }
-  };
-  const indexOf = new Map<StoredMessageFacts, number>();
-
-  for (const message of messages) {
-    try {
-      readings.push(readHeaders(message, settings, outbound, inbound));
-      const last = readings[readings.length - 1] as { stored: StoredMessageFacts };
-      indexOf.set(last.stored, readings.length - 1);
+      readings.push(readHeaders(message, index, settings, outbound, inbound));
     } catch (error) {
       readings.push({ error });
     }
-  }
-  const bodies = [...outbound, ...inbound];
-  for (const body of bodies) {
-    attempt(body, indexOf.get(body.stored)!, () => {
-      body.visible = visibleText((body.message.text ?? '').slice(0, MAX_VISIBLE_CHARS_READ * 4)).slice(0, MAX_VISIBLE_CHARS_READ);
-    });
-  }
-  const read = (list: BodyToRead[]) => list.filter((b) => !failed.has(b.stored) && b.visible.trim() !== '');
-  const ours = read(outbound);
-  const theirs = read(inbound);
+  });
+  /** One step for every message still being read; a message whose step throws keeps that error as its reading. */
+  const each = (bodies: readonly BodyToRead[], step: (body: BodyToRead) => void): void => {
+    for (const body of bodies) {
+      if (body.failed) continue;
+      try {
+        step(body);
+      } catch (error) {
+        body.failed = true;
+        readings[body.index] = { error };
+      }
+    }
+  };
+  each([...outbound, ...inbound], (b) => {
+    b.visible = visibleText((b.message.text ?? '').slice(0, MAX_VISIBLE_CHARS_READ * 4)).slice(0, MAX_VISIBLE_CHARS_READ);
+  });
+  const withText = (bodies: BodyToRead[]) => bodies.filter((b) => !b.failed && b.visible.trim() !== '');
+  const ours = withText(outbound);
+  const theirs = withText(inbound);
   for (const b of ours) b.stored.readAs = 'outbound';
   for (const b of theirs) b.stored.readAs = 'inbound';
-  for (const b of ours) {
-    attempt(b, indexOf.get(b.stored)!, () => {
-      const context: PromiseContext = { ...promiseContext(b.stored.sentAt, settings), colleagues: colleaguesOn(b.from, b.recipients, settings) };
-      b.stored.promises = findPromises(b.visible, context)
-        .slice(0, MAX_FINDINGS_PER_KIND)
-        .map((p) => (p.dueIsDefault || p.dueText === undefined ? { text: p.text } : { text: p.text, dueText: p.dueText }));
-    });
-  }
-  for (const b of ours) attempt(b, indexOf.get(b.stored)!, () => void (b.stored.risks = findRisks(b.visible, 'us').slice(0, MAX_FINDINGS_PER_KIND)));
-  for (const b of ours) {
-    attempt(b, indexOf.get(b.stored)!, () => {
-      const deliveries = findDeliveries(b.visible).slice(0, MAX_FINDINGS_PER_KIND);
-      if (deliveries.length > 0) b.stored.deliveries = deliveries;
-    });
-  }
+  each(ours, (b) => {
+    const context: PromiseContext = { ...promiseContext(b.stored.sentAt, settings), colleagues: colleaguesOn(b.from, b.recipients, settings) };
+    b.stored.promises = findPromises(b.visible, context)
+      .slice(0, MAX_FINDINGS_PER_KIND)
+      .map((p) => (p.dueIsDefault || p.dueText === undefined ? { text: p.text } : { text: p.text, dueText: p.dueText }));
+  });
+  each(ours, (b) => {
+    b.stored.risks = findRisks(b.visible, 'us').slice(0, MAX_FINDINGS_PER_KIND);
+  });
+  each(ours, (b) => {
+    const deliveries = findDeliveries(b.visible).slice(0, MAX_FINDINGS_PER_KIND);
+    if (deliveries.length > 0) b.stored.deliveries = deliveries;
+  });
   if (options.feedbackQuestions !== false) {
-    for (const b of ours) attempt(b, indexOf.get(b.stored)!, () => void (asksForFeedback(b.visible) && (b.stored.feedbackAsked = true)));
-  }
-  for (const b of theirs) attempt(b, indexOf.get(b.stored)!, () => void (b.stored.requests = findRequests(b.visible).slice(0, MAX_FINDINGS_PER_KIND)));
-  for (const b of theirs) attempt(b, indexOf.get(b.stored)!, () => void (b.stored.risks = findRisks(b.visible, 'them').slice(0, MAX_FINDINGS_PER_KIND)));
-  for (const b of [...ours, ...theirs]) {
-    attempt(b, indexOf.get(b.stored)!, () => {
-      if (b.stored.promises.length === 0 && b.stored.requests.length === 0 && isClosingMessage(b.visible)) b.stored.closing = true;
+    each(ours, (b) => {
+      if (asksForFeedback(b.visible)) b.stored.feedbackAsked = true;
     });
   }
+  each(theirs, (b) => {
+    b.stored.requests = findRequests(b.visible).slice(0, MAX_FINDINGS_PER_KIND);
+  });
+  each(theirs, (b) => {
+    b.stored.risks = findRisks(b.visible, 'them').slice(0, MAX_FINDINGS_PER_KIND);
+  });
+  each([...ours, ...theirs], (b) => {
+    if (b.stored.promises.length === 0 && b.stored.requests.length === 0 && isClosingMessage(b.visible)) b.stored.closing = true;
+  });
   return readings;
 }
 
@@ -215,6 +215,7 @@ export function readBatch(messages: readonly NormalizedMessage[], settings: Anal
  */
 function readHeaders(
   message: NormalizedMessage,
+  index: number,
   settings: AnalysisSettings,
   outbound: BodyToRead[],
   inbound: BodyToRead[],
@@ -255,7 +256,7 @@ function readHeaders(
   if (message.attachments && message.attachments.length > 0) stored.attachments = [...message.attachments];
 
   // Auto-replies and internal chatter make no promises to clients and carry no client risk.
-  if (!automated && direction !== 'internal') (direction === 'outbound' ? outbound : inbound).push({ stored, message, visible: '', from, recipients });
+  if (!automated && direction !== 'internal') (direction === 'outbound' ? outbound : inbound).push({ index, stored, message, visible: '', from, recipients, failed: false });
   return { stored, side };
 }
 
