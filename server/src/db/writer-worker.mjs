@@ -67,6 +67,8 @@ function fromSql(value) {
 
 function argsOf(stmt) {
   if (typeof stmt === 'string') return [];
+  // Packed by writer-thread.ts: only strings, finite numbers and null, already as the driver takes them.
+  if (stmt.argsJson !== undefined) return JSON.parse(stmt.argsJson);
   const { args } = stmt;
   if (args === undefined) return [];
   if (Array.isArray(args)) return args.map(toSql);

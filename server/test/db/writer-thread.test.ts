@@ -50,6 +50,40 @@ describe('the writer thread', () => {
     expect(Array.prototype.slice.call(row)).toHaveLength(5);
   });
 
+  it('stores long argument lists exactly, whether they travel as JSON text or value by value', async () => {
+    const client = env.database.client;
+    // 40 rows of 3 values: over the length from which plain strings and numbers travel as JSON text.
+    const texts = ['plain', 'ümlaut ✓', 'emoji 🙂', 'lone \ud800 surrogate', 'quote " and \\ backslash', 'line\nbreak', '', '\u0000nul'];
+    const sizes = [0, -0, 1.5, -2.25, Number.MAX_SAFE_INTEGER, 1e-300, 123456789.123];
+    const rowsOf = (prefix: string, extra: (i: number) => unknown) =>
+      Array.from({ length: 40 }, (_, i) => [`${prefix}-${i}-${texts[i % texts.length]}`, i % 5 === 0 ? null : sizes[i % sizes.length]!, extra(i)]);
+    const insertAll = (rows: unknown[][]) =>
+      client.execute({ sql: `INSERT INTO things (name, size, data) VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}`, args: rows.flat() as never });
+    // Only strings, numbers and null: sent as JSON text.
+    const plain = rowsOf('json', () => null);
+    // A blob among them: sent value by value, as the driver needs it.
+    const mixed = rowsOf('values', (i) => (i === 7 ? new Uint8Array([9, 8, 7]) : null));
+    expect((await insertAll(plain)).rowsAffected).toBe(40);
+    expect((await insertAll(mixed)).rowsAffected).toBe(40);
+    const storedOf = async (prefix: string) =>
+      (await client.execute({ sql: 'SELECT name, size FROM things WHERE name LIKE ? ORDER BY id', args: [`${prefix}-%`] })).rows.map((r) => [
+        String(r.name).slice(prefix.length),
+        r.size,
+      ]);
+    const viaJson = await storedOf('json');
+    // The same text and numbers either way, including what the driver itself does to a lone surrogate
+    // (U+FFFD) and to a NUL (the end of the text).
+    expect(viaJson).toEqual(await storedOf('values'));
+    expect(viaJson.map(([, size]) => size)).toEqual(plain.map((r) => (Object.is(r[1], -0) ? 0 : r[1])));
+    expect(viaJson.slice(0, 3).map(([name]) => name)).toEqual(['-0-plain', '-1-ümlaut ✓', '-2-emoji 🙂']);
+    const blob = await client.execute({ sql: 'SELECT data FROM things WHERE name = ?', args: [mixed[7]![0] as string] });
+    expect([...new Uint8Array(blob.rows[0]!.data as ArrayBuffer)]).toEqual([9, 8, 7]);
+    // A value SQLite cannot take fails as it does value by value, whatever the list's length.
+    const bad = rowsOf('bad', () => null);
+    bad[3]![1] = Number.NaN;
+    await expect(insertAll(bad)).rejects.toThrow(/finite numbers/);
+  });
+
   it('fails with the SQLite codes @libsql/client gives, naming the statement of a batch', async () => {
     const client = env.database.client;
     await client.execute({ sql: 'INSERT INTO things (name) VALUES (?)', args: ['hammer'] });
