@@ -87,37 +87,39 @@ export async function ingestMessages(
   for (let offset = 0; offset < input.length; offset += READ_SLICE) slices.push({ offset, messages: input.slice(offset, offset + READ_SLICE) });
   // Each slice is read once, whatever happens to the transaction that stores it (a busy retry reruns it).
   const reads: Promise<ReadOutcome[]>[] = [];
-  const readSlice = (k: number) => (reads[k] ??= pool.read(slices[k]!.messages, slices[k]!.offset, settings, validate));
+  const readSlice = (k: number): Promise<ReadOutcome[]> => {
+    if (reads[k]) return reads[k];
+    const reading = pool.read(slices[k]!.messages, slices[k]!.offset, settings, validate);
+    // Read ahead of its turn (before the lock, or while the previous slice is stored): a failure must not
+    // be an unhandled rejection before it is awaited, or when a failed write means it never is.
+    reading.catch(() => {});
+    return (reads[k] = reading);
+  };
   const total: IngestResult = { accepted: 0, duplicates: 0, threadsUpdated: 0, threads: [], rejected: [] };
   const touched = new Set<string>();
-  try {
-    for (let first = 0; first < slices.length; first += SLICES_PER_COMMIT) {
-      const group = slices.slice(first, first + SLICES_PER_COMMIT).map((_, i) => first + i);
-      // Reading needs nothing stored, so the group's first slice is read before the write lock is taken:
-      // a request waiting for the lock (another import's transaction) has its first slice ready when it
-      // gets it, instead of holding the lock while the slice is read.
-      void readSlice(first);
-      const results = await inWriteTransaction(database, async (tx) => {
-        const stored: Awaited<ReturnType<typeof storeReadIn>>[] = [];
-        for (const k of group) {
-          const outcomes = await readSlice(k);
-          if (k + 1 < slices.length) void readSlice(k + 1);
-          const { order, read, rejected, rejectedIds } = sortOutcomes(outcomes);
-          stored.push(await storeReadIn(tx, userId, settings, createYielder(), order, read, rejected, rejectedIds));
-        }
-        return stored;
-      });
-      for (const result of results) {
-        total.accepted += result.accepted;
-        total.duplicates += result.duplicates;
-        total.threads.push(...result.threads);
-        total.rejected.push(...result.rejected);
-        for (const id of result.affected) touched.add(id);
+  for (let first = 0; first < slices.length; first += SLICES_PER_COMMIT) {
+    const group = slices.slice(first, first + SLICES_PER_COMMIT).map((_, i) => first + i);
+    // Reading needs nothing stored, so the group's first slice is read before the write lock is taken:
+    // a request waiting for the lock (another import's transaction) has its first slice ready when it
+    // gets it, instead of holding the lock while the slice is read.
+    void readSlice(first);
+    const results = await inWriteTransaction(database, async (tx) => {
+      const stored: Awaited<ReturnType<typeof storeReadIn>>[] = [];
+      for (const k of group) {
+        const outcomes = await readSlice(k);
+        if (k + 1 < slices.length) void readSlice(k + 1);
+        const { order, read, rejected, rejectedIds } = sortOutcomes(outcomes);
+        stored.push(await storeReadIn(tx, userId, settings, createYielder(), order, read, rejected, rejectedIds));
       }
+      return stored;
+    });
+    for (const result of results) {
+      total.accepted += result.accepted;
+      total.duplicates += result.duplicates;
+      total.threads.push(...result.threads);
+      total.rejected.push(...result.rejected);
+      for (const id of result.affected) touched.add(id);
     }
-  } finally {
-    // A write that failed leaves reads ahead unwatched: they must not become unhandled rejections.
-    for (const reading of reads) void reading?.catch(() => {});
   }
   total.threadsUpdated = touched.size;
   return total;
