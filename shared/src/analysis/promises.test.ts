@@ -457,6 +457,38 @@ describe('findPromises', () => {
     expect(texts('Will send when I get.')).toEqual([]);
   });
 
+  it('leaves out checking one\'s own messages, standing by, carrying on, quotations and policy statements (round 10)', () => {
+    // Out of the office: checking one's own inbox owes the reader nothing, whatever the adverb or the device.
+    expect(texts('I will be away this week, but will intermittently check my e-mail.')).toEqual([]);
+    expect(texts('I will check messages periodically while travelling.')).toEqual([]);
+    expect(texts("I'll be checking my BlackBerry, but for anything urgent please call the desk.")).toEqual([]);
+    expect(texts('I will check my email and get back to you.')).toHaveLength(1);
+    // Standing by waits on the reader.
+    expect(texts('We have the supplier on the line for you, and will stand by for your call.')).toEqual([]);
+    // Carrying on with any "-ing" verb is no new act; keeping the reader informed still is.
+    expect(texts("I'll keep jumping in when it matters.")).toEqual([]);
+    expect(texts('We will keep advancing it.')).toEqual([]);
+    expect(texts("I'll keep sending you weekly updates.")).toHaveLength(1);
+    expect(texts('We will continue to send updates on the rollout.')).toHaveLength(1);
+    expect(texts('I will continue to keep you posted.')).toHaveLength(1);
+    expect(texts('We will continue to support the legacy version.')).toEqual([]);
+    // A quotation from a news story or a transcript is someone else's words.
+    expect(texts('"We will cooperate fully with the inquiry," the minister told reporters.')).toEqual([]);
+    expect(texts('"I will sign the bill next week.')).toEqual([]);
+    // A policy told to no one in particular, not to the reader.
+    expect(texts('We will dedicate $3 million to train teachers in the region.')).toEqual([]);
+    expect(texts('To share best practices, we will seek to convene donors and universities.')).toEqual([]);
+    expect(texts('We will promote the new plan to your team on Friday.')).toHaveLength(1);
+    expect(texts('We will extend the trial for you.')).toHaveLength(1);
+  });
+
+  it('reads a bare "yes, we will" as accepting the task (round 10)', () => {
+    expect(texts('Yes, we will.')).toHaveLength(1);
+    expect(texts('Sure -- I will.')).toHaveLength(1);
+    expect(texts('We will.')).toEqual([]);
+    expect(texts('Yes, we will see.')).toEqual([]);
+  });
+
   it('does not date a promise by what follows a colon it announces (round 8)', () => {
     const [announced] = findPromises('Will keep you updated: The supplier closes its plant on Friday.', context);
     expect(announced).toMatchObject({ dueIsDefault: true });
