@@ -482,6 +482,19 @@ describe('findPromises', () => {
     expect(texts('We will extend the trial for you.')).toHaveLength(1);
   });
 
+  it('leaves out a report that waits on news from others, and reads "let me 1) double check" (round 10)', () => {
+    expect(texts('We will let you know once we have call windows.')).toEqual([]);
+    expect(texts("We'll be sure to email you as soon as the logjam breaks.")).toEqual([]);
+    expect(texts('We are awaiting new dates from his office, and will advise when we have another option.')).toEqual([]);
+    expect(texts("I'll let you know as soon as we hear back.")).toEqual([]);
+    // Our own work told as done, or the reader's turn, still commits.
+    expect(texts("I'll let you know when it's fixed.")).toHaveLength(1);
+    expect(texts('We will let you know when you can apply for the beta.')).toHaveLength(1);
+    expect(texts('I will send you the points as soon as I connect with him today.')).toHaveLength(1);
+    expect(texts("Let me 1) double check with his office and 2) confirm the date.")).toHaveLength(1);
+    expect(texts('Let me double check the figures.')).toHaveLength(1);
+  });
+
   it('reads a bare "yes, we will" as accepting the task (round 10)', () => {
     expect(texts('Yes, we will.')).toHaveLength(1);
     expect(texts('Sure -- I will.')).toHaveLength(1);

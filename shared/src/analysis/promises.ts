@@ -89,6 +89,13 @@ const CONSULTING =
 /** A conditional on an event out of our hands: "When he does that I will let you know", "Will do when it happens". */
 const EVENT_CONDITION =
   /\b(?:when|once|after|until)\s+(?:he|she|they|it|that|this|there|(?:the|his|her|their)\s+[\w-]+)\s+(?:(?:is|are|was|gets?|has been|have been)\s+(?!(?:ready|done|finished|complete|completed|sent|out|back|working|fixed|up)\b)[\w-]+(?:ed|en)\b|does|do|did|happens?|occurs?|comes? (?:in|through|out)|arrives?|decides?|responds?|repl(?:y|ies)|calls?|confirms?|agrees?|signs?|approves?)\b/i;
+/**
+ * A report that waits on news from others: "We will let you know once we have call windows", "Will email you as soon as
+ * he has his berry", "I'll let you know as soon as we hear back". Not the writer's own work told as done ("I'll let
+ * you know when it's fixed"), nor the reader's turn ("when you can apply", which is a date of theirs).
+ */
+const REPORT_WHEN =
+  /\b(?:let (?:you|u) know|advise|e-?mail you|update (?:you|u)|tell you|inform you|report back)\b[^.;!?]{0,30}?\b(?:when|once|as soon as)\s+(?:(?:I|we)\s+(?:hear|get word|learn|speak|talk|have|get|receive)\b|(?:he|she|they|(?:the|his|her|their)\s+[\w-]+)\s+(?!(?:is|are|'s)\s+(?:ready|done|finished|complete|fixed|up|sent|out)\b)[\w']+)/i;
 /** Our promise told as made to someone else: "Also promised NZ authorities that we will provide ...". */
 const PROMISED_THEM = /\b(?:promised|assured|pledged to|committed to)\s+(?!you\b|(?:I|we)\b)(?:[\w.-]+\s+){1,6}?(?:(?:\d+|two|three|several|many) times\s+)?(?:that\s+)?$/i;
 
@@ -161,7 +168,7 @@ const ACCEPTANCE = /^(?:ok|okay|sure|absolutely|yes|yep|of course|certainly)[,!.
 const SUBJECTLESS =
   /^(?:(?:sure|ok|okay|yes|yep|yup|yeah|absolutely|of course|great|perfect|noted|understood|thanks|thank you|thx|on it|got it)[,!.]?\s*(?:[-–—]+\s*)?|(?:but|and|so)\s+|(?:roger|agreed?|copy that)\s*(?:[,!.]\s*|[-–—]+\s*)+)?(will (?:do(?!\s+(?:the trick|fine|nicely|for now|just fine|well))|(?!(?:do|not|never|you|u|they|it|he|she|we|i|this|that|there|these|those|be|have|need|the|a|an|your|our|my|his|her|their|someone|anyone|somebody|anybody|appear|happen|work|change|help|follow|either|probably|likely|also|still|only|always|never|soon|succeed|fail|cause|result|give you|take (?:a|some|time))\b)[a-z]+)\b.*)$/i;
 const LET_ME =
-  /\b(let me (?:get back|come back|revert|circle back|follow up|check|double-check|look into|look at|find out|dig|confirm|see what i can do|see if|talk to|speak to|speak with|ask|investigate|review|chase|sort|take care|think about it and|run (?:this|it|that) by|loop|pull|put together|send|share|bring|call|ring|email|forward|trigger|test|build|upload|fix|prepare|work on|get (?:you|that|this|it|the|those|these|an?)))\b(.*)$/i;
+  /\b(let me (?:(?:\d|[a-z])\)\s*)?(?:get back|come back|revert|circle back|follow up|check|double[- ]?check|look into|look at|find out|dig|confirm|see what i can do|see if|talk to|speak to|speak with|ask|investigate|review|chase|sort|take care|think about it and|run (?:this|it|that) by|loop|pull|put together|send|share|bring|call|ring|email|forward|trigger|test|build|upload|fix|prepare|work on|get (?:you|that|this|it|the|those|these|an?)))\b(.*)$/i;
 const EXPECT =
   /\b((?:you (?:can|should|will|'ll|’ll) )?expect (?:it|them|this|that|the \w+(?: \w+)?|an? (?:\w+ )?(?:update|reply|answer|response|draft|proposal|quote|invoice|call|email))(?: from (?:me|us))? (?:by|on|before|within|in|tomorrow|today|early|later|next|this|end)\b.*)$/i;
 const YOU_WILL_HAVE =
@@ -332,7 +339,7 @@ function rejection(sentence: string, c: Commitment): string | null {
   if (OFFER.test(c.before) || WOULD.test(sinceBut) || OFFER.test(c.clause) || /\b(?:up)?on (?:request|demand)\b/i.test(conditionClause)) return 'offer';
   // Waiting on what others bring: "I'll submit updates as other translations arrive".
   if (/\bas (?:other|more|new|further|additional)\b[^,.;]{0,40}\b(?:arrive|come in|become available|are (?:released|contributed|submitted))\b/i.test(`${c.before} ${conditionClause}`)) return 'conditional';
-  if (EVENT_CONDITION.test(c.before) || EVENT_CONDITION.test(conditionClause)) return 'conditional';
+  if (EVENT_CONDITION.test(c.before) || EVENT_CONDITION.test(conditionClause) || REPORT_WHEN.test(conditionClause) || REPORT_WHEN.test(c.action.split(/,?\s+but\s+/i)[0] ?? c.action)) return 'conditional';
   if (THEIR_CONDITION.test(c.before) || WAITS_FOR_IT.test(c.before) || WAITS_FOR_IT.test(conditionClause) || /,?\s\b(?:if|once|as soon as) (?:you|your)\b|\b(?:when|once|after|as soon as) (?:I|we) (?:hear|get word) (?:back )?from (?:you|them)\b/i.test(conditionClause)) return 'conditional on them';
   // "if anything changes", "if we need anything": nothing is owed unless it happens.
   // "If nobody objects, I will circulate ..." commits unless something stops it: not a condition.
