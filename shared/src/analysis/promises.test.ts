@@ -495,6 +495,18 @@ describe('findPromises', () => {
     expect(texts('Let me double check the figures.')).toHaveLength(1);
   });
 
+  it('leaves out the end of a quotation, travel by shuttle, time on the ground, availability and declining (round 10 pools)', () => {
+    expect(texts('We will remain steadfast and meet every challenge."')).toEqual([]);
+    expect(texts("'We are going to investigate and punish those involved.")).toEqual([]);
+    expect(texts("I'll take the 7pm shuttle.")).toEqual([]);
+    expect(texts('Will spend five hours on the ground.')).toEqual([]);
+    expect(texts('I will have time at the office tomorrow at either 2:15 or 5:45.')).toEqual([]);
+    expect(texts('Will regret, thank you.')).toEqual([]);
+    // Quoted words inside our own sentence, and taking something to the reader, still commit.
+    expect(texts('I will send you the "final" draft tomorrow.')).toHaveLength(1);
+    expect(texts('I will take the contract to your office tomorrow.')).toHaveLength(1);
+  });
+
   it('reads a bare "yes, we will" as accepting the task (round 10)', () => {
     expect(texts('Yes, we will.')).toHaveLength(1);
     expect(texts('Sure -- I will.')).toHaveLength(1);

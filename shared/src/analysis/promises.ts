@@ -79,7 +79,7 @@ const WAITS_FOR_IT =
 const WHEREABOUTS =
   /^(?:go|come|stay|remain|fly|travel|head|drive|be)(?:\s+(?:on|over|down|up|out|home|straight))?\s+(?:to|in|at|into|through|from)\s+(?:the\s+)?[A-Z]|^(?:come|fly|head|drive) back(?=\s*(?:$|[.,;!]|(?:on|during|in|at|from|after|before)\s+(?!(?:this|that|it|them|these|those|your|the (?:question|issue|point|topic)s?)\b)|(?:home|here|there|tomorrow|today|tonight|next|early|\d)\b))|^stay (?:overnight|the night|over|behind|late|until|through|till)\b|^do\s+[A-Z][a-z]+\s+(?:for|on|now|first|next|after|before)\b|^(?:celebrate|have you back)\b/;
 const APPOINTMENT =
-  /^(?:do|hold|host|attend|chair)\s+(?:(?:the|a|an|our|my|this|that|(?:bi-?)?monthly|weekly|daily|regular|usual|another|secure|quick|short)\s+)*(?:[\w-]+\s+)?(?:svtc|vtc|video ?conference|calls?|meetings?|mtgs?|lunch|dinner|breakfast|interviews?|presser|press conference|shows?|events?|reception|trip|visits?|stops?|sessions?|photo ?op|bilat(?:eral)?|pull-?aside)\b|^(?:deliver|make|give) (?:a|an|the|my|our) (?:[\w-]+ )?(?:address|speech|remarks|keynote|lecture|toast)\b/i;
+  /^(?:do|hold|host|attend|chair)\s+(?:(?:the|a|an|our|my|this|that|(?:bi-?)?monthly|weekly|daily|regular|usual|another|secure|quick|short)\s+)*(?:[\w-]+\s+)?(?:svtc|vtc|video ?conference|calls?|meetings?|mtgs?|lunch|dinner|breakfast|interviews?|presser|press conference|shows?|events?|reception|trip|visits?|stops?|sessions?|photo ?op|bilat(?:eral)?|pull-?aside)\b|^(?:deliver|make|give) (?:a|an|the|my|our) (?:[\w-]+ )?(?:address|speech|remarks|keynote|lecture|toast)\b|^take (?:the|a|an) (?:[\w:-]+ ){0,2}(?:shuttle|flight|train|plane|bus|cab|taxi|ferry|red-?eye)\b|^spend (?:[\w-]+ ){1,3}(?:hours?|days?|nights?|weeks?) (?:on the ground|in|at|with)\b|^(?:have (?:some )?time|regret)\b(?!\s+to\b)/i;
 /**
  * Consulting or keeping in contact with a third party is talking, not an act owed ("Will stay in touch with Sergey",
  * "Will run the list by him", "We will reach out to USAID for further ideas"); with "and get back to you" it is.
@@ -412,9 +412,9 @@ const OWN_ANALYSIS = /^(?:(?:try to |then |just |first )?(?:compute|calculate|pi
 
 /**
  * A quotation: a sentence that opens with a quote mark, or whose quoted words are attributed to someone ('," he said',
- * '," Gates said', '" the minister told Reuters').
+ * '," Gates said', '" the minister told Reuters'), or that closes a quotation opened in an earlier sentence.
  */
-const QUOTATION = /^\s*["“]|["”]\s*,?\s*(?:(?:[A-Z][\w.'’-]*|the|a|an|of|and|for|in|at)\s+){0,7}?(?:said|says|told|added|wrote|declared|stated|explained|insisted|warned|announced)\b/;
+const QUOTATION = /^\s*["“]|^\s*['‘](?=[A-Z])|^[^"“”]*[.!?,]["”]\s*$|["”]\s*,?\s*(?:(?:[A-Z][\w.'’-]*|the|a|an|of|and|for|in|at)\s+){0,7}?(?:said|says|told|added|wrote|declared|stated|explained|insisted|warned|announced)\b/;
 
 /** What a policy does, after "we will": the verbs of speeches, strategies and press statements. */
 const POLICY =
