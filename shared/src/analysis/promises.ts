@@ -292,7 +292,7 @@ function rejection(sentence: string, c: Commitment): string | null {
   // Quoted without quote markers at the line start: supercite prefixes ("Jim> ") inside the sentence.
   if (SUPERCITE_MARK.test(sentence)) return 'quoted';
   // Someone's words in a news story or a transcript pasted into the mail: '"We will cooperate ...," the minister told Reuters'.
-  if (QUOTATION.test(sentence)) return 'quoted';
+  if (QUOTE_MARK.test(sentence) && QUOTATION.test(sentence)) return 'quoted';
   // A government's or organisation's policy told to no one in particular ("We will dedicate $3 million to train
   // police officers", "we will seek to convene donor governments"): a statement, not an act owed to the reader.
   if (c.kind === 'modal' && /^we\b/i.test(c.clause) && POLICY.test(c.action) && !SECOND_PERSON.test(sentence) && !resolveDueDate(c.clause, PROBE)) return 'policy';
@@ -339,7 +339,7 @@ function rejection(sentence: string, c: Commitment): string | null {
   if (OFFER.test(c.before) || WOULD.test(sinceBut) || OFFER.test(c.clause) || /\b(?:up)?on (?:request|demand)\b/i.test(conditionClause)) return 'offer';
   // Waiting on what others bring: "I'll submit updates as other translations arrive".
   if (/\bas (?:other|more|new|further|additional)\b[^,.;]{0,40}\b(?:arrive|come in|become available|are (?:released|contributed|submitted))\b/i.test(`${c.before} ${conditionClause}`)) return 'conditional';
-  if (EVENT_CONDITION.test(c.before) || EVENT_CONDITION.test(conditionClause) || REPORT_WHEN.test(conditionClause) || REPORT_WHEN.test(c.action.split(/,?\s+but\s+/i)[0] ?? c.action)) return 'conditional';
+  if (EVENT_CONDITION.test(c.before) || EVENT_CONDITION.test(conditionClause) || (WAITS_WORD.test(c.clause) && (REPORT_WHEN.test(conditionClause) || REPORT_WHEN.test(c.action.split(/,?\s+but\s+/i)[0] ?? c.action)))) return 'conditional';
   if (THEIR_CONDITION.test(c.before) || WAITS_FOR_IT.test(c.before) || WAITS_FOR_IT.test(conditionClause) || /,?\s\b(?:if|once|as soon as) (?:you|your)\b|\b(?:when|once|after|as soon as) (?:I|we) (?:hear|get word) (?:back )?from (?:you|them)\b/i.test(conditionClause)) return 'conditional on them';
   // "if anything changes", "if we need anything": nothing is owed unless it happens.
   // "If nobody objects, I will circulate ..." commits unless something stops it: not a condition.
@@ -415,6 +415,10 @@ const OWN_ANALYSIS = /^(?:(?:try to |then |just |first )?(?:compute|calculate|pi
  * '," Gates said', '" the minister told Reuters'), or that closes a quotation opened in an earlier sentence.
  */
 const QUOTATION = /^\s*["“]|^\s*['‘](?=[A-Z])|^[^"“”]*[.!?,]["”]\s*$|["”]\s*,?\s*(?:(?:[A-Z][\w.'’-]*|the|a|an|of|and|for|in|at)\s+){0,7}?(?:said|says|told|added|wrote|declared|stated|explained|insisted|warned|announced)\b/;
+
+/** The cheap tests before QUOTATION and REPORT_WHEN: most commitments hold no quote mark and no "when / once". */
+const QUOTE_MARK = /["“”]|^\s*['‘]/;
+const WAITS_WORD = /\b(?:when|once|soon)\b/i;
 
 /** What a policy does, after "we will": the verbs of speeches, strategies and press statements. */
 const POLICY =
