@@ -507,6 +507,18 @@ describe('findPromises', () => {
     expect(texts('I will take the contract to your office tomorrow.')).toHaveLength(1);
   });
 
+  it('leaves out a hedge with an adverb, a gut feeling, making someone proud, ending up, missing someone and a policy of support (round 10 pools)', () => {
+    expect(texts('I still believe we will deliver the new platform.')).toEqual([]);
+    expect(texts("My gut is that we'll end up with the blue design.")).toEqual([]);
+    expect(texts("We'll make you proud.")).toEqual([]);
+    expect(texts('We will sorely miss his advice.')).toEqual([]);
+    expect(texts('We will support the creation of sustainable farming systems around the world.')).toEqual([]);
+    expect(texts("I'm going to catch the shuttle later.")).toEqual([]);
+    // Without the hedge, or with the reader named, they commit.
+    expect(texts('We will deliver the new platform.')).toHaveLength(1);
+    expect(texts('We will support your team through the migration.')).toHaveLength(1);
+  });
+
   it('reads a bare "yes, we will" as accepting the task (round 10)', () => {
     expect(texts('Yes, we will.')).toHaveLength(1);
     expect(texts('Sure -- I will.')).toHaveLength(1);
