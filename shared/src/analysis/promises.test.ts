@@ -486,7 +486,9 @@ describe('findPromises', () => {
     expect(texts('We will let you know once we have call windows.')).toEqual([]);
     expect(texts("We'll be sure to email you as soon as the logjam breaks.")).toEqual([]);
     expect(texts('We are awaiting new dates from his office, and will advise when we have another option.')).toEqual([]);
-    expect(texts("I'll let you know as soon as we hear back.")).toEqual([]);
+    expect(texts('Will email you as soon as he has his phone back.')).toEqual([]);
+    // Hearing back is a commitment to inform (the authored corpus's label).
+    expect(texts("I'll let you know as soon as I hear from the carrier.")).toHaveLength(1);
     // Our own work told as done, or the reader's turn, still commits.
     expect(texts("I'll let you know when it's fixed.")).toHaveLength(1);
     expect(texts('We will let you know when you can apply for the beta.')).toHaveLength(1);

@@ -90,12 +90,13 @@ const CONSULTING =
 const EVENT_CONDITION =
   /\b(?:when|once|after|until)\s+(?:he|she|they|it|that|this|there|(?:the|his|her|their)\s+[\w-]+)\s+(?:(?:is|are|was|gets?|has been|have been)\s+(?!(?:ready|done|finished|complete|completed|sent|out|back|working|fixed|up)\b)[\w-]+(?:ed|en)\b|does|do|did|happens?|occurs?|comes? (?:in|through|out)|arrives?|decides?|responds?|repl(?:y|ies)|calls?|confirms?|agrees?|signs?|approves?)\b/i;
 /**
- * A report that waits on news from others: "We will let you know once we have call windows", "Will email you as soon as
- * he has his berry", "I'll let you know as soon as we hear back". Not the writer's own work told as done ("I'll let
- * you know when it's fixed"), nor the reader's turn ("when you can apply", which is a date of theirs).
+ * A report that waits on what others hand us or do: "We will let you know once we have call windows", "Will email you as
+ * soon as he has his berry". Not the writer's own work told as done ("I'll let you know when it's fixed"), nor the
+ * reader's turn ("when you can apply", which is a date of theirs), nor hearing back: the authored corpus holds "I'll let
+ * you know as soon as I hear from the carrier" as a commitment to inform.
  */
 const REPORT_WHEN =
-  /\b(?:let (?:you|u) know|advise|e-?mail you|update (?:you|u)|tell you|inform you|report back)\b[^.;!?]{0,30}?\b(?:when|once|as soon as)\s+(?:(?:I|we)\s+(?:hear|get word|learn|speak|talk|have|get|receive)\b|(?:he|she|they|(?:the|his|her|their)\s+[\w-]+)\s+(?!(?:is|are|'s)\s+(?:ready|done|finished|complete|fixed|up|sent|out)\b)[\w']+)/i;
+  /\b(?:let (?:you|u) know|advise|e-?mail you|update (?:you|u)|tell you|inform you|report back)\b[^.;!?]{0,30}?\b(?:when|once|as soon as)\s+(?:(?:I|we)\s+(?:speak|talk|have|get|receive)\b|(?:he|she|they|(?:the|his|her|their)\s+[\w-]+)\s+(?!(?:is|are|'s)\s+(?:ready|done|finished|complete|fixed|up|sent|out)\b)[\w']+)/i;
 /** Our promise told as made to someone else: "Also promised NZ authorities that we will provide ...". */
 const PROMISED_THEM = /\b(?:promised|assured|pledged to|committed to)\s+(?!you\b|(?:I|we)\b)(?:[\w.-]+\s+){1,6}?(?:(?:\d+|two|three|several|many) times\s+)?(?:that\s+)?$/i;
 
