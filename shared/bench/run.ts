@@ -94,6 +94,8 @@ const realOut = {
   'state 7': outbound('outbound-state-dept-7.jsonl'),
   // Round 8 (README "Round 8"): more of the same release, drawn in a different order.
   'state 8': outbound('outbound-state-dept-8.jsonl'),
+  // Round 10 (README "Round 10 (promises)"): the same release, officials no earlier round drew.
+  'state 10': outbound('outbound-state-dept-10.jsonl'),
 };
 const realIn = {
   'parakweet 1': inbound('inbound-parakweet.jsonl'),
@@ -122,6 +124,8 @@ const groups = <T>(sets: Record<string, T[]>): [string, T[]][] => [
   ...(sets['state 8'] ? [['rounds 1-7', upToRound(sets, 7)] as [string, T[]]] : []),
   // Everything before round 9 (inbound), and round 9's two parts together.
   ...(sets['state 9'] ? [['rounds 1-8', upToRound(sets, 8)] as [string, T[]], ['round 9', [...(sets['state 9'] ?? []), ...(sets['complaints 9'] ?? [])]] as [string, T[]]] : []),
+  // Everything before round 10, so the earlier totals stay comparable once the new writers are added.
+  ...(sets['state 10'] ? [['rounds 1-9', upToRound(sets, 9)] as [string, T[]]] : []),
   ['all real', Object.values(sets).flat()],
 ];
 const realRows: Record<string, unknown>[] = [];

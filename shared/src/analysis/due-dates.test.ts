@@ -83,6 +83,10 @@ describe('resolveDueDate', () => {
     expect(due('this afternoon', berlinWed)).toBe(Date.parse('2026-03-04T17:00:00+01:00'));
     expect(due('tomorrow', berlinWed)).toBe(Date.parse('2026-03-05T17:00:00+01:00'));
     expect(due('tomorrow morning', berlinWed)).toBe(Date.parse('2026-03-05T12:00:00+01:00'));
+    // "tomorrow am" and "Thursday am": the short form of the morning (round 10); "Thursday at 10 am" keeps its clock.
+    expect(due('I will send head table suggestions on Thursday am', berlinWed)).toBe(Date.parse('2026-03-05T12:00:00+01:00'));
+    expect(due('tomorrow am', berlinWed)).toBe(Date.parse('2026-03-05T12:00:00+01:00'));
+    expect(due('Thursday at 10 am', berlinWed)).toBe(Date.parse('2026-03-05T10:00:00+01:00'));
     expect(due('first thing tomorrow', berlinWed)).toBe(Date.parse('2026-03-05T10:00:00+01:00'));
     expect(due('tomorrow at 3pm', berlinWed)).toBe(Date.parse('2026-03-05T15:00:00+01:00'));
   });

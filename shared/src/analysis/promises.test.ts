@@ -457,6 +457,77 @@ describe('findPromises', () => {
     expect(texts('Will send when I get.')).toEqual([]);
   });
 
+  it('leaves out checking one\'s own messages, standing by, carrying on, quotations and policy statements (round 10)', () => {
+    // Out of the office: checking one's own inbox owes the reader nothing, whatever the adverb or the device.
+    expect(texts('I will be away this week, but will intermittently check my e-mail.')).toEqual([]);
+    expect(texts('I will check messages periodically while travelling.')).toEqual([]);
+    expect(texts("I'll be checking my BlackBerry, but for anything urgent please call the desk.")).toEqual([]);
+    expect(texts('I will check my email and get back to you.')).toHaveLength(1);
+    // Standing by waits on the reader.
+    expect(texts('We have the supplier on the line for you, and will stand by for your call.')).toEqual([]);
+    // Carrying on with any "-ing" verb is no new act; keeping the reader informed still is.
+    expect(texts("I'll keep jumping in when it matters.")).toEqual([]);
+    expect(texts('We will keep advancing it.')).toEqual([]);
+    expect(texts("I'll keep sending you weekly updates.")).toHaveLength(1);
+    expect(texts('We will continue to send updates on the rollout.')).toHaveLength(1);
+    expect(texts('I will continue to keep you posted.')).toHaveLength(1);
+    expect(texts('We will continue to support the legacy version.')).toEqual([]);
+    // A quotation from a news story or a transcript is someone else's words.
+    expect(texts('"We will cooperate fully with the inquiry," the minister told reporters.')).toEqual([]);
+    expect(texts('"I will sign the bill next week.')).toEqual([]);
+    // A policy told to no one in particular, not to the reader.
+    expect(texts('We will dedicate $3 million to train teachers in the region.')).toEqual([]);
+    expect(texts('To share best practices, we will seek to convene donors and universities.')).toEqual([]);
+    expect(texts('We will promote the new plan to your team on Friday.')).toHaveLength(1);
+    expect(texts('We will extend the trial for you.')).toHaveLength(1);
+  });
+
+  it('leaves out a report that waits on news from others, and reads "let me 1) double check" (round 10)', () => {
+    expect(texts('We will let you know once we have call windows.')).toEqual([]);
+    expect(texts("We'll be sure to email you as soon as the logjam breaks.")).toEqual([]);
+    expect(texts('We are awaiting new dates from his office, and will advise when we have another option.')).toEqual([]);
+    expect(texts('Will email you as soon as he has his phone back.')).toEqual([]);
+    // Hearing back is a commitment to inform (the authored corpus's label).
+    expect(texts("I'll let you know as soon as I hear from the carrier.")).toHaveLength(1);
+    // Our own work told as done, or the reader's turn, still commits.
+    expect(texts("I'll let you know when it's fixed.")).toHaveLength(1);
+    expect(texts('We will let you know when you can apply for the beta.')).toHaveLength(1);
+    expect(texts('I will send you the points as soon as I connect with him today.')).toHaveLength(1);
+    expect(texts("Let me 1) double check with his office and 2) confirm the date.")).toHaveLength(1);
+    expect(texts('Let me double check the figures.')).toHaveLength(1);
+  });
+
+  it('leaves out the end of a quotation, travel by shuttle, time on the ground, availability and declining (round 10 pools)', () => {
+    expect(texts('We will remain steadfast and meet every challenge."')).toEqual([]);
+    expect(texts("'We are going to investigate and punish those involved.")).toEqual([]);
+    expect(texts("I'll take the 7pm shuttle.")).toEqual([]);
+    expect(texts('Will spend five hours on the ground.')).toEqual([]);
+    expect(texts('I will have time at the office tomorrow at either 2:15 or 5:45.')).toEqual([]);
+    expect(texts('Will regret, thank you.')).toEqual([]);
+    // Quoted words inside our own sentence, and taking something to the reader, still commit.
+    expect(texts('I will send you the "final" draft tomorrow.')).toHaveLength(1);
+    expect(texts('I will take the contract to your office tomorrow.')).toHaveLength(1);
+  });
+
+  it('leaves out a hedge with an adverb, a gut feeling, making someone proud, ending up, missing someone and a policy of support (round 10 pools)', () => {
+    expect(texts('I still believe we will deliver the new platform.')).toEqual([]);
+    expect(texts("My gut is that we'll end up with the blue design.")).toEqual([]);
+    expect(texts("We'll make you proud.")).toEqual([]);
+    expect(texts('We will sorely miss his advice.')).toEqual([]);
+    expect(texts('We will support the creation of sustainable farming systems around the world.')).toEqual([]);
+    expect(texts("I'm going to catch the shuttle later.")).toEqual([]);
+    // Without the hedge, or with the reader named, they commit.
+    expect(texts('We will deliver the new platform.')).toHaveLength(1);
+    expect(texts('We will support your team through the migration.')).toHaveLength(1);
+  });
+
+  it('reads a bare "yes, we will" as accepting the task (round 10)', () => {
+    expect(texts('Yes, we will.')).toHaveLength(1);
+    expect(texts('Sure -- I will.')).toHaveLength(1);
+    expect(texts('We will.')).toEqual([]);
+    expect(texts('Yes, we will see.')).toEqual([]);
+  });
+
   it('does not date a promise by what follows a colon it announces (round 8)', () => {
     const [announced] = findPromises('Will keep you updated: The supplier closes its plant on Friday.', context);
     expect(announced).toMatchObject({ dueIsDefault: true });

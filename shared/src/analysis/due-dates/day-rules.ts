@@ -144,7 +144,7 @@ add(/\b(?:by\s+|before\s+)?(?:first thing\s+(?:in the morning\s+)?tomorrow(?:\s+
   date: addDays(today, 1),
   clock: { hour: 0, minute: clockToMinutes(frame.hours.start) + 60 },
 }), TOMORROW);
-add(/\b(?:by\s+|before\s+|until\s+)?tomorrow(?:\s+(morning|afternoon|evening|night|eod|cob))?\b/, (m, frame, today) => ({
+add(/\b(?:by\s+|before\s+|until\s+)?tomorrow(?:\s+(morning|afternoon|evening|night|eod|cob|am))?\b/, (m, frame, today) => ({
   date: addDays(today, 1),
   clock: partOfDay(m[1]),
 }), TOMORROW);
@@ -355,7 +355,7 @@ add(/\b(?:in|within)\s+(?:the\s+(?:next\s+)?)?(hour|half an hour|half hour)\b/, 
 }), HOUR);
 add(/\bwithin\s+(?:the|a)\s+day\b/, (_m, frame) => ({ instant: frame.now + 24 * 3600000 }), WITHIN);
 
-add(new RegExp(String.raw`\b(?:(?:by|on|before|until|for)\s+)?(first thing\s+(?:on\s+)?)?(next|this|coming|this coming)?\s*${WEEKDAY_RE}\b(?!['’]s\b)(?:\s+(morning|afternoon|evening|night|eod|cob))?`), (m, frame, today) => {
+add(new RegExp(String.raw`\b(?:(?:by|on|before|until|for)\s+)?(first thing\s+(?:on\s+)?)?(next|this|coming|this coming)?\s*${WEEKDAY_RE}\b(?!['’]s\b)(?:\s+(morning|afternoon|evening|night|eod|cob|am))?`), (m, frame, today) => {
   const weekday = WEEKDAY_NAMES[m[3]!.toLowerCase()];
   if (!weekday || happenedThen(m)) return undefined;
   // "Thursday's call" names an event, not a deadline (excluded by the lookahead above).
@@ -408,6 +408,8 @@ export function dayMatches(text: string, frame: Frame): DayMatch[] {
 
 export function partOfDay(part: string | undefined): Clock | 'eod' | 'late' {
   switch (part?.toLowerCase()) {
+    // "Thursday am", "tomorrow am": the short form of the morning in quick mail.
+    case 'am':
     case 'morning':
       return { hour: 12, minute: 0 };
     case 'evening':
