@@ -12,13 +12,16 @@
  * this release that is pasted text: articles, speeches, schedules). `plain`: then messages without such a word, the
  * same way, until 40 more sentences, so the look-alikes are not all from chasing mail. No rule is run on the
  * candidates: labels are written before any.
+ *
+ * `... draw-state-risks-10.ts out 200 0 chasing-2` drew a second part after the first was committed (so it skips the
+ * first): the next chasing messages, 200 sentences, no plain ones, marked `chasing-2`.
  */
 import { writeFileSync } from 'node:fs';
 import { type Candidate, candidateSentences, sha256, splitOf, usedSentences } from './state-mail';
 
 const dir = process.env.FOLLOWTHROUGH_STATE_MAIL_DIR;
 if (!dir) throw new Error('set FOLLOWTHROUGH_STATE_MAIL_DIR to the data/docs/text folder of the release');
-const [outFile = 'inbound-draw'] = process.argv.slice(2);
+const [outFile = 'inbound-draw', chasingCount = '190', plainCount = '40', chasingName = 'chasing'] = process.argv.slice(2);
 
 // The Secretary's account: "H" in the release's From lines, or the address itself.
 const PRINCIPAL = /^H$|hrod17/i;
@@ -46,8 +49,8 @@ function take(wanted: Iterable<(typeof messages)[number]>, limit: number, draw: 
   }
   return out;
 }
-const chasing = take(messages.filter((m) => m.sentences.some((c) => CHASING.test(c.text))), 190, 'chasing');
-const plain = take(messages.filter((m) => !m.sentences.some((c) => CHASING.test(c.text))), 40, 'plain');
+const chasing = take(messages.filter((m) => m.sentences.some((c) => CHASING.test(c.text))), Number(chasingCount), chasingName);
+const plain = take(messages.filter((m) => !m.sentences.some((c) => CHASING.test(c.text))), Number(plainCount), 'plain');
 
 writeFileSync(`${outFile}.jsonl`, [...chasing, ...plain].map((c) => JSON.stringify({ text: c.text, split: splitOf(c.sha), source: c.source, ref: c.ref, sender: c.sender, sha: c.sha, draw: c.draw })).join('\n') + '\n');
 console.error(`${byMessage.size} messages of the principal; drew ${chasing.length} + ${plain.length} sentences`);
