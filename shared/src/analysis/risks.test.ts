@@ -280,3 +280,29 @@ describe('findRisks, round 9 (a principal to staff, customers to companies)', ()
     expect(kinds('I expressed my disappointment with your team on the call.', 'them')).toEqual(['dissatisfaction']);
   });
 });
+
+describe('findRisks, round 10 (a principal chasing in few words, customers to companies)', () => {
+  it('reads a short chase for something the reader sent or owes as a delay, but not an error not seen or news of an invitation', () => {
+    expect(kinds('I did not get this.', 'them')).toEqual(['delay']);
+    expect(kinds("Didn't get the second one.", 'them')).toEqual(['delay']);
+    expect(kinds('I did not get before call.', 'them')).toEqual(['delay']);
+    expect(kinds('The binder hasn\'t come yet.', 'them')).toEqual(['delay']);
+    expect(kinds('The books did not arrive in New York, so were they sent to the office?', 'them')).toEqual(['delay']);
+    expect(kinds("I haven't heard from anyone yet.", 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('I never received the loyalty voucher for my order.', 'them')).toEqual(['delay']);
+    expect(kinds('I paid on Monday but I haven\'t received the tokens.', 'them')).toEqual(['delay']);
+    expect(kinds("I didn't get this error with the old version.", 'them')).toEqual([]);
+    expect(kinds("I haven't received the invitation yet to the September meeting.", 'them')).toEqual([]);
+    expect(kinds("The answer hasn't come up in the archives.", 'them')).toEqual([]);
+  });
+
+  it('does not read someone else running late, an event moved in a later clause, or a third person or a phone not answering', () => {
+    expect(kinds('The minister is running late so we will start at four.', 'them')).toEqual([]);
+    expect(kinds('I hoped to see you at the photo, but since it has been postponed, thank you now.', 'them')).toEqual([]);
+    expect(kinds('Is Oscar at the house? He didn\'t answer my email.', 'them')).toEqual([]);
+    expect(kinds('I called and was transferred to the room but got no answer.', 'them')).toEqual([]);
+    // Still risks: the reader's people running late, and the reader's own line not answered.
+    expect(kinds('Your engineer is running late again.', 'them')).toEqual(['delay']);
+    expect(kinds('I called your support line and got no answer.', 'them')).toEqual(['dissatisfaction']);
+  });
+});

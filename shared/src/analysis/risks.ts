@@ -97,6 +97,9 @@ const THEIR_SIGNALS: RiskRule[] = [
     needs: /\b(?:disappoint|underwhelm|frustrat|what we|desired|better|less than|expected|address|answer|times|got no)/i,
     kind: 'dissatisfaction',
     signal: 'understatement',
+    // A third person who did not answer ("he didn't answer my email") or a phone that rang out ("I called and was
+    // transferred to room but got no answer") is not the reader's silence, unless the reader is named.
+    aimedElsewhere: /\b(?:he|she|they) (?:really |just )?(?:didn't|did not|doesn't|does not|hasn't|has not) (?:address|answer)\b|\b(?:called|rang|phoned|dialled|dialed|transferred)\b(?![^.!?]*\b(?:you|your)\b)[^.!?]{0,50}\bgot no answer\b/i,
     pattern:
       /\b(?:(?:a (?:bit|little)|slightly|somewhat|rather|quite) (?:disappointed|underwhelmed|frustrated)|(?:a (?:bit|little)|slightly|somewhat|rather|quite) (?:disappointing|frustrating) (?:not to (?:hear|get|receive) (?:back|anything|a (?:reply|response|word))|that (?:we|I) (?:haven't|have not|didn't|did not) (?:heard|received|got|had) (?:back|anything|a (?:reply|response|word)))|not (?:quite )?what we (?:expected|agreed|asked for|were promised|were expecting|had hoped for|hoped for)|leaves? (?:a lot|a great deal|much|something|a bit) to be desired|(?:could|should) have been (?:handled )?better|less than (?:impressed|happy)|we (?:had )?expected (?:more|better)|(?<!\bif (?:that|this|it) |\b(?:I|we) (?:really |just )?)(?:doesn't|does not|didn't|did not) (?:really |quite )?(?:address|answer) (?:that|this|it|my|our|the)|(?<!\b(?:questions?|been|was|were) )(?:asked|requested|raised this|chased|complained|called|emailed|e-mailed|written|phoned|contacted (?:you|your \w+))(?: (?:about )?(?:this|it))? (?:a couple of|two|three|four|five|several|multiple|many|numerous|countless|a dozen|\d+) times|(?<!\byou )got no (?:response|reply|answer))\b/i,
   },
@@ -105,6 +108,10 @@ const THEIR_SIGNALS: RiskRule[] = [
 /** Silence from someone the writer names in the third person ("I contacted the maintainer, still no response") is not ours. */
 const SILENCE_ELSEWHERE =
   /\b(?:contacted|emailed|e-mailed|wrote to|written to|asked|pinged|messaged|cc'd) (?:the|a|an|his|her|their|its)\b(?! (?:team|company|support|office|help ?desk|service|customer))|^\s*(?:they|he|she)\b|\b(?:they|he|she) (?:have |has )?(?:never|not once)\b/i;
+
+/** What the writer has not had is owed by someone else, or not owed at all: a condition, an apology, an answer looked for elsewhere. */
+const OWED_BY_SOMEONE_ELSE =
+  /\bif (?:you|I|we)\b|\b(?:sorry|apologi[sz]e|apologies|whether)\b|\bfrom (?!you\b|your\b|u\b)|\b(?:e-?mailed|wrote to|written to|contacted|asked|called|pinged|reach(?:ing|ed)? out to) (?:him|her|them|the|a|an|his|their)\b|\b(?:answer|reply|response) (?:there|elsewhere)\b/i;
 
 /**
  * Round 3 (README "Round 3"): how customers who write to a supplier complain when they do not use the feeling words:
@@ -163,7 +170,7 @@ const THEIR_COMPLAINTS: RiskRule[] = [
     aimedElsewhere: /\bif you\b|\byou(?:'ve| have)?(?:n't| not| never)\b|\b(?:sorry|apologi[sz]e|apologies)\b|\bwaiting\b[^.!?]{0,40}\b(?:to (?:finish|complete|run|compile|load|converge)|jobs?|runs?|computations?|simulations?|calculations?|process(?:es)?|builds?|install)\b/i,
     owedToWriter: true,
     pattern:
-      /\b(?:been waiting (?:for )?(?:over |more than |almost |nearly |about |like )?(?:\d+|an?|two|three|four|five|several) ?(?:mins?|minutes|hours?|hrs?|days|weeks|months)\b|(?:has|have|had)\s+yet to (?:arrive|be (?:delivered|dispatched|shipped|sent))|(?:has|have|had)(?:n't| not)\s+(?:yet\s+)?(?:arrived|shipped|turned up|been (?:delivered|dispatched|shipped))(?:\s+yet)?|(?:(?:not yet|never|still (?:have |has )?(?:not|n't)|(?:have|has)(?:n't| not)(?: yet)?) (?:received|got|gotten)|waiting (?:on|for)) (?:my|our|the|a|an|any) (?:[\w-]+ ){0,2}(?:order|package|parcel|delivery|shipment|goods|items?|luggage|suitcases?|bags?|refund|reimbursement|replacement|invoice|report|paperwork|contract|papers?|charger|cheque|check|payment|money|quote|proposal|draft|deliverables?|tickets?|confirmation|kit)s?\b|(?:order|package|parcel|delivery|shipment|luggage|suitcases?|bags?|courier|driver|engineer|technician|bus|train|refund|replacement|they|it)\s+(?:has\s+|have\s+|had\s+)?(?:never|still not|still (?:has|have|did)n'?t|still (?:has|have|did) not|not yet) (?:yet )?(?:arrived?|came|come|showed up|turned up|appeared|been (?:delivered|dispatched|shipped))|no sign of (?:my|our|the) (?:order|delivery|package|parcel|shipment|courier|driver|engineer|technician)|(?:\d+(?:\.\d+)?|two|three|four|five|several)\s*(?:\+\s*)?(?:hrs?|hours?|days?|weeks?)\s+(?:late|overdue|behind)|(?:supposed|meant|due|promised|guaranteed) to (?:be delivered|arrive|come|be here|ship|be dispatched|be ready)\b[^.!?]{0,40}\b(?:but|now|still|and (?:it|they) (?:hasn't|haven't|didn't))|(?:was|were|it's|is) (?:supposed|meant|promised) to (?:be|take) (?:only )?(?:\d+|a|one|two|three|four|five)\s*(?:business |working )?(?:days?|weeks?|hours?)|(?:been )?waiting (?:for )?(?:over |more than |almost |nearly )?(?:\d+|a|an|two|three|four|five|six|several)\s+(?:hours?|days?|weeks?|months?)(?: now)?\b|taking (?:forever|ages) to (?:receive|hear back|get back|get (?:a |my |our )?(?:refund|reply|response|answer|replacement)|respond|reply|process|fix|deliver|ship|arrive|refund|resolve)|(?:\d+|two|three|four|five|several)\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?) (?:after|past|later than) (?:the )?(?:estimated|promised|agreed|expected|scheduled|quoted|guaranteed) (?:delivery |arrival )?(?:time|date|slot)|where(?:'s| is) (?:my|our) (?:order|parcel|package|delivery|refund|replacement|shipment)|(?:my|our) (?:[\w-]+ ){0,2}(?:order|package|parcel|delivery|shipment|refund|replacement|flight|train|invoice|report) (?:has|have|had|is|was) (?:been )?(?:delayed|postponed|pushed back)|(?<!\b(?:made|making|make) )(?:still )?no progress (?:being made|has been made|made|since|on|at all)|(?:been )?trying to (?:reach|contact|settle|resolve|sort out|get hold of|get through to|speak to|talk to) [^.!?]{0,40}\bfor (?:the (?:past|last) |over |more than |almost )?(?:\d+|two|three|four|five|several) (?:days|weeks|months)|(?:had |have had |been )?(?:no|without) (?:broadband|internet|service|power|signal|connection|connectivity|wi-?fi|access|phone line|heating|hot water) (?:since|for (?:over |more than |almost )?(?:\d+|two|three|four|five|several|a|an) (?:hours|days|weeks)))\b/i,
+      /\b(?:been waiting (?:for )?(?:over |more than |almost |nearly |about |like )?(?:\d+|an?|two|three|four|five|several) ?(?:mins?|minutes|hours?|hrs?|days|weeks|months)\b|(?:has|have|had)\s+yet to (?:arrive|be (?:delivered|dispatched|shipped|sent))|(?:has|have|had)(?:n't| not)\s+(?:yet\s+)?(?:arrived|shipped|turned up|been (?:delivered|dispatched|shipped))(?:\s+yet)?|(?:has|have)(?:n't| not)\s+(?:yet\s+)?come(?=\s+yet\b|\s*[.!]*$)|\b(?:they|it|order|package|parcel|delivery|shipment|boxes|books?|papers|documents?|items?|goods)\s+did(?:n't| not)\s+(?:arrive|turn up|show up)|(?:(?:not yet|never|still (?:have |has )?(?:not|n't)|(?:have|has)(?:n't| not)(?: yet)?) (?:received|got|gotten)|waiting (?:on|for)) (?:my|our|the|a|an|any) (?:[\w-]+ ){0,2}(?:order|package|parcel|delivery|shipment|goods|items?|luggage|suitcases?|bags?|refund|reimbursement|replacement|invoice|report|paperwork|contract|papers?|charger|cheque|check|payment|money|quote|proposal|draft|deliverables?|tickets?|confirmation|kit)s?\b|(?:order|package|parcel|delivery|shipment|luggage|suitcases?|bags?|courier|driver|engineer|technician|bus|train|refund|replacement|they|it)\s+(?:has\s+|have\s+|had\s+)?(?:never|still not|still (?:has|have|did)n'?t|still (?:has|have|did) not|not yet) (?:yet )?(?:arrived?|came|come|showed up|turned up|appeared|been (?:delivered|dispatched|shipped))|no sign of (?:my|our|the) (?:order|delivery|package|parcel|shipment|courier|driver|engineer|technician)|(?:\d+(?:\.\d+)?|two|three|four|five|several)\s*(?:\+\s*)?(?:hrs?|hours?|days?|weeks?)\s+(?:late|overdue|behind)|(?:supposed|meant|due|promised|guaranteed) to (?:be delivered|arrive|come|be here|ship|be dispatched|be ready)\b[^.!?]{0,40}\b(?:but|now|still|and (?:it|they) (?:hasn't|haven't|didn't))|(?:was|were|it's|is) (?:supposed|meant|promised) to (?:be|take) (?:only )?(?:\d+|a|one|two|three|four|five)\s*(?:business |working )?(?:days?|weeks?|hours?)|(?:been )?waiting (?:for )?(?:over |more than |almost |nearly )?(?:\d+|a|an|two|three|four|five|six|several)\s+(?:hours?|days?|weeks?|months?)(?: now)?\b|taking (?:forever|ages) to (?:receive|hear back|get back|get (?:a |my |our )?(?:refund|reply|response|answer|replacement)|respond|reply|process|fix|deliver|ship|arrive|refund|resolve)|(?:\d+|two|three|four|five|several)\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?) (?:after|past|later than) (?:the )?(?:estimated|promised|agreed|expected|scheduled|quoted|guaranteed) (?:delivery |arrival )?(?:time|date|slot)|where(?:'s| is) (?:my|our) (?:order|parcel|package|delivery|refund|replacement|shipment)|(?:my|our) (?:[\w-]+ ){0,2}(?:order|package|parcel|delivery|shipment|refund|replacement|flight|train|invoice|report) (?:has|have|had|is|was) (?:been )?(?:delayed|postponed|pushed back)|(?<!\b(?:made|making|make) )(?:still )?no progress (?:being made|has been made|made|since|on|at all)|(?:been )?trying to (?:reach|contact|settle|resolve|sort out|get hold of|get through to|speak to|talk to) [^.!?]{0,40}\bfor (?:the (?:past|last) |over |more than |almost )?(?:\d+|two|three|four|five|several) (?:days|weeks|months)|(?:had |have had |been )?(?:no|without) (?:broadband|internet|service|power|signal|connection|connectivity|wi-?fi|access|phone line|heating|hot water) (?:since|for (?:over |more than |almost )?(?:\d+|two|three|four|five|several|a|an) (?:hours|days|weeks)))\b/i,
   },
   {
     complaintWords: true,
@@ -172,12 +179,25 @@ const THEIR_COMPLAINTS: RiskRule[] = [
     // schedule or book yet", "I still don't have my MTP briefing", "I did not receive certificate", "still not received
     // anything". "have" counts only with "still" or "yet" ("I don't have a copy of SAS" is no complaint), and "seen"
     // never ("I haven't seen the final draft" is the writer's own reading).
-    aimedElsewhere:
-      /\bif (?:you|I|we)\b|\b(?:sorry|apologi[sz]e|apologies|whether)\b|\bfrom (?!you\b|your\b|u\b)|\b(?:e-?mailed|wrote to|written to|contacted|asked|called|pinged|reach(?:ing|ed)? out to) (?:him|her|them|the|a|an|his|their)\b|\b(?:answer|reply|response) (?:there|elsewhere)\b/i,
+    aimedElsewhere: OWED_BY_SOMEONE_ELSE,
     owedToWriter: true,
     needs: /(?:n't|\bnot|\bnever)\s+(?:yet\s+)?(?:received|receive|gotten|got|get|have)\b/i,
     pattern:
       /\b(?:(?:I|we)\s+(?:(?:still|also)\s+)?(?:have(?:n't| not)|had(?:n't| not)|did(?:n't| not)|never)\s+(?:yet\s+)?(?:received|receive|gotten|got|get)|(?:I|we)\s+(?:(?:still|also)\s+)?(?:do(?:n't| not)\s+yet|still\s+do(?:n't| not))\s+have|still\s+(?:have(?:n't| not)|not|n't)\s+(?:yet\s+)?(?:received|gotten|got))\s+(?:(?:my|our|the|a|an|any|your)\s+)?(?:[\w-]+\s+){0,2}?(?:schedule|briefings?|briefing materials|materials|memo|recommendations?|rec|drafts?|reports?|papers|notes|info|information|updates?|answers?|invoices?|refunds?|confirmation|certificates?|cards?|codes?|details|documents?|copies|repl(?:y|ies)|response|call ?back|readout|figures|dates|agenda|tracking number|anything|a thing)\b/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'delay',
+    // The same, said as the rest of a chase usually is: "I did not get this.", "Didn't get the second.", "I did not get
+    // before call." (the whole sentence, so "I didn't get this error" is not one), and a thing received that is any
+    // thing at all when it was never received or is set against something that was ("I never received the Medallion
+    // Charm", "I paid ... but I haven't received the tokens"), and the thing is not an error, a message or an answer
+    // from someone else ("I haven't received the invitation yet" is news, not a chase).
+    aimedElsewhere: OWED_BY_SOMEONE_ELSE,
+    owedToWriter: true,
+    needs: /(?:n't|\bnot|\bnever)\s+(?:yet\s+)?(?:get|got|receive|received)\b/i,
+    pattern:
+      /^\s*(?:(?:I|we)\s+)?(?:(?:still|also)\s+)?(?:did(?:n't| not)|never)\s+(?:get|receive|got|received)(?:\s+(?:this|that|these|those|them|the (?:second|first|last|other|rest|attachments?|documents?|file|memo|e-?mail|message|fax|text|book|papers?|package|letter|draft|note|list|one|ones)(?: ones?)?|your (?:[\w-]+ )?(?:e-?mail|message|memo|note|letter|fax|draft|call)))?(?:\s+(?:yet|either|before (?:the |my )?[\w-]+))?\s*[.!]*$|\b(?:(?:I|we)\s+never\s+received|but\s+(?:I|we)\s+(?:still\s+)?(?:have(?:n't| not)|did(?:n't| not))\s+(?:yet\s+)?(?:received|receive))\s+(?:my|our|the|your)\s+(?!(?:same|errors?|warnings?|messages?|output|results?|following|e-?mails? from|mail from|answers? from|repl(?:y|ies) from|responses? from)\b)[\w-]+/i,
   },
   {
     complaintWords: true,
@@ -243,13 +263,15 @@ const THEIR_RULES: RiskRule[] = [
     // from his staff", "I sent the below to Tom but haven't heard back") is news about a third party, not about us.
     aimedElsewhere: THIRD_PARTY_SILENCE,
     pattern:
-      /\b(?:still waiting(?!\s+(?:whether|to see|for (?:it|this|the (?:job|run|computation|calculation|process))\b))|no one (?:has )?(?:responded|replied|got back)|nobody (?:has )?(?:responded|replied|got back|gotten back|got in touch|gotten in touch)|haven't heard (?:back|anything|a word|from you)|have not heard (?:back|anything|a word|from you))\b/i,
+      /\b(?:still waiting(?!\s+(?:whether|to see|for (?:it|this|the (?:job|run|computation|calculation|process))\b))|no one (?:has )?(?:responded|replied|got back)|nobody (?:has )?(?:responded|replied|got back|gotten back|got in touch|gotten in touch)|(?:haven't|have not) heard (?:back|anything|a word|from (?:you|anyone|anybody)))\b/i,
   },
   {
     needs: /\b(?:delay|postpon|pushed|behind|slipp|miss|late|overdue|past due)/i,
     kind: 'delay',
+    // "running late" is ours only when what runs late is: the reader or what the reader sends ("POTUS is running late"
+    // is someone else's day, "we're running late" the writer's).
     pattern:
-      /\b(?:(?:is|are|was|were|been|be|being|get|gets|getting|got|now|again|further|significantly|seriously|badly) (?:(?!not\b|never\b|hardly\b)\w+ )?(?:delayed|postponed|pushed (?:back|out))|(?:another|further|more|significant|serious|major|long|ongoing|repeated|these|the) delays? (?:in|on|to|with|of)|delays? (?:in|on|to|with) (?:the |our |your )?(?:delivery|project|launch|rollout|shipment|release|migration|go-live|implementation|work)|behind schedule|slipp(?:ing|ed) (?:again|further|by (?:a |an |another |\d|one|two|three|several|a few)|to|another)|(?:missed|miss|missing) (?:the |our |a |another )?(?:deadline|due date|milestone|delivery date|go-live)|running late|(?<!long )overdue|late again|past due(?! to\b))\b/i,
+      /\b(?:(?:is|are|was|were|been|be|being|get|gets|getting|got|now|again|further|significantly|seriously|badly) (?:(?!not\b|never\b|hardly\b)\w+ )?(?:delayed|postponed|pushed (?:back|out))|(?:another|further|more|significant|serious|major|long|ongoing|repeated|these|the) delays? (?:in|on|to|with|of)|delays? (?:in|on|to|with) (?:the |our |your )?(?:delivery|project|launch|rollout|shipment|release|migration|go-live|implementation|work)|behind schedule|slipp(?:ing|ed) (?:again|further|by (?:a |an |another |\d|one|two|three|several|a few)|to|another)|(?:missed|miss|missing) (?:the |our |a |another )?(?:deadline|due date|milestone|delivery date|go-live)|(?:you|your [\w-]+|(?:the |our |my )?(?:courier|driver|engineer|technician|installer|contractor|delivery|order|train|bus|flight|plane|project|work|team)s?)(?:'re|'s| is| are| was| were)?(?: (?:still|again|always|now))? running late|running late again|(?<!long )overdue|late again|past due(?! to\b))\b/i,
   },
 ];
 
@@ -268,8 +290,11 @@ const APOLOGY_FOR_DELAY = /\b(?:sorry|apologi[sz]e|apologies|excuse|pardon)\b[^.
 /** A question put to the reader, not a complaint told as one ("Why is this still broken?" stays a complaint). */
 const ASKING = /^\s*(?:could|can|would|should|shall|do|does|did|is it|are there|what about|how (?:do|can|should))\b[^?]*\?\s*$/i;
 
+/** A meeting, call or announcement moved is news about a calendar, not about the reader's work, whoever is named. */
+const EVENT_MOVED = /\b(?:meeting|mtg|call|hearing|vote|dinner|lunch|breakfast|reception|ceremony|interview|session|briefing|conference|photo|statement|announcement|speech|event)s?\b[,;]?(?: [^\s.!?]+){0,8} (?:is|are|was|were|has been|have been|will be|may be|be|been)(?: \w+)? (?:delayed|postponed|pushed (?:back|out))\b/i;
+
 /** The writer's own side, or a technical question about deferring something. */
-const OWN_SIDE = /\b(?:for me|to me|my|me|one-man|we hope|i hope|for a variety of reasons)\b|\b(?:I|we)(?:'m| am|'re| are) (?:\w+ )?(?:overdue|running (?:a (?:bit|little) )?(?:late|behind))\b|\b(?:meeting|mtg|call|hearing|vote|dinner|lunch|breakfast|reception|ceremony|interview|session|briefing|conference|photo|statement|announcement|speech|event)s?\b(?: [^\s.!?]+){0,8} (?:is|are|was|were|has been|have been|will be|may be|be)(?: \w+)? (?:delayed|postponed|pushed (?:back|out))\b|\b(?:could|can|should|would|to) (?:[\w-]+ ){1,3}be delayed|\bin hospital\b|\bhas been (?:ill|sick|away)\b/i;
+const OWN_SIDE = /\b(?:for me|to me|my|me|one-man|we hope|i hope|for a variety of reasons)\b|\b(?:I|we)(?:'m| am|'re| are) (?:\w+ )?(?:overdue|running (?:a (?:bit|little) )?(?:late|behind))\b|\b(?:could|can|should|would|to) (?:[\w-]+ ){1,3}be delayed|\bin hospital\b|\bhas been (?:ill|sick|away)\b/i;
 
 function negated(sentence: string, index: number): boolean {
   const before = sentence.slice(Math.max(0, index - 45), index).toLowerCase();
@@ -399,6 +424,7 @@ export function findRisks(visible: string, side: Side): RiskCandidate[] {
       // The writer's own work running late ("the updates are going to be delayed ... they work for me", "a lot of
       // this has been delayed") is their news, not a complaint about ours; "could X be delayed until" asks how.
       if (side === 'them' && rule.kind === 'delay' && !rule.signal && !rule.owedToWriter && OWN_SIDE.test(sentence) && !YOU_OR_YOUR.test(sentence)) continue;
+      if (side === 'them' && rule.kind === 'delay' && !rule.signal && !rule.owedToWriter && EVENT_MOVED.test(sentence)) continue;
       // A question that asks the reader something ("Could you say what you find poor about it?", "Should this be
       // escalated to the list?") is a request, not a complaint; a worry about a date asked as a question still is.
       if (side === 'them' && !rule.signal && !rule.askingIsTheAct && ASKING.test(sentence)) continue;
