@@ -192,8 +192,9 @@ const THEIR_COMPLAINTS: RiskRule[] = [
   {
     complaintWords: true,
     kind: 'delay',
-    // The same, said as the rest of a chase usually is: "I did not get this.", "Didn't get the second.", "I did not get
-    // before call." (the whole sentence, so "I didn't get this error" is not one), and a thing received that is any
+    // The same, said as a principal's chase usually is: a deliverable she does not have ("I don't have memo.", "I don't
+    // have a Mukherjee call sheet", not "I don't have an opinion"), "I did not get this.", "Didn't get the second.", "I did
+    // not get before call." (the whole sentence, so "I didn't get this error" is not one), and a thing received that is any
     // thing at all when it was never received or is set against something that was ("I never received the Medallion
     // Charm", "I paid ... but I haven't received the tokens"), and the thing is not an error, a message or an answer
     // from someone else ("I haven't received the invitation yet" is news, not a chase).
