@@ -107,6 +107,9 @@ const realIn = {
   // Round 9 (README "Round 9"): client risks: the same release drawn for risk language, and more tweets to companies.
   'state 9': inbound('inbound-state-dept-9.jsonl'),
   'complaints 9': inbound('inbound-complaints-9.refs.jsonl'),
+  // Round 10 (README "Round 10 (client risks)"): the Secretary's whole chasing messages, and the next tweets.
+  'state 10': inbound('inbound-state-dept-10.jsonl'),
+  'complaints 10': inbound('inbound-complaints-10.refs.jsonl'),
 };
 type Out = (typeof realOut)['parakweet 1'];
 type In = (typeof realIn)['parakweet 1'];
@@ -124,8 +127,8 @@ const groups = <T>(sets: Record<string, T[]>): [string, T[]][] => [
   ...(sets['state 8'] ? [['rounds 1-7', upToRound(sets, 7)] as [string, T[]]] : []),
   // Everything before round 9 (inbound), and round 9's two parts together.
   ...(sets['state 9'] ? [['rounds 1-8', upToRound(sets, 8)] as [string, T[]], ['round 9', [...(sets['state 9'] ?? []), ...(sets['complaints 9'] ?? [])]] as [string, T[]]] : []),
-  // Everything before round 10, so the earlier totals stay comparable once the new writers are added.
-  ...(sets['state 10'] ? [['rounds 1-9', upToRound(sets, 9)] as [string, T[]]] : []),
+  // Everything before round 10, and round 10's two parts together.
+  ...(sets['state 10'] ? [['rounds 1-9', upToRound(sets, 9)] as [string, T[]], ['round 10', [...(sets['state 10'] ?? []), ...(sets['complaints 10'] ?? [])]] as [string, T[]]] : []),
   ['all real', Object.values(sets).flat()],
 ];
 const realRows: Record<string, unknown>[] = [];

@@ -15,6 +15,8 @@ import realOutbound7Text from './real/outbound-state-dept-7.jsonl?raw';
 import realInbound7Text from './real/inbound-state-dept-7.jsonl?raw';
 import realInbound9Text from './real/inbound-state-dept-9.jsonl?raw';
 import realInbound9TweetsText from './real/inbound-complaints-9.refs.jsonl?raw';
+import realInbound10Text from './real/inbound-state-dept-10.jsonl?raw';
+import realInbound10TweetsText from './real/inbound-complaints-10.refs.jsonl?raw';
 import realOutbound8Text from './real/outbound-state-dept-8.jsonl?raw';
 import realOutbound10Text from './real/outbound-state-dept-10.jsonl?raw';
 import realFulfilment8Text from './real/fulfilment-state-dept-8.jsonl?raw';
@@ -30,6 +32,7 @@ const realInbound2 = parseRealInbound(realInbound2Text, 'real/inbound-parakweet-
 const realOutbound7 = parseRealOutbound(realOutbound7Text, 'real/outbound-state-dept-7.jsonl') as typeof realOutbound;
 const realInbound7 = parseRealInbound(realInbound7Text, 'real/inbound-state-dept-7.jsonl') as typeof realInbound;
 const realInbound9 = parseRealInbound(realInbound9Text, 'real/inbound-state-dept-9.jsonl') as typeof realInbound;
+const realInbound10 = parseRealInbound(realInbound10Text, 'real/inbound-state-dept-10.jsonl') as typeof realInbound;
 const realOutbound8 = parseRealOutbound(realOutbound8Text, 'real/outbound-state-dept-8.jsonl') as typeof realOutbound;
 const realOutbound10 = parseRealOutbound(realOutbound10Text, 'real/outbound-state-dept-10.jsonl') as typeof realOutbound;
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
@@ -378,6 +381,17 @@ describe('due dates re-resolved from the stored phrase', () => {
   });
 });
 
+/** A State part drawn for client risks (rounds 9 and 10): each item from the release, of one of its round's draws, in no
+ * earlier set, split by the hash of its text. */
+function expectStateDraw(items: typeof realInbound, draws: readonly string[], earlier: readonly (typeof realInbound)[number][]): void {
+  const before = new Set(earlier.map((r) => r.sha));
+  for (const r of items) {
+    const draw = (r as { draw?: string }).draw;
+    expect({ text: r.text, sha: /^[0-9a-f]{16}$/.test(r.sha ?? ''), draw: draws.includes(draw ?? ''), source: r.source, earlier: before.has(r.sha) }).toEqual({ text: r.text, sha: true, draw: true, source: 'state-dept-foia', earlier: false });
+    expect({ text: r.text, split: r.split }).toEqual({ text: r.text, split: Number.parseInt(r.sha!.slice(0, 8), 16) % 3 === 0 ? 'holdout' : 'train' });
+  }
+}
+
 // Round 9 (README "Round 9"): client risks. State Department officials' inbound sentences drawn for risk language and
 // the Secretary's own chasing (text committed, federal works), and the next company-addressed tweets after round 3's
 // (references: their figures live in `pnpm bench` with the complaints file present). Labelled before the risk rules
@@ -391,12 +405,7 @@ describe('real-mail development set, round 9 (client risks)', () => {
     expectTweetReferences(tweets);
     const round3 = new Set(parseRealInbound(realInbound3Text, 'real/inbound-complaints-3.refs.jsonl').map((r) => r.sha));
     expect(tweets.filter((r) => round3.has(r.sha))).toEqual([]);
-    const round7 = new Set(realInbound7.map((r) => r.sha));
-    for (const r of realInbound9) {
-      const draw = (r as { draw?: string }).draw;
-      expect({ text: r.text, sha: /^[0-9a-f]{16}$/.test(r.sha ?? ''), draw: ['strong', 'risk-words', 'other', 'principal'].includes(draw ?? ''), source: r.source, inRound7: round7.has(r.sha) }).toEqual({ text: r.text, sha: true, draw: true, source: 'state-dept-foia', inRound7: false });
-      expect({ text: r.text, split: r.split }).toEqual({ text: r.text, split: Number.parseInt(r.sha!.slice(0, 8), 16) % 3 === 0 ? 'holdout' : 'train' });
-    }
+    expectStateDraw(realInbound9, ['strong', 'risk-words', 'other', 'principal'], realInbound7);
   });
 
   for (const [split, floor] of [
@@ -405,6 +414,36 @@ describe('real-mail development set, round 9 (client risks)', () => {
   ] as const) {
     it(`client risks and requests on the State part's ${split} split stay at or above what was measured`, () => {
       const score = scoreInbound(realInbound9.filter((r) => r.split === split));
+      expect(score.risks.truePositives).toBeGreaterThanOrEqual(floor.risksFound);
+      expect(score.risks.falsePositives).toBeLessThanOrEqual(floor.risksFalse);
+      expect(score.requests.precision).toBeGreaterThanOrEqual(floor.requestsP);
+      expect(score.requests.recall).toBeGreaterThanOrEqual(floor.requestsR);
+    });
+  }
+});
+
+// Round 10 (README "Round 10 (client risks)"): the Secretary's whole chasing messages to her staff (text committed,
+// federal works) and the next company-addressed tweets after round 9's (references). Labelled before the risk rules were
+// run on them; the State part is held at floors at its end-of-round figures (main's rules fail the train floor).
+describe('real-mail development set, round 10 (client risks)', () => {
+  const tweets = parseRealInbound(realInbound10TweetsText, 'real/inbound-complaints-10.refs.jsonl');
+
+  it('is labelled, split by the hash of its text, new and big enough', () => {
+    expect(realInbound10.length + tweets.length).toBeGreaterThanOrEqual(250);
+    expect(realInbound10.filter((r) => r.risk !== null).length).toBeGreaterThanOrEqual(15);
+    expect(tweets.filter((r) => r.risk !== null).length).toBeGreaterThanOrEqual(40);
+    expectTweetReferences(tweets);
+    const earlierTweets = new Set([realInbound3Text, realInbound9TweetsText].flatMap((text) => parseRealInbound(text).map((r) => r.sha)));
+    expect(tweets.filter((r) => earlierTweets.has(r.sha))).toEqual([]);
+    expectStateDraw(realInbound10, ['chasing', 'plain', 'chasing-2'], [...realInbound7, ...realInbound9]);
+  });
+
+  for (const [split, floor] of [
+    ['train', { risksFound: 7, risksFalse: 0, requestsP: 0.95, requestsR: 0.72 }],
+    ['holdout', { risksFound: 0, risksFalse: 1, requestsP: 0.95, requestsR: 0.74 }],
+  ] as const) {
+    it(`client risks and requests on the State part's ${split} split stay at or above what was measured`, () => {
+      const score = scoreInbound(realInbound10.filter((r) => r.split === split));
       expect(score.risks.truePositives).toBeGreaterThanOrEqual(floor.risksFound);
       expect(score.risks.falsePositives).toBeLessThanOrEqual(floor.risksFalse);
       expect(score.requests.precision).toBeGreaterThanOrEqual(floor.requestsP);

@@ -280,3 +280,75 @@ describe('findRisks, round 9 (a principal to staff, customers to companies)', ()
     expect(kinds('I expressed my disappointment with your team on the call.', 'them')).toEqual(['dissatisfaction']);
   });
 });
+
+describe('findRisks, round 10 (a principal chasing in few words, customers to companies)', () => {
+  const signals = (visible: string) => findRisks(visible, 'them').map((r) => [r.kind, r.signal ?? null]);
+
+  it('reads a short chase for something the reader sent or owes as a delay, but not an error not seen or news of an invitation', () => {
+    expect(kinds('I did not get this.', 'them')).toEqual(['delay']);
+    expect(kinds("Didn't get the second one.", 'them')).toEqual(['delay']);
+    expect(kinds('I did not get before call.', 'them')).toEqual(['delay']);
+    expect(kinds('The binder hasn\'t come yet.', 'them')).toEqual(['delay']);
+    expect(kinds('The books did not arrive in New York, so were they sent to the office?', 'them')).toEqual(['delay']);
+    expect(kinds("I haven't heard from anyone yet.", 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('I never received the loyalty voucher for my order.', 'them')).toEqual(['delay']);
+    expect(kinds('I paid on Monday but I haven\'t received the tokens.', 'them')).toEqual(['delay']);
+    expect(kinds("I didn't get this error with the old version.", 'them')).toEqual([]);
+    expect(kinds("I haven't received the invitation yet to the September meeting.", 'them')).toEqual([]);
+    expect(kinds("The answer hasn't come up in the archives.", 'them')).toEqual([]);
+  });
+
+  it('does not read someone else running late, an event moved in a later clause, or a third person or a phone not answering', () => {
+    expect(kinds('The minister is running late so we will start at four.', 'them')).toEqual([]);
+    expect(kinds('I hoped to see you at the photo, but since it has been postponed, thank you now.', 'them')).toEqual([]);
+    expect(kinds('Is Oscar at the house? He didn\'t answer my email.', 'them')).toEqual([]);
+    expect(kinds('I called and was transferred to the room but got no answer.', 'them')).toEqual([]);
+    // Still risks: the reader's people running late, and the reader's own line not answered.
+    expect(kinds('Your engineer is running late again.', 'them')).toEqual(['delay']);
+    expect(kinds('I called your support line and got no answer.', 'them')).toEqual(['dissatisfaction']);
+  });
+
+  it('reads the principal\'s plainer chases: a deliverable she does not have, a thing still not received, the reader not heard back from', () => {
+    expect(kinds("I don't have the call sheet for the minister.", 'them')).toEqual(['delay']);
+    expect(kinds('I still have not received the seating plan.', 'them')).toEqual(['delay']);
+    expect(kinds("I didn't hear back from you, so I'm checking again.", 'them')).toEqual(['dissatisfaction']);
+    expect(kinds("I don't have an opinion on the venue.", 'them')).toEqual([]);
+    expect(kinds('I never got the model to converge.', 'them')).toEqual([]);
+  });
+
+  it('reads a verdict in a hashtag, a rule or the staff called names, and a question why the reader\'s thing is so hard, but not a list user\'s question about their code', () => {
+    expect(kinds('Third parcel this month left in the rain. #DeliveryFail', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('@AcmeSupport two hours on the phone and nothing fixed #poorcustomerservice', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('Your rebooking policy for families is ridiculous.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('The woman at the returns desk was so rude.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('Crappy customer service again from the Leeds branch.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('@AcmeBank why is it so hard to close a savings account?', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('Why is your portal still not showing last month\'s invoices?', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('@AcmeTel still no broadband on our street.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('I tried your patch, still no luck.', 'them')).toEqual([]);
+    expect(kinds('Why is it so hard to install rgdal on a Mac?', 'them')).toEqual([]);
+    expect(kinds('# this line fails when x is NULL', 'them')).toEqual([]);
+    expect(kinds('I am furious about the invoice you sent.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('"I am furious," said the senator.', 'them')).toEqual([]);
+  });
+
+  it('reads leaving, a lawyer, a new handler, early failure and things gone missing in more of the words customers use', () => {
+    expect(kinds('Never buy from this shop again.', 'them')).toEqual(['cancellation']);
+    expect(kinds('We will never use your courier service again.', 'them')).toEqual(['cancellation']);
+    expect(kinds('Should have booked with @OtherAir instead.', 'them')).toEqual(['cancellation']);
+    expect(kinds('How do I cancel?', 'them')).toEqual(['cancellation']);
+    expect(kinds("I'm going to contact a lawyer about this.", 'them')).toEqual(['escalation']);
+    expect(kinds("We'd like to request a different account manager.", 'them')).toEqual(['escalation']);
+    expect(kinds("I'll call you tomorrow about the figures.", 'them')).toEqual([]);
+    expect(signals('Two week old kettle and the switch has already broken.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(signals('The battery life is nowhere near as advertised, not as advertised at all.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(signals('The app keeps freezing, constantly crashing since the update.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(kinds('I have no idea where my order is.', 'them')).toEqual(['delay']);
+    expect(kinds('Has my parcel been sitting in your depot for six days?', 'them')).toEqual(['delay']);
+    expect(kinds('Our internet has been down since Tuesday.', 'them')).toEqual(['delay']);
+    expect(kinds('Your engineer was supposed to call me back this morning.', 'them')).toEqual(['delay']);
+    expect(kinds("He's supposed to call me first.", 'them')).toEqual([]);
+    expect(kinds('The interests of the child are undermined by constant delays.', 'them')).toEqual([]);
+  });
+});
+

@@ -25,6 +25,9 @@ interface RiskRule {
   complaintWords?: boolean;
   /** Words every match of the pattern contains: a cheap test that spares the full pattern in most sentences. */
   needs?: RegExp;
+  /** The match counts only where the sentence names the reader ("you", "your", a handle): "why is it so hard to ..." is
+   * a complaint to a company, and a list user's question about their own code. */
+  addressed?: boolean;
 }
 
 /** Our client's signals that come before the generic rules: each names a finer reason (RISK_SIGNALS). */
@@ -97,6 +100,9 @@ const THEIR_SIGNALS: RiskRule[] = [
     needs: /\b(?:disappoint|underwhelm|frustrat|what we|desired|better|less than|expected|address|answer|times|got no)/i,
     kind: 'dissatisfaction',
     signal: 'understatement',
+    // A third person who did not answer ("he didn't answer my email") or a phone that rang out ("I called and was
+    // transferred to room but got no answer") is not the reader's silence, unless the reader is named.
+    aimedElsewhere: /\b(?:he|she|they) (?:really |just )?(?:didn't|did not|doesn't|does not|hasn't|has not) (?:address|answer)\b|\b(?:called|rang|phoned|dialled|dialed|transferred)\b(?![^.!?]*\b(?:you|your)\b)[^.!?]{0,50}\bgot no answer\b/i,
     pattern:
       /\b(?:(?:a (?:bit|little)|slightly|somewhat|rather|quite) (?:disappointed|underwhelmed|frustrated)|(?:a (?:bit|little)|slightly|somewhat|rather|quite) (?:disappointing|frustrating) (?:not to (?:hear|get|receive) (?:back|anything|a (?:reply|response|word))|that (?:we|I) (?:haven't|have not|didn't|did not) (?:heard|received|got|had) (?:back|anything|a (?:reply|response|word)))|not (?:quite )?what we (?:expected|agreed|asked for|were promised|were expecting|had hoped for|hoped for)|leaves? (?:a lot|a great deal|much|something|a bit) to be desired|(?:could|should) have been (?:handled )?better|less than (?:impressed|happy)|we (?:had )?expected (?:more|better)|(?<!\bif (?:that|this|it) |\b(?:I|we) (?:really |just )?)(?:doesn't|does not|didn't|did not) (?:really |quite )?(?:address|answer) (?:that|this|it|my|our|the)|(?<!\b(?:questions?|been|was|were) )(?:asked|requested|raised this|chased|complained|called|emailed|e-mailed|written|phoned|contacted (?:you|your \w+))(?: (?:about )?(?:this|it))? (?:a couple of|two|three|four|five|several|multiple|many|numerous|countless|a dozen|\d+) times|(?<!\byou )got no (?:response|reply|answer))\b/i,
   },
@@ -105,6 +111,10 @@ const THEIR_SIGNALS: RiskRule[] = [
 /** Silence from someone the writer names in the third person ("I contacted the maintainer, still no response") is not ours. */
 const SILENCE_ELSEWHERE =
   /\b(?:contacted|emailed|e-mailed|wrote to|written to|asked|pinged|messaged|cc'd) (?:the|a|an|his|her|their|its)\b(?! (?:team|company|support|office|help ?desk|service|customer))|^\s*(?:they|he|she)\b|\b(?:they|he|she) (?:have |has )?(?:never|not once)\b/i;
+
+/** What the writer has not had is owed by someone else, or not owed at all: a condition, an apology, an answer looked for elsewhere. */
+const OWED_BY_SOMEONE_ELSE =
+  /\bif (?:you|I|we)\b|\b(?:sorry|apologi[sz]e|apologies|whether)\b|\bfrom (?!you\b|your\b|u\b)|\b(?:e-?mailed|wrote to|written to|contacted|asked|called|pinged|reach(?:ing|ed)? out to) (?:him|her|them|the|a|an|his|their)\b|\b(?:answer|reply|response) (?:there|elsewhere)\b/i;
 
 /**
  * Round 3 (README "Round 3"): how customers who write to a supplier complain when they do not use the feeling words:
@@ -117,7 +127,7 @@ const THEIR_COMPLAINTS: RiskRule[] = [
     complaintWords: true,
     kind: 'dissatisfaction',
     pattern:
-      /\b(?:(?:worst|terrible|awful|horrible|horrendous|appalling|atrocious|pathetic|disgusting|dreadful|abysmal|shocking|lousy|unprofessional|useless|rubbish|poor)\s+(?:customer\s+|cust\.?\s+|home\s+delivery\s+|delivery\s+|after[- ]sales\s+)?(?:service|serv|support|care|communication)|(?:worst|terrible|awful|horrible|horrendous|appalling|atrocious|dreadful)\s+(?:[\w-]+\s+)?experience|(?:your|the|this|their)\s+(?:customer\s+)?(?:service|support|customer care|website|site|app)\s+(?:is|was|has been|are|were)\s+(?:(?:so|really|very|absolutely|truly|just|a|an|such a|the)\s+)*(?:terrible|awful|horrible|appalling|atrocious|pathetic|disgusting|dreadful|abysmal|shocking|a joke|a disgrace|a shambles|useless|rubbish|unacceptable)|(?:you|you guys|y'all)(?:'re| are)\s+(?:(?:easily|by far|officially|just|so)\s+)?(?:the\s+)?(?:worst|a joke|useless|pathetic|a disgrace|unprofessional)|(?:could(?:n't| not) (?:be|have been) (?:more|any more) (?:unprofessional|unhelpful|rude|useless|incompetent))|is a (?:joke|disgrace|shambles)!|(?:terrible|awful|horrible|appalling|pathetic|disgraceful|shocking) way to (?:treat|deliver|run|handle|do business)|(?:service|support|staff|team|agents?|people|reps?|representatives?|helpdesk|help desk)\s+(?:[\w-]+\s+){0,3}(?:is|are|was|were|been)\s+(?:(?:so|very|really|completely|totally|extremely)\s+)?(?:not (?:at all |very |remotely )?helpful|unhelpful|uncooperative|rude|useless|clueless)|(?:not|n't) helpful at all|(?:you|your \w+)(?:'re| are| is| have been) lying|(?:lied|been lying) to (?:me|us)|(?:won't|will not|refuse[ds]? to|refusing to|didn't|did not) (?:honou?r|fulfil|fulfill|stand behind) (?:the |my |our |its |your )?(?:warranty|guarantee|contract|agreement|sla|commitment|promise)|(?:gave|giving|give) (?:you|you guys|your \w+) (?:another|one more|a second|a last|a final) chance|your (?:[\w-]+ ){0,3}(?:really |totally )?sucks?\b|you (?:guys )?suck\b|your (?:[\w-]+ ){1,3}(?:is|are) (?:absolute |complete |total |utter )?(?:shit|crap|garbage|trash|junk|rubbish)|overcharged (?:me|us)|(?:double[- ]charged|(?:charged|billed|invoiced|charging|billing|invoicing) (?:me|us) twice)|(?:passed|sent|transferred|bounced) (?:(?:me|us) )?(?:around |between |to )?(?:\d+|two|three|four|five|several|multiple) (?:different )?(?:departments|teams|agents)|(?:hung|hangs|hang) up on (?:me|us)|cuts? (?:me|us|you) off|(?:on hold(?: with [@\w-]+)?|hold) (?:for )?(?:over |more than |almost |nearly |about |like )?(?:\d+|an|two|three) ?(?:min(?:ute)?s?|hours?)|\d+[- ]?(?:minute|min|hour) hold)/i,
+      /\b(?:(?:worst|terrible|awful|horrible|horrendous|appalling|atrocious|pathetic|disgusting|dreadful|abysmal|shocking|lousy|unprofessional|useless|rubbish|poor|crappy|shitty|rotten|horrid|subpar|sub-par|disgraceful|incompetent)\s+(?:customer\s+|cust\.?\s+|home\s+delivery\s+|delivery\s+|after[- ]sales\s+)?(?:service|serv|support|care|communication)|(?:worst|terrible|awful|horrible|horrendous|appalling|atrocious|dreadful)\s+(?:[\w-]+\s+)?experience|(?:your|the|this|their)\s+(?:customer\s+)?(?:service|support|customer care|website|site|app)\s+(?:is|was|has been|are|were)\s+(?:(?:so|really|very|absolutely|truly|just|a|an|such a|the)\s+)*(?:terrible|awful|horrible|appalling|atrocious|pathetic|disgusting|dreadful|abysmal|shocking|a joke|a disgrace|a shambles|useless|rubbish|unacceptable)|(?:you|you guys|y'all)(?:'re| are)\s+(?:(?:easily|by far|officially|just|so)\s+)?(?:the\s+)?(?:worst|a joke|useless|pathetic|a disgrace|unprofessional)|(?:could(?:n't| not) (?:be|have been) (?:more|any more) (?:unprofessional|unhelpful|rude|useless|incompetent))|is a (?:joke|disgrace|shambles)!|(?:terrible|awful|horrible|appalling|pathetic|disgraceful|shocking) way to (?:treat|deliver|run|handle|do business)|(?:service|support|staff|team|agents?|people|reps?|representatives?|helpdesk|help desk)\s+(?:[\w-]+\s+){0,3}(?:is|are|was|were|been)\s+(?:(?:so|very|really|completely|totally|extremely)\s+)?(?:not (?:at all |very |remotely )?helpful|unhelpful|uncooperative|rude|useless|clueless)|(?:not|n't) helpful at all|(?:you|your \w+)(?:'re| are| is| have been) lying|(?:lied|been lying) to (?:me|us)|(?:won't|will not|refuse[ds]? to|refusing to|didn't|did not) (?:honou?r|fulfil|fulfill|stand behind) (?:the |my |our |its |your )?(?:warranty|guarantee|contract|agreement|sla|commitment|promise)|(?:gave|giving|give) (?:you|you guys|your \w+) (?:another|one more|a second|a last|a final) chance|your (?:[\w-]+ ){0,3}(?:really |totally )?sucks?\b|you (?:guys )?suck\b|your (?:[\w-]+ ){1,3}(?:is|are) (?:absolute |complete |total |utter )?(?:shit|crap|garbage|trash|junk|rubbish)|overcharged (?:me|us)|(?:double[- ]charged|(?:charged|billed|invoiced|charging|billing|invoicing) (?:me|us) twice)|(?:passed|sent|transferred|bounced) (?:(?:me|us) )?(?:around |between |to )?(?:\d+|two|three|four|five|several|multiple) (?:different )?(?:departments|teams|agents)|(?:hung|hangs|hang) up on (?:me|us)|cuts? (?:me|us|you) off|(?:on hold(?: with [@\w-]+)?|hold) (?:for )?(?:over |more than |almost |nearly |about |like )?(?:\d+|an|two|three) ?(?:min(?:ute)?s?|hours?)|\d+[- ]?(?:minute|min|hour) hold)/i,
   },
   {
     complaintWords: true,
@@ -132,14 +142,15 @@ const THEIR_COMPLAINTS: RiskRule[] = [
     complaintWords: true,
     kind: 'dissatisfaction',
     pattern:
-      /^(?:still nothing|nothing yet)\s*[!.?]*$|^(?:(?:absolutely|totally|just|simply|so|really|truly|utterly|frankly)\s+)?(?:disgusting|pathetic|pitiful|appalling|unacceptable|ridiculous|outrageous|disgraceful|terrible|awful|horrible|shocking|not good enough|a joke|a disgrace)\s*[!.]*(?:\s*(?:https?:\/\/\S+|pic\.twitter\.com\/\S+|@\w+|#\w+))*\s*$/i,
+      /^(?:still nothing|nothing yet)\s*[!.?]*$|^(?:\.?@\w+\s+)*(?:(?:absolutely|totally|just|simply|so|really|truly|utterly|frankly)\s+)?(?:worst(?: ever)?\*?|disgusting|pathetic|pitiful|appalling|unacceptable|ridiculous|outrageous|disgraceful|terrible|awful|horrible|shocking|not good enough|a joke|a disgrace)\s*[!.]*(?:\s*(?:https?:\/\/\S+|pic\.twitter\.com\/\S+|@\w+|#\w+))*\s*$/i,
   },
   {
     complaintWords: true,
     kind: 'dissatisfaction',
     // Silence from the supplier: no answer after the writer asked, said with a time or "still" / "never". Silence from
-    // someone the writer names in the third person ("I contacted the maintainer, still no response") is not ours.
-    aimedElsewhere: SILENCE_ELSEWHERE,
+    // someone the writer names in the third person ("I contacted the maintainer, still no response", "Still no word back
+    // from Menendez") is not ours.
+    aimedElsewhere: new RegExp(`${SILENCE_ELSEWHERE.source}|\\b(?:word|response|reply|answer|news|update)s?(?: back)? from (?!(?:you|your|yours|anyone|anybody|u|the|customer|support|service|sales|billing|head office)\\b|@)\\w`, 'i'),
     pattern:
       /\b(?:(?:still|yet)\s+(?:no|not a single|haven't (?:had|got|received) (?:a|any))\s+(?:response|reply|answer|call(?:\s*back)?|word|update|news)|(?:no|not a single|without (?:a |any )?)\s*(?:response|reply|answer)s?\s+(?:yet|so far|received|since|after|for (?:over |more than )?(?:\d+|a|an|two|three|several)|in (?:over )?(?:\d+|two|three)|from (?:you|your|anyone))|(?:never|not once)\s+(?:replied|responded|followed up|got back|called back|answered)|unanswered (?:e-?mails?|calls?|messages?|letters?|requests?)|no one has (?:dealt with|replied to|responded to|answered|looked at) (?:it|this|my|our)|(?:no|not a) call (?:back )?(?:till|until) now|(?:requested|asked|chased|emailed|e-mailed|called|wrote|messaged|followed up|sent)\b[^.!?]{0,40}[,;]\s*(?:but\s+)?(?:still\s+)?no (?:response|reply|answer)|(?:\d+(?:st|nd|rd|th)?|second|third|fourth|fifth|several|multiple) times? without (?:a |any )?(?:response|reply|answer))\b/i,
   },
@@ -149,10 +160,10 @@ const THEIR_COMPLAINTS: RiskRule[] = [
     // More ways customers say the supplier has gone quiet or left a fault as it was ("Again no reply", "no response from
     // customer service", "nobody from X got in touch", "waiting on you guys", "have still not fixed the broadband"); a
     // rule of its own behind a word test, so sentences without these words do not pay for them.
-    needs: /\b(?:still|again|no (?:response|reply|answer)|nobody|waiting)\b/i,
+    needs: /\b(?:still|again|no (?:response|reply|answer|resolution)|nobody|waiting)\b/i,
     aimedElsewhere: SILENCE_ELSEWHERE,
     pattern:
-      /\b(?:still\s+no\s+(?:tracking(?: number| info)?|refund|confirmation)|(?:only |still )?waiting on (?:you|your)\b|no (?:response|reply|answer) from (?:the )?(?:customer (?:service|care|support)|support|(?:the |your )?(?:support|service|help ?desk) team)|again no (?:response|reply|answer)|nobody from [@\w-]+ (?:has )?(?:got|gotten) (?:back|in touch)|waiting (?:on|for) (?:a |any |your )?(?:reply|response|answer|call ?back|call)s?\b(?! from)|(?<!\b(?:I|we) )(?:have|has) still (?:not|n't) (?:yet )?(?:replied|responded|answered|fixed|sorted|resolved|refunded|returned|delivered|called|contacted|got back|gotten back|processed)|still (?:you|your [\w-]+) (?:are|is) not (?:returning|replying|responding|answering|fixing|refunding|sending))\b/i,
+      /\b(?:still\s+no\s+(?:tracking(?: number| info)?|refund|confirmation)|(?:only |still )?waiting on (?:you|your)\b|no (?:response|reply|answer) from (?:the )?(?:customer (?:service|care|support)|support|(?:the |your )?(?:support|service|help ?desk) team)|again no (?:response|reply|answer)|nobody from [@\w-]+ (?:has )?(?:got|gotten) (?:back|in touch)|waiting (?:on|for) (?:a |any |your )?(?:reply|response|answer|call ?back|call)s?\b(?! from)|(?<!\b(?:I|we) )(?:have|has) still (?:not|n't) (?:yet )?(?:replied|responded|answered|fixed|sorted|resolved|refunded|returned|delivered|called|contacted|got back|gotten back|processed)|still (?:you|your [\w-]+) (?:are|is) not (?:returning|replying|responding|answering|fixing|refunding|sending)|still (?:got|get|getting|heard|received|have|had) nothing|no resolution (?:(?:on|to|for) (?:(?:my|our|the|this) )?(?:complaint|ticket|case|issue|problem|query|claim)|yet|even|after|since))\b/i,
   },
   {
     complaintWords: true,
@@ -163,7 +174,7 @@ const THEIR_COMPLAINTS: RiskRule[] = [
     aimedElsewhere: /\bif you\b|\byou(?:'ve| have)?(?:n't| not| never)\b|\b(?:sorry|apologi[sz]e|apologies)\b|\bwaiting\b[^.!?]{0,40}\b(?:to (?:finish|complete|run|compile|load|converge)|jobs?|runs?|computations?|simulations?|calculations?|process(?:es)?|builds?|install)\b/i,
     owedToWriter: true,
     pattern:
-      /\b(?:been waiting (?:for )?(?:over |more than |almost |nearly |about |like )?(?:\d+|an?|two|three|four|five|several) ?(?:mins?|minutes|hours?|hrs?|days|weeks|months)\b|(?:has|have|had)\s+yet to (?:arrive|be (?:delivered|dispatched|shipped|sent))|(?:has|have|had)(?:n't| not)\s+(?:yet\s+)?(?:arrived|shipped|turned up|been (?:delivered|dispatched|shipped))(?:\s+yet)?|(?:(?:not yet|never|still (?:have |has )?(?:not|n't)|(?:have|has)(?:n't| not)(?: yet)?) (?:received|got|gotten)|waiting (?:on|for)) (?:my|our|the|a|an|any) (?:[\w-]+ ){0,2}(?:order|package|parcel|delivery|shipment|goods|items?|luggage|suitcases?|bags?|refund|reimbursement|replacement|invoice|report|paperwork|contract|papers?|charger|cheque|check|payment|money|quote|proposal|draft|deliverables?|tickets?|confirmation|kit)s?\b|(?:order|package|parcel|delivery|shipment|luggage|suitcases?|bags?|courier|driver|engineer|technician|bus|train|refund|replacement|they|it)\s+(?:has\s+|have\s+|had\s+)?(?:never|still not|still (?:has|have|did)n'?t|still (?:has|have|did) not|not yet) (?:yet )?(?:arrived?|came|come|showed up|turned up|appeared|been (?:delivered|dispatched|shipped))|no sign of (?:my|our|the) (?:order|delivery|package|parcel|shipment|courier|driver|engineer|technician)|(?:\d+(?:\.\d+)?|two|three|four|five|several)\s*(?:\+\s*)?(?:hrs?|hours?|days?|weeks?)\s+(?:late|overdue|behind)|(?:supposed|meant|due|promised|guaranteed) to (?:be delivered|arrive|come|be here|ship|be dispatched|be ready)\b[^.!?]{0,40}\b(?:but|now|still|and (?:it|they) (?:hasn't|haven't|didn't))|(?:was|were|it's|is) (?:supposed|meant|promised) to (?:be|take) (?:only )?(?:\d+|a|one|two|three|four|five)\s*(?:business |working )?(?:days?|weeks?|hours?)|(?:been )?waiting (?:for )?(?:over |more than |almost |nearly )?(?:\d+|a|an|two|three|four|five|six|several)\s+(?:hours?|days?|weeks?|months?)(?: now)?\b|taking (?:forever|ages) to (?:receive|hear back|get back|get (?:a |my |our )?(?:refund|reply|response|answer|replacement)|respond|reply|process|fix|deliver|ship|arrive|refund|resolve)|(?:\d+|two|three|four|five|several)\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?) (?:after|past|later than) (?:the )?(?:estimated|promised|agreed|expected|scheduled|quoted|guaranteed) (?:delivery |arrival )?(?:time|date|slot)|where(?:'s| is) (?:my|our) (?:order|parcel|package|delivery|refund|replacement|shipment)|(?:my|our) (?:[\w-]+ ){0,2}(?:order|package|parcel|delivery|shipment|refund|replacement|flight|train|invoice|report) (?:has|have|had|is|was) (?:been )?(?:delayed|postponed|pushed back)|(?<!\b(?:made|making|make) )(?:still )?no progress (?:being made|has been made|made|since|on|at all)|(?:been )?trying to (?:reach|contact|settle|resolve|sort out|get hold of|get through to|speak to|talk to) [^.!?]{0,40}\bfor (?:the (?:past|last) |over |more than |almost )?(?:\d+|two|three|four|five|several) (?:days|weeks|months)|(?:had |have had |been )?(?:no|without) (?:broadband|internet|service|power|signal|connection|connectivity|wi-?fi|access|phone line|heating|hot water) (?:since|for (?:over |more than |almost )?(?:\d+|two|three|four|five|several|a|an) (?:hours|days|weeks)))\b/i,
+      /\b(?:been waiting (?:for )?(?:over |more than |almost |nearly |about |like )?(?:\d+|an?|two|three|four|five|several) ?(?:mins?|minutes|hours?|hrs?|days|weeks|months)\b|(?:has|have|had)\s+yet to (?:arrive|be (?:delivered|dispatched|shipped|sent))|(?:has|have|had)(?:n't| not)\s+(?:yet\s+)?(?:arrived|shipped|turned up|been (?:delivered|dispatched|shipped))(?:\s+yet)?|(?:has|have)(?:n't| not)\s+(?:yet\s+)?come(?=\s+yet\b|\s*[.!]*$)|\b(?:they|it|order|package|parcel|delivery|shipment|boxes|books?|papers|documents?|items?|goods)\s+did(?:n't| not)\s+(?:arrive|turn up|show up)|(?:(?:not yet|never|still (?:have |has )?(?:not|n't)|(?:have|has)(?:n't| not)(?: yet)?) (?:received|got|gotten)|waiting (?:on|for)) (?:my|our|the|a|an|any) (?:[\w-]+ ){0,2}(?:order|package|parcel|delivery|shipment|goods|items?|luggage|suitcases?|bags?|refund|reimbursement|replacement|invoice|report|paperwork|contract|papers?|charger|cheque|check|payment|money|quote|proposal|draft|deliverables?|tickets?|confirmation|kit)s?\b|(?:order|package|parcel|delivery|shipment|luggage|suitcases?|bags?|courier|driver|engineer|technician|bus|train|refund|replacement|they|it)\s+(?:has\s+|have\s+|had\s+)?(?:never|still not|still (?:has|have|did)n'?t|still (?:has|have|did) not|not yet) (?:yet )?(?:arrived?|came|come|showed up|turned up|appeared|been (?:delivered|dispatched|shipped))|no sign of (?:my|our|the) (?:[\w-]+ ){0,3}?(?:order|delivery|package|parcel|shipment|courier|driver|engineer|technician)|(?:\d+(?:\.\d+)?|two|three|four|five|several)\s*(?:\+\s*)?(?:hrs?|hours?|days?|weeks?)\s+(?:late|overdue|behind)|(?:supposed|meant|due|promised|guaranteed) to (?:be delivered|arrive|come|be here|ship|be dispatched|be ready)\b[^.!?]{0,40}\b(?:but|now|still|and (?:it|they) (?:hasn't|haven't|didn't))|(?:was|were|it's|is) (?:supposed|meant|promised) to (?:be|take) (?:only )?(?:\d+|a|one|two|three|four|five)\s*(?:business |working )?(?:days?|weeks?|hours?)|(?:been )?waiting (?:for )?(?:over |more than |almost |nearly )?(?:\d+|a|an|two|three|four|five|six|several)\s+(?:hours?|days?|weeks?|months?)(?: now)?\b|taking (?:forever|ages) to (?:receive|hear back|get back|get (?:a |my |our )?(?:refund|reply|response|answer|replacement)|respond|reply|process|fix|deliver|ship|arrive|refund|resolve)|(?:\d+|two|three|four|five|several)\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?) (?:after|past|later than) (?:the )?(?:estimated|promised|agreed|expected|scheduled|quoted|guaranteed) (?:delivery |arrival )?(?:time|date|slot)|where(?:'s| is) (?:my|our) (?:order|parcel|package|delivery|refund|replacement|shipment)|(?:my|our) (?:[\w-]+ ){0,2}(?:order|package|parcel|delivery|shipment|refund|replacement|flight|train|invoice|report) (?:has|have|had|is|was|keeps?|kept) (?:been |being |getting )?(?:delayed|postponed|pushed back)|(?<!\b(?:made|making|make) )(?:still )?no progress (?:being made|has been made|made|since|on|at all)|(?:been )?trying to (?:reach|contact|settle|resolve|sort out|get hold of|get through to|speak to|talk to) [^.!?]{0,40}\bfor (?:the (?:past|last) |over |more than |almost )?(?:\d+|two|three|four|five|several) (?:days|weeks|months)|(?:had |have had |been )?(?:no|without) (?:broadband|internet|service|power|signal|connection|connectivity|wi-?fi|access|phone line|heating|hot water) (?:since|for (?:over |more than |almost )?(?:\d+|two|three|four|five|several|a|an) (?:hours|days|weeks)))\b/i,
   },
   {
     complaintWords: true,
@@ -172,12 +183,26 @@ const THEIR_COMPLAINTS: RiskRule[] = [
     // schedule or book yet", "I still don't have my MTP briefing", "I did not receive certificate", "still not received
     // anything". "have" counts only with "still" or "yet" ("I don't have a copy of SAS" is no complaint), and "seen"
     // never ("I haven't seen the final draft" is the writer's own reading).
-    aimedElsewhere:
-      /\bif (?:you|I|we)\b|\b(?:sorry|apologi[sz]e|apologies|whether)\b|\bfrom (?!you\b|your\b|u\b)|\b(?:e-?mailed|wrote to|written to|contacted|asked|called|pinged|reach(?:ing|ed)? out to) (?:him|her|them|the|a|an|his|their)\b|\b(?:answer|reply|response) (?:there|elsewhere)\b/i,
+    aimedElsewhere: OWED_BY_SOMEONE_ELSE,
     owedToWriter: true,
     needs: /(?:n't|\bnot|\bnever)\s+(?:yet\s+)?(?:received|receive|gotten|got|get|have)\b/i,
     pattern:
       /\b(?:(?:I|we)\s+(?:(?:still|also)\s+)?(?:have(?:n't| not)|had(?:n't| not)|did(?:n't| not)|never)\s+(?:yet\s+)?(?:received|receive|gotten|got|get)|(?:I|we)\s+(?:(?:still|also)\s+)?(?:do(?:n't| not)\s+yet|still\s+do(?:n't| not))\s+have|still\s+(?:have(?:n't| not)|not|n't)\s+(?:yet\s+)?(?:received|gotten|got))\s+(?:(?:my|our|the|a|an|any|your)\s+)?(?:[\w-]+\s+){0,2}?(?:schedule|briefings?|briefing materials|materials|memo|recommendations?|rec|drafts?|reports?|papers|notes|info|information|updates?|answers?|invoices?|refunds?|confirmation|certificates?|cards?|codes?|details|documents?|copies|repl(?:y|ies)|response|call ?back|readout|figures|dates|agenda|tracking number|anything|a thing)\b/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'delay',
+    // The same, said as a principal's chase usually is: a deliverable she does not have ("I don't have memo.", "I don't
+    // have a Mukherjee call sheet", not "I don't have an opinion"), "I did not get this.", "Didn't get the second.", "I did
+    // not get before call." (the whole sentence, so "I didn't get this error" is not one), and a thing received that is any
+    // thing at all when it was never received or is set against something that was ("I never received the Medallion
+    // Charm", "I paid ... but I haven't received the tokens"), and the thing is not an error, a message or an answer
+    // from someone else ("I haven't received the invitation yet" is news, not a chase).
+    aimedElsewhere: OWED_BY_SOMEONE_ELSE,
+    owedToWriter: true,
+    needs: /(?:n't|\bnot|\bnever)\s+(?:yet\s+)?(?:get|got|receive|received|have)\b/i,
+    pattern:
+      /\b(?:I|we)\s+(?:do(?:n't| not)|still do(?:n't| not)|still have(?:n't| not)(?: got)?)\s+have\s+(?:the\s+|a\s+|an\s+|my\s+|our\s+|any\s+|that\s+)?(?:[\w-]+\s+){0,2}?(?:call sheets?|memos?|briefing(?: book| materials| memo| papers?)?|talking points|readout|agenda|schedule|draft|deck|slides|invoice|quote|proposal|report)\b|^\s*(?:(?:I|we)\s+)?(?:(?:still|also)\s+)?(?:did(?:n't| not)|never)\s+(?:get|receive|got|received)(?:\s+(?:this|that|these|those|them|the (?:second|first|last|other|rest|attachments?|documents?|file|memo|e-?mail|message|fax|text|book|papers?|package|letter|draft|note|list|one|ones)(?: ones?)?|your (?:[\w-]+ )?(?:e-?mail|message|memo|note|letter|fax|draft|call)))?(?:\s+(?:yet|either|before (?:the |my )?[\w-]+))?\s*[.!]*$|\b(?:(?:I|we)\s+never\s+received|(?:I|we)\s+still\s+(?:have(?:n't| not)|had(?:n't| not)|did(?:n't| not))\s+(?:yet\s+)?received|but\s+(?:I|we)\s+(?:still\s+)?(?:have(?:n't| not)|did(?:n't| not))\s+(?:yet\s+)?(?:received|receive))\s+(?:my|our|the|your)\s+(?!(?:same|errors?|warnings?|messages?|output|results?|following|e-?mails? from|mail from|answers? from|repl(?:y|ies) from|responses? from|chance|hang|point|impression|idea)\b)[\w-]+(?!(?: [\w-]+){0,3} to (?:work|install|run|compile|load|build|converge|finish))/i,
   },
   {
     complaintWords: true,
@@ -191,7 +216,7 @@ const THEIR_COMPLAINTS: RiskRule[] = [
     kind: 'cancellation',
     signal: 'alternatives',
     pattern:
-      /\b(?:never\s+(?:buying|using|shopping|flying|ordering|booking|staying|eating|going|renewing|dealing|coming)\b[^.!?]{0,40}\bagain|(?:this|that) (?:is|was|will be) the (?:last|final) time (?:I|we)|(?:take|taking) (?:my|our) (?:business|money|custom|\$+\w*) (?:elsewhere|to)\b|(?:buy|order|get|book) (?:it |them )?(?:from|with|at) [@\w.'-]+ instead|from now on (?:I|we)(?:'ll| will)? (?:get|use|go|order|buy|fly|shop|book))\b/i,
+      /\b(?:(?:never|(?:won't|will not|wont)(?: be)?)\s+(?:buy|us|shop|fly|flying|order|book|stay|eat|go|renew|deal|com|recommend)\w*\b[^.!?]{0,40}\bagain|never again\s*[.!]+(?=\s*(?:#\w+\s*)*$)|should(?:'ve| have) (?:just )?(?:taken|used|gone with|flown(?: with)?|booked(?: with)?|bought (?:it )?from|ordered from|stuck with|chosen|picked) @\w+|(?:this|that) (?:is|was|will be) the (?:last|final) time (?:I|we)|(?:take|taking) (?:my|our) (?:business|money|custom|\$+\w*) (?:elsewhere|to)\b|(?:buy|order|get|book) (?:it |them )?(?:from|with|at) [@\w.'-]+ instead|from now on (?:I|we)(?:'ll| will)? (?:get|use|go|order|buy|fly|shop|book))\b/i,
   },
   {
     complaintWords: true,
@@ -199,7 +224,7 @@ const THEIR_COMPLAINTS: RiskRule[] = [
     askingIsTheAct: true,
     // Ending the relationship in the writer's words: "I'm canceling my account", "close my account", "stop my service".
     pattern:
-      /\b(?:(?:I|we)(?:'m| am|'re| are| will|'ll| want to| would like to|'d like to| need to| have to| had to)?\s+(?:just\s+)?(?:cancel(?:l?ing)?|clos(?:e|ing)|terminat(?:e|ing)|stop(?:ping)?|end(?:ing)?)\s+(?:my|our)\s+(?:[@\w-]+\s+)?(?:account|subscription|service|membership|contract|plan|policy|order)|(?:need|want|would like|have|going) to (?:cancel|close|terminate|stop|end) (?:my|our) (?:[@\w-]+ )?(?:account|subscription|service|membership|contract|plan|policy)|cancel(?:l?ing|l?ed)? (?:an|my|our) (?:[@\w-]+ )?order\b(?! (?:number|id|confirmation))|(?:I|we)(?:'ll| will| am going to|'m going to|'m gonna) (?:just )?cancel\b)/i,
+      /\b(?:(?:I|we)(?:'m| am|'re| are| will|'ll| want to| would like to|'d like to| need to| have to| had to)?\s+(?:just\s+)?(?:cancel(?:l?ing)?|clos(?:e|ing)|terminat(?:e|ing)|stop(?:ping)?|end(?:ing)?)\s+(?:my|our)\s+(?:[@\w-]+\s+)?(?:account|subscription|service|membership|contract|plan|policy|order)|(?:need|want|would like|have|going) to (?:cancel|close|terminate|stop|end) (?:my|our) (?:[@\w-]+ )?(?:account|subscription|service|membership|contract|plan|policy)|cancel(?:l?ing|l?ed)? (?:an|my|our) (?:[@\w-]+ )?order\b(?! (?:number|id|confirmation))|(?:I|we)(?:'ll| will| am going to|'m going to|'m gonna) (?:just )?cancel\b|how (?:do|can|would) (?:I|we) cancel\b)/i,
   },
   {
     complaintWords: true,
@@ -207,6 +232,76 @@ const THEIR_COMPLAINTS: RiskRule[] = [
     askingIsTheAct: true,
     pattern:
       /\b(?:(?:make|made|file|filed|lodge|lodged|raise|raised|submit|submitted) (?:a |an )?(?:formal |official )?complaint (?:about|against|regarding|with (?:your|head office)|to (?:your|head office))|(?:contacted|contact|reported (?:you|this|it) to|complained to|going to) (?:the )?(?:FTC|FCC|BBB|CFPB|regulator|ombudsman|trading standards|better business bureau|attorney general)|who(?:'s| is) (?:best |the best person )?to contact at head office|involve (?:my |our )?(?:attorneys?|lawyers?|solicitors?))\b/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'escalation',
+    askingIsTheAct: true,
+    // A lawyer of the writer's own, suing the reader, asking for someone else to handle the account ("I'm going to
+    // contact a lawyer", "is it fair to ask for a new case manager"); each behind its own words.
+    needs: /\b(?:lawyers?|attorneys?|solicitors?|sue|(?:new|different) (?:case |account )?(?:manager|handler|rep|representative|contact|engineer|consultant|agent|advis[eo]r|adjuster|person))\b/i,
+    pattern:
+      /\b(?:(?:I|we)(?:'m|'re|'ll| am| are| will)?\s+(?:(?:legit|seriously|now|definitely|actually|going to|gonna|have to|need to|will)\s+){0,3}(?:(?:contact|call|get|hire|involve|speak to|talk to)\s+(?:a|an|my|our)\s+(?:[\w-]+\s+)?(?:lawyer|attorney|solicitor)s?|sue\s+(?:you|your|@\w+))|(?:ask|asking|request|requesting|want|need|like)(?: for)? (?:a|another) (?:new|different) (?:case |account )?(?:manager|handler|rep|representative|contact|engineer|consultant|agent|advis[eo]r|adjuster|person))\b/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    // A verdict on the reader's people, rules or company in more of the words customers use ("The lady running the
+    // iPad ... was so rude", "your useless company", "policy to change a flight is ridiculous", "bad service", "wasted
+    // three months with you"), behind a word test so the older verdict rule stays as cheap as it was.
+    needs: /\b(?:rude|unhelpful|useless|clueless|helpful|uncooperative|ridiculous|absurd|outrageous|insane|rip-?off|extortionate|disgraceful|bad (?:customer )?service|your (?:useless|pathetic|incompetent|crappy|shitty|terrible|awful|horrible|rubbish|lousy|joke)|wasted|pointless)/i,
+    pattern:
+      /\b(?:(?:service|support|staff|team|agents?|people|reps?|representatives?|helpdesk|help desk|employees?|lady|woman|guy|girl|cashier|clerk|advis[eo]r|waiter|waitress)\s+(?:[\w@-]+\s+){0,8}?(?:is|are|was|were|been)\s+(?:(?:so|very|really|completely|totally|extremely)\s+)?(?:not (?:at all |very |remotely )?helpful|unhelpful|uncooperative|rude|useless|clueless)|bad (?:customer )?service\b|your (?:useless|pathetic|incompetent|crappy|shitty|terrible|awful|horrible|rubbish|lousy|joke of an?) (?:[\w-]+ )?(?:company|service|staff|team|people|support|store|shop|business|airline|bank|employees|reps?|agents?)|(?:policy|policies|prices?|pricing|fees?|charges?|rules?|process|procedures?|service|system|website|app)\b(?: [\w-]+){0,6}? (?:is|are|was|were) (?:so |just |absolutely |totally |frankly |completely )?(?:ridiculous|absurd|outrageous|insane|a rip-?off|extortionate|disgraceful)|wasted (?:[\w-]+ ){0,3}(?:with|on) (?:you|your|@\w+)|(?:pointless|wasted) (?:journey|trip|drive))/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'delay',
+    owedToWriter: true,
+    // What is owed and has not come, in more of the words customers use: "no idea where my order is", "seems to have
+    // gone missing", "DHL never delivered", "nothing turns up", "Why has my package been 'out for delivery' for 4 days?",
+    // "Internet has been out for hours", "my adjuster was supposed to return my call"; behind a word test.
+    aimedElsewhere: /\bif you\b|\b(?:sorry|apologi[sz]e|apologies)\b/i,
+    needs: /\b(?:where|missing|delivered|nothing|been|supposed|meant|promised|due)\b/i,
+    pattern:
+      /\b(?:(?:no idea|do(?:n't| not) know) where (?:my|our) (?:[@\w-]+ ){0,2}?(?:order|package|parcel|delivery|shipment|refund|replacement|luggage|bags?) is|(?:order|package|parcel|delivery|shipment|luggage|bags?|items?)\b[^.!?]{0,30}\b(?:gone|went) missing|never (?:been )?delivered|nothing (?:has )?(?:turns|turned|turn) up|nothing has (?:arrived|come)|(?:(?:my|our) (?:[\w-]+ ){0,2}(?:order|package|parcel|delivery|shipment|refund|replacement|claim|ticket|case|complaint|application) (?:has|have) been|(?:has|have) (?:my|our) (?:[\w-]+ ){0,2}(?:order|package|parcel|delivery|shipment|refund|replacement|claim|ticket|case|complaint|application) been)\b[^.!?]{0,40}\bfor (?:over |more than |almost |nearly )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|a few) (?:days|weeks|months)|(?:internet|power|broadband|wi-?fi|signal|connection|cable|phone line|electricity|heating|hot water)\s+(?:has|have)\s+been\s+(?:out|down|off)\s+(?:for|since)\b|(?<!\b(?:I|we) )(?:was|were) (?:supposed|meant|promised|due) to (?:(?:call|ring|phone|e-?mail|contact) (?:me|us)|(?:return|get back to) (?:my|our) (?:call|e-?mail|message)|(?:get back|call back|reply|respond) to (?:me|us)))/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    signal: 'quality',
+    // Early or constant failure and a product short of its promise: "not as advertised", "3 month old laptop ... screen
+    // looks dead", "continually crashing", "from the beginning it never worked right"; behind a word test.
+    needs: /\b(?:continually|repeatedly|constantly|always|advertised|described|claimed|promised|old|beginning|start|day one|day 1|first day)\b/i,
+    pattern:
+      /\b(?:(?:constantly|always|continually|repeatedly) (?:crashing|freezing|failing|glitching|buffering)|(?:continually|repeatedly) (?:offline|down|dropping out|cutting out|disconnecting)|(?:below|worse than|less than|nothing like|not) (?:what (?:is|was|were|you) |as )(?:advertised|promised|described|claimed)|(?:only |just |barely |less than )?(?:\d+|a|one|two|three|four|five|six|eight|ten)[- ](?:day|week|month)s?[- ]old\b[^.!?]{0,160}\b(?:broke|broken|stopped|dead|died|glitch\w*|faulty|crash\w*|not working|doesn't work|won't (?:turn on|start|charge|work)|failed|failing|peeling|leak\w*)|(?:from|since) (?:the )?(?:beginning|start|day one|day 1|first day)\b[^.!?]{0,20}\b(?:never|not|n't) (?:\w+ )?work(?:ed|ing|s)?\b)/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    addressed: true,
+    // "@EE still no 4g in leamington", "@UbisoftSupport Still no online functions": what the company should provide,
+    // still missing, opening the words to it; not the writer's own luck or errors ("still no luck with the install").
+    needs: /\bstill no\b/i,
+    pattern: /^(?:\.?@\w+\s+)*still no (?!(?:luck|joy|success|idea|clue|change|difference|results?|solution|errors?|problems?|issues?|word|news|answer|response|reply)\b)\w/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    // A verdict in a few words on the thing itself: "This is a disgusting waste of packaging!", "the app is the WORST."
+    needs: /\b(?:disgusting|disgraceful|pathetic|appalling|atrocious|worst)\b/i,
+    pattern:
+      /\b(?:(?:this|that|it)(?:'s| is| was) (?:(?:a|an|just|so|absolutely|totally|utterly|simply|completely)\s+)*(?:disgusting|disgraceful|pathetic|appalling|atrocious)\b|(?:is|are|was|were|'s) (?:(?:by far|easily|officially|just|simply)\s+)?the worst(?:\s*[.!]|\s+(?:ever|service|customer|company|airline|app|experience)\b))/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    addressed: true,
+    // Asking why the reader's thing is so hard or so bad is a complaint told as a question ("@NYTsupport why is it so hard
+    // to cancel", "Why are all the new @hulu apps so bad"): only where the reader is named, since a list user asks the
+    // same of their own code.
+    needs: /\bwhy\b/i,
+    pattern:
+      /\bwhy (?:the hell |on earth )?(?:is|was|are|were|does|do) (?:it|this|that|everything|all (?:the |your )?(?:[@\w-]+ ){0,3}|(?:the |your )?(?:[@\w-]+ ){1,3})\s*(?:(?:so|this|that|always|still)\s+)?(?:[\w-]+\s+)?(?:hard|difficult|complicated|impossible|painful|bad|slow|terrible|awful|expensive|unreliable|buggy|a struggle|a hassle|a nightmare|broken)\b|\bwhy (?:the hell |on earth )?(?:is|are|has|have|does|do)(?:n't)? (?:[@\w-]+ ){0,4}?still (?:not|no)\b|\bwhy (?:do|does|did) (?:[@\w-]+ (?:and )?){1,4}?make (?:it|this|things|everything) so (?:hard|difficult|complicated|impossible)\b/i,
   },
 ];
 
@@ -231,25 +326,27 @@ const THEIR_RULES: RiskRule[] = [
       /\b(?:escalat(?:e|ed|ing) (?:this|it|the (?:matter|issue|problem|ticket|case)|to|further|internally|higher|up)|escalation(?! (?:process|path|matrix|procedure|policy|contacts?|point|manager|team|list|levels?|tiers?|workflow|queue|plan|desk|route|email|address)|s? (?:team|desk))|loop(?:ing)? in (?:my|our) (?:manager|boss|director|vp|ceo|cfo|head|leadership)|(?:speak|talk) (?:to|with) your (?:manager|supervisor|boss|director|ceo|superior)|(?:involve|involving|get|bring|bringing|bring in|loop in|contact|consult|refer (?:this|it|the matter) to|pass (?:this|it) to) (?:our |my )?(?:legal|lawyers?|attorneys?|counsel)|legal (?:action|steps|proceedings|recourse|remedies)|formal complaint|file a complaint|(?:our|my) lawyers?|breach of contract|take this (?:further|higher|up the chain))\b/i,
   },
   {
-    needs: /\b(?:disappoint|unacceptab|unimpress|happy|satisf|pleased|impressed|unhappy|dissatisf|frustrat|annoy|irritat|infuriat|upset|waiting|time|concern|confidence|trust|patience|faith|fed up|poor|good enough|keep|kept|no one|nobody|heard|chas)/i,
+    needs: /\b(?:disappoint|unacceptab|unimpress|furious|livid|fuming|angry|disgusted|happy|satisf|pleased|impressed|unhappy|dissatisf|frustrat|annoy|irritat|infuriat|upset|waiting|time|concern|confidence|trust|patience|faith|fed up|poor|good enough|keep|kept|no one|nobody|heard|chas)/i,
     kind: 'dissatisfaction',
     pattern:
-      /\b(?:disappoint(?:ed|ing|ment)|unacceptable|(?:not|n't) (?:happy|satisfied|pleased|impressed)|unimpressed|unhappy|dissatisfied|frustrat(?:ed|ing|ion)|annoyed|irritated|infuriat(?:ed|ing)|upset|this is the (?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|(?:very|really|extremely|deeply|increasingly|quite|seriously) concerned|(?:lost|losing) (?:confidence|trust|patience|faith)|(?:no longer|don't|do not) (?:have (?:any )?)?(?:faith|confidence|trust) in|fed up|poor (?:service|quality|communication|response)|not good enough|(?:keep|kept) (?:missing|slipping|dropping) (?:the |our |your )?(?:deadlines?|dates?|milestones?|the ball)|chas(?:e|ing) (?:you|this) again)\b/i,
+      /\b(?:disappoint(?:ed|ing|ment)|unacceptable|furious|livid|fuming|angry|disgusted|(?:not|n't) (?:happy|satisfied|pleased|impressed)|unimpressed|unhappy|dissatisfied|frustrat(?:ed|ing|ion)|annoyed|irritated|infuriat(?:ed|ing)|upset|this is the (?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|(?:very|really|extremely|deeply|increasingly|quite|seriously) concerned|(?:lost|losing) (?:confidence|trust|patience|faith)|(?:no longer|don't|do not) (?:have (?:any )?)?(?:faith|confidence|trust) in|fed up|poor (?:service|quality|communication|response)|not good enough|(?:keep|kept) (?:missing|slipping|dropping) (?:the |our |your )?(?:deadlines?|dates?|milestones?|the ball)|chas(?:e|ing) (?:you|this) again)\b/i,
   },
   {
-    needs: /\b(?:waiting|no one|nobody|heard)/i,
+    needs: /\b(?:waiting|no one|nobody|hear)/i,
     kind: 'dissatisfaction',
     // Silence from someone the writer names ("haven't heard back from EUR", "still waiting to hear from HBJ", "a call-back
     // from his staff", "I sent the below to Tom but haven't heard back") is news about a third party, not about us.
     aimedElsewhere: THIRD_PARTY_SILENCE,
     pattern:
-      /\b(?:still waiting(?!\s+(?:whether|to see|for (?:it|this|the (?:job|run|computation|calculation|process))\b))|no one (?:has )?(?:responded|replied|got back)|nobody (?:has )?(?:responded|replied|got back|gotten back|got in touch|gotten in touch)|haven't heard (?:back|anything|a word|from you)|have not heard (?:back|anything|a word|from you))\b/i,
+      /\b(?:still waiting(?!\s+(?:whether|to see|for (?:it|this|the (?:job|run|computation|calculation|process))\b))|no one (?:has )?(?:responded|replied|got back)|nobody (?:has )?(?:responded|replied|got back|gotten back|got in touch|gotten in touch)|(?:haven't|have not) heard (?:back|anything|a word|from (?:you|anyone|anybody))|(?:didn't|did not|never) hear(?:d)? back from (?:you|your))\b/i,
   },
   {
     needs: /\b(?:delay|postpon|pushed|behind|slipp|miss|late|overdue|past due)/i,
     kind: 'delay',
+    // "running late" is ours only when what runs late is: the reader or what the reader sends ("POTUS is running late"
+    // is someone else's day, "we're running late" the writer's).
     pattern:
-      /\b(?:(?:is|are|was|were|been|be|being|get|gets|getting|got|now|again|further|significantly|seriously|badly) (?:(?!not\b|never\b|hardly\b)\w+ )?(?:delayed|postponed|pushed (?:back|out))|(?:another|further|more|significant|serious|major|long|ongoing|repeated|these|the) delays? (?:in|on|to|with|of)|delays? (?:in|on|to|with) (?:the |our |your )?(?:delivery|project|launch|rollout|shipment|release|migration|go-live|implementation|work)|behind schedule|slipp(?:ing|ed) (?:again|further|by (?:a |an |another |\d|one|two|three|several|a few)|to|another)|(?:missed|miss|missing) (?:the |our |a |another )?(?:deadline|due date|milestone|delivery date|go-live)|running late|(?<!long )overdue|late again|past due(?! to\b))\b/i,
+      /\b(?:(?:is|are|was|were|been|be|being|get|gets|getting|got|now|again|further|significantly|seriously|badly) (?:(?!not\b|never\b|hardly\b)\w+ )?(?:delayed|postponed|pushed (?:back|out))|(?:another|further|more|significant|serious|major|long|ongoing|repeated|these|the) delays? (?:in|on|to|with|of)|delays? (?:in|on|to|with) (?:the |our |your )?(?:delivery|project|launch|rollout|shipment|release|migration|go-live|implementation|work)|(?:killing (?:me|us) with|tired of|sick of|fed up with) (?:the |your |these |all (?:the|these|your) )?(?:constant |endless |continual |repeated )?delays\b|your (?:constant |endless |continual |repeated )?delays\b|behind schedule|slipp(?:ing|ed) (?:again|further|by (?:a |an |another |\d|one|two|three|several|a few)|to|another)|(?:missed|miss|missing) (?:the |our |a |another )?(?:deadline|due date|milestone|delivery date|go-live)|(?:you|your [\w-]+|(?:the |our |my )?(?:courier|driver|engineer|technician|installer|contractor|delivery|order|train|bus|flight|plane|project|work|team)s?)(?:'re|'s| is| are| was| were)?(?: (?:still|again|always|now))? running late|running late again|(?<!long )overdue|late again|past due(?! to\b))\b/i,
   },
 ];
 
@@ -268,8 +365,11 @@ const APOLOGY_FOR_DELAY = /\b(?:sorry|apologi[sz]e|apologies|excuse|pardon)\b[^.
 /** A question put to the reader, not a complaint told as one ("Why is this still broken?" stays a complaint). */
 const ASKING = /^\s*(?:could|can|would|should|shall|do|does|did|is it|are there|what about|how (?:do|can|should))\b[^?]*\?\s*$/i;
 
+/** A meeting, call or announcement moved is news about a calendar, not about the reader's work, whoever is named. */
+const EVENT_MOVED = /\b(?:meeting|mtg|call|hearing|vote|dinner|lunch|breakfast|reception|ceremony|interview|session|briefing|conference|photo|statement|announcement|speech|event)s?\b[,;]?(?: [^\s.!?]+){0,8} (?:is|are|was|were|has been|have been|will be|may be|be|been)(?: \w+)? (?:delayed|postponed|pushed (?:back|out))\b/i;
+
 /** The writer's own side, or a technical question about deferring something. */
-const OWN_SIDE = /\b(?:for me|to me|my|me|one-man|we hope|i hope|for a variety of reasons)\b|\b(?:I|we)(?:'m| am|'re| are) (?:\w+ )?(?:overdue|running (?:a (?:bit|little) )?(?:late|behind))\b|\b(?:meeting|mtg|call|hearing|vote|dinner|lunch|breakfast|reception|ceremony|interview|session|briefing|conference|photo|statement|announcement|speech|event)s?\b(?: [^\s.!?]+){0,8} (?:is|are|was|were|has been|have been|will be|may be|be)(?: \w+)? (?:delayed|postponed|pushed (?:back|out))\b|\b(?:could|can|should|would|to) (?:[\w-]+ ){1,3}be delayed|\bin hospital\b|\bhas been (?:ill|sick|away)\b/i;
+const OWN_SIDE = /\b(?:for me|to me|my|me|one-man|we hope|i hope|for a variety of reasons)\b|\b(?:I|we)(?:'m| am|'re| are) (?:\w+ )?(?:overdue|running (?:a (?:bit|little) )?(?:late|behind))\b|\b(?:could|can|should|would|to) (?:[\w-]+ ){1,3}be delayed|\bin hospital\b|\bhas been (?:ill|sick|away)\b/i;
 
 function negated(sentence: string, index: number): boolean {
   const before = sentence.slice(Math.max(0, index - 45), index).toLowerCase();
@@ -278,10 +378,10 @@ function negated(sentence: string, index: number): boolean {
 
 /** Word stems every rule of a side starts from: a cheap first test before the full patterns. */
 const THEIR_STEMS =
-  /\b(?:unhappy|unimpress|unreliab|dissatisf|unsatisf|irritat|infuriat|yet to|re-?tender|in-?house|decided to go|decided to move|decided to switch|opted to|elected to|(?:chosen|selected|appointed|picked|hired) (?:another|a different|a new|a competing|an alternative)|approached by|sloppy|careless|rushed|half-baked|substandard|sub-standard|shoddy|amateurish|up to scratch|at scratch|up to par|at par|cutting it|running out of time|time is running|to be desired|were expecting|had hoped|hoped for|complained|phoned|emailed|e-mailed|several times|multiple times|many times|numerous times|countless times|dozen times|two times|three times|four times|five times|\d+ times|alternativ|faith|keep|crash|give up|gave up|giving up|abandon|ditch|favou?r|heard|worse|move away|switch|agreed|promised|asked for|option|tender|rfp|rfq|bid|pitch|quote|quality|standard|accuracy|error|mistake|bug|typo|sloppy|careless|expectation|worse|budget|spend|cost|freez|new|left|resign|stepp|leaving|took over|taking over|takes over|reorg|restructur|worr|nervous|anxious|uneasy|on track|realistic|achievable|feasib|doable|risk|danger|tight|milestone|deadline|ideal|expected|better|address|answer|solve|fix|asked|raised|chased|response|surprised|underwhelm|cancel|terminat|renew|vendor|supplier|provider|agenc|partner|compan|firm|business|contract|relationship|escalat|manager|boss|director|supervisor|ceo|legal|lawyer|attorney|counsel|complaint|breach|further|higher|chain|disappoint|unacceptab|happy|satisf|pleased|impressed|frustrat|annoyed|upset|waiting|time|concern|confidence|trust|patience|fed up|poor|good enough|missing|slipping|dropping|respond|replied|got back|gotten back|heard back|chas|delay|postpon|pushed|behind|slipp|miss|late|overdue|due)/i;
+  /\b(?:unhappy|furious|livid|fuming|angry|disgusted|unimpress|unreliab|dissatisf|unsatisf|irritat|infuriat|yet to|re-?tender|in-?house|decided to go|decided to move|decided to switch|opted to|elected to|(?:chosen|selected|appointed|picked|hired) (?:another|a different|a new|a competing|an alternative)|approached by|sloppy|careless|rushed|half-baked|substandard|sub-standard|shoddy|amateurish|up to scratch|at scratch|up to par|at par|cutting it|running out of time|time is running|to be desired|were expecting|had hoped|hoped for|complained|phoned|emailed|e-mailed|several times|multiple times|many times|numerous times|countless times|dozen times|two times|three times|four times|five times|\d+ times|alternativ|faith|keep|crash|give up|gave up|giving up|abandon|ditch|favou?r|heard|hear back|worse|move away|switch|agreed|promised|asked for|option|tender|rfp|rfq|bid|pitch|quote|quality|standard|accuracy|error|mistake|bug|typo|sloppy|careless|expectation|worse|budget|spend|cost|freez|new|left|resign|stepp|leaving|took over|taking over|takes over|reorg|restructur|worr|nervous|anxious|uneasy|on track|realistic|achievable|feasib|doable|risk|danger|tight|milestone|deadline|ideal|expected|better|address|answer|solve|fix|asked|raised|chased|response|surprised|underwhelm|cancel|terminat|renew|vendor|supplier|provider|agenc|partner|compan|firm|business|contract|relationship|escalat|manager|boss|director|supervisor|ceo|legal|lawyer|attorney|counsel|complaint|breach|further|higher|chain|disappoint|unacceptab|happy|satisf|pleased|impressed|frustrat|annoyed|upset|waiting|time|concern|confidence|trust|patience|fed up|poor|good enough|missing|slipping|dropping|respond|replied|got back|gotten back|heard back|chas|delay|postpon|pushed|behind|slipp|miss|late|overdue|due)/i;
 /** Word stems the round-3 complaint rules (THEIR_COMPLAINTS) start from: those rules are tried only when one is there. */
 const COMPLAINT_STEMS =
-  /\b(?:unanswered|worst|terribl|awful|horribl|horrend|appall|atroci|pathetic|disgust|dreadful|abysmal|shocking|lousy|unprofessional|useless|rubbish|poor|joke|disgrace|shambles|pitiful|unacceptab|ridiculous|outrageous|good enough|unhelpful|uncooperative|rude|clueless|helpful|lying|lied|honour|honor|fulfil|stand behind|chance|suck|crap|garbage|trash|junk|shit|respon|repl|answer|followed up|got back|called back|no one has|no call|yet to|arriv|shipped|turned up|showed up|appeared|been deliver|been dispatch|been shipp|received|t receive|not receive|gotten|never got|t got|not got|waiting|never came|never come|t come|t came|yet come|sign of|hrs late|hours late|days late|weeks late|hrs behind|hours behind|days behind|weeks behind|hours overdue|days overdue|weeks overdue|supposed to|meant to|promised to|guaranteed|due to arrive|due to be|due to ship|due to come|taking forever|taking ages|estimated|scheduled|quoted|where's my|where is my|where's our|where is our|apart|broke|stopped working|died|went out|gave up|peeling|unreliab|least reliab|flimsi|bugg|last longer|lasted longer|glue|fix it|fix them|fix this|fix that|repair it|send it back|send them back|gone off|gone down|went off|went down|down again|broken again|off again|outages|failures|breakdowns|crashes|power cuts|constantly|always offline|always down|always dropping|always cutting|always disconnect|keeps dropping|keep dropping|keeps cutting|keep cutting|keeps disconnect|keep disconnect|keeps going|keep going|never buying|never using|never shopping|never flying|never ordering|never booking|never staying|never eating|never going|never renewing|never dealing|never coming|last time|final time|take my|take our|taking my|taking our|instead|from now on|cancel|close my|close our|closing my|closing our|terminate my|terminate our|terminating my|terminating our|stop my|stop our|stopping my|stopping our|end my|end our|ending my|ending our|complaint|ftc|fcc|bbb|cfpb|regulator|ombudsman|trading standards|better business|attorney general|head office|involve|overcharg|double charg|double-charg|me twice|us twice|departments|teams|agents|hung up on|hangs up on|hang up on|cut me off|cut us off|cuts me off|cuts us off|cut you off|cuts you off|on hold|minute hold|min hold|hour hold|delayed|postponed|pushed back|no progress|trying to reach|trying to contact|trying to settle|trying to resolve|trying to sort|trying to get hold|trying to get through|trying to speak|trying to talk|no broadband|no internet|no service|no power|no signal|no connect|no wi|no access|no phone|no heating|no hot water|without broadband|without internet|without service|without power|without signal|without connect|without wi|without access|without phone|without heating|without hot water|still wrong|still messed|still incorrect|still broken|still down|still not|still you|still nothing|nothing yet|got(?:ten)? in touch|gotten back|worse than|done with you|los(?:t|e|ing) (?:my|our)|did(?:n't| not) get|yet have|still do(?:n't| not) have)/i;
+  /\b(?:unanswered|worst|terribl|awful|horribl|horrend|appall|atroci|pathetic|disgust|dreadful|abysmal|shocking|lousy|unprofessional|useless|rubbish|poor|joke|disgrace|shambles|pitiful|unacceptab|ridiculous|outrageous|good enough|unhelpful|uncooperative|rude|clueless|helpful|lying|lied|honour|honor|fulfil|stand behind|chance|suck|crap|garbage|trash|junk|shit|respon|repl|answer|followed up|got back|called back|no one has|no call|yet to|arriv|shipped|turned up|showed up|appeared|been deliver|been dispatch|been shipp|received|t receive|not receive|gotten|never got|t got|not got|waiting|never came|never come|t come|t came|yet come|sign of|hrs late|hours late|days late|weeks late|hrs behind|hours behind|days behind|weeks behind|hours overdue|days overdue|weeks overdue|supposed to|meant to|promised to|guaranteed|due to arrive|due to be|due to ship|due to come|taking forever|taking ages|estimated|scheduled|quoted|where's my|where is my|where's our|where is our|apart|broke|stopped working|died|went out|gave up|peeling|unreliab|least reliab|flimsi|bugg|last longer|lasted longer|glue|fix it|fix them|fix this|fix that|repair it|send it back|send them back|gone off|gone down|went off|went down|down again|broken again|off again|outages|failures|breakdowns|crashes|power cuts|constantly|always offline|always down|always dropping|always cutting|always disconnect|keeps dropping|keep dropping|keeps cutting|keep cutting|keeps disconnect|keep disconnect|keeps going|keep going|never buying|never using|never shopping|never flying|never ordering|never booking|never staying|never eating|never going|never renewing|never dealing|never coming|last time|final time|take my|take our|taking my|taking our|instead|from now on|cancel|close my|close our|closing my|closing our|terminate my|terminate our|terminating my|terminating our|stop my|stop our|stopping my|stopping our|end my|end our|ending my|ending our|complaint|ftc|fcc|bbb|cfpb|regulator|ombudsman|trading standards|better business|attorney general|head office|involve|overcharg|double charg|double-charg|me twice|us twice|departments|teams|agents|hung up on|hangs up on|hang up on|cut me off|cut us off|cuts me off|cuts us off|cut you off|cuts you off|on hold|minute hold|min hold|hour hold|delayed|postponed|pushed back|no progress|trying to reach|trying to contact|trying to settle|trying to resolve|trying to sort|trying to get hold|trying to get through|trying to speak|trying to talk|no broadband|no internet|no service|no power|no signal|no connect|no wi|no access|no phone|no heating|no hot water|without broadband|without internet|without service|without power|without signal|without connect|without wi|without access|without phone|without heating|without hot water|(?:still (?:no\b|got)|do(?:n't| not) have|ha(?:s|ve) (?:my|our)|been (?:out|down|off)|make (?:it|this) so|crapp|shitty|rotten|horrid|sub-?par|disgraceful|incompetent|bad (?:customer|service)|absurd|insane|rip-?off|extortion|never (?:buy|use|shop|fly|order|book|stay|eat|go|renew|deal|come|recommend|again|delivered|been delivered)|(?:won't|will not|wont)(?: be)? (?:buy|us|shop|fly|order|book|stay|eat|return|com|recommend)|should(?: have|'ve) (?:just )?(?:taken|used|gone|flown|booked|bought|ordered|stuck|chosen|picked)|how (?:do|can|would) (?:i|we) cancel|lawyer|attorney|solicitor|sue\b|(?:new|different|another) (?:case|account|rep|contact|person|handler)|why (?:the hell |on earth )?(?:is|are|was|were|does|do|did|has|have)\b|no resolution|(?:no idea|don't know|do not know) where|(?:gone|went) missing|turns? up|nothing has|(?:keeps?|kept) (?:being|getting)|continually|repeatedly|as (?:advertised|described|claimed|promised)|(?:was|is|were|you) (?:advertised|described|claimed)|(?:day|week|month)s?[- ]old|(?:from|since) (?:the beginning|the start|day)|wasted|pointless)|still wrong|still messed|still incorrect|still broken|still down|still not|still you|still nothing|nothing yet|got(?:ten)? in touch|gotten back|worse than|done with you|los(?:t|e|ing) (?:my|our)|did(?:n't| not) get|yet have|still do(?:n't| not) have)/i;
 /**
  * Either family's stems in one pass (group 1 set: a THEIR_STEMS stem came first). Both stem regexes are written
  * `/\b(?:...)/i`, so `source.slice(5, -1)` is their list of stems.
@@ -310,9 +410,9 @@ const BOILERPLATE =
  * frustrating", "frustrated with your support"; not "parallel programming is very frustrating" or
  * "I was unhappy with their packaged version".
  */
-const FEELING = /\b(?:frustrat\w*|annoy\w*|irritat\w*|infuriat\w*|disappoint\w*|unhappy|upset|concerned|worried|fed up|unacceptabl\w*|not (?:good enough|satisfied|happy))\b/i;
+const FEELING = /\b(?:frustrat\w*|annoy\w*|irritat\w*|infuriat\w*|disappoint\w*|unhappy|upset|furious|livid|fuming|angry|disgusted|concerned|worried|fed up|unacceptabl\w*|not (?:good enough|satisfied|happy))\b/i;
 const AIMED_AT_US =
-  /\b(?:you|your|yours|y'all|not to hear back|not heard back|(?:haven't|have not|didn't|did not) (?:heard|hear) back|we(?:'re| are| have been| were)|i(?:'m| am| have been|'ve been)|this is|that is|it is|it's|this has|still|again|the (?:delay|delays|service|support|response|responses|quality|situation|project|work|delivery|deliverables?|team|lack of|timeline|report|invoice|release|rollout|outcome|result|website|site|app|portal|system|platform|process|billing|(?:present |current )?(?:behaviou?r|performance|product|software))|(?:we|i) (?:tried|used|bought|ordered|received|tested))\b/i;
+  /\b(?:you|your|yours|y'all|not to hear back|not heard back|(?:haven't|have not|didn't|did not) (?:heard|hear) back|we(?:'re| are| have been| were)|i(?:'m| am| have been|'ve been)|this is|that is|it is|it's|this has|still|again|the (?:delay|delays|service|support|response|responses|quality|situation|project|work|delivery|deliverables?|team|lack of|timeline|report|invoice|release|rollout|outcome|result|website|site|app|portal|system|platform|process|billing|(?:present |current )?(?:behaviou?r|performance|product|software))|(?:we|i) (?:tried|used|bought|ordered|received|tested)|customer (?:service|support|care)|(?:after|since) (?:purchasing|buying|ordering|using|receiving|getting))\b|(?:^|[\s(])\.?@\w/i;
 const AIMED_ELSEWHERE = /\bfrom (?:the )?[\w-]+'s (?:end|side)\b|\b(?:with|by|about) (?:all|other|existing|alternative) (?:\w+ ){0,2}(?:solutions|options|tools|packages|approaches|methods|alternatives)\b|\b(?:with|by|about|at|in) (?:their|his|her|its|them|him|myself|ourselves|the (?:weather|news|market|economy|election|government|governor|traffic)|any (?:scheme|approach|idea|method|solution|proposal))\b|\b(?:for me, but|my (?:own )?(?:mistake|fault|error)|making mistakes)\b|\b(?:escalation of|the conflict|violence|killings?|war crimes|bombings?)\b/i;
 
 /** Somewhere else the writer asked: "I posted this on the nabble forum and got no response". */
@@ -328,17 +428,20 @@ const FEELING_OBJECT = /^\s*(?:(?:very much|so much|a lot)\s+)?(?:about|with|by|
 /** What in a feeling's object is ours: the reader, this matter, or our work, its dates, its price and its people. */
 const OURS_IN_OBJECT =
   /\b(?:you|your|yours|y'all|how (?:you|your|this|the|it|things|we've been)|what (?:you|has|happened)|nobody|no one|no-one|(?:the|our|this|these|that|those|[\w-]+'s) (?:[\w-]+ ){0,2}(?:delays?|service|support|responses?|quality|situation|project|work|delivery|deliveries|deliverables?|team|lack|timeline|report|reports|invoices?|release|rollout|outcome|results?|website|site|app|portal|system|platform|process|billing|bill|progress|schedule|deadline|date|launch|go-live|level|standard|communication|handling|budget|costs?|price|pricing|estimate|quote|fees?|charges?|outages?|product|software|order|account|contract|staff|people|agents?|behaviou?r|performance|changes?|update|problems?|issues?|bugs?|errors?|mistakes?|experience|answers?|repl(?:y|ies)|attitude|age|state|condition|choice|decision))\b|\b(?:this|that)(?: (?:now|again|any ?more|situation))?\s*(?:[.!;,]|$)|@\w+/i;
-const BARE_FEELING = /^(?:frustrated|annoyed|irritated|disappointed|unhappy|upset|fed up|unacceptable|not (?:happy|satisfied))$/i;
+const BARE_FEELING = /^(?:frustrated|annoyed|irritated|disappointed|unhappy|upset|furious|livid|fuming|angry|disgusted|fed up|unacceptable|not (?:happy|satisfied))$/i;
 /** Nothing after the feeling but punctuation, a sad face, handles, hashtags or links (or "customer"); a smile is a joke. */
 const BARE_REST = /^(?:\s*(?:customer|[!?.,]+|[:;=]-?\(+|@\w+|#\w+|https?:\/\/\S+))*\s*$/i;
 /** The feeling is the writer's own state: it opens the sentence or follows "I'm", "we are", "very", "pretty", ... */
 const WRITERS_STATE = /(?:^|\b(?:i'm|i am|we're|we are|i was|we were|i feel|we feel|feeling|so|very|really|pretty|extremely|totally|deeply|quite|rather|bit|little|getting|now|just|utterly|incredibly)\s+)$/i;
 const OWNED_FRUSTRATION = /\b(?:my|our) frustration/i;
 const NOT_FOR_THEM = /^\s*if you(?:'re| are)? (?:not|un)/i;
-/** A sentence wholly in quotation marks is someone else's words, quoted ('"It is all so frustrating."'). */
-const QUOTED = /^\s*["“][^"“”]+["”]\s*$/;
+/** A sentence wholly in quotation marks is someone else's words, quoted ('"It is all so frustrating."'), and so is one
+ * that opens with a quotation its speaker is named after ('"I am furious," said Senator ...'). */
+const QUOTED = /^\s*["“][^"“”]+["”]\s*$|^\s*["“][^"“”]+[,.!?]?["”],?\s+(?:said|says|told|added|wrote|according to)\b/;
 const JOKING = /(?:[:;]-?\)|\blol\b|\bhaha\w*|\bjk\b)\W*$/i;
 const YOU_OR_YOUR = /\b(?:you|your)\b/i;
+/** The reader named: "you", "your", or a company's handle ("@AmazonHelp"). */
+const THE_READER = /\b(?:you|your|u|ur|y'all)\b|(?:^|[\s(])\.?@\w/i;
 const OWN_NEGATION = /\b(?:not|n't|won't|no)\b/i;
 
 function aimedAtUs(sentence: string, match: RegExpExecArray): boolean {
@@ -369,11 +472,21 @@ function aimedAtUs(sentence: string, match: RegExpExecArray): boolean {
 /** Our client's rules in the order they are tried: the finer signals first. */
 const THEIR_ALL: readonly RiskRule[] = [...THEIR_SIGNALS, ...THEIR_COMPLAINTS, ...THEIR_RULES];
 
+/**
+ * A verdict in a hashtag ("#fail", "#UPSDeliveryFail", "#verydisappointed", "#poorcustomerservice", "#lostbusiness",
+ * "#dontflyunited"): customers write to a company's account that way, and the words run together, so no stem finds them.
+ */
+const HASHTAG_VERDICT =
+  /#(?:\w*fail\b|(?:very|so|extremely|really)?disappointed\b|\w*(?:unhappy|nothappy|notimpressed|unimpressed|unacceptable|embarrass)\w*|\w*(?:poor|bad|terrible|awful|horrible|worst|crap|shit)\w*(?:service|support|care|experience)\b|worst\w*|lost\w*bu\w*ness\b|dont(?:fly|buy|use|shop|bank|order)\w*|never(?:again|buying|flying|shopping)\w*|scam\b|rip-?off\b|shameonyou\b|\w*disgrac\w*|f[ru]+strated\b|angry\b|furious\b|fedup\b|boycott\w*|bad\b)/i;
+
+function hashtagVerdict(sentence: string): boolean {
+  return sentence.includes('#') && HASHTAG_VERDICT.test(sentence) && !QUOTED.test(sentence) && !JOKING.test(sentence);
+}
+
 export function findRisks(visible: string, side: Side): RiskCandidate[] {
-  const rules = side === 'them' ? THEIR_ALL : OUR_RULES;
-  const stems = side === 'them' ? THEIR_STEMS : OUR_STEMS;
   const theirs = side === 'them';
-  const any = theirs ? THEIR_ANY_STEMS : stems;
+  const rules = theirs ? THEIR_ALL : OUR_RULES;
+  const any = theirs ? THEIR_ANY_STEMS : OUR_STEMS;
   const out: RiskCandidate[] = [];
   // No test of the whole text first: the engine has already split it for promises or requests (splitSentences keeps
   // the last split), and scanning each sentence once costs what one scan of the whole text would.
@@ -381,34 +494,43 @@ export function findRisks(visible: string, side: Side): RiskCandidate[] {
     // One scan finds most sentences have no stem at all; a sentence that has one learns which families to try (each
     // family of rules is tried only where its own stems are).
     const first = any.exec(sentence);
-    if (!first) continue;
-    // The first stem found tells one family; the other is looked for only from there on.
-    const olderFirst = !theirs || first[1] !== undefined;
-    const older = olderFirst || foundFrom(THEIR_STEMS_FROM, sentence, first.index);
-    const complaint = theirs && (!olderFirst || foundFrom(COMPLAINT_STEMS_FROM, sentence, first.index));
-    for (const rule of rules) {
-      if (rule.complaintWords ? !complaint : !older) continue;
-      if (rule.needs && !rule.needs.test(sentence)) continue;
-      const match = rule.pattern.exec(sentence);
-      // Most rules do not match: the checks below only ever skip a match, so they wait for one.
-      if (!match) continue;
-      // A footer, a notice for those it does not concern, or a joke: nothing in the sentence counts.
-      if (theirs && (BOILERPLATE.test(sentence) || NOT_FOR_THEM.test(sentence) || JOKING.test(sentence) || QUOTED.test(sentence))) break;
-      // "not happy" / "won't renew" carry their own negation; other matches are cancelled by one.
-      if (rule.kind === 'delay' && !rule.signal && APOLOGY_FOR_DELAY.test(sentence)) continue;
-      // The writer's own work running late ("the updates are going to be delayed ... they work for me", "a lot of
-      // this has been delayed") is their news, not a complaint about ours; "could X be delayed until" asks how.
-      if (side === 'them' && rule.kind === 'delay' && !rule.signal && !rule.owedToWriter && OWN_SIDE.test(sentence) && !YOU_OR_YOUR.test(sentence)) continue;
-      // A question that asks the reader something ("Could you say what you find poor about it?", "Should this be
-      // escalated to the list?") is a request, not a complaint; a worry about a date asked as a question still is.
-      if (side === 'them' && !rule.signal && !rule.askingIsTheAct && ASKING.test(sentence)) continue;
-      if (side === 'them' && !aimedAtUs(sentence, match)) continue;
-      if (rule.aimedElsewhere?.test(sentence)) continue;
-      if (OWN_NEGATION.test(match[0]) || !negated(sentence, match.index)) {
-        out.push(rule.signal ? { kind: rule.kind, signal: rule.signal, side, text: snippet(sentence) } : { kind: rule.kind, side, text: snippet(sentence) });
-        break;
-      }
-    }
+    const risk = first ? firstRuleRisk(sentence, side, rules, first) : undefined;
+    if (risk) out.push(risk);
+    else if (theirs && hashtagVerdict(sentence)) out.push({ kind: 'dissatisfaction', side, text: snippet(sentence) });
   }
   return out;
+}
+
+/** The first rule that reads a risk in the sentence (one signal per sentence), given the first stem found in it. */
+function firstRuleRisk(sentence: string, side: Side, rules: readonly RiskRule[], first: RegExpExecArray): RiskCandidate | undefined {
+  const theirs = side === 'them';
+  // The first stem found tells one family; the other is looked for only from there on.
+  const olderFirst = !theirs || first[1] !== undefined;
+  const older = olderFirst || foundFrom(THEIR_STEMS_FROM, sentence, first.index);
+  const complaint = theirs && (!olderFirst || foundFrom(COMPLAINT_STEMS_FROM, sentence, first.index));
+  for (const rule of rules) {
+    if (rule.complaintWords ? !complaint : !older) continue;
+    if (rule.needs && !rule.needs.test(sentence)) continue;
+    const match = rule.pattern.exec(sentence);
+    // Most rules do not match: the checks below only ever skip a match, so they wait for one.
+    if (!match) continue;
+    // A footer, a notice for those it does not concern, or a joke: nothing in the sentence counts.
+    if (theirs && (BOILERPLATE.test(sentence) || NOT_FOR_THEM.test(sentence) || JOKING.test(sentence) || QUOTED.test(sentence))) return undefined;
+    // "not happy" / "won't renew" carry their own negation; other matches are cancelled by one.
+    if (rule.kind === 'delay' && !rule.signal && APOLOGY_FOR_DELAY.test(sentence)) continue;
+    // The writer's own work running late ("the updates are going to be delayed ... they work for me", "a lot of
+    // this has been delayed") is their news, not a complaint about ours; "could X be delayed until" asks how.
+    if (theirs && rule.kind === 'delay' && !rule.signal && !rule.owedToWriter && OWN_SIDE.test(sentence) && !YOU_OR_YOUR.test(sentence)) continue;
+    if (theirs && rule.kind === 'delay' && !rule.signal && !rule.owedToWriter && EVENT_MOVED.test(sentence)) continue;
+    // A question that asks the reader something ("Could you say what you find poor about it?", "Should this be
+    // escalated to the list?") is a request, not a complaint; a worry about a date asked as a question still is.
+    if (theirs && !rule.signal && !rule.askingIsTheAct && ASKING.test(sentence)) continue;
+    if (theirs && !aimedAtUs(sentence, match)) continue;
+    if (rule.aimedElsewhere?.test(sentence)) continue;
+    if (rule.addressed && !THE_READER.test(sentence)) continue;
+    if (OWN_NEGATION.test(match[0]) || !negated(sentence, match.index)) {
+      return rule.signal ? { kind: rule.kind, signal: rule.signal, side, text: snippet(sentence) } : { kind: rule.kind, side, text: snippet(sentence) };
+    }
+  }
+  return undefined;
 }
