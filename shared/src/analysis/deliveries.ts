@@ -15,6 +15,9 @@
  *   ("I just talked w him", "Have spoken with ops": the subject and "with" often left out in quick replies).
  * - answered also covers an answer heard from someone else and passed on ("Tom could do 8:30am", "Lona said it is
  *   scheduled for tomorrow", "From Dave A: ...": text/reported-answers.ts).
+ * - answered also covers news of what others are doing or did ("Bill Burns is checking with her", "She pulled her name
+ *   off", "There is a conference call at 12:30": text/reported-news.ts), which only a promise of news can take
+ *   (isNewsOnly, read by fulfilment.ts).
  * - answered also covers a report of what was found out, from the look or the try itself ("Had a quick look
  *   and ...", "big improvement", "another solution which works ...", "the administrator has suggested the
  *   problem is due to ..."): FINDINGS below.
@@ -33,6 +36,7 @@ import { resolveDueDate } from './due-dates';
 import type { DueDateContext } from './due-dates';
 import { snippet } from './text/normalize';
 import { reportsAnswerHeard } from './text/reported-answers';
+import { reportsNews } from './text/reported-news';
 import { splitSentences } from './text/sentences';
 
 const SLIP =
@@ -130,13 +134,13 @@ const ANY_KIND = new RegExp(KIND_PATTERNS.map((pattern) => `(?:${pattern.source}
 
 /** Whether the delivery rules may find something in a sentence: false only when none of them can. */
 export function mayClassifyDelivery(sentence: string): boolean {
-  return ANY_KIND.test(sentence) || BUT_CLAUSE.test(sentence) || reportsAnswerHeard(sentence);
+  return ANY_KIND.test(sentence) || BUT_CLAUSE.test(sentence) || reportsAnswerHeard(sentence) || reportsNews(sentence);
 }
 
 /** What one sentence of our mail shows, or null. */
 export function classifyDelivery(sentence: string): DeliveryCandidate | null {
   const hinted = HINT.test(sentence);
-  if (!hinted && !reportsAnswerHeard(sentence)) return null;
+  if (!hinted && !reportsAnswerHeard(sentence) && !reportsNews(sentence)) return null;
   if (isQuestion(sentence) || (hinted && !mayClassifyDelivery(sentence))) return null;
   return classifyByRules(sentence);
 }
@@ -160,8 +164,16 @@ export function classifyByRules(sentence: string): DeliveryCandidate | null {
   }
   if (DELIVERED.test(sentence)) return { text: snippet(sentence), kind: 'delivered' };
   if (HAPPENED.test(sentence)) return OLD_NEWS.test(sentence) ? null : { text: snippet(sentence), kind: 'happened' };
-  if (ANSWERED.test(sentence) || FINDINGS.test(sentence) || reportsAnswerHeard(sentence)) return { text: snippet(sentence), kind: 'answered' };
+  if (ANSWERED.test(sentence) || FINDINGS.test(sentence) || reportsAnswerHeard(sentence) || reportsNews(sentence)) return { text: snippet(sentence), kind: 'answered' };
   return null;
+}
+
+/**
+ * Whether an answer is only news of others' doings (text/reported-news.ts) and no answer of another kind: such news
+ * keeps a promise of news, not a promise to find something out, send or call (progress is not the thing owed).
+ */
+export function isNewsOnly(sentence: string): boolean {
+  return reportsNews(sentence) && !ANSWERED.test(sentence) && !FINDINGS.test(sentence) && !OUTCOME.test(sentence) && !reportsAnswerHeard(sentence);
 }
 
 /** Delivery and slip sentences of our outbound mail's visible text (quoted history already removed). */
