@@ -191,8 +191,10 @@ export function parseRealFulfilmentText(jsonl: string): RealFulfilmentText[] {
  */
 export function fulfilmentVerdictOfText(item: RealFulfilmentText): 'kept' | 'possibly-kept' | 'not-kept' {
   const thread = `state:${item.ref}`;
-  const evidence: FulfilmentEvidence[] = item.later.map((m) => ({ kind: 'message', id: m.ref, threadId: thread, at: m.sentAt, subject: m.subject, to: ['reader'], deliveries: findDeliveries(visibleText(m.body)), attachments: [] }));
-  const outcome = resolveFulfilment({ id: item.ref, text: item.text, messageId: item.ref, threadId: thread, counterpart: 'reader', madeAt: item.sentAt, madeTo: ['reader'] }, evidence);
+  // A message is its document and its time: one released document can hold the promise and a later message of the
+  // same official (round 10 reads the quoted chain), and the engine ignores evidence that is the promising message.
+  const evidence: FulfilmentEvidence[] = item.later.map((m) => ({ kind: 'message', id: `${m.ref}@${m.sentAt}`, threadId: thread, at: m.sentAt, subject: m.subject, to: ['reader'], deliveries: findDeliveries(visibleText(m.body)), attachments: [] }));
+  const outcome = resolveFulfilment({ id: item.ref, text: item.text, messageId: `${item.ref}@${item.sentAt}`, threadId: thread, counterpart: 'reader', madeAt: item.sentAt, madeTo: ['reader'] }, evidence);
   return outcome.kept ? (outcome.kept.strength === 'kept' ? 'kept' : 'possibly-kept') : 'not-kept';
 }
 
