@@ -314,4 +314,16 @@ describe('judging later mail against the promise (threads with distractors)', ()
     expect(judgeEvidence(check, later({ id: 'c', body: 'Priya is checking her diary.' }))).toBeNull();
     expect(judgeEvidence(promise, later({ id: 's', body: 'Jake is working on the SOW.' }))).toBeNull();
   });
+
+  it('does not keep a promise to call by a talk with someone else, and keeps a promise to take on edits by the edits made (round 10)', () => {
+    const call: PromiseForFulfilment = { ...promise, id: 't1', text: 'I will give you a call regarding this matter.' };
+    expect(judgeEvidence(call, later({ id: 'o', body: 'Luis and I met today and had a good conversation.' }))?.verdict).not.toBe('kept');
+    expect(judgeEvidence(call, later({ id: 'y', body: 'Good to speak with you this morning.' }))).toMatchObject({ verdict: 'kept' });
+    const kurt: PromiseForFulfilment = { ...promise, id: 't2', text: 'Kurt and I will talk.' };
+    expect(judgeEvidence(kurt, later({ id: 's', body: 'I spoke to his staff and the minister is planning to call me.' }))?.verdict).not.toBe('kept');
+    expect(judgeEvidence(kurt, later({ id: 'k', body: 'I spoke to Kurt this morning.' }))).toMatchObject({ verdict: 'kept' });
+    const edits: PromiseForFulfilment = { ...promise, id: 't3', text: "I'll get on all these." };
+    expect(judgeEvidence(edits, later({ id: 'e', body: "You were right about the figures. I've changed it to the 2025 numbers." }))).toMatchObject({ verdict: 'kept' });
+    expect(judgeEvidence(edits, later({ id: 'g', body: 'Great, thanks.' }))).toBeNull();
+  });
 });

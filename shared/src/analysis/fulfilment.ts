@@ -242,7 +242,7 @@ function readingOf(text: string): PromiseReading {
 }
 
 /** What a promise commits to doing, which decides what evidence can show it done. */
-type Act = 'send' | 'answer' | 'call' | 'fix' | 'schedule';
+type Act = 'send' | 'answer' | 'call' | 'fix' | 'schedule' | 'do';
 
 /** The commitment's own words: "I'm downloading it as we speak; I'll try installing it" -> "try installing it". */
 function commitmentOf(text: string): string {
@@ -263,6 +263,9 @@ function actOf(commitment: string): Act {
   if (STATUS_UPDATES.test(t) || KEEPS_POSTED.test(t)) return 'answer';
   // Putting a copy somewhere ("I will put a copy of the build script on CRAN") is handing it over.
   if (/\b(?:send|share|forward|e-?mail you|mail|deliver|provide|circulate|upload|post|put together|put (?:up )?(?:a copy|copies|it|them|the [\w-]+)\b[^.;]{0,60}?\b(?:on|online|up)\b|prepare|draft|write up|attach|leave (?:it|them|this|that|these|those|the|a|an|your|my|our)\b|drop (?:it |them |the [\w-]+ )?off\b|submit (?:it|this|that|them|the|a|an|my|our)\b|get (?:you|it|this|that|them|the|those|these|a|an|our|my)\b(?! (?:done|tested|installed|working|sorted|fixed|resolved)\b)|have (?:it|the|a|an|them|something) (?:ready|over|to you|with you|done))/.test(t)) return 'send';
+  // Taking on what the reader asked for ("I'll get on all these", "I'll make those changes", "will take care of it"):
+  // done when the changes are reported made ("I've changed it to ...", "I've also added ...").
+  if (/\b(?:get on (?:it|this|that|these|those|them|all)|(?:make|do) (?:these|those|the|all (?:the|these|those)|your) (?:edits|changes|corrections|tweaks|fixes)|take care of (?:it|this|that|these|those|them|all)|handle (?:it|this|that|these|those|them))\b/.test(t)) return 'do';
   // Meeting a requirement or a deadline is not a meeting ("figure out how to meet that requirement").
   if (/\b(?:call|ring|phone|dial|give you a (?:call|ring|buzz)|speak|talk|meet(?! (?:th(?:at|e|is|ese|ose) |our |your |its )?(?:[\w-]+ )?(?:requirements?|deadlines?|targets?|goals?|needs?|criteria|specs?|standards?|expectations?|demands?|conditions?|dependenc(?:y|ies)))|catch up|walk you through|visit)\b/.test(t)) return 'call';
   return 'answer';
@@ -283,6 +286,7 @@ const SHOWS: Record<Act, { strong: DeliveryCandidate['kind'][]; weak: DeliveryCa
   call: { strong: ['happened'], weak: ['answered'] },
   fix: { strong: ['happened'], weak: ['delivered', 'answered'] },
   schedule: { strong: ['happened'], weak: ['delivered'] },
+  do: { strong: ['happened'], weak: ['delivered', 'answered'] },
 };
 
 interface ItemMatch {
@@ -354,6 +358,9 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
       if (slipIndex < 0) slipIndex = i;
       continue;
     }
+    // A talk with someone else is not the call promised: "I will give you a call" is not kept by "Luis and I met
+    // today", nor "Kurt and I will talk" by "I spoke to his staff".
+    if (act === 'call' && talksWithSomeoneElse(d.text, promised)) continue;
     // News of others' doings ("Bill Burns is checking with her") is what a promise of news owes, and no other.
     if (d.kind === 'answered' && !reportsBack && isNewsOnly(d.text)) continue;
     // A promise to find something out is kept, in its thread, by the report of what was found ("Had a quick
@@ -395,7 +402,7 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
     // In its own thread, a promise that names nothing specific is kept by a delivery of the right kind ("I'll
     // send it over"), and a promise to report back by a report ("I'll let you know how it goes"); other
     // promises are only possibly kept by a report, which may be about something else.
-    else if (!other && sameThread && isStrong) verdict = act === 'call' || newsOnly || (!hasDistinctive(promised) && (act === 'send' || (act === 'answer' && reportsBack))) ? 'kept' : 'possibly-kept';
+    else if (!other && sameThread && isStrong) verdict = act === 'call' || newsOnly || (!hasDistinctive(promised) && (act === 'send' || act === 'do' || (act === 'answer' && reportsBack))) ? 'kept' : 'possibly-kept';
     else if (!other && samePeople && isStrong) verdict = 'possibly-kept';
     if (verdict && (bestVerdict === null || (bestVerdict === 'possibly-kept' && verdict === 'kept'))) {
       bestVerdict = verdict;
@@ -443,6 +450,20 @@ const KEEPS_POSTED = /\bkeep (?:you|the list|everyone|you all|us) (?:\w+ )?(?:po
 const REPORTS_BACK = /\b(?:post|send|give|provide)(?: (?:you|the list|everyone))? (?:an |regular |further |more |some |periodic |frequent |progress )?updates?\b|\bupdate (?:you |everyone )?(?:more|further|again)\b|\b(?:let (?:you|the list|everyone|you all) know|report back|keep (?:you|the list|everyone) (?:posted|updated|informed|advised|apprised)|get back to (?:you|the list)|(?:give|send) (?:you )?feedback|report (?:the|on|whether|how))\b/i;
 const TALKED = /\b(?:call|called|calls|spoke|spoken|talk|talked|talking|speak|speaking|met|meet|meeting|chat|chatted|conversation|caught up|catch up|visit|visited|session)\b/i;
 const FIX_ITEM = /\b(?:fix|fixes|fixed|patch|patches|patched|(?:new|updated) version|new release|update|build)\b/i;
+
+/** Who a talk was with, when the sentence says: "spoke to his staff", "met with Luis", "Luis and I met". */
+const TALK_PARTNER = /\b(?:spoke|spoken|talked|met|meeting|chatted|conversation|call|called|caught up)\s+(?:with|to|w\/?)\s+((?:[\w.'’-]+\s*){1,3})|^(?:\W*(?:yes|ok|okay)\W+)?([\w.'’-]+(?: [\w.'’-]+)?) and (?:i|we) (?:met|spoke|talked|had|caught up)\b/i;
+/** The partner is named and is neither the reader nor anyone the promise names. */
+function talksWithSomeoneElse(sentence: string, promised: ReadonlySet<string>): boolean {
+  const found = TALK_PARTNER.exec(sentence);
+  if (!found) return false;
+  const partner = (found[1] ?? found[2]!).trim();
+  if (/^(?:you|u|ya|y'all|each other)\b/i.test(partner)) return false;
+  const named = keywords(partner);
+  if (named.size === 0) return false;
+  for (const w of named) if (promised.has(w)) return false;
+  return true;
+}
 
 function hasDistinctive(words: ReadonlySet<string>): boolean {
   return [...words].some((w) => !GENERIC.has(w));
