@@ -306,6 +306,9 @@ describe('judging later mail against the promise (threads with distractors)', ()
     const asItGoes: PromiseForFulfilment = { ...promise, id: 'n2', text: 'Will update more as the day progresses...' };
     expect(judgeEvidence(asItGoes, later({ id: 'p', body: 'She was on the letter and then pulled her name off. Bill is checking with her as to what happened.' }))).toMatchObject({ verdict: 'kept' });
     expect(judgeEvidence(asItGoes, later({ id: 'ack', body: 'Roger, thanks.' }))).toBeNull();
+    // "provide a further update" owes news, not a thing provided: news is at least possibly it.
+    const further: PromiseForFulfilment = { ...promise, id: 'n5', text: 'I am sitting down with Paul in a bit and will provide a further update.' };
+    expect(judgeEvidence(further, later({ id: 'h', body: 'Karzai is preparing to announce his intention to proceed.' }))).not.toBeNull();
     // A topic named: news that does not name it is only possibly the news owed.
     const visa: PromiseForFulfilment = { ...promise, id: 'n3', text: "I'll keep you posted on the visa." };
     expect(judgeEvidence(visa, later({ id: 'o', body: 'Bill is checking with the minister.' }))).toMatchObject({ verdict: 'possibly-kept' });

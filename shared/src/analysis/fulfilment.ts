@@ -433,21 +433,21 @@ const TRYING = /\b(?:try|test|give (?:it|this|that|them) a (?:try|go|shot|spin|w
 /** Asking someone else to do the act: "I will ask my administrator to do it", "we'll ask the vendor to fix it". */
 const DELEGATES = /^\s*ask (?:my|our|the|a|an|your) [\w-]+(?: [\w-]+)? to\b/i;
 /** Promising news as things go: "I'll post updates", "I'll send you an update", not "the update" (a release). */
-const STATUS_UPDATES = /\b(?:post|send|give|provide)(?: (?:you|the list|everyone))? (?:an |regular |further |more |some |periodic |frequent |progress )?updates?\b|\bupdate (?:you |everyone )?(?:more|further|again)\b/i;
+const STATUS_UPDATES = /\b(?:post|send|give|provide)(?: (?:you|the list|everyone))? (?:an? )?(?:regular |further |more |some |periodic |frequent |progress |quick |brief )?updates?\b|\bupdate (?:you |everyone )?(?:more|further|again)\b/i;
 /**
  * News owed with nothing named ("Will keep you advised", "Will update more as the day progresses..."): what it owes is
  * whatever happens next in the matter the thread is about, so the news that follows in the thread keeps it, as a bare
  * "I'll send it over" is kept by what is sent in its thread. One that names a topic ("I'll keep you posted on the
  * visa") is only possibly kept by news that does not name it.
  */
-const NEWS_OWED = /\bkeep (?:you|the list|everyone|you all|us) (?:\w+ )?(?:posted|updated|informed|advised|apprised)\b|\b(?:post|send|give|provide)(?: (?:you|the list|everyone))? (?:an |regular |further |more |some |periodic |frequent |progress )?updates?\b|\bupdate (?:you |everyone )?(?:more|further|again)\b|\bas (?:the )?(?:day|week|evening|night|morning|afternoon|things?|it|events?|that) (?:progress(?:es)?|goes on|go on|unfolds?|develops?|moves? (?:forward|along))\b/gi;
+const NEWS_OWED = /\bkeep (?:you|the list|everyone|you all|us) (?:\w+ )?(?:posted|updated|informed|advised|apprised)\b|\b(?:post|send|give|provide)(?: (?:you|the list|everyone))? (?:an? )?(?:regular |further |more |some |periodic |frequent |progress |quick |brief )?updates?\b|\bupdate (?:you |everyone )?(?:more|further|again)\b|\bas (?:the )?(?:day|week|evening|night|morning|afternoon|things?|it|events?|that) (?:progress(?:es)?|goes on|go on|unfolds?|develops?|moves? (?:forward|along))\b/gi;
 function owesOnlyNews(commitment: string): boolean {
   if (!STATUS_UPDATES.test(commitment) && !KEEPS_POSTED.test(commitment)) return false;
   return !hasDistinctive(keywords(commitment.replace(NEWS_OWED, ' ')));
 }
 /** "Will keep you posted", "I'll keep everyone updated": news as it comes. */
 const KEEPS_POSTED = /\bkeep (?:you|the list|everyone|you all|us) (?:\w+ )?(?:posted|updated|informed|advised|apprised)\b/i;
-const REPORTS_BACK = /\b(?:post|send|give|provide)(?: (?:you|the list|everyone))? (?:an |regular |further |more |some |periodic |frequent |progress )?updates?\b|\bupdate (?:you |everyone )?(?:more|further|again)\b|\b(?:let (?:you|the list|everyone|you all) know|report back|keep (?:you|the list|everyone) (?:posted|updated|informed|advised|apprised)|get back to (?:you|the list)|(?:give|send) (?:you )?feedback|report (?:the|on|whether|how))\b/i;
+const REPORTS_BACK = /\b(?:post|send|give|provide)(?: (?:you|the list|everyone))? (?:an? )?(?:regular |further |more |some |periodic |frequent |progress |quick |brief )?updates?\b|\bupdate (?:you |everyone )?(?:more|further|again)\b|\b(?:let (?:you|the list|everyone|you all) know|report back|keep (?:you|the list|everyone) (?:posted|updated|informed|advised|apprised)|get back to (?:you|the list)|(?:give|send) (?:you )?feedback|report (?:the|on|whether|how))\b/i;
 const TALKED = /\b(?:call|called|calls|spoke|spoken|talk|talked|talking|speak|speaking|met|meet|meeting|chat|chatted|conversation|caught up|catch up|visit|visited|session)\b/i;
 const FIX_ITEM = /\b(?:fix|fixes|fixed|patch|patches|patched|(?:new|updated) version|new release|update|build)\b/i;
 
