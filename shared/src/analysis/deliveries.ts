@@ -36,7 +36,7 @@ import { resolveDueDate } from './due-dates';
 import type { DueDateContext } from './due-dates';
 import { snippet } from './text/normalize';
 import { reportsAnswerHeard } from './text/reported-answers';
-import { reportsNews } from './text/reported-news';
+import { reportsHeardOrNews, reportsNews } from './text/reported-news';
 import { splitSentences } from './text/sentences';
 
 const SLIP =
@@ -134,13 +134,13 @@ const ANY_KIND = new RegExp(KIND_PATTERNS.map((pattern) => `(?:${pattern.source}
 
 /** Whether the delivery rules may find something in a sentence: false only when none of them can. */
 export function mayClassifyDelivery(sentence: string): boolean {
-  return ANY_KIND.test(sentence) || BUT_CLAUSE.test(sentence) || reportsAnswerHeard(sentence) || reportsNews(sentence);
+  return ANY_KIND.test(sentence) || BUT_CLAUSE.test(sentence) || reportsHeardOrNews(sentence);
 }
 
 /** What one sentence of our mail shows, or null. */
 export function classifyDelivery(sentence: string): DeliveryCandidate | null {
   const hinted = HINT.test(sentence);
-  if (!hinted && !reportsAnswerHeard(sentence) && !reportsNews(sentence)) return null;
+  if (!hinted && !reportsHeardOrNews(sentence)) return null;
   if (isQuestion(sentence) || (hinted && !mayClassifyDelivery(sentence))) return null;
   return classifyByRules(sentence);
 }
@@ -164,7 +164,7 @@ export function classifyByRules(sentence: string): DeliveryCandidate | null {
   }
   if (DELIVERED.test(sentence)) return { text: snippet(sentence), kind: 'delivered' };
   if (HAPPENED.test(sentence)) return OLD_NEWS.test(sentence) ? null : { text: snippet(sentence), kind: 'happened' };
-  if (ANSWERED.test(sentence) || FINDINGS.test(sentence) || reportsAnswerHeard(sentence) || reportsNews(sentence)) return { text: snippet(sentence), kind: 'answered' };
+  if (ANSWERED.test(sentence) || FINDINGS.test(sentence) || reportsHeardOrNews(sentence)) return { text: snippet(sentence), kind: 'answered' };
   return null;
 }
 

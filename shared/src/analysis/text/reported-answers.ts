@@ -49,12 +49,12 @@ const WENT = String.raw`${LEAD}(?:went|gone) (?:very |really |quite |extremely )
 const REPORTED_ANSWER = new RegExp(`^(?:${[STATE, CAN_DO, SAID, FROM, SEE_BELOW, DONE_BARE, WENT].map((p) => `(?:${p.replace(/^\^/, '')})`).join('|')})`, 'i');
 
 /**
- * The words every alternative of REPORTED_ANSWER needs, within the sentence's first twelve words (where each alternative
+ * The words every alternative of REPORTED_ANSWER needs, within the sentence's first nine words (where each alternative
  * puts them): read from the start only, never scanning a long sentence, and most sentences have none. The full pattern
  * (three leading words, then who it is about) is many times dearer.
  */
-const NEEDS =
-  /^(?:\S+\s+){0,11}?(?:available|unavailable|free|confirmed|locked|scheduled|on for|all set|out of (?:range|pocket)|(?:can|could) (?:do|talk|speak|meet|join|see you)|said|says|told (?:me|us)|(?:emailed|wrote|called) back|got back to|responded|(?:would be|is|are|was|were) (?:happy|glad|delighted|pleased|willing)|see (?:the )?(?:below|b\/l|attached) \w+ from|spoken?|spoke|talked|checked|heard back|(?:went|gone) (?:very |really |quite |extremely )?(?:well|great|fine|smoothly))\b|^(?:from|per) /i;
+export const NEEDS =
+  /^(?:\S+\s+){0,8}?(?:available|unavailable|free|confirmed|locked|scheduled|on for|all set|out of (?:range|pocket)|(?:can|could) (?:do|talk|speak|meet|join|see you)|said|says|told (?:me|us)|(?:emailed|wrote|called) back|got back to|responded|(?:would be|is|are|was|were) (?:happy|glad|delighted|pleased|willing)|see (?:the )?(?:below|b\/l|attached) \w+ from|spoken?|spoke|talked|checked|heard back|(?:went|gone) (?:very |really |quite |extremely )?(?:well|great|fine|smoothly))\b|^(?:from|per) /i;
 
 /** Whether a sentence passes on an answer heard from someone else (or how an event went). */
 export function reportsAnswerHeard(sentence: string): boolean {
