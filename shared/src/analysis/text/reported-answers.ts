@@ -14,7 +14,7 @@
 // clause without naming anyone are left out by list: "That said, ...", "but is still not available", "I have already
 // said", "Having said that", "It must be said", "which essentially says".
 const NOT_SOMEONE =
-  'i|we|you|i\'m|we\'re|you\'re|it|that|this|these|those|there|here|but|and|or|so|as|if|when|because|while|then|also|still|not|now|just|already|have|has|had|which|who|what|where|yet|never|ever|all|both|be|been|being|having|must|can|could|would|should|may|might|will|essentially|basically|actually|really|apparently|reportedly|clearly|simply|only|always|often|repeatedly|publicly|privately';
+  'i|we|you|i\'m|we\'re|you\'re|it|that|this|these|those|there|here|but|and|or|so|as|if|when|once|unless|until|because|while|then|also|still|not|now|just|already|have|has|had|which|who|what|where|yet|never|ever|all|both|be|been|being|having|must|can|could|would|should|may|might|will|essentially|basically|actually|really|apparently|reportedly|clearly|simply|only|always|often|repeatedly|publicly|privately';
 export const THIRD = String.raw`\b(?!(?:${NOT_SOMEONE})\b)[a-z][\w.'’-]*`;
 // The one answering opens the sentence, after at most three words ("No he's not available", "Sarah Farnsworth says",
 // "Looks like both of them can do"): deep inside a long sentence the same words are mostly pasted news ("..., though
@@ -35,7 +35,7 @@ const STATE = String.raw`${LEAD}${THIRD}(?: (?:is|are|was|were)|'s|’s)(?: now|
 /** Someone's time offered back, with the time: "Tom could do 8:30am", "Alexander can talk at 10:50 AM" (not "our govt can do"). */
 const CAN_DO = String.raw`${LEAD}${THIRD} (?:can|could) (?:do|talk|speak|meet|join|see you) ${WHEN}`;
 /** What someone said or did in answer: "Lona said ...", "Sarah Farnsworth says ...", "She emailed back ...". */
-const SAID = String.raw`${LEAD}${THIRD} (?:said|says|told (?:me|us)|emailed back|wrote back|called back|got back to (?:me|us)|responded|would be (?:happy|glad|delighted|pleased) to|(?:is|are|was|were) (?:happy|glad|delighted|pleased|willing) to)\b`;
+const SAID = String.raw`${LEAD}${THIRD} (?:said|says|told (?:me|us)|emailed back|wrote back|called back|got back to (?:me|us)|responded|would be (?:happy|glad|delighted|pleased) to|(?:is|are|was|were) (?:happy|glad|delighted|pleased|willing) to(?! (?:announce|present|offer|invite|welcome|introduce|share|inform|be)\b))\b`;
 /** Passed on under the source's name: "From Dave A: ...", "Per Kim: ..." (not "From the ChangeLog:", "FROM ubuntu:22.04"). */
 const FROM = String.raw`^(?:from|per) (?!the\b)[a-z]+(?: [a-z]+\.?)?:\s+\S`;
 /** Someone's word forwarded below: "See below note from RCH on Karzai", "Pls see b/l traffic from Embassy Cairo". */

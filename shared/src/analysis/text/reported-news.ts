@@ -13,9 +13,9 @@ import { LEAD, NEEDS as ANSWER_NEEDS, THIRD, reportsAnswerHeard } from './report
 /** Someone else at work on the matter now: "Bill Burns is checking with her", "Ops is trying your cell". */
 const AT_WORK = String.raw`${LEAD}${THIRD}(?: and ${THIRD}(?: ${THIRD})?)? (?:is|are|'s|’s) (?:now |still |also |already )?(?:checking|reaching out|working (?:on|with|the|it)|trying|calling|talking|speaking|meeting|preparing|drafting|coordinating|arranging|reviewing|looking into|following up|pushing|getting organi[sz]ed)\b`;
 /** Others set to work by us: "We have Bill Burns and Jeff Feltman reaching out", "I've got ops calling him now". */
-const SET_TO_WORK = String.raw`${LEAD}(?:we|i)(?:'ve| have)(?: got)? (?:[\w.'’-]+ ){1,6}?(?:reaching out|working on|calling|checking|looking into|following up)\b`;
+const SET_TO_WORK = String.raw`${LEAD}(?:we|i)(?:'ve| have)(?: got)? (?!(?:been|just|also|now|already|still)\b)(?:[\w.'’-]+ ){1,6}?(?:reaching out|working on|calling|checking|looking into|following up)\b`;
 /** Something someone else did: "She pulled her name off", "The committee has agreed", "Maliki declined". */
-const DID = String.raw`${LEAD}${THIRD}(?: (?:has|have|had))?(?: (?:then|also|just|now|finally|already))? (?:agreed|accepted|declined|decided|approved|announced|signed|arrived|landed|voted|pulled|withdrew|postponed|cancell?ed|rejected|refused|conveyed|relented|backed down|signed off)\b`;
+const DID = String.raw`${LEAD}${THIRD}(?: (?:has|have|had))?(?: (?:then|also|just|now|finally|already))? (?<!\b(?:is|are|was|were|be|been|being|longer|gratefully|generally) )(?:agreed|accepted|declined|decided|approved|announced|arrived|landed|voted|pulled|withdrew|postponed|cancell?ed|rejected|refused|conveyed|relented|backed down|signed off)\b`;
 /** An event now set, with its time: "There is an interagency conference call at 12:30", "There will be a vote tonight". */
 const EVENT = String.raw`there (?:is|are|will be) (?:now )?(?:an? |the )?(?:[\w-]+ ){0,3}(?:call|meeting|mtg|session|briefing|vote|hearing)s? (?:at|on|this|tomorrow|today|tonight|\d)`;
 
@@ -24,7 +24,7 @@ const REPORTED_NEWS = new RegExp(`^(?:${[AT_WORK, SET_TO_WORK, DID, EVENT].map((
 
 /** The words every alternative needs, within the sentence's first ten words (a greeting may come first): most sentences have none. */
 const NEEDS =
-  /^(?:\S+\s+){0,9}?(?:checking|reaching out|working|trying|calling|talking|speaking|meeting|preparing|drafting|coordinating|arranging|reviewing|looking into|following up|pushing|getting organi[sz]ed|agreed|accepted|declined|decided|approved|announced|signed|arrived|landed|voted|pulled|withdrew|postponed|cancell?ed|rejected|refused|conveyed|relented|backed down|there (?:is|are|will be))\b/i;
+  /^(?:\S+\s+){0,9}?(?:checking|reaching out|working|trying|calling|talking|speaking|meeting|preparing|drafting|coordinating|arranging|reviewing|looking into|following up|pushing|getting organi[sz]ed|agreed|accepted|declined|decided|approved|announced|signed off|arrived|landed|voted|pulled|withdrew|postponed|cancell?ed|rejected|refused|conveyed|relented|backed down|there (?:is|are|will be))\b/i;
 
 /** Whether a sentence passes on news of what someone else is doing or did (or an event now set). */
 export function reportsNews(sentence: string): boolean {
