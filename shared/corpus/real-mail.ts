@@ -9,7 +9,7 @@ import { findRequests } from '../src/analysis/requests';
 import { findRisks } from '../src/analysis/risks';
 import { findDeliveries } from '../src/analysis/deliveries';
 import { resolveFulfilment } from '../src/analysis/fulfilment';
-import type { FulfilmentEvidence } from '../src/analysis/fulfilment';
+import type { FulfilmentEvidence, PromiseForFulfilment } from '../src/analysis/fulfilment';
 import { visibleText } from '../src/analysis/visible-text';
 import type { CorpusRecord } from './evaluate';
 
@@ -190,10 +190,18 @@ export function parseRealFulfilmentText(jsonl: string): RealFulfilmentText[] {
  * conversation, each read for deliveries as the engine reads outbound mail.
  */
 export function fulfilmentVerdictOfText(item: RealFulfilmentText): 'kept' | 'possibly-kept' | 'not-kept' {
-  const thread = `state:${item.ref}`;
-  const evidence: FulfilmentEvidence[] = item.later.map((m) => ({ kind: 'message', id: m.ref, threadId: thread, at: m.sentAt, subject: m.subject, to: ['reader'], deliveries: findDeliveries(visibleText(m.body)), attachments: [] }));
-  const outcome = resolveFulfilment({ id: item.ref, text: item.text, messageId: item.ref, threadId: thread, counterpart: 'reader', madeAt: item.sentAt, madeTo: ['reader'] }, evidence);
+  const { promise, evidence } = fulfilmentCaseOfText(item);
+  const outcome = resolveFulfilment(promise, evidence);
   return outcome.kept ? (outcome.kept.strength === 'kept' ? 'kept' : 'possibly-kept') : 'not-kept';
+}
+
+/** A text-stored item as the engine sees it: the promise, and each later message as our mail in its conversation. */
+export function fulfilmentCaseOfText(item: RealFulfilmentText): { promise: PromiseForFulfilment; evidence: (FulfilmentEvidence & { kind: 'message' })[] } {
+  const thread = `state:${item.ref}`;
+  // A message is its document and its time: one released document can hold the promise and a later message of the
+  // same official (round 10 reads the quoted chain), and the engine ignores evidence that is the promising message.
+  const evidence = item.later.map((m) => ({ kind: 'message' as const, id: `${m.ref}@${m.sentAt}`, threadId: thread, at: m.sentAt, subject: m.subject, to: ['reader'], deliveries: findDeliveries(visibleText(m.body)), attachments: [] }));
+  return { promise: { id: item.ref, text: item.text, messageId: `${item.ref}@${item.sentAt}`, threadId: thread, counterpart: 'reader', madeAt: item.sentAt, madeTo: ['reader'] }, evidence };
 }
 
 export interface FulfilmentScore {

@@ -1,24 +1,28 @@
 /**
  * Prints the fulfilment verdicts that disagree with their labels on the TRAIN split of the real fulfilment
- * sets (corpus README, rounds 1, 2, 4 and 6), each with the judge's verdict and the deliveries read in every later
- * message: what the error analysis reads. The held-out items are skipped, never printed. Needs the R-list
- * archive (archive.ts): `npx tsx bench/tools/fulfilment-train-failures.ts`.
+ * sets (corpus README, rounds 1, 2, 4 and 6 from the R-list archive, rounds 8, 9 and 10 from the State Department
+ * release), each with the judge's verdict and the deliveries read in every later message: what the error analysis
+ * reads. The held-out items are skipped, never printed. The R-list rounds need the archive (archive.ts); the State
+ * rounds are stored as text: `npx tsx bench/tools/fulfilment-train-failures.ts`.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { parseRealFulfilment } from '../../corpus/real-mail';
+import { fulfilmentCaseOfText, fulfilmentVerdictOfText, parseRealFulfilment, parseRealFulfilmentText } from '../../corpus/real-mail';
 import { findDeliveries } from '../../src/analysis/deliveries';
 import { judgeEvidence, resolveFulfilment } from '../../src/analysis/fulfilment';
 import type { FulfilmentEvidence } from '../../src/analysis/fulfilment';
 import { visibleText } from '../../src/analysis/visible-text';
 import { findArchive, readArchive } from './archive';
-const msgs = await readArchive(findArchive()!);
+const archive = findArchive();
+const msgs = archive ? await readArchive(archive) : [];
+if (!archive) console.log('R-list archive not found: rounds 1-6 skipped');
 const rows = new Map(msgs.map((m) => [`${m.list}|${m.messageId}`, m]));
 const sha = (t: string): string => createHash('sha256').update(t).digest('hex').slice(0, 16);
 for (const file of ['fulfilment-r-lists.refs.jsonl', 'fulfilment-r-lists-2.refs.jsonl', 'fulfilment-r-lists-4.refs.jsonl', 'fulfilment-r-lists-6.refs.jsonl']) {
   for (const item of parseRealFulfilment(readFileSync(new URL(`../../corpus/real/${file}`, import.meta.url), 'utf8')).filter((i) => i.split === 'train')) {
     const list = item.source.replace(/^r-mailing-lists\//, '');
-    const made = rows.get(`${list}|${item.ref}`)!;
+    const made = rows.get(`${list}|${item.ref}`);
+    if (!made) continue;
     const text = made.body.replace(/\s+/g, ' ').slice(item.offset, item.offset + item.length);
     if (sha(text) !== item.sha) continue;
     const promise = { id: item.ref, text, messageId: item.ref, threadId: item.thread, counterpart: list, madeAt: made.date, madeTo: ['list'] };
@@ -32,6 +36,19 @@ for (const file of ['fulfilment-r-lists.refs.jsonl', 'fulfilment-r-lists-2.refs.
       const j = judgeEvidence(promise, e);
       console.log(`  - judge ${j?.verdict ?? 'none'}; deliveries: ${e.deliveries.map((d) => `${d.kind}: ${d.text.slice(0, 90)}`).join(' | ')}`);
       console.log(`    ${visibleText(rows.get(`${list}|${e.id}`)!.body).replace(/\s+/g, ' ').slice(0, 400)}`);
+    }
+  }
+}
+for (const round of [8, 9, 10]) {
+  for (const item of parseRealFulfilmentText(readFileSync(new URL(`../../corpus/real/fulfilment-state-dept-${round}.jsonl`, import.meta.url), 'utf8')).filter((i) => i.split === 'train')) {
+    const got = fulfilmentVerdictOfText(item);
+    if (got === item.expected) continue;
+    console.log(`\n### [state ${round}] expected ${item.expected} got ${got}: ${item.text}${item.keptBy ? `\n    labelled kept by: ${item.keptBy}` : ''}`);
+    const { promise, evidence } = fulfilmentCaseOfText(item);
+    for (const [i, e] of evidence.entries()) {
+      const j = judgeEvidence(promise, e);
+      console.log(`  - judge ${j?.verdict ?? 'none'}; deliveries: ${e.deliveries.map((d) => `${d.kind}: ${d.text.slice(0, 90)}`).join(' | ')}`);
+      console.log(`    ${item.later[i]!.body.slice(0, 400)}`);
     }
   }
 }

@@ -27,11 +27,11 @@ export function usedSentences(): Set<string> {
 }
 
 // Page furniture the State Department's release adds to every page, and the redaction codes in the margin.
-const FURNITURE = /UNCLASSIFIED U\.S\. Department of State|RELEASE IN (?:FULL|PART)|^\s*(?:B\d(?:,\s*B\d)*|\d\.\d\(\w\))\s*$/;
+export const FURNITURE = /UNCLASSIFIED U\.S\. Department of State|RELEASE IN (?:FULL|PART)|^\s*(?:B\d(?:,\s*B\d)*|\d\.\d\(\w\))\s*$/;
 // Where the newest message ends: a quoted or forwarded message's header, or a mobile signature.
-const HISTORY = /^\s*(?:-+\s*)?Original Message|^\s*-{3,}\s*Forwarded|^\s*From\s*:|^\s*On .{5,80} wrote:|^\s*Sent (?:from|via) (?:my )?(?:BlackBerry|iPad|iPhone|Verizon)/i;
+export const HISTORY = /^\s*(?:-+\s*)?Original Message|^\s*-{3,}\s*Forwarded|^\s*From\s*:|^\s*On .{5,80} wrote:|^\s*Sent (?:from|via) (?:my )?(?:BlackBerry|iPad|iPhone|Verizon)/i;
 // A federal official: a state.gov address (the OCR writes @ as © or drops a letter) or the Secretary's account.
-const OFFICIAL = /state\.go|hrod17@/i;
+export const OFFICIAL = /state\.go|hrod17@/i;
 
 export interface StateDocument { path: string; sender: string; body: string }
 

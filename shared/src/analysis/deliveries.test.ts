@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyDelivery, findDeliveries } from './deliveries';
+import { classifyDelivery, findDeliveries, isNewsOnly } from './deliveries';
 import { visibleText } from './visible-text';
 
 const kindOf = (sentence: string): string | null => classifyDelivery(sentence)?.kind ?? null;
@@ -122,6 +122,15 @@ describe('findDeliveries', () => {
     expect(kindOf('I am free at 3pm.')).toBeNull();
     expect(kindOf('I left the office at 5pm.')).toBeNull();
     expect(kindOf('Having said that, I would still keep the old importer.')).toBeNull();
+  });
+
+  it('reads a forward\'s note alone as delivered, news of others\' doings as an answer only news can take (round 10)', () => {
+    expect(kindOf('Fyi')).toBe('delivered');
+    expect(kindOf('FYI, see below.')).toBe('delivered');
+    expect(kindOf('FYI I will be out tomorrow.')).toBeNull();
+    expect(kindOf('Bill Burns is checking with her as to what happened.')).toBe('answered');
+    expect(isNewsOnly('Bill Burns is checking with her as to what happened.')).toBe(true);
+    expect(isNewsOnly('Marta said the invoice went out on Monday.')).toBe(false);
   });
 
   it('does not read a duty still owed or an act told as old news as a delivery', () => {

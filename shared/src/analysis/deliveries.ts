@@ -8,13 +8,16 @@
  *   "Just sent to you in a separate email", "Resending", "Faxing to you now", "I left the speech on the table
  *   outside your door",
  *   "Please find enclosed", "Here are the numbers", "I've shared the folder", "As promised, ...", "You can
- *   find the deck at <link>"). Not a promise to send it ("I'll send it tomorrow"), not a request ("please
+ *   find the deck at <link>", a forward's note alone: "Fyi", "FYI, see below"). Not a promise to send it ("I'll send it tomorrow"), not a request ("please
  *   send"), not a negation ("I haven't sent it yet").
  * - answered: the matter is answered ("To answer your question, ...", "I checked with legal and ...",
  *   "The answer is ...", "Good news: finance approved the discount"), and so does a talk with the one who knows
  *   ("I just talked w him", "Have spoken with ops": the subject and "with" often left out in quick replies).
  * - answered also covers an answer heard from someone else and passed on ("Tom could do 8:30am", "Lona said it is
  *   scheduled for tomorrow", "From Dave A: ...": text/reported-answers.ts).
+ * - answered also covers news of what others are doing or did ("Bill Burns is checking with her", "She pulled her name
+ *   off", "There is a conference call at 12:30": text/reported-news.ts), which only a promise of news can take
+ *   (isNewsOnly, read by fulfilment.ts).
  * - answered also covers a report of what was found out, from the look or the try itself ("Had a quick look
  *   and ...", "big improvement", "another solution which works ...", "the administrator has suggested the
  *   problem is due to ..."): FINDINGS below.
@@ -33,13 +36,14 @@ import { resolveDueDate } from './due-dates';
 import type { DueDateContext } from './due-dates';
 import { snippet } from './text/normalize';
 import { reportsAnswerHeard } from './text/reported-answers';
+import { reportsHeardOrNews, reportsNews } from './text/reported-news';
 import { splitSentences } from './text/sentences';
 
 const SLIP =
   /\b(?:tak(?:e|es|ing) (?:a (?:bit|little) )?longer|(?:running|am running|are running|we're running|i'm running) (?:a (?:bit|little|few days) )?(?:late|behind)|behind schedule|need (?:a (?:few|couple of) )?(?:more|extra) (?:time|days?|hours?|weeks?)|(?:has|have|had) (?:been )?(?:slipped|delayed|pushed)|(?:is|are|was|were|will be|be) (?:a (?:bit|little|few days) )?(?:delayed|late)|push(?:ing|ed)? (?:it |this |the \w+ )?(?:back|out)|not (?:quite )?(?:ready|finished|done|there) yet|(?:won't|will not|can't|cannot) (?:make|meet|hit) (?:it|the (?:date|deadline)|friday|monday|tuesday|wednesday|thursday|today|tomorrow)|(?:won't|will not) be (?:ready|done|finished) (?:by|until|before|on)|(?:got|been|am|are|were|was) (?:held up|delayed|stuck)|bear with (?:me|us)|new (?:date|eta|timeline) (?:is|will be)|(?:revised|updated|new) eta)\b/i;
 
 const DELIVERED =
-  /(?:^|\b)(?:attached (?:is|are|please find|you(?:'ll| will) find|herewith)|please find (?:attached|enclosed|below|herewith|the)|(?:i(?:'ve| have)|we(?:'ve| have)) (?:just |now |also )?(?:attached|enclosed|sent|forwarded|shared|uploaded|posted|emailed|mailed|couriered|faxed|put|placed|added|circulated|dropped|submitted|delivered|included)\b|(?:i|we) (?:just |also )?(?:sent|forwarded|shared|uploaded|posted|emailed|mailed|couriered|faxed|circulated|submitted|delivered)\b|here(?:'s| is| are| you go| it is| they are)\b|enclosed (?:is|are|please find)|as promised\b|as requested\b|as discussed,? (?:here|attached|i(?:'ve| have))|you(?:'ll| will| can| should) (?:now )?find (?:it|them|the|our|my|attached)|(?:is|are|it's|they're) (?:now )?(?:attached|enclosed|uploaded|in (?:the|your) (?:shared |dropbox |drive )?(?:folder|drive|inbox)|on (?:the|our) (?:portal|drive|share))|(?:the )?link (?:is|to)\b|(?:here|at|from|see|find it|available|uploaded|posted|download(?:ed)?)\b[^.]{0,40}https?:\/\/|^\S*https?:\/\/[^/\s]+\/[^\s]*[\w-][^\s]*\s*$|\b(?:posted|uploaded|sent|put up|pushed|committed|submitted) (?:a|the|an|my|our) (?:new )?(?:patch|fix|version|update|preview|build|binary|package)\b|see (?:the )?attached\b|(?:i|we)(?:'ve| have)? (?:just |also |now )?(?:left|dropped off|put) (?:it|them|this|that|these|those|the|a|an|your|my|our)\b[^.]{0,60}?\b(?:on|in|outside|under|at) (?:your|the) (?:desk|chair|table|door|foyer|entry ?way|office|residence|house|inbox|mailbox|box|folder)\b|(?:i|we)(?:'re| are|'m| am) (?:attaching|enclosing|sending you|forwarding you|sharing)\b|^(?:just |now |also )?(?:sent|resent|forwarded|emailed|faxed)(?=\s*[.!]?$|\s+(?:it|them|this|that|these|those|the|a|an|both|all|you|to|out|over|along|back|now|again|separately|earlier|already)\b)|^(?:re-?sending|(?:faxing|sending|emailing|forwarding) (?:it |this |that |them )?(?:to you|over|now))\b)/i;
+  /(?:^|\b)(?:attached (?:is|are|please find|you(?:'ll| will) find|herewith)|please find (?:attached|enclosed|below|herewith|the)|(?:i(?:'ve| have)|we(?:'ve| have)) (?:just |now |also )?(?:attached|enclosed|sent|forwarded|shared|uploaded|posted|emailed|mailed|couriered|faxed|put|placed|added|circulated|dropped|submitted|delivered|included)\b|(?:i|we) (?:just |also )?(?:sent|forwarded|shared|uploaded|posted|emailed|mailed|couriered|faxed|circulated|submitted|delivered)\b|here(?:'s| is| are| you go| it is| they are)\b|enclosed (?:is|are|please find)|as promised\b|as requested\b|as discussed,? (?:here|attached|i(?:'ve| have))|you(?:'ll| will| can| should) (?:now )?find (?:it|them|the|our|my|attached)|(?:is|are|it's|they're) (?:now )?(?:attached|enclosed|uploaded|in (?:the|your) (?:shared |dropbox |drive )?(?:folder|drive|inbox)|on (?:the|our) (?:portal|drive|share))|(?:the )?link (?:is|to)\b|(?:here|at|from|see|find it|available|uploaded|posted|download(?:ed)?)\b[^.]{0,40}https?:\/\/|^\S*https?:\/\/[^/\s]+\/[^\s]*[\w-][^\s]*\s*$|\b(?:posted|uploaded|sent|put up|pushed|committed|submitted) (?:a|the|an|my|our) (?:new )?(?:patch|fix|version|update|preview|build|binary|package)\b|see (?:the )?attached\b|(?:i|we)(?:'ve| have)? (?:just |also |now )?(?:left|dropped off|put) (?:it|them|this|that|these|those|the|a|an|your|my|our)\b[^.]{0,60}?\b(?:on|in|outside|under|at) (?:your|the) (?:desk|chair|table|door|foyer|entry ?way|office|residence|house|inbox|mailbox|box|folder)\b|(?:i|we)(?:'re| are|'m| am) (?:attaching|enclosing|sending you|forwarding you|sharing)\b|^(?:just |now |also )?(?:sent|resent|forwarded|emailed|faxed)(?=\s*[.!]?$|\s+(?:it|them|this|that|these|those|the|a|an|both|all|you|to|out|over|along|back|now|again|separately|earlier|already)\b)|^(?:re-?sending|(?:faxing|sending|emailing|forwarding) (?:it |this |that |them )?(?:to you|over|now))\b|^(?:fyi|fysa)(?:[\s,.:;-]+(?:(?:pls |please )?see )?(?:below|b\/l|attached|traffic below))?\s*[.!]?$)/i;
 
 const ANSWERED =
   /(?:^|\b)(?:to answer your (?:question|query)|in answer to|(?:regarding|re|on|about) your (?:question|query)|the (?:short )?answer is|(?:(?:i|we)(?:'ve| have)? (?:just |now |also |already )?|^(?:have |just |already )+)(?:checked|confirmed|looked into|looked at|found out|heard back|spoke(?:n)? (?:to|with|w\/?(?=\s))|talked (?:to|with|w\/?(?=\s))|verified|investigated|asked)\b|(?:i|we) can (?:now )?confirm\b|confirmed:|good news\b|it turns out|turns out (?:that|it)|the reason (?:is|was)|the (?:price|cost|quote|figure|number|total|amount|date|eta) (?:is|will be|comes to)|(?:yes|no),? (?:we|it|that|you|the)\b|(?:it|this|that|everything|all|the \w+|these commands|the following(?: commands)?) (?:now |finally |then |all )?(?:works|worked|is working|are working|seems to work|runs|ran fine|installed fine)\b|(?:that|this|which|it) (?:seems to have |appears to have )?(?:solved|fixed|did the trick|cured|sorted)\b|(?:i|we) (?:got|have got|managed to get|finally got) (?:it|\w+(?: \w+)?) (?:working|installed|running|to work|to run|fixed)|(?:i|we)(?:'ve| have)? (?:finally )?found (?:the|a|what|out)\b|(?:below|here) is (?:how|what)\b|(?:i|we) (?:could|can) (?:now )?(?:reproduce|confirm|install|run)\b|(?:i|we) (?:can|could) now (?:build|compile|load)\b)/i;
@@ -87,7 +91,7 @@ const OLD_NEWS = /\b(?:earlier this (?:year|month)|last (?:year|month|spring|sum
  * else has its own guard (text/reported-answers.ts), read only for the sentences this one turns away.
  */
 const HINT =
-  /tried|tested|reproduc|install|upgrad|built|rebuilt|pushed|commit|edited|updated|added|removed|changed|rewr|implement|introduc|patch|appl|merg|filed|opened|document|\bran\b|\brun\b|work|solved|trick|cured|sorted|got|found|below|could|can |attach|enclos|find|sent|send|forward|shar|upload|post|mail|fax|courier|put|placed|added|circulat|dropped|submit|deliver|includ|here|promised|requested|discussed|link|http|answer|question|query|check|confirm|look|heard|spoke|talk|verif|investigat|asked|good|turns out|reason|price|cost|quote|figure|number|total|amount|date|eta|yes|no\b|thank|great|nice|met|caught|fix|patch|update|change|release|feature|version|resolved|deploy|shipp|rolled|book|schedul|set up|arrang|organi|invite|room|session|now|long|late|behind|more|slipp|delay|push|ready|held|stuck|bear|revised|new|improv|speed|solution|gone|went|finished|completed|workaround|suggest|replied|explain|pointed|told|due to|caused|\$ |left/i;
+  /fyi|fysa|tried|tested|reproduc|install|upgrad|built|rebuilt|pushed|commit|edited|updated|added|removed|changed|rewr|implement|introduc|patch|appl|merg|filed|opened|document|\bran\b|\brun\b|work|solved|trick|cured|sorted|got|found|below|could|can |attach|enclos|find|sent|send|forward|shar|upload|post|mail|fax|courier|put|placed|added|circulat|dropped|submit|deliver|includ|here|promised|requested|discussed|link|http|answer|question|query|check|confirm|look|heard|spoke|talk|verif|investigat|asked|good|turns out|reason|price|cost|quote|figure|number|total|amount|date|eta|yes|no\b|thank|great|nice|met|caught|fix|patch|update|change|release|feature|version|resolved|deploy|shipp|rolled|book|schedul|set up|arrang|organi|invite|room|session|now|long|late|behind|more|slipp|delay|push|ready|held|stuck|bear|revised|new|improv|speed|solution|gone|went|finished|completed|workaround|suggest|replied|explain|pointed|told|due to|caused|\$ |left/i;
 
 /** A fixed frame: only the phrase of a slip's new time is kept; the caller dates it in the user's zone. */
 const PROBE: DueDateContext = {
@@ -130,13 +134,13 @@ const ANY_KIND = new RegExp(KIND_PATTERNS.map((pattern) => `(?:${pattern.source}
 
 /** Whether the delivery rules may find something in a sentence: false only when none of them can. */
 export function mayClassifyDelivery(sentence: string): boolean {
-  return ANY_KIND.test(sentence) || BUT_CLAUSE.test(sentence) || reportsAnswerHeard(sentence);
+  return ANY_KIND.test(sentence) || BUT_CLAUSE.test(sentence) || reportsHeardOrNews(sentence);
 }
 
 /** What one sentence of our mail shows, or null. */
 export function classifyDelivery(sentence: string): DeliveryCandidate | null {
   const hinted = HINT.test(sentence);
-  if (!hinted && !reportsAnswerHeard(sentence)) return null;
+  if (!hinted && !reportsHeardOrNews(sentence)) return null;
   if (isQuestion(sentence) || (hinted && !mayClassifyDelivery(sentence))) return null;
   return classifyByRules(sentence);
 }
@@ -160,8 +164,16 @@ export function classifyByRules(sentence: string): DeliveryCandidate | null {
   }
   if (DELIVERED.test(sentence)) return { text: snippet(sentence), kind: 'delivered' };
   if (HAPPENED.test(sentence)) return OLD_NEWS.test(sentence) ? null : { text: snippet(sentence), kind: 'happened' };
-  if (ANSWERED.test(sentence) || FINDINGS.test(sentence) || reportsAnswerHeard(sentence)) return { text: snippet(sentence), kind: 'answered' };
+  if (ANSWERED.test(sentence) || FINDINGS.test(sentence) || reportsHeardOrNews(sentence)) return { text: snippet(sentence), kind: 'answered' };
   return null;
+}
+
+/**
+ * Whether an answer is only news of others' doings (text/reported-news.ts) and no answer of another kind: such news
+ * keeps a promise of news, not a promise to find something out, send or call (progress is not the thing owed).
+ */
+export function isNewsOnly(sentence: string): boolean {
+  return reportsNews(sentence) && !ANSWERED.test(sentence) && !FINDINGS.test(sentence) && !OUTCOME.test(sentence) && !reportsAnswerHeard(sentence);
 }
 
 /** Delivery and slip sentences of our outbound mail's visible text (quoted history already removed). */

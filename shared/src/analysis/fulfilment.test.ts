@@ -288,4 +288,45 @@ describe('judging later mail against the promise (threads with distractors)', ()
     expect(judgeEvidence(leave, later({ id: 'l', body: 'I left the binder on your desk this morning.' }))).toMatchObject({ verdict: 'kept' });
     expect(judgeEvidence(leave, later({ id: 'o', body: 'I left the office at 5pm.' }))).toBeNull();
   });
+
+  it('does not take what a later sentence still promises for what it did, nor a promise restated for its delivery (round 10)', () => {
+    const tell: PromiseForFulfilment = { ...promise, id: 'r1', text: 'I will email Craig about this.' };
+    // Emailing someone else, then a future: the one named only in the future is still owed.
+    expect(judgeEvidence(tell, later({ id: 'e', body: 'I have emailed the regional office and will call Craig right now.' }))?.verdict).not.toBe('kept');
+    expect(judgeEvidence(tell, later({ id: 'b', body: 'I have emailed Craig and will call the regional office next.' }))).toMatchObject({ verdict: 'kept' });
+    const works: PromiseForFulfilment = { ...promise, id: 'r2', text: "Fine to do 1pm - I'll make sure the dial-in works." };
+    expect(judgeEvidence(works, later({ id: 'copy', body: "Fine to do 1pm - I'll make sure the dial-in works." }))).toBeNull();
+    // A delivery that goes on to promise something else still delivers.
+    expect(judgeEvidence(promise, later({ id: 'sow', body: "Attached is the revised SOW, and I'll send the invoice next week.", attachments: ['SOW v3.pdf'] }))).toMatchObject({ verdict: 'kept' });
+  });
+
+  it('keeps news owed with no topic named by the news that follows in its thread, and nothing else by such news (round 10)', () => {
+    const advised: PromiseForFulfilment = { ...promise, id: 'n1', text: 'Will keep you advised' };
+    expect(judgeEvidence(advised, later({ id: 'w', body: 'We have Anna and Joe reaching out to the ministry.' }))).toMatchObject({ verdict: 'kept' });
+    const asItGoes: PromiseForFulfilment = { ...promise, id: 'n2', text: 'Will update more as the day progresses...' };
+    expect(judgeEvidence(asItGoes, later({ id: 'p', body: 'She was on the letter and then pulled her name off. Bill is checking with her as to what happened.' }))).toMatchObject({ verdict: 'kept' });
+    expect(judgeEvidence(asItGoes, later({ id: 'ack', body: 'Roger, thanks.' }))).toBeNull();
+    // "provide a further update" owes news, not a thing provided: news is at least possibly it.
+    const further: PromiseForFulfilment = { ...promise, id: 'n5', text: 'I am sitting down with Paul in a bit and will provide a further update.' };
+    expect(judgeEvidence(further, later({ id: 'h', body: 'Karzai is preparing to announce his intention to proceed.' }))).not.toBeNull();
+    // A topic named: news that does not name it is only possibly the news owed.
+    const visa: PromiseForFulfilment = { ...promise, id: 'n3', text: "I'll keep you posted on the visa." };
+    expect(judgeEvidence(visa, later({ id: 'o', body: 'Bill is checking with the minister.' }))).toMatchObject({ verdict: 'possibly-kept' });
+    // Progress is not what a promise to find out, send or call owes.
+    const check: PromiseForFulfilment = { ...promise, id: 'n4', text: "I'll check with Priya whether she can do Tuesday." };
+    expect(judgeEvidence(check, later({ id: 'c', body: 'Priya is checking her diary.' }))).toBeNull();
+    expect(judgeEvidence(promise, later({ id: 's', body: 'Jake is working on the SOW.' }))).toBeNull();
+  });
+
+  it('does not keep a promise to call by a talk with someone else, and keeps a promise to take on edits by the edits made (round 10)', () => {
+    const call: PromiseForFulfilment = { ...promise, id: 't1', text: 'I will give you a call regarding this matter.' };
+    expect(judgeEvidence(call, later({ id: 'o', body: 'Luis and I met today and had a good conversation.' }))?.verdict).not.toBe('kept');
+    expect(judgeEvidence(call, later({ id: 'y', body: 'Good to speak with you this morning.' }))).toMatchObject({ verdict: 'kept' });
+    const kurt: PromiseForFulfilment = { ...promise, id: 't2', text: 'Kurt and I will talk.' };
+    expect(judgeEvidence(kurt, later({ id: 's', body: 'I spoke to his staff and the minister is planning to call me.' }))?.verdict).not.toBe('kept');
+    expect(judgeEvidence(kurt, later({ id: 'k', body: 'I spoke to Kurt this morning.' }))).toMatchObject({ verdict: 'kept' });
+    const edits: PromiseForFulfilment = { ...promise, id: 't3', text: "I'll get on all these." };
+    expect(judgeEvidence(edits, later({ id: 'e', body: "You were right about the figures. I've changed it to the 2025 numbers." }))).toMatchObject({ verdict: 'kept' });
+    expect(judgeEvidence(edits, later({ id: 'g', body: 'Great, thanks.' }))).toBeNull();
+  });
 });

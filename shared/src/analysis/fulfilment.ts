@@ -1,5 +1,6 @@
 import type { DeliveryCandidate } from '../model/facts';
 import type { TouchpointKind } from '../model/touchpoint';
+import { isNewsOnly } from './deliveries';
 import { saysShipped, shipsPromisedThing } from './fulfilment-fixes';
 import { isInquiry, reportsFinding } from './fulfilment-reports';
 import { GENERIC, keywords } from './text/keywords';
@@ -140,12 +141,15 @@ interface EvidenceWords {
   subject: Set<string> | undefined;
   attachments: Set<string> | undefined;
   deliveries: (Set<string> | undefined)[];
+  /** Per delivery: what it has done (the words before a future of its own) and what it still promises (null: nothing). */
+  done: (Set<string> | undefined)[];
+  still: (Set<string> | null | undefined)[];
 }
 const evidenceWords = new WeakMap<FulfilmentEvidence, EvidenceWords>();
 function wordsOf(evidence: FulfilmentEvidence & { kind: 'message' }): EvidenceWords {
   let words = evidenceWords.get(evidence);
   if (!words) {
-    words = { subject: undefined, attachments: undefined, deliveries: [] };
+    words = { subject: undefined, attachments: undefined, deliveries: [], done: [], still: [] };
     evidenceWords.set(evidence, words);
   }
   return words;
@@ -160,6 +164,40 @@ function deliveryWords(evidence: FulfilmentEvidence & { kind: 'message' }, words
   return (words.deliveries[i] ??= keywords(evidence.deliveries[i]!.text));
 }
 
+/**
+ * A delivery sentence often goes on to promise more: "I have emailed our charge in Brasilia and will call Craig right
+ * now", "Fine to do 1pm - I'll make sure it works". What it names after that future ("will call Craig") is still owed,
+ * so it cannot show that thing done; and when that future promises again what the earlier promise did, the sentence is
+ * the promise restated (a resend, a copy), not its delivery.
+ */
+const STILL_TO_DO = /(?:^|[\s,;:(–—-])(?:(?:and|but|then|so) )?(?:(?:i|we)(?:'ll|’ll| will| shall|'m going to|’m going to| am going to|'re going to| are going to)|will)\s+(\S.*)$/i;
+function doneWords(evidence: FulfilmentEvidence & { kind: 'message' }, words: EvidenceWords, i: number): Set<string> {
+  let done = words.done[i];
+  if (done === undefined) {
+    const text = evidence.deliveries[i]!.text;
+    const future = STILL_TO_DO.exec(text);
+    done = future ? keywords(text.slice(0, future.index)) : deliveryWords(evidence, words, i);
+    words.done[i] = done;
+  }
+  return done;
+}
+function stillOwedWords(evidence: FulfilmentEvidence & { kind: 'message' }, words: EvidenceWords, i: number): Set<string> | null {
+  let still = words.still[i];
+  if (still === undefined) {
+    const future = STILL_TO_DO.exec(evidence.deliveries[i]!.text);
+    still = future ? keywords(future[1]!) : null;
+    words.still[i] = still;
+  }
+  return still;
+}
+
+/** The delivery's own future promises everything the commitment did: the promise again, not its delivery. */
+function restatesCommitment(commitmentWords: ReadonlySet<string>, still: ReadonlySet<string> | null): boolean {
+  if (still === null || commitmentWords.size === 0) return false;
+  for (const w of commitmentWords) if (!still.has(w)) return false;
+  return true;
+}
+
 const NO_WORDS: ReadonlySet<string> = new Set<string>();
 
 interface PromiseReading {
@@ -167,12 +205,16 @@ interface PromiseReading {
   /** The commitment's own words ("I'll ..." to the end): what is promised, without what led up to it. */
   commitment: string;
   promised: Set<string>;
+  /** The commitment's own words ("make sure it works"), to tell a later restatement of it. */
+  committed: Set<string>;
   trying: boolean;
   /** A promise to find something out, kept by the report of what was found (fulfilment-reports.ts). */
   inquiry: boolean;
   reportsBack: boolean;
   /** "I will ask my administrator to do it": done by the person asked, so shown only by mail that names them. */
   delegated: boolean;
+  /** News owed with no topic named: any news in its thread keeps it. */
+  newsOnly: boolean;
 }
 /** Promise texts read so far (bounded: a long-running server sees new ones forever). */
 const promiseReadings = new Map<string, PromiseReading>();
@@ -185,11 +227,13 @@ function readingOf(text: string): PromiseReading {
       act,
       commitment,
       promised: keywords(text),
+      committed: keywords(commitment),
       trying: act === 'answer' && TRYING.test(text),
       // Only an act of answering: "I'll try to send it Monday" is kept by the sending, not by a report of a try.
       inquiry: act === 'answer' && isInquiry(commitment),
       reportsBack: REPORTS_BACK.test(text),
       delegated: DELEGATES.test(commitment),
+      newsOnly: act === 'answer' && owesOnlyNews(commitment),
     };
     if (promiseReadings.size >= 5000) promiseReadings.clear();
     promiseReadings.set(text, reading);
@@ -198,7 +242,7 @@ function readingOf(text: string): PromiseReading {
 }
 
 /** What a promise commits to doing, which decides what evidence can show it done. */
-type Act = 'send' | 'answer' | 'call' | 'fix' | 'schedule';
+type Act = 'send' | 'answer' | 'call' | 'fix' | 'schedule' | 'do';
 
 /** The commitment's own words: "I'm downloading it as we speak; I'll try installing it" -> "try installing it". */
 function commitmentOf(text: string): string {
@@ -219,6 +263,9 @@ function actOf(commitment: string): Act {
   if (STATUS_UPDATES.test(t) || KEEPS_POSTED.test(t)) return 'answer';
   // Putting a copy somewhere ("I will put a copy of the build script on CRAN") is handing it over.
   if (/\b(?:send|share|forward|e-?mail you|mail|deliver|provide|circulate|upload|post|put together|put (?:up )?(?:a copy|copies|it|them|the [\w-]+)\b[^.;]{0,60}?\b(?:on|online|up)\b|prepare|draft|write up|attach|leave (?:it|them|this|that|these|those|the|a|an|your|my|our)\b|drop (?:it |them |the [\w-]+ )?off\b|submit (?:it|this|that|them|the|a|an|my|our)\b|get (?:you|it|this|that|them|the|those|these|a|an|our|my)\b(?! (?:done|tested|installed|working|sorted|fixed|resolved)\b)|have (?:it|the|a|an|them|something) (?:ready|over|to you|with you|done))/.test(t)) return 'send';
+  // Taking on what the reader asked for ("I'll get on all these", "I'll make those changes", "will take care of it"):
+  // done when the changes are reported made ("I've changed it to ...", "I've also added ...").
+  if (/\b(?:get on (?:it|this|that|these|those|them|all)|(?:make|do) (?:these|those|the|all (?:the|these|those)|your) (?:edits|changes|corrections|tweaks|fixes)|take care of (?:it|this|that|these|those|them|all)|handle (?:it|this|that|these|those|them))\b/.test(t)) return 'do';
   // Meeting a requirement or a deadline is not a meeting ("figure out how to meet that requirement").
   if (/\b(?:call|ring|phone|dial|give you a (?:call|ring|buzz)|speak|talk|meet(?! (?:th(?:at|e|is|ese|ose) |our |your |its )?(?:[\w-]+ )?(?:requirements?|deadlines?|targets?|goals?|needs?|criteria|specs?|standards?|expectations?|demands?|conditions?|dependenc(?:y|ies)))|catch up|walk you through|visit)\b/.test(t)) return 'call';
   return 'answer';
@@ -239,6 +286,7 @@ const SHOWS: Record<Act, { strong: DeliveryCandidate['kind'][]; weak: DeliveryCa
   call: { strong: ['happened'], weak: ['answered'] },
   fix: { strong: ['happened'], weak: ['delivered', 'answered'] },
   schedule: { strong: ['happened'], weak: ['delivered'] },
+  do: { strong: ['happened'], weak: ['delivered', 'answered'] },
 };
 
 interface ItemMatch {
@@ -280,7 +328,7 @@ function matchItem(promised: ReadonlySet<string>, ...shown: ReadonlySet<string>[
 export function judgeEvidence(promise: PromiseForFulfilment, evidence: FulfilmentEvidence): FulfilmentJudgement | null {
   // Most later mail delivers nothing and reports no slip: nothing to read.
   if (evidence.kind === 'message' && !canBearOnPromises(evidence)) return null;
-  const { act, commitment, promised, trying, inquiry, reportsBack, delegated } = readingOf(promise.text);
+  const { act, commitment, promised, committed, trying, inquiry, reportsBack, delegated, newsOnly } = readingOf(promise.text);
   if (evidence.kind === 'touchpoint') {
     const shown = keywords(evidence.summary ?? '');
     const { names, other } = matchItem(promised, shown);
@@ -310,6 +358,11 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
       if (slipIndex < 0) slipIndex = i;
       continue;
     }
+    // A talk with someone else is not the call promised: "I will give you a call" is not kept by "Luis and I met
+    // today", nor "Kurt and I will talk" by "I spoke to his staff".
+    if (act === 'call' && talksWithSomeoneElse(d.text, promised)) continue;
+    // News of others' doings ("Bill Burns is checking with her") is what a promise of news owes, and no other.
+    if (d.kind === 'answered' && !reportsBack && isNewsOnly(d.text)) continue;
     // A promise to find something out is kept, in its thread, by the report of what was found ("Had a quick
     // look and ...", "I tried it but it still fails", "that works OK"), whether or not the report names the thing.
     const reportsIt = inquiry && sameThread && reportsFinding(d.text);
@@ -328,8 +381,10 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
           : shows.strong.includes(d.kind) || (act === 'fix' && d.kind === 'delivered' && FIX_ITEM.test(d.text));
     const isWeak = shows.weak.includes(d.kind) || ((act === 'fix' || act === 'call') && d.kind === 'happened') || reportsIt;
     if (!isStrong && !isWeak) continue;
+    if (restatesCommitment(committed, stillOwedWords(evidence, words, i))) continue;
     subject ??= sameThread ? NO_WORDS : subjectWords(evidence, words);
-    const match = d.kind === 'delivered' ? matchItem(promised, deliveryWords(evidence, words, i), attachmentWords(evidence, words), subject) : matchItem(promised, deliveryWords(evidence, words, i), subject);
+    const done = doneWords(evidence, words, i);
+    const match = d.kind === 'delivered' ? matchItem(promised, done, attachmentWords(evidence, words), subject) : matchItem(promised, done, subject);
     // "I will push the update" / "This update has been submitted": the same thing shipped names it.
     if (act === 'fix' && isStrong && shipsPromisedThing(commitment, d.text)) match.names = true;
     // Asking someone else to do it is done when they did it or were asked: a report that does not name them
@@ -347,7 +402,7 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
     // In its own thread, a promise that names nothing specific is kept by a delivery of the right kind ("I'll
     // send it over"), and a promise to report back by a report ("I'll let you know how it goes"); other
     // promises are only possibly kept by a report, which may be about something else.
-    else if (!other && sameThread && isStrong) verdict = act === 'call' || (!hasDistinctive(promised) && (act === 'send' || (act === 'answer' && reportsBack))) ? 'kept' : 'possibly-kept';
+    else if (!other && sameThread && isStrong) verdict = act === 'call' || newsOnly || (!hasDistinctive(promised) && (act === 'send' || act === 'do' || (act === 'answer' && reportsBack))) ? 'kept' : 'possibly-kept';
     else if (!other && samePeople && isStrong) verdict = 'possibly-kept';
     if (verdict && (bestVerdict === null || (bestVerdict === 'possibly-kept' && verdict === 'kept'))) {
       bestVerdict = verdict;
@@ -378,12 +433,37 @@ const TRYING = /\b(?:try|test|give (?:it|this|that|them) a (?:try|go|shot|spin|w
 /** Asking someone else to do the act: "I will ask my administrator to do it", "we'll ask the vendor to fix it". */
 const DELEGATES = /^\s*ask (?:my|our|the|a|an|your) [\w-]+(?: [\w-]+)? to\b/i;
 /** Promising news as things go: "I'll post updates", "I'll send you an update", not "the update" (a release). */
-const STATUS_UPDATES = /\b(?:post|send|give|provide)(?: (?:you|the list|everyone))? (?:an |regular |further |more |some |periodic |frequent |progress )?updates?\b/i;
+const STATUS_UPDATES = /\b(?:post|send|give|provide)(?: (?:you|the list|everyone))? (?:an? )?(?:regular |further |more |some |periodic |frequent |progress |quick |brief )?updates?\b|\bupdate (?:you |everyone )?(?:more|further|again)\b/i;
+/**
+ * News owed with nothing named ("Will keep you advised", "Will update more as the day progresses..."): what it owes is
+ * whatever happens next in the matter the thread is about, so the news that follows in the thread keeps it, as a bare
+ * "I'll send it over" is kept by what is sent in its thread. One that names a topic ("I'll keep you posted on the
+ * visa") is only possibly kept by news that does not name it.
+ */
+const NEWS_OWED = /\bkeep (?:you|the list|everyone|you all|us) (?:\w+ )?(?:posted|updated|informed|advised|apprised)\b|\b(?:post|send|give|provide)(?: (?:you|the list|everyone))? (?:an? )?(?:regular |further |more |some |periodic |frequent |progress |quick |brief )?updates?\b|\bupdate (?:you |everyone )?(?:more|further|again)\b|\bas (?:the )?(?:day|week|evening|night|morning|afternoon|things?|it|events?|that) (?:progress(?:es)?|goes on|go on|unfolds?|develops?|moves? (?:forward|along))\b/gi;
+function owesOnlyNews(commitment: string): boolean {
+  if (!STATUS_UPDATES.test(commitment) && !KEEPS_POSTED.test(commitment)) return false;
+  return !hasDistinctive(keywords(commitment.replace(NEWS_OWED, ' ')));
+}
 /** "Will keep you posted", "I'll keep everyone updated": news as it comes. */
-const KEEPS_POSTED = /\bkeep (?:you|the list|everyone|you all|us) (?:\w+ )?(?:posted|updated|informed)\b/i;
-const REPORTS_BACK = /\b(?:post|send|give|provide)(?: (?:you|the list|everyone))? (?:an |regular |further |more |some |periodic |frequent |progress )?updates?\b|\b(?:let (?:you|the list|everyone|you all) know|report back|keep (?:you|the list|everyone) (?:posted|updated|informed)|get back to (?:you|the list)|(?:give|send) (?:you )?feedback|report (?:the|on|whether|how))\b/i;
+const KEEPS_POSTED = /\bkeep (?:you|the list|everyone|you all|us) (?:\w+ )?(?:posted|updated|informed|advised|apprised)\b/i;
+const REPORTS_BACK = /\b(?:post|send|give|provide)(?: (?:you|the list|everyone))? (?:an? )?(?:regular |further |more |some |periodic |frequent |progress |quick |brief )?updates?\b|\bupdate (?:you |everyone )?(?:more|further|again)\b|\b(?:let (?:you|the list|everyone|you all) know|report back|keep (?:you|the list|everyone) (?:posted|updated|informed|advised|apprised)|get back to (?:you|the list)|(?:give|send) (?:you )?feedback|report (?:the|on|whether|how))\b/i;
 const TALKED = /\b(?:call|called|calls|spoke|spoken|talk|talked|talking|speak|speaking|met|meet|meeting|chat|chatted|conversation|caught up|catch up|visit|visited|session)\b/i;
 const FIX_ITEM = /\b(?:fix|fixes|fixed|patch|patches|patched|(?:new|updated) version|new release|update|build)\b/i;
+
+/** Who a talk was with, when the sentence says: "spoke to his staff", "met with Luis", "Luis and I met". */
+const TALK_PARTNER = /\b(?:spoke|spoken|talked|met|meeting|chatted|conversation|call|called|caught up)\s+(?:with|to|w\/?)\s+((?:[\w.'’-]+\s*){1,3})|^(?:\W*(?:yes|ok|okay)\W+)?([\w.'’-]+(?: [\w.'’-]+)?) and (?:i|we) (?:met|spoke|talked|had|caught up)\b/i;
+/** The partner is named and is neither the reader nor anyone the promise names. */
+function talksWithSomeoneElse(sentence: string, promised: ReadonlySet<string>): boolean {
+  const found = TALK_PARTNER.exec(sentence);
+  if (!found) return false;
+  const partner = (found[1] ?? found[2]!).trim();
+  if (/^(?:you|u|ya|y'all|each other)\b/i.test(partner)) return false;
+  const named = keywords(partner);
+  if (named.size === 0) return false;
+  for (const w of named) if (promised.has(w)) return false;
+  return true;
+}
 
 function hasDistinctive(words: ReadonlySet<string>): boolean {
   return [...words].some((w) => !GENERIC.has(w));

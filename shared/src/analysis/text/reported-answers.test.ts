@@ -15,6 +15,10 @@ describe('answers heard from someone else and passed on', () => {
     expect(reportsAnswerHeard('Spoke to legal and they are fine with the clause.')).toBe(true);
     expect(reportsAnswerHeard('Yes, just confirmed that the courier comes at 9.')).toBe(true);
     expect(reportsAnswerHeard('Workshop went very well.')).toBe(true);
+    // Round 10: a short opening clause, someone's willingness, someone's word forwarded below.
+    expect(reportsAnswerHeard('After my long monologue, he said he had not planned on going.')).toBe(true);
+    expect(reportsAnswerHeard('They are happy to adjust to the afternoon.')).toBe(true);
+    expect(reportsAnswerHeard('See below note from RCH on the talks.')).toBe(true);
   });
 
   it('does not read our own offer, a thing published, an idiom or news deep in a pasted sentence as an answer heard', () => {
@@ -30,5 +34,8 @@ describe('answers heard from someone else and passed on', () => {
     expect(reportsAnswerHeard('Markets fell on Tuesday, though one of the central bank advisors told us rates would hold.')).toBe(false);
     expect(reportsAnswerHeard('From the changelog:')).toBe(false);
     expect(reportsAnswerHeard('FROM ubuntu:22.04')).toBe(false);
+    expect(reportsAnswerHeard('We are happy to adjust to the afternoon.')).toBe(false);
+    expect(reportsAnswerHeard('After a long week of meetings in three capitals and a late flight, the minister said nothing new.')).toBe(false);
+    expect(reportsAnswerHeard('See below.')).toBe(false);
   });
 });

@@ -14,12 +14,14 @@
 // clause without naming anyone are left out by list: "That said, ...", "but is still not available", "I have already
 // said", "Having said that", "It must be said", "which essentially says".
 const NOT_SOMEONE =
-  'i|we|you|i\'m|we\'re|you\'re|it|that|this|these|those|there|here|but|and|or|so|as|if|when|because|while|then|also|still|not|now|just|already|have|has|had|which|who|what|where|yet|never|ever|all|both|be|been|being|having|must|can|could|would|should|may|might|will|essentially|basically|actually|really|apparently|reportedly|clearly|simply|only|always|often|repeatedly|publicly|privately';
-const THIRD = String.raw`\b(?!(?:${NOT_SOMEONE})\b)[a-z][\w.'’-]*`;
+  'i|we|you|i\'m|we\'re|you\'re|it|that|this|these|those|there|here|but|and|or|so|as|if|when|once|unless|until|because|while|then|also|still|not|now|just|already|have|has|had|which|who|what|where|yet|never|ever|all|both|be|been|being|having|must|can|could|would|should|may|might|will|essentially|basically|actually|really|apparently|reportedly|clearly|simply|only|always|often|repeatedly|publicly|privately';
+export const THIRD = String.raw`\b(?!(?:${NOT_SOMEONE})\b)[a-z][\w.'’-]*`;
 // The one answering opens the sentence, after at most three words ("No he's not available", "Sarah Farnsworth says",
 // "Looks like both of them can do"): deep inside a long sentence the same words are mostly pasted news ("..., though
 // one of President Jonathan's advisors told us he doesn't expect ...").
-const LEAD = String.raw`^(?:[\w.'’,:-]+ ){0,3}`;
+// A short clause of time or place may open it first ("After my long monologue, he said ...", "In Cairo, the FM is
+// available at 3pm").
+export const LEAD = String.raw`^(?:(?:after|when|during|in|on|at|by|earlier|later|this|last) [^,.;:!?]{1,40}, )?(?:[\w.'’,:-]+ ){0,3}`;
 
 /**
  * Someone's availability or an arrangement's state, told with its time ("he's not available after 1pm", "is now locked
@@ -33,24 +35,26 @@ const STATE = String.raw`${LEAD}${THIRD}(?: (?:is|are|was|were)|'s|’s)(?: now|
 /** Someone's time offered back, with the time: "Tom could do 8:30am", "Alexander can talk at 10:50 AM" (not "our govt can do"). */
 const CAN_DO = String.raw`${LEAD}${THIRD} (?:can|could) (?:do|talk|speak|meet|join|see you) ${WHEN}`;
 /** What someone said or did in answer: "Lona said ...", "Sarah Farnsworth says ...", "She emailed back ...". */
-const SAID = String.raw`${LEAD}${THIRD} (?:said|says|told (?:me|us)|emailed back|wrote back|called back|got back to (?:me|us)|responded|would be (?:happy|glad|delighted|pleased) to)\b`;
+const SAID = String.raw`${LEAD}${THIRD} (?:said|says|told (?:me|us)|emailed back|wrote back|called back|got back to (?:me|us)|responded|would be (?:happy|glad|delighted|pleased) to|(?:is|are|was|were) (?:happy|glad|delighted|pleased|willing) to(?! (?:announce|present|offer|invite|welcome|introduce|share|inform|be)\b))\b`;
 /** Passed on under the source's name: "From Dave A: ...", "Per Kim: ..." (not "From the ChangeLog:", "FROM ubuntu:22.04"). */
 const FROM = String.raw`^(?:from|per) (?!the\b)[a-z]+(?: [a-z]+\.?)?:\s+\S`;
+/** Someone's word forwarded below: "See below note from RCH on Karzai", "Pls see b/l traffic from Embassy Cairo". */
+const SEE_BELOW = String.raw`^(?:fyi[,.:-]?\s*)?(?:pls |please )?see (?:the )?(?:below|b\/l|attached) (?:note|email|e-mail|message|traffic|readout|report|update|response|reply)s? from ${THIRD}`;
 /** The talk or the check itself, opening the sentence: "Spoke to friends and ...", "Yes, just confirmed that Dan will come", "I just talked w him". */
 const DONE_BARE = String.raw`^(?:(?:yes|ok|okay|sure)[\s,.!-]+)?(?:(?:i|we)(?:'ve| have)? )?(?:just |also |now |already )?(?:spoke|spoken|talked|checked|confirmed|heard back)(?: (?:to|with|w\/?(?=\s)))?\b`;
 /** An event reported by how it went: "Mtg went very well", "the call went fine". */
 const WENT = String.raw`${LEAD}(?:went|gone) (?:very |really |quite |extremely )?(?:well|great|fine|smoothly)\b`;
 
 /** Every alternative opens the sentence, so the whole pattern is anchored: tried once per sentence, not at every character. */
-const REPORTED_ANSWER = new RegExp(`^(?:${[STATE, CAN_DO, SAID, FROM, DONE_BARE, WENT].map((p) => `(?:${p.replace(/^\^/, '')})`).join('|')})`, 'i');
+const REPORTED_ANSWER = new RegExp(`^(?:${[STATE, CAN_DO, SAID, FROM, SEE_BELOW, DONE_BARE, WENT].map((p) => `(?:${p.replace(/^\^/, '')})`).join('|')})`, 'i');
 
 /**
  * The words every alternative of REPORTED_ANSWER needs, within the sentence's first nine words (where each alternative
  * puts them): read from the start only, never scanning a long sentence, and most sentences have none. The full pattern
  * (three leading words, then who it is about) is many times dearer.
  */
-const NEEDS =
-  /^(?:\S+\s+){0,8}?(?:available|unavailable|free|confirmed|locked|scheduled|on for|all set|out of (?:range|pocket)|(?:can|could) (?:do|talk|speak|meet|join|see you)|said|says|told (?:me|us)|(?:emailed|wrote|called) back|got back to|responded|would be (?:happy|glad|delighted|pleased)|spoken?|spoke|talked|checked|heard back|(?:went|gone) (?:very |really |quite |extremely )?(?:well|great|fine|smoothly))\b|^(?:from|per) /i;
+export const NEEDS =
+  /^(?:\S+\s+){0,8}?(?:available|unavailable|free|confirmed|locked|scheduled|on for|all set|out of (?:range|pocket)|(?:can|could) (?:do|talk|speak|meet|join|see you)|said|says|told (?:me|us)|(?:emailed|wrote|called) back|got back to|responded|(?:would be|is|are|was|were) (?:happy|glad|delighted|pleased|willing)|see (?:the )?(?:below|b\/l|attached) \w+ from|spoken?|spoke|talked|checked|heard back|(?:went|gone) (?:very |really |quite |extremely )?(?:well|great|fine|smoothly))\b|^(?:from|per) /i;
 
 /** Whether a sentence passes on an answer heard from someone else (or how an event went). */
 export function reportsAnswerHeard(sentence: string): boolean {
