@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { ingestEnvelopeSchema, ingestMessagesRequestSchema, ingestMessagesResponseSchema } from '@followthrough/shared/contract';
 import { describe } from '../http/describe';
+import { ingestTurns } from '../http/user-turns';
 import type { AppEnv } from '../http/env';
 import { validate } from '../http/validate';
 import { ingestMessages } from '../store/ingest';
@@ -8,6 +9,8 @@ import { settingsOfUser } from '../store/users';
 
 export const messageRoutes = new Hono<AppEnv>().post(
   '/',
+  // Before the body is read: a batch waiting its turn costs nothing meanwhile.
+  ingestTurns(),
   validate('json', ingestEnvelopeSchema),
   // After the validator, so the document shows each message's fields rather than the envelope alone.
   describe({
