@@ -359,4 +359,10 @@ describe('judging later mail against the promise (threads with distractors)', ()
     const kurt: PromiseForFulfilment = { ...promise, id: 'tc2', text: 'Kurt and I will talk.' };
     expect(judgeEvidence(kurt, later({ id: 'k', body: 'I spoke to Kurt this morning.' }))).toMatchObject({ verdict: 'kept' });
   });
+  it('asks, rather than calls kept, when the only word shared is inside a link\'s address (round 11)', () => {
+    const summary: PromiseForFulfilment = { ...promise, id: 'ln1', text: 'I will post a summary of the replies in r-sig-gui.' };
+    expect(judgeEvidence(summary, later({ id: 'gui', body: 'Here is the list of tools: https://www.example.org/GUI/tools' }))).toMatchObject({ verdict: 'possibly-kept' });
+    // The thing named outside the link keeps it, with or without a link.
+    expect(judgeEvidence(summary, later({ id: 'sum', body: 'Here is the summary of the replies: https://www.example.org/GUI/summary' }))).toMatchObject({ verdict: 'kept' });
+  });
 });

@@ -144,12 +144,14 @@ interface EvidenceWords {
   /** Per delivery: what it has done (the words before a future of its own) and what it still promises (null: nothing). */
   done: (Set<string> | undefined)[];
   still: (Set<string> | null | undefined)[];
+  /** Per delivery: what it has done without its links' addresses (read only for a sentence with a link). */
+  linkless: (Set<string> | undefined)[];
 }
 const evidenceWords = new WeakMap<FulfilmentEvidence, EvidenceWords>();
 function wordsOf(evidence: FulfilmentEvidence & { kind: 'message' }): EvidenceWords {
   let words = evidenceWords.get(evidence);
   if (!words) {
-    words = { subject: undefined, attachments: undefined, deliveries: [], done: [], still: [] };
+    words = { subject: undefined, attachments: undefined, deliveries: [], done: [], still: [], linkless: [] };
     evidenceWords.set(evidence, words);
   }
   return words;
@@ -389,17 +391,23 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
     const done = doneWords(evidence, words, i);
     const match = d.kind === 'delivered' ? matchItem(promised, done, attachmentWords(evidence, words), subject) : matchItem(promised, done, subject);
     // "I will push the update" / "This update has been submitted": the same thing shipped names it.
-    if (act === 'fix' && isStrong && shipsPromisedThing(commitment, d.text)) match.names = true;
+    const shipped = act === 'fix' && isStrong && shipsPromisedThing(commitment, d.text);
+    if (shipped) match.names = true;
     // Asking someone else to do it is done when they did it or were asked: a report that does not name them
     // ("I'm making progress with the build") is about our own work, not theirs.
     if (delegated && !match.names) continue;
     // Only a delivered document can be "something else"; an answer's or a report's words are its content.
     const other = d.kind === 'delivered' && match.other;
     let verdict: 'kept' | 'possibly-kept' | null = null;
-    // Sharing only a name is no sign the thing was done: "Cherie--this is strange ..." for "so I can respond to Cherie",
-    // "Morsi enjoyed the meeting" for a promise that names Morsi. Kept only when the person named is the one our act
-    // reached or who answered ("emailed Craig", "spoke with Ops", "Lona said"); otherwise the user is asked.
-    if (match.names) verdict = isStrong && !(properNames.size > 0 && sharesOnlyNames(promised, properNames, done, subject, d.kind === 'delivered' ? attachmentWords(evidence, words) : undefined) && !reachesNamed(d.text, properNames)) ? 'kept' : 'possibly-kept';
+    // Sharing a word is not naming the thing. A name alone ("Cherie--this is strange ..." for "so I can respond to
+    // Cherie", "Morsi enjoyed the meeting") keeps it only when the person named is the one our act reached or who
+    // answered ("emailed Craig", "spoke with Ops", "Lona said"); a word met only inside a link's address ("a link to
+    // StatDocs in http://www.r-project.org/GUI" for "a summary in r-sig-gui") says where, not what. Otherwise the user
+    // is asked.
+    if (match.names) {
+      const tied = shipped || namesThing(promised, properNames, linklessDone(evidence, words, i, done), subject, d.kind === 'delivered' ? attachmentWords(evidence, words) : undefined) || reachesNamed(d.text, properNames);
+      verdict = isStrong && tied ? 'kept' : 'possibly-kept';
+    }
     else if (reportsIt) verdict = 'kept';
     // A promise to find something out is not even possibly kept by a report that tells no finding ("I removed the
     // LD_LIBRARY_PATH and recompiled" after "I will look at your build recipes"): the finding is what was owed.
@@ -500,18 +508,27 @@ function properNamesOf(text: string): Set<string> {
   return keywords(capitalised.filter((word) => !/^I(?:'|’|$)/.test(word)).join(' '));
 }
 
-/** The evidence shares a name of the promise's and no other distinctive word of it. */
-function sharesOnlyNames(promised: ReadonlySet<string>, names: ReadonlySet<string>, ...shown: (ReadonlySet<string> | undefined)[]): boolean {
-  let sharesName = false;
+/** The evidence shares a distinctive word of the promise's that is not a name. */
+function namesThing(promised: ReadonlySet<string>, names: ReadonlySet<string>, ...shown: (ReadonlySet<string> | undefined)[]): boolean {
   for (const w of promised) {
-    if (GENERIC.has(w)) continue;
-    let shared = false;
-    for (const set of shown) if (set?.has(w)) shared = true;
-    if (!shared) continue;
-    if (!names.has(w)) return false;
-    sharesName = true;
+    if (GENERIC.has(w) || names.has(w)) continue;
+    for (const set of shown) if (set?.has(w)) return true;
   }
-  return sharesName;
+  return false;
+}
+
+const LINK = /https?:\/\/\S+/gi;
+/** What a delivery has done, without the words of its links' addresses. */
+function linklessDone(evidence: FulfilmentEvidence & { kind: 'message' }, words: EvidenceWords, i: number, done: Set<string>): Set<string> {
+  const text = evidence.deliveries[i]!.text;
+  if (!text.includes('://')) return done;
+  let linkless = words.linkless[i];
+  if (linkless === undefined) {
+    const future = STILL_TO_DO.exec(text);
+    linkless = keywords((future ? text.slice(0, future.index) : text).replace(LINK, ' '));
+    words.linkless[i] = linkless;
+  }
+  return linkless;
 }
 
 /**
