@@ -329,4 +329,40 @@ describe('judging later mail against the promise (threads with distractors)', ()
     expect(judgeEvidence(edits, later({ id: 'e', body: "You were right about the figures. I've changed it to the 2025 numbers." }))).toMatchObject({ verdict: 'kept' });
     expect(judgeEvidence(edits, later({ id: 'g', body: 'Great, thanks.' }))).toBeNull();
   });
+  it('asks, rather than calls kept, when a later mail shares only a name with the promise (round 11)', () => {
+    const respond: PromiseForFulfilment = { ...promise, id: 'nm1', text: 'Pls let me know so I can respond to Cherie.' };
+    // The name as the sentence's addressee or subject: the promised act is not shown.
+    expect(judgeEvidence(respond, later({ id: 'voc', body: 'Cherie--this is strange since the meeting was confirmed several days ago.' }))).toMatchObject({ verdict: 'possibly-kept' });
+    const post: PromiseForFulfilment = { ...promise, id: 'nm2', text: 'I will post Craig on this.' };
+    expect(judgeEvidence(post, later({ id: 'subj', body: 'Craig was briefed by the embassy yesterday, I understand.' }))?.verdict).not.toBe('kept');
+    // The named person is the one our act reached, or who answered: kept.
+    expect(judgeEvidence(post, later({ id: 'mail', body: 'I have emailed Craig and will call the regional office next.' }))).toMatchObject({ verdict: 'kept' });
+    const tell: PromiseForFulfilment = { ...promise, id: 'nm3', text: 'Will let Ops know.' };
+    expect(judgeEvidence(tell, later({ id: 'ops', body: 'I just spoke with Ops and the minister is now available at 7:30.' }))).toMatchObject({ verdict: 'kept' });
+    const note: PromiseForFulfilment = { ...promise, id: 'nm4', text: 'I am working on a note to Denis which I will send before I leave tonight.' };
+    expect(judgeEvidence(note, later({ id: 'den', body: 'Fyi, note I sent to Denis.' }))).toMatchObject({ verdict: 'kept' });
+    const voice: PromiseForFulfilment = { ...promise, id: 'nm5', text: "Then we will get it to you and put it out in Melanne's voice." };
+    expect(judgeEvidence(voice, later({ id: 'lst', body: 'Here is what we have come up with as agreed language from Bob, Eric, Melanne and me.' }))).toMatchObject({ verdict: 'kept' });
+    // A word of the thing itself shared beside the name still keeps it.
+    const add: PromiseForFulfilment = { ...promise, id: 'nm6', text: 'I will add Goldwyn to the list and double check on Boswell.' };
+    expect(judgeEvidence(add, later({ id: 'ad', body: 'I have added Goldwyn and corrected Boswell.' }))).toMatchObject({ verdict: 'kept' });
+  });
+
+  it('keeps a promise to call by a talk with the reader or the person it names; a talk with no one said is asked about (round 11)', () => {
+    const call: PromiseForFulfilment = { ...promise, id: 'tc1', text: "I'll call you tomorrow to go through the plan." };
+    expect(judgeEvidence(call, later({ id: 'anon', body: 'I spoke this morning and all is settled.' }))).toMatchObject({ verdict: 'possibly-kept' });
+    expect(judgeEvidence(call, later({ id: 'him', body: 'I talked with him.' }))).toMatchObject({ verdict: 'possibly-kept' });
+    expect(judgeEvidence(call, later({ id: 'we', body: 'We spoke on Tuesday, as planned.' }))).toMatchObject({ verdict: 'kept' });
+    expect(judgeEvidence(call, later({ id: 'thx', body: 'Thanks for the call this morning.' }))).toMatchObject({ verdict: 'kept' });
+    expect(judgeEvidence(call, later({ id: 'you', body: 'Good to speak with you this morning.' }))).toMatchObject({ verdict: 'kept' });
+    expect(judgeEvidence(call, later({ id: 'oth', body: 'Good to speak with Maria this morning.' }))?.verdict).not.toBe('kept');
+    const kurt: PromiseForFulfilment = { ...promise, id: 'tc2', text: 'Kurt and I will talk.' };
+    expect(judgeEvidence(kurt, later({ id: 'k', body: 'I spoke to Kurt this morning.' }))).toMatchObject({ verdict: 'kept' });
+  });
+  it('asks, rather than calls kept, when the only word shared is inside a link\'s address (round 11)', () => {
+    const summary: PromiseForFulfilment = { ...promise, id: 'ln1', text: 'I will post a summary of the replies in r-sig-gui.' };
+    expect(judgeEvidence(summary, later({ id: 'gui', body: 'Here is the list of tools: https://www.example.org/GUI/tools' }))).toMatchObject({ verdict: 'possibly-kept' });
+    // The thing named outside the link keeps it, with or without a link.
+    expect(judgeEvidence(summary, later({ id: 'sum', body: 'Here is the summary of the replies: https://www.example.org/GUI/summary' }))).toMatchObject({ verdict: 'kept' });
+  });
 });

@@ -144,12 +144,14 @@ interface EvidenceWords {
   /** Per delivery: what it has done (the words before a future of its own) and what it still promises (null: nothing). */
   done: (Set<string> | undefined)[];
   still: (Set<string> | null | undefined)[];
+  /** Per delivery: what it has done without its links' addresses (read only for a sentence with a link). */
+  linkless: (Set<string> | undefined)[];
 }
 const evidenceWords = new WeakMap<FulfilmentEvidence, EvidenceWords>();
 function wordsOf(evidence: FulfilmentEvidence & { kind: 'message' }): EvidenceWords {
   let words = evidenceWords.get(evidence);
   if (!words) {
-    words = { subject: undefined, attachments: undefined, deliveries: [], done: [], still: [] };
+    words = { subject: undefined, attachments: undefined, deliveries: [], done: [], still: [], linkless: [] };
     evidenceWords.set(evidence, words);
   }
   return words;
@@ -215,6 +217,8 @@ interface PromiseReading {
   delegated: boolean;
   /** News owed with no topic named: any news in its thread keeps it. */
   newsOnly: boolean;
+  /** The words of the names the promise mentions ("Craig", "Ops", "Lona"): who or what it concerns, not the thing owed. */
+  properNames: Set<string>;
 }
 /** Promise texts read so far (bounded: a long-running server sees new ones forever). */
 const promiseReadings = new Map<string, PromiseReading>();
@@ -234,6 +238,7 @@ function readingOf(text: string): PromiseReading {
       reportsBack: REPORTS_BACK.test(text),
       delegated: DELEGATES.test(commitment),
       newsOnly: act === 'answer' && owesOnlyNews(commitment),
+      properNames: properNamesOf(text),
     };
     if (promiseReadings.size >= 5000) promiseReadings.clear();
     promiseReadings.set(text, reading);
@@ -328,7 +333,7 @@ function matchItem(promised: ReadonlySet<string>, ...shown: ReadonlySet<string>[
 export function judgeEvidence(promise: PromiseForFulfilment, evidence: FulfilmentEvidence): FulfilmentJudgement | null {
   // Most later mail delivers nothing and reports no slip: nothing to read.
   if (evidence.kind === 'message' && !canBearOnPromises(evidence)) return null;
-  const { act, commitment, promised, committed, trying, inquiry, reportsBack, delegated, newsOnly } = readingOf(promise.text);
+  const { act, commitment, promised, committed, trying, inquiry, reportsBack, delegated, newsOnly, properNames } = readingOf(promise.text);
   if (evidence.kind === 'touchpoint') {
     const shown = keywords(evidence.summary ?? '');
     const { names, other } = matchItem(promised, shown);
@@ -386,14 +391,23 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
     const done = doneWords(evidence, words, i);
     const match = d.kind === 'delivered' ? matchItem(promised, done, attachmentWords(evidence, words), subject) : matchItem(promised, done, subject);
     // "I will push the update" / "This update has been submitted": the same thing shipped names it.
-    if (act === 'fix' && isStrong && shipsPromisedThing(commitment, d.text)) match.names = true;
+    const shipped = act === 'fix' && isStrong && shipsPromisedThing(commitment, d.text);
+    if (shipped) match.names = true;
     // Asking someone else to do it is done when they did it or were asked: a report that does not name them
     // ("I'm making progress with the build") is about our own work, not theirs.
     if (delegated && !match.names) continue;
     // Only a delivered document can be "something else"; an answer's or a report's words are its content.
     const other = d.kind === 'delivered' && match.other;
     let verdict: 'kept' | 'possibly-kept' | null = null;
-    if (match.names) verdict = isStrong ? 'kept' : 'possibly-kept';
+    // Sharing a word is not naming the thing. A name alone ("Cherie--this is strange ..." for "so I can respond to
+    // Cherie", "Morsi enjoyed the meeting") keeps it only when the person named is the one our act reached or who
+    // answered ("emailed Craig", "spoke with Ops", "Lona said"); a word met only inside a link's address ("a link to
+    // StatDocs in http://www.r-project.org/GUI" for "a summary in r-sig-gui") says where, not what. Otherwise the user
+    // is asked.
+    if (match.names) {
+      const tied = shipped || namesThing(promised, properNames, linklessDone(evidence, words, i, done), subject, d.kind === 'delivered' ? attachmentWords(evidence, words) : undefined) || reachesNamed(d.text, properNames);
+      verdict = isStrong && tied ? 'kept' : 'possibly-kept';
+    }
     else if (reportsIt) verdict = 'kept';
     // A promise to find something out is not even possibly kept by a report that tells no finding ("I removed the
     // LD_LIBRARY_PATH and recompiled" after "I will look at your build recipes"): the finding is what was owed.
@@ -402,7 +416,11 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
     // In its own thread, a promise that names nothing specific is kept by a delivery of the right kind ("I'll
     // send it over"), and a promise to report back by a report ("I'll let you know how it goes"); other
     // promises are only possibly kept by a report, which may be about something else.
-    else if (!other && sameThread && isStrong) verdict = act === 'call' || newsOnly || (!hasDistinctive(promised) && (act === 'send' || act === 'do' || (act === 'answer' && reportsBack))) ? 'kept' : 'possibly-kept';
+    // A talk keeps a promise to call only when it was with the reader or the person the promise names: "Had a good
+    // conversation this morning", "I talked with him" may have been with anyone (round 10's blind run took "Luis and I
+    // met" and "I spoke to his staff" for the promised call), so the user is asked.
+    else if (!other && sameThread && isStrong && act === 'call') verdict = talksWithPromised(d.text, promised) ? 'kept' : 'possibly-kept';
+    else if (!other && sameThread && isStrong) verdict = newsOnly || (!hasDistinctive(promised) && (act === 'send' || act === 'do' || (act === 'answer' && reportsBack))) ? 'kept' : 'possibly-kept';
     else if (!other && samePeople && isStrong) verdict = 'possibly-kept';
     if (verdict && (bestVerdict === null || (bestVerdict === 'possibly-kept' && verdict === 'kept'))) {
       bestVerdict = verdict;
@@ -463,6 +481,71 @@ function talksWithSomeoneElse(sentence: string, promised: ReadonlySet<string>): 
   if (named.size === 0) return false;
   for (const w of named) if (promised.has(w)) return false;
   return true;
+}
+
+/** The talk was with the reader ("Good to speak with you", "We spoke on Tuesday", "Thanks for the call") or someone the promise names. */
+const TALK_WITH_READER =
+  /\b(?:we|you and i|u and i)\s+(?:\w+\s+)?(?:spoke|spoken|talked|met|caught up|chatted|had (?:a|our|the|a good|a great) (?:call|meeting|chat|conversation|talk))\b|\bthanks?(?: you)? (?:so much |again )?for (?:the|your|our|taking the|taking my|making the) (?:time|call|meeting|chat|conversation|visit)\b|\b(?:good|great|nice|lovely) (?:to (?:speak|talk|meet|see|catch up)|speaking|talking|meeting|seeing|chatting)\b(?! (?:with|to) (?!you\b))/i;
+function talksWithPromised(sentence: string, promised: ReadonlySet<string>): boolean {
+  const found = TALK_PARTNER.exec(sentence);
+  if (found) {
+    const partner = (found[1] ?? found[2]!).trim();
+    if (/^(?:you|u|ya|y'all|each other)\b/i.test(partner)) return true;
+    for (const w of keywords(partner)) if (promised.has(w)) return true;
+    return false;
+  }
+  return TALK_WITH_READER.test(sentence);
+}
+
+/**
+ * Names in the promise: capitalised words after its first ("I will post Craig on this", "I'll check with Lona", "Will
+ * let Ops know"). The first word of a sentence and "I" are capitalised whatever they are.
+ */
+const CAPITALISED = /(?<=[\w,;:)'’"]\s+)[A-Z][\w'’-]*/g;
+function properNamesOf(text: string): Set<string> {
+  const capitalised = text.match(CAPITALISED);
+  if (!capitalised) return new Set<string>();
+  return keywords(capitalised.filter((word) => !/^I(?:'|’|$)/.test(word)).join(' '));
+}
+
+/** The evidence shares a distinctive word of the promise's that is not a name. */
+function namesThing(promised: ReadonlySet<string>, names: ReadonlySet<string>, ...shown: (ReadonlySet<string> | undefined)[]): boolean {
+  for (const w of promised) {
+    if (GENERIC.has(w) || names.has(w)) continue;
+    for (const set of shown) if (set?.has(w)) return true;
+  }
+  return false;
+}
+
+const LINK = /https?:\/\/\S+/gi;
+/** What a delivery has done, without the words of its links' addresses. */
+function linklessDone(evidence: FulfilmentEvidence & { kind: 'message' }, words: EvidenceWords, i: number, done: Set<string>): Set<string> {
+  const text = evidence.deliveries[i]!.text;
+  if (!text.includes('://')) return done;
+  let linkless = words.linkless[i];
+  if (linkless === undefined) {
+    const future = STILL_TO_DO.exec(text);
+    linkless = keywords((future ? text.slice(0, future.index) : text).replace(LINK, ' '));
+    words.linkless[i] = linkless;
+  }
+  return linkless;
+}
+
+/**
+ * The named person is the one our act reached or who answered: "emailed Craig", "sent to Denis", "spoke with Ops",
+ * "agreed language from Bob, Eric and Melanne", "Lona said". Not a name as the sentence's subject or its addressee
+ * ("Cherie--this is strange", "Morsi enjoyed the meeting").
+ */
+const REACHED =
+  /\b(?:to|with|w\/|w|from|emailed|e-mailed|called|phoned|rang|told|asked|briefed|informed|texted|pinged|messaged|alerted|reached|contacted|cc'?d|copied)\s+((?:[\w.'’-]+,?\s+(?:and\s+)?){0,5}[\w.'’-]+)|^\W*((?:[\w.'’-]+\s+){0,2}[\w.'’-]+)\s+(?:said|says|told|wrote|replied|responded|agreed|confirmed|emailed back|called back|can|could|is available|was available)\b/gi;
+function reachesNamed(sentence: string, names: ReadonlySet<string>): boolean {
+  REACHED.lastIndex = 0;
+  for (let found = REACHED.exec(sentence); found; found = REACHED.exec(sentence)) {
+    for (const w of keywords(found[1] ?? found[2]!)) if (names.has(w)) return true;
+    // The words after one "to" or "with" may hold the next ("come up with as agreed language from Bob, Eric and Melanne").
+    REACHED.lastIndex = found.index + 1;
+  }
+  return false;
 }
 
 function hasDistinctive(words: ReadonlySet<string>): boolean {
