@@ -100,8 +100,8 @@ export async function ingestMessages(
   for (let first = 0; first < slices.length; first += SLICES_PER_COMMIT) {
     const group = slices.slice(first, first + SLICES_PER_COMMIT).map((_, i) => first + i);
     // Reading needs nothing stored, so the group's first slice is read before the write lock is taken:
-    // a request waiting for the lock (another import's transaction) has its first slice ready when it
-    // gets it, instead of holding the lock while the slice is read.
+    // a batch waiting for the lock (held by a sync, a re-derivation or another process) has its first
+    // slice ready when it gets it, instead of holding the lock while the slice is read.
     void readSlice(first);
     const results = await inWriteTransaction(database, async (tx) => {
       const stored: Awaited<ReturnType<typeof storeReadIn>>[] = [];
