@@ -95,8 +95,7 @@ function listeningProcesses(file: string): Set<string> {
   return new Set(readFileSync(file, 'utf8').trim().split('\n').filter((line) => line.includes(' listening ')).map((line) => line.split(' ')[2] ?? ''));
 }
 
-/** The longest the server's event loop was late (`delay`) or held (`hold`) between two instants. */
-/** The longest delay or hold of the loop probe's samples within any of the stretches of the run. */
+/** The longest the server's event loop was late (`delay`) or held (`hold`) within any of the stretches of the run. */
 function worst(samples: readonly [number, number, number][], stretches: readonly (readonly [number, number])[], what: 'delay' | 'hold'): number {
   let most = 0;
   for (const [at, delay, hold] of samples) {
