@@ -33,6 +33,17 @@ export const REAL_SIZE: Omit<RealSizeShape, 'endMs'> = {
   smallClients: 190,
 };
 
+/** REAL_SIZE with `messages` in all: the key client keeps its share of messages and threads (smaller runs of the benches). */
+export function scaledRealSize(messages: number): Omit<RealSizeShape, 'endMs'> {
+  const scale = messages / REAL_SIZE.messages;
+  return {
+    messages,
+    keyClientMessages: Math.round(REAL_SIZE.keyClientMessages * scale),
+    keyClientThreads: Math.round(REAL_SIZE.keyClientThreads * scale),
+    smallClients: REAL_SIZE.smallClients,
+  };
+}
+
 interface Contact {
   name: string;
   address: string;

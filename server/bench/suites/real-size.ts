@@ -25,13 +25,12 @@ import autocannon from 'autocannon';
 import { normalizeMessageId } from '@followthrough/shared';
 import { createDb, migrate } from '../../src/db/index';
 import { createUser } from '../../src/store/users';
-import { KEY_CLIENT, REAL_SIZE, REAL_SIZE_ME, realSizeMailbox } from '../real-size-mailbox';
+import { KEY_CLIENT, REAL_SIZE, REAL_SIZE_ME, realSizeMailbox, scaledRealSize } from '../real-size-mailbox';
 import type { BenchFigure, BenchResult } from '../report';
 
 const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const resultsDir = resolve(serverDir, '../bench-results');
 const MESSAGES = Number(process.env.FOLLOWTHROUGH_BENCH_REAL_SIZE_MESSAGES ?? REAL_SIZE.messages);
-const SCALE = MESSAGES / REAL_SIZE.messages;
 const CONNECTIONS = 50;
 const LOAD_SECONDS = Number(process.env.FOLLOWTHROUGH_BENCH_REAL_SIZE_SECONDS ?? 10);
 /** One request at a time: this many samples per route, or fewer when a route is so slow that time runs out. */
@@ -285,13 +284,7 @@ export async function run(): Promise<BenchResult> {
     type Message = ReturnType<typeof realSizeMailbox> extends Generator<infer T> ? T : never;
     const requests: { batch: Message[]; body: string }[] = [];
     let pending: Message[] = [];
-    for (const message of realSizeMailbox({
-      messages: MESSAGES,
-      keyClientMessages: Math.round(REAL_SIZE.keyClientMessages * SCALE),
-      keyClientThreads: Math.round(REAL_SIZE.keyClientThreads * SCALE),
-      smallClients: REAL_SIZE.smallClients,
-      endMs,
-    })) {
+    for (const message of realSizeMailbox({ ...scaledRealSize(MESSAGES), endMs })) {
       pending.push(message);
       if (pending.length === BATCH) {
         requests.push({ batch: pending, body: JSON.stringify({ messages: pending }) });

@@ -15,7 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDb, migrate } from '../../src/db/index';
 import { createUser } from '../../src/store/users';
-import { KEY_CLIENT, REAL_SIZE, realSizeMailbox } from '../real-size-mailbox';
+import { KEY_CLIENT, REAL_SIZE, realSizeMailbox, scaledRealSize } from '../real-size-mailbox';
 import type { BenchFigure, BenchResult } from '../report';
 import { loopSamples, single, startApiServer, startBareServer, startCanary, stop, loopFigures } from './real-size';
 
@@ -23,7 +23,6 @@ const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const resultsDir = resolve(serverDir, '../bench-results');
 const MESSAGES = Number(process.env.FOLLOWTHROUGH_BENCH_TEAM_MESSAGES ?? REAL_SIZE.messages);
 const MEMBERS = Math.max(2, Number(process.env.FOLLOWTHROUGH_BENCH_TEAM_MEMBERS ?? 3));
-const SCALE = MESSAGES / REAL_SIZE.messages;
 const BATCH = 1000;
 const PEOPLE = [
   { name: 'Maya Chen', address: 'maya@brightlane.example', department: 'sales' },
@@ -83,10 +82,7 @@ export async function run(): Promise<BenchResult> {
         batch = [];
       };
       for (const message of realSizeMailbox({
-        messages: MESSAGES,
-        keyClientMessages: Math.round(REAL_SIZE.keyClientMessages * SCALE),
-        keyClientThreads: Math.round(REAL_SIZE.keyClientThreads * SCALE),
-        smallClients: REAL_SIZE.smallClients,
+        ...scaledRealSize(MESSAGES),
         endMs,
         seed: 20261203 + i,
         me: p,
