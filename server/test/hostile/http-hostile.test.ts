@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, migrate } from '../../src/db/index';
 import { createUser } from '../../src/store/users';
-import { bestOf, duringHostile, spawnServer, type SpawnedServer } from './spawned-server';
+import { bestOf, duringHostile, spawnServer, startOtherUser, type OtherUser, type SpawnedServer } from './spawned-server';
 
 /** Tries per case (see bestOf): enough that a busy shared machine does not decide the result. */
 const TRIES = 5;
@@ -20,6 +20,8 @@ const dbUrl = `file:${join(dir, 'ft.db')}`;
 let server: SpawnedServer;
 let ann: string;
 let bob: string;
+/** Bob asking for /v1/me, from a process of his own, while a hostile request is in flight. */
+let bobMe: OtherUser;
 const ANSWER_WITHIN_MS = 100;
 
 beforeAll(async () => {
@@ -37,8 +39,10 @@ beforeAll(async () => {
     mail('warm-r@ours.example', { from: 'ann@ours.example', to: ['cleo@client.example'], date: '2026-03-03T10:00:00+01:00', inReplyTo: 'warm-q@client.example', text: "I'll send it by Friday." }),
   ];
   await fetch(`${server.url}/v1/messages`, { method: 'POST', headers: { authorization: `Bearer ${ann}`, 'content-type': 'application/json' }, body: JSON.stringify({ messages: warm }) }).then((r) => r.text());
+  bobMe = await startOtherUser(`${server.url}/v1/me`, bob);
 }, 120_000);
 afterAll(async () => {
+  await bobMe?.close();
   await server?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -52,7 +56,6 @@ const send = async (token: string, method: string, path: string, body: unknown, 
   const text = await res.text();
   return { status: res.status, body: text ? (JSON.parse(text) as Record<string, any>) : null }; // eslint-disable-line @typescript-eslint/no-explicit-any -- test reads arbitrary JSON
 };
-const bobMe = () => fetch(`${server.url}/v1/me`, { headers: { authorization: `Bearer ${bob}` } }).then((r) => r.text());
 
 const mail = (id: string, overrides: Record<string, unknown> = {}) => ({
   id,

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -63,23 +63,74 @@ export interface Overlap<T> {
 }
 
 /**
- * Runs the hostile request and, while it is in flight, another user's request over and over (each starting
- * once the previous one answered). Returns each of those durations: the server answers another user within
- * 100 ms meanwhile when every one of them took less. At least one is always started before the hostile one
- * is awaited, so there is always one to measure, however fast the hostile request turns out to be.
+ * Another user asking the server for one URL over and over, from a process of its own (see other-user.ts):
+ * `start` resolves once the first request is sent, `stop` once the request in flight has answered, with every
+ * request's duration (ms).
  */
-export async function duringHostile<T>(hostile: () => Promise<T>, other: () => Promise<unknown>): Promise<Overlap<T>> {
-  let done = false;
-  const inFlight = hostile().finally(() => {
-    done = true;
+export interface OtherUser {
+  start(): Promise<void>;
+  stop(): Promise<number[]>;
+  close(): Promise<void>;
+}
+
+export async function startOtherUser(url: string, token: string): Promise<OtherUser> {
+  const child = fork(join(dirname(fileURLToPath(import.meta.url)), 'other-user.ts'), [], {
+    cwd: serverDir,
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const others: number[] = [];
-  do {
-    const started = performance.now();
-    await other();
-    others.push(performance.now() - started);
-  } while (!done);
-  return { result: await inFlight, others };
+  await new Promise<void>((resolve, reject) => {
+    child.once('spawn', resolve);
+    child.once('error', reject);
+  });
+  const nextMessage = <T>(type: string): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const onMessage = (message: { type: string }) => {
+        if (message.type !== type) return;
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(message as T);
+      };
+      const onExit = (code: number | null) => reject(new Error(`the other user's process exited (${code}) before "${type}"`));
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
+  const other: OtherUser = {
+    start: async () => {
+      const started = nextMessage('started');
+      child.send({ type: 'start', url, token });
+      await started;
+    },
+    stop: async () => {
+      const reported = nextMessage<{ durations: number[] }>('durations');
+      child.send({ type: 'stop' });
+      return (await reported).durations;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.on('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+  // Once unmeasured: the process's first fetch loads the HTTP client and opens the connection.
+  await other.start();
+  await other.stop();
+  return other;
+}
+
+/**
+ * Runs the hostile request while the other user asks the server for its URL over and over (each request
+ * starting once the previous one answered). Returns each of those durations: the server answers another user
+ * within 100 ms meanwhile when every one of them took less. The other user's first request is sent before
+ * the hostile one starts, so there is always one to measure, however fast the hostile request turns out to be.
+ */
+export async function duringHostile<T>(hostile: () => Promise<T>, other: OtherUser): Promise<Overlap<T>> {
+  await other.start();
+  const [outcome] = await Promise.allSettled([hostile()]);
+  const others = await other.stop();
+  if (outcome!.status === 'rejected') throw outcome!.reason;
+  return { result: outcome!.value, others };
 }
 
 /**
