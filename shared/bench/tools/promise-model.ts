@@ -14,6 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { parseCorpus } from '../../corpus/evaluate';
 import { parseRealOutbound, resolveReferences } from '../../corpus/real-mail';
 import { findPromises, readCommitment } from '../../src/analysis/promises';
@@ -219,7 +220,16 @@ for (const budget of [0.01, 0.02, 0.05, 0.1]) {
 
 const model = train(trainItems.filter((i) => learnsFrom(i, best.config)), best.config);
 const used = [...model.weights].filter(([, w]) => Math.abs(w) >= 0.01);
-console.log(`final model: ${model.weights.size} features, ${used.length} with |w| >= 0.01`);
+// What shipping it would cost: the pruned weights as a generated module's JSON, and the scorer's time per positive.
+const shipped = `export const PROMISE_VETO = ${JSON.stringify({ threshold: Number(best.threshold.toFixed(4)), weights: Object.fromEntries(used.map(([f, w]) => [f, Number(w.toFixed(3))])) })};\n`;
+const positives = trainItems.filter((i) => i.rules);
+const started = performance.now();
+for (let round = 0; round < 20; round++) {
+  for (const i of positives) probability(model, { ...i, hand: promiseFeatures(i.text, i.reading), words: wordFeatures(i.text, false), bigrams: [] }, best.config);
+}
+const perPositiveMs = (performance.now() - started) / (20 * positives.length);
+console.log(`final model: ${model.weights.size} features, ${used.length} with |w| >= 0.01; as a module ${(shipped.length / 1024).toFixed(1)} KB, gzip ${(gzipSync(shipped).length / 1024).toFixed(1)} KB`);
+console.log(`features + score per rules positive (the rules' reading given): ${(perPositiveMs * 1000).toFixed(0)} µs`);
 const veto = (i: Item): boolean => i.rules && probability(model, i, best.config) >= best.threshold;
 console.log(`authored corpus (${authored.length}, not trained on): rules ${line(score(authored, (i) => i.rules))}; + veto ${line(score(authored, veto))}`);
 
