@@ -200,7 +200,7 @@ for (const config of configs) {
 }
 // The configuration with the best nested cross-validated precision; ties go to the simpler (earlier) one.
 const best = measured.reduce((a, b) => (b.nested.p > a.nested.p + 1e-9 ? b : a));
-console.log(`\nchosen: ${JSON.stringify(best.config)} threshold ${best.threshold.toFixed(3)}`);
+console.log(`\nchosen: ${JSON.stringify(best.config)} threshold ${best.threshold.toFixed(3)}; learns from ${trainItems.filter((i) => learnsFrom(i, best.config)).length} train sentences`);
 console.log(`train, rules alone:               ${line(rulesTrain)}`);
 console.log(`train, rules + veto, CV by set:   ${line(best.cv)}`);
 console.log(`train, rules + veto, nested CV:   ${line(best.nested)}`);
