@@ -1,8 +1,9 @@
 /**
- * Features of a sentence the promise rules read as a commitment, for a second-stage logistic regression
- * (measured in promise-model.ts beside this file; it does not ship: corpus/README.md "Round 2").
+ * Features of a sentence the promise rules read as a commitment, for a second-stage linear model
+ * (measured in promise-model.ts beside this file: corpus/README.md "Round 2" and "Classifier (promises)").
  * Hand-chosen: the rules' own reading (kind of commitment, who commits, the verb), where the reader and a
- * date stand, and cue words of pleasantries, plans, announcements and hedges.
+ * date stand, and cue words of pleasantries, plans, announcements and hedges; and, apart, the sentence's
+ * lower-cased word unigrams and bigrams (wordFeatures), which the model tool prunes to a training vocabulary.
  */
 import { resolveDueDate } from '../../src/analysis/due-dates';
 import type { DueDateContext } from '../../src/analysis/due-dates';
@@ -81,4 +82,25 @@ export function promiseFeatures(sentence: string, reading: CommitmentReading): s
   const words = new Set(sentence.toLowerCase().match(/[a-z][a-z'-]*/g) ?? []);
   for (const w of words) if (CUE_SET.has(w)) f.push(`w:${w}`);
   return f;
+}
+
+/** Words as the n-gram features see them: lower-cased letters, apostrophes and hyphens; digits fold to "0". */
+const WORD = /[a-z][a-z'’-]*|\d+/g;
+
+/**
+ * Lower-cased word unigrams ("u:send") and bigrams ("b:will_send") of a sentence, each once, with "<s>" marking
+ * the start so "b:<s>_i" tells a sentence that opens with "I" from one that only contains it.
+ */
+export function wordFeatures(sentence: string, bigrams: boolean): string[] {
+  const words = (sentence.toLowerCase().match(WORD) ?? []).map((w) => (/^\d/.test(w) ? '0' : w.replace(/’/g, "'")));
+  const out = new Set<string>();
+  for (const w of words) out.add(`u:${w}`);
+  if (bigrams) {
+    let previous = '<s>';
+    for (const w of words) {
+      out.add(`b:${previous}_${w}`);
+      previous = w;
+    }
+  }
+  return [...out];
 }
