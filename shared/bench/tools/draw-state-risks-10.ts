@@ -15,13 +15,16 @@
  *
  * `... draw-state-risks-10.ts out 200 0 chasing-2` drew a second part after the first was committed (so it skips the
  * first): the next chasing messages, 200 sentences, no plain ones, marked `chasing-2`.
+ *
+ * Round 11 (README "Round 11 (client risks)") drew the same way in a fresh order, after round 10's sets were committed
+ * (so it skips them): `... draw-state-risks-10.ts out 190 40 chasing 11` orders the messages by "round 11 risks|" + path.
  */
 import { writeFileSync } from 'node:fs';
 import { type Candidate, candidateSentences, sha256, splitOf, usedSentences } from './state-mail';
 
 const dir = process.env.FOLLOWTHROUGH_STATE_MAIL_DIR;
 if (!dir) throw new Error('set FOLLOWTHROUGH_STATE_MAIL_DIR to the data/docs/text folder of the release');
-const [outFile = 'inbound-draw', chasingCount = '190', plainCount = '40', chasingName = 'chasing'] = process.argv.slice(2);
+const [outFile = 'inbound-draw', chasingCount = '190', plainCount = '40', chasingName = 'chasing', round = '10'] = process.argv.slice(2);
 
 // The Secretary's account: "H" in the release's From lines, or the address itself.
 const PRINCIPAL = /^H$|hrod17/i;
@@ -38,7 +41,7 @@ for (const candidate of candidateSentences(dir, usedSentences())) {
 }
 const messages = [...byMessage.entries()]
   .filter(([, sentences]) => sentences.length <= MAX_SENTENCES_A_MESSAGE)
-  .map(([ref, sentences]) => ({ ref, sentences, key: sha256(`round 10 risks|${ref}`) }))
+  .map(([ref, sentences]) => ({ ref, sentences, key: sha256(`round ${round} risks|${ref}`) }))
   .sort((a, b) => (a.key < b.key ? -1 : 1));
 
 function take(wanted: Iterable<(typeof messages)[number]>, limit: number, draw: string) {
