@@ -352,3 +352,65 @@ describe('findRisks, round 10 (a principal chasing in few words, customers to co
   });
 });
 
+
+describe('findRisks, round 11 (a principal left without what was owed, customers kept waiting)', () => {
+  const signals = (visible: string) => findRisks(visible, 'them').map((r) => [r.kind, r.signal ?? null]);
+
+  it('reads what the reader owed and did not send, said of the thing or in pronouns, but not the writer\'s reading or an answer owed by someone else', () => {
+    expect(kinds("The seating chart didn't come thru.", 'them')).toEqual(['delay']);
+    expect(kinds("I don't have them yet.", 'them')).toEqual(['delay']);
+    expect(kinds("I've not seen any talking points for the lunch.", 'them')).toEqual(['delay']);
+    expect(kinds("I didn't get the memo today--at least not yet.", 'them')).toEqual(['delay']);
+    expect(kinds("I haven't seen the final draft, so I can't comment.", 'them')).toEqual([]);
+    expect(kinds('The package came through customs on Monday.', 'them')).toEqual([]);
+    expect(kinds("If you don't have them yet, ask the desk.", 'them')).toEqual([]);
+  });
+
+  it('reads what the reader supplied as wrong, damaged or down again, but not the writer\'s own error or a curve going down again', () => {
+    expect(signals('The number you gave me for the ambassador was wrong.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(signals('Your office sent us the wrong invoice again.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(signals('The lamp arrived damaged and the box was open.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(signals('@AcmeTel are the phone lines down again in our area?')).toEqual([['dissatisfaction', 'quality']]);
+    expect(signals('@AcmeTel coverage is getting worse by the day.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(kinds('I gave the wrong name in my first message, sorry.', 'them')).toEqual([]);
+    expect(kinds('The curve should go up before it is regulated down again.', 'them')).toEqual([]);
+  });
+
+  it('reads a refusal to go through it again, a run-around, fairness questioned, and hoping for more, but not a debate about what is fair', () => {
+    expect(kinds("I'm not doing this again.", 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('Why do we always get the runaround from your desk?', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds("So you raised the fees again. How's that fair", 'them')).toEqual(['dissatisfaction']);
+    expect(kinds("What's the point in paying for priority support if nobody answers?", 'them')).toEqual(['dissatisfaction']);
+    expect(signals('The report covers it, but I had hoped for more emphasis on the pilots.')).toEqual([['dissatisfaction', 'understatement']]);
+    expect(kinds("It's not fair to compare the two methods on this data.", 'them')).toEqual([]);
+    expect(kinds('How is that fair to the other teams?', 'them')).toEqual([]);
+    expect(kinds('I hope for more rain this week.', 'them')).toEqual([]);
+  });
+
+  it('reads being kept waiting where the writer is, made late, not answered or kept out, but not a shuttle in a story or a third person not answering', () => {
+    expect(kinds('Been sitting on the plane for two hours.', 'them')).toEqual(['delay']);
+    expect(kinds('@AcmeAir our flight has been on the tarmac for an hour.', 'them')).toEqual(['delay']);
+    expect(kinds('@AcmeAir you are going to make me late for my own wedding.', 'them')).toEqual(['delay']);
+    expect(kinds('We are now more than 3 hours delayed :(', 'them')).toEqual(['delay']);
+    expect(kinds('No reply to my email from last month.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds("I wrote about the broken handle and I haven't had a reply.", 'them')).toEqual(['dissatisfaction']);
+    expect(kinds("Why wasn't I told about the change of venue?", 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('Why is there no one from legal in my meeting tomorrow?', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('The shuttle, which sat on the tarmac for 2 hours, finally left.', 'them')).toEqual([]);
+    expect(kinds("I emailed him a week ago and I haven't had a reply.", 'them')).toEqual([]);
+    expect(kinds('The leaders meeting is 15 minutes delayed.', 'them')).toEqual([]);
+    expect(kinds('Why was there no rain last summer?', 'them')).toEqual([]);
+  });
+
+  it('reads asking where to complain, being on the edge of cancelling, and a short verdict, but not someone else\'s feeling named after it', () => {
+    expect(kinds('Where can I file a complaint about your branch manager?', 'them')).toEqual(['escalation']);
+    expect(kinds('I was this close to cancelling altogether.', 'them')).toEqual(['cancellation']);
+    expect(kinds('Please cancel everything!', 'them')).toEqual(['cancellation']);
+    expect(kinds('This is ridiculous.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('Waste of time.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('@AcmeTV what a joke of a company.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('What a joke that was, we laughed all night.', 'them')).toEqual([]);
+    expect(kinds('It is so horrible.', 'them')).toEqual([]);
+    expect(kinds('There was a story this week about how unhappy she is at the school.', 'them')).toEqual([]);
+  });
+});
