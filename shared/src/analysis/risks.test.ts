@@ -361,6 +361,7 @@ describe('findRisks, round 11 (a principal left without what was owed, customers
     expect(kinds("I don't have them yet.", 'them')).toEqual(['delay']);
     expect(kinds("I've not seen any talking points for the lunch.", 'them')).toEqual(['delay']);
     expect(kinds("I didn't get the memo today--at least not yet.", 'them')).toEqual(['delay']);
+    expect(kinds("Also, I have not rec'd the speech draft.", 'them')).toEqual(['delay']);
     expect(kinds("I haven't seen the final draft, so I can't comment.", 'them')).toEqual([]);
     expect(kinds('The package came through customs on Monday.', 'them')).toEqual([]);
     expect(kinds("If you don't have them yet, ask the desk.", 'them')).toEqual([]);
@@ -385,6 +386,10 @@ describe('findRisks, round 11 (a principal left without what was owed, customers
     expect(kinds("It's not fair to compare the two methods on this data.", 'them')).toEqual([]);
     expect(kinds('How is that fair to the other teams?', 'them')).toEqual([]);
     expect(kinds('I hope for more rain this week.', 'them')).toEqual([]);
+    expect(signals('I thought this was done.')).toEqual([['dissatisfaction', 'understatement']]);
+    expect(signals('I thought had been cancelled.')).toEqual([['dissatisfaction', 'understatement']]);
+    expect(kinds('I thought it was a bug, but it is documented.', 'them')).toEqual([]);
+    expect(kinds('I thought this was done by the optimiser, so I left it out.', 'them')).toEqual([]);
   });
 
   it('reads being kept waiting where the writer is, made late, not answered or kept out, but not a shuttle in a story or a third person not answering', () => {
@@ -396,6 +401,7 @@ describe('findRisks, round 11 (a principal left without what was owed, customers
     expect(kinds("I wrote about the broken handle and I haven't had a reply.", 'them')).toEqual(['dissatisfaction']);
     expect(kinds("Why wasn't I told about the change of venue?", 'them')).toEqual(['dissatisfaction']);
     expect(kinds('Why is there no one from legal in my meeting tomorrow?', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds("I don't understand why I wasn't told about the visit.", 'them')).toEqual(['dissatisfaction']);
     expect(kinds('The shuttle, which sat on the tarmac for 2 hours, finally left.', 'them')).toEqual([]);
     expect(kinds("I emailed him a week ago and I haven't had a reply.", 'them')).toEqual([]);
     expect(kinds('The leaders meeting is 15 minutes delayed.', 'them')).toEqual([]);
