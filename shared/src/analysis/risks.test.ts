@@ -419,4 +419,16 @@ describe('findRisks, round 11 (a principal left without what was owed, customers
     expect(kinds('It is so horrible.', 'them')).toEqual([]);
     expect(kinds('There was a story this week about how unhappy she is at the school.', 'them')).toEqual([]);
   });
+
+  it('reads the reader leaving a problem as it was, botched work, a verdict on the service, and having to look elsewhere, but not the writer\'s own slip or a package sought', () => {
+    expect(kinds('@AcmeCar you did not resolve my issue.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('I opened two tickets and both were closed without being fixed.', 'them')).toEqual(['dissatisfaction']);
+    expect(signals('@AcmeGarage messed up my oil change.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(kinds('@AcmeStore your delivery services are subpar.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('@AcmeTax what a mess you have there!', 'them')).toEqual(['dissatisfaction']);
+    expect(signals('Now I have to find another brand.')).toEqual([['cancellation', 'alternatives']]);
+    expect(kinds('I think I messed up my installation, can you help?', 'them')).toEqual([]);
+    expect(kinds('Your patch did not fix my problem, but thanks for trying.', 'them')).toEqual([]);
+    expect(kinds('I need to find another package that reads SPSS files.', 'them')).toEqual([]);
+  });
 });
