@@ -431,4 +431,15 @@ describe('findRisks, round 11 (a principal left without what was owed, customers
     expect(kinds('Your patch did not fix my problem, but thanks for trying.', 'them')).toEqual([]);
     expect(kinds('I need to find another package that reads SPSS files.', 'them')).toEqual([]);
   });
+
+  it('reads being ignored, fleeced or never served right, said to the reader, but not software ignoring an argument or a message to be ignored', () => {
+    expect(kinds('Your "support" is ignoring the problem.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('@AcmeShop you can never get the order right.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('@AcmeCafe you fleeced me, where is the rest of my order?', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('Nope. Still nada.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('Totally not cool.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('R is ignoring my argument, you said?', 'them')).toEqual([]);
+    expect(kinds('You can ignore my previous message.', 'them')).toEqual([]);
+    expect(kinds('Not cool enough to use everywhere yet, but close.', 'them')).toEqual([]);
+  });
 });
