@@ -383,6 +383,7 @@ describe('findRisks, round 11 (a principal left without what was owed, customers
     expect(kinds("So you raised the fees again. How's that fair", 'them')).toEqual(['dissatisfaction']);
     expect(kinds("What's the point in paying for priority support if nobody answers?", 'them')).toEqual(['dissatisfaction']);
     expect(signals('The report covers it, but I had hoped for more emphasis on the pilots.')).toEqual([['dissatisfaction', 'understatement']]);
+    expect(kinds("That isn't fair, you charged us twice.", 'them')).toEqual(['dissatisfaction']);
     expect(kinds("It's not fair to compare the two methods on this data.", 'them')).toEqual([]);
     expect(kinds('How is that fair to the other teams?', 'them')).toEqual([]);
     expect(kinds('I hope for more rain this week.', 'them')).toEqual([]);

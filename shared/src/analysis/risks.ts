@@ -348,7 +348,7 @@ const THEIR_COMPLAINTS: RiskRule[] = [
     kind: 'dissatisfaction',
     addressed: true,
     needs: /\bfair\b/i,
-    pattern: /\b(?:that|this|it)(?:'s| is) (?:just |simply )?(?:not|n't) fair\b/i,
+    pattern: /\b(?:that|this|it)(?:(?:'s| is) (?:just |simply )?not| isn't) fair\b/i,
   },
   {
     complaintWords: true,
