@@ -436,7 +436,7 @@ describe('real-mail development set, round 10 (client risks)', () => {
 // Round 11 (README "Round 11 (client risks)"): more of the Secretary's messages to her staff in a fresh order, a part
 // narrowed to words of complaint or of something owed (text committed, federal works), and the next company-addressed
 // tweets after round 10's (references). Labelled before the risk rules were run on them; the State part is held at floors
-// at its end-of-round figures.
+// at its end-of-round figures (main's rules fail the train floor: 4 found, 1 false alarm).
 describe('real-mail development set, round 11 (client risks)', () => {
   const tweets = parseRealInbound(realInbound11TweetsText, 'real/inbound-complaints-11.refs.jsonl');
 
@@ -451,7 +451,7 @@ describe('real-mail development set, round 11 (client risks)', () => {
   });
 
   itHoldsRiskFloors(realInbound11, {
-    train: { risksFound: 4, risksFalse: 1, requestsP: 0.98, requestsR: 0.84 },
+    train: { risksFound: 11, risksFalse: 0, requestsP: 0.98, requestsR: 0.84 },
     holdout: { risksFound: 3, risksFalse: 0, requestsP: 0.92, requestsR: 0.68 },
   });
 });
