@@ -110,11 +110,22 @@ const realIn = {
   // Round 10 (README "Round 10 (client risks)"): the Secretary's whole chasing messages, and the next tweets.
   'state 10': inbound('inbound-state-dept-10.jsonl'),
   'complaints 10': inbound('inbound-complaints-10.refs.jsonl'),
+  // Round 11 (README "Round 11 (client risks)"): more of the Secretary's messages in a fresh order, and the next tweets.
+  'state 11': inbound('inbound-state-dept-11.jsonl'),
+  'complaints 11': inbound('inbound-complaints-11.refs.jsonl'),
 };
 type Out = (typeof realOut)['parakweet 1'];
 type In = (typeof realIn)['parakweet 1'];
 // Every set's name ends in its round's number: "rounds 1-N" is the sets of rounds up to N.
 const upToRound = <T>(sets: Record<string, T[]>, last: number): T[] => Object.entries(sets).filter(([name]) => Number(name.split(' ').pop()) <= last).flatMap(([, items]) => items);
+// A State round's rows when its set is here: "rounds 1-(N-1)" and "round N" (its State part and its tweets).
+const stateRound = <T>(sets: Record<string, T[]>, round: number): [string, T[]][] =>
+  sets[`state ${round}`]
+    ? [
+        [`rounds 1-${round - 1}`, upToRound(sets, round - 1)],
+        [`round ${round}`, Object.entries(sets).filter(([name]) => Number(name.split(' ').pop()) === round).flatMap(([, items]) => items)],
+      ]
+    : [];
 const groups = <T>(sets: Record<string, T[]>): [string, T[]][] => [
   ...Object.entries(sets),
   ['round 1', [...(sets['parakweet 1'] ?? []), ...(sets['r-lists 1'] ?? [])]],
@@ -125,10 +136,8 @@ const groups = <T>(sets: Record<string, T[]>): [string, T[]][] => [
   ...(sets['state 7'] ? [['rounds 1-6', upToRound(sets, 6)] as [string, T[]]] : []),
   // Everything before round 8, likewise.
   ...(sets['state 8'] ? [['rounds 1-7', upToRound(sets, 7)] as [string, T[]]] : []),
-  // Everything before round 9 (inbound), and round 9's two parts together.
-  ...(sets['state 9'] ? [['rounds 1-8', upToRound(sets, 8)] as [string, T[]], ['round 9', [...(sets['state 9'] ?? []), ...(sets['complaints 9'] ?? [])]] as [string, T[]]] : []),
-  // Everything before round 10, and round 10's two parts together.
-  ...(sets['state 10'] ? [['rounds 1-9', upToRound(sets, 9)] as [string, T[]], ['round 10', [...(sets['state 10'] ?? []), ...(sets['complaints 10'] ?? [])]] as [string, T[]]] : []),
+  // From round 9 on (inbound): everything before the round, and the round's parts together.
+  ...[9, 10, 11].flatMap((round) => stateRound(sets, round)),
   ['all real', Object.values(sets).flat()],
 ];
 const realRows: Record<string, unknown>[] = [];

@@ -17,6 +17,8 @@ import realInbound9Text from './real/inbound-state-dept-9.jsonl?raw';
 import realInbound9TweetsText from './real/inbound-complaints-9.refs.jsonl?raw';
 import realInbound10Text from './real/inbound-state-dept-10.jsonl?raw';
 import realInbound10TweetsText from './real/inbound-complaints-10.refs.jsonl?raw';
+import realInbound11Text from './real/inbound-state-dept-11.jsonl?raw';
+import realInbound11TweetsText from './real/inbound-complaints-11.refs.jsonl?raw';
 import realOutbound8Text from './real/outbound-state-dept-8.jsonl?raw';
 import realOutbound10Text from './real/outbound-state-dept-10.jsonl?raw';
 import realFulfilment8Text from './real/fulfilment-state-dept-8.jsonl?raw';
@@ -34,6 +36,7 @@ const realOutbound7 = parseRealOutbound(realOutbound7Text, 'real/outbound-state-
 const realInbound7 = parseRealInbound(realInbound7Text, 'real/inbound-state-dept-7.jsonl') as typeof realInbound;
 const realInbound9 = parseRealInbound(realInbound9Text, 'real/inbound-state-dept-9.jsonl') as typeof realInbound;
 const realInbound10 = parseRealInbound(realInbound10Text, 'real/inbound-state-dept-10.jsonl') as typeof realInbound;
+const realInbound11 = parseRealInbound(realInbound11Text, 'real/inbound-state-dept-11.jsonl') as typeof realInbound;
 const realOutbound8 = parseRealOutbound(realOutbound8Text, 'real/outbound-state-dept-8.jsonl') as typeof realOutbound;
 const realOutbound10 = parseRealOutbound(realOutbound10Text, 'real/outbound-state-dept-10.jsonl') as typeof realOutbound;
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
@@ -359,7 +362,7 @@ describe('due dates re-resolved from the stored phrase', () => {
   });
 });
 
-/** A State part drawn for client risks (rounds 9 and 10): each item from the release, of one of its round's draws, in no
+/** A State part drawn for client risks (rounds 9-11): each item from the release, of one of its round's draws, in no
  * earlier set, split by the hash of its text. */
 function expectStateDraw(items: typeof realInbound, draws: readonly string[], earlier: readonly (typeof realInbound)[number][]): void {
   const before = new Set(earlier.map((r) => r.sha));
@@ -367,6 +370,22 @@ function expectStateDraw(items: typeof realInbound, draws: readonly string[], ea
     const draw = (r as { draw?: string }).draw;
     expect({ text: r.text, sha: /^[0-9a-f]{16}$/.test(r.sha ?? ''), draw: draws.includes(draw ?? ''), source: r.source, earlier: before.has(r.sha) }).toEqual({ text: r.text, sha: true, draw: true, source: 'state-dept-foia', earlier: false });
     expect({ text: r.text, split: r.split }).toEqual({ text: r.text, split: Number.parseInt(r.sha!.slice(0, 8), 16) % 3 === 0 ? 'holdout' : 'train' });
+  }
+}
+
+type RiskFloor = { risksFound: number; risksFalse: number; requestsP: number; requestsR: number };
+
+/** One test per split: client risks and requests on a State part stay at or above the end-of-round figures. */
+function itHoldsRiskFloors(items: typeof realInbound, floors: { train: RiskFloor; holdout: RiskFloor }): void {
+  for (const split of ['train', 'holdout'] as const) {
+    it(`client risks and requests on the State part's ${split} split stay at or above what was measured`, () => {
+      const floor = floors[split];
+      const score = scoreInbound(items.filter((r) => r.split === split));
+      expect(score.risks.truePositives).toBeGreaterThanOrEqual(floor.risksFound);
+      expect(score.risks.falsePositives).toBeLessThanOrEqual(floor.risksFalse);
+      expect(score.requests.precision).toBeGreaterThanOrEqual(floor.requestsP);
+      expect(score.requests.recall).toBeGreaterThanOrEqual(floor.requestsR);
+    });
   }
 }
 
@@ -386,18 +405,10 @@ describe('real-mail development set, round 9 (client risks)', () => {
     expectStateDraw(realInbound9, ['strong', 'risk-words', 'other', 'principal'], realInbound7);
   });
 
-  for (const [split, floor] of [
-    ['train', { risksFound: 3, risksFalse: 3, requestsP: 0.93, requestsR: 0.75 }],
-    ['holdout', { risksFound: 1, risksFalse: 3, requestsP: 0.9, requestsR: 0.7 }],
-  ] as const) {
-    it(`client risks and requests on the State part's ${split} split stay at or above what was measured`, () => {
-      const score = scoreInbound(realInbound9.filter((r) => r.split === split));
-      expect(score.risks.truePositives).toBeGreaterThanOrEqual(floor.risksFound);
-      expect(score.risks.falsePositives).toBeLessThanOrEqual(floor.risksFalse);
-      expect(score.requests.precision).toBeGreaterThanOrEqual(floor.requestsP);
-      expect(score.requests.recall).toBeGreaterThanOrEqual(floor.requestsR);
-    });
-  }
+  itHoldsRiskFloors(realInbound9, {
+    train: { risksFound: 3, risksFalse: 3, requestsP: 0.93, requestsR: 0.75 },
+    holdout: { risksFound: 1, risksFalse: 3, requestsP: 0.9, requestsR: 0.7 },
+  });
 });
 
 // Round 10 (README "Round 10 (client risks)"): the Secretary's whole chasing messages to her staff (text committed,
@@ -416,16 +427,31 @@ describe('real-mail development set, round 10 (client risks)', () => {
     expectStateDraw(realInbound10, ['chasing', 'plain', 'chasing-2'], [...realInbound7, ...realInbound9]);
   });
 
-  for (const [split, floor] of [
-    ['train', { risksFound: 7, risksFalse: 0, requestsP: 0.95, requestsR: 0.72 }],
-    ['holdout', { risksFound: 0, risksFalse: 1, requestsP: 0.95, requestsR: 0.74 }],
-  ] as const) {
-    it(`client risks and requests on the State part's ${split} split stay at or above what was measured`, () => {
-      const score = scoreInbound(realInbound10.filter((r) => r.split === split));
-      expect(score.risks.truePositives).toBeGreaterThanOrEqual(floor.risksFound);
-      expect(score.risks.falsePositives).toBeLessThanOrEqual(floor.risksFalse);
-      expect(score.requests.precision).toBeGreaterThanOrEqual(floor.requestsP);
-      expect(score.requests.recall).toBeGreaterThanOrEqual(floor.requestsR);
-    });
-  }
+  itHoldsRiskFloors(realInbound10, {
+    train: { risksFound: 7, risksFalse: 0, requestsP: 0.95, requestsR: 0.72 },
+    holdout: { risksFound: 0, risksFalse: 1, requestsP: 0.95, requestsR: 0.74 },
+  });
+});
+
+// Round 11 (README "Round 11 (client risks)"): more of the Secretary's messages to her staff in a fresh order, a part
+// narrowed to words of complaint or of something owed (text committed, federal works), and the next company-addressed
+// tweets after round 10's (references). Labelled before the risk rules were run on them; the State part is held at floors
+// at its end-of-round figures (main's rules fail the train floor: 4 found, 1 false alarm).
+describe('real-mail development set, round 11 (client risks)', () => {
+  const tweets = parseRealInbound(realInbound11TweetsText, 'real/inbound-complaints-11.refs.jsonl');
+
+  it('is labelled, split by the hash of its text, new and big enough', () => {
+    expect(realInbound11.length + tweets.length).toBeGreaterThanOrEqual(250);
+    expect(realInbound11.filter((r) => r.risk !== null).length).toBeGreaterThanOrEqual(25);
+    expect(tweets.filter((r) => r.risk !== null).length).toBeGreaterThanOrEqual(50);
+    expectTweetReferences(tweets);
+    const earlierTweets = new Set([realInbound3Text, realInbound9TweetsText, realInbound10TweetsText].flatMap((text) => parseRealInbound(text).map((r) => r.sha)));
+    expect(tweets.filter((r) => earlierTweets.has(r.sha))).toEqual([]);
+    expectStateDraw(realInbound11, ['chasing', 'plain', 'strong'], [...realInbound7, ...realInbound9, ...realInbound10]);
+  });
+
+  itHoldsRiskFloors(realInbound11, {
+    train: { risksFound: 11, risksFalse: 0, requestsP: 0.98, requestsR: 0.84 },
+    holdout: { risksFound: 3, risksFalse: 0, requestsP: 0.92, requestsR: 0.68 },
+  });
 });

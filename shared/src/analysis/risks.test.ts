@@ -352,3 +352,95 @@ describe('findRisks, round 10 (a principal chasing in few words, customers to co
   });
 });
 
+
+describe('findRisks, round 11 (a principal left without what was owed, customers kept waiting)', () => {
+  const signals = (visible: string) => findRisks(visible, 'them').map((r) => [r.kind, r.signal ?? null]);
+
+  it('reads what the reader owed and did not send, said of the thing or in pronouns, but not the writer\'s reading or an answer owed by someone else', () => {
+    expect(kinds("The seating chart didn't come thru.", 'them')).toEqual(['delay']);
+    expect(kinds("I don't have them yet.", 'them')).toEqual(['delay']);
+    expect(kinds("I've not seen any talking points for the lunch.", 'them')).toEqual(['delay']);
+    expect(kinds("I didn't get the memo today--at least not yet.", 'them')).toEqual(['delay']);
+    expect(kinds("Also, I have not rec'd the speech draft.", 'them')).toEqual(['delay']);
+    expect(kinds("I haven't seen the final draft, so I can't comment.", 'them')).toEqual([]);
+    expect(kinds('The package came through customs on Monday.', 'them')).toEqual([]);
+    expect(kinds("If you don't have them yet, ask the desk.", 'them')).toEqual([]);
+  });
+
+  it('reads what the reader supplied as wrong, damaged or down again, but not the writer\'s own error or a curve going down again', () => {
+    expect(signals('The number you gave me for the ambassador was wrong.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(signals('Your office sent us the wrong invoice again.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(signals('The lamp arrived damaged and the box was open.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(signals('@AcmeTel are the phone lines down again in our area?')).toEqual([['dissatisfaction', 'quality']]);
+    expect(signals('@AcmeTel coverage is getting worse by the day.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(kinds('I gave the wrong name in my first message, sorry.', 'them')).toEqual([]);
+    expect(kinds('The curve should go up before it is regulated down again.', 'them')).toEqual([]);
+  });
+
+  it('reads a refusal to go through it again, a run-around, fairness questioned, and hoping for more, but not a debate about what is fair', () => {
+    expect(kinds("I'm not doing this again.", 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('Why do we always get the runaround from your desk?', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds("So you raised the fees again. How's that fair", 'them')).toEqual(['dissatisfaction']);
+    expect(kinds("What's the point in paying for priority support if nobody answers?", 'them')).toEqual(['dissatisfaction']);
+    expect(signals('The report covers it, but I had hoped for more emphasis on the pilots.')).toEqual([['dissatisfaction', 'understatement']]);
+    expect(kinds("That isn't fair, you charged us twice.", 'them')).toEqual(['dissatisfaction']);
+    expect(kinds("It's not fair to compare the two methods on this data.", 'them')).toEqual([]);
+    expect(kinds('How is that fair to the other teams?', 'them')).toEqual([]);
+    expect(kinds('I hope for more rain this week.', 'them')).toEqual([]);
+    expect(signals('I thought this was done.')).toEqual([['dissatisfaction', 'understatement']]);
+    expect(signals('I thought had been cancelled.')).toEqual([['dissatisfaction', 'understatement']]);
+    expect(kinds('I thought it was a bug, but it is documented.', 'them')).toEqual([]);
+    expect(kinds('I thought this was done by the optimiser, so I left it out.', 'them')).toEqual([]);
+  });
+
+  it('reads being kept waiting where the writer is, made late, not answered or kept out, but not a shuttle in a story or a third person not answering', () => {
+    expect(kinds('Been sitting on the plane for two hours.', 'them')).toEqual(['delay']);
+    expect(kinds('@AcmeAir our flight has been on the tarmac for an hour.', 'them')).toEqual(['delay']);
+    expect(kinds('@AcmeAir you are going to make me late for my own wedding.', 'them')).toEqual(['delay']);
+    expect(kinds('We are now more than 3 hours delayed :(', 'them')).toEqual(['delay']);
+    expect(kinds('No reply to my email from last month.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds("I wrote about the broken handle and I haven't had a reply.", 'them')).toEqual(['dissatisfaction']);
+    expect(kinds("Why wasn't I told about the change of venue?", 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('Why is there no one from legal in my meeting tomorrow?', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds("I don't understand why I wasn't told about the visit.", 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('The shuttle, which sat on the tarmac for 2 hours, finally left.', 'them')).toEqual([]);
+    expect(kinds("I emailed him a week ago and I haven't had a reply.", 'them')).toEqual([]);
+    expect(kinds('The leaders meeting is 15 minutes delayed.', 'them')).toEqual([]);
+    expect(kinds('Why was there no rain last summer?', 'them')).toEqual([]);
+  });
+
+  it('reads asking where to complain, being on the edge of cancelling, and a short verdict, but not someone else\'s feeling named after it', () => {
+    expect(kinds('Where can I file a complaint about your branch manager?', 'them')).toEqual(['escalation']);
+    expect(kinds('I was this close to cancelling altogether.', 'them')).toEqual(['cancellation']);
+    expect(kinds('Please cancel everything!', 'them')).toEqual(['cancellation']);
+    expect(kinds('This is ridiculous.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('Waste of time.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('@AcmeTV what a joke of a company.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('What a joke that was, we laughed all night.', 'them')).toEqual([]);
+    expect(kinds('It is so horrible.', 'them')).toEqual([]);
+    expect(kinds('There was a story this week about how unhappy she is at the school.', 'them')).toEqual([]);
+  });
+
+  it('reads the reader leaving a problem as it was, botched work, a verdict on the service, and having to look elsewhere, but not the writer\'s own slip or a package sought', () => {
+    expect(kinds('@AcmeCar you did not resolve my issue.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('I opened two tickets and both were closed without being fixed.', 'them')).toEqual(['dissatisfaction']);
+    expect(signals('@AcmeGarage messed up my oil change.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(kinds('@AcmeStore your delivery services are subpar.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('@AcmeTax what a mess you have there!', 'them')).toEqual(['dissatisfaction']);
+    expect(signals('Now I have to find another brand.')).toEqual([['cancellation', 'alternatives']]);
+    expect(kinds('I think I messed up my installation, can you help?', 'them')).toEqual([]);
+    expect(kinds('Your patch did not fix my problem, but thanks for trying.', 'them')).toEqual([]);
+    expect(kinds('I need to find another package that reads SPSS files.', 'them')).toEqual([]);
+  });
+
+  it('reads being ignored, fleeced or never served right, said to the reader, but not software ignoring an argument or a message to be ignored', () => {
+    expect(kinds('Your "support" is ignoring the problem.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('@AcmeShop you can never get the order right.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('@AcmeCafe you fleeced me, where is the rest of my order?', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('Nope. Still nada.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('Totally not cool.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('R is ignoring my argument, you said?', 'them')).toEqual([]);
+    expect(kinds('You can ignore my previous message.', 'them')).toEqual([]);
+    expect(kinds('Not cool enough to use everywhere yet, but close.', 'them')).toEqual([]);
+  });
+});

@@ -97,20 +97,20 @@ const THEIR_SIGNALS: RiskRule[] = [
       /\b(?:(?:missed|slipped|blown) (?:two|three|four|several|multiple|\d+) (?:milestones|deadlines|dates|deliveries)|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:missed )?(?:milestone|deadline|date|delivery) (?:in a row|missed|that (?:has )?slipped|(?:that )?(?:you|you've|your team|your side)(?: have| has)? (?:missed|slipped|blown))|(?:another|yet another) missed (?:milestone|deadline|date)|(?:two|three|four|several|multiple|\d+) (?:missed|slipped|late) (?:milestones|deadlines|deliveries|dates)|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:the |this |that |a |our )?(?:[\w-]+ )?(?:date|deadline|milestone|delivery|release|launch|go-live) (?:has )?(?:slipped|moved|been (?:missed|pushed back|moved|delayed)))\b/i,
   },
   {
-    needs: /\b(?:disappoint|underwhelm|frustrat|what we|desired|better|less than|expected|address|answer|times|got no)/i,
+    needs: /\b(?:disappoint|underwhelm|frustrat|what we|desired|better|less than|expected|hoped for|address|answer|times|got no)/i,
     kind: 'dissatisfaction',
     signal: 'understatement',
     // A third person who did not answer ("he didn't answer my email") or a phone that rang out ("I called and was
     // transferred to room but got no answer") is not the reader's silence, unless the reader is named.
     aimedElsewhere: /\b(?:he|she|they) (?:really |just )?(?:didn't|did not|doesn't|does not|hasn't|has not) (?:address|answer)\b|\b(?:called|rang|phoned|dialled|dialed|transferred)\b(?![^.!?]*\b(?:you|your)\b)[^.!?]{0,50}\bgot no answer\b/i,
     pattern:
-      /\b(?:(?:a (?:bit|little)|slightly|somewhat|rather|quite) (?:disappointed|underwhelmed|frustrated)|(?:a (?:bit|little)|slightly|somewhat|rather|quite) (?:disappointing|frustrating) (?:not to (?:hear|get|receive) (?:back|anything|a (?:reply|response|word))|that (?:we|I) (?:haven't|have not|didn't|did not) (?:heard|received|got|had) (?:back|anything|a (?:reply|response|word)))|not (?:quite )?what we (?:expected|agreed|asked for|were promised|were expecting|had hoped for|hoped for)|leaves? (?:a lot|a great deal|much|something|a bit) to be desired|(?:could|should) have been (?:handled )?better|less than (?:impressed|happy)|we (?:had )?expected (?:more|better)|(?<!\bif (?:that|this|it) |\b(?:I|we) (?:really |just )?)(?:doesn't|does not|didn't|did not) (?:really |quite )?(?:address|answer) (?:that|this|it|my|our|the)|(?<!\b(?:questions?|been|was|were) )(?:asked|requested|raised this|chased|complained|called|emailed|e-mailed|written|phoned|contacted (?:you|your \w+))(?: (?:about )?(?:this|it))? (?:a couple of|two|three|four|five|several|multiple|many|numerous|countless|a dozen|\d+) times|(?<!\byou )got no (?:response|reply|answer))\b/i,
+      /\b(?:(?:a (?:bit|little)|slightly|somewhat|rather|quite) (?:disappointed|underwhelmed|frustrated)|(?:a (?:bit|little)|slightly|somewhat|rather|quite) (?:disappointing|frustrating) (?:not to (?:hear|get|receive) (?:back|anything|a (?:reply|response|word))|that (?:we|I) (?:haven't|have not|didn't|did not) (?:heard|received|got|had) (?:back|anything|a (?:reply|response|word)))|not (?:quite )?what we (?:expected|agreed|asked for|were promised|were expecting|had hoped for|hoped for)|leaves? (?:a lot|a great deal|much|something|a bit) to be desired|(?:could|should) have been (?:handled )?better|less than (?:impressed|happy)|(?:we|I) (?:had )?(?:expected|hoped for) (?:a (?:bit|little|lot) |much |far |rather )?(?:more|better)\b|(?<!\bif (?:that|this|it) |\b(?:I|we) (?:really |just )?)(?:doesn't|does not|didn't|did not) (?:really |quite )?(?:address|answer) (?:that|this|it|my|our|the)|(?<!\b(?:questions?|been|was|were) )(?:asked|requested|raised this|chased|complained|called|emailed|e-mailed|written|phoned|contacted (?:you|your \w+))(?: (?:about )?(?:this|it))? (?:a couple of|two|three|four|five|several|multiple|many|numerous|countless|a dozen|\d+) times|(?<!\byou )got no (?:response|reply|answer))\b/i,
   },
 ];
 
 /** Silence from someone the writer names in the third person ("I contacted the maintainer, still no response") is not ours. */
 const SILENCE_ELSEWHERE =
-  /\b(?:contacted|emailed|e-mailed|wrote to|written to|asked|pinged|messaged|cc'd) (?:the|a|an|his|her|their|its)\b(?! (?:team|company|support|office|help ?desk|service|customer))|^\s*(?:they|he|she)\b|\b(?:they|he|she) (?:have |has )?(?:never|not once)\b/i;
+  /\b(?:contacted|emailed|e-mailed|wrote to|written to|asked|pinged|messaged|cc'd|reach(?:ing|ed)? out to) (?:the|a|an|his|her|their|its|him)\b(?! (?:team|company|support|office|help ?desk|service|customer))|^\s*(?:they|he|she)\b|\b(?:they|he|she) (?:have |has )?(?:never|not once)\b/i;
 
 /** What the writer has not had is owed by someone else, or not owed at all: a condition, an apology, an answer looked for elsewhere. */
 const OWED_BY_SOMEONE_ELSE =
@@ -136,13 +136,13 @@ const THEIR_COMPLAINTS: RiskRule[] = [
     // A verdict on the reader's own work or on the whole relationship: "your onboarding portal is awful", "an absolute
     // joke", "poor customer experience", "your app is worse than ...", "lost my business", "we're done with you".
     pattern:
-      /\b(?:your\s+(?:[\w-]+\s+){0,3}?(?:is|are|was|were|has been)\s+(?:so\s+|really\s+|absolutely\s+|just\s+|truly\s+)?(?:awful|terrible|horrible|appalling|atrocious|pathetic|disgusting|dreadful|abysmal|shocking|a joke|a disgrace|a shambles)|(?:is|are|was|were|'s) (?:an? |such an? )?(?:absolute|complete|total|utter) (?:joke|disgrace|shambles)|poor (?:customer |shopping |user )?experience|your (?:[\w-]+ ){0,3}(?:is|are|has been|have been) (?:even |much |far |getting )?worse than|(?:lost|lose|losing) (?:my|our) (?:business|custom)|(?:I'm|I am|we're|we are) (?:so |totally |officially )?done with (?:you|your|y'all))\b/i,
+      /\b(?:your\s+(?:[\w-]+\s+){0,3}?(?:is|are|was|were|has been)\s+(?:so\s+|really\s+|absolutely\s+|just\s+|truly\s+)?(?:awful|terrible|horrible|appalling|atrocious|pathetic|disgusting|dreadful|abysmal|shocking|sub-?par|lousy|rubbish|crap|garbage|unacceptable|a joke|a disgrace|a shambles)|(?:is|are|was|were|'s) (?:an? |such an? )?(?:absolute|complete|total|utter) (?:joke|disgrace|shambles)|poor (?:customer |shopping |user )?experience|your (?:[\w-]+ ){0,3}(?:is|are|has been|have been) (?:even |much |far |getting )?worse than|(?:lost|lose|losing) (?:my|our) (?:business|custom)|(?:I'm|I am|we're|we are) (?:so |totally |officially )?done with (?:you|your|y'all))\b/i,
   },
   {
     complaintWords: true,
     kind: 'dissatisfaction',
     pattern:
-      /^(?:still nothing|nothing yet)\s*[!.?]*$|^(?:\.?@\w+\s+)*(?:(?:absolutely|totally|just|simply|so|really|truly|utterly|frankly)\s+)?(?:worst(?: ever)?\*?|disgusting|pathetic|pitiful|appalling|unacceptable|ridiculous|outrageous|disgraceful|terrible|awful|horrible|shocking|not good enough|a joke|a disgrace)\s*[!.]*(?:\s*(?:https?:\/\/\S+|pic\.twitter\.com\/\S+|@\w+|#\w+))*\s*$/i,
+      /^(?:still (?:nothing|nada|zilch)|nothing yet)\s*[!.?]*$|^(?:\.?@\w+\s+)*(?:(?:this|that|it)(?:'s| is| was)\s+(?:(?:just|simply|so|really|absolutely|totally)\s+)?(?=ridiculous|unacceptable|not good enough|a joke|an? (?:complete |total |utter )?waste)|(?:absolutely|totally|just|simply|so|really|truly|utterly|frankly)\s+)?(?:worst(?: ever)?\*?|disgusting|pathetic|pitiful|appalling|unacceptable|ridiculous|outrageous|disgraceful|terrible|awful|horrible|shocking|not good enough|not (?:cool|ok|okay|acceptable)|a joke|a disgrace|(?:an? )?(?:complete |total |utter )?waste of (?:time|money))\s*[!.]*(?:\s*(?:https?:\/\/\S+|pic\.twitter\.com\/\S+|@\w+|#\w+))*\s*$/i,
   },
   {
     complaintWords: true,
@@ -174,7 +174,7 @@ const THEIR_COMPLAINTS: RiskRule[] = [
     aimedElsewhere: /\bif you\b|\byou(?:'ve| have)?(?:n't| not| never)\b|\b(?:sorry|apologi[sz]e|apologies)\b|\bwaiting\b[^.!?]{0,40}\b(?:to (?:finish|complete|run|compile|load|converge)|jobs?|runs?|computations?|simulations?|calculations?|process(?:es)?|builds?|install)\b/i,
     owedToWriter: true,
     pattern:
-      /\b(?:been waiting (?:for )?(?:over |more than |almost |nearly |about |like )?(?:\d+|an?|two|three|four|five|several) ?(?:mins?|minutes|hours?|hrs?|days|weeks|months)\b|(?:has|have|had)\s+yet to (?:arrive|be (?:delivered|dispatched|shipped|sent))|(?:has|have|had)(?:n't| not)\s+(?:yet\s+)?(?:arrived|shipped|turned up|been (?:delivered|dispatched|shipped))(?:\s+yet)?|(?:has|have)(?:n't| not)\s+(?:yet\s+)?come(?=\s+yet\b|\s*[.!]*$)|\b(?:they|it|order|package|parcel|delivery|shipment|boxes|books?|papers|documents?|items?|goods)\s+did(?:n't| not)\s+(?:arrive|turn up|show up)|(?:(?:not yet|never|still (?:have |has )?(?:not|n't)|(?:have|has)(?:n't| not)(?: yet)?) (?:received|got|gotten)|waiting (?:on|for)) (?:my|our|the|a|an|any) (?:[\w-]+ ){0,2}(?:order|package|parcel|delivery|shipment|goods|items?|luggage|suitcases?|bags?|refund|reimbursement|replacement|invoice|report|paperwork|contract|papers?|charger|cheque|check|payment|money|quote|proposal|draft|deliverables?|tickets?|confirmation|kit)s?\b|(?:order|package|parcel|delivery|shipment|luggage|suitcases?|bags?|courier|driver|engineer|technician|bus|train|refund|replacement|they|it)\s+(?:has\s+|have\s+|had\s+)?(?:never|still not|still (?:has|have|did)n'?t|still (?:has|have|did) not|not yet) (?:yet )?(?:arrived?|came|come|showed up|turned up|appeared|been (?:delivered|dispatched|shipped))|no sign of (?:my|our|the) (?:[\w-]+ ){0,3}?(?:order|delivery|package|parcel|shipment|courier|driver|engineer|technician)|(?:\d+(?:\.\d+)?|two|three|four|five|several)\s*(?:\+\s*)?(?:hrs?|hours?|days?|weeks?)\s+(?:late|overdue|behind)|(?:supposed|meant|due|promised|guaranteed) to (?:be delivered|arrive|come|be here|ship|be dispatched|be ready)\b[^.!?]{0,40}\b(?:but|now|still|and (?:it|they) (?:hasn't|haven't|didn't))|(?:was|were|it's|is) (?:supposed|meant|promised) to (?:be|take) (?:only )?(?:\d+|a|one|two|three|four|five)\s*(?:business |working )?(?:days?|weeks?|hours?)|(?:been )?waiting (?:for )?(?:over |more than |almost |nearly )?(?:\d+|a|an|two|three|four|five|six|several)\s+(?:hours?|days?|weeks?|months?)(?: now)?\b|taking (?:forever|ages) to (?:receive|hear back|get back|get (?:a |my |our )?(?:refund|reply|response|answer|replacement)|respond|reply|process|fix|deliver|ship|arrive|refund|resolve)|(?:\d+|two|three|four|five|several)\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?) (?:after|past|later than) (?:the )?(?:estimated|promised|agreed|expected|scheduled|quoted|guaranteed) (?:delivery |arrival )?(?:time|date|slot)|where(?:'s| is) (?:my|our) (?:order|parcel|package|delivery|refund|replacement|shipment)|(?:my|our) (?:[\w-]+ ){0,2}(?:order|package|parcel|delivery|shipment|refund|replacement|flight|train|invoice|report) (?:has|have|had|is|was|keeps?|kept) (?:been |being |getting )?(?:delayed|postponed|pushed back)|(?<!\b(?:made|making|make) )(?:still )?no progress (?:being made|has been made|made|since|on|at all)|(?:been )?trying to (?:reach|contact|settle|resolve|sort out|get hold of|get through to|speak to|talk to) [^.!?]{0,40}\bfor (?:the (?:past|last) |over |more than |almost )?(?:\d+|two|three|four|five|several) (?:days|weeks|months)|(?:had |have had |been )?(?:no|without) (?:broadband|internet|service|power|signal|connection|connectivity|wi-?fi|access|phone line|heating|hot water) (?:since|for (?:over |more than |almost )?(?:\d+|two|three|four|five|several|a|an) (?:hours|days|weeks)))\b/i,
+      /\b(?:been waiting (?:for )?(?:over |more than |almost |nearly |about |like )?(?:\d+|an?|two|three|four|five|several) ?(?:mins?|minutes|hours?|hrs?|days|weeks|months)\b|(?:has|have|had)\s+yet to (?:arrive|be (?:delivered|dispatched|shipped|sent))|(?:has|have|had)(?:n't| not)\s+(?:yet\s+)?(?:arrived|shipped|turned up|been (?:delivered|dispatched|shipped))(?:\s+yet)?|(?:has|have)(?:n't| not)\s+(?:yet\s+)?come(?=\s+yet\b|\s*[.!]*$)|\b(?:they|it|order|package|parcel|delivery|shipment|boxes|books?|papers|documents?|items?|goods)\s+did(?:n't| not)\s+(?:arrive|turn up|show up)|(?:(?:not yet|never|still (?:have |has )?(?:not|n't)|(?:have|has)(?:n't| not)(?: yet)?) (?:received|got|gotten)|waiting (?:on|for)) (?:my|our|the|a|an|any) (?:[\w-]+ ){0,2}(?:order|package|parcel|delivery|shipment|goods|items?|luggage|suitcases?|bags?|refund|reimbursement|replacement|invoice|report|paperwork|contract|papers?|charger|cheque|check|payment|money|quote|proposal|draft|deliverables?|tickets?|confirmation|kit)s?\b|(?:order|package|parcel|delivery|shipment|luggage|suitcases?|bags?|courier|driver|engineer|technician|bus|train|refund|replacement|they|it)\s+(?:has\s+|have\s+|had\s+)?(?:never|still not|still (?:has|have|did)n'?t|still (?:has|have|did) not|not yet) (?:yet )?(?:arrived?|came|come|showed up|turned up|appeared|been (?:delivered|dispatched|shipped))|no sign of (?:my|our|the) (?:[\w-]+ ){0,3}?(?:order|delivery|package|parcel|shipment|courier|driver|engineer|technician)|(?:\d+(?:\.\d+)?|two|three|four|five|several)\s*(?:\+\s*)?(?:mins?|minutes|hrs?|hours?|days?|weeks?)\s+(?:late|overdue|behind|delayed)|(?:supposed|meant|due|promised|guaranteed) to (?:be delivered|arrive|come|be here|ship|be dispatched|be ready)\b[^.!?]{0,40}\b(?:but|now|still|and (?:it|they) (?:hasn't|haven't|didn't))|(?:was|were|it's|is) (?:supposed|meant|promised) to (?:be|take) (?:only )?(?:\d+|a|one|two|three|four|five)\s*(?:business |working )?(?:days?|weeks?|hours?)|(?:been )?waiting (?:for )?(?:over |more than |almost |nearly )?(?:\d+|a|an|two|three|four|five|six|several)\s+(?:hours?|days?|weeks?|months?)(?: now)?\b|taking (?:forever|ages) to (?:receive|hear back|get back|get (?:a |my |our )?(?:refund|reply|response|answer|replacement)|respond|reply|process|fix|deliver|ship|arrive|refund|resolve)|(?:\d+|two|three|four|five|several)\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?) (?:after|past|later than) (?:the )?(?:estimated|promised|agreed|expected|scheduled|quoted|guaranteed) (?:delivery |arrival )?(?:time|date|slot)|where(?:'s| is) (?:my|our) (?:order|parcel|package|delivery|refund|replacement|shipment)|(?:my|our) (?:[\w-]+ ){0,2}(?:order|package|parcel|delivery|shipment|refund|replacement|flight|train|invoice|report) (?:has|have|had|is|was|keeps?|kept) (?:been |being |getting )?(?:delayed|postponed|pushed back)|(?<!\b(?:made|making|make) )(?:still )?no progress (?:being made|has been made|made|since|on|at all)|(?:been )?trying to (?:reach|contact|settle|resolve|sort out|get hold of|get through to|speak to|talk to) [^.!?]{0,40}\bfor (?:the (?:past|last) |over |more than |almost )?(?:\d+|two|three|four|five|several) (?:days|weeks|months)|(?:had |have had |been )?(?:no|without) (?:broadband|internet|service|power|signal|connection|connectivity|wi-?fi|access|phone line|heating|hot water) (?:since|for (?:over |more than |almost )?(?:\d+|two|three|four|five|several|a|an) (?:hours|days|weeks)))\b/i,
   },
   {
     complaintWords: true,
@@ -185,9 +185,9 @@ const THEIR_COMPLAINTS: RiskRule[] = [
     // never ("I haven't seen the final draft" is the writer's own reading).
     aimedElsewhere: OWED_BY_SOMEONE_ELSE,
     owedToWriter: true,
-    needs: /(?:n't|\bnot|\bnever)\s+(?:yet\s+)?(?:received|receive|gotten|got|get|have)\b/i,
+    needs: /(?:n't|\bnot|\bnever)\s+(?:yet\s+)?(?:received|receive|rec'?d|rcv'?d|recv'?d|gotten|got|get|have)\b/i,
     pattern:
-      /\b(?:(?:I|we)\s+(?:(?:still|also)\s+)?(?:have(?:n't| not)|had(?:n't| not)|did(?:n't| not)|never)\s+(?:yet\s+)?(?:received|receive|gotten|got|get)|(?:I|we)\s+(?:(?:still|also)\s+)?(?:do(?:n't| not)\s+yet|still\s+do(?:n't| not))\s+have|still\s+(?:have(?:n't| not)|not|n't)\s+(?:yet\s+)?(?:received|gotten|got))\s+(?:(?:my|our|the|a|an|any|your)\s+)?(?:[\w-]+\s+){0,2}?(?:schedule|briefings?|briefing materials|materials|memo|recommendations?|rec|drafts?|reports?|papers|notes|info|information|updates?|answers?|invoices?|refunds?|confirmation|certificates?|cards?|codes?|details|documents?|copies|repl(?:y|ies)|response|call ?back|readout|figures|dates|agenda|tracking number|anything|a thing)\b/i,
+      /\b(?:(?:I|we)\s+(?:(?:still|also)\s+)?(?:have(?:n't| not)|had(?:n't| not)|did(?:n't| not)|never)\s+(?:yet\s+)?(?:received|receive|rec'?d|rcv'?d|recv'?d|gotten|got|get)|(?:I|we)\s+(?:(?:still|also)\s+)?(?:do(?:n't| not)\s+yet|still\s+do(?:n't| not))\s+have|still\s+(?:have(?:n't| not)|not|n't)\s+(?:yet\s+)?(?:received|gotten|got))\s+(?:(?:my|our|the|a|an|any|your)\s+)?(?:[\w-]+\s+){0,2}?(?:schedule|briefings?|briefing materials|materials|memo|recommendations?|rec|drafts?|reports?|papers|notes|info|information|updates?|answers?|invoices?|refunds?|confirmation|certificates?|cards?|codes?|details|documents?|copies|repl(?:y|ies)|response|call ?back|readout|figures|dates|agenda|tracking number|anything|a thing)\b/i,
   },
   {
     complaintWords: true,
@@ -202,7 +202,7 @@ const THEIR_COMPLAINTS: RiskRule[] = [
     owedToWriter: true,
     needs: /(?:n't|\bnot|\bnever)\s+(?:yet\s+)?(?:get|got|receive|received|have)\b/i,
     pattern:
-      /\b(?:I|we)\s+(?:do(?:n't| not)|still do(?:n't| not)|still have(?:n't| not)(?: got)?)\s+have\s+(?:the\s+|a\s+|an\s+|my\s+|our\s+|any\s+|that\s+)?(?:[\w-]+\s+){0,2}?(?:call sheets?|memos?|briefing(?: book| materials| memo| papers?)?|talking points|readout|agenda|schedule|draft|deck|slides|invoice|quote|proposal|report)\b|^\s*(?:(?:I|we)\s+)?(?:(?:still|also)\s+)?(?:did(?:n't| not)|never)\s+(?:get|receive|got|received)(?:\s+(?:this|that|these|those|them|the (?:second|first|last|other|rest|attachments?|documents?|file|memo|e-?mail|message|fax|text|book|papers?|package|letter|draft|note|list|one|ones)(?: ones?)?|your (?:[\w-]+ )?(?:e-?mail|message|memo|note|letter|fax|draft|call)))?(?:\s+(?:yet|either|before (?:the |my )?[\w-]+))?\s*[.!]*$|\b(?:(?:I|we)\s+never\s+received|(?:I|we)\s+still\s+(?:have(?:n't| not)|had(?:n't| not)|did(?:n't| not))\s+(?:yet\s+)?received|but\s+(?:I|we)\s+(?:still\s+)?(?:have(?:n't| not)|did(?:n't| not))\s+(?:yet\s+)?(?:received|receive))\s+(?:my|our|the|your)\s+(?!(?:same|errors?|warnings?|messages?|output|results?|following|e-?mails? from|mail from|answers? from|repl(?:y|ies) from|responses? from|chance|hang|point|impression|idea)\b)[\w-]+(?!(?: [\w-]+){0,3} to (?:work|install|run|compile|load|build|converge|finish))/i,
+      /\b(?:I|we)\s+(?:do(?:n't| not)|still do(?:n't| not)|still have(?:n't| not)(?: got)?)\s+have\s+(?:the\s+|a\s+|an\s+|my\s+|our\s+|any\s+|that\s+)?(?:[\w-]+\s+){0,2}?(?:call sheets?|memos?|briefing(?: book| materials| memo| papers?)?|talking points|readout|agenda|schedule|draft|deck|slides|invoice|quote|proposal|report)\b|^\s*(?:(?:I|we)\s+)?(?:(?:still|also)\s+)?(?:did(?:n't| not)|never)\s+(?:get|receive|got|received)(?:\s+(?:this|that|these|those|them|the (?:second|first|last|other|rest|attachments?|documents?|file|memo|e-?mail|message|fax|text|book|papers?|package|letter|draft|note|list|one|ones)(?: ones?)?|your (?:[\w-]+ )?(?:e-?mail|message|memo|note|letter|fax|draft|call)))?(?:\s+(?:yet|either|before (?:the |my )?[\w-]+|tonight|today|yesterday|last night|this (?:morning|afternoon|evening)))?(?:\s*(?:-+|,)\s*(?:at least )?(?:not )?yet)?\s*[.!]*$|\b(?:(?:I|we)\s+never\s+received|(?:I|we)\s+still\s+(?:have(?:n't| not)|had(?:n't| not)|did(?:n't| not))\s+(?:yet\s+)?received|but\s+(?:I|we)\s+(?:still\s+)?(?:have(?:n't| not)|did(?:n't| not))\s+(?:yet\s+)?(?:received|receive))\s+(?:my|our|the|your)\s+(?!(?:same|errors?|warnings?|messages?|output|results?|following|e-?mails? from|mail from|answers? from|repl(?:y|ies) from|responses? from|chance|hang|point|impression|idea)\b)[\w-]+(?!(?: [\w-]+){0,3} to (?:work|install|run|compile|load|build|converge|finish))/i,
   },
   {
     complaintWords: true,
@@ -301,7 +301,154 @@ const THEIR_COMPLAINTS: RiskRule[] = [
     // same of their own code.
     needs: /\bwhy\b/i,
     pattern:
-      /\bwhy (?:the hell |on earth )?(?:is|was|are|were|does|do) (?:it|this|that|everything|all (?:the |your )?(?:[@\w-]+ ){0,3}|(?:the |your )?(?:[@\w-]+ ){1,3})\s*(?:(?:so|this|that|always|still)\s+)?(?:[\w-]+\s+)?(?:hard|difficult|complicated|impossible|painful|bad|slow|terrible|awful|expensive|unreliable|buggy|a struggle|a hassle|a nightmare|broken)\b|\bwhy (?:the hell |on earth )?(?:is|are|has|have|does|do)(?:n't)? (?:[@\w-]+ ){0,4}?still (?:not|no)\b|\bwhy (?:do|does|did) (?:[@\w-]+ (?:and )?){1,4}?make (?:it|this|things|everything) so (?:hard|difficult|complicated|impossible)\b/i,
+      /\bwhy (?:the hell |on earth )?(?:is|was|are|were|does|do) (?:it|this|that|everything|all (?:the |your )?(?:[@\w-]+ ){0,3}|(?:the |your )?(?:[@\w-]+ ){1,3})\s*(?:(?:so|this|that|always|still)\s+)?(?:[\w-]+\s+)?(?:hard|difficult|complicated|impossible|painful|bad|slow|terrible|awful|expensive|unreliable|buggy|a struggle|a hassle|a nightmare|broken)\b|\bwhy (?:the hell |on earth )?(?:is|are|has|have|does|do)(?:n't)? (?:[@\w-]+ ){0,4}?still (?:not|no)\b|\bwhy (?:do|does|did) (?:[@\w-]+ (?:and )?){1,4}?make (?:it|this|things|everything) so (?:hard|difficult|complicated|impossible)\b|\bwhy (?:does|did|do|is|has) (?:it|this|that|everything) (?:always |still )?(?:take|taking|taken) (?:so long|forever|ages|(?:over |more than )?(?:\d+|two|three|four|five|several) ?(?:mins?|minutes|hours?|hrs?|days|weeks|months))\b/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'delay',
+    owedToWriter: true,
+    // Something the reader was to send that has not come, said of the thing or in pronouns: "The schedule didn't come
+    // thru.", "I don't have them yet" (the whole sentence), "I've not seen any call sheets." ("seen" only with "any" and a
+    // thing that is sent: "I haven't seen the final draft" is the writer's own reading).
+    aimedElsewhere: OWED_BY_SOMEONE_ELSE,
+    needs: /\b(?:thru|through|yet|seen)\b/i,
+    pattern:
+      /\b(?:(?:did(?:n't| not)|has(?:n't| not)|have(?:n't| not)|never) (?:yet )?(?:come|came) (?:thru|through)\b|(?:I|we)\s+(?:(?:still|also)\s+)?(?:do(?:n't| not)|have(?:n't| not)|did(?:n't| not))\s+(?:have|got|gotten|received|receive|get)\s+(?:it|them|this|that|these|those|any)\s+yet\s*[.!]*$|(?:I|we)(?:'ve| have)?\s*(?:not|n't|never) seen (?:any|a single) (?:[\w-]+ ){0,2}?(?:call sheets?|memos?|briefings?|briefing (?:book|materials|papers?)|talking points|drafts?|schedules?|proposals?|quotes?|invoices?|deliverables?|progress)\b)/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    signal: 'quality',
+    // What the reader supplied is wrong, or came damaged, or the same fault is back: "The number you gave me for Shawn was
+    // wrong", "you sent us the wrong invoice", "the item arrived damaged", "are the phones down again", "going worse by
+    // the day".
+    needs: /\b(?:wrong|incorrect|inaccurate|out of date|outdated|arrived|again|worse)\b/i,
+    pattern:
+      /\b(?:(?:you|your (?:team|office|staff|people|colleagues?|assistant))\s+(?:gave|sent|provided|quoted|supplied|told|put)\b[^.!?]{0,40}?\b(?:was|were|is|are)\s+(?:(?:all|still|completely|totally|simply|just)\s+)?(?:wrong|incorrect|inaccurate|out of date|outdated)|(?:you|y'all|u|your [\w-]+)\s+(?:gave|sent|told|quoted|supplied|provided)\s+(?:me|us)\s+(?:the\s+|a\s+)?(?:wrong|incorrect|inaccurate)|arrived (?:(?:badly|completely|already)\s+)?(?:damaged|broken|smashed|crushed|faulty|defective|incomplete|opened|cold)|(?:is|are) (?:the |my |our |your )?(?:[\w-]+ )?(?:phones?|lines?|servers?|site|website|app|network|system|service|internet|wi-?fi|broadband|power|signal|portal|connection|platform)s? (?:down|broken|off|out) again|(?:getting|going|gets|got|gone) worse (?:by the (?:day|week|hour)|every (?:day|week)|each (?:day|week)|and worse))\b/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    // Refusing to go through it again, a run-around, a question of fairness, paying for nothing: "I'm not doing this
+    // again.", "why do we always get a runaround", "So you bump the prices up. How's that fair", "what's the point in paying
+    // for express delivery if you can't keep to it?"; the fairness question only where the reader is named.
+    needs: /\b(?:again|run-?around|fair|point)\b/i,
+    pattern:
+      /\b(?:(?:I|we)(?:'m|'re| am| are|'ll| will| shall)?\s+(?:not|never)\s+(?:doing|do|going through|go through|putting up with|put up with|sitting through|sit through)\s+(?:this|that|it)\s+again|(?:get|getting|got|given|giving|gives?) (?:me |us )?(?:the |a )?(?:complete |total |real )?run-?around|what(?:'s| is) the point (?:in|of) paying)\b/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    // "How's that fair" asks no answer; "that's not fair" counts only where the reader is named (a list debates fairness).
+    needs: /\bfair\b/i,
+    pattern: /\bhow(?:'s| is| was) (?:that|this|it) (?:\w+ )?fair\b(?! (?:to|for|on) (?!(?:me|us)\b))/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    addressed: true,
+    needs: /\bfair\b/i,
+    pattern: /\b(?:that|this|it)(?:(?:'s| is) (?:just |simply )?not| isn't) fair\b/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'delay',
+    // The reader keeping the writer waiting where they are, counted, or making them late: "Been sitting on plane for two
+    // hours", "has been on the tarmac for an hour", "you are going to make me late for" a dinner.
+    needs: /\b(?:tarmac|runway|plane|train|bus|gate|platform|late|miss)\b/i,
+    pattern:
+      /(?:(?:(?:^\s*|\b(?:I|we)(?:'ve| have)?\s+)(?:been\s+)?(?:sitting|sat|stuck|waiting|held|kept)|\bbeen)\s+(?:\w+\s+){0,2}?(?:on|in|at)\s+(?:the\s+)?(?:tarmac|runway|plane|train|bus|gate|platform)\s+(?:for\s+)?(?:over |more than |almost |nearly |about )?(?:\d+|an?|one|two|three|four|five|several)\s*(?:mins?|minutes|hours?|hrs?)\b|\byou(?:'re| are)?\s+(?:going to |gonna |about to )?(?:make|made|making)\s+(?:me|us)\s+(?:(?:so|very|really)\s+)?(?:late|miss)\b)/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    // Silence after writing, in more words: "No reply to my email sent months ago", "I haven't had a reply".
+    aimedElsewhere: SILENCE_ELSEWHERE,
+    needs: /\b(?:reply|response|answer|call ?back)\b/i,
+    pattern:
+      /\b(?:no (?:reply|response|answer) to (?:my|our) (?:e-?mails?|messages?|complaints?|letters?|tickets?|quer(?:y|ies)|requests?|calls?|dms?)|(?:I|we) (?:still )?(?:haven't|have not|never|still haven't) (?:had|got|gotten|received) (?:a|any) (?:reply|response|answer|call ?back))\b/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    signal: 'understatement',
+    // What the writer took to be done and is not, the whole sentence: "I thought this was done.", "I thought had been
+    // cancelled." (a chase in the fewest words; "I thought it was a bug, but ..." goes on and is not one).
+    needs: /\b(?:thought|assumed|understood)\b/i,
+    pattern:
+      /^\s*(?:(?:but|and|oh|hmm)\W+)?(?:I|we) (?:thought|assumed|understood)(?: that)? (?:(?:this|that|it|these|those|they|we|you)(?:'d| had| was| were| has| have)?\s+)?(?:already\s+)?(?:was|were|had been|has been|have been|been|would be)?\s*(?:already\s+)?(?:done|fixed|sorted|taken care of|settled|resolved|cancell?ed|booked|arranged|scheduled|confirmed|sent|finished|handled|set up)\s*[.!?]*$/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    addressed: true,
+    // "@DIRECTV what a joke of a company": a verdict as an exclamation, only where the reader is named.
+    needs: /\bwhat an?\b/i,
+    pattern: /\bwhat an? (?:absolute |complete |total |utter )?(?:joke|disgrace|shambles|rip-?off|mess|farce|nightmare)\b/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    signal: 'quality',
+    addressed: true,
+    // The reader's botched work: "@subaru_usa messed up my oil change", "you screwed up our booking"; not the writer's own
+    // ("I think I messed up my installation").
+    needs: /\b(?:messed|screwed|mucked|fouled|botched)\b/i,
+    pattern: /(?<!\b(?:I|we)(?:'ve| have| had)?(?: (?:just|totally|really|completely|probably|must have))? )\b(?:messed|screwed|mucked|fouled|botched)(?: up)? (?:my|our)\b/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    // The reader left the problem as it was: "@VW you did not resolve my issue", "both tickets were closed without being
+    // fixed"; only "you" (a list user's "your patch didn't fix my problem" is a report on a suggestion, not on a supplier).
+    needs: /\b(?:resolve|resolved|fix|fixed|solve|solved|sort|sorted|address|addressed|without)\b/i,
+    pattern:
+      /\b(?:(?:you|y'all|u)\s+(?:guys\s+)?(?:still\s+)?(?:did(?:n't| not)|have(?:n't| not)|never)\s+(?:yet\s+)?(?:resolve|resolved|fix|fixed|solve|solved|sort|sorted|address|addressed)\s+(?:my|our)\b|closed (?:without (?:being )?(?:fixed|resolved|sorted|solved|a (?:fix|resolution|response|reply))|before (?:it was|being) (?:fixed|resolved)))/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    addressed: true,
+    // Ignored, cheated or never served right, said to the reader: "your 'support' is ignoring the problem", "I have been
+    // ignored ever since", "you fleeced me", "you can never get the order right".
+    needs: /\b(?:ignor|fleeced|ripped|scammed|conned|cheated|robbed|never get|right)/i,
+    aimedElsewhere: /\b(?:R|it|this|that|the (?:function|package|compiler|code|option|argument|parser))\s+(?:is\s+|was\s+|just\s+)?ignor/,
+    pattern:
+      /\b(?:(?:you(?:'ve| have| are|'re)?|y'all|u|(?:support|service|team|staff)\W{0,2}\s+(?:is|are|has been|have been|keeps?|kept))\s+(?:just\s+|completely\s+|totally\s+)?ignor(?:ing|ed|e)\s+(?:me|us|my|our|the (?:problem|issue|complaint))|(?:I|we)(?:'ve| have)? been (?:completely |totally |just )?ignored|(?:you|y'all|u|they)\s+(?:just\s+|totally\s+)?(?:fleeced|ripped off|scammed|conned|cheated|robbed)\s+(?:me|us)|(?:you|y'all|u)\s+(?:guys\s+)?(?:can |could )?(?:never|can't ever|cannot ever|never seem to)\s+get\s+(?:it|anything|the|my|our|an?)\b[^.!?]{0,20}\bright)\b/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'cancellation',
+    signal: 'alternatives',
+    // Having to look elsewhere: "Now I have to find another brand.", "time to look for a new provider".
+    needs: /\b(?:another|new|different|better)\b/i,
+    pattern:
+      /\b(?:have to|need to|going to|gonna|will|'ll|time to|forced to)\s+(?:go\s+)?(?:find|look for|get|search for)\s+(?:another|a new|a different|a better)\s+(?:brand|provider|supplier|company|bank|carrier|airline|vendor|agency|network|store|shop|insurer|service|contractor)\b/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'escalation',
+    askingIsTheAct: true,
+    // Asking where to complain is itself complaining higher up: "where can I place a complaint?"
+    needs: /\bcomplaint\b/i,
+    pattern: /\bwhere (?:can|do|should|could|would) (?:I|we) (?:place|make|file|lodge|submit|send|raise|register) (?:a |an |my |our )?(?:formal |official )?complaint\b/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'cancellation',
+    askingIsTheAct: true,
+    // On the edge of leaving, or ending everything at once: "I was this close to canceling altogether", "Pls cancel everything!"
+    needs: /\bcancel/i,
+    pattern: /\b(?:(?:this|so|very) close to |(?:nearly|almost) (?:ready to )?)cancel(?:l?ing|l?ed)?\b|\bcancel (?:everything|it all|all of it)\b/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    // The principal not told or left out by the people who serve her: "Why wasn't I told?", "Why am I not included?",
+    // "Why is there no rep from WHA in my meeting".
+    needs: /\bwhy\b/i,
+    pattern:
+      /\bwhy (?:wasn't|was not|weren't|were not|haven't|have not|hasn't|has not|am|was|were|have|has)\s+(?:I|we|anyone|somebody|someone)\s+(?:(?:not|been)\s+)*(?:told|informed|included|invited|consulted|briefed|copied|cc'?d|notified|warned|asked)\b|\bwhy (?:I|we) (?:didn't|did not|wasn't|was not|weren't|were not) (?:know|told|informed|included|invited|consulted|briefed|copied|notified|warned)\b|\bwhy (?:is|was) there no (?:[\w-]+ )?(?:one|rep|representative|staff|officer|briefer|note-?taker|interpreter)\b[^.!?]{0,50}\b(?:my|our)\b/i,
   },
 ];
 
@@ -338,7 +485,7 @@ const THEIR_RULES: RiskRule[] = [
     // from his staff", "I sent the below to Tom but haven't heard back") is news about a third party, not about us.
     aimedElsewhere: THIRD_PARTY_SILENCE,
     pattern:
-      /\b(?:still waiting(?!\s+(?:whether|to see|for (?:it|this|the (?:job|run|computation|calculation|process))\b))|no one (?:has )?(?:responded|replied|got back)|nobody (?:has )?(?:responded|replied|got back|gotten back|got in touch|gotten in touch)|(?:haven't|have not) heard (?:back|anything|a word|from (?:you|anyone|anybody))|(?:didn't|did not|never) hear(?:d)? back from (?:you|your))\b/i,
+      /\b(?:still waiting(?!\s+(?:whether|to see|for (?:it|this|the (?:job|run|computation|calculation|process))\b))|no one (?:has )?(?:responded|replied|got back)|nobody (?:has )?(?:responded|replied|got back|gotten back|got in touch|gotten in touch)|(?:haven't|have not) heard (?:back|anything|a word|a thing|from (?:you|anyone|anybody))|(?:didn't|did not|never) hear(?:d)? back from (?:you|your))\b/i,
   },
   {
     needs: /\b(?:delay|postpon|pushed|behind|slipp|miss|late|overdue|past due)/i,
@@ -366,7 +513,7 @@ const APOLOGY_FOR_DELAY = /\b(?:sorry|apologi[sz]e|apologies|excuse|pardon)\b[^.
 const ASKING = /^\s*(?:could|can|would|should|shall|do|does|did|is it|are there|what about|how (?:do|can|should))\b[^?]*\?\s*$/i;
 
 /** A meeting, call or announcement moved is news about a calendar, not about the reader's work, whoever is named. */
-const EVENT_MOVED = /\b(?:meeting|mtg|call|hearing|vote|dinner|lunch|breakfast|reception|ceremony|interview|session|briefing|conference|photo|statement|announcement|speech|event)s?\b[,;]?(?: [^\s.!?]+){0,8} (?:is|are|was|were|has been|have been|will be|may be|be|been)(?: \w+)? (?:delayed|postponed|pushed (?:back|out))\b/i;
+const EVENT_MOVED = /\b(?:meeting|mtg|call|hearing|vote|dinner|lunch|breakfast|reception|ceremony|interview|session|briefing|conference|photo|statement|announcement|speech|event)s?\b[,;]?(?: [^\s.!?]+){0,8} (?:is|are|was|were|has been|have been|will be|may be|be|been)(?: \w+){0,2} (?:delayed|postponed|pushed (?:back|out))\b/i;
 
 /** The writer's own side, or a technical question about deferring something. */
 const OWN_SIDE = /\b(?:for me|to me|my|me|one-man|we hope|i hope|for a variety of reasons)\b|\b(?:I|we)(?:'m| am|'re| are) (?:\w+ )?(?:overdue|running (?:a (?:bit|little) )?(?:late|behind))\b|\b(?:could|can|should|would|to) (?:[\w-]+ ){1,3}be delayed|\bin hospital\b|\bhas been (?:ill|sick|away)\b/i;
@@ -381,7 +528,7 @@ const THEIR_STEMS =
   /\b(?:unhappy|furious|livid|fuming|angry|disgusted|unimpress|unreliab|dissatisf|unsatisf|irritat|infuriat|yet to|re-?tender|in-?house|decided to go|decided to move|decided to switch|opted to|elected to|(?:chosen|selected|appointed|picked|hired) (?:another|a different|a new|a competing|an alternative)|approached by|sloppy|careless|rushed|half-baked|substandard|sub-standard|shoddy|amateurish|up to scratch|at scratch|up to par|at par|cutting it|running out of time|time is running|to be desired|were expecting|had hoped|hoped for|complained|phoned|emailed|e-mailed|several times|multiple times|many times|numerous times|countless times|dozen times|two times|three times|four times|five times|\d+ times|alternativ|faith|keep|crash|give up|gave up|giving up|abandon|ditch|favou?r|heard|hear back|worse|move away|switch|agreed|promised|asked for|option|tender|rfp|rfq|bid|pitch|quote|quality|standard|accuracy|error|mistake|bug|typo|sloppy|careless|expectation|worse|budget|spend|cost|freez|new|left|resign|stepp|leaving|took over|taking over|takes over|reorg|restructur|worr|nervous|anxious|uneasy|on track|realistic|achievable|feasib|doable|risk|danger|tight|milestone|deadline|ideal|expected|better|address|answer|solve|fix|asked|raised|chased|response|surprised|underwhelm|cancel|terminat|renew|vendor|supplier|provider|agenc|partner|compan|firm|business|contract|relationship|escalat|manager|boss|director|supervisor|ceo|legal|lawyer|attorney|counsel|complaint|breach|further|higher|chain|disappoint|unacceptab|happy|satisf|pleased|impressed|frustrat|annoyed|upset|waiting|time|concern|confidence|trust|patience|fed up|poor|good enough|missing|slipping|dropping|respond|replied|got back|gotten back|heard back|chas|delay|postpon|pushed|behind|slipp|miss|late|overdue|due)/i;
 /** Word stems the round-3 complaint rules (THEIR_COMPLAINTS) start from: those rules are tried only when one is there. */
 const COMPLAINT_STEMS =
-  /\b(?:unanswered|worst|terribl|awful|horribl|horrend|appall|atroci|pathetic|disgust|dreadful|abysmal|shocking|lousy|unprofessional|useless|rubbish|poor|joke|disgrace|shambles|pitiful|unacceptab|ridiculous|outrageous|good enough|unhelpful|uncooperative|rude|clueless|helpful|lying|lied|honour|honor|fulfil|stand behind|chance|suck|crap|garbage|trash|junk|shit|respon|repl|answer|followed up|got back|called back|no one has|no call|yet to|arriv|shipped|turned up|showed up|appeared|been deliver|been dispatch|been shipp|received|t receive|not receive|gotten|never got|t got|not got|waiting|never came|never come|t come|t came|yet come|sign of|hrs late|hours late|days late|weeks late|hrs behind|hours behind|days behind|weeks behind|hours overdue|days overdue|weeks overdue|supposed to|meant to|promised to|guaranteed|due to arrive|due to be|due to ship|due to come|taking forever|taking ages|estimated|scheduled|quoted|where's my|where is my|where's our|where is our|apart|broke|stopped working|died|went out|gave up|peeling|unreliab|least reliab|flimsi|bugg|last longer|lasted longer|glue|fix it|fix them|fix this|fix that|repair it|send it back|send them back|gone off|gone down|went off|went down|down again|broken again|off again|outages|failures|breakdowns|crashes|power cuts|constantly|always offline|always down|always dropping|always cutting|always disconnect|keeps dropping|keep dropping|keeps cutting|keep cutting|keeps disconnect|keep disconnect|keeps going|keep going|never buying|never using|never shopping|never flying|never ordering|never booking|never staying|never eating|never going|never renewing|never dealing|never coming|last time|final time|take my|take our|taking my|taking our|instead|from now on|cancel|close my|close our|closing my|closing our|terminate my|terminate our|terminating my|terminating our|stop my|stop our|stopping my|stopping our|end my|end our|ending my|ending our|complaint|ftc|fcc|bbb|cfpb|regulator|ombudsman|trading standards|better business|attorney general|head office|involve|overcharg|double charg|double-charg|me twice|us twice|departments|teams|agents|hung up on|hangs up on|hang up on|cut me off|cut us off|cuts me off|cuts us off|cut you off|cuts you off|on hold|minute hold|min hold|hour hold|delayed|postponed|pushed back|no progress|trying to reach|trying to contact|trying to settle|trying to resolve|trying to sort|trying to get hold|trying to get through|trying to speak|trying to talk|no broadband|no internet|no service|no power|no signal|no connect|no wi|no access|no phone|no heating|no hot water|without broadband|without internet|without service|without power|without signal|without connect|without wi|without access|without phone|without heating|without hot water|(?:still (?:no\b|got)|do(?:n't| not) have|ha(?:s|ve) (?:my|our)|been (?:out|down|off)|make (?:it|this) so|crapp|shitty|rotten|horrid|sub-?par|disgraceful|incompetent|bad (?:customer|service)|absurd|insane|rip-?off|extortion|never (?:buy|use|shop|fly|order|book|stay|eat|go|renew|deal|come|recommend|again|delivered|been delivered)|(?:won't|will not|wont)(?: be)? (?:buy|us|shop|fly|order|book|stay|eat|return|com|recommend)|should(?: have|'ve) (?:just )?(?:taken|used|gone|flown|booked|bought|ordered|stuck|chosen|picked)|how (?:do|can|would) (?:i|we) cancel|lawyer|attorney|solicitor|sue\b|(?:new|different|another) (?:case|account|rep|contact|person|handler)|why (?:the hell |on earth )?(?:is|are|was|were|does|do|did|has|have)\b|no resolution|(?:no idea|don't know|do not know) where|(?:gone|went) missing|turns? up|nothing has|(?:keeps?|kept) (?:being|getting)|continually|repeatedly|as (?:advertised|described|claimed|promised)|(?:was|is|were|you) (?:advertised|described|claimed)|(?:day|week|month)s?[- ]old|(?:from|since) (?:the beginning|the start|day)|wasted|pointless)|still wrong|still messed|still incorrect|still broken|still down|still not|still you|still nothing|nothing yet|got(?:ten)? in touch|gotten back|worse than|done with you|los(?:t|e|ing) (?:my|our)|did(?:n't| not) get|yet have|still do(?:n't| not) have)/i;
+  /\b(?:unanswered|worst|terribl|awful|horribl|horrend|appall|atroci|pathetic|disgust|dreadful|abysmal|shocking|lousy|unprofessional|useless|rubbish|poor|joke|disgrace|shambles|pitiful|unacceptab|ridiculous|outrageous|good enough|unhelpful|uncooperative|rude|clueless|helpful|lying|lied|honour|honor|fulfil|stand behind|chance|suck|crap|garbage|trash|junk|shit|respon|repl|answer|followed up|got back|called back|no one has|no call|yet to|arriv|shipped|turned up|showed up|appeared|been deliver|been dispatch|been shipp|received|t receive|not receive|gotten|never got|t got|not got|waiting|never came|never come|t come|t came|yet come|sign of|hrs late|hours late|days late|weeks late|hrs behind|hours behind|days behind|weeks behind|hours overdue|days overdue|weeks overdue|supposed to|meant to|promised to|guaranteed|due to arrive|due to be|due to ship|due to come|taking forever|taking ages|estimated|scheduled|quoted|where's my|where is my|where's our|where is our|apart|broke|stopped working|died|went out|gave up|peeling|unreliab|least reliab|flimsi|bugg|last longer|lasted longer|glue|fix it|fix them|fix this|fix that|repair it|send it back|send them back|gone off|gone down|went off|went down|down again|broken again|off again|outages|failures|breakdowns|crashes|power cuts|constantly|always offline|always down|always dropping|always cutting|always disconnect|keeps dropping|keep dropping|keeps cutting|keep cutting|keeps disconnect|keep disconnect|keeps going|keep going|never buying|never using|never shopping|never flying|never ordering|never booking|never staying|never eating|never going|never renewing|never dealing|never coming|last time|final time|take my|take our|taking my|taking our|instead|from now on|cancel|close my|close our|closing my|closing our|terminate my|terminate our|terminating my|terminating our|stop my|stop our|stopping my|stopping our|end my|end our|ending my|ending our|complaint|ftc|fcc|bbb|cfpb|regulator|ombudsman|trading standards|better business|attorney general|head office|involve|overcharg|double charg|double-charg|me twice|us twice|departments|teams|agents|hung up on|hangs up on|hang up on|cut me off|cut us off|cuts me off|cuts us off|cut you off|cuts you off|on hold|minute hold|min hold|hour hold|delayed|postponed|pushed back|no progress|trying to reach|trying to contact|trying to settle|trying to resolve|trying to sort|trying to get hold|trying to get through|trying to speak|trying to talk|no broadband|no internet|no service|no power|no signal|no connect|no wi|no access|no phone|no heating|no hot water|without broadband|without internet|without service|without power|without signal|without connect|without wi|without access|without phone|without heating|without hot water|(?:still (?:no\b|got)|do(?:n't| not) have|ha(?:s|ve) (?:my|our)|been (?:out|down|off)|make (?:it|this) so|crapp|shitty|rotten|horrid|sub-?par|disgraceful|incompetent|bad (?:customer|service)|absurd|insane|rip-?off|extortion|never (?:buy|use|shop|fly|order|book|stay|eat|go|renew|deal|come|recommend|again|delivered|been delivered)|(?:won't|will not|wont)(?: be)? (?:buy|us|shop|fly|order|book|stay|eat|return|com|recommend)|should(?: have|'ve) (?:just )?(?:taken|used|gone|flown|booked|bought|ordered|stuck|chosen|picked)|how (?:do|can|would) (?:i|we) cancel|lawyer|attorney|solicitor|sue\b|(?:new|different|another) (?:case|account|rep|contact|person|handler)|why (?:the hell |on earth )?(?:is|are|was|were|does|do|did|has|have)\b|no resolution|(?:no idea|don't know|do not know) where|(?:gone|went) missing|turns? up|nothing has|(?:keeps?|kept) (?:being|getting)|continually|repeatedly|as (?:advertised|described|claimed|promised)|(?:was|is|were|you) (?:advertised|described|claimed)|(?:day|week|month)s?[- ]old|(?:from|since) (?:the beginning|the start|day)|wasted|pointless)|still wrong|still messed|still incorrect|still broken|still down|still not|still you|still nothing|nothing yet|got(?:ten)? in touch|gotten back|worse than|done with you|los(?:t|e|ing) (?:my|our)|did(?:n't| not) get|yet have|still do(?:n't| not) have|r(?:ec|cv|ecv)'?d|why (?:i|we) (?:didn|did not|wasn|was not|weren|were not)|(?:thought|assumed|understood)(?: that)? (?:(?:this|that|it|these|those|they|we|you)\S* )?(?:(?:had|has|was|were) )?(?:already )?(?:been )?(?:done|fixed|sorted|taken|settled|resolved|cancel|booked|arranged|scheduled|confirmed|sent|finished|handled|set up)|still (?:nada|zilch)|not cool|ignor(?:ing|ed) (?:me|us|my|our|the)|been (?:completely |totally |just )?ignored|(?:fleeced|ripped|scammed|conned|cheated|robbed)|(?:(?:can|could) never get|never get (?:it|anything) right|never seem to get)|what a (?:mess|farce|nightmare)|(?:messed|screwed|mucked|fouled) up|botched|(?:you|y'all|u) (?:guys )?(?:still )?(?:didn't|did not|haven't|have not|never) (?:yet )?(?:resolve|fix|solve|sort|address)|closed (?:without|before)|(?:find|look for|search for|get) (?:another|a new|a different|a better) (?:brand|provider|supplier|company|bank|carrier|airline|vendor|agency|network|store|shop|insurer|service|contractor)|(?:come|came) (?:thru|through)|(?:have|got|gotten|received|receive|get) (?:it|them|this|that|these|those|any) yet|seen (?:any|a single)|(?:you|y'all|u|team|office|staff|people|colleagues?|assistant) (?:gave|sent|provided|quoted|supplied|told|put)\b[^.!?]{0,50}\b(?:wrong|incorrect|inaccurate|outdated|out of date)|worse (?:by|every|each|and worse)|(?:doing|through|up with) (?:this|that|it) again|run-?around|(?:that|this|it|not|t) fair|point (?:in|of) paying|tarmac|runway|(?:sitting|sat|stuck) on (?:the )?(?:plane|train|bus)|ma(?:ke|king|de) (?:me|us) (?:late|miss)|(?:close to|nearly|almost) cancel|why (?:wasn|weren|haven|hasn|am (?:i|we)|was (?:i|we)|have (?:i|we)|has (?:anyone|someone|somebody)|is there no|was there no)|waste of)/i;
 /**
  * Either family's stems in one pass (group 1 set: a THEIR_STEMS stem came first). Both stem regexes are written
  * `/\b(?:...)/i`, so `source.slice(5, -1)` is their list of stems.
@@ -422,6 +569,8 @@ const ANOTHER_PLACE = /\bposted (?:this|it) (?:on|to)\b|\bon (?:the |a )?(?:\w+ 
 // evaluated, and these run for every sentence.
 const OTHERS_FEELING =
   /\b(?:you|they|he|she|who|all who|those who|everyone who)(?:'re| are| were| was| is| seem| seemed| might be| may be| will be| got| get)?(?: \w+)?\s*$|(?:^|[\s,;])(?!(?:I|we)\s)\w+\s+(?:had\s+|have\s+|has\s+)?(?:expressed|voiced|conveyed)\s+(?:(?:their|his|her|its|some|deep|strong|real)\s+)?$/i;
+/** The feeling's owner named after it ("a story about how unhappy she is"): someone else's feeling. */
+const OTHERS_FEELING_AFTER = /^\s+(?:he|she|they|[A-Z][a-z]+)(?:'s|'re| is| was| are| were| seems| seemed| felt| feels)\b/;
 const OWN_HANDLING_OR_THING = /^(?:not |n't )?\w+\s+(?:with|about) (?:how|what|the way) (?:I|we)\b|^\w+\s+(?:thing|part|bit|glitch\w*|errors?|bugs?|messages?|warnings?|repl(?:y|ies)|responses?|tone|e-?mails?|answers?|posts?)\b/i;
 const FRUSTRATION = /^frustration$/i;
 const FEELING_OBJECT = /^\s*(?:(?:very much|so much|a lot)\s+)?(?:about|with|by|over|at|that|regarding|in)\b(.{0,60})/i;
@@ -454,6 +603,7 @@ function aimedAtUs(sentence: string, match: RegExpExecArray): boolean {
   // thing is") is no complaint about us.
   if (OTHERS_FEELING.test(sentence.slice(Math.max(0, at - 30), at))) return false;
   if (OWN_HANDLING_OR_THING.test(sentence.slice(at))) return false;
+  if (OTHERS_FEELING_AFTER.test(sentence.slice(at + word[0].length))) return false;
   const after = sentence.slice(match.index);
   if (AIMED_ELSEWHERE.test(after.slice(0, 60))) return false;
   // "frustration" as a noun needs an owner: "my/our frustration".
@@ -521,7 +671,7 @@ function firstRuleRisk(sentence: string, side: Side, rules: readonly RiskRule[],
     // The writer's own work running late ("the updates are going to be delayed ... they work for me", "a lot of
     // this has been delayed") is their news, not a complaint about ours; "could X be delayed until" asks how.
     if (theirs && rule.kind === 'delay' && !rule.signal && !rule.owedToWriter && OWN_SIDE.test(sentence) && !YOU_OR_YOUR.test(sentence)) continue;
-    if (theirs && rule.kind === 'delay' && !rule.signal && !rule.owedToWriter && EVENT_MOVED.test(sentence)) continue;
+    if (theirs && rule.kind === 'delay' && !rule.signal && EVENT_MOVED.test(sentence)) continue;
     // A question that asks the reader something ("Could you say what you find poor about it?", "Should this be
     // escalated to the list?") is a request, not a complaint; a worry about a date asked as a question still is.
     if (theirs && !rule.signal && !rule.askingIsTheAct && ASKING.test(sentence)) continue;
