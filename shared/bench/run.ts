@@ -22,6 +22,7 @@ import type { FulfilmentEvidence } from '../src/analysis/fulfilment';
 import type { BodyLookup } from '../corpus/real-mail';
 import { findArchive, readArchive } from './tools/archive';
 import { findComplaints, readComplaints } from './tools/complaints-archive';
+import { EVERYTHING_LIST_SOURCE, findEverythingList, readEverythingList } from './tools/everything-list';
 
 const corpusUrl = new URL('../corpus/promises.jsonl', import.meta.url);
 const resultsDir = fileURLToPath(new URL('../../bench-results/', import.meta.url));
@@ -69,9 +70,13 @@ const archiveRows = new Map(archive.map((m) => [`${m.list}|${m.messageId}`, m]))
 // Round 3 (README "Round 3"): customers' tweets to companies, resolved by tweet id from complaints-data.csv when present.
 const complaintsFile = findComplaints();
 const tweets = new Map(complaintsFile ? readComplaints(complaintsFile).map((t) => [t.id, t.text.replace(/\s+/g, ' ').trim()]) : []);
+// Round 11 (README "Round 11 (promises)"): the everything-list archive, resolved by page when it is present.
+const everythingListDir = findEverythingList();
+const everythingList = new Map(everythingListDir ? readEverythingList(everythingListDir).map((m) => [m.page, m.body]) : []);
 const lookup: BodyLookup | undefined =
-  archiveDir || complaintsFile
-    ? (list, messageId) => (list.startsWith('complaints-social-media/') ? tweets.get(messageId) : archiveRows.get(`${list}|${messageId}`)?.body)
+  archiveDir || complaintsFile || everythingListDir
+    ? (list, messageId) =>
+        list.startsWith('complaints-social-media/') ? tweets.get(messageId) : list === EVERYTHING_LIST_SOURCE ? everythingList.get(messageId) : archiveRows.get(`${list}|${messageId}`)?.body
     : undefined;
 const realUrl = (name: string): URL => new URL(`../corpus/real/${name}`, import.meta.url);
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
@@ -96,6 +101,8 @@ const realOut = {
   'state 8': outbound('outbound-state-dept-8.jsonl'),
   // Round 10 (README "Round 10 (promises)"): the same release, officials no earlier round drew.
   'state 10': outbound('outbound-state-dept-10.jsonl'),
+  // Round 11 (README "Round 11 (promises)"): a discussion list's writers, references resolved from the archive.
+  'everything-list 11': outbound('outbound-everything-list-11.refs.jsonl'),
 };
 const realIn = {
   'parakweet 1': inbound('inbound-parakweet.jsonl'),
@@ -129,6 +136,8 @@ const groups = <T>(sets: Record<string, T[]>): [string, T[]][] => [
   ...(sets['state 9'] ? [['rounds 1-8', upToRound(sets, 8)] as [string, T[]], ['round 9', [...(sets['state 9'] ?? []), ...(sets['complaints 9'] ?? [])]] as [string, T[]]] : []),
   // Everything before round 10, and round 10's two parts together.
   ...(sets['state 10'] ? [['rounds 1-9', upToRound(sets, 9)] as [string, T[]], ['round 10', [...(sets['state 10'] ?? []), ...(sets['complaints 10'] ?? [])]] as [string, T[]]] : []),
+  // Everything before round 11, so round 10's totals stay comparable once the new source is added.
+  ...(sets['everything-list 11'] ? [['rounds 1-10', upToRound(sets, 10)] as [string, T[]]] : []),
   ['all real', Object.values(sets).flat()],
 ];
 const realRows: Record<string, unknown>[] = [];
