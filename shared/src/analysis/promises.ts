@@ -25,7 +25,7 @@
 import type { PromiseCandidate } from '../model/facts';
 import { defaultDueDate, resolveDueDate } from './due-dates';
 import type { DueDateContext } from './due-dates';
-import { LATER_MESSAGE, expositionReason } from './promise-exposition';
+import { LATER_MESSAGE, expositionReason } from './text/discussion-prose';
 import { snippet } from './text/normalize';
 import { splitSentences } from './text/sentences';
 
@@ -365,7 +365,7 @@ function rejection(sentence: string, c: Commitment): string | null {
   if ((NON_ACTION.test(action) && !followsUp) || /^(?:leave\b|speak (?:soon|when|then|later|again)|talk (?:soon|when|then|later|again|to you (?:soon|later|then|next))|catch up\b)/i.test(action)) {
     return 'not an action';
   }
-  // Discussion prose (promise-exposition.ts): a mention or an experience is never owed; naming, arguing, reading for
+  // Discussion prose (text/discussion-prose.ts): a mention or an experience is never owed; naming, arguing, reading for
   // oneself and reasoning with the reader are, when a date or a hand-over to the reader comes with them.
   const exposition = expositionReason({ before: c.before, action, clause: c.clause });
   if (exposition && (exposition === 'mentioned' || exposition === 'not an action' || (!followsUp && !owesAfter && !LATER_MESSAGE.test(c.clause) && !resolveDueDate(c.clause, PROBE)))) return exposition;
