@@ -563,6 +563,19 @@ describe('findPromises', () => {
     expect(texts('I will write the summary for the board.')).toHaveLength(1);
   });
 
+  it('does not read moves of the argument made here, or taking advice in general, as promises (round 11)', () => {
+    expect(texts("I'll give you a quick example of the new layout.")).toEqual([]);
+    expect(texts("I'll tell you why the pilot slipped.")).toEqual([]);
+    expect(texts('I will point to my earlier post on pricing.')).toEqual([]);
+    expect(texts('I will take your comments into account.')).toEqual([]);
+    expect(texts('I will follow your advice.')).toEqual([]);
+    expect(texts('I will look closer at the paper on churn.')).toEqual([]);
+    expect(texts('I will look for it in the archive.')).toEqual([]);
+    expect(texts("I'll tell you why in my next letter.")).toHaveLength(1);
+    expect(texts('I will follow your advice and send the revised deck tomorrow.')).toHaveLength(1);
+    expect(texts('I will find it in the archive and forward it to you.')).toHaveLength(1);
+  });
+
   it('does not read a mentioned "I will" as one: quoted, or the content of a probability or a saying (round 11)', () => {
     expect(texts('The odds that I will finish the report on time are slim.')).toEqual([]);
     expect(texts('Nobody can put a number on "I will finish the report".')).toEqual([]);

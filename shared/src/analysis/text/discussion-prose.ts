@@ -23,7 +23,7 @@ export interface ExpositionInput {
 
 /** Cheap test first: every family below has one of these words (most commitments have none). */
 const MAY_BE_EXPOSITION =
-  /\b(?:call|write|define|denote|refer|notation|acronyms?|initials|term|argue|assert|claim|insist|contend|grant|concede|stipulate|postulate|posit|state|restate|reiterate|iterate|stress|comments?|points?|subpoints|remarks|observations|thoughts|further|limb|bite|pass|observe|perceive|experience|survive|witness|die|fear|wake|myself|ourselves|look|check|reread|re-read|library|understand|book|paper|article|thesis|prove|derive|deduce|obtain|reason|invoke|interview|rediscover|come back|return|probability|chance|likelihood|odds|predicts?|prediction|saying|proposition|statement|belief|illusion)\b|["“]/i;
+  /\b(?:call|write|define|denote|refer|notation|acronyms?|initials|term|argue|assert|claim|insist|contend|grant|concede|stipulate|postulate|posit|state|restate|reiterate|iterate|stress|comments?|points?|subpoints|remarks|observations|thoughts|further|limb|bite|pass|observe|perceive|experience|survive|witness|die|fear|wake|myself|ourselves|look|check|reread|re-read|library|understand|book|paper|article|thesis|prove|derive|deduce|obtain|reason|invoke|interview|rediscover|come back|return|probability|chance|likelihood|odds|predicts?|prediction|saying|proposition|statement|belief|illusion|examples?|answers?|illustrations?|tell|express|relate|widen|narrow|broaden|fix|use|pose|slowly|opportunity|suggestions?|advice|into account|into consideration|think|work at|archives?)\b|["“]/i;
 
 /** "call" naming a thing: a quoted or marked term, or "X the Y" (not "call him the day after"). */
 const NAMING =
@@ -34,7 +34,7 @@ const NAMING_RELATIVE = /\b(?:which|that|whom|what)\s*$/i;
 
 /** Moves of the argument made here and now. */
 const ARGUING =
-  /^(?:argue|assert|claim|insist|contend|grant|concede|stipulate|postulate|posit|restate|reiterate|iterate|state (?:it|this|that|my|the (?:question|problem|point|thesis))|stress\b|make (?:two|three|four|a couple of|a few|some|one|my|the following)\s+(?:(?:more|brief|short|quick|general|critical|further|small|sub-?)\s*)*(?:comments?|points?|subpoints|remarks|observations)|offer (?:my|a few|some|two) (?:thoughts|comments|remarks)|go (?:even |yet |one step |a step |a bit |a little )?further\b|go out on a limb|bite\b|pass on (?:this|that)\b|buy (?:that|this|it)\b|count (?:it|this|that) as)/i;
+  /^(?:argue|assert|claim|insist|contend|grant|concede|stipulate|postulate|posit|restate|reiterate|iterate|state (?:it|this|that|my|the (?:question|problem|point|thesis))|stress\b|make (?:two|three|four|a couple of|a few|some|one|my|the following)\s+(?:(?:more|brief|short|quick|general|critical|further|small|sub-?)\s*)*(?:comments?|points?|subpoints|remarks|observations)|offer (?:my|a few|some|two) (?:thoughts|comments|remarks)|go (?:even |yet |one step |a step |a bit |a little )?further\b|(?:even )?go out on a limb|bite\b|pass on (?:this|that)\b|buy (?:that|this|it)\b|count (?:it|this|that) as|give (?:you )?(?:a|an|some|one|two|three|a few|a couple of)\s+(?:(?:typical|quick|short|brief|simple|concrete|more|few|small|little)\s+)*(?:examples?|answers?|illustrations?)\b|tell you (?:why|how)\b|express (?:it|this|that|my)\b|relate (?:it|this|that|them)\b|(?:widen|narrow|broaden) (?:the|this|my) (?:problem|question|discussion|scope of the discussion)\b|point to (?:my|the|this|a|an|his|her) (?:earlier |previous |old )?(?:post(?:ing)?|message|paper|article)\b|fix (?:the|my) ideas?\b|make use of\b|pose (?:it|them|this|the question)\b|go slowly\b|take (?:the|this) opportunity\b|take (?:your|this|that|it|these|those|the|his|her|their) (?:[\w-]+ )?(?:suggestions?|advice|comments?|points?|remarks?|feedback|input|objections?) into (?:account|consideration)|follow (?:your|his|her|their) (?:suggestion|advice)s?\b)/i;
 
 /** What happens to the writer: an experience or a fate, not an act. */
 const HAPPENS_TO_ME =
@@ -42,7 +42,7 @@ const HAPPENS_TO_ME =
 
 /** Reading for oneself, and acts on oneself. */
 const FOR_MYSELF =
-  /^(?:(?:try to|try and|also|first|now|just)\s+)*(?:re-?read\b|look (?:at|for|over|through|into|up) (?:(?:[\w'’.-]+\s+){0,4})(?:book|paper|article|thesis|literature|oeuvre)s?\b|check out (?:(?:[\w'’.-]+\s+){0,4})(?:book|paper|article|thesis|work)s?\b|look (?:it|them|that|this|those|these) up\b|(?:get|go) to the library\b|get (?:a copy of )?(?:[A-Z][\w-]+['’]s|the|his|her|their|that) (?:[\w-]+ )?(?:book|paper|article|thesis)\b|understand\b|(?:make|calm|walk|remind|adapt|force|pace|content|treat|restrict|limit) (?:myself|ourselves)\b|go (?:away|to sleep|to bed)\b)/;
+  /^(?:(?:try to|try and|also|first|now|just)\s+)*(?:re-?read\b|think (?:some |a (?:little|bit) )?more about\b|work at (?:it|this|that)\b|(?:find|look for) (?:it|them|this|that|these|those) in the archives?\b|look (?:closer |more closely |again )?(?:at|for|over|through|into|up) (?:(?:[\w'’.-]+\s+){0,4})(?:book|paper|article|thesis|literature|oeuvre)s?\b|check out (?:(?:[\w'’.-]+\s+){0,4})(?:book|paper|article|thesis|work)s?\b|look (?:it|them|that|this|those|these) up\b|(?:get|go) to the library\b|get (?:a copy of )?(?:[A-Z][\w-]+['’]s|the|his|her|their|that) (?:[\w-]+ )?(?:book|paper|article|thesis)\b|understand\b|(?:make|calm|walk|remind|adapt|force|pace|content|treat|restrict|limit) (?:myself|ourselves)\b|go (?:away|to sleep|to bed)\b)/;
 
 /** "We" working through the argument with the reader. */
 const REASONING_WE =
@@ -56,7 +56,7 @@ const MENTIONED = /["“‘]\s*$|\b(?:probability|chance|likelihood|odds|predict
  * other post"): the naming, arguing and reasoning families then commit after all.
  */
 export const LATER_MESSAGE =
-  /\b(?:soon|later|latter|asap|as soon as|tomorrow|tonight|next (?:post|mail|message|week|time)|(?:some|another|other|a later|a future|my next|the next|a separate|a follow-up|a new) (?:post|mail|e-?mail|message|thread|reply)|in detail|in more detail)\b/i;
+  /\b(?:soon|later|latter|asap|as soon as|tomorrow|tonight|next (?:post|mail|message|week|time)|(?:some|another|other|a later|a future|my next|the next|a separate|a follow-up|a new) (?:post|mail|e-?mail|message|thread|reply|letter|note)|next (?:letter|note)|in detail|in more detail)\b/i;
 
 /** Why a commitment-shaped clause is discussion prose, or null. */
 export function expositionReason(c: ExpositionInput): string | null {
