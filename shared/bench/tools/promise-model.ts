@@ -22,6 +22,7 @@ import type { CommitmentReading } from '../../src/analysis/promises';
 import { DEFAULT_WORKING_HOURS } from '../../src/model/settings';
 import { promiseFeatures, wordFeatures } from './promise-features';
 import { findArchive, readArchive } from './archive';
+import { EVERYTHING_LIST_SOURCE, findEverythingList, readEverythingList } from './everything-list';
 
 interface Item {
   text: string;
@@ -46,12 +47,16 @@ const SETS: Record<string, string> = {
   'state 7': 'outbound-state-dept-7.jsonl',
   'state 8': 'outbound-state-dept-8.jsonl',
   'state 10': 'outbound-state-dept-10.jsonl',
+  'everything-list 11': 'outbound-everything-list-11.refs.jsonl',
 };
 const real = (file: string): URL => new URL(`../../corpus/real/${file}`, import.meta.url);
 const dir = findArchive();
 if (!dir) throw new Error('the R-list archive is needed (FOLLOWTHROUGH_R_MAIL_DIR or shared/data/r-mailing-lists above the repo)');
 const archive = await readArchive(dir);
 const bodies = new Map(archive.map((m) => [`${m.list}|${m.messageId}`, m.body]));
+// Round 11's set resolves from its own archive (FOLLOWTHROUGH_EVERYTHING_LIST_DIR); without it that set is left out.
+const everythingListDir = findEverythingList();
+for (const m of everythingListDir ? readEverythingList(everythingListDir) : []) bodies.set(`${EVERYTHING_LIST_SOURCE}|${m.page}`, m.body);
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
 function describe(text: string, promise: boolean, split: Item['split'], set: string, context: { sentAt: string; timeZone: string; colleagues?: string[] }): Item {

@@ -540,6 +540,49 @@ describe('findPromises', () => {
     expect(texts(body)).toEqual(["I'll send the revised deck by Friday", 'We will book the venue tomorrow']);
   });
 
+  it('does not read discussion prose as promises: naming, arguing moves, experiences, reading for oneself (round 11)', () => {
+    expect(texts('I will call "the ledger view" this way of grouping invoices.')).toEqual([]);
+    expect(texts('The figure has a column that we will call the buffer.')).toEqual([]);
+    expect(texts('I will write Q4* for the adjusted quarter.')).toEqual([]);
+    expect(texts("I'll define churn as a client silent for ninety days.")).toEqual([]);
+    expect(texts("I'll make two comments on the proposal.")).toEqual([]);
+    expect(texts("I'll grant you that the old process was slower.")).toEqual([]);
+    expect(texts('I will argue that the pilot was a success.')).toEqual([]);
+    expect(texts('With the backup plan I will survive the audit.')).toEqual([]);
+    expect(texts('I will look at the book you mentioned.')).toEqual([]);
+    expect(texts("I'll make myself a coffee first.")).toEqual([]);
+    expect(texts('We will derive the margin from the two tables above.')).toEqual([]);
+    expect(texts('We will come back to this point.')).toEqual([]);
+    // What stays a promise: calling someone, a later message, a date, a hand-over, the reader's own material.
+    expect(texts("I'll call Anna the day after the launch.")).toHaveLength(1);
+    expect(texts("I'll call for a time tomorrow.")).toHaveLength(1);
+    expect(texts('I will make some detailed comments about it in a later mail.')).toHaveLength(1);
+    expect(texts("I'll define the scope by Friday.")).toHaveLength(1);
+    expect(texts('I will look at the book and send you my notes.')).toHaveLength(1);
+    expect(texts('We will come back to you on this point.')).toHaveLength(1);
+    expect(texts('I will write the summary for the board.')).toHaveLength(1);
+  });
+
+  it('does not read moves of the argument made here, or taking advice in general, as promises (round 11)', () => {
+    expect(texts("I'll give you a quick example of the new layout.")).toEqual([]);
+    expect(texts("I'll tell you why the pilot slipped.")).toEqual([]);
+    expect(texts('I will point to my earlier post on pricing.')).toEqual([]);
+    expect(texts('I will take your comments into account.')).toEqual([]);
+    expect(texts('I will follow your advice.')).toEqual([]);
+    expect(texts('I will look closer at the paper on churn.')).toEqual([]);
+    expect(texts('I will look for it in the archive.')).toEqual([]);
+    expect(texts("I'll tell you why in my next letter.")).toHaveLength(1);
+    expect(texts('I will follow your advice and send the revised deck tomorrow.')).toHaveLength(1);
+    expect(texts('I will find it in the archive and forward it to you.')).toHaveLength(1);
+  });
+
+  it('does not read a mentioned "I will" as one: quoted, or the content of a probability or a saying (round 11)', () => {
+    expect(texts('The odds that I will finish the report on time are slim.')).toEqual([]);
+    expect(texts('Nobody can put a number on "I will finish the report".')).toEqual([]);
+    expect(texts('The model predicts that we will ship the order in May.')).toEqual([]);
+    expect(texts('There is a good chance, and I will send the deck tomorrow.')).toHaveLength(1);
+  });
+
   it('caps a very long sentence at about 300 characters', () => {
     const long = `I'll send the full breakdown by Friday, ${'including every line item and the assumptions behind it, '.repeat(10)}as discussed.`;
     const [promise] = findPromises(long, context);

@@ -25,6 +25,7 @@
 import type { PromiseCandidate } from '../model/facts';
 import { defaultDueDate, resolveDueDate } from './due-dates';
 import type { DueDateContext } from './due-dates';
+import { LATER_MESSAGE, expositionReason } from './text/discussion-prose';
 import { snippet } from './text/normalize';
 import { splitSentences } from './text/sentences';
 
@@ -364,6 +365,10 @@ function rejection(sentence: string, c: Commitment): string | null {
   if ((NON_ACTION.test(action) && !followsUp) || /^(?:leave\b|speak (?:soon|when|then|later|again)|talk (?:soon|when|then|later|again|to you (?:soon|later|then|next))|catch up\b)/i.test(action)) {
     return 'not an action';
   }
+  // Discussion prose (text/discussion-prose.ts): a mention or an experience is never owed; naming, arguing, reading for
+  // oneself and reasoning with the reader are, when a date or a hand-over to the reader comes with them.
+  const exposition = expositionReason({ before: c.before, action, clause: c.clause });
+  if (exposition && (exposition === 'mentioned' || exposition === 'not an action' || (!followsUp && !owesAfter && !LATER_MESSAGE.test(c.clause) && !resolveDueDate(c.clause, PROBE)))) return exposition;
   if (/^be\b/i.test(action) && !BE_ACTION.test(action)) return 'status';
   // "I will have long labels", "we will soon have filled contours": having is a state, unless it is had
   // for the reader or by a time ("I'll have the report to you by Friday", "we'll have an answer for you").

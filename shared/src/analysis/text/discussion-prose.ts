@@ -1,0 +1,71 @@
+/**
+ * Discussion prose that has the shape of a commitment and owes the reader nothing (README "Round 11 (promises)"):
+ * - naming and notation ("I will call "code of f" such a description", "an output that we'll call qBp", "I will
+ *   write xRy for ...", "I'll define 'God' as ...");
+ * - moves of the argument made in this very message ("I'll make two comments", "I'll grant you that", "I will argue
+ *   that ...", "I'll go even further and suggest ...");
+ * - what happens to the writer rather than what he does ("I will observe heads", "I will survive", "I will
+ *   experience both");
+ * - reading for oneself ("I will look at Huw Price's book", "I'll check out the paper by Zeh", "I'll reread it") and
+ *   acts on oneself ("I'll make myself a cup of coffee", "I'll try and calm myself down");
+ * - "I will" mentioned, not used: inside quote marks ('the probability of "I will observe X"') or as the content of a
+ *   probability, a prediction or a saying ("the probability that I will observe ...", "Saying that I will wake up").
+ * - "we" reasoning through an argument with the reader ("we will derive ...", "we will come back to this point").
+ * A stated date or an explicit hand-over ("and send you my comments") keeps the commitment: the caller checks both.
+ */
+
+/** The reading of a commitment these tests need: the words before it, its verb phrase, its subject. */
+export interface ExpositionInput {
+  before: string;
+  action: string;
+  clause: string;
+}
+
+/** Cheap test first: every family below has one of these words (most commitments have none). */
+const MAY_BE_EXPOSITION =
+  /\b(?:call|write|define|denote|refer|notation|acronyms?|initials|term|argue|assert|claim|insist|contend|grant|concede|stipulate|postulate|posit|state|restate|reiterate|iterate|stress|comments?|points?|subpoints|remarks|observations|thoughts|further|limb|bite|pass|observe|perceive|experience|survive|witness|die|fear|wake|myself|ourselves|look|check|reread|re-read|library|understand|book|paper|article|thesis|prove|derive|deduce|obtain|reason|invoke|interview|rediscover|come back|return|probability|chance|likelihood|odds|predicts?|prediction|saying|proposition|statement|belief|illusion|examples?|answers?|illustrations?|tell|express|relate|widen|narrow|broaden|fix|use|pose|slowly|opportunity|suggestions?|advice|into account|into consideration|think|work at|archives?)\b|["“]/i;
+
+/** "call" naming a thing: a quoted or marked term, or "X the Y" (not "call him the day after"). */
+const NAMING =
+  /^(?:(?:call|name|dub|label)\s+(?:(?:it|them|this|that|these|those|such [\w-]+(?: [\w-]+)?)\s+)?["“'‘*]|call\s+(?!(?:you|him|her|them|us|me|back|in|over|round|around|again|today|tomorrow|tonight|later|for|to|up|on|at|about|with|from|into|off|out|by|after|before|during|when|if|as|and|or)\b)[\w-]+\s+(?:the|an?)\s+(?!(?:day|morning|afternoon|evening|night|week|minute|moment|second|hour)\b)[\w-]+|denote\b|define\b|write\s+(?!(?:it|this|that|them|something|up|back|to|a|an|the|you|him|her|my|our|your|some|more|again)\b)\S+\s+(?:for|as|instead of|when)\b|refer to (?:it|them|this|that|these|those|[\w-]+(?: [\w-]+)?) as\b|use the following (?:acronyms|abbreviations|notation|conventions?|terms?|definitions?)\b|insert (?:my )?initials\b)/i;
+
+/** A relative clause that names: "a plane which we'll call Flatland". */
+const NAMING_RELATIVE = /\b(?:which|that|whom|what)\s*$/i;
+
+/** Moves of the argument made here and now. */
+const ARGUING =
+  /^(?:argue|assert|claim|insist|contend|grant|concede|stipulate|postulate|posit|restate|reiterate|iterate|state (?:it|this|that|my|the (?:question|problem|point|thesis))|stress\b|make (?:two|three|four|a couple of|a few|some|one|my|the following)\s+(?:(?:more|brief|short|quick|general|critical|further|small|sub-?)\s*)*(?:comments?|points?|subpoints|remarks|observations)|offer (?:my|a few|some|two) (?:thoughts|comments|remarks)|go (?:even |yet |one step |a step |a bit |a little )?further\b|(?:even )?go out on a limb|bite\b|pass on (?:this|that)\b|buy (?:that|this|it)\b|count (?:it|this|that) as|give (?:you )?(?:a|an|some|one|two|three|a few|a couple of)\s+(?:(?:typical|quick|short|brief|simple|concrete|more|few|small|little)\s+)*(?:examples?|answers?|illustrations?)\b|tell you (?:why|how)\b|express (?:it|this|that|my)\b|relate (?:it|this|that|them)\b|(?:widen|narrow|broaden) (?:the|this|my) (?:problem|question|discussion|scope of the discussion)\b|point to (?:my|the|this|a|an|his|her) (?:earlier |previous |old )?(?:post(?:ing)?|message|paper|article)\b|fix (?:the|my) ideas?\b|make use of\b|pose (?:it|them|this|the question)\b|go slowly\b|take (?:the|this) opportunity\b|take (?:your|this|that|it|these|those|the|his|her|their) (?:[\w-]+ )?(?:suggestions?|advice|comments?|points?|remarks?|feedback|input|objections?) into (?:account|consideration)|follow (?:your|his|her|their) (?:suggestion|advice)s?\b)/i;
+
+/** What happens to the writer: an experience or a fate, not an act. */
+const HAPPENS_TO_ME =
+  /^(?:(?:then|also|still|always|certainly|surely|only)\s+)?(?:observe|perceive|experience|survive|witness|wake up|die\b|fear\b|find (?:myself|ourselves)|be (?:dead|alive|conscious|copied|duplicated|reconstituted))/i;
+
+/** Reading for oneself, and acts on oneself. */
+const FOR_MYSELF =
+  /^(?:(?:try to|try and|also|first|now|just)\s+)*(?:re-?read\b|think (?:some |a (?:little|bit) )?more about\b|work at (?:it|this|that)\b|(?:find|look for) (?:it|them|this|that|these|those) in the archives?\b|look (?:closer |more closely |again )?(?:at|for|over|through|into|up) (?:(?:[\w'’.-]+\s+){0,4})(?:book|paper|article|thesis|literature|oeuvre)s?\b|check out (?:(?:[\w'’.-]+\s+){0,4})(?:book|paper|article|thesis|work)s?\b|look (?:it|them|that|this|those|these) up\b|(?:get|go) to the library\b|get (?:a copy of )?(?:[A-Z][\w-]+['’]s|the|his|her|their|that) (?:[\w-]+ )?(?:book|paper|article|thesis)\b|understand\b|(?:make|calm|walk|remind|adapt|force|pace|content|treat|restrict|limit) (?:myself|ourselves)\b|go (?:away|to sleep|to bed)\b)/;
+
+/** "We" working through the argument with the reader. */
+const REASONING_WE =
+  /^(?:(?:then|now|also|first|later|soon|just|eventually|again|only)\s+)*(?:prove|derive|deduce|obtain|reason|invoke|interview|rediscover|stipulate|suppose|assume|(?:come back|return|get back) (?:on|to) (?:this|that|it|these|those|the (?:[\w-]+ )?(?:point|question|problem|topic|issue|idea|notion|theorem|argument)s?)\b)/i;
+
+/** The writer's "I will" as words about it: quoted, or the content of a probability, a prediction or a saying. */
+const MENTIONED = /["“‘]\s*$|\b(?:probability|chance|likelihood|odds|predicts?|prediction|saying|says?|proposition|statement|belief|illusion|assertion)\s+(?:(?:of|that)\s+)?$/i;
+
+/**
+ * A later message owed to the reader ("I will make some critical comments about it soon", "I will define it in some
+ * other post"): the naming, arguing and reasoning families then commit after all.
+ */
+export const LATER_MESSAGE =
+  /\b(?:soon|later|latter|asap|as soon as|tomorrow|tonight|next (?:post|mail|message|week|time)|(?:some|another|other|a later|a future|my next|the next|a separate|a follow-up|a new) (?:post|mail|e-?mail|message|thread|reply|letter|note)|next (?:letter|note)|in detail|in more detail)\b/i;
+
+/** Why a commitment-shaped clause is discussion prose, or null. */
+export function expositionReason(c: ExpositionInput): string | null {
+  if (!MAY_BE_EXPOSITION.test(c.clause) && !MAY_BE_EXPOSITION.test(c.before.slice(-40))) return null;
+  if (MENTIONED.test(c.before)) return 'mentioned';
+  if (NAMING.test(c.action) || (NAMING_RELATIVE.test(c.before) && /^call\s+(?!(?:you|him|her|them|us|me)\b)/i.test(c.action))) return 'notation';
+  if (ARGUING.test(c.action)) return 'announces what follows';
+  if (HAPPENS_TO_ME.test(c.action)) return 'not an action';
+  if (FOR_MYSELF.test(c.action) && !/\b(?:to|for|with) (?:you|u)\b/i.test(c.action)) return 'own reading';
+  if (/^we\b/i.test(c.clause) && REASONING_WE.test(c.action) && !/\b(?:you|your|u)\b/i.test(c.action)) return 'reasoning';
+  return null;
+}
