@@ -237,13 +237,14 @@ if (lookup) {
   console.log('Fulfilment on real R-list threads (aims: status >= 95%, called kept when not <= 2%)');
   console.table(rows);
 }
-// Fulfilment rounds 8, 9 and 10 (README "Round 8", "Round 9", "Round 10 (fulfilment)"): State Department officials'
-// promises and their own later messages in the conversation, stored as text, so they run without the archive.
+// Fulfilment rounds 8, 9, 10 and 12 (README "Round 8", "Round 9", "Round 10 (fulfilment)", "Round 12 (fulfilment)"): State
+// Department officials' promises and their own later messages in the conversation, stored as text, so they run without the archive.
 {
   const rounds = [
     { round: 8, items: parseRealFulfilmentText(readFileSync(realUrl('fulfilment-state-dept-8.jsonl'), 'utf8')) },
     { round: 9, items: parseRealFulfilmentText(readFileSync(realUrl('fulfilment-state-dept-9.jsonl'), 'utf8')) },
     { round: 10, items: parseRealFulfilmentText(readFileSync(realUrl('fulfilment-state-dept-10.jsonl'), 'utf8')) },
+    { round: 12, items: parseRealFulfilmentText(readFileSync(realUrl('fulfilment-state-dept-12.jsonl'), 'utf8')) },
   ];
   const rows: Record<string, unknown>[] = [];
   for (const split of ['train', 'holdout'] as const) {
@@ -264,7 +265,7 @@ if (lookup) {
     fulfilmentFigures[`${split} state all`] = score;
     rows.push({ split, set: 'all', ...fulfilmentRow(score) });
   }
-  console.log('Fulfilment on real State Department conversations, rounds 8, 9 and 10 (aims: status >= 95%, called kept when not <= 2%)');
+  console.log('Fulfilment on real State Department conversations, rounds 8, 9, 10 and 12 (aims: status >= 95%, called kept when not <= 2%)');
   console.table(rows);
 }
 mkdirSync(resultsDir, { recursive: true });

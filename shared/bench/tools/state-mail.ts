@@ -12,11 +12,14 @@ import { visibleText } from '../../src/analysis/visible-text';
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-/** SHA-256 prefixes of every sentence any `corpus/real/*` set already holds, so no round draws an item twice. */
-export function usedSentences(): Set<string> {
+/**
+ * SHA-256 prefixes of every sentence any `corpus/real/*` set already holds, so no round draws an item twice; a round's
+ * own file (`ownFile`) is left out so that its draw can be run again once its labels are committed.
+ */
+export function usedSentences(ownFile?: string): Set<string> {
   const realDir = new URL('../../corpus/real/', import.meta.url);
   const used = new Set<string>();
-  for (const file of readdirSync(realDir).filter((f) => f.endsWith('.jsonl'))) {
+  for (const file of readdirSync(realDir).filter((f) => f.endsWith('.jsonl') && f !== ownFile)) {
     for (const line of readFileSync(new URL(file, realDir), 'utf8').split('\n').filter(Boolean)) {
       const item = JSON.parse(line) as { sha?: string; text?: string };
       if (item.sha) used.add(item.sha);

@@ -137,6 +137,9 @@ describe('findDeliveries', () => {
     // A link in a sentence that says what we should still do delivers nothing.
     expect(kindOf('Hmm, looks like I should include a link to the style guide in https://example.org/guide!')).toBeNull();
     expect(kindOf('We need to add the signed pages to the shared folder.')).toBeNull();
+    expect(kindOf('We have to add the signed pages, but the folder is locked.')).toBeNull();
+    // What we hold is no duty (round 12): "the closest we have to a quote" passes on an answer.
+    expect(kindOf('On pricing, Marta says the list price is the closest we have to a quote, but it is a month old.')).toBe('answered');
     expect(kindOf('I should have sent it earlier, but here is the signed contract.')).toBe('delivered');
     // Done before the promise: background, not a report of the promised act.
     expect(kindOf('I built a standalone installer earlier this year: https://example.org/installer')).toBeNull();

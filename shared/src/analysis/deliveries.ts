@@ -75,9 +75,9 @@ const NOT_DONE =
 /**
  * What we still owe, not what we did: "looks like I should include a link to StatDocs in <url>", "we need to
  * add the manuals". A duty of ours is the opposite of a delivery, whatever it names; "I should have sent it"
- * (a regret about the past) is not one.
+ * (a regret about the past) is not one, nor "the closest we have to an official count" (what we hold, not a duty).
  */
-const STILL_OWED = /\b(?:i|we)\s+(?:really |probably |still |also )?(?:should|ought to|need to|must|have to|had better|'d better)\s+(?!have\b)/i;
+const STILL_OWED = /\b(?:i|we)\s+(?:really |probably |still |also )?(?:should|ought to|need to|must|have to|had better|'d better)\s+(?!have\b|(?:an?|the|my|our|your|his|her|its|their)\b)/i;
 
 /**
  * An act told as old news: "I built a standalone version earlier this year", "we set that up years ago". It

@@ -27,6 +27,19 @@ describe('promises to find something out', () => {
     expect(isInquiry('make sure it is printed before you land.')).toBe(false);
   });
 
+  it('reads a bare check at the end of a sentence, a check under way and asking someone as an inquiry (round 12)', () => {
+    expect(isInquiry('Will check.')).toBe(true);
+    expect(isInquiry('Will check!')).toBe(true);
+    expect(isInquiry('Will check')).toBe(true);
+    expect(isInquiry("I'm checking on this now.")).toBe(true);
+    expect(isInquiry('We are checking.')).toBe(true);
+    expect(isInquiry('Will ask her now.')).toBe(true);
+    expect(isInquiry('ask them whether the venue has a projector.')).toBe(true);
+    // Asking someone to do the act hands it on; a checklist is a thing.
+    expect(isInquiry('ask him to send the contract tonight.')).toBe(false);
+    expect(isInquiry('update the checklist.')).toBe(false);
+  });
+
   it('does not read sending, calling or asking someone as an inquiry', () => {
     expect(isInquiry('send you the revised SOW by Friday.')).toBe(false);
     expect(isInquiry('call you tomorrow.')).toBe(false);

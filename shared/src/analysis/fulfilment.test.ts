@@ -277,6 +277,28 @@ describe('judging later mail against the promise (threads with distractors)', ()
     expect(judgeEvidence(promise, later({ id: 's', body: 'Priya could do 9:15am.' }))?.verdict).not.toBe('kept');
   });
 
+  it('keeps a bare "Will check." by the answer passed on in its thread, never by an acknowledgement or unrelated news (round 12)', () => {
+    const bare: PromiseForFulfilment = { ...promise, id: 'c3', text: 'Will check.' };
+    expect(judgeEvidence(bare, later({ id: 'join', body: 'Priya will be joining the 9am prep call.' }))).toMatchObject({ verdict: 'kept' });
+    expect(judgeEvidence(bare, later({ id: 'per', body: 'Per Dana: the venue holds 80.' }))).toMatchObject({ verdict: 'kept' });
+    expect(judgeEvidence(bare, later({ id: 'ack', body: 'Ok, will do.' }))).toBeNull();
+    expect(judgeEvidence(bare, later({ id: 'ad', body: 'The successful candidate will join a dynamic analytics team.' }))).toBeNull();
+    // Under way: "I'm checking on this now" is kept by the answer, even one that says what we hold.
+    const underWay: PromiseForFulfilment = { ...promise, id: 'c4', text: "I'm checking on this now." };
+    expect(judgeEvidence(underWay, later({ id: 'hold', body: 'On pricing, Marta says the list price is the closest we have to a quote, but it is a month old.' }))).toMatchObject({ verdict: 'kept' });
+    expect(judgeEvidence(underWay, later({ id: 'lunch', body: 'Lunch on Friday?' }))).toBeNull();
+  });
+
+  it('keeps a promise to find out who or whether by a finding about its question, and only asks about a finding about something else (round 12)', () => {
+    const who: PromiseForFulfilment = { ...promise, id: 'q1', text: "Tomorrow we'll find out who else is on the guest list." };
+    expect(judgeEvidence(who, later({ id: 'other', body: 'We found out about the delay through a fluke.' }))).toMatchObject({ verdict: 'possibly-kept' });
+    expect(judgeEvidence(who, later({ id: 'talk', body: 'I talked to the organiser about the venue.' }))).toMatchObject({ verdict: 'possibly-kept' });
+    expect(judgeEvidence(who, later({ id: 'found', body: 'I checked, and Dana and Omar are also on the guest list.' }))).toMatchObject({ verdict: 'kept' });
+    // A question that names nothing ("what is going on") is kept by any finding in its thread, as before.
+    const what: PromiseForFulfilment = { ...promise, id: 'q2', text: "I'll find out what's going on." };
+    expect(judgeEvidence(what, later({ id: 'tried', body: 'I tried it on a clean machine and it fails the same way.' }))).toMatchObject({ verdict: 'kept' });
+  });
+
   it('reads "will keep you posted" as news owed, kept by the news that follows, not by a thing posted', () => {
     const posted: PromiseForFulfilment = { ...promise, id: 'kp', text: 'Will keep you posted.' };
     expect(judgeEvidence(posted, later({ id: 'n', body: 'The minister is available at 4:30pm today.' }))).toMatchObject({ verdict: 'kept' });

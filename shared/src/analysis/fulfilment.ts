@@ -212,6 +212,8 @@ interface PromiseReading {
   trying: boolean;
   /** A promise to find something out, kept by the report of what was found (fulfilment-reports.ts). */
   inquiry: boolean;
+  /** The words of the question an inquiry names ("find out who else is on the list" -> list), else none. */
+  askedAbout: Set<string>;
   reportsBack: boolean;
   /** "I will ask my administrator to do it": done by the person asked, so shown only by mail that names them. */
   delegated: boolean;
@@ -235,6 +237,7 @@ function readingOf(text: string): PromiseReading {
       trying: act === 'answer' && TRYING.test(text),
       // Only an act of answering: "I'll try to send it Monday" is kept by the sending, not by a report of a try.
       inquiry: act === 'answer' && isInquiry(commitment),
+      askedAbout: questionWordsOf(commitment),
       reportsBack: REPORTS_BACK.test(text),
       delegated: DELEGATES.test(commitment),
       newsOnly: act === 'answer' && owesOnlyNews(commitment),
@@ -333,7 +336,7 @@ function matchItem(promised: ReadonlySet<string>, ...shown: ReadonlySet<string>[
 export function judgeEvidence(promise: PromiseForFulfilment, evidence: FulfilmentEvidence): FulfilmentJudgement | null {
   // Most later mail delivers nothing and reports no slip: nothing to read.
   if (evidence.kind === 'message' && !canBearOnPromises(evidence)) return null;
-  const { act, commitment, promised, committed, trying, inquiry, reportsBack, delegated, newsOnly, properNames } = readingOf(promise.text);
+  const { act, commitment, promised, committed, trying, inquiry, askedAbout, reportsBack, delegated, newsOnly, properNames } = readingOf(promise.text);
   if (evidence.kind === 'touchpoint') {
     const shown = keywords(evidence.summary ?? '');
     const { names, other } = matchItem(promised, shown);
@@ -408,7 +411,9 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
       const tied = shipped || namesThing(promised, properNames, linklessDone(evidence, words, i, done), subject, d.kind === 'delivered' ? attachmentWords(evidence, words) : undefined) || reachesNamed(d.text, properNames);
       verdict = isStrong && tied ? 'kept' : 'possibly-kept';
     }
-    else if (reportsIt) verdict = 'kept';
+    // A promise to find out who, which or whether names its question ("find out who else is on the list"): a finding
+    // about something else ("We found out this problem through a fluke", round 12's blind run) is asked about.
+    else if (reportsIt) verdict = askedAbout.size === 0 || sharesWord(askedAbout, linklessDone(evidence, words, i, done)) ? 'kept' : 'possibly-kept';
     // A promise to find something out is not even possibly kept by a report that tells no finding ("I removed the
     // LD_LIBRARY_PATH and recompiled" after "I will look at your build recipes"): the finding is what was owed.
     // One that also promises to report back falls through: the report may be the one promised.
@@ -445,6 +450,22 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
     return slip.dueText ? { verdict: 'slip', quote: slip.text, dueText: slip.dueText } : { verdict: 'slip', quote: slip.text };
   }
   return found ? { verdict: found.verdict, quote: found.quote } : null;
+}
+
+/** The question a promise to find out names: "find out who else is on the list", "figure out whether the lab can test it". */
+const NAMED_QUESTION = /\b(?:find out|figure out|determine|ascertain|learn)\s+(?:who|which|what|whether|if)\b(.*)$/i;
+/** Words of such a question that say nothing of its matter. */
+const QUESTION_FILLER = new Set(['else', 'exactly', 'actually', 'really', 'need', 'want']);
+function questionWordsOf(commitment: string): Set<string> {
+  const question = NAMED_QUESTION.exec(commitment)?.[1];
+  const words = new Set<string>();
+  if (!question) return words;
+  for (const w of keywords(question)) if (!GENERIC.has(w) && !QUESTION_FILLER.has(w)) words.add(w);
+  return words;
+}
+function sharesWord(wanted: ReadonlySet<string>, shown: ReadonlySet<string>): boolean {
+  for (const w of wanted) if (shown.has(w)) return true;
+  return false;
 }
 
 const TRYING = /\b(?:try|test|give (?:it|this|that|them) a (?:try|go|shot|spin|whirl)|experiment|play (?:around )?with)\b/i;

@@ -19,6 +19,9 @@ describe('answers heard from someone else and passed on', () => {
     expect(reportsAnswerHeard('After my long monologue, he said he had not planned on going.')).toBe(true);
     expect(reportsAnswerHeard('They are happy to adjust to the afternoon.')).toBe(true);
     expect(reportsAnswerHeard('See below note from RCH on the talks.')).toBe(true);
+    // Round 12: someone's part in a call or meeting settled.
+    expect(reportsAnswerHeard('Priya will be joining the 9am prep call.')).toBe(true);
+    expect(reportsAnswerHeard('Yes, the CFO will join us for lunch.')).toBe(true);
   });
 
   it('does not read our own offer, a thing published, an idiom or news deep in a pasted sentence as an answer heard', () => {
@@ -37,5 +40,9 @@ describe('answers heard from someone else and passed on', () => {
     expect(reportsAnswerHeard('We are happy to adjust to the afternoon.')).toBe(false);
     expect(reportsAnswerHeard('After a long week of meetings in three capitals and a late flight, the minister said nothing new.')).toBe(false);
     expect(reportsAnswerHeard('See below.')).toBe(false);
+    // A job advertisement, a release plan, and a thing that will be somewhere are not someone's answer.
+    expect(reportsAnswerHeard('The successful candidate will join a dynamic analytics team.')).toBe(false);
+    expect(reportsAnswerHeard('Recommended packages will come later.')).toBe(false);
+    expect(reportsAnswerHeard('The Windows build will be there tomorrow.')).toBe(false);
   });
 });

@@ -44,9 +44,15 @@ const SEE_BELOW = String.raw`^(?:fyi[,.:-]?\s*)?(?:pls |please )?see (?:the )?(?
 const DONE_BARE = String.raw`^(?:(?:yes|ok|okay|sure)[\s,.!-]+)?(?:(?:i|we)(?:'ve| have)? )?(?:just |also |now |already )?(?:spoke|spoken|talked|checked|confirmed|heard back)(?: (?:to|with|w\/?(?=\s)))?\b`;
 /** An event reported by how it went: "Mtg went very well", "the call went fine". */
 const WENT = String.raw`${LEAD}(?:went|gone) (?:very |really |quite |extremely )?(?:well|great|fine|smoothly)\b`;
+/**
+ * Someone's part in a call or meeting settled, the answer to "will she join?": "Wendy will be joining the 8:15am prep
+ * call", "He will join us". Not "The successful candidate will join a dynamic team" (a job advertisement) nor "Recommended
+ * packages will come later": a progressive, or a join of a gathering.
+ */
+const WILL_JOIN = String.raw`${LEAD}${THIRD} will (?:also )?(?:be (?:joining|attending)\b|(?:join|attend) (?:us|you|them|the (?:[\w:.-]+ ){0,2}(?:call|meeting|mtg|dinner|lunch|breakfast|session|event))\b)`;
 
 /** Every alternative opens the sentence, so the whole pattern is anchored: tried once per sentence, not at every character. */
-const REPORTED_ANSWER = new RegExp(`^(?:${[STATE, CAN_DO, SAID, FROM, SEE_BELOW, DONE_BARE, WENT].map((p) => `(?:${p.replace(/^\^/, '')})`).join('|')})`, 'i');
+const REPORTED_ANSWER = new RegExp(`^(?:${[STATE, CAN_DO, SAID, FROM, SEE_BELOW, DONE_BARE, WENT, WILL_JOIN].map((p) => `(?:${p.replace(/^\^/, '')})`).join('|')})`, 'i');
 
 /**
  * The words every alternative of REPORTED_ANSWER needs, within the sentence's first nine words (where each alternative
@@ -54,7 +60,7 @@ const REPORTED_ANSWER = new RegExp(`^(?:${[STATE, CAN_DO, SAID, FROM, SEE_BELOW,
  * (three leading words, then who it is about) is many times dearer.
  */
 export const NEEDS =
-  /^(?:\S+\s+){0,8}?(?:available|unavailable|free|confirmed|locked|scheduled|on for|all set|out of (?:range|pocket)|(?:can|could) (?:do|talk|speak|meet|join|see you)|said|says|told (?:me|us)|(?:emailed|wrote|called) back|got back to|responded|(?:would be|is|are|was|were) (?:happy|glad|delighted|pleased|willing)|see (?:the )?(?:below|b\/l|attached) \w+ from|spoken?|spoke|talked|checked|heard back|(?:went|gone) (?:very |really |quite |extremely )?(?:well|great|fine|smoothly))\b|^(?:from|per) /i;
+  /^(?:\S+\s+){0,8}?(?:available|unavailable|free|confirmed|locked|scheduled|on for|all set|out of (?:range|pocket)|(?:can|could) (?:do|talk|speak|meet|join|see you)|said|says|told (?:me|us)|(?:emailed|wrote|called) back|got back to|responded|(?:would be|is|are|was|were) (?:happy|glad|delighted|pleased|willing)|see (?:the )?(?:below|b\/l|attached) \w+ from|spoken?|spoke|talked|checked|heard back|(?:went|gone) (?:very |really |quite |extremely )?(?:well|great|fine|smoothly)|will (?:also )?(?:be (?:joining|attending)|join|attend))\b|^(?:from|per) /i;
 
 /** Whether a sentence passes on an answer heard from someone else (or how an event went). */
 export function reportsAnswerHeard(sentence: string): boolean {
