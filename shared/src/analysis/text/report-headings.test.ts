@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { reportsUnderHeading } from './report-headings';
+
+describe('news under a heading that says it is news', () => {
+  it('reads an update, a readout or a status report with its news', () => {
+    expect(reportsUnderHeading('A few quick updates: -- India: I spoke four times to the National Security Advisor.')).toBe(true);
+    expect(reportsUnderHeading('Update: -- the resolution passed 33-0.')).toBe(true);
+    expect(reportsUnderHeading('Latest update: his ethics clearance is done.')).toBe(true);
+    expect(reportsUnderHeading('Quick update on the visa: it was approved this morning.')).toBe(true);
+    expect(reportsUnderHeading('Readout from the call -- the minister agreed to the text.')).toBe(true);
+    expect(reportsUnderHeading('Have update Ferry captain will sail at 1pm local')).toBe(true);
+    expect(reportsUnderHeading('We have an update on the contract: legal signed it.')).toBe(true);
+  });
+
+  it('reads no news in a bare heading, a plan of ours, thanks, or word that nothing has come', () => {
+    expect(reportsUnderHeading('Update:')).toBe(false);
+    expect(reportsUnderHeading("Update: I'll send it Monday.")).toBe(false);
+    expect(reportsUnderHeading('Update - will follow up tomorrow.')).toBe(false);
+    expect(reportsUnderHeading('Update: thanks for the note, got it.')).toBe(false);
+    expect(reportsUnderHeading('Update: still waiting to hear from legal.')).toBe(false);
+    expect(reportsUnderHeading('Update: no news yet.')).toBe(false);
+  });
+
+  it('reads no heading in software updates, an imperative, or a mirror list', () => {
+    expect(reportsUnderHeading('I have updates for DBI, RSQLite, and RMySQL and would like some help testing them.')).toBe(false);
+    expect(reportsUnderHeading('I got updates recently so I was wondering whether the packages were uploaded.')).toBe(false);
+    expect(reportsUnderHeading('Update the figures: the totals are wrong.')).toBe(false);
+    expect(reportsUnderHeading('updates: mirror.aarnet.edu.au')).toBe(false);
+  });
+});
