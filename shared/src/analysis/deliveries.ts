@@ -40,7 +40,7 @@ import type { DueDateContext } from './due-dates';
 import { snippet } from './text/normalize';
 import { reportsAnswerHeard } from './text/reported-answers';
 import { reportsHeardOrNews, reportsNews } from './text/reported-news';
-import { REPORT_HEADING, reportsUnderHeading } from './text/report-headings';
+import { REPORT_HEADING, isBareHeading, reportsUnderHeading } from './text/report-headings';
 import { splitSentences } from './text/sentences';
 
 const SLIP =
@@ -186,9 +186,17 @@ export function isNewsOnly(sentence: string): boolean {
 /** Delivery and slip sentences of our outbound mail's visible text (quoted history already removed). */
 export function findDeliveries(visible: string): DeliveryCandidate[] {
   const out: DeliveryCandidate[] = [];
+  // A heading on its own ("Update:", then "• Spoke to the AP reporter • ...") gives its news in the item after it: that
+  // item is read with the heading, so a follow-up owed sees news given as news (fulfilment.ts). Only the first item: a
+  // heading says nothing of what comes after the list.
+  let heading: string | null = null;
   for (const sentence of splitSentences(visible)) {
     const found = classifyDelivery(sentence);
-    if (found) out.push(found);
+    const headed = heading === null ? null : `${heading} ${sentence}`;
+    heading = isBareHeading(sentence) ? sentence : null;
+    if (headed !== null && (found === null || found.kind === 'answered' || found.kind === 'happened') && reportsUnderHeading(headed)) {
+      out.push({ text: snippet(headed), kind: found?.kind ?? 'answered' });
+    } else if (found) out.push(found);
   }
   return out;
 }

@@ -394,7 +394,10 @@ describe('judging later mail against the promise (threads with distractors)', ()
     const items: PromiseForFulfilment = { ...promise, id: 'fu2', text: 'Will follow up on other items.' };
     expect(judgeEvidence(items, later({ id: 'few', body: 'A few quick updates: -- India: I spoke four times to the Advisor and we have completed the agreement.' }))).toMatchObject({ verdict: 'kept' });
     // A list of what was done, its line breaks lost, keeps it item by item.
-    expect(judgeEvidence(advise, later({ id: 'bul', body: 'Update: • Spoke to the reporter, explained the facts • Reporter revising the story' }))).toMatchObject({ verdict: 'possibly-kept' });
+    expect(judgeEvidence(advise, later({ id: 'bul', body: 'Update: • Spoke to the reporter, explained the facts • Reporter revising the story' }))).toMatchObject({ verdict: 'kept' });
+    expect(judgeEvidence(advise, later({ id: 'lin', body: 'A few quick updates:\n\n- The minister agreed to the text\n- The vote is at noon' }))).toMatchObject({ verdict: 'kept' });
+    // A heading over our own work under way, or over nothing but thanks, keeps nothing.
+    expect(judgeEvidence(advise, later({ id: 'wip', body: 'Update: • Working on it • Thanks for your patience' }))?.verdict).not.toBe('kept');
     // Not kept: a schedule that follows, thanks, a slip under a heading, a different item sent, a plan under a heading.
     expect(judgeEvidence(items, later({ id: 'sch', body: 'Please find your schedule for tomorrow below. The royal delegation has asked for the meeting before the remarks.' }))?.verdict).not.toBe('kept');
     expect(judgeEvidence(advise, later({ id: 'thx', body: 'Update: thanks for the note, got it.' }))).toBeNull();

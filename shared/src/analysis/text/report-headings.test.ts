@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reportsUnderHeading } from './report-headings';
+import { isBareHeading, reportsUnderHeading } from './report-headings';
 
 describe('news under a heading that says it is news', () => {
   it('reads an update, a readout or a status report with its news', () => {
@@ -26,5 +26,15 @@ describe('news under a heading that says it is news', () => {
     expect(reportsUnderHeading('I got updates recently so I was wondering whether the packages were uploaded.')).toBe(false);
     expect(reportsUnderHeading('Update the figures: the totals are wrong.')).toBe(false);
     expect(reportsUnderHeading('updates: mirror.aarnet.edu.au')).toBe(false);
+  });
+});
+
+describe('a heading on its own', () => {
+  it('reads "Update:" and "A few quick updates:" alone as a heading, not a heading with its news', () => {
+    expect(isBareHeading('Update:')).toBe(true);
+    expect(isBareHeading('A few quick updates:')).toBe(true);
+    expect(isBareHeading('Readout from the call --')).toBe(true);
+    expect(isBareHeading('Update: the resolution passed.')).toBe(false);
+    expect(isBareHeading('Please update:')).toBe(false);
   });
 });

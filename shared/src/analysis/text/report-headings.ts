@@ -36,7 +36,7 @@ export const REPORT_HEADING = new RegExp(`^(?:${TITLED}|${HAVE})`, 'i');
  * acknowledgement ("thanks for the note", "got it", "noted") or word that nothing has come yet ("still waiting", "no
  * news", "nothing yet", "not yet").
  */
-const NO_NEWS = /^(?:(?:i|we)(?:'ll|’ll|\s+will|\s+shall|'m going to|’m going to|\s+am going to|'re going to|\s+are going to)|will|shall|going to|thanks|thank you|thx|got it|noted|ok|okay|sure|received|no|none|nothing|not yet|still)\b/i;
+const NO_NEWS = /^(?:(?:i|we)(?:'ll|’ll|\s+will|\s+shall|'m going to|’m going to|\s+am going to|'re going to|\s+are going to)|will|shall|going to|thanks|thank you|thx|got it|noted|ok|okay|sure|received|no|none|nothing|not yet|still|waiting|working on|(?:i'm|i am|we're|we are) (?:still )?(?:working|looking|checking|waiting))\b/i;
 
 /** News is words, at least two: a package manager's "updates: mirror.aarnet.edu.au" names a server. */
 const SOME_WORDS = /^\S+\s+\S/;
@@ -47,4 +47,10 @@ export function reportsUnderHeading(sentence: string): boolean {
   if (!heading) return false;
   const news = sentence.slice(heading[0].length).replace(/^[\s:–—-]+/, '');
   return SOME_WORDS.test(news) && !NO_NEWS.test(news);
+}
+
+/** A heading with nothing after it ("Update:", "A few quick updates:"): the news is in the item that follows. */
+const BARE_HEADING = new RegExp(String.raw`^${QUALIFIERS}(?:updates?|readout|(?:status|progress) report)${TOPIC}\s*(?::|[-–—]{1,2})\s*$`, 'i');
+export function isBareHeading(sentence: string): boolean {
+  return BARE_HEADING.test(sentence);
 }
