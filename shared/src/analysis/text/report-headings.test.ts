@@ -19,6 +19,9 @@ describe('news under a heading that says it is news', () => {
     expect(reportsUnderHeading('Update: thanks for the note, got it.')).toBe(false);
     expect(reportsUnderHeading('Update: still waiting to hear from legal.')).toBe(false);
     expect(reportsUnderHeading('Update: no news yet.')).toBe(false);
+    // Word that something did not happen, or still holds, is news.
+    expect(reportsUnderHeading('Update: no injuries among embassy staff.')).toBe(true);
+    expect(reportsUnderHeading('Update: still on for 3pm with the minister.')).toBe(true);
   });
 
   it('reads no heading in software updates, an imperative, or a mirror list', () => {
@@ -26,6 +29,9 @@ describe('news under a heading that says it is news', () => {
     expect(reportsUnderHeading('I got updates recently so I was wondering whether the packages were uploaded.')).toBe(false);
     expect(reportsUnderHeading('Update the figures: the totals are wrong.')).toBe(false);
     expect(reportsUnderHeading('updates: mirror.aarnet.edu.au')).toBe(false);
+    expect(reportsUnderHeading('Have the update ready by Friday, please.')).toBe(false);
+    expect(reportsUnderHeading('Got the update from Ops yesterday and will read it tonight.')).toBe(false);
+    expect(reportsUnderHeading('Got update from Ops - the plane lands at 4.')).toBe(true);
   });
 });
 

@@ -21,12 +21,14 @@ const TOPIC = String.raw`(?:\s+(?:on|re:?|regarding|about|from)\s+[^:.!?]{1,60}?
 /** "Update:", "A few quick updates:", "Readout from the call --", "Status report on the visa:". */
 const TITLED = String.raw`${QUALIFIERS}(?:updates?|readout|(?:status|progress) report)${TOPIC}\s*(?::|\s[-–—]{1,2}\s)`;
 /**
- * "Have update Ferry captain will sail", "Got update from Ops - ...", "We have an update on the visa: ...". Without a
- * subject, the note form of a report; with one, only before a colon or a dash: "I have updates for DBI ..." and "I got
- * updates recently" are software.
+ * "Have update Ferry captain will sail", "We have an update on the visa: ...", "Got update from Ops - ...". The note form
+ * without a subject or a colon only with "have" and no "the": "Have the update ready by Friday" asks for it, and "Got the
+ * update from Ops yesterday" acknowledges it. With a subject, or with "got", only before a colon or a dash: "I have
+ * updates for DBI ..." and "I got updates recently" are software.
  */
-const UPDATE_HELD = String.raw`(?:an?\s+|the\s+|some\s+|another\s+)?(?:quick\s+|brief\s+|short\s+|further\s+|latest\s+)?updates?\b${TOPIC}`;
-const HAVE = String.raw`(?:have|got)\s+${UPDATE_HELD}\s*(?::|\s[-–—]{1,2}\s|\s)|(?:i|we)\s+(?:have|got)\s+${UPDATE_HELD}\s*(?::|\s[-–—]{1,2}\s)`;
+const KIND_OF_UPDATE = String.raw`(?:quick\s+|brief\s+|short\s+|further\s+|latest\s+)?updates?\b${TOPIC}`;
+const BEFORE_NEWS = String.raw`\s*(?::|\s[-–—]{1,2}\s)`;
+const HAVE = String.raw`have\s+(?:an?\s+)?${KIND_OF_UPDATE}(?:${BEFORE_NEWS}|\s)|(?:(?:i|we)\s+)?(?:have|got)\s+(?:an?\s+|the\s+|some\s+|another\s+)?${KIND_OF_UPDATE}${BEFORE_NEWS}`;
 
 /** Exactly the flag "i": deliveries.ts joins it with its kind patterns. */
 export const REPORT_HEADING = new RegExp(`^(?:${TITLED}|${HAVE})`, 'i');
@@ -36,7 +38,7 @@ export const REPORT_HEADING = new RegExp(`^(?:${TITLED}|${HAVE})`, 'i');
  * acknowledgement ("thanks for the note", "got it", "noted") or word that nothing has come yet ("still waiting", "no
  * news", "nothing yet", "not yet").
  */
-const NO_NEWS = /^(?:(?:i|we)(?:'ll|’ll|\s+will|\s+shall|'m going to|’m going to|\s+am going to|'re going to|\s+are going to)|will|shall|going to|thanks|thank you|thx|got it|noted|ok|okay|sure|received|no|none|nothing|not yet|still|waiting|working on|(?:i'm|i am|we're|we are) (?:still )?(?:working|looking|checking|waiting))\b/i;
+const NO_NEWS = /^(?:(?:i|we)(?:'ll|’ll|\s+will|\s+shall|'m going to|’m going to|\s+am going to|'re going to|\s+are going to)|will|shall|going to|thanks|thank you|thx|got it|noted|ok|okay|sure|received|no (?:news|update|word|change|progress|response|reply|answer)|none|nothing|not yet|still (?:waiting|working|no|nothing|checking|looking|trying|pending|not)|waiting|working on|(?:i'm|i am|we're|we are) (?:still )?(?:working|looking|checking|waiting))\b/i;
 
 /** News is words, at least two: a package manager's "updates: mirror.aarnet.edu.au" names a server. */
 const SOME_WORDS = /^\S+\s+\S/;
