@@ -287,7 +287,7 @@ describe('real fulfilment, rounds 8, 9, 10 and 12 (State Department conversation
     // Round 10 reads each released document as the thread it quotes, so a promise and its later mail may share one.
     { round: 10, items: parseRealFulfilmentText(realFulfilment10Text), atLeast: 110, floors: { train: { right: 0.82, falseKept: 0 }, holdout: { right: 0.72, falseKept: 0 } } },
     // Round 12 draws what the earlier nets could not see: commitments without "I will", short replies, named officials.
-    { round: 12, items: parseRealFulfilmentText(realFulfilment12Text), atLeast: 105, floors: { train: { right: 0.62, falseKept: 0 }, holdout: { right: 0.8, falseKept: 0 } } },
+    { round: 12, items: parseRealFulfilmentText(realFulfilment12Text), atLeast: 105, floors: { train: { right: 0.66, falseKept: 0 }, holdout: { right: 0.8, falseKept: 0 } } },
   ];
   it('are labelled, split by the hash of the promise, have later mail for every promise and hold no promise twice', () => {
     const seen = new Set<string>();

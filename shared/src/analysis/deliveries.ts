@@ -18,6 +18,9 @@
  * - answered also covers news of what others are doing or did ("Bill Burns is checking with her", "She pulled her name
  *   off", "There is a conference call at 12:30": text/reported-news.ts), which only a promise of news can take
  *   (isNewsOnly, read by fulfilment.ts).
+ * - answered also covers news under a heading that says it is news ("A few quick updates: -- India: I spoke ...",
+ *   "Have update Ferry captain will sail at 1pm": text/report-headings.ts); an act the heading reports is news even when
+ *   the sentence mentions the past ("as you promised PM Singh we would do late last year").
  * - answered also covers a report of what was found out, from the look or the try itself ("Had a quick look
  *   and ...", "big improvement", "another solution which works ...", "the administrator has suggested the
  *   problem is due to ..."): FINDINGS below.
@@ -37,6 +40,7 @@ import type { DueDateContext } from './due-dates';
 import { snippet } from './text/normalize';
 import { reportsAnswerHeard } from './text/reported-answers';
 import { reportsHeardOrNews, reportsNews } from './text/reported-news';
+import { REPORT_HEADING, isBareHeading, reportsUnderHeading } from './text/report-headings';
 import { splitSentences } from './text/sentences';
 
 const SLIP =
@@ -91,7 +95,7 @@ const OLD_NEWS = /\b(?:earlier this (?:year|month)|last (?:year|month|spring|sum
  * else has its own guard (text/reported-answers.ts), read only for the sentences this one turns away.
  */
 const HINT =
-  /fyi|fysa|tried|tested|reproduc|install|upgrad|built|rebuilt|pushed|commit|edited|updated|added|removed|changed|rewr|implement|introduc|patch|appl|merg|filed|opened|document|\bran\b|\brun\b|work|solved|trick|cured|sorted|got|found|below|could|can |attach|enclos|find|sent|send|forward|shar|upload|post|mail|fax|courier|put|placed|added|circulat|dropped|submit|deliver|includ|here|promised|requested|discussed|link|http|answer|question|query|check|confirm|look|heard|spoke|talk|verif|investigat|asked|good|turns out|reason|price|cost|quote|figure|number|total|amount|date|eta|yes|no\b|thank|great|nice|met|caught|fix|patch|update|change|release|feature|version|resolved|deploy|shipp|rolled|book|schedul|set up|arrang|organi|invite|room|session|now|long|late|behind|more|slipp|delay|push|ready|held|stuck|bear|revised|new|improv|speed|solution|gone|went|finished|completed|workaround|suggest|replied|explain|pointed|told|due to|caused|\$ |left/i;
+  /fyi|readout|status report|progress report|fysa|tried|tested|reproduc|install|upgrad|built|rebuilt|pushed|commit|edited|updated|added|removed|changed|rewr|implement|introduc|patch|appl|merg|filed|opened|document|\bran\b|\brun\b|work|solved|trick|cured|sorted|got|found|below|could|can |attach|enclos|find|sent|send|forward|shar|upload|post|mail|fax|courier|put|placed|added|circulat|dropped|submit|deliver|includ|here|promised|requested|discussed|link|http|answer|question|query|check|confirm|look|heard|spoke|talk|verif|investigat|asked|good|turns out|reason|price|cost|quote|figure|number|total|amount|date|eta|yes|no\b|thank|great|nice|met|caught|fix|patch|update|change|release|feature|version|resolved|deploy|shipp|rolled|book|schedul|set up|arrang|organi|invite|room|session|now|long|late|behind|more|slipp|delay|push|ready|held|stuck|bear|revised|new|improv|speed|solution|gone|went|finished|completed|workaround|suggest|replied|explain|pointed|told|due to|caused|\$ |left/i;
 
 /** A fixed frame: only the phrase of a slip's new time is kept; the caller dates it in the user's zone. */
 const PROBE: DueDateContext = {
@@ -127,7 +131,7 @@ function isQuestion(sentence: string): boolean {
  * 475 -> 475 ms, templates 360 -> 357 ms). corpus/prefilters.test.ts checks that no sentence the rules classify is
  * skipped here.
  */
-const KIND_PATTERNS = [SLIP, OUTCOME, DELIVERED, HAPPENED, ANSWERED, FINDINGS];
+const KIND_PATTERNS = [SLIP, OUTCOME, DELIVERED, HAPPENED, ANSWERED, FINDINGS, REPORT_HEADING];
 // Joined into one pattern with the flag "i": a pattern written with other flags would change meaning there.
 for (const pattern of KIND_PATTERNS) if (pattern.flags !== 'i') throw new Error(`deliveries: ${pattern.source.slice(0, 40)} must have exactly the flag "i"`);
 const ANY_KIND = new RegExp(KIND_PATTERNS.map((pattern) => `(?:${pattern.source})`).join('|'), 'i');
@@ -163,8 +167,11 @@ export function classifyByRules(sentence: string): DeliveryCandidate | null {
     return after && !NOT_DONE.test(after) && DELIVERED.test(after) ? { text: snippet(sentence), kind: 'delivered' } : null;
   }
   if (DELIVERED.test(sentence)) return { text: snippet(sentence), kind: 'delivered' };
-  if (HAPPENED.test(sentence)) return OLD_NEWS.test(sentence) ? null : { text: snippet(sentence), kind: 'happened' };
-  if (ANSWERED.test(sentence) || FINDINGS.test(sentence) || reportsHeardOrNews(sentence)) return { text: snippet(sentence), kind: 'answered' };
+  if (HAPPENED.test(sentence)) {
+    if (!OLD_NEWS.test(sentence)) return { text: snippet(sentence), kind: 'happened' };
+    return reportsUnderHeading(sentence) ? { text: snippet(sentence), kind: 'answered' } : null;
+  }
+  if (ANSWERED.test(sentence) || FINDINGS.test(sentence) || reportsHeardOrNews(sentence) || reportsUnderHeading(sentence)) return { text: snippet(sentence), kind: 'answered' };
   return null;
 }
 
@@ -179,9 +186,17 @@ export function isNewsOnly(sentence: string): boolean {
 /** Delivery and slip sentences of our outbound mail's visible text (quoted history already removed). */
 export function findDeliveries(visible: string): DeliveryCandidate[] {
   const out: DeliveryCandidate[] = [];
+  // A heading on its own ("Update:", then "• Spoke to the AP reporter • ...") gives its news in the item after it: that
+  // item is read with the heading, so a follow-up owed sees news given as news (fulfilment.ts). Only the first item: a
+  // heading says nothing of what comes after the list.
+  let heading: string | null = null;
   for (const sentence of splitSentences(visible)) {
     const found = classifyDelivery(sentence);
-    if (found) out.push(found);
+    const headed = heading === null ? null : `${heading} ${sentence}`;
+    heading = isBareHeading(sentence) ? sentence : null;
+    if (headed !== null && (found === null || found.kind === 'answered' || found.kind === 'happened') && reportsUnderHeading(headed)) {
+      out.push({ text: snippet(headed), kind: found?.kind ?? 'answered' });
+    } else if (found) out.push(found);
   }
   return out;
 }

@@ -387,4 +387,26 @@ describe('judging later mail against the promise (threads with distractors)', ()
     // The thing named outside the link keeps it, with or without a link.
     expect(judgeEvidence(summary, later({ id: 'sum', body: 'Here is the summary of the replies: https://www.example.org/GUI/summary' }))).toMatchObject({ verdict: 'kept' });
   });
+
+  it('keeps a follow-up that names nothing by news given as news; other mail that follows is asked about (inline bullets and report forms)', () => {
+    const advise: PromiseForFulfilment = { ...promise, id: 'fu1', text: 'Will advise' };
+    expect(judgeEvidence(advise, later({ id: 'up', body: 'Have update Ferry captain will sail at 1pm local / 6am EST.' }))).toMatchObject({ verdict: 'kept' });
+    const items: PromiseForFulfilment = { ...promise, id: 'fu2', text: 'Will follow up on other items.' };
+    expect(judgeEvidence(items, later({ id: 'few', body: 'A few quick updates: -- India: I spoke four times to the Advisor and we have completed the agreement.' }))).toMatchObject({ verdict: 'kept' });
+    // A list of what was done, its line breaks lost, keeps it item by item.
+    expect(judgeEvidence(advise, later({ id: 'bul', body: 'Update: • Spoke to the reporter, explained the facts • Reporter revising the story' }))).toMatchObject({ verdict: 'kept' });
+    expect(judgeEvidence(advise, later({ id: 'lin', body: 'A few quick updates:\n\n- The minister agreed to the text\n- The vote is at noon' }))).toMatchObject({ verdict: 'kept' });
+    // A heading over our own work under way, or over nothing but thanks, keeps nothing.
+    expect(judgeEvidence(advise, later({ id: 'wip', body: 'Update: • Working on it • Thanks for your patience' }))?.verdict).not.toBe('kept');
+    // Not kept: a schedule that follows, thanks, a slip under a heading, a different item sent, a plan under a heading.
+    expect(judgeEvidence(items, later({ id: 'sch', body: 'Please find your schedule for tomorrow below. The royal delegation has asked for the meeting before the remarks.' }))?.verdict).not.toBe('kept');
+    expect(judgeEvidence(advise, later({ id: 'thx', body: 'Update: thanks for the note, got it.' }))).toBeNull();
+    expect(judgeEvidence(advise, later({ id: 'slp', body: "Update: it's taking longer than planned, I'll have it Monday." }))).toMatchObject({ verdict: 'slip' });
+    expect(judgeEvidence(advise, later({ id: 'plan', body: "Update: I'll send the figures Monday." }))).toBeNull();
+    // A follow-up that names its topic is owed that topic: news of something else is asked about.
+    const visa: PromiseForFulfilment = { ...promise, id: 'fu3', text: "I'll follow up on the visa." };
+    expect(judgeEvidence(visa, later({ id: 'ind', body: 'A few quick updates: the ferry sailed at 1pm.' }))).toMatchObject({ verdict: 'possibly-kept' });
+    // Outside the thread, with other people, news under a heading keeps nothing.
+    expect(judgeEvidence(advise, later({ id: 'far', threadId: 'other', to: ['ann@other.example'], body: 'Latest update: his clearance is done.' }))).toBeNull();
+  });
 });

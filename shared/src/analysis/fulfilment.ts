@@ -4,6 +4,7 @@ import { isNewsOnly } from './deliveries';
 import { saysShipped, shipsPromisedThing } from './fulfilment-fixes';
 import { isInquiry, reportsFinding } from './fulfilment-reports';
 import { GENERIC, keywords } from './text/keywords';
+import { reportsUnderHeading } from './text/report-headings';
 
 /**
  * Whether a promise was kept (PRODUCT.md "Kept"): decided from what we did afterwards, one piece of
@@ -219,6 +220,8 @@ interface PromiseReading {
   delegated: boolean;
   /** News owed with no topic named: any news in its thread keeps it. */
   newsOnly: boolean;
+  /** A follow-up owed that names nothing ("Will advise", "Will follow up on other items"): kept by news under a heading. */
+  followsUp: boolean;
   /** The words of the names the promise mentions ("Craig", "Ops", "Lona"): who or what it concerns, not the thing owed. */
   properNames: Set<string>;
 }
@@ -241,6 +244,7 @@ function readingOf(text: string): PromiseReading {
       reportsBack: REPORTS_BACK.test(text),
       delegated: DELEGATES.test(commitment),
       newsOnly: act === 'answer' && owesOnlyNews(commitment),
+      followsUp: act === 'answer' && owesFollowUpOnly(commitment),
       properNames: properNamesOf(text),
     };
     if (promiseReadings.size >= 5000) promiseReadings.clear();
@@ -336,7 +340,7 @@ function matchItem(promised: ReadonlySet<string>, ...shown: ReadonlySet<string>[
 export function judgeEvidence(promise: PromiseForFulfilment, evidence: FulfilmentEvidence): FulfilmentJudgement | null {
   // Most later mail delivers nothing and reports no slip: nothing to read.
   if (evidence.kind === 'message' && !canBearOnPromises(evidence)) return null;
-  const { act, commitment, promised, committed, trying, inquiry, askedAbout, reportsBack, delegated, newsOnly, properNames } = readingOf(promise.text);
+  const { act, commitment, promised, committed, trying, inquiry, askedAbout, reportsBack, delegated, newsOnly, followsUp, properNames } = readingOf(promise.text);
   if (evidence.kind === 'touchpoint') {
     const shown = keywords(evidence.summary ?? '');
     const { names, other } = matchItem(promised, shown);
@@ -425,7 +429,10 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
     // conversation this morning", "I talked with him" may have been with anyone (round 10's blind run took "Luis and I
     // met" and "I spoke to his staff" for the promised call), so the user is asked.
     else if (!other && sameThread && isStrong && act === 'call') verdict = talksWithPromised(d.text, promised) ? 'kept' : 'possibly-kept';
-    else if (!other && sameThread && isStrong) verdict = newsOnly || (!hasDistinctive(promised) && (act === 'send' || act === 'do' || (act === 'answer' && reportsBack))) ? 'kept' : 'possibly-kept';
+    // A follow-up that names nothing ("Will advise") is kept by news the writer gives as news ("A few quick updates: ...",
+    // "Have update Ferry captain will sail at 1pm"); any other sentence that follows in the thread (a schedule, thanks)
+    // may be about something else, so the user is asked.
+    else if (!other && sameThread && isStrong) verdict = newsOnly || (followsUp && reportsUnderHeading(d.text)) || (!hasDistinctive(promised) && (act === 'send' || act === 'do' || (act === 'answer' && reportsBack))) ? 'kept' : 'possibly-kept';
     else if (!other && samePeople && isStrong) verdict = 'possibly-kept';
     if (verdict && (bestVerdict === null || (bestVerdict === 'possibly-kept' && verdict === 'kept'))) {
       bestVerdict = verdict;
@@ -484,6 +491,21 @@ function owesOnlyNews(commitment: string): boolean {
   if (!STATUS_UPDATES.test(commitment) && !KEEPS_POSTED.test(commitment)) return false;
   return !hasDistinctive(keywords(commitment.replace(NEWS_OWED, ' ')));
 }
+/**
+ * A follow-up owed ("Will follow up", "Will advise", "will revert", "Will continue to update", "get back to you"). One
+ * that names nothing else ("Will follow up on other items", "Will follow up accordingly") owes whatever news comes next;
+ * one that names a topic ("I'll follow up on the visa") is owed that topic.
+ */
+const FOLLOW_UP_OWED = /\b(?:follow(?:ing)?[- ]?up|advise|revert|update|get back to (?:you|the list|everyone)|report back)\b/gi;
+function owesFollowUpOnly(commitment: string): boolean {
+  FOLLOW_UP_OWED.lastIndex = 0;
+  if (!FOLLOW_UP_OWED.test(commitment)) return false;
+  for (const w of keywords(commitment.replace(FOLLOW_UP_OWED, ' '))) if (!GENERIC.has(w) && !THE_MATTER_AT_HAND.has(w)) return false;
+  return true;
+}
+/** Words that point back at the thread's matter without naming one ("on other items", "on all these issues"). */
+const THE_MATTER_AT_HAND = new Set(['other', 'others', 'item', 'items', 'issue', 'issues', 'thing', 'things', 'matter', 'matters', 'point', 'points', 'rest', 'remaining', 'accordingly', 'shortly', 'soon', 'asap']);
+
 /** "Will keep you posted", "I'll keep everyone updated": news as it comes. */
 const KEEPS_POSTED = /\bkeep (?:you|the list|everyone|you all|us) (?:\w+ )?(?:posted|updated|informed|advised|apprised)\b/i;
 const REPORTS_BACK = /\b(?:post|send|give|provide)(?: (?:you|the list|everyone))? (?:an? )?(?:regular |further |more |some |periodic |frequent |progress |quick |brief )?updates?\b|\bupdate (?:you |everyone )?(?:more|further|again)\b|\b(?:let (?:you|the list|everyone|you all) know|report back|keep (?:you|the list|everyone) (?:posted|updated|informed|advised|apprised)|get back to (?:you|the list)|(?:give|send) (?:you )?feedback|report (?:the|on|whether|how))\b/i;

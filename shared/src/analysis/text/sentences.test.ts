@@ -18,6 +18,24 @@ describe('splitSentences', () => {
     expect(splitSentences('The total is 3.5 hours, i.e. half a day.')).toEqual(['The total is 3.5 hours, i.e. half a day.']);
   });
 
+  it('splits a list whose line breaks were lost at its bullet marks', () => {
+    expect(splitSentences('Update: • Spoke to the AP reporter, explained the facts • Reporter revising the story; I\'ll send what she writes ▪ Done')).toEqual([
+      'Update:',
+      'Spoke to the AP reporter, explained the facts',
+      "Reporter revising the story; I'll send what she writes",
+      'Done',
+    ]);
+    expect(splitSentences('• Thank you. Ops will call · Noon works • • Original Message')).toEqual(['Thank you.', 'Ops will call', 'Noon works', 'Original Message']);
+    // A mark at a line's end starts no item: it is left where it is.
+    expect(splitSentences('Can we do 10 so all can join -- what time? •')).toEqual(['Can we do 10 so all can join -- what time? •']);
+  });
+
+  it('does not split at hyphens, asterisks or a middle dot inside a word', () => {
+    expect(splitSentences("I'll send it - probably Monday - with the well-known figures")).toEqual(["I'll send it - probably Monday - with the well-known figures"]);
+    expect(splitSentences('The area is 3 * 4 metres * see the note')).toEqual(['The area is 3 * 4 metres * see the note']);
+    expect(splitSentences('The col·legi will reply')).toEqual(['The col·legi will reply']);
+  });
+
   it('makes each bullet its own sentence and drops the bullet mark', () => {
     expect(splitSentences('Next steps:\n- send the deck\n* book the room\n1. confirm the date\n• invite finance')).toEqual([
       'Next steps:',

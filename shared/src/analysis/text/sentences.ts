@@ -1,10 +1,19 @@
 /**
- * Sentence splitting for plain-text mail: soft-wrapped lines are joined, bullets and short lines
- * (greetings, headings) stand alone, and abbreviations (e.g., i.e., Mr., Dr., a.m., Jan.) do not end
+ * Sentence splitting for plain-text mail: soft-wrapped lines are joined, bullets (at a line's start or mid-line)
+ * and short lines (greetings, headings) stand alone, and abbreviations (e.g., i.e., Mr., Dr., a.m., Jan.) do not end
  * a sentence.
  */
 
 const BULLET = /^\s*(?:[-*•·‣◦▪–]|\d{1,2}[.)]|[a-z][.)])\s+/;
+/**
+ * A list mark in the middle of a line: text whose line breaks were lost (the FOIA release's flattened messages, a list
+ * pasted into one line) keeps its bullets as "Update: • Spoke to the AP reporter • Poor thing ...". Only marks made for
+ * lists, spaced on both sides: a hyphen or an asterisk mid-line is a dash, a compound, a footnote or a product ("3 * 4",
+ * "I'll send it - probably Monday"), and a middle dot between letters is a Catalan "l·l". A run of marks is one break.
+ */
+const INLINE_BULLET = /\s+(?:[•·‣◦▪●■►▸➢➤]\s+)+/;
+/** The same marks, for a cheap look before the split: most lines have none. */
+const HAS_BULLET_MARK = /[•·‣◦▪●■►▸➢➤]/;
 const GREETING = /^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|morning|afternoon)\b[^.!?]{0,40},?\s*$/i;
 const TERMINAL_CHARS = '.!?:;)"\'”’';
 
@@ -118,11 +127,13 @@ function split(text: string): string[] {
   const sentences: string[] = [];
   for (const paragraph of paragraphs) {
     for (const line of logicalLines(paragraph.split('\n'))) {
-      const unbulleted = line.replace(BULLET, '');
-      for (const sentence of splitLine(unbulleted)) {
-        // Most sentences have single spaces only: fold only when there is something to fold.
-        const folded = (UNFOLDED.test(sentence) ? sentence.replace(BLANK_RUN, ' ') : sentence).trim();
-        if (folded) sentences.push(folded);
+      const items = HAS_BULLET_MARK.test(line) ? line.split(INLINE_BULLET) : [line];
+      for (const item of items) {
+        for (const sentence of splitLine(item.replace(BULLET, ''))) {
+          // Most sentences have single spaces only: fold only when there is something to fold.
+          const folded = (UNFOLDED.test(sentence) ? sentence.replace(BLANK_RUN, ' ') : sentence).trim();
+          if (folded) sentences.push(folded);
+        }
       }
     }
   }
