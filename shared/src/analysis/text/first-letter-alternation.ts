@@ -58,6 +58,8 @@ function alternatives(source: string): string[] {
 }
 
 const QUANTIFIER = /^[?*+{]/;
+/** A capturing group or a back-reference: distributing a group would copy it and renumber what follows. */
+const CAPTURES = /(?<!\\)\((?!\?)|\\[1-9]|\\k</;
 
 /**
  * One alternative as (lead, rest) pairs in match order, or null where its start is not a plain letter, digit, `\d` or
@@ -92,7 +94,7 @@ function leads(alternative: string): Array<[Lead, string]> | null {
  */
 export function groupedByFirstLetter(pattern: RegExp): RegExp {
   const source = pattern.source;
-  if (pattern.flags !== 'i' || !source.startsWith('\\b(?:')) return pattern;
+  if (pattern.flags !== 'i' || !source.startsWith('\\b(?:') || CAPTURES.test(source)) return pattern;
   const end = closing(source, 2);
   const suffix = source.slice(end + 1);
   if (suffix !== '' && suffix !== '\\b') return pattern;
