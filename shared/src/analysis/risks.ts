@@ -10,6 +10,7 @@
 import type { RiskCandidate, RiskKind, RiskSignal, Side } from '../model/facts';
 import { groupedByFirstLetter } from './text/first-letter-alternation';
 import { snippet } from './text/normalize';
+import { WordStartFilter } from './text/word-start-filter';
 import { splitSentences } from './text/sentences';
 
 interface RiskRule {
@@ -645,18 +646,35 @@ export function findRisks(visible: string, side: Side): RiskCandidate[] {
   return out;
 }
 
+/**
+ * One pass over the words of a sentence tells which stem lists, word tests and patterns of the client's rules cannot
+ * match it (text/word-start-filter.ts): those are not run. Indexes: the two stem lists, then each rule's word test, then
+ * each rule's pattern; a rule without a word test has one that cannot be told (so it is always run: it has none).
+ */
+const NO_WORD_TEST = /(?:)/;
+const THEIR_STEMS_AT = 0;
+const COMPLAINT_STEMS_AT = 1;
+const NEEDS_AT = 2;
+const PATTERN_AT = NEEDS_AT + THEIR_ALL.length;
+const THEIR_FILTER = new WordStartFilter([THEIR_STEMS, COMPLAINT_STEMS, ...THEIR_ALL.map((rule) => rule.needs ?? NO_WORD_TEST), ...THEIR_ALL.map((rule) => rule.pattern)]);
+
 /** The client's risk in a sentence: each family of rules is tried only where its own stems are (most sentences have neither). */
 function theirRisk(sentence: string): RiskCandidate | undefined {
-  const older = THEIR_STEMS_GROUPED.test(sentence);
-  const complaint = COMPLAINT_STEMS_GROUPED.test(sentence);
-  return older || complaint ? firstRuleRisk(sentence, 'them', THEIR_ALL, older, complaint) : undefined;
+  THEIR_FILTER.scan(sentence);
+  const older = THEIR_FILTER.mayMatch(THEIR_STEMS_AT) && THEIR_STEMS_GROUPED.test(sentence);
+  const complaint = THEIR_FILTER.mayMatch(COMPLAINT_STEMS_AT) && COMPLAINT_STEMS_GROUPED.test(sentence);
+  return older || complaint ? firstRuleRisk(sentence, 'them', THEIR_ALL, older, complaint, THEIR_FILTER) : undefined;
 }
 
-/** The first rule that reads a risk in the sentence (one signal per sentence), of the families whose stems it has. */
-function firstRuleRisk(sentence: string, side: Side, rules: readonly RiskRule[], older: boolean, complaint: boolean): RiskCandidate | undefined {
+/**
+ * The first rule that reads a risk in the sentence (one signal per sentence), of the families whose stems it has;
+ * `filter`, when given, has scanned the sentence for `rules` (THEIR_FILTER for THEIR_ALL).
+ */
+function firstRuleRisk(sentence: string, side: Side, rules: readonly RiskRule[], older: boolean, complaint: boolean, filter?: WordStartFilter): RiskCandidate | undefined {
   const theirs = side === 'them';
-  for (const rule of rules) {
+  for (const [index, rule] of rules.entries()) {
     if (rule.complaintWords ? !complaint : !older) continue;
+    if (filter && !(filter.mayMatch(NEEDS_AT + index) && filter.mayMatch(PATTERN_AT + index))) continue;
     if (rule.needs && !rule.needs.test(sentence)) continue;
     const match = rule.pattern.exec(sentence);
     // Most rules do not match: the checks below only ever skip a match, so they wait for one.
