@@ -63,13 +63,13 @@ function topLevelBranches(source: string): string[] {
   return out;
 }
 
-/** The quantifier at the start of `rest`: none, one that may repeat zero times, or one that needs at least one. */
-function quantifier(rest: string): { length: number; optional: boolean } {
-  const braces = /^\{(\d+)(?:,\d*)?\}\??/.exec(rest);
-  if (braces) return { length: braces[0].length, optional: Number(braces[1]) === 0 };
+/** The quantifier at the start of `rest`: its length, whether it allows none, and whether it allows at most one. */
+function quantifier(rest: string): { length: number; optional: boolean; once: boolean } {
+  const braces = /^\{(\d+)(,(\d*))?\}\??/.exec(rest);
+  if (braces) return { length: braces[0].length, optional: Number(braces[1]) === 0, once: braces[2] === undefined ? Number(braces[1]) === 1 : braces[3] !== '' && Number(braces[3]) <= 1 };
   const simple = /^[?*+]\??/.exec(rest);
-  if (simple) return { length: simple[0].length, optional: simple[0][0] !== '+' };
-  return { length: 0, optional: false };
+  if (simple) return { length: simple[0].length, optional: simple[0][0] !== '+', once: simple[0][0] === '?' };
+  return { length: 0, optional: false, once: true };
 }
 
 /** Escapes that match one character of a known symbol (the others end a beginning). */
@@ -92,20 +92,21 @@ function collect(sequence: string, sofar: Beginning, out: Beginning[]): boolean 
   // Zero-width: a boundary, a line start, a lookaround.
   if (sequence.startsWith('\\b') || sequence.startsWith('\\B')) return collect(sequence.slice(2), sofar, out);
   if (sequence.startsWith('^')) return collect(sequence.slice(1), sofar, out);
-  if (/^\(\?<?[=!]/.test(sequence)) return collect(sequence.slice(closingOf(sequence, 0, '(', ')') + 1), sofar, out);
+  if (/^\(\?<?[=!]/.test(sequence)) {
+    const after = sequence.slice(closingOf(sequence, 0, '(', ')') + 1);
+    return collect(after.slice(quantifier(after).length), sofar, out);
+  }
   if (sequence.startsWith('(')) {
     const end = closingOf(sequence, 0, '(', ')');
     const inner = sequence.slice(sequence.startsWith('(?:') ? 3 : sequence.startsWith('(?<') ? sequence.indexOf('>') + 1 : 1, end);
     const after = sequence.slice(end + 1);
     const times = quantifier(after);
-    if (times.optional) {
-      out.push(sofar);
-      return true;
-    }
-    // Repeated at least once: what the group starts with, then nothing more is known.
-    const rest = times.length ? '' : after;
-    for (const branch of topLevelBranches(inner)) if (!collect(branch + rest, sofar, out)) return false;
-    return true;
+    const rest = after.slice(times.length);
+    // At most once ("(?: back)?"): without the group, or with it and what follows; otherwise what the group starts
+    // with, after which nothing more is told.
+    if (times.length && !times.once) return times.optional ? finish(sofar, out) : collectBranches(inner, '', sofar, out);
+    if (times.optional && !collect(rest, sofar, out)) return false;
+    return collectBranches(inner, rest, sofar, out);
   }
   let symbol: number | undefined;
   let length = 1;
@@ -119,12 +120,23 @@ function collect(sequence: string, sofar: Beginning, out: Beginning[]): boolean 
     if (c.charCodeAt(0) > 127) symbol = undefined;
   }
   const times = quantifier(sequence.slice(length));
-  if (symbol === undefined || times.optional) {
-    out.push(sofar);
-    return true;
-  }
+  const rest = sequence.slice(length + times.length);
+  if (symbol === undefined) return finish(sofar, out);
   const next = [...sofar, symbol];
-  return times.length ? collect('', next, out) : collect(sequence.slice(length), next, out);
+  // "re-?tender": without the character or with it, once; a repeated one ends what is told.
+  if (times.length && !times.once) return times.optional ? finish(sofar, out) : finish(next, out);
+  if (times.optional && !collect(rest, sofar, out)) return false;
+  return collect(rest, next, out);
+}
+
+function collectBranches(inner: string, rest: string, sofar: Beginning, out: Beginning[]): boolean {
+  for (const branch of topLevelBranches(inner)) if (!collect(branch + rest, sofar, out)) return false;
+  return true;
+}
+
+function finish(sofar: Beginning, out: Beginning[]): boolean {
+  out.push(sofar);
+  return out.length <= MAX_BEGINNINGS;
 }
 
 /** Every match of `pattern` starts a word with one of these beginnings, or undefined when that cannot be told. */
