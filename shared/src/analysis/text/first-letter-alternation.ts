@@ -1,7 +1,7 @@
 /**
  * A long word list written as one alternation, `/\b(?:unhappy|furious|...)/i`, rewritten so that the regex engine
  * reads one letter before trying any word: `/\b(?:u(?:nhappy|...)|f(?:urious|...)|...)/i`. V8's engine tries the
- * alternatives of a group one after another at every word boundary, so a list of some 400 stems cost 400 quick checks
+ * alternatives of a group one after another at every word boundary, so a list of some 300 stems cost 300 quick checks
  * per boundary; grouped by first letter it costs one dispatch and the few words of that letter. The rules keep their
  * lists readable (each family's words in one place) and this is applied once, when the module loads.
  *
@@ -10,9 +10,9 @@
  * opens an alternative, `(?:chosen|selected) (?:another|a new)`, is distributed over its branches first
  * (`chosen (?:another|a new)|selected (?:another|a new)`), which matches the same text in the same order.
  *
- * Measured (bench/tools/risk-speed.ts): findRisks over 158,369 pool and labelled sentences, see README "Speed".
- * Hand-written because no maintained library does this for JavaScript regexes: regexp-tree's optimizer (the one we
- * know) rewrites character classes and quantifiers, not alternations of words.
+ * Measured with bench/tools/risk-speed.ts (corpus/README.md, "Client-risk speed"). Hand-written: regexgen and regex-trie
+ * build such a trie only from literal strings, and these lists mix in regex pieces (`\d+ times`, groups, lookbehinds);
+ * they were not tried.
  */
 
 /** What an alternative starts with: one letter or digit (lower case), or `\d`. */

@@ -6,7 +6,8 @@
  * run, so this only ever saves work: the answers are the regexes' own.
  *
  * Why: the client-risk rules run some seventy regexes on each sentence with a risk stem, and most of their cost is the
- * calls themselves (bench/tools/risk-speed.ts, README "Speed"); most of those patterns cannot match the sentence at all.
+ * calls themselves (bench/tools/risk-speed.ts, corpus/README.md "Client-risk speed"); most of those patterns cannot
+ * match the sentence at all.
  *
  * Letters are read as the flag `i` reads them without `u`: only A-Z and a-z fold, every other character stays itself,
  * and a word starts where `\b` says (after a character not in [A-Za-z0-9_]). Beginnings are kept coarse, which keeps
