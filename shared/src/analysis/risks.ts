@@ -672,7 +672,8 @@ function theirRisk(sentence: string): RiskCandidate | undefined {
  */
 function firstRuleRisk(sentence: string, side: Side, rules: readonly RiskRule[], older: boolean, complaint: boolean, filter?: WordStartFilter): RiskCandidate | undefined {
   const theirs = side === 'them';
-  for (const [index, rule] of rules.entries()) {
+  for (let index = 0; index < rules.length; index++) {
+    const rule = rules[index]!;
     if (rule.complaintWords ? !complaint : !older) continue;
     if (filter && !(filter.mayMatch(NEEDS_AT + index) && filter.mayMatch(PATTERN_AT + index))) continue;
     if (rule.needs && !rule.needs.test(sentence)) continue;
