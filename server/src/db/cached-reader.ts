@@ -25,6 +25,11 @@ export function createCachedReader(path: string, busyTimeoutMs: number): ReadExe
   // The same driver and timeout unit (milliseconds) @libsql/client passes it.
   const db = new Database(path, { timeout: busyTimeoutMs });
   db.exec('PRAGMA cache_size = -65536');
+  // Reads map the file (up to SQLite's 2 GiB cap) instead of copying each page into the 64 MiB cache. On the
+  // 1,000,000-message bench database (2.5 GB), from a cold start, the thread summary for random threads took p50
+  // 3.1 ms falling to 0.84 ms over 8,000 requests, against 0.72 falling to 0.38 ms mapped (p90 2.4 against 0.56 ms
+  // by then); fully warm, 0.40 against 0.33 ms.
+  db.exec('PRAGMA mmap_size = 2147418112');
   const statements = new Map<string, ReturnType<typeof db.prepare>>();
 
   function prepared(sql: string) {
