@@ -1,10 +1,8 @@
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import type { NormalizedMessageInput } from '@followthrough/shared';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readPool } from '../../src/store/read-pool';
 import { createTestDb } from '../support/test-db';
-import { createTestApp, type Client, type TestApp } from '../support/test-app';
+import { createTestApp, serveOnLoopback, type Client, type TestApp } from '../support/test-app';
 
 // Ingest takes turns across the process (src/http/user-turns.ts, ingestTurns): a batch is not read, parsed or
 // stored while another batch is being ingested, whoever sent it. Over real HTTP on loopback; the read pool is
@@ -12,7 +10,7 @@ import { createTestApp, type Client, type TestApp } from '../support/test-app';
 
 let env: Awaited<ReturnType<typeof createTestDb>>;
 let t: TestApp;
-let server: ServerType;
+let server: Awaited<ReturnType<typeof serveOnLoopback>>;
 let base: string;
 let alice: Client;
 let bob: Client;
@@ -22,14 +20,12 @@ beforeAll(async () => {
   t = createTestApp(env.database);
   alice = await t.addUser('alice@acme.example');
   bob = await t.addUser('bob@acme.example');
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: t.app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveOnLoopback(t.app);
+  base = server.base;
 });
 afterAll(async () => {
   vi.restoreAllMocks();
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
   env.cleanup();
 });
 

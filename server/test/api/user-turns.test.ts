@@ -1,9 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
 import { createTestDb } from '../support/test-db';
-import { createTestApp, type Client, type TestApp } from '../support/test-app';
+import { createTestApp, serveOnLoopback, type Client, type TestApp } from '../support/test-app';
 
 // Each user's requests take turns (src/http/user-turns.ts), over real HTTP on loopback against the real app:
 // a route added for the test behind the app's /v1 middleware (auth, rate limit, turns) waits on a gate the
@@ -11,7 +9,7 @@ import { createTestApp, type Client, type TestApp } from '../support/test-app';
 
 let env: Awaited<ReturnType<typeof createTestDb>>;
 let t: TestApp;
-let server: ServerType;
+let server: Awaited<ReturnType<typeof serveOnLoopback>>;
 let base: string;
 let alice: Client;
 let bob: Client;
@@ -32,13 +30,11 @@ beforeAll(async () => {
   });
   alice = await t.addUser('alice@acme.example');
   bob = await t.addUser('bob@acme.example');
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: t.app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveOnLoopback(t.app);
+  base = server.base;
 });
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
   env.cleanup();
 });
 

@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { createApp, type AppDeps } from '../../src/app';
 import { defaultConfig } from '../../src/config';
 import type { Database } from '../../src/db/index';
@@ -79,4 +81,15 @@ export async function putSettings(client: Client, overrides: Record<string, unkn
     ...overrides,
   });
   if (res.status !== 200) throw new Error(`settings: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
+/** The app served over real HTTP on loopback (an ephemeral port), for tests about what happens between requests. */
+export async function serveOnLoopback(app: TestApp['app']): Promise<{ base: string; close(): Promise<void> }> {
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
+  });
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
