@@ -4,7 +4,8 @@ import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema/index';
 import { createSerializedClient } from './serialized-client';
-import { createCachedReader, type ReadExecutor } from './cached-reader';
+import type { ReadExecutor } from './cached-reader';
+import { createReaderThread } from './reader-thread';
 import { startCheckpointer } from './checkpointer';
 import { createWriterThreadClient } from './writer-thread';
 
@@ -18,9 +19,9 @@ export interface Database {
   /**
    * A second connection for the read paths, which must not queue behind a write transaction of this
    * process (a client with an open transaction serves nobody else until it ends); WAL lets it read the
-   * last committed state meanwhile. For an embedded file it caches prepared statements
-   * (cached-reader.ts); for a libSQL server it is the same client, which gives every request its own
-   * connection server-side.
+   * last committed state meanwhile. For an embedded file it runs on a thread of its own and keeps its
+   * statements prepared (reader-thread.ts); for a libSQL server it is the same client, which gives every
+   * request its own connection server-side.
    */
   reader: ReadExecutor;
   /**
@@ -73,7 +74,7 @@ export async function createDb(url: string, authToken?: string, options: { check
     return client;
   };
   const client = await open();
-  const reader: ReadExecutor = isFile ? createCachedReader(filePathOf(url), BUSY_TIMEOUT_MS) : { execute: (s) => client.execute(s), batch: (s) => client.batch(s), close: () => {} };
+  const reader: ReadExecutor = isFile ? createReaderThread(filePathOf(url), BUSY_TIMEOUT_MS) : { execute: (s) => client.execute(s), batch: (s) => client.batch(s), close: () => {} };
   const db = drizzle(client, { schema });
   // Not serialized: nothing opens a transaction on it, and each read runs synchronously on the file.
   const readClient = isFile ? createClient({ url, timeout: BUSY_TIMEOUT_MS, concurrency: 1 }) : null;

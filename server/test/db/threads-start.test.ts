@@ -14,7 +14,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const src = (path: string) => JSON.stringify(join(__dirname, '../../src', path));
 
 describe('the threads of a process that preloads TypeScript', () => {
-  it('start: the writer, the reader threads and the checkpointer', () => {
+  it('start: the writer, the reader threads, the database reader and the checkpointer', () => {
     const preload = join(dir, 'preload.ts');
     writeFileSync(preload, 'const loaded: boolean = true;\nexport default loaded;\n');
     const script = join(dir, 'start-threads.mts');
@@ -24,6 +24,7 @@ describe('the threads of a process that preloads TypeScript', () => {
       `import { createDb, migrate } from ${src('db/index')};
       import { createReadPool } from ${src('store/read-pool')};
       import { startCheckpointer } from ${src('db/checkpointer')};
+      import { createReaderThread } from ${src('db/reader-thread')};
       import { defaultUserSettings, toAnalysisSettings } from ${src('store/users')};
       const database = await createDb('file:${file}');
       await migrate(database);
@@ -31,13 +32,16 @@ describe('the threads of a process that preloads TypeScript', () => {
       const messages = Array.from({ length: 100 }, (_, i) => ({ id: '<m' + i + '@acme.example>', date: '2026-11-02T10:00:00Z', from: 'ana@acme.example', to: ['bo@client.example'], subject: 'Plan', text: 'I will send the plan on Friday.' }));
       const read = await pool.read(messages, 0, toAnalysisSettings(defaultUserSettings('ana@acme.example')), true);
       const checkpointer = startCheckpointer(${JSON.stringify(file)});
-      console.log(JSON.stringify({ read: read.filter((o) => o.kind === 'read').length, ...pool.stats(), checkpointer: await checkpointer.ready }));
+      const reader = createReaderThread(${JSON.stringify(file)}, 5000);
+      await reader.execute('SELECT 1');
+      console.log(JSON.stringify({ read: read.filter((o) => o.kind === 'read').length, ...pool.stats(), checkpointer: await checkpointer.ready, reader: reader.stats() }));
+      reader.close();
       await checkpointer.stop();
       await pool.close();
       database.close();`,
     );
     const run = spawnSync(process.execPath, ['--import', 'tsx', '--import', preload, script], { cwd: join(__dirname, '../..'), encoding: 'utf8', timeout: 60_000 });
     expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout)).toEqual({ read: 100, threads: 1, readOnThreads: 100, checkpointer: true });
+    expect(JSON.parse(run.stdout)).toEqual({ read: 100, threads: 1, readOnThreads: 100, checkpointer: true, reader: { onThread: true, readOnThread: 1 } });
   }, 60_000);
 });

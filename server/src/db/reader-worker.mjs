@@ -1,0 +1,32 @@
+// A reader thread (reader-thread.ts): runs the read paths' statements on a connection of its own and posts
+// the rows back with the request's id, one request at a time in arrival order. Plain JavaScript so the
+// thread needs no TypeScript loader to start.
+import { parentPort, workerData } from 'node:worker_threads';
+import { openReadConnection } from './read-connection.mjs';
+
+let connection;
+try {
+  connection = openReadConnection(workerData.path, workerData.busyTimeoutMs);
+  connection.run('SELECT 1 AS check_that_the_database_can_be_opened', []);
+  parentPort.postMessage({ id: 0, ok: true });
+} catch (error) {
+  parentPort.postMessage({ id: 0, ok: false, error: describeError(error) });
+  process.exit(0);
+}
+
+function describeError(error) {
+  if (error && typeof error === 'object') {
+    // libsql's SqliteError: `code` is the extended code's name, `rawCode` its number.
+    return { message: String(error.message ?? error), name: error.name, code: typeof error.code === 'string' ? error.code : undefined, rawCode: typeof error.rawCode === 'number' ? error.rawCode : undefined };
+  }
+  return { message: String(error) };
+}
+
+parentPort.on('message', (request) => {
+  try {
+    const results = request.stmts.map(({ sql, args }) => connection.run(sql, args));
+    parentPort.postMessage({ id: request.id, ok: true, results });
+  } catch (error) {
+    parentPort.postMessage({ id: request.id, ok: false, error: describeError(error) });
+  }
+});

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCachedReader } from '../../src/db/cached-reader';
+import { createReaderThread, type ReaderThread } from '../../src/db/reader-thread';
+import { createTestDb } from '../support/test-db';
+
+// The read paths' connection to a file database runs on a thread of its own (reader-thread.ts). What must
+// hold: the event loop runs while a read does, rows are those the event loop's own reader gives, errors say
+// what SQLite said, and a thread that stops costs no read.
+
+let env: Awaited<ReturnType<typeof createTestDb>>;
+let path: string;
+const readers: ReaderThread[] = [];
+const open = (options?: Parameters<typeof createReaderThread>[2]) => {
+  const reader = createReaderThread(path, 5_000, options);
+  readers.push(reader);
+  return reader;
+};
+
+beforeAll(async () => {
+  env = await createTestDb();
+  path = env.url.slice('file:'.length);
+  await env.database.client.execute('CREATE TABLE things (id INTEGER PRIMARY KEY, name TEXT NOT NULL, size REAL, data BLOB)');
+  await env.database.client.execute({ sql: 'INSERT INTO things (name, size, data) VALUES (?, ?, ?), (?, ?, ?)', args: ['anvil', 2.5, new Uint8Array([1, 2, 3]), 'bolt', null, null] });
+});
+afterAll(() => {
+  for (const reader of readers) reader.close();
+  env.cleanup();
+});
+
+/** A statement that keeps SQLite busy for a while (a few hundred ms here), with no I/O. */
+const SLOW = 'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000) SELECT count(*) AS n FROM n';
+
+describe('the reader thread', () => {
+  it('leaves the event loop running while a read runs', async () => {
+    const reader = open();
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    try {
+      const { rows } = await reader.execute(SLOW);
+      expect(rows[0]!.n).toBe(3_000_000);
+    } finally {
+      clearInterval(timer);
+    }
+    // On the event loop the statement runs in one synchronous call: no timer fires in between.
+    expect(ticks).toBeGreaterThan(3);
+    expect(reader.stats()).toEqual({ onThread: true, readOnThread: 1 });
+  });
+
+  it('gives the rows the event loop\'s reader gives, for a statement and a batch, with positional arguments', async () => {
+    const reader = open();
+    const inProcess = createCachedReader(path, 5_000);
+    try {
+      const stmts = [
+        { sql: 'SELECT id, name, size, data FROM things WHERE id >= ? ORDER BY id', args: [1] },
+        { sql: 'SELECT count(*) AS n, json_group_array(name) AS names FROM things WHERE name <> ?', args: ['nothing'] },
+        'SELECT 1 AS one',
+      ];
+      for (const stmt of stmts) expect((await reader.execute(stmt)).rows).toEqual((await inProcess.execute(stmt)).rows);
+      expect((await reader.batch(stmts)).map((r) => r.rows)).toEqual((await inProcess.batch(stmts)).map((r) => r.rows));
+      const [anvil] = (await reader.execute({ sql: 'SELECT name, size, data FROM things WHERE name = ?', args: ['anvil'] })).rows;
+      expect(anvil).toMatchObject({ name: 'anvil', size: 2.5 });
+      expect([...new Uint8Array(anvil!.data as ArrayBuffer)]).toEqual([1, 2, 3]);
+    } finally {
+      inProcess.close();
+    }
+  });
+
+  it('sees what the writer committed before the read was asked', async () => {
+    const reader = open();
+    await env.database.client.execute({ sql: 'INSERT INTO things (name) VALUES (?)', args: ['crate'] });
+    const { rows } = await reader.execute({ sql: 'SELECT count(*) AS n FROM things WHERE name = ?', args: ['crate'] });
+    expect(rows[0]!.n).toBe(1);
+  });
+
+  it('rejects a statement SQLite refuses with its message and code, and goes on reading', async () => {
+    const reader = open();
+    await expect(reader.execute('SELECT nope FROM things')).rejects.toMatchObject({ message: expect.stringContaining('no such column: nope'), code: 'SQLITE_ERROR' });
+    await expect(reader.execute({ sql: 'SELECT ?', args: { name: 'x' } })).rejects.toThrow('named arguments are not supported');
+    expect((await reader.execute('SELECT 2 AS two')).rows).toEqual([{ two: 2 }]);
+    expect(reader.stats().onThread).toBe(true);
+  });
+
+  it('reads in the process when its thread stops, the reads that were waiting on it included', async () => {
+    const reader = open({ workerUrl: new URL('./fixtures/reader-worker-that-stops.mjs', import.meta.url) });
+    const waiting = [reader.execute({ sql: 'SELECT name FROM things WHERE id = ?', args: [1] }), reader.batch(['SELECT 3 AS three', 'SELECT 4 AS four'])];
+    expect((await waiting[0]!).rows).toEqual([{ name: 'anvil' }]);
+    expect(((await waiting[1]!) as { rows: unknown[] }[]).map((r) => r.rows)).toEqual([[{ three: 3 }], [{ four: 4 }]]);
+    expect((await reader.execute('SELECT 5 AS five')).rows).toEqual([{ five: 5 }]);
+    expect(reader.stats()).toEqual({ onThread: false, readOnThread: 0 });
+  });
+
+  it('refuses reads once closed', async () => {
+    const reader = open();
+    reader.close();
+    await expect(reader.execute('SELECT 1')).rejects.toThrow('the database reader is closed');
+  });
+});
