@@ -499,4 +499,18 @@ describe('findRisks, round 12 (requests not carried out, things come too late, c
     expect(kinds('The weather advisory is clear. Just frustrating.', 'them')).toEqual([]);
     expect(kinds('A defect in my reasoning, I admit.', 'them')).toEqual([]);
   });
+  it('reads being sent in circles, indignation to the reader, and a disorganised service, but not the writer\'s own circles or a question to a famous man', () => {
+    expect(kinds('The help page keeps sending me in a loop back to the login.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('@AcmeBooks how is it that a pre-order takes longer than walking into the shop?', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds("@AcmePower there's no excuse for the supply to fail this often.", 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('@AcmeStore what happened to my son should never have happened.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('@AcmeCars you are not doing enough to fix the smell.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('@AcmeAir you made me pay for a second seat.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds("@AcmeShop I'm still trying to get my account opened!", 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('There is nothing more infuriating than the @AcmeShop checkout.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('There is no reason things should be this disorganized.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds("I'm going round in circles on this install, any hints?", 'them')).toEqual([]);
+    expect(kinds('He asked him "how is it that you got through those years and you are not bitter?"', 'them')).toEqual([]);
+    expect(kinds('There is no excuse for violence against civilians.', 'them')).toEqual([]);
+  });
 });
