@@ -122,6 +122,9 @@ const realIn = {
   // Round 11 (README "Round 11 (client risks)"): more of the Secretary's messages in a fresh order, and the next tweets.
   'state 11': inbound('inbound-state-dept-11.jsonl'),
   'complaints 11': inbound('inbound-complaints-11.refs.jsonl'),
+  // Round 12 (README "Round 12 (client risks)"): the Secretary's messages found only as quoted history, and the next tweets.
+  'state 12': inbound('inbound-state-dept-12.jsonl'),
+  'complaints 12': inbound('inbound-complaints-12.refs.jsonl'),
 };
 type Out = (typeof realOut)['parakweet 1'];
 type In = (typeof realIn)['parakweet 1'];
@@ -146,7 +149,7 @@ const groups = <T>(sets: Record<string, T[]>): [string, T[]][] => [
   // Everything before round 8, likewise.
   ...(sets['state 8'] ? [['rounds 1-7', upToRound(sets, 7)] as [string, T[]]] : []),
   // From round 9 on (inbound): everything before the round, and the round's parts together.
-  ...[9, 10, 11].flatMap((round) => stateRound(sets, round)),
+  ...[9, 10, 11, 12].flatMap((round) => stateRound(sets, round)),
   // Promises, round 11 (a mailing list, not State): everything before it, so round 10's totals stay comparable.
   ...(sets['everything-list 11'] ? [['rounds 1-10', upToRound(sets, 10)] as [string, T[]]] : []),
   ['all real', Object.values(sets).flat()],

@@ -37,7 +37,7 @@ const rows = new Map((archiveDir ? await readArchive(archiveDir) : []).map((m) =
 const complaints = findComplaints();
 const tweets = new Map(complaints ? readComplaints(complaints).map((t) => [t.id, t.text.replace(/\s+/g, ' ').trim()]) : []);
 const lookup = (list: string, id: string): string | undefined => (list.startsWith('complaints-social-media/') ? tweets.get(id) : rows.get(`${list}|${id}`));
-const labelledFiles = ['inbound-parakweet.jsonl', 'inbound-r-lists.refs.jsonl', 'inbound-parakweet-2.jsonl', 'inbound-r-lists-2.refs.jsonl', 'inbound-complaints-3.refs.jsonl', 'inbound-state-dept-7.jsonl', 'inbound-state-dept-9.jsonl', 'inbound-complaints-9.refs.jsonl', 'inbound-state-dept-10.jsonl', 'inbound-complaints-10.refs.jsonl', 'inbound-state-dept-11.jsonl', 'inbound-complaints-11.refs.jsonl'];
+const labelledFiles = ['inbound-parakweet.jsonl', 'inbound-r-lists.refs.jsonl', 'inbound-parakweet-2.jsonl', 'inbound-r-lists-2.refs.jsonl', 'inbound-complaints-3.refs.jsonl', 'inbound-state-dept-7.jsonl', 'inbound-state-dept-9.jsonl', 'inbound-complaints-9.refs.jsonl', 'inbound-state-dept-10.jsonl', 'inbound-complaints-10.refs.jsonl', 'inbound-state-dept-11.jsonl', 'inbound-complaints-11.refs.jsonl', 'inbound-state-dept-12.jsonl', 'inbound-complaints-12.refs.jsonl'];
 let labelled = 0;
 for (const file of labelledFiles) {
   const items = resolveReferences(parseRealInbound(readFileSync(new URL(`../../corpus/real/${file}`, import.meta.url), 'utf8'), file), lookup);

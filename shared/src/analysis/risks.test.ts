@@ -444,3 +444,73 @@ describe('findRisks, round 11 (a principal left without what was owed, customers
     expect(kinds('Not cool enough to use everywhere yet, but close.', 'them')).toEqual([]);
   });
 });
+
+describe('findRisks, round 12 (requests not carried out, things come too late, customers worn out)', () => {
+  const signals = (visible: string) => findRisks(visible, 'them').map((r) => [r.kind, r.signal ?? null]);
+
+  it('reads a principal still without what was owed, or given it too late, but not the writer\'s own equipment or reading', () => {
+    expect(kinds("I didn't get the talking points yet.", 'them')).toEqual(['delay']);
+    expect(kinds("I don't yet have the call sheet for the minister.", 'them')).toEqual(['delay']);
+    expect(kinds("I don't have cards for the dinner at the residence.", 'them')).toEqual(['delay']);
+    expect(kinds("I still haven't seen them.", 'them')).toEqual(['delay']);
+    expect(kinds('Too late--I already spoke to her.', 'them')).toEqual(['delay']);
+    expect(kinds("@AcmeTax It's too late for that now.", 'them')).toEqual(['delay']);
+    expect(kinds("I haven't seen it, so I can't say.", 'them')).toEqual([]);
+    expect(kinds('The printer is down, so I did not get any remarks from home.', 'them')).toEqual([]);
+    expect(kinds("It's never too late to learn R.", 'them')).toEqual([]);
+    expect(kinds('I still have nothing to add to the thread.', 'them')).toEqual([]);
+  });
+
+  it('reads a request not carried out, an old concern, and a missing item on the schedule, but not worry about the news or a mistaken reading of the docs', () => {
+    expect(kinds('Why didn\'t the desk call me as I asked?', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('The draft still has not been cut like we requested.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('This is another example of my continuing concern that our files are not ready.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('What bothers me is that the summary leaves out most of the visits.', 'them')).toEqual(['dissatisfaction']);
+    expect(signals('I thought I was supposed to speak at the lunch but I don\'t see it on my schedule.')).toEqual([['dissatisfaction', 'understatement']]);
+    expect(kinds('I thought I was supposed to pass a list but I don\'t see it in the examples.', 'them')).toEqual([]);
+    expect(kinds('As I asked on the list, does anyone have the data?', 'them')).toEqual([]);
+    expect(kinds('The concern that inflation will rise is widely shared.', 'them')).toEqual([]);
+  });
+
+  it('reads a customer asking why the service is late, what gives, waiting since, indignation and weariness, but not the same words aimed elsewhere', () => {
+    expect(kinds('Why is @AcmeAir flight 210 to Denver delayed again?', 'them')).toEqual(['delay']);
+    expect(kinds('@AcmeRail stuck outside the station for ages, what gives?', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('@AcmePower please restore the supply, been waiting since 6am', 'them')).toEqual(['delay']);
+    expect(kinds('@AcmeCars they have the nerve to call it normal wear.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('@AcmeNet so sick of your service dropping every night!', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds("I got tired of waiting, so you'll see the slow version is commented out.", 'them')).toEqual([]);
+    expect(kinds('Why is the second model delayed in converging?', 'them')).toEqual([]);
+    expect(kinds('What gives the best fit here?', 'them')).toEqual([]);
+    expect(kinds('I have been waiting since Monday for the simulation to finish.', 'them')).toEqual([]);
+  });
+
+  it('reads a defect, a bare verdict, giving up, a verdict on customer service, a cancellation and a forgotten order, but not a meeting called off', () => {
+    expect(signals('@AcmeWear my new boots have a manufacturing defect.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(kinds('So annoying!', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds("@AcmeStream I'm done.", 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('Yet more awful Acme/Beta customer service.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('@AcmeMobile No, I just cancelled by phoning you.', 'them')).toEqual(['cancellation']);
+    expect(signals('@AcmeTV bring back the old guide please.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(kinds('@AcmeChicken how do your staff forget the fries every time?', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('I cancelled the meeting with you, sorry.', 'them')).toEqual([]);
+    expect(kinds("I'm done with the first part of the analysis.", 'them')).toEqual([]);
+    expect(kinds('The frustrating thing is the missing documentation.', 'them')).toEqual([]);
+    expect(kinds('Yes, very frustrating.', 'them')).toEqual([]);
+    expect(kinds('The weather advisory is clear. Just frustrating.', 'them')).toEqual([]);
+    expect(kinds('A defect in my reasoning, I admit.', 'them')).toEqual([]);
+  });
+  it('reads being sent in circles, indignation to the reader, and a disorganised service, but not the writer\'s own circles or a question to a famous man', () => {
+    expect(kinds('The help page keeps sending me in a loop back to the login.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('@AcmeBooks how is it that a pre-order takes longer than walking into the shop?', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds("@AcmePower there's no excuse for the supply to fail this often.", 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('@AcmeStore what happened to my son should never have happened.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('@AcmeCars you are not doing enough to fix the smell.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('@AcmeAir you made me pay for a second seat.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds("@AcmeShop I'm still trying to get my account opened!", 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('There is nothing more infuriating than the @AcmeShop checkout.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('There is no reason things should be this disorganized.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds("I'm going round in circles on this install, any hints?", 'them')).toEqual([]);
+    expect(kinds('He asked him "how is it that you got through those years and you are not bitter?"', 'them')).toEqual([]);
+    expect(kinds('There is no excuse for violence against civilians.', 'them')).toEqual([]);
+  });
+});

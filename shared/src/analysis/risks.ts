@@ -189,7 +189,7 @@ const THEIR_COMPLAINTS: RiskRule[] = [
     owedToWriter: true,
     needs: /(?:n't|\bnot|\bnever)\s+(?:yet\s+)?(?:received|receive|rec'?d|rcv'?d|recv'?d|gotten|got|get|have)\b/i,
     pattern:
-      /\b(?:(?:I|we)\s+(?:(?:still|also)\s+)?(?:have(?:n't| not)|had(?:n't| not)|did(?:n't| not)|never)\s+(?:yet\s+)?(?:received|receive|rec'?d|rcv'?d|recv'?d|gotten|got|get)|(?:I|we)\s+(?:(?:still|also)\s+)?(?:do(?:n't| not)\s+yet|still\s+do(?:n't| not))\s+have|still\s+(?:have(?:n't| not)|not|n't)\s+(?:yet\s+)?(?:received|gotten|got))\s+(?:(?:my|our|the|a|an|any|your)\s+)?(?:[\w-]+\s+){0,2}?(?:schedule|briefings?|briefing materials|materials|memo|recommendations?|rec|drafts?|reports?|papers|notes|info|information|updates?|answers?|invoices?|refunds?|confirmation|certificates?|cards?|codes?|details|documents?|copies|repl(?:y|ies)|response|call ?back|readout|figures|dates|agenda|tracking number|anything|a thing)\b/i,
+      /\b(?:(?:I|we)\s+(?:(?:still|also)\s+)?(?:have(?:n't| not)|had(?:n't| not)|did(?:n't| not)|never)\s+(?:yet\s+)?(?:received|receive|rec'?d|rcv'?d|recv'?d|gotten|got|get)|(?:I|we)\s+(?:(?:still|also)\s+)?(?:do(?:n't| not)\s+yet|still\s+do(?:n't| not))\s+have|still\s+(?:have(?:n't| not)|not|n't)\s+(?:yet\s+)?(?:received|gotten|got))\s+(?:(?:my|our|the|a|an|any|your)\s+)?(?:[\w-]+\s+){0,2}?(?:schedule|briefings?|briefing materials|materials|memo|recommendations?|rec|drafts?|reports?|papers|notes|info|information|updates?|answers?|invoices?|refunds?|confirmation|certificates?|cards?|codes?|details|documents?|copies|repl(?:y|ies)|response|call ?back|readout|figures|dates|agenda|tracking number|call sheets?|talking points|tps|remarks|anything|a thing)\b/i,
   },
   {
     complaintWords: true,
@@ -204,7 +204,7 @@ const THEIR_COMPLAINTS: RiskRule[] = [
     owedToWriter: true,
     needs: /(?:n't|\bnot|\bnever)\s+(?:yet\s+)?(?:get|got|receive|received|have)\b/i,
     pattern:
-      /\b(?:I|we)\s+(?:do(?:n't| not)|still do(?:n't| not)|still have(?:n't| not)(?: got)?)\s+have\s+(?:the\s+|a\s+|an\s+|my\s+|our\s+|any\s+|that\s+)?(?:[\w-]+\s+){0,2}?(?:call sheets?|memos?|briefing(?: book| materials| memo| papers?)?|talking points|readout|agenda|schedule|draft|deck|slides|invoice|quote|proposal|report)\b|^\s*(?:(?:I|we)\s+)?(?:(?:still|also)\s+)?(?:did(?:n't| not)|never)\s+(?:get|receive|got|received)(?:\s+(?:this|that|these|those|them|the (?:second|first|last|other|rest|attachments?|documents?|file|memo|e-?mail|message|fax|text|book|papers?|package|letter|draft|note|list|one|ones)(?: ones?)?|your (?:[\w-]+ )?(?:e-?mail|message|memo|note|letter|fax|draft|call)))?(?:\s+(?:yet|either|before (?:the |my )?[\w-]+|tonight|today|yesterday|last night|this (?:morning|afternoon|evening)))?(?:\s*(?:-+|,)\s*(?:at least )?(?:not )?yet)?\s*[.!]*$|\b(?:(?:I|we)\s+never\s+received|(?:I|we)\s+still\s+(?:have(?:n't| not)|had(?:n't| not)|did(?:n't| not))\s+(?:yet\s+)?received|but\s+(?:I|we)\s+(?:still\s+)?(?:have(?:n't| not)|did(?:n't| not))\s+(?:yet\s+)?(?:received|receive))\s+(?:my|our|the|your)\s+(?!(?:same|errors?|warnings?|messages?|output|results?|following|e-?mails? from|mail from|answers? from|repl(?:y|ies) from|responses? from|chance|hang|point|impression|idea)\b)[\w-]+(?!(?: [\w-]+){0,3} to (?:work|install|run|compile|load|build|converge|finish))/i,
+      /\b(?:I|we)\s+(?:do(?:n't| not)|still do(?:n't| not)|still have(?:n't| not)(?: got)?)\s+have\s+(?:the\s+|a\s+|an\s+|my\s+|our\s+|any\s+|that\s+)?(?:[\w-]+\s+){0,2}?(?:call sheets?|memos?|briefing(?: book| materials| memo| papers?)?|talking points|tps|remarks|cards|readout|agenda|schedule|draft|deck|slides|invoice|quote|proposal|report)\b|^\s*(?:(?:I|we)\s+)?(?:(?:still|also)\s+)?(?:did(?:n't| not)|never)\s+(?:get|receive|got|received)(?:\s+(?:this|that|these|those|them|the (?:second|first|last|other|rest|attachments?|documents?|file|memo|e-?mail|message|fax|text|book|papers?|package|letter|draft|note|list|one|ones)(?: ones?)?|your (?:[\w-]+ )?(?:e-?mail|message|memo|note|letter|fax|draft|call)))?(?:\s+(?:yet|either|before (?:the |my )?[\w-]+|tonight|today|yesterday|last night|this (?:morning|afternoon|evening)))?(?:\s*(?:-+|,)\s*(?:at least )?(?:not )?yet)?\s*[.!]*$|\b(?:(?:I|we)\s+never\s+received|(?:I|we)\s+still\s+(?:have(?:n't| not)|had(?:n't| not)|did(?:n't| not))\s+(?:yet\s+)?received|but\s+(?:I|we)\s+(?:still\s+)?(?:have(?:n't| not)|did(?:n't| not))\s+(?:yet\s+)?(?:received|receive))\s+(?:my|our|the|your)\s+(?!(?:same|errors?|warnings?|messages?|output|results?|following|e-?mails? from|mail from|answers? from|repl(?:y|ies) from|responses? from|chance|hang|point|impression|idea)\b)[\w-]+(?!(?: [\w-]+){0,3} to (?:work|install|run|compile|load|build|converge|finish))/i,
   },
   {
     complaintWords: true,
@@ -452,6 +452,176 @@ const THEIR_COMPLAINTS: RiskRule[] = [
     pattern:
       /\bwhy (?:wasn't|was not|weren't|were not|haven't|have not|hasn't|has not|am|was|were|have|has)\s+(?:I|we|anyone|somebody|someone)\s+(?:(?:not|been)\s+)*(?:told|informed|included|invited|consulted|briefed|copied|cc'?d|notified|warned|asked)\b|\bwhy (?:I|we) (?:didn't|did not|wasn't|was not|weren't|were not) (?:know|told|informed|included|invited|consulted|briefed|copied|notified|warned)\b|\bwhy (?:is|was) there no (?:[\w-]+ )?(?:one|rep|representative|staff|officer|briefer|note-?taker|interpreter)\b[^.!?]{0,50}\b(?:my|our)\b/i,
   },
+  {
+    complaintWords: true,
+    kind: 'delay',
+    owedToWriter: true,
+    // A thing the writer is still waiting to see, the whole sentence ("I still haven't seen it."): "still" says it was
+    // expected; "I haven't seen it" alone is only news of the writer's reading.
+    aimedElsewhere: OWED_BY_SOMEONE_ELSE,
+    needs: /\bstill\b/i,
+    pattern: /^\W*(?:(?:also|and|but|so)\W+)?(?:I|we)\s+still\s+(?:have(?:n't| not)|had(?:n't| not)|did(?:n't| not))\s+(?:seen|got|gotten|received|get|receive)\s+(?:it|them|this|that|these|those|anything|a thing)\s*[.!]*$/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    // A request the writer made and the reader did not carry out: "Why didn't Ops call me as I asked?", "the draft still
+    // isn't fixed, like we requested".
+    needs: /\b(?:asked|requested|instructed)\b/i,
+    pattern: /\b(?:didn't|did not|wasn't|was not|weren't|were not|hasn't|has not|haven't|have not|isn't|is not|never|still not)\b[^.!?]{0,60}?\b(?:as|like) (?:I|we) (?:had |have )?(?:asked|requested|instructed)\b/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'delay',
+    // What the reader sends came after it was needed: "Too late--already talked to him.", "It's too late for that."
+    needs: /\btoo late\b/i,
+    pattern: /\btoo late\s*(?:-+|—|–|,|:|;|\.|!)\s*(?:(?:I|we)(?:'ve| have| had)?\s+)?already\b|^(?:\.?@\w+\s+)*(?:it's|it is|that's|that is)\s+(?:(?:way|much|far)\s+)?too late (?:for (?:that|this|it)|now)\b/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    // A worry said to be old or what troubles the writer named: "This is example of my continuing concern that ...",
+    // "What bothers me is that the timeline leaves out ...". Feelings about news or politics name no reader's work, so
+    // the object must be ours (aimedAtUs, with the feeling words) or the reader.
+    needs: /\b(?:concern|bothers|troubles|annoys|irritates|frustrates|bugs)\b/i,
+    pattern: /\b(?:my|our) (?:continuing|ongoing|growing|increasing|persistent|repeated|long-?standing) concerns? (?:that|about|with|is|over)\b|\bwhat (?:really |most |still )?(?:bothers|troubles|annoys|irritates|frustrates|bugs) (?:me|us)(?: most)? (?:is|are|about)\b/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    signal: 'understatement',
+    // What the writer expected on their schedule, missing: "I thought I was supposed to do an event for Maggie this month
+    // but I don't see it on the line block."
+    needs: /\b(?:thought|understood|assumed)\b/i,
+    pattern: /\b(?:I|we) (?:thought|understood|assumed)(?: that)? (?:I|we|you)(?:'d| was| were| would| had| am| are)? (?:supposed|going|meant|scheduled|booked|set) to\b[^.!?]{0,100}\bbut (?:I|we) (?:do(?:n't| not)|can't|cannot|did(?:n't| not)) (?:see|find)\b[^.!?]{0,20}\b(?:on|in) (?:my|our|the) (?:schedule|calendar|line ?block|agenda|list|diary|itinerary|programme|program)\b/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'delay',
+    addressed: true,
+    // Asking the reader why their service is late is the complaint: "Why is @AcmeAir 3177 to Nashville delayed tonight?"
+    needs: /\bwhy\b/i,
+    pattern: /\bwhy (?:is|are|was|were|has|have|does|do)(?:n't)? (?:[@#\w'-]+ ){0,8}?(?:(?:still|so|always|again)\s+)?(?:delayed|late|cancell?ed|held up|not moving|not running|stuck)\b/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    addressed: true,
+    // "@SEPTA stuck going nowhere! What gives???", "@X what gives cold apple pie at 7am": asked of a company, a complaint.
+    needs: /\bgives\b/i,
+    pattern: /\bwhat gives\b/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'delay',
+    owedToWriter: true,
+    // Waiting counted from when it began: "Been waiting since 7", "still waiting since Monday for the engineer"; not for
+    // the writer's own job to finish.
+    aimedElsewhere: /\bif you\b|\b(?:sorry|apologi[sz]e|apologies)\b|\bwaiting\b[^.!?]{0,40}\b(?:to (?:finish|complete|run|compile|load|converge)|jobs?|runs?|computations?|simulations?|process(?:es)?|builds?|install)\b/i,
+    needs: /\bwaiting since\b/i,
+    pattern: /\bwaiting since (?:\d|yesterday|last|this (?:morning|afternoon)|early|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|the (?:\d|morning|start|beginning|weekend))/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    addressed: true,
+    // Indignation at the reader's people: "they have the nerve to tell me it's normal".
+    needs: /\b(?:nerve|audacity|gall|cheek)\b/i,
+    pattern: /\b(?:you|they|u|y'all|your [\w-]+)(?: guys)? (?:still )?(?:had|have|has) the (?:nerve|audacity|gall|cheek) to\b/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    addressed: true,
+    // Worn out by the reader's failures: "So sick of Xbox being trash!", "tired of your excuses"; only where the reader is
+    // named (a writer tired of the news is not writing about us).
+    needs: /\b(?:sick|tired)\s+(?:and tired\s+)?of\b/i,
+    pattern: /\b(?:sick|tired) (?:and tired )?of (?:(?:you|your|u|ur|this|it|the|these|all (?:the|these|this)|[@\w-]+)\s+)?(?:guys\s+)?(?:being|not|always|never|constant|endless|delays|excuses|problems|issues|issue|problem|having|dealing|getting|paying|chasing|calling|service|lies|nonsense|waiting (?:for|on) (?:you|your|u|a (?:reply|response|call|refund|fix|callback)))\b/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    signal: 'quality',
+    addressed: true,
+    // The thing sold is faulty by make: "my jeans have a design defect", "the charger is defective".
+    needs: /\b(?:defect|defective|faulty|flaw)/i,
+    pattern: /\b(?:design|manufacturing|factory|build|known) (?:defect|fault|flaw)s?\b|\b(?:is|are|was|were|came|arrived|turned out)\s+(?:(?:completely|totally|clearly|already|obviously)\s+)?(?:defective|faulty)\b/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    // A feeling with nothing after it, as a whole sentence: "So annoying!", "Frustrating". (Round 3's bare feelings are the
+    // writer's state, "Pretty disappointed!"; this is the thing the reader did, judged.)
+    needs: /\b(?:annoying|frustrating|infuriating|maddening|irritating|disappointing)\b/i,
+    pattern: /^\W*(?:(?:so|how|really|truly|beyond)\s+)?(?:annoying|frustrating|infuriating|maddening|irritating|disappointing)\s*[!.]*(?:\s*(?:@\w+|#\w+|https?:\/\/\S+))*\s*$/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    addressed: true,
+    // "@hulu I'm done.": giving up on the reader, the whole sentence.
+    needs: /\bdone\b/i,
+    pattern: /^(?:\.?@\w+\s+)*(?:I'm|I am|we're|we are)\s+(?:so\s+|officially\s+|just\s+|totally\s+)?done\s*[.!]*$/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    // A verdict on customer service with the company named between: "Yet more awful DIRECTV/AT&T customer service".
+    needs: /\bcustomer\b/i,
+    pattern: /\b(?:worst|terrible|awful|horrible|horrendous|appalling|atrocious|pathetic|disgusting|dreadful|abysmal|shocking|lousy|poor|crappy|shitty|rubbish|useless)\s+(?:[\w/&;@.'-]+\s+){1,2}customer\s+(?:service|support|care)\b/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'cancellation',
+    addressed: true,
+    // The writer has cancelled with the reader: "No, I just cancelled by calling you."; not a meeting or trip called off.
+    needs: /\bcancell?ed\b/i,
+    pattern: /^(?:\.?@\w+\s+)*(?:(?:no|yes|ok|well|so)\W+)?(?:I|we)(?:'ve| have)?\s+(?:just |now |finally |already )?cancell?ed\b(?!\s+(?:the |my |our |a |that |this )?(?:meeting|mtg|call|trip|dinner|lunch|breakfast|event|visit|plans?|travel)\b)/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    signal: 'quality',
+    addressed: true,
+    // The new version is worse than the old: "bring back the old app please".
+    needs: /\bbring back\b/i,
+    pattern: /\bbring back (?:the )?(?:old|previous|original|classic)\b/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    // "how do your staff forget to put chips with an order?", "how could you lose my booking?"
+    needs: /\bhow\b/i,
+    pattern: /\bhow (?:could|can|do|does|did|would) (?:you|u|y'all|your [\w-]+)(?: guys| people)?\s+(?:\w+\s+)?(?:forget|lose|lost|ignore|mess up|screw up|get (?:it|this|that|my|our) (?:\w+ )?wrong)\b/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    // Sent round in circles by someone: "Support site kept putting me in a loop"; not "I'm going round in circles on this"
+    // (the writer's own struggle).
+    needs: /\b(?:loop|circles)\b/i,
+    pattern: /\b(?:put(?:ting|s)?|sen[dt](?:ing|s)?|run(?:ning|s)?|ran)\s+(?:me|us)\s+(?:round\s+|around\s+)?in (?:a |an endless |endless )?(?:loop|circles)\b/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    addressed: true,
+    // Indignation asked as a question, or said outright, to the reader: "how is it that a pre-order takes longer ..." (a
+    // failing named after it: "how is it that you got through those years" is admiration),
+    // "there's no excuse for it to go out this much", "what happened should never have happened", "you are not doing
+    // enough to fix this", "you made me pay for a seat I didn't need", "I'm still trying to get my account activated".
+    needs: /\b(?:how is it|excuse|never have happened|doing enough|made (?:me|us)|still trying)\b/i,
+    pattern:
+      /\bhow is it (?:that |possible that )?(?:you|your|u|y'all|a|an|the|my|our)\b(?=[^.!?]{0,60}\b(?:(?:don't|doesn't|didn't|can't|cannot|won't|never)\s+(?:\w+\s+)?(?:have|get|give|let|offer|send|deliver|work|answer|respond|reply|fix|accept|take|arrive|allow|provide|ship)|takes? (?:longer|more)|costs? more|still (?:no|not|don't|doesn't|hasn't|haven't|isn't|aren't))\b)|\b(?:there's|there is|there was|that's|that is|is)\s+(?:no|not an?)\s+(?:possible\s+)?excuse\b|\bshould(?:n't| not)? (?:have )?never (?:have )?happened\b|\b(?:not|n't) doing enough\b|\b(?:you|u|y'all|they)\s+(?:guys\s+)?(?:made|make|making)\s+(?:me|us)\s+(?:pay|purchase|buy|spend|wait|queue|call)\b|\b(?:I'm|I am|we're|we are|been)\s+still trying to (?:get|reach|sort|resolve|have|find out|activate|cancel)\b/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    // "There's nothing more infuriating than the @BootsUK website", "There is no reason things should be this disorganized."
+    needs: /\b(?:nothing|should be this)\b/i,
+    pattern:
+      /\bnothing (?:more|so) (?:infuriating|frustrating|annoying|irritating|maddening|disappointing) than\b|\b(?:(?:there(?:'s| is) )?no (?:reason|excuse) (?:why )?)?(?:things|this|it|everything)\s+should(?:n't| not)? be this (?:disorgani[sz]ed|chaotic|bad|late|slow|hard|difficult|messy|confusing|complicated|poor)\b/i,
+  },
 ];
 
 /** Someone named or in the third person who has not answered: "from EUR", "from his office", "to Tom but haven't heard". */
@@ -530,7 +700,7 @@ const THEIR_STEMS =
   /\b(?:unhappy|furious|livid|fuming|angry|disgusted|unimpress|unreliab|dissatisf|unsatisf|irritat|infuriat|yet to|re-?tender|in-?house|decided to go|decided to move|decided to switch|opted to|elected to|(?:chosen|selected|appointed|picked|hired) (?:another|a different|a new|a competing|an alternative)|approached by|sloppy|careless|rushed|half-baked|substandard|sub-standard|shoddy|amateurish|up to scratch|at scratch|up to par|at par|cutting it|running out of time|time is running|to be desired|were expecting|had hoped|hoped for|complained|phoned|emailed|e-mailed|several times|multiple times|many times|numerous times|countless times|dozen times|two times|three times|four times|five times|\d+ times|alternativ|faith|keep|crash|give up|gave up|giving up|abandon|ditch|favou?r|heard|hear back|worse|move away|switch|agreed|promised|asked for|option|tender|rfp|rfq|bid|pitch|quote|quality|standard|accuracy|error|mistake|bug|typo|sloppy|careless|expectation|worse|budget|spend|cost|freez|new|left|resign|stepp|leaving|took over|taking over|takes over|reorg|restructur|worr|nervous|anxious|uneasy|on track|realistic|achievable|feasib|doable|risk|danger|tight|milestone|deadline|ideal|expected|better|address|answer|solve|fix|asked|raised|chased|response|surprised|underwhelm|cancel|terminat|renew|vendor|supplier|provider|agenc|partner|compan|firm|business|contract|relationship|escalat|manager|boss|director|supervisor|ceo|legal|lawyer|attorney|counsel|complaint|breach|further|higher|chain|disappoint|unacceptab|happy|satisf|pleased|impressed|frustrat|annoyed|upset|waiting|time|concern|confidence|trust|patience|fed up|poor|good enough|missing|slipping|dropping|respond|replied|got back|gotten back|heard back|chas|delay|postpon|pushed|behind|slipp|miss|late|overdue|due)/i;
 /** Word stems the round-3 complaint rules (THEIR_COMPLAINTS) start from: those rules are tried only when one is there. */
 const COMPLAINT_STEMS =
-  /\b(?:unanswered|worst|terribl|awful|horribl|horrend|appall|atroci|pathetic|disgust|dreadful|abysmal|shocking|lousy|unprofessional|useless|rubbish|poor|joke|disgrace|shambles|pitiful|unacceptab|ridiculous|outrageous|good enough|unhelpful|uncooperative|rude|clueless|helpful|lying|lied|honour|honor|fulfil|stand behind|chance|suck|crap|garbage|trash|junk|shit|respon|repl|answer|followed up|got back|called back|no one has|no call|yet to|arriv|shipped|turned up|showed up|appeared|been deliver|been dispatch|been shipp|received|t receive|not receive|gotten|never got|t got|not got|waiting|never came|never come|t come|t came|yet come|sign of|hrs late|hours late|days late|weeks late|hrs behind|hours behind|days behind|weeks behind|hours overdue|days overdue|weeks overdue|supposed to|meant to|promised to|guaranteed|due to arrive|due to be|due to ship|due to come|taking forever|taking ages|estimated|scheduled|quoted|where's my|where is my|where's our|where is our|apart|broke|stopped working|died|went out|gave up|peeling|unreliab|least reliab|flimsi|bugg|last longer|lasted longer|glue|fix it|fix them|fix this|fix that|repair it|send it back|send them back|gone off|gone down|went off|went down|down again|broken again|off again|outages|failures|breakdowns|crashes|power cuts|constantly|always offline|always down|always dropping|always cutting|always disconnect|keeps dropping|keep dropping|keeps cutting|keep cutting|keeps disconnect|keep disconnect|keeps going|keep going|never buying|never using|never shopping|never flying|never ordering|never booking|never staying|never eating|never going|never renewing|never dealing|never coming|last time|final time|take my|take our|taking my|taking our|instead|from now on|cancel|close my|close our|closing my|closing our|terminate my|terminate our|terminating my|terminating our|stop my|stop our|stopping my|stopping our|end my|end our|ending my|ending our|complaint|ftc|fcc|bbb|cfpb|regulator|ombudsman|trading standards|better business|attorney general|head office|involve|overcharg|double charg|double-charg|me twice|us twice|departments|teams|agents|hung up on|hangs up on|hang up on|cut me off|cut us off|cuts me off|cuts us off|cut you off|cuts you off|on hold|minute hold|min hold|hour hold|delayed|postponed|pushed back|no progress|trying to reach|trying to contact|trying to settle|trying to resolve|trying to sort|trying to get hold|trying to get through|trying to speak|trying to talk|no broadband|no internet|no service|no power|no signal|no connect|no wi|no access|no phone|no heating|no hot water|without broadband|without internet|without service|without power|without signal|without connect|without wi|without access|without phone|without heating|without hot water|(?:still (?:no\b|got)|do(?:n't| not) have|ha(?:s|ve) (?:my|our)|been (?:out|down|off)|make (?:it|this) so|crapp|shitty|rotten|horrid|sub-?par|disgraceful|incompetent|bad (?:customer|service)|absurd|insane|rip-?off|extortion|never (?:buy|use|shop|fly|order|book|stay|eat|go|renew|deal|come|recommend|again|delivered|been delivered)|(?:won't|will not|wont)(?: be)? (?:buy|us|shop|fly|order|book|stay|eat|return|com|recommend)|should(?: have|'ve) (?:just )?(?:taken|used|gone|flown|booked|bought|ordered|stuck|chosen|picked)|how (?:do|can|would) (?:i|we) cancel|lawyer|attorney|solicitor|sue\b|(?:new|different|another) (?:case|account|rep|contact|person|handler)|why (?:the hell |on earth )?(?:is|are|was|were|does|do|did|has|have)\b|no resolution|(?:no idea|don't know|do not know) where|(?:gone|went) missing|turns? up|nothing has|(?:keeps?|kept) (?:being|getting)|continually|repeatedly|as (?:advertised|described|claimed|promised)|(?:was|is|were|you) (?:advertised|described|claimed)|(?:day|week|month)s?[- ]old|(?:from|since) (?:the beginning|the start|day)|wasted|pointless)|still wrong|still messed|still incorrect|still broken|still down|still not|still you|still nothing|nothing yet|got(?:ten)? in touch|gotten back|worse than|done with you|los(?:t|e|ing) (?:my|our)|did(?:n't| not) get|yet have|still do(?:n't| not) have|r(?:ec|cv|ecv)'?d|why (?:i|we) (?:didn|did not|wasn|was not|weren|were not)|(?:thought|assumed|understood)(?: that)? (?:(?:this|that|it|these|those|they|we|you)\S* )?(?:(?:had|has|was|were) )?(?:already )?(?:been )?(?:done|fixed|sorted|taken|settled|resolved|cancel|booked|arranged|scheduled|confirmed|sent|finished|handled|set up)|still (?:nada|zilch)|not cool|ignor(?:ing|ed) (?:me|us|my|our|the)|been (?:completely |totally |just )?ignored|(?:fleeced|ripped|scammed|conned|cheated|robbed)|(?:(?:can|could) never get|never get (?:it|anything) right|never seem to get)|what a (?:mess|farce|nightmare)|(?:messed|screwed|mucked|fouled) up|botched|(?:you|y'all|u) (?:guys )?(?:still )?(?:didn't|did not|haven't|have not|never) (?:yet )?(?:resolve|fix|solve|sort|address)|closed (?:without|before)|(?:find|look for|search for|get) (?:another|a new|a different|a better) (?:brand|provider|supplier|company|bank|carrier|airline|vendor|agency|network|store|shop|insurer|service|contractor)|(?:come|came) (?:thru|through)|(?:have|got|gotten|received|receive|get) (?:it|them|this|that|these|those|any) yet|seen (?:any|a single)|(?:you|y'all|u|team|office|staff|people|colleagues?|assistant) (?:gave|sent|provided|quoted|supplied|told|put)\b[^.!?]{0,50}\b(?:wrong|incorrect|inaccurate|outdated|out of date)|worse (?:by|every|each|and worse)|(?:doing|through|up with) (?:this|that|it) again|run-?around|(?:that|this|it|not|t) fair|point (?:in|of) paying|tarmac|runway|(?:sitting|sat|stuck) on (?:the )?(?:plane|train|bus)|ma(?:ke|king|de) (?:me|us) (?:late|miss)|(?:close to|nearly|almost) cancel|why (?:wasn|weren|haven|hasn|am (?:i|we)|was (?:i|we)|have (?:i|we)|has (?:anyone|someone|somebody)|is there no|was there no)|waste of)/i;
+  /\b(?:unanswered|worst|terribl|awful|horribl|horrend|appall|atroci|pathetic|disgust|dreadful|abysmal|shocking|lousy|unprofessional|useless|rubbish|poor|joke|disgrace|shambles|pitiful|unacceptab|ridiculous|outrageous|good enough|unhelpful|uncooperative|rude|clueless|helpful|lying|lied|honour|honor|fulfil|stand behind|chance|suck|crap|garbage|trash|junk|shit|respon|repl|answer|followed up|got back|called back|no one has|no call|yet to|arriv|shipped|turned up|showed up|appeared|been deliver|been dispatch|been shipp|received|t receive|not receive|gotten|never got|t got|not got|waiting|never came|never come|t come|t came|yet come|sign of|hrs late|hours late|days late|weeks late|hrs behind|hours behind|days behind|weeks behind|hours overdue|days overdue|weeks overdue|supposed to|meant to|promised to|guaranteed|due to arrive|due to be|due to ship|due to come|taking forever|taking ages|estimated|scheduled|quoted|where's my|where is my|where's our|where is our|apart|broke|stopped working|died|went out|gave up|peeling|unreliab|least reliab|flimsi|bugg|last longer|lasted longer|glue|fix it|fix them|fix this|fix that|repair it|send it back|send them back|gone off|gone down|went off|went down|down again|broken again|off again|outages|failures|breakdowns|crashes|power cuts|constantly|always offline|always down|always dropping|always cutting|always disconnect|keeps dropping|keep dropping|keeps cutting|keep cutting|keeps disconnect|keep disconnect|keeps going|keep going|never buying|never using|never shopping|never flying|never ordering|never booking|never staying|never eating|never going|never renewing|never dealing|never coming|last time|final time|take my|take our|taking my|taking our|instead|from now on|cancel|close my|close our|closing my|closing our|terminate my|terminate our|terminating my|terminating our|stop my|stop our|stopping my|stopping our|end my|end our|ending my|ending our|complaint|ftc|fcc|bbb|cfpb|regulator|ombudsman|trading standards|better business|attorney general|head office|involve|overcharg|double charg|double-charg|me twice|us twice|departments|teams|agents|hung up on|hangs up on|hang up on|cut me off|cut us off|cuts me off|cuts us off|cut you off|cuts you off|on hold|minute hold|min hold|hour hold|delayed|postponed|pushed back|no progress|trying to reach|trying to contact|trying to settle|trying to resolve|trying to sort|trying to get hold|trying to get through|trying to speak|trying to talk|no broadband|no internet|no service|no power|no signal|no connect|no wi|no access|no phone|no heating|no hot water|without broadband|without internet|without service|without power|without signal|without connect|without wi|without access|without phone|without heating|without hot water|(?:still (?:no\b|got)|do(?:n't| not) have|ha(?:s|ve) (?:my|our)|been (?:out|down|off)|make (?:it|this) so|crapp|shitty|rotten|horrid|sub-?par|disgraceful|incompetent|bad (?:customer|service)|absurd|insane|rip-?off|extortion|never (?:buy|use|shop|fly|order|book|stay|eat|go|renew|deal|come|recommend|again|delivered|been delivered)|(?:won't|will not|wont)(?: be)? (?:buy|us|shop|fly|order|book|stay|eat|return|com|recommend)|should(?: have|'ve) (?:just )?(?:taken|used|gone|flown|booked|bought|ordered|stuck|chosen|picked)|how (?:do|can|would) (?:i|we) cancel|lawyer|attorney|solicitor|sue\b|(?:new|different|another) (?:case|account|rep|contact|person|handler)|why (?:the hell |on earth )?(?:is|are|was|were|does|do|did|has|have)\b|no resolution|(?:no idea|don't know|do not know) where|(?:gone|went) missing|turns? up|nothing has|(?:keeps?|kept) (?:being|getting)|continually|repeatedly|as (?:advertised|described|claimed|promised)|(?:was|is|were|you) (?:advertised|described|claimed)|(?:day|week|month)s?[- ]old|(?:from|since) (?:the beginning|the start|day)|wasted|pointless)|still wrong|still messed|still incorrect|still broken|still down|still not|still you|still nothing|nothing yet|got(?:ten)? in touch|gotten back|worse than|done with you|los(?:t|e|ing) (?:my|our)|did(?:n't| not) get|yet have|still do(?:n't| not) have|r(?:ec|cv|ecv)'?d|why (?:i|we) (?:didn|did not|wasn|was not|weren|were not)|(?:thought|assumed|understood)(?: that)? (?:(?:this|that|it|these|those|they|we|you)\S* )?(?:(?:had|has|was|were) )?(?:already )?(?:been )?(?:done|fixed|sorted|taken|settled|resolved|cancel|booked|arranged|scheduled|confirmed|sent|finished|handled|set up)|still (?:nada|zilch)|not cool|still (?:have|had|did)(?:n't| not)\b|(?:as|like) (?:I|we) (?:had |have )?(?:asked|requested|instructed)|too late|(?:continuing|ongoing|growing|increasing|persistent|repeated|long-?standing) concern|(?:bothers|troubles|annoys|irritates|frustrates|bugs) (?:me|us)|thought (?:that )?(?:I|we|you)(?:'d| was| were| would| had| am| are)? (?:going|booked|set) to|what gives|the (?:nerve|audacity|gall|cheek) to|(?:sick|tired) (?:and tired )?of|defect|faulty|(?:design|manufacturing|factory|build|known) (?:fault|flaw)|annoying|frustrating|infuriating|maddening|irritating|disappointing|(?:I'm|I am|we're|we are)\s+(?:so |officially |just |totally )?done\b|bring back (?:the )?(?:old|previous|original|classic)|how (?:could|can|do|does|did|would) (?:you|u|y'all|your [\w-]+)(?: guys| people)?\s+(?:\w+\s+)?(?:forget|lose|lost|ignore|mess up|screw up|get (?:it|this|that|my|our))|(?:me|us) (?:round |around )?in (?:a |an endless |endless )?(?:loop|circles)|how is it (?:that |possible that )?(?:you|your|u|y'all|a|an|the|my|our)\b|(?:no|not an?) (?:possible )?excuse|never have happened|doing enough|made (?:me|us) (?:pay|purchase|buy|spend|wait|queue|call)|still trying to|nothing (?:more|so) (?:infuriating|frustrating|annoying|irritating|maddening|disappointing)|should(?:n't| not)? be this|ignor(?:ing|ed) (?:me|us|my|our|the)|been (?:completely |totally |just )?ignored|(?:fleeced|ripped|scammed|conned|cheated|robbed)|(?:(?:can|could) never get|never get (?:it|anything) right|never seem to get)|what a (?:mess|farce|nightmare)|(?:messed|screwed|mucked|fouled) up|botched|(?:you|y'all|u) (?:guys )?(?:still )?(?:didn't|did not|haven't|have not|never) (?:yet )?(?:resolve|fix|solve|sort|address)|closed (?:without|before)|(?:find|look for|search for|get) (?:another|a new|a different|a better) (?:brand|provider|supplier|company|bank|carrier|airline|vendor|agency|network|store|shop|insurer|service|contractor)|(?:come|came) (?:thru|through)|(?:have|got|gotten|received|receive|get) (?:it|them|this|that|these|those|any) yet|seen (?:any|a single)|(?:you|y'all|u|team|office|staff|people|colleagues?|assistant) (?:gave|sent|provided|quoted|supplied|told|put)\b[^.!?]{0,50}\b(?:wrong|incorrect|inaccurate|outdated|out of date)|worse (?:by|every|each|and worse)|(?:doing|through|up with) (?:this|that|it) again|run-?around|(?:that|this|it|not|t) fair|point (?:in|of) paying|tarmac|runway|(?:sitting|sat|stuck) on (?:the )?(?:plane|train|bus)|ma(?:ke|king|de) (?:me|us) (?:late|miss)|(?:close to|nearly|almost) cancel|why (?:wasn|weren|haven|hasn|am (?:i|we)|was (?:i|we)|have (?:i|we)|has (?:anyone|someone|somebody)|is there no|was there no)|waste of)/i;
 /** The two families' stems as the engine reads them fastest (text/first-letter-alternation.ts): the same matches. */
 const THEIR_STEMS_GROUPED = groupedByFirstLetter(THEIR_STEMS);
 const COMPLAINT_STEMS_GROUPED = groupedByFirstLetter(COMPLAINT_STEMS);
@@ -571,6 +741,9 @@ const FEELING_OBJECT = /^\s*(?:(?:very much|so much|a lot)\s+)?(?:about|with|by|
 const OURS_IN_OBJECT =
   /\b(?:you|your|yours|y'all|how (?:you|your|this|the|it|things|we've been)|what (?:you|has|happened)|nobody|no one|no-one|(?:the|our|this|these|that|those|[\w-]+'s) (?:[\w-]+ ){0,2}(?:delays?|service|support|responses?|quality|situation|project|work|delivery|deliveries|deliverables?|team|lack|timeline|report|reports|invoices?|release|rollout|outcome|results?|website|site|app|portal|system|platform|process|billing|bill|progress|schedule|deadline|date|launch|go-live|level|standard|communication|handling|budget|costs?|price|pricing|estimate|quote|fees?|charges?|outages?|product|software|order|account|contract|staff|people|agents?|behaviou?r|performance|changes?|update|problems?|issues?|bugs?|errors?|mistakes?|experience|answers?|repl(?:y|ies)|attitude|age|state|condition|choice|decision))\b|\b(?:this|that)(?: (?:now|again|any ?more|situation))?\s*(?:[.!;,]|$)|@\w+/i;
 const BARE_FEELING = /^(?:frustrated|annoyed|irritated|disappointed|unhappy|upset|furious|livid|fuming|angry|disgusted|fed up|unacceptable|not (?:happy|satisfied))$/i;
+/** A verdict on what happened, alone as the whole sentence ("So annoying!", "Frustrating."): the thing the reader did, judged; "Yes, very frustrating." agrees with someone. */
+const BARE_VERDICT = /^(?:frustrating|annoying|infuriating|maddening|irritating|disappointing)$/i;
+const VERDICT_OPENS = /^\W*(?:(?:so|how|really|truly|beyond)\s+)?$/i;
 /** Nothing after the feeling but punctuation, a sad face, handles, hashtags or links (or "customer"); a smile is a joke. */
 const BARE_REST = /^(?:\s*(?:customer|[!?.,]+|[:;=]-?\(+|@\w+|#\w+|https?:\/\/\S+))*\s*$/i;
 /** The feeling is the writer's own state: it opens the sentence or follows "I'm", "we are", "very", "pretty", ... */
@@ -609,7 +782,9 @@ function aimedAtUs(sentence: string, match: RegExpExecArray): boolean {
   if (AIMED_AT_US.test(sentence.slice(Math.max(0, at - 40), at + word[0].length + 40))) return true;
   // A feeling said on its own ("Pretty disappointed!", "Frustrated.", "Very disappointed customer") names no
   // target, so in mail to us it is about us; "frustrating" (a thing is) and a feeling with more after it do not.
-  return BARE_FEELING.test(word[0]) && BARE_REST.test(sentence.slice(at + word[0].length)) && WRITERS_STATE.test(sentence.slice(Math.max(0, at - 30), at));
+  if (!BARE_REST.test(sentence.slice(at + word[0].length))) return false;
+  if (BARE_VERDICT.test(word[0])) return VERDICT_OPENS.test(sentence.slice(0, at));
+  return BARE_FEELING.test(word[0]) && WRITERS_STATE.test(sentence.slice(Math.max(0, at - 30), at));
 }
 
 /**
@@ -627,7 +802,7 @@ const THEIR_ALL: readonly RiskRule[] = [...THEIR_SIGNALS, ...THEIR_COMPLAINTS, .
  * "#dontflyunited"): customers write to a company's account that way, and the words run together, so no stem finds them.
  */
 const HASHTAG_VERDICT =
-  /#(?:\w*fail\b|(?:very|so|extremely|really)?disappointed\b|\w*(?:unhappy|nothappy|notimpressed|unimpressed|unacceptable|embarrass)\w*|\w*(?:poor|bad|terrible|awful|horrible|worst|crap|shit)\w*(?:service|support|care|experience)\b|worst\w*|lost\w*bu\w*ness\b|dont(?:fly|buy|use|shop|bank|order)\w*|never(?:again|buying|flying|shopping)\w*|scam\b|rip-?off\b|shameonyou\b|\w*disgrac\w*|f[ru]+strated\b|angry\b|furious\b|fedup\b|boycott\w*|bad\b)/i;
+  /#(?:\w*fail\b|(?:very|so|extremely|really)?disappointed\b|\w*(?:unhappy|nothappy|notimpressed|unimpressed|unacceptable|embarrass)\w*|\w*(?:poor|bad|terrible|awful|horrible|worst|crap|shit)\w*(?:service|support|care|experience)\b|worst\w*|lost\w*bu\w*ness\b|dont(?:fly|buy|use|shop|bank|order)\w*|never(?:again|buying|flying|shopping)\w*|scam\b|rip-?off\b|shameonyou\b|\w*disgrac\w*|f[ru]+strated\b|angry\b|furious\b|fedup\b|boycott\w*|bad\b|smh\b)/i;
 
 function hashtagVerdict(sentence: string): boolean {
   return sentence.includes('#') && HASHTAG_VERDICT.test(sentence) && !QUOTED.test(sentence) && !JOKING.test(sentence);
