@@ -37,6 +37,12 @@ describe('promises to find something out', () => {
     expect(isInquiry('ask them whether the venue has a projector.')).toBe(true);
     // Asking someone to do the act hands it on; a checklist is a thing.
     expect(isInquiry('ask him to send the contract tonight.')).toBe(false);
+    // Round 13: the shorthand "ck", a check with its day, and running something down.
+    expect(isInquiry("ck today if it is getting much international pick-up")).toBe(true);
+    expect(isInquiry('check tomorrow whether the room is free.')).toBe(true);
+    expect(isInquiry('run this down on a staff level.')).toBe(true);
+    expect(isInquiry('track them down before the call.')).toBe(true);
+    expect(isInquiry('run the numbers down to the Ops desk.')).toBe(false);
     expect(isInquiry('update the checklist.')).toBe(false);
   });
 
