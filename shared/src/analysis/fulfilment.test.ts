@@ -422,6 +422,10 @@ describe('judging later mail against the promise (threads with distractors)', ()
     const reach: PromiseForFulfilment = { ...promise, id: 'r13c', text: "I will pull it, take a look and reach out to him to see if he's interested." };
     const planned = later({ id: 'plan', threadId: 'unesco', subject: 'FW: UNESCO Memo', body: "We updated our list of individuals to appoint to the Commission to add the following: I'm speaking with him about his interest next week." });
     expect(judgeEvidence(reach, planned)?.verdict).not.toBe('kept');
+    // A talk in shorthand with the one the promise was to call is the call; with someone else, it is not.
+    const ops: PromiseForFulfilment = { ...promise, id: 'r13d', text: 'I will call ops and tell them to work out what is best for you.' };
+    expect(judgeEvidence(ops, later({ id: 'ops', body: 'Have spoken with ops. Call at 10am.' }))).toMatchObject({ verdict: 'kept' });
+    expect(judgeEvidence(ops, later({ id: 'luis2', body: 'Have spoken with Luis. Call at 10am.' }))?.verdict).not.toBe('kept');
     // A report of the talk itself still keeps it.
     const spoke = later({ id: 'spoke', threadId: 'unesco', subject: 'FW: UNESCO Memo', body: "I've spoken to him about his interest and he is keen." });
     expect(judgeEvidence(reach, spoke)).toMatchObject({ verdict: 'kept' });

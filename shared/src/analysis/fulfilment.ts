@@ -391,7 +391,7 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
         ? TALKED.test(d.text)
         : d.kind === 'happened' && act === 'fix'
           ? saysShipped(d.text)
-          : shows.strong.includes(d.kind) || (act === 'fix' && d.kind === 'delivered' && FIX_ITEM.test(d.text));
+          : shows.strong.includes(d.kind) || (act === 'fix' && d.kind === 'delivered' && FIX_ITEM.test(d.text)) || (act === 'call' && d.kind === 'answered' && talksWithNamedPartner(d.text, promised, promise.text));
     const isWeak = shows.weak.includes(d.kind) || ((act === 'fix' || act === 'call') && d.kind === 'happened') || reportsIt;
     if (!isStrong && !isWeak) continue;
     if (restatesCommitment(committed, stillOwedWords(evidence, words, i))) continue;
@@ -541,6 +541,15 @@ function talksWithPromised(sentence: string, promised: ReadonlySet<string>, prom
     return pronoun !== undefined && callsWhom(promiseText) === pronoun;
   }
   return TALK_WITH_READER.test(sentence);
+}
+
+/**
+ * A talk told in quick-reply shorthand ("Have spoken with ops", "Just talked w him") is read as an answer, since it may
+ * have been with anyone; when it names its partner and that partner is the one the promise was to call ("I will call ops
+ * ..."), it is the call itself.
+ */
+function talksWithNamedPartner(sentence: string, promised: ReadonlySet<string>, promiseText: string): boolean {
+  return TALKED.test(sentence) && TALK_PARTNER.test(sentence) && talksWithPromised(sentence, promised, promiseText);
 }
 
 /**
