@@ -284,12 +284,12 @@ describe('real-mail development set, round 10 (State Department FOIA release, ne
 // end-of-round figures; on train nothing is called kept that was not.
 describe('real fulfilment, rounds 8, 9, 10, 12 and 13 (State Department conversations)', () => {
   const rounds = [
-    { round: 8, items: parseRealFulfilmentText(realFulfilment8Text), atLeast: 70, floors: { train: { right: 0.7, falseKept: 0 }, holdout: { right: 0.7, falseKept: 1 } } },
+    { round: 8, items: parseRealFulfilmentText(realFulfilment8Text), atLeast: 70, floors: { train: { right: 0.77, falseKept: 0 }, holdout: { right: 0.7, falseKept: 1 } } },
     { round: 9, items: parseRealFulfilmentText(realFulfilment9Text), atLeast: 100, floors: { train: { right: 0.72, falseKept: 0 }, holdout: { right: 0.62, falseKept: 0 } } },
     // Round 10 reads each released document as the thread it quotes, so a promise and its later mail may share one.
     { round: 10, items: parseRealFulfilmentText(realFulfilment10Text), atLeast: 110, floors: { train: { right: 0.82, falseKept: 0 }, holdout: { right: 0.72, falseKept: 0 } } },
     // Round 12 draws what the earlier nets could not see: commitments without "I will", short replies, named officials.
-    { round: 12, items: parseRealFulfilmentText(realFulfilment12Text), atLeast: 105, floors: { train: { right: 0.66, falseKept: 0 }, holdout: { right: 0.8, falseKept: 0 } } },
+    { round: 12, items: parseRealFulfilmentText(realFulfilment12Text), atLeast: 105, floors: { train: { right: 0.68, falseKept: 0 }, holdout: { right: 0.8, falseKept: 0 } } },
     // Round 13 reads what round 12 drew and left unread: officials whose quoted headers give only their names.
     { round: 13, items: parseRealFulfilmentText(realFulfilment13Text), atLeast: 105, floors: { train: { right: 0.69, falseKept: 0 }, holdout: { right: 0.74, falseKept: 0 } } },
   ];
