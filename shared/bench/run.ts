@@ -240,7 +240,8 @@ if (lookup) {
   console.log('Fulfilment on real R-list threads (aims: status >= 95%, called kept when not <= 2%)');
   console.table(rows);
 }
-// Fulfilment rounds 8, 9, 10 and 12 (README "Round 8", "Round 9", "Round 10 (fulfilment)", "Round 12 (fulfilment)"): State
+// Fulfilment rounds 8, 9, 10, 12 and 13 (README "Round 8", "Round 9", "Round 10 (fulfilment)", "Round 12 (fulfilment)",
+// "Round 13 (fulfilment)"): State
 // Department officials' promises and their own later messages in the conversation, stored as text, so they run without the archive.
 {
   const rounds = [
@@ -248,6 +249,7 @@ if (lookup) {
     { round: 9, items: parseRealFulfilmentText(readFileSync(realUrl('fulfilment-state-dept-9.jsonl'), 'utf8')) },
     { round: 10, items: parseRealFulfilmentText(readFileSync(realUrl('fulfilment-state-dept-10.jsonl'), 'utf8')) },
     { round: 12, items: parseRealFulfilmentText(readFileSync(realUrl('fulfilment-state-dept-12.jsonl'), 'utf8')) },
+    { round: 13, items: parseRealFulfilmentText(readFileSync(realUrl('fulfilment-state-dept-13.jsonl'), 'utf8')) },
   ];
   const rows: Record<string, unknown>[] = [];
   for (const split of ['train', 'holdout'] as const) {
@@ -268,7 +270,7 @@ if (lookup) {
     fulfilmentFigures[`${split} state all`] = score;
     rows.push({ split, set: 'all', ...fulfilmentRow(score) });
   }
-  console.log('Fulfilment on real State Department conversations, rounds 8, 9, 10 and 12 (aims: status >= 95%, called kept when not <= 2%)');
+  console.log('Fulfilment on real State Department conversations, rounds 8, 9, 10, 12 and 13 (aims: status >= 95%, called kept when not <= 2%)');
   console.table(rows);
 }
 mkdirSync(resultsDir, { recursive: true });

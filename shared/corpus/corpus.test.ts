@@ -28,6 +28,7 @@ import realFulfilment8Text from './real/fulfilment-state-dept-8.jsonl?raw';
 import realFulfilment9Text from './real/fulfilment-state-dept-9.jsonl?raw';
 import realFulfilment10Text from './real/fulfilment-state-dept-10.jsonl?raw';
 import realFulfilment12Text from './real/fulfilment-state-dept-12.jsonl?raw';
+import realFulfilment13Text from './real/fulfilment-state-dept-13.jsonl?raw';
 import { parseCorpus, scoreCorpus } from './evaluate';
 import { fulfilmentVerdictOfText, parseRealFulfilment, parseRealFulfilmentText, parseRealInbound, parseRealOutbound, scoreFulfilment, scoreInbound } from './real-mail';
 
@@ -280,17 +281,20 @@ describe('real-mail development set, round 10 (State Department FOIA release, ne
   itHoldsPromiseFloors(realOutbound10, { train: { precision: 0.85, recall: 0.82, due: 0.9 }, holdout: { precision: 0.6, recall: 0.85, due: 0.75 } });
 });
 
-// Rounds 8, 9, 10 and 12 fulfilment (README "Round 8", "Round 9", "Round 10 (fulfilment)", "Round 12 (fulfilment)"): officials' promises with their
+// Rounds 8, 9, 10, 12 and 13 fulfilment (README "Round 8", "Round 9", "Round 10 (fulfilment)", "Round 12 (fulfilment)",
+// "Round 13 (fulfilment)"): officials' promises with their
 // own later messages in the conversation, text committed, so the verdicts are checked here. Floors a little under the
 // end-of-round figures; on train nothing is called kept that was not.
-describe('real fulfilment, rounds 8, 9, 10 and 12 (State Department conversations)', () => {
+describe('real fulfilment, rounds 8, 9, 10, 12 and 13 (State Department conversations)', () => {
   const rounds = [
-    { round: 8, items: parseRealFulfilmentText(realFulfilment8Text), atLeast: 70, floors: { train: { right: 0.7, falseKept: 0 }, holdout: { right: 0.7, falseKept: 1 } } },
+    { round: 8, items: parseRealFulfilmentText(realFulfilment8Text), atLeast: 70, floors: { train: { right: 0.77, falseKept: 0 }, holdout: { right: 0.7, falseKept: 1 } } },
     { round: 9, items: parseRealFulfilmentText(realFulfilment9Text), atLeast: 100, floors: { train: { right: 0.72, falseKept: 0 }, holdout: { right: 0.62, falseKept: 0 } } },
     // Round 10 reads each released document as the thread it quotes, so a promise and its later mail may share one.
     { round: 10, items: parseRealFulfilmentText(realFulfilment10Text), atLeast: 110, floors: { train: { right: 0.82, falseKept: 0 }, holdout: { right: 0.72, falseKept: 0 } } },
     // Round 12 draws what the earlier nets could not see: commitments without "I will", short replies, named officials.
-    { round: 12, items: parseRealFulfilmentText(realFulfilment12Text), atLeast: 105, floors: { train: { right: 0.66, falseKept: 0 }, holdout: { right: 0.8, falseKept: 0 } } },
+    { round: 12, items: parseRealFulfilmentText(realFulfilment12Text), atLeast: 105, floors: { train: { right: 0.68, falseKept: 0 }, holdout: { right: 0.8, falseKept: 0 } } },
+    // Round 13 reads what round 12 drew and left unread: officials whose quoted headers give only their names.
+    { round: 13, items: parseRealFulfilmentText(realFulfilment13Text), atLeast: 105, floors: { train: { right: 0.69, falseKept: 0 }, holdout: { right: 0.74, falseKept: 0 } } },
   ];
   it('are labelled, split by the hash of the promise, have later mail for every promise and hold no promise twice', () => {
     const seen = new Set<string>();

@@ -1,6 +1,6 @@
 /**
  * Prints the fulfilment verdicts that disagree with their labels on the TRAIN split of the real fulfilment
- * sets (corpus README, rounds 1, 2, 4 and 6 from the R-list archive, rounds 8, 9, 10 and 12 from the State Department
+ * sets (corpus README, rounds 1, 2, 4 and 6 from the R-list archive, rounds 8, 9, 10, 12 and 13 from the State Department
  * release), each with the judge's verdict and the deliveries read in every later message: what the error analysis
  * reads. The held-out items are skipped, never printed. The R-list rounds need the archive (archive.ts); the State
  * rounds are stored as text: `npx tsx bench/tools/fulfilment-train-failures.ts`.
@@ -39,7 +39,7 @@ for (const file of ['fulfilment-r-lists.refs.jsonl', 'fulfilment-r-lists-2.refs.
     }
   }
 }
-for (const round of [8, 9, 10, 12]) {
+for (const round of [8, 9, 10, 12, 13]) {
   for (const item of parseRealFulfilmentText(readFileSync(new URL(`../../corpus/real/fulfilment-state-dept-${round}.jsonl`, import.meta.url), 'utf8')).filter((i) => i.split === 'train')) {
     const got = fulfilmentVerdictOfText(item);
     if (got === item.expected) continue;

@@ -37,6 +37,13 @@ describe('promises to find something out', () => {
     expect(isInquiry('ask them whether the venue has a projector.')).toBe(true);
     // Asking someone to do the act hands it on; a checklist is a thing.
     expect(isInquiry('ask him to send the contract tonight.')).toBe(false);
+    // Round 13: the shorthand "ck", a check with its day, and running something down.
+    expect(isInquiry("ck today if it is getting much international pick-up")).toBe(true);
+    expect(isInquiry('check tomorrow whether the room is free.')).toBe(true);
+    expect(isInquiry('run this down on a staff level.')).toBe(true);
+    expect(isInquiry('double check when I get to the office today.')).toBe(true);
+    expect(isInquiry('track them down before the call.')).toBe(true);
+    expect(isInquiry('run the numbers down to the Ops desk.')).toBe(false);
     expect(isInquiry('update the checklist.')).toBe(false);
   });
 
@@ -73,6 +80,12 @@ describe('reports of what was found', () => {
     expect(reportsFinding('Marta said the invoice went out on Monday.')).toBe(true);
     expect(reportsFinding('The minister is available at 4:30pm today.')).toBe(true);
     expect(reportsFinding('A newer driver is available from the vendor at https://example.com/drivers.')).toBe(false);
+    // Round 13: a call or a meeting settled, even without its time; not a bug confirmed or a variable set.
+    expect(reportsFinding('Call is confirmed.')).toBe(true);
+    expect(reportsFinding('The meeting with the minister has been confirmed.')).toBe(true);
+    expect(reportsFinding('Dinner is all set.')).toBe(true);
+    expect(reportsFinding('The bug is confirmed.')).toBe(false);
+    expect(reportsFinding('The variable is set.')).toBe(false);
   });
 
   it('does not read a link someone published, an attempt to reach someone or an agreed time as a finding', () => {

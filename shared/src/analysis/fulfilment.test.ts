@@ -409,4 +409,25 @@ describe('judging later mail against the promise (threads with distractors)', ()
     // Outside the thread, with other people, news under a heading keeps nothing.
     expect(judgeEvidence(advise, later({ id: 'far', threadId: 'other', to: ['ann@other.example'], body: 'Latest update: his clearance is done.' }))).toBeNull();
   });
+
+  it('keeps a promise to call him by a talk with him, and reads a plan told in the present as still owed (round 13)', () => {
+    const callHim: PromiseForFulfilment = { ...promise, id: 'r13a', text: 'Given his recent letter to me, I need to call him soon.' };
+    expect(judgeEvidence(callHim, later({ id: 'him', body: 'I talked w him and will download tomorrow.' }))).toMatchObject({ verdict: 'kept' });
+    // Another pronoun, a talk with someone named, or a promise to call the reader: the user is asked, as before.
+    expect(judgeEvidence(callHim, later({ id: 'her', body: 'I talked w her and will download tomorrow.' }))?.verdict).not.toBe('kept');
+    expect(judgeEvidence(callHim, later({ id: 'luis', body: 'I spoke to Luis this morning.' }))?.verdict).not.toBe('kept');
+    const callYou: PromiseForFulfilment = { ...promise, id: 'r13b', text: "I'll call you after I talk w her." };
+    expect(judgeEvidence(callYou, later({ id: 'talked', body: 'I talked w her and she agreed.' }))?.verdict).not.toBe('kept');
+    // "I'm speaking with him about his interest next week" is a plan: what it names is not done.
+    const reach: PromiseForFulfilment = { ...promise, id: 'r13c', text: "I will pull it, take a look and reach out to him to see if he's interested." };
+    const planned = later({ id: 'plan', threadId: 'unesco', subject: 'FW: UNESCO Memo', body: "We updated our list of individuals to appoint to the Commission to add the following: I'm speaking with him about his interest next week." });
+    expect(judgeEvidence(reach, planned)?.verdict).not.toBe('kept');
+    // A talk in shorthand with the one the promise was to call is the call; with someone else, it is not.
+    const ops: PromiseForFulfilment = { ...promise, id: 'r13d', text: 'I will call ops and tell them to work out what is best for you.' };
+    expect(judgeEvidence(ops, later({ id: 'ops', body: 'Have spoken with ops. Call at 10am.' }))).toMatchObject({ verdict: 'kept' });
+    expect(judgeEvidence(ops, later({ id: 'luis2', body: 'Have spoken with Luis. Call at 10am.' }))?.verdict).not.toBe('kept');
+    // A report of the talk itself still keeps it.
+    const spoke = later({ id: 'spoke', threadId: 'unesco', subject: 'FW: UNESCO Memo', body: "I've spoken to him about his interest and he is keen." });
+    expect(judgeEvidence(reach, spoke)).toMatchObject({ verdict: 'kept' });
+  });
 });

@@ -169,11 +169,12 @@ function deliveryWords(evidence: FulfilmentEvidence & { kind: 'message' }, words
 
 /**
  * A delivery sentence often goes on to promise more: "I have emailed our charge in Brasilia and will call Craig right
- * now", "Fine to do 1pm - I'll make sure it works". What it names after that future ("will call Craig") is still owed,
+ * now", "Fine to do 1pm - I'll make sure it works", or tells a plan in the present with its time ("We updated our list
+ * ...: I'm speaking with him about his interest next week"). What it names after that future ("will call Craig") is still owed,
  * so it cannot show that thing done; and when that future promises again what the earlier promise did, the sentence is
  * the promise restated (a resend, a copy), not its delivery.
  */
-const STILL_TO_DO = /(?:^|[\s,;:(–—-])(?:(?:and|but|then|so) )?(?:(?:i|we)(?:'ll|’ll| will| shall|'m going to|’m going to| am going to|'re going to| are going to)|will)\s+(\S.*)$/i;
+const STILL_TO_DO = /(?:^|[\s,;:(–—-])(?:(?:and|but|then|so) )?(?:(?:i|we)(?:'ll|’ll| will| shall|'m going to|’m going to| am going to|'re going to| are going to)|will|(?:i|we)(?:'m|’m| am|'re|’re| are)(?= \w+ing\b[^.;]*?\b(?:next|tomorrow|tonight|later (?:today|this \w+)|this (?:afternoon|evening|weekend)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b))\s+(\S.*)$/i;
 function doneWords(evidence: FulfilmentEvidence & { kind: 'message' }, words: EvidenceWords, i: number): Set<string> {
   let done = words.done[i];
   if (done === undefined) {
@@ -390,7 +391,7 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
         ? TALKED.test(d.text)
         : d.kind === 'happened' && act === 'fix'
           ? saysShipped(d.text)
-          : shows.strong.includes(d.kind) || (act === 'fix' && d.kind === 'delivered' && FIX_ITEM.test(d.text));
+          : shows.strong.includes(d.kind) || (act === 'fix' && d.kind === 'delivered' && FIX_ITEM.test(d.text)) || (act === 'call' && d.kind === 'answered' && talksWithNamedPartner(d.text, promised, promise.text));
     const isWeak = shows.weak.includes(d.kind) || ((act === 'fix' || act === 'call') && d.kind === 'happened') || reportsIt;
     if (!isStrong && !isWeak) continue;
     if (restatesCommitment(committed, stillOwedWords(evidence, words, i))) continue;
@@ -428,7 +429,7 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
     // A talk keeps a promise to call only when it was with the reader or the person the promise names: "Had a good
     // conversation this morning", "I talked with him" may have been with anyone (round 10's blind run took "Luis and I
     // met" and "I spoke to his staff" for the promised call), so the user is asked.
-    else if (!other && sameThread && isStrong && act === 'call') verdict = talksWithPromised(d.text, promised) ? 'kept' : 'possibly-kept';
+    else if (!other && sameThread && isStrong && act === 'call') verdict = talksWithPromised(d.text, promised, promise.text) ? 'kept' : 'possibly-kept';
     // A follow-up that names nothing ("Will advise") is kept by news the writer gives as news ("A few quick updates: ...",
     // "Have update Ferry captain will sail at 1pm"); any other sentence that follows in the thread (a schedule, thanks)
     // may be about something else, so the user is asked.
@@ -529,15 +530,36 @@ function talksWithSomeoneElse(sentence: string, promised: ReadonlySet<string>): 
 /** The talk was with the reader ("Good to speak with you", "We spoke on Tuesday", "Thanks for the call") or someone the promise names. */
 const TALK_WITH_READER =
   /\b(?:we|you and i|u and i)\s+(?:\w+\s+)?(?:spoke|spoken|talked|met|caught up|chatted|had (?:a|our|the|a good|a great) (?:call|meeting|chat|conversation|talk))\b|\bthanks?(?: you)? (?:so much |again )?for (?:the|your|our|taking the|taking my|making the) (?:time|call|meeting|chat|conversation|visit)\b|\b(?:good|great|nice|lovely) (?:to (?:speak|talk|meet|see|catch up)|speaking|talking|meeting|seeing|chatting)\b(?! (?:with|to) (?!you\b))/i;
-function talksWithPromised(sentence: string, promised: ReadonlySet<string>): boolean {
+function talksWithPromised(sentence: string, promised: ReadonlySet<string>, promiseText: string): boolean {
   const found = TALK_PARTNER.exec(sentence);
   if (found) {
     const partner = (found[1] ?? found[2]!).trim();
     if (/^(?:you|u|ya|y'all|each other)\b/i.test(partner)) return true;
     for (const w of keywords(partner)) if (promised.has(w)) return true;
-    return false;
+    // "I need to call him soon" then "I talked w him": the one the promise was to call, named the same way in its thread.
+    const pronoun = /^(him|her|them)\b/i.exec(partner)?.[1]?.toLowerCase();
+    return pronoun !== undefined && callsWhom(promiseText) === pronoun;
   }
   return TALK_WITH_READER.test(sentence);
+}
+
+/**
+ * A talk told in quick-reply shorthand ("Have spoken with ops", "Just talked w him") is read as an answer, since it may
+ * have been with anyone; when it names its partner and that partner is the one the promise was to call ("I will call ops
+ * ..."), it is the call itself.
+ */
+function talksWithNamedPartner(sentence: string, promised: ReadonlySet<string>, promiseText: string): boolean {
+  return TALKED.test(sentence) && TALK_PARTNER.test(sentence) && talksWithPromised(sentence, promised, promiseText);
+}
+
+/**
+ * Whom a promise to call names by a pronoun, read at its first verb of calling: "I need to call him soon" -> him; "I'll
+ * call you after I talk w her" -> none (she is met first; the call owed is the reader's).
+ */
+const CALLS_WHOM = /\b(?:call|ring|phone|reach|talk (?:to|with|w)|speak (?:to|with|w)|meet(?: with)?|catch up with)\s+(\w+)/i;
+function callsWhom(promiseText: string): string | undefined {
+  const whom = CALLS_WHOM.exec(promiseText)?.[1]?.toLowerCase();
+  return whom === 'him' || whom === 'her' || whom === 'them' ? whom : undefined;
 }
 
 /**

@@ -51,8 +51,14 @@ const WENT = String.raw`${LEAD}(?:went|gone) (?:very |really |quite |extremely )
  */
 const WILL_JOIN = String.raw`${LEAD}${THIRD} will (?:also )?(?:be (?:joining|attending)\b|(?:join|attend) (?:us|you|them|the (?:[\w:.-]+ ){0,2}(?:call|meeting|mtg|dinner|lunch|breakfast|session|event))\b)`;
 
+/**
+ * A gathering settled, without its time: "Call is confirmed", "The meeting has been confirmed", "Dinner is all set". What
+ * is settled is a call or a meeting, so not a bug or a build confirmed ("The bug is confirmed" is no arrangement).
+ */
+const SETTLED = String.raw`${LEAD}(?:the |our |your |his |her |their )?(?:call|meeting|mtg|dinner|lunch|breakfast|appointment|visit|session|svtc)s?(?: (?:with|w|for|on) [^,.;:]{1,40}?)? (?:is|are|has been|have been|was|were)(?: now| all)? (?:confirmed|locked(?: in)?|set|all set)\b`;
+
 /** Every alternative opens the sentence, so the whole pattern is anchored: tried once per sentence, not at every character. */
-const REPORTED_ANSWER = new RegExp(`^(?:${[STATE, CAN_DO, SAID, FROM, SEE_BELOW, DONE_BARE, WENT, WILL_JOIN].map((p) => `(?:${p.replace(/^\^/, '')})`).join('|')})`, 'i');
+const REPORTED_ANSWER = new RegExp(`^(?:${[STATE, CAN_DO, SAID, FROM, SEE_BELOW, DONE_BARE, WENT, WILL_JOIN, SETTLED].map((p) => `(?:${p.replace(/^\^/, '')})`).join('|')})`, 'i');
 
 /**
  * The words every alternative of REPORTED_ANSWER needs, within the sentence's first nine words (where each alternative
@@ -60,7 +66,7 @@ const REPORTED_ANSWER = new RegExp(`^(?:${[STATE, CAN_DO, SAID, FROM, SEE_BELOW,
  * (three leading words, then who it is about) is many times dearer.
  */
 export const NEEDS =
-  /^(?:\S+\s+){0,8}?(?:available|unavailable|free|confirmed|locked|scheduled|on for|all set|out of (?:range|pocket)|(?:can|could) (?:do|talk|speak|meet|join|see you)|said|says|told (?:me|us)|(?:emailed|wrote|called) back|got back to|responded|(?:would be|is|are|was|were) (?:happy|glad|delighted|pleased|willing)|see (?:the )?(?:below|b\/l|attached) \w+ from|spoken?|spoke|talked|checked|heard back|(?:went|gone) (?:very |really |quite |extremely )?(?:well|great|fine|smoothly)|will (?:also )?(?:be (?:joining|attending)|join|attend))\b|^(?:from|per) /i;
+  /^(?:\S+\s+){0,8}?(?:available|unavailable|free|confirmed|locked|scheduled|on for|all set|(?:is|are|been|was|were)(?: now)? set|out of (?:range|pocket)|(?:can|could) (?:do|talk|speak|meet|join|see you)|said|says|told (?:me|us)|(?:emailed|wrote|called) back|got back to|responded|(?:would be|is|are|was|were) (?:happy|glad|delighted|pleased|willing)|see (?:the )?(?:below|b\/l|attached) \w+ from|spoken?|spoke|talked|checked|heard back|(?:went|gone) (?:very |really |quite |extremely )?(?:well|great|fine|smoothly)|will (?:also )?(?:be (?:joining|attending)|join|attend))\b|^(?:from|per) /i;
 
 /** Whether a sentence passes on an answer heard from someone else (or how an event went). */
 export function reportsAnswerHeard(sentence: string): boolean {
