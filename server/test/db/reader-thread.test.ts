@@ -82,9 +82,10 @@ describe('the reader thread', () => {
 
   it('reads in the process when its thread stops, the reads that were waiting on it included', async () => {
     const reader = open({ workerUrl: new URL('./fixtures/reader-worker-that-stops.mjs', import.meta.url) });
-    const waiting = [reader.execute({ sql: 'SELECT name FROM things WHERE id = ?', args: [1] }), reader.batch(['SELECT 3 AS three', 'SELECT 4 AS four'])];
-    expect((await waiting[0]!).rows).toEqual([{ name: 'anvil' }]);
-    expect(((await waiting[1]!) as { rows: unknown[] }[]).map((r) => r.rows)).toEqual([[{ three: 3 }], [{ four: 4 }]]);
+    const one = reader.execute({ sql: 'SELECT name FROM things WHERE id = ?', args: [1] });
+    const two = reader.batch(['SELECT 3 AS three', 'SELECT 4 AS four']);
+    expect((await one).rows).toEqual([{ name: 'anvil' }]);
+    expect((await two).map((r) => r.rows)).toEqual([[{ three: 3 }], [{ four: 4 }]]);
     expect((await reader.execute('SELECT 5 AS five')).rows).toEqual([{ five: 5 }]);
     expect(reader.stats()).toEqual({ onThread: false, readOnThread: 0 });
   });
