@@ -13,6 +13,7 @@ import { join } from 'node:path';
 
 export interface TwistedMessage {
   list: string;
+  /** The Message-ID; a later copy of the same message in the same list gets "#2", "#3", ... (see readTwistedList). */
   messageId: string;
   author: string;
   subject: string;
@@ -90,9 +91,20 @@ export function readMonth(list: string, text: string): TwistedMessage[] {
   return out;
 }
 
-/** Every message of every list's monthly archives, lists and months in name order. */
+/**
+ * Every message of every list's monthly archives, lists and months in name order. The archive holds many messages
+ * twice in one list (two copies with different envelope times and different character encodings), so a repeated
+ * Message-ID is numbered "#2", "#3", ... in this order: a reference names the very copy its offset was taken from.
+ */
 export function readTwistedList(dir: string): TwistedMessage[] {
   const out: TwistedMessage[] = [];
+  const copies = new Map<string, number>();
+  const numbered = (m: TwistedMessage): TwistedMessage => {
+    const key = twistedKey(m.list, m.messageId);
+    const n = (copies.get(key) ?? 0) + 1;
+    copies.set(key, n);
+    return n === 1 ? m : { ...m, messageId: `${m.messageId}#${n}` };
+  };
   for (const list of readdirSync(dir).sort()) {
     if (!existsSync(join(dir, list))) continue;
     let files: string[];
@@ -102,7 +114,7 @@ export function readTwistedList(dir: string): TwistedMessage[] {
       continue;
     }
     for (const file of files.filter((f) => /^\d{4}-[A-Za-z]+\.txt$/.test(f)).sort()) {
-      out.push(...readMonth(list, readFileSync(join(dir, list, file), 'utf8')));
+      out.push(...readMonth(list, readFileSync(join(dir, list, file), 'utf8')).map(numbered));
     }
   }
   return out;
