@@ -104,6 +104,11 @@ const PROMISED_THEM = /\b(?:promised|assured|pledged to|committed to)\s+(?!you\b
 const HEDGE =
   /\b(?:might|may|maybe|perhaps|possibly|probably|hopefully|likely|unlikely|if possible|if i can|if we can|when (?:i|we) can|if time permits|time permitting|if all goes (?:well|to plan)|fingers crossed|no promises|can't promise|cannot promise|chances are|not sure|unsure|no idea|(?:it )?(?:looks|seems|sounds) like|(?:doesn't|does not|didn't|did not) (?:look|seem|sound) like|it appears|(?:i|we) (?:don't|do not|didn't) (?:think|believe|expect|know)|(?:i|we) (?:(?:still|really|truly|do|just|strongly|firmly|genuinely|honestly|also|sincerely)\s+)?(?:hope|wish|think|believe|guess|suppose|assume|expect|trust|doubt|imagine|reckon|know|understand|reali[sz]e|fear|suspect|bet|worry)(?: that)?|my (?:gut|sense|guess|hunch|feeling|bet) is|one day|some ?day|in the long run|(?:\d+ ?%|percent|good|fair|slim) chance|where (?:i|we) can|(?:^|[,(-]\s*)think (?:i|we)(?:'ll| will)|if i (?:can|get (?:a chance|time))|(?:as|when) time permits?|when (?:i|we) (?:find|have|get) (?:the |some )?(?:time|chance|moment)|(?:^|[\s,])hope (?:i|we)(?:'ll| will)|(?:it is|it's|is) (?:\w+ )?possible that|(?:i'm|i am|we're|we are) thinking)\b/i;
 
+/** A time that never comes due: "at some point I'll clean it up", "one of these days I'll integrate his changes". */
+const VAGUE_TIME = /\b(?:one of these days|at some point|sooner or later|some time in the future)\b/i;
+/** A forecast of one's own: "I'm sure I'll figure it out", "I am confident I'll drop quite a few". */
+const SURE_OF_IT = /\b(?:i'm|i’m|i am|we're|we’re|we are) (?:sure|confident|certain)(?: that)?\s*$/i;
+
 /**
  * Verbs that announce what the rest of this very message does ("I will explain below", "I'll repeat
  * my findings here"): nothing is owed later unless a date says otherwise.
@@ -327,6 +332,7 @@ function rejection(sentence: string, c: Commitment): string | null {
   // A relative clause states its own commitment: "I think I have a solution, which I'll put in the next release".
   const ownBefore = (c.before.split(/[,;]\s*(?:but|and|so|yet|however|which)\s+|;\s*/i).pop() ?? c.before).replace(MONTH_MAY, '');
   if (HEDGE.test(ownBefore) || HEDGE.test(ownClause)) return 'hedge';
+  if (SURE_OF_IT.test(c.before) || VAGUE_TIME.test(ownBefore) || VAGUE_TIME.test(ownClause.split(/\s[-–—]+\s|[,;:(]\s*/)[0] ?? '')) return 'hedge';
   // An explicit disclaimer anywhere takes the commitment back.
   if (/\b(?:no promises|(?:can't|cannot|can not|won't) promise|not promising)\b/i.test(sentence)) return 'hedge';
   // "as time and two toddlers permit": read on the whole clause, which the "and" inside it would cut.
@@ -354,17 +360,25 @@ function rejection(sentence: string, c: Commitment): string | null {
   if (c.kind !== 'modal' && c.kind !== 'carried' && c.kind !== 'subjectless') return null;
 
   // "try to" / "aim to" keep the commitment (a soft one, see above); judge the verb that follows.
-  const action = c.action.replace(/^(?:(?:try|aim|attempt|endeavou?r|do (?:my|our) best|be sure|make sure|be certain)\s+(?:to|and)\s+)+/i, '');
+  const action = c.action.replace(/^(?:(?:try|aim|attempt|make an (?:attempt|effort)|endeavou?r|do (?:my|our) best|be sure|make sure|be certain)\s+(?:to|and)\s+)+/i, '');
   if (/^see\b(?!\s+(?:if|whether|what (?:i|we) can do|to it))/i.test(action)) return 'we will see';
+  // Whether something others do or that simply happens comes about: "We'll see if they are won over", "we'll see
+  // whether it holds up" (not "I'll see if I can get it to you", nor "... and let you know").
+  // Only "we" waits and sees so: "Will see if Bill wants to join" checks for the reader.
+  if (/^we\b/i.test(c.clause) && /^see (?:if|whether) (?!(?:I|we|i|you|your)\b)/.test(action) && !/\b(?:let (?:you|him|her|them) know|get back|report|tell you|update you)\b/i.test(action)) return 'we will see';
+  // Done in this very message: "I'll here backpedal a bit and say ...".
+  if (/^here\s+[a-z]+/i.test(action)) return 'announces what follows';
   if (/^(?:try (?:hard |my best )?)?not to\b/i.test(action)) return 'not an action';
   const followsUp = /\band\s+(?:then\s+)?(?:will\s+)?(?:get back|let you know|send|confirm|revert|follow up|come back|circle back|update you|report back|share|try)\b/i.test(action);
   // "I'll be in touch with them in the morning and give you their reports" still owes the reports.
   // ("and come back on the 14th" is coming home, not coming back to the reader).
   const owesAfter = /\b(?:and|then)\s+(?:will\s+)?(?:get back|let (?:you|him|her|them) know|send|confirm|revert|follow up|circle back|come back to you|report back|share|forward|(?:give|get|brief|tell|update)\s+you)\b/i.test(action);
   if ((WHEREABOUTS.test(action) || APPOINTMENT.test(action) || CONSULTING.test(action)) && !owesAfter) return 'not an action';
-  if ((NON_ACTION.test(action) && !followsUp) || /^(?:leave\b|speak (?:soon|when|then|later|again)|talk (?:soon|when|then|later|again|to you (?:soon|later|then|next))|catch up\b)/i.test(action)) {
+  if ((NON_ACTION.test(action) && !followsUp) || /^(?:leave\b|speak (?:soon|when|then|later|again)|talk (?:soon|when|then|later|again|to you (?:soon|later|then|next))|catch up\b|put in an appearance|show (?:up|my face)\b)/i.test(action)) {
     return 'not an action';
   }
+  // Someone else acts: "I'll let him respond in fullness", "I'll let Jake address it" (not "I'll let Phil know").
+  if (/^let (?:him|her|them|others|someone else|somebody else|[A-Z][a-z]+(?: and (?:the )?(?:others|[A-Z][a-z]+))?) (?:respond|answer|reply|handle|address|speak|chime|comment|weigh|report|explain|take it|deal|decide|continue|field|elaborate|follow up on|pick (?:it|this|that) up)\b/.test(action)) return 'someone else acts';
   // Discussion prose (text/discussion-prose.ts): a mention or an experience is never owed; naming, arguing, reading for
   // oneself and reasoning with the reader are, when a date or a hand-over to the reader comes with them.
   const exposition = expositionReason({ before: c.before, action, clause: c.clause });
