@@ -633,6 +633,17 @@ describe('findPromises', () => {
     expect(texts("Thanks for the suggestion, I'll try it.")).toHaveLength(1);
   });
 
+  it('does not read keeping something in mind, saying something here or a wager as a promise (round 12)', () => {
+    expect(texts("We'll keep your comments in mind for the next release.")).toEqual([]);
+    expect(texts("Andrew covered most of it, so I'll keep my answers short.")).toEqual([]);
+    expect(texts("You asked about the invoices, and I'll respond about them here.")).toEqual([]);
+    expect(texts("I'll wager the client has forgotten by now.")).toEqual([]);
+    expect(texts("I'll let more qualified people answer the rest.")).toEqual([]);
+    expect(texts('One glorious day we will get rid of the old portal.')).toEqual([]);
+    expect(texts("I'll respond to your questions tomorrow.")).toHaveLength(1);
+    expect(texts("I'll keep you posted on the invoices.")).toHaveLength(1);
+  });
+
   it('caps a very long sentence at about 300 characters', () => {
     const long = `I'll send the full breakdown by Friday, ${'including every line item and the assumptions behind it, '.repeat(10)}as discussed.`;
     const [promise] = findPromises(long, context);
