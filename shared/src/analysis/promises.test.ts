@@ -644,6 +644,14 @@ describe('findPromises', () => {
     expect(texts("I'll keep you posted on the invoices.")).toHaveLength(1);
   });
 
+  it('reads "let me go check", "you can expect this update later today" and "if noone objects" as promises (round 12)', () => {
+    expect(texts('Let me go check with finance.')).toHaveLength(1);
+    expect(texts('You can expect this update in your inbox later today.')).toHaveLength(1);
+    expect(texts("If noone objects, I'll circulate the draft on Monday.")).toHaveLength(1);
+    expect(texts("Let me see if I've got this right:")).toEqual([]);
+    expect(texts('Let me see if I remember what we agreed.')).toEqual([]);
+  });
+
   it('caps a very long sentence at about 300 characters', () => {
     const long = `I'll send the full breakdown by Friday, ${'including every line item and the assumptions behind it, '.repeat(10)}as discussed.`;
     const [promise] = findPromises(long, context);

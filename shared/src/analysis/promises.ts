@@ -175,9 +175,9 @@ const ACCEPTANCE = /^(?:ok|okay|sure|absolutely|yes|yep|of course|certainly)[,!.
 const SUBJECTLESS =
   /^(?:(?:sure|ok|okay|yes|yep|yup|yeah|absolutely|of course|great|perfect|noted|understood|thanks|thank you|thx|on it|got it)[,!.]?\s*(?:[-–—]+\s*)?|(?:but|and|so)\s+|(?:roger|agreed?|copy that)\s*(?:[,!.]\s*|[-–—]+\s*)+)?(will (?:do(?!\s+(?:the trick|fine|nicely|for now|just fine|well))|(?!(?:do|not|never|you|u|they|it|he|she|we|i|this|that|there|these|those|be|have|need|the|a|an|your|our|my|his|her|their|someone|anyone|somebody|anybody|appear|happen|work|change|help|follow|either|probably|likely|also|still|only|always|never|soon|succeed|fail|cause|result|give you|take (?:a|some|time))\b)[a-z]+)\b.*)$/i;
 const LET_ME =
-  /\b(let me (?:(?:\d|[a-z])\)\s*)?(?:get back|come back|revert|circle back|follow up|check|double[- ]?check|look into|look at|find out|dig|confirm|see what i can do|see if|talk to|speak to|speak with|ask|investigate|review|chase|sort|take care|think about it and|run (?:this|it|that) by|loop|pull|put together|send|share|bring|call|ring|email|forward|trigger|test|build|upload|fix|prepare|work on|get (?:you|that|this|it|the|those|these|an?)))\b(.*)$/i;
+  /\b(let me (?:(?:\d|[a-z])\)\s*)?(?:get back|come back|revert|circle back|follow up|check|double[- ]?check|look into|look at|find out|dig|confirm|see what i can do|see if|talk to|speak to|speak with|ask|investigate|review|chase|sort|take care|think about it and|run (?:this|it|that) by|loop|pull|put together|send|share|bring|call|ring|email|forward|trigger|test|build|upload|fix|prepare|work on|get (?:you|that|this|it|the|those|these|an?)|go (?:and )?(?:check|update|fix|find|dig|look|ask|get|pull|grab|confirm|chase|sort)))\b(.*)$/i;
 const EXPECT =
-  /\b((?:you (?:can|should|will|'ll|’ll) )?expect (?:it|them|this|that|the \w+(?: \w+)?|an? (?:\w+ )?(?:update|reply|answer|response|draft|proposal|quote|invoice|call|email))(?: from (?:me|us))? (?:by|on|before|within|in|tomorrow|today|early|later|next|this|end)\b.*)$/i;
+  /\b((?:you (?:can|should|will|'ll|’ll) )?expect (?:it|them|(?:this|that|these|those)(?: \w+)?|the \w+(?: \w+)?|an? (?:\w+ )?(?:update|reply|answer|response|draft|proposal|quote|invoice|call|email))(?: from (?:me|us))? (?:by|on|before|within|in|tomorrow|today|early|later|next|this|end)\b.*)$/i;
 const YOU_WILL_HAVE =
   /\b(you(?:'ll|’ll| will| should) (?:have|receive|get|see) (?:it|them|(?:this|that|these|those)(?:\s.+?)?|the\s.+?|our\s.+?|my\s.+?|an?\s(?!(?:great|good|nice|wonderful|fun|hard|lovely)\s+time\b).+?|[a-z]{2,}s)(?:\s(?:from (?:me|us)\s)?(?:by|on|before|within|in|tomorrow|today|tonight|first thing|early|later|next|this|end)\b.*|\sfrom (?:me|us)\b.*))$/i;
 const DELIVERABLE =
@@ -317,6 +317,8 @@ function rejection(sentence: string, c: Commitment): string | null {
   if (PROMISED_THEM.test(c.before)) return 'reported';
   // The modal inside an indirect question: "a toss-up whether we will find ...", "see how much we will find".
   if (EMBEDDED_QUESTION.test(c.before)) return 'embedded question';
+  // Checking one's own reading here: "Let me see if I've got this right:", "let me see if I remember what I tried".
+  if (c.kind === 'let-me' && /^let me see if (?:I|we)(?:'ve|’ve| have)? (?:got|get|understand|understood|remember|follow|read|recall)\b/i.test(c.clause)) return 'announces what follows';
   if (c.kind === 'let-me' && /^let me (?:share|give you|explain|add|show|point out|say|note|summari[sz]e|clarify|be clear|put it|start|begin|quote|repeat|precise|illustrate|ask (?:you|a|one|another|some)\b|call (?:it|them|these|those|this|that|the (?:[\w-]+ ){0,2}[\w-]+) ["'“A-Z])/i.test(c.clause) && !resolveDueDate(c.clause, PROBE)) {
     return 'announces what follows';
   }
@@ -351,7 +353,7 @@ function rejection(sentence: string, c: Commitment): string | null {
   if (THEIR_CONDITION.test(c.before) || WAITS_FOR_IT.test(c.before) || WAITS_FOR_IT.test(conditionClause) || /,?\s\b(?:if|once|as soon as) (?:you|your)\b|\b(?:when|once|after|as soon as) (?:I|we) (?:hear|get word) (?:back )?from (?:you|them)\b/i.test(conditionClause)) return 'conditional on them';
   // "if anything changes", "if we need anything": nothing is owed unless it happens.
   // "If nobody objects, I will circulate ..." commits unless something stops it: not a condition.
-  const ifClause = /\bif\b(?!\s+(?:not|i don't|i do not|we don't|we do not|i haven't|we haven't|there(?:'s| is| are) no (?:objections?|comments?|further|disagreement|news|reply|response)|nobody|no one|no-one|none of you)\b)/i;
+  const ifClause = /\bif\b(?!\s+(?:not|i don't|i do not|we don't|we do not|i haven't|we haven't|there(?:'s| is| are) no (?:objections?|comments?|further|disagreement|news|reply|response)|nobody|no one|no-one|noone|none of you)\b)/i;
   if ((ifClause.test(sinceBut) && !WHETHER_IF.test(sinceBut)) || (ifClause.test(conditionClause) && !WHETHER_IF.test(conditionClause))) {
     return 'conditional';
   }
