@@ -652,6 +652,14 @@ describe('findPromises', () => {
     expect(texts('Let me see if I remember what we agreed.')).toEqual([]);
   });
 
+  it('does not read letting a matter rest, or an act waiting for time we may never find, as a promise (round 12)', () => {
+    expect(texts("Until I see a real problem with the rates, I'll let it slide.")).toEqual([]);
+    expect(texts('As soon as I find the time I will write up the process.')).toEqual([]);
+    expect(texts('Let me see if I am clear about the renewal terms.')).toEqual([]);
+    expect(texts("I'll let it go to the client tomorrow.")).toHaveLength(1);
+    expect(texts('As soon as I find the file I will send it to you.')).toHaveLength(1);
+  });
+
   it('caps a very long sentence at about 300 characters', () => {
     const long = `I'll send the full breakdown by Friday, ${'including every line item and the assumptions behind it, '.repeat(10)}as discussed.`;
     const [promise] = findPromises(long, context);

@@ -102,7 +102,7 @@ const REPORT_WHEN =
 const PROMISED_THEM = /\b(?:promised|assured|pledged to|committed to)\s+(?!you\b|(?:I|we)\b)(?:[\w.-]+\s+){1,6}?(?:(?:\d+|two|three|several|many) times\s+)?(?:that\s+)?$/i;
 
 const HEDGE =
-  /\b(?:might|may|maybe|perhaps|possibly|probably|hopefully|likely|unlikely|if possible|if i can|if we can|when (?:i|we) can|if time permits|time permitting|if all goes (?:well|to plan)|fingers crossed|no promises|can't promise|cannot promise|chances are|not sure|unsure|no idea|(?:it )?(?:looks|seems|sounds) like|(?:doesn't|does not|didn't|did not) (?:look|seem|sound) like|it appears|(?:i|we) (?:don't|do not|didn't) (?:think|believe|expect|know)|(?:i|we) (?:(?:still|really|truly|do|just|strongly|firmly|genuinely|honestly|also|sincerely)\s+)?(?:hope|wish|think|believe|guess|suppose|assume|expect|trust|doubt|imagine|reckon|know|understand|reali[sz]e|fear|suspect|bet|worry)(?: that)?|my (?:gut|sense|guess|hunch|feeling|bet) is|one day|some ?day|in the long run|(?:\d+ ?%|percent|good|fair|slim) chance|where (?:i|we) can|(?:^|[,(-]\s*)think (?:i|we)(?:'ll| will)|if i (?:can|get (?:a chance|time))|(?:as|when) time permits?|when (?:i|we) (?:find|have|get) (?:the |some )?(?:time|chance|moment)|(?:^|[\s,])hope (?:i|we)(?:'ll| will)|(?:it is|it's|is) (?:\w+ )?possible that|(?:i'm|i am|we're|we are) thinking)\b/i;
+  /\b(?:might|may|maybe|perhaps|possibly|probably|hopefully|likely|unlikely|if possible|if i can|if we can|when (?:i|we) can|if time permits|time permitting|if all goes (?:well|to plan)|fingers crossed|no promises|can't promise|cannot promise|chances are|not sure|unsure|no idea|(?:it )?(?:looks|seems|sounds) like|(?:doesn't|does not|didn't|did not) (?:look|seem|sound) like|it appears|(?:i|we) (?:don't|do not|didn't) (?:think|believe|expect|know)|(?:i|we) (?:(?:still|really|truly|do|just|strongly|firmly|genuinely|honestly|also|sincerely)\s+)?(?:hope|wish|think|believe|guess|suppose|assume|expect|trust|doubt|imagine|reckon|know|understand|reali[sz]e|fear|suspect|bet|worry)(?: that)?|my (?:gut|sense|guess|hunch|feeling|bet) is|one day|some ?day|in the long run|(?:\d+ ?%|percent|good|fair|slim) chance|where (?:i|we) can|(?:^|[,(-]\s*)think (?:i|we)(?:'ll| will)|if i (?:can|get (?:a chance|time))|(?:as|when) time permits?|(?:when|once|as soon as|whenever) (?:i|we) (?:find|have|get) (?:the |some )?(?:time|chance|moment)|(?:^|[\s,])hope (?:i|we)(?:'ll| will)|(?:it is|it's|is) (?:\w+ )?possible that|(?:i'm|i am|we're|we are) thinking)\b/i;
 
 /** A time that never comes due: "at some point I'll clean it up", "one of these days I'll integrate his changes". */
 const VAGUE_TIME = /\b(?:one of these days|one (?:fine|glorious|happy|good) day|at some point|sooner or later|some time in the future|almost certainly)\b/i;
@@ -318,7 +318,7 @@ function rejection(sentence: string, c: Commitment): string | null {
   // The modal inside an indirect question: "a toss-up whether we will find ...", "see how much we will find".
   if (EMBEDDED_QUESTION.test(c.before)) return 'embedded question';
   // Checking one's own reading here: "Let me see if I've got this right:", "let me see if I remember what I tried".
-  if (c.kind === 'let-me' && /^let me see if (?:I|we)(?:'ve|’ve| have)? (?:got|get|understand|understood|remember|follow|read|recall)\b/i.test(c.clause)) return 'announces what follows';
+  if (c.kind === 'let-me' && /^let me see if (?:I|we)(?:'ve|’ve| have|'m|’m| am|'re|’re| are)? (?:got|get|understand|understood|remember|follow|read|recall|clear|right)\b/i.test(c.clause)) return 'announces what follows';
   if (c.kind === 'let-me' && /^let me (?:share|give you|explain|add|show|point out|say|note|summari[sz]e|clarify|be clear|put it|start|begin|quote|repeat|precise|illustrate|ask (?:you|a|one|another|some)\b|call (?:it|them|these|those|this|that|the (?:[\w-]+ ){0,2}[\w-]+) ["'“A-Z])/i.test(c.clause) && !resolveDueDate(c.clause, PROBE)) {
     return 'announces what follows';
   }
@@ -381,6 +381,8 @@ function rejection(sentence: string, c: Commitment): string | null {
   }
   // Someone else acts: "I'll let him respond in fullness", "I'll let Jake address it" (not "I'll let Phil know").
   if (/^let (?:him|her|them|others|someone else|somebody else|(?:other|more (?:qualified|knowledgeable|experienced)|wiser|smarter) (?:people|folks|minds|heads)|[A-Z][a-z]+(?: and (?:the )?(?:others|[A-Z][a-z]+))?) (?:respond|answer|reply|handle|address|speak|chime|comment|weigh|report|explain|take it|deal|decide|continue|field|elaborate|volunteer|follow up on|pick (?:it|this|that) up)\b/.test(action)) return 'someone else acts';
+  // Letting a matter rest is no act: "I'll let it slide", "we'll let it go this time".
+  if (/^let (?:it|this|that|the (?:matter|issue|point)) (?:slide|go(?!\s+(?:to|out|through|ahead|live|over|back))|pass|drop|rest|be)\b/i.test(action)) return 'not an action';
   // Saying something here, in this message: "I'll respond about it here", "I will correct your misconception here".
   if (/^(?:respond|reply|answer|comment|correct|address|explain|say|mention|note|summari[sz]e|clarify|expand)\b[^.;]{0,40}\bhere\b(?!\s+(?:by|on|tomorrow|later|soon|next))/i.test(action) && !resolveDueDate(c.clause, PROBE)) return 'announces what follows';
   // Discussion prose (text/discussion-prose.ts): a mention or an experience is never owed; naming, arguing, reading for
