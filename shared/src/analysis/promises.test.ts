@@ -660,6 +660,20 @@ describe('findPromises', () => {
     expect(texts('As soon as I find the file I will send it to you.')).toHaveLength(1);
   });
 
+  it('does not read the reader\'s turn, later in this message, or snipping and answering here as promises (round 12)', () => {
+    expect(texts("I answered Hynek on this already, so I'll let you read that.")).toEqual([]);
+    expect(texts("I'll let you decide which option suits the budget.")).toEqual([]);
+    expect(texts("I'll let someone who knows the billing system answer this.")).toEqual([]);
+    expect(texts("I'll come back to the pricing in a moment.")).toEqual([]);
+    expect(texts("I'll snip the parts that need no correction.")).toEqual([]);
+    expect(texts("I don't know the tool well, but I'll answer what I can.")).toEqual([]);
+    expect(texts('I will try to give you a little background on how we got here.')).toEqual([]);
+    expect(texts("I'll note that noone has asked about the invoices.")).toEqual([]);
+    expect(texts("I'll let you have the figures by Friday.")).toHaveLength(1);
+    expect(texts("I'll come back to you on the pricing tomorrow.")).toHaveLength(1);
+    expect(texts("I'll answer your questions on the call notes by Friday.")).toHaveLength(1);
+  });
+
   it('caps a very long sentence at about 300 characters', () => {
     const long = `I'll send the full breakdown by Friday, ${'including every line item and the assumptions behind it, '.repeat(10)}as discussed.`;
     const [promise] = findPromises(long, context);

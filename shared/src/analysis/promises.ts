@@ -380,9 +380,13 @@ function rejection(sentence: string, c: Commitment): string | null {
     return 'not an action';
   }
   // Someone else acts: "I'll let him respond in fullness", "I'll let Jake address it" (not "I'll let Phil know").
-  if (/^let (?:him|her|them|others|someone else|somebody else|(?:other|more (?:qualified|knowledgeable|experienced)|wiser|smarter) (?:people|folks|minds|heads)|[A-Z][a-z]+(?: and (?:the )?(?:others|[A-Z][a-z]+))?) (?:respond|answer|reply|handle|address|speak|chime|comment|weigh|report|explain|take it|deal|decide|continue|field|elaborate|volunteer|follow up on|pick (?:it|this|that) up)\b/.test(action)) return 'someone else acts';
+  if (/^let (?:him|her|them|others|someone else|somebody else|(?:someone|somebody|people) (?:who|that|with|more)\b[^.;,]{0,60}?|(?:other|more (?:qualified|knowledgeable|experienced)|wiser|smarter) (?:people|folks|minds|heads)|[A-Z][a-z]+(?: and (?:the )?(?:others|[A-Z][a-z]+))?) (?:respond|answer|reply|handle|address|speak|chime|comment|weigh|report|explain|take it|deal|decide|continue|field|elaborate|volunteer|follow up on|pick (?:it|this|that) up)\b/.test(action)) return 'someone else acts';
   // Letting a matter rest is no act: "I'll let it slide", "we'll let it go this time".
   if (/^let (?:it|this|that|the (?:matter|issue|point)) (?:slide|go(?!\s+(?:to|out|through|ahead|live|over|back))|pass|drop|rest|be)\b/i.test(action)) return 'not an action';
+  // The reader's turn: "I'll let you read that", "I'll let you decide" (not "I'll let you know", "I'll let you have it").
+  if (/^let you (?:read|decide|judge|be the judge|think|look|see for yourself|draw|make up your mind|figure|work out|guess|choose|pick|try)\b/i.test(action)) return 'someone else acts';
+  // Later in this very message: "I'll come back to how you can do this in a moment", "(I'll get to explaining that in a moment...)".
+  if (/\bin a (?:moment|minute|second|bit)\b|\bfurther (?:down|below)\b|\blater (?:in|on in) (?:this|the|my) (?:e-?mail|message|mail|post|note|reply)\b/i.test(action) && /^(?:come back|get (?:back )?to|return|explain|describe|show|discuss|address|talk about|say more|elaborate|expand|go into)\b/i.test(action)) return 'announces what follows';
   // Saying something here, in this message: "I'll respond about it here", "I will correct your misconception here".
   if (/^(?:respond|reply|answer|comment|correct|address|explain|say|mention|note|summari[sz]e|clarify|expand)\b[^.;]{0,40}\bhere\b(?!\s+(?:by|on|tomorrow|later|soon|next))/i.test(action) && !resolveDueDate(c.clause, PROBE)) return 'announces what follows';
   // Discussion prose (text/discussion-prose.ts): a mention or an experience is never owed; naming, arguing, reading for
