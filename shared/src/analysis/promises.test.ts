@@ -674,6 +674,14 @@ describe('findPromises', () => {
     expect(texts("I'll answer your questions on the call notes by Friday.")).toHaveLength(1);
   });
 
+  it('does not read a guess hazarded, advice taken, something presented here or "eventually" as a promise (round 12)', () => {
+    expect(texts("I'll hazard a guess that the invoice went to the old address.")).toEqual([]);
+    expect(texts("I'll take your advice about shorter reports.")).toEqual([]);
+    expect(texts("I have pulled out the useful points, and I will present them here.")).toEqual([]);
+    expect(texts('Eventually I will write up the process.')).toEqual([]);
+    expect(texts('I will present the figures to the board on Friday.')).toHaveLength(1);
+  });
+
   it('caps a very long sentence at about 300 characters', () => {
     const long = `I'll send the full breakdown by Friday, ${'including every line item and the assumptions behind it, '.repeat(10)}as discussed.`;
     const [promise] = findPromises(long, context);

@@ -105,7 +105,7 @@ const HEDGE =
   /\b(?:might|may|maybe|perhaps|possibly|probably|hopefully|likely|unlikely|if possible|if i can|if we can|when (?:i|we) can|if time permits|time permitting|if all goes (?:well|to plan)|fingers crossed|no promises|can't promise|cannot promise|chances are|not sure|unsure|no idea|(?:it )?(?:looks|seems|sounds) like|(?:doesn't|does not|didn't|did not) (?:look|seem|sound) like|it appears|(?:i|we) (?:don't|do not|didn't) (?:think|believe|expect|know)|(?:i|we) (?:(?:still|really|truly|do|just|strongly|firmly|genuinely|honestly|also|sincerely)\s+)?(?:hope|wish|think|believe|guess|suppose|assume|expect|trust|doubt|imagine|reckon|know|understand|reali[sz]e|fear|suspect|bet|worry)(?: that)?|my (?:gut|sense|guess|hunch|feeling|bet) is|one day|some ?day|in the long run|(?:\d+ ?%|percent|good|fair|slim) chance|where (?:i|we) can|(?:^|[,(-]\s*)think (?:i|we)(?:'ll| will)|if i (?:can|get (?:a chance|time))|(?:as|when) time permits?|(?:when|once|as soon as|whenever) (?:i|we) (?:find|have|get) (?:the |some )?(?:time|chance|moment)|(?:^|[\s,])hope (?:i|we)(?:'ll| will)|(?:it is|it's|is) (?:\w+ )?possible that|(?:i'm|i am|we're|we are) thinking)\b/i;
 
 /** A time that never comes due: "at some point I'll clean it up", "one of these days I'll integrate his changes". */
-const VAGUE_TIME = /\b(?:one of these days|one (?:fine|glorious|happy|good) day|at some point|sooner or later|some time in the future|almost certainly)\b/i;
+const VAGUE_TIME = /\b(?:one of these days|one (?:fine|glorious|happy|good) day|at some point|sooner or later|some time in the future|almost certainly|eventually)\b/i;
 /** A forecast of one's own: "I'm sure I'll figure it out", "I am confident I'll drop quite a few". */
 const SURE_OF_IT = /\b(?:i'm|i’m|i am|we're|we’re|we are) (?:sure|confident|certain)(?: that)?\s*$/i;
 
@@ -388,7 +388,7 @@ function rejection(sentence: string, c: Commitment): string | null {
   // Later in this very message: "I'll come back to how you can do this in a moment", "(I'll get to explaining that in a moment...)".
   if (/\bin a (?:moment|minute|second|bit)\b|\bfurther (?:down|below)\b|\blater (?:in|on in) (?:this|the|my) (?:e-?mail|message|mail|post|note|reply)\b/i.test(action) && /^(?:come back|get (?:back )?to|return|explain|describe|show|discuss|address|talk about|say more|elaborate|expand|go into)\b/i.test(action)) return 'announces what follows';
   // Saying something here, in this message: "I'll respond about it here", "I will correct your misconception here".
-  if (/^(?:respond|reply|answer|comment|correct|address|explain|say|mention|note|summari[sz]e|clarify|expand)\b[^.;]{0,40}\bhere\b(?!\s+(?:by|on|tomorrow|later|soon|next))/i.test(action) && !resolveDueDate(c.clause, PROBE)) return 'announces what follows';
+  if (/^(?:respond|reply|answer|comment|correct|address|explain|say|mention|note|summari[sz]e|clarify|expand|present|list|quote|repeat|restate|recap|paste)\b[^.;]{0,40}\bhere\b(?!\s+(?:by|on|tomorrow|later|soon|next))/i.test(action) && !resolveDueDate(c.clause, PROBE)) return 'announces what follows';
   // Discussion prose (text/discussion-prose.ts): a mention or an experience is never owed; naming, arguing, reading for
   // oneself and reasoning with the reader are, when a date or a hand-over to the reader comes with them.
   const exposition = expositionReason({ before: c.before, action, clause: c.clause });
