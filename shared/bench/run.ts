@@ -23,6 +23,7 @@ import type { BodyLookup } from '../corpus/real-mail';
 import { findArchive, readArchive } from './tools/archive';
 import { findComplaints, readComplaints } from './tools/complaints-archive';
 import { EVERYTHING_LIST_SOURCE, findEverythingList, readEverythingList } from './tools/everything-list';
+import { TWISTED_LIST_SOURCE, findTwistedList, readTwistedList, twistedKey } from './tools/twisted-list';
 
 const corpusUrl = new URL('../corpus/promises.jsonl', import.meta.url);
 const resultsDir = fileURLToPath(new URL('../../bench-results/', import.meta.url));
@@ -73,10 +74,20 @@ const tweets = new Map(complaintsFile ? readComplaints(complaintsFile).map((t) =
 // Round 11 (README "Round 11 (promises)"): the everything-list archive, resolved by page when it is present.
 const everythingListDir = findEverythingList();
 const everythingList = new Map(everythingListDir ? readEverythingList(everythingListDir).map((m) => [m.page, m.body]) : []);
+// Round 12 (README "Round 12 (promises)"): the Twisted lists' monthly text archives, resolved by list and Message-ID.
+const twistedListDir = findTwistedList();
+const twistedList = new Map<string, string>();
+for (const m of twistedListDir ? readTwistedList(twistedListDir) : []) twistedList.set(twistedKey(m.list, m.messageId), m.body);
 const lookup: BodyLookup | undefined =
-  archiveDir || complaintsFile || everythingListDir
+  archiveDir || complaintsFile || everythingListDir || twistedListDir
     ? (list, messageId) =>
-        list.startsWith('complaints-social-media/') ? tweets.get(messageId) : list === EVERYTHING_LIST_SOURCE ? everythingList.get(messageId) : archiveRows.get(`${list}|${messageId}`)?.body
+        list.startsWith('complaints-social-media/')
+          ? tweets.get(messageId)
+          : list === EVERYTHING_LIST_SOURCE
+            ? everythingList.get(messageId)
+            : list.startsWith(`${TWISTED_LIST_SOURCE}/`)
+              ? twistedList.get(twistedKey(list.slice(TWISTED_LIST_SOURCE.length + 1), messageId))
+              : archiveRows.get(`${list}|${messageId}`)?.body
     : undefined;
 const realUrl = (name: string): URL => new URL(`../corpus/real/${name}`, import.meta.url);
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
@@ -88,6 +99,7 @@ function resolved<T extends { sha?: string; text?: string }>(items: T[]): (T & {
 const outbound = (file: string) => resolved(parseRealOutbound(readFileSync(realUrl(file), 'utf8'), file));
 const inbound = (file: string) => resolved(parseRealInbound(readFileSync(realUrl(file), 'utf8'), file));
 const everythingList11 = outbound('outbound-everything-list-11.refs.jsonl');
+const twistedList12 = outbound('outbound-twisted-list-12.refs.jsonl');
 // Round 1 (issue 11) and round 2 (issue 11b, README "Round 2") sets, each by source.
 const realOut = {
   'parakweet 1': outbound('outbound-parakweet.jsonl'),
@@ -105,6 +117,9 @@ const realOut = {
   // Round 11 (README "Round 11 (promises)"): a discussion list's writers, references resolved from its archive; without
   // the archive the set is left out rather than shown as 100% of nothing.
   ...(everythingList11.length > 0 ? { 'everything-list 11': everythingList11 } : {}),
+  // Round 12 (README "Round 12 (promises)"): developers on the Twisted project's lists, references resolved from the
+  // monthly text archives; left out without them, likewise.
+  ...(twistedList12.length > 0 ? { 'twisted-list 12': twistedList12 } : {}),
 };
 const realIn = {
   'parakweet 1': inbound('inbound-parakweet.jsonl'),
@@ -152,6 +167,8 @@ const groups = <T>(sets: Record<string, T[]>): [string, T[]][] => [
   ...[9, 10, 11, 12].flatMap((round) => stateRound(sets, round)),
   // Promises, round 11 (a mailing list, not State): everything before it, so round 10's totals stay comparable.
   ...(sets['everything-list 11'] ? [['rounds 1-10', upToRound(sets, 10)] as [string, T[]]] : []),
+  // Promises, round 12 (the Twisted lists): everything before it, so round 11's totals stay comparable.
+  ...(sets['twisted-list 12'] ? [['rounds 1-11', upToRound(sets, 11)] as [string, T[]]] : []),
   ['all real', Object.values(sets).flat()],
 ];
 const realRows: Record<string, unknown>[] = [];
@@ -168,7 +185,7 @@ for (const split of ['train', 'holdout'] as const) {
     realRows.push({ split, source, sentences: s.sentences, tp: s.truePositives, fp: s.falsePositives, fn: s.falseNegatives, precision: pct(s.precision), recall: pct(s.recall), 'due (dated)': `${pct(s.dueAccuracy)} (${s.datedCorrect}/${s.datedPromises})`, 'undated, default kept': `${pct(s.defaultAgreement)} (${s.undatedDefault}/${s.undatedPromises})` });
   }
 }
-console.log(`Promise detector on REAL mail (R-list archive ${archiveDir ? 'found' : 'not found: Parakweet part only'}; everything-list archive ${everythingListDir ? 'found' : 'not found: round 11 left out'}; aims: precision >= 95%, recall >= 90%, due >= 95%)`);
+console.log(`Promise detector on REAL mail (R-list archive ${archiveDir ? 'found' : 'not found: Parakweet part only'}; everything-list archive ${everythingListDir ? 'found' : 'not found: round 11 left out'}; Twisted lists ${twistedListDir ? 'found' : 'not found: round 12 left out'}; aims: precision >= 95%, recall >= 90%, due >= 95%)`);
 console.table(realRows);
 const inRows: Record<string, unknown>[] = [];
 for (const split of ['train', 'holdout'] as const) {

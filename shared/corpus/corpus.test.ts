@@ -10,6 +10,7 @@ import realInbound2Text from './real/inbound-parakweet-2.jsonl?raw';
 import realInbound3Text from './real/inbound-complaints-3.refs.jsonl?raw';
 import realOutbound5Text from './real/outbound-r-lists-5.refs.jsonl?raw';
 import realOutbound11Text from './real/outbound-everything-list-11.refs.jsonl?raw';
+import realOutbound12Text from './real/outbound-twisted-list-12.refs.jsonl?raw';
 import realFulfilment4Text from './real/fulfilment-r-lists-4.refs.jsonl?raw';
 import realFulfilment6Text from './real/fulfilment-r-lists-6.refs.jsonl?raw';
 import realOutbound7Text from './real/outbound-state-dept-7.jsonl?raw';
@@ -200,6 +201,15 @@ describe('real-mail development set, round 5 (references)', () => {
 describe('real-mail development set, round 11 (everything-list references)', () => {
   it('is labelled, split by the hash of its text and big enough', () => {
     expectOutboundReferences(parseRealOutbound(realOutbound11Text, 'real/outbound-everything-list-11.refs.jsonl'), (s) => s === 'everything-list', { items: 440, promises: 40, dated: 6, holdout: 150 });
+  });
+});
+
+// Round 12 (README "Round 12 (promises)"): the Twisted project's mailing lists, developers answering users and each
+// other, kept as references (the messages are their writers'); the detector's figures on it live in `pnpm bench` with the
+// monthly text archives present (FOLLOWTHROUGH_TWISTED_LIST_DIR).
+describe('real-mail development set, round 12 (Twisted list references)', () => {
+  it('is labelled, split by the hash of its text and big enough', () => {
+    expectOutboundReferences(parseRealOutbound(realOutbound12Text, 'real/outbound-twisted-list-12.refs.jsonl'), (s) => s.startsWith('twisted-list/'), { items: 331, promises: 92, dated: 11, holdout: 105 });
   });
 });
 

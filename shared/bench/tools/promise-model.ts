@@ -23,6 +23,7 @@ import { DEFAULT_WORKING_HOURS } from '../../src/model/settings';
 import { promiseFeatures, wordFeatures } from './promise-features';
 import { findArchive, readArchive } from './archive';
 import { EVERYTHING_LIST_SOURCE, findEverythingList, readEverythingList } from './everything-list';
+import { TWISTED_LIST_SOURCE, findTwistedList, readTwistedList } from './twisted-list';
 
 interface Item {
   text: string;
@@ -48,6 +49,7 @@ const SETS: Record<string, string> = {
   'state 8': 'outbound-state-dept-8.jsonl',
   'state 10': 'outbound-state-dept-10.jsonl',
   'everything-list 11': 'outbound-everything-list-11.refs.jsonl',
+  'twisted-list 12': 'outbound-twisted-list-12.refs.jsonl',
 };
 const real = (file: string): URL => new URL(`../../corpus/real/${file}`, import.meta.url);
 const dir = findArchive();
@@ -57,6 +59,9 @@ const bodies = new Map(archive.map((m) => [`${m.list}|${m.messageId}`, m.body]))
 // Round 11's set resolves from its own archive (FOLLOWTHROUGH_EVERYTHING_LIST_DIR); without it that set is left out.
 const everythingListDir = findEverythingList();
 for (const m of everythingListDir ? readEverythingList(everythingListDir) : []) bodies.set(`${EVERYTHING_LIST_SOURCE}|${m.page}`, m.body);
+// Round 12's likewise (FOLLOWTHROUGH_TWISTED_LIST_DIR).
+const twistedListDir = findTwistedList();
+for (const m of twistedListDir ? readTwistedList(twistedListDir) : []) bodies.set(`${TWISTED_LIST_SOURCE}/${m.list}|${m.messageId}`, m.body);
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
 function describe(text: string, promise: boolean, split: Item['split'], set: string, context: { sentAt: string; timeZone: string; colleagues?: string[] }): Item {
@@ -154,9 +159,12 @@ const groups = Object.keys(SETS);
 // Round 11 is a new source (a discussion list, not business mail): its figures are also given apart, and rounds
 // 1-10 together, so they compare with the README's earlier tables.
 const ROUND_11 = 'everything-list 11';
+// Round 12 (the Twisted lists) likewise.
+const ROUND_12 = 'twisted-list 12';
 const aggregates: [string, (i: Item) => boolean][] = [
-  ['rounds 1-10', (i) => i.set !== ROUND_11],
+  ['rounds 1-10', (i) => i.set !== ROUND_11 && i.set !== ROUND_12],
   ['round 11', (i) => i.set === ROUND_11],
+  ['round 12', (i) => i.set === ROUND_12],
   ['all real', () => true],
 ];
 

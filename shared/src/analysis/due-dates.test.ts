@@ -96,6 +96,13 @@ describe('resolveDueDate', () => {
     expect(due("I'll have it back to you by EOD today", sydneyEvening)).toBe(Date.parse('2026-01-13T23:59:00+11:00'));
   });
 
+  it('reads "noon" and "COB" only as whole words ("if noone objects", "the cobalt order" state no time)', () => {
+    expect(resolveDueDate("I'll send it if noone objects.", berlinWed)).toBeNull();
+    expect(resolveDueDate('I will chase the cobalt order.', berlinWed)).toBeNull();
+    expect(due('by noon', berlinWed)).toBe(Date.parse('2026-03-04T12:00:00+01:00'));
+    expect(due('by COB', berlinWed)).toBe(Date.parse('2026-03-04T17:00:00+01:00'));
+  });
+
   it('moves a clock time that has passed to tomorrow', () => {
     expect(due('by 3pm', berlinWed)).toBe(Date.parse('2026-03-04T15:00:00+01:00'));
     expect(due('by 9:30 a.m.', berlinWed)).toBe(Date.parse('2026-03-05T09:30:00+01:00'));

@@ -583,6 +583,105 @@ describe('findPromises', () => {
     expect(texts('There is a good chance, and I will send the deck tomorrow.')).toHaveLength(1);
   });
 
+  it('does not read moves made in this very message as promises (round 12)', () => {
+    expect(texts("A lot has been said about the renewal, but I'll add one thing.")).toEqual([]);
+    expect(texts("The supplier raised this last month, but I'll re-iterate.")).toEqual([]);
+    expect(texts("I'll share something that helped us on the last rollout.")).toEqual([]);
+    expect(texts("You left out the totals, but I'll make some guesses.")).toEqual([]);
+    expect(texts("So, to start, I'll try to give a high-level overview.")).toEqual([]);
+    expect(texts("I'll here backpedal a little on what I said about the budget.")).toEqual([]);
+    expect(texts("I'm going to go ahead assuming the figures are final.")).toEqual([]);
+    expect(texts("I'll add a note to the ticket.")).toHaveLength(1);
+    expect(texts("I'll share the revised deck tomorrow.")).toHaveLength(1);
+    expect(texts("I'll give you an overview of the figures by Friday.")).toHaveLength(1);
+  });
+
+  it('does not read an "I will" inside a quotation opened earlier in the sentence (round 12)', () => {
+    expect(texts('Reply to them with "OK, we will ship it on Monday." and nothing more.')).toEqual([]);
+    expect(texts('I have a "cleanup" branch for this; I\'ll commit the patch there tomorrow.')).toHaveLength(1);
+  });
+
+  it('does not read letting someone else answer, or a "we will see if" about others, as ours (round 12)', () => {
+    expect(texts("The design is sound, but I'll let Maria respond in full.")).toEqual([]);
+    expect(texts("I'll let them handle the invoice questions.")).toEqual([]);
+    expect(texts("We'll see if the client is won over by the demo.")).toEqual([]);
+    expect(texts("I'll let Maria know today.")).toHaveLength(1);
+    expect(texts('Will see if Thursday works with your schedule.')).toHaveLength(1);
+    expect(texts("I'll see if there's room in the budget and let you know.")).toHaveLength(1);
+  });
+
+  it('does not read a forecast of our own or a time that never comes due as a promise (round 12)', () => {
+    expect(texts("I'm sure I'll figure it out eventually.")).toEqual([]);
+    expect(texts('At some point I will clean up the old reports.')).toEqual([]);
+    expect(texts('One of these days I will integrate the new rates.')).toEqual([]);
+    expect(texts('I will look at the contract at some point, but not this week.')).toEqual([]);
+    expect(texts("I'll send the contract today - at some point we should also review the rates.")).toHaveLength(1);
+    expect(texts("I'll let Phil know - I'm sure he will want to join.")).toHaveLength(1);
+  });
+
+  it('does not read being available or putting in an appearance as a promise (round 12)', () => {
+    expect(texts('I will make an attempt to be available on the call from 3 to 5.')).toEqual([]);
+    expect(texts("I'll try to put in an appearance at the launch.")).toEqual([]);
+    expect(texts('I will make an attempt to send the figures tonight.')).toHaveLength(1);
+  });
+
+  it('does not read looking at what the reader sent for our own sake as a promise (round 12)', () => {
+    expect(texts("Thanks for the pointer, I'll certainly have a look.")).toEqual([]);
+    expect(texts("Thanks for your reply, I'll check the docs.")).toEqual([]);
+    expect(texts("Thanks for the link, I'll take a look and get back to you tomorrow.")).toHaveLength(1);
+    expect(texts("Thanks for the reply, I'll look into it.")).toHaveLength(1);
+    expect(texts("Thanks for the suggestion, I'll try it.")).toHaveLength(1);
+  });
+
+  it('does not read keeping something in mind, saying something here or a wager as a promise (round 12)', () => {
+    expect(texts("We'll keep your comments in mind for the next release.")).toEqual([]);
+    expect(texts("Andrew covered most of it, so I'll keep my answers short.")).toEqual([]);
+    expect(texts("You asked about the invoices, and I'll respond about them here.")).toEqual([]);
+    expect(texts("I'll wager the client has forgotten by now.")).toEqual([]);
+    expect(texts("I'll let more qualified people answer the rest.")).toEqual([]);
+    expect(texts('One glorious day we will get rid of the old portal.')).toEqual([]);
+    expect(texts("I'll respond to your questions tomorrow.")).toHaveLength(1);
+    expect(texts("I'll keep you posted on the invoices.")).toHaveLength(1);
+  });
+
+  it('reads "let me go check", "you can expect this update later today" and "if noone objects" as promises (round 12)', () => {
+    expect(texts('Let me go check with finance.')).toHaveLength(1);
+    expect(texts('You can expect this update in your inbox later today.')).toHaveLength(1);
+    expect(texts("If noone objects, I'll circulate the draft on Monday.")).toHaveLength(1);
+    expect(texts("Let me see if I've got this right:")).toEqual([]);
+    expect(texts('Let me see if I remember what we agreed.')).toEqual([]);
+  });
+
+  it('does not read letting a matter rest, or an act waiting for time we may never find, as a promise (round 12)', () => {
+    expect(texts("Until I see a real problem with the rates, I'll let it slide.")).toEqual([]);
+    expect(texts('As soon as I find the time I will write up the process.')).toEqual([]);
+    expect(texts('Let me see if I am clear about the renewal terms.')).toEqual([]);
+    expect(texts("I'll let it go to the client tomorrow.")).toHaveLength(1);
+    expect(texts('As soon as I find the file I will send it to you.')).toHaveLength(1);
+  });
+
+  it('does not read the reader\'s turn, later in this message, or snipping and answering here as promises (round 12)', () => {
+    expect(texts("I answered Hynek on this already, so I'll let you read that.")).toEqual([]);
+    expect(texts("I'll let you decide which option suits the budget.")).toEqual([]);
+    expect(texts("I'll let someone who knows the billing system answer this.")).toEqual([]);
+    expect(texts("I'll come back to the pricing in a moment.")).toEqual([]);
+    expect(texts("I'll snip the parts that need no correction.")).toEqual([]);
+    expect(texts("I don't know the tool well, but I'll answer what I can.")).toEqual([]);
+    expect(texts('I will try to give you a little background on how we got here.')).toEqual([]);
+    expect(texts("I'll note that noone has asked about the invoices.")).toEqual([]);
+    expect(texts("I'll let you have the figures by Friday.")).toHaveLength(1);
+    expect(texts("I'll come back to you on the pricing tomorrow.")).toHaveLength(1);
+    expect(texts("I'll answer your questions on the call notes by Friday.")).toHaveLength(1);
+  });
+
+  it('does not read a guess hazarded, advice taken, something presented here or "eventually" as a promise (round 12)', () => {
+    expect(texts("I'll hazard a guess that the invoice went to the old address.")).toEqual([]);
+    expect(texts("I'll take your advice about shorter reports.")).toEqual([]);
+    expect(texts("I have pulled out the useful points, and I will present them here.")).toEqual([]);
+    expect(texts('Eventually I will write up the process.')).toEqual([]);
+    expect(texts('I will present the figures to the board on Friday.')).toHaveLength(1);
+  });
+
   it('caps a very long sentence at about 300 characters', () => {
     const long = `I'll send the full breakdown by Friday, ${'including every line item and the assumptions behind it, '.repeat(10)}as discussed.`;
     const [promise] = findPromises(long, context);

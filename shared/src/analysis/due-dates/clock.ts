@@ -8,7 +8,7 @@ import type { Clock, TimeMatch } from './calendar';
 export function timeMatches(text: string): TimeMatch[] {
   const out: TimeMatch[] = [];
   const re =
-    /\b(?:(?:by|at|before|until|no later than)\s+)?(?:(\d{1,2})(?::(\d{2}))?\s*((?:a|p)\.m\.|(?:a|p)m)(?![a-z])|(\d{1,2}):(\d{2})\b|(noon|midday|midnight)|(eod|cob|eob|close of (?:business|play)|end of (?:the\s+)?(?:business\s+|working\s+)?day)|(?<=\b(?:at|around|about|by)\s+)(\d{1,2})(?!\d)(?:ish)?(?![:./,]\d|\s*(?:st|nd|rd|th|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\s*(?:days?|hours?|hrs?|weeks?|months?|minutes?|mins?|%|people|percent|points?|of|or|to|-|–|[ap]\.?m)\b))/gi;
+    /\b(?:(?:by|at|before|until|no later than)\s+)?(?:(\d{1,2})(?::(\d{2}))?\s*((?:a|p)\.m\.|(?:a|p)m)(?![a-z])|(\d{1,2}):(\d{2})\b|(noon|midday|midnight)(?![a-z])|(eod|cob|eob|close of (?:business|play)|end of (?:the\s+)?(?:business\s+|working\s+)?day)(?![a-z])|(?<=\b(?:at|around|about|by)\s+)(\d{1,2})(?!\d)(?:ish)?(?![:./,]\d|\s*(?:st|nd|rd|th|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\s*(?:days?|hours?|hrs?|weeks?|months?|minutes?|mins?|%|people|percent|points?|of|or|to|-|–|[ap]\.?m)\b))/gi;
   for (const m of text.matchAll(re)) {
     let clock: Clock | 'eod';
     if (m[1]) {

@@ -13,6 +13,10 @@ describe('expositionReason', () => {
     expect(expositionReason(reading('', 'we', 'derive the margin from the tables.'))).toBe('reasoning');
     expect(expositionReason(reading('the odds that ', 'I', 'finish on time are slim.'))).toBe('mentioned');
     expect(expositionReason(reading('a number on "', 'I', 'finish the report".'))).toBe('mentioned');
+    expect(expositionReason(reading('a function says "as soon as I have it, ', 'I', 'let you know."'))).toBe('mentioned');
+    expect(expositionReason(reading('', 'I', 'add one more thing.'))).toBe('announces what follows');
+    expect(expositionReason(reading('Thanks for the tip, ', 'I', 'take a look.'))).toBe('own reading');
+    expect(expositionReason(reading('', 'I', 'play with it a little more.'))).toBe('own reading');
   });
 
   it('leaves commitments alone', () => {
@@ -21,6 +25,9 @@ describe('expositionReason', () => {
     expect(expositionReason(reading('', 'I', 'send you the deck by Friday.'))).toBeNull();
     expect(expositionReason(reading('', 'I', 'look at the paper with you.'))).toBeNull();
     expect(expositionReason(reading('', 'we', 'come back to you on this point.'))).toBeNull();
+    expect(expositionReason(reading('I have a "cleanup" branch; ', 'I', 'commit the patch there.'))).toBeNull();
+    expect(expositionReason(reading('', 'I', 'add a note to the ticket.'))).toBeNull();
+    expect(expositionReason(reading('', 'I', 'take a look at your invoice.'))).toBeNull();
   });
 
   it('tells a later message owed to the reader', () => {

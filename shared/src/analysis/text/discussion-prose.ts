@@ -11,6 +11,10 @@
  * - "I will" mentioned, not used: inside quote marks ('the probability of "I will observe X"') or as the content of a
  *   probability, a prediction or a saying ("the probability that I will observe ...", "Saying that I will wake up").
  * - "we" reasoning through an argument with the reader ("we will derive ...", "we will come back to this point").
+ * - (README "Round 12 (promises)") more moves made here ("I'll add one thing", "I'll re-iterate", "I'll share something
+ *   that helped", "I'll make some guesses", "I'll give a high-level overview", "I'll go ahead assuming ..."); an "I will"
+ *   inside a quotation opened earlier in the sentence; looking at help the reader gave ("Thanks for the pointer, I'll
+ *   have a look") and playing with it.
  * A stated date or an explicit hand-over ("and send you my comments") keeps the commitment: the caller checks both.
  */
 
@@ -23,7 +27,7 @@ export interface ExpositionInput {
 
 /** Cheap test first: every family below has one of these words (most commitments have none). */
 const MAY_BE_EXPOSITION =
-  /\b(?:call|write|define|denote|refer|notation|acronyms?|initials|term|argue|assert|claim|insist|contend|grant|concede|stipulate|postulate|posit|state|restate|reiterate|iterate|stress|comments?|points?|subpoints|remarks|observations|thoughts|further|limb|bite|pass|observe|perceive|experience|survive|witness|die|fear|wake|myself|ourselves|look|check|reread|re-read|library|understand|book|paper|article|thesis|prove|derive|deduce|obtain|reason|invoke|interview|rediscover|come back|return|probability|chance|likelihood|odds|predicts?|prediction|saying|proposition|statement|belief|illusion|examples?|answers?|illustrations?|tell|express|relate|widen|narrow|broaden|fix|use|pose|slowly|opportunity|suggestions?|advice|into account|into consideration|think|work at|archives?)\b|["“]/i;
+  /\b(?:call|write|define|denote|refer|notation|acronyms?|initials|term|argue|assert|claim|insist|contend|grant|concede|stipulate|postulate|posit|state|restate|reiterate|iterate|stress|comments?|points?|subpoints|remarks|observations|thoughts|further|limb|bite|pass|observe|perceive|experience|survive|witness|die|fear|wake|myself|ourselves|look|check|reread|re-read|library|understand|book|paper|article|thesis|prove|derive|deduce|obtain|reason|invoke|interview|rediscover|come back|return|probability|chance|likelihood|odds|predicts?|prediction|saying|proposition|statement|belief|illusion|examples?|answers?|illustrations?|tell|express|relate|widen|narrow|broaden|fix|use|pose|slowly|opportunity|suggestions?|advice|into account|into consideration|think|work at|archives?|re-iterate|add|share|guess(?:es)?|overview|backpedal|suppose|assume|presume|assuming|defer|take a look|have a look|play|background|rundown|snip|answer|hazard|advice|suggestions?)\b|["“]/i;
 
 /** "call" naming a thing: a quoted or marked term, or "X the Y" (not "call him the day after"). */
 const NAMING =
@@ -34,7 +38,7 @@ const NAMING_RELATIVE = /\b(?:which|that|whom|what)\s*$/i;
 
 /** Moves of the argument made here and now. */
 const ARGUING =
-  /^(?:argue|assert|claim|insist|contend|grant|concede|stipulate|postulate|posit|restate|reiterate|iterate|state (?:it|this|that|my|the (?:question|problem|point|thesis))|stress\b|make (?:two|three|four|a couple of|a few|some|one|my|the following)\s+(?:(?:more|brief|short|quick|general|critical|further|small|sub-?)\s*)*(?:comments?|points?|subpoints|remarks|observations)|offer (?:my|a few|some|two) (?:thoughts|comments|remarks)|go (?:even |yet |one step |a step |a bit |a little )?further\b|(?:even )?go out on a limb|bite\b|pass on (?:this|that)\b|buy (?:that|this|it)\b|count (?:it|this|that) as|give (?:you )?(?:a|an|some|one|two|three|a few|a couple of)\s+(?:(?:typical|quick|short|brief|simple|concrete|more|few|small|little)\s+)*(?:examples?|answers?|illustrations?)\b|tell you (?:why|how)\b|express (?:it|this|that|my)\b|relate (?:it|this|that|them)\b|(?:widen|narrow|broaden) (?:the|this|my) (?:problem|question|discussion|scope of the discussion)\b|point to (?:my|the|this|a|an|his|her) (?:earlier |previous |old )?(?:post(?:ing)?|message|paper|article)\b|fix (?:the|my) ideas?\b|make use of\b|pose (?:it|them|this|the question)\b|go slowly\b|take (?:the|this) opportunity\b|take (?:your|this|that|it|these|those|the|his|her|their) (?:[\w-]+ )?(?:suggestions?|advice|comments?|points?|remarks?|feedback|input|objections?) into (?:account|consideration)|follow (?:your|his|her|their) (?:suggestion|advice)s?\b)/i;
+  /^(?:argue|assert|claim|insist|contend|grant|concede|stipulate|postulate|posit|restate|reiterate|iterate|state (?:it|this|that|my|the (?:question|problem|point|thesis))|stress\b|make (?:two|three|four|a couple of|a few|some|one|my|the following)\s+(?:(?:more|brief|short|quick|general|critical|further|small|sub-?)\s*)*(?:comments?|points?|subpoints|remarks|observations)|offer (?:my|a few|some|two) (?:thoughts|comments|remarks)|go (?:even |yet |one step |a step |a bit |a little )?further\b|(?:even )?go out on a limb|bite\b|pass on (?:this|that)\b|buy (?:that|this|it)\b|count (?:it|this|that) as|give (?:you )?(?:a|an|some|one|two|three|a few|a couple of)\s+(?:(?:typical|quick|short|brief|simple|concrete|more|few|small|little)\s+)*(?:examples?|answers?|illustrations?)\b|tell you (?:why|how)\b|express (?:it|this|that|my)\b|relate (?:it|this|that|them)\b|(?:widen|narrow|broaden) (?:the|this|my) (?:problem|question|discussion|scope of the discussion)\b|point to (?:my|the|this|a|an|his|her) (?:earlier |previous |old )?(?:post(?:ing)?|message|paper|article)\b|fix (?:the|my) ideas?\b|make use of\b|pose (?:it|them|this|the question)\b|go slowly\b|take (?:the|this) opportunity\b|take (?:your|this|that|it|these|those|the|his|her|their) (?:[\w-]+ )?(?:suggestions?|advice|comments?|points?|remarks?|feedback|input|objections?) into (?:account|consideration)|follow (?:your|his|her|their) (?:suggestion|advice)s?\b|re-iterate\b|add (?:(?:just|only) )?(?:one|a|another|two|a few|a couple of)\s+(?:(?:more|last|final|quick|small|little|further|other)\s+)*(?:thing|point|remark|thought|observation)s?\b|share (?:something|a (?:few )?(?:thoughts?|tips?|story|anecdote|observations?|experiences?))\b|(?:make|hazard|venture|take) (?:some|a few|an?|my) (?:(?:educated|wild|rough|quick)\s+)?guess(?:es)?\b|take (?:your|his|her|their) (?:advice|suggestion)s?\b|give (?:you )?an? (?:(?:quick|brief|short|high-level|general|rough|bird's-eye)\s+)*(?:overview|outline|sketch|background|rundown)\b|give (?:you )?(?:a (?:little|bit of) |some )background\b|snip\b|answer what (?:I|we) can\b|backpedal\b|(?:go ahead (?:and )?)?(?:suppose|assume|presume)\b|go ahead assuming\b|defer to (?:your|his|her|their|the list's) (?:judge?ment|expertise|opinion|decision)\b)/i;
 
 /** What happens to the writer: an experience or a fate, not an act. */
 const HAPPENS_TO_ME =
@@ -42,7 +46,7 @@ const HAPPENS_TO_ME =
 
 /** Reading for oneself, and acts on oneself. */
 const FOR_MYSELF =
-  /^(?:(?:try to|try and|also|first|now|just)\s+)*(?:re-?read\b|think (?:some |a (?:little|bit) )?more about\b|work at (?:it|this|that)\b|(?:find|look for) (?:it|them|this|that|these|those) in the archives?\b|look (?:closer |more closely |again )?(?:at|for|over|through|into|up) (?:(?:[\w'’.-]+\s+){0,4})(?:book|paper|article|thesis|literature|oeuvre)s?\b|check out (?:(?:[\w'’.-]+\s+){0,4})(?:book|paper|article|thesis|work)s?\b|look (?:it|them|that|this|those|these) up\b|(?:get|go) to the library\b|get (?:a copy of )?(?:[A-Z][\w-]+['’]s|the|his|her|their|that) (?:[\w-]+ )?(?:book|paper|article|thesis)\b|understand\b|(?:make|calm|walk|remind|adapt|force|pace|content|treat|restrict|limit) (?:myself|ourselves)\b|go (?:away|to sleep|to bed)\b)/;
+  /^(?:(?:try to|try and|also|first|now|just)\s+)*(?:re-?read\b|think (?:some |a (?:little|bit) )?more about\b|work at (?:it|this|that)\b|(?:find|look for) (?:it|them|this|that|these|those) in the archives?\b|look (?:closer |more closely |again )?(?:at|for|over|through|into|up) (?:(?:[\w'’.-]+\s+){0,4})(?:book|paper|article|thesis|literature|oeuvre)s?\b|check out (?:(?:[\w'’.-]+\s+){0,4})(?:book|paper|article|thesis|work)s?\b|look (?:it|them|that|this|those|these) up\b|(?:get|go) to the library\b|get (?:a copy of )?(?:[A-Z][\w-]+['’]s|the|his|her|their|that) (?:[\w-]+ )?(?:book|paper|article|thesis)\b|understand\b|(?:make|calm|walk|remind|adapt|force|pace|content|treat|restrict|limit) (?:myself|ourselves)\b|go (?:away|to sleep|to bed)\b|play (?:around |a (?:little|bit) )?with (?:it|this|that|them|these|those)\b)/;
 
 /** "We" working through the argument with the reader. */
 const REASONING_WE =
@@ -50,6 +54,21 @@ const REASONING_WE =
 
 /** The writer's "I will" as words about it: quoted, or the content of a probability, a prediction or a saying. */
 const MENTIONED = /["“‘]\s*$|\b(?:probability|chance|likelihood|odds|predicts?|prediction|saying|says?|proposition|statement|belief|illusion|assertion)\s+(?:(?:of|that)\s+)?$/i;
+
+/**
+ * A quotation opened before the commitment and not closed: 'to say "... as soon as I've got it, I'll let you know."'
+ * (an odd number of straight quotes before it, or a curly one left open), not 'I have a "cleanup" branch; I'll ...'.
+ */
+const insideQuotation = (before: string): boolean => (before.match(/"/g)?.length ?? 0) % 2 === 1 || /“[^”]*$/.test(before);
+
+/**
+ * Help the reader gave the writer (a link, a reply, an example): reading it is for the writer's own sake ("Thanks for
+ * the link, I'll take a look", "thanks for your reply, i will check the codes"), unless a report comes with it (the
+ * caller keeps those). Looking into a problem ("I'll look into it") and trying a suggestion stay promises.
+ */
+const THANKED_FOR_HELP =
+  /\b(?:thanks|thank you|thx)\b[^.;!?]{0,20}\b(?:for (?:the|your|all the|these|those|this|that) (?:[\w-]+ )?(?:links?|pointers?|tips?|hints?|suggestions?|replies|reply|answers?|responses?|help|examples?|info|information|advice|explanations?|references?)\b|for (?:replying|answering|explaining|pointing))/i;
+const LOOKING = /^(?:(?:try to|also|definitely|certainly|surely)\s+)*(?:take|have) a (?:(?:good|close|closer|quick|long|careful)\s+)?look\b|^(?:(?:try to|also)\s+)*(?:check (?:(?:it|them|this|that|these|those) out|out (?:the|your|that|this|these|those)|the (?:codes?|docs?|documentation|links?|examples?))|read (?:it|them|this|that|up on)|study (?:it|them|this|that))\b/i;
 
 /**
  * A later message owed to the reader ("I will make some critical comments about it soon", "I will define it in some
@@ -60,12 +79,14 @@ export const LATER_MESSAGE =
 
 /** Why a commitment-shaped clause is discussion prose, or null. */
 export function expositionReason(c: ExpositionInput): string | null {
+  if (/["“]/.test(c.before) && insideQuotation(c.before)) return 'mentioned';
   if (!MAY_BE_EXPOSITION.test(c.clause) && !MAY_BE_EXPOSITION.test(c.before.slice(-40))) return null;
   if (MENTIONED.test(c.before)) return 'mentioned';
   if (NAMING.test(c.action) || (NAMING_RELATIVE.test(c.before) && /^call\s+(?!(?:you|him|her|them|us|me)\b)/i.test(c.action))) return 'notation';
   if (ARGUING.test(c.action)) return 'announces what follows';
   if (HAPPENS_TO_ME.test(c.action)) return 'not an action';
   if (FOR_MYSELF.test(c.action) && !/\b(?:to|for|with) (?:you|u)\b/i.test(c.action)) return 'own reading';
+  if (THANKED_FOR_HELP.test(c.before) && LOOKING.test(c.action)) return 'own reading';
   if (/^we\b/i.test(c.clause) && REASONING_WE.test(c.action) && !/\b(?:you|your|u)\b/i.test(c.action)) return 'reasoning';
   return null;
 }

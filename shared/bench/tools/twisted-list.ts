@@ -1,0 +1,124 @@
+/**
+ * Reading round 12's source (README "Round 12 (promises)"): the Twisted project's mailing lists (twisted-python,
+ * twisted-web and five smaller ones) as Pipermail's monthly text archives, `<list>/<YYYY-Month>.txt`, in
+ * [twisted/pipermail](https://github.com/twisted/pipermail). The repository carries an MIT licence from Twisted Matrix
+ * Labs, but the messages are their many writers' own; the corpus holds references (list and Message-ID, offset and length
+ * in the whitespace-folded body, SHA-256 prefix) and the bench resolves them when FOLLOWTHROUGH_TWISTED_LIST_DIR points
+ * at a copy of the monthly `.txt` files.
+ * A message's body is what its writer wrote: quoted lines ("> ..."), the line that introduces them ("On ..., X wrote:"),
+ * the signature and what Mailman appends (attachments scrubbed, the list footer) are left out.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface TwistedMessage {
+  list: string;
+  /** The Message-ID; a later copy of the same message in the same list gets "#2", "#3", ... (see readTwistedList). */
+  messageId: string;
+  author: string;
+  subject: string;
+  /** Is it an answer in a thread (In-Reply-To, References or a "Re:" subject)? */
+  reply: boolean;
+  body: string;
+}
+
+export const TWISTED_LIST_SOURCE = 'twisted-list';
+
+export const findTwistedList = (): string | undefined => {
+  const dir = process.env.FOLLOWTHROUGH_TWISTED_LIST_DIR;
+  return dir && existsSync(dir) ? dir : undefined;
+};
+
+// Pipermail starts each message with an mbox "From " line whose address has "@" written " at ".
+const MESSAGE_START = /^From \S+ at \S+\s+\w{3} \w{3}\s+\d+ \d\d:\d\d:\d\d \d{4}\s*$/;
+// Where the writer's own text ends: the signature marker, Mailman's scrubbed attachments and its list footer.
+const BODY_END = /^(?:-- ?|-{14} next part -{14}|_{40,}|-{5,}\s*Original Message\s*-{5,})$/;
+const QUOTED = /^\s*(?:>|\|>)/;
+const ATTRIBUTION = /(?:wrote|writes|said|a écrit|schrieb)\s*:\s*$/i;
+
+function readBody(lines: readonly string[]): string {
+  const own: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (BODY_END.test(line.trimEnd())) break;
+    if (QUOTED.test(line)) continue;
+    if (ATTRIBUTION.test(line)) {
+      // An attribution wrapped over two lines ("On Sat, 01 Mar 2008 10:39:49 +0100, Thomas" / "<x> wrote:").
+      if (own.length > 0 && /^On\b/.test(own[own.length - 1]!.trim()) && own[own.length - 1]!.trim() !== '') own.pop();
+      continue;
+    }
+    own.push(line.trimEnd());
+  }
+  return own
+    .join('\n')
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+const header = (block: readonly string[], name: string): string => {
+  const at = block.findIndex((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
+  if (at < 0) return '';
+  let value = block[at]!.slice(name.length + 1);
+  for (let i = at + 1; i < block.length && /^\s/.test(block[i]!); i++) value += ` ${block[i]!.trim()}`;
+  return value.trim();
+};
+
+/** The messages of one monthly text archive, in the file's order. */
+export function readMonth(list: string, text: string): TwistedMessage[] {
+  const lines = text.split(/\r?\n/);
+  const starts = lines.flatMap((l, i) => (MESSAGE_START.test(l) ? [i] : []));
+  const out: TwistedMessage[] = [];
+  starts.forEach((start, k) => {
+    const end = starts[k + 1] ?? lines.length;
+    const blank = lines.slice(start, end).findIndex((l) => l.trim() === '');
+    if (blank < 0) return;
+    const block = lines.slice(start + 1, start + blank);
+    const messageId = header(block, 'Message-ID').replace(/^<|>$/g, '');
+    if (!messageId) return;
+    const from = header(block, 'From');
+    const subject = header(block, 'Subject');
+    out.push({
+      list,
+      messageId,
+      author: /\(([^)]*)\)/.exec(from)?.[1] ?? from,
+      subject,
+      reply: header(block, 'In-Reply-To') !== '' || header(block, 'References') !== '' || /\bRe:/i.test(subject),
+      body: readBody(lines.slice(start + blank + 1, end)),
+    });
+  });
+  return out;
+}
+
+/**
+ * Every message of every list's monthly archives, lists and months in name order. The archive holds many messages
+ * twice in one list (two copies with different envelope times and different character encodings), so a repeated
+ * Message-ID is numbered "#2", "#3", ... in this order: a reference names the very copy its offset was taken from.
+ */
+export function readTwistedList(dir: string): TwistedMessage[] {
+  const out: TwistedMessage[] = [];
+  const copies = new Map<string, number>();
+  const numbered = (m: TwistedMessage): TwistedMessage => {
+    const key = twistedKey(m.list, m.messageId);
+    const n = (copies.get(key) ?? 0) + 1;
+    copies.set(key, n);
+    return n === 1 ? m : { ...m, messageId: `${m.messageId}#${n}` };
+  };
+  for (const list of readdirSync(dir).sort()) {
+    if (!existsSync(join(dir, list))) continue;
+    let files: string[];
+    try {
+      files = readdirSync(join(dir, list));
+    } catch {
+      continue;
+    }
+    for (const file of files.filter((f) => /^\d{4}-[A-Za-z]+\.txt$/.test(f)).sort()) {
+      out.push(...readMonth(list, readFileSync(join(dir, list, file), 'utf8')).map(numbered));
+    }
+  }
+  return out;
+}
+
+/** The key a reference carries: list and Message-ID (one message can reach two lists, each a body of its own). */
+export const twistedKey = (list: string, messageId: string): string => `${list}|${messageId}`;
