@@ -41,6 +41,10 @@ export function openReadConnection(path, busyTimeoutMs) {
     run(sql, args) {
       return prepared(sql).all(...args);
     },
-    close: () => db.close(),
+    close() {
+      // Prepared statements hold the connection open until they are collected.
+      statements.clear();
+      db.close();
+    },
   };
 }

@@ -47,7 +47,6 @@ export function createReaderThread(path: string, busyTimeoutMs: number, options:
     broken = true;
     const stranded = [...waiting.values()];
     waiting.clear();
-    void thread.terminate();
     for (const { stmts, resolve, reject } of stranded) fallback().batch(stmts).then(resolve, reject);
   };
   thread.on('message', (answer: Answer) => {
@@ -67,7 +66,12 @@ export function createReaderThread(path: string, busyTimeoutMs: number, options:
     else pending.reject(toError(answer.error));
   });
   thread.on('error', fail);
-  thread.on('exit', fail);
+  thread.on('exit', () => {
+    fail();
+    // A read still waiting when the thread ended after close() will not be answered.
+    for (const { reject } of waiting.values()) reject(new Error('the database reader is closed'));
+    waiting.clear();
+  });
 
   function ask(stmts: InStatement[]): Promise<Pick<ResultSet, 'rows'>[]> {
     if (closed) return Promise.reject(new Error('the database reader is closed'));
@@ -91,10 +95,10 @@ export function createReaderThread(path: string, busyTimeoutMs: number, options:
     batch: (stmts) => ask(stmts),
     stats: () => ({ onThread: !broken, readOnThread }),
     close: () => {
+      if (closed) return;
       closed = true;
-      for (const { reject } of waiting.values()) reject(new Error('the database reader is closed'));
-      waiting.clear();
-      void thread.terminate();
+      // Reads asked before are still answered; the thread closes its connection after them and ends.
+      if (!broken) thread.postMessage({ close: true });
       inProcess?.close();
     },
   };

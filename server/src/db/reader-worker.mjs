@@ -23,6 +23,14 @@ function describeError(error) {
 }
 
 parentPort.on('message', (request) => {
+  if (request.close) {
+    // Everything asked before was answered (requests run in order); the thread ends once its port closes.
+    // The event loop does not terminate it: a thread stopped inside the driver's native call aborts with a
+    // panic (neon's PendingException) instead of unwinding.
+    connection.close();
+    parentPort.close();
+    return;
+  }
   try {
     const results = request.stmts.map(({ sql, args }) => connection.run(sql, args));
     parentPort.postMessage({ id: request.id, ok: true, results });

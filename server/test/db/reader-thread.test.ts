@@ -90,9 +90,11 @@ describe('the reader thread', () => {
     expect(reader.stats()).toEqual({ onThread: false, readOnThread: 0 });
   });
 
-  it('refuses reads once closed', async () => {
+  it('answers the reads asked before it was closed, and refuses those after', async () => {
     const reader = open();
+    const before = reader.execute({ sql: 'SELECT name FROM things WHERE id = ?', args: [2] });
     reader.close();
+    expect((await before).rows).toEqual([{ name: 'bolt' }]);
     await expect(reader.execute('SELECT 1')).rejects.toThrow('the database reader is closed');
   });
 });
