@@ -33,7 +33,8 @@ export async function requestRederivation(database: Database, userId: string, se
 }
 
 export async function analysisStatus(database: Database, userId: string): Promise<AnalysisStatus> {
-  const result = await database.reader.execute({
+  // One row by its key: on the event loop's connection, so GET /v1/me waits for no one's heavier read.
+  const result = await database.lookups.execute({
     sql: `SELECT ${J.state}, ${J.done}, ${J.total}, ${J.requestedAt}, ${J.finishedAt}, ${J.error} FROM ${J.$} WHERE ${J.userId} = ?`,
     args: [userId],
   });

@@ -74,12 +74,12 @@ function recording(database: Database, seen: Recorded[]): Database {
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
-  const reader: ReadExecutor = {
-    execute: (stmt) => (note(stmt), database.reader.execute(stmt)),
-    batch: (stmts) => (stmts.forEach(note), database.reader.batch(stmts)),
-    close: () => database.reader.close(),
-  };
-  return { ...database, client, reader };
+  const recording = (executor: ReadExecutor): ReadExecutor => ({
+    execute: (stmt) => (note(stmt), executor.execute(stmt)),
+    batch: (stmts) => (stmts.forEach(note), executor.batch(stmts)),
+    close: () => executor.close(),
+  });
+  return { ...database, client, reader: recording(database.reader), lookups: recording(database.lookups) };
 }
 
 /** Plan lines that walk a history table (or an index of one) instead of seeking what the statement is about. */

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb } from '../support/test-db';
+import { createTestApp, type Client, type TestApp } from '../support/test-app';
+
+// Which connection a request's reads wait on (src/db/client.ts): the routes' reads go to the reader thread, one
+// statement after another, while the token lookup every request starts with runs on the event loop's own
+// connection. A request that needs nothing of the reader thread is therefore never queued behind a slow read
+// of someone else's.
+
+let env: Awaited<ReturnType<typeof createTestDb>>;
+let t: TestApp;
+let bob: Client;
+
+beforeAll(async () => {
+  env = await createTestDb();
+  t = createTestApp(env.database);
+  bob = await t.addUser('bob@acme.example');
+});
+afterAll(() => env.cleanup());
+
+/** A read that keeps the reader thread busy for a while (a few hundred ms here). */
+const SLOW = 'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000) SELECT count(*) AS n FROM n';
+
+describe('a request while the reader thread runs a slow read', () => {
+  it('is authenticated and answered without waiting for it', async () => {
+    const finished: string[] = [];
+    const slow = env.database.reader.execute(SLOW).then(() => finished.push('slow read'));
+    const me = bob.get('/v1/me').then((res) => {
+      finished.push('GET /v1/me');
+      return res;
+    });
+    expect((await me).status).toBe(200);
+    await slow;
+    expect(finished).toEqual(['GET /v1/me', 'slow read']);
+  });
+
+  it('that reads on the reader thread waits its turn behind it', async () => {
+    const finished: string[] = [];
+    const slow = env.database.reader.execute(SLOW).then(() => finished.push('slow read'));
+    const reminders = bob.get('/v1/reminders').then((res) => {
+      finished.push('GET /v1/reminders');
+      return res;
+    });
+    expect((await reminders).status).toBe(200);
+    await slow;
+    expect(finished).toEqual(['slow read', 'GET /v1/reminders']);
+  });
+});
