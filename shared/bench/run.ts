@@ -24,6 +24,7 @@ import { findArchive, readArchive } from './tools/archive';
 import { findComplaints, readComplaints } from './tools/complaints-archive';
 import { EVERYTHING_LIST_SOURCE, findEverythingList, readEverythingList } from './tools/everything-list';
 import { TWISTED_LIST_SOURCE, findTwistedList, readTwistedList, twistedKey } from './tools/twisted-list';
+import { BERLIOS_LIST_SOURCE, findBerliosLists, readBerliosLists } from './tools/berlios-lists';
 
 const corpusUrl = new URL('../corpus/promises.jsonl', import.meta.url);
 const resultsDir = fileURLToPath(new URL('../../bench-results/', import.meta.url));
@@ -78,8 +79,12 @@ const everythingList = new Map(everythingListDir ? readEverythingList(everything
 const twistedListDir = findTwistedList();
 const twistedList = new Map<string, string>();
 for (const m of twistedListDir ? readTwistedList(twistedListDir) : []) twistedList.set(twistedKey(m.list, m.messageId), m.body);
+// Round 13 (README "Round 13 (promises)"): four BerliOS projects' lists, Pipermail's monthly text archives as round 12's.
+const berliosListDir = findBerliosLists();
+const berliosList = new Map<string, string>();
+for (const m of berliosListDir ? readBerliosLists(berliosListDir) : []) berliosList.set(twistedKey(m.list, m.messageId), m.body);
 const lookup: BodyLookup | undefined =
-  archiveDir || complaintsFile || everythingListDir || twistedListDir
+  archiveDir || complaintsFile || everythingListDir || twistedListDir || berliosListDir
     ? (list, messageId) =>
         list.startsWith('complaints-social-media/')
           ? tweets.get(messageId)
@@ -87,7 +92,9 @@ const lookup: BodyLookup | undefined =
             ? everythingList.get(messageId)
             : list.startsWith(`${TWISTED_LIST_SOURCE}/`)
               ? twistedList.get(twistedKey(list.slice(TWISTED_LIST_SOURCE.length + 1), messageId))
-              : archiveRows.get(`${list}|${messageId}`)?.body
+              : list.startsWith(`${BERLIOS_LIST_SOURCE}/`)
+                ? berliosList.get(twistedKey(list.slice(BERLIOS_LIST_SOURCE.length + 1), messageId))
+                : archiveRows.get(`${list}|${messageId}`)?.body
     : undefined;
 const realUrl = (name: string): URL => new URL(`../corpus/real/${name}`, import.meta.url);
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
@@ -100,6 +107,7 @@ const outbound = (file: string) => resolved(parseRealOutbound(readFileSync(realU
 const inbound = (file: string) => resolved(parseRealInbound(readFileSync(realUrl(file), 'utf8'), file));
 const everythingList11 = outbound('outbound-everything-list-11.refs.jsonl');
 const twistedList12 = outbound('outbound-twisted-list-12.refs.jsonl');
+const berliosLists13 = outbound('outbound-berlios-lists-13.refs.jsonl');
 // Round 1 (issue 11) and round 2 (issue 11b, README "Round 2") sets, each by source.
 const realOut = {
   'parakweet 1': outbound('outbound-parakweet.jsonl'),
@@ -120,6 +128,8 @@ const realOut = {
   // Round 12 (README "Round 12 (promises)"): developers on the Twisted project's lists, references resolved from the
   // monthly text archives; left out without them, likewise.
   ...(twistedList12.length > 0 ? { 'twisted-list 12': twistedList12 } : {}),
+  // Round 13 (README "Round 13 (promises)"): four small projects' lists preserved from BerliOS, likewise.
+  ...(berliosLists13.length > 0 ? { 'berlios-lists 13': berliosLists13 } : {}),
 };
 const realIn = {
   'parakweet 1': inbound('inbound-parakweet.jsonl'),
@@ -169,6 +179,8 @@ const groups = <T>(sets: Record<string, T[]>): [string, T[]][] => [
   ...(sets['everything-list 11'] ? [['rounds 1-10', upToRound(sets, 10)] as [string, T[]]] : []),
   // Promises, round 12 (the Twisted lists): everything before it, so round 11's totals stay comparable.
   ...(sets['twisted-list 12'] ? [['rounds 1-11', upToRound(sets, 11)] as [string, T[]]] : []),
+  // Promises, round 13 (the BerliOS lists): everything before it, so round 12's totals stay comparable.
+  ...(sets['berlios-lists 13'] ? [['rounds 1-12', upToRound(sets, 12)] as [string, T[]]] : []),
   ['all real', Object.values(sets).flat()],
 ];
 const realRows: Record<string, unknown>[] = [];
@@ -185,7 +197,7 @@ for (const split of ['train', 'holdout'] as const) {
     realRows.push({ split, source, sentences: s.sentences, tp: s.truePositives, fp: s.falsePositives, fn: s.falseNegatives, precision: pct(s.precision), recall: pct(s.recall), 'due (dated)': `${pct(s.dueAccuracy)} (${s.datedCorrect}/${s.datedPromises})`, 'undated, default kept': `${pct(s.defaultAgreement)} (${s.undatedDefault}/${s.undatedPromises})` });
   }
 }
-console.log(`Promise detector on REAL mail (R-list archive ${archiveDir ? 'found' : 'not found: Parakweet part only'}; everything-list archive ${everythingListDir ? 'found' : 'not found: round 11 left out'}; Twisted lists ${twistedListDir ? 'found' : 'not found: round 12 left out'}; aims: precision >= 95%, recall >= 90%, due >= 95%)`);
+console.log(`Promise detector on REAL mail (R-list archive ${archiveDir ? 'found' : 'not found: Parakweet part only'}; everything-list archive ${everythingListDir ? 'found' : 'not found: round 11 left out'}; Twisted lists ${twistedListDir ? 'found' : 'not found: round 12 left out'}; BerliOS lists ${berliosListDir ? 'found' : 'not found: round 13 left out'}; aims: precision >= 95%, recall >= 90%, due >= 95%)`);
 console.table(realRows);
 const inRows: Record<string, unknown>[] = [];
 for (const split of ['train', 'holdout'] as const) {

@@ -11,6 +11,7 @@ import realInbound3Text from './real/inbound-complaints-3.refs.jsonl?raw';
 import realOutbound5Text from './real/outbound-r-lists-5.refs.jsonl?raw';
 import realOutbound11Text from './real/outbound-everything-list-11.refs.jsonl?raw';
 import realOutbound12Text from './real/outbound-twisted-list-12.refs.jsonl?raw';
+import realOutbound13Text from './real/outbound-berlios-lists-13.refs.jsonl?raw';
 import realFulfilment4Text from './real/fulfilment-r-lists-4.refs.jsonl?raw';
 import realFulfilment6Text from './real/fulfilment-r-lists-6.refs.jsonl?raw';
 import realOutbound7Text from './real/outbound-state-dept-7.jsonl?raw';
@@ -210,6 +211,15 @@ describe('real-mail development set, round 11 (everything-list references)', () 
 describe('real-mail development set, round 12 (Twisted list references)', () => {
   it('is labelled, split by the hash of its text and big enough', () => {
     expectOutboundReferences(parseRealOutbound(realOutbound12Text, 'real/outbound-twisted-list-12.refs.jsonl'), (s) => s.startsWith('twisted-list/'), { items: 331, promises: 92, dated: 11, holdout: 105 });
+  });
+});
+
+// Round 13 (README "Round 13 (promises)"): four small projects' lists preserved from BerliOS, maintainers answering users,
+// kept as references (no licence stated); the figures live in `pnpm bench` with the monthly text archives present
+// (FOLLOWTHROUGH_BERLIOS_LIST_DIR).
+describe('real-mail development set, round 13 (BerliOS list references)', () => {
+  it('is labelled, split by the hash of its text and big enough', () => {
+    expectOutboundReferences(parseRealOutbound(realOutbound13Text, 'real/outbound-berlios-lists-13.refs.jsonl'), (s) => s.startsWith('berlios-list/'), { items: 269, promises: 120, dated: 23, holdout: 95 });
   });
 });
 

@@ -682,6 +682,29 @@ describe('findPromises', () => {
     expect(texts('I will present the figures to the board on Friday.')).toHaveLength(1);
   });
 
+  it('does not read a plan for our own work as a promise when nothing of it is owed to the reader (round 13)', () => {
+    expect(texts("I'll try to integrate the new importer in the near future.")).toEqual([]);
+    expect(texts('I will move the reports to the new server in the "not-so-distant future".')).toEqual([]);
+    expect(texts("This is certainly something we're planning to add to the portal.")).toEqual([]);
+    expect(texts("Once that's done, I plan to submit the module upstream.")).toEqual([]);
+    expect(texts('I will look for time to test the export, and if it works will plan to merge it.')).toEqual([]);
+    expect(texts("Thanks, I'll upgrade to the newer version soon.")).toEqual([]);
+    expect(texts("I'll stick to the old template for now.")).toEqual([]);
+    expect(texts("We are going to rely on the nightly job for the figures.")).toEqual([]);
+    expect(texts("I'll lurk on the vendor's forum for a while.")).toEqual([]);
+    expect(texts('Great, I will return from Lisbon on the 24th.')).toEqual([]);
+    expect(texts("I'll get back to you on the pricing in the near future.")).toHaveLength(1);
+    expect(texts('I plan to submit the revised schedule on Friday.')).toHaveLength(1);
+    expect(texts("Once I've checked the totals, I'll send you the invoice.")).toHaveLength(1);
+  });
+
+  it('reads a report on whether a fix worked and "expect a mail tomorrow" as promises (round 13)', () => {
+    expect(texts("I will let you know tomorrow if it works, and if not I'll try the other patch.")).toHaveLength(1);
+    expect(texts('I will install the update and let you know if it solves the problem.')).toHaveLength(1);
+    expect(texts('You can expect a mail from me tomorrow.')).toHaveLength(1);
+    expect(texts("I'll let you know if anything changes.")).toEqual([]);
+  });
+
   it('caps a very long sentence at about 300 characters', () => {
     const long = `I'll send the full breakdown by Friday, ${'including every line item and the assumptions behind it, '.repeat(10)}as discussed.`;
     const [promise] = findPromises(long, context);

@@ -282,9 +282,9 @@ add(
   YEAR_HINT,
 );
 
-// "after the weekend": the first working day after this week's Sunday.
-add(/\bafter the weekend\b/, (_m, frame, today) => ({ date: addWorkingDays(addDays(mondayOf(today), 6), 1, frame), clock: 'eod' }), WEEKEND);
-add(/\b(?:over|during|on|by|at)\s+the weekend\b|\bthis weekend\b/, (m, frame, today) => {
+// "after the weekend", "after this weekend": the first working day after this week's Sunday.
+add(/\bafter (?:the|this) weekend\b/, (_m, frame, today) => ({ date: addWorkingDays(addDays(mondayOf(today), 6), 1, frame), clock: 'eod' }), WEEKEND);
+add(/\b(?:over|during|on|by|at)\s+the weekend\b|(?<!\bafter )\bthis weekend\b/, (m, frame, today) => {
   if (/^by/i.test(m[0])) return undefined;
   return { date: addDays(mondayOf(today), 6), clock: 'late' };
 }, WEEKEND);
