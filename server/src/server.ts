@@ -19,6 +19,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** How long an idle keep-alive connection stays open. */
+export const KEEP_ALIVE_MS = 65_000;
+
 /** Opens and migrates the database, then serves the API. Used by main.ts, the tests and the benchmark. */
 export async function startServer(config: ServerConfig, logger: Logger, clock: () => Date = () => new Date()): Promise<RunningServer> {
   const database = await createDb(config.databaseUrl, config.databaseAuthToken, { checkpointInBackground: true });
@@ -29,6 +32,15 @@ export async function startServer(config: ServerConfig, logger: Logger, clock: (
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
   });
+  if ('keepAliveTimeout' in server) {
+    // Node closes an idle keep-alive connection after 5 s. A client whose own idle timer runs late (a busy
+    // machine: undici reuses a socket until the server's advertised timeout less a second) sends its next
+    // request on a socket the server is closing, and gets ECONNRESET (seen in the CLI/server parity test on a
+    // loaded machine, between requests several seconds apart). 65 s also outlasts the 60 s idle timeout of
+    // common load balancers, which must close first. headersTimeout stays above it, as Node requires.
+    server.keepAliveTimeout = KEEP_ALIVE_MS;
+    server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+  }
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,

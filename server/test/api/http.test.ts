@@ -3,7 +3,7 @@ import { createTestDb } from '../support/test-db';
 import { createTestApp, type Client, type TestApp } from '../support/test-app';
 import { northwindThread } from '../support/mail';
 import { revokeToken } from '../../src/store/users';
-import { startServer, type RunningServer } from '../../src/server';
+import { KEEP_ALIVE_MS, startServer, type RunningServer } from '../../src/server';
 import { defaultConfig } from '../../src/config';
 import { silentLogger } from '../../src/http/logger';
 
@@ -204,6 +204,13 @@ describe('over real HTTP on loopback', () => {
     expect(summary.status).toBe(200);
     expect(((await summary.json()) as { messageCount: number }).messageCount).toBe(3);
     expect(summary.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('keeps an idle connection open for 65 s and says so, so a client never reuses one the server is closing', async () => {
+    const res = await fetch(`${server.url}/healthz`);
+    await res.arrayBuffer();
+    expect(res.headers.get('keep-alive')).toBe(`timeout=${KEEP_ALIVE_MS / 1000}`);
+    expect(KEEP_ALIVE_MS).toBeGreaterThan(60_000);
   });
 
   it('answers an extension in one piece, with its CORS headers and the request id, errors and streams too', async () => {
