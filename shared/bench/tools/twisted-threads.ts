@@ -57,9 +57,8 @@ function headersOfMonth(text: string): Headers[] {
   return out;
 }
 
-/** Every message of the lists with writer, time and thread. */
-export function readTwistedThreads(dir: string): TwistedThreadMessage[] {
-  const messages = readTwistedList(dir);
+/** Every message of the lists with writer, time and thread; `messages` is `readTwistedList(dir)` when the caller has it. */
+export function readTwistedThreads(dir: string, messages: readonly TwistedMessage[] = readTwistedList(dir)): TwistedThreadMessage[] {
   const headers: Headers[] = [];
   for (const list of readdirSync(dir).sort()) {
     if (!existsSync(join(dir, list))) continue;
@@ -125,7 +124,7 @@ export function resolveTwistedFulfilment(items: readonly RealFulfilment[], messa
       const m = byKey.get(twistedKey(list, id));
       return m ? [{ ref: id, sentAt: m.sentAt, subject: m.subject, body: m.body }] : [];
     });
-    out.push({ text, sha: item.sha, source: item.source, ref: item.ref, sender: made.address, sentAt: made.sentAt, subject: made.subject, later, expected: item.expected, split: item.split });
+    out.push({ text, sha: item.sha, source: item.source, ref: item.ref, sender: made.address, sentAt: made.sentAt, subject: made.subject, later, expected: item.expected, ...(item.keptBy ? { keptBy: item.keptBy } : {}), split: item.split });
   }
   return out;
 }
