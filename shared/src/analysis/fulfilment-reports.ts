@@ -11,7 +11,9 @@
  *
  * Checking, confirming, asking or reaching out ("I'll check with Lona", "Will confirm", "I will inquire", "Will reach
  * out") is such an examination too: it is done when the answer heard is passed on ("Lona said it is scheduled for
- * tomorrow", "Tom could do 8:30am", "From Dave A: ...": text/reported-answers.ts).
+ * tomorrow", "Tom could do 8:30am", "From Dave A: ...": text/reported-answers.ts). A look or a try is also done when the
+ * fix it led to is told landed ("Fixed in CVS.", "This should be fixed in r15022." after "I will investigate") or how
+ * the try turned out is told in the fewest words ("Worked great." after "I'll try it"): text/terse-reports.ts.
  *
  * Not a report of the finding:
  * - a link or a file someone else published ("there is a patch available from CRAN <link>" does not say
@@ -22,6 +24,7 @@
  */
 
 import { reportsAnswerHeard } from './text/reported-answers';
+import { reportsTerseFinding } from './text/terse-reports';
 
 /** The promise commits to examining something and, by saying so, to telling what it found. */
 const INQUIRY =
@@ -34,7 +37,7 @@ const INQUIRY =
  * a shell session pasted ("edd@ron:~$ grep blas ..."): what was run, and what it printed.
  */
 const FINDING =
-  /\b(?:i|we) (?:\w+ )?(?:tried|tested|ran|installed|compiled|built|rebuilt|checked|looked|investigated|reproduced|benchmarked|timed)\b|^(?:just |now |also |then )?(?:tried|tested|installed|reinstalled|rebuilt|recompiled|compiled|checked|looked)\b(?!:)|\b(?:i|we)(?:'ve| have)? (?:\w+ )?(?:found|figured out|tracked down|identified)\b|\b(?:solved|fixed) the problem\b|\b(?:is|here's|here is) (?:a|one|my|the) (?:[\w-]+ ){0,2}(?:solution|workaround)\b|\b(?:gone|went) (?:through )?(?:ok|okay|fine|well|smoothly)\b|(?:^|\b(?:i|we)(?:'ve| have)? )(?:had|took) a (?:\w+ )?look\b|\b(?:improvement|speed-?up)\b|\b(?:has|have) (?:also )?(?:suggested|replied|explained|pointed out|told (?:me|us))\b|\b(?:is|was|seems to be|appears to be) (?:due to|caused by)\b|\b[\w.-]+(?:@| at )[\w.-]+:[~/][^\s$#]*[$#] /i;
+  /\b(?:i|we) (?:\w+ )?(?:tried|tested|ran|installed|compiled|built|rebuilt|checked|looked|investigated|reproduced|benchmarked|timed)\b|^(?:just |now |also |then )?(?:tried|tested|installed|reinstalled|rebuilt|recompiled|compiled|checked|looked)\b(?!:)|\b(?:i|we)(?:'ve| have)? (?:\w+ )?(?:found|figured out|tracked down|identified)\b|\b(?:solved|fixed) the problem\b|\b(?:is|here's|here is) (?:a|one|my|the) (?:[\w-]+ ){0,2}(?:solution|workaround)\b|\b(?:gone|went) (?:through )?(?:ok|okay|fine|well|smoothly)\b|(?:^|\b(?:i|we)(?:'ve| have)? )(?:had|took) (?:a|another) (?:\w+ )?look\b|\b(?:improvement|speed-?up)\b|\b(?:has|have) (?:also )?(?:suggested|replied|explained|pointed out|told (?:me|us))\b|\b(?:is|was|seems to be|appears to be) (?:due to|caused by)\b|\b[\w.-]+(?:@| at )[\w.-]+:[~/][^\s$#]*[$#] /i;
 
 /**
  * An outcome told of the thing itself ("that works OK", "everything is working fine now", "it still fails"), not
@@ -63,5 +66,5 @@ export function isInquiry(commitment: string): boolean {
 /** Whether a sentence of our later mail (an answer or a report) tells what an examination found. */
 export function reportsFinding(sentence: string): boolean {
   if (NOT_A_FINDING.test(sentence)) return false;
-  return FINDING.test(sentence) || reportsAnswerHeard(sentence) || (OUTCOME.test(sentence) && !NOT_AN_OUTCOME.test(sentence));
+  return FINDING.test(sentence) || reportsAnswerHeard(sentence) || reportsTerseFinding(sentence) || (OUTCOME.test(sentence) && !NOT_AN_OUTCOME.test(sentence));
 }
