@@ -50,11 +50,12 @@ const OUTCOME =
 /**
  * An outcome in a prediction or under a condition is no finding: "the list will most definitely be different,
  * because the updating works every time", "once I am sure everything is working", "to make sure it is working",
- * "please report if everything is working" ("it works if I ..." and "it works
+ * "please report if everything is working", or beside a plan of the writer's ("In future I will add history editing (as it
+ * works in cmd.exe)": what works is the model, not what was tried) ("it works if I ..." and "it works
  * when ..." still report what was found). A try or a pasted session in the same sentence still is one (apt prints
  * "The following NEW packages will be installed").
  */
-const NOT_AN_OUTCOME = /\b(?:will|'ll|’ll|would) (?:\w+ ){0,2}be\b|\b(?:once|until|unless|whether|not sure if|make sure|ensure|please)\b/i;
+const NOT_AN_OUTCOME = /\b(?:will|'ll|’ll|would) (?:\w+ ){0,2}be\b|\b(?:i|we) (?:will|'ll|’ll|shall)\b|\b(?:i|we)(?:'ll|’ll)\b|\b(?:once|until|unless|whether|not sure if|make sure|ensure|please)\b/i;
 
 /** Not a finding: reaching someone, or a time that suits. */
 const NOT_A_FINDING = /\btried (?:to )?(?:call|ring|phone|reach|contact|email|get hold)|\bworks? (?:for|with) (?:me|us|you|both)\b/i;
