@@ -25,6 +25,7 @@ import { findComplaints, readComplaints } from './tools/complaints-archive';
 import { EVERYTHING_LIST_SOURCE, findEverythingList, readEverythingList } from './tools/everything-list';
 import { TWISTED_LIST_SOURCE, findTwistedList, readTwistedList, twistedKey } from './tools/twisted-list';
 import { BERLIOS_LIST_SOURCE, findBerliosLists, readBerliosLists } from './tools/berlios-lists';
+import { readTwistedThreads, resolveTwistedFulfilment } from './tools/twisted-threads';
 
 const corpusUrl = new URL('../corpus/promises.jsonl', import.meta.url);
 const resultsDir = fileURLToPath(new URL('../../bench-results/', import.meta.url));
@@ -77,8 +78,9 @@ const everythingListDir = findEverythingList();
 const everythingList = new Map(everythingListDir ? readEverythingList(everythingListDir).map((m) => [m.page, m.body]) : []);
 // Round 12 (README "Round 12 (promises)"): the Twisted lists' monthly text archives, resolved by list and Message-ID.
 const twistedListDir = findTwistedList();
+const twistedMessages = twistedListDir ? readTwistedList(twistedListDir) : [];
 const twistedList = new Map<string, string>();
-for (const m of twistedListDir ? readTwistedList(twistedListDir) : []) twistedList.set(twistedKey(m.list, m.messageId), m.body);
+for (const m of twistedMessages) twistedList.set(twistedKey(m.list, m.messageId), m.body);
 // Round 13 (README "Round 13 (promises)"): four BerliOS projects' lists, Pipermail's monthly text archives as round 12's.
 const berliosListDir = findBerliosLists();
 const berliosList = new Map<string, string>();
@@ -300,6 +302,39 @@ if (lookup) {
     rows.push({ split, set: 'all', ...fulfilmentRow(score) });
   }
   console.log('Fulfilment on real State Department conversations, rounds 8, 9, 10, 12 and 13 (aims: status >= 95%, called kept when not <= 2%)');
+  console.table(rows);
+}
+// Fulfilment round 14 (README "Round 14 (fulfilment)"): promises on the Twisted lists and their writer's later messages
+// in the thread, by reference, resolved into the State rounds' text form so one scorer reads both.
+if (twistedListDir) {
+  const items = resolveTwistedFulfilment(parseRealFulfilment(readFileSync(realUrl('fulfilment-twisted-list-14.refs.jsonl'), 'utf8')), readTwistedThreads(twistedListDir, twistedMessages), sha);
+  const rows: Record<string, unknown>[] = [];
+  for (const split of ['train', 'holdout'] as const) {
+    const outcomes: { expected: 'kept' | 'not-kept'; got: 'kept' | 'possibly-kept' | 'not-kept' }[] = [];
+    for (const item of items.filter((i) => i.split === split)) {
+      const got = fulfilmentVerdictOfText(item);
+      if (split === 'train' && got !== item.expected) trainFailures.push(`[fulfilment twisted 14] expected ${item.expected} / got ${got}: ${item.text} || later: ${item.later.map((m) => m.body.slice(0, 160)).join(' // ')}`);
+      outcomes.push({ expected: item.expected, got });
+    }
+    const score = scoreFulfilment(outcomes);
+    fulfilmentFigures[`${split} twisted 14`] = score;
+    rows.push({ split, set: 'round 14', ...fulfilmentRow(score) });
+  }
+  console.log('Fulfilment on real Twisted-list threads, round 14 (aims: status >= 95%, called kept when not <= 2%)');
+  console.table(rows);
+}
+// Every real fulfilment set together (the R lists, the State rounds, the Twisted round), per split: the figure the aims are read on.
+{
+  const parts = ['all', 'state all', 'twisted 14'];
+  const rows = (['train', 'holdout'] as const).map((split) => {
+    const total = { promises: 0, right: 0, falseKept: 0, possibly: 0, keptFound: 0, kept: 0 };
+    for (const part of parts) {
+      const score = fulfilmentFigures[`${split} ${part}`] as ReturnType<typeof scoreFulfilment> | undefined;
+      if (score) for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += score[key];
+    }
+    return { split, set: 'every real set', ...fulfilmentRow(total) };
+  });
+  console.log(`Fulfilment on every real set together (${parts.filter((p) => fulfilmentFigures[`train ${p}`]).length} of ${parts.length} parts present)`);
   console.table(rows);
 }
 mkdirSync(resultsDir, { recursive: true });

@@ -146,6 +146,8 @@ export interface RealFulfilment {
   /** Message-IDs of the sender's later messages in the thread. */
   later: string[];
   expected: 'kept' | 'not-kept';
+  /** What kept it, in the labeller's words (round 14 on). */
+  keptBy?: string;
   split: RealSplit;
 }
 

@@ -1,7 +1,7 @@
 /**
  * Prints the fulfilment verdicts that disagree with their labels on the TRAIN split of the real fulfilment
  * sets (corpus README, rounds 1, 2, 4 and 6 from the R-list archive, rounds 8, 9, 10, 12 and 13 from the State Department
- * release), each with the judge's verdict and the deliveries read in every later message: what the error analysis
+ * release, round 14 from the Twisted lists when FOLLOWTHROUGH_TWISTED_LIST_DIR is set), each with the judge's verdict and the deliveries read in every later message: what the error analysis
  * reads. The held-out items are skipped, never printed. The R-list rounds need the archive (archive.ts); the State
  * rounds are stored as text: `npx tsx bench/tools/fulfilment-train-failures.ts`.
  */
@@ -13,6 +13,8 @@ import { judgeEvidence, resolveFulfilment } from '../../src/analysis/fulfilment'
 import type { FulfilmentEvidence } from '../../src/analysis/fulfilment';
 import { visibleText } from '../../src/analysis/visible-text';
 import { findArchive, readArchive } from './archive';
+import { findTwistedList } from './twisted-list';
+import { readTwistedThreads, resolveTwistedFulfilment } from './twisted-threads';
 const archive = findArchive();
 const msgs = archive ? await readArchive(archive) : [];
 if (!archive) console.log('R-list archive not found: rounds 1-6 skipped');
@@ -39,11 +41,19 @@ for (const file of ['fulfilment-r-lists.refs.jsonl', 'fulfilment-r-lists-2.refs.
     }
   }
 }
-for (const round of [8, 9, 10, 12, 13]) {
-  for (const item of parseRealFulfilmentText(readFileSync(new URL(`../../corpus/real/fulfilment-state-dept-${round}.jsonl`, import.meta.url), 'utf8')).filter((i) => i.split === 'train')) {
+const twistedDir = findTwistedList();
+if (!twistedDir) console.log('Twisted lists not found: round 14 skipped');
+const textRounds = [
+  ...[8, 9, 10, 12, 13].map((round) => ({ label: `state ${round}`, items: parseRealFulfilmentText(readFileSync(new URL(`../../corpus/real/fulfilment-state-dept-${round}.jsonl`, import.meta.url), 'utf8')) })),
+  ...(twistedDir
+    ? [{ label: 'twisted 14', items: resolveTwistedFulfilment(parseRealFulfilment(readFileSync(new URL('../../corpus/real/fulfilment-twisted-list-14.refs.jsonl', import.meta.url), 'utf8')).filter((i) => i.split === 'train'), readTwistedThreads(twistedDir), sha) }]
+    : []),
+];
+for (const { label, items } of textRounds) {
+  for (const item of items.filter((i) => i.split === 'train')) {
     const got = fulfilmentVerdictOfText(item);
     if (got === item.expected) continue;
-    console.log(`\n### [state ${round}] expected ${item.expected} got ${got}: ${item.text}${item.keptBy ? `\n    labelled kept by: ${item.keptBy}` : ''}`);
+    console.log(`\n### [${label}] expected ${item.expected} got ${got}: ${item.text}${item.keptBy ? `\n    labelled kept by: ${item.keptBy}` : ''}`);
     const { promise, evidence } = fulfilmentCaseOfText(item);
     for (const [i, e] of evidence.entries()) {
       const j = judgeEvidence(promise, e);

@@ -147,3 +147,27 @@ describe('findDeliveries', () => {
     expect(kindOf('I built a standalone installer this morning.')).toBe('happened');
   });
 });
+
+// Round 14 (corpus README "Round 14 (fulfilment)"): developers' replies in a shared thread.
+describe('terse reports, a copy put somewhere, findings presented', () => {
+  const kindOf = (sentence: string) => classifyDelivery(sentence)?.kind ?? null;
+  it('reads a fix told landed and the items told done as acts, a try told worked as an answer', () => {
+    expect(kindOf('Fixed in CVS.')).toBe('happened');
+    expect(kindOf('These are all done.')).toBe('happened');
+    expect(kindOf('Done.')).toBe('happened');
+    expect(kindOf('Worked great.')).toBe('answered');
+    expect(kindOf('It will be fixed in the next release.')).toBeNull();
+  });
+
+  it('reads a copy put in a shared place as delivered, not copying a person in', () => {
+    expect(kindOf('I have copied a code snippet to pastebin, http://pastebin.example/abc')).toBe('delivered');
+    expect(kindOf('We have copied an updated version of the package to CRAN.')).toBe('delivered');
+    expect(kindOf('I have copied him so you can follow up.')).toBeNull();
+    expect(kindOf("I've copied Monica to print it.")).toBeNull();
+  });
+
+  it('reads findings presented as an answer, not findings still to come', () => {
+    expect(kindOf('Here my findings on the memleak in the client factory: it was not a leak in theory.')).toBe('answered');
+    expect(kindOf('I will post my findings tomorrow.')).toBeNull();
+  });
+});

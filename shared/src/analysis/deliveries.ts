@@ -7,7 +7,7 @@
  * - delivered: something is sent or shared with this mail or was just sent ("Attached is the revised SOW",
  *   "Just sent to you in a separate email", "Resending", "Faxing to you now", "I left the speech on the table
  *   outside your door",
- *   "Please find enclosed", "Here are the numbers", "I've shared the folder", "As promised, ...", "You can
+ *   "Please find enclosed", "Here are the numbers", "I've shared the folder", "I have copied a snippet to pastebin", "As promised, ...", "You can
  *   find the deck at <link>", a forward's note alone: "Fyi", "FYI, see below"). Not a promise to send it ("I'll send it tomorrow"), not a request ("please
  *   send"), not a negation ("I haven't sent it yet").
  * - answered: the matter is answered ("To answer your question, ...", "I checked with legal and ...",
@@ -23,9 +23,11 @@
  *   the sentence mentions the past ("as you promised PM Singh we would do late last year").
  * - answered also covers a report of what was found out, from the look or the try itself ("Had a quick look
  *   and ...", "big improvement", "another solution which works ...", "the administrator has suggested the
- *   problem is due to ..."): FINDINGS below.
+ *   problem is due to ..."): FINDINGS below; and how a try turned out, the thing left out ("Worked great."):
+ *   text/terse-reports.ts.
  * - happened: an act took place ("Thanks for the call this morning", "We spoke on Tuesday", "The fix is
- *   live", "I've booked the room", "The invite is out").
+ *   live", "I've booked the room", "The invite is out"), and in a reply's fewest words, a fix told by where it landed
+ *   ("Fixed in CVS.") or the reader's items told done ("These are all done.", "Done."): text/terse-reports.ts.
  * - slip: it is late and the sentence says so, usually with a new time ("It's taking longer than planned,
  *   you'll have it Monday", "We need a few more days", "Running behind, I'll have it by Friday"). A slip is
  *   never a delivery; its `dueText` is the phrase that sets the new time, when one does.
@@ -42,12 +44,13 @@ import { reportsAnswerHeard } from './text/reported-answers';
 import { reportsHeardOrNews, reportsNews } from './text/reported-news';
 import { REPORT_HEADING, isBareHeading, reportsUnderHeading } from './text/report-headings';
 import { splitSentences } from './text/sentences';
+import { FIX_LANDED, ITEMS_DONE, TRY_WORKED } from './text/terse-reports';
 
 const SLIP =
   /\b(?:tak(?:e|es|ing) (?:a (?:bit|little) )?longer|(?:running|am running|are running|we're running|i'm running) (?:a (?:bit|little|few days) )?(?:late|behind)|behind schedule|need (?:a (?:few|couple of) )?(?:more|extra) (?:time|days?|hours?|weeks?)|(?:has|have|had) (?:been )?(?:slipped|delayed|pushed)|(?:is|are|was|were|will be|be) (?:a (?:bit|little|few days) )?(?:delayed|late)|push(?:ing|ed)? (?:it |this |the \w+ )?(?:back|out)|not (?:quite )?(?:ready|finished|done|there) yet|(?:won't|will not|can't|cannot) (?:make|meet|hit) (?:it|the (?:date|deadline)|friday|monday|tuesday|wednesday|thursday|today|tomorrow)|(?:won't|will not) be (?:ready|done|finished) (?:by|until|before|on)|(?:got|been|am|are|were|was) (?:held up|delayed|stuck)|bear with (?:me|us)|new (?:date|eta|timeline) (?:is|will be)|(?:revised|updated|new) eta)\b/i;
 
 const DELIVERED =
-  /(?:^|\b)(?:attached (?:is|are|please find|you(?:'ll| will) find|herewith)|please find (?:attached|enclosed|below|herewith|the)|(?:i(?:'ve| have)|we(?:'ve| have)) (?:just |now |also )?(?:attached|enclosed|sent|forwarded|shared|uploaded|posted|emailed|mailed|couriered|faxed|put|placed|added|circulated|dropped|submitted|delivered|included)\b|(?:i|we) (?:just |also )?(?:sent|forwarded|shared|uploaded|posted|emailed|mailed|couriered|faxed|circulated|submitted|delivered)\b|here(?:'s| is| are| you go| it is| they are)\b|enclosed (?:is|are|please find)|as promised\b|as requested\b|as discussed,? (?:here|attached|i(?:'ve| have))|you(?:'ll| will| can| should) (?:now )?find (?:it|them|the|our|my|attached)|(?:is|are|it's|they're) (?:now )?(?:attached|enclosed|uploaded|in (?:the|your) (?:shared |dropbox |drive )?(?:folder|drive|inbox)|on (?:the|our) (?:portal|drive|share))|(?:the )?link (?:is|to)\b|(?:here|at|from|see|find it|available|uploaded|posted|download(?:ed)?)\b[^.]{0,40}https?:\/\/|^\S*https?:\/\/[^/\s]+\/[^\s]*[\w-][^\s]*\s*$|\b(?:posted|uploaded|sent|put up|pushed|committed|submitted) (?:a|the|an|my|our) (?:new )?(?:patch|fix|version|update|preview|build|binary|package)\b|see (?:the )?attached\b|(?:i|we)(?:'ve| have)? (?:just |also |now )?(?:left|dropped off|put) (?:it|them|this|that|these|those|the|a|an|your|my|our)\b[^.]{0,60}?\b(?:on|in|outside|under|at) (?:your|the) (?:desk|chair|table|door|foyer|entry ?way|office|residence|house|inbox|mailbox|box|folder)\b|(?:i|we)(?:'re| are|'m| am) (?:attaching|enclosing|sending you|forwarding you|sharing)\b|^(?:just |now |also )?(?:sent|resent|forwarded|emailed|faxed)(?=\s*[.!]?$|\s+(?:it|them|this|that|these|those|the|a|an|both|all|you|to|out|over|along|back|now|again|separately|earlier|already)\b)|^(?:re-?sending|(?:faxing|sending|emailing|forwarding) (?:it |this |that |them )?(?:to you|over|now))\b|^(?:fyi|fysa)(?:[\s,.:;-]+(?:(?:pls |please )?see )?(?:below|b\/l|attached|traffic below))?\s*[.!]?$)/i;
+  /(?:^|\b)(?:attached (?:is|are|please find|you(?:'ll| will) find|herewith)|please find (?:attached|enclosed|below|herewith|the)|(?:i(?:'ve| have)|we(?:'ve| have)) (?:just |now |also )?(?:attached|enclosed|sent|forwarded|shared|uploaded|posted|emailed|mailed|couriered|faxed|put|placed|added|circulated|dropped|submitted|delivered|included)\b|(?:i(?:'ve| have)|we(?:'ve| have)) (?:just |now |also )?copied (?:it|them|this|that|these|those|the|a|an|my|our)\b[^.;]{0,60}?\b(?:to|into|onto|on|in) (?:pastebin|dpaste|gist|github|cran|the (?:wiki|list|repo|repository|server|site|web ?site|web|page|folder|share|drive|ticket|tracker|bug|issue|ftp))\b|(?:i|we) (?:just |also )?(?:sent|forwarded|shared|uploaded|posted|emailed|mailed|couriered|faxed|circulated|submitted|delivered)\b|here(?:'s| is| are| you go| it is| they are)\b|enclosed (?:is|are|please find)|as promised\b|as requested\b|as discussed,? (?:here|attached|i(?:'ve| have))|you(?:'ll| will| can| should) (?:now )?find (?:it|them|the|our|my|attached)|(?:is|are|it's|they're) (?:now )?(?:attached|enclosed|uploaded|in (?:the|your) (?:shared |dropbox |drive )?(?:folder|drive|inbox)|on (?:the|our) (?:portal|drive|share))|(?:the )?link (?:is|to)\b|(?:here|at|from|see|find it|available|uploaded|posted|download(?:ed)?)\b[^.]{0,40}https?:\/\/|^\S*https?:\/\/[^/\s]+\/[^\s]*[\w-][^\s]*\s*$|\b(?:posted|uploaded|sent|put up|pushed|committed|submitted) (?:a|the|an|my|our) (?:new )?(?:patch|fix|version|update|preview|build|binary|package)\b|see (?:the )?attached\b|(?:i|we)(?:'ve| have)? (?:just |also |now )?(?:left|dropped off|put) (?:it|them|this|that|these|those|the|a|an|your|my|our)\b[^.]{0,60}?\b(?:on|in|outside|under|at) (?:your|the) (?:desk|chair|table|door|foyer|entry ?way|office|residence|house|inbox|mailbox|box|folder)\b|(?:i|we)(?:'re| are|'m| am) (?:attaching|enclosing|sending you|forwarding you|sharing)\b|^(?:just |now |also )?(?:sent|resent|forwarded|emailed|faxed)(?=\s*[.!]?$|\s+(?:it|them|this|that|these|those|the|a|an|both|all|you|to|out|over|along|back|now|again|separately|earlier|already)\b)|^(?:re-?sending|(?:faxing|sending|emailing|forwarding) (?:it |this |that |them )?(?:to you|over|now))\b|^(?:fyi|fysa)(?:[\s,.:;-]+(?:(?:pls |please )?see )?(?:below|b\/l|attached|traffic below))?\s*[.!]?$)/i;
 
 const ANSWERED =
   /(?:^|\b)(?:to answer your (?:question|query)|in answer to|(?:regarding|re|on|about) your (?:question|query)|the (?:short )?answer is|(?:(?:i|we)(?:'ve| have)? (?:just |now |also |already )?|^(?:have |just |already )+)(?:checked|confirmed|looked into|looked at|found out|heard back|spoke(?:n)? (?:to|with|w\/?(?=\s))|talked (?:to|with|w\/?(?=\s))|verified|investigated|asked)\b|(?:i|we) can (?:now )?confirm\b|confirmed:|good news\b|it turns out|turns out (?:that|it)|the reason (?:is|was)|the (?:price|cost|quote|figure|number|total|amount|date|eta) (?:is|will be|comes to)|(?:yes|no),? (?:we|it|that|you|the)\b|(?:it|this|that|everything|all|the \w+|these commands|the following(?: commands)?) (?:now |finally |then |all )?(?:works|worked|is working|are working|seems to work|runs|ran fine|installed fine)\b|(?:that|this|which|it) (?:seems to have |appears to have )?(?:solved|fixed|did the trick|cured|sorted)\b|(?:i|we) (?:got|have got|managed to get|finally got) (?:it|\w+(?: \w+)?) (?:working|installed|running|to work|to run|fixed)|(?:i|we)(?:'ve| have)? (?:finally )?found (?:the|a|what|out)\b|(?:below|here) is (?:how|what)\b|(?:i|we) (?:could|can) (?:now )?(?:reproduce|confirm|install|run)\b|(?:i|we) (?:can|could) now (?:build|compile|load)\b)/i;
@@ -60,10 +63,11 @@ const HAPPENED =
  * news: the look itself ("Had a quick look and ..."), an outcome ("big improvement", "a solution which
  * works"), what someone we asked said ("the cluster administrator has suggested ..."), a cause found ("the
  * problem is due to ..."), what we ran (a shell prompt "user@host:~$ ", or "user at host:~$ " as list archives
- * print it). Answers, for fulfilment: it decides which promise they answer (fulfilment-reports.ts).
+ * print it), the findings presented ("here my findings on the memleak"). Answers, for fulfilment: it decides which
+ * promise they answer (fulfilment-reports.ts).
  */
 const FINDINGS =
-  /(?:^|\b(?:i|we)(?:'ve| have)? )(?:had|took) a (?:quick |brief |closer |first |short |good )?look\b|\b(?:solution|workaround|approach|fix|way) (?:which|that) (?:works|worked)\b|\b(?:is|here's|here is) (?:a|one|my|the) (?:[\w-]+ ){0,2}(?:solution|workaround)\b|\b(?:seems to have |has |have )?(?:gone|went) (?:through )?(?:ok|okay|fine|well|smoothly)\b|\b(?:the|my|our) [\w-]+(?: [\w-]+)? (?:has |have )?(?:also )?(?:suggested|replied|explained|pointed out|told (?:me|us))\b|\b(?:problem|issue|error|crash|bug|failure) (?:is|was|seems to be|appears to be) (?:due to|caused by)\b|\b[\w.-]+(?:@| at )[\w.-]+:[~/][^\s$#]*[$#] /i;
+  /(?:^|\b(?:i|we)(?:'ve| have)? )(?:had|took) (?:a|another) (?:quick |brief |closer |first |short |good )?look\b|\b(?:solution|workaround|approach|fix|way) (?:which|that) (?:works|worked)\b|\b(?:is|here's|here is) (?:a|one|my|the) (?:[\w-]+ ){0,2}(?:solution|workaround)\b|\b(?:seems to have |has |have )?(?:gone|went) (?:through )?(?:ok|okay|fine|well|smoothly)\b|\b(?:the|my|our) [\w-]+(?: [\w-]+)? (?:has |have )?(?:also )?(?:suggested|replied|explained|pointed out|told (?:me|us))\b|\b(?:problem|issue|error|crash|bug|failure) (?:is|was|seems to be|appears to be) (?:due to|caused by)\b|\bhere(?:'s| is| are)? (?:are )?(?:my|our|the) (?:\w+ )?findings\b|\b[\w.-]+(?:@| at )[\w.-]+:[~/][^\s$#]*[$#] /i;
 
 /**
  * An outcome exclaimed, not wished for: "bang!, big improvement", "that's a huge speed-up", "no improvement".
@@ -95,7 +99,7 @@ const OLD_NEWS = /\b(?:earlier this (?:year|month)|last (?:year|month|spring|sum
  * else has its own guard (text/reported-answers.ts), read only for the sentences this one turns away.
  */
 const HINT =
-  /fyi|readout|status report|progress report|fysa|tried|tested|reproduc|install|upgrad|built|rebuilt|pushed|commit|edited|updated|added|removed|changed|rewr|implement|introduc|patch|appl|merg|filed|opened|document|\bran\b|\brun\b|work|solved|trick|cured|sorted|got|found|below|could|can |attach|enclos|find|sent|send|forward|shar|upload|post|mail|fax|courier|put|placed|added|circulat|dropped|submit|deliver|includ|here|promised|requested|discussed|link|http|answer|question|query|check|confirm|look|heard|spoke|talk|verif|investigat|asked|good|turns out|reason|price|cost|quote|figure|number|total|amount|date|eta|yes|no\b|thank|great|nice|met|caught|fix|patch|update|change|release|feature|version|resolved|deploy|shipp|rolled|book|schedul|set up|arrang|organi|invite|room|session|now|long|late|behind|more|slipp|delay|push|ready|held|stuck|bear|revised|new|improv|speed|solution|gone|went|finished|completed|workaround|suggest|replied|explain|pointed|told|due to|caused|\$ |left/i;
+  /fyi|readout|status report|progress report|fysa|tried|tested|reproduc|install|upgrad|built|rebuilt|pushed|commit|edited|updated|added|removed|changed|rewr|implement|introduc|patch|appl|merg|filed|opened|document|\bran\b|\brun\b|work|solved|trick|cured|sorted|got|found|below|could|can |attach|enclos|find|sent|send|forward|shar|upload|post|mail|fax|courier|put|placed|added|circulat|dropped|submit|deliver|includ|here|promised|requested|discussed|link|http|answer|question|query|check|confirm|look|heard|spoke|talk|verif|investigat|asked|good|turns out|reason|price|cost|quote|figure|number|total|amount|date|eta|yes|no\b|thank|great|nice|met|caught|fix|patch|update|change|release|feature|version|resolved|deploy|shipp|rolled|book|schedul|set up|arrang|organi|invite|room|session|now|long|late|behind|more|slipp|delay|push|ready|held|stuck|bear|revised|new|improv|speed|solution|gone|went|finished|completed|workaround|suggest|replied|explain|pointed|told|due to|caused|\$ |left|landed|copied/i;
 
 /** A fixed frame: only the phrase of a slip's new time is kept; the caller dates it in the user's zone. */
 const PROBE: DueDateContext = {
@@ -131,7 +135,7 @@ function isQuestion(sentence: string): boolean {
  * 475 -> 475 ms, templates 360 -> 357 ms). corpus/prefilters.test.ts checks that no sentence the rules classify is
  * skipped here.
  */
-const KIND_PATTERNS = [SLIP, OUTCOME, DELIVERED, HAPPENED, ANSWERED, FINDINGS, REPORT_HEADING];
+const KIND_PATTERNS = [SLIP, OUTCOME, DELIVERED, HAPPENED, ANSWERED, FINDINGS, REPORT_HEADING, FIX_LANDED, ITEMS_DONE, TRY_WORKED];
 // Joined into one pattern with the flag "i": a pattern written with other flags would change meaning there.
 for (const pattern of KIND_PATTERNS) if (pattern.flags !== 'i') throw new Error(`deliveries: ${pattern.source.slice(0, 40)} must have exactly the flag "i"`);
 const ANY_KIND = new RegExp(KIND_PATTERNS.map((pattern) => `(?:${pattern.source})`).join('|'), 'i');
@@ -143,7 +147,8 @@ export function mayClassifyDelivery(sentence: string): boolean {
 
 /** What one sentence of our mail shows, or null. */
 export function classifyDelivery(sentence: string): DeliveryCandidate | null {
-  const hinted = HINT.test(sentence);
+  // "Done." and "These are all done" name no act HINT knows; "done" itself is too common a word to pass every sentence on.
+  const hinted = HINT.test(sentence) || ITEMS_DONE.test(sentence);
   if (!hinted && !reportsHeardOrNews(sentence)) return null;
   if (isQuestion(sentence) || (hinted && !mayClassifyDelivery(sentence))) return null;
   return classifyByRules(sentence);
@@ -167,11 +172,12 @@ export function classifyByRules(sentence: string): DeliveryCandidate | null {
     return after && !NOT_DONE.test(after) && DELIVERED.test(after) ? { text: snippet(sentence), kind: 'delivered' } : null;
   }
   if (DELIVERED.test(sentence)) return { text: snippet(sentence), kind: 'delivered' };
-  if (HAPPENED.test(sentence)) {
+  // A fix told by where it landed, or the reader's items told done, in a reply's fewest words (text/terse-reports.ts).
+  if (HAPPENED.test(sentence) || FIX_LANDED.test(sentence) || ITEMS_DONE.test(sentence)) {
     if (!OLD_NEWS.test(sentence)) return { text: snippet(sentence), kind: 'happened' };
     return reportsUnderHeading(sentence) ? { text: snippet(sentence), kind: 'answered' } : null;
   }
-  if (ANSWERED.test(sentence) || FINDINGS.test(sentence) || reportsHeardOrNews(sentence) || reportsUnderHeading(sentence)) return { text: snippet(sentence), kind: 'answered' };
+  if (ANSWERED.test(sentence) || FINDINGS.test(sentence) || TRY_WORKED.test(sentence) || reportsHeardOrNews(sentence) || reportsUnderHeading(sentence)) return { text: snippet(sentence), kind: 'answered' };
   return null;
 }
 

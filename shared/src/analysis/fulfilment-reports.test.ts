@@ -102,3 +102,19 @@ describe('reports of what was found', () => {
     expect(reportsFinding('They are working on a new importer.')).toBe(false);
   });
 });
+
+// Round 14 (corpus README "Round 14 (fulfilment)"): developers' replies in a shared thread.
+describe('findings told in the fewest words, and outcomes beside a plan', () => {
+  it('takes a fix told landed, a try told worked and findings presented as what was found', () => {
+    expect(reportsFinding('Fixed in CVS.')).toBe(true);
+    expect(reportsFinding('Worked great.')).toBe(true);
+    expect(reportsFinding('Here my findings on the memleak: it was not a leak in theory.')).toBe(true);
+    expect(reportsFinding('I took another look at the patch and realized it was for web2.')).toBe(true);
+  });
+
+  it('does not take what works in a sentence that plans the writer\'s own next step as a finding', () => {
+    expect(reportsFinding('In future I will add history editing (as it works in cmd.exe).')).toBe(false);
+    expect(reportsFinding("I'll add the same check, since it works in the other reactor.")).toBe(false);
+    expect(reportsFinding('It works in cmd.exe now.')).toBe(true);
+  });
+});

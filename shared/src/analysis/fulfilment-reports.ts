@@ -11,7 +11,9 @@
  *
  * Checking, confirming, asking or reaching out ("I'll check with Lona", "Will confirm", "I will inquire", "Will reach
  * out") is such an examination too: it is done when the answer heard is passed on ("Lona said it is scheduled for
- * tomorrow", "Tom could do 8:30am", "From Dave A: ...": text/reported-answers.ts).
+ * tomorrow", "Tom could do 8:30am", "From Dave A: ...": text/reported-answers.ts). A look or a try is also done when the
+ * fix it led to is told landed ("Fixed in CVS.", "This should be fixed in r15022." after "I will investigate") or how
+ * the try turned out is told in the fewest words ("Worked great." after "I'll try it"): text/terse-reports.ts.
  *
  * Not a report of the finding:
  * - a link or a file someone else published ("there is a patch available from CRAN <link>" does not say
@@ -22,6 +24,7 @@
  */
 
 import { reportsAnswerHeard } from './text/reported-answers';
+import { reportsTerseFinding } from './text/terse-reports';
 
 /** The promise commits to examining something and, by saying so, to telling what it found. */
 const INQUIRY =
@@ -31,10 +34,11 @@ const INQUIRY =
  * What the examination found, in the promiser's words: the try or the look itself, in the first person or
  * opening the sentence ("I tried ...", "We ran ...", "Had a quick look"); an outcome ("big improvement", and OUTCOME
  * below: "that works OK", "the following commands worked", "still fails"); what someone asked said, or the cause found;
+ * the findings presented ("here my findings on the memleak");
  * a shell session pasted ("edd@ron:~$ grep blas ..."): what was run, and what it printed.
  */
 const FINDING =
-  /\b(?:i|we) (?:\w+ )?(?:tried|tested|ran|installed|compiled|built|rebuilt|checked|looked|investigated|reproduced|benchmarked|timed)\b|^(?:just |now |also |then )?(?:tried|tested|installed|reinstalled|rebuilt|recompiled|compiled|checked|looked)\b(?!:)|\b(?:i|we)(?:'ve| have)? (?:\w+ )?(?:found|figured out|tracked down|identified)\b|\b(?:solved|fixed) the problem\b|\b(?:is|here's|here is) (?:a|one|my|the) (?:[\w-]+ ){0,2}(?:solution|workaround)\b|\b(?:gone|went) (?:through )?(?:ok|okay|fine|well|smoothly)\b|(?:^|\b(?:i|we)(?:'ve| have)? )(?:had|took) a (?:\w+ )?look\b|\b(?:improvement|speed-?up)\b|\b(?:has|have) (?:also )?(?:suggested|replied|explained|pointed out|told (?:me|us))\b|\b(?:is|was|seems to be|appears to be) (?:due to|caused by)\b|\b[\w.-]+(?:@| at )[\w.-]+:[~/][^\s$#]*[$#] /i;
+  /\b(?:i|we) (?:\w+ )?(?:tried|tested|ran|installed|compiled|built|rebuilt|checked|looked|investigated|reproduced|benchmarked|timed)\b|^(?:just |now |also |then )?(?:tried|tested|installed|reinstalled|rebuilt|recompiled|compiled|checked|looked)\b(?!:)|\b(?:i|we)(?:'ve| have)? (?:\w+ )?(?:found|figured out|tracked down|identified)\b|\b(?:solved|fixed) the problem\b|\b(?:is|here's|here is) (?:a|one|my|the) (?:[\w-]+ ){0,2}(?:solution|workaround)\b|\b(?:gone|went) (?:through )?(?:ok|okay|fine|well|smoothly)\b|(?:^|\b(?:i|we)(?:'ve| have)? )(?:had|took) (?:a|another) (?:\w+ )?look\b|\b(?:improvement|speed-?up)\b|\b(?:has|have) (?:also )?(?:suggested|replied|explained|pointed out|told (?:me|us))\b|\b(?:is|was|seems to be|appears to be) (?:due to|caused by)\b|\bhere(?:'s| is| are)? (?:are )?(?:my|our|the) (?:\w+ )?findings\b|\b[\w.-]+(?:@| at )[\w.-]+:[~/][^\s$#]*[$#] /i;
 
 /**
  * An outcome told of the thing itself ("that works OK", "everything is working fine now", "it still fails"), not
@@ -46,11 +50,12 @@ const OUTCOME =
 /**
  * An outcome in a prediction or under a condition is no finding: "the list will most definitely be different,
  * because the updating works every time", "once I am sure everything is working", "to make sure it is working",
- * "please report if everything is working" ("it works if I ..." and "it works
+ * "please report if everything is working", or beside a plan of the writer's ("In future I will add history editing (as it
+ * works in cmd.exe)": what works is the model, not what was tried) ("it works if I ..." and "it works
  * when ..." still report what was found). A try or a pasted session in the same sentence still is one (apt prints
  * "The following NEW packages will be installed").
  */
-const NOT_AN_OUTCOME = /\b(?:will|'ll|’ll|would) (?:\w+ ){0,2}be\b|\b(?:once|until|unless|whether|not sure if|make sure|ensure|please)\b/i;
+const NOT_AN_OUTCOME = /\b(?:will|'ll|’ll|would) (?:\w+ ){0,2}be\b|\b(?:i|we) (?:will|'ll|’ll|shall)\b|\b(?:i|we)(?:'ll|’ll)\b|\b(?:once|until|unless|whether|not sure if|make sure|ensure|please)\b/i;
 
 /** Not a finding: reaching someone, or a time that suits. */
 const NOT_A_FINDING = /\btried (?:to )?(?:call|ring|phone|reach|contact|email|get hold)|\bworks? (?:for|with) (?:me|us|you|both)\b/i;
@@ -63,5 +68,5 @@ export function isInquiry(commitment: string): boolean {
 /** Whether a sentence of our later mail (an answer or a report) tells what an examination found. */
 export function reportsFinding(sentence: string): boolean {
   if (NOT_A_FINDING.test(sentence)) return false;
-  return FINDING.test(sentence) || reportsAnswerHeard(sentence) || (OUTCOME.test(sentence) && !NOT_AN_OUTCOME.test(sentence));
+  return FINDING.test(sentence) || reportsAnswerHeard(sentence) || reportsTerseFinding(sentence) || (OUTCOME.test(sentence) && !NOT_AN_OUTCOME.test(sentence));
 }

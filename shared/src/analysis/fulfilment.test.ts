@@ -431,3 +431,29 @@ describe('judging later mail against the promise (threads with distractors)', ()
     expect(judgeEvidence(reach, spoke)).toMatchObject({ verdict: 'kept' });
   });
 });
+
+// Round 14 (corpus README "Round 14 (fulfilment)"): developers in a shared thread report a thing done in the fewest words.
+describe('terse reports in the promise thread', () => {
+  const made = (text: string): PromiseForFulfilment => ({ ...promise, id: text, text });
+  const verdictOf = (text: string, body: string): string => {
+    const kept = resolveFulfilment(made(text), [later({ id: 'r', body })]).kept;
+    return kept ? kept.strength : 'not-kept';
+  };
+
+  it('keeps a promise to fix or to investigate by the fix told landed', () => {
+    expect(verdictOf("I'll try to fix this some time over the next few days.", 'Fixed in CVS.\n\nThanks for the report.')).toBe('kept');
+    expect(verdictOf('I will investigate.', 'This should be fixed in r15022. Could you give it a try?')).toBe('kept');
+  });
+
+  it('keeps a promise to try something by how it turned out, and the reader\'s items by "these are all done"', () => {
+    expect(verdictOf("I'll try it.", 'Worked great. Thanks.')).toBe('kept');
+    expect(verdictOf("I'll do these now, and email back when I'm done.", 'These are all done.')).toBe('kept');
+  });
+
+  it('keeps nothing by the same words for a different act, a time that suits, or a bare "Done." after a look', () => {
+    expect(verdictOf("I'll send you the revised SOW by Friday.", 'Fixed in CVS.')).toBe('not-kept');
+    expect(verdictOf("I'll try it.", 'Works for me.')).toBe('not-kept');
+    expect(verdictOf('I will investigate.', 'Done.')).toBe('not-kept');
+    expect(verdictOf("I'll try to fix this over the weekend.", "It's taking longer than I thought, it should be fixed in CVS by Monday.")).toBe('not-kept');
+  });
+});

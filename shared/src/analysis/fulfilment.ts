@@ -2,6 +2,7 @@ import type { DeliveryCandidate } from '../model/facts';
 import type { TouchpointKind } from '../model/touchpoint';
 import { isNewsOnly } from './deliveries';
 import { saysShipped, shipsPromisedThing } from './fulfilment-fixes';
+import { FIX_LANDED } from './text/terse-reports';
 import { isInquiry, reportsFinding } from './fulfilment-reports';
 import { GENERIC, keywords } from './text/keywords';
 import { reportsUnderHeading } from './text/report-headings';
@@ -278,7 +279,7 @@ function actOf(commitment: string): Act {
   if (/\b(?:send|share|forward|e-?mail you|mail|deliver|provide|circulate|upload|post|put together|put (?:up )?(?:a copy|copies|it|them|the [\w-]+)\b[^.;]{0,60}?\b(?:on|online|up)\b|prepare|draft|write up|attach|leave (?:it|them|this|that|these|those|the|a|an|your|my|our)\b|drop (?:it |them |the [\w-]+ )?off\b|submit (?:it|this|that|them|the|a|an|my|our)\b|get (?:you|it|this|that|them|the|those|these|a|an|our|my)\b(?! (?:done|tested|installed|working|sorted|fixed|resolved)\b)|have (?:it|the|a|an|them|something) (?:ready|over|to you|with you|done))/.test(t)) return 'send';
   // Taking on what the reader asked for ("I'll get on all these", "I'll make those changes", "will take care of it"):
   // done when the changes are reported made ("I've changed it to ...", "I've also added ...").
-  if (/\b(?:get on (?:it|this|that|these|those|them|all)|(?:make|do) (?:these|those|the|all (?:the|these|those)|your) (?:edits|changes|corrections|tweaks|fixes)|take care of (?:it|this|that|these|those|them|all)|handle (?:it|this|that|these|those|them))\b/.test(t)) return 'do';
+  if (/\b(?:get on (?:it|this|that|these|those|them|all)|(?:make|do) (?:these|those|the|all (?:the|these|those)|your) (?:edits|changes|corrections|tweaks|fixes)|do (?:these|those|all (?:of )?(?:these|those|them))\b(?! \w+ing\b)|take care of (?:it|this|that|these|those|them|all)|handle (?:it|this|that|these|those|them))\b/.test(t)) return 'do';
   // Meeting a requirement or a deadline is not a meeting ("figure out how to meet that requirement").
   if (/\b(?:call|ring|phone|dial|give you a (?:call|ring|buzz)|speak|talk|meet(?! (?:th(?:at|e|is|ese|ose) |our |your |its )?(?:[\w-]+ )?(?:requirements?|deadlines?|targets?|goals?|needs?|criteria|specs?|standards?|expectations?|demands?|conditions?|dependenc(?:y|ies)))|catch up|walk you through|visit)\b/.test(t)) return 'call';
   return 'answer';
@@ -433,7 +434,9 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
     // A follow-up that names nothing ("Will advise") is kept by news the writer gives as news ("A few quick updates: ...",
     // "Have update Ferry captain will sail at 1pm"); any other sentence that follows in the thread (a schedule, thanks)
     // may be about something else, so the user is asked.
-    else if (!other && sameThread && isStrong) verdict = newsOnly || (followsUp && reportsUnderHeading(d.text)) || (!hasDistinctive(promised) && (act === 'send' || act === 'do' || (act === 'answer' && reportsBack))) ? 'kept' : 'possibly-kept';
+    // A fix told landed in its thread ("Fixed in CVS.") is the fix promised there: a developer names where it went, not
+    // what it was, since the thread says that.
+    else if (!other && sameThread && isStrong) verdict = newsOnly || (followsUp && reportsUnderHeading(d.text)) || (!hasDistinctive(promised) && (act === 'send' || act === 'do' || (act === 'answer' && reportsBack))) || (act === 'fix' && FIX_LANDED.test(d.text)) ? 'kept' : 'possibly-kept';
     else if (!other && samePeople && isStrong) verdict = 'possibly-kept';
     if (verdict && (bestVerdict === null || (bestVerdict === 'possibly-kept' && verdict === 'kept'))) {
       bestVerdict = verdict;

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { FIX_LANDED, ITEMS_DONE, TRY_WORKED, reportsTerseFinding } from './terse-reports';
+
+describe('reports in the fewest words', () => {
+  it('reads a fix told by where it landed, and not a wish or a plan', () => {
+    expect(FIX_LANDED.test('Fixed in CVS.')).toBe(true);
+    expect(FIX_LANDED.test('OK, fixed in SVN, with a test for the bug.')).toBe(true);
+    expect(FIX_LANDED.test('This should be fixed in r4521.')).toBe(true);
+    expect(FIX_LANDED.test('It has been committed to trunk.')).toBe(true);
+    expect(FIX_LANDED.test('The bug is fixed in revision 9.')).toBe(true);
+    expect(FIX_LANDED.test('This should be fixed.')).toBe(false);
+    expect(FIX_LANDED.test('It will be fixed in the next release.')).toBe(false);
+    expect(FIX_LANDED.test('Not fixed in trunk yet.')).toBe(false);
+    expect(FIX_LANDED.test('Someone said it was fixed in CVS but I doubt it.')).toBe(false);
+  });
+
+  it('reads the listed items told done and a bare "Done.", and not done told of something in a longer sentence', () => {
+    expect(ITEMS_DONE.test('These are all done.')).toBe(true);
+    expect(ITEMS_DONE.test('Both are done now.')).toBe(true);
+    expect(ITEMS_DONE.test('Done.')).toBe(true);
+    expect(ITEMS_DONE.test('Done!')).toBe(true);
+    expect(ITEMS_DONE.test('I have done this before in another package.')).toBe(false);
+    expect(ITEMS_DONE.test('Done that way it breaks the build.')).toBe(false);
+    expect(ITEMS_DONE.test('These are not done.')).toBe(false);
+  });
+
+  it('reads how a try turned out, and not a time that suits or a hope', () => {
+    expect(TRY_WORKED.test('Worked great.')).toBe(true);
+    expect(TRY_WORKED.test('Works like a charm, thanks.')).toBe(true);
+    expect(TRY_WORKED.test('I seem to have things working OK with the daemon.')).toBe(true);
+    expect(TRY_WORKED.test('Works for me.')).toBe(false);
+    expect(TRY_WORKED.test('That should work fine.')).toBe(false);
+    expect(TRY_WORKED.test('I hope to have it working next week.')).toBe(false);
+    expect(reportsTerseFinding('Fixed in CVS.')).toBe(true);
+    expect(reportsTerseFinding('Done.')).toBe(false);
+  });
+});

@@ -1,0 +1,32 @@
+/**
+ * Reports of a thing done or found in the fewest words, the subject left out or reduced to a pronoun, as developers
+ * write them in a thread they share with the reader: "Fixed in CVS.", "This should be fixed in r15022.", "These are all
+ * done.", "Worked great.", "I seem to have things working OK". Read by deliveries.ts (what kind of delivery a sentence
+ * is) and fulfilment-reports.ts (whether it tells what a promised look or try found), so both read them alike.
+ *
+ * Each says where the fix landed or how the thing turned out; none is read alone as keeping a promise that names
+ * something else (fulfilment.ts still ties a report to its promise by the thread and the promise's words).
+ */
+
+/**
+ * A fix that landed, told by where: source control ("Fixed in CVS", "committed to trunk", "should be fixed in r15022",
+ * "fixed in revision 1234"). The place is what makes it a report: "should be fixed" alone is a wish, and "fixed in the
+ * next release" a plan.
+ */
+export const FIX_LANDED =
+  /^(?:(?:ok|okay|done|thanks)[\s,.!-]+)?(?:(?:this|it|that|which|these|those|they|the (?:bug|problem|issue|crash|leak|error|test|tests|typo|link|links))(?: (?:should|has|have|is|are|was|were))?(?: (?:now|all|both|already|finally))?(?: (?:been|be))? )?(?:now |finally |just )?(?:fixed|committed|checked in|merged|landed) (?:now )?(?:in|into|on|to) (?:cvs|svn|subversion|trunk|head|master|git|bzr|hg|darcs|the (?:trunk|repository|repo|tree|main branch)|r\d+|revision \d+|changeset \d+|\[\d+\])\b/i;
+
+/** Done told of the items the reader listed: "These are all done.", "Both are done now", a bare "Done." in a reply. */
+export const ITEMS_DONE = /^(?:(?:these|those|they|both|all of (?:these|those|them)) (?:are|have been) (?:now )?(?:all |both )?(?:done|complete|completed|finished)\b|done\s*[.!]*\s*$)/i;
+
+/**
+ * How a try turned out, the thing tried left out: "Worked great.", "Works perfectly now", "I seem to have things working
+ * OK", "we finally have it running". Not "works for me" (a time that suits) and not a hope ("should work").
+ */
+export const TRY_WORKED =
+  /^(?:(?:it|that|this|which) )?(?:works|worked) (?:now )?(?:great|fine|perfectly|beautifully|nicely|flawlessly|like a charm)\b|\b(?:i|we) (?:seem to |now |finally |already )*(?:have|got) (?:things|it|everything|this|that|them) (?:all )?(?:working|running)(?: (?:ok|okay|fine|now|well|nicely))?\b/i;
+
+/** Whether a sentence reports a fix landed or how a try turned out: a finding, for a promise to look or try. */
+export function reportsTerseFinding(sentence: string): boolean {
+  return FIX_LANDED.test(sentence) || TRY_WORKED.test(sentence);
+}
