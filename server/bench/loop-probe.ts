@@ -9,6 +9,7 @@
 // queue meanwhile (Linux /proc/thread-self/schedstat, its second field): a hold is a tick's lateness less
 // that wait, the part the process spent running (or blocked in a call) while its timers were due. Where
 // schedstat is missing the hold is the delay. Bench-only; the server never loads it itself.
+import cluster from 'node:cluster';
 import { appendFileSync, readFileSync } from 'node:fs';
 import { Server } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -44,9 +45,12 @@ if (file) {
   setTimeout(tick, TICK_MS).unref();
   // One line `<time> listening <pid>` once the process listens: a process warms up (warm-up.ts) before it listens,
   // and the bench times a load only once every API process is serving, as the cluster only then sends it requests.
+  // The cluster's primary (FT_WORKERS > 1) listens too, on its workers' behalf, as soon as the first of them does:
+  // it is not an API process, and counting it let a load start while the last worker was still warming up.
+  const clusterPrimary = cluster.isPrimary && Number(process.env.FT_WORKERS ?? 1) > 1;
   const listen = Server.prototype.listen;
   Server.prototype.listen = function (this: Server, ...args: unknown[]) {
-    this.once('listening', () => appendFileSync(file, `${Date.now()} listening ${process.pid}\n`));
+    if (!clusterPrimary) this.once('listening', () => appendFileSync(file, `${Date.now()} listening ${process.pid}\n`));
     return (listen as (...a: unknown[]) => Server).apply(this, args);
   } as typeof Server.prototype.listen;
   const timer = setInterval(() => {
