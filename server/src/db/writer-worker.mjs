@@ -3,6 +3,7 @@
 // back with the request's id. Plain JavaScript so the thread needs no TypeScript loader to start.
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'libsql';
+import { createStatementCache } from './statement-cache.mjs';
 
 /** Prepared statements kept: ingest's statements have a few dozen shapes, most with 500 rows of values. */
 const CACHE_SIZE = 256;
@@ -21,22 +22,12 @@ try {
   process.exit(0);
 }
 
-const statements = new Map();
-
-function prepared(sql) {
-  let stmt = statements.get(sql);
-  if (stmt) {
-    statements.delete(sql);
-  } else {
-    stmt = db.prepare(sql);
-    // Integers as bigint, then checked into numbers (toRow): @libsql/client's "number" mode.
-    stmt.safeIntegers(true);
-    if (stmt.reader) stmt.raw(true);
-    if (statements.size >= CACHE_SIZE) statements.delete(statements.keys().next().value);
-  }
-  statements.set(sql, stmt);
-  return stmt;
-}
+const statements = createStatementCache(db, CACHE_SIZE, (stmt) => {
+  // Integers as bigint, then checked into numbers (toRow): @libsql/client's "number" mode.
+  stmt.safeIntegers(true);
+  if (stmt.reader) stmt.raw(true);
+});
+const prepared = (sql) => statements.prepared(sql);
 
 /** An argument as @libsql/client passes it to the driver. */
 function toSql(value) {
