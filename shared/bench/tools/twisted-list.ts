@@ -65,29 +65,46 @@ const header = (block: readonly string[], name: string): string => {
   return value.trim();
 };
 
-/** The messages of one monthly text archive, in the file's order. */
-export function readMonth(list: string, text: string): TwistedMessage[] {
+/** One message of a monthly text archive: its envelope line (`From <user> at <host> <date>`), its headers, its body's lines. */
+export interface ArchivedMessage {
+  envelope: string;
+  /** A header's value, continuation lines joined; '' when the message has none. */
+  header(name: string): string;
+  bodyLines: string[];
+}
+
+/** The messages of one monthly text archive, in the file's order; one with no blank line after its headers is left out. */
+export function archivedMessages(text: string): ArchivedMessage[] {
   const lines = text.split(/\r?\n/);
   const starts = lines.flatMap((l, i) => (MESSAGE_START.test(l) ? [i] : []));
-  const out: TwistedMessage[] = [];
+  const out: ArchivedMessage[] = [];
   starts.forEach((start, k) => {
     const end = starts[k + 1] ?? lines.length;
     const blank = lines.slice(start, end).findIndex((l) => l.trim() === '');
     if (blank < 0) return;
     const block = lines.slice(start + 1, start + blank);
-    const messageId = header(block, 'Message-ID').replace(/^<|>$/g, '');
-    if (!messageId) return;
-    const from = header(block, 'From');
-    const subject = header(block, 'Subject');
+    out.push({ envelope: lines[start]!, header: (name) => header(block, name), bodyLines: lines.slice(start + blank + 1, end) });
+  });
+  return out;
+}
+
+/** The messages of one monthly text archive, in the file's order. */
+export function readMonth(list: string, text: string): TwistedMessage[] {
+  const out: TwistedMessage[] = [];
+  for (const message of archivedMessages(text)) {
+    const messageId = message.header('Message-ID').replace(/^<|>$/g, '');
+    if (!messageId) continue;
+    const from = message.header('From');
+    const subject = message.header('Subject');
     out.push({
       list,
       messageId,
       author: /\(([^)]*)\)/.exec(from)?.[1] ?? from,
       subject,
-      reply: header(block, 'In-Reply-To') !== '' || header(block, 'References') !== '' || /\bRe:/i.test(subject),
-      body: readBody(lines.slice(start + blank + 1, end)),
+      reply: message.header('In-Reply-To') !== '' || message.header('References') !== '' || /\bRe:/i.test(subject),
+      body: readBody(message.bodyLines),
     });
-  });
+  }
   return out;
 }
 

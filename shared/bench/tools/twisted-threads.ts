@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RealFulfilment, RealFulfilmentText } from '../../corpus/real-mail';
-import { type TwistedMessage, TWISTED_LIST_SOURCE, readTwistedList, twistedKey } from './twisted-list';
+import { type TwistedMessage, TWISTED_LIST_SOURCE, archivedMessages, readTwistedList, twistedKey } from './twisted-list';
 
 export interface TwistedThreadMessage extends TwistedMessage {
   /** The sender's address, "@" restored: who wrote it, whatever name they signed with. */
@@ -17,8 +17,6 @@ export interface TwistedThreadMessage extends TwistedMessage {
   thread: string;
 }
 
-// The same cut of a month into messages as `readMonth`, for the headers it does not keep.
-const MESSAGE_START = /^From \S+ at \S+\s+\w{3} \w{3}\s+\d+ \d\d:\d\d:\d\d \d{4}\s*$/;
 const idsIn = (value: string): string[] => [...value.matchAll(/<([^<>\s]+)>/g)].map((m) => m[1]!);
 
 interface Headers {
@@ -29,31 +27,18 @@ interface Headers {
 }
 
 function headersOfMonth(text: string): Headers[] {
-  const lines = text.split(/\r?\n/);
-  const starts = lines.flatMap((l, i) => (MESSAGE_START.test(l) ? [i] : []));
   const out: Headers[] = [];
-  starts.forEach((start, k) => {
-    const end = starts[k + 1] ?? lines.length;
-    const blank = lines.slice(start, end).findIndex((l) => l.trim() === '');
-    if (blank < 0) return;
-    const block = lines.slice(start + 1, start + blank);
-    const header = (name: string): string => {
-      const at = block.findIndex((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
-      if (at < 0) return '';
-      let value = block[at]!.slice(name.length + 1);
-      for (let i = at + 1; i < block.length && /^\s/.test(block[i]!); i++) value += ` ${block[i]!.trim()}`;
-      return value.trim();
-    };
-    const messageId = header('Message-ID').replace(/^<|>$/g, '');
-    if (!messageId) return;
-    const envelope = /^From (\S+) at (\S+)\s+(.*)$/.exec(lines[start]!)!;
+  for (const message of archivedMessages(text)) {
+    const messageId = message.header('Message-ID').replace(/^<|>$/g, '');
+    if (!messageId) continue;
+    const envelope = /^From (\S+) at (\S+)\s+(.*)$/.exec(message.envelope)!;
     out.push({
       messageId,
       address: `${envelope[1]}@${envelope[2]}`.toLowerCase(),
-      date: header('Date') || envelope[3]!,
-      parents: [...idsIn(header('In-Reply-To')), ...idsIn(header('References'))],
+      date: message.header('Date') || envelope[3]!,
+      parents: [...idsIn(message.header('In-Reply-To')), ...idsIn(message.header('References'))],
     });
-  });
+  }
   return out;
 }
 
