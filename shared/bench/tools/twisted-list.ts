@@ -122,6 +122,13 @@ export function readTwistedList(dir: string): TwistedMessage[] {
     copies.set(key, n);
     return n === 1 ? m : { ...m, messageId: `${m.messageId}#${n}` };
   };
+  for (const { list, path } of monthFiles(dir)) out.push(...readMonth(list, readFileSync(path, 'utf8')).map(numbered));
+  return out;
+}
+
+/** The monthly text archives (`<list>/<YYYY-Month>.txt`) below `dir`, lists and months in name order. */
+export function monthFiles(dir: string): { list: string; path: string }[] {
+  const out: { list: string; path: string }[] = [];
   for (const list of readdirSync(dir).sort()) {
     if (!existsSync(join(dir, list))) continue;
     let files: string[];
@@ -130,9 +137,7 @@ export function readTwistedList(dir: string): TwistedMessage[] {
     } catch {
       continue;
     }
-    for (const file of files.filter((f) => /^\d{4}-[A-Za-z]+\.txt$/.test(f)).sort()) {
-      out.push(...readMonth(list, readFileSync(join(dir, list, file), 'utf8')).map(numbered));
-    }
+    for (const file of files.filter((f) => /^\d{4}-[A-Za-z]+\.txt$/.test(f)).sort()) out.push({ list, path: join(dir, list, file) });
   }
   return out;
 }

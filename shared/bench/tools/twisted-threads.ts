@@ -4,10 +4,9 @@
  * same writer's later messages in the thread. Bodies and Message-IDs are `readTwistedList`'s, so a reference resolves to
  * the very copy it was taken from.
  */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { RealFulfilment, RealFulfilmentText } from '../../corpus/real-mail';
-import { type TwistedMessage, TWISTED_LIST_SOURCE, archivedMessages, readTwistedList, twistedKey } from './twisted-list';
+import { type TwistedMessage, TWISTED_LIST_SOURCE, archivedMessages, monthFiles, readTwistedList, twistedKey } from './twisted-list';
 
 export interface TwistedThreadMessage extends TwistedMessage {
   /** The sender's address, "@" restored: who wrote it, whatever name they signed with. */
@@ -44,17 +43,7 @@ function headersOfMonth(text: string): Headers[] {
 
 /** Every message of the lists with writer, time and thread; `messages` is `readTwistedList(dir)` when the caller has it. */
 export function readTwistedThreads(dir: string, messages: readonly TwistedMessage[] = readTwistedList(dir)): TwistedThreadMessage[] {
-  const headers: Headers[] = [];
-  for (const list of readdirSync(dir).sort()) {
-    if (!existsSync(join(dir, list))) continue;
-    let files: string[];
-    try {
-      files = readdirSync(join(dir, list));
-    } catch {
-      continue;
-    }
-    for (const file of files.filter((f) => /^\d{4}-[A-Za-z]+\.txt$/.test(f)).sort()) headers.push(...headersOfMonth(readFileSync(join(dir, list, file), 'utf8')));
-  }
+  const headers = monthFiles(dir).flatMap(({ path }) => headersOfMonth(readFileSync(path, 'utf8')));
   if (headers.length !== messages.length) throw new Error(`headers ${headers.length} and messages ${messages.length} do not line up`);
   // Threads by union of each message with the messages it answers, within a list.
   const root = new Map<string, string>();
