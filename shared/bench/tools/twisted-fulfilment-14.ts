@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { parseRealOutbound } from '../../corpus/real-mail';
+import { parseRealOutbound, type RealFulfilment } from '../../corpus/real-mail';
 import { explainPromises } from '../../src/analysis/promises';
 import { splitSentences } from '../../src/analysis/text/sentences';
 import { TWISTED_LIST_SOURCE, findTwistedList, twistedKey } from './twisted-list';
@@ -23,15 +23,9 @@ const messages = readTwistedThreads(dir);
 const byKey = new Map(messages.map((m) => [twistedKey(m.list, m.messageId), m]));
 const fold = (body: string): string => body.replace(/\s+/g, ' ');
 
-interface Candidate {
+/** A promise with the writer's later mail, as the labelled item will reference it, and what the labeller is shown. */
+interface Candidate extends Omit<RealFulfilment, 'expected' | 'keptBy' | 'split'> {
   kind: 'labelled-12' | 'engine';
-  source: string;
-  thread: string;
-  ref: string;
-  offset: number;
-  length: number;
-  sha: string;
-  later: string[];
   text: string;
   subject: string;
   show: { subject: string; body: string }[];
