@@ -62,8 +62,9 @@ export function createReaderThread(path: string, busyTimeoutMs: number, options:
     if (answer.ok) {
       readOnThread += pending.stmts.length;
       pending.resolve(answer.results.map((rows) => ({ rows })));
+    } else {
+      pending.reject(toError(answer.error));
     }
-    else pending.reject(toError(answer.error));
   });
   thread.on('error', fail);
   thread.on('exit', () => {
