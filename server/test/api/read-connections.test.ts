@@ -21,28 +21,26 @@ afterAll(() => env.cleanup());
 /** A read that keeps the reader thread busy for a while (a few hundred ms here). */
 const SLOW = 'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000) SELECT count(*) AS n FROM n';
 
+/** Starts a slow read on the reader thread, then asks `path`: which of the two finished first, and the answer's status. */
+async function finishingOrder(path: string): Promise<{ finished: string[]; status: number }> {
+  const finished: string[] = [];
+  const slow = env.database.reader.execute(SLOW).then(() => finished.push('slow read'));
+  const res = await bob.get(path);
+  finished.push(`GET ${path}`);
+  await slow;
+  return { finished, status: res.status };
+}
+
 describe('a request while the reader thread runs a slow read', () => {
   it('is authenticated and answered without waiting for it', async () => {
-    const finished: string[] = [];
-    const slow = env.database.reader.execute(SLOW).then(() => finished.push('slow read'));
-    const me = bob.get('/v1/me').then((res) => {
-      finished.push('GET /v1/me');
-      return res;
-    });
-    expect((await me).status).toBe(200);
-    await slow;
+    const { finished, status } = await finishingOrder('/v1/me');
+    expect(status).toBe(200);
     expect(finished).toEqual(['GET /v1/me', 'slow read']);
   });
 
   it('that reads on the reader thread waits its turn behind it', async () => {
-    const finished: string[] = [];
-    const slow = env.database.reader.execute(SLOW).then(() => finished.push('slow read'));
-    const reminders = bob.get('/v1/reminders').then((res) => {
-      finished.push('GET /v1/reminders');
-      return res;
-    });
-    expect((await reminders).status).toBe(200);
-    await slow;
+    const { finished, status } = await finishingOrder('/v1/reminders');
+    expect(status).toBe(200);
     expect(finished).toEqual(['slow read', 'GET /v1/reminders']);
   });
 });
