@@ -31,9 +31,6 @@ type Answer = { id: number; ok: true; results: Row[][] } | { id: number; ok: fal
  * the event loop doing the work again; what was waiting on the thread is read there.
  */
 export function createReaderThread(path: string, busyTimeoutMs: number, options: { workerUrl?: URL } = {}): ReaderThread {
-  // execArgv: [] because a thread would repeat the process's --import preloads (test/db/threads-start.test.ts).
-  const thread = new Worker(options.workerUrl ?? new URL('./reader-worker.mjs', import.meta.url), { workerData: { path, busyTimeoutMs }, execArgv: [] });
-  thread.unref();
   const waiting = new Map<number, { stmts: PositionalStatement[]; resolve: (results: Pick<ResultSet, 'rows'>[]) => void; reject: (error: Error) => void }>();
   let nextId = 1;
   let readOnThread = 0;
@@ -49,30 +46,39 @@ export function createReaderThread(path: string, busyTimeoutMs: number, options:
     waiting.clear();
     for (const { stmts, resolve, reject } of stranded) fallback().batch(stmts).then(resolve, reject);
   };
-  thread.on('message', (answer: Answer) => {
-    if (answer.id === 0) {
-      if (!answer.ok) fail();
-      return;
-    }
-    const pending = waiting.get(answer.id);
-    if (!pending) return;
-    waiting.delete(answer.id);
-    // Only a thread with work outstanding keeps the process alive (a CLI command awaits its answers).
-    if (waiting.size === 0) thread.unref();
-    if (answer.ok) {
-      readOnThread += pending.stmts.length;
-      pending.resolve(answer.results.map((rows) => ({ rows })));
-    } else {
-      pending.reject(toError(answer.error));
-    }
-  });
-  thread.on('error', fail);
-  thread.on('exit', () => {
-    fail();
-    // A read still waiting when the thread ended after close() will not be answered.
-    for (const { reject } of waiting.values()) reject(new Error('the database reader is closed'));
-    waiting.clear();
-  });
+
+  // Started on the first read: a process that never reads (the cluster's primary, a CLI command that only writes)
+  // starts no thread.
+  let thread: Worker | null = null;
+  const start = (): Worker => {
+    // execArgv: [] because a thread would repeat the process's --import preloads (test/db/threads-start.test.ts).
+    const started = new Worker(options.workerUrl ?? new URL('./reader-worker.mjs', import.meta.url), { workerData: { path, busyTimeoutMs }, execArgv: [] });
+    started.on('message', (answer: Answer) => {
+      if (answer.id === 0) {
+        if (!answer.ok) fail();
+        return;
+      }
+      const pending = waiting.get(answer.id);
+      if (!pending) return;
+      waiting.delete(answer.id);
+      // Only a thread with work outstanding keeps the process alive (a CLI command awaits its answers).
+      if (waiting.size === 0) started.unref();
+      if (answer.ok) {
+        readOnThread += pending.stmts.length;
+        pending.resolve(answer.results.map((rows) => ({ rows })));
+      } else {
+        pending.reject(toError(answer.error));
+      }
+    });
+    started.on('error', fail);
+    started.on('exit', () => {
+      fail();
+      // A read still waiting when the thread ended after close() will not be answered.
+      for (const { reject } of waiting.values()) reject(new Error('the database reader is closed'));
+      waiting.clear();
+    });
+    return started;
+  };
 
   function ask(stmts: InStatement[]): Promise<Pick<ResultSet, 'rows'>[]> {
     if (closed) return Promise.reject(new Error('the database reader is closed'));
@@ -83,11 +89,12 @@ export function createReaderThread(path: string, busyTimeoutMs: number, options:
       return Promise.reject(error);
     }
     if (broken) return fallback().batch(packed);
+    const running = (thread ??= start());
     const id = nextId++;
-    if (waiting.size === 0) thread.ref();
+    if (waiting.size === 0) running.ref();
     return new Promise((resolve, reject) => {
       waiting.set(id, { stmts: packed, resolve, reject });
-      thread.postMessage({ id, stmts: packed });
+      running.postMessage({ id, stmts: packed });
     });
   }
 
@@ -99,7 +106,7 @@ export function createReaderThread(path: string, busyTimeoutMs: number, options:
       if (closed) return;
       closed = true;
       // Reads asked before are still answered; the thread closes its connection after them and ends.
-      if (!broken) thread.postMessage({ close: true });
+      if (!broken) thread?.postMessage({ close: true });
       inProcess?.close();
     },
   };
