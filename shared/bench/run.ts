@@ -25,6 +25,7 @@ import { findComplaints, readComplaints } from './tools/complaints-archive';
 import { EVERYTHING_LIST_SOURCE, findEverythingList, readEverythingList } from './tools/everything-list';
 import { TWISTED_LIST_SOURCE, findTwistedList, readTwistedList, twistedKey } from './tools/twisted-list';
 import { BERLIOS_LIST_SOURCE, findBerliosLists, readBerliosLists } from './tools/berlios-lists';
+import { IMAGEJ_LIST_SOURCE, findImagejLists, readImagejLists } from './tools/imagej-lists';
 import { readTwistedThreads, resolveTwistedFulfilment } from './tools/twisted-threads';
 
 const corpusUrl = new URL('../corpus/promises.jsonl', import.meta.url);
@@ -85,8 +86,12 @@ for (const m of twistedMessages) twistedList.set(twistedKey(m.list, m.messageId)
 const berliosListDir = findBerliosLists();
 const berliosList = new Map<string, string>();
 for (const m of berliosListDir ? readBerliosLists(berliosListDir) : []) berliosList.set(twistedKey(m.list, m.messageId), m.body);
+// Round 14 (README "Round 14 (promises)"): the ImageJ2 developers' list, Pipermail's monthly text archives as round 12's.
+const imagejListDir = findImagejLists();
+const imagejList = new Map<string, string>();
+for (const m of imagejListDir ? readImagejLists(imagejListDir) : []) imagejList.set(twistedKey(m.list, m.messageId), m.body);
 const lookup: BodyLookup | undefined =
-  archiveDir || complaintsFile || everythingListDir || twistedListDir || berliosListDir
+  archiveDir || complaintsFile || everythingListDir || twistedListDir || berliosListDir || imagejListDir
     ? (list, messageId) =>
         list.startsWith('complaints-social-media/')
           ? tweets.get(messageId)
@@ -96,7 +101,9 @@ const lookup: BodyLookup | undefined =
               ? twistedList.get(twistedKey(list.slice(TWISTED_LIST_SOURCE.length + 1), messageId))
               : list.startsWith(`${BERLIOS_LIST_SOURCE}/`)
                 ? berliosList.get(twistedKey(list.slice(BERLIOS_LIST_SOURCE.length + 1), messageId))
-                : archiveRows.get(`${list}|${messageId}`)?.body
+                : list.startsWith(`${IMAGEJ_LIST_SOURCE}/`)
+                  ? imagejList.get(twistedKey(list.slice(IMAGEJ_LIST_SOURCE.length + 1), messageId))
+                  : archiveRows.get(`${list}|${messageId}`)?.body
     : undefined;
 const realUrl = (name: string): URL => new URL(`../corpus/real/${name}`, import.meta.url);
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
@@ -110,6 +117,7 @@ const inbound = (file: string) => resolved(parseRealInbound(readFileSync(realUrl
 const everythingList11 = outbound('outbound-everything-list-11.refs.jsonl');
 const twistedList12 = outbound('outbound-twisted-list-12.refs.jsonl');
 const berliosLists13 = outbound('outbound-berlios-lists-13.refs.jsonl');
+const imagejList14 = outbound('outbound-imagej-list-14.refs.jsonl');
 // Round 1 (issue 11) and round 2 (issue 11b, README "Round 2") sets, each by source.
 const realOut = {
   'parakweet 1': outbound('outbound-parakweet.jsonl'),
@@ -132,6 +140,8 @@ const realOut = {
   ...(twistedList12.length > 0 ? { 'twisted-list 12': twistedList12 } : {}),
   // Round 13 (README "Round 13 (promises)"): four small projects' lists preserved from BerliOS, likewise.
   ...(berliosLists13.length > 0 ? { 'berlios-lists 13': berliosLists13 } : {}),
+  // Round 14 (README "Round 14 (promises)"): the ImageJ2 developers' list, likewise.
+  ...(imagejList14.length > 0 ? { 'imagej-list 14': imagejList14 } : {}),
 };
 const realIn = {
   'parakweet 1': inbound('inbound-parakweet.jsonl'),
@@ -183,6 +193,8 @@ const groups = <T>(sets: Record<string, T[]>): [string, T[]][] => [
   ...(sets['twisted-list 12'] ? [['rounds 1-11', upToRound(sets, 11)] as [string, T[]]] : []),
   // Promises, round 13 (the BerliOS lists): everything before it, so round 12's totals stay comparable.
   ...(sets['berlios-lists 13'] ? [['rounds 1-12', upToRound(sets, 12)] as [string, T[]]] : []),
+  // Promises, round 14 (the ImageJ2 list): everything before it, so round 13's totals stay comparable.
+  ...(sets['imagej-list 14'] ? [['rounds 1-13', upToRound(sets, 13)] as [string, T[]]] : []),
   ['all real', Object.values(sets).flat()],
 ];
 const realRows: Record<string, unknown>[] = [];
@@ -199,7 +211,7 @@ for (const split of ['train', 'holdout'] as const) {
     realRows.push({ split, source, sentences: s.sentences, tp: s.truePositives, fp: s.falsePositives, fn: s.falseNegatives, precision: pct(s.precision), recall: pct(s.recall), 'due (dated)': `${pct(s.dueAccuracy)} (${s.datedCorrect}/${s.datedPromises})`, 'undated, default kept': `${pct(s.defaultAgreement)} (${s.undatedDefault}/${s.undatedPromises})` });
   }
 }
-console.log(`Promise detector on REAL mail (R-list archive ${archiveDir ? 'found' : 'not found: Parakweet part only'}; everything-list archive ${everythingListDir ? 'found' : 'not found: round 11 left out'}; Twisted lists ${twistedListDir ? 'found' : 'not found: round 12 left out'}; BerliOS lists ${berliosListDir ? 'found' : 'not found: round 13 left out'}; aims: precision >= 95%, recall >= 90%, due >= 95%)`);
+console.log(`Promise detector on REAL mail (R-list archive ${archiveDir ? 'found' : 'not found: Parakweet part only'}; everything-list archive ${everythingListDir ? 'found' : 'not found: round 11 left out'}; Twisted lists ${twistedListDir ? 'found' : 'not found: round 12 left out'}; BerliOS lists ${berliosListDir ? 'found' : 'not found: round 13 left out'}; ImageJ list ${imagejListDir ? 'found' : 'not found: round 14 left out'}; aims: precision >= 95%, recall >= 90%, due >= 95%)`);
 console.table(realRows);
 const inRows: Record<string, unknown>[] = [];
 for (const split of ['train', 'holdout'] as const) {
