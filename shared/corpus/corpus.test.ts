@@ -12,6 +12,7 @@ import realOutbound5Text from './real/outbound-r-lists-5.refs.jsonl?raw';
 import realOutbound11Text from './real/outbound-everything-list-11.refs.jsonl?raw';
 import realOutbound12Text from './real/outbound-twisted-list-12.refs.jsonl?raw';
 import realOutbound13Text from './real/outbound-berlios-lists-13.refs.jsonl?raw';
+import realOutbound14Text from './real/outbound-imagej-list-14.refs.jsonl?raw';
 import realFulfilment4Text from './real/fulfilment-r-lists-4.refs.jsonl?raw';
 import realFulfilment6Text from './real/fulfilment-r-lists-6.refs.jsonl?raw';
 import realFulfilment14Text from './real/fulfilment-twisted-list-14.refs.jsonl?raw';
@@ -221,6 +222,15 @@ describe('real-mail development set, round 12 (Twisted list references)', () => 
 describe('real-mail development set, round 13 (BerliOS list references)', () => {
   it('is labelled, split by the hash of its text and big enough', () => {
     expectOutboundReferences(parseRealOutbound(realOutbound13Text, 'real/outbound-berlios-lists-13.refs.jsonl'), (s) => s.startsWith('berlios-list/'), { items: 269, promises: 120, dated: 23, holdout: 95 });
+  });
+});
+
+// Round 14 (README "Round 14 (promises)"): the ImageJ2 developers' list, maintainers answering plugin writers and users,
+// kept as references (no licence stated); the figures live in `pnpm bench` with the monthly text archive present
+// (FOLLOWTHROUGH_IMAGEJ_LIST_DIR).
+describe('real-mail development set, round 14 (ImageJ list references)', () => {
+  it('is labelled, split by the hash of its text and big enough', () => {
+    expectOutboundReferences(parseRealOutbound(realOutbound14Text, 'real/outbound-imagej-list-14.refs.jsonl'), (s) => s.startsWith('imagej-list/'), { items: 270, promises: 91, dated: 27, holdout: 87 });
   });
 });
 
