@@ -705,6 +705,40 @@ describe('findPromises', () => {
     expect(texts("I'll let you know if anything changes.")).toEqual([]);
   });
 
+  it('does not read a project roadmap told with "we", or one\'s own work, as a promise (round 14)', () => {
+    expect(texts('We plan to add export to PDF to the reporting module.')).toEqual([]);
+    expect(texts('We are going to migrate the colour tables into the core library.')).toEqual([]);
+    expect(texts('Yes, this is a major feature we plan to implement for the portal.')).toEqual([]);
+    expect(texts("I'm gonna write my own importer for the old files.")).toEqual([]);
+    expect(texts('I will work more on this draft.')).toEqual([]);
+    expect(texts('We plan to release the new portal on Friday.')).toHaveLength(1);
+    expect(texts('We plan to add the export button to the portal in the next release.')).toHaveLength(1);
+    expect(texts('We are going to add the discount to your invoice.')).toHaveLength(1);
+    expect(texts("We're going to send the contract over.")).toHaveLength(1);
+    expect(texts('I will send you my own notes tomorrow.')).toHaveLength(1);
+  });
+
+  it('does not read an inverted or reader-first condition, "only when", or what may turn up as a promise (round 14)', () => {
+    expect(texts('Should that not be enough, I will turn on the spam filter.')).toEqual([]);
+    expect(texts('Should there be a problem with the login, we will reset the account.')).toEqual([]);
+    expect(texts('Anyone else interested let me know and I will add you to the list.')).toEqual([]);
+    expect(texts("But I'll do that only when we need it.")).toEqual([]);
+    expect(texts("And when something better comes along, we'll let you know.")).toEqual([]);
+    expect(texts("Should be fine, I'll send it tomorrow.")).toHaveLength(1);
+    expect(texts("Please let me know what you think; I'll send the final version on Friday.")).toHaveLength(1);
+  });
+
+  it('does not read musing, watching for something, a product\'s contents or a need we will not have as a promise (round 14)', () => {
+    expect(texts("I'm pretty sure I'll go to the meeting.")).toEqual([]);
+    expect(texts('Let us talk next week. I am optimistic we will find a solution!')).toEqual([]);
+    expect(texts("I found a small bug, so I was thinking I'll put out a new version with it fixed.")).toEqual([]);
+    expect(texts("My hope is that I'll manage to automate the export.")).toEqual([]);
+    expect(texts("I'll keep an eye out for the pull requests and try my changes again then.")).toEqual([]);
+    expect(texts('Will come with an option to open the old files.')).toEqual([]);
+    expect(texts('And we will definitely not need a new server for this.')).toEqual([]);
+    expect(texts("I'll keep an eye on it and let you know tomorrow.")).toHaveLength(1);
+  });
+
   it('caps a very long sentence at about 300 characters', () => {
     const long = `I'll send the full breakdown by Friday, ${'including every line item and the assumptions behind it, '.repeat(10)}as discussed.`;
     const [promise] = findPromises(long, context);

@@ -112,7 +112,7 @@ const VAGUE_TIME = /\b(?:one of these days|one (?:fine|glorious|happy|good) day|
  * work for the reader so timed is still owed ("I'll get back to you in the near future").
  */
 const NEAR_FUTURE = /\bin the ["“]?(?:near|not[- ](?:so|too)[- ]distant|foreseeable)["”]? future\b/i;
-const SURE_OF_IT = /\b(?:i'm|i’m|i am|we're|we’re|we are) (?:sure|confident|certain)(?: that)?\s*$/i;
+const SURE_OF_IT = /\b(?:i'm|i’m|i am|we're|we’re|we are) (?:(?:pretty|quite|fairly|very) )?(?:sure|confident|certain|optimistic|hopeful)(?: that)?\s*$/i;
 
 /**
  * Verbs that announce what the rest of this very message does ("I will explain below", "I'll repeat
@@ -293,10 +293,18 @@ function rejection(sentence: string, c: Commitment): string | null {
   if (/\b(?:\d+|once|twice|two|three)\s+(?:(?:to|or)\s+\d+\s+)?times?\s+(?:a|per|each)\s+(?:day|week|month)\b|\bevery (?:\w+ ){0,3}(?:days?|weeks?|months?|hours?|releases?)\b/i.test(c.clause)) return 'habit';
   // Work on the writer's own things owes the reader nothing: "I will pivot my data", "I'll upgrade my laptop".
   if (/\b(?:my|our) (?:own )?(?:data|dataset|script|analysis|thesis|partitions?|disk)(?!\s+code)|\b(?:(?:my|our) (?:own |new |old )?|a new )(?:laptop|computer|machine|desktop|pc|workstation)\b|^(?:upgrade|reinstall|reformat|wipe) the (?:laptop|computer|machine|desktop|pc|workstation)\b|\bmachines? (?:I|we) have\b|^upgrade to (?:(?:version |R )?v?\d|the (?:newer|newest|latest|new|next)\b)/i.test(c.action) && !/\b(?:you|your|send|share|post|report|let)\b/i.test(c.action)) return 'own work';
+  // Something of one's own ("I'm gonna implement my own preprocessor") or more of one's own work ("I will work more on
+  // this branch"), with nothing handed to the reader.
+  if ((/\bmy own\b/i.test(c.action) || /^(?:also )?work (?:a (?:bit|little) |some )?(?:more|further)\b/i.test(c.action)) && !/\b(?:you|your|send|share|post|report|let)\b/i.test(c.action)) return 'own work';
   // A stopgap for oneself: "For now, I'll just wrap this into a local function" (not "For now, I'll send you ...").
   if (/\b(?:for now|for the time being),?\s*$/i.test(c.before) && !/\b(?:you|your|send|share|post|report|let)\b/i.test(c.action)) return 'own work';
   // A wish-list item told about, not a commitment: "This is certainly something I'm planning to implement".
   if (c.kind === 'plan' && /\bsomething (?:that |which )?$/i.test(c.before)) return 'plan told';
+  // A project's roadmap told to the list, not a task owed to the reader: "We plan to add I/O extensibility to the
+  // viewer", "We are going to migrate the colour classes into the core library" (not "We plan to release it on
+  // Friday", "we plan to add it in the next version", nor anything said to "you"). "I plan to ..." stays the writer's own
+  // commitment (round 5).
+  if (/^we\b/i.test(c.clause) && ROADMAP.test(sentence) && !SECOND_PERSON.test(sentence) && !NAMED_RELEASE.test(sentence) && !resolveDueDate(c.clause, PROBE)) return 'plan told';
   // The commitment given as a reason: "Upgrading takes long, particularly as I will copy /usr/local and rebuild".
   if (/\b(?:as|since|because)\s*$/i.test(c.before)) return 'reason';
   // Announcement and newsletter prose: the organisation's plans for an event, a course or a programme, told to
@@ -335,6 +343,8 @@ function rejection(sentence: string, c: Commitment): string | null {
   }
   // "think I will do this soon": the writer's guess, not a commitment.
   if (/\b(?:think|hope|guess|suppose|reckon)\s*$/i.test(c.before)) return 'hedge';
+  // "so I was thinking I'll put out a new version", "My hope is that I'll manage to ...": musing, not yet a commitment.
+  if (/\b(?:(?:was|am|'m|’m|were|are|'re|’re) thinking|(?:my|our|the) hope is)(?: that)?\s*$/i.test(c.before)) return 'hedge';
   // "I am going to Chicago tomorrow": going to a place is travel, not an action.
   if (/\b(?:I|[Ww]e)(?:'m|’m| am|'re|’re| are) going to\s+(?:[A-Z]\w*|(?:the|a|an|my|our|his|her|their|work|church|school|town|bed|lunch|dinner)\b)/.test(sentence)) return 'travel';
   // Only the commitment's own clause counts: "I'll call you Monday, or I may ask Scott to" is firm, and
@@ -352,12 +362,18 @@ function rejection(sentence: string, c: Commitment): string | null {
   // "as time and two toddlers permit": read on the whole clause, which the "and" inside it would cut.
   if (/\bas time\b[^.]{0,30}\bpermits?\b/i.test(c.clause)) return 'hedge';
   if (THEIR_TURN_FIRST.test(sentence) || OUR_HYPOTHETICAL.test(c.before)) return 'conditional';
+  // A condition put first by inversion: "Should that not be enough, I will ...", "Should there be a problem, we'll ...".
+  if (/^\W*should (?:that|this|it|there|you|we|they|he|she|the|any\w*|some\w*|anything|everything|no\w*)\b[^,;]{0,80},\s*$/i.test(c.before)) return 'conditional';
+  // The reader speaks first: "Anyone else interested let me know and I will add you", "let us know, and we'll do it".
+  if (/\blet (?:me|us) know,? and\s*$/i.test(c.before)) return 'conditional on them';
   // A condition in a later clause ("I'll try to get it working, but if you have a hint ...") is not this one's.
   // Telling the reader whether a fix worked is owed either way: "I will let you know tomorrow if it works" reads as
   // "... whether it works", while "I'll let you know if anything changes" stays a condition.
   const conditionClause = (c.clause.split(/,?\s+but\s+|,\s*(?:and|although|though)\s+/i)[0] ?? c.clause).replace(REPORTS_WHETHER, '$1whether ');
   // An occasion of ours that may never come: "when we have to", "once I get behind a decent connection".
   if (/\b(?:when|once|if|whenever) (?:i|we) (?:have to|need to|must|get (?:behind|around to|a (?:chance|moment)|(?:some )?time))\b/i.test(conditionClause)) return 'conditional';
+  // Only then: "But I'll do that only when we need it"; and what may turn up: "when something better comes along".
+  if (/\bonly (?:when|if|once)\b/i.test(conditionClause) || /\b(?:when|once|if) (?:something|anything)\b[^,.;]{0,40}\b(?:comes?|turns?|shows?) (?:along|up)\b/i.test(`${c.before} ${conditionClause}`)) return 'conditional';
   // "but" opens a clause of its own: "I believe I could ..., but I will give it a try" is firm.
   const sinceBut = c.before.split(/(?:[,;)]\s*|\s)but\s+/i).pop() ?? c.before;
   if (OFFER.test(c.before) || WOULD.test(sinceBut) || OFFER.test(c.clause) || /\b(?:up)?on (?:request|demand)\b/i.test(conditionClause)) return 'offer';
@@ -393,6 +409,9 @@ function rejection(sentence: string, c: Commitment): string | null {
   if ((NON_ACTION.test(action) && !followsUp) || /^(?:leave\b|speak (?:soon|when|then|later|again)|talk (?:soon|when|then|later|again|to you (?:soon|later|then|next))|catch up\b|put in an appearance|show (?:up|my face)\b)/i.test(action)) {
     return 'not an action';
   }
+  // Watching for something is no act of its own ("I'll keep an eye out for the PRs"), a product's contents are a state
+  // ("Will come with an option to use ..."), and what we will not need is no commitment.
+  if ((/^keep an eye\b/i.test(action) && !owesAfter) || /^come with\b/i.test(action) || /^(?:(?:definitely|certainly|probably) )?not (?:need|have to|require)\b/i.test(action)) return 'not an action';
   // Someone else acts: "I'll let him respond in fullness", "I'll let Jake address it" (not "I'll let Phil know").
   if (/^let (?:him|her|them|others|someone else|somebody else|(?:someone|somebody|people) (?:who|that|with|more)\b[^.;,]{0,60}?|(?:other|more (?:qualified|knowledgeable|experienced)|wiser|smarter) (?:people|folks|minds|heads)|[A-Z][a-z]+(?: and (?:the )?(?:others|[A-Z][a-z]+))?) (?:respond|answer|reply|handle|address|speak|chime|comment|weigh|report|explain|take it|deal|decide|continue|field|elaborate|volunteer|follow up on|pick (?:it|this|that) up)\b/.test(action)) return 'someone else acts';
   // Letting a matter rest is no act: "I'll let it slide", "we'll let it go this time".
@@ -468,6 +487,11 @@ const WAITS_WORD = /\b(?:when|once|soon)\b/i;
 const POLICY =
   /^(?:(?:continue to|seek to|work to|strive to|also|further|always)\s+)*(?:advance|promote|strengthen|pursue|support|seek|banish|dedicate|invest|partner|engage|extend|deepen|expand|defend|protect|uphold|champion|stand (?:by|with|up)|cooperate|redouble|bolster|foster|empower|mobili[sz]e|convene|leverage|harness|intensify|combat|counter|fight|oppose|condemn|encourage|urge|call on|hold (?:\w+ )?accountable|remain (?:committed|engaged|vigilant)|not (?:rest|tolerate|hesitate)|never)\b/i;
 const SECOND_PERSON = /\b(?:you|your|u)\b/i;
+/** A release that carries a plan to the readers ("in the next version", "in release 2.1"): a roadmap item then commits (round 5). */
+const NAMED_RELEASE = /\b(?:next|upcoming|coming|following|new) (?:version|release|update|build)\b|\b(?:version|release|v)\s?\d/i;
+/** A project's plan for its own code, with "we": going, planning or intending to add, migrate, implement, port ... */
+const ROADMAP =
+  /\bwe(?:'re|’re| are)? (?:going|plan(?:ning)?|intend(?:ing)?) to (?:\w+ )?(?:add|migrate|implement|provide|move|port|support|integrate|switch|rewrite|refactor|replace|pursue|extend|expand|develop|introduce|deprecate|drop|split|restructure|redesign|convert)\b/i;
 
 /** A supercite quote prefix inside a sentence whose lines were joined ("... Douglas> For R I will ..."). */
 const SUPERCITE_MARK = /(?:^|\s)[A-Za-z][A-Za-z]{0,11}>\s/;
