@@ -739,6 +739,15 @@ describe('findPromises', () => {
     expect(texts("I'll keep an eye on it and let you know tomorrow.")).toHaveLength(1);
   });
 
+  it('does not read a plan for some future told first, a line one keeps to, or looking for time as a promise (round 14)', () => {
+    expect(texts('In the future we will look into switching to the new provider.')).toEqual([]);
+    expect(texts('We will certainly avoid that sort of silent change.')).toEqual([]);
+    expect(texts("I'll see if I can find some time to rewrite it there.")).toEqual([]);
+    expect(texts("To avoid this in the future, I'll send the report by Friday.")).toHaveLength(1);
+    expect(texts("I'll find time to put up a pull request for you to consider.")).toHaveLength(1);
+    expect(texts("I'll see if I can take a look at it.")).toHaveLength(1);
+  });
+
   it('caps a very long sentence at about 300 characters', () => {
     const long = `I'll send the full breakdown by Friday, ${'including every line item and the assumptions behind it, '.repeat(10)}as discussed.`;
     const [promise] = findPromises(long, context);

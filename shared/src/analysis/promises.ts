@@ -327,6 +327,9 @@ function rejection(sentence: string, c: Commitment): string | null {
   // A rule for ever after or a limit of scope is a policy, not an act owed: "I'll avoid attachments from now
   // on", "I will only build for the latest release".
   if (/\b(?:from now on|in (?:the )?future|going forward|henceforth)\b/i.test(c.clause) || /^only\s+(?!(?:need|take|have|require|cost)\b)/i.test(c.action)) return 'habit';
+  // The same told first ("In the future we will look into switching ..."), and a line one keeps to ("We will certainly
+  // avoid that sort of magic"); not "To avoid this in the future, I'll send ...", where the future is the reason.
+  if (/^\W*in the (?:near |distant |far )?future,?\s*$/i.test(c.before) || /^(?:(?:certainly|definitely|surely) )?avoid\b/i.test(c.action)) return 'habit';
   // A relative clause without "that": "the function I will call is wrapped in ...".
   if (c.kind === 'modal' && /^[a-z]+\s+(?:is|are|was|were|has|had)\b/i.test(c.action)) return 'relative clause';
   // The writer's own analysis steps: "I will pivot the table", "I will compute returns" (not "... for you").
@@ -361,6 +364,8 @@ function rejection(sentence: string, c: Commitment): string | null {
   if (/\b(?:no promises|(?:can't|cannot|can not|won't) promise|not promising)\b/i.test(sentence)) return 'hedge';
   // "as time and two toddlers permit": read on the whole clause, which the "and" inside it would cut.
   if (/\bas time\b[^.]{0,30}\bpermits?\b/i.test(c.clause)) return 'hedge';
+  // Whether time can be found at all: "I'll see if I can find some time to reimplement it" (not "I'll find time to ...").
+  if (/\bsee (?:if|whether) (?:I|we) can find (?:some |the )?time\b/i.test(c.clause)) return 'hedge';
   if (THEIR_TURN_FIRST.test(sentence) || OUR_HYPOTHETICAL.test(c.before)) return 'conditional';
   // A condition put first by inversion: "Should that not be enough, I will ...", "Should there be a problem, we'll ...".
   if (/^\W*should (?:that|this|it|there|you|we|they|he|she|the|any\w*|some\w*|anything|everything|no\w*)\b[^,;]{0,80},\s*$/i.test(c.before)) return 'conditional';
