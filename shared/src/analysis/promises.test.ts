@@ -748,6 +748,13 @@ describe('findPromises', () => {
     expect(texts("I'll see if I can take a look at it.")).toHaveLength(1);
   });
 
+  it('reads "let me take a quick shot at", "let me do some checking and get back to you" and "we will be reviewing and merging" as promises (round 14)', () => {
+    expect(texts('Let me take a quick shot at fixing the totals.')).toHaveLength(1);
+    expect(texts('Let me do some schedule checking and then get back to you all on final dates.')).toHaveLength(1);
+    expect(texts('We will be reviewing and merging your changes over the next few days.')).toHaveLength(1);
+    expect(texts('Let me do some thinking about it.')).toEqual([]);
+  });
+
   it('caps a very long sentence at about 300 characters', () => {
     const long = `I'll send the full breakdown by Friday, ${'including every line item and the assumptions behind it, '.repeat(10)}as discussed.`;
     const [promise] = findPromises(long, context);
