@@ -736,6 +736,7 @@ describe('findPromises', () => {
     expect(texts("I'll keep an eye out for the pull requests and try my changes again then.")).toEqual([]);
     expect(texts('Will come with an option to open the old files.')).toEqual([]);
     expect(texts('And we will definitely not need a new server for this.')).toEqual([]);
+    expect(texts("I'll watch out for a new version and have another go then.")).toEqual([]);
     expect(texts("I'll keep an eye on it and let you know tomorrow.")).toHaveLength(1);
   });
 

@@ -414,9 +414,10 @@ function rejection(sentence: string, c: Commitment): string | null {
   if ((NON_ACTION.test(action) && !followsUp) || /^(?:leave\b|speak (?:soon|when|then|later|again)|talk (?:soon|when|then|later|again|to you (?:soon|later|then|next))|catch up\b|put in an appearance|show (?:up|my face)\b)/i.test(action)) {
     return 'not an action';
   }
-  // Watching for something is no act of its own ("I'll keep an eye out for the PRs"), a product's contents are a state
+  // Watching for something is no act of its own ("I'll keep an eye out for the PRs", "I'll watch out for a new version
+  // and have another go then"), a product's contents are a state
   // ("Will come with an option to use ..."), and what we will not need is no commitment.
-  if ((/^keep an eye\b/i.test(action) && !owesAfter) || /^come with\b/i.test(action) || /^(?:(?:definitely|certainly|probably) )?not (?:need|have to|require)\b/i.test(action)) return 'not an action';
+  if ((/^(?:keep an eye|watch (?:out )?for|look out for|be on the lookout)\b/i.test(action) && !owesAfter) || /^come with\b/i.test(action) || /^(?:(?:definitely|certainly|probably) )?not (?:need|have to|require)\b/i.test(action)) return 'not an action';
   // Someone else acts: "I'll let him respond in fullness", "I'll let Jake address it" (not "I'll let Phil know").
   if (/^let (?:him|her|them|others|someone else|somebody else|(?:someone|somebody|people) (?:who|that|with|more)\b[^.;,]{0,60}?|(?:other|more (?:qualified|knowledgeable|experienced)|wiser|smarter) (?:people|folks|minds|heads)|[A-Z][a-z]+(?: and (?:the )?(?:others|[A-Z][a-z]+))?) (?:respond|answer|reply|handle|address|speak|chime|comment|weigh|report|explain|take it|deal|decide|continue|field|elaborate|volunteer|follow up on|pick (?:it|this|that) up)\b/.test(action)) return 'someone else acts';
   // Letting a matter rest is no act: "I'll let it slide", "we'll let it go this time".
