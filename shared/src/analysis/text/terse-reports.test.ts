@@ -35,3 +35,19 @@ describe('reports in the fewest words', () => {
     expect(reportsTerseFinding('Done.')).toBe(false);
   });
 });
+
+// Round 15 (corpus README "Round 15 (fulfilment)").
+describe('fixes told landed in the latest revision, and tries told by the problem they solved', () => {
+  it('reads a fix in the latest revision of source control, and not one in the next release', () => {
+    expect(FIX_LANDED.test('This should be fixed in the latest SVN revision.')).toBe(true);
+    expect(FIX_LANDED.test('Fixed in the current git tree.')).toBe(true);
+    expect(FIX_LANDED.test('This should be fixed in the latest release.')).toBe(false);
+  });
+
+  it('reads "this solves the crash" and "did the trick" as how a try turned out, and not a plan or a wish', () => {
+    expect(TRY_WORKED.test('This solves the crash in the module!')).toBe(true);
+    expect(TRY_WORKED.test('Installing it from macports did the trick.')).toBe(true);
+    expect(TRY_WORKED.test('This patch should solve the crash.')).toBe(false);
+    expect(TRY_WORKED.test('That might do the trick.')).toBe(false);
+  });
+});
