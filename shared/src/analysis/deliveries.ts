@@ -23,8 +23,8 @@
  *   the sentence mentions the past ("as you promised PM Singh we would do late last year").
  * - answered also covers a report of what was found out, from the look or the try itself ("Had a quick look
  *   and ...", "big improvement", "another solution which works ...", "the administrator has suggested the
- *   problem is due to ..."): FINDINGS below; and how a try turned out, the thing left out ("Worked great."):
- *   text/terse-reports.ts.
+ *   problem is due to ..."): FINDINGS below; and how a try turned out, the thing left out ("Worked great.", "everything
+ *   compiled ok"): text/terse-reports.ts.
  * - happened: an act took place ("Thanks for the call this morning", "We spoke on Tuesday", "The fix is
  *   live", "I've booked the room", "The invite is out"), and in a reply's fewest words, a fix told by where it landed
  *   ("Fixed in CVS.") or the reader's items told done ("These are all done.", "Done."): text/terse-reports.ts.
@@ -44,7 +44,7 @@ import { reportsAnswerHeard } from './text/reported-answers';
 import { reportsHeardOrNews, reportsNews } from './text/reported-news';
 import { REPORT_HEADING, isBareHeading, reportsUnderHeading } from './text/report-headings';
 import { splitSentences } from './text/sentences';
-import { FIX_LANDED, ITEMS_DONE, TRY_WORKED } from './text/terse-reports';
+import { BUILT_OK, FIX_LANDED, ITEMS_DONE, TRY_WORKED } from './text/terse-reports';
 
 const SLIP =
   /\b(?:tak(?:e|es|ing) (?:a (?:bit|little) )?longer|(?:running|am running|are running|we're running|i'm running) (?:a (?:bit|little|few days) )?(?:late|behind)|behind schedule|need (?:a (?:few|couple of) )?(?:more|extra) (?:time|days?|hours?|weeks?)|(?:has|have|had) (?:been )?(?:slipped|delayed|pushed)|(?:is|are|was|were|will be|be) (?:a (?:bit|little|few days) )?(?:delayed|late)|push(?:ing|ed)? (?:it |this |the \w+ )?(?:back|out)|not (?:quite )?(?:ready|finished|done|there) yet|(?:won't|will not|can't|cannot) (?:make|meet|hit) (?:it|the (?:date|deadline)|friday|monday|tuesday|wednesday|thursday|today|tomorrow)|(?:won't|will not) be (?:ready|done|finished) (?:by|until|before|on)|(?:got|been|am|are|were|was) (?:held up|delayed|stuck)|bear with (?:me|us)|new (?:date|eta|timeline) (?:is|will be)|(?:revised|updated|new) eta)\b/i;
@@ -99,7 +99,7 @@ const OLD_NEWS = /\b(?:earlier this (?:year|month)|last (?:year|month|spring|sum
  * else has its own guard (text/reported-answers.ts), read only for the sentences this one turns away.
  */
 const HINT =
-  /fyi|readout|status report|progress report|fysa|tried|tested|reproduc|install|upgrad|built|rebuilt|pushed|commit|edited|updated|added|removed|changed|rewr|implement|introduc|patch|appl|merg|filed|opened|document|\bran\b|\brun\b|work|solve|trick|cure|sorted|got|found|below|could|can |attach|enclos|find|sent|send|forward|shar|upload|post|mail|fax|courier|put|placed|added|circulat|dropped|submit|deliver|includ|here|promised|requested|discussed|link|http|answer|question|query|check|confirm|look|heard|spoke|talk|verif|investigat|asked|good|turns out|reason|price|cost|quote|figure|number|total|amount|date|eta|yes|no\b|thank|great|nice|met|caught|fix|patch|update|change|release|feature|version|resolved|deploy|shipp|rolled|book|schedul|set up|arrang|organi|invite|room|session|now|long|late|behind|more|slipp|delay|push|ready|held|stuck|bear|revised|new|improv|speed|solution|gone|went|finished|completed|workaround|suggest|replied|explain|pointed|told|due to|caused|\$ |left|landed|copied/i;
+  /fyi|readout|status report|progress report|fysa|tried|tested|reproduc|install|upgrad|built|rebuilt|pushed|commit|edited|updated|added|removed|changed|rewr|implement|introduc|patch|appl|merg|filed|opened|document|\bran\b|\brun\b|work|solve|trick|cure|sorted|got|found|below|could|can |attach|enclos|find|sent|send|forward|shar|upload|post|mail|fax|courier|put|placed|added|circulat|dropped|submit|deliver|includ|here|promised|requested|discussed|link|http|answer|question|query|check|confirm|look|heard|spoke|talk|verif|investigat|asked|good|turns out|reason|price|cost|quote|figure|number|total|amount|date|eta|yes|no\b|thank|great|nice|met|caught|fix|patch|update|change|release|feature|version|resolved|deploy|shipp|rolled|book|schedul|set up|arrang|organi|invite|room|session|now|long|late|behind|more|slipp|delay|push|ready|held|stuck|bear|revised|new|improv|speed|solution|gone|went|finished|completed|workaround|suggest|replied|explain|pointed|told|due to|caused|\$ |left|landed|copied|compil|load|tree/i;
 
 /** A fixed frame: only the phrase of a slip's new time is kept; the caller dates it in the user's zone. */
 const PROBE: DueDateContext = {
@@ -138,7 +138,7 @@ function isQuestion(sentence: string): boolean {
  * 475 -> 475 ms, templates 360 -> 357 ms). corpus/prefilters.test.ts checks that no sentence the rules classify is
  * skipped here.
  */
-const KIND_PATTERNS = [SLIP, OUTCOME, DELIVERED, HAPPENED, ANSWERED, FINDINGS, REPORT_HEADING, FIX_LANDED, ITEMS_DONE, TRY_WORKED];
+const KIND_PATTERNS = [SLIP, OUTCOME, DELIVERED, HAPPENED, ANSWERED, FINDINGS, REPORT_HEADING, FIX_LANDED, ITEMS_DONE, TRY_WORKED, BUILT_OK];
 // Joined into one pattern with the flag "i": a pattern written with other flags would change meaning there.
 for (const pattern of KIND_PATTERNS) if (pattern.flags !== 'i') throw new Error(`deliveries: ${pattern.source.slice(0, 40)} must have exactly the flag "i"`);
 const ANY_KIND = new RegExp(KIND_PATTERNS.map((pattern) => `(?:${pattern.source})`).join('|'), 'i');
@@ -180,7 +180,7 @@ export function classifyByRules(sentence: string): DeliveryCandidate | null {
     if (!OLD_NEWS.test(sentence)) return { text: snippet(sentence), kind: 'happened' };
     return reportsUnderHeading(sentence) ? { text: snippet(sentence), kind: 'answered' } : null;
   }
-  if (ANSWERED.test(sentence) || FINDINGS.test(sentence) || TRY_WORKED.test(sentence) || reportsHeardOrNews(sentence) || reportsUnderHeading(sentence)) return { text: snippet(sentence), kind: 'answered' };
+  if (ANSWERED.test(sentence) || FINDINGS.test(sentence) || TRY_WORKED.test(sentence) || BUILT_OK.test(sentence) || reportsHeardOrNews(sentence) || reportsUnderHeading(sentence)) return { text: snippet(sentence), kind: 'answered' };
   return null;
 }
 

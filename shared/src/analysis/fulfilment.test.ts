@@ -479,6 +479,13 @@ describe('tries, fixes taken on and commits owed, in the promise thread', () => 
     expect(verdictOf("I'll have a look at the code after this weekend, and commit the changes to SVN.", "Here's a patch that implements the ioctl. It seems to work with my camera.")).not.toBe('kept');
   });
 
+  it('keeps a try to get it going by a build told clean, a patch to apply by the patches told in the tree, and not a look at something else', () => {
+    expect(verdictOf("OK, I'll try and make it work.", 'I had to export a few functions and everything compiled and insmoded ok.')).toBe('kept');
+    expect(verdictOf("I'll look into TileCache then.", 'It compiled OK and the TypeError is away.')).toBe('not-kept');
+    expect(verdictOf("I'll apply the patch then.", "They're in the linuxtv.org git tree, they should hit mainline ASAP.")).toBe('kept');
+    expect(verdictOf("I'll apply the patch then.", 'I will look at the git tree tomorrow.')).toBe('not-kept');
+  });
+
   it('does not keep a promise by a talk that is a turn of phrase, nor by the act released', () => {
     expect(verdictOf("I will add a TODO comment to remind me of the issue, and I'll solve the problem later.", "Sorry, I spoke too fast. There's no need to add a comment. I'll apply your patch as-is.")).toBe('not-kept');
   });

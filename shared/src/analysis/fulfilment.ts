@@ -2,7 +2,7 @@ import type { DeliveryCandidate } from '../model/facts';
 import type { TouchpointKind } from '../model/touchpoint';
 import { isNewsOnly } from './deliveries';
 import { saysShipped, shipsPromisedThing } from './fulfilment-fixes';
-import { FIX_LANDED } from './text/terse-reports';
+import { BUILT_OK, FIX_LANDED } from './text/terse-reports';
 import { isInquiry, reportsFinding } from './fulfilment-reports';
 import { GENERIC, keywords } from './text/keywords';
 import { reportsUnderHeading } from './text/report-headings';
@@ -386,7 +386,8 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
     if (d.kind === 'answered' && !reportsBack && isNewsOnly(d.text)) continue;
     // A promise to find something out is kept, in its thread, by the report of what was found ("Had a quick
     // look and ...", "I tried it but it still fails", "that works OK"), whether or not the report names the thing.
-    const reportsIt = inquiry && sameThread && reportsFinding(d.text);
+    // A build told clean ("everything compiled and insmoded ok") is how a try went, not what a look found.
+    const reportsIt = inquiry && sameThread && (reportsFinding(d.text) || (trying && BUILT_OK.test(d.text)));
     // Trying something is kept by a report of the try, not by a link or a file ("I'll try it": "There is a
     // patch available from CRAN <link>" does not say it was tried, even when it names the thing tried).
     if (trying && d.kind === 'delivered' && !reportsIt) continue;
@@ -398,7 +399,7 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
       d.kind === 'happened' && act === 'call'
         ? TALKED.test(d.text)
         : d.kind === 'happened' && act === 'fix'
-          ? saysShipped(d.text)
+          ? saysShipped(d.text) || FIX_LANDED.test(d.text)
           : shows.strong.includes(d.kind) || (act === 'fix' && d.kind === 'delivered' && FIX_ITEM.test(d.text)) || (act === 'call' && d.kind === 'answered' && talksWithNamedPartner(d.text, promised, promise.text));
     const isWeak = shows.weak.includes(d.kind) || ((act === 'fix' || act === 'call') && d.kind === 'happened') || reportsIt;
     if (!isStrong && !isWeak) continue;
