@@ -188,6 +188,7 @@ describe('turns of phrase that are no act, and a copy sent with a question in br
     expect(kindOf('I\'m sending it as attachment (does it look "good"?)')).toBe('delivered');
     expect(kindOf('Are you sending it as attachment (the log)?')).toBeNull();
     expect(kindOf("I'm sending it tomorrow.")).toBeNull();
+    expect(kindOf("I'm not sure how this works exactly (maybe you can give me a simple example?)")).toBeNull();
   });
 
   it('reads how a try turned out told of the problem it solved, and not a hope', () => {

@@ -119,11 +119,21 @@ const BUT_CLAUSE = /[,;]\s*but\s+(.+)$/i;
 /** Opens by handing something over, whatever future follows ("Attached is what I will send them"). */
 const OPENS_DELIVERING = /^(?:attached|please find|here(?:'s| is| are))\b/i;
 
-/** A question asked in brackets at the end ("I'm sending it as attachment (does it look good?)") is an aside. */
+/** A question in brackets at the end: "I'm sending it as attachment (does it look good?)". */
 const BRACKETED_END = /\s*\([^()]*\)\s*[.!]?\s*$/;
 function isQuestion(sentence: string): boolean {
-  if (!ENDS_AS_QUESTION.test(sentence)) return false;
-  return !sentence.trimEnd().endsWith(')') || ENDS_AS_QUESTION.test(sentence.replace(BRACKETED_END, ''));
+  return ENDS_AS_QUESTION.test(sentence);
+}
+/**
+ * A copy handed over with a question about it in brackets ("I'm sending it as attachment (does it look good?)") still
+ * hands it over; any other sentence that ends asking is a question, whatever it says before.
+ */
+function deliveredBeforeAside(sentence: string): DeliveryCandidate | null {
+  if (!sentence.trimEnd().endsWith(')')) return null;
+  const before = sentence.replace(BRACKETED_END, '');
+  if (before === sentence || before.trim() === '' || isQuestion(before)) return null;
+  const found = classifyDelivery(before);
+  return found?.kind === 'delivered' ? { text: snippet(sentence), kind: 'delivered' } : null;
 }
 
 /**
@@ -153,7 +163,8 @@ export function classifyDelivery(sentence: string): DeliveryCandidate | null {
   // "Done." and "These are all done" name no act HINT knows; "done" itself is too common a word to pass every sentence on.
   const hinted = HINT.test(sentence) || ITEMS_DONE.test(sentence);
   if (!hinted && !reportsHeardOrNews(sentence)) return null;
-  if (isQuestion(sentence) || (hinted && !mayClassifyDelivery(sentence))) return null;
+  if (isQuestion(sentence)) return deliveredBeforeAside(sentence);
+  if (hinted && !mayClassifyDelivery(sentence)) return null;
   return classifyByRules(sentence);
 }
 
