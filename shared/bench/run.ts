@@ -84,8 +84,9 @@ const twistedList = new Map<string, string>();
 for (const m of twistedMessages) twistedList.set(twistedKey(m.list, m.messageId), m.body);
 // Round 13 (README "Round 13 (promises)"): four BerliOS projects' lists, Pipermail's monthly text archives as round 12's.
 const berliosListDir = findBerliosLists();
+const berliosMessages = berliosListDir ? readBerliosLists(berliosListDir) : [];
 const berliosList = new Map<string, string>();
-for (const m of berliosListDir ? readBerliosLists(berliosListDir) : []) berliosList.set(twistedKey(m.list, m.messageId), m.body);
+for (const m of berliosMessages) berliosList.set(twistedKey(m.list, m.messageId), m.body);
 // Round 14 (README "Round 14 (promises)"): the ImageJ2 developers' list, Pipermail's monthly text archives as round 12's.
 const imagejListDir = findImagejLists();
 const imagejList = new Map<string, string>();
@@ -316,28 +317,36 @@ if (lookup) {
   console.log('Fulfilment on real State Department conversations, rounds 8, 9, 10, 12 and 13 (aims: status >= 95%, called kept when not <= 2%)');
   console.table(rows);
 }
-// Fulfilment round 14 (README "Round 14 (fulfilment)"): promises on the Twisted lists and their writer's later messages
-// in the thread, by reference, resolved into the State rounds' text form so one scorer reads both.
-if (twistedListDir) {
-  const items = resolveTwistedFulfilment(parseRealFulfilment(readFileSync(realUrl('fulfilment-twisted-list-14.refs.jsonl'), 'utf8')), readTwistedThreads(twistedListDir, twistedMessages), sha);
+/**
+ * A fulfilment round stored as references to a Pipermail list's threads (rounds 14 and 15), resolved into the State
+ * rounds' text form so one scorer reads every round; its figures go to `fulfilmentFigures` under `<split> <part>`.
+ */
+function pipermailFulfilmentRound(part: string, title: string, file: string, messages: Parameters<typeof resolveTwistedFulfilment>[1]): void {
+  const items = resolveTwistedFulfilment(parseRealFulfilment(readFileSync(realUrl(file), 'utf8')), messages, sha);
   const rows: Record<string, unknown>[] = [];
   for (const split of ['train', 'holdout'] as const) {
     const outcomes: { expected: 'kept' | 'not-kept'; got: 'kept' | 'possibly-kept' | 'not-kept' }[] = [];
     for (const item of items.filter((i) => i.split === split)) {
       const got = fulfilmentVerdictOfText(item);
-      if (split === 'train' && got !== item.expected) trainFailures.push(`[fulfilment twisted 14] expected ${item.expected} / got ${got}: ${item.text} || later: ${item.later.map((m) => m.body.slice(0, 160)).join(' // ')}`);
+      if (split === 'train' && got !== item.expected) trainFailures.push(`[fulfilment ${part}] expected ${item.expected} / got ${got}: ${item.text} || later: ${item.later.map((m) => m.body.slice(0, 160)).join(' // ')}`);
       outcomes.push({ expected: item.expected, got });
     }
     const score = scoreFulfilment(outcomes);
-    fulfilmentFigures[`${split} twisted 14`] = score;
-    rows.push({ split, set: 'round 14', ...fulfilmentRow(score) });
+    fulfilmentFigures[`${split} ${part}`] = score;
+    rows.push({ split, set: `round ${part.split(' ')[1]}`, ...fulfilmentRow(score) });
   }
-  console.log('Fulfilment on real Twisted-list threads, round 14 (aims: status >= 95%, called kept when not <= 2%)');
+  console.log(`${title} (aims: status >= 95%, called kept when not <= 2%)`);
   console.table(rows);
 }
-// Every real fulfilment set together (the R lists, the State rounds, the Twisted round), per split: the figure the aims are read on.
+// Fulfilment round 14 (README "Round 14 (fulfilment)"): promises on the Twisted lists and their writer's later messages
+// in the thread, by reference.
+if (twistedListDir) pipermailFulfilmentRound('twisted 14', 'Fulfilment on real Twisted-list threads, round 14', 'fulfilment-twisted-list-14.refs.jsonl', readTwistedThreads(twistedListDir, twistedMessages));
+// Fulfilment round 15 (README "Round 15 (fulfilment)"): promises on the BerliOS lists and their writer's later messages
+// in the thread, by reference.
+if (berliosListDir) pipermailFulfilmentRound('berlios 15', 'Fulfilment on real BerliOS-list threads, round 15', 'fulfilment-berlios-lists-15.refs.jsonl', readTwistedThreads(berliosListDir, berliosMessages));
+// Every real fulfilment set together (the R lists, the State rounds, the Twisted and BerliOS rounds), per split: the figure the aims are read on.
 {
-  const parts = ['all', 'state all', 'twisted 14'];
+  const parts = ['all', 'state all', 'twisted 14', 'berlios 15'];
   const rows = (['train', 'holdout'] as const).map((split) => {
     const total = { promises: 0, right: 0, falseKept: 0, possibly: 0, keptFound: 0, kept: 0 };
     for (const part of parts) {

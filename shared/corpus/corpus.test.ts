@@ -16,6 +16,7 @@ import realOutbound14Text from './real/outbound-imagej-list-14.refs.jsonl?raw';
 import realFulfilment4Text from './real/fulfilment-r-lists-4.refs.jsonl?raw';
 import realFulfilment6Text from './real/fulfilment-r-lists-6.refs.jsonl?raw';
 import realFulfilment14Text from './real/fulfilment-twisted-list-14.refs.jsonl?raw';
+import realFulfilment15Text from './real/fulfilment-berlios-lists-15.refs.jsonl?raw';
 import realOutbound7Text from './real/outbound-state-dept-7.jsonl?raw';
 import realInbound7Text from './real/inbound-state-dept-7.jsonl?raw';
 import realInbound9Text from './real/inbound-state-dept-9.jsonl?raw';
@@ -381,22 +382,28 @@ describe('real fulfilment threads, rounds 4 and 6 (references)', () => {
   });
 });
 
-// Round 14 (README "Round 14 (fulfilment)"): promises on the Twisted project's lists and their writer's later messages in
-// the thread, kept as references (the messages carry no licence), so the verdicts live in the bench with the archive
-// present. What is committed is checked here: labelled (with what kept it), later mail, the hash split, drawn once.
-describe('real fulfilment threads, round 14 (Twisted list references)', () => {
-  const items = parseRealFulfilment(realFulfilment14Text);
+// Rounds 14 and 15 (README "Round 14 (fulfilment)", "Round 15 (fulfilment)"): promises on the Twisted and BerliOS
+// projects' lists and their writer's later messages in the thread, kept as references (the messages carry no licence), so
+// the verdicts live in the bench with the archives present. What is committed is checked here: labelled (with what kept
+// it), later mail, the hash split, drawn once (across both rounds).
+describe('real fulfilment threads, rounds 14 and 15 (Pipermail list references)', () => {
+  const rounds = [
+    { round: 14, items: parseRealFulfilment(realFulfilment14Text), source: 'twisted-list/', atLeast: 78 },
+    { round: 15, items: parseRealFulfilment(realFulfilment15Text), source: 'berlios-list/', atLeast: 79 },
+  ];
 
   it('are labelled, split by the hash of the promise and drawn once', () => {
-    expect(items.length).toBeGreaterThanOrEqual(78);
-    expect(items.some((r) => r.expected === 'kept') && items.some((r) => r.expected === 'not-kept')).toBe(true);
     const seen = new Set<string>();
-    for (const r of items) {
-      const ok = /^[0-9a-f]{16}$/.test(r.sha) && r.source.startsWith('twisted-list/') && r.later.length > 0 && !r.later.includes(r.ref) && r.length > 0;
-      expect({ sha: r.sha, ok, keptBy: r.expected === 'kept' ? Boolean(r.keptBy) : r.expected === 'not-kept' }).toEqual({ sha: r.sha, ok: true, keptBy: true });
-      expect({ sha: r.sha, split: r.split }).toEqual({ sha: r.sha, split: Number.parseInt(r.sha.slice(0, 8), 16) % 3 === 0 ? 'holdout' : 'train' });
-      expect({ sha: r.sha, drawnBefore: seen.has(r.sha) }).toEqual({ sha: r.sha, drawnBefore: false });
-      seen.add(r.sha);
+    for (const { round, items, source, atLeast } of rounds) {
+      expect({ round, items: items.length >= atLeast }).toEqual({ round, items: true });
+      expect(items.some((r) => r.expected === 'kept') && items.some((r) => r.expected === 'not-kept')).toBe(true);
+      for (const r of items) {
+        const ok = /^[0-9a-f]{16}$/.test(r.sha) && r.source.startsWith(source) && r.later.length > 0 && !r.later.includes(r.ref) && r.length > 0;
+        expect({ sha: r.sha, ok, keptBy: r.expected === 'kept' ? Boolean(r.keptBy) : r.expected === 'not-kept' }).toEqual({ sha: r.sha, ok: true, keptBy: true });
+        expect({ sha: r.sha, split: r.split }).toEqual({ sha: r.sha, split: Number.parseInt(r.sha.slice(0, 8), 16) % 3 === 0 ? 'holdout' : 'train' });
+        expect({ sha: r.sha, drawnBefore: seen.has(r.sha) }).toEqual({ sha: r.sha, drawnBefore: false });
+        seen.add(r.sha);
+      }
     }
   });
 });

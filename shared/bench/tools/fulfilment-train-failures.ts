@@ -1,7 +1,8 @@
 /**
  * Prints the fulfilment verdicts that disagree with their labels on the TRAIN split of the real fulfilment
  * sets (corpus README, rounds 1, 2, 4 and 6 from the R-list archive, rounds 8, 9, 10, 12 and 13 from the State Department
- * release, round 14 from the Twisted lists when FOLLOWTHROUGH_TWISTED_LIST_DIR is set), each with the judge's verdict and the deliveries read in every later message: what the error analysis
+ * release, round 14 from the Twisted lists when FOLLOWTHROUGH_TWISTED_LIST_DIR is set, round 15 from the BerliOS lists when
+ * FOLLOWTHROUGH_BERLIOS_LIST_DIR is set), each with the judge's verdict and the deliveries read in every later message: what the error analysis
  * reads. The held-out items are skipped, never printed. The R-list rounds need the archive (archive.ts); the State
  * rounds are stored as text: `npx tsx bench/tools/fulfilment-train-failures.ts`.
  */
@@ -14,6 +15,7 @@ import type { FulfilmentEvidence } from '../../src/analysis/fulfilment';
 import { visibleText } from '../../src/analysis/visible-text';
 import { findArchive, readArchive } from './archive';
 import { findTwistedList } from './twisted-list';
+import { findBerliosLists, readBerliosLists } from './berlios-lists';
 import { readTwistedThreads, resolveTwistedFulfilment } from './twisted-threads';
 const archive = findArchive();
 const msgs = archive ? await readArchive(archive) : [];
@@ -43,10 +45,15 @@ for (const file of ['fulfilment-r-lists.refs.jsonl', 'fulfilment-r-lists-2.refs.
 }
 const twistedDir = findTwistedList();
 if (!twistedDir) console.log('Twisted lists not found: round 14 skipped');
+const berliosDir = findBerliosLists();
+if (!berliosDir) console.log('BerliOS lists not found: round 15 skipped');
 const textRounds = [
   ...[8, 9, 10, 12, 13].map((round) => ({ label: `state ${round}`, items: parseRealFulfilmentText(readFileSync(new URL(`../../corpus/real/fulfilment-state-dept-${round}.jsonl`, import.meta.url), 'utf8')) })),
   ...(twistedDir
     ? [{ label: 'twisted 14', items: resolveTwistedFulfilment(parseRealFulfilment(readFileSync(new URL('../../corpus/real/fulfilment-twisted-list-14.refs.jsonl', import.meta.url), 'utf8')).filter((i) => i.split === 'train'), readTwistedThreads(twistedDir), sha) }]
+    : []),
+  ...(berliosDir
+    ? [{ label: 'berlios 15', items: resolveTwistedFulfilment(parseRealFulfilment(readFileSync(new URL('../../corpus/real/fulfilment-berlios-lists-15.refs.jsonl', import.meta.url), 'utf8')).filter((i) => i.split === 'train'), readTwistedThreads(berliosDir, readBerliosLists(berliosDir)), sha) }]
     : []),
 ];
 for (const { label, items } of textRounds) {

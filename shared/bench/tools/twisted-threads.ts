@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { RealFulfilment, RealFulfilmentText } from '../../corpus/real-mail';
-import { type TwistedMessage, TWISTED_LIST_SOURCE, archivedMessages, monthFiles, readTwistedList, twistedKey } from './twisted-list';
+import { type TwistedMessage, archivedMessages, monthFiles, readTwistedList, twistedKey } from './twisted-list';
 
 export interface TwistedThreadMessage extends TwistedMessage {
   /** The sender's address, "@" restored: who wrote it, whatever name they signed with. */
@@ -82,14 +82,15 @@ export function laterByWriter(all: readonly TwistedThreadMessage[], made: Twiste
 const fold = (body: string): string => body.replace(/\s+/g, ' ');
 
 /**
- * Round 14's references resolved into the text form the State rounds use, so one scorer reads both. An item whose
- * promise no longer matches its hash is left out (the caller counts them).
+ * References to a Pipermail list's threads (round 14's Twisted lists, round 15's BerliOS lists: `source` is
+ * `<archive>/<list>`) resolved into the text form the State rounds use, so one scorer reads both. An item whose promise
+ * no longer matches its hash is left out (the caller counts them).
  */
 export function resolveTwistedFulfilment(items: readonly RealFulfilment[], messages: readonly TwistedThreadMessage[], sha: (text: string) => string): RealFulfilmentText[] {
   const byKey = new Map(messages.map((m) => [twistedKey(m.list, m.messageId), m]));
   const out: RealFulfilmentText[] = [];
   for (const item of items) {
-    const list = item.source.slice(TWISTED_LIST_SOURCE.length + 1);
+    const list = item.source.slice(item.source.indexOf('/') + 1);
     const made = byKey.get(twistedKey(list, item.ref));
     if (!made) continue;
     const text = fold(made.body).slice(item.offset, item.offset + item.length);

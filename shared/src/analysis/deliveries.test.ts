@@ -171,3 +171,29 @@ describe('terse reports, a copy put somewhere, findings presented', () => {
     expect(kindOf('I will post my findings tomorrow.')).toBeNull();
   });
 });
+
+// Round 15 (corpus README "Round 15 (fulfilment)"): maintainers and users on small projects' lists.
+describe('turns of phrase that are no act, and a copy sent with a question in brackets', () => {
+  it('reads "I spoke too fast" as no talk, and a talk still as one', () => {
+    expect(kindOf("Sorry, I spoke too fast, there's no need to add a comment for that.")).toBeNull();
+    expect(kindOf('We spoke on Tuesday about the driver.')).toBe('happened');
+  });
+
+  it('reads a look reported with "I have to say" as a finding, and a duty still as owed', () => {
+    expect(kindOf("I had a look at the various dumps and I have to say I'm really puzzled.")).toBe('answered');
+    expect(kindOf('I have to send the dumps to the vendor first.')).toBeNull();
+  });
+
+  it('reads a copy being sent as an attachment as delivered, even with a question in brackets at the end', () => {
+    expect(kindOf('I\'m sending it as attachment (does it look "good"?)')).toBe('delivered');
+    expect(kindOf('Are you sending it as attachment (the log)?')).toBeNull();
+    expect(kindOf("I'm sending it tomorrow.")).toBeNull();
+    expect(kindOf("I'm not sure how this works exactly (maybe you can give me a simple example?)")).toBeNull();
+  });
+
+  it('reads how a try turned out told of the problem it solved, and not a hope', () => {
+    expect(kindOf('This solves the crash in the module!')).toBe('answered');
+    expect(kindOf('Ultimately, installing cairo with macports did the trick.')).toBe('answered');
+    expect(kindOf('Hopefully this will solve the crash.')).toBeNull();
+  });
+});

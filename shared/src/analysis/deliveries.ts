@@ -23,8 +23,8 @@
  *   the sentence mentions the past ("as you promised PM Singh we would do late last year").
  * - answered also covers a report of what was found out, from the look or the try itself ("Had a quick look
  *   and ...", "big improvement", "another solution which works ...", "the administrator has suggested the
- *   problem is due to ..."): FINDINGS below; and how a try turned out, the thing left out ("Worked great."):
- *   text/terse-reports.ts.
+ *   problem is due to ..."): FINDINGS below; and how a try turned out, the thing left out ("Worked great.", "everything
+ *   compiled ok"): text/terse-reports.ts.
  * - happened: an act took place ("Thanks for the call this morning", "We spoke on Tuesday", "The fix is
  *   live", "I've booked the room", "The invite is out"), and in a reply's fewest words, a fix told by where it landed
  *   ("Fixed in CVS.") or the reader's items told done ("These are all done.", "Done."): text/terse-reports.ts.
@@ -44,19 +44,19 @@ import { reportsAnswerHeard } from './text/reported-answers';
 import { reportsHeardOrNews, reportsNews } from './text/reported-news';
 import { REPORT_HEADING, isBareHeading, reportsUnderHeading } from './text/report-headings';
 import { splitSentences } from './text/sentences';
-import { FIX_LANDED, ITEMS_DONE, TRY_WORKED } from './text/terse-reports';
+import { BUILT_OK, FIX_LANDED, ITEMS_DONE, TRY_WORKED } from './text/terse-reports';
 
 const SLIP =
   /\b(?:tak(?:e|es|ing) (?:a (?:bit|little) )?longer|(?:running|am running|are running|we're running|i'm running) (?:a (?:bit|little|few days) )?(?:late|behind)|behind schedule|need (?:a (?:few|couple of) )?(?:more|extra) (?:time|days?|hours?|weeks?)|(?:has|have|had) (?:been )?(?:slipped|delayed|pushed)|(?:is|are|was|were|will be|be) (?:a (?:bit|little|few days) )?(?:delayed|late)|push(?:ing|ed)? (?:it |this |the \w+ )?(?:back|out)|not (?:quite )?(?:ready|finished|done|there) yet|(?:won't|will not|can't|cannot) (?:make|meet|hit) (?:it|the (?:date|deadline)|friday|monday|tuesday|wednesday|thursday|today|tomorrow)|(?:won't|will not) be (?:ready|done|finished) (?:by|until|before|on)|(?:got|been|am|are|were|was) (?:held up|delayed|stuck)|bear with (?:me|us)|new (?:date|eta|timeline) (?:is|will be)|(?:revised|updated|new) eta)\b/i;
 
 const DELIVERED =
-  /(?:^|\b)(?:attached (?:is|are|please find|you(?:'ll| will) find|herewith)|please find (?:attached|enclosed|below|herewith|the)|(?:i(?:'ve| have)|we(?:'ve| have)) (?:just |now |also )?(?:attached|enclosed|sent|forwarded|shared|uploaded|posted|emailed|mailed|couriered|faxed|put|placed|added|circulated|dropped|submitted|delivered|included)\b|(?:i(?:'ve| have)|we(?:'ve| have)) (?:just |now |also )?copied (?:it|them|this|that|these|those|the|a|an|my|our)\b[^.;]{0,60}?\b(?:to|into|onto|on|in) (?:pastebin|dpaste|gist|github|cran|the (?:wiki|list|repo|repository|server|site|web ?site|web|page|folder|share|drive|ticket|tracker|bug|issue|ftp))\b|(?:i|we) (?:just |also )?(?:sent|forwarded|shared|uploaded|posted|emailed|mailed|couriered|faxed|circulated|submitted|delivered)\b|here(?:'s| is| are| you go| it is| they are)\b|enclosed (?:is|are|please find)|as promised\b|as requested\b|as discussed,? (?:here|attached|i(?:'ve| have))|you(?:'ll| will| can| should) (?:now )?find (?:it|them|the|our|my|attached)|(?:is|are|it's|they're) (?:now )?(?:attached|enclosed|uploaded|in (?:the|your) (?:shared |dropbox |drive )?(?:folder|drive|inbox)|on (?:the|our) (?:portal|drive|share))|(?:the )?link (?:is|to)\b|(?:here|at|from|see|find it|available|uploaded|posted|download(?:ed)?)\b[^.]{0,40}https?:\/\/|^\S*https?:\/\/[^/\s]+\/[^\s]*[\w-][^\s]*\s*$|\b(?:posted|uploaded|sent|put up|pushed|committed|submitted) (?:a|the|an|my|our) (?:new )?(?:patch|fix|version|update|preview|build|binary|package)\b|see (?:the )?attached\b|(?:i|we)(?:'ve| have)? (?:just |also |now )?(?:left|dropped off|put) (?:it|them|this|that|these|those|the|a|an|your|my|our)\b[^.]{0,60}?\b(?:on|in|outside|under|at) (?:your|the) (?:desk|chair|table|door|foyer|entry ?way|office|residence|house|inbox|mailbox|box|folder)\b|(?:i|we)(?:'re| are|'m| am) (?:attaching|enclosing|sending you|forwarding you|sharing)\b|^(?:just |now |also )?(?:sent|resent|forwarded|emailed|faxed)(?=\s*[.!]?$|\s+(?:it|them|this|that|these|those|the|a|an|both|all|you|to|out|over|along|back|now|again|separately|earlier|already)\b)|^(?:re-?sending|(?:faxing|sending|emailing|forwarding) (?:it |this |that |them )?(?:to you|over|now))\b|^(?:fyi|fysa)(?:[\s,.:;-]+(?:(?:pls |please )?see )?(?:below|b\/l|attached|traffic below))?\s*[.!]?$)/i;
+  /(?:^|\b)(?:attached (?:is|are|please find|you(?:'ll| will) find|herewith)|please find (?:attached|enclosed|below|herewith|the)|(?:i(?:'ve| have)|we(?:'ve| have)) (?:just |now |also )?(?:attached|enclosed|sent|forwarded|shared|uploaded|posted|emailed|mailed|couriered|faxed|put|placed|added|circulated|dropped|submitted|delivered|included)\b|(?:i(?:'ve| have)|we(?:'ve| have)) (?:just |now |also )?copied (?:it|them|this|that|these|those|the|a|an|my|our)\b[^.;]{0,60}?\b(?:to|into|onto|on|in) (?:pastebin|dpaste|gist|github|cran|the (?:wiki|list|repo|repository|server|site|web ?site|web|page|folder|share|drive|ticket|tracker|bug|issue|ftp))\b|(?:i|we) (?:just |also )?(?:sent|forwarded|shared|uploaded|posted|emailed|mailed|couriered|faxed|circulated|submitted|delivered)\b|here(?:'s| is| are| you go| it is| they are)\b|enclosed (?:is|are|please find)|as promised\b|as requested\b|as discussed,? (?:here|attached|i(?:'ve| have))|you(?:'ll| will| can| should) (?:now )?find (?:it|them|the|our|my|attached)|(?:is|are|it's|they're) (?:now )?(?:attached|enclosed|uploaded|in (?:the|your) (?:shared |dropbox |drive )?(?:folder|drive|inbox)|on (?:the|our) (?:portal|drive|share))|(?:the )?link (?:is|to)\b|(?:here|at|from|see|find it|available|uploaded|posted|download(?:ed)?)\b[^.]{0,40}https?:\/\/|^\S*https?:\/\/[^/\s]+\/[^\s]*[\w-][^\s]*\s*$|\b(?:posted|uploaded|sent|put up|pushed|committed|submitted) (?:a|the|an|my|our) (?:new )?(?:patch|fix|version|update|preview|build|binary|package)\b|see (?:the )?attached\b|(?:i|we)(?:'ve| have)? (?:just |also |now )?(?:left|dropped off|put) (?:it|them|this|that|these|those|the|a|an|your|my|our)\b[^.]{0,60}?\b(?:on|in|outside|under|at) (?:your|the) (?:desk|chair|table|door|foyer|entry ?way|office|residence|house|inbox|mailbox|box|folder)\b|(?:i|we)(?:'re| are|'m| am) (?:attaching|enclosing|sending you|forwarding you|sharing|(?:sending|forwarding) (?:it|them|this|that|these|those) (?:as (?:an? )?attachments?|attached|over|along|to you)\b)|^(?:just |now |also )?(?:sent|resent|forwarded|emailed|faxed)(?=\s*[.!]?$|\s+(?:it|them|this|that|these|those|the|a|an|both|all|you|to|out|over|along|back|now|again|separately|earlier|already)\b)|^(?:re-?sending|(?:faxing|sending|emailing|forwarding) (?:it |this |that |them )?(?:to you|over|now))\b|^(?:fyi|fysa)(?:[\s,.:;-]+(?:(?:pls |please )?see )?(?:below|b\/l|attached|traffic below))?\s*[.!]?$)/i;
 
 const ANSWERED =
   /(?:^|\b)(?:to answer your (?:question|query)|in answer to|(?:regarding|re|on|about) your (?:question|query)|the (?:short )?answer is|(?:(?:i|we)(?:'ve| have)? (?:just |now |also |already )?|^(?:have |just |already )+)(?:checked|confirmed|looked into|looked at|found out|heard back|spoke(?:n)? (?:to|with|w\/?(?=\s))|talked (?:to|with|w\/?(?=\s))|verified|investigated|asked)\b|(?:i|we) can (?:now )?confirm\b|confirmed:|good news\b|it turns out|turns out (?:that|it)|the reason (?:is|was)|the (?:price|cost|quote|figure|number|total|amount|date|eta) (?:is|will be|comes to)|(?:yes|no),? (?:we|it|that|you|the)\b|(?:it|this|that|everything|all|the \w+|these commands|the following(?: commands)?) (?:now |finally |then |all )?(?:works|worked|is working|are working|seems to work|runs|ran fine|installed fine)\b|(?:that|this|which|it) (?:seems to have |appears to have )?(?:solved|fixed|did the trick|cured|sorted)\b|(?:i|we) (?:got|have got|managed to get|finally got) (?:it|\w+(?: \w+)?) (?:working|installed|running|to work|to run|fixed)|(?:i|we)(?:'ve| have)? (?:finally )?found (?:the|a|what|out)\b|(?:below|here) is (?:how|what)\b|(?:i|we) (?:could|can) (?:now )?(?:reproduce|confirm|install|run)\b|(?:i|we) (?:can|could) now (?:build|compile|load)\b)/i;
 
 const HAPPENED =
-  /(?:^|\b)(?:^(?:ok|okay|sure|yes|done)?[\s,.!-]*(?:the )?[\w.-]+(?: [\w.-]+)? (?:(?:has|have) been |is |was |now )?(?:changed|fixed|updated|corrected|renamed|uploaded|released|merged|committed|applied|done)\b|thanks? (?:you )?(?:for|again for) (?:the|your|our|a) (?:call|time|meeting|chat|conversation|visit)|(?:good|great|nice) (?:to (?:speak|talk|meet|see|catch up)|speaking|talking|meeting|seeing)|(?:we|i) (?:spoke|talked|met|caught up|had (?:a|our|the) (?:call|meeting|chat))\b|(?:as|like) (?:discussed|agreed) (?:on|during|in|at) (?:the|our|today's|yesterday's|this morning's) (?:call|meeting)|(?:the )?(?:fix|patch|update|change|release|feature|new version)\b[^.]{0,30}\b(?:is|has been|was|are|have been) (?:now )?(?:live|deployed|released|shipped|out|merged|rolled out|in production|submitted|pushed|published)|(?:we|i)(?:'ve| have)? (?:now )?(?:found and |tracked down and |identified and )?(?:fixed|resolved|deployed|released|shipped|rolled out|booked|scheduled|set up|arranged|organi[sz]ed|sent (?:the|an|a) (?:calendar )?invite)\b|(?:the )?(?:invite|invitation|meeting|call|room|session) (?:is|has been|was) (?:now )?(?:out|sent|booked|scheduled|set up|confirmed|in (?:your|the) calendar)|(?:is|are|it's) now (?:live|fixed|resolved|working|done|complete)|(?:i|we)(?:'ve| have)? (?:now |finally |just |also |already )?(?:finished|completed) \w+ing\b|^(?:just |now |also |then )?(?:installed|reinstalled|tried|tested|rebuilt|recompiled|compiled|upgraded)\b(?!:)|(?:i|we)(?:'ve| have)? (?:now |finally |just |also |already )?(?:tried|tested|reproduced|installed|upgraded|built|rebuilt|pushed|committed|edited|updated|added|removed|changed|rewritten|rewrote|implemented|introduced|patched|applied|merged|filed|opened|documented|run|ran)\b)/i;
+  /(?:^|\b)(?:^(?:ok|okay|sure|yes|done)?[\s,.!-]*(?:the )?[\w.-]+(?: [\w.-]+)? (?:(?:has|have) been |is |was |now )?(?:changed|fixed|updated|corrected|renamed|uploaded|released|merged|committed|applied|done)\b|thanks? (?:you )?(?:for|again for) (?:the|your|our|a) (?:call|time|meeting|chat|conversation|visit)|(?:good|great|nice) (?:to (?:speak|talk|meet|see|catch up)|speaking|talking|meeting|seeing)|(?:we|i) (?:spoke(?! too (?:soon|fast|quickly|early|hastily))|talked|met|caught up|had (?:a|our|the) (?:call|meeting|chat))\b|(?:as|like) (?:discussed|agreed) (?:on|during|in|at) (?:the|our|today's|yesterday's|this morning's) (?:call|meeting)|(?:the )?(?:fix|patch|update|change|release|feature|new version)\b[^.]{0,30}\b(?:is|has been|was|are|have been) (?:now )?(?:live|deployed|released|shipped|out|merged|rolled out|in production|submitted|pushed|published)|(?:we|i)(?:'ve| have)? (?:now )?(?:found and |tracked down and |identified and )?(?:fixed|resolved|deployed|released|shipped|rolled out|booked|scheduled|set up|arranged|organi[sz]ed|sent (?:the|an|a) (?:calendar )?invite)\b|(?:the )?(?:invite|invitation|meeting|call|room|session) (?:is|has been|was) (?:now )?(?:out|sent|booked|scheduled|set up|confirmed|in (?:your|the) calendar)|(?:is|are|it's) now (?:live|fixed|resolved|working|done|complete)|(?:i|we)(?:'ve| have)? (?:now |finally |just |also |already )?(?:finished|completed) \w+ing\b|^(?:just |now |also |then )?(?:installed|reinstalled|tried|tested|rebuilt|recompiled|compiled|upgraded)\b(?!:)|(?:i|we)(?:'ve| have)? (?:now |finally |just |also |already )?(?:tried|tested|reproduced|installed|upgraded|built|rebuilt|pushed|committed|edited|updated|added|removed|changed|rewritten|rewrote|implemented|introduced|patched|applied|merged|filed|opened|documented|run|ran)\b)/i;
 
 /**
  * A report of what a look or a try found, in the words people use when the finding, not the act, is the
@@ -85,7 +85,7 @@ const NOT_DONE =
  * add the manuals". A duty of ours is the opposite of a delivery, whatever it names; "I should have sent it"
  * (a regret about the past) is not one, nor "the closest we have to an official count" (what we hold, not a duty).
  */
-const STILL_OWED = /\b(?:i|we)\s+(?:really |probably |still |also )?(?:should|ought to|need to|must|have to|had better|'d better)\s+(?!have\b|(?:an?|the|my|our|your|his|her|its|their)\b)/i;
+const STILL_OWED = /\b(?:i|we)\s+(?:really |probably |still |also )?(?:should|ought to|need to|must|have to|had better|'d better)\s+(?!have\b|(?:an?|the|my|our|your|his|her|its|their)\b|(?:say|admit|confess|agree)\b)/i;
 
 /**
  * An act told as old news: "I built a standalone version earlier this year", "we set that up years ago". It
@@ -99,7 +99,7 @@ const OLD_NEWS = /\b(?:earlier this (?:year|month)|last (?:year|month|spring|sum
  * else has its own guard (text/reported-answers.ts), read only for the sentences this one turns away.
  */
 const HINT =
-  /fyi|readout|status report|progress report|fysa|tried|tested|reproduc|install|upgrad|built|rebuilt|pushed|commit|edited|updated|added|removed|changed|rewr|implement|introduc|patch|appl|merg|filed|opened|document|\bran\b|\brun\b|work|solved|trick|cured|sorted|got|found|below|could|can |attach|enclos|find|sent|send|forward|shar|upload|post|mail|fax|courier|put|placed|added|circulat|dropped|submit|deliver|includ|here|promised|requested|discussed|link|http|answer|question|query|check|confirm|look|heard|spoke|talk|verif|investigat|asked|good|turns out|reason|price|cost|quote|figure|number|total|amount|date|eta|yes|no\b|thank|great|nice|met|caught|fix|patch|update|change|release|feature|version|resolved|deploy|shipp|rolled|book|schedul|set up|arrang|organi|invite|room|session|now|long|late|behind|more|slipp|delay|push|ready|held|stuck|bear|revised|new|improv|speed|solution|gone|went|finished|completed|workaround|suggest|replied|explain|pointed|told|due to|caused|\$ |left|landed|copied/i;
+  /fyi|readout|status report|progress report|fysa|tried|tested|reproduc|install|upgrad|built|rebuilt|pushed|commit|edited|updated|added|removed|changed|rewr|implement|introduc|patch|appl|merg|filed|opened|document|\bran\b|\brun\b|work|solve|trick|cure|sorted|got|found|below|could|can |attach|enclos|find|sent|send|forward|shar|upload|post|mail|fax|courier|put|placed|added|circulat|dropped|submit|deliver|includ|here|promised|requested|discussed|link|http|answer|question|query|check|confirm|look|heard|spoke|talk|verif|investigat|asked|good|turns out|reason|price|cost|quote|figure|number|total|amount|date|eta|yes|no\b|thank|great|nice|met|caught|fix|patch|update|change|release|feature|version|resolved|deploy|shipp|rolled|book|schedul|set up|arrang|organi|invite|room|session|now|long|late|behind|more|slipp|delay|push|ready|held|stuck|bear|revised|new|improv|speed|solution|gone|went|finished|completed|workaround|suggest|replied|explain|pointed|told|due to|caused|\$ |left|landed|copied|compil|loads|loaded|builds|svn|cvs|\bgit\b|\bhg\b|mercurial|bzr|darcs|subversion/i;
 
 /** A fixed frame: only the phrase of a slip's new time is kept; the caller dates it in the user's zone. */
 const PROBE: DueDateContext = {
@@ -119,8 +119,21 @@ const BUT_CLAUSE = /[,;]\s*but\s+(.+)$/i;
 /** Opens by handing something over, whatever future follows ("Attached is what I will send them"). */
 const OPENS_DELIVERING = /^(?:attached|please find|here(?:'s| is| are))\b/i;
 
+/** A question in brackets at the end: "I'm sending it as attachment (does it look good?)". */
+const BRACKETED_END = /\s*\([^()]*\)\s*[.!]?\s*$/;
 function isQuestion(sentence: string): boolean {
   return ENDS_AS_QUESTION.test(sentence);
+}
+/**
+ * A copy handed over with a question about it in brackets ("I'm sending it as attachment (does it look good?)") still
+ * hands it over; any other sentence that ends asking is a question, whatever it says before.
+ */
+function deliveredBeforeAside(sentence: string): DeliveryCandidate | null {
+  if (!sentence.trimEnd().endsWith(')')) return null;
+  const before = sentence.replace(BRACKETED_END, '');
+  if (before === sentence || before.trim() === '' || isQuestion(before)) return null;
+  const found = classifyDelivery(before);
+  return found?.kind === 'delivered' ? { text: snippet(sentence), kind: 'delivered' } : null;
 }
 
 /**
@@ -135,7 +148,7 @@ function isQuestion(sentence: string): boolean {
  * 475 -> 475 ms, templates 360 -> 357 ms). corpus/prefilters.test.ts checks that no sentence the rules classify is
  * skipped here.
  */
-const KIND_PATTERNS = [SLIP, OUTCOME, DELIVERED, HAPPENED, ANSWERED, FINDINGS, REPORT_HEADING, FIX_LANDED, ITEMS_DONE, TRY_WORKED];
+const KIND_PATTERNS = [SLIP, OUTCOME, DELIVERED, HAPPENED, ANSWERED, FINDINGS, REPORT_HEADING, FIX_LANDED, ITEMS_DONE, TRY_WORKED, BUILT_OK];
 // Joined into one pattern with the flag "i": a pattern written with other flags would change meaning there.
 for (const pattern of KIND_PATTERNS) if (pattern.flags !== 'i') throw new Error(`deliveries: ${pattern.source.slice(0, 40)} must have exactly the flag "i"`);
 const ANY_KIND = new RegExp(KIND_PATTERNS.map((pattern) => `(?:${pattern.source})`).join('|'), 'i');
@@ -150,7 +163,8 @@ export function classifyDelivery(sentence: string): DeliveryCandidate | null {
   // "Done." and "These are all done" name no act HINT knows; "done" itself is too common a word to pass every sentence on.
   const hinted = HINT.test(sentence) || ITEMS_DONE.test(sentence);
   if (!hinted && !reportsHeardOrNews(sentence)) return null;
-  if (isQuestion(sentence) || (hinted && !mayClassifyDelivery(sentence))) return null;
+  if (isQuestion(sentence)) return deliveredBeforeAside(sentence);
+  if (hinted && !mayClassifyDelivery(sentence)) return null;
   return classifyByRules(sentence);
 }
 
@@ -177,7 +191,7 @@ export function classifyByRules(sentence: string): DeliveryCandidate | null {
     if (!OLD_NEWS.test(sentence)) return { text: snippet(sentence), kind: 'happened' };
     return reportsUnderHeading(sentence) ? { text: snippet(sentence), kind: 'answered' } : null;
   }
-  if (ANSWERED.test(sentence) || FINDINGS.test(sentence) || TRY_WORKED.test(sentence) || reportsHeardOrNews(sentence) || reportsUnderHeading(sentence)) return { text: snippet(sentence), kind: 'answered' };
+  if (ANSWERED.test(sentence) || FINDINGS.test(sentence) || TRY_WORKED.test(sentence) || BUILT_OK.test(sentence) || reportsHeardOrNews(sentence) || reportsUnderHeading(sentence)) return { text: snippet(sentence), kind: 'answered' };
   return null;
 }
 

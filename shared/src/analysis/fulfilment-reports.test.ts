@@ -118,3 +118,11 @@ describe('findings told in the fewest words, and outcomes beside a plan', () => 
     expect(reportsFinding('It works in cmd.exe now.')).toBe(true);
   });
 });
+
+// Round 15 (corpus README "Round 15 (fulfilment)").
+describe('what a look turned out to be', () => {
+  it('reads "it turns out" as a finding, and not a plan to find out', () => {
+    expect(reportsFinding('It turns out there are at least a couple of distinct issues.')).toBe(true);
+    expect(reportsFinding("I'll find out how it turns out.")).toBe(false);
+  });
+});

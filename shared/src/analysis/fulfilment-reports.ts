@@ -57,6 +57,9 @@ const OUTCOME =
  */
 const NOT_AN_OUTCOME = /\b(?:will|'ll|’ll|would) (?:\w+ ){0,2}be\b|\b(?:i|we) (?:will|'ll|’ll|shall)\b|\b(?:i|we)(?:'ll|’ll)\b|\b(?:once|until|unless|whether|not sure if|make sure|ensure|please)\b/i;
 
+/** What the thing turned out to be ("It turns out there are two distinct issues"); read with NOT_AN_OUTCOME, as OUTCOME. */
+const TURNED_OUT = /\b(?:it|as it) turns out\b/i;
+
 /** Not a finding: reaching someone, or a time that suits. */
 const NOT_A_FINDING = /\btried (?:to )?(?:call|ring|phone|reach|contact|email|get hold)|\bworks? (?:for|with) (?:me|us|you|both)\b/i;
 
@@ -68,5 +71,5 @@ export function isInquiry(commitment: string): boolean {
 /** Whether a sentence of our later mail (an answer or a report) tells what an examination found. */
 export function reportsFinding(sentence: string): boolean {
   if (NOT_A_FINDING.test(sentence)) return false;
-  return FINDING.test(sentence) || reportsAnswerHeard(sentence) || reportsTerseFinding(sentence) || (OUTCOME.test(sentence) && !NOT_AN_OUTCOME.test(sentence));
+  return FINDING.test(sentence) || reportsAnswerHeard(sentence) || reportsTerseFinding(sentence) || ((OUTCOME.test(sentence) || TURNED_OUT.test(sentence)) && !NOT_AN_OUTCOME.test(sentence));
 }

@@ -457,3 +457,36 @@ describe('terse reports in the promise thread', () => {
     expect(verdictOf("I'll try to fix this over the weekend.", "It's taking longer than I thought, it should be fixed in CVS by Monday.")).toBe('not-kept');
   });
 });
+
+// Round 15 (corpus README "Round 15 (fulfilment)"): maintainers' and users' promises on small projects' lists.
+describe('tries, fixes taken on and commits owed, in the promise thread', () => {
+  const made = (text: string): PromiseForFulfilment => ({ ...promise, id: text, text });
+  const verdictOf = (text: string, body: string): string => {
+    const kept = resolveFulfilment(made(text), [later({ id: 'r', body })]).kept;
+    return kept ? kept.strength : 'not-kept';
+  };
+
+  it('keeps a try of a patch by how it went, and a fix taken on by the fix told landed', () => {
+    expect(verdictOf("I'll try the patch.", 'This solves the crash in the module! But now the viewer complains.')).toBe('kept');
+    expect(verdictOf("This is a warning, so I'll take care of it when I get back.", 'This should be fixed in the latest SVN revision. Could you please check ?')).toBe('kept');
+    expect(verdictOf('I will try to research myself and will keep posting possible updates here.', "Yesterday I had some time to dig into it and what I've found out so far: the control fails.")).toBe('kept');
+    expect(verdictOf("I'll try to debug the problem when I come back.", "I had a look at the dumps and I have to say I'm really puzzled.")).toBe('kept');
+  });
+
+  it('does not keep a try at making something by an outcome alone, nor a commit owed by a patch posted', () => {
+    expect(verdictOf('I will try implementing this tonight.', 'Verified this works on the boxes I have access to.')).not.toBe('kept');
+    expect(verdictOf("I'll try to make it work.", 'It works now.')).toBe('kept');
+    expect(verdictOf("I'll have a look at the code after this weekend, and commit the changes to SVN.", "Here's a patch that implements the ioctl. It seems to work with my camera.")).not.toBe('kept');
+  });
+
+  it('keeps a try to get it going by a build told clean, a patch to apply by the patches told in the tree, and not a look at something else', () => {
+    expect(verdictOf("OK, I'll try and make it work.", 'I had to export a few functions and everything compiled and insmoded ok.')).toBe('kept');
+    expect(verdictOf("I'll look into TileCache then.", 'It compiled OK and the TypeError is away.')).toBe('not-kept');
+    expect(verdictOf("I'll apply the patch then.", "They're in the linuxtv.org git tree, they should hit mainline ASAP.")).toBe('kept');
+    expect(verdictOf("I'll apply the patch then.", 'I will look at the git tree tomorrow.')).toBe('not-kept');
+  });
+
+  it('does not keep a promise by a talk that is a turn of phrase, nor by the act released', () => {
+    expect(verdictOf("I will add a TODO comment to remind me of the issue, and I'll solve the problem later.", "Sorry, I spoke too fast. There's no need to add a comment. I'll apply your patch as-is.")).toBe('not-kept');
+  });
+});

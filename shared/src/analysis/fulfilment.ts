@@ -2,7 +2,7 @@ import type { DeliveryCandidate } from '../model/facts';
 import type { TouchpointKind } from '../model/touchpoint';
 import { isNewsOnly } from './deliveries';
 import { saysShipped, shipsPromisedThing } from './fulfilment-fixes';
-import { FIX_LANDED } from './text/terse-reports';
+import { BUILT_OK, FIX_LANDED } from './text/terse-reports';
 import { isInquiry, reportsFinding } from './fulfilment-reports';
 import { GENERIC, keywords } from './text/keywords';
 import { reportsUnderHeading } from './text/report-headings';
@@ -213,6 +213,8 @@ interface PromiseReading {
   /** The commitment's own words ("make sure it works"), to tell a later restatement of it. */
   committed: Set<string>;
   trying: boolean;
+  /** A try at making something ("try implementing it", "try to write a parser"), not at testing it. */
+  triesMaking: boolean;
   /** A promise to find something out, kept by the report of what was found (fulfilment-reports.ts). */
   inquiry: boolean;
   /** The words of the question an inquiry names ("find out who else is on the list" -> list), else none. */
@@ -240,6 +242,7 @@ function readingOf(text: string): PromiseReading {
       promised: keywords(text),
       committed: keywords(commitment),
       trying: act === 'answer' && TRYING.test(text),
+      triesMaking: act === 'answer' && TRIES_MAKING.test(commitment),
       // Only an act of answering: "I'll try to send it Monday" is kept by the sending, not by a report of a try.
       inquiry: act === 'answer' && isInquiry(commitment),
       askedAbout: questionWordsOf(commitment),
@@ -266,10 +269,14 @@ function commitmentOf(text: string): string {
   return (own?.[1] ?? own?.[2] ?? text).replace(/\s*\([^()]*\)/g, '');
 }
 
+/** A try of a patch: "try the patch", "test your new patch", "give the patch a try". */
+const TRIES_PATCH = /^(?:\w+ )?(?:try|test|give) (?:out )?(?:the|your|this|that|his|her|their|these|those|both)? ?(?:new |latest |updated |revised |last )?patch(?:es)?\b/;
 function actOf(commitment: string): Act {
   const t = commitment.toLowerCase();
+  // Trying a patch someone sent is a try, reported by how it went, not a fix shipped ("I'll try the patch").
+  if (TRIES_PATCH.test(t)) return 'answer';
   // Pushing an update or a patch ships a fix ("I will push the update Monday night").
-  if (/\b(?:fix|resolve|patch|deploy|ship|release|sort (?:it |this |that )?out|get (?:it|this|that) (?:fixed|resolved|working)|push (?:out )?(?:the |an |a |my |our |this |that )?(?:new )?(?:update|fix|patch|release|version|build|changes?))\b/.test(t)) return 'fix';
+  if (/\b(?:fix|resolve|patch|deploy|ship|release|commit (?:it|this|that|them|these|those|the|my|your|our)\b|sort (?:it |this |that )?out|get (?:it|this|that) (?:fixed|resolved|working)|push (?:out )?(?:the |an |a |my |our |this |that )?(?:new )?(?:update|fix|patch|release|version|build|changes?))\b/.test(t)) return 'fix';
   if (/\b(?:schedule|book|set up|arrange|organi[sz]e|send (?:you )?(?:an |the )?(?:calendar )?invite)\b/.test(t)) return 'schedule';
   // News of how it goes ("I'll post updates", "we'll send an update on Friday") is a report back, not a thing
   // handed over: "the update" (a software update) stays a send or a fix. So is "I'll keep you posted", which would
@@ -342,7 +349,7 @@ function matchItem(promised: ReadonlySet<string>, ...shown: ReadonlySet<string>[
 export function judgeEvidence(promise: PromiseForFulfilment, evidence: FulfilmentEvidence): FulfilmentJudgement | null {
   // Most later mail delivers nothing and reports no slip: nothing to read.
   if (evidence.kind === 'message' && !canBearOnPromises(evidence)) return null;
-  const { act, commitment, promised, committed, trying, inquiry, askedAbout, reportsBack, delegated, newsOnly, followsUp, properNames } = readingOf(promise.text);
+  const { act, commitment, promised, committed, trying, triesMaking, inquiry, askedAbout, reportsBack, delegated, newsOnly, followsUp, properNames } = readingOf(promise.text);
   if (evidence.kind === 'touchpoint') {
     const shown = keywords(evidence.summary ?? '');
     const { names, other } = matchItem(promised, shown);
@@ -379,7 +386,8 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
     if (d.kind === 'answered' && !reportsBack && isNewsOnly(d.text)) continue;
     // A promise to find something out is kept, in its thread, by the report of what was found ("Had a quick
     // look and ...", "I tried it but it still fails", "that works OK"), whether or not the report names the thing.
-    const reportsIt = inquiry && sameThread && reportsFinding(d.text);
+    // A build told clean ("everything compiled and insmoded ok") is how a try went, not what a look found.
+    const reportsIt = inquiry && sameThread && (reportsFinding(d.text) || (trying && BUILT_OK.test(d.text)));
     // Trying something is kept by a report of the try, not by a link or a file ("I'll try it": "There is a
     // patch available from CRAN <link>" does not say it was tried, even when it names the thing tried).
     if (trying && d.kind === 'delivered' && !reportsIt) continue;
@@ -391,7 +399,7 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
       d.kind === 'happened' && act === 'call'
         ? TALKED.test(d.text)
         : d.kind === 'happened' && act === 'fix'
-          ? saysShipped(d.text)
+          ? saysShipped(d.text) || FIX_LANDED.test(d.text)
           : shows.strong.includes(d.kind) || (act === 'fix' && d.kind === 'delivered' && FIX_ITEM.test(d.text)) || (act === 'call' && d.kind === 'answered' && talksWithNamedPartner(d.text, promised, promise.text));
     const isWeak = shows.weak.includes(d.kind) || ((act === 'fix' || act === 'call') && d.kind === 'happened') || reportsIt;
     if (!isStrong && !isWeak) continue;
@@ -419,7 +427,9 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
     }
     // A promise to find out who, which or whether names its question ("find out who else is on the list"): a finding
     // about something else ("We found out this problem through a fluke", round 12's blind run) is asked about.
-    else if (reportsIt) verdict = askedAbout.size === 0 || sharesWord(askedAbout, linklessDone(evidence, words, i, done)) ? 'kept' : 'possibly-kept';
+    // A try at making something ("I will try implementing this tonight") is not shown done by an outcome alone ("Verified
+    // this works"): what works may be something else the thread tried, so the user is asked.
+    else if (reportsIt) verdict = (askedAbout.size === 0 || sharesWord(askedAbout, linklessDone(evidence, words, i, done))) && !triesMaking ? 'kept' : 'possibly-kept';
     // A promise to find something out is not even possibly kept by a report that tells no finding ("I removed the
     // LD_LIBRARY_PATH and recompiled" after "I will look at your build recipes"): the finding is what was owed.
     // One that also promises to report back falls through: the report may be the one promised.
@@ -436,7 +446,7 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
     // may be about something else, so the user is asked.
     // A fix told landed in its thread ("Fixed in CVS.") is the fix promised there: a developer names where it went, not
     // what it was, since the thread says that.
-    else if (!other && sameThread && isStrong) verdict = newsOnly || (followsUp && reportsUnderHeading(d.text)) || (!hasDistinctive(promised) && (act === 'send' || act === 'do' || (act === 'answer' && reportsBack))) || (act === 'fix' && FIX_LANDED.test(d.text)) ? 'kept' : 'possibly-kept';
+    else if (!other && sameThread && isStrong) verdict = newsOnly || (followsUp && reportsUnderHeading(d.text)) || (!hasDistinctive(promised) && (act === 'send' || act === 'do' || (act === 'answer' && reportsBack))) || ((act === 'fix' || act === 'do') && FIX_LANDED.test(d.text)) ? 'kept' : 'possibly-kept';
     else if (!other && samePeople && isStrong) verdict = 'possibly-kept';
     if (verdict && (bestVerdict === null || (bestVerdict === 'possibly-kept' && verdict === 'kept'))) {
       bestVerdict = verdict;
@@ -479,11 +489,13 @@ function sharesWord(wanted: ReadonlySet<string>, shown: ReadonlySet<string>): bo
   return false;
 }
 
+/** Trying to make something: "try implementing this", "try to write a parser"; not "try and make it work" (a try of it). */
+const TRIES_MAKING = /\btry (?:to |and )?(?:implement(?:ing)?|writ(?:e|ing)|creat(?:e|ing)|port(?:ing)?|cod(?:e|ing)|develop(?:ing)?|design(?:ing)?|rewrit(?:e|ing)|mak(?:e|ing)(?! (?:it|this|that|them) (?:work|run)))\b/i;
 const TRYING = /\b(?:try|test|give (?:it|this|that|them) a (?:try|go|shot|spin|whirl)|experiment|play (?:around )?with)\b/i;
 /** Asking someone else to do the act: "I will ask my administrator to do it", "we'll ask the vendor to fix it". */
 const DELEGATES = /^\s*ask (?:my|our|the|a|an|your) [\w-]+(?: [\w-]+)? to\b/i;
 /** Promising news as things go: "I'll post updates", "I'll send you an update", not "the update" (a release). */
-const STATUS_UPDATES = /\b(?:post|send|give|provide)(?: (?:you|the list|everyone))? (?:an? )?(?:regular |further |more |some |periodic |frequent |progress |quick |brief )?updates?\b|\bupdate (?:you |everyone )?(?:more|further|again)\b/i;
+const STATUS_UPDATES = /\b(?:post(?:ing)?|send(?:ing)?|giv(?:e|ing)|provid(?:e|ing))(?: (?:you|the list|everyone|here))? (?:an? )?(?:regular |further |more |some |periodic |frequent |progress |quick |brief |possible |any )?updates?\b|\bupdate (?:you |everyone )?(?:more|further|again)\b/i;
 /**
  * News owed with nothing named ("Will keep you advised", "Will update more as the day progresses..."): what it owes is
  * whatever happens next in the matter the thread is about, so the news that follows in the thread keeps it, as a bare

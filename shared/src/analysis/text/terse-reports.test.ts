@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIX_LANDED, ITEMS_DONE, TRY_WORKED, reportsTerseFinding } from './terse-reports';
+import { BUILT_OK, FIX_LANDED, ITEMS_DONE, TRY_WORKED, reportsTerseFinding } from './terse-reports';
 
 describe('reports in the fewest words', () => {
   it('reads a fix told by where it landed, and not a wish or a plan', () => {
@@ -33,5 +33,30 @@ describe('reports in the fewest words', () => {
     expect(TRY_WORKED.test('I hope to have it working next week.')).toBe(false);
     expect(reportsTerseFinding('Fixed in CVS.')).toBe(true);
     expect(reportsTerseFinding('Done.')).toBe(false);
+  });
+});
+
+// Round 15 (corpus README "Round 15 (fulfilment)").
+describe('fixes told landed in the latest revision, and tries told by the problem they solved', () => {
+  it('reads a fix in the latest revision of source control, and not one in the next release', () => {
+    expect(FIX_LANDED.test('This should be fixed in the latest SVN revision.')).toBe(true);
+    expect(FIX_LANDED.test('Fixed in the current git tree.')).toBe(true);
+    expect(FIX_LANDED.test('This should be fixed in the latest release.')).toBe(false);
+    expect(FIX_LANDED.test("They're in the linuxtv.org git tree, they should hit mainline ASAP.")).toBe(true);
+    expect(FIX_LANDED.test("It's in the git tree of a friend, not public yet.")).toBe(false);
+  });
+
+  it('reads a build told clean, apart from the findings any look may take', () => {
+    expect(BUILT_OK.test('I had to export a few functions and everything compiled and insmoded ok.')).toBe(true);
+    expect(BUILT_OK.test('It compiled OK and the TypeError is away.')).toBe(true);
+    expect(BUILT_OK.test('It should compile fine on your box.')).toBe(false);
+    expect(reportsTerseFinding('It compiled OK and the TypeError is away.')).toBe(false);
+  });
+
+  it('reads "this solves the crash" and "did the trick" as how a try turned out, and not a plan or a wish', () => {
+    expect(TRY_WORKED.test('This solves the crash in the module!')).toBe(true);
+    expect(TRY_WORKED.test('Installing it from macports did the trick.')).toBe(true);
+    expect(TRY_WORKED.test('This patch should solve the crash.')).toBe(false);
+    expect(TRY_WORKED.test('That might do the trick.')).toBe(false);
   });
 });
