@@ -30,7 +30,7 @@ import {
   snippets,
   threads,
 } from '../db/schema/index';
-import { deleteIn, insertMany, names, runAll, selectIn, str, strOrNull, type Executor } from './sql';
+import { changedColumns, deleteIn, insertMany, names, runAll, selectIn, str, strOrNull, type Executor } from './sql';
 import { parseStoredFacts, serializeCore } from './stored-facts';
 
 const M = names(messages);
@@ -86,7 +86,12 @@ export interface StoredThreadRow {
   derivedHash: string;
   providedThreadId: string | null;
   facts: ThreadFacts;
+  /** The row's THREAD_VALUE_COLUMNS as stored: a rewrite sets only those that differ. */
+  values: InValue[];
 }
+
+/** A thread row's columns after its key (user, thread), as refreshThreads writes them. */
+const THREAD_VALUE_COLUMNS = [T.counterpart, T.providedThreadId, T.subject, T.initiatedBy, T.firstAt, T.lastContactAt, T.awaitingSide, T.awaitingSince, T.awaitingMessageId, T.firstUnansweredRequestAt, T.messageCount, T.contactsJson, T.factsJson, T.derivedHash];
 
 function contributionFromRow(factsJson: string, contactsJson: string): ThreadContribution {
   const facts = JSON.parse(factsJson) as Pick<ThreadFacts, 'initiatedBy' | 'lags' | 'unansweredRequests'>;
@@ -96,12 +101,7 @@ function contributionFromRow(factsJson: string, contactsJson: string): ThreadCon
 /** The thread rows as stored (their contribution to the aggregate is what must come out of it). */
 export async function loadThreadRows(ctx: AnalysisContext, threadIds: readonly string[]): Promise<Map<string, StoredThreadRow>> {
   const out = new Map<string, StoredThreadRow>();
-  const rows = await selectIn(
-    ctx.tx,
-    `SELECT ${T.threadId}, ${T.counterpart}, ${T.providedThreadId}, ${T.factsJson}, ${T.contactsJson}, ${T.derivedHash} FROM ${T.$} WHERE ${T.userId} = ? AND ${T.threadId} IN`,
-    [ctx.userId],
-    threadIds,
-  );
+  const rows = await selectIn(ctx.tx, `SELECT ${T.threadId}, ${THREAD_VALUE_COLUMNS.join(', ')} FROM ${T.$} WHERE ${T.userId} = ? AND ${T.threadId} IN`, [ctx.userId], threadIds);
   for (const r of rows) {
     const facts = JSON.parse(str(r.facts_json)) as ThreadFacts;
     out.set(str(r.thread_id), {
@@ -111,6 +111,8 @@ export async function loadThreadRows(ctx: AnalysisContext, threadIds: readonly s
       derivedHash: str(r.derived_hash),
       providedThreadId: strOrNull(r.provided_thread_id),
       facts,
+      // Rows come back in column order after thread_id.
+      values: THREAD_VALUE_COLUMNS.map((_, i) => (r[i + 1] ?? null) as InValue),
     });
   }
   return out;
@@ -198,7 +200,8 @@ export async function refreshThreads(
     if (facts) extended.set(threadId, facts);
   }
   const byThread = await loadThreadMessages(ctx, threadIds.filter((id) => !extended.has(id)), pending);
-  const upserts: InValue[][] = [];
+  const inserts: InValue[][] = [];
+  const updates = changedColumns(THREAD_VALUE_COLUMNS);
   const removed: string[] = [];
   const deltas: { key: string; remove?: ThreadContribution; add?: ThreadContribution }[] = [];
   for (const threadId of threadIds) {
@@ -216,9 +219,7 @@ export async function refreshThreads(
     if (facts.counterpart) deltas.push({ key: facts.counterpart, add: contributionOf(facts, facts.contacts) });
     changes.set(threadId, { threadId, before: old, after: facts, messages: list });
     const provided = grown ? (old?.providedThreadId ?? appended?.get(threadId)?.find((m) => m.providedThreadId)?.providedThreadId ?? null) : (list.find((m) => m.stored.providedThreadId)?.stored.providedThreadId ?? null);
-    upserts.push([
-      ctx.userId,
-      threadId,
+    const values: InValue[] = [
       facts.counterpart,
       provided,
       facts.subject,
@@ -233,18 +234,20 @@ export async function refreshThreads(
       JSON.stringify(facts.contacts),
       JSON.stringify(facts),
       ctx.hash,
-    ]);
+    ];
+    if (old) updates.add([ctx.userId, threadId], old.values, values);
+    else inserts.push([ctx.userId, threadId, ...values]);
   }
   await applyAggregateDeltas(ctx, deltas);
   const writes: InStatement[] = [
+    // A thread that was renamed onto an existing row's name meets it here: the upsert keeps one row.
     ...insertMany(
       T.$,
-      [T.userId, T.threadId, T.counterpart, T.providedThreadId, T.subject, T.initiatedBy, T.firstAt, T.lastContactAt, T.awaitingSide, T.awaitingSince, T.awaitingMessageId, T.firstUnansweredRequestAt, T.messageCount, T.contactsJson, T.factsJson, T.derivedHash],
-      upserts,
-      `ON CONFLICT (${T.userId}, ${T.threadId}) DO UPDATE SET ${[T.counterpart, T.providedThreadId, T.subject, T.initiatedBy, T.firstAt, T.lastContactAt, T.awaitingSide, T.awaitingSince, T.awaitingMessageId, T.firstUnansweredRequestAt, T.messageCount, T.contactsJson, T.factsJson, T.derivedHash]
-        .map((c) => `${c} = excluded.${c}`)
-        .join(', ')}`,
+      [T.userId, T.threadId, ...THREAD_VALUE_COLUMNS],
+      inserts,
+      `ON CONFLICT (${T.userId}, ${T.threadId}) DO UPDATE SET ${THREAD_VALUE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`,
     ),
+    ...updates.statements(T.$, [T.userId, T.threadId]),
     ...deleteIn(`DELETE FROM ${T.$} WHERE ${T.userId} = ? AND ${T.threadId} IN`, [ctx.userId], removed),
   ];
   await runAll(ctx.tx, writes);

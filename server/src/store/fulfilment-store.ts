@@ -1,4 +1,4 @@
-import type { InValue } from '@libsql/client';
+import type { InValue, Row } from '@libsql/client';
 import {
   applyJudgement,
   compareEvidence,
@@ -17,7 +17,7 @@ import {
 } from '@followthrough/shared';
 import { evidence, evidenceRecipients, promiseRecipients, promises, promiseVerdicts, touchpoints } from '../db/schema/index';
 import type { AnalysisContext } from './analysis-writer';
-import { names, runAll, selectIn, str, strOrNull, updateMany, type Executor } from './sql';
+import { changedColumns, names, runAll, selectIn, str, strOrNull, type Executor } from './sql';
 
 const P = names(promises);
 const PR = names(promiseRecipients);
@@ -38,12 +38,19 @@ interface PromiseState {
   dueIsDefault: boolean;
   outcome: FulfilmentOutcome;
   foldedThrough: string | null;
+  /** The row's SETTLED_COLUMNS as stored: settling writes only those that differ. */
+  settledValues: InValue[];
 }
 
-const PROMISE_COLUMNS = `${P.id}, ${P.messageId}, ${P.threadId}, ${P.counterpart}, ${P.text}, ${P.madeAt}, ${P.madeToJson}, ${P.dueText}, ${P.detectedDueAt}, ${P.detectedDueIsDefault},
-  ${P.keptBy}, ${P.keptAt}, ${P.keptStrength}, ${P.keptQuote}, ${P.slipBy}, ${P.slipAt}, ${P.slipQuote}, ${P.slipDueText}, ${P.foldedThrough}`;
+/** What settling a promise writes: the fold's outcome and position, then the settled state and dates. */
+const SETTLED_COLUMNS = [P.keptBy, P.keptAt, P.keptStrength, P.keptQuote, P.slipBy, P.slipAt, P.slipQuote, P.slipDueText, P.foldedThrough, P.state, P.dueAt, P.dueIsDefault, P.originalDueAt, P.snoozedUntil, P.overdueAfter];
 
-function toState(r: Record<string, unknown>): PromiseState {
+const PROMISE_COLUMNS = `${P.id}, ${P.messageId}, ${P.threadId}, ${P.counterpart}, ${P.text}, ${P.madeAt}, ${P.madeToJson}, ${P.dueText}, ${P.detectedDueAt}, ${P.detectedDueIsDefault},
+  ${SETTLED_COLUMNS.join(', ')}`;
+/** Where SETTLED_COLUMNS start in a row of PROMISE_COLUMNS. */
+const SETTLED_FROM = 10;
+
+function toState(r: Row): PromiseState {
   const keptBy = strOrNull(r.kept_by);
   const slipBy = strOrNull(r.slip_by);
   return {
@@ -65,6 +72,7 @@ function toState(r: Record<string, unknown>): PromiseState {
       slip: slipBy === null ? null : { by: slipBy, at: str(r.slip_at), quote: strOrNull(r.slip_quote), dueText: strOrNull(r.slip_due_text) },
     },
     foldedThrough: strOrNull(r.folded_through),
+    settledValues: SETTLED_COLUMNS.map((_, i) => (r[SETTLED_FROM + i] ?? null) as InValue),
   };
 }
 
@@ -284,7 +292,7 @@ export async function updateFulfilment(
 async function settleAndWrite(ctx: AnalysisContext, states: readonly PromiseState[]): Promise<void> {
   if (states.length === 0) return;
   const verdicts = await loadVerdicts(ctx.tx, ctx.userId, states.map((s) => s.promise.id));
-  const rows: InValue[][] = [];
+  const updates = changedColumns(SETTLED_COLUMNS);
   for (const s of states) {
     const slip = s.outcome.slip;
     const settled = settlePromise({
@@ -302,9 +310,7 @@ async function settleAndWrite(ctx: AnalysisContext, states: readonly PromiseStat
       verdict: verdicts.get(s.promise.id) ?? null,
     });
     const kept = s.outcome.kept;
-    rows.push([
-      ctx.userId,
-      s.promise.id,
+    updates.add([ctx.userId, s.promise.id], s.settledValues, [
       kept?.by ?? null,
       kept?.at ?? null,
       kept?.strength ?? null,
@@ -322,8 +328,7 @@ async function settleAndWrite(ctx: AnalysisContext, states: readonly PromiseStat
       settled.overdueAfter,
     ]);
   }
-  const columns = [P.keptBy, P.keptAt, P.keptStrength, P.keptQuote, P.slipBy, P.slipAt, P.slipQuote, P.slipDueText, P.foldedThrough, P.state, P.dueAt, P.dueIsDefault, P.originalDueAt, P.snoozedUntil, P.overdueAfter];
-  await runAll(ctx.tx, updateMany(P.$, [P.userId, P.id], columns, rows));
+  await runAll(ctx.tx, updates.statements(P.$, [P.userId, P.id]));
 }
 
 export async function loadVerdicts(db: Executor, userId: string, ids: readonly string[]): Promise<Map<string, PromiseVerdict>> {

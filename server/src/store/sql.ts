@@ -70,7 +70,7 @@ export function insertMany(table: string, columns: readonly string[], rows: read
  * ROWS_PER_INSERT rows (an upsert cannot do it: the rows it would insert miss NOT NULL columns).
  * Each row is the key values followed by the set values, in the order given.
  */
-export function updateMany(table: string, keys: readonly string[], sets: readonly string[], rows: readonly InValue[][]): InStatement[] {
+export function updateMany(table: string, keys: readonly string[], sets: readonly string[], rows: readonly InValue[][]): { sql: string; args: InValue[] }[] {
   const width = keys.length + sets.length;
   const tuple = `(${placeholders(width)})`;
   const col = (i: number) => `v.column${i + 1}`;
@@ -80,6 +80,39 @@ export function updateMany(table: string, keys: readonly string[], sets: readonl
           WHERE ${keys.map((k, i) => `${table}.${k} = ${col(i)}`).join(' AND ')}`,
     args: part.flat(),
   }));
+}
+
+/**
+ * Updates by key that set only the columns whose value differs from the stored one, grouped into one
+ * updateMany per set of changed columns. SQLite rewrites the entries of every index on a column that an
+ * UPDATE sets, whether or not the value changed: new mail that extends a thread changes its facts and
+ * its last contact, not its client, first message or derivation, and setting all of them rewrote the
+ * thread's seven indexes each time (upserting 500 of a real-size mailbox's threads: 97 µs a row and a
+ * 137 ms commit, against 69 µs and 87 ms setting only what changed).
+ */
+export function changedColumns(columns: readonly string[]) {
+  const groups = new Map<string, { columns: string[]; rows: InValue[][] }>();
+  return {
+    /** The row `key` is stored with `stored` (in `columns` order) and should hold `next`. */
+    add(key: readonly InValue[], stored: readonly InValue[], next: readonly InValue[]): void {
+      const changed: number[] = [];
+      for (let i = 0; i < columns.length; i++) if (!sameStoredValue(stored[i], next[i])) changed.push(i);
+      if (changed.length === 0) return;
+      const signature = changed.join(',');
+      let group = groups.get(signature);
+      if (!group) groups.set(signature, (group = { columns: changed.map((i) => columns[i]!), rows: [] }));
+      group.rows.push([...key, ...changed.map((i) => next[i] ?? null)]);
+    },
+    statements(table: string, keys: readonly string[]): { sql: string; args: InValue[] }[] {
+      return [...groups.values()].flatMap((group) => updateMany(table, keys, group.columns, group.rows));
+    },
+  };
+}
+
+/** Whether a stored value equals the one about to be written; anything but equal text or numbers counts as changed. */
+function sameStoredValue(stored: InValue | undefined, next: InValue | undefined): boolean {
+  if (stored === null || stored === undefined || next === null || next === undefined) return (stored ?? null) === (next ?? null);
+  return (typeof next === 'string' || typeof next === 'number') && typeof stored === typeof next && stored === next;
 }
 
 /** Runs `<head> (?, ?, ...)` (a query ending in `IN`) over any number of values, the head's own args first. */
