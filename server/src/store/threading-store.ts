@@ -1,8 +1,9 @@
 import type { InStatement } from '@libsql/client';
 import { subjectThreadKeys, type MessageFacts, type SubjectKeyEntry, type Threader, type ThreaderSeed } from '@followthrough/shared';
-import { subjectThreads, threadRefs } from '../db/schema/index';
+import { messages, subjectThreads, threadRefs } from '../db/schema/index';
 import { insertMany, names, selectIn, str, type Executor } from './sql';
 
+const M = names(messages);
 const R = names(threadRefs);
 const ST = names(subjectThreads);
 
@@ -20,18 +21,22 @@ function refsOf(f: MessageFacts): string[] {
 }
 
 /**
- * Everything the threader may ask about a batch, read in two indexed queries: the threads of the
- * batch's own ids and of the ids they reference, and the entries of their subject keys. The threader
- * (threading.ts) is then the same code the mailbox analyzer runs, with this as its memory.
+ * Everything the threader may ask about a batch, read in indexed queries: the threads of the batch's own
+ * ids and of the ids they reference (a stored message's thread from its row in messages, an id only ever
+ * referenced from thread_refs), and the entries of their subject keys. The threader (threading.ts) is
+ * then the same code the mailbox analyzer runs, with this as its memory.
  */
 export async function loadThreaderSeed(db: Executor, userId: string, batch: readonly MessageFacts[]): Promise<ThreaderSeed> {
   const ids = batch.flatMap((f) => [f.id, ...refsOf(f)]);
   const keys = batch.flatMap((f) => subjectThreadKeys(f).map(storedSubjectKey));
-  const [refRows, subjectRows] = await Promise.all([
+  const [refRows, storedRows, subjectRows] = await Promise.all([
     selectIn(db, `SELECT ${R.messageId}, ${R.threadId} FROM ${R.$} WHERE ${R.userId} = ? AND ${R.messageId} IN`, [userId], ids),
+    selectIn(db, `SELECT ${M.id}, ${M.threadId} FROM ${M.$} WHERE ${M.userId} = ? AND ${M.id} IN`, [userId], ids),
     selectIn(db, `SELECT ${ST.subjectKey}, ${ST.threadId}, ${ST.firstMs}, ${ST.lastMs}, ${ST.hasRoot} FROM ${ST.$} WHERE ${ST.userId} = ? AND ${ST.subjectKey} IN`, [userId], keys),
   ]);
   const messageThreads = new Map(refRows.map((r) => [str(r.message_id), str(r.thread_id)]));
+  // A stored message is where it went, whatever a reference to it claimed before it arrived.
+  for (const r of storedRows) messageThreads.set(str(r.id), str(r.thread_id));
   const subjectEntries = new Map<string, SubjectKeyEntry[]>();
   for (const r of subjectRows) {
     const key = engineSubjectKey(str(r.subject_key));
@@ -43,15 +48,15 @@ export async function loadThreaderSeed(db: Executor, userId: string, batch: read
 }
 
 /**
- * What the threader learned, as writes: a message's own id maps to where it went (upsert); an id it
- * references keeps the first thread that claimed it (insert if absent); subject entries are upserted.
+ * What the threader learned, as writes: an id a message references keeps the first thread that claimed
+ * it (insert if absent); subject entries are upserted. A message's own id is not written here: its row in
+ * messages says where it went (loadThreaderSeed reads it there), and a second copy in thread_refs cost
+ * two more indexes hit at random by every message (18% of the pages a real-size import's commits wrote).
  */
 export function threaderWrites(userId: string, threader: Threader, ownIds: ReadonlySet<string>, named: (threadId: string) => string = (t) => t): InStatement[] {
   const { messageThreads, subjectEntries } = threader.changes();
-  const own = messageThreads.filter(([id]) => ownIds.has(id)).map(([id, thread]) => [userId, id, named(thread)]);
   const referenced = messageThreads.filter(([id]) => !ownIds.has(id)).map(([id, thread]) => [userId, id, named(thread)]);
   return [
-    ...insertMany(R.$, [R.userId, R.messageId, R.threadId], own, `ON CONFLICT (${R.userId}, ${R.messageId}) DO UPDATE SET ${R.threadId} = excluded.${R.threadId}`),
     ...insertMany(R.$, [R.userId, R.messageId, R.threadId], referenced, 'ON CONFLICT DO NOTHING'),
     ...insertMany(
       ST.$,

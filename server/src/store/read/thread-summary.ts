@@ -1,7 +1,7 @@
 import { lagStats, RISK_KINDS, type AnalysisSettings, type RiskSnippet, type ThreadFacts } from '@followthrough/shared';
 import type { RequestSnippet } from '@followthrough/shared';
 import type { ThreadSummaryResponse } from '@followthrough/shared/contract';
-import { promises, snippets, threadRefs, threads } from '../../db/schema/index';
+import { messages, promises, snippets, threadRefs, threads } from '../../db/schema/index';
 import { threadLink } from '../links';
 import { names, str, strOrNull, type Executor } from '../sql';
 import { clockArgs, counterpartFromRow, counterpartPiecesSql, type ReadClock } from './counterpart-reads';
@@ -10,6 +10,7 @@ import { KEPT_AT_INDEX, keptAfter, liveCondition, PROMISE_VIEW_FROM, PROMISE_VIE
 const T = names(threads);
 const P = names(promises);
 const S = names(snippets);
+const M = names(messages);
 const R = names(threadRefs);
 
 /** How many of the client's other open promises the sidebar shows (the count says how many there are). */
@@ -58,7 +59,10 @@ export async function readThreadSummary(
   if (row.thread === null || row.thread === undefined) {
     // A thread is named after its earliest message, so an original that arrives late renames it; the
     // old name is a message of the thread, and finds it.
-    const holder = await db.execute({ sql: `SELECT ${R.threadId} FROM ${R.$} WHERE ${R.userId} = ? AND ${R.messageId} = ?`, args: [userId, threadId] });
+    const holder = await db.execute({
+      sql: `SELECT coalesce((SELECT ${M.threadId} FROM ${M.$} WHERE ${M.userId} = ?1 AND ${M.id} = ?2), (SELECT ${R.threadId} FROM ${R.$} WHERE ${R.userId} = ?1 AND ${R.messageId} = ?2)) AS thread_id`,
+      args: [userId, threadId],
+    });
     const renamed = strOrNull(holder.rows[0]?.thread_id);
     return renamed && renamed !== threadId ? readThreadSummary(db, userId, renamed, clock, settings, userAddress) : null;
   }
