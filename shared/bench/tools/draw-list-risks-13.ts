@@ -16,6 +16,11 @@
  * sentences of each message go to one stratum until it is full: `strong` a message with a narrow word of a user let down,
  * kept waiting or leaving (`STRONG`, `strongCount` sentences: the lists' risks are rare, and this is where most are),
  * `words` one with only a broad word of trouble (`TROUBLE`, `wordsCount`), `plain` one with neither (`plainCount`).
+ *
+ * The first part gave 6 risks in 351 sentences, so a second part was drawn after it was committed (and skips it):
+ * `... draw-list-risks-13.ts out 100 0 0 2` takes, in the same order, all the sentences of the messages with a word of
+ * displeasure, waiting, decline or leaving (`DISPLEASURE`, narrower than `STRONG`), `wordsCount` sentences a source,
+ * marked `displeasure`.
  */
 import { writeFileSync, readFileSync, readdirSync } from 'node:fs';
 import { splitSentences } from '../../src/analysis/text/sentences';
@@ -27,8 +32,12 @@ import { BERLIOS_LIST_SOURCE, findBerliosLists, readBerliosLists } from './berli
 const twistedDir = findTwistedList();
 const berliosDir = findBerliosLists();
 if (!twistedDir || !berliosDir) throw new Error('set FOLLOWTHROUGH_TWISTED_LIST_DIR and FOLLOWTHROUGH_BERLIOS_LIST_DIR');
-const [outFile = 'inbound-draw', wordsCount = '90', strongCount = '60', plainCount = '30'] = process.argv.slice(2);
+const [outFile = 'inbound-draw', wordsCount = '90', strongCount = '60', plainCount = '30', part = '1'] = process.argv.slice(2);
+const SECOND_PART = part === '2';
+// Each part runs again with the round's file present: its own items are left out of what counts as drawn, the other
+// part's are not (the second part skips the first; the first's strata fill before the second's messages are reached).
 const OWN_FILE = 'inbound-lists-13.refs.jsonl';
+const SECOND_PART_DRAW = 'displeasure';
 const MAX_SENTENCES_A_MESSAGE = 10;
 
 // As the promise rounds' draws of these archives: code, tracebacks, kernel logs, device dumps, shell lines, paths and
@@ -41,6 +50,9 @@ const TROUBLE =
 // Narrower: words a user let down, kept waiting or leaving uses (a message with one is drawn as `strong`).
 const STRONG =
   /\b(?:disappoint\w*|frustrat\w*|unhappy|annoy\w*|unaccept\w*|switch(?:ed|ing)? (?:to|back|away)|mov(?:e|ed|ing) (?:to|away from)|give up|giving up|gave up|abandon\w*|regression|stopped working|no longer works?|still (?:not|no|doesn't|does not|isn't|haven't|waiting|broken)|any news|any update|any progress|still waiting|been waiting|no (?:answer|response|reply)|ignored|useless|unusable|unreliable|ridiculous|worse|when will)\b/i;
+// The second part's net: words of a user displeased, kept waiting, seeing a decline or leaving.
+const DISPLEASURE =
+  /\b(?:disappoint\w*|frustrat\w*|unacceptable|annoy(?:ed|ing)|fed up|sick of|tired of|give up on|giving up on|gave up on|switch(?:ed|ing)? to|mov(?:ed|ing) to|no longer us\w*|waste of time|ridiculous|pathetic|terrible|awful|horrible|still waiting|been waiting|any news|any progress|no (?:response|answer|reply|feedback)|ignored|(?:weeks|months) ago|regression|used to work|worked (?:fine|before)|broke (?:my|our)|broken since|since (?:the )?(?:upgrade|update)|after (?:the )?(?:upgrade|update|updating|upgrading)|worse than|slower than|keeps crashing|crash\w* again)\b/i;
 const PROJECT_WRITERS: Record<string, number> = { [TWISTED_LIST_SOURCE]: 10, [BERLIOS_LIST_SOURCE]: 3 };
 const LISTS: Record<string, readonly string[] | undefined> = { [TWISTED_LIST_SOURCE]: ['twisted-python', 'twisted-web'], [BERLIOS_LIST_SOURCE]: undefined };
 
@@ -60,6 +72,16 @@ function usedMessages(): Set<string> {
 
 const usedText = usedSentences(OWN_FILE);
 const usedRefs = usedMessages();
+try {
+  for (const line of readFileSync(new URL(`../../corpus/real/${OWN_FILE}`, import.meta.url), 'utf8').split('\n').filter(Boolean)) {
+    const item = JSON.parse(line) as { source: string; ref: string; sha: string; draw: string };
+    if ((item.draw === SECOND_PART_DRAW) === SECOND_PART) continue;
+    usedText.add(item.sha);
+    usedRefs.add(`${item.source}|${item.ref}`);
+  }
+} catch {
+  // The round's file is not there before its first part is committed.
+}
 const seen = new Set<string>();
 
 interface Drawn { source: string; ref: string; author: string; subject: string; offset: number; length: number; sha: string; text: string; draw: string }
@@ -81,8 +103,8 @@ function drawSource(source: string, messages: TwistedMessage[]): Drawn[] {
     .map((m) => ({ m, key: sha256(`round 13 risks|${m.list}|${m.messageId}`) }))
     .sort((a, b) => (a.key < b.key ? -1 : 1));
   const out: Drawn[] = [];
-  const filled: Record<string, number> = { strong: 0, words: 0, plain: 0 };
-  const wanted: Record<string, number> = { strong: Number(strongCount), words: Number(wordsCount), plain: Number(plainCount) };
+  const filled: Record<string, number> = SECOND_PART ? { [SECOND_PART_DRAW]: 0, none: 0 } : { strong: 0, words: 0, plain: 0 };
+  const wanted: Record<string, number> = SECOND_PART ? { [SECOND_PART_DRAW]: Number(wordsCount), none: 0 } : { strong: Number(strongCount), words: Number(wordsCount), plain: Number(plainCount) };
   for (const { m } of ordered) {
     if (Object.keys(wanted).every((k) => filled[k]! >= wanted[k]!)) break;
     const folded = m.body.replace(/\s+/g, ' ');
@@ -98,7 +120,9 @@ function drawSource(source: string, messages: TwistedMessage[]): Drawn[] {
       sentences.push({ source: `${source}/${m.list}`, ref: m.messageId, author: m.author, subject: m.subject, offset, length: text.length, sha: hash.slice(0, 16), text });
     }
     if (drawnBefore || sentences.length === 0 || sentences.length > MAX_SENTENCES_A_MESSAGE) continue;
-    const draw = sentences.some((s) => STRONG.test(s.text)) ? 'strong' : sentences.some((s) => TROUBLE.test(s.text)) ? 'words' : 'plain';
+    const draw = SECOND_PART
+      ? sentences.some((s) => DISPLEASURE.test(s.text)) ? SECOND_PART_DRAW : 'none'
+      : sentences.some((s) => STRONG.test(s.text)) ? 'strong' : sentences.some((s) => TROUBLE.test(s.text)) ? 'words' : 'plain';
     if (filled[draw]! >= wanted[draw]!) continue;
     for (const s of sentences) seen.add(sha256(s.text));
     out.push(...sentences.map((s) => ({ ...s, draw })));
