@@ -554,3 +554,13 @@ describe('findRisks, round 13 (a product that got worse, a hedged complaint, tim
     expect(kinds('Many people reported success with the new build.', 'them')).toEqual([]);
   });
 });
+
+describe('findRisks, round 13 (a feeling told to a company\'s account)', () => {
+  it('reads the writer\'s own feeling in a message to a company\'s account as about that company, but not one about the weather or someone else\'s', () => {
+    expect(kinds("@AcmeLaptops I'm fed up with Acme!", 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('So frustrated dealing with the mould in the bathroom of the house we bought last spring @AcmeHomes', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds("I'm fed up with Acme!", 'them')).toEqual([]);
+    expect(kinds("@AcmeAir I'm so frustrated with the weather today.", 'them')).toEqual([]);
+    expect(kinds('@AcmeAir my son is so upset with his teacher.', 'them')).toEqual([]);
+  });
+});

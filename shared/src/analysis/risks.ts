@@ -822,6 +822,8 @@ const NOT_FOR_THEM = /^\s*if you(?:'re| are)? (?:not|un)/i;
 const QUOTED = /^\s*["“][^"“”]+["”]\s*$|^\s*["“][^"“”]+[,.!?]?["”],?\s+(?:said|says|told|added|wrote|according to)\b/;
 const JOKING = /(?:[:;]-?\)|\blol\b|\bhaha\w*|\bjk\b)\W*$/i;
 const YOU_OR_YOUR = /\b(?:you|your)\b/i;
+/** A company's handle ("@AmazonHelp"): the sentence is written to its account. */
+const HANDLE = /(?:^|[\s(])\.?@\w/;
 /** The reader named: "you", "your", or a company's handle ("@AmazonHelp"). */
 const THE_READER = /\b(?:you|your|u|ur|y'all)\b|(?:^|[\s(])\.?@\w/i;
 const OWN_NEGATION = /\b(?:not|n't|won't|no)\b/i;
@@ -841,6 +843,10 @@ function aimedAtUs(sentence: string, match: RegExpExecArray): boolean {
   if (AIMED_ELSEWHERE.test(after.slice(0, 60))) return false;
   // "frustration" as a noun needs an owner: "my/our frustration".
   if (FRUSTRATION.test(word[0]) && !OWNED_FRUSTRATION.test(sentence)) return false;
+  // Written to a company's account, the writer's own feeling is about the one addressed, whatever it is said to be with
+  // ("@Lenovo I'm fed up with Lenovo!", "So frustrated dealing with this mould ... from @Chrysler"); a third party or
+  // the writer's own doing was ruled out above.
+  if (HANDLE.test(sentence) && WRITERS_STATE.test(sentence.slice(Math.max(0, at - 30), at))) return true;
   // A feeling with an object is about that object: "concerned about the timeline" is about us, "very concerned about
   // the security of npm packages" or "upset that the discussion turns again" is not.
   const object = FEELING_OBJECT.exec(sentence.slice(at + word[0].length));
