@@ -564,3 +564,14 @@ describe('findRisks, round 13 (a feeling told to a company\'s account)', () => {
     expect(kinds('@AcmeAir my son is so upset with his teacher.', 'them')).toEqual([]);
   });
 });
+
+describe('findRisks, round 13 (indignation put to a company\'s account)', () => {
+  it('reads "what the hell", "are you kidding me", "unbelievable" written to an account, but not the same words between list users or in a memo', () => {
+    expect(kinds('@AcmePower what the hell is going on?', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('@AcmeBrew are you kidding me? #recall', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('@AcmeMobile This unbelievable! My data was gone in an hour.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('What the hell is a component?', 'them')).toEqual([]);
+    expect(kinds('Sun RPC: Um... are you serious?', 'them')).toEqual([]);
+    expect(kinds('It is unbelievable that the House declared a holiday without resolving the impasse.', 'them')).toEqual([]);
+  });
+});
