@@ -134,11 +134,11 @@ const realOut = {
   ...(berliosLists13.length > 0 ? { 'berlios-lists 13': berliosLists13 } : {}),
 };
 const lists13 = inbound('inbound-lists-13.refs.jsonl');
-const listsRound13 = Object.fromEntries(
-  [['twisted 13', `${TWISTED_LIST_SOURCE}/`], ['berlios 13', `${BERLIOS_LIST_SOURCE}/`]]
-    .map(([name, prefix]) => [name, lists13.filter((r) => r.source.startsWith(prefix!))] as const)
-    .filter(([, items]) => items.length > 0),
-);
+const listsRound13: Partial<Record<'twisted 13' | 'berlios 13', typeof lists13>> = {};
+for (const [name, prefix] of [['twisted 13', `${TWISTED_LIST_SOURCE}/`], ['berlios 13', `${BERLIOS_LIST_SOURCE}/`]] as const) {
+  const items = lists13.filter((r) => r.source.startsWith(prefix));
+  if (items.length > 0) listsRound13[name] = items;
+}
 const realIn = {
   'parakweet 1': inbound('inbound-parakweet.jsonl'),
   'r-lists 1': inbound('inbound-r-lists.refs.jsonl'),
