@@ -144,6 +144,12 @@ const realOut = {
   // Round 14 (README "Round 14 (promises)"): the ImageJ2 developers' list, likewise.
   ...(imagejList14.length > 0 ? { 'imagej-list 14': imagejList14 } : {}),
 };
+const lists13 = inbound('inbound-lists-13.refs.jsonl');
+const listsRound13: Partial<Record<'twisted 13' | 'berlios 13', typeof lists13>> = {};
+for (const [name, prefix] of [['twisted 13', `${TWISTED_LIST_SOURCE}/`], ['berlios 13', `${BERLIOS_LIST_SOURCE}/`]] as const) {
+  const items = lists13.filter((r) => r.source.startsWith(prefix));
+  if (items.length > 0) listsRound13[name] = items;
+}
 const realIn = {
   'parakweet 1': inbound('inbound-parakweet.jsonl'),
   'r-lists 1': inbound('inbound-r-lists.refs.jsonl'),
@@ -163,19 +169,21 @@ const realIn = {
   // Round 12 (README "Round 12 (client risks)"): the Secretary's messages found only as quoted history, and the next tweets.
   'state 12': inbound('inbound-state-dept-12.jsonl'),
   'complaints 12': inbound('inbound-complaints-12.refs.jsonl'),
+  // Round 13 (README "Round 13 (client risks)"): users writing to the Twisted and BerliOS projects' lists, references
+  // resolved from the monthly text archives; each source left out without its archive.
+  ...listsRound13,
 };
 type Out = (typeof realOut)['parakweet 1'];
 type In = (typeof realIn)['parakweet 1'];
 // Every set's name ends in its round's number: "rounds 1-N" is the sets of rounds up to N.
 const upToRound = <T>(sets: Record<string, T[]>, last: number): T[] => Object.entries(sets).filter(([name]) => Number(name.split(' ').pop()) <= last).flatMap(([, items]) => items);
-// A State round's rows when its set is here: "rounds 1-(N-1)" and "round N" (its State part and its tweets).
-const stateRound = <T>(sets: Record<string, T[]>, round: number): [string, T[]][] =>
-  sets[`state ${round}`]
-    ? [
-        [`rounds 1-${round - 1}`, upToRound(sets, round - 1)],
-        [`round ${round}`, Object.entries(sets).filter(([name]) => Number(name.split(' ').pop()) === round).flatMap(([, items]) => items)],
-      ]
-    : [];
+// A round's rows: "rounds 1-(N-1)" and "round N" (all its parts together).
+const roundRows = <T>(sets: Record<string, T[]>, round: number): [string, T[]][] => [
+  [`rounds 1-${round - 1}`, upToRound(sets, round - 1)],
+  [`round ${round}`, Object.entries(sets).filter(([name]) => Number(name.split(' ').pop()) === round).flatMap(([, items]) => items)],
+];
+// A State round's rows when its set is here (its State part and its tweets).
+const stateRound = <T>(sets: Record<string, T[]>, round: number): [string, T[]][] => (sets[`state ${round}`] ? roundRows(sets, round) : []);
 const groups = <T>(sets: Record<string, T[]>): [string, T[]][] => [
   ...Object.entries(sets),
   ['round 1', [...(sets['parakweet 1'] ?? []), ...(sets['r-lists 1'] ?? [])]],
@@ -188,6 +196,8 @@ const groups = <T>(sets: Record<string, T[]>): [string, T[]][] => [
   ...(sets['state 8'] ? [['rounds 1-7', upToRound(sets, 7)] as [string, T[]]] : []),
   // From round 9 on (inbound): everything before the round, and the round's parts together.
   ...[9, 10, 11, 12].flatMap((round) => stateRound(sets, round)),
+  // Client risks, round 13 (the Twisted and BerliOS lists' users, inbound): everything before it, and its two parts.
+  ...(sets['twisted 13'] || sets['berlios 13'] ? roundRows(sets, 13) : []),
   // Promises, round 11 (a mailing list, not State): everything before it, so round 10's totals stay comparable.
   ...(sets['everything-list 11'] ? [['rounds 1-10', upToRound(sets, 10)] as [string, T[]]] : []),
   // Promises, round 12 (the Twisted lists): everything before it, so round 11's totals stay comparable.
@@ -242,7 +252,7 @@ for (const split of ['train', 'holdout'] as const) {
     });
   }
 }
-console.log(`Requests and client risks on REAL inbound mail (complaints file ${complaintsFile ? 'found' : 'not found: round 3 not scored'}; aims for risks: precision >= 90%, recall >= 85%)`);
+console.log(`Requests and client risks on REAL inbound mail (complaints file ${complaintsFile ? 'found' : 'not found: round 3 not scored'}; Twisted / BerliOS lists ${listsRound13['twisted 13'] ? 'found' : 'not found'} / ${listsRound13['berlios 13'] ? 'found' : 'not found'}: round 13's parts; aims for risks: precision >= 90%, recall >= 85%)`);
 console.table(inRows);
 
 // Fulfilment on real threads: the promise, then the sender's later messages in the thread as our later mail.

@@ -514,3 +514,64 @@ describe('findRisks, round 12 (requests not carried out, things come too late, c
     expect(kinds('There is no excuse for violence against civilians.', 'them')).toEqual([]);
   });
 });
+
+describe('findRisks, round 13 (a product that got worse, a hedged complaint, time lost, pushed elsewhere, problems counted)', () => {
+  const signals = (visible: string): [RiskKind, string | undefined][] => findRisks(visible, 'them').map((r) => [r.kind, r.signal]);
+
+  it('reads what worked before and does not since a change, but not a person who used to work somewhere or a passive "used to"', () => {
+    expect(signals('The export used to work, but since the last update it hangs.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(signals('I ran the import just fine with the previous release.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(signals('This report worked a few weeks ago.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(signals('I upgraded to 4.2 and now the dashboard will not load.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(signals('After the latest update of the plugin, I am getting a blank page.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(signals('The sync stopped working after the recent upgrade.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(signals('When version 3.1 was released this problem showed up for us too.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(signals('@AcmeConsole I get these errors and I never used to get them!')).toEqual([['dissatisfaction', 'quality']]);
+    expect(kinds('I used to work at a bank before this job.', 'them')).toEqual([]);
+    expect(kinds('Quirks are used to work around buggy devices.', 'them')).toEqual([]);
+    expect(kinds("I'm new here and used to work with the old tools.", 'them')).toEqual([]);
+    expect(kinds('It seemed to have worked well until the last step.', 'them')).toEqual([]);
+    expect(kinds('After the release of the next version the old packages will not be installable.', 'them')).toEqual([]);
+  });
+
+  it('reads a complaint told as the writer finding the product annoying, but not a limit admitted in passing', () => {
+    expect(signals('I sometimes find it a little annoying when the window jumps to the front.')).toEqual([['dissatisfaction', 'understatement']]);
+    expect(kinds('Personally, I find it quite cumbersome to use.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds("It's a bit annoying that the installer can't find it, but on the other hand it shouldn't have to.", 'them')).toEqual([]);
+  });
+
+  it('reads time wasted on the product and giving up in frustration, but not a waste avoided or left behind for it', () => {
+    expect(kinds('I wasted so much time trying to get the portal to do anything.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('I gave up in frustration after a week of it.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('Without your help I could have wasted weeks on this!', 'them')).toEqual([]);
+    expect(kinds('I wasted a lot of time on Apache before switching to your server.', 'them')).toEqual([]);
+  });
+
+  it('reads being pushed onto something else and problems many users reported, but not being forced to use the product or reported success', () => {
+    expect(signals('We need your library but ended up having to use another one for the web part.')).toEqual([['cancellation', 'alternatives']]);
+    expect(signals('Many users (mostly on the new release) reported several issues with the driver.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(kinds('Until I was forced to use it, I had only heard bad things.', 'them')).toEqual([]);
+    expect(kinds('Many people reported success with the new build.', 'them')).toEqual([]);
+  });
+});
+
+describe('findRisks, round 13 (a feeling told to a company\'s account)', () => {
+  it('reads the writer\'s own feeling in a message to a company\'s account as about that company, but not one about the weather or someone else\'s', () => {
+    expect(kinds("@AcmeLaptops I'm fed up with Acme!", 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('So frustrated dealing with the mould in the bathroom of the house we bought last spring @AcmeHomes', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds("I'm fed up with Acme!", 'them')).toEqual([]);
+    expect(kinds("@AcmeAir I'm so frustrated with the weather today.", 'them')).toEqual([]);
+    expect(kinds('@AcmeAir my son is so upset with his teacher.', 'them')).toEqual([]);
+  });
+});
+
+describe('findRisks, round 13 (indignation put to a company\'s account)', () => {
+  it('reads "what the hell", "are you kidding me", "unbelievable" written to an account, but not the same words between list users or in a memo', () => {
+    expect(kinds('@AcmePower what the hell is going on?', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('@AcmeBrew are you kidding me? #recall', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('@AcmeMobile This unbelievable! My data was gone in an hour.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('What the hell is a component?', 'them')).toEqual([]);
+    expect(kinds('Sun RPC: Um... are you serious?', 'them')).toEqual([]);
+    expect(kinds('It is unbelievable that the House declared a holiday without resolving the impasse.', 'them')).toEqual([]);
+  });
+});
