@@ -50,6 +50,19 @@ describe('the writer thread', () => {
     expect(Array.prototype.slice.call(row)).toHaveLength(5);
   });
 
+  it('gives every row of a result its own values by index, also where a name repeats or is a number', async () => {
+    const client = env.database.client;
+    const many = await client.execute("SELECT name, size FROM (SELECT 'a' AS name, 1 AS size UNION ALL SELECT 'b', 2 UNION ALL SELECT 'c', 3) ORDER BY name");
+    expect(many.rows.map((r) => [r[0], r[1], r.name, r.size, r.length])).toEqual([['a', 1, 'a', 1, 2], ['b', 2, 'b', 2, 2], ['c', 3, 'c', 3, 2]]);
+    expect(many.rows.map((r) => JSON.stringify(r))).toEqual(['{"name":"a","size":1}', '{"name":"b","size":2}', '{"name":"c","size":3}']);
+    // A repeated name: by name the first, by index each.
+    const repeated = (await client.execute("SELECT 'x' AS v, 'y' AS v")).rows[0]!;
+    expect([repeated.v, repeated[0], repeated[1], repeated.length]).toEqual(['x', 'x', 'y', 2]);
+    // Names that are an index or "length" are hidden by them, as in @libsql/client's rows; by index all are there.
+    const odd = (await client.execute("SELECT 7 AS length, 'z' AS \"0\", 1")).rows[0]!;
+    expect([odd[0], odd[1], odd[2], odd.length, Object.keys(odd)]).toEqual([7, 'z', 1, 3, []]);
+  });
+
   it('stores long argument lists exactly, whether they travel as JSON text or value by value', async () => {
     const client = env.database.client;
     // 40 rows of 3 values: over the length from which plain strings and numbers travel as JSON text.
