@@ -152,20 +152,28 @@ async function promisesReachedBy(ctx: AnalysisContext, pieces: readonly Fulfilme
   const messagesOnly = pieces.filter((e): e is Extract<FulfilmentEvidence, { kind: 'message' }> => e.kind === 'message');
   const logged = pieces.filter((e): e is Extract<FulfilmentEvidence, { kind: 'touchpoint' }> => e.kind === 'touchpoint');
   if (messagesOnly.length > 0) {
+    const first = Math.min(...messagesOnly.map((e) => Date.parse(e.at)));
     const latest = iso(Math.max(...messagesOnly.map((e) => Date.parse(e.at))));
-    const earliest = iso(Math.min(...messagesOnly.map((e) => Date.parse(e.at))) - WINDOW_MS);
+    const earliest = iso(first - WINDOW_MS);
+    // Not those kept for sure before all of this mail (the earliest delivery wins: updateFulfilment would
+    // skip them after loading). Mail comes in time order, so a key client's promises in the window are
+    // mostly such: a slice of a real-size import loaded about 600 promises to change a few.
+    const notKeptBefore = `NOT (${P.keptStrength} IS 'kept' AND ${P.keptAt} < ?)`;
     const [inThreads, toPeople, atClients] = await Promise.all([
-      selectIn(ctx.tx, `SELECT ${P.id} FROM ${P.$} WHERE ${P.userId} = ? AND ${P.madeAt} < ? AND ${P.threadId} IN`, [ctx.userId, latest], [...new Set(messagesOnly.map((e) => e.threadId))]),
+      selectIn(ctx.tx, `SELECT ${P.id} FROM ${P.$} WHERE ${P.userId} = ? AND ${P.madeAt} < ? AND ${notKeptBefore} AND ${P.threadId} IN`, [ctx.userId, latest, iso(first)], [
+        ...new Set(messagesOnly.map((e) => e.threadId)),
+      ]),
       selectIn(
         ctx.tx,
-        `SELECT ${PR.promiseId} AS id FROM ${PR.$} WHERE ${PR.userId} = ? AND ${PR.madeAt} >= ? AND ${PR.madeAt} < ? AND ${PR.address} IN`,
-        [ctx.userId, earliest, latest],
+        `SELECT r.${PR.promiseId} AS id FROM ${PR.$} r JOIN ${P.$} p ON p.${P.userId} = r.${PR.userId} AND p.${P.id} = r.${PR.promiseId}
+         WHERE r.${PR.userId} = ? AND r.${PR.madeAt} >= ? AND r.${PR.madeAt} < ? AND NOT (p.${P.keptStrength} IS 'kept' AND p.${P.keptAt} < ?) AND r.${PR.address} IN`,
+        [ctx.userId, earliest, latest, iso(first)],
         [...new Set(messagesOnly.flatMap((e) => e.to))],
       ),
       selectIn(
         ctx.tx,
-        `SELECT ${P.id} FROM ${P.$} WHERE ${P.userId} = ? AND ${P.madeAt} >= ? AND ${P.madeAt} < ? AND ${P.counterpart} IN`,
-        [ctx.userId, earliest, latest],
+        `SELECT ${P.id} FROM ${P.$} WHERE ${P.userId} = ? AND ${P.madeAt} >= ? AND ${P.madeAt} < ? AND ${notKeptBefore} AND ${P.counterpart} IN`,
+        [ctx.userId, earliest, latest, iso(first)],
         [...new Set(messagesOnly.flatMap((e) => e.counterparts ?? []))],
       ),
     ]);
