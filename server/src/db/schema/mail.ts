@@ -229,8 +229,8 @@ export const evidence = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.messageId] }),
+    // Evidence is found by thread here, and by recipient or client through evidence_recipients.
     index('evidence_thread_idx').on(t.userId, t.threadId, t.at),
-    index('evidence_counterpart_idx').on(t.userId, t.counterpart, t.at),
   ],
 );
 

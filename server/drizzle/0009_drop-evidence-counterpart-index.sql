@@ -1,0 +1,1 @@
+DROP INDEX `evidence_counterpart_idx`;
