@@ -53,8 +53,7 @@ export async function startServer(config: ServerConfig, logger: Logger, clock: (
         // closeIdleConnections: keep-alive sockets would otherwise hold close() open for their timeout.
         server.close((err) => {
           database.close();
-          if (err) reject(err);
-          else resolve();
+          void database.whenClosed().then(() => (err ? reject(err) : resolve()));
         });
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       })),

@@ -28,5 +28,7 @@ export async function withUserDatabase<T>(
     return await work(database, userId);
   } finally {
     database.close();
+    // The command's process exits after this: its threads must have left the driver first.
+    await database.whenClosed();
   }
 }

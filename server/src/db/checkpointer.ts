@@ -35,6 +35,8 @@ export function startCheckpointer(path: string): Checkpointer {
       new Promise<void>((resolve) => {
         if (thread.threadId === -1) return resolve();
         thread.once('exit', () => resolve());
+        // Held until it has ended, so a process waiting for that (whenClosed) is not left with nothing to do.
+        thread.ref();
         thread.postMessage('stop');
       }),
   };

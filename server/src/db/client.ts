@@ -42,6 +42,12 @@ export interface Database {
   /** True for an embedded file; false for a libSQL server / Turso over HTTP(S) or WebSockets. */
   isFile: boolean;
   close(): void;
+  /**
+   * Settles once the threads holding connections to the file (the reader, the checkpointer) have ended
+   * after close(). A process must wait for it before exiting: a thread ended while inside the driver's
+   * native call aborts with a panic (neon's PendingException).
+   */
+  whenClosed(): Promise<void>;
 }
 
 /** WAL pages past which a commit checkpoints itself when a checkpointer thread runs (64 MiB of 4 KiB pages). */
@@ -83,7 +89,8 @@ export async function createDb(url: string, authToken?: string, options: { check
   };
   const client = await open();
   const remote: ReadExecutor = { execute: (s) => client.execute(s), batch: (s) => client.batch(s), close: () => {} };
-  const reader: ReadExecutor = isFile ? createReaderThread(filePathOf(url), BUSY_TIMEOUT_MS) : remote;
+  const readerThread = isFile ? createReaderThread(filePathOf(url), BUSY_TIMEOUT_MS) : null;
+  const reader: ReadExecutor = readerThread ?? remote;
   const lookups: ReadExecutor = isFile ? createCachedReader(filePathOf(url), BUSY_TIMEOUT_MS) : remote;
   const db = drizzle(client, { schema });
   // Not serialized: nothing opens a transaction on it, and each read runs synchronously on the file.
@@ -91,6 +98,7 @@ export async function createDb(url: string, authToken?: string, options: { check
   const readDb = readClient ? drizzle(readClient, { schema }) : db;
   // Long-running writers (the server, an import) copy the WAL off the event loop (checkpointer.ts).
   const checkpointer = isFile && options.checkpointInBackground ? startCheckpointer(filePathOf(url)) : null;
+  let checkpointerStopped: Promise<void> = Promise.resolve();
   // The writer's own checkpoint stays as a bound on the WAL, much later than SQLite's 1,000 pages.
   if (checkpointer) await client.execute(`PRAGMA wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}`);
   return {
@@ -101,11 +109,14 @@ export async function createDb(url: string, authToken?: string, options: { check
     readDb,
     isFile,
     close: () => {
-      void checkpointer?.stop();
+      checkpointerStopped = checkpointer?.stop() ?? Promise.resolve();
       client.close();
       readClient?.close();
       reader.close();
       lookups.close();
+    },
+    whenClosed: async () => {
+      await Promise.all([checkpointerStopped, readerThread?.ended()]);
     },
   };
 }

@@ -12,6 +12,8 @@ interface ThreadError {
 export interface ReaderThread extends ReadExecutor {
   /** Whether reads still go to the thread, and how many statements it has answered (tests, diagnostics). */
   stats(): { onThread: boolean; readOnThread: number };
+  /** Settles once the thread has ended (at once if it never started): after close(), its connection is closed. */
+  ended(): Promise<void>;
 }
 
 type Answer = { id: number; ok: true; results: Row[][] } | { id: number; ok: false; error: ThreadError };
@@ -50,6 +52,7 @@ export function createReaderThread(path: string, busyTimeoutMs: number, options:
   // Started on the first read: a process that never reads (the cluster's primary, a CLI command that only writes)
   // starts no thread.
   let thread: Worker | null = null;
+  let exited: Promise<void> = Promise.resolve();
   const start = (): Worker => {
     // execArgv: [] because a thread would repeat the process's --import preloads (test/db/threads-start.test.ts).
     const started = new Worker(options.workerUrl ?? new URL('./reader-worker.mjs', import.meta.url), { workerData: { path, busyTimeoutMs }, execArgv: [] });
@@ -71,6 +74,7 @@ export function createReaderThread(path: string, busyTimeoutMs: number, options:
       }
     });
     started.on('error', fail);
+    exited = new Promise((resolve) => started.once('exit', () => resolve()));
     started.on('exit', () => {
       fail();
       // A read still waiting when the thread ended after close() will not be answered.
@@ -102,11 +106,16 @@ export function createReaderThread(path: string, busyTimeoutMs: number, options:
     execute: async (stmt) => (await ask([stmt]))[0]!,
     batch: (stmts) => ask(stmts),
     stats: () => ({ onThread: !broken, readOnThread }),
+    ended: () => exited,
     close: () => {
       if (closed) return;
       closed = true;
       // Reads asked before are still answered; the thread closes its connection after them and ends.
-      if (!broken) thread?.postMessage({ close: true });
+      if (!broken) {
+        // Held until it has ended (it ends after this), so a process waiting for that has something to wait on.
+        thread?.ref();
+        thread?.postMessage({ close: true });
+      }
       inProcess?.close();
     },
   };
