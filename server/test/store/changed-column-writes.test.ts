@@ -2,8 +2,7 @@ import { analysisSettingsSchema, type NormalizedMessageInput } from '@followthro
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestMessages } from '../../src/store/ingest';
 import { changedColumns } from '../../src/store/sql';
-import { createUser } from '../../src/store/users';
-import { createTestDb } from '../support/test-db';
+import { createTestDbWithUser } from '../support/test-db';
 
 /**
  * When new mail extends a thread or bears on a promise, the stored row is rewritten with only the columns
@@ -29,11 +28,11 @@ const WATCHED = ['counterpart', 'first_at', 'derived_hash', 'initiated_by', 'las
 /** Columns of `promises` whose updates are recorded. */
 const WATCHED_PROMISE = ['kept_by', 'state', 'due_at', 'original_due_at', 'snoozed_until', 'overdue_after', 'folded_through'];
 
-let env: Awaited<ReturnType<typeof createTestDb>>;
+let env: Awaited<ReturnType<typeof createTestDbWithUser>>;
 let userId: string;
 beforeAll(async () => {
-  env = await createTestDb();
-  userId = (await createUser(env.database.db, { email: 'ann@ours.example', now: new Date() })).userId;
+  env = await createTestDbWithUser();
+  userId = env.userId;
   await env.database.client.execute('CREATE TABLE column_sets (col TEXT NOT NULL)');
   for (const col of WATCHED) {
     await env.database.client.execute(`CREATE TRIGGER record_${col} AFTER UPDATE OF ${col} ON threads BEGIN INSERT INTO column_sets VALUES ('${col}'); END`);

@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settingsHash, type AnalysisContext } from '../../src/store/analysis-writer';
 import { updateFulfilment } from '../../src/store/fulfilment-store';
 import { ingestMessages } from '../../src/store/ingest';
-import { createUser } from '../../src/store/users';
 import { inWriteTransaction } from '../../src/store/write-transaction';
-import { createTestDb } from '../support/test-db';
+import { createTestDbWithUser } from '../support/test-db';
 
 /**
  * A logged call or a message for a key client reaches every promise of the client's last 90 days, each
@@ -16,11 +15,11 @@ import { createTestDb } from '../support/test-db';
 const settings = analysisSettingsSchema.parse({ me: ['ann@ours.example'] });
 const PROMISES = 30;
 
-let env: Awaited<ReturnType<typeof createTestDb>>;
+let env: Awaited<ReturnType<typeof createTestDbWithUser>>;
 let userId: string;
 beforeAll(async () => {
-  env = await createTestDb();
-  userId = (await createUser(env.database.db, { email: 'ann@ours.example', now: new Date() })).userId;
+  env = await createTestDbWithUser();
+  userId = env.userId;
   const mail: NormalizedMessageInput[] = Array.from({ length: PROMISES }, (_, i) => ({
     id: `promise-${i}@ours.example`,
     from: 'Ann <ann@ours.example>',

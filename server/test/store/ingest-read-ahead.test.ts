@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestMessages } from '../../src/store/ingest';
 import type { ReadPool } from '../../src/store/read-pool';
 import { readMany } from '../../src/store/message-reader';
-import { createUser } from '../../src/store/users';
-import { createTestDb } from '../support/test-db';
+import { createTestDbWithUser } from '../support/test-db';
 
 /**
  * Ingest reads a batch's slices ahead of storing them (the first before the write lock is taken, the next
@@ -39,11 +38,11 @@ function recordingPool(options: { failAtOffset?: number; onRead?: (offset: numbe
   };
 }
 
-let env: Awaited<ReturnType<typeof createTestDb>>;
+let env: Awaited<ReturnType<typeof createTestDbWithUser>>;
 let userId: string;
 beforeAll(async () => {
-  env = await createTestDb();
-  userId = (await createUser(env.database.db, { email: 'ann@ours.example', now: new Date() })).userId;
+  env = await createTestDbWithUser();
+  userId = env.userId;
 });
 afterAll(() => env.cleanup());
 const storedCount = async (prefix: string) =>

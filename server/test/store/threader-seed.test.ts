@@ -1,8 +1,7 @@
 import { analysisSettingsSchema, type NormalizedMessageInput } from '@followthrough/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestMessages } from '../../src/store/ingest';
-import { createUser } from '../../src/store/users';
-import { createTestDb } from '../support/test-db';
+import { createTestDbWithUser } from '../support/test-db';
 
 /**
  * The threader's memory on the server: a stored message's thread is its row in messages; thread_refs
@@ -21,11 +20,11 @@ const mail = (id: string, extra: Partial<NormalizedMessageInput>): NormalizedMes
   ...extra,
 });
 
-let env: Awaited<ReturnType<typeof createTestDb>>;
+let env: Awaited<ReturnType<typeof createTestDbWithUser>>;
 let userId: string;
 beforeAll(async () => {
-  env = await createTestDb();
-  userId = (await createUser(env.database.db, { email: 'ann@ours.example', now: new Date() })).userId;
+  env = await createTestDbWithUser();
+  userId = env.userId;
 });
 afterAll(() => env.cleanup());
 

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDb, migrate, type Database } from '../../src/db/index';
+import { createUser } from '../../src/store/users';
 
 /**
  * A migrated libSQL database in a temp file. Never `:memory:`: @libsql/client gives each pooled
@@ -21,4 +22,10 @@ export async function createTestDb(): Promise<{ database: Database; url: string;
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A test database with one user in it, for tests of the store's functions (which take a user id). */
+export async function createTestDbWithUser(email = 'ann@ours.example'): Promise<Awaited<ReturnType<typeof createTestDb>> & { userId: string }> {
+  const env = await createTestDb();
+  return { ...env, userId: (await createUser(env.database.db, { email, now: new Date() })).userId };
 }

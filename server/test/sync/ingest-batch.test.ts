@@ -1,9 +1,8 @@
 import { analysisSettingsSchema, MessageRejectedError, type NormalizedMessage } from '@followthrough/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestMessages } from '../../src/store/ingest';
-import { createUser } from '../../src/store/users';
 import { ingestBatch } from '../../src/sync/ingest-batch';
-import { createTestDb } from '../support/test-db';
+import { createTestDbWithUser } from '../support/test-db';
 
 /**
  * How import and the syncs store a batch (src/sync/ingest-batch.ts), on a real database: the good messages
@@ -21,11 +20,11 @@ const mail = (id: string, over: Partial<NormalizedMessage> = {}): NormalizedMess
   ...over,
 });
 
-let env: Awaited<ReturnType<typeof createTestDb>>;
+let env: Awaited<ReturnType<typeof createTestDbWithUser>>;
 let userId: string;
 beforeAll(async () => {
-  env = await createTestDb();
-  userId = (await createUser(env.database.db, { email: 'ann@ours.example', now: new Date() })).userId;
+  env = await createTestDbWithUser();
+  userId = env.userId;
 });
 afterAll(() => env.cleanup());
 const stored = async (ids: string[]) =>
