@@ -240,7 +240,7 @@ export async function refreshThreads(
   }
   await applyAggregateDeltas(ctx, deltas);
   const writes: InStatement[] = [
-    // A thread that was renamed onto an existing row's name meets it here: the upsert keeps one row.
+    // New threads (no stored row when they were read); the upsert keeps one row should one exist by now.
     ...insertMany(
       T.$,
       [T.userId, T.threadId, ...THREAD_VALUE_COLUMNS],
