@@ -29,10 +29,8 @@ const WATCHED = ['counterpart', 'first_at', 'derived_hash', 'initiated_by', 'las
 const WATCHED_PROMISE = ['kept_by', 'state', 'due_at', 'original_due_at', 'snoozed_until', 'overdue_after', 'folded_through'];
 
 let env: Awaited<ReturnType<typeof createTestDbWithUser>>;
-let userId: string;
 beforeAll(async () => {
   env = await createTestDbWithUser();
-  userId = env.userId;
   await env.database.client.execute('CREATE TABLE column_sets (col TEXT NOT NULL)');
   for (const col of WATCHED) {
     await env.database.client.execute(`CREATE TRIGGER record_${col} AFTER UPDATE OF ${col} ON threads BEGIN INSERT INTO column_sets VALUES ('${col}'); END`);
@@ -51,28 +49,28 @@ const setColumns = async (): Promise<string[]> => {
 
 describe('a thread row rewritten when mail extends it', () => {
   it('sets the columns that changed and leaves the others (and their indexes) alone', async () => {
-    await ingestMessages(env.database, userId, [message(1, 'them')], settings);
+    await ingestMessages(env.database, env.userId, [message(1, 'them')], settings);
     expect(await setColumns()).toEqual([]);
 
     // Our answer: last contact, who is waiting and the facts change; client, first message, initiator and
     // the derivation's settings do not.
-    await ingestMessages(env.database, userId, [message(2, 'us', { inReplyTo: '<m1@example.test>' })], settings);
+    await ingestMessages(env.database, env.userId, [message(2, 'us', { inReplyTo: '<m1@example.test>' })], settings);
     expect(await setColumns()).toEqual(['awaiting_side', 'facts_json', 'last_contact_at']);
 
-    const row = (await env.database.client.execute({ sql: 'SELECT counterpart, initiated_by, awaiting_side, message_count, last_contact_at FROM threads WHERE user_id = ?', args: [userId] })).rows[0]!;
+    const row = (await env.database.client.execute({ sql: 'SELECT counterpart, initiated_by, awaiting_side, message_count, last_contact_at FROM threads WHERE user_id = ?', args: [env.userId] })).rows[0]!;
     expect(row).toMatchObject({ counterpart: 'client.example', initiated_by: 'them', awaiting_side: 'them', message_count: 2 });
   });
 
   it('a message older than the thread sets what it changes (the first message, who initiated)', async () => {
-    await ingestMessages(env.database, userId, [message(3, 'them', { inReplyTo: '<m2@example.test>' })], settings);
+    await ingestMessages(env.database, env.userId, [message(3, 'them', { inReplyTo: '<m2@example.test>' })], settings);
     await setColumns();
     // Out of order: our mail of March 1st, before the client's first message of the same day, starts the thread.
-    await ingestMessages(env.database, userId, [message(0, 'us', { date: '2026-03-01T08:00:00+01:00', subject: 'Rollout plan' })], settings);
+    await ingestMessages(env.database, env.userId, [message(0, 'us', { date: '2026-03-01T08:00:00+01:00', subject: 'Rollout plan' })], settings);
     const set = await setColumns();
     expect(set).toEqual(expect.arrayContaining(['first_at', 'initiated_by', 'facts_json']));
     expect(set).not.toContain('counterpart');
     expect(set).not.toContain('derived_hash');
-    const row = (await env.database.client.execute({ sql: 'SELECT initiated_by, first_at, message_count FROM threads WHERE user_id = ?', args: [userId] })).rows[0]!;
+    const row = (await env.database.client.execute({ sql: 'SELECT initiated_by, first_at, message_count FROM threads WHERE user_id = ?', args: [env.userId] })).rows[0]!;
     expect(row).toMatchObject({ initiated_by: 'us', first_at: '2026-03-01T07:00:00.000Z', message_count: 4 });
   });
 });
@@ -80,11 +78,11 @@ describe('a thread row rewritten when mail extends it', () => {
 describe('a promise settled again when our later mail bears on it', () => {
   it('sets what the delivery changed and leaves its dates alone', async () => {
     const promise = (n: number, extra: Partial<NormalizedMessageInput>): NormalizedMessageInput => ({ ...message(n, 'us'), threadId: 'thread-2', subject: 'Invoice copies', ...extra });
-    await ingestMessages(env.database, userId, [promise(1, { id: '<p1@example.test>', text: "I'll send you the invoice copies by Friday." })], settings);
+    await ingestMessages(env.database, env.userId, [promise(1, { id: '<p1@example.test>', text: "I'll send you the invoice copies by Friday." })], settings);
     await setColumns();
     await ingestMessages(
       env.database,
-      userId,
+      env.userId,
       [promise(2, { id: '<p2@example.test>', inReplyTo: '<p1@example.test>', text: 'Attached are the invoice copies.', attachments: ['invoice-copies.pdf'] })],
       settings,
     );
@@ -93,7 +91,7 @@ describe('a promise settled again when our later mail bears on it', () => {
     expect(set).not.toContain('promises.due_at');
     expect(set).not.toContain('promises.original_due_at');
     expect(set).not.toContain('promises.snoozed_until');
-    const row = (await env.database.client.execute({ sql: "SELECT state, kept_by FROM promises WHERE user_id = ? AND thread_id <> ''", args: [userId] })).rows;
+    const row = (await env.database.client.execute({ sql: "SELECT state, kept_by FROM promises WHERE user_id = ? AND thread_id <> ''", args: [env.userId] })).rows;
     expect(row).toEqual([expect.objectContaining({ state: 'kept', kept_by: '<p2@example.test>' })]);
   });
 });

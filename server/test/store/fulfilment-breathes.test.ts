@@ -16,10 +16,8 @@ const settings = analysisSettingsSchema.parse({ me: ['ann@ours.example'] });
 const PROMISES = 30;
 
 let env: Awaited<ReturnType<typeof createTestDbWithUser>>;
-let userId: string;
 beforeAll(async () => {
   env = await createTestDbWithUser();
-  userId = env.userId;
   const mail: NormalizedMessageInput[] = Array.from({ length: PROMISES }, (_, i) => ({
     id: `promise-${i}@ours.example`,
     from: 'Ann <ann@ours.example>',
@@ -28,7 +26,7 @@ beforeAll(async () => {
     subject: `Topic ${i}`,
     text: `I'll call you about topic ${i} tomorrow.`,
   }));
-  await ingestMessages(env.database, userId, mail, settings);
+  await ingestMessages(env.database, env.userId, mail, settings);
 });
 afterAll(() => env.cleanup());
 
@@ -36,7 +34,7 @@ describe('folding new evidence into many promises', () => {
   it('gives the event loop a chance between promises', async () => {
     let breaths = 0;
     const touched = await inWriteTransaction(env.database, (tx) => {
-      const ctx: AnalysisContext = { tx, userId, settings, hash: settingsHash(settings), breathe: async () => void breaths++ };
+      const ctx: AnalysisContext = { tx, userId: env.userId, settings, hash: settingsHash(settings), breathe: async () => void breaths++ };
       return updateFulfilment(ctx, {
         newEvidence: [{ kind: 'touchpoint', id: 'call-1', at: '2026-03-03T10:00:00.000Z', counterpart: 'client.example', touchpointKind: 'call', summary: 'Went through the topics' }],
       });

@@ -39,10 +39,8 @@ function recordingPool(options: { failAtOffset?: number; onRead?: (offset: numbe
 }
 
 let env: Awaited<ReturnType<typeof createTestDbWithUser>>;
-let userId: string;
 beforeAll(async () => {
   env = await createTestDbWithUser();
-  userId = env.userId;
 });
 afterAll(() => env.cleanup());
 const storedCount = async (prefix: string) =>
@@ -54,7 +52,7 @@ describe('ingest reading ahead', () => {
     const tx = await env.database.client.transaction('write');
     let readWhileLocked = false;
     const pool = recordingPool({ onRead: () => (readWhileLocked ||= !tx.closed) });
-    const ingesting = ingestMessages(env.database, userId, batchOf('a', 1_100), settings, { pool });
+    const ingesting = ingestMessages(env.database, env.userId, batchOf('a', 1_100), settings, { pool });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(pool.asked).toEqual([0]);
     await tx.commit();
@@ -72,11 +70,11 @@ describe('ingest reading ahead', () => {
     process.on('unhandledRejection', onUnhandled);
     try {
       // The first slice of the second transaction fails: it is read ahead, before its transaction starts.
-      await expect(ingestMessages(env.database, userId, batchOf('b', 1_500), settings, { pool: recordingPool({ failAtOffset: 1000 }) })).rejects.toThrow(
+      await expect(ingestMessages(env.database, env.userId, batchOf('b', 1_500), settings, { pool: recordingPool({ failAtOffset: 1000 }) })).rejects.toThrow(
         'the reader failed on the slice at 1000',
       );
       // The second slice of a transaction fails while the first is stored.
-      await expect(ingestMessages(env.database, userId, batchOf('c', 1_000), settings, { pool: recordingPool({ failAtOffset: 500 }) })).rejects.toThrow(
+      await expect(ingestMessages(env.database, env.userId, batchOf('c', 1_000), settings, { pool: recordingPool({ failAtOffset: 500 }) })).rejects.toThrow(
         'the reader failed on the slice at 500',
       );
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -21,10 +21,8 @@ const mail = (id: string, over: Partial<NormalizedMessage> = {}): NormalizedMess
 });
 
 let env: Awaited<ReturnType<typeof createTestDbWithUser>>;
-let userId: string;
 beforeAll(async () => {
   env = await createTestDbWithUser();
-  userId = env.userId;
 });
 afterAll(() => env.cleanup());
 const stored = async (ids: string[]) =>
@@ -32,7 +30,7 @@ const stored = async (ids: string[]) =>
 
 describe('ingestBatch', () => {
   it('screens out what the engine refuses before ingest sees it, and stores the rest', async () => {
-    const outcome = await ingestBatch(env.database, userId, [mail('a1'), mail('a2', { from: 'MAILER-DAEMON' }), mail('a3', { date: '9999-12-31T10:00:00Z' }), mail('a4')], settings);
+    const outcome = await ingestBatch(env.database, env.userId, [mail('a1'), mail('a2', { from: 'MAILER-DAEMON' }), mail('a3', { date: '9999-12-31T10:00:00Z' }), mail('a4')], settings);
     expect(outcome).toMatchObject({ accepted: 2, rejected: [{ id: 'a2', code: 'sender_unusable' }, { id: 'a3', code: 'date_out_of_range' }] });
     expect(await stored(['a1', 'a2', 'a3', 'a4'])).toEqual(['a1', 'a4']);
   });
@@ -40,13 +38,13 @@ describe('ingestBatch', () => {
   it('when the engine fails on one message inside ingest, that one is skipped with its code and the batch is stored', async () => {
     const ingest = async (batch: NormalizedMessage[]) => {
       if (batch.some((m) => m.id === 'b2' || m.id === 'b3')) throw new Error('the engine failed somewhere in the batch');
-      return ingestMessages(env.database, userId, batch, settings);
+      return ingestMessages(env.database, env.userId, batch, settings);
     };
     const extract = (m: NormalizedMessage) => {
       if (m.id === 'b2') throw new MessageRejectedError('unreadable', 'a rule refused it', m.id);
       if (m.id === 'b3') throw new TypeError(`cannot read the body of ${m.text}`);
     };
-    const outcome = await ingestBatch(env.database, userId, [mail('b1'), mail('b2'), mail('b3'), mail('b4')], settings, ingest, extract);
+    const outcome = await ingestBatch(env.database, env.userId, [mail('b1'), mail('b2'), mail('b3'), mail('b4')], settings, ingest, extract);
     expect(outcome.accepted).toBe(2);
     expect(outcome.rejected).toEqual([
       { id: 'b2', code: 'unreadable', reason: 'a rule refused it' },
@@ -60,23 +58,23 @@ describe('ingestBatch', () => {
     const failing = async () => {
       throw new Error('something else went wrong');
     };
-    await expect(ingestBatch(env.database, userId, [mail('c1'), mail('c2')], settings, failing)).rejects.toThrow('something else went wrong');
+    await expect(ingestBatch(env.database, env.userId, [mail('c1'), mail('c2')], settings, failing)).rejects.toThrow('something else went wrong');
     const full = async () => {
       throw Object.assign(new Error('SQLITE_FULL: database or disk is full'), { name: 'LibsqlError', code: 'SQLITE_FULL' });
     };
     // Not even asked of the engine: a full disk must stop the sync, so its cursor does not move past the mail.
     let asked = 0;
-    await expect(ingestBatch(env.database, userId, [mail('d1')], settings, full, () => asked++)).rejects.toThrow('SQLITE_FULL');
+    await expect(ingestBatch(env.database, env.userId, [mail('d1')], settings, full, () => asked++)).rejects.toThrow('SQLITE_FULL');
     expect(asked).toBe(0);
     expect(await stored(['c1', 'c2', 'd1'])).toEqual([]);
   });
 
   it('takes the rejections of an ingest that isolates per message itself (the contract of `rejected`)', async () => {
     const isolating = async (batch: NormalizedMessage[]) => ({
-      ...(await ingestMessages(env.database, userId, batch.filter((m) => m.id !== 'e2'), settings)),
+      ...(await ingestMessages(env.database, env.userId, batch.filter((m) => m.id !== 'e2'), settings)),
       rejected: [{ id: 'e2', code: 'unreadable' as const, reason: 'refused inside ingest' }],
     });
-    const outcome = await ingestBatch(env.database, userId, [mail('e1'), mail('e2')], settings, isolating);
+    const outcome = await ingestBatch(env.database, env.userId, [mail('e1'), mail('e2')], settings, isolating);
     expect(outcome).toMatchObject({ accepted: 1, rejected: [{ id: 'e2', code: 'unreadable' }] });
   });
 });
