@@ -44,13 +44,21 @@ export interface CounterpartSummaryInput {
 
 /** Whether a risk snippet is recent enough at `now` to list and to weigh. */
 export function isRecentRisk(at: string, now: string): boolean {
-  const ms = Date.parse(at);
-  const nowMs = Date.parse(now);
-  return ms <= nowMs && nowMs - ms <= RISK_LIST_DAYS * 86_400_000;
+  return isRecentInstant(Date.parse(at), Date.parse(now));
 }
 
-const newestFirst = (a: RiskSnippet, b: RiskSnippet): number =>
-  Date.parse(b.at) - Date.parse(a.at) || (a.messageId < b.messageId ? -1 : a.messageId > b.messageId ? 1 : 0);
+function isRecentInstant(atMs: number, nowMs: number): boolean {
+  return atMs <= nowMs && nowMs - atMs <= RISK_LIST_DAYS * 86_400_000;
+}
+
+/** A risk with its instant parsed once: a key client's summary weighs and sorts a hundred of them per read. */
+interface DatedRisk {
+  risk: RiskSnippet;
+  atMs: number;
+}
+
+const newestFirst = (a: DatedRisk, b: DatedRisk): number =>
+  b.atMs - a.atMs || (a.risk.messageId < b.risk.messageId ? -1 : a.risk.messageId > b.risk.messageId ? 1 : 0);
 
 /**
  * One client's relationship at `now`: initiation, lags both ways, silence against cadence, what waits
@@ -66,7 +74,12 @@ export function summarizeCounterpart(input: CounterpartSummaryInput): Counterpar
     cadenceDays,
     now: input.now,
   });
-  const risks = input.risks.filter((r) => isRecentRisk(r.at, input.now)).sort(newestFirst);
+  const nowMs = Date.parse(input.now);
+  const risks = input.risks
+    .map((risk): DatedRisk => ({ risk, atMs: Date.parse(risk.at) }))
+    .filter((dated) => isRecentInstant(dated.atMs, nowMs))
+    .sort(newestFirst)
+    .map((dated) => dated.risk);
   const health = computeHealth({
     initiated: input.figures.initiated,
     ours: input.figures.responseLag.ours,

@@ -199,13 +199,13 @@ function awaiting(input: HealthInput): Measured {
 }
 
 /** How much one risk weighs: recent ones from them most, our own bad news half, old ones little. */
-function riskWeight(risk: RiskSnippet, now: number, lastContact: number): number {
-  const ageDays = (now - Date.parse(risk.at)) / DAY_MS;
+function riskWeight(side: RiskSnippet['side'], atMs: number, now: number, lastContact: number): number {
+  const ageDays = (now - atMs) / DAY_MS;
   if (ageDays > RISK_HORIZON_DAYS || ageDays < 0) return 0;
   let weight = ageDays <= 14 ? 1 : ageDays <= 30 ? 0.6 : ageDays <= 90 ? 0.3 : 0.1;
-  if (risk.side === 'us') weight *= 0.5;
+  if (side === 'us') weight *= 0.5;
   // Nobody has written since the risk, and it has been a while: the worst case of all.
-  if (lastContact <= Date.parse(risk.at) && ageDays >= SILENCE_AFTER_RISK_DAYS) weight *= 1.5;
+  if (lastContact <= atMs && ageDays >= SILENCE_AFTER_RISK_DAYS) weight *= 1.5;
   return weight;
 }
 
@@ -213,20 +213,35 @@ function risk(input: HealthInput): Measured {
   const now = Date.parse(input.now);
   const lastContact = input.silence.lastContactAt === null ? -Infinity : Date.parse(input.silence.lastContactAt);
   const base = { id: 'risk' as const, label: 'Risk signals', target: 0, unit: 'signals' };
-  const weighed = input.risks.map((r) => ({ r, w: riskWeight(r, now, lastContact) })).filter((x) => x.w > 0);
-  if (weighed.length === 0) {
+  // One pass, each instant parsed once: a key client brings a hundred risks to every read of its summary.
+  let count = 0;
+  let total = 0;
+  let fromThem = 0;
+  let newest: RiskSnippet | null = null;
+  let newestMs = -Infinity;
+  for (const r of input.risks) {
+    const atMs = Date.parse(r.at);
+    const weight = riskWeight(r.side, atMs, now, lastContact);
+    if (weight <= 0) continue;
+    count++;
+    total += weight;
+    if (r.side === 'them') fromThem++;
+    // The first of equally new ones, as a reduce keeping the earlier on ties would.
+    if (atMs > newestMs) {
+      newest = r;
+      newestMs = atMs;
+    }
+  }
+  if (newest === null) {
     return { ...base, fraction: 1, value: 0, explanation: 'No complaints, escalations, cancellations or delays in the last six months.' };
   }
-  const total = weighed.reduce((s, x) => s + x.w, 0);
-  const fromThem = weighed.filter((x) => x.r.side === 'them').length;
-  const newest = weighed.reduce((a, b) => (Date.parse(a.r.at) >= Date.parse(b.r.at) ? a : b)).r;
-  const newestAge = Math.max(0, Math.round((now - Date.parse(newest.at)) / DAY_MS));
-  const silentAfter = lastContact <= Date.parse(newest.at) && newestAge >= SILENCE_AFTER_RISK_DAYS;
+  const newestAge = Math.max(0, Math.round((now - newestMs) / DAY_MS));
+  const silentAfter = lastContact <= newestMs && newestAge >= SILENCE_AFTER_RISK_DAYS;
   const who = newest.side === 'them' ? 'them' : 'us';
   const when = newestAge === 0 ? 'today' : `${plural(newestAge, 'day')} ago`;
-  let explanation = `${plural(weighed.length, 'risk signal')} in the last six months (${fromThem} from them); the latest was ${RISK_WORDS[newest.kind]} from ${who} ${when}`;
+  let explanation = `${plural(count, 'risk signal')} in the last six months (${fromThem} from them); the latest was ${RISK_WORDS[newest.kind]} from ${who} ${when}`;
   explanation += silentAfter ? ', and nobody has written since.' : '.';
-  return { ...base, fraction: Math.max(0, 1 - total / 2), value: weighed.length, explanation };
+  return { ...base, fraction: Math.max(0, 1 - total / 2), value: count, explanation };
 }
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
