@@ -64,10 +64,12 @@ function takeTurns(perKey: number, keyOf: (c: Context<AppEnv>) => string) {
       turns = { serving: 0, waiting: [] };
       byKey.set(key, turns);
     }
-    if (turns.serving < perKey) turns.serving++;
-    else await new Promise<void>((resolve) => turns.waiting.push(resolve));
+    const waits = turns.serving >= perKey;
+    if (waits) await new Promise<void>((resolve) => turns.waiting.push(resolve));
+    else turns.serving++;
     try {
-      if (c.req.raw.signal.aborted) return c.body(null, CLIENT_CLOSED_REQUEST);
+      // Only a request that waited is asked: the signal is made on first use (an AbortController per request).
+      if (waits && c.req.raw.signal.aborted) return c.body(null, CLIENT_CLOSED_REQUEST);
       await next();
     } finally {
       release(key, turns);
