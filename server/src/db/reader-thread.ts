@@ -10,30 +10,54 @@ interface ThreadError {
 }
 
 export interface ReaderThread extends ReadExecutor {
-  /** Whether reads still go to the thread, and how many statements it has answered (tests, diagnostics). */
-  stats(): { onThread: boolean; readOnThread: number };
-  /** Settles once the thread has ended (at once if it never started): after close(), its connection is closed. */
+  /** Whether reads still go to threads, how many statements they have answered and how many threads started (tests, diagnostics). */
+  stats(): { onThread: boolean; readOnThread: number; threadsStarted: number };
+  /** Settles once every thread has ended (at once if none started): after close(), their connections are closed. */
   ended(): Promise<void>;
 }
 
 type Answer = { id: number; ok: true; results: Row[][] } | { id: number; ok: false; error: ThreadError };
 
+interface Pending {
+  stmts: PositionalStatement[];
+  resolve: (results: Pick<ResultSet, 'rows'>[]) => void;
+  reject: (error: Error) => void;
+}
+
+/** One reader thread and the reads it has been asked and not yet answered. */
+interface Lane {
+  worker: Worker | null;
+  waiting: Map<number, Pending>;
+  /** Statements asked and not answered: the lane with fewest gets the next read. */
+  load: number;
+  exited: Promise<void>;
+}
+
 /**
- * The read paths' connection to an embedded database file, on a thread of its own (reader-worker.mjs).
+ * Reader threads per process. Two: a request that asks several statements at once (the reminders' thirteen,
+ * the Clients list's nine) has them answered two at a time, and one slow read no longer holds up every other.
+ * More would only compete with the event loop for the machine's cores.
+ */
+export const READER_THREADS = 2;
+
+/**
+ * The read paths' connection to an embedded database file, on threads of their own (reader-worker.mjs).
  *
  * The file driver runs a statement synchronously on the thread that calls it. On the event loop, the reads
  * were most of a request's work: the thread summary's statement took 0.3-0.45 ms of the 1.1-1.3 ms of event
  * loop a summary cost at 50 connections on the real-size bench's key client (CPU profile), and the loop was
- * the one saturated thread (the process at 116% of a core, the load generator at 21%). On this thread a
+ * the one saturated thread (the process at 116% of a core, the load generator at 21%). On a thread a
  * statement costs the event loop only the round trip (about 0.085 ms for the summary's row, measured with 4
  * in flight), the statement itself runs beside it on another core, and a slow read holds no one else's
- * request. Statements run one at a time in arrival order.
+ * request. Each thread runs its statements one at a time in arrival order; a read goes to the thread with
+ * the fewest statements outstanding (the first when all are idle, so reads one after another start one
+ * thread only). A batch stays on one thread.
  *
- * If the thread cannot start or stops, reads go on in the process (cached-reader.ts): the same rows, with
- * the event loop doing the work again; what was waiting on the thread is read there.
+ * If a thread cannot start or stops, reads go on in the process (cached-reader.ts): the same rows, with
+ * the event loop doing the work again; what was waiting on any thread is read there.
  */
-export function createReaderThread(path: string, busyTimeoutMs: number, options: { workerUrl?: URL } = {}): ReaderThread {
-  const waiting = new Map<number, { stmts: PositionalStatement[]; resolve: (results: Pick<ResultSet, 'rows'>[]) => void; reject: (error: Error) => void }>();
+export function createReaderThread(path: string, busyTimeoutMs: number, options: { workerUrl?: URL; threads?: number } = {}): ReaderThread {
+  const lanes: Lane[] = Array.from({ length: Math.max(1, options.threads ?? READER_THREADS) }, () => ({ worker: null, waiting: new Map(), load: 0, exited: Promise.resolve() }));
   let nextId = 1;
   let readOnThread = 0;
   let broken = false;
@@ -44,16 +68,20 @@ export function createReaderThread(path: string, busyTimeoutMs: number, options:
   const fail = () => {
     if (broken || closed) return;
     broken = true;
-    const stranded = [...waiting.values()];
-    waiting.clear();
+    const stranded: Pending[] = [];
+    for (const lane of lanes) {
+      stranded.push(...lane.waiting.values());
+      lane.waiting.clear();
+      lane.load = 0;
+      // The threads still running are let go: they end after what they were asked (their answers are not awaited).
+      lane.worker?.postMessage({ close: true });
+    }
     for (const { stmts, resolve, reject } of stranded) fallback().batch(stmts).then(resolve, reject);
   };
 
-  // Started on the first read: a process that never reads (the cluster's primary, a CLI command that only writes)
-  // starts no thread.
-  let thread: Worker | null = null;
-  let exited: Promise<void> = Promise.resolve();
-  const start = (): Worker => {
+  // Started on a lane's first read: a process that never reads (the cluster's primary, a CLI command that only
+  // writes) starts no thread.
+  const start = (lane: Lane): Worker => {
     // execArgv: [] because a thread would repeat the process's --import preloads (test/db/threads-start.test.ts).
     const started = new Worker(options.workerUrl ?? new URL('./reader-worker.mjs', import.meta.url), { workerData: { path, busyTimeoutMs }, execArgv: [] });
     started.on('message', (answer: Answer) => {
@@ -61,11 +89,12 @@ export function createReaderThread(path: string, busyTimeoutMs: number, options:
         if (!answer.ok) fail();
         return;
       }
-      const pending = waiting.get(answer.id);
+      const pending = lane.waiting.get(answer.id);
       if (!pending) return;
-      waiting.delete(answer.id);
+      lane.waiting.delete(answer.id);
+      lane.load -= pending.stmts.length;
       // Only a thread with work outstanding keeps the process alive (a CLI command awaits its answers).
-      if (waiting.size === 0) started.unref();
+      if (lane.waiting.size === 0) started.unref();
       if (answer.ok) {
         readOnThread += pending.stmts.length;
         pending.resolve(answer.results.map((rows) => ({ rows })));
@@ -74,12 +103,13 @@ export function createReaderThread(path: string, busyTimeoutMs: number, options:
       }
     });
     started.on('error', fail);
-    exited = new Promise((resolve) => started.once('exit', () => resolve()));
+    lane.exited = new Promise((resolve) => started.once('exit', () => resolve()));
     started.on('exit', () => {
       fail();
       // A read still waiting when the thread ended after close() will not be answered.
-      for (const { reject } of waiting.values()) reject(new Error('the database reader is closed'));
-      waiting.clear();
+      for (const { reject } of lane.waiting.values()) reject(new Error('the database reader is closed'));
+      lane.waiting.clear();
+      lane.load = 0;
     });
     return started;
   };
@@ -93,11 +123,13 @@ export function createReaderThread(path: string, busyTimeoutMs: number, options:
       return Promise.reject(error);
     }
     if (broken) return fallback().batch(packed);
-    const running = (thread ??= start());
+    const lane = lanes.reduce((least, candidate) => (candidate.load < least.load ? candidate : least));
+    const running = (lane.worker ??= start(lane));
     const id = nextId++;
-    if (waiting.size === 0) running.ref();
+    if (lane.waiting.size === 0) running.ref();
     return new Promise((resolve, reject) => {
-      waiting.set(id, { stmts: packed, resolve, reject });
+      lane.waiting.set(id, { stmts: packed, resolve, reject });
+      lane.load += packed.length;
       running.postMessage({ id, stmts: packed });
     });
   }
@@ -105,16 +137,20 @@ export function createReaderThread(path: string, busyTimeoutMs: number, options:
   return {
     execute: async (stmt) => (await ask([stmt]))[0]!,
     batch: (stmts) => ask(stmts),
-    stats: () => ({ onThread: !broken, readOnThread }),
-    ended: () => exited,
+    stats: () => ({ onThread: !broken, readOnThread, threadsStarted: lanes.filter((lane) => lane.worker !== null).length }),
+    ended: async () => {
+      await Promise.all(lanes.map((lane) => lane.exited));
+    },
     close: () => {
       if (closed) return;
       closed = true;
-      // Reads asked before are still answered; the thread closes its connection after them and ends.
+      // Reads asked before are still answered; each thread closes its connection after them and ends.
       if (!broken) {
-        // Held until it has ended (it ends after this), so a process waiting for that has something to wait on.
-        thread?.ref();
-        thread?.postMessage({ close: true });
+        for (const lane of lanes) {
+          // Held until it has ended (it ends after this), so a process waiting for that has something to wait on.
+          lane.worker?.ref();
+          lane.worker?.postMessage({ close: true });
+        }
       }
       inProcess?.close();
     },

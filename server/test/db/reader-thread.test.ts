@@ -43,7 +43,7 @@ describe('the reader thread', () => {
     }
     // On the event loop the statement runs in one synchronous call: no timer fires in between.
     expect(ticks).toBeGreaterThan(3);
-    expect(reader.stats()).toEqual({ onThread: true, readOnThread: 1 });
+    expect(reader.stats()).toEqual({ onThread: true, readOnThread: 1, threadsStarted: 1 });
   });
 
   it('gives the rows the event loop\'s reader gives, for a statement and a batch, with positional arguments', async () => {
@@ -87,7 +87,24 @@ describe('the reader thread', () => {
     expect((await one).rows).toEqual([{ name: 'anvil' }]);
     expect((await two).map((r) => r.rows)).toEqual([[{ three: 3 }], [{ four: 4 }]]);
     expect((await reader.execute('SELECT 5 AS five')).rows).toEqual([{ five: 5 }]);
-    expect(reader.stats()).toEqual({ onThread: false, readOnThread: 0 });
+    expect(reader.stats()).toEqual({ onThread: false, readOnThread: 0, threadsStarted: 2 });
+  });
+
+  it('answers a quick read on a second thread while the first runs a slow one; reads one after another use one thread', async () => {
+    const finished = async (reader: ReaderThread) => {
+      const order: string[] = [];
+      await Promise.all([reader.execute(SLOW).then(() => order.push('slow')), reader.execute('SELECT 1 AS one').then(() => order.push('quick'))]);
+      return order;
+    };
+    const pool = open();
+    expect(await finished(pool)).toEqual(['quick', 'slow']);
+    expect(pool.stats().threadsStarted).toBe(2);
+    // One thread answers in arrival order: the quick read waits for the slow one.
+    expect(await finished(open({ threads: 1 }))).toEqual(['slow', 'quick']);
+
+    const sequential = open();
+    for (let i = 0; i < 3; i++) await sequential.execute('SELECT 1 AS one');
+    expect(sequential.stats()).toEqual({ onThread: true, readOnThread: 3, threadsStarted: 1 });
   });
 
   it('answers the reads asked before it was closed, and refuses those after', async () => {

@@ -42,6 +42,6 @@ describe('the threads of a process that preloads TypeScript', () => {
     );
     const run = spawnSync(process.execPath, ['--import', 'tsx', '--import', preload, script], { cwd: join(__dirname, '../..'), encoding: 'utf8', timeout: 60_000 });
     expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout)).toEqual({ read: 100, threads: 1, readOnThreads: 100, checkpointer: true, reader: { onThread: true, readOnThread: 1 } });
+    expect(JSON.parse(run.stdout)).toEqual({ read: 100, threads: 1, readOnThreads: 100, checkpointer: true, reader: { onThread: true, readOnThread: 1, threadsStarted: 1 } });
   }, 60_000);
 });
