@@ -452,7 +452,7 @@ export async function listCounterparts(
   all.sort(sorters[query.sort]);
   const offset = Number(decodeCursor(query.cursor, 1)?.[0] ?? 0);
   const page = all.slice(offset, offset + query.limit);
-  const items: CounterpartRead[] = [];
-  for (const r of page) items.push((await readCounterpart(db, userId, r.key, clock, settings)) ?? r);
+  // Asked at once: the reader threads answer them side by side (db/reader-thread.ts).
+  const items = await Promise.all(page.map(async (r) => (await readCounterpart(db, userId, r.key, clock, settings)) ?? r));
   return { items, total: all.length, nextCursor: offset + query.limit < all.length ? encodeCursor([offset + query.limit]) : null };
 }
