@@ -33,6 +33,7 @@ const CODE =
   /0x[0-9a-f]|\[\s*\d+\.\d+\]|;\s*$|->|::|[{}]|\(\)|==|>>>|\bdef |\bself\.|\bnew \w+\(|\bpublic |\bprivate |\bimport \w|\bTraceback\b|File "|\bat \w+(?:\.\w+)+\(|Exception\b|\[(?:INFO|ERROR|WARNING)\]|^\s*[#$%]|\w+\(\w*[,=]|https?:|\/\w+\/|\w\.(?:py|java|jar|xml|ijm)\b|\bmvn\b| at \w+\.\w+/;
 
 interface Message { source: string; ref: string; author: string; body: string }
+interface Drawn { source: string; ref: string; author: string; offset: number; length: number; sha: string; text: string; key: string }
 
 /** Every (source, message) a labelled real file refers to, as `source|ref`. */
 function usedMessages(): Set<string> {
@@ -68,9 +69,9 @@ const [outFile = 'outbound-draw'] = process.argv.slice(2);
 const usedText = usedSentences(OWN_FILE);
 const usedMessage = usedMessages();
 const seen = new Set<string>();
-const drawn = [];
+const drawn: Drawn[] = [];
 for (const { source, messages } of archives()) {
-  const candidates = [];
+  const candidates: Drawn[] = [];
   for (const message of messages) {
     if (!message.body || usedMessage.has(`${message.source}|${message.ref}`)) continue;
     const folded = message.body.replace(/\s+/g, ' ');
@@ -88,7 +89,7 @@ for (const { source, messages } of archives()) {
   }
   candidates.sort((a, b) => (a.key < b.key ? -1 : 1));
   const perWriter = new Map<string, number>();
-  const mine = [];
+  const mine: Drawn[] = [];
   for (const c of candidates) {
     const writer = c.author.trim().toLowerCase();
     if ((perWriter.get(writer) ?? 0) >= PER_WRITER) continue;
@@ -101,7 +102,7 @@ for (const { source, messages } of archives()) {
 }
 drawn.sort((a, b) => (a.key < b.key ? -1 : 1));
 
-const reference = (c: (typeof drawn)[number], i: number) => ({ ...SEND_TIMES[i % 4], split: splitOf(c.sha), source: c.source, ref: c.ref, offset: c.offset, length: c.length, sha: c.sha, stratum: 'A' });
+const reference = (c: Drawn, i: number) => ({ ...SEND_TIMES[i % 4], split: splitOf(c.sha), source: c.source, ref: c.ref, offset: c.offset, length: c.length, sha: c.sha, stratum: 'A' });
 writeFileSync(`${outFile}.refs.jsonl`, drawn.map((c, i) => JSON.stringify(reference(c, i))).join('\n') + '\n');
 writeFileSync(`${outFile}.text.jsonl`, drawn.map((c, i) => JSON.stringify({ text: c.text, author: c.author, ...reference(c, i) })).join('\n') + '\n');
 console.error(`drew ${drawn.length} from ${new Set(drawn.map((c) => `${c.source}|${c.author}`)).size} writers, ${new Set(drawn.map((c) => `${c.source}|${c.ref}`)).size} messages`);
