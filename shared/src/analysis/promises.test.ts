@@ -773,6 +773,17 @@ describe('findPromises', () => {
     expect(texts("I'll answer your question on-list tomorrow.")).toHaveLength(1);
   });
 
+  it('does not read visiting one\'s own people, a holiday, resolving to do better or googling as a promise (round 15)', () => {
+    expect(texts("I'll visit my brother today, he has an old laptop.")).toEqual([]);
+    expect(texts('I will go on a holiday tomorrow and be offline for a week.')).toEqual([]);
+    expect(texts("I'll try to do better on that.")).toEqual([]);
+    expect(texts("I'll try to make up for it when I return.")).toEqual([]);
+    expect(texts("I'll google on it.")).toEqual([]);
+    expect(texts("I'll visit the site tomorrow and send you the photos.")).toHaveLength(1);
+    expect(texts("I'll google it and send you the link.")).toHaveLength(1);
+    expect(texts("I'll make up for it with a credit on your next invoice.")).toHaveLength(1);
+  });
+
   it('caps a very long sentence at about 300 characters', () => {
     const long = `I'll send the full breakdown by Friday, ${'including every line item and the assumptions behind it, '.repeat(10)}as discussed.`;
     const [promise] = findPromises(long, context);

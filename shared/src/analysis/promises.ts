@@ -417,6 +417,11 @@ function rejection(sentence: string, c: Commitment): string | null {
   if ((NON_ACTION.test(action) && !followsUp) || /^(?:leave\b|speak (?:soon|when|then|later|again)|talk (?:soon|when|then|later|again|to you (?:soon|later|then|next))|catch up\b|put in an appearance|show (?:up|my face)\b)/i.test(action)) {
     return 'not an action';
   }
+  // Visiting one's own people, going on holiday, and resolving to do better owe the reader no act: "I'll
+  // visit my brother today", "I will go on a holiday tomorrow", "I'll try to do better on that", "I'll try to make up for
+  // it when I return". Searching the web is reading for oneself ("I'll google on it"), unless something is handed over.
+  if (/^(?:visit (?:with|my|our|his|her|their|family|friends?|relatives)\b|go on (?:a |my |our )?(?:holiday|vacation|honeymoon)\b|do better\b|make up for (?:it|this|that)\s*(?:when\b|later\b|somehow\b|$|[.!…]))/i.test(action) && !owesAfter) return 'not an action';
+  if (/^google\b/i.test(action) && !followsUp && !owesAfter) return 'own reading';
   // Watching for something is no act of its own ("I'll keep an eye out for the PRs", "I'll watch out for a new version
   // and have another go then"), a product's contents are a state
   // ("Will come with an option to use ..."), and what we will not need is no commitment.
