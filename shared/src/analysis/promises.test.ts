@@ -767,6 +767,8 @@ describe('findPromises', () => {
     expect(texts("Anyway, I'll give you some history.")).toEqual([]);
     expect(texts("I'll answer on-list: the setup is simple.")).toEqual([]);
     expect(texts("I'll comment briefly on the second point.")).toEqual([]);
+    expect(texts('I will interject.')).toEqual([]);
+    expect(texts("I'll readily concede the point.")).toEqual([]);
     expect(texts("I'll let them know today.")).toHaveLength(1);
     expect(texts("I'll let you know whether it works.")).toHaveLength(1);
     expect(texts("I'll give you the history of the account by Friday.")).toHaveLength(1);
