@@ -8,7 +8,7 @@ import { explainPromises } from '../../src/analysis/promises';
 
 const [file, n = '150', skip = '0'] = process.argv.slice(2);
 const labelled = new Set<string>();
-for (const f of ['outbound-r-lists.refs.jsonl', 'outbound-r-lists-2.refs.jsonl', 'outbound-r-lists-5.refs.jsonl', 'outbound-parakweet.jsonl', 'outbound-parakweet-2.jsonl', 'outbound-everything-list-11.refs.jsonl', 'outbound-twisted-list-12.refs.jsonl', 'outbound-berlios-lists-13.refs.jsonl', 'outbound-imagej-list-14.refs.jsonl']) {
+for (const f of ['outbound-r-lists.refs.jsonl', 'outbound-r-lists-2.refs.jsonl', 'outbound-r-lists-5.refs.jsonl', 'outbound-parakweet.jsonl', 'outbound-parakweet-2.jsonl', 'outbound-everything-list-11.refs.jsonl', 'outbound-twisted-list-12.refs.jsonl', 'outbound-berlios-lists-13.refs.jsonl', 'outbound-imagej-list-14.refs.jsonl', 'outbound-lists-positives-15.refs.jsonl']) {
   for (const line of readFileSync(new URL(`../../corpus/real/${f}`, import.meta.url), 'utf8').split('\n').filter(Boolean)) {
     const item = JSON.parse(line) as { sha?: string; text?: string };
     if (item.sha) labelled.add(item.sha);

@@ -249,6 +249,12 @@ describe('resolveDueDate', () => {
     expect(due('after the weekend', at('2026-03-07T11:00:00+01:00', 'Europe/Berlin'))).toBe(Date.parse('2026-03-09T17:00:00+01:00'));
     expect(due('after this weekend', berlinWed)).toBe(Date.parse('2026-03-09T17:00:00+01:00'));
     expect(due('this weekend', berlinWed)).toBe(Date.parse('2026-03-08T23:59:00+01:00'));
+    // Spelled apart, as many European writers do (round 15): the weekend, not "this week".
+    expect(due('this week-end', berlinWed)).toBe(Date.parse('2026-03-08T23:59:00+01:00'));
+    expect(due('this week end', berlinWed)).toBe(Date.parse('2026-03-08T23:59:00+01:00'));
+    expect(due('over the week-end', berlinWed)).toBe(Date.parse('2026-03-08T23:59:00+01:00'));
+    expect(due('by the week-end', berlinWed)).toBe(Date.parse('2026-03-06T17:00:00+01:00'));
+    expect(due('after the week-end', berlinWed)).toBe(Date.parse('2026-03-09T17:00:00+01:00'));
     expect(due('later in the week', berlinWed)).toBe(Date.parse('2026-03-06T17:00:00+01:00'));
     expect(due('early next month', berlinWed)).toBe(Date.parse('2026-04-10T17:00:00+02:00'));
     expect(due('mid-next month', berlinWed)).toBe(Date.parse('2026-04-15T17:00:00+02:00'));

@@ -756,6 +756,36 @@ describe('findPromises', () => {
     expect(texts('Let me do some thinking about it.')).toEqual([]);
   });
 
+  it('does not read "ever", a nickname left to answer, or where the writer stops or what he gives here as a promise (round 15)', () => {
+    expect(texts('The new schema covers everything we will ever need to store.')).toEqual([]);
+    expect(texts("It's hard to believe that we will ever actually run out of space.")).toEqual([]);
+    expect(texts("I'll let jdoe deal with this.")).toEqual([]);
+    expect(texts("I'll let dp answer this more, he wrote the importer.")).toEqual([]);
+    expect(texts("I lack the chops to make the argument, so I'll stifle here.")).toEqual([]);
+    expect(texts('Not quite adequate, so I\'ll give you the next layer of the metaphor.')).toEqual([]);
+    expect(texts("I'll give you another analogy.")).toEqual([]);
+    expect(texts("Anyway, I'll give you some history.")).toEqual([]);
+    expect(texts("I'll answer on-list: the setup is simple.")).toEqual([]);
+    expect(texts("I'll comment briefly on the second point.")).toEqual([]);
+    expect(texts('I will interject.')).toEqual([]);
+    expect(texts("I'll readily concede the point.")).toEqual([]);
+    expect(texts("I'll let them know today.")).toHaveLength(1);
+    expect(texts("I'll let you know whether it works.")).toHaveLength(1);
+    expect(texts("I'll give you the history of the account by Friday.")).toHaveLength(1);
+    expect(texts("I'll answer your question on-list tomorrow.")).toHaveLength(1);
+  });
+
+  it('does not read visiting one\'s own people, a holiday, resolving to do better or googling as a promise (round 15)', () => {
+    expect(texts("I'll visit my brother today, he has an old laptop.")).toEqual([]);
+    expect(texts('I will go on a holiday tomorrow and be offline for a week.')).toEqual([]);
+    expect(texts("I'll try to do better on that.")).toEqual([]);
+    expect(texts("I'll try to make up for it when I return.")).toEqual([]);
+    expect(texts("I'll google on it.")).toEqual([]);
+    expect(texts("I'll visit the site tomorrow and send you the photos.")).toHaveLength(1);
+    expect(texts("I'll google it and send you the link.")).toHaveLength(1);
+    expect(texts("I'll make up for it with a credit on your next invoice.")).toHaveLength(1);
+  });
+
   it('caps a very long sentence at about 300 characters', () => {
     const long = `I'll send the full breakdown by Friday, ${'including every line item and the assumptions behind it, '.repeat(10)}as discussed.`;
     const [promise] = findPromises(long, context);

@@ -359,6 +359,9 @@ function rejection(sentence: string, c: Commitment): string | null {
   const ownBefore = (c.before.split(/[,;]\s*(?:but|and|so|yet|however|which)\s+|;\s*/i).pop() ?? c.before).replace(MONTH_MAY, '');
   if (HEDGE.test(ownBefore) || HEDGE.test(ownClause)) return 'hedge';
   if (NEAR_FUTURE.test(`${ownBefore} ${c.clause}`) && !SECOND_PERSON.test(sentence)) return 'hedge';
+  // "ever" makes a forecast of what can happen at all, never an act: "everything we will ever be able to describe",
+  // "it's hard to believe that we will ever notice ...".
+  if (/^(?:(?:actually|really|truly|possibly|even)\s+)?ever\b/i.test(c.action)) return 'hedge';
   if (SURE_OF_IT.test(c.before) || VAGUE_TIME.test(ownBefore) || VAGUE_TIME.test(ownClause.split(/\s[-–—]+\s|[,;:(]\s*/)[0] ?? '')) return 'hedge';
   // An explicit disclaimer anywhere takes the commitment back.
   if (/\b(?:no promises|(?:can't|cannot|can not|won't) promise|not promising)\b/i.test(sentence)) return 'hedge';
@@ -414,12 +417,18 @@ function rejection(sentence: string, c: Commitment): string | null {
   if ((NON_ACTION.test(action) && !followsUp) || /^(?:leave\b|speak (?:soon|when|then|later|again)|talk (?:soon|when|then|later|again|to you (?:soon|later|then|next))|catch up\b|put in an appearance|show (?:up|my face)\b)/i.test(action)) {
     return 'not an action';
   }
+  // Visiting one's own people, going on holiday, and resolving to do better owe the reader no act: "I'll
+  // visit my brother today", "I will go on a holiday tomorrow", "I'll try to do better on that", "I'll try to make up for
+  // it when I return". Searching the web is reading for oneself ("I'll google on it"), unless something is handed over.
+  if (/^(?:visit (?:with|my|our|his|her|their|family|friends?|relatives)\b|go on (?:a |my |our )?(?:holiday|vacation|honeymoon)\b|do better\b|make up for (?:it|this|that)\s*(?:when\b|later\b|somehow\b|$|[.!…]))/i.test(action) && !owesAfter) return 'not an action';
+  if (/^google\b/i.test(action) && !followsUp && !owesAfter) return 'own reading';
   // Watching for something is no act of its own ("I'll keep an eye out for the PRs", "I'll watch out for a new version
   // and have another go then"), a product's contents are a state
   // ("Will come with an option to use ..."), and what we will not need is no commitment.
   if ((/^(?:keep an eye|watch (?:out )?for|look out for|be on the lookout)\b/i.test(action) && !owesAfter) || /^come with\b/i.test(action) || /^(?:(?:definitely|certainly|probably) )?not (?:need|have to|require)\b/i.test(action)) return 'not an action';
-  // Someone else acts: "I'll let him respond in fullness", "I'll let Jake address it" (not "I'll let Phil know").
-  if (/^let (?:him|her|them|others|someone else|somebody else|(?:someone|somebody|people) (?:who|that|with|more)\b[^.;,]{0,60}?|(?:other|more (?:qualified|knowledgeable|experienced)|wiser|smarter) (?:people|folks|minds|heads)|[A-Z][a-z]+(?: and (?:the )?(?:others|[A-Z][a-z]+))?) (?:respond|answer|reply|handle|address|speak|chime|comment|weigh|report|explain|take it|deal|decide|continue|field|elaborate|volunteer|follow up on|pick (?:it|this|that) up)\b/.test(action)) return 'someone else acts';
+  // Someone else acts: "I'll let him respond in fullness", "I'll let Jake address it", "I'll let glyph deal with this"
+  // (a lower-case nickname, as list writers sign) (not "I'll let Phil know").
+  if (/^let (?:him|her|them|others|someone else|somebody else|(?:someone|somebody|people) (?:who|that|with|more)\b[^.;,]{0,60}?|(?:other|more (?:qualified|knowledgeable|experienced)|wiser|smarter) (?:people|folks|minds|heads)|[A-Z][a-z]+(?: and (?:the )?(?:others|[A-Z][a-z]+))?|(?!(?:you|u|me|us|it|this|that|these|those|the|a|an|my|our|your|his|her|their|people|someone|somebody)\b)[a-z][a-z0-9_-]{1,15}) (?:respond|answer|reply|handle|address|speak|chime|comment|weigh|report|explain|take it|deal|decide|continue|field|elaborate|volunteer|follow up on|pick (?:it|this|that) up)\b/.test(action)) return 'someone else acts';
   // Letting a matter rest is no act: "I'll let it slide", "we'll let it go this time".
   if (/^let (?:it|this|that|the (?:matter|issue|point)) (?:slide|go(?!\s+(?:to|out|through|ahead|live|over|back))|pass|drop|rest|be)\b/i.test(action)) return 'not an action';
   // The reader's turn: "I'll let you read that", "I'll let you decide" (not "I'll let you know", "I'll let you have it").

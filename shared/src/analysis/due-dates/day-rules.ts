@@ -65,7 +65,8 @@ const NEXT_WEEK = /next week/i;
 const WEEK = /week|eow/i;
 const WEEK_OF = /week of/i;
 const END_OF = /end of/i;
-const WEEKEND = /weekend/i;
+// "week-end" and "week end" are how many European writers spell it.
+const WEEKEND = /week[- ]?end/i;
 const MONTH = /month|eom/i;
 const NEXT_MONTH = /next month/i;
 const UNIT = /min|hour|hr|day|week/i;
@@ -168,7 +169,7 @@ add(/\b(?:by\s+|during\s+|sometime\s+|within\s+)?(?:the\s+)?(?<!(?:early|mid|beg
   clock: 'eod',
 }), NEXT_WEEK);
 add(
-  /\b(?:by\s+|before\s+)?(?:the\s+)?(?:end of (?:the|this) (?:working |work |business )?week|end of week|eow|later this week|later in the week|this week|within the week|by the weekend|before the weekend|by week'?s end)\b/,
+  /\b(?:by\s+|before\s+)?(?:the\s+)?(?:end of (?:the|this) (?:working |work |business )?week|end of week|eow|later this week|later in the week|this week(?![- ]?end)|within the week|by the week[- ]?end|before the week[- ]?end|by week'?s end)\b/,
   (_m, frame, today) => {
     let date = lastWorkingDayOfWeek(today, frame);
     if (compare(date, today) < 0) date = lastWorkingDayOfWeek(addDays(today, 7), frame);
@@ -283,8 +284,8 @@ add(
 );
 
 // "after the weekend", "after this weekend": the first working day after this week's Sunday.
-add(/\bafter (?:the|this) weekend\b/, (_m, frame, today) => ({ date: addWorkingDays(addDays(mondayOf(today), 6), 1, frame), clock: 'eod' }), WEEKEND);
-add(/\b(?:over|during|on|by|at)\s+the weekend\b|(?<!\bafter )\bthis weekend\b/, (m, frame, today) => {
+add(/\bafter (?:the|this) week[- ]?end\b/, (_m, frame, today) => ({ date: addWorkingDays(addDays(mondayOf(today), 6), 1, frame), clock: 'eod' }), WEEKEND);
+add(/\b(?:over|during|on|by|at)\s+the week[- ]?end\b|(?<!\bafter )\bthis week[- ]?end\b/, (m, frame, today) => {
   if (/^by/i.test(m[0])) return undefined;
   return { date: addDays(mondayOf(today), 6), clock: 'late' };
 }, WEEKEND);
