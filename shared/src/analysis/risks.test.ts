@@ -609,6 +609,12 @@ describe('findRisks, round 14 (users let down: a fault dated to a release, a rep
     expect(kinds('There is no mention of immunity in the constitution.', 'them')).toEqual([]);
   });
 
+  it('reads a decline told across two sentences, the change and then "now" the failure, but not "now" after anything else', () => {
+    expect(signals('I updated to the latest release yesterday. Now the viewer crashes at start.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(kinds('I read the tutorial twice. Now it crashes at start.', 'them')).toEqual([]);
+    expect(kinds('I updated to the latest release yesterday. Now I understand the new menu.', 'them')).toEqual([]);
+  });
+
   it('reads money paid for something that does not work', () => {
     expect(kinds('I paid $900 for the unit last year and it is broken already.', 'them')).toEqual(['dissatisfaction']);
     expect(kinds('I paid $900 for the unit last year and it works well.', 'them')).toEqual([]);

@@ -973,6 +973,15 @@ function hashtagVerdict(sentence: string): boolean {
   return sentence.includes('#') && HASHTAG_VERDICT.test(sentence) && !QUOTED.test(sentence) && !JOKING.test(sentence);
 }
 
+/**
+ * A decline told across two sentences (rounds 13 and 14): the change first, the failure after it, opening with "now" ("I
+ * updated to the recent SVN source. Now Mapnik crash at start.", "Before the latest updates, I used to be able to open
+ * tif files with ij2. Now I am getting an error"). Each alone says less: "now" after anything else is not a decline.
+ */
+const NOW_FAILING =
+  /^\W*(?:and |but |so )?now,? (?:\w+ ){0,4}?(?:crash\w*|fails?|failing|errors?|hangs?|freezes?|(?:(?:it|this|that|\w+) )?(?:won't|will not|doesn't|does not|can't|cannot|no longer|isn't|is not)\b|is broken|(?:am|is|are) getting (?:an? |the )?(?:error|exception|crash|segfault)\w*)/i;
+const CHANGED_BEFORE = /\b(?:updat(?:e|ed|es|ing)|upgrad(?:e|ed|es|ing)|(?:new|newer|latest|recent|current) (?:\w+ )?(?:version|release|svn|snapshot|build|trunk|source)s?)\b/i;
+
 export function findRisks(visible: string, side: Side): RiskCandidate[] {
   const theirs = side === 'them';
   const out: RiskCandidate[] = [];
@@ -981,10 +990,13 @@ export function findRisks(visible: string, side: Side): RiskCandidate[] {
   const toAnAccount = theirs && visible.includes('@') && HANDLE.test(visible);
   // No stem test of the whole text first: the engine has already split it for promises or requests (splitSentences
   // keeps the last split), and scanning each sentence once costs what one scan of the whole text would.
+  let previous = '';
   for (const sentence of splitSentences(visible)) {
     const risk = theirs ? theirRisk(sentence, toAnAccount) : OUR_STEMS.test(sentence) ? firstRuleRisk(sentence, side, OUR_RULES, true, false, false) : undefined;
     if (risk) out.push(risk);
     else if (theirs && hashtagVerdict(sentence)) out.push({ kind: 'dissatisfaction', side, text: snippet(sentence) });
+    else if (theirs && NOW_FAILING.test(sentence) && CHANGED_BEFORE.test(previous) && !OWN_MAKING.test(previous)) out.push({ kind: 'dissatisfaction', signal: 'quality', side, text: snippet(sentence) });
+    previous = sentence;
   }
   return out;
 }
