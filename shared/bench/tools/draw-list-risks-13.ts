@@ -19,34 +19,21 @@
  * displeasure, waiting, decline or leaving (`DISPLEASURE`, narrower than `STRONG`), `wordsCount` sentences a source,
  * marked `displeasure`.
  */
-import { writeFileSync, readFileSync } from 'node:fs';
-import { usedSentences } from './state-mail';
+import { writeFileSync } from 'node:fs';
 import { TWISTED_LIST_SOURCE, findTwistedList, readTwistedList, type TwistedMessage } from './twisted-list';
 import { BERLIOS_LIST_SOURCE, findBerliosLists, readBerliosLists } from './berlios-lists';
-import { DISPLEASURE, STRONG, TROUBLE, drawListUsers, riskReference, usedMessages } from './list-risk-draw';
+import { DISPLEASURE, STRONG, TROUBLE, drawListUsers, drawnBeforePart, riskReference } from './list-risk-draw';
 
 const twistedDir = findTwistedList();
 const berliosDir = findBerliosLists();
 if (!twistedDir || !berliosDir) throw new Error('set FOLLOWTHROUGH_TWISTED_LIST_DIR and FOLLOWTHROUGH_BERLIOS_LIST_DIR');
 const [outFile = 'inbound-draw', wordsCount = '90', strongCount = '60', plainCount = '30', part = '1'] = process.argv.slice(2);
 const SECOND_PART = part === '2';
-// Each part runs again with the round's file present: its own items are left out of what counts as drawn, the other
-// part's are not (the second part skips the first; the first's strata fill before the second's messages are reached).
+// Each part runs again with the round's file present (drawnBeforePart).
 const OWN_FILE = 'inbound-lists-13.refs.jsonl';
 const SECOND_PART_DRAW = 'displeasure';
 
-const usedText = usedSentences(OWN_FILE);
-const usedRefs = usedMessages(OWN_FILE);
-try {
-  for (const line of readFileSync(new URL(`../../corpus/real/${OWN_FILE}`, import.meta.url), 'utf8').split('\n').filter(Boolean)) {
-    const item = JSON.parse(line) as { source: string; ref: string; sha: string; draw: string };
-    if ((item.draw === SECOND_PART_DRAW) === SECOND_PART) continue;
-    usedText.add(item.sha);
-    usedRefs.add(`${item.source}|${item.ref}`);
-  }
-} catch {
-  // The round's file is not there before its first part is committed.
-}
+const { usedText, usedRefs } = drawnBeforePart(OWN_FILE, SECOND_PART_DRAW, SECOND_PART);
 const seen = new Set<string>();
 const wanted: Record<string, number> = SECOND_PART ? { [SECOND_PART_DRAW]: Number(wordsCount) } : { strong: Number(strongCount), words: Number(wordsCount), plain: Number(plainCount) };
 const stratumOf = (sentences: readonly string[]): string =>

@@ -18,12 +18,11 @@
  * down, kept waiting, worried, looking elsewhere or paying for something that does not work (`LET_DOWN`, the families
  * the rules miss most on held-out mail), marked `let-down`.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { usedSentences } from './state-mail';
+import { writeFileSync } from 'node:fs';
 import { TWISTED_LIST_SOURCE, findTwistedList, readTwistedList, type TwistedMessage } from './twisted-list';
 import { BERLIOS_LIST_SOURCE, findBerliosLists, readBerliosLists } from './berlios-lists';
 import { IMAGEJ_LIST_SOURCE, findImagejLists, readImagejLists } from './imagej-lists';
-import { DISPLEASURE, STRONG, TROUBLE, drawListUsers, riskReference, usedMessages } from './list-risk-draw';
+import { DISPLEASURE, STRONG, TROUBLE, drawListUsers, drawnBeforePart, riskReference } from './list-risk-draw';
 
 const imagejDir = findImagejLists();
 const twistedDir = findTwistedList();
@@ -31,8 +30,7 @@ const berliosDir = findBerliosLists();
 if (!imagejDir || !twistedDir || !berliosDir) throw new Error('set FOLLOWTHROUGH_IMAGEJ_LIST_DIR, FOLLOWTHROUGH_TWISTED_LIST_DIR and FOLLOWTHROUGH_BERLIOS_LIST_DIR');
 const [outFile = 'inbound-draw', part = '1'] = process.argv.slice(2);
 const SECOND_PART = part === '2';
-// Each part runs again with the round's file present: its own items are left out of what counts as drawn, the other
-// part's are not (the second part skips the first; the first's strata fill before the second's messages are reached).
+// Each part runs again with the round's file present (drawnBeforePart).
 const OWN_FILE = 'inbound-lists-14.refs.jsonl';
 const SECOND_PART_DRAW = 'let-down';
 // The second part's net: how users say they are let down, kept waiting, worried, looking elsewhere or paying for
@@ -40,18 +38,7 @@ const SECOND_PART_DRAW = 'let-down';
 const LET_DOWN =
   /\b(?:disappoint\w*|frustrat\w*|annoy\w*|unhappy|not happy|upset|angry|fed up|tired of|sick of|worried|concerned|nervous|let down|letdown|waste\w* (?:of )?(?:my |our )?time|wasted|still (?:waiting|broken|not fixed|no (?:word|answer|response|reply|news))|any (?:news|update|progress|word)|no (?:reply|response|answer|feedback)|(?:weeks|months|years) (?:ago|now|later)|for (?:weeks|months|years)|ages|how long|when will|eta|deadline|promised|unusable|useless|unreliable|unstable|buggy|crash\w*|regression|worse|broke\w*|used to work|no longer works?|stopped working|alternative\w*|switch(?:ed|ing)? (?:to|back|away)|mov(?:e|ed|ing) (?:to|away)|give up|gave up|giving up|abandon\w*|replace|drop(?:ped|ping)? (?:it|\w+ support)|paid|paying|pay for|licen[cs]e fee|support contract|customer|our users|my users|complain\w*|unacceptable|ridiculous|shame|embarrass\w*)\b/i;
 
-const usedText = usedSentences(OWN_FILE);
-const usedRefs = usedMessages(OWN_FILE);
-try {
-  for (const line of readFileSync(new URL(`../../corpus/real/${OWN_FILE}`, import.meta.url), 'utf8').split('\n').filter(Boolean)) {
-    const item = JSON.parse(line) as { source: string; ref: string; sha: string; draw: string };
-    if ((item.draw === SECOND_PART_DRAW) === SECOND_PART) continue;
-    usedText.add(item.sha);
-    usedRefs.add(`${item.source}|${item.ref}`);
-  }
-} catch {
-  // The round's file is not there before its first part is committed.
-}
+const { usedText, usedRefs } = drawnBeforePart(OWN_FILE, SECOND_PART_DRAW, SECOND_PART);
 const seen = new Set<string>();
 const stratumOf = (sentences: readonly string[]): string =>
   SECOND_PART

@@ -15,7 +15,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { splitSentences } from '../../src/analysis/text/sentences';
 import { visibleText } from '../../src/analysis/visible-text';
-import { sha256, splitOf } from './state-mail';
+import { sha256, splitOf, usedSentences } from './state-mail';
 import type { TwistedMessage } from './twisted-list';
 
 // As the promise rounds' draws of these archives: code, tracebacks, kernel logs, device dumps, shell lines, paths and
@@ -46,6 +46,27 @@ export function usedMessages(ownFile: string): Set<string> {
     }
   }
   return used;
+}
+
+/**
+ * What counts as drawn before a part of a two-part round: every committed round file but the round's own (`ownFile`), and
+ * of the round's own items those of the other part. So each part runs again to the same items with the file present: the
+ * second part skips the first, and the first's strata fill before the second's messages are reached.
+ */
+export function drawnBeforePart(ownFile: string, secondPartDraw: string, secondPart: boolean): { usedText: Set<string>; usedRefs: Set<string> } {
+  const usedText = usedSentences(ownFile);
+  const usedRefs = usedMessages(ownFile);
+  try {
+    for (const line of readFileSync(new URL(`../../corpus/real/${ownFile}`, import.meta.url), 'utf8').split('\n').filter(Boolean)) {
+      const item = JSON.parse(line) as { source: string; ref: string; sha: string; draw: string };
+      if ((item.draw === secondPartDraw) === secondPart) continue;
+      usedText.add(item.sha);
+      usedRefs.add(`${item.source}|${item.ref}`);
+    }
+  } catch {
+    // The round's file is not there before its first part is committed.
+  }
+  return { usedText, usedRefs };
 }
 
 export interface DrawnSentence { source: string; ref: string; author: string; subject: string; offset: number; length: number; sha: string; text: string; draw: string }
