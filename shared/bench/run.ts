@@ -148,12 +148,18 @@ const realOut = {
   // above (each part resolved when its archive is here). Its recall is 100% by construction: it measures precision.
   ...(listsPositives15.length > 0 ? { 'lists-positives 15': listsPositives15 } : {}),
 };
-const lists13 = inbound('inbound-lists-13.refs.jsonl');
-const listsRound13: Partial<Record<'twisted 13' | 'berlios 13', typeof lists13>> = {};
-for (const [name, prefix] of [['twisted 13', `${TWISTED_LIST_SOURCE}/`], ['berlios 13', `${BERLIOS_LIST_SOURCE}/`]] as const) {
-  const items = lists13.filter((r) => r.source.startsWith(prefix));
-  if (items.length > 0) listsRound13[name] = items;
+/** A list round's inbound sets, one a source ("twisted 13", ...), each left out when its archive is not here. */
+function listRound(file: string, round: number): Record<string, ReturnType<typeof inbound>> {
+  const items = inbound(file);
+  const sets: Record<string, typeof items> = {};
+  for (const [name, source] of [['imagej', IMAGEJ_LIST_SOURCE], ['twisted', TWISTED_LIST_SOURCE], ['berlios', BERLIOS_LIST_SOURCE]] as const) {
+    const mine = items.filter((r) => r.source.startsWith(`${source}/`));
+    if (mine.length > 0) sets[`${name} ${round}`] = mine;
+  }
+  return sets;
 }
+const listsRound13 = listRound('inbound-lists-13.refs.jsonl', 13);
+const listsRound14 = listRound('inbound-lists-14.refs.jsonl', 14);
 const realIn = {
   'parakweet 1': inbound('inbound-parakweet.jsonl'),
   'r-lists 1': inbound('inbound-r-lists.refs.jsonl'),
@@ -176,6 +182,9 @@ const realIn = {
   // Round 13 (README "Round 13 (client risks)"): users writing to the Twisted and BerliOS projects' lists, references
   // resolved from the monthly text archives; each source left out without its archive.
   ...listsRound13,
+  // Round 14 (README "Round 14 (client risks)"): users writing to the ImageJ2 list, and more of the Twisted and BerliOS
+  // lists' users, likewise.
+  ...listsRound14,
 };
 type Out = (typeof realOut)['parakweet 1'];
 type In = (typeof realIn)['parakweet 1'];
@@ -202,6 +211,8 @@ const groups = <T>(sets: Record<string, T[]>): [string, T[]][] => [
   ...[9, 10, 11, 12].flatMap((round) => stateRound(sets, round)),
   // Client risks, round 13 (the Twisted and BerliOS lists' users, inbound): everything before it, and its two parts.
   ...(sets['twisted 13'] || sets['berlios 13'] ? roundRows(sets, 13) : []),
+  // Client risks, round 14 (the ImageJ2, Twisted and BerliOS lists' users): everything before it, and its three parts.
+  ...(sets['imagej 14'] || sets['twisted 14'] || sets['berlios 14'] ? roundRows(sets, 14) : []),
   // Promises, round 11 (a mailing list, not State): everything before it, so round 10's totals stay comparable.
   ...(sets['everything-list 11'] ? [['rounds 1-10', upToRound(sets, 10)] as [string, T[]]] : []),
   // Promises, round 12 (the Twisted lists): everything before it, so round 11's totals stay comparable.
@@ -258,7 +269,7 @@ for (const split of ['train', 'holdout'] as const) {
     });
   }
 }
-console.log(`Requests and client risks on REAL inbound mail (complaints file ${complaintsFile ? 'found' : 'not found: round 3 not scored'}; Twisted / BerliOS lists ${listsRound13['twisted 13'] ? 'found' : 'not found'} / ${listsRound13['berlios 13'] ? 'found' : 'not found'}: round 13's parts; aims for risks: precision >= 90%, recall >= 85%)`);
+console.log(`Requests and client risks on REAL inbound mail (complaints file ${complaintsFile ? 'found' : 'not found: round 3 not scored'}; Twisted / BerliOS / ImageJ lists ${listsRound13['twisted 13'] ? 'found' : 'not found'} / ${listsRound13['berlios 13'] ? 'found' : 'not found'} / ${listsRound14['imagej 14'] ? 'found' : 'not found'}: rounds 13 and 14's parts; aims for risks: precision >= 90%, recall >= 85%)`);
 console.table(inRows);
 
 // Fulfilment on real threads: the promise, then the sender's later messages in the thread as our later mail.

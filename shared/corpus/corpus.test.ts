@@ -29,6 +29,7 @@ import realInbound11TweetsText from './real/inbound-complaints-11.refs.jsonl?raw
 import realInbound12Text from './real/inbound-state-dept-12.jsonl?raw';
 import realInbound12TweetsText from './real/inbound-complaints-12.refs.jsonl?raw';
 import realInbound13ListsText from './real/inbound-lists-13.refs.jsonl?raw';
+import realInbound14ListsText from './real/inbound-lists-14.refs.jsonl?raw';
 import realOutbound8Text from './real/outbound-state-dept-8.jsonl?raw';
 import realOutbound10Text from './real/outbound-state-dept-10.jsonl?raw';
 import realFulfilment8Text from './real/fulfilment-state-dept-8.jsonl?raw';
@@ -576,27 +577,44 @@ describe('real-mail development set, round 12 (client risks)', () => {
   });
 });
 
-// Round 13 (README "Round 13 (client risks)"): users writing to the Twisted and BerliOS projects' lists, kept as
-// references (the messages are their writers', no licence stated); the detector's figures on them live in `pnpm bench`
-// with the monthly text archives present. What is committed is checked here: every item labelled, of one of the round's
-// draws, from a message no earlier round drew from, and split by the hash of its text.
-describe('real-mail development set, round 13 (client risks, list references)', () => {
-  const items = parseRealInbound(realInbound13ListsText, 'real/inbound-lists-13.refs.jsonl');
-  const earlier = [realOutbound12Text, realOutbound13Text, realFulfilment14Text].flatMap((text) => text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { source: string; ref: string; sha?: string; later?: string[] }));
+// Rounds 13 and 14 (README "Round 13 (client risks)", "Round 14 (client risks)"): users writing to open-source projects'
+// lists, kept as references (the messages are their writers', no licence stated); the detector's figures on them live in
+// `pnpm bench` with the monthly text archives present. What is committed is checked here: every item labelled, of one of
+// the round's draws, from a message no earlier round drew from, and split by the hash of its text.
+type ListRiskItem = ReturnType<typeof parseRealInbound>[number];
+interface ListRiskRound { items: number; risks: number; requests: number; holdout: number; holdoutRisks: number; draws: readonly string[]; sources: RegExp }
+function expectListRiskRound(items: ListRiskItem[], earlierTexts: readonly string[], round: ListRiskRound): void {
+  const earlier = earlierTexts.flatMap((text) => text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { source: string; ref: string; sha?: string; later?: string[] }));
+  expect(items.length).toBeGreaterThanOrEqual(round.items);
+  expect(items.filter((r) => r.risk !== null).length).toBeGreaterThanOrEqual(round.risks);
+  expect(items.filter((r) => r.request).length).toBeGreaterThanOrEqual(round.requests);
+  expect(items.filter((r) => r.split === 'holdout').length).toBeGreaterThanOrEqual(round.holdout);
+  expect(items.filter((r) => r.split === 'holdout' && r.risk !== null).length).toBeGreaterThanOrEqual(round.holdoutRisks);
+  const earlierMessages = new Set(earlier.flatMap((r) => [r.ref, ...(r.later ?? [])].map((ref) => `${r.source}|${ref}`)));
+  const earlierSentences = new Set(earlier.map((r) => r.sha));
+  for (const r of items) {
+    const draw = (r as { draw?: string }).draw;
+    expect({ line: r.line, sha: /^[0-9a-f]{16}$/.test(r.sha ?? ''), draw: round.draws.includes(draw ?? ''), source: round.sources.test(r.source), reference: r.length! > 0 && r.offset! >= 0 }).toEqual({ line: r.line, sha: true, draw: true, source: true, reference: true });
+    expect({ line: r.line, earlierMessage: earlierMessages.has(`${r.source}|${r.ref}`), earlierSentence: earlierSentences.has(r.sha) }).toEqual({ line: r.line, earlierMessage: false, earlierSentence: false });
+    // holdout = the first 32 bits of the text's SHA-256 mod 3 = 0, as every round.
+    expect({ line: r.line, split: r.split }).toEqual({ line: r.line, split: Number.parseInt(r.sha!.slice(0, 8), 16) % 3 === 0 ? 'holdout' : 'train' });
+  }
+}
 
+describe('real-mail development set, round 13 (client risks, list references)', () => {
   it('is labelled, split by the hash of its text, new and big enough', () => {
-    expect(items.length).toBeGreaterThanOrEqual(500);
-    expect(items.filter((r) => r.risk !== null).length).toBeGreaterThanOrEqual(20);
-    expect(items.filter((r) => r.request).length).toBeGreaterThanOrEqual(80);
-    expect(items.filter((r) => r.split === 'holdout').length).toBeGreaterThanOrEqual(150);
-    const earlierMessages = new Set(earlier.flatMap((r) => [r.ref, ...(r.later ?? [])].map((ref) => `${r.source}|${ref}`)));
-    const earlierSentences = new Set(earlier.map((r) => r.sha));
-    for (const r of items) {
-      const draw = (r as { draw?: string }).draw;
-      expect({ line: r.line, sha: /^[0-9a-f]{16}$/.test(r.sha ?? ''), draw: ['strong', 'words', 'plain', 'displeasure'].includes(draw ?? ''), source: /^(?:twisted-list|berlios-list)\//.test(r.source), reference: r.length! > 0 && r.offset! >= 0 }).toEqual({ line: r.line, sha: true, draw: true, source: true, reference: true });
-      expect({ line: r.line, earlierMessage: earlierMessages.has(`${r.source}|${r.ref}`), earlierSentence: earlierSentences.has(r.sha) }).toEqual({ line: r.line, earlierMessage: false, earlierSentence: false });
-      // holdout = the first 32 bits of the text's SHA-256 mod 3 = 0, as every round.
-      expect({ line: r.line, split: r.split }).toEqual({ line: r.line, split: Number.parseInt(r.sha!.slice(0, 8), 16) % 3 === 0 ? 'holdout' : 'train' });
-    }
+    expectListRiskRound(parseRealInbound(realInbound13ListsText, 'real/inbound-lists-13.refs.jsonl'), [realOutbound12Text, realOutbound13Text, realFulfilment14Text], {
+      items: 500, risks: 20, requests: 80, holdout: 150, holdoutRisks: 8, draws: ['strong', 'words', 'plain', 'displeasure'], sources: /^(?:twisted-list|berlios-list)\//,
+    });
+  });
+});
+
+describe('real-mail development set, round 14 (client risks, list references)', () => {
+  it('is labelled, split by the hash of its text, new and big enough', () => {
+    expectListRiskRound(
+      parseRealInbound(realInbound14ListsText, 'real/inbound-lists-14.refs.jsonl'),
+      [realOutbound12Text, realOutbound13Text, realOutbound14Text, realFulfilment14Text, realFulfilment15Text, realInbound13ListsText],
+      { items: 550, risks: 24, requests: 60, holdout: 170, holdoutRisks: 7, draws: ['displeasure', 'strong', 'words', 'plain', 'let-down'], sources: /^(?:imagej-list|twisted-list|berlios-list)\// },
+    );
   });
 });

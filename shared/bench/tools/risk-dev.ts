@@ -11,21 +11,25 @@ import { findArchive, readArchive } from './archive';
 import { findComplaints, readComplaints } from './complaints-archive';
 import { TWISTED_LIST_SOURCE, findTwistedList, readTwistedList, twistedKey } from './twisted-list';
 import { BERLIOS_LIST_SOURCE, findBerliosLists, readBerliosLists } from './berlios-lists';
+import { IMAGEJ_LIST_SOURCE, findImagejLists, readImagejLists } from './imagej-lists';
 
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
 const archiveDir = findArchive();
 const rows = new Map((archiveDir ? await readArchive(archiveDir) : []).map((m) => [`${m.list}|${m.messageId}`, m.body]));
 const complaints = findComplaints();
 const tweets = new Map(complaints ? readComplaints(complaints).map((t) => [t.id, t.text.replace(/\s+/g, ' ').trim()]) : []);
-// Round 13's list mail (README "Round 13 (client risks)"), by source and list, when the monthly text archives are present.
+// Rounds 13 and 14's list mail (README "Round 13 (client risks)", "Round 14 (client risks)"), by source and list, when the
+// monthly text archives are present.
 const twistedDir = findTwistedList();
 const berliosDir = findBerliosLists();
+const imagejDir = findImagejLists();
 const listMail = new Map<string, string>();
 for (const m of twistedDir ? readTwistedList(twistedDir) : []) listMail.set(`${TWISTED_LIST_SOURCE}/${twistedKey(m.list, m.messageId)}`, m.body);
 for (const m of berliosDir ? readBerliosLists(berliosDir) : []) listMail.set(`${BERLIOS_LIST_SOURCE}/${twistedKey(m.list, m.messageId)}`, m.body);
+for (const m of imagejDir ? readImagejLists(imagejDir) : []) listMail.set(`${IMAGEJ_LIST_SOURCE}/${twistedKey(m.list, m.messageId)}`, m.body);
 const lookup = (list: string, id: string): string | undefined =>
   list.startsWith('complaints-social-media/') ? tweets.get(id) : (listMail.get(`${list}|${id}`) ?? rows.get(`${list}|${id}`));
-const files = ['inbound-parakweet.jsonl', 'inbound-r-lists.refs.jsonl', 'inbound-parakweet-2.jsonl', 'inbound-r-lists-2.refs.jsonl', 'inbound-complaints-3.refs.jsonl', 'inbound-state-dept-7.jsonl', 'inbound-state-dept-9.jsonl', 'inbound-complaints-9.refs.jsonl', 'inbound-state-dept-10.jsonl', 'inbound-complaints-10.refs.jsonl', 'inbound-state-dept-11.jsonl', 'inbound-complaints-11.refs.jsonl', 'inbound-state-dept-12.jsonl', 'inbound-complaints-12.refs.jsonl', 'inbound-lists-13.refs.jsonl'];
+const files = ['inbound-parakweet.jsonl', 'inbound-r-lists.refs.jsonl', 'inbound-parakweet-2.jsonl', 'inbound-r-lists-2.refs.jsonl', 'inbound-complaints-3.refs.jsonl', 'inbound-state-dept-7.jsonl', 'inbound-state-dept-9.jsonl', 'inbound-complaints-9.refs.jsonl', 'inbound-state-dept-10.jsonl', 'inbound-complaints-10.refs.jsonl', 'inbound-state-dept-11.jsonl', 'inbound-complaints-11.refs.jsonl', 'inbound-state-dept-12.jsonl', 'inbound-complaints-12.refs.jsonl', 'inbound-lists-13.refs.jsonl', 'inbound-lists-14.refs.jsonl'];
 const show = process.argv.includes('--failures');
 for (const file of files) {
   const items = resolveReferences(parseRealInbound(readFileSync(new URL(`../../corpus/real/${file}`, import.meta.url), 'utf8'), file), lookup).filter((i) => i.split === 'train' && (!i.sha || sha(i.text) === i.sha));

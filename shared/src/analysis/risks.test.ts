@@ -575,3 +575,56 @@ describe('findRisks, round 13 (indignation put to a company\'s account)', () => 
     expect(kinds('It is unbelievable that the House declared a holiday without resolving the impasse.', 'them')).toEqual([]);
   });
 });
+
+describe('findRisks, round 14 (users let down: a fault dated to a release, a report nobody answered, a fault left standing, nothing said, money for nothing)', () => {
+  const signals = (visible: string): [RiskKind, string | undefined][] => findRisks(visible, 'them').map((r) => [r.kind, r.signal]);
+
+  it('reads a fault dated to a release of the product, but not a change introduced on purpose or the writer\'s own code that used to work', () => {
+    expect(signals('The crash was introduced in 2.3.1, as far as I can tell.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(signals('Since the last upgrade I used to be able to export, now the menu is grey.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(signals('I tried it again with 4.0.2 and it worked fine.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(kinds('The new caching layer was introduced to speed things up.', 'them')).toEqual([]);
+    expect(kinds('I wrote a small script for my lab that used to work in the old viewer.', 'them')).toEqual([]);
+  });
+
+  it('reads a report nobody answered, but not silence from someone the writer names', () => {
+    expect(signals('I reported the same problem last month but got no reply.')).toEqual([['dissatisfaction', 'understatement']]);
+    expect(signals('I have asked twice for a refund but there has been no response.')).toEqual([['dissatisfaction', 'understatement']]);
+    expect(kinds('I wrote to the vendor of the driver but there was no response.', 'them')).toEqual([]);
+    expect(kinds('My searches found similar questions asked multiple times, but no answers.', 'them')).toEqual([]);
+    expect(kinds('I posted this on the forum and got no response.', 'them')).toEqual([]);
+  });
+
+  it('reads a fault left standing for years or called plainly annoying, but not "a bit annoying that" or a thing that exists for years', () => {
+    expect(kinds('This bug has existed for three years now.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('The sync drops every hour and it is really annoying.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds("It's a bit annoying that the installer can't find it, but on the other hand it shouldn't have to.", 'them')).toEqual([]);
+    expect(kinds('The library has existed for years and is widely used.', 'them')).toEqual([]);
+  });
+
+  it('reads what the product does not tell its users, but not a missing word in a log or a constitution', () => {
+    expect(signals('The export drops the labels and there is no warning that it will.')).toEqual([['dissatisfaction', 'understatement']]);
+    expect(signals('The option was removed and there was no mention of it in the release notes.')).toEqual([['dissatisfaction', 'understatement']]);
+    expect(kinds('I ran dmesg and there is no mention of the camera.', 'them')).toEqual([]);
+    expect(kinds('There is no mention of immunity in the constitution.', 'them')).toEqual([]);
+  });
+
+  it('reads a decline told across two sentences, the change and then "now" the failure, but not "now" after anything else', () => {
+    expect(signals('I updated to the latest release yesterday. Now the viewer crashes at start.')).toEqual([['dissatisfaction', 'quality']]);
+    expect(kinds('I read the tutorial twice. Now it crashes at start.', 'them')).toEqual([]);
+    expect(kinds('I updated to the latest release yesterday. Now I understand the new menu.', 'them')).toEqual([]);
+  });
+
+  it('reads money paid for something that does not work', () => {
+    expect(kinds('I paid $900 for the unit last year and it is broken already.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('I paid $900 for the unit last year and it works well.', 'them')).toEqual([]);
+  });
+
+  it('reads a fault still there, money short and exasperation in a message to an account, even where the handle is in another sentence', () => {
+    expect(kinds('@AcmeAir But the screen is still not working!!', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('@AcmeCloud Account closed, all my files removed. What kind of stupidity is going on :(', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('@AcmeFoods Went to my local shop. They short changed me by ten pound.', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('After trying the patch my webcam is still not working.', 'them')).toEqual([]);
+    expect(kinds('What kind of stupidity is going on here, I wonder, in my own code.', 'them')).toEqual([]);
+  });
+});

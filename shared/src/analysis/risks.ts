@@ -33,8 +33,8 @@ interface RiskRule {
   /** The pattern itself says what the feeling word in it is about ("I find it a little annoying when ..."), so the checks
    * that look for a feeling's target (aimedAtUs) would only miss it; the rule's own aimedElsewhere still applies. */
   namesItsObject?: boolean;
-  /** The match counts only in a sentence written to an account by its handle ("@AcmeAir what the hell?"): the same words
-   * between list users or in a memo are banter or a quotation. */
+  /** The match counts only in a message written to an account by its handle ("@AcmeAir Account closed. What kind of
+   * stupidity is going on"): the same words between list users or in a memo are banter or a quotation. */
   toAnAccount?: boolean;
 }
 
@@ -630,6 +630,11 @@ const THEIR_COMPLAINTS: RiskRule[] = [
   },
 ];
 
+/** The writer's own making ("a custom library I developed that used to work"): its decline is not the reader's. */
+const OWN_MAKING = /\b(?:I|we) (?:have )?(?:developed|wrote|written|built|created|made)\b[^.!?]{0,60}\bused to\b/i;
+/** Silence from someone the writer names ("I asked him and got no reply", "no answer from the vendor"), not the reader's. */
+const SILENCE_NOT_OURS = new RegExp(`${SILENCE_ELSEWHERE.source}|\\b(?:repl(?:y|ies)|responses?|answers?|feedback|word|news|updates?) from (?!(?:you|your|yours|anyone|anybody|u|the (?:list|team|developers?|maintainers?|project)|@))\\w`, 'i');
+
 /**
  * Round 13 (README "Round 13 (client risks)"): how users of a product tell its makers that it got worse, that it costs
  * them, or that they went elsewhere, without the feeling words: what worked before and does not since an update, a
@@ -646,6 +651,7 @@ const THEIR_DECLINE: RiskRule[] = [
     // not install", "when kernel 2.6.29 was released this problem showed up", "I never used to get them". A person who
     // used to work somewhere ("I used to work at IBM") is no product.
     needs: /\b(?:used? to|worked|working|ran|updates?|updated|upgrades?|upgraded|installed|released|came out|revert|downgrade|roll|go back|stick|stay)\b/i,
+    aimedElsewhere: OWN_MAKING,
     pattern:
       /\b(?:used?(?<!\b(?:I|we|you|they|he|she|who|and|but|or|also|then|is|are|was|were|be|been|being|can|could|will|would|may|might|must|to) used?)(?<=\w[\w.-]* used?) to work\b(?! around\b| (?:at|for|with|as|in|on) (?:a|an|the|my|our|this|that|his|her|their)\b)|never used? to (?:get|have|see|happen|crash|fail|hang|freeze|break|do (?:that|this))\b|(?:worked|ran|was working|were working) (?:\w+ ){0,2}?(?:just )?(?:fine|well|perfectly|ok|okay|great|flawlessly|without (?:a |any )?(?:problems?|issues?|hitch))(?: (?:\w+ ){0,3}?(?:with|in|using|under|on) (?:the )?(?:previous|last|older|old|earlier|prior)\b| (?:before|until|till|prior to) (?:the|this|that|your|last|latest|recent|an?) (?:[\w.-]+ ){0,2}?(?:update|upgrade)s?\b| (?:a (?:few|couple of)|several|some|two|three|four|\d+) (?:days|weeks|months|years) ago\b)|(?:worked|was working)(?<!\b(?:I|we|you|they|he|she|who) (?:worked|was working))(?<=\w[\w.-]* (?:worked|was working)) (?:a (?:few|couple of)|several|some|two|three|four|\d+) (?:days|weeks|months|years) ago\b|(?:since|after) (?:the|some|a|an|this|that|last|latest|recent|your) (?:[\w.-]+ ){0,3}?(?:update|upgrade)s?\b(?:[^.!?]|\.(?=\w)){0,80}?\b(?:getting|get|crash\w*|fail\w*|broken|breaks|(?:doesn't|does not|can't|cannot|isn't|no longer|stopped)\b)|(?:stopped working|broke|broken|no longer works?|(?:doesn't|does not|won't|will not) work any ?more|(?:started|began) (?:to )?(?:crash|fail|hang|freez)\w*)(?: \w+){0,3} (?:since|after) (?:the|some|a|an|this|last|latest|recent|your) (?:[\w.-]+ ){0,2}?(?:update|upgrade)|(?:updated|upgraded|installed (?:the )?(?:new|latest|newest))\b(?:[^.!?]|\.(?=\w)){0,60}?\band now\b[^.!?]{0,30}?\b(?:will not|won't|doesn't|does not|can't|cannot|fails?|crash\w*|no longer|is broken|refuses|nothing works)|(?:when|since|after)\b(?:[^.!?]|\.(?=\w)){0,40}?\b(?:was released|came out|update|upgrade)d?\b(?:[^.!?]|\.(?=\w)){0,40}?\b(?:problem|issue|bug|crash|error)s? (?:showed up|appeared|started|began|came back|returned)\b|had to (?:revert|downgrade|roll back|go back|stick with|stay (?:on|with)) (?:to )?(?:the )?(?:old|older|previous|last|earlier|prior)\b)/i,
   },
@@ -700,6 +706,81 @@ const THEIR_DECLINE: RiskRule[] = [
     // me?", "@Acme This unbelievable!", "Wtf @Topman pick the phone up".
     needs: /\b(?:what|wtf|are you|unbelievable|got to be|give me)\b/i,
     pattern: /\b(?:what the (?:hell|heck|fuck|f)\b|wtf\b|what in the (?:world|hell)\b|are you (?:kidding|joking|serious)\b|(?:you(?:'ve| have) )?got to be kidding\b|unbelievable\b|give me a break\b)/i,
+  },
+];
+
+/**
+ * Round 14 (README "Round 14 (client risks)"): the broad ways users tell the makers of what they use that they were let
+ * down, read from every round's train misses rather than one writer's phrasing: a fault dated to the maker's release
+ * ("introduced in 1.47i", "tested it again with 1.47h and it worked fine", "I used to be able to open tif files"), a report
+ * nobody answered ("reported the same issue to the list but no reply"), a fault left standing for years or plainly
+ * annoying, a warning or documentation that is not there, and money paid for something that does not work.
+ */
+const THEIR_LET_DOWN: RiskRule[] = [
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    signal: 'quality',
+    // A fault dated to a release of the product. Not the writer's own code that used to do something ("a library I
+    // developed that used to work"), which THEIR_DECLINE's rule rules out the same way.
+    needs: /\b(?:introduced|able|again)\b/i,
+    aimedElsewhere: OWN_MAKING,
+    pattern:
+      /\b(?:(?:problem|bug|issue|regression|error|crash|behaviou?r|breakage|change)s? (?:was|were|has been|have been|got|must have been|seems to have been|is|are) (?:\w+ )?introduced (?:in|with|by|since) (?:the )?(?:[\w.-]*\d[\w.-]*|version|release|update|upgrade|latest|last|recent|new)|(?:I|we) used to be able to\b|(?:tested|tried|ran|checked) (?:it )?again (?:with|on|under|using|in) (?:the )?(?:version |release |v)?[\w-]*\d[\w.-]*,? (?:and )?(?:then )?(?:it|everything|this|that|all) (?:worked|works|ran|was working) (?:just )?(?:fine|perfectly|well|ok|okay|great|flawlessly))/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    signal: 'understatement',
+    // A report of the writer's nobody answered: "I have reported same issue to list but no reply", "I haven't gotten any
+    // reply". Silence from someone the writer names, somewhere else the writer asked, or on questions others asked ("similar
+    // questions asked multiple times, but no answers") is not the reader's.
+    needs: /\b(?:repl(?:y|ies)|respons|answer|feedback|update)/i,
+    aimedElsewhere: SILENCE_NOT_OURS,
+    pattern:
+      /\b(?:(?:I|we)(?:'ve| have| had)?(?: \w+)? (?:reported|posted|sent|asked|raised|mentioned|submitted|filed|wrote|e-?mailed|pinged|bumped)\b[^.!?]{0,60}?\b(?:but|and|yet|still)\s+(?:(?:I\s+|we\s+)?(?:got|received|had|have had|heard|get|saw|seen|there (?:was|is|has been))\s+)?(?:no|not (?:a|one|any)|zero)\s+(?:single\s+)?(?:repl(?:y|ies)|responses?|answers?|feedback|reaction)|(?:I|we)\s+(?:still\s+)?(?:haven't|have not|hadn't|had not|never)\s+(?:yet\s+)?(?:gotten|got|received)\s+(?:a|an|any|one)\s+(?:single\s+)?(?:repl(?:y|ies)|responses?|answers?|feedback)|no (?:further|new) (?:updates?|news|word)\b(?=[^.!?]{0,40}\bstill\b))/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    // A fault left standing ("This bug exists since LONG time (more than 2 years)"), or one called plainly annoying ("it
+    // is pretty annoying"); "a bit annoying that" is a limit admitted in passing (round 13).
+    needs: /\b(?:annoying|long|years|ages|months)\b/i,
+    pattern:
+      /\b(?:(?:bug|problem|issue|fault|defect)\s+(?:has\s+)?(?:exist(?:s|ed)|been (?:there|around|open|broken|known|present|reported)|is (?:there|open|known|present))\s+(?:since|for)\s+(?:a\s+)?(?:(?:very|really|so)\s+)?(?:long(?: time)?|ages|years|months|(?:\d+|two|three|four|five|several|many) (?:years|months))|(?:it|this|that|which)(?:'s| is| was| has been)\s+(?:pretty|really|very|extremely|incredibly|most|so)\s+annoying\b(?! that\b| I\b))/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    signal: 'understatement',
+    // What the product does not tell its users: "there are not warnings that the inputs will be ignored", "there is no
+    // mention of it on the website". Not "a lack of documentation" (as often a maintainer's apology or an aside on a third
+    // party in the list pools) nor "no mention of uvc" in a log.
+    needs: /\b(?:warnings?|mention)\b/i,
+    pattern:
+      /\bthere (?:is|are|was|were) (?:no|not|not (?:a|any)|never (?:a|any)) (?:single )?(?:warnings? (?:that|about|when|if|anywhere|whatsoever|at all)\b|mention of (?:it|this|that|these|them)\b[^.!?]{0,30}?\b(?:in|on) (?:the |your )?(?:docs|documentation|website|site|wiki|changelog|release notes|manual|readme|faq)\b)/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    toAnAccount: true,
+    // Said to a company's account: a fault still there ("But the bathroom is still NOT working!!"), money short or dearer
+    // ("short changed me by ten pound", "200% price increase since August"), and the exasperation customers put to an
+    // account ("What kind of stupidity is going on", "Heard of customer service?"). Between list users "still not working"
+    // after trying a fix is a report, not a complaint (round 13), hence the account. "Ugh" and "smh" are as often said to a
+    // person's account about a show or a friend, and "minutes late" would open round 3's "30 minutes late" rule to memos
+    // ("APEC 1 is running abt 30 minutes late"), so neither is read.
+    needs: /\b(?:still|short|shortchanged|price|increase|rise|hike|what kind|bull|heard of)\b/i,
+    pattern:
+      /\b(?:still (?:not|isn't|is not|doesn't|does not|hasn't been|has not been|not been) (?:working|fixed|resolved|sorted|repaired|refunded)|short[- ]?changed (?:me|us)|price (?:increase|hike|rise)s?\b|what kind of (?:stupidity|nonsense|joke|service|rubbish|crap|bs)|bull ?shit(?:ting)?|heard of customer (?:service|care|support))\b/i,
+  },
+  {
+    complaintWords: true,
+    kind: 'dissatisfaction',
+    // Paying for something that does not work: "I spent $1000 on a washer in 2014 and the washer is now broken".
+    needs: /\b(?:spent|paid)\b/i,
+    pattern:
+      /\b(?:spent|paid)\s+(?:over\s+|more than\s+|almost\s+|nearly\s+)?[$£€]\s?\d[\d,.]*\b[^.!?]{0,60}?\b(?:broken|broke|(?:doesn't|does not|didn't|did not|won't|isn't) work|not working|stopped working|to (?:fix|repair)|for nothing)\b/i,
   },
 ];
 
@@ -779,7 +860,7 @@ const THEIR_STEMS =
   /\b(?:unhappy|furious|livid|fuming|angry|disgusted|unimpress|unreliab|dissatisf|unsatisf|irritat|infuriat|yet to|re-?tender|in-?house|decided to go|decided to move|decided to switch|opted to|elected to|(?:chosen|selected|appointed|picked|hired) (?:another|a different|a new|a competing|an alternative)|approached by|sloppy|careless|rushed|half-baked|substandard|sub-standard|shoddy|amateurish|up to scratch|at scratch|up to par|at par|cutting it|running out of time|time is running|to be desired|were expecting|had hoped|hoped for|complained|phoned|emailed|e-mailed|several times|multiple times|many times|numerous times|countless times|dozen times|two times|three times|four times|five times|\d+ times|alternativ|faith|keep|crash|give up|gave up|giving up|abandon|ditch|favou?r|heard|hear back|worse|move away|switch|agreed|promised|asked for|option|tender|rfp|rfq|bid|pitch|quote|quality|standard|accuracy|error|mistake|bug|typo|sloppy|careless|expectation|worse|budget|spend|cost|freez|new|left|resign|stepp|leaving|took over|taking over|takes over|reorg|restructur|worr|nervous|anxious|uneasy|on track|realistic|achievable|feasib|doable|risk|danger|tight|milestone|deadline|ideal|expected|better|address|answer|solve|fix|asked|raised|chased|response|surprised|underwhelm|cancel|terminat|renew|vendor|supplier|provider|agenc|partner|compan|firm|business|contract|relationship|escalat|manager|boss|director|supervisor|ceo|legal|lawyer|attorney|counsel|complaint|breach|further|higher|chain|disappoint|unacceptab|happy|satisf|pleased|impressed|frustrat|annoyed|upset|waiting|time|concern|confidence|trust|patience|fed up|poor|good enough|missing|slipping|dropping|respond|replied|got back|gotten back|heard back|chas|delay|postpon|pushed|behind|slipp|miss|late|overdue|due)/i;
 /** Word stems the round-3 complaint rules (THEIR_COMPLAINTS) start from: those rules are tried only when one is there. */
 const COMPLAINT_STEMS =
-  /\b(?:unanswered|worst|terribl|awful|horribl|horrend|appall|atroci|pathetic|disgust|dreadful|abysmal|shocking|lousy|unprofessional|useless|rubbish|poor|joke|disgrace|shambles|pitiful|unacceptab|ridiculous|outrageous|good enough|unhelpful|uncooperative|rude|clueless|helpful|lying|lied|honour|honor|fulfil|stand behind|chance|suck|crap|garbage|trash|junk|shit|respon|repl|answer|followed up|got back|called back|no one has|no call|yet to|arriv|shipped|turned up|showed up|appeared|been deliver|been dispatch|been shipp|received|t receive|not receive|gotten|never got|t got|not got|waiting|never came|never come|t come|t came|yet come|sign of|hrs late|hours late|days late|weeks late|hrs behind|hours behind|days behind|weeks behind|hours overdue|days overdue|weeks overdue|supposed to|meant to|promised to|guaranteed|due to arrive|due to be|due to ship|due to come|taking forever|taking ages|estimated|scheduled|quoted|where's my|where is my|where's our|where is our|apart|broke|stopped working|died|went out|gave up|peeling|unreliab|least reliab|flimsi|bugg|last longer|lasted longer|glue|fix it|fix them|fix this|fix that|repair it|send it back|send them back|gone off|gone down|went off|went down|down again|broken again|off again|outages|failures|breakdowns|crashes|power cuts|constantly|always offline|always down|always dropping|always cutting|always disconnect|keeps dropping|keep dropping|keeps cutting|keep cutting|keeps disconnect|keep disconnect|keeps going|keep going|never buying|never using|never shopping|never flying|never ordering|never booking|never staying|never eating|never going|never renewing|never dealing|never coming|last time|final time|take my|take our|taking my|taking our|instead|from now on|cancel|close my|close our|closing my|closing our|terminate my|terminate our|terminating my|terminating our|stop my|stop our|stopping my|stopping our|end my|end our|ending my|ending our|complaint|ftc|fcc|bbb|cfpb|regulator|ombudsman|trading standards|better business|attorney general|head office|involve|overcharg|double charg|double-charg|me twice|us twice|departments|teams|agents|hung up on|hangs up on|hang up on|cut me off|cut us off|cuts me off|cuts us off|cut you off|cuts you off|on hold|minute hold|min hold|hour hold|delayed|postponed|pushed back|no progress|trying to reach|trying to contact|trying to settle|trying to resolve|trying to sort|trying to get hold|trying to get through|trying to speak|trying to talk|no broadband|no internet|no service|no power|no signal|no connect|no wi|no access|no phone|no heating|no hot water|without broadband|without internet|without service|without power|without signal|without connect|without wi|without access|without phone|without heating|without hot water|(?:still (?:no\b|got)|do(?:n't| not) have|ha(?:s|ve) (?:my|our)|been (?:out|down|off)|make (?:it|this) so|crapp|shitty|rotten|horrid|sub-?par|disgraceful|incompetent|bad (?:customer|service)|absurd|insane|rip-?off|extortion|never (?:buy|use|shop|fly|order|book|stay|eat|go|renew|deal|come|recommend|again|delivered|been delivered)|(?:won't|will not|wont)(?: be)? (?:buy|us|shop|fly|order|book|stay|eat|return|com|recommend)|should(?: have|'ve) (?:just )?(?:taken|used|gone|flown|booked|bought|ordered|stuck|chosen|picked)|how (?:do|can|would) (?:i|we) cancel|lawyer|attorney|solicitor|sue\b|(?:new|different|another) (?:case|account|rep|contact|person|handler)|why (?:the hell |on earth )?(?:is|are|was|were|does|do|did|has|have)\b|no resolution|(?:no idea|don't know|do not know) where|(?:gone|went) missing|turns? up|nothing has|(?:keeps?|kept) (?:being|getting)|continually|repeatedly|as (?:advertised|described|claimed|promised)|(?:was|is|were|you) (?:advertised|described|claimed)|(?:day|week|month)s?[- ]old|(?:from|since) (?:the beginning|the start|day)|wasted|pointless)|still wrong|still messed|still incorrect|still broken|still down|still not|still you|still nothing|nothing yet|got(?:ten)? in touch|gotten back|worse than|done with you|los(?:t|e|ing) (?:my|our)|did(?:n't| not) get|yet have|still do(?:n't| not) have|r(?:ec|cv|ecv)'?d|why (?:i|we) (?:didn|did not|wasn|was not|weren|were not)|(?:thought|assumed|understood)(?: that)? (?:(?:this|that|it|these|those|they|we|you)\S* )?(?:(?:had|has|was|were) )?(?:already )?(?:been )?(?:done|fixed|sorted|taken|settled|resolved|cancel|booked|arranged|scheduled|confirmed|sent|finished|handled|set up)|still (?:nada|zilch)|not cool|still (?:have|had|did)(?:n't| not)\b|(?:as|like) (?:I|we) (?:had |have )?(?:asked|requested|instructed)|too late|(?:continuing|ongoing|growing|increasing|persistent|repeated|long-?standing) concern|(?:bothers|troubles|annoys|irritates|frustrates|bugs) (?:me|us)|thought (?:that )?(?:I|we|you)(?:'d| was| were| would| had| am| are)? (?:going|booked|set) to|what gives|the (?:nerve|audacity|gall|cheek) to|(?:sick|tired) (?:and tired )?of|defect|faulty|(?:design|manufacturing|factory|build|known) (?:fault|flaw)|annoying|frustrating|infuriating|maddening|irritating|disappointing|(?:I'm|I am|we're|we are)\s+(?:so |officially |just |totally )?done\b|bring back (?:the )?(?:old|previous|original|classic)|how (?:could|can|do|does|did|would) (?:you|u|y'all|your [\w-]+)(?: guys| people)?\s+(?:\w+\s+)?(?:forget|lose|lost|ignore|mess up|screw up|get (?:it|this|that|my|our))|(?:me|us) (?:round |around )?in (?:a |an endless |endless )?(?:loop|circles)|how is it (?:that |possible that )?(?:you|your|u|y'all|a|an|the|my|our)\b|(?:no|not an?) (?:possible )?excuse|never have happened|doing enough|made (?:me|us) (?:pay|purchase|buy|spend|wait|queue|call)|still trying to|nothing (?:more|so) (?:infuriating|frustrating|annoying|irritating|maddening|disappointing)|should(?:n't| not)? be this|ignor(?:ing|ed) (?:me|us|my|our|the)|been (?:completely |totally |just )?ignored|(?:fleeced|ripped|scammed|conned|cheated|robbed)|(?:(?:can|could) never get|never get (?:it|anything) right|never seem to get)|what a (?:mess|farce|nightmare)|(?:messed|screwed|mucked|fouled) up|botched|(?:you|y'all|u) (?:guys )?(?:still )?(?:didn't|did not|haven't|have not|never) (?:yet )?(?:resolve|fix|solve|sort|address)|closed (?:without|before)|(?:find|look for|search for|get) (?:another|a new|a different|a better) (?:brand|provider|supplier|company|bank|carrier|airline|vendor|agency|network|store|shop|insurer|service|contractor)|(?:come|came) (?:thru|through)|(?:have|got|gotten|received|receive|get) (?:it|them|this|that|these|those|any) yet|seen (?:any|a single)|(?:you|y'all|u|team|office|staff|people|colleagues?|assistant) (?:gave|sent|provided|quoted|supplied|told|put)\b[^.!?]{0,50}\b(?:wrong|incorrect|inaccurate|outdated|out of date)|worse (?:by|every|each|and worse)|(?:doing|through|up with) (?:this|that|it) again|run-?around|(?:that|this|it|not|t) fair|point (?:in|of) paying|tarmac|runway|(?:sitting|sat|stuck) on (?:the )?(?:plane|train|bus)|ma(?:ke|king|de) (?:me|us) (?:late|miss)|(?:close to|nearly|almost) cancel|why (?:wasn|weren|haven|hasn|am (?:i|we)|was (?:i|we)|have (?:i|we)|has (?:anyone|someone|somebody)|is there no|was there no)|waste of|used? to work|never used? to|(?:worked|ran|was working|were working) (?:\w+ ){0,2}(?:just )?(?:fine|well|perfectly|ok|okay|great|flawlessly|without)|(?:worked|was working) (?:a (?:few|couple)|several|some|two|three|four|\d+) |(?:since|after) (?:the|some|an?|this|that|last|latest|recent|your) (?:[\w.-]+ ){0,3}(?:update|upgrade)|(?:updated|upgraded|installed)\b(?:[^.!?]|\.(?=\w)){0,60}?\band now|was released|came out|find (?:it|this|that) (?:a (?:little|bit)|slightly|somewhat|rather|quite|very|really|extremely|pretty|annoying|irritating|frustrating|inconvenient|cumbersome|tiresome|tedious|disappointing)|in (?:frustration|disgust|despair)|ended up having|had to (?:revert|downgrade|roll|go back|stick|stay)|(?:many|several|lots of|a lot of|a number of|numerous|multiple|more and more|dozens of|hundreds of|thousands of) (?:of (?:our|my) )?(?:users|customers|clients|people|subscribers|members)\b|what the (?:hell|heck|fuck|f)\b|wtf|what in the (?:world|hell)|are you (?:kidding|joking|serious)|got to be kidding|unbelievable|give me a break)/i;
+  /\b(?:unanswered|worst|terribl|awful|horribl|horrend|appall|atroci|pathetic|disgust|dreadful|abysmal|shocking|lousy|unprofessional|useless|rubbish|poor|joke|disgrace|shambles|pitiful|unacceptab|ridiculous|outrageous|good enough|unhelpful|uncooperative|rude|clueless|helpful|lying|lied|honour|honor|fulfil|stand behind|chance|suck|crap|garbage|trash|junk|shit|respon|repl|answer|followed up|got back|called back|no one has|no call|yet to|arriv|shipped|turned up|showed up|appeared|been deliver|been dispatch|been shipp|received|t receive|not receive|gotten|never got|t got|not got|waiting|never came|never come|t come|t came|yet come|sign of|hrs late|hours late|days late|weeks late|hrs behind|hours behind|days behind|weeks behind|hours overdue|days overdue|weeks overdue|supposed to|meant to|promised to|guaranteed|due to arrive|due to be|due to ship|due to come|taking forever|taking ages|estimated|scheduled|quoted|where's my|where is my|where's our|where is our|apart|broke|stopped working|died|went out|gave up|peeling|unreliab|least reliab|flimsi|bugg|last longer|lasted longer|glue|fix it|fix them|fix this|fix that|repair it|send it back|send them back|gone off|gone down|went off|went down|down again|broken again|off again|outages|failures|breakdowns|crashes|power cuts|constantly|always offline|always down|always dropping|always cutting|always disconnect|keeps dropping|keep dropping|keeps cutting|keep cutting|keeps disconnect|keep disconnect|keeps going|keep going|never buying|never using|never shopping|never flying|never ordering|never booking|never staying|never eating|never going|never renewing|never dealing|never coming|last time|final time|take my|take our|taking my|taking our|instead|from now on|cancel|close my|close our|closing my|closing our|terminate my|terminate our|terminating my|terminating our|stop my|stop our|stopping my|stopping our|end my|end our|ending my|ending our|complaint|ftc|fcc|bbb|cfpb|regulator|ombudsman|trading standards|better business|attorney general|head office|involve|overcharg|double charg|double-charg|me twice|us twice|departments|teams|agents|hung up on|hangs up on|hang up on|cut me off|cut us off|cuts me off|cuts us off|cut you off|cuts you off|on hold|minute hold|min hold|hour hold|delayed|postponed|pushed back|no progress|trying to reach|trying to contact|trying to settle|trying to resolve|trying to sort|trying to get hold|trying to get through|trying to speak|trying to talk|no broadband|no internet|no service|no power|no signal|no connect|no wi|no access|no phone|no heating|no hot water|without broadband|without internet|without service|without power|without signal|without connect|without wi|without access|without phone|without heating|without hot water|(?:still (?:no\b|got)|do(?:n't| not) have|ha(?:s|ve) (?:my|our)|been (?:out|down|off)|make (?:it|this) so|crapp|shitty|rotten|horrid|sub-?par|disgraceful|incompetent|bad (?:customer|service)|absurd|insane|rip-?off|extortion|never (?:buy|use|shop|fly|order|book|stay|eat|go|renew|deal|come|recommend|again|delivered|been delivered)|(?:won't|will not|wont)(?: be)? (?:buy|us|shop|fly|order|book|stay|eat|return|com|recommend)|should(?: have|'ve) (?:just )?(?:taken|used|gone|flown|booked|bought|ordered|stuck|chosen|picked)|how (?:do|can|would) (?:i|we) cancel|lawyer|attorney|solicitor|sue\b|(?:new|different|another) (?:case|account|rep|contact|person|handler)|why (?:the hell |on earth )?(?:is|are|was|were|does|do|did|has|have)\b|no resolution|(?:no idea|don't know|do not know) where|(?:gone|went) missing|turns? up|nothing has|(?:keeps?|kept) (?:being|getting)|continually|repeatedly|as (?:advertised|described|claimed|promised)|(?:was|is|were|you) (?:advertised|described|claimed)|(?:day|week|month)s?[- ]old|(?:from|since) (?:the beginning|the start|day)|wasted|pointless)|still wrong|still messed|still incorrect|still broken|still down|still not|still you|still nothing|nothing yet|got(?:ten)? in touch|gotten back|worse than|done with you|los(?:t|e|ing) (?:my|our)|did(?:n't| not) get|yet have|still do(?:n't| not) have|r(?:ec|cv|ecv)'?d|why (?:i|we) (?:didn|did not|wasn|was not|weren|were not)|(?:thought|assumed|understood)(?: that)? (?:(?:this|that|it|these|those|they|we|you)\S* )?(?:(?:had|has|was|were) )?(?:already )?(?:been )?(?:done|fixed|sorted|taken|settled|resolved|cancel|booked|arranged|scheduled|confirmed|sent|finished|handled|set up)|still (?:nada|zilch)|not cool|still (?:have|had|did)(?:n't| not)\b|(?:as|like) (?:I|we) (?:had |have )?(?:asked|requested|instructed)|too late|(?:continuing|ongoing|growing|increasing|persistent|repeated|long-?standing) concern|(?:bothers|troubles|annoys|irritates|frustrates|bugs) (?:me|us)|thought (?:that )?(?:I|we|you)(?:'d| was| were| would| had| am| are)? (?:going|booked|set) to|what gives|the (?:nerve|audacity|gall|cheek) to|(?:sick|tired) (?:and tired )?of|defect|faulty|(?:design|manufacturing|factory|build|known) (?:fault|flaw)|annoying|frustrating|infuriating|maddening|irritating|disappointing|(?:I'm|I am|we're|we are)\s+(?:so |officially |just |totally )?done\b|bring back (?:the )?(?:old|previous|original|classic)|how (?:could|can|do|does|did|would) (?:you|u|y'all|your [\w-]+)(?: guys| people)?\s+(?:\w+\s+)?(?:forget|lose|lost|ignore|mess up|screw up|get (?:it|this|that|my|our))|(?:me|us) (?:round |around )?in (?:a |an endless |endless )?(?:loop|circles)|how is it (?:that |possible that )?(?:you|your|u|y'all|a|an|the|my|our)\b|(?:no|not an?) (?:possible )?excuse|never have happened|doing enough|made (?:me|us) (?:pay|purchase|buy|spend|wait|queue|call)|still trying to|nothing (?:more|so) (?:infuriating|frustrating|annoying|irritating|maddening|disappointing)|should(?:n't| not)? be this|ignor(?:ing|ed) (?:me|us|my|our|the)|been (?:completely |totally |just )?ignored|(?:fleeced|ripped|scammed|conned|cheated|robbed)|(?:(?:can|could) never get|never get (?:it|anything) right|never seem to get)|what a (?:mess|farce|nightmare)|(?:messed|screwed|mucked|fouled) up|botched|(?:you|y'all|u) (?:guys )?(?:still )?(?:didn't|did not|haven't|have not|never) (?:yet )?(?:resolve|fix|solve|sort|address)|closed (?:without|before)|(?:find|look for|search for|get) (?:another|a new|a different|a better) (?:brand|provider|supplier|company|bank|carrier|airline|vendor|agency|network|store|shop|insurer|service|contractor)|(?:come|came) (?:thru|through)|(?:have|got|gotten|received|receive|get) (?:it|them|this|that|these|those|any) yet|seen (?:any|a single)|(?:you|y'all|u|team|office|staff|people|colleagues?|assistant) (?:gave|sent|provided|quoted|supplied|told|put)\b[^.!?]{0,50}\b(?:wrong|incorrect|inaccurate|outdated|out of date)|worse (?:by|every|each|and worse)|(?:doing|through|up with) (?:this|that|it) again|run-?around|(?:that|this|it|not|t) fair|point (?:in|of) paying|tarmac|runway|(?:sitting|sat|stuck) on (?:the )?(?:plane|train|bus)|ma(?:ke|king|de) (?:me|us) (?:late|miss)|(?:close to|nearly|almost) cancel|why (?:wasn|weren|haven|hasn|am (?:i|we)|was (?:i|we)|have (?:i|we)|has (?:anyone|someone|somebody)|is there no|was there no)|waste of|used? to work|never used? to|(?:worked|ran|was working|were working) (?:\w+ ){0,2}(?:just )?(?:fine|well|perfectly|ok|okay|great|flawlessly|without)|(?:worked|was working) (?:a (?:few|couple)|several|some|two|three|four|\d+) |(?:since|after) (?:the|some|an?|this|that|last|latest|recent|your) (?:[\w.-]+ ){0,3}(?:update|upgrade)|(?:updated|upgraded|installed)\b(?:[^.!?]|\.(?=\w)){0,60}?\band now|was released|came out|find (?:it|this|that) (?:a (?:little|bit)|slightly|somewhat|rather|quite|very|really|extremely|pretty|annoying|irritating|frustrating|inconvenient|cumbersome|tiresome|tedious|disappointing)|in (?:frustration|disgust|despair)|ended up having|had to (?:revert|downgrade|roll|go back|stick|stay)|(?:many|several|lots of|a lot of|a number of|numerous|multiple|more and more|dozens of|hundreds of|thousands of) (?:of (?:our|my) )?(?:users|customers|clients|people|subscribers|members)\b|what the (?:hell|heck|fuck|f)\b|wtf|what in the (?:world|hell)|are you (?:kidding|joking|serious)|got to be kidding|unbelievable|give me a break|introduced|used to be able|tested it again|tested again|tried it again|tried again|ran it again|checked it again|checked again|no warning|not warning|not a warning|not any warning|never a warning|never any warning|no single warning|mention of|no (?:further|new) (?:update|news|word)|short[- ]?chang|shortchang|price (?:increase|hike|rise)|what kind of|bull ?shit|heard of customer|exist(?:s|ed)? since|exist(?:s|ed)? for|been (?:there|around|open|broken|known|present|reported) (?:since|for)|(?:spent|paid)\s+(?:over\s+|more than\s+|almost\s+|nearly\s+)?[$£€])/i;
 /** The two families' stems as the engine reads them fastest (text/first-letter-alternation.ts): the same matches. */
 const THEIR_STEMS_GROUPED = groupedByFirstLetter(THEIR_STEMS);
 const COMPLAINT_STEMS_GROUPED = groupedByFirstLetter(COMPLAINT_STEMS);
@@ -876,7 +957,7 @@ function aimedAtUs(sentence: string, match: RegExpExecArray): boolean {
  * Our client's rules in the order they are tried: the finer signals first. Each word test and each pattern written as
  * a list of alternatives is read by first letter (text/first-letter-alternation.ts): the same matches, found sooner.
  */
-const THEIR_ALL: readonly RiskRule[] = [...THEIR_SIGNALS, ...THEIR_COMPLAINTS, ...THEIR_DECLINE, ...THEIR_RULES].map((rule) => ({
+const THEIR_ALL: readonly RiskRule[] = [...THEIR_SIGNALS, ...THEIR_COMPLAINTS, ...THEIR_DECLINE, ...THEIR_LET_DOWN, ...THEIR_RULES].map((rule) => ({
   ...rule,
   pattern: groupedByFirstLetter(rule.pattern),
   ...(rule.needs ? { needs: groupedByFirstLetter(rule.needs) } : {}),
@@ -893,15 +974,30 @@ function hashtagVerdict(sentence: string): boolean {
   return sentence.includes('#') && HASHTAG_VERDICT.test(sentence) && !QUOTED.test(sentence) && !JOKING.test(sentence);
 }
 
+/**
+ * A decline told across two sentences (rounds 13 and 14): the change first, the failure after it, opening with "now" ("I
+ * updated to the recent SVN source. Now Mapnik crash at start.", "Before the latest updates, I used to be able to open
+ * tif files with ij2. Now I am getting an error"). Each alone says less: "now" after anything else is not a decline.
+ */
+const NOW_FAILING =
+  /^\W*(?:and |but |so )?now,? (?:\w+ ){0,4}?(?:crash\w*|fails?|failing|errors?|hangs?|freezes?|(?:(?:it|this|that|\w+) )?(?:won't|will not|doesn't|does not|can't|cannot|no longer|isn't|is not)\b|is broken|(?:am|is|are) getting (?:an? |the )?(?:error|exception|crash|segfault)\w*)/i;
+const CHANGED_BEFORE = /\b(?:updat(?:e|ed|es|ing)|upgrad(?:e|ed|es|ing)|(?:new|newer|latest|recent|current) (?:\w+ )?(?:version|release|svn|snapshot|build|trunk|source)s?)\b/i;
+
 export function findRisks(visible: string, side: Side): RiskCandidate[] {
   const theirs = side === 'them';
   const out: RiskCandidate[] = [];
-  // No test of the whole text first: the engine has already split it for promises or requests (splitSentences keeps
-  // the last split), and scanning each sentence once costs what one scan of the whole text would.
+  // A message to a company's account names it once, often in a sentence of its own ("@Acme Account closed. What kind of
+  // stupidity is going on"): the rules read only there (toAnAccount) hold for all its sentences.
+  const toAnAccount = theirs && visible.includes('@') && HANDLE.test(visible);
+  // No stem test of the whole text first: the engine has already split it for promises or requests (splitSentences
+  // keeps the last split), and scanning each sentence once costs what one scan of the whole text would.
+  let previous = '';
   for (const sentence of splitSentences(visible)) {
-    const risk = theirs ? theirRisk(sentence) : OUR_STEMS.test(sentence) ? firstRuleRisk(sentence, side, OUR_RULES, true, false) : undefined;
+    const risk = theirs ? theirRisk(sentence, toAnAccount) : OUR_STEMS.test(sentence) ? firstRuleRisk(sentence, side, OUR_RULES, true, false, false) : undefined;
     if (risk) out.push(risk);
     else if (theirs && hashtagVerdict(sentence)) out.push({ kind: 'dissatisfaction', side, text: snippet(sentence) });
+    else if (theirs && NOW_FAILING.test(sentence) && CHANGED_BEFORE.test(previous) && !OWN_MAKING.test(previous)) out.push({ kind: 'dissatisfaction', signal: 'quality', side, text: snippet(sentence) });
+    previous = sentence;
   }
   return out;
 }
@@ -918,19 +1014,19 @@ const PATTERN_AT = NEEDS_AT + THEIR_ALL.length;
 const THEIR_FILTER = new WordStartFilter([...THEIR_ALL.map((rule) => rule.needs ?? NO_WORD_TEST), ...THEIR_ALL.map((rule) => rule.pattern)]);
 
 /** The client's risk in a sentence: each family of rules is tried only where its own stems are (most sentences have neither). */
-function theirRisk(sentence: string): RiskCandidate | undefined {
+function theirRisk(sentence: string, toAnAccount: boolean): RiskCandidate | undefined {
   const older = THEIR_STEMS_GROUPED.test(sentence);
   const complaint = COMPLAINT_STEMS_GROUPED.test(sentence);
   if (!older && !complaint) return undefined;
   THEIR_FILTER.scan(sentence);
-  return firstRuleRisk(sentence, 'them', THEIR_ALL, older, complaint, THEIR_FILTER);
+  return firstRuleRisk(sentence, 'them', THEIR_ALL, older, complaint, toAnAccount, THEIR_FILTER);
 }
 
 /**
  * The first rule that reads a risk in the sentence (one signal per sentence), of the families whose stems it has;
  * `filter`, when given, has scanned the sentence for `rules` (THEIR_FILTER for THEIR_ALL).
  */
-function firstRuleRisk(sentence: string, side: Side, rules: readonly RiskRule[], older: boolean, complaint: boolean, filter?: WordStartFilter): RiskCandidate | undefined {
+function firstRuleRisk(sentence: string, side: Side, rules: readonly RiskRule[], older: boolean, complaint: boolean, toAnAccount: boolean, filter?: WordStartFilter): RiskCandidate | undefined {
   const theirs = side === 'them';
   for (let index = 0; index < rules.length; index++) {
     const rule = rules[index]!;
@@ -954,7 +1050,7 @@ function firstRuleRisk(sentence: string, side: Side, rules: readonly RiskRule[],
     if (theirs && !rule.namesItsObject && !aimedAtUs(sentence, match)) continue;
     if (rule.aimedElsewhere?.test(sentence)) continue;
     if (rule.addressed && !THE_READER.test(sentence)) continue;
-    if (rule.toAnAccount && !HANDLE.test(sentence)) continue;
+    if (rule.toAnAccount && !toAnAccount && !HANDLE.test(sentence)) continue;
     if (OWN_NEGATION.test(match[0]) || !negated(sentence, match.index)) {
       return rule.signal ? { kind: rule.kind, signal: rule.signal, side, text: snippet(sentence) } : { kind: rule.kind, side, text: snippet(sentence) };
     }
