@@ -42,7 +42,7 @@ export const READER_THREADS = 2;
  * A read goes to the first thread that is idle or has been busy for less than this; only when every thread has
  * been busy longer does it go to the one with fewest statements outstanding. Spreading every read over both
  * threads cost more than it gained: waking an idle thread for each message doubled the event loop's share of a
- * round trip (the thread summary at 50 connections: 0.15-0.4 ms more CPU a request in all, 10-25% fewer
+ * round trip (the thread summary at 50 connections: 0.15-0.4 ms more CPU a request in all, 5-30% fewer
  * requests a second), while a thread kept busy takes its next message without being woken.
  */
 const SPILL_AFTER_MS = 2;
