@@ -8,6 +8,7 @@ import { extensionCors, limitBody, provideDeps, requestIdAndLog } from './http/m
 import { toErrorResponse } from './http/on-error';
 import { createRateLimitStore, rateLimit, rateLimitByAddress } from './http/rate-limit';
 import { createStorageHealth } from './http/storage-health';
+import { createInFlight } from './http/in-flight';
 import { accountDisconnectRoutes } from './routes/account-disconnect';
 import { accountRoutes } from './routes/accounts';
 import { authRoutes, tokenRoutes } from './routes/auth';
@@ -41,8 +42,10 @@ export function createApp(deps: AppDeps) {
   // The same object, not a copy: tests attach mailSync to it after the app is made.
   deps.storageHealth ??= createStorageHealth();
   deps.rateLimits ??= createRateLimitStore();
+  deps.inFlight ??= createInFlight();
   const described: DescribedApp = {};
   const app = new Hono<AppEnv>()
+    .use('*', deps.inFlight.track)
     .use('*', provideDeps(deps))
     .use('*', requestIdAndLog)
     .use('*', extensionCors(deps.config.corsOrigins, deps.config.corsExtensions))

@@ -1,6 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
+import { createInFlight } from './http/in-flight';
 import type { ServerConfig } from './config';
 import { createDb, migrate, type Database } from './db/index';
 import type { Logger } from './http/logger';
@@ -15,7 +16,7 @@ export interface RunningServer {
   mailSync: MailSyncDeps;
   /** Background re-derivation after settings changes: main.ts starts it. */
   rederiver: Rederiver;
-  /** Stops accepting connections, lets in-flight requests finish, closes the database. */
+  /** Stops accepting connections, lets in-flight requests finish (those whose client left too), closes the database. */
   close(): Promise<void>;
 }
 
@@ -28,7 +29,8 @@ export async function startServer(config: ServerConfig, logger: Logger, clock: (
   await migrate(database);
   const mailSync = createMailSync({ database, clock, logger });
   const rederiver = createRederiver({ database, logger, clock });
-  const app = createApp({ database, clock, logger, config, mailSync, rederiver });
+  const inFlight = createInFlight();
+  const app = createApp({ database, clock, logger, config, mailSync, rederiver, inFlight });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
   });
@@ -52,8 +54,14 @@ export async function startServer(config: ServerConfig, logger: Logger, clock: (
       Promise.all([mailSync.scheduler.stop(), rederiver.stop()]).then(() => new Promise<void>((resolve, reject) => {
         // closeIdleConnections: keep-alive sockets would otherwise hold close() open for their timeout.
         server.close((err) => {
-          database.close();
-          void database.whenClosed().then(() => (err ? reject(err) : resolve()));
+          // Every connection has ended, but a request whose client left may still be running.
+          void inFlight
+            .idle()
+            .then(() => {
+              database.close();
+              return database.whenClosed();
+            })
+            .then(() => (err ? reject(err) : resolve()));
         });
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       })),

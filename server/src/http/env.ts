@@ -6,6 +6,7 @@ import type { MailSyncDeps } from '../sync/mail-sync';
 import type { Rederiver } from '../store/rederive';
 import type { StorageHealth } from './storage-health';
 import type { RateLimitStore } from './rate-limit';
+import type { InFlight } from './in-flight';
 
 /** What createApp needs: passed in, never read from globals, so tests give a temp database and a fixed clock. */
 export interface AppDeps {
@@ -21,6 +22,8 @@ export interface AppDeps {
   rateLimits?: RateLimitStore;
   /** Whether this process's database writes work (createApp makes one when absent). */
   storageHealth?: StorageHealth;
+  /** The requests being handled, for a shutdown that waits for them (createApp makes it when absent). */
+  inFlight?: InFlight;
 }
 
 export interface AppEnv {
