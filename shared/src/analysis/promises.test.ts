@@ -786,6 +786,40 @@ describe('findPromises', () => {
     expect(texts("I'll make up for it with a credit on your next invoice.")).toHaveLength(1);
   });
 
+  it('does not read the discussion\'s own moves as a promise, unless a date or a hand-over comes with them (round 16)', () => {
+    expect(texts("We seem close on this, so I'll try my best to clarify.")).toEqual([]);
+    expect(texts("I'll try to put it in simpler terms.")).toEqual([]);
+    expect(texts("Let me rephrase: I'll put it another way.")).toEqual([]);
+    expect(texts("I'll try to nail this down here.")).toEqual([]);
+    expect(texts("I'll try it in bullet form to keep it short.")).toEqual([]);
+    expect(texts('I will reply in return.')).toEqual([]);
+    expect(texts('That leaves a harder question, which I will raise after a few background points.')).toEqual([]);
+    expect(texts("I'll warn you, though, the setup takes a while.")).toEqual([]);
+    expect(texts('I will propose you a different reading.')).toEqual([]);
+    expect(texts("I'll clarify the pricing in tomorrow's call.")).toHaveLength(1);
+    expect(texts("I'll put it in writing and send you the summary.")).toHaveLength(1);
+    expect(texts("I'll warn you before the migration starts on Friday.")).toHaveLength(1);
+    expect(texts("I'll raise it with the vendor and let you know.")).toHaveLength(1);
+  });
+
+  it('does not read a stance, a scenario, an inverted question or an occasion of our own as a promise (round 16)', () => {
+    expect(texts('I will definitely push for this.')).toEqual([]);
+    expect(texts("I'll pursue this line of work.")).toEqual([]);
+    expect(texts("I'll definitly buy this one.")).toEqual([]);
+    expect(texts('Now, suppose we run it twice, and we will get two different answers.')).toEqual([]);
+    expect(texts("Imagine we'll copy the whole archive to a second disk.")).toEqual([]);
+    expect(texts('Will all those who disagree speak up now.')).toEqual([]);
+    expect(texts("I'll donate to the project once I get paid.")).toEqual([]);
+    expect(texts("I'll take a proper look when I'm less busy.")).toEqual([]);
+    expect(texts('I will change the code when #3204 lands.')).toEqual([]);
+    expect(texts("I'll rebase my work once #412 is merged.")).toEqual([]);
+    expect(texts("I'll push for a decision at Friday's meeting and let you know.")).toHaveLength(1);
+    expect(texts("I'll buy the licence today and send you the key.")).toHaveLength(1);
+    expect(texts('Will send the contract by Friday.')).toHaveLength(1);
+    expect(texts('I will change the code tomorrow.')).toHaveLength(1);
+    expect(texts("I'll send the invoice once I get the signed copy back from legal.")).toHaveLength(1);
+  });
+
   it('caps a very long sentence at about 300 characters', () => {
     const long = `I'll send the full breakdown by Friday, ${'including every line item and the assumptions behind it, '.repeat(10)}as discussed.`;
     const [promise] = findPromises(long, context);

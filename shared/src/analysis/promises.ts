@@ -132,6 +132,16 @@ const REPORTS_WHETHER =
 /** Hypothetical occasions on our side: "When I'm in need of advice, I will give you a call". */
 const OUR_HYPOTHETICAL = /\b(?:when|whenever|if)\s+(?:someone|somebody|anyone|anybody|people|users?|a user|others)\b|\b(?:when|whenever)\s+(?:i|we)(?:'m| am|'re| are)?\s+(?:in need|need|want|have (?:time|a (?:moment|minute|chance))|get (?:a chance|around|time)|next|have to)\b|^\s*(?:when|once)\s+(?:that(?:'s|’s)|(?:it|this|that|they|there)\s+(?:is|are|does|has|gets|becomes))\b/i;
 
+/** Verbs of a stance taken, not an act: pushing for, pursuing, advocating, buying a thing for oneself. */
+const STANCE = /^(?:(?:definit?ly|certainly|really|surely)\s+)?(?:pursue|push (?:hard )?for|advocate|lobby for|argue for|buy (?:this|that|it|one|them)\b)/i;
+
+/** A scenario opened before the commitment: "suppose", "imagine", "let's say". */
+const SCENARIO = /(?:^|[,;:(]\s*|\b(?:now|so|and|but|then|ok|okay|just)\s*,?\s+)(?:suppose|imagine|let(?:'s|’s| us) (?:say|suppose|imagine|assume|pretend))\b/i;
+
+/** A change of someone else's that must land first: "when #3204 lands", "once the branch is merged". */
+const LANDS =
+  /\b(?:when|once|after|until|as soon as)\s+(?:#\d+|(?:the|this|that|his|her|their|your) (?:[\w-]+ )?(?:patch|branch|fix|pr|pull request|ticket|change|merge|upgrade)|it|that|this)\s+(?:lands?|(?:is|gets?|has been) (?:merged|landed|in))\b/i;
+
 /** Adverbs between the modal and the verb that do not change the commitment. */
 const ADVERBS = /^(?:(?:definitely|certainly|personally|also|then|now|just|still|of course|gladly|happily|surely|really|absolutely|quickly|immediately|promptly|first|either|both|all|again|soon|shortly|greatly|sorely|dearly|truly|very much|much|later|obviously|easily|simply|slowly|certainly|however|therefore|thus),?\s+)+/i;
 
@@ -182,7 +192,7 @@ const IDIOM =
 /** A bare "yes" to a request: "Yes, we will.", "Sure -- I will." (without the acknowledgement, "We will." may answer anything). */
 const ACCEPTANCE = /^(?:ok|okay|sure|absolutely|yes|yep|of course|certainly)[,!.]?\s*(?:[-–—]+\s*)?((?:I|we) (?:will|shall))[.!]*\s*$/i;
 const SUBJECTLESS =
-  /^(?:(?:sure|ok|okay|yes|yep|yup|yeah|absolutely|of course|great|perfect|noted|understood|thanks|thank you|thx|on it|got it)[,!.]?\s*(?:[-–—]+\s*)?|(?:but|and|so)\s+|(?:roger|agreed?|copy that)\s*(?:[,!.]\s*|[-–—]+\s*)+)?(will (?:do(?!\s+(?:the trick|fine|nicely|for now|just fine|well))|(?!(?:do|not|never|you|u|they|it|he|she|we|i|this|that|there|these|those|be|have|need|the|a|an|your|our|my|his|her|their|someone|anyone|somebody|anybody|appear|happen|work|change|help|follow|either|probably|likely|also|still|only|always|never|soon|succeed|fail|cause|result|give you|take (?:a|some|time))\b)[a-z]+)\b.*)$/i;
+  /^(?:(?:sure|ok|okay|yes|yep|yup|yeah|absolutely|of course|great|perfect|noted|understood|thanks|thank you|thx|on it|got it)[,!.]?\s*(?:[-–—]+\s*)?|(?:but|and|so)\s+|(?:roger|agreed?|copy that)\s*(?:[,!.]\s*|[-–—]+\s*)+)?(will (?:do(?!\s+(?:the trick|fine|nicely|for now|just fine|well))|(?!(?:do|not|never|you|u|they|it|he|she|we|i|this|that|there|these|those|be|have|need|the|a|an|your|our|my|his|her|their|someone|anyone|somebody|anybody|all|any|each|every|everyone|everybody|nobody|people|appear|happen|work|change|help|follow|either|probably|likely|also|still|only|always|never|soon|succeed|fail|cause|result|give you|take (?:a|some|time))\b)[a-z]+)\b.*)$/i;
 const LET_ME =
   /\b(let me (?:(?:\d|[a-z])\)\s*)?(?:get back|come back|revert|circle back|follow up|check|double[- ]?check|look into|look at|find out|dig|confirm|see what i can do|see if|talk to|speak to|speak with|ask|investigate|review|chase|sort|take care|think about it and|run (?:this|it|that) by|loop|pull|put together|send|share|bring|call|ring|email|forward|trigger|test|build|upload|fix|prepare|work on|get (?:you|that|this|it|the|those|these|an?)|go (?:and )?(?:check|update|fix|find|dig|look|ask|get|pull|grab|confirm|chase|sort)|take a (?:quick |first |proper )?(?:shot|stab|crack|pass) at|do (?:some|a bit of|a little) (?=[^.;!?]*\band (?:then )?(?:get back|come back|revert|report back|let you know)\b)))\b(.*)$/i;
 const EXPECT =
@@ -370,6 +380,9 @@ function rejection(sentence: string, c: Commitment): string | null {
   // Whether time can be found at all: "I'll see if I can find some time to reimplement it" (not "I'll find time to ...").
   if (/\bsee (?:if|whether) (?:I|we) can find (?:some |the )?time\b/i.test(c.clause)) return 'hedge';
   if (THEIR_TURN_FIRST.test(sentence) || OUR_HYPOTHETICAL.test(c.before)) return 'conditional';
+  // A scenario or thought experiment: "Now, suppose ... that we flip a coin, and we will give one of the programs a bad
+  // experience", "Imagine we'll run it twice".
+  if (SCENARIO.test(c.before)) return 'hypothetical';
   // A condition put first by inversion: "Should that not be enough, I will ...", "Should there be a problem, we'll ...".
   if (/^\W*should (?:that|this|it|there|you|we|they|he|she|the|any\w*|some\w*|anything|everything|no\w*)\b[^,;]{0,80},\s*$/i.test(c.before)) return 'conditional';
   // The reader speaks first: "Anyone else interested let me know and I will add you", "let us know, and we'll do it".
@@ -378,8 +391,11 @@ function rejection(sentence: string, c: Commitment): string | null {
   // Telling the reader whether a fix worked is owed either way: "I will let you know tomorrow if it works" reads as
   // "... whether it works", while "I'll let you know if anything changes" stays a condition.
   const conditionClause = (c.clause.split(/,?\s+but\s+|,\s*(?:and|although|though)\s+/i)[0] ?? c.clause).replace(REPORTS_WHETHER, '$1whether ');
-  // An occasion of ours that may never come: "when we have to", "once I get behind a decent connection".
-  if (/\b(?:when|once|if|whenever) (?:i|we) (?:have to|need to|must|get (?:behind|around to|a (?:chance|moment)|(?:some )?time))\b/i.test(conditionClause)) return 'conditional';
+  // An occasion of ours that may never come: "when we have to", "once I get behind a decent connection", "once I get paid",
+  // "when I'm less busy".
+  if (/\b(?:when|once|if|whenever) (?:i|we) (?:have to|need to|must|get (?:behind|around to|a (?:chance|moment)|(?:some )?time|paid))\b|\b(?:when|once|whenever) (?:i|we)(?: will be| am|'m|’m| are|'re|’re| get) less busy\b/i.test(conditionClause)) return 'conditional';
+  // Another change landing first: "I will change code when #3204 lands", "once the branch is merged".
+  if (LANDS.test(conditionClause)) return 'conditional';
   // Only then: "But I'll do that only when we need it"; and what may turn up: "when something better comes along".
   if (/\bonly (?:when|if|once)\b/i.test(conditionClause) || /\b(?:when|once|if) (?:something|anything)\b[^,.;]{0,40}\b(?:comes?|turns?|shows?) (?:along|up)\b/i.test(`${c.before} ${conditionClause}`)) return 'conditional';
   // "but" opens a clause of its own: "I believe I could ..., but I will give it a try" is firm.
@@ -422,6 +438,10 @@ function rejection(sentence: string, c: Commitment): string | null {
   // it when I return". Searching the web is reading for oneself ("I'll google on it"), unless something is handed over.
   if (/^(?:visit (?:with|my|our|his|her|their|family|friends?|relatives)\b|go on (?:a |my |our )?(?:holiday|vacation|honeymoon)\b|do better\b|make up for (?:it|this|that)\s*(?:when\b|later\b|somehow\b|$|[.!…]))/i.test(action) && !owesAfter) return 'not an action';
   if (/^google\b/i.test(action) && !followsUp && !owesAfter) return 'own reading';
+  // A stance toward a matter, not an act owed: "I will definitely push for this", "I will definitely pursue this line of
+  // research", "I'll definitly buy this one" (a date or a hand-over keeps it: "I'll push for it in Friday's meeting and
+  // tell you how it went").
+  if (STANCE.test(action) && !followsUp && !owesAfter && !resolveDueDate(c.clause, PROBE)) return 'not an action';
   // Watching for something is no act of its own ("I'll keep an eye out for the PRs", "I'll watch out for a new version
   // and have another go then"), a product's contents are a state
   // ("Will come with an option to use ..."), and what we will not need is no commitment.
