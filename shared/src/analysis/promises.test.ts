@@ -796,6 +796,18 @@ describe('findPromises', () => {
     expect(texts('That leaves a harder question, which I will raise after a few background points.')).toEqual([]);
     expect(texts("I'll warn you, though, the setup takes a while.")).toEqual([]);
     expect(texts('I will propose you a different reading.')).toEqual([]);
+    expect(texts('Let me ask this.')).toEqual([]);
+    expect(texts('Let me see if I can restate your argument:')).toEqual([]);
+    expect(texts("I'll reply, \"Not a chance!\"")).toEqual([]);
+    expect(texts("I'm short of time, so I'll just answer part of this.")).toEqual([]);
+    expect(texts("I'm going to expose my ignorance here.")).toEqual([]);
+    expect(texts("I'll make this a new topic.")).toEqual([]);
+    expect(texts("I'll add to the cons the cost of training everyone.")).toEqual([]);
+    expect(texts("Now I'll back up the claims I've made with some figures.")).toEqual([]);
+    expect(texts('You are right to say that I will become the bottleneck.')).toEqual([]);
+    expect(texts("Let me ask the vendor and get back to you.")).toHaveLength(1);
+    expect(texts("I'll reply to the auditors tomorrow.")).toHaveLength(1);
+    expect(texts("I'll answer the rest of your questions tomorrow.")).toHaveLength(1);
     expect(texts("I'll clarify the pricing in tomorrow's call.")).toHaveLength(1);
     expect(texts("I'll put it in writing and send you the summary.")).toHaveLength(1);
     expect(texts("I'll warn you before the migration starts on Friday.")).toHaveLength(1);

@@ -349,9 +349,10 @@ function rejection(sentence: string, c: Commitment): string | null {
   if (PROMISED_THEM.test(c.before)) return 'reported';
   // The modal inside an indirect question: "a toss-up whether we will find ...", "see how much we will find".
   if (EMBEDDED_QUESTION.test(c.before)) return 'embedded question';
-  // Checking one's own reading here: "Let me see if I've got this right:", "let me see if I remember what I tried".
-  if (c.kind === 'let-me' && /^let me see if (?:I|we)(?:'ve|’ve| have|'m|’m| am|'re|’re| are)? (?:got|get|understand|understood|remember|follow|read|recall|clear|right)\b/i.test(c.clause)) return 'announces what follows';
-  if (c.kind === 'let-me' && /^let me (?:share|give you|explain|add|show|point out|say|note|summari[sz]e|clarify|be clear|put it|start|begin|quote|repeat|precise|illustrate|ask (?:you|a|one|another|some)\b|call (?:it|them|these|those|this|that|the (?:[\w-]+ ){0,2}[\w-]+) ["'“A-Z])/i.test(c.clause) && !resolveDueDate(c.clause, PROBE)) {
+  // Checking one's own reading here: "Let me see if I've got this right:", "let me see if I remember what I tried", "Let me see if
+  // I can repeat your argument:".
+  if (c.kind === 'let-me' && /^let me see if (?:I|we)(?:'ve|’ve| have|'m|’m| am|'re|’re| are)? (?:got|get|understand|understood|remember|follow|read|recall|clear|right|(?:can )?(?:repeat|restate|summari[sz]e|paraphrase|reconstruct))\b/i.test(c.clause)) return 'announces what follows';
+  if (c.kind === 'let-me' && /^let me (?:share|give you|explain|add|show|point out|say|note|summari[sz]e|clarify|be clear|put it|start|begin|quote|repeat|precise|illustrate|ask (?:you|a|one|another|some|this|the following|about (?:a|an|the) (?:new |different |other )?(?:situation|case|scenario|example))\b|call (?:it|them|these|those|this|that|the (?:[\w-]+ ){0,2}[\w-]+) ["'“A-Z])/i.test(c.clause) && !resolveDueDate(c.clause, PROBE)) {
     return 'announces what follows';
   }
   // "think I will do this soon": the writer's guess, not a commitment.
