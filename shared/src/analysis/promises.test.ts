@@ -814,7 +814,7 @@ describe('findPromises', () => {
     expect(texts("I'll raise it with the vendor and let you know.")).toHaveLength(1);
   });
 
-  it('does not read a stance, a scenario, an inverted question or an occasion of our own as a promise (round 16)', () => {
+  it('does not read a stance, a scenario, a bounty, a request, a forecast, an inverted question or an occasion of our own as a promise (round 16)', () => {
     expect(texts('I will definitely push for this.')).toEqual([]);
     expect(texts("I'll pursue this line of work.")).toEqual([]);
     expect(texts("I'll definitly buy this one.")).toEqual([]);
@@ -825,6 +825,14 @@ describe('findPromises', () => {
     expect(texts("I'll take a proper look when I'm less busy.")).toEqual([]);
     expect(texts('I will change the code when #3204 lands.')).toEqual([]);
     expect(texts("I'll rebase my work once #412 is merged.")).toEqual([]);
+    expect(texts("For every ten docs pages, I'll give 50 dollars to whoever writes them.")).toEqual([]);
+    expect(texts('I really want this fixed, I will pay $25 for help with that!')).toEqual([]);
+    expect(texts("I'll ask you to follow up on the issue in the vendor's tracker.")).toEqual([]);
+    expect(texts('We will become better at this in time.')).toEqual([]);
+    expect(texts('With more study we will gradually gain a better understanding of it.')).toEqual([]);
+    expect(texts("We'll pay the $500 invoice by Friday.")).toHaveLength(1);
+    expect(texts('I will ask you to be patient until next Wednesday, when I am back.')).toHaveLength(1);
+    expect(texts("I'll ask the vendor to send you the keys today.")).toHaveLength(1);
     expect(texts("I'll push for a decision at Friday's meeting and let you know.")).toHaveLength(1);
     expect(texts("I'll buy the licence today and send you the key.")).toHaveLength(1);
     expect(texts('Will send the contract by Friday.')).toHaveLength(1);
