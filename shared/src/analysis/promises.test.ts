@@ -833,6 +833,13 @@ describe('findPromises', () => {
     expect(texts("We'll pay the $500 invoice by Friday.")).toHaveLength(1);
     expect(texts('I will ask you to be patient until next Wednesday, when I am back.')).toHaveLength(1);
     expect(texts("I'll ask the vendor to send you the keys today.")).toHaveLength(1);
+    expect(texts("Since that is the house style, I'll do it that way.")).toEqual([]);
+    expect(texts("After the discussion, I'll opt for copying the helper into our own module.")).toEqual([]);
+    expect(texts("We will fix it when it breaks, so you don't have to.")).toEqual([]);
+    expect(texts("But I'll look at the code just for curiosity.")).toEqual([]);
+    expect(texts("I'll do it your way and send the new version by Friday.")).toHaveLength(1);
+    expect(texts("I'll fix it today, before it breaks again.")).toHaveLength(1);
+    expect(texts("I'll read the contract and get back to you.")).toHaveLength(1);
     expect(texts("I'll push for a decision at Friday's meeting and let you know.")).toHaveLength(1);
     expect(texts("I'll buy the licence today and send you the key.")).toHaveLength(1);
     expect(texts('Will send the contract by Friday.')).toHaveLength(1);
