@@ -814,7 +814,7 @@ describe('findPromises', () => {
     expect(texts("I'll raise it with the vendor and let you know.")).toHaveLength(1);
   });
 
-  it('does not read a stance, a scenario, a bounty, a request, a forecast, an inverted question or an occasion of our own as a promise (round 16)', () => {
+  it('does not read a stance, a scenario, a bounty, a request, a forecast, what we tell others, an inverted question or an occasion of our own as a promise (round 16)', () => {
     expect(texts('I will definitely push for this.')).toEqual([]);
     expect(texts("I'll pursue this line of work.")).toEqual([]);
     expect(texts("I'll definitly buy this one.")).toEqual([]);
@@ -840,6 +840,9 @@ describe('findPromises', () => {
     expect(texts("I'll do it your way and send the new version by Friday.")).toHaveLength(1);
     expect(texts("I'll fix it today, before it breaks again.")).toHaveLength(1);
     expect(texts("I'll read the contract and get back to you.")).toHaveLength(1);
+    expect(texts("Now I tell both programs that I'm going to switch one of them off.")).toEqual([]);
+    expect(texts('We have informed the landlord that we will move out in May.')).toEqual([]);
+    expect(texts("As I told you, I'll send the signed copy tomorrow.")).toHaveLength(1);
     expect(texts("I'll push for a decision at Friday's meeting and let you know.")).toHaveLength(1);
     expect(texts("I'll buy the licence today and send you the key.")).toHaveLength(1);
     expect(texts('Will send the contract by Friday.')).toHaveLength(1);

@@ -98,8 +98,11 @@ const EVENT_CONDITION =
  */
 const REPORT_WHEN =
   /\b(?:let (?:you|u) know|advise|e-?mail you|update (?:you|u)|tell you|inform you|report back)\b[^.;!?]{0,30}?\b(?:when|once|as soon as)\s+(?:(?:I|we)\s+(?:speak|talk|have|get|receive)\b|(?:he|she|they|(?:the|his|her|their)\s+[\w-]+)\s+(?!(?:is|are|'s)\s+(?:ready|done|finished|complete|fixed|up|sent|out)\b)[\w']+)/i;
-/** Our promise told as made to someone else: "Also promised NZ authorities that we will provide ...". */
-const PROMISED_THEM = /\b(?:promised|assured|pledged to|committed to)\s+(?!you\b|(?:I|we)\b)(?:[\w.-]+\s+){1,6}?(?:(?:\d+|two|three|several|many) times\s+)?(?:that\s+)?$/i;
+/**
+ * Our promise told as made to someone else: "Also promised NZ authorities that we will provide ...", and what we tell
+ * others we will do: "Now I tell both programs that I'm going to turn off the machine" (not "I told you I'd ...").
+ */
+const PROMISED_THEM = /\b(?:promised|assured|pledged to|committed to|tell|tells|told|informed|reminded)\s+(?!you\b|me\b|us\b|(?:I|we)\b)(?:[\w.-]+\s+){1,6}?(?:(?:\d+|two|three|several|many) times\s+)?(?:that\s+)?$/i;
 
 const HEDGE =
   /\b(?:might|may|maybe|perhaps|possibly|probably|hopefully|likely|unlikely|if possible|if i can|if we can|when (?:i|we) can|if time permits|time permitting|if all goes (?:well|to plan)|fingers crossed|no promises|can't promise|cannot promise|chances are|not sure|unsure|no idea|(?:it )?(?:looks|seems|sounds) like|(?:doesn't|does not|didn't|did not) (?:look|seem|sound) like|it appears|(?:i|we) (?:don't|do not|didn't) (?:think|believe|expect|know)|(?:i|we) (?:(?:still|really|truly|do|just|strongly|firmly|genuinely|honestly|also|sincerely)\s+)?(?:hope|wish|think|believe|guess|suppose|assume|expect|trust|doubt|imagine|reckon|know|understand|reali[sz]e|fear|suspect|bet|worry)(?: that)?|my (?:gut|sense|guess|hunch|feeling|bet) is|one day|some ?day|in the long run|(?:\d+ ?%|percent|good|fair|slim) chance|where (?:i|we) can|(?:^|[,(-]\s*)think (?:i|we)(?:'ll| will)|if i (?:can|get (?:a chance|time))|(?:as|when) time permits?|(?:when|once|as soon as|whenever) (?:i|we) (?:find|have|get) (?:the |some )?(?:time|chance|moment)|(?:look|looking) for (?:the |some )?time\b|(?:^|[\s,])hope (?:i|we)(?:'ll| will)|(?:it is|it's|is) (?:\w+ )?possible that|(?:i'm|i am|we're|we are) thinking)\b/i;
