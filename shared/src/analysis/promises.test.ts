@@ -786,6 +786,70 @@ describe('findPromises', () => {
     expect(texts("I'll make up for it with a credit on your next invoice.")).toHaveLength(1);
   });
 
+  it('does not read the discussion\'s own moves as a promise, unless a date or a hand-over comes with them (round 16)', () => {
+    expect(texts("We seem close on this, so I'll try my best to clarify.")).toEqual([]);
+    expect(texts("I'll try to put it in simpler terms.")).toEqual([]);
+    expect(texts("Let me rephrase: I'll put it another way.")).toEqual([]);
+    expect(texts("I'll try to nail this down here.")).toEqual([]);
+    expect(texts("I'll try it in bullet form to keep it short.")).toEqual([]);
+    expect(texts('I will reply in return.')).toEqual([]);
+    expect(texts('That leaves a harder question, which I will raise after a few background points.')).toEqual([]);
+    expect(texts("I'll warn you, though, the setup takes a while.")).toEqual([]);
+    expect(texts('I will propose you a different reading.')).toEqual([]);
+    expect(texts('Let me ask this.')).toEqual([]);
+    expect(texts('Let me see if I can restate your argument:')).toEqual([]);
+    expect(texts("I'll reply, \"Not a chance!\"")).toEqual([]);
+    expect(texts("I'm short of time, so I'll just answer part of this.")).toEqual([]);
+    expect(texts("I'm going to expose my ignorance here.")).toEqual([]);
+    expect(texts("I'll make this a new topic.")).toEqual([]);
+    expect(texts("I'll add to the cons the cost of training everyone.")).toEqual([]);
+    expect(texts("Now I'll back up the claims I've made with some figures.")).toEqual([]);
+    expect(texts('You are right to say that I will become the bottleneck.')).toEqual([]);
+    expect(texts("Let me ask the vendor and get back to you.")).toHaveLength(1);
+    expect(texts("I'll reply to the auditors tomorrow.")).toHaveLength(1);
+    expect(texts("I'll answer the rest of your questions tomorrow.")).toHaveLength(1);
+    expect(texts("I'll clarify the pricing in tomorrow's call.")).toHaveLength(1);
+    expect(texts("I'll put it in writing and send you the summary.")).toHaveLength(1);
+    expect(texts("I'll warn you before the migration starts on Friday.")).toHaveLength(1);
+    expect(texts("I'll raise it with the vendor and let you know.")).toHaveLength(1);
+  });
+
+  it('does not read a stance, a scenario, a bounty, a request, a forecast, what we tell others, an inverted question or an occasion of our own as a promise (round 16)', () => {
+    expect(texts('I will definitely push for this.')).toEqual([]);
+    expect(texts("I'll pursue this line of work.")).toEqual([]);
+    expect(texts("I'll definitly buy this one.")).toEqual([]);
+    expect(texts('Now, suppose we run it twice, and we will get two different answers.')).toEqual([]);
+    expect(texts("Imagine we'll copy the whole archive to a second disk.")).toEqual([]);
+    expect(texts('Will all those who disagree speak up now.')).toEqual([]);
+    expect(texts("I'll donate to the project once I get paid.")).toEqual([]);
+    expect(texts("I'll take a proper look when I'm less busy.")).toEqual([]);
+    expect(texts('I will change the code when #3204 lands.')).toEqual([]);
+    expect(texts("I'll rebase my work once #412 is merged.")).toEqual([]);
+    expect(texts("For every ten docs pages, I'll give 50 dollars to whoever writes them.")).toEqual([]);
+    expect(texts('I really want this fixed, I will pay $25 for help with that!')).toEqual([]);
+    expect(texts("I'll ask you to follow up on the issue in the vendor's tracker.")).toEqual([]);
+    expect(texts('We will become better at this in time.')).toEqual([]);
+    expect(texts('With more study we will gradually gain a better understanding of it.')).toEqual([]);
+    expect(texts("We'll pay the $500 invoice by Friday.")).toHaveLength(1);
+    expect(texts('I will ask you to be patient until next Wednesday, when I am back.')).toHaveLength(1);
+    expect(texts("I'll ask the vendor to send you the keys today.")).toHaveLength(1);
+    expect(texts("Since that is the house style, I'll do it that way.")).toEqual([]);
+    expect(texts("After the discussion, I'll opt for copying the helper into our own module.")).toEqual([]);
+    expect(texts("We will fix it when it breaks, so you don't have to.")).toEqual([]);
+    expect(texts("But I'll look at the code just for curiosity.")).toEqual([]);
+    expect(texts("I'll do it your way and send the new version by Friday.")).toHaveLength(1);
+    expect(texts("I'll fix it today, before it breaks again.")).toHaveLength(1);
+    expect(texts("I'll read the contract and get back to you.")).toHaveLength(1);
+    expect(texts("Now I tell both programs that I'm going to switch one of them off.")).toEqual([]);
+    expect(texts('We have informed the landlord that we will move out in May.')).toEqual([]);
+    expect(texts("As I told you, I'll send the signed copy tomorrow.")).toHaveLength(1);
+    expect(texts("I'll push for a decision at Friday's meeting and let you know.")).toHaveLength(1);
+    expect(texts("I'll buy the licence today and send you the key.")).toHaveLength(1);
+    expect(texts('Will send the contract by Friday.')).toHaveLength(1);
+    expect(texts('I will change the code tomorrow.')).toHaveLength(1);
+    expect(texts("I'll send the invoice once I get the signed copy back from legal.")).toHaveLength(1);
+  });
+
   it('caps a very long sentence at about 300 characters', () => {
     const long = `I'll send the full breakdown by Friday, ${'including every line item and the assumptions behind it, '.repeat(10)}as discussed.`;
     const [promise] = findPromises(long, context);
