@@ -519,6 +519,12 @@ describe('tries at a setup step and news owed on an event, in the promise thread
     expect(verdictOf('I will report back once that far.', "I've found out what was wrong: the card was not seated.")).toBe('kept');
   });
 
+  it('keeps a try by what it made possible, and a look by a fix told landed after a "yep"', () => {
+    expect(verdictOf('Will try again.', 'With this program, I was able to confirm that the camera takes nice pictures!')).toBe('kept');
+    expect(verdictOf("I'll have a look tomorrow.", 'Yep, fixed in r645')).toBe('kept');
+    expect(verdictOf('I will try to pass the rest of the checklist.', 'I finished the PR checklist.')).toBe('kept');
+  });
+
   it('does not take "see" in "see if" for the thing promised', () => {
     expect(verdictOf("I'm going to be checking schedules this week to see if it is possible on my end.", 'Yes, that means the other plugin, so you should see it in the list.')).toBe('not-kept');
   });
