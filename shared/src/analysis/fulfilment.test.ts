@@ -525,6 +525,11 @@ describe('tries at a setup step and news owed on an event, in the promise thread
     expect(verdictOf('I will try to pass the rest of the checklist.', 'I finished the PR checklist.')).toBe('kept');
   });
 
+  it('keeps a try at making something by the thing handed over and named, and not a try of something by a link', () => {
+    expect(verdictOf('I will have a look and try to come up with a screencast.', 'Here is the screencast: http://www.example.org/watch?v=1')).toBe('kept');
+    expect(verdictOf("I'll try the new driver.", 'There is a new driver available from http://www.example.org/driver')).not.toBe('kept');
+  });
+
   it('does not take "see" in "see if" for the thing promised', () => {
     expect(verdictOf("I'm going to be checking schedules this week to see if it is possible on my end.", 'Yes, that means the other plugin, so you should see it in the list.')).toBe('not-kept');
   });

@@ -396,7 +396,9 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
     const reportsIt = inquiry && sameThread && (reportsFinding(d.text) || (trying && BUILT_OK.test(d.text)));
     // Trying something is kept by a report of the try, not by a link or a file ("I'll try it": "There is a
     // patch available from CRAN <link>" does not say it was tried, even when it names the thing tried).
-    if (trying && d.kind === 'delivered' && !reportsIt) continue;
+    // A try at making something ("try to come up with a screencast") is the exception: the thing made, handed over and
+    // named ("Here is the screencast: <link>"), is what the try was for.
+    if (trying && d.kind === 'delivered' && !reportsIt && !triesMaking) continue;
     // A fix is kept by the fix itself being handed over ("a preview of the fix you can download", "posted a
     // patch") or shipped ("the update has been submitted"), not by a test ("I just tested against trunk").
     // A call is kept by a conversation that took place ("thanks for the call", "we spoke"), not by any act
@@ -529,8 +531,8 @@ function sharesWord(wanted: ReadonlySet<string>, shown: ReadonlySet<string>): bo
   return false;
 }
 
-/** Trying to make something: "try implementing this", "try to write a parser"; not "try and make it work" (a try of it). */
-const TRIES_MAKING = /\btry (?:to |and )?(?:implement(?:ing)?|writ(?:e|ing)|creat(?:e|ing)|port(?:ing)?|cod(?:e|ing)|develop(?:ing)?|design(?:ing)?|rewrit(?:e|ing)|mak(?:e|ing)(?! (?:it|this|that|them) (?:work|run)))\b/i;
+/** Trying to make something: "try implementing this", "try to write a parser", "try to come up with a screencast"; not "try and make it work" (a try of it). */
+const TRIES_MAKING = /\btry (?:to |and )?(?:come up with|put together|prepar(?:e|ing)|produc(?:e|ing)|implement(?:ing)?|writ(?:e|ing)|creat(?:e|ing)|port(?:ing)?|cod(?:e|ing)|develop(?:ing)?|design(?:ing)?|rewrit(?:e|ing)|mak(?:e|ing)(?! (?:it|this|that|them) (?:work|run)))\b/i;
 const TRYING = /\b(?:try|test|give (?:it|this|that|them) a (?:try|go|shot|spin|whirl)|experiment|play (?:around )?with)\b/i;
 /** Asking someone else to do the act: "I will ask my administrator to do it", "we'll ask the vendor to fix it". */
 const DELEGATES = /^\s*ask (?:my|our|the|a|an|your) [\w-]+(?: [\w-]+)? to\b/i;
