@@ -89,8 +89,9 @@ const berliosList = new Map<string, string>();
 for (const m of berliosMessages) berliosList.set(twistedKey(m.list, m.messageId), m.body);
 // Round 14 (README "Round 14 (promises)"): the ImageJ2 developers' list, Pipermail's monthly text archives as round 12's.
 const imagejListDir = findImagejLists();
+const imagejMessages = imagejListDir ? readImagejLists(imagejListDir) : [];
 const imagejList = new Map<string, string>();
-for (const m of imagejListDir ? readImagejLists(imagejListDir) : []) imagejList.set(twistedKey(m.list, m.messageId), m.body);
+for (const m of imagejMessages) imagejList.set(twistedKey(m.list, m.messageId), m.body);
 const lookup: BodyLookup | undefined =
   archiveDir || complaintsFile || everythingListDir || twistedListDir || berliosListDir || imagejListDir
     ? (list, messageId) =>
@@ -345,7 +346,7 @@ if (lookup) {
   console.table(rows);
 }
 /**
- * A fulfilment round stored as references to a Pipermail list's threads (rounds 14 and 15), resolved into the State
+ * A fulfilment round stored as references to a Pipermail list's threads (rounds 14-16), resolved into the State
  * rounds' text form so one scorer reads every round; its figures go to `fulfilmentFigures` under `<split> <part>`.
  */
 function pipermailFulfilmentRound(part: string, title: string, file: string, messages: Parameters<typeof resolveTwistedFulfilment>[1]): void {
@@ -367,13 +368,21 @@ function pipermailFulfilmentRound(part: string, title: string, file: string, mes
 }
 // Fulfilment round 14 (README "Round 14 (fulfilment)"): promises on the Twisted lists and their writer's later messages
 // in the thread, by reference.
-if (twistedListDir) pipermailFulfilmentRound('twisted 14', 'Fulfilment on real Twisted-list threads, round 14', 'fulfilment-twisted-list-14.refs.jsonl', readTwistedThreads(twistedListDir, twistedMessages));
+const twistedThreads = twistedListDir ? readTwistedThreads(twistedListDir, twistedMessages) : [];
+if (twistedListDir) pipermailFulfilmentRound('twisted 14', 'Fulfilment on real Twisted-list threads, round 14', 'fulfilment-twisted-list-14.refs.jsonl', twistedThreads);
 // Fulfilment round 15 (README "Round 15 (fulfilment)"): promises on the BerliOS lists and their writer's later messages
 // in the thread, by reference.
-if (berliosListDir) pipermailFulfilmentRound('berlios 15', 'Fulfilment on real BerliOS-list threads, round 15', 'fulfilment-berlios-lists-15.refs.jsonl', readTwistedThreads(berliosListDir, berliosMessages));
-// Every real fulfilment set together (the R lists, the State rounds, the Twisted and BerliOS rounds), per split: the figure the aims are read on.
+const berliosThreads = berliosListDir ? readTwistedThreads(berliosListDir, berliosMessages) : [];
+if (berliosListDir) pipermailFulfilmentRound('berlios 15', 'Fulfilment on real BerliOS-list threads, round 15', 'fulfilment-berlios-lists-15.refs.jsonl', berliosThreads);
+// Fulfilment round 16 (README "Round 16 (fulfilment)"): the promises promises rounds 14 and 15 labelled on the ImageJ2,
+// Twisted and BerliOS lists, by reference; scored only with all three archives, so its figures are always on every item.
+if (imagejListDir && twistedListDir && berliosListDir) {
+  const threads = [...readTwistedThreads(imagejListDir, imagejMessages), ...twistedThreads, ...berliosThreads];
+  pipermailFulfilmentRound('lists 16', 'Fulfilment on real ImageJ2-, Twisted- and BerliOS-list threads, round 16', 'fulfilment-lists-16.refs.jsonl', threads);
+}
+// Every real fulfilment set together (the R lists, the State rounds, the Pipermail list rounds), per split: the figure the aims are read on.
 {
-  const parts = ['all', 'state all', 'twisted 14', 'berlios 15'];
+  const parts = ['all', 'state all', 'twisted 14', 'berlios 15', 'lists 16'];
   const rows = (['train', 'holdout'] as const).map((split) => {
     const total = { promises: 0, right: 0, falseKept: 0, possibly: 0, keptFound: 0, kept: 0 };
     for (const part of parts) {

@@ -18,6 +18,7 @@ import realFulfilment4Text from './real/fulfilment-r-lists-4.refs.jsonl?raw';
 import realFulfilment6Text from './real/fulfilment-r-lists-6.refs.jsonl?raw';
 import realFulfilment14Text from './real/fulfilment-twisted-list-14.refs.jsonl?raw';
 import realFulfilment15Text from './real/fulfilment-berlios-lists-15.refs.jsonl?raw';
+import realFulfilment16Text from './real/fulfilment-lists-16.refs.jsonl?raw';
 import realOutbound7Text from './real/outbound-state-dept-7.jsonl?raw';
 import realInbound7Text from './real/inbound-state-dept-7.jsonl?raw';
 import realInbound9Text from './real/inbound-state-dept-9.jsonl?raw';
@@ -400,14 +401,15 @@ describe('real fulfilment threads, rounds 4 and 6 (references)', () => {
   });
 });
 
-// Rounds 14 and 15 (README "Round 14 (fulfilment)", "Round 15 (fulfilment)"): promises on the Twisted and BerliOS
-// projects' lists and their writer's later messages in the thread, kept as references (the messages carry no licence), so
-// the verdicts live in the bench with the archives present. What is committed is checked here: labelled (with what kept
-// it), later mail, the hash split, drawn once (across both rounds).
-describe('real fulfilment threads, rounds 14 and 15 (Pipermail list references)', () => {
+// Rounds 14-16 (README "Round 14 (fulfilment)", "Round 15 (fulfilment)", "Round 16 (fulfilment)"): promises on the
+// Twisted, BerliOS and ImageJ2 projects' lists and their writer's later messages in the thread, kept as references (the
+// messages carry no licence), so the verdicts live in the bench with the archives present. What is committed is checked
+// here: labelled (with what kept it), later mail, the hash split, drawn once (across the rounds).
+describe('real fulfilment threads, rounds 14-16 (Pipermail list references)', () => {
   const rounds = [
-    { round: 14, items: parseRealFulfilment(realFulfilment14Text), source: 'twisted-list/', atLeast: 78 },
-    { round: 15, items: parseRealFulfilment(realFulfilment15Text), source: 'berlios-list/', atLeast: 79 },
+    { round: 14, items: parseRealFulfilment(realFulfilment14Text), source: /^twisted-list\//, atLeast: 78 },
+    { round: 15, items: parseRealFulfilment(realFulfilment15Text), source: /^berlios-list\//, atLeast: 79 },
+    { round: 16, items: parseRealFulfilment(realFulfilment16Text), source: /^(?:imagej|twisted|berlios)-list\//, atLeast: 117 },
   ];
 
   it('are labelled, split by the hash of the promise and drawn once', () => {
@@ -416,13 +418,23 @@ describe('real fulfilment threads, rounds 14 and 15 (Pipermail list references)'
       expect({ round, items: items.length >= atLeast }).toEqual({ round, items: true });
       expect(items.some((r) => r.expected === 'kept') && items.some((r) => r.expected === 'not-kept')).toBe(true);
       for (const r of items) {
-        const ok = /^[0-9a-f]{16}$/.test(r.sha) && r.source.startsWith(source) && r.later.length > 0 && !r.later.includes(r.ref) && r.length > 0;
+        const ok = /^[0-9a-f]{16}$/.test(r.sha) && source.test(r.source) && r.later.length > 0 && !r.later.includes(r.ref) && r.length > 0;
         expect({ sha: r.sha, ok, keptBy: r.expected === 'kept' ? Boolean(r.keptBy) : r.expected === 'not-kept' }).toEqual({ sha: r.sha, ok: true, keptBy: true });
         expect({ sha: r.sha, split: r.split }).toEqual({ sha: r.sha, split: Number.parseInt(r.sha.slice(0, 8), 16) % 3 === 0 ? 'holdout' : 'train' });
         expect({ sha: r.sha, drawnBefore: seen.has(r.sha) }).toEqual({ sha: r.sha, drawnBefore: false });
         seen.add(r.sha);
       }
     }
+  });
+
+  it('round 16 follows only promises that promises rounds 14 and 15 labelled by hand', () => {
+    const labelled = new Set(
+      [...parseRealOutbound(realOutbound14Text, 'real/outbound-imagej-list-14.refs.jsonl'), ...parseRealOutbound(realOutbound15Text, 'real/outbound-lists-positives-15.refs.jsonl')]
+        .filter((r) => r.promise)
+        .map((r) => `${r.source}|${r.ref}|${r.offset}|${r.sha}`),
+    );
+    const notLabelled = parseRealFulfilment(realFulfilment16Text).filter((r) => !labelled.has(`${r.source}|${r.ref}|${r.offset}|${r.sha}`));
+    expect(notLabelled.map((r) => r.sha)).toEqual([]);
   });
 });
 

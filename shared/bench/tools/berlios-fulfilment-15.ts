@@ -12,7 +12,7 @@ const dir = findBerliosLists();
 if (!dir) throw new Error('set FOLLOWTHROUGH_BERLIOS_LIST_DIR');
 drawListFulfilment({
   round: 15,
-  promiseRound: { round: 13, file: new URL('../../corpus/real/outbound-berlios-lists-13.refs.jsonl', import.meta.url) },
+  promiseRounds: [{ round: 13, file: new URL('../../corpus/real/outbound-berlios-lists-13.refs.jsonl', import.meta.url) }],
   source: BERLIOS_LIST_SOURCE,
   messages: readTwistedThreads(dir, readBerliosLists(dir)),
 });

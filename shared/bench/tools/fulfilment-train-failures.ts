@@ -16,6 +16,7 @@ import { visibleText } from '../../src/analysis/visible-text';
 import { findArchive, readArchive } from './archive';
 import { findTwistedList } from './twisted-list';
 import { findBerliosLists, readBerliosLists } from './berlios-lists';
+import { findImagejLists, readImagejLists } from './imagej-lists';
 import { readTwistedThreads, resolveTwistedFulfilment } from './twisted-threads';
 const archive = findArchive();
 const msgs = archive ? await readArchive(archive) : [];
@@ -47,13 +48,22 @@ const twistedDir = findTwistedList();
 if (!twistedDir) console.log('Twisted lists not found: round 14 skipped');
 const berliosDir = findBerliosLists();
 if (!berliosDir) console.log('BerliOS lists not found: round 15 skipped');
+const imagejDir = findImagejLists();
+if (!imagejDir || !twistedDir || !berliosDir) console.log('ImageJ2, Twisted or BerliOS lists not found: round 16 skipped');
+const twistedThreads = twistedDir ? readTwistedThreads(twistedDir) : [];
+const berliosThreads = berliosDir ? readTwistedThreads(berliosDir, readBerliosLists(berliosDir)) : [];
+const trainOf = (file: string, threads: Parameters<typeof resolveTwistedFulfilment>[1]) =>
+  resolveTwistedFulfilment(parseRealFulfilment(readFileSync(new URL(`../../corpus/real/${file}`, import.meta.url), 'utf8')).filter((i) => i.split === 'train'), threads, sha);
 const textRounds = [
   ...[8, 9, 10, 12, 13].map((round) => ({ label: `state ${round}`, items: parseRealFulfilmentText(readFileSync(new URL(`../../corpus/real/fulfilment-state-dept-${round}.jsonl`, import.meta.url), 'utf8')) })),
   ...(twistedDir
-    ? [{ label: 'twisted 14', items: resolveTwistedFulfilment(parseRealFulfilment(readFileSync(new URL('../../corpus/real/fulfilment-twisted-list-14.refs.jsonl', import.meta.url), 'utf8')).filter((i) => i.split === 'train'), readTwistedThreads(twistedDir), sha) }]
+    ? [{ label: 'twisted 14', items: trainOf('fulfilment-twisted-list-14.refs.jsonl', twistedThreads) }]
     : []),
   ...(berliosDir
-    ? [{ label: 'berlios 15', items: resolveTwistedFulfilment(parseRealFulfilment(readFileSync(new URL('../../corpus/real/fulfilment-berlios-lists-15.refs.jsonl', import.meta.url), 'utf8')).filter((i) => i.split === 'train'), readTwistedThreads(berliosDir, readBerliosLists(berliosDir)), sha) }]
+    ? [{ label: 'berlios 15', items: trainOf('fulfilment-berlios-lists-15.refs.jsonl', berliosThreads) }]
+    : []),
+  ...(imagejDir && twistedDir && berliosDir
+    ? [{ label: 'lists 16', items: trainOf('fulfilment-lists-16.refs.jsonl', [...readTwistedThreads(imagejDir, readImagejLists(imagejDir)), ...twistedThreads, ...berliosThreads]) }]
     : []),
 ];
 for (const { label, items } of textRounds) {

@@ -2,7 +2,7 @@
  * One draw of fulfilment candidates from a mailing-list archive, as fulfilment rounds 14 and 15 made them (README
  * "Round 14 (fulfilment)", "Round 15 (fulfilment)"): promises followed to the same writer's later messages in the
  * thread (up to three). Two kinds, in this order:
- * - the sentences the list's promise round labelled a promise by hand (its `.refs.jsonl`);
+ * - the sentences the list's promise rounds labelled a promise by hand (their `.refs.jsonl`, this archive's items);
  * - then the engine's promises in any other reply, ordered by SHA-256 of `"round N|" + address + "|" + text`
  *   (read in that order until enough promises are labelled; the labeller drops what is no promise).
  * The fulfilment rules are not run here: labels are written before they are. Prints one candidate per line.
@@ -22,8 +22,10 @@ const fold = (body: string): string => body.replace(/\s+/g, ' ');
 export interface ListFulfilmentDraw {
   /** This fulfilment round's number (the engine candidates' order). */
   round: number;
-  /** The promise round whose hand-labelled promises come first, and its labelled file. */
-  promiseRound: { round: number; file: URL };
+  /** The promise rounds whose hand-labelled promises come first, and their labelled files (items of other archives are skipped). */
+  promiseRounds: { round: number; file: URL }[];
+  /** Whether the engine's promises in other replies follow the labelled ones (round 16 draws only labelled promises). */
+  engine?: boolean;
   /** The source named in each reference, before `/<list>`. */
   source: string;
   messages: TwistedThreadMessage[];
@@ -37,10 +39,9 @@ interface Candidate extends Omit<RealFulfilment, 'expected' | 'keptBy' | 'split'
   show: { subject: string; body: string }[];
 }
 
-export function drawListFulfilment({ round, promiseRound, source, messages }: ListFulfilmentDraw): void {
+export function drawListFulfilment({ round, promiseRounds, source, messages, engine: withEngine = true }: ListFulfilmentDraw): void {
   const byKey = new Map(messages.map((m) => [twistedKey(m.list, m.messageId), m]));
   const listOf = (itemSource: string): string => itemSource.slice(source.length + 1);
-  const labelledKind = `labelled-${promiseRound.round}`;
   const candidate = (kind: string, made: TwistedThreadMessage, offset: number, text: string): Candidate | undefined => {
     const later = laterByWriter(messages, made).slice(0, LATER_SHOWN);
     if (later.length === 0) return undefined;
@@ -59,18 +60,21 @@ export function drawListFulfilment({ round, promiseRound, source, messages }: Li
     };
   };
 
-  const labelled = parseRealOutbound(readFileSync(promiseRound.file, 'utf8'), `round ${promiseRound.round}`);
-  const labelledMessages = new Set(labelled.map((i) => twistedKey(listOf(i.source), i.ref)));
   const out: Candidate[] = [];
-  for (const item of labelled.filter((i) => i.promise)) {
-    const made = byKey.get(twistedKey(listOf(item.source), item.ref));
-    if (!made || item.offset === undefined || item.length === undefined) continue;
-    const text = fold(made.body).slice(item.offset, item.offset + item.length);
-    const c = candidate(labelledKind, made, item.offset, text);
-    if (c) out.push(c);
+  const labelledMessages = new Set<string>();
+  for (const promiseRound of promiseRounds) {
+    const labelled = parseRealOutbound(readFileSync(promiseRound.file, 'utf8'), `round ${promiseRound.round}`).filter((i) => i.source.startsWith(`${source}/`));
+    for (const item of labelled) labelledMessages.add(twistedKey(listOf(item.source), item.ref));
+    for (const item of labelled.filter((i) => i.promise)) {
+      const made = byKey.get(twistedKey(listOf(item.source), item.ref));
+      if (!made || item.offset === undefined || item.length === undefined) continue;
+      const text = fold(made.body).slice(item.offset, item.offset + item.length);
+      const c = candidate(`labelled-${promiseRound.round}`, made, item.offset, text);
+      if (c) out.push(c);
+    }
   }
   const engine: { order: string; c: Candidate }[] = [];
-  for (const made of messages) {
+  for (const made of withEngine ? messages : []) {
     if (made.messageId.includes('#') || labelledMessages.has(twistedKey(made.list, made.messageId)) || !made.reply) continue;
     const body = fold(made.body);
     for (const sentence of splitSentences(body)) {
@@ -84,5 +88,6 @@ export function drawListFulfilment({ round, promiseRound, source, messages }: Li
   engine.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
   out.push(...engine.map((e) => e.c));
   for (const c of out) console.log(JSON.stringify(c));
-  console.error(`${out.filter((c) => c.kind === labelledKind).length} of round ${promiseRound.round}'s labelled promises with later mail; ${engine.length} engine promises with later mail`);
+  const labelledCount = promiseRounds.map((p) => `${out.filter((c) => c.kind === `labelled-${p.round}`).length} of round ${p.round}'s`).join(', ');
+  console.error(`${source}: ${labelledCount} labelled promises with later mail; ${engine.length} engine promises with later mail`);
 }

@@ -12,7 +12,7 @@ const dir = findTwistedList();
 if (!dir) throw new Error('set FOLLOWTHROUGH_TWISTED_LIST_DIR');
 drawListFulfilment({
   round: 14,
-  promiseRound: { round: 12, file: new URL('../../corpus/real/outbound-twisted-list-12.refs.jsonl', import.meta.url) },
+  promiseRounds: [{ round: 12, file: new URL('../../corpus/real/outbound-twisted-list-12.refs.jsonl', import.meta.url) }],
   source: TWISTED_LIST_SOURCE,
   messages: readTwistedThreads(dir),
 });

@@ -197,3 +197,20 @@ describe('turns of phrase that are no act, and a copy sent with a question in br
     expect(kindOf('Hopefully this will solve the crash.')).toBeNull();
   });
 });
+
+// Round 16 (corpus README "Round 16 (fulfilment)"): list threads on the ImageJ2, Twisted and BerliOS lists.
+describe('a try told by what it made possible, a task told finished, a problem told resolved', () => {
+  it('reads "I was able to ..." as what a try found, and not when it is a wish or a negation', () => {
+    expect(kindOf('With this program, I was able to confirm that the camera takes nice pictures.')).toBe('answered');
+    expect(kindOf('Finally, I was able to install the libraries.')).toBe('answered');
+    expect(kindOf('I hope I will be able to install it tomorrow.')).toBeNull();
+    expect(kindOf("I wasn't able to reproduce it.")).not.toBe('answered');
+  });
+
+  it('reads a task told finished and a problem told resolved as done, and not a plan', () => {
+    expect(kindOf('I finished the PR checklist.')).toBe('happened');
+    expect(kindOf('The issue has been resolved, and the dev server is back online.')).toBe('happened');
+    expect(kindOf('I will have finished the checklist by Friday.')).toBeNull();
+    expect(kindOf('The issue will be resolved in the next release.')).toBeNull();
+  });
+});

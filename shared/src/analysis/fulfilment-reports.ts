@@ -32,13 +32,13 @@ const INQUIRY =
 
 /**
  * What the examination found, in the promiser's words: the try or the look itself, in the first person or
- * opening the sentence ("I tried ...", "We ran ...", "Had a quick look"); an outcome ("big improvement", and OUTCOME
+ * opening the sentence ("I tried ...", "We ran ...", "Had a quick look", "I was able to confirm ..."); an outcome ("big improvement", and OUTCOME
  * below: "that works OK", "the following commands worked", "still fails"); what someone asked said, or the cause found;
  * the findings presented ("here my findings on the memleak");
  * a shell session pasted ("edd@ron:~$ grep blas ..."): what was run, and what it printed.
  */
 const FINDING =
-  /\b(?:i|we) (?:\w+ )?(?:tried|tested|ran|installed|compiled|built|rebuilt|checked|looked|investigated|reproduced|benchmarked|timed)\b|^(?:just |now |also |then )?(?:tried|tested|installed|reinstalled|rebuilt|recompiled|compiled|checked|looked)\b(?!:)|\b(?:i|we)(?:'ve| have)? (?:\w+ )?(?:found|figured out|tracked down|identified)\b|\b(?:solved|fixed) the problem\b|\b(?:is|here's|here is) (?:a|one|my|the) (?:[\w-]+ ){0,2}(?:solution|workaround)\b|\b(?:gone|went) (?:through )?(?:ok|okay|fine|well|smoothly)\b|(?:^|\b(?:i|we)(?:'ve| have)? )(?:had|took) (?:a|another) (?:\w+ )?look\b|\b(?:improvement|speed-?up)\b|\b(?:has|have) (?:also )?(?:suggested|replied|explained|pointed out|told (?:me|us))\b|\b(?:is|was|seems to be|appears to be) (?:due to|caused by)\b|\bhere(?:'s| is| are)? (?:are )?(?:my|our|the) (?:\w+ )?findings\b|\b[\w.-]+(?:@| at )[\w.-]+:[~/][^\s$#]*[$#] /i;
+  /\b(?:i|we) (?:\w+ )?(?:tried|tested|ran|installed|compiled|built|rebuilt|checked|looked|investigated|reproduced|benchmarked|timed)\b|^(?:just |now |also |then )?(?:tried|tested|installed|reinstalled|rebuilt|recompiled|compiled|checked|looked)\b(?!:)|\b(?:i|we)(?:'ve| have)? (?:\w+ )?(?:found|figured out|tracked down|identified)\b|\b(?:i|we) (?:was|were) (?:finally |now )?able to (?:reproduce|confirm|verify|install|run|build|compile|load|get)\b|\b(?:solved|fixed) the problem\b|\b(?:is|here's|here is) (?:a|one|my|the) (?:[\w-]+ ){0,2}(?:solution|workaround)\b|\b(?:gone|went) (?:through )?(?:ok|okay|fine|well|smoothly)\b|(?:^|\b(?:i|we)(?:'ve| have)? )(?:had|took) (?:a|another) (?:\w+ )?look\b|\b(?:improvement|speed-?up)\b|\b(?:has|have) (?:also )?(?:suggested|replied|explained|pointed out|told (?:me|us))\b|\b(?:is|was|seems to be|appears to be) (?:due to|caused by)\b|\bhere(?:'s| is| are)? (?:are )?(?:my|our|the) (?:\w+ )?findings\b|\b[\w.-]+(?:@| at )[\w.-]+:[~/][^\s$#]*[$#] /i;
 
 /**
  * An outcome told of the thing itself ("that works OK", "everything is working fine now", "it still fails"), not

@@ -490,3 +490,47 @@ describe('tries, fixes taken on and commits owed, in the promise thread', () => 
     expect(verdictOf("I will add a TODO comment to remind me of the issue, and I'll solve the problem later.", "Sorry, I spoke too fast. There's no need to add a comment. I'll apply your patch as-is.")).toBe('not-kept');
   });
 });
+
+// Round 16 (corpus README "Round 16 (fulfilment)"): list threads where many tries are reported, by many hands.
+describe('tries at a setup step and news owed on an event, in the promise thread', () => {
+  const made = (text: string): PromiseForFulfilment => ({ ...promise, id: text, text });
+  const verdictOf = (text: string, body: string): string => {
+    const kept = resolveFulfilment(made(text), [later({ id: 'r', body })]).kept;
+    return kept ? kept.strength : 'not-kept';
+  };
+
+  it('keeps a try at installing or building by the step reported, or by an outcome that names nothing else', () => {
+    expect(verdictOf("I'll try and install Jython 2.5.3.", 'I installed Jython 2.5.3 and the import works now.')).toBe('kept');
+    expect(verdictOf('I will try to build it from source tonight.', 'I built it from source and the crash is gone.')).toBe('kept');
+    expect(verdictOf("I'm downloading the 32-bit version; I'll try installing that and pointing the tool to it.", 'And that works.')).toBe('kept');
+  });
+
+  it('only asks about a try at a setup step when the report tells another try', () => {
+    expect(verdictOf("I'll try and install Jython 2.5.3.", 'Thanks a lot, setting CLASSPATH did the trick.')).toBe('possibly-kept');
+    expect(verdictOf('Will try to build from source then.', 'I installed version 10.1 from the ppa, now it just waits after the login.')).toBe('possibly-kept');
+    expect(verdictOf("I'll try a more recent one and rebuild the whole chain to see if that makes a difference.", 'After seeing more errors I had the same thought, so I ran some tests the other day - this time with a single thread.')).not.toBe('kept');
+  });
+
+  it('keeps news owed on an event by news of that event, and only asks about other news', () => {
+    expect(verdictOf('I will let you know immediately when our server is up again.', 'Good news: the server is back up, I checked it this morning.')).toBe('kept');
+    expect(verdictOf('I will let you know immediately when our server is up again.', 'You were right, I found the missing packages in the other component.')).toBe('possibly-kept');
+    // The writer's own moment says when, not what about.
+    expect(verdictOf("I'll let you know when I get home.", 'I tried it at home and it works fine.')).toBe('kept');
+    expect(verdictOf('I will report back once that far.', "I've found out what was wrong: the card was not seated.")).toBe('kept');
+  });
+
+  it('keeps a try by what it made possible, and a look by a fix told landed after a "yep"', () => {
+    expect(verdictOf('Will try again.', 'With this program, I was able to confirm that the camera takes nice pictures!')).toBe('kept');
+    expect(verdictOf("I'll have a look tomorrow.", 'Yep, fixed in r645')).toBe('kept');
+    expect(verdictOf('I will try to pass the rest of the checklist.', 'I finished the PR checklist.')).toBe('kept');
+  });
+
+  it('keeps a try at making something by the thing handed over and named, and not a try of something by a link', () => {
+    expect(verdictOf('I will have a look and try to come up with a screencast.', 'Here is the screencast: http://www.example.org/watch?v=1')).toBe('kept');
+    expect(verdictOf("I'll try the new driver.", 'There is a new driver available from http://www.example.org/driver')).not.toBe('kept');
+  });
+
+  it('does not take "see" in "see if" for the thing promised', () => {
+    expect(verdictOf("I'm going to be checking schedules this week to see if it is possible on my end.", 'Yes, that means the other plugin, so you should see it in the list.')).toBe('not-kept');
+  });
+});

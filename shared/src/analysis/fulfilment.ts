@@ -217,8 +217,13 @@ interface PromiseReading {
   triesMaking: boolean;
   /** A promise to find something out, kept by the report of what was found (fulfilment-reports.ts). */
   inquiry: boolean;
-  /** The words of the question an inquiry names ("find out who else is on the list" -> list), else none. */
+  /**
+   * The words of the question an inquiry names ("find out who else is on the list" -> list), or of the event news is
+   * owed on ("let you know when our server is up again" -> server; not "once that far"), else none.
+   */
   askedAbout: Set<string>;
+  /** A try at a setup step ("try and install Jython 2.5.3", "try to build from source"): its words, else none. */
+  triedStep: ReadonlySet<string>;
   reportsBack: boolean;
   /** "I will ask my administrator to do it": done by the person asked, so shown only by mail that names them. */
   delegated: boolean;
@@ -246,6 +251,7 @@ function readingOf(text: string): PromiseReading {
       // Only an act of answering: "I'll try to send it Monday" is kept by the sending, not by a report of a try.
       inquiry: act === 'answer' && isInquiry(commitment),
       askedAbout: questionWordsOf(commitment),
+      triedStep: act === 'answer' ? triedStepWordsOf(commitment) : NO_STEP,
       reportsBack: REPORTS_BACK.test(text),
       delegated: DELEGATES.test(commitment),
       newsOnly: act === 'answer' && owesOnlyNews(commitment),
@@ -349,7 +355,7 @@ function matchItem(promised: ReadonlySet<string>, ...shown: ReadonlySet<string>[
 export function judgeEvidence(promise: PromiseForFulfilment, evidence: FulfilmentEvidence): FulfilmentJudgement | null {
   // Most later mail delivers nothing and reports no slip: nothing to read.
   if (evidence.kind === 'message' && !canBearOnPromises(evidence)) return null;
-  const { act, commitment, promised, committed, trying, triesMaking, inquiry, askedAbout, reportsBack, delegated, newsOnly, followsUp, properNames } = readingOf(promise.text);
+  const { act, commitment, promised, committed, trying, triesMaking, inquiry, askedAbout, triedStep, reportsBack, delegated, newsOnly, followsUp, properNames } = readingOf(promise.text);
   if (evidence.kind === 'touchpoint') {
     const shown = keywords(evidence.summary ?? '');
     const { names, other } = matchItem(promised, shown);
@@ -390,7 +396,9 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
     const reportsIt = inquiry && sameThread && (reportsFinding(d.text) || (trying && BUILT_OK.test(d.text)));
     // Trying something is kept by a report of the try, not by a link or a file ("I'll try it": "There is a
     // patch available from CRAN <link>" does not say it was tried, even when it names the thing tried).
-    if (trying && d.kind === 'delivered' && !reportsIt) continue;
+    // A try at making something ("try to come up with a screencast") is the exception: the thing made, handed over and
+    // named ("Here is the screencast: <link>"), is what the try was for.
+    if (trying && d.kind === 'delivered' && !reportsIt && !triesMaking) continue;
     // A fix is kept by the fix itself being handed over ("a preview of the fix you can download", "posted a
     // patch") or shipped ("the update has been submitted"), not by a test ("I just tested against trunk").
     // A call is kept by a conversation that took place ("thanks for the call", "we spoke"), not by any act
@@ -429,7 +437,13 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
     // about something else ("We found out this problem through a fluke", round 12's blind run) is asked about.
     // A try at making something ("I will try implementing this tonight") is not shown done by an outcome alone ("Verified
     // this works"): what works may be something else the thread tried, so the user is asked.
-    else if (reportsIt) verdict = (askedAbout.size === 0 || sharesWord(askedAbout, linklessDone(evidence, words, i, done))) && !triesMaking ? 'kept' : 'possibly-kept';
+    // A try at a setup step ("I'll try and install Jython 2.5.3") is shown by a report of that step ("installed 2.5.3 and
+    // it runs"), not by how another try went ("setting CLASSPATH did the trick", "I installed version 10.1 from the ppa"
+    // after "try to build from source"): in a thread of many tries, the outcome may be another's.
+    else if (reportsIt) {
+      const named = askedAbout.size === 0 || sharesWord(askedAbout, linklessDone(evidence, words, i, done));
+      verdict = named && !triesMaking && (triedStep.size === 0 || reportsStep(triedStep, d.text, linklessDone(evidence, words, i, done))) ? 'kept' : 'possibly-kept';
+    }
     // A promise to find something out is not even possibly kept by a report that tells no finding ("I removed the
     // LD_LIBRARY_PATH and recompiled" after "I will look at your build recipes"): the finding is what was owed.
     // One that also promises to report back falls through: the report may be the one promised.
@@ -477,20 +491,48 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
 const NAMED_QUESTION = /\b(?:find out|figure out|determine|ascertain|learn)\s+(?:who|which|what|whether|if)\b(.*)$/i;
 /** Words of such a question that say nothing of its matter. */
 const QUESTION_FILLER = new Set(['else', 'exactly', 'actually', 'really', 'need', 'want']);
+/**
+ * News owed on an event that names its subject ("let you know when our server is up again", "report back once the
+ * build is done"): the news is about that subject. Not when the event is the writer's own ("when I get home", "once I
+ * know more"), which only says when.
+ */
+const NEWS_ON_EVENT =
+  /\b(?:let (?:you|the list|everyone|you all|us) know|report back|get back to (?:you|the list)|keep (?:you|the list|everyone) (?:posted|updated|informed)|write back|tell you)\b[^.;]*?\b(?:when|once|as soon as)\s+(?!(?:i|we|i'm|i’m|i've|i’ve|we're|we’re|we've|we’ve|you|you're|you’re|you've|you’ve|it|it's|it’s|that|this|things?|everything|all)\b)(.*)$/i;
 function questionWordsOf(commitment: string): Set<string> {
-  const question = NAMED_QUESTION.exec(commitment)?.[1];
+  const question = NAMED_QUESTION.exec(commitment)?.[1] ?? NEWS_ON_EVENT.exec(commitment)?.[1];
   const words = new Set<string>();
   if (!question) return words;
   for (const w of keywords(question)) if (!GENERIC.has(w) && !QUESTION_FILLER.has(w)) words.add(w);
   return words;
+}
+
+/** A try at a setup step: installing, building, compiling, upgrading or downloading something ("try a newer one and rebuild"). */
+const TRIES_STEP = /\b(?:try|test)\b[^.;]*?\b((?:re)?(?:install|build|compil|upgrad|downgrad|download)\w*\b.*)$/i;
+const NO_STEP: ReadonlySet<string> = new Set<string>();
+function triedStepWordsOf(commitment: string): Set<string> {
+  // The purpose after the step ("and rebuild the chain to see if that makes a difference") is not the step.
+  const step = TRIES_STEP.exec(commitment)?.[1]?.replace(/\b(?:to|and|so I can|in order to) (?:see|check|find out|test|verify|confirm)\b.*$/i, '');
+  const words = new Set<string>();
+  if (!step) return words;
+  for (const w of keywords(step)) if (!GENERIC.has(w)) words.add(w);
+  return words;
+}
+/**
+ * Whether a report tells the step tried: one of its words ("installed", "Jython"), "built" for a build, or an outcome
+ * that names nothing of its own ("And that works."), which the thread ties to the try. One that names something else
+ * ("setting CLASSPATH did the trick") tells another try.
+ */
+function reportsStep(step: ReadonlySet<string>, sentence: string, done: ReadonlySet<string>): boolean {
+  if (sharesWord(step, done) || !hasDistinctive(done)) return true;
+  return (step.has('build') || step.has('rebuild')) && /\b(?:re)?built\b/i.test(sentence);
 }
 function sharesWord(wanted: ReadonlySet<string>, shown: ReadonlySet<string>): boolean {
   for (const w of wanted) if (shown.has(w)) return true;
   return false;
 }
 
-/** Trying to make something: "try implementing this", "try to write a parser"; not "try and make it work" (a try of it). */
-const TRIES_MAKING = /\btry (?:to |and )?(?:implement(?:ing)?|writ(?:e|ing)|creat(?:e|ing)|port(?:ing)?|cod(?:e|ing)|develop(?:ing)?|design(?:ing)?|rewrit(?:e|ing)|mak(?:e|ing)(?! (?:it|this|that|them) (?:work|run)))\b/i;
+/** Trying to make something: "try implementing this", "try to write a parser", "try to come up with a screencast"; not "try and make it work" (a try of it). */
+const TRIES_MAKING = /\btry (?:to |and )?(?:come up with|put together|prepar(?:e|ing)|produc(?:e|ing)|implement(?:ing)?|writ(?:e|ing)|creat(?:e|ing)|port(?:ing)?|cod(?:e|ing)|develop(?:ing)?|design(?:ing)?|rewrit(?:e|ing)|mak(?:e|ing)(?! (?:it|this|that|them) (?:work|run)))\b/i;
 const TRYING = /\b(?:try|test|give (?:it|this|that|them) a (?:try|go|shot|spin|whirl)|experiment|play (?:around )?with)\b/i;
 /** Asking someone else to do the act: "I will ask my administrator to do it", "we'll ask the vendor to fix it". */
 const DELEGATES = /^\s*ask (?:my|our|the|a|an|your) [\w-]+(?: [\w-]+)? to\b/i;

@@ -14,7 +14,7 @@ const STOP = new Set(
     'today tomorrow tonight morning afternoon evening week weekend month year monday tuesday wednesday thursday friday saturday sunday ' +
     'mon tue wed thu fri next last this end day days hour hours minute minutes time soon shortly later asap eod cob before after until ' +
     'again back over across through promised requested discussed promise as per re fw fwd via all any some more most much many one two ' +
-    'try going gonna able sure quick quickly early first new latest final look check confirm let know update keep posted touch ' +
+    'try going gonna able sure quick quickly early first new latest final look check confirm let know update keep posted touch see seeing seen ' +
     'll ve re isn aren didn don doesn won wouldn couldn shouldn ' +
     'call ring phone speak talk meet get got back come revert circle follow well now here there when where how why go goes gone going went'
   ).split(' '),

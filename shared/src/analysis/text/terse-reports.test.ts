@@ -59,4 +59,9 @@ describe('fixes told landed in the latest revision, and tries told by the proble
     expect(TRY_WORKED.test('This patch should solve the crash.')).toBe(false);
     expect(TRY_WORKED.test('That might do the trick.')).toBe(false);
   });
+
+  it('reads a fix told landed after a "yep" as landed, and not a plan', () => {
+    expect(FIX_LANDED.test('Yep, fixed in r645')).toBe(true);
+    expect(FIX_LANDED.test('Yes, it will be fixed in the next release.')).toBe(false);
+  });
 });
