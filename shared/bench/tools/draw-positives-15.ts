@@ -16,11 +16,10 @@
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { explainPromises } from '../../src/analysis/promises';
-import { splitSentences } from '../../src/analysis/text/sentences';
-import { visibleText } from '../../src/analysis/visible-text';
 import { BERLIOS_LIST_SOURCE, findBerliosLists, readBerliosLists } from './berlios-lists';
 import { EVERYTHING_LIST_SOURCE, findEverythingList, readEverythingList } from './everything-list';
 import { IMAGEJ_LIST_SOURCE, findImagejLists, readImagejLists } from './imagej-lists';
+import { referableSentences } from './list-round-draw';
 import { SEND_TIMES, sha256, splitOf, usedSentences } from './state-mail';
 import { TWISTED_LIST_SOURCE, findTwistedList, readTwistedList } from './twisted-list';
 
@@ -74,14 +73,8 @@ for (const { source, messages } of archives()) {
   const candidates: Drawn[] = [];
   for (const message of messages) {
     if (!message.body || usedMessage.has(`${message.source}|${message.ref}`)) continue;
-    const folded = message.body.replace(/\s+/g, ' ');
-    for (const sentence of splitSentences(visibleText(message.body))) {
-      const text = sentence.replace(/\s+/g, ' ').trim();
-      if (text.length < 8 || text.length > 600 || !/[a-z]{3}/i.test(text) || CODE.test(text)) continue;
-      // A reference needs the sentence to stand as it is in the folded body.
-      const offset = folded.indexOf(text);
-      const hash = sha256(text);
-      if (offset < 0 || usedText.has(hash.slice(0, 16)) || seen.has(hash)) continue;
+    for (const { text, offset, hash } of referableSentences(message.body, CODE)) {
+      if (usedText.has(hash.slice(0, 16)) || seen.has(hash)) continue;
       seen.add(hash);
       if (!explainPromises(text).some((d) => d.promise)) continue;
       candidates.push({ source: message.source, ref: message.ref, author: message.author, offset, length: text.length, sha: hash.slice(0, 16), text, key: sha256(`round 15|${text}`) });

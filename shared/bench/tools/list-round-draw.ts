@@ -27,20 +27,29 @@ export interface ListRoundDraw {
   outFile: string;
 }
 
+/**
+ * The sentences of a message's own text (`visibleText`) a reference can name: 8-600 characters with a word in
+ * them, not what `code` calls code, and found as they stand in the whitespace-folded body, with that offset and
+ * the SHA-256 of the text.
+ */
+export function* referableSentences(body: string, code: RegExp): Generator<{ text: string; offset: number; hash: string }> {
+  const folded = body.replace(/\s+/g, ' ');
+  for (const sentence of splitSentences(visibleText(body))) {
+    const text = sentence.replace(/\s+/g, ' ').trim();
+    if (text.length < 8 || text.length > 600 || !/[a-z]{3}/i.test(text) || code.test(text)) continue;
+    const offset = folded.indexOf(text);
+    if (offset >= 0) yield { text, offset, hash: sha256(text) };
+  }
+}
+
 export function drawListRound({ round, source, messages, code, ownFile, strata, outFile }: ListRoundDraw): void {
   const used = usedSentences(ownFile);
   const seen = new Set<string>();
   const candidates = [];
   for (const message of messages) {
     if (!message.reply || !message.body) continue;
-    const folded = message.body.replace(/\s+/g, ' ');
-    for (const sentence of splitSentences(visibleText(message.body))) {
-      const text = sentence.replace(/\s+/g, ' ').trim();
-      if (text.length < 8 || text.length > 600 || !/[a-z]{3}/i.test(text) || code.test(text)) continue;
-      // A reference needs the sentence to stand as it is in the folded body.
-      const offset = folded.indexOf(text);
-      const hash = sha256(text);
-      if (offset < 0 || used.has(hash.slice(0, 16)) || seen.has(hash)) continue;
+    for (const { text, offset, hash } of referableSentences(message.body, code)) {
+      if (used.has(hash.slice(0, 16)) || seen.has(hash)) continue;
       seen.add(hash);
       candidates.push({
         source: `${source}/${message.list}`, ref: message.messageId, author: message.author, offset, length: text.length, sha: hash.slice(0, 16), text,
