@@ -558,3 +558,20 @@ describe('a bare handing-over in the thread of a promise to send', () => {
     expect(verdictOf("I'll suggest to the client's CFO that he bring a lawyer.", 'Fyi')).toBe('not-kept');
   });
 });
+
+describe('news owed kept by a fix told landed in a build or a library', () => {
+  const made = (text: string): PromiseForFulfilment => ({ ...promise, id: text, text });
+  const verdictOf = (text: string, body: string): string => {
+    const kept = resolveFulfilment(made(text), [later({ id: 'r', body })]).kept;
+    return kept ? kept.strength : 'not-kept';
+  };
+
+  it('keeps "we will keep you updated" and a check of a library by the fix told landed there', () => {
+    expect(verdictOf("We've begun looking into this and will keep you updated.", 'Hi Tom,\n\nThere was an oversight in the exporter that has been fixed in the latest trunk build. We also plan to warn about bad configs.\n\nBest, Ana')).toBe('kept');
+    expect(verdictOf('I will also check if this bug is still present in the latest libfoo-java library and report it to its developers.', 'This has been fixed in the libfoo-java library, so the next release will include the bug fix, too.')).toBe('kept');
+  });
+
+  it('does not keep them by a fix planned for the next build', () => {
+    expect(verdictOf("We've begun looking into this and will keep you updated.", 'It will be fixed in the next build.')).toBe('not-kept');
+  });
+});
