@@ -20,6 +20,12 @@ export interface TwistedMessage {
   /** Is it an answer in a thread (In-Reply-To, References or a "Re:" subject)? */
   reply: boolean;
   body: string;
+  /**
+   * The body as a later message is read for fulfilment, when it differs from `body`: without the attribution lines
+   * that introduced the quotes left out (see QUOTE_INTRODUCTION). `body` keeps them, so the corpus's offsets into it
+   * stay valid.
+   */
+  replyBody?: string;
 }
 
 export const TWISTED_LIST_SOURCE = 'twisted-list';
@@ -35,9 +41,33 @@ const MESSAGE_START = /^From \S+ at \S+\s+\w{3} \w{3}\s+\d+ \d\d:\d\d:\d\d \d{4}
 const BODY_END = /^(?:-- ?|-{14} next part -{14}|_{40,}|-{5,}\s*Original Message\s*-{5,})$/;
 const QUOTED = /^\s*(?:>|\|>)/;
 const ATTRIBUTION = /(?:wrote|writes|said|a écrit|schrieb)\s*:\s*$/i;
+/**
+ * An attribution in another language or word order over the quoted lines it introduces: "Am Mittwoch 01 Dezember 2010,
+ * 21:53:41 schrieb Arnim Läuger:", "In data martedì 27 ottobre 2009, Laurent Pinchart ha scritto:", "Le 04/04/2013, X a
+ * écrit :" (the archive often turns the "é" into "?"). Left standing once its quote is gone, the engine's visibleText
+ * takes it for an attribution over unquoted history and cuts the writer's own reply below it, which no mail client
+ * would have shown the engine that way.
+ */
+const QUOTE_INTRODUCTION = /(?:\b(?:wrote|writes|said|schrieb|scritto|escribi[óo]|schreef|skrev|napisa[łl]|kirjoitti)|\s(?:é|\?|e)crit)[^:]{0,80}:\s*$/i;
 
-function readBody(lines: readonly string[]): string {
+/** Whether the next non-blank line after `i` is quoted. */
+function quoteFollows(lines: readonly string[], i: number): boolean {
+  for (let j = i + 1; j < lines.length; j++) if (lines[j]!.trim() !== '') return QUOTED.test(lines[j]!);
+  return false;
+}
+
+const paragraphs = (lines: readonly string[]): string =>
+  lines
+    .join('\n')
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n\n');
+
+function readBody(lines: readonly string[]): { body: string; replyBody?: string } {
   const own: string[] = [];
+  // The indexes in `own` of lines that introduced a quote (kept in `body`, left out of `replyBody`).
+  const introductions = new Set<number>();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (BODY_END.test(line.trimEnd())) break;
@@ -47,14 +77,11 @@ function readBody(lines: readonly string[]): string {
       if (own.length > 0 && /^On\b/.test(own[own.length - 1]!.trim()) && own[own.length - 1]!.trim() !== '') own.pop();
       continue;
     }
+    if (QUOTE_INTRODUCTION.test(line) && quoteFollows(lines, i)) introductions.add(own.length);
     own.push(line.trimEnd());
   }
-  return own
-    .join('\n')
-    .split(/\n\s*\n/)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-    .join('\n\n');
+  const body = paragraphs(own);
+  return introductions.size === 0 ? { body } : { body, replyBody: paragraphs(own.filter((_, k) => !introductions.has(k))) };
 }
 
 const header = (block: readonly string[], name: string): string => {
@@ -102,7 +129,7 @@ export function readMonth(list: string, text: string): TwistedMessage[] {
       author: /\(([^)]*)\)/.exec(from)?.[1] ?? from,
       subject,
       reply: message.header('In-Reply-To') !== '' || message.header('References') !== '' || /\bRe:/i.test(subject),
-      body: readBody(message.bodyLines),
+      ...readBody(message.bodyLines),
     });
   }
   return out;

@@ -97,7 +97,7 @@ export function resolveTwistedFulfilment(items: readonly RealFulfilment[], messa
     if (sha(text) !== item.sha) continue;
     const later = item.later.flatMap((id) => {
       const m = byKey.get(twistedKey(list, id));
-      return m ? [{ ref: id, sentAt: m.sentAt, subject: m.subject, body: m.body }] : [];
+      return m ? [{ ref: id, sentAt: m.sentAt, subject: m.subject, body: m.replyBody ?? m.body }] : [];
     });
     out.push({ text, sha: item.sha, source: item.source, ref: item.ref, sender: made.address, sentAt: made.sentAt, subject: made.subject, later, expected: item.expected, ...(item.keptBy ? { keptBy: item.keptBy } : {}), split: item.split });
   }

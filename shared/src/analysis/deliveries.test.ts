@@ -214,3 +214,16 @@ describe('a try told by what it made possible, a task told finished, a problem t
     expect(kindOf('The issue will be resolved in the next release.')).toBeNull();
   });
 });
+
+// Round 17 (corpus README "Round 17 (fulfilment)").
+describe('a fix told landed, then the plan that follows it', () => {
+  it('reads the fix as done whatever the sentence plans next', () => {
+    expect(classifyDelivery('This has been fixed in the libfoo-java library, so the next release (probably early August) will get the bug fix, too.')?.kind).toBe('happened');
+    expect(classifyDelivery('There was an oversight in the exporter that has been fixed in the latest trunk build.')?.kind).toBe('happened');
+  });
+
+  it('does not read a plan to fix or a fix years old as one done now', () => {
+    expect(classifyDelivery('It will be fixed in the next build, so you will get it then.')).toBeNull();
+    expect(classifyDelivery('This was fixed in the trunk build years ago, so you should get it with any release.')?.kind).not.toBe('happened');
+  });
+});

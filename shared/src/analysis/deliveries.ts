@@ -179,6 +179,9 @@ export function classifyByRules(sentence: string): DeliveryCandidate | null {
     return due ? { text: snippet(sentence), kind: 'slip', dueText: due.dueText } : { text: snippet(sentence), kind: 'slip' };
   }
   if (OUTCOME.test(sentence)) return { text: snippet(sentence), kind: 'answered' };
+  // A fix told landed, whatever plan the sentence goes on to ("This has been fixed in the gnu.hylafax library, so the next
+  // release will include the bug fix"): the plan is the next step, not a denial of the fix.
+  if (FIX_LANDED.test(sentence) && !OLD_NEWS.test(sentence)) return { text: snippet(sentence), kind: 'happened' };
   if ((NOT_DONE.test(sentence) || STILL_OWED.test(sentence)) && !OPENS_DELIVERING.test(sentence)) {
     // "It has not pushed to testing yet, but here are the URLs for the updated builds": the clause after
     // "but" delivers, whatever the first one denies.

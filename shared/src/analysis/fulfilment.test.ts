@@ -534,3 +534,44 @@ describe('tries at a setup step and news owed on an event, in the promise thread
     expect(verdictOf("I'm going to be checking schedules this week to see if it is possible on my end.", 'Yes, that means the other plugin, so you should see it in the list.')).toBe('not-kept');
   });
 });
+
+// Round 17 (corpus README "Round 17 (fulfilment)"): a handing-over that names nothing but how it is handed over.
+describe('a bare handing-over in the thread of a promise to send', () => {
+  const made = (text: string): PromiseForFulfilment => ({ ...promise, id: text, text });
+  const verdictOf = (text: string, body: string): string => {
+    const kept = resolveFulfilment(made(text), [later({ id: 'r', body })]).kept;
+    return kept ? kept.strength : 'not-kept';
+  };
+
+  it('keeps the promise when "it" is handed over, whatever the promise named', () => {
+    expect(verdictOf("Of course I'll send the signed NDA and the onboarding checklist.", 'Hi Dana,\n\nI\'m sending it as attachment (does it look right?)\n\nRegards, Sam')).toBe('kept');
+    expect(verdictOf("I'm forwarding you the background notes from the Lisbon team.", 'Here it is.')).toBe('kept');
+    expect(verdictOf("I'll put the rollout plan online later today.", 'Sorry, forgot to post the link...\n\nhere it is: https://plans.example.com/\n\nSam Ortiz')).toBe('kept');
+  });
+
+  it('only asks about a forward\'s bare "Fyi": what it forwards may be another message', () => {
+    expect(verdictOf('Will forward what legal wrote about the renewal clause.', 'Fyi')).toBe('possibly-kept');
+  });
+
+  it('still takes a handing-over that names another thing for something else, and a bare one for a promise that is no sending', () => {
+    expect(verdictOf("I'll send the signed NDA tomorrow.", 'Here is the invoice for March.')).toBe('not-kept');
+    expect(verdictOf("I'll suggest to the client's CFO that he bring a lawyer.", 'Fyi')).toBe('not-kept');
+  });
+});
+
+describe('news owed kept by a fix told landed in a build or a library', () => {
+  const made = (text: string): PromiseForFulfilment => ({ ...promise, id: text, text });
+  const verdictOf = (text: string, body: string): string => {
+    const kept = resolveFulfilment(made(text), [later({ id: 'r', body })]).kept;
+    return kept ? kept.strength : 'not-kept';
+  };
+
+  it('keeps "we will keep you updated" and a check of a library by the fix told landed there', () => {
+    expect(verdictOf("We've begun looking into this and will keep you updated.", 'Hi Tom,\n\nThere was an oversight in the exporter that has been fixed in the latest trunk build. We also plan to warn about bad configs.\n\nBest, Ana')).toBe('kept');
+    expect(verdictOf('I will also check if this bug is still present in the latest libfoo-java library and report it to its developers.', 'This has been fixed in the libfoo-java library, so the next release will include the bug fix, too.')).toBe('kept');
+  });
+
+  it('does not keep them by a fix planned for the next build', () => {
+    expect(verdictOf("We've begun looking into this and will keep you updated.", 'It will be fixed in the next build.')).toBe('not-kept');
+  });
+});

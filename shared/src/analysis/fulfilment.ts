@@ -421,8 +421,13 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
     // Asking someone else to do it is done when they did it or were asked: a report that does not name them
     // ("I'm making progress with the build") is about our own work, not theirs.
     if (delegated && !match.names) continue;
+    // A handing-over that names nothing but how it is handed over ("Resending.", "Here it is: <link>", "I'm sending it as
+    // attachment", a forward's "Fyi") is, in the thread of a promise to send, no "something else". For other promises it
+    // stays unrelated: on train a bare forward after "I will flag your willingness" was the act, after "I'll suggest he
+    // bring a lawyer" it was not, and the text cannot tell them apart.
+    const bare = act === 'send' && sameThread && d.kind === 'delivered' && handsOverOnly(d.text) && !hasDistinctive(attachmentWords(evidence, words));
     // Only a delivered document can be "something else"; an answer's or a report's words are its content.
-    const other = d.kind === 'delivered' && match.other;
+    const other = d.kind === 'delivered' && match.other && !bare;
     let verdict: 'kept' | 'possibly-kept' | null = null;
     // Sharing a word is not naming the thing. A name alone ("Cherie--this is strange ..." for "so I can respond to
     // Cherie", "Morsi enjoyed the meeting") keeps it only when the person named is the one our act reached or who
@@ -460,7 +465,11 @@ export function judgeEvidence(promise: PromiseForFulfilment, evidence: Fulfilmen
     // may be about something else, so the user is asked.
     // A fix told landed in its thread ("Fixed in CVS.") is the fix promised there: a developer names where it went, not
     // what it was, since the thread says that.
-    else if (!other && sameThread && isStrong) verdict = newsOnly || (followsUp && reportsUnderHeading(d.text)) || (!hasDistinctive(promised) && (act === 'send' || act === 'do' || (act === 'answer' && reportsBack))) || ((act === 'fix' || act === 'do') && FIX_LANDED.test(d.text)) ? 'kept' : 'possibly-kept';
+    // A promise to send is kept by a bare handing-over of "it" in its thread ("Here it is.", "Resending."): the pronoun
+    // points back at the thing owed. A forward's note ("Fyi") is only asked about: what it forwards may be another message
+    // (on train, "will forward what she wrote" and "I'll send you the newsweek piece" were both followed by a bare "FYI",
+    // and only the first was the thing).
+    else if (!other && sameThread && isStrong) verdict = newsOnly || (followsUp && reportsUnderHeading(d.text)) || (!hasDistinctive(promised) && (act === 'send' || act === 'do' || (act === 'answer' && reportsBack))) || ((act === 'fix' || act === 'do') && FIX_LANDED.test(d.text)) || (bare && !FORWARD_NOTE.test(d.text)) ? 'kept' : 'possibly-kept';
     else if (!other && samePeople && isStrong) verdict = 'possibly-kept';
     if (verdict && (bestVerdict === null || (bestVerdict === 'possibly-kept' && verdict === 'kept'))) {
       bestVerdict = verdict;
@@ -668,6 +677,23 @@ function reachesNamed(sentence: string, names: ReadonlySet<string>): boolean {
     REACHED.lastIndex = found.index + 1;
   }
   return false;
+}
+
+/**
+ * Words that say how a thing is handed over, not which thing: "Fyi below", "Resending", "sending it as attachment",
+ * "separately", "again".
+ */
+const HANDING_OVER = new Set(['fyi', 'fysa', 'resend', 'attachment', 'separate', 'separately', 'below', 'above', 'inline', 'hard', 'pl', 'pls']);
+/** A forward's note alone: "Fyi", "FYSA below". */
+const FORWARD_NOTE = /^\W*(?:fyi|fysa)\b/i;
+/** A question about the thing in brackets after it ("(does it look good?)"): about it, not another thing. */
+const ASIDE_QUESTION = /\([^()]*\?[^()]*\)/g;
+/** A delivery sentence that names no thing: only the handing-over, a pronoun and a link with no path of note. */
+function handsOverOnly(sentence: string): boolean {
+  for (const w of keywords(sentence.replace(ASIDE_QUESTION, ' ').replace(LINK, (link) => (/^https?:\/\/[^/\s]+\/?$/i.test(link) ? ' ' : link)))) {
+    if (!GENERIC.has(w) && !HANDING_OVER.has(w)) return false;
+  }
+  return true;
 }
 
 function hasDistinctive(words: ReadonlySet<string>): boolean {

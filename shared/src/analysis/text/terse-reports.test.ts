@@ -65,3 +65,15 @@ describe('fixes told landed in the latest revision, and tries told by the proble
     expect(FIX_LANDED.test('Yes, it will be fixed in the next release.')).toBe(false);
   });
 });
+
+// Round 17 (corpus README "Round 17 (fulfilment)").
+describe('a fix told landed in a build or a library, also in a relative clause', () => {
+  it('reads a build or a library named as where the fix landed, and not the next one', () => {
+    expect(FIX_LANDED.test('This has been fixed in the libfoo-java library, so the next release will include the bug fix, too.')).toBe(true);
+    expect(FIX_LANDED.test('It was a missing null check in the exporter that has been fixed in the latest nightly build.')).toBe(true);
+    expect(FIX_LANDED.test('A race in the cache which has been fixed in trunk.')).toBe(true);
+    expect(FIX_LANDED.test('This will be fixed in the next build.')).toBe(false);
+    expect(FIX_LANDED.test('This has been fixed in the next nightly build.')).toBe(false);
+    expect(FIX_LANDED.test('The bug that has not been fixed in the latest build still bites.')).toBe(false);
+  });
+});

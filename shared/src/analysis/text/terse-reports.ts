@@ -11,11 +11,19 @@
 /**
  * A fix that landed, told by where: source control ("Fixed in CVS", "committed to trunk", "should be fixed in r15022",
  * "fixed in revision 1234", "should be fixed in the latest SVN revision"), or the patches told in a tree of source control
- * ("They're in the linuxtv.org git tree"). The place is what makes it a report: "should be fixed" alone is a wish, and "fixed in the
- * next release" a plan.
+ * ("They're in the linuxtv.org git tree"), or a build or library named ("This has been fixed in the gnu.hylafax library"), also in a
+ * relative clause ("an oversight in the Shadows class that has been fixed in the latest trunk build"). The place is what
+ * makes it a report: "should be fixed" alone is a wish, and "fixed in the next release" a plan.
  */
-export const FIX_LANDED =
-  /^(?:they're|they are|it's|it is|the (?:patch|patches|fix|fixes) (?:is|are)) (?:now |already )?(?:in|on) the (?:[\w.-]+ )?(?:cvs|svn|subversion|git|hg|mercurial|bzr|darcs) (?:tree|repository|repo|trunk|master|branch)\b(?! of\b)|^(?:(?:ok|okay|done|thanks|yes|yep|yeah)[\s,.!-]+)?(?:(?:this|it|that|which|these|those|they|the (?:bug|problem|issue|crash|leak|error|test|tests|typo|link|links))(?: (?:should|has|have|is|are|was|were))?(?: (?:now|all|both|already|finally))?(?: (?:been|be))? )?(?:now |finally |just )?(?:fixed|committed|checked in|merged|landed) (?:now )?(?:in|into|on|to) (?:cvs|svn|subversion|trunk|head|master|git|bzr|hg|darcs|the (?:trunk|repository|repo|tree|main branch)|the (?:latest |current |newest )?(?:[\w.-]+ )?(?:cvs|svn|subversion|git|hg|mercurial|bzr|darcs) (?:revision|version|tree|trunk|repository|repo|snapshot|head|master)|r\d+|revision \d+|changeset \d+|\[\d+\])\b/i;
+/**
+ * A build or a library the fix landed in, told by name, not by source control: "fixed in the latest trunk build", "fixed
+ * in the gnu.hylafax library". Not "the next build" (a plan).
+ */
+const BUILT_PLACE = String.raw`the (?!next |upcoming |coming |future |following )(?:latest |current |newest |nightly |development |dev )*(?:[\w.-]+ ){0,2}(?:build|snapshot|library|nightly)`;
+export const FIX_LANDED = new RegExp(
+  String.raw`^(?:they're|they are|it's|it is|the (?:patch|patches|fix|fixes) (?:is|are)) (?:now |already )?(?:in|on) the (?:[\w.-]+ )?(?:cvs|svn|subversion|git|hg|mercurial|bzr|darcs) (?:tree|repository|repo|trunk|master|branch)\b(?! of\b)|^(?:(?:ok|okay|done|thanks|yes|yep|yeah)[\s,.!-]+)?(?:(?:this|it|that|which|these|those|they|the (?:bug|problem|issue|crash|leak|error|test|tests|typo|link|links))(?: (?:should|has|have|is|are|was|were))?(?: (?:now|all|both|already|finally))?(?: (?:been|be))? )?(?:now |finally |just )?(?:fixed|committed|checked in|merged|landed) (?:now )?(?:in|into|on|to) (?:cvs|svn|subversion|trunk|head|master|git|bzr|hg|darcs|the (?:trunk|repository|repo|tree|main branch)|the (?:latest |current |newest )?(?:[\w.-]+ )?(?:cvs|svn|subversion|git|hg|mercurial|bzr|darcs) (?:revision|version|tree|trunk|repository|repo|snapshot|head|master)|r\d+|revision \d+|changeset \d+|\[\d+\]|${BUILT_PLACE})\b|\b(?:that|which) (?:has|have) (?:now |already )?been (?:fixed|committed|merged) (?:in|into) (?:${BUILT_PLACE}|trunk|cvs|svn|git|the (?:trunk|repository|repo|tree))\b`,
+  'i',
+);
 
 /** Done told of the items the reader listed: "These are all done.", "Both are done now", a bare "Done." in a reply. */
 export const ITEMS_DONE = /^(?:(?:these|those|they|both|all of (?:these|those|them)) (?:are|have been) (?:now )?(?:all |both )?(?:done|complete|completed|finished)\b|done\s*[.!]*\s*$)/i;
