@@ -131,6 +131,14 @@ describe('visibleText', () => {
     );
     const ask = "I'll review and revert by Friday.\n\nCall me on +1 555 010 2000 if anything is unclear.";
     expect(visibleText(ask)).toBe(ask);
+    expect(visibleText('Jane Doe\nHead of IT | Acme\n\nM: +1 555 010 2000\nwww.acme.example')).toBe('Jane Doe\nHead of IT | Acme');
+  });
+
+  it('keeps a reply whose only line hands over a link: it is the delivery, not a contact card', () => {
+    expect(visibleText('Hi Tom,\n\nhere it is: https://github.com/acme/widgets/pull/42')).toBe('Hi Tom,\n\nhere it is: https://github.com/acme/widgets/pull/42');
+    expect(visibleText('Sure.\n\nThis is the revised SOW: https://files.acme.example/sow-v3.pdf')).toBe(
+      'Sure.\n\nThis is the revised SOW: https://files.acme.example/sow-v3.pdf',
+    );
   });
 
   it('drops a legal footer and the signature above it', () => {

@@ -175,6 +175,11 @@ function historyStart(lines: string[]): number {
 
 /** Words that make a line of a contact card a sentence. */
 const CARD_SENTENCE_WORD = /\b(?:I|I'm|I'll|we|we'll|you|your|me|us|please|call|let)\b/i;
+/**
+ * A handing-over around a link or address ("here it is: https://...", "This is the PR: https://..."):
+ * words no card line holds. Lower-case "it" only, so a title such as "Head of IT" stays a card line.
+ */
+const CARD_SENTENCE_HANDOVER = /\b(?:[Hh]ere|it|is|are|[Tt]his|[Ss]ee|attached)\b/;
 
 /** The line index where the signature starts, or lines.length. */
 function signatureStart(lines: string[]): number {
@@ -206,7 +211,7 @@ function signatureStart(lines: string[]): number {
       if (!l.trim()) continue;
       cardLines++;
       if (CONTACT.test(l)) contact = true;
-      if (l.trim().length > 60 || CARD_SENTENCE_WORD.test(l)) sentence = true;
+      if (l.trim().length > 60 || CARD_SENTENCE_WORD.test(l) || CARD_SENTENCE_HANDOVER.test(l)) sentence = true;
     }
     const isCard = cardLines > 0 && cardLines <= 6 && contact && !sentence;
     if (isCard && hasText(lines, 0, lastBlank)) end = lastBlank;
