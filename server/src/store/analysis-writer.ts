@@ -10,9 +10,11 @@ import {
   emptyAggregate,
   extendThread,
   isMeaningful,
+  parseAggregate,
   promiseId,
   removeContribution,
   resolverFor,
+  serializeAggregate,
   type AnalysisSettings,
   type CounterpartAggregate,
   type MessageFacts,
@@ -260,7 +262,7 @@ async function applyAggregateDeltas(ctx: AnalysisContext, deltas: { key: string;
   const keys = [...new Set(deltas.map((d) => d.key))];
   const rows = await selectIn(ctx.tx, `SELECT ${A.key}, ${A.aggregateJson} FROM ${A.$} WHERE ${A.userId} = ? AND ${A.key} IN`, [ctx.userId], keys);
   const aggregates = new Map<string, CounterpartAggregate>(keys.map((k) => [k, emptyAggregate(k)]));
-  for (const r of rows) aggregates.set(str(r.key), JSON.parse(str(r.aggregate_json)) as CounterpartAggregate);
+  for (const r of rows) aggregates.set(str(r.key), parseAggregate(str(r.aggregate_json)));
   const drifted = new Set<string>();
   for (const d of deltas) {
     if (drifted.has(d.key)) continue;
@@ -285,7 +287,7 @@ async function writeAggregates(ctx: AnalysisContext, aggregates: readonly Counte
     ...insertMany(
       A.$,
       [A.userId, A.key, A.threads, A.aggregateJson, A.figuresJson],
-      keep.map((a) => [ctx.userId, a.key, a.threads, JSON.stringify(a), JSON.stringify(aggregateFigures(a))]),
+      keep.map((a) => [ctx.userId, a.key, a.threads, serializeAggregate(a), JSON.stringify(aggregateFigures(a))]),
       `ON CONFLICT (${A.userId}, ${A.key}) DO UPDATE SET ${A.threads} = excluded.${A.threads}, ${A.aggregateJson} = excluded.${A.aggregateJson}, ${A.figuresJson} = excluded.${A.figuresJson}`,
     ),
     ...deleteIn(`DELETE FROM ${A.$} WHERE ${A.userId} = ? AND ${A.key} IN`, [ctx.userId], drop),

@@ -25,6 +25,7 @@ export * from './business-time';
 export * from './duration-words';
 export * from './thread-analysis';
 export * from './counterpart-aggregate';
+export * from './aggregate-storage';
 export * from './awaiting';
 export * from './lag-stats';
 export * from './fulfilment';

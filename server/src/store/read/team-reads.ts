@@ -5,7 +5,9 @@ import {
   isRecentRisk,
   keepRate,
   mergedFigures,
+  decodeSortedLags,
   mergedLagStats,
+  parseAggregate,
   mergeSummaryInputs,
   renewalDaysLeft,
   reviewDueAt,
@@ -123,7 +125,7 @@ async function aggregatesOf(db: Executor, memberIds: readonly string[], keys: re
   );
   for (const r of rows) {
     const list = out.get(str(r.k)) ?? [];
-    list.push(JSON.parse(str(r.v)) as CounterpartAggregate);
+    list.push(parseAggregate(str(r.v)));
     out.set(str(r.k), list);
   }
   return out;
@@ -475,7 +477,12 @@ export async function readTeamStats(db: Executor, orgId: string, clock: ReadCloc
       us += f.initiated.us;
       them += f.initiated.them;
     }
-    const replyLag = mergedLagStats(lags.rows.map((r) => JSON.parse(str(r.v)) as { minutes: number[]; business: number[] }));
+    const replyLag = mergedLagStats(
+      lags.rows.map((r) => {
+        const stored = JSON.parse(str(r.v)) as { minutes: unknown; business: unknown };
+        return { minutes: decodeSortedLags(stored.minutes), business: decodeSortedLags(stored.business) };
+      }),
+    );
     const tally = tallyFromGroups(groups.rows.map((r) => [str(r.state), Number(r.later), Number(r.late), Number(r.n), str(r.min_due)]));
     out.push({
       ...person(m),
