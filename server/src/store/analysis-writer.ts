@@ -1,7 +1,6 @@
 import type { InStatement, InValue } from '@libsql/client';
 import {
   canBearOnPromises,
-  addContribution,
   aggregateFigures,
   aggregateOf,
   analyzeThread,
@@ -12,7 +11,7 @@ import {
   isMeaningful,
   parseAggregate,
   promiseId,
-  removeContribution,
+  replaceContributions,
   resolverFor,
   serializeAggregate,
   type AnalysisSettings,
@@ -263,16 +262,19 @@ async function applyAggregateDeltas(ctx: AnalysisContext, deltas: { key: string;
   const rows = await selectIn(ctx.tx, `SELECT ${A.key}, ${A.aggregateJson} FROM ${A.$} WHERE ${A.userId} = ? AND ${A.key} IN`, [ctx.userId], keys);
   const aggregates = new Map<string, CounterpartAggregate>(keys.map((k) => [k, emptyAggregate(k)]));
   for (const r of rows) aggregates.set(str(r.key), parseAggregate(str(r.aggregate_json)));
-  const drifted = new Set<string>();
+  const changes = new Map<string, { removed: ThreadContribution[]; added: ThreadContribution[] }>(keys.map((k) => [k, { removed: [], added: [] }]));
   for (const d of deltas) {
-    if (drifted.has(d.key)) continue;
-    const aggregate = aggregates.get(d.key)!;
+    const change = changes.get(d.key)!;
+    if (d.remove) change.removed.push(d.remove);
+    if (d.add) change.added.push(d.add);
+  }
+  const drifted = new Set<string>();
+  for (const [key, { removed, added }] of changes) {
     try {
-      if (d.remove) removeContribution(aggregate, d.remove);
-      if (d.add) addContribution(aggregate, d.add);
+      replaceContributions(aggregates.get(key)!, removed, added);
     } catch {
       // Only a bug can get here (every thread write goes through refreshThreads); the fix is the truth.
-      drifted.add(d.key);
+      drifted.add(key);
     }
   }
   await ctx.breathe();

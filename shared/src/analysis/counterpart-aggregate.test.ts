@@ -6,6 +6,7 @@ import {
   contributionOf,
   emptyAggregate,
   removeContribution,
+  replaceContributions,
   type ThreadContribution,
 } from './counterpart-aggregate';
 
@@ -48,5 +49,36 @@ describe('a client aggregate kept one thread at a time', () => {
     const aggregate = aggregateOf('acme.com', threads.slice(0, 1));
     expect(() => removeContribution(aggregate, contributionOf({ initiatedBy: 'us', lags: [lag('us', 999)] }, []))).toThrow(/never added/);
     expect(() => removeContribution(emptyAggregate('acme.com'), contributionOf({ initiatedBy: null, lags: [] }, []))).toThrow(/empty aggregate/);
+  });
+
+  it('replaces contributions exactly as taking each out and putting each in would, however they overlap', () => {
+    let seed = 11;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const contribution = (): ThreadContribution => ({
+      initiatedBy: (['us', 'them', null] as const)[random(3)]!,
+      // Few distinct values, so the lags taken out and put back overlap often.
+      lags: Array.from({ length: random(6) }, () => lag(random(2) ? 'us' : 'them', random(8) * 10, random(5) * 10)),
+      contacts: ['tom@acme.com', 'lisa@acme.com', 'dana@acme.com'].filter(() => random(2) === 1),
+      unansweredRequests: random(3),
+    });
+    for (let round = 0; round < 200; round++) {
+      const stored = Array.from({ length: 1 + random(8) }, contribution);
+      const sequential = aggregateOf('acme.com', stored);
+      const replaced = aggregateOf('acme.com', stored);
+      // Some stored threads change (a grown thread keeps its earlier lags), and some are new.
+      const removed = stored.filter(() => random(2) === 1);
+      const added = [...removed.map((c) => ({ ...c, lags: [...c.lags, ...contribution().lags.slice(0, 1)] })), ...Array.from({ length: random(3) }, contribution)];
+      for (const c of removed) removeContribution(sequential, c);
+      for (const c of added) addContribution(sequential, c);
+      replaceContributions(replaced, removed, added);
+      expect(replaced).toEqual(sequential);
+      expect(aggregateFigures(replaced)).toEqual(aggregateFigures(aggregateOf('acme.com', [...stored.filter((c) => !removed.includes(c)), ...added])));
+    }
+  });
+
+  it('refuses a replacement that takes out a lag that was never put in', () => {
+    const aggregate = aggregateOf('acme.com', threads.slice(0, 1));
+    const never = contributionOf({ initiatedBy: 'us', lags: [lag('us', 999)] }, []);
+    expect(() => replaceContributions(aggregate, [never], [])).toThrow(/never added/);
   });
 });

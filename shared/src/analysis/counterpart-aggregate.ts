@@ -92,26 +92,67 @@ function removeSorted(list: number[], value: number, what: string): void {
 }
 
 export function addContribution(aggregate: CounterpartAggregate, c: ThreadContribution): void {
-  aggregate.threads++;
-  if (c.initiatedBy) aggregate.initiated[c.initiatedBy]++;
+  addCounts(aggregate, c);
   for (const lag of c.lags) {
     insertSorted(aggregate.lags[lag.responder].minutes, lag.minutes);
     insertSorted(aggregate.lags[lag.responder].business, lag.businessMinutes);
   }
-  for (const address of c.contacts) aggregate.contacts[address] = (aggregate.contacts[address] ?? 0) + 1;
-  aggregate.unansweredRequests += c.unansweredRequests;
 }
 
 /** Takes out exactly what addContribution put in; a contribution that was never added is an error, not a silent drift. */
 export function removeContribution(aggregate: CounterpartAggregate, c: ThreadContribution): void {
-  if (aggregate.threads <= 0) throw new Error(`aggregate ${aggregate.key}: removing a thread from an empty aggregate`);
-  aggregate.threads--;
-  aggregate.unansweredRequests -= c.unansweredRequests;
-  if (c.initiatedBy) aggregate.initiated[c.initiatedBy]--;
+  removeCounts(aggregate, c);
   for (const lag of c.lags) {
     removeSorted(aggregate.lags[lag.responder].minutes, lag.minutes, 'lag');
     removeSorted(aggregate.lags[lag.responder].business, lag.businessMinutes, 'business lag');
   }
+}
+
+/**
+ * Takes the `removed` contributions out and puts the `added` ones in, with the same result as
+ * removeContribution for each of the first then addContribution for each of the second, but a lag that is
+ * taken out and put back unchanged stays where it is. A thread that grows by a message is taken out with
+ * all its lags and put back with one more: this moves that one lag instead of splicing every lag of the
+ * thread out of and back into the client's sorted lists (14,000 long for a key client).
+ */
+export function replaceContributions(aggregate: CounterpartAggregate, removed: readonly ThreadContribution[], added: readonly ThreadContribution[]): void {
+  for (const c of removed) removeCounts(aggregate, c);
+  for (const c of added) addCounts(aggregate, c);
+  for (const responder of ['us', 'them'] as const) {
+    const net = { minutes: new Map<number, number>(), business: new Map<number, number>() };
+    const count = (contributions: readonly ThreadContribution[], by: number) => {
+      for (const c of contributions) {
+        for (const lag of c.lags) {
+          if (lag.responder !== responder) continue;
+          net.minutes.set(lag.minutes, (net.minutes.get(lag.minutes) ?? 0) + by);
+          net.business.set(lag.businessMinutes, (net.business.get(lag.businessMinutes) ?? 0) + by);
+        }
+      }
+    };
+    count(removed, -1);
+    count(added, 1);
+    for (const [list, what] of [['minutes', 'lag'], ['business', 'business lag']] as const) {
+      const sorted = aggregate.lags[responder][list];
+      for (const [value, times] of net[list]) {
+        for (let i = times; i < 0; i++) removeSorted(sorted, value, what);
+        for (let i = 0; i < times; i++) insertSorted(sorted, value);
+      }
+    }
+  }
+}
+
+function addCounts(aggregate: CounterpartAggregate, c: ThreadContribution): void {
+  aggregate.threads++;
+  if (c.initiatedBy) aggregate.initiated[c.initiatedBy]++;
+  for (const address of c.contacts) aggregate.contacts[address] = (aggregate.contacts[address] ?? 0) + 1;
+  aggregate.unansweredRequests += c.unansweredRequests;
+}
+
+function removeCounts(aggregate: CounterpartAggregate, c: ThreadContribution): void {
+  if (aggregate.threads <= 0) throw new Error(`aggregate ${aggregate.key}: removing a thread from an empty aggregate`);
+  aggregate.threads--;
+  aggregate.unansweredRequests -= c.unansweredRequests;
+  if (c.initiatedBy) aggregate.initiated[c.initiatedBy]--;
   for (const address of c.contacts) {
     const left = (aggregate.contacts[address] ?? 0) - 1;
     if (left > 0) aggregate.contacts[address] = left;
