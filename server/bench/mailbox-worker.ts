@@ -3,8 +3,6 @@
 //   parse-only: split lines + JSON.parse (the baseline: the least any JSON Lines reader must do)
 //   read:       the CLI's reader (line splitting, JSON.parse, schema validation), no engine
 //   analyze:    the CLI's reader + createMailboxAnalyzer add() for every message + result(now) + JSON.stringify
-// As the CLI does (src/cli/main.ts), first: the engine's patterns compiled straight to machine code.
-import '../src/native-regexps';
 import { createReadStream } from 'node:fs';
 import { analysisSettingsSchema, createMailboxAnalyzer, type NormalizedMessage } from '@followthrough/shared';
 import { ANALYZE_BATCH } from '../src/cli/feed-messages';

@@ -3,8 +3,6 @@
 // are taken from the server folder), DATABASE_AUTH_TOKEN (libSQL server / Turso), FT_CORS_ORIGINS,
 // FT_BODY_LIMIT_BYTES, FT_RATE_LIMIT_BURST, FT_RATE_LIMIT_PER_SECOND, FT_NOW (a fixed clock for tests and demos),
 // FT_WORKERS (API processes sharing the port; workers.ts), FT_WARM_UP (0 to skip warm-up.ts before listening).
-// First, before any rule runs: the engine's patterns compiled straight to machine code (native-regexps.ts).
-import './native-regexps';
 import cluster from 'node:cluster';
 import { loadConfig } from './config';
 import { createJsonLogger } from './http/logger';

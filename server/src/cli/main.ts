@@ -1,7 +1,5 @@
 #!/usr/bin/env node
 // The `followthrough` command: `pnpm followthrough <command> ...` at the repository root.
-// First, before any rule runs: the engine's patterns compiled straight to machine code (native-regexps.ts).
-import '../native-regexps';
 import { commands } from './commands/index';
 import { runCli } from './run-cli';
 
