@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { ENGINE_NODE_FLAGS } from '../../src/engine-node-flags';
 import { corpusSentencePools } from '../corpus-sentences';
 import { BENCH_ME, generateMailbox } from '../generate-mailbox';
 import type { BenchFigure, BenchResult } from '../report';
@@ -31,7 +32,8 @@ interface PhaseResult {
 }
 
 async function phase(name: 'parse-only' | 'read' | 'analyze', file: string): Promise<PhaseResult> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/mailbox-worker.ts', name, file, BENCH_ME, NOW], {
+  // With the node flags `pnpm followthrough` runs the CLI with (src/engine-node-flags.ts), in every phase alike.
+  const { stdout } = await run(process.execPath, [...ENGINE_NODE_FLAGS, '--import', 'tsx', 'bench/mailbox-worker.ts', name, file, BENCH_ME, NOW], {
     cwd: serverDir,
     maxBuffer: 1 << 20,
   });

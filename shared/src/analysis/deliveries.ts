@@ -206,14 +206,17 @@ export function isNewsOnly(sentence: string): boolean {
   return reportsNews(sentence) && !ANSWERED.test(sentence) && !FINDINGS.test(sentence) && !OUTCOME.test(sentence) && !reportsAnswerHeard(sentence);
 }
 
-/** Delivery and slip sentences of our outbound mail's visible text (quoted history already removed). */
-export function findDeliveries(visible: string): DeliveryCandidate[] {
+/**
+ * Delivery and slip sentences of our outbound mail's visible text (quoted history already removed). `sentences`:
+ * splitSentences(visible), when the caller has it already (readBatch splits each body once for every family).
+ */
+export function findDeliveries(visible: string, sentences: readonly string[] = splitSentences(visible)): DeliveryCandidate[] {
   const out: DeliveryCandidate[] = [];
   // A heading on its own ("Update:", then "• Spoke to the AP reporter • ...") gives its news in the item after it: that
   // item is read with the heading, so a follow-up owed sees news given as news (fulfilment.ts). Only the first item: a
   // heading says nothing of what comes after the list.
   let heading: string | null = null;
-  for (const sentence of splitSentences(visible)) {
+  for (const sentence of sentences) {
     const found = classifyDelivery(sentence);
     const headed = heading === null ? null : `${heading} ${sentence}`;
     heading = isBareHeading(sentence) ? sentence : null;

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { MessageRejectedError } from '../model/message-rejection';
 import type { NormalizedMessage } from '../model/message';
 import { analysisSettingsSchema } from '../model/settings';
+import { findDeliveries } from './deliveries';
 import { extractMessageFacts, readBatch, readMessage } from './message-facts';
+import { findRequests } from './requests';
+import { findRisks } from './risks';
+import { visibleText } from './visible-text';
 
 const settings = analysisSettingsSchema.parse({ me: ['anna@northwind.io'], timeZone: 'Europe/Berlin' });
 
@@ -264,5 +268,28 @@ describe('readBatch', () => {
     expect(ours?.deliveries?.length).toBeGreaterThan(0);
     expect(theirs?.requests.length).toBeGreaterThan(0);
     expect(theirs?.risks.length).toBeGreaterThan(0);
+  });
+
+  // readBatch splits each body once and hands the split to every family: what each family finds must be what it finds
+  // splitting the body itself. Two bodies of each side in one batch, so a split handed to the wrong body would show.
+  it('gives each family the sentences of its own body', () => {
+    const ourSecond: NormalizedMessage = { ...base, id: '<g@x>', from: 'Anna Berg <anna@northwind.io>', text: 'Here are the numbers you asked for. Sorry, the migration has slipped to next week.' };
+    const theirSecond: NormalizedMessage = { ...base, id: '<h@x>', from: 'Tom Reed <tom@acme.com>', to: ['anna@northwind.io'], text: 'Can you confirm the new date? This is unacceptable, we will escalate.' };
+    const batch = [messages[1]!, messages[2]!, ourSecond, theirSecond];
+    const stored = readBatch(batch, settings).map((r) => ('stored' in r ? r.stored : null));
+    for (const [i, message] of batch.entries()) {
+      const visible = visibleText(message.text ?? '');
+      const facts = stored[i]!;
+      if (facts.readAs === 'outbound') {
+        expect(facts.risks).toEqual(findRisks(visible, 'us').slice(0, 8));
+        expect(facts.deliveries ?? []).toEqual(findDeliveries(visible).slice(0, 8));
+      } else {
+        expect(facts.readAs).toBe('inbound');
+        expect(facts.requests).toEqual(findRequests(visible).slice(0, 8));
+        expect(facts.risks).toEqual(findRisks(visible, 'them').slice(0, 8));
+      }
+    }
+    expect(stored.map((f) => f?.readAs)).toEqual(['outbound', 'inbound', 'outbound', 'inbound']);
+    expect(stored.map((f) => (f?.readAs === 'outbound' ? (f.deliveries?.length ?? 0) : (f?.requests.length ?? 0)) > 0)).toEqual([true, true, true, true]);
   });
 });

@@ -13,6 +13,7 @@ import { asksForFeedback } from './feedback-questions';
 import { findPromises, type PromiseContext } from './promises';
 import { findRequests } from './requests';
 import { findRisks } from './risks';
+import { splitSentences } from './text/sentences';
 import { normalizeSubject } from './threading';
 import { utcIso } from './time/utc-iso';
 import { visibleText } from './visible-text';
@@ -133,6 +134,11 @@ interface BodyToRead {
   stored: StoredMessageFacts;
   message: NormalizedMessage;
   visible: string;
+  /**
+   * splitSentences(visible), once for every family of rules: read family by family over a batch, the split's own
+   * one-entry memo would hold only the batch's last body, and each family would split every body again.
+   */
+  sentences: readonly string[];
   from: { name?: string; address: string };
   recipients: { name?: string; address: string }[];
   /** A step of its reading threw: the rest of the batch goes on without it. */
@@ -179,17 +185,20 @@ export function readBatch(messages: readonly NormalizedMessage[], settings: Anal
   const theirs = withText(inbound);
   for (const b of ours) b.stored.readAs = 'outbound';
   for (const b of theirs) b.stored.readAs = 'inbound';
+  each([...ours, ...theirs], (b) => {
+    b.sentences = splitSentences(b.visible);
+  });
   each(ours, (b) => {
     const context: PromiseContext = { ...promiseContext(b.stored.sentAt, settings), colleagues: colleaguesOn(b.from, b.recipients, settings) };
-    b.stored.promises = findPromises(b.visible, context)
+    b.stored.promises = findPromises(b.visible, context, b.sentences)
       .slice(0, MAX_FINDINGS_PER_KIND)
       .map((p) => (p.dueIsDefault || p.dueText === undefined ? { text: p.text } : { text: p.text, dueText: p.dueText }));
   });
   each(ours, (b) => {
-    b.stored.risks = findRisks(b.visible, 'us').slice(0, MAX_FINDINGS_PER_KIND);
+    b.stored.risks = findRisks(b.visible, 'us', b.sentences).slice(0, MAX_FINDINGS_PER_KIND);
   });
   each(ours, (b) => {
-    const deliveries = findDeliveries(b.visible).slice(0, MAX_FINDINGS_PER_KIND);
+    const deliveries = findDeliveries(b.visible, b.sentences).slice(0, MAX_FINDINGS_PER_KIND);
     if (deliveries.length > 0) b.stored.deliveries = deliveries;
   });
   if (options.feedbackQuestions !== false) {
@@ -198,10 +207,10 @@ export function readBatch(messages: readonly NormalizedMessage[], settings: Anal
     });
   }
   each(theirs, (b) => {
-    b.stored.requests = findRequests(b.visible).slice(0, MAX_FINDINGS_PER_KIND);
+    b.stored.requests = findRequests(b.visible, b.sentences).slice(0, MAX_FINDINGS_PER_KIND);
   });
   each(theirs, (b) => {
-    b.stored.risks = findRisks(b.visible, 'them').slice(0, MAX_FINDINGS_PER_KIND);
+    b.stored.risks = findRisks(b.visible, 'them', b.sentences).slice(0, MAX_FINDINGS_PER_KIND);
   });
   each([...ours, ...theirs], (b) => {
     if (b.stored.promises.length === 0 && b.stored.requests.length === 0 && isClosingMessage(b.visible)) b.stored.closing = true;
@@ -256,7 +265,7 @@ function readHeaders(
   if (message.attachments && message.attachments.length > 0) stored.attachments = [...message.attachments];
 
   // Auto-replies and internal chatter make no promises to clients and carry no client risk.
-  if (!automated && direction !== 'internal') (direction === 'outbound' ? outbound : inbound).push({ index, stored, message, visible: '', from, recipients, failed: false });
+  if (!automated && direction !== 'internal') (direction === 'outbound' ? outbound : inbound).push({ index, stored, message, visible: '', sentences: [], from, recipients, failed: false });
   return { stored, side };
 }
 

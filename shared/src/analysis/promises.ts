@@ -802,9 +802,10 @@ function coordinatedDeliverables(whole: string, commitment: Commitment, context:
   ];
 }
 
-export function findPromises(visible: string, context: PromiseContext): PromiseCandidate[] {
+/** `sentences`: splitSentences(visible), when the caller has it already (readBatch splits each body once for every family). */
+export function findPromises(visible: string, context: PromiseContext, sentences: readonly string[] = splitSentences(visible)): PromiseCandidate[] {
   const out: PromiseCandidate[] = [];
-  for (const sentence of splitSentences(visible)) {
+  for (const sentence of sentences) {
     const kept = decideSentence(sentence, context).filter((d): d is PartDecision & { commitment: Commitment } => d.commitment !== null && !d.reason);
     for (const { part, commitment } of kept) {
       const whole = kept.length === 1 ? normalCase(sentence) : part;

@@ -82,9 +82,10 @@ export function asksUs(sentence: string): boolean {
   );
 }
 
-export function findRequests(visible: string): RequestCandidate[] {
+/** `sentences`: splitSentences(visible), when the caller has it already (readBatch splits each body once for every family). */
+export function findRequests(visible: string, sentences: readonly string[] = splitSentences(visible)): RequestCandidate[] {
   const out: RequestCandidate[] = [];
-  for (const sentence of splitSentences(visible)) {
+  for (const sentence of sentences) {
     if (mayAsk(sentence) && asksUs(sentence)) out.push({ text: snippet(sentence) });
   }
   return out;

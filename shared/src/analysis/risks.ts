@@ -983,16 +983,17 @@ const NOW_FAILING =
   /^\W*(?:and |but |so )?now,? (?:\w+ ){0,4}?(?:crash\w*|fails?|failing|errors?|hangs?|freezes?|(?:(?:it|this|that|\w+) )?(?:won't|will not|doesn't|does not|can't|cannot|no longer|isn't|is not)\b|is broken|(?:am|is|are) getting (?:an? |the )?(?:error|exception|crash|segfault)\w*)/i;
 const CHANGED_BEFORE = /\b(?:updat(?:e|ed|es|ing)|upgrad(?:e|ed|es|ing)|(?:new|newer|latest|recent|current) (?:\w+ )?(?:version|release|svn|snapshot|build|trunk|source)s?)\b/i;
 
-export function findRisks(visible: string, side: Side): RiskCandidate[] {
+/** `sentences`: splitSentences(visible), when the caller has it already (readBatch splits each body once for every family). */
+export function findRisks(visible: string, side: Side, sentences: readonly string[] = splitSentences(visible)): RiskCandidate[] {
   const theirs = side === 'them';
   const out: RiskCandidate[] = [];
   // A message to a company's account names it once, often in a sentence of its own ("@Acme Account closed. What kind of
   // stupidity is going on"): the rules read only there (toAnAccount) hold for all its sentences.
   const toAnAccount = theirs && visible.includes('@') && HANDLE.test(visible);
-  // No stem test of the whole text first: the engine has already split it for promises or requests (splitSentences
-  // keeps the last split), and scanning each sentence once costs what one scan of the whole text would.
+  // No stem test of the whole text first: the engine has already split it for promises or requests (readBatch hands
+  // the split over), and scanning each sentence once costs what one scan of the whole text would.
   let previous = '';
-  for (const sentence of splitSentences(visible)) {
+  for (const sentence of sentences) {
     const risk = theirs ? theirRisk(sentence, toAnAccount) : OUR_STEMS.test(sentence) ? firstRuleRisk(sentence, side, OUR_RULES, true, false, false) : undefined;
     if (risk) out.push(risk);
     else if (theirs && hashtagVerdict(sentence)) out.push({ kind: 'dissatisfaction', side, text: snippet(sentence) });

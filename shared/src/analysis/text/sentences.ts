@@ -102,8 +102,9 @@ function splitLine(line: string): string[] {
 }
 
 /**
- * One-entry memo: the engine passes the same visible text to the promise, request and risk rules in
- * turn, so the second and third calls reuse the first split. Callers must not mutate the result.
+ * One-entry memo: a caller that passes the same text to several families of rules in turn (findRisks after
+ * findRequests on one message) splits it once. readBatch, which reads a batch family by family, hands each body's
+ * split to the families itself. Callers must not mutate the result.
  */
 let lastText: string | undefined;
 let lastSentences: readonly string[] = [];
