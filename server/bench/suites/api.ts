@@ -25,6 +25,7 @@ import { ingestMessages } from '../../src/store/ingest';
 import { createUser, defaultUserSettings, issueToken, putUserSettings, toAnalysisSettings } from '../../src/store/users';
 import { datasetMessages, type DatasetShape } from '../api-dataset';
 import type { BenchFigure, BenchResult } from '../report';
+import { ENGINE_NODE_FLAGS } from '../../src/engine-node-flags';
 
 const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const resultsDir = resolve(serverDir, '../bench-results');
@@ -113,7 +114,7 @@ async function stop(child: ChildProcess): Promise<void> {
 async function startApiServer(dbFile: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const nodeArgs = (process.env.FOLLOWTHROUGH_BENCH_API_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...ENGINE_NODE_FLAGS, ...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
     env: {
       ...process.env,

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { BenchResult } from '../report';
+import { ENGINE_NODE_FLAGS } from '../../src/engine-node-flags';
 
 const execFileAsync = promisify(execFile);
 const serverDir = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -53,7 +54,7 @@ async function writeMbox(path: string, targetBytes: number): Promise<number> {
 function importWithPeakMemory(file: string, env: NodeJS.ProcessEnv): Promise<{ ms: number; peakRssMB: number; stdout: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'import', file, '--user', ME], { cwd: serverDir, env });
+    const child = spawn(process.execPath, [...ENGINE_NODE_FLAGS, '--import', 'tsx', 'src/cli/main.ts', 'import', file, '--user', ME], { cwd: serverDir, env });
     let stdout = '';
     let stderr = '';
     let peakKB = 0;

@@ -27,6 +27,7 @@ import { createDb, migrate } from '../../src/db/index';
 import { createUser } from '../../src/store/users';
 import { KEY_CLIENT, REAL_SIZE, REAL_SIZE_ME, realSizeMailbox, scaledRealSize } from '../real-size-mailbox';
 import type { BenchFigure, BenchResult } from '../report';
+import { ENGINE_NODE_FLAGS } from '../../src/engine-node-flags';
 
 const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const resultsDir = resolve(serverDir, '../bench-results');
@@ -116,11 +117,11 @@ function loopFiguresOver(what: string, samples: readonly [number, number, number
   ];
 }
 
-/** The API server on `dbFile`; with `workers` > 1, FT_WORKERS processes, and ready once each of them is. */
+/** The API server on `dbFile`, started as `pnpm start` starts it (ENGINE_NODE_FLAGS); with `workers` > 1, FT_WORKERS processes, and ready once each of them is. */
 export async function startApiServer(dbFile: string, loopFile: string, workers = 1): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const nodeArgs = (process.env.FOLLOWTHROUGH_BENCH_REAL_SIZE_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', '--import', './bench/loop-probe.ts', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...ENGINE_NODE_FLAGS, ...nodeArgs, '--import', 'tsx', '--import', './bench/loop-probe.ts', 'src/main.ts'], {
     cwd: serverDir,
     env: {
       ...process.env,
