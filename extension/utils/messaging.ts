@@ -8,20 +8,22 @@ import type {
   CounterpartProfile,
   CounterpartThread,
   DataSummary,
-  PromiseView,
-  Reminder,
-  StoredTouchpoint,
-  ThreadSummaryResponse,
-  UpdateCounterpartRequest,
+  MailAccess,
+  MailProviderName,
   Org,
   OrgCounterpartDetail,
   OrgInvitation,
   OrgMember,
   OrgRole,
+  PromiseView,
+  Reminder,
+  StoredTouchpoint,
   TeamClientProfile,
   TeamCounterpart,
   TeamMemberStats,
   TeamTouchpoint,
+  ThreadSummaryResponse,
+  UpdateCounterpartRequest,
   UpdateOrgCounterpartRequest,
 } from '@followthrough/shared/contract';
 import type { Department } from '@followthrough/shared/model';
@@ -173,7 +175,7 @@ export interface ProtocolMap {
   openThread(data: { link: string }): void;
   // Mailboxes.
   listMailboxes(): Remote<{ accounts: AccountView[] }>;
-  connectMailbox(data: { provider: 'google' | 'microsoft'; access: 'metadata' | 'bodies' }): { ok: boolean; error?: string };
+  connectMailbox(data: { provider: MailProviderName; access: MailAccess }): { ok: boolean; error?: string };
   disconnectMailbox(data: { id: string }): { ok: boolean; error?: string };
   syncMailbox(data: { id: string }): { ok: boolean; error?: string };
   // Your data.

@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { PromiseVerdict, Touchpoint } from '@followthrough/shared/model';
-import type { CounterpartProfile, Reminder, UserSettings } from '@followthrough/shared/contract';
+import type { CounterpartProfile, MailProviderName, Reminder, UserSettings } from '@followthrough/shared/contract';
 import type { QueueState } from './offline-queue';
 import { completeSettings, DEFAULT_SETTINGS, type ExtensionSettings } from './settings';
 
@@ -31,7 +31,7 @@ export interface CachedReminders {
    * Mailboxes the server syncs whose grant was revoked ("reconnect needed"): the popup says so, because
    * their analysis silently stops being current otherwise. Absent in caches written before it existed.
    */
-  reconnectNeeded?: { email: string; provider: 'google' | 'microsoft' }[];
+  reconnectNeeded?: { email: string; provider: MailProviderName }[];
 }
 
 export const remindersItem = storage.defineItem<CachedReminders>('local:reminders', {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AccountView } from '@followthrough/shared/contract';
+import type { AccountView, MailAccess, MailProviderName } from '@followthrough/shared/contract';
 import { sendMessage } from '../../utils/messaging';
 
 /**
@@ -33,7 +33,7 @@ export function fixFor(account: AccountView): string | null {
 export function MailboxesSection({ signedIn }: { signedIn: boolean }) {
   const [accounts, setAccounts] = useState<AccountView[] | null>(null);
   const [message, setMessage] = useState('');
-  const [access, setAccess] = useState<'metadata' | 'bodies'>('bodies');
+  const [access, setAccess] = useState<MailAccess>('bodies');
   const load = useCallback(async () => {
     const res = await sendMessage('listMailboxes', undefined);
     if (res.status === 'ok') setAccounts(res.data.accounts);
@@ -60,7 +60,7 @@ export function MailboxesSection({ signedIn }: { signedIn: boolean }) {
       </fieldset>
     );
   }
-  const connect = (provider: 'google' | 'microsoft') =>
+  const connect = (provider: MailProviderName) =>
     void sendMessage('connectMailbox', { provider, access }).then((r) => setMessage(r.ok ? 'The consent page opened in a new tab. Come back here when it says "Mailbox connected".' : (r.error ?? '')));
 
   return (

@@ -4,6 +4,7 @@ import { createGoogleAuth, toGmailConnectorError } from '../connectors/gmail/gma
 import { parseGraphError } from '../connectors/microsoft/graph-errors';
 import { microsoftTokenUrl } from '../connectors/oauth/microsoft-token-source';
 import type { OAuthClientCredentials, ProviderEndpoints } from '../connectors/oauth/oauth-endpoints';
+import { MAIL_PROVIDERS, type MailProviderName } from '@followthrough/shared/contract';
 
 /**
  * "Sign in with Google / Microsoft" for the extension (OpenID Connect, scope `openid email`), through the
@@ -17,8 +18,6 @@ import type { OAuthClientCredentials, ProviderEndpoints } from '../connectors/oa
  * §3.1.3.7 (6) allows TLS server validation of the token endpoint in place of the signature check for
  * exactly this flow. A token that arrived any other way (the browser, a fragment) would need the JWKS.
  */
-export type OidcProvider = 'google' | 'microsoft';
-
 export const OIDC_SCOPE = 'openid email';
 
 /** Google's issuer (both spellings are in use: https://developers.google.com/identity/openid-connect/openid-connect#validatinganidtoken). */
@@ -27,18 +26,18 @@ const GOOGLE_ISSUERS = ['https://accounts.google.com', 'accounts.google.com'];
 const MICROSOFT_ISSUER = /^https:\/\/login\.microsoftonline\.com\/([0-9a-f-]{36})\/v2\.0$/;
 
 export class OidcNotConfiguredError extends Error {
-  constructor(provider: OidcProvider) {
+  constructor(provider: MailProviderName) {
     super(`${provider === 'google' ? 'Google' : 'Microsoft'} sign-in is not configured on this server`);
     this.name = 'OidcNotConfiguredError';
   }
 }
 
 /** Providers this server can sign users in with (those whose OAuth client is configured). */
-export function configuredProviders(clients: OAuthClientCredentials | undefined): OidcProvider[] {
-  return (['google', 'microsoft'] as const).filter((p) => Boolean(clients?.[p]));
+export function configuredProviders(clients: OAuthClientCredentials | undefined): MailProviderName[] {
+  return MAIL_PROVIDERS.filter((p) => Boolean(clients?.[p]));
 }
 
-function credentials(clients: OAuthClientCredentials, provider: OidcProvider) {
+function credentials(clients: OAuthClientCredentials, provider: MailProviderName) {
   const c = clients[provider];
   if (!c) throw new OidcNotConfiguredError(provider);
   return c;
@@ -49,7 +48,7 @@ export function createNonce(): string {
 }
 
 export interface OidcAuthorizationRequest {
-  provider: OidcProvider;
+  provider: MailProviderName;
   redirectUri: string;
   state: string;
   nonce: string;
@@ -101,7 +100,7 @@ export function decodeIdToken(idToken: string): IdTokenClaims {
 }
 
 /** Who signed in, from validated ID token claims; throws with the reason when a check fails. */
-export function emailFromClaims(provider: OidcProvider, claims: IdTokenClaims, expected: { clientId: string; nonce: string; now: Date }): string {
+export function emailFromClaims(provider: MailProviderName, claims: IdTokenClaims, expected: { clientId: string; nonce: string; now: Date }): string {
   const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
   if (!audiences.includes(expected.clientId)) throw new Error('the ID token is for another application (aud)');
   if (!(typeof claims.exp === 'number' && claims.exp * 1000 > expected.now.getTime())) throw new Error('the ID token has expired');
@@ -124,7 +123,7 @@ export function emailFromClaims(provider: OidcProvider, claims: IdTokenClaims, e
 export async function exchangeOidcCode(
   endpoints: ProviderEndpoints,
   clients: OAuthClientCredentials,
-  input: { provider: OidcProvider; code: string; codeVerifier: string; redirectUri: string; nonce: string; now: Date },
+  input: { provider: MailProviderName; code: string; codeVerifier: string; redirectUri: string; nonce: string; now: Date },
 ): Promise<string> {
   const creds = credentials(clients, input.provider);
   let idToken: string | null | undefined;

@@ -3,8 +3,8 @@ import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { createSignInRequestSchema, redeemSignInRequestSchema, signInRequestSchema, redeemSignInResponseSchema, signOutResponseSchema } from '@followthrough/shared/contract';
-import { buildOidcAuthorizationUrl, configuredProviders, createNonce, exchangeOidcCode, type OidcProvider } from '../auth/oidc';
+import { createSignInRequestSchema, mailProviderSchema, type MailProviderName, redeemSignInRequestSchema, signInRequestSchema, redeemSignInResponseSchema, signOutResponseSchema } from '@followthrough/shared/contract';
+import { buildOidcAuthorizationUrl, configuredProviders, createNonce, exchangeOidcCode } from '../auth/oidc';
 import { createPkcePair } from '../connectors/oauth/pkce';
 import { apiTokens, users } from '../db/schema/index';
 import { describe } from '../http/describe';
@@ -42,18 +42,18 @@ import {
  */
 
 const COOKIE = 'ft_signin';
-const providerParam = z.object({ provider: z.enum(['google', 'microsoft']) });
+const providerParam = z.object({ provider: mailProviderSchema });
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 function publicOrigin(c: Context<AppEnv>): string {
   return c.var.deps.mailSync?.publicUrl ?? new URL(c.req.url).origin;
 }
 
-function providersOf(c: Context<AppEnv>): OidcProvider[] {
+function providersOf(c: Context<AppEnv>): MailProviderName[] {
   return configuredProviders(c.var.deps.mailSync?.connectors.clients);
 }
 
-const PROVIDER_LABEL: Record<OidcProvider, string> = { google: 'Google', microsoft: 'Microsoft' };
+const PROVIDER_LABEL: Record<MailProviderName, string> = { google: 'Google', microsoft: 'Microsoft' };
 
 /** The sign-in page's frame: no scripts, inline style only, every dynamic value escaped by the caller. */
 function page(title: string, body: string): string {
@@ -114,7 +114,7 @@ function cookieSecret(c: Context<AppEnv>, requestId: string): string | undefined
   return dot > 0 && value.slice(0, dot) === requestId ? value.slice(dot + 1) : undefined;
 }
 
-function oidcRedirectUri(c: Context<AppEnv>, provider: OidcProvider): string {
+function oidcRedirectUri(c: Context<AppEnv>, provider: MailProviderName): string {
   return `${publicOrigin(c)}/auth/oidc/callback/${provider}`;
 }
 

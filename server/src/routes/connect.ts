@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
 import { and, eq, lt } from 'drizzle-orm';
 import { z } from 'zod';
-import { connectResponseSchema } from '@followthrough/shared/contract';
+import { connectQuerySchema, connectResponseSchema, mailProviderSchema, type MailProviderName } from '@followthrough/shared/contract';
 import { describe } from '../http/describe';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { validate } from '../http/validate';
 import { oauthPendingStates } from '../db/schema/index';
-import { buildAuthorizationUrl, exchangeAuthorizationCode, OAuthNotConfiguredError, type OAuthProvider } from '../connectors/oauth/authorization';
+import { buildAuthorizationUrl, exchangeAuthorizationCode, OAuthNotConfiguredError } from '../connectors/oauth/authorization';
 import { bindingCookieName, browserMatchesState, createOAuthState, createPkcePair } from '../connectors/oauth/pkce';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { ConnectorError } from '../connectors/connector-error';
@@ -16,14 +16,14 @@ import { upsertAccount } from '../sync/account-store';
 import type { MailSyncDeps } from '../sync/mail-sync';
 
 const pendingTtlMs = 10 * 60_000;
-const providerParam = z.object({ provider: z.enum(['google', 'microsoft']) });
+const providerParam = z.object({ provider: mailProviderSchema });
 
 function requireMailSync(mailSync: MailSyncDeps | undefined): MailSyncDeps {
   if (!mailSync) throw new ApiError('bad_request', 400, 'mailbox sync is not enabled on this server');
   return mailSync;
 }
 
-function callbackUrl(mailSync: MailSyncDeps, requestUrl: string, provider: OAuthProvider): string {
+function callbackUrl(mailSync: MailSyncDeps, requestUrl: string, provider: MailProviderName): string {
   return `${mailSync.publicUrl ?? new URL(requestUrl).origin}/oauth/callback/${provider}`;
 }
 
@@ -36,7 +36,7 @@ export const connectRoutes = new Hono<AppEnv>().get(
   '/:provider',
   describe({ summary: 'Start the OAuth authorization code flow with PKCE: 302 to the provider\'s consent page (authorizeUrl also in the body). Also served, without a token, as /connect/start/{provider} for a connect link\'s ticket', response: connectResponseSchema, status: 302 }),
   validate('param', providerParam),
-  validate('query', z.object({ access: z.enum(['metadata', 'bodies']).default('metadata'), loginHint: z.string().email().optional() })),
+  validate('query', connectQuerySchema),
   async (c) => {
     const { provider } = c.req.valid('param');
     const { access, loginHint } = c.req.valid('query');
@@ -139,7 +139,7 @@ export const oauthCallbackRoutes = new Hono<AppEnv>().get('/callback/:provider',
       userId: pending.userId,
       provider,
       email: grant.email,
-      access: pending.access as 'metadata' | 'bodies',
+      access: pending.access,
       refreshToken: grant.refreshToken,
       now,
     });

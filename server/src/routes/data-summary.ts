@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { dataSummarySchema } from '@followthrough/shared/contract';
+import { dataSummarySchema, type MailProviderName } from '@followthrough/shared/contract';
 import { describe } from '../http/describe';
 import type { AppEnv } from '../http/env';
 
@@ -30,7 +30,7 @@ export const dataSummaryRoutes = new Hono<AppEnv>().get('/', describe({ summary:
       promises,
       touchpoints,
       tokens,
-      mailboxes: mailboxes.rows.map((r) => ({ provider: String(r.provider) as 'google' | 'microsoft', email: String(r.email) })),
+      mailboxes: mailboxes.rows.map((r) => ({ provider: String(r.provider) as MailProviderName, email: String(r.email) })),
     },
     200,
   );

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { oidcPendingStates, signInRequests, users } from '../db/schema/index';
+import { oidcPendingStates, signInRequests, users, type SignInMethod } from '../db/schema/index';
 import { issueToken } from './users';
 
 /**
@@ -83,7 +83,7 @@ export function browserMatches(row: Pick<SignInRow, 'browserHash'>, secret: stri
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export async function approveSignIn(db: Db, id: string, userId: string, method: 'pairing-code' | 'google' | 'microsoft'): Promise<boolean> {
+export async function approveSignIn(db: Db, id: string, userId: string, method: SignInMethod): Promise<boolean> {
   const done = await db
     .update(signInRequests)
     .set({ status: 'approved', userId, method })

@@ -6,35 +6,16 @@ import { mailAccountMessages, mailAccounts } from '../db/schema/index';
 import { requireTokenCipher, type TokenCipher } from '../crypto/token-cipher';
 import type { SyncedMessage } from '../connectors/mail-provider';
 import { encodeSkipSummary, readSkipSummary, SKIPPED_CODE, type SkipSummary } from './skip-record';
+import type { AccountView, MailAccess, MailProviderName, SyncPhase } from '@followthrough/shared/contract';
 
-export type MailProviderName = 'google' | 'microsoft';
-export type AccountAccess = 'metadata' | 'bodies';
 export type AccountRow = typeof mailAccounts.$inferSelect;
-
-/** The account as the API shows it: never the token. */
-export interface AccountView {
-  id: string;
-  provider: MailProviderName;
-  email: string;
-  access: AccountAccess;
-  status: 'active' | 'reconnect_needed';
-  reconnectNeeded: boolean;
-  phase: string;
-  messageCount: number;
-  lastSyncStartedAt: string | null;
-  lastSuccessAt: string | null;
-  lastError: { code: string | null; message: string; at: string | null } | null;
-  syncing: boolean;
-  /** Messages the last pass that skipped any could not take in (the rest was stored). */
-  skipped: { count: number; at: string; messages: { providerId: string; messageId: string | null; code: string; reason: string }[] } | null;
-}
 
 export function toAccountView(row: AccountRow, now: Date): AccountView {
   return {
     id: row.id,
-    provider: row.provider as MailProviderName,
+    provider: row.provider,
     email: row.email,
-    access: row.access as AccountAccess,
+    access: row.access,
     status: row.status as AccountView['status'],
     reconnectNeeded: row.status === 'reconnect_needed',
     phase: row.phase,
@@ -54,7 +35,7 @@ export function toAccountView(row: AccountRow, now: Date): AccountView {
 export async function upsertAccount(
   database: Database,
   cipher: TokenCipher | null,
-  input: { userId: string; provider: MailProviderName; email: string; access: AccountAccess; refreshToken: string; now: Date },
+  input: { userId: string; provider: MailProviderName; email: string; access: MailAccess; refreshToken: string; now: Date },
 ): Promise<AccountRow> {
   const key = requireTokenCipher(cipher);
   const email = input.email.trim().toLowerCase();
@@ -170,7 +151,7 @@ export async function commitPage(
     upserted: SyncedMessage[];
     deletedProviderIds: string[];
     cursor: string;
-    phase: string;
+    phase: SyncPhase;
     reset: { sweepSince: string } | null;
     now: Date;
     leaseTtlMs: number;

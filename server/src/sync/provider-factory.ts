@@ -1,4 +1,5 @@
 import { createGmailProvider, createGoogleAuth } from '../connectors/gmail/gmail-provider';
+import type { MailProviderName } from '@followthrough/shared/contract';
 import type { MailProvider } from '../connectors/mail-provider';
 import { createGraphProvider } from '../connectors/microsoft/graph-provider';
 import { createMicrosoftTokenSource, microsoftTokenUrl } from '../connectors/oauth/microsoft-token-source';
@@ -31,7 +32,7 @@ function limiterFor(accountId: string, unitsPerSecond: number): QuotaLimiter {
 }
 
 export class MissingClientError extends Error {
-  constructor(provider: 'google' | 'microsoft') {
+  constructor(provider: MailProviderName) {
     const vars = provider === 'google' ? 'FT_GOOGLE_CLIENT_ID and FT_GOOGLE_CLIENT_SECRET' : 'FT_MS_CLIENT_ID and FT_MS_CLIENT_SECRET';
     super(`${provider} is not configured: set ${vars} (see the README, "Connecting a mailbox")`);
     this.name = 'MissingClientError';

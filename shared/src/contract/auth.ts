@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mailAccessSchema, mailProviderSchema } from './accounts';
 
 /**
  * Signing the extension in without copying a token (issue 12). The extension makes a one-time secret
@@ -27,7 +28,7 @@ export const signInRequestSchema = z.object({
   /** Poll POST /auth/sign-in-requests/:id/token no faster than this. */
   pollIntervalMs: z.number().int(),
   /** Which provider sign-ins this server offers besides pairing codes. */
-  providers: z.array(z.enum(['google', 'microsoft'])),
+  providers: z.array(mailProviderSchema),
 });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
 
@@ -44,8 +45,8 @@ export const signOutResponseSchema = z.object({ revoked: z.literal(true) });
 /** `POST /v1/connect-links`: a one-time link that starts connecting a mailbox in a browser tab. */
 export const createConnectLinkRequestSchema = z
   .object({
-    provider: z.enum(['google', 'microsoft']),
-    access: z.enum(['metadata', 'bodies']).default('metadata'),
+    provider: mailProviderSchema,
+    access: mailAccessSchema.default('metadata'),
     loginHint: z.email().optional(),
   })
   .strict();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mailProviderSchema } from './accounts';
 
 /**
  * `GET /v1/me/data`: how much the server holds for the caller, so "Erase everything" can name what goes
@@ -11,7 +12,7 @@ export const dataSummarySchema = z.object({
   clients: z.number().int(),
   promises: z.number().int(),
   touchpoints: z.number().int(),
-  mailboxes: z.array(z.object({ provider: z.enum(['google', 'microsoft']), email: z.string() })),
+  mailboxes: z.array(z.object({ provider: mailProviderSchema, email: z.string() })),
   /** Live API tokens (this browser's included). */
   tokens: z.number().int(),
 });

@@ -1,5 +1,6 @@
 import { createTokenCipherFromEnv, EncryptionKeyError } from '../../crypto/token-cipher';
-import { listAccounts, toAccountView, upsertAccount, type AccountAccess, type MailProviderName } from '../../sync/account-store';
+import { listAccounts, toAccountView, upsertAccount } from '../../sync/account-store';
+import type { MailAccess, MailProviderName } from '@followthrough/shared/contract';
 import { open } from 'node:fs/promises';
 import type { CliCommand, CliIo } from '../command';
 import { parseFlags } from '../parse-flags';
@@ -117,7 +118,7 @@ export const accountCommand: CliCommand = {
           userId,
           provider: provider as MailProviderName,
           email: values.mailbox ?? user,
-          access: access as AccountAccess,
+          access: access as MailAccess,
           refreshToken,
           now: io.now(),
         });

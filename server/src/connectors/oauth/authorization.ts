@@ -3,13 +3,11 @@ import { createGoogleAuth, toGmailConnectorError } from '../gmail/gmail-provider
 import { parseGraphError } from '../microsoft/graph-errors';
 import { microsoftTokenUrl } from './microsoft-token-source';
 import { scopes, type OAuthClientCredentials, type ProviderEndpoints } from './oauth-endpoints';
-
-export type OAuthProvider = 'google' | 'microsoft';
-export type OAuthAccess = 'metadata' | 'bodies';
+import type { MailAccess, MailProviderName } from '@followthrough/shared/contract';
 
 export interface AuthorizationRequest {
-  provider: OAuthProvider;
-  access: OAuthAccess;
+  provider: MailProviderName;
+  access: MailAccess;
   redirectUri: string;
   state: string;
   codeChallenge: string;
@@ -17,14 +15,14 @@ export interface AuthorizationRequest {
 }
 
 export class OAuthNotConfiguredError extends Error {
-  constructor(provider: OAuthProvider) {
+  constructor(provider: MailProviderName) {
     const vars = provider === 'google' ? 'FT_GOOGLE_CLIENT_ID and FT_GOOGLE_CLIENT_SECRET' : 'FT_MS_CLIENT_ID and FT_MS_CLIENT_SECRET';
     super(`${provider === 'google' ? 'Google' : 'Microsoft'} sign-in is not configured on this server: set ${vars} (README, "Connecting a mailbox")`);
     this.name = 'OAuthNotConfiguredError';
   }
 }
 
-function client(clients: OAuthClientCredentials, provider: OAuthProvider) {
+function client(clients: OAuthClientCredentials, provider: MailProviderName) {
   const c = clients[provider];
   if (!c) throw new OAuthNotConfiguredError(provider);
   return c;
@@ -70,7 +68,7 @@ export interface ExchangedGrant {
 export async function exchangeAuthorizationCode(
   endpoints: ProviderEndpoints,
   clients: OAuthClientCredentials,
-  input: { provider: OAuthProvider; code: string; codeVerifier: string; redirectUri: string },
+  input: { provider: MailProviderName; code: string; codeVerifier: string; redirectUri: string },
 ): Promise<ExchangedGrant> {
   const credentials = client(clients, input.provider);
   if (input.provider === 'google') {

@@ -1,4 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { ACCOUNT_STATUSES, MAIL_ACCESS_LEVELS, MAIL_PROVIDERS, SYNC_PHASES } from '@followthrough/shared/contract';
 import { users } from './users';
 
 /**
@@ -12,17 +13,13 @@ export const mailAccounts = sqliteTable(
     userId: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    /** 'google' | 'microsoft'. */
-    provider: text('provider').notNull(),
+    provider: text('provider', { enum: MAIL_PROVIDERS }).notNull(),
     /** The mailbox address, as the provider reports it. */
     email: text('email').notNull(),
-    /** 'metadata' (gmail.metadata / Mail.ReadBasic) or 'bodies' (gmail.readonly / Mail.Read). */
-    access: text('access').notNull(),
+    access: text('access', { enum: MAIL_ACCESS_LEVELS }).notNull(),
     refreshTokenEnc: text('refresh_token_enc').notNull(),
-    /** 'active' | 'reconnect_needed' (the grant was revoked: only a new consent helps). */
-    status: text('status').notNull(),
-    /** 'new' | 'full' | 'incremental' | 'idle' | 'error': what the sync machine is doing or last did. */
-    phase: text('phase').notNull(),
+    status: text('status', { enum: ACCOUNT_STATUSES }).notNull(),
+    phase: text('phase', { enum: SYNC_PHASES }).notNull(),
     /** The provider's opaque, versioned cursor (sync/cursor.ts), committed after every page. */
     cursor: text('cursor'),
     /** Bumped when a full resync starts; refs not seen again in that generation are swept at its end. */
@@ -71,8 +68,8 @@ export const oauthPendingStates = sqliteTable('oauth_pending_states', {
   userId: text('user_id')
     .notNull()
     .references(() => users.id, { onDelete: 'cascade' }),
-  provider: text('provider').notNull(),
-  access: text('access').notNull(),
+  provider: text('provider', { enum: MAIL_PROVIDERS }).notNull(),
+  access: text('access', { enum: MAIL_ACCESS_LEVELS }).notNull(),
   codeVerifier: text('code_verifier').notNull(),
   redirectUri: text('redirect_uri').notNull(),
   /** Where to send the browser afterwards (only a relative path or an extension page). */

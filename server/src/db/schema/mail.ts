@@ -1,4 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { RISK_KINDS } from '@followthrough/shared';
 import { users } from './users';
 
 // What is stored per message is independent of the user's settings (StoredMessageFacts); every other
@@ -268,7 +269,8 @@ export const promiseRecipients = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.address, t.promiseId] }), index('promise_recipients_made_idx').on(t.userId, t.address, t.madeAt)],
 );
 
-export const SNIPPET_KINDS = ['request', 'dissatisfaction', 'escalation', 'cancellation', 'delay', 'bad-news', 'feedback-asked'] as const;
+/** A request to us, a risk phrase (one of the engine's risk kinds), or a message of ours that asked for feedback. */
+export const SNIPPET_KINDS = ['request', ...RISK_KINDS, 'feedback-asked'] as const;
 
 /**
  * Requests to us (inbound) and risk phrases, as snippets: one row per sentence, stored once. A message of
@@ -282,8 +284,7 @@ export const snippets = sqliteTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     messageId: text('message_id').notNull(),
     ordinal: integer('ordinal').notNull(),
-    /** 'request' or a risk kind (dissatisfaction, escalation, ...). */
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: SNIPPET_KINDS }).notNull(),
     side: text('side', { enum: SIDES }).notNull(),
     threadId: text('thread_id').notNull(),
     counterpart: text('counterpart'),

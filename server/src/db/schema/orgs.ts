@@ -1,4 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { ORG_ROLE_NAMES } from '@followthrough/shared/contract';
 import { users } from './users';
 
 // Organisations (issue 13): colleagues who hold client relationships together. Each member keeps their own
@@ -7,8 +8,6 @@ import { users } from './users';
 // member to another is decided in one place (team-reads.ts): figures, touchpoints and client profiles do;
 // promise, request and risk sentences only from a member who turned `share_sentences` on.
 
-/** member < manager (the team's figures per member) < admin (who is in the organisation). */
-export const ORG_ROLES = ['member', 'manager', 'admin'] as const;
 
 export const orgs = sqliteTable('orgs', {
   id: text('id').primaryKey(),
@@ -25,7 +24,7 @@ export const orgMembers = sqliteTable(
     userId: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    role: text('role', { enum: ORG_ROLES }).notNull(),
+    role: text('role', { enum: ORG_ROLE_NAMES }).notNull(),
     /** The member's promise, request and risk sentences are shown to the team; off until the member turns it on. */
     shareSentences: integer('share_sentences', { mode: 'boolean' }).notNull().default(false),
     joinedAt: text('joined_at').notNull(),
@@ -46,7 +45,7 @@ export const orgInvitations = sqliteTable(
       .notNull()
       .references(() => orgs.id, { onDelete: 'cascade' }),
     email: text('email').notNull(),
-    role: text('role', { enum: ORG_ROLES }).notNull(),
+    role: text('role', { enum: ORG_ROLE_NAMES }).notNull(),
     /** Who invited (an admin); null once that account is erased. */
     invitedByUserId: text('invited_by_user_id'),
     createdAt: text('created_at').notNull(),

@@ -1,4 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { DEPARTMENTS, TOUCHPOINT_KINDS, VERDICT_STATUSES } from '@followthrough/shared';
 import { users } from './users';
 
 /** What the user says about a client (name, cadence, renewal, notes): never touched by analysis. */
@@ -50,10 +51,10 @@ export const touchpoints = sqliteTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     id: text('id').notNull(),
     counterpart: text('counterpart').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: TOUCHPOINT_KINDS }).notNull(),
     at: text('at').notNull(),
     summary: text('summary'),
-    department: text('department'),
+    department: text('department', { enum: DEPARTMENTS }),
     threadId: text('thread_id'),
     /** A review's SWOT and risks (JSON, contract reviewSchema); null for every other kind. */
     reviewJson: text('review_json'),
@@ -73,7 +74,7 @@ export const promiseVerdicts = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     promiseId: text('promise_id').notNull(),
-    status: text('status'),
+    status: text('status', { enum: VERDICT_STATUSES }),
     dueAt: text('due_at'),
     snoozedUntil: text('snoozed_until'),
     updatedAt: text('updated_at').notNull(),
@@ -90,7 +91,7 @@ export const promiseVerdictEvents = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     promiseId: text('promise_id').notNull(),
-    status: text('status'),
+    status: text('status', { enum: VERDICT_STATUSES }),
     dueAt: text('due_at'),
     snoozedUntil: text('snoozed_until'),
     at: text('at').notNull(),

@@ -1,5 +1,13 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { MAIL_ACCESS_LEVELS, MAIL_PROVIDERS } from '@followthrough/shared/contract';
 import { users } from './users';
+
+/** refused: too many wrong pairing codes were tried on the request. */
+export const SIGN_IN_STATUSES = ['pending', 'approved', 'redeemed', 'refused'] as const;
+export type SignInStatus = (typeof SIGN_IN_STATUSES)[number];
+/** How the user signed in. */
+export const SIGN_IN_METHODS = ['pairing-code', ...MAIL_PROVIDERS] as const;
+export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
 
 /**
  * Signing the extension in without copying a token (routes/auth.ts). The extension keeps a one-time
@@ -16,11 +24,9 @@ export const signInRequests = sqliteTable(
     client: text('client'),
     /** SHA-256 of the cookie given to the browser that first opened the sign-in page (hex); null until then. */
     browserHash: text('browser_hash'),
-    /** 'pending' | 'approved' | 'redeemed' | 'refused' (too many wrong pairing codes). */
-    status: text('status').notNull(),
+    status: text('status', { enum: SIGN_IN_STATUSES }).notNull(),
     userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
-    /** How the user signed in: 'pairing-code' | 'google' | 'microsoft'. */
-    method: text('method'),
+    method: text('method', { enum: SIGN_IN_METHODS }),
     /** Wrong pairing codes tried on this request: it is refused after a few. */
     failedAttempts: integer('failed_attempts').notNull().default(0),
     createdAt: text('created_at').notNull(),
@@ -51,7 +57,7 @@ export const oidcPendingStates = sqliteTable('oidc_pending_states', {
   requestId: text('request_id')
     .notNull()
     .references(() => signInRequests.id, { onDelete: 'cascade' }),
-  provider: text('provider').notNull(),
+  provider: text('provider', { enum: MAIL_PROVIDERS }).notNull(),
   codeVerifier: text('code_verifier').notNull(),
   nonce: text('nonce').notNull(),
   redirectUri: text('redirect_uri').notNull(),
@@ -67,8 +73,8 @@ export const connectTickets = sqliteTable('connect_tickets', {
   userId: text('user_id')
     .notNull()
     .references(() => users.id, { onDelete: 'cascade' }),
-  provider: text('provider').notNull(),
-  access: text('access').notNull(),
+  provider: text('provider', { enum: MAIL_PROVIDERS }).notNull(),
+  access: text('access', { enum: MAIL_ACCESS_LEVELS }).notNull(),
   loginHint: text('login_hint'),
   expiresAt: text('expires_at').notNull(),
 });
