@@ -26,6 +26,7 @@ import { EVERYTHING_LIST_SOURCE, findEverythingList, readEverythingList } from '
 import { TWISTED_LIST_SOURCE, findTwistedList, readTwistedList, twistedKey } from './tools/twisted-list';
 import { BERLIOS_LIST_SOURCE, findBerliosLists, readBerliosLists } from './tools/berlios-lists';
 import { IMAGEJ_LIST_SOURCE, findImagejLists, readImagejLists } from './tools/imagej-lists';
+import { findQuaggaDatasets, HELD_OUT_ZONING_SETS, readQuaggaDatasets, zoningFigures, type ZoningFigures } from './tools/quagga-zoning';
 import { readTwistedThreads, resolveTwistedFulfilment } from './tools/twisted-threads';
 
 const corpusUrl = new URL('../corpus/promises.jsonl', import.meta.url);
@@ -447,6 +448,17 @@ const throughput = {
   ratioToParseOnly: Number((rulesMs / parseMs).toFixed(1)),
   candidatesFound: found,
 };
+// Quote zoning on mail others annotated (bench/tools/quagga-zoning.ts): only with FOLLOWTHROUGH_QUAGGA_DIR.
+const quaggaDir = findQuaggaDatasets();
+let zoning: Record<string, ZoningFigures & { heldOut: boolean }> | null = null;
+if (quaggaDir) {
+  zoning = Object.fromEntries(
+    Object.entries(readQuaggaDatasets(quaggaDir)).map(([set, messages]) => [set, { ...zoningFigures(messages), heldOut: (HELD_OUT_ZONING_SETS as readonly string[]).includes(set) }]),
+  );
+  console.log('Quote zoning on annotated real mail (Quagga datasets: ASF Solr users list, Enron; held out: ASF test and eval, Enron). leaked = quoted history shown as ours; cut inside = reply text lost before its end; tail dropped = footers/sign-offs cut (mostly meant):');
+  console.table(Object.entries(zoning).map(([set, f]) => ({ set, split: f.heldOut ? 'holdout' : 'train', messages: f.messages, 'with history': f.withHistory, right: f.right, leaked: f.leaked, 'cut inside': f.cutInside, 'tail dropped': f.tailDropped })));
+} else console.log('Quote zoning on annotated real mail: left out (set FOLLOWTHROUGH_QUAGGA_DIR to a copy of the Quagga repository\'s Datasets/ folder).');
+
 console.log('Language rules throughput (visibleText + promises + requests + risks per message):');
 console.table([throughput]);
 
@@ -456,6 +468,6 @@ const summary = Object.fromEntries(
 );
 writeFileSync(
   `${resultsDir}promise-corpus.json`,
-  `${JSON.stringify({ measuredAt: new Date().toISOString(), ...summary, real: realFigures, fulfilment: fulfilmentFigures, throughput }, null, 2)}\n`,
+  `${JSON.stringify({ measuredAt: new Date().toISOString(), ...summary, real: realFigures, fulfilment: fulfilmentFigures, zoning, throughput }, null, 2)}\n`,
 );
 console.log(`wrote ${resultsDir}promise-corpus.json`);

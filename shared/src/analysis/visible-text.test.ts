@@ -29,6 +29,33 @@ describe('visibleText', () => {
     expect(visibleText(body)).toBe("Hi Tom,\n\nThanks for the quick turnaround. I'll send the signed order form by Friday.");
   });
 
+  // Both layouts as the Apache Solr users' list shows them (the zoning bench, bench/tools/quagga-zoning.ts).
+  it('drops a Gmail attribution whose address wrapped before its closing bracket ("<jane@x.com" over "> wrote:")', () => {
+    const body = [
+      'Yes, the nightly export runs at 02:00. I will send you the log from last night.',
+      '',
+      'On Thu, Jun 4, 2026 at 1:43 AM, Tom Becker <tom.becker@northwind-logistics.com',
+      '> wrote:',
+      '',
+      '> Does the export still run at night? I will check the queue on our side.',
+    ].join('\n');
+    expect(visibleText(body)).toBe('Yes, the nightly export runs at 02:00. I will send you the log from last night.');
+  });
+
+  it('drops the attribution of Gmail in locales that write the date first ("2026-05-22 17:08 GMT+02:00 Jane Roe <jane@x.com>:")', () => {
+    const body = [
+      'Thanks Tom,',
+      '',
+      'Do you have more on the tokenizer?',
+      '',
+      '2026-05-22 17:08 GMT+02:00 Tom Becker <tom.becker@northwind-logistics.com>:',
+      '',
+      '> That code is old; I will look for a newer one this week.',
+      '>',
+    ].join('\n');
+    expect(visibleText(body)).toBe('Thanks Tom,\n\nDo you have more on the tokenizer?');
+  });
+
   it('drops an Outlook "From: / Sent: / To: / Subject:" block after the underscore separator', () => {
     const body = [
       'Sure, will do.',

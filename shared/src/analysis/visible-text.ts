@@ -157,8 +157,12 @@ function historyStart(lines: string[]): number {
       let joined = line;
       for (let j = i + 1; j < Math.min(lines.length, i + 3); j++) {
         const next = lines[j]!.trim();
-        if (!next || next[0] === '>') break;
-        joined = `${joined} ${next}`;
+        if (!next) break;
+        if (next[0] === '>') {
+          // Gmail wraps an address before its closing bracket: "On ..., Jane Doe <jane@x.com" over "> wrote:".
+          if (joined.lastIndexOf('<') <= joined.lastIndexOf('>')) break;
+          joined = `${joined}${next}`;
+        } else joined = `${joined} ${next}`;
         // ATTRIBUTION ends with ":" (then only spaces): test the cheap part first.
         if (joined.trimEnd().endsWith(':') && (ATTRIBUTION.test(joined) || DATED_ATTRIBUTION.test(joined) || BARE_ATTRIBUTION.test(joined))) {
           if (introducesQuote(lines, j)) {
@@ -247,7 +251,7 @@ const LOOSE_ATTRIBUTION = /^\S.{0,200}\b(?:wrote|writes|schrieb|a écrit|escribi
 
 function isAttribution(line: string): boolean {
   if (!line.endsWith(':')) return false;
-  return ATTRIBUTION.test(line) || BARE_ATTRIBUTION.test(line) || LOOSE_ATTRIBUTION.test(line) || WROTE_ON_DATE.test(line);
+  return ATTRIBUTION.test(line) || BARE_ATTRIBUTION.test(line) || LOOSE_ATTRIBUTION.test(line) || WROTE_ON_DATE.test(line) || DATED_ATTRIBUTION.test(line);
 }
 
 /** True when the last non-blank character is ":"; every attribution ends so. No copy of the line. */
