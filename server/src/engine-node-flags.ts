@@ -3,8 +3,8 @@
  * API server; its cluster workers inherit them) and the mailbox bench's worker, which stands for the CLI. They go on the
  * node command line (package.json's scripts): V8 does not allow this one in NODE_OPTIONS, and set at run time with
  * v8.setFlagsFromString it crashed 4 runs of the CLI in 60 (patterns compiled before the change were then run as if
- * compiled after it). The `followthrough` bin (bin/followthrough.js, for npx and pnpm link), whose shebang cannot pass them
- * portably, starts node again with them.
+ * compiled after it). The `followthrough` bin (bin/followthrough.js, for npx and pnpm link) runs without them: its shebang
+ * cannot pass them portably.
  *
  * --no-regexp-tier-up: each regular expression is compiled straight to machine code. By default V8 first compiles a regex
  * to bytecode for its interpreter and to machine code only when it runs again. The engine's rules are some 530 patterns,
