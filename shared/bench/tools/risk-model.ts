@@ -1,9 +1,10 @@
 /**
  * Does a small trained classifier find client risks on real inbound mail better than more rules? (issue 11, README
- * "Classifier (client risks)")   `npx tsx bench/tools/risk-model.ts [--holdout]` (all archives present, see README)
+ * "Classifier (client risks)")   `npx tsx bench/tools/risk-model.ts [--sentiment=<dir>] [--weights] [--holdout]` (all
+ * archives present, see README)
  *
- * A logistic regression over a sentence's word unigrams and bigrams (wordFeatures in promise-features.ts beside this
- * file) and, optionally, a few hand-chosen features of its form (riskFormFeatures below), measured two ways:
+ * A linear classifier (logistic regression or naive Bayes) over a sentence's word unigrams and bigrams and, optionally, a few hand-chosen features of its form
+ * (risk-features.ts beside this file) and the sentiment of three npm packages, measured two ways:
  * - as a recall booster: "the rules find a risk OR p >= threshold", so it can only add risks to what the rules find;
  * - as a replacement: "p >= threshold" alone.
  *
@@ -25,6 +26,9 @@ import { gzipSync } from 'node:zlib';
 import { parseCorpus } from '../../corpus/evaluate';
 import { parseRealInbound, resolveReferences } from '../../corpus/real-mail';
 import { findRisks } from '../../src/analysis/risks';
+import { bucket, riskFormFeatures, riskWords } from './risk-features';
+import { linearProbability, trainLogistic, trainNaiveBayes } from './linear-classifier';
+import type { LinearModel } from './linear-classifier';
 import { findArchive, readArchive } from './archive';
 import { findComplaints, readComplaints } from './complaints-archive';
 import { TWISTED_LIST_SOURCE, findTwistedList, readTwistedList, twistedKey } from './twisted-list';
@@ -85,82 +89,6 @@ for (const m of berliosDir ? readBerliosLists(berliosDir) : []) listMail.set(`${
 for (const m of imagejDir ? readImagejLists(imagejDir) : []) listMail.set(`${IMAGEJ_LIST_SOURCE}/${twistedKey(m.list, m.messageId)}`, m.body);
 const lookup = (list: string, id: string): string | undefined =>
   list.startsWith('complaints-social-media/') ? tweets.get(id) : (listMail.get(`${list}|${id}`) ?? rows.get(`${list}|${id}`));
-
-/**
- * The text the words are read from: a tweet's @handles and links dropped, since a company's name would teach the
- * model which companies the drawn tweets complained to (a fact of the draw, not of the language), and mail has none.
- */
-export const riskText = (text: string): string => text.replace(/@\w+/g, ' ').replace(/\bhttps?:\/\/\S+/g, ' ');
-
-/** Words as the n-gram features see them: lower-cased letters, apostrophes and hyphens; digits fold to "0". */
-const WORD = /[a-z][a-z'’-]*|\d+|[.,;:!?()]/g;
-const NEGATOR = /^(?:not|no|never|nothing|nobody|none|cannot|without)$|n't$/;
-const CLAUSE_END = /^[.,;:!?()]$/;
-
-/**
- * A light suffix-stripping stemmer (plural, -ing, -ed, -ly), so "crashes", "crashing" and "crashed" share a weight:
- * with 2,800 labelled sentences most inflections are seen once or never.
- */
-export function lightStem(word: string): string {
-  if (word.length <= 4 || /\d/.test(word)) return word;
-  const w = word.replace(/['’]s$/, '');
-  if (/ies$/.test(w)) return `${w.slice(0, -3)}y`;
-  if (/(?:ss|us|is)$/.test(w)) return w;
-  if (/es$/.test(w) && /(?:sh|ch|x|z)es$/.test(w)) return w.slice(0, -2);
-  if (/s$/.test(w)) return w.slice(0, -1);
-  if (/ing$/.test(w) && w.length >= 6) return w.slice(0, -3).replace(/(.)\1$/, '$1');
-  if (/ed$/.test(w) && w.length >= 5) return w.slice(0, -2).replace(/(.)\1$/, '$1');
-  if (/ly$/.test(w) && w.length >= 6) return w.slice(0, -2);
-  return w;
-}
-
-/**
- * Lower-cased word unigrams ("u:late") and bigrams ("b:arrived_late", "<s>" marking the start), each once. stem: light
- * suffix stripping; negation: words after a negator up to the clause's end are marked ("u:not_happy"), the usual way a
- * bag of words tells "not happy" from "happy".
- */
-export function riskWords(text: string, options: { stem: boolean; negation: boolean }): { unigrams: string[]; bigrams: string[] } {
-  const tokens = (riskText(text).toLowerCase().match(WORD) ?? []).map((w) => (/^\d/.test(w) ? '0' : w.replace(/’/g, "'")));
-  const unigrams = new Set<string>();
-  const bigrams = new Set<string>();
-  let previous = '<s>';
-  let negated = 0;
-  for (const token of tokens) {
-    if (CLAUSE_END.test(token)) {
-      negated = 0;
-      previous = '<p>';
-      continue;
-    }
-    const base = options.stem ? lightStem(token) : token;
-    const word = options.negation && negated > 0 ? `not_${base}` : base;
-    unigrams.add(`u:${word}`);
-    bigrams.add(`b:${previous}_${word}`);
-    previous = word;
-    if (options.negation) negated = NEGATOR.test(token) ? 3 : Math.max(0, negated - 1);
-  }
-  return { unigrams: [...unigrams], bigrams: [...bigrams] };
-}
-
-function bucket(n: number, edges: readonly number[]): string {
-  const i = edges.findIndex((e) => n < e);
-  return i < 0 ? `${edges.length}` : `${i}`;
-}
-
-/** A few features of a sentence's form, chosen by reading complaints, not by counting. */
-export function riskFormFeatures(text: string): string[] {
-  const f: string[] = [];
-  if (/!/.test(text)) f.push('f:exclaim');
-  if (/!!|\?\?|\?!|!\?/.test(text)) f.push('f:exclaim-many');
-  if (/\?\s*\W*$/.test(text)) f.push('f:question');
-  if (/\b[A-Z]{3,}\b/.test(text)) f.push('f:caps-word');
-  if (/\d/.test(text)) f.push('f:digit');
-  if (/#\w/.test(text)) f.push('f:hashtag');
-  if (/\b(?:not|no|never|nothing|nobody|cannot)\b|n['’]t\b/i.test(text)) f.push('f:negation');
-  if (/\b(?:you|your|yours)\b/i.test(text)) f.push('f:you');
-  if (/\b(?:I|me|my|we|our|us)\b/.test(text)) f.push('f:i');
-  f.push(`f:len:${bucket(text.length, [30, 70, 130, 200])}`);
-  return f;
-}
 
 /**
  * Optional: sentiment from three maintained packages (vader-sentiment, sentiment (AFINN-165), wink-nlp with
@@ -251,65 +179,12 @@ const featuresOf = (item: Features, config: Config): string[] => [
   ...(config.features === '+sentiment' || config.features === 'sentiment' ? item.sentiment : []),
 ];
 
-interface LinearModel {
-  weights: Map<string, number>;
-}
-
-/** The learner the configuration names; both give a weight per feature, summed and squashed by the logistic function. */
-const train = (data: Item[], config: Config): LinearModel => (config.learner === 'bayes' ? trainBayes(data, config) : trainLogistic(data, config));
-
-/**
- * Naive Bayes over binary features (each present feature a draw, as multinomial naive Bayes counts a sentence's words
- * once): a feature's weight is log P(f | risk) / P(f | no risk) with Laplace smoothing, the bias the log prior ratio.
- */
-function trainBayes(data: Item[], config: Config): LinearModel {
-  const counts = [new Map<string, number>(), new Map<string, number>()];
-  const totals = [0, 0];
-  const sentences = [0, 0];
-  const seen = new Map<string, number>();
-  for (const item of data) for (const f of featuresOf(item, config)) seen.set(f, (seen.get(f) ?? 0) + 1);
-  const keep = (f: string): boolean => f !== 'bias' && (!(f.startsWith('u:') || f.startsWith('b:')) || (seen.get(f) ?? 0) >= config.minCount);
-  for (const item of data) {
-    const y = item.risk ? 1 : 0;
-    sentences[y]!++;
-    for (const f of featuresOf(item, config)) {
-      if (!keep(f)) continue;
-      counts[y]!.set(f, (counts[y]!.get(f) ?? 0) + 1);
-      totals[y]!++;
-    }
-  }
-  const vocabulary = [...seen.keys()].filter(keep);
-  const weights = new Map<string, number>();
-  const denominator = (y: number): number => totals[y]! + config.alpha * vocabulary.length;
-  for (const f of vocabulary) weights.set(f, Math.log(((counts[1]!.get(f) ?? 0) + config.alpha) / denominator(1)) - Math.log(((counts[0]!.get(f) ?? 0) + config.alpha) / denominator(0)));
-  weights.set('bias', Math.log(sentences[1]! / Math.max(1, sentences[0]!)));
-  return { weights };
-}
-
-/** Logistic regression by stochastic gradient descent in the items' fixed order, L2 on the active weights. */
-function trainLogistic(data: Item[], config: Config, epochs = 40, rate = 0.1): LinearModel {
-  const counts = new Map<string, number>();
-  for (const item of data) for (const f of featuresOf(item, config)) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const keep = (f: string): boolean => !(f.startsWith('u:') || f.startsWith('b:')) || (counts.get(f) ?? 0) >= config.minCount;
-  const index = new Map<string, number>();
-  for (const f of counts.keys()) if (keep(f)) index.set(f, index.size);
-  const rows = data.map((item) => ({ y: item.risk ? 1 : 0, weight: item.risk ? config.riskWeight : 1, x: featuresOf(item, config).flatMap((f) => (index.has(f) ? [index.get(f)!] : [])) }));
-  const w = new Float64Array(index.size);
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    const step = rate / (1 + epoch * 0.05);
-    for (const { x, y, weight } of rows) {
-      let z = 0;
-      for (const i of x) z += w[i]!;
-      const g = weight * (y - 1 / (1 + Math.exp(-z)));
-      for (const i of x) w[i] = w[i]! + step * (g - config.l2 * w[i]!);
-    }
-  }
-  const weights = new Map<string, number>();
-  for (const [f, i] of index) weights.set(f, w[i]!);
-  return { weights };
-}
-const probability = (model: LinearModel, item: Features, config: Config): number =>
-  1 / (1 + Math.exp(-featuresOf(item, config).reduce((sum, f) => sum + (model.weights.get(f) ?? 0), 0)));
+/** The learner the configuration names, on the items as rows of this configuration's features. */
+const train = (data: Item[], config: Config): LinearModel => {
+  const rows = data.map((item) => ({ features: featuresOf(item, config), positive: item.risk }));
+  return config.learner === 'bayes' ? trainNaiveBayes(rows, config) : trainLogistic(rows, { ...config, positiveWeight: config.riskWeight });
+};
+const probability = (model: LinearModel, item: Features, config: Config): number => linearProbability(model, featuresOf(item, config));
 
 interface Score {
   tp: number;
@@ -479,6 +354,8 @@ console.log(`final model: ${model.weights.size} features, ${used.length} with |w
 console.log(`features + score per sentence (CPU, user+system): ${((cpu.user + cpu.system) / (20 * trainItems.length)).toFixed(1)} µs`);
 console.log(`authored promise corpus (${authoredPromises.length} outbound sentences, none a risk): rules flag ${authoredPromises.filter((i) => i.rules).length}; model alone ${authoredPromises.filter(modelSays).length}; rules OR model ${authoredPromises.filter((i) => i.rules || modelSays(i)).length}`);
 console.log(`authored unit-test sentences (${authoredUnits.length}, ${authoredUnits.filter((i) => i.risk).length} risks): rules ${line(score(authoredUnits, (i) => i.rules))}; model alone ${line(score(authoredUnits, modelSays))}; rules OR model ${line(score(authoredUnits, (i) => i.rules || modelSays(i)))}`);
+// Our own sentences, so they may be read: what the model adds to the rules there.
+for (const i of [...authoredUnits, ...authoredPromises]) if (!i.rules && modelSays(i)) console.log(`  added on an authored sentence (${i.risk ? 'a risk' : 'no risk'}): ${i.text}`);
 for (const [aim, t] of looserThresholds) {
   const says = (i: Item): boolean => probability(model, i, best.config) >= t;
   console.log(`  at the ${pct(aim)} aim's threshold ${t.toFixed(3)}: authored promises flagged ${authoredPromises.filter((i) => i.rules || says(i)).length}; unit-test sentences, rules OR model ${line(score(authoredUnits, (i) => i.rules || says(i)))}`);
