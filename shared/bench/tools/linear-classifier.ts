@@ -1,8 +1,8 @@
 /**
  * Two small linear classifiers over named binary features, written by hand so that training is deterministic (fixed
- * order, no randomness) and the bench needs no package (README "Classifier (client risks)"; promise-model.ts keeps its
- * own copy of the logistic learner, whose figures the README records). Both give a weight per feature; a row's
- * probability is the logistic function of the sum of its features' weights.
+ * order, no randomness) and the bench needs no package: the promise veto (promise-model.ts, README "Classifier
+ * (promises)") and the client-risk classifier (risk-model.ts, README "Classifier (client risks)") train with them. Both
+ * give a weight per feature; a row's probability is the logistic function of the sum of its features' weights.
  */
 
 export interface Row {
