@@ -21,6 +21,8 @@ import { findPromises, readCommitment } from '../../src/analysis/promises';
 import type { CommitmentReading } from '../../src/analysis/promises';
 import { DEFAULT_WORKING_HOURS } from '../../src/model/settings';
 import { promiseFeatures, wordFeatures } from './promise-features';
+import { linearProbability, trainLogistic } from './linear-classifier';
+import type { LinearModel } from './linear-classifier';
 import { findArchive, readArchive } from './archive';
 import { EVERYTHING_LIST_SOURCE, findEverythingList, readEverythingList } from './everything-list';
 import { TWISTED_LIST_SOURCE, findTwistedList, readTwistedList } from './twisted-list';
@@ -115,33 +117,13 @@ const featuresOf = (item: Item, config: Config): string[] => {
 };
 const learnsFrom = (item: Item, config: Config): boolean => (config.rows === 'positives' ? item.rules : config.rows === 'all' || item.hand.length > 0 || item.rules);
 
-interface LinearModel {
-  weights: Map<string, number>;
-}
-
-/** Logistic regression by stochastic gradient descent in the items' fixed order, L2 on the active weights. */
-function train(data: Item[], config: Config, epochs = 40, rate = 0.1): LinearModel {
-  const counts = new Map<string, number>();
-  for (const item of data) for (const f of featuresOf(item, config)) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const keep = (f: string): boolean => !(f.startsWith('u:') || f.startsWith('b:')) || (counts.get(f) ?? 0) >= config.minCount;
-  const index = new Map<string, number>();
-  for (const f of counts.keys()) if (keep(f)) index.set(f, index.size);
-  const rows = data.map((item) => ({ y: item.promise ? 1 : 0, x: featuresOf(item, config).flatMap((f) => (index.has(f) ? [index.get(f)!] : [])) }));
-  const w = new Float64Array(index.size);
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    const step = rate / (1 + epoch * 0.05);
-    for (const { x, y } of rows) {
-      let z = 0;
-      for (const i of x) z += w[i]!;
-      const g = y - 1 / (1 + Math.exp(-z));
-      for (const i of x) w[i] = w[i]! + step * (g - config.l2 * w[i]!);
-    }
-  }
-  const weights = new Map<string, number>();
-  for (const [f, i] of index) weights.set(f, w[i]!);
-  return { weights };
-}
-const probability = (model: LinearModel, item: Item, config: Config): number => 1 / (1 + Math.exp(-featuresOf(item, config).reduce((sum, f) => sum + (model.weights.get(f) ?? 0), 0)));
+/** Logistic regression (linear-classifier.ts beside this file) over this configuration's features. */
+const train = (data: Item[], config: Config): LinearModel =>
+  trainLogistic(
+    data.map((item) => ({ features: featuresOf(item, config), positive: item.promise })),
+    { l2: config.l2, positiveWeight: 1, minCount: config.minCount },
+  );
+const probability = (model: LinearModel, item: Item, config: Config): number => linearProbability(model, featuresOf(item, config));
 
 interface Score {
   tp: number;
