@@ -2,7 +2,7 @@
 // every sentence of the corpora, a sentence a rule fires on has to pass its family's prefilter. A prefilter
 // that dropped a cue the rules need fails here (and the non-empty checks keep the test from passing vacuously).
 import { describe, expect, it } from 'vitest';
-import { classifyByRules, mayClassifyDelivery } from '../src/analysis/deliveries';
+import { classifyByRules, kindsJoinedInOrder, matchesAnyKind, mayClassifyDelivery } from '../src/analysis/deliveries';
 import { promisePartReasons } from '../src/analysis/promises';
 import { asksUs, mayAsk } from '../src/analysis/requests';
 import { splitSentences } from '../src/analysis/text/sentences';
@@ -89,5 +89,14 @@ describe('prefilters over the corpora', () => {
     expect(quick.length).toBeGreaterThan(100);
     const promises = sentences.filter((s) => promisePartReasons(s, 'first').some((d) => d.committed && d.reason === undefined));
     expect(promises.length).toBeGreaterThan(300);
+  }, 120_000);
+
+  it("the delivery kinds' union, grouped by first letter, matches exactly where the kinds joined in order do", () => {
+    const inOrder = kindsJoinedInOrder();
+    // Every sentence, and each with the text around it, so that matches at the start, the end and mid-text all count.
+    const texts = sentences.flatMap((s) => [s, `Well, ${s}`, `${s} ok`]);
+    expect(texts.filter((t) => matchesAnyKind(t) !== inOrder.test(t))).toEqual([]);
+    expect(texts.filter((t) => inOrder.test(t)).length).toBeGreaterThan(300);
+    // Tens of thousands of texts through both unions: seconds, more on a busy machine than vitest's default 5 s allows.
   }, 120_000);
 });
