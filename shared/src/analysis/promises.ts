@@ -385,7 +385,7 @@ function rejection(sentence: string, c: Commitment): string | null {
     return 'announcement';
   }
   // Quoted without quote markers at the line start: supercite prefixes ("Jim> ") inside the sentence.
-  if (SUPERCITE_MARK.test(sentence)) return 'quoted';
+  if (hasSuperciteMark(sentence)) return 'quoted';
   // Someone's words in a news story or a transcript pasted into the mail: '"We will cooperate ...," the minister told Reuters'.
   if (QUOTE_MARK.test(sentence) && QUOTATION.test(sentence)) return 'quoted';
   // A government's or organisation's policy told to no one in particular ("We will dedicate $3 million to train
@@ -582,6 +582,10 @@ const ROADMAP =
 
 /** A supercite quote prefix inside a sentence whose lines were joined ("... Douglas> For R I will ..."). */
 const SUPERCITE_MARK = /(?:^|\s)[A-Za-z][A-Za-z]{0,11}>\s/;
+/** SUPERCITE_MARK after the ">" it needs, which few sentences have: the pattern itself tries every place in the sentence. */
+function hasSuperciteMark(sentence: string): boolean {
+  return sentence.includes('>') && SUPERCITE_MARK.test(sentence);
+}
 
 /** A story of what someone said: "I said to my wife 'No problem, I'll ...'". */
 const REPORTED_SPEECH = /\b(?:said|says|told|tell|asked|wrote|replied|answered)\b[^'"“‘]{0,40}['"“‘]|\b(?:keep|kept|always) (?:saying|promising|telling)\b/i;
@@ -705,7 +709,7 @@ type Reasons = 'first' | 'any';
 function decideSentence(sentence: string, context: PromiseContext, reasons: Reasons = 'first'): PartDecision[] {
   const normal = normalCase(sentence);
   if (!MAY_COMMIT.test(normal)) return [{ part: sentence, commitment: null, reason: 'no commitment' }];
-  if (SUPERCITE_MARK.test(normal)) return [{ part: sentence, commitment: commitmentClause(normal, context.colleagues), reason: 'quoted' }];
+  if (hasSuperciteMark(normal)) return [{ part: sentence, commitment: commitmentClause(normal, context.colleagues), reason: 'quoted' }];
   let parts = commitmentParts(normal);
   // Each part's commitmentClause as counted below, handed to decide() rather than read again; and
   // MAY_COMMIT, known to hold for the whole sentence, not tested on it again.
