@@ -2,7 +2,8 @@
 // every sentence of the corpora, a sentence a rule fires on has to pass its family's prefilter. A prefilter
 // that dropped a cue the rules need fails here (and the non-empty checks keep the test from passing vacuously).
 import { describe, expect, it } from 'vitest';
-import { classifyByRules, mayClassifyDelivery } from '../src/analysis/deliveries';
+import { classifyByRules, kindsJoinedInOrder, matchesAnyKind, mayClassifyDelivery } from '../src/analysis/deliveries';
+import { promisePartReasons } from '../src/analysis/promises';
 import { asksUs, mayAsk } from '../src/analysis/requests';
 import { splitSentences } from '../src/analysis/text/sentences';
 import corpusText from './promises.jsonl?raw';
@@ -10,17 +11,43 @@ import realInboundText from './real/inbound-parakweet.jsonl?raw';
 import realInbound2Text from './real/inbound-parakweet-2.jsonl?raw';
 import realOutboundText from './real/outbound-parakweet.jsonl?raw';
 import realOutbound2Text from './real/outbound-parakweet-2.jsonl?raw';
+import stateOutbound7Text from './real/outbound-state-dept-7.jsonl?raw';
+import stateOutbound8Text from './real/outbound-state-dept-8.jsonl?raw';
+import stateOutbound10Text from './real/outbound-state-dept-10.jsonl?raw';
+import stateFulfilment8Text from './real/fulfilment-state-dept-8.jsonl?raw';
+import stateFulfilment9Text from './real/fulfilment-state-dept-9.jsonl?raw';
+import stateFulfilment10Text from './real/fulfilment-state-dept-10.jsonl?raw';
+import stateFulfilment12Text from './real/fulfilment-state-dept-12.jsonl?raw';
+import stateFulfilment13Text from './real/fulfilment-state-dept-13.jsonl?raw';
 
 /** Every text of the corpora that carry their text (the R-list and complaint files hold references only), and its sentences. */
 function corpusSentences(): string[] {
   const out = new Set<string>();
-  for (const file of [corpusText, realInboundText, realInbound2Text, realOutboundText, realOutbound2Text]) {
+  for (const file of [
+    corpusText,
+    realInboundText,
+    realInbound2Text,
+    realOutboundText,
+    realOutbound2Text,
+    stateOutbound7Text,
+    stateOutbound8Text,
+    stateOutbound10Text,
+    stateFulfilment8Text,
+    stateFulfilment9Text,
+    stateFulfilment10Text,
+    stateFulfilment12Text,
+    stateFulfilment13Text,
+  ]) {
     for (const line of file.split('\n')) {
       if (!line.trim()) continue;
-      const { text } = JSON.parse(line) as { text?: unknown };
-      if (typeof text !== 'string') continue;
-      out.add(text);
-      for (const sentence of splitSentences(text)) out.add(sentence);
+      const { text, later } = JSON.parse(line) as { text?: unknown; later?: { body?: unknown }[] };
+      // The fulfilment sets carry the mail that followed a promise too: real replies, with their deliveries.
+      const bodies = [text, ...(Array.isArray(later) ? later.map((l) => l.body) : [])];
+      for (const body of bodies) {
+        if (typeof body !== 'string') continue;
+        out.add(body);
+        for (const sentence of splitSentences(body)) out.add(sentence);
+      }
     }
   }
   return [...out];
@@ -48,4 +75,28 @@ describe('prefilters over the corpora', () => {
     expect(fired.filter((s) => !mayClassifyDelivery(s))).toEqual([]);
     expect(sentences.filter((s) => !mayClassifyDelivery(s)).length).toBeGreaterThan(1000);
   });
+
+  it("findPromises's quick rejection keeps exactly the parts the rules' own order keeps", () => {
+    // findPromises turns a commitment away at the first reason it finds, the cheap checks first (promises.ts
+    // rejectedAtOnce); the parts kept must be those the rules' full list in its own order keeps, sentence by sentence.
+    const differ = sentences.filter((s) => {
+      const kept = (reasons: 'first' | 'any') => promisePartReasons(s, reasons).filter((d) => d.committed && d.reason === undefined).map((d) => d.part);
+      return JSON.stringify(kept('any')) !== JSON.stringify(kept('first'));
+    });
+    expect(differ).toEqual([]);
+    // Not vacuous: the quick look turns many commitments away, and enough promises are kept to compare.
+    const quick = sentences.filter((s) => promisePartReasons(s, 'any').some((d) => d.reason === 'no act owed'));
+    expect(quick.length).toBeGreaterThan(100);
+    const promises = sentences.filter((s) => promisePartReasons(s, 'first').some((d) => d.committed && d.reason === undefined));
+    expect(promises.length).toBeGreaterThan(300);
+  }, 120_000);
+
+  it("the delivery kinds' union, grouped by first letter, matches exactly where the kinds joined in order do", () => {
+    const inOrder = kindsJoinedInOrder();
+    // Every sentence, and each with the text around it, so that matches at the start, the end and mid-text all count.
+    const texts = sentences.flatMap((s) => [s, `Well, ${s}`, `${s} ok`]);
+    expect(texts.filter((t) => matchesAnyKind(t) !== inOrder.test(t))).toEqual([]);
+    expect(texts.filter((t) => inOrder.test(t)).length).toBeGreaterThan(300);
+    // Tens of thousands of texts through both unions: seconds, more on a busy machine than vitest's default 5 s allows.
+  }, 120_000);
 });

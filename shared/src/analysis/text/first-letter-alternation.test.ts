@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupedByFirstLetter } from './first-letter-alternation';
+import { groupedByFirstLetter, unionGroupedByFirstLetter } from './first-letter-alternation';
 
 describe('groupedByFirstLetter', () => {
   it('groups a word list by first letter, distributing a group that opens an alternative', () => {
@@ -29,5 +29,51 @@ describe('groupedByFirstLetter', () => {
     for (const pattern of [/\b(?:a|(?<!x)b)/i, /\b(?:s?tart|end)/i, /\b(?:(?:a|b)?c|d)/i, /\b(?:cat|dog)/, /(?:cat|dog)/i, /\b(?:cat|dog) food/i, /\b(?:\d+ times|2 times)/i]) {
       expect(groupedByFirstLetter(pattern)).toBe(pattern);
     }
+  });
+});
+
+describe('unionGroupedByFirstLetter', () => {
+  const patterns = [
+    /\b(?:running late|behind schedule)\b/i,
+    /(?:^|\b)(?:^(?:ok|sure)[,\s]*done\b|attached (?:is|are)|(?:the )?link (?:is|to)\b|\d+ files? sent)/i,
+    /^(?:fixed|done)\.?$/i,
+    /(?:^|[!,:;]\s*)(?:big|huge) improvement\b/i,
+  ];
+  const union = unionGroupedByFirstLetter(patterns);
+  const inOrder = new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), 'i');
+
+  it('groups the alternatives that start a word, keeps the anchored ones anchored and the rest as written', () => {
+    expect(union.source).toBe(
+      '\\b(?:running late\\b|behind schedule\\b|attached (?:is|are)|\\d\\d* files? sent)|^(?:(?:ok|sure)[,\\s]*done\\b|(?:fixed|done)\\.?$)|(?:(?:^|\\b)(?:(?:the )?link (?:is|to)\\b))|(?:(?:^|[!,:;]\\s*)(?:big|huge) improvement\\b)',
+    );
+    expect(union.flags).toBe('i');
+  });
+
+  it('matches exactly the texts one of the patterns matches', () => {
+    const texts = [
+      'We are RUNNING LATE.',
+      'xrunning late',
+      'Sure, done',
+      'well sure, done',
+      'Attached is the deck',
+      'reattached is',
+      'The link is here',
+      'see the link to it',
+      'unlink is',
+      '3 files sent',
+      'a3 files sent',
+      'Fixed.',
+      'fixed it',
+      'Bang!, big improvement',
+      'a big improvement',
+      'Big improvement',
+      'behind schedule',
+      '',
+    ];
+    for (const text of texts) expect([text, union.test(text)]).toEqual([text, inOrder.test(text)]);
+  });
+
+  it('accepts only patterns with exactly the flag i', () => {
+    expect(() => unionGroupedByFirstLetter([/\bdone\b/])).toThrow(/flag/);
   });
 });

@@ -113,3 +113,41 @@ export function groupedByFirstLetter(pattern: RegExp): RegExp {
   const groups = [...byLead].map(([lead, rests]) => (rests.length === 1 ? `${lead}${rests[0]}` : `${lead}(?:${rests.join('|')})`));
   return new RegExp(`\\b(?:${groups.join('|')})${suffix}`, 'i');
 }
+
+/** Where a word starts: `(?:^|\b)` before a letter or a digit is the same test as `\b`. */
+const LINE_OR_WORD_START = '(?:^|\\b)';
+
+/**
+ * A pattern that matches somewhere in a text exactly when one of `patterns` (each with only the flag `i`) does, for
+ * `test()` alone: the alternatives of all of them that start a word are read as one list grouped by first letter (see
+ * groupedByFirstLetter), those anchored at the start as one `^(?:...)`, and the rest as they are. Which alternative
+ * matches first, and where, may differ from the patterns joined in their order; whether one matches does not, since a
+ * text matches an alternation exactly when it matches one of its alternatives, wherever that alternative stands.
+ * `(?:^|\b)` before a letter or a digit is `\b` (at the start a boundary holds exactly when a word character follows),
+ * and `(?:^|\b)^` is `^`.
+ */
+export function unionGroupedByFirstLetter(patterns: readonly RegExp[]): RegExp {
+  const wordLed: string[] = [];
+  const anchored: string[] = [];
+  const rest: string[] = [];
+  const place = (alternative: string, afterStart: boolean): void => {
+    if (alternative.startsWith('^')) anchored.push(alternative.slice(1));
+    else if (alternative.startsWith('\\b') && !CAPTURES.test(alternative) && leads(alternative.slice(2))) wordLed.push(alternative.slice(2));
+    else if (afterStart && !CAPTURES.test(alternative) && leads(alternative)) wordLed.push(alternative);
+    else rest.push(afterStart ? `${LINE_OR_WORD_START}(?:${alternative})` : alternative);
+  };
+  for (const pattern of patterns) {
+    if (pattern.flags !== 'i') throw new Error(`unionGroupedByFirstLetter: ${pattern.source.slice(0, 40)} must have exactly the flag "i"`);
+    for (const alternative of alternatives(pattern.source)) {
+      const group = alternative.startsWith(`${LINE_OR_WORD_START}(?:`) ? alternative.slice(LINE_OR_WORD_START.length) : null;
+      // `(?:^|\b)(?:a|b)`: the start test distributed over the group's alternatives.
+      if (group !== null && closing(group, 0) === group.length - 1) for (const inner of alternatives(group.slice(3, -1))) place(inner, true);
+      else place(alternative, false);
+    }
+  }
+  const parts: string[] = [];
+  if (wordLed.length > 0) parts.push(groupedByFirstLetter(new RegExp(`\\b(?:${wordLed.join('|')})`, 'i')).source);
+  if (anchored.length > 0) parts.push(`^(?:${anchored.join('|')})`);
+  for (const alternative of rest) parts.push(`(?:${alternative})`);
+  return new RegExp(parts.join('|'), 'i');
+}
