@@ -220,6 +220,19 @@ describe('statement plans', () => {
     expect(offenders, offenders.join('\n')).toEqual([]);
   });
 
+  it("finds a promise's later mail to the same people, and new mail's earlier promises to them, by address and time", async () => {
+    // The recipients tables are keyed by (user, address, time, id): the key is the lookup, and a seek on the address
+    // alone would read all of the mail to a client's main contact, which grows with the years.
+    const byAddress = [...new Set(seen.map((r) => r.sql))].filter((sql) => /FROM "(evidence|promise)_recipients" r\b[\s\S]*"address" IN/.test(sql));
+    expect(byAddress.some((sql) => sql.includes('"evidence_recipients"'))).toBe(true);
+    expect(byAddress.some((sql) => sql.includes('"promise_recipients"'))).toBe(true);
+    for (const sql of byAddress) {
+      const args = seen.find((r) => r.sql === sql)!.args;
+      const plan = (await plans.execute({ sql: `EXPLAIN QUERY PLAN ${sql}`, args: args as never })).rows.map((r) => String(r.detail));
+      expect(plan.join('\n'), sql).toMatch(/SEARCH r USING (COVERING )?INDEX \S+ \(user_id=\? AND address=\? AND (at|made_at)>\? AND (at|made_at)<\?\)/);
+    }
+  });
+
   it('finds a walk when there is one', () => {
     const schema: Schema = {
       unique: new Map([['sqlite_autoindex_threads_1', ['user_id', 'thread_id']]]),

@@ -249,8 +249,10 @@ export const evidenceRecipients = sqliteTable(
     messageId: text('message_id').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.userId, t.address, t.messageId] }),
-    index('evidence_recipients_at_idx').on(t.userId, t.address, t.at),
+    // The time is in the key (a message has one time, so rows stay one per message and address): the key is
+    // also how a promise finds later mail to the same people, and no second index on (address, time) is
+    // written with every row.
+    primaryKey({ columns: [t.userId, t.address, t.at, t.messageId] }),
     index('evidence_recipients_counterpart_idx').on(t.userId, t.counterpart, t.at),
   ],
 );
@@ -266,7 +268,9 @@ export const promiseRecipients = sqliteTable(
     madeAt: text('made_at').notNull(),
     promiseId: text('promise_id').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.address, t.promiseId] }), index('promise_recipients_made_idx').on(t.userId, t.address, t.madeAt)],
+  // The time is in the key (a promise has one time), which is how new mail to the same people finds the promises
+  // made to them shortly before: one b-tree written per row instead of two.
+  (t) => [primaryKey({ columns: [t.userId, t.address, t.madeAt, t.promiseId] })],
 );
 
 /** A request to us, a risk phrase (one of the engine's risk kinds), or a message of ours that asked for feedback. */
