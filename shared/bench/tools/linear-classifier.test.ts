@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linearProbability, trainLogistic, trainNaiveBayes } from './linear-classifier';
+import { linearProbability, scoreBinary, trainLogistic, trainNaiveBayes } from './linear-classifier';
 import type { Row } from './linear-classifier';
 
 /** A toy set: "u:late" and "u:broken" mark positives, "u:thanks" negatives; "u:rare" occurs once. */
@@ -37,5 +37,19 @@ describe('linear classifiers (README "Classifier (client risks)")', () => {
     expect(model.weights.has('u:rare')).toBe(false);
     // Positives hold 20 kept feature draws, negatives 41 (u:rare dropped); vocabulary: late, again, order, broken, thanks.
     expect(model.weights.get('u:late')).toBeCloseTo(Math.log((6 + 1) / (20 + 5)) - Math.log((0 + 1) / (41 + 5)), 12);
+  });
+});
+
+describe('scoreBinary', () => {
+  it('counts found, false and missed against the labels, with precision, recall and F1', () => {
+    const items = [
+      { label: true, says: true },
+      { label: true, says: false },
+      { label: false, says: true },
+      { label: false, says: false },
+      { label: true, says: true },
+    ];
+    expect(scoreBinary(items, (i) => i.label, (i) => i.says)).toEqual({ tp: 2, fp: 1, fn: 1, p: 2 / 3, r: 2 / 3, f1: 2 / 3 });
+    expect(scoreBinary([], () => true, () => true)).toEqual({ tp: 0, fp: 0, fn: 0, p: 0, r: 0, f1: 0 });
   });
 });

@@ -83,3 +83,28 @@ export function linearProbability(model: LinearModel, features: readonly string[
   for (const f of features) z += model.weights.get(f) ?? 0;
   return 1 / (1 + Math.exp(-z));
 }
+
+/** How a yes/no answer did against labels: found, false and missed, precision, recall and F1. */
+export interface BinaryScore {
+  tp: number;
+  fp: number;
+  fn: number;
+  p: number;
+  r: number;
+  f1: number;
+}
+
+export function scoreBinary<T>(items: readonly T[], truth: (item: T) => boolean, found: (item: T) => boolean): BinaryScore {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const item of items) {
+    const got = found(item);
+    if (got && truth(item)) tp++;
+    else if (got) fp++;
+    else if (truth(item)) fn++;
+  }
+  const p = tp / Math.max(1, tp + fp);
+  const r = tp / Math.max(1, tp + fn);
+  return { tp, fp, fn, p, r, f1: p + r === 0 ? 0 : (2 * p * r) / (p + r) };
+}

@@ -21,8 +21,8 @@ import { findPromises, readCommitment } from '../../src/analysis/promises';
 import type { CommitmentReading } from '../../src/analysis/promises';
 import { DEFAULT_WORKING_HOURS } from '../../src/model/settings';
 import { promiseFeatures, wordFeatures } from './promise-features';
-import { linearProbability, trainLogistic } from './linear-classifier';
-import type { LinearModel } from './linear-classifier';
+import { linearProbability, scoreBinary, trainLogistic } from './linear-classifier';
+import type { BinaryScore, LinearModel } from './linear-classifier';
 import { findArchive, readArchive } from './archive';
 import { EVERYTHING_LIST_SOURCE, findEverythingList, readEverythingList } from './everything-list';
 import { TWISTED_LIST_SOURCE, findTwistedList, readTwistedList } from './twisted-list';
@@ -125,25 +125,8 @@ const train = (data: Item[], config: Config): LinearModel =>
   );
 const probability = (model: LinearModel, item: Item, config: Config): number => linearProbability(model, featuresOf(item, config));
 
-interface Score {
-  tp: number;
-  fp: number;
-  fn: number;
-  p: number;
-  r: number;
-}
-function score(data: Item[], keep: (item: Item) => boolean): Score {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (const item of data) {
-    const got = keep(item);
-    if (got && item.promise) tp++;
-    else if (got) fp++;
-    else if (item.promise) fn++;
-  }
-  return { tp, fp, fn, p: tp / Math.max(1, tp + fp), r: tp / Math.max(1, tp + fn) };
-}
+type Score = BinaryScore;
+const score = (data: readonly Item[], keep: (item: Item) => boolean): Score => scoreBinary(data, (item) => item.promise, keep);
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const line = (s: Score): string => `P ${pct(s.p)} R ${pct(s.r)} (tp ${s.tp} fp ${s.fp} fn ${s.fn})`;
 

@@ -27,8 +27,8 @@ import { parseCorpus } from '../../corpus/evaluate';
 import { parseRealInbound, resolveReferences } from '../../corpus/real-mail';
 import { findRisks } from '../../src/analysis/risks';
 import { bucket, riskFormFeatures, riskWords } from './risk-features';
-import { linearProbability, trainLogistic, trainNaiveBayes } from './linear-classifier';
-import type { LinearModel } from './linear-classifier';
+import { linearProbability, scoreBinary, trainLogistic, trainNaiveBayes } from './linear-classifier';
+import type { BinaryScore, LinearModel } from './linear-classifier';
 import { findArchive, readArchive } from './archive';
 import { findComplaints, readComplaints } from './complaints-archive';
 import { TWISTED_LIST_SOURCE, findTwistedList, readTwistedList, twistedKey } from './twisted-list';
@@ -186,28 +186,8 @@ const train = (data: Item[], config: Config): LinearModel => {
 };
 const probability = (model: LinearModel, item: Features, config: Config): number => linearProbability(model, featuresOf(item, config));
 
-interface Score {
-  tp: number;
-  fp: number;
-  fn: number;
-  p: number;
-  r: number;
-  f1: number;
-}
-function score(data: Item[], found: (item: Item) => boolean): Score {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (const item of data) {
-    const got = found(item);
-    if (got && item.risk) tp++;
-    else if (got) fp++;
-    else if (item.risk) fn++;
-  }
-  const p = tp / Math.max(1, tp + fp);
-  const r = tp / Math.max(1, tp + fn);
-  return { tp, fp, fn, p, r, f1: p + r === 0 ? 0 : (2 * p * r) / (p + r) };
-}
+type Score = BinaryScore;
+const score = (data: readonly Item[], found: (item: Item) => boolean): Score => scoreBinary(data, (item) => item.risk, found);
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const line = (s: Score): string => `P ${pct(s.p).padStart(6)} R ${pct(s.r).padStart(6)} (${s.tp}/${s.fp}/${s.fn})`;
 
