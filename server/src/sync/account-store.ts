@@ -16,7 +16,7 @@ export function toAccountView(row: AccountRow, now: Date): AccountView {
     provider: row.provider,
     email: row.email,
     access: row.access,
-    status: row.status as AccountView['status'],
+    status: row.status,
     reconnectNeeded: row.status === 'reconnect_needed',
     phase: row.phase,
     messageCount: row.messageCount,
