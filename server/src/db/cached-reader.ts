@@ -6,6 +6,11 @@ import { createTurns } from './turns';
 export interface ReadExecutor {
   execute(stmt: InStatement): Promise<Pick<ResultSet, 'rows'>>;
   batch(stmts: InStatement[]): Promise<Pick<ResultSet, 'rows'>[]>;
+  /**
+   * Independent statements asked together: where reads run on threads, spread over them to run side by
+   * side (reader-thread.ts); elsewhere each statement as `execute` would run it. Answers in the same order.
+   */
+  spread?(stmts: InStatement[]): Promise<Pick<ResultSet, 'rows'>[]>;
   close(): void;
 }
 

@@ -10,6 +10,7 @@ interface ThreadError {
 }
 
 export interface ReaderThread extends ReadExecutor {
+  spread(stmts: InStatement[]): Promise<Pick<ResultSet, 'rows'>[]>;
   /** Whether reads still go to threads, how many statements they have answered and how many threads started (tests, diagnostics). */
   stats(): { onThread: boolean; readOnThread: number; threadsStarted: number };
   /** Settles once every thread has ended (at once if none started): after close(), their connections are closed. */
@@ -126,7 +127,15 @@ export function createReaderThread(path: string, busyTimeoutMs: number, options:
     return started;
   };
 
-  function ask(stmts: InStatement[]): Promise<Pick<ResultSet, 'rows'>[]> {
+  const pickLane = (): Lane => {
+    const now = performance.now();
+    return (
+      lanes.find((candidate) => candidate.busySince === null || now - candidate.busySince < SPILL_AFTER_MS) ??
+      lanes.reduce((least, candidate) => (candidate.load < least.load ? candidate : least))
+    );
+  };
+
+  function ask(stmts: InStatement[], chosen?: Lane): Promise<Pick<ResultSet, 'rows'>[]> {
     if (closed) return Promise.reject(new Error('the database reader is closed'));
     let packed: PositionalStatement[];
     try {
@@ -136,9 +145,7 @@ export function createReaderThread(path: string, busyTimeoutMs: number, options:
     }
     if (broken) return fallback().batch(packed);
     const now = performance.now();
-    const lane =
-      lanes.find((candidate) => candidate.busySince === null || now - candidate.busySince < SPILL_AFTER_MS) ??
-      lanes.reduce((least, candidate) => (candidate.load < least.load ? candidate : least));
+    const lane = chosen ?? pickLane();
     const running = (lane.worker ??= start(lane));
     const id = nextId++;
     if (lane.waiting.size === 0) {
@@ -152,9 +159,24 @@ export function createReaderThread(path: string, busyTimeoutMs: number, options:
     });
   }
 
+  /**
+   * Independent statements one request needs together, dealt out over the threads least loaded first (a
+   * thread takes every n-th), so they run side by side while the request's own thread waits. A single
+   * request's group of reads is where an idle core shortens the answer; reads of separate requests keep
+   * the spill rule above (one thread while it keeps up).
+   */
+  async function spread(stmts: InStatement[]): Promise<Pick<ResultSet, 'rows'>[]> {
+    const ways = Math.min(lanes.length, stmts.length);
+    if (ways <= 1 || broken) return ask(stmts);
+    const order = [...lanes].sort((a, b) => a.load - b.load).slice(0, ways);
+    const shares = await Promise.all(order.map((lane, i) => ask(stmts.filter((_, k) => k % ways === i), lane)));
+    return stmts.map((_, k) => shares[k % ways]![Math.floor(k / ways)]!);
+  }
+
   return {
     execute: async (stmt) => (await ask([stmt]))[0]!,
     batch: (stmts) => ask(stmts),
+    spread,
     stats: () => ({ onThread: !broken, readOnThread, threadsStarted: lanes.filter((lane) => lane.worker !== null).length }),
     ended: async () => {
       await Promise.all(lanes.map((lane) => lane.exited));

@@ -33,6 +33,19 @@ export function indexNamed(table: SQLiteTable, name: string): string {
 export interface Executor {
   execute(stmt: InStatement): Promise<Pick<ResultSet, 'rows'>>;
   batch(stmts: InStatement[]): Promise<Pick<ResultSet, 'rows'>[]>;
+  /** Present on the read connection (ReadExecutor.spread). */
+  spread?(stmts: InStatement[]): Promise<Pick<ResultSet, 'rows'>[]>;
+}
+
+/**
+ * Independent reads one request needs together, answered in order: spread over the reader threads where
+ * the executor has them, so they run side by side; otherwise each as `execute` runs it.
+ */
+export async function readTogether<const S extends readonly InStatement[]>(db: Executor, stmts: S): Promise<{ [K in keyof S]: Pick<ResultSet, 'rows'> }> {
+  const list = [...stmts];
+  const results = db.spread ? await db.spread(list) : await Promise.all(list.map((stmt) => db.execute(stmt)));
+  // One result per statement, in order (both paths answer so).
+  return results as { [K in keyof S]: Pick<ResultSet, 'rows'> };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientMatchesFilter } from '@followthrough/shared';
 import { createTestDb } from '../support/test-db';
 import { createTestApp, putSettings, type Client, type TestApp } from '../support/test-app';
 import { fabrikamOutlookMessage, northwindThread } from '../support/mail';
@@ -34,6 +35,22 @@ describe('GET /v1/counterparts', () => {
     const best = await alice.get('/v1/counterparts?sort=-health&limit=1');
     expect(best.body.counterparts).toHaveLength(1);
     expect(best.body.counterparts[0].health.score).toBe(Math.max(...scores));
+  });
+
+  it('filters by what each client\'s own page says: overdue, awaiting our reply, silent, renewal due', async () => {
+    await alice.send('PATCH', '/v1/counterparts/fabrikam.example', { renewalDate: '2026-12-20' });
+    const pages = await Promise.all(['fabrikam.example', 'northwind.example'].map(async (key) => (await alice.get(`/v1/counterparts/${key}`)).body.counterpart));
+    const kept = new Set<string>();
+    for (const filter of ['overdue', 'awaiting', 'silent', 'renewal'] as const) {
+      const listed = (await alice.get(`/v1/counterparts?filter=${filter}`)).body.counterparts.map((c: { key: string }) => c.key).sort();
+      const expected = pages.filter((page) => clientMatchesFilter(page, page.renewalDate, filter, '2026-11-23T09:00:00Z')).map((page) => page.key).sort();
+      expect(listed, filter).toEqual(expected);
+      for (const key of listed) kept.add(`${filter}:${key}`);
+    }
+    // Not every filter keeps every client: the filters are told apart.
+    expect(kept.size).toBeGreaterThan(0);
+    expect(kept.size).toBeLessThan(8);
+    expect(kept.has('renewal:fabrikam.example') && !kept.has('renewal:northwind.example')).toBe(true);
   });
 
   it('a second user sees none of them', async () => {

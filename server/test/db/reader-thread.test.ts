@@ -111,6 +111,20 @@ describe('the reader thread', () => {
     expect(sequential.stats()).toEqual({ onThread: true, readOnThread: 5, threadsStarted: 1 });
   });
 
+  it('spreads statements asked together over both threads and answers each in its place', async () => {
+    const pool = open();
+    const statements = Array.from({ length: 7 }, (_, i) => ({ sql: 'SELECT ? AS i, name FROM things WHERE id = ?', args: [i, 1 + (i % 2)] }));
+    const answers = await pool.spread(statements);
+    expect(answers.map((a) => a.rows.map((r) => [r.i, r.name]))).toEqual(statements.map((_, i) => [[i, i % 2 ? 'bolt' : 'anvil']]));
+    // Both threads took a share, though the statements were asked in one tick (execute alone would use one).
+    expect(pool.stats()).toEqual({ onThread: true, readOnThread: 7, threadsStarted: 2 });
+
+    // A statement SQLite refuses fails the whole group, with its message.
+    await expect(pool.spread(['SELECT 1 AS one', 'SELECT * FROM nowhere'])).rejects.toThrow(/no such table: nowhere/);
+    // One thread: the group is one batch there, in order.
+    expect((await open({ threads: 1 }).spread(['SELECT 1 AS n', 'SELECT 2 AS n'])).map((a) => a.rows[0]!.n)).toEqual([1, 2]);
+  });
+
   it('answers the reads asked before it was closed, and refuses those after', async () => {
     const reader = open();
     const before = reader.execute({ sql: 'SELECT name FROM things WHERE id = ?', args: [2] });

@@ -4,7 +4,7 @@ import type { ThreadFacts } from '../model/facts';
 import { analysisSettingsSchema } from '../model/settings';
 import { tallyAwaiting } from './awaiting';
 import { aggregateFigures, aggregateOf } from './counterpart-aggregate';
-import { isRecentRisk, isUnansweredRequest, summarizeCounterpart, type CounterpartSummaryInput } from './counterpart-summary';
+import { isRecentRisk, isUnansweredRequest, rankCounterpart, summarizeCounterpart, type CounterpartSummaryInput } from './counterpart-summary';
 import { EMPTY_PROMISE_TALLY } from './promise-status';
 
 const settings = analysisSettingsSchema.parse({ me: ['anna@northwind.io'], timeZone: 'Europe/Berlin', defaultCadenceDays: 14 });
@@ -120,6 +120,56 @@ describe('summarizeCounterpart', () => {
     const long = summarizeCounterpart({ ...input, awaitingOurReply: tallyAwaiting(many, now, settings) });
     expect(long.awaitingOurReplyCount).toBe(40);
     expect(long.awaitingOurReply.map((a) => a.threadId)).toEqual(['w0', 'w1', 'w2', 'w3', 'w4']);
+  });
+});
+
+describe('rankCounterpart', () => {
+  // A seeded generator, so a failure names the input that broke it.
+  const random = (seed: number) => () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  const initiatedOf = (us: number, them: number) => ({ us, them, share: us + them === 0 ? null : us / (us + them) });
+  const hoursBefore = (hours: number) => new Date(Date.parse(now) - hours * 3_600_000).toISOString();
+
+  function variant(seed: number): CounterpartSummaryInput {
+    const next = random(seed);
+    const count = (max: number) => Math.floor(next() * (max + 1));
+    const sinces = Array.from({ length: count(6) }, () => hoursBefore(count(400))).sort();
+    const overdue = count(3);
+    return {
+      ...input,
+      key: `client-${seed}`,
+      figures: { ...input.figures, initiated: initiatedOf(count(40), count(40)) },
+      lastEmailContactAt: pick(next, [null, hoursBefore(count(2000))]),
+      lastTouchpointContactAt: pick(next, [null, hoursBefore(count(2000))]),
+      awaitingOurReply: { count: sinces.length + count(4), overTarget: count(3), saturated: count(4), recentSinces: sinces, oldest: sinces.length ? [{ threadId: 't', lastMessageId: 'm', since: sinces[0]! }] : [] },
+      risks: Array.from({ length: count(4) }, (_, i) => ({ kind: pick(next, ['delay', 'escalation', 'bad-news'] as const), side: pick(next, ['us', 'them'] as const), messageId: `r${i}`, threadId: 't', text: 'x', at: hoursBefore(count(5000)) })),
+      promises: { ...EMPTY_PROMISE_TALLY, kept: count(5), keptLate: count(3), overdue, open: count(4), possiblyKept: count(2), oldestOverdueDueAt: overdue ? hoursBefore(count(300)) : null },
+      cadenceDays: pick(next, [null, 7, 30]),
+      initiationTarget: pick(next, [null, 0.5]),
+    };
+  }
+
+  it('ranks by the score and the fields the summary gives, for clients of every shape', () => {
+    const scores = new Set<number>();
+    for (let seed = 1; seed <= 300; seed++) {
+      const case_ = variant(seed);
+      const summary = summarizeCounterpart(case_);
+      expect(rankCounterpart(case_), `seed ${seed}`).toEqual({
+        key: summary.key,
+        score: summary.health.score,
+        lastContactAt: summary.lastContactAt,
+        cadenceDays: summary.cadenceDays,
+        awaitingOurReplyCount: summary.awaitingOurReplyCount,
+        promises: summary.promises,
+      });
+      scores.add(summary.health.score);
+    }
+    // The variants reach across the scale, so an agreement above is not a single score repeated.
+    expect(scores.size).toBeGreaterThan(30);
+  });
+
+  it('refuses a `now` that is not a date, as the summary does', () => {
+    expect(() => rankCounterpart({ ...input, now: 'soon' })).toThrow(RangeError);
   });
 });
 

@@ -2,9 +2,9 @@ import type { CounterpartSummary, RequestSnippet, RiskSnippet } from '../model/a
 import type { AnalysisSettings } from '../model/settings';
 import type { AwaitingItem, AwaitingTally } from './awaiting';
 import type { AggregateFigures } from './counterpart-aggregate';
-import { computeHealth } from './health';
+import { computeHealth, healthScore, type HealthInput } from './health';
 import type { PromiseTally } from './promise-status';
-import { measureSilence } from './silence';
+import { measureSilence, type Silence } from './silence';
 
 export { isUnansweredRequest } from './thread-analysis';
 
@@ -60,12 +60,8 @@ interface DatedRisk {
 const newestFirst = (a: DatedRisk, b: DatedRisk): number =>
   b.atMs - a.atMs || (a.risk.messageId < b.risk.messageId ? -1 : a.risk.messageId > b.risk.messageId ? 1 : 0);
 
-/**
- * One client's relationship at `now`: initiation, lags both ways, silence against cadence, what waits
- * on whom, unanswered requests, recent risk signals, promises by status, and the health score
- * explaining all of it. Lists hold the few most urgent items; counts say how many there are.
- */
-export function summarizeCounterpart(input: CounterpartSummaryInput): CounterpartSummary {
+/** What the health of a client is computed from at `now`: silence against cadence and the recent risks, newest first. */
+function healthBasis(input: CounterpartSummaryInput): { cadenceDays: number | null; silence: Silence; risks: RiskSnippet[]; health: HealthInput } {
   if (Number.isNaN(Date.parse(input.now))) throw new RangeError(`summarizeCounterpart: now "${input.now}" is not a date`);
   const cadenceDays = input.cadenceDays ?? input.settings.defaultCadenceDays ?? null;
   const silence = measureSilence({
@@ -80,7 +76,7 @@ export function summarizeCounterpart(input: CounterpartSummaryInput): Counterpar
     .filter((dated) => isRecentInstant(dated.atMs, nowMs))
     .sort(newestFirst)
     .map((dated) => dated.risk);
-  const health = computeHealth({
+  const health: HealthInput = {
     initiated: input.figures.initiated,
     ours: input.figures.responseLag.ours,
     silence,
@@ -90,7 +86,17 @@ export function summarizeCounterpart(input: CounterpartSummaryInput): Counterpar
     now: input.now,
     ...(input.initiationTarget !== null && input.initiationTarget !== undefined ? { initiationTarget: input.initiationTarget } : {}),
     settings: input.settings,
-  });
+  };
+  return { cadenceDays, silence, risks, health };
+}
+
+/**
+ * One client's relationship at `now`: initiation, lags both ways, silence against cadence, what waits
+ * on whom, unanswered requests, recent risk signals, promises by status, and the health score
+ * explaining all of it. Lists hold the few most urgent items; counts say how many there are.
+ */
+export function summarizeCounterpart(input: CounterpartSummaryInput): CounterpartSummary {
+  const { cadenceDays, silence, risks, health } = healthBasis(input);
   return {
     key: input.key,
     contacts: input.figures.contacts,
@@ -109,7 +115,33 @@ export function summarizeCounterpart(input: CounterpartSummaryInput): Counterpar
     riskCount: risks.length,
     risks: risks.slice(0, SUMMARY_LIST_LIMIT),
     promises: input.promises,
-    health,
+    health: computeHealth(health),
+  };
+}
+
+/** What ranks and filters a client in a list of all of them: its summary's health score and the fields the filters read. */
+export interface CounterpartRank {
+  key: string;
+  score: number;
+  lastContactAt: string | null;
+  cadenceDays: number | null;
+  awaitingOurReplyCount: number;
+  promises: PromiseTally;
+}
+
+/**
+ * summarizeCounterpart's score and filter fields, from the same basis, without the health's reasons in
+ * words or the short lists: ranking a mailbox's clients to show a page of them.
+ */
+export function rankCounterpart(input: CounterpartSummaryInput): CounterpartRank {
+  const { cadenceDays, silence, health } = healthBasis(input);
+  return {
+    key: input.key,
+    score: healthScore(health),
+    lastContactAt: silence.lastContactAt,
+    cadenceDays,
+    awaitingOurReplyCount: input.awaitingOurReply.count,
+    promises: input.promises,
   };
 }
 

@@ -63,7 +63,8 @@ interface Measured {
   value: number | null;
   target: number | null;
   unit: string;
-  explanation: string;
+  /** Words for people, made only when asked: ranking a mailbox's clients needs the fractions alone. */
+  explain: () => string;
 }
 
 /** The initiation target in force for a health input (0..1). */
@@ -78,7 +79,7 @@ function initiation(input: HealthInput): Measured {
   const targetPct = Math.round(target * 100);
   const base = { id: 'initiation' as const, label: 'Who starts conversations', target: targetPct, unit: '%' };
   if (total === 0) {
-    return { ...base, fraction: null, value: null, explanation: 'Not counted: no conversations with them yet.' };
+    return { ...base, fraction: null, value: null, explain: () => 'Not counted: no conversations with them yet.' };
   }
   const share = us / total;
   const pct = Math.round(share * 100);
@@ -87,7 +88,7 @@ function initiation(input: HealthInput): Measured {
     ...base,
     fraction: Math.min(1, share / target),
     value: pct,
-    explanation: `We started ${us} of ${plural(total, 'conversation')} (${pct}%), ${verdict}.`,
+    explain: () => `We started ${us} of ${plural(total, 'conversation')} (${pct}%), ${verdict}.`,
   };
 }
 
@@ -96,18 +97,20 @@ function responsiveness(input: HealthInput): Measured {
   const base = { id: 'responsiveness' as const, label: 'How fast we reply', target, unit: 'business minutes' };
   const median = input.ours.medianBusinessMinutes;
   if (input.ours.count === 0 || median === null) {
-    return { ...base, fraction: null, value: null, explanation: 'Not counted: we have not answered any of their messages yet.' };
+    return { ...base, fraction: null, value: null, explain: () => 'Not counted: we have not answered any of their messages yet.' };
   }
   const describe = (m: number): string => describeBusinessMinutes(m, input.settings);
   const p90 = input.ours.p90BusinessMinutes;
-  const tail = p90 === null ? '' : `; 9 in 10 within ${describe(p90)}`;
   const fraction = median <= target ? 1 : target / median;
   const verdict = median <= target ? 'within' : 'slower than';
   return {
     ...base,
     fraction,
     value: median,
-    explanation: `Our typical reply took ${describe(median)}, ${verdict} our target of ${describe(target)} (${plural(input.ours.count, 'reply', 'replies')}${tail}).`,
+    explain: () => {
+      const tail = p90 === null ? '' : `; 9 in 10 within ${describe(p90)}`;
+      return `Our typical reply took ${describe(median)}, ${verdict} our target of ${describe(target)} (${plural(input.ours.count, 'reply', 'replies')}${tail}).`;
+    },
   };
 }
 
@@ -116,17 +119,17 @@ function silence(input: HealthInput): Measured {
   const base = { id: 'silence' as const, label: 'Regular contact', target: cadenceDays, unit: 'days' };
   if (cadenceDays === null) {
     const since = daysSinceContact === null ? 'no contact yet' : `last contact ${daysAgo(daysSinceContact)}`;
-    return { ...base, fraction: null, value: daysSinceContact, explanation: `Not counted: no contact cadence is agreed (${since}).` };
+    return { ...base, fraction: null, value: daysSinceContact, explain: () => `Not counted: no contact cadence is agreed (${since}).` };
   }
   if (daysSinceContact === null) {
-    return { ...base, fraction: null, value: null, explanation: `Not counted: no contact with them yet (cadence every ${plural(cadenceDays, 'day')}).` };
+    return { ...base, fraction: null, value: null, explain: () => `Not counted: no contact with them yet (cadence every ${plural(cadenceDays, 'day')}).` };
   }
   if (daysSinceContact <= cadenceDays) {
     return {
       ...base,
       fraction: 1,
       value: daysSinceContact,
-      explanation: `Last contact ${daysAgo(daysSinceContact)}, within the agreed cadence of every ${plural(cadenceDays, 'day')}.`,
+      explain: () => `Last contact ${daysAgo(daysSinceContact)}, within the agreed cadence of every ${plural(cadenceDays, 'day')}.`,
     };
   }
   const over = Math.max(1, Math.round(daysSinceContact - cadenceDays));
@@ -135,7 +138,7 @@ function silence(input: HealthInput): Measured {
     // Linear: the component is gone once the silence is twice the cadence.
     fraction: Math.max(0, 1 - over / cadenceDays),
     value: daysSinceContact,
-    explanation: `Last contact ${daysAgo(daysSinceContact)}, ${plural(over, 'day')} past the agreed cadence of every ${plural(cadenceDays, 'day')}.`,
+    explain: () => `Last contact ${daysAgo(daysSinceContact)}, ${plural(over, 'day')} past the agreed cadence of every ${plural(cadenceDays, 'day')}.`,
   };
 }
 
@@ -149,21 +152,24 @@ function promises(input: HealthInput): Measured {
   const unsure = t.possiblyKept > 0 ? `; ${plural(t.possiblyKept, 'promise')} possibly kept (confirm)` : '';
   if (judged === 0) {
     const openText = t.open > 0 ? `${plural(t.open, 'promise')} open, none due yet` : 'no promises to them found yet';
-    return { ...base, fraction: null, value: null, explanation: `Not counted: ${openText}${unsure}.` };
+    return { ...base, fraction: null, value: null, explain: () => `Not counted: ${openText}${unsure}.` };
   }
   const rate = Math.round((onTime / judged) * 100);
-  const parts = [`We kept ${onTime} of ${plural(judged, 'promise')} on time (${rate}%)`];
-  if (late > 0) parts.push(`${late} kept late`);
-  if (t.overdue > 0 && t.oldestOverdueDueAt !== null) {
-    const oldest = Date.parse(input.now) - Date.parse(t.oldestOverdueDueAt);
-    parts.push(`${t.overdue} overdue (the oldest by ${describeMinutes(oldest / 60000)})`);
-  }
+  const explain = (): string => {
+    const parts = [`We kept ${onTime} of ${plural(judged, 'promise')} on time (${rate}%)`];
+    if (late > 0) parts.push(`${late} kept late`);
+    if (t.overdue > 0 && t.oldestOverdueDueAt !== null) {
+      const oldest = Date.parse(input.now) - Date.parse(t.oldestOverdueDueAt);
+      parts.push(`${t.overdue} overdue (the oldest by ${describeMinutes(oldest / 60000)})`);
+    }
+    return `${parts.join('; ')}${unsure}.`;
+  };
   return {
     ...base,
     // A late promise is worth half a kept one; an overdue one nothing.
     fraction: (onTime + 0.5 * late) / judged,
     value: rate,
-    explanation: `${parts.join('; ')}${unsure}.`,
+    explain,
   };
 }
 
@@ -172,7 +178,7 @@ function awaiting(input: HealthInput): Measured {
   const base = { id: 'awaiting' as const, label: 'Replies we owe', target: 0, unit: 'conversations' };
   const tally = input.awaitingOurReply;
   if (tally.count === 0) {
-    return { ...base, fraction: 1, value: 0, explanation: 'No conversation is waiting for our reply.' };
+    return { ...base, fraction: 1, value: 0, explain: () => 'No conversation is waiting for our reply.' };
   }
   // Waiting within the reply target costs nothing (we may be working on it); past it, each conversation
   // costs up to half the component as the wait grows to AWAITING_SATURATION times the target. Waits at
@@ -183,19 +189,17 @@ function awaiting(input: HealthInput): Measured {
     const wait = businessMinutesBetween(since, input.now, input.settings);
     cost += Math.min(1, Math.max(0, (wait - target) / span));
   }
-  const oldest = tally.oldest[0];
-  const longest = oldest ? businessMinutesBetween(oldest.since, input.now, input.settings) : 0;
-  const late = tally.overTarget;
-  const lateText =
-    late > 0
-      ? `${late === tally.count ? (late > 1 ? 'all ' : '') : `${late} `}past our reply target of ${describeBusinessMinutes(target, input.settings)}`
-      : 'still within our reply target';
-  return {
-    ...base,
-    fraction: Math.max(0, 1 - cost / 2),
-    value: tally.count,
-    explanation: `${plural(tally.count, 'conversation')} ${tally.count === 1 ? 'waits' : 'wait'} for our reply, the longest for ${describeBusinessMinutes(longest, input.settings)} (${lateText}).`,
+  const explain = (): string => {
+    const oldest = tally.oldest[0];
+    const longest = oldest ? businessMinutesBetween(oldest.since, input.now, input.settings) : 0;
+    const late = tally.overTarget;
+    const lateText =
+      late > 0
+        ? `${late === tally.count ? (late > 1 ? 'all ' : '') : `${late} `}past our reply target of ${describeBusinessMinutes(target, input.settings)}`
+        : 'still within our reply target';
+    return `${plural(tally.count, 'conversation')} ${tally.count === 1 ? 'waits' : 'wait'} for our reply, the longest for ${describeBusinessMinutes(longest, input.settings)} (${lateText}).`;
   };
+  return { ...base, fraction: Math.max(0, 1 - cost / 2), value: tally.count, explain };
 }
 
 /** How much one risk weighs: recent ones from them most, our own bad news half, old ones little. */
@@ -233,15 +237,18 @@ function risk(input: HealthInput): Measured {
     }
   }
   if (newest === null) {
-    return { ...base, fraction: 1, value: 0, explanation: 'No complaints, escalations, cancellations or delays in the last six months.' };
+    return { ...base, fraction: 1, value: 0, explain: () => 'No complaints, escalations, cancellations or delays in the last six months.' };
   }
-  const newestAge = Math.max(0, Math.round((now - newestMs) / DAY_MS));
-  const silentAfter = lastContact <= newestMs && newestAge >= SILENCE_AFTER_RISK_DAYS;
-  const who = newest.side === 'them' ? 'them' : 'us';
-  const when = newestAge === 0 ? 'today' : `${plural(newestAge, 'day')} ago`;
-  let explanation = `${plural(count, 'risk signal')} in the last six months (${fromThem} from them); the latest was ${RISK_WORDS[newest.kind]} from ${who} ${when}`;
-  explanation += silentAfter ? ', and nobody has written since.' : '.';
-  return { ...base, fraction: Math.max(0, 1 - total / 2), value: count, explanation };
+  const latest = newest;
+  const explain = (): string => {
+    const newestAge = Math.max(0, Math.round((now - newestMs) / DAY_MS));
+    const silentAfter = lastContact <= newestMs && newestAge >= SILENCE_AFTER_RISK_DAYS;
+    const who = latest.side === 'them' ? 'them' : 'us';
+    const when = newestAge === 0 ? 'today' : `${plural(newestAge, 'day')} ago`;
+    const explanation = `${plural(count, 'risk signal')} in the last six months (${fromThem} from them); the latest was ${RISK_WORDS[latest.kind]} from ${who} ${when}`;
+    return explanation + (silentAfter ? ', and nobody has written since.' : '.');
+  };
+  return { ...base, fraction: Math.max(0, 1 - total / 2), value: count, explain };
 }
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
@@ -254,26 +261,49 @@ const round1 = (x: number): number => Math.round(x * 10) / 10;
  * an explanation starting "Not counted". If nothing at all is measurable the score is 100.
  */
 export function computeHealth(input: HealthInput): Health {
-  const measured = [initiation(input), responsiveness(input), silence(input), promises(input), awaiting(input), risk(input)];
+  const measured = measureAll(input);
+  const { score, weights, contributions } = weigh(measured);
+  const components: HealthComponent[] = measured.map((m, i) => ({
+    id: m.id,
+    label: m.label,
+    value: m.value,
+    target: m.target,
+    unit: m.unit,
+    weight: round1(weights[i]!),
+    contribution: round1(contributions[i]!),
+    explanation: m.explain(),
+  }));
+  return { score, components };
+}
+
+/**
+ * computeHealth's score alone, by the same components and weighing, without putting their reasons into
+ * words: what sorting and filtering a whole mailbox's clients needs (the Clients list ranks every client
+ * on each read and shows a page of them).
+ */
+export function healthScore(input: HealthInput): number {
+  return weigh(measureAll(input)).score;
+}
+
+function measureAll(input: HealthInput): Measured[] {
+  return [initiation(input), responsiveness(input), silence(input), promises(input), awaiting(input), risk(input)];
+}
+
+/** Each component's weight rescaled over those with something to measure, what it earned, and the score. */
+function weigh(measured: readonly Measured[]): { score: number; weights: number[]; contributions: number[] } {
   const measuredWeight = measured.reduce((s, m) => s + (m.fraction === null ? 0 : HEALTH_WEIGHTS[m.id]), 0);
   let total = 0;
-  const components: HealthComponent[] = measured.map((m) => {
+  const weights: number[] = [];
+  const contributions: number[] = [];
+  for (const m of measured) {
     const weight = m.fraction === null || measuredWeight === 0 ? 0 : (HEALTH_WEIGHTS[m.id] * 100) / measuredWeight;
     const contribution = weight * (m.fraction ?? 0);
     total += contribution;
-    return {
-      id: m.id,
-      label: m.label,
-      value: m.value,
-      target: m.target,
-      unit: m.unit,
-      weight: round1(weight),
-      contribution: round1(contribution),
-      explanation: m.explanation,
-    };
-  });
+    weights.push(weight);
+    contributions.push(contribution);
+  }
   const score = measuredWeight === 0 ? 100 : Math.max(0, Math.min(100, Math.round(total)));
-  return { score, components };
+  return { score, weights, contributions };
 }
 
 /**

@@ -5,11 +5,13 @@ import {
   EMPTY_PROMISE_TALLY,
   RISK_KINDS,
   RISK_LIST_DAYS,
+  rankCounterpart,
   summarizeCounterpart,
   type AggregateFigures,
   type AnalysisSettings,
   type AwaitingItem,
   type AwaitingThresholds,
+  type CounterpartRank,
   type CounterpartSummary,
   type CounterpartSummaryInput,
   type PromiseTally,
@@ -19,7 +21,7 @@ import {
 } from '@followthrough/shared';
 import type { CounterpartProfile } from '@followthrough/shared/contract';
 import { counterpartAggregates, counterpartCounts, counterpartProfiles, promises, snippets, threads, touchpoints } from '../../db/schema/index';
-import { names, str, strOrNull, type Executor } from '../sql';
+import { names, readTogether, str, strOrNull, type Executor } from '../sql';
 import { decodeCursor, encodeCursor, KEPT_AT_INDEX, keptAfter } from './promise-reads';
 
 const A = names(counterpartAggregates);
@@ -254,6 +256,29 @@ export async function readCounterpartRow(db: Executor, userId: string, key: stri
   return row.figures === null && row.profile === null && row.any_touch === null ? null : row;
 }
 
+/**
+ * Several clients' pieces in one statement, a row per key that the user has something of: one statement
+ * for a page of the Clients list costs a fraction of one per client (each statement's fixed cost is far
+ * above these indexed reads).
+ */
+export async function readCounterpartRows(db: Executor, userId: string, keys: readonly string[], clock: ReadClock): Promise<Map<string, Row>> {
+  if (keys.length === 0) return new Map();
+  const first = clockArgs(userId, clock).length + 1;
+  const values = keys.map((_, i) => `(?${first + i})`).join(', ');
+  const result = await db.execute({
+    sql: `SELECT page.column1 AS page_key, ${counterpartPiecesSql('page.column1')},
+            (SELECT 1 FROM ${TP.$} WHERE ${TP.userId} = ?1 AND ${TP.counterpart} = page.column1 LIMIT 1) AS any_touch
+          FROM (VALUES ${values}) page`,
+    args: [...clockArgs(userId, clock), ...keys],
+  });
+  const rows = new Map<string, Row>();
+  for (const row of result.rows) {
+    if (row.figures === null && row.profile === null && row.any_touch === null) continue;
+    rows.set(str(row.page_key), row);
+  }
+  return rows;
+}
+
 /** One client, in one statement; null when the user has nothing of it (no mail, touchpoint or profile). */
 export async function readCounterpart(db: Executor, userId: string, key: string, clock: ReadClock, settings: AnalysisSettings): Promise<CounterpartRead | null> {
   const row = await readCounterpartRow(db, userId, key, clock);
@@ -267,16 +292,12 @@ export interface CounterpartListQuery {
   cursor?: string;
 }
 
-const sorters: Record<CounterpartListQuery['sort'], (a: CounterpartRead, b: CounterpartRead) => number> = {
-  health: (a, b) => a.summary.health.score - b.summary.health.score || a.key.localeCompare(b.key),
-  '-health': (a, b) => b.summary.health.score - a.summary.health.score || a.key.localeCompare(b.key),
-  lastContact: (a, b) => (b.summary.lastContactAt ?? '').localeCompare(a.summary.lastContactAt ?? '') || a.key.localeCompare(b.key),
+const sorters: Record<CounterpartListQuery['sort'], (a: CounterpartRank, b: CounterpartRank) => number> = {
+  health: (a, b) => a.score - b.score || a.key.localeCompare(b.key),
+  '-health': (a, b) => b.score - a.score || a.key.localeCompare(b.key),
+  lastContact: (a, b) => (b.lastContactAt ?? '').localeCompare(a.lastContactAt ?? '') || a.key.localeCompare(b.key),
   key: (a, b) => a.key.localeCompare(b.key),
 };
-
-function matches(read: CounterpartRead, filter: CounterpartListQuery['filter'], now: string): boolean {
-  return clientMatchesFilter(read.summary, read.profile.renewalDate, filter, now);
-}
 
 /** Everything the Clients list needs of one user, read for all their clients at once, by client key. */
 export interface AllPieces {
@@ -299,43 +320,44 @@ export interface AllPieces {
  * their history.
  */
 export async function readAllPieces(db: Executor, userId: string, clock: ReadClock): Promise<AllPieces> {
-  const [figures, lastTouch, anyTouch, recent, counts, pendingLate, keptLater, risks, profiles] = await Promise.all([
+  // Nine independent reads, spread over the reader threads: the list waits for the slowest share, not the sum.
+  const [figures, lastTouch, anyTouch, recent, counts, pendingLate, keptLater, risks, profiles] = await readTogether(db, [
     // Each client with mail: its figures, its latest contact and its oldest wait for our reply, the
     // last two by index lookups per client (a GROUP BY over threads would walk the whole mailbox).
-    db.execute({
+    {
       sql: `SELECT a.${A.key} AS k, a.${A.figuresJson} AS v,
               (SELECT max(${T.lastContactAt}) FROM ${T.$} WHERE ${T.userId} = ?1 AND ${T.counterpart} = a.${A.key} AND ${T.lastContactAt} <= ?2) AS last_email,
               (SELECT min(${T.awaitingSince}) FROM ${T.$} WHERE ${T.userId} = ?1 AND ${T.counterpart} = a.${A.key} AND ${T.awaitingSide} = 'us') AS oldest
             FROM ${A.$} a WHERE a.${A.userId} = ?1`,
       args: [userId, clock.now],
-    }),
-    db.execute({
+    },
+    {
       sql: `SELECT ${TP.counterpart} AS k, max(${TP.at}) AS v FROM ${TP.$} WHERE ${TP.userId} = ? AND ${TP.kind} IN ${CONTACT_KINDS} AND ${TP.at} <= ? GROUP BY 1`,
       args: [userId, clock.now],
-    }),
-    db.execute({ sql: `SELECT DISTINCT ${TP.counterpart} AS k FROM ${TP.$} WHERE ${TP.userId} = ?`, args: [userId] }),
-    db.execute({
+    },
+    { sql: `SELECT DISTINCT ${TP.counterpart} AS k FROM ${TP.$} WHERE ${TP.userId} = ?`, args: [userId] },
+    {
       sql: `SELECT ${T.counterpart} AS k, ${T.awaitingSince} AS v FROM ${T.$} WHERE ${T.userId} = ? AND ${T.awaitingSide} = 'us' AND ${T.awaitingSince} > ?
             AND ${T.counterpart} IS NOT NULL ORDER BY ${T.awaitingSince}`,
       args: [userId, clock.saturatedUpTo],
-    }),
-    db.execute({ sql: `SELECT ${N.counterpart} AS k, json_group_object(${N.what}, ${N.n}) AS v FROM ${N.$} WHERE ${N.userId} = ? GROUP BY 1`, args: [userId] }),
-    db.execute({
+    },
+    { sql: `SELECT ${N.counterpart} AS k, json_group_object(${N.what}, ${N.n}) AS v FROM ${N.$} WHERE ${N.userId} = ? GROUP BY 1`, args: [userId] },
+    {
       sql: `SELECT ${P.counterpart} AS k, count(*) AS n, min(${P.dueAt}) AS min_due FROM ${P.$}
             WHERE ${P.userId} = ? AND ${P.state} = 'pending' AND ${P.overdueAfter} < ? AND ${P.counterpart} IS NOT NULL GROUP BY 1`,
       args: [userId, clock.now],
-    }),
-    db.execute({
+    },
+    {
       sql: `SELECT ${P.counterpart} AS k, ${P.state} AS state, ${P.overdueAfter} < ?2 AS late, count(*) AS n, min(${P.dueAt}) AS min_due FROM ${P.$} INDEXED BY ${KEPT_AT_INDEX}
             WHERE ${P.userId} = ?1 AND ${keptAfter('?2', '')} AND ${P.counterpart} IS NOT NULL GROUP BY 1, 2, 3`,
       args: [userId, clock.now],
-    }),
-    db.execute({
+    },
+    {
       sql: `SELECT ${S.counterpart} AS k, ${S.kind} AS kind, ${S.side} AS side, ${S.messageId} AS message_id, ${S.threadId} AS thread_id, ${S.text} AS text, ${S.at} AS at
             FROM ${S.$} WHERE ${S.userId} = ? AND ${S.kind} IN ${RISK_KIND_LIST} AND ${S.at} >= ? AND ${S.at} <= ? AND ${S.counterpart} IS NOT NULL`,
       args: [userId, clock.riskSince, clock.now],
-    }),
-    db.execute({ sql: `SELECT ${CP.key} AS k, ${CP.name} AS name, ${CP.cadenceDays} AS cadence, ${CP.renewalDate} AS renewal, ${CP.notes} AS notes, ${CP.initiationTargetPercent} AS target, ${CP.reviewIntervalDays} AS review, ${CP.feedbackIntervalDays} AS feedback FROM ${CP.$} WHERE ${CP.userId} = ?`, args: [userId] }),
+    },
+    { sql: `SELECT ${CP.key} AS k, ${CP.name} AS name, ${CP.cadenceDays} AS cadence, ${CP.renewalDate} AS renewal, ${CP.notes} AS notes, ${CP.initiationTargetPercent} AS target, ${CP.reviewIntervalDays} AS review, ${CP.feedbackIntervalDays} AS feedback FROM ${CP.$} WHERE ${CP.userId} = ?`, args: [userId] },
   ]);
   const byKey = <T>(rows: readonly Row[], value: (r: Row) => T) => new Map(rows.map((r) => [str(r.k), value(r)]));
   const listBy = <T>(rows: readonly Row[], value: (r: Row) => T) => {
@@ -424,19 +446,20 @@ export function summaryInputOf(p: AllPieces, key: string, clock: ReadClock, sett
 }
 
 /**
- * Every client's summary at once, for the Clients list: the pieces of all clients (readAllPieces), then
- * each summary made by the same function. Sorting by health needs every client's score, so this is linear
- * in the number of clients (not in their history), computed in slices that let other requests in between.
+ * Every client ranked at once, for the Clients list: the pieces of all clients (readAllPieces), then each
+ * client's score and filter fields by the function its summary uses (rankCounterpart). Sorting by health
+ * needs every client's score, so this is linear in the number of clients (not in their history), computed
+ * in slices that let other requests in between.
  */
-export async function summarizeAllCounterparts(db: Executor, userId: string, clock: ReadClock, settings: AnalysisSettings, breathe: () => Promise<void>): Promise<CounterpartRead[]> {
+async function rankAllCounterparts(db: Executor, userId: string, clock: ReadClock, settings: AnalysisSettings, breathe: () => Promise<void>): Promise<{ pieces: AllPieces; ranks: { rank: CounterpartRank; renewalDate: string | null }[] }> {
   const pieces = await readAllPieces(db, userId, clock);
-  const out: CounterpartRead[] = [];
+  const ranks: { rank: CounterpartRank; renewalDate: string | null }[] = [];
   for (const key of keysOfPieces(pieces)) {
     const { input, profile } = summaryInputOf(pieces, key, clock, settings);
-    out.push({ key, summary: summarizeCounterpart(input), profile });
+    ranks.push({ rank: rankCounterpart(input), renewalDate: profile.renewalDate });
     await breathe();
   }
-  return out;
+  return { pieces, ranks };
 }
 
 /** A page of the Clients list: filtered, sorted, and each item read whole (its short lists too). */
@@ -448,11 +471,18 @@ export async function listCounterparts(
   settings: AnalysisSettings,
   breathe: () => Promise<void>,
 ): Promise<{ items: CounterpartRead[]; total: number; nextCursor: string | null }> {
-  const all = (await summarizeAllCounterparts(db, userId, clock, settings, breathe)).filter((r) => matches(r, query.filter, clock.now));
+  const { pieces, ranks } = await rankAllCounterparts(db, userId, clock, settings, breathe);
+  const all = ranks.filter((r) => clientMatchesFilter(r.rank, r.renewalDate, query.filter, clock.now)).map((r) => r.rank);
   all.sort(sorters[query.sort]);
   const offset = Number(decodeCursor(query.cursor, 1)?.[0] ?? 0);
   const page = all.slice(offset, offset + query.limit);
-  // Asked at once: the reader threads answer them side by side (db/reader-thread.ts).
-  const items = await Promise.all(page.map(async (r) => (await readCounterpart(db, userId, r.key, clock, settings)) ?? r));
+  const rows = await readCounterpartRows(db, userId, page.map((r) => r.key), clock);
+  const items = page.map(({ key }) => {
+    const row = rows.get(key);
+    if (row) return counterpartFromRow(key, row, clock, settings);
+    // Gone between the two reads (erased meanwhile): its summary from the pieces it was ranked by.
+    const { input, profile } = summaryInputOf(pieces, key, clock, settings);
+    return { key, summary: summarizeCounterpart(input), profile };
+  });
   return { items, total: all.length, nextCursor: offset + query.limit < all.length ? encodeCursor([offset + query.limit]) : null };
 }
