@@ -63,8 +63,8 @@ interface Measured {
   value: number | null;
   target: number | null;
   unit: string;
-  /** Words for people, made only when asked: ranking a mailbox's clients needs the fractions alone. */
-  explain: () => string;
+  /** Empty unless words were asked for: ranking a mailbox's clients needs the fractions alone. */
+  explanation: string;
 }
 
 /** The initiation target in force for a health input (0..1). */
@@ -72,14 +72,14 @@ export function initiationTargetOf(input: Pick<HealthInput, 'initiationTarget' |
   return input.initiationTarget ?? input.settings.initiationTarget ?? DEFAULT_INITIATION_TARGET;
 }
 
-function initiation(input: HealthInput): Measured {
+function initiation(input: HealthInput, words: boolean): Measured {
   const { us, them } = input.initiated;
   const total = us + them;
   const target = initiationTargetOf(input);
   const targetPct = Math.round(target * 100);
   const base = { id: 'initiation' as const, label: 'Who starts conversations', target: targetPct, unit: '%' };
   if (total === 0) {
-    return { ...base, fraction: null, value: null, explain: () => 'Not counted: no conversations with them yet.' };
+    return { ...base, fraction: null, value: null, explanation: 'Not counted: no conversations with them yet.' };
   }
   const share = us / total;
   const pct = Math.round(share * 100);
@@ -88,18 +88,17 @@ function initiation(input: HealthInput): Measured {
     ...base,
     fraction: Math.min(1, share / target),
     value: pct,
-    explain: () => `We started ${us} of ${plural(total, 'conversation')} (${pct}%), ${verdict}.`,
+    explanation: !words ? '' : `We started ${us} of ${plural(total, 'conversation')} (${pct}%), ${verdict}.`,
   };
 }
 
-function responsiveness(input: HealthInput): Measured {
+function responsiveness(input: HealthInput, words: boolean): Measured {
   const target = input.settings.responseTargetBusinessMinutes;
   const base = { id: 'responsiveness' as const, label: 'How fast we reply', target, unit: 'business minutes' };
   const median = input.ours.medianBusinessMinutes;
   if (input.ours.count === 0 || median === null) {
-    return { ...base, fraction: null, value: null, explain: () => 'Not counted: we have not answered any of their messages yet.' };
+    return { ...base, fraction: null, value: null, explanation: 'Not counted: we have not answered any of their messages yet.' };
   }
-  const describe = (m: number): string => describeBusinessMinutes(m, input.settings);
   const p90 = input.ours.p90BusinessMinutes;
   const fraction = median <= target ? 1 : target / median;
   const verdict = median <= target ? 'within' : 'slower than';
@@ -107,29 +106,32 @@ function responsiveness(input: HealthInput): Measured {
     ...base,
     fraction,
     value: median,
-    explain: () => {
-      const tail = p90 === null ? '' : `; 9 in 10 within ${describe(p90)}`;
-      return `Our typical reply took ${describe(median)}, ${verdict} our target of ${describe(target)} (${plural(input.ours.count, 'reply', 'replies')}${tail}).`;
-    },
+    explanation: words ? replyExplanation(median, p90, target, verdict, input) : '',
   };
 }
 
-function silence(input: HealthInput): Measured {
+function replyExplanation(median: number, p90: number | null, target: number, verdict: string, input: HealthInput): string {
+  const tail = p90 === null ? '' : `; 9 in 10 within ${describeBusinessMinutes(p90, input.settings)}`;
+  const took = describeBusinessMinutes(median, input.settings);
+  return `Our typical reply took ${took}, ${verdict} our target of ${describeBusinessMinutes(target, input.settings)} (${plural(input.ours.count, 'reply', 'replies')}${tail}).`;
+}
+
+function silence(input: HealthInput, words: boolean): Measured {
   const { daysSinceContact, cadenceDays } = input.silence;
   const base = { id: 'silence' as const, label: 'Regular contact', target: cadenceDays, unit: 'days' };
   if (cadenceDays === null) {
     const since = daysSinceContact === null ? 'no contact yet' : `last contact ${daysAgo(daysSinceContact)}`;
-    return { ...base, fraction: null, value: daysSinceContact, explain: () => `Not counted: no contact cadence is agreed (${since}).` };
+    return { ...base, fraction: null, value: daysSinceContact, explanation: !words ? '' : `Not counted: no contact cadence is agreed (${since}).` };
   }
   if (daysSinceContact === null) {
-    return { ...base, fraction: null, value: null, explain: () => `Not counted: no contact with them yet (cadence every ${plural(cadenceDays, 'day')}).` };
+    return { ...base, fraction: null, value: null, explanation: !words ? '' : `Not counted: no contact with them yet (cadence every ${plural(cadenceDays, 'day')}).` };
   }
   if (daysSinceContact <= cadenceDays) {
     return {
       ...base,
       fraction: 1,
       value: daysSinceContact,
-      explain: () => `Last contact ${daysAgo(daysSinceContact)}, within the agreed cadence of every ${plural(cadenceDays, 'day')}.`,
+      explanation: !words ? '' : `Last contact ${daysAgo(daysSinceContact)}, within the agreed cadence of every ${plural(cadenceDays, 'day')}.`,
     };
   }
   const over = Math.max(1, Math.round(daysSinceContact - cadenceDays));
@@ -138,47 +140,44 @@ function silence(input: HealthInput): Measured {
     // Linear: the component is gone once the silence is twice the cadence.
     fraction: Math.max(0, 1 - over / cadenceDays),
     value: daysSinceContact,
-    explain: () => `Last contact ${daysAgo(daysSinceContact)}, ${plural(over, 'day')} past the agreed cadence of every ${plural(cadenceDays, 'day')}.`,
+    explanation: !words ? '' : `Last contact ${daysAgo(daysSinceContact)}, ${plural(over, 'day')} past the agreed cadence of every ${plural(cadenceDays, 'day')}.`,
   };
 }
 
-function promises(input: HealthInput): Measured {
+function promises(input: HealthInput, words: boolean): Measured {
   const t = input.promises;
   const onTime = t.kept + t.done;
   const late = t.keptLate;
   const judged = onTime + late + t.overdue;
   const base = { id: 'promises' as const, label: 'Promises kept', target: 100, unit: '%' };
   // "Possibly kept" waits for the user's word: neither kept nor broken until then.
-  const unsure = t.possiblyKept > 0 ? `; ${plural(t.possiblyKept, 'promise')} possibly kept (confirm)` : '';
+  const unsure = words && t.possiblyKept > 0 ? `; ${plural(t.possiblyKept, 'promise')} possibly kept (confirm)` : '';
   if (judged === 0) {
     const openText = t.open > 0 ? `${plural(t.open, 'promise')} open, none due yet` : 'no promises to them found yet';
-    return { ...base, fraction: null, value: null, explain: () => `Not counted: ${openText}${unsure}.` };
+    return { ...base, fraction: null, value: null, explanation: !words ? '' : `Not counted: ${openText}${unsure}.` };
   }
   const rate = Math.round((onTime / judged) * 100);
-  const explain = (): string => {
-    const parts = [`We kept ${onTime} of ${plural(judged, 'promise')} on time (${rate}%)`];
-    if (late > 0) parts.push(`${late} kept late`);
-    if (t.overdue > 0 && t.oldestOverdueDueAt !== null) {
-      const oldest = Date.parse(input.now) - Date.parse(t.oldestOverdueDueAt);
-      parts.push(`${t.overdue} overdue (the oldest by ${describeMinutes(oldest / 60000)})`);
-    }
-    return `${parts.join('; ')}${unsure}.`;
-  };
+  const parts = words ? [`We kept ${onTime} of ${plural(judged, 'promise')} on time (${rate}%)`] : [];
+  if (words && late > 0) parts.push(`${late} kept late`);
+  if (words && t.overdue > 0 && t.oldestOverdueDueAt !== null) {
+    const oldest = Date.parse(input.now) - Date.parse(t.oldestOverdueDueAt);
+    parts.push(`${t.overdue} overdue (the oldest by ${describeMinutes(oldest / 60000)})`);
+  }
   return {
     ...base,
     // A late promise is worth half a kept one; an overdue one nothing.
     fraction: (onTime + 0.5 * late) / judged,
     value: rate,
-    explain,
+    explanation: words ? `${parts.join('; ')}${unsure}.` : '',
   };
 }
 
-function awaiting(input: HealthInput): Measured {
+function awaiting(input: HealthInput, words: boolean): Measured {
   const target = input.settings.responseTargetBusinessMinutes;
   const base = { id: 'awaiting' as const, label: 'Replies we owe', target: 0, unit: 'conversations' };
   const tally = input.awaitingOurReply;
   if (tally.count === 0) {
-    return { ...base, fraction: 1, value: 0, explain: () => 'No conversation is waiting for our reply.' };
+    return { ...base, fraction: 1, value: 0, explanation: 'No conversation is waiting for our reply.' };
   }
   // Waiting within the reply target costs nothing (we may be working on it); past it, each conversation
   // costs up to half the component as the wait grows to AWAITING_SATURATION times the target. Waits at
@@ -189,17 +188,18 @@ function awaiting(input: HealthInput): Measured {
     const wait = businessMinutesBetween(since, input.now, input.settings);
     cost += Math.min(1, Math.max(0, (wait - target) / span));
   }
-  const explain = (): string => {
-    const oldest = tally.oldest[0];
-    const longest = oldest ? businessMinutesBetween(oldest.since, input.now, input.settings) : 0;
-    const late = tally.overTarget;
-    const lateText =
-      late > 0
-        ? `${late === tally.count ? (late > 1 ? 'all ' : '') : `${late} `}past our reply target of ${describeBusinessMinutes(target, input.settings)}`
-        : 'still within our reply target';
-    return `${plural(tally.count, 'conversation')} ${tally.count === 1 ? 'waits' : 'wait'} for our reply, the longest for ${describeBusinessMinutes(longest, input.settings)} (${lateText}).`;
-  };
-  return { ...base, fraction: Math.max(0, 1 - cost / 2), value: tally.count, explain };
+  return { ...base, fraction: Math.max(0, 1 - cost / 2), value: tally.count, explanation: words ? waitExplanation(tally, target, input) : '' };
+}
+
+function waitExplanation(tally: AwaitingTally, target: number, input: HealthInput): string {
+  const oldest = tally.oldest[0];
+  const longest = oldest ? businessMinutesBetween(oldest.since, input.now, input.settings) : 0;
+  const late = tally.overTarget;
+  const lateText =
+    late > 0
+      ? `${late === tally.count ? (late > 1 ? 'all ' : '') : `${late} `}past our reply target of ${describeBusinessMinutes(target, input.settings)}`
+      : 'still within our reply target';
+  return `${plural(tally.count, 'conversation')} ${tally.count === 1 ? 'waits' : 'wait'} for our reply, the longest for ${describeBusinessMinutes(longest, input.settings)} (${lateText}).`;
 }
 
 /** How much one risk weighs: recent ones from them most, our own bad news half, old ones little. */
@@ -213,7 +213,7 @@ function riskWeight(side: RiskSnippet['side'], atMs: number, now: number, lastCo
   return weight;
 }
 
-function risk(input: HealthInput): Measured {
+function risk(input: HealthInput, words: boolean): Measured {
   const now = Date.parse(input.now);
   const lastContact = input.silence.lastContactAt === null ? -Infinity : Date.parse(input.silence.lastContactAt);
   const base = { id: 'risk' as const, label: 'Risk signals', target: 0, unit: 'signals' };
@@ -237,18 +237,16 @@ function risk(input: HealthInput): Measured {
     }
   }
   if (newest === null) {
-    return { ...base, fraction: 1, value: 0, explain: () => 'No complaints, escalations, cancellations or delays in the last six months.' };
+    return { ...base, fraction: 1, value: 0, explanation: 'No complaints, escalations, cancellations or delays in the last six months.' };
   }
-  const latest = newest;
-  const explain = (): string => {
-    const newestAge = Math.max(0, Math.round((now - newestMs) / DAY_MS));
-    const silentAfter = lastContact <= newestMs && newestAge >= SILENCE_AFTER_RISK_DAYS;
-    const who = latest.side === 'them' ? 'them' : 'us';
-    const when = newestAge === 0 ? 'today' : `${plural(newestAge, 'day')} ago`;
-    const explanation = `${plural(count, 'risk signal')} in the last six months (${fromThem} from them); the latest was ${RISK_WORDS[latest.kind]} from ${who} ${when}`;
-    return explanation + (silentAfter ? ', and nobody has written since.' : '.');
-  };
-  return { ...base, fraction: Math.max(0, 1 - total / 2), value: count, explain };
+  if (!words) return { ...base, fraction: Math.max(0, 1 - total / 2), value: count, explanation: '' };
+  const newestAge = Math.max(0, Math.round((now - newestMs) / DAY_MS));
+  const silentAfter = lastContact <= newestMs && newestAge >= SILENCE_AFTER_RISK_DAYS;
+  const who = newest.side === 'them' ? 'them' : 'us';
+  const when = newestAge === 0 ? 'today' : `${plural(newestAge, 'day')} ago`;
+  let explanation = `${plural(count, 'risk signal')} in the last six months (${fromThem} from them); the latest was ${RISK_WORDS[newest.kind]} from ${who} ${when}`;
+  explanation += silentAfter ? ', and nobody has written since.' : '.';
+  return { ...base, fraction: Math.max(0, 1 - total / 2), value: count, explanation };
 }
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
@@ -261,7 +259,7 @@ const round1 = (x: number): number => Math.round(x * 10) / 10;
  * an explanation starting "Not counted". If nothing at all is measurable the score is 100.
  */
 export function computeHealth(input: HealthInput): Health {
-  const measured = measureAll(input);
+  const measured = measureAll(input, true);
   const { score, weights, contributions } = weigh(measured);
   const components: HealthComponent[] = measured.map((m, i) => ({
     id: m.id,
@@ -271,7 +269,7 @@ export function computeHealth(input: HealthInput): Health {
     unit: m.unit,
     weight: round1(weights[i]!),
     contribution: round1(contributions[i]!),
-    explanation: m.explain(),
+    explanation: m.explanation,
   }));
   return { score, components };
 }
@@ -282,11 +280,13 @@ export function computeHealth(input: HealthInput): Health {
  * on each read and shows a page of them).
  */
 export function healthScore(input: HealthInput): number {
-  return weigh(measureAll(input)).score;
+  return weigh(measureAll(input, false)).score;
 }
 
-function measureAll(input: HealthInput): Measured[] {
-  return [initiation(input), responsiveness(input), silence(input), promises(input), awaiting(input), risk(input)];
+// A flag rather than a closure per reason: under tsx (how the server runs) every closure is also given its
+// name at creation (esbuild's keepNames), a slow property definition, and a list ranks hundreds of clients.
+function measureAll(input: HealthInput, words: boolean): Measured[] {
+  return [initiation(input, words), responsiveness(input, words), silence(input, words), promises(input, words), awaiting(input, words), risk(input, words)];
 }
 
 /** Each component's weight rescaled over those with something to measure, what it earned, and the score. */
