@@ -22,7 +22,7 @@ import { REMINDER_KINDS, type Reminder, type ReminderKind } from '@followthrough
 import { counterpartCounts, counterpartAggregates, counterpartProfiles, mailAccountMessages, mailAccounts, promises, reminderSnoozes, snippets, threads, touchpoints } from '../../db/schema/index';
 import { threadLink } from '../links';
 import { readTeamClientFacts, reviewsDue } from './team-reminders';
-import { indexNamed, names, str, strOrNull, type Executor } from '../sql';
+import { indexNamed, names, readTogether, str, strOrNull, type Executor } from '../sql';
 import type { ReadClock } from './counterpart-reads';
 import { KEPT_AT_INDEX, keptAfter, PROMISE_VIEW_COLUMNS, promiseView, VERDICT_JOIN } from './promise-reads';
 
@@ -99,21 +99,22 @@ export async function readReminders(db: Executor, userId: string, query: Reminde
             ${VERDICT_JOIN}
             LEFT JOIN ${T.$} t ON t.${T.userId} = p.${P.userId} AND t.${T.threadId} = p.${P.threadId}
             ORDER BY ${order(late)}`;
-  const [promiseCounts, overdue, dueSoon, awaitingCount, awaitingRows, lastEmail, lastTouch, profiles, snoozes] = await Promise.all([
+  // Independent reads, spread over the reader threads (readTogether): the popup waits for the slower share, not the sum.
+  const [promiseCounts, overdue, dueSoon, awaitingCount, awaitingRows, lastEmail, lastTouch, profiles, snoozes] = await readTogether(db, [
     // Late promises are counted as one group; the few not yet late come by due date and whether a slip was
     // sent, for the shared rule (promiseReminderKind) to call "due" or "at risk". One pass over the index.
-    db.execute({
+    {
       sql: `SELECT p.${P.overdueAfter} < ?2 AS late, CASE WHEN p.${P.overdueAfter} < ?2 THEN NULL ELSE p.${P.dueAt} END AS due_at,
               CASE WHEN p.${P.overdueAfter} < ?2 THEN NULL ELSE p.${P.slipBy} IS NOT NULL END AS slipped, count(*) AS n
             FROM (${live(`p.${P.overdueAfter}, p.${P.dueAt}, p.${P.slipBy}`, '')}) p GROUP BY 1, 2, 3`,
       args: [userId, now, query.until],
-    }),
-    db.execute({ sql: promiseSelect(true), args: [userId, now, query.until, query.limit] }),
-    db.execute({ sql: promiseSelect(false), args: [userId, now, query.until, query.limit] }),
+    },
+    { sql: promiseSelect(true), args: [userId, now, query.until, query.limit] },
+    { sql: promiseSelect(false), args: [userId, now, query.until, query.limit] },
     // Every wait of the user's clients (their stored counts), less the recent ones (a short range of the
     // index) and the few snoozed or shown as a risk: counting the waits themselves walked years of
     // unanswered threads (7.6 -> 0.3 ms). awaiting_since is set whenever awaiting_side is.
-    db.execute({
+    {
       sql: `SELECT (SELECT coalesce(sum(${N.n}), 0) FROM ${N.$} WHERE ${N.userId} = ?1 AND ${N.what} = 'awaiting:us')
               - (SELECT count(*) FROM ${T.$} INDEXED BY ${AWAITING_BY_USER} WHERE ${T.userId} = ?1 AND ${T.awaitingSide} = 'us' AND ${T.awaitingSince} > ?2 AND ${T.counterpart} IS NOT NULL)
               - (SELECT count(*) FROM (SELECT substr(${RS.reminderId}, length('awaiting-reply:') + 1) AS id FROM ${RS.$}
@@ -122,19 +123,19 @@ export async function readReminders(db: Executor, userId: string, query: Reminde
                    CROSS JOIN ${T.$} t ON t.${T.userId} = ?1 AND t.${T.threadId} = e.id
                    WHERE t.${T.awaitingSide} = 'us' AND +t.${T.awaitingSince} <= ?2 AND t.${T.counterpart} IS NOT NULL) AS n`,
       args: [userId, clock.overTargetUpTo, now, query.limit, riskThreads],
-    }),
-    db.execute({
+    },
+    {
       sql: `SELECT ${T.threadId} AS thread_id, ${T.counterpart} AS counterpart, ${T.subject} AS subject, ${T.providedThreadId} AS provided,
               ${T.awaitingSince} AS since, ${T.awaitingMessageId} AS message_id, ${syncedSql(T.awaitingMessageId)} AS synced
             FROM ${T.$} WHERE ${awaitingWhere} ORDER BY ${T.awaitingSince} DESC, ${T.threadId} LIMIT ?4`,
       args: [userId, clock.overTargetUpTo, now, query.limit, riskThreads],
-    }),
+    },
     // Each client's latest contact, one index lookup per client with mail (a GROUP BY walked every thread of
     // the mailbox: 6 -> 0.5 ms), then only that thread's row (its link). CROSS JOIN keeps the clients as the
     // outer loop. The latest message's id is read later, for the silences shown: taking it out of each
     // client's thread facts here (json_extract parses the whole document) was 3 of this statement's 4 ms
     // on the real-size bench's 190 clients.
-    db.execute({
+    {
       sql: `WITH latest AS (
               SELECT k, at FROM (SELECT a.${A.key} AS k, (SELECT max(${T.lastContactAt}) FROM ${T.$} INDEXED BY ${CONTACT_BY_CLIENT}
                 WHERE ${T.userId} = ?1 AND ${T.counterpart} = a.${A.key} AND ${T.lastContactAt} <= ?2) AS at FROM ${A.$} a WHERE a.${A.userId} = ?1)
@@ -144,14 +145,14 @@ export async function readReminders(db: Executor, userId: string, query: Reminde
             WHERE t.${T.userId} = ?1 AND t.${T.counterpart} = latest.k AND t.${T.lastContactAt} = latest.at
             ORDER BY latest.k, t.${T.threadId}`,
       args: [userId, now],
-    }),
-    db.execute({
+    },
+    {
       sql: `SELECT ${TP.counterpart} AS k, max(${TP.at}) AS at, ${TP.threadId} AS thread_id FROM ${TP.$}
             WHERE ${TP.userId} = ? AND ${TP.kind} IN ${CONTACT_KINDS} AND ${TP.at} <= ? GROUP BY 1`,
       args: [userId, now],
-    }),
-    db.execute({ sql: `SELECT ${CP.key} AS k, ${CP.name} AS name, ${CP.cadenceDays} AS cadence, ${CP.renewalDate} AS renewal FROM ${CP.$} WHERE ${CP.userId} = ?`, args: [userId] }),
-    db.execute({ sql: `SELECT ${RS.reminderId} AS id, ${RS.until} AS until FROM ${RS.$} WHERE ${RS.userId} = ? AND ${RS.until} > ?`, args: [userId, now] }),
+    },
+    { sql: `SELECT ${CP.key} AS k, ${CP.name} AS name, ${CP.cadenceDays} AS cadence, ${CP.renewalDate} AS renewal FROM ${CP.$} WHERE ${CP.userId} = ?`, args: [userId] },
+    { sql: `SELECT ${RS.reminderId} AS id, ${RS.until} AS until FROM ${RS.$} WHERE ${RS.userId} = ? AND ${RS.until} > ?`, args: [userId, now] },
   ]);
 
   const snoozed = new Set(snoozes.rows.map((r) => str(r.id)));
