@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppDeps, AppEnv } from './env';
 import { ApiError } from './errors';
 
-/** Makes the deps visible to every handler (c.var.deps) without module globals. */
+/** Makes the deps visible to every handler (c.get('deps')) without module globals. */
 export function provideDeps(deps: AppDeps) {
   return createMiddleware<AppEnv>(async (c, next) => {
     c.set('deps', deps);
@@ -31,13 +31,13 @@ export const requestIdAndLog = createMiddleware<AppEnv>(async (c, next) => {
   } finally {
     // A handler that built its own Response (not through c.*) carries none of the prepared headers.
     if (c.res.headers.get('X-Request-Id') === null) c.header('X-Request-Id', requestId);
-    c.var.deps.logger.info('request', {
+    c.get('deps').logger.info('request', {
       requestId,
       method: c.req.method,
       path: c.req.path,
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
-      userId: c.var.user?.id,
+      userId: c.get('user')?.id,
     });
   }
 });

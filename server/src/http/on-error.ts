@@ -7,7 +7,7 @@ import { storageFailureReason } from './storage-health';
 
 /** The one place an error becomes a response: `{error: {code, message, requestId}}`. */
 export function toErrorResponse(err: Error, c: Context<AppEnv>): Response {
-  const requestId = c.var.requestId ?? 'unknown';
+  const requestId = c.get('requestId') ?? 'unknown';
   let apiError: ApiError;
   if (err instanceof ApiError) {
     apiError = err;
@@ -19,13 +19,13 @@ export function toErrorResponse(err: Error, c: Context<AppEnv>): Response {
     apiError = new ApiError('bad_request', 400, err.message || 'bad request');
   } else if (storageFailureReason(err) !== null) {
     // A write the database cannot take (full disk, read-only): say so, and let /healthz say it too.
-    c.var.deps?.storageHealth?.noteWriteFailure(err, c.var.deps.clock());
-    c.var.deps?.logger.error('database write failed', { requestId, reason: storageFailureReason(err) });
+    c.get('deps')?.storageHealth?.noteWriteFailure(err, c.get('deps').clock());
+    c.get('deps')?.logger.error('database write failed', { requestId, reason: storageFailureReason(err) });
     apiError = new ApiError('unavailable', 503, `the server cannot store anything right now: ${storageFailureReason(err)}; reads still work`, undefined, {
       'Retry-After': '60',
     });
   } else {
-    c.var.deps?.logger.error('unhandled error', { requestId, error: err.message, stack: err.stack });
+    c.get('deps')?.logger.error('unhandled error', { requestId, error: err.message, stack: err.stack });
     apiError = new ApiError('internal', 500, 'internal error; quote the request id when reporting it');
   }
   const body: ErrorResponse = {

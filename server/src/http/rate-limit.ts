@@ -34,8 +34,8 @@ export function createRateLimitStore(): RateLimitStore {
  * Throws the 429 (with Retry-After) when there was none.
  */
 export async function takeToken(c: Context<AppEnv>, key: string, bucket: Bucket, what: string): Promise<void> {
-  const nowMs = c.var.deps.clock().getTime();
-  const buckets = (c.var.deps.rateLimits ??= createRateLimitStore());
+  const nowMs = c.get('deps').clock().getTime();
+  const buckets = (c.get('deps').rateLimits ??= createRateLimitStore());
   const state = buckets.get(key) ?? { tokens: bucket.burst, updatedAtMs: nowMs };
   buckets.delete(key);
   state.tokens = Math.min(bucket.burst, state.tokens + (Math.max(0, nowMs - state.updatedAtMs) * bucket.perSecond) / 1000);
@@ -52,8 +52,8 @@ export async function takeToken(c: Context<AppEnv>, key: string, bucket: Bucket,
 
 /** Per API token, on every /v1 request that carries a valid one. */
 export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {
-  const { burst, perSecond } = c.var.deps.config.rateLimit;
-  await takeToken(c, `token:${c.var.user.tokenId}`, { burst, perSecond }, `${perSecond} requests per second per token (bursts up to ${burst})`);
+  const { burst, perSecond } = c.get('deps').config.rateLimit;
+  await takeToken(c, `token:${c.get('user').tokenId}`, { burst, perSecond }, `${perSecond} requests per second per token (bursts up to ${burst})`);
   await next();
 });
 
@@ -62,7 +62,7 @@ export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {
  * at full speed) and the OAuth callback (so its `state` cannot either). A tenth of a token's budget.
  */
 export function anonymousBucket(c: Context<AppEnv>): Bucket {
-  const { burst, perSecond } = c.var.deps.config.rateLimit;
+  const { burst, perSecond } = c.get('deps').config.rateLimit;
   return { burst: Math.max(5, Math.ceil(burst / 10)), perSecond: Math.max(1, Math.ceil(perSecond / 10)) };
 }
 

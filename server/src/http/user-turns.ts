@@ -28,7 +28,7 @@ interface Turns {
  * served when its turn comes: the turn passes on.
  */
 export function userTurns(perUser: number) {
-  return takeTurns(perUser, (c) => c.var.user.id);
+  return takeTurns(perUser, (c) => c.get('user').id);
 }
 
 /**

@@ -15,12 +15,12 @@ import { validate } from '../http/validate';
  */
 export const accountDisconnectRoutes = new Hono<AppEnv>().delete('/:id', describe({ summary: 'Disconnect a mailbox: stop its sync and delete its refresh token (analysed mail stays)', response: z.object({ disconnected: z.literal(true), email: z.string(), provider: z.string() }), errors: [404] }), validate('param', z.object({ id: z.string().min(1).max(100) })), async (c) => {
   const { id } = c.req.valid('param');
-  const userId = c.var.user.id;
-  const { client } = c.var.deps.database;
+  const userId = c.get('user').id;
+  const { client } = c.get('deps').database;
   const owned = await client.execute({ sql: 'SELECT email, provider FROM mail_accounts WHERE id = ? AND user_id = ?', args: [id, userId] });
   const row = owned.rows[0];
   if (!row) throw ApiError.notFound(`mailbox ${id}`);
-  const { db } = c.var.deps.database;
+  const { db } = c.get('deps').database;
   await db.batch([
     db.delete(mailAccountMessages).where(and(eq(mailAccountMessages.accountId, id), eq(mailAccountMessages.userId, userId))),
     db.delete(mailAccounts).where(and(eq(mailAccounts.id, id), eq(mailAccounts.userId, userId))),

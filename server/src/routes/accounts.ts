@@ -14,21 +14,21 @@ import { getAccount, listAccounts, toAccountView } from '../sync/account-store';
  */
 export const accountRoutes = new Hono<AppEnv>()
   .get('/', describe({ summary: 'Connected mailboxes: phase, counts, last success, last error, reconnect needed', response: listAccountsResponseSchema }), async (c) => {
-    const rows = await listAccounts(c.var.deps.database, c.var.user.id);
-    const now = c.var.deps.clock();
+    const rows = await listAccounts(c.get('deps').database, c.get('user').id);
+    const now = c.get('deps').clock();
     return c.json({ accounts: rows.map((row) => toAccountView(row, now)) }, 200);
   })
   .post('/:id/sync', describe({ summary: 'Queue a sync pass now (progress shows in GET /v1/accounts)', response: syncAccountResponseSchema, status: 202, errors: [400, 404] }), validate('param', z.object({ id: z.string().min(1) })), async (c) => {
     const { id } = c.req.valid('param');
-    const row = await getAccount(c.var.deps.database, id);
-    if (!row || row.userId !== c.var.user.id) throw ApiError.notFound('account');
-    const mailSync = c.var.deps.mailSync;
+    const row = await getAccount(c.get('deps').database, id);
+    if (!row || row.userId !== c.get('user').id) throw ApiError.notFound('account');
+    const mailSync = c.get('deps').mailSync;
     if (!mailSync) throw new ApiError('bad_request', 400, 'mailbox sync is not enabled on this server');
     if (row.status === 'reconnect_needed') {
       throw new ApiError('bad_request', 400, 'this mailbox needs to be reconnected (the grant was revoked): connect it again');
     }
-    const logger = c.var.deps.logger;
+    const logger = c.get('deps').logger;
     // Runs in the background: a first full sync can take minutes; GET /v1/accounts shows its progress.
     void mailSync.scheduler.requestSync(id).catch((error: unknown) => logger.error('sync failed', { accountId: id, error: String(error) }));
-    return c.json({ account: toAccountView(row, c.var.deps.clock()), queued: true }, 202);
+    return c.json({ account: toAccountView(row, c.get('deps').clock()), queued: true }, 202);
   });

@@ -46,11 +46,11 @@ const providerParam = z.object({ provider: mailProviderSchema });
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 function publicOrigin(c: Context<AppEnv>): string {
-  return c.var.deps.mailSync?.publicUrl ?? new URL(c.req.url).origin;
+  return c.get('deps').mailSync?.publicUrl ?? new URL(c.req.url).origin;
 }
 
 function providersOf(c: Context<AppEnv>): MailProviderName[] {
-  return configuredProviders(c.var.deps.mailSync?.connectors.clients);
+  return configuredProviders(c.get('deps').mailSync?.connectors.clients);
 }
 
 const PROVIDER_LABEL: Record<MailProviderName, string> = { google: 'Google', microsoft: 'Microsoft' };
@@ -95,13 +95,13 @@ const SIGNED_IN = (email: string) =>
 
 /** The request of a page action, bound to this browser; otherwise the reason as a page. */
 async function boundRequest(c: Context<AppEnv>, id: string): Promise<SignInRow | Response> {
-  const now = c.var.deps.clock();
-  const row = id ? await liveSignInRequest(c.var.deps.database.db, id, now) : null;
+  const now = c.get('deps').clock();
+  const row = id ? await liveSignInRequest(c.get('deps').database.db, id, now) : null;
   if (!row || row.status !== 'pending') {
     return messagePage(c, 'Sign-in expired', 'This sign-in has expired or was already used. Start again from Followthrough (Options, “Sign in”).', 'error', 404);
   }
   if (!browserMatches(row, cookieSecret(c, row.id))) {
-    c.var.deps.logger.warn('sign-in from another browser refused', { requestId: c.var.requestId });
+    c.get('deps').logger.warn('sign-in from another browser refused', { requestId: c.get('requestId') });
     return messagePage(c, 'Sign-in refused', 'This sign-in was started in another browser. Nothing was signed in. Start again from Followthrough in the browser you use it in.', 'error');
   }
   return row;
@@ -122,7 +122,7 @@ function oidcRedirectUri(c: Context<AppEnv>, provider: MailProviderName): string
 export const authRoutes = new Hono<AppEnv>()
   .post('/sign-in-requests', describe({ summary: 'Start signing an extension in: returns the sign-in page to open', response: signInRequestSchema, errors: [429], public: true }), validate('json', createSignInRequestSchema), async (c) => {
     const { challenge, client } = c.req.valid('json');
-    const row = await createSignInRequest(c.var.deps.database.db, { challenge, client: client ?? null, now: c.var.deps.clock() });
+    const row = await createSignInRequest(c.get('deps').database.db, { challenge, client: client ?? null, now: c.get('deps').clock() });
     return c.json(
       {
         id: row.id,
@@ -136,15 +136,15 @@ export const authRoutes = new Hono<AppEnv>()
     );
   })
   .post('/sign-in-requests/:id/token', describe({ summary: 'Redeem an approved sign-in with its verifier: a new API token, once ({status: pending} until approved)', response: redeemSignInResponseSchema, errors: [404, 429], public: true }), validate('param', z.object({ id: z.string().min(1).max(100) })), validate('json', redeemSignInRequestSchema), async (c) => {
-    const outcome = await redeemSignIn(c.var.deps.database.db, c.req.valid('param').id, c.req.valid('json').verifier, c.var.deps.clock());
+    const outcome = await redeemSignIn(c.get('deps').database.db, c.req.valid('param').id, c.req.valid('json').verifier, c.get('deps').clock());
     if (outcome.status === 'gone') throw ApiError.notFound('sign-in request (expired, already used, or not yours)');
-    if (outcome.status === 'approved') c.var.deps.logger.info('signed in', { requestId: c.var.requestId });
+    if (outcome.status === 'approved') c.get('deps').logger.info('signed in', { requestId: c.get('requestId') });
     return c.json(outcome, 200);
   })
   .get('/sign-in', describe({ summary: 'The sign-in page (HTML): pairing code, or Google / Microsoft when configured', response: 'html', errors: [404, 429], public: true }), async (c) => {
     const id = c.req.query('request') ?? '';
-    const db = c.var.deps.database.db;
-    const row = id ? await liveSignInRequest(db, id, c.var.deps.clock()) : null;
+    const db = c.get('deps').database.db;
+    const row = id ? await liveSignInRequest(db, id, c.get('deps').clock()) : null;
     if (!row || row.status !== 'pending') {
       return messagePage(c, 'Sign-in expired', 'This sign-in has expired or was already used. Start again from Followthrough (Options, “Sign in”).', 'error', 404);
     }
@@ -169,10 +169,10 @@ export const authRoutes = new Hono<AppEnv>()
     const code = typeof form.code === 'string' ? form.code : '';
     const bound = await boundRequest(c, id);
     if (bound instanceof Response) return bound;
-    const { db } = c.var.deps.database;
-    const now = c.var.deps.clock();
+    const { db } = c.get('deps').database;
+    const now = c.get('deps').clock();
     if ((await recentFailedCodes(db, now)) >= MAX_CODE_ATTEMPTS_SERVER_WIDE) {
-      c.var.deps.logger.warn('pairing codes paused: too many wrong codes', { requestId: c.var.requestId });
+      c.get('deps').logger.warn('pairing codes paused: too many wrong codes', { requestId: c.get('requestId') });
       return signInForm(c, bound, 'Too many wrong codes were tried on this server in the last minutes. Wait ten minutes, then try again.');
     }
     const userId = await consumePairingCode(db, code, now);
@@ -189,7 +189,7 @@ export const authRoutes = new Hono<AppEnv>()
     const { provider } = c.req.valid('param');
     const bound = await boundRequest(c, c.req.query('request') ?? '');
     if (bound instanceof Response) return bound;
-    const sync = c.var.deps.mailSync;
+    const sync = c.get('deps').mailSync;
     if (!sync || !providersOf(c).includes(provider)) {
       return messagePage(c, 'Not available', `${PROVIDER_LABEL[provider]} sign-in is not set up on this server. Use a pairing code instead.`, 'error');
     }
@@ -197,10 +197,10 @@ export const authRoutes = new Hono<AppEnv>()
     // Our own random state (issue 10 changes pkce.ts's createOAuthState to carry its cookie binding).
     const state = randomBytes(24).toString('base64url');
     const nonce = createNonce();
-    const now = c.var.deps.clock();
+    const now = c.get('deps').clock();
     const redirectUri = oidcRedirectUri(c, provider);
     await saveOidcState(
-      c.var.deps.database.db,
+      c.get('deps').database.db,
       { state, requestId: bound.id, provider, codeVerifier: verifier, nonce, redirectUri, expiresAt: new Date(now.getTime() + SIGN_IN_TTL_MS).toISOString() },
       now,
     );
@@ -208,9 +208,9 @@ export const authRoutes = new Hono<AppEnv>()
   })
   .get('/oidc/callback/:provider', describe({ summary: 'OpenID Connect redirect target for signing in (HTML)', response: 'html', errors: [429], public: true }), validate('param', providerParam), async (c) => {
     const { provider } = c.req.valid('param');
-    const sync = c.var.deps.mailSync;
-    const now = c.var.deps.clock();
-    const pending = await takeOidcState(c.var.deps.database.db, c.req.query('state') ?? '', now);
+    const sync = c.get('deps').mailSync;
+    const now = c.get('deps').clock();
+    const pending = await takeOidcState(c.get('deps').database.db, c.req.query('state') ?? '', now);
     if (!pending || pending.provider !== provider || !sync) {
       return messagePage(c, 'Sign-in expired', 'This sign-in has expired or was already used. Start again from Followthrough.', 'error');
     }
@@ -226,10 +226,10 @@ export const authRoutes = new Hono<AppEnv>()
     try {
       email = await exchangeOidcCode(sync.connectors.endpoints, sync.connectors.clients, { provider, code, codeVerifier: pending.codeVerifier, redirectUri: pending.redirectUri, nonce: pending.nonce, now });
     } catch (error) {
-      c.var.deps.logger.warn('oidc sign-in failed', { provider, requestId: c.var.requestId, error: error instanceof Error ? error.message : String(error) });
+      c.get('deps').logger.warn('oidc sign-in failed', { provider, requestId: c.get('requestId'), error: error instanceof Error ? error.message : String(error) });
       return messagePage(c, 'Sign-in failed', `${PROVIDER_LABEL[provider]} sign-in did not complete: ${escapeHtml(error instanceof Error ? error.message : String(error))}. Start again from Followthrough.`, 'error');
     }
-    const { db } = c.var.deps.database;
+    const { db } = c.get('deps').database;
     const userId = await userByEmail(db, email);
     if (!userId) {
       return messagePage(c, 'No account', `There is no Followthrough account for <strong>${escapeHtml(email)}</strong> on this server. Ask your administrator to run <code>followthrough user add ${escapeHtml(email)}</code>.`, 'error', 404);
@@ -239,12 +239,12 @@ export const authRoutes = new Hono<AppEnv>()
   });
 
 async function userEmail(c: Context<AppEnv>, userId: string): Promise<string | null> {
-  const row = await c.var.deps.database.db.select({ email: users.email }).from(users).where(eq(users.id, userId)).get();
+  const row = await c.get('deps').database.db.select({ email: users.email }).from(users).where(eq(users.id, userId)).get();
   return row?.email ?? null;
 }
 
 /** `DELETE /v1/me/token`: "Sign out": the token that made the call stops working at once. */
 export const tokenRoutes = new Hono<AppEnv>().delete('/', describe({ summary: 'Sign out: revoke the token that makes this call', response: signOutResponseSchema }), async (c) => {
-  await c.var.deps.database.db.update(apiTokens).set({ revokedAt: c.var.deps.clock().toISOString() }).where(eq(apiTokens.id, c.var.user.tokenId));
+  await c.get('deps').database.db.update(apiTokens).set({ revokedAt: c.get('deps').clock().toISOString() }).where(eq(apiTokens.id, c.get('user').tokenId));
   return c.json({ revoked: true as const }, 200);
 });

@@ -22,18 +22,18 @@ const hash = (ticket: string) => createHash('sha256').update(ticket).digest('hex
 
 export const connectLinkRoutes = new Hono<AppEnv>().post('/', describe({ summary: 'A one-time link (two minutes) that starts connecting a mailbox in a browser tab', response: connectLinkResponseSchema }), validate('json', createConnectLinkRequestSchema), async (c) => {
   const { provider, access, loginHint } = c.req.valid('json');
-  const mailSync = c.var.deps.mailSync;
+  const mailSync = c.get('deps').mailSync;
   if (!mailSync) throw new ApiError('bad_request', 400, 'mailbox sync is not enabled on this server');
   if (!mailSync.connectors.clients[provider]) {
     const vars = provider === 'google' ? 'FT_GOOGLE_CLIENT_ID and FT_GOOGLE_CLIENT_SECRET' : 'FT_MS_CLIENT_ID and FT_MS_CLIENT_SECRET';
     throw new ApiError('bad_request', 400, `${provider === 'google' ? 'Gmail' : 'Microsoft'} connections are not configured on this server: its administrator sets ${vars}`);
   }
   const ticket = randomBytes(24).toString('base64url');
-  const now = c.var.deps.clock();
+  const now = c.get('deps').clock();
   const expiresAt = new Date(now.getTime() + TICKET_TTL_MS).toISOString();
-  const { db } = c.var.deps.database;
+  const { db } = c.get('deps').database;
   await db.delete(connectTickets).where(lt(connectTickets.expiresAt, now.toISOString()));
-  await db.insert(connectTickets).values({ ticketHash: hash(ticket), userId: c.var.user.id, provider, access, loginHint: loginHint ?? null, expiresAt });
+  await db.insert(connectTickets).values({ ticketHash: hash(ticket), userId: c.get('user').id, provider, access, loginHint: loginHint ?? null, expiresAt });
   const origin = mailSync.publicUrl ?? new URL(c.req.url).origin;
   const query = new URLSearchParams({ ticket, access, ...(loginHint ? { loginHint } : {}) });
   return c.json({ url: `${origin}/connect/start/${provider}?${query}`, expiresAt }, 200);
@@ -43,8 +43,8 @@ export const connectLinkRoutes = new Hono<AppEnv>().post('/', describe({ summary
 const ticketAuth = createMiddleware<AppEnv>(async (c, next) => {
   const ticket = c.req.query('ticket') ?? '';
   const provider = c.req.param('provider');
-  const now = c.var.deps.clock();
-  const { db } = c.var.deps.database;
+  const now = c.get('deps').clock();
+  const { db } = c.get('deps').database;
   const spent = ticket
     ? await db.delete(connectTickets).where(and(eq(connectTickets.ticketHash, hash(ticket)), gt(connectTickets.expiresAt, now.toISOString()))).returning()
     : [];

@@ -40,7 +40,7 @@ export const connectRoutes = new Hono<AppEnv>().get(
   async (c) => {
     const { provider } = c.req.valid('param');
     const { access, loginHint } = c.req.valid('query');
-    const mailSync = requireMailSync(c.var.deps.mailSync);
+    const mailSync = requireMailSync(c.get('deps').mailSync);
     // Refuse before the user consents, not after: without a key the tokens could not be stored.
     if (!mailSync.cipher) throw new ApiError('bad_request', 400, missingKeyMessage);
     const { verifier, challenge } = createPkcePair();
@@ -60,12 +60,12 @@ export const connectRoutes = new Hono<AppEnv>().get(
       if (error instanceof OAuthNotConfiguredError) throw new ApiError('bad_request', 400, error.message);
       throw error;
     }
-    const now = c.var.deps.clock();
-    const { db } = c.var.deps.database;
+    const now = c.get('deps').clock();
+    const { db } = c.get('deps').database;
     await db.delete(oauthPendingStates).where(lt(oauthPendingStates.expiresAt, now.toISOString()));
     await db.insert(oauthPendingStates).values({
       state,
-      userId: c.var.user.id,
+      userId: c.get('user').id,
       provider,
       access,
       codeVerifier: verifier,
@@ -98,10 +98,10 @@ const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (ch) => `&#${ch.
  */
 export const oauthCallbackRoutes = new Hono<AppEnv>().get('/callback/:provider', describe({ summary: 'OAuth redirect target: exchanges the code, stores the refresh token encrypted, starts the first sync', response: 'html', errors: [429], public: true }), validate('param', providerParam), async (c) => {
   const { provider } = c.req.valid('param');
-  const mailSync = requireMailSync(c.var.deps.mailSync);
+  const mailSync = requireMailSync(c.get('deps').mailSync);
   const state = c.req.query('state') ?? '';
-  const { db } = c.var.deps.database;
-  const now = c.var.deps.clock();
+  const { db } = c.get('deps').database;
+  const now = c.get('deps').clock();
   const pending = await db.select().from(oauthPendingStates).where(eq(oauthPendingStates.state, state)).get();
   if (!pending || pending.provider !== provider || pending.expiresAt < now.toISOString()) {
     return c.html(page('Connection failed', 'This sign-in link has expired or was already used. Start again from Followthrough.'), 400);
@@ -113,7 +113,7 @@ export const oauthCallbackRoutes = new Hono<AppEnv>().get('/callback/:provider',
   const secret = getCookie(c, cookie);
   deleteCookie(c, cookie, { path: '/oauth/callback' });
   if (!browserMatchesState(secret, state)) {
-    c.var.deps.logger.warn('oauth callback from another browser refused', { provider, requestId: c.var.requestId });
+    c.get('deps').logger.warn('oauth callback from another browser refused', { provider, requestId: c.get('requestId') });
     return c.html(
       page(
         'Connection refused',
@@ -135,7 +135,7 @@ export const oauthCallbackRoutes = new Hono<AppEnv>().get('/callback/:provider',
       codeVerifier: pending.codeVerifier,
       redirectUri: pending.redirectUri,
     });
-    const account = await upsertAccount(c.var.deps.database, mailSync.cipher, {
+    const account = await upsertAccount(c.get('deps').database, mailSync.cipher, {
       userId: pending.userId,
       provider,
       email: grant.email,
@@ -143,13 +143,13 @@ export const oauthCallbackRoutes = new Hono<AppEnv>().get('/callback/:provider',
       refreshToken: grant.refreshToken,
       now,
     });
-    const logger = c.var.deps.logger;
+    const logger = c.get('deps').logger;
     void mailSync.scheduler.requestSync(account.id).catch((error: unknown) => logger.error('first sync failed', { accountId: account.id, error: String(error) }));
     return c.html(page('Mailbox connected', `${escapeHtml(grant.email)} is connected; the first sync has started. You can close this tab.`), 200);
   } catch (error) {
     if (error instanceof EncryptionKeyError) return c.html(page('Connection failed', escapeHtml(error.message)), 400);
     if (error instanceof ConnectorError) {
-      c.var.deps.logger.warn('oauth exchange failed', { provider, code: error.code });
+      c.get('deps').logger.warn('oauth exchange failed', { provider, code: error.code });
       return c.html(page('Connection failed', `The provider refused the sign-in (${escapeHtml(error.code)}). Start again from Followthrough.`), 400);
     }
     throw error;

@@ -27,25 +27,25 @@ const DETAIL_LIST = 20;
 export const counterpartRoutes = new Hono<AppEnv>()
   .get('/', describe({ summary: 'Counterparts with health, sortable, paged', response: listCounterpartsResponseSchema }), validate('query', listCounterpartsQuerySchema), async (c) => {
     const query = c.req.valid('query');
-    const settings = settingsOfUser(c.var.user).analysis;
-    const clock = readClock(c.var.deps.clock(), settings);
-    const page = await listCounterparts(c.var.deps.database.reader, c.var.user.id, query, clock, settings, createYielder());
+    const settings = settingsOfUser(c.get('user')).analysis;
+    const clock = readClock(c.get('deps').clock(), settings);
+    const page = await listCounterparts(c.get('deps').database.reader, c.get('user').id, query, clock, settings, createYielder());
     return c.json({ counterparts: page.items.map(listItem), total: page.total, nextCursor: page.nextCursor }, 200);
   })
   .get('/:key', describe({ summary: 'One counterpart with promises, touchpoints, cadence, renewal, notes', response: counterpartDetailResponseSchema, errors: [404] }), validate('param', keyParam), async (c) => {
     const { key } = c.req.valid('param');
-    const settings = settingsOfUser(c.var.user).analysis;
-    const now = c.var.deps.clock();
+    const settings = settingsOfUser(c.get('user')).analysis;
+    const now = c.get('deps').clock();
     const clock = readClock(now, settings);
-    const reader = c.var.deps.database.reader;
-    const read = await readCounterpart(reader, c.var.user.id, key, clock, settings);
+    const reader = c.get('deps').database.reader;
+    const read = await readCounterpart(reader, c.get('user').id, key, clock, settings);
     if (!read) throw ApiError.notFound(`counterpart ${key}`);
     // Overdue first, then open, soonest due first; then the latest settled ones (kept, done...) to fill the page.
     const [overdue, open, settled, touchpoints] = await Promise.all([
-      listPromises(reader, c.var.user.id, { counterpart: key, status: 'overdue', limit: DETAIL_LIST }, clock.now),
-      listPromises(reader, c.var.user.id, { counterpart: key, status: 'open', limit: DETAIL_LIST }, clock.now),
-      listPromises(reader, c.var.user.id, { counterpart: key, live: false, order: '-due', limit: DETAIL_LIST }, clock.now),
-      listTouchpoints(reader, c.var.user.id, { counterpart: key, limit: DETAIL_LIST }),
+      listPromises(reader, c.get('user').id, { counterpart: key, status: 'overdue', limit: DETAIL_LIST }, clock.now),
+      listPromises(reader, c.get('user').id, { counterpart: key, status: 'open', limit: DETAIL_LIST }, clock.now),
+      listPromises(reader, c.get('user').id, { counterpart: key, live: false, order: '-due', limit: DETAIL_LIST }, clock.now),
+      listTouchpoints(reader, c.get('user').id, { counterpart: key, limit: DETAIL_LIST }),
     ]);
     return c.json(
       {
@@ -61,10 +61,10 @@ export const counterpartRoutes = new Hono<AppEnv>()
   .patch('/:key', describe({ summary: 'Set name, cadence, renewal date, notes, initiation target, review and feedback intervals', response: updateCounterpartResponseSchema, errors: [404] }), validate('param', keyParam), validate('json', updateCounterpartRequestSchema), async (c) => {
     const { key } = c.req.valid('param');
     const patch = c.req.valid('json');
-    const { db } = c.var.deps.database;
-    const userId = c.var.user.id;
-    const settings = settingsOfUser(c.var.user).analysis;
-    const read = await readCounterpart(c.var.deps.database.reader, userId, key, readClock(c.var.deps.clock(), settings), settings);
+    const { db } = c.get('deps').database;
+    const userId = c.get('user').id;
+    const settings = settingsOfUser(c.get('user')).analysis;
+    const read = await readCounterpart(c.get('deps').database.reader, userId, key, readClock(c.get('deps').clock(), settings), settings);
     // Only counterparts the user has (mail, touchpoints or a profile) can be edited: another user's
     // client, or a typo, is a 404 rather than a silently created profile.
     if (!read) throw ApiError.notFound(`counterpart ${key}`);
@@ -78,7 +78,7 @@ export const counterpartRoutes = new Hono<AppEnv>()
       reviewIntervalDays: patch.reviewIntervalDays !== undefined ? patch.reviewIntervalDays : current.reviewIntervalDays,
       feedbackIntervalDays: patch.feedbackIntervalDays !== undefined ? patch.feedbackIntervalDays : current.feedbackIntervalDays,
     };
-    const updatedAt = c.var.deps.clock().toISOString();
+    const updatedAt = c.get('deps').clock().toISOString();
     await db
       .insert(counterpartProfiles)
       .values({ userId, key, ...next, updatedAt })
@@ -88,10 +88,10 @@ export const counterpartRoutes = new Hono<AppEnv>()
   .get('/:key/threads', describe({ summary: 'A client\'s conversations for the timeline, latest contact first, with links', response: listCounterpartThreadsResponseSchema }), validate('param', keyParam), validate('query', listCounterpartThreadsQuerySchema), async (c) => {
     const { key } = c.req.valid('param');
     const query = c.req.valid('query');
-    const { settings } = settingsOfUser(c.var.user);
+    const { settings } = settingsOfUser(c.get('user'));
     let page;
     try {
-      page = await listClientThreads(c.var.deps.database.reader, c.var.user.id, key, query, settings.addresses[0] ?? c.var.user.email);
+      page = await listClientThreads(c.get('deps').database.reader, c.get('user').id, key, query, settings.addresses[0] ?? c.get('user').email);
     } catch (err) {
       if (err instanceof Error && err.message.startsWith('cursor:')) throw new ApiError('validation_failed', 400, `query.${err.message}`);
       throw err;
@@ -101,9 +101,9 @@ export const counterpartRoutes = new Hono<AppEnv>()
   .get('/:key/report', describe({ summary: 'Progress report draft (text and HTML)', response: reportResponseSchema, errors: [404] }), validate('param', keyParam), validate('query', reportQuerySchema), async (c) => {
     const { key } = c.req.valid('param');
     const { since } = c.req.valid('query');
-    const settings = settingsOfUser(c.var.user).analysis;
-    const clock = readClock(c.var.deps.clock(), settings);
-    const report = await readReport(c.var.deps.database.reader, c.var.user.id, key, since ? new Date(since).toISOString() : null, clock, settings);
+    const settings = settingsOfUser(c.get('user')).analysis;
+    const clock = readClock(c.get('deps').clock(), settings);
+    const report = await readReport(c.get('deps').database.reader, c.get('user').id, key, since ? new Date(since).toISOString() : null, clock, settings);
     if (!report) throw ApiError.notFound(`counterpart ${key}`);
     return c.json(report, 200);
   });

@@ -8,8 +8,8 @@ import type { AppEnv } from '../http/env';
  * names what goes before the user confirms. Counts only (index scans), no content.
  */
 export const dataSummaryRoutes = new Hono<AppEnv>().get('/', describe({ summary: 'How much is stored for the caller (counts), named before "erase everything"', response: dataSummarySchema }), async (c) => {
-  const userId = c.var.user.id;
-  const db = c.var.deps.database.reader;
+  const userId = c.get('user').id;
+  const db = c.get('deps').database.reader;
   const count = async (table: string, extra = '') =>
     Number((await db.execute({ sql: `SELECT count(*) AS n FROM ${table} WHERE user_id = ?${extra}`, args: [userId] })).rows[0]?.n ?? 0);
   const [messages, threads, clients, promises, touchpoints, tokens, mailboxes] = await Promise.all([
@@ -23,7 +23,7 @@ export const dataSummaryRoutes = new Hono<AppEnv>().get('/', describe({ summary:
   ]);
   return c.json(
     {
-      email: c.var.user.email,
+      email: c.get('user').email,
       messages,
       threads,
       clients,

@@ -45,16 +45,16 @@ const U = names(users);
  * are not in it because they are never stored.
  */
 export const exportRoutes = new Hono<AppEnv>().get('/', describe({ summary: 'All of the caller\'s data as JSON', response: exportResponseSchema }), async (c) => {
-  const db = c.var.deps.database.reader;
-  const userId = c.var.user.id;
+  const db = c.get('deps').database.reader;
+  const userId = c.get('user').id;
   const user = (await db.execute({ sql: `SELECT ${U.id}, ${U.email}, ${U.name}, ${U.createdAt} FROM ${U.$} WHERE ${U.id} = ?`, args: [userId] })).rows[0];
   if (!user) throw new Error('authenticated user has no row');
-  const settings = await getUserSettings(c.var.deps.database.readDb, userId);
+  const settings = await getUserSettings(c.get('deps').database.readDb, userId);
   c.header('content-type', 'application/json; charset=utf-8');
   c.header('content-disposition', 'attachment; filename="followthrough-export.json"');
   return stream(c, async (out) => {
     const head = {
-      exportedAt: c.var.deps.clock().toISOString(),
+      exportedAt: c.get('deps').clock().toISOString(),
       user: { id: str(user.id), email: str(user.email), name: user.name === null ? null : str(user.name), createdAt: str(user.created_at) },
       settings: settings.stored ? settings.settings : null,
     };

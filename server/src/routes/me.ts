@@ -12,29 +12,29 @@ import { eraseUser } from '../store/erase';
 
 export const meRoutes = new Hono<AppEnv>()
   .get('/', describe({ summary: 'The caller, and where the analysis of their mail stands', response: meSchema }), async (c) => {
-    const { database } = c.var.deps;
-    const row = await database.readDb.select().from(users).where(eq(users.id, c.var.user.id)).get();
+    const { database } = c.get('deps');
+    const row = await database.readDb.select().from(users).where(eq(users.id, c.get('user').id)).get();
     if (!row) throw new Error('authenticated user has no row');
     return c.json({ id: row.id, email: row.email, name: row.name, createdAt: row.createdAt, analysis: await analysisStatus(database, row.id) }, 200);
   })
-  .get('/analysis', describe({ summary: 'Re-derivation after a settings change: state and progress', response: analysisStatusSchema }), async (c) => c.json(await analysisStatus(c.var.deps.database, c.var.user.id), 200))
+  .get('/analysis', describe({ summary: 'Re-derivation after a settings change: state and progress', response: analysisStatusSchema }), async (c) => c.json(await analysisStatus(c.get('deps').database, c.get('user').id), 200))
   .get('/settings', describe({ summary: 'Own addresses, time zone, working hours', response: userSettingsSchema }), async (c) => {
-    const { settings } = await getUserSettings(c.var.deps.database.readDb, c.var.user.id);
+    const { settings } = await getUserSettings(c.get('deps').database.readDb, c.get('user').id);
     return c.json(settings, 200);
   })
   .put('/settings', describe({ summary: 'Replace the settings (figures re-derive in the background)', response: userSettingsSchema }), validate('json', userSettingsSchema), async (c) => {
     const settings = c.req.valid('json');
-    const { database } = c.var.deps;
-    const before = await getUserSettings(database.db, c.var.user.id);
-    await putUserSettings(database.db, c.var.user.id, settings);
+    const { database } = c.get('deps');
+    const before = await getUserSettings(database.db, c.get('user').id);
+    await putUserSettings(database.db, c.get('user').id, settings);
     // Figures already stored were derived with the old settings: derive them again in the background.
     if (settingsHash(toAnalysisSettings(before.settings)) !== settingsHash(toAnalysisSettings(settings))) {
-      await requestRederivation(database, c.var.user.id, toAnalysisSettings(settings), c.var.deps.clock());
-      c.var.deps.rederiver?.kick();
+      await requestRederivation(database, c.get('user').id, toAnalysisSettings(settings), c.get('deps').clock());
+      c.get('deps').rederiver?.kick();
     }
     return c.json(settings, 200);
   })
   .delete('/', describe({ summary: 'Erase the caller and all of their data', response: deleteMeResponseSchema }), async (c) => {
-    await eraseUser(c.var.deps.database, c.var.user.id);
+    await eraseUser(c.get('deps').database, c.get('user').id);
     return c.json({ deleted: true as const }, 200);
   });

@@ -22,7 +22,7 @@ export const memoryRoutes = new Hono<AppEnv>().post('/', describe({ summary: 'Up
     to: m.to.map(lower),
     cc: m.cc.map(lower),
   }));
-  const result = await ingestStoredFacts(c.var.deps.database, c.var.user.id, stored, settingsOfUser(c.var.user).analysis);
-  for (const r of result.rejected) c.var.deps.logger.warn('remembered message rejected', { requestId: c.var.requestId, messageId: r.id, code: r.code });
+  const result = await ingestStoredFacts(c.get('deps').database, c.get('user').id, stored, settingsOfUser(c.get('user')).analysis);
+  for (const r of result.rejected) c.get('deps').logger.warn('remembered message rejected', { requestId: c.get('requestId'), messageId: r.id, code: r.code });
   return c.json({ accepted: result.accepted, duplicates: result.duplicates, threadsUpdated: result.threadsUpdated }, 200);
 });

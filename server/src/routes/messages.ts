@@ -21,10 +21,10 @@ export const messageRoutes = new Hono<AppEnv>().post(
   }),
   async (c) => {
     const { messages } = c.req.valid('json');
-    const result = await ingestMessages(c.var.deps.database, c.var.user.id, messages, settingsOfUser(c.var.user).analysis, { validate: true });
+    const result = await ingestMessages(c.get('deps').database, c.get('user').id, messages, settingsOfUser(c.get('user')).analysis, { validate: true });
     for (const r of result.rejected) {
       // The id and the rule's code only: a reason may quote the message's own headers.
-      c.var.deps.logger.warn('message rejected', { requestId: c.var.requestId, userId: c.var.user.id, messageId: r.id, code: r.code });
+      c.get('deps').logger.warn('message rejected', { requestId: c.get('requestId'), userId: c.get('user').id, messageId: r.id, code: r.code });
     }
     return c.json(result, 200);
   },

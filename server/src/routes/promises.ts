@@ -12,12 +12,12 @@ import { settingsOfUser } from '../store/users';
 export const promiseRoutes = new Hono<AppEnv>()
   .get('/', describe({ summary: 'Promises with their status now, paged', response: listPromisesResponseSchema }), validate('query', listPromisesQuerySchema), async (c) => {
     const query = c.req.valid('query');
-    const now = c.var.deps.clock().toISOString();
+    const now = c.get('deps').clock().toISOString();
     let page;
     try {
       page = await listPromises(
-        c.var.deps.database.reader,
-        c.var.user.id,
+        c.get('deps').database.reader,
+        c.get('user').id,
         {
           ...query,
           ...(query.counterpart ? { counterpart: query.counterpart.toLowerCase() } : {}),
@@ -34,10 +34,10 @@ export const promiseRoutes = new Hono<AppEnv>()
   .patch('/:id', describe({ summary: 'Record a verdict (done, dismissed, open; due date; snooze); kept in an audit trail', response: updatePromiseResponseSchema, errors: [404] }), validate('param', z.object({ id: z.string().min(1).max(100) })), validate('json', updatePromiseRequestSchema), async (c) => {
     const { id } = c.req.valid('param');
     const verdict = c.req.valid('json');
-    const { database } = c.var.deps;
-    const userId = c.var.user.id;
-    const now = c.var.deps.clock();
-    if (!(await setVerdict(database, userId, id, verdict, settingsOfUser(c.var.user).analysis, now))) throw ApiError.notFound(`promise ${id}`);
+    const { database } = c.get('deps');
+    const userId = c.get('user').id;
+    const now = c.get('deps').clock();
+    if (!(await setVerdict(database, userId, id, verdict, settingsOfUser(c.get('user')).analysis, now))) throw ApiError.notFound(`promise ${id}`);
     const view = await readPromise(database, userId, id, now.toISOString());
     if (!view) throw new Error(`promise ${id} has no view after its verdict`);
     return c.json({ promise: view, history: await verdictHistory(database.readDb, userId, id) }, 200);

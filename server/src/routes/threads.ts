@@ -15,14 +15,14 @@ export const threadRoutes = new Hono<AppEnv>().get(
   validate('param', z.object({ threadId: z.string().min(1).max(1000) })),
   async (c) => {
     const { threadId } = c.req.valid('param');
-    const { settings: userSettings, analysis: settings } = settingsOfUser(c.var.user);
+    const { settings: userSettings, analysis: settings } = settingsOfUser(c.get('user'));
     const body = await readThreadSummary(
-      c.var.deps.database.reader,
-      c.var.user.id,
+      c.get('deps').database.reader,
+      c.get('user').id,
       threadId,
-      readClock(c.var.deps.clock(), settings),
+      readClock(c.get('deps').clock(), settings),
       settings,
-      userSettings.addresses[0] ?? c.var.user.email,
+      userSettings.addresses[0] ?? c.get('user').email,
     );
     if (!body) throw ApiError.notFound(`thread ${threadId}`);
     return c.json(body, 200);

@@ -11,16 +11,16 @@ import { settingsOfUser } from '../store/users';
 export const touchpointRoutes = new Hono<AppEnv>()
   .post('/', describe({ summary: 'Log a call, meeting, note... (idempotent by the client-made id: 201 created, 200 already there)', response: createTouchpointResponseSchema, status: 201 }), validate('json', createTouchpointRequestSchema), async (c) => {
     const input = c.req.valid('json');
-    const result = await addTouchpoint(c.var.deps.database, c.var.user.id, input, settingsOfUser(c.var.user).analysis, c.var.deps.clock());
+    const result = await addTouchpoint(c.get('deps').database, c.get('user').id, input, settingsOfUser(c.get('user')).analysis, c.get('deps').clock());
     return c.json(result, result.created ? 201 : 200);
   })
   .get('/', describe({ summary: 'Touchpoints, newest first, paged', response: listTouchpointsResponseSchema }), validate('query', listTouchpointsQuerySchema), async (c) => {
     const query = c.req.valid('query');
-    const page = await listTouchpoints(c.var.deps.database.reader, c.var.user.id, query);
+    const page = await listTouchpoints(c.get('deps').database.reader, c.get('user').id, query);
     return c.json({ touchpoints: page.touchpoints, nextCursor: page.nextCursor }, 200);
   })
   .delete('/:id', describe({ summary: 'Delete a touchpoint', response: deleteTouchpointResponseSchema, errors: [404] }), validate('param', z.object({ id: z.string().min(1).max(100) })), async (c) => {
     const { id } = c.req.valid('param');
-    if (!(await deleteTouchpoint(c.var.deps.database, c.var.user.id, id, settingsOfUser(c.var.user).analysis))) throw ApiError.notFound(`touchpoint ${id}`);
+    if (!(await deleteTouchpoint(c.get('deps').database, c.get('user').id, id, settingsOfUser(c.get('user')).analysis))) throw ApiError.notFound(`touchpoint ${id}`);
     return c.json({ deleted: true as const }, 200);
   });
