@@ -127,12 +127,11 @@ export function createReaderThread(path: string, busyTimeoutMs: number, options:
     return started;
   };
 
+  /** A thread that is idle, or has been busy only briefly (not held by a long read). */
+  const keepsUp = (lane: Lane, now: number): boolean => lane.busySince === null || now - lane.busySince < SPILL_AFTER_MS;
   const pickLane = (): Lane => {
     const now = performance.now();
-    return (
-      lanes.find((candidate) => candidate.busySince === null || now - candidate.busySince < SPILL_AFTER_MS) ??
-      lanes.reduce((least, candidate) => (candidate.load < least.load ? candidate : least))
-    );
+    return lanes.find((candidate) => keepsUp(candidate, now)) ?? lanes.reduce((least, candidate) => (candidate.load < least.load ? candidate : least));
   };
 
   function ask(stmts: InStatement[], chosen?: Lane): Promise<Pick<ResultSet, 'rows'>[]> {
@@ -160,16 +159,18 @@ export function createReaderThread(path: string, busyTimeoutMs: number, options:
   }
 
   /**
-   * Independent statements one request needs together, dealt out over the threads least loaded first (a
-   * thread takes every n-th), so they run side by side while the request's own thread waits. A single
+   * Independent statements one request needs together, dealt out over the threads that keep up (a thread
+   * takes every n-th), so they run side by side while the request's own thread waits. A single
    * request's group of reads is where an idle core shortens the answer; reads of separate requests keep
    * the spill rule above (one thread while it keeps up).
    */
   async function spread(stmts: InStatement[]): Promise<Pick<ResultSet, 'rows'>[]> {
-    const ways = Math.min(lanes.length, stmts.length);
-    if (ways <= 1 || broken) return ask(stmts);
-    const order = [...lanes].sort((a, b) => a.load - b.load).slice(0, ways);
-    const shares = await Promise.all(order.map((lane, i) => ask(stmts.filter((_, k) => k % ways === i), lane)));
+    const now = performance.now();
+    // Only threads that keep up take a share: one held by a long read would hold the whole group.
+    const ready = lanes.filter((lane) => keepsUp(lane, now)).slice(0, stmts.length);
+    if (ready.length <= 1 || broken) return ask(stmts, ready[0]);
+    const ways = ready.length;
+    const shares = await Promise.all(ready.map((lane, i) => ask(stmts.filter((_, k) => k % ways === i), lane)));
     return stmts.map((_, k) => shares[k % ways]![Math.floor(k / ways)]!);
   }
 

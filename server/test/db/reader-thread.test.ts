@@ -121,6 +121,13 @@ describe('the reader thread', () => {
 
     // A statement SQLite refuses fails the whole group, with its message.
     await expect(pool.spread(['SELECT 1 AS one', 'SELECT * FROM nowhere'])).rejects.toThrow(/no such table: nowhere/);
+    // A thread held by a long read takes no share: the group is answered by the other, before the long read ends.
+    const held = open();
+    const order: string[] = [];
+    const slow = held.execute(SLOW).then(() => order.push('slow'));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await Promise.all([slow, held.spread(['SELECT 1 AS n', 'SELECT 2 AS n', 'SELECT 3 AS n']).then(() => order.push('group'))]);
+    expect(order).toEqual(['group', 'slow']);
     // One thread: the group is one batch there, in order.
     expect((await open({ threads: 1 }).spread(['SELECT 1 AS n', 'SELECT 2 AS n'])).map((a) => a.rows[0]!.n)).toEqual([1, 2]);
   });
