@@ -850,6 +850,13 @@ describe('findPromises', () => {
     expect(texts("I'll send the invoice once I get the signed copy back from legal.")).toHaveLength(1);
   });
 
+  it('reads doing it in the morning as a promise, and doing it in a language as a choice of how (round 17)', () => {
+    expect(texts("I'll do it in the morning.")).toHaveLength(1);
+    expect(texts("I'll do so in the afternoon, when the office is quiet.")).toHaveLength(1);
+    expect(texts("I'll do that in a few minutes.")).toHaveLength(1);
+    expect(texts("I'll do this in Python.")).toEqual([]);
+  });
+
   it('caps a very long sentence at about 300 characters', () => {
     const long = `I'll send the full breakdown by Friday, ${'including every line item and the assumptions behind it, '.repeat(10)}as discussed.`;
     const [promise] = findPromises(long, context);
