@@ -105,7 +105,7 @@ const REPORT_WHEN =
 const PROMISED_THEM = /\b(?:promised|assured|pledged to|committed to|tell|tells|told|informed|reminded)\s+(?!you\b|me\b|us\b|(?:I|we)\b)(?:[\w.-]+\s+){1,6}?(?:(?:\d+|two|three|several|many) times\s+)?(?:that\s+)?$/i;
 
 const HEDGE =
-  /\b(?:might|may|maybe|perhaps|possibly|probably|hopefully|likely|unlikely|if possible|if i can|if we can|when (?:i|we) can|if time permits|time permitting|if all goes (?:well|to plan)|fingers crossed|no promises|can't promise|cannot promise|chances are|not sure|unsure|no idea|(?:it )?(?:looks|seems|sounds) like|(?:doesn't|does not|didn't|did not) (?:look|seem|sound) like|it appears|(?:i|we) (?:don't|do not|didn't) (?:think|believe|expect|know)|(?:i|we) (?:(?:still|really|truly|do|just|strongly|firmly|genuinely|honestly|also|sincerely)\s+)?(?:hope|wish|think|believe|guess|suppose|assume|expect|trust|doubt|imagine|reckon|know|understand|reali[sz]e|fear|suspect|bet|worry)(?: that)?|my (?:gut|sense|guess|hunch|feeling|bet) is|one day|some ?day|in the long run|(?:\d+ ?%|percent|good|fair|slim) chance|where (?:i|we) can|(?:^|[,(-]\s*)think (?:i|we)(?:'ll| will)|if i (?:can|get (?:a chance|time))|(?:as|when) time permits?|(?:when|once|as soon as|whenever) (?:i|we) (?:find|have|get) (?:the |some )?(?:time|chance|moment)|(?:look|looking) for (?:the |some )?time\b|(?:^|[\s,])hope (?:i|we)(?:'ll| will)|(?:it is|it's|is) (?:\w+ )?possible that|(?:i'm|i am|we're|we are) thinking)\b/i;
+  /\b(?:might|may|maybe|perhaps|possibly|probably|hopefully|likely|unlikely|if possible|if i can|if we can|when (?:i|we) can|if time permits|time permitting|if all goes (?:well|to plan)|fingers crossed|no promises|can't promise|cannot promise|chances are|not sure|unsure|no idea|(?:it )?(?:looks|seems|sounds) like|(?:doesn't|does not|didn't|did not) (?:look|seem|sound) like|it appears|(?:i|we) (?:don't|do not|didn't) (?:think|believe|expect|know)|(?:i|we) (?:(?:still|really|truly|do|just|strongly|firmly|genuinely|honestly|also|sincerely)\s+)?(?:hope|wish|think|believe|guess|suppose|assume|expect|trust|doubt|imagine|reckon|know|understand|reali[sz]e|fear|suspect|bet|worry)(?: that)?|my (?:gut|sense|guess|hunch|feeling|bet) is|one day|some ?day|in the long run|(?:\d+ ?%|percent|good|fair|slim) chance|where (?:i|we) can|(?:^|[,(-]\s*)think (?:i|we)(?:'ll| will)|if i (?:can|get (?:a chance|time))|(?:as|when) time permits?|(?:when|once|as soon as|whenever) (?:i|we) (?:will )?(?:find|have|get) (?:the |some )?(?:time|chance|moment)|(?:look|looking) for (?:the |some )?time\b|(?:^|[\s,])hope (?:i|we)(?:'ll| will)|(?:it is|it's|is) (?:\w+ )?possible that|(?:i'm|i am|we're|we are) thinking)\b/i;
 
 /** A time that never comes due: "at some point I'll clean it up", "one of these days I'll integrate his changes". */
 const VAGUE_TIME = /\b(?:one of these days|one (?:fine|glorious|happy|good) day|at some point|sooner or later|some time in the future|almost certainly|eventually)\b/i;
@@ -137,6 +137,30 @@ const OUR_HYPOTHETICAL = /\b(?:when|whenever|if)\s+(?:someone|somebody|anyone|an
 
 /** Verbs of a stance taken, not an act: pushing for, pursuing, advocating, buying a thing for oneself. */
 const STANCE = /^(?:(?:definit?ly|certainly|really|surely)\s+)?(?:pursue|push (?:hard )?for|advocate|lobby for|argue for|buy (?:this|that|it|one|them)\b)/i;
+
+/** Words that hand something to the reader, which keeps a commitment about one's own work owed. */
+const HANDS_OVER = /\b(?:you|your|send|share|post|report|let)\b/i;
+
+/** A relative pronoun just before the commitment: "some ideas of my own, which I will investigate", "from which we will ...". */
+const RELATIVE_WHICH = /\b(?:(?:from|on|in|to|with|about|for|of|by|through) )?which\s*$/i;
+
+/** A release to come, with a word between: "the next minor version", "the upcoming bug-fix release". */
+const NEXT_RELEASE = /\b(?:next|upcoming|coming|following|new) [\w-]+ (?:version|release|update|build)\b/i;
+
+/** Work handed to a project in a relative clause: "which I'll file a bug for", "which I'll put up for review", "which I will document". */
+const RELATIVE_HAND_OVER = /\b(?:file|open|create|raise|submit)\b[^.;]{0,20}\b(?:bug|ticket|issue|pr|pull request)s?\b|\bup for review\b|\bdocument\b/i;
+/** A near time that dates a relative clause's work: "which I'll do shortly", "which I will clean up over the next few days". */
+const RELATIVE_TIME = /\b(?:shortly|right away|straight away|(?:in|over|during|within) the (?:next|coming) (?:few |couple of )?(?:days|weeks))\b/i;
+
+/** A best effort, "try to" or "do our best to", before what follows (EFFORT_TOWARD_STATE). */
+const BEST_EFFORT = /^(?:try|aim|attempt|endeavou?r|do (?:my|our) (?:very )?best)\s+(?:to|and)\s+/i;
+/**
+ * A state or a line of conduct aimed at, not an act someone can be held to: "keep the down times as short as possible",
+ * "ensure backwards compatibility", "make this project successful", "get it right", "do my part" (not "do my part of the
+ * review", "make it work").
+ */
+const EFFORT_TOWARD_STATE =
+  /^(?:keep|maintain|ensure|avoid|get (?:it|this|that|things) right|do (?:my|our) part\b(?!\s+(?:of|in|on|for)\b)|make (?:this|the|it|our|my) (?:[\w-]+ )?(?:a )?success(?:ful)?)\b/i;
 
 /** A sum of money, and the "whoever does it" that makes it a bounty (MONEY is the cheap test, first). */
 const MONEY = /[$€£]\s?\d|\b\d+\s?(?:dollars|euros?|bucks|usd|eur|gbp|pounds)\b|\bbounty\b/i;
@@ -365,6 +389,9 @@ function rejection(sentence: string, c: Commitment): string | null {
   // Something of one's own ("I'm gonna implement my own preprocessor") or more of one's own work ("I will work more on
   // this branch"), with nothing handed to the reader.
   if ((/\bmy own\b/i.test(c.action) || /^(?:also )?work (?:a (?:bit|little) |some )?(?:more|further)\b/i.test(c.action)) && !/\b(?:you|your|send|share|post|report|let)\b/i.test(c.action)) return 'own work';
+  // Doing it oneself, for oneself: "I'll try to add these changes by myself", "I will fiddle around with this more myself" (a date
+  // or a hand-over keeps it: "I'll write the script by myself and send it to you").
+  if (/\b(?:by|more|further) (?:myself|ourselves)\b/i.test(c.action) && !HANDS_OVER.test(c.action) && !resolveDueDate(c.clause, PROBE)) return 'own work';
   // A stopgap for oneself: "For now, I'll just wrap this into a local function" (not "For now, I'll send you ...").
   if (/\b(?:for now|for the time being),?\s*$/i.test(c.before) && !/\b(?:you|your|send|share|post|report|let)\b/i.test(c.action)) return 'own work';
   // A wish-list item told about, not a commitment: "This is certainly something I'm planning to implement".
@@ -408,6 +435,16 @@ function rejection(sentence: string, c: Commitment): string | null {
   if (PROMISED_THEM.test(c.before)) return 'reported';
   // The modal inside an indirect question: "a toss-up whether we will find ...", "see how much we will find".
   if (EMBEDDED_QUESTION.test(c.before)) return 'embedded question';
+  // A plan told in a relative clause about what the sentence is about ("some ideas of my own, which I will investigate", "the
+  // outline for an essay, which I will now write up"): said in passing, owed only with a date, a release or a hand-over ("a
+  // few test cases, which I will fix up later today", "a paper on Gaza which we will summarize for you").
+  if (c.kind === 'modal' && RELATIVE_WHICH.test(c.before)) {
+    // The clause as written (c.clause has lost its leading adverbs: "which I'll soon work on", "which I'll do shortly").
+    const told = sentence.slice(c.before.length);
+    if (!HANDS_OVER.test(told) && !RELATIVE_HAND_OVER.test(told) && !FOLLOWS_UP.test(c.action) && !NAMED_RELEASE.test(told) && !NEXT_RELEASE.test(told) && !LATER_MESSAGE.test(told) && !RELATIVE_TIME.test(told) && !resolveDueDate(told, PROBE)) {
+      return 'relative clause';
+    }
+  }
   // Checking one's own reading here: "Let me see if I've got this right:", "let me see if I remember what I tried", "Let me see if
   // I can repeat your argument:".
   if (c.kind === 'let-me' && /^let me see if (?:I|we)(?:'ve|’ve| have|'m|’m| am|'re|’re| are)? (?:got|get|understand|understood|remember|follow|read|recall|clear|right|(?:can )?(?:repeat|restate|summari[sz]e|paraphrase|reconstruct))\b/i.test(c.clause)) return 'announces what follows';
@@ -494,10 +531,10 @@ function rejection(sentence: string, c: Commitment): string | null {
   const followsUp = FOLLOWS_UP.test(action);
   const owesAfter = OWES_AFTER.test(action);
   if (namesNoAct(action, followsUp, owesAfter)) return 'not an action';
-  // Visiting one's own people, going on holiday, and resolving to do better owe the reader no act: "I'll
-  // visit my brother today", "I will go on a holiday tomorrow", "I'll try to do better on that", "I'll try to make up for
+  // Visiting one's own people, going on holiday or to sleep, and resolving to do better owe the reader no act: "I'll
+  // visit my brother today", "I will go on a holiday tomorrow", "I am going to sleep", "I'll try to do better on that", "I'll try to make up for
   // it when I return". Searching the web is reading for oneself ("I'll google on it"), unless something is handed over.
-  if (/^(?:visit (?:with|my|our|his|her|their|family|friends?|relatives)\b|go on (?:a |my |our )?(?:holiday|vacation|honeymoon)\b|do better\b|make up for (?:it|this|that)\s*(?:when\b|later\b|somehow\b|$|[.!…]))/i.test(action) && !owesAfter) return 'not an action';
+  if (/^(?:visit (?:with|my|our|his|her|their|family|friends?|relatives)\b|go on (?:a |my |our )?(?:holiday|vacation|honeymoon)\b|go (?:to )?(?:sleep|bed)\b|sleep\b(?!\s+on\b)|go away\b|do better\b|make up for (?:it|this|that)\s*(?:when\b|later\b|somehow\b|$|[.!…]))/i.test(action) && !owesAfter) return 'not an action';
   if (/^google\b/i.test(action) && !followsUp && !owesAfter) return 'own reading';
   // Looking at something to satisfy one's own curiosity: "But I'll look to the code just for curiosity".
   if (/\b(?:for|out of) (?:my own |pure |sheer )?curiosity\b/i.test(action) && !followsUp && !owesAfter) return 'own reading';
@@ -505,6 +542,10 @@ function rejection(sentence: string, c: Commitment): string | null {
   // research", "I'll definitly buy this one" (a date or a hand-over keeps it: "I'll push for it in Friday's meeting and
   // tell you how it went").
   if (STANCE.test(action) && !followsUp && !owesAfter && !resolveDueDate(c.clause, PROBE)) return 'not an action';
+  // A best effort toward a state or a line of conduct: "we'll try to keep the down times as short as possible", "we will do our
+  // best to ensure backwards compatibility", "we'll try to get it right" (a date or a hand-over keeps it: "I'll try to keep the
+  // report short and send it tomorrow").
+  if (BEST_EFFORT.test(c.action) && EFFORT_TOWARD_STATE.test(action) && !followsUp && !owesAfter && !HANDS_OVER.test(action) && !resolveDueDate(c.clause, PROBE)) return 'not an action';
   // Watching for something is no act of its own ("I'll keep an eye out for the PRs", "I'll watch out for a new version
   // and have another go then"), a product's contents are a state
   // ("Will come with an option to use ..."), and what we will not need is no commitment.
