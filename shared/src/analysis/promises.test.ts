@@ -882,17 +882,6 @@ describe('findPromises', () => {
     expect(texts("I'll fix it myself tomorrow.")).toHaveLength(1);
   });
 
-  it('does not read an act that waits on the reader posting, pasting, mailing or filing something first as a promise (round 17)', () => {
-    expect(texts("Paste the full log and I'll try to reproduce it.")).toEqual([]);
-    expect(texts("Could you post the config file and I'll have a look.")).toEqual([]);
-    expect(texts("Just mail me the spreadsheet and I'll check the totals.")).toEqual([]);
-    expect(texts("Failing that, file a ticket and we'll take it from there.")).toEqual([]);
-    expect(texts("Attach the signed form and I'll process the refund.")).toEqual([]);
-    expect(texts("I'll post the log tonight and send you the link.")).toHaveLength(1);
-    expect(texts("I'll file a ticket with the vendor and let you know.")).toHaveLength(1);
-    expect(texts("Give me until Friday and I'll have a full answer for you.")).toHaveLength(1);
-  });
-
   it('reads doing it in the morning as a promise, and doing it in a language as a choice of how (round 17)', () => {
     expect(texts("I'll do it in the morning.")).toHaveLength(1);
     expect(texts("I'll do so in the afternoon, when the office is quiet.")).toHaveLength(1);
