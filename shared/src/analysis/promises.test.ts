@@ -882,6 +882,24 @@ describe('findPromises', () => {
     expect(texts("I'll fix it myself tomorrow.")).toHaveLength(1);
   });
 
+  it('does not read thinking, following along, a slipped "can\'t" or commenting here as a promise (round 17)', () => {
+    expect(texts("I'll follow along as the others work through the examples.")).toEqual([]);
+    expect(texts("We'll start pondering the naming question.")).toEqual([]);
+    expect(texts("I'll mull it over.")).toEqual([]);
+    expect(texts("I'll reflect on what you wrote.")).toEqual([]);
+    expect(texts("I will just think it's a shame that the old tool was dropped.")).toEqual([]);
+    expect(texts("I'll can't open the file, it says it is damaged.")).toEqual([]);
+    expect(texts('I will comment on the second draft, since it is the most complete.')).toEqual([]);
+    expect(texts('I will comment your last two paragraphs, to keep this short.')).toEqual([]);
+    expect(texts("I'll think of a fix and let you know.")).toHaveLength(1);
+    expect(texts("I'll reflect the changes in the contract and send it tomorrow.")).toHaveLength(1);
+    expect(texts("I'll comment on the draft by Friday.")).toHaveLength(1);
+    expect(texts("I'll comment on the second draft in a separate mail.")).toHaveLength(1);
+    expect(texts("I'll comment on your proposal later today.")).toHaveLength(1);
+    expect(texts('I will comment on it the week after the next one.')).toHaveLength(1);
+    expect(texts("I'll comment more on the ticket.")).toHaveLength(1);
+  });
+
   it('reads doing it in the morning as a promise, and doing it in a language as a choice of how (round 17)', () => {
     expect(texts("I'll do it in the morning.")).toHaveLength(1);
     expect(texts("I'll do so in the afternoon, when the office is quiet.")).toHaveLength(1);
