@@ -900,6 +900,15 @@ describe('findPromises', () => {
     expect(texts("I'll comment more on the ticket.")).toHaveLength(1);
   });
 
+  it('does not read discussing a matter with a third party as a promise, unless a report to the reader follows (round 17)', () => {
+    expect(texts("I'll discuss this with the database team.")).toEqual([]);
+    expect(texts('We will discuss the open points with our auditors in a separate thread.')).toEqual([]);
+    expect(texts("I'll discuss it with legal and get back to you by Friday.")).toHaveLength(1);
+    expect(texts("I'll discuss the refund with finance and let you know.")).toHaveLength(1);
+    expect(texts("I'll discuss the layout with the designer and fix it tomorrow.")).toHaveLength(1);
+    expect(texts('I will discuss progress on the list to keep you posted.')).toHaveLength(1);
+  });
+
   it('reads doing it in the morning as a promise, and doing it in a language as a choice of how (round 17)', () => {
     expect(texts("I'll do it in the morning.")).toHaveLength(1);
     expect(texts("I'll do so in the afternoon, when the office is quiet.")).toHaveLength(1);
