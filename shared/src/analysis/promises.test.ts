@@ -909,6 +909,17 @@ describe('findPromises', () => {
     expect(texts('I will discuss progress on the list to keep you posted.')).toHaveLength(1);
   });
 
+  it('does not take the date of the writer\'s own whereabouts told beside the commitment as its due date (round 17)', () => {
+    const going = findPromises("I'll test this later, I have to leave in ten minutes.", context);
+    expect(going).toHaveLength(1);
+    expect(going[0]?.dueIsDefault).toBe(true);
+    const away = findPromises("I will go through the thread and sort it out, but I am having a tooth pulled in the morning.", context);
+    expect(away).toHaveLength(1);
+    expect(away[0]?.dueIsDefault).toBe(true);
+    expect(findPromises("I'll send it tomorrow, I'm out on Friday.", context)[0]?.dueText).toBe('tomorrow');
+    expect(findPromises("I'll send the draft by Thursday, but I'm aiming for Wednesday.", context)[0]?.dueText).toMatch(/Thursday/);
+  });
+
   it('reads doing it in the morning as a promise, and doing it in a language as a choice of how (round 17)', () => {
     expect(texts("I'll do it in the morning.")).toHaveLength(1);
     expect(texts("I'll do so in the afternoon, when the office is quiet.")).toHaveLength(1);

@@ -846,11 +846,12 @@ const STARTING = /\b(?:starting|beginning|commencing|effective|as of)\b/i;
 
 /**
  * Where our commitment's own words end and someone else's begin: "I'll send the draft so that you can
- * review it by Friday" is due by our date (none here), not by the reader's Friday. A colon before a capital opens
+ * review it by Friday" is due by our date (none here), not by the reader's Friday; nor by the writer's own whereabouts told
+ * beside it ("I'll test this later, I have to go in five minutes", "... but I am having surgery in the morning"). A colon before a capital opens
  * what the commitment announces ("will keep u updated: Ahmed ... died in a crash on Friday"), not its date.
  */
 const OTHER_CLAUSE =
-  /[,;]?\s+(?:so(?: that)?|so as|in order for|before|after|once|when|while|because|since|until|unless|if)\s+(?:you|your|they|their|he|she|the client|everyone|everybody)\b|[,;]?\s+so that\s+(?!(?:I|we)\b)|[,;]\s+(?:and\s+)?(?:you|they)(?:'ll|’ll| will| can| need| must| should| have to)\b/i;
+  /[,;]?\s+(?:so(?: that)?|so as|in order for|before|after|once|when|while|because|since|until|unless|if)\s+(?:you|your|they|their|he|she|the client|everyone|everybody)\b|[,;]?\s+so that\s+(?!(?:I|we)\b)|[,;]\s+(?:and\s+)?(?:you|they)(?:'ll|’ll| will| can| need| must| should| have to)\b|(?:[,;]|\s+but)\s+(?:I|we)(?:'m|’m| am|'re|’re| are) (?:having|leaving|off|out|away|travel+ing|flying|going (?:to|on|away|out|home))\b|(?:[,;]|\s+but)\s+(?:I|we) (?:have|need|got) to (?:go|leave|run|head|catch)\b/i;
 const ANNOUNCED = /:\s+(?=[A-Z])/;
 
 function ownWords(clause: string): string {
