@@ -53,6 +53,13 @@ describe('resolveDueDate', () => {
     expect(due('I shall coordinate the meeting on May the 4th', berlinWed)).toBe(Date.parse('2026-05-04T17:00:00+02:00'));
   });
 
+  it('reads "tomorrow or the day after" as the later day, and "if not today, then on Monday" as Monday (round 17)', () => {
+    expect(due('You will have the figures tomorrow or the day after.', berlinWed)).toBe(Date.parse('2026-03-06T17:00:00+01:00'));
+    expect(due("I'll finish it, if not today (the office closes early) then on Monday.", berlinWed)).toBe(Date.parse('2026-03-09T17:00:00+01:00'));
+    expect(due("I'll send it, if not today, Monday.", berlinWed)).toBe(Date.parse('2026-03-09T17:00:00+01:00'));
+    expect(due("I'll send the draft today, then on Monday the final.", berlinWed)).toBe(Date.parse('2026-03-04T17:00:00+01:00'));
+  });
+
   it('takes a stated start date over a recurring weekday', () => {
     // Tuesday 14 April 2026: the first weekly summary is due on Friday 24 April, not on Friday 17 April.
     const berlinTue = at('2026-04-14T10:00:00+02:00', 'Europe/Berlin');

@@ -109,6 +109,9 @@ function textBefore(phrase: string, d: DayMatch): string {
   return phrase.slice(Math.max(0, d.index - 30), d.index);
 }
 
+const IF_NOT = /\bif not\s*$/i;
+const THEN_BEFORE = /(?:\bthen|,)\s+(?:on\s+|by\s+)?$/i;
+
 function chooseDay(phrase: string, days: readonly DayMatch[]): DayMatch | undefined {
   const started = days.find((d) => START_MARKER.test(textBefore(phrase, d)));
   if (started) return started;
@@ -116,6 +119,11 @@ function chooseDay(phrase: string, days: readonly DayMatch[]): DayMatch | undefi
   const first = days.find((d) => !d.period && !d.partOfDayOnly) ?? days.find((d) => !d.period) ?? days[0];
   if (first && RECURRING.test(textBefore(phrase, first))) return days.find((d) => d.index > first.index && d.index >= first.end) ?? first;
   // "today or this weekend", "Monday or Tuesday at the latest", "later today or early tomorrow": the later of two days is the promise.
+  // "if not today (...) then on Monday": the day after "then" is the one promised.
+  if (first && IF_NOT.test(textBefore(phrase, first))) {
+    const fallback = days.find((d) => d.index >= first.end && THEN_BEFORE.test(textBefore(phrase, d)));
+    if (fallback) return fallback;
+  }
   const alternative = first && days.find((d) => d.index >= first.end && /^\s*,?\s*or(?:\s+(?:at (?:the )?latest|at last))?(?:\s+(?:by|on|early|first thing))?\s*$/i.test(phrase.slice(first.end, d.index)));
   return alternative ?? first;
 }

@@ -850,6 +850,84 @@ describe('findPromises', () => {
     expect(texts("I'll send the invoice once I get the signed copy back from legal.")).toHaveLength(1);
   });
 
+  it('does not read a relative clause told in passing, a best effort toward a state, going to sleep or doing it by oneself as a promise (round 17)', () => {
+    expect(texts('I have a few more ideas for the parser, which I will dig into.')).toEqual([]);
+    expect(texts('That gave me the outline for a longer essay, which I will now write up.')).toEqual([]);
+    expect(texts('There is a second objection, on cost, which I will come to in due course.')).toEqual([]);
+    expect(texts('It needs a small cache, from which we will build the settings page.')).toEqual([]);
+    expect(texts('The draft needs two more tables, which I will finish tomorrow.')).toHaveLength(1);
+    expect(texts('Legal sent a memo on the lease, which we will translate for you.')).toHaveLength(1);
+    expect(texts('The fix is a one-liner, which I will put in the next release.')).toHaveLength(1);
+    expect(texts('I found the old figures, which I will send over.')).toHaveLength(1);
+    expect(texts('I have a patch, which I will put in the next minor release.')).toHaveLength(1);
+    expect(texts('The old builders can go now, which I will do shortly.')).toHaveLength(1);
+    expect(texts('The export drops the last row, which I will file a ticket for.')).toHaveLength(1);
+    expect(texts('The drafts are in rough commits, which I will clean up over the next few days.')).toHaveLength(1);
+    expect(texts("We'll try to keep the outages as brief as possible.")).toEqual([]);
+    expect(texts('We will do our best to ensure the old settings keep working.')).toEqual([]);
+    expect(texts("I'll do my best to make the launch a success.")).toEqual([]);
+    expect(texts("Sorry about that, we'll try to get it right.")).toEqual([]);
+    expect(texts("We'll try to avoid that.")).toEqual([]);
+    expect(texts("I'll try to do my part and keep the thread short.")).toEqual([]);
+    expect(texts("I'll try and make it work on your server.")).toHaveLength(1);
+    expect(texts("I'll do my best to get the quote to you by Friday.")).toHaveLength(1);
+    expect(texts("I'll try to keep the report short and send it tomorrow.")).toHaveLength(1);
+    expect(texts("I'll do my part of the review by Thursday.")).toHaveLength(1);
+    expect(texts("It's past midnight, so I'm going to sleep.")).toEqual([]);
+    expect(texts("I'll go away for a while now :-)")).toEqual([]);
+    expect(texts("I'll go to bed early tonight.")).toEqual([]);
+    expect(texts("I'll try to build it by myself.")).toEqual([]);
+    expect(texts('I will play with the settings a bit more myself.')).toEqual([]);
+    expect(texts("I'll write the script by myself and send it to you.")).toHaveLength(1);
+    expect(texts("I'll fix it myself tomorrow.")).toHaveLength(1);
+  });
+
+  it('does not read thinking, following along, a slipped "can\'t" or commenting here as a promise (round 17)', () => {
+    expect(texts("I'll follow along as the others work through the examples.")).toEqual([]);
+    expect(texts("We'll start pondering the naming question.")).toEqual([]);
+    expect(texts("I'll mull it over.")).toEqual([]);
+    expect(texts("I'll reflect on what you wrote.")).toEqual([]);
+    expect(texts("I will just think it's a shame that the old tool was dropped.")).toEqual([]);
+    expect(texts("I'll can't open the file, it says it is damaged.")).toEqual([]);
+    expect(texts('I will comment on the second draft, since it is the most complete.')).toEqual([]);
+    expect(texts('I will comment your last two paragraphs, to keep this short.')).toEqual([]);
+    expect(texts("I'll think of a fix and let you know.")).toHaveLength(1);
+    expect(texts("I'll reflect the changes in the contract and send it tomorrow.")).toHaveLength(1);
+    expect(texts("I'll comment on the draft by Friday.")).toHaveLength(1);
+    expect(texts("I'll comment on the second draft in a separate mail.")).toHaveLength(1);
+    expect(texts("I'll comment on your proposal later today.")).toHaveLength(1);
+    expect(texts('I will comment on it the week after the next one.')).toHaveLength(1);
+    expect(texts("I'll comment more on the ticket.")).toHaveLength(1);
+  });
+
+  it('does not read discussing a matter with a third party as a promise, unless a report to the reader follows (round 17)', () => {
+    expect(texts("I'll discuss this with the database team.")).toEqual([]);
+    expect(texts('We will discuss the open points with our auditors in a separate thread.')).toEqual([]);
+    expect(texts("I'll discuss it with legal and get back to you by Friday.")).toHaveLength(1);
+    expect(texts("I'll discuss the refund with finance and let you know.")).toHaveLength(1);
+    expect(texts("I'll discuss the layout with the designer and fix it tomorrow.")).toHaveLength(1);
+    expect(texts('I will discuss progress on the list to keep you posted.')).toHaveLength(1);
+  });
+
+  it('does not take the date of the writer\'s own whereabouts told beside the commitment as its due date (round 17)', () => {
+    const going = findPromises("I'll test this later, I have to leave in ten minutes.", context);
+    expect(going).toHaveLength(1);
+    expect(going[0]?.dueIsDefault).toBe(true);
+    const away = findPromises("I will go through the thread and sort it out, but I am having a tooth pulled in the morning.", context);
+    expect(away).toHaveLength(1);
+    expect(away[0]?.dueIsDefault).toBe(true);
+    expect(findPromises("I'll send it tomorrow, I'm out on Friday.", context)[0]?.dueText).toBe('tomorrow');
+    expect(findPromises("I'll send the draft by Thursday, but I'm aiming for Wednesday.", context)[0]?.dueText).toMatch(/Thursday/);
+  });
+
+  it('reads doing it in the morning as a promise, and doing it in a language as a choice of how (round 17)', () => {
+    expect(texts("I'll do it in the morning.")).toHaveLength(1);
+    expect(texts("I'll do so in the afternoon, when the office is quiet.")).toHaveLength(1);
+    expect(texts("I'll do that in a few minutes.")).toHaveLength(1);
+    expect(texts("I'll do that in a couple of days, when I will have time.")).toEqual([]);
+    expect(texts("I'll do this in Python.")).toEqual([]);
+  });
+
   it('caps a very long sentence at about 300 characters', () => {
     const long = `I'll send the full breakdown by Friday, ${'including every line item and the assumptions behind it, '.repeat(10)}as discussed.`;
     const [promise] = findPromises(long, context);

@@ -13,7 +13,7 @@ const PHRASES = [
   'by 5.3.', 'on 20.03.2026', 'until 1.4.26',
   'by March 20th', 'on Friday, March 20, 2027', 'by Sept. 3', 'before the 3rd of June', 'on Tue 4 August 2026', 'by 20 Dec',
   'by the 20th', 'before the 1st', 'on the 31st',
-  'the day after tomorrow', 'by the day after tomorrow',
+  'the day after tomorrow', 'by the day after tomorrow', 'tomorrow or the day after',
   'first thing tomorrow', 'first thing in the morning tomorrow', 'tomorrow first thing', 'first thing tomorrow morning',
   'tomorrow', 'by tomorrow EOD', 'until tomorrow night', 'tomorrow afternoon',
   'today', 'later today', 'before later in the day',

@@ -140,7 +140,8 @@ add(new RegExp(String.raw`\b(?:by|on|before|until|for)\s+the\s+(\d{1,2})(?:st|nd
   return { date: { year, month, day: n }, clock: 'eod' };
 }, ORDINAL_DAY);
 
-add(/\b(?:by\s+|before\s+)?(?:the\s+)?day after tomorrow\b/, (_m, frame, today) => ({ date: addDays(today, 2), clock: 'eod' }), TOMORROW);
+// "tomorrow or the day after" offers the later day, as "X or Y" does when both are named.
+add(/\b(?:by\s+|before\s+)?(?:(?:the\s+)?day after tomorrow|tomorrow or (?:on\s+)?the day after)\b/, (_m, frame, today) => ({ date: addDays(today, 2), clock: 'eod' }), TOMORROW);
 add(/\b(?:by\s+|before\s+)?(?:first thing\s+(?:in the morning\s+)?tomorrow(?:\s+morning)?|tomorrow first thing)\b/, (_m, frame, today) => ({
   date: addDays(today, 1),
   clock: { hour: 0, minute: clockToMinutes(frame.hours.start) + 60 },
