@@ -320,7 +320,10 @@ async function allPages<T>(target: Target, path: string, field: string): Promise
   return out;
 }
 
-/** Every read of the API for this mailbox: the Clients list, each client's page, timeline and report, every promise, the reminders, and each message's thread. */
+/**
+ * Every read of the API for this mailbox: the Clients list, each client's page, timeline and report, every
+ * promise, the reminders, each message's thread, and the export (every stored row the user can see).
+ */
 async function everyAnswer(target: Target, messageIds: readonly string[]) {
   const key = encodeURIComponent;
   const counterparts = await allPages<{ key: string }>(target, '/v1/counterparts?sort=key&limit=200', 'counterparts');
@@ -340,7 +343,9 @@ async function everyAnswer(target: Target, messageIds: readonly string[]) {
   for (let i = 0; i < messageIds.length; i += 25) {
     summaries.push(...(await Promise.all(messageIds.slice(i, i + 25).map((id) => call(target, `/v1/threads/${key(id)}/summary`)))));
   }
-  return { counterparts, clients, promises, reminders, remindersAhead, summaries };
+  // The export's user is this server's own (its id differs); the rest is the stored mailbox.
+  const { user: _user, ...exported } = await call<Record<string, unknown>>(target, '/v1/export');
+  return { counterparts, clients, promises, reminders, remindersAhead, summaries, exported };
 }
 
 describe('where the batches end changes no answer', () => {
@@ -361,7 +366,7 @@ describe('where the batches end changes no answer', () => {
     await Promise.all([oneRequest?.server.close(), smallRequests?.server.close()]);
   }, 60_000);
 
-  it('stores the same mail, and every client, promise, reminder and thread reads the same', async () => {
+  it('stores the same mail, and every client, promise, reminder, thread and the export read the same', async () => {
     // One request of more than 1,500 messages: two commits on the server, each read in two slices.
     expect(arrival.length).toBeGreaterThan(1_500);
     const distinct = new Set(arrival.map((m) => normalizeMessageId(m.id)));
@@ -375,6 +380,7 @@ describe('where the batches end changes no answer', () => {
     expect(small.reminders).toEqual(big.reminders);
     expect(small.remindersAhead).toEqual(big.remindersAhead);
     for (const [i, summary] of big.summaries.entries()) expect(small.summaries[i], ids[i]).toEqual(summary);
+    for (const [section, rows] of Object.entries(big.exported)) expect(small.exported[section], `export: ${section}`).toEqual(rows);
 
     // The mailbox has what could go wrong at a batch's end: promises kept, kept in another thread, slipped
     // and open; threads renamed by an original that came late; clients waiting on us and on them.
