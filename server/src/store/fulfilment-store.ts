@@ -1,12 +1,12 @@
 import type { InValue, Row } from '@libsql/client';
 import {
   applyJudgement,
+  canBearOnPromises,
   compareEvidence,
   FULFILMENT_WINDOW_DAYS,
   isFulfilmentCandidate,
   judgeEvidence,
   NO_FULFILMENT,
-  resolveFulfilment,
   resolvePromiseDue,
   settlePromise,
   type FulfilmentEvidence,
@@ -37,6 +37,13 @@ interface PromiseState {
   detectedDueAt: string;
   dueIsDefault: boolean;
   outcome: FulfilmentOutcome;
+  /**
+   * Where the fold stands: the position of the latest piece of evidence it judged (a judgement that is not
+   * null), up to the piece that kept it for sure; null when none. Evidence after it may be folded on top;
+   * evidence at or before it means folding again from the start. Unjudged pieces are left out because a
+   * null judgement changes nothing wherever it stands, and because the position then depends only on the
+   * evidence, not on which pieces arrived together (a batch's end moves nothing: cli-server-parity.test.ts).
+   */
   foldedThrough: string | null;
   /** The row's SETTLED_COLUMNS as stored: settling writes only those that differ. */
   settledValues: InValue[];
@@ -220,9 +227,29 @@ function candidateIndex(pieces: readonly FulfilmentEvidence[]): (promise: Promis
   };
 }
 
-/** Latest of two (at, id) positions in evidence order. */
-function laterPosition(a: string | null, e: FulfilmentEvidence): string {
-  return a !== null && a >= positionOf(e) ? a : positionOf(e);
+/**
+ * foldFulfilment's fold (shared/analysis/fulfilment.ts) of a promise's candidates, in evidence order and
+ * all later than `through`, on top of `outcome`; with the position of the last piece it judged up to the
+ * one that kept the promise for sure (see PromiseState.foldedThrough). From NO_FULFILMENT and null it is
+ * resolveFulfilment of those candidates.
+ */
+function foldOnto(
+  promise: PromiseForFulfilment,
+  outcome: FulfilmentOutcome,
+  through: string | null,
+  candidates: readonly FulfilmentEvidence[],
+): { outcome: FulfilmentOutcome; through: string | null } {
+  for (const e of candidates) {
+    // Kept for sure: the earliest delivery wins and nothing later changes it (see applyJudgement).
+    if (outcome.kept?.strength === 'kept') break;
+    // As resolveFulfilment: mail that delivers nothing and reports no slip cannot change the fold.
+    if (e.kind === 'message' && !canBearOnPromises(e)) continue;
+    const judgement = judgeEvidence(promise, e);
+    if (judgement === null) continue;
+    outcome = applyJudgement(outcome, e, judgement);
+    through = positionOf(e);
+  }
+  return { outcome, through };
 }
 
 /** An evidence position that sorts like compareEvidence: ISO time, then id (worked out once per piece). */
@@ -268,18 +295,13 @@ export async function updateFulfilment(
       toFold.push(state);
       continue;
     }
-    let judged = false;
-    for (const e of mine) {
-      const judgement = judgeEvidence(state.promise, e);
-      judged ||= judgement !== null;
-      state.outcome = applyJudgement(state.outcome, e, judgement);
-      state.foldedThrough = laterPosition(state.foldedThrough, e);
-    }
+    const before = state.foldedThrough;
+    ({ outcome: state.outcome, through: state.foldedThrough } = foldOnto(state.promise, state.outcome, before, mine));
     // Evidence that says nothing about this promise (a logged call about something else, mail on another
-    // topic) leaves its row as it was, position included: a piece that arrives later with an earlier
-    // position folds to the same outcome whether or not these were counted, because a null judgement changes
-    // nothing wherever it stands. A key client's touchpoint reaches every promise of the last 90 days, and
-    // rewriting them all made it cost 3-4 times a small client's.
+    // topic) leaves its row as it was, position included (see foldedThrough). A key client's touchpoint
+    // reaches every promise of the last 90 days, and rewriting them all made it cost 3-4 times a small
+    // client's. A judged piece always moves the position, so an unmoved one means nothing was judged.
+    const judged = state.foldedThrough !== before;
     if (judged) touched.push(state);
     // A key client's hundreds of promises in the window, judged by code not yet compiled (the first
     // message or call after a start), held the loop for 40-75 ms in one go.
@@ -288,9 +310,7 @@ export async function updateFulfilment(
   if (toFold.length > 0) {
     const nearLoaded = candidateIndex(await loadCandidates(ctx, toFold));
     for (const state of toFold) {
-      const mine = nearLoaded(state.promise);
-      state.outcome = mine.length === 0 ? NO_FULFILMENT : resolveFulfilment(state.promise, mine);
-      state.foldedThrough = mine.length === 0 ? null : positionOf(mine[mine.length - 1]!);
+      ({ outcome: state.outcome, through: state.foldedThrough } = foldOnto(state.promise, NO_FULFILMENT, null, nearLoaded(state.promise)));
       touched.push(state);
       await ctx.breathe();
     }

@@ -6,6 +6,7 @@ import {
   analysisSettingsSchema,
   createMailboxAnalyzer,
   normalizedMessageSchema,
+  normalizeMessageId,
   type AnalysisDocument,
   type CounterpartSummary,
   type NormalizedMessageInput,
@@ -23,6 +24,8 @@ import { runFollowthrough } from '../cli/cli-process';
 // incrementally (batch by batch, aggregates kept thread by thread, promises folded as evidence
 // arrives), the CLI in one pass; both call the same rules in shared/. After a settings change the server
 // derives everything again in the background, and must then agree with a CLI run on the new settings.
+// Nor may where a batch ends change an answer: the same mail in requests of one to seven messages and in
+// one request (two commits of 1,000 on the server) must give the same answer on every read the API has.
 
 const ME = 'maya@brightlane.example';
 const NOW = '2026-11-30T10:00:00.000Z';
@@ -76,19 +79,41 @@ function writeMailbox(): NormalizedMessageInput[] {
   return messages;
 }
 
+/** A server on a database of its own, and its user's token. */
+interface Target {
+  server: RunningServer;
+  token: string;
+}
+
 let server: RunningServer;
 let token: string;
 let messages: NormalizedMessageInput[];
 
-async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const res = await fetch(`${server.url}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers } });
+async function call<T>(target: Target, path: string, init: RequestInit = {}): Promise<T> {
+  const res = await fetch(`${target.server.url}${path}`, { ...init, headers: { authorization: `Bearer ${target.token}`, 'content-type': 'application/json', ...init.headers } });
   const body = (await res.json()) as T;
   if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${JSON.stringify(body)}`);
   return body;
 }
 
+async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+  return call<T>({ server, token }, path, init);
+}
+
+/** A server started as the CLI-parity one is (fixed clock, no rate limit), with Maya and her settings. */
+async function startTarget(file: string): Promise<Target> {
+  const started = await startServer({ ...defaultConfig, host: '127.0.0.1', port: 0, databaseUrl: `file:${join(dir, file)}`, rateLimit: { burst: 1e9, perSecond: 1e9 } }, silentLogger, () => new Date(NOW));
+  const target = { server: started, token: (await createUser(started.database.db, { email: ME, now: new Date(NOW) })).token };
+  await putSettingsOf(target, 'Europe/Berlin', { start: '09:00', end: '17:00' });
+  return target;
+}
+
 async function putSettings(timeZone: string, hours: { start: string; end: string }): Promise<void> {
-  await api('/v1/me/settings', {
+  await putSettingsOf({ server, token }, timeZone, hours);
+}
+
+async function putSettingsOf(target: Target, timeZone: string, hours: { start: string; end: string }): Promise<void> {
+  await call(target, '/v1/me/settings', {
     method: 'PUT',
     body: JSON.stringify({ addresses: [ME], timeZone, workingHours: { ...hours, days: [1, 2, 3, 4, 5] }, defaultCadenceDays: 21 }),
   });
@@ -159,9 +184,7 @@ async function expectSameAnalysis(tz: string, hours: string): Promise<{ cli: Ana
 
 beforeAll(async () => {
   messages = writeMailbox();
-  server = await startServer({ ...defaultConfig, host: '127.0.0.1', port: 0, databaseUrl: `file:${join(dir, 'ft.db')}`, rateLimit: { burst: 1e9, perSecond: 1e9 } }, silentLogger, () => new Date(NOW));
-  ({ token } = await createUser(server.database.db, { email: ME, now: new Date(NOW) }));
-  await putSettings('Europe/Berlin', { start: '09:00', end: '17:00' });
+  ({ server, token } = await startTarget('ft.db'));
   // In file order, a few hundred at a time, as `followthrough import` and a sync send them.
   for (let i = 0; i < messages.length; i += 400) {
     const res = await api<{ rejected: unknown[] }>('/v1/messages', { method: 'POST', body: JSON.stringify({ messages: messages.slice(i, i + 400) }) });
@@ -229,4 +252,145 @@ describe('the CLI and the server give the same analysis of one mailbox', () => {
     expect(sorted(counterparts)).toEqual(sorted(engine.counterparts));
   }, 120_000);
 
+});
+
+/** A reply that lost its threading headers on the way (a client that drops them): only "Re:" and its subject join it. */
+function withoutThreadingHeaders(m: NormalizedMessageInput): NormalizedMessageInput {
+  const { inReplyTo: _inReplyTo, references: _references, ...rest } = m;
+  return rest;
+}
+
+/**
+ * The mailbox as syncs deliver it: some mail a hundred messages late (after later mail of its thread and
+ * its client, so threads are renamed and analysed again and promises folded from the start), some weeks
+ * late, some twice, a stretch of it again at the end, and some replies without threading headers.
+ */
+function arrivalOf(mailbox: readonly NormalizedMessageInput[]): NormalizedMessageInput[] {
+  const placed: { at: number; message: NormalizedMessageInput }[] = [];
+  mailbox.forEach((m, i) => {
+    const message = i % 29 === 5 && m.inReplyTo ? withoutThreadingHeaders(m) : m;
+    const at = i % 211 === 11 ? mailbox.length + i : i % 23 === 7 ? i + 100.5 : i;
+    placed.push({ at, message });
+    if (i % 41 === 3) placed.push({ at: i + 57.25, message });
+  });
+  placed.sort((a, b) => a.at - b.at);
+  return [...placed.map((p) => p.message), ...mailbox.slice(600, 640)];
+}
+
+/** Batch sizes of one to seven, from a fixed seed (a small LCG: the same batches on every run). */
+function smallBatches<T>(list: readonly T[]): T[][] {
+  const out: T[][] = [];
+  let seed = 20261205;
+  for (let i = 0; i < list.length; ) {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    const size = 1 + (seed % 7);
+    out.push(list.slice(i, i + size));
+    i += size;
+  }
+  return out;
+}
+
+interface IngestAnswer {
+  accepted: number;
+  duplicates: number;
+  rejected: unknown[];
+  threads: { messageId: string; threadId: string }[];
+}
+
+async function ingestAll(target: Target, batches: readonly NormalizedMessageInput[][]): Promise<{ accepted: number; duplicates: number }> {
+  let accepted = 0;
+  let duplicates = 0;
+  for (const batch of batches) {
+    const res = await call<IngestAnswer>(target, '/v1/messages', { method: 'POST', body: JSON.stringify({ messages: batch }) });
+    expect(res.rejected).toEqual([]);
+    accepted += res.accepted;
+    duplicates += res.duplicates;
+  }
+  return { accepted, duplicates };
+}
+
+async function allPages<T>(target: Target, path: string, field: string): Promise<T[]> {
+  const out: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Record<string, unknown> & { nextCursor: string | null } = await call(target, `${path}${cursor ? `&cursor=${cursor}` : ''}`);
+    out.push(...(page[field] as T[]));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
+}
+
+/**
+ * Every read of the API for this mailbox: the Clients list, each client's page, timeline and report, every
+ * promise, the reminders, each message's thread, and the export (every stored row the user can see).
+ */
+async function everyAnswer(target: Target, messageIds: readonly string[]) {
+  const key = encodeURIComponent;
+  const counterparts = await allPages<{ key: string }>(target, '/v1/counterparts?sort=key&limit=200', 'counterparts');
+  const clients = [];
+  for (const { key: k } of counterparts) {
+    clients.push({
+      key: k,
+      page: await call(target, `/v1/counterparts/${key(k)}`),
+      timeline: await allPages(target, `/v1/counterparts/${key(k)}/threads?limit=100`, 'threads'),
+      report: await call(target, `/v1/counterparts/${key(k)}/report`),
+    });
+  }
+  const promises = await allPages(target, '/v1/promises?limit=500', 'promises');
+  const reminders = await call(target, '/v1/reminders?limit=500');
+  const remindersAhead = await call(target, `/v1/reminders?limit=500&until=${encodeURIComponent('2027-03-01T00:00:00.000Z')}`);
+  const summaries: unknown[] = [];
+  for (let i = 0; i < messageIds.length; i += 25) {
+    summaries.push(...(await Promise.all(messageIds.slice(i, i + 25).map((id) => call(target, `/v1/threads/${key(id)}/summary`)))));
+  }
+  // The export's user is this server's own (its id differs); the rest is the stored mailbox.
+  const { user: _user, ...exported } = await call<Record<string, unknown>>(target, '/v1/export');
+  return { counterparts, clients, promises, reminders, remindersAhead, summaries, exported };
+}
+
+describe('where the batches end changes no answer', () => {
+  let oneRequest: Target;
+  let smallRequests: Target;
+  let arrival: NormalizedMessageInput[];
+  let totals: { big: { accepted: number; duplicates: number }; small: { accepted: number; duplicates: number } };
+
+  beforeAll(async () => {
+    arrival = arrivalOf(messages);
+    [oneRequest, smallRequests] = await Promise.all([startTarget('one-request.db'), startTarget('small-requests.db')]);
+    const batches = smallBatches(arrival);
+    expect(batches.length).toBeGreaterThan(400);
+    totals = { big: await ingestAll(oneRequest, [arrival]), small: await ingestAll(smallRequests, batches) };
+  }, 180_000);
+
+  afterAll(async () => {
+    await Promise.all([oneRequest?.server.close(), smallRequests?.server.close()]);
+  }, 60_000);
+
+  it('stores the same mail, and every client, promise, reminder, thread and the export read the same', async () => {
+    // One request of more than 1,500 messages: two commits on the server, each read in two slices.
+    expect(arrival.length).toBeGreaterThan(1_500);
+    const distinct = new Set(arrival.map((m) => normalizeMessageId(m.id)));
+    expect(totals.big).toEqual({ accepted: distinct.size, duplicates: arrival.length - distinct.size });
+    expect(totals.small).toEqual(totals.big);
+    const ids = [...distinct];
+    const [big, small] = await Promise.all([everyAnswer(oneRequest, ids), everyAnswer(smallRequests, ids)]);
+    expect(small.counterparts).toEqual(big.counterparts);
+    for (const [i, client] of big.clients.entries()) expect(small.clients[i], client.key).toEqual(client);
+    expect(small.promises).toEqual(big.promises);
+    expect(small.reminders).toEqual(big.reminders);
+    expect(small.remindersAhead).toEqual(big.remindersAhead);
+    for (const [i, summary] of big.summaries.entries()) expect(small.summaries[i], ids[i]).toEqual(summary);
+    for (const [section, rows] of Object.entries(big.exported)) expect(small.exported[section], `export: ${section}`).toEqual(rows);
+
+    // The mailbox has what could go wrong at a batch's end: promises kept, kept in another thread, slipped
+    // and open; threads renamed by an original that came late; clients waiting on us and on them.
+    const statuses = new Set(big.promises.map((p) => (p as PromiseRecord).status));
+    for (const status of ['kept', 'overdue', 'open']) expect(statuses).toContain(status);
+    expect(big.promises.some((p) => (p as PromiseRecord).keptBy === 'nda-1@brightlane.example')).toBe(true);
+    const threadOf = new Map(big.summaries.map((s, i) => [ids[i]!, (s as { threadId: string }).threadId]));
+    const arrived = new Map<string, number>();
+    arrival.forEach((m, i) => arrived.set(normalizeMessageId(m.id), arrived.get(normalizeMessageId(m.id)) ?? i));
+    expect([...threadOf].filter(([id, thread]) => (arrived.get(thread) ?? -1) > arrived.get(id)!).length).toBeGreaterThan(0);
+    expect(threadOf.get('inv-2@brightlane.example')).toBe('inv-1@fernhill-legal.example');
+  }, 180_000);
 });
