@@ -1,11 +1,9 @@
 import type { InValue, Row } from '@libsql/client';
 import {
-  applyJudgement,
-  canBearOnPromises,
   compareEvidence,
+  foldFulfilmentOnto,
   FULFILMENT_WINDOW_DAYS,
   isFulfilmentCandidate,
-  judgeEvidence,
   NO_FULFILMENT,
   resolvePromiseDue,
   settlePromise,
@@ -228,10 +226,10 @@ function candidateIndex(pieces: readonly FulfilmentEvidence[]): (promise: Promis
 }
 
 /**
- * foldFulfilment's fold (shared/analysis/fulfilment.ts) of a promise's candidates, in evidence order and
- * all later than `through`, on top of `outcome`; with the position of the last piece it judged up to the
- * one that kept the promise for sure (see PromiseState.foldedThrough). From NO_FULFILMENT and null it is
- * resolveFulfilment of those candidates.
+ * The engine's fold (foldFulfilmentOnto) of a promise's candidates, in evidence order and all later than
+ * `through`, on top of `outcome`; with the position of the last piece it judged up to the one that kept the
+ * promise for sure (see PromiseState.foldedThrough). From NO_FULFILMENT and null it is resolveFulfilment of
+ * those candidates.
  */
 function foldOnto(
   promise: PromiseForFulfilment,
@@ -239,17 +237,11 @@ function foldOnto(
   through: string | null,
   candidates: readonly FulfilmentEvidence[],
 ): { outcome: FulfilmentOutcome; through: string | null } {
-  for (const e of candidates) {
-    // Kept for sure: the earliest delivery wins and nothing later changes it (see applyJudgement).
-    if (outcome.kept?.strength === 'kept') break;
-    // As resolveFulfilment: mail that delivers nothing and reports no slip cannot change the fold.
-    if (e.kind === 'message' && !canBearOnPromises(e)) continue;
-    const judgement = judgeEvidence(promise, e);
-    if (judgement === null) continue;
-    outcome = applyJudgement(outcome, e, judgement);
-    through = positionOf(e);
-  }
-  return { outcome, through };
+  let last = through;
+  const folded = foldFulfilmentOnto(promise, outcome, candidates, (e) => {
+    last = positionOf(e);
+  });
+  return { outcome: folded, through: last };
 }
 
 /** An evidence position that sorts like compareEvidence: ISO time, then id (worked out once per piece). */

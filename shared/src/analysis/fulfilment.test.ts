@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findDeliveries } from './deliveries';
-import { isFulfilmentCandidate, judgeEvidence, resolveFulfilment, type FulfilmentEvidence, type PromiseForFulfilment } from './fulfilment';
+import { foldFulfilment, foldFulfilmentOnto, isFulfilmentCandidate, judgeEvidence, NO_FULFILMENT, resolveFulfilment, type FulfilmentEvidence, type PromiseForFulfilment } from './fulfilment';
 import { visibleText } from './visible-text';
 
 const promise: PromiseForFulfilment = {
@@ -77,6 +77,24 @@ describe('judging later mail against the promise (threads with distractors)', ()
     expect(judgeEvidence(promise, question)).toBeNull();
     expect(judgeEvidence(promise, lunch)).toBeNull();
     expect(resolveFulfilment(promise, [question, lunch])).toEqual({ kept: null, slip: null });
+  });
+
+  it('folds in parts as it folds at once, and tells which pieces it judged', () => {
+    const question = later({ id: 'q', at: '2026-11-03T10:00:00.000Z', body: `Hi Tom,\n\nQuick question: who should we invite from your finance team?${QUOTE}` });
+    const slip = later({ id: 's', at: '2026-11-06T15:00:00.000Z', body: `Hi Tom,\n\nThe SOW is taking longer than planned, you'll have it Monday.${QUOTE}` });
+    const lunch = later({ id: 'l', at: '2026-11-07T10:00:00.000Z', threadId: 'lunch', subject: 'Lunch?', body: 'Hi Tom,\n\nAre you free for lunch on Thursday?' });
+    const delivered = later({ id: 'd', at: '2026-11-09T11:00:00.000Z', body: 'Hi Tom,\n\nAttached is the revised SOW.', attachments: ['Acme SOW v3.pdf'] });
+    const resent = later({ id: 'r', at: '2026-11-10T11:00:00.000Z', body: 'Hi Tom,\n\nAttached is the revised SOW again.', attachments: ['Acme SOW v3.pdf'] });
+    const all = [question, slip, lunch, delivered, resent];
+    const whole = foldFulfilment(promise, all);
+    expect(whole.kept?.by).toBe('d');
+    for (let cut = 0; cut <= all.length; cut++) {
+      const judged: string[] = [];
+      const first = foldFulfilmentOnto(promise, NO_FULFILMENT, all.slice(0, cut), (e) => judged.push(e.id));
+      expect(foldFulfilmentOnto(promise, first, all.slice(cut), (e) => judged.push(e.id)), `cut at ${cut}`).toEqual(whole);
+      // The question and the lunch are judged nothing; the fold stops at the delivery that kept it.
+      expect(judged).toEqual(['s', 'd']);
+    }
   });
 
   it('reads "it is taking longer" as a slip with a new time, and the later delivery as kept, with its words', () => {

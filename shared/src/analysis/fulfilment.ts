@@ -735,11 +735,30 @@ export function resolveFulfilment(promise: PromiseForFulfilment, evidence: reado
  * analyzer finds them by index, once per promising message.
  */
 export function foldFulfilment(promise: PromiseForFulfilment, candidates: Iterable<FulfilmentEvidence>): FulfilmentOutcome {
-  let outcome = NO_FULFILMENT;
+  return foldFulfilmentOnto(promise, NO_FULFILMENT, candidates);
+}
+
+/**
+ * The fold continued from an earlier outcome with candidates later than everything it has judged (the
+ * server folds a batch's new evidence onto what it stored). `judged` hears each piece that changed or
+ * confirmed the fold (a judgement that is not null), so a caller can remember where the fold stands.
+ * Candidates that canBearOnPromises refuses are passed over, as resolveFulfilment leaves them out.
+ */
+export function foldFulfilmentOnto(
+  promise: PromiseForFulfilment,
+  from: FulfilmentOutcome,
+  candidates: Iterable<FulfilmentEvidence>,
+  judged?: (evidence: FulfilmentEvidence) => void,
+): FulfilmentOutcome {
+  let outcome = from;
   for (const e of candidates) {
-    outcome = applyJudgement(outcome, e, judgeEvidence(promise, e));
     // Kept for sure: the earliest delivery wins and nothing later changes it (see applyJudgement).
     if (outcome.kept?.strength === 'kept') break;
+    if (e.kind === 'message' && !canBearOnPromises(e)) continue;
+    const judgement = judgeEvidence(promise, e);
+    if (judgement === null) continue;
+    outcome = applyJudgement(outcome, e, judgement);
+    judged?.(e);
   }
   return outcome;
 }
