@@ -199,7 +199,6 @@ export async function refreshThreads(
       if (!facts) break;
     }
     if (facts) extended.set(threadId, facts);
-    await ctx.breathe();
   }
   const byThread = await loadThreadMessages(ctx, threadIds.filter((id) => !extended.has(id)), pending);
   const inserts: InValue[][] = [];
@@ -381,7 +380,6 @@ export async function writeFindings(
       const resolver = resolverFor(ctx.settings);
       for (const address of madeTo) evidenceRecipientRows.push([ctx.userId, address, resolver.keyOf(address), f.sentAt, f.id]);
     }
-    await ctx.breathe();
   }
   if (options.replace) {
     // Promises of these messages that the settings no longer give them (the message changed side) go.

@@ -43,13 +43,13 @@ const READ_SLICE = 500;
  * Slices stored per write transaction, as one step: their messages are threaded, their threads analysed,
  * their clients' aggregates and their promises brought up to date once per commit. A key client's thread,
  * aggregate and promises touched by both halves of a commit were written twice when each slice was a
- * step: about a tenth of an import's CPU (54-57 CPU-seconds per 100,000 messages against 60-66). A commit
- * writes every page its transaction changed, and most of the pages an import changes are index pages hit
- * at random (message ids, thread ids), so messages that share a commit share most of those pages: 30,000
- * messages wrote 145,097 pages to the WAL in commits of 500 messages and 95,011 in commits of 1,000. The
- * writes run on the writer thread (db/writer-thread.ts), so a longer transaction holds no event loop; it
- * holds the write lock, which other writers wait for. Where the steps fall changes no answer (cli-server-parity.test.ts ingests one mailbox
- * in requests of 1-7 messages and in one request, and compares everything the API serves).
+ * step, and that was 11-14% of an import's CPU. A commit writes every page its transaction changed, and
+ * most of the pages an import changes are index pages hit at random (message ids, thread ids), so
+ * messages that share a commit share most of those pages: 30,000 messages wrote 145,097 pages to the WAL
+ * in commits of 500 messages and 95,011 in commits of 1,000. The writes run on the writer thread
+ * (db/writer-thread.ts), so a longer transaction holds no event loop; it holds the write lock, which other
+ * writers wait for. Where the steps fall changes no stored answer (cli-server-parity.test.ts ingests one
+ * mailbox in requests of 1-7 messages and in one request, and compares everything the API serves).
  */
 const SLICES_PER_COMMIT = 2;
 const T = names(threads);
@@ -198,11 +198,7 @@ async function storeReadIn(
   // Threads, by the engine's threader, in arrival order (the order the CLI reads a file in).
   const threader = createThreader(await loadThreaderSeed(tx, userId, fresh.map((m) => m.facts)));
   const threadOf = new Map<string, string>();
-  // The loops over a commit's messages breathe: a thousand of them are 30-80 ms of work each.
-  for (const m of fresh) {
-    threadOf.set(m.stored.id, threader.assign(m.facts));
-    await breathe();
-  }
+  for (const m of fresh) threadOf.set(m.stored.id, threader.assign(m.facts));
   // Threads are named after their earliest message: one that arrives after later ones renames its thread.
   const renames = await threadsToRename(tx, userId, fresh.map((m) => ({ facts: m.facts, threadId: threadOf.get(m.stored.id)! })));
   const named = (threadId: string) => renames.get(threadId) ?? threadId;
@@ -219,13 +215,13 @@ async function storeReadIn(
   const hashOf = new Map(hashRows.map((r) => [str(r.thread_id), str(r.derived_hash)]));
   const stale = new Set(withMessages.map((r) => str(r.thread_id)).filter((id) => hashOf.get(id) !== ctx.hash));
 
-  const messageRows = [];
-  for (const m of fresh) {
-    messageRows.push(messageRow(userId, m.stored, threadOf.get(m.stored.id)!, m.facts));
-    await breathe();
-  }
   await runAll(tx, [
-    ...insertMany(M.$, MESSAGE_COLUMNS, messageRows, 'ON CONFLICT DO NOTHING'),
+    ...insertMany(
+      M.$,
+      MESSAGE_COLUMNS,
+      fresh.map((m) => messageRow(userId, m.stored, threadOf.get(m.stored.id)!, m.facts)),
+      'ON CONFLICT DO NOTHING',
+    ),
     ...threaderWrites(userId, threader, new Set(fresh.map((m) => m.stored.id)), named),
   ]);
 
