@@ -35,21 +35,17 @@ import { renameStatements, threadsToRename } from './thread-names';
 
 const M = names(messages);
 /**
- * Messages read per job on the reader threads: a commit's slices are read side by side, and the next
- * commit's while this one is stored, so a batch is never waiting for all of its reads.
+ * Messages read per job on the reader threads, and stored per step of a transaction: slice k + 1 is
+ * read while slice k is stored, so a batch is never waiting for all of its reads.
  */
 const READ_SLICE = 500;
 /**
- * Slices stored per write transaction, as one step: their messages are threaded, their threads analysed,
- * their clients' aggregates and their promises brought up to date once per commit. A key client's thread,
- * aggregate and promises touched by both halves of a commit were written twice when each slice was a
- * step, and that was 11-14% of an import's CPU. A commit writes every page its transaction changed, and
- * most of the pages an import changes are index pages hit at random (message ids, thread ids), so
- * messages that share a commit share most of those pages: 30,000 messages wrote 145,097 pages to the WAL
- * in commits of 500 messages and 95,011 in commits of 1,000. The writes run on the writer thread
- * (db/writer-thread.ts), so a longer transaction holds no event loop; it holds the write lock, which other
- * writers wait for. Where the steps fall changes no stored answer (cli-server-parity.test.ts ingests one
- * mailbox in requests of 1-7 messages and in one request, and compares everything the API serves).
+ * Slices per write transaction. A commit writes every page its transaction changed, and most of the
+ * pages an import changes are index pages hit at random (message ids, thread ids), so slices that share
+ * a commit share most of those pages: 30,000 messages wrote 145,097 pages to the WAL in commits of 500
+ * messages and 95,011 in commits of 1,000 (the messages per second, on a file in memory, did not move:
+ * the gain is in what reaches the disk). The writes run on the writer thread (db/writer-thread.ts), so a
+ * longer transaction holds no event loop; it holds the write lock, which other writers wait for.
  */
 const SLICES_PER_COMMIT = 2;
 const T = names(threads);
@@ -67,11 +63,11 @@ export interface IngestResult {
 }
 
 /**
- * Stores a batch of messages for one user and updates what they change, READ_SLICE * SLICES_PER_COMMIT
- * messages per write transaction:
- * - each body is read once (readMany, on reader threads for a large batch: read-pool.ts, the next
- *   commit's slices read while this one is stored); a message that cannot be read is rejected with its
- *   reason and the rest of the batch is stored;
+ * Stores a batch of messages for one user and updates what they change, a slice of READ_SLICE messages
+ * at a time, SLICES_PER_COMMIT slices per write transaction:
+ * - each body is read once (readMany, on reader threads for a large batch: read-pool.ts, the next slice
+ *   read while this one is stored); a message that cannot be read is rejected with its reason and the
+ *   rest of the batch is stored;
  * - threads are assigned by the engine's threader, seeded with the rows the batch can touch;
  * - the touched threads are re-analysed and their clients' aggregates adjusted (old contribution out,
  *   new in), findings are stored once each, and promises are brought up to date with the new evidence;
@@ -101,32 +97,35 @@ export async function ingestMessages(
   };
   const total: IngestResult = { accepted: 0, duplicates: 0, threadsUpdated: 0, threads: [], rejected: [] };
   const touched = new Set<string>();
-  const groupAt = (first: number) => slices.slice(first, first + SLICES_PER_COMMIT).map((_, i) => first + i);
   for (let first = 0; first < slices.length; first += SLICES_PER_COMMIT) {
-    const group = groupAt(first);
-    // Reading needs nothing stored, so the commit's slices are read before the write lock is taken: a
-    // batch waiting for the lock (held by a sync, a re-derivation or another process) has them ready
-    // when it gets it, instead of holding the lock while they are read.
-    for (const k of group) void readSlice(k);
-    const result = await inWriteTransaction(database, async (tx) => {
-      const outcomes: ReadOutcome[] = [];
-      for (const k of group) outcomes.push(...(await readSlice(k)));
-      // The next commit's slices are read while this one is stored.
-      for (const k of groupAt(first + SLICES_PER_COMMIT)) void readSlice(k);
-      const { order, read, rejected, rejectedIds } = sortOutcomes(outcomes);
-      return storeReadIn(tx, userId, settings, createYielder(), order, read, rejected, rejectedIds);
+    const group = slices.slice(first, first + SLICES_PER_COMMIT).map((_, i) => first + i);
+    // Reading needs nothing stored, so the group's first slice is read before the write lock is taken:
+    // a batch waiting for the lock (held by a sync, a re-derivation or another process) has its first
+    // slice ready when it gets it, instead of holding the lock while the slice is read.
+    void readSlice(first);
+    const results = await inWriteTransaction(database, async (tx) => {
+      const stored: Awaited<ReturnType<typeof storeReadIn>>[] = [];
+      for (const k of group) {
+        const outcomes = await readSlice(k);
+        if (k + 1 < slices.length) void readSlice(k + 1);
+        const { order, read, rejected, rejectedIds } = sortOutcomes(outcomes);
+        stored.push(await storeReadIn(tx, userId, settings, createYielder(), order, read, rejected, rejectedIds));
+      }
+      return stored;
     });
-    total.accepted += result.accepted;
-    total.duplicates += result.duplicates;
-    total.threads.push(...result.threads);
-    total.rejected.push(...result.rejected);
-    for (const id of result.affected) touched.add(id);
+    for (const result of results) {
+      total.accepted += result.accepted;
+      total.duplicates += result.duplicates;
+      total.threads.push(...result.threads);
+      total.rejected.push(...result.rejected);
+      for (const id of result.affected) touched.add(id);
+    }
   }
   total.threadsUpdated = touched.size;
   return total;
 }
 
-/** A commit's read outcomes: what to store (the first reading of each id), and what was rejected. */
+/** A slice's read outcomes: what to store (the first reading of each id), and what was rejected. */
 function sortOutcomes(outcomes: readonly ReadOutcome[]): {
   order: string[];
   read: Map<string, { stored: StoredMessageFacts; facts: MessageFacts }>;
