@@ -289,23 +289,12 @@ async function writeAggregates(ctx: AnalysisContext, aggregates: readonly Counte
     ...insertMany(
       A.$,
       [A.userId, A.key, A.threads, A.aggregateJson, A.figuresJson],
-      keep.map((a) => [ctx.userId, a.key, a.threads, serializeAggregate(withSortedContacts(a)), JSON.stringify(aggregateFigures(a))]),
+      keep.map((a) => [ctx.userId, a.key, a.threads, serializeAggregate(a), JSON.stringify(aggregateFigures(a))]),
       `ON CONFLICT (${A.userId}, ${A.key}) DO UPDATE SET ${A.threads} = excluded.${A.threads}, ${A.aggregateJson} = excluded.${A.aggregateJson}, ${A.figuresJson} = excluded.${A.figuresJson}`,
     ),
     ...deleteIn(`DELETE FROM ${A.$} WHERE ${A.userId} = ? AND ${A.key} IN`, [ctx.userId], drop),
   ];
   await runAll(ctx.tx, writes);
-}
-
-/**
- * The aggregate with its contacts in address order. Every reading sorts them or adds them up by address,
- * so their order is no figure; stored in one order, the same threads give the same row whichever came first
- * (cli-server-parity.test.ts ingests one mailbox in requests of 1-7 messages and in one request).
- */
-function withSortedContacts(a: CounterpartAggregate): CounterpartAggregate {
-  const contacts: Record<string, number> = {};
-  for (const address of Object.keys(a.contacts).sort()) contacts[address] = a.contacts[address]!;
-  return { ...a, contacts };
 }
 
 /** A client's aggregate recomputed from its stored thread rows. */

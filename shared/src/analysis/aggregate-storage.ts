@@ -18,8 +18,13 @@ const MAX_TENTHS = 0xffff_ffff;
 /** The aggregate as stored: each sorted lag list encoded where it can be. */
 export function serializeAggregate(aggregate: CounterpartAggregate): string {
   const { lags } = aggregate;
+  // Contacts in address order: every reading sorts them or adds them up by address, so their order is no
+  // figure, and one order makes the same threads give the same text whichever came first.
+  const contacts: Record<string, number> = {};
+  for (const address of Object.keys(aggregate.contacts).sort()) contacts[address] = aggregate.contacts[address]!;
   return JSON.stringify({
     ...aggregate,
+    contacts,
     lags: {
       us: { minutes: encodeSortedLags(lags.us.minutes), business: encodeSortedLags(lags.us.business) },
       them: { minutes: encodeSortedLags(lags.them.minutes), business: encodeSortedLags(lags.them.business) },

@@ -246,6 +246,9 @@ export function counterpartFromRow(key: string, row: Row, clock: ReadClock, sett
   return { key, summary: summarizeCounterpart(input), profile };
 }
 
+/** A pieces row of a client the user has nothing of: no mail, touchpoint or profile. */
+const holdsNothing = (row: Row): boolean => row.figures === null && row.profile === null && row.any_touch === null;
+
 /** One client's pieces in one statement; null when the user has nothing of it (no mail, touchpoint or profile). */
 export async function readCounterpartRow(db: Executor, userId: string, key: string, clock: ReadClock): Promise<Row | null> {
   const result = await db.execute({
@@ -253,7 +256,7 @@ export async function readCounterpartRow(db: Executor, userId: string, key: stri
     args: [...clockArgs(userId, clock), key],
   });
   const row = result.rows[0]!;
-  return row.figures === null && row.profile === null && row.any_touch === null ? null : row;
+  return holdsNothing(row) ? null : row;
 }
 
 /**
@@ -273,7 +276,7 @@ export async function readCounterpartRows(db: Executor, userId: string, keys: re
   });
   const rows = new Map<string, Row>();
   for (const row of result.rows) {
-    if (row.figures === null && row.profile === null && row.any_touch === null) continue;
+    if (holdsNothing(row)) continue;
     rows.set(str(row.page_key), row);
   }
   return rows;
