@@ -84,9 +84,10 @@ function healthBasis(input: CounterpartSummaryInput): { cadenceDays: number | nu
     awaitingOurReply: input.awaitingOurReply,
     risks,
     now: input.now,
-    ...(input.initiationTarget !== null && input.initiationTarget !== undefined ? { initiationTarget: input.initiationTarget } : {}),
     settings: input.settings,
   };
+  // Set, not spread in: a spread followed by more properties builds the object through the runtime on Node 20 (health.ts).
+  if (input.initiationTarget !== null && input.initiationTarget !== undefined) health.initiationTarget = input.initiationTarget;
   return { cadenceDays, silence, risks, health };
 }
 
