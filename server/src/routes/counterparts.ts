@@ -1,13 +1,12 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { CounterpartListItem } from '@followthrough/shared/contract';
 import { listCounterpartThreadsQuerySchema, listCounterpartsQuerySchema, reportQuerySchema, updateCounterpartRequestSchema, listCounterpartsResponseSchema, counterpartDetailResponseSchema, updateCounterpartResponseSchema, listCounterpartThreadsResponseSchema, reportResponseSchema } from '@followthrough/shared/contract';
 import { describe } from '../http/describe';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { validate } from '../http/validate';
 import { counterpartProfiles } from '../db/schema/index';
-import { listCounterparts, readClock, readCounterpart, type CounterpartRead } from '../store/read/counterpart-reads';
+import { counterpartListItem, listCounterparts, readClock, readCounterpart } from '../store/read/counterpart-reads';
 import { listClientThreads } from '../store/read/client-threads';
 import { listPromises } from '../store/read/promise-reads';
 import { readReport } from '../store/read/report';
@@ -17,9 +16,6 @@ import { settingsOfUser } from '../store/users';
 
 const keyParam = z.object({ key: z.string().min(1).max(320).transform((k) => k.toLowerCase()) });
 
-function listItem(read: CounterpartRead): CounterpartListItem {
-  return { ...read.summary, name: read.profile.name, renewalDate: read.profile.renewalDate };
-}
 
 /** How many promises and touchpoints the client page shows before "more" (each list pages on its own route). */
 const DETAIL_LIST = 20;
@@ -30,7 +26,7 @@ export const counterpartRoutes = new Hono<AppEnv>()
     const settings = settingsOfUser(c.get('user')).analysis;
     const clock = readClock(c.get('deps').clock(), settings);
     const page = await listCounterparts(c.get('deps').database.reader, c.get('user').id, query, clock, settings, createYielder());
-    return c.json({ counterparts: page.items.map(listItem), total: page.total, nextCursor: page.nextCursor }, 200);
+    return c.json({ counterparts: page.items.map(counterpartListItem), total: page.total, nextCursor: page.nextCursor }, 200);
   })
   .get('/:key', describe({ summary: 'One counterpart with promises, touchpoints, cadence, renewal, notes', response: counterpartDetailResponseSchema, errors: [404] }), validate('param', keyParam), async (c) => {
     const { key } = c.req.valid('param');
@@ -49,7 +45,7 @@ export const counterpartRoutes = new Hono<AppEnv>()
     ]);
     return c.json(
       {
-        counterpart: { ...listItem(read), notes: read.profile.notes },
+        counterpart: Object.assign(counterpartListItem(read), { notes: read.profile.notes }),
         profile: read.profile,
         promises: [...overdue.promises, ...open.promises, ...settled.promises].slice(0, DETAIL_LIST),
         touchpoints: touchpoints.touchpoints,

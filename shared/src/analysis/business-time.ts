@@ -12,6 +12,11 @@ function dayFromNumber(n: number): LocalDateTime {
   return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
 }
 
+/** A day at a minute of it, built whole: `{ ...day, hour, minute }` is slow on Node 20 (a spread followed by new properties; health.ts). */
+function atMinute(day: LocalDateTime, minuteOfDay: number): LocalDateTime {
+  return { year: day.year, month: day.month, day: day.day, hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 };
+}
+
 /** ISO weekday (1 = Monday ... 7 = Sunday) of a day number: 1970-01-01 was a Thursday. */
 function weekdayOfNumber(n: number): number {
   return ((((n + 3) % 7) + 7) % 7) + 1;
@@ -151,9 +156,9 @@ function createWorkCalendar(settings: BusinessSettings): WorkCalendar {
     if (!working.has(weekdayOfNumber(day))) return null;
     const local = dayFromNumber(day);
     // Through the zone, so a day on which the clocks change still gets its real working time.
-    const from = zonedToInstant({ ...local, hour: Math.floor(startMin / 60), minute: startMin % 60 }, settings.timeZone);
+    const from = zonedToInstant(atMinute(local, startMin), settings.timeZone);
     const endDay = endMin <= startMin ? addDays(local, 1) : local;
-    const to = zonedToInstant({ ...endDay, hour: Math.floor(endMin / 60), minute: endMin % 60 }, settings.timeZone);
+    const to = zonedToInstant(atMinute(endDay, endMin), settings.timeZone);
     return [from, to];
   }
 

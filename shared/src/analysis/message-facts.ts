@@ -68,13 +68,17 @@ function colleaguesOn(from: { name?: string; address: string }, recipients: read
   return [...names];
 }
 
-function promiseContext(sentAt: string, settings: AnalysisSettings): PromiseContext {
-  return {
+// The colleagues are a parameter, not spread in afterwards: `{ ...context, colleagues }` adds the property through
+// the runtime on Node 20 (about 2 µs a message here; health.ts).
+function promiseContext(sentAt: string, settings: AnalysisSettings, colleagues?: readonly string[]): PromiseContext {
+  const context: PromiseContext = {
     sentAt,
     timeZone: settings.timeZone,
     workingHours: settings.workingHours,
     defaultWorkingDays: settings.defaultPromiseWorkingDays,
   };
+  if (colleagues !== undefined) context.colleagues = colleagues;
+  return context;
 }
 
 /**
@@ -189,7 +193,7 @@ export function readBatch(messages: readonly NormalizedMessage[], settings: Anal
     b.sentences = splitSentences(b.visible);
   });
   each(ours, (b) => {
-    const context: PromiseContext = { ...promiseContext(b.stored.sentAt, settings), colleagues: colleaguesOn(b.from, b.recipients, settings) };
+    const context = promiseContext(b.stored.sentAt, settings, colleaguesOn(b.from, b.recipients, settings));
     b.stored.promises = findPromises(b.visible, context, b.sentences)
       .slice(0, MAX_FINDINGS_PER_KIND)
       .map((p) => (p.dueIsDefault || p.dueText === undefined ? { text: p.text } : { text: p.text, dueText: p.dueText }));

@@ -100,18 +100,18 @@ function settledOf(r: Record<string, unknown>): SettledPromise {
 
 /** A stored promise row as the API shows it: status at `now`, with the user's verdict. */
 export function promiseView(r: Record<string, unknown>, now: string): PromiseView {
-  return {
-    ...promiseRecordAt(settledOf(r), now),
-    verdict:
-      r.v_updated_at === null || r.v_updated_at === undefined
-        ? null
-        : {
-            status: (strOrNull(r.v_status) as VerdictStatus | null) ?? null,
-            dueAt: strOrNull(r.v_due_at),
-            snoozedUntil: strOrNull(r.v_snoozed_until),
-            updatedAt: str(r.v_updated_at),
-          },
-  };
+  const verdict: PromiseView['verdict'] =
+    r.v_updated_at === null || r.v_updated_at === undefined
+      ? null
+      : {
+          status: (strOrNull(r.v_status) as VerdictStatus | null) ?? null,
+          dueAt: strOrNull(r.v_due_at),
+          snoozedUntil: strOrNull(r.v_snoozed_until),
+          updatedAt: str(r.v_updated_at),
+        };
+  // The fresh record is given its verdict, not spread into a new object: a spread followed by a new property
+  // copies the record through the runtime on Node 20 (about 2 µs a property here; shared health.ts), per promise shown.
+  return Object.assign(promiseRecordAt(settledOf(r), now), { verdict });
 }
 
 /** Opaque page cursors: the sort key of the last row of the previous page. */

@@ -4,7 +4,7 @@ import type { ThreadSummaryResponse } from '@followthrough/shared/contract';
 import { messages, promises, snippets, threadRefs, threads } from '../../db/schema/index';
 import { threadLink } from '../links';
 import { names, str, strOrNull, type Executor } from '../sql';
-import { clockArgs, counterpartFromRow, counterpartPiecesSql, type ReadClock } from './counterpart-reads';
+import { clockArgs, counterpartFromRow, counterpartListItem, counterpartPiecesSql, type ReadClock } from './counterpart-reads';
 import { KEPT_AT_INDEX, keptAfter, liveCondition, PROMISE_VIEW_FROM, PROMISE_VIEW_JSON, promiseView, VERDICT_JOIN } from './promise-reads';
 
 const T = names(threads);
@@ -94,7 +94,7 @@ export async function readThreadSummary(
     otherOpenPromiseCount: Number(row.other_count ?? 0),
     requests,
     risks,
-    counterpartSummary: counterpart ? { ...counterpart.summary, name: counterpart.profile.name, renewalDate: counterpart.profile.renewalDate } : null,
+    counterpartSummary: counterpart ? counterpartListItem(counterpart) : null,
     link: threadLink({
       providedThreadId: strOrNull(thread.providedThreadId),
       messageId: facts.lastMessage?.messageId ?? facts.messageIds[0] ?? null,

@@ -74,7 +74,8 @@ export function instantAt(date: LocalDate, clock: Clock | 'eod' | 'late', frame:
   let zone = instants.get(frame.timeZone);
   const cached = key === undefined ? undefined : zone?.get(key);
   if (cached !== undefined) return cached;
-  const local: LocalDateTime = { ...date, hour: Math.floor(minutes / 60), minute: minutes % 60 };
+  // Whole, not `{ ...date, hour, minute }`: a spread followed by new properties is slow on Node 20 (health.ts).
+  const local: LocalDateTime = { year: date.year, month: date.month, day: date.day, hour: Math.floor(minutes / 60), minute: minutes % 60 };
   let instant: number | undefined;
   // Daylight-saving changes happen at night: a due time from 04:00 on cannot fall into a gap or an
   // overlap, so the sent-time offset (checked with one look at the clock) usually gives it directly.
