@@ -194,7 +194,9 @@ export const promises = sqliteTable(
     primaryKey({ columns: [t.userId, t.id] }),
     // Covers the per-client count by status at `now` (state, kept_at, overdue_after, due_at): no row lookups.
     index('promises_counterpart_state_idx').on(t.userId, t.counterpart, t.state, t.overdueAfter, t.keptAt, t.dueAt),
-    index('promises_state_idx').on(t.userId, t.state, t.overdueAfter),
+    // Covers the late pending promises of all a user's clients (the Clients list, a team member's tally): a seek on
+    // (state, overdue_after) that reads the client and due date from the index, not a walk of every promise.
+    index('promises_state_idx').on(t.userId, t.state, t.overdueAfter, t.counterpart, t.dueAt),
     index('promises_thread_idx').on(t.userId, t.threadId),
     index('promises_message_idx').on(t.userId, t.messageId),
     index('promises_kept_by_idx').on(t.userId, t.keptBy),

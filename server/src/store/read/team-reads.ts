@@ -32,18 +32,17 @@ import type {
   TeamTouchpoint,
 } from '@followthrough/shared/contract';
 import type { Database } from '../../db/client';
-import { counterpartAggregates, counterpartProfiles, orgClientProfiles, promises, threads, touchpoints } from '../../db/schema/index';
+import { counterpartAggregates, counterpartProfiles, orgClientProfiles, threads, touchpoints } from '../../db/schema/index';
 import { ApiError } from '../../http/errors';
 import { listMembers, type Membership } from '../orgs';
 import { names, placeholders, selectIn, str, strOrNull, type Executor } from '../sql';
 import { toStoredTouchpoint } from '../touchpoints';
-import { inputFromRow, keysOfPieces, readAllPieces, readCounterpartRow, summaryInputOf, tallyFromGroups, type AllPieces, type ReadClock } from './counterpart-reads';
+import { inputFromRow, keysOfPieces, readAllPieces, readCounterpartRow, readUserPromiseTally, summaryInputOf, type AllPieces, type ReadClock } from './counterpart-reads';
 import { decodeCursor, encodeCursor, listPromises } from './promise-reads';
 
 const A = names(counterpartAggregates);
 const T = names(threads);
 const TP = names(touchpoints);
-const P = names(promises);
 const CP = names(counterpartProfiles);
 const OP = names(orgClientProfiles);
 const CONTACT_KINDS = `(${CONTACT_TOUCHPOINT_KINDS.map((k) => `'${k}'`).join(', ')})`;
@@ -459,14 +458,10 @@ export async function readTeamStats(db: Executor, orgId: string, clock: ReadCloc
   const members = await listMembers(db, orgId);
   const out = [];
   for (const m of members) {
-    const [figures, lags, groups] = await Promise.all([
+    const [figures, lags, tally] = await Promise.all([
       db.execute({ sql: `SELECT ${A.figuresJson} AS v FROM ${A.$} WHERE ${A.userId} = ?`, args: [m.userId] }),
       db.execute({ sql: `SELECT json_extract(${A.aggregateJson}, '$.lags.us') AS v FROM ${A.$} WHERE ${A.userId} = ?`, args: [m.userId] }),
-      db.execute({
-        sql: `SELECT ${P.state} AS state, coalesce(${P.keptAt} > ?, 0) AS later, ${P.overdueAfter} < ? AS late, count(*) AS n, min(${P.dueAt}) AS min_due
-              FROM ${P.$} WHERE ${P.userId} = ? AND ${P.counterpart} IS NOT NULL GROUP BY 1, 2, 3`,
-        args: [clock.now, clock.now, m.userId],
-      }),
+      readUserPromiseTally(db, m.userId, clock),
     ]);
     let threadCount = 0;
     let us = 0;
@@ -483,7 +478,6 @@ export async function readTeamStats(db: Executor, orgId: string, clock: ReadCloc
         return { minutes: decodeSortedLags(stored.minutes), business: decodeSortedLags(stored.business) };
       }),
     );
-    const tally = tallyFromGroups(groups.rows.map((r) => [str(r.state), Number(r.later), Number(r.late), Number(r.n), str(r.min_due)]));
     out.push({
       ...person(m),
       role: m.role,
