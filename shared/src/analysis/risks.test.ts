@@ -749,3 +749,51 @@ describe('findRisks, round 15 (the families the issue names: renewal in doubt, a
     expect(kinds('We are very disappointed with the quality of the last two reports.', 'them')).toEqual(['dissatisfaction']);
   });
 });
+
+describe('findRisks, round 15 (families read from unlabelled customers\' mail: no reply after contact, a verdict on the business, let down, thanks that are a complaint, regret)', () => {
+  it('reads silence after the writer got in touch with the reader, not with someone the writer names', () => {
+    for (const sentence of [
+      "I've DM'd you and nothing back.",
+      'I have tweeted you three times, not heard back.',
+      'I left two voicemails for your account manager and nobody has called back.',
+      'Haven\'t had one yet.',
+    ]) expect(kinds(sentence, 'them').length, sentence).toBe(1);
+    for (const sentence of ['I emailed him last week but no reply.', "I've messaged you the logs, and I'll check the reply tomorrow.", "Haven't had lunch yet."]) {
+      expect(kinds(sentence, 'them'), sentence).toEqual([]);
+    }
+  });
+
+  it('reads a verdict on the reader as a business, not the same words about something else', () => {
+    for (const sentence of [
+      'Your team is completely disorganised.',
+      'Frankly, what you charge for support is extortion.',
+      'You show no respect for your customers.',
+      'Please get your act together before the next release.',
+      'We have been treated appallingly by your staff.',
+      'Thanks to your incompetence the launch is off.',
+    ]) expect(kinds(sentence, 'them'), sentence).toEqual(['dissatisfaction']);
+    for (const sentence of ['Respect for the environment matters to us.', 'The old shed is disorganised.', 'You are hopeless at golf, Tom.']) {
+      expect(kinds(sentence, 'them'), sentence).toEqual([]);
+    }
+  });
+
+  it('reads being let down, thanks that are a complaint, and regret at the choice', () => {
+    for (const sentence of [
+      'We feel let down by the way this was handled.',
+      "You've let us down again on the March report.",
+      'Thanks for ignoring my last three emails.',
+      'Thank you for not telling us about the outage until Friday.',
+      'Thanks for sending us the wrong pallets again.',
+      'We really regret switching to your platform.',
+    ]) expect(kinds(sentence, 'them'), sentence).toEqual(['dissatisfaction']);
+    expect(findRisks('Not exactly thrilled with your revised offer.', 'them').map((r) => r.signal)).toEqual(['understatement']);
+    for (const sentence of [
+      'Sorry to let you down on Friday.',
+      'Bad planning can let us down.',
+      'Thanks for sending the slides.',
+      'Thanks for breaking it up into smaller patches!',
+      "I'm not too happy with my own patch yet.",
+      'I regret that I cannot attend.',
+    ]) expect(kinds(sentence, 'them'), sentence).toEqual([]);
+  });
+});
