@@ -796,4 +796,21 @@ describe('findRisks, round 15 (families read from unlabelled customers\' mail: n
       'I regret that I cannot attend.',
     ]) expect(kinds(sentence, 'them'), sentence).toEqual([]);
   });
+  it('reads what was owed by a date, welcome words for what was not done, the reader contradicted, and the price questioned', () => {
+    for (const sentence of [
+      'We should have had the revised draft by Monday.',
+      "I should've received the refund last week.",
+      'A heads-up would have been nice.',
+      'Some basic communication with your customers would be a good start.',
+      "That's not what your account manager told us in March.",
+      'What exactly are we paying you for?',
+    ]) expect(kinds(sentence, 'them').length, sentence).toBe(1);
+    for (const sentence of [
+      'I should have got a bigger one.',
+      'A reply would be appreciated.',
+      'A phone call would be easier than email.',
+      'What are we paying for the venue?',
+      'That is what you told us, and it worked.',
+    ]) expect(kinds(sentence, 'them'), sentence).toEqual([]);
+  });
 });
