@@ -813,4 +813,12 @@ describe('findRisks, round 15 (families read from unlabelled customers\' mail: n
       'That is what you told us, and it worked.',
     ]) expect(kinds(sentence, 'them'), sentence).toEqual([]);
   });
+  it('reads a wait set against the speed promised, and an account told to stop pestering', () => {
+    expect(findRisks('Ten days is not what I would call a quick turnaround.', 'them').map((r) => r.signal)).toEqual(['understatement']);
+    expect(findRisks('Three weeks is hardly urgent.', 'them').map((r) => r.signal)).toEqual(['understatement']);
+    expect(kinds('@AcmeShop please stop sending me 6 promo emails a day', 'them')).toEqual(['dissatisfaction']);
+    for (const sentence of ['Two days is not enough to test it.', 'Five minutes is not a long time.', 'Please stop sending HTML mail to the list.', 'We will stop sending the weekly digest.']) {
+      expect(kinds(sentence, 'them'), sentence).toEqual([]);
+    }
+  });
 });
