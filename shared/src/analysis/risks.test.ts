@@ -821,4 +821,12 @@ describe('findRisks, round 15 (families read from unlabelled customers\' mail: n
       expect(kinds(sentence, 'them'), sentence).toEqual([]);
     }
   });
+  it('reads a notice of ending and a question that is a verdict, not an example or a question about needs', () => {
+    expect(kinds('Consider the contract terminated as of today.', 'them')).toEqual(['cancellation']);
+    expect(kinds('Consider this our notice to terminate the retainer.', 'them')).toEqual(['cancellation']);
+    expect(kinds('@AcmeTel what type of service is this', 'them')).toEqual(['dissatisfaction']);
+    for (const sentence of ['Consider the following example.', 'What kind of service do you need?', 'Please consider the order closed once it ships.']) {
+      expect(kinds(sentence, 'them'), sentence).toEqual([]);
+    }
+  });
 });
