@@ -850,7 +850,7 @@ const THEIR_FAMILIES: RiskRule[] = [
     // Doubt that a date will be made: "I'm not sure we'll make the 15th at this rate", "starting to doubt we'll hit the
     // deadline", "I don't see how the launch can happen on the 1st", "worried we won't be ready for the launch". A date must
     // follow (A_DATE): "not sure we'll make it to the party" or "I doubt I'll make the meeting" is no worry about our work.
-    needs: /\b(?:sure|certain|confident|convinced|doubt|think|see how|worried|concerned|nervous|afraid|fear|at this rate|at this pace|at the current|date|deadline|timeline|timing|schedule|launch|go-?live|timescale|concern|worry)/i,
+    needs: /\b(?:sure|certain|confident|convinced|doubt|t (?:really )?think|not (?:really )?think|struggle to|see (?:how|that)|worried|concerned|nervous|afraid|fear|at this rate|at this pace|at the current|at risk|in danger|unrealistic|ambitious|optimistic|shaky|unlikely|in doubt|precarious|tight|concern|worry)/i,
     aimedElsewhere: /\bmake it (?:to|back|home|over|out)\b|\b(?:my|his|her) (?:flight|train|trip|holiday|presentation|speech|exam|appointment)\b/i,
     pattern: new RegExp(
       `\\b(?:(?:(?:not|(?<=n)'t) (?:really |entirely |at all |totally )?(?:sure|certain|confident|convinced)|(?:starting|beginning) to (?:doubt|wonder)|(?:I|we) doubt|doubtful|(?:do(?:n't| not)|can't|cannot|struggle to) (?:really )?(?:think|see how|see that)|worried|concerned|nervous|afraid|(?:I|we) fear)(?: that| whether| if| how)? (?:we|you|you guys|your (?:team|side|people)|the (?:team|project|work|launch|release|delivery|rollout|roll-out|migration|go-?live|site|system|build|report))(?:'ll| will| are going to|'re going to| can| could| would| are| 're)? (?:(?:still|actually|really|realistically|ever)\\s+)?(?:n't |not |won't |will not |can't |cannot )?(?:make|hit|meet|be ready|be done|be finished|be live|deliver|finish|land|ship|happen|go live|get (?:this|it|there|everything|the \\w+) (?:done|finished|out|live|ready))\\b[^.!?]{0,40}?\\b${A_DATE}|at (?:this|the current|that) (?:rate|pace)\\b[^.!?]{0,60}\\b(?:make|hit|meet|ready|finish|deliver|done|slip|miss)\\w*\\b[^.!?]{0,30}\\b${A_DATE}|${A_DATE}[^.!?]{0,40}\\bat (?:this|the current|that) (?:rate|pace)\\b|(?:date|deadline|timeline|timing|schedule|launch|go-?live|delivery date|target date|timescales?)s? (?:(?:is|are) (?:looking|seeming|feeling|starting to look)|is|are|looks?|seems?|feels?) (?:(?:increasingly|very|rather|a (?:bit|little)|quite|more and more|pretty|really|somewhat)\\s+)*(?:at risk|in danger|unrealistic|ambitious|optimistic|shaky|doubtful|unlikely|in doubt|precarious|tight)\\b(?! but (?:doable|achievable|fine|ok))|(?:my|our|the) (?:main |biggest |real |only |big )?(?:concern|worry|fear) (?:is|being|here is) (?:that )?[^.!?]{0,50}\\b(?:slip|slips|slipping|be late|run late|running late|be delayed|miss|missed|not (?:be )?ready|not make)\\b)`,
@@ -865,10 +865,10 @@ const THEIR_FAMILIES: RiskRule[] = [
     // "We were hoping for a bit more from this release.", "I'd have expected a quicker turnaround.", "less than stellar",
     // "hasn't been as smooth as we'd hoped", "somewhat surprised by the size of the invoice". Not a hope about the future
     // ("we're hoping for more sun") or what the writer expected a function to return.
-    needs: /\b(?:what (?:we|I)|hoping|hoped|expecting|expected|less than|ideal|as (?:smooth|well|quick|fast|easy|seamless|straightforward|painless|good)|surprised|taken aback|puzzled)/i,
+    needs: /\b(?:what (?:we|I) (?:had|have|were|was|expected|wanted|hoped|asked|signed|paid|briefed|discussed|agreed)|hoping for|hoped for|(?:have )?expected (?:a|an|some|at least|much|far|quicker|faster|prompter|speedier|better|clearer|earlier|sooner|fuller|more|heads-up)|less than|not ideal|as (?:smooth|well|quick|fast|easy|seamless|straightforward|painless|good|responsive|reliable|clear) as|surprised|taken aback|puzzled)/i,
     aimedElsewhere: /^\W*(?:(?:but|and|so|well)\W+)?my\b(?! experience)|\b(?:weather|sun|rain|snow|holiday|vacation|game|match|film|movie|election)\b/i,
     pattern:
-      /\b(?:(?:not|(?<=n)'t) (?:quite |really |exactly |entirely |at all |altogether )?what (?:we (?:had in mind|have in mind|were expecting|expected|wanted|were hoping for|had hoped for|hoped for|asked for|signed up for|paid for|were promised|were after|were told|briefed|discussed|agreed)|I (?:had in mind|asked for|signed up for|paid for|was promised|briefed))|(?:we|I)(?:'d| had| were| was|'re| are)? (?:(?:really|honestly|frankly)\s+)?(?:hoping|hoped) for (?:(?:a (?:bit|little|lot)|much|rather|somewhat|quite a bit|a great deal)\s+)?(?:more|better) (?:from|out of)\b|(?:I|we)(?:'d| would)(?: have)? (?:expected|hoped for) (?:(?:a|an|some|at least a|at least some)\s+)?(?:(?:(?:much|far|a (?:bit|lot))\s+)?(?:quicker|faster|prompter|speedier|better|clearer|earlier|sooner|fuller|more thorough) (?:turnaround|response|reply|answer|update|service|delivery|result|job|work|communication|heads-up|explanation)|heads-up|(?:more|better) (?:from (?:you|your \w+|the team|the agency)|notice|warning|communication))|less than (?:stellar|great|impressive|smooth|professional|timely|prompt|responsive|forthcoming)\b|^\W*(?:(?:that's|that is|this is|it's|it is)\s+)?(?:(?:really|definitely|certainly)\s+)?not ideal\s*(?:,\s*(?:to be honest|to be fair|frankly|tbh|really|I'm afraid))?\s*[.!]*$|(?:hasn't|has not|haven't|have not|wasn't|was not|weren't|were not|didn't|did not|isn't|is not)\s+(?:been|gone|run|went|go|run|worked out|going)?\s*(?:quite |nearly |exactly )?(?:as|so) (?:smooth(?:ly)?|well|quick(?:ly)?|fast|easy|easily|seamless(?:ly)?|straightforward|painless|good|responsive|reliable|clear) as (?:we|I)(?:'d| had| were| was| would)? ?(?:hoped|expected|hoping|expecting|been promised|were promised|were told|was told|planned|anticipated|would have liked|would like|like)|(?:a (?:bit|little)|slightly|somewhat|rather|quite|frankly) (?:surprised|taken aback|puzzled) (?:by|at|to (?:see|find|receive|get|learn|hear)|that)\b[^.!?]{0,40}\b(?:invoice|bill|charges?|costs?|price|pricing|quote|fees?|estimate|delay|quality|the (?:work|report|draft|service)))/i,
+      /\b(?:(?:not|(?<=n)'t) (?:quite |really |exactly |entirely |at all |altogether )?what (?:we (?:had in mind|have in mind|were expecting|expected|wanted|were hoping for|had hoped for|hoped for|asked for|signed up for|paid for|were promised|were after|were told|briefed|discussed|agreed)|I (?:had in mind|asked for|signed up for|paid for|was promised|briefed))|(?:we|I)(?:'d| had| were| was|'re| are)? (?:(?:really|honestly|frankly)\s+)?(?:hoping|hoped) for (?:(?:a (?:bit|little|lot)|much|rather|somewhat|quite a bit|a great deal)\s+)?(?:more|better) (?:from|out of)\b|(?:I|we)(?:'d| would)(?: have)? (?:expected|hoped for) (?:(?:a|an|some|at least a|at least some)\s+)?(?:(?:(?:much|far|a (?:bit|lot))\s+)?(?:quicker|faster|prompter|speedier|better|clearer|earlier|sooner|fuller|more thorough) (?:turnaround|response|reply|answer|update|service|delivery|result|job|work|communication|heads-up|explanation)|heads-up|(?:more|better) (?:from (?:you|your \w+|the team|the agency)|notice|warning|communication))|less than (?:stellar|great|impressive|smooth|professional|timely|prompt|responsive|forthcoming)\b|^\W*(?:(?:that's|that is|this is|it's|it is)\s+)?(?:(?:really|definitely|certainly)\s+)?not ideal\s*(?:,\s*(?:to be honest|to be fair|frankly|tbh|really|I'm afraid))?\s*[.!]*$|(?:hasn't|has not|haven't|have not|wasn't|was not|weren't|were not|didn't|did not|isn't|is not)\s+(?:been|gone|run|went|go|run|worked out|going)?\s*(?:quite |nearly |exactly )?(?:as|so) (?:smooth(?:ly)?|well|quick(?:ly)?|fast|easy|easily|seamless(?:ly)?|straightforward|painless|good|responsive|reliable|clear) as (?:we|I)(?:'d| had| were| was| would)? ?(?:hoped|expected|hoping|expecting|been promised|were promised|were told|was told|planned|anticipated|would have liked)|(?:a (?:bit|little)|slightly|somewhat|rather|quite|frankly) (?:surprised|taken aback|puzzled) (?:by|at|to (?:see|find|receive|get|learn|hear)|that)\b[^.!?]{0,40}\b(?:invoice|bill|charges?|costs?|price|pricing|quote|fees?|estimate|delay|quality|the (?:work|report|draft|service)))/i,
   },
   {
     kind: 'dissatisfaction',
@@ -915,10 +915,10 @@ const THEIR_FAMILIES: RiskRule[] = [
     kind: 'dissatisfaction',
     // Let down, said of the writer by the reader or as the writer's state: "A bit let down", "you've let us down again",
     // "forever letting me down"; not the writer letting the reader down ("sorry to let you down") nor a body or the weather.
-    needs: /\blet(?:s|ting)?\b/i,
+    needs: /\blet(?:s|ting)? (?:(?:me|us|our|my) (?:\w+ )?down|down)\b/i,
     aimedElsewhere: /\b(?:my (?:body|legs?|knees?|back|memory|health|brain|eyes|own)|myself|ourselves|the weather)\b/i,
     pattern:
-      /\b(?:(?:feel|felt|feeling|been|was|were|am|bit|little|really|very|so|totally|completely|badly|hugely|massively|extremely|seriously|utterly)\s+let down\b|(?<!\b(?:to|not|never|won't|don't|didn't|can|could|may|might|will|would)\s)let(?:s|ting)?\s+(?:me|us|our (?:\w+ )?(?:customers?|clients?|team|users)|(?:my|our) (?:family|kids|team|customers?|clients?))\s+down\b)/i,
+      /\b(?:(?:feel|felt|feeling|been|was|were|am|bit|little|really|very|so|totally|completely|badly|hugely|massively|extremely|seriously|utterly)\s+let down\b|let(?<!\b(?:to|not|never|won't|don't|didn't|can|could|may|might|will|would)\slet)(?:s|ting)?\s+(?:me|us|our (?:\w+ )?(?:customers?|clients?|team|users)|(?:my|our) (?:family|kids|team|customers?|clients?))\s+down\b)/i,
   },
   {
     kind: 'dissatisfaction',
@@ -934,7 +934,7 @@ const THEIR_FAMILIES: RiskRule[] = [
     kind: 'dissatisfaction',
     // Thanks that are a complaint: "thanks for ignoring all my tweets", "thx for sending me a ripped dress", "thanks for
     // ruining my morning", "thanks for nothing", "thanks for not telling us".
-    needs: /\bfor\b/i,
+    needs: /\bfor (?:completely |totally |once again |again |always )?(?:ruining|ignoring|wasting|losing|cancel|forgetting|overcharging|messing|screwing|stranding|misleading|lying|scamming|ripping|nothing|not |sending )/i,
     pattern:
       /\b(?:thanks?|thx|ty|thank you|thanking)\b[^.!?]{0,40}?\bfor (?:(?:completely |totally |once again |again |always )?(?:ruining|ignoring|wasting|losing|cancell?ing|forgetting|overcharging|messing up|screwing up|stranding|misleading|lying to|scamming|ripping (?:me|us) off)|not (?:telling|informing|letting (?:me|us) know|warning|replying|responding|answering|calling back|turning up|showing up|delivering|fixing|honou?ring|refunding)|sending (?:me |us )?(?:a |an |the )?(?:wrong|broken|ripped|damaged|faulty|used|dirty|empty|torn|stained|defective|cold)|nothing\b)/i,
   },
@@ -950,7 +950,7 @@ const THEIR_FAMILIES: RiskRule[] = [
     // Owed by a date that has passed: "which I should have received by 15th October", "We should have had the draft by
     // Monday." Not advice on what the writer should have done ("I should have got a bigger one").
     aimedElsewhere: OWED_BY_SOMEONE_ELSE,
-    needs: /\bshould\b/i,
+    needs: /\bshould(?: have|'ve) (?:already )?(?:received|had|got|gotten|heard)/i,
     pattern:
       /\b(?:I|we) should(?: have|'ve) (?:already )?(?:received|had|got|gotten|heard (?:back|from you))\b[^.!?]{0,50}?\b(?:by|on|before|last|yesterday|days ago|weeks ago)\b/i,
   },
@@ -959,7 +959,7 @@ const THEIR_FAMILIES: RiskRule[] = [
     signal: 'understatement',
     // What the reader did not do, said as what would have been welcome: "A heads-up would have been nice.", "Some basic
     // communication with your passengers would be a good start."; not a request ("a reply would be appreciated").
-    needs: /\bwould\b/i,
+    needs: /\bwould (?:have been|be a|have gone|go a long)/i,
     pattern:
       /\b(?:heads-?up|warning|notice|communication|update|call|reply|response|apology|explanation|courtesy call|phone call|acknowledg(?:e?ment)|transparency|honesty|courtesy)(?:\s+(?:with|from|to|of) [^.!?]{1,30}?)?\s+would (?:have been (?:nice|appreciated|helpful|courteous|welcome|good)|be a (?:good )?start|(?:have gone|go) a long way)\b/i,
   },
@@ -967,7 +967,7 @@ const THEIR_FAMILIES: RiskRule[] = [
     kind: 'dissatisfaction',
     // What the reader's people said, contradicted: "not at all what your advisor on the phone stated", "That's not what
     // you told us in March."
-    needs: /\bwhat\b/i,
+    needs: /\bwhat (?:you|your)\b/i,
     pattern:
       /(?:\bnot|(?<=n)'t) (?:at all |quite |exactly |even )?what (?:you |your (?:[\w-]+ ){1,4}?)(?:(?:had|have|originally|first)\s+)?(?:said|told (?:me|us)|stated|promised|quoted|agreed|advertised|described|sold (?:me|us)|confirmed)\b/i,
   },
@@ -981,7 +981,7 @@ const THEIR_FAMILIES: RiskRule[] = [
     kind: 'delay',
     signal: 'understatement',
     // A wait set against the speed promised: "Four days is not as quickly as possible.", "Three weeks is hardly urgent."
-    needs: /\b(?:hours?|days?|weeks?|months?)\b/i,
+    needs: /\b(?:is|are)(?: not|n't)? (?:not|hardly|far from|barely) /i,
     pattern:
       /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+(?:hours?|days?|weeks?|months?) (?:is|are)(?: not|n't)? (?:not |hardly |far from |barely )(?:exactly |really |what (?:I|we)(?:'d| would) call )?(?:quick|fast|prompt|soon|urgent|immediate|asap|as soon as possible|as quickly as possible|as fast as possible|next[- ]day|same[- ]day|reasonable|acceptable|a quick turnaround)\b/i,
   },
@@ -1029,7 +1029,7 @@ const THEIR_RULES: RiskRule[] = [
     // tensions", "the short-term escalation sent our forces") is about a war, not about us.
     aimedElsewhere: /\b(?:conflict|violence|tensions?|fighting|war|military|forces|troops|hostilities|de-escalat\w*)\b/i,
     pattern:
-      /\b(?:escalat(?:e|ed|ing) (?:this|it|the (?:matter|issue|problem|ticket|case)|to|further|internally|higher|up)|(?<!\b(?:level|tier|stage|step|line|l|t|p)[ -]?(?:\d|one|two|three|four)[ -])(?<!\b(?:first|second|third|1st|2nd|3rd)[ -]line )escalation(?! (?:process|path|matrix|procedure|policy|contacts?|points?|manager|team|list|levels?|tiers?|workflow|queue|plan|desk|route|email|address|clauses?|steps?|mechanism|framework|protocol|rules?|chain|guide|document|schedule|section|criteria|owners?|rota|number|phone|line)|s? (?:team|desk)|\s*:)|loop(?:ing)? in (?:my|our) (?:manager|boss|director|vp|ceo|cfo|head|leadership)|(?:speak|talk) (?:to|with) your (?:manager|supervisor|boss|director|ceo|superior)|(?:involve|involving|get|bring|bringing|bring in|loop in|contact|consult|refer (?:this|it|the matter) to|pass (?:this|it) to) (?:our |my )?(?:legal|lawyers?|attorneys?|counsel)|legal (?:action|steps|proceedings|recourse|remedies)|formal complaint|file a complaint|(?:our|my) lawyers?|breach of contract|take this (?:further|higher|up the chain))\b/i,
+      /\b(?:escalat(?:e|ed|ing) (?:this|it|the (?:matter|issue|problem|ticket|case)|to|further|internally|higher|up)|escalation(?<!\b(?:level|tier|stage|step|line|l|t|p)[ -]?(?:\d|one|two|three|four)[ -]escalation)(?<!\b(?:first|second|third|1st|2nd|3rd)[ -]line escalation)(?! (?:process|path|matrix|procedure|policy|contacts?|points?|manager|team|list|levels?|tiers?|workflow|queue|plan|desk|route|email|address|clauses?|steps?|mechanism|framework|protocol|rules?|chain|guide|document|schedule|section|criteria|owners?|rota|number|phone|line)|s? (?:team|desk)|\s*:)|loop(?:ing)? in (?:my|our) (?:manager|boss|director|vp|ceo|cfo|head|leadership)|(?:speak|talk) (?:to|with) your (?:manager|supervisor|boss|director|ceo|superior)|(?:involve|involving|get|bring|bringing|bring in|loop in|contact|consult|refer (?:this|it|the matter) to|pass (?:this|it) to) (?:our |my )?(?:legal|lawyers?|attorneys?|counsel)|legal (?:action|steps|proceedings|recourse|remedies)|formal complaint|file a complaint|(?:our|my) lawyers?|breach of contract|take this (?:further|higher|up the chain))\b/i,
   },
   {
     needs: /\b(?:disappoint|unacceptab|unimpress|furious|livid|fuming|angry|disgusted|happy|satisf|pleased|impressed|unhappy|dissatisf|frustrat|annoy|irritat|infuriat|upset|waiting|time|concern|confidence|trust|patience|faith|fed up|poor|good enough|keep|kept|no one|nobody|heard|chas)/i,
@@ -1201,6 +1201,8 @@ const THEIR_ALL: readonly RiskRule[] = [...THEIR_SIGNALS, ...THEIR_COMPLAINTS, .
   pattern: groupedByFirstLetter(rule.pattern),
   ...(rule.needs ? { needs: groupedByFirstLetter(rule.needs) } : {}),
 }));
+
+if (THEIR_FAMILIES.some((rule) => !rule.needs || rule.needs.flags !== 'i')) throw new Error('risks: every family rule needs a case-blind word test');
 
 /**
  * A verdict in a hashtag ("#fail", "#UPSDeliveryFail", "#verydisappointed", "#poorcustomerservice", "#lostbusiness",
