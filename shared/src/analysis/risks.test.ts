@@ -628,3 +628,205 @@ describe('findRisks, round 14 (users let down: a fault dated to a release, a rep
     expect(kinds('What kind of stupidity is going on here, I wonder, in my own code.', 'them')).toEqual([]);
   });
 });
+
+describe('findRisks, round 15 (the families the issue names: renewal in doubt, a decline, a date in doubt, understatement, missed milestones counted)', () => {
+  const signals = (visible: string): string[] => findRisks(visible, 'them').map((r) => r.signal ?? r.kind);
+
+  it('reads a renewal in doubt or a competitive process around it, not a renewal asked for or an outing planned', () => {
+    for (const sentence of [
+      "We're undecided about renewing.",
+      "We're reviewing whether to renew with you.",
+      "Honestly we're not sure we will renew in the spring.",
+      "Ahead of the renewal we'll be inviting two or three other firms to pitch.",
+      'Procurement has asked us to run a competitive process before we renew.',
+      "We're going to get some comparison quotes before the contract renews in March.",
+      'The board wants us to benchmark your pricing against the market at renewal.',
+      "I've been asked to put the contract out for quotes when it comes up for renewal.",
+      "We've been approached by a couple of your competitors.",
+      'We are weighing our options for next year.',
+      'Finance wants three quotes before we sign another year with you.',
+    ]) expect(signals(sentence), sentence).toEqual(['alternatives']);
+    for (const sentence of [
+      'The renewal notice is attached.',
+      "We'd like to renew for another year.",
+      'Can you send us a quote for the renewal?',
+      "I'm not sure whether to renew my passport before the trip.",
+      "We're looking at other options for the venue.",
+      'We are weighing our options for the team dinner.',
+    ]) expect(signals(sentence), sentence).toEqual([]);
+  });
+
+  it('reads a decline in the work said of the work, not of sales, support dropped for an old version, or life', () => {
+    for (const sentence of [
+      'The last few reports have been noticeably weaker than what we used to get.',
+      'Standards seem to have slipped over the past couple of months.',
+      'The quality has really dipped recently.',
+      "We've noticed more mistakes creeping into the monthly reports.",
+      "The work isn't what it was when we started.",
+      'The reports are not as thorough as they used to be.',
+      'Lately the translations have needed a lot more correction on our side.',
+    ]) expect(signals(sentence), sentence).toEqual(['quality']);
+    for (const sentence of [
+      'Our own sales dropped last quarter.',
+      'Python 2.7 support has been dropped in trunk.',
+      'Their quality of life has been worsened.',
+      'The quality of the scan is too low to read; could you resend it?',
+      'It simply generated more problems than it was worth.',
+    ]) expect(signals(sentence), sentence).toEqual([]);
+  });
+
+  it('reads doubt that a date will be made, not a party, a trip or a status question', () => {
+    for (const sentence of [
+      "I'm not sure we'll make the 15th at this rate.",
+      "I'm starting to doubt we'll hit the deadline.",
+      "At this pace I don't see how the launch can happen on the 1st.",
+      'The timeline is looking increasingly unrealistic to me.',
+      "I'm not confident the team will be ready for the go-live on the 3rd.",
+      'My concern is that the delivery date will slip again.',
+      "I don't think we'll make the deadline at this rate.",
+    ]) expect(signals(sentence), sentence).toEqual(['date-worry']);
+    for (const sentence of [
+      "I'm not sure we'll make it to the party on Friday.",
+      "I'm nervous about my presentation on Friday.",
+      'The deadline for submissions is Friday.',
+      'Is the timeline in the shared folder?',
+    ]) expect(signals(sentence), sentence).toEqual([]);
+  });
+
+  it('reads a complaint in understatement, not a developer finding a function surprising', () => {
+    for (const sentence of [
+      "It's not quite what we had in mind.",
+      "This wasn't really what we were expecting.",
+      'We were hoping for a bit more from this release.',
+      "I'd have expected a quicker turnaround.",
+      'Not ideal, to be honest.',
+      'The response time has been less than stellar.',
+      "The handover hasn't been as smooth as we'd hoped.",
+      "The rollout hasn't gone as well as we had hoped.",
+      "We're somewhat surprised by the size of the invoice.",
+    ]) expect(signals(sentence), sentence).toEqual(['understatement']);
+    for (const sentence of [
+      "I'd have expected the function to return NULL here.",
+      'The result of the first call was not what I expected.',
+      'Storing passwords in plain text is less than ideal.',
+      "I'm a little surprised by your comment, since I solved it in the first post.",
+      'Not ideal weather for the picnic.',
+      "We're hoping for more sun next week.",
+    ]) expect(signals(sentence), sentence).toEqual([]);
+  });
+
+  it('reads missed milestones counted, not milestones met or listed', () => {
+    for (const sentence of [
+      "That's three deadlines in a row now.",
+      "We've now missed every milestone this quarter.",
+      'None of the last three deliveries arrived on time.',
+      'Two of the three milestones have already slipped.',
+      'Each of the last four releases has been late.',
+      'Every deadline so far has slipped.',
+    ]) expect(signals(sentence), sentence).toEqual(['missed-milestones']);
+    for (const sentence of ['We hit all three milestones.', 'The three milestones are listed below.', 'Two deadlines are coming up next month.']) {
+      expect(signals(sentence), sentence).toEqual([]);
+    }
+  });
+
+  it('leaves footers, escalation as the name of a process, and feelings about things no supplier made', () => {
+    for (const sentence of [
+      'If you are dissatisfied with the handling of your complaint you may escalate it to the Ombudsman.',
+      'Escalation: Jane Smith, Head of Service Delivery.',
+      'The escalation clause in the contract sets out the steps.',
+      'Level 2 escalation goes to the duty manager.',
+      'I was disappointed to miss your talk at the conference.',
+      'The delays on the M25 were frustrating this morning.',
+      "Frustrating morning with the trains, sorry I'm late.",
+      "I'm frustrated with our own finance team, who still haven't approved the PO.",
+      'Really disappointed in the result of the game.',
+      'Our board is unhappy with the share price.',
+    ]) expect(signals(sentence), sentence).toEqual([]);
+    // The same words about the supplier stay risks.
+    expect(kinds('If this is not fixed by Friday I will escalate it to your CEO.', 'them')).toEqual(['escalation']);
+    expect(kinds('This needs escalation.', 'them')).toEqual(['escalation']);
+    expect(kinds('@SouthernRail trains late again, so frustrating', 'them')).toEqual(['dissatisfaction']);
+    expect(kinds('We are very disappointed with the quality of the last two reports.', 'them')).toEqual(['dissatisfaction']);
+  });
+});
+
+describe('findRisks, round 15 (families read from unlabelled customers\' mail: no reply after contact, a verdict on the business, let down, thanks that are a complaint, regret)', () => {
+  it('reads silence after the writer got in touch with the reader, not with someone the writer names', () => {
+    for (const sentence of [
+      "I've DM'd you and nothing back.",
+      'I have tweeted you three times, not heard back.',
+      'I left two voicemails for your account manager and nobody has called back.',
+      'Haven\'t had one yet.',
+    ]) expect(kinds(sentence, 'them').length, sentence).toBe(1);
+    for (const sentence of ['I emailed him last week but no reply.', "I've messaged you the logs, and I'll check the reply tomorrow.", "Haven't had lunch yet."]) {
+      expect(kinds(sentence, 'them'), sentence).toEqual([]);
+    }
+  });
+
+  it('reads a verdict on the reader as a business, not the same words about something else', () => {
+    for (const sentence of [
+      'Your team is completely disorganised.',
+      'Frankly, what you charge for support is extortion.',
+      'You show no respect for your customers.',
+      'Please get your act together before the next release.',
+      'We have been treated appallingly by your staff.',
+      'Thanks to your incompetence the launch is off.',
+    ]) expect(kinds(sentence, 'them'), sentence).toEqual(['dissatisfaction']);
+    for (const sentence of ['Respect for the environment matters to us.', 'The old shed is disorganised.', 'You are hopeless at golf, Tom.']) {
+      expect(kinds(sentence, 'them'), sentence).toEqual([]);
+    }
+  });
+
+  it('reads being let down, thanks that are a complaint, and regret at the choice', () => {
+    for (const sentence of [
+      'We feel let down by the way this was handled.',
+      "You've let us down again on the March report.",
+      'Thanks for ignoring my last three emails.',
+      'Thank you for not telling us about the outage until Friday.',
+      'Thanks for sending us the wrong pallets again.',
+      'We really regret switching to your platform.',
+    ]) expect(kinds(sentence, 'them'), sentence).toEqual(['dissatisfaction']);
+    expect(findRisks('Not exactly thrilled with your revised offer.', 'them').map((r) => r.signal)).toEqual(['understatement']);
+    for (const sentence of [
+      'Sorry to let you down on Friday.',
+      'Bad planning can let us down.',
+      'Thanks for sending the slides.',
+      'Thanks for breaking it up into smaller patches!',
+      "I'm not too happy with my own patch yet.",
+      'I regret that I cannot attend.',
+    ]) expect(kinds(sentence, 'them'), sentence).toEqual([]);
+  });
+  it('reads what was owed by a date, welcome words for what was not done, the reader contradicted, and the price questioned', () => {
+    for (const sentence of [
+      'We should have had the revised draft by Monday.',
+      "I should've received the refund last week.",
+      'A heads-up would have been nice.',
+      'Some basic communication with your customers would be a good start.',
+      "That's not what your account manager told us in March.",
+      'What exactly are we paying you for?',
+    ]) expect(kinds(sentence, 'them').length, sentence).toBe(1);
+    for (const sentence of [
+      'I should have got a bigger one.',
+      'A reply would be appreciated.',
+      'A phone call would be easier than email.',
+      'What are we paying for the venue?',
+      'That is what you told us, and it worked.',
+    ]) expect(kinds(sentence, 'them'), sentence).toEqual([]);
+  });
+  it('reads a wait set against the speed promised, and an account told to stop pestering', () => {
+    expect(findRisks('Ten days is not what I would call a quick turnaround.', 'them').map((r) => r.signal)).toEqual(['understatement']);
+    expect(findRisks('Three weeks is hardly urgent.', 'them').map((r) => r.signal)).toEqual(['understatement']);
+    expect(kinds('@AcmeShop please stop sending me 6 promo emails a day', 'them')).toEqual(['dissatisfaction']);
+    for (const sentence of ['Two days is not enough to test it.', 'Five minutes is not a long time.', 'Please stop sending HTML mail to the list.', 'We will stop sending the weekly digest.']) {
+      expect(kinds(sentence, 'them'), sentence).toEqual([]);
+    }
+  });
+  it('reads a notice of ending and a question that is a verdict, not an example or a question about needs', () => {
+    expect(kinds('Consider the contract terminated as of today.', 'them')).toEqual(['cancellation']);
+    expect(kinds('Consider this our notice to terminate the retainer.', 'them')).toEqual(['cancellation']);
+    expect(kinds('@AcmeTel what type of service is this', 'them')).toEqual(['dissatisfaction']);
+    for (const sentence of ['Consider the following example.', 'What kind of service do you need?', 'Please consider the order closed once it ships.']) {
+      expect(kinds(sentence, 'them'), sentence).toEqual([]);
+    }
+  });
+});
