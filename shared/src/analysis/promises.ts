@@ -24,7 +24,7 @@
  */
 import type { PromiseCandidate } from '../model/facts';
 import { defaultDueDate, resolveDueDate } from './due-dates';
-import type { DueDateContext } from './due-dates';
+import type { DueDateContext, ResolvedDue } from './due-dates';
 import { LATER_MESSAGE, expositionReason } from './text/discussion-prose';
 import { snippet } from './text/normalize';
 import { splitSentences } from './text/sentences';
@@ -911,16 +911,29 @@ function coordinatedDeliverables(whole: string, commitment: Commitment, context:
   ];
 }
 
-/** `sentences`: splitSentences(visible), when the caller has it already (readBatch splits each body once for every family). */
-export function findPromises(visible: string, context: PromiseContext, sentences: readonly string[] = splitSentences(visible)): PromiseCandidate[] {
-  const out: PromiseCandidate[] = [];
+/** A promise as read: its words and the date they state (null when they state none, and the default applies). */
+export interface PromiseFinding {
+  text: string;
+  due: ResolvedDue | null;
+  /** The whole sentence, when the promise is one of several in it. */
+  sentence?: string;
+}
+
+/**
+ * findPromises without the default due date of an undated promise: what readBatch keeps of a promise (its words and
+ * its stated date) does not include it, and the facts derived from what was read compute it again for the settings in
+ * force. `sentences`: splitSentences(visible), when the caller has it already (readBatch splits each body once for
+ * every family).
+ */
+export function readPromises(visible: string, context: PromiseContext, sentences: readonly string[] = splitSentences(visible)): PromiseFinding[] {
+  const out: PromiseFinding[] = [];
   for (const sentence of sentences) {
     const kept = decideSentence(sentence, context, 'any').filter((d): d is PartDecision & { commitment: Commitment } => d.commitment !== null && !d.reason);
     for (const { part, commitment } of kept) {
       const whole = kept.length === 1 ? normalCase(sentence) : part;
       const halves = coordinatedDeliverables(whole, commitment, context);
       if (halves) {
-        for (const half of halves) out.push({ text: snippet(half.text), dueAt: half.due.dueAt, dueIsDefault: false, dueText: half.due.dueText, sentence: snippet(sentence) });
+        for (const half of halves) out.push({ text: snippet(half.text), due: half.due, sentence: snippet(sentence) });
         continue;
       }
       // The date usually follows the commitment; look at the whole part only when it does not, or when
@@ -933,13 +946,21 @@ export function findPromises(visible: string, context: PromiseContext, sentences
         whole,
       );
       // Several promises in one sentence: each is tracked on its own words, with the sentence beside it.
-      const text = snippet(kept.length === 1 ? sentence : part);
-      const candidate: PromiseCandidate = due
-        ? { text, dueAt: due.dueAt, dueIsDefault: false, dueText: due.dueText }
-        : { text, dueAt: defaultDueDate(context), dueIsDefault: true };
-      if (kept.length > 1) candidate.sentence = snippet(sentence);
-      out.push(candidate);
+      const finding: PromiseFinding = { text: snippet(kept.length === 1 ? sentence : part), due };
+      if (kept.length > 1) finding.sentence = snippet(sentence);
+      out.push(finding);
     }
   }
   return out;
+}
+
+/** `sentences`: splitSentences(visible), when the caller has it already. */
+export function findPromises(visible: string, context: PromiseContext, sentences: readonly string[] = splitSentences(visible)): PromiseCandidate[] {
+  return readPromises(visible, context, sentences).map(({ text, due, sentence }) => {
+    const candidate: PromiseCandidate = due
+      ? { text, dueAt: due.dueAt, dueIsDefault: false, dueText: due.dueText }
+      : { text, dueAt: defaultDueDate(context), dueIsDefault: true };
+    if (sentence !== undefined) candidate.sentence = sentence;
+    return candidate;
+  });
 }
