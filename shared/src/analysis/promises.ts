@@ -919,7 +919,7 @@ function coordinatedDeliverables(whole: string, commitment: Commitment, context:
 }
 
 /** A promise as read: its words and the date they state (null when they state none, and the default applies). */
-export interface PromiseFinding {
+export interface PromiseAsRead {
   text: string;
   due: ResolvedDue | null;
   /** The whole sentence, when the promise is one of several in it. */
@@ -932,8 +932,8 @@ export interface PromiseFinding {
  * force. `sentences`: splitSentences(visible), when the caller has it already (readBatch splits each body once for
  * every family).
  */
-export function readPromises(visible: string, context: PromiseContext, sentences: readonly string[] = splitSentences(visible)): PromiseFinding[] {
-  const out: PromiseFinding[] = [];
+export function readPromises(visible: string, context: PromiseContext, sentences: readonly string[] = splitSentences(visible)): PromiseAsRead[] {
+  const out: PromiseAsRead[] = [];
   for (const sentence of sentences) {
     const kept = decideSentence(sentence, context, 'any').filter((d): d is PartDecision & { commitment: Commitment } => d.commitment !== null && !d.reason);
     for (const { part, commitment } of kept) {
@@ -953,7 +953,7 @@ export function readPromises(visible: string, context: PromiseContext, sentences
         whole,
       );
       // Several promises in one sentence: each is tracked on its own words, with the sentence beside it.
-      const finding: PromiseFinding = { text: snippet(kept.length === 1 ? sentence : part), due };
+      const finding: PromiseAsRead = { text: snippet(kept.length === 1 ? sentence : part), due };
       if (kept.length > 1) finding.sentence = snippet(sentence);
       out.push(finding);
     }
