@@ -121,6 +121,12 @@ interface EvidenceRun {
   endMs: number;
 }
 
+// A module-level function, as fileEvidence is, rather than a closure made for every promising message.
+/** Adds the part of a time-sorted evidence list after a promise was made and within its window, when there is a list. */
+function addWindowRun(sources: EvidenceRun[], list: readonly (FulfilmentEvidence & { atMs: number })[] | undefined, madeAtMs: number, windowEnd: number): void {
+  if (list) sources.push({ list, next: firstAtOrAfter(list, madeAtMs + 1), endMs: windowEnd });
+}
+
 /**
  * The union of time-sorted runs in byTimeThenId order, each piece of mail once (the same mail is filed under
  * its thread, each recipient and each client: one object, so equal neighbours are the same piece). On a tie
@@ -279,11 +285,8 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
       const sources: EvidenceRun[] = [];
       const thread = evidenceByThread.get(threadId);
       if (thread) sources.push({ list: thread, next: firstAtOrAfter(thread, madeAtMs + 1), endMs: Infinity });
-      const inWindow = (list: readonly (FulfilmentEvidence & { atMs: number })[] | undefined) => {
-        if (list) sources.push({ list, next: firstAtOrAfter(list, madeAtMs + 1), endMs: windowEnd });
-      };
-      for (const address of madeTo) inWindow(evidenceByRecipient.get(address));
-      if (counterpart !== null) inWindow(evidenceByCounterpart.get(counterpart));
+      for (const address of madeTo) addWindowRun(sources, evidenceByRecipient.get(address), madeAtMs, windowEnd);
+      if (counterpart !== null) addWindowRun(sources, evidenceByCounterpart.get(counterpart), madeAtMs, windowEnd);
       const probe: PromiseForFulfilment = { id: '', text: '', messageId: f.id, threadId, counterpart, madeAt: f.sentAt, madeTo };
       const touchpointCandidates: (FulfilmentEvidence & { atMs: number })[] = [];
       for (const t of counterpart === null ? [] : (touchpointEvidence.get(counterpart) ?? [])) if (isFulfilmentCandidate(probe, t)) touchpointCandidates.push(t);

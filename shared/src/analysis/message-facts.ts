@@ -10,7 +10,7 @@ import { resolverFor } from './counterparts';
 import { defaultDueDate, resolveDueDate } from './due-dates';
 import { findDeliveries } from './deliveries';
 import { asksForFeedback } from './feedback-questions';
-import { findPromises, type PromiseContext } from './promises';
+import { readPromises, type PromiseContext } from './promises';
 import { findRequests } from './requests';
 import { findRisks } from './risks';
 import { splitSentences } from './text/sentences';
@@ -194,9 +194,10 @@ export function readBatch(messages: readonly NormalizedMessage[], settings: Anal
   });
   each(ours, (b) => {
     const context = promiseContext(b.stored.sentAt, settings, colleaguesOn(b.from, b.recipients, settings));
-    b.stored.promises = findPromises(b.visible, context, b.sentences)
+    // The words and the stated date: deriving the facts dates each promise for the settings in force.
+    b.stored.promises = readPromises(b.visible, context, b.sentences)
       .slice(0, MAX_FINDINGS_PER_KIND)
-      .map((p) => (p.dueIsDefault || p.dueText === undefined ? { text: p.text } : { text: p.text, dueText: p.dueText }));
+      .map((p) => (p.due === null ? { text: p.text } : { text: p.text, dueText: p.due.dueText }));
   });
   each(ours, (b) => {
     b.stored.risks = findRisks(b.visible, 'us', b.sentences).slice(0, MAX_FINDINGS_PER_KIND);

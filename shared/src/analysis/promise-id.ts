@@ -1,5 +1,31 @@
 import { foldWhitespace } from './text/normalize';
 
+// The hash state and its step live at module level rather than in closures made per call: under tsx (which runs the
+// CLI and the server) every named closure is also given its name at creation (esbuild's keepNames), a slow property
+// definition, and an id is hashed for every promise of every analysis. The hash is synchronous, so one state serves.
+let h0 = 0;
+let h1 = 0;
+let h2 = 0;
+let h3 = 0;
+
+function step(byte: number): void {
+  h0 ^= byte;
+  const t0 = h0 * 0x1b3;
+  let t1 = h1 * 0x1b3;
+  let t2 = h2 * 0x1b3 + (h0 << 8);
+  const t3 = h3 * 0x1b3 + (h1 << 8);
+  t1 += t0 >>> 16;
+  h0 = t0 & 0xffff;
+  t2 += t1 >>> 16;
+  h1 = t1 & 0xffff;
+  h3 = (t3 + (t2 >>> 16)) & 0xffff;
+  h2 = t2 & 0xffff;
+}
+
+function hex(limb: number): string {
+  return limb.toString(16).padStart(4, '0');
+}
+
 /**
  * FNV-1a, 64-bit, as 16 lower-case hex digits, over the UTF-8 bytes of `text` (a lone surrogate as the
  * three bytes of its code point, as before). The 64-bit state is four 16-bit limbs: plain numbers instead of
@@ -8,23 +34,10 @@ import { foldWhitespace } from './text/normalize';
  * promise-id.test.ts checks it against the BigInt definition.
  */
 export function fnv1a64(text: string): string {
-  let h0 = 0x2325;
-  let h1 = 0x8422;
-  let h2 = 0x9ce4;
-  let h3 = 0xcbf2;
-  const step = (byte: number): void => {
-    h0 ^= byte;
-    const t0 = h0 * 0x1b3;
-    let t1 = h1 * 0x1b3;
-    let t2 = h2 * 0x1b3 + (h0 << 8);
-    const t3 = h3 * 0x1b3 + (h1 << 8);
-    t1 += t0 >>> 16;
-    h0 = t0 & 0xffff;
-    t2 += t1 >>> 16;
-    h1 = t1 & 0xffff;
-    h3 = (t3 + (t2 >>> 16)) & 0xffff;
-    h2 = t2 & 0xffff;
-  };
+  h0 = 0x2325;
+  h1 = 0x8422;
+  h2 = 0x9ce4;
+  h3 = 0xcbf2;
   for (let i = 0; i < text.length; i++) {
     const cp = text.codePointAt(i)!;
     if (cp < 0x80) step(cp);
@@ -43,7 +56,6 @@ export function fnv1a64(text: string): string {
       i++; // the low surrogate, read with its pair
     }
   }
-  const hex = (limb: number): string => limb.toString(16).padStart(4, '0');
   return hex(h3) + hex(h2) + hex(h1) + hex(h0);
 }
 

@@ -24,7 +24,7 @@
  */
 import type { PromiseCandidate } from '../model/facts';
 import { defaultDueDate, resolveDueDate } from './due-dates';
-import type { DueDateContext } from './due-dates';
+import type { DueDateContext, ResolvedDue } from './due-dates';
 import { LATER_MESSAGE, expositionReason } from './text/discussion-prose';
 import { snippet } from './text/normalize';
 import { splitSentences } from './text/sentences';
@@ -601,9 +601,14 @@ const PROBE: PromiseContext = {
   defaultWorkingDays: 2,
 };
 
-/** Every commitment form contains one of these; most sentences do not, and skip the full rules. */
+/**
+ * Every commitment form contains one of these; most sentences do not, and skip the full rules. "let me know", the
+ * commonest request in mail, is no "let me" the rules read (LET_ME names the acts it takes after "let me"): a
+ * sentence with only that skips them too. corpus/prefilters.test.ts checks over the corpora that the rules keep
+ * the same promises with this test as without it.
+ */
 const MAY_COMMIT =
-  /plan|intend|will|'ll|’ll|shall|should|going to|gonna|let me|expect|consider it|leave it with me|on it|can (?:have|get)|sending|sharing|forwarding|delivering|shipping|submitting|circulating|publishing|releasing|calling|emailing|posting|uploading|deploying|getting/i;
+  /plan|intend|will|'ll|’ll|shall|should|going to|gonna|let me(?!\s+know\b)|expect|consider it|leave it with me|on it|can (?:have|get)|sending|sharing|forwarding|delivering|shipping|submitting|circulating|publishing|releasing|calling|emailing|posting|uploading|deploying|getting/i;
 
 /** What a plan delivers to its readers: a release, an addition, a fix (PLAN's action, after "plan to"). */
 const PLANNED_DELIVERY = /^(?:add|release|submit|upload|implement|fix|publish|include|incorporate|provide|post|send|ship|port|document)\b/i;
@@ -757,9 +762,10 @@ interface PartDecision {
  */
 type Reasons = 'first' | 'any';
 
-function decideSentence(sentence: string, context: PromiseContext, reasons: Reasons = 'first'): PartDecision[] {
+/** `prefiltered`: false only for corpus/prefilters.test.ts, which reads every sentence with the full rules too. */
+function decideSentence(sentence: string, context: PromiseContext, reasons: Reasons = 'first', prefiltered = true): PartDecision[] {
   const normal = normalCase(sentence);
-  if (!MAY_COMMIT.test(normal)) return [{ part: sentence, commitment: null, reason: 'no commitment' }];
+  if (prefiltered && !MAY_COMMIT.test(normal)) return [{ part: sentence, commitment: null, reason: 'no commitment' }];
   if (hasSuperciteMark(normal)) return [{ part: sentence, commitment: commitmentClause(normal, context.colleagues), reason: 'quoted' }];
   let parts = commitmentParts(normal);
   // Each part's commitmentClause as counted below, handed to decide() rather than read again; and
@@ -783,7 +789,7 @@ function decideSentence(sentence: string, context: PromiseContext, reasons: Reas
   }
   const out: PartDecision[] = [];
   for (const [i, { part, prefix }] of parts.entries()) {
-    const mayCommit = part === normal || MAY_COMMIT.test(part);
+    const mayCommit = !prefiltered || part === normal || MAY_COMMIT.test(part);
     const read = readings[i];
     const decided = decide(part, context, prefix, mayCommit ? (read !== undefined ? read : commitmentClause(part, context.colleagues)) : null, reasons);
     // A question mark at the end of the sentence belongs to every clause of it.
@@ -806,10 +812,11 @@ export function explainPromises(visible: string): PromiseDecision[] {
 /**
  * Each part of a sentence and its reason, if it is turned away, read with `reasons` (see Reasons): for
  * corpus/prefilters.test.ts, which checks that findPromises's way ('any') keeps exactly the parts the rules' own
- * order ('first') keeps.
+ * order ('first') keeps, and (`prefiltered` false: every sentence read by the full rules) that MAY_COMMIT turns
+ * away no promise.
  */
-export function promisePartReasons(sentence: string, reasons: 'first' | 'any'): { part: string; committed: boolean; reason?: string }[] {
-  return decideSentence(sentence, PROBE, reasons).map((d) => ({ part: d.part, committed: d.commitment !== null, ...(d.reason ? { reason: d.reason } : {}) }));
+export function promisePartReasons(sentence: string, reasons: 'first' | 'any', prefiltered = true): { part: string; committed: boolean; reason?: string }[] {
+  return decideSentence(sentence, PROBE, reasons, prefiltered).map((d) => ({ part: d.part, committed: d.commitment !== null, ...(d.reason ? { reason: d.reason } : {}) }));
 }
 
 /** The commitment the rules read in one sentence (the kept one, else the first seen) and their verdict. */
@@ -911,16 +918,29 @@ function coordinatedDeliverables(whole: string, commitment: Commitment, context:
   ];
 }
 
-/** `sentences`: splitSentences(visible), when the caller has it already (readBatch splits each body once for every family). */
-export function findPromises(visible: string, context: PromiseContext, sentences: readonly string[] = splitSentences(visible)): PromiseCandidate[] {
-  const out: PromiseCandidate[] = [];
+/** A promise as read: its words and the date they state (null when they state none, and the default applies). */
+export interface PromiseAsRead {
+  text: string;
+  due: ResolvedDue | null;
+  /** The whole sentence, when the promise is one of several in it. */
+  sentence?: string;
+}
+
+/**
+ * findPromises without the default due date of an undated promise: what readBatch keeps of a promise (its words and
+ * its stated date) does not include it, and the facts derived from what was read compute it again for the settings in
+ * force. `sentences`: splitSentences(visible), when the caller has it already (readBatch splits each body once for
+ * every family).
+ */
+export function readPromises(visible: string, context: PromiseContext, sentences: readonly string[] = splitSentences(visible)): PromiseAsRead[] {
+  const out: PromiseAsRead[] = [];
   for (const sentence of sentences) {
     const kept = decideSentence(sentence, context, 'any').filter((d): d is PartDecision & { commitment: Commitment } => d.commitment !== null && !d.reason);
     for (const { part, commitment } of kept) {
       const whole = kept.length === 1 ? normalCase(sentence) : part;
       const halves = coordinatedDeliverables(whole, commitment, context);
       if (halves) {
-        for (const half of halves) out.push({ text: snippet(half.text), dueAt: half.due.dueAt, dueIsDefault: false, dueText: half.due.dueText, sentence: snippet(sentence) });
+        for (const half of halves) out.push({ text: snippet(half.text), due: half.due, sentence: snippet(sentence) });
         continue;
       }
       // The date usually follows the commitment; look at the whole part only when it does not, or when
@@ -933,13 +953,21 @@ export function findPromises(visible: string, context: PromiseContext, sentences
         whole,
       );
       // Several promises in one sentence: each is tracked on its own words, with the sentence beside it.
-      const text = snippet(kept.length === 1 ? sentence : part);
-      const candidate: PromiseCandidate = due
-        ? { text, dueAt: due.dueAt, dueIsDefault: false, dueText: due.dueText }
-        : { text, dueAt: defaultDueDate(context), dueIsDefault: true };
-      if (kept.length > 1) candidate.sentence = snippet(sentence);
-      out.push(candidate);
+      const finding: PromiseAsRead = { text: snippet(kept.length === 1 ? sentence : part), due };
+      if (kept.length > 1) finding.sentence = snippet(sentence);
+      out.push(finding);
     }
   }
   return out;
+}
+
+/** `sentences`: splitSentences(visible), when the caller has it already. */
+export function findPromises(visible: string, context: PromiseContext, sentences: readonly string[] = splitSentences(visible)): PromiseCandidate[] {
+  return readPromises(visible, context, sentences).map(({ text, due, sentence }) => {
+    const candidate: PromiseCandidate = due
+      ? { text, dueAt: due.dueAt, dueIsDefault: false, dueText: due.dueText }
+      : { text, dueAt: defaultDueDate(context), dueIsDefault: true };
+    if (sentence !== undefined) candidate.sentence = sentence;
+    return candidate;
+  });
 }

@@ -20,8 +20,12 @@ export interface DueDateContext {
 
 /**
  * Frames by sent time, zone and hours: every promise of a message (and the default due date) shares
- * one, and building one costs an Intl call. Bounded so a long run cannot grow it without limit.
+ * one, and building one costs an Intl call. Bounded so a long run cannot grow it without limit, but above
+ * the messages of a batch (the CLI's 1,000): readBatch reads the promises of a whole batch before the
+ * facts derived from it date them, and a bound below the batch's send times started over in between, so
+ * every frame was built twice.
  */
+const MAX_FRAMES = 4096;
 const frames = new Map<string, Frame>();
 
 export function frameOf(context: DueDateContext): Frame {
@@ -30,7 +34,7 @@ export function frameOf(context: DueDateContext): Frame {
   const cached = frames.get(key);
   if (cached) return cached;
   const frame = buildFrame(context);
-  if (frames.size >= 256) frames.clear();
+  if (frames.size >= MAX_FRAMES) frames.clear();
   frames.set(key, frame);
   return frame;
 }

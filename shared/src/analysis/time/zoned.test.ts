@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, offsetMinutes, weekdayOf, zonedParts, zonedToInstant } from './zoned';
+import { addDays, offsetMinutes, wallClockFromIntl, weekdayOf, zonedParts, zonedToInstant } from './zoned';
 
 describe('zoned time', () => {
   it('reads the wall clock across the Berlin spring-forward change', () => {
@@ -120,5 +120,29 @@ describe('zonedParts against Intl', () => {
 
   it('reports an unknown zone as before', () => {
     expect(() => zonedParts(Date.parse('2026-01-01T00:00:00Z'), 'Mars/Olympus')).toThrow(RangeError);
+  });
+});
+
+describe('the wall clock read from Intl\'s text', () => {
+  it('gives what formatToParts gives, in every era and zone the engine may meet', () => {
+    const zones = ['UTC', 'Europe/Berlin', 'America/New_York', 'America/Sao_Paulo', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Africa/Monrovia', 'Pacific/Kiritimati', 'Asia/Tehran', 'Europe/Amsterdam'];
+    const instants = [
+      Date.UTC(2026, 2, 29, 0, 59, 59), Date.UTC(2026, 2, 29, 1, 0, 0), Date.UTC(2026, 9, 25, 0, 30, 0), Date.UTC(2024, 1, 29, 23, 59, 59),
+      Date.UTC(1972, 0, 7, 0, 44, 30), Date.UTC(1937, 6, 1, 12, 0, 0), Date.UTC(1000, 0, 1, 0, 0, 0), Date.UTC(999, 11, 31, 23, 59, 59),
+      Date.UTC(9999, 11, 31, 23, 59, 59), Date.UTC(10000, 0, 1, 0, 0, 0), Date.UTC(0, 0, 1, 0, 0, 0) - 86_400_000, Date.UTC(1970, 0, 1, 0, 0, 0),
+    ];
+    // And a stretch of ordinary instants a little over six hours apart: every weekday, hour and month.
+    for (let t = Date.UTC(2025, 0, 1); t < Date.UTC(2027, 0, 1); t += 22_333_000) instants.push(t);
+    const differ: string[] = [];
+    for (const zone of zones) {
+      for (const instant of instants) {
+        const text = wallClockFromIntl(instant, zone, 'text');
+        const parts = wallClockFromIntl(instant, zone, 'parts');
+        if (JSON.stringify(text) !== JSON.stringify(parts)) differ.push(`${zone} ${instant}`);
+      }
+    }
+    expect(differ).toEqual([]);
+    // A known answer too: both readings agreeing on a wrong clock would pass the comparison.
+    expect(wallClockFromIntl(Date.UTC(2026, 3, 20, 7, 0, 0), 'Europe/Berlin', 'text')).toEqual({ year: 2026, month: 4, day: 20, hour: 9, minute: 0, second: 0, weekday: 1 });
   });
 });
