@@ -1,4 +1,4 @@
-import type { InValue, Row } from '@libsql/client';
+import type { InStatement, InValue, Row } from '@libsql/client';
 import {
   awaitingThresholds,
   CONTACT_TOUCHPOINT_KINDS,
@@ -194,24 +194,44 @@ export function promiseGroupsFromCounts(
 }
 
 /**
+ * The two pieces of a promise tally the clock decides (promiseGroupsFromCounts): the pending promises already late
+ * at `now` (count, earliest due), and those kept only by evidence after `now` (by state and lateness). `byClient`
+ * adds the client as the first column (k) and groups by it: the Clients list reads every client's at once, a
+ * team member's tally reads them over all of the user's clients. The late ones seek (user, state, overdue_after)
+ * and the kept-later ones KEPT_AT_INDEX, never a walk of the user's promises.
+ */
+function clockedPromiseReads(userId: string, now: string, byClient: boolean): [InStatement, InStatement] {
+  const k = byClient ? `${P.counterpart} AS k, ` : '';
+  const by = byClient ? 'GROUP BY 1' : '';
+  return [
+    {
+      sql: `SELECT ${k}count(*) AS n, min(${P.dueAt}) AS min_due FROM ${P.$}
+            WHERE ${P.userId} = ? AND ${P.state} = 'pending' AND ${P.overdueAfter} < ? AND +${P.counterpart} IS NOT NULL ${by}`,
+      args: [userId, now],
+    },
+    {
+      sql: `SELECT ${k}${P.state} AS state, ${P.overdueAfter} < ?2 AS late, count(*) AS n, min(${P.dueAt}) AS min_due FROM ${P.$} INDEXED BY ${KEPT_AT_INDEX}
+            WHERE ${P.userId} = ?1 AND ${keptAfter('?2', '')} AND ${P.counterpart} IS NOT NULL GROUP BY ${byClient ? '1, 2, 3' : '1, 2'}`,
+      args: [userId, now],
+    },
+  ];
+}
+
+/** A kept-later row of clockedPromiseReads as promiseGroupsFromCounts takes it. */
+const keptLaterGroup = (r: Row): [string, number, number, string] => [str(r.state), Number(r.late), Number(r.n), str(r.min_due)];
+
+/**
  * One user's promises over all of their clients at `now` (a team member's row on the manager's page), from
  * the same pieces as each client's: the stored counts per state summed over the clients, the pending ones
  * already late, and those kept only by evidence after `now`. Each is a seek, never a walk of the user's
  * promises, which grow with the years.
  */
 export async function readUserPromiseTally(db: Executor, userId: string, clock: ReadClock): Promise<PromiseTally> {
+  const [lateRead, keptLaterRead] = clockedPromiseReads(userId, clock.now, false);
   const [counts, pendingLate, keptLater] = await Promise.all([
     db.execute({ sql: `SELECT ${N.what} AS what, sum(${N.n}) AS n FROM ${N.$} WHERE ${N.userId} = ? GROUP BY 1`, args: [userId] }),
-    db.execute({
-      sql: `SELECT count(*) AS n, min(${P.dueAt}) AS min_due FROM ${P.$}
-            WHERE ${P.userId} = ? AND ${P.state} = 'pending' AND ${P.overdueAfter} < ? AND +${P.counterpart} IS NOT NULL`,
-      args: [userId, clock.now],
-    }),
-    db.execute({
-      sql: `SELECT ${P.state} AS state, ${P.overdueAfter} < ?2 AS late, count(*) AS n, min(${P.dueAt}) AS min_due FROM ${P.$} INDEXED BY ${KEPT_AT_INDEX}
-            WHERE ${P.userId} = ?1 AND ${keptAfter('?2', '')} AND ${P.counterpart} IS NOT NULL GROUP BY 1, 2`,
-      args: [userId, clock.now],
-    }),
+    db.execute(lateRead),
+    db.execute(keptLaterRead),
   ]);
   const summed: Record<string, number> = {};
   for (const r of counts.rows) summed[str(r.what)] = Number(r.n);
@@ -220,7 +240,7 @@ export async function readUserPromiseTally(db: Executor, userId: string, clock: 
     promiseGroupsFromCounts(
       summed,
       [Number(late?.n ?? 0), strOrNull(late?.min_due)],
-      keptLater.rows.map((r): [string, number, number, string] => [str(r.state), Number(r.late), Number(r.n), str(r.min_due)]),
+      keptLater.rows.map(keptLaterGroup),
     ),
   );
 }
@@ -364,6 +384,7 @@ export interface AllPieces {
  * their history.
  */
 export async function readAllPieces(db: Executor, userId: string, clock: ReadClock): Promise<AllPieces> {
+  const [lateRead, keptLaterRead] = clockedPromiseReads(userId, clock.now, true);
   // Eleven independent reads, spread over the reader threads: the list waits for the slowest share, not the sum.
   // spread deals them out in turn (first, third, ... to one thread), so they are ordered for halves of about equal
   // cost: on the real-size key client's mailbox 5.9 and 5.7 ms of the 11.8 (the latest contacts 1.9, the oldest waits
@@ -391,16 +412,8 @@ export async function readAllPieces(db: Executor, userId: string, clock: ReadClo
             FROM ${S.$} WHERE ${S.userId} = ? AND ${S.kind} IN ${RISK_KIND_LIST} AND ${S.at} >= ? AND ${S.at} <= ? AND +${S.counterpart} IS NOT NULL`,
       args: [userId, clock.riskSince, clock.now],
     },
-    {
-      sql: `SELECT ${P.counterpart} AS k, count(*) AS n, min(${P.dueAt}) AS min_due FROM ${P.$}
-            WHERE ${P.userId} = ? AND ${P.state} = 'pending' AND ${P.overdueAfter} < ? AND +${P.counterpart} IS NOT NULL GROUP BY 1`,
-      args: [userId, clock.now],
-    },
-    {
-      sql: `SELECT ${P.counterpart} AS k, ${P.state} AS state, ${P.overdueAfter} < ?2 AS late, count(*) AS n, min(${P.dueAt}) AS min_due FROM ${P.$} INDEXED BY ${KEPT_AT_INDEX}
-            WHERE ${P.userId} = ?1 AND ${keptAfter('?2', '')} AND ${P.counterpart} IS NOT NULL GROUP BY 1, 2, 3`,
-      args: [userId, clock.now],
-    },
+    lateRead,
+    keptLaterRead,
     {
       sql: `SELECT ${TP.counterpart} AS k, max(${TP.at}) AS v FROM ${TP.$} WHERE ${TP.userId} = ? AND ${TP.kind} IN ${CONTACT_KINDS} AND ${TP.at} <= ? GROUP BY 1`,
       args: [userId, clock.now],
@@ -427,7 +440,7 @@ export async function readAllPieces(db: Executor, userId: string, clock: ReadClo
   const recentOf = listBy(recent.rows, (r) => str(r.v));
   const oldestOf = byKey(oldestWaits.rows, (r) => strOrNull(r.v) ?? '');
   const lateOf = byKey(pendingLate.rows, (r): [number, string | null] => [Number(r.n), strOrNull(r.min_due)]);
-  const keptLaterOf = listBy(keptLater.rows, (r): [string, number, number, string] => [str(r.state), Number(r.late), Number(r.n), str(r.min_due)]);
+  const keptLaterOf = listBy(keptLater.rows, keptLaterGroup);
   const awaitingUs = new Map<string, { n: number; over: number; sat: number; oldest: string }>();
   const promiseGroups = new Map<string, [string, number, number, number, string][]>();
   for (const [key, c] of countsOf) {
