@@ -28,6 +28,15 @@ describe('aggregate storage', () => {
     expect(decodeSortedLags(encodeSortedLags([]))).toEqual([]);
   });
 
+  it('writes the digits aggregates already stored hold (the format does not change)', () => {
+    // Differences in tenths: 0, 1, 31, 1 (one digit each), then 32,768 = 0 + 0·32 + 0·32² + 1·32³ (four).
+    expect(encodeSortedLags([0, 0.1, 3.2, 3.3])).toBe('d10:ABfB');
+    expect(encodeSortedLags([0, 3_276.8])).toBe('d10:AgggB');
+    // The largest list value, 2^32 - 1 tenths: six full digits of 5 bits, then the 2 bits left (3).
+    expect(encodeSortedLags([429_496_729.5])).toBe('d10:______D');
+    expect(decodeSortedLags(encodeSortedLags([429_496_729.5]))).toEqual([429_496_729.5]);
+  });
+
   it('keeps as a plain list what the encoding cannot hold exactly', () => {
     for (const list of [[-0.5, 3], [1.25, 2], [1, 429_496_729.6], [3, 2]]) {
       expect(encodeSortedLags(list)).toEqual(list);

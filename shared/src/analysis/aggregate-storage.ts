@@ -74,21 +74,41 @@ export function decodeSortedLags(stored: unknown): number[] {
   return out;
 }
 
-/** An ascending list of lags as stored: encoded when every value is a whole, non-negative number of tenths. */
+/**
+ * TextDecoder is a global of every runtime the engine runs in (Node, browsers, the extension's service
+ * worker); the engine's compiler settings include no runtime's types (lib ES2023 only), so it is declared here.
+ */
+declare const TextDecoder: new () => { decode(bytes: Uint8Array): string };
+
+/** Digit character codes, and a buffer reused by encodeSortedLags (each value takes at most 7 digits). */
+const DIGIT_CODES = Uint8Array.from(DIGITS, (digit) => digit.charCodeAt(0));
+const MAX_DIGITS_PER_VALUE = 7;
+let digitBuffer = new Uint8Array(4096);
+const asciiDecoder = new TextDecoder();
+
+/**
+ * An ascending list of lags as stored: encoded when every value is a whole, non-negative number of tenths.
+ * The digits go into a byte buffer decoded once: appending them to a string one character at a time took
+ * 1.2 ms for a key client's four lists (28,000 lags) against 0.75 ms this way, and ingest writes the
+ * aggregate of every client a batch touches, one new message included.
+ */
 export function encodeSortedLags(list: readonly number[]): readonly number[] | string {
-  let text = ENCODED;
+  if (digitBuffer.length < list.length * MAX_DIGITS_PER_VALUE) digitBuffer = new Uint8Array(list.length * MAX_DIGITS_PER_VALUE);
+  const digits = digitBuffer;
+  let length = 0;
   let previous = 0;
   for (const value of list) {
     const tenths = Math.round(value * 10);
     // Exact only if decoding gives the same number back (tenths / 10 is how the lag was made).
     if (tenths / 10 !== value || tenths < previous || tenths > MAX_TENTHS) return list;
+    // Below 2^32 (MAX_TENTHS), so the unsigned shift and the mask see the whole number.
     let delta = tenths - previous;
     previous = tenths;
     while (delta >= MORE) {
-      text += DIGITS[(delta % MORE) | MORE]!;
-      delta = Math.floor(delta / MORE);
+      digits[length++] = DIGIT_CODES[(delta & 0x1f) | MORE]!;
+      delta >>>= 5;
     }
-    text += DIGITS[delta]!;
+    digits[length++] = DIGIT_CODES[delta]!;
   }
-  return text;
+  return ENCODED + asciiDecoder.decode(digits.subarray(0, length));
 }
