@@ -979,6 +979,19 @@ describe('findPromises', () => {
     expect(texts('I found a bug that I will fix tomorrow.')).toHaveLength(1);
   });
 
+  it('does not read a licence chosen, getting a point out of the way or whether it comes to anything as a promise (round 18)', () => {
+    expect(texts("I'll release it under the GPL.")).toEqual([]);
+    expect(texts('So I shall get that out of the way.')).toEqual([]);
+    expect(texts("We'll see if we can actually make the deadline.")).toEqual([]);
+    expect(texts("I don't know the driver, but I will try to see if I can get anywhere.")).toEqual([]);
+    expect(texts("I'll see if I can find/make time to look at the styles.")).toEqual([]);
+    expect(texts('At this rate, I will be compiling the reports in real time come late June.')).toEqual([]);
+    expect(texts("I'll release the code under the MIT license next week.")).toHaveLength(1);
+    expect(texts("I'll release it under LGPL and send you the link.")).toHaveLength(1);
+    expect(texts("I'll see if we can set up a meeting on Thursday.")).toHaveLength(1);
+    expect(texts("I'll see if I can find a machine to test on.")).toHaveLength(1);
+  });
+
   it('does not read sending to whoever asks, checking next time or looking for people on a call as a promise (round 18)', () => {
     expect(texts('Of course I will send it to anyone on the list who asks.')).toEqual([]);
     expect(texts('I will check next time.')).toEqual([]);

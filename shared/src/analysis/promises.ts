@@ -159,7 +159,7 @@ const JUST_FOLLOWING = /^(?:track|monitor)\b(?!\s+(?:(?:it|this|that|them|the \w
  * well known, we will forget everything", "You seem to be under the impression that ... and that we'll take the green [OK]", "Don't
  * ask me at which number of copies I'll start pushing the button".
  */
-const FORECAST_BEFORE = /\b(?:I|we) can (?:see|tell)(?: that)?\s*$|\bas (?:is|was) (?:well[- ]known|known|obvious)\b[^,;]{0,20},?\s*$|\bas (?:we|everyone|everybody) (?:all )?knows?,?\s*$|\bunder the impression\b|\b(?:ask|asked|know|wonder|sure|idea|tell)(?: me| us)?\s+(?:at|in|on|by|for|from|with|after) which\s+(?:[\w-]+\s+){0,4}$/i;
+const FORECAST_BEFORE = /\b(?:I|we) can (?:see|tell)(?: that)?\s*$|\bat this rate,?\s*$|\bas (?:is|was) (?:well[- ]known|known|obvious)\b[^,;]{0,20},?\s*$|\bas (?:we|everyone|everybody) (?:all )?knows?,?\s*$|\bunder the impression\b|\b(?:ask|asked|know|wonder|sure|idea|tell)(?: me| us)?\s+(?:at|in|on|by|for|from|with|after) which\s+(?:[\w-]+\s+){0,4}$/i;
 
 /** Exposition of an argument in the future tense: "We will now examine the consequences of this hypothesis", "we'll find out that ...", "I will in fact need that". */
 const ARGUMENT_FUTURE = /^(?:(?:now|then|first|next)\s+)?examine (?:the )?(?:consequences|implications|hypothes[ie]s|case)\b|^find out that\b|^in fact\b/i;
@@ -526,7 +526,10 @@ function rejection(sentence: string, c: Commitment): string | null {
   // "as time and two toddlers permit": read on the whole clause, which the "and" inside it would cut.
   if (/\bas time\b[^.]{0,30}\bpermits?\b/i.test(c.clause)) return 'hedge';
   // Whether time can be found at all: "I'll see if I can find some time to reimplement it" (not "I'll find time to ...").
-  if (/\bsee (?:if|whether) (?:I|we) can find (?:some |the )?time\b/i.test(c.clause)) return 'hedge';
+  if (/\bsee (?:if|whether) (?:I|we) can (?:find|make|find\/make|find or make) (?:some |the )?time\b/i.test(c.clause)) return 'hedge';
+  // Whether it comes to anything at all: "I will try nevertheless to see if I can get anywhere", "We'll see if we can actually make the
+  // scheduled release date", "we'll see whether we get to do that" (not "I'll see if we can set up a meeting").
+  if (/\bsee (?:if|whether) (?:I|we) (?:can )?get anywhere\b|^we\b.*?\bsee (?:if|whether) we (?:can actually|actually|get to|manage to)\b/i.test(c.clause)) return 'hedge';
   if (THEIR_TURN_FIRST.test(sentence) || OUR_HYPOTHETICAL.test(c.before)) return 'conditional';
   // A scenario or thought experiment: "Now, suppose ... that we flip a coin, and we will give one of the programs a bad
   // experience", "Imagine we'll run it twice".
@@ -605,6 +608,9 @@ function rejection(sentence: string, c: Commitment): string | null {
   if (INTO_MY_OWN.test(action) && !HANDS_OVER.test(action) && !followsUp && !owesAfter && !resolveDueDate(c.clause, PROBE)) return 'own work';
   if (JUST_FOLLOWING.test(action) && !owesAfter) return 'not an action';
   if (ATTENDANCE.test(action)) return 'attendance';
+  // Done here, before the rest: "so I shall get that out of the way"; a licence chosen: "Correction - I will release it under LGPL".
+  if (/^get (?:that|this|it) out of the way\s*[.!]*\s*$/i.test(action)) return 'announces what follows';
+  if (/^release (?:it|this|them|the (?:[\w-]+ ){0,2}?(?:code|library|package|plugin|software|project))\s+under (?:the )?[\w.-]+(?: (?:licen[cs]e|license))?\s*[.!]*\s*$/i.test(action)) return 'not an action';
   // Put off to a next occasion, not done now: "I will check next time" (not "I'll make sure that next time I update, I ...").
   if (/\bnext time\s*[.!]*\s*$/i.test(action) && !followsUp && !owesAfter) return 'habit';
   if (((NAMING.test(action) && !HANDS_OVER.test(action)) || (FORMULA_RESULT.test(action) && EQUATION.test(sentence) && !HANDS_OVER.test(action))) && !resolveDueDate(c.clause, PROBE)) return 'argument';
