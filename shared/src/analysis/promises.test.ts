@@ -992,6 +992,14 @@ describe('findPromises', () => {
     expect(texts("I'll see if I can find a machine to test on.")).toHaveLength(1);
   });
 
+  it('does not read a sprint or a seminar announced to a list, or a tool chosen for one\'s own work, as a promise (round 18)', () => {
+    expect(texts("I'm planning to host a small sprint for contributors on Sunday, January 16th.")).toEqual([]);
+    expect(texts('We will provide a short workshop for new students.')).toEqual([]);
+    expect(texts('I will use Tcl/Tk as a user interface front-end to R. The program will talk to R and send the commands over a pipe.')).toEqual([]);
+    expect(texts("I'll host the sprint notes on the wiki and send you the link.")).toHaveLength(1);
+    expect(texts('I will use the old report as a template and send you the draft tomorrow.')).toHaveLength(1);
+  });
+
   it('does not read sending to whoever asks, checking next time or looking for people on a call as a promise (round 18)', () => {
     expect(texts('Of course I will send it to anyone on the list who asks.')).toEqual([]);
     expect(texts('I will check next time.')).toEqual([]);

@@ -454,8 +454,8 @@ function rejection(sentence: string, c: Commitment): string | null {
   // Announcement and newsletter prose: the organisation's plans for an event, a course or a programme, told to
   // no one in particular ("We will hire one intern to work from June", "we will make an announcement about its
   // new format"), not a commitment to the reader.
-  if (/^(?:hire|recruit|host|organi[sz]e|hold|run|offer|accept|select|award|fund|teach|cover|make an announcement|announce|first develop|develop and test|launch|(?:also |briefly |specifically |then |again )?(?:present|focus|address|introduce|delve|utili[sz]e|prioriti[sz]e|work through|draw on|culminate|investigate|review the main))\b/i.test(c.action) &&
-    /\b(?:course|workshop|conference|seminar|webinar|symposium|meeting|session|position|intern|internship|applicants?|applications?|registration|participants?|attendees|students|fellowships?|grants?|programme|program|project|format|webpage|website|the public|residents|community|module|class(?:es)?|lessons?|practicals?|hands-on|theor(?:y|etical))\b/i.test(sentence) &&
+  if (/^(?:hire|recruit|host|organi[sz]e|hold|run|offer|accept|select|award|fund|teach|cover|make an announcement|announce|first develop|develop and test|launch|(?:provide|deliver|give) an? (?:[\w-]+ )?(?:seminar|workshop|lecture|tutorial|course|webinar)|(?:also |briefly |specifically |then |again )?(?:present|focus|address|introduce|delve|utili[sz]e|prioriti[sz]e|work through|draw on|culminate|investigate|review the main))\b/i.test(c.action) &&
+    /\b(?:course|workshop|conference|seminar|webinar|symposium|meeting|session|(?:mini-)?sprint|hackathon|meet-?up|position|intern|internship|applicants?|applications?|registration|participants?|attendees|students|fellowships?|grants?|programme|program|project|format|webpage|website|the public|residents|community|module|class(?:es)?|lessons?|practicals?|hands-on|theor(?:y|etical))\b/i.test(sentence) &&
     !/\b(?:you|your)\b/i.test(sentence)) {
     return 'announcement';
   }
@@ -610,6 +610,9 @@ function rejection(sentence: string, c: Commitment): string | null {
   if (ATTENDANCE.test(action)) return 'attendance';
   // Done here, before the rest: "so I shall get that out of the way"; a licence chosen: "Correction - I will release it under LGPL".
   if (/^get (?:that|this|it) out of the way\s*[.!]*\s*$/i.test(action)) return 'announces what follows';
+  // A tool chosen for one's own work: "I will use Tcl/Tk as a user interface front-end to R. The program will ... send ..." (a date
+  // keeps it).
+  if (/^use [^,.;]{1,40}? as (?:a|an|the|my|our)\b/i.test(action) && !/\b(?:you|your)\b/i.test(action.split(/[.;]/)[0] ?? action) && !resolveDueDate(c.clause, PROBE)) return 'own work';
   if (/^release (?:it|this|them|the (?:[\w-]+ ){0,2}?(?:code|library|package|plugin|software|project))\s+under (?:the )?[\w.-]+(?: (?:licen[cs]e|license))?\s*[.!]*\s*$/i.test(action)) return 'not an action';
   // Put off to a next occasion, not done now: "I will check next time" (not "I'll make sure that next time I update, I ...").
   if (/\bnext time\s*[.!]*\s*$/i.test(action) && !followsUp && !owesAfter) return 'habit';
