@@ -928,6 +928,87 @@ describe('findPromises', () => {
     expect(texts("I'll do this in Python.")).toEqual([]);
   });
 
+  it('does not read a preference, thanks in advance, deferring, carrying on or getting ready as a promise (round 18)', () => {
+    expect(texts('I will prefere the shorter name too.')).toEqual([]);
+    expect(texts('I will appreciatte any pointers.')).toEqual([]);
+    expect(texts("I already wrote that I'm going to fully defer to your judgement here.")).toEqual([]);
+    expect(texts("We'll push ahead with the new parser.")).toEqual([]);
+    expect(texts("We're going to go forward with the smaller budget.")).toEqual([]);
+    expect(texts("Sounds good, I'll get geared up!")).toEqual([]);
+    expect(texts("We'll just get through the storm and regroup.")).toEqual([]);
+    expect(texts("Writing code is like that: I'll look back on it and cringe.")).toEqual([]);
+    expect(texts("Well, I'll at least lurk on the users' list for a while.")).toEqual([]);
+    expect(texts('Will track both bids until we hear either way.')).toEqual([]);
+    expect(texts("I'm going to move forward with merging the branch and cutting a release.")).toHaveLength(1);
+    expect(texts("I'll get through the backlog and review your patch.")).toHaveLength(1);
+    expect(texts("We'll push ahead with the migration and send you the plan by Friday.")).toHaveLength(1);
+    expect(texts('Will track down the missing invoice.')).toHaveLength(1);
+    expect(texts("I'll track the shipment and let you know.")).toHaveLength(1);
+  });
+
+  it('does not read work kept in one\'s own talk, blog or to-do list, or being softly away, as a promise (round 18)', () => {
+    expect(texts('I took a few screenshots and will incorporate them into my talk.')).toEqual([]);
+    expect(texts("I'm going to write a few articles on my blog about it.")).toEqual([]);
+    expect(texts("I'll certainly add it to my to do list.")).toEqual([]);
+    expect(texts("I'm travelling tomorrow and will basically be offline for a week.")).toEqual([]);
+    expect(texts("I'll post the notes and the patches on my blog.")).toHaveLength(1);
+    expect(texts("I'll add it to my slides and send them to you tomorrow.")).toHaveLength(1);
+  });
+
+  it('does not read a forecast, a formula, a naming, the noun "will" or a relative "that" clause as a promise (round 18)', () => {
+    expect(texts('I can see I am going to sort this out.')).toEqual([]);
+    expect(texts('As is well known, we will all forget this by Christmas.')).toEqual([]);
+    expect(texts("You seem to be under the impression that a test means we'll take the green mark as proof.")).toEqual([]);
+    expect(texts("Don't ask me at which size I'll start splitting the file.")).toEqual([]);
+    expect(texts('Otherwise we will forever be waiting for the build.')).toEqual([]);
+    expect(texts('My hope is that with more data we will either find a pattern or drop the idea.')).toEqual([]);
+    expect(texts('We will now examine the consequences of this assumption.')).toEqual([]);
+    expect(texts("Once the pieces are in place, we'll find out that they fit.")).toEqual([]);
+    expect(texts('I will in fact need the old format for the importer.')).toEqual([]);
+    expect(texts('Taking both sides, I will get f(n) = f(n) + 1.')).toEqual([]);
+    expect(texts('I will call this set the base of the system.')).toEqual([]);
+    expect(texts('To keep it short I will call each of these a block.')).toEqual([]);
+    expect(texts('I still wonder how a program could have the wit and will to learn.')).toEqual([]);
+    expect(texts('The examples I will give will be short.')).toEqual([]);
+    expect(texts("It renders with a template engine that I'm going to replace with a simpler one.")).toEqual([]);
+    expect(texts('I will call the office this afternoon.')).toHaveLength(1);
+    expect(texts('I will call this number tomorrow.')).toHaveLength(1);
+    expect(texts("I'll set x = 5 in the config and send you the results.")).toHaveLength(1);
+    expect(texts("I'll find out whether the fix holds and tell you.")).toHaveLength(1);
+    expect(texts('The report that I will send you on Friday covers both sites.')).toHaveLength(1);
+    expect(texts('I found a bug that I will fix tomorrow.')).toHaveLength(1);
+  });
+
+  it('does not read a licence chosen, getting a point out of the way or whether it comes to anything as a promise (round 18)', () => {
+    expect(texts("I'll release it under the GPL.")).toEqual([]);
+    expect(texts('So I shall get that out of the way.')).toEqual([]);
+    expect(texts("We'll see if we can actually make the deadline.")).toEqual([]);
+    expect(texts("I don't know the driver, but I will try to see if I can get anywhere.")).toEqual([]);
+    expect(texts("I'll see if I can find/make time to look at the styles.")).toEqual([]);
+    expect(texts('At this rate, I will be compiling the reports in real time come late June.')).toEqual([]);
+    expect(texts("I'll release the code under the MIT license next week.")).toHaveLength(1);
+    expect(texts("I'll release it under LGPL and send you the link.")).toHaveLength(1);
+    expect(texts("I'll see if we can set up a meeting on Thursday.")).toHaveLength(1);
+    expect(texts("I'll see if I can find a machine to test on.")).toHaveLength(1);
+  });
+
+  it('does not read a sprint or a seminar announced to a list, or a tool chosen for one\'s own work, as a promise (round 18)', () => {
+    expect(texts("I'm planning to host a small sprint for contributors on Sunday, January 16th.")).toEqual([]);
+    expect(texts('We will provide a short workshop for new students.')).toEqual([]);
+    expect(texts('I will use Tcl/Tk as a user interface front-end to R. The program will talk to R and send the commands over a pipe.')).toEqual([]);
+    expect(texts("I'll host the sprint notes on the wiki and send you the link.")).toHaveLength(1);
+    expect(texts('I will use the old report as a template and send you the draft tomorrow.')).toHaveLength(1);
+  });
+
+  it('does not read sending to whoever asks, checking next time or looking for people on a call as a promise (round 18)', () => {
+    expect(texts('Of course I will send it to anyone on the list who asks.')).toEqual([]);
+    expect(texts('I will check next time.')).toEqual([]);
+    expect(texts("We'll look for you guys on Skype tomorrow morning.")).toEqual([]);
+    expect(texts('I will make the slides available for anyone who is interested.')).toHaveLength(1);
+    expect(texts("I'll make sure that next time I update the branch, I note the revision.")).toHaveLength(1);
+    expect(texts("We'll look for your file on the server tomorrow and confirm.")).toHaveLength(1);
+  });
+
   it('caps a very long sentence at about 300 characters', () => {
     const long = `I'll send the full breakdown by Friday, ${'including every line item and the assumptions behind it, '.repeat(10)}as discussed.`;
     const [promise] = findPromises(long, context);

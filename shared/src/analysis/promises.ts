@@ -138,6 +138,51 @@ const OUR_HYPOTHETICAL = /\b(?:when|whenever|if)\s+(?:someone|somebody|anyone|an
 /** Verbs of a stance taken, not an act: pushing for, pursuing, advocating, buying a thing for oneself. */
 const STANCE = /^(?:(?:definit?ly|certainly|really|surely)\s+)?(?:pursue|push (?:hard )?for|advocate|lobby for|argue for|buy (?:this|that|it|one|them)\b)/i;
 
+/**
+ * A stance, a readiness or carrying on with a course, not an act owed: "I will prefer the second variant", "I will appreciate
+ * your help" (as list writers spell them), "I'm going to defer to your judgement", "We'll push ahead with gotoblas2", "We're
+ * going to go forward with the doubling of ...", "I'll get geared up!", "We'll just get through this day", "I'll look back on it".
+ */
+const NO_ACT_STANCE = /^(?:(?:definit?ly|certainly|really|surely|fully|full|greatly|just|probably|also|at least)\s+)?(?:prefer\w*|appreci\w*|defer to\b|(?:push|press|forge|move|go) (?:ahead|forward|on)(?: with\b(?! \w+ing\b)|\s*[.!]|\s*$)|(?:go )?forward with\b(?! \w+ing\b)|get (?:geared up|ready|psyched)\b|get through (?:this|the|today's|the rest of the) (?:day|storm|crisis|mess|chaos)\b|look back (?:on|at)\b|lurk\b)/i;
+
+/**
+ * Work kept in one's own things, nothing handed over: "I took some screenshots and will incorporate into my talk", "I'm going to
+ * write some articles on my blog", "I'll certainly add it to my to do list" (not "I'll post detailed notes on my blog").
+ */
+const INTO_MY_OWN = /\b(?:in|into|on|to|for) my (?:own )?(?:talk|slides|presentation|poster|lecture|blog|to-?do(?: list)?|todo(?: list)?|to do list|wish ?list|notes)\b/i;
+
+/** Following something without acting: "Will track both options until we hear either way" (not "Will track down."). */
+const JUST_FOLLOWING = /^(?:track|monitor)\b(?!\s+(?:(?:it|this|that|them|the \w+|him|her)\s+)?down\b)/i;
+
+/**
+ * A forecast or someone else's belief before the commitment, not an act chosen: "I can see I am going to sort this out", "As is
+ * well known, we will forget everything", "You seem to be under the impression that ... and that we'll take the green [OK]", "Don't
+ * ask me at which number of copies I'll start pushing the button".
+ */
+const FORECAST_BEFORE = /\b(?:I|we) can (?:see|tell)(?: that)?\s*$|\bat this rate,?\s*$|\bas (?:is|was) (?:well[- ]known|known|obvious)\b[^,;]{0,20},?\s*$|\bas (?:we|everyone|everybody) (?:all )?knows?,?\s*$|\bunder the impression\b|\b(?:ask|asked|know|wonder|sure|idea|tell)(?: me| us)?\s+(?:at|in|on|by|for|from|with|after) which\s+(?:[\w-]+\s+){0,4}$/i;
+
+/** Exposition of an argument in the future tense: "We will now examine the consequences of this hypothesis", "we'll find out that ...", "I will in fact need that". */
+const ARGUMENT_FUTURE = /^(?:(?:now|then|first|next)\s+)?examine (?:the )?(?:consequences|implications|hypothes[ie]s|case)\b|^find out that\b|^in fact\b/i;
+
+/** Naming something in an argument: "I will call this set a set of computable functions", "I will call each of these a type of u". */
+const NAMING = /^call (?:each of (?:these|them|those)|this|these|those|such)\b(?!\s+(?:one|number|guy|person|office|team|afternoon|morning|evening|week)\b)[^.;,]{0,40}\s(?:an?|the)\s/i;
+
+/** A formula worked in the sentence: "in some formal sense I will get G(k) = G(k) + 1", "we will have many DC = N + DCE". */
+const FORMULA_RESULT = /^(?:(?:just|then|also)\s+)?(?:get|have|obtain|add)\b/i;
+const EQUATION = /[\w)]\s?=\s?[\w(]/;
+
+/** Sent to whoever asks, an offer to the many: "I will send it to any people in the list who ask me for". */
+const TO_WHOEVER_ASKS = /\b(?:anyone|anybody|any(?: \w+)? (?:people|one)|whoever|everyone|those)\b[^.;]{0,40}\bwho (?:asks?|requests?)\b/i;
+
+/** Being away or offline, however softened: "will basically be offline for a week". */
+const SOFTENED_BE = /^(?:basically|mostly|largely|essentially|pretty much|practically)\s+(?=be\b)/i;
+
+/** Welcome on a call, as "I'll see you Tuesday": "We'll look for you guys on Skype tomorrow morning". */
+const ATTENDANCE = /^look for (?:you|y'all|everyone|everybody)(?: all| guys| folks)? (?:on|in|at)\b/i;
+
+/** The same with "that" after a thing: "the rendering that I'm going to replace with Cheetah", "something prototyped that I will expand on". */
+const RELATIVE_THAT = /\b(?:something|anything|everything|(?:the|a|an|some|this|these|those) [\w-]+(?: [\w-]+)?) that\s*$/i;
+
 /** Words that hand something to the reader, which keeps a commitment about one's own work owed. */
 const HANDS_OVER = /\b(?:you|your|send|share|post|report|let)\b/i;
 
@@ -409,8 +454,8 @@ function rejection(sentence: string, c: Commitment): string | null {
   // Announcement and newsletter prose: the organisation's plans for an event, a course or a programme, told to
   // no one in particular ("We will hire one intern to work from June", "we will make an announcement about its
   // new format"), not a commitment to the reader.
-  if (/^(?:hire|recruit|host|organi[sz]e|hold|run|offer|accept|select|award|fund|teach|cover|make an announcement|announce|first develop|develop and test|launch|(?:also |briefly |specifically |then |again )?(?:present|focus|address|introduce|delve|utili[sz]e|prioriti[sz]e|work through|draw on|culminate|investigate|review the main))\b/i.test(c.action) &&
-    /\b(?:course|workshop|conference|seminar|webinar|symposium|meeting|session|position|intern|internship|applicants?|applications?|registration|participants?|attendees|students|fellowships?|grants?|programme|program|project|format|webpage|website|the public|residents|community|module|class(?:es)?|lessons?|practicals?|hands-on|theor(?:y|etical))\b/i.test(sentence) &&
+  if (/^(?:hire|recruit|host|organi[sz]e|hold|run|offer|accept|select|award|fund|teach|cover|make an announcement|announce|first develop|develop and test|launch|(?:provide|deliver|give) an? (?:[\w-]+ )?(?:seminar|workshop|lecture|tutorial|course|webinar)|(?:also |briefly |specifically |then |again )?(?:present|focus|address|introduce|delve|utili[sz]e|prioriti[sz]e|work through|draw on|culminate|investigate|review the main))\b/i.test(c.action) &&
+    /\b(?:course|workshop|conference|seminar|webinar|symposium|meeting|session|(?:mini-)?sprint|hackathon|meet-?up|position|intern|internship|applicants?|applications?|registration|participants?|attendees|students|fellowships?|grants?|programme|program|project|format|webpage|website|the public|residents|community|module|class(?:es)?|lessons?|practicals?|hands-on|theor(?:y|etical))\b/i.test(sentence) &&
     !/\b(?:you|your)\b/i.test(sentence)) {
     return 'announcement';
   }
@@ -430,7 +475,9 @@ function rejection(sentence: string, c: Commitment): string | null {
   // avoid that sort of magic"); not "To avoid this in the future, I'll send ...", where the future is the reason.
   if (/^\W*in the (?:near |distant |far )?future,?\s*$/i.test(c.before) || /^(?:(?:certainly|definitely|surely) )?avoid\b/i.test(c.action)) return 'habit';
   // A relative clause without "that": "the function I will call is wrapped in ...".
-  if (c.kind === 'modal' && /^[a-z]+\s+(?:is|are|was|were|has|had)\b/i.test(c.action)) return 'relative clause';
+  if (c.kind === 'modal' && /^[a-z]+\s+(?:is|are|was|were|has|had|will be|would be|can be|should be|must be|might be|may be)\b/i.test(c.action)) return 'relative clause';
+  // The noun "will": "the consciousness and will to 'generate' the world" (the modal is never followed by "to").
+  if (c.kind === 'carried' && /^to\s/i.test(c.action)) return 'not our act';
   // The writer's own analysis steps: "I will pivot the table", "I will compute returns" (not "... for you").
   if (OWN_ANALYSIS.test(c.action) && !/\b(?:you|your|send|share|post|report)\b/i.test(c.action)) return 'own work';
   // Someone's words told as a story: "I said to my wife 'No problem, I'll ...'".
@@ -438,10 +485,11 @@ function rejection(sentence: string, c: Commitment): string | null {
   if (PROMISED_THEM.test(c.before)) return 'reported';
   // The modal inside an indirect question: "a toss-up whether we will find ...", "see how much we will find".
   if (EMBEDDED_QUESTION.test(c.before)) return 'embedded question';
+  if (FORECAST_BEFORE.test(c.before)) return 'forecast';
   // A plan told in a relative clause about what the sentence is about ("some ideas of my own, which I will investigate", "the
   // outline for an essay, which I will now write up"): said in passing, owed only with a date, a release or a hand-over ("a
   // few test cases, which I will fix up later today", "a paper on Gaza which we will summarize for you").
-  if (c.kind === 'modal' && RELATIVE_WHICH.test(c.before)) {
+  if (c.kind === 'modal' && (RELATIVE_WHICH.test(c.before) || RELATIVE_THAT.test(c.before))) {
     // The clause as written (c.clause has lost its leading adverbs: "which I'll soon work on", "which I'll do shortly").
     const told = sentence.slice(c.before.length);
     if (!HANDS_OVER.test(told) && !RELATIVE_HAND_OVER.test(told) && !FOLLOWS_UP.test(c.action) && !NAMED_RELEASE.test(told) && !NEXT_RELEASE.test(told) && !LATER_MESSAGE.test(told) && !RELATIVE_TIME.test(told) && !resolveDueDate(told, PROBE)) {
@@ -457,7 +505,7 @@ function rejection(sentence: string, c: Commitment): string | null {
   // "think I will do this soon": the writer's guess, not a commitment.
   if (/\b(?:think|hope|guess|suppose|reckon)\s*$/i.test(c.before)) return 'hedge';
   // "so I was thinking I'll put out a new version", "My hope is that I'll manage to ...": musing, not yet a commitment.
-  if (/\b(?:(?:was|am|'m|’m|were|are|'re|’re) thinking|(?:my|our|the) hope is)(?: that)?\s*$/i.test(c.before)) return 'hedge';
+  if (/\b(?:(?:was|am|'m|’m|were|are|'re|’re) thinking|(?:my|our|the) hope is)(?: that)?\s*$/i.test(c.before) || /\b(?:my|our) hope is that\b/i.test(c.before)) return 'hedge';
   // "I am going to Chicago tomorrow": going to a place is travel, not an action.
   if (/\b(?:I|[Ww]e)(?:'m|’m| am|'re|’re| are) going to\s+(?:[A-Z]\w*|(?:the|a|an|my|our|his|her|their|work|church|school|town|bed|lunch|dinner)\b)/.test(sentence)) return 'travel';
   // Only the commitment's own clause counts: "I'll call you Monday, or I may ask Scott to" is firm, and
@@ -471,14 +519,17 @@ function rejection(sentence: string, c: Commitment): string | null {
   if (NEAR_FUTURE.test(`${ownBefore} ${c.clause}`) && !SECOND_PERSON.test(sentence)) return 'hedge';
   // "ever" makes a forecast of what can happen at all, never an act: "everything we will ever be able to describe",
   // "it's hard to believe that we will ever notice ...".
-  if (/^(?:(?:actually|really|truly|possibly|even)\s+)?ever\b/i.test(c.action)) return 'hedge';
+  if (/^(?:(?:actually|really|truly|possibly|even)\s+)?(?:for)?ever\b/i.test(c.action)) return 'hedge';
   if (SURE_OF_IT.test(c.before) || VAGUE_TIME.test(ownBefore) || VAGUE_TIME.test(ownClause.split(/\s[-–—]+\s|[,;:(]\s*/)[0] ?? '')) return 'hedge';
   // An explicit disclaimer anywhere takes the commitment back.
   if (/\b(?:no promises|(?:can't|cannot|can not|won't) promise|not promising)\b/i.test(sentence)) return 'hedge';
   // "as time and two toddlers permit": read on the whole clause, which the "and" inside it would cut.
   if (/\bas time\b[^.]{0,30}\bpermits?\b/i.test(c.clause)) return 'hedge';
   // Whether time can be found at all: "I'll see if I can find some time to reimplement it" (not "I'll find time to ...").
-  if (/\bsee (?:if|whether) (?:I|we) can find (?:some |the )?time\b/i.test(c.clause)) return 'hedge';
+  if (/\bsee (?:if|whether) (?:I|we) can (?:find|make|find\/make|find or make) (?:some |the )?time\b/i.test(c.clause)) return 'hedge';
+  // Whether it comes to anything at all: "I will try nevertheless to see if I can get anywhere", "We'll see if we can actually make the
+  // scheduled release date", "we'll see whether we get to do that" (not "I'll see if we can set up a meeting").
+  if (/\bsee (?:if|whether) (?:I|we) (?:can )?get anywhere\b|^we\b.*?\bsee (?:if|whether) we (?:can actually|actually|get to|manage to)\b/i.test(c.clause)) return 'hedge';
   if (THEIR_TURN_FIRST.test(sentence) || OUR_HYPOTHETICAL.test(c.before)) return 'conditional';
   // A scenario or thought experiment: "Now, suppose ... that we flip a coin, and we will give one of the programs a bad
   // experience", "Imagine we'll run it twice".
@@ -504,6 +555,7 @@ function rejection(sentence: string, c: Commitment): string | null {
   // Money put up for whoever does a task is a bounty offered, not an act owed: "I'll give an additional 200 dollars directly to
   // whoever does it", "I will pay (via PayPal) 25 Euro for help with that" (not "We'll pay the $500 invoice by Friday").
   if (MONEY.test(c.clause) && TO_WHOEVER.test(c.clause)) return 'offer';
+  if (TO_WHOEVER_ASKS.test(c.clause) && !resolveDueDate(c.clause, PROBE)) return 'offer';
   // Waiting on what others bring: "I'll submit updates as other translations arrive".
   if (/\bas (?:other|more|new|further|additional)\b[^,.;]{0,40}\b(?:arrive|come in|become available|are (?:released|contributed|submitted))\b/i.test(`${c.before} ${conditionClause}`)) return 'conditional';
   if (EVENT_CONDITION.test(c.before) || EVENT_CONDITION.test(conditionClause) || (WAITS_WORD.test(c.clause) && (REPORT_WHEN.test(conditionClause) || REPORT_WHEN.test(c.action.split(/,?\s+but\s+/i)[0] ?? c.action)))) return 'conditional';
@@ -552,6 +604,20 @@ function rejection(sentence: string, c: Commitment): string | null {
   // research", "I'll definitly buy this one" (a date or a hand-over keeps it: "I'll push for it in Friday's meeting and
   // tell you how it went").
   if (STANCE.test(action) && !followsUp && !owesAfter && !resolveDueDate(c.clause, PROBE)) return 'not an action';
+  if (NO_ACT_STANCE.test(action) && !followsUp && !owesAfter && !resolveDueDate(c.clause, PROBE)) return 'not an action';
+  if (INTO_MY_OWN.test(action) && !HANDS_OVER.test(action) && !followsUp && !owesAfter && !resolveDueDate(c.clause, PROBE)) return 'own work';
+  if (JUST_FOLLOWING.test(action) && !owesAfter) return 'not an action';
+  if (ATTENDANCE.test(action)) return 'attendance';
+  // Done here, before the rest: "so I shall get that out of the way"; a licence chosen: "Correction - I will release it under LGPL".
+  if (/^get (?:that|this|it) out of the way\s*[.!]*\s*$/i.test(action)) return 'announces what follows';
+  // A tool chosen for one's own work: "I will use Tcl/Tk as a user interface front-end to R. The program will ... send ..." (a date
+  // keeps it).
+  if (/^use [^,.;]{1,40}? as (?:a|an|the|my|our)\b/i.test(action) && !/\b(?:you|your)\b/i.test(action.split(/[.;]/)[0] ?? action) && !resolveDueDate(c.clause, PROBE)) return 'own work';
+  if (/^release (?:it|this|them|the (?:[\w-]+ ){0,2}?(?:code|library|package|plugin|software|project))\s+under (?:the )?[\w.-]+(?: (?:licen[cs]e|license))?\s*[.!]*\s*$/i.test(action)) return 'not an action';
+  // Put off to a next occasion, not done now: "I will check next time" (not "I'll make sure that next time I update, I ...").
+  if (/\bnext time\s*[.!]*\s*$/i.test(action) && !followsUp && !owesAfter) return 'habit';
+  if (((NAMING.test(action) && !HANDS_OVER.test(action)) || (FORMULA_RESULT.test(action) && EQUATION.test(sentence) && !HANDS_OVER.test(action))) && !resolveDueDate(c.clause, PROBE)) return 'argument';
+  if (ARGUMENT_FUTURE.test(action) && !followsUp && !owesAfter && !HANDS_OVER.test(action) && !resolveDueDate(c.clause, PROBE)) return 'argument';
   // A best effort toward a state or a line of conduct: "we'll try to keep the down times as short as possible", "we will do our
   // best to ensure backwards compatibility", "we'll try to get it right" (a date or a hand-over keeps it: "I'll try to keep the
   // report short and send it tomorrow").
@@ -575,7 +641,7 @@ function rejection(sentence: string, c: Commitment): string | null {
   // oneself and reasoning with the reader are, when a date or a hand-over to the reader comes with them.
   const exposition = expositionReason({ before: c.before, action, clause: c.clause });
   if (exposition && (exposition === 'mentioned' || exposition === 'not an action' || (!followsUp && !owesAfter && !LATER_MESSAGE.test(c.clause) && !resolveDueDate(c.clause, PROBE)))) return exposition;
-  if (isBeStatus(action)) return 'status';
+  if (isBeStatus(action.replace(SOFTENED_BE, ''))) return 'status';
   if (isHaveStatus(action, c)) return 'status';
   if (/:\s*$/.test(sentence) || /\b(?:here|below),?\s*$/i.test(c.before)) return 'announces what follows';
   // "I will CC him now", "I'll copy Anna here": done in this very message.
