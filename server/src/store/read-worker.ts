@@ -1,6 +1,7 @@
 // A reader thread (read-pool.ts): reads the messages it is sent with readMany and posts the outcomes back.
 import { parentPort } from 'node:worker_threads';
 import type { AnalysisSettings, NormalizedMessage, NormalizedMessageInput } from '@followthrough/shared';
+import { lowerThisThreadsPriority } from '../background-priority';
 import { readMany } from './message-reader';
 
 export interface ReadJob {
@@ -11,6 +12,9 @@ export interface ReadJob {
   settingsJson: string;
   validate: boolean;
 }
+
+// Reading for an import or a sync is background work: requests being served go first when cores are short.
+lowerThisThreadsPriority();
 
 // The engine memoizes per settings object; a job's settings arrive as text, and the same text is parsed once.
 let lastSettings: { json: string; settings: AnalysisSettings } | undefined;

@@ -1,6 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { NormalizedMessageInput } from '@followthrough/shared';
 import { realSizeMailbox } from '../../bench/real-size-mailbox';
+import { BACKGROUND_NICE } from '../../src/background-priority';
 import { createReadPool, POOL_MIN_BATCH } from '../../src/store/read-pool';
 import { readMany } from '../../src/store/message-reader';
 
@@ -59,5 +62,29 @@ describe('the read pool', () => {
     await failing.read(batch, 0, settings, true);
     expect(failing.stats()).toEqual({ threads: 0, readOnThreads: 0 });
     await failing.close();
+  });
+
+  // Linux keeps a nice value per thread (the 19th field of /proc/<pid>/task/<tid>/stat); elsewhere the pool
+  // leaves priorities alone, as lowering one would lower the whole process.
+  it.runIf(process.platform === 'linux')('reads at background priority on its own threads only', async () => {
+    const niceOfThreads = () =>
+      new Map(
+        readdirSync('/proc/self/task').map((tid) => {
+          const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+          return [tid, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])] as const;
+        }),
+      );
+    const before = niceOfThreads();
+    const background = createReadPool({ size: 1 });
+    try {
+      expect(await background.read(batch, 0, settings, true)).toEqual(batch.map((m, i) => readAlone(m, i)));
+      const started = [...niceOfThreads()].filter(([tid]) => !before.has(tid));
+      // The reader thread (the one a worker adds that does the reading) is niced; the threads that were there are not.
+      expect(started.filter(([, nice]) => nice === BACKGROUND_NICE)).toHaveLength(1);
+      for (const [tid, nice] of niceOfThreads()) if (before.has(tid)) expect(nice).toBe(before.get(tid));
+      expect(getPriority(0)).toBe(before.get(String(process.pid)) ?? 0);
+    } finally {
+      await background.close();
+    }
   });
 });
