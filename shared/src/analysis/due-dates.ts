@@ -196,7 +196,9 @@ const phraseReadings = new Map<string, PhraseReading>();
 function readPhrase(phrase: string): PhraseReading {
   let reading = phraseReadings.get(phrase);
   if (!reading) {
-    reading = { days: dayRuleMatches(phrase), times: timeMatches(phrase) };
+    // Days the phrase names but does not set as due (due-dates/not-due.ts) depend on its words alone: left out here, once per phrase.
+    const days = dayRuleMatches(phrase).filter(({ m }) => !namesNoDueDay(phrase, m.index, m.index + m[0].length));
+    reading = { days, times: timeMatches(phrase) };
     if (phraseReadings.size >= 4096) phraseReadings.clear();
     phraseReadings.set(phrase, reading);
   }
@@ -206,9 +208,7 @@ function readPhrase(phrase: string): PhraseReading {
 function resolveUncached(phrase: string, context: DueDateContext): ResolvedDue | null {
   const frame = frameOf(context);
   const reading = readPhrase(phrase);
-  const days = buildDays(reading.days, frame)
-    .filter((d) => !namesNoDueDay(phrase, d.index, d.end))
-    .sort((a, b) => a.index - b.index || b.end - a.end);
+  const days = buildDays(reading.days, frame).sort((a, b) => a.index - b.index || b.end - a.end);
   const times = reading.times;
   const day = chooseDay(phrase, days);
   const nearTime =
