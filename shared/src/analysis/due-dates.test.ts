@@ -348,6 +348,69 @@ describe('resolveDueDate', () => {
     expect(resolveDueDate("I'll send you an invite for Thursday's call.", berlinWed)).toBeNull();
   });
 
+  it('reads a deadline time told later in the sentence than its day, and no time of another event (due dates round 2)', () => {
+    expect(due("I'll ring you tomorrow once I've spoken to the supplier - it should be by 10:30 am.", berlinWed)).toBe(Date.parse('2026-03-05T10:30:00+01:00'));
+    expect(due("I'll phone you on Friday when the figures are in, before 2pm at the latest.", berlinWed)).toBe(Date.parse('2026-03-06T14:00:00+01:00'));
+    // The time of another event, and a deadline that belongs to a later day, leave the day at its end.
+    expect(due("I'll call you tomorrow after the quarterly board meeting at 11:00 am.", berlinWed)).toBe(Date.parse('2026-03-05T17:00:00+01:00'));
+    expect(due("I'll send the outline tomorrow and the full draft on Friday by 3pm.", berlinWed)).toBe(Date.parse('2026-03-05T17:00:00+01:00'));
+  });
+
+  it('reads "after 11am" as the earliest time, not a deadline, and a range "between X and Y" as due at its end (due dates round 2)', () => {
+    expect(resolveDueDate('Will call after 11am', berlinWed)).toBeNull();
+    expect(resolveDueDate("I'll be reachable from 3pm on.", berlinWed)).toBeNull();
+    expect(due('Will call by 11am', berlinWed)).toBe(Date.parse('2026-03-04T11:00:00+01:00'));
+    expect(resolveDueDate("I'll call you between 2pm and 3pm.", berlinWed)).toEqual({ dueAt: new Date(Date.parse('2026-03-04T15:00:00+01:00')).toISOString(), dueText: 'between 2pm and 3pm' });
+    expect(due("I'll call you tomorrow between 9:00 and 10:30.", berlinWed)).toBe(Date.parse('2026-03-05T10:30:00+01:00'));
+  });
+
+  it('reads a bare "in 5" closing a quick reply as minutes (due dates round 2)', () => {
+    expect(due('Will call thru the switchboard in 5.', berlinWed)).toBe(Date.parse('2026-03-04T10:05:00+01:00'));
+    expect(due('back in 10!', berlinWed)).toBe(Date.parse('2026-03-04T10:10:00+01:00'));
+    // Not past half an hour, not inside a sentence, and not in a long sentence, where a number is a version or an item.
+    expect(resolveDueDate('Will call in 45.', berlinWed)).toBeNull();
+    expect(resolveDueDate('I will put it in 5 places.', berlinWed)).toBeNull();
+    expect(resolveDueDate('The change you asked for will be part of the release we are planning, in 5.', berlinWed)).toBeNull();
+  });
+
+  it('does not take the day of an event arranged, prepared for or talked about as the due date (due dates round 2)', () => {
+    expect(resolveDueDate("I'll see if we can set up a meeting on Thursday the 5th.", berlinWed)).toBeNull();
+    expect(resolveDueDate("We'll work with Anna to find a time next week.", berlinWed)).toBeNull();
+    expect(resolveDueDate('I will send you talking points for the interview tomorrow.', berlinWed)).toBeNull();
+    // Writing about a call on Friday, by the end of today.
+    expect(due("I'll write a note discussing our call on Friday by end of day.", berlinWed)).toBe(Date.parse('2026-03-04T17:00:00+01:00'));
+    // The act itself on the day, or a verb with no event noun, keeps it.
+    expect(due('I shall coordinate the meeting on Thursday.', berlinWed)).toBe(Date.parse('2026-03-05T17:00:00+01:00'));
+    expect(due("I'll call you tomorrow.", berlinWed)).toBe(Date.parse('2026-03-05T17:00:00+01:00'));
+    expect(due("I'll book the kickoff for next week.", berlinWed)).toBe(Date.parse('2026-03-13T17:00:00+01:00'));
+  });
+
+  it('does not take a day that is the object of the act, the earliest it can happen, the writer\'s absence or a day asked about (due dates round 2)', () => {
+    expect(resolveDueDate('Will take care of Sunday too.', berlinWed)).toBeNull();
+    expect(due("I'll take care of it on Sunday.", berlinWed)).toBe(Date.parse('2026-03-08T17:00:00+01:00'));
+    expect(resolveDueDate("I'll test it, but that probably won't be before this weekend.", berlinWed)).toBeNull();
+    expect(due("I'll test it before the weekend.", berlinWed)).toBe(Date.parse('2026-03-06T17:00:00+01:00'));
+    expect(resolveDueDate('I am out of the office today, and will reply in more detail later.', berlinWed)).toBeNull();
+    expect(due("I'll reply in more detail today.", berlinWed)).toBe(Date.parse('2026-03-04T17:00:00+01:00'));
+    expect(resolveDueDate("Let me check where he'll be on 3/20 and whether Tues 3/24 is an option.", berlinWed)).toBeNull();
+    expect(due("I'll tell you by Tuesday whether it works.", berlinWed)).toBe(Date.parse('2026-03-10T17:00:00+01:00'));
+  });
+
+  it('reads "if not today, then Monday" said on a Monday as next Monday; "later today or Monday" keeps today (due dates round 2)', () => {
+    const berlinMon = at('2026-03-09T10:00:00+01:00', 'Europe/Berlin');
+    expect(due("I'll test it, if not today (I'm flying in two hours) then on Monday.", berlinMon)).toBe(Date.parse('2026-03-16T17:00:00+01:00'));
+    expect(due('I shall send an explanation later today or Monday.', berlinMon)).toBe(Date.parse('2026-03-09T17:00:00+01:00'));
+    expect(due("I'll test it, if not today then on Monday.", berlinWed)).toBe(Date.parse('2026-03-09T17:00:00+01:00'));
+  });
+
+  it('reads "next early week", "this WE" and "during the week" (due dates round 2)', () => {
+    expect(due('I will have something to you by next early week.', berlinWed)).toBe(Date.parse('2026-03-10T17:00:00+01:00'));
+    expect(due("I'll keep you updated this WE.", berlinWed)).toBe(Date.parse('2026-03-08T23:59:00+01:00'));
+    expect(resolveDueDate("I'll send it, this we can do.", berlinWed)).toBeNull();
+    expect(due('I will make it available during the week.', berlinWed)).toBe(Date.parse('2026-03-06T17:00:00+01:00'));
+    expect(due('I will make it available during the week of 16 March.', berlinWed)).toBe(Date.parse('2026-03-16T17:00:00+01:00'));
+  });
+
   it('says what is wrong with a bad sent time or zone', () => {
     expect(() => resolveDueDate('by Friday', at('yesterday', 'Europe/Berlin'))).toThrow(/sentAt "yesterday"/);
     expect(() => resolveDueDate('by Friday', at('2026-03-04T10:00:00Z', 'Mars/Olympus'))).toThrow(/Mars\/Olympus/);

@@ -62,6 +62,17 @@
  *   "after lunch" is the afternoon: end of day today.
  * - A weekday or "this morning" told as when something happened ("since it only started shipping on Monday",
  *   "where it ended this am", "I sent it on Monday"): a past verb right before it. It states no due date.
+ * - A clock time after "by", "before" or "no later than" later in the sentence than its day dates that day ("tomorrow
+ *   after I talk with Sheri - should be by 11:00 am" is tomorrow 11:00), unless another day stands between. "after
+ *   11am" / "from 3pm" is the earliest time, not a deadline; "between 8pm and 9pm" is due at its end.
+ * - A bare "in 5" closing a short phrase (a quick reply) is five minutes (up to 30).
+ * - "next early week" is "early next week"; "this WE" (capitals) the weekend; "during the week" as "this week".
+ * - "if not today, then on Monday" said on a Monday is next Monday ("later today or Monday" keeps today).
+ * - Days that are not the due date (due-dates/not-due.ts): the day of an event arranged ("set up a meeting on
+ *   Thursday", "find a time next week"), prepared for ("talking points for the interview tomorrow") or written about
+ *   ("a note discussing our call on Friday"); a day that is the act's object ("take care of Sunday"); the earliest
+ *   the act can happen ("won't be before this weekend"); the writer's absence ("I am out of the office today"); a
+ *   day asked about ("whether Tues 10/26 is an option").
  * - No stated date: `defaultWorkingDays` working days after the sent day, end of day, marked default.
  */
 import { utcIso } from './time/utc-iso';
@@ -72,6 +83,7 @@ import { timeMatches } from './due-dates/clock';
 import { buildDays, dayRuleMatches, type DayRuleMatch } from './due-dates/day-rules';
 import type { DueDateContext } from './due-dates/frame';
 import { frameOf, instantAt } from './due-dates/frame';
+import { namesNoDueDay } from './due-dates/not-due';
 
 export type { DueDateContext } from './due-dates/frame';
 
@@ -91,7 +103,7 @@ export interface ResolvedDue {
  */
 /** Every date phrase contains one of these; most text does not, and skips the full rules. */
 const DATE_HINT =
-  /\d|day|aft|tonight|this eve|(?:this|in|the) am\b|tomorrow|morning|afternoon|evening|week|month|mon|tue|wed|thu|fri|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|eod|cob|eob|eow|eom|noon|lunch|fortnight|midnight|hour|minute|mins?\b|close of|quarter|year|q[1-4]|eoq|eoy/i;
+  /\d|day|this we\b|aft|tonight|this eve|(?:this|in|the) am\b|tomorrow|morning|afternoon|evening|week|month|mon|tue|wed|thu|fri|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|eod|cob|eob|eow|eom|noon|lunch|fortnight|midnight|hour|minute|mins?\b|close of|quarter|year|q[1-4]|eoq|eoy/i;
 
 /** "starting 24 April", "beginning on Monday": the date the commitment starts at. */
 const START_MARKER = /\b(?:starting|beginning|commencing|effective|as of)(?:\s+(?:on|from))?[\s,]*$/i;
@@ -112,6 +124,16 @@ function textBefore(phrase: string, d: DayMatch): string {
 const IF_NOT = /\bif not\s*$/i;
 const THEN_BEFORE = /(?:\bthen|,)\s+(?:on\s+|by\s+)?$/i;
 
+/**
+ * A weekday offered as the fallback of today ("if not today, then on Monday" said on a Monday) is next week's:
+ * today is the day ruled out. "later today or Monday" said on a Monday keeps today (weekdays include today).
+ */
+function laterThanFirst(phrase: string, fallback: DayMatch, first: DayMatch): DayMatch {
+  if (!fallback.date || !first.date || compare(fallback.date, first.date) !== 0 || !WEEKDAY_WORD.test(phrase.slice(fallback.index, fallback.end))) return fallback;
+  return { ...fallback, date: addDays(fallback.date, 7) };
+}
+const WEEKDAY_WORD = /\b(?:mon|tue|wed|thu|fri|sat|sun)/i;
+
 function chooseDay(phrase: string, days: readonly DayMatch[]): DayMatch | undefined {
   const started = days.find((d) => START_MARKER.test(textBefore(phrase, d)));
   if (started) return started;
@@ -122,10 +144,22 @@ function chooseDay(phrase: string, days: readonly DayMatch[]): DayMatch | undefi
   // "if not today (...) then on Monday": the day after "then" is the one promised.
   if (first && IF_NOT.test(textBefore(phrase, first))) {
     const fallback = days.find((d) => d.index >= first.end && THEN_BEFORE.test(textBefore(phrase, d)));
-    if (fallback) return fallback;
+    if (fallback) return laterThanFirst(phrase, fallback, first);
   }
   const alternative = first && days.find((d) => d.index >= first.end && /^\s*,?\s*or(?:\s+(?:at (?:the )?latest|at last))?(?:\s+(?:by|on|early|first thing))?\s*$/i.test(phrase.slice(first.end, d.index)));
   return alternative ?? first;
+}
+
+/**
+ * A deadline time told later in the sentence than its day: "I will call you tomorrow after I talk with
+ * Sheri - should be by 11:00 am". Only a clock time after "by", "before" or "no later than", with no other
+ * day between: "tomorrow after the meeting at 11:00 am" names the meeting's time, not ours.
+ */
+const DEADLINE_WORD = /^(?:by|before|no later than)\s/i;
+function laterDeadline(phrase: string, day: DayMatch, times: readonly TimeMatch[], days: readonly DayMatch[]): TimeMatch | undefined {
+  const time = times.find((t) => t.index >= day.end && t.index - day.end <= 80 && !t.bare && t.clock !== 'eod' && DEADLINE_WORD.test(phrase.slice(t.index, t.end)));
+  if (!time || days.some((d) => d.index >= day.end && d.index < time.index)) return undefined;
+  return time;
 }
 
 /**
@@ -162,7 +196,9 @@ const phraseReadings = new Map<string, PhraseReading>();
 function readPhrase(phrase: string): PhraseReading {
   let reading = phraseReadings.get(phrase);
   if (!reading) {
-    reading = { days: dayRuleMatches(phrase), times: timeMatches(phrase) };
+    // Days the phrase names but does not set as due (due-dates/not-due.ts) depend on its words alone: left out here, once per phrase.
+    const days = dayRuleMatches(phrase).filter(({ m }) => !namesNoDueDay(phrase, m.index, m.index + m[0].length));
+    reading = { days, times: timeMatches(phrase) };
     if (phraseReadings.size >= 4096) phraseReadings.clear();
     phraseReadings.set(phrase, reading);
   }
@@ -175,7 +211,9 @@ function resolveUncached(phrase: string, context: DueDateContext): ResolvedDue |
   const days = buildDays(reading.days, frame).sort((a, b) => a.index - b.index || b.end - a.end);
   const times = reading.times;
   const day = chooseDay(phrase, days);
-  const nearTime = times.find((t) => (!day && !t.bare) || (day && t.index <= day.end + 25 && t.end >= day.index - 25));
+  const nearTime =
+    times.find((t) => (!day && !t.bare) || (day && t.index <= day.end + 25 && t.end >= day.index - 25)) ??
+    (day && day.clock === 'eod' ? laterDeadline(phrase, day, times, days) : undefined);
   if (!day && !nearTime) return null;
 
   let dueAt: number;

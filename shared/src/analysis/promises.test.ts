@@ -920,6 +920,18 @@ describe('findPromises', () => {
     expect(findPromises("I'll send the draft by Thursday, but I'm aiming for Wednesday.", context)[0]?.dueText).toMatch(/Thursday/);
   });
 
+  it('does not take a date of another clause, past a semicolon or a dash before someone else, as the due date (due dates round 2)', () => {
+    const posted = findPromises('The server moves in the next few weeks; I will keep you posted.', context);
+    expect(posted).toHaveLength(1);
+    expect(posted[0]?.dueIsDefault).toBe(true);
+    const setUp = findPromises('Will do -- he is coming to town in June so will set up.', context);
+    expect(setUp.length).toBeGreaterThan(0);
+    expect(setUp.every((p) => p.dueIsDefault)).toBe(true);
+    // A date in the commitment's own clause, after the semicolon or before the dash, keeps it.
+    expect(findPromises("Tomorrow is busy; I'll send it on Friday.", context)[0]?.dueText).toBe('on Friday');
+    expect(findPromises('Will send it on Friday -- he is coming in June.', context)[0]?.dueText).toBe('on Friday');
+  });
+
   it('reads doing it in the morning as a promise, and doing it in a language as a choice of how (round 17)', () => {
     expect(texts("I'll do it in the morning.")).toHaveLength(1);
     expect(texts("I'll do so in the afternoon, when the office is quiet.")).toHaveLength(1);

@@ -921,10 +921,11 @@ const STARTING = /\b(?:starting|beginning|commencing|effective|as of)\b/i;
  * Where our commitment's own words end and someone else's begin: "I'll send the draft so that you can
  * review it by Friday" is due by our date (none here), not by the reader's Friday; nor by the writer's own whereabouts told
  * beside it ("I'll test this later, I have to go in five minutes", "... but I am having surgery in the morning"). A colon before a capital opens
- * what the commitment announces ("will keep u updated: Ahmed ... died in a crash on Friday"), not its date.
+ * what the commitment announces ("will keep u updated: Ahmed ... died in a crash on Friday"), not its date; a dash before
+ * someone else's clause closes ours ("Will do -- he is coming to DC in June so will set up").
  */
 const OTHER_CLAUSE =
-  /[,;]?\s+(?:so(?: that)?|so as|in order for|before|after|once|when|while|because|since|until|unless|if)\s+(?:you|your|they|their|he|she|the client|everyone|everybody)\b|[,;]?\s+so that\s+(?!(?:I|we)\b)|[,;]\s+(?:and\s+)?(?:you|they)(?:'ll|’ll| will| can| need| must| should| have to)\b|(?:[,;]|\s+but)\s+(?:I|we)(?:'m|’m| am|'re|’re| are) (?:having|leaving|off|out|away|travel+ing|flying|going (?:to|on|away|out|home))\b|(?:[,;]|\s+but)\s+(?:I|we) (?:have|need|got) to (?:go|leave|run|head|catch)\b/i;
+  /[,;]?\s+(?:so(?: that)?|so as|in order for|before|after|once|when|while|because|since|until|unless|if)\s+(?:you|your|they|their|he|she|the client|everyone|everybody)\b|[,;]?\s+so that\s+(?!(?:I|we)\b)|[,;]\s+(?:and\s+)?(?:you|they)(?:'ll|’ll| will| can| need| must| should| have to)\b|(?:[,;]|\s+but)\s+(?:I|we)(?:'m|’m| am|'re|’re| are) (?:having|leaving|off|out|away|travel+ing|flying|going (?:to|on|away|out|home))\b|(?:[,;]|\s+but)\s+(?:I|we) (?:have|need|got) to (?:go|leave|run|head|catch)\b|\s+(?:--|–|—)\s+(?:he|she|they)\s+(?:is|are|was|were|will|'s|’s|'re|’re|'ll|’ll)\b/i;
 const ANNOUNCED = /:\s+(?=[A-Z])/;
 
 function ownWords(clause: string): string {
@@ -942,6 +943,15 @@ function unhedged(due: ReturnType<typeof resolveDueDate>, text: string): ReturnT
   if (!due) return due;
   const at = text.indexOf(due.dueText);
   return at > 0 && MAYBE_BEFORE.test(text.slice(Math.max(0, at - 30), at)) ? null : due;
+}
+
+/**
+ * The sentence from the last semicolon before the commitment on: a semicolon closes a clause of its own, and
+ * a date there is that clause's ("the URL is likely to change in the next few weeks; will keep you posted").
+ */
+function sinceLastBreak(whole: string, before: string): string {
+  const at = before.lastIndexOf(';');
+  return at >= 0 && whole.startsWith(before) ? whole.slice(at + 1) : whole;
 }
 
 /** What joins a second deliverable to a dated first one: "..., and the budget on Friday". */
@@ -1015,7 +1025,7 @@ export function readPromises(visible: string, context: PromiseContext, sentences
       const due = unhedged(
         (startsFirst ? resolveDueDate(whole, context) : null) ??
           resolveDueDate(ownWords(commitment.clause), context) ??
-          (commitment.before ? leadingOrDayDue(ownWords(whole), context) : null),
+          (commitment.before ? leadingOrDayDue(ownWords(sinceLastBreak(whole, commitment.before)), context) : null),
         whole,
       );
       // Several promises in one sentence: each is tracked on its own words, with the sentence beside it.

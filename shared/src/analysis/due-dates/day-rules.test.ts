@@ -47,6 +47,7 @@ const PHRASES = [
   'in a day or two', 'within the next day or two',
   'within the hour', 'in half an hour', 'within the next hour', 'in half hour',
   'within the day', 'within a day',
+  'this WE', 'will call in 5.', 'next early week', 'during the week',
   'by Friday', 'on Monday morning', 'next Tuesday', 'this coming Thursday', 'first thing on Monday', 'by Wed', 'thurs EOD', 'Tues', 'coming Sunday', 'Saturday night',
 ];
 

@@ -62,6 +62,9 @@ const TONIGHT = /tonight|this eve/i;
 const THIS_PART_OF_DAY = /this (?:morning|aft)/i;
 const AM_WORD = /(?:this|in|the) am\b/i;
 const NEXT_WEEK = /next week/i;
+const NEXT_EARLY_WEEK = /next (?:early )?week/i;
+const THIS_WE = /this we\b/i;
+const IN_NUMBER = /in\s+\d/i;
 const WEEK = /week|eow/i;
 const WEEK_OF = /week of/i;
 const END_OF = /end of/i;
@@ -163,14 +166,15 @@ add(/\b(?:by\s+|before\s+)?(?:the\s+)?end of next week\b/, (_m, frame, today) =>
   date: lastWorkingDayOfWeek(addDays(mondayOf(today), 7), frame),
   clock: 'eod',
 }), NEXT_WEEK);
-add(/\b(?:early|beginning of|start of|first thing)\s+next week\b/, (_m, frame, today) => ({ date: addDays(mondayOf(today), 8), clock: 'eod' }), NEXT_WEEK);
+// "next early week" is how some writers order "early next week".
+add(/\b(?:(?:early|beginning of|start of|first thing)\s+next week|next early week)\b/, (_m, frame, today) => ({ date: addDays(mondayOf(today), 8), clock: 'eod' }), NEXT_EARLY_WEEK);
 add(/\b(?:mid|middle of)[-\s]next week\b/, (_m, frame, today) => ({ date: addDays(mondayOf(today), 9), clock: 'eod' }), NEXT_WEEK);
 add(/\b(?:by\s+|during\s+|sometime\s+|within\s+)?(?:the\s+)?(?<!(?:early|mid|beginning of|start of|end of)\s)next week\b/, (_m, frame, today) => ({
   date: lastWorkingDayOfWeek(addDays(mondayOf(today), 7), frame),
   clock: 'eod',
 }), NEXT_WEEK);
 add(
-  /\b(?:by\s+|before\s+)?(?:the\s+)?(?:end of (?:the|this) (?:working |work |business )?week|end of week|eow|later this week|later in the week|this week(?![- ]?end)|within the week|by the week[- ]?end|before the week[- ]?end|by week'?s end)\b/,
+  /\b(?:by\s+|before\s+)?(?:the\s+)?(?:end of (?:the|this) (?:working |work |business )?week|end of week|eow|later this week|later in the week|during the week(?![- ]?end)(?!\s+(?:of|after|before)\b)|this week(?![- ]?end)|within the week|by the week[- ]?end|before the week[- ]?end|by week'?s end)\b/,
   (_m, frame, today) => {
     let date = lastWorkingDayOfWeek(today, frame);
     if (compare(date, today) < 0) date = lastWorkingDayOfWeek(addDays(today, 7), frame);
@@ -286,6 +290,8 @@ add(
 
 // "after the weekend", "after this weekend": the first working day after this week's Sunday.
 add(/\bafter (?:the|this) week[- ]?end\b/, (_m, frame, today) => ({ date: addWorkingDays(addDays(mondayOf(today), 6), 1, frame), clock: 'eod' }), WEEKEND);
+// "this WE": the weekend in the short form of French and German writers; only in capitals ("this we can do" is no date).
+add(/\bthis WE\b/, (m, frame, today) => (m[0].endsWith('WE') ? { date: addDays(mondayOf(today), 6), clock: 'late' } : undefined), THIS_WE);
 add(/\b(?:over|during|on|by|at)\s+the week[- ]?end\b|(?<!\bafter )\bthis week[- ]?end\b/, (m, frame, today) => {
   if (/^by/i.test(m[0])) return undefined;
   return { date: addDays(mondayOf(today), 6), clock: 'late' };
@@ -322,6 +328,13 @@ add(new RegExp(String.raw`\b(?:in|within|inside)\s+(?:the\s+next\s+)?${ROUGHLY}$
   if (unit.startsWith('h')) return { instant: frame.now + n * 3600000 };
   return { date: addDays(today, unit.startsWith('week') ? n * 7 : n), clock: 'eod' };
 }, UNIT);
+// "Will call thru ops in 5.", "back in 10": a bare number closing a quick reply counts minutes. Only in a short
+// phrase (a quick reply) and up to 30; "fixed in 2.9." and "as described in 5 of the FAQ" are no such close.
+add(/\bin\s+(\d{1,2})(?=\s*[.!]*\s*$)/, (m, frame) => {
+  const n = Number(m[1]);
+  if (n < 1 || n > 30 || m.input.length > 60) return undefined;
+  return { instant: frame.now + n * 60000 };
+}, IN_NUMBER);
 add(new RegExp(String.raw`\b${NUM_RE}\s+(business|working|work)\s+days?\b`), (m, frame, today) => ({
   date: addWorkingDays(today, toNumber(m[1]!.toLowerCase()), frame),
   clock: 'eod',
