@@ -1,5 +1,6 @@
 import type { AnalysisSettings } from '../model/settings';
 import { businessMinutesBetween } from './business-time';
+import { isoMs } from './time/iso-ms';
 
 /** A thread that waits for someone's message: for whom is decided by the list it is in. */
 export interface AwaitingItem {
@@ -72,7 +73,7 @@ export interface AwaitingThresholds {
 }
 
 export function awaitingThresholds(now: string, settings: BusinessSettings): AwaitingThresholds {
-  const nowMs = Date.parse(now);
+  const nowMs = isoMs(now);
   if (Number.isNaN(nowMs)) throw new RangeError(`awaitingThresholds: now "${now}" is not a date`);
   const target = settings.responseTargetBusinessMinutes;
   return {
@@ -83,7 +84,7 @@ export function awaitingThresholds(now: string, settings: BusinessSettings): Awa
 
 /** Oldest first, ties by thread id: the order every list of waiting threads is shown in. */
 export const byOldest = (a: AwaitingItem, b: AwaitingItem): number =>
-  Date.parse(a.since) - Date.parse(b.since) || (a.threadId < b.threadId ? -1 : a.threadId > b.threadId ? 1 : 0);
+  isoMs(a.since) - isoMs(b.since) || (a.threadId < b.threadId ? -1 : a.threadId > b.threadId ? 1 : 0);
 
 /** byOldest on items whose `since` is already parsed (the same comparison, so the same order). */
 const byParsedOldest = (a: { item: AwaitingItem; at: number }, b: { item: AwaitingItem; at: number }): number =>
@@ -95,7 +96,7 @@ const byParsedOldest = (a: { item: AwaitingItem; at: number }, b: { item: Awaiti
  */
 export function sortedOldestFirst(items: readonly AwaitingItem[]): AwaitingItem[] {
   return items
-    .map((item) => ({ item, at: Date.parse(item.since) }))
+    .map((item) => ({ item, at: isoMs(item.since) }))
     .sort(byParsedOldest)
     .map((x) => x.item);
 }
@@ -114,7 +115,7 @@ export function tallyAwaiting(
   let saturated = 0;
   const recentSinces: string[] = [];
   for (const item of sorted) {
-    const since = Date.parse(item.since);
+    const since = isoMs(item.since);
     if (overTargetUpTo !== null && since <= overTargetUpTo) overTarget++;
     if (saturatedUpTo !== null && since <= saturatedUpTo) saturated++;
     else recentSinces.push(item.since);

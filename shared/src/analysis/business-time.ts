@@ -1,6 +1,7 @@
 import { MESSAGE_DATE_RANGE } from '../model/message-date';
 import type { AnalysisSettings } from '../model/settings';
 import { addDays, clockToMinutes, offsetMinutes, zonedToInstant, type LocalDateTime } from './time/zoned';
+import { isoMs } from './time/iso-ms';
 
 type BusinessSettings = Pick<AnalysisSettings, 'timeZone' | 'workingHours'>;
 
@@ -237,7 +238,7 @@ function calendarFor(settings: BusinessSettings): WorkCalendar {
 }
 
 function parseInstant(iso: string, what: string): number {
-  const ms = Date.parse(iso);
+  const ms = isoMs(iso);
   if (Number.isNaN(ms)) throw new RangeError(`businessMinutesBetween: ${what} "${iso}" is not an ISO 8601 date`);
   // Working time is counted inside the range messages can have (model/message.ts): a date past it, which
   // the boundary refuses anyway, cannot make this count eight thousand years of calendar.

@@ -5,6 +5,7 @@ import type { AggregateFigures } from './counterpart-aggregate';
 import { computeHealth, healthScore, type HealthInput } from './health';
 import type { PromiseTally } from './promise-status';
 import { measureSilence, type Silence } from './silence';
+import { isoMs } from './time/iso-ms';
 
 export { isUnansweredRequest } from './thread-analysis';
 
@@ -44,7 +45,7 @@ export interface CounterpartSummaryInput {
 
 /** Whether a risk snippet is recent enough at `now` to list and to weigh. */
 export function isRecentRisk(at: string, now: string): boolean {
-  return isRecentInstant(Date.parse(at), Date.parse(now));
+  return isRecentInstant(isoMs(at), isoMs(now));
 }
 
 function isRecentInstant(atMs: number, nowMs: number): boolean {
@@ -62,7 +63,7 @@ const newestFirst = (a: DatedRisk, b: DatedRisk): number =>
 
 /** What the health of a client is computed from at `now`: silence against cadence and the recent risks, newest first. */
 function healthBasis(input: CounterpartSummaryInput): { cadenceDays: number | null; silence: Silence; risks: RiskSnippet[]; health: HealthInput } {
-  if (Number.isNaN(Date.parse(input.now))) throw new RangeError(`summarizeCounterpart: now "${input.now}" is not a date`);
+  if (Number.isNaN(isoMs(input.now))) throw new RangeError(`summarizeCounterpart: now "${input.now}" is not a date`);
   const cadenceDays = input.cadenceDays ?? input.settings.defaultCadenceDays ?? null;
   const silence = measureSilence({
     emailContacts: [input.lastEmailContactAt],
@@ -70,9 +71,9 @@ function healthBasis(input: CounterpartSummaryInput): { cadenceDays: number | nu
     cadenceDays,
     now: input.now,
   });
-  const nowMs = Date.parse(input.now);
+  const nowMs = isoMs(input.now);
   const risks = input.risks
-    .map((risk): DatedRisk => ({ risk, atMs: Date.parse(risk.at) }))
+    .map((risk): DatedRisk => ({ risk, atMs: isoMs(risk.at) }))
     .filter((dated) => isRecentInstant(dated.atMs, nowMs))
     .sort(newestFirst)
     .map((dated) => dated.risk);

@@ -6,6 +6,7 @@ import { BUILT_OK, FIX_LANDED } from './text/terse-reports';
 import { isInquiry, reportsFinding } from './fulfilment-reports';
 import { GENERIC, keywords } from './text/keywords';
 import { reportsUnderHeading } from './text/report-headings';
+import { isoMs } from './time/iso-ms';
 
 /**
  * Whether a promise was kept (PRODUCT.md "Kept"): decided from what we did afterwards, one piece of
@@ -95,7 +96,7 @@ const WINDOW_MS = FULFILMENT_WINDOW_DAYS * 86_400_000;
  */
 let lastMadeAt: { text: string; ms: number } = { text: '', ms: Number.NaN };
 function madeAtOf(promise: PromiseForFulfilment): number {
-  if (lastMadeAt.text !== promise.madeAt) lastMadeAt = { text: promise.madeAt, ms: Date.parse(promise.madeAt) };
+  if (lastMadeAt.text !== promise.madeAt) lastMadeAt = { text: promise.madeAt, ms: isoMs(promise.madeAt) };
   return lastMadeAt.ms;
 }
 
@@ -128,7 +129,7 @@ const evidenceTimes = new WeakMap<FulfilmentEvidence, number>();
 function timeOf(evidence: FulfilmentEvidence): number {
   let at = evidenceTimes.get(evidence);
   if (at === undefined) {
-    at = Date.parse(evidence.at);
+    at = isoMs(evidence.at);
     evidenceTimes.set(evidence, at);
   }
   return at;

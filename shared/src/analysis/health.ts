@@ -7,6 +7,7 @@ import { businessMinutesBetween } from './business-time';
 import type { PromiseTally } from './promise-status';
 import type { Silence } from './silence';
 import { describeBusinessMinutes, describeMinutes } from './duration-words';
+import { isoMs } from './time/iso-ms';
 
 /**
  * Base weights (sum 100). Initiation, responsiveness and promises are what clients notice most
@@ -167,7 +168,7 @@ function promises(input: HealthInput, words: boolean): Measured {
   const parts = words ? [`We kept ${onTime} of ${plural(judged, 'promise')} on time (${rate}%)`] : [];
   if (words && late > 0) parts.push(`${late} kept late`);
   if (words && t.overdue > 0 && t.oldestOverdueDueAt !== null) {
-    const oldest = Date.parse(input.now) - Date.parse(t.oldestOverdueDueAt);
+    const oldest = isoMs(input.now) - isoMs(t.oldestOverdueDueAt);
     parts.push(`${t.overdue} overdue (the oldest by ${describeMinutes(oldest / 60000)})`);
   }
   return measure(
@@ -221,8 +222,8 @@ function riskWeight(side: RiskSnippet['side'], atMs: number, now: number, lastCo
 }
 
 function risk(input: HealthInput, words: boolean): Measured {
-  const now = Date.parse(input.now);
-  const lastContact = input.silence.lastContactAt === null ? -Infinity : Date.parse(input.silence.lastContactAt);
+  const now = isoMs(input.now);
+  const lastContact = input.silence.lastContactAt === null ? -Infinity : isoMs(input.silence.lastContactAt);
   const base = { id: 'risk' as const, label: 'Risk signals', target: 0, unit: 'signals' };
   // One pass, each instant parsed once: a key client brings a hundred risks to every read of its summary.
   let count = 0;
@@ -231,7 +232,7 @@ function risk(input: HealthInput, words: boolean): Measured {
   let newest: RiskSnippet | null = null;
   let newestMs = -Infinity;
   for (const r of input.risks) {
-    const atMs = Date.parse(r.at);
+    const atMs = isoMs(r.at);
     const weight = riskWeight(r.side, atMs, now, lastContact);
     if (weight <= 0) continue;
     count++;

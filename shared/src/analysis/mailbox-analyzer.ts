@@ -18,6 +18,7 @@ import { isContactTouchpoint } from './silence';
 import { analyzeThread, isMeaningful } from './thread-analysis';
 import { createThreader } from './threading';
 import { assertTimeZone, clockToMinutes } from './time/zoned';
+import { isoMs } from './time/iso-ms';
 
 export interface MailboxAnalyzerStats {
   messages: number;
@@ -56,7 +57,7 @@ export interface MailboxAnalyzer {
 }
 
 function parseNow(now: string): number {
-  const ms = Date.parse(now);
+  const ms = isoMs(now);
   if (Number.isNaN(ms)) throw new RangeError(`now "${now}" is not an ISO 8601 date`);
   return ms;
 }
@@ -213,7 +214,7 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
   function addNewFacts(f: MessageFacts): void {
     facts.set(f.id, f);
     const threadId = threader.assign(f);
-    const atMs = Date.parse(f.sentAt);
+    const atMs = isoMs(f.sentAt);
     const root = threadRoots.get(threadId);
     if (!root) threadRoots.set(threadId, { id: f.id, atMs, provided: f.providedThreadId === threadId });
     else if (!root.provided) {
@@ -268,14 +269,14 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
     for (const t of touchpoints.values()) {
       const list = touchpointEvidence.get(t.counterpart) ?? [];
       const evidence: FulfilmentEvidence = { kind: 'touchpoint', id: t.id, at: t.at, counterpart: t.counterpart, touchpointKind: t.kind, ...(t.summary ? { summary: t.summary } : {}) };
-      list.push({ ...evidence, atMs: Date.parse(t.at) });
+      list.push({ ...evidence, atMs: isoMs(t.at) });
       touchpointEvidence.set(t.counterpart, list);
     }
     for (const f of withSnippets) {
       if (f.promises.length === 0) continue;
       const { threadId, publicId, counterpart } = placeOf(f);
       if (only !== undefined && counterpart !== only) continue;
-      const madeAtMs = Date.parse(f.sentAt);
+      const madeAtMs = isoMs(f.sentAt);
       const madeTo = externalOf(f);
       // Candidates: later mail in the thread, mail to the same people or their client within the window, the client's touchpoints.
       // The mail read from these lists is exactly what isFulfilmentCandidate accepts of our evidence (later in the thread, or
@@ -375,7 +376,7 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
     const awaitingThem: AwaitingItem[] = [];
     for (const t of threads) {
       if (t.lastContactAt !== null) {
-        const at = Date.parse(t.lastContactAt);
+        const at = isoMs(t.lastContactAt);
         if (at <= nowMs && at > lastEmail) lastEmail = at;
       }
       if (!t.awaiting) continue;
@@ -384,11 +385,11 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
     }
     let lastTouch = -Infinity;
     for (const t of grouped.touchpoints.get(key) ?? []) {
-      const at = Date.parse(t.at);
+      const at = isoMs(t.at);
       if (isContactTouchpoint(t.kind) && at <= nowMs && at > lastTouch) lastTouch = at;
     }
     const requests = [...(grouped.requests.get(key) ?? [])].sort(
-      (a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.messageId < b.messageId ? -1 : a.messageId > b.messageId ? 1 : 0),
+      (a, b) => isoMs(a.at) - isoMs(b.at) || (a.messageId < b.messageId ? -1 : a.messageId > b.messageId ? 1 : 0),
     );
     return summarizeCounterpart({
       key,

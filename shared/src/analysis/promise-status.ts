@@ -1,6 +1,7 @@
 import type { PromiseRecord, PromiseStatus, PromiseVerdict } from '../model/promise';
 import type { FulfilmentOutcome } from './fulfilment';
 import { utcIso } from './time/utc-iso';
+import { isoMs } from './time/iso-ms';
 
 /**
  * Where a promise stands apart from the clock: kept (on time or late), possibly kept, done or dismissed
@@ -63,12 +64,12 @@ const iso = utcIso;
  */
 export function settlePromise(input: SettleInput): SettledPromise {
   const { verdict, fulfilment } = input;
-  const detected = Date.parse(input.dueAt);
+  const detected = isoMs(input.dueAt);
   if (Number.isNaN(detected)) throw new RangeError(`promise ${input.id}: due date "${input.dueAt}" is not a date`);
-  const slipped = fulfilment.slip && input.slipDueAt ? Date.parse(input.slipDueAt) : null;
+  const slipped = fulfilment.slip && input.slipDueAt ? isoMs(input.slipDueAt) : null;
   const planned = slipped ?? detected;
-  const due = verdict?.dueAt ? Date.parse(verdict.dueAt) : planned;
-  const snoozedUntil = verdict?.snoozedUntil ? iso(Date.parse(verdict.snoozedUntil)) : null;
+  const due = verdict?.dueAt ? isoMs(verdict.dueAt) : planned;
+  const snoozedUntil = verdict?.snoozedUntil ? iso(isoMs(verdict.snoozedUntil)) : null;
   const originalDueAt = verdict?.dueAt && due !== planned ? iso(planned) : slipped !== null && slipped !== detected ? iso(detected) : null;
   const settled: SettledPromise = {
     id: input.id,
@@ -76,7 +77,7 @@ export function settlePromise(input: SettleInput): SettledPromise {
     threadId: input.threadId,
     counterpart: input.counterpart,
     text: input.text,
-    madeAt: iso(Date.parse(input.madeAt)),
+    madeAt: iso(isoMs(input.madeAt)),
     dueAt: iso(due),
     dueIsDefault: verdict?.dueAt || slipped !== null ? false : input.dueIsDefault,
     originalDueAt,
@@ -86,7 +87,7 @@ export function settlePromise(input: SettleInput): SettledPromise {
     evidence: null,
     slip: fulfilment.slip ? { by: fulfilment.slip.by, at: fulfilment.slip.at, quote: fulfilment.slip.quote } : null,
     snoozedUntil,
-    overdueAfter: iso(snoozedUntil === null ? due : Math.max(due, Date.parse(snoozedUntil))),
+    overdueAfter: iso(snoozedUntil === null ? due : Math.max(due, isoMs(snoozedUntil))),
   };
   if (input.dueText !== undefined) settled.dueText = input.dueText;
   if (verdict?.status === 'done' || verdict?.status === 'dismissed') {
@@ -95,7 +96,7 @@ export function settlePromise(input: SettleInput): SettledPromise {
   }
   // "Not kept": what looked like a delivery was not one; the promise is owed until it is delivered.
   if (fulfilment.kept && verdict?.status !== 'not-kept') {
-    const keptAt = Date.parse(fulfilment.kept.at);
+    const keptAt = isoMs(fulfilment.kept.at);
     settled.state = fulfilment.kept.strength === 'possibly-kept' ? 'possibly-kept' : keptAt <= due ? 'kept' : 'kept-late';
     settled.keptBy = fulfilment.kept.by;
     settled.keptAt = iso(keptAt);
@@ -109,11 +110,11 @@ export function settlePromise(input: SettleInput): SettledPromise {
  * promise kept later is still open or overdue at `now`.
  */
 export function promiseStatusAt(settled: Pick<SettledPromise, 'state' | 'keptAt' | 'overdueAfter'>, now: string): PromiseStatus {
-  const nowMs = Date.parse(now);
+  const nowMs = isoMs(now);
   if (Number.isNaN(nowMs)) throw new RangeError(`promiseStatusAt: now "${now}" is not a date`);
-  const keptLater = settled.keptAt !== null && Date.parse(settled.keptAt) > nowMs;
+  const keptLater = settled.keptAt !== null && isoMs(settled.keptAt) > nowMs;
   if (settled.state !== 'pending' && !keptLater) return settled.state;
-  return nowMs > Date.parse(settled.overdueAfter) ? 'overdue' : 'open';
+  return nowMs > isoMs(settled.overdueAfter) ? 'overdue' : 'open';
 }
 
 /** The record every view shows: the settled promise with its status at `now`. */
@@ -171,7 +172,7 @@ export function tallyPromises(records: readonly Pick<PromiseRecord, 'status' | '
     if (p.status === 'open') tally.open++;
     else if (p.status === 'overdue') {
       tally.overdue++;
-      oldest = Math.min(oldest, Date.parse(p.dueAt));
+      oldest = Math.min(oldest, isoMs(p.dueAt));
     } else if (p.status === 'kept') tally.kept++;
     else if (p.status === 'kept-late') tally.keptLate++;
     else if (p.status === 'possibly-kept') tally.possiblyKept++;

@@ -1252,8 +1252,17 @@ export function findRisks(visible: string, side: Side, sentences: readonly strin
  */
 const NO_WORD_TEST = /(?:)/;
 const NEEDS_AT = 0;
-const PATTERN_AT = NEEDS_AT + THEIR_ALL.length;
-const THEIR_FILTER = new WordStartFilter([...THEIR_ALL.map((rule) => rule.needs ?? NO_WORD_TEST), ...THEIR_ALL.map((rule) => rule.pattern)]);
+/**
+ * The patterns start at a multiple of 32 (the word tests padded with ones that cannot be told): rule i's word-test bit
+ * and pattern bit then sit at the same place of their 32-bit words, and one AND of the two words gives the rules that
+ * may match (their bits, read lowest first, in the rules' order).
+ */
+const PATTERN_AT = Math.ceil(THEIR_ALL.length / 32) * 32;
+const THEIR_FILTER = new WordStartFilter([
+  ...THEIR_ALL.map((rule) => rule.needs ?? NO_WORD_TEST),
+  ...Array.from({ length: PATTERN_AT - THEIR_ALL.length }, () => NO_WORD_TEST),
+  ...THEIR_ALL.map((rule) => rule.pattern),
+]);
 
 /** The client's risk in a sentence: each family of rules is tried only where its own stems are (most sentences have neither). */
 function theirRisk(sentence: string, toAnAccount: boolean): RiskCandidate | undefined {
@@ -1266,36 +1275,55 @@ function theirRisk(sentence: string, toAnAccount: boolean): RiskCandidate | unde
 
 /**
  * The first rule that reads a risk in the sentence (one signal per sentence), of the families whose stems it has;
- * `filter`, when given, has scanned the sentence for `rules` (THEIR_FILTER for THEIR_ALL).
+ * `filter`, when given, has scanned the sentence for `rules` (THEIR_FILTER for THEIR_ALL): only the rules it lets
+ * through are visited, in their order (a loop over all seventy-odd rules to skip most of them was a fifth of the
+ * client-risk time).
  */
 function firstRuleRisk(sentence: string, side: Side, rules: readonly RiskRule[], older: boolean, complaint: boolean, toAnAccount: boolean, filter?: WordStartFilter): RiskCandidate | undefined {
-  const theirs = side === 'them';
-  for (let index = 0; index < rules.length; index++) {
-    const rule = rules[index]!;
-    if (rule.complaintWords ? !complaint : !older) continue;
-    if (filter && !(filter.mayMatch(NEEDS_AT + index) && filter.mayMatch(PATTERN_AT + index))) continue;
-    if (rule.needs && !rule.needs.test(sentence)) continue;
-    const match = rule.pattern.exec(sentence);
-    // Most rules do not match: the checks below only ever skip a match, so they wait for one.
-    if (!match) continue;
-    // A footer, a notice for those it does not concern, or a joke: nothing in the sentence counts.
-    if (theirs && (BOILERPLATE.test(sentence) || NOT_FOR_THEM.test(sentence) || JOKING.test(sentence) || QUOTED.test(sentence))) return undefined;
-    // "not happy" / "won't renew" carry their own negation; other matches are cancelled by one.
-    if (rule.kind === 'delay' && !rule.signal && APOLOGY_FOR_DELAY.test(sentence)) continue;
-    // The writer's own work running late ("the updates are going to be delayed ... they work for me", "a lot of
-    // this has been delayed") is their news, not a complaint about ours; "could X be delayed until" asks how.
-    if (theirs && rule.kind === 'delay' && !rule.signal && !rule.owedToWriter && OWN_SIDE.test(sentence) && !YOU_OR_YOUR.test(sentence)) continue;
-    if (theirs && rule.kind === 'delay' && !rule.signal && EVENT_MOVED.test(sentence)) continue;
-    // A question that asks the reader something ("Could you say what you find poor about it?", "Should this be
-    // escalated to the list?") is a request, not a complaint; a worry about a date asked as a question still is.
-    if (theirs && !rule.signal && !rule.askingIsTheAct && ASKING.test(sentence)) continue;
-    if (theirs && !rule.namesItsObject && !aimedAtUs(sentence, match)) continue;
-    if (rule.aimedElsewhere?.test(sentence)) continue;
-    if (rule.addressed && !THE_READER.test(sentence)) continue;
-    if (rule.toAnAccount && !toAnAccount && !HANDLE.test(sentence)) continue;
-    if (OWN_NEGATION.test(match[0]) || !negated(sentence, match.index)) {
-      return rule.signal ? { kind: rule.kind, signal: rule.signal, side, text: snippet(sentence) } : { kind: rule.kind, side, text: snippet(sentence) };
+  if (!filter) {
+    for (const rule of rules) {
+      const verdict = ruleVerdict(rule, sentence, side, older, complaint, toAnAccount);
+      if (verdict !== undefined) return verdict ?? undefined;
     }
+    return undefined;
+  }
+  for (let word = 0; word * 32 < rules.length; word++) {
+    let bits = filter.foundWord((NEEDS_AT >>> 5) + word) & filter.foundWord((PATTERN_AT >>> 5) + word);
+    while (bits !== 0) {
+      const lowest = bits & -bits;
+      bits ^= lowest;
+      const verdict = ruleVerdict(rules[word * 32 + 31 - Math.clz32(lowest)]!, sentence, side, older, complaint, toAnAccount);
+      if (verdict !== undefined) return verdict ?? undefined;
+    }
+  }
+  return undefined;
+}
+
+/** What one rule says of a sentence: its risk, null when nothing in the sentence counts (no later rule either), else undefined. */
+function ruleVerdict(rule: RiskRule, sentence: string, side: Side, older: boolean, complaint: boolean, toAnAccount: boolean): RiskCandidate | null | undefined {
+  const theirs = side === 'them';
+  if (rule.complaintWords ? !complaint : !older) return undefined;
+  if (rule.needs && !rule.needs.test(sentence)) return undefined;
+  const match = rule.pattern.exec(sentence);
+  // Most rules do not match: the checks below only ever skip a match, so they wait for one.
+  if (!match) return undefined;
+  // A footer, a notice for those it does not concern, or a joke: nothing in the sentence counts.
+  if (theirs && (BOILERPLATE.test(sentence) || NOT_FOR_THEM.test(sentence) || JOKING.test(sentence) || QUOTED.test(sentence))) return null;
+  // "not happy" / "won't renew" carry their own negation; other matches are cancelled by one.
+  if (rule.kind === 'delay' && !rule.signal && APOLOGY_FOR_DELAY.test(sentence)) return undefined;
+  // The writer's own work running late ("the updates are going to be delayed ... they work for me", "a lot of
+  // this has been delayed") is their news, not a complaint about ours; "could X be delayed until" asks how.
+  if (theirs && rule.kind === 'delay' && !rule.signal && !rule.owedToWriter && OWN_SIDE.test(sentence) && !YOU_OR_YOUR.test(sentence)) return undefined;
+  if (theirs && rule.kind === 'delay' && !rule.signal && EVENT_MOVED.test(sentence)) return undefined;
+  // A question that asks the reader something ("Could you say what you find poor about it?", "Should this be
+  // escalated to the list?") is a request, not a complaint; a worry about a date asked as a question still is.
+  if (theirs && !rule.signal && !rule.askingIsTheAct && ASKING.test(sentence)) return undefined;
+  if (theirs && !rule.namesItsObject && !aimedAtUs(sentence, match)) return undefined;
+  if (rule.aimedElsewhere?.test(sentence)) return undefined;
+  if (rule.addressed && !THE_READER.test(sentence)) return undefined;
+  if (rule.toAnAccount && !toAnAccount && !HANDLE.test(sentence)) return undefined;
+  if (OWN_NEGATION.test(match[0]) || !negated(sentence, match.index)) {
+    return rule.signal ? { kind: rule.kind, signal: rule.signal, side, text: snippet(sentence) } : { kind: rule.kind, side, text: snippet(sentence) };
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import type { Touchpoint, TouchpointKind } from '../model/touchpoint';
+import { isoMs } from './time/iso-ms';
 
 /**
  * Touchpoints that are contact with the client (PRODUCT.md: "a logged call or meeting"): a conversation
@@ -33,11 +34,11 @@ export function measureSilence(input: {
   cadenceDays: number | null;
   now: string;
 }): Silence {
-  const now = Date.parse(input.now);
+  const now = isoMs(input.now);
   let last = -Infinity;
   for (const at of [...input.emailContacts, ...input.touchpoints.map((t) => t.at)]) {
     if (at === null) continue;
-    const ms = Date.parse(at);
+    const ms = isoMs(at);
     if (ms <= now && ms > last) last = ms;
   }
   if (last === -Infinity) {

@@ -3,13 +3,14 @@ import type { AnalysisSettings } from '../model/settings';
 import { businessMinutesBetween } from './business-time';
 import { resolverFor } from './counterparts';
 import { isAnswerSubject, stripSubjectPrefixes } from './threading';
+import { isoMs } from './time/iso-ms';
 
 /**
  * A request to us is unanswered while its thread waits for our reply and it was made in the unanswered
  * turn (at or after the wait began).
  */
 export function isUnansweredRequest(requestAt: string, awaiting: { side: 'us' | 'them'; since: string } | null): boolean {
-  return awaiting !== null && awaiting.side === 'us' && Date.parse(requestAt) >= Date.parse(awaiting.since);
+  return awaiting !== null && awaiting.side === 'us' && isoMs(requestAt) >= isoMs(awaiting.since);
 }
 
 /** A message that is a conversation turn: from us to them or from them, never automated or internal-only. */
@@ -23,7 +24,7 @@ export function sideOf(facts: MessageFacts): Side {
 
 /** Sent time, then id: a stable order for messages sent in the same second. */
 export function compareFacts(a: MessageFacts, b: MessageFacts): number {
-  if (a.sentAt !== b.sentAt) return Date.parse(a.sentAt) - Date.parse(b.sentAt);
+  if (a.sentAt !== b.sentAt) return isoMs(a.sentAt) - isoMs(b.sentAt);
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
@@ -50,7 +51,7 @@ export function analyzeThread(
   const resolver = resolverFor(settings);
   // Decorate once: parsing dates inside the comparator would parse each one log(n) times.
   const sorted = messages
-    .map((m) => ({ m, at: Date.parse(m.sentAt) }))
+    .map((m) => ({ m, at: isoMs(m.sentAt) }))
     .sort((a, b) => a.at - b.at || (a.m.id < b.m.id ? -1 : a.m.id > b.m.id ? 1 : 0))
     .map((x) => x.m);
   const meaningful = sorted.filter(isMeaningful);
@@ -73,7 +74,7 @@ export function analyzeThread(
       replyMessageId: m.id,
       startedAt: turnStart.sentAt,
       repliedAt: m.sentAt,
-      minutes: Math.round((Date.parse(m.sentAt) - Date.parse(turnStart.sentAt)) / 6000) / 10,
+      minutes: Math.round((isoMs(m.sentAt) - isoMs(turnStart.sentAt)) / 6000) / 10,
       businessMinutes: businessMinutesBetween(turnStart.sentAt, m.sentAt, settings),
     });
     turnStart = m;
@@ -138,9 +139,9 @@ export function extendThread(
   m: MessageFacts,
   settings: Pick<AnalysisSettings, 'timeZone' | 'workingHours' | 'me' | 'internalDomains'>,
 ): ThreadFacts | null {
-  const at = Date.parse(m.sentAt);
+  const at = isoMs(m.sentAt);
   if (prev.latest) {
-    const latestAt = Date.parse(prev.latest.at);
+    const latestAt = isoMs(prev.latest.at);
     // Ties on the instant leave turn and request boundaries to the id order: let the whole thread decide.
     if (!(at > latestAt)) return null;
   }
@@ -185,7 +186,7 @@ export function extendThread(
         replyMessageId: m.id,
         startedAt: turnStart.at,
         repliedAt: m.sentAt,
-        minutes: Math.round((at - Date.parse(turnStart.at)) / 6000) / 10,
+        minutes: Math.round((at - isoMs(turnStart.at)) / 6000) / 10,
         businessMinutes: businessMinutesBetween(turnStart.at, m.sentAt, settings),
       },
     ];

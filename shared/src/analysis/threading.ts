@@ -1,4 +1,5 @@
 import type { MessageFacts } from '../model/facts';
+import { isoMs } from './time/iso-ms';
 
 /**
  * Reply and forward prefixes across the languages of Gmail/Outlook: Re, Fwd, FW, AW/WG (German), SV/VS
@@ -187,7 +188,7 @@ export function createThreader(seed: ThreaderSeed = {}, options: ThreaderOptions
       if (!entries || entries.length === 0) return undefined;
       if (near === undefined) return entries[entries.length - 1]?.threadId;
       // Nearest thread whose active span is within the window of this message (messages may arrive in any order).
-      const at = Date.parse(near);
+      const at = isoMs(near);
       const windowMs = subjectMergeWindowMs(key.slice(0, key.indexOf('\u0000')));
       let best: { threadId: string; distance: number } | undefined;
       for (const entry of entries) {
@@ -197,7 +198,7 @@ export function createThreader(seed: ThreaderSeed = {}, options: ThreaderOptions
       return best?.threadId;
     },
     threadAwaitingRoot(key, near) {
-      const at = Date.parse(near);
+      const at = isoMs(near);
       const windowMs = subjectMergeWindowMs(key.slice(0, key.indexOf('\u0000')));
       let best: { threadId: string; first: number } | undefined;
       for (const entry of bySubject.get(key) ?? []) {
@@ -227,7 +228,7 @@ export function createThreader(seed: ThreaderSeed = {}, options: ThreaderOptions
       }
       if (facts.inReplyTo) remember(facts.inReplyTo, threadId);
       for (const ref of facts.references) remember(ref, threadId);
-      const at = Date.parse(facts.sentAt);
+      const at = isoMs(facts.sentAt);
       const isRoot = isRootMessage(facts);
       for (const key of keys) {
         let entries = bySubject.get(key);

@@ -354,14 +354,24 @@ export function isBlankChar(code: number): boolean {
  *   below are blank or quoted, and none is a header line or starts with "|".
  * - The quoted lines are dropped anyway; its blank lines are kept, so visibleText adds them back.
  */
+const lineStarts: number[] = [];
+
 function quotedTail(text: string): { cut: number; blanksBelow: number } {
+  // Where each line starts, found forward with indexOf (a fast scan for one character): walking back from the end a
+  // character at a time, or with lastIndexOf (which V8 runs through its runtime), cost about twice as much, and the
+  // block read here is most of a long reply.
+  // One array for every call (emptied here): a new one per body was some 40 MB of garbage over 100,000 messages.
+  const starts = lineStarts;
+  starts.length = 0;
+  starts.push(0);
+  for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) starts.push(nl + 1);
   let cut = text.length;
   let blanksBelow = 0;
   let blanks = 0;
   // Line by line from the last one up; only each line's first non-blank character is looked at.
-  let end = text.length;
-  for (;;) {
-    const start = end === 0 ? 0 : text.lastIndexOf('\n', end - 1) + 1;
+  for (let line = starts.length - 1; line >= 0; line--) {
+    const start = starts[line]!;
+    const end = line + 1 < starts.length ? starts[line + 1]! - 1 : text.length;
     let i = start;
     while (i < end && isBlankChar(text.charCodeAt(i))) i++;
     if (i === end) blanks++;
@@ -370,8 +380,6 @@ function quotedTail(text: string): { cut: number; blanksBelow: number } {
       blanksBelow += blanks;
       blanks = 0;
     } else break;
-    if (start === 0) break;
-    end = start - 1;
   }
   return { cut, blanksBelow };
 }

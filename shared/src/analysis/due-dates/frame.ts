@@ -6,6 +6,7 @@ import type { WorkingHours } from '../../model/settings';
 import { assertTimeZone, clockToMinutes, zonedParts, zonedToInstant } from '../time/zoned';
 import type { LocalDateTime } from '../time/zoned';
 import type { Clock, Frame, LocalDate } from './calendar';
+import { isoMs } from '../time/iso-ms';
 
 /** What a due date is resolved against: when the mail was sent, and the user's zone and hours. */
 export interface DueDateContext {
@@ -40,7 +41,7 @@ export function frameOf(context: DueDateContext): Frame {
 }
 
 function buildFrame(context: DueDateContext): Frame {
-  const now = Date.parse(context.sentAt);
+  const now = isoMs(context.sentAt);
   if (Number.isNaN(now)) throw new RangeError(`resolveDueDate: sentAt "${context.sentAt}" is not an ISO 8601 date`);
   assertTimeZone(context.timeZone);
   const parts = zonedParts(now, context.timeZone);

@@ -212,4 +212,9 @@ export class WordStartFilter {
   mayMatch(index: number): boolean {
     return (this.found[index >>> 5]! & (1 << (index & 31))) !== 0;
   }
+
+  /** The may-match bits of patterns 32 * word .. 32 * word + 31 (bit i: pattern 32 * word + i), as an int32. */
+  foundWord(word: number): number {
+    return this.found[word]! | 0;
+  }
 }
