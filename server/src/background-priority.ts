@@ -1,10 +1,11 @@
 import { setPriority } from 'node:os';
 
 /**
- * The nice value of threads whose work nobody is waiting on at that moment: reading the messages of an
- * import, a sync or a large POST /v1/messages (read-pool.ts). Under load the kernel then gives a core to
- * the event loop (every user's requests) before it gives it to them; on an idle machine they run as fast as
- * before, as nice only weighs threads that compete for a core. 10 is what `nice` uses by default.
+ * The nice value of threads doing bulk work: reading the messages of an import, a sync or a batch posted to
+ * /v1/messages (read-pool.ts), where a few milliseconds more matter less than another user's request. Under
+ * load the kernel then gives a core to the event loop (every user's requests) before it gives it to them; on
+ * an idle machine they run as fast as before, as nice only weighs threads that compete for a core. 10 is
+ * what `nice` uses by default.
  */
 export const BACKGROUND_NICE = 10;
 

@@ -13,7 +13,7 @@ export interface ReadJob {
   validate: boolean;
 }
 
-// Reading for an import or a sync is background work: requests being served go first when cores are short.
+// Reading a batch is bulk work: requests being served go first when cores are short.
 lowerThisThreadsPriority();
 
 // The engine memoizes per settings object; a job's settings arrive as text, and the same text is parsed once.

@@ -89,8 +89,9 @@ const asciiDecoder = new TextDecoder();
 /**
  * An ascending list of lags as stored: encoded when every value is a whole, non-negative number of tenths.
  * The digits go into a byte buffer decoded once: appending them to a string one character at a time took
- * 1.2 ms for a key client's four lists (28,000 lags) against 0.75 ms this way, and ingest writes the
- * aggregate of every client a batch touches, one new message included.
+ * 1.32-1.40 ms for a key client's four lists (28,000 lags, JSON.stringify included) against 0.62-0.70 ms
+ * this way, and ingest writes the aggregate of every client a batch touches, one new message included. The
+ * buffer is kept for the next call; it is as large as the longest list seen (7 bytes a lag at most).
  */
 export function encodeSortedLags(list: readonly number[]): readonly number[] | string {
   if (digitBuffer.length < list.length * MAX_DIGITS_PER_VALUE) digitBuffer = new Uint8Array(list.length * MAX_DIGITS_PER_VALUE);
