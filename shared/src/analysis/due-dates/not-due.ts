@@ -39,6 +39,10 @@ const ASKED_ABOUT = /\bwhether\s+$|\bwhere\s+(?:he|she|they|you|it)\s*(?:['’]l
 /** The leading preposition a day rule keeps in its match ("before this weekend"), read as part of the words before. */
 const LEADING_BEFORE = /^(?:before|on|for)\s+/i;
 
+/**
+ * Whether the day a rule matched at phrase[index, end) is one of those above, not when the act is due: read from
+ * the 70 characters before it (and a leading "before" / "on" / "for" the match kept).
+ */
 export function namesNoDueDay(phrase: string, index: number, end: number): boolean {
   // A match may start with the space before its day ("care of| Sunday").
   const match = phrase.slice(index, end).trimStart();
