@@ -37,6 +37,7 @@ const S = names(snippets);
 const N = names(counterpartCounts);
 const A = names(counterpartAggregates);
 const AWAITING_BY_USER = indexNamed(threads, 'threads_user_awaiting_idx');
+const LATE_BY_STATE = indexNamed(promises, 'promises_state_idx');
 const CONTACT_BY_CLIENT = indexNamed(threads, 'threads_counterpart_contact_idx');
 const CONTACT_KINDS = `(${CONTACT_TOUCHPOINT_KINDS.map((k) => `'${k}'`).join(', ')})`;
 
@@ -81,32 +82,50 @@ export async function readReminders(db: Executor, userId: string, query: Reminde
   // Live promises (liveCondition) are the pending ones and those kept only by evidence after now, read as
   // two ranges: pending by state, the others at the end of kept_at. One condition over both made SQLite
   // read every kept promise of the mailbox to look at its kept_at (thousands, at real size).
-  const dueRest = `p.${P.overdueAfter} <= ?3 AND (p.${P.snoozedUntil} IS NULL OR p.${P.snoozedUntil} <= ?2)`;
+  //
+  // overdue_after is the later of the due date and the snooze (settlePromise), so a promise late at ?2 was
+  // snoozed, if at all, until before ?2: only those not yet late are tested for a snooze. The late ones, the
+  // many, are then counted and paged from promises_state_idx alone; testing the snooze read each one's row
+  // (a key client's 1,133 late promises: 4 -> 0.2 ms counting them, 3.5 -> 1.6 ms for the page).
+  const notSnoozed = `(p.${P.snoozedUntil} IS NULL OR p.${P.snoozedUntil} <= ?2)`;
   const live = (columns: string, extra: string, tail = '') =>
-    `SELECT * FROM (SELECT ${columns} FROM ${P.$} p WHERE p.${P.userId} = ?1 AND p.${P.state} = 'pending' AND ${dueRest}${extra} ${tail})
-     UNION ALL SELECT * FROM (SELECT ${columns} FROM ${P.$} p INDEXED BY ${KEPT_AT_INDEX} WHERE p.${P.userId} = ?1 AND ${keptAfter('?2')} AND ${dueRest}${extra} ${tail})`;
+    `SELECT * FROM (SELECT ${columns} FROM ${P.$} p WHERE p.${P.userId} = ?1 AND p.${P.state} = 'pending' AND p.${P.overdueAfter} <= ?3${extra} ${tail})
+     UNION ALL SELECT * FROM (SELECT ${columns} FROM ${P.$} p INDEXED BY ${KEPT_AT_INDEX} WHERE p.${P.userId} = ?1 AND ${keptAfter('?2')} AND p.${P.overdueAfter} <= ?3${extra} ${tail})`;
+  const late = ` AND p.${P.overdueAfter} < ?2`;
+  const notLate = ` AND p.${P.overdueAfter} >= ?2 AND ${notSnoozed}`;
   const awaitingWhere = `${T.userId} = ?1 AND ${T.awaitingSide} = 'us' AND ${T.awaitingSince} <= ?2 AND ${T.counterpart} IS NOT NULL
     AND 'awaiting-reply:' || ${T.threadId} NOT IN (SELECT ${RS.reminderId} FROM ${RS.$} WHERE ${RS.userId} = ?1 AND ${RS.until} > ?3)
     AND ${T.threadId} NOT IN (SELECT value FROM json_each(?5))`;
   // The page is chosen by due date alone (row ids), then read and joined: reading rows, joining and looking
   // up where they were synced before the sort did it for every overdue promise of the mailbox, over a
   // thousand (7.6 -> 1 ms).
-  const order = (late: boolean) => `p.${P.dueAt} ${late ? 'DESC' : ''}, p.${P.id}`;
-  const promiseSelect = (late: boolean) => `SELECT ${PROMISE_VIEW_COLUMNS}, t.${T.subject} AS subject, t.${T.providedThreadId} AS provided, ${syncedSql(`p.${P.messageId}`)} AS synced
-            FROM (SELECT rid FROM (${live(`p.rowid AS rid, p.${P.dueAt}, p.${P.id}`, ` AND p.${P.overdueAfter} ${late ? '<' : '>='} ?2`, `ORDER BY ${order(late)} LIMIT ?4`)}) p
-                  ORDER BY ${order(late)} LIMIT ?4) page
+  const order = (isLate: boolean) => `p.${P.dueAt} ${isLate ? 'DESC' : ''}, p.${P.id}`;
+  // The late page's pending rows are taken from the index down to the limit-th latest due date (ties kept):
+  // only about a page of rows is read for its id, the tie-break. The kept-later side is a short range anyway.
+  const pendingLate = (alias: string) =>
+    `${alias}.${P.userId} = ?1 AND ${alias}.${P.state} = 'pending' AND ${alias}.${P.overdueAfter} <= ?3 AND ${alias}.${P.overdueAfter} < ?2`;
+  const lateCutoff = `coalesce((SELECT c.${P.dueAt} FROM ${P.$} c INDEXED BY ${LATE_BY_STATE} WHERE ${pendingLate('c')} ORDER BY c.${P.dueAt} DESC LIMIT 1 OFFSET ?4 - 1), '')`;
+  const latePageRows = `SELECT * FROM (SELECT p.rowid AS rid, p.${P.dueAt}, p.${P.id}
+                         FROM (SELECT q.rowid AS rid FROM ${P.$} q INDEXED BY ${LATE_BY_STATE} WHERE ${pendingLate('q')} AND q.${P.dueAt} >= ${lateCutoff}) q
+                         CROSS JOIN ${P.$} p ON p.rowid = q.rid ORDER BY ${order(true)} LIMIT ?4)
+     UNION ALL SELECT * FROM (SELECT p.rowid AS rid, p.${P.dueAt}, p.${P.id} FROM ${P.$} p INDEXED BY ${KEPT_AT_INDEX}
+                              WHERE p.${P.userId} = ?1 AND ${keptAfter('?2')} AND p.${P.overdueAfter} <= ?3${late} ORDER BY ${order(true)} LIMIT ?4)`;
+  const pageRows = (isLate: boolean) => (isLate ? latePageRows : live(`p.rowid AS rid, p.${P.dueAt}, p.${P.id}`, notLate, `ORDER BY ${order(false)} LIMIT ?4`));
+  const promiseSelect = (isLate: boolean) => `SELECT ${PROMISE_VIEW_COLUMNS}, t.${T.subject} AS subject, t.${T.providedThreadId} AS provided, ${syncedSql(`p.${P.messageId}`)} AS synced
+            FROM (SELECT rid FROM (${pageRows(isLate)}) p
+                  ORDER BY ${order(isLate)} LIMIT ?4) page
             CROSS JOIN ${P.$} p ON p.rowid = page.rid
             ${VERDICT_JOIN}
             LEFT JOIN ${T.$} t ON t.${T.userId} = p.${P.userId} AND t.${T.threadId} = p.${P.threadId}
-            ORDER BY ${order(late)}`;
+            ORDER BY ${order(isLate)}`;
   // Independent reads, spread over the reader threads (readTogether): the popup waits for the slower share, not the sum.
   const [promiseCounts, overdue, dueSoon, awaitingCount, awaitingRows, lastEmail, lastTouch, profiles, snoozes] = await readTogether(db, [
     // Late promises are counted as one group; the few not yet late come by due date and whether a slip was
     // sent, for the shared rule (promiseReminderKind) to call "due" or "at risk". One pass over the index.
     {
-      sql: `SELECT p.${P.overdueAfter} < ?2 AS late, CASE WHEN p.${P.overdueAfter} < ?2 THEN NULL ELSE p.${P.dueAt} END AS due_at,
-              CASE WHEN p.${P.overdueAfter} < ?2 THEN NULL ELSE p.${P.slipBy} IS NOT NULL END AS slipped, count(*) AS n
-            FROM (${live(`p.${P.overdueAfter}, p.${P.dueAt}, p.${P.slipBy}`, '')}) p GROUP BY 1, 2, 3`,
+      sql: `SELECT 1 AS late, NULL AS due_at, NULL AS slipped, count(*) AS n FROM (${live('1', late)})
+            UNION ALL
+            SELECT 0, due_at, slipped, count(*) FROM (${live(`p.${P.dueAt} AS due_at, p.${P.slipBy} IS NOT NULL AS slipped`, notLate)}) GROUP BY 2, 3`,
       args: [userId, now, query.until],
     },
     { sql: promiseSelect(true), args: [userId, now, query.until, query.limit] },
