@@ -561,7 +561,8 @@ describe('real-mail development set, round 11 (client risks)', () => {
   });
 
   itHoldsRiskFloors(realInbound11, {
-    train: { risksFound: 11, risksFalse: 0, requestsP: 0.98, requestsR: 0.84 },
+    // The requests round of the seventeenth stop (README "Requests (seventeenth stop)") read "I'd like to know which ones Jones has called ..." as asking: 0.98 -> 0.97.
+    train: { risksFound: 11, risksFalse: 0, requestsP: 0.97, requestsR: 0.84 },
     holdout: { risksFound: 3, risksFalse: 0, requestsP: 0.92, requestsR: 0.68 },
   });
 });
@@ -585,7 +586,8 @@ describe('real-mail development set, round 12 (client risks)', () => {
 
   itHoldsRiskFloors(realInbound12, {
     train: { risksFound: 9, risksFalse: 1, requestsP: 0.99, requestsR: 0.84 },
-    holdout: { risksFound: 3, risksFalse: 0, requestsP: 0.97, requestsR: 0.82 },
+    // The requests round of the seventeenth stop (README "Requests (seventeenth stop)"): 0.97 -> 0.94 on this part, its items not read (the round's held-out figures are in the README).
+    holdout: { risksFound: 3, risksFalse: 0, requestsP: 0.94, requestsR: 0.82 },
   });
 });
 

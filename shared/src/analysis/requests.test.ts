@@ -82,4 +82,68 @@ describe('findRequests', () => {
     expect(asks("Great session yesterday, wasn't it?")).toBe(false);
     expect(asks('Thanks for the quick turnaround.')).toBe(false);
   });
+
+  const asks = (text: string): boolean => findRequests(text).length > 0;
+
+  it('reads a question or a plea past the mentions that open it and the links and tags that trail it', () => {
+    expect(asks('@Dana could you resend the April statement')).toBe(true);
+    expect(asks('Hi @support is the portal down for everyone?')).toBe(true);
+    expect(asks('@acme_help why has my order been "processing" for 6 days? https://example.com/o/123 #orders')).toBe(true);
+    expect(asks('@acme_help my order arrived today, all good https://example.com/o/123')).toBe(false);
+    // A question mark followed by an exclamation or another question mark is still a question.
+    expect(asks('Where is the signed copy?!')).toBe(true);
+    expect(asks('Why was the renewal invoiced twice??')).toBe(true);
+    // ... but an exclamation that is only "What?!" asks nothing.
+    expect(asks('What?!')).toBe(false);
+    expect(asks('What?')).toBe(true);
+    // A link that ends the question keeps its question mark.
+    expect(asks('Have you seen https://status.example.com/incidents?')).toBe(true);
+  });
+
+  it('takes questions that open with a negative or with two small words as questions', () => {
+    expect(asks("Didn't we agree on net 30 for this order?")).toBe(true);
+    expect(asks("Shouldn't the credit note cover both shipments?")).toBe(true);
+    expect(asks('And btw what happened to the second pallet?')).toBe(true);
+    expect(asks('Am I supposed to sign both copies?')).toBe(true);
+    // A tag question after a statement stays rhetorical, whatever its verb.
+    expect(asks("Great kickoff on Monday, wasn't it?")).toBe(false);
+    expect(asks("The new portal is much faster, isn't it?")).toBe(false);
+  });
+
+  it('takes indirect questions and wishes put to the reader as requests, not musings', () => {
+    expect(asks('I was wondering if there is a way to export the report as CSV.')).toBe(true);
+    expect(asks("I'm wondering whether you could bring the workshop forward a week.")).toBe(true);
+    expect(asks("I'm wondering who I should talk to about the invoice.")).toBe(true);
+    expect(asks('I wonder how that mistake crept in.')).toBe(false);
+    expect(asks("We'd like to know when the new release reaches our tenant.")).toBe(true);
+    expect(asks('I need to know which firmware the replacement units run.')).toBe(true);
+    expect(asks('It would be helpful if you could add the cost centre to each line.')).toBe(true);
+    expect(asks('We request that you countersign the amendment before the 15th.')).toBe(true);
+    expect(asks('Our CFO was asking if you could join the budget review.')).toBe(true);
+    expect(asks("I'd like to set up a call with your team next week.")).toBe(true);
+    expect(asks("We'd appreciate anything you can do to speed up the customs paperwork.")).toBe(true);
+    expect(asks('Any ideas why the sync stops at midnight.')).toBe(true);
+    expect(asks('Anything we can do to get the order out before Christmas?')).toBe(true);
+    expect(asks("If there's anything we can do to help, call us.")).toBe(false);
+    expect(asks('Remind me who signs off on the change requests.')).toBe(true);
+    // Musing about a cause, or a plan of our own, asks the reader nothing.
+    expect(asks('I wonder whether this is because the import ran twice.')).toBe(false);
+    expect(asks('I was wondering if this might be the reason for the delay.')).toBe(false);
+    expect(asks('I was wondering whether to take the late train instead.')).toBe(false);
+    expect(asks('We need to know our own numbers better before the board meets.')).toBe(false);
+  });
+
+  it('takes a plea for help as a request, and not thanks for help given', () => {
+    expect(asks('Can anyone help with the login error on the portal')).toBe(true);
+    expect(asks('I hope you can help me with the missing delivery.')).toBe(true);
+    expect(asks('We urgently need your help with the customs declaration.')).toBe(true);
+    expect(asks('Need assistance with the warranty claim for order 5521.')).toBe(true);
+    expect(asks('Help!')).toBe(true);
+    expect(asks('The scanner jams on every second page :( please assist')).toBe(true);
+    expect(asks('Guidance on the new tax codes please.')).toBe(true);
+    expect(asks('I need more information about the delivery slots.')).toBe(true);
+    expect(asks('Thanks for your help.')).toBe(false);
+    expect(asks('Your help last week made all the difference.')).toBe(false);
+    expect(asks('The help page explains the new tax codes.')).toBe(false);
+  });
 });
