@@ -6,6 +6,7 @@
  * Questions that ask us to act or answer ("Can you confirm ...?", "Any update on ...?") are.
  */
 import type { RequestCandidate } from '../model/facts';
+import { groupedAnywhereByFirstLetter } from './text/first-letter-alternation';
 import { snippet } from './text/normalize';
 import { splitSentences } from './text/sentences';
 
@@ -59,8 +60,10 @@ const OPENS_WITH_CAN_YOU = /^(?:\w+,\s+)?(?:could|can|would|will) you\b/i;
  * rules (none of which uses the u flag), so it is never stricter than they are; corpus/prefilters.test.ts
  * checks that over the corpora.
  */
-const REQUEST_CUES =
+const REQUEST_CUES_WRITTEN =
   /could|can|would|will|might|'d |possible|wonder|kindly|mind|any |what|when |where are we|please|pls|plz|need|require|must|waiting|send|share|forward|provide|confirm|review|sign|approve|update|let|get back|call|ring me|advise|check|ask|make sure|remember|forget|reminder|appreciate/i;
+/** REQUEST_CUES_WRITTEN as the engine reads it fastest (text/first-letter-alternation.ts); read with test() only. */
+const REQUEST_CUES = groupedAnywhereByFirstLetter(REQUEST_CUES_WRITTEN);
 
 /** False only for a sentence no request rule can match (the cheap test findRequests makes first). */
 export function mayAsk(sentence: string): boolean {

@@ -8,7 +8,7 @@
  * rules (THEIR_SIGNALS, THEIR_RULES) and the complaints customers make without feeling words (THEIR_COMPLAINTS).
  */
 import type { RiskCandidate, RiskKind, RiskSignal, Side } from '../model/facts';
-import { groupedByFirstLetter } from './text/first-letter-alternation';
+import { groupedAnywhereByFirstLetter, groupedByFirstLetter } from './text/first-letter-alternation';
 import { snippet } from './text/normalize';
 import { WordStartFilter } from './text/word-start-filter';
 import { splitSentences } from './text/sentences';
@@ -1093,7 +1093,9 @@ const THEIR_STEMS_GROUPED = groupedByFirstLetter(THEIR_STEMS);
 const COMPLAINT_STEMS_GROUPED = groupedByFirstLetter(COMPLAINT_STEMS);
 if (THEIR_STEMS_GROUPED === THEIR_STEMS || COMPLAINT_STEMS_GROUPED === COMPLAINT_STEMS) throw new Error('risks: a stem list no longer groups by first letter');
 
-const OUR_STEMS = /unfortunate|regrett|afraid|won't|will not|can't|cannot|can not|missed|delay|slipp|setback|issue|problem|outage|bug|hit|run into|encountered|behind|late|push|move|bad news/i;
+const OUR_STEMS_WRITTEN = /unfortunate|regrett|afraid|won't|will not|can't|cannot|can not|missed|delay|slipp|setback|issue|problem|outage|bug|hit|run into|encountered|behind|late|push|move|bad news/i;
+/** OUR_STEMS_WRITTEN as the engine reads it fastest (text/first-letter-alternation.ts); read with test() only. */
+const OUR_STEMS = groupedAnywhereByFirstLetter(OUR_STEMS_WRITTEN);
 
 /**
  * Sentences that use risk words about something that is not our work: a legal footer's complaints
