@@ -43,7 +43,7 @@ import { snippet } from './text/normalize';
 import { reportsAnswerHeard } from './text/reported-answers';
 import { reportsHeardOrNews, reportsNews } from './text/reported-news';
 import { REPORT_HEADING, isBareHeading, reportsUnderHeading } from './text/report-headings';
-import { unionGroupedByFirstLetter } from './text/first-letter-alternation';
+import { groupedAnywhereByFirstLetter, unionGroupedByFirstLetter } from './text/first-letter-alternation';
 import { splitSentences } from './text/sentences';
 import { BUILT_OK, FIX_LANDED, ITEMS_DONE, TRY_WORKED } from './text/terse-reports';
 
@@ -99,8 +99,10 @@ const OLD_NEWS = /\b(?:earlier this (?:year|month)|last (?:year|month|spring|sum
  * Every delivery and slip pattern contains one of these; most sentences skip the full rules. An answer heard from someone
  * else has its own guard (text/reported-answers.ts), read only for the sentences this one turns away.
  */
-const HINT =
+const HINT_WRITTEN =
   /fyi|readout|status report|progress report|fysa|tried|tested|reproduc|install|upgrad|built|rebuilt|pushed|commit|edited|updated|added|removed|changed|rewr|implement|introduc|patch|appl|merg|filed|opened|document|\bran\b|\brun\b|work|solve|trick|cure|sorted|got|found|below|could|can |attach|enclos|find|sent|send|forward|shar|upload|post|mail|fax|courier|put|placed|added|circulat|dropped|submit|deliver|includ|here|promised|requested|discussed|link|http|answer|question|query|check|confirm|look|heard|spoke|talk|verif|investigat|asked|good|turns out|reason|price|cost|quote|figure|number|total|amount|date|eta|yes|no\b|thank|great|nice|met|caught|fix|patch|update|change|release|feature|version|resolved|deploy|shipp|rolled|book|schedul|set up|arrang|organi|invite|room|session|now|long|late|behind|more|slipp|delay|push|ready|held|stuck|bear|revised|new|improv|speed|solution|gone|went|finished|completed|workaround|suggest|replied|explain|pointed|told|due to|caused|\$ |left|landed|copied|compil|loads|loaded|builds|svn|cvs|\bgit\b|\bhg\b|mercurial|bzr|darcs|subversion/i;
+/** HINT_WRITTEN as the engine reads it fastest (text/first-letter-alternation.ts); read with test() only. */
+const HINT = groupedAnywhereByFirstLetter(HINT_WRITTEN);
 
 /** A fixed frame: only the phrase of a slip's new time is kept; the caller dates it in the user's zone. */
 const PROBE: DueDateContext = {

@@ -84,6 +84,7 @@ import { buildDays, dayRuleMatches, type DayRuleMatch } from './due-dates/day-ru
 import type { DueDateContext } from './due-dates/frame';
 import { frameOf, instantAt } from './due-dates/frame';
 import { namesNoDueDay } from './due-dates/not-due';
+import { groupedAnywhereByFirstLetter } from './text/first-letter-alternation';
 
 export type { DueDateContext } from './due-dates/frame';
 
@@ -102,8 +103,10 @@ export interface ResolvedDue {
  * `dueText` is the phrase as written ("by Friday", "tomorrow at 3pm").
  */
 /** Every date phrase contains one of these; most text does not, and skips the full rules. */
-const DATE_HINT =
+const DATE_HINT_WRITTEN =
   /\d|day|this we\b|aft|tonight|this eve|(?:this|in|the) am\b|tomorrow|morning|afternoon|evening|week|month|mon|tue|wed|thu|fri|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|eod|cob|eob|eow|eom|noon|lunch|fortnight|midnight|hour|minute|mins?\b|close of|quarter|year|q[1-4]|eoq|eoy/i;
+/** DATE_HINT_WRITTEN as the engine reads it fastest (text/first-letter-alternation.ts); read with test() only. */
+const DATE_HINT = groupedAnywhereByFirstLetter(DATE_HINT_WRITTEN);
 
 /** "starting 24 April", "beginning on Monday": the date the commitment starts at. */
 const START_MARKER = /\b(?:starting|beginning|commencing|effective|as of)(?:\s+(?:on|from))?[\s,]*$/i;

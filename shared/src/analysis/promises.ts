@@ -26,6 +26,7 @@ import type { PromiseCandidate } from '../model/facts';
 import { defaultDueDate, resolveDueDate } from './due-dates';
 import type { DueDateContext, ResolvedDue } from './due-dates';
 import { LATER_MESSAGE, expositionReason } from './text/discussion-prose';
+import { groupedAnywhereByFirstLetter } from './text/first-letter-alternation';
 import { snippet } from './text/normalize';
 import { splitSentences } from './text/sentences';
 
@@ -673,8 +674,10 @@ const PROBE: PromiseContext = {
  * sentence with only that skips them too. corpus/prefilters.test.ts checks over the corpora that the rules keep
  * the same promises with this test as without it.
  */
-const MAY_COMMIT =
+const MAY_COMMIT_WRITTEN =
   /plan|intend|will|'ll|’ll|shall|should|going to|gonna|let me(?!\s+know\b)|expect|consider it|leave it with me|on it|can (?:have|get)|sending|sharing|forwarding|delivering|shipping|submitting|circulating|publishing|releasing|calling|emailing|posting|uploading|deploying|getting/i;
+/** MAY_COMMIT_WRITTEN as the engine reads it fastest (text/first-letter-alternation.ts); read with test() only. */
+const MAY_COMMIT = groupedAnywhereByFirstLetter(MAY_COMMIT_WRITTEN);
 
 /** What a plan delivers to its readers: a release, an addition, a fix (PLAN's action, after "plan to"). */
 const PLANNED_DELIVERY = /^(?:add|release|submit|upload|implement|fix|publish|include|incorporate|provide|post|send|ship|port|document)\b/i;

@@ -60,10 +60,24 @@ const CONTACT = /(?:\+?\d[\d\s().-]{6,}\d|@[\w-]+\.\w|https?:\/\/|www\.)/;
 
 // The patterns of the line-by-line checks below live out here: a regex literal inside a function is a new
 // object each time it is evaluated, and these run for every line of every message.
-const BLANKS = /\s+/;
 const FIRST_OR_SECOND_PERSON = /\b(?:I|I'm|I'll|I've|we|we'll|you|your|let|please)\b/i;
 const ENDS_EXCLAIMED = /[!?]\s*$/;
 const ENDS_WITH_PERIOD = /\.\s*$/;
+
+/**
+ * The words of a trimmed line, as many as `line.split(/\s+/)` makes, counted in place: the split built an array of
+ * them for every line a signature was looked for in.
+ */
+function wordCount(trimmed: string): number {
+  let words = 1;
+  let blank = false;
+  for (let i = 0; i < trimmed.length; i++) {
+    const isBlank = isBlankChar(trimmed.charCodeAt(i));
+    if (isBlank && !blank) words++;
+    blank = isBlank;
+  }
+  return words;
+}
 
 /** Lines that belong to a name/title/contact block rather than to the message. */
 function looksLikeSignatureLine(line: string): boolean {
@@ -71,12 +85,13 @@ function looksLikeSignatureLine(line: string): boolean {
   if (!trimmed) return true;
   if (CONTACT.test(trimmed)) return true;
   if (trimmed.length > 60) return false;
-  if (trimmed.split(BLANKS).length > 8) return false;
+  const words = wordCount(trimmed);
+  if (words > 8) return false;
   // First- and second-person words mean a sentence, not a name or a title.
   if (FIRST_OR_SECOND_PERSON.test(trimmed)) return false;
   // "This is an elegant solution!" is a sentence; "Acme Ltd." is not.
   if (ENDS_EXCLAIMED.test(trimmed)) return false;
-  return !(ENDS_WITH_PERIOD.test(trimmed) && trimmed.split(BLANKS).length >= 4);
+  return !(ENDS_WITH_PERIOD.test(trimmed) && words >= 4);
 }
 
 /** Outlook wraps a long sender: "From: Human Resources" over "<hr+1234@example.com>". */
@@ -113,6 +128,10 @@ const ENDS_WROTE = /\b(?:wrote|schrieb|a écrit|skrev|schreef)$/i;
 const ATTRIBUTION_OPENING = /^(?:on|am|le|el|op|il|den|em|in data|w dniu)\s/i;
 const DIGIT = /\d/;
 
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
 /** Whether a (trimmed, non-empty) line ends with ".", "!" or "?": /[.!?]$/ without scanning the line. */
 function endsTerminated(line: string): boolean {
   const last = line.charCodeAt(line.length - 1);
@@ -137,8 +156,10 @@ function historyStart(lines: string[]): number {
     if ((endsWithColon || line[0] === '-' || line[0] === '_') && SEPARATORS.some((re) => re.test(line))) return i;
     if (isHeaderBlock(lines, i)) return i;
     // Lotus Notes: "Jane Roe/HOU/ECT on 05/02/2001 02:30 PM" (one line), or a name over a date line over "To:".
-    if (line.includes(' on ') && line.includes('/') && LOTUS_DATE.test(line) && LOTUS_HEADER.test(line)) return i;
-    if (LOTUS_DATE_LINE.test(line) && TO_HEADER.test(nextNonBlank(lines, i))) {
+    // "/" first: one character is found faster than " on ", and most lines have neither.
+    if (line.includes('/') && line.includes(' on ') && LOTUS_DATE.test(line) && LOTUS_HEADER.test(line)) return i;
+    // LOTUS_DATE_LINE opens with a digit: most lines are ruled out by their first character, without the call.
+    if (isDigitCode(line.charCodeAt(0)) && LOTUS_DATE_LINE.test(line) && TO_HEADER.test(nextNonBlank(lines, i))) {
       const previous = i > 0 ? lines[i - 1]!.trim() : '';
       return previous && previous.length <= 60 && AT_OR_SLASH.test(previous) ? i - 1 : i;
     }
@@ -281,12 +302,15 @@ const PIPE_QUOTE = /^\|(?:\s|$)/;
  * lines (some mailers quote that way; elsewhere a leading "|" is more likely a table).
  */
 function isQuoted(line: string, pipeQuotes = false): boolean {
-  // Every quote marker is the first non-blank character: look at it before any pattern.
-  const first = line.trimStart()[0];
-  if (first === '>') return true;
+  // Every quote marker is the first non-blank character: look at it before any pattern (found in place, as
+  // line.trimStart()[0] would find it without the copy trimStart makes of an indented line).
+  let at = 0;
+  while (at < line.length && isBlankChar(line.charCodeAt(at))) at++;
+  const first = line.charCodeAt(at);
+  if (first === 62 /* > */) return true;
   // "<snip>" / "[...]" mark where the writer cut the quote they answer.
-  if ((first === '<' || first === '[') && SNIP.test(line)) return true;
-  return pipeQuotes && first === '|' && PIPE_QUOTE.test(line);
+  if ((first === 60 /* < */ || first === 91) /* [ */ && SNIP.test(line)) return true;
+  return pipeQuotes && first === 124 /* | */ && PIPE_QUOTE.test(line);
 }
 
 /**
@@ -357,6 +381,8 @@ export function isBlankChar(code: number): boolean {
 const lineStarts: number[] = [];
 
 function quotedTail(text: string): { cut: number; blanksBelow: number } {
+  // Without a ">" there is no quoted line: the loop below would stop at the last non-blank line with the same answer.
+  if (!text.includes('>')) return { cut: text.length, blanksBelow: 0 };
   // Where each line starts, found forward with indexOf (a fast scan for one character): walking back from the end a
   // character at a time, or with lastIndexOf (which V8 runs through its runtime), cost about twice as much, and the
   // block read here is most of a long reply.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { groupedByFirstLetter, unionGroupedByFirstLetter } from './first-letter-alternation';
+import fc from 'fast-check';
+import { groupedAnywhereByFirstLetter, groupedByFirstLetter, unionGroupedByFirstLetter } from './first-letter-alternation';
 
 describe('groupedByFirstLetter', () => {
   it('groups a word list by first letter, distributing a group that opens an alternative', () => {
@@ -75,5 +76,31 @@ describe('unionGroupedByFirstLetter', () => {
 
   it('accepts only patterns with exactly the flag i', () => {
     expect(() => unionGroupedByFirstLetter([/\bdone\b/])).toThrow(/flag/);
+  });
+});
+
+describe('groupedAnywhereByFirstLetter', () => {
+  const cues = /fyi|tried|tested|can |could|\bran\b|let me(?!\s+know\b)|'ll|\d|(?:this|in) am\b|mins?\b|q[1-4]|\$ /i;
+
+  it('groups the fragments that open with a letter or a digit, and keeps the others as written', () => {
+    const grouped = groupedAnywhereByFirstLetter(cues);
+    expect(grouped.source).toBe("fyi|t(?:ried|ested|his am\\b)|c(?:an |ould)|let me(?!\\s+know\\b)|\\d|in am\\b|mins?\\b|q[1-4]|(?:\\bran\\b)|(?:'ll)|(?:\\$ )");
+    expect(grouped.flags).toBe('i');
+  });
+
+  it('matches exactly the texts the pattern matches', () => {
+    const grouped = groupedAnywhereByFirstLetter(cues);
+    const pieces = ['FYI', 'tri', 'tried', 'Tested', 'can', 'can ', 'could', 'ran', 'brand', 'let me', 'let me know', 'let me see', "we'll", 'll', '7', 'this am', 'in am', 'amen', 'min', 'mins', 'minute', 'Q3', 'q5', '$ ', '$', 'x'];
+    const text = fc.array(fc.tuple(fc.constantFrom(...pieces), fc.constantFrom(' ', '', ', ', '.', '\n')), { maxLength: 8 }).map((parts) => parts.map(([piece, gap]) => piece + gap).join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(grouped.test(t), t).toBe(cues.test(t));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('accepts only patterns with exactly the flag i', () => {
+    expect(() => groupedAnywhereByFirstLetter(/cat|dog/)).toThrow();
   });
 });

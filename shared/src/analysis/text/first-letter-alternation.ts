@@ -151,3 +151,31 @@ export function unionGroupedByFirstLetter(patterns: readonly RegExp[]): RegExp {
   for (const alternative of rest) parts.push(`(?:${alternative})`);
   return new RegExp(parts.join('|'), 'i');
 }
+
+/**
+ * A pattern for `test()` alone that matches a text exactly when `pattern` (a bare alternation of fragments with only the
+ * flag `i`, matched anywhere: `/fyi|tried|can |\bran\b|.../i`) does: the alternatives that open with a letter or a digit
+ * grouped by it, `f(?:yi|ax|...)|t(?:ried|...)`, the others as they are. Unanchored, V8's engine tries every alternative
+ * at every place in the text; grouped, one dispatch on the letter there and the few fragments of that letter. Which
+ * alternative matches first may change; whether one matches does not (see unionGroupedByFirstLetter). The patterns it
+ * is applied to are the rules' cheap first tests, read for every sentence of a family.
+ */
+export function groupedAnywhereByFirstLetter(pattern: RegExp): RegExp {
+  if (pattern.flags !== 'i') throw new Error(`groupedAnywhereByFirstLetter: ${pattern.source.slice(0, 40)} must have exactly the flag "i"`);
+  const byLead = new Map<Lead, string[]>();
+  const others: string[] = [];
+  for (const alternative of alternatives(pattern.source)) {
+    const found = CAPTURES.test(alternative) ? null : leads(alternative);
+    if (!found) {
+      others.push(alternative);
+      continue;
+    }
+    for (const [lead, rest] of found) {
+      const rests = byLead.get(lead) ?? [];
+      rests.push(rest);
+      byLead.set(lead, rests);
+    }
+  }
+  const groups = [...byLead].map(([lead, rests]) => (rests.length === 1 ? `${lead}${rests[0]}` : `${lead}(?:${rests.join('|')})`));
+  return new RegExp([...groups, ...others.map((alternative) => `(?:${alternative})`)].join('|'), 'i');
+}

@@ -84,18 +84,18 @@ function escapedSymbol(letter: string): number | undefined {
  * The beginnings of the matches of `sequence` (no top-level `|`) read after `sofar`, into `out`; false when there are
  * too many to keep.
  */
-function collect(sequence: string, sofar: Beginning, out: Beginning[]): boolean {
+function collect(sequence: string, sofar: Beginning, out: Beginning[], longest: number): boolean {
   if (out.length > MAX_BEGINNINGS) return false;
-  if (sofar.length === 3 || sequence === '') {
+  if (sofar.length === longest || sequence === '') {
     out.push(sofar);
     return true;
   }
   // Zero-width: a boundary, a line start, a lookaround.
-  if (sequence.startsWith('\\b') || sequence.startsWith('\\B')) return collect(sequence.slice(2), sofar, out);
-  if (sequence.startsWith('^')) return collect(sequence.slice(1), sofar, out);
+  if (sequence.startsWith('\\b') || sequence.startsWith('\\B')) return collect(sequence.slice(2), sofar, out, longest);
+  if (sequence.startsWith('^')) return collect(sequence.slice(1), sofar, out, longest);
   if (/^\(\?<?[=!]/.test(sequence)) {
     const after = sequence.slice(closingOf(sequence, 0, '(', ')') + 1);
-    return collect(after.slice(quantifier(after).length), sofar, out);
+    return collect(after.slice(quantifier(after).length), sofar, out, longest);
   }
   if (sequence.startsWith('(')) {
     const end = closingOf(sequence, 0, '(', ')');
@@ -105,9 +105,9 @@ function collect(sequence: string, sofar: Beginning, out: Beginning[]): boolean 
     const rest = after.slice(times.length);
     // At most once ("(?: back)?"): without the group, or with it and what follows; otherwise what the group starts
     // with, after which nothing more is told.
-    if (times.length && !times.once) return times.optional ? finish(sofar, out) : collectBranches(inner, '', sofar, out);
-    if (times.optional && !collect(rest, sofar, out)) return false;
-    return collectBranches(inner, rest, sofar, out);
+    if (times.length && !times.once) return times.optional ? finish(sofar, out) : collectBranches(inner, '', sofar, out, longest);
+    if (times.optional && !collect(rest, sofar, out, longest)) return false;
+    return collectBranches(inner, rest, sofar, out, longest);
   }
   let symbol: number | undefined;
   let length = 1;
@@ -126,12 +126,12 @@ function collect(sequence: string, sofar: Beginning, out: Beginning[]): boolean 
   const next = [...sofar, symbol];
   // "re-?tender": without the character or with it, once; a repeated one ends what is told.
   if (times.length && !times.once) return times.optional ? finish(sofar, out) : finish(next, out);
-  if (times.optional && !collect(rest, sofar, out)) return false;
-  return collect(rest, next, out);
+  if (times.optional && !collect(rest, sofar, out, longest)) return false;
+  return collect(rest, next, out, longest);
 }
 
-function collectBranches(inner: string, rest: string, sofar: Beginning, out: Beginning[]): boolean {
-  for (const branch of topLevelBranches(inner)) if (!collect(branch + rest, sofar, out)) return false;
+function collectBranches(inner: string, rest: string, sofar: Beginning, out: Beginning[], longest: number): boolean {
+  for (const branch of topLevelBranches(inner)) if (!collect(branch + rest, sofar, out, longest)) return false;
   return true;
 }
 
@@ -140,51 +140,159 @@ function finish(sofar: Beginning, out: Beginning[]): boolean {
   return out.length <= MAX_BEGINNINGS;
 }
 
-/** Every match of `pattern` starts a word with one of these beginnings, or undefined when that cannot be told. */
-export function wordBeginnings(pattern: RegExp): Beginning[] | undefined {
+/**
+ * How many symbols a beginning has at most. Three told too little of the client-risk rules: "wor" (of "worst") begins
+ * "work", "word" and "world", "use" (of "useless") "user" and "used", and two sentences in three with a risk stem still
+ * ran some twenty of the rules' regexes, nearly all in vain. Five symbols ("worst", "usele") are told apart, looked up
+ * only where a word's first three symbols begin some longer beginning (see WordStartFilter). Over the inbound sentences
+ * of the mailbox bench's first 30,000 messages of real sentences, the rules visited per sentence with a stem went from
+ * 21.7 to 11.6, and findRisks took 494-535 against 656-720 ms (best of 10, three alternated runs, with the rows below).
+ */
+const LONGEST = 5;
+
+/**
+ * Every match of `pattern` starts a word with one of these beginnings (of at most `length` symbols), or undefined when
+ * that cannot be told.
+ */
+export function wordBeginnings(pattern: RegExp, length = LONGEST): Beginning[] | undefined {
   if (pattern.flags.includes('u') || pattern.flags.includes('v') || pattern.flags.includes('m')) return undefined;
   const out: Beginning[] = [];
   for (const branch of topLevelBranches(pattern.source)) {
-    if (!branch.startsWith('\\b') || !collect(branch.slice(2), [], out)) return undefined;
+    if (!branch.startsWith('\\b') || !collect(branch.slice(2), [], out, length)) return undefined;
   }
   // Each match must start with a letter or a digit right after the boundary, so that it starts a word.
   if (out.some((beginning) => beginning.length === 0 || beginning[0]! >= OTHER)) return undefined;
   return out;
 }
 
+/** A beginning's symbols as one number, in base SYMBOLS. */
+function symbolsKey(beginning: readonly number[]): number {
+  let key = 0;
+  for (const symbol of beginning) key = key * SYMBOLS + symbol;
+  return key;
+}
+
+/** Keys of five-symbol beginnings start here, after every four-symbol one (all stay below 2^31). */
+const FIVE_KEYS = SYMBOLS ** 4;
+const EMPTY_SLOT = -1;
+
 /**
  * Many patterns, each with an index; `scan(sentence)` then `mayMatch(index)` is false only where that pattern cannot
  * match the sentence scanned.
+ *
+ * The bits a word start lets through are kept by row, each row `words` 32-bit words: one row for each first three
+ * symbols (the bits of its beginnings of one, two and three symbols together, equal rows stored once), and one for each
+ * beginning of four or five symbols, found through a small open-addressing table (a Map was slower: its lookups showed as
+ * much of the scan as the rest of it). Before, three tables of bits (the largest 28^3 rows, 700 kB for the client-risk
+ * rules) were read at random at every word start, cache misses most likely: the scan was the largest single cost in a
+ * profile of findRisks over the bench's inbound sentences, and these rows (413 of them for the client-risk rules, 13 kB)
+ * took findRisks over them from about 1,000 to about 550 ms (profiled, ten runs each).
  */
 export class WordStartFilter {
   private readonly words: number;
-  private readonly one: Uint32Array;
-  private readonly two: Uint32Array;
-  private readonly three: Uint32Array;
+  /** The bits of every row, row after row; row 0 has none. */
+  private readonly rows: Uint32Array;
+  /** The row of each first three symbols. */
+  private readonly rowOfThree: Uint16Array;
+  /** 1 where some beginning of four or five symbols starts with these three: only then is the table looked at. */
+  private readonly longer: Uint8Array;
+  /** Open addressing: the keys (symbolsKey, five-symbol ones after FIVE_KEYS) and their rows. */
+  private readonly longKeys: Int32Array;
+  private readonly longRows: Uint16Array;
+  private readonly longShift: number;
   private readonly found: Uint32Array;
   private readonly always: Uint32Array;
 
   constructor(patterns: readonly RegExp[]) {
-    this.words = Math.ceil(patterns.length / 32) || 1;
-    this.one = new Uint32Array(SYMBOLS * this.words);
-    this.two = new Uint32Array(SYMBOLS * SYMBOLS * this.words);
-    this.three = new Uint32Array(SYMBOLS * SYMBOLS * SYMBOLS * this.words);
-    this.found = new Uint32Array(this.words);
-    this.always = new Uint32Array(this.words);
+    const words = (this.words = Math.ceil(patterns.length / 32) || 1);
+    this.found = new Uint32Array(words);
+    this.always = new Uint32Array(words);
+    // The bits of each beginning, gathered before they are laid out in rows.
+    const one = new Uint32Array(SYMBOLS * words);
+    const two = new Uint32Array(SYMBOLS * SYMBOLS * words);
+    const three = new Uint32Array(SYMBOLS * SYMBOLS * SYMBOLS * words);
+    const longBits = new Map<number, Uint32Array>();
+    this.longer = new Uint8Array(SYMBOLS * SYMBOLS * SYMBOLS);
     patterns.forEach((pattern, index) => {
       const word = index >>> 5;
       const bit = 1 << (index & 31);
-      const beginnings = wordBeginnings(pattern);
+      // Five symbols where the pattern's beginnings are few enough to list, else three.
+      const beginnings = wordBeginnings(pattern) ?? wordBeginnings(pattern, 3);
       if (!beginnings) {
         this.always[word]! |= bit;
         return;
       }
-      for (const [a, b, c] of beginnings) {
-        if (b === undefined) this.one[a! * this.words + word]! |= bit;
-        else if (c === undefined) this.two[(a! * SYMBOLS + b) * this.words + word]! |= bit;
-        else this.three[((a! * SYMBOLS + b) * SYMBOLS + c) * this.words + word]! |= bit;
+      for (const beginning of beginnings) {
+        const [a, b, c] = beginning;
+        if (b === undefined) one[a! * words + word]! |= bit;
+        else if (c === undefined) two[(a! * SYMBOLS + b) * words + word]! |= bit;
+        else if (beginning.length === 3) three[((a! * SYMBOLS + b) * SYMBOLS + c) * words + word]! |= bit;
+        else {
+          const key = beginning.length === 4 ? symbolsKey(beginning) : FIVE_KEYS + symbolsKey(beginning);
+          let bits = longBits.get(key);
+          if (!bits) longBits.set(key, (bits = new Uint32Array(words)));
+          bits[word]! |= bit;
+          this.longer[(a! * SYMBOLS + b) * SYMBOLS + c] = 1;
+        }
       }
     });
+    // Rows, equal ones once.
+    const rowIds = new Map<string, number>([[new Uint32Array(words).join(), 0]]);
+    const rowList: Uint32Array[] = [new Uint32Array(words)];
+    const rowOf = (bits: Uint32Array): number => {
+      const key = bits.join();
+      let id = rowIds.get(key);
+      if (id === undefined) {
+        id = rowList.length;
+        rowIds.set(key, id);
+        rowList.push(bits);
+      }
+      return id;
+    };
+    this.rowOfThree = new Uint16Array(SYMBOLS * SYMBOLS * SYMBOLS);
+    for (let abc = 0; abc < SYMBOLS * SYMBOLS * SYMBOLS; abc++) {
+      const a = Math.floor(abc / (SYMBOLS * SYMBOLS));
+      const ab = Math.floor(abc / SYMBOLS);
+      const bits = new Uint32Array(words);
+      for (let w = 0; w < words; w++) bits[w] = one[a * words + w]! | two[ab * words + w]! | three[abc * words + w]!;
+      this.rowOfThree[abc] = rowOf(bits);
+    }
+    let size = 16;
+    while (size < longBits.size * 2) size *= 2;
+    this.longShift = 32 - Math.log2(size);
+    this.longKeys = new Int32Array(size).fill(EMPTY_SLOT);
+    this.longRows = new Uint16Array(size);
+    for (const [key, bits] of longBits) {
+      let slot = Math.imul(key, 0x9e3779b1) >>> this.longShift;
+      while (this.longKeys[slot] !== EMPTY_SLOT) slot = (slot + 1) & (size - 1);
+      this.longKeys[slot] = key;
+      this.longRows[slot] = rowOf(bits);
+    }
+    if (rowList.length > 0xffff) throw new Error('word-start-filter: too many distinct rows');
+    this.rows = new Uint32Array(rowList.length * words);
+    rowList.forEach((bits, id) => this.rows.set(bits, id * words));
+  }
+
+  /** Adds the row of a beginning of four or five symbols (its key), when some pattern has that beginning. */
+  private addLong(key: number): void {
+    const keys = this.longKeys;
+    const mask = keys.length - 1;
+    for (let slot = Math.imul(key, 0x9e3779b1) >>> this.longShift; ; slot = (slot + 1) & mask) {
+      const at = keys[slot]!;
+      if (at === EMPTY_SLOT) return;
+      if (at === key) {
+        this.addRow(this.longRows[slot]!);
+        return;
+      }
+    }
+  }
+
+  private addRow(row: number): void {
+    const words = this.words;
+    const found = this.found;
+    const rows = this.rows;
+    const at = row * words;
+    for (let w = 0; w < words; w++) found[w]! |= rows[at + w]!;
   }
 
   scan(sentence: string): void {
@@ -200,10 +308,14 @@ export class WordStartFilter {
         const a = symbolOfCode(code);
         const b = i + 1 < length ? symbolOfCode(sentence.charCodeAt(i + 1)) : OTHER;
         const c = i + 2 < length ? symbolOfCode(sentence.charCodeAt(i + 2)) : OTHER;
-        const oneAt = a * words;
-        const twoAt = (a * SYMBOLS + b) * words;
-        const threeAt = ((a * SYMBOLS + b) * SYMBOLS + c) * words;
-        for (let w = 0; w < words; w++) found[w]! |= this.one[oneAt + w]! | this.two[twoAt + w]! | this.three[threeAt + w]!;
+        const abc = (a * SYMBOLS + b) * SYMBOLS + c;
+        const row = this.rowOfThree[abc]!;
+        if (row !== 0) this.addRow(row);
+        if (this.longer[abc] === 1) {
+          const abcd = abc * SYMBOLS + (i + 3 < length ? symbolOfCode(sentence.charCodeAt(i + 3)) : OTHER);
+          this.addLong(abcd);
+          this.addLong(FIVE_KEYS + abcd * SYMBOLS + (i + 4 < length ? symbolOfCode(sentence.charCodeAt(i + 4)) : OTHER));
+        }
       }
       previousIsWord = isWord;
     }
