@@ -86,7 +86,8 @@ export async function readReminders(db: Executor, userId: string, query: Reminde
   // overdue_after is the later of the due date and the snooze (settlePromise), so a promise late at ?2 was
   // snoozed, if at all, until before ?2: only those not yet late are tested for a snooze. The late ones, the
   // many, are then counted and paged from promises_state_idx alone; testing the snooze read each one's row
-  // (a key client's 1,133 late promises: 4 -> 0.2 ms counting them, 3.5 -> 1.6 ms for the page).
+  // (a key client's 1,133 late promises: the statement counting them 3.6 -> 0.7 ms, choosing the late page's
+  // rows 3.5 -> 1.6 ms).
   const notSnoozed = `(p.${P.snoozedUntil} IS NULL OR p.${P.snoozedUntil} <= ?2)`;
   const live = (columns: string, extra: string, tail = '') =>
     `SELECT * FROM (SELECT ${columns} FROM ${P.$} p WHERE p.${P.userId} = ?1 AND p.${P.state} = 'pending' AND p.${P.overdueAfter} <= ?3${extra} ${tail})
@@ -120,8 +121,8 @@ export async function readReminders(db: Executor, userId: string, query: Reminde
             ORDER BY ${order(isLate)}`;
   // Independent reads, spread over the reader threads (readTogether): the popup waits for the slower share, not the sum.
   const [promiseCounts, overdue, dueSoon, awaitingCount, awaitingRows, lastEmail, lastTouch, profiles, snoozes] = await readTogether(db, [
-    // Late promises are counted as one group; the few not yet late come by due date and whether a slip was
-    // sent, for the shared rule (promiseReminderKind) to call "due" or "at risk". One pass over the index.
+    // Late promises are counted as one group, from the index alone; the few not yet late come by due date and
+    // whether a slip was sent, for the shared rule (promiseReminderKind) to call "due" or "at risk".
     {
       sql: `SELECT 1 AS late, NULL AS due_at, NULL AS slipped, count(*) AS n FROM (${live('1', late)})
             UNION ALL
