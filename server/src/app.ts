@@ -9,6 +9,7 @@ import { toErrorResponse } from './http/on-error';
 import { createRateLimitStore, rateLimit, rateLimitByAddress } from './http/rate-limit';
 import { createStorageHealth } from './http/storage-health';
 import { createInFlight } from './http/in-flight';
+import { createTokenUsers } from './store/token-users';
 import { accountDisconnectRoutes } from './routes/account-disconnect';
 import { accountRoutes } from './routes/accounts';
 import { authRoutes, tokenRoutes } from './routes/auth';
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps) {
   deps.storageHealth ??= createStorageHealth();
   deps.rateLimits ??= createRateLimitStore();
   deps.inFlight ??= createInFlight();
+  deps.tokenUsers ??= createTokenUsers(deps.database);
   const described: DescribedApp = {};
   const app = new Hono<AppEnv>()
     .use('*', deps.inFlight.track)

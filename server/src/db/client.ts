@@ -33,6 +33,12 @@ export interface Database {
    */
   lookups: ReadExecutor;
   /**
+   * For an embedded file, a number that moves whenever anything has been committed to the file since it was
+   * last asked (`LookupConnection.dataVersion`): what was read at one value is still what the file holds while
+   * the value stays. Null for a libSQL server, which offers no such counter.
+   */
+  dataVersion: (() => number) | null;
+  /**
    * Drizzle on a read connection of its own, for the routes that read through drizzle (the caller's
    * row, settings, mailboxes): on the writer (`db`) such a read waits for any open write transaction,
    * another user's import among them, while WAL lets this one read the last committed state at once.
@@ -91,7 +97,8 @@ export async function createDb(url: string, authToken?: string, options: { check
   const remote: ReadExecutor = { execute: (s) => client.execute(s), batch: (s) => client.batch(s), close: () => {} };
   const readerThread = isFile ? createReaderThread(filePathOf(url), BUSY_TIMEOUT_MS) : null;
   const reader: ReadExecutor = readerThread ?? remote;
-  const lookups: ReadExecutor = isFile ? createCachedReader(filePathOf(url), BUSY_TIMEOUT_MS) : remote;
+  const lookupConnection = isFile ? createCachedReader(filePathOf(url), BUSY_TIMEOUT_MS) : null;
+  const lookups: ReadExecutor = lookupConnection ?? remote;
   const db = drizzle(client, { schema });
   // Not serialized: nothing opens a transaction on it, and each read runs synchronously on the file.
   const readClient = isFile ? createClient({ url, timeout: BUSY_TIMEOUT_MS, concurrency: 1 }) : null;
@@ -106,6 +113,7 @@ export async function createDb(url: string, authToken?: string, options: { check
     client,
     reader,
     lookups,
+    dataVersion: lookupConnection ? () => lookupConnection.dataVersion() : null,
     readDb,
     isFile,
     close: () => {

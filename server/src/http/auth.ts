@@ -1,5 +1,4 @@
 import { createMiddleware } from 'hono/factory';
-import { findUserByToken } from '../store/users';
 import type { AppEnv } from './env';
 import { ApiError } from './errors';
 import { limitAnonymous } from './rate-limit';
@@ -12,7 +11,7 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
     await limitAnonymous(c, 'requests without a valid token');
     throw ApiError.unauthorized();
   }
-  const user = await findUserByToken(c.get('deps').database.lookups, match[1]!);
+  const user = await c.get('deps').tokenUsers!.find(match[1]!);
   if (!user) {
     // A wrong token costs from the address's bucket: guessing tokens runs into 429 after a few tries.
     await limitAnonymous(c, 'requests without a valid token');

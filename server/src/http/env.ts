@@ -7,6 +7,7 @@ import type { Rederiver } from '../store/rederive';
 import type { StorageHealth } from './storage-health';
 import type { RateLimitStore } from './rate-limit';
 import type { InFlight } from './in-flight';
+import type { TokenUsers } from '../store/token-users';
 
 /** What createApp needs: passed in, never read from globals, so tests give a temp database and a fixed clock. */
 export interface AppDeps {
@@ -22,6 +23,8 @@ export interface AppDeps {
   rateLimits?: RateLimitStore;
   /** Whether this process's database writes work (createApp makes one when absent). */
   storageHealth?: StorageHealth;
+  /** Who each token names, remembered while the database is unchanged (createApp makes it when absent). */
+  tokenUsers?: TokenUsers;
   /** The requests being handled, for a shutdown that waits for them (createApp makes it when absent). */
   inFlight?: InFlight;
 }
