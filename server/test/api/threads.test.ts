@@ -44,6 +44,14 @@ describe('GET /v1/threads/:threadId/summary', () => {
     expect(s.requests).toEqual([]);
     expect(s.counterpartSummary.key).toBe('northwind.example');
     expect(s.counterpartSummary.health.components.length).toBeGreaterThan(0);
+    // The client as its page has it, figures, counts and health alike, read without the client's lists
+    // (its oldest waits either way, requests, risks), which the summary leaves to that page.
+    const page = await alice.get('/v1/counterparts/northwind.example');
+    const { awaitingOurReply, awaitingThem, requests, risks, notes: _notes, ...figures } = page.body.counterpart;
+    expect(awaitingOurReply.length).toBeGreaterThan(0);
+    expect(risks.length).toBeGreaterThan(0);
+    expect([awaitingThem, requests]).toBeDefined();
+    expect(s.counterpartSummary).toEqual(figures);
   });
 
   it('links an Outlook thread to Outlook on the web', async () => {

@@ -15,6 +15,17 @@ export const lagSampleSchema = z.object({
   businessMinutes: z.number(),
 });
 
+/**
+ * The client of a thread as the sidebar shows it: the client's figures, counts and health, with its name and
+ * renewal date. Without the client's lists (its longest waits either way, unanswered requests, recent risks): the
+ * sidebar shows this thread's, and the client's page (`GET /v1/counterparts/:key`) has the client's. They were a
+ * third of the answer (3.5 of 12.5 kB on the real-size bench's key client), read and sent with every sidebar open.
+ */
+export const threadCounterpartSchema = counterpartSummarySchema
+  .omit({ awaitingOurReply: true, awaitingThem: true, requests: true, risks: true })
+  .extend({ name: z.string().nullable(), renewalDate: z.string().nullable() });
+export type ThreadCounterpart = z.infer<typeof threadCounterpartSchema>;
+
 /** `GET /v1/threads/:threadId/summary`: everything the sidebar shows for the open thread, in one call. */
 export const threadSummaryResponseSchema = z.object({
   threadId: z.string(),
@@ -35,9 +46,7 @@ export const threadSummaryResponseSchema = z.object({
   requests: z.array(requestSnippetSchema),
   risks: z.array(riskSnippetSchema),
   /** Counterpart-wide view (health with components, initiation share, silence); null for internal threads. */
-  counterpartSummary: counterpartSummarySchema
-    .extend({ name: z.string().nullable(), renewalDate: z.string().nullable() })
-    .nullable(),
+  counterpartSummary: threadCounterpartSchema.nullable(),
   /** Opens the thread in the mail client it came from. */
   link: z.string().nullable(),
 });

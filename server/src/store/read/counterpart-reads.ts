@@ -19,7 +19,7 @@ import {
   type RiskSnippet,
   clientMatchesFilter,
 } from '@followthrough/shared';
-import type { CounterpartListItem, CounterpartProfile } from '@followthrough/shared/contract';
+import type { CounterpartListItem, CounterpartProfile, ThreadCounterpart } from '@followthrough/shared/contract';
 import { counterpartAggregates, counterpartCounts, counterpartProfiles, promises, snippets, threads, touchpoints } from '../../db/schema/index';
 import { names, readTogether, str, strOrNull, type Executor } from '../sql';
 import { decodeCursor, encodeCursor, KEPT_AT_INDEX, keptAfter } from './promise-reads';
@@ -98,8 +98,13 @@ export function readClock(now: Date, settings: AnalysisSettings): ReadClock {
  * cost far above these indexed reads): ?1 user, ?2 now, ?3 over-target instant, ?4 saturation instant,
  * ?5 the start of the risk window; `key` is an SQL expression for the client's key. Every piece reads an
  * index range of this client (counts, the few oldest, the recent), never its whole history in JS.
+ *
+ * `lists`: 'all' reads the client's short lists as its page and the Clients list show them; 'health' only what
+ * the client's figures and health are computed from (the recent risks, the one longest wait for our reply), for a
+ * thread summary, whose client comes without lists (threadCounterpartItem).
  */
-export function counterpartPiecesSql(key: string): string {
+export function counterpartPiecesSql(key: string, lists: 'all' | 'health' = 'all'): string {
+  const all = lists === 'all';
   const awaiting = (side: 'us' | 'them') => `FROM ${T.$} WHERE ${T.userId} = ?1 AND ${T.counterpart} = ${key} AND ${T.awaitingSide} = '${side}'`;
   const awaitingJson = `json_object('threadId', ${T.threadId}, 'lastMessageId', ${T.awaitingMessageId}, 'since', ${T.awaitingSince})`;
   return `
@@ -114,17 +119,17 @@ export function counterpartPiecesSql(key: string): string {
     (SELECT json_group_array(${T.awaitingSince}) FROM (SELECT ${T.awaitingSince} ${awaiting('us')} AND ${T.awaitingSince} > ?4
        ORDER BY ${T.awaitingSince} LIMIT ${MAX_RECENT})) AS awaiting_recent,
     (SELECT json_group_array(${awaitingJson}) FROM (SELECT ${T.threadId}, ${T.awaitingMessageId}, ${T.awaitingSince} ${awaiting('us')}
-       ORDER BY ${T.awaitingSince}, ${T.threadId} LIMIT ${LIST})) AS awaiting_us_oldest,
-    (SELECT json_group_array(${awaitingJson}) FROM (SELECT ${T.threadId}, ${T.awaitingMessageId}, ${T.awaitingSince} ${awaiting('them')}
-       ORDER BY ${T.awaitingSince}, ${T.threadId} LIMIT ${LIST})) AS awaiting_them_oldest,
-    (SELECT json_group_array(json_object('messageId', message_id, 'threadId', thread_id, 'text', text, 'at', at)) FROM (
+       ORDER BY ${T.awaitingSince}, ${T.threadId} LIMIT ${all ? LIST : 1})) AS awaiting_us_oldest,
+    ${all ? `(SELECT json_group_array(${awaitingJson}) FROM (SELECT ${T.threadId}, ${T.awaitingMessageId}, ${T.awaitingSince} ${awaiting('them')}
+       ORDER BY ${T.awaitingSince}, ${T.threadId} LIMIT ${LIST}))` : 'NULL'} AS awaiting_them_oldest,
+    ${all ? `(SELECT json_group_array(json_object('messageId', message_id, 'threadId', thread_id, 'text', text, 'at', at)) FROM (
        SELECT s.${S.messageId} AS message_id, s.${S.threadId} AS thread_id, s.${S.text} AS text, s.${S.at} AS at
        FROM (SELECT ${T.threadId}, ${T.awaitingSince} FROM ${T.$} WHERE ${T.userId} = ?1 AND ${T.counterpart} = ${key}
                AND ${T.firstUnansweredRequestAt} IS NOT NULL ORDER BY ${T.firstUnansweredRequestAt} LIMIT ${LIST}) t
        -- CROSS JOIN keeps the few threads as the outer loop, and the unary + keeps the planner on the
        -- (user, thread) index: the (user, kind, at) one would walk every request the client ever made.
        CROSS JOIN ${S.$} s ON s.${S.userId} = ?1 AND s.${S.threadId} = t.${T.threadId} AND +s.${S.kind} = 'request' AND +s.${S.at} >= t.${T.awaitingSince}
-       ORDER BY s.${S.at}, s.${S.messageId} LIMIT ${LIST})) AS requests,
+       ORDER BY s.${S.at}, s.${S.messageId} LIMIT ${LIST}))` : 'NULL'} AS requests,
     (SELECT json_group_array(json_object('kind', ${S.kind}, 'side', ${S.side}, 'messageId', ${S.messageId}, 'threadId', ${S.threadId}, 'text', ${S.text}, 'at', ${S.at}))
        FROM (SELECT * FROM ${S.$} WHERE ${S.userId} = ?1 AND ${S.counterpart} = ${key} AND ${S.kind} IN ${RISK_KIND_LIST}
              AND ${S.at} >= ?5 AND ${S.at} <= ?2 ORDER BY ${S.at} DESC LIMIT ${MAX_RISKS})) AS risks,
@@ -260,6 +265,28 @@ export interface CounterpartRead {
  */
 export function counterpartListItem(read: CounterpartRead): CounterpartListItem {
   return Object.assign({}, read.summary, { name: read.profile.name, renewalDate: read.profile.renewalDate });
+}
+
+/** A client as a thread summary shows it: its figures and health without its lists (threadCounterpartSchema). */
+export function threadCounterpartItem({ summary, profile }: CounterpartRead): ThreadCounterpart {
+  return {
+    key: summary.key,
+    contacts: summary.contacts,
+    threads: summary.threads,
+    initiated: summary.initiated,
+    responseLag: summary.responseLag,
+    lastContactAt: summary.lastContactAt,
+    daysSinceContact: summary.daysSinceContact,
+    cadenceDays: summary.cadenceDays,
+    awaitingOurReplyCount: summary.awaitingOurReplyCount,
+    awaitingThemCount: summary.awaitingThemCount,
+    requestCount: summary.requestCount,
+    riskCount: summary.riskCount,
+    promises: summary.promises,
+    health: summary.health,
+    name: profile.name,
+    renewalDate: profile.renewalDate,
+  };
 }
 
 /** One client's summary input (and profile) from a row of counterpartPiecesSql, its short lists filled. */

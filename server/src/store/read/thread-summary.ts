@@ -4,7 +4,7 @@ import type { ThreadSummaryResponse } from '@followthrough/shared/contract';
 import { messages, promises, snippets, threadRefs, threads } from '../../db/schema/index';
 import { threadLink } from '../links';
 import { names, str, strOrNull, type Executor } from '../sql';
-import { clockArgs, counterpartFromRow, counterpartListItem, counterpartPiecesSql, type ReadClock } from './counterpart-reads';
+import { clockArgs, counterpartFromRow, counterpartPiecesSql, threadCounterpartItem, type ReadClock } from './counterpart-reads';
 import { KEPT_AT_INDEX, keptAfter, liveCondition, PROMISE_VIEW_FROM, PROMISE_VIEW_JSON, promiseView, VERDICT_JOIN } from './promise-reads';
 
 const T = names(threads);
@@ -20,7 +20,7 @@ const KEY = `(SELECT ${T.counterpart} FROM ${T.$} WHERE ${T.userId} = ?1 AND ${T
 
 /**
  * Everything the sidebar shows for a thread, in one statement: the thread, its promises, requests and
- * risks, its client's summary pieces (counterpartPiecesSql) and the client's most urgent open promises
+ * risks, its client's summary pieces without the client's lists (counterpartPiecesSql) and the client's most urgent open promises
  * elsewhere. Its cost does not grow with the client's history: every piece is an index range of this
  * thread or a count, or the few oldest or newest of the client.
  */
@@ -42,7 +42,7 @@ const THREAD_SUMMARY_SQL = `SELECT
   ((SELECT count(*) FROM ${P.$} WHERE ${P.userId} = ?1 AND ${P.counterpart} = ${KEY} AND ${P.state} = 'pending')
     + (SELECT count(*) FROM ${P.$} INDEXED BY ${KEPT_AT_INDEX} WHERE ${P.userId} = ?1 AND ${keptAfter('?2', '')} AND ${P.counterpart} = ${KEY})
     - (SELECT count(*) FROM ${P.$} WHERE ${P.userId} = ?1 AND ${P.threadId} = ?6 AND ${liveCondition(P.$, '?2')})) AS other_count,
-  ${counterpartPiecesSql(KEY)}`;
+  ${counterpartPiecesSql(KEY, 'health')}`;
 
 type ThreadJson = { counterpart: string | null; providedThreadId: string | null; messageCount: number; facts: ThreadFacts };
 
@@ -94,7 +94,7 @@ export async function readThreadSummary(
     otherOpenPromiseCount: Number(row.other_count ?? 0),
     requests,
     risks,
-    counterpartSummary: counterpart ? counterpartListItem(counterpart) : null,
+    counterpartSummary: counterpart ? threadCounterpartItem(counterpart) : null,
     link: threadLink({
       providedThreadId: strOrNull(thread.providedThreadId),
       messageId: facts.lastMessage?.messageId ?? facts.messageIds[0] ?? null,
