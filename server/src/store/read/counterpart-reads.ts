@@ -267,8 +267,15 @@ export function counterpartListItem(read: CounterpartRead): CounterpartListItem 
   return Object.assign({}, read.summary, { name: read.profile.name, renewalDate: read.profile.renewalDate });
 }
 
-/** A client as a thread summary shows it: its figures and health without its lists (threadCounterpartSchema). */
-export function threadCounterpartItem({ summary, profile }: CounterpartRead): ThreadCounterpart {
+/** The fields of a client's summary without its lists. */
+export type CounterpartFigures = Omit<CounterpartSummary, 'awaitingOurReply' | 'awaitingThem' | 'requests' | 'risks'>;
+
+/**
+ * A client's figures, counts and health without its lists (the longest waits either way, requests, risks): for
+ * views that show one client among others or beside a thread (a thread summary, the team's clients). Written field
+ * by field rather than as a rest spread, which Node 20 copies through the runtime (see counterpartListItem).
+ */
+export function counterpartFigures(summary: CounterpartSummary): CounterpartFigures {
   return {
     key: summary.key,
     contacts: summary.contacts,
@@ -284,9 +291,12 @@ export function threadCounterpartItem({ summary, profile }: CounterpartRead): Th
     riskCount: summary.riskCount,
     promises: summary.promises,
     health: summary.health,
-    name: profile.name,
-    renewalDate: profile.renewalDate,
   };
+}
+
+/** A client as a thread summary shows it: its figures and health without its lists (threadCounterpartSchema). */
+export function threadCounterpartItem({ summary, profile }: CounterpartRead): ThreadCounterpart {
+  return Object.assign(counterpartFigures(summary), { name: profile.name, renewalDate: profile.renewalDate });
 }
 
 /** One client's summary input (and profile) from a row of counterpartPiecesSql, its short lists filled. */

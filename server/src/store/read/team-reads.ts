@@ -37,7 +37,7 @@ import { ApiError } from '../../http/errors';
 import { listMembers, type Membership } from '../orgs';
 import { names, placeholders, selectIn, str, strOrNull, type Executor } from '../sql';
 import { toStoredTouchpoint } from '../touchpoints';
-import { inputFromRow, keysOfPieces, readAllPieces, readCounterpartRow, readUserPromiseTally, summaryInputOf, type AllPieces, type ReadClock } from './counterpart-reads';
+import { counterpartFigures, inputFromRow, keysOfPieces, readAllPieces, readCounterpartRow, readUserPromiseTally, summaryInputOf, type AllPieces, type ReadClock } from './counterpart-reads';
 import { decodeCursor, encodeCursor, listPromises } from './promise-reads';
 
 const A = names(counterpartAggregates);
@@ -179,25 +179,12 @@ function compose(
     byDepartment.set(t.department ?? '', entry);
     touchesOf.set(t.userId, (touchesOf.get(t.userId) ?? 0) + t.n);
   }
-  const team: TeamCounterpart = {
+  const team: TeamCounterpart = Object.assign(counterpartFigures(summary), {
     key,
     name: effective.name,
-    cadenceDays: summary.cadenceDays,
     renewalDate: effective.renewalDate,
     owner: owner ? person(owner) : null,
-    contacts: summary.contacts,
-    threads: summary.threads,
-    initiated: summary.initiated,
-    responseLag: summary.responseLag,
-    lastContactAt: summary.lastContactAt,
-    daysSinceContact: summary.daysSinceContact,
     lastContactBy: lastContactBy ? person(lastContactBy) : null,
-    awaitingOurReplyCount: summary.awaitingOurReplyCount,
-    awaitingThemCount: summary.awaitingThemCount,
-    requestCount: summary.requestCount,
-    riskCount: summary.riskCount,
-    promises: summary.promises,
-    health: summary.health,
     departments: [...byDepartment.values()].sort((a, b) => b.lastAt.localeCompare(a.lastAt)),
     members: parts.map((p) => ({
       ...person(p.member),
@@ -208,7 +195,7 @@ function compose(
       overduePromises: p.input.promises.overdue,
       touchpoints: touchesOf.get(p.member.userId) ?? 0,
     })),
-  };
+  });
   return { team, input, renewalDate: effective.renewalDate };
 }
 
