@@ -32,10 +32,11 @@ export function utcIso(ms: number): string {
   rest -= minute * 60_000;
   const second = Math.floor(rest / 1000);
   const milli = rest - second * 1000;
-  // One String.fromCharCode call, not a template literal: V8 joins a template's thirteen parts into a tree of
-  // pieces (a cons string, some 400 bytes here) that the first read of a character (isoMs) copies flat, and every
-  // message's sent time is kept that way until then. Written flat at once, a million of these and two isoMs reads of
-  // each took 0.64-0.67 s of CPU against 2.1-3.7 s (a scratch script, four alternated rounds).
+  // One String.fromCharCode call, not a template literal: V8 joins a template's thirteen parts piece by piece into a
+  // tree of strings (a cons string) that the first read of a character (isoMs) copies flat again, and every message's
+  // sent time is kept that way until then. Over the mailbox bench's 100,000 messages of real sentences a sampling heap
+  // profile charged utcIso 63 MB before and 0.7 MB after; a million of these and two isoMs reads of each took 0.64-0.67 s
+  // of CPU against 2.1-3.7 s (a scratch script, four alternated rounds).
   return String.fromCharCode(
     digitCode(year, 1000), digitCode(year, 100), digitCode(year, 10), digitCode(year, 1), 45 /* - */,
     digitCode(month, 10), digitCode(month, 1), 45 /* - */, digitCode(day, 10), digitCode(day, 1), 84 /* T */,
