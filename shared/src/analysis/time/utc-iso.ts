@@ -4,7 +4,10 @@
  * every due date is formatted once or more (about 1% of analysing a mailbox). Other instants go to Date.
  * utc-iso.test.ts checks it against toISOString.
  */
-const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+/** The character code of the digit at `unit` (1, 10, 100, 1000) of a non-negative integer. */
+function digitCode(n: number, unit: number): number {
+  return 48 + (Math.floor(n / unit) % 10);
+}
 const YEAR_2100_MS = 4_102_444_800_000;
 const DAY_MS = 86_400_000;
 
@@ -29,6 +32,15 @@ export function utcIso(ms: number): string {
   rest -= minute * 60_000;
   const second = Math.floor(rest / 1000);
   const milli = rest - second * 1000;
-  const millis = milli < 10 ? `00${milli}` : milli < 100 ? `0${milli}` : `${milli}`;
-  return `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}.${millis}Z`;
+  // One String.fromCharCode call, not a template literal: V8 joins a template's thirteen parts piece by piece into a
+  // tree of strings (a cons string) that the first read of a character (isoMs) copies flat again, and every message's
+  // sent time is kept that way until then. Over the mailbox bench's 100,000 messages of real sentences a sampling heap
+  // profile charged utcIso 63 MB before and 0.7 MB after; a million of these and two isoMs reads of each took 0.64-0.67 s
+  // of CPU against 2.1-3.7 s (a scratch script, four alternated rounds).
+  return String.fromCharCode(
+    digitCode(year, 1000), digitCode(year, 100), digitCode(year, 10), digitCode(year, 1), 45 /* - */,
+    digitCode(month, 10), digitCode(month, 1), 45 /* - */, digitCode(day, 10), digitCode(day, 1), 84 /* T */,
+    digitCode(hour, 10), digitCode(hour, 1), 58 /* : */, digitCode(minute, 10), digitCode(minute, 1), 58 /* : */,
+    digitCode(second, 10), digitCode(second, 1), 46 /* . */, digitCode(milli, 100), digitCode(milli, 10), digitCode(milli, 1), 90 /* Z */,
+  );
 }
