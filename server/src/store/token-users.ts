@@ -14,9 +14,11 @@ export interface TokenUsers {
 /**
  * Who a token names, remembered for as long as the database file has not changed.
  *
- * Every request starts with this lookup. Read each time it took 0.047 ms of CPU on an idle process, and about a
- * tenth of the event loop's work for a thread summary at 50 connections on the real-size bench (CPU profile: the
- * turn it waits for, the statement, its row); answered from memory, 0.020 ms, most of it the check below. What was
+ * Every request starts with this lookup, and read each time it takes a turn on the event loop's lookup connection
+ * (db/turns.ts: one statement per turn, in arrival order). Under one user's 50 connections on the real-size bench,
+ * another user's GET /v1/me queued behind all of their lookups: its longest wait was 160-278 ms, and 40-54 ms with
+ * this memory (two alternated runs). The CPU it saves is small: 0.047 ms a lookup read, 0.020 answered from memory,
+ * most of that the check below (see server/docs/api-server.md). What was
  * read stays true while the file's data version (`Database.dataVersion`) stays: any commit anywhere moves it, a
  * revoked token, changed settings or any other write, from this process or another, and the next request reads
  * again. So a token revoked by the CLI or by another API process is refused on the very next request, exactly as
