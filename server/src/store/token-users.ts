@@ -16,8 +16,8 @@ export interface TokenUsers {
  *
  * Every request starts with this lookup, and read each time it takes a turn on the event loop's lookup connection
  * (db/turns.ts: one statement per turn, in arrival order). Under one user's 50 connections on the real-size bench,
- * another user's GET /v1/me queued behind all of their lookups: its longest wait was 160-278 ms, and 40-54 ms with
- * this memory (two alternated runs). The CPU it saves is small: 0.047 ms a lookup read, 0.020 answered from memory,
+ * another user's GET /v1/me queued behind all of their lookups: its longest wait was 116-278 ms, and 40-54 ms with
+ * this memory (three alternated runs). The CPU it saves is small: 0.047 ms a lookup read, 0.020 answered from memory,
  * most of that the check below (see server/docs/api-server.md). What was
  * read stays true while the file's data version (`Database.dataVersion`) stays: any commit anywhere moves it, a
  * revoked token, changed settings or any other write, from this process or another, and the next request reads
