@@ -100,8 +100,8 @@ export function readClock(now: Date, settings: AnalysisSettings): ReadClock {
  * index range of this client (counts, the few oldest, the recent), never its whole history in JS.
  *
  * `lists`: 'all' reads the client's short lists as its page and the Clients list show them; 'health' only what
- * the client's figures and health are computed from (the recent risks, the one longest wait for our reply), for a
- * thread summary, whose client comes without lists (threadCounterpartItem).
+ * the client's figures and health are computed from (the recent risks without their words, the one longest wait
+ * for our reply), for a thread summary, whose client comes without lists (threadCounterpartItem).
  */
 export function counterpartPiecesSql(key: string, lists: 'all' | 'health' = 'all'): string {
   const all = lists === 'all';
@@ -130,7 +130,8 @@ export function counterpartPiecesSql(key: string, lists: 'all' | 'health' = 'all
        -- (user, thread) index: the (user, kind, at) one would walk every request the client ever made.
        CROSS JOIN ${S.$} s ON s.${S.userId} = ?1 AND s.${S.threadId} = t.${T.threadId} AND +s.${S.kind} = 'request' AND +s.${S.at} >= t.${T.awaitingSince}
        ORDER BY s.${S.at}, s.${S.messageId} LIMIT ${LIST}))` : 'NULL'} AS requests,
-    (SELECT json_group_array(json_object('kind', ${S.kind}, 'side', ${S.side}, 'messageId', ${S.messageId}, 'threadId', ${S.threadId}, 'text', ${S.text}, 'at', ${S.at}))
+    -- The risks' words only where the list is shown: health reads a risk's kind, side, time and message.
+    (SELECT json_group_array(json_object('kind', ${S.kind}, 'side', ${S.side}, 'messageId', ${S.messageId}, 'threadId', ${S.threadId}, 'text', ${all ? S.text : "''"}, 'at', ${S.at}))
        FROM (SELECT * FROM ${S.$} WHERE ${S.userId} = ?1 AND ${S.counterpart} = ${key} AND ${S.kind} IN ${RISK_KIND_LIST}
              AND ${S.at} >= ?5 AND ${S.at} <= ?2 ORDER BY ${S.at} DESC LIMIT ${MAX_RISKS})) AS risks,
     (SELECT json_array(count(*), min(${P.dueAt})) FROM ${P.$} WHERE ${P.userId} = ?1 AND ${P.counterpart} = ${key} AND ${P.state} = 'pending' AND ${P.overdueAfter} < ?2) AS pending_late,

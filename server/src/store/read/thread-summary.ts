@@ -20,9 +20,9 @@ const KEY = `(SELECT ${T.counterpart} FROM ${T.$} WHERE ${T.userId} = ?1 AND ${T
 
 /**
  * Everything the sidebar shows for a thread, in one statement: the thread, its promises, requests and
- * risks, its client's summary pieces without the client's lists (counterpartPiecesSql) and the client's most urgent open promises
- * elsewhere. Its cost does not grow with the client's history: every piece is an index range of this
- * thread or a count, or the few oldest or newest of the client.
+ * risks, its client's summary pieces without the client's lists (counterpartPiecesSql) and the client's
+ * most urgent open promises elsewhere. Its cost does not grow with the client's history: every piece is an
+ * index range of this thread or a count, or the few oldest or newest of the client.
  */
 const THREAD_SUMMARY_SQL = `SELECT
   (SELECT json_object('counterpart', ${T.counterpart}, 'providedThreadId', ${T.providedThreadId}, 'messageCount', ${T.messageCount}, 'facts', json(${T.factsJson}))
