@@ -84,12 +84,8 @@ export async function revokeToken(db: Db, prefix: string, now: Date): Promise<{ 
  * Runs on every API request not answered from memory (token-users.ts), so it is plain SQL on the read
  * connection: drizzle's query building and row mapping cost about as much as SQLite's own work for this
  * one-row indexed lookup, and the writer may be inside another request's transaction (a request must not
- * wait for someone else's import to sign in).
+ * wait for someone else's import to sign in). Takes the token's hash (hashToken), as api_tokens holds it.
  */
-export async function findUserByToken(client: Pick<Client, 'execute'> | ReadExecutor, token: string): Promise<AuthUser | null> {
-  return findUserByTokenHash(client, hashToken(token));
-}
-
 export async function findUserByTokenHash(client: Pick<Client, 'execute'> | ReadExecutor, tokenHash: string): Promise<AuthUser | null> {
   const result = await client.execute({
     sql: `SELECT u.id, u.email, t.id AS token_id, u.settings_json

@@ -268,8 +268,8 @@ export function counterpartListItem(read: CounterpartRead): CounterpartListItem 
   return Object.assign({}, read.summary, { name: read.profile.name, renewalDate: read.profile.renewalDate });
 }
 
-/** The fields of a client's summary without its lists. */
-export type CounterpartFigures = Omit<CounterpartSummary, 'awaitingOurReply' | 'awaitingThem' | 'requests' | 'risks'>;
+/** The fields of a client's summary without its lists: the thread summary's client (its contract) less name and renewal date. */
+export type CounterpartFigures = Omit<ThreadCounterpart, 'name' | 'renewalDate'>;
 
 /**
  * A client's figures, counts and health without its lists (the longest waits either way, requests, risks): for
