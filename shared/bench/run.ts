@@ -455,7 +455,7 @@ if (quaggaDir) {
   zoning = Object.fromEntries(
     Object.entries(readQuaggaDatasets(quaggaDir)).map(([set, messages]) => [set, { ...zoningFigures(messages), heldOut: (HELD_OUT_ZONING_SETS as readonly string[]).includes(set) }]),
   );
-  console.log('Quote zoning on annotated real mail (Quagga datasets: ASF Solr users list, Enron; held out: ASF test and eval, Enron). leaked = quoted history shown as ours; cut inside = reply text lost before its end; tail dropped = footers/sign-offs cut (mostly meant):');
+  console.log('Quote zoning on annotated real mail (Quagga datasets: ASF Solr users list, Enron; held out: ASF test and eval, Enron test and eval, Enron lines). leaked = quoted history shown as ours; cut inside = reply text lost before its end; tail dropped = footers/sign-offs cut (mostly meant):');
   console.table(Object.entries(zoning).map(([set, f]) => ({ set, split: f.heldOut ? 'holdout' : 'train', messages: f.messages, 'with history': f.withHistory, right: f.right, leaked: f.leaked, 'cut inside': f.cutInside, 'tail dropped': f.tailDropped })));
 } else console.log('Quote zoning on annotated real mail: left out (set FOLLOWTHROUGH_QUAGGA_DIR to a copy of the Quagga repository\'s Datasets/ folder).');
 

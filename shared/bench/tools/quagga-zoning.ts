@@ -7,11 +7,14 @@
  * annotations are committed here: the bench reads them when FOLLOWTHROUGH_QUAGGA_DIR points at a copy of `Datasets/`
  * (`git archive 4ba5be0 Datasets | tar -x`, then the folder).
  *
- * Two of its sets are read:
+ * Three of its sets are read:
  * - `Enron/annotated_lines/*`: 169 messages, each body line prefixed with its zone: `B>` body, `H>` a header of quoted
  *   history (Lotus Notes' "Jane Roe/HOU/ECT on 05/02/2001 02:30 PM" blocks among them), `S>` signature.
  * - `ASF/{train,test,eval}/*.ann`: 358 messages of the Apache Solr users' list as JSON (the text, and character ranges
  *   typed Header, Body, Body/Intro, Body/Outro, Body/Signature).
+ * - `Enron/annotated_all/{train,test,eval}/*.ann`: 800 Enron messages in the same JSON, split by the annotators by
+ *   mailbox (no mailbox in two splits), with finer ranges inside the zones (Header/Person/From, Body/Outro/Name, ...)
+ *   and two more kinds of body: Body/Attachments (a list of attached files) and Body/PS.
  *
  * The annotators marked zones, not which message a line belongs to, so the newest message is read from them as: the
  * body lines before the first header, and, on the lists, the unquoted lines that follow a block of ">" quotes after a
@@ -23,8 +26,9 @@
  *   is kept: the reply lost text.
  * - tail dropped: only lines after the last one kept are missing: footers, legal notices and sign-offs the signature
  *   cut means to drop (the annotators typed many of them Body); told apart from a lost last paragraph only by reading.
- * Sets: ASF `train` is the one to learn from; ASF `test` and `eval` and every Enron message are held out (aggregates
- * only: their messages are not to be read, and no rule is to be tuned on them).
+ * Sets: ASF `train` and Enron `annotated_all/train` are the ones to learn from; ASF `test` and `eval`, Enron
+ * `annotated_all/test` and `eval`, and Enron `annotated_lines` are held out (aggregates only: their messages are not to
+ * be read, and no rule is to be tuned on them). A train message whose text is also in a held-out set is left out.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,8 +48,8 @@ export interface ZonedMessage {
   lines: ZonedLine[];
 }
 
-export type ZoningSet = 'asf train' | 'asf test' | 'asf eval' | 'enron';
-export const HELD_OUT_ZONING_SETS: readonly ZoningSet[] = ['asf test', 'asf eval', 'enron'];
+export type ZoningSet = 'asf train' | 'asf test' | 'asf eval' | 'enron train' | 'enron test' | 'enron eval' | 'enron lines';
+export const HELD_OUT_ZONING_SETS: readonly ZoningSet[] = ['asf test', 'asf eval', 'enron test', 'enron eval', 'enron lines'];
 
 export const findQuaggaDatasets = (): string | undefined => {
   const dir = process.env.FOLLOWTHROUGH_QUAGGA_DIR;
@@ -77,7 +81,11 @@ const QUOTED = /^\s*[>|]/;
 
 /** One ASF message: the text and its typed character ranges. */
 export function readRangeAnnotated(name: string, json: string): ZonedMessage {
-  const { text, denotations } = JSON.parse(json) as { text: string; denotations: Denotation[] };
+  const parsed = JSON.parse(json) as { text: string; denotations: Denotation[] };
+  const { text } = parsed;
+  // The zones only: a header, or a kind of body (Body/Outro), not the finer ranges inside them (Header/Person/From,
+  // Body/Outro/Name), which would otherwise be found first for the lines they start.
+  const denotations = parsed.denotations.filter((d) => d.type === 'Header' || (d.type.startsWith('Body') && d.type.split('/').length <= 2));
   const firstHeader = Math.min(...denotations.filter((d) => d.type === 'Header').map((d) => d.start), Infinity);
   let at = 0;
   let belowQuotes = false;
@@ -92,22 +100,28 @@ export function readRangeAnnotated(name: string, json: string): ZonedMessage {
     const quoted = QUOTED.test(line);
     if (quoted) belowQuotes = true;
     const replyBelowQuotes = start >= firstHeader && !quoted && belowQuotes && line.trim() !== '';
-    const own = (start < firstHeader || replyBelowQuotes) && zone === 'Body';
+    // A postscript is the writer's own text; greetings, sign-offs, signatures and lists of attachments are not.
+    const own = (start < firstHeader || replyBelowQuotes) && (zone === 'Body' || zone === 'Body/PS');
     return { text: line, own, history: start >= firstHeader && !replyBelowQuotes };
   });
   return { name, body: text, lines };
 }
 
 export function readQuaggaDatasets(dir: string): Record<ZoningSet, ZonedMessage[]> {
-  const sets = { 'asf train': [], 'asf test': [], 'asf eval': [], enron: [] } as Record<ZoningSet, ZonedMessage[]>;
-  const enron = join(dir, 'Enron', 'annotated_lines');
-  for (const name of readdirSync(enron).sort()) sets.enron.push(readLineAnnotated(name, readFileSync(join(enron, name), 'utf8')));
-  for (const split of ['train', 'test', 'eval'] as const) {
-    const folder = join(dir, 'ASF', split);
-    for (const name of readdirSync(folder).filter((n) => n.endsWith('.ann')).sort()) {
-      sets[`asf ${split}`].push(readRangeAnnotated(name, readFileSync(join(folder, name), 'utf8')));
+  const sets = { 'asf train': [], 'asf test': [], 'asf eval': [], 'enron train': [], 'enron test': [], 'enron eval': [], 'enron lines': [] } as Record<ZoningSet, ZonedMessage[]>;
+  const lines = join(dir, 'Enron', 'annotated_lines');
+  for (const name of readdirSync(lines).sort()) sets['enron lines'].push(readLineAnnotated(name, readFileSync(join(lines, name), 'utf8')));
+  for (const [corpus, folder] of [['asf', join(dir, 'ASF')], ['enron', join(dir, 'Enron', 'annotated_all')]] as const) {
+    for (const split of ['train', 'test', 'eval'] as const) {
+      // An older copy of the datasets has no annotated_all: its sets stay empty.
+      if (!existsSync(join(folder, split))) continue;
+      for (const name of readdirSync(join(folder, split)).filter((n) => n.endsWith('.ann')).sort()) {
+        sets[`${corpus} ${split}`].push(readRangeAnnotated(name, readFileSync(join(folder, split, name), 'utf8')));
+      }
     }
   }
+  const heldOut = new Set(HELD_OUT_ZONING_SETS.flatMap((set) => sets[set].map((m) => fold(m.body))));
+  for (const set of ['asf train', 'enron train'] as const) sets[set] = sets[set].filter((m) => !heldOut.has(fold(m.body)));
   return sets;
 }
 

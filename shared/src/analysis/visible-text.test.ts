@@ -12,6 +12,8 @@ const crisp = import.meta.glob<string>('../../corpus/quoting/crisp-email-reply-p
 
 import { isBlankChar, visibleText } from './visible-text';
 
+const fold = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
 describe('visibleText', () => {
   it('drops a Gmail reply attribution wrapped over two lines and everything quoted under it', () => {
     const body = [
@@ -216,7 +218,6 @@ describe('visibleText', () => {
   });
 
   describe('reply layouts of other clients and languages (crisp-oss/email-reply-parser fixtures)', () => {
-    const fold = (text: string): string => text.replace(/\s+/g, ' ').trim();
     const withReply = Object.entries(crisp).filter(([, text]) => text.includes('nec nec nibh.'));
 
     it('has the fixtures', () => {
@@ -261,6 +262,51 @@ describe('visibleText', () => {
     expect(visibleText(inline)).toBe('Thanks, I will take care of it.');
     const quotedName = ['Will do.', '', '"Mary Lee" <mlee@example.com> on 05/03/2001 09:12:44 AM', 'To: <jroe@enron.com>', '', 'Can you send the deck?'].join('\n');
     expect(visibleText(quotedName)).toBe('Will do.');
+  });
+
+  // Layouts of the Enron train split of the Quagga zoning annotations (bench/tools/quagga-zoning.ts), written here with our
+  // own names and text.
+  it('cuts the other Lotus Notes, GroupWise, cc:Mail and Yahoo layouts of history', () => {
+    const reply = 'Thanks, I will send the figures on Friday.';
+    const nameAndDate = [reply, '', '   ', '\tAcme North America Corp.', '\t', '\tFrom:  Jane Roe @ ENRON                           12/07/2000 10:45 AM', '\t', '', 'To: Tom Becker/HOU/ECT@ECT, Mary Lee/HOU/ECT@ECT', 'cc: ', 'Subject: numbers', '', 'We will need them before the meeting.'].join('\n');
+    // The company line above the header stays, as the annotators read it.
+    expect(fold(visibleText(nameAndDate))).toBe(`${reply} Acme North America Corp.`);
+    const nameOnly = [reply, '', '   Jane Roe                03/20/2001 07:45 AM', '', 'To: Tom Becker/CAL/ECT@ECT', 'Subject: collateral', '', 'I will call the bank.'].join('\n');
+    expect(visibleText(nameOnly)).toBe(reply);
+    const wrappedForward = [reply, '---------------------- Forwarded by Jane Roe/HOU/ECT on ', '07/13/2000 04:11 PM ---------------------------', '', 'Tom Becker', '07/13/2000 03:11 PM', 'I will keep you posted.'].join('\n');
+    expect(visibleText(wrappedForward)).toBe(reply);
+    const sentBy = [reply, '', '\tJane Roe', '\tSent by: Jane Roe', '\t04/25/2001 03:52 PM', '\t\t', '\t\t To: Tom Becker/Corp/Enron@ENRON', '\t\t Subject: Re: bullets', '', 'We will ship it today.'].join('\n');
+    expect(visibleText(sentBy)).toBe(reply);
+    const byAddress = [reply, '', 'jroe@example.com on 02/26/2001 12:36:22 PM', '', 'To:   tbecker@example.com', 'Subject:  agreement', '', 'I just sent you a fax.'].join('\n');
+    expect(visibleText(byAddress)).toBe(reply);
+    const notesName = [reply, '', 'From: Jane Roe@ENRON on 12/21/2000 07:14 PM', 'To: Tom Becker/HOU/EES@EES', '', 'Can we meet at noon?'].join('\n');
+    expect(visibleText(notesName)).toBe(reply);
+    const replyHeader = [reply, '', 'To:   tbecker@example.com', 'cc:     (bcc: Jane Roe)', 'Date: 08/07/2001 03:09 PM', 'From: jroe@example.com', 'Subject:  RE: Hello!', '', 'I will be there.'].join('\n');
+    expect(visibleText(replyHeader)).toBe(reply);
+    const groupWise = [reply, '', '>>> Tom Becker 12/11/00 03:54PM >>>', 'At the conference this morning the judge said we will hear on Friday.'].join('\n');
+    expect(visibleText(groupWise)).toBe(reply);
+    const ccMail = [reply, '', '____________________Reply Separator____________________', 'Subject:    Meeting', 'Author: "Becker; Tom" <SMTP:tbecker@example.com>', 'Date:       03/23/2001 2:40 PM', '', 'I will book the room.'].join('\n');
+    expect(visibleText(ccMail)).toBe(reply);
+    const inlineAttachment = [reply, '', '--------- Inline attachment follows ---------', '', 'From:  Tom Becker', 'I will review it.'].join('\n');
+    expect(visibleText(inlineAttachment)).toBe(reply);
+    // Yahoo's attribution over quotes answered in between: the attribution goes, the answers stay.
+    const yahoo = [reply, '', '--- "Becker, Tom" <tbecker@example.com>', 'wrote:', '> I think we will need another week.', '', 'A week is fine.', '', '> Can you check?', '', 'I will.'].join('\n');
+    expect(fold(visibleText(yahoo))).toBe(`${reply} A week is fine. I will.`);
+  });
+
+  it('keeps text that only resembles those layouts', () => {
+    for (const body of [
+      // A date at the end of a line without a header under it, and a sentence naming an address and a date.
+      'The meeting moved:  Houston office  12/07/2000 10:45 AM\n\nI will bring the slides.',
+      'I wrote to jroe@example.com on 02/26/2001 about it.\nWe will hear back soon.',
+      // "To:" alone, or with fields but no sender, is a list in the text, not a header.
+      'To: all managers\nSubject: is the budget\n\nI will send it today.',
+      'To: the team\ncc: finance\nDate: Friday\nSubject: plan\n\nWe will meet.',
+    ]) {
+      expect(visibleText(body)).toBe(body);
+    }
+    // Arrows without GroupWise's name and date are a quoted line like any other: the text under them stays.
+    expect(visibleText('>>> this is how the prompt looks >>>\nI will fix the docs.')).toBe('I will fix the docs.');
   });
 
   it('drops supercite-style quoted lines ("AB> ..."), as Emacs mailers and the R lists quote', () => {

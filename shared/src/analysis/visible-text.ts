@@ -26,12 +26,22 @@ const WROTE_ON_DATE = /^\S.{0,120}\b(?:wrote|schrieb|a écrit|escribió|schreef|
 /**
  * Lotus Notes (Enron-era) history: "Jane Roe/HOU/ECT on 05/02/2001 02:30 PM", ""Jane Roe" <jroe@x.com>
  * on 05/02/2001 02:30:00 PM", "From: Jane Roe/HOU/ECT on ...", and "----- Forwarded by Jane Roe/HOU/ECT
- * on 05/02/2001 02:30 PM -----".
+ * on 05/02/2001 02:30 PM -----"; a sender named by an address or a Notes "Jane Roe@ENRON" only with the
+ * time ("jroe@x.com on 02/26/2001 12:36:22 PM"), since "I wrote to jroe@x.com on 02/26/2001" is a sentence.
  */
 const LOTUS_HEADER =
-  /^(?:-{2,}\s*(?:forwarded|original message|reply) by\s+.{1,80}|(?:from:\s*)?.{1,80}?(?:\/[A-Za-z][\w&-]*){1,4}(?:@[\w.-]+)?|(?:from:\s*)?["']?[^"'\n]{1,60}["']?\s*<[^>\s]+@[^>\s]+>)\s+on\s+\d{1,2}\/\d{1,2}\/\d{2,4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM)?)?\s*-*\s*$/i;
+  /^(?:(?:-{2,}\s*(?:forwarded|original message|reply) by\s+.{1,80}|(?:from:\s*)?.{1,80}?(?:\/[A-Za-z][\w&-]*){1,4}(?:@[\w.-]+)?|(?:from:\s*)?["']?[^"'\n]{1,60}["']?\s*<[^>\s]+@[^>\s]+>)\s+on\s+\d{1,2}\/\d{1,2}\/\d{2,4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM)?)?|(?:from:\s*)?[^\s@"'<>][^@"<>]{0,60}@[\w.-]+\s+on\s+\d{1,2}\/\d{1,2}\/\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM)?)\s*-*\s*$/i;
 /** "Jane Roe@ENRON" over "05/02/2001 02:30 PM" over "To: ...": the other Notes memo header. */
 const LOTUS_DATE_LINE = /^\d{1,2}\/\d{1,2}\/\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM)?\s*$/i;
+/** Between the name and the date line, Notes may say who sent it for the sender ("Sent by: Jane Roe"). */
+const SENT_BY = /^sent by:/i;
+/**
+ * The same memo header with the name and the date on one line, set apart by a run of spaces ("From:  Jane Roe @ ECT
+ * 12/07/2000 10:45 AM", "Jane Roe        03/20/2001 07:45 AM"), over "To: ...".
+ */
+const LOTUS_NAME_AND_DATE = /^(?:from:\s*)?[^\s].{0,80}?\S\s{2,}\d{1,2}\/\d{1,2}\/\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM)?\s*$/i;
+/** GroupWise's reply header: ">>> Jane Roe 12/11/00 03:54PM >>>", ">>> <jroe@x.com> 2/16/01 10:41:43 am >>>". */
+const GROUPWISE_HEADER = /^>>>\s*\S.{0,80}?\s\d{1,2}\/\d{1,2}\/\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM)?\s*>>>\s*$/i;
 
 /** Separator lines that start a quoted or forwarded message. */
 const SEPARATORS = [
@@ -39,6 +49,11 @@ const SEPARATORS = [
   /^-{2,}\s*(?:forwarded message|weitergeleitete nachricht|message transféré|mensaje reenviado|doorgestuurd bericht|messaggio inoltrato|mensagem encaminhada|vidarebefordrat meddelande|videresendt (?:besked|melding)|välitetty viesti|wiadomość przekazana|пересланное сообщение)\s*-{2,}\s*$/iu,
   /^(?:begin forwarded message|anfang der weitergeleiteten nachricht|début du message réexpédié)\s*:\s*$/i,
   /^_{10,}\s*$/,
+  // Notes' forward header, however the sender's client wrapped it ("----- Forwarded by Jane Roe/HOU/ECT on" over
+  // "05/02/2001 02:30 PM -----"); cc:Mail's "_____Reply Separator_____"; Exchange's "--- Inline attachment follows ---".
+  /^-{2,}\s*forwarded by\s+\S/i,
+  /^_{3,}\s*reply separator\s*_{3,}\s*$/i,
+  /^-{2,}\s*inline attachment follows\s*-{2,}\s*$/i,
 ];
 
 const HEADER_FROM = /^\*?(?:from|von|de|van|da|från|fra|od|lähettäjä|от|kimden|feladó|差出人|发件人)\s*:\*?\s+\S/iu;
@@ -112,6 +127,28 @@ function isHeaderBlock(lines: string[], i: number): boolean {
   return others >= 2;
 }
 
+/** A header field that a Notes reply header holds: "To:", "cc:", "Date:", "From:", "Subject:". */
+const NOTES_REPLY_FIELD = /^(?:to|cc|bcc|date|from|subject)\s*:/i;
+const FROM_FIELD = /^from\s*:/i;
+
+/**
+ * Notes' reply header, which opens with "To:" rather than "From:" ("To: jroe@x.com" / "cc:" / "Date: 08/07/2001 03:09 PM"
+ * / "From: Gerald Smith" / "Subject: RE: Hello!"): four such fields or more on the next lines, one of them "From:".
+ */
+function isNotesReplyHeader(lines: string[], i: number, trimmed: string): boolean {
+  if (!TO_HEADER.test(trimmed)) return false;
+  let fields = 1;
+  let from = false;
+  for (let j = i + 1; j < Math.min(lines.length, i + 8); j++) {
+    const line = lines[j]!.trim();
+    if (!line) continue;
+    if (!NOTES_REPLY_FIELD.test(line)) break;
+    fields++;
+    if (FROM_FIELD.test(line)) from = true;
+  }
+  return from && fields >= 4;
+}
+
 function nextNonBlank(lines: string[], i: number): string {
   for (let j = i + 1; j < Math.min(lines.length, i + 4); j++) {
     const line = lines[j]!.trim();
@@ -132,6 +169,12 @@ function isDigitCode(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
+/** Whether a (trimmed, non-empty) line ends as a time of day does: "M", "m" (AM, PM) or a digit. */
+function endsLikeTime(line: string): boolean {
+  const last = line.charCodeAt(line.length - 1);
+  return (last | 32) === 109 || isDigitCode(last);
+}
+
 /** Whether a (trimmed, non-empty) line ends with ".", "!" or "?": /[.!?]$/ without scanning the line. */
 function endsTerminated(line: string): boolean {
   const last = line.charCodeAt(line.length - 1);
@@ -148,6 +191,7 @@ function historyStart(lines: string[]): number {
     // long reply, so this skips most of the work below.
     if (line[0] === '>') {
       if (line.endsWith(':') && BARE_ATTRIBUTION.test(line) && !introducesQuote(lines, i)) return i;
+      if (line.startsWith('>>>') && GROUPWISE_HEADER.test(line)) return i;
       continue;
     }
     // Every separator starts with "-" or "_" or ends with ":"; every attribution ends with ":".
@@ -155,14 +199,21 @@ function historyStart(lines: string[]): number {
     const endsWithColon = line.endsWith(':');
     if ((endsWithColon || line[0] === '-' || line[0] === '_') && SEPARATORS.some((re) => re.test(line))) return i;
     if (isHeaderBlock(lines, i)) return i;
+    // Lines opening with "t" are few enough that only they are tried for the "To:"-first header.
+    if ((line.charCodeAt(0) | 32) === 116 && isNotesReplyHeader(lines, i, line)) return i;
     // Lotus Notes: "Jane Roe/HOU/ECT on 05/02/2001 02:30 PM" (one line), or a name over a date line over "To:".
     // "/" first: one character is found faster than " on ", and most lines have neither.
     if (line.includes('/') && line.includes(' on ') && LOTUS_DATE.test(line) && LOTUS_HEADER.test(line)) return i;
     // LOTUS_DATE_LINE opens with a digit: most lines are ruled out by their first character, without the call.
     if (isDigitCode(line.charCodeAt(0)) && LOTUS_DATE_LINE.test(line) && TO_HEADER.test(nextNonBlank(lines, i))) {
       const previous = i > 0 ? lines[i - 1]!.trim() : '';
+      // "Jane Roe" over "Sent by: Jane's Assistant" over the date: the name line is the sender's, whatever it holds.
+      if (SENT_BY.test(previous)) return i > 1 && lines[i - 2]!.trim().length <= 80 ? i - 2 : i - 1;
       return previous && previous.length <= 60 && AT_OR_SLASH.test(previous) ? i - 1 : i;
     }
+    // The name and the date on one line, a run of spaces between them (a memo header's own layout). It ends with "AM",
+    // "PM" or a digit: the last character rules out most lines before any search.
+    if (endsLikeTime(line) && line.includes('  ') && LOTUS_DATE.test(line) && LOTUS_NAME_AND_DATE.test(line) && TO_HEADER.test(nextNonBlank(lines, i))) return i;
     // An attribution over "> " lines may be followed by inline replies (interleaved posting): the
     // quoted lines are dropped one by one later. Over unquoted history, everything below is history.
     if (endsWithColon && (ATTRIBUTION.test(line) || BARE_ATTRIBUTION.test(line) || DATED_ATTRIBUTION.test(line) || WROTE_ON_DATE.test(line))) {
@@ -174,7 +225,8 @@ function historyStart(lines: string[]): number {
     // Attributions wrapped over two or three lines by the sender's client ("On Mon, 3 Mar 2026 at 10:02,
     // Jane Doe" over "<jane@x.com> wrote:"). Only an unfinished line starts one: "On Thursday." is a reply.
     // (The length and the last character first: they are cheaper than the patterns and rule out most lines.)
-    if (line.length < 200 && !endsTerminated(line) && (ATTRIBUTION_OPENING.test(line) || DIGIT.test(line))) {
+    // Yahoo's "--- Jane Roe <jane@x.com>" over "wrote:" is one with neither an opening word nor a digit, only the address.
+    if (line.length < 200 && !endsTerminated(line) && (ATTRIBUTION_OPENING.test(line) || DIGIT.test(line) || line.includes('@'))) {
       let joined = line;
       for (let j = i + 1; j < Math.min(lines.length, i + 3); j++) {
         const next = lines[j]!.trim();
