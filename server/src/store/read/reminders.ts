@@ -156,13 +156,12 @@ export async function readReminders(db: Executor, userId: string, query: Reminde
     // client's thread facts here (json_extract parses the whole document) was 3 of this statement's 4 ms
     // on the real-size bench's 190 clients.
     {
-      sql: `WITH latest AS (
-              SELECT k, at FROM (SELECT a.${A.key} AS k, (SELECT max(${T.lastContactAt}) FROM ${T.$} INDEXED BY ${CONTACT_BY_CLIENT}
+      sql: `WITH latest AS MATERIALIZED (
+              SELECT a.${A.key} AS k, (SELECT max(${T.lastContactAt}) FROM ${T.$} INDEXED BY ${CONTACT_BY_CLIENT}
                 WHERE ${T.userId} = ?1 AND ${T.counterpart} = a.${A.key} AND ${T.lastContactAt} <= ?2) AS at FROM ${A.$} a WHERE a.${A.userId} = ?1)
-              WHERE at IS NOT NULL)
             SELECT latest.k AS k, latest.at AS at, t.${T.threadId} AS thread_id, t.${T.subject} AS subject, t.${T.providedThreadId} AS provided
             FROM latest CROSS JOIN ${T.$} t INDEXED BY ${CONTACT_BY_CLIENT}
-            WHERE t.${T.userId} = ?1 AND t.${T.counterpart} = latest.k AND t.${T.lastContactAt} = latest.at
+            WHERE latest.at IS NOT NULL AND t.${T.userId} = ?1 AND t.${T.counterpart} = latest.k AND t.${T.lastContactAt} = latest.at
             ORDER BY latest.k, t.${T.threadId}`,
       args: [userId, now],
     },
