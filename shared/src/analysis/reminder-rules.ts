@@ -5,6 +5,8 @@
 import type { RiskKind, RiskSignal, Side } from '../model/facts';
 import { findRisks } from './risks';
 import { isUnansweredRequest } from './thread-analysis';
+import { isoMs } from './time/iso-ms';
+import { utcIso } from './time/utc-iso';
 
 import { reviewDueSince } from './review-rules';
 
@@ -21,15 +23,15 @@ export const PROMISE_DUE_SOON_HOURS = 24;
 /** Silence past the agreed cadence: the day the cadence lapsed, or null when it has not (or there is none). */
 export function silenceLapsedAt(lastContactAt: string | null, cadenceDays: number | null, now: string): string | null {
   if (lastContactAt === null || cadenceDays === null) return null;
-  const lapsed = Date.parse(lastContactAt) + cadenceDays * DAY_MS;
-  return lapsed < Date.parse(now) ? new Date(lapsed).toISOString() : null;
+  const lapsed = isoMs(lastContactAt) + cadenceDays * DAY_MS;
+  return lapsed < isoMs(now) ? utcIso(lapsed) : null;
 }
 
 /** Days until a renewal date (YYYY-MM-DD, the user's calendar), when it is today or within the window. */
 export function renewalDaysLeft(renewalDate: string | null, now: string, windowDays = RENEWAL_WINDOW_DAYS): number | null {
   if (renewalDate === null) return null;
   const today = now.slice(0, 10);
-  const days = Math.round((Date.parse(`${renewalDate}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
+  const days = Math.round((isoMs(`${renewalDate}T00:00:00Z`) - isoMs(`${today}T00:00:00Z`)) / DAY_MS);
   return days >= 0 && days <= windowDays ? days : null;
 }
 
@@ -43,11 +45,11 @@ export function feedbackDueSince(
   now: string,
   intervalDays = FEEDBACK_INTERVAL_DAYS,
 ): string | null | undefined {
-  const nowMs = Date.parse(now);
-  if (lastContactAt === null || nowMs - Date.parse(lastContactAt) > intervalDays * DAY_MS) return undefined;
+  const nowMs = isoMs(now);
+  if (lastContactAt === null || nowMs - isoMs(lastContactAt) > intervalDays * DAY_MS) return undefined;
   if (lastFeedbackAt === null) return null;
-  const due = Date.parse(lastFeedbackAt) + intervalDays * DAY_MS;
-  return due < nowMs ? new Date(due).toISOString() : undefined;
+  const due = isoMs(lastFeedbackAt) + intervalDays * DAY_MS;
+  return due < nowMs ? utcIso(due) : undefined;
 }
 
 /**
@@ -66,7 +68,7 @@ export const PROMISE_AT_RISK_HOURS = PROMISE_DUE_SOON_HOURS;
  */
 export function promiseReminderKind(p: { status: string; dueAt: string; slip?: unknown }, now: string): 'promise-overdue' | 'promise-at-risk' | 'promise-due' {
   if (p.status === 'overdue') return 'promise-overdue';
-  const left = Date.parse(p.dueAt) - Date.parse(now);
+  const left = isoMs(p.dueAt) - isoMs(now);
   return left <= PROMISE_AT_RISK_HOURS * HOUR_MS && (p.slip === null || p.slip === undefined) ? 'promise-at-risk' : 'promise-due';
 }
 
@@ -81,7 +83,7 @@ export const CLIENT_RISK_KINDS = ['cancellation', 'escalation', 'dissatisfaction
 
 /** The earliest arrival a client risk can still be reminded of at `now` (for a store's index range). */
 export function clientRiskWindowStart(now: string): string {
-  return new Date(Date.parse(now) - CLIENT_RISK_REMINDER_DAYS * DAY_MS).toISOString();
+  return utcIso(isoMs(now) - CLIENT_RISK_REMINDER_DAYS * DAY_MS);
 }
 
 /**
@@ -93,8 +95,8 @@ export function clientRiskWindowStart(now: string): string {
  */
 export function clientRiskOwed(risk: { side: Side; kind: RiskKind; at: string }, awaiting: { side: Side; since: string } | null, now: string): boolean {
   if (risk.side !== 'them' || !(CLIENT_RISK_KINDS as readonly RiskKind[]).includes(risk.kind)) return false;
-  const at = Date.parse(risk.at);
-  const nowMs = Date.parse(now);
+  const at = isoMs(risk.at);
+  const nowMs = isoMs(now);
   return at <= nowMs && nowMs - at <= CLIENT_RISK_REMINDER_DAYS * DAY_MS && isUnansweredRequest(risk.at, awaiting);
 }
 
@@ -124,8 +126,8 @@ export function clientRisksByThread(candidates: readonly ClientRiskCandidate[]):
     const b = best.get(c.threadId);
     const better =
       !b ||
-      Date.parse(c.at) > Date.parse(b.at) ||
-      (Date.parse(c.at) === Date.parse(b.at) && c.messageId > b.messageId) ||
+      isoMs(c.at) > isoMs(b.at) ||
+      (isoMs(c.at) === isoMs(b.at) && c.messageId > b.messageId) ||
       (c.messageId === b.messageId && (RISK_GRAVITY[c.kind] - RISK_GRAVITY[b.kind] || c.ordinal - b.ordinal) < 0);
     if (better) best.set(c.threadId, c);
   }
@@ -225,10 +227,10 @@ function quote(text: string, max = 120): string {
   return `“${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}”`;
 }
 
-const wholeDaysBetween = (from: string, to: string): number => Math.floor((Date.parse(to) - Date.parse(from)) / DAY_MS);
+const wholeDaysBetween = (from: string, to: string): number => Math.floor((isoMs(to) - isoMs(from)) / DAY_MS);
 
 function dueIn(dueAt: string, now: string): string {
-  const hours = Math.round((Date.parse(dueAt) - Date.parse(now)) / HOUR_MS);
+  const hours = Math.round((isoMs(dueAt) - isoMs(now)) / HOUR_MS);
   return hours < 1 ? 'due within the hour' : `due in ${hours} ${hours === 1 ? 'hour' : 'hours'}`;
 }
 
@@ -277,7 +279,7 @@ export function reviewReminder(
 
 /** Whether a reminder is put away at `now` (snoozed until a later instant). */
 export function isSnoozed(until: string | null | undefined, now: string): boolean {
-  return until !== null && until !== undefined && Date.parse(until) > Date.parse(now);
+  return until !== null && until !== undefined && isoMs(until) > isoMs(now);
 }
 
 /** Everything the document-based builder needs besides the analysed document. */
@@ -332,7 +334,7 @@ export interface DocumentRemindersInput {
  */
 export function remindersFromDocument(input: DocumentRemindersInput): ReminderItem[] {
   const { now } = input;
-  const until = input.until ?? new Date(Date.parse(now) + PROMISE_DUE_SOON_HOURS * 3_600_000).toISOString();
+  const until = input.until ?? utcIso(isoMs(now) + PROMISE_DUE_SOON_HOURS * 3_600_000);
   const nameOf = (key: string) => input.profiles.get(key)?.name ?? null;
   const client = (key: string) => nameOf(key) ?? key;
   const threadLinkOf = (threadId: string | null) => (threadId === null ? null : (input.threads.get(threadId)?.link ?? null));
@@ -343,8 +345,8 @@ export function remindersFromDocument(input: DocumentRemindersInput): ReminderIt
   };
   for (const p of input.promises) {
     if ((p.status !== 'open' && p.status !== 'overdue') || p.counterpart === null) continue;
-    if (isSnoozed(p.snoozedUntil, now) || Date.parse(p.dueAt) > Date.parse(until)) continue;
-    const kind = promiseReminderKind({ status: Date.parse(p.dueAt) < Date.parse(now) ? 'overdue' : 'open', dueAt: p.dueAt, slip: p.slip }, now);
+    if (isSnoozed(p.snoozedUntil, now) || isoMs(p.dueAt) > isoMs(until)) continue;
+    const kind = promiseReminderKind({ status: isoMs(p.dueAt) < isoMs(now) ? 'overdue' : 'open', dueAt: p.dueAt, slip: p.slip }, now);
     const title = kind === 'promise-at-risk' ? reminderTitles.promiseAtRisk(client(p.counterpart), p.text, p.dueAt, now) : reminderTitles.promise(kind, client(p.counterpart), p.text);
     add({ id: reminderIds.promise(p.id), kind, counterpart: p.counterpart, name: nameOf(p.counterpart), threadId: p.threadId, messageId: p.messageId, dueAt: p.dueAt, since: p.madeAt, title, link: threadLinkOf(p.threadId) });
   }
@@ -358,7 +360,7 @@ export function remindersFromDocument(input: DocumentRemindersInput): ReminderIt
   for (const c of input.counterparts) {
     if (input.overTargetUpTo !== null) {
       for (const a of c.awaitingOurReply) {
-        if (Date.parse(a.since) > input.overTargetUpTo || riskThreads.has(a.threadId)) continue;
+        if (isoMs(a.since) > input.overTargetUpTo || riskThreads.has(a.threadId)) continue;
         add({ id: reminderIds.awaiting(a.threadId), kind: 'awaiting-reply', counterpart: c.key, name: nameOf(c.key), threadId: a.threadId, messageId: a.lastMessageId, dueAt: null, since: a.since, title: reminderTitles.awaiting(client(c.key), input.threads.get(a.threadId)?.subject ?? ''), link: threadLinkOf(a.threadId) });
       }
     }

@@ -4,6 +4,9 @@
  * server (for each user and team) and the extension decide with these.
  */
 
+import { isoMs } from './time/iso-ms';
+import { utcIso } from './time/utc-iso';
+
 const DAY_MS = 86_400_000;
 
 /** A client is reviewed this often unless its profile sets another interval. */
@@ -20,13 +23,13 @@ export const TEAM_RENEWAL_WINDOW_DAYS = 90;
  */
 export function reviewDueAt(lastReviewAt: string | null, firstContactAt: string | null, intervalDays = REVIEW_INTERVAL_DAYS): string | null {
   const from = lastReviewAt ?? firstContactAt;
-  return from === null ? null : new Date(Date.parse(from) + intervalDays * DAY_MS).toISOString();
+  return from === null ? null : utcIso(isoMs(from) + intervalDays * DAY_MS);
 }
 
 /** Whether there was contact within ACTIVE_CLIENT_DAYS before `now`. */
 export function isActiveClient(lastContactAt: string | null, now: string): boolean {
   if (lastContactAt === null) return false;
-  const since = Date.parse(now) - Date.parse(lastContactAt);
+  const since = isoMs(now) - isoMs(lastContactAt);
   return since >= 0 && since <= ACTIVE_CLIENT_DAYS * DAY_MS;
 }
 
@@ -40,5 +43,5 @@ export function reviewDueSince(
 ): string | undefined {
   if (!isActiveClient(input.lastContactAt, now)) return undefined;
   const due = reviewDueAt(input.lastReviewAt, input.firstContactAt, input.intervalDays ?? REVIEW_INTERVAL_DAYS);
-  return due !== null && Date.parse(due) <= Date.parse(now) ? due : undefined;
+  return due !== null && isoMs(due) <= isoMs(now) ? due : undefined;
 }
