@@ -26,7 +26,8 @@ import { EVERYTHING_LIST_SOURCE, findEverythingList, readEverythingList } from '
 import { TWISTED_LIST_SOURCE, findTwistedList, readTwistedList, twistedKey } from './tools/twisted-list';
 import { BERLIOS_LIST_SOURCE, findBerliosLists, readBerliosLists } from './tools/berlios-lists';
 import { IMAGEJ_LIST_SOURCE, findImagejLists, readImagejLists } from './tools/imagej-lists';
-import { findQuaggaDatasets, HELD_OUT_ZONING_SETS, readQuaggaDatasets, zoningFigures, type ZoningFigures } from './tools/quagga-zoning';
+import { findQuaggaDatasets, HELD_OUT_ZONING_SETS, readQuaggaDatasets, withoutHeldOutCopies, zoningFigures, type ZonedMessage, type ZoningFigures } from './tools/quagga-zoning';
+import { findWebisZoning, HELD_OUT_WEBIS_SETS, readWebisZoning } from './tools/webis-zoning';
 import { readTwistedThreads, resolveTwistedFulfilment } from './tools/twisted-threads';
 
 const corpusUrl = new URL('../corpus/promises.jsonl', import.meta.url);
@@ -448,16 +449,18 @@ const throughput = {
   ratioToParseOnly: Number((rulesMs / parseMs).toFixed(1)),
   candidatesFound: found,
 };
-// Quote zoning on mail others annotated (bench/tools/quagga-zoning.ts): only with FOLLOWTHROUGH_QUAGGA_DIR.
+// Quote zoning on mail others annotated (bench/tools/quagga-zoning.ts, webis-zoning.ts): only with FOLLOWTHROUGH_QUAGGA_DIR
+// or FOLLOWTHROUGH_WEBIS_ZONING_DIR. A train message also in any held-out set, of either source, is left out.
 const quaggaDir = findQuaggaDatasets();
+const webisDir = findWebisZoning();
 let zoning: Record<string, ZoningFigures & { heldOut: boolean }> | null = null;
-if (quaggaDir) {
-  zoning = Object.fromEntries(
-    Object.entries(readQuaggaDatasets(quaggaDir)).map(([set, messages]) => [set, { ...zoningFigures(messages), heldOut: (HELD_OUT_ZONING_SETS as readonly string[]).includes(set) }]),
-  );
-  console.log('Quote zoning on annotated real mail (Quagga datasets: ASF Solr users list, Enron; held out: ASF test and eval, Enron test and eval, Enron lines). leaked = quoted history shown as ours; cut inside = reply text lost before its end; tail dropped = footers/sign-offs cut (mostly meant):');
+if (quaggaDir || webisDir) {
+  const heldOut: readonly string[] = [...HELD_OUT_ZONING_SETS, ...HELD_OUT_WEBIS_SETS];
+  const sets = withoutHeldOutCopies<string>({ ...(quaggaDir ? readQuaggaDatasets(quaggaDir) : {}), ...(webisDir ? readWebisZoning(webisDir) : {}) } as Record<string, ZonedMessage[]>, heldOut);
+  zoning = Object.fromEntries(Object.entries(sets).map(([set, messages]) => [set, { ...zoningFigures(messages), heldOut: heldOut.includes(set) }]));
+  console.log('Quote zoning on annotated real mail (Quagga datasets: ASF Solr users list, Enron; Webis: Enron, Gmane lists; held out: ASF test and eval, Enron test, eval and lines, Webis Enron validation, half of the Gmane lists). leaked = quoted history shown as ours; cut inside = reply text lost before its end; tail dropped = footers/sign-offs cut (mostly meant):');
   console.table(Object.entries(zoning).map(([set, f]) => ({ set, split: f.heldOut ? 'holdout' : 'train', messages: f.messages, 'with history': f.withHistory, right: f.right, leaked: f.leaked, 'cut inside': f.cutInside, 'tail dropped': f.tailDropped })));
-} else console.log('Quote zoning on annotated real mail: left out (set FOLLOWTHROUGH_QUAGGA_DIR to a copy of the Quagga repository\'s Datasets/ folder).');
+} else console.log('Quote zoning on annotated real mail: left out (set FOLLOWTHROUGH_QUAGGA_DIR to a copy of the Quagga repository\'s Datasets/ folder, FOLLOWTHROUGH_WEBIS_ZONING_DIR to the Webis annotations).');
 
 console.log('Language rules throughput (visibleText + promises + requests + risks per message):');
 console.table([throughput]);

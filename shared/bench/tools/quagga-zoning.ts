@@ -120,9 +120,17 @@ export function readQuaggaDatasets(dir: string): Record<ZoningSet, ZonedMessage[
       }
     }
   }
-  const heldOut = new Set(HELD_OUT_ZONING_SETS.flatMap((set) => sets[set].map((m) => fold(m.body))));
-  for (const set of ['asf train', 'enron train'] as const) sets[set] = sets[set].filter((m) => !heldOut.has(fold(m.body)));
-  return sets;
+  return withoutHeldOutCopies(sets, HELD_OUT_ZONING_SETS);
+}
+
+/** The sets with every message of a train set whose text is also in a held-out set left out (sets from several sources). */
+export function withoutHeldOutCopies<S extends string>(sets: Record<S, ZonedMessage[]>, heldOut: readonly S[]): Record<S, ZonedMessage[]> {
+  const heldOutTexts = new Set(heldOut.flatMap((set) => sets[set].map((m) => fold(m.body))));
+  const out = { ...sets };
+  for (const set of Object.keys(sets) as S[]) {
+    if (!heldOut.includes(set)) out[set] = sets[set].filter((m) => !heldOutTexts.has(fold(m.body)));
+  }
+  return out;
 }
 
 const fold = (s: string) => s.replace(/\s+/g, ' ').trim();

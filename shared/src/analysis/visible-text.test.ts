@@ -294,6 +294,28 @@ describe('visibleText', () => {
     expect(fold(visibleText(yahoo))).toBe(`${reply} A week is fine. I will.`);
   });
 
+  // Layouts of the Webis annotations' Gmane train half (bench/tools/webis-zoning.ts), written here with our own text.
+  it('cuts the attributions of Chinese clients, of Gmail by date alone and "According to <name>:", and Notes headers with "Please respond to"', () => {
+    const reply = 'Thanks, I will send the figures on Friday.';
+    const chinese = [reply, '', '在 2012-03-13 14:17:45，"Li Lei" <lilei@example.com> 写道：', '我们下周会发送报价。', 'I will send you the quote next week, as we agreed on the call.', '', 'Li Lei'].join('\n');
+    expect(visibleText(chinese)).toBe(reply);
+    const dateFirstOverQuotes = [reply, '', '2013/4/23 Jane Roe <jroe@example.com>', '', '> We will ship it next week.', '>', '> Jane'].join('\n');
+    expect(visibleText(dateFirstOverQuotes)).toBe(reply);
+    const dateFirstOverText = [reply, '', '2012/3/13 Jane Roe <jroe@example.com>', 'We will ship it next week.'].join('\n');
+    expect(visibleText(dateFirstOverText)).toBe(reply);
+    const accordingTo = ['According to Jane Roe:', '> The servers are overloaded.', '', 'They are not: I will check the logs.'].join('\n');
+    expect(visibleText(accordingTo)).toBe('They are not: I will check the logs.');
+    const pleaseRespond = [reply, '', 'Jane Roe <jroe@example.com>', 'Sent by: list-bounces@example.com', '04/06/2003 03:18 AM', 'Please respond to the users list', ' ', '        To:     users@example.com', '        Subject:        plug-in', '', 'I will try the plug-in.'].join('\n');
+    expect(visibleText(pleaseRespond)).toBe(reply);
+  });
+
+  it('keeps the answer of a Notes user who writes below the quoted message, under the memo header', () => {
+    const below = ['Jane Roe <jroe@example.com>', 'Sent by: list-admin@example.com', '27/08/2001 04:05 PM', 'Please respond to the list', '', '        To:     list@example.com', '        Subject:        Re: servers', '', '', '> Does the demo account still work?', '', 'It does: I will send you the password.'].join('\n');
+    expect(visibleText(below)).toBe('It does: I will send you the password.');
+    // The same header over unquoted text is a forwarded message: nothing of it is the writer's.
+    expect(visibleText(below.replace('> Does', 'Does'))).toBe('');
+  });
+
   it('keeps text that only resembles those layouts', () => {
     for (const body of [
       // A date at the end of a line without a header under it, and a sentence naming an address and a date.
@@ -302,11 +324,14 @@ describe('visibleText', () => {
       // "To:" alone, or with fields but no sender, is a list in the text, not a header.
       'To: all managers\nSubject: is the budget\n\nI will send it today.',
       'To: the team\ncc: finance\nDate: Friday\nSubject: plan\n\nWe will meet.',
+      // "According to" something other than a person, over quoted output, is the writer's own sentence.
+      'The library is missing, according to the output of ldd:\n\nI will rebuild it.',
     ]) {
       expect(visibleText(body)).toBe(body);
     }
     // Arrows without GroupWise's name and date are a quoted line like any other: the text under them stays.
     expect(visibleText('>>> this is how the prompt looks >>>\nI will fix the docs.')).toBe('I will fix the docs.');
+    expect(visibleText('according to the output of ldd:\n> libfoo.so => not found\n\nI will rebuild it.')).toBe('according to the output of ldd:\n\nI will rebuild it.');
   });
 
   it('drops supercite-style quoted lines ("AB> ..."), as Emacs mailers and the R lists quote', () => {

@@ -13,10 +13,11 @@ const BARE_ATTRIBUTION = /^[^\s].{0,120}(?:<[^>\s]+@[^>\s]+>|@\S+)\s*(?:wrote|sc
 /**
  * A dated attribution without a verb, as Yandex, Mail.ru and some phone clients write it:
  * "30.09.2017, 18.30, "John Doe" <john@x.com>:", "ср, 30 апр. 2025 г. в 15:19, John Doe <doe@x.com>:",
- * or with one in another language ("2013.02.08. 7:31 keltezéssel, "Eszter" írta:").
+ * or with one in another language ("2013.02.08. 7:31 keltezéssel, "Eszter" írta:"), Chinese clients' with their
+ * full-width colon ("在 2012-03-13 14:17:45，"Li Lei" <li@x.com> 写道：").
  */
 const DATED_ATTRIBUTION = new RegExp(
-  String.raw`^.{0,60}\d{1,4}[./:-]\d{1,2}.{0,120}(?:<[^>\s]+@[^>\s]+>|\(?[\w.+-]+@[\w-]+\.[\w.]+\)?|\b(?:wrote|schrieb|a écrit|escribió|escribio|schreef|ha scritto|skrev|escreveu|napisał|menulis|kirjoitti|írta|написал|написала|писал|yazdı|napsal|scrisse))\s*(?:\S+\s*)?:\s*$`,
+  String.raw`^.{0,60}\d{1,4}[./:-]\d{1,2}.{0,120}(?:<[^>\s]+@[^>\s]+>|\(?[\w.+-]+@[\w-]+\.[\w.]+\)?|\b(?:wrote|schrieb|a écrit|escribió|escribio|schreef|ha scritto|skrev|escreveu|napisał|menulis|kirjoitti|írta|написал|написала|писал|yazdı|napsal|scrisse))\s*(?:\S+\s*)?[:：]\s*$`,
   'iu',
 );
 
@@ -42,6 +43,19 @@ const SENT_BY = /^sent by:/i;
 const LOTUS_NAME_AND_DATE = /^(?:from:\s*)?[^\s].{0,80}?\S\s{2,}\d{1,2}\/\d{1,2}\/\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM)?\s*$/i;
 /** GroupWise's reply header: ">>> Jane Roe 12/11/00 03:54PM >>>", ">>> <jroe@x.com> 2/16/01 10:41:43 am >>>". */
 const GROUPWISE_HEADER = /^>>>\s*\S.{0,80}?\s\d{1,2}\/\d{1,2}\/\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM)?\s*>>>\s*$/i;
+
+/**
+ * Gmail's date-first attribution of some years and locales, with neither verb nor colon ("2013/4/23 Jane Roe
+ * <jroe@x.com>"): over "> " quotes it goes with them; over unquoted text, history starts there.
+ */
+const DATE_FIRST_SENDER = /^\d{4}\/\d{1,2}\/\d{1,2}\s+[^<>\n]{1,80}<[^>\s]+@[^>\s]+>\s*$/;
+/**
+ * "According to Jane Roe:" introducing quoted lines (over anything else it is a sentence, and stays); a name only, since
+ * "According to the output of ldd:" over quoted output is the writer's own sentence.
+ */
+const ACCORDING_TO = /^[Aa]ccording to\s+(?:[A-Z][\p{L}'.-]*\s*){1,4}:\s*$/u;
+/** Notes puts "Please respond to <list>" between a memo header's date and its "To:". */
+const PLEASE_RESPOND = /^please respond to\b/i;
 
 /** Separator lines that start a quoted or forwarded message. */
 const SEPARATORS = [
@@ -149,12 +163,37 @@ function isNotesReplyHeader(lines: string[], i: number, trimmed: string): boolea
   return from && fields >= 4;
 }
 
-function nextNonBlank(lines: string[], i: number): string {
-  for (let j = i + 1; j < Math.min(lines.length, i + 4); j++) {
+/** How far below a Notes memo header its quoted message may start (the header's fields, wrapped). */
+const NOTES_HEADER_LINES = 14;
+
+/**
+ * Whether a Notes memo header at `header` (its date at `dateLine`) heads a reply written below the quotes: nothing
+ * above it, and "> " lines under it. Notes users who answer below the quoted message start with the header.
+ */
+function answeredBelow(lines: string[], header: number, dateLine: number): boolean {
+  return !hasText(lines, 0, header) && firstQuoteBelow(lines, dateLine) >= 0;
+}
+
+function firstQuoteBelow(lines: string[], dateLine: number): number {
+  for (let j = dateLine + 1; j < Math.min(lines.length, dateLine + NOTES_HEADER_LINES); j++) if (lines[j]!.trimStart().startsWith('>')) return j;
+  return -1;
+}
+
+/** Blanks such a header, down to its first quoted line, like an attribution over quotes; the index to go on from. */
+function blankedUpToQuote(lines: string[], header: number, dateLine: number): number {
+  const quote = firstQuoteBelow(lines, dateLine);
+  for (let j = header; j < quote; j++) lines[j] = '';
+  return quote - 1;
+}
+
+/** Whether the next lines, past blanks and Notes' "Please respond to ...", go on with "To:". */
+function toFollows(lines: string[], i: number): boolean {
+  for (let j = i + 1; j < Math.min(lines.length, i + 5); j++) {
     const line = lines[j]!.trim();
-    if (line) return line;
+    if (!line || PLEASE_RESPOND.test(line)) continue;
+    return TO_HEADER.test(line);
   }
-  return '';
+  return false;
 }
 
 // historyStart's per-line patterns (see BLANKS above for why they are not written inline).
@@ -196,7 +235,7 @@ function historyStart(lines: string[]): number {
     }
     // Every separator starts with "-" or "_" or ends with ":"; every attribution ends with ":".
     // Testing that first keeps this linear scan cheap on long bodies.
-    const endsWithColon = line.endsWith(':');
+    const endsWithColon = line.endsWith(':') || line.endsWith('：');
     if ((endsWithColon || line[0] === '-' || line[0] === '_') && SEPARATORS.some((re) => re.test(line))) return i;
     if (isHeaderBlock(lines, i)) return i;
     // Lines opening with "t" are few enough that only they are tried for the "To:"-first header.
@@ -205,15 +244,27 @@ function historyStart(lines: string[]): number {
     // "/" first: one character is found faster than " on ", and most lines have neither.
     if (line.includes('/') && line.includes(' on ') && LOTUS_DATE.test(line) && LOTUS_HEADER.test(line)) return i;
     // LOTUS_DATE_LINE opens with a digit: most lines are ruled out by their first character, without the call.
-    if (isDigitCode(line.charCodeAt(0)) && LOTUS_DATE_LINE.test(line) && TO_HEADER.test(nextNonBlank(lines, i))) {
+    // It opens with a digit and ends with the address's ">": two characters rule out most lines.
+    if (isDigitCode(line.charCodeAt(0)) && line.charCodeAt(line.length - 1) === 62 && DATE_FIRST_SENDER.test(line)) {
+      if (!introducesQuote(lines, i)) return i;
+      lines[i] = '';
+      continue;
+    }
+    if (isDigitCode(line.charCodeAt(0)) && LOTUS_DATE_LINE.test(line) && toFollows(lines, i)) {
       const previous = i > 0 ? lines[i - 1]!.trim() : '';
       // "Jane Roe" over "Sent by: Jane's Assistant" over the date: the name line is the sender's, whatever it holds.
-      if (SENT_BY.test(previous)) return i > 1 && lines[i - 2]!.trim().length <= 80 ? i - 2 : i - 1;
-      return previous && previous.length <= 60 && AT_OR_SLASH.test(previous) ? i - 1 : i;
+      const header = SENT_BY.test(previous) ? (i > 1 && lines[i - 2]!.trim().length <= 80 ? i - 2 : i - 1) : previous && previous.length <= 60 && AT_OR_SLASH.test(previous) ? i - 1 : i;
+      if (!answeredBelow(lines, header, i)) return header;
+      i = blankedUpToQuote(lines, header, i);
+      continue;
     }
     // The name and the date on one line, a run of spaces between them (a memo header's own layout). It ends with "AM",
     // "PM" or a digit: the last character rules out most lines before any search.
-    if (endsLikeTime(line) && line.includes('  ') && LOTUS_DATE.test(line) && LOTUS_NAME_AND_DATE.test(line) && TO_HEADER.test(nextNonBlank(lines, i))) return i;
+    if (endsLikeTime(line) && line.includes('  ') && LOTUS_DATE.test(line) && LOTUS_NAME_AND_DATE.test(line) && toFollows(lines, i)) {
+      if (!answeredBelow(lines, i, i)) return i;
+      i = blankedUpToQuote(lines, i, i);
+      continue;
+    }
     // An attribution over "> " lines may be followed by inline replies (interleaved posting): the
     // quoted lines are dropped one by one later. Over unquoted history, everything below is history.
     if (endsWithColon && (ATTRIBUTION.test(line) || BARE_ATTRIBUTION.test(line) || DATED_ATTRIBUTION.test(line) || WROTE_ON_DATE.test(line))) {
@@ -323,8 +374,8 @@ function hasText(lines: readonly string[], from: number, to: number): boolean {
 const LOOSE_ATTRIBUTION = /^\S.{0,200}\b(?:wrote|writes|schrieb|a écrit|escribió|schreef|escreveu|ha scritto|skrev)\s*:\s*$/i;
 
 function isAttribution(line: string): boolean {
-  if (!line.endsWith(':')) return false;
-  return ATTRIBUTION.test(line) || BARE_ATTRIBUTION.test(line) || LOOSE_ATTRIBUTION.test(line) || WROTE_ON_DATE.test(line) || DATED_ATTRIBUTION.test(line);
+  if (!line.endsWith(':') && !line.endsWith('：')) return false;
+  return ATTRIBUTION.test(line) || BARE_ATTRIBUTION.test(line) || LOOSE_ATTRIBUTION.test(line) || WROTE_ON_DATE.test(line) || DATED_ATTRIBUTION.test(line) || ACCORDING_TO.test(line);
 }
 
 /** True when the last non-blank character is ":"; every attribution ends so. No copy of the line. */
@@ -333,9 +384,10 @@ function endsWithColon(line: string): boolean {
     const c = line.charCodeAt(i);
     // Blank characters are few in practice: space, tab, CR and the non-breaking space.
     if (c === 32 || c === 9 || c === 13 || c === 160) continue;
-    if (c === 58) return true;
+    // ":" or the full-width "：" of Chinese and Japanese text.
+    if (c === 58 || c === 0xff1a) return true;
     // Anything else that trim() would remove is rare: let trim() decide.
-    return isBlankChar(c) ? line.trim().endsWith(':') : false;
+    return isBlankChar(c) ? /[:：]$/.test(line.trim()) : false;
   }
   return false;
 }
