@@ -95,10 +95,14 @@ const byParsedOldest = (a: { item: AwaitingItem; at: number }, b: { item: Awaiti
  * mailbox's summary sorts every client's waiting threads; the parsing was most of the sort).
  */
 export function sortedOldestFirst(items: readonly AwaitingItem[]): AwaitingItem[] {
-  return items
-    .map((item) => ({ item, at: isoMs(item.since) }))
-    .sort(byParsedOldest)
-    .map((x) => x.item);
+  // Loops that push, not .map: V8's optimized .map makes holey arrays where the interpreter's are packed, and the
+  // callers (tallyAwaiting, the analyzer's summarize) were deoptimized on meeting the other kind (see analyzeThread).
+  const decorated: { item: AwaitingItem; at: number }[] = [];
+  for (const item of items) decorated.push({ item, at: isoMs(item.since) });
+  decorated.sort(byParsedOldest);
+  const sorted: AwaitingItem[] = [];
+  for (const x of decorated) sorted.push(x.item);
+  return sorted;
 }
 
 /** The tally from the whole list (the mailbox analyzer's way; the server counts the same with SQL). */

@@ -200,7 +200,15 @@ export function createMailboxAnalyzer(input: AnalysisSettings): MailboxAnalyzer 
   let skippedDuplicates = 0;
   let threadAnalyses = 0;
 
-  const externalOf = (f: MessageFacts): string[] => [...f.to, ...f.cc].map((a) => a.address).filter((a) => !resolver.isOurs(a));
+  // Loops that push, not [...].map().filter(): once optimized, V8 makes those holey arrays where the interpreter makes
+  // packed ones, and judgeEvidence, reading both kinds as evidence.to and promise.madeTo, was deoptimized by the kind it
+  // met later (see analyzeThread).
+  const externalOf = (f: MessageFacts): string[] => {
+    const external: string[] = [];
+    for (const a of f.to) if (!resolver.isOurs(a.address)) external.push(a.address);
+    for (const a of f.cc) if (!resolver.isOurs(a.address)) external.push(a.address);
+    return external;
+  };
 
   function addFacts(f: MessageFacts): void {
     if (facts.has(f.id)) {

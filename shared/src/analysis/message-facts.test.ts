@@ -202,6 +202,24 @@ describe('extractMessageFacts', () => {
     expect(question.closing).toBeUndefined();
   });
 
+  it('gives every message facts of one shape (the absent parts undefined, left out of JSON), whatever it holds', () => {
+    // One hidden class for all facts keeps the rules that read them from being deoptimized and compiled again each
+    // time a message with another mix of parts arrives (deriveWithSide). JSON, which the server stores, is unchanged.
+    const thanks: NormalizedMessage = { id: 'ty', from: 'Tom Reed <tom@acme.com>', to: ['anna@northwind.io'], date: '2026-11-05T09:00:00+01:00', subject: 'RE: Invoice', text: 'Perfect, thank you!' };
+    const withFile: NormalizedMessage = { ...thanks, id: 'f', from: 'anna@northwind.io', to: ['tom@acme.com'], attachments: ['sow.pdf'], text: 'Attached is the SOW. I will call you tomorrow. I will also send you the invoice copies.' };
+    const bare: NormalizedMessage = { id: 'b', from: 'anna@northwind.io', to: ['ben@northwind.io'], date: '2026-11-05T09:00:00+01:00', subject: 'Lunch', text: 'Noon?' };
+    const all = [outboundWithGmailQuote, thanks, withFile, bare];
+    const facts = all.map((m) => extractMessageFacts(m, settings));
+    for (const f of facts) expect(Object.keys(f)).toEqual(Object.keys(facts[0]!));
+    const stored = all.map((m) => readMessage(m, settings));
+    for (const f of stored) expect(Object.keys(f)).toEqual(Object.keys(stored[0]!));
+    const promises = facts.flatMap((f) => f.promises);
+    expect(promises.map((p) => p.dueText !== undefined)).toEqual([true, true, false]);
+    for (const p of promises) expect(Object.keys(p)).toEqual(['text', 'dueAt', 'dueIsDefault', 'dueText']);
+    expect(Object.keys(JSON.parse(JSON.stringify(facts[3])) as object)).not.toContain('inReplyTo');
+    expect(JSON.stringify(promises[2])).not.toContain('dueText');
+  });
+
   it('refuses a message whose sender or date is unusable, naming the message and the field but never its content', () => {
     const refusal = (patch: Partial<NormalizedMessage>) => {
       try {

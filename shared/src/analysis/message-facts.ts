@@ -1,4 +1,4 @@
-import type { Direction, MessageFacts, PromiseCandidate, StoredMessageFacts } from '../model/facts';
+import type { Direction, MessageFacts, PromiseCandidate, PromiseFinding, StoredMessageFacts } from '../model/facts';
 import type { NormalizedMessage } from '../model/message';
 import { messageInstant } from '../model/message-date';
 import type { AnalysisSettings } from '../model/settings';
@@ -194,10 +194,13 @@ export function readBatch(messages: readonly NormalizedMessage[], settings: Anal
   });
   each(ours, (b) => {
     const context = promiseContext(b.stored.sentAt, settings, colleaguesOn(b.from, b.recipients, settings));
-    // The words and the stated date: deriving the facts dates each promise for the settings in force.
-    b.stored.promises = readPromises(b.visible, context, b.sentences)
-      .slice(0, MAX_FINDINGS_PER_KIND)
-      .map((p) => (p.due === null ? { text: p.text } : { text: p.text, dueText: p.due.dueText }));
+    // The words and the stated date: deriving the facts dates each promise for the settings in force. One shape for
+    // every finding (dueText undefined when no date was stated; see readHeaders), in a packed array (see datedPromises).
+    const findings: PromiseFinding[] = [];
+    for (const p of readPromises(b.visible, context, b.sentences).slice(0, MAX_FINDINGS_PER_KIND)) {
+      findings.push({ text: p.text, dueText: p.due === null ? undefined : p.due.dueText });
+    }
+    b.stored.promises = findings;
   });
   each(ours, (b) => {
     b.stored.risks = findRisks(b.visible, 'us', b.sentences).slice(0, MAX_FINDINGS_PER_KIND);
@@ -251,6 +254,10 @@ function readHeaders(
   const side = sideOf(from.address, recipients, settings);
   const { direction } = side;
 
+  // Every property, the optional ones too (undefined while absent), in one literal in one order: properties added
+  // afterwards, some messages having them and others not, gave these objects dozens of hidden classes (V8 maps), and
+  // each new one met by optimized code that reads them (deriveWithSide) threw that code away to be compiled again.
+  // The order is the one they used to be added in, so JSON.stringify writes the same text (it leaves undefined out).
   const stored: StoredMessageFacts = {
     id: message.id,
     subject: message.subject ?? '',
@@ -264,10 +271,14 @@ function readHeaders(
     promises: [],
     requests: [],
     risks: [],
+    providedThreadId: message.threadId ? message.threadId : undefined,
+    inReplyTo: message.inReplyTo ? message.inReplyTo : undefined,
+    attachments: message.attachments && message.attachments.length > 0 ? [...message.attachments] : undefined,
+    // Set by readBatch once the body is read.
+    deliveries: undefined,
+    feedbackAsked: undefined,
+    closing: undefined,
   };
-  if (message.threadId) stored.providedThreadId = message.threadId;
-  if (message.inReplyTo) stored.inReplyTo = message.inReplyTo;
-  if (message.attachments && message.attachments.length > 0) stored.attachments = [...message.attachments];
 
   // Auto-replies and internal chatter make no promises to clients and carry no client risk.
   if (!automated && direction !== 'internal') (direction === 'outbound' ? outbound : inbound).push({ index, stored, message, visible: '', sentences: [], from, recipients, failed: false });
@@ -286,7 +297,11 @@ export function deriveMessageFacts(stored: StoredMessageFacts, settings: Analysi
 function deriveWithSide(stored: StoredMessageFacts, settings: AnalysisSettings, side: MessageSide): MessageFacts {
   const { direction, counterparts } = side;
   const readHere = stored.readAs === direction;
-  const facts: MessageFacts = {
+  // One literal with every property, the optional ones undefined when absent, in the order they used to be added in
+  // (JSON.stringify writes the same text): added afterwards, each combination of them was a hidden class (V8 map) of
+  // its own, and the rules reading every message's facts (analyzeThread, judgeEvidence) were deoptimized and compiled
+  // again each time a new one reached them.
+  return {
     id: stored.id,
     subject: stored.subject,
     normalizedSubject: normalizeSubject(stored.subject),
@@ -299,19 +314,30 @@ function deriveWithSide(stored: StoredMessageFacts, settings: AnalysisSettings, 
     counterparts,
     references: stored.references,
     readAs: stored.readAs,
-    promises: readHere
-      ? stored.promises.map((p) => ({ text: p.text, ...resolvePromiseDue(p, stored.sentAt, settings), ...(p.dueText !== undefined ? { dueText: p.dueText } : {}) }))
-      : [],
+    promises: readHere ? datedPromises(stored.promises, stored.sentAt, settings) : [],
     requests: readHere ? stored.requests : [],
     risks: readHere ? stored.risks : [],
+    providedThreadId: stored.providedThreadId,
+    inReplyTo: stored.inReplyTo,
+    closing: stored.closing ? true : undefined,
+    attachments: stored.attachments ? stored.attachments : undefined,
+    deliveries: readHere && stored.deliveries ? stored.deliveries : undefined,
+    feedbackAsked: readHere && stored.feedbackAsked ? true : undefined,
   };
-  if (stored.providedThreadId !== undefined) facts.providedThreadId = stored.providedThreadId;
-  if (stored.inReplyTo !== undefined) facts.inReplyTo = stored.inReplyTo;
-  if (stored.closing) facts.closing = true;
-  if (stored.attachments) facts.attachments = stored.attachments;
-  if (readHere && stored.deliveries) facts.deliveries = stored.deliveries;
-  if (readHere && stored.feedbackAsked) facts.feedbackAsked = true;
-  return facts;
+}
+
+/**
+ * The promises as read, dated for the settings, each of one shape (dueText undefined when none was stated, as above).
+ * A loop that pushes, not .map: V8's optimized .map makes a holey array where the interpreter's is packed, and the
+ * rules reading promises later meet both kinds (see analyzeThread).
+ */
+function datedPromises(findings: readonly PromiseFinding[], sentAt: string, settings: AnalysisSettings): PromiseCandidate[] {
+  const dated: PromiseCandidate[] = [];
+  for (const finding of findings) {
+    const { dueAt, dueIsDefault } = resolvePromiseDue(finding, sentAt, settings);
+    dated.push({ text: finding.text, dueAt, dueIsDefault, dueText: finding.dueText });
+  }
+  return dated;
 }
 
 /** What to store of derived facts: the settings-independent part (the inverse of deriveMessageFacts). */

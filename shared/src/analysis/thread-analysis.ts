@@ -28,6 +28,13 @@ export function compareFacts(a: MessageFacts, b: MessageFacts): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** The ids in order, in a packed array whichever tier of V8 runs this (see analyzeThread's decorating). */
+function idsOf(messages: readonly MessageFacts[]): string[] {
+  const ids: string[] = [];
+  for (const m of messages) ids.push(m.id);
+  return ids;
+}
+
 function ref(facts: MessageFacts): ThreadMessageRef {
   return { messageId: facts.id, side: sideOf(facts), at: facts.sentAt };
 }
@@ -50,10 +57,15 @@ export function analyzeThread(
 ): ThreadFacts {
   const resolver = resolverFor(settings);
   // Decorate once: parsing dates inside the comparator would parse each one log(n) times.
-  const sorted = messages
-    .map((m) => ({ m, at: isoMs(m.sentAt) }))
-    .sort((a, b) => a.at - b.at || (a.m.id < b.m.id ? -1 : a.m.id > b.m.id ? 1 : 0))
-    .map((x) => x.m);
+  // Plain loops that push, not .map: V8's optimizing compiler inlines Array.prototype.map and its copy makes a holey
+  // array where the interpreter's made a packed one, so once this function was optimized every later use of `sorted`
+  // (.sort, .filter, .some, [0]) met an array of a kind it had not seen and threw the compiled code away: four
+  // recompilations of this function, one per use, on the mailbox bench. push keeps the array packed either way.
+  const decorated: { m: MessageFacts; at: number }[] = [];
+  for (const m of messages) decorated.push({ m, at: isoMs(m.sentAt) });
+  decorated.sort((a, b) => a.at - b.at || (a.m.id < b.m.id ? -1 : a.m.id > b.m.id ? 1 : 0));
+  const sorted: MessageFacts[] = [];
+  for (const x of decorated) sorted.push(x.m);
   const meaningful = sorted.filter(isMeaningful);
 
   const counterparts: string[] = [];
@@ -111,7 +123,7 @@ export function analyzeThread(
     contacts: [...contacts].sort(),
     // "Q4 rollout plan", not "RE: AW: Q4 rollout plan", when the first message we have is a reply.
     subject: stripSubjectPrefixes(subjectSource?.subject ?? ''),
-    messageIds: sorted.map((m) => m.id),
+    messageIds: idsOf(sorted),
     initiatedBy: first ? initiatorOf(first, parentInThread, sorted[0] === first) : null,
     firstMessage: first ? ref(first) : null,
     lags,
