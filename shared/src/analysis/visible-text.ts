@@ -243,13 +243,13 @@ function historyStart(lines: string[]): number {
     // Lotus Notes: "Jane Roe/HOU/ECT on 05/02/2001 02:30 PM" (one line), or a name over a date line over "To:".
     // "/" first: one character is found faster than " on ", and most lines have neither.
     if (line.includes('/') && line.includes(' on ') && LOTUS_DATE.test(line) && LOTUS_HEADER.test(line)) return i;
-    // LOTUS_DATE_LINE opens with a digit: most lines are ruled out by their first character, without the call.
-    // It opens with a digit and ends with the address's ">": two characters rule out most lines.
+    // Gmail's date-first attribution opens with a digit and ends with the address's ">": two characters rule out most lines.
     if (isDigitCode(line.charCodeAt(0)) && line.charCodeAt(line.length - 1) === 62 && DATE_FIRST_SENDER.test(line)) {
       if (!introducesQuote(lines, i)) return i;
       lines[i] = '';
       continue;
     }
+    // LOTUS_DATE_LINE opens with a digit: most lines are ruled out by their first character, without the call.
     if (isDigitCode(line.charCodeAt(0)) && LOTUS_DATE_LINE.test(line) && toFollows(lines, i)) {
       const previous = i > 0 ? lines[i - 1]!.trim() : '';
       // "Jane Roe" over "Sent by: Jane's Assistant" over the date: the name line is the sender's, whatever it holds.
@@ -378,7 +378,9 @@ function isAttribution(line: string): boolean {
   return ATTRIBUTION.test(line) || BARE_ATTRIBUTION.test(line) || LOOSE_ATTRIBUTION.test(line) || WROTE_ON_DATE.test(line) || DATED_ATTRIBUTION.test(line) || ACCORDING_TO.test(line);
 }
 
-/** True when the last non-blank character is ":"; every attribution ends so. No copy of the line. */
+const ENDS_WITH_A_COLON = /[:：]$/;
+
+/** True when the last non-blank character is ":" (or "："); every attribution ends so. No copy of the line. */
 function endsWithColon(line: string): boolean {
   for (let i = line.length - 1; i >= 0; i--) {
     const c = line.charCodeAt(i);
@@ -387,7 +389,7 @@ function endsWithColon(line: string): boolean {
     // ":" or the full-width "：" of Chinese and Japanese text.
     if (c === 58 || c === 0xff1a) return true;
     // Anything else that trim() would remove is rare: let trim() decide.
-    return isBlankChar(c) ? /[:：]$/.test(line.trim()) : false;
+    return isBlankChar(c) ? ENDS_WITH_A_COLON.test(line.trim()) : false;
   }
   return false;
 }
