@@ -71,7 +71,7 @@ export function readLineAnnotated(name: string, raw: string): ZonedMessage {
   return { name, body: lines.map((l) => l.text).join('\n'), lines };
 }
 
-interface Denotation {
+export interface Denotation {
   start: number;
   end: number;
   type: string;
@@ -79,13 +79,17 @@ interface Denotation {
 
 const QUOTED = /^\s*[>|]/;
 
-/** One ASF message: the text and its typed character ranges. */
+/** One range-annotated message (ASF, Enron's annotated_all): the text and its typed character ranges, as JSON. */
 export function readRangeAnnotated(name: string, json: string): ZonedMessage {
-  const parsed = JSON.parse(json) as { text: string; denotations: Denotation[] };
-  const { text } = parsed;
+  const { text, denotations } = JSON.parse(json) as { text: string; denotations: Denotation[] };
+  return zonedByRanges(name, text, denotations);
+}
+
+/** A message zoned by typed character ranges (the Quagga types; webis-zoning.ts maps its segments to them). */
+export function zonedByRanges(name: string, text: string, ranges: readonly Denotation[]): ZonedMessage {
   // The zones only: a header, or a kind of body (Body/Outro), not the finer ranges inside them (Header/Person/From,
   // Body/Outro/Name), which would otherwise be found first for the lines they start.
-  const denotations = parsed.denotations.filter((d) => d.type === 'Header' || (d.type.startsWith('Body') && d.type.split('/').length <= 2));
+  const denotations = ranges.filter((d) => d.type === 'Header' || (d.type.startsWith('Body') && d.type.split('/').length <= 2));
   const firstHeader = Math.min(...denotations.filter((d) => d.type === 'Header').map((d) => d.start), Infinity);
   let at = 0;
   let belowQuotes = false;

@@ -18,7 +18,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readRangeAnnotated, type ZonedMessage } from './quagga-zoning';
+import { zonedByRanges, type ZonedMessage } from './quagga-zoning';
 
 export type WebisZoningSet = 'webis enron train' | 'webis enron held out' | 'gmane train' | 'gmane held out';
 export const HELD_OUT_WEBIS_SETS: readonly WebisZoningSet[] = ['webis enron held out', 'gmane held out'];
@@ -56,7 +56,7 @@ export function readWebisMessage(line: string): { message: ZonedMessage; group: 
   const parsed = JSON.parse(line) as WebisMessage;
   const denotations = parsed.labels.map(([start, end, segment]) => ({ start, end, type: ZONE_OF_SEGMENT[segment] ?? 'Body' }));
   return {
-    message: readRangeAnnotated(String(parsed.id), JSON.stringify({ text: parsed.text, denotations })),
+    message: zonedByRanges(String(parsed.id), parsed.text, denotations),
     group: parsed.meta.groupname ?? parsed.meta.newsgroup ?? '',
   };
 }
