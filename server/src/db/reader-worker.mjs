@@ -22,6 +22,20 @@ function describeError(error) {
   return { message: String(error) };
 }
 
+/** Statement texts by the number the event loop gave them (reader-thread.ts): sent once, then only the number. */
+const texts = new Map();
+
+function textOf({ textId, sql, args }) {
+  if (textId === undefined) return sql;
+  if (sql !== undefined) {
+    texts.set(textId, sql);
+    return sql;
+  }
+  const known = texts.get(textId);
+  if (known === undefined) throw new Error(`reader thread: statement ${textId} was never sent (${args.length} arguments)`);
+  return known;
+}
+
 parentPort.on('message', (request) => {
   if (request.close) {
     // Everything asked before was answered (requests run in order); the thread ends once its port closes.
@@ -32,7 +46,7 @@ parentPort.on('message', (request) => {
     return;
   }
   try {
-    const results = request.stmts.map(({ sql, args }) => connection.run(sql, args));
+    const results = request.stmts.map((stmt) => connection.run(textOf(stmt), stmt.args));
     parentPort.postMessage({ id: request.id, ok: true, results });
   } catch (error) {
     parentPort.postMessage({ id: request.id, ok: false, error: describeError(error) });

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Worker } from 'node:worker_threads';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCachedReader } from '../../src/db/cached-reader';
 import { createReaderThread, type ReaderThread } from '../../src/db/reader-thread';
 import { createTestDb } from '../support/test-db';
@@ -130,6 +131,43 @@ describe('the reader thread', () => {
     expect(order).toEqual(['group', 'slow']);
     // One thread: the group is one batch there, in order.
     expect((await open({ threads: 1 }).spread(['SELECT 1 AS n', 'SELECT 2 AS n'])).map((a) => a.rows[0]!.n)).toEqual([1, 2]);
+  });
+
+  it("sends a statement's text to each thread once and its number after; texts past the numbered ones go whole", async () => {
+    const posted = vi.spyOn(Worker.prototype, 'postMessage');
+    try {
+      const pool = open();
+      const sent = () =>
+        posted.mock.calls.flatMap(([message]) => (message as { stmts?: { textId?: number; sql?: string }[] }).stmts ?? []).map((s) => ({ numbered: s.textId !== undefined, withText: s.sql !== undefined }));
+      const ask = { sql: 'SELECT ? AS n, name FROM things WHERE id = ?', args: [7, 1] };
+      for (let i = 0; i < 3; i++) expect((await pool.execute({ ...ask, args: [i, 1 + (i % 2)] })).rows).toEqual([{ n: i, name: i % 2 ? 'bolt' : 'anvil' }]);
+      expect(sent()).toEqual([
+        { numbered: true, withText: true },
+        { numbered: true, withText: false },
+        { numbered: true, withText: false },
+      ]);
+      // Spread over both threads: the second thread is sent the text the first already knows, once.
+      posted.mockClear();
+      for (let round = 0; round < 2; round++) {
+        const answers = await pool.spread([ask, ask]);
+        expect(answers.map((a) => a.rows)).toEqual([[{ n: 7, name: 'anvil' }], [{ n: 7, name: 'anvil' }]]);
+      }
+      expect(pool.stats().threadsStarted).toBe(2);
+      expect(sent().filter((s) => s.withText)).toHaveLength(1);
+
+      // Many distinct texts (a statement built per call): all answered, those past the numbered ones sent whole.
+      posted.mockClear();
+      const many = Array.from({ length: 600 }, (_, i) => `SELECT ${i} AS n`);
+      for (const sql of many) expect((await pool.execute(sql)).rows).toEqual([{ n: Number(sql.split(' ')[1]) }]);
+      for (const sql of [many[0]!, many[599]!]) expect((await pool.execute(sql)).rows).toEqual([{ n: Number(sql.split(' ')[1]) }]);
+      const last = sent().slice(-2);
+      expect(last).toEqual([
+        { numbered: true, withText: false },
+        { numbered: false, withText: true },
+      ]);
+    } finally {
+      posted.mockRestore();
+    }
   });
 
   it('answers the reads asked before it was closed, and refuses those after', async () => {
