@@ -52,7 +52,7 @@ export function createCachedReader(path: string, busyTimeoutMs: number): LookupC
   return {
     execute: (stmt) => turns.exclusive(() => run(stmt)),
     batch: (stmts) => turns.exclusive(() => stmts.map(run)),
-    dataVersion: () => Number(connection.run('PRAGMA data_version', [])[0]!.data_version),
+    dataVersion: () => connection.dataVersion(),
     close: () => connection.close(),
   };
 }
