@@ -25,8 +25,10 @@ const KEY = `(SELECT ${T.counterpart} FROM ${T.$} WHERE ${T.userId} = ?1 AND ${T
  * index range of this thread or a count, or the few oldest or newest of the client.
  */
 const THREAD_SUMMARY_SQL = `SELECT
-  (SELECT json_object('counterpart', ${T.counterpart}, 'providedThreadId', ${T.providedThreadId}, 'messageCount', ${T.messageCount}, 'facts', json(${T.factsJson}))
+  (SELECT json_object('counterpart', ${T.counterpart}, 'providedThreadId', ${T.providedThreadId}, 'messageCount', ${T.messageCount})
      FROM ${T.$} WHERE ${T.userId} = ?1 AND ${T.threadId} = ?6) AS thread,
+  -- The stored facts as they are: embedded with json() SQLite parsed and wrote them again for JavaScript to parse.
+  (SELECT ${T.factsJson} FROM ${T.$} WHERE ${T.userId} = ?1 AND ${T.threadId} = ?6) AS facts,
   (SELECT json_group_array(${PROMISE_VIEW_JSON}) FROM ${PROMISE_VIEW_FROM} WHERE p.${P.userId} = ?1 AND p.${P.threadId} = ?6) AS promises,
   (SELECT json_group_array(json_object('kind', ${S.kind}, 'side', ${S.side}, 'messageId', ${S.messageId}, 'threadId', ${S.threadId}, 'text', ${S.text}, 'at', ${S.at}))
      FROM ${S.$} WHERE ${S.userId} = ?1 AND ${S.threadId} = ?6) AS thread_snippets,
@@ -44,7 +46,7 @@ const THREAD_SUMMARY_SQL = `SELECT
     - (SELECT count(*) FROM ${P.$} WHERE ${P.userId} = ?1 AND ${P.threadId} = ?6 AND ${liveCondition(P.$, '?2')})) AS other_count,
   ${counterpartPiecesSql(KEY, 'health')}`;
 
-type ThreadJson = { counterpart: string | null; providedThreadId: string | null; messageCount: number; facts: ThreadFacts };
+type ThreadJson = { counterpart: string | null; providedThreadId: string | null; messageCount: number };
 
 export async function readThreadSummary(
   db: Executor,
@@ -67,7 +69,7 @@ export async function readThreadSummary(
     return renamed && renamed !== threadId ? readThreadSummary(db, userId, renamed, clock, settings, userAddress) : null;
   }
   const thread = JSON.parse(str(row.thread)) as ThreadJson;
-  const facts = thread.facts;
+  const facts = JSON.parse(str(row.facts)) as ThreadFacts;
   const parse = <R>(value: unknown): R[] => (value === null || value === undefined ? [] : (JSON.parse(str(value)) as R[]));
   const promiseViews = parse<Record<string, unknown>>(row.promises).map((p) => promiseView(p, clock.now)).sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id));
   const own = parse<Omit<RiskSnippet, 'kind'> & { kind: RiskSnippet['kind'] | 'request' }>(row.thread_snippets);
