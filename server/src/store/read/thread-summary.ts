@@ -32,13 +32,16 @@ const THREAD_SUMMARY_SQL = `SELECT
   (SELECT json_group_array(${PROMISE_VIEW_JSON}) FROM ${PROMISE_VIEW_FROM} WHERE p.${P.userId} = ?1 AND p.${P.threadId} = ?6) AS promises,
   (SELECT json_group_array(json_object('kind', ${S.kind}, 'side', ${S.side}, 'messageId', ${S.messageId}, 'threadId', ${S.threadId}, 'text', ${S.text}, 'at', ${S.at}))
      FROM ${S.$} WHERE ${S.userId} = ?1 AND ${S.threadId} = ?6) AS thread_snippets,
+  -- The few are chosen by row id and order, then read whole: sorting whole rows (texts and quotes) cost 190 µs
+  -- of the key client's 35 pending promises against 45 for their ids.
   (SELECT json_group_array(${PROMISE_VIEW_JSON}) FROM (
-       SELECT * FROM (SELECT * FROM ${P.$} WHERE ${P.userId} = ?1 AND ${P.counterpart} = ${KEY} AND ${P.state} = 'pending' AND ${P.threadId} <> ?6
+       SELECT * FROM (SELECT rowid AS rid, ${P.overdueAfter}, ${P.id} FROM ${P.$} WHERE ${P.userId} = ?1 AND ${P.counterpart} = ${KEY} AND ${P.state} = 'pending' AND ${P.threadId} <> ?6
                       ORDER BY ${P.overdueAfter}, ${P.id} LIMIT ${OTHER_PROMISES_SHOWN})
        UNION ALL
-       SELECT * FROM (SELECT * FROM ${P.$} INDEXED BY ${KEPT_AT_INDEX} WHERE ${P.userId} = ?1 AND ${keptAfter('?2', '')} AND ${P.counterpart} = ${KEY}
+       SELECT * FROM (SELECT rowid AS rid, ${P.overdueAfter}, ${P.id} FROM ${P.$} INDEXED BY ${KEPT_AT_INDEX} WHERE ${P.userId} = ?1 AND ${keptAfter('?2', '')} AND ${P.counterpart} = ${KEY}
                         AND ${P.threadId} <> ?6 ORDER BY ${P.overdueAfter}, ${P.id} LIMIT ${OTHER_PROMISES_SHOWN})
-       ORDER BY ${P.overdueAfter}, ${P.id} LIMIT ${OTHER_PROMISES_SHOWN}) p
+       ORDER BY ${P.overdueAfter}, ${P.id} LIMIT ${OTHER_PROMISES_SHOWN}) page
+     CROSS JOIN ${P.$} p ON p.rowid = page.rid
      ${VERDICT_JOIN}) AS other_promises,
   -- Open or overdue (promiseStatusAt): pending, or kept only by evidence after now; each an index range.
   ((SELECT count(*) FROM ${P.$} WHERE ${P.userId} = ?1 AND ${P.counterpart} = ${KEY} AND ${P.state} = 'pending')
