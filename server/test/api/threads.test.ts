@@ -62,6 +62,36 @@ describe('GET /v1/threads/:threadId/summary', () => {
     expect(res.body.awaiting).toMatchObject({ side: 'us' });
   });
 
+  it("lists the client's few most urgent open promises of its other threads, and counts them all", async () => {
+    const carol = await t.addUser('carol@acme.example');
+    await putSettings(carol);
+    const dues = ['November 20', 'November 27', 'November 25', 'December 2', 'November 30', 'December 7', 'November 19', 'December 10'];
+    await carol.send('POST', '/v1/messages', {
+      messages: dues.map((due, i) => ({
+        id: `<promise-${i}@acme.example>`,
+        threadId: `contoso-thread-${i}`,
+        from: 'Carol Diaz <carol@acme.example>',
+        to: ['Dana Ode <dana@contoso.example>'],
+        date: `2026-11-${String(10 + i).padStart(2, '0')}T10:00:00Z`,
+        subject: `Rollout part ${i}`,
+        text: `Hi Dana,\n\nI'll send you the plan for part ${i} by ${due}.\n\nCarol`,
+      })),
+    });
+    const own = await Promise.all(dues.map(async (_, i) => (await carol.get(`/v1/threads/contoso-thread-${i}/summary`)).body.promises[0]));
+    expect(new Set(own.map((p: { dueAt: string }) => p.dueAt)).size).toBe(dues.length);
+    const s = (await carol.get('/v1/threads/contoso-thread-0/summary')).body;
+    expect(s.otherOpenPromiseCount).toBe(7);
+    const expected = own
+      .slice(1)
+      .sort((a: { dueAt: string }, b: { dueAt: string }) => a.dueAt.localeCompare(b.dueAt))
+      .slice(0, 5)
+      .map((p: { threadId: string }) => p.threadId);
+    expect(s.otherOpenPromises.map((p: { threadId: string }) => p.threadId)).toEqual(expected);
+    expect(expected).toEqual(['contoso-thread-6', 'contoso-thread-2', 'contoso-thread-1', 'contoso-thread-4', 'contoso-thread-3']);
+    // Each is the whole promise, as the thread's own summary gives it.
+    expect(s.otherOpenPromises[0]).toEqual(own[6]);
+  });
+
   it("is a 404 for another user's thread, with the API's error shape", async () => {
     const res = await eve.get('/v1/threads/18c2f0a9b1d4e7f3/summary');
     expect(res.status).toBe(404);
