@@ -225,6 +225,10 @@ interface Load {
   p99: number;
   errors: number;
   non2xx: number;
+  /** CPU the server's process (all its threads) used per request answered, in ms. */
+  serverCpuMs: number;
+  /** CPU this process (the load generator) used per request answered, in ms. */
+  loadGeneratorCpuMs: number;
 }
 
 /** A load measured twice: just after a 2 s warm-up (`early`), and in the next LOAD_SECONDS (`steady`). */
@@ -241,12 +245,42 @@ interface Loads {
  * state, so the figures with the aims are the second's; the first's are reported beside them (and are what earlier
  * runs of this bench measured).
  */
-async function load(opts: autocannon.Options): Promise<Loads> {
-  const measured = (r: autocannon.Result): Load => ({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx });
+async function load(opts: autocannon.Options, server: ChildProcess): Promise<Loads> {
+  const window = async (duration: number): Promise<Load> => {
+    const serverBefore = processCpuMs(server);
+    const ownBefore = process.cpuUsage();
+    const r = await autocannon({ ...opts, duration });
+    const own = process.cpuUsage(ownBefore);
+    const answered = Math.max(1, r.requests.total);
+    return {
+      rps: r.requests.average,
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      errors: r.errors,
+      non2xx: r.non2xx,
+      serverCpuMs: (processCpuMs(server) - serverBefore) / answered,
+      loadGeneratorCpuMs: (own.user + own.system) / 1000 / answered,
+    };
+  };
   await autocannon({ ...opts, duration: 2 });
-  const early = measured(await autocannon({ ...opts, duration: LOAD_SECONDS }));
-  const steady = measured(await autocannon({ ...opts, duration: LOAD_SECONDS }));
+  const early = await window(LOAD_SECONDS);
+  const steady = await window(LOAD_SECONDS);
   return { early, steady };
+}
+
+/**
+ * CPU a process has used so far, all its threads, in ms (Linux's /proc; NaN elsewhere). With the load generator on
+ * the same two cores, requests a second and latency move with whatever else runs; CPU a request moves less.
+ */
+function processCpuMs(child: ChildProcess): number {
+  try {
+    const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime (fields 14 and 15 of stat(5)), in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 export async function run(): Promise<BenchResult> {
@@ -469,7 +503,7 @@ export async function run(): Promise<BenchResult> {
     } else {
       const loadStarted = Date.now();
       const keyThreadList = [...keyThreads];
-      const baseline = await load({ url: `${bare.url}/bare`, connections: CONNECTIONS });
+      const baseline = await load({ url: `${bare.url}/bare`, connections: CONNECTIONS }, bare.child);
       const summary = await load({
         url: api.url,
         connections: CONNECTIONS,
@@ -480,8 +514,8 @@ export async function run(): Promise<BenchResult> {
             setupRequest: (req) => ({ ...req, path: `/v1/threads/${encodeURIComponent(keyThreadList[Math.floor(Math.random() * keyThreadList.length)]!)}/summary` }),
           },
         ],
-      });
-      const reminders = await load({ url: `${api.url}/v1/reminders`, connections: CONNECTIONS, headers: auth });
+      }, api.child);
+      const reminders = await load({ url: `${api.url}/v1/reminders`, connections: CONNECTIONS, headers: auth }, api.child);
       phases['50 connections'] = [[loadStarted, Date.now()]];
 
       // The same load on FT_WORKERS=2 (one API process per core) on the same database file.
@@ -498,8 +532,8 @@ export async function run(): Promise<BenchResult> {
           connections: CONNECTIONS,
           headers: auth,
           requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/v1/threads/${encodeURIComponent(keyThreadList[Math.floor(Math.random() * keyThreadList.length)]!)}/summary` }) }],
-        });
-        reminders2 = await load({ url: `${workers.url}/v1/reminders`, connections: CONNECTIONS, headers: auth });
+        }, workers.child);
+        reminders2 = await load({ url: `${workers.url}/v1/reminders`, connections: CONNECTIONS, headers: auth }, workers.child);
       } finally {
         await stop(workers.child);
       }
@@ -533,10 +567,14 @@ export async function run(): Promise<BenchResult> {
         { name: 'thread summary (key client), 50 connections, p99', value: summary.steady.p99, unit: 'ms', aim: '<= 50 ms' },
         { name: 'thread summary (key client), 50 connections', value: Math.round(summary.steady.rps), unit: 'req/s' },
         { name: 'thread summary p99 / bare p99', value: summary.steady.p99 / Math.max(1, baseline.steady.p99), unit: 'x' },
+        { name: 'thread summary (key client), 50 connections, server CPU a request', value: summary.steady.serverCpuMs, unit: 'ms' },
+        { name: 'thread summary, server CPU a request / bare route\'s', value: summary.steady.serverCpuMs / baseline.steady.serverCpuMs, unit: 'x' },
+        { name: 'thread summary (key client), 50 connections, load generator CPU a request', value: summary.steady.loadGeneratorCpuMs, unit: 'ms' },
         ...early('thread summary (key client)', summary.early),
         { name: 'reminders, 50 connections, p50', value: reminders.steady.p50, unit: 'ms' },
         { name: 'reminders, 50 connections, p99', value: reminders.steady.p99, unit: 'ms' },
         { name: 'reminders, 50 connections', value: Math.round(reminders.steady.rps), unit: 'req/s' },
+        { name: 'reminders, 50 connections, server CPU a request', value: reminders.steady.serverCpuMs, unit: 'ms' },
         ...early('reminders', reminders.early),
       );
     }
