@@ -33,7 +33,10 @@ interface Lane {
   waiting: Map<number, Pending>;
   /** Statements asked and not answered. */
   load: number;
-  /** When the thread last went from idle to busy (performance.now()); null while idle. */
+  /**
+   * Since when the thread has been working without answering (performance.now()): when it went from idle to
+   * busy, or its last answer if reads are still outstanding; null while idle.
+   */
   busySince: number | null;
   exited: Promise<void>;
 }
@@ -42,11 +45,15 @@ interface Lane {
 export const READER_THREADS = 2;
 
 /**
- * A read goes to the first thread that is idle or has been busy for less than this; only when every thread has
- * been busy longer does it go to the one with fewest statements outstanding. Spreading every read over both
- * threads cost more than it gained: waking an idle thread for each message doubled the event loop's share of a
- * round trip (the thread summary at 50 connections: 0.15-0.4 ms more CPU a request in all, 5-30% fewer
- * requests a second), while a thread kept busy takes its next message without being woken.
+ * A read goes to the first thread that is idle or has answered within this; only when every thread has gone
+ * longer without an answer does it go to the one with fewest statements outstanding. Spreading every read over
+ * both threads cost more than it gained: waking an idle thread for each message doubled the event loop's share
+ * of a round trip (the thread summary at 50 connections: 0.15-0.4 ms more CPU a request in all, 5-30% fewer
+ * requests a second), while a thread kept busy takes its next message without being woken. Counted from the
+ * last answer, not from when the thread became busy: a steady stream of quick reads keeps the first thread
+ * busy for seconds without holding anyone. Counted from when it became busy, the second thread answered a
+ * quarter of the thread summaries at 50 connections, woken for each, and one thread alone used 9-20% less CPU
+ * a summary than the two (three alternated pairs, the machine shared).
  */
 const SPILL_AFTER_MS = 2;
 
@@ -73,13 +80,14 @@ interface PostedStatement {
  * statement costs the event loop only the round trip (about 0.085 ms for the summary's row, measured with 4
  * in flight), the statement itself runs beside it on another core, and a slow read holds no one else's
  * request. Each thread runs its statements one at a time in arrival order. A read goes to the first thread
- * unless it has been busy for a while (SPILL_AFTER_MS), so a slow read holds up no one's quick one, and reads
+ * unless it has gone a while without answering (SPILL_AFTER_MS), so a slow read holds up no one's quick one, and reads
  * that do not wait start one thread only. A batch stays on one thread.
  *
  * If a thread cannot start or stops, reads go on in the process (cached-reader.ts): the same rows, with
  * the event loop doing the work again; what was waiting on any thread is read there.
  */
-export function createReaderThread(path: string, busyTimeoutMs: number, options: { workerUrl?: URL; threads?: number } = {}): ReaderThread {
+export function createReaderThread(path: string, busyTimeoutMs: number, options: { workerUrl?: URL; threads?: number; spillAfterMs?: number } = {}): ReaderThread {
+  const spillAfterMs = options.spillAfterMs ?? SPILL_AFTER_MS;
   const lanes: Lane[] = Array.from({ length: Math.max(1, options.threads ?? READER_THREADS) }, () => ({ worker: null, knownTexts: new Set(), waiting: new Map(), load: 0, busySince: null, exited: Promise.resolve() }));
   // The summary's statement is 7,500 characters: copied into every message, and hashed again by the thread's
   // statement cache, it cost about 30 µs of CPU a round trip (sent as a number: 27 against 55 µs in all).
@@ -133,6 +141,8 @@ export function createReaderThread(path: string, busyTimeoutMs: number, options:
       if (lane.waiting.size === 0) {
         lane.busySince = null;
         started.unref();
+      } else {
+        lane.busySince = performance.now();
       }
       if (answer.ok) {
         readOnThread += pending.stmts.length;
@@ -155,7 +165,7 @@ export function createReaderThread(path: string, busyTimeoutMs: number, options:
   };
 
   /** A thread that is idle, or has been busy only briefly (not held by a long read). */
-  const keepsUp = (lane: Lane, now: number): boolean => lane.busySince === null || now - lane.busySince < SPILL_AFTER_MS;
+  const keepsUp = (lane: Lane, now: number): boolean => lane.busySince === null || now - lane.busySince < spillAfterMs;
   const pickLane = (): Lane => {
     const now = performance.now();
     return lanes.find((candidate) => keepsUp(candidate, now)) ?? lanes.reduce((least, candidate) => (candidate.load < least.load ? candidate : least));

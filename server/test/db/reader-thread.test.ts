@@ -112,6 +112,24 @@ describe('the reader thread', () => {
     expect(sequential.stats()).toEqual({ onThread: true, readOnThread: 5, threadsStarted: 1 });
   });
 
+  it('keeps a steady stream of quick reads on the first thread, however long the stream', async () => {
+    // Four reads always outstanding for well past the spill time: the thread is never idle, but it answers
+    // every read long before that time, so nothing holds the reads behind it.
+    const pool = open({ spillAfterMs: 50 });
+    const until = performance.now() + 400;
+    let answered = 0;
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (performance.now() < until) {
+          expect((await pool.execute({ sql: 'SELECT name FROM things WHERE id = ?', args: [1] })).rows).toEqual([{ name: 'anvil' }]);
+          answered++;
+        }
+      }),
+    );
+    expect(answered).toBeGreaterThan(100);
+    expect(pool.stats()).toEqual({ onThread: true, readOnThread: answered, threadsStarted: 1 });
+  });
+
   it('spreads statements asked together over both threads and answers each in its place', async () => {
     const pool = open();
     const statements = Array.from({ length: 7 }, (_, i) => ({ sql: 'SELECT ? AS i, name FROM things WHERE id = ?', args: [i, 1 + (i % 2)] }));
