@@ -58,6 +58,13 @@ export const READER_THREADS = 2;
 const SPILL_AFTER_MS = 2;
 
 /**
+ * A thread with this many statements outstanding does not keep up either, however recently it answered: a
+ * queue that deep is about SPILL_AFTER_MS of the thread summary's statements, and reads from many requests at
+ * once would otherwise all queue on the first thread while the second sits idle.
+ */
+const SPILL_AT_OUTSTANDING = 4;
+
+/**
  * Statement texts numbered for the threads, at most this many: the read paths use a few dozen distinct
  * texts, and any beyond these go as text every time.
  */
@@ -164,8 +171,8 @@ export function createReaderThread(path: string, busyTimeoutMs: number, options:
     return started;
   };
 
-  /** A thread that is idle, or has been busy only briefly (not held by a long read). */
-  const keepsUp = (lane: Lane, now: number): boolean => lane.busySince === null || now - lane.busySince < spillAfterMs;
+  /** A thread that is idle, or answering as it goes with a short queue (not held by a long read or a backlog). */
+  const keepsUp = (lane: Lane, now: number): boolean => lane.busySince === null || (now - lane.busySince < spillAfterMs && lane.load < SPILL_AT_OUTSTANDING);
   const pickLane = (): Lane => {
     const now = performance.now();
     return lanes.find((candidate) => keepsUp(candidate, now)) ?? lanes.reduce((least, candidate) => (candidate.load < least.load ? candidate : least));

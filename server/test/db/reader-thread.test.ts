@@ -128,6 +128,11 @@ describe('the reader thread', () => {
     );
     expect(answered).toBeGreaterThan(100);
     expect(pool.stats()).toEqual({ onThread: true, readOnThread: answered, threadsStarted: 1 });
+
+    // Many reads outstanding at once (many requests): the second thread takes a share of the backlog.
+    const busy = open({ spillAfterMs: 50 });
+    await Promise.all(Array.from({ length: 12 }, () => busy.execute({ sql: 'SELECT name FROM things WHERE id = ?', args: [1] })));
+    expect(busy.stats()).toEqual({ onThread: true, readOnThread: 12, threadsStarted: 2 });
   });
 
   it('spreads statements asked together over both threads and answers each in its place', async () => {
