@@ -2,9 +2,10 @@
 // every sentence of the corpora, a sentence a rule fires on has to pass its family's prefilter. A prefilter
 // that dropped a cue the rules need fails here (and the non-empty checks keep the test from passing vacuously).
 import { describe, expect, it } from 'vitest';
-import { classifyByRules, kindsJoinedInOrder, matchesAnyKind, mayClassifyDelivery } from '../src/analysis/deliveries';
+import { classifyByRules, findDeliveries, findDeliveriesInBodies, kindsJoinedInOrder, matchesAnyKind, mayClassifyDelivery } from '../src/analysis/deliveries';
 import { promisePartReasons } from '../src/analysis/promises';
 import { asksUs, mayAsk } from '../src/analysis/requests';
+import { findClientRisks, findRisks } from '../src/analysis/risks';
 import { splitSentences } from '../src/analysis/text/sentences';
 import corpusText from './promises.jsonl?raw';
 import realInboundText from './real/inbound-parakweet.jsonl?raw';
@@ -19,10 +20,25 @@ import stateFulfilment9Text from './real/fulfilment-state-dept-9.jsonl?raw';
 import stateFulfilment10Text from './real/fulfilment-state-dept-10.jsonl?raw';
 import stateFulfilment12Text from './real/fulfilment-state-dept-12.jsonl?raw';
 import stateFulfilment13Text from './real/fulfilment-state-dept-13.jsonl?raw';
+import stateInbound7Text from './real/inbound-state-dept-7.jsonl?raw';
+import stateInbound9Text from './real/inbound-state-dept-9.jsonl?raw';
+import stateInbound10Text from './real/inbound-state-dept-10.jsonl?raw';
+import stateInbound11Text from './real/inbound-state-dept-11.jsonl?raw';
+import stateInbound12Text from './real/inbound-state-dept-12.jsonl?raw';
 
 /** Every text of the corpora that carry their text (the R-list and complaint files hold references only), and its sentences. */
 function corpusSentences(): string[] {
   const out = new Set<string>();
+  for (const body of corpusBodies()) {
+    out.add(body);
+    for (const sentence of splitSentences(body)) out.add(sentence);
+  }
+  return [...out];
+}
+
+/** Every text of those corpora, in their order. */
+function corpusBodies(): string[] {
+  const out: string[] = [];
   for (const file of [
     corpusText,
     realInboundText,
@@ -43,14 +59,10 @@ function corpusSentences(): string[] {
       const { text, later } = JSON.parse(line) as { text?: unknown; later?: { body?: unknown }[] };
       // The fulfilment sets carry the mail that followed a promise too: real replies, with their deliveries.
       const bodies = [text, ...(Array.isArray(later) ? later.map((l) => l.body) : [])];
-      for (const body of bodies) {
-        if (typeof body !== 'string') continue;
-        out.add(body);
-        for (const sentence of splitSentences(body)) out.add(sentence);
-      }
+      for (const body of bodies) if (typeof body === 'string') out.push(body);
     }
   }
-  return [...out];
+  return out;
 }
 
 const sentences = corpusSentences();
@@ -117,5 +129,43 @@ describe('prefilters over the corpora', () => {
     expect(texts.filter((t) => matchesAnyKind(t) !== inOrder.test(t))).toEqual([]);
     expect(texts.filter((t) => inOrder.test(t)).length).toBeGreaterThan(300);
     // Tens of thousands of texts through both unions: seconds, more on a busy machine than vitest's default 5 s allows.
+  }, 120_000);
+});
+
+describe('reading a batch of bodies at once', () => {
+  // readBatch reads the client risks and our deliveries of a whole batch step by step across its bodies: each body must
+  // get what reading it alone gets. The corpora's texts and the client mail of the State Department sets (their training
+  // halves), each also in lower case, in batches of a few hundred as the engine reads them.
+  const clientMail = [stateInbound7Text, stateInbound9Text, stateInbound10Text, stateInbound11Text, stateInbound12Text].flatMap((file) =>
+    file
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => JSON.parse(line) as { text: string; split: string })
+      .filter((item) => item.split === 'train')
+      .map((item) => item.text),
+  );
+  const bodies = [...corpusBodies(), ...clientMail].flatMap((text) => [text, text.toLowerCase()]).map((visible) => ({ visible, sentences: splitSentences(visible) }));
+  const batches: (typeof bodies)[] = [];
+  for (let i = 0; i < bodies.length; i += 300) batches.push(bodies.slice(i, i + 300));
+
+  it('has bodies to read', () => {
+    expect(bodies.length).toBeGreaterThan(2000);
+  });
+
+  it('findClientRisks finds in each body what findRisks finds in it', () => {
+    const alone = bodies.map((b) => JSON.stringify(findRisks(b.visible, 'them', b.sentences)));
+    const together = batches.flatMap((batch) => findClientRisks(batch)).map((risks) => JSON.stringify(risks));
+    expect(together.filter((risks, i) => risks !== alone[i])).toEqual([]);
+    expect(together.length).toBe(alone.length);
+    // Not vacuous: bodies hold client risks (few of these texts are complaints: 104 when this was written).
+    expect(alone.filter((risks) => risks !== '[]').length).toBeGreaterThan(80);
+  }, 120_000);
+
+  it('findDeliveriesInBodies finds in each body what findDeliveries finds in it', () => {
+    const alone = bodies.map((b) => JSON.stringify(findDeliveries(b.visible, b.sentences)));
+    const together = batches.flatMap((batch) => findDeliveriesInBodies(batch)).map((deliveries) => JSON.stringify(deliveries));
+    expect(together.filter((deliveries, i) => deliveries !== alone[i])).toEqual([]);
+    expect(together.length).toBe(alone.length);
+    expect(alone.filter((deliveries) => deliveries !== '[]').length).toBeGreaterThan(300);
   }, 120_000);
 });

@@ -1,4 +1,4 @@
-import type { Direction, MessageFacts, PromiseCandidate, PromiseFinding, StoredMessageFacts } from '../model/facts';
+import type { DeliveryCandidate, Direction, MessageFacts, PromiseCandidate, PromiseFinding, StoredMessageFacts } from '../model/facts';
 import type { NormalizedMessage } from '../model/message';
 import { messageInstant } from '../model/message-date';
 import type { AnalysisSettings } from '../model/settings';
@@ -8,11 +8,11 @@ import { detectCalendarNotice } from './calendar-notice';
 import { isClosingMessage } from './closing-message';
 import { resolverFor } from './counterparts';
 import { defaultDueDate, resolveDueDate } from './due-dates';
-import { findDeliveries } from './deliveries';
+import { findDeliveries, findDeliveriesInBodies } from './deliveries';
 import { asksForFeedback } from './feedback-questions';
 import { readPromises, type PromiseContext } from './promises';
 import { findRequests } from './requests';
-import { findRisks } from './risks';
+import { findClientRisks, findRisks } from './risks';
 import { splitSentences } from './text/sentences';
 import { normalizeSubject } from './threading';
 import { utcIso } from './time/utc-iso';
@@ -205,10 +205,13 @@ export function readBatch(messages: readonly NormalizedMessage[], settings: Anal
   each(ours, (b) => {
     b.stored.risks = findRisks(b.visible, 'us', b.sentences).slice(0, MAX_FINDINGS_PER_KIND);
   });
-  each(ours, (b) => {
-    const deliveries = findDeliveries(b.visible, b.sentences).slice(0, MAX_FINDINGS_PER_KIND);
-    if (deliveries.length > 0) b.stored.deliveries = deliveries;
-  });
+  // The delivery rules over all the batch's mail of ours at once, step by step (findDeliveriesInBodies: the same answers
+  // as findDeliveries body by body); should that throw, each body on its own, so that the error is only its own.
+  const ourBodies = ours.filter((b) => !b.failed);
+  const deliveriesRead = orUndefined(() => findDeliveriesInBodies(ourBodies));
+  if (deliveriesRead) {
+    for (let i = 0; i < ourBodies.length; i++) keepDeliveries(ourBodies[i]!, deliveriesRead[i]!);
+  } else each(ours, (b) => keepDeliveries(b, findDeliveries(b.visible, b.sentences)));
   if (options.feedbackQuestions !== false) {
     each(ours, (b) => {
       if (asksForFeedback(b.visible)) b.stored.feedbackAsked = true;
@@ -217,13 +220,34 @@ export function readBatch(messages: readonly NormalizedMessage[], settings: Anal
   each(theirs, (b) => {
     b.stored.requests = findRequests(b.visible, b.sentences).slice(0, MAX_FINDINGS_PER_KIND);
   });
-  each(theirs, (b) => {
-    b.stored.risks = findRisks(b.visible, 'them', b.sentences).slice(0, MAX_FINDINGS_PER_KIND);
-  });
+  // The client-risk rules over all the batch's client mail at once (findClientRisks: rule by rule, the same answers as
+  // findRisks body by body); should that throw, each body on its own, so that the error is only its own.
+  const clientBodies = theirs.filter((b) => !b.failed);
+  const clientRisks = orUndefined(() => findClientRisks(clientBodies));
+  if (clientRisks) {
+    for (let i = 0; i < clientBodies.length; i++) clientBodies[i]!.stored.risks = clientRisks[i]!.slice(0, MAX_FINDINGS_PER_KIND);
+  } else {
+    each(theirs, (b) => {
+      b.stored.risks = findRisks(b.visible, 'them', b.sentences).slice(0, MAX_FINDINGS_PER_KIND);
+    });
+  }
   each([...ours, ...theirs], (b) => {
     if (b.stored.promises.length === 0 && b.stored.requests.length === 0 && isClosingMessage(b.visible)) b.stored.closing = true;
   });
   return readings;
+}
+
+/** What `read` returns, or undefined when it throws (the caller then reads each body on its own). */
+function orUndefined<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}
+
+function keepDeliveries(body: BodyToRead, deliveries: readonly DeliveryCandidate[]): void {
+  if (deliveries.length > 0) body.stored.deliveries = deliveries.slice(0, MAX_FINDINGS_PER_KIND);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findRisks } from './risks';
+import { findClientRisks, findRisks } from './risks';
+import { splitSentences } from './text/sentences';
 import type { RiskKind } from '../model/facts';
 
 const kinds = (visible: string, side: 'us' | 'them'): RiskKind[] => findRisks(visible, side).map((r) => r.kind);
@@ -828,5 +829,21 @@ describe('findRisks, round 15 (families read from unlabelled customers\' mail: n
     for (const sentence of ['Consider the following example.', 'What kind of service do you need?', 'Please consider the order closed once it ships.']) {
       expect(kinds(sentence, 'them'), sentence).toEqual([]);
     }
+  });
+});
+
+describe('findClientRisks (a batch of client mail read rule by rule)', () => {
+  it('gives each body what findRisks gives it, the first rule that decides a sentence naming its risk', () => {
+    // Sentences two rules read differently: the earlier rule's reading is the one kept ("still no response" is plain
+    // dissatisfaction before it is an understatement; "late again, so frustrating" dissatisfaction before a delay).
+    const bodies = [
+      'I emailed your team on Monday and again on Thursday, but still no response. Thanks for the update on the roadmap.',
+      'Hi Maya, the numbers look right to us.',
+      'I was a bit disappointed by that problem.',
+      '@SouthernRail trains late again, so frustrating',
+    ].map((visible) => ({ visible, sentences: splitSentences(visible) }));
+    const together = findClientRisks(bodies);
+    expect(together).toEqual(bodies.map((b) => findRisks(b.visible, 'them', b.sentences)));
+    expect(together.map((risks) => risks.map((r) => r.signal ?? r.kind))).toEqual([['dissatisfaction'], [], ['understatement'], ['dissatisfaction']]);
   });
 });

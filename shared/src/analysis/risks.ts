@@ -1247,6 +1247,75 @@ export function findRisks(visible: string, side: Side, sentences: readonly strin
 }
 
 /**
+ * findRisks(visible, 'them', sentences) for each of many bodies, with the same answers, but the client's rules run rule
+ * by rule over all the bodies' sentences rather than sentence by sentence. Each rule is a large compiled pattern; run
+ * one after another on one sentence, some seventy of them push one another out of the processor's caches (readBatch
+ * reads a batch family by family for the same reason). Over the inbound bodies of the mailbox bench's first 30,000
+ * messages of real sentences, in batches as readBatch reads them: 603-633 against 714-790 ms (three runs each,
+ * alternated). The first rule with a verdict decides a sentence, as in firstRuleRisk: a rule is run on a sentence only
+ * while no earlier rule has decided it (corpus/prefilters.test.ts checks the answers against findRisks).
+ */
+export function findClientRisks(bodies: readonly { visible: string; sentences: readonly string[] }[]): RiskCandidate[][] {
+  // Every sentence of every body, in order, and whether its body is written to an account (findRisks's toAnAccount).
+  const sentences: string[] = [];
+  const accounts: boolean[] = [];
+  for (const body of bodies) {
+    const toAnAccount = body.visible.includes('@') && HANDLE.test(body.visible);
+    for (const sentence of body.sentences) {
+      sentences.push(sentence);
+      accounts.push(toAnAccount);
+    }
+  }
+  // Each family's stems over every sentence in turn; then, in each sentence with a stem, the rules the word filter lets
+  // through, listed by rule (theirRisk and firstRuleRisk's choice of rules).
+  const olders: boolean[] = [];
+  const complaints: boolean[] = [];
+  for (const sentence of sentences) olders.push(THEIR_STEMS_GROUPED.test(sentence));
+  for (const sentence of sentences) complaints.push(COMPLAINT_STEMS_GROUPED.test(sentence));
+  const visits: number[][] = THEIR_ALL.map(() => []);
+  for (let at = 0; at < sentences.length; at++) {
+    const older = olders[at]!;
+    const complaint = complaints[at]!;
+    if (!older && !complaint) continue;
+    THEIR_FILTER.scan(sentences[at]!);
+    for (let word = 0; word * 32 < THEIR_ALL.length; word++) {
+      const families = (complaint ? COMPLAINT_RULES[word]! : 0) | (older ? OLDER_RULES[word]! : 0);
+      let bits = THEIR_FILTER.foundWord((NEEDS_AT >>> 5) + word) & THEIR_FILTER.foundWord((PATTERN_AT >>> 5) + word) & families;
+      while (bits !== 0) {
+        const lowest = bits & -bits;
+        bits ^= lowest;
+        visits[word * 32 + 31 - Math.clz32(lowest)]!.push(at);
+      }
+    }
+  }
+  // Rule by rule, in their order: the first verdict (a risk, or null for "nothing in the sentence counts") decides a sentence.
+  const verdicts: (RiskCandidate | null | undefined)[] = new Array<RiskCandidate | null | undefined>(sentences.length).fill(undefined);
+  for (let rule = 0; rule < THEIR_ALL.length; rule++) {
+    const theRule = THEIR_ALL[rule]!;
+    for (const at of visits[rule]!) {
+      if (verdicts[at] !== undefined) continue;
+      verdicts[at] = ruleVerdict(theRule, sentences[at]!, 'them', olders[at]!, complaints[at]!, accounts[at]!);
+    }
+  }
+  // Then each body's sentences in order, as findRisks reads them: the rules' risk, else the hashtag and two-sentence readings.
+  const out: RiskCandidate[][] = [];
+  let at = 0;
+  for (const body of bodies) {
+    const found: RiskCandidate[] = [];
+    let previous = '';
+    for (const sentence of body.sentences) {
+      const risk = verdicts[at++] ?? undefined;
+      if (risk) found.push(risk);
+      else if (hashtagVerdict(sentence)) found.push({ kind: 'dissatisfaction', side: 'them', text: snippet(sentence) });
+      else if (NOW_FAILING.test(sentence) && CHANGED_BEFORE.test(previous) && !OWN_MAKING.test(previous)) found.push({ kind: 'dissatisfaction', signal: 'quality', side: 'them', text: snippet(sentence) });
+      previous = sentence;
+    }
+    out.push(found);
+  }
+  return out;
+}
+
+/**
  * In a sentence with a stem, one pass over its words tells which of the client's rules cannot match it
  * (text/word-start-filter.ts): those are not run. Indexes: each rule's word test, then each rule's pattern; a rule
  * without a word test has one that cannot be told, so only its pattern counts. The stem lists themselves are not

@@ -18,6 +18,8 @@ describe('wordBeginnings', () => {
     expect(wordBeginnings(PATTERNS[0]!)!.map(letters)).toEqual(['budge', 'spend', 'spy', '#', 'vp', 'u', 'y_all']);
     expect(wordBeginnings(PATTERNS[1]!)!.map(letters)).toEqual(['chose', 'picke', 'reten', 're_te', 'up_to']);
     expect(wordBeginnings(/\b(?:a )?b/i)!.map(letters)).toEqual(['b', 'a_b']);
+    // A class of one letter in both cases is that letter ("give up on you", case-sensitive after its first letter).
+    expect(wordBeginnings(/\b(?:[Gg]ive|[Gg]ave) up/)!.map(letters)).toEqual(['give_', 'gave_']);
     // At most three symbols, as the filter reads a pattern whose five-symbol beginnings are too many to list.
     expect(wordBeginnings(PATTERNS[0]!, 3)!.map(letters)).toEqual(['bud', 'spe', 'spy', '#', 'vp', 'u', 'y_a']);
   });
@@ -26,6 +28,7 @@ describe('wordBeginnings', () => {
     expect(wordBeginnings(PATTERNS[4]!)).toBeUndefined();
     expect(wordBeginnings(PATTERNS[5]!)).toBeUndefined();
     expect(wordBeginnings(/\b(?:a)*b/i)).toBeUndefined();
+    expect(wordBeginnings(/\b[GgH]ive/)).toBeUndefined();
   });
 });
 

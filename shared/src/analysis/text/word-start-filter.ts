@@ -80,6 +80,14 @@ function escapedSymbol(letter: string): number | undefined {
   return /[^\w]/.test(letter) ? OTHER : undefined;
 }
 
+/** The one symbol every character of a class body of plain letters is ("Gg"), or undefined. */
+function foldedClassSymbol(body: string): number | undefined {
+  if (!/^[A-Za-z]+$/.test(body)) return undefined;
+  const symbol = symbolOfCode(body.charCodeAt(0));
+  for (let i = 1; i < body.length; i++) if (symbolOfCode(body.charCodeAt(i)) !== symbol) return undefined;
+  return symbol;
+}
+
 /**
  * The beginnings of the matches of `sequence` (no top-level `|`) read after `sofar`, into `out`; false when there are
  * too many to keep.
@@ -115,6 +123,13 @@ function collect(sequence: string, sofar: Beginning, out: Beginning[], longest: 
   if (c === '\\') {
     symbol = escapedSymbol(sequence[1] ?? '');
     length = 2;
+  } else if (c === '[') {
+    // "[Gg]ive": a class of one letter in both cases is that letter's symbol (other classes end a beginning).
+    // A class ends at its first unescaped "]" (classes do not nest without the flag `v`, refused above).
+    let end = 1;
+    while (end < sequence.length && sequence[end] !== ']') end += sequence[end] === '\\' ? 2 : 1;
+    symbol = foldedClassSymbol(sequence.slice(1, end));
+    length = end + 1;
   } else if (!'[.$|)'.includes(c)) {
     symbol = symbolOfCode(c.charCodeAt(0));
     // A character outside ASCII may fold to another under the flag `i`; say nothing about it.
