@@ -1226,6 +1226,13 @@ const NOW_FAILING =
   /^\W*(?:and |but |so )?now,? (?:\w+ ){0,4}?(?:crash\w*|fails?|failing|errors?|hangs?|freezes?|(?:(?:it|this|that|\w+) )?(?:won't|will not|doesn't|does not|can't|cannot|no longer|isn't|is not)\b|is broken|(?:am|is|are) getting (?:an? |the )?(?:error|exception|crash|segfault)\w*)/i;
 const CHANGED_BEFORE = /\b(?:updat(?:e|ed|es|ing)|upgrad(?:e|ed|es|ing)|(?:new|newer|latest|recent|current) (?:\w+ )?(?:version|release|svn|snapshot|build|trunk|source)s?)\b/i;
 
+/** A client's sentence no rule decided as a risk: a verdict in a hashtag, or a decline told across two sentences. */
+function clientRiskBesidesRules(sentence: string, previous: string): RiskCandidate | undefined {
+  if (hashtagVerdict(sentence)) return { kind: 'dissatisfaction', side: 'them', text: snippet(sentence) };
+  if (NOW_FAILING.test(sentence) && CHANGED_BEFORE.test(previous) && !OWN_MAKING.test(previous)) return { kind: 'dissatisfaction', signal: 'quality', side: 'them', text: snippet(sentence) };
+  return undefined;
+}
+
 /** `sentences`: splitSentences(visible), when the caller has it already (readBatch splits each body once for every family). */
 export function findRisks(visible: string, side: Side, sentences: readonly string[] = splitSentences(visible)): RiskCandidate[] {
   const theirs = side === 'them';
@@ -1237,10 +1244,8 @@ export function findRisks(visible: string, side: Side, sentences: readonly strin
   // the split over), and scanning each sentence once costs what one scan of the whole text would.
   let previous = '';
   for (const sentence of sentences) {
-    const risk = theirs ? theirRisk(sentence, toAnAccount) : OUR_STEMS.test(sentence) ? firstRuleRisk(sentence, side, OUR_RULES, true, false, false) : undefined;
+    const risk = theirs ? (theirRisk(sentence, toAnAccount) ?? clientRiskBesidesRules(sentence, previous)) : OUR_STEMS.test(sentence) ? firstRuleRisk(sentence, side, OUR_RULES, true, false, false) : undefined;
     if (risk) out.push(risk);
-    else if (theirs && hashtagVerdict(sentence)) out.push({ kind: 'dissatisfaction', side, text: snippet(sentence) });
-    else if (theirs && NOW_FAILING.test(sentence) && CHANGED_BEFORE.test(previous) && !OWN_MAKING.test(previous)) out.push({ kind: 'dissatisfaction', signal: 'quality', side, text: snippet(sentence) });
     previous = sentence;
   }
   return out;
@@ -1304,10 +1309,8 @@ export function findClientRisks(bodies: readonly { visible: string; sentences: r
     const found: RiskCandidate[] = [];
     let previous = '';
     for (const sentence of body.sentences) {
-      const risk = verdicts[at++] ?? undefined;
+      const risk = verdicts[at++] ?? clientRiskBesidesRules(sentence, previous);
       if (risk) found.push(risk);
-      else if (hashtagVerdict(sentence)) found.push({ kind: 'dissatisfaction', side: 'them', text: snippet(sentence) });
-      else if (NOW_FAILING.test(sentence) && CHANGED_BEFORE.test(previous) && !OWN_MAKING.test(previous)) found.push({ kind: 'dissatisfaction', signal: 'quality', side: 'them', text: snippet(sentence) });
       previous = sentence;
     }
     out.push(found);
