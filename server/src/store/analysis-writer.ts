@@ -176,17 +176,19 @@ function inThreadOrder(list: readonly MessageFacts[]): MessageFacts[] {
  * of the clients they belonged to and belong to now: the old contribution out, the new one in. A thread
  * that new mail (`appended`, this transaction's messages by thread) only extends, later than all of it,
  * is brought up to date from its stored facts alone (extendThread); the others are analysed from all
- * their stored messages. Work in proportion to the new mail, never to a client's history.
+ * their stored messages. Work in proportion to the new mail, never to a client's history. `stored` is the
+ * threads' rows as loadThreadRows returns them, when the caller has just read them in this transaction.
  */
 export async function refreshThreads(
   ctx: AnalysisContext,
   threadIds: readonly string[],
   pending?: ReadonlyMap<string, Findings>,
   appended?: ReadonlyMap<string, readonly MessageFacts[]>,
+  stored?: ReadonlyMap<string, StoredThreadRow>,
 ): Promise<Map<string, ThreadChange>> {
   const changes = new Map<string, ThreadChange>();
   if (threadIds.length === 0) return changes;
-  const before = await loadThreadRows(ctx, threadIds);
+  const before = stored ?? (await loadThreadRows(ctx, threadIds));
   const extended = new Map<string, ThreadFacts>();
   for (const threadId of threadIds) {
     const row = before.get(threadId);
