@@ -4,6 +4,7 @@ import {
   deriveMessageFacts,
   isMeaningful,
   type AnalysisSettings,
+  type CounterpartAggregate,
   type FulfilmentEvidence,
   type MessageFacts,
   type MessageRejection,
@@ -23,6 +24,7 @@ import {
   refreshThreads,
   settingsHash,
   writeFindings,
+  writeHeldAggregates,
   type AnalysisContext,
   type StoredThreadRow,
 } from './analysis-writer';
@@ -106,12 +108,15 @@ export async function ingestMessages(
     void readSlice(first);
     const results = await inWriteTransaction(database, async (tx) => {
       const stored: Awaited<ReturnType<typeof storeReadIn>>[] = [];
+      // The group's slices change the same clients' aggregates: each is written once, at the end.
+      const heldAggregates = new Map<string, CounterpartAggregate>();
       for (const k of group) {
         const outcomes = await readSlice(k);
         if (k + 1 < slices.length) void readSlice(k + 1);
         const { order, read, rejected, rejectedIds } = sortOutcomes(outcomes);
-        stored.push(await storeReadIn(tx, userId, settings, createYielder(), order, read, rejected, rejectedIds));
+        stored.push(await storeReadIn(tx, userId, settings, createYielder(), order, read, rejected, rejectedIds, heldAggregates));
       }
+      await writeHeldAggregates(contextOf(tx, userId, settings, createYielder()), heldAggregates);
       return stored;
     });
     for (const result of results) {
@@ -187,8 +192,9 @@ async function storeReadIn(
   read: ReadonlyMap<string, { stored: StoredMessageFacts; facts: MessageFacts }>,
   rejected: RejectedMessage[],
   rejectedIds: ReadonlySet<string>,
+  heldAggregates?: Map<string, CounterpartAggregate>,
 ): Promise<Omit<IngestResult, 'threadsUpdated'> & { affected: string[] }> {
-  const ctx: AnalysisContext = { tx, userId, settings, hash: settingsHash(settings), breathe };
+  const ctx: AnalysisContext = { ...contextOf(tx, userId, settings, breathe), ...(heldAggregates ? { heldAggregates } : {}) };
   // One read seeds the threader and finds the messages stored already (duplicates, not threaded again).
   const { seed, storedThreads: storedThreadOf } = await loadThreaderSeed(
     tx,
@@ -276,6 +282,10 @@ async function storeReadIn(
     threads: order.filter((id) => !rejectedIds.has(id)).map((messageId) => ({ messageId, threadId: threadOf.get(messageId) ?? storedThreadOf.get(messageId)! })),
     rejected,
   };
+}
+
+function contextOf(tx: Transaction, userId: string, settings: AnalysisSettings, breathe: () => Promise<void>): AnalysisContext {
+  return { tx, userId, settings, hash: settingsHash(settings), breathe };
 }
 
 /** The stored rows of threads, and which of them have stored messages (before this slice's are written). */
