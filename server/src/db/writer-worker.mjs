@@ -58,8 +58,13 @@ function fromSql(value) {
 
 function argsOf(stmt) {
   if (typeof stmt === 'string') return [];
-  // Packed by writer-thread.ts: only strings, finite numbers and null, already as the driver takes them.
-  if (stmt.argsJson !== undefined) return JSON.parse(stmt.argsJson);
+  // Packed by writer-thread.ts: only strings, finite numbers and null, already as the driver takes them;
+  // the long strings sent beside the text go back in their places.
+  if (stmt.argsJson !== undefined) {
+    const args = JSON.parse(stmt.argsJson);
+    if (stmt.long !== undefined) for (let i = 0; i < stmt.long.length; i++) args[stmt.longAt[i]] = stmt.long[i];
+    return args;
+  }
   const { args } = stmt;
   if (args === undefined) return [];
   if (Array.isArray(args)) return args.map(toSql);

@@ -55,6 +55,19 @@ export interface AnalysisContext {
   hash: string;
   /** Lets the event loop breathe between slices of CPU work (see sql.ts createYielder). */
   breathe: () => Promise<void>;
+  /**
+   * Client aggregates as this transaction has left them, kept parsed and written once by writeHeldAggregates
+   * before the commit instead of by every step that changes them. A key client is touched by every slice
+   * of an import, and its aggregate grows with its history: each slice parsed it, serialized it and wrote it.
+   */
+  heldAggregates?: Map<string, CounterpartAggregate>;
+}
+
+/** Writes the aggregates the transaction held (AnalysisContext.heldAggregates): call it before the commit. */
+export async function writeHeldAggregates(ctx: AnalysisContext, held: Map<string, CounterpartAggregate>): Promise<void> {
+  const aggregates = [...held.values()];
+  held.clear();
+  await writeAggregates({ ...ctx, heldAggregates: undefined }, aggregates);
 }
 
 /**
@@ -176,17 +189,19 @@ function inThreadOrder(list: readonly MessageFacts[]): MessageFacts[] {
  * of the clients they belonged to and belong to now: the old contribution out, the new one in. A thread
  * that new mail (`appended`, this transaction's messages by thread) only extends, later than all of it,
  * is brought up to date from its stored facts alone (extendThread); the others are analysed from all
- * their stored messages. Work in proportion to the new mail, never to a client's history.
+ * their stored messages. Work in proportion to the new mail, never to a client's history. `stored` is the
+ * threads' rows as loadThreadRows returns them, when the caller has just read them in this transaction.
  */
 export async function refreshThreads(
   ctx: AnalysisContext,
   threadIds: readonly string[],
   pending?: ReadonlyMap<string, Findings>,
   appended?: ReadonlyMap<string, readonly MessageFacts[]>,
+  stored?: ReadonlyMap<string, StoredThreadRow>,
 ): Promise<Map<string, ThreadChange>> {
   const changes = new Map<string, ThreadChange>();
   if (threadIds.length === 0) return changes;
-  const before = await loadThreadRows(ctx, threadIds);
+  const before = stored ?? (await loadThreadRows(ctx, threadIds));
   const extended = new Map<string, ThreadFacts>();
   for (const threadId of threadIds) {
     const row = before.get(threadId);
@@ -259,8 +274,10 @@ export async function refreshThreads(
 async function applyAggregateDeltas(ctx: AnalysisContext, deltas: { key: string; remove?: ThreadContribution; add?: ThreadContribution }[]): Promise<void> {
   if (deltas.length === 0) return;
   const keys = [...new Set(deltas.map((d) => d.key))];
-  const rows = await selectIn(ctx.tx, `SELECT ${A.key}, ${A.aggregateJson} FROM ${A.$} WHERE ${A.userId} = ? AND ${A.key} IN`, [ctx.userId], keys);
-  const aggregates = new Map<string, CounterpartAggregate>(keys.map((k) => [k, emptyAggregate(k)]));
+  const held = ctx.heldAggregates;
+  const rows = await selectIn(ctx.tx, `SELECT ${A.key}, ${A.aggregateJson} FROM ${A.$} WHERE ${A.userId} = ? AND ${A.key} IN`, [ctx.userId], held ? keys.filter((k) => !held.has(k)) : keys);
+  // One held with no threads left stands for a deleted row: it starts again empty, as it would from the table.
+  const aggregates = new Map<string, CounterpartAggregate>(keys.map((k) => [k, held?.get(k) && held.get(k)!.threads > 0 ? held.get(k)! : emptyAggregate(k)]));
   for (const r of rows) aggregates.set(str(r.key), parseAggregate(str(r.aggregate_json)));
   const changes = new Map<string, { removed: ThreadContribution[]; added: ThreadContribution[] }>(keys.map((k) => [k, { removed: [], added: [] }]));
   for (const d of deltas) {
@@ -283,6 +300,10 @@ async function applyAggregateDeltas(ctx: AnalysisContext, deltas: { key: string;
 }
 
 async function writeAggregates(ctx: AnalysisContext, aggregates: readonly CounterpartAggregate[]): Promise<void> {
+  if (ctx.heldAggregates) {
+    for (const a of aggregates) ctx.heldAggregates.set(a.key, a);
+    return;
+  }
   const keep = aggregates.filter((a) => a.threads > 0);
   const drop = aggregates.filter((a) => a.threads === 0).map((a) => a.key);
   const writes: InStatement[] = [

@@ -4,6 +4,7 @@ import {
   deriveMessageFacts,
   isMeaningful,
   type AnalysisSettings,
+  type CounterpartAggregate,
   type FulfilmentEvidence,
   type MessageFacts,
   type MessageRejection,
@@ -13,16 +14,19 @@ import {
 } from '@followthrough/shared';
 import type { Transaction } from '@libsql/client';
 import type { Database } from '../db/client';
-import { messages, threads } from '../db/schema/index';
+import { messages } from '../db/schema/index';
 import {
   externalRecipients,
+  loadThreadRows,
   MESSAGE_COLUMNS,
   messageRow,
   moveFindings,
   refreshThreads,
   settingsHash,
   writeFindings,
+  writeHeldAggregates,
   type AnalysisContext,
+  type StoredThreadRow,
 } from './analysis-writer';
 import { updateFulfilment } from './fulfilment-store';
 import { rederiveThreads } from './rederive-threads';
@@ -48,7 +52,6 @@ const READ_SLICE = 500;
  * longer transaction holds no event loop; it holds the write lock, which other writers wait for.
  */
 const SLICES_PER_COMMIT = 2;
-const T = names(threads);
 
 /** A message of the batch that was not stored, and why (shared/model/message-rejection.ts). */
 export type RejectedMessage = MessageRejection;
@@ -105,12 +108,15 @@ export async function ingestMessages(
     void readSlice(first);
     const results = await inWriteTransaction(database, async (tx) => {
       const stored: Awaited<ReturnType<typeof storeReadIn>>[] = [];
+      // The group's slices change the same clients' aggregates: each is written once, at the end.
+      const heldAggregates = new Map<string, CounterpartAggregate>();
       for (const k of group) {
         const outcomes = await readSlice(k);
         if (k + 1 < slices.length) void readSlice(k + 1);
         const { order, read, rejected, rejectedIds } = sortOutcomes(outcomes);
-        stored.push(await storeReadIn(tx, userId, settings, createYielder(), order, read, rejected, rejectedIds));
+        stored.push(await storeReadIn(tx, userId, settings, createYielder(), order, read, rejected, rejectedIds, heldAggregates));
       }
+      await writeHeldAggregates(contextOf(tx, userId, settings, createYielder()), heldAggregates);
       return stored;
     });
     for (const result of results) {
@@ -186,33 +192,38 @@ async function storeReadIn(
   read: ReadonlyMap<string, { stored: StoredMessageFacts; facts: MessageFacts }>,
   rejected: RejectedMessage[],
   rejectedIds: ReadonlySet<string>,
+  heldAggregates?: Map<string, CounterpartAggregate>,
 ): Promise<Omit<IngestResult, 'threadsUpdated'> & { affected: string[] }> {
-  const ctx: AnalysisContext = { tx, userId, settings, hash: settingsHash(settings), breathe };
-  const storedThreadOf = new Map<string, string>();
-  for (const r of await selectIn(tx, `SELECT ${M.id}, ${M.threadId} FROM ${M.$} WHERE ${M.userId} = ? AND ${M.id} IN`, [userId], [...read.keys()])) {
-    storedThreadOf.set(str(r.id), str(r.thread_id));
-  }
+  const ctx: AnalysisContext = { ...contextOf(tx, userId, settings, breathe), ...(heldAggregates ? { heldAggregates } : {}) };
+  // One read seeds the threader and finds the messages stored already (duplicates, not threaded again).
+  const { seed, storedThreads: storedThreadOf } = await loadThreaderSeed(
+    tx,
+    userId,
+    [...read.values()].map((m) => m.facts),
+  );
   const fresh = [...read.values()].filter((m) => !storedThreadOf.has(m.stored.id));
 
   // Threads, by the engine's threader, in arrival order (the order the CLI reads a file in).
-  const threader = createThreader(await loadThreaderSeed(tx, userId, fresh.map((m) => m.facts)));
+  const threader = createThreader(seed);
   const threadOf = new Map<string, string>();
   for (const m of fresh) threadOf.set(m.stored.id, threader.assign(m.facts));
+  const assigned = [...new Set(threadOf.values())];
   // Threads are named after their earliest message: one that arrives after later ones renames its thread.
-  const renames = await threadsToRename(tx, userId, fresh.map((m) => ({ facts: m.facts, threadId: threadOf.get(m.stored.id)! })));
+  // The stored rows of the threads, and which have stored messages, are read alongside: renaming is rare,
+  // and when it happens they are read again under the new names.
+  const [renames, firstRead] = await Promise.all([
+    threadsToRename(tx, userId, fresh.map((m) => ({ facts: m.facts, threadId: threadOf.get(m.stored.id)! }))),
+    storedThreadState(ctx, assigned),
+  ]);
   const named = (threadId: string) => renames.get(threadId) ?? threadId;
   for (const [id, threadId] of threadOf) threadOf.set(id, named(threadId));
   if (renames.size > 0) await runAll(tx, renameStatements(userId, renames));
   const affected = [...new Set(threadOf.values())];
+  const { rows: storedRows, withMessages } = renames.size > 0 ? await storedThreadState(ctx, affected) : firstRead;
 
   // A touched thread is derived again whole when it was derived with other settings, or never since
   // its messages were stored in an earlier format.
-  const [hashRows, withMessages] = await Promise.all([
-    selectIn(tx, `SELECT ${T.threadId}, ${T.derivedHash} FROM ${T.$} WHERE ${T.userId} = ? AND ${T.threadId} IN`, [userId], affected),
-    selectIn(tx, `SELECT DISTINCT ${M.threadId} FROM ${M.$} WHERE ${M.userId} = ? AND ${M.threadId} IN`, [userId], affected),
-  ]);
-  const hashOf = new Map(hashRows.map((r) => [str(r.thread_id), str(r.derived_hash)]));
-  const stale = new Set(withMessages.map((r) => str(r.thread_id)).filter((id) => hashOf.get(id) !== ctx.hash));
+  const stale = new Set([...withMessages].filter((id) => storedRows.get(id)?.derivedHash !== ctx.hash));
 
   await runAll(tx, [
     ...insertMany(
@@ -233,7 +244,8 @@ async function storeReadIn(
     list.push(m.facts);
     appended.set(threadId, list);
   }
-  const changes = await refreshThreads(ctx, current, freshFindings, appended);
+  // The thread rows read above are as refreshThreads would read them: nothing since has written threads.
+  const changes = await refreshThreads(ctx, current, freshFindings, appended, storedRows);
   await moveFindings(ctx, changes.values());
   const inCurrent = fresh.filter((m) => !stale.has(threadOf.get(m.stored.id)!));
   const newPromises = await writeFindings(
@@ -270,4 +282,17 @@ async function storeReadIn(
     threads: order.filter((id) => !rejectedIds.has(id)).map((messageId) => ({ messageId, threadId: threadOf.get(messageId) ?? storedThreadOf.get(messageId)! })),
     rejected,
   };
+}
+
+function contextOf(tx: Transaction, userId: string, settings: AnalysisSettings, breathe: () => Promise<void>): AnalysisContext {
+  return { tx, userId, settings, hash: settingsHash(settings), breathe };
+}
+
+/** The stored rows of threads, and which of them have stored messages (before this slice's are written). */
+async function storedThreadState(ctx: AnalysisContext, threadIds: readonly string[]): Promise<{ rows: Map<string, StoredThreadRow>; withMessages: Set<string> }> {
+  const [rows, withMessages] = await Promise.all([
+    loadThreadRows(ctx, threadIds),
+    selectIn(ctx.tx, `SELECT DISTINCT ${M.threadId} FROM ${M.$} WHERE ${M.userId} = ? AND ${M.threadId} IN`, [ctx.userId], threadIds),
+  ]);
+  return { rows, withMessages: new Set(withMessages.map((r) => str(r.thread_id))) };
 }

@@ -20,13 +20,25 @@ function refsOf(f: MessageFacts): string[] {
   return [...new Set([...(f.inReplyTo ? [f.inReplyTo] : []), ...f.references])];
 }
 
+/** The threader's seed for a batch, and which of the batch's own ids are stored messages (with their threads). */
+export interface ThreaderSeedRead {
+  seed: ThreaderSeed;
+  /** The batch's messages already stored, and their threads: a copy of one of them is a duplicate. */
+  storedThreads: Map<string, string>;
+}
+
 /**
  * Everything the threader may ask about a batch, read in indexed queries: the threads of the batch's own
  * ids and of the ids they reference (a stored message's thread from its row in messages, an id only ever
  * referenced from thread_refs), and the entries of their subject keys. The threader (threading.ts) is
  * then the same code the mailbox analyzer runs, with this as its memory.
+ *
+ * The same read tells which of the batch's messages are stored already (duplicates, left out of the
+ * threading): one select of messages by id instead of two. Seeding with the duplicates' ids, references
+ * and subject keys as well changes no assignment: the threader looks up only the ids and keys of the
+ * messages it assigns, and reports only the entries they touch.
  */
-export async function loadThreaderSeed(db: Executor, userId: string, batch: readonly MessageFacts[]): Promise<ThreaderSeed> {
+export async function loadThreaderSeed(db: Executor, userId: string, batch: readonly MessageFacts[]): Promise<ThreaderSeedRead> {
   const ids = batch.flatMap((f) => [f.id, ...refsOf(f)]);
   const keys = batch.flatMap((f) => subjectThreadKeys(f).map(storedSubjectKey));
   const [refRows, storedRows, subjectRows] = await Promise.all([
@@ -35,8 +47,15 @@ export async function loadThreaderSeed(db: Executor, userId: string, batch: read
     selectIn(db, `SELECT ${ST.subjectKey}, ${ST.threadId}, ${ST.firstMs}, ${ST.lastMs}, ${ST.hasRoot} FROM ${ST.$} WHERE ${ST.userId} = ? AND ${ST.subjectKey} IN`, [userId], keys),
   ]);
   const messageThreads = new Map(refRows.map((r) => [str(r.message_id), str(r.thread_id)]));
+  const ownIds = new Set(batch.map((f) => f.id));
+  const storedThreads = new Map<string, string>();
   // A stored message is where it went, whatever a reference to it claimed before it arrived.
-  for (const r of storedRows) messageThreads.set(str(r.id), str(r.thread_id));
+  for (const r of storedRows) {
+    const id = str(r.id);
+    const threadId = str(r.thread_id);
+    messageThreads.set(id, threadId);
+    if (ownIds.has(id)) storedThreads.set(id, threadId);
+  }
   const subjectEntries = new Map<string, SubjectKeyEntry[]>();
   for (const r of subjectRows) {
     const key = engineSubjectKey(str(r.subject_key));
@@ -44,7 +63,7 @@ export async function loadThreaderSeed(db: Executor, userId: string, batch: read
     list.push({ threadId: str(r.thread_id), first: Number(r.first_ms), last: Number(r.last_ms), hasRoot: Number(r.has_root) === 1 });
     subjectEntries.set(key, list);
   }
-  return { messageThreads, subjectEntries };
+  return { seed: { messageThreads, subjectEntries }, storedThreads };
 }
 
 /**

@@ -97,6 +97,16 @@ describe('the writer thread', () => {
     await expect(insertAll(bad)).rejects.toThrow(/finite numbers/);
   });
 
+  it('puts long strings back in their places when they travel beside the JSON text', async () => {
+    const client = env.database.client;
+    // 40 rows of 3 values, as JSON text; every third name is long (stored JSON, as ingest sends) and travels apart.
+    const longText = (i: number) => `${JSON.stringify({ id: `<m${i}@x.example>`, subject: 'Re: "quote" ✓ 🙂', body: 'x'.repeat(150) })}`;
+    const rows = Array.from({ length: 40 }, (_, i) => [i % 3 === 0 ? `long-${i}-${longText(i)}` : `long-${i}-short`, i % 4 === 0 ? null : i * 1.5, null]);
+    await client.execute({ sql: `INSERT INTO things (name, size, data) VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}`, args: rows.flat() as never });
+    const stored = await client.execute({ sql: "SELECT name, size FROM things WHERE name LIKE 'long-%' ORDER BY id", args: [] });
+    expect(stored.rows.map((r) => [r.name, r.size])).toEqual(rows.map((r) => [r[0], r[1]]));
+  });
+
   it('fails with the SQLite codes @libsql/client gives, naming the statement of a batch', async () => {
     const client = env.database.client;
     await client.execute({ sql: 'INSERT INTO things (name) VALUES (?)', args: ['hammer'] });
