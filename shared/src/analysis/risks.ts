@@ -1283,15 +1283,7 @@ export function findClientRisks(bodies: readonly { visible: string; sentences: r
     const complaint = complaints[at]!;
     if (!older && !complaint) continue;
     THEIR_FILTER.scan(sentences[at]!);
-    for (let word = 0; word * 32 < THEIR_ALL.length; word++) {
-      const families = (complaint ? COMPLAINT_RULES[word]! : 0) | (older ? OLDER_RULES[word]! : 0);
-      let bits = THEIR_FILTER.foundWord((NEEDS_AT >>> 5) + word) & THEIR_FILTER.foundWord((PATTERN_AT >>> 5) + word) & families;
-      while (bits !== 0) {
-        const lowest = bits & -bits;
-        bits ^= lowest;
-        visits[word * 32 + 31 - Math.clz32(lowest)]!.push(at);
-      }
-    }
+    for (const rule of rulesLetThrough(THEIR_FILTER, THEIR_ALL.length, older, complaint)) visits[rule]!.push(at);
   }
   // Rule by rule, in their order: the first verdict (a risk, or null for "nothing in the sentence counts") decides a sentence.
   const verdicts: (RiskCandidate | null | undefined)[] = new Array<RiskCandidate | null | undefined>(sentences.length).fill(undefined);
@@ -1375,17 +1367,29 @@ function firstRuleRisk(sentence: string, side: Side, rules: readonly RiskRule[],
     }
     return undefined;
   }
-  for (let word = 0; word * 32 < rules.length; word++) {
+  for (const rule of rulesLetThrough(filter, rules.length, older, complaint)) {
+    const verdict = ruleVerdict(rules[rule]!, sentence, side, older, complaint, toAnAccount);
+    if (verdict !== undefined) return verdict ?? undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The indexes, in order, of the rules a sentence `filter` has just scanned may match: their word test and pattern let
+ * through, of the families whose stems the sentence has (COMPLAINT_RULES, OLDER_RULES).
+ */
+function rulesLetThrough(filter: WordStartFilter, ruleCount: number, older: boolean, complaint: boolean): number[] {
+  const through: number[] = [];
+  for (let word = 0; word * 32 < ruleCount; word++) {
     const families = (complaint ? COMPLAINT_RULES[word]! : 0) | (older ? OLDER_RULES[word]! : 0);
     let bits = filter.foundWord((NEEDS_AT >>> 5) + word) & filter.foundWord((PATTERN_AT >>> 5) + word) & families;
     while (bits !== 0) {
       const lowest = bits & -bits;
       bits ^= lowest;
-      const verdict = ruleVerdict(rules[word * 32 + 31 - Math.clz32(lowest)]!, sentence, side, older, complaint, toAnAccount);
-      if (verdict !== undefined) return verdict ?? undefined;
+      through.push(word * 32 + 31 - Math.clz32(lowest));
     }
   }
-  return undefined;
+  return through;
 }
 
 /** What one rule says of a sentence: its risk, null when nothing in the sentence counts (no later rule either), else undefined. */
