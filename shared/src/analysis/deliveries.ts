@@ -178,12 +178,28 @@ export function mayClassifyDelivery(sentence: string): boolean {
 
 /** What one sentence of our mail shows, or null. */
 export function classifyDelivery(sentence: string): DeliveryCandidate | null {
+  return classifyDeliveries([sentence])[0]!;
+}
+
+/**
+ * What each sentence shows (classifyDelivery), each step taken over all the sentences in turn rather than sentence by
+ * sentence: each step is a large compiled pattern (the union of kinds alone is 1.7 MB of bytecode), and one pattern run
+ * over many sentences in a row stays in the processor's caches (readBatch reads a batch family by family for the same
+ * reason). Over our bodies of the mailbox bench's first 30,000 messages of real sentences, a batch at a time: 361-371
+ * against 400-423 ms sentence by sentence (three runs each, alternated).
+ */
+function classifyDeliveries(sentences: readonly string[]): (DeliveryCandidate | null)[] {
+  // undefined while a sentence is still being read.
+  const classified = new Array<DeliveryCandidate | null | undefined>(sentences.length).fill(undefined);
   // "Done." and "These are all done" name no act HINT knows; "done" itself is too common a word to pass every sentence on.
-  const hinted = HINT.test(sentence) || ITEMS_DONE.test(sentence);
-  if (!hinted && !reportsHeardOrNews(sentence)) return null;
-  if (isQuestion(sentence)) return deliveredBeforeAside(sentence);
-  if (hinted && !mayClassifyDelivery(sentence)) return null;
-  return classifyByRules(sentence);
+  const hinted: boolean[] = [];
+  for (const sentence of sentences) hinted.push(HINT.test(sentence));
+  for (let i = 0; i < sentences.length; i++) if (!hinted[i]) hinted[i] = ITEMS_DONE.test(sentences[i]!);
+  for (let i = 0; i < sentences.length; i++) if (!hinted[i] && !reportsHeardOrNews(sentences[i]!)) classified[i] = null;
+  for (let i = 0; i < sentences.length; i++) if (classified[i] === undefined && isQuestion(sentences[i]!)) classified[i] = deliveredBeforeAside(sentences[i]!);
+  for (let i = 0; i < sentences.length; i++) if (classified[i] === undefined && hinted[i] && !mayClassifyDelivery(sentences[i]!)) classified[i] = null;
+  for (let i = 0; i < sentences.length; i++) if (classified[i] === undefined) classified[i] = classifyByRules(sentences[i]!);
+  return classified as (DeliveryCandidate | null)[];
 }
 
 /**
@@ -229,7 +245,7 @@ export function isNewsOnly(sentence: string): boolean {
  * splitSentences(visible), when the caller has it already (readBatch splits each body once for every family).
  */
 export function findDeliveries(visible: string, sentences: readonly string[] = splitSentences(visible)): DeliveryCandidate[] {
-  return deliveriesOf(sentences, sentences.map(classifyDelivery));
+  return deliveriesOf(sentences, classifyDeliveries(sentences));
 }
 
 /** findDeliveries given each sentence's classifyDelivery. */
@@ -252,32 +268,17 @@ function deliveriesOf(sentences: readonly string[], classified: readonly (Delive
 }
 
 /**
- * findDeliveries for each of many bodies, with the same answers, but each of classifyDelivery's steps taken over all the
- * bodies' sentences in turn (the first tests, then the union of kinds, then the rules) rather than sentence by sentence:
- * each step is a large compiled pattern (the union of kinds alone is 1.7 MB of bytecode), and one pattern run over many
- * sentences in a row stays in the processor's caches (readBatch reads a batch family by family for the same reason).
- * Over our bodies of the mailbox bench's first 30,000 messages of real sentences: 361-371 against 400-423 ms (three runs
- * each, alternated). corpus/prefilters.test.ts checks the answers against findDeliveries.
+ * findDeliveries for each of many bodies, with the same answers, every sentence of the bodies classified together
+ * (classifyDeliveries, step by step over all of them). corpus/prefilters.test.ts checks the answers against findDeliveries.
  */
 export function findDeliveriesInBodies(bodies: readonly { sentences: readonly string[] }[]): DeliveryCandidate[][] {
   const sentences: string[] = [];
   for (const body of bodies) for (const sentence of body.sentences) sentences.push(sentence);
-  // classifyDelivery, step by step: undefined while a sentence is still being read.
-  const classified: (DeliveryCandidate | null | undefined)[] = new Array<DeliveryCandidate | null | undefined>(sentences.length).fill(undefined);
-  const hinted: boolean[] = [];
-  for (const sentence of sentences) hinted.push(HINT.test(sentence));
-  for (let i = 0; i < sentences.length; i++) if (!hinted[i]) hinted[i] = ITEMS_DONE.test(sentences[i]!);
-  for (let i = 0; i < sentences.length; i++) if (!hinted[i] && !reportsHeardOrNews(sentences[i]!)) classified[i] = null;
-  for (let i = 0; i < sentences.length; i++) if (classified[i] === undefined && isQuestion(sentences[i]!)) classified[i] = deliveredBeforeAside(sentences[i]!);
-  // mayClassifyDelivery for the hinted sentences, one of its tests at a time.
-  const may: boolean[] = [];
-  for (let i = 0; i < sentences.length; i++) may.push(classified[i] === undefined && hinted[i]! && ANY_KIND.test(sentences[i]!));
-  for (let i = 0; i < sentences.length; i++) if (classified[i] === undefined && hinted[i] && !may[i] && !BUT_CLAUSE.test(sentences[i]!) && !reportsHeardOrNews(sentences[i]!)) classified[i] = null;
-  for (let i = 0; i < sentences.length; i++) if (classified[i] === undefined) classified[i] = classifyByRules(sentences[i]!);
+  const classified = classifyDeliveries(sentences);
   const out: DeliveryCandidate[][] = [];
   let at = 0;
   for (const body of bodies) {
-    out.push(deliveriesOf(body.sentences, classified.slice(at, at + body.sentences.length) as (DeliveryCandidate | null)[]));
+    out.push(deliveriesOf(body.sentences, classified.slice(at, at + body.sentences.length)));
     at += body.sentences.length;
   }
   return out;
