@@ -1,15 +1,19 @@
 import type { CounterpartDetailResponse, CounterpartListItem, CounterpartThread, PromiseView, StoredTouchpoint, UpdateCounterpartRequest } from '@followthrough/shared/contract';
 import type { ProgressReport, Touchpoint } from '@followthrough/shared/model';
 import { sendMessage, type ClientsSource, type Remote } from '../../utils/messaging';
+import type { CursorPage } from './cursor-pages';
 
 export type ClientFilterId = 'overdue' | 'silent' | 'renewal' | 'awaiting';
+
+/** A page of the user's clients, and whether they come from a server or from this browser's memory. */
+export type ClientsPage = CursorPage<CounterpartListItem> & { source: ClientsSource };
 
 /**
  * Where the Clients view gets its data. The view's components take this, not messaging, so another
  * source (a team's shared clients) can drive the same list and client page.
  */
 export interface ClientsData {
-  list(q: { filter?: ClientFilterId; limit: number; cursor?: string | null }): Promise<Remote<{ counterparts: CounterpartListItem[]; total: number; nextCursor: string | null; source: ClientsSource }>>;
+  list(q: { filter?: ClientFilterId; limit: number; cursor?: string | null }): Promise<Remote<ClientsPage>>;
   client(key: string): Promise<Remote<CounterpartDetailResponse & { source: ClientsSource }>>;
   threads(key: string, cursor: string | null): Promise<Remote<{ threads: CounterpartThread[]; total: number; nextCursor: string | null }>>;
   promises(key: string, cursor: string | null): Promise<Remote<{ promises: PromiseView[]; nextCursor: string | null }>>;

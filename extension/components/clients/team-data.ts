@@ -11,6 +11,7 @@ import type {
 import type { Touchpoint } from '@followthrough/shared/model';
 import { sendMessage, type Remote } from '../../utils/messaging';
 import type { ClientFilterId } from './clients-data';
+import type { CursorPage } from './cursor-pages';
 
 /**
  * Where the Clients view's team mode gets its data: an organisation's clients composed by the server from
@@ -18,7 +19,7 @@ import type { ClientFilterId } from './clients-data';
  */
 export interface TeamData {
   orgs(): Promise<Remote<{ orgs: Org[] }>>;
-  list(orgId: string, q: { filter?: ClientFilterId; limit: number; cursor?: string | null }): Promise<Remote<{ counterparts: TeamCounterpart[]; total: number; nextCursor: string | null }>>;
+  list(orgId: string, q: { filter?: ClientFilterId; limit: number; cursor?: string | null }): Promise<Remote<CursorPage<TeamCounterpart>>>;
   client(orgId: string, key: string): Promise<Remote<OrgCounterpartDetail>>;
   timeline(orgId: string, key: string, cursor: string | null): Promise<Remote<{ touchpoints: TeamTouchpoint[]; total: number; nextCursor: string | null }>>;
   stats(orgId: string): Promise<Remote<{ members: TeamMemberStats[] }>>;

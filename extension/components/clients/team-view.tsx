@@ -5,7 +5,9 @@ import type { WorkingHours } from '@followthrough/shared/model';
 import { departmentLabel } from '../departments';
 import { formatBusinessMinutes, formatDay } from '../format';
 import type { ClientFilterId } from './clients-data';
-import { HealthReasons, HealthScore } from './health-reasons';
+import { ClientRowHead } from './client-row-head';
+import { useCursorPages, type CursorPage } from './cursor-pages';
+import { HealthReasons } from './health-reasons';
 import { TEAM_FILTERS, type TeamData } from './team-data';
 
 const PAGE_SIZE = 25;
@@ -16,22 +18,9 @@ const percent = (share: number | null): string => (share === null ? '—' : `${M
 
 /** One client across the team: health, who deals with it, which departments touched it, the last contact by anyone. */
 export function TeamClientRow({ client, open }: { client: TeamCounterpart; open(key: string): void }) {
-  const badges: string[] = [];
-  if (client.promises.overdue > 0) badges.push(`${client.promises.overdue} overdue`);
-  if (client.awaitingOurReplyCount > 0) badges.push(`${client.awaitingOurReplyCount} awaiting us`);
-  if (client.renewalDate) badges.push(`renews ${client.renewalDate}`);
   return (
     <li className="ft-client-row" data-testid="ft-team-row" data-key={client.key} data-score={client.health.score}>
-      <div className="ft-client-row-head">
-        <HealthScore score={client.health.score} />
-        <button type="button" className="ft-link ft-client-name" onClick={() => open(client.key)}>
-          <strong>{client.name ?? client.key}</strong>
-          {client.name && <span className="ft-note"> {client.key}</span>}
-        </button>
-        <span className="ft-note">
-          {client.threads} {client.threads === 1 ? 'thread' : 'threads'}{badges.length > 0 ? ` · ${badges.join(' · ')}` : ''}
-        </span>
-      </div>
+      <ClientRowHead client={client} open={open} />
       <p className="ft-note ft-team-row-facts">
         <span data-testid="ft-team-row-last">
           Last contact {client.lastContactAt ? `${formatDay(client.lastContactAt)} by ${personName(client.lastContactBy)}` : 'none yet'}
@@ -148,30 +137,15 @@ function Attention({ data, orgId, filter, title, empty, open, testId }: { data: 
  */
 export function TeamView({ data, org, open, workingHours }: { data: TeamData; org: Org; open(key: string): void; workingHours: WorkingHours }) {
   const [filter, setFilter] = useState<ClientFilterId | 'all'>('all');
-  const [items, setItems] = useState<TeamCounterpart[]>([]);
-  const [total, setTotal] = useState(0);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
-  const [error, setError] = useState('');
+  const pages = useCursorPages<TeamCounterpart, CursorPage<TeamCounterpart>>(
+    (cursor) => data.list(org.id, { ...(filter === 'all' ? {} : { filter }), limit: PAGE_SIZE, cursor }),
+    (res) => (res.status === 'error' ? res.message : res.status === 'not-found' ? 'You are no longer a member of this organisation.' : 'Sign in to a server to see your team.'),
+    [filter, org.id],
+  );
+  const { items, total, cursor, state, error } = pages;
   const [stats, setStats] = useState<TeamMemberStats[] | null>(null);
   const manager = org.role === 'manager' || org.role === 'admin';
 
-  const load = async (next: string | null, replace: boolean) => {
-    setState('loading');
-    const res = await data.list(org.id, { ...(filter === 'all' ? {} : { filter }), limit: PAGE_SIZE, cursor: next });
-    if (res.status !== 'ok') {
-      setState('error');
-      setError(res.status === 'error' ? res.message : res.status === 'not-found' ? 'You are no longer a member of this organisation.' : 'Sign in to a server to see your team.');
-      return;
-    }
-    setItems((before) => (replace ? res.data.counterparts : [...before, ...res.data.counterparts]));
-    setTotal(res.data.total);
-    setCursor(res.data.nextCursor);
-    setState('ready');
-  };
-  useEffect(() => {
-    void load(null, true);
-  }, [filter, org.id]);
   useEffect(() => {
     if (!manager) return;
     void data.stats(org.id).then((res) => setStats(res.status === 'ok' ? res.data.members : []));
@@ -196,7 +170,7 @@ export function TeamView({ data, org, open, workingHours }: { data: TeamData; or
           selected={filter}
           testIdPrefix="ft-team-filter"
           onSelect={(id) => {
-            setState('loading');
+            pages.markLoading();
             setFilter(id);
           }}
         />
@@ -215,7 +189,7 @@ export function TeamView({ data, org, open, workingHours }: { data: TeamData; or
         </ul>
         {state === 'ready' && items.length === 0 && <p className="ft-note">No clients match.</p>}
         {cursor && (
-          <button type="button" disabled={state === 'loading'} data-testid="ft-team-more" onClick={() => void load(cursor, false)}>
+          <button type="button" disabled={state === 'loading'} data-testid="ft-team-more" onClick={pages.more}>
             Show more ({total - items.length} left)
           </button>
         )}
