@@ -89,13 +89,22 @@ export function extensionCors(configured: string[], policy: ExtensionCorsPolicy 
 }
 
 export function limitBody(maxSize: number, advice = 'send messages in smaller batches') {
-  const limit = bodyLimit({
-    maxSize,
-    onError: () => {
-      throw new ApiError('payload_too_large', 413, `request body larger than ${maxSize} bytes; ${advice}`);
-    },
+  const refuse = (): never => {
+    throw new ApiError('payload_too_large', 413, `request body larger than ${maxSize} bytes; ${advice}`);
+  };
+  const streamed = bodyLimit({ maxSize, onError: refuse });
+  return createMiddleware<AppEnv>(async (c, next) => {
+    // GET and HEAD carry no body to limit.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    // A declared length is the body's length (Node's parser reads no further), so it is checked as declared,
+    // as hono's bodyLimit does, but without asking for c.req.raw.body first: that makes @hono/node-server
+    // build a fetch Request, and the body is then read through a web stream and undici instead of straight
+    // from the socket (the route's JSON). Bodies sent in chunks, with no length, are counted as they come.
+    const declared = c.req.header('content-length');
+    if (declared !== undefined && c.req.header('transfer-encoding') === undefined) {
+      if (Number.parseInt(declared, 10) > maxSize) refuse();
+      return next();
+    }
+    return streamed(c, next);
   });
-  // GET and HEAD carry no body to limit; asking for one (c.req.raw.body) makes @hono/node-server build a
-  // full fetch Request for every read.
-  return createMiddleware<AppEnv>(async (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next)));
 }

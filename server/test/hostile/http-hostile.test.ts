@@ -210,6 +210,37 @@ describe('fields without limits', () => {
 });
 
 describe('the smaller ones', () => {
+  // With no Content-Length the limit is counted as the body arrives; with one, the declared length is checked
+  // before anything is read (middleware.ts limitBody).
+  it('a body sent in chunks is refused past the limit and read whole within it', async () => {
+    const chunked = (text: string) => {
+      const bytes = new TextEncoder().encode(text);
+      return new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let at = 0; at < bytes.length; at += 16 * 1024) controller.enqueue(bytes.subarray(at, at + 16 * 1024));
+          controller.close();
+        },
+      });
+    };
+    const post = async (text: string) => {
+      const res = await fetch(`${server.url}/v1/touchpoints`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ann}`, 'content-type': 'application/json' },
+        body: chunked(text),
+        duplex: 'half',
+      } as RequestInit);
+      return { status: res.status, body: (await res.json()) as { error?: { code: string } } };
+    };
+    const touchpoint = { id: crypto.randomUUID(), counterpart: 'client.example', kind: 'call', at: '2026-03-02T09:15:00Z', summary: 'Chunked call notes' };
+    const tooBig = await post(JSON.stringify({ ...touchpoint, summary: 's'.repeat(200 * 1024) }));
+    expect(tooBig.status).toBe(413);
+    expect(tooBig.body.error?.code).toBe('payload_too_large');
+    const fine = await post(JSON.stringify(touchpoint));
+    expect(fine.status).toBe(201);
+    const stored = await send(ann, 'GET', '/v1/touchpoints?counterpart=client.example', undefined);
+    expect(JSON.stringify(stored.body)).toContain('Chunked call notes');
+  });
+
   it('PATCH with a non-JSON content type is a 415 and changes nothing', async () => {
     await send(ann, 'POST', '/v1/messages', { messages: [mail('p1@client.example')] });
     const res = await send(ann, 'PATCH', '/v1/counterparts/client.example', JSON.stringify({ notes: 'changed' }), 'text/plain');
