@@ -378,8 +378,8 @@ function datedPromises(findings: readonly PromiseFinding[], sentAt: string, sett
   for (let i = 0; i < findings.length; i++) {
     const finding = findings[i]!;
     // A stated date that reading resolved in these settings is not resolved again: resolving the stored phrase gives the
-    // same instant (corpus.test.ts, "due dates re-resolved from the stored phrase"), and doing it again, each phrase's
-    // resolving a second time, was some 70 ms of CPU over the mailbox bench's 100,000 messages of real sentences (a third of dating their promises).
+    // same instant (corpus.test.ts, "due dates re-resolved from the stored phrase"), and resolving it a second time was
+    // some 70 ms of CPU over the mailbox bench's 100,000 messages of real sentences (a third of dating their promises).
     const dueAtRead = finding.dueText === undefined ? undefined : dueAtsRead?.[i];
     const { dueAt, dueIsDefault } = dueAtRead === undefined ? resolvePromiseDue(finding, sentAt, settings) : { dueAt: dueAtRead, dueIsDefault: false };
     dated.push({ text: finding.text, dueAt, dueIsDefault, dueText: finding.dueText });
