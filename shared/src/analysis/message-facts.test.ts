@@ -3,7 +3,7 @@ import type { MessageRejectedError } from '../model/message-rejection';
 import type { NormalizedMessage } from '../model/message';
 import { analysisSettingsSchema } from '../model/settings';
 import { findDeliveries } from './deliveries';
-import { extractMessageFacts, readBatch, readMessage } from './message-facts';
+import { deriveMessageFacts, extractBatch, extractMessageFacts, readBatch, readMessage } from './message-facts';
 import { findRequests } from './requests';
 import { findRisks } from './risks';
 import { visibleText } from './visible-text';
@@ -309,5 +309,25 @@ describe('readBatch', () => {
     }
     expect(stored.map((f) => f?.readAs)).toEqual(['outbound', 'inbound', 'outbound', 'inbound']);
     expect(stored.map((f) => (f?.readAs === 'outbound' ? (f.deliveries?.length ?? 0) : (f?.requests.length ?? 0)) > 0)).toEqual([true, true, true, true]);
+  });
+
+  // extractBatch hands the due dates reading resolved to the facts it derives rather than resolving each stored phrase
+  // again: each promise must get its own date, and an undated one the default, as deriving the stored facts anew does.
+  it('dates the promises it derives as deriving the stored facts anew dates them', () => {
+    const dated: NormalizedMessage[] = [
+      { ...base, id: '<p@x>', from: 'Anna Berg <anna@northwind.io>', text: "I'll look into the export. I'll send you the revised timeline by Friday. We will share the draft tomorrow at 3pm." },
+      { ...base, id: '<q@x>', from: 'Anna Berg <anna@northwind.io>', date: '2026-11-05T18:30:00+01:00', text: "We'll have the invoice copies to you by Monday. I will call you next week." },
+    ];
+    const extracted = extractBatch(dated, settings).map((r) => ('facts' in r ? r.facts.promises : null));
+    // Resolved from the stored phrase alone: a settings object of its own (the same values) and each message read alone.
+    const same = analysisSettingsSchema.parse({ me: ['anna@northwind.io'], timeZone: 'Europe/Berlin' });
+    const anew = dated.map((m) => deriveMessageFacts(readMessage(m, same), same).promises);
+    expect(extracted).toEqual(anew);
+    // The two messages' promises: dated ones each with its own date, the undated one with the default.
+    expect(anew.map((promises) => promises.map((p) => [p.dueText, p.dueIsDefault]))).toEqual([
+      [[undefined, true], ['by Friday', false], ['tomorrow at 3pm', false]],
+      [['by Monday', false], ['next week', false]],
+    ]);
+    expect(new Set(anew.flat().map((p) => p.dueAt)).size).toBe(5);
   });
 });
