@@ -5,9 +5,10 @@ import { createStatementNumbers, type NumberedStatementText } from './statement-
 /**
  * Statement texts numbered for the thread (statement-numbers.ts). Ingest uses a few dozen texts over and over
  * (the full 500-row inserts, the fixed reads) and many used once or twice (an insert or an IN list of a length
- * not seen before): the first come keep their numbers, the rest go whole. At most a few megabytes on each side.
+ * not seen before): the first come keep their numbers, the rest go whole. Texts are at most about 17 kB (a
+ * 500-row insert of the widest table), so the two maps hold at most about 4 MB each.
  */
-const NUMBERED_TEXTS = 1024;
+const NUMBERED_TEXTS = 256;
 
 /**
  * The writer connection of an embedded database file, on a thread of its own (writer-worker.mjs).
