@@ -1,5 +1,14 @@
 import { Worker } from 'node:worker_threads';
 import { LibsqlBatchError, LibsqlError, type Client, type InArgs, type InStatement, type InValue, type ResultSet, type Row, type Transaction, type TransactionMode } from '@libsql/client';
+import { createStatementNumbers, type NumberedStatementText } from './statement-numbers';
+
+/**
+ * Statement texts numbered for the thread (statement-numbers.ts). Ingest uses a few dozen texts over and over
+ * (the full 500-row inserts, the fixed reads) and many used once or twice (an insert or an IN list of a length
+ * not seen before): the first come keep their numbers, the rest go whole. Texts are at most about 17 kB (a
+ * 500-row insert of the widest table), so the two maps hold at most about 4 MB each.
+ */
+const NUMBERED_TEXTS = 256;
 
 /**
  * The writer connection of an embedded database file, on a thread of its own (writer-worker.mjs).
@@ -16,7 +25,7 @@ import { LibsqlBatchError, LibsqlError, type Client, type InArgs, type InStateme
  * connection and no queue of its own: createSerializedClient puts callers in turns, so nothing runs
  * between a transaction's statements but its own.
  */
-export async function createWriterThreadClient(path: string, timeoutMs: number): Promise<Client> {
+export async function createWriterThreadClient(path: string, timeoutMs: number, options: { numberedTexts?: number } = {}): Promise<Client> {
   // execArgv: [] because a thread would repeat the process's --import preloads, and a TypeScript one fails
   // without the process's loader (test/db/threads-start.test.ts).
   const thread = new Worker(new URL('./writer-worker.mjs', import.meta.url), { workerData: { path, timeoutMs }, execArgv: [] });
@@ -62,10 +71,15 @@ export async function createWriterThreadClient(path: string, timeoutMs: number):
     });
   }
 
-  const statementOf = (stmtOrSql: InStatement | string, args?: InArgs): InStatement | PackedStatement =>
-    packed(typeof stmtOrSql === 'string' ? { sql: stmtOrSql, args: args ?? [] } : stmtOrSql);
-  const normalize = (stmts: (InStatement | [string, InArgs?])[]): (InStatement | PackedStatement)[] =>
-    stmts.map((s) => packed(Array.isArray(s) ? { sql: s[0], args: s[1] ?? [] } : s));
+  // The thread is never restarted (a failure ends the client), so what it was sent it keeps.
+  const numbers = createStatementNumbers(options.numberedTexts ?? NUMBERED_TEXTS);
+  const knownTexts = new Set<number>();
+  const posted = (stmt: InStatement): PostedStatement => {
+    const { sql, ...rest } = packed(typeof stmt === 'string' ? { sql: stmt, args: [] } : stmt);
+    return { ...numbers.posted(sql, knownTexts), ...rest };
+  };
+  const statementOf = (stmtOrSql: InStatement | string, args?: InArgs): PostedStatement => posted(typeof stmtOrSql === 'string' ? { sql: stmtOrSql, args: args ?? [] } : stmtOrSql);
+  const normalize = (stmts: (InStatement | [string, InArgs?])[]): PostedStatement[] => stmts.map((s) => posted(Array.isArray(s) ? { sql: s[0], args: s[1] ?? [] } : s));
 
   const client: Client = {
     execute: (async (stmtOrSql: InStatement | string, args?: InArgs) => toResultSet(await ask<ThreadResult>({ op: 'execute', stmt: statementOf(stmtOrSql, args) }))) as Client['execute'],
@@ -166,8 +180,11 @@ const PACK_FROM = 64;
  */
 const LONG_STRING = 128;
 
-function packed(stmt: InStatement): InStatement | PackedStatement {
-  const args = typeof stmt === 'string' ? undefined : stmt.args;
+/** A statement as posted to the thread: its text or the text's number, and its arguments as they are or packed. */
+type PostedStatement = NumberedStatementText & ({ args?: InArgs } | Omit<PackedStatement, 'sql'>);
+
+function packed(stmt: Exclude<InStatement, string>): { sql: string; args?: InArgs } | PackedStatement {
+  const args = stmt.args;
   if (!Array.isArray(args) || args.length < PACK_FROM) return stmt;
   let short: InValue[] | undefined;
   const long: string[] = [];
@@ -186,7 +203,7 @@ function packed(stmt: InStatement): InStatement | PackedStatement {
     if (typeof value === 'number' && Number.isFinite(value)) continue;
     return stmt;
   }
-  const sql = (stmt as { sql: string }).sql;
+  const sql = stmt.sql;
   return long.length === 0 ? { sql, argsJson: JSON.stringify(args) } : { sql, argsJson: JSON.stringify(short), long, longAt };
 }
 

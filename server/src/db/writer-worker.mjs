@@ -4,6 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'libsql';
 import { createStatementCache } from './statement-cache.mjs';
+import { createNumberedTexts } from './numbered-texts.mjs';
 
 /** Prepared statements kept: ingest's statements have a few dozen shapes, most with 500 rows of values. */
 const CACHE_SIZE = 256;
@@ -28,6 +29,17 @@ const statements = createStatementCache(db, CACHE_SIZE, (stmt) => {
   if (stmt.reader) stmt.raw(true);
 });
 const prepared = (sql) => statements.prepared(sql);
+const texts = createNumberedTexts();
+
+/**
+ * The statements of a request with their texts, numbered ones looked up (writer-thread.ts). Every text of a
+ * batch is taken in before any statement runs: one that a failure leaves unrun was still sent, and the event
+ * loop sends only its number next time.
+ */
+function withTexts(stmts) {
+  for (const stmt of stmts) if (typeof stmt !== 'string') stmt.sql = texts.textOf(stmt);
+  return stmts;
+}
 
 /** An argument as @libsql/client passes it to the driver. */
 function toSql(value) {
@@ -129,9 +141,9 @@ function inTransaction(stmts, mode) {
 }
 
 const operations = {
-  execute: (request) => execute(request.stmt),
-  batch: (request) => inTransaction(request.stmts, request.mode),
-  batchInTransaction: (request) => inOpenTransaction(request.stmts),
+  execute: (request) => execute(withTexts([request.stmt])[0]),
+  batch: (request) => inTransaction(withTexts(request.stmts), request.mode),
+  batchInTransaction: (request) => inOpenTransaction(withTexts(request.stmts)),
   migrate: (request) => {
     execute('PRAGMA foreign_keys=off');
     try {

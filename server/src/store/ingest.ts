@@ -219,11 +219,7 @@ async function storeReadIn(
   for (const [id, threadId] of threadOf) threadOf.set(id, named(threadId));
   if (renames.size > 0) await runAll(tx, renameStatements(userId, renames));
   const affected = [...new Set(threadOf.values())];
-  const { rows: storedRows, withMessages } = renames.size > 0 ? await storedThreadState(ctx, affected) : firstRead;
-
-  // A touched thread is derived again whole when it was derived with other settings, or never since
-  // its messages were stored in an earlier format.
-  const stale = new Set([...withMessages].filter((id) => storedRows.get(id)?.derivedHash !== ctx.hash));
+  const { rows: storedRows, stale } = renames.size > 0 ? await storedThreadState(ctx, affected) : firstRead;
 
   await runAll(tx, [
     ...insertMany(
@@ -288,11 +284,15 @@ function contextOf(tx: Transaction, userId: string, settings: AnalysisSettings, 
   return { tx, userId, settings, hash: settingsHash(settings), breathe };
 }
 
-/** The stored rows of threads, and which of them have stored messages (before this slice's are written). */
-async function storedThreadState(ctx: AnalysisContext, threadIds: readonly string[]): Promise<{ rows: Map<string, StoredThreadRow>; withMessages: Set<string> }> {
-  const [rows, withMessages] = await Promise.all([
-    loadThreadRows(ctx, threadIds),
-    selectIn(ctx.tx, `SELECT DISTINCT ${M.threadId} FROM ${M.$} WHERE ${M.userId} = ? AND ${M.threadId} IN`, [ctx.userId], threadIds),
-  ]);
-  return { rows, withMessages: new Set(withMessages.map((r) => str(r.thread_id))) };
+/**
+ * The stored rows of threads, and which of them are stale (before this slice's messages are written): a
+ * thread with stored messages is derived again whole when its row was derived with other settings, or is
+ * missing (never derived since its messages were stored in an earlier format). Only the threads whose row
+ * is missing or differs are looked up in messages: most of a slice's threads have a current row.
+ */
+async function storedThreadState(ctx: AnalysisContext, threadIds: readonly string[]): Promise<{ rows: Map<string, StoredThreadRow>; stale: Set<string> }> {
+  const rows = await loadThreadRows(ctx, threadIds);
+  const unsure = threadIds.filter((id) => rows.get(id)?.derivedHash !== ctx.hash);
+  const withMessages = await selectIn(ctx.tx, `SELECT DISTINCT ${M.threadId} FROM ${M.$} WHERE ${M.userId} = ? AND ${M.threadId} IN`, [ctx.userId], unsure);
+  return { rows, stale: new Set(withMessages.map((r) => str(r.thread_id))) };
 }

@@ -65,16 +65,30 @@ export function placeholders(n: number): string {
   return new Array<string>(n).fill('?').join(',');
 }
 
+/**
+ * Insert texts by shape (table, columns, tail, rows), at most INSERT_TEXTS of them: a full 500-row insert is
+ * 8-17 kB of placeholders, built again for every slice of an import. Kept, the same string goes to the writer
+ * thread each time, whose hash V8 keeps with it (the writer finds its number and its prepared statement by it).
+ */
+const INSERT_TEXTS = 256;
+const insertTexts = new Map<string, string>();
+
+function insertText(table: string, columns: readonly string[], rowCount: number, tail: string): string {
+  const shape = `${rowCount} ${table} ${columns.join(', ')} ${tail}`;
+  let sql = insertTexts.get(shape);
+  if (sql === undefined) {
+    sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${new Array<string>(rowCount).fill(`(${placeholders(columns.length)})`).join(',')} ${tail}`;
+    // Lengths seen once or twice would push out the ones every slice uses: past the limit, start again.
+    if (insertTexts.size >= INSERT_TEXTS) insertTexts.clear();
+    insertTexts.set(shape, sql);
+  }
+  return sql;
+}
+
 /** `INSERT INTO table (columns) VALUES (...), (...) <tail>` in statements of at most ROWS_PER_INSERT rows. */
 export function insertMany(table: string, columns: readonly string[], rows: readonly InValue[][], tail = ''): InStatement[] {
   const out: InStatement[] = [];
-  const tuple = `(${placeholders(columns.length)})`;
-  for (const part of chunks(rows, ROWS_PER_INSERT)) {
-    out.push({
-      sql: `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${new Array<string>(part.length).fill(tuple).join(',')} ${tail}`,
-      args: part.flat(),
-    });
-  }
+  for (const part of chunks(rows, ROWS_PER_INSERT)) out.push({ sql: insertText(table, columns, part.length, tail), args: part.flat() });
   return out;
 }
 

@@ -3,8 +3,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LibsqlBatchError, LibsqlError } from '@libsql/client';
 import Database from 'libsql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Worker } from 'node:worker_threads';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDb } from '../../src/db/index';
+import { createWriterThreadClient } from '../../src/db/writer-thread';
 import { createTestDb } from '../support/test-db';
 
 // The writer connection of a file database runs on a thread of its own (writer-thread.ts). What must hold:
@@ -105,6 +107,49 @@ describe('the writer thread', () => {
     await client.execute({ sql: `INSERT INTO things (name, size, data) VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}`, args: rows.flat() as never });
     const stored = await client.execute({ sql: "SELECT name, size FROM things WHERE name LIKE 'long-%' ORDER BY id", args: [] });
     expect(stored.rows.map((r) => [r.name, r.size])).toEqual(rows.map((r) => [r[0], r[1]]));
+  });
+
+  it("sends a statement's text once and its number after, in batches too; texts past the numbered ones go whole", async () => {
+    const posted = vi.spyOn(Worker.prototype, 'postMessage');
+    // Its own thread, with room for three numbered texts.
+    const client = await createWriterThreadClient(join(env.dir, 'test.db'), 1000, { numberedTexts: 3 });
+    try {
+      const sent = () =>
+        posted.mock.calls
+          .flatMap(([message]) => {
+            const m = message as { stmt?: { textId?: number; sql?: string }; stmts?: { textId?: number; sql?: string }[] };
+            return m.stmts ?? (m.stmt ? [m.stmt] : []);
+          })
+          .map((s) => ({ numbered: s.textId !== undefined, withText: s.sql !== undefined }));
+      const ask = { sql: 'SELECT ? AS n, ? AS name', args: [7, 'anvil'] };
+      for (let i = 0; i < 3; i++) expect((await client.execute({ ...ask, args: [i, `anvil ${i}`] })).rows.map((r) => [r.n, r.name])).toEqual([[i, `anvil ${i}`]]);
+      expect(sent()).toEqual([
+        { numbered: true, withText: true },
+        { numbered: true, withText: false },
+        { numbered: true, withText: false },
+      ]);
+
+      // A batch that fails at its first statement: the text of the one after was sent all the same, and known after.
+      posted.mockClear();
+      const after = { sql: 'SELECT ? AS n', args: [5] };
+      const tx = await client.transaction('write');
+      await expect(tx.batch([{ sql: 'INSERT INTO things (id, name) VALUES (?, ?)', args: [1_000_000, null] }, after])).rejects.toThrow(/NOT NULL/);
+      expect((await tx.execute(after)).rows.map((r) => r.n)).toEqual([5]);
+      tx.close();
+      expect(sent().slice(-1)).toEqual([{ numbered: true, withText: false }]);
+
+      // More distinct texts than the numbered ones: all answered, those past them sent whole each time.
+      posted.mockClear();
+      const many = Array.from({ length: 6 }, (_, i) => `SELECT ${i} AS n`);
+      for (const sql of [...many, ...many]) expect((await client.execute(sql)).rows.map((r) => r.n)).toEqual([Number(sql.split(' ')[1])]);
+      expect(sent().slice(-6)).toEqual(Array.from({ length: 6 }, () => ({ numbered: false, withText: true })));
+      // The numbered ones are still answered by number.
+      expect((await client.execute(ask)).rows.map((r) => r.n)).toEqual([7]);
+      expect(sent().slice(-1)).toEqual([{ numbered: true, withText: false }]);
+    } finally {
+      client.close();
+      posted.mockRestore();
+    }
   });
 
   it('fails with the SQLite codes @libsql/client gives, naming the statement of a batch', async () => {
