@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { InStatement, ResultSet, Row } from '@libsql/client';
 import { createCachedReader, positional, type PositionalStatement, type ReadExecutor } from './cached-reader';
+import { createStatementNumbers, type NumberedStatementText } from './statement-numbers';
 
 interface ThreadError {
   message: string;
@@ -71,11 +72,7 @@ const SPILL_AT_OUTSTANDING = 4;
 const NUMBERED_TEXTS = 512;
 
 /** A statement as posted to a thread: its text the first time the thread sees it, then only its number. */
-interface PostedStatement {
-  textId?: number;
-  sql?: string;
-  args: PositionalStatement['args'];
-}
+type PostedStatement = NumberedStatementText & { args: PositionalStatement['args'] };
 
 /**
  * The read paths' connection to an embedded database file, on threads of their own (reader-worker.mjs).
@@ -98,15 +95,8 @@ export function createReaderThread(path: string, busyTimeoutMs: number, options:
   const lanes: Lane[] = Array.from({ length: Math.max(1, options.threads ?? READER_THREADS) }, () => ({ worker: null, knownTexts: new Set(), waiting: new Map(), load: 0, busySince: null, exited: Promise.resolve() }));
   // The summary's statement is 7,500 characters: copied into every message, and hashed again by the thread's
   // statement cache, it cost about 30 µs of CPU a round trip (sent as a number: 27 against 55 µs in all).
-  const textIds = new Map<string, number>();
-  const posted = (lane: Lane, { sql, args }: PositionalStatement): PostedStatement => {
-    let textId = textIds.get(sql);
-    if (textId === undefined && textIds.size < NUMBERED_TEXTS) textIds.set(sql, (textId = textIds.size + 1));
-    if (textId === undefined) return { sql, args };
-    if (lane.knownTexts.has(textId)) return { textId, args };
-    lane.knownTexts.add(textId);
-    return { textId, sql, args };
-  };
+  const numbers = createStatementNumbers(NUMBERED_TEXTS);
+  const posted = (lane: Lane, { sql, args }: PositionalStatement): PostedStatement => ({ ...numbers.posted(sql, lane.knownTexts), args });
   let nextId = 1;
   let readOnThread = 0;
   let broken = false;

@@ -2,6 +2,7 @@
 // the rows back with the request's id, one request at a time in arrival order. Plain JavaScript so the
 // thread needs no TypeScript loader to start.
 import { parentPort, workerData } from 'node:worker_threads';
+import { createNumberedTexts } from './numbered-texts.mjs';
 import { openReadConnection } from './read-connection.mjs';
 
 let connection;
@@ -22,19 +23,7 @@ function describeError(error) {
   return { message: String(error) };
 }
 
-/** Statement texts by the number the event loop gave them (reader-thread.ts): sent once, then only the number. */
-const texts = new Map();
-
-function textOf({ textId, sql, args }) {
-  if (textId === undefined) return sql;
-  if (sql !== undefined) {
-    texts.set(textId, sql);
-    return sql;
-  }
-  const known = texts.get(textId);
-  if (known === undefined) throw new Error(`reader thread: statement ${textId} was never sent (${args.length} arguments)`);
-  return known;
-}
+const texts = createNumberedTexts();
 
 parentPort.on('message', (request) => {
   if (request.close) {
@@ -46,7 +35,10 @@ parentPort.on('message', (request) => {
     return;
   }
   try {
-    const results = request.stmts.map((stmt) => connection.run(textOf(stmt), stmt.args));
+    // Every text of the request is taken in before any statement runs: the event loop counts them all as sent,
+    // so one left unread behind a failing statement would be sent only by its number next time.
+    const sqls = request.stmts.map((stmt) => texts.textOf(stmt));
+    const results = request.stmts.map((stmt, i) => connection.run(sqls[i], stmt.args));
     parentPort.postMessage({ id: request.id, ok: true, results });
   } catch (error) {
     parentPort.postMessage({ id: request.id, ok: false, error: describeError(error) });

@@ -1,6 +1,6 @@
 /**
- * Statement texts numbered for a thread that keeps them (the writer thread; the reader threads number theirs
- * the same way): a text goes to a thread the first time, then only its number. Ingest's inserts are 8-17 kB
+ * Statement texts numbered for a thread that keeps them (the writer thread and the reader threads): a text goes
+ * to a thread the first time, then only its number. Ingest's inserts are 8-17 kB
  * of placeholders each; sent whole, every statement's text was copied into the message, copied out on the
  * thread, and hashed again there to find its prepared statement. Kept as a number, the thread finds the one
  * string it kept, whose hash V8 has cached. The thread side is numbered-texts.mjs.

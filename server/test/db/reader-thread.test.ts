@@ -195,6 +195,14 @@ describe('the reader thread', () => {
     }
   });
 
+  it('knows every text of a batch that failed at its first statement', async () => {
+    // The event loop counts both texts as sent; the thread must have kept the second, which never ran.
+    const pool = open({ threads: 1 });
+    await expect(pool.spread(['SELECT * FROM nowhere', 'SELECT 42 AS answer'])).rejects.toThrow(/no such table: nowhere/);
+    expect((await pool.execute('SELECT 42 AS answer')).rows).toEqual([{ answer: 42 }]);
+    expect(pool.stats().onThread).toBe(true);
+  });
+
   it('answers the reads asked before it was closed, and refuses those after', async () => {
     const reader = open();
     const before = reader.execute({ sql: 'SELECT name FROM things WHERE id = ?', args: [2] });
