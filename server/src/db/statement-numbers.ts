@@ -1,9 +1,9 @@
 /**
  * Statement texts numbered for a thread that keeps them (the writer thread and the reader threads): a text goes
- * to a thread the first time, then only its number. Ingest's inserts are 8-17 kB
- * of placeholders each; sent whole, every statement's text was copied into the message, copied out on the
- * thread, and hashed again there to find its prepared statement. Kept as a number, the thread finds the one
- * string it kept, whose hash V8 has cached. The thread side is numbered-texts.mjs.
+ * to a thread the first time, then only its number. Ingest's inserts are 8-17 kB of placeholders each, and the
+ * thread summary's read 7,500 characters; sent whole, every statement's text was copied into the message, copied
+ * out on the thread, and hashed again there to find its prepared statement. Kept as a number, the thread finds
+ * the one string it kept, whose hash V8 has cached. The thread side is numbered-texts.mjs.
  */
 export interface NumberedStatementText {
   /** The text's number, when it has one. */
