@@ -1,6 +1,5 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadFixture } from '../hosts/fixture-loader';
@@ -9,21 +8,13 @@ import { createOutlookHost } from '../hosts/outlook/outlook-host';
 import type { MailHost, ThreadReadResult } from '../hosts/mail-host';
 import { DEFAULT_SETTINGS } from '../utils/settings';
 import { inProcessEngine } from '../utils/in-process-engine';
+import { reactTestRoot } from './react-test-root';
 import { Sidebar, type SidebarDeps } from './sidebar';
 
 const hostsDir = join(dirname(fileURLToPath(import.meta.url)), '../hosts');
 const settings = { ...DEFAULT_SETTINGS, timeZone: 'UTC', addresses: ['alex.morgan@ourco.example'] };
 
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-});
-
-let root: Root | null = null;
-let container: HTMLElement | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  container?.remove();
-});
+const react = reactTestRoot();
 
 function deps(copied: string[], report: () => string): SidebarDeps {
   return {
@@ -44,13 +35,9 @@ function deps(copied: string[], report: () => string): SidebarDeps {
 }
 
 async function render(read: ThreadReadResult, hostLabel: string, sidebarDeps: SidebarDeps) {
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  root = createRoot(container);
-  await act(async () => {
-    root!.render(<Sidebar read={read} hostLabel={hostLabel} dark={false} settings={settings} local={{ verdicts: {}, touchpoints: [] }} deps={sidebarDeps} now={new Date('2026-11-25T10:00:00Z')} />);
-  });
-  return container;
+  return react.mount(
+    <Sidebar read={read} hostLabel={hostLabel} dark={false} settings={settings} local={{ verdicts: {}, touchpoints: [] }} deps={sidebarDeps} now={new Date('2026-11-25T10:00:00Z')} />,
+  );
 }
 
 function fixture(host: MailHost, dir: string, name: string) {

@@ -1,6 +1,5 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NormalizedMessageInput, Touchpoint } from '@followthrough/shared/model';
@@ -12,6 +11,7 @@ import { DEFAULT_SETTINGS } from '../utils/settings';
 import type { LocalState } from '../utils/storage';
 import { inProcessEngine } from '../utils/in-process-engine';
 import { EngineUnreachableError } from '../utils/remote-engine';
+import { reactTestRoot } from './react-test-root';
 import { Sidebar, type SidebarDeps } from './sidebar';
 
 const gmailDir = join(dirname(fileURLToPath(import.meta.url)), '../hosts/gmail/fixtures');
@@ -20,16 +20,7 @@ const NOW = new Date('2026-11-16T10:00:00Z');
 const settings = { ...DEFAULT_SETTINGS, timeZone: 'UTC' };
 const emptyLocal: LocalState = { verdicts: {}, touchpoints: [] };
 
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-});
-
-let root: Root | null = null;
-let container: HTMLElement | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  container?.remove();
-});
+const react = reactTestRoot();
 
 function recordingDeps() {
   const calls = { touchpoints: [] as Touchpoint[], verdicts: [] as { promiseId: string; status: string }[], fetches: 0 };
@@ -58,13 +49,7 @@ function recordingDeps() {
 async function renderFixture(name: string, deps: SidebarDeps, local: LocalState = emptyLocal, withSettings = settings) {
   const { doc, url } = loadFixture(gmailDir, name);
   const read = createGmailHost().readThread(doc, url);
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  root = createRoot(container);
-  await act(async () => {
-    root!.render(<Sidebar read={read} hostLabel="Gmail" dark={false} settings={withSettings} local={local} deps={deps} now={NOW} />);
-  });
-  return container;
+  return react.mount(<Sidebar read={read} hostLabel="Gmail" dark={false} settings={withSettings} local={local} deps={deps} now={NOW} />);
 }
 
 /** Types into a textarea or input the way React sees it. */
@@ -247,7 +232,7 @@ describe('sidebar on a Gmail thread, local-only', () => {
       item.querySelector<HTMLButtonElement>('[data-testid="ft-promise-done"]')!.click();
     });
     expect(calls.verdicts).toEqual([{ promiseId: id, status: 'done' }]);
-    act(() => root?.unmount());
+    react.unmount();
     const local: LocalState = { verdicts: { [id]: { status: 'done', updatedAt: NOW.toISOString() } }, touchpoints: [] };
     const again = await renderFixture('2026-11-thread-conversation.html', deps, local);
     expect(again.querySelector(`[data-promise-id="${id}"]`)!.getAttribute('data-status')).toBe('done');
@@ -286,12 +271,7 @@ describe('sidebar with a server', () => {
     };
     const { doc, url } = loadFixture(client === 'gmail' ? gmailDir : outlookDir, name);
     const read = (client === 'gmail' ? createGmailHost() : createOutlookHost()).readThread(doc, url);
-    container = document.createElement('div');
-    document.body.appendChild(container);
-    root = createRoot(container);
-    await act(async () => {
-      root!.render(<Sidebar read={read} hostLabel={client === 'gmail' ? 'Gmail' : 'Outlook'} dark={false} settings={serverSettings} local={emptyLocal} deps={deps} now={NOW} />);
-    });
+    const container = await react.mount(<Sidebar read={read} hostLabel={client === 'gmail' ? 'Gmail' : 'Outlook'} dark={false} settings={serverSettings} local={emptyLocal} deps={deps} now={NOW} />);
     // The fetch and the push wait for the frame after the first paint, and the push's answer asks for
     // the summary again: let every frame and timer that chain schedules run.
     for (let round = 0; round < 6; round += 1) {

@@ -1,20 +1,12 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import type { CounterpartListItem } from '@followthrough/shared/contract';
 import type { Remote } from '../../utils/messaging';
 import { ClientList } from './client-list';
 import type { ClientFilterId, ClientsData, ClientsPage } from './clients-data';
+import { reactTestRoot } from '../react-test-root';
 
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-});
-let root: Root | null = null;
-let container: HTMLElement | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  container?.remove();
-});
+const react = reactTestRoot();
 
 // Only what a row shows is filled in: the list reads nothing else of an item.
 const item = (key: string, threads: number): CounterpartListItem =>
@@ -42,13 +34,7 @@ function slowServer() {
 
 const page = (keys: string[], nextCursor: string | null = null, total = keys.length): ClientsPage => ({ counterparts: keys.map((k) => item(k, 2)), total, nextCursor, source: 'server' });
 
-async function render(node: React.ReactNode) {
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  root = createRoot(container);
-  await act(async () => root!.render(node));
-  return container;
-}
+const render = (node: React.ReactNode) => react.mount(node);
 const one = (el: Element, testId: string) => el.querySelector(`[data-testid="${testId}"]`)!;
 const keys = (el: Element) => Array.from(el.querySelectorAll('[data-testid="ft-clients-row"]')).map((r) => r.getAttribute('data-key'));
 const click = (el: Element) => act(async () => el.dispatchEvent(new MouseEvent('click', { bubbles: true })));

@@ -1,22 +1,14 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import type { Org, OrgCounterpartDetail, OrgMember, TeamCounterpart, TeamMemberStats, UpdateOrgCounterpartRequest } from '@followthrough/shared/contract';
 import type { Touchpoint } from '@followthrough/shared/model';
 import { hashFor, readHash } from './clients-app';
 import { TeamClientPage } from './team-client-page';
 import type { TeamData } from './team-data';
 import { TeamView } from './team-view';
+import { reactTestRoot } from '../react-test-root';
 
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-});
-let root: Root | null = null;
-let container: HTMLElement | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  container?.remove();
-});
+const react = reactTestRoot();
 
 const HOURS = { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] };
 const dana = { userId: 'u-dana', email: 'dana@northwind-studio.com', name: 'Dana Whitfield' };
@@ -125,10 +117,7 @@ function fakeData(calls: { lists: string[]; stats: number; patches: UpdateOrgCou
 }
 
 async function render(node: React.ReactNode) {
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  root = createRoot(container);
-  await act(async () => root!.render(node));
+  const container = await react.mount(node);
   await act(async () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
   });

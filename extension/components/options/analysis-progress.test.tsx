@@ -1,17 +1,14 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { fakeBrowser } from 'wxt/testing';
 import type { AnalysisStatus } from '@followthrough/shared/contract';
 import { onMessage } from '../../utils/messaging';
 import { installCallbackRuntime } from '../../utils/test-runtime-shim';
+import { reactTestRoot } from '../react-test-root';
 import { AnalysisProgress } from './analysis-progress';
 
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-});
+const react = reactTestRoot();
 let remove: (() => void) | null = null;
-let root: Root | null = null;
 let container: HTMLElement | null = null;
 beforeEach(() => {
   fakeBrowser.reset();
@@ -19,8 +16,6 @@ beforeEach(() => {
 });
 afterEach(() => {
   remove?.();
-  act(() => root?.unmount());
-  container?.remove();
 });
 
 const settle = () => act(async () => void (await new Promise((resolve) => setTimeout(resolve, 20))));
@@ -35,17 +30,14 @@ describe('the analysis progress line in the options', () => {
     remove = onMessage('getAnalysisStatus', () =>
       held ? new Promise((resolve) => (answer = () => resolve({ status: 'ok', data: next }))) : { status: 'ok', data: next },
     );
-    container = document.createElement('div');
-    document.body.appendChild(container);
-    root = createRoot(container);
-    await act(async () => root!.render(<AnalysisProgress watch={0} />));
+    container = await react.mount(<AnalysisProgress watch={0} />);
     await settle();
     expect(state()).toBe('current');
 
     // A save: the server has a re-derivation pending, and its answer is on the way.
     held = true;
     next = status('pending');
-    await act(async () => root!.render(<AnalysisProgress watch={1} />));
+    await react.rerender(<AnalysisProgress watch={1} />);
     await settle();
     expect(state()).toBeNull();
     await act(async () => answer!());

@@ -1,28 +1,22 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { fakeBrowser } from 'wxt/testing';
 import { ORG_SHARING_NOTICE, type Org, type OrgInvitation, type OrgMember } from '@followthrough/shared/contract';
 import { onMessage, type ProtocolMap } from '../../utils/messaging';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { accountItem, settingsItem } from '../../utils/storage';
 import { installCallbackRuntime } from '../../utils/test-runtime-shim';
+import { reactTestRoot } from '../react-test-root';
 import { TeamSection } from './team-section';
 
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-});
+const react = reactTestRoot();
 const removers: (() => void)[] = [];
-let root: Root | null = null;
-let container: HTMLElement | null = null;
 beforeEach(() => {
   fakeBrowser.reset();
   installCallbackRuntime();
 });
 afterEach(() => {
   while (removers.length > 0) removers.pop()!();
-  act(() => root?.unmount());
-  container?.remove();
 });
 
 function handle<K extends keyof ProtocolMap>(type: K, run: (data: Parameters<ProtocolMap[K]>[0]) => ReturnType<ProtocolMap[K]>) {
@@ -30,10 +24,7 @@ function handle<K extends keyof ProtocolMap>(type: K, run: (data: Parameters<Pro
 }
 
 async function render(signedIn: boolean) {
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  root = createRoot(container);
-  await act(async () => root!.render(<TeamSection signedIn={signedIn} />));
+  const container = await react.mount(<TeamSection signedIn={signedIn} />);
   await settle();
   return container;
 }

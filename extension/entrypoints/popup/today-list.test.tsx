@@ -1,6 +1,5 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { fakeBrowser } from 'wxt/testing';
 import { REMINDER_KIND_ORDER } from '@followthrough/shared';
 import { REMINDER_KINDS, type Reminder } from '@followthrough/shared/contract';
@@ -8,11 +7,10 @@ import { onMessage } from '../../utils/messaging';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { remindersItem, settingsItem } from '../../utils/storage';
 import { installCallbackRuntime } from '../../utils/test-runtime-shim';
+import { reactTestRoot } from '../../components/react-test-root';
 import { snoozeUntil, TodayList } from './today-list';
 
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-});
+const react = reactTestRoot();
 let removeRefresh: (() => void) | null = null;
 beforeEach(() => {
   fakeBrowser.reset();
@@ -21,12 +19,8 @@ beforeEach(() => {
   removeRefresh = onMessage('refreshReminders', () => ({ ok: true, count: 0, error: null }));
 });
 
-let root: Root | null = null;
-let container: HTMLElement | null = null;
 afterEach(() => {
   removeRefresh?.();
-  act(() => root?.unmount());
-  container?.remove();
 });
 
 const reminder = (over: Partial<Reminder>): Reminder => ({
@@ -44,10 +38,7 @@ const reminder = (over: Partial<Reminder>): Reminder => ({
 });
 
 async function renderPopup() {
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  root = createRoot(container);
-  await act(async () => root!.render(<TodayList />));
+  const container = await react.mount(<TodayList />);
   await act(async () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
   });
