@@ -1,5 +1,6 @@
 import type { Client, InArgs, InStatement, ResultSet, Transaction, TransactionMode } from '@libsql/client';
 import { createTurns } from './turns';
+import { canWriteAhead } from './write-ahead';
 
 /**
  * One connection for a file database, with its users taking turns.
@@ -24,6 +25,7 @@ export function createSerializedClient(inner: Client): Client {
     return {
       execute: (stmt: InStatement) => tx.execute(stmt),
       batch: (stmts: InStatement[]) => tx.batch(stmts),
+      ...(canWriteAhead(tx) ? { writeAhead: (stmts: InStatement[]) => tx.writeAhead(stmts) } : {}),
       executeMultiple: (sql: string) => tx.executeMultiple(sql),
       rollback: () => tx.rollback().finally(done),
       commit: () => tx.commit().finally(done),

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { LibsqlBatchError, LibsqlError, type Client, type InArgs, type InStatement, type InValue, type ResultSet, type Row, type Transaction, type TransactionMode } from '@libsql/client';
 import { createStatementNumbers, type NumberedStatementText } from './statement-numbers';
+import type { WriteAheadTransaction } from './write-ahead';
 
 /**
  * Statement texts numbered for the thread (statement-numbers.ts). Ingest uses a few dozen texts over and over
@@ -88,21 +89,35 @@ export async function createWriterThreadClient(path: string, timeoutMs: number, 
     transaction: async (mode: TransactionMode = 'write') => {
       await ask({ op: 'begin', mode });
       let open = true;
+      // The first failure of a batch written ahead: what every later request of the transaction fails with.
+      let failedAhead: Error | null = null;
       const settle = () => {
         open = false;
       };
       const usable = () => (open ? null : Promise.reject(new LibsqlError('The transaction is closed', 'TRANSACTION_CLOSED')));
-      const tx: Transaction = {
-        execute: (async (stmtOrSql: InStatement | string, args?: InArgs) => usable() ?? toResultSet(await ask<ThreadResult>({ op: 'execute', stmt: statementOf(stmtOrSql, args) }))) as Transaction['execute'],
+      // A request the thread refused because a write ahead failed answers with that write's own error.
+      const inTransaction = <T>(request: Record<string, unknown>): Promise<T> =>
+        ask<T>(request).catch((error: unknown) => {
+          throw failedAhead ?? error;
+        });
+      const tx: WriteAheadTransaction = {
+        execute: (async (stmtOrSql: InStatement | string, args?: InArgs) => usable() ?? toResultSet(await inTransaction<ThreadResult>({ op: 'execute', stmt: statementOf(stmtOrSql, args) }))) as Transaction['execute'],
         // One message for all of them: the thread runs them in order and stops at the first that fails.
-        batch: async (stmts) => usable() ?? (await ask<ThreadResult[]>({ op: 'batchInTransaction', stmts: normalize(stmts) })).map(toResultSet),
+        batch: async (stmts) => usable() ?? (await inTransaction<ThreadResult[]>({ op: 'batchInTransaction', stmts: normalize(stmts) })).map(toResultSet),
+        writeAhead: (stmts) => {
+          if (!open) throw new LibsqlError('The transaction is closed', 'TRANSACTION_CLOSED');
+          if (failedAhead) throw failedAhead;
+          ask({ op: 'batchAhead', stmts: normalize(stmts) }).catch((error: Error) => {
+            failedAhead ??= error;
+          });
+        },
         executeMultiple: async (sql) => {
-          await (usable() ?? ask({ op: 'executeMultiple', sql }));
+          await (usable() ?? inTransaction({ op: 'executeMultiple', sql }));
         },
         commit: async () => {
           if (!open) return usable()!;
           try {
-            await ask({ op: 'commit' });
+            await inTransaction({ op: 'commit' });
           } finally {
             settle();
           }

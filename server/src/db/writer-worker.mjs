@@ -140,10 +140,39 @@ function inTransaction(stmts, mode) {
   }
 }
 
+/**
+ * The failure of a batch written ahead (writeAhead in writer-thread.ts): the event loop did not wait for it
+ * and may have sent more of the transaction after it. The transaction is rolled back at once, and every
+ * request that follows is refused until the event loop ends the transaction (commit or rollback): nothing
+ * may run outside the transaction it was written for, nor inside one missing a write.
+ */
+let abandoned = null;
+
+function refuseIfAbandoned() {
+  if (abandoned) throw Object.assign(new Error(`an earlier write of this transaction failed: ${abandoned.message}`), { abandonedBy: abandoned });
+}
+
 const operations = {
-  execute: (request) => execute(withTexts([request.stmt])[0]),
+  execute: (request) => {
+    refuseIfAbandoned();
+    return execute(withTexts([request.stmt])[0]);
+  },
+  batchAhead: (request) => {
+    refuseIfAbandoned();
+    try {
+      inOpenTransaction(withTexts(request.stmts));
+    } catch (error) {
+      rollbackIfOpen();
+      abandoned = describeError(error);
+      throw error;
+    }
+    return null;
+  },
   batch: (request) => inTransaction(withTexts(request.stmts), request.mode),
-  batchInTransaction: (request) => inOpenTransaction(withTexts(request.stmts)),
+  batchInTransaction: (request) => {
+    refuseIfAbandoned();
+    return inOpenTransaction(withTexts(request.stmts));
+  },
   migrate: (request) => {
     execute('PRAGMA foreign_keys=off');
     try {
@@ -153,18 +182,27 @@ const operations = {
     }
   },
   begin: (request) => {
+    abandoned = null;
     execute(begin(request.mode));
     return null;
   },
   commit: () => {
+    if (abandoned) {
+      // Already rolled back; the transaction is over either way.
+      const error = abandoned;
+      abandoned = null;
+      throw Object.assign(new Error(`the transaction was not committed: an earlier write failed: ${error.message}`), { abandonedBy: error });
+    }
     execute('COMMIT');
     return null;
   },
   rollback: () => {
+    abandoned = null;
     rollbackIfOpen();
     return null;
   },
   executeMultiple: (request) => {
+    refuseIfAbandoned();
     db.exec(request.sql);
     return null;
   },
@@ -180,6 +218,7 @@ function describeError(error) {
       rawCode: typeof error.rawCode === 'number' ? error.rawCode : undefined,
       statementIndex: error.statementIndex,
       transactionClosed: error.transactionClosed === true,
+      abandoned: error.abandonedBy !== undefined,
       sqlite: typeof error.rawCode === 'number',
     };
   }

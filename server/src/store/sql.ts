@@ -1,6 +1,7 @@
 import type { InStatement, InValue, ResultSet, Row } from '@libsql/client';
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { canWriteAhead } from '../db/write-ahead';
 
 /**
  * Plain SQL for the hot paths (ingest, the thread summary), built from the drizzle table objects: names
@@ -164,9 +165,14 @@ export const strOrNull = (value: unknown): string | null => (value === null || v
  * Runs a transaction's statements in order, as one batch: on an embedded file the writer thread runs them
  * in one message (writer-thread.ts), off the event loop, instead of a round trip each while the loop waits;
  * on a libSQL server they go in one request. The first that fails stops the rest.
+ *
+ * In a transaction that can write ahead (db/write-ahead.ts) they are sent and not waited for: a failure
+ * surfaces at the transaction's next read, batch or commit, and nothing of the transaction is kept.
  */
 export async function runAll(tx: Executor, stmts: readonly InStatement[]): Promise<void> {
-  if (stmts.length > 0) await tx.batch([...stmts]);
+  if (stmts.length === 0) return;
+  if (canWriteAhead(tx)) tx.writeAhead([...stmts]);
+  else await tx.batch([...stmts]);
 }
 
 /** Lets the event loop serve others between slices of long work (sockets, timers, other requests). */

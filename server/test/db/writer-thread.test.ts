@@ -6,6 +6,7 @@ import Database from 'libsql';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDb } from '../../src/db/index';
+import { canWriteAhead } from '../../src/db/write-ahead';
 import { createWriterThreadClient } from '../../src/db/writer-thread';
 import { createTestDb } from '../support/test-db';
 
@@ -220,6 +221,65 @@ describe('the writer thread', () => {
     expect(tx.closed).toBe(true);
     await expect(tx.execute('SELECT 1')).rejects.toThrow(/transaction is closed/i);
     expect((await client.execute({ sql: 'SELECT count(*) AS n FROM things WHERE name = ?', args: ['saw'] })).rows[0]!.n).toBe(0);
+  });
+
+  it('writes ahead in a transaction: later reads see the writes, and the commit keeps them', async () => {
+    const tx = await env.database.client.transaction('write');
+    expect(canWriteAhead(tx)).toBe(true);
+    if (!canWriteAhead(tx)) return;
+    tx.writeAhead([{ sql: 'INSERT INTO things (name) VALUES (?)', args: ['brace'] }]);
+    tx.writeAhead([{ sql: 'UPDATE things SET size = 3 WHERE name = ?', args: ['brace'] }]);
+    // Sent after the writes, so run after them, though nothing waited for them.
+    expect((await tx.execute({ sql: 'SELECT size FROM things WHERE name = ?', args: ['brace'] })).rows.map((r) => r.size)).toEqual([3]);
+    tx.writeAhead([{ sql: 'UPDATE things SET size = 4 WHERE name = ?', args: ['brace'] }]);
+    await tx.commit();
+    expect((await env.database.client.execute({ sql: 'SELECT size FROM things WHERE name = ?', args: ['brace'] })).rows.map((r) => r.size)).toEqual([4]);
+  });
+
+  it('a write ahead that fails fails the next read with its own error, and nothing sent after it runs, in the transaction or outside', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      await env.database.client.execute({ sql: 'INSERT INTO things (name) VALUES (?)', args: ['chisel'] });
+      const tx = await env.database.client.transaction('write');
+      if (!canWriteAhead(tx)) throw new Error('the writer thread writes ahead');
+      tx.writeAhead([{ sql: 'INSERT INTO things (name) VALUES (?)', args: ['gouge'] }]);
+      // A duplicate name: fails on the thread, after the event loop has gone on.
+      tx.writeAhead([{ sql: 'INSERT INTO things (name) VALUES (?)', args: ['chisel'] }]);
+      // Sent before the failure is known here. The thread rolled back at the failure: run now, this would
+      // commit on its own.
+      tx.writeAhead([{ sql: 'INSERT INTO things (name) VALUES (?)', args: ['mallet'] }]);
+      const failed = await tx.execute('SELECT count(*) AS n FROM things').catch((e: unknown) => e);
+      expect(failed).toBeInstanceOf(LibsqlBatchError);
+      expect((failed as LibsqlBatchError).extendedCode).toBe('SQLITE_CONSTRAINT_UNIQUE');
+      // Writing ahead again, or committing, fails the same way.
+      expect(() => tx.writeAhead(['SELECT 1'])).toThrow(failed as Error);
+      await expect(tx.commit()).rejects.toBe(failed);
+      const kept = await env.database.client.execute("SELECT name FROM things WHERE name IN ('gouge', 'chisel', 'mallet') ORDER BY name");
+      expect(kept.rows.map((r) => r.name)).toEqual(['chisel']);
+      // The next transaction is whole again.
+      const next = await env.database.client.transaction('write');
+      if (!canWriteAhead(next)) throw new Error('the writer thread writes ahead');
+      next.writeAhead([{ sql: 'INSERT INTO things (name) VALUES (?)', args: ['mallet'] }]);
+      await next.commit();
+      expect((await env.database.client.execute({ sql: 'SELECT count(*) AS n FROM things WHERE name = ?', args: ['mallet'] })).rows[0]!.n).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
+  it('a transaction closed after a failed write ahead ends it on the thread, before anything asked after', async () => {
+    const tx = await env.database.client.transaction('write');
+    if (!canWriteAhead(tx)) throw new Error('the writer thread writes ahead');
+    tx.writeAhead([{ sql: 'INSERT INTO things (name) VALUES (?)', args: ['rasp-1'] }, { sql: 'INSERT INTO things (id, name) VALUES (NULL, NULL)', args: [] }]);
+    tx.close();
+    // Run outside any transaction, after the close: stored on its own.
+    await env.database.client.execute({ sql: 'INSERT INTO things (name) VALUES (?)', args: ['rasp-2'] });
+    const kept = await env.database.client.execute("SELECT name FROM things WHERE name LIKE 'rasp-%' ORDER BY name");
+    expect(kept.rows.map((r) => r.name)).toEqual(['rasp-2']);
   });
 
   it('answers SQLITE_BUSY when another connection holds the write lock past the busy timeout', async () => {
