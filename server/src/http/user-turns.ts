@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { UnofficialStatusCode } from 'hono/utils/http-status';
@@ -42,6 +43,16 @@ export function ingestTurns() {
   return takeTurns(1, () => 'ingest');
 }
 
+/**
+ * Whether the request's client has gone. Over Node's HTTP server (@hono/node-server) its socket says so;
+ * the request's `signal` would say the same, but it is made on first use, an AbortController for every
+ * request that waited (1.4% of the event loop's time under 50 connections of one user).
+ */
+function clientLeft(c: Context<AppEnv>): boolean {
+  const socket = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket;
+  return socket ? socket.destroyed : c.req.raw.signal.aborted;
+}
+
 /** At most `perKey` requests of a key served at once by this process; the others wait their turn, in arrival order. */
 function takeTurns(perKey: number, keyOf: (c: Context<AppEnv>) => string) {
   const byKey = new Map<string, Turns>();
@@ -68,8 +79,7 @@ function takeTurns(perKey: number, keyOf: (c: Context<AppEnv>) => string) {
     if (waits) await new Promise<void>((resolve) => turns.waiting.push(resolve));
     else turns.serving++;
     try {
-      // Only a request that waited is asked: the signal is made on first use (an AbortController per request).
-      if (waits && c.req.raw.signal.aborted) return c.body(null, CLIENT_CLOSED_REQUEST);
+      if (waits && clientLeft(c)) return c.body(null, CLIENT_CLOSED_REQUEST);
       await next();
     } finally {
       release(key, turns);
