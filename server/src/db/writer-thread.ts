@@ -232,6 +232,8 @@ interface ThreadError {
   rawCode?: number;
   statementIndex?: number;
   transactionClosed?: boolean;
+  /** Refused because a write sent ahead failed earlier in the transaction (writer-worker.mjs). */
+  abandoned?: boolean;
   sqlite?: boolean;
 }
 
@@ -256,6 +258,8 @@ const PRIMARY_CODES: Record<number, string> = {
 /** The error @libsql/client would have thrown for what failed on the thread. */
 function toError(error: ThreadError): Error {
   if (error.transactionClosed) return new LibsqlBatchError(error.message, error.statementIndex ?? 0, 'TRANSACTION_CLOSED');
+  // Normally replaced by the failed write's own error (the transaction's `inTransaction`); a database error either way.
+  if (error.abandoned) return new LibsqlError(error.message, 'TRANSACTION_CLOSED');
   if (!error.sqlite) {
     const plain = error.name === 'RangeError' ? new RangeError(error.message) : error.name === 'TypeError' ? new TypeError(error.message) : new Error(error.message);
     return plain;

@@ -152,15 +152,19 @@ function refuseIfAbandoned() {
   if (abandoned) throw Object.assign(new Error(`an earlier write of this transaction failed: ${abandoned.message}`), { abandonedBy: abandoned });
 }
 
+// A refused request's texts are still taken in (withTexts before refuseIfAbandoned): the event loop counts
+// them sent, and sends only their numbers next time.
 const operations = {
   execute: (request) => {
+    const [stmt] = withTexts([request.stmt]);
     refuseIfAbandoned();
-    return execute(withTexts([request.stmt])[0]);
+    return execute(stmt);
   },
   batchAhead: (request) => {
+    const stmts = withTexts(request.stmts);
     refuseIfAbandoned();
     try {
-      inOpenTransaction(withTexts(request.stmts));
+      inOpenTransaction(stmts);
     } catch (error) {
       rollbackIfOpen();
       abandoned = describeError(error);
@@ -170,8 +174,9 @@ const operations = {
   },
   batch: (request) => inTransaction(withTexts(request.stmts), request.mode),
   batchInTransaction: (request) => {
+    const stmts = withTexts(request.stmts);
     refuseIfAbandoned();
-    return inOpenTransaction(withTexts(request.stmts));
+    return inOpenTransaction(stmts);
   },
   migrate: (request) => {
     execute('PRAGMA foreign_keys=off');
