@@ -15,6 +15,9 @@
 // FOLLOWTHROUGH_BENCH_REAL_SIZE_MESSAGES=20000 runs a smaller mailbox (the key client keeps a fifth of it).
 // FOLLOWTHROUGH_BENCH_REAL_SIZE_KEEP_DB=/tmp/x.db builds the database there and keeps it (for profiling).
 // FOLLOWTHROUGH_BENCH_REAL_SIZE_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" passes node flags to the server.
+// FOLLOWTHROUGH_BENCH_REAL_SIZE_INGEST_ONLY=1 stops after the ingest (its figures, another user's waits and the
+// event loop's holds during it) and reports them as the suite `real-size-ingest`: a change to ingest compared
+// run against run in about a minute each, instead of the whole suite's three.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -41,6 +44,7 @@ const BATCH = 1000;
 /** Ingest alternates blocks of this many requests sent one at a time and PIPELINED at once. */
 const INGEST_BLOCK = 10;
 const PIPELINED = 2;
+const INGEST_ONLY = process.env.FOLLOWTHROUGH_BENCH_REAL_SIZE_INGEST_ONLY === '1';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -368,6 +372,7 @@ export async function run(): Promise<BenchResult> {
       if (sent % 20_000 === 0) console.log(`  real-size bench: ingested ${sent.toLocaleString('en')} messages`);
     };
     const ingested = { oneAtATime: { messages: 0, ms: 0 }, pipelined: { messages: 0, ms: 0 } };
+    const serverCpuBefore = processCpuMs(api.child);
     for (let first = 0; first < requests.length; first += INGEST_BLOCK) {
       const block = requests.slice(first, first + INGEST_BLOCK);
       const mode = (first / INGEST_BLOCK) % 2 === 0 ? ingested.oneAtATime : ingested.pipelined;
@@ -388,6 +393,15 @@ export async function run(): Promise<BenchResult> {
       (phases[mode === ingested.oneAtATime ? 'ingest, one request at a time' : `ingest, ${PIPELINED} requests in flight`] ??= []).push([blockStarted, Date.now()]);
     }
     const rateOf = ({ messages, ms }: { messages: number; ms: number }) => (ms > 0 ? messages / (ms / 1000) : 0);
+    if (INGEST_ONLY) {
+      figures.push(
+        { name: 'mailbox messages', value: sent, unit: 'messages' },
+        { name: 'ingest via POST /v1/messages (1,000 per request), one request at a time', value: Math.round(rateOf(ingested.oneAtATime)), unit: 'msg/s', aim: '>= 5000 msg/s' },
+        { name: `ingest via POST /v1/messages (1,000 per request), ${PIPELINED} requests in flight`, value: Math.round(rateOf(ingested.pipelined)), unit: 'msg/s', aim: '>= 5000 msg/s' },
+        { name: 'ingest, server CPU per 1,000 messages', value: (processCpuMs(api.child) - serverCpuBefore) / (sent / 1000), unit: 'ms' },
+      );
+      return { suite: 'real-size-ingest', figures, notes };
+    }
 
     // Wait for any background work the ingest left (re-derivation) to finish before timing reads.
     for (let i = 0; i < 600; i++) {
