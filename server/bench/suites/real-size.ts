@@ -190,16 +190,22 @@ export async function single(url: string, init: () => RequestInit): Promise<Sing
 }
 
 /** Another user's cheapest request, every 25 ms: the longest wait is the longest the process was held. */
+/**
+ * Another user polling GET /v1/me every 25 ms, from a process of its own: in the load generator's process a
+ * wait would also count that process's own pauses (a major GC with the whole mailbox's request bodies held,
+ * sending a 1.4 MB body), which are not the server's. `stop` ends the polling and gives every wait.
+ */
 export function startCanary(url: string, token: string): { stop: () => Promise<{ maxMs: number; p99Ms: number; count: number; failures: number; /** [when sent (epoch ms), how long it took] */ waits: [number, number][] }> } {
-  const waits: number[] = [];
-  const timed: [number, number][] = [];
-  let failures = 0;
-  let running = true;
-  const loop = (async () => {
+  const code = `
+    const timed = [];
+    let failures = 0;
+    let running = true;
+    process.stdin.on('end', () => { running = false; });
+    process.stdin.resume();
     while (running) {
       const t0 = performance.now();
       try {
-        const res = await fetch(`${url}/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+        const res = await fetch(${JSON.stringify(`${url}/v1/me`)}, { headers: { authorization: ${JSON.stringify(`Bearer ${token}`)} } });
         await res.arrayBuffer();
         if (!res.ok) failures++;
       } catch {
@@ -207,17 +213,24 @@ export function startCanary(url: string, token: string): { stop: () => Promise<{
         failures++;
       }
       const waited = performance.now() - t0;
-      waits.push(waited);
       // By when it was sent: a wait belongs to the stretch of the run it began in.
       timed.push([Date.now() - waited, waited]);
       await new Promise((r) => setTimeout(r, 25));
     }
-  })();
+    process.stdout.write(JSON.stringify({ timed, failures }));`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', code], { cwd: serverDir, stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+  const exited = new Promise<void>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the canary process exited with ${code}`))));
+  });
   return {
     stop: async () => {
-      running = false;
-      await loop;
-      const sorted = [...waits].sort((a, b) => a - b);
+      child.stdin!.end();
+      await exited;
+      const { timed, failures } = JSON.parse(out) as { timed: [number, number][]; failures: number };
+      const sorted = timed.map(([, ms]) => ms).sort((a, b) => a - b);
       return { maxMs: sorted[sorted.length - 1] ?? 0, p99Ms: sorted[Math.floor(sorted.length * 0.99)] ?? 0, count: sorted.length, failures, waits: timed };
     },
   };
