@@ -37,10 +37,15 @@ export function turnBufferedLines(writeChunk: (chunk: string) => void): { write(
   };
 }
 
+/** One buffer for the process's stdout, however many loggers write to it, flushed once at exit. */
+let stdoutLines: ReturnType<typeof turnBufferedLines> | null = null;
+
 function bufferedStdout(): (line: string) => void {
-  const lines = turnBufferedLines((chunk) => process.stdout.write(chunk));
-  process.on('exit', lines.flush);
-  return lines.write;
+  if (!stdoutLines) {
+    stdoutLines = turnBufferedLines((chunk) => process.stdout.write(chunk));
+    process.on('exit', stdoutLines.flush);
+  }
+  return stdoutLines.write;
 }
 
 /** `base` goes into every line (the worker's pid when several processes share one log). */

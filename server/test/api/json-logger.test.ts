@@ -36,10 +36,13 @@ describe('log lines written a turn at a time', () => {
   it("writes what is left when the process exits, from the server's own logger", () => {
     const script = `
       import { createJsonLogger } from ${JSON.stringify(join(__dirname, '../../src/http/logger'))};
+      // Two loggers on stdout (the server's and a worker's, say): one buffer, their lines in the order written.
       const logger = createJsonLogger();
-      for (let i = 0; i < 3; i++) logger.info('line', { i });
+      const other = createJsonLogger(undefined, { pid: 7 });
+      for (let i = 0; i < 3; i++) (i === 1 ? other : logger).info('line', { i });
       process.exit(0);`;
     const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: join(__dirname, '../..'), encoding: 'utf8', timeout: 60_000 });
+    // No warning of listeners piling up on 'exit' either.
     expect(run.stderr).toBe('');
     const logged = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { msg: string; i: number; level: string });
     expect(logged.map((l) => [l.level, l.msg, l.i])).toEqual([['info', 'line', 0], ['info', 'line', 1], ['info', 'line', 2]]);
