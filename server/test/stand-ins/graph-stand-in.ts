@@ -200,18 +200,20 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
       state = { f: folder, from: 0, snap: u.seq, o: 0, sel: q.get('$select'), since };
     }
     const pageSize = Math.min(Number(/odata\.maxpagesize=(\d+)/.exec(prefer)?.[1] ?? 10), 1000);
+    // Only the page is projected: projecting every change for every page made a full sync of 20,000
+    // messages quadratic in the stand-in (8 s of the bench's CPU), which the sync's figure then counted.
     const changed = [...u.messages.values()]
       .filter((m) => m.folder === folder && m.seq > state.from && m.seq <= state.snap)
       .filter((m) => !state.since || String(m.resource.receivedDateTime) >= state.since)
-      .map((m) => ({ seq: m.seq, item: project(m, state.sel) }));
+      .map((m) => ({ seq: m.seq, item: () => project(m, state.sel) }));
     const removed =
       state.from === 0
         ? []
         : u.tombstones
             .filter((t) => t.folder === folder && t.seq > state.from && t.seq <= state.snap)
-            .map((t) => ({ seq: t.seq, item: { '@odata.type': '#microsoft.graph.message', id: t.id, '@removed': { reason: 'deleted' } } }));
+            .map((t) => ({ seq: t.seq, item: () => ({ '@odata.type': '#microsoft.graph.message', id: t.id, '@removed': { reason: 'deleted' } }) }));
     const all = [...changed, ...removed].sort((a, b) => a.seq - b.seq);
-    const page = all.slice(state.o, state.o + pageSize).map((x) => x.item);
+    const page = all.slice(state.o, state.o + pageSize).map((x) => x.item());
     const path = `${base}/v1.0/me/mailFolders/${encodeURIComponent(folder)}/messages/delta`;
     const more = all.length > state.o + pageSize;
     return json(200, {
