@@ -605,6 +605,29 @@ export async function run(): Promise<BenchResult> {
         ...early('reminders', reminders.early),
       );
     }
+
+    // A settings change (the time zone) derives the whole mailbox again in the background, progress in
+    // GET /v1/me; another user's requests and the event loop are watched meanwhile like in every phase.
+    const rederiveStarted = Date.now();
+    const before = (await (await fetch(`${api.url}/v1/me/settings`, { headers: auth })).json()) as { timeZone: string };
+    const put = await fetch(`${api.url}/v1/me/settings`, {
+      method: 'PUT',
+      headers: json,
+      body: JSON.stringify({ ...before, timeZone: before.timeZone === 'America/Chicago' ? 'America/New_York' : 'America/Chicago' }),
+    });
+    if (put.status !== 200) throw new Error(`PUT /v1/me/settings: ${put.status} ${await put.text()}`);
+    let analysis: { state: string; total: number; error: string | null } = { state: 'pending', total: 0, error: null };
+    while (analysis.state !== 'current' && Date.now() - rederiveStarted < 600_000) {
+      await new Promise((r) => setTimeout(r, 250));
+      analysis = ((await (await fetch(`${api.url}/v1/me`, { headers: auth })).json()) as { analysis: typeof analysis }).analysis;
+      if (analysis.state === 'failed') throw new Error(`re-derivation failed: ${analysis.error}`);
+    }
+    const rederiveSeconds = (Date.now() - rederiveStarted) / 1000;
+    phases['re-derivation after a time zone change'] = [[rederiveStarted, Date.now()]];
+    figures.push(
+      { name: 're-derivation of the whole mailbox after a time zone change', value: rederiveSeconds, unit: 's' },
+      { name: 're-derivation, threads a second', value: Math.round(analysis.total / rederiveSeconds), unit: 'threads/s' },
+    );
   } finally {
     const held = await canary.stop();
     // Per phase: while the server is saturated by 50 connections another user's request queues behind
