@@ -3,6 +3,8 @@ import type { NormalizedMessageInput } from '@followthrough/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/index';
 import type { ReadExecutor } from '../../src/db/cached-reader';
+import { removeMessages } from '../../src/sync/message-removal';
+import { toAnalysisSettings } from '../../src/store/users';
 import { createTestApp, putSettings, type Client as ApiClient } from '../support/test-app';
 import { createTestDb } from '../support/test-db';
 
@@ -152,6 +154,7 @@ function mailbox(clients: number, threadsEach: number, startMs: number): Normali
 }
 
 let env: Awaited<ReturnType<typeof createTestDb>>;
+let recorded: Database;
 let plans: Client;
 let ann: ApiClient;
 let bea: ApiClient;
@@ -161,7 +164,8 @@ const START = Date.parse('2026-09-01T08:00:00Z');
 
 beforeAll(async () => {
   env = await createTestDb();
-  const app = createTestApp(recording(env.database, seen), { now: '2026-11-20T09:00:00Z' });
+  recorded = recording(env.database, seen);
+  const app = createTestApp(recorded, { now: '2026-11-20T09:00:00Z' });
   ann = await app.addUser('ann@ours.example');
   await putSettings(ann, { internalDomains: ['ours.example'] });
   // History first: what the statements below are planned against is a user with a past.
@@ -203,6 +207,19 @@ beforeAll(async () => {
   expect((await bea.get('/v1/reminders')).status).toBe(200);
   const promiseId = (summary.body as { promises: { id: string }[] }).promises[0]!.id;
   expect((await ann.send('PATCH', `/v1/promises/${encodeURIComponent(promiseId)}`, { status: 'done' })).status).toBe(200);
+  // What else a day can bring: a touchpoint logged and deleted, a reminder snoozed, a client's profile set,
+  // a promise's due date moved, and mail deleted in the mailbox (a sync's removal).
+  const touchpointId = crypto.randomUUID();
+  expect((await ann.send('POST', '/v1/touchpoints', { id: touchpointId, counterpart: 'client4.example', kind: 'meeting', at: '2026-11-19T16:00:00Z' })).status).toBe(201);
+  expect((await ann.send('DELETE', `/v1/touchpoints/${touchpointId}`)).status).toBe(200);
+  expect((await ann.send('PUT', '/v1/reminders/snooze', { id: `promise:${promiseId}`, until: '2026-11-21T09:00:00Z' })).status).toBe(200);
+  expect((await ann.send('PATCH', '/v1/counterparts/client4.example', { name: 'Client Four', cadenceDays: 14 })).status).toBe(200);
+  const otherPromise = (await ann.get(`/v1/threads/${encodeURIComponent('ask-6-2@client6.example')}/summary`)).body.promises[0].id as string;
+  const moved = await ann.send('PATCH', `/v1/promises/${encodeURIComponent(otherPromise)}`, { status: 'open', dueAt: '2026-11-25T17:00:00Z' });
+  expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+  const annId = (await ann.get('/v1/me')).body.id as string;
+  const settings = toAnalysisSettings((await ann.get('/v1/me/settings')).body);
+  expect(await removeMessages(recorded, annId, ['kept-2-3@ours.example', 'late-1-1@client1.example', 'ask-7-7@client7.example'], settings)).toBe(3);
   // A settings change: the background re-derivation finds the threads derived with the old settings.
   await putSettings(ann, { internalDomains: ['ours.example'], timeZone: 'America/New_York' });
   await app.deps.rederiver!.idle();

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { RISK_KINDS } from '@followthrough/shared';
 import { users } from './users';
@@ -200,6 +201,8 @@ export const promises = sqliteTable(
     index('promises_thread_idx').on(t.userId, t.threadId),
     index('promises_message_idx').on(t.userId, t.messageId),
     index('promises_kept_by_idx').on(t.userId, t.keptBy),
+    // The promises a deleted message had slipped (promisesUsing): few promises ever slip, so only those are indexed.
+    index('promises_slip_by_idx').on(t.userId, t.slipBy).where(sql`${t.slipBy} IS NOT NULL`),
     index('promises_counterpart_made_idx').on(t.userId, t.counterpart, t.madeAt),
     // Promises kept by evidence later than `now` count as open (promiseStatusAt): a short range at the end.
     index('promises_kept_at_idx').on(t.userId, t.keptAt),

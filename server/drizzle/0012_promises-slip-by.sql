@@ -1,0 +1,1 @@
+CREATE INDEX `promises_slip_by_idx` ON `promises` (`user_id`,`slip_by`) WHERE "promises"."slip_by" IS NOT NULL;
