@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { and, eq } from 'drizzle-orm';
+import type { Transaction } from '@libsql/client';
 import type { Database } from '../db/client';
+import { IDS_PER_LIST } from '../store/sql';
 import { mailAccountMessages, mailAccounts } from '../db/schema/index';
 import { requireTokenCipher, type TokenCipher } from '../crypto/token-cipher';
 import type { SyncedMessage } from '../connectors/mail-provider';
@@ -164,6 +166,10 @@ export async function commitPage(
     const current = await tx.execute({ sql: 'SELECT generation FROM mail_accounts WHERE id = ?', args: [account.id] });
     generation = Number(current.rows[0]?.generation ?? generation);
     if (input.reset) generation++;
+    // The account's count of distinct messages moves only by the messages this page touches: counted over all
+    // of the account's refs, `count(DISTINCT message_id)` took 470 ms at 100,000 refs, on every page.
+    const touchedIds = await touchedMessageIds(tx, account, input.upserted, input.deletedProviderIds);
+    const before = await presentAmong(tx, account, touchedIds);
     const statements = [];
     for (const u of input.upserted) {
       statements.push({
@@ -178,7 +184,6 @@ export async function commitPage(
     statements.push({
       sql: `UPDATE mail_accounts SET cursor = ?, phase = ?, generation = ?, pages_committed = pages_committed + 1,
               sweep_pending = CASE WHEN ? THEN 1 ELSE sweep_pending END, sweep_since = CASE WHEN ? THEN ? ELSE sweep_since END,
-              message_count = (SELECT count(DISTINCT message_id) FROM mail_account_messages WHERE account_id = ?),
               lease_until = ?, updated_at = ? WHERE id = ?`,
       args: [
         input.cursor,
@@ -187,19 +192,52 @@ export async function commitPage(
         input.reset ? 1 : 0,
         input.reset ? 1 : 0,
         input.reset?.sweepSince ?? null,
-        account.id,
         new Date(input.now.getTime() + input.leaseTtlMs).toISOString(),
         input.now.toISOString(),
         account.id,
       ],
     });
     await tx.batch(statements);
+    const after = await presentAmong(tx, account, touchedIds);
+    if (after !== before) await tx.execute({ sql: 'UPDATE mail_accounts SET message_count = message_count + ? WHERE id = ?', args: [after - before, account.id] });
     const count = await tx.execute({ sql: 'SELECT message_count FROM mail_accounts WHERE id = ?', args: [account.id] });
     await tx.commit();
     return { generation, messageCount: Number(count.rows[0]?.message_count ?? 0) };
   } finally {
     tx.close();
   }
+}
+
+/**
+ * The message ids a page can add to or take from the account's count: those it stores, and those its
+ * upserted and deleted provider ids pointed at before (a provider id can come back naming another message).
+ */
+async function touchedMessageIds(tx: Transaction, account: AccountRow, upserted: readonly SyncedMessage[], deletedProviderIds: readonly string[]): Promise<string[]> {
+  const ids = new Set(upserted.map((u) => u.message.id));
+  const providerIds = [...upserted.map((u) => u.providerId), ...deletedProviderIds];
+  for (let i = 0; i < providerIds.length; i += IDS_PER_LIST) {
+    const part = providerIds.slice(i, i + IDS_PER_LIST);
+    const rows = await tx.execute({
+      sql: `SELECT message_id FROM mail_account_messages WHERE account_id = ? AND provider_id IN (${part.map(() => '?').join(',')})`,
+      args: [account.id, ...part],
+    });
+    for (const r of rows.rows) ids.add(String(r.message_id));
+  }
+  return [...ids];
+}
+
+/** How many of these message ids the account has a ref to (by the user's message index, then the account). */
+async function presentAmong(tx: Transaction, account: AccountRow, messageIds: readonly string[]): Promise<number> {
+  let n = 0;
+  for (let i = 0; i < messageIds.length; i += IDS_PER_LIST) {
+    const part = messageIds.slice(i, i + IDS_PER_LIST);
+    const rows = await tx.execute({
+      sql: `SELECT count(DISTINCT message_id) AS n FROM mail_account_messages WHERE user_id = ? AND message_id IN (${part.map(() => '?').join(',')}) AND account_id = ?`,
+      args: [account.userId, ...part, account.id],
+    });
+    n += Number(rows.rows[0]?.n ?? 0);
+  }
+  return n;
 }
 
 /** Stored message ids the given provider ids point at, that no other ref of this user still needs. */
