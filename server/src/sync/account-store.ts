@@ -3,12 +3,14 @@ import { hostname } from 'node:os';
 import { and, eq } from 'drizzle-orm';
 import type { Transaction } from '@libsql/client';
 import type { Database } from '../db/client';
-import { IDS_PER_LIST } from '../store/sql';
+import { names, selectIn, str } from '../store/sql';
 import { mailAccountMessages, mailAccounts } from '../db/schema/index';
 import { requireTokenCipher, type TokenCipher } from '../crypto/token-cipher';
 import type { SyncedMessage } from '../connectors/mail-provider';
 import { encodeSkipSummary, readSkipSummary, SKIPPED_CODE, type SkipSummary } from './skip-record';
 import type { AccountView, MailAccess, MailProviderName, SyncPhase } from '@followthrough/shared/contract';
+
+const R = names(mailAccountMessages);
 
 export type AccountRow = typeof mailAccounts.$inferSelect;
 
@@ -167,7 +169,7 @@ export async function commitPage(
     generation = Number(current.rows[0]?.generation ?? generation);
     if (input.reset) generation++;
     // The account's count of distinct messages moves only by the messages this page touches: counted over all
-    // of the account's refs, `count(DISTINCT message_id)` took 470 ms at 100,000 refs, on every page.
+    // of the account's refs on every page, `count(DISTINCT message_id)` took 44 ms a page at 100,000 refs.
     const touchedIds = await touchedMessageIds(tx, account, input.upserted, input.deletedProviderIds);
     const before = await presentAmong(tx, account, touchedIds);
     const statements = [];
@@ -213,31 +215,17 @@ export async function commitPage(
  * upserted and deleted provider ids pointed at before (a provider id can come back naming another message).
  */
 async function touchedMessageIds(tx: Transaction, account: AccountRow, upserted: readonly SyncedMessage[], deletedProviderIds: readonly string[]): Promise<string[]> {
-  const ids = new Set(upserted.map((u) => u.message.id));
-  const providerIds = [...upserted.map((u) => u.providerId), ...deletedProviderIds];
-  for (let i = 0; i < providerIds.length; i += IDS_PER_LIST) {
-    const part = providerIds.slice(i, i + IDS_PER_LIST);
-    const rows = await tx.execute({
-      sql: `SELECT message_id FROM mail_account_messages WHERE account_id = ? AND provider_id IN (${part.map(() => '?').join(',')})`,
-      args: [account.id, ...part],
-    });
-    for (const r of rows.rows) ids.add(String(r.message_id));
-  }
-  return [...ids];
+  const before = await selectIn(tx, `SELECT ${R.messageId} FROM ${R.$} WHERE ${R.accountId} = ? AND ${R.providerId} IN`, [account.id], [
+    ...upserted.map((u) => u.providerId),
+    ...deletedProviderIds,
+  ]);
+  return [...new Set([...upserted.map((u) => u.message.id), ...before.map((r) => str(r.message_id))])];
 }
 
-/** How many of these message ids the account has a ref to (by the user's message index, then the account). */
+/** How many of these message ids the account has a ref to (a seek each on the user's message index). */
 async function presentAmong(tx: Transaction, account: AccountRow, messageIds: readonly string[]): Promise<number> {
-  let n = 0;
-  for (let i = 0; i < messageIds.length; i += IDS_PER_LIST) {
-    const part = messageIds.slice(i, i + IDS_PER_LIST);
-    const rows = await tx.execute({
-      sql: `SELECT count(DISTINCT message_id) AS n FROM mail_account_messages WHERE user_id = ? AND message_id IN (${part.map(() => '?').join(',')}) AND account_id = ?`,
-      args: [account.userId, ...part, account.id],
-    });
-    n += Number(rows.rows[0]?.n ?? 0);
-  }
-  return n;
+  const rows = await selectIn(tx, `SELECT DISTINCT ${R.messageId} FROM ${R.$} WHERE ${R.userId} = ? AND ${R.accountId} = ? AND ${R.messageId} IN`, [account.userId, account.id], messageIds);
+  return rows.length;
 }
 
 /** Stored message ids the given provider ids point at, that no other ref of this user still needs. */
