@@ -20,7 +20,7 @@
 // run against run in about a minute each, instead of the whole suite's three.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,7 @@ import autocannon from 'autocannon';
 import { normalizeMessageId } from '@followthrough/shared';
 import { createDb, migrate } from '../../src/db/index';
 import { createUser } from '../../src/store/users';
+import { THREAD_NAMES } from '../../src/thread-name.mjs';
 import { KEY_CLIENT, REAL_SIZE, REAL_SIZE_ME, realSizeMailbox, scaledRealSize } from '../real-size-mailbox';
 import type { BenchFigure, BenchResult } from '../report';
 import { ENGINE_NODE_FLAGS } from '../../src/engine-node-flags';
@@ -300,6 +301,48 @@ function processCpuMs(child: ChildProcess): number {
   }
 }
 
+/**
+ * The CPU time of a process's threads in ms, by what they are: the event loop (the main thread), each thread the
+ * server names (src/thread-name.mjs: the database writer, the reader, the checkpointer, the read pool), and the
+ * rest (V8's garbage collector, libuv's and libSQL's helpers). Linux only; elsewhere empty.
+ */
+function threadCpuMs(child: ChildProcess): Map<string, number> {
+  const byKind = new Map<string, number>();
+  let tasks: string[] = [];
+  try {
+    tasks = readdirSync(`/proc/${child.pid}/task`);
+  } catch {
+    return byKind;
+  }
+  for (const tid of tasks) {
+    try {
+      const stat = readFileSync(`/proc/${child.pid}/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const kind = Number(tid) === child.pid ? 'event loop' : (Object.values(THREAD_NAMES) as string[]).includes(name) ? name : 'other threads';
+      byKind.set(kind, (byKind.get(kind) ?? 0) + (Number(fields[11]) + Number(fields[12])) * 10);
+    } catch {
+      // The thread ended meanwhile.
+    }
+  }
+  return byKind;
+}
+
+/** Where ingest's CPU went, per 1,000 messages, thread by thread (threadCpuMs before and after). */
+function ingestCpuByThread(before: Map<string, number>, after: Map<string, number>, messages: number): BenchFigure[] {
+  const label: Record<string, string> = {
+    'event loop': 'the event loop',
+    [THREAD_NAMES.writer]: 'the database writer thread',
+    [THREAD_NAMES.readPool]: 'the read pool',
+    [THREAD_NAMES.reader]: 'the database reader thread',
+    [THREAD_NAMES.checkpointer]: 'the checkpointer thread',
+    'other threads': 'other threads (V8 GC, libuv, libSQL)',
+  };
+  return Object.entries(label)
+    .filter(([kind]) => after.has(kind))
+    .map(([kind, name]) => ({ name: `ingest, CPU per 1,000 messages on ${name}`, value: ((after.get(kind) ?? 0) - (before.get(kind) ?? 0)) / (messages / 1000), unit: 'ms' }));
+}
+
 export async function run(): Promise<BenchResult> {
   mkdirSync(resultsDir, { recursive: true });
   const keep = process.env.FOLLOWTHROUGH_BENCH_REAL_SIZE_KEEP_DB;
@@ -386,6 +429,7 @@ export async function run(): Promise<BenchResult> {
     };
     const ingested = { oneAtATime: { messages: 0, ms: 0 }, pipelined: { messages: 0, ms: 0 } };
     const serverCpuBefore = processCpuMs(api.child);
+    const threadCpuBefore = threadCpuMs(api.child);
     for (let first = 0; first < requests.length; first += INGEST_BLOCK) {
       const block = requests.slice(first, first + INGEST_BLOCK);
       const mode = (first / INGEST_BLOCK) % 2 === 0 ? ingested.oneAtATime : ingested.pipelined;
@@ -406,12 +450,15 @@ export async function run(): Promise<BenchResult> {
       (phases[mode === ingested.oneAtATime ? 'ingest, one request at a time' : `ingest, ${PIPELINED} requests in flight`] ??= []).push([blockStarted, Date.now()]);
     }
     const rateOf = ({ messages, ms }: { messages: number; ms: number }) => (ms > 0 ? messages / (ms / 1000) : 0);
+    const ingestCpu = ingestCpuByThread(threadCpuBefore, threadCpuMs(api.child), sent);
+    const ingestServerCpu = (processCpuMs(api.child) - serverCpuBefore) / (sent / 1000);
     if (INGEST_ONLY) {
       figures.push(
         { name: 'mailbox messages', value: sent, unit: 'messages' },
         { name: 'ingest via POST /v1/messages (1,000 per request), one request at a time', value: Math.round(rateOf(ingested.oneAtATime)), unit: 'msg/s', aim: '>= 5000 msg/s' },
         { name: `ingest via POST /v1/messages (1,000 per request), ${PIPELINED} requests in flight`, value: Math.round(rateOf(ingested.pipelined)), unit: 'msg/s', aim: '>= 5000 msg/s' },
-        { name: 'ingest, server CPU per 1,000 messages', value: (processCpuMs(api.child) - serverCpuBefore) / (sent / 1000), unit: 'ms' },
+        { name: 'ingest, server CPU per 1,000 messages', value: ingestServerCpu, unit: 'ms' },
+        ...ingestCpu,
       );
       return { suite: 'real-size-ingest', figures, notes };
     }
@@ -431,6 +478,8 @@ export async function run(): Promise<BenchResult> {
       { name: 'key client threads seen', value: keyThreads.size, unit: 'threads' },
       { name: 'ingest via POST /v1/messages (1,000 per request), one request at a time', value: Math.round(rateOf(ingested.oneAtATime)), unit: 'msg/s', aim: '>= 5000 msg/s' },
       { name: `ingest via POST /v1/messages (1,000 per request), ${PIPELINED} requests in flight`, value: Math.round(rateOf(ingested.pipelined)), unit: 'msg/s', aim: '>= 5000 msg/s' },
+      { name: 'ingest, server CPU per 1,000 messages', value: ingestServerCpu, unit: 'ms' },
+      ...ingestCpu,
       { name: 'bare Hono route, one request', value: bareSingle.medianMs, unit: 'ms' },
     );
 

@@ -2,6 +2,9 @@
 // every few hundred milliseconds, PASSIVE (never waits for a reader or the writer; busy means next time).
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'libsql';
+import { nameThisThread, THREAD_NAMES } from '../thread-name.mjs';
+
+nameThisThread(THREAD_NAMES.checkpointer);
 
 const db = new Database(workerData.path, { timeout: 0 });
 const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');

@@ -4,6 +4,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createNumberedTexts } from './numbered-texts.mjs';
 import { openReadConnection } from './read-connection.mjs';
+import { nameThisThread, THREAD_NAMES } from '../thread-name.mjs';
+
+nameThisThread(THREAD_NAMES.reader);
 
 let connection;
 try {

@@ -5,6 +5,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'libsql';
 import { createStatementCache } from './statement-cache.mjs';
 import { createNumberedTexts } from './numbered-texts.mjs';
+import { nameThisThread, THREAD_NAMES } from '../thread-name.mjs';
+
+nameThisThread(THREAD_NAMES.writer);
 
 /** Prepared statements kept: ingest's statements have a few dozen shapes, most with 500 rows of values. */
 const CACHE_SIZE = 256;

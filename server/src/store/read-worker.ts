@@ -2,6 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { AnalysisSettings, NormalizedMessage, NormalizedMessageInput } from '@followthrough/shared';
 import { lowerThisThreadsPriority } from '../background-priority';
+import { nameThisThread, THREAD_NAMES } from '../thread-name.mjs';
 import { readMany } from './message-reader';
 
 export interface ReadJob {
@@ -15,6 +16,7 @@ export interface ReadJob {
 
 // Reading a batch is bulk work: requests being served go first when cores are short.
 lowerThisThreadsPriority();
+nameThisThread(THREAD_NAMES.readPool);
 
 // The engine memoizes per settings object; a job's settings arrive as text, and the same text is parsed once.
 let lastSettings: { json: string; settings: AnalysisSettings } | undefined;
