@@ -9,8 +9,11 @@ import { nameThisThread, THREAD_NAMES } from '../thread-name.mjs';
 
 nameThisThread(THREAD_NAMES.writer);
 
-/** Prepared statements kept: ingest's statements have a few dozen shapes, most with 500 rows of values. */
-const CACHE_SIZE = 256;
+/**
+ * Prepared statements kept: ingest's statements have a few dozen shapes, each in a few sizes (sizedChunks in
+ * store/sql.ts), 253 distinct texts over the real-size bench's ingest.
+ */
+const CACHE_SIZE = 512;
 const MIN_INTEGER = -9223372036854775808n;
 const MAX_INTEGER = 9223372036854775807n;
 const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
