@@ -292,13 +292,16 @@ async function load(opts: autocannon.Options, server: ChildProcess): Promise<Loa
  */
 function processCpuMs(child: ChildProcess): number {
   try {
-    const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime (fields 14 and 15 of stat(5)), in clock ticks of 10 ms.
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    return cpuMsOfStat(readFileSync(`/proc/${child.pid}/stat`, 'utf8'));
   } catch {
     return Number.NaN;
   }
+}
+
+/** The CPU time in a /proc stat(5) text: utime and stime (its fields 14 and 15), in clock ticks of 10 ms. */
+function cpuMsOfStat(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /**
@@ -318,9 +321,8 @@ function threadCpuMs(child: ChildProcess): Map<string, number> {
     try {
       const stat = readFileSync(`/proc/${child.pid}/task/${tid}/stat`, 'utf8');
       const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const kind = Number(tid) === child.pid ? 'event loop' : (Object.values(THREAD_NAMES) as string[]).includes(name) ? name : 'other threads';
-      byKind.set(kind, (byKind.get(kind) ?? 0) + (Number(fields[11]) + Number(fields[12])) * 10);
+      byKind.set(kind, (byKind.get(kind) ?? 0) + cpuMsOfStat(stat));
     } catch {
       // The thread ended meanwhile.
     }
